@@ -1,0 +1,189 @@
+// The values that flow between the pipeline's stages: fetch → parse → normalize → tag → store.
+// Types only; no logic lives here.
+
+/** Language of an item or source: Finnish or Swedish. */
+export type Lang = 'fi' | 'sv';
+
+/** What kind of legislative or reform document an item is; the tagger and the views use it. */
+export type ItemKind =
+  | 'statement-request' // lausuntopyyntö, consultation
+  | 'bill' // hallituksen esitys (HE)
+  | 'committee-report' // valiokunnan mietintö or lausunto
+  | 'statute' // a statute in Finlex
+  | 'project' // a government project (Hankeikkuna)
+  | 'decision' // a welfare-area or government decision
+  | 'press-release' // ministry or government release
+  | 'news'; // other news
+
+/** A source as defined by one YAML file under feeds/sources/. */
+export interface SourceDef {
+  id: string;
+  name: string;
+  url: string;
+  /** `rss` sources are data only (RSS 2.0, Atom or RDF); `module` sources name a file in src/sources/. */
+  kind: 'rss' | 'module';
+  module?: string;
+  /** node-cron expression, Europe/Helsinki; default every 30 minutes. */
+  schedule: string;
+  language: Lang;
+  organisation?: string;
+  tags: string[];
+  /** The kind given to items that do not say otherwise. */
+  itemKind: ItemKind;
+  /** A source that may legitimately yield no items (else zero items is a layout-change error). */
+  mayBeEmpty: boolean;
+  /** Module-specific settings (e.g. extra URLs, query parameters). */
+  options: Record<string, unknown>;
+  /** The YAML file this definition came from, for error messages. */
+  file: string;
+}
+
+/** Validators kept from the last successful fetch of a URL, for conditional GET. */
+export interface Validators {
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+/** What the fetch stage returns: a decoded body, or a 304. */
+export interface FetchResult {
+  /** The URL after redirects. */
+  url: string;
+  status: number;
+  notModified: boolean;
+  /** Decoded text (UTF-8 in JS string); empty for a 304. */
+  body: string;
+  contentType: string | null;
+  /** The charset the body was decoded from, and where it came from. */
+  charset: string;
+  bytes: number;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** Options for one HTTP request made through the fetch stage. */
+export interface FetchOptions {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Validators to send as If-None-Match / If-Modified-Since. */
+  validators?: Validators;
+  /** Override the size cap (bytes). */
+  maxBytes?: number;
+}
+
+/** A function that performs one polite HTTP request (the fetch stage, or a stand-in in tests). */
+export type Fetch = (url: string, options?: FetchOptions) => Promise<FetchResult>;
+
+/** Extra facts a statement request carries (from lausuntopalvelu's participation page). */
+export interface Consultation {
+  /** Organisations the request was sent to ("Jakelu"). */
+  distribution: string[];
+  /** Organisations that have already answered. */
+  answered: string[];
+}
+
+/** What a source found, before normalization: strings as the source gave them. */
+export interface RawItem {
+  guid?: string | null;
+  url?: string | null;
+  title: string;
+  /** Summary or description; may be HTML. */
+  summary?: string | null;
+  /** Full text or body; may be HTML. */
+  content?: string | null;
+  /** A Date, or a string in any format parse/dates understands. */
+  published?: Date | string | null;
+  updated?: Date | string | null;
+  /** Statement deadline as given (Date or string); also found from the text in normalize. */
+  deadline?: Date | string | null;
+  language?: Lang | null;
+  organisation?: string | null;
+  kind?: ItemKind | null;
+  /** Processing stage as the source names it (e.g. "Valiokuntakäsittely", "LAUSUNTOMENETTELY"). */
+  stage?: string | null;
+  /** Identifiers the source states explicitly (e.g. RegisterNumber, eduskuntatunnus, akn URI). */
+  identifiers?: string[];
+  consultation?: Consultation | null;
+}
+
+/** Kinds of structured identifier extracted from items. */
+export type IdentifierType =
+  | 'he' // HE 184/2022 vp (Swedish RP … rd is stored in its Finnish form)
+  | 'committee' // HaVM 41/2022 vp, StVL 3/2023 vp
+  | 'ptk' // PTK 12/2023 vp
+  | 'eu' // U 5/2023 vp, E 12/2023 vp
+  | 'kk' // KK 123/2023 vp
+  | 'diary' // VN/18775/2022, SMDno-2015-123, OKM/1/010/2017, ESAVI/12/2019
+  | 'project' // SM061:00/2015
+  | 'edk' // EDK-2023-AK-29738
+  | 'statute' // 1090/2002
+  | 'eli' // http://data.finlex.fi/eli/sd/2002/1090/...
+  | 'celex' // 32026R2001
+  | 'lausuntopalvelu'; // the proposal GUID
+
+/** One identifier found on an item, in canonical form. */
+export interface Identifier {
+  type: IdentifierType;
+  value: string;
+}
+
+/** A normalized item: absolute URLs, clean text, Helsinki-aware dates, sanitized HTML, a stable key. */
+export interface Item {
+  sourceId: string;
+  /** Stable dedup key: guid, else canonical URL, else title + date. */
+  key: string;
+  guid: string | null;
+  url: string | null;
+  title: string;
+  /** Plain text, whitespace collapsed. */
+  summary: string;
+  /** Sanitized HTML of the body (allowlist), or ''. */
+  contentHtml: string;
+  /** ISO 8601 UTC instant or null. */
+  published: string | null;
+  updated: string | null;
+  /** Statement deadline as a Helsinki calendar date, YYYY-MM-DD, or null. */
+  deadline: string | null;
+  language: Lang;
+  organisation: string | null;
+  kind: ItemKind;
+  stage: string | null;
+  identifiers: Identifier[];
+  consultation: Consultation | null;
+}
+
+/** How one source run ended. */
+export type RunStatus = 'ok' | 'not-modified' | 'error';
+
+/** The record of one source run. */
+export interface RunResult {
+  sourceId: string;
+  startedAt: string;
+  finishedAt: string;
+  status: RunStatus;
+  found: number;
+  created: number;
+  updated: number;
+  /** Plain-language error with its stage, e.g. "parse: the server returned an HTML page where a feed was expected". */
+  error: string | null;
+  /** Remarks that are not errors (e.g. "parsed with the lenient parser"). */
+  notes: string[];
+}
+
+/** What a source module is given: a polite fetch and room for remarks. */
+export interface SourceContext {
+  /**
+   * The fetch stage. A GET of exactly `def.url` is conditional: stored validators are sent
+   * automatically, and a 304 comes back as `notModified: true`.
+   */
+  fetch: Fetch;
+  /** Remarks for the run record (e.g. a lenient-parser fallback). */
+  note(message: string): void;
+  now: Date;
+}
+
+/** One source that needs code: fetches through ctx.fetch and returns what it found. */
+export interface SourceModule {
+  /** Return the items found, or 'not-modified' when the main URL answered 304. */
+  collect(def: SourceDef, ctx: SourceContext): Promise<RawItem[] | 'not-modified'>;
+}

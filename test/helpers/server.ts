@@ -1,0 +1,62 @@
+// A local HTTP server on 127.0.0.1 for tests: serves recorded snapshots and hostile responses.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
+
+export interface TestServer {
+  /** Base URL without trailing slash, e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** Requests seen, in order: method, path and headers. */
+  requests: { method: string; path: string; headers: http.IncomingHttpHeaders; body: string }[];
+  /** Add or replace a route (exact path including query string, or path only). */
+  route(path: string, handler: Handler): void;
+  close(): Promise<void>;
+}
+
+/** Start a server on an ephemeral loopback port; unknown paths get 404. */
+export async function startServer(routes: Record<string, Handler> = {}): Promise<TestServer> {
+  const table = new Map(Object.entries(routes));
+  const requests: TestServer['requests'] = [];
+  const sockets = new Set<import('node:net').Socket>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const full = req.url ?? '/';
+      requests.push({ method: req.method ?? 'GET', path: full, headers: req.headers, body });
+      const handler = table.get(full) ?? table.get(full.split('?')[0]);
+      if (!handler) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+        return;
+      }
+      handler(req, res, body);
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    route: (path, handler) => void table.set(path, handler),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A handler that answers with a fixed body and headers. */
+export const reply =
+  (body: string | Buffer, headers: Record<string, string> = {}, status = 200): Handler =>
+  (_req, res) => {
+    res.writeHead(status, headers);
+    res.end(body);
+  };
