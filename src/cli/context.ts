@@ -1,0 +1,41 @@
+// What every command needs: options parsed once, the database opened, sources loaded, a fetcher.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadSources, type ConfigError } from '../config/sources.js';
+import { defaultDbPath, defaultFeedsDir } from '../paths.js';
+import { openDb, syncSources, type Db } from '../store/index.js';
+import { createFetcher } from '../fetch/index.js';
+import type { Fetch, SourceDef } from '../model.js';
+
+export interface AppContext {
+  db: Db;
+  feedsDir: string;
+  sources: SourceDef[];
+  configErrors: ConfigError[];
+  fetch: Fetch;
+}
+
+/** Global options every command takes. */
+export const globalOptions = {
+  db: { type: 'string' },
+  feeds: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Parse a command's arguments (global options included), with a clear error for unknown ones. */
+export function parseCommand<O extends ParseArgsConfig['options']>(args: string[], options: O) {
+  return parseArgs({ args, options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });
+}
+
+/** Open the database and load the sources named by --db/--feeds or the environment. */
+export function openContext(values: { db?: string; feeds?: string }): AppContext {
+  const feedsDir = values.feeds ?? process.env.LAKIVAHTI_FEEDS ?? defaultFeedsDir;
+  const db = openDb(values.db ?? process.env.LAKIVAHTI_DB ?? defaultDbPath);
+  const { sources, errors } = loadSources(feedsDir);
+  syncSources(db, sources);
+  return { db, feedsDir, sources, configErrors: errors, fetch: createFetcher() };
+}
+
+/** Print configuration errors so a broken definition is never silent; the other sources still run. */
+export function reportConfigErrors(ctx: AppContext, err: NodeJS.WritableStream): void {
+  for (const e of ctx.configErrors) err.write(`config: ${e.file}: ${e.message}\n`);
+}

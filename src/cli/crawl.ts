@@ -1,0 +1,31 @@
+// `lakivahti crawl [--source ID]`: crawl now and print one line per source.
+import type { RunResult } from '../model.js';
+import { crawl } from '../pipeline.js';
+import { nextCronRun } from '../schedule/index.js';
+import { openContext, parseCommand, reportConfigErrors } from './context.js';
+
+/** One line per run: new and updated counts, not modified, or the error. */
+export function formatRun(r: RunResult): string {
+  if (r.status === 'error') return `${r.sourceId}: error: ${r.error}`;
+  if (r.status === 'not-modified') return `${r.sourceId}: not modified`;
+  const notes = r.notes.length ? ` (${r.notes.join('; ')})` : '';
+  return `${r.sourceId}: ${r.created} new, ${r.updated} updated, ${r.found} found${notes}`;
+}
+
+export async function crawlCommand(args: string[]): Promise<number> {
+  const { values } = parseCommand(args, { source: { type: 'string' } });
+  const ctx = openContext(values);
+  reportConfigErrors(ctx, process.stderr);
+  let defs = ctx.sources;
+  if (values.source) {
+    defs = defs.filter((d) => d.id === values.source);
+    if (!defs.length) {
+      process.stderr.write(`crawl: no source "${values.source}" (known: ${ctx.sources.map((d) => d.id).join(', ')})\n`);
+      return 2;
+    }
+  }
+  const runs = await crawl(defs, { db: ctx.db, fetch: ctx.fetch, nextScheduled: (d) => nextCronRun(d.schedule) });
+  for (const r of runs) process.stdout.write(formatRun(r) + '\n');
+  ctx.db.close();
+  return 0;
+}

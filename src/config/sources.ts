@@ -1,0 +1,118 @@
+// Load and validate source definitions: one YAML file per source under <feeds>/sources/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import cron from 'node-cron';
+import type { ItemKind, Lang, SourceDef } from '../model.js';
+import { moduleNames } from '../sources/index.js';
+
+const ITEM_KINDS: ItemKind[] = [
+  'statement-request', 'bill', 'committee-report', 'statute', 'project', 'decision', 'press-release', 'news',
+];
+const FIELDS = new Set([
+  'id', 'name', 'url', 'kind', 'module', 'schedule', 'language', 'organisation', 'tags', 'itemKind', 'mayBeEmpty', 'options',
+]);
+export const DEFAULT_SCHEDULE = '*/30 * * * *';
+
+/** A definition that could not be used, with the file and the field at fault. */
+export interface ConfigError {
+  file: string;
+  message: string;
+}
+
+export interface LoadedSources {
+  sources: SourceDef[];
+  errors: ConfigError[];
+}
+
+/** Read every *.yaml/*.yml in <feedsDir>/sources; invalid files become errors, valid ones are returned. */
+export function loadSources(feedsDir: string): LoadedSources {
+  const dir = path.join(feedsDir, 'sources');
+  if (!fs.existsSync(dir)) return { sources: [], errors: [{ file: dir, message: 'the folder does not exist' }] };
+  const sources: SourceDef[] = [];
+  const errors: ConfigError[] = [];
+  const seen = new Map<string, string>();
+  for (const name of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const file = path.join(dir, name);
+    try {
+      const def = parseSourceDef(fs.readFileSync(file, 'utf8'), file);
+      const other = seen.get(def.id);
+      if (other) throw new Error(`field "id": "${def.id}" is already used by ${other}`);
+      seen.set(def.id, file);
+      sources.push(def);
+    } catch (err) {
+      errors.push({ file, message: (err as Error).message });
+    }
+  }
+  return { sources, errors };
+}
+
+/** Validate one YAML document into a SourceDef; throws an Error naming the field (and line for syntax errors). */
+export function parseSourceDef(text: string, file: string): SourceDef {
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    throw new Error(`invalid YAML at line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`);
+  }
+  const raw = doc.toJS() as Record<string, unknown> | null;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the file must be a YAML mapping of fields');
+  for (const key of Object.keys(raw)) if (!FIELDS.has(key)) throw new Error(`unknown field "${key}"`);
+
+  const str = (field: string, required = true): string | undefined => {
+    const v = raw[field];
+    if (v === undefined || v === null || v === '') {
+      if (required) throw new Error(`field "${field}" is required`);
+      return undefined;
+    }
+    if (typeof v !== 'string') throw new Error(`field "${field}" must be a string`);
+    return v.trim();
+  };
+
+  const id = str('id')!;
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new Error(`field "id": "${id}" must be lowercase letters, digits and dashes`);
+  const url = str('url')!;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`field "url": "${url}" is not a valid URL`);
+  }
+  if (!/^https?:$/.test(parsed.protocol)) throw new Error(`field "url" must be http or https`);
+
+  const kind = str('kind')!;
+  if (kind !== 'rss' && kind !== 'module') throw new Error(`field "kind" must be "rss" or "module", not "${kind}"`);
+  const module = str('module', kind === 'module');
+  if (kind === 'rss' && module) throw new Error('field "module" is only for kind: module');
+  if (module && !moduleNames.includes(module))
+    throw new Error(`field "module": no source module "${module}" in src/sources/ (known: ${moduleNames.join(', ')})`);
+
+  const schedule = str('schedule', false) ?? DEFAULT_SCHEDULE;
+  if (!cron.validate(schedule)) throw new Error(`field "schedule": "${schedule}" is not a valid cron expression`);
+  const language = (str('language', false) ?? 'fi') as Lang;
+  if (language !== 'fi' && language !== 'sv') throw new Error(`field "language" must be "fi" or "sv"`);
+  const itemKind = (str('itemKind', false) ?? 'news') as ItemKind;
+  if (!ITEM_KINDS.includes(itemKind)) throw new Error(`field "itemKind" must be one of ${ITEM_KINDS.join(', ')}`);
+
+  const tags = raw.tags ?? [];
+  if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) throw new Error('field "tags" must be a list of strings');
+  const mayBeEmpty = raw.mayBeEmpty ?? false;
+  if (typeof mayBeEmpty !== 'boolean') throw new Error('field "mayBeEmpty" must be true or false');
+  const options = raw.options ?? {};
+  if (typeof options !== 'object' || Array.isArray(options)) throw new Error('field "options" must be a mapping');
+
+  return {
+    id,
+    name: str('name')!,
+    url,
+    kind,
+    module: kind === 'rss' ? 'rss' : module,
+    schedule,
+    language,
+    organisation: str('organisation', false),
+    tags: tags as string[],
+    itemKind,
+    mayBeEmpty,
+    options: options as Record<string, unknown>,
+    file,
+  };
+}

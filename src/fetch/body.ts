@@ -1,0 +1,75 @@
+// Reading a response body: decompress (gzip, deflate, br) and stop at the size cap, decompressed.
+import zlib from 'node:zlib';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { StageError } from '../errors.js';
+import { formatBytes } from './policy.js';
+
+/** The error for a body past the cap. */
+export const tooLarge = (maxBytes: number): StageError =>
+  new StageError('fetch', `the response is larger than the ${formatBytes(maxBytes)} limit`);
+
+/**
+ * "deflate" should be zlib-wrapped (RFC 9110), but some servers send raw deflate;
+ * pick the right inflater from the first byte, as browsers do.
+ */
+class InflateAuto extends Transform {
+  private inner: zlib.Inflate | zlib.InflateRaw | null = null;
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    if (!this.inner) {
+      const zlibWrapped = chunk.length >= 2 && (chunk[0] & 0x0f) === 8 && ((chunk[0] << 8) | chunk[1]) % 31 === 0;
+      this.inner = zlibWrapped ? zlib.createInflate() : zlib.createInflateRaw();
+      this.inner.on('data', (d: Buffer) => this.push(d));
+      this.inner.on('error', (e) => this.destroy(e));
+    }
+    this.inner.write(chunk, () => done());
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (!this.inner) return done();
+    this.inner.once('end', () => done());
+    this.inner.end();
+  }
+
+  override _destroy(err: Error | null, done: (error?: Error | null) => void): void {
+    this.inner?.destroy();
+    done(err);
+  }
+}
+
+/** Decoders for a Content-Encoding header, in the order to apply them. */
+function decoders(contentEncoding: string | null): Transform[] {
+  const codings = (contentEncoding ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c && c !== 'identity');
+  return codings.reverse().map((c) => {
+    if (c === 'gzip' || c === 'x-gzip') return zlib.createGunzip();
+    if (c === 'deflate') return new InflateAuto();
+    if (c === 'br') return zlib.createBrotliDecompress();
+    throw new StageError('fetch', `the server used a content encoding we cannot decode (${c})`);
+  });
+}
+
+/** Read a body to bytes, decompressing; the stream is destroyed as soon as the cap is passed. */
+export async function readBody(body: Readable, contentEncoding: string | null, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let steps: Transform[];
+  try {
+    steps = decoders(contentEncoding);
+  } catch (err) {
+    body.destroy();
+    throw err;
+  }
+  await pipeline(body, ...steps, async (source: AsyncIterable<Buffer>) => {
+    for await (const chunk of source) {
+      total += chunk.length;
+      if (total > maxBytes) throw tooLarge(maxBytes);
+      chunks.push(chunk);
+    }
+  });
+  return Buffer.concat(chunks, total);
+}

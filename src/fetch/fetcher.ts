@@ -1,0 +1,172 @@
+// The fetch stage: one polite, bounded, guarded HTTP request with redirects followed by hand.
+import { Agent, request } from 'undici';
+import type { Readable } from 'node:stream';
+import type { Fetch, FetchOptions, FetchResult } from '../model.js';
+import { StageError } from '../errors.js';
+import { readBody, tooLarge } from './body.js';
+import { decodeBody } from './charset.js';
+import { httpError, networkError } from './failure.js';
+import { checkUrl, guardedLookup } from './guard.js';
+import { createLimiter } from './limiter.js';
+import { defaultPolicy, type FetchPolicy } from './policy.js';
+
+/** A Fetch that owns a connection pool; close() it when done (tests, shutdown). */
+export type Fetcher = Fetch & { close(): Promise<void> };
+
+type Method = 'GET' | 'POST';
+type Hop = { result: FetchResult } | { location: URL; status: number };
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** Create the fetch stage with the default policy (from the environment) and any overrides. */
+export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
+  const policy: FetchPolicy = { ...defaultPolicy(), ...overrides };
+  const agent = new Agent({
+    connect: { timeout: policy.connectTimeoutMs, lookup: guardedLookup(policy) },
+    headersTimeout: policy.headersTimeoutMs,
+    bodyTimeout: policy.bodyIdleTimeoutMs,
+  });
+  const limiter = createLimiter(policy.perHost);
+
+  async function fetchUrl(url: string, options: FetchOptions = {}): Promise<FetchResult> {
+    const maxBytes = options.maxBytes ?? policy.maxBytes;
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    let deadlineHit = false;
+    // The deadline starts once the first request gets a slot, so time queued behind other requests is not counted.
+    const startDeadline = () => {
+      timer ??= setTimeout(() => {
+        deadlineHit = true;
+        controller.abort(new Error('deadline'));
+      }, policy.deadlineMs);
+    };
+
+    let method: Method = options.method ?? 'GET';
+    let body = options.body;
+    let headers = requestHeaders(policy, options);
+    let target = checkUrl(url, policy);
+    const trail = [target.href];
+    try {
+      for (;;) {
+        const release = await limiter.acquire(target.hostname);
+        let hop: Hop;
+        try {
+          startDeadline();
+          hop = await send(target, method, headers, body);
+        } finally {
+          release();
+        }
+        if ('result' in hop) return hop.result;
+
+        const next = checkUrl(hop.location.href, policy);
+        if (hop.status === 303 || ((hop.status === 301 || hop.status === 302) && method === 'POST')) {
+          method = 'GET'; // RFC 9110 §15.4: after 303 (and, by custom, 301/302 from a POST) fetch with GET
+          body = undefined;
+          delete headers['content-type'];
+        }
+        if (next.origin !== target.origin) headers = withoutCredentials(headers);
+        const looped = trail.includes(next.href) && method === 'GET';
+        trail.push(next.href);
+        if (looped) throw new StageError('fetch', `too many redirects (a loop: ${trail.join(' → ')})`);
+        if (trail.length - 1 > policy.maxRedirects)
+          throw new StageError('fetch', `too many redirects (more than ${policy.maxRedirects}: ${trail.join(' → ')})`);
+        target = next;
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+
+    /** One request without following redirects. */
+    async function send(target: URL, method: Method, headers: Record<string, string>, body?: string): Promise<Hop> {
+      const host = target.host;
+      const fail = (err: unknown) => networkError(err, host, policy, deadlineHit);
+      const res = await request(target, {
+        dispatcher: agent,
+        method,
+        headers,
+        body,
+        signal: controller.signal,
+        maxRedirections: 0,
+      }).catch((err: unknown) => {
+        throw fail(err);
+      });
+      const header = (name: string): string | null => {
+        const v = res.headers[name];
+        return Array.isArray(v) ? v.join(', ') : (v ?? null);
+      };
+      const status = res.statusCode;
+      if (REDIRECTS.has(status)) {
+        await discard(res.body, controller.signal);
+        const location = header('location');
+        if (!location)
+          throw new StageError('fetch', `the server answered HTTP ${status} without saying where to go`, null, status);
+        try {
+          return { location: new URL(location, target), status };
+        } catch {
+          throw new StageError('fetch', `the server redirected to an invalid URL "${location}"`, null, status);
+        }
+      }
+      const common = { url: target.href, status, contentType: header('content-type') };
+      if (status === 304) {
+        await discard(res.body, controller.signal); // a 304 has no body; never read or decode one
+        const sent = options.validators ?? {};
+        const etag = header('etag') ?? sent.etag ?? null;
+        const lastModified = header('last-modified') ?? sent.lastModified ?? null;
+        return { result: { ...common, notModified: true, body: '', charset: 'utf-8 (default)', bytes: 0, etag, lastModified } };
+      }
+      if (status < 200 || status >= 300) {
+        await discard(res.body, controller.signal);
+        throw httpError(status, header('retry-after'));
+      }
+      const declared = Number(header('content-length') ?? NaN);
+      if (declared > maxBytes) {
+        res.body.destroy(); // reject before reading a byte
+        throw tooLarge(maxBytes);
+      }
+      const bytes = await readBody(res.body, header('content-encoding'), maxBytes).catch((err: unknown) => {
+        throw fail(err);
+      });
+      const decoded = decodeBody(bytes, common.contentType);
+      return {
+        result: {
+          ...common,
+          notModified: false,
+          body: decoded.text,
+          charset: `${decoded.encoding} (${decoded.source})`,
+          bytes: bytes.length,
+          etag: header('etag'),
+          lastModified: header('last-modified'),
+        },
+      };
+    }
+  }
+
+  return Object.assign(fetchUrl, { close: () => agent.close() });
+}
+
+/** Default headers, then the caller's (case-insensitively), then validators for a conditional GET. */
+function requestHeaders(policy: FetchPolicy, options: FetchOptions): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': policy.userAgent,
+    accept: policy.accept,
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = v;
+  const { etag, lastModified } = options.validators ?? {};
+  if ((options.method ?? 'GET') === 'GET') {
+    if (etag) headers['if-none-match'] = etag;
+    if (lastModified) headers['if-modified-since'] = lastModified;
+  }
+  return headers;
+}
+
+/** Never carry credentials to another origin. */
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  const { authorization: _a, cookie: _c, 'proxy-authorization': _p, ...rest } = headers;
+  return rest;
+}
+
+/** Drop a body we do not need (redirects, 304, errors), keeping the connection reusable when it is short. */
+async function discard(body: Readable & { dump?: (o: object) => Promise<void> }, signal: AbortSignal): Promise<void> {
+  await body.dump?.({ limit: 64 * 1024, signal }).catch(() => undefined);
+}

@@ -1,0 +1,76 @@
+// The fetch stage's settings: limits, timeouts and identity, with defaults read from the environment.
+import type { LookupAddress } from 'node:dns';
+import { StageError } from '../errors.js';
+
+/** How the fetcher behaves; every field has a default from defaultPolicy(). */
+export interface FetchPolicy {
+  /** Sent on every request; sources such as Finlex require an identifying one. */
+  userAgent: string;
+  /** Default Accept header (options.headers may override it). */
+  accept: string;
+  /** Cap on the decompressed body, in bytes. */
+  maxBytes: number;
+  /** Time allowed to open the TCP/TLS connection. */
+  connectTimeoutMs: number;
+  /** Time allowed for the response headers once the request is sent. */
+  headersTimeoutMs: number;
+  /** Longest silence allowed between two body chunks. */
+  bodyIdleTimeoutMs: number;
+  /** Overall deadline for one call, redirects and body included. */
+  deadlineMs: number;
+  /** Redirect hops followed before giving up. */
+  maxRedirects: number;
+  /** Concurrent requests per host, shared by every call through one fetcher. */
+  perHost: number;
+  /** Allow private, loopback and link-local targets (tests, an intranet mirror). */
+  allowPrivateNetworks: boolean;
+  /** Replace the address check (tests use it to treat the loopback test server as public). */
+  isAllowedAddress?: (address: string) => boolean;
+  /** Replace the DNS resolver (tests use it to simulate a name that resolves to a private address). */
+  resolve?: (hostname: string) => Promise<LookupAddress[]>;
+}
+
+export const DEFAULT_USER_AGENT =
+  'Lakivahti/0.1 (legislative monitoring for Finnish rescue departments)';
+
+const DEFAULT_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, ' +
+  'application/json;q=0.8, text/html;q=0.7, */*;q=0.5';
+
+const MB = 1024 * 1024;
+
+/** The default policy, with LAKIVAHTI_USER_AGENT, LAKIVAHTI_MAX_BYTES and LAKIVAHTI_ALLOW_PRIVATE_NETWORKS applied. */
+export function defaultPolicy(env: NodeJS.ProcessEnv = process.env): FetchPolicy {
+  return {
+    userAgent: env.LAKIVAHTI_USER_AGENT?.trim() || DEFAULT_USER_AGENT,
+    accept: DEFAULT_ACCEPT,
+    maxBytes: parseMaxBytes(env.LAKIVAHTI_MAX_BYTES),
+    connectTimeoutMs: 15_000,
+    headersTimeoutMs: 15_000,
+    bodyIdleTimeoutMs: 15_000,
+    deadlineMs: 60_000,
+    maxRedirects: 5,
+    perHost: 2,
+    allowPrivateNetworks: ['1', 'true', 'yes'].includes((env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS ?? '').toLowerCase()),
+  };
+}
+
+function parseMaxBytes(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 10 * MB;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new StageError('config', `LAKIVAHTI_MAX_BYTES must be a positive whole number of bytes, not "${value}"`);
+  return n;
+}
+
+/** "10 MB", "512 kB", "300 bytes": a size for messages people read. */
+export function formatBytes(n: number): string {
+  if (n >= MB) return `${+(n / MB).toFixed(1)} MB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} kB`;
+  return `${n} bytes`;
+}
+
+/** "15 s" or "500 ms". */
+export function formatMs(ms: number): string {
+  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+}

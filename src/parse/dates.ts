@@ -1,0 +1,117 @@
+// Dates as the sources write them → ISO UTC instants; offset-less times are Europe/Helsinki (sources.md §9).
+
+const HELSINKI = 'Europe/Helsinki';
+
+const helsinkiParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: HELSINKI,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** Minutes Helsinki is ahead of UTC at the given UTC instant (120 or 180). */
+function helsinkiOffsetMinutes(utcMs: number): number {
+  const p: Record<string, number> = {};
+  for (const { type, value } of helsinkiParts.formatToParts(new Date(utcMs))) p[type] = Number(value);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
+}
+
+const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** True when the calendar fields name a real date and time of day. */
+function validFields(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
+  return (
+    y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) &&
+    h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 60
+  );
+}
+
+/** The UTC ISO instant of a Helsinki wall-clock time, or null if the fields are not a real date. */
+export function helsinkiInstant(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): string | null {
+  if (!validFields(y, mo, d, h, mi, s)) return null;
+  const wall = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms);
+  // Two passes: the offset at the guessed instant settles DST transitions.
+  const guess = wall - helsinkiOffsetMinutes(wall) * 60_000;
+  return new Date(wall - helsinkiOffsetMinutes(guess) * 60_000).toISOString();
+}
+
+/** The calendar date (YYYY-MM-DD) in Helsinki of a valid ISO instant. */
+export function helsinkiDate(iso: string | Date): string {
+  const ms = new Date(iso).getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`helsinkiDate: not a valid instant: ${String(iso)}`);
+  return new Date(ms + helsinkiOffsetMinutes(ms) * 60_000).toISOString().slice(0, 10);
+}
+
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const FINNISH =
+  /^(?:\p{L}+(?:\s+\p{L}+)*:?\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*(?:klo|kl\.?|,)?\s*(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?)?$/iu;
+const RFC822 =
+  /^(?:[a-z]{3,9},?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{2}|\d{4})(?:\s+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[+-]\d{2}:\d{2}|[a-z]{1,5})?$/i;
+const MS_DATE = /^\/Date\((-?\d+)(?:[+-]\d{4})?\)\/$/;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Named zones (RFC 822 plus the European ones feeds use), in minutes east of UTC. */
+const ZONES: Record<string, number> = {
+  UT: 0, UTC: 0, GMT: 0, Z: 0, WET: 0, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180,
+  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+};
+
+/** Minutes east of UTC for "+0200", "+02:00", "+02" or "Z"; null if not an offset. */
+function offsetMinutes(zone: string): number | null {
+  const named = ZONES[zone.toUpperCase()];
+  if (named !== undefined) return named;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  if (!m) return null;
+  const mins = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return mins > 14 * 60 ? null : (m[1] === '-' ? -mins : mins);
+}
+
+/** An instant from calendar fields and an offset (null offset = Helsinki local time). */
+function instant(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number | null): string | null {
+  if (offset === null) return helsinkiInstant(y, mo, d, h, mi, s, ms);
+  if (!validFields(y, mo, d, h, mi, s)) return null;
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms) - offset * 60_000).toISOString();
+}
+
+const fraction = (digits: string | undefined): number => (digits ? Math.round(Number(`0.${digits}`) * 1000) % 1000 : 0);
+
+/** Parse a date as sources write it into an ISO UTC instant; null for anything unrecognised (never throws). */
+export function parseDate(value: Date | string | null | undefined): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value !== 'string') return null;
+  const s = value.replace(/\s+/g, ' ').trim();
+  if (!s || s.length > 100) return null;
+  let m = ISO.exec(s);
+  if (m) {
+    const offset = m[8] ? offsetMinutes(m[8]) : null;
+    if (m[8] && offset === null) return null;
+    return instant(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), fraction(m[7]), offset);
+  }
+  if ((m = FINNISH.exec(s))) return helsinkiInstant(+m[3], +m[2], +m[1], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  if ((m = RFC822.exec(s))) {
+    const month = MONTHS.indexOf(m[2].slice(0, 3).toLowerCase()) + 1;
+    if (month === 0) return null;
+    const year = m[3].length === 2 ? (Number(m[3]) < 50 ? 2000 : 1900) + Number(m[3]) : Number(m[3]);
+    // RFC 822 requires a zone; a missing one is read as Helsinki time like every other offset-less date.
+    const offset = m[7] ? offsetMinutes(m[7]) : null;
+    if (m[7] && offset === null) return null;
+    return instant(year, month, +m[1], +m[4], +m[5], +(m[6] ?? 0), 0, offset);
+  }
+  if ((m = MS_DATE.exec(s))) {
+    const d = new Date(Number(m[1]));
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  }
+  return null;
+}
+
+/** Parse a date as sources write it into a Helsinki calendar date (YYYY-MM-DD), or null. */
+export function parseLocalDate(value: Date | string | null | undefined): string | null {
+  const iso = parseDate(value);
+  return iso === null ? null : helsinkiDate(iso);
+}

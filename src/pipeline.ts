@@ -1,0 +1,132 @@
+// refreshSource(): fetch → parse → normalize → (tag) → store for one source; crawl() runs many.
+import type { Fetch, Item, RawItem, RunResult, SourceContext, SourceDef, Validators } from './model.js';
+import { StageError } from './errors.js';
+import { sourceModule } from './sources/index.js';
+import { normalizeItem } from './normalize/index.js';
+import { getSourceState, getValidators, saveRun, type Db } from './store/index.js';
+
+export interface PipelineDeps {
+  db: Db;
+  fetch: Fetch;
+  /** When the source is next due by its schedule (null: unscheduled). */
+  nextScheduled?: (def: SourceDef, after: Date) => Date | null;
+  /** Longest a single source run may take before it is abandoned. */
+  runTimeoutMs?: number;
+  log?: (line: Record<string, unknown>) => void;
+}
+
+const BACKOFF_BASE_MS = 5 * 60_000;
+const BACKOFF_MAX_MS = 6 * 3600_000;
+
+/** Delay before retrying a source that has failed `failures` times in a row (5 min, 10, 20 … 6 h). */
+export function backoffMs(failures: number, retryAfterMs: number | null = null): number {
+  const exp = Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1), BACKOFF_MAX_MS);
+  return Math.max(exp, retryAfterMs ?? 0);
+}
+
+/** A plain-language message for any error, with its stage. */
+export function describeError(err: unknown): string {
+  if (err instanceof StageError) return err.message;
+  const msg = err instanceof Error ? err.message : String(err);
+  return `internal error: ${msg}`;
+}
+
+/** Run one source end to end and record the run; never throws for source problems. */
+export async function refreshSource(def: SourceDef, deps: PipelineDeps): Promise<RunResult> {
+  const startedAt = new Date();
+  const notes: string[] = [];
+  const stored = getValidators(deps.db, def.id);
+  let fresh: Validators | null = null;
+  const ctx: SourceContext = {
+    now: startedAt,
+    note: (m) => void notes.push(m),
+    fetch: async (url, options = {}) => {
+      const main = url === def.url && (options.method ?? 'GET') === 'GET';
+      const res = await deps.fetch(url, main ? { ...options, validators: stored } : options);
+      if (main && !res.notModified) fresh = { etag: res.etag, lastModified: res.lastModified };
+      return res;
+    },
+  };
+  const finish = (status: RunResult['status'], found: number, error: string | null): RunResult => ({
+    sourceId: def.id, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(),
+    status, found, created: 0, updated: 0, error, notes,
+  });
+  const scheduled = () => deps.nextScheduled?.(def, new Date())?.toISOString() ?? null;
+
+  let run: RunResult;
+  let items: Item[] = [];
+  let retryAfterMs: number | null = null;
+  try {
+    const found = await withTimeout(sourceModule(def.module ?? 'rss').collect(def, ctx), deps.runTimeoutMs ?? 5 * 60_000);
+    if (found === 'not-modified') {
+      run = finish('not-modified', 0, null);
+    } else {
+      items = normalizeAll(found, def, notes);
+      if (found.length === 0 && !def.mayBeEmpty) {
+        if (def.kind === 'rss') notes.push('the feed has no items');
+        else throw new StageError('parse', 'no items found: the page layout or the API may have changed');
+      }
+      if (found.length > 0 && items.length === 0) throw new StageError('normalize', 'none of the items could be read');
+      run = finish('ok', found.length, null);
+    }
+  } catch (err) {
+    if (err instanceof StageError) retryAfterMs = err.retryAfterMs;
+    run = finish('error', 0, describeError(err));
+    items = [];
+  }
+
+  const failures = (getSourceState(deps.db, def.id)?.errorCount ?? 0) + 1;
+  const nextRunAt =
+    run.status === 'error' ? new Date(Date.now() + backoffMs(failures, retryAfterMs)).toISOString() : scheduled();
+  try {
+    const saved = saveRun(deps.db, { run, items, validators: run.status === 'ok' ? fresh : null, nextRunAt });
+    run.created = saved.created.length;
+    run.updated = saved.updated.length;
+    if (saved.duplicates) notes.push(`${saved.duplicates} duplicate items in the feed were ignored`);
+  } catch (err) {
+    // The transaction rolled back: what was stored before is intact. Record the failure itself.
+    run = { ...run, status: 'error', created: 0, updated: 0, error: `store: ${(err as Error).message}` };
+    try {
+      saveRun(deps.db, { run, nextRunAt: new Date(Date.now() + backoffMs(failures)).toISOString() });
+    } catch {
+      /* the database itself is unavailable; the log line below still reports it */
+    }
+  }
+  deps.log?.({ event: 'source_run', source_id: def.id, status: run.status, found: run.found, created: run.created, updated: run.updated, error: run.error });
+  return run;
+}
+
+/** Normalize each raw item; one unreadable item is noted and skipped, never fatal. */
+function normalizeAll(raw: RawItem[], def: SourceDef, notes: string[]): Item[] {
+  const items: Item[] = [];
+  raw.forEach((r, i) => {
+    try {
+      items.push(normalizeItem(r, def));
+    } catch (err) {
+      notes.push(`item ${i + 1} skipped: ${describeError(err)}`);
+    }
+  });
+  return items;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StageError('fetch', `the source run took longer than ${Math.round(ms / 1000)} s and was stopped`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Run the given sources, a few at a time (per-host politeness is the fetcher's job). */
+export async function crawl(defs: SourceDef[], deps: PipelineDeps, concurrency = 4): Promise<RunResult[]> {
+  const results: RunResult[] = new Array(defs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < defs.length) {
+      const i = next++;
+      results[i] = await refreshSource(defs[i], deps);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, defs.length) }, worker));
+  return results;
+}

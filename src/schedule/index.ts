@@ -1,0 +1,72 @@
+// Every scheduled job in one list, run by node-cron in Helsinki time; missed runs are caught up once at start.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { RunResult, SourceDef } from '../model.js';
+import { crawl, refreshSource, type PipelineDeps } from '../pipeline.js';
+import { getSourceState } from '../store/index.js';
+
+const TIMEZONE = 'Europe/Helsinki';
+
+/** The next time a cron expression fires after now, in Helsinki time. */
+export function nextCronRun(expression: string): Date | null {
+  const task = cron.createTask(expression, () => undefined, { timezone: TIMEZONE });
+  try {
+    return task.getNextRuns(1)[0] ?? null;
+  } finally {
+    void task.destroy();
+  }
+}
+
+/** A source is due when it has never run or its next check (schedule or backoff) has passed. */
+export function isDue(nextRunAt: string | null | undefined, now: Date): boolean {
+  return !nextRunAt || Date.parse(nextRunAt) <= now.getTime();
+}
+
+export interface Scheduler {
+  /** The job list: one crawl job per source. */
+  jobs: { id: string; name: string; cron: string; running(): boolean }[];
+  /** Resolves when the start-up catch-up crawl has finished. */
+  caughtUp: Promise<RunResult[]>;
+  stop(): Promise<void>;
+}
+
+/** Schedule every source on its own cron expression; never two runs of one source at once. */
+export function startScheduler(defs: SourceDef[], deps: PipelineDeps): Scheduler {
+  const running = new Set<string>();
+  const withSchedule: PipelineDeps = { ...deps, nextScheduled: (def) => nextCronRun(def.schedule) };
+
+  const runOnce = async (def: SourceDef): Promise<RunResult | null> => {
+    if (running.has(def.id)) return null;
+    running.add(def.id);
+    try {
+      return await refreshSource(def, withSchedule);
+    } finally {
+      running.delete(def.id);
+    }
+  };
+
+  const tasks: ScheduledTask[] = defs.map((def) =>
+    cron.schedule(
+      def.schedule,
+      async () => {
+        // Backoff after errors moves next_run_at past the cron tick; skip until it is due.
+        if (isDue(getSourceState(deps.db, def.id)?.nextRunAt, new Date())) await runOnce(def);
+      },
+      { name: `crawl:${def.id}`, timezone: TIMEZONE, noOverlap: true },
+    ),
+  );
+
+  // node-cron does not replay runs missed while the process was down: catch up once now.
+  const now = new Date();
+  const overdue = defs.filter((d) => isDue(getSourceState(deps.db, d.id)?.nextRunAt, now));
+  for (const d of overdue) running.add(d.id);
+  const caughtUp = crawl(overdue, withSchedule, 4).catch(() => [] as RunResult[]);
+  void caughtUp.finally(() => overdue.forEach((d) => running.delete(d.id)));
+
+  return {
+    jobs: defs.map((def) => ({ id: `crawl:${def.id}`, name: `Hae ${def.name}`, cron: def.schedule, running: () => running.has(def.id) })),
+    caughtUp,
+    stop: async () => {
+      await Promise.all(tasks.map((t) => t.destroy()));
+    },
+  };
+}

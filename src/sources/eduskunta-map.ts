@@ -1,0 +1,123 @@
+// Eduskunta API shapes and their mapping to RawItem: matters (valtiopaivaasia) and documents (asiakirja).
+import type { ItemKind, RawItem, SourceDef } from '../model.js';
+import { parseError } from '../errors.js';
+
+/** Most text fields are {fi, sv} objects; some clients have seen plain strings, so accept both. */
+type Text = string | { fi?: string | null; sv?: string | null } | null | undefined;
+
+interface Event {
+  tapahtumapvm?: string | null;
+  jarjestys?: number | string | null;
+  yleinenkasittelyvaihe?: string | null;
+  kasittelyvaihe?: string | null;
+}
+
+interface KeyDocument {
+  edktunnus?: string | null;
+  eduskuntatunnus?: string | null;
+  asiakirjatyyppikoodi?: string | null;
+  valiokuntanimi?: string | null;
+  laadintapvm?: string | null;
+}
+
+export interface Matter {
+  eduskuntatunnus?: Text;
+  asiakirjatyyppikoodi?: Text;
+  nimeke?: Text;
+  tila?: Text;
+  viimeisinKasittelyvaihe?: Text;
+  viimeisinJulkaisuajankohta?: Text;
+  kasittelyt?: { fi?: Event[] | null } | null;
+  keskeisetAsiakirjat?: { fi?: KeyDocument[] | null } | null;
+  asiasanat?: { fi?: { aiheteksti?: string | null }[] | null } | null;
+}
+
+export interface Document {
+  edktunnus?: Text;
+  eduskuntatunnus?: Text;
+  asiakirjatyyppikoodi?: Text;
+  asiakirjatyyppinimi?: Text;
+  nimeketeksti?: Text;
+  valiokuntanimi?: Text;
+  laadintapvm?: Text;
+  kielikoodi?: Text;
+  viimeisinJulkaisuajankohta?: Text;
+}
+
+/** The Finnish text of a field, trimmed; '' when absent. */
+export function text(v: Text): string {
+  const s = typeof v === 'string' ? v : (v?.fi ?? '');
+  return (s ?? '').trim();
+}
+
+function required(v: Text, field: string): string {
+  const s = text(v);
+  if (!s) throw parseError(`an Eduskunta search result has no "${field}"`);
+  return s;
+}
+
+/** Public page of a matter (two third-party clients build it this way). */
+export const matterUrl = (tunnus: string): string =>
+  `https://www.eduskunta.fi/asiat-ja-aanestykset/valtiopaivaasiat/${encodeURIComponent(tunnus)}`;
+
+/** Public page of a document: eduskunta.fi/valtiopaivaasiakirjat/HaVM+21/2026 (the "vp" suffix dropped). */
+export const documentUrl = (tunnus: string): string =>
+  `https://www.eduskunta.fi/valtiopaivaasiakirjat/${tunnus.replace(/\s+vp$/, '').replace(/\s+/g, '+')}`;
+
+/** The newest processing event: kasittelyt.fi is unsorted, so order by date, then jarjestys. */
+export function latestEvent(events: Event[]): Event | undefined {
+  const key = (e: Event) => [e.tapahtumapvm ?? '', Number(e.jarjestys ?? 0)] as const;
+  return [...events].sort((a, b) => key(a)[0].localeCompare(key(b)[0]) || key(a)[1] - key(b)[1]).at(-1);
+}
+
+/** A government proposal or other matter as one item; its stage changes as Parliament processes it. */
+export function matterItem(m: Matter, def: SourceDef): RawItem {
+  const tunnus = required(m.eduskuntatunnus, 'eduskuntatunnus');
+  const events = m.kasittelyt?.fi ?? [];
+  const last = latestEvent(events);
+  const docs = m.keskeisetAsiakirjat?.fi ?? [];
+  const own = docs.find((d) => d.eduskuntatunnus === tunnus)?.edktunnus;
+  const others = docs.filter((d) => d.eduskuntatunnus && d.eduskuntatunnus !== tunnus);
+  const keywords = (m.asiasanat?.fi ?? []).map((a) => a.aiheteksti).filter(Boolean);
+  const summary = [
+    text(m.tila) && `Tila: ${text(m.tila)}.`,
+    last?.tapahtumapvm && `Viimeisin käsittely ${last.tapahtumapvm}: ${last.yleinenkasittelyvaihe ?? last.kasittelyvaihe ?? ''}.`,
+    keywords.length > 0 && `Asiasanat: ${keywords.join(', ')}.`,
+    others.length > 0 &&
+      `Keskeiset asiakirjat: ${others.map((d) => `${d.eduskuntatunnus}${d.valiokuntanimi ? ` (${d.valiokuntanimi})` : ''}`).join(', ')}.`,
+  ].filter(Boolean);
+  const code = text(m.asiakirjatyyppikoodi) || tunnus.split(' ')[0];
+  return {
+    guid: tunnus,
+    url: matterUrl(tunnus),
+    title: `${tunnus} ${required(m.nimeke, 'nimeke')}`,
+    summary: summary.join(' '),
+    published: last?.tapahtumapvm || text(m.viimeisinJulkaisuajankohta) || null,
+    updated: text(m.viimeisinJulkaisuajankohta) || null,
+    language: 'fi',
+    organisation: def.organisation ?? 'Eduskunta',
+    kind: code === 'HE' ? 'bill' : def.itemKind,
+    stage: text(m.viimeisinKasittelyvaihe) || last?.yleinenkasittelyvaihe || last?.kasittelyvaihe || null,
+    identifiers: own ? [tunnus, own] : [tunnus],
+  };
+}
+
+/** A committee report (…VM) or statement (…VL); null for other document types the fuzzy search let through. */
+export function documentItem(d: Document, def: SourceDef): RawItem | null {
+  const code = text(d.asiakirjatyyppikoodi);
+  if (!/V[ML]$/.test(code)) return null;
+  const edk = required(d.edktunnus, 'edktunnus');
+  const tunnus = required(d.eduskuntatunnus, 'eduskuntatunnus');
+  const kind: ItemKind = 'committee-report';
+  return {
+    guid: edk,
+    url: documentUrl(tunnus),
+    title: `${tunnus} ${required(d.nimeketeksti, 'nimeketeksti')}`,
+    summary: [text(d.asiakirjatyyppinimi), text(d.valiokuntanimi)].filter(Boolean).join(', '),
+    published: text(d.viimeisinJulkaisuajankohta) || text(d.laadintapvm) || null,
+    language: text(d.kielikoodi) === 'sv' ? 'sv' : 'fi',
+    organisation: text(d.valiokuntanimi) || def.organisation || 'Eduskunta',
+    kind,
+    identifiers: [tunnus, edk],
+  };
+}

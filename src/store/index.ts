@@ -1,0 +1,5 @@
+// The store: the only code that speaks SQL.
+export * from './db.js';
+export * from './sources.js';
+export * from './items.js';
+export * from './runs.js';

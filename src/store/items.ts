@@ -1,0 +1,148 @@
+// The items table: insert new items, update changed ones (keeping versions and events), list them.
+import crypto from 'node:crypto';
+import type { Db } from './db.js';
+import type { Consultation, Identifier, Item } from '../model.js';
+import { diffItem, type Tracked } from './changes.js';
+
+/** What saving one run's items did. */
+export interface SaveOutcome {
+  created: number[];
+  updated: number[];
+  duplicates: number;
+}
+
+interface StoredRow {
+  id: number;
+  hash: string;
+  version: number;
+  title: string;
+  summary: string;
+  contentHtml: string;
+  deadline: string | null;
+  stage: string | null;
+  url: string | null;
+  organisation: string | null;
+  consultation: string | null;
+}
+
+/** Hash of everything that counts as an upstream change. */
+function contentHash(item: Item): string {
+  const { title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers } = item;
+  return crypto
+    .createHash('sha1')
+    .update(JSON.stringify([title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers]))
+    .digest('hex');
+}
+
+const parseConsultation = (json: string | null): Consultation | null => (json ? (JSON.parse(json) as Consultation) : null);
+
+/** Insert or update one source's items inside the caller's transaction; duplicates within the batch are dropped. */
+export function upsertItems(db: Db, sourceId: string, items: Item[], runId: number, now: string): SaveOutcome {
+  const find = db.prepare(`SELECT id, hash, version, title, summary, content_html AS contentHtml, deadline, stage,
+    url, organisation, consultation FROM items WHERE source_id = ? AND key = ?`);
+  const insert = db.prepare(`INSERT INTO items (source_id, key, guid, url, title, summary, content_html, published,
+      updated, deadline, language, organisation, kind, stage, consultation, hash, first_seen_at, last_seen_at,
+      changed_at, created_run)
+    VALUES (@sourceId, @key, @guid, @url, @title, @summary, @contentHtml, @published, @updated, @deadline, @language,
+      @organisation, @kind, @stage, @consultation, @hash, @now, @now, @now, @runId)`);
+  const keepVersion = db.prepare(`INSERT INTO item_versions (item_id, version, title, summary, content_html, deadline,
+      stage, url, organisation, consultation, hash, replaced_at)
+    VALUES (@id, @version, @title, @summary, @contentHtml, @deadline, @stage, @url, @organisation, @consultation, @hash, @now)`);
+  const update = db.prepare(`UPDATE items SET guid = @guid, url = @url, title = @title, summary = @summary,
+      content_html = @contentHtml, published = COALESCE(@published, published), updated = @updated,
+      deadline = @deadline, language = @language, organisation = @organisation, kind = @kind, stage = @stage,
+      consultation = @consultation, hash = @hash, version = version + 1, last_seen_at = @now, changed_at = @now
+    WHERE id = @id`);
+  const touch = db.prepare('UPDATE items SET last_seen_at = ? WHERE id = ?');
+  const event = db.prepare(`INSERT INTO item_events (item_id, run_id, at, type, old_value, new_value, message)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const dropIds = db.prepare('DELETE FROM item_identifiers WHERE item_id = ?');
+  const addId = db.prepare('INSERT OR IGNORE INTO item_identifiers (item_id, type, value) VALUES (?, ?, ?)');
+  const saveIds = (id: number, ids: Identifier[]) => {
+    dropIds.run(id);
+    for (const i of ids) addId.run(id, i.type, i.value);
+  };
+
+  const outcome: SaveOutcome = { created: [], updated: [], duplicates: 0 };
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.key)) {
+      outcome.duplicates++;
+      continue;
+    }
+    seen.add(item.key);
+    const hash = contentHash(item);
+    const params = { ...item, sourceId, hash, now, runId, consultation: item.consultation ? JSON.stringify(item.consultation) : null };
+    const old = find.get(sourceId, item.key) as StoredRow | undefined;
+    if (!old) {
+      const id = Number(insert.run(params).lastInsertRowid);
+      saveIds(id, item.identifiers);
+      event.run(id, runId, now, 'created', null, null, 'Uusi');
+      outcome.created.push(id);
+      continue;
+    }
+    if (old.hash === hash) {
+      touch.run(now, old.id);
+      continue;
+    }
+    keepVersion.run({ ...old, now });
+    update.run({ ...params, id: old.id });
+    saveIds(old.id, item.identifiers);
+    const before: Tracked = { ...old, consultation: parseConsultation(old.consultation) };
+    for (const c of diffItem(before, item)) event.run(old.id, runId, now, c.type, c.oldValue, c.newValue, c.message);
+    outcome.updated.push(old.id);
+  }
+  return outcome;
+}
+
+/** An item as listed by `lakivahti items` and the web view. */
+export interface ItemRow {
+  id: number;
+  source: string;
+  title: string;
+  url: string | null;
+  published: string | null;
+  summary: string;
+  language: string;
+  identifiers: string[];
+  deadline: string | null;
+  organisation: string | null;
+  kind: string;
+  stage: string | null;
+}
+
+export interface ItemQuery {
+  source?: string;
+  /** ISO date or instant: items published (or first seen) on or after it. */
+  since?: string;
+  limit?: number;
+  /** Full-text query (FTS5 syntax) over titles and summaries. */
+  match?: string;
+}
+
+/** Stored items, newest first. */
+export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (q.source) where.push('i.source_id = ?'), args.push(q.source);
+  if (q.since) where.push('COALESCE(i.published, i.first_seen_at) >= ?'), args.push(q.since);
+  if (q.match) where.push('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(q.match);
+  args.push(q.limit ?? 50);
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.source_id AS source, i.title, i.url, i.published, i.summary, i.language, i.deadline,
+        i.organisation, i.kind, i.stage,
+        (SELECT json_group_array(value) FROM item_identifiers WHERE item_id = i.id) AS identifiers
+      FROM items i ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY COALESCE(i.published, i.first_seen_at) DESC, i.id DESC LIMIT ?`,
+    )
+    .all(...args) as (Omit<ItemRow, 'identifiers'> & { identifiers: string })[];
+  return rows.map((r) => ({ ...r, identifiers: JSON.parse(r.identifiers) as string[] }));
+}
+
+/** Events of an item, oldest first. */
+export function listItemEvents(db: Db, itemId: number): { at: string; type: string; message: string }[] {
+  return db
+    .prepare('SELECT at, type, message FROM item_events WHERE item_id = ? ORDER BY at, id')
+    .all(itemId) as { at: string; type: string; message: string }[];
+}

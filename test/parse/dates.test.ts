@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { helsinkiDate, helsinkiInstant, parseDate, parseLocalDate } from '../../src/parse/dates.js';
+
+describe('parseDate', () => {
+  it.each([
+    // RFC 822 / 2822
+    ['Tue, 10 Jun 2003 04:00:00 GMT', '2003-06-10T04:00:00.000Z'],
+    ['Tue, 10 Jun 2003 04:00:00 +0300', '2003-06-10T01:00:00.000Z'],
+    ['Wed, 02 Oct 2002 08:00:00 EST', '2002-10-02T13:00:00.000Z'],
+    ['Wed, 2 Oct 2002 13:00:00 EEST', '2002-10-02T10:00:00.000Z'],
+    ['2 Oct 02 13:00 UT', '2002-10-02T13:00:00.000Z'],
+    ['Mon, 15 Jan 2024 12:00:00 +02:00', '2024-01-15T10:00:00.000Z'],
+    ['Mon, 15 Jan 2024 12:00:00', '2024-01-15T10:00:00.000Z'], // no zone: Helsinki
+    // ISO 8601 with offset or Z
+    ['2026-04-24T11:21:24.988+00:00', '2026-04-24T11:21:24.988Z'],
+    ['2024-01-02T10:00:00+02:00', '2024-01-02T08:00:00.000Z'],
+    ['2024-01-02T10:00:00Z', '2024-01-02T10:00:00.000Z'],
+    ['2024-01-02T10:00:00-0500', '2024-01-02T15:00:00.000Z'],
+    // ISO without offset: Helsinki local, DST-aware
+    ['2026-04-22T10:52:41.58', '2026-04-22T07:52:41.580Z'], // summer, +3
+    ['2026-01-22T10:52:41', '2026-01-22T08:52:41.000Z'], // winter, +2
+    ['2024-01-02', '2024-01-01T22:00:00.000Z'],
+    ['2024-07-02 09:30', '2024-07-02T06:30:00.000Z'],
+    // DST edges: last Sunday of March / October 2024
+    ['2024-03-31T02:59:00', '2024-03-31T00:59:00.000Z'],
+    ['2024-03-31T04:00:00', '2024-03-31T01:00:00.000Z'],
+    ['2024-10-27T05:00:00', '2024-10-27T03:00:00.000Z'],
+    // Finnish
+    ['16.12.2020 klo 11.00', '2020-12-16T09:00:00.000Z'],
+    ['Julkaisuajankohta 16.12.2020 11.00', '2020-12-16T09:00:00.000Z'],
+    ['Julkaistu: 3.6.2024 8.05', '2024-06-03T05:05:00.000Z'],
+    ['16.12.2020 11:00', '2020-12-16T09:00:00.000Z'],
+    ['16.12.2020', '2020-12-15T22:00:00.000Z'],
+    ['1.6.2023', '2023-05-31T21:00:00.000Z'],
+    ['  5.3.2024   klo   9.30 ', '2024-03-05T07:30:00.000Z'],
+    // epoch milliseconds (OData verbose JSON)
+    ['/Date(1700000000000)/', '2023-11-14T22:13:20.000Z'],
+  ])('%s → %s', (input, expected) => {
+    expect(parseDate(input)).toBe(expected);
+  });
+
+  it.each([
+    [''], ['   '], ['garbage'], ['5/2023'], ['1'], ['2024'], ['31.2.2024'], ['32.1.2024'], ['2024-13-01'],
+    ['2024-02-30T10:00:00'], ['16.12.2020 klo 25.00'], ['Tue, 10 Foo 2003 04:00:00 GMT'],
+    ['Tue, 10 Jun 2003 04:00:00 XYZ'], ['2024-01-02T10:00:00+99:00'], ['NaN'], ['Invalid Date'],
+  ])('%j → null', (input) => {
+    expect(parseDate(input)).toBeNull();
+  });
+
+  it.each([
+    [null, null],
+    [undefined, null],
+    [new Date('2024-01-02T03:04:05Z'), '2024-01-02T03:04:05.000Z'],
+    [new Date('nope'), null],
+  ])('%s → %s', (input, expected) => {
+    expect(parseDate(input)).toBe(expected);
+  });
+});
+
+describe('helsinkiDate', () => {
+  it.each([
+    ['2024-01-01T21:59:59Z', '2024-01-01'],
+    ['2024-01-01T22:00:00Z', '2024-01-02'],
+    ['2024-07-01T20:59:59Z', '2024-07-01'],
+    ['2024-07-01T21:00:00Z', '2024-07-02'],
+  ])('%s → %s', (iso, expected) => {
+    expect(helsinkiDate(iso)).toBe(expected);
+  });
+
+  it('throws on an invalid instant', () => {
+    expect(() => helsinkiDate('nope')).toThrow(RangeError);
+  });
+});
+
+describe('parseLocalDate and helsinkiInstant', () => {
+  it.each([
+    ['15.3.2023', '2023-03-15'],
+    ['2023-03-15T00:00:00', '2023-03-15'],
+    ['2023-03-14T23:30:00Z', '2023-03-15'],
+    ['garbage', null],
+  ])('parseLocalDate(%s) → %s', (input, expected) => {
+    expect(parseLocalDate(input)).toBe(expected);
+  });
+
+  it.each([
+    [[2024, 6, 1, 12, 0], '2024-06-01T09:00:00.000Z'],
+    [[2024, 2, 29, 0, 0], '2024-02-28T22:00:00.000Z'],
+    [[2023, 2, 29, 0, 0], null],
+  ] as const)('helsinkiInstant(%j) → %s', (fields, expected) => {
+    expect(helsinkiInstant(...fields)).toBe(expected);
+  });
+});
