@@ -1,0 +1,153 @@
+// End to end against a local server: every hostile input ends in a clear error on its own source
+// or in clean stored text, the other sources complete, and what was stored before stays intact.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import zlib from 'node:zlib';
+import { startServer, reply, type TestServer } from './helpers/server.js';
+import { createFetcher } from '../src/fetch/index.js';
+import { crawl, refreshSource, backoffMs } from '../src/pipeline.js';
+import { openDb, syncSources, listItems, getSourceState, type Db } from '../src/store/index.js';
+import type { SourceDef } from '../src/model.js';
+
+const rss = (items: string, extra = '') =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"${extra}><channel><title>T</title><link>https://example.fi/</link><description>d</description>${items}</channel></rss>`;
+const entry = (guid: string, title: string, link = `/uutiset/${guid}`, desc = 'Kuvaus') =>
+  `<item><guid>${guid}</guid><title>${title}</title><link>${link}</link><description>${desc}</description><pubDate>Tue, 01 Nov 2022 10:00:00 +0200</pubDate></item>`;
+
+const RSS = { 'content-type': 'application/rss+xml; charset=utf-8' };
+
+let server: TestServer;
+let db: Db;
+const fetch = createFetcher({ deadlineMs: 2000, bodyIdleTimeoutMs: 1500, headersTimeoutMs: 1500, maxBytes: 1024 * 1024 });
+
+const def = (id: string, path: string, over: Partial<SourceDef> = {}): SourceDef => ({
+  id, name: id, url: server.url + path, kind: 'rss', module: 'rss', schedule: '*/30 * * * *', language: 'fi',
+  tags: [], itemKind: 'news', mayBeEmpty: false, options: {}, file: `${id}.yaml`, ...over,
+});
+
+beforeAll(async () => {
+  server = await startServer({
+    '/good': (req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
+      res.writeHead(200, { ...RSS, etag: '"v1"' });
+      res.end(rss(
+        entry('a', 'Pelastuslain muutos &lt;script&gt;alert(1)&lt;/script&gt;', '/a?utm_source=x',
+          '&lt;p onclick="x()"&gt;Lausuntoaika päättyy 15.3.2023. VN/18775/2022 &lt;a href="javascript:alert(1)"&gt;linkki&lt;/a&gt;&lt;img src=x onerror=alert(1)&gt;&lt;/p&gt;') +
+        entry('b', 'Toinen') + entry('b', 'Toinen uudestaan') +
+        '<item><title>Ei guidia eikä linkkiä</title><description>HE 12/2026 vp</description></item>',
+      ));
+    },
+    '/bomb': reply(`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><rss><channel><item><title>&lol2;</title></item></channel></rss>`, RSS),
+    '/xxe': reply(`<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss><channel><item><title>&xxe;</title></item></channel></rss>`, RSS),
+    '/huge': (_req, res) => {
+      res.writeHead(200, RSS);
+      const chunk = Buffer.alloc(1024 * 1024, 'a');
+      let sent = 0;
+      const push = () => {
+        while (sent < 50) {
+          sent++;
+          if (!res.write(chunk)) return void res.once('drain', push);
+        }
+        res.end();
+      };
+      res.on('error', () => undefined);
+      push();
+    },
+    '/drip': (_req, res) => {
+      res.writeHead(200, RSS);
+      const timer = setInterval(() => res.write('<'), 500);
+      res.on('close', () => clearInterval(timer));
+    },
+    '/loop': (_req, res) => void res.writeHead(302, { location: '/loop2' }).end(),
+    '/loop2': (_req, res) => void res.writeHead(302, { location: '/loop' }).end(),
+    '/latin1': reply(Buffer.from(rss(entry('l', 'Hyvinvointialueiden rahoitus ja pelastustoimi')).replace('UTF-8', 'ISO-8859-1'), 'latin1'), { 'content-type': 'application/rss+xml' }),
+    '/malformed': reply('<?xml version="1.0"?><rss><channel><item><title>x</titl></item>', RSS),
+    '/captcha': reply('<!DOCTYPE html><html><head><title>Are you a robot?</title></head><body>CAPTCHA</body></html>', { 'content-type': 'text/html' }),
+    '/limited': reply('slow down', { 'retry-after': '7200' }, 429),
+    '/broken': reply('oops', {}, 500),
+    '/empty': reply(rss(''), RSS),
+    '/gzip': reply(zlib.gzipSync(rss(entry('g', 'Pakattu'))), { ...RSS, 'content-encoding': 'gzip' }),
+  });
+  db = openDb(':memory:');
+});
+
+afterAll(async () => {
+  await server.close();
+  db.close();
+});
+
+describe('pipeline', () => {
+  it('stores a good feed cleanly and then gets 304', async () => {
+    const d = def('good', '/good');
+    syncSources(db, [d]);
+    const first = await refreshSource(d, { db, fetch });
+    expect(first).toMatchObject({ status: 'ok', found: 4, created: 3, error: null });
+    expect(first.notes.join()).toContain('duplicate');
+    const items = listItems(db, { source: 'good' });
+    const a = items.find((i) => i.title.startsWith('Pelastuslain'))!;
+    expect(a.title).not.toMatch(/<script|<\/script/);
+    expect(a.url).toBe(`${server.url}/a`);
+    expect(a.deadline).toBe('2023-03-15');
+    expect(a.identifiers).toContain('VN/18775/2022');
+    const html = (db.prepare('SELECT content_html FROM items WHERE id = ?').get(a.id) as { content_html: string }).content_html;
+    expect(html).not.toMatch(/onclick|onerror|javascript:|<script/i);
+    expect(items.find((i) => i.title === 'Ei guidia eikä linkkiä')).toMatchObject({ url: null, identifiers: ['HE 12/2026 vp'] });
+    const again = await refreshSource(d, { db, fetch });
+    expect(again.status).toBe('not-modified');
+    expect(server.requests.filter((r) => r.path === '/good').at(-1)?.headers['if-none-match']).toBe('"v1"');
+  });
+
+  it.each([
+    ['bomb', '/bomb', /^parse: .*entities/],
+    ['xxe', '/xxe', /^parse: .*entities/],
+    ['huge', '/huge', /^fetch: .*larger than/],
+    ['drip', '/drip', /^fetch: .*(deadline|time)/],
+    ['loop', '/loop', /^fetch: .*redirect/],
+    ['malformed', '/malformed', /^parse: /],
+    ['captcha', '/captcha', /^parse: .*HTML page/],
+    ['limited', '/limited', /^fetch: .*429/],
+    ['broken', '/broken', /^fetch: .*500/],
+  ])('%s ends in a plain error on that source only', async (id, path, message) => {
+    const d = def(id, path);
+    syncSources(db, [d]);
+    const run = await refreshSource(d, { db, fetch });
+    expect(run.status).toBe('error');
+    expect(run.error).toMatch(message);
+    expect(getSourceState(db, id)).toMatchObject({ lastStatus: 'error', lastError: run.error, errorCount: 1 });
+  });
+
+  it('honours Retry-After when scheduling the next check', async () => {
+    const next = Date.parse(getSourceState(db, 'limited')!.nextRunAt!);
+    expect(next - Date.now()).toBeGreaterThan(7000 * 1000 - 60_000);
+    expect(backoffMs(1)).toBe(5 * 60_000);
+    expect(backoffMs(3)).toBe(20 * 60_000);
+    expect(backoffMs(30)).toBe(6 * 3600_000);
+  });
+
+  it('decodes a Latin-1 feed declared only in its prolog, and gzip', async () => {
+    const defs = [def('latin1', '/latin1'), def('gzip', '/gzip')];
+    syncSources(db, defs);
+    const runs = await crawl(defs, { db, fetch });
+    expect(runs.map((r) => r.status)).toEqual(['ok', 'ok']);
+    expect(listItems(db, { source: 'latin1' })[0].title).toBe('Hyvinvointialueiden rahoitus ja pelastustoimi');
+    expect(listItems(db, { source: 'gzip' })[0].title).toBe('Pakattu');
+  });
+
+  it('an empty RSS feed is a quiet ok; an empty module source is a layout error', async () => {
+    const feed = def('empty', '/empty');
+    const page = def('empty-page', '/empty', { kind: 'module', module: 'pelastustoimi' });
+    syncSources(db, [feed, page]);
+    const [a, b] = await crawl([feed, page], { db, fetch });
+    expect(a).toMatchObject({ status: 'ok', found: 0 });
+    expect(b.status).toBe('error');
+    expect(b.error).toMatch(/layout/);
+  });
+
+  it('a source that turns bad keeps what it stored, and the others still complete', async () => {
+    const before = listItems(db, { source: 'good' }).length;
+    server.route('/good', reply('oops', {}, 500));
+    const defs = [def('good', '/good'), def('gzip', '/gzip'), def('captcha', '/captcha')];
+    const runs = await crawl(defs, { db, fetch });
+    expect(runs.map((r) => r.status)).toEqual(['error', 'ok', 'error']);
+    expect(listItems(db, { source: 'good' })).toHaveLength(before);
+  });
+});

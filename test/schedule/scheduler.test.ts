@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, reply, type TestServer } from '../helpers/server.js';
+import { createFetcher } from '../../src/fetch/index.js';
+import { isDue, nextCronRun, startScheduler } from '../../src/schedule/index.js';
+import { openDb, syncSources, getSourceState, setNextRun, listRuns } from '../../src/store/index.js';
+import type { SourceDef } from '../../src/model.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><guid>1</guid><title>Pelastustoimi</title></item></channel></rss>`;
+  server = await startServer({ '/feed': reply(feed, { 'content-type': 'application/rss+xml' }) });
+});
+afterAll(() => server.close());
+
+const def = (id: string, schedule = '*/30 * * * *'): SourceDef => ({
+  id, name: id, url: `${server.url}/feed?${id}`, kind: 'rss', module: 'rss', schedule, language: 'fi', tags: [],
+  itemKind: 'news', mayBeEmpty: false, options: {}, file: `${id}.yaml`,
+});
+
+describe('schedule', () => {
+  it('computes the next run in Helsinki time', () => {
+    // 06:00 Helsinki is 04:00 UTC in winter.
+    const next = nextCronRun('0 6 * * *')!;
+    expect(next.getTime()).toBeGreaterThan(Date.now());
+    expect(next.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
+    expect(new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', hour: 'numeric' }).format(next)).toBe('6');
+  });
+
+  it.each([
+    [null, true],
+    ['2000-01-01T00:00:00.000Z', true],
+    ['2999-01-01T00:00:00.000Z', false],
+  ])('isDue(%s) is %s', (next, due) => expect(isDue(next, new Date())).toBe(due));
+
+  it('catches up missed and never-run sources once at start, and leaves the others to their schedule', async () => {
+    const db = openDb(':memory:');
+    const defs = [def('never'), def('missed'), def('waiting')];
+    syncSources(db, defs);
+    setNextRun(db, 'missed', '2020-01-01T00:00:00.000Z');
+    setNextRun(db, 'waiting', '2999-01-01T00:00:00.000Z');
+    const s = startScheduler(defs, { db, fetch: createFetcher() });
+    expect(s.jobs.map((j) => j.id)).toEqual(['crawl:never', 'crawl:missed', 'crawl:waiting']);
+    const runs = await s.caughtUp;
+    await s.stop();
+    expect(runs.map((r) => [r.sourceId, r.status])).toEqual([['never', 'ok'], ['missed', 'ok']]);
+    expect(listRuns(db, 'waiting')).toEqual([]);
+    // After a successful run the next check follows the source's own schedule.
+    const next = Date.parse(getSourceState(db, 'missed')!.nextRunAt!);
+    expect(next).toBeGreaterThan(Date.now());
+    expect(next - Date.now()).toBeLessThanOrEqual(30 * 60_000);
+    db.close();
+  });
+});

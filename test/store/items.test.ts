@@ -1,0 +1,90 @@
+import { describe, expect, it, beforeEach } from 'vitest';
+import { openDb, syncSources, saveRun, listItems, listItemEvents, type Db } from '../../src/store/index.js';
+import type { Item, RunResult, SourceDef } from '../../src/model.js';
+
+const def = { id: 'src', name: 'Lähde', url: 'https://example.fi/feed' } as SourceDef;
+
+const item = (over: Partial<Item> = {}): Item => ({
+  sourceId: 'src', key: 'guid:1', guid: '1', url: 'https://example.fi/1', title: 'Pelastuslain muutos',
+  summary: 'Lausuntoaika päättyy 15.3.2023', contentHtml: '<p>x</p>', published: '2023-02-01T10:00:00.000Z',
+  updated: null, deadline: '2023-03-15', language: 'fi', organisation: 'Sisäministeriö', kind: 'statement-request',
+  stage: null, identifiers: [{ type: 'diary', value: 'VN/1/2023' }], consultation: null, ...over,
+});
+
+const run = (over: Partial<RunResult> = {}): RunResult => ({
+  sourceId: 'src', startedAt: '2023-02-01T10:00:00.000Z', finishedAt: '2023-02-01T10:00:01.000Z',
+  status: 'ok', found: 1, created: 0, updated: 0, error: null, notes: [], ...over,
+});
+
+describe('store: items', () => {
+  let db: Db;
+  beforeEach(() => {
+    db = openDb(':memory:');
+    syncSources(db, [def]);
+  });
+
+  it('inserts new items once and keeps identifiers', () => {
+    const first = saveRun(db, { run: run(), items: [item()], nextRunAt: null });
+    const again = saveRun(db, { run: run(), items: [item()], nextRunAt: null });
+    expect(first.created).toHaveLength(1);
+    expect(again.created).toHaveLength(0);
+    expect(again.updated).toHaveLength(0);
+    const rows = listItems(db);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ source: 'src', title: 'Pelastuslain muutos', deadline: '2023-03-15', identifiers: ['VN/1/2023'] });
+  });
+
+  it('drops duplicate keys within one batch', () => {
+    const out = saveRun(db, { run: run(), items: [item(), item({ title: 'toinen' })], nextRunAt: null });
+    expect(out.created).toHaveLength(1);
+    expect(out.duplicates).toBe(1);
+  });
+
+  it('records an upstream change as a version and an event, once', () => {
+    const { created } = saveRun(db, { run: run(), items: [item()], nextRunAt: null });
+    const moved = item({ deadline: '2023-03-29' });
+    const out = saveRun(db, { run: run({ finishedAt: '2023-02-05T00:00:00.000Z' }), items: [moved], nextRunAt: null });
+    expect(out.updated).toEqual(created);
+    saveRun(db, { run: run({ finishedAt: '2023-02-06T00:00:00.000Z' }), items: [moved], nextRunAt: null });
+    const events = listItemEvents(db, created[0]);
+    expect(events.map((e) => e.type)).toEqual(['created', 'deadline']);
+    expect(events[1].message).toBe('Määräaika muuttui: 15.3.2023 → 29.3.2023');
+    const versions = db.prepare('SELECT version, deadline FROM item_versions WHERE item_id = ?').all(created[0]);
+    expect(versions).toEqual([{ version: 1, deadline: '2023-03-15' }]);
+    expect(listItems(db)[0].deadline).toBe('2023-03-29');
+  });
+
+  it('reports new answering organisations', () => {
+    const { created } = saveRun(db, { run: run(), items: [item({ consultation: { distribution: ['A'], answered: [] } })], nextRunAt: null });
+    saveRun(db, { run: run(), items: [item({ consultation: { distribution: ['A'], answered: ['Pirkanmaan pelastuslaitos'] } })], nextRunAt: null });
+    expect(listItemEvents(db, created[0]).at(-1)?.message).toBe('Uusia lausunnonantajia: Pirkanmaan pelastuslaitos');
+  });
+
+  it('a failed run keeps stored items and counts the failure', () => {
+    saveRun(db, { run: run(), items: [item()], validators: { etag: '"a"' }, nextRunAt: null });
+    saveRun(db, { run: run({ status: 'error', error: 'fetch: boom' }), nextRunAt: '2030-01-01T00:00:00.000Z' });
+    expect(listItems(db)).toHaveLength(1);
+    const s = db.prepare('SELECT etag, error_count, last_error, last_status FROM sources').get();
+    expect(s).toEqual({ etag: '"a"', error_count: 1, last_error: 'fetch: boom', last_status: 'error' });
+  });
+
+  it('rolls the whole run back when storing fails', () => {
+    saveRun(db, { run: run(), items: [item()], nextRunAt: null });
+    const bad = item({ key: 'guid:2', language: 'de' as never });
+    expect(() => saveRun(db, { run: run(), items: [item({ key: 'guid:3' }), bad], nextRunAt: null })).toThrow();
+    expect(listItems(db).map((r) => r.title)).toEqual(['Pelastuslain muutos']);
+    expect(db.prepare('SELECT count(*) AS n FROM runs').get()).toEqual({ n: 1 });
+  });
+
+  it('finds items by full-text search with Finnish letters intact', () => {
+    saveRun(db, { run: run(), items: [item(), item({ key: 'guid:2', title: 'Hätäkeskuslaitoksen toiminta' })], nextRunAt: null });
+    expect(listItems(db, { match: 'hätäkeskuslaitoksen' }).map((r) => r.title)).toEqual(['Hätäkeskuslaitoksen toiminta']);
+    expect(listItems(db, { match: 'hatakeskuslaitoksen' })).toEqual([]);
+  });
+
+  it('filters by source and since', () => {
+    saveRun(db, { run: run(), items: [item(), item({ key: 'guid:2', published: '2020-01-01T00:00:00.000Z' })], nextRunAt: null });
+    expect(listItems(db, { since: '2022-01-01' })).toHaveLength(1);
+    expect(listItems(db, { source: 'other' })).toHaveLength(0);
+  });
+});
