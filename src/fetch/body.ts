@@ -53,6 +53,12 @@ function decoders(contentEncoding: string | null): Transform[] {
   });
 }
 
+/** Abandon a body now; undici emits an AbortError on destroy, which nobody needs to hear. */
+export function drop(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
 /** Read a body to bytes, decompressing; the stream is destroyed as soon as the cap is passed. */
 export async function readBody(body: Readable, contentEncoding: string | null, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -61,15 +67,27 @@ export async function readBody(body: Readable, contentEncoding: string | null, m
   try {
     steps = decoders(contentEncoding);
   } catch (err) {
-    body.destroy();
+    drop(body);
     throw err;
   }
-  await pipeline(body, ...steps, async (source: AsyncIterable<Buffer>) => {
-    for await (const chunk of source) {
-      total += chunk.length;
-      if (total > maxBytes) throw tooLarge(maxBytes);
-      chunks.push(chunk);
-    }
-  });
+  // The spread defeats pipeline()'s overloads; the shape is source, transforms, sink.
+  let overCap: StageError | null = null;
+  try {
+    await (pipeline as (...streams: unknown[]) => Promise<void>)(body, ...steps, async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) {
+        total += chunk.length;
+        if (total > maxBytes) throw (overCap = tooLarge(maxBytes));
+        chunks.push(chunk);
+      }
+    });
+  } catch (err) {
+    // Tearing the pipeline down makes undici's body report an AbortError, which may win the race.
+    throw overCap ?? err;
+  }
   return Buffer.concat(chunks, total);
+}
+
+/** Drop a body we do not need (redirects, 304, errors), keeping the connection reusable when it is short. */
+export async function discard(body: Readable & { dump?: (o: { limit: number; signal: AbortSignal }) => Promise<void> }, signal: AbortSignal): Promise<void> {
+  await body.dump?.({ limit: 64 * 1024, signal }).catch(() => undefined);
 }

@@ -16,10 +16,30 @@ const BOMS: [number[], string][] = [
   [[0xff, 0xfe], 'utf-16le'],
 ];
 
-/** A TextDecoder for a label, or null if the label is unknown to WHATWG Encoding. */
-function decoderFor(label: string): TextDecoder | null {
+type Decoder = { encoding: string; decode(bytes: Uint8Array): string };
+
+// WHATWG windows-1252 bytes 0x80–0x9F; the rest of the encoding is ISO-8859-1.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Node 20.18.3+ decodes windows-1252 (and so iso-8859-1, latin1, ascii) as plain Latin-1, giving C1 controls
+ * instead of €, curly quotes and dashes (nodejs/node#56542, #60888); decode it ourselves.
+ */
+const windows1252: Decoder = {
+  encoding: 'windows-1252',
+  decode: (bytes) =>
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      .toString('latin1')
+      .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]),
+};
+
+/** A decoder for a label, or null if the label is unknown to WHATWG Encoding. */
+function decoderFor(label: string): Decoder | null {
   try {
-    return new TextDecoder(label.trim(), { ignoreBOM: true });
+    const decoder = new TextDecoder(label.trim(), { ignoreBOM: true });
+    return decoder.encoding === 'windows-1252' ? windows1252 : decoder;
   } catch {
     return null;
   }
@@ -36,8 +56,7 @@ export function declaredCharset(bytes: Uint8Array): { label: string; source: Cha
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
   const xml = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']+)["']/i.exec(head);
   if (xml) return { label: xml[1], source: 'xml-prolog' };
-  const meta =
-    /<meta[^>]+charset\s*=\s*["']?([^"'\s/>;]+)/i.exec(head) ?? null;
+  const meta = /<meta[^>]+charset\s*=\s*["']?([^"'\s/>;]+)/i.exec(head);
   if (meta) return { label: meta[1], source: 'html-meta' };
   return null;
 }

@@ -78,8 +78,8 @@ export function networkError(err: unknown, host: string, policy: FetchPolicy, de
     return plain(`a secure connection to ${host} failed (${code})`);
   if (code.startsWith('ERR_BROTLI') || code.startsWith('ERR_ZLIB') || code.startsWith('Z_'))
     return plain(`the response from ${host} could not be decompressed (${code})`);
-  if (code.startsWith('HPE_') || code === 'UND_ERR_INFO')
-    return plain(`${host} sent a malformed HTTP response (${code})`);
+  if (code.startsWith('HPE_') || (err as Error | null)?.name === 'HTTPParserError')
+    return plain(`${host} sent a malformed HTTP response${code ? ` (${code})` : ''}`);
   const message = (err as ErrorLike | null)?.message ?? String(err);
   return plain(`the request to ${host} failed (${code ? `${code}: ` : ''}${message})`);
 }

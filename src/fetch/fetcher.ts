@@ -1,14 +1,14 @@
 // The fetch stage: one polite, bounded, guarded HTTP request with redirects followed by hand.
 import { Agent, request } from 'undici';
-import type { Readable } from 'node:stream';
 import type { Fetch, FetchOptions, FetchResult } from '../model.js';
 import { StageError } from '../errors.js';
-import { readBody, tooLarge } from './body.js';
+import { discard, drop, readBody, tooLarge } from './body.js';
 import { decodeBody } from './charset.js';
 import { httpError, networkError } from './failure.js';
 import { checkUrl, guardedLookup } from './guard.js';
 import { createLimiter } from './limiter.js';
 import { defaultPolicy, type FetchPolicy } from './policy.js';
+import { requestHeaders, withoutCredentials } from './headers.js';
 
 /** A Fetch that owns a connection pool; close() it when done (tests, shutdown). */
 export type Fetcher = Fetch & { close(): Promise<void> };
@@ -86,7 +86,8 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
         headers,
         body,
         signal: controller.signal,
-        maxRedirections: 0,
+        // undici 7's request() never follows redirects unless a redirect interceptor is composed in;
+        // we follow them here so that every hop passes the guard, the limiter and the deadline.
       }).catch((err: unknown) => {
         throw fail(err);
       });
@@ -120,7 +121,7 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
       }
       const declared = Number(header('content-length') ?? NaN);
       if (declared > maxBytes) {
-        res.body.destroy(); // reject before reading a byte
+        drop(res.body); // reject before reading a byte
         throw tooLarge(maxBytes);
       }
       const bytes = await readBody(res.body, header('content-encoding'), maxBytes).catch((err: unknown) => {
@@ -142,31 +143,4 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
   }
 
   return Object.assign(fetchUrl, { close: () => agent.close() });
-}
-
-/** Default headers, then the caller's (case-insensitively), then validators for a conditional GET. */
-function requestHeaders(policy: FetchPolicy, options: FetchOptions): Record<string, string> {
-  const headers: Record<string, string> = {
-    'user-agent': policy.userAgent,
-    accept: policy.accept,
-    'accept-encoding': 'gzip, deflate, br',
-  };
-  for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = v;
-  const { etag, lastModified } = options.validators ?? {};
-  if ((options.method ?? 'GET') === 'GET') {
-    if (etag) headers['if-none-match'] = etag;
-    if (lastModified) headers['if-modified-since'] = lastModified;
-  }
-  return headers;
-}
-
-/** Never carry credentials to another origin. */
-function withoutCredentials(headers: Record<string, string>): Record<string, string> {
-  const { authorization: _a, cookie: _c, 'proxy-authorization': _p, ...rest } = headers;
-  return rest;
-}
-
-/** Drop a body we do not need (redirects, 304, errors), keeping the connection reusable when it is short. */
-async function discard(body: Readable & { dump?: (o: object) => Promise<void> }, signal: AbortSignal): Promise<void> {
-  await body.dump?.({ limit: 64 * 1024, signal }).catch(() => undefined);
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { startServer, reply } from '../helpers/server.js';
+import { decodeBody } from '../../src/fetch/index.js';
+import { cleanup, fetcher } from './support.js';
+
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+
+// 0xE4 is ä in ISO-8859-1 and windows-1252; 0x80 is € only in windows-1252 (WHATWG maps iso-8859-1 to it).
+const cp1252 = bytes('<p>', [0xe4, 0x80], '</p>');
+
+describe('fetch: charset through a real response', () => {
+  it('decodes windows-1252 bytes named in the Content-Type header', async () => {
+    const s = await startServer({ '/': reply(cp1252, { 'content-type': 'text/html; charset=windows-1252' }) });
+    cleanup(s.close);
+    const res = await fetcher()(`${s.url}/`);
+    expect(res.body).toBe('<p>ä€</p>');
+    expect(res.charset).toBe('windows-1252 (header)');
+    expect(res.bytes).toBe(cp1252.length);
+  });
+
+  it('takes the XML prolog encoding when the header has none', async () => {
+    const xml = bytes('<?xml version="1.0" encoding="ISO-8859-1"?><t>', [0xe4, 0xf6], '</t>');
+    const s = await startServer({ '/': reply(xml, { 'content-type': 'application/xml' }) });
+    cleanup(s.close);
+    const res = await fetcher()(`${s.url}/`);
+    expect(res.body).toBe('<?xml version="1.0" encoding="ISO-8859-1"?><t>äö</t>');
+    expect(res.charset).toBe('windows-1252 (xml-prolog)');
+  });
+});
+
+describe('decodeBody', () => {
+  it.each([
+    ['a UTF-8 BOM (beats the header, and is stripped)', bytes([0xef, 0xbb, 0xbf], 'x'), 'text/xml; charset=iso-8859-1', 'x', 'utf-8 (bom)'],
+    ['a UTF-16LE BOM', Buffer.from([0xff, 0xfe, 0xe4, 0x00, 0x41, 0x00]), null, 'äA', 'utf-16le (bom)'],
+    ['a UTF-16BE BOM', Buffer.from([0xfe, 0xff, 0x00, 0xe4, 0x00, 0x41]), 'text/plain', 'äA', 'utf-16be (bom)'],
+    ['a header charset', cp1252, 'text/html; charset=windows-1252', '<p>ä€</p>', 'windows-1252 (header)'],
+    ['windows-1252 quotes and dashes (0x91–0x97, 0x9F)', Buffer.from([0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x9f]), 'text/plain; charset=windows-1252', '‘’“”–—Ÿ', 'windows-1252 (header)'],
+    ['a quoted ISO-8859-1 header charset', cp1252, 'text/html; charset="ISO-8859-1"', '<p>ä€</p>', 'windows-1252 (header)'],
+    ['a UTF-8 header', Buffer.from('åäö€'), 'application/json;charset=UTF-8', 'åäö€', 'utf-8 (header)'],
+    ['the header before the prolog', bytes('<?xml version="1.0" encoding="utf-8"?>', [0xe4]), 'text/xml; charset=latin1', '<?xml version="1.0" encoding="utf-8"?>ä', 'windows-1252 (header)'],
+    ["an XML prolog with single quotes", bytes("<?xml version='1.0' encoding='windows-1252'?>", [0x80]), 'text/xml', "<?xml version='1.0' encoding='windows-1252'?>€", 'windows-1252 (xml-prolog)'],
+    ['an HTML meta charset', bytes('<html><head><meta charset="iso-8859-1"></head>', [0xe4]), 'text/html', '<html><head><meta charset="iso-8859-1"></head>ä', 'windows-1252 (html-meta)'],
+    ['an HTML http-equiv meta', bytes('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">', [0x80]), null, '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">€', 'windows-1252 (html-meta)'],
+    ['no charset anywhere (UTF-8)', Buffer.from('<rss>Ääni</rss>'), 'application/rss+xml', '<rss>Ääni</rss>', 'utf-8 (default)'],
+    ['a bogus header label (falls back to UTF-8, no crash)', Buffer.from('äö'), 'text/html; charset=x-no-such-thing', 'äö', 'utf-8 (default)'],
+    ['a bogus prolog label', bytes('<?xml version="1.0" encoding="klingon"?>', 'ok'), null, '<?xml version="1.0" encoding="klingon"?>ok', 'utf-8 (default)'],
+    ['an ASCII document claiming UTF-16 in its prolog (read as UTF-8)', Buffer.from('<?xml version="1.0" encoding="UTF-16"?><a>ä</a>'), null, '<?xml version="1.0" encoding="UTF-16"?><a>ä</a>', 'utf-8 (xml-prolog)'],
+  ])('uses %s', (_name, body, contentType, text, charset) => {
+    const decoded = decodeBody(body, contentType);
+    expect(decoded.text).toBe(text);
+    expect(`${decoded.encoding} (${decoded.source})`).toBe(charset);
+  });
+
+  it('replaces invalid UTF-8 instead of throwing', () => {
+    expect(decodeBody(Buffer.from([0x61, 0xff, 0x62]), null).text).toBe('a\ufffdb');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { startServer, reply, type TestServer } from '../helpers/server.js';
+import { cleanup, fetcher } from './support.js';
+
+/** A server whose /slow answers after `ms`, recording the most requests it saw in flight, per Host header. */
+async function slowServer(ms: number) {
+  let active = 0;
+  let max = 0;
+  const perHost = new Map<string, { active: number; max: number }>();
+  const s: TestServer = await startServer({
+    '/slow': (req, res) => {
+      const host = req.headers.host ?? '';
+      const h = perHost.get(host) ?? { active: 0, max: 0 };
+      perHost.set(host, h);
+      active += 1;
+      h.active += 1;
+      max = Math.max(max, active);
+      h.max = Math.max(h.max, h.active);
+      setTimeout(() => {
+        active -= 1;
+        h.active -= 1;
+        res.end('done');
+      }, ms);
+    },
+    '/fail': reply('', {}, 500),
+    '/hop': reply('', { location: '/slow' }, 302),
+  });
+  cleanup(s.close);
+  return { s, max: () => max, perHost };
+}
+
+describe('fetch: per-host politeness', () => {
+  it('never has more than 2 requests in flight to one host, but does use both slots', async () => {
+    const { s, max } = await slowServer(150);
+    const f = fetcher();
+    const results = await Promise.all(Array.from({ length: 7 }, () => f(`${s.url}/slow`)));
+    expect(results.every((r) => r.body === 'done')).toBe(true);
+    expect(s.requests).toHaveLength(7);
+    expect(max()).toBe(2);
+  });
+
+  it('takes the limit from the policy', async () => {
+    const { s, max } = await slowServer(150);
+    const f = fetcher({ perHost: 3 });
+    await Promise.all(Array.from({ length: 7 }, () => f(`${s.url}/slow`)));
+    expect(max()).toBe(3);
+  });
+
+  it('limits each host separately', async () => {
+    const { s, max, perHost } = await slowServer(150);
+    const port = new URL(s.url).port;
+    const f = fetcher({ resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
+    await Promise.all(
+      ['a.test', 'b.test'].flatMap((host) => Array.from({ length: 4 }, () => f(`http://${host}:${port}/slow`))),
+    );
+    expect(perHost.get(`a.test:${port}`)?.max).toBe(2);
+    expect(perHost.get(`b.test:${port}`)?.max).toBe(2);
+    expect(max()).toBe(4);
+  });
+
+  it('gives the slot back after an error and between redirect hops', async () => {
+    const { s } = await slowServer(10);
+    const f = fetcher({ perHost: 1 });
+    const [failed, ok, redirected] = await Promise.allSettled([f(`${s.url}/fail`), f(`${s.url}/slow`), f(`${s.url}/hop`)]);
+    expect(failed.status).toBe('rejected');
+    expect(ok.status).toBe('fulfilled');
+    expect(redirected).toMatchObject({ status: 'fulfilled', value: { body: 'done' } });
+  });
+});
