@@ -23,7 +23,7 @@ const vp = (m: RegExpExecArray, n = 2, y = 3): string => `${Number(m[n])}/${m[y]
 
 /** Statute numbers appear only in explicit context: "(1090/2002)", "laki 379/2011", Finlex URIs. */
 const STATUTE_WORDS =
-  '(?:lai?ki?|lain|lakia?|laissa|lakiin|asetus|asetuksen|asetusta|asetuksessa|asetukseen|säädös|säädöksen|säädöskokoelma|säädöskokoelman|lag|lagen|förordning(?:en)?|författningssamling(?:en)?|FFS|SK|SdK)';
+  '(?:laki|lain|lakia|laissa|lakiin|asetus|asetuksen|asetusta|asetuksessa|asetukseen|säädös|säädöksen|säädöskokoelma|säädöskokoelman|lag|lagen|förordning(?:en)?|författningssamling(?:en)?|FFS|SdK)';
 
 const RULES: Rule[] = [
   { type: 'he', re: rx(`${B}(?:HE|RP)\\s+${NUM_YEAR}(?:\\s+(?:vp|rd))?${END}`), canon: (m) => `HE ${vp(m, 1, 2)}` },

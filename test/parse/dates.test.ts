@@ -82,11 +82,11 @@ describe('parseLocalDate and helsinkiInstant', () => {
     expect(parseLocalDate(input)).toBe(expected);
   });
 
-  it.each([
+  it.each<[[number, number, number, number, number], string | null]>([
     [[2024, 6, 1, 12, 0], '2024-06-01T09:00:00.000Z'],
     [[2024, 2, 29, 0, 0], '2024-02-28T22:00:00.000Z'],
     [[2023, 2, 29, 0, 0], null],
-  ] as const)('helsinkiInstant(%j) → %s', (fields, expected) => {
-    expect(helsinkiInstant(...fields)).toBe(expected);
+  ])('helsinkiInstant(%j) → %s', ([y, mo, d, h, mi], expected) => {
+    expect(helsinkiInstant(y, mo, d, h, mi)).toBe(expected);
   });
 });

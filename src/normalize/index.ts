@@ -1,0 +1,68 @@
+// RawItem → Item: absolute URLs, clean text, Helsinki-aware dates, identifiers, a stable key; sanitize last.
+import { StageError } from '../errors.js';
+import type { Item, RawItem, SourceDef } from '../model.js';
+import { helsinkiDate, parseDate } from '../parse/dates.js';
+import { extractDeadline } from '../parse/deadlines.js';
+import { extractIdentifiers } from '../parse/identifiers.js';
+import { dedupKey } from './key.js';
+import { detectLanguage } from './language.js';
+import { sanitizeHtml } from './sanitize.js';
+import { cleanText, truncate } from './text.js';
+import { absoluteUrl } from './url.js';
+
+export { absoluteUrl, resolveUrl } from './url.js';
+export { cleanText, truncate } from './text.js';
+export { sanitizeHtml } from './sanitize.js';
+export { dedupKey } from './key.js';
+export { detectLanguage } from './language.js';
+
+const TITLE_MAX = 500;
+const SUMMARY_MAX = 4000;
+/** How much body text the deadline and identifier scans read. */
+const SCAN_MAX = 20_000;
+/** A title made from the summary: its first words. */
+const FALLBACK_TITLE_MAX = 120;
+
+const firstNonBlank = (...values: (string | null | undefined)[]): string | null =>
+  values.find((v) => typeof v === 'string' && v.trim() !== '') ?? null;
+
+/** The deadline the source gave, else the latest one the text names. */
+function deadlineOf(raw: RawItem, text: string, published: string | null): string | null {
+  const given = parseDate(raw.deadline ?? null);
+  return given ? helsinkiDate(given) : extractDeadline(text, published);
+}
+
+/** Normalize one item a source found; throws a normalize-stage error when it has no usable title. */
+export function normalizeItem(raw: RawItem, def: SourceDef): Item {
+  const url = absoluteUrl(raw.url, def.url);
+  const guid = raw.guid?.trim() || null;
+  const summary = cleanText(raw.summary, SUMMARY_MAX) || cleanText(raw.content, SUMMARY_MAX);
+  const title = cleanText(raw.title, TITLE_MAX) || truncate(summary, FALLBACK_TITLE_MAX);
+  if (!title) throw new StageError('normalize', 'item has no title');
+
+  const published = parseDate(raw.published ?? null);
+  const body = cleanText(raw.content, SCAN_MAX);
+  const text = [title, summary, body].join('\n');
+  const item: Item = {
+    sourceId: def.id,
+    key: dedupKey({ guid, url, title, published }),
+    guid,
+    url,
+    title,
+    summary,
+    contentHtml: '',
+    published,
+    updated: parseDate(raw.updated ?? null),
+    deadline: deadlineOf(raw, text, published),
+    // The link and guid often carry identifiers too (a Finlex akn URI, "CELEX:32026R2001").
+    identifiers: extractIdentifiers([text, raw.url ?? '', guid ?? ''].join('\n'), raw.identifiers ?? []),
+    language: raw.language ?? detectLanguage(`${title} ${summary}`, def.language),
+    organisation: cleanText(raw.organisation, 200) || def.organisation || null,
+    kind: raw.kind ?? def.itemKind,
+    stage: cleanText(raw.stage, 200) || null,
+    consultation: raw.consultation ?? null,
+  };
+  // Sanitizing is the last step: nothing above reads the sanitized HTML.
+  item.contentHtml = sanitizeHtml(firstNonBlank(raw.content, raw.summary), url ?? def.url);
+  return item;
+}

@@ -1,0 +1,21 @@
+// The stable dedup key of an item: guid, else canonical URL, else a hash of title and date.
+import { createHash } from 'node:crypto';
+import { helsinkiDate } from '../parse/dates.js';
+
+/** What the key is computed from: fields already normalized (canonical URL, ISO date). */
+export interface KeyFields {
+  guid: string | null;
+  url: string | null;
+  title: string;
+  published: string | null;
+}
+
+/** "guid:<guid>", else "url:<canonical url>", else "title:<sha1 of normalized title and Helsinki date>". */
+export function dedupKey({ guid, url, title, published }: KeyFields): string {
+  const g = guid?.trim();
+  if (g) return `guid:${g}`;
+  if (url) return `url:${url}`;
+  const normalized = title.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const day = published ? helsinkiDate(published) : '';
+  return `title:${createHash('sha1').update(`${normalized}\n${day}`).digest('hex')}`;
+}

@@ -1,0 +1,46 @@
+// URLs from sources → absolute, http(s) only, canonical.
+
+const SAFE_SCHEMES = new Set(['http:', 'https:']);
+/** Tracking parameters that never identify a document. */
+const TRACKING = /^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$/i;
+
+/** The decoded name of one "name=value" query pair. */
+function decodeName(pair: string): string {
+  const name = pair.split('=')[0];
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+}
+
+/** Resolve `href` against `base` and keep it only if its scheme is allowed; the URL is otherwise untouched. */
+export function resolveUrl(href: string | null | undefined, base?: string | null, schemes = SAFE_SCHEMES): URL | null {
+  // Browsers ignore tabs, newlines and leading controls inside URLs ("java\tscript:"); so must we.
+  // eslint-disable-next-line no-control-regex
+  const cleaned = (href ?? '').trim().replace(/[\u0000-\u0020\u007F]+/g, (s) => (/^ +$/.test(s) ? '%20' : ''));
+  if (!cleaned) return null;
+  let url: URL;
+  try {
+    url = base ? new URL(cleaned, base) : new URL(cleaned);
+  } catch {
+    try {
+      url = new URL(cleaned); // an invalid base must not lose an absolute href
+    } catch {
+      return null;
+    }
+  }
+  return schemes.has(url.protocol) ? url : null;
+}
+
+/** An absolute, canonical http(s) URL (no fragment, no utm_* parameters, lower-case host), or null. */
+export function absoluteUrl(href: string | null | undefined, base?: string | null): string | null {
+  const url = resolveUrl(href, base);
+  if (!url) return null;
+  url.hash = '';
+  // Filter the raw pairs rather than re-serializing searchParams, so other parameters keep their encoding.
+  const kept = url.search.slice(1).split('&').filter((pair) => pair && !TRACKING.test(decodeName(pair)));
+  url.search = kept.length ? `?${kept.join('&')}` : '';
+  url.hostname = url.hostname.replace(/\.$/, ''); // URL already lower-cases the host
+  return url.toString();
+}

@@ -1,0 +1,77 @@
+// RSS 2.0, Atom and RDF → RawItem[]: rss-parser first, feedsmith's lenient parser as the fallback.
+import { parseFeed as lenientParse } from 'feedsmith';
+import Parser from 'rss-parser';
+import { parseError } from '../errors.js';
+import type { RawItem } from '../model.js';
+import { fromFeedsmith, fromRssParser, lang, type RssParserFeed } from './feed-map.js';
+import { assertNoEntities } from './xml-guard.js';
+
+// Raw date strings are kept (rss-parser's own conversion reads offset-less Atom dates in the process zone).
+const CUSTOM_FIELDS = {
+  feed: ['dc:language'],
+  item: ['dc:creator', 'dc:date', 'dc:language', 'description', 'published', 'updated'],
+};
+
+/** True when the body is an HTML page (a CAPTCHA, WAF or error page) rather than a feed. */
+export function looksLikeHtml(body: string): boolean {
+  const head = body.slice(0, 64 * 1024);
+  if (/<(?:rss|feed|rdf:RDF)[\s>]/i.test(head)) return false;
+  const start = body.slice(0, 4096).trimStart();
+  // Error pages do not always start cleanly: a bare <head> or <body> near the top gives them away too.
+  return /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i.test(start) || /<(?:head|body)[\s>]/i.test(start);
+}
+
+/** An XML parser's error as one readable line, with line/column when it gave them. */
+export function describeXmlError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const [first, ...rest] = message.split('\n');
+  const line = /Line:\s*(\d+)/.exec(rest.join('\n'));
+  const column = /Column:\s*(\d+)/.exec(rest.join('\n'));
+  const text = first.trim().replace(/\.$/, '');
+  if (/not recognized as RSS/i.test(text)) return 'the root element is not <rss>, <feed> or <rdf:RDF>';
+  // sax counts lines from 0.
+  return line && column ? `${text} (line ${Number(line[1]) + 1}, column ${column[1]})` : text;
+}
+
+/** rss-parser on the decoded body; a new parser per call because xml2js parsers keep state. */
+async function strictParse(body: string): Promise<RawItem[]> {
+  const parser = new Parser({ customFields: CUSTOM_FIELDS });
+  const head = body.slice(0, 64 * 1024);
+  const atom = !/<(?:rss|rdf:RDF)[\s>]/i.test(head) && /<feed[\s>]/i.test(head);
+  return fromRssParser((await parser.parseString(body)) as unknown as RssParserFeed, atom);
+}
+
+/** Parse an already-decoded feed body into RawItems; throws a parse-stage error when it is not a usable feed. */
+export async function parseFeed(body: string, feedUrl: string, note?: (m: string) => void): Promise<RawItem[]> {
+  const text = body.replace(/^\uFEFF/, '');
+  if (!text.trim()) throw parseError('the server returned an empty body where a feed was expected');
+  assertNoEntities(text);
+  if (looksLikeHtml(text))
+    throw parseError('the server returned an HTML page where a feed was expected (a CAPTCHA or error page?)');
+
+  let items: RawItem[];
+  try {
+    items = await strictParse(text);
+  } catch (strictError) {
+    const problem = describeXmlError(strictError);
+    try {
+      items = fromFeedsmith(lenientParse(text));
+    } catch {
+      throw parseError(`the feed could not be read: ${problem}`);
+    }
+    note?.(`parsed with the lenient feed parser: ${problem}`);
+  }
+  // Atom says its language in xml:lang on the root, which neither parser reports.
+  const rootLang = lang(/<feed\b[^>]*\bxml:lang\s*=\s*["']([\w-]+)/i.exec(text.slice(0, 4096))?.[1]);
+  return items.map((item) => resolveLink(rootLang && !item.language ? { ...item, language: rootLang } : item, feedUrl));
+}
+
+/** Make a relative item link absolute against the feed's URL (the base a reader would use). */
+function resolveLink(item: RawItem, feedUrl: string): RawItem {
+  if (!item.url) return item;
+  try {
+    return { ...item, url: new URL(item.url, feedUrl).toString() };
+  } catch {
+    return item;
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, truncate } from '../../src/normalize/text.js';
+
+describe('cleanText', () => {
+  it.each<[string | null | undefined, string]>([
+    [null, ''],
+    [undefined, ''],
+    ['', ''],
+    ['  Pelastuslain   muutos \n\t ', 'Pelastuslain muutos'],
+    ['<p>Ensimmäinen</p><p>toinen</p>', 'Ensimmäinen toinen'],
+    ['rivi<br>rivi<br/>rivi', 'rivi rivi rivi'],
+    ['<ul><li>a</li><li>b</li></ul>', 'a b'],
+    ['Sisä- &amp; oikeus &auml; &#228; &#xE4; &nbsp;loppu', 'Sisä- & oikeus ä ä ä loppu'],
+    ['a &amp;lt; b', 'a &lt; b'], // one decoding pass only
+    ['a < b > c', 'a < b > c'],
+    ['<script>alert(1)</script>Otsikko', 'Otsikko'],
+    ['<img src=x onerror=alert(1)>Otsikko <b>lihavoitu</b>', 'Otsikko lihavoitu'],
+    ['&lt;script&gt;alert(1)&lt;/script&gt;Kaksoiskoodattu', 'Kaksoiskoodattu'],
+    ['<style>p{color:red}</style>teksti', 'teksti'],
+    ['x <!-- kommentti --> y', 'x y'],
+    ['ohjaus\u0000merkit\u0007\u009F pois', 'ohjausmerkit pois'],
+    ['a\u00a0b\u2009c\u200bd', 'a b c d'],
+    ['Ja\u0308rjesto\u0308', 'Järjestö'], // NFD → NFC
+    ['javascript:alert(1) tekstinä', 'javascript:alert(1) tekstinä'], // harmless as text
+  ])('%j → %j', (input, expected) => {
+    expect(cleanText(input)).toBe(expected);
+  });
+
+  it.each<[string, number, string]>([
+    ['lyhyt teksti', 100, 'lyhyt teksti'],
+    ['yksi kaksi kolme neljä viisi', 16, 'yksi kaksi…'],
+    ['pitkäsanainenteksti', 10, 'pitkäsana…'],
+  ])('cleanText(%j, %i) → %j', (input, max, expected) => {
+    expect(cleanText(input, max)).toBe(expected);
+    expect(cleanText(input, max).length).toBeLessThanOrEqual(max);
+  });
+
+  it('truncate leaves short text alone', () => {
+    expect(truncate('abc', 3)).toBe('abc');
+  });
+});

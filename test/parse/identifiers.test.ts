@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Identifier } from '../../src/model.js';
+import { extractIdentifiers } from '../../src/parse/identifiers.js';
+
+const id = (type: Identifier['type'], value: string): Identifier => ({ type, value });
+
+describe('extractIdentifiers from running text', () => {
+  it.each<[string, Identifier[]]>([
+    ['Hallituksen esitys HE 184/2022 vp pelastuslaista', [id('he', 'HE 184/2022 vp')]],
+    ['HE 12/2026', [id('he', 'HE 12/2026 vp')]],
+    ['Regeringens proposition RP 74/2023 rd', [id('he', 'HE 74/2023 vp')]],
+    ['HE 12/2026 vp:n käsittely', [id('he', 'HE 12/2026 vp')]],
+    ['Hallintovaliokunnan mietintö HaVM 41/2022 vp', [id('committee', 'HaVM 41/2022 vp')]],
+    ['StVL 3/2023 vp ja PeVL 12/2024 vp', [id('committee', 'StVL 3/2023 vp'), id('committee', 'PeVL 12/2024 vp')]],
+    ['TaVE 37/2026 vp', [id('committee', 'TaVE 37/2026 vp')]],
+    ['VaVM 5/2023', [id('committee', 'VaVM 5/2023 vp')]],
+    ['SuVL 1/2024 vp', [id('committee', 'SuVL 1/2024 vp')]],
+    ['Täysistunnon pöytäkirja PTK 12/2023 vp', [id('ptk', 'PTK 12/2023 vp')]],
+    ['U 5/2023 vp ja E 12/2023 vp', [id('eu', 'U 5/2023 vp'), id('eu', 'E 12/2023 vp')]],
+    ['Kirjallinen kysymys KK 123/2023 vp', [id('kk', 'KK 123/2023 vp')]],
+    ['Diaarinumero VN/18775/2022.', [id('diary', 'VN/18775/2022')]],
+    ['Lausuntopyynnön diaarinumero: VN/6671/2026', [id('diary', 'VN/6671/2026')]],
+    ['SMDno-2015-123', [id('diary', 'SMDno-2015-123')]],
+    ['OKM/1/010/2017', [id('diary', 'OKM/1/010/2017')]],
+    ['ESAVI/12/2019', [id('diary', 'ESAVI/12/2019')]],
+    ['STM/1234/2020', [id('diary', 'STM/1234/2020')]],
+    ['Viite OKM/2014/120', [id('diary', 'OKM/2014/120')]],
+    ['Hanke SM061:00/2015', [id('project', 'SM061:00/2015')]],
+    ['Hanke SM 061:00/2015', [id('project', 'SM061:00/2015')]],
+    ['tunnus VNK:500:2014', [id('project', 'VNK:500:2014')]],
+    ['EDK-2023-AK-29738', [id('edk', 'EDK-2023-AK-29738')]],
+    ['pelastuslaki (379/2011)', [id('statute', '379/2011')]],
+    ['laki (1090/2002, muutettu)', [id('statute', '1090/2002')]],
+    ['laki 379/2011 muuttamisesta', [id('statute', '379/2011')]],
+    ['säädöskokoelma 123/2024', [id('statute', '123/2024')]],
+    ['lagen 379/2011', [id('statute', '379/2011')]],
+    ['https://opendata.finlex.fi/finlex/avoindata/v1/akn/fi/act/statute/2024/123/fin@', [id('statute', '123/2024')]],
+    [
+      'http://data.finlex.fi/eli/sd/2002/1090/ajantasa/2024-01-01/fin.',
+      [id('statute', '1090/2002'), id('eli', 'http://data.finlex.fi/eli/sd/2002/1090/ajantasa/2024-01-01/fin')],
+    ],
+    ['https://www.finlex.fi/fi/laki/alkup/2002/20021090', [id('statute', '1090/2002')]],
+    ['CELEX:32026R2001', [id('celex', '32026R2001')]],
+    ['https://eur-lex.europa.eu/legal-content/FI/TXT/?uri=CELEX%3A32016R0679', [id('celex', '32016R0679')]],
+    ['EUR-Lex: 32019L1937 direktiivi', [id('celex', '32019L1937')]],
+  ])('%s', (text, expected) => {
+    expect(extractIdentifiers(text)).toEqual(expected);
+  });
+});
+
+describe('no false hits', () => {
+  it.each([
+    ['kokous 5/2023 pidettiin'], // a bare number/year is not a statute
+    ['sivu 5/2023'],
+    ['Lausunto annettiin 1.2.2023'],
+    ['HAVAINTO 12/2023'], // not a committee: wrong case
+    ['Ehdotus TVM 12/2023'], // no lower-case letter and no vp
+    ['Liite E 12/2023'], // EU matter needs " vp"
+    ['U 5/2023 ilman istuntokautta'],
+    ['direktiivi (EU) 2019/1937'],
+    ['32019L1937 without the context'],
+    ['lausuntopalvelu:0f8fad5b-d9cb-469f-a165-70867728950e in running text'],
+    ['Tilastovuosi 2023, osuus 40/2023'],
+    ['XVN/18775/2022x'],
+    ['VN/18775/20221'],
+    ['Havm 41/2022 vp'],
+  ])('%s', (text) => {
+    expect(extractIdentifiers(text)).toEqual([]);
+  });
+});
+
+describe('explicit identifiers', () => {
+  it.each<[string[], Identifier[]]>([
+    [['VN/18775/2022'], [id('diary', 'VN/18775/2022')]],
+    [['HE 12/2026 vp'], [id('he', 'HE 12/2026 vp')]],
+    [['akn/fi/act/statute/2024/5'], [id('statute', '5/2024')]],
+    [['1090/2002'], [id('statute', '1090/2002')]],
+    [['lausuntopalvelu:0F8FAD5B-D9CB-469F-A165-70867728950E'], [id('lausuntopalvelu', '0f8fad5b-d9cb-469f-a165-70867728950e')]],
+    [['0f8fad5b-d9cb-469f-a165-70867728950e'], []],
+    [['something else'], []],
+    [['EDK-2023-AK-29738', 'TaVE 37/2026 vp'], [id('edk', 'EDK-2023-AK-29738'), id('committee', 'TaVE 37/2026 vp')]],
+  ])('%j', (explicit, expected) => {
+    expect(extractIdentifiers('', explicit)).toEqual(expected);
+  });
+
+  it('puts explicit identifiers first and removes duplicates', () => {
+    const found = extractIdentifiers('Katso HE 12/2026 vp ja VN/1/2026. HE 12/2026 vp uudelleen.', ['VN/1/2026']);
+    expect(found).toEqual([id('diary', 'VN/1/2026'), id('he', 'HE 12/2026 vp')]);
+  });
+
+  it('normalizes leading zeros and no-break spaces', () => {
+    expect(extractIdentifiers('HE\u00a0007/2024 vp')).toEqual([id('he', 'HE 7/2024 vp')]);
+  });
+});
