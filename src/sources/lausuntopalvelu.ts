@@ -25,8 +25,9 @@ function parsePage(body: string, pageUrl: string, def: { url: string }, offset: 
   assertNoEntities(body);
   const $ = cheerio.load(body, { xml: true });
   const root = $.root().children().first();
-  if (root.prop('tagName') !== 'feed')
-    throw parseError(`lausuntopalvelu: expected an Atom <feed> of Proposals, found <${root.prop('tagName') ?? 'nothing'}>`);
+  const rootName = root.get(0)?.name; // prop('tagName') would upper-case it
+  if (rootName !== 'feed')
+    throw parseError(`lausuntopalvelu: expected an Atom <feed> of Proposals, found <${rootName ?? 'nothing'}>`);
   const proposals: Proposal[] = root.children('entry').toArray().map((entry, i) => {
     const n = offset + i + 1;
     const props = $(entry).children('content').children('m\\:properties');
