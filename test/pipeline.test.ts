@@ -100,7 +100,7 @@ describe('pipeline', () => {
     ['bomb', '/bomb', /^parse: .*entities/],
     ['xxe', '/xxe', /^parse: .*entities/],
     ['huge', '/huge', /^fetch: .*larger than/],
-    ['drip', '/drip', /^fetch: .*(deadline|time)/],
+    ['drip', '/drip', /^fetch: .*(deadline|within)/],
     ['loop', '/loop', /^fetch: .*redirect/],
     ['malformed', '/malformed', /^parse: /],
     ['captcha', '/captcha', /^parse: .*HTML page/],

@@ -1,10 +1,13 @@
 // Every scheduled job in one list, run by node-cron in Helsinki time; missed runs are caught up once at start.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { RunResult, SourceDef } from '../model.js';
-import { crawl, refreshSource, type PipelineDeps } from '../pipeline.js';
+import { refreshSource, type PipelineDeps } from '../pipeline.js';
+import { createLimiter } from '../fetch/limiter.js';
 import { getSourceState } from '../store/index.js';
 
 const TIMEZONE = 'Europe/Helsinki';
+/** Source runs in flight at once across the process: bounds memory when many schedules fire together. */
+export const MAX_CONCURRENT_RUNS = 8;
 
 /** The next time a cron expression fires after now, in Helsinki time. */
 export function nextCronRun(expression: string): Date | null {
@@ -32,14 +35,17 @@ export interface Scheduler {
 /** Schedule every source on its own cron expression; never two runs of one source at once. */
 export function startScheduler(defs: SourceDef[], deps: PipelineDeps): Scheduler {
   const running = new Set<string>();
+  const slots = createLimiter(MAX_CONCURRENT_RUNS);
   const withSchedule: PipelineDeps = { ...deps, nextScheduled: (def) => nextCronRun(def.schedule) };
 
   const runOnce = async (def: SourceDef): Promise<RunResult | null> => {
     if (running.has(def.id)) return null;
     running.add(def.id);
+    const release = await slots.acquire('runs');
     try {
       return await refreshSource(def, withSchedule);
     } finally {
+      release();
       running.delete(def.id);
     }
   };
@@ -58,9 +64,7 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps): Scheduler
   // node-cron does not replay runs missed while the process was down: catch up once now.
   const now = new Date();
   const overdue = defs.filter((d) => isDue(getSourceState(deps.db, d.id)?.nextRunAt, now));
-  for (const d of overdue) running.add(d.id);
-  const caughtUp = crawl(overdue, withSchedule, 4).catch(() => [] as RunResult[]);
-  void caughtUp.finally(() => overdue.forEach((d) => running.delete(d.id)));
+  const caughtUp = Promise.all(overdue.map(runOnce)).then((runs) => runs.filter((r): r is RunResult => r !== null));
 
   return {
     jobs: defs.map((def) => ({ id: `crawl:${def.id}`, name: `Hae ${def.name}`, cron: def.schedule, running: () => running.has(def.id) })),
