@@ -16,9 +16,27 @@ const OPTIONS: sanitize.IOptions = {
   disallowedTagsMode: 'discard',
 };
 
+const SIMPLE_TAGS = new Set(['p', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'blockquote', 'h2', 'h3', 'h4']);
+
+/** True for text that is already safe: only balanced attribute-free allowlisted tags and well-formed entities. */
+function alreadyClean(html: string): boolean {
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|&(?![a-z]+;|#\d+;|#x[0-9a-f]+;)/i.test(html)) return false;
+  const open: string[] = [];
+  const rest = html.replace(/<(\/?)([a-z0-9]+)>/gi, (_m, close: string, name: string) => {
+    const tag = name.toLowerCase();
+    if (!SIMPLE_TAGS.has(tag)) return '<';
+    if (!close) open.push(tag);
+    else if (open.pop() !== tag) return '<';
+    return '';
+  });
+  return open.length === 0 && !/[<>"]/.test(rest);
+}
+
 /** Sanitize item HTML to the allowlist; links become absolute against `base`, http(s)/mailto only, rel="noopener nofollow". */
 export function sanitizeHtml(html: string | null | undefined, base?: string | null): string {
   if (!html) return '';
+  // Most feed HTML is plain paragraphs; skipping the full parser for it keeps the pipeline fast.
+  if (alreadyClean(html)) return html.trim();
   return sanitize(html, {
     ...OPTIONS,
     transformTags: {

@@ -9,8 +9,30 @@ const ESCAPES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"',
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 const SPACE = /[\s\u00A0\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]+/g;
 
+// Markup of attribute-free tags and basic entities only (most feed descriptions): stripped without a parser.
+const NOT_SIMPLE = /<(?!\/?[a-z][a-z0-9]{0,9}\s*\/?>)|&(?!(?:amp|lt|gt|quot|#39|#\d{1,6}|#x[0-9a-f]{1,5});)/i;
+const NOT_TEXT = /<\/?(?:script|style|template|noscript|iframe|object|textarea|title)\b/i;
+
+/** Strip simple markup: tags go (block tags leave a space), the five escapes and numeric references are decoded. */
+function stripSimple(html: string): string {
+  return html
+    .replace(BLOCK, ' <$1')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|#\d+|#x[0-9a-f]+);/gi, (_, name: string) => {
+      if (name[0] !== '#') return ESCAPES[name.toLowerCase()] ?? '';
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    });
+}
+
 /** Strip tags once: scripts and styles go with their content, entities are decoded. */
 function stripOnce(html: string): string {
+  if (!/[<&]/.test(html)) return html; // plain text: nothing to strip or decode
+  return NOT_SIMPLE.test(html) || NOT_TEXT.test(html) ? stripParsed(html) : stripSimple(html);
+}
+
+/** Strip with a real HTML parser: scripts and styles go with their content, entities are decoded. */
+function stripParsed(html: string): string {
   const text = sanitize(html.replace(BLOCK, ' <$1'), { allowedTags: [], allowedAttributes: {} });
   // sanitize-html re-escapes only these; decode in one pass so "&amp;lt;" stays "&lt;".
   return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ESCAPES[name]);

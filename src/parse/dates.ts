@@ -13,8 +13,22 @@ const helsinkiParts = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
+// Offsets change only on whole UTC hours (DST switches at 01:00 UTC), so cache them by hour:
+// Intl formatting is the costliest step of normalizing an item otherwise.
+const offsetByHour = new Map<number, number>();
+
 /** Minutes Helsinki is ahead of UTC at the given UTC instant (120 or 180). */
 function helsinkiOffsetMinutes(utcMs: number): number {
+  const hour = Math.floor(utcMs / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    if (offsetByHour.size > 50_000) offsetByHour.clear();
+    offsetByHour.set(hour, (offset = computeOffsetMinutes(hour * 3_600_000)));
+  }
+  return offset;
+}
+
+function computeOffsetMinutes(utcMs: number): number {
   const p: Record<string, number> = {};
   for (const { type, value } of helsinkiParts.formatToParts(new Date(utcMs))) p[type] = Number(value);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);

@@ -58,8 +58,8 @@ export function upsertItems(db: Db, sourceId: string, items: Item[], runId: numb
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const dropIds = db.prepare('DELETE FROM item_identifiers WHERE item_id = ?');
   const addId = db.prepare('INSERT OR IGNORE INTO item_identifiers (item_id, type, value) VALUES (?, ?, ?)');
-  const saveIds = (id: number, ids: Identifier[]) => {
-    dropIds.run(id);
+  const saveIds = (id: number, ids: Identifier[], replace: boolean) => {
+    if (replace) dropIds.run(id);
     for (const i of ids) addId.run(id, i.type, i.value);
   };
 
@@ -76,7 +76,7 @@ export function upsertItems(db: Db, sourceId: string, items: Item[], runId: numb
     const old = find.get(sourceId, item.key) as StoredRow | undefined;
     if (!old) {
       const id = Number(insert.run(params).lastInsertRowid);
-      saveIds(id, item.identifiers);
+      saveIds(id, item.identifiers, false);
       event.run(id, runId, now, 'created', null, null, 'Uusi');
       outcome.created.push(id);
       continue;
@@ -87,7 +87,7 @@ export function upsertItems(db: Db, sourceId: string, items: Item[], runId: numb
     }
     keepVersion.run({ ...old, now });
     update.run({ ...params, id: old.id });
-    saveIds(old.id, item.identifiers);
+    saveIds(old.id, item.identifiers, true);
     const before: Tracked = { ...old, consultation: parseConsultation(old.consultation) };
     for (const c of diffItem(before, item)) event.run(old.id, runId, now, c.type, c.oldValue, c.newValue, c.message);
     outcome.updated.push(old.id);

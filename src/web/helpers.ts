@@ -7,7 +7,7 @@ const HELSINKI = new Intl.DateTimeFormat('fi-FI', {
 export function fiDateTime(iso: unknown): string {
   if (typeof iso !== 'string' || !iso) return '–';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '–' : HELSINKI.format(d).replace(' ', ' klo ');
+  return Number.isNaN(d.getTime()) ? '–' : HELSINKI.format(d);
 }
 
 /** 2026-11-29 → "29.11.2026". */

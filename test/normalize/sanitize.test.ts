@@ -27,6 +27,12 @@ describe('sanitizeHtml', () => {
     ['<svg onload=alert(1)></svg><iframe src="https://evil.example/"></iframe>ok', 'ok'],
     ['<style>body{}</style><form action="https://evil.example"><input name="p"></form>lomake', 'lomake'],
     ['<p onclick="alert(1)" style="x" class="c" id="i">p</p>', '<p>p</p>'],
+    // the fast path for plain paragraphs must not let anything unbalanced or unescaped through
+    ['<p>Kappale <strong>vahva</strong></p><p>toinen &amp; kolmas</p>', '<p>Kappale <strong>vahva</strong></p><p>toinen &amp; kolmas</p>'],
+    ['<b>lihava loppuun asti', '<b>lihava loppuun asti</b>'],
+    ['<p>a & b</p>', '<p>a &amp; b</p>'],
+    ['<p>a</b></p>', '<p>a</p>'],
+    ['<p>"lainaus" <i>x</p></i>', '<p>"lainaus" <i>x</i></p>'],
   ])('%j → %j', (html, expected) => {
     expect(sanitizeHtml(html, BASE)).toBe(expected);
   });

@@ -1,0 +1,116 @@
+// `npm run bench`: pipeline throughput, a 200-source crawl against local servers, and peak memory.
+// Prints figures and ratios; targets are printed beside them, never asserted in tests.
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import Parser from 'rss-parser';
+import { createFetcher } from '../src/fetch/index.js';
+import { crawl, refreshSource } from '../src/pipeline.js';
+import { openDb, syncSources } from '../src/store/index.js';
+import type { SourceDef } from '../src/model.js';
+
+process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS = '1';
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
+
+function feed(count: number, seed: string): string {
+  const items: string[] = [];
+  for (let i = 0; i < count; i++) {
+    items.push(`<item><guid>${seed}-${i}</guid><title>Lausuntopyyntö ${i}: pelastuslain ja hyvinvointialueiden rahoituksen muutos</title>
+<link>/asia/${seed}/${i}</link><pubDate>Tue, 01 Nov 2022 10:${String(i % 60).padStart(2, '0')}:00 +0200</pubDate>
+<description>&lt;p&gt;Sisäministeriö pyytää lausuntoa (VN/${1000 + i}/2022). Lausuntoaika päättyy 15.3.2023. HE ${i % 300}/2022 vp.&lt;/p&gt;</description></item>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bench</title><link>https://example.fi/</link><description>b</description>${items.join('\n')}</channel></rss>`;
+}
+
+function listen(server: http.Server, host: string): Promise<string> {
+  return new Promise((resolve) => server.listen(0, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}`)));
+}
+
+const def = (id: string, url: string): SourceDef => ({
+  id, name: id, url, kind: 'rss', module: 'rss', schedule: '*/30 * * * *', language: 'fi', tags: [],
+  itemKind: 'news', mayBeEmpty: false, options: {}, file: `${id}.yaml`,
+});
+
+async function throughput(): Promise<void> {
+  const body = feed(10_000, 'big');
+  const parser = new Parser();
+  await parser.parseString(feed(100, 'warm'));
+  let t = performance.now();
+  const parsed = await parser.parseString(body);
+  const parseMs = performance.now() - t;
+
+  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body));
+  const origin = await listen(server, '127.0.0.1');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-bench-'));
+  const db = openDb(path.join(dir, 'bench.sqlite'));
+  const d = def('big', `${origin}/feed`);
+  syncSources(db, [d]);
+  t = performance.now();
+  const run = await refreshSource(d, { db, fetch: createFetcher() });
+  const e2eMs = performance.now() - t;
+  server.close();
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const parseRate = rate(parsed.items.length, parseMs);
+  const e2eRate = rate(run.created, e2eMs);
+  console.log(`feed of 10,000 items (${mb(Buffer.byteLength(body))})`);
+  console.log(`  parse only (rss-parser)           ${parseRate.toLocaleString('en')} items/s  (${parseMs.toFixed(0)} ms)`);
+  console.log(`  fetch+parse+normalize+store       ${e2eRate.toLocaleString('en')} items/s  (${e2eMs.toFixed(0)} ms, ${run.created} stored, status ${run.status}${run.error ? ': ' + run.error : ''})`);
+  console.log(`  ratio end-to-end / parse-only     ${(e2eRate / parseRate).toFixed(2)}  (target ≥ 0.30)`);
+}
+
+async function manySources(): Promise<void> {
+  const count = 200;
+  const latencyMs = 100;
+  let version = 0;
+  const servers: http.Server[] = [];
+  const defs: SourceDef[] = [];
+  // Each source on its own loopback address (127.0.0.2 …), so per-host politeness does not serialise them.
+  for (let i = 0; i < count; i++) {
+    const server = http.createServer((req, res) => {
+      setTimeout(() => {
+        const etag = `"v${version}"`;
+        if (req.headers['if-none-match'] === etag) return void res.writeHead(304).end();
+        res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(feed(20, `s${i}-v${version}`));
+      }, latencyMs);
+    });
+    servers.push(server);
+    defs.push(def(`s${i}`, `${await listen(server, `127.0.0.${i + 2}`)}/feed`));
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-bench-'));
+  const db = openDb(path.join(dir, 'many.sqlite'));
+  syncSources(db, defs);
+  const fetch = createFetcher();
+  const concurrency = 8;
+  const ideal = Math.ceil(count / concurrency) * latencyMs;
+
+  const timed = async (label: string) => {
+    const t = performance.now();
+    const runs = await crawl(defs, { db, fetch }, concurrency);
+    const ms = performance.now() - t;
+    const by = (s: string) => runs.filter((r) => r.status === s).length;
+    console.log(`  ${label.padEnd(33)} ${ms.toFixed(0)} ms  ideal ${ideal} ms  ratio ${(ms / ideal).toFixed(2)}  (ok ${by('ok')}, not modified ${by('not-modified')}, errors ${by('error')})`);
+  };
+  console.log(`crawl of ${count} local sources, ${latencyMs} ms latency each, ${concurrency} at a time`);
+  await timed('first crawl (all new)');
+  await timed('unchanged (all 304)');
+  version++;
+  await timed('changed (all 200, new items)');
+  for (const s of servers) s.close();
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+await throughput();
+await manySources();
+clearInterval(sampler);
+const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+console.log(`peak memory (max RSS)               ${mb(maxRss)}  (target < 250 MB)`);
+process.exit(0);
