@@ -1,0 +1,97 @@
+// `lakivahti tag --jsonl FILE|-`: tag JSON lines without touching the database.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { StageError } from '../errors.js';
+import type { ItemKind, Lang } from '../model.js';
+import { createTagger } from '../tag/tagger.js';
+import { loadTaxonomy } from '../tag/taxonomy.js';
+import type { TagInput } from '../tag/types.js';
+
+const KINDS = new Set<string>(['statement-request', 'bill', 'committee-report', 'statute', 'project', 'decision', 'press-release', 'news']);
+
+/** Check one parsed line and turn it into tagger input; throws a plain-language message. */
+export function toTagInput(value: unknown): TagInput {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('expected a JSON object');
+  const o = value as Record<string, unknown>;
+  const str = (k: string, required = false): string | null => {
+    const v = o[k];
+    if (v === undefined || v === null) {
+      if (required) throw new Error(`"${k}" is missing`);
+      return null;
+    }
+    if (typeof v !== 'string' && !(k === 'id' && typeof v === 'number')) throw new Error(`"${k}" must be a string`);
+    return String(v);
+  };
+  const id = str('id', true)!;
+  const title = str('title', true)!;
+  const lang = str('lang');
+  if (lang !== null && lang !== 'fi' && lang !== 'sv') throw new Error(`"lang" must be "fi" or "sv", not "${lang}"`);
+  const kind = str('kind');
+  if (kind !== null && !KINDS.has(kind)) throw new Error(`"kind" must be one of ${[...KINDS].join(', ')}`);
+  const deadline = str('deadline');
+  if (deadline !== null && !/^\d{4}-\d{2}-\d{2}/.test(deadline)) throw new Error('"deadline" must be a date YYYY-MM-DD');
+  const c = o.consultation as { distribution?: unknown; answered?: unknown } | undefined | null;
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  return {
+    id,
+    title,
+    summary: str('summary'),
+    source: str('source'),
+    organisation: str('organisation'),
+    lang: lang as Lang | null,
+    kind: kind as ItemKind | null,
+    deadline: deadline?.slice(0, 10) ?? null,
+    consultation: c && typeof c === 'object' ? { distribution: list(c.distribution), answered: list(c.answered) } : null,
+  };
+}
+
+/** Run the tag command; returns the exit code (0 ok, 1 some lines bad, 2 nothing could be tagged). */
+export async function tagCommand(
+  args: { jsonl: string; feeds?: string },
+  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): Promise<number> {
+  let tag;
+  try {
+    tag = createTagger(loadTaxonomy(args.feeds));
+  } catch (err) {
+    io.stderr.write(`${err instanceof StageError ? err.message : `tag: ${(err as Error).message}`}\n`);
+    return 2;
+  }
+  let input: NodeJS.ReadableStream;
+  if (args.jsonl === '-') {
+    input = io.stdin;
+  } else {
+    const stream = createReadStream(args.jsonl, { encoding: 'utf8' });
+    const opened = await new Promise<Error | null>((resolve) => {
+      stream.once('open', () => resolve(null));
+      stream.once('error', (e) => resolve(e));
+    });
+    if (opened) {
+      io.stderr.write(`tag: cannot read ${args.jsonl}: ${opened.message}\n`);
+      return 2;
+    }
+    input = stream;
+  }
+  let bad = 0;
+  let lineNo = 0;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    let item: TagInput;
+    try {
+      item = toTagInput(JSON.parse(line));
+    } catch (err) {
+      bad++;
+      const msg = err instanceof SyntaxError ? `not valid JSON (${err.message})` : (err as Error).message;
+      io.stderr.write(`tag: line ${lineNo}: ${msg}\n`);
+      continue;
+    }
+    const r = tag(item);
+    const out = {
+      id: r.id, relevant: r.relevant, goals: r.goals, primary: r.primary, scores: r.scores, evidence: r.evidence,
+      kind: r.kind, joint: r.joint, taxonomyVersion: r.taxonomyVersion,
+    };
+    if (!io.stdout.write(`${JSON.stringify(out)}\n`)) await new Promise((res) => io.stdout.once('drain', res));
+  }
+  return bad > 0 ? 1 : 0;
+}

@@ -1,0 +1,150 @@
+// Finnish and Swedish word analysis: tokenizing, Snowball stems, and Voikko base forms and compound parts.
+import { createRequire } from 'node:module';
+import type { Lang } from '../model.js';
+import { openVoikko, type Voikko } from './voikko.js';
+
+/** One word of a text; hyphenated compounds (sote-uudistus, ERICA-hätäkeskus) are one token with pieces. */
+export interface Token {
+  /** As written. */
+  text: string;
+  lower: string;
+  /** Hyphen-separated pieces as written. */
+  pieces: string[];
+}
+
+/** How an analyzer sees one word. */
+export interface WordAnalysis {
+  /** Compound-part sequences in base form, one per reading (Voikko); empty when the word is unknown. */
+  parts: string[][];
+  /** Normalized Snowball stem of the whole word with hyphens removed. */
+  key: string;
+  /** Snowball keys of the hyphen pieces (one entry when there is no hyphen). */
+  pieceKeys: string[];
+}
+
+/** Word analysis for a language; implementations cache per word. */
+export interface Analyzer {
+  readonly name: 'voikko' | 'snowball';
+  analyze(lowerWord: string, lang: Lang): WordAnalysis;
+}
+
+// Latin letters cover Finnish and Swedish text; a narrow class is much faster than \p{L} here.
+const WORD = /[0-9A-Za-zªµºÀ-ÖØ-öø-ɏ]+(?:[-‐‑–][0-9A-Za-zªµºÀ-ÖØ-öø-ɏ]+)*/g;
+const HYPHEN = /[-‐‑–]/;
+
+/** Split text into word tokens (numbers included; punctuation dropped). */
+export function tokenize(text: string): Token[] {
+  const nfc = text.normalize('NFC');
+  const lowerAll = nfc.toLowerCase();
+  const aligned = lowerAll.length === nfc.length;
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(nfc); m !== null; m = WORD.exec(nfc)) {
+    const t = m[0];
+    const lower = aligned ? lowerAll.slice(m.index, m.index + t.length) : t.toLowerCase();
+    out.push({ text: t, lower, pieces: HYPHEN.test(t) ? t.split(/[-‐‑–]/) : [t] });
+  }
+  return out;
+}
+
+interface Stemmer {
+  stem(word: string): string;
+}
+
+const require = createRequire(import.meta.url);
+const snowball = require('snowball-stemmers') as { newStemmer(lang: string): Stemmer };
+
+/**
+ * Snowball leaves stems of the same word apart where Finnish alternates the stem's end
+ * (laitos/laitoksen, turvallisuus/turvallisuuden, sisäinen/sisäisen); fold those endings together.
+ */
+function normalizeKey(stem: string, lang: Lang): string {
+  if (lang !== 'fi') return stem;
+  return stem
+    .replace(/ks$/, 's')
+    .replace(/(uu|yy)[dt]$/, '$1s')
+    .replace(/([aeiouyäö])is$/, '$1in');
+}
+
+/** Snowball-only analysis (no compound splitting); the fallback when Voikko is missing. */
+export function createSnowballAnalyzer(): Analyzer {
+  const stemmers: Record<Lang, Stemmer> = { fi: snowball.newStemmer('finnish'), sv: snowball.newStemmer('swedish') };
+  const cache: Record<Lang, Map<string, WordAnalysis>> = { fi: new Map(), sv: new Map() };
+  const key = (w: string, lang: Lang): string => normalizeKey(stemmers[lang].stem(w), lang);
+  return {
+    name: 'snowball',
+    analyze(lowerWord: string, lang: Lang): WordAnalysis {
+      let a = cache[lang].get(lowerWord);
+      if (a) return a;
+      const pieces = lowerWord.split(/[-‐‑–]/).filter((p) => p.length > 0);
+      const joined = pieces.join('');
+      a = { parts: [], key: key(joined, lang), pieceKeys: pieces.length > 1 ? pieces.map((p) => key(p, lang)) : [key(joined, lang)] };
+      if (cache[lang].size > 200_000) cache[lang].clear();
+      cache[lang].set(lowerWord, a);
+      return a;
+    },
+  };
+}
+
+/** Voikko for Finnish base forms and compound parts, on top of Snowball (kept for Swedish and unknown words). */
+export function createVoikkoAnalyzer(voikko: Voikko): Analyzer {
+  const base = createSnowballAnalyzer();
+  const cache = new Map<string, WordAnalysis>();
+  return {
+    name: 'voikko',
+    analyze(lowerWord: string, lang: Lang): WordAnalysis {
+      if (lang !== 'fi') return base.analyze(lowerWord, lang);
+      let a = cache.get(lowerWord);
+      if (a) return a;
+      const s = base.analyze(lowerWord, lang);
+      // A hyphenated word is known when every piece is; its readings are the pieces' readings joined.
+      let readings: string[][] = [[]];
+      for (const piece of lowerWord.split(/[-‐‑–]/).filter((p) => p.length > 0)) {
+        const pr = voikko.analyze(piece);
+        if (pr.length === 0 && !/^\d+$/.test(piece)) {
+          readings = [];
+          break;
+        }
+        const alts = pr.length === 0 ? [[piece]] : uniqueSeqs(pr.map((r) => r.parts));
+        readings = readings.flatMap((prefix) => alts.slice(0, 3).map((alt) => [...prefix, ...alt])).slice(0, 6);
+      }
+      a = { parts: readings, key: s.key, pieceKeys: s.pieceKeys };
+      if (cache.size > 200_000) cache.clear();
+      cache.set(lowerWord, a);
+      return a;
+    },
+  };
+}
+
+function uniqueSeqs(seqs: string[][]): string[][] {
+  const seen = new Set<string>();
+  return seqs.filter((s) => {
+    const k = s.join('|');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+let shared: { voikko: Voikko | null } | null = null;
+
+/** Voikko when libvoikko and the Finnish dictionary are installed, otherwise Snowball. */
+export function createAnalyzer(prefer: 'auto' | 'snowball' = 'auto'): Analyzer {
+  if (prefer === 'snowball') return createSnowballAnalyzer();
+  shared ??= { voikko: openVoikko() };
+  return shared.voikko ? createVoikkoAnalyzer(shared.voikko) : createSnowballAnalyzer();
+}
+
+/** Whether Voikko could be loaded on this machine. */
+export function voikkoAvailable(): boolean {
+  shared ??= { voikko: openVoikko() };
+  return shared.voikko !== null;
+}
+
+/** Guess Finnish or Swedish for an item that does not say. */
+export function guessLang(text: string): Lang {
+  const lower = ` ${text.toLowerCase()} `;
+  if (/å/.test(lower)) return 'sv';
+  const hits = (lower.match(/ (och|om|av|för|till|med|den|det|ändring|lagen|ska|inte|är) /g) ?? []).length;
+  return hits >= 2 ? 'sv' : 'fi';
+}

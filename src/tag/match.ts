@@ -1,0 +1,248 @@
+// Matches taxonomy terms against words: on Voikko compound parts when known, else on Snowball stems
+// at the word's start or a plausible compound boundary, tolerant of the stem-end alternations Snowball misses.
+import type { Lang } from '../model.js';
+import type { Analyzer, Token, WordAnalysis } from './analyze.js';
+import type { TermDef } from './types.js';
+
+/** One word of a compiled term (a phrase has several). */
+interface CompiledWord {
+  raw: string;
+  /** Snowball key and the shortest prefix of it an inflected form must keep. */
+  key: string;
+  min: number;
+  /** Voikko compound-part readings. */
+  parts: string[][];
+  /** Whole word only (acronyms, `exact: true`) or the head of a word (phrase words). */
+  exact: boolean;
+  headOnly: boolean;
+}
+
+/** What one token matched, and its learning feature (analyzer key), cached per token. */
+export interface TokenMatches {
+  single: WordMatch[];
+  phraseWords: WordMatch[];
+  /** Learning features: the Voikko base form or Snowball key, and the compound head; none for short words. */
+  features: string[];
+}
+
+/** A taxonomy term prepared for one analyzer. */
+export interface CompiledTerm {
+  index: number;
+  def: TermDef;
+  words: CompiledWord[];
+}
+
+/** A match of one term word in one token; spans are comparable only within the token. */
+export interface WordMatch {
+  term: CompiledTerm;
+  word: number;
+  start: number;
+  end: number;
+}
+
+/** The terms of a taxonomy compiled for an analyzer, with a per-token match cache. */
+export interface Matcher {
+  terms: CompiledTerm[];
+  /** Single-word matches after overlap resolution (longest wins; false friends suppress what they cover). */
+  matchToken(token: Token, lang: Lang): TokenMatches;
+}
+
+const VOWEL = /[aeiouyäöå]$/;
+
+/** The prefix an inflected form keeps: Snowball misses consonant gradation at the stem's end (laki/lain). */
+function minKeep(key: string): number {
+  if (key.length <= 4) return key.length;
+  let k = key;
+  if (VOWEL.test(k)) k = k.slice(0, -1);
+  if (/[kpt]$/.test(k)) {
+    k = k.slice(0, -1);
+    if (VOWEL.test(k)) k = k.slice(0, -1);
+  }
+  return Math.max(4, k.length);
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Compile taxonomy terms for an analyzer. */
+export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
+  const compiled: CompiledTerm[] = terms.map((def, index) => {
+    const words = def.text.split(' ');
+    return {
+      index,
+      def,
+      words: words.map((w): CompiledWord => {
+        const plain = w.replace(/\+/g, '');
+        const lower = plain.toLowerCase();
+        const a = analyzer.analyze(lower, def.lang);
+        const given = w.toLowerCase().split(/[+-]/).filter((p) => p.length > 0);
+        const parts = a.parts.length > 0 ? a.parts : [given];
+        return {
+          raw: plain,
+          key: a.key,
+          min: minKeep(a.key),
+          parts,
+          exact: def.exact,
+          headOnly: words.length > 1,
+        };
+      }),
+    };
+  });
+
+  // Index by language, then by the first 3 letters of the Snowball key and by the first Voikko part.
+  type Entry = { term: CompiledTerm; word: number };
+  const byKey: Record<Lang, Map<string, Entry[]>> = { fi: new Map(), sv: new Map() };
+  const byPart: Record<Lang, Map<string, Entry[]>> = { fi: new Map(), sv: new Map() };
+  const acronyms: Record<Lang, Entry[]> = { fi: [], sv: [] };
+  const push = (m: Map<string, Entry[]>, k: string, e: Entry): void => {
+    const list = m.get(k);
+    if (list) list.push(e);
+    else m.set(k, [e]);
+  };
+  for (const term of compiled) {
+    term.words.forEach((w, word) => {
+      const e = { term, word };
+      if (term.def.caseSensitive) {
+        acronyms[term.def.lang].push(e);
+        return;
+      }
+      push(byKey[term.def.lang], w.key.slice(0, 3), e);
+      for (const p of new Set(w.parts.map((r) => r[0]))) push(byPart[term.def.lang], p, e);
+    });
+  }
+
+  const cache: Record<Lang, Map<string, TokenMatches>> = { fi: new Map(), sv: new Map() };
+  const NONE: WordMatch[] = [];
+
+  function matchVoikko(a: WordAnalysis, lang: Lang, out: WordMatch[]): void {
+    for (const reading of a.parts) {
+      for (let j = 0; j < reading.length; j++) {
+        for (const { term, word } of byPart[lang].get(reading[j]) ?? []) {
+          const w = term.words[word];
+          if ((w.exact || w.headOnly) && j > 0) continue;
+          for (const tp of w.parts) {
+            if (j + tp.length > reading.length) continue;
+            if (w.exact && tp.length !== reading.length) continue;
+            let ok = true;
+            for (let t = 0; t < tp.length && ok; t++) ok = reading[j + t] === tp[t];
+            if (ok) out.push({ term, word, start: j, end: j + tp.length });
+          }
+        }
+      }
+    }
+  }
+
+  function matchSnowball(token: Token, a: WordAnalysis, lang: Lang, out: WordMatch[]): void {
+    const key = a.key;
+    // Positions where a term may start: the word's start, each hyphen piece, any plausible compound boundary.
+    const boundaries = new Set<number>([0]);
+    let at = 0;
+    for (const piece of token.pieces.slice(0, -1)) {
+      at += piece.length;
+      if (at < key.length) boundaries.add(at);
+    }
+    for (let i = 0; i < key.length - 2; i++) {
+      if (i > 0 && i < 3 && !boundaries.has(i)) continue;
+      const inner = i > 0 && !boundaries.has(i);
+      for (const { term, word } of byKey[lang].get(key.slice(i, i + 3)) ?? []) {
+        const w = term.words[word];
+        if (inner && (w.exact || w.headOnly)) continue;
+        if (w.headOnly && i > 0) continue;
+        if (w.exact) {
+          if (a.pieceKeys.includes(w.key) || key === w.key) out.push({ term, word, start: i, end: key.length });
+          continue;
+        }
+        const r = key.length - i;
+        if (key.startsWith(w.key, i)) {
+          out.push({ term, word, start: i, end: i + w.key.length });
+        } else if (r <= w.key.length + 1 && commonPrefix(key.slice(i), w.key) >= w.min) {
+          out.push({ term, word, start: i, end: key.length });
+        }
+      }
+    }
+    matchPieces(a, lang, out);
+  }
+
+  /** Exact terms also match a hyphen piece on its own (Virve-verkko), whatever the analyzer. */
+  function matchPieces(a: WordAnalysis, lang: Lang, out: WordMatch[]): void {
+    if (a.pieceKeys.length === 1) return;
+    for (const [pi, pk] of a.pieceKeys.entries()) {
+      for (const { term, word } of byKey[lang].get(pk.slice(0, 3)) ?? []) {
+        const w = term.words[word];
+        if (w.exact && pk === w.key) out.push({ term, word, start: 1000 + pi, end: 1001 + pi });
+      }
+    }
+  }
+
+  return {
+    terms: compiled,
+    matchToken(token: Token, lang: Lang) {
+      const cached = cache[lang].get(token.text);
+      if (cached) return cached;
+      const a = analyzerAnalyze(token, lang);
+      const found: WordMatch[] = [];
+      if (a.parts.length > 0) {
+        matchVoikko(a, lang, found);
+        matchPieces(a, lang, found);
+      }
+      else matchSnowball(token, a, lang, found);
+      // Acronyms as written, possibly inflected (KEJOn, ERICA:n is split by the tokenizer).
+      for (const [pi, piece] of token.pieces.entries()) {
+        for (const { term, word } of acronyms[lang]) {
+          const raw = term.words[word].raw;
+          if (piece === raw || (piece.startsWith(raw) && /^[a-zäöå]{1,4}$/.test(piece.slice(raw.length)))) {
+            found.push({ term, word, start: -1 - pi, end: -pi });
+          }
+        }
+      }
+      const phraseWords = found.length === 0 ? NONE : found.filter((m) => m.term.words.length > 1);
+      const single = found.length === 0 ? NONE : resolveOverlaps(found.filter((m) => m.term.words.length === 1));
+      const result: TokenMatches = { single, phraseWords, features: featuresOf(token, a) };
+      if (cache[lang].size > 200_000) cache[lang].clear();
+      cache[lang].set(token.text, result);
+      return result;
+    },
+  };
+
+  function analyzerAnalyze(token: Token, lang: Lang): WordAnalysis {
+    return analyzer.analyze(token.lower, lang);
+  }
+}
+
+/**
+ * What a learned model may weigh: the word (base form or stem) and, for compounds, its head —
+ * Voikko's first part, or with Snowball the word's first six letters — so that a correction to
+ * "meripelastuslaki" also reaches "meripelastustoimi".
+ */
+function featuresOf(token: Token, a: WordAnalysis): string[] {
+  const w = token.lower;
+  if (w.length < 4 || /^\d+$/.test(w)) return [];
+  if (a.parts.length > 0) {
+    const parts = a.parts[0];
+    return parts.length > 1 ? [parts.join(''), `head:${parts[0]}`] : [parts.join('')];
+  }
+  return w.length >= 9 ? [a.key, `head:${w.slice(0, 6)}`] : [a.key];
+}
+
+/** Keep the longest matches; a false friend or negative term hides the shorter terms it covers. */
+function resolveOverlaps(matches: WordMatch[]): WordMatch[] {
+  if (matches.length <= 1) return matches;
+  const sorted = [...matches].sort((x, y) => y.end - y.start - (x.end - x.start) || ruleRank(x) - ruleRank(y));
+  const kept: WordMatch[] = [];
+  for (const m of sorted) {
+    if (kept.some((k) => k.term === m.term)) continue;
+    // Equal spans (the same word listed under two sub-topics) both count; a longer or suppressing match hides.
+    const len = m.end - m.start;
+    if (kept.some((k) => m.start < k.end && k.start < m.end && (k.end - k.start > len || ruleRank(k) < ruleRank(m)))) continue;
+    kept.push(m);
+  }
+  return kept;
+}
+
+function ruleRank(m: WordMatch): number {
+  return m.term.def.rule === 'false-friend' ? 0 : m.term.def.rule === 'negative' ? 1 : 2;
+}

@@ -1,0 +1,188 @@
+// The tagger: taxonomy terms, context, priors, item kind and learned weights → relevance, goals, evidence.
+import type { ItemKind, Lang } from '../model.js';
+import { createAnalyzer, guessLang, tokenize, type Analyzer, type Token } from './analyze.js';
+import { assessJoint } from './joint.js';
+import { inferKind } from './kind.js';
+import { compileTerms, type CompiledTerm, type Matcher } from './match.js';
+import type { Evidence, GoalId, LearnedWeights, TagInput, TagResult, Taxonomy } from './types.js';
+
+/** Options for createTagger. */
+export interface TaggerOptions {
+  /** Word analysis; default Voikko when installed, else Snowball. */
+  analyzer?: Analyzer;
+  /** Weights learned from reviewer decisions (see learn.ts); must come from the same analyzer. */
+  learned?: LearnedWeights | null;
+  /** Clock for joint-response deadlines. */
+  now?: () => Date;
+}
+
+/** Tags one item; pure apart from its caches. */
+export type Tagger = (input: TagInput) => TagResult;
+
+type Field = 'title' | 'summary';
+
+/** The rule-based reading of an item, before learned weights and thresholds. */
+export interface ItemReading {
+  lang: Lang;
+  kind: ItemKind | null;
+  rule: Record<GoalId, number>;
+  evidence: Evidence[];
+  anchored: boolean;
+  /** Learning features: analyzer key per word → best field factor. */
+  features: Map<string, number>;
+}
+
+/** The parts of a tagger that learn.ts also needs. */
+export interface TaggerCore {
+  taxonomy: Taxonomy;
+  analyzer: Analyzer;
+  read(input: TagInput): ItemReading;
+  finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult;
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** Build the reusable core: compiled terms and caches for one taxonomy and analyzer. */
+export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}): TaggerCore {
+  const analyzer = options.analyzer ?? createAnalyzer();
+  const matcher: Matcher = compileTerms(taxonomy.terms, analyzer);
+  const goalIds = taxonomy.goals.map((g) => g.id);
+  const now = options.now ?? (() => new Date());
+  const factor: Record<Field, number> = { title: taxonomy.fields.title, summary: taxonomy.fields.summary };
+
+  function read(input: TagInput): ItemReading {
+    const title = input.title ?? '';
+    const summary = input.summary ?? '';
+    const lang: Lang = input.lang ?? guessLang(`${title} ${summary}`);
+    const kind = input.kind ?? inferKind(title);
+    // Best field per matched term (a term counts once per item), with the words that matched.
+    const hits = new Map<CompiledTerm, { field: Field; match: string }>();
+    const features = new Map<string, number>();
+    const note = (term: CompiledTerm, field: Field, match: string): void => {
+      const prev = hits.get(term);
+      if (!prev || (prev.field === 'summary' && field === 'title')) hits.set(term, { field, match });
+    };
+    for (const field of ['title', 'summary'] as Field[]) {
+      const text = field === 'title' ? title : summary;
+      if (!text) continue;
+      const tokens: Token[] = tokenize(text);
+      const perToken = tokens.map((t) => matcher.matchToken(t, lang));
+      const covered = new Set<number>();
+      // Phrases: consecutive tokens matching the phrase's words in order.
+      perToken.forEach((m, i) => {
+        if (m.phraseWords.length === 0) return;
+        for (const pw of m.phraseWords) {
+          if (pw.word !== 0) continue;
+          const n = pw.term.words.length;
+          let ok = i + n <= tokens.length;
+          for (let k = 1; k < n && ok; k++) ok = perToken[i + k].phraseWords.some((x) => x.term === pw.term && x.word === k);
+          if (!ok) continue;
+          note(pw.term, field, tokens.slice(i, i + n).map((t) => t.text).join(' '));
+          for (let k = 0; k < n; k++) covered.add(i + k);
+        }
+      });
+      perToken.forEach((m, i) => {
+        for (const s of m.single) {
+          // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
+          if (covered.has(i) && s.term.def.rule !== 'false-friend') continue;
+          note(s.term, field, tokens[i].text);
+        }
+        for (const key of m.features) if ((features.get(key) ?? 0) < factor[field]) features.set(key, factor[field]);
+      });
+    }
+
+    const rule: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
+    const evidence: Evidence[] = [];
+    let anchored = false;
+    for (const [term, h] of hits) {
+      if (term.def.rule !== 'anchor') continue;
+      anchored = true;
+      // Taxonomy terms are learning features too: reviewers can tune a term's weight without editing the file.
+      features.set(`term:${term.def.text}`, factor[h.field]);
+    }
+    for (const [term, h] of hits) {
+      const def = term.def;
+      const f = factor[h.field];
+      if (def.rule === 'false-friend') {
+        evidence.push({ rule: 'false-friend', term: def.text, field: h.field, match: h.match, goals: {} });
+        continue;
+      }
+      if (def.rule === 'context' && !anchored) continue;
+      const sign = def.rule === 'negative' ? -1 : 1;
+      const goals: Record<GoalId, number> = {};
+      for (const [g, w] of Object.entries(def.goals)) {
+        goals[g] = round(sign * w * f);
+        rule[g] += sign * w * f;
+      }
+      const kindOf: Evidence['rule'] = def.rule === 'anchor' ? (term.words.length > 1 ? 'phrase' : 'term') : def.rule;
+      evidence.push({ rule: kindOf, term: def.text, field: h.field, match: h.match, goals });
+    }
+    for (const p of taxonomy.priors) {
+      const bySource = p.source !== null && input.source === p.source;
+      const byOrg = p.organisation !== null && (input.organisation ?? '').toLowerCase().includes(p.organisation);
+      if (!bySource && !byOrg) continue;
+      if (p.requiresEvidence && !anchored) continue;
+      for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
+      evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
+    }
+    return { lang, kind, rule, evidence, anchored, features };
+  }
+
+  function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
+    const scores: Record<GoalId, number> = { ...reading.rule };
+    const evidence = [...reading.evidence];
+    if (learned && learned.analyzer === analyzer.name) {
+      const contrib: { key: string; goals: Record<GoalId, number>; size: number }[] = [];
+      for (const [key, f] of reading.features) {
+        const w = learned.weights[key];
+        if (!w) continue;
+        const goals: Record<GoalId, number> = {};
+        let size = 0;
+        for (const [g, v] of Object.entries(w)) {
+          if (!(g in scores)) continue;
+          scores[g] += v * f;
+          goals[g] = round(v * f);
+          size += Math.abs(v * f);
+        }
+        if (size >= 0.05) contrib.push({ key, goals, size });
+      }
+      contrib.sort((a, b) => b.size - a.size);
+      for (const c of contrib.slice(0, 5)) evidence.push({ rule: 'learned', term: c.key, goals: c.goals });
+    }
+    const kindFactor = reading.kind ? (taxonomy.kinds[reading.kind] ?? 1) : 1;
+    if (kindFactor !== 1 && reading.kind) {
+      // A multiplier, not points: the term says by how much.
+      evidence.push({ rule: 'kind', term: `${reading.kind} ×${kindFactor}`, goals: {} });
+    }
+    for (const g of goalIds) scores[g] = round(Math.max(0, scores[g] * (scores[g] > 0 ? kindFactor : 1)));
+    const ranked = [...goalIds].sort((a, b) => scores[b] - scores[a]);
+    const top = scores[ranked[0]];
+    const th = taxonomy.thresholds;
+    const relevant = top >= th.relevant;
+    const goals = relevant
+      ? ranked.filter((g, i) => i === 0 || (scores[g] >= th.goal && scores[g] >= th.goalRatio * top))
+      : [];
+    const result: TagResult = {
+      ...(input.id !== undefined ? { id: input.id } : {}),
+      relevant,
+      goals,
+      primary: relevant ? ranked[0] : null,
+      scores,
+      evidence,
+      kind: reading.kind,
+      joint: { candidate: false, score: 0, reason: '' },
+      taxonomyVersion: taxonomy.version,
+    };
+    result.joint = assessJoint(input, result, taxonomy, now());
+    return result;
+  }
+
+  return { taxonomy, analyzer, read, finish };
+}
+
+/** Create a tagger for a taxonomy: `(item) → {relevant, goals, primary, scores, evidence, joint}`. */
+export function createTagger(taxonomy: Taxonomy, options: TaggerOptions = {}): Tagger {
+  const core = createTaggerCore(taxonomy, options);
+  const learned = options.learned ?? null;
+  return (input) => core.finish(input, core.read(input), learned);
+}

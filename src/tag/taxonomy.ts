@@ -1,0 +1,279 @@
+// Loads feeds/taxonomy.yaml: the strategy goals as versioned data, validated with line numbers.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { StageError } from '../errors.js';
+import type { ItemKind, Lang } from '../model.js';
+import type { GoalDef, SourcePrior, Taxonomy, TermDef, Thresholds } from './types.js';
+
+/** The three goal ids fixed by the strategy; a taxonomy must define exactly these. */
+export const GOAL_IDS = ['services', 'welfare-reform', 'internal-security'] as const;
+
+const KINDS: ItemKind[] = [
+  'statement-request', 'bill', 'committee-report', 'statute', 'project', 'decision', 'press-release', 'news',
+];
+
+/** The taxonomy shipped with Lakivahti (feeds/taxonomy.yaml at the package root). */
+export function shippedTaxonomyPath(): string {
+  // src/tag/ and dist/src/tag/ both sit below the package root; walk up to the folder holding feeds/.
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'feeds', 'taxonomy.yaml');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return resolve('feeds', 'taxonomy.yaml');
+}
+
+/** Load the taxonomy from `feedsDir/taxonomy.yaml`, or the shipped one when the folder has none. */
+export function loadTaxonomy(feedsDir?: string): Taxonomy {
+  let file = shippedTaxonomyPath();
+  if (feedsDir !== undefined && existsSync(join(feedsDir, 'taxonomy.yaml'))) file = join(feedsDir, 'taxonomy.yaml');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new StageError('config', `${file}: cannot read the taxonomy (${(err as Error).message})`);
+  }
+  return parseTaxonomy(text, file);
+}
+
+type Path = (string | number)[];
+
+/** Parse and validate taxonomy YAML; every error names the file and line. */
+export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const fail = (line: number, msg: string): never => {
+    throw new StageError('config', `${file}:${line}: ${msg}`);
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    fail(lineCounter.linePos(e.pos[0]).line, e.message.split('\n')[0]);
+  }
+  const lineOf = (path: Path): number => {
+    for (let p = path; p.length >= 0; p = p.slice(0, -1)) {
+      const node = (p.length === 0 ? doc.contents : doc.getIn(p, true)) as Node | null | undefined;
+      if (node && node.range) return lineCounter.linePos(node.range[0]).line;
+      if (p.length === 0) break;
+    }
+    return 1;
+  };
+  const v = new Validator(doc, lineOf, fail, (offset) => lineCounter.linePos(offset).line);
+  const root = v.map([], true)!;
+  for (const key of Object.keys(root)) {
+    if (!['version', 'thresholds', 'fields', 'kinds', 'joint_recipients', 'goals', 'priors', 'false_friends'].includes(key)) {
+      fail(lineOf([key]), `unknown top-level key "${key}"`);
+    }
+  }
+  const version = v.string(['version']);
+  const th = v.map(['thresholds'], true)!;
+  const thresholds: Thresholds = {
+    relevant: v.number(['thresholds', 'relevant']),
+    goal: v.number(['thresholds', 'goal']),
+    goalRatio: v.number(['thresholds', 'goal_ratio']),
+    joint: v.number(['thresholds', 'joint']),
+  };
+  void th;
+  const fields = { title: v.number(['fields', 'title']), summary: v.number(['fields', 'summary']) };
+  const kinds: Partial<Record<ItemKind, number>> = {};
+  for (const k of Object.keys(v.map(['kinds'], false) ?? {})) {
+    if (!KINDS.includes(k as ItemKind)) fail(lineOf(['kinds', k]), `unknown item kind "${k}" (one of ${KINDS.join(', ')})`);
+    kinds[k as ItemKind] = v.number(['kinds', k]);
+  }
+  const jointRecipients = v.strings(['joint_recipients']);
+
+  const terms: TermDef[] = [];
+  const goals: GoalDef[] = [];
+  const goalNodes = v.seq(['goals']);
+  const ids = goalNodes.map((_, i) => v.string(['goals', i, 'id']));
+  for (const [i, id] of ids.entries()) {
+    if (!(GOAL_IDS as readonly string[]).includes(id)) fail(lineOf(['goals', i, 'id']), `unknown goal id "${id}" (the strategy's ids are ${GOAL_IDS.join(', ')})`);
+    if (ids.indexOf(id) !== i) fail(lineOf(['goals', i, 'id']), `goal "${id}" is defined twice`);
+  }
+  for (const id of GOAL_IDS) if (!ids.includes(id)) fail(lineOf(['goals']), `goal "${id}" is missing`);
+  for (const [gi, id] of ids.entries()) {
+    const gp: Path = ['goals', gi];
+    const goal: GoalDef = { id, label: v.label([...gp, 'label']), subtopics: [] };
+    const subs = v.seq([...gp, 'subtopics']);
+    for (let si = 0; si < subs.length; si++) {
+      const sp: Path = [...gp, 'subtopics', si];
+      const sub = v.map(sp, true)!;
+      for (const key of Object.keys(sub)) {
+        if (!['id', 'label', 'fi', 'sv', 'context', 'negative'].includes(key)) fail(lineOf([...sp, key]), `unknown sub-topic key "${key}"`);
+      }
+      const subId = v.string([...sp, 'id']);
+      goal.subtopics.push({ id: subId, label: v.label([...sp, 'label']) });
+      const add = (path: Path, lang: Lang, rule: TermDef['rule']): void => {
+        if (doc.getIn(path, true) === undefined) return;
+        for (let ti = 0; ti < v.seq(path).length; ti++) terms.push(v.term([...path, ti], lang, rule, id, ids, subId));
+      };
+      for (const lang of ['fi', 'sv'] as Lang[]) {
+        add([...sp, lang], lang, 'anchor');
+        add([...sp, 'context', lang], lang, 'context');
+        add([...sp, 'negative', lang], lang, 'negative');
+      }
+    }
+    goals.push(goal);
+  }
+  for (const lang of ['fi', 'sv'] as Lang[]) {
+    const path: Path = ['false_friends', lang];
+    if (doc.getIn(path, true) === undefined) continue;
+    for (let ti = 0; ti < v.seq(path).length; ti++) terms.push(v.term([...path, ti], lang, 'false-friend', null, ids, null));
+  }
+  const priors: SourcePrior[] = [];
+  if (doc.getIn(['priors'], true) !== undefined) {
+    for (let pi = 0; pi < v.seq(['priors']).length; pi++) priors.push(v.prior(['priors', pi], ids));
+  }
+  return { version, goals, terms, priors, kinds, fields, thresholds, jointRecipients, file };
+}
+
+/** Small typed readers over the YAML document that fail with the line of the offending node. */
+class Validator {
+  constructor(
+    private doc: Document,
+    private lineOf: (p: Path) => number,
+    readonly fail: (line: number, msg: string) => never,
+    readonly lineAt: (offset: number) => number,
+  ) {}
+
+  private node(path: Path): unknown {
+    return path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
+  }
+
+  private where(path: Path): string {
+    return path.join('.') || 'the document';
+  }
+
+  map(path: Path, required: boolean): Record<string, unknown> | null {
+    const n = this.node(path);
+    if (n === undefined || n === null) {
+      if (required) this.fail(this.lineOf(path), `${this.where(path)} is missing`);
+      return null;
+    }
+    if (!isMap(n)) this.fail(this.lineOf(path), `${this.where(path)} must be a mapping`);
+    return (n as { toJSON(): Record<string, unknown> }).toJSON();
+  }
+
+  seq(path: Path): unknown[] {
+    const n = this.node(path);
+    if (n === undefined) this.fail(this.lineOf(path), `${this.where(path)} is missing`);
+    if (!isSeq(n)) this.fail(this.lineOf(path), `${this.where(path)} must be a list`);
+    return (n as { items: unknown[] }).items;
+  }
+
+  string(path: Path): string {
+    const n = this.node(path);
+    if (n === undefined) this.fail(this.lineOf(path), `${this.where(path)} is missing`);
+    if (!isScalar(n) || (typeof n.value !== 'string' && typeof n.value !== 'number') || String(n.value).trim() === '') {
+      this.fail(this.lineOf(path), `${this.where(path)} must be a non-empty string`);
+    }
+    return String((n as { value: unknown }).value).trim();
+  }
+
+  number(path: Path): number {
+    const n = this.node(path);
+    if (n === undefined) this.fail(this.lineOf(path), `${this.where(path)} is missing`);
+    if (!isScalar(n) || typeof n.value !== 'number' || !Number.isFinite(n.value)) {
+      this.fail(this.lineOf(path), `${this.where(path)} must be a number`);
+    }
+    return (n as { value: number }).value;
+  }
+
+  strings(path: Path): string[] {
+    return this.seq(path).map((_, i) => this.string([...path, i]));
+  }
+
+  label(path: Path): { fi: string; sv: string } {
+    this.map(path, true);
+    return { fi: this.string([...path, 'fi']), sv: this.string([...path, 'sv']) };
+  }
+
+  goalWeights(path: Path, ids: string[]): Record<string, number> {
+    const m = this.map(path, true)!;
+    const out: Record<string, number> = {};
+    for (const g of Object.keys(m)) {
+      if (!ids.includes(g)) this.fail(this.lineOf([...path, g]), `unknown goal "${g}"`);
+      out[g] = this.number([...path, g]);
+    }
+    return out;
+  }
+
+  /** A term: `text`, `text: weight`, or `text: {w, also, exact}`. */
+  term(path: Path, lang: Lang, rule: TermDef['rule'], goal: string | null, ids: string[], subtopic: string | null): TermDef {
+    const n = this.node(path);
+    const line = this.lineOf(path);
+    let text: string;
+    let w = rule === 'context' ? 1 : 2;
+    let also: Record<string, number> = {};
+    let exact: boolean | null = null;
+    if (isScalar(n) && typeof n.value === 'string') {
+      text = n.value;
+    } else if (isMap(n) && n.items.length === 1) {
+      const pair = n.items[0];
+      text = isScalar(pair.key) ? String(pair.key.value) : '';
+      const val = pair.value;
+      if (isScalar(val) && typeof val.value === 'number') {
+        w = val.value;
+      } else if (isMap(val)) {
+        for (const opt of val.items) {
+          const key = isScalar(opt.key) ? String(opt.key.value) : '';
+          const node = opt.value as Node | null;
+          const at = node?.range ? this.lineAt(node.range[0]) : line;
+          if (key === 'w') {
+            if (!isScalar(node) || typeof node.value !== 'number') this.fail(at, `term "${text}": w must be a number`);
+            w = (node as { value: number }).value;
+          } else if (key === 'exact') {
+            if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(at, `term "${text}": exact must be true or false`);
+            exact = (node as { value: boolean }).value;
+          } else if (key === 'also') {
+            if (!isMap(node)) this.fail(at, `term "${text}": also must map goal ids to weights`);
+            for (const pair of (node as { items: { key: unknown; value: unknown }[] }).items) {
+              const g = isScalar(pair.key) ? String(pair.key.value) : '';
+              const v = pair.value as Node | null;
+              const gl = v?.range ? this.lineAt(v.range[0]) : at;
+              if (!ids.includes(g)) this.fail(gl, `term "${text}": unknown goal "${g}"`);
+              if (!isScalar(v) || typeof v.value !== 'number') this.fail(gl, `term "${text}": weight for ${g} must be a number`);
+              also[g] = (v as { value: number }).value;
+            }
+          } else {
+            this.fail(at, `unknown term option "${key}" (w, also, exact)`);
+          }
+        }
+      } else if (!(isScalar(val) && val.value === null)) {
+        this.fail(line, `term "${text}" must have a number weight or options {w, also, exact}`);
+      }
+    } else {
+      this.fail(line, 'a term must be a string, "term: weight" or "term: {w: …}"');
+    }
+    text = text!.trim().replace(/\s+/g, ' ');
+    if (!/^[\p{L}\p{N}+ .-]+$/u.test(text) || /(^|[ +])\+|\+($|[ +])/.test(text)) {
+      this.fail(line, `term "${text}" may hold only letters, digits, spaces, hyphens and "+" between compound parts`);
+    }
+    if (w <= 0 && rule !== 'false-friend') this.fail(line, `term "${text}" must have a positive weight (negative terms subtract it)`);
+    const goals: Record<string, number> = goal === null ? {} : { [goal]: w, ...also };
+    // Acronyms (KEJO, TUVE, ERICA) are matched as written, whole word only.
+    const caseSensitive = /^[A-ZÅÄÖ0-9.-]{2,}$/.test(text);
+    return { text, lang, goals, rule, exact: exact ?? caseSensitive, caseSensitive, subtopic, line };
+  }
+
+  prior(path: Path, ids: string[]): SourcePrior {
+    const m = this.map(path, true)!;
+    for (const key of Object.keys(m)) {
+      if (!['label', 'source', 'organisation', 'goals', 'requires_evidence'].includes(key)) this.fail(this.lineOf([...path, key]), `unknown prior key "${key}"`);
+    }
+    const source = m.source === undefined ? null : this.string([...path, 'source']);
+    const organisation = m.organisation === undefined ? null : this.string([...path, 'organisation']).toLowerCase();
+    if (source === null && organisation === null) this.fail(this.lineOf(path), 'a prior needs a source or an organisation');
+    const requires = m.requires_evidence;
+    if (requires !== undefined && typeof requires !== 'boolean') this.fail(this.lineOf([...path, 'requires_evidence']), 'requires_evidence must be true or false');
+    return {
+      label: this.string([...path, 'label']),
+      source,
+      organisation,
+      goals: this.goalWeights([...path, 'goals'], ids),
+      requiresEvidence: requires === undefined ? true : (requires as boolean),
+    };
+  }
+}

@@ -1,0 +1,141 @@
+// Types of the tagging stage: the taxonomy as loaded, the tagger's input and output, reviewer decisions.
+import type { Consultation, ItemKind, Lang } from '../model.js';
+
+/** The three strategy goals; the ids are fixed by the strategy (see feeds/taxonomy.yaml). */
+export type GoalId = string;
+
+/** One weighted term or phrase of the taxonomy, per language. */
+export interface TermDef {
+  /** As written in the taxonomy: base form, `+` marks compound parts, spaces make a phrase. */
+  text: string;
+  lang: Lang;
+  /** Weight per goal (the owning goal plus any `also`). */
+  goals: Record<GoalId, number>;
+  /** anchor: counts alone; context: counts only when the item has an anchor; negative: subtracts. */
+  rule: 'anchor' | 'context' | 'negative' | 'false-friend';
+  /** Match only the whole word (or hyphen piece), never inside a compound or as its head. */
+  exact: boolean;
+  /** Match case-sensitively as written (acronyms such as KEJO, TUVE). */
+  caseSensitive: boolean;
+  subtopic: string | null;
+  /** Line in the taxonomy file, for explanations. */
+  line: number;
+}
+
+/** A source or organisation prior: a goal bonus for items from a given source. */
+export interface SourcePrior {
+  /** Source id to match exactly, or null. */
+  source: string | null;
+  /** Case-insensitive substring of the organisation, or null. */
+  organisation: string | null;
+  goals: Record<GoalId, number>;
+  /** When true (default) the prior only adds to items that already have an anchor term. */
+  requiresEvidence: boolean;
+  label: string;
+}
+
+/** Goal definition with labels and sub-topics. */
+export interface GoalDef {
+  id: GoalId;
+  label: { fi: string; sv: string };
+  subtopics: { id: string; label: { fi: string; sv: string } }[];
+}
+
+/** Scoring thresholds, kept in the taxonomy so the autumn review can adjust them. */
+export interface Thresholds {
+  /** Best goal score at which an item is relevant. */
+  relevant: number;
+  /** Score at which a non-primary goal is listed. */
+  goal: number;
+  /** A non-primary goal must also reach this share of the primary goal's score. */
+  goalRatio: number;
+  /** Best goal score at which a relevant consultation is a joint-response candidate. */
+  joint: number;
+}
+
+/** The loaded, validated taxonomy. */
+export interface Taxonomy {
+  version: string;
+  goals: GoalDef[];
+  terms: TermDef[];
+  priors: SourcePrior[];
+  /** Multiplier per item kind; kinds not listed count 1. */
+  kinds: Partial<Record<ItemKind, number>>;
+  /** Field weights: a summary hit counts `summary` times a title hit. */
+  fields: { title: number; summary: number };
+  thresholds: Thresholds;
+  /** Organisation names in a distribution list that mean the rescue departments were asked. */
+  jointRecipients: string[];
+  /** The file it came from. */
+  file: string;
+}
+
+/** What the tagger needs of an item. */
+export interface TagInput {
+  id?: string;
+  title: string;
+  summary?: string | null;
+  source?: string | null;
+  lang?: Lang | null;
+  kind?: ItemKind | null;
+  organisation?: string | null;
+  /** Statement deadline, YYYY-MM-DD. */
+  deadline?: string | null;
+  consultation?: Consultation | null;
+}
+
+/** One reason behind a tag. */
+export interface Evidence {
+  rule: 'term' | 'phrase' | 'context' | 'negative' | 'false-friend' | 'prior' | 'kind' | 'learned';
+  /** The taxonomy term, prior label, kind or learned stem. */
+  term: string;
+  /** Where it matched. */
+  field?: 'title' | 'summary' | 'source' | 'organisation';
+  /** The word(s) in the text that matched. */
+  match?: string;
+  /** Points added per goal (negative for penalties); empty for a suppressing false friend. */
+  goals: Record<GoalId, number>;
+}
+
+/** Whether an item is a candidate for a joint statement by the rescue departments. */
+export interface JointResult {
+  candidate: boolean;
+  score: number;
+  reason: string;
+}
+
+/** The tagger's verdict on one item. */
+export interface TagResult {
+  id?: string;
+  relevant: boolean;
+  /** Goals best first; empty when not relevant. */
+  goals: GoalId[];
+  primary: GoalId | null;
+  /** Score per goal (every goal, rounded to 2 decimals). */
+  scores: Record<GoalId, number>;
+  evidence: Evidence[];
+  /** The kind used (given, or inferred from the title). */
+  kind: ItemKind | null;
+  joint: JointResult;
+  taxonomyVersion: string;
+}
+
+/** A reviewer's decision on one item: the truth as far as the network is concerned. */
+export interface ReviewDecision {
+  item: TagInput;
+  relevant: boolean;
+  /** Goals the reviewer confirmed or added. */
+  confirmed: GoalId[];
+  /** Goals the reviewer removed (or all goals, implicitly, when not relevant). */
+  rejected: GoalId[];
+}
+
+/** Weights learned from reviewer decisions, applied on top of the taxonomy's rules. */
+export interface LearnedWeights {
+  /** The analyzer whose stems are the keys (stems differ between Voikko and Snowball). */
+  analyzer: string;
+  taxonomyVersion: string;
+  decisions: number;
+  /** stem → goal → weight. */
+  weights: Record<string, Record<GoalId, number>>;
+}

@@ -1,0 +1,91 @@
+// Optional Finnish morphology through libvoikko (Debian: libvoikko1 + voikko-fi), loaded with koffi.
+// Every failure (no koffi, no library, no dictionary) yields null: the tagger falls back to Snowball.
+import { createRequire } from 'node:module';
+
+/** One reading of a word: its base form and its compound parts (in the forms the compound uses). */
+export interface VoikkoReading {
+  baseform: string;
+  parts: string[];
+}
+
+/** A loaded Voikko instance. */
+export interface Voikko {
+  analyze(word: string): VoikkoReading[];
+  terminate(): void;
+}
+
+type Fn = (...args: unknown[]) => unknown;
+
+/** Open libvoikko for Finnish, or return null when the library or its dictionary is missing. */
+export function openVoikko(libPath = process.env.LAKIVAHTI_VOIKKO_LIB ?? 'libvoikko.so.1'): Voikko | null {
+  if (process.env.LAKIVAHTI_NO_VOIKKO === '1') return null;
+  try {
+    const require = createRequire(import.meta.url);
+    const koffi = require('koffi') as {
+      load(path: string): { func(sig: string): Fn };
+      decode(ptr: unknown, offset: number, type: string): unknown;
+      decode(ptr: unknown, type: string, len: number): unknown;
+    };
+    const lib = koffi.load(libPath);
+    const init = lib.func('void* voikkoInit(_Out_ const char** error, const char* langcode, const char* path)');
+    const analyzeWord = lib.func('void** voikkoAnalyzeWordCstr(void* handle, const char* word)');
+    const valueOf = lib.func('void* voikko_mor_analysis_value_cstr(void* analysis, const char* key)');
+    const freeValue = lib.func('void voikko_free_mor_analysis_value_cstr(void* value)');
+    const freeAnalyses = lib.func('void voikko_free_mor_analysis(void** analyses)');
+    const terminate = lib.func('void voikkoTerminate(void* handle)');
+    const error: (string | null)[] = [null];
+    const handle = init(error, 'fi', null);
+    if (!handle) return null;
+    const read = (analysis: unknown, key: string): string | null => {
+      const ptr = valueOf(analysis, key);
+      if (!ptr) return null;
+      const s = koffi.decode(ptr, 'char', -1) as string;
+      freeValue(ptr);
+      return s;
+    };
+    let open = true;
+    return {
+      analyze(word: string): VoikkoReading[] {
+        if (!open || word.length === 0 || word.length > 80) return [];
+        const list = analyzeWord(handle, word);
+        if (!list) return [];
+        const out: VoikkoReading[] = [];
+        try {
+          for (let i = 0; i < 16; i++) {
+            const analysis = koffi.decode(list, i * 8, 'void*');
+            if (!analysis) break;
+            const baseform = read(analysis, 'BASEFORM');
+            if (!baseform) continue;
+            const bases = read(analysis, 'WORDBASES');
+            out.push({ baseform: baseform.toLowerCase(), parts: bases ? splitWordbases(bases) : [baseform.toLowerCase()] });
+          }
+        } finally {
+          freeAnalyses(list);
+        }
+        return out;
+      },
+      terminate(): void {
+        if (open) terminate(handle);
+        open = false;
+      },
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Compound parts from Voikko's WORDBASES, e.g. "+pelast(pelastaa)+us(+us)+laki(laki)" → [pelastus, laki]:
+ * a base that starts with "+" is a derivational suffix and joins the part before it; "+-" is a hyphen.
+ */
+export function splitWordbases(wordbases: string): string[] {
+  const parts: string[] = [];
+  for (const m of wordbases.matchAll(/\+([^+(]*)(?:\(([^)]*)\))?/g)) {
+    const surface = m[1].replace(/=/g, '').toLowerCase();
+    const base = m[2] ?? '';
+    if (surface === '-' || surface === '') continue;
+    if (base.startsWith('+') && parts.length > 0) parts[parts.length - 1] += surface;
+    else parts.push(surface);
+  }
+  return parts;
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
+import { evaluate, parseLabelled } from '../../src/tag/evaluate.js';
+import { learnWeights } from '../../src/tag/learn.js';
+import { createTagger } from '../../src/tag/tagger.js';
+import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+import type { ReviewDecision, TagInput } from '../../src/tag/types.js';
+import { voikkoForTests } from './voikko-gate.js';
+
+const taxonomy = loadTaxonomy();
+const dev = parseLabelled(readFileSync(new URL('../fixtures/tag/dev.jsonl', import.meta.url), 'utf8'));
+
+// Sea rescue is led by the Border Guard; the rules tag it (it is a pelastus- compound), the network does not want it.
+const seaRescue: TagInput[] = [
+  { title: 'Meripelastuslain muutos etenee', summary: 'Rajavartiolaitos johtaa meripelastustoimintaa merialueilla.', source: 'intermin' },
+  { title: 'Meripelastusharjoitus Suomenlahdella', summary: 'Rajavartiolaitoksen alukset harjoittelivat yhdessä Viron kanssa.', source: 'intermin' },
+  { title: 'Meripelastuksen johtokeskukset yhdistetään', summary: 'Rajavartiolaitos keskittää meripelastuksen johtamisen Turkuun.', source: 'intermin' },
+  { title: 'Meripelastusseura saa valtionavustusta', summary: 'Vapaaehtoinen meripelastus tukee Rajavartiolaitosta.', source: 'intermin' },
+];
+const newSeaRescue: TagInput = { title: 'Meripelastustoimen kalustoa uudistetaan', summary: 'Rajavartiolaitokselle hankitaan uusia partioveneitä.', source: 'intermin' };
+
+// Oil spill response is a rescue-department duty the taxonomy does not name; reviewers add it under services.
+const oilSpill: TagInput[] = [
+  { title: 'Öljyntorjunnan valmiutta parannetaan rannikolla', summary: 'Öljyntorjuntakalustoa hankitaan alueille.' },
+  { title: 'Öljyntorjuntarahaston avustukset jaettiin', summary: 'Avustuksia myönnettiin öljyntorjuntakaluston hankintaan.' },
+  { title: 'Öljyntorjuntaharjoitus Saaristomerellä', summary: 'Harjoituksessa testattiin öljyntorjunnan yhteistoimintaa.' },
+  { title: 'Öljyntorjuntakeskus perustetaan Kotkaan', summary: 'Keskus koordinoi öljyntorjuntaa Suomenlahdella.' },
+];
+const newOilSpill: TagInput = { title: 'Öljyntorjuntakalusto uusitaan', summary: 'Alueellinen öljyntorjunta tarvitsee uutta kalustoa.' };
+
+function suite(name: string, make: () => Analyzer | null): void {
+  describe(`learning from reviewers (${name})`, () => {
+    const analyzer = make();
+    if (!analyzer) {
+      it.skip('Voikko is not installed', () => {});
+      return;
+    }
+    const rejected: ReviewDecision[] = seaRescue.map((item) => ({ item, relevant: false, confirmed: [], rejected: ['services'] }));
+    const added: ReviewDecision[] = oilSpill.map((item) => ({ item, relevant: true, confirmed: ['services'], rejected: [] }));
+
+    it('stops tagging a kind of item after a handful of rejections', () => {
+      const before = createTagger(taxonomy, { analyzer })(newSeaRescue);
+      expect(before.relevant).toBe(true);
+      const learned = learnWeights(taxonomy, rejected, { analyzer });
+      const after = createTagger(taxonomy, { analyzer, learned })(newSeaRescue);
+      expect(after.relevant).toBe(false);
+      expect(after.evidence.some((e) => e.rule === 'learned')).toBe(true);
+    });
+
+    it('starts tagging a kind of item after a handful of confirmations', () => {
+      expect(createTagger(taxonomy, { analyzer })(newOilSpill).relevant).toBe(false);
+      const learned = learnWeights(taxonomy, added, { analyzer });
+      const after = createTagger(taxonomy, { analyzer, learned })(newOilSpill);
+      expect(after).toMatchObject({ relevant: true, primary: 'services' });
+    });
+
+    it('keeps the dev set right after learning both', () => {
+      const learned = learnWeights(taxonomy, [...rejected, ...added], { analyzer });
+      expect(learned.analyzer).toBe(analyzer.name);
+      expect(learned.taxonomyVersion).toBe(taxonomy.version);
+      const tag = createTagger(taxonomy, { analyzer, learned });
+      const q = evaluate(dev, (i) => tag(i));
+      expect(q.f1).toBeGreaterThanOrEqual(0.95);
+      expect(q.primaryHit).toBeGreaterThanOrEqual(0.95);
+      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it('ignores weights learned with another analyzer', () => {
+      const learned = { ...learnWeights(taxonomy, rejected, { analyzer }), analyzer: 'other' };
+      expect(createTagger(taxonomy, { analyzer, learned })(newSeaRescue).relevant).toBe(true);
+    });
+  });
+}
+
+suite('Snowball', () => createSnowballAnalyzer());
+suite('Voikko', () => (voikkoForTests('learning with Voikko stems') ? createAnalyzer('auto') : null));

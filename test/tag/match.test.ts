@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
+import { createTagger } from '../../src/tag/tagger.js';
+import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+import type { Lang } from '../../src/model.js';
+import { splitWordbases } from '../../src/tag/voikko.js';
+import { voikkoForTests } from './voikko-gate.js';
+
+const taxonomy = loadTaxonomy();
+
+/** The positive taxonomy terms a title matches. */
+function termsOf(analyzer: Analyzer) {
+  const tag = createTagger(taxonomy, { analyzer });
+  return (title: string, lang: Lang = 'fi'): string[] =>
+    tag({ title, lang }).evidence.filter((e) => e.rule === 'term' || e.rule === 'phrase').map((e) => e.term);
+}
+
+// [text, lang, term expected among the matches]
+const inflections: [string, Lang, string][] = [
+  ['pelastuslaki', 'fi', 'pelastus+laki'],
+  ['pelastuslain muuttamisesta', 'fi', 'pelastus+laki'],
+  ['pelastuslakiin', 'fi', 'pelastus+laki'],
+  ['pelastustoimen rahoitus', 'fi', 'pelastus+toimi'],
+  ['pelastustoimelle', 'fi', 'pelastus+toimi'],
+  ['pelastuslaitosten kumppanuusverkosto', 'fi', 'pelastus+laitos'],
+  ['pelastuslaitoksilta', 'fi', 'pelastus+laitos'],
+  ['hyvinvointialueiden rahoitus', 'fi', 'hyvinvointi+alue'],
+  ['hyvinvointialueella', 'fi', 'hyvinvointi+alue'],
+  ['hätäkeskuksissa', 'fi', 'hätä+keskus'],
+  ['väestönsuojien rakentaminen', 'fi', 'väestön+suoja'],
+  ['ensihoidon kenttäjohto', 'fi', 'ensihoito'],
+  ['sopimuspalokuntien asema', 'fi', 'sopimus+palo+kunta'],
+  ['palotarkastuksia', 'fi', 'palo+tarkastus'],
+  ['sisäisen turvallisuuden selonteko', 'fi', 'sisäinen turvallisuus'],
+  ['valmiuslain muuttaminen', 'fi', 'valmius+laki'],
+  ['KEJOn käyttöönotto', 'fi', 'KEJO'],
+  ['TUVE-verkko', 'fi', 'TUVE'],
+  ['Virve-verkon uudistus', 'fi', 'virve'],
+];
+const compounds: [string, Lang, string][] = [
+  ['piirinuohousjärjestelmä', 'fi', 'nuohous'],
+  ['ERICA-hätäkeskustietojärjestelmä', 'fi', 'ERICA'],
+  ['hätäkeskustietojärjestelmästä', 'fi', 'hätä+keskus'],
+  ['sote-uudistuksen voimaanpano', 'fi', 'sote+uudistus'],
+  ['aluepelastuslaitoksen', 'fi', 'pelastus+laitos'],
+  ['rakennusten paloturvallisuusmääräykset', 'fi', 'palo+turvallisuus'],
+  ['maastopalojen torjunta', 'fi', 'maasto+palo'],
+];
+const swedish: [string, Lang, string][] = [
+  ['räddningslagen', 'sv', 'räddnings+lag'],
+  ['räddningsväsendets finansiering', 'sv', 'räddnings+väsende'],
+  ['räddningsverken', 'sv', 'räddnings+verk'],
+  ['välfärdsområdena', 'sv', 'välfärds+område'],
+  ['välfärdsområdenas', 'sv', 'välfärds+område'],
+  ['nödcentralen', 'sv', 'nöd+central'],
+  ['befolkningsskyddet', 'sv', 'befolknings+skydd'],
+];
+// False friends: none of these may yield a positive term.
+const falseFriends: [string, Lang][] = [
+  ['Valtion pelastuspaketti pankeille', 'fi'],
+  ['Pelastusarmeijan joulukeräys', 'fi'],
+  ['Pankkien maksuvalmius vahvistui', 'fi'],
+  ['Liikenneturvallisuusstrategia', 'fi'],
+  ['Pankkien tietoturvallisuus', 'fi'],
+  ['Työturvallisuuslain muutos', 'fi'],
+  ['Pankkien pelastusrahasto kartuttaa varoja', 'fi'],
+  ['Hallitus pelasti talouden', 'fi'],
+  ['Virvoitusjuomaveron korotus', 'fi'],
+];
+
+function suite(name: string, make: () => Analyzer | null): void {
+  describe(`matching with ${name}`, () => {
+    const analyzer = make();
+    if (!analyzer) {
+      it.skip('Voikko is not installed', () => {});
+      return;
+    }
+    const terms = termsOf(analyzer);
+    it.each([...inflections, ...compounds, ...swedish])('%s (%s) matches %s', (text, lang, term) => {
+      expect(terms(text, lang)).toContain(term);
+    });
+    it.each(falseFriends)('false friend: %s', (text, lang) => {
+      expect(terms(text, lang)).toEqual([]);
+    });
+    it('does not match on raw substrings across unrelated words', () => {
+      expect(terms('Kapelastusta ei kirjattu')).toEqual([]);
+      expect(terms('Solvensen och likviditeten')).toEqual([]);
+    });
+  });
+}
+
+suite('Snowball', () => createSnowballAnalyzer());
+suite('Voikko', () => (voikkoForTests('Voikko matching cases') ? createAnalyzer('auto') : null));
+
+describe('Voikko WORDBASES', () => {
+  it.each([
+    ['+pelast(pelastaa)+us(+us)+laki(laki)', ['pelastus', 'laki']],
+    ['+sosiaali+turva(turva)+uudist(uudistaa)+us(+us)', ['sosiaali', 'turva', 'uudistus']],
+    ['+hyvinvointi(hyvin=vointi)+alue(alue)', ['hyvinvointi', 'alue']],
+    ['+sote(sote)+-+uudist(uudistaa)+us(+us)', ['sote', 'uudistus']],
+  ])('%s → %j', (wb, parts) => {
+    expect(splitWordbases(wb)).toEqual(parts);
+  });
+});
+
+describe('Voikko morphology', () => {
+  const run = voikkoForTests('Voikko base forms and compound parts');
+  it.runIf(run)('finds base forms and compound parts', () => {
+    const a = createAnalyzer('auto');
+    expect(a.name).toBe('voikko');
+    expect(a.analyze('kuntien', 'fi').parts).toContainEqual(['kunta']);
+    expect(a.analyze('sosiaaliturvauudistuksen', 'fi').parts).toContainEqual(['sosiaali', 'turva', 'uudistus']);
+  });
+});

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
+import { evaluate, parseLabelled } from '../../src/tag/evaluate.js';
+import { keywordAlert } from '../../src/tag/keyword-alert.js';
+import { createTagger } from '../../src/tag/tagger.js';
+import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+import { voikkoForTests } from './voikko-gate.js';
+
+const taxonomy = loadTaxonomy();
+const load = (name: string) => parseLabelled(readFileSync(new URL(`../fixtures/tag/${name}`, import.meta.url), 'utf8'));
+const dev = load('dev.jsonl');
+// Written before tuning, from the kinds of items Finnish ministries, Eduskunta and lausuntopalvelu publish.
+const heldout = load('heldout.jsonl');
+
+function suite(name: string, make: () => Analyzer | null): void {
+  describe(`tagging quality (${name})`, () => {
+    const analyzer = make();
+    if (!analyzer) {
+      it.skip('Voikko is not installed', () => {});
+      return;
+    }
+    const tag = createTagger(taxonomy, { analyzer });
+    it('meets the targets on the dev set and clearly beats the keyword alert', () => {
+      const q = evaluate(dev, (i) => tag(i));
+      const kw = evaluate(dev, (i) => keywordAlert(i));
+      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+      expect(q.f1).toBeGreaterThan(kw.f1 + 0.03);
+      expect(q.goalPrecision).toBeGreaterThan(kw.goalPrecision);
+    });
+    it('holds on the held-out set (slightly lower bars)', () => {
+      const q = evaluate(heldout, (i) => tag(i));
+      const kw = evaluate(heldout, (i) => keywordAlert(i));
+      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+      expect(q.f1).toBeGreaterThan(kw.f1);
+    });
+  });
+}
+
+suite('Snowball', () => createSnowballAnalyzer());
+suite('Voikko', () => (voikkoForTests('quality with Voikko') ? createAnalyzer('auto') : null));

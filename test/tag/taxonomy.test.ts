@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GOAL_IDS, loadTaxonomy, parseTaxonomy, shippedTaxonomyPath } from '../../src/tag/taxonomy.js';
+
+const shipped = readFileSync(shippedTaxonomyPath(), 'utf8');
+
+/** Replace one line of the shipped taxonomy and return [text, 1-based line number]. */
+function breakLine(find: string, replace: string): [string, number] {
+  const lines = shipped.split('\n');
+  const i = lines.findIndex((l) => l.includes(find));
+  expect(i).toBeGreaterThanOrEqual(0);
+  lines[i] = lines[i].replace(find, replace);
+  return [lines.join('\n'), i + 1];
+}
+
+describe('taxonomy', () => {
+  it('loads the shipped file with a version, the three goals and sub-topics', () => {
+    const t = loadTaxonomy();
+    expect(t.version).toMatch(/^\d{4}\.\d+$/);
+    expect(t.goals.map((g) => g.id).sort()).toEqual([...GOAL_IDS].sort());
+    for (const g of t.goals) {
+      expect(g.label.fi).not.toBe('');
+      expect(g.label.sv).not.toBe('');
+      expect(g.subtopics.length).toBeGreaterThan(1);
+    }
+    expect(t.terms.some((x) => x.lang === 'sv')).toBe(true);
+    expect(t.terms.some((x) => x.rule === 'false-friend')).toBe(true);
+    expect(t.priors.some((p) => p.organisation === 'pelastusosasto')).toBe(true);
+  });
+
+  it.each([
+    ['a YAML syntax error', '- pelastus+laki: 3.5', '- pelastus+laki: 3.5: 4'],
+    ['a weight that is not a number', '- pelastus+laki: 3.5', '- pelastus+laki: {w: paljon}'],
+    ['an unknown goal in also', 'also: {services: 1.5}}', 'also: {palvelut: 1.5}}'],
+    ['an unknown term option', 'virve: {w: 3, exact: true}', 'virve: {w: 3, exakt: true}'],
+    ['an unknown item kind', '  bill: 1.1', '  hallituksen-esitys: 1.1'],
+    ['an unknown goal id', '  - id: welfare-reform', '  - id: welfare'],
+    ['a bad character in a term', '- nuohous: 3', '- nuohous*: 3'],
+    ['a threshold that is not a number', '  relevant: 2.0', '  relevant: kaksi'],
+  ])('names the line of %s', (_what, find, replace) => {
+    const [text, line] = breakLine(find, replace);
+    expect(() => parseTaxonomy(text, 'taxonomy.yaml')).toThrow(new RegExp(`taxonomy\\.yaml:${line}: `));
+  });
+
+  it('names the line of a missing goal', () => {
+    expect(() => parseTaxonomy('version: "1"\nthresholds: {relevant: 2, goal: 2, goal_ratio: 0.3, joint: 4}\nfields: {title: 1, summary: 0.7}\njoint_recipients: []\ngoals: []\n', 'x.yaml')).toThrow(/x\.yaml:5: goal "services" is missing/);
+  });
+
+  it('uses the shipped taxonomy when --feeds has none, and the folder’s own when it has one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lakivahti-feeds-'));
+    expect(loadTaxonomy(dir).file).toBe(shippedTaxonomyPath());
+    writeFileSync(join(dir, 'taxonomy.yaml'), shipped.replace(/^version: .*$/m, 'version: "2099.1"'));
+    expect(loadTaxonomy(dir).version).toBe('2099.1');
+    writeFileSync(join(dir, 'taxonomy.yaml'), shipped.replace('  goal: 2.5', '  goal: [2.5'));
+    expect(() => loadTaxonomy(dir)).toThrow(/taxonomy\.yaml:\d+: /);
+  });
+});
