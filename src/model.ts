@@ -152,6 +152,28 @@ export interface Item {
   consultation: Consultation | null;
 }
 
+/** The tagger's verdict on an item, as stored with it (see src/tag/ for how it is reached). */
+export interface ItemTags {
+  relevant: boolean;
+  /** Goals best first, with their scores. */
+  goals: { goal: string; score: number }[];
+  primary: string | null;
+  scores: Record<string, number>;
+  /** Which terms matched where, which rule or prior fired. */
+  evidence: unknown[];
+  /** A joint-response candidate: a relevant consultation whose deadline had not passed when tagged. */
+  joint: boolean;
+  jointReason: string;
+  taxonomyVersion: string;
+}
+
+/** An item after the tag stage: its verdict and the analysed terms the search index uses. */
+export interface TaggedItem extends Item {
+  tags: ItemTags | null;
+  /** Stems, base forms and compound parts of the title and summary, space-separated. */
+  searchTerms: string;
+}
+
 /** How one source run ended. */
 export type RunStatus = 'ok' | 'not-modified' | 'error';
 

@@ -1,5 +1,5 @@
 // refreshSource(): fetch → parse → normalize → (tag) → store for one source; crawl() runs many.
-import type { Fetch, Item, RawItem, RunResult, SourceContext, SourceDef, Validators } from './model.js';
+import type { Fetch, Item, RawItem, RunResult, SourceContext, SourceDef, TaggedItem, Validators } from './model.js';
 import { StageError } from './errors.js';
 import { sourceModule } from './sources/index.js';
 import { normalizeItem } from './normalize/index.js';
@@ -8,6 +8,8 @@ import { getSourceState, getValidators, saveRun, type Db } from './store/index.j
 export interface PipelineDeps {
   db: Db;
   fetch: Fetch;
+  /** The tag stage; without it items are stored untagged. */
+  tag?: (item: Item) => TaggedItem;
   /** When the source is next due by its schedule (null: unscheduled). */
   nextScheduled?: (def: SourceDef, after: Date) => Date | null;
   /** Longest a single source run may take before it is abandoned. */
@@ -54,14 +56,14 @@ export async function refreshSource(def: SourceDef, deps: PipelineDeps): Promise
   const scheduled = () => deps.nextScheduled?.(def, new Date())?.toISOString() ?? null;
 
   let run: RunResult;
-  let items: Item[] = [];
+  let items: TaggedItem[] = [];
   let retryAfterMs: number | null = null;
   try {
     const found = await withTimeout(sourceModule(def.module ?? 'rss').collect(def, ctx), deps.runTimeoutMs ?? 5 * 60_000);
     if (found === 'not-modified') {
       run = finish('not-modified', 0, null);
     } else {
-      items = normalizeAll(found, def, notes);
+      items = tagAll(normalizeAll(found, def, notes), deps.tag, notes);
       if (found.length === 0 && !def.mayBeEmpty) {
         if (def.kind === 'rss') notes.push('the feed has no items');
         else throw new StageError('parse', 'no items found: the page layout or the API may have changed');
@@ -107,6 +109,19 @@ function normalizeAll(raw: RawItem[], def: SourceDef, notes: string[]): Item[] {
     }
   });
   return items;
+}
+
+/** Tag each item; a tagging failure is noted and the item stored untagged rather than lost. */
+function tagAll(items: Item[], tag: PipelineDeps['tag'], notes: string[]): TaggedItem[] {
+  if (!tag) return items.map((i) => ({ ...i, tags: null, searchTerms: '' }));
+  return items.map((item) => {
+    try {
+      return tag(item);
+    } catch (err) {
+      notes.push(`tag: "${item.title.slice(0, 60)}" could not be tagged: ${(err as Error).message}`);
+      return { ...item, tags: null, searchTerms: '' };
+    }
+  });
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

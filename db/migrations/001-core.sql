@@ -51,11 +51,47 @@ CREATE TABLE items (
   first_seen_at TEXT NOT NULL,
   last_seen_at  TEXT NOT NULL,
   changed_at    TEXT NOT NULL,
-  created_run   INTEGER REFERENCES runs(id)
+  created_run   INTEGER REFERENCES runs(id),
+  -- The tagger's verdict (NULL relevant: not tagged yet). Reviewers' decisions live in reviews and win.
+  relevant         INTEGER,
+  primary_goal     TEXT,
+  scores           TEXT,
+  evidence         TEXT,
+  joint            INTEGER NOT NULL DEFAULT 0,
+  joint_reason     TEXT,
+  taxonomy_version TEXT,
+  tagged_at        TEXT,
+  -- Stems, base forms and compound parts of title and summary, from the tagger's analysis, for search.
+  search_terms     TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX items_by_key ON items (source_id, key);
 CREATE INDEX items_by_published ON items (published);
 CREATE INDEX items_by_deadline ON items (deadline) WHERE deadline IS NOT NULL;
+CREATE INDEX items_by_joint ON items (deadline) WHERE joint = 1;
+
+-- Every goal the tagger gave an item, best first, for filtering and subscriptions.
+CREATE TABLE item_goals (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  goal    TEXT NOT NULL,
+  score   REAL NOT NULL,
+  rank    INTEGER NOT NULL,
+  PRIMARY KEY (item_id, goal)
+);
+CREATE INDEX item_goals_by_goal ON item_goals (goal);
+
+-- Reviewers' decisions on tags: who, when, what. Never overwritten by retagging; the latest one counts.
+CREATE TABLE reviews (
+  id           INTEGER PRIMARY KEY,
+  item_id      INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  reviewer     TEXT NOT NULL,
+  at           TEXT NOT NULL,
+  relevant     INTEGER NOT NULL,
+  goals        TEXT NOT NULL DEFAULT '[]',
+  rejected     TEXT NOT NULL DEFAULT '[]',
+  primary_goal TEXT,
+  note         TEXT
+);
+CREATE INDEX reviews_by_item ON reviews (item_id, at);
 
 -- Earlier versions of an item, kept whenever it changes upstream.
 CREATE TABLE item_versions (
@@ -99,15 +135,18 @@ CREATE INDEX item_identifiers_by_value ON item_identifiers (type, value);
 
 -- ä and a are different letters in Finnish, so diacritics are kept.
 CREATE VIRTUAL TABLE items_fts USING fts5 (
-  title, summary, content = 'items', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0'
+  title, summary, search_terms,
+  content = 'items', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0'
 );
 CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
-  INSERT INTO items_fts (rowid, title, summary) VALUES (new.id, new.title, new.summary);
+  INSERT INTO items_fts (rowid, title, summary, search_terms) VALUES (new.id, new.title, new.summary, new.search_terms);
 END;
 CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
-  INSERT INTO items_fts (items_fts, rowid, title, summary) VALUES ('delete', old.id, old.title, old.summary);
+  INSERT INTO items_fts (items_fts, rowid, title, summary, search_terms)
+    VALUES ('delete', old.id, old.title, old.summary, old.search_terms);
 END;
-CREATE TRIGGER items_fts_update AFTER UPDATE OF title, summary ON items BEGIN
-  INSERT INTO items_fts (items_fts, rowid, title, summary) VALUES ('delete', old.id, old.title, old.summary);
-  INSERT INTO items_fts (rowid, title, summary) VALUES (new.id, new.title, new.summary);
+CREATE TRIGGER items_fts_update AFTER UPDATE OF title, summary, search_terms ON items BEGIN
+  INSERT INTO items_fts (items_fts, rowid, title, summary, search_terms)
+    VALUES ('delete', old.id, old.title, old.summary, old.search_terms);
+  INSERT INTO items_fts (rowid, title, summary, search_terms) VALUES (new.id, new.title, new.summary, new.search_terms);
 END;

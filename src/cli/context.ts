@@ -2,7 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadSources, type ConfigError } from '../config/sources.js';
 import { defaultDbPath, defaultFeedsDir } from '../paths.js';
-import { openDb, syncSources, type Db } from '../store/index.js';
+import { listLatestReviews, openDb, syncSources, type Db } from '../store/index.js';
+import { createTagStage, type TagStage } from '../tag/stage.js';
 import { createFetcher } from '../fetch/index.js';
 import type { Fetch, SourceDef } from '../model.js';
 
@@ -12,6 +13,8 @@ export interface AppContext {
   sources: SourceDef[];
   configErrors: ConfigError[];
   fetch: Fetch;
+  /** The tag stage, or null when the taxonomy could not be loaded (the error is in configErrors). */
+  tagStage: TagStage | null;
 }
 
 /** Global options every command takes. */
@@ -32,8 +35,19 @@ export function openContext(values: { db?: string; feeds?: string }): AppContext
   const db = openDb(values.db ?? process.env.LAKIVAHTI_DB ?? defaultDbPath);
   const { sources, errors } = loadSources(feedsDir);
   syncSources(db, sources);
-  return { db, feedsDir, sources, configErrors: errors, fetch: createFetcher() };
+  let tagStage: TagStage | null = null;
+  try {
+    // Reviewers' decisions so far teach the tagger (learning is cheap; redone at each start).
+    tagStage = createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
+  } catch (err) {
+    // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
+    errors.push({ file: 'taxonomy', message: `${(err as Error).message} (items are stored untagged until it is fixed)` });
+  }
+  return { db, feedsDir, sources, configErrors: errors, fetch: createFetcher(), tagStage };
 }
+
+/** What the pipeline needs from a context. */
+export const pipelineDeps = (ctx: AppContext) => ({ db: ctx.db, fetch: ctx.fetch, tag: ctx.tagStage?.tag });
 
 /** Print configuration errors so a broken definition is never silent; the other sources still run. */
 export function reportConfigErrors(ctx: AppContext, err: NodeJS.WritableStream): void {

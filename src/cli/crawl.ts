@@ -2,7 +2,7 @@
 import type { RunResult } from '../model.js';
 import { crawl } from '../pipeline.js';
 import { nextCronRun } from '../schedule/index.js';
-import { openContext, parseCommand, reportConfigErrors } from './context.js';
+import { openContext, parseCommand, pipelineDeps, reportConfigErrors } from './context.js';
 
 /** One line per run: new and updated counts, not modified, or the error. */
 export function formatRun(r: RunResult): string {
@@ -24,7 +24,7 @@ export async function crawlCommand(args: string[]): Promise<number> {
       return 2;
     }
   }
-  const runs = await crawl(defs, { db: ctx.db, fetch: ctx.fetch, nextScheduled: (d) => nextCronRun(d.schedule) });
+  const runs = await crawl(defs, { ...pipelineDeps(ctx), nextScheduled: (d) => nextCronRun(d.schedule) });
   for (const r of runs) process.stdout.write(formatRun(r) + '\n');
   ctx.db.close();
   return 0;

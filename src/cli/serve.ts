@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import { startScheduler, type Scheduler } from '../schedule/index.js';
 import { createWebApp } from '../web/app.js';
-import { openContext, parseCommand, reportConfigErrors, type AppContext } from './context.js';
+import { openContext, parseCommand, pipelineDeps, reportConfigErrors, type AppContext } from './context.js';
 
 export interface Running {
   server: Server;
@@ -22,7 +22,7 @@ export async function serve(ctx: AppContext, opts: { port: number; schedule: boo
   });
   const port = (server.address() as { port: number }).port;
   log({ event: 'listening', url: `http://localhost:${port}/`, sources: ctx.sources.length });
-  const scheduler = opts.schedule ? startScheduler(ctx.sources, { db: ctx.db, fetch: ctx.fetch, log }) : null;
+  const scheduler = opts.schedule ? startScheduler(ctx.sources, { ...pipelineDeps(ctx), log }) : null;
   return {
     server, scheduler, port,
     close: async () => {

@@ -3,3 +3,5 @@ export * from './db.js';
 export * from './sources.js';
 export * from './items.js';
 export * from './runs.js';
+export * from './tags.js';
+export * from './reviews.js';

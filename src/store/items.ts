@@ -1,7 +1,8 @@
 // The items table: insert new items, update changed ones (keeping versions and events), list them.
 import crypto from 'node:crypto';
 import type { Db } from './db.js';
-import type { Consultation, Identifier, Item } from '../model.js';
+import type { Consultation, Identifier, Item, TaggedItem } from '../model.js';
+import { saveTags } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
 
 /** What saving one run's items did. */
@@ -37,7 +38,7 @@ function contentHash(item: Item): string {
 const parseConsultation = (json: string | null): Consultation | null => (json ? (JSON.parse(json) as Consultation) : null);
 
 /** Insert or update one source's items inside the caller's transaction; duplicates within the batch are dropped. */
-export function upsertItems(db: Db, sourceId: string, items: Item[], runId: number, now: string): SaveOutcome {
+export function upsertItems(db: Db, sourceId: string, items: TaggedItem[], runId: number, now: string): SaveOutcome {
   const find = db.prepare(`SELECT id, hash, version, title, summary, content_html AS contentHtml, deadline, stage,
     url, organisation, consultation FROM items WHERE source_id = ? AND key = ?`);
   const insert = db.prepare(`INSERT INTO items (source_id, key, guid, url, title, summary, content_html, published,
@@ -72,11 +73,13 @@ export function upsertItems(db: Db, sourceId: string, items: Item[], runId: numb
     }
     seen.add(item.key);
     const hash = contentHash(item);
-    const params = { ...item, sourceId, hash, now, runId, consultation: item.consultation ? JSON.stringify(item.consultation) : null };
+    const { tags, searchTerms, ...fields } = item;
+    const params = { ...fields, sourceId, hash, now, runId, consultation: item.consultation ? JSON.stringify(item.consultation) : null };
     const old = find.get(sourceId, item.key) as StoredRow | undefined;
     if (!old) {
       const id = Number(insert.run(params).lastInsertRowid);
       saveIds(id, item.identifiers, false);
+      saveTags(db, id, tags, searchTerms, now);
       event.run(id, runId, now, 'created', null, null, 'Uusi');
       outcome.created.push(id);
       continue;
@@ -88,6 +91,7 @@ export function upsertItems(db: Db, sourceId: string, items: Item[], runId: numb
     keepVersion.run({ ...old, now });
     update.run({ ...params, id: old.id });
     saveIds(old.id, item.identifiers, true);
+    saveTags(db, old.id, tags, searchTerms, now);
     const before: Tracked = { ...old, consultation: parseConsultation(old.consultation) };
     for (const c of diffItem(before, item)) event.run(old.id, runId, now, c.type, c.oldValue, c.newValue, c.message);
     outcome.updated.push(old.id);
@@ -95,7 +99,7 @@ export function upsertItems(db: Db, sourceId: string, items: Item[], runId: numb
   return outcome;
 }
 
-/** An item as listed by `lakivahti items` and the web view. */
+/** An item as listed by `lakivahti items` and the web view; tags are the reviewer's when reviewed. */
 export interface ItemRow {
   id: number;
   source: string;
@@ -109,6 +113,13 @@ export interface ItemRow {
   organisation: string | null;
   kind: string;
   stage: string | null;
+  /** null: not tagged yet. */
+  relevant: boolean | null;
+  goals: string[];
+  primary: string | null;
+  joint: boolean;
+  /** Who made the latest review decision, or null when the tags are the tagger's. */
+  reviewedBy: string | null;
 }
 
 export interface ItemQuery {
@@ -116,9 +127,17 @@ export interface ItemQuery {
   /** ISO date or instant: items published (or first seen) on or after it. */
   since?: string;
   limit?: number;
-  /** Full-text query (FTS5 syntax) over titles and summaries. */
+  /** An FTS5 expression over title, summary and search_terms (see tag/search-terms.ts). */
   match?: string;
+  relevant?: boolean;
+  /** Items carrying this goal. */
+  goal?: string;
+  /** Only joint-response candidates whose deadline is today or later (YYYY-MM-DD). */
+  jointFrom?: string;
 }
+
+const LATEST_REVIEW = 'r.id = (SELECT id FROM reviews WHERE item_id = i.id ORDER BY at DESC, id DESC LIMIT 1)';
+const MACHINE_GOALS = '(SELECT json_group_array(goal) FROM (SELECT goal FROM item_goals WHERE item_id = i.id ORDER BY rank))';
 
 /** Stored items, newest first. */
 export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
@@ -127,17 +146,34 @@ export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
   if (q.source) where.push('i.source_id = ?'), args.push(q.source);
   if (q.since) where.push('COALESCE(i.published, i.first_seen_at) >= ?'), args.push(q.since);
   if (q.match) where.push('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(q.match);
+  if (q.relevant !== undefined) where.push('COALESCE(r.relevant, i.relevant) = ?'), args.push(Number(q.relevant));
+  if (q.goal) where.push(`EXISTS (SELECT 1 FROM json_each(COALESCE(r.goals, ${MACHINE_GOALS})) WHERE value = ?)`), args.push(q.goal);
+  if (q.jointFrom) where.push('i.joint = 1 AND i.deadline >= ? AND COALESCE(r.relevant, 1) = 1'), args.push(q.jointFrom);
   args.push(q.limit ?? 50);
+  const order = q.jointFrom ? 'i.deadline ASC, i.id' : 'COALESCE(i.published, i.first_seen_at) DESC, i.id DESC';
   const rows = db
     .prepare(
       `SELECT i.id, i.source_id AS source, i.title, i.url, i.published, i.summary, i.language, i.deadline,
-        i.organisation, i.kind, i.stage,
-        (SELECT json_group_array(value) FROM item_identifiers WHERE item_id = i.id) AS identifiers
-      FROM items i ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY COALESCE(i.published, i.first_seen_at) DESC, i.id DESC LIMIT ?`,
+        i.organisation, i.kind, i.stage, i.joint,
+        (SELECT json_group_array(value) FROM item_identifiers WHERE item_id = i.id) AS identifiers,
+        COALESCE(r.relevant, i.relevant) AS relevant,
+        COALESCE(r.goals, ${MACHINE_GOALS}) AS goals,
+        CASE WHEN r.id IS NULL THEN i.primary_goal ELSE r.primary_goal END AS "primary",
+        r.reviewer AS reviewedBy
+      FROM items i LEFT JOIN reviews r ON ${LATEST_REVIEW}
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY ${order} LIMIT ?`,
     )
-    .all(...args) as (Omit<ItemRow, 'identifiers'> & { identifiers: string })[];
-  return rows.map((r) => ({ ...r, identifiers: JSON.parse(r.identifiers) as string[] }));
+    .all(...args) as (Omit<ItemRow, 'identifiers' | 'goals' | 'relevant' | 'joint'> & {
+      identifiers: string; goals: string; relevant: number | null; joint: number;
+    })[];
+  return rows.map((r) => ({
+    ...r,
+    identifiers: JSON.parse(r.identifiers) as string[],
+    goals: r.relevant === 0 ? [] : (JSON.parse(r.goals) as string[]),
+    relevant: r.relevant === null ? null : r.relevant === 1,
+    joint: r.joint === 1,
+  }));
 }
 
 /** Events of an item, oldest first. */

@@ -1,12 +1,12 @@
 // The runs table: one row per source run; saving a run updates items and the source's state atomically.
 import type { Db } from './db.js';
-import type { Item, RunResult, Validators } from '../model.js';
+import type { RunResult, TaggedItem, Validators } from '../model.js';
 import { upsertItems, type SaveOutcome } from './items.js';
 
 /** Everything one source run produced, saved in one transaction. */
 export interface RunRecord {
   run: RunResult;
-  items?: Item[];
+  items?: TaggedItem[];
   /** Validators of the main URL from a successful fetch (kept for the next conditional GET). */
   validators?: Validators | null;
   /** When the source should next be checked (schedule or backoff). */

@@ -16,6 +16,12 @@ export function fiDate(iso: unknown): string {
   return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : '–';
 }
 
+const GOALS: Record<string, string> = {
+  services: 'Palvelut ja suorituskyky',
+  'welfare-reform': 'Sote- ja hyvinvointialueuudistus',
+  'internal-security': 'Sisäinen turvallisuus',
+};
+
 const STATUS: Record<string, string> = { ok: 'kunnossa', 'not-modified': 'ei muutoksia', error: 'virhe' };
 
 export const helpers = {
@@ -23,4 +29,5 @@ export const helpers = {
   fiDate,
   status: (s: unknown) => (typeof s === 'string' ? (STATUS[s] ?? s) : 'ei vielä haettu'),
   eq: (a: unknown, b: unknown) => a === b,
+  goal: (id: unknown) => (typeof id === 'string' ? (GOALS[id] ?? id) : ''),
 };

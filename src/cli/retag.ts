@@ -1,0 +1,46 @@
+// `lakivahti retag [--dry-run]`: re-tag every stored item with the current taxonomy; preview first with --dry-run.
+import { listItemsForTagging, saveTagsMany } from '../store/index.js';
+import { toTagInput } from '../tag/stage.js';
+import type { ItemTags } from '../model.js';
+import { openContext, parseCommand } from './context.js';
+
+/** "+internal-security −services", "relevant → not relevant": how one item's verdict changes. */
+export function describeRetag(before: { relevant: boolean | null; goals: string[] }, after: ItemTags): string | null {
+  const gained = after.goals.map((g) => g.goal).filter((g) => !before.goals.includes(g));
+  const lost = before.goals.filter((g) => !after.goals.some((a) => a.goal === g));
+  const parts = [...gained.map((g) => `+${g}`), ...lost.map((g) => `-${g}`)];
+  if (before.relevant !== after.relevant)
+    parts.unshift(before.relevant === null ? (after.relevant ? 'relevant' : 'not relevant') : after.relevant ? 'becomes relevant' : 'no longer relevant');
+  return parts.length ? parts.join(' ') : null;
+}
+
+export async function retagCommand(args: string[]): Promise<number> {
+  const { values } = parseCommand(args, { 'dry-run': { type: 'boolean' } });
+  const ctx = openContext(values);
+  try {
+    if (!ctx.tagStage) {
+      process.stderr.write(`retag: ${ctx.configErrors.find((e) => e.file === 'taxonomy')?.message}\n`);
+      return 2;
+    }
+    const stage = ctx.tagStage;
+    const rows = listItemsForTagging(ctx.db);
+    const updates = rows.map((row) => ({ row, ...stage.tagInput(toTagInput(row)) }));
+    let changed = 0;
+    for (const u of updates) {
+      const change = describeRetag(u.row, u.tags);
+      if (!change) continue;
+      changed++;
+      process.stdout.write(`#${u.row.id} ${u.row.title.slice(0, 90)}: ${change}\n`);
+    }
+    const versions = [...new Set(rows.map((r) => r.taxonomyVersion ?? 'untagged'))].join(', ');
+    const verb = values['dry-run'] ? 'would change' : 'changed';
+    process.stdout.write(
+      `${changed} of ${rows.length} items ${verb} (taxonomy ${versions} → ${stage.taxonomy.version}); ` +
+        `reviewers' decisions are kept and still take precedence\n`,
+    );
+    if (!values['dry-run']) saveTagsMany(ctx.db, updates.map((u) => ({ id: u.row.id, tags: u.tags, searchTerms: u.searchTerms })), new Date().toISOString());
+    return 0;
+  } finally {
+    ctx.db.close();
+  }
+}

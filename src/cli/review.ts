@@ -1,0 +1,31 @@
+// `lakivahti review ID --reviewer NAME (--goals a,b | --not-relevant) [--note TEXT]`: record a reviewer's decision.
+import { insertReview, listItemsForTagging } from '../store/index.js';
+import { openContext, parseCommand } from './context.js';
+
+export async function reviewCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(args, {
+    reviewer: { type: 'string' }, goals: { type: 'string' }, 'not-relevant': { type: 'boolean' }, note: { type: 'string' },
+  });
+  const fail = (msg: string) => (process.stderr.write(`review: ${msg}\n`), 2);
+  const id = Number(positionals[0]);
+  if (!Number.isInteger(id) || id < 1) return fail(`give the item's id (a number from \`lakivahti items\`), not "${positionals[0] ?? ''}"`);
+  if (!values.reviewer?.trim()) return fail('--reviewer NAME is required: every decision records who made it');
+  if (!!values.goals === !!values['not-relevant']) return fail('give either --goals GOAL[,GOAL] or --not-relevant');
+  const ctx = openContext(values);
+  try {
+    const known = ctx.tagStage?.taxonomy.goals.map((g) => g.id) ?? ['services', 'welfare-reform', 'internal-security'];
+    const goals = (values.goals ?? '').split(',').map((g) => g.trim()).filter(Boolean);
+    const unknown = goals.filter((g) => !known.includes(g));
+    if (unknown.length) return fail(`unknown goal "${unknown[0]}" (goals: ${known.join(', ')})`);
+    const item = listItemsForTagging(ctx.db).find((r) => r.id === id);
+    if (!item) return fail(`no item with id ${id}`);
+    const relevant = !values['not-relevant'];
+    // Goals the tagger gave that the reviewer left out are rejections the learner uses.
+    const rejected = relevant ? item.goals.filter((g) => !goals.includes(g)) : known;
+    insertReview(ctx.db, { itemId: id, reviewer: values.reviewer.trim(), relevant, goals, rejected, note: values.note ?? null });
+    process.stdout.write(`recorded: #${id} ${relevant ? `relevant (${goals.join(', ')})` : 'not relevant'} by ${values.reviewer.trim()}\n`);
+    return 0;
+  } finally {
+    ctx.db.close();
+  }
+}

@@ -1,0 +1,76 @@
+// Reviewers' decisions on tags: stored with who and when, never overwritten by retagging.
+import type { Db } from './db.js';
+import type { Consultation, ItemKind, Lang } from '../model.js';
+
+/** One decision as a reviewer made it. */
+export interface ReviewInput {
+  itemId: number;
+  reviewer: string;
+  relevant: boolean;
+  /** Goals confirmed or added (best first); empty when not relevant. */
+  goals: string[];
+  /** Goals the reviewer removed. */
+  rejected: string[];
+  primary?: string | null;
+  note?: string | null;
+  at?: string;
+}
+
+/** Record a decision; throws if the item does not exist. */
+export function insertReview(db: Db, r: ReviewInput): number {
+  const exists = db.prepare('SELECT 1 FROM items WHERE id = ?').get(r.itemId);
+  if (!exists) throw new Error(`no item with id ${r.itemId}`);
+  return Number(
+    db
+      .prepare(`INSERT INTO reviews (item_id, reviewer, at, relevant, goals, rejected, primary_goal, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(r.itemId, r.reviewer, r.at ?? new Date().toISOString(), Number(r.relevant), JSON.stringify(r.goals),
+        JSON.stringify(r.rejected), r.primary ?? r.goals[0] ?? null, r.note ?? null).lastInsertRowid,
+  );
+}
+
+/** The latest decision per item, with the item's text, for learning. */
+export interface ReviewedItem {
+  itemId: number;
+  reviewer: string;
+  at: string;
+  relevant: boolean;
+  goals: string[];
+  rejected: string[];
+  primary: string | null;
+  title: string;
+  summary: string;
+  sourceId: string;
+  language: Lang;
+  kind: ItemKind;
+  organisation: string | null;
+  deadline: string | null;
+  consultation: Consultation | null;
+}
+
+/** Each reviewed item's latest decision (earlier ones stay in the table as history). */
+export function listLatestReviews(db: Db): ReviewedItem[] {
+  const rows = db
+    .prepare(`SELECT r.item_id AS itemId, r.reviewer, r.at, r.relevant, r.goals, r.rejected, r.primary_goal AS "primary",
+        i.title, i.summary, i.source_id AS sourceId, i.language, i.kind, i.organisation, i.deadline, i.consultation
+      FROM reviews r JOIN items i ON i.id = r.item_id
+      WHERE r.id = (SELECT id FROM reviews WHERE item_id = r.item_id ORDER BY at DESC, id DESC LIMIT 1)
+      ORDER BY r.at, r.id`)
+    .all() as (Omit<ReviewedItem, 'relevant' | 'goals' | 'rejected' | 'consultation'> & {
+      relevant: number; goals: string; rejected: string; consultation: string | null;
+    })[];
+  return rows.map((r) => ({
+    ...r,
+    relevant: r.relevant === 1,
+    goals: JSON.parse(r.goals) as string[],
+    rejected: JSON.parse(r.rejected) as string[],
+    consultation: r.consultation ? (JSON.parse(r.consultation) as Consultation) : null,
+  }));
+}
+
+/** Every decision on one item, oldest first. */
+export function listReviews(db: Db, itemId: number): { reviewer: string; at: string; relevant: boolean; goals: string[]; note: string | null }[] {
+  return (db.prepare('SELECT reviewer, at, relevant, goals, note FROM reviews WHERE item_id = ? ORDER BY at, id').all(itemId) as {
+    reviewer: string; at: string; relevant: number; goals: string; note: string | null;
+  }[]).map((r) => ({ ...r, relevant: r.relevant === 1, goals: JSON.parse(r.goals) as string[] }));
+}

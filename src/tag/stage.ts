@@ -1,0 +1,83 @@
+// The tag stage of the pipeline: Item → TaggedItem, with weights learned from reviewers' decisions.
+import type { Item, ItemTags, TaggedItem } from '../model.js';
+import { createAnalyzer, type Analyzer } from './analyze.js';
+import { indexTerms } from './index-terms.js';
+import { inferKind } from './kind.js';
+import { learnWeights } from './learn.js';
+import { createTagger, type Tagger } from './tagger.js';
+import { loadTaxonomy } from './taxonomy.js';
+import type { ReviewDecision, TagInput, TagResult, Taxonomy } from './types.js';
+
+/** What the stage needs of a reviewed item (the store's ReviewedItem fits). */
+export interface Reviewed {
+  relevant: boolean;
+  goals: string[];
+  rejected: string[];
+  title: string;
+  summary: string;
+  sourceId: string;
+  language: Item['language'];
+  kind: Item['kind'];
+  organisation: string | null;
+  deadline: string | null;
+  consultation: Item['consultation'];
+}
+
+export interface TagStage {
+  taxonomy: Taxonomy;
+  analyzer: Analyzer;
+  tagger: Tagger;
+  /** Tag one normalized item. */
+  tag(item: Item): TaggedItem;
+  /** Tag what the tagger reads of any item (used by retag). */
+  tagInput(input: TagInput): { tags: ItemTags; searchTerms: string };
+}
+
+/** Kinds a source gives all its items; the title may tell more (a ministry release that asks for statements). */
+const GENERIC_KINDS = new Set<Item['kind']>(['news', 'press-release', 'decision']);
+
+/** The tagger's view of an item. */
+export function toTagInput(i: Pick<Reviewed, 'title' | 'summary' | 'sourceId' | 'language' | 'kind' | 'organisation' | 'deadline' | 'consultation'>): TagInput {
+  const kind = GENERIC_KINDS.has(i.kind) ? (inferKind(i.title) ?? i.kind) : i.kind;
+  return {
+    title: i.title, summary: i.summary, source: i.sourceId, lang: i.language, kind,
+    organisation: i.organisation, deadline: i.deadline, consultation: i.consultation,
+  };
+}
+
+/** The stored form of a verdict. */
+export function toItemTags(r: TagResult): ItemTags {
+  return {
+    relevant: r.relevant,
+    goals: r.goals.map((goal) => ({ goal, score: r.scores[goal] ?? 0 })),
+    primary: r.primary,
+    scores: r.scores,
+    evidence: r.evidence,
+    joint: r.joint.candidate,
+    jointReason: r.joint.reason,
+    taxonomyVersion: r.taxonomyVersion,
+  };
+}
+
+/** Reviewers' latest decisions as the learner takes them. */
+export function toDecisions(reviewed: Reviewed[]): ReviewDecision[] {
+  return reviewed.map((r) => ({ item: toTagInput(r), relevant: r.relevant, confirmed: r.relevant ? r.goals : [], rejected: r.rejected }));
+}
+
+/** Build the stage from the taxonomy in `feedsDir` (or the shipped one) and the reviews so far. */
+export function createTagStage(opts: { feedsDir?: string; reviewed?: Reviewed[]; analyzer?: Analyzer; now?: () => Date } = {}): TagStage {
+  const taxonomy = loadTaxonomy(opts.feedsDir);
+  const analyzer = opts.analyzer ?? createAnalyzer();
+  const decisions = toDecisions(opts.reviewed ?? []);
+  const learned = decisions.length ? learnWeights(taxonomy, decisions, { analyzer }) : null;
+  const tagger = createTagger(taxonomy, { analyzer, learned, now: opts.now });
+  const tagInput = (input: TagInput) => {
+    const result = tagger(input);
+    const lang = input.lang ?? 'fi';
+    return { tags: toItemTags(result), searchTerms: indexTerms(`${input.title} ${input.summary ?? ''}`, lang, analyzer) };
+  };
+  return {
+    taxonomy, analyzer, tagger, tagInput,
+    tag: (item) => ({ ...item, ...tagInput(toTagInput(item)) }),
+  };
+}

@@ -1,0 +1,148 @@
+// The CLI end to end, in-process: crawl a local server, list sources and items, retag, review, learn.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { startServer, reply, type TestServer } from '../helpers/server.js';
+import { defaultFeedsDir } from '../../src/paths.js';
+
+let server: TestServer;
+let dir: string;
+let feeds: string;
+let db: string;
+// Dates relative to today, so the open deadline stays open whenever the tests run.
+const year = new Date().getFullYear();
+
+const rss = (items: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>https://example.fi/</link><description>d</description>${items}</channel></rss>`;
+const item = (guid: string, title: string, desc: string) =>
+  `<item><guid>${guid}</guid><title>${title}</title><link>https://example.fi/${guid}</link><description>${desc}</description><pubDate>02 Nov ${year} 10:00:00 +0200</pubDate></item>`;
+
+/** Run the CLI and capture what it prints. */
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+  try {
+    const code = await main([...args, '--db', db, '--feeds', feeds]);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+const lines = (text: string) => text.trim().split('\n').filter(Boolean);
+const jsonItems = async () => lines((await run('items', '--json')).out).map((l) => JSON.parse(l));
+
+const writeSource = (id: string, url: string) =>
+  fs.writeFileSync(path.join(feeds, 'sources', `${id}.yaml`), `id: ${id}\nname: Lähde ${id}\nurl: ${url}\nkind: rss\n`);
+
+beforeAll(async () => {
+  server = await startServer({
+    '/sm': reply(rss(
+      item('a', 'Pelastuslain muutos lausunnoille', `Sisäministeriö pyytää lausuntoa pelastuslain muuttamisesta. Lausuntoaika päättyy 15.1.${year + 1}. VN/123/2026`) +
+      item('b', 'Poliisin uudet partioautot', 'Poliisi hankkii uusia autoja.') +
+      item('c', 'Öljyntorjuntakeskus perustetaan Kotkaan', 'Keskus koordinoi öljyntorjuntaa Suomenlahdella.'),
+    ), { 'content-type': 'application/rss+xml' }),
+    '/down': reply('oops', {}, 500),
+  });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-cli-'));
+  feeds = path.join(dir, 'feeds');
+  db = path.join(dir, 'test.sqlite');
+  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
+  writeSource('sm', `${server.url}/sm`);
+  writeSource('down', `${server.url}/down`);
+  fs.writeFileSync(path.join(feeds, 'sources', 'broken.yaml'), 'id: broken\nname: B\nkind: rss\n');
+});
+
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('lakivahti CLI', () => {
+  it('crawl prints one line per source, names broken definitions, and exits 0 when sources fail', async () => {
+    const r = await run('crawl');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('sm: 3 new, 0 updated, 3 found');
+    expect(r.out).toMatch(/down: error: fetch: .*500/);
+    expect(r.err).toMatch(/config: .*broken\.yaml: field "url" is required/);
+  });
+
+  it('crawl --source runs one source and rejects unknown ones', async () => {
+    expect((await run('crawl', '--source', 'sm')).out).toBe('sm: 0 new, 0 updated, 3 found\n');
+    const bad = await run('crawl', '--source', 'nope');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('no source "nope"');
+  });
+
+  it('sources shows status, error and next check', async () => {
+    const r = await run('sources');
+    expect(r.out).toMatch(/^down {2}error .*failures in a row: 1\n {4}error: fetch: .*500/m);
+    expect(r.out).toMatch(/^sm {2}ok {2}last run: \S+ {2}next check: 20\d\d-/m);
+  });
+
+  it('items --json prints tagged items with the agreed fields', async () => {
+    const rows = await jsonItems();
+    const a = rows.find((x) => x.title === 'Pelastuslain muutos lausunnoille');
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(['id', 'source', 'title', 'url', 'published', 'summary', 'language', 'identifiers', 'deadline', 'organisation']));
+    expect(a).toMatchObject({
+      source: 'sm', url: 'https://example.fi/a', published: `${year}-11-02T08:00:00.000Z`, language: 'fi',
+      identifiers: ['VN/123/2026'], deadline: `${year + 1}-01-15`, relevant: true, primary: 'services',
+    });
+    expect(rows.find((x) => x.title.startsWith('Poliisin'))).toMatchObject({ relevant: false, goals: [] });
+  });
+
+  it('items filters: --relevant, --goal, --joint, --search in any inflection, --since, --limit', async () => {
+    const relevant = (await run('items', '--relevant')).out;
+    expect(relevant).toContain('Pelastuslain muutos');
+    expect(relevant).not.toContain('Poliisin');
+    expect(lines((await run('items', '--goal', 'services')).out)).toHaveLength(1);
+    expect((await run('items', '--joint')).out).toContain('Pelastuslain muutos');
+    expect((await run('items', '--search', 'pelastuslaki')).out).toContain('Pelastuslain muutos');
+    expect((await run('items', '--since', `${year + 1}-01-01`)).out).toBe('');
+    expect(lines((await run('items', '--limit', '1')).out)).toHaveLength(1);
+    const bad = await run('items', '--limit', 'many');
+    expect([bad.code, bad.err]).toEqual([2, 'items: --limit must be a positive whole number, not "many"\n']);
+    expect((await run('items', '--since', 'eilen')).err).toContain('is not a date');
+  });
+
+  it('reviews are stored, win over tags and survive retag', async () => {
+    const oil = (await jsonItems()).find((x) => x.title.startsWith('Öljyntorjunta'));
+    expect(oil.relevant).toBe(false);
+    const r = await run('review', String(oil.id), '--reviewer', 'Maija', '--goals', 'services', '--note', 'pelastustoimen tehtävä');
+    expect(r.out).toBe(`recorded: #${oil.id} relevant (services) by Maija\n`);
+    expect((await run('review', String(oil.id), '--reviewer', 'Maija', '--goals', 'sports')).err).toContain('unknown goal "sports"');
+    expect((await run('review', '99999', '--reviewer', 'Maija', '--not-relevant')).err).toContain('no item with id 99999');
+    expect((await run('review', String(oil.id), '--goals', 'services')).err).toContain('--reviewer NAME is required');
+    await run('retag');
+    expect((await jsonItems()).find((x) => x.id === oil.id)).toMatchObject({ relevant: true, goals: ['services'] });
+  });
+
+  it('retag --dry-run previews a taxonomy change; retag applies it and records the version', async () => {
+    const taxonomy = fs.readFileSync(path.join(defaultFeedsDir, 'taxonomy.yaml'), 'utf8');
+    fs.writeFileSync(path.join(feeds, 'taxonomy.yaml'), taxonomy.replace(/^version: .*$/m, 'version: "2099.1"'));
+    expect((await run('retag', '--dry-run')).out).toMatch(/of 3 items would change \(taxonomy [^)]*→ 2099\.1\)/);
+    expect((await run('retag')).out).toMatch(/of 3 items changed/);
+    expect((await run('retag', '--dry-run')).out).toMatch(/^0 of 3 items would change \(taxonomy 2099\.1 → 2099\.1\)/m);
+    fs.rmSync(path.join(feeds, 'taxonomy.yaml'));
+  });
+
+  it('a malformed taxonomy is reported with its line, and retag refuses to run', async () => {
+    fs.writeFileSync(path.join(feeds, 'taxonomy.yaml'), 'version: "x"\ngoals:\n  - id: services\n    label: [unclosed\n');
+    const r = await run('retag');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/taxonomy\.yaml\D*\d/);
+    fs.rmSync(path.join(feeds, 'taxonomy.yaml'));
+  });
+
+  it('unknown commands and options get a clear error', async () => {
+    expect((await run('frobnicate')).err).toContain('unknown command "frobnicate"');
+    const r = await run('crawl', '--bogus');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bogus/);
+  });
+});

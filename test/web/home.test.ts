@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Server } from 'node:http';
+import { createWebApp } from '../../src/web/app.js';
+import { openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
+import type { SourceDef, TaggedItem } from '../../src/model.js';
+
+const def = { id: 'lausuntopalvelu', name: 'Lausuntopalvelu.fi', url: 'https://www.lausuntopalvelu.fi/' } as SourceDef;
+const broken = { id: 'broken', name: 'Rikki', url: 'https://example.fi/' } as SourceDef;
+const nextYear = new Date().getFullYear() + 1;
+
+const item = (over: Partial<TaggedItem>): TaggedItem => ({
+  sourceId: 'lausuntopalvelu', key: 'k', guid: null, url: 'https://example.fi/1', title: 't', summary: '', contentHtml: '',
+  published: '2026-11-20T08:00:00.000Z', updated: null, deadline: null, language: 'fi', organisation: 'Sisäministeriö',
+  kind: 'statement-request', stage: null, identifiers: [], consultation: null, searchTerms: '',
+  tags: { relevant: true, goals: [{ goal: 'services', score: 9 }], primary: 'services', scores: { services: 9 }, evidence: [], joint: true, jointReason: 'x', taxonomyVersion: 't' },
+  ...over,
+});
+
+let db: Db;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  db = openDb(':memory:');
+  syncSources(db, [def, broken]);
+  const run = { sourceId: 'lausuntopalvelu', startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), status: 'ok' as const, found: 2, created: 0, updated: 0, error: null, notes: [] };
+  saveRun(db, { run, nextRunAt: null, items: [
+    item({ key: 'a', title: 'Luonnos laiksi pelastuslain muuttamisesta', deadline: `${nextYear}-01-15`, identifiers: [{ type: 'diary', value: 'VN/1/2026' }] }),
+    item({ key: 'b', title: '<script>alert(1)</script> vaarallinen otsikko', tags: null }),
+  ] });
+  saveRun(db, { run: { ...run, sourceId: 'broken', status: 'error', error: 'fetch: the server answered HTTP 500' }, nextRunAt: null });
+  const app = createWebApp({ db, sources: [def, broken], configErrors: [{ file: 'feeds/sources/x.yaml', message: 'field "url" is required' }] });
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+
+afterAll(() => {
+  server.close();
+  db.close();
+});
+
+describe('front page', () => {
+  it('shows joint-response candidates, source health, config errors and items, in Finnish', async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await res.text();
+    expect(html).toContain('<html lang="fi">');
+    expect(html).toContain('Yhteistä vastausta odottavat');
+    expect(html).toMatch(new RegExp(`15\\.1\\.${nextYear}[\\s\\S]*Luonnos laiksi pelastuslain muuttamisesta[\\s\\S]*VN/1/2026`));
+    expect(html).toContain('virhe: fetch: the server answered HTTP 500');
+    expect(html).toContain('field &quot;url&quot; is required');
+    expect(html).toContain('Palvelut ja suorituskyky');
+  });
+
+  it('escapes stored text', async () => {
+    const html = await (await fetch(`${base}/`)).text();
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; vaarallinen otsikko');
+  });
+
+  it('answers unknown pages with a Finnish 404', async () => {
+    const res = await fetch(`${base}/ei-ole`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Sivua ei löydy');
+  });
+});
