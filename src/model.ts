@@ -174,8 +174,8 @@ export interface TaggedItem extends Item {
   searchTerms: string;
 }
 
-/** How one source run ended. */
-export type RunStatus = 'ok' | 'not-modified' | 'error';
+/** How one source run ended; 'skipped' runs (another run of the source was in progress) are not recorded. */
+export type RunStatus = 'ok' | 'not-modified' | 'error' | 'skipped';
 
 /** The record of one source run. */
 export interface RunResult {

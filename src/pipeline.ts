@@ -3,7 +3,7 @@ import type { Fetch, Item, RawItem, RunResult, SourceContext, SourceDef, TaggedI
 import { StageError } from './errors.js';
 import { sourceModule } from './sources/index.js';
 import { normalizeItem } from './normalize/index.js';
-import { getSourceState, getValidators, saveRun, type Db } from './store/index.js';
+import { claimSource, getSourceState, getValidators, releaseSource, saveRun, type Db } from './store/index.js';
 
 export interface PipelineDeps {
   db: Db;
@@ -33,8 +33,22 @@ export function describeError(err: unknown): string {
   return `internal error: ${msg}`;
 }
 
-/** Run one source end to end and record the run; never throws for source problems. */
+/** Run one source end to end and record the run; never two runs of one source at once, in any process. */
 export async function refreshSource(def: SourceDef, deps: PipelineDeps): Promise<RunResult> {
+  const timeoutMs = deps.runTimeoutMs ?? 5 * 60_000;
+  // The lease outlives the run's own timeout, so a crashed process cannot block the source for long.
+  if (!claimSource(deps.db, def.id, new Date(Date.now() + timeoutMs + 60_000))) {
+    const now = new Date().toISOString();
+    return { sourceId: def.id, startedAt: now, finishedAt: now, status: 'skipped', found: 0, created: 0, updated: 0, error: null, notes: ['another run of this source is in progress'] };
+  }
+  try {
+    return await runSource(def, deps, timeoutMs);
+  } finally {
+    releaseSource(deps.db, def.id);
+  }
+}
+
+async function runSource(def: SourceDef, deps: PipelineDeps, timeoutMs: number): Promise<RunResult> {
   const startedAt = new Date();
   const notes: string[] = [];
   const stored = getValidators(deps.db, def.id);
@@ -59,7 +73,7 @@ export async function refreshSource(def: SourceDef, deps: PipelineDeps): Promise
   let items: TaggedItem[] = [];
   let retryAfterMs: number | null = null;
   try {
-    const found = await withTimeout(sourceModule(def.module ?? 'rss').collect(def, ctx), deps.runTimeoutMs ?? 5 * 60_000);
+    const found = await withTimeout(sourceModule(def.module ?? 'rss').collect(def, ctx), timeoutMs);
     if (found === 'not-modified') {
       run = finish('not-modified', 0, null);
     } else {

@@ -142,6 +142,14 @@ describe('pipeline', () => {
     expect(b.error).toMatch(/layout/);
   });
 
+  it('never runs one source twice at once', async () => {
+    const d = def('twice', '/gzip');
+    syncSources(db, [d]);
+    const runs = await Promise.all([refreshSource(d, { db, fetch }), refreshSource(d, { db, fetch })]);
+    expect(runs.map((r) => r.status).sort()).toEqual(['ok', 'skipped']);
+    expect((await refreshSource(d, { db, fetch })).status).toBe('ok');
+  });
+
   it('a source that turns bad keeps what it stored, and the others still complete', async () => {
     const before = listItems(db, { source: 'good' }).length;
     server.route('/good', reply('oops', {}, 500));

@@ -12,6 +12,8 @@ CREATE TABLE sources (
   last_success_at TEXT,
   error_count     INTEGER NOT NULL DEFAULT 0,
   next_run_at     TEXT,
+  -- A lease: while set and in the future, a run of this source is in progress (in any process).
+  running_until   TEXT,
   created_at      TEXT NOT NULL
 );
 

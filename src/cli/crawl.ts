@@ -8,6 +8,7 @@ import { openContext, parseCommand, pipelineDeps, reportConfigErrors } from './c
 export function formatRun(r: RunResult): string {
   if (r.status === 'error') return `${r.sourceId}: error: ${r.error}`;
   if (r.status === 'not-modified') return `${r.sourceId}: not modified`;
+  if (r.status === 'skipped') return `${r.sourceId}: skipped (${r.notes.join('; ')})`;
   const notes = r.notes.length ? ` (${r.notes.join('; ')})` : '';
   return `${r.sourceId}: ${r.created} new, ${r.updated} updated, ${r.found} found${notes}`;
 }

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import type { Db } from './db.js';
 import type { Consultation, Identifier, Item, TaggedItem } from '../model.js';
-import { saveTags } from './tags.js';
+import { goalWriter, TAG_COLUMNS, tagParams } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
 
 /** What saving one run's items did. */
@@ -43,22 +43,26 @@ export function upsertItems(db: Db, sourceId: string, items: TaggedItem[], runId
     url, organisation, consultation FROM items WHERE source_id = ? AND key = ?`);
   const insert = db.prepare(`INSERT INTO items (source_id, key, guid, url, title, summary, content_html, published,
       updated, deadline, language, organisation, kind, stage, consultation, hash, first_seen_at, last_seen_at,
-      changed_at, created_run)
+      changed_at, created_run, relevant, primary_goal, scores, evidence, joint, joint_reason, taxonomy_version,
+      tagged_at, search_terms)
     VALUES (@sourceId, @key, @guid, @url, @title, @summary, @contentHtml, @published, @updated, @deadline, @language,
-      @organisation, @kind, @stage, @consultation, @hash, @now, @now, @now, @runId)`);
+      @organisation, @kind, @stage, @consultation, @hash, @now, @now, @now, @runId, @relevant, @primary, @scores,
+      @evidence, @joint, @jointReason, @taxonomyVersion, @taggedAt, @searchTerms)`);
   const keepVersion = db.prepare(`INSERT INTO item_versions (item_id, version, title, summary, content_html, deadline,
       stage, url, organisation, consultation, hash, replaced_at)
     VALUES (@id, @version, @title, @summary, @contentHtml, @deadline, @stage, @url, @organisation, @consultation, @hash, @now)`);
   const update = db.prepare(`UPDATE items SET guid = @guid, url = @url, title = @title, summary = @summary,
       content_html = @contentHtml, published = COALESCE(@published, published), updated = @updated,
       deadline = @deadline, language = @language, organisation = @organisation, kind = @kind, stage = @stage,
-      consultation = @consultation, hash = @hash, version = version + 1, last_seen_at = @now, changed_at = @now
+      consultation = @consultation, hash = @hash, version = version + 1, last_seen_at = @now, changed_at = @now,
+      ${TAG_COLUMNS}
     WHERE id = @id`);
   const touch = db.prepare('UPDATE items SET last_seen_at = ? WHERE id = ?');
   const event = db.prepare(`INSERT INTO item_events (item_id, run_id, at, type, old_value, new_value, message)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const dropIds = db.prepare('DELETE FROM item_identifiers WHERE item_id = ?');
   const addId = db.prepare('INSERT OR IGNORE INTO item_identifiers (item_id, type, value) VALUES (?, ?, ?)');
+  const saveGoals = goalWriter(db);
   const saveIds = (id: number, ids: Identifier[], replace: boolean) => {
     if (replace) dropIds.run(id);
     for (const i of ids) addId.run(id, i.type, i.value);
@@ -74,12 +78,15 @@ export function upsertItems(db: Db, sourceId: string, items: TaggedItem[], runId
     seen.add(item.key);
     const hash = contentHash(item);
     const { tags, searchTerms, ...fields } = item;
-    const params = { ...fields, sourceId, hash, now, runId, consultation: item.consultation ? JSON.stringify(item.consultation) : null };
+    const params = {
+      ...fields, ...tagParams(tags, searchTerms, now), sourceId, hash, now, runId,
+      consultation: item.consultation ? JSON.stringify(item.consultation) : null,
+    };
     const old = find.get(sourceId, item.key) as StoredRow | undefined;
     if (!old) {
       const id = Number(insert.run(params).lastInsertRowid);
       saveIds(id, item.identifiers, false);
-      saveTags(db, id, tags, searchTerms, now);
+      saveGoals(id, tags, false);
       event.run(id, runId, now, 'created', null, null, 'Uusi');
       outcome.created.push(id);
       continue;
@@ -91,7 +98,7 @@ export function upsertItems(db: Db, sourceId: string, items: TaggedItem[], runId
     keepVersion.run({ ...old, now });
     update.run({ ...params, id: old.id });
     saveIds(old.id, item.identifiers, true);
-    saveTags(db, old.id, tags, searchTerms, now);
+    saveGoals(old.id, tags, true);
     const before: Tracked = { ...old, consultation: parseConsultation(old.consultation) };
     for (const c of diffItem(before, item)) event.run(old.id, runId, now, c.type, c.oldValue, c.newValue, c.message);
     outcome.updated.push(old.id);

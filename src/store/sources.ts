@@ -53,3 +53,17 @@ export function getValidators(db: Db, id: string): Validators {
 export function setNextRun(db: Db, id: string, nextRunAt: string | null): void {
   db.prepare('UPDATE sources SET next_run_at = ? WHERE id = ?').run(nextRunAt, id);
 }
+
+/** Take the source's run lease until `until`; false when another run (in any process) holds it. */
+export function claimSource(db: Db, id: string, until: Date, now = new Date()): boolean {
+  return (
+    db
+      .prepare('UPDATE sources SET running_until = ? WHERE id = ? AND (running_until IS NULL OR running_until < ?)')
+      .run(until.toISOString(), id, now.toISOString()).changes === 1
+  );
+}
+
+/** Give the run lease back. */
+export function releaseSource(db: Db, id: string): void {
+  db.prepare('UPDATE sources SET running_until = NULL WHERE id = ?').run(id);
+}

@@ -2,23 +2,34 @@
 import type { Db } from './db.js';
 import type { Consultation, ItemKind, ItemTags, Lang } from '../model.js';
 
-/** Write an item's verdict and search terms; called for new and changed items and by retag. */
-export function saveTags(db: Db, itemId: number, tags: ItemTags | null, searchTerms: string, now: string): void {
-  db.prepare(`UPDATE items SET relevant = @relevant, primary_goal = @primary, scores = @scores, evidence = @evidence,
-      joint = @joint, joint_reason = @jointReason, taxonomy_version = @version, tagged_at = @now, search_terms = @terms
-    WHERE id = @id`).run({
-    id: itemId, now, terms: searchTerms,
+/** The items columns that hold a verdict, as named parameters for INSERT and UPDATE statements. */
+export const TAG_COLUMNS = `relevant = @relevant, primary_goal = @primary, scores = @scores, evidence = @evidence,
+  joint = @joint, joint_reason = @jointReason, taxonomy_version = @taxonomyVersion, tagged_at = @taggedAt,
+  search_terms = @searchTerms`;
+
+/** A verdict as statement parameters (see TAG_COLUMNS). */
+export function tagParams(tags: ItemTags | null, searchTerms: string, now: string) {
+  return {
     relevant: tags ? Number(tags.relevant) : null,
     primary: tags?.primary ?? null,
     scores: tags ? JSON.stringify(tags.scores) : null,
     evidence: tags ? JSON.stringify(tags.evidence) : null,
     joint: tags?.joint ? 1 : 0,
     jointReason: tags?.jointReason ?? null,
-    version: tags?.taxonomyVersion ?? null,
-  });
-  db.prepare('DELETE FROM item_goals WHERE item_id = ?').run(itemId);
+    taxonomyVersion: tags?.taxonomyVersion ?? null,
+    taggedAt: tags ? now : null,
+    searchTerms,
+  };
+}
+
+/** A writer of item goals (best first) for filtering; `replace` clears the item's earlier goals. */
+export function goalWriter(db: Db): (itemId: number, tags: ItemTags | null, replace: boolean) => void {
+  const drop = db.prepare('DELETE FROM item_goals WHERE item_id = ?');
   const add = db.prepare('INSERT INTO item_goals (item_id, goal, score, rank) VALUES (?, ?, ?, ?)');
-  tags?.goals.forEach((g, i) => add.run(itemId, g.goal, g.score, i + 1));
+  return (itemId, tags, replace) => {
+    if (replace) drop.run(itemId);
+    tags?.goals.forEach((g, i) => add.run(itemId, g.goal, g.score, i + 1));
+  };
 }
 
 /** What the tagger reads of a stored item, plus its current verdict (for retag). */
@@ -53,9 +64,14 @@ export function listItemsForTagging(db: Db): StoredForTagging[] {
   }));
 }
 
-/** Apply many verdicts in one transaction (retag). */
+/** Apply many verdicts in one transaction (retag); reviewers' decisions are separate and untouched. */
 export function saveTagsMany(db: Db, updates: { id: number; tags: ItemTags | null; searchTerms: string }[], now: string): void {
+  const update = db.prepare(`UPDATE items SET ${TAG_COLUMNS} WHERE id = @id`);
+  const goals = goalWriter(db);
   db.transaction(() => {
-    for (const u of updates) saveTags(db, u.id, u.tags, u.searchTerms, now);
+    for (const u of updates) {
+      update.run({ id: u.id, ...tagParams(u.tags, u.searchTerms, now) });
+      goals(u.id, u.tags, true);
+    }
   })();
 }

@@ -100,7 +100,9 @@ describe('lakivahti CLI', () => {
     const relevant = (await run('items', '--relevant')).out;
     expect(relevant).toContain('Pelastuslain muutos');
     expect(relevant).not.toContain('Poliisin');
-    expect(lines((await run('items', '--goal', 'services')).out)).toHaveLength(1);
+    const services = lines((await run('items', '--goal', 'services', '--json')).out).map((l) => JSON.parse(l));
+    expect(services.map((x) => x.title)).toContain('Pelastuslain muutos lausunnoille');
+    expect(services.every((x) => x.goals.includes('services'))).toBe(true);
     expect((await run('items', '--joint')).out).toContain('Pelastuslain muutos');
     expect((await run('items', '--search', 'pelastuslaki')).out).toContain('Pelastuslain muutos');
     expect((await run('items', '--since', `${year + 1}-01-01`)).out).toBe('');
@@ -111,15 +113,15 @@ describe('lakivahti CLI', () => {
   });
 
   it('reviews are stored, win over tags and survive retag', async () => {
-    const oil = (await jsonItems()).find((x) => x.title.startsWith('Öljyntorjunta'));
-    expect(oil.relevant).toBe(false);
-    const r = await run('review', String(oil.id), '--reviewer', 'Maija', '--goals', 'services', '--note', 'pelastustoimen tehtävä');
-    expect(r.out).toBe(`recorded: #${oil.id} relevant (services) by Maija\n`);
-    expect((await run('review', String(oil.id), '--reviewer', 'Maija', '--goals', 'sports')).err).toContain('unknown goal "sports"');
+    const police = (await jsonItems()).find((x) => x.title.startsWith('Poliisin'));
+    expect(police.relevant).toBe(false);
+    const r = await run('review', String(police.id), '--reviewer', 'Maija', '--goals', 'internal-security', '--note', 'yhteistyö');
+    expect(r.out).toBe(`recorded: #${police.id} relevant (internal-security) by Maija\n`);
+    expect((await run('review', String(police.id), '--reviewer', 'Maija', '--goals', 'sports')).err).toContain('unknown goal "sports"');
     expect((await run('review', '99999', '--reviewer', 'Maija', '--not-relevant')).err).toContain('no item with id 99999');
-    expect((await run('review', String(oil.id), '--goals', 'services')).err).toContain('--reviewer NAME is required');
+    expect((await run('review', String(police.id), '--goals', 'services')).err).toContain('--reviewer NAME is required');
     await run('retag');
-    expect((await jsonItems()).find((x) => x.id === oil.id)).toMatchObject({ relevant: true, goals: ['services'] });
+    expect((await jsonItems()).find((x) => x.id === police.id)).toMatchObject({ relevant: true, goals: ['internal-security'] });
   });
 
   it('retag --dry-run previews a taxonomy change; retag applies it and records the version', async () => {
