@@ -112,13 +112,13 @@ CREATE TABLE item_versions (
   PRIMARY KEY (item_id, version)
 );
 
--- What happened to an item, for the web view and the digest: created, or a field that changed.
+-- What changed in an item upstream, for the web view and the digest (its arrival is items.first_seen_at).
 CREATE TABLE item_events (
   id        INTEGER PRIMARY KEY,
   item_id   INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
   run_id    INTEGER REFERENCES runs(id),
   at        TEXT NOT NULL,
-  type      TEXT NOT NULL CHECK (type IN ('created', 'title', 'text', 'deadline', 'stage', 'consultation')),
+  type      TEXT NOT NULL CHECK (type IN ('title', 'text', 'deadline', 'stage', 'consultation')),
   old_value TEXT,
   new_value TEXT,
   message   TEXT NOT NULL

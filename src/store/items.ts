@@ -39,8 +39,13 @@ const parseConsultation = (json: string | null): Consultation | null => (json ? 
 
 /** Insert or update one source's items inside the caller's transaction; duplicates within the batch are dropped. */
 export function upsertItems(db: Db, sourceId: string, items: TaggedItem[], runId: number, now: string): SaveOutcome {
-  const find = db.prepare(`SELECT id, hash, version, title, summary, content_html AS contentHtml, deadline, stage,
-    url, organisation, consultation FROM items WHERE source_id = ? AND key = ?`);
+  // One query for the source's keys and hashes; the full old row is read only for items that changed.
+  const known = new Map(
+    (db.prepare('SELECT key, id, hash FROM items WHERE source_id = ?').all(sourceId) as { key: string; id: number; hash: string }[])
+      .map((r) => [r.key, r]),
+  );
+  const oldRow = db.prepare(`SELECT id, hash, version, title, summary, content_html AS contentHtml, deadline, stage,
+    url, organisation, consultation FROM items WHERE id = ?`);
   const insert = db.prepare(`INSERT INTO items (source_id, key, guid, url, title, summary, content_html, published,
       updated, deadline, language, organisation, kind, stage, consultation, hash, first_seen_at, last_seen_at,
       changed_at, created_run, relevant, primary_goal, scores, evidence, joint, joint_reason, taxonomy_version,
@@ -82,19 +87,20 @@ export function upsertItems(db: Db, sourceId: string, items: TaggedItem[], runId
       ...fields, ...tagParams(tags, searchTerms, now), sourceId, hash, now, runId,
       consultation: item.consultation ? JSON.stringify(item.consultation) : null,
     };
-    const old = find.get(sourceId, item.key) as StoredRow | undefined;
-    if (!old) {
+    const seenBefore = known.get(item.key);
+    if (!seenBefore) {
+      // A new item needs no event: first_seen_at and created_run say when it arrived.
       const id = Number(insert.run(params).lastInsertRowid);
       saveIds(id, item.identifiers, false);
       saveGoals(id, tags, false);
-      event.run(id, runId, now, 'created', null, null, 'Uusi');
       outcome.created.push(id);
       continue;
     }
-    if (old.hash === hash) {
-      touch.run(now, old.id);
+    if (seenBefore.hash === hash) {
+      touch.run(now, seenBefore.id);
       continue;
     }
+    const old = oldRow.get(seenBefore.id) as StoredRow;
     keepVersion.run({ ...old, now });
     update.run({ ...params, id: old.id });
     saveIds(old.id, item.identifiers, true);

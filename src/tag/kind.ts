@@ -2,7 +2,7 @@
 import type { ItemKind } from '../model.js';
 
 const RULES: [RegExp, ItemKind][] = [
-  [/\b(lausuntopyyntö|lausuntokierro|lausunnolla|lausuntoaika|kuulemispyyntö|begäran om utlåtande|remiss|på remiss|utlåtanderunda)/i, 'statement-request'],
+  [/\b(lausuntopyyntö|lausuntokierro|lausunnolla|lausunnoille|lausuntoaika|kuulemispyyntö|begäran om utlåtande|remiss|på remiss|utlåtanderunda)/i, 'statement-request'],
   [/^\s*luonnos\b|\butkast till\b/i, 'statement-request'],
   [/\b(HE|RP)\s+\d+\/\d{4}|hallituksen esitys|regeringens proposition/i, 'bill'],
   [/\b[A-ZÅÄÖ][a-zåäö]{0,3}(VM|VL|BU|UB)\s+\d+\/\d{4}|valiokunnan (mietintö|lausunto)|utskottets (betänkande|utlåtande)/, 'committee-report'],

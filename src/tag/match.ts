@@ -50,8 +50,10 @@ export interface Matcher {
 const VOWEL = /[aeiouyäöå]$/;
 
 /** The prefix an inflected form keeps: Snowball misses consonant gradation at the stem's end (laki/lain). */
-function minKeep(key: string): number {
+function minKeep(key: string, word = ''): number {
   if (key.length <= 4) return key.length;
+  // -minen nouns: Snowball leaves järjestäminen/järjestämisestä/järjestämistä as -min/-mis/-m; keep through the m.
+  if (key.length >= 7 && word.endsWith('minen') && key.endsWith('min')) return key.length - 2;
   let k = key;
   if (VOWEL.test(k)) k = k.slice(0, -1);
   if (/[kpt]$/.test(k)) {
@@ -80,11 +82,13 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
         const lower = plain.toLowerCase();
         const a = analyzer.analyze(lower, def.lang);
         const given = w.toLowerCase().split(/[+-]/).filter((p) => p.length > 0);
-        const parts = a.parts.length > 0 ? a.parts : [given];
+        // Voikko may read a term on its own differently from the same word inside a compound
+        // (evakuointi alone as evakuoi+nti, but evakuointivalmius as evakuointi+valmius): keep the written parts too.
+        const parts = a.parts.length === 0 ? [given] : a.parts.some((r) => r.join('|') === given.join('|')) ? a.parts : [...a.parts, given];
         return {
           raw: plain,
           key: a.key,
-          min: minKeep(a.key),
+          min: minKeep(a.key, lower),
           parts,
           exact: def.exact,
           headOnly: words.length > 1,
@@ -145,7 +149,8 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
       at += piece.length;
       if (at < key.length) boundaries.add(at);
     }
-    for (let i = 0; i < key.length - 2; i++) {
+    // Short words (om, av, ja) are indexed under their whole key; they can only match at the start.
+    for (let i = 0; i < Math.max(1, key.length - 2); i++) {
       if (i > 0 && i < 3 && !boundaries.has(i)) continue;
       const inner = i > 0 && !boundaries.has(i);
       for (const { term, word } of byKey[lang].get(key.slice(i, i + 3)) ?? []) {

@@ -93,13 +93,18 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 
     const rule: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
     const evidence: Evidence[] = [];
-    let anchored = false;
+    // An item is anchored when some goal keeps anchor evidence after its negative terms: a welfare area named
+    // in a hospital's news is cancelled by the health-care terms and does not turn context words into evidence.
+    const anchorSum: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
     for (const [term, h] of hits) {
+      if (term.def.rule !== 'anchor' && term.def.rule !== 'negative') continue;
+      const sign = term.def.rule === 'negative' ? -1 : 1;
+      for (const [g, w] of Object.entries(term.def.goals)) anchorSum[g] += sign * w * factor[h.field];
       if (term.def.rule !== 'anchor') continue;
-      anchored = true;
       // Taxonomy terms are learning features too: reviewers can tune a term's weight without editing the file.
       features.set(`term:${term.def.text}`, factor[h.field]);
     }
+    const anchored = goalIds.some((g) => anchorSum[g] > 0);
     for (const [term, h] of hits) {
       const def = term.def;
       const f = factor[h.field];

@@ -47,8 +47,8 @@ describe('store: items', () => {
     expect(out.updated).toEqual(created);
     saveRun(db, { run: run({ finishedAt: '2023-02-06T00:00:00.000Z' }), items: [moved], nextRunAt: null });
     const events = listItemEvents(db, created[0]);
-    expect(events.map((e) => e.type)).toEqual(['created', 'deadline']);
-    expect(events[1].message).toBe('Määräaika muuttui: 15.3.2023 → 29.3.2023');
+    expect(events.map((e) => e.type)).toEqual(['deadline']);
+    expect(events[0].message).toBe('Määräaika muuttui: 15.3.2023 → 29.3.2023');
     const versions = db.prepare('SELECT version, deadline FROM item_versions WHERE item_id = ?').all(created[0]);
     expect(versions).toEqual([{ version: 1, deadline: '2023-03-15' }]);
     expect(listItems(db)[0].deadline).toBe('2023-03-29');

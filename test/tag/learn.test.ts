@@ -20,24 +20,25 @@ const seaRescue: TagInput[] = [
 ];
 const newSeaRescue: TagInput = { title: 'Meripelastustoimen kalustoa uudistetaan', summary: 'Rajavartiolaitokselle hankitaan uusia partioveneitä.', source: 'intermin' };
 
-// Oil spill response is a rescue-department duty the taxonomy does not name; reviewers add it under services.
-const oilSpill: TagInput[] = [
-  { title: 'Öljyntorjunnan valmiutta parannetaan rannikolla', summary: 'Öljyntorjuntakalustoa hankitaan alueille.' },
-  { title: 'Öljyntorjuntarahaston avustukset jaettiin', summary: 'Avustuksia myönnettiin öljyntorjuntakaluston hankintaan.' },
-  { title: 'Öljyntorjuntaharjoitus Saaristomerellä', summary: 'Harjoituksessa testattiin öljyntorjunnan yhteistoimintaa.' },
-  { title: 'Öljyntorjuntakeskus perustetaan Kotkaan', summary: 'Keskus koordinoi öljyntorjuntaa Suomenlahdella.' },
+// Smoke diving is rescue work the taxonomy does not name (oil spill response, once the example here, now is);
+// reviewers add it under services.
+const smokeDiving: TagInput[] = [
+  { title: 'Savusukelluksen turvallisuusohje päivitetään', summary: 'Savusukeltajien paineilmalaitteiden tarkastusväliä lyhennetään.' },
+  { title: 'Savusukeltajien kuntotestit yhtenäistetään', summary: 'Savusukellukseen vaaditaan jatkossa vuosittainen testi.' },
+  { title: 'Savusukellusharjoitus uudessa harjoitushallissa', summary: 'Harjoituksessa testattiin savusukelluksen viestintää.' },
+  { title: 'Savusukelluskalusto uusitaan', summary: 'Savusukeltajille hankitaan uudet lämpökamerat.' },
 ];
-const newOilSpill: TagInput = { title: 'Öljyntorjuntakalusto uusitaan', summary: 'Alueellinen öljyntorjunta tarvitsee uutta kalustoa.' };
+const newSmokeDiving: TagInput = { title: 'Savusukeltajien varusteet uusitaan', summary: 'Savusukelluksen paineilmalaitteet vaihdetaan.' };
 
 function suite(name: string, make: () => Analyzer | null): void {
   describe(`learning from reviewers (${name})`, () => {
     const analyzer = make();
     if (!analyzer) {
-      it.skip('Voikko is not installed', () => {});
+      it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');
       return;
     }
     const rejected: ReviewDecision[] = seaRescue.map((item) => ({ item, relevant: false, confirmed: [], rejected: ['services'] }));
-    const added: ReviewDecision[] = oilSpill.map((item) => ({ item, relevant: true, confirmed: ['services'], rejected: [] }));
+    const added: ReviewDecision[] = smokeDiving.map((item) => ({ item, relevant: true, confirmed: ['services'], rejected: [] }));
 
     it('stops tagging a kind of item after a handful of rejections', () => {
       const before = createTagger(taxonomy, { analyzer })(newSeaRescue);
@@ -49,9 +50,9 @@ function suite(name: string, make: () => Analyzer | null): void {
     });
 
     it('starts tagging a kind of item after a handful of confirmations', () => {
-      expect(createTagger(taxonomy, { analyzer })(newOilSpill).relevant).toBe(false);
+      expect(createTagger(taxonomy, { analyzer })(newSmokeDiving).relevant).toBe(false);
       const learned = learnWeights(taxonomy, added, { analyzer });
-      const after = createTagger(taxonomy, { analyzer, learned })(newOilSpill);
+      const after = createTagger(taxonomy, { analyzer, learned })(newSmokeDiving);
       expect(after).toMatchObject({ relevant: true, primary: 'services' });
     });
 
