@@ -1,7 +1,7 @@
 // Decoding a body to text: BOM, then the Content-Type charset, then the XML prolog or HTML meta, else UTF-8.
 
 /** Where the charset came from. */
-export type CharsetSource = 'bom' | 'header' | 'xml-prolog' | 'html-meta' | 'default';
+export type CharsetSource = 'bom' | 'header' | 'xml-prolog' | 'html-meta' | 'default' | 'content';
 
 export interface Decoded {
   text: string;
@@ -78,7 +78,32 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): Decod
     if (!decoder) continue; // an unknown label: try the next clue, then UTF-8
     // A document readable as ASCII that declares UTF-16 is lying (WHATWG: treat as UTF-8).
     const usable = source === 'header' || !decoder.encoding.startsWith('utf-16') ? decoder : decoderFor('utf-8')!;
-    return { text: usable.decode(bytes), encoding: usable.encoding, source };
+    return checked(bytes, usable, source);
   }
-  return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), encoding: 'utf-8', source: 'default' };
+  return checked(bytes, decoderFor('utf-8')!, 'default');
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Decode with the chosen encoding unless the bytes prove the label wrong, as mislabelled Finnish feeds do:
+ * "UTF-8" bytes that are not valid UTF-8 are Latin-1 (read as windows-1252), and "ISO-8859-1" bytes that are
+ * valid UTF-8 with multi-byte sequences are UTF-8 (Latin-1 text almost never forms such sequences).
+ */
+function checked(bytes: Uint8Array, decoder: Decoder, source: CharsetSource): Decoded {
+  if (decoder.encoding === 'utf-8') {
+    try {
+      return { text: strictUtf8.decode(bytes), encoding: 'utf-8', source };
+    } catch {
+      return { text: windows1252.decode(bytes), encoding: 'windows-1252', source: 'content' };
+    }
+  }
+  if (decoder === windows1252 && bytes.some((b) => b >= 0x80)) {
+    try {
+      return { text: strictUtf8.decode(bytes), encoding: 'utf-8', source: 'content' };
+    } catch {
+      /* really single-byte */
+    }
+  }
+  return { text: decoder.decode(bytes), encoding: decoder.encoding, source };
 }

@@ -52,7 +52,16 @@ describe('decodeBody', () => {
     expect(`${decoded.encoding} (${decoded.source})`).toBe(charset);
   });
 
-  it('replaces invalid UTF-8 instead of throwing', () => {
-    expect(decodeBody(Buffer.from([0x61, 0xff, 0x62]), null).text).toBe('a\ufffdb');
+  it('reads bytes that are not valid UTF-8 as Latin-1 instead of throwing or losing letters', () => {
+    expect(decodeBody(Buffer.from([0x61, 0xff, 0x62]), null)).toMatchObject({ text: 'aÿb', encoding: 'windows-1252', source: 'content' });
+  });
+
+  it.each([
+    // Windows-1252 bytes: ä = 0xE4, en dash = 0x96, € = 0x80.
+    ['Latin-1 bytes labelled UTF-8 in the header', Buffer.concat([Buffer.from('Hätäkeskus ', 'latin1'), Buffer.from([0x96, 0x20, 0x80])]), 'text/xml; charset=utf-8', 'Hätäkeskus – €'],
+    ['Latin-1 bytes with no label at all', Buffer.from('Pelastuslaitosten kumppanuusverkosto: väestönsuojat', 'latin1'), null, 'Pelastuslaitosten kumppanuusverkosto: väestönsuojat'],
+    ['UTF-8 bytes labelled ISO-8859-1 in the prolog', Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><t>Räddningsväsendet</t>'), null, '<?xml version="1.0" encoding="ISO-8859-1"?><t>Räddningsväsendet</t>'],
+  ])('corrects a wrong charset: %s', (_name, bytes, contentType, text) => {
+    expect(decodeBody(bytes, contentType)).toMatchObject({ text, source: 'content' });
   });
 });
