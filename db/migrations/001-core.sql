@@ -78,7 +78,7 @@ CREATE TABLE item_goals (
   score   REAL NOT NULL,
   rank    INTEGER NOT NULL,
   PRIMARY KEY (item_id, goal)
-);
+) WITHOUT ROWID;
 CREATE INDEX item_goals_by_goal ON item_goals (goal);
 
 -- Reviewers' decisions on tags: who, when, what. Never overwritten by retagging; the latest one counts.
@@ -132,7 +132,7 @@ CREATE TABLE item_identifiers (
   type    TEXT NOT NULL,
   value   TEXT NOT NULL,
   PRIMARY KEY (item_id, type, value)
-);
+) WITHOUT ROWID;
 CREATE INDEX item_identifiers_by_value ON item_identifiers (type, value);
 
 -- ä and a are different letters in Finnish, so diacritics are kept.

@@ -13,7 +13,7 @@ export interface RunRecord {
   nextRunAt: string | null;
 }
 
-/** Record a run; on success store its items; returns the run id and what changed. */
+/** Record a run (and end its lease); on success store its items; returns the run id and what changed. */
 export function saveRun(db: Db, rec: RunRecord): { runId: number } & SaveOutcome {
   return db.transaction(() => {
     const { run } = rec;
@@ -34,7 +34,7 @@ export function saveRun(db: Db, rec: RunRecord): { runId: number } & SaveOutcome
         last_success_at = CASE WHEN @failed THEN last_success_at ELSE @at END,
         etag = CASE WHEN @hasValidators THEN @etag ELSE etag END,
         last_modified = CASE WHEN @hasValidators THEN @lastModified ELSE last_modified END,
-        next_run_at = @nextRunAt
+        next_run_at = @nextRunAt, running_until = NULL
       WHERE id = @id`).run({
       id: run.sourceId, at: run.finishedAt, status: run.status, error: run.error, failed: failed ? 1 : 0,
       hasValidators: rec.validators ? 1 : 0, etag: rec.validators?.etag ?? null,

@@ -63,7 +63,8 @@ export function claimSource(db: Db, id: string, until: Date, now = new Date()): 
   );
 }
 
-/** Give the run lease back. */
+/** Give the run lease back (saveRun already does; this covers runs that could not be saved). */
 export function releaseSource(db: Db, id: string): void {
-  db.prepare('UPDATE sources SET running_until = NULL WHERE id = ?').run(id);
+  // Matching no row writes nothing, so the usual case costs no disk sync.
+  db.prepare('UPDATE sources SET running_until = NULL WHERE id = ? AND running_until IS NOT NULL').run(id);
 }

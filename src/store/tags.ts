@@ -2,24 +2,19 @@
 import type { Db } from './db.js';
 import type { Consultation, ItemKind, ItemTags, Lang } from '../model.js';
 
-/** The items columns that hold a verdict, as named parameters for INSERT and UPDATE statements. */
-export const TAG_COLUMNS = `relevant = @relevant, primary_goal = @primary, scores = @scores, evidence = @evidence,
-  joint = @joint, joint_reason = @jointReason, taxonomy_version = @taxonomyVersion, tagged_at = @taggedAt,
-  search_terms = @searchTerms`;
+/** The items columns that hold a verdict, in the order tagValues() gives them. */
+export const TAG_COLUMNS = ['relevant', 'primary_goal', 'scores', 'evidence', 'joint', 'joint_reason', 'taxonomy_version', 'tagged_at', 'search_terms'];
 
-/** A verdict as statement parameters (see TAG_COLUMNS). */
-export function tagParams(tags: ItemTags | null, searchTerms: string, now: string) {
-  return {
-    relevant: tags ? Number(tags.relevant) : null,
-    primary: tags?.primary ?? null,
-    scores: tags ? JSON.stringify(tags.scores) : null,
-    evidence: tags ? JSON.stringify(tags.evidence) : null,
-    joint: tags?.joint ? 1 : 0,
-    jointReason: tags?.jointReason ?? null,
-    taxonomyVersion: tags?.taxonomyVersion ?? null,
-    taggedAt: tags ? now : null,
-    searchTerms,
-  };
+/** "relevant = ?, primary_goal = ?, …" for UPDATE statements. */
+export const TAG_ASSIGNMENTS = TAG_COLUMNS.map((c) => `${c} = ?`).join(', ');
+
+/** A verdict as positional statement values (see TAG_COLUMNS); positional binding is the fast path. */
+export function tagValues(tags: ItemTags | null, searchTerms: string, now: string): unknown[] {
+  if (!tags) return [null, null, null, null, 0, null, null, null, searchTerms];
+  return [
+    Number(tags.relevant), tags.primary, JSON.stringify(tags.scores), JSON.stringify(tags.evidence),
+    tags.joint ? 1 : 0, tags.jointReason, tags.taxonomyVersion, now, searchTerms,
+  ];
 }
 
 /** A writer of item goals (best first) for filtering; `replace` clears the item's earlier goals. */
@@ -66,11 +61,11 @@ export function listItemsForTagging(db: Db): StoredForTagging[] {
 
 /** Apply many verdicts in one transaction (retag); reviewers' decisions are separate and untouched. */
 export function saveTagsMany(db: Db, updates: { id: number; tags: ItemTags | null; searchTerms: string }[], now: string): void {
-  const update = db.prepare(`UPDATE items SET ${TAG_COLUMNS} WHERE id = @id`);
+  const update = db.prepare(`UPDATE items SET ${TAG_ASSIGNMENTS} WHERE id = ?`);
   const goals = goalWriter(db);
   db.transaction(() => {
     for (const u of updates) {
-      update.run({ id: u.id, ...tagParams(u.tags, u.searchTerms, now) });
+      update.run(...tagValues(u.tags, u.searchTerms, now), u.id);
       goals(u.id, u.tags, true);
     }
   })();
