@@ -2,10 +2,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadSources, type ConfigError } from '../config/sources.js';
 import { defaultDbPath, defaultFeedsDir } from '../paths.js';
-import { listLatestReviews, openDb, syncSources, type Db } from '../store/index.js';
+import { listLatestReviews, openDb, reviewsVersion, syncSources, type Db } from '../store/index.js';
 import { createTagStage, type TagStage } from '../tag/stage.js';
 import { createFetcher } from '../fetch/index.js';
-import type { Fetch, SourceDef } from '../model.js';
+import type { Fetch, Item, SourceDef, TaggedItem } from '../model.js';
 
 export interface AppContext {
   db: Db;
@@ -46,8 +46,30 @@ export function openContext(values: { db?: string; feeds?: string }): AppContext
   return { db, feedsDir, sources, configErrors: errors, fetch: createFetcher(), tagStage };
 }
 
+/** How often a running process looks for new reviewers' decisions to learn from. */
+const RELEARN_CHECK_MS = 30_000;
+
+/** The tag stage for the pipeline; in a long-running process it learns again when decisions are added. */
+function learningTag(ctx: AppContext): ((item: Item) => TaggedItem) | undefined {
+  if (!ctx.tagStage) return undefined;
+  let version = reviewsVersion(ctx.db);
+  let checkedAt = Date.now();
+  return (item) => {
+    if (Date.now() - checkedAt > RELEARN_CHECK_MS) {
+      checkedAt = Date.now();
+      const now = reviewsVersion(ctx.db);
+      if (now !== version) {
+        version = now;
+        const { analyzer } = ctx.tagStage!;
+        ctx.tagStage = createTagStage({ feedsDir: ctx.feedsDir, reviewed: listLatestReviews(ctx.db), analyzer });
+      }
+    }
+    return ctx.tagStage!.tag(item);
+  };
+}
+
 /** What the pipeline needs from a context. */
-export const pipelineDeps = (ctx: AppContext) => ({ db: ctx.db, fetch: ctx.fetch, tag: ctx.tagStage?.tag });
+export const pipelineDeps = (ctx: AppContext) => ({ db: ctx.db, fetch: ctx.fetch, tag: learningTag(ctx) });
 
 /** Print configuration errors so a broken definition is never silent; the other sources still run. */
 export function reportConfigErrors(ctx: AppContext, err: NodeJS.WritableStream): void {

@@ -74,3 +74,9 @@ export function listReviews(db: Db, itemId: number): { reviewer: string; at: str
     reviewer: string; at: string; relevant: number; goals: string; note: string | null;
   }[]).map((r) => ({ ...r, relevant: r.relevant === 1, goals: JSON.parse(r.goals) as string[] }));
 }
+
+/** Changes whenever a decision is added, so a running process knows to learn again. */
+export function reviewsVersion(db: Db): string {
+  const r = db.prepare('SELECT count(*) AS n, COALESCE(max(id), 0) AS last FROM reviews').get() as { n: number; last: number };
+  return `${r.n}:${r.last}`;
+}

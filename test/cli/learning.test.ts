@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { openContext, pipelineDeps } from '../../src/cli/context.js';
+import { insertReview } from '../../src/store/index.js';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
 
 const TAXONOMY = `version: "mini.1"
@@ -86,5 +88,24 @@ describe('learning from reviewers through the store', () => {
     expect(fresh).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
     // A kind of item the reviewers rejected stays out.
     expect((await items()).find((i) => i.title.startsWith('Lukion'))).toMatchObject({ relevant: false });
+  });
+
+  it('a running process learns from decisions made elsewhere (another process, the web view)', async () => {
+    const ctx = openContext({ db: path.join(dir, 'db.sqlite'), feeds: path.join(dir, 'feeds') });
+    const tag = pipelineDeps(ctx).tag!;
+    const probe = (await items()).find((i) => i.title === later[0]);
+    const asItem = { sourceId: 'sm', key: 'k', guid: null, url: null, title: 'Öljyntorjuntavalmius paranee', summary: '', contentHtml: '',
+      published: null, updated: null, deadline: null, language: 'fi' as const, organisation: null, kind: 'news' as const, stage: null,
+      identifiers: [], consultation: null };
+    const before = ctx.tagStage;
+    vi.useFakeTimers({ now: Date.now() + 60_000, toFake: ['Date'] });
+    try {
+      insertReview(ctx.db, { itemId: probe.id, reviewer: 'Toinen', relevant: true, goals: ['services'], rejected: [] });
+      expect(tag(asItem).tags?.relevant).toBe(true);
+      expect(ctx.tagStage).not.toBe(before);
+    } finally {
+      vi.useRealTimers();
+      ctx.db.close();
+    }
   });
 });
