@@ -93,7 +93,8 @@ export function createVoikkoAnalyzer(voikko: Voikko): Analyzer {
   return {
     name: 'voikko',
     analyze(lowerWord: string, lang: Lang): WordAnalysis {
-      if (lang !== 'fi') return base.analyze(lowerWord, lang);
+      // Voikko knows nothing useful of numbers and codes (2026, 184, vn2022), and every one is a new word.
+      if (lang !== 'fi' || /\d/.test(lowerWord)) return base.analyze(lowerWord, lang);
       let a = cache.get(lowerWord);
       if (a) return a;
       const s = base.analyze(lowerWord, lang);

@@ -10,10 +10,13 @@ function forms(a: WordAnalysis): string[] {
   return [a.key, ...a.pieceKeys, ...a.parts.map((reading) => reading.join(''))];
 }
 
-/** Space-separated index terms for a text (stored in items.search_terms and indexed by FTS5). */
+/** Space-separated index terms for a text beyond its words as written (FTS5 indexes those from title and summary). */
 export function indexTerms(text: string, lang: Lang, analyzer: Analyzer): string {
   const terms = new Set<string>();
-  for (const t of tokenize(text)) for (const f of forms(analyzer.analyze(t.lower, lang))) if (f.length > 1) terms.add(f);
+  for (const t of tokenize(text)) {
+    if (/^\d+$/.test(t.lower)) continue; // numbers are in the indexed title and summary as they are
+    for (const f of forms(analyzer.analyze(t.lower, lang))) if (f.length > 1 && f !== t.lower) terms.add(f);
+  }
   return [...terms].join(' ');
 }
 

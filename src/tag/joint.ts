@@ -5,9 +5,14 @@ const OPEN_KINDS = new Set(['statement-request', 'bill']);
 
 const helsinki = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' });
 
-/** Helsinki calendar date (YYYY-MM-DD) of an instant. */
+let lastMinute = NaN;
+let lastDate = '';
+
+/** Helsinki calendar date (YYYY-MM-DD) of an instant; remembered per minute, as Intl formatting is slow per item. */
 function helsinkiDate(d: Date): string {
-  return helsinki.format(d);
+  const minute = Math.floor(d.getTime() / 60_000);
+  if (minute !== lastMinute) (lastMinute = minute), (lastDate = helsinki.format(d));
+  return lastDate;
 }
 
 /** Decide whether a tagged item is a candidate for a joint statement, and why. */
