@@ -1,29 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import finlex from '../../src/sources/finlex.js';
 import { mirrorUrl, startMirror, type Mirror } from '../../src/demo/mirror.js';
 import type { RawItem, SourceDef } from '../../src/model.js';
 import { testContext } from '../helpers/source.js';
+import { loadDef } from './yaml-def.js';
 import { reply, startServer } from '../helpers/server.js';
 
 const FIXTURES = path.resolve('test/fixtures/sources/finlex');
 const LIST = '/finlex/avoindata/v1/akn/fi/act/statute/list';
-
-/** The real YAML definition as a SourceDef (until src/config's loader lands), URL pointed elsewhere. */
-function loadDef(url?: string, options: Record<string, unknown> = {}): SourceDef {
-  const file = path.resolve('feeds/sources/finlex.yaml');
-  const raw = parse(fs.readFileSync(file, 'utf8')) as Omit<SourceDef, 'file'>;
-  return { ...raw, url: url ?? raw.url, options: { ...raw.options, ...options }, file };
-}
 
 describe('finlex', () => {
   let mirror: Mirror;
   let def: SourceDef;
   beforeAll(async () => {
     mirror = await startMirror(FIXTURES);
-    def = loadDef(mirrorUrl(loadDef().url, mirror.origin));
+    def = loadDef('finlex', mirrorUrl(loadDef('finlex').url, mirror.origin));
   });
   afterAll(() => mirror.close());
 
@@ -85,7 +78,7 @@ describe('finlex: unexpected responses', () => {
       Object.fromEntries(Object.entries(routes).map(([p, body]) => [p, reply(body, { 'content-type': type })])),
     );
     try {
-      return await finlex.collect(loadDef(`${server.url}${LIST}?format=json&page=1&limit=10`), testContext());
+      return await finlex.collect(loadDef('finlex', `${server.url}${LIST}?format=json&page=1&limit=10`), testContext());
     } finally {
       await server.close();
     }

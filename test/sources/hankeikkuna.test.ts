@@ -1,29 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import hankeikkuna from '../../src/sources/hankeikkuna.js';
 import { mirrorUrl, startMirror, type Mirror } from '../../src/demo/mirror.js';
 import type { RawItem, SourceDef } from '../../src/model.js';
 import { testContext } from '../helpers/source.js';
+import { loadDef } from './yaml-def.js';
 import { reply, startServer, type Handler } from '../helpers/server.js';
 
 const FIXTURES = path.resolve('test/fixtures/sources/hankeikkuna');
 const HAKU = '/api/v2/kohteet/haku';
-
-/** The real YAML definition as a SourceDef (until src/config's loader lands), URL pointed elsewhere. */
-function loadDef(url?: string, options: Record<string, unknown> = {}): SourceDef {
-  const file = path.resolve('feeds/sources/hankeikkuna.yaml');
-  const raw = parse(fs.readFileSync(file, 'utf8')) as Omit<SourceDef, 'file'>;
-  return { ...raw, url: url ?? raw.url, options: { ...raw.options, ...options }, file };
-}
 
 describe('hankeikkuna', () => {
   let mirror: Mirror;
   let def: SourceDef;
   beforeAll(async () => {
     mirror = await startMirror(FIXTURES);
-    def = loadDef(mirrorUrl(loadDef().url, mirror.origin));
+    def = loadDef('hankeikkuna', mirrorUrl(loadDef('hankeikkuna').url, mirror.origin));
   });
   afterAll(() => mirror.close());
 
@@ -77,7 +70,7 @@ describe('hankeikkuna', () => {
     };
     const server = await startServer({ [HAKU]: pages });
     try {
-      const d = loadDef(server.url + HAKU);
+      const d = loadDef('hankeikkuna', server.url + HAKU);
       const items = (await hankeikkuna.collect({ ...d, options: { ...d.options, query: { ...(d.options.query as object), size: 2 } } }, testContext())) as RawItem[];
       expect(items.map((i) => i.identifiers?.[0])).toEqual(['SM012:00/2026', 'VM158:00/2026', 'SM031:00/2025', 'STM077:00/2026']);
       expect(server.requests).toHaveLength(2);
@@ -99,7 +92,7 @@ describe('hankeikkuna', () => {
     const page = fs.readFileSync(path.join(FIXTURES, 'haku.json'), 'utf8');
     const server = await startServer({ [HAKU]: reply(page, { 'content-type': 'application/json' }) });
     try {
-      const d = loadDef(server.url + HAKU, { maxPages: 5, query: { size: 5 } });
+      const d = loadDef('hankeikkuna', server.url + HAKU, { maxPages: 5, query: { size: 5 } });
       const items = (await hankeikkuna.collect(d, testContext())) as RawItem[];
       expect(items).toHaveLength(5);
       expect(server.requests).toHaveLength(2);
@@ -113,7 +106,7 @@ describe('hankeikkuna: unexpected responses', () => {
   const runWith = async (body: string, type = 'application/json') => {
     const server = await startServer({ [HAKU]: reply(body, { 'content-type': type }) });
     try {
-      return await hankeikkuna.collect(loadDef(server.url + HAKU), testContext());
+      return await hankeikkuna.collect(loadDef('hankeikkuna', server.url + HAKU), testContext());
     } finally {
       await server.close();
     }

@@ -1,21 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import lausuntopalvelu from '../../src/sources/lausuntopalvelu.js';
 import { mirrorUrl, startMirror, type Mirror } from '../../src/demo/mirror.js';
 import type { RawItem, SourceDef } from '../../src/model.js';
 import { testContext } from '../helpers/source.js';
+import { loadDef } from './yaml-def.js';
 import { reply, startServer } from '../helpers/server.js';
 
 const FIXTURES = path.resolve('test/fixtures/sources/lausuntopalvelu');
-
-/** The real YAML definition as a SourceDef (until src/config's loader lands), URL pointed elsewhere. */
-function loadDef(url?: string, options: Record<string, unknown> = {}): SourceDef {
-  const file = path.resolve('feeds/sources/lausuntopalvelu.yaml');
-  const raw = parse(fs.readFileSync(file, 'utf8')) as Omit<SourceDef, 'file'>;
-  return { ...raw, url: url ?? raw.url, options: { ...raw.options, ...options }, file };
-}
 
 const PELASTUS = '4f0c7a2e-91b3-4d56-a1e8-2c7d9b0e6f13';
 const RAHOITUS = 'a93d5e61-07fc-4b8a-8d2e-5f41c6b3e702';
@@ -26,7 +19,7 @@ describe('lausuntopalvelu', () => {
   let def: SourceDef;
   beforeAll(async () => {
     mirror = await startMirror(FIXTURES);
-    def = loadDef(mirrorUrl(loadDef().url, mirror.origin));
+    def = loadDef('lausuntopalvelu', mirrorUrl(loadDef('lausuntopalvelu').url, mirror.origin));
   });
   afterAll(() => mirror.close());
 
@@ -145,7 +138,7 @@ describe('lausuntopalvelu: unexpected responses', () => {
   const runWith = async (body: string, type = 'application/atom+xml;charset=utf-8') => {
     const server = await startServer({ [PATH]: reply(body, { 'content-type': type }) });
     try {
-      return await lausuntopalvelu.collect(loadDef(server.url + PATH + '?$top=100'), testContext());
+      return await lausuntopalvelu.collect(loadDef('lausuntopalvelu', server.url + PATH + '?$top=100'), testContext());
     } finally {
       await server.close();
     }

@@ -1,30 +1,16 @@
-// Test-only: build a SourceDef from a feeds/sources YAML file (the real loader lives in src/config).
+// Test helper: a shipped feeds/sources definition through the real loader, its URL optionally pointed elsewhere.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parseSourceDef } from '../../src/config/sources.js';
+import { defaultFeedsDir, fixturesDir } from '../../src/paths.js';
 import type { SourceDef } from '../../src/model.js';
 
-export const FEEDS_DIR = path.resolve(import.meta.dirname, '../../feeds/sources');
-export const FIXTURES_DIR = path.resolve(import.meta.dirname, '../fixtures/sources');
+export const FEEDS_DIR = path.join(defaultFeedsDir, 'sources');
+export const FIXTURES_DIR = path.join(fixturesDir, 'sources');
 
-/** Read feeds/sources/<id>.yaml with the defaults the loader applies; url optionally pointed elsewhere. */
-export function loadDef(id: string, url?: string): SourceDef {
+/** Load feeds/sources/<id>.yaml with the loader's validation and defaults; override the URL and options. */
+export function loadDef(id: string, url?: string, options: Record<string, unknown> = {}): SourceDef {
   const file = path.join(FEEDS_DIR, `${id}.yaml`);
-  const raw = parse(fs.readFileSync(file, 'utf8')) as Partial<SourceDef> & Record<string, unknown>;
-  if (raw.id !== id) throw new Error(`${file}: id is ${String(raw.id)}, expected ${id}`);
-  return {
-    id,
-    name: String(raw.name),
-    url: url ?? String(raw.url),
-    kind: raw.kind === 'module' ? 'module' : 'rss',
-    module: raw.kind === 'rss' ? 'rss' : raw.module,
-    schedule: raw.schedule ?? '*/30 * * * *',
-    language: raw.language ?? 'fi',
-    organisation: raw.organisation,
-    tags: raw.tags ?? [],
-    itemKind: raw.itemKind ?? 'news',
-    mayBeEmpty: raw.mayBeEmpty ?? false,
-    options: raw.options ?? {},
-    file,
-  };
+  const def = parseSourceDef(fs.readFileSync(file, 'utf8'), file);
+  return { ...def, url: url ?? def.url, options: { ...def.options, ...options } };
 }
