@@ -9,6 +9,7 @@ import Parser from 'rss-parser';
 import { createFetcher } from '../src/fetch/index.js';
 import { crawl, refreshSource } from '../src/pipeline.js';
 import { openDb, syncSources } from '../src/store/index.js';
+import { workerWriter } from '../src/store/writer.js';
 import type { Item, SourceDef, TaggedItem } from '../src/model.js';
 import { createTagStage } from '../src/tag/stage.js';
 
@@ -52,11 +53,13 @@ async function throughput(): Promise<void> {
   const endToEnd = async (tag?: (item: Item) => TaggedItem) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-bench-'));
     const db = openDb(path.join(dir, 'bench.sqlite'));
+    const writer = workerWriter(path.join(dir, 'bench.sqlite'));
     const d = def('big', `${origin}/feed`);
     syncSources(db, [d]);
     const t0 = performance.now();
-    const run = await refreshSource(d, { db, fetch: createFetcher(), tag });
+    const run = await refreshSource(d, { db, writer, fetch: createFetcher(), tag });
     const ms = performance.now() - t0;
+    await writer.close();
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
     return { run, ms, rate: rate(run.created, ms) };
@@ -96,6 +99,7 @@ async function manySources(): Promise<void> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-bench-'));
   const db = openDb(path.join(dir, 'many.sqlite'));
+  const writer = workerWriter(path.join(dir, 'many.sqlite'));
   syncSources(db, defs);
   const fetch = createFetcher();
   const concurrency = 8;
@@ -103,7 +107,7 @@ async function manySources(): Promise<void> {
 
   const timed = async (label: string) => {
     const t = performance.now();
-    const runs = await crawl(defs, { db, fetch }, concurrency);
+    const runs = await crawl(defs, { db, writer, fetch }, concurrency);
     const ms = performance.now() - t;
     const by = (s: string) => runs.filter((r) => r.status === s).length;
     console.log(`  ${label.padEnd(33)} ${ms.toFixed(0)} ms  ideal ${ideal} ms  ratio ${(ms / ideal).toFixed(2)}  (ok ${by('ok')}, not modified ${by('not-modified')}, errors ${by('error')})`);
@@ -114,6 +118,7 @@ async function manySources(): Promise<void> {
   version++;
   await timed('changed (all 200, new items)');
   for (const s of servers) s.close();
+  await writer.close();
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }

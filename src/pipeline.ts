@@ -3,10 +3,14 @@ import type { Fetch, Item, RawItem, RunResult, SourceContext, SourceDef, TaggedI
 import { StageError } from './errors.js';
 import { sourceModule } from './sources/index.js';
 import { normalizeItem } from './normalize/index.js';
-import { claimSource, getSourceState, getValidators, releaseSource, saveRun, type Db } from './store/index.js';
+import { getSourceState, getValidators, type Db } from './store/index.js';
+import { inThreadWriter, type RunSink, type StoreWriter } from './store/writer.js';
 
 export interface PipelineDeps {
+  /** Read access to the store (validators, source state). */
   db: Db;
+  /** Where runs are written; default: on this thread through `db`. */
+  writer?: StoreWriter;
   fetch: Fetch;
   /** The tag stage; without it items are stored untagged. */
   tag?: (item: Item) => TaggedItem;
@@ -17,6 +21,8 @@ export interface PipelineDeps {
   log?: (line: Record<string, unknown>) => void;
 }
 
+/** Items normalized, tagged and handed to the writer at a time: storing one batch overlaps preparing the next. */
+const BATCH = 500;
 const BACKOFF_BASE_MS = 5 * 60_000;
 const BACKOFF_MAX_MS = 6 * 3600_000;
 
@@ -36,19 +42,20 @@ export function describeError(err: unknown): string {
 /** Run one source end to end and record the run; never two runs of one source at once, in any process. */
 export async function refreshSource(def: SourceDef, deps: PipelineDeps): Promise<RunResult> {
   const timeoutMs = deps.runTimeoutMs ?? 5 * 60_000;
+  const writer = deps.writer ?? inThreadWriter(deps.db);
   // The lease outlives the run's own timeout, so a crashed process cannot block the source for long.
-  if (!claimSource(deps.db, def.id, new Date(Date.now() + timeoutMs + 60_000))) {
+  if (!(await writer.claim(def.id, new Date(Date.now() + timeoutMs + 60_000)))) {
     const now = new Date().toISOString();
     return { sourceId: def.id, startedAt: now, finishedAt: now, status: 'skipped', found: 0, created: 0, updated: 0, error: null, notes: ['another run of this source is in progress'] };
   }
   try {
-    return await runSource(def, deps, timeoutMs);
+    return await runSource(def, deps, writer, timeoutMs);
   } finally {
-    releaseSource(deps.db, def.id);
+    await writer.release(def.id);
   }
 }
 
-async function runSource(def: SourceDef, deps: PipelineDeps, timeoutMs: number): Promise<RunResult> {
+async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter, timeoutMs: number): Promise<RunResult> {
   const startedAt = new Date();
   const notes: string[] = [];
   const stored = getValidators(deps.db, def.id);
@@ -70,32 +77,42 @@ async function runSource(def: SourceDef, deps: PipelineDeps, timeoutMs: number):
   const scheduled = () => deps.nextScheduled?.(def, new Date())?.toISOString() ?? null;
 
   let run: RunResult;
-  let items: TaggedItem[] = [];
+  let sink: RunSink | null = null;
   let retryAfterMs: number | null = null;
   try {
     const found = await withTimeout(sourceModule(def.module ?? 'rss').collect(def, ctx), timeoutMs);
     if (found === 'not-modified') {
       run = finish('not-modified', 0, null);
     } else {
-      items = tagAll(normalizeAll(found, def, notes), deps.tag, notes);
       if (found.length === 0 && !def.mayBeEmpty) {
         if (def.kind === 'rss') notes.push('the feed has no items');
         else throw new StageError('parse', 'no items found: the page layout or the API may have changed');
       }
-      if (found.length > 0 && items.length === 0) throw new StageError('normalize', 'none of the items could be read');
+      sink = writer.begin(def.id, startedAt.toISOString());
+      let usable = 0;
+      for (let i = 0; i < found.length; i += BATCH) {
+        const batch = tagAll(normalizeAll(found.slice(i, i + BATCH), def, notes, i), deps.tag, notes);
+        usable += batch.length;
+        sink.add(batch);
+        // Let other work in (web requests, other sources' fetches) between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (found.length > 0 && usable === 0) throw new StageError('normalize', 'none of the items could be read');
       run = finish('ok', found.length, null);
     }
   } catch (err) {
     if (err instanceof StageError) retryAfterMs = err.retryAfterMs;
     run = finish('error', 0, describeError(err));
-    items = [];
+    await sink?.abort().catch(() => undefined);
+    sink = null;
   }
 
   const failures = (getSourceState(deps.db, def.id)?.errorCount ?? 0) + 1;
   const nextRunAt =
     run.status === 'error' ? new Date(Date.now() + backoffMs(failures, retryAfterMs)).toISOString() : scheduled();
   try {
-    const saved = saveRun(deps.db, { run, items, validators: run.status === 'ok' ? fresh : null, nextRunAt });
+    const target = sink ?? writer.begin(def.id, run.startedAt);
+    const saved = await target.finish({ run, validators: run.status === 'ok' ? fresh : null, nextRunAt });
     run.created = saved.created.length;
     run.updated = saved.updated.length;
     if (saved.duplicates) notes.push(`${saved.duplicates} duplicate items in the feed were ignored`);
@@ -103,7 +120,7 @@ async function runSource(def: SourceDef, deps: PipelineDeps, timeoutMs: number):
     // The transaction rolled back: what was stored before is intact. Record the failure itself.
     run = { ...run, status: 'error', created: 0, updated: 0, error: `store: ${(err as Error).message}` };
     try {
-      saveRun(deps.db, { run, nextRunAt: new Date(Date.now() + backoffMs(failures)).toISOString() });
+      await writer.begin(def.id, run.startedAt).finish({ run, nextRunAt: new Date(Date.now() + backoffMs(failures)).toISOString() });
     } catch {
       /* the database itself is unavailable; the log line below still reports it */
     }
@@ -113,13 +130,13 @@ async function runSource(def: SourceDef, deps: PipelineDeps, timeoutMs: number):
 }
 
 /** Normalize each raw item; one unreadable item is noted and skipped, never fatal. */
-function normalizeAll(raw: RawItem[], def: SourceDef, notes: string[]): Item[] {
+function normalizeAll(raw: RawItem[], def: SourceDef, notes: string[], offset = 0): Item[] {
   const items: Item[] = [];
   raw.forEach((r, i) => {
     try {
       items.push(normalizeItem(r, def));
     } catch (err) {
-      notes.push(`item ${i + 1} skipped: ${describeError(err)}`);
+      notes.push(`item ${offset + i + 1} skipped: ${describeError(err)}`);
     }
   });
   return items;

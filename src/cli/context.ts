@@ -4,6 +4,7 @@ import { loadSources, type ConfigError } from '../config/sources.js';
 import { defaultDbPath, defaultFeedsDir } from '../paths.js';
 import { listLatestReviews, openDb, reviewsVersion, syncSources, type Db } from '../store/index.js';
 import { createTagStage, type TagStage } from '../tag/stage.js';
+import { inThreadWriter, workerWriter, type StoreWriter } from '../store/writer.js';
 import { createFetcher } from '../fetch/index.js';
 import type { Fetch, Item, SourceDef, TaggedItem } from '../model.js';
 
@@ -15,6 +16,10 @@ export interface AppContext {
   fetch: Fetch;
   /** The tag stage, or null when the taxonomy could not be loaded (the error is in configErrors). */
   tagStage: TagStage | null;
+  /** The database file ('' for an in-memory one). */
+  dbFile: string;
+  /** The writer crawls store through; made when first needed (see pipelineDeps). */
+  writer: StoreWriter | null;
 }
 
 /** Global options every command takes. */
@@ -32,7 +37,8 @@ export function parseCommand<O extends ParseArgsConfig['options']>(args: string[
 /** Open the database and load the sources named by --db/--feeds or the environment. */
 export function openContext(values: { db?: string; feeds?: string }): AppContext {
   const feedsDir = values.feeds ?? process.env.LAKIVAHTI_FEEDS ?? defaultFeedsDir;
-  const db = openDb(values.db ?? process.env.LAKIVAHTI_DB ?? defaultDbPath);
+  const dbFile = values.db ?? process.env.LAKIVAHTI_DB ?? defaultDbPath;
+  const db = openDb(dbFile);
   const { sources, errors } = loadSources(feedsDir);
   syncSources(db, sources);
   let tagStage: TagStage | null = null;
@@ -43,7 +49,7 @@ export function openContext(values: { db?: string; feeds?: string }): AppContext
     // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
     errors.push({ file: 'taxonomy', message: `${(err as Error).message} (items are stored untagged until it is fixed)` });
   }
-  return { db, feedsDir, sources, configErrors: errors, fetch: createFetcher(), tagStage };
+  return { db, dbFile, feedsDir, sources, configErrors: errors, fetch: createFetcher(), tagStage, writer: null };
 }
 
 /** How often a running process looks for new reviewers' decisions to learn from. */
@@ -68,8 +74,17 @@ function learningTag(ctx: AppContext): ((item: Item) => TaggedItem) | undefined 
   };
 }
 
-/** What the pipeline needs from a context. */
-export const pipelineDeps = (ctx: AppContext) => ({ db: ctx.db, fetch: ctx.fetch, tag: learningTag(ctx) });
+/** What the pipeline needs from a context; writes go to a worker thread unless the database is in memory. */
+export function pipelineDeps(ctx: AppContext) {
+  ctx.writer ??= ctx.dbFile === ':memory:' ? inThreadWriter(ctx.db) : workerWriter(ctx.dbFile);
+  return { db: ctx.db, writer: ctx.writer, fetch: ctx.fetch, tag: learningTag(ctx) };
+}
+
+/** Close the writer and the database. */
+export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.writer?.close();
+  ctx.db.close();
+}
 
 /** Print configuration errors so a broken definition is never silent; the other sources still run. */
 export function reportConfigErrors(ctx: AppContext, err: NodeJS.WritableStream): void {

@@ -2,7 +2,7 @@
 import type { RunResult } from '../model.js';
 import { crawl } from '../pipeline.js';
 import { nextCronRun } from '../schedule/index.js';
-import { openContext, parseCommand, pipelineDeps, reportConfigErrors } from './context.js';
+import { openContext, parseCommand, pipelineDeps, reportConfigErrors, closeContext } from './context.js';
 
 /** One line per run: new and updated counts, not modified, or the error. */
 export function formatRun(r: RunResult): string {
@@ -22,11 +22,12 @@ export async function crawlCommand(args: string[]): Promise<number> {
     defs = defs.filter((d) => d.id === values.source);
     if (!defs.length) {
       process.stderr.write(`crawl: no source "${values.source}" (known: ${ctx.sources.map((d) => d.id).join(', ')})\n`);
+      await closeContext(ctx);
       return 2;
     }
   }
   const runs = await crawl(defs, { ...pipelineDeps(ctx), nextScheduled: (d) => nextCronRun(d.schedule) });
   for (const r of runs) process.stdout.write(formatRun(r) + '\n');
-  ctx.db.close();
+  await closeContext(ctx);
   return 0;
 }

@@ -3,7 +3,7 @@ import { listItems, type ItemQuery } from '../store/index.js';
 import { helsinkiDate, parseDate } from '../parse/dates.js';
 import { createAnalyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
-import { openContext, parseCommand } from './context.js';
+import { openContext, parseCommand, closeContext } from './context.js';
 
 export async function itemsCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, {
@@ -38,6 +38,6 @@ export async function itemsCommand(args: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    ctx.db.close();
+    await closeContext(ctx);
   }
 }

@@ -2,7 +2,7 @@
 import { listItemsForTagging, saveTagsMany } from '../store/index.js';
 import { toTagInput } from '../tag/stage.js';
 import type { ItemTags } from '../model.js';
-import { openContext, parseCommand } from './context.js';
+import { openContext, parseCommand, closeContext } from './context.js';
 
 /** "+internal-security −services", "relevant → not relevant": how one item's verdict changes. */
 export function describeRetag(before: { relevant: boolean | null; goals: string[] }, after: ItemTags): string | null {
@@ -41,6 +41,6 @@ export async function retagCommand(args: string[]): Promise<number> {
     if (!values['dry-run']) saveTagsMany(ctx.db, updates.map((u) => ({ id: u.row.id, tags: u.tags, searchTerms: u.searchTerms })), new Date().toISOString());
     return 0;
   } finally {
-    ctx.db.close();
+    await closeContext(ctx);
   }
 }

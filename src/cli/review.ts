@@ -1,6 +1,6 @@
 // `lakivahti review ID --reviewer NAME (--goals a,b | --not-relevant) [--note TEXT]`: record a reviewer's decision.
 import { insertReview, listItemsForTagging } from '../store/index.js';
-import { openContext, parseCommand } from './context.js';
+import { openContext, parseCommand, closeContext } from './context.js';
 
 export async function reviewCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, {
@@ -26,6 +26,6 @@ export async function reviewCommand(args: string[]): Promise<number> {
     process.stdout.write(`recorded: #${id} ${relevant ? `relevant (${goals.join(', ')})` : 'not relevant'} by ${values.reviewer.trim()}\n`);
     return 0;
   } finally {
-    ctx.db.close();
+    await closeContext(ctx);
   }
 }

@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import { startScheduler, type Scheduler } from '../schedule/index.js';
 import { createWebApp } from '../web/app.js';
-import { openContext, parseCommand, pipelineDeps, reportConfigErrors, type AppContext } from './context.js';
+import { openContext, parseCommand, pipelineDeps, reportConfigErrors, type AppContext, closeContext } from './context.js';
 
 export interface Running {
   server: Server;
@@ -29,7 +29,7 @@ export async function serve(ctx: AppContext, opts: { port: number; schedule: boo
       await scheduler?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      ctx.db.close();
+      await closeContext(ctx);
     },
   };
 }

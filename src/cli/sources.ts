@@ -1,6 +1,6 @@
 // `lakivahti sources`: each source with its last run, status, error and next check.
 import { listSourceStates } from '../store/index.js';
-import { openContext, parseCommand, reportConfigErrors } from './context.js';
+import { openContext, parseCommand, reportConfigErrors, closeContext } from './context.js';
 
 export async function sourcesCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { json: { type: 'boolean' } });
@@ -20,6 +20,6 @@ export async function sourcesCommand(args: string[]): Promise<number> {
         `${s.errorCount ? `  failures in a row: ${s.errorCount}` : ''}${error}\n`,
     );
   }
-  ctx.db.close();
+  await closeContext(ctx);
   return 0;
 }

@@ -1,5 +1,4 @@
 // The items table: insert new items, update changed ones (keeping versions and events), list them.
-import crypto from 'node:crypto';
 import type { Db } from './db.js';
 import type { Consultation, Identifier, Item, TaggedItem } from '../model.js';
 import { goalWriter, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues } from './tags.js';
@@ -26,15 +25,6 @@ interface StoredRow {
   consultation: string | null;
 }
 
-/** Hash of everything that counts as an upstream change. */
-function contentHash(item: Item): string {
-  const { title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers } = item;
-  return crypto
-    .createHash('sha1')
-    .update(JSON.stringify([title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers]))
-    .digest('hex');
-}
-
 const parseConsultation = (json: string | null): Consultation | null => (json ? (JSON.parse(json) as Consultation) : null);
 
 // Positional binding: named parameters cost more than the insert itself on large runs (see bench/).
@@ -50,8 +40,15 @@ function fieldValues(i: Item, hash: string): unknown[] {
     i.kind, i.stage, consultation, hash];
 }
 
-/** Insert or update one source's items inside the caller's transaction; duplicates within the batch are dropped. */
-export function upsertItems(db: Db, sourceId: string, items: TaggedItem[], runId: number, now: string): SaveOutcome {
+/** Saves one run's items as they arrive, inside the caller's transaction. */
+export interface ItemSaver {
+  /** Insert new items, update changed ones; duplicates within the run are dropped. */
+  add(items: TaggedItem[], now: string): void;
+  readonly outcome: SaveOutcome;
+}
+
+/** Prepare to save a run's items in one or more batches (statements and known keys are read once). */
+export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSaver {
   // One query for the source's keys and hashes; the full old row is read only for items that changed.
   const known = new Map(
     (db.prepare('SELECT key, id, hash FROM items WHERE source_id = ?').all(sourceId) as { key: string; id: number; hash: string }[])
@@ -82,38 +79,40 @@ export function upsertItems(db: Db, sourceId: string, items: TaggedItem[], runId
 
   const outcome: SaveOutcome = { created: [], updated: [], duplicates: 0 };
   const seen = new Set<string>();
-  for (const item of items) {
-    if (seen.has(item.key)) {
-      outcome.duplicates++;
-      continue;
+  const add = (items: TaggedItem[], now: string) => {
+    for (const item of items) {
+      if (seen.has(item.key)) {
+        outcome.duplicates++;
+        continue;
+      }
+      seen.add(item.key);
+      const { hash } = item;
+      const seenBefore = known.get(item.key);
+      if (seenBefore?.hash === hash) {
+        touch.run(now, seenBefore.id);
+        continue;
+      }
+      const fields = fieldValues(item, hash);
+      const tagged = tagValues(item.tags, item.searchTerms, now);
+      if (!seenBefore) {
+        // A new item needs no event: first_seen_at and created_run say when it arrived.
+        const id = Number(insert.run(sourceId, item.key, ...fields, now, now, now, runId, ...tagged).lastInsertRowid);
+        saveIds(id, item.identifiers, false);
+        saveGoals(id, item.tags, false);
+        outcome.created.push(id);
+        continue;
+      }
+      const old = oldRow.get(seenBefore.id) as StoredRow;
+      keepVersion.run({ ...old, now });
+      update.run(...fields, now, now, ...tagged, old.id);
+      saveIds(old.id, item.identifiers, true);
+      saveGoals(old.id, item.tags, true);
+      const before: Tracked = { ...old, consultation: parseConsultation(old.consultation) };
+      for (const c of diffItem(before, item)) event.run(old.id, runId, now, c.type, c.oldValue, c.newValue, c.message);
+      outcome.updated.push(old.id);
     }
-    seen.add(item.key);
-    const hash = contentHash(item);
-    const seenBefore = known.get(item.key);
-    if (seenBefore?.hash === hash) {
-      touch.run(now, seenBefore.id);
-      continue;
-    }
-    const fields = fieldValues(item, hash);
-    const tagged = tagValues(item.tags, item.searchTerms, now);
-    if (!seenBefore) {
-      // A new item needs no event: first_seen_at and created_run say when it arrived.
-      const id = Number(insert.run(sourceId, item.key, ...fields, now, now, now, runId, ...tagged).lastInsertRowid);
-      saveIds(id, item.identifiers, false);
-      saveGoals(id, item.tags, false);
-      outcome.created.push(id);
-      continue;
-    }
-    const old = oldRow.get(seenBefore.id) as StoredRow;
-    keepVersion.run({ ...old, now });
-    update.run(...fields, now, now, ...tagged, old.id);
-    saveIds(old.id, item.identifiers, true);
-    saveGoals(old.id, item.tags, true);
-    const before: Tracked = { ...old, consultation: parseConsultation(old.consultation) };
-    for (const c of diffItem(before, item)) event.run(old.id, runId, now, c.type, c.oldValue, c.newValue, c.message);
-    outcome.updated.push(old.id);
-  }
-  return outcome;
+  };
+  return { add, outcome };
 }
 
 /** An item as listed by `lakivahti items` and the web view; tags are the reviewer's when reviewed. */

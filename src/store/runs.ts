@@ -1,7 +1,7 @@
 // The runs table: one row per source run; saving a run updates items and the source's state atomically.
 import type { Db } from './db.js';
 import type { RunResult, TaggedItem, Validators } from '../model.js';
-import { upsertItems, type SaveOutcome } from './items.js';
+import { createItemSaver, type SaveOutcome } from './items.js';
 
 /** Everything one source run produced, saved in one transaction. */
 export interface RunRecord {
@@ -13,34 +13,54 @@ export interface RunRecord {
   nextRunAt: string | null;
 }
 
-/** Record a run (and end its lease); on success store its items; returns the run id and what changed. */
-export function saveRun(db: Db, rec: RunRecord): { runId: number } & SaveOutcome {
+/** What saving a run did. */
+export type SaveResult = { runId: number } & SaveOutcome;
+
+/** A run being saved inside an open transaction: items arrive in batches, then finish() records the run. */
+export interface RunSaver {
+  add(items: TaggedItem[]): void;
+  finish(rec: RunRecord): SaveResult;
+}
+
+/** Start saving a run inside the caller's transaction: the run's row first, so items can refer to it. */
+export function startRun(db: Db, sourceId: string, startedAt: string): RunSaver {
+  const runId = Number(
+    db
+      .prepare(`INSERT INTO runs (source_id, started_at, finished_at, status) VALUES (?, ?, ?, 'ok')`)
+      .run(sourceId, startedAt, startedAt).lastInsertRowid,
+  );
+  const items = createItemSaver(db, sourceId, runId);
+  return {
+    add: (batch) => items.add(batch, new Date().toISOString()),
+    finish: (rec) => {
+      const { run } = rec;
+      const { outcome } = items;
+      db.prepare(`UPDATE runs SET finished_at = ?, status = ?, found = ?, created = ?, updated = ?, error = ?, notes = ?
+        WHERE id = ?`).run(run.finishedAt, run.status, run.found, outcome.created.length, outcome.updated.length,
+        run.error, JSON.stringify(run.notes), runId);
+      const failed = run.status === 'error';
+      db.prepare(`UPDATE sources SET last_run_at = @at, last_status = @status, last_error = @error,
+          error_count = CASE WHEN @failed THEN error_count + 1 ELSE 0 END,
+          last_success_at = CASE WHEN @failed THEN last_success_at ELSE @at END,
+          etag = CASE WHEN @hasValidators THEN @etag ELSE etag END,
+          last_modified = CASE WHEN @hasValidators THEN @lastModified ELSE last_modified END,
+          next_run_at = @nextRunAt, running_until = NULL
+        WHERE id = @id`).run({
+        id: run.sourceId, at: run.finishedAt, status: run.status, error: run.error, failed: failed ? 1 : 0,
+        hasValidators: rec.validators ? 1 : 0, etag: rec.validators?.etag ?? null,
+        lastModified: rec.validators?.lastModified ?? null, nextRunAt: rec.nextRunAt,
+      });
+      return { runId, ...outcome };
+    },
+  };
+}
+
+/** Record a run (and end its lease) in one transaction; on success store its items. */
+export function saveRun(db: Db, rec: RunRecord): SaveResult {
   return db.transaction(() => {
-    const { run } = rec;
-    const runId = Number(
-      db
-        .prepare(`INSERT INTO runs (source_id, started_at, finished_at, status, found, error, notes)
-          VALUES (?, ?, ?, ?, ?, ?, ?)`)
-        .run(run.sourceId, run.startedAt, run.finishedAt, run.status, run.found, run.error, JSON.stringify(run.notes))
-        .lastInsertRowid,
-    );
-    const outcome = rec.items?.length
-      ? upsertItems(db, run.sourceId, rec.items, runId, run.finishedAt)
-      : { created: [], updated: [], duplicates: 0 };
-    db.prepare('UPDATE runs SET created = ?, updated = ? WHERE id = ?').run(outcome.created.length, outcome.updated.length, runId);
-    const failed = run.status === 'error';
-    db.prepare(`UPDATE sources SET last_run_at = @at, last_status = @status, last_error = @error,
-        error_count = CASE WHEN @failed THEN error_count + 1 ELSE 0 END,
-        last_success_at = CASE WHEN @failed THEN last_success_at ELSE @at END,
-        etag = CASE WHEN @hasValidators THEN @etag ELSE etag END,
-        last_modified = CASE WHEN @hasValidators THEN @lastModified ELSE last_modified END,
-        next_run_at = @nextRunAt, running_until = NULL
-      WHERE id = @id`).run({
-      id: run.sourceId, at: run.finishedAt, status: run.status, error: run.error, failed: failed ? 1 : 0,
-      hasValidators: rec.validators ? 1 : 0, etag: rec.validators?.etag ?? null,
-      lastModified: rec.validators?.lastModified ?? null, nextRunAt: rec.nextRunAt,
-    });
-    return { runId, ...outcome };
+    const saver = startRun(db, rec.run.sourceId, rec.run.startedAt);
+    if (rec.items?.length) saver.add(rec.items);
+    return saver.finish(rec);
   })();
 }
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { openContext, pipelineDeps } from '../../src/cli/context.js';
+import { closeContext, openContext, pipelineDeps } from '../../src/cli/context.js';
 import { insertReview } from '../../src/store/index.js';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
 
@@ -96,7 +96,7 @@ describe('learning from reviewers through the store', () => {
     const probe = (await items()).find((i) => i.title === later[0]);
     const asItem = { sourceId: 'sm', key: 'k', guid: null, url: null, title: 'Öljyntorjuntavalmius paranee', summary: '', contentHtml: '',
       published: null, updated: null, deadline: null, language: 'fi' as const, organisation: null, kind: 'news' as const, stage: null,
-      identifiers: [], consultation: null };
+      identifiers: [], consultation: null, hash: 'probe' };
     const before = ctx.tagStage;
     vi.useFakeTimers({ now: Date.now() + 60_000, toFake: ['Date'] });
     try {
@@ -105,7 +105,7 @@ describe('learning from reviewers through the store', () => {
       expect(ctx.tagStage).not.toBe(before);
     } finally {
       vi.useRealTimers();
-      ctx.db.close();
+      await closeContext(ctx);
     }
   });
 });

@@ -1,0 +1,108 @@
+// The store's writer: every write of a crawl (leases, runs, items) goes through one, either on this thread
+// or on a worker thread that owns its own connection, so parsing and tagging overlap storing.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TaggedItem } from '../model.js';
+import { rootDir } from '../paths.js';
+import type { Db } from './db.js';
+import { saveRun, type RunRecord, type SaveResult } from './runs.js';
+import { claimSource, releaseSource } from './sources.js';
+
+/** One run's items on their way to the store, saved in one transaction when finished. */
+export interface RunSink {
+  /** Hand over a batch of items (saved as they arrive on a worker; kept until finish() in-thread). */
+  add(items: TaggedItem[]): void;
+  /** Record the run with everything added; the transaction commits here. */
+  finish(rec: RunRecord): Promise<SaveResult>;
+  /** Drop the run: nothing added is stored. */
+  abort(): Promise<void>;
+}
+
+export interface StoreWriter {
+  /** Take a source's run lease until `until`; false when another run (in any process) holds it. */
+  claim(sourceId: string, until: Date): Promise<boolean>;
+  release(sourceId: string): Promise<void>;
+  begin(sourceId: string, startedAt: string): RunSink;
+  close(): Promise<void>;
+}
+
+/** A writer on this thread, over an open connection (tests, ':memory:' databases, one-off commands). */
+export function inThreadWriter(db: Db): StoreWriter {
+  return {
+    claim: async (id, until) => claimSource(db, id, until),
+    release: async (id) => releaseSource(db, id),
+    begin: () => {
+      const items: TaggedItem[] = [];
+      return {
+        add: (batch) => void items.push(...batch),
+        finish: async (rec) => saveRun(db, { ...rec, items }),
+        abort: async () => void (items.length = 0),
+      };
+    },
+    close: async () => undefined,
+  };
+}
+
+/** Messages to the worker (see writer-worker.ts). */
+export type WriterRequest =
+  | { op: 'claim'; sourceId: string; until: string }
+  | { op: 'release'; sourceId: string }
+  | { op: 'begin'; run: number; sourceId: string; startedAt: string }
+  | { op: 'add'; run: number; items: TaggedItem[] }
+  | { op: 'finish'; run: number; rec: RunRecord }
+  | { op: 'abort'; run: number };
+
+export type WriterReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+/** The compiled worker script (tests run from src/ and use the build that `npm test` makes first). */
+const WORKER_SCRIPT = path.join(rootDir, 'dist', 'src', 'store', 'writer-worker.js');
+
+/** A writer on a worker thread with its own connection to the database file. */
+export function workerWriter(file: string): StoreWriter {
+  const worker = new Worker(WORKER_SCRIPT, { workerData: { file: path.resolve(file) } });
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  let nextId = 1;
+  let nextRun = 1;
+  let failure: Error | null = null;
+  worker.on('message', (m: WriterReply) => {
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (m.ok) p?.resolve(m.value);
+    else p?.reject(new Error(m.error));
+  });
+  const failAll = (err: Error) => {
+    failure = err;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  worker.on('error', (err) => failAll(new Error(`store: the database writer failed: ${err.message}`)));
+  worker.on('exit', (code) => failAll(new Error(`store: the database writer stopped (exit ${code})`)));
+  worker.unref();
+
+  const call = <T>(req: WriterRequest): Promise<T> => {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ id, ...req });
+    });
+  };
+
+  return {
+    claim: (sourceId, until) => call<boolean>({ op: 'claim', sourceId, until: until.toISOString() }),
+    release: (sourceId) => call<void>({ op: 'release', sourceId }),
+    begin: (sourceId, startedAt) => {
+      const run = nextRun++;
+      void call({ op: 'begin', run, sourceId, startedAt }).catch(() => undefined);
+      return {
+        // A failed batch surfaces at finish(), which then rejects: the run's transaction is rolled back.
+        add: (items) => void call({ op: 'add', run, items }).catch(() => undefined),
+        finish: (rec) => call<SaveResult>({ op: 'finish', run, rec }),
+        abort: () => call<void>({ op: 'abort', run }),
+      };
+    },
+    close: async () => {
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// The worker-thread writer: batches of one run land in one transaction; leases never ride on a run.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDb, syncSources, listItems, getSourceState, type Db } from '../../src/store/index.js';
+import { workerWriter, type StoreWriter } from '../../src/store/writer.js';
+import { contentHash } from '../../src/normalize/key.js';
+import type { RunResult, SourceDef, TaggedItem } from '../../src/model.js';
+
+const defs = ['a', 'b'].map((id) => ({ id, name: id, url: `https://example.fi/${id}` }) as SourceDef);
+const item = (key: string, over: Partial<TaggedItem> = {}): TaggedItem => {
+  const i: Omit<TaggedItem, 'hash'> = {
+  sourceId: 'a', key, guid: key, url: null, title: `Otsikko ${key}`, summary: '', contentHtml: '', published: null, updated: null,
+  deadline: null, language: 'fi', organisation: null, kind: 'news', stage: null, identifiers: [], consultation: null, tags: null,
+  searchTerms: '', ...over,
+  };
+  return { ...i, hash: contentHash(i) };
+};
+const run = (sourceId: string): RunResult => ({
+  sourceId, startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), status: 'ok', found: 0, created: 0,
+  updated: 0, error: null, notes: [],
+});
+
+let dir: string;
+let reader: Db;
+let writer: StoreWriter;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-writer-'));
+  reader = openDb(path.join(dir, 'db.sqlite'));
+  syncSources(reader, defs);
+  writer = workerWriter(path.join(dir, 'db.sqlite'));
+});
+afterEach(async () => {
+  await writer.close();
+  reader.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('worker writer', () => {
+  it('stores a run sent in batches, visible to other connections once finished', async () => {
+    const sink = writer.begin('a', new Date().toISOString());
+    sink.add([item('1'), item('2')]);
+    sink.add([item('3'), item('1')]);
+    const saved = await sink.finish({ run: run('a'), nextRunAt: null });
+    expect(saved.created).toHaveLength(3);
+    expect(saved.duplicates).toBe(1);
+    expect(listItems(reader).map((i) => i.title).sort()).toEqual(['Otsikko 1', 'Otsikko 2', 'Otsikko 3']);
+    expect(getSourceState(reader, 'a')?.lastStatus).toBe('ok');
+  });
+
+  it('stores nothing of an aborted run, and nothing of a run whose batch failed', async () => {
+    const aborted = writer.begin('a', new Date().toISOString());
+    aborted.add([item('1')]);
+    await aborted.abort();
+    const broken = writer.begin('a', new Date().toISOString());
+    broken.add([item('2'), item('3', { language: 'de' as never })]);
+    await expect(broken.finish({ run: run('a'), nextRunAt: null })).rejects.toThrow(/CHECK constraint/);
+    expect(listItems(reader)).toEqual([]);
+    const ok = writer.begin('a', new Date().toISOString());
+    ok.add([item('4')]);
+    await ok.finish({ run: run('a'), nextRunAt: null });
+    expect(listItems(reader).map((i) => i.title)).toEqual(['Otsikko 4']);
+  });
+
+  it('keeps a lease out of an open run: it waits, and survives the run rolling back', async () => {
+    const sink = writer.begin('a', new Date().toISOString());
+    sink.add([item('1')]);
+    let claimed: boolean | null = null;
+    const claim = writer.claim('b', new Date(Date.now() + 60_000)).then((v) => (claimed = v));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(claimed).toBeNull();
+    await sink.abort();
+    await claim;
+    expect(claimed).toBe(true);
+    expect((reader.prepare("SELECT running_until FROM sources WHERE id = 'b'").get() as { running_until: string | null }).running_until).not.toBeNull();
+    expect(await writer.claim('b', new Date(Date.now() + 60_000))).toBe(false);
+    await writer.release('b');
+    expect(await writer.claim('b', new Date(Date.now() + 60_000))).toBe(true);
+  });
+
+  it('runs of two sources that overlap in time are stored one after the other', async () => {
+    const a = writer.begin('a', new Date().toISOString());
+    const b = writer.begin('b', new Date().toISOString());
+    b.add([item('x', { sourceId: 'b' })]);
+    a.add([item('y')]);
+    const fb = b.finish({ run: run('b'), nextRunAt: null });
+    const fa = a.finish({ run: run('a'), nextRunAt: null });
+    const [ra, rb] = await Promise.all([fa, fb]);
+    expect([ra.created.length, rb.created.length]).toEqual([1, 1]);
+    expect(listItems(reader, { source: 'b' }).map((i) => i.title)).toEqual(['Otsikko x']);
+  });
+});
