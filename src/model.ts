@@ -150,8 +150,6 @@ export interface Item {
   stage: string | null;
   identifiers: Identifier[];
   consultation: Consultation | null;
-  /** Hash of the fields whose change upstream is recorded as a new version. */
-  hash: string;
 }
 
 /** The tagger's verdict on an item, as stored with it (see src/tag/ for how it is reached). */

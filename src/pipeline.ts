@@ -144,13 +144,14 @@ function normalizeAll(raw: RawItem[], def: SourceDef, notes: string[], offset = 
 
 /** Tag each item; a tagging failure is noted and the item stored untagged rather than lost. */
 function tagAll(items: Item[], tag: PipelineDeps['tag'], notes: string[]): TaggedItem[] {
-  if (!tag) return items.map((i) => ({ ...i, tags: null, searchTerms: '' }));
+  // Items are fresh from normalize and shared with no one: extend them in place rather than copy 10,000 of them.
+  if (!tag) return items.map((i) => Object.assign(i, { tags: null, searchTerms: '' }));
   return items.map((item) => {
     try {
       return tag(item);
     } catch (err) {
       notes.push(`tag: "${item.title.slice(0, 60)}" could not be tagged: ${(err as Error).message}`);
-      return { ...item, tags: null, searchTerms: '' };
+      return Object.assign(item, { tags: null, searchTerms: '' });
     }
   });
 }

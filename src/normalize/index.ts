@@ -4,7 +4,7 @@ import type { Item, RawItem, SourceDef } from '../model.js';
 import { helsinkiDate, parseDate } from '../parse/dates.js';
 import { extractDeadline } from '../parse/deadlines.js';
 import { extractIdentifiers } from '../parse/identifiers.js';
-import { contentHash, dedupKey } from './key.js';
+import { dedupKey } from './key.js';
 import { detectLanguage } from './language.js';
 import { sanitizeHtml } from './sanitize.js';
 import { cleanText, truncate } from './text.js';
@@ -13,7 +13,7 @@ import { absoluteUrl } from './url.js';
 export { absoluteUrl, resolveUrl } from './url.js';
 export { cleanText, truncate } from './text.js';
 export { sanitizeHtml } from './sanitize.js';
-export { contentHash, dedupKey } from './key.js';
+export { dedupKey } from './key.js';
 export { detectLanguage } from './language.js';
 
 const TITLE_MAX = 500;
@@ -43,7 +43,7 @@ export function normalizeItem(raw: RawItem, def: SourceDef): Item {
   const published = parseDate(raw.published ?? null);
   const body = cleanText(raw.content, SCAN_MAX);
   const text = [title, summary, body].join('\n');
-  const item: Omit<Item, 'hash'> = {
+  const item: Item = {
     sourceId: def.id,
     key: dedupKey({ guid, url, title, published }),
     guid,
@@ -64,5 +64,5 @@ export function normalizeItem(raw: RawItem, def: SourceDef): Item {
   };
   // Sanitizing is the last step: nothing above reads the sanitized HTML.
   item.contentHtml = sanitizeHtml(firstNonBlank(raw.content, raw.summary), url ?? def.url);
-  return { ...item, hash: contentHash(item) };
+  return item;
 }

@@ -78,6 +78,6 @@ export function createTagStage(opts: { feedsDir?: string; reviewed?: Reviewed[];
   };
   return {
     taxonomy, analyzer, tagger, tagInput,
-    tag: (item) => ({ ...item, ...tagInput(toTagInput(item)) }),
+    tag: (item) => Object.assign(item, tagInput(toTagInput(item))),
   };
 }
