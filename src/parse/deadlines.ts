@@ -45,8 +45,8 @@ function toDate(m: RegExpExecArray | RegExpMatchArray, at = 1): string | null {
     mo = (fi >= 0 ? fi : SV_MONTHS.indexOf(name)) + 1;
     [d, y] = [Number(m[at + 3]), Number(m[at + 5])];
   }
-  const iso = parseDate(`${d}.${mo}.${y}`);
-  return iso ? helsinkiDate(iso) : null;
+  const real = mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return real ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;
 }
 
 /** The first date in a window of text, taking the end of a range ("1.1.2024–15.2.2024", "8.4.–20.5.2022"). */
