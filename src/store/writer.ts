@@ -93,12 +93,30 @@ export function workerWriter(file: string): StoreWriter {
     release: (sourceId) => call<void>({ op: 'release', sourceId }),
     begin: (sourceId, startedAt) => {
       const run = nextRun++;
-      void call({ op: 'begin', run, sourceId, startedAt }).catch(() => undefined);
+      // The run's transaction opens only when a second batch shows that streaming pays: a small run is sent
+      // whole with finish(), so its transaction is short and leases of other sources do not wait on it.
+      let first: TaggedItem[] | null = null;
+      let streaming = false;
+      const send = (req: WriterRequest) => void call(req).catch(() => undefined); // failures surface at finish()
+      const open = () => {
+        streaming = true;
+        send({ op: 'begin', run, sourceId, startedAt });
+        if (first) send({ op: 'add', run, items: first });
+        first = null;
+      };
       return {
-        // A failed batch surfaces at finish(), which then rejects: the run's transaction is rolled back.
-        add: (items) => void call({ op: 'add', run, items }).catch(() => undefined),
-        finish: (rec) => call<SaveResult>({ op: 'finish', run, rec }),
-        abort: () => call<void>({ op: 'abort', run }),
+        add: (items) => {
+          if (!streaming && !first) first = items;
+          else {
+            if (!streaming) open();
+            send({ op: 'add', run, items });
+          }
+        },
+        finish: (rec) => {
+          if (!streaming) open();
+          return call<SaveResult>({ op: 'finish', run, rec });
+        },
+        abort: () => (streaming ? call<void>({ op: 'abort', run }) : Promise.resolve()),
       };
     },
     close: async () => {

@@ -61,11 +61,13 @@ describe('worker writer', () => {
   });
 
   it('keeps a lease out of an open run: it waits, and survives the run rolling back', async () => {
+    await writer.release('b'); // the worker is up
     const sink = writer.begin('a', new Date().toISOString());
     sink.add([item('1')]);
+    sink.add([item('2')]); // a second batch: the run streams, so its transaction is open
     let claimed: boolean | null = null;
     const claim = writer.claim('b', new Date(Date.now() + 60_000)).then((v) => (claimed = v));
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
     expect(claimed).toBeNull();
     await sink.abort();
     await claim;
@@ -74,6 +76,14 @@ describe('worker writer', () => {
     expect(await writer.claim('b', new Date(Date.now() + 60_000))).toBe(false);
     await writer.release('b');
     expect(await writer.claim('b', new Date(Date.now() + 60_000))).toBe(true);
+    expect(listItems(reader)).toEqual([]);
+  });
+
+  it('sends a one-batch run whole at finish, so leases never wait on it', async () => {
+    const sink = writer.begin('a', new Date().toISOString());
+    sink.add([item('1')]);
+    expect(await writer.claim('b', new Date(Date.now() + 60_000))).toBe(true);
+    expect((await sink.finish({ run: run('a'), nextRunAt: null })).created).toHaveLength(1);
   });
 
   it('runs of two sources that overlap in time are stored one after the other', async () => {
