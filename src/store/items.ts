@@ -1,6 +1,6 @@
 // The items table: insert new items, update changed ones (keeping versions and events), list them.
 import { createHash } from 'node:crypto';
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { Consultation, Identifier, Item, TaggedItem } from '../model.js';
 import { goalWriter, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
@@ -59,26 +59,26 @@ export interface ItemSaver {
 export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSaver {
   // One query for the source's keys and hashes; the full old row is read only for items that changed.
   const known = new Map(
-    (db.prepare('SELECT key, id, hash FROM items WHERE source_id = ?').all(sourceId) as { key: string; id: number; hash: string }[])
+    (prepared(db, 'SELECT key, id, hash FROM items WHERE source_id = ?').all(sourceId) as { key: string; id: number; hash: string }[])
       .map((r) => [r.key, r]),
   );
-  const oldRow = db.prepare(`SELECT id, hash, version, title, summary, content_html AS contentHtml, deadline, stage,
+  const oldRow = prepared(db, `SELECT id, hash, version, title, summary, content_html AS contentHtml, deadline, stage,
     url, organisation, consultation FROM items WHERE id = ?`);
-  const insert = db.prepare(`INSERT INTO items (source_id, key, ${FIELD_COLUMNS.join(', ')}, first_seen_at,
+  const insert = prepared(db, `INSERT INTO items (source_id, key, ${FIELD_COLUMNS.join(', ')}, first_seen_at,
       last_seen_at, changed_at, created_run, ${TAG_COLUMNS.join(', ')})
     VALUES (${Array(2 + FIELD_COLUMNS.length + 4 + TAG_COLUMNS.length).fill('?').join(', ')})`);
-  const keepVersion = db.prepare(`INSERT INTO item_versions (item_id, version, title, summary, content_html, deadline,
+  const keepVersion = prepared(db, `INSERT INTO item_versions (item_id, version, title, summary, content_html, deadline,
       stage, url, organisation, consultation, hash, replaced_at)
     VALUES (@id, @version, @title, @summary, @contentHtml, @deadline, @stage, @url, @organisation, @consultation, @hash, @now)`);
-  const update = db.prepare(`UPDATE items SET
+  const update = prepared(db, `UPDATE items SET
       ${FIELD_COLUMNS.map((c) => (c === 'published' ? 'published = COALESCE(?, published)' : `${c} = ?`)).join(', ')},
       version = version + 1, last_seen_at = ?, changed_at = ?, ${TAG_ASSIGNMENTS}
     WHERE id = ?`);
-  const touch = db.prepare('UPDATE items SET last_seen_at = ? WHERE id = ?');
-  const event = db.prepare(`INSERT INTO item_events (item_id, run_id, at, type, old_value, new_value, message)
+  const touch = prepared(db, 'UPDATE items SET last_seen_at = ? WHERE id = ?');
+  const event = prepared(db, `INSERT INTO item_events (item_id, run_id, at, type, old_value, new_value, message)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const dropIds = db.prepare('DELETE FROM item_identifiers WHERE item_id = ?');
-  const addId = db.prepare('INSERT OR IGNORE INTO item_identifiers (item_id, type, value) VALUES (?, ?, ?)');
+  const dropIds = prepared(db, 'DELETE FROM item_identifiers WHERE item_id = ?');
+  const addId = prepared(db, 'INSERT OR IGNORE INTO item_identifiers (item_id, type, value) VALUES (?, ?, ?)');
   const saveGoals = goalWriter(db);
   const saveIds = (id: number, ids: Identifier[], replace: boolean) => {
     if (replace) dropIds.run(id);
@@ -175,8 +175,7 @@ export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
   if (q.jointFrom) where.push('i.joint = 1 AND i.deadline >= ? AND COALESCE(r.relevant, 1) = 1'), args.push(q.jointFrom);
   args.push(q.limit ?? 50);
   const order = q.jointFrom ? 'i.deadline ASC, i.id' : 'COALESCE(i.published, i.first_seen_at) DESC, i.id DESC';
-  const rows = db
-    .prepare(
+  const rows = prepared(db, 
       `SELECT i.id, i.source_id AS source, i.title, i.url, i.published, i.summary, i.language, i.deadline,
         i.organisation, i.kind, i.stage, i.joint,
         (SELECT json_group_array(value) FROM item_identifiers WHERE item_id = i.id) AS identifiers,
@@ -202,7 +201,6 @@ export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
 
 /** Events of an item, oldest first. */
 export function listItemEvents(db: Db, itemId: number): { at: string; type: string; message: string }[] {
-  return db
-    .prepare('SELECT at, type, message FROM item_events WHERE item_id = ? ORDER BY at, id')
+  return prepared(db, 'SELECT at, type, message FROM item_events WHERE item_id = ? ORDER BY at, id')
     .all(itemId) as { at: string; type: string; message: string }[];
 }

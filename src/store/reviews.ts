@@ -1,5 +1,5 @@
 // Reviewers' decisions on tags: stored with who and when, never overwritten by retagging.
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { Consultation, ItemKind, Lang } from '../model.js';
 
 /** One decision as a reviewer made it. */
@@ -18,11 +18,10 @@ export interface ReviewInput {
 
 /** Record a decision; throws if the item does not exist. */
 export function insertReview(db: Db, r: ReviewInput): number {
-  const exists = db.prepare('SELECT 1 FROM items WHERE id = ?').get(r.itemId);
+  const exists = prepared(db, 'SELECT 1 FROM items WHERE id = ?').get(r.itemId);
   if (!exists) throw new Error(`no item with id ${r.itemId}`);
   return Number(
-    db
-      .prepare(`INSERT INTO reviews (item_id, reviewer, at, relevant, goals, rejected, primary_goal, note)
+    prepared(db, `INSERT INTO reviews (item_id, reviewer, at, relevant, goals, rejected, primary_goal, note)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(r.itemId, r.reviewer, r.at ?? new Date().toISOString(), Number(r.relevant), JSON.stringify(r.goals),
         JSON.stringify(r.rejected), r.primary ?? r.goals[0] ?? null, r.note ?? null).lastInsertRowid,
@@ -50,8 +49,7 @@ export interface ReviewedItem {
 
 /** Each reviewed item's latest decision (earlier ones stay in the table as history). */
 export function listLatestReviews(db: Db): ReviewedItem[] {
-  const rows = db
-    .prepare(`SELECT r.item_id AS itemId, r.reviewer, r.at, r.relevant, r.goals, r.rejected, r.primary_goal AS "primary",
+  const rows = prepared(db, `SELECT r.item_id AS itemId, r.reviewer, r.at, r.relevant, r.goals, r.rejected, r.primary_goal AS "primary",
         i.title, i.summary, i.source_id AS sourceId, i.language, i.kind, i.organisation, i.deadline, i.consultation
       FROM reviews r JOIN items i ON i.id = r.item_id
       WHERE r.id = (SELECT id FROM reviews WHERE item_id = r.item_id ORDER BY at DESC, id DESC LIMIT 1)
@@ -70,13 +68,13 @@ export function listLatestReviews(db: Db): ReviewedItem[] {
 
 /** Every decision on one item, oldest first. */
 export function listReviews(db: Db, itemId: number): { reviewer: string; at: string; relevant: boolean; goals: string[]; note: string | null }[] {
-  return (db.prepare('SELECT reviewer, at, relevant, goals, note FROM reviews WHERE item_id = ? ORDER BY at, id').all(itemId) as {
+  return (prepared(db, 'SELECT reviewer, at, relevant, goals, note FROM reviews WHERE item_id = ? ORDER BY at, id').all(itemId) as {
     reviewer: string; at: string; relevant: number; goals: string; note: string | null;
   }[]).map((r) => ({ ...r, relevant: r.relevant === 1, goals: JSON.parse(r.goals) as string[] }));
 }
 
 /** Changes whenever a decision is added, so a running process knows to learn again. */
 export function reviewsVersion(db: Db): string {
-  const r = db.prepare('SELECT count(*) AS n, COALESCE(max(id), 0) AS last FROM reviews').get() as { n: number; last: number };
+  const r = prepared(db, 'SELECT count(*) AS n, COALESCE(max(id), 0) AS last FROM reviews').get() as { n: number; last: number };
   return `${r.n}:${r.last}`;
 }

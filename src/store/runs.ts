@@ -1,5 +1,5 @@
 // The runs table: one row per source run; saving a run updates items and the source's state atomically.
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { RunResult, TaggedItem, Validators } from '../model.js';
 import { createItemSaver, type SaveOutcome } from './items.js';
 
@@ -25,8 +25,7 @@ export interface RunSaver {
 /** Start saving a run inside the caller's transaction: the run's row first, so items can refer to it. */
 export function startRun(db: Db, sourceId: string, startedAt: string): RunSaver {
   const runId = Number(
-    db
-      .prepare(`INSERT INTO runs (source_id, started_at, finished_at, status) VALUES (?, ?, ?, 'ok')`)
+    prepared(db, `INSERT INTO runs (source_id, started_at, finished_at, status) VALUES (?, ?, ?, 'ok')`)
       .run(sourceId, startedAt, startedAt).lastInsertRowid,
   );
   const items = createItemSaver(db, sourceId, runId);
@@ -35,11 +34,11 @@ export function startRun(db: Db, sourceId: string, startedAt: string): RunSaver 
     finish: (rec) => {
       const { run } = rec;
       const { outcome } = items;
-      db.prepare(`UPDATE runs SET finished_at = ?, status = ?, found = ?, created = ?, updated = ?, error = ?, notes = ?
+      prepared(db, `UPDATE runs SET finished_at = ?, status = ?, found = ?, created = ?, updated = ?, error = ?, notes = ?
         WHERE id = ?`).run(run.finishedAt, run.status, run.found, outcome.created.length, outcome.updated.length,
         run.error, JSON.stringify(run.notes), runId);
       const failed = run.status === 'error';
-      db.prepare(`UPDATE sources SET last_run_at = @at, last_status = @status, last_error = @error,
+      prepared(db, `UPDATE sources SET last_run_at = @at, last_status = @status, last_error = @error,
           error_count = CASE WHEN @failed THEN error_count + 1 ELSE 0 END,
           last_success_at = CASE WHEN @failed THEN last_success_at ELSE @at END,
           etag = CASE WHEN @hasValidators THEN @etag ELSE etag END,
@@ -66,8 +65,7 @@ export function saveRun(db: Db, rec: RunRecord): SaveResult {
 
 /** A source's recent runs, newest first. */
 export function listRuns(db: Db, sourceId: string, limit = 20): RunResult[] {
-  const rows = db
-    .prepare(`SELECT source_id AS sourceId, started_at AS startedAt, finished_at AS finishedAt, status, found, created,
+  const rows = prepared(db, `SELECT source_id AS sourceId, started_at AS startedAt, finished_at AS finishedAt, status, found, created,
         updated, error, notes FROM runs WHERE source_id = ? ORDER BY id DESC LIMIT ?`)
     .all(sourceId, limit) as (Omit<RunResult, 'notes'> & { notes: string })[];
   return rows.map((r) => ({ ...r, notes: JSON.parse(r.notes) as string[] }));

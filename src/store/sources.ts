@@ -1,5 +1,5 @@
 // The sources table: each source's fetch validators, last run, error streak and next check.
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { SourceDef, Validators } from '../model.js';
 
 /** A source's stored state, as `lakivahti sources` and the web view show it. */
@@ -23,7 +23,7 @@ const COLUMNS = `id, name, url, etag, last_modified AS lastModified, last_run_at
 
 /** Insert or refresh the rows for the defined sources; a changed URL forgets its validators. */
 export function syncSources(db: Db, defs: SourceDef[], now = new Date()): void {
-  const upsert = db.prepare(`
+  const upsert = prepared(db, `
     INSERT INTO sources (id, name, url, created_at) VALUES (@id, @name, @url, @now)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url,
       etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,
@@ -35,12 +35,12 @@ export function syncSources(db: Db, defs: SourceDef[], now = new Date()): void {
 
 /** All stored source states, by id. */
 export function listSourceStates(db: Db): SourceState[] {
-  return db.prepare(`SELECT ${COLUMNS} FROM sources ORDER BY id`).all() as SourceState[];
+  return prepared(db, `SELECT ${COLUMNS} FROM sources ORDER BY id`).all() as SourceState[];
 }
 
 /** One source's state, or undefined. */
 export function getSourceState(db: Db, id: string): SourceState | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM sources WHERE id = ?`).get(id) as SourceState | undefined;
+  return prepared(db, `SELECT ${COLUMNS} FROM sources WHERE id = ?`).get(id) as SourceState | undefined;
 }
 
 /** The validators to send on the next conditional GET of a source's URL. */
@@ -51,14 +51,13 @@ export function getValidators(db: Db, id: string): Validators {
 
 /** Set when a source should next be checked (used for schedule bookkeeping). */
 export function setNextRun(db: Db, id: string, nextRunAt: string | null): void {
-  db.prepare('UPDATE sources SET next_run_at = ? WHERE id = ?').run(nextRunAt, id);
+  prepared(db, 'UPDATE sources SET next_run_at = ? WHERE id = ?').run(nextRunAt, id);
 }
 
 /** Take the source's run lease until `until`; false when another run (in any process) holds it. */
 export function claimSource(db: Db, id: string, until: Date, now = new Date()): boolean {
   return (
-    db
-      .prepare('UPDATE sources SET running_until = ? WHERE id = ? AND (running_until IS NULL OR running_until < ?)')
+    prepared(db, 'UPDATE sources SET running_until = ? WHERE id = ? AND (running_until IS NULL OR running_until < ?)')
       .run(until.toISOString(), id, now.toISOString()).changes === 1
   );
 }
@@ -66,5 +65,5 @@ export function claimSource(db: Db, id: string, until: Date, now = new Date()): 
 /** Give the run lease back (saveRun already does; this covers runs that could not be saved). */
 export function releaseSource(db: Db, id: string): void {
   // Matching no row writes nothing, so the usual case costs no disk sync.
-  db.prepare('UPDATE sources SET running_until = NULL WHERE id = ? AND running_until IS NOT NULL').run(id);
+  prepared(db, 'UPDATE sources SET running_until = NULL WHERE id = ? AND running_until IS NOT NULL').run(id);
 }

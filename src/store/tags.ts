@@ -1,5 +1,5 @@
 // Tags on items (the tagger's verdict, kept separate from reviewers' decisions) and what retagging reads.
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { Consultation, ItemKind, ItemTags, Lang } from '../model.js';
 
 /** The items columns that hold a verdict, in the order tagValues() gives them. */
@@ -19,8 +19,8 @@ export function tagValues(tags: ItemTags | null, searchTerms: string, now: strin
 
 /** A writer of item goals (best first) for filtering; `replace` clears the item's earlier goals. */
 export function goalWriter(db: Db): (itemId: number, tags: ItemTags | null, replace: boolean) => void {
-  const drop = db.prepare('DELETE FROM item_goals WHERE item_id = ?');
-  const add = db.prepare('INSERT INTO item_goals (item_id, goal, score, rank) VALUES (?, ?, ?, ?)');
+  const drop = prepared(db, 'DELETE FROM item_goals WHERE item_id = ?');
+  const add = prepared(db, 'INSERT INTO item_goals (item_id, goal, score, rank) VALUES (?, ?, ?, ?)');
   return (itemId, tags, replace) => {
     if (replace) drop.run(itemId);
     tags?.goals.forEach((g, i) => add.run(itemId, g.goal, g.score, i + 1));
@@ -45,8 +45,7 @@ export interface StoredForTagging {
 
 /** Every stored item, in id order, as the tagger needs it. */
 export function listItemsForTagging(db: Db): StoredForTagging[] {
-  const rows = db
-    .prepare(`SELECT i.id, i.source_id AS sourceId, i.title, i.summary, i.language, i.kind, i.organisation, i.deadline,
+  const rows = prepared(db, `SELECT i.id, i.source_id AS sourceId, i.title, i.summary, i.language, i.kind, i.organisation, i.deadline,
         i.consultation, i.relevant, i.taxonomy_version AS taxonomyVersion,
         (SELECT json_group_array(goal) FROM (SELECT goal FROM item_goals WHERE item_id = i.id ORDER BY rank)) AS goals
       FROM items i ORDER BY i.id`)
@@ -61,7 +60,7 @@ export function listItemsForTagging(db: Db): StoredForTagging[] {
 
 /** Apply many verdicts in one transaction (retag); reviewers' decisions are separate and untouched. */
 export function saveTagsMany(db: Db, updates: { id: number; tags: ItemTags | null; searchTerms: string }[], now: string): void {
-  const update = db.prepare(`UPDATE items SET ${TAG_ASSIGNMENTS} WHERE id = ?`);
+  const update = prepared(db, `UPDATE items SET ${TAG_ASSIGNMENTS} WHERE id = ?`);
   const goals = goalWriter(db);
   db.transaction(() => {
     for (const u of updates) {
