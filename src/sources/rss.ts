@@ -1,13 +1,24 @@
 // The source module for `kind: rss` definitions: one conditional GET of def.url, then the feed parser.
-import type { SourceModule } from '../model.js';
+import type { RawItem, SourceModule } from '../model.js';
 import { parseFeed } from '../parse/feed.js';
+
+/** "Aluehallitus 24.11.2026 / …": a meeting date in a title (Dynasty feeds carry no other date). */
+const TITLE_DATE = /(?<![\d.])(\d{1,2}\.\d{1,2}\.\d{4})(?![\d.]*\d)/;
+
+/** With `options.dateFromTitle`, an item without a date takes the first date in its title. */
+function datedFromTitle(item: RawItem): RawItem {
+  if (item.published) return item;
+  const date = TITLE_DATE.exec(item.title)?.[1];
+  return date ? { ...item, published: date } : item;
+}
 
 /** Fetch the feed at def.url; 'not-modified' on a 304, else its items. */
 const rss: SourceModule = {
   async collect(def, ctx) {
     const result = await ctx.fetch(def.url, { method: 'GET' });
     if (result.notModified || result.status === 304) return 'not-modified';
-    return parseFeed(result.body, result.url, (message) => ctx.note(message));
+    const items = await parseFeed(result.body, result.url, (message) => ctx.note(message));
+    return def.options.dateFromTitle === true ? items.map(datedFromTitle) : items;
   },
 };
 

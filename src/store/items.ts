@@ -163,7 +163,7 @@ export interface ItemQuery {
 const LATEST_REVIEW = 'r.id = (SELECT id FROM reviews WHERE item_id = i.id ORDER BY at DESC, id DESC LIMIT 1)';
 const MACHINE_GOALS = '(SELECT json_group_array(goal) FROM (SELECT goal FROM item_goals WHERE item_id = i.id ORDER BY rank))';
 
-/** Stored items, newest first. */
+/** Stored items, newest first; identifiers are those people use (a lausuntopalvelu GUID is only for joining). */
 export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
   const where: string[] = [];
   const args: (string | number)[] = [];
@@ -178,7 +178,7 @@ export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
   const rows = prepared(db, 
       `SELECT i.id, i.source_id AS source, i.title, i.url, i.published, i.summary, i.language, i.deadline,
         i.organisation, i.kind, i.stage, i.joint,
-        (SELECT json_group_array(value) FROM item_identifiers WHERE item_id = i.id) AS identifiers,
+        (SELECT json_group_array(value) FROM item_identifiers WHERE item_id = i.id AND type <> 'lausuntopalvelu') AS identifiers,
         COALESCE(r.relevant, i.relevant) AS relevant,
         COALESCE(r.goals, ${MACHINE_GOALS}) AS goals,
         CASE WHEN r.id IS NULL THEN i.primary_goal ELSE r.primary_goal END AS "primary",

@@ -69,4 +69,16 @@ describe('rss source module', () => {
     };
     await expect(rss.collect(def, ctx)).rejects.toThrow('fetch: the server did not answer within 30 s');
   });
+
+  it('dates undated items from their titles only when the definition asks for it', async () => {
+    const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+      <item><title>Aluehallitus 24.11.2026 / Pelastustoimen palvelutasopäätös</title><link>https://e.fi/1</link></item>
+      <item><title>Aluevaltuusto / Talousarvio 2027</title><link>https://e.fi/2</link></item>
+      <item><title>Hallitus 1.2.2026</title><pubDate>Mon, 02 Feb 2026 10:00:00 +0200</pubDate><link>https://e.fi/3</link></item>
+    </channel></rss>`;
+    const plain = (await rss.collect(def, context({ body: feed }))) as { published?: unknown }[];
+    expect(plain.map((i) => i.published ?? null)).toEqual([null, null, 'Mon, 02 Feb 2026 10:00:00 +0200']);
+    const dated = (await rss.collect({ ...def, options: { dateFromTitle: true } }, context({ body: feed }))) as { published?: unknown }[];
+    expect(dated.map((i) => i.published ?? null)).toEqual(['24.11.2026', null, 'Mon, 02 Feb 2026 10:00:00 +0200']);
+  });
 });
