@@ -2,7 +2,7 @@
 import { StageError } from '../errors.js';
 import type { Item, RawItem, SourceDef } from '../model.js';
 import { helsinkiDate, parseDate } from '../parse/dates.js';
-import { extractDeadline } from '../parse/deadlines.js';
+import { deadlineIn } from '../parse/deadlines.js';
 import { extractIdentifiers } from '../parse/identifiers.js';
 import { dedupKey } from './key.js';
 import { detectLanguage } from './language.js';
@@ -26,10 +26,14 @@ const FALLBACK_TITLE_MAX = 120;
 const firstNonBlank = (...values: (string | null | undefined)[]): string | null =>
   values.find((v) => typeof v === 'string' && v.trim() !== '') ?? null;
 
-/** The deadline the source gave, else the latest one the text names. */
+/** The deadline the source gave, else the latest one the text names; `published` is an ISO instant or null. */
 function deadlineOf(raw: RawItem, text: string, published: string | null): string | null {
   const given = parseDate(raw.deadline ?? null);
-  return given ? helsinkiDate(given) : extractDeadline(text, published);
+  if (given) return helsinkiDate(given);
+  // extractDeadline(text, published) without parsing the instant back: parseDate reads an ISO instant as
+  // itself when its year is 1900–2200, and as nothing otherwise (a Date or /Date(…)/ can be any year).
+  const year = Number(published?.slice(0, 4));
+  return deadlineIn(text, published && year >= 1900 && year <= 2200 ? helsinkiDate(published) : null);
 }
 
 /** Normalize one item a source found; throws a normalize-stage error when it has no usable title. */
@@ -42,7 +46,9 @@ export function normalizeItem(raw: RawItem, def: SourceDef): Item {
 
   const published = parseDate(raw.published ?? null);
   const body = cleanText(raw.content, SCAN_MAX);
-  const text = [title, summary, body].join('\n');
+  // Spaces, not newlines: the scans below treat all white space alike, and the deadline scan, which
+  // collapses white space first, then has nothing to rewrite.
+  const text = [title, summary, body].join(' ');
   const item: Item = {
     sourceId: def.id,
     key: dedupKey({ guid, url, title, published }),

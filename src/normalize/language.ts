@@ -1,5 +1,6 @@
 // Finnish or Swedish, guessed from stopwords when the source does not say.
 import type { Lang } from '../model.js';
+import { nfc } from '../parse/nfc.js';
 
 const FI = new Set([
   'ja', 'on', 'että', 'tai', 'sekä', 'ei', 'lain', 'laki', 'lakia', 'ovat', 'myös', 'tämä', 'joka', 'jonka',
@@ -16,7 +17,7 @@ const SV = new Set([
 export function detectLanguage(text: string, fallback: Lang): Lang {
   let fi = 0;
   let sv = 0;
-  for (const word of text.toLowerCase().normalize('NFC').match(/\p{L}+/gu) ?? []) {
+  for (const word of nfc(text.toLowerCase()).match(/\p{L}+/gu) ?? []) {
     if (FI.has(word)) fi++;
     else if (SV.has(word)) sv++;
   }

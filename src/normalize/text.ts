@@ -1,5 +1,6 @@
 // HTML or text from a source → one line of clean plain text.
 import sanitize from 'sanitize-html';
+import { nfc } from '../parse/nfc.js';
 
 /** Block-level tags whose boundaries separate words: "<p>a</p><p>b</p>" is "a b", not "ab". */
 const BLOCK = /<(\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|dd|dt|hr)\b)/gi;
@@ -7,28 +8,48 @@ const ESCAPES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"',
 // C0/C1 controls (not tab/newline, which become spaces), and the Unicode non-characters U+FFFE/U+FFFF.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
-const SPACE = /[\s\u00A0\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]+/g;
+// Runs of white space (\s covers U+00A0, U+2000–U+200A, U+2028/9, U+202F, U+205F, U+3000 and U+FEFF) and
+// U+200B become one space. A lone plain space is not matched, so ordinary text is not copied.
+const SPACE = /[\s\u200B]{2,}|[^\S ]|\u200B/g;
 
-// Markup of attribute-free tags and basic entities only (most feed descriptions): stripped without a parser.
-const NOT_SIMPLE = /<(?!\/?[a-z][a-z0-9]{0,9}\s*\/?>)|&(?!(?:amp|lt|gt|quot|#39|#\d{1,6}|#x[0-9a-f]{1,5});)/i;
-const NOT_TEXT = /<\/?(?:script|style|template|noscript|iframe|object|textarea|title)\b/i;
+/** The tags BLOCK names, for the one-pass stripper. */
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table',
+  'blockquote', 'section', 'article', 'header', 'footer', 'dd', 'dt', 'hr',
+]);
+/** Tags whose content is not text: only the real parser drops it. */
+const NOT_TEXT_TAGS = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'textarea', 'title']);
+/**
+ * Simple markup (most feed descriptions): an attribute-free tag, or one of the basic entities. Any other "<"
+ * or "&" matches the last alternative and sends the text to the real parser.
+ */
+const SIMPLE_MARKUP = /<\/?([a-z][a-z0-9]{0,9})\s*\/?>|&(amp|lt|gt|quot|#39|#\d{1,6}|#x[0-9a-f]{1,5});|[<&]/gi;
 
-/** Strip simple markup: tags go (block tags leave a space), the five escapes and numeric references are decoded. */
-function stripSimple(html: string): string {
-  return html
-    .replace(BLOCK, ' <$1')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39|#\d+|#x[0-9a-f]+);/gi, (_, name: string) => {
-      if (name[0] !== '#') return ESCAPES[name.toLowerCase()] ?? '';
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    });
+/** Decode one entity name SIMPLE_MARKUP matched ("amp", "#39", "#x2013"). */
+function decodeEntity(name: string): string {
+  if (name[0] !== '#') return ESCAPES[name.toLowerCase()] ?? '';
+  const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }
 
 /** Strip tags once: scripts and styles go with their content, entities are decoded. */
 function stripOnce(html: string): string {
-  if (!/[<&]/.test(html)) return html; // plain text: nothing to strip or decode
-  return NOT_SIMPLE.test(html) || NOT_TEXT.test(html) ? stripParsed(html) : stripSimple(html);
+  // Plain text: nothing to strip or decode (two includes scan faster than /[<&]/).
+  if (!html.includes('<') && !html.includes('&')) return html;
+  // One pass over simple markup: tags go (block tags leave a space), entities are decoded. Decoded text is
+  // not rescanned, so "&amp;lt;" gives "&lt;" as the real parser would. Anything else needs the parser.
+  let simple = true;
+  const text = html.replace(SIMPLE_MARKUP, (match, tag: string | undefined, entity: string | undefined) => {
+    if (tag !== undefined) {
+      const name = tag.toLowerCase();
+      if (NOT_TEXT_TAGS.has(name)) simple = false;
+      return BLOCK_TAGS.has(name) ? ' ' : '';
+    }
+    if (entity !== undefined) return decodeEntity(entity);
+    simple = false;
+    return match;
+  });
+  return simple ? text : stripParsed(html);
 }
 
 /** Strip with a real HTML parser: scripts and styles go with their content, entities are decoded. */
@@ -51,7 +72,8 @@ export function cleanText(value: string | null | undefined, maxLength = Infinity
   if (!value) return '';
   let text = stripOnce(value);
   // Doubly escaped markup ("&lt;script&gt;") decodes to tags on the first pass; strip those too.
-  if (/<[a-z!/?]/i.test(text)) text = stripOnce(text);
-  text = text.normalize('NFC').replace(CONTROL, '').replace(SPACE, ' ').trim();
+  // (Text the first pass left as it was would come through a second pass unchanged too.)
+  if (text !== value && /<[a-z!/?]/i.test(text)) text = stripOnce(text);
+  text = nfc(text).replace(CONTROL, '').replace(SPACE, ' ').trim();
   return truncate(text, maxLength);
 }

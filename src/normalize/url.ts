@@ -3,6 +3,7 @@
 const SAFE_SCHEMES = new Set(['http:', 'https:']);
 /** Tracking parameters that never identify a document. */
 const TRACKING = /^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$/i;
+const ABSOLUTE_HTTP = /^https?:\/\//i;
 
 /** The decoded name of one "name=value" query pair. */
 function decodeName(pair: string): string {
@@ -22,7 +23,8 @@ export function resolveUrl(href: string | null | undefined, base?: string | null
   if (!cleaned) return null;
   let url: URL;
   try {
-    url = base ? new URL(cleaned, base) : new URL(cleaned);
+    // An http(s) href with "//" resolves the same against any base: skip parsing the base (most hrefs).
+    url = base && !ABSOLUTE_HTTP.test(cleaned) ? new URL(cleaned, base) : new URL(cleaned);
   } catch {
     try {
       url = new URL(cleaned); // an invalid base must not lose an absolute href
@@ -37,10 +39,14 @@ export function resolveUrl(href: string | null | undefined, base?: string | null
 export function absoluteUrl(href: string | null | undefined, base?: string | null): string | null {
   const url = resolveUrl(href, base);
   if (!url) return null;
-  url.hash = '';
-  // Filter the raw pairs rather than re-serializing searchParams, so other parameters keep their encoding.
-  const kept = url.search.slice(1).split('&').filter((pair) => pair && !TRACKING.test(decodeName(pair)));
-  url.search = kept.length ? `?${kept.join('&')}` : '';
-  url.hostname = url.hostname.replace(/\.$/, ''); // URL already lower-cases the host
+  // Every setter re-parses the URL, so each is called only when it changes something. An unencoded "#"
+  // only ever starts the fragment, and "?" the query once the fragment is gone (even an empty "?" goes).
+  if (url.href.includes('#')) url.hash = '';
+  if (url.href.includes('?')) {
+    // Filter the raw pairs rather than re-serializing searchParams, so other parameters keep their encoding.
+    const kept = url.search.slice(1).split('&').filter((pair) => pair && !TRACKING.test(decodeName(pair)));
+    url.search = kept.length ? `?${kept.join('&')}` : '';
+  }
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1); // URL already lower-cases the host
   return url.toString();
 }

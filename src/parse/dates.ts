@@ -35,7 +35,12 @@ function computeOffsetMinutes(utcMs: number): number {
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
 }
 
-const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month `m` (1–12) of year `y` in the proleptic Gregorian calendar; arithmetic, no Date object. */
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
+}
 
 /** True when the calendar fields name a real date and time of day. */
 function validFields(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
@@ -99,7 +104,8 @@ const fraction = (digits: string | undefined): number => (digits ? Math.round(Nu
 export function parseDate(value: Date | string | null | undefined): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (typeof value !== 'string') return null;
-  const s = value.replace(/\s+/g, ' ').trim();
+  // Collapse whitespace runs; a lone plain space is left alone, so typical dates are not copied.
+  const s = value.replace(/\s{2,}|[^\S ]/g, ' ').trim();
   if (!s || s.length > 100) return null;
   let m = ISO.exec(s);
   if (m) {

@@ -32,11 +32,16 @@ function authorName(value: unknown): string | undefined {
   return m ? m[1].trim() : s;
 }
 
-const isHttp = (s: string | undefined): s is string => !!s && /^https?:\/\//i.test(s);
+export const isHttp = (s: string | undefined): s is string => !!s && /^https?:\/\//i.test(s);
 
-/** Drop undefined fields so RawItems compare cleanly. */
+/** Drop undefined fields so RawItems compare cleanly (a plain loop: this runs once per item). */
 function compact(item: RawItem): RawItem {
-  return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined && v !== null)) as unknown as RawItem;
+  const out: Record<string, unknown> = {};
+  for (const key in item) {
+    const value = item[key as keyof RawItem];
+    if (value !== undefined && value !== null) out[key] = value;
+  }
+  return out as unknown as RawItem;
 }
 
 /** Map rss-parser's output; `atom` tells Atom entries from RSS items (rss-parser reuses `content`). */

@@ -3,7 +3,7 @@ import { parseFeed as lenientParse } from 'feedsmith';
 import Parser from 'rss-parser';
 import { parseError } from '../errors.js';
 import type { RawItem } from '../model.js';
-import { fromFeedsmith, fromRssParser, lang, type RssParserFeed } from './feed-map.js';
+import { fromFeedsmith, fromRssParser, isHttp, lang, type RssParserFeed } from './feed-map.js';
 import { assertNoEntities } from './xml-guard.js';
 
 // Raw date strings are kept (rss-parser's own conversion reads offset-less Atom dates in the process zone).
@@ -63,15 +63,22 @@ export async function parseFeed(body: string, feedUrl: string, note?: (m: string
   }
   // Atom says its language in xml:lang on the root, which neither parser reports.
   const rootLang = lang(/<feed\b[^>]*\bxml:lang\s*=\s*["']([\w-]+)/i.exec(text.slice(0, 4096))?.[1]);
-  return items.map((item) => resolveLink(rootLang && !item.language ? { ...item, language: rootLang } : item, feedUrl));
+  // An invalid feed URL leaves every link as it is (resolving against it throws), so it is checked once.
+  const base = URL.canParse(feedUrl) ? feedUrl : null;
+  // The mappers built these objects just now, so they are completed in place rather than copied.
+  for (const item of items) {
+    if (rootLang && !item.language) item.language = rootLang;
+    if (item.url && base) item.url = resolveLink(item.url, base);
+  }
+  return items;
 }
 
-/** Make a relative item link absolute against the feed's URL (the base a reader would use). */
-function resolveLink(item: RawItem, feedUrl: string): RawItem {
-  if (!item.url) return item;
+/** Make a relative item link absolute against the feed's URL (the base a reader would use); as is if invalid. */
+function resolveLink(url: string, base: string): string {
   try {
-    return { ...item, url: new URL(item.url, feedUrl).toString() };
+    // An http(s) link with "//" resolves the same against any base: skip parsing the base.
+    return (isHttp(url) ? new URL(url) : new URL(url, base)).toString();
   } catch {
-    return item;
+    return url;
   }
 }

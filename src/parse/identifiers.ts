@@ -1,5 +1,6 @@
 // Structured identifiers (HE, committee documents, diary numbers, statutes, …) found in text, in canonical form.
 import type { Identifier, IdentifierType } from '../model.js';
+import { nfc } from './nfc.js';
 
 // Word boundaries that know Finnish letters: \b treats "ä" as a non-word character.
 const B = '(?<![\\p{L}\\p{N}_])';
@@ -16,6 +17,12 @@ interface Rule {
   explicitOnly?: boolean;
   /** Only applied when the text mentions this context. */
   context?: RegExp;
+  /**
+   * A necessary condition tested first: strings one of which every match contains (text.includes is the
+   * cheapest scan), else a short non-Unicode pattern. Most texts fail it, and it costs far less than `re`,
+   * whose leading Unicode lookbehind runs at every position. (Rules that start with a literal need none.)
+   */
+  hint?: string[] | RegExp;
 }
 
 const rx = (source: string, flags = ''): RegExp => new RegExp(source, `gu${flags}`);
@@ -26,47 +33,68 @@ const STATUTE_WORDS =
   '(?:laki|lain|lakia|laissa|lakiin|asetus|asetuksen|asetusta|asetuksessa|asetukseen|säädös|säädöksen|säädöskokoelma|säädöskokoelman|lag|lagen|förordning(?:en)?|författningssamling(?:en)?|FFS|SdK)';
 
 const RULES: Rule[] = [
-  { type: 'he', re: rx(`${B}(?:HE|RP)\\s+${NUM_YEAR}(?:\\s+(?:vp|rd))?${END}`), canon: (m) => `HE ${vp(m, 1, 2)}` },
+  { type: 'he', re: rx(`${B}(?:HE|RP)\\s+${NUM_YEAR}(?:\\s+(?:vp|rd))?${END}`), canon: (m) => `HE ${vp(m, 1, 2)}`, hint: ['HE', 'RP'] },
   {
     // Committee prefixes: HaVM, StVL, PeVL, TaVE, SuVL …; case-sensitive so ordinary words never match.
     type: 'committee',
     re: rx(`${B}([A-ZÄÖ][a-zäö]{0,3}V[MLEP])\\s+${NUM_YEAR}(?:\\s+(vp))?${END}`),
     // A prefix with no lower-case letter (e.g. "AVM") is too generic without " vp".
     canon: (m) => (/[a-zäö]/.test(m[1]) || m[4] ? `${m[1]} ${vp(m)}` : null),
+    hint: ['VM', 'VL', 'VE', 'VP'],
   },
-  { type: 'ptk', re: rx(`${B}PTK\\s+${NUM_YEAR}(?:\\s+vp)?${END}`), canon: (m) => `PTK ${vp(m, 1, 2)}` },
+  { type: 'ptk', re: rx(`${B}PTK\\s+${NUM_YEAR}(?:\\s+vp)?${END}`), canon: (m) => `PTK ${vp(m, 1, 2)}`, hint: ['PTK'] },
   // EU matters: "U" and "E" are too common as letters, so the session suffix is required.
-  { type: 'eu', re: rx(`${B}([UE])\\s+${NUM_YEAR}\\s+(?:vp|rd)${END}`), canon: (m) => `${m[1]} ${vp(m)}` },
-  { type: 'kk', re: rx(`${B}KK\\s+${NUM_YEAR}(?:\\s+vp)?${END}`), canon: (m) => `KK ${vp(m, 1, 2)}` },
-  { type: 'diary', re: rx(`${B}SMDno-(\\d{4})-(\\d+)${E}`, 'i'), canon: (m) => `SMDno-${m[1]}-${Number(m[2])}` },
-  { type: 'diary', re: rx(`${B}OKM/(\\d{1,5})/(\\d{3})/((?:19|20)\\d{2})${END}`), canon: (m) => `OKM/${m[1]}/${m[2]}/${m[3]}` },
+  { type: 'eu', re: rx(`${B}([UE])\\s+${NUM_YEAR}\\s+(?:vp|rd)${END}`), canon: (m) => `${m[1]} ${vp(m)}`, hint: ['vp', 'rd'] },
+  { type: 'kk', re: rx(`${B}KK\\s+${NUM_YEAR}(?:\\s+vp)?${END}`), canon: (m) => `KK ${vp(m, 1, 2)}`, hint: ['KK'] },
+  // Hints of /iu rules keep /iu: it lets "s" match "ſ" and "k" the Kelvin sign, as the rule does.
+  { type: 'diary', re: rx(`${B}SMDno-(\\d{4})-(\\d+)${E}`, 'i'), canon: (m) => `SMDno-${m[1]}-${Number(m[2])}`, hint: /smdno-\d/iu },
+  {
+    type: 'diary',
+    re: rx(`${B}OKM/(\\d{1,5})/(\\d{3})/((?:19|20)\\d{2})${END}`),
+    canon: (m) => `OKM/${m[1]}/${m[2]}/${m[3]}`,
+    hint: ['OKM/'],
+  },
   {
     // VN/18775/2022, ESAVI/12/2019, STM/1234/2020 and other <ORG>/<n>/<yyyy> diary numbers.
     type: 'diary',
     re: rx(`${B}(?!(?:EU|EY|ETY|EEC|EC|HE|KK|RP)/)([A-ZÄÖ]{2,8})/(\\d{1,6})/((?:19|20)\\d{2})${END}`),
     canon: (m) => `${m[1]}/${m[2]}/${m[3]}`,
+    hint: /[A-ZÄÖ]\/\d/,
   },
   {
     // Year-first references such as OKM/2014/120 on valtioneuvosto decision pages.
     type: 'diary',
     re: rx(`${B}(?!(?:EU|EY|ETY|EEC|EC)/)([A-ZÄÖ]{2,8})/((?:19|20)\\d{2})/(\\d{1,6})${END}`),
     canon: (m) => `${m[1]}/${m[2]}/${m[3]}`,
+    hint: /[A-ZÄÖ]\/(?:19|20)\d\d\/\d/,
   },
   // Hankeikkuna display style, optional space: SM061:00/2015, SM 061:00/2015.
-  { type: 'project', re: rx(`${B}([A-Z]{2,4})\\s?(\\d{3}):(\\d{2})/(\\d{4})${END}`), canon: (m) => `${m[1]}${m[2]}:${m[3]}/${m[4]}` },
+  {
+    type: 'project',
+    re: rx(`${B}([A-Z]{2,4})\\s?(\\d{3}):(\\d{2})/(\\d{4})${END}`),
+    canon: (m) => `${m[1]}${m[2]}:${m[3]}/${m[4]}`,
+    hint: /\d:\d\d\/\d/,
+  },
   // Hankeikkuna API style, kept as given: VNK:500:2014.
-  { type: 'project', re: rx(`${B}([A-Z]{2,4}):(\\d{1,4}):((?:19|20)\\d{2})${E}`), canon: (m) => `${m[1]}:${m[2]}:${m[3]}` },
-  { type: 'edk', re: rx(`${B}EDK-(\\d{4})-([A-Z]{2})-(\\d+)${E}`, 'i'), canon: (m) => `EDK-${m[1]}-${m[2].toUpperCase()}-${m[3]}` },
+  { type: 'project', re: rx(`${B}([A-Z]{2,4}):(\\d{1,4}):((?:19|20)\\d{2})${E}`), canon: (m) => `${m[1]}:${m[2]}:${m[3]}`, hint: /[A-Z]:\d/ },
+  {
+    type: 'edk',
+    re: rx(`${B}EDK-(\\d{4})-([A-Z]{2})-(\\d+)${E}`, 'i'),
+    canon: (m) => `EDK-${m[1]}-${m[2].toUpperCase()}-${m[3]}`,
+    hint: /edk-\d/iu,
+  },
   { type: 'statute', re: rx(`\\(\\s*${NUM_YEAR}\\s*[,;)]`), canon: (m) => `${Number(m[1])}/${m[2]}` },
   {
     type: 'statute',
     re: rx(`${B}${STATUTE_WORDS}\\s+(?:(?:nro|n:o|nr)\\.?\\s+)?${NUM_YEAR}${END}`, 'i'),
     canon: (m) => `${Number(m[1])}/${m[2]}`,
+    hint: /\d\s*\/\s*(?:19|20|21)\d\d/,
   },
   {
     type: 'statute',
     re: rx(`(?<![\\p{L}\\p{N}])akn/fi/act/statute(?:-consolidated)?/(\\d{4})/(\\d{1,5})${E}`),
     canon: (m) => `${Number(m[2])}/${m[1]}`,
+    hint: ['akn/fi/act/statute'],
   },
   { type: 'statute', re: rx('/eli/sd/(\\d{4})/(\\d{1,5})(?![\\d])'), canon: (m) => `${Number(m[2])}/${m[1]}` },
   {
@@ -75,7 +103,7 @@ const RULES: Rule[] = [
     re: rx('finlex\\.fi/\\w{2}/laki/(?:alkup|ajantasa)/(\\d{4})/(\\d{4})(\\d{4})(?!\\d)'),
     canon: (m) => (m[1] === m[2] ? `${Number(m[3])}/${m[1]}` : null),
   },
-  { type: 'eli', re: rx('https?://[\\w.-]+/eli/[^\\s"\'<>]+'), canon: (m) => m[0].replace(/[.,;:)\]]+$/, '') },
+  { type: 'eli', re: rx('https?://[\\w.-]+/eli/[^\\s"\'<>]+'), canon: (m) => m[0].replace(/[.,;:)\]]+$/, ''), hint: ['/eli/'] },
   {
     type: 'celex',
     re: rx(`CELEX(?::|%3A|=)\\s*(3\\d{4}[A-Z]{1,2}\\d{4})${E}`, 'i'),
@@ -93,14 +121,23 @@ const RULES: Rule[] = [
 /** A bare "1090/2002" given explicitly (e.g. Eduskunta's saadoskokoelmaviite) is a statute number. */
 const BARE_STATUTE = /^\s*(\d{1,5})\s*\/\s*((?:19|20|21)\d{2})\s*$/;
 
+/** Whether the text passes a rule's hint (see Rule.hint); true when there is none. */
+function passesHint(hint: Rule['hint'], text: string): boolean {
+  if (!hint) return true;
+  return hint instanceof RegExp ? hint.test(text) : hint.some((h) => text.includes(h));
+}
+
 /** Apply the rules to one text, appending new identifiers to `out`. */
 function scan(text: string, explicit: boolean, out: Map<string, Identifier>): void {
   const add = (type: IdentifierType, value: string | null): void => {
-    if (value && !out.has(`${type}\u0000${value}`)) out.set(`${type}\u0000${value}`, { type, value });
+    if (!value) return;
+    const key = `${type}\u0000${value}`;
+    if (!out.has(key)) out.set(key, { type, value });
   };
   for (const rule of RULES) {
     if (rule.explicitOnly && !explicit) continue;
     if (rule.context && !rule.context.test(text)) continue;
+    if (!passesHint(rule.hint, text)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) add(rule.type, rule.canon(m));
   }
@@ -111,7 +148,7 @@ function scan(text: string, explicit: boolean, out: Map<string, Identifier>): vo
 /** Find identifiers in text plus those a source gave explicitly; canonical and deduplicated, explicit first. */
 export function extractIdentifiers(text: string, explicit: string[] = []): Identifier[] {
   const out = new Map<string, Identifier>();
-  for (const e of explicit) if (typeof e === 'string') scan(e.normalize('NFC').trim(), true, out);
-  scan((text ?? '').normalize('NFC').replace(/\u00a0/g, ' '), false, out);
+  for (const e of explicit) if (typeof e === 'string') scan(nfc(e).trim(), true, out);
+  scan(nfc(text ?? '').replace(/\u00a0/g, ' '), false, out);
   return [...out.values()];
 }

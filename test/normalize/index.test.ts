@@ -180,6 +180,11 @@ describe('normalizeItem rules', () => {
     ['contentHtml from summary when there is no content', { title: 'T', summary: '<p>Yhteenveto</p>' }, { contentHtml: '<p>Yhteenveto</p>' }],
     ['Finnish date formats', { title: 'T', published: 'Julkaisuajankohta 16.12.2020 11.00', updated: 'roskaa' }, { published: '2020-12-16T09:00:00.000Z', updated: null }],
     ['guid trimmed', { title: 'T', guid: '  g-1 ' }, { guid: 'g-1', key: 'guid:g-1' }],
+    // A text deadline must fall within three years from publication …
+    ['text deadline before publication', { title: 'T', summary: 'Lausuntoaika päättyy 15.3.2023.', published: '2023-04-01' }, { deadline: null }],
+    // … a publication date outside 1900–2200 (a Date or /Date(…)/ can be any) sets no such window.
+    ['publication before 1900', { title: 'T', summary: 'Lausuntoaika päättyy 15.3.2023.', published: new Date('1899-12-31T12:00:00Z') }, { deadline: '2023-03-15' }],
+    ['/Date()/ before 1900', { title: 'T', summary: 'Lausuntoaika päättyy 15.3.2023.', published: '/Date(-2208988800001)/' }, { deadline: '2023-03-15' }],
   ])('%s', (_name, raw, expected) => {
     expect(normalizeItem(raw, def)).toMatchObject(expected);
   });

@@ -35,6 +35,19 @@ describe('cleanText', () => {
     expect(cleanText(input, max).length).toBeLessThanOrEqual(max);
   });
 
+  it.each<[string, string]>([
+    // One pass over simple markup: block tags leave a space, inline ones none, entities decode once.
+    ['x<br>y<b>z</b>', 'x yz'],
+    ['<P>a</P><pre>b</pre>', 'a b'],
+    ['<p>a</p><script>x</script>', 'a'],
+    ['&lt;p&gt;a&lt;/p&gt;&amp;lt;', 'a <'],
+    ['a &#x2013; b &#39;c&#39;', "a – b 'c'"],
+    // NFC still applies outside Latin-1; any white-space run, U+200B included, is one space.
+    ['é –  a b	c​d', 'é – a b c d'],
+  ])('cleanText(%j) → %j', (input, expected) => {
+    expect(cleanText(input)).toBe(expected);
+  });
+
   it('truncate leaves short text alone', () => {
     expect(truncate('abc', 3)).toBe('abc');
   });

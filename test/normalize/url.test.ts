@@ -37,6 +37,11 @@ describe('absoluteUrl', () => {
     ['/relative', 'not a url', null],
     ['https://example.fi/a', 'not a url', 'https://example.fi/a'],
     ['http://[::1', null, null],
+    // An absolute http(s) href is parsed without the base; "https:x" (no "//") is still relative to an https base.
+    ['https:foo', 'https://example.fi/a/b', 'https://example.fi/a/foo'],
+    ['https://example.fi/#', BASE, 'https://example.fi/'],
+    ['https://example.fi/a?#', BASE, 'https://example.fi/a'],
+    ['https://example.fi/a?b=1#c?d', BASE, 'https://example.fi/a?b=1'],
   ])('absoluteUrl(%j, %j) → %j', (href, base, expected) => {
     expect(absoluteUrl(href, base)).toBe(expected);
   });

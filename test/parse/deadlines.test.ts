@@ -42,6 +42,10 @@ describe('extractDeadline', () => {
     // a deadline on the publication day is fine
     ['viimeistään 1.2.2023', '2023-02-01T10:00:00Z', '2023-02-01'],
     ['viimeistään 1.2.2023', 'garbage', '2023-02-01'],
+    // white space of any kind between the words, and "mennessä" in capitals after the date
+    ['Lausuntoaika\npäättyy\t15.3.2023', '2023-02-01', '2023-03-15'],
+    ['Vastaukset 15.3.2023 MENNESSÄ', '2023-02-01', '2023-03-15'],
+    ['ei vuosilukua: viimeistään 15.3.', '2023-02-01', null],
   ])('%s (published %s) → %s', (text, published, expected) => {
     expect(extractDeadline(text, published)).toBe(expected);
   });

@@ -88,6 +88,13 @@ describe('explicit identifiers', () => {
     expect(found).toEqual([id('diary', 'VN/1/2026'), id('he', 'HE 12/2026 vp')]);
   });
 
+  it('finds identifiers whatever the prefilters (hints) see: case folding, other white space', () => {
+    // Under the rules' /iu flags "ſ" matches "s" and the Kelvin sign "k"; a hint must not rule these out.
+    expect(extractIdentifiers('\u017fmdno-2022-1')).toEqual([id('diary', 'SMDno-2022-1')]);
+    expect(extractIdentifiers('ED\u212A-2022-AA-1')).toEqual([id('edk', 'EDK-2022-AA-1')]);
+    expect(extractIdentifiers('HE 5/2022\nvp ja U\t7/2023\nvp')).toEqual([id('he', 'HE 5/2022 vp'), id('eu', 'U 7/2023 vp')]);
+  });
+
   it('normalizes leading zeros and no-break spaces', () => {
     expect(extractIdentifiers('HE\u00a0007/2024 vp')).toEqual([id('he', 'HE 7/2024 vp')]);
   });
