@@ -16,6 +16,9 @@ import { createTagStage } from '../src/tag/stage.js';
 process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS = '1';
 
 let peakRss = 0;
+/** Start each measured run from a clean heap (npm run bench passes --expose-gc), so garbage the harness
+ * left from an earlier run does not count towards the next run's time or memory. */
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
@@ -43,16 +46,26 @@ async function throughput(): Promise<() => Promise<void>> {
   const body = feed(10_000, 'big');
   const parser = new Parser();
   await parser.parseString(feed(100, 'warm'));
-  let t = performance.now();
-  // Keep only the count: the parsed tree must not stay alive through the end-to-end run it is compared with.
-  const parsedCount = (await parser.parseString(body)).items.length;
-  const parseMs = performance.now() - t;
+  // Best of 3 for both sides of the ratio: the machines here are shared and noisy. Only the count is kept,
+  // so a parsed tree does not stay alive through the end-to-end runs it is compared with.
+  let parsedCount = 0;
+  let parseMs = Infinity;
+  for (let i = 0; i < 3; i++) {
+    collectGarbage();
+    const t = performance.now();
+    parsedCount = (await parser.parseString(body)).items.length;
+    parseMs = Math.min(parseMs, performance.now() - t);
+  }
 
   const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body));
   const origin = await listen(server, '127.0.0.1');
-  const plain = await endToEndAt(origin);
+  let plain = await endToEndAt(origin);
+  for (let i = 0; i < 2; i++) {
+    const again = await endToEndAt(origin);
+    if (again.ms < plain.ms) plain = again;
+  }
   const parseRate = rate(parsedCount, parseMs);
-  console.log(`feed of 10,000 items (${mb(Buffer.byteLength(body))})`);
+  console.log(`feed of 10,000 items (${mb(Buffer.byteLength(body))}), best of 3 runs each`);
   console.log(`  parse only (rss-parser)           ${parseRate.toLocaleString('en')} items/s  (${parseMs.toFixed(0)} ms)`);
   report('fetch+parse+normalize+store', plain, parseRate);
   console.log(`  ratio end-to-end / parse-only     ${(plain.rate / parseRate).toFixed(2)}  (target ≥ 0.30)`);
@@ -74,6 +87,7 @@ function report(label: string, r: Measured, parseRate: number): void {
 
 /** One run of the 10,000-item source through the whole pipeline, into a fresh database. */
 async function endToEndAt(origin: string, tag?: (item: Item) => TaggedItem): Promise<Measured> {
+  collectGarbage();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-bench-'));
   const db = openDb(path.join(dir, 'bench.sqlite'));
   const writer = workerWriter(path.join(dir, 'bench.sqlite'));
