@@ -150,6 +150,8 @@ export interface Item {
   stage: string | null;
   identifiers: Identifier[];
   consultation: Consultation | null;
+  /** Hash of the fields whose change upstream is recorded as a new version (see normalize/key.ts). */
+  hash: string;
 }
 
 /** The tagger's verdict on an item, as stored with it (see src/tag/ for how it is reached). */

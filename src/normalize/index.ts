@@ -4,7 +4,7 @@ import type { Item, RawItem, SourceDef } from '../model.js';
 import { helsinkiDate, parseDate } from '../parse/dates.js';
 import { deadlineIn } from '../parse/deadlines.js';
 import { extractIdentifiers } from '../parse/identifiers.js';
-import { dedupKey } from './key.js';
+import { contentHash, dedupKey } from './key.js';
 import { detectLanguage } from './language.js';
 import { sanitizeHtml } from './sanitize.js';
 import { cleanText, truncate } from './text.js';
@@ -13,7 +13,7 @@ import { absoluteUrl } from './url.js';
 export { absoluteUrl, resolveUrl } from './url.js';
 export { cleanText, truncate } from './text.js';
 export { sanitizeHtml } from './sanitize.js';
-export { dedupKey } from './key.js';
+export { contentHash, dedupKey } from './key.js';
 export { detectLanguage } from './language.js';
 
 const TITLE_MAX = 500;
@@ -50,6 +50,7 @@ export function normalizeItem(raw: RawItem, def: SourceDef): Item {
   // collapses white space first, then has nothing to rewrite.
   const text = [title, summary, body].join(' ');
   const item: Item = {
+    hash: '',
     sourceId: def.id,
     key: dedupKey({ guid, url, title, published }),
     guid,
@@ -70,5 +71,6 @@ export function normalizeItem(raw: RawItem, def: SourceDef): Item {
   };
   // Sanitizing is the last step: nothing above reads the sanitized HTML.
   item.contentHtml = sanitizeHtml(firstNonBlank(raw.content, raw.summary), url ?? def.url);
+  item.hash = contentHash(item);
   return item;
 }

@@ -1,5 +1,6 @@
-// The stable dedup key of an item: guid, else canonical URL, else a hash of title and date.
+// The stable dedup key of an item (guid, else canonical URL, else a hash of title and date), and its content hash.
 import { createHash } from 'node:crypto';
+import type { Item } from '../model.js';
 import { helsinkiDate } from '../parse/dates.js';
 
 /** What the key is computed from: fields already normalized (canonical URL, ISO date). */
@@ -20,3 +21,9 @@ export function dedupKey({ guid, url, title, published }: KeyFields): string {
   return `title:${createHash('sha1').update(`${normalized}\n${day}`).digest('hex')}`;
 }
 
+/** Hash of everything that counts as an upstream change (title, text, deadline, stage, links, consultation). */
+export function contentHash(item: Omit<Item, 'hash'>): string {
+  const { title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers } = item;
+  const text = JSON.stringify([title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers]);
+  return createHash('sha1').update(text).digest('hex');
+}

@@ -1,5 +1,4 @@
 // The items table: insert new items, update changed ones (keeping versions and events), list them.
-import { createHash } from 'node:crypto';
 import { prepared, type Db } from './db.js';
 import type { Consultation, Identifier, Item, TaggedItem } from '../model.js';
 import { goalWriter, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues } from './tags.js';
@@ -24,13 +23,6 @@ interface StoredRow {
   url: string | null;
   organisation: string | null;
   consultation: string | null;
-}
-
-/** Hash of everything that counts as an upstream change (computed here, on the writer's thread). */
-function contentHash(item: Item): string {
-  const { title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers } = item;
-  const text = JSON.stringify([title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers]);
-  return createHash('sha1').update(text).digest('hex');
 }
 
 const parseConsultation = (json: string | null): Consultation | null => (json ? (JSON.parse(json) as Consultation) : null);
@@ -94,7 +86,7 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
         continue;
       }
       seen.add(item.key);
-      const hash = contentHash(item);
+      const { hash } = item;
       const seenBefore = known.get(item.key);
       if (seenBefore?.hash === hash) {
         touch.run(now, seenBefore.id);

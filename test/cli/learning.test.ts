@@ -96,7 +96,7 @@ describe('learning from reviewers through the store', () => {
     const probe = (await items()).find((i) => i.title === later[0]);
     const asItem = { sourceId: 'sm', key: 'k', guid: null, url: null, title: 'Öljyntorjuntavalmius paranee', summary: '', contentHtml: '',
       published: null, updated: null, deadline: null, language: 'fi' as const, organisation: null, kind: 'news' as const, stage: null,
-      identifiers: [], consultation: null };
+      identifiers: [], consultation: null, hash: 'probe' };
     const before = ctx.tagStage;
     vi.useFakeTimers({ now: Date.now() + 60_000, toFake: ['Date'] });
     try {

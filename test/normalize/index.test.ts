@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Item, RawItem, SourceDef } from '../../src/model.js';
-import { normalizeItem } from '../../src/normalize/index.js';
+import { contentHash, normalizeItem } from '../../src/normalize/index.js';
 import { parseFeed } from '../../src/parse/feed.js';
 
 const FEED_URL = 'https://example.fi/feeds/feed.xml';
@@ -29,11 +29,14 @@ async function items(name: string): Promise<Item[]> {
 }
 
 /** An Item with defaults for the fields a case does not care about. */
-const item = (fields: Partial<Item>): Item => ({
+const item = (fields: Partial<Item>): Item => {
+  const i: Omit<Item, 'hash'> = {
   sourceId: 'test-source', key: '', guid: null, url: null, title: '', summary: '', contentHtml: '', published: null,
   updated: null, deadline: null, language: 'fi', organisation: 'Sisäministeriö', kind: 'press-release', stage: null,
   identifiers: [], consultation: null, ...fields,
-});
+  };
+  return { ...i, hash: contentHash(i) };
+};
 
 describe('normalizeItem on fixtures, field by field', () => {
   it('duplicate-guids.xml: the same guid gives the same key', async () => {

@@ -1,15 +1,19 @@
 import { describe, expect, it, beforeEach } from 'vitest';
 import { openDb, syncSources, saveRun, listItems, listItemEvents, type Db } from '../../src/store/index.js';
+import { contentHash } from '../../src/normalize/key.js';
 import type { RunResult, SourceDef, TaggedItem } from '../../src/model.js';
 
 const def = { id: 'src', name: 'Lähde', url: 'https://example.fi/feed' } as SourceDef;
 
-const item = (over: Partial<TaggedItem> = {}): TaggedItem => ({
+const item = (over: Partial<TaggedItem> = {}): TaggedItem => {
+  const i: Omit<TaggedItem, 'hash'> = {
   sourceId: 'src', key: 'guid:1', guid: '1', url: 'https://example.fi/1', title: 'Pelastuslain muutos',
   summary: 'Lausuntoaika päättyy 15.3.2023', contentHtml: '<p>x</p>', published: '2023-02-01T10:00:00.000Z',
   updated: null, deadline: '2023-03-15', language: 'fi', organisation: 'Sisäministeriö', kind: 'statement-request',
   stage: null, identifiers: [{ type: 'diary', value: 'VN/1/2023' }], consultation: null, tags: null, searchTerms: '', ...over,
-});
+  };
+  return { ...i, hash: contentHash(i) };
+};
 
 const run = (over: Partial<RunResult> = {}): RunResult => ({
   sourceId: 'src', startedAt: '2023-02-01T10:00:00.000Z', finishedAt: '2023-02-01T10:00:01.000Z',

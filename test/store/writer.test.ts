@@ -5,14 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb, syncSources, listItems, getSourceState, type Db } from '../../src/store/index.js';
 import { workerWriter, type StoreWriter } from '../../src/store/writer.js';
+import { contentHash } from '../../src/normalize/key.js';
 import type { RunResult, SourceDef, TaggedItem } from '../../src/model.js';
 
 const defs = ['a', 'b'].map((id) => ({ id, name: id, url: `https://example.fi/${id}` }) as SourceDef);
-const item = (key: string, over: Partial<TaggedItem> = {}): TaggedItem => ({
+const item = (key: string, over: Partial<TaggedItem> = {}): TaggedItem => {
+  const i: Omit<TaggedItem, 'hash'> = {
   sourceId: 'a', key, guid: key, url: null, title: `Otsikko ${key}`, summary: '', contentHtml: '', published: null, updated: null,
   deadline: null, language: 'fi', organisation: null, kind: 'news', stage: null, identifiers: [], consultation: null, tags: null,
   searchTerms: '', ...over,
-});
+  };
+  return { ...i, hash: contentHash(i) };
+};
 const run = (sourceId: string): RunResult => ({
   sourceId, startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), status: 'ok', found: 0, created: 0,
   updated: 0, error: null, notes: [],

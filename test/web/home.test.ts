@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../../src/normalize/key.js';
 import type { Server } from 'node:http';
 import { createWebApp } from '../../src/web/app.js';
 import { openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
@@ -8,13 +9,16 @@ const def = { id: 'lausuntopalvelu', name: 'Lausuntopalvelu.fi', url: 'https://w
 const broken = { id: 'broken', name: 'Rikki', url: 'https://example.fi/' } as SourceDef;
 const nextYear = new Date().getFullYear() + 1;
 
-const item = (over: Partial<TaggedItem>): TaggedItem => ({
+const item = (over: Partial<TaggedItem>): TaggedItem => {
+  const i: Omit<TaggedItem, 'hash'> = {
   sourceId: 'lausuntopalvelu', key: 'k', guid: null, url: 'https://example.fi/1', title: 't', summary: '', contentHtml: '',
   published: '2026-11-20T08:00:00.000Z', updated: null, deadline: null, language: 'fi', organisation: 'Sisäministeriö',
   kind: 'statement-request', stage: null, identifiers: [], consultation: null, searchTerms: '',
   tags: { relevant: true, goals: [{ goal: 'services', score: 9 }], primary: 'services', scores: { services: 9 }, evidence: [], joint: true, jointReason: 'x', taxonomyVersion: 't' },
   ...over,
-});
+  };
+  return { ...i, hash: contentHash(i) };
+};
 
 let db: Db;
 let server: Server;
