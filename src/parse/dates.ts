@@ -135,3 +135,9 @@ export function parseLocalDate(value: Date | string | null | undefined): string 
   const iso = parseDate(value);
   return iso === null ? null : helsinkiDate(iso);
 }
+
+/** 2023-03-15 (or an ISO instant's date part) → "15.3.2023", the way Finnish readers write dates; null if none. */
+export function finnishDate(iso: string | null | undefined): string | null {
+  const m = iso?.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : null;
+}

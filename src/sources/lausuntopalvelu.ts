@@ -4,6 +4,7 @@ import * as cheerio from 'cheerio';
 import type { RawItem, SourceModule } from '../model.js';
 import { parseError } from '../errors.js';
 import { assertNoEntities } from '../parse/xml-guard.js';
+import { helsinkiDate } from '../parse/dates.js';
 import { readParticipation } from './lausuntopalvelu-page.js';
 
 interface Proposal {
@@ -15,8 +16,6 @@ interface Proposal {
 const positive = (v: unknown, fallback: number): number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
 
-/** Today's calendar date in Helsinki, YYYY-MM-DD (en-CA formats dates that way). */
-const helsinkiToday = (now: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(now);
 
 /** Parse one Atom page into proposals and the absolute URL of the next page, if any. */
 function parsePage(body: string, pageUrl: string, def: { url: string }, offset: number, today: string) {
@@ -69,7 +68,7 @@ const lausuntopalvelu: SourceModule = {
   async collect(def, ctx) {
     const maxPages = positive(def.options.maxPages, 3);
     const maxDetailPages = positive(def.options.maxDetailPages, 20);
-    const today = helsinkiToday(ctx.now);
+    const today = helsinkiDate(ctx.now);
     const proposals: Proposal[] = [];
     let url: string | null = def.url;
     for (let page = 0; url && page < maxPages; page++) {

@@ -1,5 +1,6 @@
 // Compare a stored item with its new upstream version: what changed, in words users read (Finnish).
 import type { Consultation } from '../model.js';
+import { finnishDate } from '../parse/dates.js';
 
 /** The fields of an item that are watched for upstream changes. */
 export interface Tracked {
@@ -20,11 +21,7 @@ export interface Change {
   message: string;
 }
 
-/** 2023-03-15 → 15.3.2023 */
-export function finnishDate(iso: string | null): string {
-  const m = iso?.match(/^(\d{4})-(\d{2})-(\d{2})/);
-  return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : 'ei määräaikaa';
-}
+const dateOrNone = (iso: string | null): string => finnishDate(iso) ?? 'ei määräaikaa';
 
 /** The list of changes from `before` to `after`, empty when nothing watched changed. */
 export function diffItem(before: Tracked, after: Tracked): Change[] {
@@ -36,7 +33,7 @@ export function diffItem(before: Tracked, after: Tracked): Change[] {
   if (before.deadline !== after.deadline)
     changes.push({
       type: 'deadline', oldValue: before.deadline, newValue: after.deadline,
-      message: `Määräaika muuttui: ${finnishDate(before.deadline)} → ${finnishDate(after.deadline)}`,
+      message: `Määräaika muuttui: ${dateOrNone(before.deadline)} → ${dateOrNone(after.deadline)}`,
     });
   if (before.stage !== after.stage)
     changes.push({

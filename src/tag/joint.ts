@@ -1,19 +1,8 @@
 // Joint-response candidates: open consultations the rescue departments would answer together.
+import { helsinkiDate } from '../parse/dates.js';
 import type { JointResult, TagInput, TagResult, Taxonomy } from './types.js';
 
 const OPEN_KINDS = new Set(['statement-request', 'bill']);
-
-const helsinki = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' });
-
-let lastMinute = NaN;
-let lastDate = '';
-
-/** Helsinki calendar date (YYYY-MM-DD) of an instant; remembered per minute, as Intl formatting is slow per item. */
-function helsinkiDate(d: Date): string {
-  const minute = Math.floor(d.getTime() / 60_000);
-  if (minute !== lastMinute) (lastMinute = minute), (lastDate = helsinki.format(d));
-  return lastDate;
-}
 
 /** Decide whether a tagged item is a candidate for a joint statement, and why. */
 export function assessJoint(input: TagInput, tagged: Pick<TagResult, 'relevant' | 'primary' | 'scores' | 'kind'>, taxonomy: Taxonomy, now: Date): JointResult {

@@ -1,4 +1,6 @@
 // Handlebars helpers: Finnish dates and labels.
+import { finnishDate, helsinkiDate } from '../parse/dates.js';
+
 const HELSINKI = new Intl.DateTimeFormat('fi-FI', {
   timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit',
 });
@@ -10,10 +12,11 @@ export function fiDateTime(iso: unknown): string {
   return Number.isNaN(d.getTime()) ? '–' : HELSINKI.format(d);
 }
 
-/** 2026-11-29 → "29.11.2026". */
+/** 2026-11-29 → "29.11.2026"; an instant shows its Helsinki day (23.30 UTC is already tomorrow there). */
 export function fiDate(iso: unknown): string {
-  const m = typeof iso === 'string' ? iso.match(/^(\d{4})-(\d{2})-(\d{2})/) : null;
-  return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : '–';
+  if (typeof iso !== 'string') return '–';
+  const instant = iso.length > 10 && !Number.isNaN(Date.parse(iso));
+  return finnishDate(instant ? helsinkiDate(iso) : iso) ?? '–';
 }
 
 const GOALS: Record<string, string> = {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/normalize/key.js';
 import type { Server } from 'node:http';
 import { createWebApp } from '../../src/web/app.js';
+import { fiDate } from '../../src/web/helpers.js';
 import { openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
 import type { SourceDef, TaggedItem } from '../../src/model.js';
 
@@ -70,4 +71,14 @@ describe('front page', () => {
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('Sivua ei löydy');
   });
+});
+
+describe('Finnish date helpers', () => {
+  it.each([
+    ['2026-03-15', '15.3.2026'],
+    ['2026-11-20T08:00:00.000Z', '20.11.2026'],
+    ['2026-11-20T22:30:00.000Z', '21.11.2026'],
+    [null, '–'],
+    ['ei päivää', '–'],
+  ])('fiDate(%s) is %s', (iso, shown) => expect(fiDate(iso)).toBe(shown));
 });
