@@ -34,20 +34,25 @@ export function parseCommand<O extends ParseArgsConfig['options']>(args: string[
   return parseArgs({ args, options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });
 }
 
-/** Open the database and load the sources named by --db/--feeds or the environment. */
-export function openContext(values: { db?: string; feeds?: string }): AppContext {
+/**
+ * Open the database and load the sources named by --db/--feeds or the environment; with `tag`, also build
+ * the tag stage (taxonomy, Voikko, learning from reviews), which only crawling and retagging need.
+ */
+export function openContext(values: { db?: string; feeds?: string }, { tag = false } = {}): AppContext {
   const feedsDir = values.feeds ?? process.env.LAKIVAHTI_FEEDS ?? defaultFeedsDir;
   const dbFile = values.db ?? process.env.LAKIVAHTI_DB ?? defaultDbPath;
   const db = openDb(dbFile);
   const { sources, errors } = loadSources(feedsDir);
   syncSources(db, sources);
   let tagStage: TagStage | null = null;
-  try {
-    // Reviewers' decisions so far teach the tagger (learning is cheap; redone at each start).
-    tagStage = createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
-  } catch (err) {
-    // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
-    errors.push({ file: 'taxonomy', message: `${(err as Error).message} (items are stored untagged until it is fixed)` });
+  if (tag) {
+    try {
+      // Reviewers' decisions so far teach the tagger (learning is cheap; redone at each start).
+      tagStage = createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
+    } catch (err) {
+      // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
+      errors.push({ file: 'taxonomy', message: `${(err as Error).message} (items are stored untagged until it is fixed)` });
+    }
   }
   return { db, dbFile, feedsDir, sources, configErrors: errors, fetch: createFetcher(), tagStage, writer: null };
 }

@@ -15,7 +15,7 @@ export function formatRun(r: RunResult): string {
 
 export async function crawlCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { source: { type: 'string' } });
-  const ctx = openContext(values);
+  const ctx = openContext(values, { tag: true });
   reportConfigErrors(ctx, process.stderr);
   let defs = ctx.sources;
   if (values.source) {

@@ -12,7 +12,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS = '1';
   const dbPath = values.db ?? path.join(rootDir, 'db', 'demo.sqlite');
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
-  const ctx = openContext({ ...values, db: dbPath });
+  const ctx = openContext({ ...values, db: dbPath }, { tag: true });
   reportConfigErrors(ctx, process.stderr);
   const mirrors: Mirror[] = [];
   for (const def of ctx.sources) {

@@ -16,7 +16,7 @@ export function describeRetag(before: { relevant: boolean | null; goals: string[
 
 export async function retagCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { 'dry-run': { type: 'boolean' } });
-  const ctx = openContext(values);
+  const ctx = openContext(values, { tag: true });
   try {
     if (!ctx.tagStage) {
       process.stderr.write(`retag: ${ctx.configErrors.find((e) => e.file === 'taxonomy')?.message}\n`);

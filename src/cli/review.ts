@@ -1,5 +1,6 @@
 // `lakivahti review ID --reviewer NAME (--goals a,b | --not-relevant) [--note TEXT]`: record a reviewer's decision.
 import { insertReview, listItemsForTagging } from '../store/index.js';
+import { loadTaxonomy } from '../tag/taxonomy.js';
 import { openContext, parseCommand, closeContext } from './context.js';
 
 export async function reviewCommand(args: string[]): Promise<number> {
@@ -13,7 +14,7 @@ export async function reviewCommand(args: string[]): Promise<number> {
   if (!!values.goals === !!values['not-relevant']) return fail('give either --goals GOAL[,GOAL] or --not-relevant');
   const ctx = openContext(values);
   try {
-    const known = ctx.tagStage?.taxonomy.goals.map((g) => g.id) ?? ['services', 'welfare-reform', 'internal-security'];
+    const known = loadTaxonomy(ctx.feedsDir).goals.map((g) => g.id);
     const goals = (values.goals ?? '').split(',').map((g) => g.trim()).filter(Boolean);
     const unknown = goals.filter((g) => !known.includes(g));
     if (unknown.length) return fail(`unknown goal "${unknown[0]}" (goals: ${known.join(', ')})`);

@@ -44,7 +44,7 @@ export function parsePort(value: string | undefined): number {
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { port: { type: 'string' }, 'no-schedule': { type: 'boolean' } });
   const port = parsePort(values.port);
-  const ctx = openContext(values);
+  const ctx = openContext(values, { tag: true });
   reportConfigErrors(ctx, process.stderr);
   const running = await serve(ctx, { port, schedule: !values['no-schedule'] });
   await untilSignal();

@@ -91,7 +91,7 @@ describe('learning from reviewers through the store', () => {
   });
 
   it('a running process learns from decisions made elsewhere (another process, the web view)', async () => {
-    const ctx = openContext({ db: path.join(dir, 'db.sqlite'), feeds: path.join(dir, 'feeds') });
+    const ctx = openContext({ db: path.join(dir, 'db.sqlite'), feeds: path.join(dir, 'feeds') }, { tag: true });
     const tag = pipelineDeps(ctx).tag!;
     const probe = (await items()).find((i) => i.title === later[0]);
     const asItem = { sourceId: 'sm', key: 'k', guid: null, url: null, title: 'Öljyntorjuntavalmius paranee', summary: '', contentHtml: '',
