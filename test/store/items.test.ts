@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeEach } from 'vitest';
 import { openDb, syncSources, saveRun, listItems, listItemEvents, type Db } from '../../src/store/index.js';
+import { describeEvent } from '../../src/present/events.js';
 import { contentHash } from '../../src/normalize/key.js';
 import type { RunResult, SourceDef, TaggedItem } from '../../src/model.js';
 
@@ -51,8 +52,9 @@ describe('store: items', () => {
     expect(out.updated).toEqual(created);
     saveRun(db, { run: run({ finishedAt: '2023-02-06T00:00:00.000Z' }), items: [moved], nextRunAt: null });
     const events = listItemEvents(db, created[0]);
-    expect(events.map((e) => e.type)).toEqual(['deadline']);
-    expect(events[0].message).toBe('Määräaika muuttui: 15.3.2023 → 29.3.2023');
+    expect(events.map(({ type, oldValue, newValue }) => ({ type, oldValue, newValue })))
+      .toEqual([{ type: 'deadline', oldValue: '2023-03-15', newValue: '2023-03-29' }]);
+    expect(describeEvent(events[0], 'fi')).toBe('Määräaika muuttui: 15.3.2023 → 29.3.2023');
     const versions = db.prepare('SELECT version, deadline FROM item_versions WHERE item_id = ?').all(created[0]);
     expect(versions).toEqual([{ version: 1, deadline: '2023-03-15' }]);
     expect(listItems(db)[0].deadline).toBe('2023-03-29');
@@ -61,7 +63,10 @@ describe('store: items', () => {
   it('reports new answering organisations', () => {
     const { created } = saveRun(db, { run: run(), items: [item({ consultation: { distribution: ['A'], answered: [] } })], nextRunAt: null });
     saveRun(db, { run: run(), items: [item({ consultation: { distribution: ['A'], answered: ['Pirkanmaan pelastuslaitos'] } })], nextRunAt: null });
-    expect(listItemEvents(db, created[0]).at(-1)?.message).toBe('Uusia lausunnonantajia: Pirkanmaan pelastuslaitos');
+    const last = listItemEvents(db, created[0]).at(-1)!;
+    expect(last.type).toBe('consultation');
+    expect(describeEvent(last, 'fi')).toBe('Uusia lausunnonantajia: Pirkanmaan pelastuslaitos');
+    expect(describeEvent(last, 'sv')).toBe('Nya utlåtanden från: Pirkanmaan pelastuslaitos');
   });
 
   it('a failed run keeps stored items and counts the failure', () => {
