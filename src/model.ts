@@ -176,8 +176,11 @@ export interface TaggedItem extends Item {
   searchTerms: string;
 }
 
-/** How one source run ended; 'skipped' runs (another run of the source was in progress) are not recorded. */
-export type RunStatus = 'ok' | 'not-modified' | 'error' | 'skipped';
+/**
+ * How one source run ended; 'skipped' runs (another run of the source was in progress) are not recorded;
+ * 'interrupted' ones are recorded by the store when a run's process ended before the run finished.
+ */
+export type RunStatus = 'ok' | 'not-modified' | 'error' | 'skipped' | 'interrupted';
 
 /** The record of one source run. */
 export interface RunResult {

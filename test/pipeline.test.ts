@@ -5,7 +5,9 @@ import zlib from 'node:zlib';
 import { startServer, reply, type TestServer } from './helpers/server.js';
 import { createFetcher } from '../src/fetch/index.js';
 import { crawl, refreshSource, backoffMs } from '../src/pipeline.js';
-import { openDb, syncSources, listItems, getSourceState, type Db } from '../src/store/index.js';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { openDb, syncSources, listItems, listRuns, getSourceState, type Db } from '../src/store/index.js';
 import type { SourceDef } from '../src/model.js';
 
 const rss = (items: string, extra = '') =>
@@ -148,6 +150,19 @@ describe('pipeline', () => {
     const runs = await Promise.all([refreshSource(d, { db, fetch }), refreshSource(d, { db, fetch })]);
     expect(runs.map((r) => r.status).sort()).toEqual(['ok', 'skipped']);
     expect((await refreshSource(d, { db, fetch })).status).toBe('ok');
+  });
+
+  it('runs a source at once whose lease belongs to a process that has ended, recording that run as interrupted', async () => {
+    const d = def('orphaned', '/gzip');
+    syncSources(db, [d]);
+    const ended = spawnSync(process.execPath, ['-e', '']).pid!; // a pid whose process is gone
+    db.prepare('UPDATE sources SET running_until = ?, lease_host = ?, lease_pid = ?, lease_at = ? WHERE id = ?')
+      .run(new Date(Date.now() + 6 * 60_000).toISOString(), os.hostname(), ended, '2026-01-01T00:00:00.000Z', d.id);
+    expect((await refreshSource(d, { db, fetch })).status).toBe('ok');
+    expect(listRuns(db, d.id).map((r) => [r.status, r.startedAt])).toEqual([
+      ['ok', expect.any(String)], ['interrupted', '2026-01-01T00:00:00.000Z'],
+    ]);
+    expect(getSourceState(db, d.id)?.lastStatus).toBe('ok');
   });
 
   it('a source that turns bad keeps what it stored, and the others still complete', async () => {

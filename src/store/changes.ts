@@ -1,6 +1,6 @@
-// Compare a stored item with its new upstream version: what changed, in words users read (Finnish).
+// Compare a stored item with its new upstream version: which watched fields changed, with old and new values.
+// This decides what is recorded; the words people read are chosen when an event is shown (src/present/events.ts).
 import type { Consultation } from '../model.js';
-import { finnishDate } from '../parse/dates.js';
 
 /** The fields of an item that are watched for upstream changes. */
 export interface Tracked {
@@ -14,42 +14,30 @@ export interface Tracked {
 
 export type ChangeType = 'title' | 'text' | 'deadline' | 'stage' | 'consultation';
 
+/** One recorded change; a consultation's values are its JSON (or null), the others the field's text. */
 export interface Change {
   type: ChangeType;
   oldValue: string | null;
   newValue: string | null;
-  message: string;
 }
 
-const dateOrNone = (iso: string | null): string => finnishDate(iso) ?? 'ei määräaikaa';
+/** Organisations that have answered in `after` but had not in `before`, in `after`'s order. */
+export function newlyAnswered(before: Consultation | null, after: Consultation | null): string[] {
+  const answeredBefore = new Set(before?.answered ?? []);
+  return (after?.answered ?? []).filter((o) => !answeredBefore.has(o));
+}
 
 /** The list of changes from `before` to `after`, empty when nothing watched changed. */
 export function diffItem(before: Tracked, after: Tracked): Change[] {
   const changes: Change[] = [];
-  if (before.title !== after.title)
-    changes.push({ type: 'title', oldValue: before.title, newValue: after.title, message: `Otsikko muuttui: "${before.title}" → "${after.title}"` });
+  if (before.title !== after.title) changes.push({ type: 'title', oldValue: before.title, newValue: after.title });
   if (before.summary !== after.summary || before.contentHtml !== after.contentHtml)
-    changes.push({ type: 'text', oldValue: before.summary, newValue: after.summary, message: 'Teksti muuttui' });
-  if (before.deadline !== after.deadline)
-    changes.push({
-      type: 'deadline', oldValue: before.deadline, newValue: after.deadline,
-      message: `Määräaika muuttui: ${dateOrNone(before.deadline)} → ${dateOrNone(after.deadline)}`,
-    });
-  if (before.stage !== after.stage)
-    changes.push({
-      type: 'stage', oldValue: before.stage, newValue: after.stage,
-      message: `Vaihe muuttui: ${before.stage ?? '–'} → ${after.stage ?? '–'}`,
-    });
-  const answeredBefore = new Set(before.consultation?.answered ?? []);
-  const newlyAnswered = (after.consultation?.answered ?? []).filter((o) => !answeredBefore.has(o));
+    changes.push({ type: 'text', oldValue: before.summary, newValue: after.summary });
+  if (before.deadline !== after.deadline) changes.push({ type: 'deadline', oldValue: before.deadline, newValue: after.deadline });
+  if (before.stage !== after.stage) changes.push({ type: 'stage', oldValue: before.stage, newValue: after.stage });
   const distChanged =
     JSON.stringify(before.consultation?.distribution ?? []) !== JSON.stringify(after.consultation?.distribution ?? []);
-  if (newlyAnswered.length || distChanged)
-    changes.push({
-      type: 'consultation',
-      oldValue: JSON.stringify(before.consultation),
-      newValue: JSON.stringify(after.consultation),
-      message: newlyAnswered.length ? `Uusia lausunnonantajia: ${newlyAnswered.join(', ')}` : 'Jakelulista muuttui',
-    });
+  if (newlyAnswered(before.consultation, after.consultation).length || distChanged)
+    changes.push({ type: 'consultation', oldValue: JSON.stringify(before.consultation), newValue: JSON.stringify(after.consultation) });
   return changes;
 }

@@ -1,119 +1,7 @@
-// The items table: insert new items, update changed ones (keeping versions and events), list them.
+// The items table's read side: lists for the front page and the CLI, one item in full, its versions and events.
 import { prepared, type Db } from './db.js';
-import type { Consultation, Identifier, Item, TaggedItem } from '../model.js';
-import { goalWriter, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues } from './tags.js';
-import { diffItem, type Tracked } from './changes.js';
-
-/** What saving one run's items did. */
-export interface SaveOutcome {
-  created: number[];
-  updated: number[];
-  duplicates: number;
-}
-
-interface StoredRow {
-  id: number;
-  hash: string;
-  version: number;
-  title: string;
-  summary: string;
-  contentHtml: string;
-  deadline: string | null;
-  stage: string | null;
-  url: string | null;
-  organisation: string | null;
-  consultation: string | null;
-}
-
-const parseConsultation = (json: string | null): Consultation | null => (json ? (JSON.parse(json) as Consultation) : null);
-
-// Positional binding: named parameters cost more than the insert itself on large runs (see bench/).
-const FIELD_COLUMNS = [
-  'guid', 'url', 'title', 'summary', 'content_html', 'published', 'updated', 'deadline', 'language', 'organisation',
-  'kind', 'stage', 'consultation', 'hash',
-];
-
-/** An item's stored fields in FIELD_COLUMNS order. */
-function fieldValues(i: Item, hash: string): unknown[] {
-  const consultation = i.consultation ? JSON.stringify(i.consultation) : null;
-  return [i.guid, i.url, i.title, i.summary, i.contentHtml, i.published, i.updated, i.deadline, i.language, i.organisation,
-    i.kind, i.stage, consultation, hash];
-}
-
-/** Saves one run's items as they arrive, inside the caller's transaction. */
-export interface ItemSaver {
-  /** Insert new items, update changed ones; duplicates within the run are dropped. */
-  add(items: TaggedItem[], now: string): void;
-  readonly outcome: SaveOutcome;
-}
-
-/** Prepare to save a run's items in one or more batches (statements and known keys are read once). */
-export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSaver {
-  // One query for the source's keys and hashes; the full old row is read only for items that changed.
-  const known = new Map(
-    (prepared(db, 'SELECT key, id, hash FROM items WHERE source_id = ?').all(sourceId) as { key: string; id: number; hash: string }[])
-      .map((r) => [r.key, r]),
-  );
-  const oldRow = prepared(db, `SELECT id, hash, version, title, summary, content_html AS contentHtml, deadline, stage,
-    url, organisation, consultation FROM items WHERE id = ?`);
-  const insert = prepared(db, `INSERT INTO items (source_id, key, ${FIELD_COLUMNS.join(', ')}, first_seen_at,
-      last_seen_at, changed_at, created_run, ${TAG_COLUMNS.join(', ')})
-    VALUES (${Array(2 + FIELD_COLUMNS.length + 4 + TAG_COLUMNS.length).fill('?').join(', ')})`);
-  const keepVersion = prepared(db, `INSERT INTO item_versions (item_id, version, title, summary, content_html, deadline,
-      stage, url, organisation, consultation, hash, replaced_at)
-    VALUES (@id, @version, @title, @summary, @contentHtml, @deadline, @stage, @url, @organisation, @consultation, @hash, @now)`);
-  const update = prepared(db, `UPDATE items SET
-      ${FIELD_COLUMNS.map((c) => (c === 'published' ? 'published = COALESCE(?, published)' : `${c} = ?`)).join(', ')},
-      version = version + 1, last_seen_at = ?, changed_at = ?, ${TAG_ASSIGNMENTS}
-    WHERE id = ?`);
-  const touch = prepared(db, 'UPDATE items SET last_seen_at = ? WHERE id = ?');
-  const event = prepared(db, `INSERT INTO item_events (item_id, run_id, at, type, old_value, new_value, message)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const dropIds = prepared(db, 'DELETE FROM item_identifiers WHERE item_id = ?');
-  const addId = prepared(db, 'INSERT OR IGNORE INTO item_identifiers (item_id, type, value) VALUES (?, ?, ?)');
-  const saveGoals = goalWriter(db);
-  const saveIds = (id: number, ids: Identifier[], replace: boolean) => {
-    if (replace) dropIds.run(id);
-    for (const i of ids) addId.run(id, i.type, i.value);
-  };
-
-  const outcome: SaveOutcome = { created: [], updated: [], duplicates: 0 };
-  const seen = new Set<string>();
-  const add = (items: TaggedItem[], now: string) => {
-    for (const item of items) {
-      if (seen.has(item.key)) {
-        outcome.duplicates++;
-        continue;
-      }
-      seen.add(item.key);
-      const { hash } = item;
-      const seenBefore = known.get(item.key);
-      if (seenBefore?.hash === hash) {
-        touch.run(now, seenBefore.id);
-        continue;
-      }
-      const fields = fieldValues(item, hash);
-      const tagged = tagValues(item.tags, item.searchTerms, now);
-      if (!seenBefore) {
-        // A new item needs no event: first_seen_at and created_run say when it arrived.
-        const id = Number(insert.run(sourceId, item.key, ...fields, now, now, now, runId, ...tagged).lastInsertRowid);
-        saveIds(id, item.identifiers, false);
-        saveGoals(id, item.tags, false);
-        outcome.created.push(id);
-        continue;
-      }
-      const old = oldRow.get(seenBefore.id) as StoredRow;
-      keepVersion.run({ ...old, now });
-      update.run(...fields, now, now, ...tagged, old.id);
-      saveIds(old.id, item.identifiers, true);
-      saveGoals(old.id, item.tags, true);
-      const before: Tracked = { ...old, consultation: parseConsultation(old.consultation) };
-      for (const c of diffItem(before, item)) event.run(old.id, runId, now, c.type, c.oldValue, c.newValue, c.message);
-      outcome.updated.push(old.id);
-    }
-  };
-  return { add, outcome };
-}
+import type { Consultation, Identifier, ItemKind, Lang } from '../model.js';
+import type { ChangeType } from './changes.js';
 
 /** An item as listed by `lakivahti items` and the web view; tags are the reviewer's when reviewed. */
 export interface ItemRow {
@@ -152,47 +40,172 @@ export interface ItemQuery {
   jointFrom?: string;
 }
 
-const LATEST_REVIEW = 'r.id = (SELECT id FROM reviews WHERE item_id = i.id ORDER BY at DESC, id DESC LIMIT 1)';
 const MACHINE_GOALS = '(SELECT json_group_array(goal) FROM (SELECT goal FROM item_goals WHERE item_id = i.id ORDER BY rank))';
 
-/** Stored items, newest first; identifiers are those people use (a lausuntopalvelu GUID is only for joining). */
-export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (q.source) where.push('i.source_id = ?'), args.push(q.source);
-  if (q.since) where.push('COALESCE(i.published, i.first_seen_at) >= ?'), args.push(q.since);
-  if (q.match) where.push('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(q.match);
-  if (q.relevant !== undefined) where.push('COALESCE(r.relevant, i.relevant) = ?'), args.push(Number(q.relevant));
-  if (q.goal) where.push(`EXISTS (SELECT 1 FROM json_each(COALESCE(r.goals, ${MACHINE_GOALS})) WHERE value = ?)`), args.push(q.goal);
-  if (q.jointFrom) where.push('i.joint = 1 AND i.deadline >= ? AND COALESCE(r.relevant, 1) = 1'), args.push(q.jointFrom);
-  args.push(q.limit ?? 50);
-  const order = q.jointFrom ? 'i.deadline ASC, i.id' : 'COALESCE(i.published, i.first_seen_at) DESC, i.id DESC';
-  const rows = prepared(db, 
-      `SELECT i.id, i.source_id AS source, i.title, i.url, i.published, i.summary, i.language, i.deadline,
-        i.organisation, i.kind, i.stage, i.joint,
-        (SELECT json_group_array(value) FROM item_identifiers WHERE item_id = i.id AND type <> 'lausuntopalvelu') AS identifiers,
-        COALESCE(r.relevant, i.relevant) AS relevant,
-        COALESCE(r.goals, ${MACHINE_GOALS}) AS goals,
-        CASE WHEN r.id IS NULL THEN i.primary_goal ELSE r.primary_goal END AS "primary",
-        r.reviewer AS reviewedBy
-      FROM items i LEFT JOIN reviews r ON ${LATEST_REVIEW}
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY ${order} LIMIT ?`,
-    )
-    .all(...args) as (Omit<ItemRow, 'identifiers' | 'goals' | 'relevant' | 'joint'> & {
-      identifiers: string; goals: string; relevant: number | null; joint: number;
-    })[];
-  return rows.map((r) => ({
+/** The columns of an ItemRow, over `items i` joined with its latest review `r` (see ROW_FROM). */
+const ROW_COLUMNS = `i.id, i.source_id AS source, i.title, i.url, i.published, i.summary, i.language, i.deadline,
+  i.organisation, i.kind, i.stage, i.joint,
+  (SELECT json_group_array(value) FROM item_identifiers WHERE item_id = i.id AND type <> 'lausuntopalvelu') AS identifiers,
+  COALESCE(r.relevant, i.relevant) AS relevant,
+  COALESCE(r.goals, ${MACHINE_GOALS}) AS goals,
+  CASE WHEN r.id IS NULL THEN i.primary_goal ELSE r.primary_goal END AS "primary",
+  r.reviewer AS reviewedBy`;
+/** The latest review is kept on the item (latest_review_id, maintained by triggers): one lookup by key. */
+const ROW_FROM = 'items i LEFT JOIN reviews r ON r.id = i.latest_review_id';
+
+type RawRow = Omit<ItemRow, 'identifiers' | 'goals' | 'relevant' | 'joint'> & {
+  identifiers: string; goals: string; relevant: number | null; joint: number;
+};
+
+function toItemRow<T extends RawRow>(r: T): Omit<T, keyof RawRow> & ItemRow {
+  return {
     ...r,
     identifiers: JSON.parse(r.identifiers) as string[],
     goals: r.relevant === 0 ? [] : (JSON.parse(r.goals) as string[]),
     relevant: r.relevant === null ? null : r.relevant === 1,
     joint: r.joint === 1,
-  }));
+  };
+}
+
+/** The SQL and arguments of a listItems query (exported for the query-plan tests). */
+export function itemListQuery(q: ItemQuery = {}): { sql: string; args: (string | number)[] } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (q.source) where.push('i.source_id = ?'), args.push(q.source);
+  if (q.since) where.push('i.sort_key >= ?'), args.push(q.since);
+  // Unary + keeps the planner walking the list order and testing each item against the (materialized) matches,
+  // rather than sorting every match: a page needs only the first `limit` of them.
+  if (q.match) where.push('+i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(q.match);
+  if (q.relevant !== undefined) where.push('COALESCE(r.relevant, i.relevant) = ?'), args.push(Number(q.relevant));
+  if (q.goal) {
+    // The reviewer's goals when reviewed, else the tagger's (one primary-key lookup, not the whole list).
+    where.push(`CASE WHEN r.id IS NULL THEN EXISTS (SELECT 1 FROM item_goals WHERE item_id = i.id AND goal = ?)
+      ELSE EXISTS (SELECT 1 FROM json_each(r.goals) WHERE value = ?) END`);
+    args.push(q.goal, q.goal);
+  }
+  if (q.jointFrom) where.push('i.joint = 1 AND i.deadline >= ? AND COALESCE(r.relevant, 1) = 1'), args.push(q.jointFrom);
+  args.push(q.limit ?? 50);
+  // Both orders are served by an index: items_by_joint (deadline, rowid) WHERE joint = 1; items_by_sort.
+  const order = q.jointFrom ? 'i.deadline ASC, i.id' : 'i.sort_key DESC, i.id DESC';
+  const sql = `SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    ORDER BY ${order} LIMIT ?`;
+  return { sql, args };
+}
+
+/** Stored items, newest first; identifiers are those people use (a lausuntopalvelu GUID is only for joining). */
+export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
+  const { sql, args } = itemListQuery(q);
+  return (prepared(db, sql).all(...args) as RawRow[]).map(toItemRow);
+}
+
+/** The tagger's verdict as stored on an item (reviewers' decisions are separate, see listReviews). */
+export interface StoredTags {
+  relevant: boolean;
+  primary: string | null;
+  goals: { goal: string; score: number }[];
+  scores: Record<string, number>;
+  evidence: unknown[];
+  joint: boolean;
+  jointReason: string | null;
+  taxonomyVersion: string | null;
+  taggedAt: string | null;
+}
+
+/** One item in full: what listItems shows, every stored field, all identifiers with their types, the verdict. */
+export interface ItemDetail extends ItemRow {
+  key: string;
+  guid: string | null;
+  contentHtml: string;
+  updated: string | null;
+  language: Lang;
+  kind: ItemKind;
+  consultation: Consultation | null;
+  version: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  changedAt: string;
+  /** Every identifier with its type, including those only used for joining (lausuntopalvelu GUIDs). */
+  allIdentifiers: Identifier[];
+  /** The tagger's verdict, or null when not tagged yet. */
+  tags: StoredTags | null;
+}
+
+/** One item in full, or undefined when there is no item with that id. */
+export function getItem(db: Db, id: number): ItemDetail | undefined {
+  const row = prepared(db, `SELECT ${ROW_COLUMNS}, i.key, i.guid, i.content_html AS contentHtml, i.updated, i.consultation,
+      i.version, i.first_seen_at AS firstSeenAt, i.last_seen_at AS lastSeenAt, i.changed_at AS changedAt,
+      i.relevant AS tagRelevant, i.primary_goal AS tagPrimary, i.scores, i.evidence, i.joint_reason AS jointReason,
+      i.taxonomy_version AS taxonomyVersion, i.tagged_at AS taggedAt,
+      (SELECT json_group_array(json_array(type, value)) FROM item_identifiers WHERE item_id = i.id) AS allIdentifiers,
+      (SELECT json_group_array(json_array(goal, score)) FROM (SELECT goal, score FROM item_goals WHERE item_id = i.id ORDER BY rank))
+        AS tagGoals
+    FROM ${ROW_FROM} WHERE i.id = ?`).get(id) as
+    | (RawRow & {
+        key: string; guid: string | null; contentHtml: string; updated: string | null; consultation: string | null;
+        version: number; firstSeenAt: string; lastSeenAt: string; changedAt: string; tagRelevant: number | null;
+        tagPrimary: string | null; scores: string | null; evidence: string | null; jointReason: string | null;
+        taxonomyVersion: string | null; taggedAt: string | null; allIdentifiers: string; tagGoals: string;
+      })
+    | undefined;
+  if (!row) return undefined;
+  const { tagRelevant, tagPrimary, scores, evidence, jointReason, taxonomyVersion, taggedAt, tagGoals, ...rest } = row;
+  const item = toItemRow(rest);
+  return {
+    ...item,
+    language: item.language as Lang,
+    kind: item.kind as ItemKind,
+    consultation: rest.consultation ? (JSON.parse(rest.consultation) as Consultation) : null,
+    allIdentifiers: (JSON.parse(rest.allIdentifiers) as [Identifier['type'], string][]).map(([type, value]) => ({ type, value })),
+    tags: tagRelevant === null ? null : {
+      relevant: tagRelevant === 1,
+      primary: tagPrimary,
+      goals: (JSON.parse(tagGoals) as [string, number][]).map(([goal, score]) => ({ goal, score })),
+      scores: scores ? (JSON.parse(scores) as Record<string, number>) : {},
+      evidence: evidence ? (JSON.parse(evidence) as unknown[]) : [],
+      joint: item.joint,
+      jointReason, taxonomyVersion, taggedAt,
+    },
+  };
+}
+
+/** An earlier version of an item, kept when it changed upstream. */
+export interface ItemVersion {
+  version: number;
+  title: string;
+  summary: string;
+  contentHtml: string;
+  deadline: string | null;
+  stage: string | null;
+  url: string | null;
+  organisation: string | null;
+  consultation: Consultation | null;
+  hash: string;
+  /** When the next version replaced it. */
+  replacedAt: string;
+}
+
+/** An item's earlier versions, oldest first (the current one is the item itself). */
+export function listItemVersions(db: Db, itemId: number): ItemVersion[] {
+  return (prepared(db, `SELECT version, title, summary, content_html AS contentHtml, deadline, stage, url, organisation,
+      consultation, hash, replaced_at AS replacedAt FROM item_versions WHERE item_id = ? ORDER BY version`)
+    .all(itemId) as (Omit<ItemVersion, 'consultation'> & { consultation: string | null })[])
+    .map((v) => ({ ...v, consultation: v.consultation ? (JSON.parse(v.consultation) as Consultation) : null }));
+}
+
+/** A change recorded when an item changed upstream; present/events.ts words it. */
+export interface ItemEvent {
+  id: number;
+  itemId: number;
+  runId: number | null;
+  at: string;
+  type: ChangeType;
+  /** The field's old and new text; for 'consultation', the consultation as JSON ("null" when there was none). */
+  oldValue: string | null;
+  newValue: string | null;
 }
 
 /** Events of an item, oldest first. */
-export function listItemEvents(db: Db, itemId: number): { at: string; type: string; message: string }[] {
-  return prepared(db, 'SELECT at, type, message FROM item_events WHERE item_id = ? ORDER BY at, id')
-    .all(itemId) as { at: string; type: string; message: string }[];
+export function listItemEvents(db: Db, itemId: number): ItemEvent[] {
+  return prepared(db, `SELECT id, item_id AS itemId, run_id AS runId, at, type, old_value AS oldValue, new_value AS newValue
+    FROM item_events WHERE item_id = ? ORDER BY at, id`).all(itemId) as ItemEvent[];
 }

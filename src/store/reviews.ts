@@ -51,8 +51,7 @@ export interface ReviewedItem {
 export function listLatestReviews(db: Db): ReviewedItem[] {
   const rows = prepared(db, `SELECT r.item_id AS itemId, r.reviewer, r.at, r.relevant, r.goals, r.rejected, r.primary_goal AS "primary",
         i.title, i.summary, i.source_id AS sourceId, i.language, i.kind, i.organisation, i.deadline, i.consultation
-      FROM reviews r JOIN items i ON i.id = r.item_id
-      WHERE r.id = (SELECT id FROM reviews WHERE item_id = r.item_id ORDER BY at DESC, id DESC LIMIT 1)
+      FROM items i JOIN reviews r ON r.id = i.latest_review_id
       ORDER BY r.at, r.id`)
     .all() as (Omit<ReviewedItem, 'relevant' | 'goals' | 'rejected' | 'consultation'> & {
       relevant: number; goals: string; rejected: string; consultation: string | null;
@@ -66,11 +65,26 @@ export function listLatestReviews(db: Db): ReviewedItem[] {
   }));
 }
 
-/** Every decision on one item, oldest first. */
-export function listReviews(db: Db, itemId: number): { reviewer: string; at: string; relevant: boolean; goals: string[]; note: string | null }[] {
-  return (prepared(db, 'SELECT reviewer, at, relevant, goals, note FROM reviews WHERE item_id = ? ORDER BY at, id').all(itemId) as {
-    reviewer: string; at: string; relevant: number; goals: string; note: string | null;
-  }[]).map((r) => ({ ...r, relevant: r.relevant === 1, goals: JSON.parse(r.goals) as string[] }));
+/** One stored decision, as an item's history shows it. */
+export interface ReviewRecord {
+  id: number;
+  reviewer: string;
+  at: string;
+  relevant: boolean;
+  goals: string[];
+  rejected: string[];
+  primary: string | null;
+  note: string | null;
+}
+
+/** Every decision on one item, oldest first (the last one counts). */
+export function listReviews(db: Db, itemId: number): ReviewRecord[] {
+  return (prepared(db, `SELECT id, reviewer, at, relevant, goals, rejected, primary_goal AS "primary", note
+      FROM reviews WHERE item_id = ? ORDER BY at, id`).all(itemId) as (Omit<ReviewRecord, 'relevant' | 'goals' | 'rejected'> & {
+    relevant: number; goals: string; rejected: string;
+  })[]).map((r) => ({
+    ...r, relevant: r.relevant === 1, goals: JSON.parse(r.goals) as string[], rejected: JSON.parse(r.rejected) as string[],
+  }));
 }
 
 /** Changes whenever a decision is added, so a running process knows to learn again. */

@@ -1,7 +1,7 @@
 // The runs table: one row per source run; saving a run updates items and the source's state atomically.
 import { prepared, type Db } from './db.js';
 import type { RunResult, TaggedItem, Validators } from '../model.js';
-import { createItemSaver, type SaveOutcome } from './items.js';
+import { createItemSaver, type SaveOutcome } from './item-saver.js';
 
 /** Everything one source run produced, saved in one transaction. */
 export interface RunRecord {

@@ -1,4 +1,5 @@
 // The sources table: each source's fetch validators, last run, error streak and next check.
+import os from 'node:os';
 import { prepared, type Db } from './db.js';
 import type { SourceDef, Validators } from '../model.js';
 
@@ -54,12 +55,83 @@ export function setNextRun(db: Db, id: string, nextRunAt: string | null): void {
   prepared(db, 'UPDATE sources SET next_run_at = ? WHERE id = ?').run(nextRunAt, id);
 }
 
-/** Take the source's run lease until `until`; false when another run (in any process) holds it. */
-export function claimSource(db: Db, id: string, until: Date, now = new Date()): boolean {
-  return (
-    prepared(db, 'UPDATE sources SET running_until = ? WHERE id = ? AND (running_until IS NULL OR running_until < ?)')
-      .run(until.toISOString(), id, now.toISOString()).changes === 1
-  );
+/** Who holds a run lease: a process on a host. */
+export interface LeaseHolder {
+  host: string;
+  pid: number;
+}
+
+/** This process, as a lease holder. */
+export const thisProcess = (): LeaseHolder => ({ host: os.hostname(), pid: process.pid });
+
+/** Whether a process of this host is alive (a process of another user counts: signalling it is only refused). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+interface Lease {
+  runningUntil: string;
+  host: string | null;
+  pid: number | null;
+  at: string | null;
+}
+
+const LEASE = 'running_until AS runningUntil, lease_host AS host, lease_pid AS pid, lease_at AS at';
+
+/** The lease's process ran on `host` and has ended. */
+const endedHere = (lease: Lease, host: string): boolean =>
+  lease.host === host && lease.pid !== null && !isProcessAlive(lease.pid);
+
+/** End a lease whose run will never finish, recording the run as interrupted and the source's status as such. */
+function recordInterrupted(db: Db, sourceId: string, lease: Lease, error: string, now: string): void {
+  prepared(db, `INSERT INTO runs (source_id, started_at, finished_at, status, error) VALUES (?, ?, ?, 'interrupted', ?)`)
+    .run(sourceId, lease.at ?? now, now, error);
+  // Not the source's fault: no error streak and no backoff; the schedule stays as it was.
+  prepared(db, `UPDATE sources SET last_run_at = ?, last_status = 'interrupted', last_error = ?,
+      running_until = NULL, lease_host = NULL, lease_pid = NULL, lease_at = NULL WHERE id = ?`).run(now, error, sourceId);
+}
+
+const diedText = (lease: Lease) => `interrupted: the process (pid ${lease.pid}) ended before the run finished`;
+
+/**
+ * Take the source's run lease until `until`; false when another run (in any process) holds it. A lease whose
+ * process has ended (same host, pid gone) is taken over at once; one held by a live process or by another host
+ * only once it has expired. A run that can no longer finish is recorded as interrupted.
+ */
+export function claimSource(db: Db, id: string, until: Date, now = new Date(), holder = thisProcess()): boolean {
+  return db.transaction(() => {
+    const at = now.toISOString();
+    const lease = prepared(db, `SELECT ${LEASE} FROM sources WHERE id = ? AND running_until IS NOT NULL`).get(id) as Lease | undefined;
+    if (lease) {
+      const ended = endedHere(lease, holder.host);
+      if (!ended && lease.runningUntil >= at) return false;
+      if (ended) recordInterrupted(db, id, lease, diedText(lease), at);
+      else if (lease.host !== holder.host) {
+        // Expired and nobody here can tell whether its process lives: its run did not finish in time.
+        const who = lease.pid === null ? '' : ` (pid ${lease.pid} on ${lease.host})`;
+        recordInterrupted(db, id, lease, `interrupted: the run${who} did not finish before its lease expired`, at);
+      }
+      // Expired but its process on this host lives: the run may still record itself, so nothing is recorded here.
+    }
+    return prepared(db, 'UPDATE sources SET running_until = ?, lease_host = ?, lease_pid = ?, lease_at = ? WHERE id = ?')
+      .run(until.toISOString(), holder.host, holder.pid, at, id).changes === 1;
+  }).immediate();
+}
+
+/** End every lease of this host whose process has ended (a writer does this when it starts); returns the sources. */
+export function recoverDeadLeases(db: Db, host = os.hostname(), now = new Date()): string[] {
+  return db.transaction(() => {
+    const leases = prepared(db, `SELECT id, ${LEASE} FROM sources WHERE running_until IS NOT NULL AND lease_host = ?`)
+      .all(host) as (Lease & { id: string })[];
+    const dead = leases.filter((l) => endedHere(l, host));
+    for (const l of dead) recordInterrupted(db, l.id, l, diedText(l), now.toISOString());
+    return dead.map((l) => l.id);
+  }).immediate();
 }
 
 /** Give the run lease back (saveRun already does; this covers runs that could not be saved). */

@@ -2,12 +2,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from './db.js';
 import { startRun, type RunSaver } from './runs.js';
-import { claimSource, releaseSource } from './sources.js';
+import { claimSource, recoverDeadLeases, releaseSource } from './sources.js';
 import type { WriterReply, WriterRequest } from './writer.js';
 
 type Message = WriterRequest & { id: number };
 
 const db = openDb((workerData as { file: string }).file);
+// Runs of this host's processes that were killed (kill -9, power loss) free their sources now, recorded as interrupted.
+try {
+  recoverDeadLeases(db);
+} catch {
+  /* the database is busy: claiming a source recovers its lease as well */
+}
 const port = parentPort!;
 
 /** The run whose transaction is open, and messages waiting for their turn (other runs, leases). */

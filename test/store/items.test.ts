@@ -1,5 +1,8 @@
 import { describe, expect, it, beforeEach } from 'vitest';
-import { openDb, syncSources, saveRun, listItems, listItemEvents, type Db } from '../../src/store/index.js';
+import {
+  openDb, syncSources, saveRun, listItems, listItemEvents, getItem, listItemVersions, listReviews, insertReview, type Db,
+} from '../../src/store/index.js';
+import { describeEvent } from '../../src/present/events.js';
 import { contentHash } from '../../src/normalize/key.js';
 import type { RunResult, SourceDef, TaggedItem } from '../../src/model.js';
 
@@ -51,8 +54,9 @@ describe('store: items', () => {
     expect(out.updated).toEqual(created);
     saveRun(db, { run: run({ finishedAt: '2023-02-06T00:00:00.000Z' }), items: [moved], nextRunAt: null });
     const events = listItemEvents(db, created[0]);
-    expect(events.map((e) => e.type)).toEqual(['deadline']);
-    expect(events[0].message).toBe('Määräaika muuttui: 15.3.2023 → 29.3.2023');
+    expect(events.map(({ type, oldValue, newValue }) => ({ type, oldValue, newValue })))
+      .toEqual([{ type: 'deadline', oldValue: '2023-03-15', newValue: '2023-03-29' }]);
+    expect(describeEvent(events[0], 'fi')).toBe('Määräaika muuttui: 15.3.2023 → 29.3.2023');
     const versions = db.prepare('SELECT version, deadline FROM item_versions WHERE item_id = ?').all(created[0]);
     expect(versions).toEqual([{ version: 1, deadline: '2023-03-15' }]);
     expect(listItems(db)[0].deadline).toBe('2023-03-29');
@@ -61,7 +65,10 @@ describe('store: items', () => {
   it('reports new answering organisations', () => {
     const { created } = saveRun(db, { run: run(), items: [item({ consultation: { distribution: ['A'], answered: [] } })], nextRunAt: null });
     saveRun(db, { run: run(), items: [item({ consultation: { distribution: ['A'], answered: ['Pirkanmaan pelastuslaitos'] } })], nextRunAt: null });
-    expect(listItemEvents(db, created[0]).at(-1)?.message).toBe('Uusia lausunnonantajia: Pirkanmaan pelastuslaitos');
+    const last = listItemEvents(db, created[0]).at(-1)!;
+    expect(last.type).toBe('consultation');
+    expect(describeEvent(last, 'fi')).toBe('Uusia lausunnonantajia: Pirkanmaan pelastuslaitos');
+    expect(describeEvent(last, 'sv')).toBe('Nya utlåtanden från: Pirkanmaan pelastuslaitos');
   });
 
   it('a failed run keeps stored items and counts the failure', () => {
@@ -91,4 +98,58 @@ describe('store: items', () => {
     expect(listItems(db, { since: '2022-01-01' })).toHaveLength(1);
     expect(listItems(db, { source: 'other' })).toHaveLength(0);
   });
+
+  it('reads one item in full, with its versions, events and reviews', () => {
+    const tags = {
+      relevant: true, goals: [{ goal: 'services', score: 3 }, { goal: 'internal-security', score: 1 }], primary: 'services',
+      scores: { services: 3, 'internal-security': 1 }, evidence: [{ term: 'pelastuslaki' }], joint: true, jointReason: 'lausuntopyyntö',
+      taxonomyVersion: 'v1',
+    };
+    const first = item({ tags, identifiers: [{ type: 'diary', value: 'VN/1/2023' }, { type: 'lausuntopalvelu', value: 'abc-guid' }] });
+    const { created } = saveRun(db, { run: run(), items: [first], nextRunAt: null });
+    const id = created[0];
+    saveRun(db, { run: run(), items: [item({ tags, identifiers: first.identifiers, title: 'Pelastuslain muuttaminen', consultation: { distribution: ['A'], answered: [] } })], nextRunAt: null });
+    insertReview(db, { itemId: id, reviewer: 'anna', relevant: true, goals: ['internal-security'], rejected: ['services'], at: '2023-02-10T00:00:00.000Z' });
+    insertReview(db, { itemId: id, reviewer: 'pekka', relevant: false, goals: [], rejected: [], at: '2023-02-09T00:00:00.000Z', note: 'ei meille' });
+
+    const full = getItem(db, id)!;
+    expect(full).toMatchObject({
+      id, source: 'src', key: 'guid:1', guid: '1', title: 'Pelastuslain muuttaminen', contentHtml: '<p>x</p>', version: 2,
+      consultation: { distribution: ['A'], answered: [] }, identifiers: ['VN/1/2023'],
+      // The latest decision by time counts (anna's), though pekka's was stored after it.
+      relevant: true, goals: ['internal-security'], primary: 'internal-security', reviewedBy: 'anna', joint: true,
+      tags: { relevant: true, primary: 'services', goals: tags.goals, scores: tags.scores, evidence: tags.evidence,
+        joint: true, jointReason: 'lausuntopyyntö', taxonomyVersion: 'v1' },
+    });
+    expect(full.allIdentifiers).toEqual(expect.arrayContaining([{ type: 'diary', value: 'VN/1/2023' }, { type: 'lausuntopalvelu', value: 'abc-guid' }]));
+    expect(full.allIdentifiers).toHaveLength(2);
+    expect(listItems(db)[0]).toEqual(Object.fromEntries(Object.keys(listItems(db)[0]).map((k) => [k, full[k as keyof typeof full]])));
+    expect(listItemVersions(db, id)).toMatchObject([{ version: 1, title: 'Pelastuslain muutos', consultation: null }]);
+    expect(listItemEvents(db, id).map((e) => e.type)).toEqual(['title', 'consultation']);
+    expect(listReviews(db, id)).toMatchObject([
+      { reviewer: 'pekka', relevant: false, goals: [], note: 'ei meille' },
+      { reviewer: 'anna', relevant: true, goals: ['internal-security'], rejected: ['services'], primary: 'internal-security' },
+    ]);
+    expect(getItem(db, id + 1)).toBeUndefined();
+  });
+
+  it('lists newest first by published, else first seen, and the joint list by deadline', () => {
+    saveRun(db, { run: run(), items: [
+      item({ key: 'a', published: '2020-01-01T00:00:00.000Z', deadline: '2099-05-01', tags: jointTags }),
+      item({ key: 'b', published: null, deadline: '2099-04-01', tags: jointTags }),
+      item({ key: 'c', published: '2021-01-01T00:00:00.000Z', deadline: '2000-01-01', tags: jointTags }),
+    ], nextRunAt: null });
+    // b has no published date: it sorts by when it was first seen (now), so first.
+    expect(listItems(db).map((r) => r.id)).toEqual([2, 3, 1]);
+    expect(listItems(db, { jointFrom: '2026-01-01' }).map((r) => r.id)).toEqual([2, 1]);
+    insertReview(db, { itemId: 2, reviewer: 'anna', relevant: false, goals: [], rejected: [] });
+    expect(listItems(db, { jointFrom: '2026-01-01' }).map((r) => r.id)).toEqual([1]);
+    expect(listItems(db, { relevant: false }).map((r) => r.id)).toEqual([2]);
+    expect(listItems(db, { goal: 'services' }).map((r) => r.id)).toEqual([3, 1]);
+  });
 });
+
+const jointTags = {
+  relevant: true, goals: [{ goal: 'services', score: 1 }], primary: 'services', scores: {}, evidence: [], joint: true,
+  jointReason: 'x', taxonomyVersion: 't',
+};

@@ -1,0 +1,82 @@
+// Migration 002 on a database filled under schema 001: data kept, foreign keys whole, new rules in force.
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from '../../src/store/index.js';
+import { migrationsDir } from '../../src/paths.js';
+
+/** A database at schema 001 (as openDb sets it up: foreign keys on), with runs referred to by items and events. */
+function oldDatabase(): Database.Database {
+  const only001 = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-mig-'));
+  fs.copyFileSync(path.join(migrationsDir, '001-core.sql'), path.join(only001, '001-core.sql'));
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  expect(migrate(db, only001)).toEqual(['001-core.sql']);
+  fs.rmSync(only001, { recursive: true });
+  db.exec(`
+    INSERT INTO sources (id, name, url, created_at, running_until) VALUES ('s', 'S', 'https://example.fi', '2023-01-01', '2023-01-01T00:06:00Z');
+    INSERT INTO runs (id, source_id, started_at, finished_at, status, found, created, error)
+      VALUES (1, 's', '2023-01-01', '2023-01-01', 'ok', 2, 2, NULL), (2, 's', '2023-01-02', '2023-01-02', 'error', 0, 0, 'fetch: x'),
+             (3, 's', '2023-01-03', '2023-01-03', 'not-modified', 0, 0, NULL);
+    INSERT INTO items (id, source_id, key, title, language, kind, hash, first_seen_at, last_seen_at, changed_at, created_run, published, relevant)
+      VALUES (1, 's', 'k1', 'Pelastuslaki', 'fi', 'news', 'h1', '2023-01-01T00:00:00Z', '2023-01-01', '2023-01-01', 1, '2022-12-01T00:00:00Z', 1),
+             (2, 's', 'k2', 'Toinen', 'fi', 'news', 'h2', '2023-01-01T00:00:01Z', '2023-01-01', '2023-01-01', 1, NULL, NULL);
+    INSERT INTO item_goals (item_id, goal, score, rank) VALUES (1, 'services', 2, 1);
+    INSERT INTO item_identifiers (item_id, type, value) VALUES (1, 'he', 'HE 1/2023 vp');
+    INSERT INTO item_versions (item_id, version, title, summary, content_html, hash, replaced_at) VALUES (1, 1, 'Vanha', '', '', 'h0', '2023-01-02');
+    INSERT INTO item_events (item_id, run_id, at, type, old_value, new_value, message)
+      VALUES (1, 2, '2023-01-02', 'title', 'Vanha', 'Pelastuslaki', 'Otsikko muuttui: "Vanha" → "Pelastuslaki"');
+    INSERT INTO reviews (id, item_id, reviewer, at, relevant, goals) VALUES
+      (1, 1, 'anna', '2023-01-05', 1, '["services"]'), (2, 1, 'pekka', '2023-01-04', 0, '[]'), (3, 2, 'anna', '2023-01-03', 1, '[]');
+  `);
+  return db;
+}
+
+const count = (db: Database.Database, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const TABLES = ['sources', 'runs', 'items', 'item_goals', 'item_identifiers', 'item_versions', 'item_events', 'reviews', 'items_fts'];
+
+describe('migration 002', () => {
+  it('keeps every row and reference, and leaves the database consistent', () => {
+    const db = oldDatabase();
+    const before = Object.fromEntries(TABLES.map((t) => [t, count(db, t)]));
+    const runsBefore = db.prepare('SELECT * FROM runs ORDER BY id').all();
+    expect(migrate(db)).toEqual(['002-leases-sort-events.sql']);
+    expect(Object.fromEntries(TABLES.map((t) => [t, count(db, t)]))).toEqual(before);
+    expect(db.prepare('SELECT * FROM runs ORDER BY id').all()).toEqual(runsBefore);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare('SELECT created_run FROM items ORDER BY id').all()).toEqual([{ created_run: 1 }, { created_run: 1 }]);
+    expect(db.prepare('SELECT run_id, type, old_value, new_value FROM item_events').all())
+      .toEqual([{ run_id: 2, type: 'title', old_value: 'Vanha', new_value: 'Pelastuslaki' }]);
+    expect(db.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH 'pelastuslaki'").all()).toEqual([{ rowid: 1 }]);
+  });
+
+  it('brings the new rules: interrupted runs, no stored wording, sort key, latest review, foreign keys enforced', () => {
+    const db = oldDatabase();
+    migrate(db);
+    db.prepare("INSERT INTO runs (source_id, started_at, finished_at, status) VALUES ('s', 'a', 'b', 'interrupted')").run();
+    expect(() => db.prepare("INSERT INTO runs (source_id, started_at, finished_at, status) VALUES ('s', 'a', 'b', 'skipped')").run())
+      .toThrow(/CHECK constraint/);
+    expect(() => db.prepare("UPDATE items SET created_run = 99 WHERE id = 1").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO runs (source_id, started_at, finished_at, status) VALUES ('nope', 'a', 'b', 'ok')").run())
+      .toThrow(/FOREIGN KEY/);
+    expect((db.prepare('PRAGMA table_info(item_events)').all() as { name: string }[]).map((c) => c.name)).not.toContain('message');
+    expect(db.prepare('SELECT id, sort_key, latest_review_id FROM items ORDER BY id').all()).toEqual([
+      { id: 1, sort_key: '2022-12-01T00:00:00Z', latest_review_id: 1 },
+      { id: 2, sort_key: '2023-01-01T00:00:01Z', latest_review_id: 3 },
+    ]);
+    // The latest decision follows new reviews, by time and not by insertion order.
+    db.prepare("INSERT INTO reviews (id, item_id, reviewer, at, relevant) VALUES (4, 1, 'ville', '2023-01-06', 1)").run();
+    db.prepare("INSERT INTO reviews (id, item_id, reviewer, at, relevant) VALUES (5, 1, 'ville', '2023-01-01', 0)").run();
+    expect(db.prepare('SELECT latest_review_id FROM items WHERE id = 1').get()).toEqual({ latest_review_id: 4 });
+    db.prepare('DELETE FROM reviews WHERE id = 4').run();
+    expect(db.prepare('SELECT latest_review_id FROM items WHERE id = 1').get()).toEqual({ latest_review_id: 1 });
+    // The sort key follows published when an item is updated.
+    db.prepare("UPDATE items SET published = '2024-01-01T00:00:00Z' WHERE id = 2").run();
+    expect(db.prepare('SELECT sort_key FROM items WHERE id = 2').get()).toEqual({ sort_key: '2024-01-01T00:00:00Z' });
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  });
+});
