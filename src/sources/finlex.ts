@@ -53,6 +53,7 @@ function parseDocument(body: string, aknPath: string, status: string | null): Ra
 }
 
 const finlex: SourceModule = {
+  options: { maxDocuments: { type: 'integer', min: 0, default: 10, description: 'documents fetched per run' } },
   async collect(def, ctx) {
     const res = await ctx.fetch(def.url, { headers: { Accept: 'application/json' } });
     if (res.notModified) return 'not-modified';

@@ -60,6 +60,7 @@ export function parseListing(html: string, pageUrl: string, def: SourceDef): Raw
 }
 
 const pelastustoimi: SourceModule = {
+  options: { instance: { type: 'string', default: DEFAULT_INSTANCE, description: 'the asset publisher portlet instance' } },
   async collect(def: SourceDef, ctx: SourceContext): Promise<RawItem[] | 'not-modified'> {
     const res = await ctx.fetch(def.url, { headers: { Accept: 'text/html' } });
     if (res.notModified) return 'not-modified';
