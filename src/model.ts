@@ -32,8 +32,13 @@ export interface SourceDef {
   itemKind: ItemKind;
   /** A source that may legitimately yield no items (else zero items is a layout-change error). */
   mayBeEmpty: boolean;
-  /** Module-specific settings (e.g. extra URLs, query parameters). */
+  /** Module-specific settings, checked against the module's declared options when definitions load. */
   options: Record<string, unknown>;
+  /**
+   * False when the URL has no public evidence (an inferred or remembered address); shown to users.
+   * The loader always sets it (default true); hand-made definitions may leave it out, meaning true.
+   */
+  verified?: boolean;
   /** The YAML file this definition came from, for error messages. */
   file: string;
 }
@@ -207,10 +212,28 @@ export interface SourceContext {
   /** Remarks for the run record (e.g. a lenient-parser fallback). */
   note(message: string): void;
   now: Date;
+  /** When the source last ran successfully (null or absent: never), for modules that ask for what is new since then. */
+  lastSuccessAt?: Date | null;
+}
+
+/** The value types a module option may take in YAML. */
+export type OptionType = 'string' | 'integer' | 'boolean' | 'string-list' | 'mapping' | 'mapping-list';
+
+/** One option a source module accepts under `options:`; definitions are checked against these when they load. */
+export interface OptionSpec {
+  type: OptionType;
+  /** Used when the definition does not give the option; undefined: absent. */
+  default?: unknown;
+  /** Bounds for integers. */
+  min?: number;
+  max?: number;
+  description: string;
 }
 
 /** One source that needs code: fetches through ctx.fetch and returns what it found. */
 export interface SourceModule {
+  /** The options a definition may give this module, by name. */
+  options: Record<string, OptionSpec>;
   /** Return the items found, or 'not-modified' when the main URL answered 304. */
   collect(def: SourceDef, ctx: SourceContext): Promise<RawItem[] | 'not-modified'>;
 }

@@ -59,9 +59,11 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
   const startedAt = new Date();
   const notes: string[] = [];
   const stored = getValidators(deps.db, def.id);
+  const lastSuccess = getSourceState(deps.db, def.id)?.lastSuccessAt;
   let fresh: Validators | null = null;
   const ctx: SourceContext = {
     now: startedAt,
+    lastSuccessAt: lastSuccess ? new Date(lastSuccess) : null,
     note: (m) => void notes.push(m),
     fetch: async (url, options = {}) => {
       const main = url === def.url && (options.method ?? 'GET') === 'GET';

@@ -4,13 +4,15 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import cron from 'node-cron';
 import type { ItemKind, Lang, SourceDef } from '../model.js';
-import { moduleNames } from '../sources/index.js';
+import { moduleNames, moduleOptions } from '../sources/index.js';
+import { checkOptions, withDefaults } from '../sources/options.js';
 
 const ITEM_KINDS: ItemKind[] = [
   'statement-request', 'bill', 'committee-report', 'statute', 'project', 'decision', 'press-release', 'news',
 ];
 const FIELDS = new Set([
   'id', 'name', 'url', 'kind', 'module', 'schedule', 'language', 'organisation', 'tags', 'itemKind', 'mayBeEmpty', 'options',
+  'verified',
 ]);
 export const DEFAULT_SCHEDULE = '*/30 * * * *';
 
@@ -98,21 +100,27 @@ export function parseSourceDef(text: string, file: string): SourceDef {
   const mayBeEmpty = raw.mayBeEmpty ?? false;
   if (typeof mayBeEmpty !== 'boolean') throw new Error('field "mayBeEmpty" must be true or false');
   const options = raw.options ?? {};
-  if (typeof options !== 'object' || Array.isArray(options)) throw new Error('field "options" must be a mapping');
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new Error('field "options" must be a mapping');
+  const moduleName = kind === 'rss' ? 'rss' : module!;
+  const optionError = checkOptions(moduleName, moduleOptions(moduleName), options as Record<string, unknown>);
+  if (optionError) throw new Error(optionError);
+  const verified = raw.verified ?? true;
+  if (typeof verified !== 'boolean') throw new Error('field "verified" must be true or false');
 
   return {
     id,
     name: str('name')!,
     url,
     kind,
-    module: kind === 'rss' ? 'rss' : module,
+    module: moduleName,
     schedule,
     language,
     organisation: str('organisation', false),
     tags: tags as string[],
     itemKind,
     mayBeEmpty,
-    options: options as Record<string, unknown>,
+    options: withDefaults(moduleOptions(moduleName), options as Record<string, unknown>),
+    verified,
     file,
   };
 }

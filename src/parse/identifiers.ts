@@ -32,8 +32,13 @@ const vp = (m: RegExpExecArray, n = 2, y = 3): string => `${Number(m[n])}/${m[y]
 const STATUTE_WORDS =
   '(?:laki|lain|lakia|laissa|lakiin|asetus|asetuksen|asetusta|asetuksessa|asetukseen|säädös|säädöksen|säädöskokoelma|säädöskokoelman|lag|lagen|förordning(?:en)?|författningssamling(?:en)?|FFS|SdK)';
 
+/** "Hallituksen esitys 207/2016 vp", "hallituksen esityksessä n:o 12/2026", "regeringens proposition 74/2023 rd". */
+const HE_WORDS = '(?:hallituksen\\s+esity[a-zäö]*|regeringens\\s+proposition[a-z]*)\\s+(?:eduskunnalle\\s+|till\\s+riksdagen\\s+)?(?:(?:n:o|nro|nr)\\.?\\s+)?';
+
 const RULES: Rule[] = [
-  { type: 'he', re: rx(`${B}(?:HE|RP)\\s+${NUM_YEAR}(?:\\s+(?:vp|rd))?${END}`), canon: (m) => `HE ${vp(m, 1, 2)}`, hint: ['HE', 'RP'] },
+  // "HE 12/2026 vp", "HE12/2026", Swedish "RP 74/2023 rd": one matter, stored in its Finnish form.
+  { type: 'he', re: rx(`${B}(?:HE|RP)\\s*${NUM_YEAR}(?:\\s+(?:vp|rd))?${END}`), canon: (m) => `HE ${vp(m, 1, 2)}`, hint: ['HE', 'RP'] },
+  { type: 'he', re: rx(`${B}${HE_WORDS}${NUM_YEAR}(?:\\s+(?:vp|rd))?${END}`, 'i'), canon: (m) => `HE ${vp(m, 1, 2)}`, hint: /esity|propos/i },
   {
     // Committee prefixes: HaVM, StVL, PeVL, TaVE, SuVL …; case-sensitive so ordinary words never match.
     type: 'committee',
@@ -49,10 +54,11 @@ const RULES: Rule[] = [
   // Hints of /iu rules keep /iu: it lets "s" match "ſ" and "k" the Kelvin sign, as the rule does.
   { type: 'diary', re: rx(`${B}SMDno-(\\d{4})-(\\d+)${E}`, 'i'), canon: (m) => `SMDno-${m[1]}-${Number(m[2])}`, hint: /smdno-\d/iu },
   {
+    // Older diary numbers with a filing code: OKM/1/010/2017, LVM/960/03/2015, TEM/1640/03.01.01/2016.
     type: 'diary',
-    re: rx(`${B}OKM/(\\d{1,5})/(\\d{3})/((?:19|20)\\d{2})${END}`),
-    canon: (m) => `OKM/${m[1]}/${m[2]}/${m[3]}`,
-    hint: ['OKM/'],
+    re: rx(`${B}([A-ZÄÖ]{2,8})/(\\d{1,6})/(\\d{2,3}(?:\\.\\d{2}){0,3})/((?:19|20)\\d{2})${END}`),
+    canon: (m) => `${m[1]}/${m[2]}/${m[3]}/${m[4]}`,
+    hint: /[A-ZÄÖ]\/\d+\/\d\d/,
   },
   {
     // VN/18775/2022, ESAVI/12/2019, STM/1234/2020 and other <ORG>/<n>/<yyyy> diary numbers.
@@ -64,7 +70,7 @@ const RULES: Rule[] = [
   {
     // Year-first references such as OKM/2014/120 on valtioneuvosto decision pages.
     type: 'diary',
-    re: rx(`${B}(?!(?:EU|EY|ETY|EEC|EC)/)([A-ZÄÖ]{2,8})/((?:19|20)\\d{2})/(\\d{1,6})${END}`),
+    re: rx(`${B}(?!(?:EU|EY|ETY|EEC|EC)/)([A-ZÄÖ]{2,8})/((?:19|20)\\d{2})/(\\d{1,6})${END}(?!\\.\\d)`),
     canon: (m) => `${m[1]}/${m[2]}/${m[3]}`,
     hint: /[A-ZÄÖ]\/(?:19|20)\d\d\/\d/,
   },
@@ -74,6 +80,13 @@ const RULES: Rule[] = [
     re: rx(`${B}([A-Z]{2,4})\\s?(\\d{3}):(\\d{2})/(\\d{4})${END}`),
     canon: (m) => `${m[1]}${m[2]}:${m[3]}/${m[4]}`,
     hint: /\d:\d\d\/\d/,
+  },
+  // Project codes of the old register, kept as given: LM0085:00/25/01/1998.
+  {
+    type: 'project',
+    re: rx(`${B}([A-Z]{2,4})(\\d{4}):(\\d{2})((?:/\\d{1,3})+)/((?:19|20)\\d{2})${END}`),
+    canon: (m) => `${m[1]}${m[2]}:${m[3]}${m[4]}/${m[5]}`,
+    hint: /\d:\d\d\//,
   },
   // Hankeikkuna API style, kept as given: VNK:500:2014.
   { type: 'project', re: rx(`${B}([A-Z]{2,4}):(\\d{1,4}):((?:19|20)\\d{2})${E}`), canon: (m) => `${m[1]}:${m[2]}:${m[3]}`, hint: /[A-Z]:\d/ },
@@ -117,6 +130,17 @@ const RULES: Rule[] = [
     explicitOnly: true,
   },
 ];
+
+const HE_NUMBER = /^\s*(?:(?:HE|RP)\s*)?(\d{1,5})\s*\/\s*((?:19|20|21)\d{2})(?:\s*(?:vp|rd))?\s*$/i;
+
+/**
+ * A field that holds only government-proposal numbers (Hankeikkuna's heNumerot) in any of its spellings,
+ * "207/2016", "256/2017 vp", "HE 311/2022" or "RP 5/2020 rd", as the canonical "HE n/yyyy vp"; null otherwise.
+ */
+export function heIdentifier(value: string): string | null {
+  const m = HE_NUMBER.exec(nfc(value).replace(/\u00a0/g, ' '));
+  return m ? `HE ${Number(m[1])}/${m[2]} vp` : null;
+}
 
 /** A bare "1090/2002" given explicitly (e.g. Eduskunta's saadoskokoelmaviite) is a statute number. */
 const BARE_STATUTE = /^\s*(\d{1,5})\s*\/\s*((?:19|20|21)\d{2})\s*$/;

@@ -13,11 +13,11 @@ interface Event {
 }
 
 interface KeyDocument {
-  edktunnus?: string | null;
-  eduskuntatunnus?: string | null;
-  asiakirjatyyppikoodi?: string | null;
-  valiokuntanimi?: string | null;
-  laadintapvm?: string | null;
+  edktunnus?: Text;
+  eduskuntatunnus?: Text;
+  asiakirjatyyppikoodi?: Text;
+  valiokuntanimi?: Text;
+  laadintapvm?: Text;
 }
 
 export interface Matter {
@@ -56,6 +56,20 @@ function required(v: Text, field: string): string {
   return s;
 }
 
+/** Committee names by the prefix of their document codes: valiokuntanimi is often null even on committee reports. */
+const COMMITTEES: Record<string, string> = {
+  HaV: 'Hallintovaliokunta', StV: 'Sosiaali- ja terveysvaliokunta', PeV: 'Perustuslakivaliokunta', VaV: 'Valtiovarainvaliokunta',
+  PuV: 'Puolustusvaliokunta', LaV: 'Lakivaliokunta', MmV: 'Maa- ja metsätalousvaliokunta', LiV: 'Liikenne- ja viestintävaliokunta',
+  TaV: 'Talousvaliokunta', SiV: 'Sivistysvaliokunta', TyV: 'Työelämä- ja tasa-arvovaliokunta', UaV: 'Ulkoasiainvaliokunta',
+  YmV: 'Ympäristövaliokunta', SuV: 'Suuri valiokunta', TuV: 'Tulevaisuusvaliokunta', TrV: 'Tarkastusvaliokunta',
+  TiV: 'Tiedusteluvalvontavaliokunta',
+};
+
+/** The committee that wrote a document: its valiokuntanimi, else the name its code (HaVM, StVL …) stands for. */
+export function committeeName(name: Text, code: string): string | null {
+  return text(name) || COMMITTEES[/^([A-ZÄÖ][a-zäö]*V)[MLEP]/.exec(code)?.[1] ?? ''] || null;
+}
+
 /** Public page of a matter (two third-party clients build it this way). */
 export const matterUrl = (tunnus: string): string =>
   `https://www.eduskunta.fi/asiat-ja-aanestykset/valtiopaivaasiat/${encodeURIComponent(tunnus)}`;
@@ -76,15 +90,20 @@ export function matterItem(m: Matter, def: SourceDef): RawItem {
   const events = m.kasittelyt?.fi ?? [];
   const last = latestEvent(events);
   const docs = m.keskeisetAsiakirjat?.fi ?? [];
-  const own = docs.find((d) => d.eduskuntatunnus === tunnus)?.edktunnus;
-  const others = docs.filter((d) => d.eduskuntatunnus && d.eduskuntatunnus !== tunnus);
+  const own = text(docs.find((d) => text(d.eduskuntatunnus) === tunnus)?.edktunnus);
+  const others = docs.filter((d) => text(d.eduskuntatunnus) && text(d.eduskuntatunnus) !== tunnus);
   const keywords = (m.asiasanat?.fi ?? []).map((a) => a.aiheteksti).filter(Boolean);
   const summary = [
     text(m.tila) && `Tila: ${text(m.tila)}.`,
     last?.tapahtumapvm && `Viimeisin käsittely ${last.tapahtumapvm}: ${last.yleinenkasittelyvaihe ?? last.kasittelyvaihe ?? ''}.`,
     keywords.length > 0 && `Asiasanat: ${keywords.join(', ')}.`,
     others.length > 0 &&
-      `Keskeiset asiakirjat: ${others.map((d) => `${d.eduskuntatunnus}${d.valiokuntanimi ? ` (${d.valiokuntanimi})` : ''}`).join(', ')}.`,
+      `Keskeiset asiakirjat: ${others
+        .map((d) => {
+          const by = committeeName(d.valiokuntanimi, text(d.asiakirjatyyppikoodi) || text(d.eduskuntatunnus));
+          return `${text(d.eduskuntatunnus)}${by ? ` (${by})` : ''}`;
+        })
+        .join(', ')}.`,
   ].filter(Boolean);
   const code = text(m.asiakirjatyyppikoodi) || tunnus.split(' ')[0];
   return {
@@ -109,14 +128,15 @@ export function documentItem(d: Document, def: SourceDef): RawItem | null {
   const edk = required(d.edktunnus, 'edktunnus');
   const tunnus = required(d.eduskuntatunnus, 'eduskuntatunnus');
   const kind: ItemKind = 'committee-report';
+  const committee = committeeName(d.valiokuntanimi, code);
   return {
     guid: edk,
     url: documentUrl(tunnus),
     title: `${tunnus} ${required(d.nimeketeksti, 'nimeketeksti')}`,
-    summary: [text(d.asiakirjatyyppinimi), text(d.valiokuntanimi)].filter(Boolean).join(', '),
+    summary: [text(d.asiakirjatyyppinimi), committee].filter(Boolean).join(', '),
     published: text(d.viimeisinJulkaisuajankohta) || text(d.laadintapvm) || null,
     language: text(d.kielikoodi) === 'sv' ? 'sv' : 'fi',
-    organisation: text(d.valiokuntanimi) || def.organisation || 'Eduskunta',
+    organisation: committee || def.organisation || 'Eduskunta',
     kind,
     identifiers: [tunnus, edk],
   };

@@ -1,17 +1,48 @@
 // Eduskunta open API (api.eduskunta.fi/api/v1): recent government proposals and committee reports/statements.
 // def.url is the /search endpoint; each query goes as GET ?q=<json> (the documented rate limit counts POSTs).
-import type { RawItem, SourceContext, SourceDef, SourceModule } from '../model.js';
+import type { OptionSpec, RawItem, SourceContext, SourceDef, SourceModule } from '../model.js';
 import { parseError } from '../errors.js';
 import { documentItem, matterItem, type Document, type Matter } from './eduskunta-map.js';
+import { option } from './options.js';
 
 /** Committees whose reports (…VM) and statements (…VL) are watched unless options.committees says otherwise. */
 export const DEFAULT_COMMITTEES = ['HaV', 'StV', 'PeV', 'VaV', 'PuV'];
 
-/** The search bodies sent: options.queries verbatim, else HE matters and the committees' VM/VL documents. */
+const OPTIONS: Record<string, OptionSpec> = {
+  committees: { type: 'string-list', default: DEFAULT_COMMITTEES, description: 'committees whose reports and statements are fetched' },
+  maxResults: { type: 'integer', min: 1, max: 100, default: 50, description: 'hits per search' },
+  queries: { type: 'mapping-list', description: 'full search bodies that replace both default queries' },
+};
+
+/**
+ * The only top-level fields the module reads, per search category. A hit otherwise embeds the whole record
+ * (a matter ≈ 164,000 characters, a document with its fullText ≈ 69,000), so a page of 50 would near the
+ * 10 MB size cap. `fields: {operation: "include"|"exclude", list}` is how public clients select fields
+ * (atvilkman/datalla-vaaleihin-2027, "verified against the live API").
+ */
+export const FIELDS: Record<string, string[]> = {
+  valtiopaivaasia: [
+    'eduskuntatunnus', 'asiakirjatyyppikoodi', 'nimeke', 'tila', 'viimeisinKasittelyvaihe', 'viimeisinJulkaisuajankohta',
+    'kasittelyt', 'keskeisetAsiakirjat', 'asiasanat',
+  ],
+  asiakirja: [
+    'edktunnus', 'eduskuntatunnus', 'asiakirjatyyppikoodi', 'asiakirjatyyppinimi', 'nimeketeksti', 'valiokuntanimi',
+    'laadintapvm', 'kielikoodi', 'viimeisinJulkaisuajankohta',
+  ],
+};
+
+/** A search body with the field selection for its category added, unless it brings its own. */
+function selectFields(query: Record<string, unknown>): Record<string, unknown> {
+  const list = FIELDS[String(query.category)];
+  return list && query.fields === undefined ? { ...query, fields: { operation: 'include', list } } : query;
+}
+
+/** The search bodies sent: options.queries, else HE matters and the committees' VM/VL documents; each asks only for the fields read. */
 export function searchQueries(options: Record<string, unknown>): object[] {
-  if (Array.isArray(options.queries)) return options.queries as object[];
-  const maxResults = typeof options.maxResults === 'number' ? options.maxResults : 50;
-  const committees = Array.isArray(options.committees) ? (options.committees as string[]) : DEFAULT_COMMITTEES;
+  const own = option<Record<string, unknown>[] | undefined>(OPTIONS, options, 'queries');
+  if (own) return own.map(selectFields);
+  const maxResults = option<number>(OPTIONS, options, 'maxResults');
+  const committees = option<string[]>(OPTIONS, options, 'committees');
   const newestFirst = [{ property: 'laadintapvm', ascending: false }];
   return [
     {
@@ -34,7 +65,7 @@ export function searchQueries(options: Record<string, unknown>): object[] {
       },
       sort: newestFirst,
     },
-  ];
+  ].map(selectFields);
 }
 
 /** The URL of one GET search: def.url plus ?q=, percent-encoded with encodeURIComponent. */
@@ -63,6 +94,7 @@ export function parseSearch(body: string, contentType: string | null): SearchRes
 }
 
 const eduskunta: SourceModule = {
+  options: OPTIONS,
   async collect(def: SourceDef, ctx: SourceContext): Promise<RawItem[] | 'not-modified'> {
     const items: RawItem[] = [];
     const seen = new Set<string>();

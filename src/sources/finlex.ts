@@ -1,18 +1,40 @@
 // Finlex open data: the JSON list of newest statutes, then each statute's Akoma Ntoso 3.0 document
 // for its title, issue date and ELI.
 import * as cheerio from 'cheerio';
-import type { Lang, RawItem, SourceModule } from '../model.js';
+import type { Lang, OptionSpec, RawItem, SourceModule } from '../model.js';
+import { option } from './options.js';
 import { parseError } from '../errors.js';
 import { assertNoEntities } from '../parse/xml-guard.js';
 
-const PUBLIC_PAGE = 'https://www.finlex.fi/fi/lainsaadanto/{year}/{number}';
+/** The statute book page people read (the original as published); never the API or def.url's host. */
+const PUBLIC_PAGE = 'https://www.finlex.fi/fi/lainsaadanto/saadoskokoelma/{year}/{number}';
 const LANGS: Record<string, Lang> = { fin: 'fi', swe: 'sv' };
+/** Finlex refuses `limit` above 10 with HTTP 400. */
+const MAX_LIMIT = 10;
+
+const OPTIONS: Record<string, OptionSpec> = {
+  maxDocuments: { type: 'integer', min: 1, default: 50, description: 'statute documents fetched per run, highest numbers first' },
+  maxPages: { type: 'integer', min: 1, default: 20, description: 'list pages (10 entries each) read per run' },
+  firstRunDays: { type: 'integer', min: 1, default: 14, description: 'how far back a source that never succeeded looks' },
+  overlapHours: { type: 'integer', min: 0, default: 2, description: 'the window starts this long before the last success' },
+};
 
 const isHtml = (body: string): boolean => /^\s*(<!doctype html|<html)/i.test(body);
 
-/** The list body as its array of entries, or a parse error saying what it was instead. */
-function parseList(body: string): unknown[] {
+interface Entry {
+  aknPath: string;
+  status: string | null;
+  year: number;
+  number: number;
+}
+
+/** The list body as its entries: a JSON array of {akn_uri, status}, or the XML empty answer <AknXmlList><Results/></AknXmlList>. */
+function parseList(body: string, page: number, offset: number): Entry[] {
   if (isHtml(body)) throw parseError('finlex: the server returned an HTML page where the JSON statute list was expected');
+  if (/^\s*(<\?xml[^>]*>\s*)?<AknXmlList[\s>/]/.test(body)) {
+    if (/<akn_uri|<akomaNtoso/i.test(body)) throw parseError(`finlex: list page ${page} came as XML with entries; ask for format=json`);
+    return [];
+  }
   let data: unknown;
   try {
     data = JSON.parse(body);
@@ -20,8 +42,18 @@ function parseList(body: string): unknown[] {
     throw parseError('finlex: the statute list is not valid JSON');
   }
   if (!Array.isArray(data)) throw parseError('finlex: the statute list is not a JSON array of {akn_uri, status}');
-  return data;
+  return data.map((entry, i) => {
+    const e = entry as { akn_uri?: unknown; status?: unknown };
+    const uri = typeof e?.akn_uri === 'string' ? e.akn_uri : '';
+    const path = new URL(uri || 'x:', 'https://opendata.finlex.fi').pathname;
+    const m = /\/akn\/fi\/act\/statute(?:-consolidated)?\/(\d{4})\/(\d+)[^/]*\/[^/]*@[^/]*$/.exec(path);
+    if (!uri.includes('/akn/') || !m) throw parseError(`finlex: list entry ${offset + i + 1} has no akn_uri of a statute`);
+    return { aknPath: path.slice(path.indexOf('/akn/')), status: typeof e.status === 'string' ? e.status : null, year: +m[1], number: +m[2] };
+  });
 }
+
+/** An instant as the list's publishedSince wants it: ISO 8601 with a zone (a zoneless one is refused with 400). */
+const since = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Read one Akoma Ntoso document into an item; null when Finlex answered with an empty AknXmlList. */
 function parseDocument(body: string, aknPath: string, status: string | null): RawItem | null {
@@ -35,7 +67,8 @@ function parseDocument(body: string, aknPath: string, status: string | null): Ra
   }
   const m = /\/statute(?:-consolidated)?\/(\d{4})\/([^/@]+)\//.exec(aknPath);
   if (!m) throw parseError(`finlex: cannot read year and number from akn_uri ${aknPath}`);
-  const [, year, number] = m;
+  const [, year, suffixed] = m;
+  const number = suffixed.replace(/-\d+$/, ''); // older statutes carry a file suffix: 123-001
   const title = act.find('docTitle').first().text().replace(/\s+/g, ' ').trim();
   if (!title) throw parseError(`finlex: document ${number}/${year} has no docTitle`);
   const eli =
@@ -53,25 +86,41 @@ function parseDocument(body: string, aknPath: string, status: string | null): Ra
 }
 
 const finlex: SourceModule = {
+  options: OPTIONS,
   async collect(def, ctx) {
-    const res = await ctx.fetch(def.url, { headers: { Accept: 'application/json' } });
-    if (res.notModified) return 'not-modified';
-    const m = def.options.maxDocuments;
-    const max = typeof m === 'number' && Number.isInteger(m) && m >= 0 ? m : 10;
+    // Clients disagree about the list's default order, so none is relied on: the run asks for everything
+    // published since its last success (less an overlap), pages through all of it, then picks by number.
+    const hours = option<number>(OPTIONS, def.options, 'overlapHours');
+    const from = ctx.lastSuccessAt
+      ? new Date(ctx.lastSuccessAt.getTime() - hours * 3600_000)
+      : new Date(ctx.now.getTime() - option<number>(OPTIONS, def.options, 'firstRunDays') * 86400_000);
+    const base = new URL(def.url);
+    const limit = Math.min(Number(base.searchParams.get('limit')) || MAX_LIMIT, MAX_LIMIT);
+    base.searchParams.set('limit', String(limit));
+    base.searchParams.set('publishedSince', since(from));
+    const maxPages = option<number>(OPTIONS, def.options, 'maxPages');
+    const entries = new Map<string, Entry>();
+    for (let page = 1; page <= maxPages; page++) {
+      base.searchParams.set('page', String(page));
+      const res = await ctx.fetch(base.href, { headers: { Accept: 'application/json' } });
+      const found = parseList(res.body, page, entries.size);
+      for (const e of found) if (!entries.has(e.aknPath)) entries.set(e.aknPath, e);
+      if (found.length < limit) break;
+      if (page === maxPages) ctx.note(`finlex: more than ${maxPages} list pages since ${since(from)}; the rest were not read`);
+    }
+    const max = option<number>(OPTIONS, def.options, 'maxDocuments');
+    const chosen = [...entries.values()].sort((a, b) => b.year - a.year || b.number - a.number);
+    if (chosen.length > max) ctx.note(`finlex: ${chosen.length} statutes since ${since(from)}; the ${max} with the highest numbers were read`);
     const items: RawItem[] = [];
-    for (const [i, entry] of parseList(res.body).slice(0, max).entries()) {
-      const e = entry as { akn_uri?: unknown; status?: unknown };
-      if (typeof e?.akn_uri !== 'string' || !e.akn_uri.includes('/akn/'))
-        throw parseError(`finlex: list entry ${i + 1} has no akn_uri`);
-      // akn_uri is a full opendata.finlex.fi URL; keep its path but stay on def.url's host (the demo mirror).
-      const abs = new URL(e.akn_uri, def.url);
-      const docUrl = new URL(abs.pathname + abs.search, def.url).href;
-      const aknPath = abs.pathname.slice(abs.pathname.indexOf('/akn/'));
-      // A failing document fails the run: skipping it would hide it behind the list's next 304.
-      const doc = await ctx.fetch(docUrl, { headers: { Accept: 'application/xml' } });
-      const item = parseDocument(doc.body, aknPath, typeof e.status === 'string' ? e.status : null);
+    for (const e of chosen.slice(0, max)) {
+      // Documents are read from def.url's host (the API, or the demo's mirror), by the entry's path.
+      const doc = await ctx.fetch(new URL(base.pathname.replace(/\/akn\/.*$/, '') + e.aknPath, def.url).href, {
+        headers: { Accept: 'application/xml' },
+      });
+      // A failing document fails the run, so the window is asked again next time rather than lost.
+      const item = parseDocument(doc.body, e.aknPath, e.status);
       if (item) items.push(item);
-      else ctx.note(`finlex: ${aknPath} returned an empty AknXmlList (not yet in the open-data API?); skipped`);
+      else ctx.note(`finlex: ${e.aknPath} returned an empty AknXmlList (not yet in the open-data API?); skipped`);
     }
     return items;
   },

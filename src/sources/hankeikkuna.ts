@@ -1,75 +1,92 @@
 // Hankeikkuna (government project register): POST kohteet/haku, cursor-paged by nextSearchAfter.
-import type { RawItem, SourceDef, SourceModule } from '../model.js';
+// Shapes follow the real answer in test/fixtures/sources/hankeikkuna/hankeikkuna-kohteet-haku.sample.json.
+import type { OptionSpec, RawItem, SourceDef, SourceModule } from '../model.js';
 import { parseError } from '../errors.js';
+import { heIdentifier } from '../parse/identifiers.js';
+import { option } from './options.js';
 
-/** Legislative projects out for comment, newest change first (request shape as in hilliaho/kukasaataa). */
-const DEFAULT_QUERY = {
-  tyyppi: ['LAINSAADANTO'],
-  valmisteluvaihe: ['LAUSUNTOMENETTELY'],
-  size: 100,
-  sort: [{ field: 'kohde.muokattu', order: 'DESC' }],
-};
+/** The public project page people read (Hankeikkuna's own view on valtioneuvosto.fi); {tunnus} is replaced. */
 const PROJECT_PAGE = 'https://valtioneuvosto.fi/hanke?tunnus={tunnus}';
 const MINISTRIES: Record<string, string> = {
   VNK: 'Valtioneuvoston kanslia', UM: 'Ulkoministeriö', OM: 'Oikeusministeriö', SM: 'Sisäministeriö',
   PLM: 'Puolustusministeriö', VM: 'Valtiovarainministeriö', OKM: 'Opetus- ja kulttuuriministeriö',
-  MMM: 'Maa- ja metsätalousministeriö', LVM: 'Liikenne- ja viestintäministeriö', TEM: 'Työ- ja elinkeinoministeriö',
-  STM: 'Sosiaali- ja terveysministeriö', YM: 'Ympäristöministeriö',
+  MMM: 'Maa- ja metsätalousministeriö', LVM: 'Liikenne- ja viestintäministeriö', LM: 'Liikenneministeriö',
+  TEM: 'Työ- ja elinkeinoministeriö', STM: 'Sosiaali- ja terveysministeriö', YM: 'Ympäristöministeriö',
+};
+
+const OPTIONS: Record<string, OptionSpec> = {
+  // Legislative projects out for comment, newest change first (request shape as in hilliaho/kukasaataa).
+  query: {
+    type: 'mapping',
+    default: { tyyppi: ['LAINSAADANTO'], valmisteluvaihe: ['LAUSUNTOMENETTELY'], size: 100, sort: [{ field: 'kohde.muokattu', order: 'DESC' }] },
+    description: 'the POST body of kohteet/haku',
+  },
+  maxPages: { type: 'integer', min: 1, default: 2, description: 'pages followed through nextSearchAfter' },
+  projectPage: { type: 'string', default: PROJECT_PAGE, description: 'public project page; {tunnus} is replaced (URL-encoded)' },
 };
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
-/** A localized value ({fi, sv, en} or a plain string) in the source's language, else any language. */
+/** A localized value ({fi, sv, en}, any of them possibly null, or a plain string) in the source's language, else any. */
 function localized(v: unknown, lang: string): string | null {
-  if (typeof v === 'string') return v.trim() || null;
-  if (!isObject(v)) return null;
-  for (const key of [lang, 'fi', 'sv', 'en']) if (typeof v[key] === 'string' && (v[key] as string).trim()) return (v[key] as string).trim();
+  if (!isObject(v)) return str(v);
+  for (const key of [lang, 'fi', 'sv', 'en']) if (str(v[key])) return str(v[key]);
   return null;
 }
 
 /** One search hit as an item; throws a parse error naming the hit when the fields are not there. */
-function toItem(row: unknown, n: number, def: SourceDef): RawItem {
+function toItem(row: unknown, n: number, def: SourceDef, template: string): RawItem {
   const kohde = isObject(row) && isObject(row.kohde) ? row.kohde : null;
-  const tunnus = typeof kohde?.tunnus === 'string' ? kohde.tunnus : null;
+  const tunnus = str(kohde?.tunnus);
   if (!kohde || !tunnus) throw parseError(`hankeikkuna: result ${n} has no kohde.tunnus`);
   const title = localized(kohde.nimi, def.language);
   if (!title) throw parseError(`hankeikkuna: result ${n} (${tunnus}) has no kohde.nimi`);
   const r = row as Json;
   const he = isObject(r.lainsaadanto) && isObject(r.lainsaadanto.heTiedot) ? r.lainsaadanto.heTiedot : {};
-  // Self-reported schedule: the latest LAUSUNTOKIERROS etappi's end is the comment deadline.
-  const ends = (Array.isArray(r.etapit) ? r.etapit : [])
-    .filter((e): e is Json => isObject(e) && (e.etappiTyyppi ?? e.tyyppi) === 'LAUSUNTOKIERROS')
-    .map((e) => e.etappiLoppu ?? e.loppu)
-    .filter((d): d is string => typeof d === 'string')
+  const etapit = list(r.etapit);
+  // Self-reported schedule: the latest comment round's end (etappi tyyppi LAUSUNTOKIERROS) is the deadline.
+  const ends = etapit
+    .filter((e) => e.tyyppi === 'LAUSUNTOKIERROS')
+    .map((e) => str(e.loppu))
+    .filter((d): d is string => d !== null)
     .sort();
-  const template = typeof def.options.projectPage === 'string' ? def.options.projectPage : PROJECT_PAGE;
-  const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+  // HE numbers come as "207/2016", "256/2017 vp" or "HE 311/2022": all name the same kind of matter.
+  const heNumbers = strings(he.heNumerot).map(heIdentifier).filter((h): h is string => h !== null);
+  // Milestone names ("Hallituksen esitys HE 188/2017", "Lausuntokierros") are the project's own timeline.
+  const milestones = etapit
+    .map((e) => [localized(e.nimi, def.language), [str(e.alku), str(e.loppu)].filter(Boolean).join('–')].filter(Boolean).join(' '))
+    .filter(Boolean);
   return {
     guid: str(kohde.uuid) ?? tunnus,
     url: template.replace('{tunnus}', encodeURIComponent(tunnus)),
     title,
-    summary: localized(kohde.kuvaus, def.language) ?? localized(kohde.tiivistelma, def.language),
+    summary: localized(kohde.tiivistelma, def.language) ?? localized(kohde.kuvaus, def.language),
+    content: milestones.length ? milestones.join('\n') : null,
     published: str(kohde.julkaisuaika) ?? str(kohde.muokattu),
     updated: str(kohde.muokattu),
     deadline: ends.at(-1) ?? null,
     organisation: MINISTRIES[/^[A-Z]+/.exec(tunnus)?.[0] ?? ''] ?? null,
-    stage: str(kohde.valmisteluvaihe),
-    identifiers: [...new Set([tunnus, ...strings(kohde.asianumerot), ...strings(he.heNumerot)])],
+    stage: str(kohde.valmisteluvaihe) ?? str(kohde.tila),
+    identifiers: [...new Set([tunnus, ...strings(kohde.asianumerot), ...heNumbers])],
   };
 }
 
 const hankeikkuna: SourceModule = {
+  options: OPTIONS,
   async collect(def, ctx) {
-    const query: Json = { ...DEFAULT_QUERY, ...(isObject(def.options.query) ? def.options.query : {}) };
-    const mp = def.options.maxPages;
-    const maxPages = typeof mp === 'number' && Number.isInteger(mp) && mp >= 1 ? mp : 2;
+    const query = option<Json>(OPTIONS, def.options, 'query');
+    const maxPages = option<number>(OPTIONS, def.options, 'maxPages');
+    const template = option<string>(OPTIONS, def.options, 'projectPage');
     const items: RawItem[] = [];
     const seen = new Set<string>();
     let searchAfter: unknown;
     let n = 0;
     for (let page = 0; page < maxPages; page++) {
+      // The cursor goes back exactly as it came (the API sends a JSON-encoded string).
       const body = JSON.stringify(searchAfter === undefined ? query : { ...query, searchAfter });
       const res = await ctx.fetch(def.url, {
         method: 'POST',
@@ -87,7 +104,7 @@ const hankeikkuna: SourceModule = {
       if (!isObject(data) || !Array.isArray(data.result)) throw parseError('hankeikkuna: the search result has no "result" list');
       let fresh = 0;
       for (const row of data.result) {
-        const item = toItem(row, ++n, def);
+        const item = toItem(row, ++n, def, template);
         if (seen.has(item.guid!)) continue;
         seen.add(item.guid!);
         items.push(item);

@@ -1,5 +1,5 @@
 // The registry of source modules: `kind: rss` uses rss; others name their module in YAML.
-import type { SourceModule } from '../model.js';
+import type { OptionSpec, SourceModule } from '../model.js';
 import rss from './rss.js';
 import lausuntopalvelu from './lausuntopalvelu.js';
 import eduskunta from './eduskunta.js';
@@ -17,4 +17,9 @@ export function sourceModule(name: string): SourceModule {
   const m = modules[name];
   if (!m) throw new Error(`config: no source module "${name}"`);
   return m;
+}
+
+/** The options a module declares (validated names only: the loader checks `module` first). */
+export function moduleOptions(name: string): Record<string, OptionSpec> {
+  return sourceModule(name).options;
 }

@@ -1,7 +1,8 @@
 // Lausuntopalvelu.fi statement requests: the OData v2 Atom feed of Proposals (paged by rel="next"),
 // then each open request's participation page for its distribution list and who has answered.
 import * as cheerio from 'cheerio';
-import type { RawItem, SourceModule } from '../model.js';
+import type { OptionSpec, RawItem, SourceModule } from '../model.js';
+import { option } from './options.js';
 import { parseError } from '../errors.js';
 import { assertNoEntities } from '../parse/xml-guard.js';
 import { helsinkiDate } from '../parse/dates.js';
@@ -13,12 +14,17 @@ interface Proposal {
   open: boolean;
 }
 
-const positive = (v: unknown, fallback: number): number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
+/** The public site whose pages people read: item links never follow def.url (an API host, or the demo's mirror). */
+const PUBLIC_SITE = 'https://www.lausuntopalvelu.fi';
+const participationPath = (id: string): string => `/FI/Proposal/Participation?proposalId=${encodeURIComponent(id)}`;
 
+const OPTIONS: Record<string, OptionSpec> = {
+  maxPages: { type: 'integer', min: 1, default: 3, description: 'Atom pages followed through rel="next"' },
+  maxDetailPages: { type: 'integer', min: 0, default: 20, description: 'participation pages read per run (open requests only)' },
+};
 
 /** Parse one Atom page into proposals and the absolute URL of the next page, if any. */
-function parsePage(body: string, pageUrl: string, def: { url: string }, offset: number, today: string) {
+function parsePage(body: string, pageUrl: string, offset: number, today: string) {
   if (/^\s*(<!doctype html|<html)/i.test(body))
     throw parseError('lausuntopalvelu: the server returned an HTML page where the OData Atom feed was expected');
   assertNoEntities(body);
@@ -46,7 +52,7 @@ function parsePage(body: string, pageUrl: string, def: { url: string }, offset: 
     const registerNumber = field('RegisterNumber');
     const item: RawItem = {
       guid: id,
-      url: new URL(`/FI/Proposal/Participation?proposalId=${encodeURIComponent(id)}`, def.url).href,
+      url: PUBLIC_SITE + participationPath(id),
       title,
       summary: field('Goals'),
       published: field('PublishedOn'),
@@ -65,9 +71,10 @@ function parsePage(body: string, pageUrl: string, def: { url: string }, offset: 
 }
 
 const lausuntopalvelu: SourceModule = {
+  options: OPTIONS,
   async collect(def, ctx) {
-    const maxPages = positive(def.options.maxPages, 3);
-    const maxDetailPages = positive(def.options.maxDetailPages, 20);
+    const maxPages = option<number>(OPTIONS, def.options, 'maxPages');
+    const maxDetailPages = option<number>(OPTIONS, def.options, 'maxDetailPages');
     const today = helsinkiDate(ctx.now);
     const proposals: Proposal[] = [];
     let url: string | null = def.url;
@@ -77,14 +84,15 @@ const lausuntopalvelu: SourceModule = {
         if (page === 0) return 'not-modified';
         break;
       }
-      const parsed = parsePage(res.body, res.url || url, def, proposals.length, today);
+      const parsed = parsePage(res.body, res.url || url, proposals.length, today);
       proposals.push(...parsed.proposals);
       url = parsed.next;
     }
     // Sequential on purpose: one participation page at a time is the politeness prior art uses.
     for (const p of proposals.filter((x) => x.open).slice(0, maxDetailPages)) {
       try {
-        const res = await ctx.fetch(p.item.url!, { headers: { Accept: 'text/html' } });
+        // The page is read from def.url's host (the same site, or the demo's mirror); the item keeps the public link.
+        const res = await ctx.fetch(new URL(participationPath(p.id), def.url).href, { headers: { Accept: 'text/html' } });
         const page = readParticipation(res.body);
         p.item.consultation = { distribution: page.distribution, answered: page.answered };
         if (page.registerNumber && !p.item.identifiers!.includes(page.registerNumber))

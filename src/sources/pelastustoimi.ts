@@ -1,69 +1,55 @@
-// pelastustoimi.fi/ajankohtaista: the "Uutiset ja tiedotteet" Liferay asset publisher, scraped with cheerio.
-// No feed is linked from the page; Liferay's …/-/asset_publisher/<instance>/rss is unverified, so we scrape.
-import * as cheerio from 'cheerio';
-import type { ItemKind, RawItem, SourceContext, SourceDef, SourceModule } from '../model.js';
+// pelastustoimi.fi/ajankohtaista: the "Uutiset ja tiedotteet" Liferay asset publisher. Its RSS
+// (…/-/asset_publisher/<instance>/rss, Liferay's usual address) is tried first; when it does not answer
+// with a feed, the page is read (src/sources/pelastustoimi-page.ts).
+import type { OptionSpec, RawItem, SourceContext, SourceDef, SourceModule } from '../model.js';
+import { looksLikeHtml, parseFeed } from '../parse/feed.js';
+import { parseListing } from './pelastustoimi-page.js';
+import { option } from './options.js';
+
+export { parseListing } from './pelastustoimi-page.js';
 
 /** The asset publisher instance holding the national releases (the side column holds regional news). */
 export const DEFAULT_INSTANCE = 'OhmjWcEECQFH';
+/** The page people read; links on it are resolved against this, never against the fetched copy. */
+export const PUBLIC_PAGE = 'https://pelastustoimi.fi/ajankohtaista';
 
-/** Every selector in one place. Entries must match exactly; inside an entry the title falls back to any heading link. */
-export const SELECTORS = {
-  portlet: (instance: string) => `[id^="p_p_id_"][id$="_INSTANCE_${instance}_"]`,
-  entry: '.news-list__item',
-  title: '.news-list__title a[href], h2 a[href], h3 a[href]',
-  teaser: '.news-list__lead',
-  type: '.news-list__type',
-  publisher: '.news-list__publisher',
-  date: '.news-list__date',
-  meta: '.news-list__meta',
+const OPTIONS: Record<string, OptionSpec> = {
+  instance: { type: 'string', default: DEFAULT_INSTANCE, description: 'the asset publisher portlet instance' },
+  rss: { type: 'boolean', default: true, description: "try the portlet's RSS before reading the page" },
 };
 
-/** "D.M.YYYY H:MM" as shown in an entry's meta line (Finnish dates are not zero-padded). */
-const DATE = /\b\d{1,2}\.\d{1,2}\.\d{4}\s+\d{1,2}[:.]\d{2}\b/;
+/** Liferay's RSS address of an asset publisher on a page: <page>/-/asset_publisher/<instance>/rss. */
+export const portletRss = (pageUrl: string, instance: string): string => {
+  const u = new URL(pageUrl);
+  return `${u.origin}${u.pathname.replace(/\/$/, '')}/-/asset_publisher/${instance}/rss`;
+};
 
-const KINDS: Record<string, ItemKind> = { tiedote: 'press-release', uutinen: 'news', kolumni: 'news' };
-
-const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
-/** Parse the listing; a page without the portlet or its entries gives [] (the pipeline reports a layout change). */
-export function parseListing(html: string, pageUrl: string, def: SourceDef): RawItem[] {
-  const $ = cheerio.load(html);
-  const instance = typeof def.options.instance === 'string' ? def.options.instance : DEFAULT_INSTANCE;
-  const portlet = $(SELECTORS.portlet(instance)).first();
-  const items: RawItem[] = [];
-  portlet.find(SELECTORS.entry).each((_, el) => {
-    const entry = $(el);
-    const link = entry.find(SELECTORS.title).first();
-    const title = clean(link.text());
-    const href = link.attr('href');
-    if (!title || !href) return;
-    const type = clean(entry.find(SELECTORS.type).first().text());
-    const publishers = entry
-      .find(SELECTORS.publisher)
-      .map((_, p) => clean($(p).text()))
-      .get()
-      .filter(Boolean);
-    const date = clean(entry.find(SELECTORS.date).first().text()) || clean(entry.find(SELECTORS.meta).text()).match(DATE)?.[0];
-    items.push({
-      guid: null,
-      url: new URL(href, pageUrl).href,
-      title,
-      summary: clean(entry.find(SELECTORS.teaser).first().text()) || null,
-      published: date || null,
-      language: def.language,
-      organisation: publishers.length ? publishers.join(', ') : (def.organisation ?? null),
-      // The entry type (Tiedote, Uutinen, Kolumni) only decides the kind: it is not a processing stage.
-      kind: KINDS[type.toLowerCase()] ?? def.itemKind,
-    });
-  });
-  return items;
+/** The portlet's feed items, or null (with a note) when the address does not answer with a feed that has items. */
+async function fromRss(url: string, ctx: SourceContext): Promise<RawItem[] | null> {
+  // Relative feed links are taken against the public page, never the fetched copy (the demo reads a mirror).
+  try {
+    const res = await ctx.fetch(url, { headers: { Accept: 'application/rss+xml, application/atom+xml' } });
+    if (!res.body.trim() || looksLikeHtml(res.body)) throw new Error('an HTML page, not a feed');
+    const items = await parseFeed(res.body, PUBLIC_PAGE);
+    if (items.length) return items;
+    throw new Error('a feed without items');
+  } catch (err) {
+    ctx.note(`pelastustoimi: the portlet's RSS ${url} gave ${(err as Error).message}; read the page instead`);
+    return null;
+  }
 }
 
 const pelastustoimi: SourceModule = {
+  options: OPTIONS,
   async collect(def: SourceDef, ctx: SourceContext): Promise<RawItem[] | 'not-modified'> {
+    const instance = option<string>(OPTIONS, def.options, 'instance');
+    if (option<boolean>(OPTIONS, def.options, 'rss')) {
+      const items = await fromRss(portletRss(def.url, instance), ctx);
+      if (items) return items;
+    }
     const res = await ctx.fetch(def.url, { headers: { Accept: 'text/html' } });
     if (res.notModified) return 'not-modified';
-    return parseListing(res.body, res.url || def.url, def);
+    return parseListing(res.body, PUBLIC_PAGE, instance, def);
   },
 };
 

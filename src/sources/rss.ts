@@ -14,6 +14,9 @@ function datedFromTitle(item: RawItem): RawItem {
 
 /** Fetch the feed at def.url; 'not-modified' on a 304, else its items. */
 const rss: SourceModule = {
+  options: {
+    dateFromTitle: { type: 'boolean', default: false, description: 'an item without a date takes the first D.M.YYYY in its title' },
+  },
   async collect(def, ctx) {
     const result = await ctx.fetch(def.url, { method: 'GET' });
     if (result.notModified || result.status === 304) return 'not-modified';

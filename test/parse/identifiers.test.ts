@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Identifier } from '../../src/model.js';
-import { extractIdentifiers } from '../../src/parse/identifiers.js';
+import { extractIdentifiers, heIdentifier } from '../../src/parse/identifiers.js';
 
 const id = (type: Identifier['type'], value: string): Identifier => ({ type, value });
 
@@ -10,6 +10,11 @@ describe('extractIdentifiers from running text', () => {
     ['HE 12/2026', [id('he', 'HE 12/2026 vp')]],
     ['Regeringens proposition RP 74/2023 rd', [id('he', 'HE 74/2023 vp')]],
     ['HE 12/2026 vp:n käsittely', [id('he', 'HE 12/2026 vp')]],
+    ['HE12/2026 vp', [id('he', 'HE 12/2026 vp')]],
+    ['Hallituksen esitys 207/2016 vp hyväksyttiin', [id('he', 'HE 207/2016 vp')]],
+    ['hallituksen esityksessä n:o 12/2026', [id('he', 'HE 12/2026 vp')]],
+    ['Regeringens proposition 74/2023 rd', [id('he', 'HE 74/2023 vp')]],
+    ['Hallituksen esitys eduskunnalle laiksi pelastuslain muuttamisesta', []],
     ['Hallintovaliokunnan mietintö HaVM 41/2022 vp', [id('committee', 'HaVM 41/2022 vp')]],
     ['StVL 3/2023 vp ja PeVL 12/2024 vp', [id('committee', 'StVL 3/2023 vp'), id('committee', 'PeVL 12/2024 vp')]],
     ['TaVE 37/2026 vp', [id('committee', 'TaVE 37/2026 vp')]],
@@ -23,11 +28,14 @@ describe('extractIdentifiers from running text', () => {
     ['SMDno-2015-123', [id('diary', 'SMDno-2015-123')]],
     ['OKM/1/010/2017', [id('diary', 'OKM/1/010/2017')]],
     ['ESAVI/12/2019', [id('diary', 'ESAVI/12/2019')]],
+    ['LVM/960/03/2015', [id('diary', 'LVM/960/03/2015')]],
+    ['TEM/1640/03.01.01/2016 ja TEM/2010/00.04.01/2016', [id('diary', 'TEM/1640/03.01.01/2016'), id('diary', 'TEM/2010/00.04.01/2016')]],
     ['STM/1234/2020', [id('diary', 'STM/1234/2020')]],
     ['Viite OKM/2014/120', [id('diary', 'OKM/2014/120')]],
     ['Hanke SM061:00/2015', [id('project', 'SM061:00/2015')]],
     ['Hanke SM 061:00/2015', [id('project', 'SM061:00/2015')]],
     ['tunnus VNK:500:2014', [id('project', 'VNK:500:2014')]],
+    ['Vanha hanke LM0085:00/25/01/1998', [id('project', 'LM0085:00/25/01/1998')]],
     ['EDK-2023-AK-29738', [id('edk', 'EDK-2023-AK-29738')]],
     ['pelastuslaki (379/2011)', [id('statute', '379/2011')]],
     ['laki (1090/2002, muutettu)', [id('statute', '1090/2002')]],
@@ -83,6 +91,13 @@ describe('explicit identifiers', () => {
     expect(extractIdentifiers('', explicit)).toEqual(expected);
   });
 
+  it('reads explicit project codes old and new', () => {
+    expect(extractIdentifiers('', ['LM0085:00/25/01/1998', 'LVM031:00/2014'])).toEqual([
+      id('project', 'LM0085:00/25/01/1998'),
+      id('project', 'LVM031:00/2014'),
+    ]);
+  });
+
   it('puts explicit identifiers first and removes duplicates', () => {
     const found = extractIdentifiers('Katso HE 12/2026 vp ja VN/1/2026. HE 12/2026 vp uudelleen.', ['VN/1/2026']);
     expect(found).toEqual([id('diary', 'VN/1/2026'), id('he', 'HE 12/2026 vp')]);
@@ -97,5 +112,24 @@ describe('explicit identifiers', () => {
 
   it('normalizes leading zeros and no-break spaces', () => {
     expect(extractIdentifiers('HE\u00a0007/2024 vp')).toEqual([id('he', 'HE 7/2024 vp')]);
+  });
+});
+
+describe('heIdentifier: a field that holds only HE numbers', () => {
+  it.each([
+    ['207/2016', 'HE 207/2016 vp'],
+    ['256/2017 vp', 'HE 256/2017 vp'],
+    ['HE 311/2022', 'HE 311/2022 vp'],
+    ['HE 311/2022 vp', 'HE 311/2022 vp'],
+    ['RP 5/2020 rd', 'HE 5/2020 vp'],
+    [' 007/2024\u00a0vp ', 'HE 7/2024 vp'],
+  ])('%j → %j', (raw, expected) => {
+    expect(heIdentifier(raw)).toBe(expected);
+    // The canonical form is what the text scan gives too: one matter, one identifier.
+    expect(extractIdentifiers('', [expected])).toEqual([id('he', expected)]);
+  });
+
+  it.each(['', 'VN/1/2026', 'HE 12', '12/26', 'KK 5/2020 vp'])('%j is not an HE number', (raw) => {
+    expect(heIdentifier(raw)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import eduskunta, { searchQueries, searchUrl } from '../../src/sources/eduskunta.js';
+import eduskunta, { FIELDS, searchQueries, searchUrl } from '../../src/sources/eduskunta.js';
 import { latestEvent } from '../../src/sources/eduskunta-map.js';
 import { startMirror, mirrorUrl, type Mirror } from '../../src/demo/mirror.js';
 import { StageError } from '../../src/errors.js';
@@ -108,7 +108,9 @@ describe('eduskunta source', () => {
     expect(JSON.stringify(documents.expression)).toContain('"HaVM"');
     expect(JSON.stringify(documents.expression)).not.toContain('"StVM"');
     const own = [{ category: 'valtiopaivaasia', maxResults: 5 }];
-    expect(searchQueries({ queries: own })).toBe(own);
+    expect(searchQueries({ queries: own })).toEqual([{ ...own[0], fields: { operation: 'include', list: FIELDS.valtiopaivaasia } }]);
+    const selected = [{ category: 'asiakirja', fields: { operation: 'exclude', list: ['fullText'] } }];
+    expect(searchQueries({ queries: selected })).toEqual(selected);
     expect(searchUrl(loadDef('eduskunta'), own[0])).toBe(
       'https://api.eduskunta.fi/api/v1/search?q=%7B%22category%22%3A%22valtiopaivaasia%22%2C%22maxResults%22%3A5%7D',
     );

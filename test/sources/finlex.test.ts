@@ -31,7 +31,7 @@ describe('finlex', () => {
     ]);
     expect(items[0]).toEqual({
       guid: '/akn/fi/act/statute/2026/1043/fin@',
-      url: 'https://www.finlex.fi/fi/lainsaadanto/2026/1043',
+      url: 'https://www.finlex.fi/fi/lainsaadanto/saadoskokoelma/2026/1043',
       title: 'Laki pelastuslain 42 §:n muuttamisesta',
       published: '2026-11-20',
       stage: 'NEW',
@@ -63,12 +63,71 @@ describe('finlex', () => {
     expect(items.map((i) => i.identifiers?.[0])).toEqual(['1043/2026', '1042/2026']);
   });
 
-  it('returns not-modified when the list answers 304', async () => {
-    const ctx = testContext();
-    ctx.fetch = async (url) => ({
-      url, status: 304, notModified: true, body: '', contentType: null, charset: 'utf-8', bytes: 0, etag: null, lastModified: null,
+  it('asks for the window since the last success, less the overlap, or firstRunDays back on a first run', async () => {
+    const seen: string[] = [];
+    const ctx = testContext(new Date('2026-11-29T10:00:00Z'));
+    const plain = ctx.fetch;
+    ctx.fetch = (url, o) => (seen.push(url), plain(url, o));
+    await finlex.collect(def, { ...ctx, lastSuccessAt: new Date('2026-11-29T08:00:00.123Z') });
+    const first = new URL(seen[0]);
+    expect(first.pathname).toBe(LIST);
+    expect(Object.fromEntries(first.searchParams)).toEqual({
+      format: 'json', limit: '10', LangAndVersion: 'fin@', typeStatute: 'act', page: '1',
+      publishedSince: '2026-11-29T06:00:00Z', // with a zone: a zoneless instant is refused with 400
     });
-    expect(await finlex.collect(def, ctx)).toBe('not-modified');
+    seen.length = 0;
+    await finlex.collect(def, ctx); // never succeeded: firstRunDays (14) back
+    expect(new URL(seen[0]).searchParams.get('publishedSince')).toBe('2026-11-15T10:00:00Z');
+  });
+});
+
+describe('finlex: paging a window, whatever the order', () => {
+  const DOC = '/finlex/avoindata/v1/akn/fi/act/statute/2026/';
+  const good = fs.readFileSync(path.join(FIXTURES, 'statute-2026-1043.xml'), 'utf8');
+  /** A list of `n` statutes in no particular order, served 10 (or `limit`) at a time by `page`. */
+  const windowServer = async (numbers: number[]) => {
+    const server = await startServer({
+      [LIST]: (req, res) => {
+        const q = new URL(req.url!, 'http://x').searchParams;
+        const limit = Number(q.get('limit'));
+        if (limit > 10) return void (res.writeHead(400), res.end('limit must be less than or equal to 10'));
+        const page = Number(q.get('page'));
+        const rows = numbers.slice((page - 1) * limit, page * limit).map((n) => ({ akn_uri: `https://opendata.finlex.fi${DOC}${n}/fin@`, status: 'NEW' }));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(rows));
+      },
+    });
+    for (const n of numbers) server.route(`${DOC}${n}/fin@`, reply(good.replaceAll('1043', String(n)), { 'content-type': 'application/xml' }));
+    return server;
+  };
+
+  it('reads every page of the window and fetches the highest numbers first', async () => {
+    const numbers = [1050, 1001, 1077, 1012, 1003, 1099, 1040, 1041, 1013, 1060, 1061, 1002, 1098, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1014, 1015];
+    const server = await windowServer(numbers);
+    try {
+      const ctx = testContext();
+      const url = `${server.url}${LIST}?format=json&limit=25&LangAndVersion=fin@`;
+      const items = (await finlex.collect(loadDef('finlex', url, { maxDocuments: 5 }), ctx)) as RawItem[];
+      const pages = server.requests.filter((r) => r.path.startsWith(LIST));
+      // 23 entries: pages 1–3 of 10 (a limit above 10 is lowered, Finlex refuses it); the short third page ends it.
+      expect(pages.map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2', '3']);
+      expect(pages.every((r) => new URL(r.path, 'http://x').searchParams.get('limit') === '10')).toBe(true);
+      expect(items.map((i) => i.identifiers?.[0])).toEqual(['1099/2026', '1098/2026', '1077/2026', '1061/2026', '1060/2026']);
+      expect(ctx.notes).toEqual([expect.stringMatching(/^finlex: 23 statutes since .*; the 5 with the highest numbers were read$/)]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says so when the window holds more pages than maxPages', async () => {
+    const server = await windowServer(Array.from({ length: 30 }, (_, i) => 1100 + i));
+    try {
+      const ctx = testContext();
+      await finlex.collect(loadDef('finlex', `${server.url}${LIST}?format=json`, { maxPages: 2, maxDocuments: 1 }), ctx);
+      expect(ctx.notes[0]).toMatch(/^finlex: more than 2 list pages since /);
+    } finally {
+      await server.close();
+    }
   });
 });
 
@@ -90,12 +149,21 @@ describe('finlex: unexpected responses', () => {
     );
   });
 
-  it('returns [] for an empty list (the pipeline decides)', async () => {
+  it('returns [] for an empty list, in JSON or as the empty AknXmlList', async () => {
     expect(await withServer({ [LIST]: '[]' })).toEqual([]);
+    const empty = fs.readFileSync(path.join(FIXTURES, 'list-empty.xml'), 'utf8');
+    expect(await withServer({ [LIST]: empty }, 'application/xml')).toEqual([]);
+  });
+
+  it('reads a document wrapped in <AknXmlList><Results>', async () => {
+    const doc = '/finlex/avoindata/v1/akn/fi/act/statute/2026/1042/fin@';
+    const wrapped = fs.readFileSync(path.join(FIXTURES, 'statute-2026-1042-wrapped.xml'), 'utf8');
+    const items = (await withServer({ [LIST]: JSON.stringify([{ akn_uri: doc, status: 'NEW' }]), [doc]: wrapped })) as RawItem[];
+    expect(items[0]).toMatchObject({ title: 'Laki hätäkeskustoiminnasta annetun lain muuttamisesta', identifiers: ['1042/2026', expect.any(String)] });
   });
 
   it('names the list entry without an akn_uri, and rejects a non-array', async () => {
-    await expect(withServer({ [LIST]: '[{"status":"NEW"}]' })).rejects.toThrow('finlex: list entry 1 has no akn_uri');
+    await expect(withServer({ [LIST]: '[{"status":"NEW"}]' })).rejects.toThrow('finlex: list entry 1 has no akn_uri of a statute');
     await expect(withServer({ [LIST]: '{"error":"x"}' })).rejects.toThrow('finlex: the statute list is not a JSON array');
   });
 

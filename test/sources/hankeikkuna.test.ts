@@ -5,6 +5,7 @@ import hankeikkuna from '../../src/sources/hankeikkuna.js';
 import { mirrorUrl, startMirror, type Mirror } from '../../src/demo/mirror.js';
 import type { RawItem, SourceDef } from '../../src/model.js';
 import { testContext } from '../helpers/source.js';
+import { normalizeItem } from '../../src/normalize/index.js';
 import { loadDef } from './yaml-def.js';
 import { reply, startServer, type Handler } from '../helpers/server.js';
 
@@ -20,59 +21,71 @@ describe('hankeikkuna', () => {
   });
   afterAll(() => mirror.close());
 
-  it('maps search hits field by field', async () => {
+  it('maps the real search answer field by field', async () => {
     const ctx = testContext();
     const items = (await hankeikkuna.collect(def, ctx)) as RawItem[];
     expect(items.map((i) => i.identifiers?.[0])).toEqual([
-      'SM012:00/2026',
-      'VM158:00/2026',
-      'SM031:00/2025',
-      'STM077:00/2026',
-      'MMM021:00/2026',
+      'LVM031:00/2014',
+      'TEM060:00/2016',
+      'TEM115:00/2020',
+      'LM0085:00/25/01/1998',
+      'TEM072:00/2016',
     ]);
     expect(items[0]).toEqual({
-      guid: 'd41f8a2c-6b3e-4e91-a5c7-0f2d8b6e4a13',
-      url: 'https://valtioneuvosto.fi/hanke?tunnus=SM012%3A00%2F2026',
-      title: 'Pelastuslain muuttaminen (pelastustoimen valvontatehtävät ja omavalvonta)',
-      summary:
-        'Hankkeessa uudistetaan pelastuslain valvontaa koskevat säännökset siten, että pelastuslaitosten valvontatoiminta kohdennetaan riskiperusteisesti.',
-      published: '2026-02-05T10:14:22',
-      updated: '2026-11-20T13:05:41',
-      deadline: '2026-12-18', // the LAUSUNTOKIERROS etappi, not the earlier VALMISTELU one
-      organisation: 'Sisäministeriö',
-      stage: 'LAUSUNTOMENETTELY',
-      identifiers: ['SM012:00/2026', 'VN/21874/2026'],
+      guid: 'a728fc74-4565-4264-aa52-f04a63628408',
+      url: 'https://valtioneuvosto.fi/hanke?tunnus=LVM031%3A00%2F2014',
+      title: 'Laki luotsauslain muuttamisesta',
+      summary: expect.stringMatching(/^Luotsauslakiin otettiin luotsinkäyttövelvollisuutta/),
+      content: null,
+      published: '2014-05-09T08:05:30',
+      updated: '2024-01-30T09:18:57',
+      deadline: null,
+      organisation: 'Liikenne- ja viestintäministeriö',
+      // valmisteluvaihe is null on finished projects; the project's tila says where it stands.
+      stage: 'PAATTYNYT',
+      identifiers: ['LVM031:00/2014', 'LVM/960/03/2015', 'HE 207/2016 vp'],
     });
-    expect(items[1]).toMatchObject({
-      organisation: 'Valtiovarainministeriö',
-      deadline: '2026-12-11',
-      identifiers: ['VM158:00/2026', 'VN/30112/2026', 'VN/12007/2025'],
-    });
-    // Two comment rounds: the later one is the open deadline; the HE number is kept.
-    expect(items[2]).toMatchObject({
-      title: 'Hätäkeskustoiminnasta annetun lain muuttaminen (tietojen luovutus pelastustoimelle ja ensihoidolle)',
-      deadline: '2027-01-08',
-      identifiers: ['SM031:00/2025', 'VN/19230/2026', 'HE 98/2026 vp'],
-    });
-    expect(items[3]).toMatchObject({ summary: null, organisation: 'Sosiaali- ja terveysministeriö', deadline: '2026-12-17' });
-    expect(items[4]).toMatchObject({ deadline: null, organisation: 'Maa- ja metsätalousministeriö' });
+    // "256/2017 vp" and "HE 311/2022" become the same canonical form as the bare "207/2016".
+    expect(items[1].identifiers).toEqual(['TEM060:00/2016', 'TEM/1640/03.01.01/2016', 'HE 256/2017 vp']);
+    expect(items[2].identifiers).toEqual(['TEM115:00/2020', 'VN/21541/2020', 'HE 311/2022 vp']);
+    // kuvaus and tiivistelma both {fi: null, sv: null, en: null}: no summary rather than "null".
+    expect(items[1].summary).toBeNull();
+    // The real etapit fields: tyyppi, alku, loppu; the comment round's end is the deadline.
+    expect(items[2].deadline).toBe('2022-11-02');
+    expect(items[2].content).toBe('Lausuntokierros 2022-10-14–2022-11-02\nHE rauennut eduskunnassa 2023-03-29');
+    expect(items[4].deadline).toBe('2017-09-01');
+    expect(items[3]).toMatchObject({ title: 'Asetus kalastusalusten turvallisuudesta', organisation: 'Liikenneministeriö', summary: null });
     expect(ctx.notes).toEqual([]);
   });
 
-  it('sends the YAML query as JSON and follows nextSearchAfter up to maxPages', async () => {
-    const full = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'haku.json'), 'utf8')) as { result: unknown[] };
+  it('gives every HE number and project code in canonical form after normalize', async () => {
+    const items = (await hankeikkuna.collect(def, testContext())) as RawItem[];
+    const ids = items.map((raw) => normalizeItem(raw, def).identifiers);
+    const he = ids.flat().filter((i) => i.type === 'he').map((i) => i.value);
+    // HE 188/2017 is named only in a milestone ("Hallituksen esitys HE 188/2017").
+    expect(he).toEqual(['HE 207/2016 vp', 'HE 256/2017 vp', 'HE 311/2022 vp', 'HE 188/2017 vp']);
+    expect(ids.flat().filter((i) => i.type === 'project').map((i) => i.value)).toEqual([
+      'LVM031:00/2014', 'TEM060:00/2016', 'TEM115:00/2020', 'LM0085:00/25/01/1998', 'TEM072:00/2016',
+    ]);
+    // A bare "207/2016" is never mistaken for a statute number.
+    expect(ids[0].some((i) => i.type === 'statute')).toBe(false);
+  });
+
+  it('sends the YAML query as JSON and returns nextSearchAfter as the API sent it, up to maxPages', async () => {
+    const full = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'hankeikkuna-kohteet-haku.sample.json'), 'utf8')) as { result: unknown[] };
+    // The real API sends the cursor as a JSON-encoded string: '[1707991578000,"3a36…"]'.
     const pages: Handler = (_req, res, body) => {
-      const q = JSON.parse(body) as { searchAfter?: unknown; size: number };
-      const at = q.searchAfter === undefined ? 0 : Number((q.searchAfter as [number, string])[1]);
+      const q = JSON.parse(body) as { searchAfter?: string; size: number };
+      const at = q.searchAfter === undefined ? 0 : (JSON.parse(q.searchAfter) as [number, number])[1];
       const result = full.result.slice(at, at + q.size);
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ size: result.length, result, nextSearchAfter: [0, String(at + q.size)] }));
+      res.end(JSON.stringify({ result, size: q.size, totalHits: full.result.length, nextSearchAfter: JSON.stringify([1707991578000, at + q.size]) }));
     };
     const server = await startServer({ [HAKU]: pages });
     try {
       const d = loadDef('hankeikkuna', server.url + HAKU);
       const items = (await hankeikkuna.collect({ ...d, options: { ...d.options, query: { ...(d.options.query as object), size: 2 } } }, testContext())) as RawItem[];
-      expect(items.map((i) => i.identifiers?.[0])).toEqual(['SM012:00/2026', 'VM158:00/2026', 'SM031:00/2025', 'STM077:00/2026']);
+      expect(items.map((i) => i.identifiers?.[0])).toEqual(['LVM031:00/2014', 'TEM060:00/2016', 'TEM115:00/2020', 'LM0085:00/25/01/1998']);
       expect(server.requests).toHaveLength(2);
       expect(server.requests[0].method).toBe('POST');
       expect(server.requests[0].headers['content-type']).toBe('application/json');
@@ -82,14 +95,14 @@ describe('hankeikkuna', () => {
         size: 2,
         sort: [{ field: 'kohde.muokattu', order: 'DESC' }],
       });
-      expect(JSON.parse(server.requests[1].body).searchAfter).toEqual([0, '2']);
+      expect(JSON.parse(server.requests[1].body).searchAfter).toBe('[1707991578000,2]');
     } finally {
       await server.close();
     }
   });
 
   it('stops when a server ignores the cursor and repeats the same page', async () => {
-    const page = fs.readFileSync(path.join(FIXTURES, 'haku.json'), 'utf8');
+    const page = fs.readFileSync(path.join(FIXTURES, 'hankeikkuna-kohteet-haku.sample.json'), 'utf8');
     const server = await startServer({ [HAKU]: reply(page, { 'content-type': 'application/json' }) });
     try {
       const d = loadDef('hankeikkuna', server.url + HAKU, { maxPages: 5, query: { size: 5 } });

@@ -44,7 +44,8 @@ describe('lausuntopalvelu', () => {
     const { items } = await run();
     const p = items[0];
     expect(p.title).toBe('Luonnos hallituksen esitykseksi eduskunnalle laiksi pelastuslain muuttamisesta');
-    expect(p.url).toBe(`${mirror.origin}/FI/Proposal/Participation?proposalId=${PELASTUS}`);
+    // The link people follow is on the public site, whatever host (here the mirror) the API was read from.
+    expect(p.url).toBe(`https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId=${PELASTUS}`);
     expect(p.summary).toMatch(/^<p>Esityksessä ehdotetaan .*<strong>pelastustoimen valvontatehtäviä<\/strong>/);
     expect(p.published).toBe('2026-11-20T10:52:41.58');
     expect(p.deadline).toBe('2026-12-18T00:00:00');
