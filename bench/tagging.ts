@@ -7,6 +7,7 @@ import { evaluate, parseLabelled, type LabelledItem, type Quality } from '../src
 import { keywordAlert } from '../src/tag/keyword-alert.js';
 import { createTagger } from '../src/tag/tagger.js';
 import { loadTaxonomy } from '../src/tag/taxonomy.js';
+import { parsePairs, searchRecall } from './search-recall.js';
 
 function root(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -46,6 +47,27 @@ for (const [name, items] of sets) {
     for (const m of q.misses) console.log(`      ${m}`);
   }
   console.log(row('keyword alert', evaluate(items, (i) => keywordAlert(i))));
+}
+
+// Search recall: does `items --search WORD` find the word's inflected forms, and only those?
+const searchFixtures = join(root(), 'test', 'fixtures', 'search');
+const pairSets = (['dev', 'heldout'] as const).map((name) => {
+  const file = join(searchFixtures, `${name}.jsonl`);
+  return [name === 'dev' ? 'dev' : 'held-out', parsePairs(readFileSync(file, 'utf8'), file)] as const;
+});
+console.log('\nsearch recall (base-form query finds the inflected word; target snowball ≥ 95%, voikko ≥ 98%, no negative found)');
+if (!voikkoAvailable())
+  console.log('  !!! VOIKKO SKIPPED: libvoikko not found, only the Snowball path was measured. Install: apt-get install libvoikko1 voikko-fi');
+for (const [name, pairs] of pairSets) {
+  for (const analyzer of analyzers) {
+    const r = searchRecall(pairs, analyzer);
+    console.log(
+      `  ${name.padEnd(9)} ${analyzer.name.padEnd(9)} recall ${pct(r.recall)} (${r.found}/${r.positives})   ` +
+        `negatives found ${r.wronglyFound.length}/${r.negatives}   index terms per word ${r.termsPerWord.toFixed(2)}`,
+    );
+    for (const m of r.missed) console.log(`      missed: ${m}`);
+    for (const m of r.wronglyFound) console.log(`      WRONGLY FOUND: ${m}`);
+  }
 }
 
 // Throughput: title + summary items, one tagger, stems cached per token as in production.
