@@ -7,6 +7,7 @@ import { evaluate, parseLabelled, type LabelledItem, type Quality } from '../src
 import { keywordAlert } from '../src/tag/keyword-alert.js';
 import { createTagger } from '../src/tag/tagger.js';
 import { loadTaxonomy } from '../src/tag/taxonomy.js';
+import { indexTerms } from '../src/tag/index-terms.js';
 import { parsePairs, searchRecall } from './search-recall.js';
 
 function root(): string {
@@ -68,6 +69,21 @@ for (const [name, pairs] of pairSets) {
     for (const m of r.missed) console.log(`      missed: ${m}`);
     for (const m of r.wronglyFound) console.log(`      WRONGLY FOUND: ${m}`);
   }
+}
+// The index's size: search_terms of the labelled items (title + summary), as the tag stage stores them.
+const labelled = sets.flatMap(([, items]) => items);
+for (const analyzer of analyzers) {
+  let words = 0;
+  let terms = 0;
+  let chars = 0;
+  for (const i of labelled) {
+    const text = `${i.title} ${i.summary ?? ''}`;
+    const t = indexTerms(text, i.lang ?? 'fi', analyzer);
+    words += text.split(/\s+/).filter(Boolean).length;
+    terms += t === '' ? 0 : t.split(' ').length;
+    chars += t.length;
+  }
+  console.log(`  search_terms ${analyzer.name}: ${(terms / words).toFixed(2)} terms per word, ${Math.round(chars / labelled.length)} characters per item (${labelled.length} labelled items)`);
 }
 
 // Throughput: title + summary items, one tagger, stems cached per token as in production.
