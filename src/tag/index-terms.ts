@@ -50,7 +50,7 @@ export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): stri
         for (const reading of a.parts) alts.push(quote(reading.join('')));
         for (const k of searchKeys(t.lower, l, false)) alts.push(quote(k));
       }
-      return `(${[...new Set(alts)].join(' OR ')})`;
+      return `(${[...new Set(alts)].filter((x, i) => i === 0 || x !== quote(t.lower)).join(' OR ')})`;
     })
     .join(' AND ');
 }

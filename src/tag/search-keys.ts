@@ -71,7 +71,7 @@ function endingFits(stem: string, e: string): boolean {
 
 /** Search keys of a Finnish word as written (lowercase): from every plausible stem when `inflected`, else from the word as a base form. */
 export function finnishSearchKeys(word: string, inflected = true): string[] {
-  if (word.length < 3 || /[^a-zåäö]/.test(word)) return [];
+  if (word.length < 3 || /[^a-zäö]/.test(word)) return [];
   const out = new Set<string>();
   // A word ending in a consonant is only a base form when it equals its key (sopimus, puhelin), which the word
   // as written already finds; as an inflected form (kunnan, sopimukset) its key would only fill the index.
