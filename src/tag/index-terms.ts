@@ -1,21 +1,26 @@
 // The tagger's word analysis, reused for search: index terms for items and FTS5 queries for users.
 import type { Lang } from '../model.js';
-import { tokenize, type Analyzer, type WordAnalysis } from './analyze.js';
+import { tokenize, type Analyzer } from './analyze.js';
 import { finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
 
-const searchKeys = (word: string, lang: Lang, inflected: boolean): string[] =>
+const keysOf = (word: string, lang: Lang, inflected: boolean): string[] =>
   lang === 'fi' ? finnishSearchKeys(word, inflected) : swedishSearchKeys(word, inflected);
 
+const cache: Record<Lang, Map<string, string[]>> = { fi: new Map(), sv: new Map() };
+
 /**
- * Every form a word is findable by, beyond the word as written: the search keys of the word and of its hyphen
- * pieces (Finnish keys undo consonant gradation and stem alternation; see search-keys.ts) and Voikko's base
- * forms. Not compound parts one by one: Voikko reads eduskunta as edus + kunta, and a search for kunta must not
- * find Parliament.
+ * The search keys of a word in a text and of its hyphen pieces, without the word itself (Finnish keys undo
+ * consonant gradation and stem alternation; see search-keys.ts); cached per word as the analyzers cache theirs.
  */
-function forms(word: string, a: WordAnalysis, lang: Lang): string[] {
+function textKeys(word: string, lang: Lang): string[] {
+  let keys = cache[lang].get(word);
+  if (keys) return keys;
   const pieces = word.split(/[-‐‑–]/).filter((p) => p.length > 0);
   const words = pieces.length > 1 ? [pieces.join(''), ...pieces] : pieces;
-  return [...words.flatMap((w) => searchKeys(w, lang, true)), ...a.parts.map((reading) => reading.join(''))];
+  keys = [...new Set(words.flatMap((w) => keysOf(w, lang, true)))].filter((k) => k.length > 1 && k !== word);
+  if (cache[lang].size > 200_000) cache[lang].clear();
+  cache[lang].set(word, keys);
+  return keys;
 }
 
 /** Space-separated index terms for a text beyond its words as written (FTS5 indexes those from title and summary). */
@@ -23,7 +28,13 @@ export function indexTerms(text: string, lang: Lang, analyzer: Analyzer): string
   const terms = new Set<string>();
   for (const t of tokenize(text)) {
     if (/^\d+$/.test(t.lower)) continue; // numbers are in the indexed title and summary as they are
-    for (const f of forms(t.lower, analyzer.analyze(t.lower, lang), lang)) if (f.length > 1 && f !== t.lower) terms.add(f);
+    for (const k of textKeys(t.lower, lang)) terms.add(k);
+    // Voikko's base forms, whole. Not compound parts one by one: Voikko reads eduskunta as edus + kunta, and a
+    // search for kunta must not find Parliament.
+    for (const reading of analyzer.analyze(t.lower, lang).parts) {
+      const base = reading.join('');
+      if (base.length > 1 && base !== t.lower) terms.add(base);
+    }
   }
   return [...terms].join(' ');
 }
@@ -48,7 +59,7 @@ export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): stri
         const a = analyzer.analyze(t.lower, l);
         // Voikko's base forms find every inflection (pelastuslain → pelastuslaki, kuntien → kunta).
         for (const reading of a.parts) alts.push(quote(reading.join('')));
-        for (const k of searchKeys(t.lower, l, false)) alts.push(quote(k));
+        for (const k of keysOf(t.lower, l, false)) alts.push(quote(k));
       }
       return `(${[...new Set(alts)].filter((x, i) => i === 0 || x !== quote(t.lower)).join(' OR ')})`;
     })
