@@ -3,8 +3,6 @@ import type { Lang } from '../model.js';
 import { tokenize, type Analyzer } from './analyze.js';
 import { finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
 
-const keysOf = (word: string, lang: Lang, inflected: boolean): string[] =>
-  lang === 'fi' ? finnishSearchKeys(word, inflected) : swedishSearchKeys(word, inflected);
 
 const cache: Record<Lang, Map<string, string[]>> = { fi: new Map(), sv: new Map() };
 
@@ -17,7 +15,7 @@ function textKeys(word: string, lang: Lang): string[] {
   if (keys) return keys;
   const pieces = word.split(/[-‐‑–]/).filter((p) => p.length > 0);
   const words = pieces.length > 1 ? [pieces.join(''), ...pieces] : pieces;
-  keys = [...new Set(words.flatMap((w) => keysOf(w, lang, true)))].filter((k) => k.length > 1 && k !== word);
+  keys = [...new Set(words.flatMap((w) => (lang === 'fi' ? finnishSearchKeys(w) : swedishSearchKeys(w))))].filter((k) => k.length > 1 && k !== word);
   if (cache[lang].size > 200_000) cache[lang].clear();
   cache[lang].set(word, keys);
   return keys;
@@ -43,24 +41,23 @@ const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * An FTS5 query for what a user typed: every word must match, in any inflected or compound form
- * (pelastuslaki finds pelastuslain; kunta finds kuntien). The language of one typed word cannot be told,
- * so without `lang` a word is looked up as Finnish and as Swedish. Returns null when there are no words.
+ * (pelastuslaki finds pelastuslain; kunta finds kuntien, lag finds lagarna). Without `lang` (the language of one
+ * typed word cannot be told) a word is looked up both ways. Returns null when there are no words.
  */
 export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): string | null {
   const words = tokenize(text);
   if (!words.length) return null;
-  const langs: Lang[] = lang ? [lang] : ['fi', 'sv'];
+  const finnish = lang !== 'sv';
   return words
     .map((t) => {
       // Compounds that begin with the word (pelastus finds pelastuslaitos), but a short word only as itself:
       // tie must not find tieto, nor kuu kuusi.
       const alts = [t.lower.length >= 5 ? `${quote(t.lower)}*` : quote(t.lower)];
-      for (const l of langs) {
-        const a = analyzer.analyze(t.lower, l);
-        // Voikko's base forms find every inflection (pelastuslain → pelastuslaki, kuntien → kunta).
-        for (const reading of a.parts) alts.push(quote(reading.join('')));
-        for (const k of keysOf(t.lower, l, false)) alts.push(quote(k));
-      }
+      // Voikko's base forms find every inflection (pelastuslain → pelastuslaki, kuntien → kunta).
+      for (const reading of analyzer.analyze(t.lower, lang ?? 'fi').parts) alts.push(quote(reading.join('')));
+      // Finnish search keys undo gradation and stem alternation (kunta finds kunnissa). A Swedish text's words are
+      // indexed under their base forms, which is what the user types (lag finds lagarna).
+      if (finnish) for (const k of finnishSearchKeys(t.lower, false)) alts.push(quote(k));
       return `(${[...new Set(alts)].filter((x, i) => i === 0 || x !== quote(t.lower)).join(' OR ')})`;
     })
     .join(' AND ');

@@ -84,18 +84,23 @@ export function finnishSearchKeys(word: string, inflected = true): string[] {
   return [...out];
 }
 
-/** Swedish definite, plural and genitive endings of nouns (lagen, lagarna, kommunernas, räddningsverkets). */
-const SV_ENDINGS = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'ens', 'ets', 'ans', 'nas', 'ar', 'er', 'or', 'en', 'et', 'na', 'an', 'n', 's'];
+/** Swedish definite, plural and genitive endings of nouns (lagen, lagarna, kommunernas, räddningsverkets, området). */
+const SV_ENDINGS = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'ens', 'ets', 'ans', 'nas', 'ar', 'er', 'or', 'en', 'et', 'na', 'an', 'n', 's', 't'];
 
 /**
- * Search keys of a Swedish word: the stem left by each noun ending it may have, with a final -e or -a dropped
- * (område/områden/områdena, olycka/olyckan/olyckor). Only inflection is taken off, unlike Snowball, which makes
- * hemliga hem and stationen stat.
+ * Search keys of a Swedish word in a text: the base forms it may be an inflection of (lagarna → lag, området →
+ * område, olyckor → olycka), so that the word a user types finds them as it is. Only noun endings are taken off,
+ * unlike Snowball, which makes hemliga hem and stationen stat.
  */
-export function swedishSearchKeys(word: string, inflected = true): string[] {
-  if (word.length < 2 || /[^a-zåäöéü]/.test(word)) return [];
-  const key = (stem: string): string => (stem.length >= 4 && /[ea]$/.test(stem) ? stem.slice(0, -1) : stem);
-  const out = new Set<string>([key(word)]);
-  if (inflected) for (const e of SV_ENDINGS) if (word.length - e.length >= 3 && word.endsWith(e)) out.add(key(word.slice(0, -e.length)));
-  return [...out].filter((k) => k.length >= 2);
+export function swedishSearchKeys(word: string): string[] {
+  if (word.length < 4 || /[^a-zåäöéü]/.test(word)) return [];
+  const out = new Set<string>();
+  for (const e of SV_ENDINGS) {
+    const stem = word.slice(0, -e.length);
+    if (stem.length < 2 || !word.endsWith(e)) continue;
+    if (e === 't' && !stem.endsWith('e')) continue; // området, utlåtandet; not bevist
+    out.add(stem);
+    if (e.startsWith('or')) out.add(`${stem}a`); // olyckor: the plural of olycka
+  }
+  return [...out];
 }

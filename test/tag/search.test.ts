@@ -14,8 +14,8 @@ const load = (name: string) => {
 const dev = load('dev.jsonl');
 const heldout = load('heldout.jsonl');
 
-const shares = (word: string, inflected: string, keys = finnishSearchKeys): boolean =>
-  keys(word, false).some((k) => keys(inflected).includes(k));
+const shares = (word: string, inflected: string): boolean =>
+  finnishSearchKeys(word, false).some((k) => finnishSearchKeys(inflected).includes(k));
 
 describe('Finnish search keys', () => {
   it.each([
@@ -42,12 +42,14 @@ describe('Finnish search keys', () => {
 });
 
 describe('Swedish search keys', () => {
-  it('take off noun endings only', () => {
-    expect(shares('lag', 'lagarna', swedishSearchKeys)).toBe(true);
-    expect(shares('kommun', 'kommunernas', swedishSearchKeys)).toBe(true);
-    expect(shares('välfärdsområde', 'välfärdsområdena', swedishSearchKeys)).toBe(true);
-    expect(shares('hem', 'hemliga', swedishSearchKeys)).toBe(false);
-    expect(shares('stat', 'stationen', swedishSearchKeys)).toBe(false);
+  it('are the base forms a word may inflect, taking off noun endings only', () => {
+    expect(swedishSearchKeys('lagarna')).toContain('lag');
+    expect(swedishSearchKeys('kommunernas')).toContain('kommun');
+    expect(swedishSearchKeys('välfärdsområdena')).toContain('välfärdsområde');
+    expect(swedishSearchKeys('området')).toContain('område');
+    expect(swedishSearchKeys('olyckor')).toContain('olycka');
+    expect(swedishSearchKeys('hemliga')).not.toContain('hem');
+    expect(swedishSearchKeys('stationen')).not.toContain('stat');
   });
 });
 
