@@ -3,7 +3,6 @@ import type { Lang } from '../model.js';
 import { tokenize, type Analyzer } from './analyze.js';
 import { finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
 
-
 const cache: Record<Lang, Map<string, string[]>> = { fi: new Map(), sv: new Map() };
 
 /**
@@ -15,7 +14,8 @@ function textKeys(word: string, lang: Lang): string[] {
   if (keys) return keys;
   const pieces = word.split(/[-‐‑–]/).filter((p) => p.length > 0);
   const words = pieces.length > 1 ? [pieces.join(''), ...pieces] : pieces;
-  keys = [...new Set(words.flatMap((w) => (lang === 'fi' ? finnishSearchKeys(w) : swedishSearchKeys(w))))].filter((k) => k.length > 1 && k !== word);
+  const all = words.flatMap((w) => (lang === 'fi' ? finnishSearchKeys(w) : swedishSearchKeys(w)));
+  keys = [...new Set(all)].filter((k) => k.length > 1 && k !== word);
   if (cache[lang].size > 200_000) cache[lang].clear();
   cache[lang].set(word, keys);
   return keys;
