@@ -1,4 +1,4 @@
-// Tagging quality and speed: the tagger (Snowball, and Voikko when installed) against a keyword alert.
+// Tagging quality and speed: the tagger (Snowball, and Voikko when installed) against a keyword alert; search recall.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
