@@ -1,4 +1,4 @@
-// Tagging quality and speed: the tagger (Snowball, and Voikko when installed) against a keyword alert.
+// Tagging quality and speed: the tagger (Snowball, and Voikko when installed) against a keyword alert; search recall.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,8 @@ import { evaluate, parseLabelled, type LabelledItem, type Quality } from '../src
 import { keywordAlert } from '../src/tag/keyword-alert.js';
 import { createTagger } from '../src/tag/tagger.js';
 import { loadTaxonomy } from '../src/tag/taxonomy.js';
+import { indexTerms } from '../src/tag/index-terms.js';
+import { parsePairs, searchRecall } from './search-recall.js';
 
 function root(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -46,6 +48,42 @@ for (const [name, items] of sets) {
     for (const m of q.misses) console.log(`      ${m}`);
   }
   console.log(row('keyword alert', evaluate(items, (i) => keywordAlert(i))));
+}
+
+// Search recall: does `items --search WORD` find the word's inflected forms, and only those?
+const searchFixtures = join(root(), 'test', 'fixtures', 'search');
+const pairSets = (['dev', 'heldout'] as const).map((name) => {
+  const file = join(searchFixtures, `${name}.jsonl`);
+  return [name === 'dev' ? 'dev' : 'held-out', parsePairs(readFileSync(file, 'utf8'), file)] as const;
+});
+console.log('\nsearch recall (base-form query finds the inflected word; target snowball ≥ 95%, voikko ≥ 98%, no negative found)');
+if (!voikkoAvailable())
+  console.log('  !!! VOIKKO SKIPPED: libvoikko not found, only the Snowball path was measured. Install: apt-get install libvoikko1 voikko-fi');
+for (const [name, pairs] of pairSets) {
+  for (const analyzer of analyzers) {
+    const r = searchRecall(pairs, analyzer);
+    console.log(
+      `  ${name.padEnd(9)} ${analyzer.name.padEnd(9)} recall ${pct(r.recall)} (${r.found}/${r.positives})   ` +
+        `negatives found ${r.wronglyFound.length}/${r.negatives}   index terms per word ${r.termsPerWord.toFixed(2)}`,
+    );
+    for (const m of r.missed) console.log(`      missed: ${m}`);
+    for (const m of r.wronglyFound) console.log(`      WRONGLY FOUND: ${m}`);
+  }
+}
+// The index's size: search_terms of the labelled items (title + summary), as the tag stage stores them.
+const labelled = sets.flatMap(([, items]) => items);
+for (const analyzer of analyzers) {
+  let words = 0;
+  let terms = 0;
+  let chars = 0;
+  for (const i of labelled) {
+    const text = `${i.title} ${i.summary ?? ''}`;
+    const t = indexTerms(text, i.lang ?? 'fi', analyzer);
+    words += text.split(/\s+/).filter(Boolean).length;
+    terms += t === '' ? 0 : t.split(' ').length;
+    chars += t.length;
+  }
+  console.log(`  search_terms ${analyzer.name}: ${(terms / words).toFixed(2)} terms per word, ${Math.round(chars / labelled.length)} characters per item (${labelled.length} labelled items)`);
 }
 
 // Throughput: title + summary items, one tagger, stems cached per token as in production.

@@ -1,13 +1,24 @@
 // The tagger's word analysis, reused for search: index terms for items and FTS5 queries for users.
 import type { Lang } from '../model.js';
-import { guessLang, tokenize, type Analyzer, type WordAnalysis } from './analyze.js';
+import { tokenize, type Analyzer } from './analyze.js';
+import { finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
+
+const cache: Record<Lang, Map<string, string[]>> = { fi: new Map(), sv: new Map() };
 
 /**
- * Every form a word is findable by: its stem, its hyphen pieces' stems and its base forms. Not its compound
- * parts one by one: Voikko reads eduskunta as edus + kunta, and a search for kunta must not find Parliament.
+ * The search keys of a word in a text and of its hyphen pieces, without the word itself (Finnish keys undo
+ * consonant gradation and stem alternation; see search-keys.ts); cached per word as the analyzers cache theirs.
  */
-function forms(a: WordAnalysis): string[] {
-  return [a.key, ...a.pieceKeys, ...a.parts.map((reading) => reading.join(''))];
+function textKeys(word: string, lang: Lang): string[] {
+  let keys = cache[lang].get(word);
+  if (keys) return keys;
+  const pieces = word.split(/[-‐‑–]/).filter((p) => p.length > 0);
+  const words = pieces.length > 1 ? [pieces.join(''), ...pieces] : pieces;
+  const all = words.flatMap((w) => (lang === 'fi' ? finnishSearchKeys(w) : swedishSearchKeys(w)));
+  keys = [...new Set(all)].filter((k) => k.length > 1 && k !== word);
+  if (cache[lang].size > 200_000) cache[lang].clear();
+  cache[lang].set(word, keys);
+  return keys;
 }
 
 /** Space-separated index terms for a text beyond its words as written (FTS5 indexes those from title and summary). */
@@ -15,7 +26,13 @@ export function indexTerms(text: string, lang: Lang, analyzer: Analyzer): string
   const terms = new Set<string>();
   for (const t of tokenize(text)) {
     if (/^\d+$/.test(t.lower)) continue; // numbers are in the indexed title and summary as they are
-    for (const f of forms(analyzer.analyze(t.lower, lang))) if (f.length > 1 && f !== t.lower) terms.add(f);
+    for (const k of textKeys(t.lower, lang)) terms.add(k);
+    // Voikko's base forms, whole. Not compound parts one by one: Voikko reads eduskunta as edus + kunta, and a
+    // search for kunta must not find Parliament.
+    for (const reading of analyzer.analyze(t.lower, lang).parts) {
+      const base = reading.join('');
+      if (base.length > 1 && base !== t.lower) terms.add(base);
+    }
   }
   return [...terms].join(' ');
 }
@@ -24,21 +41,24 @@ const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * An FTS5 query for what a user typed: every word must match, in any inflected or compound form
- * (pelastuslaki finds pelastuslain; kunta finds kuntien). Returns null when there are no words.
+ * (pelastuslaki finds pelastuslain; kunta finds kuntien, lag finds lagarna). Without `lang` (the language of one
+ * typed word cannot be told) a word is looked up both ways. Returns null when there are no words.
  */
-export function searchQuery(text: string, analyzer: Analyzer, lang: Lang = guessLang(text)): string | null {
+export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): string | null {
   const words = tokenize(text);
   if (!words.length) return null;
+  const finnish = lang !== 'sv';
   return words
     .map((t) => {
-      const a = analyzer.analyze(t.lower, lang);
-      const alts = [`${quote(t.lower)}*`];
+      // Compounds that begin with the word (pelastus finds pelastuslaitos), but a short word only as itself:
+      // tie must not find tieto, nor kuu kuusi.
+      const alts = [t.lower.length >= 5 ? `${quote(t.lower)}*` : quote(t.lower)];
       // Voikko's base forms find every inflection (pelastuslain → pelastuslaki, kuntien → kunta).
-      for (const reading of a.parts) alts.push(quote(reading.join('')));
-      // Without them, Snowball stems find most inflections, though not where the stem alternates (laki/lain);
-      // a short stem only as a whole word, else "kunta" (stem "kun") would find every "kun".
-      if (!a.parts.length) alts.push(a.key.length >= 5 ? `${quote(a.key)}*` : quote(a.key));
-      return `(${[...new Set(alts)].join(' OR ')})`;
+      for (const reading of analyzer.analyze(t.lower, lang ?? 'fi').parts) alts.push(quote(reading.join('')));
+      // Finnish search keys undo gradation and stem alternation (kunta finds kunnissa). A Swedish text's words are
+      // indexed under their base forms, which is what the user types (lag finds lagarna).
+      if (finnish) for (const k of finnishSearchKeys(t.lower, false)) alts.push(quote(k));
+      return `(${[...new Set(alts)].filter((x, i) => i === 0 || x !== quote(t.lower)).join(' OR ')})`;
     })
     .join(' AND ');
 }

@@ -1,0 +1,106 @@
+// Search keys for Finnish words without Voikko: the same key comes out of a noun's base form and its regularly
+// inflected forms (pelastuslaki/pelastuslain, kunta/kuntien, lupa/luvan, sopimus/sopimukset), so that indexing
+// every word's keys and OR-ing the query word's keys finds inflections that Snowball stems keep apart.
+// The tagger does not use these keys: they are for search only.
+
+const VOWEL = 'aeiouyäö';
+const isVowel = (c: string | undefined): boolean => c !== undefined && VOWEL.includes(c);
+
+/**
+ * Case endings, alone and after the plural i/j, in both vowel harmonies. A word yields one stem per ending it ends
+ * with (and itself), since which one is the real ending is not known without a dictionary.
+ */
+const ENDINGS = [
+  'n', 't', 'a', 'ä', 'ta', 'tä', 'tta', 'ttä', 'ssa', 'ssä', 'sta', 'stä', 'lla', 'llä', 'lta', 'ltä', 'lle', 'na', 'nä',
+  'ksi', 'seen', 'an', 'en', 'in', 'on', 'un', 'yn', 'än', 'ön', 'han', 'hen', 'hin', 'hon', 'hun', 'hyn', 'hän', 'hön',
+  'issa', 'issä', 'ista', 'istä', 'illa', 'illä', 'ilta', 'iltä', 'ille', 'ina', 'inä', 'iksi', 'itta', 'ittä', 'iin',
+  'ihin', 'isiin', 'ia', 'iä', 'ja', 'jä', 'ita', 'itä', 'ien', 'jen', 'den', 'iden', 'tten', 'itten', 'ten', 'ine',
+];
+
+/** Both grades of a consonant cluster fold to one (kk/k → k, nn/nt → nt, v/p → p …): consonant gradation undone. */
+function neutralGrade(cluster: string): string {
+  return cluster
+    .replace('kk', 'k').replace('pp', 'p').replace('tt', 't').replace('d', 't')
+    .replace('nn', 'nt').replace('ng', 'nk').replace('ll', 'lt').replace('rr', 'rt').replace('mm', 'mp')
+    .replace('v', 'p');
+}
+
+/** The key of one candidate stem: stem types folded, the stem vowel normalized and the gradation site neutralized. */
+function canon(stem: string): string | null {
+  let s = stem
+    .replace(/([aeiouyäö])kse?$/, '$1s') // sopimukse-, säädöks-, jäniks- → -s (-us/-ukse-, -is/-ikse- …)
+    .replace(/([aeiouyäö])(?:nen|se)$/, '$1s') // varautuminen, varautumise- → -s (-nen/-se-)
+    .replace(/([aeiouyäö][uy])(?:de|d|t)$/, '$1s') // turvallisuude-, valmiut- → -uus, -ius (-us/-ude-)
+    .replace(/([aeiouyäö])si$/, '$1te') // vesi, vuosi → the de/te stem (vede-, vuote-)
+    .replace(/^([^aeiouyäö]*)(ei|oi|öi)$/, (_, c: string, v: string) => c + { ei: 'ie', oi: 'uo', öi: 'yö' }[v]) // tei- → tie
+    .replace(/ee$/, 'e') // laittee- → laitte-
+    .replace(/i$/, 'e'); // laki, lake- (lakeja): the i/e stems
+  if (/[^aeiouyäö][aä]$/.test(s) && s.length >= 4) s = s.slice(0, -1); // kunta/kunti-/kunn-: the a/ä stem vowel gives way to the plural i
+  // The gradation site is the last or the last but one consonant cluster (kunt-, kunna-; tarve, hankkee-):
+  // fold both, never the word's first consonants (valo and palo stay apart).
+  s = s.replace(/(?<=[aeiouyäö])[^aeiouyäö]+(?=[aeiouyäö]*[^aeiouyäö]*[aeiouyäö]*$)/g, neutralGrade);
+  return s.length >= 3 ? s : null;
+}
+
+/** The k of the k–∅ gradation put back between the two last vowels (lai- → laki, tue- → tuke, jao- → jako). */
+function withK(stem: string): string | null {
+  const n = stem.length;
+  if (n < 3 || isVowel(stem[n - 3]) || !isVowel(stem[n - 1]) || !isVowel(stem[n - 2]) || stem[n - 1] === stem[n - 2]) return null;
+  if (/(ie|uo|yö)$/.test(stem)) return null; // diphthongs of the word itself (tie, suo, työ), not a lost k
+  return `${stem.slice(0, -1)}k${stem.slice(-1)}`;
+}
+
+function keysOfStem(stem: string, out: Set<string>): void {
+  const k = canon(stem);
+  if (k) out.add(k);
+  const kk = withK(stem);
+  const kkey = kk && canon(kk);
+  if (kkey) out.add(kkey);
+  // -in/-ime- (puhelin, puhelime-) beside -i/-e- (toimi, toime-): both readings of a stem in -ime.
+  const m = /^(.{3,})ime?$/.exec(stem);
+  const ikey = m && canon(`${m[1]}in`);
+  if (ikey) out.add(ikey);
+}
+
+/** Whether `e` can be the ending of `stem`: an illative -Vn lengthens the stem's vowel; -den follows the plural i. */
+function endingFits(stem: string, e: string): boolean {
+  if (e.length === 2 && e[1] === 'n' && isVowel(e[0])) return stem.endsWith(e[0]);
+  if (e === 'den') return stem.endsWith('i');
+  return true;
+}
+
+/** Search keys of a Finnish word as written (lowercase): from every plausible stem when `inflected`, else from the word as a base form. */
+export function finnishSearchKeys(word: string, inflected = true): string[] {
+  if (word.length < 3 || /[^a-zäö]/.test(word)) return [];
+  const out = new Set<string>();
+  // A word ending in a consonant is only a base form when it equals its key (sopimus, puhelin), which the word
+  // as written already finds; as an inflected form (kunnan, sopimukset) its key would only fill the index.
+  if (!inflected || isVowel(word[word.length - 1])) keysOfStem(word, out);
+  if (inflected)
+    for (const e of ENDINGS) {
+      const stem = word.slice(0, -e.length);
+      if (stem.length >= 2 && word.endsWith(e) && endingFits(stem, e)) keysOfStem(stem, out);
+    }
+  return [...out];
+}
+
+/** Swedish definite, plural and genitive endings of nouns (lagen, lagarna, kommunernas, räddningsverkets, området). */
+const SV_ENDINGS = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'ens', 'ets', 'ans', 'nas', 'ar', 'er', 'or', 'en', 'et', 'na', 'an', 'n', 's', 't'];
+
+/**
+ * Search keys of a Swedish word in a text: the base forms it may be an inflection of (lagarna → lag, området →
+ * område, olyckor → olycka), so that the word a user types finds them as it is. Only noun endings are taken off,
+ * unlike Snowball, which makes hemliga hem and stationen stat.
+ */
+export function swedishSearchKeys(word: string): string[] {
+  if (word.length < 4 || /[^a-zåäöéü]/.test(word)) return [];
+  const out = new Set<string>();
+  for (const e of SV_ENDINGS) {
+    const stem = word.slice(0, -e.length);
+    if (stem.length < 2 || !word.endsWith(e)) continue;
+    if (e === 't' && !stem.endsWith('e')) continue; // området, utlåtandet; not bevist
+    out.add(stem);
+    if (e.startsWith('or')) out.add(`${stem}a`); // olyckor: the plural of olycka
+  }
+  return [...out];
+}
