@@ -1,60 +1,76 @@
 // The `lakivahti` command: one file per subcommand.
-import { parseCommand } from './context.js';
-import { crawlCommand } from './crawl.js';
-import { demoCommand } from './demo.js';
-import { itemsCommand } from './items.js';
-import { retagCommand } from './retag.js';
-import { reviewCommand } from './review.js';
-import { tagCommand } from './tag.js';
-import { serveCommand } from './serve.js';
-import { sourcesCommand } from './sources.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { rootDir } from '../paths.js';
+import { DbOpenError } from '../store/index.js';
+import { parseCommand, UsageError } from './args.js';
+import * as backup from './backup.js';
+import * as crawl from './crawl.js';
+import * as demo from './demo.js';
+import * as items from './items.js';
+import * as retag from './retag.js';
+import * as review from './review.js';
+import * as tag from './tag.js';
+import * as serve from './serve.js';
+import * as sources from './sources.js';
 
-const USAGE = `usage: lakivahti <command> [options]
+const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
 
 commands:
-  serve [--port N] [--no-schedule]   run the scheduler and the web view (default port 3000)
+  serve [--port N] [--host H] [--no-schedule]
+                                     run the scheduler and the web view (127.0.0.1:3000 by default)
   crawl [--source ID]                crawl now; one line per source
   sources [--json]                   each source's last run, status, error and next check
   items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT]
         [--relevant] [--goal GOAL] [--joint]
                                      stored items, newest first (--joint: open joint-response
                                      candidates, nearest deadline first)
-  demo [--port N]                    the app against local mirrors of recorded snapshots
+  demo [--port N] [--host H]         the app against local mirrors of recorded snapshots
   tag --jsonl FILE|-                 tag JSON lines (id, title, summary, source, lang) without the database
   retag [--dry-run]                  re-tag every stored item with the current taxonomy (--dry-run: preview)
   review ID --reviewer NAME (--goals GOAL[,GOAL] | --not-relevant) [--note TEXT]
                                      record a reviewer's decision; the tagger learns from them
+  backup FILE [--force]              a consistent copy of the database, safe while serve runs
 
 global options:
   --db PATH      SQLite file (default db/lakivahti.sqlite, or LAKIVAHTI_DB)
   --feeds DIR    folder laid out like feeds/ (default feeds/, or LAKIVAHTI_FEEDS)
+  --version      print the version
 `;
-
-const commands: Record<string, (args: string[]) => Promise<number>> = {
-  serve: serveCommand,
-  crawl: crawlCommand,
-  sources: sourcesCommand,
-  items: itemsCommand,
-  demo: demoCommand,
-  tag: tagArgs,
-  retag: retagCommand,
-  review: reviewCommand,
-};
 
 async function tagArgs(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { jsonl: { type: 'string' } });
-  if (!values.jsonl) {
-    process.stderr.write('tag: --jsonl FILE is required (use - for standard input)\n');
-    return 2;
-  }
-  return tagCommand({ jsonl: values.jsonl, feeds: values.feeds ?? process.env.LAKIVAHTI_FEEDS }, process);
+  if (!values.jsonl) throw new UsageError('--jsonl FILE is required (use - for standard input)');
+  return tag.tagCommand({ jsonl: values.jsonl, feeds: values.feeds ?? process.env.LAKIVAHTI_FEEDS }, process);
+}
+
+const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
+  serve: { run: serve.serveCommand, usage: serve.usage },
+  crawl: { run: crawl.crawlCommand, usage: crawl.usage },
+  sources: { run: sources.sourcesCommand, usage: sources.usage },
+  items: { run: items.itemsCommand, usage: items.usage },
+  demo: { run: demo.demoCommand, usage: demo.usage },
+  tag: { run: tagArgs, usage: tag.usage },
+  retag: { run: retag.retagCommand, usage: retag.usage },
+  review: { run: review.reviewCommand, usage: review.usage },
+  backup: { run: backup.backupCommand, usage: backup.usage },
+};
+
+/** The version in package.json. */
+export function version(): string {
+  return (JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** Run the CLI with the given arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`lakivahti ${version()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    const about = name === 'help' && rest[0] ? commands[rest[0]]?.usage : undefined;
+    process.stdout.write(about ?? USAGE);
     return name ? 0 : 2;
   }
   const command = commands[name];
@@ -63,13 +79,20 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(USAGE);
+    process.stdout.write(command.usage);
     return 0;
   }
   try {
-    return await command(rest);
+    return await command.run(rest);
   } catch (err) {
-    process.stderr.write(`lakivahti ${name}: ${(err as Error).message}\n`);
-    return 2;
+    const e = err as Error & { code?: string };
+    if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${name}: ${e.message}\n\n${command.usage}`);
+      return 2;
+    }
+    // Expected failures (a missing database, a busy port) and unexpected ones alike: one line, no stack.
+    process.stderr.write(`lakivahti ${name}: ${e.message}\n`);
+    if (!(err instanceof DbOpenError) && process.env.LAKIVAHTI_DEBUG) process.stderr.write(`${e.stack}\n`);
+    return err instanceof DbOpenError ? 1 : 2;
   }
 }

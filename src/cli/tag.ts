@@ -7,6 +7,13 @@ import { createTagger } from '../tag/tagger.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import type { TagInput } from '../tag/types.js';
 
+export const usage = `usage: lakivahti tag --jsonl FILE|- [--feeds DIR]
+
+Tag JSON lines (id, title, optional summary, source, lang, kind, deadline, organisation) without
+touching the database; - reads standard input. Prints one result a line; a bad line is named on
+stderr and the others are still tagged (exit 1).
+`;
+
 const KINDS = new Set<string>(['statement-request', 'bill', 'committee-report', 'statute', 'project', 'decision', 'press-release', 'news']);
 
 /** Check one parsed line and turn it into tagger input; throws a plain-language message. */

@@ -17,16 +17,112 @@ export function prepared(db: Db, sql: string): Database.Statement {
   return stmt;
 }
 
-/** Open (creating if needed) and migrate the database at `file`; ':memory:' works for tests. */
-export function openDb(file: string): Db {
+/** An expected problem opening the database, with a message for people (no stack needed). */
+export class DbOpenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DbOpenError';
+  }
+}
+
+/**
+ * Open (creating if needed) and migrate the database at `file`; ':memory:' works for tests. With `readOnly`,
+ * the file must exist and nothing is written: no folder, no journal-mode change, no migration (a schema older
+ * than the code is an error saying how to upgrade it).
+ */
+export function openDb(file: string, { readOnly = false, anySchema = false } = {}): Db {
+  if (readOnly) return openReadOnly(file, anySchema);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = FULL');
-  migrate(db);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
+}
+
+function openReadOnly(file: string, anySchema: boolean): Db {
+  if (file !== ':memory:' && !fs.existsSync(file)) throw new DbOpenError(`the database file ${file} does not exist`);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const missing = anySchema ? [] : pendingMigrations(db);
+    if (missing.length)
+      throw new DbOpenError(
+        `the database ${file} has an older schema than this version of Lakivahti (missing ${missing.join(', ')}); ` +
+          'run `lakivahti crawl` or `lakivahti serve` once with write access to upgrade it',
+      );
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+/** Migration files not yet applied to an open database (all of them when it has no schema yet). */
+export function pendingMigrations(db: Db, dir = migrationsDir): string[] {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  const done = new Set(
+    table ? (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version) : [],
+  );
+  return migrationFiles(dir).filter((name) => !done.has(Number(name.split('-')[0])));
+}
+
+const migrationFiles = (dir: string) => fs.readdirSync(dir).filter((f) => /^\d+-.+\.sql$/.test(f)).sort();
+
+/** A value from the meta table (what created the database, e.g. the demo), or null. */
+export function readMeta(db: Db, key: string): string | null {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  if (!table) return null;
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+}
+
+/** What the database file says created it (meta key created_by), or null when it says nothing or cannot be read. */
+export function databaseCreator(file: string): string | null {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return readMeta(db, 'created_by');
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/** Set a value in the meta table. */
+export function writeMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/** Copy the database with SQLite's online backup (consistent while other connections write), then check the copy. */
+export async function backupDb(db: Db, dest: string): Promise<{ bytes: number; items: number }> {
+  await db.backup(dest);
+  const copy = new Database(dest, { readonly: true, fileMustExist: true });
+  try {
+    const check = copy.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new Error(`the copy ${dest} failed SQLite's integrity check: ${String(check)}`);
+    const { n } = copy.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number };
+    return { bytes: fs.statSync(dest).size, items: n };
+  } finally {
+    copy.close();
+  }
+}
+
+/** Whether the database answers a real query; the error message when it does not. */
+export function checkDb(db: Db): string | null {
+  try {
+    db.prepare('SELECT COUNT(*) FROM sources').get();
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
 }
 
 /** Apply the numbered migrations in db/migrations/ that have not run yet, each in its own transaction. */
@@ -37,7 +133,7 @@ export function migrate(db: Db, dir = migrationsDir): string[] {
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );
   const applied: string[] = [];
-  for (const name of fs.readdirSync(dir).filter((f) => /^\d+-.+\.sql$/.test(f)).sort()) {
+  for (const name of migrationFiles(dir)) {
     const version = Number(name.split('-')[0]);
     if (done.has(version)) continue;
     const sql = fs.readFileSync(path.join(dir, name), 'utf8');
