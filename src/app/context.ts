@@ -170,8 +170,8 @@ export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.writer?.close();
   ctx.writer = null;
   if (ctx.db.open) ctx.db.close();
-  // Last: closing the pool waits for requests still in flight (a run abandoned at shutdown).
-  await ctx.fetch.close();
+  // Last: closing the pool waits for requests still in flight; at shutdown they were aborted (destroy()).
+  await ctx.fetch.close().catch(() => undefined);
 }
 
 /** Print configuration errors so a broken definition is never silent; the other sources still run. */

@@ -22,7 +22,9 @@ export interface Running {
 }
 
 /** How long in-flight runs may take to finish at shutdown before they are abandoned (rolled back). */
-const SHUTDOWN_GRACE_MS = 3000;
+const SHUTDOWN_GRACE_MS = 2500;
+/** How long aborted runs may take to record their error. */
+const SHUTDOWN_ABORT_MS = 1000;
 /** How often a running server checks that its database file is still the one it opened. */
 const FILE_CHECK_MS = 10_000;
 
@@ -79,7 +81,16 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
       await scheduler?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      if (scheduler) await Promise.race([scheduler.settled(), delay(SHUTDOWN_GRACE_MS)]);
+      if (scheduler) {
+        // Runs in flight get a short grace; then their requests are aborted, so each records its error and gives
+        // its lease back instead of being cut off mid-way.
+        const settled = scheduler.settled();
+        if (!(await Promise.race([settled.then(() => true), delay(SHUTDOWN_GRACE_MS).then(() => false)]))) {
+          log({ event: 'aborting_runs', reason: 'shutdown' });
+          await ctx.fetch.destroy();
+          await Promise.race([settled, delay(SHUTDOWN_ABORT_MS)]);
+        }
+      }
       server.closeAllConnections();
       await closed;
       await closeContext(ctx);

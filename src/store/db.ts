@@ -1,8 +1,13 @@
 // Open the SQLite database with safe settings and bring its schema up to date.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { migrationsDir } from '../paths.js';
+
+// better-sqlite3 reads this when its addon first loads (at the first connection): URI file names are needed to
+// open a database on a read-only folder or mount with `immutable=1` (see openReadOnly).
+process.env.SQLITE_USE_URI ??= '1';
 
 export type Db = Database.Database;
 
@@ -49,7 +54,18 @@ export function openDb(file: string, { readOnly = false, anySchema = false } = {
 
 function openReadOnly(file: string, anySchema: boolean): Db {
   if (file !== ':memory:' && !fs.existsSync(file)) throw new DbOpenError(`the database file ${file} does not exist`);
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  let db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+  } catch (err) {
+    // A WAL database in a folder this user cannot write (a read-only mount): SQLite cannot make the shared-memory
+    // file readers need. With no -wal file every committed page is in the main file, and nobody can be writing
+    // there, so the file can be read as immutable.
+    const code = (err as { code?: string }).code ?? '';
+    db.close();
+    if (!/^SQLITE_(READONLY_DIRECTORY|READONLY_CANTINIT|CANTOPEN)/.test(code) || fs.existsSync(`${file}-wal`)) throw err;
+    db = new Database(`${pathToFileURL(path.resolve(file)).href}?immutable=1`, { readonly: true, fileMustExist: true });
+  }
   try {
     db.pragma('busy_timeout = 5000');
     const missing = anySchema ? [] : pendingMigrations(db);
