@@ -20,3 +20,29 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * Write a line to standard output, waiting while the pipe is full; false once the reader has gone
+ * (`lakivahti items | head -1`), so a listing can stop instead of filling memory or failing with EPIPE.
+ */
+export async function writeLine(line: string, out: NodeJS.WriteStream = process.stdout): Promise<boolean> {
+  if (out.destroyed) return false;
+  if (!out.write(line + '\n'))
+    await new Promise<void>((resolve) => {
+      const done = () => (out.off('drain', done), out.off('close', done), resolve());
+      out.once('drain', done);
+      out.once('close', done);
+    });
+  return !out.destroyed;
+}
+
+/** A reader that went away (EPIPE) is not an error worth a stack: the command notices and stops writing. */
+let tolerating = false;
+export function tolerateClosedPipes(): void {
+  if (tolerating) return;
+  tolerating = true;
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+    });
+}

@@ -6,7 +6,7 @@ import { searchQuery } from '../tag/index-terms.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import { closeContext, openContext, resolvePaths } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
-import { parseCommand } from './args.js';
+import { parseCommand, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT]
                       [--relevant] [--goal GOAL] [--joint] [--db PATH] [--feeds DIR]
@@ -55,8 +55,7 @@ export async function itemsCommand(args: string[]): Promise<number> {
         const goals = r.goals.length ? `  {${r.goals.join(', ')}}` : '';
         line = `#${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}${dl}${goals}`;
       }
-      // Wait when the pipe is full, so a slow reader does not make the whole listing pile up in memory.
-      if (!process.stdout.write(line + '\n')) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      if (!(await writeLine(line))) break;
     }
     return 0;
   } finally {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { rootDir } from '../paths.js';
 import { DbOpenError } from '../store/index.js';
-import { parseCommand, UsageError } from './args.js';
+import { parseCommand, tolerateClosedPipes, UsageError } from './args.js';
 import * as backup from './backup.js';
 import * as crawl from './crawl.js';
 import * as demo from './demo.js';
@@ -63,6 +63,7 @@ export function version(): string {
 
 /** Run the CLI with the given arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  tolerateClosedPipes();
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-v' || name === 'version') {
     process.stdout.write(`lakivahti ${version()}\n`);

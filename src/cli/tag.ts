@@ -98,7 +98,9 @@ export async function tagCommand(
       id: r.id, relevant: r.relevant, goals: r.goals, primary: r.primary, scores: r.scores, evidence: r.evidence,
       kind: r.kind, joint: r.joint, taxonomyVersion: r.taxonomyVersion,
     };
-    if (!io.stdout.write(`${JSON.stringify(out)}\n`)) await new Promise((res) => io.stdout.once('drain', res));
+    // Wait while the pipe is full; a reader that went away ('close') ends the wait too.
+    if (!io.stdout.write(`${JSON.stringify(out)}\n`))
+      await new Promise((res) => (io.stdout.once('drain', res), io.stdout.once('close', res)));
   }
   return bad > 0 ? 1 : 0;
 }

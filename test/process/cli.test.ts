@@ -8,7 +8,7 @@ import { parseDocument } from 'yaml';
 import { mirrorUrl, startMirror, type Mirror } from '../../src/demo/mirror.js';
 import { defaultFeedsDir, fixturesDir } from '../../src/paths.js';
 import { insertReview, listReviews, openDb } from '../../src/store/index.js';
-import { run } from '../helpers/process.js';
+import { run, start } from '../helpers/process.js';
 import { seedDatabase } from './seed.js';
 
 let dir: string;
@@ -89,6 +89,16 @@ describe('lakivahti as a process, with pipes', () => {
     expect(rows[0].published).toBe('2026-11-08T06:40:00.000Z');
     expect(lines(text.out)[0]).toMatch(/^#10000 {2}8\.11\.2026 klo 08\.40 {2}sm {2}Pelastuslain muutos 10000/);
   }, 60_000);
+
+  it('items stops quietly when the reader goes away, as with `| head -1`', async () => {
+    const child = start(['items', '--json', '--limit', String(ITEMS), '--db', big, '--feeds', seedFeeds]);
+    child.proc.stdin.end();
+    await child.line(/^\{"id":/);
+    child.proc.stdout.destroy();
+    const done = await child.done;
+    expect(done.err).toBe('');
+    expect(done.code).toBe(0);
+  }, 30_000);
 
   it('items names the known goals and sources and exits non-zero for an unknown one', async () => {
     const goal = await run(['items', '--goal', 'servcies', '--db', big, '--feeds', seedFeeds]);

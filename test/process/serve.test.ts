@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
 import { start, run } from '../helpers/process.js';
 import { seedDatabase } from './seed.js';
+import { insertReview, listReviews, openDb, readMeta } from '../../src/store/index.js';
 
 let dir: string;
 let server: TestServer;
@@ -138,4 +139,25 @@ describe('lakivahti serve as a process', () => {
       fs.chmodSync(ro, 0o755);
     }
   }, 60_000);
+
+  it('demo creates and marks its own database, and resets only that one on the next start', async () => {
+    const db = path.join(dir, 'demo.sqlite');
+    for (let round = 0; round < 2; round++) {
+      const child = start(['demo', '--db', db, '--port', '0']);
+      const ready = await child.line(/^demo: crawled \d+ mirrored sources; open http:\/\/127\.0\.0\.1:\d+\/$/, 60_000);
+      const page = await fetch(/(http:\S+)/.exec(ready)![1]);
+      expect(page.status).toBe(200);
+      child.proc.kill('SIGTERM');
+      const done = await child.done;
+      expect(done.code).toBe(0);
+      expect(done.err).not.toContain('not created by the demo');
+      const conn = openDb(db);
+      expect(readMeta(conn, 'created_by')).toBe('demo');
+      expect((conn.prepare("SELECT COUNT(*) AS n FROM runs WHERE status = 'ok'").get() as { n: number }).n).toBeGreaterThan(3);
+      // A decision made in the first round is gone after the second: the demo reset its own database.
+      if (round === 0) insertReview(conn, { itemId: 1, reviewer: 'Demo', relevant: true, goals: ['services'], rejected: [], note: null });
+      else expect(listReviews(conn, 1)).toEqual([]);
+      conn.close();
+    }
+  }, 120_000);
 });
