@@ -6,7 +6,8 @@ import { mirrorUrl, startMirror, type Mirror } from '../demo/mirror.js';
 import { closeContext, openContext, reportConfigErrors } from '../app/context.js';
 import { databaseCreator, writeMeta } from '../store/index.js';
 import { parseCommand } from './args.js';
-import { parseHost, parsePort, serve, untilSignal } from './serve.js';
+import { serve } from '../app/serve.js';
+import { parseHost, parsePort, untilSignal } from './serve.js';
 
 export const usage = `usage: lakivahti demo [--port N] [--host HOST] [--db PATH] [--feeds DIR]
 

@@ -6,8 +6,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseDocument } from 'yaml';
 import { mirrorUrl, startMirror, type Mirror } from '../../src/demo/mirror.js';
-import { defaultFeedsDir, fixturesDir } from '../../src/paths.js';
-import { insertReview, listReviews, openDb } from '../../src/store/index.js';
+import { defaultFeedsDir, fixturesDir, migrationsDir } from '../../src/paths.js';
+import { insertReview, listReviews, migrate, openDb } from '../../src/store/index.js';
 import { run, start } from '../helpers/process.js';
 import { seedDatabase } from './seed.js';
 
@@ -121,6 +121,20 @@ describe('lakivahti as a process, with pipes', () => {
     expect(fs.existsSync(path.join(dir, 'never.sqlite'))).toBe(false);
   }, 60_000);
 
+  it('a database with an older schema is read by nothing until upgraded, and the message says how; backup still works', async () => {
+    const old = path.join(dir, 'old.sqlite');
+    const migrations = path.join(dir, 'old-migrations');
+    fs.mkdirSync(migrations);
+    fs.copyFileSync(path.join(migrationsDir, '001-core.sql'), path.join(migrations, '001-core.sql'));
+    const conn = new Database(old);
+    migrate(conn, migrations);
+    conn.close();
+    const r = await run(['items', '--db', old, '--feeds', seedFeeds]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/has an older schema than this version of Lakivahti \(missing .*\); run `lakivahti crawl` or `lakivahti serve` once/);
+    expect((await run(['backup', path.join(dir, 'old-backup.sqlite'), '--db', old])).code).toBe(0);
+  }, 30_000);
+
   it('read commands work on a database this user cannot write, and write nothing', async () => {
     const ro = path.join(dir, 'ro');
     fs.mkdirSync(ro);
@@ -228,11 +242,12 @@ describe('lakivahti as a process, with pipes', () => {
   it('--version and --help per command', async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(defaultFeedsDir, '..', 'package.json'), 'utf8')) as { version: string };
     expect(await run(['--version'])).toMatchObject({ code: 0, out: `lakivahti ${pkg.version}\n` });
-    for (const command of ['serve', 'crawl', 'sources', 'items', 'demo', 'tag', 'retag', 'review', 'backup']) {
-      const r = await run([command, '--help']);
+    const commands = ['serve', 'crawl', 'sources', 'items', 'demo', 'tag', 'retag', 'review', 'backup'];
+    const helps = await Promise.all(commands.map((command) => run([command, '--help'])));
+    helps.forEach((r, i) => {
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(new RegExp(`^usage: lakivahti ${command} `));
-    }
+      expect(r.out).toMatch(new RegExp(`^usage: lakivahti ${commands[i]} `));
+    });
     const bad = await run(['items', '--bogus']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^items: .*bogus[\s\S]*usage: lakivahti items /);

@@ -54,6 +54,11 @@ describe('lakivahti serve as a process', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Sisäministeriö');
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+    // A backup while serve runs (and holds a run open) is consistent and checked.
+    const copy = path.join(dir, 'while-serving.sqlite');
+    const backup = await run(['backup', copy, '--db', db]);
+    expect([backup.code, backup.err]).toEqual([0, '']);
+    expect(backup.out).toMatch(/written \(\d+,\d MB, 1 items\); integrity check ok/);
     // The slow source's run is still waiting for its server.
     const signalled = Date.now();
     child.proc.kill('SIGTERM');
@@ -89,6 +94,17 @@ describe('lakivahti serve as a process', () => {
     } finally {
       blocker.close();
     }
+  }, 30_000);
+
+  it('HOST (or --host) chooses the address to listen on', async () => {
+    const { child, base } = await serve(path.join(dir, 'host.sqlite'), ['--no-schedule'], { env: { HOST: '127.0.0.2' } });
+    try {
+      expect(base).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    } finally {
+      child.proc.kill('SIGTERM');
+    }
+    expect((await child.done).code).toBe(0);
   }, 30_000);
 
   it('notices its database file replaced while it runs: says so on the page and in /healthz', async () => {
