@@ -2,17 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { rootDir } from '../paths.js';
-import { DbOpenError } from '../store/index.js';
+import { DbOpenError } from '../store/db.js';
 import { parseCommand, tolerateClosedPipes, UsageError } from './args.js';
-import * as backup from './backup.js';
-import * as crawl from './crawl.js';
-import * as demo from './demo.js';
-import * as items from './items.js';
-import * as retag from './retag.js';
-import * as review from './review.js';
-import * as tag from './tag.js';
-import * as serve from './serve.js';
-import * as sources from './sources.js';
 
 const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
 
@@ -38,22 +29,35 @@ global options:
   --version      print the version
 `;
 
-async function tagArgs(args: string[]): Promise<number> {
-  const { values } = parseCommand(args, { jsonl: { type: 'string' } });
-  if (!values.jsonl) throw new UsageError('--jsonl FILE is required (use - for standard input)');
-  return tag.tagCommand({ jsonl: values.jsonl, feeds: values.feeds ?? process.env.LAKIVAHTI_FEEDS }, process);
+/** A command module: its usage text and its entry point. */
+interface Command {
+  usage: string;
+  run(args: string[]): Promise<number>;
 }
 
-const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
-  serve: { run: serve.serveCommand, usage: serve.usage },
-  crawl: { run: crawl.crawlCommand, usage: crawl.usage },
-  sources: { run: sources.sourcesCommand, usage: sources.usage },
-  items: { run: items.itemsCommand, usage: items.usage },
-  demo: { run: demo.demoCommand, usage: demo.usage },
-  tag: { run: tagArgs, usage: tag.usage },
-  retag: { run: retag.retagCommand, usage: retag.usage },
-  review: { run: review.reviewCommand, usage: review.usage },
-  backup: { run: backup.backupCommand, usage: backup.usage },
+async function tagCommand(): Promise<Command> {
+  const tag = await import('./tag.js');
+  return {
+    usage: tag.usage,
+    run: async (args) => {
+      const { values } = parseCommand(args, { jsonl: { type: 'string' } });
+      if (!values.jsonl) throw new UsageError('--jsonl FILE is required (use - for standard input)');
+      return tag.tagCommand({ jsonl: values.jsonl, feeds: values.feeds ?? process.env.LAKIVAHTI_FEEDS }, process);
+    },
+  };
+}
+
+// Loaded on demand: a command pays only for what it uses (the web view, the tagger, the fetcher) at start.
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => import('./serve.js').then((m) => ({ usage: m.usage, run: m.serveCommand })),
+  crawl: async () => import('./crawl.js').then((m) => ({ usage: m.usage, run: m.crawlCommand })),
+  sources: async () => import('./sources.js').then((m) => ({ usage: m.usage, run: m.sourcesCommand })),
+  items: async () => import('./items.js').then((m) => ({ usage: m.usage, run: m.itemsCommand })),
+  demo: async () => import('./demo.js').then((m) => ({ usage: m.usage, run: m.demoCommand })),
+  tag: tagCommand,
+  retag: async () => import('./retag.js').then((m) => ({ usage: m.usage, run: m.retagCommand })),
+  review: async () => import('./review.js').then((m) => ({ usage: m.usage, run: m.reviewCommand })),
+  backup: async () => import('./backup.js').then((m) => ({ usage: m.usage, run: m.backupCommand })),
 };
 
 /** The version in package.json. */
@@ -70,15 +74,16 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    const about = name === 'help' && rest[0] ? commands[rest[0]]?.usage : undefined;
+    const about = name === 'help' && rest[0] && commands[rest[0]] ? (await commands[rest[0]]()).usage : undefined;
     process.stdout.write(about ?? USAGE);
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     process.stderr.write(`lakivahti: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(command.usage);
     return 0;
