@@ -84,10 +84,10 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
         // Runs in flight get a short grace; then their requests are aborted, so each records its error and gives
         // its lease back instead of being cut off mid-way.
         const settled = scheduler.settled();
-        if (!(await Promise.race([settled.then(() => true), delay(SHUTDOWN_GRACE_MS).then(() => false)]))) {
+        if (!(await within(settled, SHUTDOWN_GRACE_MS))) {
           log({ event: 'aborting_runs', reason: 'shutdown' });
           await ctx.fetch.destroy();
-          await Promise.race([settled, delay(SHUTDOWN_ABORT_MS)]);
+          await within(settled, SHUTDOWN_ABORT_MS);
         }
       }
       server.closeAllConnections();
@@ -97,4 +97,9 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
   };
 }
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+/** Whether `p` settles within `ms`; the timer holds the process open meanwhile and is cleared either way. */
+function within(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([p.then(() => true, () => true), late]).finally(() => clearTimeout(timer));
+}
