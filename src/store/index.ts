@@ -5,3 +5,4 @@ export * from './items.js';
 export * from './runs.js';
 export * from './tags.js';
 export * from './reviews.js';
+export * from './maintenance.js';
