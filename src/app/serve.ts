@@ -1,5 +1,6 @@
 // The long-running application: the web view and the scheduler over one context, watched and shut down cleanly.
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { startScheduler, type Scheduler } from '../schedule/index.js';
 import { createWebApp } from '../web/app.js';
 import { closeContext, dbFileProblem, goalLabels, healthProblems, pipelineDeps, type AppContext } from './context.js';
@@ -46,6 +47,13 @@ async function listen(app: ReturnType<typeof createWebApp>, port: number, host: 
   });
 }
 
+/** Configuration errors as the page shows them: files named from the feeds folder's parent (feeds/sources/x.yaml), not this machine's paths. */
+function withoutAbsolutePaths(ctx: AppContext): AppContext['configErrors'] {
+  const base = path.dirname(path.resolve(ctx.feedsDir)) + path.sep;
+  const strip = (text: string) => text.split(base).join('');
+  return ctx.configErrors.map((e) => ({ ...e, file: strip(e.file), message: strip(e.message) }));
+}
+
 /** Start the web server (and the scheduler unless disabled or the database is read-only) over an opened context. */
 export async function serve(ctx: AppContext, opts: { port: number; host?: string; schedule: boolean }): Promise<Running> {
   const host = opts.host ?? '127.0.0.1';
@@ -61,7 +69,7 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
     void scheduler?.stop();
   };
   const app = createWebApp({
-    db: ctx.db, sources: ctx.sources, configErrors: ctx.configErrors, goalLabels: goalLabels(ctx),
+    db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx),
     problems: () => (checkFile(), healthProblems(ctx)),
   });
   const server = await listen(app, opts.port, host);

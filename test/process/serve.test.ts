@@ -27,6 +27,7 @@ beforeAll(async () => {
   feeds = path.join(dir, 'feeds');
   fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
   fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), `id: sm\nname: Sisäministeriö\nurl: ${server.url}/feed\nkind: rss\n`);
+  fs.writeFileSync(path.join(feeds, 'sources', 'broken.yaml'), 'id: broken\nname: Rikki\nkind: rss\n');
   fs.writeFileSync(path.join(feeds, 'sources', 'slow.yaml'), `id: slow\nname: Hidas\nurl: ${server.url}/slow\nkind: rss\n`);
 });
 
@@ -52,7 +53,11 @@ describe('lakivahti serve as a process', () => {
     await child.line(/"source_id":"sm","status":"ok"/);
     const page = await fetch(`${base}/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Sisäministeriö');
+    const html = await page.text();
+    expect(html).toContain('Sisäministeriö');
+    // A broken definition is named from the feeds folder, without this machine's paths.
+    expect(html).toContain('<code>feeds/sources/broken.yaml</code>');
+    expect(html).not.toContain(dir);
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
     // A backup while serve runs (and holds a run open) is consistent and checked.
     const copy = path.join(dir, 'while-serving.sqlite');
