@@ -2,7 +2,14 @@
 import type { RunResult } from '../model.js';
 import { crawl } from '../pipeline.js';
 import { nextCronRun } from '../schedule/index.js';
-import { openContext, parseCommand, pipelineDeps, reportConfigErrors, closeContext } from './context.js';
+import { closeContext, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
+import { parseCommand } from './args.js';
+
+export const usage = `usage: lakivahti crawl [--source ID] [--db PATH] [--feeds DIR]
+
+Crawl every source now (or only --source ID) and print one line per source: new, updated,
+not modified, or the error. Exits 0 when it ran, even if sources failed.
+`;
 
 /** One line per run: new and updated counts, not modified, or the error. */
 export function formatRun(r: RunResult): string {
@@ -16,18 +23,20 @@ export function formatRun(r: RunResult): string {
 export async function crawlCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { source: { type: 'string' } });
   const ctx = openContext(values, { tag: true });
-  reportConfigErrors(ctx, process.stderr);
-  let defs = ctx.sources;
-  if (values.source) {
-    defs = defs.filter((d) => d.id === values.source);
-    if (!defs.length) {
-      process.stderr.write(`crawl: no source "${values.source}" (known: ${ctx.sources.map((d) => d.id).join(', ')})\n`);
-      await closeContext(ctx);
-      return 2;
+  try {
+    reportConfigErrors(ctx, process.stderr);
+    let defs = ctx.sources;
+    if (values.source) {
+      defs = defs.filter((d) => d.id === values.source);
+      if (!defs.length) {
+        process.stderr.write(`crawl: no source "${values.source}" (known: ${ctx.sources.map((d) => d.id).join(', ')})\n`);
+        return 2;
+      }
     }
+    const runs = await crawl(defs, { ...pipelineDeps(ctx), nextScheduled: (d) => nextCronRun(d.schedule) });
+    for (const r of runs) process.stdout.write(formatRun(r) + '\n');
+    return 0;
+  } finally {
+    await closeContext(ctx);
   }
-  const runs = await crawl(defs, { ...pipelineDeps(ctx), nextScheduled: (d) => nextCronRun(d.schedule) });
-  for (const r of runs) process.stdout.write(formatRun(r) + '\n');
-  await closeContext(ctx);
-  return 0;
 }

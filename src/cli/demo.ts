@@ -3,34 +3,65 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fixturesDir, rootDir } from '../paths.js';
 import { mirrorUrl, startMirror, type Mirror } from '../demo/mirror.js';
-import { openContext, parseCommand, reportConfigErrors } from './context.js';
-import { parsePort, serve, untilSignal } from './serve.js';
+import { closeContext, openContext, reportConfigErrors } from '../app/context.js';
+import { databaseCreator, writeMeta } from '../store/index.js';
+import { parseCommand } from './args.js';
+import { serve } from '../app/serve.js';
+import { parseHost, parsePort, untilSignal } from './serve.js';
+
+export const usage = `usage: lakivahti demo [--port N] [--host HOST] [--db PATH] [--feeds DIR]
+
+Run the app against local mirrors of every source's recorded snapshot, in db/demo.sqlite (or --db).
+The demo starts from an empty database each time, so it only ever resets a database it created
+itself; any other file is refused and left untouched.
+`;
+
+/** Mark on a database the demo created (and so may reset). */
+const DEMO_MARK = 'demo';
 
 export async function demoCommand(args: string[]): Promise<number> {
-  const { values } = parseCommand(args, { port: { type: 'string' } });
+  const { values } = parseCommand(args, { port: { type: 'string' }, host: { type: 'string' } });
+  const port = parsePort(values.port);
+  const dbPath = values.db ?? path.join(rootDir, 'db', 'demo.sqlite');
+  if (fs.existsSync(dbPath)) {
+    if (databaseCreator(dbPath) !== DEMO_MARK) {
+      process.stderr.write(
+        `demo: ${dbPath} was not created by the demo, so it is left untouched (the demo empties its database, ` +
+          'and this one may hold reviewers\' decisions). Give --db a new file name, or delete the file yourself ' +
+          'if it really is an old demo database.\n',
+      );
+      return 2;
+    }
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+  }
   // The mirrors listen on 127.0.0.1, which the fetcher refuses unless told otherwise.
   process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS = '1';
-  const dbPath = values.db ?? path.join(rootDir, 'db', 'demo.sqlite');
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
   const ctx = openContext({ ...values, db: dbPath }, { tag: true });
+  writeMeta(ctx.db, 'created_by', DEMO_MARK);
   reportConfigErrors(ctx, process.stderr);
   const mirrors: Mirror[] = [];
-  for (const def of ctx.sources) {
-    const dir = path.join(fixturesDir, 'sources', def.id);
-    if (!fs.existsSync(path.join(dir, 'mirror.json'))) {
-      process.stderr.write(`demo: no recorded snapshot for ${def.id}; it will show a fetch error\n`);
-      def.url = 'http://127.0.0.1:9/no-snapshot';
-      continue;
+  try {
+    for (const def of ctx.sources) {
+      const dir = path.join(fixturesDir, 'sources', def.id);
+      if (!fs.existsSync(path.join(dir, 'mirror.json'))) {
+        process.stderr.write(`demo: no recorded snapshot for ${def.id}; it will show a fetch error\n`);
+        def.url = 'http://127.0.0.1:9/no-snapshot';
+        continue;
+      }
+      const mirror = await startMirror(dir);
+      mirrors.push(mirror);
+      def.url = mirrorUrl(def.url, mirror.origin);
     }
-    const mirror = await startMirror(dir);
-    mirrors.push(mirror);
-    def.url = mirrorUrl(def.url, mirror.origin);
+    const running = await serve(ctx, { port, host: parseHost(values.host), schedule: true });
+    await running.scheduler?.caughtUp;
+    process.stdout.write(`demo: crawled ${ctx.sources.length} mirrored sources; open http://${running.host}:${running.port}/\n`);
+    await untilSignal();
+    await running.close();
+  } catch (err) {
+    await closeContext(ctx);
+    throw err;
+  } finally {
+    await Promise.all(mirrors.map((m) => m.close()));
   }
-  const running = await serve(ctx, { port: parsePort(values.port), schedule: true });
-  await running.scheduler?.caughtUp;
-  process.stdout.write(`demo: crawled ${ctx.sources.length} mirrored sources; open http://localhost:${running.port}/\n`);
-  await untilSignal();
-  await running.close();
-  await Promise.all(mirrors.map((m) => m.close()));
   return 0;
 }

@@ -1,9 +1,20 @@
 // `lakivahti items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT] [--relevant] [--goal G] [--joint]`.
-import { listItems, type ItemQuery } from '../store/index.js';
-import { helsinkiDate, parseDate } from '../parse/dates.js';
+import { listItems, listSourceStates, type ItemQuery } from '../store/index.js';
+import { finnishDate, helsinkiDate, parseDate } from '../parse/dates.js';
 import { createAnalyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
-import { openContext, parseCommand, closeContext } from './context.js';
+import { loadTaxonomy } from '../tag/taxonomy.js';
+import { closeContext, openContext, resolvePaths } from '../app/context.js';
+import { fiDateTime } from '../app/format.js';
+import { parseCommand, writeLine } from './args.js';
+
+export const usage = `usage: lakivahti items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT]
+                      [--relevant] [--goal GOAL] [--joint] [--db PATH] [--feeds DIR]
+
+Stored items, newest first (50 unless --limit). Times are Helsinki time; --json prints one object
+a line with ISO 8601 instants. --search finds words in any inflected form; --joint lists open
+joint-response candidates, nearest deadline first. Reads the database without changing it.
+`;
 
 export async function itemsCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, {
@@ -15,26 +26,36 @@ export async function itemsCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(limit) || limit < 1) return fail(`--limit must be a positive whole number, not "${values.limit}"`);
   const since = values.since === undefined ? undefined : parseDate(values.since);
   if (since === null) return fail(`--since "${values.since}" is not a date (use e.g. 2026-11-01 or 1.11.2026)`);
+  if (values.goal !== undefined) {
+    const goals = loadTaxonomy(resolvePaths(values).feedsDir).goals.map((g) => g.id);
+    if (!goals.includes(values.goal)) return fail(`unknown goal "${values.goal}" (goals: ${goals.join(', ')})`);
+  }
   const match = values.search === undefined ? undefined : searchQuery(values.search, createAnalyzer());
   if (match === null) return fail(`--search "${values.search}" has no words to search for`);
 
-  const ctx = openContext(values);
+  const ctx = openContext(values, { access: 'read' });
   try {
+    if (values.source !== undefined) {
+      // Sources defined now, and any removed since whose items are still stored.
+      const known = [...new Set([...ctx.sources.map((d) => d.id), ...listSourceStates(ctx.db).map((s) => s.id)])].sort();
+      if (!known.includes(values.source)) return fail(`no source "${values.source}" (known: ${known.join(', ')})`);
+    }
     const query: ItemQuery = {
       source: values.source, since, limit, match, goal: values.goal,
       relevant: values.relevant ? true : undefined,
       jointFrom: values.joint ? helsinkiDate(new Date()) : undefined,
     };
     for (const r of listItems(ctx.db, query)) {
+      let line: string;
       if (values.json) {
         const { id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint } = r;
-        const line = { id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint };
-        process.stdout.write(JSON.stringify(line) + '\n');
+        line = JSON.stringify({ id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint });
       } else {
-        const dl = r.deadline ? `  [määräaika ${r.deadline}]` : '';
+        const dl = r.deadline ? `  [määräaika ${finnishDate(r.deadline) ?? r.deadline}]` : '';
         const goals = r.goals.length ? `  {${r.goals.join(', ')}}` : '';
-        process.stdout.write(`#${r.id}  ${(r.published ?? '').slice(0, 10) || '----------'}  ${r.source}  ${r.title}${dl}${goals}\n`);
+        line = `#${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}${dl}${goals}`;
       }
+      if (!(await writeLine(line))) break;
     }
     return 0;
   } finally {

@@ -1,75 +1,104 @@
 // The `lakivahti` command: one file per subcommand.
-import { parseCommand } from './context.js';
-import { crawlCommand } from './crawl.js';
-import { demoCommand } from './demo.js';
-import { itemsCommand } from './items.js';
-import { retagCommand } from './retag.js';
-import { reviewCommand } from './review.js';
-import { tagCommand } from './tag.js';
-import { serveCommand } from './serve.js';
-import { sourcesCommand } from './sources.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { rootDir } from '../paths.js';
+import { DbOpenError } from '../store/db.js';
+import { parseCommand, tolerateClosedPipes, UsageError } from './args.js';
 
-const USAGE = `usage: lakivahti <command> [options]
+const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
 
 commands:
-  serve [--port N] [--no-schedule]   run the scheduler and the web view (default port 3000)
+  serve [--port N] [--host H] [--no-schedule]
+                                     run the scheduler and the web view (127.0.0.1:3000 by default)
   crawl [--source ID]                crawl now; one line per source
   sources [--json]                   each source's last run, status, error and next check
   items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT]
         [--relevant] [--goal GOAL] [--joint]
                                      stored items, newest first (--joint: open joint-response
                                      candidates, nearest deadline first)
-  demo [--port N]                    the app against local mirrors of recorded snapshots
+  demo [--port N] [--host H]         the app against local mirrors of recorded snapshots
   tag --jsonl FILE|-                 tag JSON lines (id, title, summary, source, lang) without the database
   retag [--dry-run]                  re-tag every stored item with the current taxonomy (--dry-run: preview)
   review ID --reviewer NAME (--goals GOAL[,GOAL] | --not-relevant) [--note TEXT]
                                      record a reviewer's decision; the tagger learns from them
+  backup FILE [--force]              a consistent copy of the database, safe while serve runs
 
 global options:
   --db PATH      SQLite file (default db/lakivahti.sqlite, or LAKIVAHTI_DB)
   --feeds DIR    folder laid out like feeds/ (default feeds/, or LAKIVAHTI_FEEDS)
+  --version      print the version
 `;
 
-const commands: Record<string, (args: string[]) => Promise<number>> = {
-  serve: serveCommand,
-  crawl: crawlCommand,
-  sources: sourcesCommand,
-  items: itemsCommand,
-  demo: demoCommand,
-  tag: tagArgs,
-  retag: retagCommand,
-  review: reviewCommand,
+/** A command module: its usage text and its entry point. */
+interface Command {
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
+async function tagCommand(): Promise<Command> {
+  const tag = await import('./tag.js');
+  return {
+    usage: tag.usage,
+    run: async (args) => {
+      const { values } = parseCommand(args, { jsonl: { type: 'string' } });
+      if (!values.jsonl) throw new UsageError('--jsonl FILE is required (use - for standard input)');
+      return tag.tagCommand({ jsonl: values.jsonl, feeds: values.feeds ?? process.env.LAKIVAHTI_FEEDS }, process);
+    },
+  };
+}
+
+// Loaded on demand: a command pays only for what it uses (the web view, the tagger, the fetcher) at start.
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => import('./serve.js').then((m) => ({ usage: m.usage, run: m.serveCommand })),
+  crawl: async () => import('./crawl.js').then((m) => ({ usage: m.usage, run: m.crawlCommand })),
+  sources: async () => import('./sources.js').then((m) => ({ usage: m.usage, run: m.sourcesCommand })),
+  items: async () => import('./items.js').then((m) => ({ usage: m.usage, run: m.itemsCommand })),
+  demo: async () => import('./demo.js').then((m) => ({ usage: m.usage, run: m.demoCommand })),
+  tag: tagCommand,
+  retag: async () => import('./retag.js').then((m) => ({ usage: m.usage, run: m.retagCommand })),
+  review: async () => import('./review.js').then((m) => ({ usage: m.usage, run: m.reviewCommand })),
+  backup: async () => import('./backup.js').then((m) => ({ usage: m.usage, run: m.backupCommand })),
 };
 
-async function tagArgs(args: string[]): Promise<number> {
-  const { values } = parseCommand(args, { jsonl: { type: 'string' } });
-  if (!values.jsonl) {
-    process.stderr.write('tag: --jsonl FILE is required (use - for standard input)\n');
-    return 2;
-  }
-  return tagCommand({ jsonl: values.jsonl, feeds: values.feeds ?? process.env.LAKIVAHTI_FEEDS }, process);
+/** The version in package.json. */
+export function version(): string {
+  return (JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** Run the CLI with the given arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  tolerateClosedPipes();
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`lakivahti ${version()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    const about = name === 'help' && rest[0] && commands[rest[0]] ? (await commands[rest[0]]()).usage : undefined;
+    process.stdout.write(about ?? USAGE);
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     process.stderr.write(`lakivahti: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(USAGE);
+    process.stdout.write(command.usage);
     return 0;
   }
   try {
-    return await command(rest);
+    return await command.run(rest);
   } catch (err) {
-    process.stderr.write(`lakivahti ${name}: ${(err as Error).message}\n`);
-    return 2;
+    const e = err as Error & { code?: string };
+    if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${name}: ${e.message}\n\n${command.usage}`);
+      return 2;
+    }
+    // Expected failures (a missing database, a busy port) and unexpected ones alike: one line, no stack.
+    process.stderr.write(`lakivahti ${name}: ${e.message}\n`);
+    if (!(err instanceof DbOpenError) && process.env.LAKIVAHTI_DEBUG) process.stderr.write(`${e.stack}\n`);
+    return err instanceof DbOpenError ? 1 : 2;
   }
 }

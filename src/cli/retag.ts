@@ -2,7 +2,14 @@
 import { listItemsForTagging, saveTagsMany } from '../store/index.js';
 import { toTagInput } from '../tag/stage.js';
 import type { ItemTags } from '../model.js';
-import { openContext, parseCommand, closeContext } from './context.js';
+import { closeContext, openContext } from '../app/context.js';
+import { parseCommand } from './args.js';
+
+export const usage = `usage: lakivahti retag [--dry-run] [--db PATH] [--feeds DIR]
+
+Re-tag every stored item with the current taxonomy and record its version. --dry-run lists which
+items would gain or lose which goal, and reads the database without changing it.
+`;
 
 /** "+internal-security −services", "relevant → not relevant": how one item's verdict changes. */
 export function describeRetag(before: { relevant: boolean | null; goals: string[] }, after: ItemTags): string | null {
@@ -16,7 +23,7 @@ export function describeRetag(before: { relevant: boolean | null; goals: string[
 
 export async function retagCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { 'dry-run': { type: 'boolean' } });
-  const ctx = openContext(values, { tag: true });
+  const ctx = openContext(values, { tag: true, access: values['dry-run'] ? 'read' : 'write' });
   try {
     if (!ctx.tagStage) {
       process.stderr.write(`retag: ${ctx.configErrors.find((e) => e.file === 'taxonomy')?.message}\n`);

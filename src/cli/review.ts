@@ -1,7 +1,15 @@
 // `lakivahti review ID --reviewer NAME (--goals a,b | --not-relevant) [--note TEXT]`: record a reviewer's decision.
 import { insertReview, listItemsForTagging } from '../store/index.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
-import { openContext, parseCommand, closeContext } from './context.js';
+import { closeContext, openContext } from '../app/context.js';
+import { parseCommand } from './args.js';
+
+export const usage = `usage: lakivahti review ID --reviewer NAME (--goals GOAL[,GOAL] | --not-relevant) [--note TEXT]
+                       [--db PATH] [--feeds DIR]
+
+Record a reviewer's decision on item ID (from \`lakivahti items\`). It wins over the tagger,
+survives retagging, and teaches the tagger.
+`;
 
 export async function reviewCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, {

@@ -1,61 +1,59 @@
-// `lakivahti serve [--port N] [--no-schedule]`: the scheduler and the web view in one process.
-import type { Server } from 'node:http';
-import { startScheduler, type Scheduler } from '../schedule/index.js';
-import { createWebApp } from '../web/app.js';
-import { openContext, parseCommand, pipelineDeps, reportConfigErrors, type AppContext, closeContext } from './context.js';
+// `lakivahti serve [--port N] [--host H] [--no-schedule]`: the scheduler and the web view in one process.
+import { closeContext, openContext, reportConfigErrors } from '../app/context.js';
+import { log, serve, type Running } from '../app/serve.js';
+import { parseCommand, UsageError } from './args.js';
 
-export interface Running {
-  server: Server;
-  scheduler: Scheduler | null;
-  port: number;
-  close(): Promise<void>;
-}
 
-const log = (line: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...line }) + '\n');
+export const usage = `usage: lakivahti serve [--port N] [--host HOST] [--no-schedule] [--db PATH] [--feeds DIR]
 
-/** Start the web server (and the scheduler unless disabled) over an opened context. */
-export async function serve(ctx: AppContext, opts: { port: number; schedule: boolean }): Promise<Running> {
-  const app = createWebApp(ctx);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(opts.port, () => resolve(s));
-    s.once('error', reject);
-  });
-  const port = (server.address() as { port: number }).port;
-  log({ event: 'listening', url: `http://localhost:${port}/`, sources: ctx.sources.length });
-  const scheduler = opts.schedule ? startScheduler(ctx.sources, { ...pipelineDeps(ctx), log }) : null;
-  return {
-    server, scheduler, port,
-    close: async () => {
-      await scheduler?.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closeContext(ctx);
-    },
-  };
-}
+Run the scheduler and the web view. Listens on 127.0.0.1 unless --host (or HOST) says otherwise,
+port 3000 unless --port (or PORT). SIGTERM or Ctrl-C stops it cleanly.
+`;
 
 /** Parse --port / PORT; a clear error for anything that is not a port number. */
 export function parsePort(value: string | undefined): number {
-  const port = Number(value ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`"${value ?? process.env.PORT}" is not a port number`);
+  const raw = value ?? process.env.PORT ?? '3000';
+  const port = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`"${raw}" is not a port number (--port N or PORT, 1–65535)`);
   return port;
 }
 
+/** --host / HOST, 127.0.0.1 by default: there is no sign-in yet, so only this machine is served unless asked. */
+export const parseHost = (value: string | undefined): string => value || process.env.HOST || '127.0.0.1';
+
 export async function serveCommand(args: string[]): Promise<number> {
-  const { values } = parseCommand(args, { port: { type: 'string' }, 'no-schedule': { type: 'boolean' } });
+  const { values } = parseCommand(args, { port: { type: 'string' }, host: { type: 'string' }, 'no-schedule': { type: 'boolean' } });
   const port = parsePort(values.port);
-  const ctx = openContext(values, { tag: true });
+  const ctx = openContext(values, { tag: true, access: 'serve' });
   reportConfigErrors(ctx, process.stderr);
-  const running = await serve(ctx, { port, schedule: !values['no-schedule'] });
-  await untilSignal();
+  let running: Running;
+  try {
+    running = await serve(ctx, { port, host: parseHost(values.host), schedule: !values['no-schedule'] });
+  } catch (err) {
+    await closeContext(ctx);
+    throw err;
+  }
+  const signal = await untilSignal();
+  log({ event: 'stopping', signal });
+  // A backstop only: the database is closed first, and a fetch abandoned mid-run must not hold the process.
+  setTimeout(() => (log({ event: 'stopped', forced: true }), process.exit(0)), 4500).unref();
   await running.close();
+  log({ event: 'stopped' });
   return 0;
 }
 
-/** Resolve on SIGINT or SIGTERM, so the database is closed cleanly. */
-export function untilSignal(): Promise<void> {
+/** Resolve on SIGINT or SIGTERM (with its name), so the database is closed cleanly; a second signal is not caught. */
+export function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    const on = (sig: string) => () => {
+      process.off('SIGINT', int);
+      process.off('SIGTERM', term);
+      resolve(sig);
+    };
+    const int = on('SIGINT');
+    const term = on('SIGTERM');
+    process.once('SIGINT', int);
+    process.once('SIGTERM', term);
   });
 }

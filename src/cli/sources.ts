@@ -1,25 +1,40 @@
 // `lakivahti sources`: each source with its last run, status, error and next check.
 import { listSourceStates } from '../store/index.js';
-import { openContext, parseCommand, reportConfigErrors, closeContext } from './context.js';
+import { closeContext, openContext, reportConfigErrors } from '../app/context.js';
+import { fiDateTime } from '../app/format.js';
+import { parseCommand } from './args.js';
+
+export const usage = `usage: lakivahti sources [--json] [--db PATH] [--feeds DIR]
+
+Each defined source with its last run, status, error and next check (Helsinki time; --json prints
+one object a line with ISO 8601 instants). Reads the database without changing it.
+`;
 
 export async function sourcesCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { json: { type: 'boolean' } });
-  const ctx = openContext(values);
-  reportConfigErrors(ctx, process.stderr);
-  const defined = new Set(ctx.sources.map((d) => d.id));
-  const states = listSourceStates(ctx.db).filter((s) => defined.has(s.id));
-  for (const s of states) {
-    if (values.json) {
-      process.stdout.write(JSON.stringify(s) + '\n');
-      continue;
+  const ctx = openContext(values, { access: 'read' });
+  try {
+    reportConfigErrors(ctx, process.stderr);
+    const states = new Map(listSourceStates(ctx.db).map((s) => [s.id, s]));
+    for (const def of ctx.sources) {
+      // A source defined since the last crawl has no row yet: it has simply never run.
+      const s = states.get(def.id) ?? {
+        id: def.id, name: def.name, url: def.url, etag: null, lastModified: null, lastRunAt: null, lastStatus: null,
+        lastError: null, lastSuccessAt: null, errorCount: 0, nextRunAt: null,
+      };
+      if (values.json) {
+        process.stdout.write(JSON.stringify(s) + '\n');
+        continue;
+      }
+      const status = s.lastStatus ?? 'never run';
+      const error = s.lastError ? `\n    error: ${s.lastError}` : '';
+      process.stdout.write(
+        `${s.id}  ${status}  last run: ${fiDateTime(s.lastRunAt, '-')}  next check: ${s.nextRunAt ? fiDateTime(s.nextRunAt) : 'at start'}` +
+          `${s.errorCount ? `  failures in a row: ${s.errorCount}` : ''}${error}\n`,
+      );
     }
-    const status = s.lastStatus ?? 'never run';
-    const error = s.lastError ? `\n    error: ${s.lastError}` : '';
-    process.stdout.write(
-      `${s.id}  ${status}  last run: ${s.lastRunAt ?? '-'}  next check: ${s.nextRunAt ?? 'at start'}` +
-        `${s.errorCount ? `  failures in a row: ${s.errorCount}` : ''}${error}\n`,
-    );
+    return 0;
+  } finally {
+    await closeContext(ctx);
   }
-  await closeContext(ctx);
-  return 0;
 }

@@ -7,6 +7,13 @@ import { createTagger } from '../tag/tagger.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import type { TagInput } from '../tag/types.js';
 
+export const usage = `usage: lakivahti tag --jsonl FILE|- [--feeds DIR]
+
+Tag JSON lines (id, title, optional summary, source, lang, kind, deadline, organisation) without
+touching the database; - reads standard input. Prints one result a line; a bad line is named on
+stderr and the others are still tagged (exit 1).
+`;
+
 const KINDS = new Set<string>(['statement-request', 'bill', 'committee-report', 'statute', 'project', 'decision', 'press-release', 'news']);
 
 /** Check one parsed line and turn it into tagger input; throws a plain-language message. */
@@ -91,7 +98,9 @@ export async function tagCommand(
       id: r.id, relevant: r.relevant, goals: r.goals, primary: r.primary, scores: r.scores, evidence: r.evidence,
       kind: r.kind, joint: r.joint, taxonomyVersion: r.taxonomyVersion,
     };
-    if (!io.stdout.write(`${JSON.stringify(out)}\n`)) await new Promise((res) => io.stdout.once('drain', res));
+    // Wait while the pipe is full; a reader that went away ('close') ends the wait too.
+    if (!io.stdout.write(`${JSON.stringify(out)}\n`))
+      await new Promise((res) => (io.stdout.once('drain', res), io.stdout.once('close', res)));
   }
   return bad > 0 ? 1 : 0;
 }

@@ -10,8 +10,8 @@ import { createLimiter } from './limiter.js';
 import { defaultPolicy, type FetchPolicy } from './policy.js';
 import { requestHeaders, withoutCredentials } from './headers.js';
 
-/** A Fetch that owns a connection pool; close() it when done (tests, shutdown). */
-export type Fetcher = Fetch & { close(): Promise<void> };
+/** A Fetch that owns a connection pool; close() it when done (tests), destroy() it to abort requests in flight (shutdown). */
+export type Fetcher = Fetch & { close(): Promise<void>; destroy(): Promise<void> };
 
 type Method = 'GET' | 'POST';
 type Hop = { result: FetchResult } | { location: URL; status: number };
@@ -142,5 +142,5 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
     }
   }
 
-  return Object.assign(fetchUrl, { close: () => agent.close() });
+  return Object.assign(fetchUrl, { close: () => agent.close(), destroy: () => agent.destroy() });
 }

@@ -29,20 +29,32 @@ export interface Scheduler {
   jobs: { id: string; name: string; cron: string; running(): boolean }[];
   /** Resolves when the start-up catch-up crawl has finished. */
   caughtUp: Promise<RunResult[]>;
+  /** Stop firing new runs; runs already in flight go on (see settled()). */
   stop(): Promise<void>;
+  /** Resolves when no run is in flight. */
+  settled(): Promise<void>;
 }
 
 /** Schedule every source on its own cron expression; never two runs of one source at once. */
 export function startScheduler(defs: SourceDef[], deps: PipelineDeps): Scheduler {
   const running = new Set<string>();
+  const inFlight = new Set<Promise<unknown>>();
+  let stopped = false;
   const slots = createLimiter(MAX_CONCURRENT_RUNS);
   const withSchedule: PipelineDeps = { ...deps, nextScheduled: (def) => nextCronRun(def.schedule) };
 
-  const runOnce = async (def: SourceDef): Promise<RunResult | null> => {
-    if (running.has(def.id)) return null;
+  const runOnce = (def: SourceDef): Promise<RunResult | null> => {
+    const p = runGuarded(def);
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p)).catch(() => undefined);
+    return p;
+  };
+  const runGuarded = async (def: SourceDef): Promise<RunResult | null> => {
+    if (stopped || running.has(def.id)) return null;
     running.add(def.id);
     const release = await slots.acquire('runs');
     try {
+      if (stopped) return null;
       return await refreshSource(def, withSchedule);
     } finally {
       release();
@@ -70,7 +82,11 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps): Scheduler
     jobs: defs.map((def) => ({ id: `crawl:${def.id}`, name: `Hae ${def.name}`, cron: def.schedule, running: () => running.has(def.id) })),
     caughtUp,
     stop: async () => {
+      stopped = true;
       await Promise.all(tasks.map((t) => t.destroy()));
+    },
+    settled: async () => {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
   };
 }

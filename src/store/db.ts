@@ -1,8 +1,13 @@
 // Open the SQLite database with safe settings and bring its schema up to date.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { migrationsDir } from '../paths.js';
+
+// better-sqlite3 reads this when its addon first loads (at the first connection): URI file names are needed to
+// open a database on a read-only folder or mount with `immutable=1` (see openReadOnly).
+process.env.SQLITE_USE_URI ??= '1';
 
 export type Db = Database.Database;
 
@@ -17,17 +22,75 @@ export function prepared(db: Db, sql: string): Database.Statement {
   return stmt;
 }
 
-/** Open (creating if needed) and migrate the database at `file`; ':memory:' works for tests. */
-export function openDb(file: string): Db {
+/** An expected problem opening the database, with a message for people (no stack needed). */
+export class DbOpenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DbOpenError';
+  }
+}
+
+/**
+ * Open (creating if needed) and migrate the database at `file`; ':memory:' works for tests. With `readOnly`,
+ * the file must exist and nothing is written: no folder, no journal-mode change, no migration (a schema older
+ * than the code is an error saying how to upgrade it).
+ */
+export function openDb(file: string, { readOnly = false, anySchema = false } = {}): Db {
+  if (readOnly) return openReadOnly(file, anySchema);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = FULL');
-  migrate(db);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
 }
+
+function openReadOnly(file: string, anySchema: boolean): Db {
+  if (file !== ':memory:' && !fs.existsSync(file)) throw new DbOpenError(`the database file ${file} does not exist`);
+  let db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+  } catch (err) {
+    // A WAL database in a folder this user cannot write (a read-only mount): SQLite cannot make the shared-memory
+    // file readers need. With no -wal file every committed page is in the main file, and nobody can be writing
+    // there, so the file can be read as immutable.
+    const code = (err as { code?: string }).code ?? '';
+    db.close();
+    if (!/^SQLITE_(READONLY_DIRECTORY|READONLY_CANTINIT|CANTOPEN)/.test(code) || fs.existsSync(`${file}-wal`)) throw err;
+    db = new Database(`${pathToFileURL(path.resolve(file)).href}?immutable=1`, { readonly: true, fileMustExist: true });
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    const missing = anySchema ? [] : pendingMigrations(db);
+    if (missing.length)
+      throw new DbOpenError(
+        `the database ${file} has an older schema than this version of Lakivahti (missing ${missing.join(', ')}); ` +
+          'run `lakivahti crawl` or `lakivahti serve` once with write access to upgrade it',
+      );
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+/** Migration files not yet applied to an open database (all of them when it has no schema yet). */
+export function pendingMigrations(db: Db, dir = migrationsDir): string[] {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  const done = new Set(
+    table ? (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version) : [],
+  );
+  return migrationFiles(dir).filter((name) => !done.has(Number(name.split('-')[0])));
+}
+
+const migrationFiles = (dir: string) => fs.readdirSync(dir).filter((f) => /^\d+-.+\.sql$/.test(f)).sort();
 
 /** Apply the numbered migrations in db/migrations/ that have not run yet, each in its own transaction. */
 export function migrate(db: Db, dir = migrationsDir): string[] {
@@ -37,7 +100,7 @@ export function migrate(db: Db, dir = migrationsDir): string[] {
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );
   const applied: string[] = [];
-  for (const name of fs.readdirSync(dir).filter((f) => /^\d+-.+\.sql$/.test(f)).sort()) {
+  for (const name of migrationFiles(dir)) {
     const version = Number(name.split('-')[0]);
     if (done.has(version)) continue;
     const sql = fs.readFileSync(path.join(dir, name), 'utf8');

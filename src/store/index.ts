@@ -7,3 +7,4 @@ export * from './changes.js';
 export * from './runs.js';
 export * from './tags.js';
 export * from './reviews.js';
+export * from './maintenance.js';

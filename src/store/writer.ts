@@ -64,9 +64,12 @@ export function workerWriter(file: string): StoreWriter {
   let nextId = 1;
   let nextRun = 1;
   let failure: Error | null = null;
+  // The worker holds the process open only while requests are pending: a crawl awaiting its writes must not
+  // end (Node exits 13 on an unsettled top-level await), and an idle writer someone forgot to close must not hang it.
   worker.on('message', (m: WriterReply) => {
     const p = pending.get(m.id);
     pending.delete(m.id);
+    if (pending.size === 0) worker.unref();
     if (m.ok) p?.resolve(m.value);
     else p?.reject(new Error(m.error));
   });
@@ -74,6 +77,7 @@ export function workerWriter(file: string): StoreWriter {
     failure = err;
     for (const p of pending.values()) p.reject(err);
     pending.clear();
+    worker.unref();
   };
   worker.on('error', (err) => failAll(new Error(`store: the database writer failed: ${err.message}`)));
   worker.on('exit', (code) => failAll(new Error(`store: the database writer stopped (exit ${code})`)));
@@ -83,6 +87,7 @@ export function workerWriter(file: string): StoreWriter {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
+      if (pending.size === 0) worker.ref();
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       worker.postMessage({ id, ...req });
     });

@@ -82,7 +82,8 @@ describe('lakivahti CLI', () => {
   it('sources shows status, error and next check', async () => {
     const r = await run('sources');
     expect(r.out).toMatch(/^down {2}error .*failures in a row: 1\n {4}error: fetch: .*500/m);
-    expect(r.out).toMatch(/^sm {2}ok {2}last run: \S+ {2}next check: 20\d\d-/m);
+    // Helsinki time for people, as on the web page.
+    expect(r.out).toMatch(/^sm {2}ok {2}last run: \d{1,2}\.\d{1,2}\.20\d\d klo \d\d\.\d\d {2}next check: \d{1,2}\.\d{1,2}\.20\d\d klo /m);
   });
 
   it('items --json prints tagged items with the agreed fields', async () => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { closeContext, openContext, pipelineDeps } from '../../src/cli/context.js';
+import { closeContext, openContext, pipelineDeps } from '../../src/app/context.js';
 import { insertReview } from '../../src/store/index.js';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/normalize/key.js';
 import type { Server } from 'node:http';
 import { createWebApp } from '../../src/web/app.js';
+import { goalLabels } from '../../src/app/context.js';
+import { defaultFeedsDir } from '../../src/paths.js';
 import { fiDate } from '../../src/web/helpers.js';
 import { openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
 import type { SourceDef, TaggedItem } from '../../src/model.js';
@@ -34,7 +36,7 @@ beforeAll(async () => {
     item({ key: 'b', title: '<script>alert(1)</script> vaarallinen otsikko', tags: null }),
   ] });
   saveRun(db, { run: { ...run, sourceId: 'broken', status: 'error', error: 'fetch: the server answered HTTP 500' }, nextRunAt: null });
-  const app = createWebApp({ db, sources: [def, broken], configErrors: [{ file: 'feeds/sources/x.yaml', message: 'field "url" is required' }] });
+  const app = createWebApp({ db, sources: [def, broken], configErrors: [{ file: 'feeds/sources/x.yaml', message: 'field "url" is required' }], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -57,7 +59,8 @@ describe('front page', () => {
     expect(html).toMatch(new RegExp(`15\\.1\\.${nextYear}[\\s\\S]*Luonnos laiksi pelastuslain muuttamisesta[\\s\\S]*VN/1/2026`));
     expect(html).toContain('virhe: fetch: the server answered HTTP 500');
     expect(html).toContain('field &quot;url&quot; is required');
-    expect(html).toContain('Palvelut ja suorituskyky');
+    // The label comes from feeds/taxonomy.yaml, not from a copy in the web helpers.
+    expect(html).toContain('Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky');
   });
 
   it('escapes stored text', async () => {

@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express';
 import { listItems, listSourceStates } from '../../store/index.js';
 import { helsinkiDate } from '../../parse/dates.js';
-import type { WebDeps } from '../app.js';
+import type { WebDeps } from '../deps.js';
 
 export function homePage(deps: WebDeps): RequestHandler {
   return (_req, res) => {

@@ -1,0 +1,180 @@
+// The application context every interface uses (the CLI, the web view, the scheduler, later the digest):
+// the database, the sources, the fetcher, the tag stage with relearning, the writer, and the health of all that.
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadSources, type ConfigError } from '../config/sources.js';
+import { defaultDbPath, defaultFeedsDir } from '../paths.js';
+import { checkDb, listLatestReviews, openDb, reviewsVersion, syncSources, type Db } from '../store/index.js';
+import { createTagStage, type TagStage } from '../tag/stage.js';
+import { loadTaxonomy } from '../tag/taxonomy.js';
+import { inThreadWriter, workerWriter, type StoreWriter } from '../store/writer.js';
+import { createFetcher, type Fetcher } from '../fetch/index.js';
+import type { Item, SourceDef, TaggedItem } from '../model.js';
+
+export interface AppContext {
+  db: Db;
+  feedsDir: string;
+  sources: SourceDef[];
+  configErrors: ConfigError[];
+  fetch: Fetcher;
+  /** The tag stage, or null when the taxonomy could not be loaded (the error is in configErrors) or not asked for. */
+  tagStage: TagStage | null;
+  /** The database file ('' for an in-memory one). */
+  dbFile: string;
+  /** Whether the database was opened read-only (asked for, or because it could not be written). */
+  readOnly: boolean;
+  /** Why the database cannot be written or read as it should (shown on the page and in /healthz); empty when fine. */
+  problems: string[];
+  /** The opened file's identity, to notice it being deleted or replaced under a running process. */
+  fileId: { dev: number; ino: number } | null;
+  /** The writer crawls store through; made when first needed (see pipelineDeps). */
+  writer: StoreWriter | null;
+}
+
+export interface OpenOptions {
+  /** Build the tag stage (taxonomy, Voikko, learning from reviews): only crawling and retagging need it. */
+  tag?: boolean;
+  /**
+   * 'write' (default) creates and migrates the database; 'read' needs an existing, current one and writes
+   * nothing; 'serve' writes when it can and otherwise falls back to reading, noting why in `problems`.
+   */
+  access?: 'write' | 'read' | 'serve';
+}
+
+/** The database file and feeds folder named by --db/--feeds or the environment. */
+export function resolvePaths(values: { db?: string; feeds?: string }): { dbFile: string; feedsDir: string } {
+  return {
+    feedsDir: values.feeds ?? process.env.LAKIVAHTI_FEEDS ?? defaultFeedsDir,
+    dbFile: values.db ?? process.env.LAKIVAHTI_DB ?? defaultDbPath,
+  };
+}
+
+/** Open the database and load the sources named by --db/--feeds or the environment. */
+export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write' }: OpenOptions = {}): AppContext {
+  const { feedsDir, dbFile } = resolvePaths(values);
+  const { sources, errors } = loadSources(feedsDir);
+  const problems: string[] = [];
+  let db: Db;
+  let readOnly = access === 'read';
+  if (readOnly) {
+    db = openDb(dbFile, { readOnly: true });
+  } else {
+    try {
+      db = openDb(dbFile);
+      try {
+        syncSources(db, sources);
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+    } catch (err) {
+      if (access !== 'serve' || !fs.existsSync(dbFile)) throw err;
+      // Disk full, a read-only file or mount: keep serving what is stored and say why nothing new arrives.
+      db = openDb(dbFile, { readOnly: true });
+      readOnly = true;
+      problems.push(`Tietokantaan ${path.basename(dbFile)} ei voi kirjoittaa (${(err as Error).message}); uusia tietoja ei haeta, tallennetut näytetään.`);
+    }
+  }
+  let tagStage: TagStage | null = null;
+  if (tag) {
+    try {
+      // Reviewers' decisions so far teach the tagger (learning is cheap; redone at each start).
+      tagStage = createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
+    } catch (err) {
+      // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
+      errors.push({ file: 'taxonomy', message: `${(err as Error).message} (items are stored untagged until it is fixed)` });
+    }
+  }
+  return {
+    db, dbFile, feedsDir, sources, configErrors: errors, fetch: createFetcher(), tagStage, writer: null,
+    readOnly, problems, fileId: fileIdentity(dbFile),
+  };
+}
+
+function fileIdentity(file: string): { dev: number; ino: number } | null {
+  if (file === ':memory:' || file === '') return null;
+  try {
+    const { dev, ino } = fs.statSync(file);
+    return { dev, ino };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the database file on disk is still the one this process opened: a file deleted or replaced (a restore,
+ * another `crawl --db` that recreated it) leaves this process reading and writing an orphan nobody else sees.
+ */
+export function dbFileProblem(ctx: Pick<AppContext, 'dbFile' | 'fileId'>): string | null {
+  if (!ctx.fileId) return null;
+  const now = fileIdentity(ctx.dbFile);
+  const file = path.basename(ctx.dbFile);
+  if (!now) return `Tietokantatiedosto ${file} on poistettu palvelimen ollessa käynnissä; käynnistä Lakivahti uudelleen.`;
+  if (now.dev !== ctx.fileId.dev || now.ino !== ctx.fileId.ino)
+    return `Tietokantatiedosto ${file} on korvattu toisella palvelimen ollessa käynnissä; käynnistä Lakivahti uudelleen.`;
+  return null;
+}
+
+/** Everything wrong with the database now: a failing query, a replaced file, or why it is read-only. */
+export function healthProblems(ctx: AppContext): string[] {
+  const problems = [...ctx.problems];
+  const query = checkDb(ctx.db);
+  if (query) problems.push(`Tietokanta ei vastaa: ${query}`);
+  const file = dbFileProblem(ctx);
+  if (file && !problems.includes(file)) problems.push(file);
+  return problems;
+}
+
+/** Goal id → its label in the taxonomy (Finnish, or Swedish), falling back to the id when the taxonomy is broken. */
+export function goalLabels(ctx: Pick<AppContext, 'tagStage' | 'feedsDir'>, lang: 'fi' | 'sv' = 'fi'): Record<string, string> {
+  let goals;
+  try {
+    goals = (ctx.tagStage?.taxonomy ?? loadTaxonomy(ctx.feedsDir)).goals;
+  } catch {
+    return {};
+  }
+  return Object.fromEntries(goals.map((g) => [g.id, g.label[lang]]));
+}
+
+/** How often a running process looks for new reviewers' decisions to learn from. */
+const RELEARN_CHECK_MS = 30_000;
+
+/** The tag stage for the pipeline; in a long-running process it learns again when decisions are added. */
+function learningTag(ctx: AppContext): ((item: Item) => TaggedItem) | undefined {
+  if (!ctx.tagStage) return undefined;
+  let version = reviewsVersion(ctx.db);
+  let checkedAt = Date.now();
+  return (item) => {
+    if (Date.now() - checkedAt > RELEARN_CHECK_MS) {
+      checkedAt = Date.now();
+      const now = reviewsVersion(ctx.db);
+      if (now !== version) {
+        version = now;
+        const { analyzer } = ctx.tagStage!;
+        ctx.tagStage = createTagStage({ feedsDir: ctx.feedsDir, reviewed: listLatestReviews(ctx.db), analyzer });
+      }
+    }
+    return ctx.tagStage!.tag(item);
+  };
+}
+
+/** What the pipeline needs from a context; writes go to a worker thread unless the database is in memory. */
+export function pipelineDeps(ctx: AppContext) {
+  if (ctx.readOnly) throw new Error('the database was opened read-only; nothing can be crawled into it');
+  ctx.writer ??= ctx.dbFile === ':memory:' ? inThreadWriter(ctx.db) : workerWriter(ctx.dbFile);
+  return { db: ctx.db, writer: ctx.writer, fetch: ctx.fetch, tag: learningTag(ctx) };
+}
+
+/** Close the writer, the fetcher's keep-alive sockets and the database, so nothing holds the process open. */
+export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.writer?.close();
+  ctx.writer = null;
+  if (ctx.db.open) ctx.db.close();
+  // Last: closing the pool waits for requests still in flight; at shutdown they were aborted (destroy()).
+  await ctx.fetch.close().catch(() => undefined);
+}
+
+/** Print configuration errors so a broken definition is never silent; the other sources still run. */
+export function reportConfigErrors(ctx: AppContext, err: NodeJS.WritableStream): void {
+  for (const e of ctx.configErrors) err.write(`config: ${e.file}: ${e.message}\n`);
+}

@@ -1,0 +1,12 @@
+// How instants are shown to people, the same on the page and in the CLI.
+
+const HELSINKI = new Intl.DateTimeFormat('fi-FI', {
+  timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit',
+});
+
+/** 2026-11-29T10:00:00Z → "29.11.2026 klo 12.00" (Helsinki time); `none` for a missing or invalid instant. */
+export function fiDateTime(iso: unknown, none = '–'): string {
+  if (typeof iso !== 'string' || !iso) return none;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? none : HELSINKI.format(d);
+}

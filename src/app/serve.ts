@@ -1,0 +1,113 @@
+// The long-running application: the web view and the scheduler over one context, watched and shut down cleanly.
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { startScheduler, type Scheduler } from '../schedule/index.js';
+import { createWebApp } from '../web/app.js';
+import { closeContext, dbFileProblem, goalLabels, healthProblems, pipelineDeps, type AppContext } from './context.js';
+
+/** A failure to start that the user can fix (a busy port): printed as one line, no stack. */
+export class StartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartError';
+  }
+}
+
+export interface Running {
+  server: Server;
+  scheduler: Scheduler | null;
+  port: number;
+  host: string;
+  close(): Promise<void>;
+}
+
+/** How long in-flight runs may take to finish at shutdown before they are abandoned (rolled back). */
+const SHUTDOWN_GRACE_MS = 2500;
+/** How long aborted runs may take to record their error. */
+const SHUTDOWN_ABORT_MS = 1000;
+/** How often a running server checks that its database file is still the one it opened. */
+const FILE_CHECK_MS = 10_000;
+
+export const log = (line: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...line }) + '\n');
+
+/** Listen, turning a busy or forbidden port into a message that says what to do. */
+async function listen(app: ReturnType<typeof createWebApp>, port: number, host: string): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, host);
+    s.once('listening', () => resolve(s));
+    s.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE')
+        reject(new StartError(`port ${port} on ${host} is already in use; choose another with --port N or the PORT environment variable`));
+      else if (err.code === 'EACCES')
+        reject(new StartError(`port ${port} on ${host} needs privileges this user lacks; choose a port above 1023 with --port N or PORT`));
+      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+        reject(new StartError(`cannot listen on "${host}": no such address on this machine; set --host or HOST (default 127.0.0.1)`));
+      else reject(err);
+    });
+  });
+}
+
+/** Configuration errors as the page shows them: files named from the feeds folder's parent (feeds/sources/x.yaml), not this machine's paths. */
+function withoutAbsolutePaths(ctx: AppContext): AppContext['configErrors'] {
+  const base = path.dirname(path.resolve(ctx.feedsDir)) + path.sep;
+  const strip = (text: string) => text.split(base).join('');
+  return ctx.configErrors.map((e) => ({ ...e, file: strip(e.file), message: strip(e.message) }));
+}
+
+/** Start the web server (and the scheduler unless disabled or the database is read-only) over an opened context. */
+export async function serve(ctx: AppContext, opts: { port: number; host?: string; schedule: boolean }): Promise<Running> {
+  const host = opts.host ?? '127.0.0.1';
+  let scheduler: Scheduler | null = null;
+  let orphaned = false;
+  // A deleted or replaced database file: say so, and stop writing into the orphan nobody else reads.
+  const checkFile = () => {
+    const problem = dbFileProblem(ctx);
+    if (!problem || orphaned) return;
+    orphaned = true;
+    ctx.problems.push(problem);
+    log({ event: 'database_file_changed', file: ctx.dbFile, problem, scheduler: scheduler ? 'stopped' : 'not running' });
+    void scheduler?.stop();
+  };
+  const app = createWebApp({
+    db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx),
+    problems: () => (checkFile(), healthProblems(ctx)),
+  });
+  const server = await listen(app, opts.port, host);
+  const port = (server.address() as { port: number }).port;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  log({ event: 'listening', url: `http://${shown}:${port}/`, sources: ctx.sources.length });
+  for (const p of ctx.problems) log({ event: 'database_problem', problem: p });
+  if (opts.schedule && ctx.readOnly) log({ event: 'scheduler_skipped', reason: 'the database cannot be written' });
+  else if (opts.schedule) scheduler = startScheduler(ctx.sources, { ...pipelineDeps(ctx), log });
+  const watch = setInterval(checkFile, FILE_CHECK_MS);
+  watch.unref();
+  return {
+    server, scheduler, port, host,
+    close: async () => {
+      clearInterval(watch);
+      await scheduler?.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (scheduler) {
+        // Runs in flight get a short grace; then their requests are aborted, so each records its error and gives
+        // its lease back instead of being cut off mid-way.
+        const settled = scheduler.settled();
+        if (!(await within(settled, SHUTDOWN_GRACE_MS))) {
+          log({ event: 'aborting_runs', reason: 'shutdown' });
+          await ctx.fetch.destroy();
+          await within(settled, SHUTDOWN_ABORT_MS);
+        }
+      }
+      server.closeAllConnections();
+      await closed;
+      await closeContext(ctx);
+    },
+  };
+}
+
+/** Whether `p` settles within `ms`; the timer holds the process open meanwhile and is cleared either way. */
+function within(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([p.then(() => true, () => true), late]).finally(() => clearTimeout(timer));
+}

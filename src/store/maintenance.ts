@@ -1,0 +1,53 @@
+// Looking after the database file: what created it, whether it answers, and consistent backups.
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Db } from './db.js';
+
+/** A value from the meta table (what created the database, e.g. the demo), or null. */
+export function readMeta(db: Db, key: string): string | null {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  if (!table) return null;
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+}
+
+/** What the database file says created it (meta key created_by), or null when it says nothing or cannot be read. */
+export function databaseCreator(file: string): string | null {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return readMeta(db, 'created_by');
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/** Set a value in the meta table. */
+export function writeMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/** Copy the database with SQLite's online backup (consistent while other connections write), then check the copy. */
+export async function backupDb(db: Db, dest: string): Promise<{ bytes: number; items: number }> {
+  await db.backup(dest);
+  const copy = new Database(dest, { readonly: true, fileMustExist: true });
+  try {
+    const check = copy.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new Error(`the copy ${dest} failed SQLite's integrity check: ${String(check)}`);
+    const { n } = copy.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number };
+    return { bytes: fs.statSync(dest).size, items: n };
+  } finally {
+    copy.close();
+  }
+}
+
+/** Whether the database answers a real query; the error message when it does not. */
+export function checkDb(db: Db): string | null {
+  try {
+    db.prepare('SELECT COUNT(*) FROM sources').get();
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}

@@ -1,0 +1,14 @@
+// What the web view needs from the application, in its own file so routes and the app do not import each other.
+import type { ConfigError } from '../config/sources.js';
+import type { SourceDef } from '../model.js';
+import type { Db } from '../store/index.js';
+
+export interface WebDeps {
+  db: Db;
+  sources: SourceDef[];
+  configErrors: ConfigError[];
+  /** Goal id → Finnish label, from the taxonomy. */
+  goalLabels: Record<string, string>;
+  /** What is wrong with the database now (not writable, file replaced, failing queries); empty when fine. */
+  problems?: () => string[];
+}

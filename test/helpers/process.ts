@@ -1,0 +1,74 @@
+// Run `node bin/lakivahti.js` as a shell or cron does: a child process with pipes, no TTY.
+import { spawn, type ChildProcessByStdio, type SpawnOptions } from 'node:child_process';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { rootDir } from '../../src/paths.js';
+
+export const BIN = path.join(rootDir, 'bin', 'lakivahti.js');
+
+export interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  out: string;
+  err: string;
+  /** Milliseconds from spawn to exit. */
+  ms: number;
+}
+
+export interface Child {
+  proc: ChildProcessByStdio<Writable, Readable, Readable>;
+  /** Everything printed so far. */
+  out(): string;
+  err(): string;
+  /** Resolves when the process has exited and its pipes are drained. */
+  done: Promise<Finished>;
+  /** Resolves with the first stdout line matching `re` (rejects if the process exits first). */
+  line(re: RegExp, timeoutMs?: number): Promise<string>;
+}
+
+/** Start the CLI with pipes for stdin, stdout and stderr; `env` is added to the test's environment. */
+export function start(args: string[], opts: { env?: Record<string, string | undefined>; uid?: number; gid?: number; cwd?: string } = {}): Child {
+  const spawnOpts: SpawnOptions = {
+    cwd: opts.cwd ?? rootDir,
+    env: { ...process.env, LAKIVAHTI_ALLOW_PRIVATE_NETWORKS: '1', ...opts.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    uid: opts.uid,
+    gid: opts.gid,
+  };
+  const began = Date.now();
+  const proc = spawn(process.execPath, [BIN, ...args], spawnOpts) as ChildProcessByStdio<Writable, Readable, Readable>;
+  let out = '';
+  let err = '';
+  proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+  proc.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
+  // 'close' (not 'exit'): the pipes are read to their end.
+  const done = new Promise<Finished>((resolve) =>
+    proc.on('close', (code, signal) => resolve({ code, signal, out, err, ms: Date.now() - began })),
+  );
+  const line = (re: RegExp, timeoutMs = 20_000) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no line matching ${re} within ${timeoutMs} ms; stdout: ${out}\nstderr: ${err}`)), timeoutMs);
+      const check = () => {
+        const hit = out.split('\n').find((l) => re.test(l));
+        if (hit) {
+          clearTimeout(timer);
+          proc.stdout.off('data', check);
+          resolve(hit);
+        }
+      };
+      proc.stdout.on('data', check);
+      check();
+      void done.then(() => {
+        clearTimeout(timer);
+        reject(new Error(`exited before printing ${re}; stdout: ${out}\nstderr: ${err}`));
+      });
+    });
+  return { proc, out: () => out, err: () => err, done, line };
+}
+
+/** Run the CLI to the end, writing `input` (if any) to its stdin first. */
+export async function run(args: string[], opts: Parameters<typeof start>[1] & { input?: string } = {}): Promise<Finished> {
+  const child = start(args, opts);
+  child.proc.stdin.end(opts.input ?? '');
+  return child.done;
+}

@@ -1,0 +1,255 @@
+// Every command as a real process with pipes, as a shell, a script or cron runs it (see test/helpers/process.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { parseDocument } from 'yaml';
+import { mirrorUrl, startMirror, type Mirror } from '../../src/demo/mirror.js';
+import { defaultFeedsDir, fixturesDir, migrationsDir } from '../../src/paths.js';
+import { insertReview, listReviews, migrate, openDb } from '../../src/store/index.js';
+import { run, start } from '../helpers/process.js';
+import { seedDatabase } from './seed.js';
+
+let dir: string;
+let mirrors: Mirror[] = [];
+/** feeds/ with every shipped source pointed at a local mirror of its recorded snapshots. */
+let mirrored: string;
+/** A feeds folder defining the seeded source. */
+let seedFeeds: string;
+/** 10,000 items, seeded through the store API. */
+let big: string;
+const ITEMS = 10_000;
+
+const lines = (text: string) => text.split('\n').filter((l) => l !== '');
+const sqlite = (file: string) => new Database(file, { readonly: true, fileMustExist: true });
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-process-'));
+  mirrored = path.join(dir, 'mirrored');
+  fs.mkdirSync(path.join(mirrored, 'sources'), { recursive: true });
+  for (const file of fs.readdirSync(path.join(defaultFeedsDir, 'sources')).filter((f) => f.endsWith('.yaml'))) {
+    const doc = parseDocument(fs.readFileSync(path.join(defaultFeedsDir, 'sources', file), 'utf8'));
+    const snapshots = path.join(fixturesDir, 'sources', String(doc.get('id')));
+    if (!fs.existsSync(path.join(snapshots, 'mirror.json'))) continue;
+    const mirror = await startMirror(snapshots);
+    mirrors.push(mirror);
+    doc.set('url', mirrorUrl(String(doc.get('url')), mirror.origin));
+    fs.writeFileSync(path.join(mirrored, 'sources', file), doc.toString());
+  }
+  seedFeeds = path.join(dir, 'seed-feeds');
+  fs.mkdirSync(path.join(seedFeeds, 'sources'), { recursive: true });
+  fs.writeFileSync(path.join(seedFeeds, 'sources', 'sm.yaml'), 'id: sm\nname: Sisäministeriö\nurl: https://example.fi/sm\nkind: rss\n');
+  big = path.join(dir, 'big.sqlite');
+  seedDatabase(big, ITEMS);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(mirrors.map((m) => m.close()));
+  mirrors = [];
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('lakivahti as a process, with pipes', () => {
+  it('crawl fetches every mirrored source, prints one line each and exits 0; a second crawl finds nothing new', async () => {
+    const db = path.join(dir, 'crawl.sqlite');
+    const defs = fs.readdirSync(path.join(mirrored, 'sources'));
+    expect(defs.length).toBeGreaterThan(5);
+    const first = await run(['crawl', '--db', db, '--feeds', mirrored]);
+    expect(first.err).not.toMatch(/\n\s+at /); // never a stack
+    expect(first.code).toBe(0);
+    const out = lines(first.out);
+    expect(out).toHaveLength(defs.length);
+    const created = out.map((l) => Number(/: (\d+) new/.exec(l)?.[1] ?? 0)).reduce((a, b) => a + b, 0);
+    expect(created).toBeGreaterThan(20);
+    const conn = sqlite(db);
+    try {
+      expect(conn.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: created });
+    } finally {
+      conn.close();
+    }
+    const second = await run(['crawl', '--db', db, '--feeds', mirrored]);
+    expect(second.code).toBe(0);
+    expect(second.out).not.toMatch(/: [1-9]\d* new/);
+  }, 120_000);
+
+  it(`items pipes all ${ITEMS.toLocaleString('en')} lines through to the end, as JSON and as text`, async () => {
+    const json = await run(['items', '--json', '--limit', String(ITEMS * 2), '--db', big, '--feeds', seedFeeds]);
+    expect(json.code).toBe(0);
+    expect(json.err).toBe('');
+    expect(json.out.endsWith('\n')).toBe(true);
+    const rows = lines(json.out).map((l) => JSON.parse(l) as { id: number; published: string });
+    expect(rows).toHaveLength(ITEMS);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(ITEMS);
+    expect(rows[0].published).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/); // --json keeps ISO 8601 instants
+    const text = await run(['items', '--limit', String(ITEMS), '--db', big, '--feeds', seedFeeds]);
+    expect(text.code).toBe(0);
+    expect(lines(text.out)).toHaveLength(ITEMS);
+    // People read Helsinki time: 2026-11-08T06:40Z is 08.40 in Helsinki.
+    expect(rows[0].published).toBe('2026-11-08T06:40:00.000Z');
+    expect(lines(text.out)[0]).toMatch(/^#10000 {2}8\.11\.2026 klo 08\.40 {2}sm {2}Pelastuslain muutos 10000/);
+  }, 60_000);
+
+  it('items stops quietly when the reader goes away, as with `| head -1`', async () => {
+    const child = start(['items', '--json', '--limit', String(ITEMS), '--db', big, '--feeds', seedFeeds]);
+    child.proc.stdin.end();
+    await child.line(/^\{"id":/);
+    child.proc.stdout.destroy();
+    const done = await child.done;
+    expect(done.err).toBe('');
+    expect(done.code).toBe(0);
+  }, 30_000);
+
+  it('items names the known goals and sources and exits non-zero for an unknown one', async () => {
+    const goal = await run(['items', '--goal', 'servcies', '--db', big, '--feeds', seedFeeds]);
+    expect([goal.code, goal.out]).toEqual([2, '']);
+    expect(goal.err).toBe('items: unknown goal "servcies" (goals: services, welfare-reform, internal-security)\n');
+    const source = await run(['items', '--source', 'nope', '--db', big, '--feeds', seedFeeds]);
+    expect([source.code, source.out]).toEqual([2, '']);
+    expect(source.err).toBe('items: no source "nope" (known: sm)\n');
+    expect(lines((await run(['items', '--goal', 'services', '--limit', '5', '--db', big, '--feeds', seedFeeds])).out)).toHaveLength(5);
+  }, 30_000);
+
+  it('read-only commands never create a database or its folder', async () => {
+    const missing = path.join(dir, 'no', 'such', 'dir', 'x.sqlite');
+    for (const args of [['items'], ['sources'], ['retag', '--dry-run'], ['backup', path.join(dir, 'never.sqlite')]]) {
+      const r = await run([...args, '--db', missing, '--feeds', seedFeeds]);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.err).toContain(`the database file ${missing} does not exist`);
+    }
+    expect(fs.existsSync(path.join(dir, 'no'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'never.sqlite'))).toBe(false);
+  }, 60_000);
+
+  it('a database with an older schema is read by nothing until upgraded, and the message says how; backup still works', async () => {
+    const old = path.join(dir, 'old.sqlite');
+    const migrations = path.join(dir, 'old-migrations');
+    fs.mkdirSync(migrations);
+    fs.copyFileSync(path.join(migrationsDir, '001-core.sql'), path.join(migrations, '001-core.sql'));
+    const conn = new Database(old);
+    migrate(conn, migrations);
+    conn.close();
+    const r = await run(['items', '--db', old, '--feeds', seedFeeds]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/has an older schema than this version of Lakivahti \(missing .*\); run `lakivahti crawl` or `lakivahti serve` once/);
+    expect((await run(['backup', path.join(dir, 'old-backup.sqlite'), '--db', old])).code).toBe(0);
+  }, 30_000);
+
+  it('read commands work on a database this user cannot write, and write nothing', async () => {
+    const ro = path.join(dir, 'ro');
+    fs.mkdirSync(ro);
+    const file = path.join(ro, 'ro.sqlite');
+    fs.copyFileSync(big, file);
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(ro, 0o555);
+    fs.chmodSync(dir, 0o755); // mkdtemp's folder is private to this user
+    // Root ignores file modes: run the child as nobody instead.
+    const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const before = fs.statSync(file).mtimeMs;
+    try {
+      const items = await run(['items', '--limit', '3', '--db', file, '--feeds', seedFeeds], as);
+      expect(items.err).toBe('');
+      expect([items.code, lines(items.out).length]).toEqual([0, 3]);
+      const sources = await run(['sources', '--db', file, '--feeds', seedFeeds], as);
+      expect(sources.code).toBe(0);
+      expect(sources.out).toMatch(/^sm {2}ok {2}last run: \d/);
+      const crawl = await run(['crawl', '--db', file, '--feeds', seedFeeds], as);
+      expect(crawl.code).not.toBe(0);
+      expect(crawl.err).toMatch(/readonly|read-only|permission/i);
+      expect(fs.readdirSync(ro)).toEqual(['ro.sqlite']);
+      expect(fs.statSync(file).mtimeMs).toBe(before);
+    } finally {
+      fs.chmodSync(ro, 0o755);
+    }
+  }, 60_000);
+
+  it('sources lists each defined source, never run or with its last run in Helsinki time', async () => {
+    const r = await run(['sources', '--db', big, '--feeds', seedFeeds]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^sm {2}ok {2}last run: \d{1,2}\.\d{1,2}\.20\d\d klo \d\d\.\d\d {2}next check: at start\n$/);
+    const json = await run(['sources', '--json', '--db', big, '--feeds', seedFeeds]);
+    expect(JSON.parse(json.out).lastRunAt).toMatch(/Z$/);
+  }, 30_000);
+
+  it('tag --jsonl - reads standard input through a pipe', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', title: 'Pelastuslain muuttaminen: lausuntopyyntö', lang: 'fi' }),
+      'not json',
+      JSON.stringify({ id: 'b', title: 'Kirjaston aukioloajat muuttuvat' }),
+    ].join('\n');
+    const r = await run(['tag', '--jsonl', '-'], { input });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('tag: line 2: not valid JSON');
+    const out = lines(r.out).map((l) => JSON.parse(l) as { id: string; relevant: boolean; goals: string[] });
+    expect(out.map((o) => o.id)).toEqual(['a', 'b']);
+    expect(out[0]).toMatchObject({ relevant: true, goals: expect.arrayContaining(['services']) });
+    expect(out[1].relevant).toBe(false);
+  }, 30_000);
+
+  it('review records a decision; retag --dry-run changes nothing, retag keeps the decision', async () => {
+    const db = path.join(dir, 'review.sqlite');
+    seedDatabase(db, 30);
+    const review = await run(['review', '7', '--reviewer', 'Maija', '--goals', 'internal-security', '--db', db, '--feeds', seedFeeds]);
+    expect([review.code, review.out]).toEqual([0, 'recorded: #7 relevant (internal-security) by Maija\n']);
+    const dry = await run(['retag', '--dry-run', '--db', db, '--feeds', seedFeeds]);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(/ of 30 items would change \(taxonomy seed → /);
+    const conn = sqlite(db);
+    const versions = () => conn.prepare("SELECT COUNT(*) AS n FROM items WHERE taxonomy_version = 'seed'").get();
+    expect(versions()).toEqual({ n: 30 });
+    const retag = await run(['retag', '--db', db, '--feeds', seedFeeds]);
+    expect(retag.code).toBe(0);
+    expect(retag.out).toMatch(/ of 30 items changed/);
+    expect(versions()).toEqual({ n: 0 });
+    conn.close();
+    const item = JSON.parse(lines((await run(['items', '--json', '--limit', '100', '--db', db, '--feeds', seedFeeds])).out).find((l) => l.includes('"id":7,'))!);
+    expect(item).toMatchObject({ relevant: true, goals: ['internal-security'] });
+  }, 60_000);
+
+  it('backup writes a checked copy with its size and item count, and never overwrites without --force', async () => {
+    const dest = path.join(dir, 'backup.sqlite');
+    const r = await run(['backup', dest, '--db', big]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`^backup: ${dest.replace(/[.\\]/g, '\\$&')} written \\(\\d+,\\d MB, ${ITEMS} items\\); integrity check ok\\n$`));
+    const copy = sqlite(dest);
+    expect(copy.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: ITEMS });
+    copy.close();
+    const again = await run(['backup', dest, '--db', big]);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('already exists; choose another name, or add --force');
+    expect((await run(['backup', dest, '--force', '--db', big])).code).toBe(0);
+  }, 60_000);
+
+  it("demo refuses a database it did not create and leaves it untouched, reviewers' decisions included", async () => {
+    const db = path.join(dir, 'real.sqlite');
+    seedDatabase(db, 20);
+    const conn = openDb(db);
+    insertReview(conn, { itemId: 3, reviewer: 'Maija', relevant: true, goals: ['services'], rejected: [], note: null });
+    insertReview(conn, { itemId: 4, reviewer: 'Pekka', relevant: false, goals: [], rejected: ['services'], note: null });
+    conn.close();
+    const bytes = fs.readFileSync(db);
+    const r = await run(['demo', '--db', db, '--port', '0']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`demo: ${db} was not created by the demo, so it is left untouched`);
+    expect(fs.readFileSync(db).equals(bytes)).toBe(true);
+    const check = openDb(db, { readOnly: true });
+    expect(listReviews(check, 3).map((x) => x.reviewer)).toEqual(['Maija']);
+    expect(listReviews(check, 4).map((x) => x.reviewer)).toEqual(['Pekka']);
+    check.close();
+  }, 30_000);
+
+  it('--version and --help per command', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(defaultFeedsDir, '..', 'package.json'), 'utf8')) as { version: string };
+    expect(await run(['--version'])).toMatchObject({ code: 0, out: `lakivahti ${pkg.version}\n` });
+    const commands = ['serve', 'crawl', 'sources', 'items', 'demo', 'tag', 'retag', 'review', 'backup'];
+    const helps = await Promise.all(commands.map((command) => run([command, '--help'])));
+    helps.forEach((r, i) => {
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(new RegExp(`^usage: lakivahti ${commands[i]} `));
+    });
+    const bad = await run(['items', '--bogus']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^items: .*bogus[\s\S]*usage: lakivahti items /);
+  }, 60_000);
+});

@@ -1,0 +1,37 @@
+// Seed a database through the store API, as a crawl would have left it.
+import { contentHash } from '../../src/normalize/key.js';
+import { openDb, saveRun, syncSources } from '../../src/store/index.js';
+import type { SourceDef, TaggedItem } from '../../src/model.js';
+
+export const seedSource = { id: 'sm', name: 'Sisäministeriö', url: 'https://example.fi/sm' } as SourceDef;
+
+/** One stored item; every tenth is relevant to `services`. */
+export function seedItem(n: number): TaggedItem {
+  const relevant = n % 10 === 0;
+  const i: Omit<TaggedItem, 'hash'> = {
+    sourceId: 'sm', key: `k${n}`, guid: `g${n}`, url: `https://example.fi/${n}`,
+    title: relevant ? `Pelastuslain muutos ${n}` : `Tiedote numero ${n}`, summary: 'Lyhyt tiivistelmä.', contentHtml: '',
+    published: new Date(Date.UTC(2026, 10, 1, 8) + n * 60_000).toISOString(), updated: null, deadline: null,
+    language: 'fi', organisation: 'Sisäministeriö', kind: 'press-release', stage: null, identifiers: [], consultation: null,
+    searchTerms: '',
+    tags: relevant
+      ? { relevant: true, goals: [{ goal: 'services', score: 9 }], primary: 'services', scores: { services: 9 }, evidence: [], joint: false, jointReason: '', taxonomyVersion: 'seed' }
+      : { relevant: false, goals: [], primary: null, scores: {}, evidence: [], joint: false, jointReason: '', taxonomyVersion: 'seed' },
+  };
+  return { ...i, hash: contentHash(i) };
+}
+
+/** Create `file` holding `count` items of one source, in one run. */
+export function seedDatabase(file: string, count: number): void {
+  const db = openDb(file);
+  try {
+    syncSources(db, [seedSource]);
+    const now = new Date().toISOString();
+    saveRun(db, {
+      run: { sourceId: 'sm', startedAt: now, finishedAt: now, status: 'ok', found: count, created: 0, updated: 0, error: null, notes: [] },
+      nextRunAt: null, items: Array.from({ length: count }, (_, n) => seedItem(n + 1)),
+    });
+  } finally {
+    db.close();
+  }
+}

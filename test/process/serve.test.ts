@@ -1,0 +1,184 @@
+// `lakivahti serve` as a process: answers, stops cleanly on SIGTERM, and says what is wrong instead of failing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { startServer, reply, type TestServer } from '../helpers/server.js';
+import { start, run } from '../helpers/process.js';
+import { seedDatabase } from './seed.js';
+import { insertReview, listReviews, openDb, readMeta } from '../../src/store/index.js';
+
+let dir: string;
+let server: TestServer;
+let feeds: string;
+const year = new Date().getFullYear();
+const rss = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>https://example.fi/</link><description>d</description>
+<item><guid>a</guid><title>Pelastuslain muutos lausunnoille</title><link>https://example.fi/a</link><pubDate>02 Nov ${year} 10:00:00 +0200</pubDate></item>
+</channel></rss>`;
+
+beforeAll(async () => {
+  server = await startServer({ '/feed': reply(rss, { 'content-type': 'application/rss+xml' }) });
+  // A source that never answers: its run is in flight when the signal comes.
+  server.route('/slow', () => undefined);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-serve-'));
+  fs.chmodSync(dir, 0o755);
+  feeds = path.join(dir, 'feeds');
+  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
+  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), `id: sm\nname: Sisäministeriö\nurl: ${server.url}/feed\nkind: rss\n`);
+  fs.writeFileSync(path.join(feeds, 'sources', 'broken.yaml'), 'id: broken\nname: Rikki\nkind: rss\n');
+  fs.writeFileSync(path.join(feeds, 'sources', 'slow.yaml'), `id: slow\nname: Hidas\nurl: ${server.url}/slow\nkind: rss\n`);
+});
+
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Start serve on a free port and wait until it listens; returns the child and its base URL. */
+async function serve(db: string, extra: string[] = [], opts: Parameters<typeof start>[1] = {}) {
+  const child = start(['serve', '--port', '0', '--db', db, '--feeds', feeds, ...extra], opts);
+  const listening = JSON.parse(await child.line(/"event":"listening"/)) as { url: string };
+  return { child, base: listening.url.replace(/\/$/, '') };
+}
+
+const sqlite = (file: string) => new Database(file, { readonly: true, fileMustExist: true });
+
+describe('lakivahti serve as a process', () => {
+  it('answers on 127.0.0.1, then on SIGTERM stops within 5 s with exit 0, the database whole and no run half-written', async () => {
+    const db = path.join(dir, 'serve.sqlite');
+    const { child, base } = await serve(db);
+    expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await child.line(/"source_id":"sm","status":"ok"/);
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Sisäministeriö');
+    // A broken definition is named from the feeds folder, without this machine's paths.
+    expect(html).toContain('<code>feeds/sources/broken.yaml</code>');
+    expect(html).not.toContain(dir);
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+    // A backup while serve runs (and holds a run open) is consistent and checked.
+    const copy = path.join(dir, 'while-serving.sqlite');
+    const backup = await run(['backup', copy, '--db', db]);
+    expect([backup.code, backup.err]).toEqual([0, '']);
+    expect(backup.out).toMatch(/written \(\d+,\d MB, 1 items\); integrity check ok/);
+    // The slow source's run is still waiting for its server.
+    const signalled = Date.now();
+    child.proc.kill('SIGTERM');
+    const done = await child.done;
+    expect(Date.now() - signalled).toBeLessThan(5000);
+    expect([done.code, done.signal]).toEqual([0, null]);
+    expect(done.out).toContain('"event":"stopped"');
+    // The run still waiting for its server got a short grace, then was aborted and recorded, not cut off.
+    expect(done.out).toMatch(/"event":"aborting_runs"[\s\S]*"source_id":"slow","status":"error"[\s\S]*"event":"stopped"/);
+    expect(done.err).not.toMatch(/\n\s+at /);
+    const conn = sqlite(db);
+    try {
+      expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
+      // Every lease was given back, and every recorded run is finished.
+      expect(conn.prepare('SELECT id FROM sources WHERE running_until IS NOT NULL').all()).toEqual([]);
+      expect(conn.prepare('SELECT COUNT(*) AS n FROM runs WHERE finished_at < started_at').get()).toEqual({ n: 0 });
+      expect(conn.prepare("SELECT COUNT(*) AS n FROM items WHERE source_id = 'sm'").get()).toEqual({ n: 1 });
+      expect(conn.prepare("SELECT status FROM runs WHERE source_id = 'slow'").all()).toEqual([{ status: 'error' }]);
+    } finally {
+      conn.close();
+    }
+  }, 60_000);
+
+  it('a busy port says which port is taken and how to choose another', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const r = await run(['serve', '--port', String(port), '--db', path.join(dir, 'busy.sqlite'), '--feeds', feeds]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`port ${port} on 127.0.0.1 is already in use; choose another with --port N or the PORT environment variable`);
+      expect(r.err).not.toContain('Cannot read properties');
+    } finally {
+      blocker.close();
+    }
+  }, 30_000);
+
+  it('HOST (or --host) chooses the address to listen on', async () => {
+    const { child, base } = await serve(path.join(dir, 'host.sqlite'), ['--no-schedule'], { env: { HOST: '127.0.0.2' } });
+    try {
+      expect(base).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    } finally {
+      child.proc.kill('SIGTERM');
+    }
+    expect((await child.done).code).toBe(0);
+  }, 30_000);
+
+  it('notices its database file replaced while it runs: says so on the page and in /healthz', async () => {
+    const db = path.join(dir, 'replaced.sqlite');
+    seedDatabase(db, 5);
+    const { child, base } = await serve(db, ['--no-schedule']);
+    try {
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const other = path.join(dir, 'other.sqlite');
+      seedDatabase(other, 3);
+      fs.renameSync(other, db);
+      const health = await fetch(`${base}/healthz`);
+      expect(health.status).toBe(503);
+      expect(((await health.json()) as { reasons: string[] }).reasons.join(' ')).toContain('replaced.sqlite on korvattu');
+      expect(await (await fetch(`${base}/`)).text()).toMatch(/class="banner"[^>]*>Tietokantatiedosto replaced\.sqlite on korvattu/);
+      expect(child.out()).toContain('"event":"database_file_changed"');
+    } finally {
+      child.proc.kill('SIGTERM');
+    }
+    expect((await child.done).code).toBe(0);
+  }, 60_000);
+
+  it('serves reads from a database it cannot write, skips the scheduler and shows why', async () => {
+    const ro = path.join(dir, 'ro');
+    fs.mkdirSync(ro);
+    const db = path.join(ro, 'ro.sqlite');
+    seedDatabase(db, 5);
+    fs.chmodSync(db, 0o444);
+    fs.chmodSync(ro, 0o555);
+    const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    try {
+      const { child, base } = await serve(db, [], as);
+      try {
+        const page = await fetch(`${base}/`);
+        expect(page.status).toBe(200);
+        const html = await page.text();
+        expect(html).toContain('Tiedote numero 5');
+        expect(html).toMatch(/class="banner"[^>]*>Tietokantaan ro\.sqlite ei voi kirjoittaa/);
+        const health = await fetch(`${base}/healthz`);
+        expect(health.status).toBe(503);
+        expect(child.out()).toContain('"event":"scheduler_skipped"');
+      } finally {
+        child.proc.kill('SIGTERM');
+      }
+      expect((await child.done).code).toBe(0);
+      expect(fs.readdirSync(ro)).toEqual(['ro.sqlite']);
+    } finally {
+      fs.chmodSync(ro, 0o755);
+    }
+  }, 60_000);
+
+  it('demo creates and marks its own database, and resets only that one on the next start', async () => {
+    const db = path.join(dir, 'demo.sqlite');
+    for (let round = 0; round < 2; round++) {
+      const child = start(['demo', '--db', db, '--port', '0']);
+      const ready = await child.line(/^demo: crawled \d+ mirrored sources; open http:\/\/127\.0\.0\.1:\d+\/$/, 60_000);
+      const page = await fetch(/(http:\S+)/.exec(ready)![1]);
+      expect(page.status).toBe(200);
+      child.proc.kill('SIGTERM');
+      const done = await child.done;
+      expect(done.code).toBe(0);
+      expect(done.err).not.toContain('not created by the demo');
+      const conn = openDb(db);
+      expect(readMeta(conn, 'created_by')).toBe('demo');
+      expect((conn.prepare("SELECT COUNT(*) AS n FROM runs WHERE status = 'ok'").get() as { n: number }).n).toBeGreaterThan(3);
+      // A decision made in the first round is gone after the second: the demo reset its own database.
+      if (round === 0) insertReview(conn, { itemId: 1, reviewer: 'Demo', relevant: true, goals: ['services'], rejected: [], note: null });
+      else expect(listReviews(conn, 1)).toEqual([]);
+      conn.close();
+    }
+  }, 120_000);
+});
