@@ -19,6 +19,8 @@ export interface PipelineDeps {
   /** Longest a single source run may take before it is abandoned. */
   runTimeoutMs?: number;
   log?: (line: Record<string, unknown>) => void;
+  /** True once the process is shutting down: a run that fails then was cut off, not broken (recorded as interrupted). */
+  stopping?: () => boolean;
 }
 
 /** Items normalized, tagged and handed to the writer at a time: storing one batch overlaps preparing the next. */
@@ -103,15 +105,21 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
       run = finish('ok', found.length, null);
     }
   } catch (err) {
-    if (err instanceof StageError) retryAfterMs = err.retryAfterMs;
-    run = finish('error', 0, describeError(err));
+    if (deps.stopping?.()) {
+      run = finish('interrupted', 0, `interrupted: the process was stopping before the run finished (${describeError(err)})`);
+    } else {
+      if (err instanceof StageError) retryAfterMs = err.retryAfterMs;
+      run = finish('error', 0, describeError(err));
+    }
     await sink?.abort().catch(() => undefined);
     sink = null;
   }
 
   const failures = (getSourceState(deps.db, def.id)?.errorCount ?? 0) + 1;
+  // An interrupted run is due again as soon as a process runs the source.
   const nextRunAt =
-    run.status === 'error' ? new Date(Date.now() + backoffMs(failures, retryAfterMs)).toISOString() : scheduled();
+    run.status === 'error' ? new Date(Date.now() + backoffMs(failures, retryAfterMs)).toISOString()
+    : run.status === 'interrupted' ? null : scheduled();
   try {
     const target = sink ?? writer.begin(def.id, run.startedAt);
     const saved = await target.finish({ run, validators: run.status === 'ok' ? fresh : null, nextRunAt });

@@ -22,14 +22,16 @@ export async function sourcesCommand(args: string[]): Promise<number> {
         id: def.id, name: def.name, url: def.url, etag: null, lastModified: null, lastRunAt: null, lastStatus: null,
         lastError: null, lastSuccessAt: null, errorCount: 0, nextRunAt: null,
       };
+      // A definition whose URL has no public evidence says so, so a failing run there is not taken for an outage.
+      const verified = def.verified !== false;
       if (values.json) {
-        process.stdout.write(JSON.stringify(s) + '\n');
+        process.stdout.write(JSON.stringify({ ...s, verified }) + '\n');
         continue;
       }
       const status = s.lastStatus ?? 'never run';
       const error = s.lastError ? `\n    error: ${s.lastError}` : '';
       process.stdout.write(
-        `${s.id}  ${status}  last run: ${fiDateTime(s.lastRunAt, '-')}  next check: ${s.nextRunAt ? fiDateTime(s.nextRunAt) : 'at start'}` +
+        `${s.id}${verified ? '' : ' (URL not verified)'}  ${status}  last run: ${fiDateTime(s.lastRunAt, '-')}  next check: ${s.nextRunAt ? fiDateTime(s.nextRunAt) : 'at start'}` +
           `${s.errorCount ? `  failures in a row: ${s.errorCount}` : ''}${error}\n`,
       );
     }

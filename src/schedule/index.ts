@@ -41,7 +41,7 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps): Scheduler
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
   const slots = createLimiter(MAX_CONCURRENT_RUNS);
-  const withSchedule: PipelineDeps = { ...deps, nextScheduled: (def) => nextCronRun(def.schedule) };
+  const withSchedule: PipelineDeps = { ...deps, nextScheduled: (def) => nextCronRun(def.schedule), stopping: () => stopped };
 
   const runOnce = (def: SourceDef): Promise<RunResult | null> => {
     const p = runGuarded(def);

@@ -38,14 +38,16 @@ export function startRun(db: Db, sourceId: string, startedAt: string): RunSaver 
         WHERE id = ?`).run(run.finishedAt, run.status, run.found, outcome.created.length, outcome.updated.length,
         run.error, JSON.stringify(run.notes), runId);
       const failed = run.status === 'error';
+      // An interrupted run neither failed (no backoff) nor succeeded (a source's window starts from its last success).
+      const succeeded = run.status === 'ok' || run.status === 'not-modified';
       prepared(db, `UPDATE sources SET last_run_at = @at, last_status = @status, last_error = @error,
-          error_count = CASE WHEN @failed THEN error_count + 1 ELSE 0 END,
-          last_success_at = CASE WHEN @failed THEN last_success_at ELSE @at END,
+          error_count = CASE WHEN @failed THEN error_count + 1 WHEN @succeeded THEN 0 ELSE error_count END,
+          last_success_at = CASE WHEN @succeeded THEN @at ELSE last_success_at END,
           etag = CASE WHEN @hasValidators THEN @etag ELSE etag END,
           last_modified = CASE WHEN @hasValidators THEN @lastModified ELSE last_modified END,
           next_run_at = @nextRunAt, running_until = NULL
         WHERE id = @id`).run({
-        id: run.sourceId, at: run.finishedAt, status: run.status, error: run.error, failed: failed ? 1 : 0,
+        id: run.sourceId, at: run.finishedAt, status: run.status, error: run.error, failed: failed ? 1 : 0, succeeded: succeeded ? 1 : 0,
         hasValidators: rec.validators ? 1 : 0, etag: rec.validators?.etag ?? null,
         lastModified: rec.validators?.lastModified ?? null, nextRunAt: rec.nextRunAt,
       });

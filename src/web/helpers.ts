@@ -11,7 +11,7 @@ export function fiDate(iso: unknown): string {
   return finnishDate(instant ? helsinkiDate(iso) : iso) ?? '–';
 }
 
-const STATUS: Record<string, string> = { ok: 'kunnossa', 'not-modified': 'ei muutoksia', error: 'virhe' };
+const STATUS: Record<string, string> = { ok: 'kunnossa', 'not-modified': 'ei muutoksia', error: 'virhe', interrupted: 'keskeytyi' };
 
 /** The helpers, with goal labels from the taxonomy. */
 export function createHelpers(goalLabels: Record<string, string>) {

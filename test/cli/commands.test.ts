@@ -55,6 +55,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
   writeSource('sm', `${server.url}/sm`);
   writeSource('down', `${server.url}/down`);
+  fs.appendFileSync(path.join(feeds, 'sources', 'down.yaml'), 'verified: false\n');
   fs.writeFileSync(path.join(feeds, 'sources', 'broken.yaml'), 'id: broken\nname: B\nkind: rss\n');
 });
 
@@ -81,7 +82,9 @@ describe('lakivahti CLI', () => {
 
   it('sources shows status, error and next check', async () => {
     const r = await run('sources');
-    expect(r.out).toMatch(/^down {2}error .*failures in a row: 1\n {4}error: fetch: .*500/m);
+    expect(r.out).toMatch(/^down \(URL not verified\) {2}error .*failures in a row: 1\n {4}error: fetch: .*500/m);
+    const json = lines((await run('sources', '--json')).out).map((l) => JSON.parse(l));
+    expect(json.map((s) => [s.id, s.verified])).toEqual([['down', false], ['sm', true]]);
     // Helsinki time for people, as on the web page.
     expect(r.out).toMatch(/^sm {2}ok {2}last run: \d{1,2}\.\d{1,2}\.20\d\d klo \d\d\.\d\d {2}next check: \d{1,2}\.\d{1,2}\.20\d\d klo /m);
   });

@@ -71,8 +71,8 @@ describe('lakivahti serve as a process', () => {
     expect(Date.now() - signalled).toBeLessThan(5000);
     expect([done.code, done.signal]).toEqual([0, null]);
     expect(done.out).toContain('"event":"stopped"');
-    // The run still waiting for its server got a short grace, then was aborted and recorded, not cut off.
-    expect(done.out).toMatch(/"event":"aborting_runs"[\s\S]*"source_id":"slow","status":"error"[\s\S]*"event":"stopped"/);
+    // The run still waiting for its server got a short grace, then was aborted and recorded as interrupted.
+    expect(done.out).toMatch(/"event":"aborting_runs"[\s\S]*"source_id":"slow","status":"interrupted"[\s\S]*"event":"stopped"/);
     expect(done.err).not.toMatch(/\n\s+at /);
     const conn = sqlite(db);
     try {
@@ -81,7 +81,9 @@ describe('lakivahti serve as a process', () => {
       expect(conn.prepare('SELECT id FROM sources WHERE running_until IS NOT NULL').all()).toEqual([]);
       expect(conn.prepare('SELECT COUNT(*) AS n FROM runs WHERE finished_at < started_at').get()).toEqual({ n: 0 });
       expect(conn.prepare("SELECT COUNT(*) AS n FROM items WHERE source_id = 'sm'").get()).toEqual({ n: 1 });
-      expect(conn.prepare("SELECT status FROM runs WHERE source_id = 'slow'").all()).toEqual([{ status: 'error' }]);
+      expect(conn.prepare("SELECT status FROM runs WHERE source_id = 'slow'").all()).toEqual([{ status: 'interrupted' }]);
+      // Cut off by the shutdown, not broken: no failure streak, and due again at the next start.
+      expect(conn.prepare("SELECT error_count, next_run_at FROM sources WHERE id = 'slow'").get()).toEqual({ error_count: 0, next_run_at: null });
     } finally {
       conn.close();
     }

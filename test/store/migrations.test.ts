@@ -42,7 +42,7 @@ describe('migration 002', () => {
     const db = oldDatabase();
     const before = Object.fromEntries(TABLES.map((t) => [t, count(db, t)]));
     const runsBefore = db.prepare('SELECT * FROM runs ORDER BY id').all();
-    expect(migrate(db)).toEqual(['002-leases-sort-events.sql']);
+    expect(migrate(db)[0]).toBe('002-leases-sort-events.sql');
     expect(Object.fromEntries(TABLES.map((t) => [t, count(db, t)]))).toEqual(before);
     expect(db.prepare('SELECT * FROM runs ORDER BY id').all()).toEqual(runsBefore);
     expect(db.pragma('foreign_key_check')).toEqual([]);

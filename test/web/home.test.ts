@@ -9,7 +9,7 @@ import { openDb, saveRun, syncSources, type Db } from '../../src/store/index.js'
 import type { SourceDef, TaggedItem } from '../../src/model.js';
 
 const def = { id: 'lausuntopalvelu', name: 'Lausuntopalvelu.fi', url: 'https://www.lausuntopalvelu.fi/' } as SourceDef;
-const broken = { id: 'broken', name: 'Rikki', url: 'https://example.fi/' } as SourceDef;
+const broken = { id: 'broken', name: 'Rikki', url: 'https://example.fi/', verified: false } as SourceDef;
 const nextYear = new Date().getFullYear() + 1;
 
 const item = (over: Partial<TaggedItem>): TaggedItem => {
@@ -58,6 +58,9 @@ describe('front page', () => {
     expect(html).toContain('Yhteistä vastausta odottavat');
     expect(html).toMatch(new RegExp(`15\\.1\\.${nextYear}[\\s\\S]*Luonnos laiksi pelastuslain muuttamisesta[\\s\\S]*VN/1/2026`));
     expect(html).toContain('virhe: fetch: the server answered HTTP 500');
+    // Only the definition whose URL has no public evidence says so.
+    expect(html.match(/osoitetta ei ole vahvistettu/g)).toHaveLength(1);
+    expect(html).toMatch(/Rikki<\/a>\s*<div class="muted">osoitetta ei ole vahvistettu/);
     expect(html).toContain('field &quot;url&quot; is required');
     // The label comes from feeds/taxonomy.yaml, not from a copy in the web helpers.
     expect(html).toContain('Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky');
