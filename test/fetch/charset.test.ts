@@ -29,6 +29,17 @@ describe('fetch: charset through a real response', () => {
   });
 });
 
+describe('fetch: one bad byte through a real response', () => {
+  it('decodes as labelled, replaces only that byte and says so in the charset', async () => {
+    const body = Buffer.concat([Buffer.from('<t>Äänekoski '), Buffer.from([0xff]), Buffer.from(' Jyväskylä</t>')]);
+    const s = await startServer({ '/': reply(body, { 'content-type': 'text/xml; charset=utf-8' }) });
+    cleanup(s.close);
+    const res = await fetcher()(`${s.url}/`);
+    expect(res.body).toBe('<t>Äänekoski \uFFFD Jyväskylä</t>');
+    expect(res.charset).toBe('utf-8 (header, 1 invalid byte sequence replaced)');
+  });
+});
+
 describe('decodeBody', () => {
   it.each([
     ['a UTF-8 BOM (beats the header, and is stripped)', bytes([0xef, 0xbb, 0xbf], 'x'), 'text/xml; charset=iso-8859-1', 'x', 'utf-8 (bom)'],
