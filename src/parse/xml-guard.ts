@@ -42,13 +42,16 @@ export function assertNoEntities(body: string): void {
 
 /**
  * For a position: where the comment or CDATA section opening there ends, or null when none opens there.
+ * CDATA counts only after the first tag (a prolog cannot hold it, so no parser should skip one there).
  * An unterminated one is read on inside (its opener skipped) rather than trusting every parser to see a
  * section there too. Once a closer is known to be missing, it is not searched for again (no quadratic scans).
  */
 function sectionSkipper(body: string): (at: number) => number | null {
   const missing = new Set<string>();
+  const firstTag = body.search(/<[A-Za-z_:]/);
   return (at) => {
-    const open = body.startsWith('<!--', at) ? '<!--' : body.startsWith('<![CDATA[', at) ? '<![CDATA[' : null;
+    const cdata = firstTag >= 0 && at > firstTag && body.startsWith('<![CDATA[', at);
+    const open = body.startsWith('<!--', at) ? '<!--' : cdata ? '<![CDATA[' : null;
     if (!open) return null;
     const close = open === '<!--' ? '-->' : ']]>';
     const end = missing.has(close) ? -1 : body.indexOf(close, at + open.length);
@@ -100,7 +103,8 @@ function* scanReferences(body: string): Generator<{ index: number; name: string 
   const re = new RegExp(REFERENCE.source, 'g');
   const skip = sectionSkipper(body);
   for (let m = re.exec(body); m; m = re.exec(body)) {
-    if (m[1] === undefined) re.lastIndex = skip(m.index)!;
+    // A CDATA opener that is no section (in the prolog) leaves the scan where the regex put it.
+    if (m[1] === undefined) re.lastIndex = skip(m.index) ?? re.lastIndex;
     else if (!XML_ENTITIES.has(m[1])) yield { index: m.index, name: m[1] };
   }
 }

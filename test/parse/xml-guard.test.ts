@@ -30,6 +30,7 @@ describe('the entity guard reads past any padding', () => {
     ['a declaration inside the root', '<rss version="2.0"><channel>' + padding(' ', KB70) + BOMB + '</channel></rss>'],
     ['an entity declaration without a DOCTYPE', padding(' ', KB70) + '<!ENTITY lol7 "x">' + RSS],
     ['an unterminated comment hiding nothing from a lenient parser', '<!-- ' + BOMB + RSS],
+    ['a CDATA section in the prolog, where none can be', '<![CDATA[' + BOMB + ']]>' + RSS],
   ])('refuses a DOCTYPE with entities after %s', async (_name, body) => {
     expect(() => assertNoEntities(body)).toThrow(refused);
     await expect(parseFeed(body, 'https://example.fi/feed.xml')).rejects.toThrow(refused);
@@ -84,6 +85,13 @@ describe('undeclared entity references never reach stored text', () => {
     const { items, notes } = await parse('<rss version="2.0"><channel><title>T</title><item><title>&amp;lol7; &lt;b&gt;</title><description><![CDATA[<p>&lol7; &auml;</p>]]></description></item></channel></rss>');
     expect(items).toMatchObject([{ title: '&lol7; <b>', summary: '<p>&lol7; &auml;</p>' }]);
     expect(notes).toEqual([]);
+  });
+
+  it('reads a CDATA opener in the prolog as no section: references after it are still dropped', () => {
+    expect(dropUndeclaredEntities('<![CDATA[&lol7;]]><rss><t><![CDATA[&kept;]]></t></rss>')).toEqual({
+      text: '<![CDATA[]]><rss><t><![CDATA[&kept;]]></t></rss>',
+      dropped: ['lol7'],
+    });
   });
 
   it('leaves a body without undeclared references as it is', () => {
