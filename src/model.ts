@@ -1,19 +1,25 @@
 // The values that flow between the pipeline's stages: fetch → parse → normalize → tag → store.
-// Types only; no logic lives here.
+// Types only (and the one list of item kinds they are derived from); no logic lives here.
 
 /** Language of an item or source: Finnish or Swedish. */
 export type Lang = 'fi' | 'sv';
 
-/** What kind of legislative or reform document an item is; the tagger and the views use it. */
-export type ItemKind =
-  | 'statement-request' // lausuntopyyntö, consultation
-  | 'bill' // hallituksen esitys (HE)
-  | 'committee-report' // valiokunnan mietintö or lausunto
-  | 'statute' // a statute in Finlex
-  | 'project' // a government project (Hankeikkuna)
-  | 'decision' // a welfare-area or government decision
-  | 'press-release' // ministry or government release
-  | 'news'; // other news
+/**
+ * What kind of legislative or reform document an item is; the tagger and the views use it. The one list of
+ * kinds (the only runtime value in this file): definitions, the taxonomy and `tag --jsonl` check against it.
+ */
+export const ITEM_KINDS = [
+  'statement-request', // lausuntopyyntö, consultation
+  'bill', // hallituksen esitys (HE)
+  'committee-report', // valiokunnan mietintö or lausunto
+  'statute', // a statute in Finlex
+  'project', // a government project (Hankeikkuna)
+  'decision', // a welfare-area or government decision
+  'press-release', // ministry or government release
+  'news', // other news
+] as const;
+
+export type ItemKind = (typeof ITEM_KINDS)[number];
 
 /** A source as defined by one YAML file under feeds/sources/. */
 export interface SourceDef {

@@ -144,7 +144,7 @@ function normalizeAll(raw: RawItem[], def: SourceDef, notes: string[], offset = 
   const items: Item[] = [];
   raw.forEach((r, i) => {
     try {
-      items.push(normalizeItem(r, def));
+      items.push(normalizeItem(r, def, (m) => notes.push(`item ${offset + i + 1}: ${m}`)));
     } catch (err) {
       notes.push(`item ${offset + i + 1} skipped: ${describeError(err)}`);
     }

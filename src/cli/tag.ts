@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { StageError } from '../errors.js';
-import type { ItemKind, Lang } from '../model.js';
+import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import { createTagger } from '../tag/tagger.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import type { TagInput } from '../tag/types.js';
@@ -13,8 +13,6 @@ Tag JSON lines (id, title, optional summary, source, lang, kind, deadline, organ
 touching the database; - reads standard input. Prints one result a line; a bad line is named on
 stderr and the others are still tagged (exit 1).
 `;
-
-const KINDS = new Set<string>(['statement-request', 'bill', 'committee-report', 'statute', 'project', 'decision', 'press-release', 'news']);
 
 /** Check one parsed line and turn it into tagger input; throws a plain-language message. */
 export function toTagInput(value: unknown): TagInput {
@@ -34,7 +32,7 @@ export function toTagInput(value: unknown): TagInput {
   const lang = str('lang');
   if (lang !== null && lang !== 'fi' && lang !== 'sv') throw new Error(`"lang" must be "fi" or "sv", not "${lang}"`);
   const kind = str('kind');
-  if (kind !== null && !KINDS.has(kind)) throw new Error(`"kind" must be one of ${[...KINDS].join(', ')}`);
+  if (kind !== null && !ITEM_KINDS.includes(kind as ItemKind)) throw new Error(`"kind" must be one of ${ITEM_KINDS.join(', ')}`);
   const deadline = str('deadline');
   if (deadline !== null && !/^\d{4}-\d{2}-\d{2}/.test(deadline)) throw new Error('"deadline" must be a date YYYY-MM-DD');
   const c = o.consultation as { distribution?: unknown; answered?: unknown } | undefined | null;

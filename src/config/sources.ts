@@ -2,14 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import cron from 'node-cron';
-import type { ItemKind, Lang, SourceDef } from '../model.js';
+import { ITEM_KINDS, type ItemKind, type Lang, type SourceDef } from '../model.js';
 import { moduleNames, moduleOptions } from '../sources/index.js';
 import { checkOptions, withDefaults } from '../sources/options.js';
+import { scheduleProblem } from './schedule.js';
 
-const ITEM_KINDS: ItemKind[] = [
-  'statement-request', 'bill', 'committee-report', 'statute', 'project', 'decision', 'press-release', 'news',
-];
 const FIELDS = new Set([
   'id', 'name', 'url', 'kind', 'module', 'schedule', 'language', 'organisation', 'tags', 'itemKind', 'mayBeEmpty', 'options',
   'verified',
@@ -89,7 +86,8 @@ export function parseSourceDef(text: string, file: string): SourceDef {
     throw new Error(`field "module": no source module "${module}" in src/sources/ (known: ${moduleNames.join(', ')})`);
 
   const schedule = str('schedule', false) ?? DEFAULT_SCHEDULE;
-  if (!cron.validate(schedule)) throw new Error(`field "schedule": "${schedule}" is not a valid cron expression`);
+  const scheduleError = scheduleProblem(schedule);
+  if (scheduleError) throw new Error(`field "schedule": ${scheduleError}`);
   const language = (str('language', false) ?? 'fi') as Lang;
   if (language !== 'fi' && language !== 'sv') throw new Error(`field "language" must be "fi" or "sv"`);
   const itemKind = (str('itemKind', false) ?? 'news') as ItemKind;

@@ -1,4 +1,5 @@
-// Decoding a body to text: BOM, then the Content-Type charset, then the XML prolog or HTML meta, else UTF-8.
+// Decoding a body to text: BOM, then the Content-Type charset, then the XML prolog or HTML meta, else UTF-8;
+// stray bad bytes become U+FFFD, and only overwhelming evidence in the bytes overrules a label.
 
 /** Where the charset came from. */
 export type CharsetSource = 'bom' | 'header' | 'xml-prolog' | 'html-meta' | 'default' | 'content';
@@ -8,6 +9,8 @@ export interface Decoded {
   /** WHATWG encoding name actually used, e.g. "utf-8", "windows-1252". */
   encoding: string;
   source: CharsetSource;
+  /** Ill-formed byte sequences replaced with U+FFFD (only when decoding UTF-8 that had some). */
+  replaced?: number;
 }
 
 const BOMS: [number[], string][] = [
@@ -84,25 +87,91 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): Decod
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Bytes windows-1252 leaves undefined: text in that encoding never holds them. */
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+/** A body labelled UTF-8 is read as windows-1252 only with at least this many ill-formed sequences. */
+const LABELLED_MIN_INVALID = 3;
+/** A body labelled single-byte is read as UTF-8 despite ill-formed bytes only with this many well-formed sequences per one. */
+const UTF8_MAJORITY = 20;
+
+/** What one pass over the bytes as UTF-8 finds: well-formed multi-byte sequences, ill-formed ones, bytes windows-1252 lacks. */
+interface Utf8Evidence {
+  multibyte: number;
+  invalid: number;
+  notCp1252: number;
+}
 
 /**
- * Decode with the chosen encoding unless the bytes prove the label wrong, as mislabelled Finnish feeds do:
- * "UTF-8" bytes that are not valid UTF-8 are Latin-1 (read as windows-1252), and "ISO-8859-1" bytes that are
- * valid UTF-8 with multi-byte sequences are UTF-8 (Latin-1 text almost never forms such sequences).
+ * The UTF-8 sequence starting at i: its length and whether it is well-formed (Unicode table 3-7). An ill-formed
+ * one is its maximal subpart, the bytes a decoder replaces with one U+FFFD.
+ */
+function sequenceAt(bytes: Uint8Array, i: number): { length: number; ok: boolean } {
+  const b = bytes[i];
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+  if (need === 0) return { length: 1, ok: false };
+  // The second byte's range depends on the lead (no overlongs, surrogates or code points past U+10FFFF).
+  const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+  const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[i + k];
+    const inRange = k === 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xbf;
+    if (!inRange) return { length: k, ok: false };
+  }
+  return { length: need + 1, ok: true };
+}
+
+function utf8Evidence(bytes: Uint8Array): Utf8Evidence {
+  const evidence: Utf8Evidence = { multibyte: 0, invalid: 0, notCp1252: 0 };
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const { length, ok } = sequenceAt(bytes, i);
+    if (ok) evidence.multibyte++;
+    else {
+      evidence.invalid++;
+      for (let k = i; k < i + length; k++) if (CP1252_UNDEFINED.has(bytes[k])) evidence.notCp1252++;
+    }
+    i += length;
+  }
+  return evidence;
+}
+
+/** UTF-8 with each ill-formed sequence replaced by U+FFFD, and how many there were. */
+function replacingUtf8(bytes: Uint8Array, invalid: number, source: CharsetSource): Decoded {
+  return { text: lenientUtf8.decode(bytes), encoding: 'utf-8', source, replaced: invalid };
+}
+
+/**
+ * Decode with the chosen encoding unless the bytes prove the label wrong, as mislabelled Finnish feeds do.
+ * A stray bad byte proves nothing: the body is decoded as labelled and only that byte becomes U+FFFD, so one
+ * broken item never rewrites the others. The label loses only to overwhelming evidence:
+ * - "UTF-8" bytes with no well-formed multi-byte sequence at all, several ill-formed ones, and only bytes that
+ *   windows-1252 defines are Latin-1 text. Read as windows-1252 they differ from a UTF-8 reading only in
+ *   those bytes (the rest is ASCII, the same in both), so the switch can never garble text that was right.
+ * - "ISO-8859-1" bytes that are well-formed UTF-8 with multi-byte sequences, or nearly so (twenty well-formed
+ *   sequences to each ill-formed one), are UTF-8: Latin-1 text almost never forms such sequences.
  */
 function checked(bytes: Uint8Array, decoder: Decoder, source: CharsetSource): Decoded {
   if (decoder.encoding === 'utf-8') {
     try {
       return { text: strictUtf8.decode(bytes), encoding: 'utf-8', source };
     } catch {
-      return { text: windows1252.decode(bytes), encoding: 'windows-1252', source: 'content' };
+      const { multibyte, invalid, notCp1252 } = utf8Evidence(bytes);
+      const latin1 = multibyte === 0 && notCp1252 === 0 && invalid >= (source === 'default' ? 1 : LABELLED_MIN_INVALID);
+      if (latin1) return { text: windows1252.decode(bytes), encoding: 'windows-1252', source: 'content' };
+      return replacingUtf8(bytes, invalid, source);
     }
   }
   if (decoder === windows1252 && bytes.some((b) => b >= 0x80)) {
     try {
       return { text: strictUtf8.decode(bytes), encoding: 'utf-8', source: 'content' };
     } catch {
-      /* really single-byte */
+      const { multibyte, invalid } = utf8Evidence(bytes);
+      if (multibyte >= UTF8_MAJORITY * invalid) return replacingUtf8(bytes, invalid, 'content');
     }
   }
   return { text: decoder.decode(bytes), encoding: decoder.encoding, source };

@@ -133,7 +133,7 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
           ...common,
           notModified: false,
           body: decoded.text,
-          charset: `${decoded.encoding} (${decoded.source})`,
+          charset: `${decoded.encoding} (${decoded.source}${decoded.replaced ? `, ${decoded.replaced} invalid byte sequence${decoded.replaced === 1 ? '' : 's'} replaced` : ''})`,
           bytes: bytes.length,
           etag: header('etag'),
           lastModified: header('last-modified'),

@@ -36,15 +36,31 @@ function v6Groups(ip: string): number[] {
 
 const groupsToV4 = (hi: number, lo: number): string => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 
+/**
+ * The IPv4 addresses an IPv6 address carries to an IPv4 host, or null when it carries none. Each of these
+ * reaches the embedded address through the host's own stack or a translator/relay, so that address decides.
+ */
+function embeddedV4(g: number[]): string[] | null {
+  const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zero(0, 5) && g[5] === 0xffff) return [groupsToV4(g[6], g[7])]; // ::ffff:a.b.c.d, IPv4-mapped (RFC 4291)
+  if (zero(0, 4) && g[4] === 0xffff && g[5] === 0) return [groupsToV4(g[6], g[7])]; // ::ffff:0:a.b.c.d, IPv4-translated (RFC 2765)
+  if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6)) return [groupsToV4(g[6], g[7])]; // 64:ff9b::/96 NAT64 (RFC 6052)
+  if (g[0] === 0x2002) return [groupsToV4(g[1], g[2])]; // 2002::/16 6to4 (RFC 3056)
+  // 2001::/32 Teredo (RFC 4380): the server's address, and the client's with every bit inverted.
+  if (g[0] === 0x2001 && g[1] === 0) return [groupsToV4(g[2], g[3]), groupsToV4(g[6] ^ 0xffff, g[7] ^ 0xffff)];
+  return null;
+}
+
 function v6Blocked(ip: string): boolean {
   const g = v6Groups(ip);
-  const zeroPrefix = (k: number) => g.slice(0, k).every((x) => x === 0);
-  if (zeroPrefix(8)) return true; // :: unspecified
-  if (zeroPrefix(7) && g[7] === 1) return true; // ::1 loopback
-  if (zeroPrefix(5) && g[5] === 0xffff) return v4Blocked(groupsToV4(g[6], g[7])); // ::ffff:a.b.c.d mapped
-  if (zeroPrefix(6)) return true; // ::a.b.c.d, deprecated IPv4-compatible
-  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return v4Blocked(groupsToV4(g[6], g[7])); // NAT64
-  if (g[0] === 0x2002) return v4Blocked(groupsToV4(g[1], g[2])); // 6to4 embeds an IPv4 address
+  // ::/96 holds :: (unspecified), ::1 (loopback) and the deprecated IPv4-compatible ::a.b.c.d (RFC 4291
+  // §2.5.5.1), which no public host uses: refused whatever it embeds.
+  if (g.slice(0, 6).every((x) => x === 0)) return true;
+  const v4 = embeddedV4(g);
+  if (v4) return v4.some(v4Blocked);
+  // 64:ff9b:1::/48 is NAT64 for local use (RFC 8215): not globally reachable, whatever it embeds.
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) return true;
+  if (g[0] === 0x0100 && g[1] === 0 && g[2] === 0 && g[3] === 0) return true; // 100::/64 discard-only (RFC 6666)
   if ((g[0] & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local
   if ((g[0] & 0xffc0) === 0xfe80 || (g[0] & 0xffc0) === 0xfec0) return true; // link-local, old site-local
   if ((g[0] & 0xff00) === 0xff00) return true; // multicast

@@ -4,6 +4,7 @@ import type { Item, RawItem, SourceDef } from '../model.js';
 import { helsinkiDate, parseDate } from '../parse/dates.js';
 import { deadlineIn } from '../parse/deadlines.js';
 import { extractIdentifiers } from '../parse/identifiers.js';
+import { capHtml, CONTENT_MAX_BYTES, kB } from './cap.js';
 import { contentHash, dedupKey } from './key.js';
 import { detectLanguage } from './language.js';
 import { sanitizeHtml } from './sanitize.js';
@@ -15,6 +16,7 @@ export { cleanText, truncate } from './text.js';
 export { sanitizeHtml } from './sanitize.js';
 export { contentHash, dedupKey } from './key.js';
 export { detectLanguage } from './language.js';
+export { capHtml, CONTENT_MAX_BYTES, CUT_MARKER } from './cap.js';
 
 const TITLE_MAX = 500;
 const SUMMARY_MAX = 4000;
@@ -36,8 +38,11 @@ function deadlineOf(raw: RawItem, text: string, published: string | null): strin
   return deadlineIn(text, published && year >= 1900 && year <= 2200 ? helsinkiDate(published) : null);
 }
 
-/** Normalize one item a source found; throws a normalize-stage error when it has no usable title. */
-export function normalizeItem(raw: RawItem, def: SourceDef): Item {
+/**
+ * Normalize one item a source found; throws a normalize-stage error when it has no usable title. `note`
+ * hears what was changed on the way that a reader should know about (content cut to the size cap).
+ */
+export function normalizeItem(raw: RawItem, def: SourceDef, note?: (message: string) => void): Item {
   const url = absoluteUrl(raw.url, def.url);
   const guid = raw.guid?.trim() || null;
   const summary = cleanText(raw.summary, SUMMARY_MAX) || cleanText(raw.content, SUMMARY_MAX);
@@ -69,8 +74,14 @@ export function normalizeItem(raw: RawItem, def: SourceDef): Item {
     stage: cleanText(raw.stage, 200) || null,
     consultation: raw.consultation ?? null,
   };
-  // Sanitizing is the last step: nothing above reads the sanitized HTML.
+  // Sanitizing is the last step: nothing above reads the sanitized HTML. Then the size cap, which cuts the
+  // sanitized HTML (whose size is what is stored) at a safe boundary and marks the cut in the text.
   item.contentHtml = sanitizeHtml(firstNonBlank(raw.content, raw.summary), url ?? def.url);
+  const capped = capHtml(item.contentHtml, item.language);
+  if (capped) {
+    item.contentHtml = capped.html;
+    note?.(`content cut from ${kB(capped.fromBytes)} to ${kB(CONTENT_MAX_BYTES)}`);
+  }
   item.hash = contentHash(item);
   return item;
 }

@@ -4,7 +4,7 @@ import Parser from 'rss-parser';
 import { parseError } from '../errors.js';
 import type { RawItem } from '../model.js';
 import { fromFeedsmith, fromRssParser, isHttp, lang, type RssParserFeed } from './feed-map.js';
-import { assertNoEntities } from './xml-guard.js';
+import { assertNoEntities, dropUndeclaredEntities } from './xml-guard.js';
 
 // Raw date strings are kept (rss-parser's own conversion reads offset-less Atom dates in the process zone).
 const CUSTOM_FIELDS = {
@@ -43,9 +43,14 @@ async function strictParse(body: string): Promise<RawItem[]> {
 
 /** Parse an already-decoded feed body into RawItems; throws a parse-stage error when it is not a usable feed. */
 export async function parseFeed(body: string, feedUrl: string, note?: (m: string) => void): Promise<RawItem[]> {
-  const text = body.replace(/^\uFEFF/, '');
-  if (!text.trim()) throw parseError('the server returned an empty body where a feed was expected');
-  assertNoEntities(text);
+  const unchecked = body.replace(/^\uFEFF/, '');
+  if (!unchecked.trim()) throw parseError('the server returned an empty body where a feed was expected');
+  assertNoEntities(unchecked);
+  const { text, dropped } = dropUndeclaredEntities(unchecked);
+  if (dropped.length) {
+    const names = dropped.slice(0, 5).map((n) => `&${n};`).join(', ');
+    note?.(`references to undeclared entities were dropped: ${names}${dropped.length > 5 ? ` and ${dropped.length - 5} more` : ''}`);
+  }
   if (looksLikeHtml(text))
     throw parseError('the server returned an HTML page where a feed was expected (a CAPTCHA or error page?)');
 

@@ -4,15 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { StageError } from '../errors.js';
-import type { ItemKind, Lang } from '../model.js';
+import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import type { GoalDef, SourcePrior, Taxonomy, TermDef, Thresholds } from './types.js';
 
 /** The three goal ids fixed by the strategy; a taxonomy must define exactly these. */
 export const GOAL_IDS = ['services', 'welfare-reform', 'internal-security'] as const;
 
-const KINDS: ItemKind[] = [
-  'statement-request', 'bill', 'committee-report', 'statute', 'project', 'decision', 'press-release', 'news',
-];
 
 /** The taxonomy shipped with Lakivahti (feeds/taxonomy.yaml at the package root). */
 export function shippedTaxonomyPath(): string {
@@ -79,7 +76,7 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
   const fields = { title: v.number(['fields', 'title']), summary: v.number(['fields', 'summary']) };
   const kinds: Partial<Record<ItemKind, number>> = {};
   for (const k of Object.keys(v.map(['kinds'], false) ?? {})) {
-    if (!KINDS.includes(k as ItemKind)) fail(lineOf(['kinds', k]), `unknown item kind "${k}" (one of ${KINDS.join(', ')})`);
+    if (!ITEM_KINDS.includes(k as ItemKind)) fail(lineOf(['kinds', k]), `unknown item kind "${k}" (one of ${ITEM_KINDS.join(', ')})`);
     kinds[k as ItemKind] = v.number(['kinds', k]);
   }
   const jointRecipients = v.strings(['joint_recipients']);

@@ -29,6 +29,17 @@ describe('fetch: charset through a real response', () => {
   });
 });
 
+describe('fetch: one bad byte through a real response', () => {
+  it('decodes as labelled, replaces only that byte and says so in the charset', async () => {
+    const body = Buffer.concat([Buffer.from('<t>Äänekoski '), Buffer.from([0xff]), Buffer.from(' Jyväskylä</t>')]);
+    const s = await startServer({ '/': reply(body, { 'content-type': 'text/xml; charset=utf-8' }) });
+    cleanup(s.close);
+    const res = await fetcher()(`${s.url}/`);
+    expect(res.body).toBe('<t>Äänekoski \uFFFD Jyväskylä</t>');
+    expect(res.charset).toBe('utf-8 (header, 1 invalid byte sequence replaced)');
+  });
+});
+
 describe('decodeBody', () => {
   it.each([
     ['a UTF-8 BOM (beats the header, and is stripped)', bytes([0xef, 0xbb, 0xbf], 'x'), 'text/xml; charset=iso-8859-1', 'x', 'utf-8 (bom)'],
@@ -64,4 +75,62 @@ describe('decodeBody', () => {
   ])('corrects a wrong charset: %s', (_name, bytes, contentType, text) => {
     expect(decodeBody(bytes, contentType)).toMatchObject({ text, source: 'content' });
   });
+
+  // One bad byte in a body that is UTF-8 throughout: decoded as labelled, only that byte replaced.
+  const utf8Feed = (bad: number[]) =>
+    Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="UTF-8"?><rss><item><title>Äänekosken pelastuslaitos</title><title>Tiedote '),
+      Buffer.from(bad),
+      Buffer.from(' Jyväskylä</title><title>Hätäkeskus – €</title></rss>'),
+    ]);
+  const feedText = (bad: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><rss><item><title>Äänekosken pelastuslaitos</title><title>Tiedote ${bad} Jyväskylä</title><title>Hätäkeskus – €</title></rss>`;
+
+  it.each([
+    ['labelled in the header and the prolog', [0xff], 'application/rss+xml; charset=utf-8', 'utf-8 (header)'],
+    ['labelled in the prolog only', [0xe4], 'application/rss+xml', 'utf-8 (xml-prolog)'],
+    ['with a truncated sequence', [0xc3], 'text/xml; charset=UTF-8', 'utf-8 (header)'],
+    ['with a lone continuation byte', [0x80], 'text/xml; charset=UTF-8', 'utf-8 (header)'],
+    ['with an overlong encoding', [0xc0, 0xaf], 'text/xml; charset=UTF-8', 'utf-8 (header)'],
+  ])('keeps UTF-8 text whole around one bad byte %s', (_name, bad, contentType, charset) => {
+    const decoded = decodeBody(utf8Feed(bad), contentType);
+    expect(decoded.text).toBe(feedText('\uFFFD'.repeat(bad.length)));
+    expect(`${decoded.encoding} (${decoded.source})`).toBe(charset);
+    expect(decoded.replaced).toBe(bad.length);
+  });
+
+  it('keeps UTF-8 text whole around a bad byte even when labelled ISO-8859-1 (the body is UTF-8 throughout)', () => {
+    const towns = 'Äänekoski Jyväskylä Hämeenlinna Pietarsaari – Närpiö Jämsä Mänttä-Vilppula Kärsämäki Ähtäri Kemijärvi Pyhäjärvi Hyvinkää Tornio ';
+    const body = Buffer.concat([Buffer.from(towns), Buffer.from([0xe4]), Buffer.from(' Kröhkä')]);
+    expect(decodeBody(body, 'text/xml; charset=iso-8859-1')).toMatchObject({
+      text: `${towns}\uFFFD Kröhkä`,
+      encoding: 'utf-8',
+      source: 'content',
+    });
+  });
+
+  it('keeps a UTF-8 label when the body mixes UTF-8 letters with stray Latin-1 ones', () => {
+    const body = Buffer.concat([Buffer.from('Äänekoski '), Buffer.from('Hätäkeskus väestönsuojat', 'latin1')]);
+    expect(decodeBody(body, 'text/xml; charset=utf-8')).toMatchObject({ text: 'Äänekoski H\uFFFDt\uFFFDkeskus v\uFFFDest\uFFFDnsuojat', encoding: 'utf-8', source: 'header' });
+  });
+
+  it('needs several bad bytes to overrule a UTF-8 label, and bytes that windows-1252 defines', () => {
+    // One stray byte in ASCII text is a broken byte, not a Latin-1 document.
+    expect(decodeBody(Buffer.from([0x61, 0xe4, 0x62]), 'text/xml; charset=utf-8')).toMatchObject({ text: 'a\uFFFDb', encoding: 'utf-8', source: 'header' });
+    // 0x81 and 0x9D are not windows-1252 text.
+    expect(decodeBody(Buffer.from([0x61, 0xe4, 0x81, 0xe4, 0x9d, 0xf6]), null)).toMatchObject({ text: 'a\uFFFD\uFFFD\uFFFD', encoding: 'utf-8', source: 'default', replaced: 3 });
+  });
+
+  it('counts the replaced sequences as the decoder replaces them (maximal subparts), on random bytes', () => {
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256;
+    for (let round = 0; round < 300; round++) {
+      const bytes = Buffer.from(Array.from({ length: 64 }, () => (next() < 128 ? 0x61 : 0x80 + (next() % 0x75))));
+      const decoded = decodeBody(Buffer.concat([Buffer.from('Äänekoski '.repeat(100)), bytes]), 'text/plain; charset=utf-8');
+      expect(decoded.encoding).toBe('utf-8');
+      const fffd = [...decoded.text].filter((c) => c === '\uFFFD').length;
+      expect(decoded.replaced ?? 0).toBe(fffd);
+    }
+  });
 });
+

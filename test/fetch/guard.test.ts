@@ -36,6 +36,30 @@ describe('fetch: SSRF guard', () => {
     expect(Date.now() - started).toBeLessThan(500); // no connect attempt to time out
   });
 
+  it.each([
+    // IPv4-translated (RFC 2765, ::ffff:0:0/96) in every spelling a URL may carry; WHATWG URL writes them all alike.
+    'http://[::ffff:0:7f00:1]:PORT/',
+    'http://[::ffff:0:127.0.0.1]:PORT/',
+    'http://[0:0:0:0:ffff:0:7f00:1]:PORT/',
+    'http://[0000:0000:0000:0000:FFFF:0000:7F00:0001]:PORT/',
+    'http://[::FFFF:0:127.0.0.1]:PORT/',
+  ])('refuses the IPv4-translated loopback %s before connecting', async (template) => {
+    const srv = await counting();
+    const err = await stageError(fetcher({ allowPrivateNetworks: false })(template.replace('PORT', String(srv.port))));
+    expect(err.message).toBe(refused('::ffff:0:7f00:1 (a private or loopback address)'));
+    expect(srv.connections()).toBe(0);
+  });
+
+  it('refuses a name whose AAAA record embeds a private IPv4 address', async () => {
+    const srv = await counting();
+    for (const address of ['::ffff:0:7f00:1', '64:ff9b::a9fe:a9fe', '2002:7f00:1::1', '2001:0:4136:e378:8000:63bf:80ff:fffe']) {
+      const resolve = async () => [{ address, family: 6 }];
+      const err = await stageError(fetcher({ allowPrivateNetworks: false, resolve })(`http://aaaa.test:${srv.port}/`));
+      expect(err.message).toBe(refused(`aaaa.test (${address}, a private or loopback address)`));
+    }
+    expect(srv.connections()).toBe(0);
+  });
+
   it('refuses a host name that resolves to loopback (localhost), checking the resolved address', async () => {
     const srv = await counting();
     const err = await stageError(fetcher({ allowPrivateNetworks: false })(`http://localhost:${srv.port}/`));
@@ -85,6 +109,38 @@ describe('fetch: SSRF guard', () => {
     const srv = await counting();
     expect((await fetcher({ allowPrivateNetworks: true })(`http://127.0.0.1:${srv.port}/`)).body).toBe('ok');
     expect((await fetcher({ allowPrivateNetworks: true })(`http://localhost:${srv.port}/`)).body).toBe('ok');
+  });
+});
+
+describe('isPrivateAddress: IPv6 forms that carry an IPv4 address', () => {
+  // Each form with a private, a loopback and a public IPv4 address inside, in several spellings.
+  it.each([
+    // IPv4-mapped ::ffff:0:0/96
+    ['::ffff:127.0.0.1', true], ['::ffff:7f00:1', true], ['0:0:0:0:0:ffff:7f00:0001', true], ['::FFFF:A00:1', true],
+    ['::ffff:192.168.1.1', true], ['::ffff:c0a8:101', true], ['::ffff:100.64.0.1', true], ['::ffff:8.8.8.8', false],
+    ['::ffff:808:808', false],
+    // IPv4-translated ::ffff:0:0:0/96 (RFC 2765)
+    ['::ffff:0:7f00:1', true], ['::ffff:0:127.0.0.1', true], ['0:0:0:0:ffff:0:7f00:1', true], ['::FFFF:0:A00:1', true],
+    ['::ffff:0:a9fe:a9fe', true], ['::ffff:0:169.254.169.254', true], ['::ffff:0:c0a8:1', true], ['::ffff:0:8.8.8.8', false],
+    ['::ffff:0:808:808', false], ['[::ffff:0:7f00:1]', true], ['::ffff:0:7f00:1%lo', true],
+    // IPv4-compatible ::/96 (deprecated): refused whatever it embeds
+    ['::127.0.0.1', true], ['::7f00:1', true], ['::a00:1', true], ['::10.0.0.1', true], ['::8.8.8.8', true], ['::2', true],
+    // NAT64 well-known prefix 64:ff9b::/96 (RFC 6052)
+    ['64:ff9b::127.0.0.1', true], ['64:ff9b::7f00:1', true], ['64:FF9B:0:0:0:0:a00:1', true], ['64:ff9b::169.254.169.254', true],
+    ['64:ff9b::c0a8:101', true], ['64:ff9b::8.8.8.8', false], ['64:ff9b::808:808', false],
+    // NAT64 local-use prefix 64:ff9b:1::/48 (RFC 8215): not globally reachable at all
+    ['64:ff9b:1::a00:1', true], ['64:ff9b:1::808:808', true], ['64:ff9b:1:ffff::1', true],
+    // 6to4 2002::/16 (the IPv4 address is groups 2 and 3)
+    ['2002:7f00:1::', true], ['2002:7f00:0001:0:0:0:0:1', true], ['2002:a00:1::1', true], ['2002:c0a8:101::', true],
+    ['2002:a9fe:a9fe::1', true], ['2002:6440:1::', true], ['2002:808:808::', false], ['2002:808:808:1::1', false],
+    // Teredo 2001::/32: the server's address, and the client's inverted in the last 32 bits
+    ['2001:0:7f00:1::', true], ['2001::a00:1:0:0:0:0', true], ['2001:0:4136:e378:8000:63bf:80ff:fffe', true],
+    ['2001:0:4136:e378:8000:63bf:f5ff:fffe', true], ['2001:0:4136:e378:8000:63bf:3fff:fdd2', true], // RFC 4380's example: client 192.0.2.45
+    ['2001:0:4136:e378:8000:63bf:f7f7:f7f7', false],
+    // Neither: ordinary public addresses, and other special ranges
+    ['2001:4860:4860::8888', false], ['2001:1::1', false], ['100::1', true], ['fe80::ffff:7f00:1', true],
+  ])('%s → %s', (address, expected) => {
+    expect(isPrivateAddress(address)).toBe(expected);
   });
 });
 
