@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 export interface VoikkoReading {
   baseform: string;
   parts: string[];
+  /** The word carries a possessive suffix in this reading (-ni, -si, -mme …). */
+  possessive?: boolean;
 }
 
 /** A loaded Voikko instance. */
@@ -57,12 +59,13 @@ export function openVoikko(libPath = process.env.LAKIVAHTI_VOIKKO_LIB ?? 'libvoi
             const baseform = read(analysis, 'BASEFORM');
             if (!baseform) continue;
             const bases = read(analysis, 'WORDBASES');
-            out.push({ baseform: baseform.toLowerCase(), parts: bases ? splitWordbases(bases) : [baseform.toLowerCase()] });
+            const possessive = read(analysis, 'POSSESSIVE') !== null;
+            out.push({ baseform: baseform.toLowerCase(), parts: bases ? splitWordbases(bases) : [baseform.toLowerCase()], possessive });
           }
         } finally {
           freeAnalyses(list);
         }
-        return out;
+        return withoutUnlikelyPossessives(out);
       },
       terminate(): void {
         if (open) terminate(handle);
@@ -72,6 +75,15 @@ export function openVoikko(libPath = process.env.LAKIVAHTI_VOIKKO_LIB ?? 'libvoi
   } catch {
     return null;
   }
+}
+
+/**
+ * Possessive suffixes are rare in the texts we read; a word that also reads without one is taken without it
+ * (kuusi is six or a spruce, not "your moon", kuu + -si), while a word that only reads with one keeps it (lakimme).
+ */
+export function withoutUnlikelyPossessives(readings: VoikkoReading[]): VoikkoReading[] {
+  const plain = readings.filter((r) => !r.possessive);
+  return plain.length > 0 ? plain : readings;
 }
 
 /**

@@ -3,7 +3,7 @@ import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src
 import { createTagger } from '../../src/tag/tagger.js';
 import { loadTaxonomy } from '../../src/tag/taxonomy.js';
 import type { Lang } from '../../src/model.js';
-import { splitWordbases } from '../../src/tag/voikko.js';
+import { splitWordbases, withoutUnlikelyPossessives } from '../../src/tag/voikko.js';
 import { voikkoForTests } from './voikko-gate.js';
 
 const taxonomy = loadTaxonomy();
@@ -125,6 +125,20 @@ describe('Voikko WORDBASES', () => {
   });
 });
 
+describe('Voikko possessive readings', () => {
+  const kuusi = [
+    { baseform: 'kuusi', parts: ['kuusi'], possessive: false },
+    { baseform: 'kuu', parts: ['kuu'], possessive: true },
+  ];
+  it('drops a possessive reading when the word also reads without one (kuusi is not "your moon")', () => {
+    expect(withoutUnlikelyPossessives(kuusi).map((r) => r.baseform)).toEqual(['kuusi']);
+  });
+  it('keeps possessive readings when there is no other (lakimme)', () => {
+    const lakimme = [{ baseform: 'laki', parts: ['laki'], possessive: true }];
+    expect(withoutUnlikelyPossessives(lakimme)).toEqual(lakimme);
+  });
+});
+
 describe('Voikko morphology', () => {
   const run = voikkoForTests('Voikko base forms and compound parts');
   it.runIf(run)('finds base forms and compound parts', () => {
@@ -132,5 +146,8 @@ describe('Voikko morphology', () => {
     expect(a.name).toBe('voikko');
     expect(a.analyze('kuntien', 'fi').parts).toContainEqual(['kunta']);
     expect(a.analyze('sosiaaliturvauudistuksen', 'fi').parts).toContainEqual(['sosiaali', 'turva', 'uudistus']);
+    // Possessive readings only where the word has no other: kuusi is six or a spruce, lakimme still our law.
+    expect(a.analyze('kuusi', 'fi').parts).not.toContainEqual(['kuu']);
+    expect(a.analyze('lakimme', 'fi').parts).toContainEqual(['laki']);
   });
 });
