@@ -66,6 +66,8 @@ export interface FetchResult {
   contentType: string | null;
   /** The charset the body was decoded from, and where it came from. */
   charset: string;
+  /** Ill-formed byte sequences replaced with U+FFFD while decoding (0 for a clean body). */
+  replacedBytes?: number;
   bytes: number;
   etag: string | null;
   lastModified: string | null;

@@ -71,6 +71,7 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
       const main = url === def.url && (options.method ?? 'GET') === 'GET';
       const res = await deps.fetch(url, main ? { ...options, validators: stored } : options);
       if (main && !res.notModified) fresh = { etag: res.etag, lastModified: res.lastModified };
+      if (res.replacedBytes) notes.push(`fetch: ${url}: ${res.replacedBytes} invalid byte sequence${res.replacedBytes === 1 ? '' : 's'} in ${res.charset.split(' ')[0]} replaced with U+FFFD`);
       return res;
     },
   };

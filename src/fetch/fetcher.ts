@@ -134,6 +134,7 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
           notModified: false,
           body: decoded.text,
           charset: `${decoded.encoding} (${decoded.source}${decoded.replaced ? `, ${decoded.replaced} invalid byte sequence${decoded.replaced === 1 ? '' : 's'} replaced` : ''})`,
+          replacedBytes: decoded.replaced ?? 0,
           bytes: bytes.length,
           etag: header('etag'),
           lastModified: header('last-modified'),

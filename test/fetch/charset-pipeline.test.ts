@@ -70,6 +70,7 @@ describe('pipeline: one invalid byte in a UTF-8 feed', () => {
     const broken = await refreshSource(def, { db, fetch });
     expect(broken).toMatchObject({ status: 'ok', found: 50, created: 0 });
     expect(broken.updated).toBe(1); // the title of item 17 now holds U+FFFD
+    expect(broken.notes).toContain(`fetch: ${def.url}: 1 invalid byte sequence in utf-8 replaced with U+FFFD`);
     const afterBad = titles();
     for (const [url, text] of clean) expect(afterBad.get(url)).toBe(url?.endsWith('/17') ? text.replace('tiedote', 'tied\uFFFDte') : text);
     expect(events()).toBeLessThanOrEqual(1); // one title change on one item
