@@ -3,6 +3,7 @@ import { prepared, type Db } from './db.js';
 import type { Consultation, Identifier, Item, TaggedItem } from '../model.js';
 import { goalWriter, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
+import type { ItemVersion } from './items.js';
 
 /** What saving one run's items did. */
 export interface SaveOutcome {
@@ -11,19 +12,8 @@ export interface SaveOutcome {
   duplicates: number;
 }
 
-interface StoredRow {
-  id: number;
-  hash: string;
-  version: number;
-  title: string;
-  summary: string;
-  contentHtml: string;
-  deadline: string | null;
-  stage: string | null;
-  url: string | null;
-  organisation: string | null;
-  consultation: string | null;
-}
+/** The stored fields of an item that a new version is compared with and kept as (consultation still JSON). */
+type StoredRow = Omit<ItemVersion, 'consultation' | 'replacedAt'> & { id: number; consultation: string | null };
 
 const parseConsultation = (json: string | null): Consultation | null => (json ? (JSON.parse(json) as Consultation) : null);
 

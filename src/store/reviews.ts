@@ -29,14 +29,8 @@ export function insertReview(db: Db, r: ReviewInput): number {
 }
 
 /** The latest decision per item, with the item's text, for learning. */
-export interface ReviewedItem {
+export interface ReviewedItem extends Omit<ReviewRecord, 'id' | 'note'> {
   itemId: number;
-  reviewer: string;
-  at: string;
-  relevant: boolean;
-  goals: string[];
-  rejected: string[];
-  primary: string | null;
   title: string;
   summary: string;
   sourceId: string;
