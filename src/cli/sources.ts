@@ -20,7 +20,7 @@ export async function sourcesCommand(args: string[]): Promise<number> {
       // A source defined since the last crawl has no row yet: it has simply never run.
       const s = states.get(def.id) ?? {
         id: def.id, name: def.name, url: def.url, etag: null, lastModified: null, lastRunAt: null, lastStatus: null,
-        lastError: null, lastSuccessAt: null, errorCount: 0, nextRunAt: null,
+        lastError: null, lastSuccessAt: null, errorCount: 0, nextRunAt: null, running: null,
       };
       // A definition whose URL has no public evidence says so, so a failing run there is not taken for an outage.
       const verified = def.verified !== false;
@@ -28,7 +28,11 @@ export async function sourcesCommand(args: string[]): Promise<number> {
         process.stdout.write(JSON.stringify({ ...s, verified }) + '\n');
         continue;
       }
-      const status = s.lastStatus ?? 'never run';
+      const { running } = s;
+      // A run whose process was killed is recorded as interrupted by the next crawl or serve; say so already.
+      const status = !running ? (s.lastStatus ?? 'never run')
+        : running.ended ? `interrupted (process ${running.pid} ended during a run started ${fiDateTime(running.since, '-')}; recorded at the next crawl)`
+        : `running since ${fiDateTime(running.since, '-')}${running.pid === null ? '' : ` (pid ${running.pid}${running.host ? ` on ${running.host}` : ''})`}`;
       const error = s.lastError ? `\n    error: ${s.lastError}` : '';
       process.stdout.write(
         `${s.id}${verified ? '' : ' (URL not verified)'}  ${status}  last run: ${fiDateTime(s.lastRunAt, '-')}  next check: ${s.nextRunAt ? fiDateTime(s.nextRunAt) : 'at start'}` +

@@ -16,11 +16,24 @@ export interface SourceState {
   lastSuccessAt: string | null;
   errorCount: number;
   nextRunAt: string | null;
+  /** The run in progress (its lease), or null; `ended`: its process on this host is gone, so it will never finish. */
+  running: { since: string | null; until: string; host: string | null; pid: number | null; ended: boolean } | null;
 }
 
 const COLUMNS = `id, name, url, etag, last_modified AS lastModified, last_run_at AS lastRunAt,
   last_status AS lastStatus, last_error AS lastError, last_success_at AS lastSuccessAt,
-  error_count AS errorCount, next_run_at AS nextRunAt`;
+  error_count AS errorCount, next_run_at AS nextRunAt, running_until AS runningUntil, lease_host AS leaseHost,
+  lease_pid AS leasePid, lease_at AS leaseAt`;
+
+type StateRow = Omit<SourceState, 'running'> & { runningUntil: string | null; leaseHost: string | null; leasePid: number | null; leaseAt: string | null };
+
+function toState({ runningUntil, leaseHost, leasePid, leaseAt, ...rest }: StateRow): SourceState {
+  const running = runningUntil === null ? null : {
+    since: leaseAt, until: runningUntil, host: leaseHost, pid: leasePid,
+    ended: endedHere({ runningUntil, host: leaseHost, pid: leasePid, at: leaseAt }, os.hostname()),
+  };
+  return { ...rest, running };
+}
 
 /** Insert or refresh the rows for the defined sources; a changed URL forgets its validators. */
 export function syncSources(db: Db, defs: SourceDef[], now = new Date()): void {
@@ -36,12 +49,13 @@ export function syncSources(db: Db, defs: SourceDef[], now = new Date()): void {
 
 /** All stored source states, by id. */
 export function listSourceStates(db: Db): SourceState[] {
-  return prepared(db, `SELECT ${COLUMNS} FROM sources ORDER BY id`).all() as SourceState[];
+  return (prepared(db, `SELECT ${COLUMNS} FROM sources ORDER BY id`).all() as StateRow[]).map(toState);
 }
 
 /** One source's state, or undefined. */
 export function getSourceState(db: Db, id: string): SourceState | undefined {
-  return prepared(db, `SELECT ${COLUMNS} FROM sources WHERE id = ?`).get(id) as SourceState | undefined;
+  const row = prepared(db, `SELECT ${COLUMNS} FROM sources WHERE id = ?`).get(id) as StateRow | undefined;
+  return row && toState(row);
 }
 
 /** The validators to send on the next conditional GET of a source's URL. */

@@ -71,8 +71,12 @@ describe('store: run leases', () => {
     const takenAt = lease().lease_at!;
     expect(claimSource(db, 'a', new Date(Date.now() + SIX_MINUTES))).toBe(false);
     expect(listRuns(db, 'a')).toEqual([]);
+    // What `lakivahti sources` reads: a run in progress in a live process.
+    expect(getSourceState(db, 'a')!.running).toMatchObject({ since: takenAt, host: os.hostname(), pid: child.pid, ended: false });
 
     await kill9(child);
+    // Read-only readers already see that the run will never finish, before anyone takes the lease over.
+    expect(getSourceState(db, 'a')!.running).toMatchObject({ pid: child.pid, ended: true });
     expect(claimSource(db, 'a', new Date(Date.now() + SIX_MINUTES))).toBe(true);
     const runs = listRuns(db, 'a');
     expect(runs).toHaveLength(1);
@@ -81,6 +85,7 @@ describe('store: run leases', () => {
       error: `interrupted: the process (pid ${child.pid}) ended before the run finished`,
     });
     expect(getSourceState(db, 'a')).toMatchObject({ lastStatus: 'interrupted', lastError: runs[0].error, errorCount: 0 });
+    expect(getSourceState(db, 'a')!.running).toMatchObject({ pid: process.pid, ended: false });
     // The lease is now this process's; claiming again is refused and records nothing more.
     expect(lease()).toMatchObject({ lease_host: os.hostname(), lease_pid: process.pid });
     expect(claimSource(db, 'a', new Date(Date.now() + SIX_MINUTES))).toBe(false);
