@@ -118,6 +118,8 @@ export function matterItem(m: Matter, def: SourceDef): RawItem {
     kind: code === 'HE' ? 'bill' : def.itemKind,
     stage: text(m.viimeisinKasittelyvaihe) || last?.yleinenkasittelyvaihe || last?.kasittelyvaihe || null,
     identifiers: own ? [tunnus, own] : [tunnus],
+    // The matter's key documents (committee reports and statements on it, parliament's reply) are stated as its own.
+    about: others.map((d) => text(d.eduskuntatunnus)),
   };
 }
 
