@@ -161,7 +161,7 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
   }
   const report: RelinkReport = {
     matters: placements.length,
-    moved: placements.reduce((n, p) => n + p.items.filter((id) => old.get(id) !== p.matter).length, 0)
+    moved: placements.reduce((n, p) => n + p.items.filter((id) => p.matter === null || old.get(id) !== p.matter).length, 0)
       + rows.filter((r) => r.matter !== null && !grouped.has(r.id)).length,
     created: placements.filter((p) => p.matter === null).length,
     removed: [...stored.keys()].filter((m) => !kept.has(m)).length,
