@@ -54,6 +54,8 @@ describe('eduskunta source', () => {
     expect(he.published).toBe('2026-11-24');
     expect(he.updated).toBe('2026-11-24T14:40:09.532+00:00');
     expect(he.identifiers).toEqual(['HE 196/2026 vp', 'EDK-2026-AK-312455']);
+    // Its key documents are stated as part of the matter: a committee's statement on it joins it.
+    expect(he.about).toEqual(['StVL 19/2026 vp']);
     expect(he.language).toBe('fi');
     expect(he.organisation).toBe('Eduskunta');
     expect(he.summary).toBe(
