@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { parseDocument } from 'yaml';
+import { mirrorUrl, startMirror, type Mirror } from '../../src/demo/mirror.js';
+import { defaultFeedsDir, fixturesDir } from '../../src/paths.js';
 import { openDb, syncSources } from '../../src/store/index.js';
 import { run } from '../helpers/process.js';
 import { arrive, SOURCES, type Arrival } from '../link/support.js';
@@ -113,5 +116,44 @@ describe('matters, matter and relink as processes', () => {
     const original = await run(['matters', '--json', '--db', db]);
     const shape = (out: string) => lines(out).map((l) => { const { id: _, items: __, ...rest } = JSON.parse(l); return rest; });
     expect(shape(listed.out)).toEqual(shape(original.out));
+  });
+});
+
+describe('a crawl links as it stores', () => {
+  let mirrors: Mirror[] = [];
+  let feeds: string;
+  beforeAll(async () => {
+    feeds = path.join(dir, 'feeds');
+    fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
+    for (const id of ['eduskunta', 'hankeikkuna', 'lausuntopalvelu', 'finlex']) {
+      const doc = parseDocument(fs.readFileSync(path.join(defaultFeedsDir, 'sources', `${id}.yaml`), 'utf8'));
+      const mirror = await startMirror(path.join(fixturesDir, 'sources', id));
+      mirrors.push(mirror);
+      doc.set('url', mirrorUrl(String(doc.get('url')), mirror.origin));
+      fs.writeFileSync(path.join(feeds, 'sources', `${id}.yaml`), doc.toString());
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(mirrors.map((m) => m.close()));
+    mirrors = [];
+  });
+
+  it('joins a bill and its committee statement during the crawl, and relink afterwards changes nothing', async () => {
+    const file = path.join(dir, 'crawl.sqlite');
+    const crawl = await run(['crawl', '--db', file, '--feeds', feeds]);
+    expect(crawl.code).toBe(0);
+    const matters = lines((await run(['matters', '--json', '--db', file, '--feeds', feeds])).out).map((l) => JSON.parse(l) as { identifiers: string[]; items: number[] });
+    const he = matters.find((m) => m.identifiers.includes('HE 196/2026 vp'))!;
+    expect(he.identifiers).toEqual(expect.arrayContaining(['HE 196/2026 vp', 'StVL 19/2026 vp']));
+    expect(he.items).toHaveLength(2);
+    // Every Hankeikkuna project is a matter of its own, keyed by the bills it states.
+    expect(matters.filter((m) => m.identifiers.some((i) => /^(LVM|TEM|LM)\d/.test(i)))).toHaveLength(5);
+    // Linking item by item during the crawl made exactly what rebuilding from scratch makes.
+    const relink = await run(['relink', '--dry-run', '--db', file, '--feeds', feeds]);
+    expect(relink.out).toMatch(/; 0 items would be moved, 0 matters would be created, 0 removed, 0 given a new/);
+    // A second crawl (nothing new upstream) leaves the matters as they were.
+    await run(['crawl', '--db', file, '--feeds', feeds]);
+    const again = lines((await run(['matters', '--json', '--db', file, '--feeds', feeds])).out);
+    expect(again.map((l) => JSON.parse(l).items)).toEqual(matters.map((m) => m.items));
   });
 });
