@@ -33,10 +33,18 @@ export function matterMembers(db: Db, matterId: number): MatterMember[] {
   }));
 }
 
+/** What linking one item asks: each is one index lookup (exported for the query-plan tests). */
+export const LINK_SQL = {
+  keysOf: `SELECT type || ' ' || value FROM item_identifiers WHERE item_id = ? AND role <> 'mention'`,
+  holders: `SELECT item_id FROM item_identifiers WHERE type = ? AND value = ? AND role <> 'mention'`,
+  inMatter: 'SELECT id FROM items WHERE matter_id = ?',
+  matterOf: 'SELECT matter_id AS m FROM items WHERE id = ?',
+};
+
 /** Statements shared by the linker and relinkAll. */
 function statements(db: Db) {
   return {
-    matterOf: prepared(db, 'SELECT matter_id AS m FROM items WHERE id = ?').pluck(),
+    matterOf: prepared(db, LINK_SQL.matterOf).pluck(),
     setMatter: prepared(db, 'UPDATE items SET matter_id = ? WHERE id = ?'),
     create: prepared(db, `INSERT INTO matters (title, created_at, updated_at) VALUES ('', ?, ?)`),
     drop: prepared(db, 'DELETE FROM matters WHERE id = ?'),
@@ -84,9 +92,9 @@ function summarize(db: Db, matterId: number, now: string): boolean {
  */
 export function createLinker(db: Db): Linker {
   const st = statements(db);
-  const keysOf = prepared(db, `SELECT type || ' ' || value FROM item_identifiers WHERE item_id = ? AND role <> 'mention'`).pluck();
-  const holders = prepared(db, `SELECT item_id FROM item_identifiers WHERE type = ? AND value = ? AND role <> 'mention'`).pluck();
-  const inMatter = prepared(db, 'SELECT id FROM items WHERE matter_id = ?').pluck();
+  const keysOf = prepared(db, LINK_SQL.keysOf).pluck();
+  const holders = prepared(db, LINK_SQL.holders).pluck();
+  const inMatter = prepared(db, LINK_SQL.inMatter).pluck();
   const touched = new Set<number>();
   return {
     link(itemId, now) {
