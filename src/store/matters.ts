@@ -3,7 +3,7 @@ import { prepared, type Db } from './db.js';
 import type { Identifier } from '../model.js';
 import { groupItems, placeGroups, type Linkable } from '../link/group.js';
 import { joinKey } from '../link/keys.js';
-import { summarizeMatter, type MatterMember } from '../link/stage.js';
+import { summarizeMatter, type MatterMember, type MatterSummary } from '../link/stage.js';
 
 /** Links the items of one run as they are saved, inside the run's transaction. */
 export interface Linker {
@@ -76,10 +76,13 @@ function applyPlacement(db: Db, groups: number[][], old: Map<number, number | nu
 }
 
 /** Derive a matter's stored fields again from its items; true when they changed (a matter left empty is removed). */
-function summarize(db: Db, matterId: number, now: string): boolean {
-  const members = matterMembers(db, matterId);
-  if (!members.length) return prepared(db, 'DELETE FROM matters WHERE id = ?').run(matterId).changes > 0;
-  const s = summarizeMatter(members);
+function summarize(db: Db, matterId: number, now: string, known?: MatterSummary): boolean {
+  let s = known;
+  if (!s) {
+    const members = matterMembers(db, matterId);
+    if (!members.length) return prepared(db, 'DELETE FROM matters WHERE id = ?').run(matterId).changes > 0;
+    s = summarizeMatter(members);
+  }
   const values = [s.title, s.stage, s.stageAt, s.deadline, JSON.stringify(s.stages)];
   return prepared(db, `UPDATE matters SET title = ?, stage = ?, stage_at = ?, deadline = ?, stages = ?, updated_at = ?
     WHERE id = ? AND (title, stage, stage_at, deadline, stages) IS NOT (?, ?, ?, ?, ?)`)
@@ -160,13 +163,15 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
   const placements = placeGroups(groups, (id) => old.get(id) ?? null);
   const kept = new Set(placements.map((p) => p.matter).filter((m) => m !== null));
   const grouped = new Set(groups.flat());
-  let resummarized = 0;
+  // Summaries that differ from the stored ones, by the group's first item (its matter may be new).
+  const changed = new Map<number, MatterSummary>();
   for (const p of placements) {
     const s = summarizeMatter(p.items.map((id) => members.get(id)!));
     const was = p.matter === null ? undefined : stored.get(p.matter);
     if (!was || was.title !== s.title || was.stage !== s.stage || was.stageAt !== s.stageAt || was.deadline !== s.deadline || was.stages !== JSON.stringify(s.stages))
-      resummarized++;
+      changed.set(p.items[0], s);
   }
+  const resummarized = changed.size;
   const report: RelinkReport = {
     matters: placements.length,
     moved: placements.reduce((n, p) => n + p.items.filter((id) => p.matter === null || old.get(id) !== p.matter).length, 0)
@@ -178,7 +183,11 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
   if (dryRun) return report;
   db.transaction(() => {
     const { placed } = applyPlacement(db, groups, old, now);
-    for (const m of placed) summarize(db, m, now);
+    // applyPlacement places groups in the order given, so placed[i] is groups[i]'s matter.
+    groups.forEach((g, i) => {
+      const s = changed.get(g[0]);
+      if (s) summarize(db, placed[i], now, s);
+    });
     // Matters no item points at any more are removed too.
     prepared(db, 'DELETE FROM matters WHERE id NOT IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL)').run();
   })();
