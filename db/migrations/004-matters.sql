@@ -24,4 +24,6 @@ CREATE INDEX matters_by_stage ON matters (stage);
 ALTER TABLE items ADD COLUMN matter_id INTEGER REFERENCES matters(id) ON DELETE SET NULL;
 -- The item's join keys when it was last linked, one a line; NULL: not linked since roles existed.
 ALTER TABLE items ADD COLUMN link_keys TEXT;
-CREATE INDEX items_by_matter ON items (matter_id) WHERE matter_id IS NOT NULL;
+-- A full index, not a partial one: removing a matter sets its items' matter_id to NULL through this index (SQLite's
+-- foreign-key actions cannot use a partial index, and would scan every item).
+CREATE INDEX items_by_matter ON items (matter_id);
