@@ -59,6 +59,9 @@ export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean 
   const out: { stage: MatterStage; dated: boolean }[] = [];
   const kindStage = KIND_STAGE[m.kind];
   if (kindStage) out.push({ stage: kindStage, dated: true });
+  // A project's own schedule names its comment round (Hankeikkuna's LAUSUNTOKIERROS): the round is there, dated by
+  // the statement request when one comes.
+  if (m.kind === 'project' && m.deadline) out.push({ stage: 'statement-round', dated: false });
   // Eduskunta's processing stage of a bill: in committee, or processed to the end (parliament replied).
   if (m.kind === 'bill' && m.stage) {
     if (/valiokunta|utskott/i.test(m.stage)) out.push({ stage: 'committee', dated: true });

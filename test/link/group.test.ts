@@ -67,5 +67,10 @@ describe('summarizeMatter', () => {
       { stage: 'preparation', at: '2026-01-01T00:00:00.000Z', item: 3 },
       { stage: 'statement-round', at: '2026-02-01T00:00:00.000Z', item: 2 },
     ]);
+    // A project whose own schedule names a comment round shows the round, undated until a statement request dates it.
+    expect(summarizeMatter([member({ id: 3, kind: 'project', deadline: '2026-12-31' })]).stages).toEqual([
+      { stage: 'preparation', at: '2026-01-01T00:00:00.000Z', item: 3 },
+      { stage: 'statement-round', at: null, item: 3 },
+    ]);
   });
 });
