@@ -10,8 +10,9 @@ import { parseCommand, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti matter ID [--json] [--db PATH] [--feeds DIR]
 
-One matter: its stages with their dates, its items oldest first, the identifiers that join them
-and who stated them, and the items that only mention it. ID is a matter's number or one of its
+One matter: its stages with their dates, the statement deadline and who has answered, its items
+oldest first, the identifiers that join them and who stated them, and the items that only
+mention it. ID is a matter's number or one of its
 identifiers ("HE 184/2026 vp", "VN/31234/2026"). --json prints it as one object. Reads the
 database without changing it.
 `;
@@ -36,8 +37,8 @@ export async function matterCommand(args: string[]): Promise<number> {
     }
     if (values.json) {
       const item = (r: (typeof m.members)[number]) => ({ id: r.id, source: r.source, title: r.title, url: r.url, published: r.published, kind: r.kind, stage: r.stage, deadline: r.deadline });
-      const { id: mid, title, identifiers, stage, stageAt, deadline, goals, stages, joins } = m;
-      await writeLine(JSON.stringify({ id: mid, title, identifiers, stage, stageAt, deadline, goals, stages, items: m.members.map(item), joins,
+      const { id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, joins } = m;
+      await writeLine(JSON.stringify({ id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, items: m.members.map(item), joins,
         mentionedIn: m.mentionedIn.map(item) }));
       return 0;
     }
@@ -45,6 +46,7 @@ export async function matterCommand(args: string[]): Promise<number> {
       `asia ${m.id}: ${m.title}`,
       `tunnukset: ${m.identifiers.join(', ') || '–'}`,
       ...(m.deadline ? [`lausuntojen määräaika: ${finnishDate(m.deadline) ?? m.deadline}`] : []),
+      ...(m.answered.length ? [`lausunnon antaneet: ${m.answered.join(', ')}`] : []),
       ...(m.goals.length ? [`tavoitteet: ${m.goals.join(', ')}`] : []),
       'vaiheet:',
       ...m.stages.map((s) => `  ${STAGE_LABELS[s.stage]}${s.at ? ` ${fiDateTime(s.at)}` : ' (päivämäärä ei tiedossa)'}  (#${s.item})`),

@@ -1,6 +1,7 @@
 // The matters table's read side: lists for `lakivahti matters`, one matter with its items, joins and mentions.
 import { prepared, type Db } from './db.js';
 import { listItems, type ItemRow } from './items.js';
+import type { Consultation } from '../model.js';
 import { matterMembers } from './matters.js';
 import { explainJoins, type Join } from '../link/explain.js';
 import type { MatterStage, StageReached } from '../link/stage.js';
@@ -26,6 +27,8 @@ export interface MatterDetail extends MatterRow {
   members: ItemRow[];
   joins: Join[];
   mentionedIn: ItemRow[];
+  /** Who has answered its statement requests so far (lausuntopalvelu's participation pages), in name order. */
+  answered: string[];
 }
 
 export interface MatterQuery {
@@ -87,7 +90,9 @@ export function getMatter(db: Db, id: number): MatterDetail | undefined {
       JOIN items o ON o.id = mi.item_id
     WHERE i.matter_id = ? AND o.matter_id IS NOT ?`).pluck().all(id, id) as number[];
   const mentionedIn = mentioning.length ? listItems(db, { ids: mentioning, limit: mentioning.length }) : [];
-  return { ...m, joins: explainJoins(matterMembers(db, id)), mentionedIn };
+  const consultations = prepared(db, `SELECT consultation FROM items WHERE matter_id = ? AND consultation IS NOT NULL`).pluck().all(id) as string[];
+  const answered = [...new Set(consultations.flatMap((c) => (JSON.parse(c) as Consultation).answered))].sort((a, b) => a.localeCompare(b, 'fi'));
+  return { ...m, joins: explainJoins(matterMembers(db, id)), mentionedIn, answered };
 }
 
 /** The matter holding an identifier as an item's own or stated one (e.g. "HE 184/2026 vp"), if any. */

@@ -19,7 +19,8 @@ const ARRIVALS: Arrival[] = [
   { source: 'hankeikkuna', raw: { guid: 'project', title: 'Pelastuslain muuttaminen', kind: 'project', published: '2026-01-10T08:00:00Z',
     identifiers: ['SM061:00/2026'], about: ['VN/31234/2026', 'HE 184/2026 vp'] } },
   { source: 'lausuntopalvelu', raw: { guid: 'request', title: 'Lausuntopyyntö pelastuslain muuttamisesta', published: '2026-03-01T08:00:00Z',
-    deadline: '2026-04-15', identifiers: ['VN / 31234 / 2026'] } },
+    deadline: '2026-04-15', identifiers: ['VN / 31234 / 2026'],
+    consultation: { distribution: ['Pelastusopisto', 'Helsingin kaupunki'], answered: ['Pelastusopisto', 'Etelä-Savon hyvinvointialue'] } } },
   { source: 'finlex', raw: { guid: 'statute', title: 'Laki pelastuslain muuttamisesta', published: '2027-01-15T00:00:00Z',
     identifiers: ['123/2027'], about: ['RP 184/2026 rd'] } },
   { source: 'eduskunta', raw: { guid: 'he2', title: 'HE 12/2026 vp Hallituksen esitys aluevaltuustolaista', published: '2026-05-01T08:00:00Z',
@@ -66,7 +67,8 @@ describe('matters, matter and relink as processes', () => {
   it('matter ID shows one matter by number or by any of its identifiers, items oldest first, joins explained', async () => {
     const byHe = await run(['matter', 'RP 184/2026 rd', '--json', '--db', db]);
     expect(byHe.code).toBe(0);
-    const m = JSON.parse(byHe.out) as { id: number; items: { source: string }[]; joins: { identifier: string }[]; mentionedIn: { title: string }[] };
+    const m = JSON.parse(byHe.out) as { id: number; items: { source: string }[]; joins: { identifier: string }[]; mentionedIn: { title: string }[]; answered: string[] };
+    expect(m.answered).toEqual(['Etelä-Savon hyvinvointialue', 'Pelastusopisto']);
     expect(m.items.map((i) => i.source)).toEqual(['hankeikkuna', 'lausuntopalvelu', 'finlex']);
     expect(m.joins.map((j) => j.identifier)).toEqual(['HE 184/2026 vp', 'VN/31234/2026']);
     expect(m.mentionedIn.map((i) => i.title)).toEqual(['Tiedote: HE 184/2026 vp ja HE 12/2026 vp']);
@@ -78,6 +80,7 @@ describe('matters, matter and relink as processes', () => {
     expect(text.out).toMatch(/^asia \d+: Pelastuslain muuttaminen$/m);
     expect(text.out).toMatch(/yhdistetty tunnuksella VN\/31234\/2026: hankeikkuna \(ilmoitettu liittyvä asia\), lausuntopalvelu \(oma tunnus\)/);
     expect(text.out).toMatch(/säädös julkaistu 15\.1\.2027/);
+    expect(text.out).toMatch(/^lausunnon antaneet: Etelä-Savon hyvinvointialue, Pelastusopisto$/m);
 
     expect((await run(['matter', '99999', '--db', db])).code).toBe(1);
     const none = await run(['matter', '--db', db]);
