@@ -114,15 +114,18 @@ export interface RawItem {
   kind?: ItemKind | null;
   /** Processing stage as the source names it (e.g. "Valiokuntakäsittely", "LAUSUNTOMENETTELY"). */
   stage?: string | null;
-  /** Identifiers the source states explicitly (e.g. RegisterNumber, eduskuntatunnus, akn URI). */
+  /** The item's own identifiers as the source states them (its RegisterNumber, eduskuntatunnus, project code, akn URI). */
   identifiers?: string[];
+  /** Identifiers of what the source states the item is about (a project's HE numbers, a report's bill). */
+  about?: string[];
   consultation?: Consultation | null;
 }
 
 /** Kinds of structured identifier extracted from items. */
 export type IdentifierType =
   | 'he' // HE 184/2022 vp (Swedish RP … rd is stored in its Finnish form)
-  | 'committee' // HaVM 41/2022 vp, StVL 3/2023 vp
+  | 'committee' // HaVM 41/2022 vp, StVL 3/2023 vp (Swedish FvUB, ShUU … in their Finnish form)
+  | 'ev' // EV 55/2026 vp, parliament's reply (Swedish RSv … rd)
   | 'ptk' // PTK 12/2023 vp
   | 'eu' // U 5/2023 vp, E 12/2023 vp
   | 'kk' // KK 123/2023 vp
@@ -134,10 +137,18 @@ export type IdentifierType =
   | 'celex' // 32026R2001
   | 'lausuntopalvelu'; // the proposal GUID
 
+/**
+ * How an identifier belongs to an item: its own (`self`), a relation the source states (`about`), or a code
+ * merely written in its text (`mention`). Only self and about join items into a matter.
+ */
+export type IdentifierRole = 'self' | 'about' | 'mention';
+
 /** One identifier found on an item, in canonical form. */
 export interface Identifier {
   type: IdentifierType;
   value: string;
+  /** Absent: a mention (the safe default, which joins nothing). */
+  role?: IdentifierRole;
 }
 
 /** A normalized item: absolute URLs, clean text, Helsinki-aware dates, sanitized HTML, a stable key. */

@@ -1,4 +1,6 @@
-// refreshSource(): fetch → parse → normalize → (tag) → store for one source; crawl() runs many.
+// refreshSource(): fetch → parse → normalize → (tag) → store for one source; crawl() runs many. The link stage
+// (src/link/: items into matters through their self and about identifiers) runs inside the store's write transaction
+// of the run, where the identifier index is (store/matters.ts), so a run's items and their matters commit together.
 import type { Fetch, Item, RawItem, RunResult, SourceContext, SourceDef, TaggedItem, Validators } from './model.js';
 import { StageError } from './errors.js';
 import { sourceModule } from './sources/index.js';

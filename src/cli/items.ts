@@ -12,7 +12,7 @@ export const usage = `usage: lakivahti items [--json] [--source ID] [--since DAT
                       [--relevant] [--goal GOAL] [--joint] [--db PATH] [--feeds DIR]
 
 Stored items, newest first (50 unless --limit). Times are Helsinki time; --json prints one object
-a line with ISO 8601 instants. --search finds words in any inflected form; --joint lists open
+a line with ISO 8601 instants (and each item's matter: its number, or null). --search finds words in any inflected form; --joint lists open
 joint-response candidates, nearest deadline first. Reads the database without changing it.
 `;
 
@@ -48,8 +48,8 @@ export async function itemsCommand(args: string[]): Promise<number> {
     for (const r of listItems(ctx.db, query)) {
       let line: string;
       if (values.json) {
-        const { id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint } = r;
-        line = JSON.stringify({ id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint });
+        const { id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint, matter } = r;
+        line = JSON.stringify({ id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint, matter });
       } else {
         const dl = r.deadline ? `  [määräaika ${finnishDate(r.deadline) ?? r.deadline}]` : '';
         const goals = r.goals.length ? `  {${r.goals.join(', ')}}` : '';

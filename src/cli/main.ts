@@ -16,6 +16,10 @@ commands:
         [--relevant] [--goal GOAL] [--joint]
                                      stored items, newest first (--joint: open joint-response
                                      candidates, nearest deadline first)
+  matters [--json] [--goal GOAL] [--stage STAGE] [--search TEXT]
+                                     matters: one piece of legislation joined across sources
+  matter ID [--json]                 one matter (number or identifier) with its items and joins
+  relink [--dry-run]                 rebuild every matter from the stored items' identifiers
   demo [--port N] [--host H]         the app against local mirrors of recorded snapshots
   tag --jsonl FILE|-                 tag JSON lines (id, title, summary, source, lang) without the database
   retag [--dry-run]                  re-tag every stored item with the current taxonomy (--dry-run: preview)
@@ -53,6 +57,9 @@ const commands: Record<string, () => Promise<Command>> = {
   crawl: async () => import('./crawl.js').then((m) => ({ usage: m.usage, run: m.crawlCommand })),
   sources: async () => import('./sources.js').then((m) => ({ usage: m.usage, run: m.sourcesCommand })),
   items: async () => import('./items.js').then((m) => ({ usage: m.usage, run: m.itemsCommand })),
+  matters: async () => import('./matters.js').then((m) => ({ usage: m.usage, run: m.mattersCommand })),
+  matter: async () => import('./matter.js').then((m) => ({ usage: m.usage, run: m.matterCommand })),
+  relink: async () => import('./relink.js').then((m) => ({ usage: m.usage, run: m.relinkCommand })),
   demo: async () => import('./demo.js').then((m) => ({ usage: m.usage, run: m.demoCommand })),
   tag: tagCommand,
   retag: async () => import('./retag.js').then((m) => ({ usage: m.usage, run: m.retagCommand })),

@@ -39,6 +39,16 @@ function deadlineOf(raw: RawItem, text: string, published: string | null): strin
 }
 
 /**
+ * What the item is stated to be about: the source's own `about`, and for a committee report the bills its title
+ * names ("… (HE 184/2026 vp)"): a report's title is the bill it reports on, while its text may mention others.
+ */
+function statedAbout(raw: RawItem, title: string, def: SourceDef): string[] {
+  const about = raw.about ?? [];
+  if ((raw.kind ?? def.itemKind) !== 'committee-report') return about;
+  return [...about, ...extractIdentifiers(title).filter((i) => i.type === 'he').map((i) => i.value)];
+}
+
+/**
  * Normalize one item a source found; throws a normalize-stage error when it has no usable title. `note`
  * hears what was changed on the way that a reader should know about (content cut to the size cap).
  */
@@ -66,8 +76,9 @@ export function normalizeItem(raw: RawItem, def: SourceDef, note?: (message: str
     published,
     updated: parseDate(raw.updated ?? null),
     deadline: deadlineOf(raw, text, published),
-    // The link and guid often carry identifiers too (a Finlex akn URI, "CELEX:32026R2001").
-    identifiers: extractIdentifiers([text, raw.url ?? '', guid ?? ''].join('\n'), raw.identifiers ?? []),
+    // The link and guid often carry identifiers too (a Finlex akn URI, "CELEX:32026R2001"); those are mentions
+    // unless the source stated them.
+    identifiers: extractIdentifiers([text, raw.url ?? '', guid ?? ''].join('\n'), raw.identifiers ?? [], statedAbout(raw, title, def)),
     language: raw.language ?? detectLanguage(`${title} ${summary}`, def.language),
     organisation: cleanText(raw.organisation, 200) || def.organisation || null,
     kind: raw.kind ?? def.itemKind,

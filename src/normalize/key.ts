@@ -21,9 +21,14 @@ export function dedupKey({ guid, url, title, published }: KeyFields): string {
   return `title:${createHash('sha1').update(`${normalized}\n${day}`).digest('hex')}`;
 }
 
-/** Hash of everything that counts as an upstream change (title, text, deadline, stage, links, consultation). */
+/**
+ * Hash of everything that counts as an upstream change (title, text, deadline, stage, links, consultation).
+ * Identifiers count by type and value only: a role that changes alone is caught by the store's join keys
+ * (items.link_keys), so stored items do not all turn into new versions when roles are first derived.
+ */
 export function contentHash(item: Omit<Item, 'hash'>): string {
-  const { title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers } = item;
+  const { title, summary, contentHtml, deadline, stage, url, organisation, consultation } = item;
+  const identifiers = item.identifiers.map(({ type, value }) => ({ type, value }));
   const text = JSON.stringify([title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers]);
   return createHash('sha1').update(text).digest('hex');
 }

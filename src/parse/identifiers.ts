@@ -1,5 +1,5 @@
 // Structured identifiers (HE, committee documents, diary numbers, statutes, …) found in text, in canonical form.
-import type { Identifier, IdentifierType } from '../model.js';
+import type { Identifier, IdentifierRole, IdentifierType } from '../model.js';
 import { nfc } from './nfc.js';
 
 // Word boundaries that know Finnish letters: \b treats "ä" as a non-word character.
@@ -35,6 +35,14 @@ const STATUTE_WORDS =
 /** "Hallituksen esitys 207/2016 vp", "hallituksen esityksessä n:o 12/2026", "regeringens proposition 74/2023 rd". */
 const HE_WORDS = '(?:hallituksen\\s+esity[a-zäö]*|regeringens\\s+proposition[a-z]*)\\s+(?:eduskunnalle\\s+|till\\s+riksdagen\\s+)?(?:(?:n:o|nro|nr)\\.?\\s+)?';
 
+/** Swedish committee prefixes (riksdagens utskott) → the Finnish ones the same documents carry. */
+const SV_COMMITTEES: Record<string, string> = {
+  FvU: 'HaV', ShU: 'StV', GrU: 'PeV', FiU: 'VaV', FsU: 'PuV', LaU: 'LaV', JsU: 'MmV', KoU: 'LiV', EkU: 'TaV',
+  KuU: 'SiV', AjU: 'TyV', UtU: 'UaV', MiU: 'YmV', StoU: 'SuV', FrU: 'TuV', ReU: 'TrV', UnU: 'TiV',
+};
+/** Swedish document letters: betänkande (report) → mietintö, utlåtande (statement) → lausunto. */
+const SV_DOCS: Record<string, string> = { B: 'M', U: 'L' };
+
 const RULES: Rule[] = [
   // "HE 12/2026 vp", "HE12/2026", Swedish "RP 74/2023 rd": one matter, stored in its Finnish form.
   { type: 'he', re: rx(`${B}(?:HE|RP)\\s*${NUM_YEAR}(?:\\s+(?:vp|rd))?${END}`), canon: (m) => `HE ${vp(m, 1, 2)}`, hint: ['HE', 'RP'] },
@@ -47,10 +55,21 @@ const RULES: Rule[] = [
     canon: (m) => (/[a-zäö]/.test(m[1]) || m[4] ? `${m[1]} ${vp(m)}` : null),
     hint: ['VM', 'VL', 'VE', 'VP'],
   },
+  {
+    // Swedish committee documents: FvUB 41/2026 rd is HaVM 41/2026 vp, ShUU 3/2026 rd is StVL 3/2026 vp.
+    type: 'committee',
+    re: rx(`${B}(${Object.keys(SV_COMMITTEES).join('|')})([BU])\\s+${NUM_YEAR}(?:\\s+(?:rd|vp))?${END}`),
+    canon: (m) => `${SV_COMMITTEES[m[1]]}${SV_DOCS[m[2]]} ${vp(m, 3, 4)}`,
+    hint: /[A-Z][a-z]{1,2}U[BU]\s/,
+  },
+  // Parliament's reply: EV 55/2026 vp, Swedish RSv 55/2026 rd.
+  { type: 'ev', re: rx(`${B}(?:EV|RSv)\\s*${NUM_YEAR}(?:\\s+(?:vp|rd))?${END}`), canon: (m) => `EV ${vp(m, 1, 2)}`, hint: ['EV', 'RSv'] },
   { type: 'ptk', re: rx(`${B}PTK\\s+${NUM_YEAR}(?:\\s+vp)?${END}`), canon: (m) => `PTK ${vp(m, 1, 2)}`, hint: ['PTK'] },
   // EU matters: "U" and "E" are too common as letters, so the session suffix is required.
   { type: 'eu', re: rx(`${B}([UE])\\s+${NUM_YEAR}\\s+(?:vp|rd)${END}`), canon: (m) => `${m[1]} ${vp(m)}`, hint: ['vp', 'rd'] },
   { type: 'kk', re: rx(`${B}KK\\s+${NUM_YEAR}(?:\\s+vp)?${END}`), canon: (m) => `KK ${vp(m, 1, 2)}`, hint: ['KK'] },
+  // Swedish written questions (skriftligt spörsmål) are the same documents: SS 12/2026 rd is KK 12/2026 vp.
+  { type: 'kk', re: rx(`${B}SS\\s+${NUM_YEAR}\\s+rd${END}`), canon: (m) => `KK ${vp(m, 1, 2)}`, hint: ['SS'] },
   // Hints of /iu rules keep /iu: it lets "s" match "ſ" and "k" the Kelvin sign, as the rule does.
   { type: 'diary', re: rx(`${B}SMDno-(\\d{4})-(\\d+)${E}`, 'i'), canon: (m) => `SMDno-${m[1]}-${Number(m[2])}`, hint: /smdno-\d/iu },
   {
@@ -61,11 +80,12 @@ const RULES: Rule[] = [
     hint: /[A-ZÄÖ]\/\d+\/\d\d/,
   },
   {
-    // VN/18775/2022, ESAVI/12/2019, STM/1234/2020 and other <ORG>/<n>/<yyyy> diary numbers.
+    // VN/18775/2022, ESAVI/12/2019, STM/1234/2020 and other <ORG>/<n>/<yyyy> diary numbers, also spaced
+    // as some systems print them (VN / 31234 / 2026).
     type: 'diary',
-    re: rx(`${B}(?!(?:EU|EY|ETY|EEC|EC|HE|KK|RP)/)([A-ZÄÖ]{2,8})/(\\d{1,6})/((?:19|20)\\d{2})${END}`),
+    re: rx(`${B}(?!(?:EU|EY|ETY|EEC|EC|HE|KK|RP)\\s*/)([A-ZÄÖ]{2,8})\\s*/\\s*(\\d{1,6})\\s*/\\s*((?:19|20)\\d{2})${END}`),
     canon: (m) => `${m[1]}/${m[2]}/${m[3]}`,
-    hint: /[A-ZÄÖ]\/\d/,
+    hint: /[A-ZÄÖ]\s*\/\s*\d/,
   },
   {
     // Year-first references such as OKM/2014/120 on valtioneuvosto decision pages.
@@ -151,12 +171,18 @@ function passesHint(hint: Rule['hint'], text: string): boolean {
   return hint instanceof RegExp ? hint.test(text) : hint.some((h) => text.includes(h));
 }
 
-/** Apply the rules to one text, appending new identifiers to `out`. */
-function scan(text: string, explicit: boolean, out: Map<string, Identifier>): void {
+/** Stronger roles win when one identifier is found more than once: self over about over mention. */
+const RANK: Record<IdentifierRole, number> = { self: 3, about: 2, mention: 1 };
+
+/** Apply the rules to one text, adding identifiers with `role` to `out` (a stronger role already there stays). */
+function scan(text: string, role: IdentifierRole, out: Map<string, Identifier>): void {
+  const explicit = role !== 'mention';
   const add = (type: IdentifierType, value: string | null): void => {
     if (!value) return;
     const key = `${type}\u0000${value}`;
-    if (!out.has(key)) out.set(key, { type, value });
+    const had = out.get(key);
+    if (!had) out.set(key, { type, value, role });
+    else if (RANK[role] > RANK[had.role!]) had.role = role;
   };
   for (const rule of RULES) {
     if (rule.explicitOnly && !explicit) continue;
@@ -169,10 +195,14 @@ function scan(text: string, explicit: boolean, out: Map<string, Identifier>): vo
   if (bare) add('statute', `${Number(bare[1])}/${bare[2]}`);
 }
 
-/** Find identifiers in text plus those a source gave explicitly; canonical and deduplicated, explicit first. */
-export function extractIdentifiers(text: string, explicit: string[] = []): Identifier[] {
+/**
+ * Find identifiers in text plus those a source stated: `self` (the item's own) and `about` (what it is about).
+ * Canonical and deduplicated, stated ones first; each carries its strongest role (codes only in the text are mentions).
+ */
+export function extractIdentifiers(text: string, self: string[] = [], about: string[] = []): Identifier[] {
   const out = new Map<string, Identifier>();
-  for (const e of explicit) if (typeof e === 'string') scan(nfc(e).trim(), true, out);
-  scan(nfc(text ?? '').replace(/\u00a0/g, ' '), false, out);
+  for (const e of self) if (typeof e === 'string') scan(nfc(e).trim(), 'self', out);
+  for (const e of about) if (typeof e === 'string') scan(nfc(e).trim(), 'about', out);
+  scan(nfc(text ?? '').replace(/\u00a0/g, ' '), 'mention', out);
   return [...out.values()];
 }

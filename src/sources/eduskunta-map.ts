@@ -118,6 +118,9 @@ export function matterItem(m: Matter, def: SourceDef): RawItem {
     kind: code === 'HE' ? 'bill' : def.itemKind,
     stage: text(m.viimeisinKasittelyvaihe) || last?.yleinenkasittelyvaihe || last?.kasittelyvaihe || null,
     identifiers: own ? [tunnus, own] : [tunnus],
+    // The matter's committee reports and statements and parliament's reply are stated as part of it. Not its plenary
+    // minutes (PTK): one sitting handles many matters, and joining through it would merge them all.
+    about: others.map((d) => text(d.eduskuntatunnus)).filter((t) => /^(?:[A-ZÄÖ][a-zäö]{0,3}V[MLE]|EV)\s/.test(t)),
   };
 }
 

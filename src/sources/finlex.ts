@@ -74,6 +74,13 @@ function parseDocument(body: string, aknPath: string, status: string | null): Ra
   const eli =
     act.find('FRBRExpression > FRBRalias[name="eli"]').attr('value') ?? act.find('FRBRWork > FRBRalias[name="eli"]').attr('value');
   const language = LANGS[act.find('FRBRExpression > FRBRlanguage').attr('language') ?? ''];
+  // Preparatory works: references to a government proposal by its AKN URI (…/akn/fi/doc/government-proposal/2026/184,
+  // the form Finlex's open data gives proposals), anywhere in the document's href attributes.
+  const proposals = new Set<string>();
+  act.find('[href]').each((_, el) => {
+    const m = /\/akn\/fi\/doc\/government-proposal\/(\d{4})\/(\d{1,5})(?![\d])/.exec($(el).attr('href') ?? '');
+    if (m) proposals.add(`HE ${Number(m[2])}/${m[1]}`);
+  });
   return {
     guid: aknPath,
     url: PUBLIC_PAGE.replace('{year}', year).replace('{number}', number),
@@ -81,6 +88,7 @@ function parseDocument(body: string, aknPath: string, status: string | null): Ra
     published: act.find('FRBRWork > FRBRdate[name="dateIssued"]').attr('date') ?? null,
     stage: status,
     identifiers: [`${number}/${year}`, ...(eli ? [eli] : [])],
+    ...(proposals.size ? { about: [...proposals] } : {}),
     ...(language ? { language } : {}),
   };
 }

@@ -56,6 +56,8 @@ function toItem(row: unknown, n: number, def: SourceDef, template: string): RawI
     .sort();
   // HE numbers come as "207/2016", "256/2017 vp" or "HE 311/2022": all name the same kind of matter.
   const heNumbers = strings(he.heNumerot).map(heIdentifier).filter((h): h is string => h !== null);
+  // Parliament's replies come as "219/2016" or "EV 21/2017"; statute numbers (skNumerot) as "1312/2016".
+  const evNumbers = strings(he.evNumerot).map((e) => (/^\s*\d/.test(e) ? `EV ${e.trim()}` : e));
   // Milestone names ("Hallituksen esitys HE 188/2017", "Lausuntokierros") are the project's own timeline.
   const milestones = etapit
     .map((e) => [localized(e.nimi, def.language), [str(e.alku), str(e.loppu)].filter(Boolean).join('–')].filter(Boolean).join(' '))
@@ -71,7 +73,9 @@ function toItem(row: unknown, n: number, def: SourceDef, template: string): RawI
     deadline: ends.at(-1) ?? null,
     organisation: MINISTRIES[/^[A-Z]+/.exec(tunnus)?.[0] ?? ''] ?? null,
     stage: str(kohde.valmisteluvaihe) ?? str(kohde.tila),
-    identifiers: [...new Set([tunnus, ...strings(kohde.asianumerot), ...heNumbers])],
+    // The project code is its own; its diary numbers, bills, parliament's replies and statutes are what it states it led to.
+    identifiers: [tunnus],
+    about: [...new Set([...strings(kohde.asianumerot), ...heNumbers, ...evNumbers, ...strings(he.skNumerot)])],
   };
 }
 

@@ -8,3 +8,5 @@ export * from './runs.js';
 export * from './tags.js';
 export * from './reviews.js';
 export * from './maintenance.js';
+export * from './matters.js';
+export * from './matter-list.js';

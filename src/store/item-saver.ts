@@ -4,6 +4,7 @@ import type { Consultation, Identifier, Item, TaggedItem } from '../model.js';
 import { goalWriter, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
 import type { ItemVersion } from './items.js';
+import { createLinker, linkSignature } from './matters.js';
 
 /** What saving one run's items did. */
 export interface SaveOutcome {
@@ -34,6 +35,8 @@ function fieldValues(i: Item, hash: string): unknown[] {
 export interface ItemSaver {
   /** Insert new items, update changed ones; duplicates within the run are dropped. */
   add(items: TaggedItem[], now: string): void;
+  /** Derive again the matters the run's items joined, changed or left (call once, before the run commits). */
+  flush(now: string): void;
   readonly outcome: SaveOutcome;
 }
 
@@ -41,14 +44,14 @@ export interface ItemSaver {
 export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSaver {
   // One query for the source's keys and hashes; the full old row is read only for items that changed.
   const known = new Map(
-    (prepared(db, 'SELECT key, id, hash FROM items WHERE source_id = ?').all(sourceId) as { key: string; id: number; hash: string }[])
-      .map((r) => [r.key, r]),
+    (prepared(db, 'SELECT key, id, hash, link_keys AS linkKeys FROM items WHERE source_id = ?').all(sourceId) as
+      { key: string; id: number; hash: string; linkKeys: string | null }[]).map((r) => [r.key, r]),
   );
   const oldRow = prepared(db, `SELECT id, hash, version, title, summary, content_html AS contentHtml, deadline, stage,
     url, organisation, consultation FROM items WHERE id = ?`);
   const insert = prepared(db, `INSERT INTO items (source_id, key, ${FIELD_COLUMNS.join(', ')}, first_seen_at,
-      last_seen_at, changed_at, created_run, ${TAG_COLUMNS.join(', ')})
-    VALUES (${Array(2 + FIELD_COLUMNS.length + 4 + TAG_COLUMNS.length).fill('?').join(', ')})`);
+      last_seen_at, changed_at, created_run, ${TAG_COLUMNS.join(', ')}, link_keys)
+    VALUES (${Array(2 + FIELD_COLUMNS.length + 4 + TAG_COLUMNS.length + 1).fill('?').join(', ')})`);
   const keepVersion = prepared(db, `INSERT INTO item_versions (item_id, version, title, summary, content_html, deadline,
       stage, url, organisation, consultation, hash, replaced_at)
     VALUES (@id, @version, @title, @summary, @contentHtml, @deadline, @stage, @url, @organisation, @consultation, @hash, @now)`);
@@ -60,11 +63,20 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
   const event = prepared(db, `INSERT INTO item_events (item_id, run_id, at, type, old_value, new_value)
     VALUES (?, ?, ?, ?, ?, ?)`);
   const dropIds = prepared(db, 'DELETE FROM item_identifiers WHERE item_id = ?');
-  const addId = prepared(db, 'INSERT OR IGNORE INTO item_identifiers (item_id, type, value) VALUES (?, ?, ?)');
+  const addId = prepared(db, 'INSERT OR IGNORE INTO item_identifiers (item_id, type, value, role) VALUES (?, ?, ?, ?)');
+  const setLinkKeys = prepared(db, 'UPDATE items SET link_keys = ? WHERE id = ?');
   const saveGoals = goalWriter(db);
+  const linker = createLinker(db);
   const saveIds = (id: number, ids: Identifier[], replace: boolean) => {
     if (replace) dropIds.run(id);
-    for (const i of ids) addId.run(id, i.type, i.value);
+    for (const i of ids) addId.run(id, i.type, i.value, i.role ?? 'mention');
+  };
+  /** Link an item whose stated identifiers differ from those it was last linked with; else only re-derive its matter. */
+  const relink = (id: number, signature: string, before: string | null, now: string, isNew = false) => {
+    if (signature === before) return linker.touch(id);
+    if (!isNew) setLinkKeys.run(signature, id);
+    // A new item without stated identifiers joins nothing and can split nothing: no lookups.
+    if (signature !== '' || !isNew) linker.link(id, now);
   };
 
   const outcome: SaveOutcome = { created: [], updated: [], duplicates: 0 };
@@ -78,17 +90,24 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
       seen.add(item.key);
       const { hash } = item;
       const seenBefore = known.get(item.key);
+      const signature = linkSignature(item.identifiers);
       if (seenBefore?.hash === hash) {
         touch.run(now, seenBefore.id);
+        // Unchanged upstream, but stored before its roles were derived (or derived differently): store them and link.
+        if (seenBefore.linkKeys !== signature) {
+          saveIds(seenBefore.id, item.identifiers, true);
+          relink(seenBefore.id, signature, seenBefore.linkKeys, now);
+        }
         continue;
       }
       const fields = fieldValues(item, hash);
       const tagged = tagValues(item.tags, item.searchTerms, now);
       if (!seenBefore) {
         // A new item needs no event: first_seen_at and created_run say when it arrived.
-        const id = Number(insert.run(sourceId, item.key, ...fields, now, now, now, runId, ...tagged).lastInsertRowid);
+        const id = Number(insert.run(sourceId, item.key, ...fields, now, now, now, runId, ...tagged, signature).lastInsertRowid);
         saveIds(id, item.identifiers, false);
         saveGoals(id, item.tags, false);
+        relink(id, signature, null, now, true);
         outcome.created.push(id);
         continue;
       }
@@ -97,10 +116,11 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
       update.run(...fields, now, now, ...tagged, old.id);
       saveIds(old.id, item.identifiers, true);
       saveGoals(old.id, item.tags, true);
+      relink(old.id, signature, seenBefore.linkKeys, now);
       const before: Tracked = { ...old, consultation: parseConsultation(old.consultation) };
       for (const c of diffItem(before, item)) event.run(old.id, runId, now, c.type, c.oldValue, c.newValue);
       outcome.updated.push(old.id);
     }
   };
-  return { add, outcome };
+  return { add, flush: (now) => linker.flush(now), outcome };
 }

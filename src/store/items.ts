@@ -24,6 +24,8 @@ export interface ItemRow {
   joint: boolean;
   /** Who made the latest review decision, or null when the tags are the tagger's. */
   reviewedBy: string | null;
+  /** The matter the item belongs to (see store/matters.ts), or null. */
+  matter: number | null;
 }
 
 export interface ItemQuery {
@@ -38,13 +40,17 @@ export interface ItemQuery {
   goal?: string;
   /** Only joint-response candidates whose deadline is today or later (YYYY-MM-DD). */
   jointFrom?: string;
+  /** Only the items of this matter. */
+  matter?: number;
+  /** Only these items. */
+  ids?: number[];
 }
 
 const MACHINE_GOALS = '(SELECT json_group_array(goal) FROM (SELECT goal FROM item_goals WHERE item_id = i.id ORDER BY rank))';
 
 /** The columns of an ItemRow, over `items i` joined with its latest review `r` (see ROW_FROM). */
 const ROW_COLUMNS = `i.id, i.source_id AS source, i.title, i.url, i.published, i.summary, i.language, i.deadline,
-  i.organisation, i.kind, i.stage, i.joint,
+  i.organisation, i.kind, i.stage, i.joint, i.matter_id AS matter,
   (SELECT json_group_array(value) FROM item_identifiers WHERE item_id = i.id AND type <> 'lausuntopalvelu') AS identifiers,
   COALESCE(r.relevant, i.relevant) AS relevant,
   COALESCE(r.goals, ${MACHINE_GOALS}) AS goals,
@@ -83,6 +89,8 @@ export function itemListQuery(q: ItemQuery = {}): { sql: string; args: (string |
       ELSE EXISTS (SELECT 1 FROM json_each(r.goals) WHERE value = ?) END`);
     args.push(q.goal, q.goal);
   }
+  if (q.matter !== undefined) where.push('i.matter_id = ?'), args.push(q.matter);
+  if (q.ids) where.push('i.id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(q.ids));
   if (q.jointFrom) where.push('i.joint = 1 AND i.deadline >= ? AND COALESCE(r.relevant, 1) = 1'), args.push(q.jointFrom);
   args.push(q.limit ?? 50);
   // Both orders are served by an index: items_by_joint (deadline, rowid) WHERE joint = 1; items_by_sort.
@@ -124,7 +132,7 @@ export interface ItemDetail extends ItemRow {
   firstSeenAt: string;
   lastSeenAt: string;
   changedAt: string;
-  /** Every identifier with its type, including those only used for joining (lausuntopalvelu GUIDs). */
+  /** Every identifier with its type and role, including those only used for joining (lausuntopalvelu GUIDs). */
   allIdentifiers: Identifier[];
   /** The tagger's verdict, or null when not tagged yet. */
   tags: StoredTags | null;
@@ -136,7 +144,7 @@ export function getItem(db: Db, id: number): ItemDetail | undefined {
       i.version, i.first_seen_at AS firstSeenAt, i.last_seen_at AS lastSeenAt, i.changed_at AS changedAt,
       i.relevant AS tagRelevant, i.primary_goal AS tagPrimary, i.scores, i.evidence, i.joint_reason AS jointReason,
       i.taxonomy_version AS taxonomyVersion, i.tagged_at AS taggedAt,
-      (SELECT json_group_array(json_array(type, value)) FROM item_identifiers WHERE item_id = i.id) AS allIdentifiers,
+      (SELECT json_group_array(json_array(type, value, role)) FROM item_identifiers WHERE item_id = i.id) AS allIdentifiers,
       (SELECT json_group_array(json_array(goal, score)) FROM (SELECT goal, score FROM item_goals WHERE item_id = i.id ORDER BY rank))
         AS tagGoals
     FROM ${ROW_FROM} WHERE i.id = ?`).get(id) as
@@ -155,7 +163,8 @@ export function getItem(db: Db, id: number): ItemDetail | undefined {
     language: item.language as Lang,
     kind: item.kind as ItemKind,
     consultation: rest.consultation ? (JSON.parse(rest.consultation) as Consultation) : null,
-    allIdentifiers: (JSON.parse(rest.allIdentifiers) as [Identifier['type'], string][]).map(([type, value]) => ({ type, value })),
+    allIdentifiers: (JSON.parse(rest.allIdentifiers) as [Identifier['type'], string, Identifier['role']][])
+      .map(([type, value, role]) => ({ type, value, role })),
     tags: tagRelevant === null ? null : {
       relevant: tagRelevant === 1,
       primary: tagPrimary,

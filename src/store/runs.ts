@@ -33,6 +33,7 @@ export function startRun(db: Db, sourceId: string, startedAt: string): RunSaver 
     add: (batch) => items.add(batch, new Date().toISOString()),
     finish: (rec) => {
       const { run } = rec;
+      items.flush(new Date().toISOString());
       const { outcome } = items;
       prepared(db, `UPDATE runs SET finished_at = ?, status = ?, found = ?, created = ?, updated = ?, error = ?, notes = ?
         WHERE id = ?`).run(run.finishedAt, run.status, run.found, outcome.created.length, outcome.updated.length,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Identifier } from '../../src/model.js';
 import { extractIdentifiers, heIdentifier } from '../../src/parse/identifiers.js';
 
-const id = (type: Identifier['type'], value: string): Identifier => ({ type, value });
+const id = (type: Identifier['type'], value: string, role: Identifier['role'] = 'mention'): Identifier => ({ type, value, role });
 
 describe('extractIdentifiers from running text', () => {
   it.each<[string, Identifier[]]>([
@@ -79,28 +79,28 @@ describe('no false hits', () => {
 
 describe('explicit identifiers', () => {
   it.each<[string[], Identifier[]]>([
-    [['VN/18775/2022'], [id('diary', 'VN/18775/2022')]],
-    [['HE 12/2026 vp'], [id('he', 'HE 12/2026 vp')]],
-    [['akn/fi/act/statute/2024/5'], [id('statute', '5/2024')]],
-    [['1090/2002'], [id('statute', '1090/2002')]],
-    [['lausuntopalvelu:0F8FAD5B-D9CB-469F-A165-70867728950E'], [id('lausuntopalvelu', '0f8fad5b-d9cb-469f-a165-70867728950e')]],
+    [['VN/18775/2022'], [id('diary', 'VN/18775/2022', 'self')]],
+    [['HE 12/2026 vp'], [id('he', 'HE 12/2026 vp', 'self')]],
+    [['akn/fi/act/statute/2024/5'], [id('statute', '5/2024', 'self')]],
+    [['1090/2002'], [id('statute', '1090/2002', 'self')]],
+    [['lausuntopalvelu:0F8FAD5B-D9CB-469F-A165-70867728950E'], [id('lausuntopalvelu', '0f8fad5b-d9cb-469f-a165-70867728950e', 'self')]],
     [['0f8fad5b-d9cb-469f-a165-70867728950e'], []],
     [['something else'], []],
-    [['EDK-2023-AK-29738', 'TaVE 37/2026 vp'], [id('edk', 'EDK-2023-AK-29738'), id('committee', 'TaVE 37/2026 vp')]],
+    [['EDK-2023-AK-29738', 'TaVE 37/2026 vp'], [id('edk', 'EDK-2023-AK-29738', 'self'), id('committee', 'TaVE 37/2026 vp', 'self')]],
   ])('%j', (explicit, expected) => {
     expect(extractIdentifiers('', explicit)).toEqual(expected);
   });
 
   it('reads explicit project codes old and new', () => {
     expect(extractIdentifiers('', ['LM0085:00/25/01/1998', 'LVM031:00/2014'])).toEqual([
-      id('project', 'LM0085:00/25/01/1998'),
-      id('project', 'LVM031:00/2014'),
+      id('project', 'LM0085:00/25/01/1998', 'self'),
+      id('project', 'LVM031:00/2014', 'self'),
     ]);
   });
 
   it('puts explicit identifiers first and removes duplicates', () => {
     const found = extractIdentifiers('Katso HE 12/2026 vp ja VN/1/2026. HE 12/2026 vp uudelleen.', ['VN/1/2026']);
-    expect(found).toEqual([id('diary', 'VN/1/2026'), id('he', 'HE 12/2026 vp')]);
+    expect(found).toEqual([id('diary', 'VN/1/2026', 'self'), id('he', 'HE 12/2026 vp')]);
   });
 
   it('finds identifiers whatever the prefilters (hints) see: case folding, other white space', () => {
@@ -126,10 +126,44 @@ describe('heIdentifier: a field that holds only HE numbers', () => {
   ])('%j → %j', (raw, expected) => {
     expect(heIdentifier(raw)).toBe(expected);
     // The canonical form is what the text scan gives too: one matter, one identifier.
-    expect(extractIdentifiers('', [expected])).toEqual([id('he', expected)]);
+    expect(extractIdentifiers('', [expected])).toEqual([id('he', expected, 'self')]);
   });
 
   it.each(['', 'VN/1/2026', 'HE 12', '12/26', 'KK 5/2020 vp'])('%j is not an HE number', (raw) => {
     expect(heIdentifier(raw)).toBeNull();
+  });
+});
+
+describe('one canonical form per kind, however it was written', () => {
+  it.each<[string, Identifier[]]>([
+    ['Förvaltningsutskottets betänkande FvUB 41/2026 rd', [id('committee', 'HaVM 41/2026 vp')]],
+    ['ShUU 3/2026 rd och GrUU 12/2026 rd', [id('committee', 'StVL 3/2026 vp'), id('committee', 'PeVL 12/2026 vp')]],
+    ['StoUU 1/2024 rd', [id('committee', 'SuVL 1/2024 vp')]],
+    ['Eduskunnan vastaus EV 55/2026 vp', [id('ev', 'EV 55/2026 vp')]],
+    ['Riksdagens svar RSv 55/2026 rd', [id('ev', 'EV 55/2026 vp')]],
+    ['Skriftligt spörsmål SS 12/2026 rd', [id('kk', 'KK 12/2026 vp')]],
+    ['Diaarinumero VN / 31234 / 2026', [id('diary', 'VN/31234/2026')]],
+    ['VN /31234/ 2026', [id('diary', 'VN/31234/2026')]],
+    ['EV 21/2017', [id('ev', 'EV 21/2017 vp')]],
+    // Neither a Swedish committee nor a reply: ordinary words and unsuffixed "SS".
+    ['Levy 12/2026 ja SS 12/2026', []],
+  ])('%s', (text, expected) => {
+    expect(extractIdentifiers(text)).toEqual(expected);
+  });
+});
+
+describe('roles: self, about, mention', () => {
+  it('gives each identifier the strongest role it was found with', () => {
+    const found = extractIdentifiers('Mietintö HE 184/2026 vp:stä, vrt. HE 12/2026 vp ja VN/1/2026', ['HaVM 41/2026 vp'], ['HE 184/2026 vp']);
+    expect(found).toEqual([
+      id('committee', 'HaVM 41/2026 vp', 'self'),
+      id('he', 'HE 184/2026 vp', 'about'),
+      id('he', 'HE 12/2026 vp'),
+      id('diary', 'VN/1/2026'),
+    ]);
+  });
+
+  it('keeps self over about when a source states both', () => {
+    expect(extractIdentifiers('', ['VN/1/2026'], ['VN / 1 / 2026'])).toEqual([id('diary', 'VN/1/2026', 'self')]);
   });
 });

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import eduskunta, { FIELDS, searchQueries, searchUrl } from '../../src/sources/eduskunta.js';
-import { latestEvent } from '../../src/sources/eduskunta-map.js';
+import { latestEvent, matterItem } from '../../src/sources/eduskunta-map.js';
+import type { SourceDef } from '../../src/model.js';
 import { startMirror, mirrorUrl, type Mirror } from '../../src/demo/mirror.js';
 import { StageError } from '../../src/errors.js';
 import type { RawItem } from '../../src/model.js';
@@ -54,6 +55,8 @@ describe('eduskunta source', () => {
     expect(he.published).toBe('2026-11-24');
     expect(he.updated).toBe('2026-11-24T14:40:09.532+00:00');
     expect(he.identifiers).toEqual(['HE 196/2026 vp', 'EDK-2026-AK-312455']);
+    // Its key documents are stated as part of the matter: a committee's statement on it joins it.
+    expect(he.about).toEqual(['StVL 19/2026 vp']);
     expect(he.language).toBe('fi');
     expect(he.organisation).toBe('Eduskunta');
     expect(he.summary).toBe(
@@ -61,6 +64,14 @@ describe('eduskunta source', () => {
         'Asiasanat: pelastustoimi, pelastuslaitokset, hyvinvointialueet, onnettomuuksien ehkäisy. ' +
         'Keskeiset asiakirjat: StVL 19/2026 vp (Sosiaali- ja terveysvaliokunta).',
     );
+  });
+
+  it('states committee documents and the reply as part of a bill, never its plenary minutes', () => {
+    const doc = (eduskuntatunnus: string) => ({ eduskuntatunnus });
+    const item = matterItem({ eduskuntatunnus: 'HE 184/2026 vp', nimeke: 'Hallituksen esitys', keskeisetAsiakirjat: { fi: [
+      doc('HE 184/2026 vp'), doc('PTK 12/2026 vp'), doc('HaVM 41/2026 vp'), doc('PeVL 3/2026 vp'), doc('EV 55/2026 vp'), doc('KK 5/2026 vp'),
+    ] } }, { id: 'eduskunta', organisation: 'Eduskunta', itemKind: 'bill' } as SourceDef);
+    expect(item.about).toEqual(['HaVM 41/2026 vp', 'PeVL 3/2026 vp', 'EV 55/2026 vp']);
   });
 
   it('breaks a same-day tie between events by jarjestys', () => {

@@ -162,6 +162,19 @@ describe('finlex: unexpected responses', () => {
     expect(items[0]).toMatchObject({ title: 'Laki hätäkeskustoiminnasta annetun lain muuttamisesta', identifiers: ['1042/2026', expect.any(String)] });
   });
 
+  it('states the government proposals a statute refers to by AKN URI as what it is about (its preparatory works)', async () => {
+    const doc = '/finlex/avoindata/v1/akn/fi/act/statute/2026/1042/fin@';
+    const body = fs.readFileSync(path.join(FIXTURES, 'statute-2026-1042.xml'), 'utf8').replace('</preamble>',
+      '<p>HE 184/2026 vp: <ref href="/akn/fi/doc/government-proposal/2026/184/fin@">HE 184/2026</ref>, ' +
+      '<ref href="https://opendata.finlex.fi/finlex/avoindata/v1/akn/fi/doc/government-proposal/2026/0185">HE 185/2026</ref>, ' +
+      '<ref href="/akn/fi/act/statute/2010/692">692/2010</ref></p></preamble>');
+    const items = (await withServer({ [LIST]: JSON.stringify([{ akn_uri: doc, status: 'NEW' }]), [doc]: body })) as RawItem[];
+    expect(items[0].about).toEqual(['HE 184/2026', 'HE 185/2026']);
+    // Without such references there is nothing stated.
+    const plain = fs.readFileSync(path.join(FIXTURES, 'statute-2026-1042.xml'), 'utf8');
+    expect(((await withServer({ [LIST]: JSON.stringify([{ akn_uri: doc, status: 'NEW' }]), [doc]: plain })) as RawItem[])[0].about).toBeUndefined();
+  });
+
   it('names the list entry without an akn_uri, and rejects a non-array', async () => {
     await expect(withServer({ [LIST]: '[{"status":"NEW"}]' })).rejects.toThrow('finlex: list entry 1 has no akn_uri of a statute');
     await expect(withServer({ [LIST]: '{"error":"x"}' })).rejects.toThrow('finlex: the statute list is not a JSON array');

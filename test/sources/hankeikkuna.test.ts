@@ -43,11 +43,13 @@ describe('hankeikkuna', () => {
       organisation: 'Liikenne- ja viestintäministeriö',
       // valmisteluvaihe is null on finished projects; the project's tila says where it stands.
       stage: 'PAATTYNYT',
-      identifiers: ['LVM031:00/2014', 'LVM/960/03/2015', 'HE 207/2016 vp'],
+      identifiers: ['LVM031:00/2014'],
+      // What the project states it led to: diary number, bill, parliament's reply, statutes.
+      about: ['LVM/960/03/2015', 'HE 207/2016 vp', 'EV 219/2016', '1312/2016', '1313/2016'],
     });
     // "256/2017 vp" and "HE 311/2022" become the same canonical form as the bare "207/2016".
-    expect(items[1].identifiers).toEqual(['TEM060:00/2016', 'TEM/1640/03.01.01/2016', 'HE 256/2017 vp']);
-    expect(items[2].identifiers).toEqual(['TEM115:00/2020', 'VN/21541/2020', 'HE 311/2022 vp']);
+    expect(items[1].about).toEqual(['TEM/1640/03.01.01/2016', 'HE 256/2017 vp', 'EV 21/2017', '227/2017']);
+    expect(items[2].about).toEqual(['VN/21541/2020', 'HE 311/2022 vp']);
     // kuvaus and tiivistelma both {fi: null, sv: null, en: null}: no summary rather than "null".
     expect(items[1].summary).toBeNull();
     // The real etapit fields: tyyppi, alku, loppu; the comment round's end is the deadline.
@@ -67,8 +69,13 @@ describe('hankeikkuna', () => {
     expect(ids.flat().filter((i) => i.type === 'project').map((i) => i.value)).toEqual([
       'LVM031:00/2014', 'TEM060:00/2016', 'TEM115:00/2020', 'LM0085:00/25/01/1998', 'TEM072:00/2016',
     ]);
-    // A bare "207/2016" is never mistaken for a statute number.
-    expect(ids[0].some((i) => i.type === 'statute')).toBe(false);
+    // A bare HE "207/2016" is never mistaken for a statute number; the stated skNumerot are statutes.
+    expect(ids[0].filter((i) => i.type === 'statute').map((i) => i.value)).toEqual(['1312/2016', '1313/2016']);
+    // The project's code is its own; what heTiedot and asianumerot name is what it is about; a milestone's HE a mention.
+    expect(ids[0].map((i) => `${i.role} ${i.value}`)).toEqual([
+      'self LVM031:00/2014', 'about LVM/960/03/2015', 'about HE 207/2016 vp', 'about EV 219/2016 vp', 'about 1312/2016', 'about 1313/2016',
+    ]);
+    expect(ids[4].find((i) => i.value === 'HE 188/2017 vp')?.role).toBe('mention');
   });
 
   it('sends the YAML query as JSON and returns nextSearchAfter as the API sent it, up to maxPages', async () => {

@@ -121,7 +121,8 @@ describe('store: items', () => {
       tags: { relevant: true, primary: 'services', goals: tags.goals, scores: tags.scores, evidence: tags.evidence,
         joint: true, jointReason: 'lausuntopyyntö', taxonomyVersion: 'v1' },
     });
-    expect(full.allIdentifiers).toEqual(expect.arrayContaining([{ type: 'diary', value: 'VN/1/2023' }, { type: 'lausuntopalvelu', value: 'abc-guid' }]));
+    // Identifiers given without a role are stored as mentions (they join nothing).
+    expect(full.allIdentifiers).toEqual(expect.arrayContaining([{ type: 'diary', value: 'VN/1/2023', role: 'mention' }, { type: 'lausuntopalvelu', value: 'abc-guid', role: 'mention' }]));
     expect(full.allIdentifiers).toHaveLength(2);
     expect(listItems(db)[0]).toEqual(Object.fromEntries(Object.keys(listItems(db)[0]).map((k) => [k, full[k as keyof typeof full]])));
     expect(listItemVersions(db, id)).toMatchObject([{ version: 1, title: 'Pelastuslain muutos', consultation: null }]);

@@ -1,0 +1,60 @@
+// `lakivahti matters [--json] [--goal G] [--stage S] [--search TEXT]`: matters, the one with the newest item first.
+import { listMatters, type MatterRow } from '../store/index.js';
+import { finnishDate } from '../parse/dates.js';
+import { createAnalyzer } from '../tag/analyze.js';
+import { searchQuery } from '../tag/index-terms.js';
+import { loadTaxonomy } from '../tag/taxonomy.js';
+import { MATTER_STAGES, STAGE_LABELS, type MatterStage } from '../link/stage.js';
+import { closeContext, openContext, resolvePaths } from '../app/context.js';
+import { parseCommand, writeLine } from './args.js';
+
+export const usage = `usage: lakivahti matters [--json] [--goal GOAL] [--stage STAGE] [--search TEXT] [--limit N]
+                        [--db PATH] [--feeds DIR]
+
+Matters: the items of every source about one piece of legislation (a project, its statement
+round, the government proposal, committee documents, parliament's reply, the statute), joined
+through the identifiers the sources state. --json prints one object a line (id, title,
+identifiers, stage, stageAt, deadline, goals, items). Stages: ${MATTER_STAGES.join(', ')}.
+Reads the database without changing it.
+`;
+
+/** A matter as one JSON line. */
+export function matterJson(m: MatterRow): string {
+  const { id, title, identifiers, stage, stageAt, deadline, goals, items, stages } = m;
+  return JSON.stringify({ id, title, identifiers, stage, stageAt, deadline, goals, items, stages });
+}
+
+/** A matter as one line for people. */
+export function matterLine(m: MatterRow): string {
+  const stage = m.stage ? `  [${STAGE_LABELS[m.stage]}${m.stageAt ? ` ${finnishDate(m.stageAt.slice(0, 10)) ?? ''}` : ''}]` : '';
+  const dl = m.deadline ? `  [määräaika ${finnishDate(m.deadline) ?? m.deadline}]` : '';
+  const ids = m.identifiers.length ? `  (${m.identifiers.slice(0, 3).join(', ')})` : '';
+  const goals = m.goals.length ? `  {${m.goals.join(', ')}}` : '';
+  return `asia ${m.id}  ${m.title}${ids}${stage}${dl}${goals}  ${m.items.length} kohdetta`;
+}
+
+export async function mattersCommand(args: string[]): Promise<number> {
+  const { values } = parseCommand(args, {
+    json: { type: 'boolean' }, goal: { type: 'string' }, stage: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' },
+  });
+  const fail = (msg: string) => (process.stderr.write(`matters: ${msg}\n`), 2);
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) return fail(`--limit must be a positive whole number, not "${values.limit}"`);
+  if (values.stage !== undefined && !(MATTER_STAGES as readonly string[]).includes(values.stage))
+    return fail(`unknown stage "${values.stage}" (stages: ${MATTER_STAGES.join(', ')})`);
+  if (values.goal !== undefined) {
+    const goals = loadTaxonomy(resolvePaths(values).feedsDir).goals.map((g) => g.id);
+    if (!goals.includes(values.goal)) return fail(`unknown goal "${values.goal}" (goals: ${goals.join(', ')})`);
+  }
+  const match = values.search === undefined ? undefined : searchQuery(values.search, createAnalyzer());
+  if (match === null) return fail(`--search "${values.search}" has no words to search for`);
+  const ctx = openContext(values, { access: 'read' });
+  try {
+    for (const m of listMatters(ctx.db, { stage: values.stage as MatterStage | undefined, goal: values.goal, match: match ?? undefined, limit })) {
+      if (!(await writeLine(values.json ? matterJson(m) : matterLine(m)))) break;
+    }
+    return 0;
+  } finally {
+    await closeContext(ctx);
+  }
+}

@@ -1,0 +1,119 @@
+// A matter's stages, in the order legislation moves, each dated from the item that showed it; its title and deadline.
+import type { Identifier, ItemKind, Lang } from '../model.js';
+
+/** The stages of a piece of legislation, in order. */
+export const MATTER_STAGES = [
+  'preparation', // a ministry project (Hankeikkuna)
+  'statement-round', // a statement request (lausuntopalvelu)
+  'government-proposal', // the HE given to Parliament
+  'committee', // committee statements and the report
+  'parliament-reply', // EV, parliament's reply
+  'statute-published', // in the Statute Book
+  'in-force',
+] as const;
+
+export type MatterStage = (typeof MATTER_STAGES)[number];
+
+/** What linking reads of an item in a matter. */
+export interface MatterMember {
+  id: number;
+  source: string;
+  kind: ItemKind;
+  title: string;
+  /** ISO instant: when the item was published, else when it was first seen. */
+  at: string;
+  deadline: string | null;
+  /** The stage as the source names it ("Valiokuntakäsittely", "Käsittely päättynyt"). */
+  stage: string | null;
+  language: Lang;
+  /** Its self and about identifiers (mentions play no part in a matter). */
+  identifiers: Identifier[];
+}
+
+/** One stage a matter reached: when (null when only a stated relation showed it) and through which item. */
+export interface StageReached {
+  stage: MatterStage;
+  at: string | null;
+  item: number;
+}
+
+/** What is stored of a matter beside its items. */
+export interface MatterSummary {
+  title: string;
+  stage: MatterStage | null;
+  stageAt: string | null;
+  deadline: string | null;
+  stages: StageReached[];
+}
+
+const KIND_STAGE: Partial<Record<ItemKind, MatterStage>> = {
+  project: 'preparation',
+  'statement-request': 'statement-round',
+  bill: 'government-proposal',
+  'committee-report': 'committee',
+  statute: 'statute-published',
+};
+
+/** The stages one item shows: dated by the item itself, or undated when only an identifier it states shows one. */
+export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean }[] {
+  const out: { stage: MatterStage; dated: boolean }[] = [];
+  const kindStage = KIND_STAGE[m.kind];
+  if (kindStage) out.push({ stage: kindStage, dated: true });
+  // A project's own schedule names its comment round (Hankeikkuna's LAUSUNTOKIERROS): the round is there, dated by
+  // the statement request when one comes.
+  if (m.kind === 'project' && m.deadline) out.push({ stage: 'statement-round', dated: false });
+  // Eduskunta's processing stage of a bill: in committee, or processed to the end (parliament replied).
+  if (m.kind === 'bill' && m.stage) {
+    if (/valiokunta|utskott/i.test(m.stage)) out.push({ stage: 'committee', dated: true });
+    if (/päättynyt|käsitelty|avslutad|behandlad/i.test(m.stage)) out.push({ stage: 'parliament-reply', dated: true });
+  }
+  for (const i of m.identifiers) {
+    // A reply or a statute the item names as its own is the stage itself; one it states it led to is undated.
+    if (i.type === 'ev') out.push({ stage: 'parliament-reply', dated: i.role === 'self' && !kindStage });
+    if (i.type === 'committee' && m.kind !== 'committee-report') out.push({ stage: 'committee', dated: false });
+    if (i.type === 'statute' && m.kind !== 'statute' && i.role === 'about') out.push({ stage: 'statute-published', dated: false });
+  }
+  return out;
+}
+
+/** Kinds whose title names a matter best, most authoritative first (the HE's, else the project's …). */
+const TITLE_KINDS: ItemKind[] = ['bill', 'project', 'statement-request', 'statute', 'committee-report'];
+const titleRank = (k: ItemKind): number => (TITLE_KINDS.includes(k) ? TITLE_KINDS.indexOf(k) : TITLE_KINDS.length);
+
+/** A matter's title, stage, deadline and stages from its items; the same for the same items in any order. */
+export function summarizeMatter(members: MatterMember[]): MatterSummary {
+  if (!members.length) throw new Error('a matter has at least one item');
+  // Ties are broken by content, never by id or order, so linking in any order names the matter alike.
+  const byTitle = [...members].sort((a, b) => titleRank(a.kind) - titleRank(b.kind) || (a.language === b.language ? 0 : a.language === 'fi' ? -1 : 1)
+    || a.at.localeCompare(b.at) || a.title.localeCompare(b.title));
+  const reached = new Map<MatterStage, StageReached>();
+  for (const m of [...members].sort((a, b) => a.at.localeCompare(b.at) || a.title.localeCompare(b.title))) {
+    for (const s of stagesOf(m)) {
+      const at = s.dated ? m.at : null;
+      const had = reached.get(s.stage);
+      // The earliest dated showing counts; an undated one only until a dated one comes.
+      if (!had || (had.at === null && at !== null)) reached.set(s.stage, { stage: s.stage, at, item: m.id });
+    }
+  }
+  const stages = MATTER_STAGES.filter((s) => reached.has(s)).map((s) => reached.get(s)!);
+  const last = stages.at(-1) ?? null;
+  const deadlines = (kind: ItemKind) => members.filter((m) => m.kind === kind && m.deadline).map((m) => m.deadline!).sort();
+  return {
+    title: byTitle[0].title,
+    stage: last?.stage ?? null,
+    stageAt: last?.at ?? null,
+    deadline: deadlines('statement-request').at(-1) ?? deadlines('project').at(-1) ?? null,
+    stages,
+  };
+}
+
+/** Finnish names of the stages, for people. */
+export const STAGE_LABELS: Record<MatterStage, string> = {
+  preparation: 'valmistelu',
+  'statement-round': 'lausuntokierros',
+  'government-proposal': 'hallituksen esitys',
+  committee: 'valiokuntakäsittely',
+  'parliament-reply': 'eduskunnan vastaus',
+  'statute-published': 'säädös julkaistu',
+  'in-force': 'voimassa',
+};

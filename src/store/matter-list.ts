@@ -1,0 +1,102 @@
+// The matters table's read side: lists for `lakivahti matters`, one matter with its items, joins and mentions.
+import { prepared, type Db } from './db.js';
+import { listItems, type ItemRow } from './items.js';
+import type { Consultation } from '../model.js';
+import { matterMembers } from './matters.js';
+import { explainJoins, type Join } from '../link/explain.js';
+import type { MatterStage, StageReached } from '../link/stage.js';
+
+/** A matter as listed: its derived fields, the identifiers people use, its items' goals and ids (oldest first). */
+export interface MatterRow {
+  id: number;
+  title: string;
+  stage: MatterStage | null;
+  stageAt: string | null;
+  deadline: string | null;
+  stages: StageReached[];
+  identifiers: string[];
+  /** The union of its items' goals (a reviewer's decision wins over the tagger on each item). */
+  goals: string[];
+  items: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One matter in full: its items in time order, why they are joined, and the items that only mention it. */
+export interface MatterDetail extends MatterRow {
+  members: ItemRow[];
+  joins: Join[];
+  mentionedIn: ItemRow[];
+  /** Who has answered its statement requests so far (lausuntopalvelu's participation pages), in name order. */
+  answered: string[];
+}
+
+export interface MatterQuery {
+  stage?: MatterStage;
+  goal?: string;
+  /** An FTS5 expression: matters with an item that matches. */
+  match?: string;
+  limit?: number;
+}
+
+/** Identifier kinds in the order people look for them; GUIDs and EDK codes only join. */
+const SHOWN = ['he', 'ev', 'committee', 'diary', 'project', 'statute', 'kk', 'eu', 'celex', 'eli'];
+
+type RawMatter = Omit<MatterRow, 'stages' | 'identifiers' | 'goals' | 'items'> & { stages: string };
+
+const MATTER_COLUMNS = `m.id, m.title, m.stage, m.stage_at AS stageAt, m.deadline, m.stages, m.created_at AS createdAt,
+  m.updated_at AS updatedAt`;
+
+/** A stored matter with its identifiers, goals and items (read through the items' matter index). */
+function fill(db: Db, m: RawMatter): MatterRow & { members: ItemRow[] } {
+  const members = listItems(db, { matter: m.id, limit: 1_000_000 }).reverse();
+  const ids = prepared(db, `SELECT DISTINCT ii.type, ii.value FROM items i JOIN item_identifiers ii ON ii.item_id = i.id
+    WHERE i.matter_id = ? AND ii.role <> 'mention'`).all(m.id) as { type: string; value: string }[];
+  const identifiers = ids.filter((i) => SHOWN.includes(i.type))
+    .sort((a, b) => SHOWN.indexOf(a.type) - SHOWN.indexOf(b.type) || a.value.localeCompare(b.value)).map((i) => i.value);
+  const goals = [...new Set(members.flatMap((r) => r.goals))].sort();
+  return { ...m, stages: JSON.parse(m.stages) as StageReached[], identifiers, goals, items: members.map((r) => r.id), members };
+}
+
+/** Matters, the one with the newest item first. */
+export function listMatters(db: Db, q: MatterQuery = {}): MatterRow[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (q.stage) where.push('m.stage = ?'), args.push(q.stage);
+  if (q.match)
+    where.push('m.id IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL AND id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?))'),
+      args.push(q.match);
+  const rows = prepared(db, `SELECT ${MATTER_COLUMNS}, (SELECT MAX(sort_key) FROM items WHERE matter_id = m.id) AS latest
+    FROM matters m ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY latest DESC, m.id DESC`).all(...args) as (RawMatter & { latest: string })[];
+  const out: MatterRow[] = [];
+  for (const { latest: _, ...r } of rows) {
+    const { members: __, ...m } = fill(db, r);
+    if (q.goal && !m.goals.includes(q.goal)) continue;
+    out.push(m);
+    if (q.limit && out.length >= q.limit) break;
+  }
+  return out;
+}
+
+/** One matter in full, or undefined when there is none with that id. */
+export function getMatter(db: Db, id: number): MatterDetail | undefined {
+  const row = prepared(db, `SELECT ${MATTER_COLUMNS} FROM matters m WHERE m.id = ?`).get(id) as RawMatter | undefined;
+  if (!row) return undefined;
+  const m = fill(db, row);
+  // Items that only mention one of the matter's identifiers: listed, never joined.
+  const mentioning = prepared(db, `SELECT DISTINCT mi.item_id FROM items i
+      JOIN item_identifiers ii ON ii.item_id = i.id AND ii.role <> 'mention'
+      JOIN item_identifiers mi ON mi.type = ii.type AND mi.value = ii.value AND mi.role = 'mention'
+      JOIN items o ON o.id = mi.item_id
+    WHERE i.matter_id = ? AND o.matter_id IS NOT ?`).pluck().all(id, id) as number[];
+  const mentionedIn = mentioning.length ? listItems(db, { ids: mentioning, limit: mentioning.length }) : [];
+  const consultations = prepared(db, `SELECT consultation FROM items WHERE matter_id = ? AND consultation IS NOT NULL`).pluck().all(id) as string[];
+  const answered = [...new Set(consultations.flatMap((c) => (JSON.parse(c) as Consultation).answered))].sort((a, b) => a.localeCompare(b, 'fi'));
+  return { ...m, joins: explainJoins(matterMembers(db, id)), mentionedIn, answered };
+}
+
+/** The matter holding an identifier as an item's own or stated one (e.g. "HE 184/2026 vp"), if any. */
+export function matterByIdentifier(db: Db, type: string, value: string): number | undefined {
+  return (prepared(db, `SELECT i.matter_id FROM item_identifiers ii JOIN items i ON i.id = ii.item_id
+    WHERE ii.type = ? AND ii.value = ? AND ii.role <> 'mention' AND i.matter_id IS NOT NULL LIMIT 1`).pluck().get(type, value) as number | undefined);
+}

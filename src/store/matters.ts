@@ -1,0 +1,195 @@
+// The matters table's write side: linking items into matters through their self and about identifiers.
+import { prepared, type Db } from './db.js';
+import type { Identifier } from '../model.js';
+import { groupItems, placeGroups, type Linkable } from '../link/group.js';
+import { joinKey } from '../link/keys.js';
+import { summarizeMatter, type MatterMember, type MatterSummary } from '../link/stage.js';
+
+/** Links the items of one run as they are saved, inside the run's transaction. */
+export interface Linker {
+  /** Put an item whose identifiers were just saved into its matter (joining, merging or splitting matters). */
+  link(itemId: number, now: string): void;
+  /** Note that an item's fields changed, so its matter's title, stage and deadline are derived again. */
+  touch(itemId: number): void;
+  /** Derive again the title, stage and deadline of every matter touched since the last flush. */
+  flush(now: string): void;
+}
+
+/** The signature of an item's stated identifiers, one "role type value" a line (stored as items.link_keys). */
+export function linkSignature(ids: Identifier[]): string {
+  return ids.filter((i) => i.role === 'self' || i.role === 'about').map((i) => `${i.role} ${joinKey(i)}`).sort().join('\n');
+}
+
+type MemberRow = Omit<MatterMember, 'identifiers'> & { ids: string };
+
+/** The items of a matter as linking reads them (only their self and about identifiers). */
+export function matterMembers(db: Db, matterId: number): MatterMember[] {
+  const rows = prepared(db, `SELECT i.id, i.source_id AS source, i.kind, i.title, i.sort_key AS at, i.deadline, i.stage, i.language,
+      (SELECT json_group_array(json_array(type, value, role)) FROM item_identifiers WHERE item_id = i.id AND role <> 'mention') AS ids
+    FROM items i WHERE i.matter_id = ? ORDER BY i.id`).all(matterId) as MemberRow[];
+  return rows.map(({ ids, ...m }) => ({
+    ...m,
+    identifiers: (JSON.parse(ids) as [Identifier['type'], string, Identifier['role']][]).map(([type, value, role]) => ({ type, value, role })),
+  }));
+}
+
+/** What linking one item asks: each is one index lookup (exported for the query-plan tests). */
+export const LINK_SQL = {
+  keysOf: `SELECT type || ' ' || value FROM item_identifiers WHERE item_id = ? AND role <> 'mention'`,
+  holders: `SELECT item_id FROM item_identifiers WHERE type = ? AND value = ? AND role <> 'mention'`,
+  inMatter: 'SELECT id FROM items WHERE matter_id = ?',
+  matterOf: 'SELECT matter_id AS m FROM items WHERE id = ?',
+};
+
+/** Statements shared by the linker and relinkAll. */
+function statements(db: Db) {
+  return {
+    matterOf: prepared(db, LINK_SQL.matterOf).pluck(),
+    setMatter: prepared(db, 'UPDATE items SET matter_id = ? WHERE id = ?'),
+    create: prepared(db, `INSERT INTO matters (title, created_at, updated_at) VALUES ('', ?, ?)`),
+    drop: prepared(db, 'DELETE FROM matters WHERE id = ?'),
+  };
+}
+
+/** Write where groups go: new matters made, items moved, matters no group kept removed; returns the matters placed. */
+function applyPlacement(db: Db, groups: number[][], old: Map<number, number | null>, now: string): { placed: number[]; moved: number; created: number; dropped: number } {
+  const st = statements(db);
+  const placements = placeGroups(groups, (id) => old.get(id) ?? null);
+  const placed: number[] = [];
+  const grouped = new Set<number>();
+  let moved = 0;
+  let created = 0;
+  for (const p of placements) {
+    const matter = p.matter ?? (created++, Number(st.create.run(now, now).lastInsertRowid));
+    placed.push(matter);
+    for (const id of p.items) {
+      grouped.add(id);
+      if (old.get(id) !== matter) st.setMatter.run(matter, id), moved++;
+    }
+  }
+  // Items left with no stated identifiers belong to no matter; matters no group kept are gone.
+  for (const [id, m] of old) if (m !== null && !grouped.has(id)) st.setMatter.run(null, id), moved++;
+  const kept = new Set(placed);
+  const gone = [...new Set([...old.values()].filter((m): m is number => m !== null && !kept.has(m)))];
+  for (const m of gone) st.drop.run(m);
+  return { placed, moved, created, dropped: gone.length };
+}
+
+/** Derive a matter's stored fields again from its items; true when they changed (a matter left empty is removed). */
+function summarize(db: Db, matterId: number, now: string, known?: MatterSummary): boolean {
+  let s = known;
+  if (!s) {
+    const members = matterMembers(db, matterId);
+    if (!members.length) return prepared(db, 'DELETE FROM matters WHERE id = ?').run(matterId).changes > 0;
+    s = summarizeMatter(members);
+  }
+  const values = [s.title, s.stage, s.stageAt, s.deadline, JSON.stringify(s.stages)];
+  return prepared(db, `UPDATE matters SET title = ?, stage = ?, stage_at = ?, deadline = ?, stages = ?, updated_at = ?
+    WHERE id = ? AND (title, stage, stage_at, deadline, stages) IS NOT (?, ?, ?, ?, ?)`)
+    .run(...values, now, matterId, ...values).changes > 0;
+}
+
+/**
+ * A linker over an open transaction. Linking an item reads its component through the identifier index (the items
+ * sharing its keys, theirs in turn) and its former matter's items (which may split): lookups, never a scan.
+ */
+export function createLinker(db: Db): Linker {
+  const st = statements(db);
+  const keysOf = prepared(db, LINK_SQL.keysOf).pluck();
+  const holders = prepared(db, LINK_SQL.holders).pluck();
+  const inMatter = prepared(db, LINK_SQL.inMatter).pluck();
+  const touched = new Set<number>();
+  return {
+    link(itemId, now) {
+      const first = st.matterOf.get(itemId) as number | null;
+      const queue = [itemId, ...(first === null ? [] : (inMatter.all(first) as number[]))];
+      const members: Linkable[] = [];
+      const old = new Map<number, number | null>();
+      while (queue.length) {
+        const id = queue.pop()!;
+        if (old.has(id)) continue;
+        old.set(id, st.matterOf.get(id) as number | null);
+        const keys = keysOf.all(id) as string[];
+        members.push({ id, keys });
+        for (const k of keys) {
+          const at = k.indexOf(' ');
+          for (const h of holders.all(k.slice(0, at), k.slice(at + 1)) as number[]) if (!old.has(h)) queue.push(h);
+        }
+      }
+      const { placed } = applyPlacement(db, groupItems(members), old, now);
+      for (const m of placed) touched.add(m);
+    },
+    touch(itemId) {
+      const m = st.matterOf.get(itemId) as number | null;
+      if (m !== null) touched.add(m);
+    },
+    flush(now) {
+      for (const m of touched) summarize(db, m, now);
+      touched.clear();
+    },
+  };
+}
+
+/** What relinking all items did (or would do). */
+export interface RelinkReport {
+  /** Matters after relinking. */
+  matters: number;
+  /** Items whose matter changed. */
+  moved: number;
+  created: number;
+  removed: number;
+  /** Matters whose title, stage or deadline changed. */
+  resummarized: number;
+}
+
+/**
+ * Rebuild every join from the stored identifiers: the same matters in any order and on every run (a second run
+ * changes nothing). With `dryRun` nothing is written (a read-only connection will do) and the report says what
+ * a real run would change.
+ */
+export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkReport {
+  const rows = prepared(db, `SELECT i.id, i.matter_id AS matter, i.source_id AS source, i.kind, i.title, i.sort_key AS at, i.deadline,
+      i.stage, i.language,
+      (SELECT json_group_array(json_array(type, value, role)) FROM item_identifiers WHERE item_id = i.id AND role <> 'mention') AS ids
+    FROM items i`).all() as (MemberRow & { matter: number | null })[];
+  const members = new Map(rows.map(({ ids, matter: _, ...m }) => [m.id, {
+    ...m,
+    identifiers: (JSON.parse(ids) as [Identifier['type'], string, Identifier['role']][]).map(([type, value, role]) => ({ type, value, role })),
+  } as MatterMember]));
+  const old = new Map(rows.map((r) => [r.id, r.matter]));
+  const groups = groupItems([...members.values()].map((m) => ({ id: m.id, keys: m.identifiers.map(joinKey) })));
+  const stored = new Map((prepared(db, 'SELECT id, title, stage, stage_at AS stageAt, deadline, stages FROM matters').all() as
+    { id: number; title: string; stage: string | null; stageAt: string | null; deadline: string | null; stages: string }[]).map((m) => [m.id, m]));
+  const placements = placeGroups(groups, (id) => old.get(id) ?? null);
+  const kept = new Set(placements.map((p) => p.matter).filter((m) => m !== null));
+  const grouped = new Set(groups.flat());
+  // Summaries that differ from the stored ones, by the group's first item (its matter may be new).
+  const changed = new Map<number, MatterSummary>();
+  for (const p of placements) {
+    const s = summarizeMatter(p.items.map((id) => members.get(id)!));
+    const was = p.matter === null ? undefined : stored.get(p.matter);
+    if (!was || was.title !== s.title || was.stage !== s.stage || was.stageAt !== s.stageAt || was.deadline !== s.deadline || was.stages !== JSON.stringify(s.stages))
+      changed.set(p.items[0], s);
+  }
+  const resummarized = changed.size;
+  const report: RelinkReport = {
+    matters: placements.length,
+    moved: placements.reduce((n, p) => n + p.items.filter((id) => p.matter === null || old.get(id) !== p.matter).length, 0)
+      + rows.filter((r) => r.matter !== null && !grouped.has(r.id)).length,
+    created: placements.filter((p) => p.matter === null).length,
+    removed: [...stored.keys()].filter((m) => !kept.has(m)).length,
+    resummarized,
+  };
+  if (dryRun) return report;
+  db.transaction(() => {
+    const { placed } = applyPlacement(db, groups, old, now);
+    // applyPlacement places groups in the order given, so placed[i] is groups[i]'s matter.
+    groups.forEach((g, i) => {
+      const s = changed.get(g[0]);
+      if (s) summarize(db, placed[i], now, s);
+    });
+    // Matters no item points at any more are removed too.
+    prepared(db, 'DELETE FROM matters WHERE id NOT IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL)').run();
+  })();
+  return report;
+}

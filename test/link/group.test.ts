@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { groupItems, placeGroups } from '../../src/link/group.js';
+import { joinKeys } from '../../src/link/keys.js';
+import { summarizeMatter, type MatterMember } from '../../src/link/stage.js';
+import { shuffled } from './support.js';
+
+describe('groupItems', () => {
+  it('joins items sharing a key, transitively, and leaves items without keys out', () => {
+    const items = [
+      { id: 1, keys: ['diary VN/1/2026'] },
+      { id: 2, keys: ['diary VN/1/2026', 'he HE 1/2026 vp'] },
+      { id: 3, keys: ['he HE 1/2026 vp'] },
+      { id: 4, keys: ['he HE 2/2026 vp'] },
+      { id: 5, keys: [] },
+    ];
+    expect(groupItems(items)).toEqual([[1, 2, 3], [4]]);
+    for (let seed = 1; seed <= 20; seed++) expect(groupItems(shuffled(items, seed))).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it('takes only self and about identifiers as keys', () => {
+    expect(joinKeys([
+      { type: 'he', value: 'HE 1/2026 vp', role: 'mention' },
+      { type: 'diary', value: 'VN/1/2026', role: 'about' },
+      { type: 'project', value: 'SM1:00/2026', role: 'self' },
+      { type: 'he', value: 'HE 2/2026 vp' },
+    ])).toEqual(['diary VN/1/2026', 'project SM1:00/2026']);
+  });
+});
+
+describe('placeGroups', () => {
+  it('keeps the older matter on a merge, one side of a split keeps it, and new groups get none', () => {
+    const matterOf = (id: number) => ({ 1: 10, 2: 20, 3: 10, 4: null }[id] ?? null);
+    // 1 and 2 merged; 3 split from 1; 4 is new.
+    expect(placeGroups([[1, 2], [3], [4]], matterOf)).toEqual([
+      { matter: 10, items: [1, 2] }, { matter: null, items: [3] }, { matter: null, items: [4] },
+    ]);
+    // The same groups in another order are placed alike: the choice never depends on the order they came in.
+    expect(placeGroups([[3], [1, 2]], matterOf)).toEqual([{ matter: null, items: [3] }, { matter: 10, items: [1, 2] }]);
+    // A matter split in two: the side with the smallest item keeps it.
+    expect(placeGroups([[3], [1]], matterOf)).toEqual([{ matter: null, items: [3] }, { matter: 10, items: [1] }]);
+  });
+});
+
+describe('summarizeMatter', () => {
+  const member = (over: Partial<MatterMember>): MatterMember => ({
+    id: 1, source: 's', kind: 'news', title: 'T', at: '2026-01-01T00:00:00.000Z', deadline: null, stage: null, language: 'fi',
+    identifiers: [], ...over,
+  });
+
+  it('names the matter by the bill, else the project, Finnish before Swedish', () => {
+    const project = member({ id: 1, kind: 'project', title: 'Hanke' });
+    const sv = member({ id: 2, kind: 'bill', title: 'RP 1/2026 rd', language: 'sv' });
+    const fi = member({ id: 3, kind: 'bill', title: 'HE 1/2026 vp', at: '2026-02-01T00:00:00.000Z' });
+    expect(summarizeMatter([project]).title).toBe('Hanke');
+    expect(summarizeMatter([project, sv]).title).toBe('RP 1/2026 rd');
+    expect(summarizeMatter([sv, project, fi]).title).toBe('HE 1/2026 vp');
+  });
+
+  it('dates a stage from the earliest item that showed it, and takes the statement round\'s deadline', () => {
+    const s = summarizeMatter([
+      member({ id: 1, kind: 'statement-request', at: '2026-03-01T00:00:00.000Z', deadline: '2026-04-15' }),
+      member({ id: 2, kind: 'statement-request', at: '2026-02-01T00:00:00.000Z', deadline: '2026-03-01' }),
+      member({ id: 3, kind: 'project', deadline: '2026-12-31' }),
+    ]);
+    expect(s).toMatchObject({ stage: 'statement-round', stageAt: '2026-02-01T00:00:00.000Z', deadline: '2026-04-15' });
+    expect(s.stages).toEqual([
+      { stage: 'preparation', at: '2026-01-01T00:00:00.000Z', item: 3 },
+      { stage: 'statement-round', at: '2026-02-01T00:00:00.000Z', item: 2 },
+    ]);
+    // A project whose own schedule names a comment round shows the round, undated until a statement request dates it.
+    expect(summarizeMatter([member({ id: 3, kind: 'project', deadline: '2026-12-31' })]).stages).toEqual([
+      { stage: 'preparation', at: '2026-01-01T00:00:00.000Z', item: 3 },
+      { stage: 'statement-round', at: null, item: 3 },
+    ]);
+  });
+});

@@ -1,0 +1,74 @@
+// Items as sources give them, saved run by run into an in-memory store, and the matters they make.
+import { normalizeItem } from '../../src/normalize/index.js';
+import { getMatter, listMatters, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
+import type { ItemKind, Lang, RawItem, SourceDef, TaggedItem } from '../../src/model.js';
+
+/** A source definition for tests; `kind` is what its items are unless they say otherwise. */
+export const source = (id: string, itemKind: ItemKind, language: Lang = 'fi'): SourceDef =>
+  ({ id, name: id, url: `https://${id}.example.fi/`, kind: 'rss', schedule: '*/30 * * * *', language, tags: [], itemKind,
+    mayBeEmpty: true, options: {}, file: `${id}.yaml` }) as SourceDef;
+
+export const SOURCES = {
+  hankeikkuna: source('hankeikkuna', 'project'),
+  lausuntopalvelu: source('lausuntopalvelu', 'statement-request'),
+  eduskunta: source('eduskunta', 'bill'),
+  riksdagen: source('riksdagen', 'committee-report', 'sv'),
+  finlex: source('finlex', 'statute'),
+  stm: source('stm', 'press-release'),
+};
+
+/** A fresh store knowing every test source. */
+export function store(): Db {
+  const db = openDb(':memory:');
+  syncSources(db, Object.values(SOURCES));
+  return db;
+}
+
+/** One raw item of a source, as it would reach the store after normalize (untagged). */
+export interface Arrival {
+  source: keyof typeof SOURCES;
+  raw: RawItem;
+}
+
+/** Save each arrival as the only item of its own run, in the order given. */
+export function arrive(db: Db, arrivals: Arrival[]): void {
+  for (const a of arrivals) {
+    const def = SOURCES[a.source];
+    const item: TaggedItem = { ...normalizeItem(a.raw, def), tags: null, searchTerms: '' };
+    const now = new Date().toISOString();
+    saveRun(db, {
+      run: { sourceId: def.id, startedAt: now, finishedAt: now, status: 'ok', found: 1, created: 0, updated: 0, error: null, notes: [] },
+      items: [item], nextRunAt: null,
+    });
+  }
+}
+
+/** The matters as sets of item guids, sorted: comparable whatever ids the store gave. */
+export function partition(db: Db): string[][] {
+  const guid = new Map((db.prepare('SELECT id, guid FROM items').all() as { id: number; guid: string }[]).map((r) => [r.id, r.guid]));
+  return listMatters(db).map((m) => m.items.map((id) => guid.get(id)!).sort()).sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/** The matter an item (by guid) is in, in full. */
+export function matterOf(db: Db, guid: string) {
+  const id = db.prepare('SELECT matter_id FROM items WHERE guid = ?').pluck().get(guid) as number | null;
+  return id === null ? undefined : getMatter(db, id);
+}
+
+/** A deterministic shuffle (mulberry32), so a failing order can be run again. */
+export function shuffled<T>(list: T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}

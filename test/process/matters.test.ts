@@ -1,0 +1,162 @@
+// matters, matter and relink as real processes with pipes; items --json gains each item's matter.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { parseDocument } from 'yaml';
+import { mirrorUrl, startMirror, type Mirror } from '../../src/demo/mirror.js';
+import { defaultFeedsDir, fixturesDir } from '../../src/paths.js';
+import { openDb, syncSources } from '../../src/store/index.js';
+import { run } from '../helpers/process.js';
+import { arrive, SOURCES, type Arrival } from '../link/support.js';
+
+let dir: string;
+let db: string;
+const lines = (text: string) => text.split('\n').filter((l) => l !== '');
+
+const ARRIVALS: Arrival[] = [
+  { source: 'hankeikkuna', raw: { guid: 'project', title: 'Pelastuslain muuttaminen', kind: 'project', published: '2026-01-10T08:00:00Z',
+    identifiers: ['SM061:00/2026'], about: ['VN/31234/2026', 'HE 184/2026 vp'] } },
+  { source: 'lausuntopalvelu', raw: { guid: 'request', title: 'Lausuntopyyntö pelastuslain muuttamisesta', published: '2026-03-01T08:00:00Z',
+    deadline: '2026-04-15', identifiers: ['VN / 31234 / 2026'],
+    consultation: { distribution: ['Pelastusopisto', 'Helsingin kaupunki'], answered: ['Pelastusopisto', 'Etelä-Savon hyvinvointialue'] } } },
+  { source: 'finlex', raw: { guid: 'statute', title: 'Laki pelastuslain muuttamisesta', published: '2027-01-15T00:00:00Z',
+    identifiers: ['123/2027'], about: ['RP 184/2026 rd'] } },
+  { source: 'eduskunta', raw: { guid: 'he2', title: 'HE 12/2026 vp Hallituksen esitys aluevaltuustolaista', published: '2026-05-01T08:00:00Z',
+    identifiers: ['HE 12/2026 vp'] } },
+  { source: 'stm', raw: { guid: 'press', title: 'Tiedote: HE 184/2026 vp ja HE 12/2026 vp', published: '2026-05-02T08:00:00Z' } },
+];
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-matters-'));
+  db = path.join(dir, 'matters.sqlite');
+  const conn = openDb(db);
+  syncSources(conn, Object.values(SOURCES));
+  arrive(conn, ARRIVALS);
+  conn.close();
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('matters, matter and relink as processes', () => {
+  it('matters --json prints one matter a line; --stage, --search and bad options', async () => {
+    const all = await run(['matters', '--json', '--db', db]);
+    expect(all.code).toBe(0);
+    const ms = lines(all.out).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(ms).toHaveLength(2);
+    expect(Object.keys(ms[0])).toEqual(expect.arrayContaining(['id', 'title', 'identifiers', 'stage', 'deadline', 'goals', 'items']));
+    const life = ms.find((m) => (m.identifiers as string[]).includes('HE 184/2026 vp'))!;
+    expect(life).toMatchObject({ title: 'Pelastuslain muuttaminen', stage: 'statute-published', deadline: '2026-04-15' });
+    expect(life.items).toHaveLength(3);
+
+    const stage = await run(['matters', '--json', '--stage', 'government-proposal', '--db', db]);
+    expect(lines(stage.out).map((l) => JSON.parse(l).identifiers)).toEqual([['HE 12/2026 vp']]);
+    const search = await run(['matters', '--search', 'pelastuslain', '--db', db]);
+    expect(lines(search.out)).toHaveLength(1);
+    expect(search.out).toMatch(/^asia \d+ {2}Pelastuslain muuttaminen .*\[säädös julkaistu 15\.1\.2027\].*\[määräaika 15\.4\.2026\].* 3 kohdetta$/m);
+
+    const bad = await run(['matters', '--stage', 'valmis', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown stage "valmis" \(stages: preparation, statement-round/);
+    const missing = await run(['matters', '--db', path.join(dir, 'none.sqlite')]);
+    expect(missing.code).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'none.sqlite'))).toBe(false);
+  });
+
+  it('matter ID shows one matter by number or by any of its identifiers, items oldest first, joins explained', async () => {
+    const byHe = await run(['matter', 'RP 184/2026 rd', '--json', '--db', db]);
+    expect(byHe.code).toBe(0);
+    const m = JSON.parse(byHe.out) as { id: number; items: { source: string }[]; joins: { identifier: string }[]; mentionedIn: { title: string }[]; answered: string[] };
+    expect(m.answered).toEqual(['Etelä-Savon hyvinvointialue', 'Pelastusopisto']);
+    expect(m.items.map((i) => i.source)).toEqual(['hankeikkuna', 'lausuntopalvelu', 'finlex']);
+    expect(m.joins.map((j) => j.identifier)).toEqual(['HE 184/2026 vp', 'VN/31234/2026']);
+    expect(m.mentionedIn.map((i) => i.title)).toEqual(['Tiedote: HE 184/2026 vp ja HE 12/2026 vp']);
+    const byVn = await run(['matter', 'VN/31234/2026', '--json', '--db', db]);
+    expect(JSON.parse(byVn.out).id).toBe(m.id);
+
+    const text = await run(['matter', String(m.id), '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^asia \d+: Pelastuslain muuttaminen$/m);
+    expect(text.out).toMatch(/yhdistetty tunnuksella VN\/31234\/2026: hankeikkuna \(ilmoitettu liittyvä asia\), lausuntopalvelu \(oma tunnus\)/);
+    expect(text.out).toMatch(/säädös julkaistu 15\.1\.2027/);
+    expect(text.out).toMatch(/^lausunnon antaneet: Etelä-Savon hyvinvointialue, Pelastusopisto$/m);
+
+    expect((await run(['matter', '99999', '--db', db])).code).toBe(1);
+    const none = await run(['matter', '--db', db]);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/give one matter/);
+    expect((await run(['matter', 'pelastuslaki', '--db', db])).code).toBe(2);
+  });
+
+  it('items --json gives each item its matter, or null, and keeps every earlier field', async () => {
+    const out = await run(['items', '--json', '--db', db]);
+    const items = lines(out.out).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(Object.keys(items[0]).slice(0, 16)).toEqual(['id', 'source', 'title', 'url', 'published', 'summary', 'language', 'identifiers',
+      'deadline', 'organisation', 'kind', 'stage', 'relevant', 'goals', 'primary', 'joint']);
+    expect(items.find((i) => i.source === 'stm')!.matter).toBeNull();
+    const inLife = items.filter((i) => ['hankeikkuna', 'lausuntopalvelu', 'finlex'].includes(i.source as string));
+    expect(new Set(inLife.map((i) => i.matter)).size).toBe(1);
+    expect(inLife[0].matter).toEqual(expect.any(Number));
+  });
+
+  it('relink --dry-run only reads; relink rebuilds lost joins and a second relink changes nothing', async () => {
+    const copy = path.join(dir, 'relink.sqlite');
+    fs.copyFileSync(db, copy);
+    const raw = new Database(copy);
+    raw.exec('UPDATE items SET matter_id = NULL; DELETE FROM matters;');
+    raw.close();
+    const before = fs.readFileSync(copy);
+    const dry = await run(['relink', '--dry-run', '--db', copy]);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toBe('2 matters; 4 items would be moved, 2 matters would be created, 0 removed, 2 given a new title, stage or deadline\n');
+    expect(fs.readFileSync(copy).equals(before)).toBe(true);
+    const first = await run(['relink', '--db', copy]);
+    expect(first.out).toBe('2 matters; 4 items were moved, 2 matters were created, 0 removed, 2 given a new title, stage or deadline\n');
+    const again = await run(['relink', '--db', copy]);
+    expect(again.out).toBe('2 matters; 0 items were moved, 0 matters were created, 0 removed, 0 given a new title, stage or deadline\n');
+    const listed = await run(['matters', '--json', '--db', copy]);
+    const original = await run(['matters', '--json', '--db', db]);
+    const shape = (out: string) => lines(out).map((l) => { const { id: _, items: __, ...rest } = JSON.parse(l); return rest; });
+    expect(shape(listed.out)).toEqual(shape(original.out));
+  });
+});
+
+describe('a crawl links as it stores', () => {
+  let mirrors: Mirror[] = [];
+  let feeds: string;
+  beforeAll(async () => {
+    feeds = path.join(dir, 'feeds');
+    fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
+    for (const id of ['eduskunta', 'hankeikkuna', 'lausuntopalvelu', 'finlex']) {
+      const doc = parseDocument(fs.readFileSync(path.join(defaultFeedsDir, 'sources', `${id}.yaml`), 'utf8'));
+      const mirror = await startMirror(path.join(fixturesDir, 'sources', id));
+      mirrors.push(mirror);
+      doc.set('url', mirrorUrl(String(doc.get('url')), mirror.origin));
+      fs.writeFileSync(path.join(feeds, 'sources', `${id}.yaml`), doc.toString());
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(mirrors.map((m) => m.close()));
+    mirrors = [];
+  });
+
+  it('joins a bill and its committee statement during the crawl, and relink afterwards changes nothing', async () => {
+    const file = path.join(dir, 'crawl.sqlite');
+    const crawl = await run(['crawl', '--db', file, '--feeds', feeds]);
+    expect(crawl.code).toBe(0);
+    const matters = lines((await run(['matters', '--json', '--db', file, '--feeds', feeds])).out).map((l) => JSON.parse(l) as { identifiers: string[]; items: number[] });
+    const he = matters.find((m) => m.identifiers.includes('HE 196/2026 vp'))!;
+    expect(he.identifiers).toEqual(expect.arrayContaining(['HE 196/2026 vp', 'StVL 19/2026 vp']));
+    expect(he.items).toHaveLength(2);
+    // Every Hankeikkuna project is a matter of its own, keyed by the bills it states.
+    expect(matters.filter((m) => m.identifiers.some((i) => /^(LVM|TEM|LM)\d/.test(i)))).toHaveLength(5);
+    // Linking item by item during the crawl made exactly what rebuilding from scratch makes.
+    const relink = await run(['relink', '--dry-run', '--db', file, '--feeds', feeds]);
+    expect(relink.out).toMatch(/; 0 items would be moved, 0 matters would be created, 0 removed, 0 given a new/);
+    // A second crawl (nothing new upstream) leaves the matters as they were.
+    await run(['crawl', '--db', file, '--feeds', feeds]);
+    const again = lines((await run(['matters', '--json', '--db', file, '--feeds', feeds])).out);
+    expect(again.map((l) => JSON.parse(l).items)).toEqual(matters.map((m) => m.items));
+  });
+});
