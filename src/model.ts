@@ -233,6 +233,13 @@ export interface SourceContext {
   now: Date;
   /** When the source last ran successfully (null or absent: never), for modules that ask for what is new since then. */
   lastSuccessAt?: Date | null;
+  /** Whether an item with this guid from this source is already stored (a module may skip fetching its details). */
+  known?(guid: string): boolean;
+  /**
+   * The run read only part of what is new (a cap was reached): it is stored, but the source's last success does not
+   * move, so the next run asks for the same window again and reads what is left.
+   */
+  incomplete?(reason: string): void;
 }
 
 /** The value types a module option may take in YAML. */

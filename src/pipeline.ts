@@ -5,7 +5,8 @@ import type { Fetch, Item, RawItem, RunResult, SourceContext, SourceDef, TaggedI
 import { StageError } from './errors.js';
 import { sourceModule } from './sources/index.js';
 import { normalizeItem } from './normalize/index.js';
-import { getSourceState, getValidators, type Db } from './store/index.js';
+import { dedupKey } from './normalize/key.js';
+import { getSourceState, getValidators, hasItemKey, type Db } from './store/index.js';
 import { inThreadWriter, type RunSink, type StoreWriter } from './store/writer.js';
 
 export interface PipelineDeps {
@@ -65,10 +66,16 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
   const stored = getValidators(deps.db, def.id);
   const lastSuccess = getSourceState(deps.db, def.id)?.lastSuccessAt;
   let fresh: Validators | null = null;
+  let complete = true;
   const ctx: SourceContext = {
     now: startedAt,
     lastSuccessAt: lastSuccess ? new Date(lastSuccess) : null,
     note: (m) => void notes.push(m),
+    known: (guid) => hasItemKey(deps.db, def.id, dedupKey({ guid, url: null, title: '', published: null })),
+    incomplete: (reason) => {
+      complete = false;
+      notes.push(reason);
+    },
     fetch: async (url, options = {}) => {
       const main = url === def.url && (options.method ?? 'GET') === 'GET';
       const res = await deps.fetch(url, main ? { ...options, validators: stored } : options);
@@ -125,7 +132,7 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
     : run.status === 'interrupted' ? null : scheduled();
   try {
     const target = sink ?? writer.begin(def.id, run.startedAt);
-    const saved = await target.finish({ run, validators: run.status === 'ok' ? fresh : null, nextRunAt });
+    const saved = await target.finish({ run, validators: run.status === 'ok' ? fresh : null, nextRunAt, complete });
     run.created = saved.created.length;
     run.updated = saved.updated.length;
     if (saved.duplicates) notes.push(`${saved.duplicates} duplicate items in the feed were ignored`);

@@ -117,8 +117,16 @@ const finlex: SourceModule = {
       if (page === maxPages) ctx.note(`finlex: more than ${maxPages} list pages since ${since(from)}; the rest were not read`);
     }
     const max = option<number>(OPTIONS, def.options, 'maxDocuments');
-    const chosen = [...entries.values()].sort((a, b) => b.year - a.year || b.number - a.number);
-    if (chosen.length > max) ctx.note(`finlex: ${chosen.length} statutes since ${since(from)}; the ${max} with the highest numbers were read`);
+    // Statutes stored by an earlier run (the overlap, or the part of a window a capped run did read) are not read again.
+    const all = [...entries.values()];
+    const chosen = all.filter((e) => !ctx.known?.(e.aknPath)).sort((a, b) => b.year - a.year || b.number - a.number);
+    if (chosen.length > max) {
+      // The rest are not lost: an incomplete run leaves the last success where it was, so the next run asks for the
+      // same window again and reads the statutes this one did not.
+      const reason = `finlex: ${chosen.length} new statutes since ${since(from)}; the ${max} with the highest numbers were read, the rest follow in the next run`;
+      if (ctx.incomplete) ctx.incomplete(reason);
+      else ctx.note(reason);
+    }
     const items: RawItem[] = [];
     for (const e of chosen.slice(0, max)) {
       // Documents are read from def.url's host (the API, or the demo's mirror), by the entry's path.

@@ -100,6 +100,11 @@ export function itemListQuery(q: ItemQuery = {}): { sql: string; args: (string |
   return { sql, args };
 }
 
+/** Whether the source has an item stored under this dedup key. */
+export function hasItemKey(db: Db, sourceId: string, key: string): boolean {
+  return prepared(db, 'SELECT 1 FROM items WHERE source_id = ? AND key = ?').get(sourceId, key) !== undefined;
+}
+
 /** Stored items, newest first; identifiers are those people use (a lausuntopalvelu GUID is only for joining). */
 export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
   const { sql, args } = itemListQuery(q);

@@ -11,6 +11,8 @@ export interface RunRecord {
   validators?: Validators | null;
   /** When the source should next be checked (schedule or backoff). */
   nextRunAt: string | null;
+  /** False when an ok run read only part of what is new: its time does not become the source's last success. */
+  complete?: boolean;
 }
 
 /** What saving a run did. */
@@ -43,12 +45,12 @@ export function startRun(db: Db, sourceId: string, startedAt: string): RunSaver 
       const succeeded = run.status === 'ok' || run.status === 'not-modified';
       prepared(db, `UPDATE sources SET last_run_at = @at, last_status = @status, last_error = @error,
           error_count = CASE WHEN @failed THEN error_count + 1 WHEN @succeeded THEN 0 ELSE error_count END,
-          last_success_at = CASE WHEN @succeeded THEN @at ELSE last_success_at END,
+          last_success_at = CASE WHEN @succeeded AND @complete THEN @at ELSE last_success_at END,
           etag = CASE WHEN @hasValidators THEN @etag ELSE etag END,
           last_modified = CASE WHEN @hasValidators THEN @lastModified ELSE last_modified END,
           next_run_at = @nextRunAt, running_until = NULL
         WHERE id = @id`).run({
-        id: run.sourceId, at: run.finishedAt, status: run.status, error: run.error, failed: failed ? 1 : 0, succeeded: succeeded ? 1 : 0,
+        id: run.sourceId, at: run.finishedAt, status: run.status, error: run.error, failed: failed ? 1 : 0, succeeded: succeeded ? 1 : 0, complete: rec.complete === false ? 0 : 1,
         hasValidators: rec.validators ? 1 : 0, etag: rec.validators?.etag ?? null,
         lastModified: rec.validators?.lastModified ?? null, nextRunAt: rec.nextRunAt,
       });

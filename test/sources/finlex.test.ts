@@ -113,7 +113,34 @@ describe('finlex: paging a window, whatever the order', () => {
       expect(pages.map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2', '3']);
       expect(pages.every((r) => new URL(r.path, 'http://x').searchParams.get('limit') === '10')).toBe(true);
       expect(items.map((i) => i.identifiers?.[0])).toEqual(['1099/2026', '1098/2026', '1077/2026', '1061/2026', '1060/2026']);
-      expect(ctx.notes).toEqual([expect.stringMatching(/^finlex: 23 statutes since .*; the 5 with the highest numbers were read$/)]);
+      expect(ctx.notes).toEqual([expect.stringMatching(/^finlex: 23 new statutes since .*; the 5 with the highest numbers were read, the rest follow in the next run$/)]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a capped run is incomplete, and the next runs read what it left (stored statutes are not read again)', async () => {
+    const numbers = Array.from({ length: 12 }, (_, i) => 1200 + ((i * 7) % 12));
+    const server = await windowServer(numbers);
+    try {
+      const stored = new Set<string>();
+      const runs: { read: string[]; incomplete: string[] }[] = [];
+      for (let run = 0; run < 4; run++) {
+        const incomplete: string[] = [];
+        const ctx = { ...testContext(), known: (guid: string) => stored.has(guid), incomplete: (r: string) => void incomplete.push(r) };
+        const items = (await finlex.collect(loadDef('finlex', `${server.url}${LIST}?format=json`, { maxDocuments: 5 }), ctx)) as RawItem[];
+        for (const i of items) stored.add(i.guid!);
+        runs.push({ read: items.map((i) => i.identifiers![0]), incomplete });
+      }
+      expect(runs.map((r) => r.read)).toEqual([
+        ['1211/2026', '1210/2026', '1209/2026', '1208/2026', '1207/2026'],
+        ['1206/2026', '1205/2026', '1204/2026', '1203/2026', '1202/2026'],
+        ['1201/2026', '1200/2026'],
+        [],
+      ]);
+      expect(runs.map((r) => r.incomplete.length)).toEqual([1, 1, 0, 0]);
+      expect(runs[0].incomplete[0]).toMatch(/^finlex: 12 new statutes since .*; the 5 with the highest numbers were read, the rest follow/);
+      expect(stored.size).toBe(12);
     } finally {
       await server.close();
     }
@@ -192,5 +219,44 @@ describe('finlex: unexpected responses', () => {
     await expect(
       withServer({ [LIST]: list, [doc]: '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "y">]><akomaNtoso/>' }),
     ).rejects.toThrow(/entities/);
+  });
+});
+
+describe('finlex through the pipeline and the store', () => {
+  it('a capped run does not move the last success; the next reads only what is left, and then it moves', async () => {
+    const { createFetcher } = await import('../../src/fetch/index.js');
+    const { refreshSource } = await import('../../src/pipeline.js');
+    const { openDb, syncSources, listItems, getSourceState } = await import('../../src/store/index.js');
+    const { fixturesDir } = await import('../../src/paths.js');
+    const mirror = await startMirror(path.join(fixturesDir, 'sources', 'finlex'));
+    const previous = process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS;
+    process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS = '1';
+    const fetch = createFetcher({ deadlineMs: 5000 });
+    const db = openDb(':memory:');
+    try {
+      const real = loadDef('finlex', undefined, { maxDocuments: 2 });
+      const def = { ...real, url: mirrorUrl(real.url, mirror.origin) };
+      syncSources(db, [def]);
+      const first = await refreshSource(def, { db, fetch });
+      expect(first).toMatchObject({ status: 'ok', created: 2 });
+      expect(first.notes).toContainEqual(expect.stringMatching(/^finlex: 5 new statutes since .*the rest follow in the next run$/));
+      expect(getSourceState(db, 'finlex')!.lastSuccessAt).toBeNull();
+      const second = await refreshSource(def, { db, fetch });
+      // 1043 and 1042 are stored: of the three left, 1040 and 1039 are read (1039 answers with an empty list, so it
+      // is skipped and stays unknown), 1037 waits.
+      expect(second).toMatchObject({ status: 'ok', created: 1 });
+      expect(second.notes.some((n) => n.includes('the rest follow'))).toBe(true);
+      const third = await refreshSource(def, { db, fetch });
+      expect(third).toMatchObject({ status: 'ok', created: 1 });
+      expect(third.notes.some((n) => n.includes('the rest follow'))).toBe(false);
+      expect(getSourceState(db, 'finlex')!.lastSuccessAt).toBe(third.finishedAt);
+      expect(listItems(db, { source: 'finlex' }).map((i) => i.url).sort()).toEqual([1037, 1040, 1042, 1043].map((n) => `https://www.finlex.fi/fi/lainsaadanto/saadoskokoelma/2026/${n}`));
+    } finally {
+      if (previous === undefined) delete process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS;
+      else process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS = previous;
+      await fetch.close();
+      await mirror.close();
+      db.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeEach } from 'vitest';
 import {
   openDb, syncSources, saveRun, listItems, listItemEvents, getItem, listItemVersions, listReviews, insertReview, type Db,
+  getSourceState, hasItemKey,
 } from '../../src/store/index.js';
 import { describeEvent } from '../../src/present/events.js';
 import { contentHash } from '../../src/normalize/key.js';
@@ -39,6 +40,20 @@ describe('store: items', () => {
     const rows = listItems(db);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ source: 'src', title: 'Pelastuslain muutos', deadline: '2023-03-15', identifiers: ['VN/1/2023'] });
+  });
+
+  it('an incomplete run stores its items but leaves the last success where it was; only ok runs move it', () => {
+    saveRun(db, { run: run(), nextRunAt: null });
+    expect(getSourceState(db, 'src')!.lastSuccessAt).toBe('2023-02-01T10:00:01.000Z');
+    const later = { startedAt: '2023-02-02T10:00:00.000Z', finishedAt: '2023-02-02T10:00:01.000Z' };
+    saveRun(db, { run: run(later), items: [item()], nextRunAt: null, complete: false });
+    expect(hasItemKey(db, 'src', 'guid:1')).toBe(true);
+    expect(hasItemKey(db, 'src', 'guid:2')).toBe(false);
+    expect(getSourceState(db, 'src')).toMatchObject({ lastStatus: 'ok', lastRunAt: later.finishedAt, lastSuccessAt: '2023-02-01T10:00:01.000Z' });
+    saveRun(db, { run: run({ ...later, status: 'interrupted' }), nextRunAt: null });
+    expect(getSourceState(db, 'src')!.lastSuccessAt).toBe('2023-02-01T10:00:01.000Z');
+    saveRun(db, { run: run(later), nextRunAt: null });
+    expect(getSourceState(db, 'src')!.lastSuccessAt).toBe(later.finishedAt);
   });
 
   it('drops duplicate keys within one batch', () => {
