@@ -14,7 +14,7 @@ export interface FoldResult {
 /** A reviewer's decision on a labelled item, as `lakivahti review` records it: the labels, and the tagger's wrong goals removed. */
 export function reviewerDecision(item: LabelledItem, predicted: string[]): ReviewDecision {
   const goals = item.relevant ? (item.goals ?? (item.primary ? [item.primary] : [])) : [];
-  return { item, relevant: item.relevant, confirmed: goals, rejected: predicted.filter((g) => !goals.includes(g)) };
+  return { item, relevant: item.relevant, confirmed: goals, rejected: predicted.filter((g) => !goals.includes(g)), primary: item.relevant ? (item.primary ?? null) : null };
 }
 
 /** k-fold cross-validation of learning: folds are every k-th item, so each kind of item spreads over the folds. */

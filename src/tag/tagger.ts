@@ -138,6 +138,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const evidence = [...reading.evidence];
     if (learned && learned.analyzer === analyzer.name) {
       const contrib: { key: string; goals: Record<GoalId, number>; size: number }[] = [];
+      const delta: Record<GoalId, number> = {};
       for (const [key, f] of reading.features) {
         const w = learned.weights[key];
         if (!w) continue;
@@ -145,12 +146,15 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         let size = 0;
         for (const [g, v] of Object.entries(w)) {
           if (!(g in scores)) continue;
-          scores[g] += v * f;
+          delta[g] = (delta[g] ?? 0) + v * f;
           goals[g] = round(v * f);
           size += Math.abs(v * f);
         }
         if (size >= 0.05) contrib.push({ key, goals, size });
       }
+      // Learned weights may move a goal's score only so far: the rules keep the last word on items they are sure of.
+      const bound = learned.bound ?? Infinity;
+      for (const [g, d] of Object.entries(delta)) scores[g] += Math.max(-bound, Math.min(bound, d));
       contrib.sort((a, b) => b.size - a.size);
       for (const c of contrib.slice(0, 5)) evidence.push({ rule: 'learned', term: c.key, goals: c.goals });
     }

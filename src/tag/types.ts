@@ -128,6 +128,8 @@ export interface ReviewDecision {
   confirmed: GoalId[];
   /** Goals the reviewer removed (or all goals, implicitly, when not relevant). */
   rejected: GoalId[];
+  /** The reviewer's main goal (default: the first confirmed). */
+  primary?: GoalId | null;
 }
 
 /** Weights learned from reviewer decisions, applied on top of the taxonomy's rules. */
@@ -136,6 +138,8 @@ export interface LearnedWeights {
   analyzer: string;
   taxonomyVersion: string;
   decisions: number;
+  /** Largest absolute change the weights may make to one goal's score on one item (the rules keep the rest). */
+  bound?: number;
   /** stem → goal → weight. */
   weights: Record<string, Record<GoalId, number>>;
 }
