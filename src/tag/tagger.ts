@@ -62,6 +62,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const hits = new Map<CompiledTerm, { field: Field; match: string }>();
     // Scope terms found, per scope and role, with the first word that put the item in the scope.
     const scopeHits = new Map<string, string>();
+    const fieldTokens: Token[][] = [];
     const features = new Map<string, number>();
     let about: GoalId[] = [];
     const note = (term: CompiledTerm, field: Field, match: string): void => {
@@ -72,7 +73,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const text = field === 'title' ? title : summary;
       if (!text) continue;
       const tokens: Token[] = tokenize(text);
-      if (scopeMatcher) findScopes(scopeMatcher, tokens, lang, scopeHits);
+      fieldTokens.push(tokens);
       const perToken = tokens.map((t) => matcher.matchToken(t, lang));
       const covered = new Set<number>();
       // Phrases: consecutive tokens matching the phrase's words in order.
@@ -154,10 +155,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
     // Scope rules: an item of a kind outside the strategy (incident news, policing, welfare-area care) keeps
     // only a share of its score unless it also names what would bring it in (legislation, rescue services, …).
+    // Only items with some score can be scoped; most items have none, so their words are not looked up again.
+    if (scopeMatcher && goalIds.some((g) => rule[g] > 0)) for (const tokens of fieldTokens) findScopes(scopeMatcher, tokens, lang, scopeHits);
     for (const sc of taxonomy.scopes) {
       const match = scopeHits.get(`${sc.id}:when`);
       if (match === undefined || scopeHits.has(`${sc.id}:unless`)) continue;
-      if (!goalIds.some((g) => rule[g] > 0)) continue;
       for (const g of goalIds) if (rule[g] > 0) rule[g] *= sc.factor;
       evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, match, goals: {} });
     }
