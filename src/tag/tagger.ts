@@ -209,7 +209,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const th = taxonomy.thresholds;
     const relevant = top >= th.relevant;
     const goals = relevant
-      ? ranked.filter((g, i) => i === 0 || (scores[g] >= th.goal && scores[g] >= th.goalRatio * top))
+      // Learned weights may lead an item to its main goal, but list no further goal the rules found nothing for.
+      ? ranked.filter((g, i) => i === 0 || (scores[g] >= th.goal && scores[g] >= th.goalRatio * top && reading.rule[g] > 0))
       : [];
     const result: TagResult = {
       ...(input.id !== undefined ? { id: input.id } : {}),
