@@ -14,62 +14,127 @@ export interface LearnOptions {
   margin?: number;
   /** Largest absolute weight of one feature for one goal. */
   cap?: number;
+  /** Fewest reviewed items a feature must appear in before it may carry a weight. */
+  support?: number;
+  /** Share of every weight forgotten after each pass (L2 shrinkage toward the rules). */
+  decay?: number;
+  /** Pseudo-count against a feature's agreement with a correction: few items agree less than many. */
+  smoothing?: number;
 }
 
+type Want = { goal: GoalId; target: number; dir: 1 | -1 };
+
 /**
- * Fit weights so that the tagger (rules + weights) agrees with the reviewers: an error-driven
- * perceptron; each correction is spread over the item's features in proportion to how often they
- * recur across decisions, so that what a kind of item has in common carries the correction.
+ * Fit weights so that the tagger (rules + weights) agrees with the reviewers, in a way that carries to items
+ * nobody reviewed: an error-driven perceptron over features seen in at least `support` reviewed items, each
+ * correction spread evenly over them, negative and positive decisions weighed equally (class-balanced), weights
+ * shrunk after every pass and averaged over passes, each weight capped, and the sum on one item bounded in
+ * the tagger (`bound`), so that the rules keep the last word on an item they are sure of.
  */
 export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], options: LearnOptions = {}): LearnedWeights {
   const core = createTaggerCore(taxonomy, { analyzer: options.analyzer });
-  const epochs = options.epochs ?? 12;
-  const rate = options.rate ?? 0.6;
+  const epochs = options.epochs ?? 16;
+  const rate = options.rate ?? 0.5;
   const margin = options.margin ?? 1;
-  const cap = options.cap ?? 4;
+  const cap = options.cap ?? 2;
+  const support = options.support ?? 2;
+  const decay = options.decay ?? 0.1;
+  const smoothing = options.smoothing ?? 1;
   const th = taxonomy.thresholds;
   const goalIds = taxonomy.goals.map((g) => g.id);
-  const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, weights: {} };
+  const bound = th.relevant + margin;
+  const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, bound, weights: {} };
 
   const readings: ItemReading[] = decisions.map((d) => core.read(d.item));
   const df = new Map<string, number>();
   for (const r of readings) for (const f of r.features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  // Only what several reviewed items share may generalise; a word seen once says nothing about unseen items.
+  const eligible = readings.map((r) => [...r.features].filter(([f]) => (df.get(f) ?? 0) >= support));
 
+  const high = Math.max(th.relevant, th.goal) + margin;
+  const low = Math.max(0, Math.min(th.relevant, th.goal) - margin);
+  const wants: Want[][] = decisions.map((d) => {
+    const primary = d.primary ?? d.confirmed[0];
+    return goalIds.flatMap((g): Want[] => {
+      // A reviewer's goal list is complete: a goal it leaves out is as much a decision as one it removes.
+      if (!d.relevant || d.rejected.includes(g) || !d.confirmed.includes(g)) return [{ goal: g, target: low, dir: -1 }];
+      // The main goal must clear the relevance bar; other confirmed goals only the goal bar, so that their
+      // weights do not spill onto unseen items as wrong goals.
+      if (g === primary) return [{ goal: g, target: high, dir: 1 }];
+      return [{ goal: g, target: th.goal, dir: 1 }];
+    });
+  });
+  // Class balance per goal: as many corrections' worth from "not this goal" as from "this goal".
+  const balance = new Map<string, number>();
+  for (const g of goalIds) {
+    const up = wants.filter((w) => w.some((x) => x.goal === g && x.dir === 1)).length;
+    const down = wants.filter((w) => w.some((x) => x.goal === g && x.dir === -1)).length;
+    const n = up + down;
+    balance.set(`${g}:1`, up ? Math.min(2, n / (2 * up)) : 0);
+    balance.set(`${g}:-1`, down ? Math.min(2, n / (2 * down)) : 0);
+  }
+
+  // How much each feature agrees with a direction for a goal, over the reviewed items that contain it: a word in
+  // as many rejected as confirmed items (pelastuslaitos in incident news) carries neither kind of correction.
+  const votes = new Map<string, number>();
+  decisions.forEach((_, i) => {
+    for (const w of wants[i]) for (const [f] of eligible[i]) votes.set(`${f}\u0000${w.goal}\u0000${w.dir}`, (votes.get(`${f}\u0000${w.goal}\u0000${w.dir}`) ?? 0) + 1);
+  });
+  const agreement = (f: string, g: GoalId, dir: 1 | -1): number => {
+    const pro = votes.get(`${f}\u0000${g}\u0000${dir}`) ?? 0;
+    const con = votes.get(`${f}\u0000${g}\u0000${-dir}`) ?? 0;
+    return Math.max(0, (pro - con) / (pro + con + smoothing));
+  };
+
+  const weights = new Map<string, Map<GoalId, number>>();
+  const sum = new Map<string, Map<GoalId, number>>();
+  const scoreOf = (i: number, g: GoalId): number => {
+    let delta = 0;
+    for (const [f, x] of eligible[i]) delta += (weights.get(f)?.get(g) ?? 0) * x;
+    const s = readings[i].rule[g] + clamp(delta, bound);
+    const kindFactor = readings[i].kind ? (taxonomy.kinds[readings[i].kind!] ?? 1) : 1;
+    return Math.max(0, s * (s > 0 ? kindFactor : 1));
+  };
   for (let epoch = 0; epoch < epochs; epoch++) {
-    let errors = 0;
-    decisions.forEach((d, i) => {
-      const reading = readings[i];
-      const result = core.finish(d.item, reading, learned);
-      for (const g of goalIds) {
-        const want = d.relevant && d.confirmed.includes(g) ? 'high' : !d.relevant || d.rejected.includes(g) ? 'low' : null;
-        if (want === null) continue;
-        const score = result.scores[g];
-        const high = Math.max(th.relevant, th.goal) + margin;
-        const low = Math.max(0, Math.min(th.relevant, th.goal) - margin);
-        const gap = want === 'high' ? high - score : low - score;
-        if ((want === 'high' && gap <= 0) || (want === 'low' && gap >= 0)) continue;
-        errors++;
-        // The kind factor scales scores after weights are added; undo it for the update.
-        const kindFactor = reading.kind ? (taxonomy.kinds[reading.kind] ?? 1) : 1;
+    decisions.forEach((_, i) => {
+      const feats = eligible[i];
+      const kindFactor = readings[i].kind ? (taxonomy.kinds[readings[i].kind!] ?? 1) : 1;
+      for (const w of wants[i]) {
+        const score = scoreOf(i, w.goal);
+        const gap = w.target - score;
+        if (w.dir * gap <= 0) continue;
+        // Spread the correction over the features in proportion to how well they agree with it.
+        const z = feats.map(([f, x]) => [f, agreement(f, w.goal, w.dir) * x, x] as const);
         let norm = 0;
-        // Features shared by several decisions (what a kind of item has in common) take most of the step.
-        const share = (f: string): number => (df.get(f) ?? 1) ** 2;
-        for (const [f, fw] of reading.features) norm += share(f) * fw * fw;
+        for (const [, zf, x] of z) norm += zf * x;
         if (norm === 0) continue;
-        for (const [f, fw] of reading.features) {
-          const step = (rate * gap * share(f) * fw) / (norm * kindFactor);
-          const row = (learned.weights[f] ??= {});
-          row[g] = clamp((row[g] ?? 0) + step, cap);
+        const step0 = (rate * (balance.get(`${w.goal}:${w.dir}`) ?? 1) * gap) / (norm * kindFactor);
+        for (const [f, zf] of z) {
+          if (zf === 0) continue;
+          const row = weights.get(f) ?? new Map<GoalId, number>();
+          weights.set(f, row);
+          row.set(w.goal, clamp((row.get(w.goal) ?? 0) + step0 * zf, cap));
         }
       }
     });
-    if (errors === 0) break;
+    // Shrink toward the rules, then add this pass to the average.
+    for (const [f, row] of weights) {
+      const acc = sum.get(f) ?? new Map<GoalId, number>();
+      sum.set(f, acc);
+      for (const [g, v] of row) {
+        row.set(g, v * (1 - decay));
+        acc.set(g, (acc.get(g) ?? 0) + v * (1 - decay));
+      }
+    }
   }
-  // Drop negligible weights so the stored model stays small and explanations stay readable.
-  for (const [f, row] of Object.entries(learned.weights)) {
-    for (const g of Object.keys(row) as GoalId[]) if (Math.abs(row[g]) < 0.01) delete row[g];
-    if (Object.keys(row).length === 0) delete learned.weights[f];
-    else for (const g of Object.keys(row)) row[g] = Math.round(row[g] * 1000) / 1000;
+  // The average over passes; negligible weights dropped so the model stays small and explanations readable.
+  for (const [f, acc] of sum) {
+    const row: Record<GoalId, number> = {};
+    for (const [g, v] of acc) {
+      const avg = v / epochs;
+      if (Math.abs(avg) >= 0.01) row[g] = Math.round(avg * 1000) / 1000;
+    }
+    if (Object.keys(row).length) learned.weights[f] = row;
   }
   return learned;
 }

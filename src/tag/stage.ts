@@ -13,6 +13,8 @@ export interface Reviewed {
   relevant: boolean;
   goals: string[];
   rejected: string[];
+  /** The reviewer's main goal, when recorded. */
+  primary?: string | null;
   title: string;
   summary: string;
   sourceId: string;
@@ -61,7 +63,7 @@ export function toItemTags(r: TagResult): ItemTags {
 
 /** Reviewers' latest decisions as the learner takes them. */
 export function toDecisions(reviewed: Reviewed[]): ReviewDecision[] {
-  return reviewed.map((r) => ({ item: toTagInput(r), relevant: r.relevant, confirmed: r.relevant ? r.goals : [], rejected: r.rejected }));
+  return reviewed.map((r) => ({ item: toTagInput(r), relevant: r.relevant, confirmed: r.relevant ? r.goals : [], rejected: r.rejected, primary: r.relevant ? (r.primary ?? r.goals[0] ?? null) : null }));
 }
 
 /** Build the stage from the taxonomy in `feedsDir` (or the shipped one) and the reviews so far. */

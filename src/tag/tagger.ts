@@ -30,6 +30,8 @@ export interface ItemReading {
   anchored: boolean;
   /** Learning features: analyzer key per word → best field factor. */
   features: Map<string, number>;
+  /** Goals of the title's subject (the head of a phrase whose modifier speaks for another goal). */
+  about: GoalId[];
 }
 
 /** The parts of a tagger that learn.ts also needs. */
@@ -46,6 +48,7 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}): TaggerCore {
   const analyzer = options.analyzer ?? createAnalyzer();
   const matcher: Matcher = compileTerms(taxonomy.terms, analyzer);
+  const scopeMatcher: Matcher | null = taxonomy.scopeTerms.length ? compileTerms(taxonomy.scopeTerms, analyzer) : null;
   const goalIds = taxonomy.goals.map((g) => g.id);
   const now = options.now ?? (() => new Date());
   const factor: Record<Field, number> = { title: taxonomy.fields.title, summary: taxonomy.fields.summary };
@@ -57,7 +60,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const kind = input.kind ?? inferKind(title);
     // Best field per matched term (a term counts once per item), with the words that matched.
     const hits = new Map<CompiledTerm, { field: Field; match: string }>();
+    // Scope terms found, per scope and role, with the first word that put the item in the scope.
+    const scopeHits = new Map<string, string>();
+    const fieldTokens: Token[][] = [];
     const features = new Map<string, number>();
+    let about: GoalId[] = [];
     const note = (term: CompiledTerm, field: Field, match: string): void => {
       const prev = hits.get(term);
       if (!prev || (prev.field === 'summary' && field === 'title')) hits.set(term, { field, match });
@@ -66,6 +73,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const text = field === 'title' ? title : summary;
       if (!text) continue;
       const tokens: Token[] = tokenize(text);
+      fieldTokens.push(tokens);
       const perToken = tokens.map((t) => matcher.matchToken(t, lang));
       const covered = new Set<number>();
       // Phrases: consecutive tokens matching the phrase's words in order.
@@ -81,14 +89,29 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           for (let k = 0; k < n; k++) covered.add(i + k);
         }
       });
+      // Goals each title word speaks for, to find what the title is about (see `about` below).
+      const titleGoals: Set<GoalId>[] = [];
       perToken.forEach((m, i) => {
+        const spoken = new Set<GoalId>();
         for (const s of m.single) {
           // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
           if (covered.has(i) && s.term.def.rule !== 'false-friend') continue;
           note(s.term, field, tokens[i].text);
+          if (s.term.def.rule === 'anchor' || s.term.def.rule === 'context') for (const g of Object.keys(s.term.def.goals)) spoken.add(g);
         }
+        titleGoals.push(spoken);
         for (const key of m.features) if ((features.get(key) ?? 0) < factor[field]) features.set(key, factor[field]);
       });
+      // Finnish noun phrases end in their head: in "pelastuslaitosten kyberturvallisuus" or "pelastustoimen
+      // rahoitus" the first word says whose, the second what. A title word followed by one that speaks for
+      // another goal names the item's subject; the last such pair in the title wins.
+      if (field === 'title') {
+        for (let i = 0; i + 1 < titleGoals.length; i++) {
+          if (titleGoals[i].size === 0) continue;
+          const head = [...titleGoals[i + 1]].filter((g) => !titleGoals[i].has(g));
+          if (head.length) about = head;
+        }
+      }
     }
 
     const rule: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
@@ -130,7 +153,17 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
       evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
     }
-    return { lang, kind, rule, evidence, anchored, features };
+    // Scope rules: an item of a kind outside the strategy (incident news, policing, welfare-area care) keeps
+    // only a share of its score unless it also names what would bring it in (legislation, rescue services, …).
+    // Only items with some score can be scoped; most items have none, so their words are not looked up again.
+    if (scopeMatcher && goalIds.some((g) => rule[g] > 0)) for (const tokens of fieldTokens) findScopes(scopeMatcher, tokens, lang, scopeHits);
+    for (const sc of taxonomy.scopes) {
+      const match = scopeHits.get(`${sc.id}:when`);
+      if (match === undefined || scopeHits.has(`${sc.id}:unless`)) continue;
+      for (const g of goalIds) if (rule[g] > 0) rule[g] *= sc.factor;
+      evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, match, goals: {} });
+    }
+    return { lang, kind, rule, evidence, anchored, features, about };
   }
 
   function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
@@ -138,6 +171,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const evidence = [...reading.evidence];
     if (learned && learned.analyzer === analyzer.name) {
       const contrib: { key: string; goals: Record<GoalId, number>; size: number }[] = [];
+      const delta: Record<GoalId, number> = {};
       for (const [key, f] of reading.features) {
         const w = learned.weights[key];
         if (!w) continue;
@@ -145,12 +179,15 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         let size = 0;
         for (const [g, v] of Object.entries(w)) {
           if (!(g in scores)) continue;
-          scores[g] += v * f;
+          delta[g] = (delta[g] ?? 0) + v * f;
           goals[g] = round(v * f);
           size += Math.abs(v * f);
         }
         if (size >= 0.05) contrib.push({ key, goals, size });
       }
+      // Learned weights may move a goal's score only so far: the rules keep the last word on items they are sure of.
+      const bound = learned.bound ?? Infinity;
+      for (const [g, d] of Object.entries(delta)) scores[g] += Math.max(-bound, Math.min(bound, d));
       contrib.sort((a, b) => b.size - a.size);
       for (const c of contrib.slice(0, 5)) evidence.push({ rule: 'learned', term: c.key, goals: c.goals });
     }
@@ -161,11 +198,19 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
     for (const g of goalIds) scores[g] = round(Math.max(0, scores[g] * (scores[g] > 0 ? kindFactor : 1)));
     const ranked = [...goalIds].sort((a, b) => scores[b] - scores[a]);
-    const top = scores[ranked[0]];
+    // What the title is about leads, when it is relevant on its own: the item mentions the rest.
+    const subject = reading.about.filter((g) => scores[g] >= taxonomy.thresholds.relevant).sort((a, b) => scores[b] - scores[a])[0];
+    if (subject !== undefined && subject !== ranked[0]) {
+      ranked.splice(ranked.indexOf(subject), 1);
+      ranked.unshift(subject);
+      evidence.push({ rule: 'about', term: subject, field: 'title', goals: {} });
+    }
+    const top = Math.max(...goalIds.map((g) => scores[g]));
     const th = taxonomy.thresholds;
     const relevant = top >= th.relevant;
     const goals = relevant
-      ? ranked.filter((g, i) => i === 0 || (scores[g] >= th.goal && scores[g] >= th.goalRatio * top))
+      // Learned weights may lead an item to its main goal, but list no further goal the rules found nothing for.
+      ? ranked.filter((g, i) => i === 0 || (scores[g] >= th.goal && scores[g] >= th.goalRatio * top && reading.rule[g] > 0))
       : [];
     const result: TagResult = {
       ...(input.id !== undefined ? { id: input.id } : {}),
@@ -190,4 +235,23 @@ export function createTagger(taxonomy: Taxonomy, options: TaggerOptions = {}): T
   const core = createTaggerCore(taxonomy, options);
   const learned = options.learned ?? null;
   return (input) => core.finish(input, core.read(input), learned);
+}
+
+/** Note which scope terms a field's tokens match (single words and phrases), keyed `scope:role`. */
+function findScopes(m: Matcher, tokens: Token[], lang: Lang, out: Map<string, string>): void {
+  const per = tokens.map((t) => m.matchToken(t, lang));
+  const note = (def: CompiledTerm['def'], match: string): void => {
+    const key = `${def.scope!.id}:${def.scope!.role}`;
+    if (!out.has(key)) out.set(key, match);
+  };
+  per.forEach((x, i) => {
+    for (const s of x.single) note(s.term.def, tokens[i].text);
+    for (const pw of x.phraseWords) {
+      if (pw.word !== 0) continue;
+      const n = pw.term.words.length;
+      let ok = i + n <= tokens.length;
+      for (let k = 1; k < n && ok; k++) ok = per[i + k].phraseWords.some((y) => y.term === pw.term && y.word === k);
+      if (ok) note(pw.term.def, tokens.slice(i, i + n).map((t) => t.text).join(' '));
+    }
+  });
 }

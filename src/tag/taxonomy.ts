@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { StageError } from '../errors.js';
 import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
-import type { GoalDef, SourcePrior, Taxonomy, TermDef, Thresholds } from './types.js';
+import type { GoalDef, ScopeDef, SourcePrior, Taxonomy, TermDef, Thresholds } from './types.js';
 
 /** The three goal ids fixed by the strategy; a taxonomy must define exactly these. */
 export const GOAL_IDS = ['services', 'welfare-reform', 'internal-security'] as const;
@@ -60,7 +60,7 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
   const v = new Validator(doc, lineOf, fail, (offset) => lineCounter.linePos(offset).line);
   const root = v.map([], true)!;
   for (const key of Object.keys(root)) {
-    if (!['version', 'thresholds', 'fields', 'kinds', 'joint_recipients', 'goals', 'priors', 'false_friends'].includes(key)) {
+    if (!['version', 'thresholds', 'fields', 'kinds', 'joint_recipients', 'goals', 'priors', 'false_friends', 'scopes'].includes(key)) {
       fail(lineOf([key]), `unknown top-level key "${key}"`);
     }
   }
@@ -123,7 +123,38 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
   if (doc.getIn(['priors'], true) !== undefined) {
     for (let pi = 0; pi < v.seq(['priors']).length; pi++) priors.push(v.prior(['priors', pi], ids));
   }
-  return { version, goals, terms, priors, kinds, fields, thresholds, jointRecipients, file };
+  const scopes: ScopeDef[] = [];
+  const scopeTerms: TermDef[] = [];
+  if (doc.getIn(['scopes'], true) !== undefined) {
+    for (let si = 0; si < v.seq(['scopes']).length; si++) {
+      const sp: Path = ['scopes', si];
+      const m = v.map(sp, true)!;
+      for (const key of Object.keys(m)) {
+        if (!['id', 'label', 'factor', 'when', 'unless'].includes(key)) fail(lineOf([...sp, key]), `unknown scope key "${key}" (id, label, factor, when, unless)`);
+      }
+      const id = v.string([...sp, 'id']);
+      if (scopes.some((x) => x.id === id)) fail(lineOf([...sp, 'id']), `scope "${id}" is defined twice`);
+      const factor = v.number([...sp, 'factor']);
+      if (factor < 0 || factor >= 1) fail(lineOf([...sp, 'factor']), `scope "${id}": factor must be at least 0 and below 1`);
+      scopes.push({ id, label: v.label([...sp, 'label']), factor, line: lineOf(sp) });
+      for (const role of ['when', 'unless'] as const) {
+        const rp: Path = [...sp, role];
+        const langs = v.map(rp, role === 'when') ?? {};
+        for (const key of Object.keys(langs)) if (key !== 'fi' && key !== 'sv') fail(lineOf([...rp, key]), `scope "${id}": unknown language "${key}" under ${role} (fi, sv)`);
+        let count = 0;
+        for (const lang of ['fi', 'sv'] as Lang[]) {
+          if (doc.getIn([...rp, lang], true) === undefined) continue;
+          for (let ti = 0; ti < v.seq([...rp, lang]).length; ti++) {
+            const t = v.term([...rp, lang, ti], lang, 'scope', null, ids, null);
+            scopeTerms.push({ ...t, scope: { id, role } });
+            count++;
+          }
+        }
+        if (role === 'when' && count === 0) fail(lineOf(rp), `scope "${id}": when needs at least one term`);
+      }
+    }
+  }
+  return { version, goals, terms, priors, scopes, scopeTerms, kinds, fields, thresholds, jointRecipients, file };
 }
 
 /** Small typed readers over the YAML document that fail with the line of the offending node. */

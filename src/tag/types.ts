@@ -12,7 +12,9 @@ export interface TermDef {
   /** Weight per goal (the owning goal plus any `also`). */
   goals: Record<GoalId, number>;
   /** anchor: counts alone; context: counts only when the item has an anchor; negative: subtracts. */
-  rule: 'anchor' | 'context' | 'negative' | 'false-friend';
+  rule: 'anchor' | 'context' | 'negative' | 'false-friend' | 'scope';
+  /** For scope terms: which scope, and whether the term puts an item in it or takes it out. */
+  scope?: { id: string; role: 'when' | 'unless' };
   /** Match only the whole word (or hyphen piece), never inside a compound or as its head. */
   exact: boolean;
   /** Match case-sensitively as written (acronyms such as KEJO, TUVE). */
@@ -41,6 +43,17 @@ export interface GoalDef {
   subtopics: { id: string; label: { fi: string; sv: string } }[];
 }
 
+/**
+ * A scope rule: items of a kind (incident news, policing, welfare-area care) whose `when` terms match and none
+ * of whose `unless` terms do have their goal scores multiplied by `factor`.
+ */
+export interface ScopeDef {
+  id: string;
+  label: { fi: string; sv: string };
+  factor: number;
+  line: number;
+}
+
 /** Scoring thresholds, kept in the taxonomy so the autumn review can adjust them. */
 export interface Thresholds {
   /** Best goal score at which an item is relevant. */
@@ -59,6 +72,9 @@ export interface Taxonomy {
   goals: GoalDef[];
   terms: TermDef[];
   priors: SourcePrior[];
+  /** Scope rules; their terms (rule 'scope') are in `scopeTerms`, matched apart from the goal terms. */
+  scopes: ScopeDef[];
+  scopeTerms: TermDef[];
   /** Multiplier per item kind; kinds not listed count 1. */
   kinds: Partial<Record<ItemKind, number>>;
   /** Field weights: a summary hit counts `summary` times a title hit. */
@@ -86,7 +102,7 @@ export interface TagInput {
 
 /** One reason behind a tag. */
 export interface Evidence {
-  rule: 'term' | 'phrase' | 'context' | 'negative' | 'false-friend' | 'prior' | 'kind' | 'learned';
+  rule: 'term' | 'phrase' | 'context' | 'negative' | 'false-friend' | 'prior' | 'kind' | 'learned' | 'scope' | 'about';
   /** The taxonomy term, prior label, kind or learned stem. */
   term: string;
   /** Where it matched. */
@@ -128,6 +144,8 @@ export interface ReviewDecision {
   confirmed: GoalId[];
   /** Goals the reviewer removed (or all goals, implicitly, when not relevant). */
   rejected: GoalId[];
+  /** The reviewer's main goal (default: the first confirmed). */
+  primary?: GoalId | null;
 }
 
 /** Weights learned from reviewer decisions, applied on top of the taxonomy's rules. */
@@ -136,6 +154,8 @@ export interface LearnedWeights {
   analyzer: string;
   taxonomyVersion: string;
   decisions: number;
+  /** Largest absolute change the weights may make to one goal's score on one item (the rules keep the rest). */
+  bound?: number;
   /** stem → goal → weight. */
   weights: Record<string, Record<GoalId, number>>;
 }

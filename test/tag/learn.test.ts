@@ -7,6 +7,7 @@ import { createTagger } from '../../src/tag/tagger.js';
 import { loadTaxonomy } from '../../src/tag/taxonomy.js';
 import type { ReviewDecision, TagInput } from '../../src/tag/types.js';
 import { voikkoForTests } from './voikko-gate.js';
+import { crossValidateLearning, summarise } from '../../bench/learning-cv.js';
 
 const taxonomy = loadTaxonomy();
 const dev = parseLabelled(readFileSync(new URL('../fixtures/tag/dev.jsonl', import.meta.url), 'utf8'));
@@ -65,6 +66,43 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(q.f1).toBeGreaterThanOrEqual(0.95);
       expect(q.primaryHit).toBeGreaterThanOrEqual(0.95);
       expect(q.goalPrecision).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it('lets no word seen in a single reviewed item swing an unseen one', () => {
+      // One rejection of an item whose distinctive word (sammutusvaahto) then appears in an unseen relevant item.
+      const once: ReviewDecision = {
+        item: { title: 'Sammutusvaahtojen PFAS-kielto: pelastuslaitokset vaihtavat vaahdot', summary: 'Sammutusvaahto hävitetään.' },
+        relevant: false, confirmed: [], rejected: ['services'],
+      };
+      const unseen: TagInput = { title: 'Sammutusvaahto', summary: 'Pelastuslaitos harjoittelee.' };
+      const learned = learnWeights(taxonomy, [once], { analyzer });
+      const before = createTagger(taxonomy, { analyzer })(unseen);
+      const after = createTagger(taxonomy, { analyzer, learned })(unseen);
+      expect(after.scores).toEqual(before.scores);
+    });
+
+    it('bounds what learning can change on one item, however many decisions agree', () => {
+      const many = Array.from({ length: 40 }, (_, i) => ({ item: { ...seaRescue[i % 4], id: String(i) }, relevant: false, confirmed: [], rejected: ['services'] }));
+      const learned = learnWeights(taxonomy, many, { analyzer });
+      expect(learned.bound).toBeGreaterThan(0);
+      const item: TagInput = { title: 'Pelastuslain muutos: meripelastus ja pelastuslaitokset', summary: 'Rajavartiolaitos ja pelastuslaitokset.' };
+      const before = createTagger(taxonomy, { analyzer })(item).scores;
+      const after = createTagger(taxonomy, { analyzer, learned })(item).scores;
+      for (const g of Object.keys(before)) expect(Math.abs(after[g] - before[g])).toBeLessThanOrEqual(learned.bound! * 1.15 + 0.01);
+    });
+
+    it.each([
+      ['the older sets', ['dev', 'heldout', 'unseen', 'fresh']],
+      ['the round-two tuning half', ['hard-dev']],
+    ])('helps unreviewed items in 5-fold cross-validation on %s', (_name, files) => {
+      const items = files.flatMap((f) => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8')));
+      const folds = crossValidateLearning(taxonomy, analyzer, items, 5);
+      const f1 = summarise(folds, 'f1');
+      const primary = summarise(folds, 'primaryHit');
+      expect(f1.after).toBeGreaterThanOrEqual(f1.before);
+      expect(primary.after).toBeGreaterThanOrEqual(primary.before - 0.01);
+      expect(f1.worst).toBeGreaterThanOrEqual(-0.001);
+      expect(summarise(folds, 'goalPrecision').after).toBeGreaterThanOrEqual(summarise(folds, 'goalPrecision').before - 0.01);
     });
 
     it('ignores weights learned with another analyzer', () => {

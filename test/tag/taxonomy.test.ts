@@ -38,10 +38,40 @@ describe('taxonomy', () => {
     ['an unknown item kind', '  bill: 1.1', '  hallituksen-esitys: 1.1'],
     ['an unknown goal id', '  - id: welfare-reform', '  - id: welfare'],
     ['a bad character in a term', '- nuohous: 3', '- nuohous*: 3'],
+    ['a scope factor of 1 or more', '    factor: 0.3', '    factor: 1.5'],
+    ['a scope factor that is not a number', '    factor: 0.3', '    factor: kolmasosa'],
+    ['an unknown language in a scope', '      sv: [släcka', '      en: [släcka'],
+    ['a bad character in a scope term', 'kaatua, kaatunut', 'kaatua, kaatu*nut'],
     ['a threshold that is not a number', '  relevant: 2.0', '  relevant: kaksi'],
   ])('names the line of %s', (_what, find, replace) => {
     const [text, line] = breakLine(find, replace);
     expect(() => parseTaxonomy(text, 'taxonomy.yaml')).toThrow(new RegExp(`taxonomy\\.yaml:${line}: `));
+  });
+
+  it('loads the scope rules with their terms, apart from the goal terms', () => {
+    const t = loadTaxonomy();
+    expect(t.scopes.map((x) => x.id)).toEqual(['incident', 'policing', 'welfare-area']);
+    for (const sc of t.scopes) {
+      expect(sc.factor).toBeGreaterThanOrEqual(0);
+      expect(sc.factor).toBeLessThan(1);
+      expect(t.scopeTerms.some((x) => x.scope?.id === sc.id && x.scope.role === 'when')).toBe(true);
+      expect(t.scopeTerms.some((x) => x.scope?.id === sc.id && x.scope.role === 'unless')).toBe(true);
+    }
+    expect(t.terms.some((x) => x.rule === 'scope')).toBe(false);
+  });
+
+  it.each([
+    ['an unknown scope key', 'unknown scope key "unles"', '    unles: {fi: [laki]}'],
+    ['a scope defined twice', 'scope "incident" is defined twice', '  - id: incident\n    label: {fi: a, sv: b}\n    factor: 0.5\n    when: {fi: [palo]}'],
+    ['a scope without when terms', 'when needs at least one term', '  - id: empty\n    label: {fi: a, sv: b}\n    factor: 0.5\n    when: {fi: []}'],
+  ])('names the line of %s', (_what, message, insert) => {
+    // Inserted right after the incident scope's factor line (a new key) or as a new scope at the end of the list.
+    const lines = shipped.split('\n');
+    const at = insert.startsWith('  - id') ? lines.findIndex((l) => l.startsWith('# Compounds that contain')) : lines.findIndex((l) => l === '    factor: 0.3') + 1;
+    lines.splice(at, 0, ...insert.split('\n'));
+    const text = lines.join('\n');
+    const line = insert.startsWith('  - id') && !message.includes('twice') ? at + 4 : at + 1;
+    expect(() => parseTaxonomy(text, 'taxonomy.yaml')).toThrow(new RegExp(`taxonomy\\.yaml:${line}: .*${message.replace(/"/g, '"')}`));
   });
 
   it('names the line of a missing goal', () => {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
+import { createTagger } from '../../src/tag/tagger.js';
+import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+import type { TagInput } from '../../src/tag/types.js';
+import { voikkoForTests } from './voikko-gate.js';
+
+const taxonomy = loadTaxonomy();
+
+// [why, item, relevant, primary or null, scope that must (or must not, null) show in the evidence]
+const cases: [string, TagInput, boolean, string | null, string | null][] = [
+  ['a fire is incident news', { title: 'Rivitalossa syttyi tulipalo Lahdessa', summary: 'Pelastuslaitos sammutti palon nopeasti. Kukaan ei loukkaantunut.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['a crash the rescue department attended is incident news', { title: 'Linja-auto suistui tieltä', summary: 'Pelastuslaitos ja ensihoito olivat paikalla. Tie oli suljettuna pelastustoimien ajan.' }, false, null, 'incident'],
+  ['a brand in Swedish is incident news', { title: 'Räddningsverket släckte en brand i en lagerhall', summary: 'Ingen omkom i branden.', lang: 'sv' }, false, null, 'incident'],
+  ['a fire that leads to a regulation is not', { title: 'Hoitolaitoksen tulipalo: paloturvallisuutta koskevaa asetusta muutetaan', summary: 'Sisäministeriö tarkentaa poistumisturvallisuuden valvontaa.' }, true, 'services', null],
+  ['the police alone are out of scope', { title: 'Poliisin partioiden määrä kasvaa', summary: 'Poliisihallitus lisää partioita ja valmiusyksikön resursseja.', source: 'intermin' }, false, null, null],
+  ['a border item that names an emergency is still police work', { title: 'Rajavartiolaitos harjoitteli itärajalla', summary: 'Harjoituksessa testattiin viranomaisviestintää.', source: 'intermin' }, false, null, 'policing'],
+  ['police and rescue departments together are in scope', { title: 'Poliisi ja pelastuslaitokset sopivat yhteisestä kenttäjohtamisesta', summary: 'KEJO-järjestelmässä jaetaan yhteinen tilannekuva.' }, true, 'internal-security', null],
+  ['a welfare area’s HR is out of scope', { title: 'Hyvinvointialueen henkilöstöohjelma hyväksyttiin', summary: 'Aluevaltuusto painottaa työhyvinvointia ja osaamisen kehittämistä.', source: 'hyvinvointialue' }, false, null, null],
+  ['a welfare area’s fire stations are in scope', { title: 'Hyvinvointialue esittää paloaseman lakkauttamista', summary: 'Pelastuslaitoksen säästöesitys heikentäisi toimintavalmiutta.', source: 'hyvinvointialue' }, true, 'services', null],
+  ['the welfare areas’ funding is the reform', { title: 'Hyvinvointialueiden rahoituslain muutos', summary: 'Rahoituksen tarvekertoimia muutettaisiin.' }, true, 'welfare-reform', null],
+  ['the subject of the title leads: cyber security of the rescue departments', { title: 'Pelastuslaitosten kyberturvallisuus paranee yhteisellä palvelulla', summary: 'Pelastuslaitokset hankkivat yhteisen valvontapalvelun.' }, true, 'internal-security', null],
+  ['the subject of the title leads: the rescue services’ ICT centre', { title: 'Pelastustoimen ICT-palvelukeskus aloittaa', summary: 'Palvelukeskus vastaa pelastuslaitosten tietojärjestelmistä.' }, true, 'internal-security', null],
+  ['a title about the rescue act stays services', { title: 'Pelastuslain muutos etenee eduskuntaan', summary: 'Muutos koskee hyvinvointialueiden pelastuslaitosten valvontatehtäviä.' }, true, 'services', null],
+];
+
+function suite(name: string, make: () => Analyzer | null): void {
+  describe(`scope rules and the title's subject (${name})`, () => {
+    const analyzer = make();
+    if (!analyzer) {
+      it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');
+      return;
+    }
+    const tag = createTagger(taxonomy, { analyzer });
+    it.each(cases)('%s', (_why, item, relevant, primary, scope) => {
+      const r = tag(item);
+      const explained = JSON.stringify(r.evidence);
+      expect(r.relevant, explained).toBe(relevant);
+      if (primary) expect(r.primary, explained).toBe(primary);
+      if (scope) expect(r.evidence.some((e) => e.rule === 'scope' && e.term.startsWith(`${scope} `)), explained).toBe(true);
+      if (relevant) expect(r.evidence.some((e) => e.rule === 'scope'), explained).toBe(false);
+    });
+  });
+}
+
+suite('Snowball', () => createSnowballAnalyzer());
+suite('Voikko', () => (voikkoForTests('scope rules with Voikko') ? createAnalyzer('auto') : null));
