@@ -1,10 +1,8 @@
 // `lakivahti items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT] [--relevant] [--goal G] [--joint]`.
 import { listItems, listSourceStates, type ItemQuery } from '../store/index.js';
 import { finnishDate, helsinkiDate, parseDate } from '../parse/dates.js';
-import { createAnalyzer } from '../tag/analyze.js';
-import { searchQuery } from '../tag/index-terms.js';
-import { loadTaxonomy } from '../tag/taxonomy.js';
-import { closeContext, openContext, resolvePaths } from '../app/context.js';
+import { closeContext, openContext } from '../app/context.js';
+import { listingFilters } from './filters.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, writeLine } from './args.js';
 
@@ -22,16 +20,11 @@ export async function itemsCommand(args: string[]): Promise<number> {
     search: { type: 'string' }, relevant: { type: 'boolean' }, goal: { type: 'string' }, joint: { type: 'boolean' },
   });
   const fail = (msg: string) => (process.stderr.write(`items: ${msg}\n`), 2);
-  const limit = values.limit === undefined ? 50 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) return fail(`--limit must be a positive whole number, not "${values.limit}"`);
+  const filters = listingFilters(values, 50);
+  if ('error' in filters) return fail(filters.error);
+  const { limit, match } = filters;
   const since = values.since === undefined ? undefined : parseDate(values.since);
   if (since === null) return fail(`--since "${values.since}" is not a date (use e.g. 2026-11-01 or 1.11.2026)`);
-  if (values.goal !== undefined) {
-    const goals = loadTaxonomy(resolvePaths(values).feedsDir).goals.map((g) => g.id);
-    if (!goals.includes(values.goal)) return fail(`unknown goal "${values.goal}" (goals: ${goals.join(', ')})`);
-  }
-  const match = values.search === undefined ? undefined : searchQuery(values.search, createAnalyzer());
-  if (match === null) return fail(`--search "${values.search}" has no words to search for`);
 
   const ctx = openContext(values, { access: 'read' });
   try {

@@ -1,11 +1,9 @@
 // `lakivahti matters [--json] [--goal G] [--stage S] [--search TEXT]`: matters, the one with the newest item first.
 import { listMatters, type MatterRow } from '../store/index.js';
 import { finnishDate } from '../parse/dates.js';
-import { createAnalyzer } from '../tag/analyze.js';
-import { searchQuery } from '../tag/index-terms.js';
-import { loadTaxonomy } from '../tag/taxonomy.js';
 import { MATTER_STAGES, STAGE_LABELS, type MatterStage } from '../link/stage.js';
-import { closeContext, openContext, resolvePaths } from '../app/context.js';
+import { closeContext, openContext } from '../app/context.js';
+import { listingFilters } from './filters.js';
 import { parseCommand, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti matters [--json] [--goal GOAL] [--stage STAGE] [--search TEXT] [--limit N]
@@ -38,19 +36,14 @@ export async function mattersCommand(args: string[]): Promise<number> {
     json: { type: 'boolean' }, goal: { type: 'string' }, stage: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' },
   });
   const fail = (msg: string) => (process.stderr.write(`matters: ${msg}\n`), 2);
-  const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) return fail(`--limit must be a positive whole number, not "${values.limit}"`);
+  const filters = listingFilters(values);
+  if ('error' in filters) return fail(filters.error);
+  const { limit, match } = filters;
   if (values.stage !== undefined && !(MATTER_STAGES as readonly string[]).includes(values.stage))
     return fail(`unknown stage "${values.stage}" (stages: ${MATTER_STAGES.join(', ')})`);
-  if (values.goal !== undefined) {
-    const goals = loadTaxonomy(resolvePaths(values).feedsDir).goals.map((g) => g.id);
-    if (!goals.includes(values.goal)) return fail(`unknown goal "${values.goal}" (goals: ${goals.join(', ')})`);
-  }
-  const match = values.search === undefined ? undefined : searchQuery(values.search, createAnalyzer());
-  if (match === null) return fail(`--search "${values.search}" has no words to search for`);
   const ctx = openContext(values, { access: 'read' });
   try {
-    for (const m of listMatters(ctx.db, { stage: values.stage as MatterStage | undefined, goal: values.goal, match: match ?? undefined, limit })) {
+    for (const m of listMatters(ctx.db, { stage: values.stage as MatterStage | undefined, goal: values.goal, match, limit })) {
       if (!(await writeLine(values.json ? matterJson(m) : matterLine(m)))) break;
     }
     return 0;

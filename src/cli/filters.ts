@@ -1,0 +1,25 @@
+// The filters the listing commands share (items, matters): --limit, --goal and --search, checked the same way.
+import { createAnalyzer } from '../tag/analyze.js';
+import { searchQuery } from '../tag/index-terms.js';
+import { loadTaxonomy } from '../tag/taxonomy.js';
+import { resolvePaths } from '../app/context.js';
+
+export interface ListingValues {
+  limit?: string;
+  goal?: string;
+  search?: string;
+  feeds?: string;
+}
+
+/** The checked filters, or the problem in words (the caller prints it and exits 2). */
+export function listingFilters(values: ListingValues, defaultLimit?: number): { error: string } | { limit: number | undefined; match: string | undefined } {
+  const limit = values.limit === undefined ? defaultLimit : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) return { error: `--limit must be a positive whole number, not "${values.limit}"` };
+  if (values.goal !== undefined) {
+    const goals = loadTaxonomy(resolvePaths(values).feedsDir).goals.map((g) => g.id);
+    if (!goals.includes(values.goal)) return { error: `unknown goal "${values.goal}" (goals: ${goals.join(', ')})` };
+  }
+  const match = values.search === undefined ? undefined : searchQuery(values.search, createAnalyzer());
+  if (match === null) return { error: `--search "${values.search}" has no words to search for` };
+  return { limit, match };
+}
