@@ -46,7 +46,8 @@ export async function itemsCommand(args: string[]): Promise<number> {
       } else {
         const dl = r.deadline ? `  [määräaika ${finnishDate(r.deadline) ?? r.deadline}]` : '';
         const goals = r.goals.length ? `  {${r.goals.join(', ')}}` : '';
-        line = `#${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}${dl}${goals}`;
+        const matter = r.matter === null ? '' : `  (asia ${r.matter})`;
+        line = `#${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}${dl}${goals}${matter}`;
       }
       if (!(await writeLine(line))) break;
     }

@@ -98,6 +98,11 @@ describe('matters, matter and relink as processes', () => {
     const inLife = items.filter((i) => ['hankeikkuna', 'lausuntopalvelu', 'finlex'].includes(i.source as string));
     expect(new Set(inLife.map((i) => i.matter)).size).toBe(1);
     expect(inLife[0].matter).toEqual(expect.any(Number));
+    // The listing for people names the matter too, and nothing for an item outside any.
+    const text = lines((await run(['items', '--db', db])).out);
+    const titleOf = (source: string) => items.find((i) => i.source === source)!.title as string;
+    expect(text.find((l) => l.includes(titleOf('finlex')))).toMatch(new RegExp(`\\(asia ${inLife[0].matter}\\)$`));
+    expect(text.find((l) => l.includes(titleOf('stm')))).not.toMatch(/\(asia /);
   });
 
   it('relink --dry-run only reads; relink rebuilds lost joins and a second relink changes nothing', async () => {
