@@ -17,4 +17,5 @@ CREATE TABLE matter_corrections (
   CHECK ((kind = 'merge') = (other IS NOT NULL))
 );
 CREATE INDEX matter_corrections_by_item ON matter_corrections (item);
-CREATE INDEX matter_corrections_by_other ON matter_corrections (other) WHERE other IS NOT NULL;
+-- Full indexes: the foreign keys' ON DELETE actions can use them (not partial ones).
+CREATE INDEX matter_corrections_by_other ON matter_corrections (other);

@@ -40,9 +40,16 @@ export const LINK_SQL = {
   holders: `SELECT item_id FROM item_identifiers WHERE type = ? AND value = ? AND role <> 'mention'`,
   inMatter: 'SELECT id FROM items WHERE matter_id = ?',
   matterOf: 'SELECT matter_id AS m FROM items WHERE id = ?',
-  correctionsOf: `SELECT id, kind, item, other FROM matter_corrections WHERE item = ?
-    UNION SELECT id, kind, item, other FROM matter_corrections WHERE other = ?`,
+  correctionsByItem: 'SELECT id, kind, item, other FROM matter_corrections WHERE item = ?',
+  correctionsByOther: 'SELECT id, kind, item, other FROM matter_corrections WHERE other = ?',
 };
+
+/** People's corrections naming an item (as either of a merge's items, or split off): two index lookups. */
+function correctionsReader(db: Db): (item: number) => Correction[] {
+  const byItem = prepared(db, LINK_SQL.correctionsByItem);
+  const byOther = prepared(db, LINK_SQL.correctionsByOther);
+  return (item) => [...(byItem.all(item) as Correction[]), ...(byOther.all(item) as Correction[])];
+}
 
 /** Statements shared by the linker and relinkAll. */
 function statements(db: Db) {
@@ -101,7 +108,7 @@ export function createLinker(db: Db): Linker {
   const keysOf = prepared(db, LINK_SQL.keysOf).pluck();
   const holders = prepared(db, LINK_SQL.holders).pluck();
   const inMatter = prepared(db, LINK_SQL.inMatter).pluck();
-  const correctionsOf = prepared(db, LINK_SQL.correctionsOf);
+  const correctionsOf = correctionsReader(db);
   const touched = new Set<number>();
   return {
     link(itemId, now) {
@@ -121,7 +128,7 @@ export function createLinker(db: Db): Linker {
           for (const h of holders.all(k.slice(0, at), k.slice(at + 1)) as number[]) if (!old.has(h)) queue.push(h);
         }
         // People's corrections: a merge reaches its other item (whatever identifiers say).
-        for (const c of correctionsOf.all(id, id) as Correction[]) {
+        for (const c of correctionsOf(id)) {
           corrections.set(c.id, c);
           for (const o of [c.item, c.other]) if (o !== null && !old.has(o)) queue.push(o);
         }
@@ -292,9 +299,9 @@ export function splitItem(db: Db, matterId: number, itemId: number, by: Correcti
     // What the rest would become without the item, with every correction so far (this split included).
     const rest = members.filter((id) => id !== itemId);
     const keysOf = prepared(db, LINK_SQL.keysOf).pluck();
-    const correctionsOf = prepared(db, LINK_SQL.correctionsOf);
+    const correctionsOf = correctionsReader(db);
     const seen = new Map<number, Correction>();
-    for (const id of members) for (const c of correctionsOf.all(id, id) as Correction[]) seen.set(c.id, c);
+    for (const id of members) for (const c of correctionsOf(id)) seen.set(c.id, c);
     const groups = groupItems(correctKeys(rest.map((id) => ({ id, keys: keysOf.all(id) as string[] })), [...seen.values()].sort((x, y) => x.id - y.id)));
     const kept: number[] = [];
     for (const g of groups.slice(1)) {
