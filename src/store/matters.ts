@@ -277,11 +277,12 @@ export function checkSplit(db: Db, matterId: number, itemId: number): number[] {
 export function mergeMatters(db: Db, a: number, b: number, by: CorrectionBy): { correction: number; matter: number; moved: number } {
   return db.transaction(() => {
     const { fromA, fromB } = checkMerge(db, a, b);
-    const correction = record(db, 'merge', Math.min(...fromA), Math.min(...fromB), a, b, by);
+    const first = (ids: number[]) => ids.reduce((x, y) => Math.min(x, y));
+    const correction = record(db, 'merge', first(fromA), first(fromB), a, b, by);
     prepared(db, 'UPDATE items SET matter_id = ? WHERE matter_id = ?').run(a, b);
     prepared(db, 'DELETE FROM matters WHERE id = ?').run(b);
     const linker = createLinker(db);
-    linker.link(Math.min(...fromA), by.now);
+    linker.link(first(fromA), by.now);
     linker.flush(by.now);
     return { correction, matter: prepared(db, LINK_SQL.matterOf).pluck().get(fromA[0]) as number, moved: fromB.length };
   })();

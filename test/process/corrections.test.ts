@@ -68,7 +68,7 @@ describe('matter split and matter merge as processes', () => {
     const b = (await show(file, 'HE 184/2026 vp')).id;
     const merge = await run(['matter', 'merge', String(a), 'HE 184/2026 vp', '--reviewer', 'Matti', '--db', file]);
     expect(merge.code).toBe(0);
-    expect(merge.out).toBe(`asiat ${a} ja ${b} yhdistetty: asia ${a} (asian ${b} 3 kohdetta siirtyivät siihen, numero ${b} poistui); korjaus 1, Matti\n`);
+    expect(merge.out).toBe(`asiat ${a} ja ${b} yhdistetty asiaksi ${a}: asian ${b} kohteet (3) siirrettiin siihen, eikä asiaa ${b} enää ole; korjaus 1, Matti\n`);
     const merged = await show(file, 'HE 184/2026 vp');
     expect(merged.id).toBe(a);
     expect(merged.items).toHaveLength(4);
