@@ -19,6 +19,9 @@ commands:
   matters [--json] [--goal GOAL] [--stage STAGE] [--search TEXT]
                                      matters: one piece of legislation joined across sources
   matter ID [--json]                 one matter (number or identifier) with its items and joins
+  matter merge A B --reviewer NAME   a reviewer joins two matters (kept by relink and later crawls)
+  matter split ID ITEM --reviewer NAME
+                                     a reviewer splits an item off a matter (kept likewise)
   relink [--dry-run]                 rebuild every matter from the stored items' identifiers
   demo [--port N] [--host H]         the app against local mirrors of recorded snapshots
   tag --jsonl FILE|-                 tag JSON lines (id, title, summary, source, lang) without the database

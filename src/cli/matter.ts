@@ -1,35 +1,47 @@
 // `lakivahti matter ID [--json]`: one matter with its items in time order, why they are joined, who mentions it.
-import { getMatter, matterByIdentifier } from '../store/index.js';
+import { getMatter, matterByIdentifier, type Db } from '../store/index.js';
 import { extractIdentifiers } from '../parse/identifiers.js';
 import { finnishDate } from '../parse/dates.js';
 import { describeJoin } from '../link/explain.js';
+import { describeCorrection } from './matter-correct.js';
 import { STAGE_LABELS } from '../link/stage.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti matter ID [--json] [--db PATH] [--feeds DIR]
+       lakivahti matter merge A B --reviewer NAME [--note TEXT]
+       lakivahti matter split ID ITEM --reviewer NAME [--note TEXT]
 
 One matter: its stages with their dates, the statement deadline and who has answered, its items
 oldest first, the identifiers that join them and who stated them, and the items that only
 mention it. ID is a matter's number or one of its
 identifiers ("HE 184/2026 vp", "VN/31234/2026"). --json prints it as one object. Reads the
-database without changing it.
+database without changing it. The joins include people's corrections: who, when and why.
+
+merge: matters A and B become one, numbered A (B's items move to A and B is gone). split: item
+ITEM (its number, as in \`items\`) leaves matter ID into a matter of its own; the rest stays one
+matter numbered ID. Both are stored with the reviewer and time, never overwritten, and kept by
+every later crawl and \`relink\`: a split item is joined to nothing through its identifiers again
+(a later merge can join it), a merge holds whatever identifiers say.
 `;
 
+/** A matter's number, or the matter holding an identifier (undefined when none does); a UsageError for neither. */
+export function resolveMatter(db: Db, ref: string): number | undefined {
+  if (/^\d+$/.test(ref)) return Number(ref);
+  const [identifier] = extractIdentifiers('', [ref]);
+  if (!identifier) throw new UsageError(`"${ref}" is neither a matter number nor an identifier (e.g. HE 184/2026 vp, VN/31234/2026)`);
+  return matterByIdentifier(db, identifier.type, identifier.value);
+}
+
 export async function matterCommand(args: string[]): Promise<number> {
+  if (args[0] === 'merge' || args[0] === 'split') return (await import('./matter-correct.js')).correctCommand(args[0], args.slice(1));
   const { values, positionals } = parseCommand(args, { json: { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('give one matter: its number or an identifier such as "HE 184/2026 vp"');
   const ref = positionals[0].trim();
   const ctx = openContext(values, { access: 'read' });
   try {
-    let id: number | undefined;
-    if (/^\d+$/.test(ref)) id = Number(ref);
-    else {
-      const [identifier] = extractIdentifiers('', [ref]);
-      if (!identifier) throw new UsageError(`"${ref}" is neither a matter number nor an identifier (e.g. HE 184/2026 vp, VN/31234/2026)`);
-      id = matterByIdentifier(ctx.db, identifier.type, identifier.value);
-    }
+    const id = resolveMatter(ctx.db, ref);
     const m = id === undefined ? undefined : getMatter(ctx.db, id);
     if (!m) {
       process.stderr.write(`matter: no matter ${/^\d+$/.test(ref) ? ref : `holds ${ref}`}\n`);
@@ -37,9 +49,9 @@ export async function matterCommand(args: string[]): Promise<number> {
     }
     if (values.json) {
       const item = (r: (typeof m.members)[number]) => ({ id: r.id, source: r.source, title: r.title, url: r.url, published: r.published, kind: r.kind, stage: r.stage, deadline: r.deadline });
-      const { id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, joins } = m;
+      const { id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, joins, corrections } = m;
       await writeLine(JSON.stringify({ id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, items: m.members.map(item), joins,
-        mentionedIn: m.mentionedIn.map(item) }));
+        corrections, mentionedIn: m.mentionedIn.map(item) }));
       return 0;
     }
     const lines = [
@@ -52,7 +64,8 @@ export async function matterCommand(args: string[]): Promise<number> {
       ...m.stages.map((s) => `  ${STAGE_LABELS[s.stage]}${s.at ? ` ${fiDateTime(s.at)}` : ' (päivämäärä ei tiedossa)'}  (#${s.item})`),
       'kohteet:',
       ...m.members.map((r) => `  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}`),
-      ...(m.joins.length ? ['yhdistetty:', ...m.joins.map((j) => `  ${describeJoin(j)}`)] : []),
+      ...(m.joins.length || m.corrections.length
+        ? ['yhdistetty:', ...m.joins.map((j) => `  ${describeJoin(j)}`), ...m.corrections.map((c) => `  ${describeCorrection(c)}`)] : []),
       ...(m.mentionedIn.length ? ['mainittu myös:', ...m.mentionedIn.map((r) => `  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}`)] : []),
     ];
     for (const l of lines) if (!(await writeLine(l))) break;

@@ -2,7 +2,7 @@
 import { prepared, type Db } from './db.js';
 import { listItems, type ItemRow } from './items.js';
 import type { Consultation } from '../model.js';
-import { matterMembers } from './matters.js';
+import { matterCorrections, matterMembers, type StoredCorrection } from './matters.js';
 import { explainJoins, type Join } from '../link/explain.js';
 import type { MatterStage, StageReached } from '../link/stage.js';
 
@@ -29,6 +29,8 @@ export interface MatterDetail extends MatterRow {
   mentionedIn: ItemRow[];
   /** Who has answered its statement requests so far (lausuntopalvelu's participation pages), in name order. */
   answered: string[];
+  /** People's merges and splits that concern it, oldest first (who, when, why). */
+  corrections: StoredCorrection[];
 }
 
 export interface MatterQuery {
@@ -92,7 +94,7 @@ export function getMatter(db: Db, id: number): MatterDetail | undefined {
   const mentionedIn = mentioning.length ? listItems(db, { ids: mentioning, limit: mentioning.length }) : [];
   const consultations = prepared(db, `SELECT consultation FROM items WHERE matter_id = ? AND consultation IS NOT NULL`).pluck().all(id) as string[];
   const answered = [...new Set(consultations.flatMap((c) => (JSON.parse(c) as Consultation).answered))].sort((a, b) => a.localeCompare(b, 'fi'));
-  return { ...m, joins: explainJoins(matterMembers(db, id)), mentionedIn, answered };
+  return { ...m, joins: explainJoins(matterMembers(db, id)), mentionedIn, answered, corrections: matterCorrections(db, id) };
 }
 
 /** The matter holding an identifier as an item's own or stated one (e.g. "HE 184/2026 vp"), if any. */

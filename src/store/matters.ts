@@ -3,6 +3,7 @@ import { prepared, type Db } from './db.js';
 import type { Identifier } from '../model.js';
 import { groupItems, placeGroups, type Linkable } from '../link/group.js';
 import { joinKey } from '../link/keys.js';
+import { correctKeys, type Correction } from '../link/corrections.js';
 import { summarizeMatter, type MatterMember, type MatterSummary } from '../link/stage.js';
 
 /** Links the items of one run as they are saved, inside the run's transaction. */
@@ -39,7 +40,16 @@ export const LINK_SQL = {
   holders: `SELECT item_id FROM item_identifiers WHERE type = ? AND value = ? AND role <> 'mention'`,
   inMatter: 'SELECT id FROM items WHERE matter_id = ?',
   matterOf: 'SELECT matter_id AS m FROM items WHERE id = ?',
+  correctionsByItem: 'SELECT id, kind, item, other FROM matter_corrections WHERE item = ?',
+  correctionsByOther: 'SELECT id, kind, item, other FROM matter_corrections WHERE other = ?',
 };
+
+/** People's corrections naming an item (as either of a merge's items, or split off): two index lookups. */
+function correctionsReader(db: Db): (item: number) => Correction[] {
+  const byItem = prepared(db, LINK_SQL.correctionsByItem);
+  const byOther = prepared(db, LINK_SQL.correctionsByOther);
+  return (item) => [...(byItem.all(item) as Correction[]), ...(byOther.all(item) as Correction[])];
+}
 
 /** Statements shared by the linker and relinkAll. */
 function statements(db: Db) {
@@ -98,6 +108,7 @@ export function createLinker(db: Db): Linker {
   const keysOf = prepared(db, LINK_SQL.keysOf).pluck();
   const holders = prepared(db, LINK_SQL.holders).pluck();
   const inMatter = prepared(db, LINK_SQL.inMatter).pluck();
+  const correctionsOf = correctionsReader(db);
   const touched = new Set<number>();
   return {
     link(itemId, now) {
@@ -105,6 +116,7 @@ export function createLinker(db: Db): Linker {
       const queue = [itemId, ...(first === null ? [] : (inMatter.all(first) as number[]))];
       const members: Linkable[] = [];
       const old = new Map<number, number | null>();
+      const corrections = new Map<number, Correction>();
       while (queue.length) {
         const id = queue.pop()!;
         if (old.has(id)) continue;
@@ -115,8 +127,14 @@ export function createLinker(db: Db): Linker {
           const at = k.indexOf(' ');
           for (const h of holders.all(k.slice(0, at), k.slice(at + 1)) as number[]) if (!old.has(h)) queue.push(h);
         }
+        // People's corrections: a merge reaches its other item (whatever identifiers say).
+        for (const c of correctionsOf(id)) {
+          corrections.set(c.id, c);
+          for (const o of [c.item, c.other]) if (o !== null && !old.has(o)) queue.push(o);
+        }
       }
-      const { placed } = applyPlacement(db, groupItems(members), old, now);
+      const sorted = [...corrections.values()].sort((a, b) => a.id - b.id);
+      const { placed } = applyPlacement(db, groupItems(correctKeys(members, sorted)), old, now);
       for (const m of placed) touched.add(m);
     },
     touch(itemId) {
@@ -157,7 +175,8 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
     identifiers: (JSON.parse(ids) as [Identifier['type'], string, Identifier['role']][]).map(([type, value, role]) => ({ type, value, role })),
   } as MatterMember]));
   const old = new Map(rows.map((r) => [r.id, r.matter]));
-  const groups = groupItems([...members.values()].map((m) => ({ id: m.id, keys: m.identifiers.map(joinKey) })));
+  const corrections = prepared(db, 'SELECT id, kind, item, other FROM matter_corrections ORDER BY id').all() as Correction[];
+  const groups = groupItems(correctKeys([...members.values()].map((m) => ({ id: m.id, keys: m.identifiers.map(joinKey) })), corrections));
   const stored = new Map((prepared(db, 'SELECT id, title, stage, stage_at AS stageAt, deadline, stages FROM matters').all() as
     { id: number; title: string; stage: string | null; stageAt: string | null; deadline: string | null; stages: string }[]).map((m) => [m.id, m]));
   const placements = placeGroups(groups, (id) => old.get(id) ?? null);
@@ -192,4 +211,116 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
     prepared(db, 'DELETE FROM matters WHERE id NOT IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL)').run();
   })();
   return report;
+}
+
+/** A correction a reviewer asked for that cannot be made (unknown matter or item, item not in it, …). */
+export class CorrectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CorrectionError';
+  }
+}
+
+/** Who made a correction, when, and why. */
+export interface CorrectionBy {
+  reviewer: string;
+  note?: string | null;
+  now: string;
+}
+
+/** A correction as stored and shown: the history of people's merges and splits. */
+export interface StoredCorrection {
+  id: number;
+  kind: 'merge' | 'split';
+  item: number;
+  other: number | null;
+  matter: number | null;
+  otherMatter: number | null;
+  reviewer: string;
+  note: string | null;
+  at: string;
+}
+
+function itemsOfMatter(db: Db, matterId: number): number[] {
+  if (!prepared(db, 'SELECT 1 FROM matters WHERE id = ?').get(matterId)) throw new CorrectionError(`no matter ${matterId}`);
+  return prepared(db, LINK_SQL.inMatter).pluck().all(matterId) as number[];
+}
+
+function record(db: Db, kind: 'merge' | 'split', item: number, other: number | null, matter: number, otherMatter: number | null, by: CorrectionBy): number {
+  if (!by.reviewer.trim()) throw new CorrectionError('--reviewer NAME is required: a correction says who made it');
+  return Number(prepared(db, `INSERT INTO matter_corrections (kind, item, other, matter, other_matter, reviewer, note, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(kind, item, other, matter, otherMatter, by.reviewer.trim(), by.note?.trim() || null, by.now).lastInsertRowid);
+}
+
+/** Throws a CorrectionError when matters `a` and `b` cannot be merged; reads only. Returns their items. */
+export function checkMerge(db: Db, a: number, b: number): { fromA: number[]; fromB: number[] } {
+  if (a === b) throw new CorrectionError(`cannot merge matter ${a} with itself`);
+  return { fromA: itemsOfMatter(db, a), fromB: itemsOfMatter(db, b) };
+}
+
+/** Throws a CorrectionError when the item cannot be split off the matter; reads only. Returns the matter's items. */
+export function checkSplit(db: Db, matterId: number, itemId: number): number[] {
+  const members = itemsOfMatter(db, matterId);
+  if (!prepared(db, 'SELECT 1 FROM items WHERE id = ?').get(itemId)) throw new CorrectionError(`no item ${itemId}`);
+  if (!members.includes(itemId)) {
+    const actual = prepared(db, LINK_SQL.matterOf).pluck().get(itemId) as number | null;
+    throw new CorrectionError(`item ${itemId} is not in matter ${matterId} (${actual === null ? 'it is in no matter' : `it is in matter ${actual}`})`);
+  }
+  if (members.length === 1) throw new CorrectionError(`item ${itemId} is the only item of matter ${matterId}: nothing to split`);
+  return members;
+}
+
+/**
+ * Merge matter `b` into matter `a`: stored as a join between their first items (kept by every later linking), `a`
+ * keeps its number and `b` is gone. Returns the correction's id.
+ */
+export function mergeMatters(db: Db, a: number, b: number, by: CorrectionBy): { correction: number; matter: number; moved: number } {
+  return db.transaction(() => {
+    const { fromA, fromB } = checkMerge(db, a, b);
+    const first = (ids: number[]) => ids.reduce((x, y) => Math.min(x, y));
+    const correction = record(db, 'merge', first(fromA), first(fromB), a, b, by);
+    prepared(db, 'UPDATE items SET matter_id = ? WHERE matter_id = ?').run(a, b);
+    prepared(db, 'DELETE FROM matters WHERE id = ?').run(b);
+    const linker = createLinker(db);
+    linker.link(first(fromA), by.now);
+    linker.flush(by.now);
+    return { correction, matter: prepared(db, LINK_SQL.matterOf).pluck().get(fromA[0]) as number, moved: fromB.length };
+  })();
+}
+
+/**
+ * Split one item off its matter into a matter of its own: stored as a rule that the item's identifiers join it to
+ * nothing from now on (not even items that arrive later). Only the item leaves: if it was what held the rest
+ * together, merges recorded with the same reviewer keep the rest one matter. The matter keeps its number.
+ */
+export function splitItem(db: Db, matterId: number, itemId: number, by: CorrectionBy): { correction: number; matter: number; kept: number[] } {
+  return db.transaction(() => {
+    const members = checkSplit(db, matterId, itemId);
+    const correction = record(db, 'split', itemId, null, matterId, null, by);
+    // What the rest would become without the item, with every correction so far (this split included).
+    const rest = members.filter((id) => id !== itemId);
+    const keysOf = prepared(db, LINK_SQL.keysOf).pluck();
+    const correctionsOf = correctionsReader(db);
+    const seen = new Map<number, Correction>();
+    for (const id of members) for (const c of correctionsOf(id)) seen.set(c.id, c);
+    const groups = groupItems(correctKeys(rest.map((id) => ({ id, keys: keysOf.all(id) as string[] })), [...seen.values()].sort((x, y) => x.id - y.id)));
+    const kept: number[] = [];
+    for (const g of groups.slice(1)) {
+      kept.push(record(db, 'merge', groups[0][0], g[0], matterId, matterId,
+        { ...by, note: `pidetään yhdessä, kun kohde #${itemId} erotettiin (korjaus ${correction})` }));
+    }
+    prepared(db, 'UPDATE items SET matter_id = NULL WHERE id = ?').run(itemId);
+    const linker = createLinker(db);
+    linker.link(itemId, by.now);
+    linker.touch(rest[0]);
+    linker.flush(by.now);
+    return { correction, matter: prepared(db, LINK_SQL.matterOf).pluck().get(itemId) as number, kept };
+  })();
+}
+
+/** The corrections that concern a matter: those naming one of its items, and the splits made from it. */
+export function matterCorrections(db: Db, matterId: number): StoredCorrection[] {
+  return prepared(db, `SELECT id, kind, item, other, matter, other_matter AS otherMatter, reviewer, note, created_at AS at
+    FROM matter_corrections WHERE item IN (SELECT id FROM items WHERE matter_id = ?) OR other IN (SELECT id FROM items WHERE matter_id = ?)
+      OR (kind = 'split' AND matter = ?) ORDER BY id`).all(matterId, matterId, matterId) as StoredCorrection[];
 }

@@ -1,0 +1,69 @@
+// `lakivahti matter merge A B` and `lakivahti matter split ID ITEM`: corrections by people, stored with who and when.
+import fs from 'node:fs';
+import { checkMerge, checkSplit, CorrectionError, mergeMatters, splitItem, type StoredCorrection } from '../store/index.js';
+import { closeContext, openContext, resolvePaths } from '../app/context.js';
+import { fiDateTime } from '../app/format.js';
+import { parseCommand, UsageError } from './args.js';
+import { resolveMatter } from './matter.js';
+
+/** A correction in Finnish, for `matter ID`'s joins. */
+export function describeCorrection(c: StoredCorrection): string {
+  const what = c.kind === 'merge'
+    ? `yhdistetty käsin: #${c.item} ja #${c.other}${c.matter !== c.otherMatter ? ` (asiat ${c.matter} ja ${c.otherMatter})` : ''}`
+    : `erotettu käsin: #${c.item} asiasta ${c.matter}`;
+  return `${what}, ${c.reviewer} ${fiDateTime(c.at)}${c.note ? `: ${c.note}` : ''}`;
+}
+
+const OPTIONS = { reviewer: { type: 'string' }, note: { type: 'string' } } as const;
+
+export async function correctCommand(kind: 'merge' | 'split', args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(args, OPTIONS);
+  if (positionals.length !== 2)
+    throw new UsageError(kind === 'merge' ? 'merge needs two matters: matter merge A B --reviewer NAME' : 'split needs a matter and an item: matter split ID ITEM --reviewer NAME');
+  const reviewer = values.reviewer?.trim();
+  if (!reviewer) throw new UsageError(`--reviewer NAME is required: a ${kind} is stored with who made it`);
+  const item = kind === 'split' ? positionals[1].trim().replace(/^#/, '') : '';
+  if (kind === 'split' && !/^\d+$/.test(item)) throw new UsageError(`"${positionals[1]}" is not an item number (as \`items\` shows it)`);
+  const { dbFile } = resolvePaths(values);
+  if (dbFile !== ':memory:' && !fs.existsSync(dbFile)) {
+    process.stderr.write(`matter ${kind}: no database at ${dbFile}\n`);
+    return 1;
+  }
+  // Everything is checked on a read-only connection first, so a mistake writes nothing at all.
+  const refs: number[] = [];
+  const reader = openContext(values, { access: 'read' });
+  try {
+    for (const ref of kind === 'merge' ? positionals : [positionals[0]]) {
+      const id = resolveMatter(reader.db, ref.trim());
+      if (id === undefined) throw new UsageError(`no matter holds ${ref}`);
+      refs.push(id);
+    }
+    if (kind === 'merge') checkMerge(reader.db, refs[0], refs[1]);
+    else checkSplit(reader.db, refs[0], Number(item));
+  } catch (err) {
+    if (err instanceof CorrectionError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    await closeContext(reader);
+  }
+  const ctx = openContext(values, { access: 'write' });
+  try {
+    const by = { reviewer, note: values.note ?? null, now: new Date().toISOString() };
+    if (kind === 'merge') {
+      const r = mergeMatters(ctx.db, refs[0], refs[1], by);
+      process.stdout.write(`asiat ${refs[0]} ja ${refs[1]} yhdistetty asiaksi ${r.matter}: asian ${refs[1]} kohteet (${r.moved}) siirrettiin ` +
+        `siihen, eikä asiaa ${refs[1]} enää ole; korjaus ${r.correction}, ${reviewer}\n`);
+    } else {
+      const r = splitItem(ctx.db, refs[0], Number(item), by);
+      process.stdout.write(`kohde #${item} erotettu asiasta ${refs[0]} omaksi asiakseen ${r.matter}; korjaus ${r.correction}, ${reviewer}` +
+        (r.kept.length ? ` (muut kohteet pidetään yhdessä korjauksilla ${r.kept.join(', ')})` : '') + '\n');
+    }
+    return 0;
+  } catch (err) {
+    // Someone changed the matters between the check and the write.
+    if (err instanceof CorrectionError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    await closeContext(ctx);
+  }
+}

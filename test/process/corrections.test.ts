@@ -1,0 +1,122 @@
+// matter merge and matter split as real processes: stored with who and when, shown by `matter`, kept by relink.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDb, syncSources } from '../../src/store/index.js';
+import { run } from '../helpers/process.js';
+import { arrive, SOURCES, type Arrival } from '../link/support.js';
+
+let dir: string;
+let db: string;
+const lines = (text: string) => text.split('\n').filter((l) => l !== '');
+
+const ARRIVALS: Arrival[] = [
+  { source: 'hankeikkuna', raw: { guid: 'project', title: 'Pelastuslain muuttaminen', kind: 'project', published: '2026-01-10T08:00:00Z',
+    identifiers: ['SM061:00/2026'], about: ['VN/31234/2026', 'HE 184/2026 vp'] } },
+  { source: 'lausuntopalvelu', raw: { guid: 'request', title: 'Lausuntopyyntö pelastuslain muuttamisesta', published: '2026-03-01T08:00:00Z',
+    identifiers: ['VN / 31234 / 2026'] } },
+  { source: 'eduskunta', raw: { guid: 'he184', title: 'HE 184/2026 vp Hallituksen esitys pelastuslaiksi', published: '2026-05-01T08:00:00Z',
+    identifiers: ['HE 184/2026 vp'] } },
+  { source: 'eduskunta', raw: { guid: 'he12', title: 'HE 12/2026 vp Hallituksen esitys aluevaltuustolaista', published: '2026-05-02T08:00:00Z',
+    identifiers: ['HE 12/2026 vp'] } },
+];
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-corrections-'));
+  db = path.join(dir, 'corrections.sqlite');
+  const conn = openDb(db);
+  syncSources(conn, Object.values(SOURCES));
+  arrive(conn, ARRIVALS);
+  conn.close();
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+type Shown = { id: number; items: { id: number; title: string }[]; corrections: { kind: string; reviewer: string; note: string | null; at: string }[] };
+const show = async (file: string, ref: string) => {
+  const r = await run(['matter', ref, '--json', '--db', file]);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as Shown;
+};
+
+describe('matter split and matter merge as processes', () => {
+  it('split: the item leaves into a matter of its own, shown with who, when and why, and relink keeps it', async () => {
+    const file = path.join(dir, 'split.sqlite');
+    fs.copyFileSync(db, file);
+    const life = await show(file, 'HE 184/2026 vp');
+    const request = life.items.find((i) => i.title.startsWith('Lausuntopyyntö'))!.id;
+    const split = await run(['matter', 'split', 'VN/31234/2026', `#${request}`, '--reviewer', 'Maija Meikäläinen', '--note', 'eri hanke', '--db', file]);
+    expect(split.err).toBe('');
+    expect(split.code).toBe(0);
+    expect(split.out).toMatch(new RegExp(`^kohde #${request} erotettu asiasta ${life.id} omaksi asiakseen \\d+; korjaus 1, Maija Meikäläinen\\n$`));
+    const rest = await show(file, String(life.id));
+    expect(rest.items.map((i) => i.id)).not.toContain(request);
+    expect(rest.corrections).toEqual([expect.objectContaining({ kind: 'split', reviewer: 'Maija Meikäläinen', note: 'eri hanke' })]);
+    const text = await run(['matter', String(life.id), '--db', file]);
+    expect(text.out).toMatch(new RegExp(`^yhdistetty:\\n(.*\\n)*  erotettu käsin: #${request} asiasta ${life.id}, Maija Meikäläinen \\d+\\.\\d+\\.2026.*: eri hanke$`, 'm'));
+    expect((await run(['relink', '--db', file])).out).toMatch(/; 0 items were moved, 0 matters were created, 0 removed/);
+    const own = /omaksi asiakseen (\d+)/.exec(split.out)![1];
+    expect((await show(file, own)).items.map((i) => i.id)).toEqual([request]);
+    expect((await show(file, own)).corrections.map((c) => c.kind)).toEqual(['split']);
+  });
+
+  it('merge: the first matter keeps its number, the second is gone; relink keeps them merged', async () => {
+    const file = path.join(dir, 'merge.sqlite');
+    fs.copyFileSync(db, file);
+    const a = (await show(file, 'HE 12/2026 vp')).id;
+    const b = (await show(file, 'HE 184/2026 vp')).id;
+    const merge = await run(['matter', 'merge', String(a), 'HE 184/2026 vp', '--reviewer', 'Matti', '--db', file]);
+    expect(merge.code).toBe(0);
+    expect(merge.out).toBe(`asiat ${a} ja ${b} yhdistetty asiaksi ${a}: asian ${b} kohteet (3) siirrettiin siihen, eikä asiaa ${b} enää ole; korjaus 1, Matti\n`);
+    const merged = await show(file, 'HE 184/2026 vp');
+    expect(merged.id).toBe(a);
+    expect(merged.items).toHaveLength(4);
+    expect(merged.corrections).toEqual([expect.objectContaining({ kind: 'merge', reviewer: 'Matti', note: null, at: expect.stringMatching(/^\d{4}-/) })]);
+    expect((await run(['matter', String(b), '--db', file])).code).toBe(1);
+    expect((await run(['relink', '--db', file])).out).toMatch(/^1 matters; 0 items were moved/);
+    const listed = lines((await run(['matters', '--json', '--db', file])).out);
+    expect(listed).toHaveLength(1);
+  });
+
+  it('names each mistake with exit 2 and writes nothing, not even to a read-only file', async () => {
+    const file = path.join(dir, 'errors.sqlite');
+    fs.copyFileSync(db, file);
+    const life = await show(file, 'HE 184/2026 vp');
+    const other = await show(file, 'HE 12/2026 vp');
+    const before = fs.readFileSync(file);
+    const cases: [string[], RegExp][] = [
+      [['merge', String(life.id), String(life.id), '--reviewer', 'M'], new RegExp(`cannot merge matter ${life.id} with itself`)],
+      [['merge', String(life.id), '999', '--reviewer', 'M'], /no matter 999/],
+      [['merge', String(life.id), 'HE 1/2099 vp', '--reviewer', 'M'], /no matter holds HE 1\/2099 vp/],
+      [['merge', String(life.id), String(other.id)], /--reviewer NAME is required/],
+      [['merge', String(life.id)], /merge needs two matters/],
+      [['split', String(life.id), '999', '--reviewer', 'M'], /no item 999/],
+      [['split', String(life.id), String(other.items[0].id), '--reviewer', 'M'], new RegExp(`item ${other.items[0].id} is not in matter ${life.id} \\(it is in matter ${other.id}\\)`)],
+      [['split', String(other.id), String(other.items[0].id), '--reviewer', 'M'], /is the only item of matter/],
+      [['split', String(life.id), 'kohde', '--reviewer', 'M'], /"kohde" is not an item number/],
+      [['split', String(life.id), String(life.items[0].id), '--reviewer', ''], /--reviewer NAME is required/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(['matter', ...args, '--db', file]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toMatch(message);
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const missing = await run(['matter', 'merge', '1', '2', '--reviewer', 'M', '--db', path.join(dir, 'none.sqlite')]);
+    expect(missing.code).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'none.sqlite'))).toBe(false);
+    // A file the process may not write: the correction fails with exit 1 and the file is as it was (root may write
+    // anything, so this part needs an ordinary user).
+    if (process.getuid?.() === 0) return;
+    fs.chmodSync(file, 0o444);
+    try {
+      const ro = await run(['matter', 'merge', String(life.id), String(other.id), '--reviewer', 'M', '--db', file]);
+      expect(ro.code).toBe(1);
+      expect(ro.err).not.toBe('');
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      fs.chmodSync(file, 0o644);
+    }
+  });
+});
