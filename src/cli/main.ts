@@ -109,6 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     // Expected failures (a missing database, a busy port) and unexpected ones alike: one line, no stack.
     process.stderr.write(`lakivahti ${name}: ${e.message}\n`);
     if (!(err instanceof DbOpenError) && process.env.LAKIVAHTI_DEBUG) process.stderr.write(`${e.stack}\n`);
-    return err instanceof DbOpenError ? 1 : 2;
+    // The database failing (missing, read-only, full, corrupt) is a failure, not a mistake in the command line.
+    return err instanceof DbOpenError || e.code?.startsWith('SQLITE_') ? 1 : 2;
   }
 }
