@@ -1,4 +1,7 @@
 // Items as sources give them, saved run by run into an in-memory store, and the matters they make.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { normalizeItem } from '../../src/normalize/index.js';
 import { getMatter, listMatters, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
 import type { ItemKind, Lang, RawItem, SourceDef, TaggedItem } from '../../src/model.js';
@@ -41,6 +44,20 @@ export function arrive(db: Db, arrivals: Arrival[]): void {
       items: [item], nextRunAt: null,
     });
   }
+}
+
+/** A database file in a new temporary folder holding the arrivals (for tests that run the CLI as a process). */
+export function seedFile(name: string, arrivals: Arrival[]): { dir: string; db: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lakivahti-${name}-`));
+  const db = path.join(dir, `${name}.sqlite`);
+  const conn = openDb(db);
+  try {
+    syncSources(conn, Object.values(SOURCES));
+    arrive(conn, arrivals);
+  } finally {
+    conn.close();
+  }
+  return { dir, db };
 }
 
 /** The matters as sets of item guids, sorted: comparable whatever ids the store gave. */

@@ -1,11 +1,9 @@
 // matter merge and matter split as real processes: stored with who and when, shown by `matter`, kept by relink.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { openDb, syncSources } from '../../src/store/index.js';
 import { run } from '../helpers/process.js';
-import { arrive, SOURCES, type Arrival } from '../link/support.js';
+import { seedFile, type Arrival } from '../link/support.js';
 
 let dir: string;
 let db: string;
@@ -23,12 +21,7 @@ const ARRIVALS: Arrival[] = [
 ];
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-corrections-'));
-  db = path.join(dir, 'corrections.sqlite');
-  const conn = openDb(db);
-  syncSources(conn, Object.values(SOURCES));
-  arrive(conn, ARRIVALS);
-  conn.close();
+  ({ dir, db } = seedFile('corrections', ARRIVALS));
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

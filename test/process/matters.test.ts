@@ -1,15 +1,13 @@
 // matters, matter and relink as real processes with pipes; items --json gains each item's matter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseDocument } from 'yaml';
 import { mirrorUrl, startMirror, type Mirror } from '../../src/demo/mirror.js';
 import { defaultFeedsDir, fixturesDir } from '../../src/paths.js';
-import { openDb, syncSources } from '../../src/store/index.js';
 import { run } from '../helpers/process.js';
-import { arrive, SOURCES, type Arrival } from '../link/support.js';
+import { seedFile, type Arrival } from '../link/support.js';
 
 let dir: string;
 let db: string;
@@ -29,12 +27,7 @@ const ARRIVALS: Arrival[] = [
 ];
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-matters-'));
-  db = path.join(dir, 'matters.sqlite');
-  const conn = openDb(db);
-  syncSources(conn, Object.values(SOURCES));
-  arrive(conn, ARRIVALS);
-  conn.close();
+  ({ dir, db } = seedFile('matters', ARRIVALS));
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
