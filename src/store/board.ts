@@ -29,7 +29,7 @@ const ENTRY_SQL = `SELECT b.id, b.item_id AS itemId, i.matter_id AS matter, COAL
 
 /** Every entry on the board, statement deadline first (none last). */
 export function listBoardEntries(db: Db): BoardEntry[] {
-  return prepared(db, `${ENTRY_SQL} ORDER BY deadline IS NULL, deadline, b.internal_deadline IS NULL, b.internal_deadline, b.id`).all() as BoardEntry[];
+  return prepared(db, `${ENTRY_SQL} ORDER BY COALESCE(m.deadline, i.deadline) IS NULL, COALESCE(m.deadline, i.deadline), b.internal_deadline IS NULL, b.internal_deadline, b.id`).all() as BoardEntry[];
 }
 
 /**
