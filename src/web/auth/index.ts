@@ -99,7 +99,7 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
   // The gate: a fresh database says how to make the first administrator; anyone else signs in first.
   app.use((req, res, next) => {
     if (res.locals.user) return next();
-    if (!hasUsers(opts.db)) return void res.status(503).render('setup', { title: 'Ensimmäinen ylläpitäjä – Lakivahti', signIn: true });
+    if (!hasUsers(opts.db)) return void res.status(200).render('setup', { title: 'Ensimmäinen ylläpitäjä – Lakivahti', signIn: true });
     if (req.method !== 'GET' && req.method !== 'HEAD') return next(new HttpError(401, 'Kirjaudu ensin sisään.'));
     signInPage(res, 401, { next: localPath(req.originalUrl) });
   });
