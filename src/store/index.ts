@@ -14,3 +14,4 @@ export * from './users.js';
 export * from './sessions.js';
 export * from './board.js';
 export * from './actions.js';
+export * from './feed-tokens.js';

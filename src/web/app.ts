@@ -12,6 +12,7 @@ import { HttpError, mountAuth } from './auth/index.js';
 import { formHelpers } from './routes/form-helpers.js';
 import { boardPage } from './routes/board.js';
 import { mountActions } from './routes/actions.js';
+import { mountAccount } from './routes/account.js';
 
 export type { WebDeps } from './deps.js';
 
@@ -68,6 +69,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.get('/', homePage(deps));
   app.get('/board', boardPage(deps));
   mountActions(app, deps);
+  mountAccount(app, deps);
   // The read pages (overview, items, item, matter, sources, feeds) are mounted here: mountPages(app, deps).
   app.use((_req, res) => void res.status(404).render('not-found', { title: 'Sivua ei löydy' }));
   app.use(errorPage);

@@ -152,12 +152,14 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SHOTS, `sign-in-${width}.png`), fullPage: true });
     await signIn(page, 'juristi@example.fi');
-    for (const [name, at] of [['board', '/board'], ['front', '/']]) {
+    for (const [name, at] of [['board', '/board'], ['front', '/'], ['account', '/account']]) {
       await page.goto(base + at);
       if (name === 'board') await page.locator('details.row-actions > summary').first().click();
       expect(await sidewaysScroll(page), `${at} at ${width} px`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
     }
+    if (width === 390) await expectAccessible(page, 'account page at 390 px');
+    await page.goto(`${base}/`);
     if (width === 390) await expectAccessible(page, 'front page at 390 px');
   }, 60_000);
 });

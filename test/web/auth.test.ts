@@ -7,6 +7,7 @@ import { defaultFeedsDir } from '../../src/paths.js';
 import { disableUser, listActions, listBoardEntries, listReviews, openDb, type Db } from '../../src/store/index.js';
 import { addUser, Browser, PASSWORD } from '../helpers/web.js';
 import { FailureLimiter } from '../../src/web/auth/limiter.js';
+import { feedTokenUser } from '../../src/web/auth/feed-token.js';
 import { inDays, seedWorkbench, SOURCES } from '../browser/seed.js';
 
 const labels = goalLabels({ tagStage: null, feedsDir: defaultFeedsDir });
@@ -302,6 +303,33 @@ describe('state changes', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;script&gt;window.__pwned &#x3D; 1&lt;/script&gt;Vaarallinen otsikko');
     expect(html).not.toMatch(/href="\s*javascript:/i);
+  });
+});
+
+describe('feed tokens', () => {
+  it('anyone signed in makes their own, sees it once, and can revoke it; only the hash is stored', async () => {
+    const r = new Browser(base);
+    await r.signIn(reader);
+    const { html } = await r.get('/account');
+    const made = await r.post('/account/feed-tokens', { _csrf: Browser.token(html), label: 'Outlook' });
+    expect(made.res.status).toBe(201);
+    expect(made.res.headers.get('cache-control')).toBe('no-store');
+    const token = /<code class="token">([\w-]{43})<\/code>/.exec(made.html)![1];
+    expect(feedTokenUser(db, token)).toMatchObject({ email: reader, role: 'reader' });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM feed_tokens WHERE token_hash = ?').get(token)).toEqual({ n: 0 });
+    const again = await r.get('/account');
+    expect(again.html).not.toContain(token);
+    expect(again.html).toContain('Outlook');
+    const id = /action="\/account\/feed-tokens\/(\d+)\/revoke"/.exec(again.html)![1];
+    // Nobody else can revoke it.
+    const other = new Browser(base);
+    await other.signIn(reviewer);
+    expect((await other.post(`/account/feed-tokens/${id}/revoke`, { _csrf: await other.token() })).res.status).toBe(404);
+    expect(feedTokenUser(db, token)).toBeDefined();
+    expect((await r.post(`/account/feed-tokens/${id}/revoke`, { _csrf: Browser.token(again.html) })).res.status).toBe(303);
+    expect(feedTokenUser(db, token)).toBeUndefined();
+    expect((await r.get('/account')).html).toMatch(/peruttu \d/);
+    expect(feedTokenUser(db, 'x')).toBeUndefined();
   });
 });
 
