@@ -29,8 +29,9 @@ async function readPassword(prompt: string, input: NodeJS.ReadStream = process.s
     }
     return text.split(/\r?\n/)[0];
   }
-  process.stderr.write(prompt);
+  // Echo off before the prompt shows, so nothing typed after it is ever shown.
   input.setRawMode(true);
+  process.stderr.write(prompt);
   input.resume();
   input.setEncoding('utf8');
   try {

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { run } from '../helpers/process.js';
+import { BIN, run } from '../helpers/process.js';
 import { verifyPassword } from '../../src/web/auth/password.js';
 
 let dir: string;
@@ -79,4 +80,44 @@ describe('lakivahti users', () => {
     expect(r.err).toContain('a password needs at least 12 characters (this one has 0)');
     expect((await users(['list'])).out).not.toContain('tyhja@');
   }, 30_000);
+});
+
+// On a terminal the password is asked for twice and never shown: util-linux `script` gives the command a terminal.
+const hasScript = fs.existsSync('/usr/bin/script');
+describe.skipIf(!hasScript)(hasScript ? 'users add on a terminal' : 'users add on a terminal (SKIPPED: no /usr/bin/script; apt-get install bsdutils)', () => {
+  async function typed(email: string, first: string, second: string): Promise<{ code: number | null; out: string }> {
+    const command = [process.execPath, BIN, 'users', 'add', email, '--role', 'reviewer', '--db', db].map((a) => `'${a}'`).join(' ');
+    const proc = spawn('script', ['-qec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    const waitFor = (text: string, from: number) => new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "${text}" in: ${out}`)), 20_000);
+      const check = () => {
+        if (out.indexOf(text, from) >= 0) (clearTimeout(timer), proc.stdout.off('data', check), resolve());
+      };
+      proc.stdout.on('data', check);
+      check();
+    });
+    proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    const done = new Promise<number | null>((resolve) => proc.on('close', resolve));
+    await waitFor('Salasana: ', 0);
+    proc.stdin.write(`${first}\r`);
+    await waitFor('Salasana uudelleen: ', 0);
+    proc.stdin.write(`${second}\r`);
+    const code = await done;
+    return { code, out };
+  }
+
+  it('asks twice without echo and creates the account', async () => {
+    const r = await typed('paatteelta@example.fi', 'salasana-paatteelta', 'salasana-paatteelta');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('tunnus paatteelta@example.fi luotu (reviewer)');
+    expect(r.out).not.toContain('salasana-paatteelta');
+  }, 60_000);
+
+  it('refuses when the two differ', async () => {
+    const r = await typed('eri@example.fi', 'salasana-yksi-123', 'salasana-kaksi-123');
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('the passwords did not match');
+    expect(r.out).not.toContain('salasana-yksi');
+  }, 60_000);
 });

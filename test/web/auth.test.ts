@@ -46,7 +46,7 @@ describe('the sign-in gate', () => {
   it('a fresh database says how to create the first administrator, on any page, with no form to guess at', async () => {
     const fresh = openDb(':memory:');
     const url = await start(fresh);
-    for (const path of ['/', '/board', '/items/1']) {
+    for (const path of ['/', '/board', '/items/1', '/login']) {
       const res = await fetch(url + path);
       const html = await res.text();
       expect(html).toContain('lakivahti users add sinun.nimesi@example.fi --role admin');
@@ -119,6 +119,15 @@ describe('the sign-in gate', () => {
     const replay = new Browser(base);
     replay.cookies.set('lakivahti', second);
     expect((await replay.get('/board')).res.status).toBe(401);
+  });
+
+  it('a session ends after 8 hours without activity (and 24 hours after sign-in at the latest)', async () => {
+    const b = new Browser(base);
+    await b.signIn(reader);
+    const row = db.prepare('SELECT created_at AS c, expires_at AS e FROM sessions ORDER BY rowid DESC LIMIT 1').get() as { c: string; e: string };
+    expect(Date.parse(row.e) - Date.parse(row.c)).toBe(8 * 3600_000);
+    db.prepare("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE expires_at = ?").run(row.e);
+    expect((await b.get('/board')).res.status).toBe(401);
   });
 
   it('a disabled account loses its session at once', async () => {

@@ -52,7 +52,8 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
   });
 
   const signInPage = (res: express.Response, status: number, form: { email?: string; next?: string; error?: string }) =>
-    res.status(status).render('login', { title: 'Kirjaudu sisään – Lakivahti', signIn: true, ...form });
+    hasUsers(opts.db) ? res.status(status).render('login', { title: 'Kirjaudu sisään – Lakivahti', ...form })
+      : res.status(200).render('setup', { title: 'Ensimmäinen ylläpitäjä – Lakivahti' });
 
   app.get('/login', (req, res) => {
     if (res.locals.user) return res.redirect(303, localPath(req.query.next));
@@ -99,7 +100,6 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
   // The gate: a fresh database says how to make the first administrator; anyone else signs in first.
   app.use((req, res, next) => {
     if (res.locals.user) return next();
-    if (!hasUsers(opts.db)) return void res.status(200).render('setup', { title: 'Ensimmäinen ylläpitäjä – Lakivahti', signIn: true });
     if (req.method !== 'GET' && req.method !== 'HEAD') return next(new HttpError(401, 'Kirjaudu ensin sisään.'));
     signInPage(res, 401, { next: localPath(req.originalUrl) });
   });
