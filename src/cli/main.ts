@@ -29,6 +29,8 @@ commands:
   review ID --reviewer NAME (--goals GOAL[,GOAL] | --not-relevant) [--note TEXT]
                                      record a reviewer's decision; the tagger learns from them
   backup FILE [--force]              a consistent copy of the database, safe while serve runs
+  users add EMAIL --role admin|reviewer|reader | users list [--json] | users disable EMAIL
+                                     the web workbench's accounts (password from stdin or a prompt)
 
 global options:
   --db PATH      SQLite file (default db/lakivahti.sqlite, or LAKIVAHTI_DB)
@@ -68,6 +70,7 @@ const commands: Record<string, () => Promise<Command>> = {
   retag: async () => import('./retag.js').then((m) => ({ usage: m.usage, run: m.retagCommand })),
   review: async () => import('./review.js').then((m) => ({ usage: m.usage, run: m.reviewCommand })),
   backup: async () => import('./backup.js').then((m) => ({ usage: m.usage, run: m.backupCommand })),
+  users: async () => import('./users.js').then((m) => ({ usage: m.usage, run: m.usersCommand })),
 };
 
 /** The version in package.json. */

@@ -1,7 +1,7 @@
 // `lakivahti review ID --reviewer NAME (--goals a,b | --not-relevant) [--note TEXT]`: record a reviewer's decision.
-import { insertReview, listItemsForTagging } from '../store/index.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import { closeContext, openContext } from '../app/context.js';
+import { recordReview, ReviewError } from '../app/review.js';
 import { parseCommand } from './args.js';
 
 export const usage = `usage: lakivahti review ID --reviewer NAME (--goals GOAL[,GOAL] | --not-relevant) [--note TEXT]
@@ -24,14 +24,13 @@ export async function reviewCommand(args: string[]): Promise<number> {
   try {
     const known = loadTaxonomy(ctx.feedsDir).goals.map((g) => g.id);
     const goals = (values.goals ?? '').split(',').map((g) => g.trim()).filter(Boolean);
-    const unknown = goals.filter((g) => !known.includes(g));
-    if (unknown.length) return fail(`unknown goal "${unknown[0]}" (goals: ${known.join(', ')})`);
-    const item = listItemsForTagging(ctx.db).find((r) => r.id === id);
-    if (!item) return fail(`no item with id ${id}`);
     const relevant = !values['not-relevant'];
-    // Goals the tagger gave that the reviewer left out are rejections the learner uses.
-    const rejected = relevant ? item.goals.filter((g) => !goals.includes(g)) : known;
-    insertReview(ctx.db, { itemId: id, reviewer: values.reviewer.trim(), relevant, goals, rejected, note: values.note ?? null });
+    try {
+      recordReview(ctx.db, known, { itemId: id, reviewer: values.reviewer, relevant, goals, note: values.note ?? null });
+    } catch (err) {
+      if (err instanceof ReviewError) return fail(err.message);
+      throw err;
+    }
     process.stdout.write(`recorded: #${id} ${relevant ? `relevant (${goals.join(', ')})` : 'not relevant'} by ${values.reviewer.trim()}\n`);
     return 0;
   } finally {

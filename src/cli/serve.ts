@@ -19,7 +19,7 @@ export function parsePort(value: string | undefined): number {
   return port;
 }
 
-/** --host / HOST, 127.0.0.1 by default: there is no sign-in yet, so only this machine is served unless asked. */
+/** --host / HOST, 127.0.0.1 by default: only this machine is served unless asked (others reach it through a TLS proxy). */
 export const parseHost = (value: string | undefined): string => value || process.env.HOST || '127.0.0.1';
 
 export async function serveCommand(args: string[]): Promise<number> {

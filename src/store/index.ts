@@ -10,3 +10,8 @@ export * from './reviews.js';
 export * from './maintenance.js';
 export * from './matters.js';
 export * from './matter-list.js';
+export * from './users.js';
+export * from './sessions.js';
+export * from './board.js';
+export * from './actions.js';
+export * from './feed-tokens.js';

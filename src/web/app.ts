@@ -1,12 +1,18 @@
-// The express app: one handler per page under routes/, each rendering views/<page>.hbs.
+// The express app: security headers, static files, sessions and the sign-in gate, then one handler per page.
 import express, { type ErrorRequestHandler } from 'express';
 import { engine } from 'express-handlebars';
+import helmet from 'helmet';
 import path from 'node:path';
 import { viewsDir } from '../paths.js';
-import { checkDb } from '../store/index.js';
+import { checkDb, openDb } from '../store/index.js';
 import { createHelpers } from './helpers.js';
 import type { WebDeps } from './deps.js';
 import { homePage } from './routes/home.js';
+import { HttpError, mountAuth } from './auth/index.js';
+import { formHelpers } from './routes/form-helpers.js';
+import { boardPage } from './routes/board.js';
+import { mountActions } from './routes/actions.js';
+import { mountAccount } from './routes/account.js';
 
 export type { WebDeps } from './deps.js';
 
@@ -16,26 +22,55 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.disable('x-powered-by');
   app.engine('hbs', engine({
     extname: '.hbs', defaultLayout: 'main', layoutsDir: path.join(viewsDir, 'layouts'),
-    partialsDir: path.join(viewsDir, 'partials'), helpers: createHelpers(deps.goalLabels),
+    partialsDir: path.join(viewsDir, 'partials'), helpers: { ...createHelpers(deps.goalLabels), ...formHelpers },
   }));
   app.set('view engine', 'hbs');
   app.set('views', viewsDir);
+  const secure = deps.secureCookies ?? false;
+  app.use(helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"],
+        objectSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+        // Only behind HTTPS: on plain http://127.0.0.1 it would send the forms to an address nobody answers.
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: secure ? { maxAge: 31536000 } : false,
+    referrerPolicy: { policy: 'same-origin' },
+  }));
   const problems = () => deps.problems?.() ?? [];
+  const goalOptions = Object.entries(deps.goalLabels).map(([id, label]) => ({ id, label }));
   app.use((_req, res, next) => {
-    res.set('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
-    res.set('X-Content-Type-Options', 'nosniff');
-    res.set('Referrer-Policy', 'same-origin');
     // Every page shows what is wrong with the database (read-only, replaced file) in a banner.
     res.locals.problems = problems();
+    res.locals.goalOptions = goalOptions;
     next();
   });
-  app.get('/', homePage(deps));
+  app.use('/static', express.static(path.join(viewsDir, 'static'), { index: false, redirect: false, maxAge: '1h' }));
   app.get('/healthz', (_req, res) => {
     const reasons = [...problems()];
     const query = checkDb(deps.db);
     if (query && !reasons.some((r) => r.includes(query))) reasons.push(`Tietokanta ei vastaa: ${query}`);
     res.status(reasons.length ? 503 : 200).json(reasons.length ? { ok: false, reasons } : { ok: true });
   });
+  app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
+  // A server over a database it cannot write keeps sessions in memory: people can still sign in and read.
+  const readOnly = deps.readOnly ?? false;
+  mountAuth(app, { db: deps.db, sessionDb: readOnly ? openDb(':memory:') : deps.db, secureCookies: secure, readOnly });
+  app.use((req, res, next) => {
+    res.locals.canEdit = res.locals.user && res.locals.user.role !== 'reader';
+    // Forms post back here after their redirect (post/redirect/get); the nav marks the current page.
+    res.locals.currentUrl = req.originalUrl;
+    res.locals.currentPath = req.path;
+    next();
+  });
+  app.get('/', homePage(deps));
+  app.get('/board', boardPage(deps));
+  mountActions(app, deps);
+  mountAccount(app, deps);
+  // The read pages (overview, items, item, matter, sources, feeds) are mounted here: mountPages(app, deps).
   app.use((_req, res) => void res.status(404).render('not-found', { title: 'Sivua ei löydy' }));
   app.use(errorPage);
   return app;
@@ -45,9 +80,11 @@ export function createWebApp(deps: WebDeps): express.Express {
 const errorPage: ErrorRequestHandler = (err, req, res, _next) => {
   const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500;
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, status, error: detail }) + '\n');
+  if (!(err instanceof HttpError))
+    process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, status, error: detail }) + '\n');
   if (res.headersSent) return void res.end();
-  const message = status < 500 ? 'Pyyntöä ei voitu käsitellä.' : 'Sivua ei voitu näyttää palvelimen virheen vuoksi. Virheen tiedot on kirjattu palvelimen lokiin.';
+  const message = err instanceof HttpError ? err.message
+    : status < 500 ? 'Pyyntöä ei voitu käsitellä.' : 'Sivua ei voitu näyttää palvelimen virheen vuoksi. Virheen tiedot on kirjattu palvelimen lokiin.';
   res.status(status).render('error', { title: 'Virhe', message }, (renderErr, html) => {
     if (renderErr) res.type('text/plain; charset=utf-8').send(`Virhe: ${message}`);
     else res.type('html').send(html);

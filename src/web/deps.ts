@@ -11,4 +11,8 @@ export interface WebDeps {
   goalLabels: Record<string, string>;
   /** What is wrong with the database now (not writable, file replaced, failing queries); empty when fine. */
   problems?: () => string[];
+  /** The database cannot be written: sessions are kept in memory and every change is refused. */
+  readOnly?: boolean;
+  /** Behind HTTPS: Secure __Host- cookies, HSTS, upgrade-insecure-requests. */
+  secureCookies?: boolean;
 }

@@ -9,6 +9,7 @@ import { startServer, reply, type TestServer } from '../helpers/server.js';
 import { start, run } from '../helpers/process.js';
 import { seedDatabase } from './seed.js';
 import { insertReview, listReviews, openDb, readMeta } from '../../src/store/index.js';
+import { addUser, Browser, PASSWORD } from '../helpers/web.js';
 
 let dir: string;
 let server: TestServer;
@@ -48,12 +49,17 @@ const sqlite = (file: string) => new Database(file, { readonly: true, fileMustEx
 describe('lakivahti serve as a process', () => {
   it('answers on 127.0.0.1, then on SIGTERM stops within 5 s with exit 0, the database whole and no run half-written', async () => {
     const db = path.join(dir, 'serve.sqlite');
+    // Pages are behind the sign-in: an account made as an administrator would, then signed in as a browser would.
+    const added = await run(['users', 'add', 'juristi@example.fi', '--role', 'reviewer', '--db', db, '--feeds', feeds], { input: `${PASSWORD}\n` });
+    expect([added.code, added.err]).toEqual([0, '']);
     const { child, base } = await serve(db);
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await child.line(/"source_id":"sm","status":"ok"/);
-    const page = await fetch(`${base}/`);
+    expect((await fetch(`${base}/`)).status).toBe(401);
+    const browser = new Browser(base);
+    expect((await browser.signIn('juristi@example.fi')).status).toBe(303);
+    const { res: page, html } = await browser.get('/');
     expect(page.status).toBe(200);
-    const html = await page.text();
     expect(html).toContain('Sisäministeriö');
     // A broken definition is named from the feeds folder, without this machine's paths.
     expect(html).toContain('<code>feeds/sources/broken.yaml</code>');
@@ -139,15 +145,20 @@ describe('lakivahti serve as a process', () => {
     fs.mkdirSync(ro);
     const db = path.join(ro, 'ro.sqlite');
     seedDatabase(db, 5);
+    const conn = openDb(db);
+    await addUser(conn, 'lukija@example.fi', 'reader');
+    conn.close();
     fs.chmodSync(db, 0o444);
     fs.chmodSync(ro, 0o555);
     const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     try {
       const { child, base } = await serve(db, [], as);
       try {
-        const page = await fetch(`${base}/`);
+        // Sessions live in memory when the database cannot be written: signing in and reading still work.
+        const browser = new Browser(base);
+        expect((await browser.signIn('lukija@example.fi')).status).toBe(303);
+        const { res: page, html } = await browser.get('/');
         expect(page.status).toBe(200);
-        const html = await page.text();
         expect(html).toContain('Tiedote numero 5');
         expect(html).toMatch(/class="banner"[^>]*>Tietokantaan ro\.sqlite ei voi kirjoittaa/);
         const health = await fetch(`${base}/healthz`);

@@ -7,6 +7,7 @@ import { defaultFeedsDir } from '../../src/paths.js';
 import { fiDate } from '../../src/web/helpers.js';
 import { openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
 import type { SourceDef, TaggedItem } from '../../src/model.js';
+import { addUser, Browser } from '../helpers/web.js';
 
 const def = { id: 'lausuntopalvelu', name: 'Lausuntopalvelu.fi', url: 'https://www.lausuntopalvelu.fi/' } as SourceDef;
 const broken = { id: 'broken', name: 'Rikki', url: 'https://example.fi/', verified: false } as SourceDef;
@@ -26,6 +27,7 @@ const item = (over: Partial<TaggedItem>): TaggedItem => {
 let db: Db;
 let server: Server;
 let base: string;
+let browser: Browser;
 
 beforeAll(async () => {
   db = openDb(':memory:');
@@ -41,6 +43,9 @@ beforeAll(async () => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  // Every page is behind the sign-in (test/web/auth.test.ts); a department reader sees the front page.
+  browser = new Browser(base);
+  await browser.signIn(await addUser(db, 'lukija@example.fi', 'reader'));
 });
 
 afterAll(() => {
@@ -50,10 +55,9 @@ afterAll(() => {
 
 describe('front page', () => {
   it('shows joint-response candidates, source health, config errors and items, in Finnish', async () => {
-    const res = await fetch(`${base}/`);
+    const { res, html } = await browser.get('/');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-    const html = await res.text();
     expect(html).toContain('<html lang="fi">');
     expect(html).toContain('Yhteistä vastausta odottavat');
     expect(html).toMatch(new RegExp(`15\\.1\\.${nextYear}[\\s\\S]*Luonnos laiksi pelastuslain muuttamisesta[\\s\\S]*VN/1/2026`));
@@ -67,15 +71,15 @@ describe('front page', () => {
   });
 
   it('escapes stored text', async () => {
-    const html = await (await fetch(`${base}/`)).text();
+    const { html } = await browser.get('/');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; vaarallinen otsikko');
   });
 
   it('answers unknown pages with a Finnish 404', async () => {
-    const res = await fetch(`${base}/ei-ole`);
+    const { res, html } = await browser.get('/ei-ole');
     expect(res.status).toBe(404);
-    expect(await res.text()).toContain('Sivua ei löydy');
+    expect(html).toContain('Sivua ei löydy');
   });
 });
 

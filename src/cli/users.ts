@@ -1,0 +1,115 @@
+// `lakivahti users add EMAIL --role ROLE | list [--json] | disable EMAIL`: the web workbench's accounts.
+import { disableUser, findUser, insertUser, listUsers, ROLES, type Role } from '../store/index.js';
+import { hashPassword, passwordProblem } from '../web/auth/password.js';
+import { closeContext, openContext } from '../app/context.js';
+import { fiDateTime } from '../app/format.js';
+import { parseCommand, UsageError, writeLine } from './args.js';
+
+export const usage = `usage: lakivahti users add EMAIL --role admin|reviewer|reader [--db PATH]
+       lakivahti users list [--json] [--db PATH]
+       lakivahti users disable EMAIL [--db PATH]
+
+Accounts of the web workbench; there are no default accounts. add asks for the password (twice, not
+shown) on a terminal, and otherwise reads it from the first line of standard input:
+  echo "$PASSWORD" | lakivahti users add lakimies@example.fi --role reviewer
+Roles: admin (administrator), reviewer (legal reviewer: reviews, board, merges and splits),
+reader (department reader: reads only). disable ends the account's sessions and revokes its feed
+tokens; its history stays. list reads the database without changing it.
+`;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Read a password: from a terminal without echo, else the first line of standard input. */
+async function readPassword(prompt: string, input: NodeJS.ReadStream = process.stdin): Promise<string> {
+  if (!input.isTTY) {
+    let text = '';
+    for await (const chunk of input) {
+      text += String(chunk);
+      if (text.includes('\n') || text.length > 4096) break;
+    }
+    return text.split(/\r?\n/)[0];
+  }
+  // Echo off before the prompt shows, so nothing typed after it is ever shown.
+  input.setRawMode(true);
+  process.stderr.write(prompt);
+  input.resume();
+  input.setEncoding('utf8');
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      let typed = '';
+      const onData = (s: string) => {
+        for (const ch of s) {
+          if (ch === '\r' || ch === '\n') return (input.off('data', onData), process.stderr.write('\n'), resolve(typed));
+          if (ch === '\u0003') return (input.off('data', onData), process.stderr.write('\n'), reject(new Error('cancelled')));
+          if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
+          else if (ch >= ' ') typed += ch;
+        }
+      };
+      input.on('data', onData);
+    });
+  } finally {
+    input.setRawMode(false);
+    input.pause();
+  }
+}
+
+export async function usersCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(args, { role: { type: 'string' }, json: { type: 'boolean' } });
+  const [sub, email, ...extra] = positionals;
+  if (sub === 'list') {
+    if (email !== undefined) throw new UsageError(`list takes no arguments, not "${email}"`);
+    const ctx = openContext(values, { access: 'read' });
+    try {
+      for (const u of listUsers(ctx.db)) {
+        const line = values.json ? JSON.stringify(u)
+          : `${u.email}  ${u.role}  luotu ${fiDateTime(u.createdAt)}${u.disabledAt ? `  POISTETTU KÄYTÖSTÄ ${fiDateTime(u.disabledAt)}` : ''}`;
+        if (!(await writeLine(line))) break;
+      }
+      return 0;
+    } finally {
+      await closeContext(ctx);
+    }
+  }
+  if (sub !== 'add' && sub !== 'disable') throw new UsageError(sub ? `unknown subcommand "${sub}" (add, list, disable)` : 'give a subcommand: add, list or disable');
+  if (!email) throw new UsageError(`${sub} needs the account's e-mail address`);
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (!EMAIL.test(email) || email.length > 320) throw new UsageError(`"${email}" is not an e-mail address`);
+  if (sub === 'disable') {
+    const ctx = openContext(values);
+    try {
+      if (!disableUser(ctx.db, email, new Date().toISOString())) {
+        process.stderr.write(`users: no account for ${email}\n`);
+        return 1;
+      }
+      process.stdout.write(`tunnus ${email} poistettu käytöstä; sen istunnot päätettiin ja syötetunnisteet peruttiin\n`);
+      return 0;
+    } finally {
+      await closeContext(ctx);
+    }
+  }
+  const role = values.role as Role | undefined;
+  if (!role || !ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}${role ? `, not "${role}"` : ''}`);
+  // Checked before the password is asked for, so nobody types one in vain.
+  const reader = openContext(values);
+  try {
+    if (findUser(reader.db, email)) {
+      process.stderr.write(`users: an account for ${email} already exists\n`);
+      return 1;
+    }
+  } finally {
+    await closeContext(reader);
+  }
+  const password = await readPassword('Salasana: ');
+  const problem = passwordProblem(password);
+  if (problem) throw new UsageError(`password not accepted: ${problem}`);
+  if (process.stdin.isTTY && (await readPassword('Salasana uudelleen: ')) !== password) throw new UsageError('the passwords did not match');
+  const passwordHash = await hashPassword(password);
+  const ctx = openContext(values);
+  try {
+    insertUser(ctx.db, { email, role, passwordHash, now: new Date().toISOString() });
+    process.stdout.write(`tunnus ${email} luotu (${role})\n`);
+    return 0;
+  } finally {
+    await closeContext(ctx);
+  }
+}

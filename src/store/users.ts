@@ -1,0 +1,57 @@
+// Accounts: e-mail, role and password hash; no default account exists.
+import { prepared, type Db } from './db.js';
+
+export const ROLES = ['admin', 'reviewer', 'reader'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** An account as the web view and `users list` see it (never the hash). */
+export interface User {
+  id: number;
+  email: string;
+  role: Role;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+const COLUMNS = 'id, email, role, created_at AS createdAt, disabled_at AS disabledAt';
+
+/** Create an account; throws when the e-mail address is taken (whatever its case). */
+export function insertUser(db: Db, u: { email: string; role: Role; passwordHash: string; now: string }): number {
+  if (findUser(db, u.email)) throw new Error(`an account for ${u.email} already exists`);
+  return Number(prepared(db, 'INSERT INTO users (email, role, password_hash, created_at) VALUES (?, ?, ?, ?)')
+    .run(u.email, u.role, u.passwordHash, u.now).lastInsertRowid);
+}
+
+/** The account with this e-mail address (case-insensitive), with its hash for signing in. */
+export function findUser(db: Db, email: string): (User & { passwordHash: string }) | undefined {
+  return prepared(db, `SELECT ${COLUMNS}, password_hash AS passwordHash FROM users WHERE email = ?`).get(email) as
+    | (User & { passwordHash: string })
+    | undefined;
+}
+
+/** An enabled account by id (a session's owner), or undefined when it is gone or disabled. */
+export function activeUser(db: Db, id: number): User | undefined {
+  return prepared(db, `SELECT ${COLUMNS} FROM users WHERE id = ? AND disabled_at IS NULL`).get(id) as User | undefined;
+}
+
+/** Every account, by e-mail address. */
+export function listUsers(db: Db): User[] {
+  return prepared(db, `SELECT ${COLUMNS} FROM users ORDER BY email`).all() as User[];
+}
+
+/** Whether any account exists (a fresh database shows how to make the first administrator). */
+export function hasUsers(db: Db): boolean {
+  return prepared(db, 'SELECT 1 FROM users LIMIT 1').get() !== undefined;
+}
+
+/** Disable an account, end its sessions and revoke its feed tokens; returns false when there is no such account. */
+export function disableUser(db: Db, email: string, now: string): boolean {
+  return db.transaction(() => {
+    const user = findUser(db, email);
+    if (!user) return false;
+    prepared(db, 'UPDATE users SET disabled_at = COALESCE(disabled_at, ?) WHERE id = ?').run(now, user.id);
+    prepared(db, 'DELETE FROM sessions WHERE user_id = ?').run(user.id);
+    prepared(db, 'UPDATE feed_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE user_id = ?').run(now, user.id);
+    return true;
+  })();
+}

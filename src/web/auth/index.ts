@@ -1,0 +1,115 @@
+// People and access: sessions, sign-in and sign-out, the CSRF check on every POST, the role check, the sign-in gate.
+import type express from 'express';
+import type { RequestHandler } from 'express';
+import { findUser, hasUsers, logAction, type Db, type Role } from '../../store/index.js';
+import { decoyHash, verifyPassword } from './password.js';
+import { FailureLimiter } from './limiter.js';
+import { createSessions, sameToken, type SessionUser } from './session.js';
+
+export type { SessionUser } from './session.js';
+
+/** An HTTP failure the error page shows with its own Finnish message. */
+export class HttpError extends Error {
+  constructor(public readonly status: number, message: string) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export interface AuthOptions {
+  db: Db;
+  sessionDb: Db;
+  secureCookies: boolean;
+  /** Whether the database can be written (sign-ins are then not logged to the action log). */
+  readOnly: boolean;
+}
+
+/** A path on this site to return to after signing in or a POST (never another origin). */
+export function localPath(value: unknown, fallback = '/'): string {
+  if (typeof value !== 'string' || !/^\/(?![/\\])[^\s\\]*$/.test(value) || value.length > 2000) return fallback;
+  return value;
+}
+
+const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+
+/**
+ * Mount sessions, /login and /logout, the CSRF check and the sign-in gate. Everything mounted after this sees
+ * res.locals.user (signed in) and res.locals.csrfToken.
+ */
+export function mountAuth(app: express.Express, opts: AuthOptions): void {
+  const sessions = createSessions(opts);
+  // Per address: many people may share one; per account: guessing one person's password.
+  const byAddress = new FailureLimiter({ failures: 30, windowMs: 15 * 60_000 });
+  const byAccount = new FailureLimiter({ failures: 5, windowMs: 15 * 60_000 });
+  app.use(sessions.load);
+
+  // Every POST carries the token of its session (or, signing in, of the sign-in cookie), checked before anything.
+  app.use((req, res, next) => {
+    if (req.method !== 'POST') return next();
+    if (!sameToken((req.body as Record<string, unknown> | undefined)?._csrf, res.locals.csrfToken as string))
+      return next(new HttpError(403, 'Lomakkeen tarkiste puuttui tai oli vanhentunut. Lataa sivu uudelleen ja yritä sitten uudelleen.'));
+    next();
+  });
+
+  const signInPage = (res: express.Response, status: number, form: { email?: string; next?: string; error?: string }) =>
+    hasUsers(opts.db) ? res.status(status).render('login', { title: 'Kirjaudu sisään – Lakivahti', ...form })
+      : res.status(200).render('setup', { title: 'Ensimmäinen ylläpitäjä – Lakivahti' });
+
+  app.get('/login', (req, res) => {
+    if (res.locals.user) return res.redirect(303, localPath(req.query.next));
+    signInPage(res, 200, { next: localPath(req.query.next) });
+  });
+
+  app.post('/login', async (req, res, next) => {
+    try {
+      const body = req.body as Record<string, unknown>;
+      const email = typeof body.email === 'string' ? body.email.trim() : '';
+      const password = typeof body.password === 'string' ? body.password : '';
+      const back = localPath(body.next);
+      const address = `ip:${req.ip ?? req.socket.remoteAddress ?? '?'}`;
+      const account = `account:${email.toLowerCase()}`;
+      const wait = Math.max(byAddress.wait(address), byAccount.wait(account));
+      if (wait) {
+        res.set('Retry-After', String(Math.ceil(wait / 1000)));
+        return signInPage(res, 429, { email, next: back, error: `Liian monta epäonnistunutta kirjautumista. Yritä uudelleen ${minutes(wait)} minuutin kuluttua.` });
+      }
+      const user = email ? findUser(opts.db, email) : undefined;
+      // The same work whether or not the address is known, so the answer's timing does not tell.
+      const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+      if (!user || !matches || user.disabledAt) {
+        byAddress.fail(address);
+        byAccount.fail(account);
+        process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'sign_in_failed', email: email.slice(0, 200), address }) + '\n');
+        return signInPage(res, 401, { email, next: back, error: 'Sähköpostiosoite tai salasana on väärä, tai tunnus on poistettu käytöstä.' });
+      }
+      byAccount.reset(account);
+      const who: SessionUser = { id: user.id, email: user.email, role: user.role };
+      sessions.signIn(res, who);
+      if (!opts.readOnly) logAction(opts.db, { userId: user.id, email: user.email, action: 'sign-in', target: `user:${user.id}`, now: new Date().toISOString() });
+      res.redirect(303, back);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  app.post('/logout', (_req, res) => {
+    sessions.signOut(res);
+    res.redirect(303, '/');
+  });
+
+  // The gate: a fresh database says how to make the first administrator; anyone else signs in first.
+  app.use((req, res, next) => {
+    if (res.locals.user) return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next(new HttpError(401, 'Kirjaudu ensin sisään.'));
+    signInPage(res, 401, { next: localPath(req.originalUrl) });
+  });
+}
+
+/** Only these roles may go on (every state-changing route); a department reader gets 403. */
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (_req, res, next) => {
+    const user = res.locals.user as SessionUser | undefined;
+    if (!user || !roles.includes(user.role)) return next(new HttpError(403, 'Sinulla ei ole oikeutta muuttaa tietoja. Lukijan tunnuksella voi vain katsella.'));
+    next();
+  };
+}

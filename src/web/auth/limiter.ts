@@ -1,0 +1,35 @@
+// Sign-in rate limits, per address and per account: failures counted in a fixed window, in this process's memory
+// (one server process; a restart forgets them, which the scrypt cost and the short window make acceptable).
+
+export interface Limit {
+  /** Failures allowed within the window. */
+  failures: number;
+  windowMs: number;
+}
+
+export class FailureLimiter {
+  private readonly seen = new Map<string, { count: number; until: number }>();
+  constructor(private readonly limit: Limit, private readonly now: () => number = Date.now) {}
+
+  /** Milliseconds until `key` may try again, or 0 when it may now. */
+  wait(key: string): number {
+    const e = this.seen.get(key);
+    if (!e) return 0;
+    const left = e.until - this.now();
+    if (left <= 0) return (this.seen.delete(key), 0);
+    return e.count >= this.limit.failures ? left : 0;
+  }
+
+  fail(key: string): void {
+    const now = this.now();
+    const e = this.seen.get(key);
+    if (!e || e.until <= now) this.seen.set(key, { count: 1, until: now + this.limit.windowMs });
+    else e.count++;
+    // Bounded memory: an attacker rotating keys cannot grow the map without limit.
+    if (this.seen.size > 50_000) for (const [k, v] of this.seen) if (v.until <= now) this.seen.delete(k);
+  }
+
+  reset(key: string): void {
+    this.seen.delete(key);
+  }
+}

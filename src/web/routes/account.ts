@@ -1,0 +1,42 @@
+// A person's own account: their feed tokens (made and revoked here, whatever their role).
+import type express from 'express';
+import type { Request, Response } from 'express';
+import { insertFeedToken, listFeedTokens, logAction, revokeFeedToken } from '../../store/index.js';
+import { newFeedToken } from '../auth/feed-token.js';
+import { HttpError, type SessionUser } from '../auth/index.js';
+import type { WebDeps } from '../deps.js';
+
+export function mountAccount(app: express.Express, deps: WebDeps): void {
+  const page = (res: Response, status: number, created?: string) => {
+    const user = res.locals.user as SessionUser;
+    res.status(status).render('account', { title: 'Oma tili – Lakivahti', tokens: listFeedTokens(deps.db, user.id), created });
+  };
+  const writable = () => {
+    if (deps.readOnly) throw new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten muutoksia ei voi tallentaa.');
+  };
+
+  app.get('/account', (_req, res) => page(res, 200));
+
+  // The new token is shown in this answer only (only its hash is kept), so this POST renders instead of redirecting.
+  app.post('/account/feed-tokens', (req: Request, res: Response) => {
+    writable();
+    const user = res.locals.user as SessionUser;
+    const raw = (req.body as Record<string, unknown>).label;
+    const label = typeof raw === 'string' && raw.trim() ? raw.trim().slice(0, 100) : null;
+    const { token, tokenHash } = newFeedToken();
+    const now = new Date().toISOString();
+    const id = insertFeedToken(deps.db, { userId: user.id, tokenHash, label, now });
+    logAction(deps.db, { userId: user.id, email: user.email, action: 'feed-token', target: `user:${user.id}`, detail: { id, label }, now });
+    page(res.set('Cache-Control', 'no-store'), 201, token);
+  });
+
+  app.post('/account/feed-tokens/:id/revoke', (req: Request, res: Response) => {
+    writable();
+    const user = res.locals.user as SessionUser;
+    const id = Number(req.params.id);
+    const now = new Date().toISOString();
+    if (!Number.isSafeInteger(id) || !revokeFeedToken(deps.db, user.id, id, now)) throw new HttpError(404, 'Sinulla ei ole tällaista syötetunnistetta.');
+    logAction(deps.db, { userId: user.id, email: user.email, action: 'feed-token-revoke', target: `user:${user.id}`, detail: { id }, now });
+    res.redirect(303, '/account');
+  });
+}

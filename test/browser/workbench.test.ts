@@ -1,0 +1,165 @@
+// The workbench as people use it, in a real browser against `lakivahti serve` as a process: sign in, see the board,
+// correct an item's goals, put a matter on the board, sign out; a reader changes nothing; hostile feed text runs
+// nothing; no axe-core violations (WCAG 2.1 AA); no sideways scrolling at 1366 and 390 px, with screenshots.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openDb } from '../../src/store/index.js';
+import { rootDir } from '../../src/paths.js';
+import { start, type Child } from '../helpers/process.js';
+import { addUser, PASSWORD } from '../helpers/web.js';
+import { inDays, seedWorkbench } from './seed.js';
+import { axeViolations, chromiumRequired, hasChromium, launch, MISSING, sidewaysScroll } from './support.js';
+
+/** Screenshots for a person to look at (ignored by git). */
+const SHOTS = path.join(rootDir, 'test', 'browser', 'screenshots');
+
+describe.runIf(!hasChromium && chromiumRequired)('browser tests', () => {
+  it('need chromium (LAKIVAHTI_REQUIRE_CHROMIUM=1)', () => {
+    throw new Error(MISSING.replace('SKIPPED', 'FAILED'));
+  });
+});
+
+describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSING, () => {
+  let dir: string;
+  let db: string;
+  let child: Child;
+  let base: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-browser-'));
+    db = path.join(dir, 'workbench.sqlite');
+    const conn = openDb(db);
+    seedWorkbench(conn);
+    await addUser(conn, 'juristi@example.fi', 'reviewer');
+    await addUser(conn, 'lukija@example.fi', 'reader');
+    conn.close();
+    child = start(['serve', '--port', '0', '--no-schedule', '--db', db]);
+    base = (JSON.parse(await child.line(/"event":"listening"/, 30_000)) as { url: string }).url.replace(/\/$/, '');
+    browser = await launch();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    child?.proc.kill('SIGTERM');
+    await child?.done;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+
+  /** A fresh browser profile at this width; anything a page tries to run (a dialog, an error) fails the test. */
+  async function open(width = 1366): Promise<{ page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fi-FI' });
+    contexts.push(context);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('dialog', (d) => (problems.push(`dialog: ${d.message()}`), void d.dismiss()));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && !/Content Security Policy|Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`));
+    return { page, problems };
+  }
+
+  async function signIn(page: Page, email: string, at = '/board'): Promise<void> {
+    await page.goto(base + at);
+    await page.getByLabel('Sähköpostiosoite').fill(email);
+    await page.getByLabel('Salasana').fill(PASSWORD);
+    await Promise.all([page.waitForURL(base + at), page.getByRole('button', { name: 'Kirjaudu' }).click()]);
+  }
+
+  const query = <T>(sql: string, ...args: unknown[]): T => {
+    const conn = new Database(db, { readonly: true });
+    try {
+      return conn.prepare(sql).get(...args) as T;
+    } finally {
+      conn.close();
+    }
+  };
+
+  async function expectAccessible(page: Page, what: string): Promise<void> {
+    const violations = await axeViolations(page);
+    expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+  }
+
+  it('a reviewer signs in, sees the board, corrects goals, puts a matter on it with owner and deadline, and signs out', async () => {
+    const { page, problems } = await open();
+    await page.goto(`${base}/board`);
+    await expect(page.getByRole('heading', { name: 'Kirjaudu sisään' }).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'sign-in page');
+    await signIn(page, 'juristi@example.fi');
+    await expect(page.getByRole('heading', { name: 'Yhteisvastausten taulu' }).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'board');
+
+    // Correct the goals of item #1 (a candidate of matter 1): add internal security.
+    const row = page.locator('tr', { has: page.locator('a[href="/matters/1"]') });
+    await row.locator('details.row-actions > summary').click();
+    await row.getByLabel('Sisäinen turvallisuus', { exact: false }).check();
+    await expectAccessible(page, 'board with a row\'s forms open');
+    await Promise.all([page.waitForURL(`${base}/board`), row.getByRole('button', { name: 'Tallenna tavoitteet' }).click()]);
+    expect(query('SELECT reviewer, goals FROM reviews WHERE item_id = 1')).toEqual({ reviewer: 'juristi@example.fi', goals: '["services","internal-security"]' });
+
+    // Put matter 1 on the board with an owner and an internal deadline.
+    const again = page.locator('tr', { has: page.locator('a[href="/matters/1"]') });
+    await again.locator('details.row-actions > summary').click();
+    await again.getByLabel('Vastuuhenkilö').fill('Maija Meikäläinen');
+    await again.getByLabel('Sisäinen määräaika').fill(inDays(6));
+    await again.getByLabel('Tila').selectOption('drafting');
+    await Promise.all([page.waitForURL(`${base}/board`), again.getByRole('button', { name: 'Tallenna taululle' }).click()]);
+    const onBoard = page.locator('tr', { has: page.locator('a[href="/matters/1"]') });
+    await expect(onBoard.locator('td[data-label="Vastuuhenkilö"]').innerText()).resolves.toBe('Maija Meikäläinen');
+    await expect(onBoard.locator('td[data-label="Tila"]').innerText()).resolves.toBe('vastausta valmistellaan');
+    await expect(onBoard.locator('td[data-label="Määräaika"]').innerText()).resolves.toContain('tällä viikolla');
+
+    await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Kirjaudu ulos' }).click()]);
+    await expect(page.getByLabel('Salasana').isVisible()).resolves.toBe(true);
+    await page.goto(`${base}/board`);
+    await expect(page.getByRole('heading', { name: 'Kirjaudu sisään' }).isVisible()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it('a department reader sees no forms, and a POST made anyway is refused with 403', async () => {
+    const { page } = await open();
+    await signIn(page, 'lukija@example.fi');
+    await expect(page.locator('form[action^="/items/"], form[action^="/matters/"]').count()).resolves.toBe(0);
+    const token = await page.locator('input[name="_csrf"]').first().inputValue();
+    const res = await page.request.post(`${base}/items/3/review`, { form: { _csrf: token, goals: 'services', decision: 'not-relevant' }, maxRedirects: 0 });
+    expect(res.status()).toBe(403);
+    expect(query('SELECT COUNT(*) AS n FROM reviews WHERE item_id = 3')).toEqual({ n: 0 });
+    await expectAccessible(page, 'board as a reader');
+  }, 60_000);
+
+  it('a feed item with <script>, onerror and a javascript: link runs nothing', async () => {
+    const { page, problems } = await open();
+    await signIn(page, 'juristi@example.fi', '/');
+    for (const at of ['/', '/board']) {
+      await page.goto(base + at);
+      await expect(page.getByText('Vaarallinen otsikko', { exact: false }).first().isVisible()).resolves.toBe(true);
+      await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+      await expect(page.locator('a[href^="javascript:" i]').count()).resolves.toBe(0);
+      await expect(page.locator('main script, main img[src="x"]').count()).resolves.toBe(0);
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it.each([1366, 390])('pages at %i px need no sideways scrolling (screenshots saved)', async (width) => {
+    const { page } = await open(width);
+    await page.goto(`${base}/board`);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SHOTS, `sign-in-${width}.png`), fullPage: true });
+    await signIn(page, 'juristi@example.fi');
+    for (const [name, at] of [['board', '/board'], ['front', '/'], ['account', '/account']]) {
+      await page.goto(base + at);
+      if (name === 'board') await page.locator('details.row-actions > summary').first().click();
+      expect(await sidewaysScroll(page), `${at} at ${width} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+    }
+    if (width === 390) await expectAccessible(page, 'account page at 390 px');
+    await page.goto(`${base}/`);
+    if (width === 390) await expectAccessible(page, 'front page at 390 px');
+  }, 60_000);
+});

@@ -1,0 +1,64 @@
+// Signing in to the web app from a test, as a browser does: read the form's token, post it, keep the cookie.
+import { hashPassword } from '../../src/web/auth/password.js';
+import { insertUser, type Db, type Role } from '../../src/store/index.js';
+
+export const PASSWORD = 'oikein-pitka-salasana';
+
+/** Create an account (the real scrypt hash) and return its e-mail address. */
+export async function addUser(db: Db, email: string, role: Role, password = PASSWORD): Promise<string> {
+  insertUser(db, { email, role, passwordHash: await hashPassword(password), now: new Date().toISOString() });
+  return email;
+}
+
+/** A cookie jar of one: the cookies a response set, merged into what was held. */
+export class Browser {
+  cookies = new Map<string, string>();
+  constructor(readonly base: string) {}
+
+  private keep(res: Response): void {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const at = pair.indexOf('=');
+      const [name, value] = [pair.slice(0, at), pair.slice(at + 1)];
+      if (value === '' || /Expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  get cookie(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async get(path: string): Promise<{ res: Response; html: string }> {
+    const res = await fetch(this.base + path, { headers: { cookie: this.cookie }, redirect: 'manual' });
+    this.keep(res);
+    return { res, html: await res.text() };
+  }
+
+  async post(path: string, form: Record<string, string | string[]>): Promise<{ res: Response; html: string }> {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) for (const x of ([] as string[]).concat(v)) body.append(k, x);
+    const res = await fetch(this.base + path, { method: 'POST', body, headers: { cookie: this.cookie }, redirect: 'manual' });
+    this.keep(res);
+    return { res, html: await res.text() };
+  }
+
+  /** The CSRF token of the forms on a page. */
+  static token(html: string): string {
+    const m = /name="_csrf" value="([^"]+)"/.exec(html);
+    if (!m) throw new Error(`no CSRF token on the page: ${html.slice(0, 300)}`);
+    return m[1];
+  }
+
+  /** Sign in through the form; returns the redirect's response. */
+  async signIn(email: string, password = PASSWORD, next = '/'): Promise<Response> {
+    const { html } = await this.get('/login');
+    const { res } = await this.post('/login', { _csrf: Browser.token(html), email, password, next });
+    return res;
+  }
+
+  /** The token of this session's forms (from a signed-in page). */
+  async token(path = '/board'): Promise<string> {
+    return Browser.token((await this.get(path)).html);
+  }
+}

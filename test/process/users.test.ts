@@ -1,0 +1,123 @@
+// `lakivahti users` as a process: accounts from a pipe, listed, disabled; clear errors and exit codes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { BIN, run } from '../helpers/process.js';
+import { verifyPassword } from '../../src/web/auth/password.js';
+
+let dir: string;
+let db: string;
+const PW = 'pitka-ja-hyva-salasana';
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-users-'));
+  db = path.join(dir, 'users.sqlite');
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const users = (args: string[], input?: string) => run(['users', ...args, '--db', db], { input });
+
+describe('lakivahti users', () => {
+  it('adds accounts with the password from standard input, stored only as a strong scrypt hash', async () => {
+    const admin = await users(['add', 'paakayttaja@example.fi', '--role', 'admin'], `${PW}\n`);
+    expect([admin.code, admin.out, admin.err]).toEqual([0, 'tunnus paakayttaja@example.fi luotu (admin)\n', '']);
+    expect((await users(['add', 'lukija@example.fi', '--role', 'reader'], `${PW}-2`)).code).toBe(0);
+    const conn = new Database(db, { readonly: true });
+    const hashes = conn.prepare('SELECT password_hash FROM users ORDER BY id').pluck().all() as string[];
+    conn.close();
+    expect(hashes[0]).toMatch(/^scrypt\$131072\$8\$1\$[\w+/=]{24}\$[\w+/=]{44}$/);
+    expect(hashes.join()).not.toContain(PW);
+    expect(await verifyPassword(PW, hashes[0])).toBe(true);
+    expect(await verifyPassword(`${PW}-2`, hashes[1])).toBe(true);
+    expect(await verifyPassword(PW, hashes[1])).toBe(false);
+  }, 60_000);
+
+  it('lists accounts (text and --json) without writing', async () => {
+    const before = fs.statSync(db).mtimeMs;
+    const list = await users(['list']);
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(/^lukija@example\.fi {2}reader {2}luotu \d+\.\d+\.\d{4} klo \d\d\.\d\d\npaakayttaja@example\.fi {2}admin/);
+    const json = (await users(['list', '--json'])).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(json.map((u) => [u.email, u.role, u.disabledAt])).toEqual([['lukija@example.fi', 'reader', null], ['paakayttaja@example.fi', 'admin', null]]);
+    expect(Object.keys(json[0]).sort()).toEqual(['createdAt', 'disabledAt', 'email', 'id', 'role']);
+    expect(fs.statSync(db).mtimeMs).toBe(before);
+    const missing = await run(['users', 'list', '--db', path.join(dir, 'none.sqlite')]);
+    expect(missing.code).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'none.sqlite'))).toBe(false);
+  }, 60_000);
+
+  it('disables an account; an unknown one is an error', async () => {
+    const off = await users(['disable', 'LUKIJA@example.fi']);
+    expect([off.code, off.err]).toEqual([0, '']);
+    expect(off.out).toContain('tunnus LUKIJA@example.fi poistettu käytöstä');
+    expect((await users(['list'])).out).toMatch(/^lukija@example\.fi .*POISTETTU KÄYTÖSTÄ/m);
+    const none = await users(['disable', 'ei-ole@example.fi']);
+    expect([none.code, none.err]).toEqual([1, 'users: no account for ei-ole@example.fi\n']);
+  }, 60_000);
+
+  it.each([
+    [['add', 'uusi@example.fi', '--role', 'admin'], 'lyhyt\n', 2, 'password not accepted: a password needs at least 12 characters (this one has 5)'],
+    [['add', 'uusi@example.fi', '--role', 'pomo'], `${PW}\n`, 2, '--role must be one of admin, reviewer, reader, not "pomo"'],
+    [['add', 'uusi@example.fi'], `${PW}\n`, 2, '--role must be one of admin, reviewer, reader'],
+    [['add', 'ei-osoite', '--role', 'reader'], `${PW}\n`, 2, '"ei-osoite" is not an e-mail address'],
+    [['add', 'Paakayttaja@example.fi', '--role', 'reader'], `${PW}\n`, 1, 'an account for Paakayttaja@example.fi already exists'],
+    [['poista', 'x@example.fi'], '', 2, 'unknown subcommand "poista" (add, list, disable)'],
+    [[], '', 2, 'give a subcommand: add, list or disable'],
+  ])('users %j is refused with a clear message', async (args, input, code, message) => {
+    const r = await users(args, input);
+    expect(r.code).toBe(code);
+    expect(r.err).toContain(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  }, 30_000);
+
+  it('an empty standard input is no password', async () => {
+    const r = await users(['add', 'tyhja@example.fi', '--role', 'reader'], '');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('a password needs at least 12 characters (this one has 0)');
+    expect((await users(['list'])).out).not.toContain('tyhja@');
+  }, 30_000);
+});
+
+// On a terminal the password is asked for twice and never shown: util-linux `script` gives the command a terminal.
+const hasScript = fs.existsSync('/usr/bin/script');
+describe.skipIf(!hasScript)(hasScript ? 'users add on a terminal' : 'users add on a terminal (SKIPPED: no /usr/bin/script; apt-get install bsdutils)', () => {
+  async function typed(email: string, first: string, second: string): Promise<{ code: number | null; out: string }> {
+    const command = [process.execPath, BIN, 'users', 'add', email, '--role', 'reviewer', '--db', db].map((a) => `'${a}'`).join(' ');
+    const proc = spawn('script', ['-qec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    const waitFor = (text: string, from: number) => new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "${text}" in: ${out}`)), 20_000);
+      const check = () => {
+        if (out.indexOf(text, from) >= 0) (clearTimeout(timer), proc.stdout.off('data', check), resolve());
+      };
+      proc.stdout.on('data', check);
+      check();
+    });
+    proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    const done = new Promise<number | null>((resolve) => proc.on('close', resolve));
+    await waitFor('Salasana: ', 0);
+    proc.stdin.write(`${first}\r`);
+    await waitFor('Salasana uudelleen: ', 0);
+    proc.stdin.write(`${second}\r`);
+    const code = await done;
+    return { code, out };
+  }
+
+  it('asks twice without echo and creates the account', async () => {
+    const r = await typed('paatteelta@example.fi', 'salasana-paatteelta', 'salasana-paatteelta');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('tunnus paatteelta@example.fi luotu (reviewer)');
+    expect(r.out).not.toContain('salasana-paatteelta');
+  }, 60_000);
+
+  it('refuses when the two differ', async () => {
+    const r = await typed('eri@example.fi', 'salasana-yksi-123', 'salasana-kaksi-123');
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('the passwords did not match');
+    expect(r.out).not.toContain('salasana-yksi');
+  }, 60_000);
+});

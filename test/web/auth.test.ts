@@ -1,0 +1,377 @@
+// People and access in the web app: the sign-in gate, sessions, CSRF, roles, the actions and the board.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Server } from 'node:http';
+import { createWebApp, type WebDeps } from '../../src/web/app.js';
+import { goalLabels } from '../../src/app/context.js';
+import { defaultFeedsDir } from '../../src/paths.js';
+import { disableUser, listActions, listBoardEntries, listReviews, openDb, type Db } from '../../src/store/index.js';
+import { addUser, Browser, PASSWORD } from '../helpers/web.js';
+import { FailureLimiter } from '../../src/web/auth/limiter.js';
+import { feedTokenUser } from '../../src/web/auth/feed-token.js';
+import { inDays, seedWorkbench, SOURCES } from '../browser/seed.js';
+
+const labels = goalLabels({ tagStage: null, feedsDir: defaultFeedsDir });
+const servers: Server[] = [];
+
+async function start(db: Db, over: Partial<WebDeps> = {}): Promise<string> {
+  const app = createWebApp({ db, sources: SOURCES, configErrors: [], goalLabels: labels, ...over });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}
+
+let db: Db;
+let base: string;
+let reviewer: string;
+let reader: string;
+
+beforeAll(async () => {
+  db = openDb(':memory:');
+  seedWorkbench(db);
+  reviewer = await addUser(db, 'juristi@example.fi', 'reviewer');
+  reader = await addUser(db, 'lukija@example.fi', 'reader');
+  base = await start(db);
+});
+
+afterAll(() => {
+  for (const s of servers) s.close();
+  db.close();
+});
+
+const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('the sign-in gate', () => {
+  it('a fresh database says how to create the first administrator, on any page, with no form to guess at', async () => {
+    const fresh = openDb(':memory:');
+    const url = await start(fresh);
+    for (const path of ['/', '/board', '/items/1', '/login']) {
+      const res = await fetch(url + path);
+      const html = await res.text();
+      expect(html).toContain('lakivahti users add sinun.nimesi@example.fi --role admin');
+      expect(html).not.toContain('type="password"');
+    }
+    fresh.close();
+  });
+
+  it('every page without a session shows the sign-in form (e-mail, password), remembering where to return', async () => {
+    for (const path of ['/', '/board', '/items/1', '/ei-ole']) {
+      const res = await fetch(base + path);
+      expect(res.status).toBe(401);
+      const html = await res.text();
+      expect(html).toMatch(/<label for="email">Sähköpostiosoite<\/label>\s*<input id="email" name="email" type="email"/);
+      expect(html).toMatch(/<input id="password" name="password" type="password" autocomplete="current-password"/);
+      expect(html).toContain(`name="next" value="${path}"`);
+      expect(html).not.toContain('Yhteisvastausten taulu');
+    }
+    // /healthz stays open for monitoring; static files too.
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/static/app.css`)).headers.get('content-type')).toMatch(/text\/css/);
+  });
+
+  it('a wrong password or unknown address is refused with one message; the right one opens a new session', async () => {
+    const b = new Browser(base);
+    expect((await b.signIn(reviewer, 'väärä-salasana-123')).status).toBe(401);
+    const unknown = await b.signIn('ei-ole@example.fi');
+    expect(unknown.status).toBe(401);
+    expect([...b.cookies.keys()]).toEqual(['lakivahti-pre']);
+    const res = await b.signIn('JURISTI@example.fi', PASSWORD, '/board');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/board');
+    const set = res.headers.getSetCookie().find((c) => c.startsWith('lakivahti='))!;
+    expect(set).toMatch(/; Path=\//);
+    expect(set).toMatch(/; HttpOnly/);
+    expect(set).toMatch(/; SameSite=Lax/);
+    expect(set).not.toMatch(/Secure/);
+    const board = await b.get('/board');
+    expect(board.res.status).toBe(200);
+    expect(board.html).toContain('juristi@example.fi');
+    // Only the id's hash is stored.
+    expect(db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE id_hash = ?').get(b.cookies.get('lakivahti'))).toEqual({ n: 0 });
+  });
+
+  it('never redirects to another site after signing in', async () => {
+    for (const next of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+      const b = new Browser(base);
+      const res = await b.signIn(reviewer, PASSWORD, next);
+      expect(res.headers.get('location')).toBe('/');
+    }
+  });
+
+  it('rotates the session id at sign-in and destroys the session at sign-out', async () => {
+    const b = new Browser(base);
+    await b.signIn(reviewer);
+    const first = b.cookies.get('lakivahti')!;
+    // Signing in again (as a shared computer's next user would) gives a new id and ends the old one.
+    const again = await b.post('/login', { _csrf: await b.token(), email: reader, password: PASSWORD, next: '/' });
+    expect(again.res.status).toBe(303);
+    const second = b.cookies.get('lakivahti')!;
+    expect(second).not.toBe(first);
+    const old = new Browser(base);
+    old.cookies.set('lakivahti', first);
+    expect((await old.get('/board')).res.status).toBe(401);
+    const before = count('sessions');
+    const out = await b.post('/logout', { _csrf: await b.token() });
+    expect(out.res.status).toBe(303);
+    expect(b.cookies.has('lakivahti')).toBe(false);
+    expect(count('sessions')).toBe(before - 1);
+    const replay = new Browser(base);
+    replay.cookies.set('lakivahti', second);
+    expect((await replay.get('/board')).res.status).toBe(401);
+  });
+
+  it('a session ends after 8 hours without activity (and 24 hours after sign-in at the latest)', async () => {
+    const b = new Browser(base);
+    await b.signIn(reader);
+    const row = db.prepare('SELECT created_at AS c, expires_at AS e FROM sessions ORDER BY rowid DESC LIMIT 1').get() as { c: string; e: string };
+    expect(Date.parse(row.e) - Date.parse(row.c)).toBe(8 * 3600_000);
+    db.prepare("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE expires_at = ?").run(row.e);
+    expect((await b.get('/board')).res.status).toBe(401);
+  });
+
+  it('a disabled account loses its session at once', async () => {
+    const email = await addUser(db, 'poistuva@example.fi', 'reviewer');
+    const b = new Browser(base);
+    await b.signIn(email);
+    expect((await b.get('/board')).res.status).toBe(200);
+    disableUser(db, email, new Date().toISOString());
+    expect((await b.get('/board')).res.status).toBe(401);
+    expect((await b.signIn(email)).status).toBe(401);
+  });
+
+  it('limits sign-in attempts per account: the sixth within 15 minutes is refused even with the right password', async () => {
+    const email = await addUser(db, 'arvattava@example.fi', 'reader');
+    const b = new Browser(base);
+    for (let i = 0; i < 5; i++) expect((await b.signIn(email, `arvaus-numero-${i}`)).status).toBe(401);
+    const { html } = await b.get('/login');
+    const res = await b.post('/login', { _csrf: Browser.token(html), email, password: PASSWORD, next: '/' });
+    expect(res.res.status).toBe(429);
+    expect(res.html).toContain('Liian monta epäonnistunutta kirjautumista');
+    expect(Number(res.res.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another account from the same address still signs in.
+    expect((await new Browser(base).signIn(reader)).status).toBe(303);
+  }, 40_000);
+
+  it('sends strict security headers: a CSP without inline script, no framing, no sniffing', async () => {
+    const res = await fetch(`${base}/login`);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(await res.text()).not.toMatch(/<script|style="|<style/);
+  });
+
+  it('with secure cookies configured: a __Host- cookie marked Secure, and HSTS', async () => {
+    const url = await start(db, { secureCookies: true });
+    const res = await fetch(`${url}/login`);
+    expect(res.headers.getSetCookie()[0]).toMatch(/^__Host-lakivahti-pre=[\w-]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=31536000');
+  });
+});
+
+describe('state changes', () => {
+  let b: Browser;
+  beforeAll(async () => {
+    b = new Browser(base);
+    await b.signIn(reviewer);
+  });
+
+  it('every POST needs the session\'s CSRF token, signing in too', async () => {
+    const reviews = count('reviews');
+    expect((await b.post('/items/1/review', { goals: 'services', decision: 'relevant' })).res.status).toBe(403);
+    const other = new Browser(base);
+    await other.signIn(reader);
+    const stolen = await other.token();
+    const res = await b.post('/items/1/review', { _csrf: stolen, goals: 'services', decision: 'relevant' });
+    expect(res.res.status).toBe(403);
+    expect(res.html).toContain('Lomakkeen tarkiste puuttui tai oli vanhentunut');
+    expect(count('reviews')).toBe(reviews);
+    // A sign-in posted from another site (no matching cookie) is refused before the password is looked at.
+    const forged = await fetch(`${base}/login`, { method: 'POST', body: new URLSearchParams({ email: reviewer, password: PASSWORD }), redirect: 'manual' });
+    expect(forged.status).toBe(403);
+  });
+
+  it('nothing changes over GET', async () => {
+    const before = [count('reviews'), count('board_entries'), count('matter_corrections')];
+    for (const path of ['/items/1/review?goals=services', '/matters/1/board?owner=x', '/matters/1/merge?other=5', '/logout'])
+      expect((await b.get(path)).res.status).toBe(404);
+    expect([count('reviews'), count('board_entries'), count('matter_corrections')]).toEqual(before);
+    expect((await b.get('/board')).res.status).toBe(200);
+  });
+
+  it('a reviewer corrects goals, marks not relevant and adds notes: recorded with who and when, as the CLI review does', async () => {
+    const token = await b.token();
+    const res = await b.post('/items/1/review', { _csrf: token, goals: ['services', 'internal-security'], decision: 'relevant', note: ' Tarkistettu. ', back: '/board' });
+    expect(res.res.status).toBe(303);
+    expect(res.res.headers.get('location')).toBe('/board');
+    const [r] = listReviews(db, 1);
+    expect(r).toMatchObject({ reviewer, relevant: true, goals: ['services', 'internal-security'], rejected: [], note: 'Tarkistettu.' });
+    expect(Date.now() - Date.parse(r.at)).toBeLessThan(60_000);
+    await b.post('/items/2/review', { _csrf: token, decision: 'not-relevant' });
+    expect(listReviews(db, 2)[0]).toMatchObject({ relevant: false, goals: [], rejected: Object.keys(labels) });
+    expect(listActions(db, 'item:1')).toMatchObject([{ email: reviewer, action: 'review', detail: { relevant: true, goals: ['services', 'internal-security'] } }]);
+    // The board shows the reviewer's goals now.
+    expect((await b.get('/board')).html).toMatch(/id="goal-1-internal-security" name="goals" value="internal-security" checked/);
+  });
+
+  it('bad review input gets a Finnish error naming the problem, and changes nothing', async () => {
+    const token = await b.token();
+    const before = count('reviews');
+    const cases: [Record<string, string | string[]>, number, string][] = [
+      [{ goals: 'lentokoneet', decision: 'relevant' }, 400, 'Tuntematon tavoite &quot;lentokoneet&quot;'],
+      [{ decision: 'relevant' }, 400, 'Valitse vähintään yksi tavoite'],
+    ];
+    for (const [form, status, text] of cases) {
+      const res = await b.post('/items/1/review', { _csrf: token, ...form });
+      expect(res.res.status).toBe(status);
+      expect(res.html).toContain(text);
+      expect(res.html).not.toMatch(/\n\s+at /);
+    }
+    expect((await b.post('/items/999/review', { _csrf: token, goals: 'services', decision: 'relevant' })).res.status).toBe(404);
+    expect(count('reviews')).toBe(before);
+  });
+
+  it('puts a matter on the board with owner, internal deadline and status; the board shows it by deadline', async () => {
+    const token = await b.token();
+    const due = inDays(5);
+    const res = await b.post('/matters/1/board', { _csrf: token, owner: 'Maija Meikäläinen', internal_deadline: due, status: 'drafting', back: '/board' });
+    expect(res.res.status).toBe(303);
+    expect(listBoardEntries(db)).toMatchObject([{ itemId: 1, matter: 1, owner: 'Maija Meikäläinen', internalDeadline: due, status: 'drafting', updatedBy: reviewer }]);
+    const { html } = await b.get('/board');
+    expect(html).toMatch(/Maija Meikäläinen[\s\S]*vastausta valmistellaan/);
+    // Nearest deadline first: the hostile #4 (10 days), matter 1 (20 days), the Swedish #3 (30 days); #2 was marked
+    // not relevant above, so it is no candidate any more.
+    const order = ['/matters/4"', '/matters/1"', '/matters/3"'].map((s) => html.indexOf(s));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    expect(html).not.toContain('/matters/2"');
+    expect(html).toContain('<strong>0</strong> myöhässä');
+    // An internal deadline already past is overdue at a glance.
+    await b.post('/matters/3/board', { _csrf: token, owner: 'Ville', internal_deadline: inDays(-1) });
+    const late = (await b.get('/board')).html;
+    expect(late).toContain('<li class="glance-item is-overdue"><strong>1</strong> myöhässä');
+    expect(late).toMatch(/<tr class="is-overdue">[\s\S]*?badge-overdue">myöhässä[\s\S]*?Remiss om/);
+    expect(html).toMatch(/class="badge badge-soon">tällä viikolla/);
+    expect(html).toContain('lang="sv">Remiss om ändring av räddningslagen');
+    // The same matter again updates its one entry; submitted needs the link to the response, an http(s) one.
+    expect((await b.post('/matters/1/board', { _csrf: token, status: 'submitted' })).html).toContain('tarvitaan linkki vastaukseen');
+    const js = await b.post('/matters/1/board', { _csrf: token, status: 'submitted', response_url: 'javascript:alert(1)' });
+    expect(js.html).toContain('Vastauksen linkin on alettava http:// tai https://');
+    expect((await b.post('/matters/1/board', { _csrf: token, status: 'submitted', response_url: 'https://www.lausuntopalvelu.fi/vastaus/1', owner: 'Maija Meikäläinen' })).res.status).toBe(303);
+    expect(listBoardEntries(db)).toHaveLength(2);
+    const done = await b.get('/board');
+    expect(done.html).toMatch(/<caption>Käsitellyt<\/caption>[\s\S]*vastaus lähetetty – <a href="https:\/\/www\.lausuntopalvelu\.fi\/vastaus\/1"/);
+    expect((await b.post('/matters/1/board', { _csrf: token, internal_deadline: '31.2.2027' })).html).toContain('&quot;31.2.2027&quot; ei ole päivämäärä');
+    expect((await b.post('/matters/77/board', { _csrf: token })).res.status).toBe(404);
+  });
+
+  it('merges and splits matters with the store functions the CLI uses, recorded with who', async () => {
+    const token = await b.token();
+    const merged = await b.post('/matters/1/merge', { _csrf: token, other: '5', note: 'sama hanke' });
+    expect(merged.res.status).toBe(303);
+    expect(merged.res.headers.get('location')).toBe('/matters/1');
+    expect(db.prepare('SELECT matter_id FROM items WHERE id = 6').pluck().get()).toBe(1);
+    const split = await b.post('/matters/1/split', { _csrf: token, item: '#6' });
+    expect(split.res.status).toBe(303);
+    expect(db.prepare('SELECT matter_id FROM items WHERE id = 6').pluck().get()).not.toBe(1);
+    expect(db.prepare('SELECT kind, reviewer FROM matter_corrections ORDER BY id').all()).toEqual([
+      { kind: 'merge', reviewer }, { kind: 'split', reviewer },
+    ]);
+    const wrong = await b.post('/matters/1/merge', { _csrf: token, other: '1' });
+    expect(wrong.res.status).toBe(400);
+    expect(wrong.html).toContain('Asioita ei voitu yhdistää: cannot merge matter 1 with itself');
+  });
+
+  it('a department reader sees no forms and gets 403 on every POST, changing nothing', async () => {
+    const r = new Browser(base);
+    await r.signIn(reader);
+    const { html } = await r.get('/board');
+    expect(html).toContain('Yhteisvastausten taulu');
+    expect(html).not.toMatch(/action="\/(items|matters)\//);
+    const token = Browser.token(html);
+    const before = [count('reviews'), count('board_entries'), count('matter_corrections'), count('action_log')];
+    for (const [path, form] of [
+      ['/items/1/review', { goals: 'services', decision: 'relevant' }], ['/items/3/board', { status: 'new' }],
+      ['/matters/1/board', { status: 'closed' }], ['/matters/1/merge', { other: '2' }], ['/matters/1/split', { item: '5' }],
+    ] as const) {
+      const res = await r.post(path, { _csrf: token, ...form });
+      expect(res.res.status).toBe(403);
+      expect(res.html).toContain('Sinulla ei ole oikeutta muuttaa tietoja');
+    }
+    expect([count('reviews'), count('board_entries'), count('matter_corrections'), count('action_log')]).toEqual(before);
+  });
+
+  it('escapes feed text and never makes a javascript: link an href', async () => {
+    const { html } = await b.get('/board');
+    expect(html).not.toContain('<script>window.__pwned');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;window.__pwned &#x3D; 1&lt;/script&gt;Vaarallinen otsikko');
+    expect(html).not.toMatch(/href="\s*javascript:/i);
+  });
+});
+
+describe('feed tokens', () => {
+  it('anyone signed in makes their own, sees it once, and can revoke it; only the hash is stored', async () => {
+    const r = new Browser(base);
+    await r.signIn(reader);
+    const { html } = await r.get('/account');
+    const made = await r.post('/account/feed-tokens', { _csrf: Browser.token(html), label: 'Outlook' });
+    expect(made.res.status).toBe(201);
+    expect(made.res.headers.get('cache-control')).toBe('no-store');
+    const token = /<code class="token">([\w-]{43})<\/code>/.exec(made.html)![1];
+    expect(feedTokenUser(db, token)).toMatchObject({ email: reader, role: 'reader' });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM feed_tokens WHERE token_hash = ?').get(token)).toEqual({ n: 0 });
+    const again = await r.get('/account');
+    expect(again.html).not.toContain(token);
+    expect(again.html).toContain('Outlook');
+    const id = /action="\/account\/feed-tokens\/(\d+)\/revoke"/.exec(again.html)![1];
+    // Nobody else can revoke it.
+    const other = new Browser(base);
+    await other.signIn(reviewer);
+    expect((await other.post(`/account/feed-tokens/${id}/revoke`, { _csrf: await other.token() })).res.status).toBe(404);
+    expect(feedTokenUser(db, token)).toBeDefined();
+    expect((await r.post(`/account/feed-tokens/${id}/revoke`, { _csrf: Browser.token(again.html) })).res.status).toBe(303);
+    expect(feedTokenUser(db, token)).toBeUndefined();
+    expect((await r.get('/account')).html).toMatch(/peruttu \d/);
+    expect(feedTokenUser(db, 'x')).toBeUndefined();
+  });
+});
+
+describe('over a database that cannot be written', () => {
+  it('people still sign in (sessions in memory) and read, and every change is refused with a reason', async () => {
+    const url = await start(db, { readOnly: true });
+    const b = new Browser(url);
+    const sessions = count('sessions');
+    expect((await b.signIn(reviewer)).status).toBe(303);
+    expect(count('sessions')).toBe(sessions);
+    const { html } = await b.get('/board');
+    const res = await b.post('/items/1/review', { _csrf: Browser.token(html), goals: 'services', decision: 'relevant' });
+    expect(res.res.status).toBe(503);
+    expect(res.html).toContain('Tietokantaan ei voi nyt kirjoittaa');
+  });
+});
+
+describe('the sign-in limiter (per address and per account, in memory)', () => {
+  it('refuses after the allowed failures until the window has passed; success resets the account', () => {
+    let now = 0;
+    const l = new FailureLimiter({ failures: 3, windowMs: 1000 }, () => now);
+    for (let i = 0; i < 3; i++) {
+      expect(l.wait('ip:1')).toBe(0);
+      l.fail('ip:1');
+    }
+    expect(l.wait('ip:1')).toBe(1000);
+    expect(l.wait('ip:2')).toBe(0);
+    now = 999;
+    expect(l.wait('ip:1')).toBe(1);
+    now = 1000;
+    expect(l.wait('ip:1')).toBe(0);
+    l.fail('account:a');
+    l.reset('account:a');
+    expect(l.wait('account:a')).toBe(0);
+  });
+});
