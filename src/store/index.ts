@@ -10,3 +10,5 @@ export * from './reviews.js';
 export * from './maintenance.js';
 export * from './matters.js';
 export * from './matter-list.js';
+export * from './item-filter.js';
+export * from './overview.js';

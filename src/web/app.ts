@@ -1,12 +1,9 @@
 // The express app: one handler per page under routes/, each rendering views/<page>.hbs.
 import express, { type ErrorRequestHandler } from 'express';
-import { engine } from 'express-handlebars';
-import path from 'node:path';
-import { viewsDir } from '../paths.js';
 import { checkDb } from '../store/index.js';
-import { createHelpers } from './helpers.js';
 import type { WebDeps } from './deps.js';
-import { homePage } from './routes/home.js';
+import { configureViews } from './views.js';
+import { mountPages } from './pages.js';
 
 export type { WebDeps } from './deps.js';
 
@@ -14,12 +11,7 @@ export type { WebDeps } from './deps.js';
 export function createWebApp(deps: WebDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.engine('hbs', engine({
-    extname: '.hbs', defaultLayout: 'main', layoutsDir: path.join(viewsDir, 'layouts'),
-    partialsDir: path.join(viewsDir, 'partials'), helpers: createHelpers(deps.goalLabels),
-  }));
-  app.set('view engine', 'hbs');
-  app.set('views', viewsDir);
+  configureViews(app, deps);
   const problems = () => deps.problems?.() ?? [];
   app.use((_req, res, next) => {
     res.set('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
@@ -29,7 +21,7 @@ export function createWebApp(deps: WebDeps): express.Express {
     res.locals.problems = problems();
     next();
   });
-  app.get('/', homePage(deps));
+  mountPages(app, deps);
   app.get('/healthz', (_req, res) => {
     const reasons = [...problems()];
     const query = checkDb(deps.db);
