@@ -25,27 +25,41 @@ export interface WeekCounts {
 
 /**
  * Items published (else first seen) in each week that starts at one of `starts` (ascending ISO instants; the last
- * week ends at `end`), counted per goal (a reviewer's goals win). Reads only the weeks' range of items_by_sort.
+ * week ends at `end`), counted per goal (a reviewer's goals win). The tagger's goals are counted from the list index
+ * and the goals index alone; only the few reviewed items of those weeks are read row by row to put their
+ * reviewers' goals in place of the tagger's.
  */
 export function countWeeklyArrivals(db: Db, starts: string[], end: string): WeekCounts[] {
-  const count = prepared(db, `WITH picked AS (
-      SELECT i.id, r.id AS rid, r.relevant AS rrel, r.goals AS rgoals
-      FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id WHERE i.sort_key >= ? AND i.sort_key < ?
-    )
-    SELECT NULL AS goal, count(*) AS c FROM picked
-    UNION ALL
-    SELECT g.goal, count(*) FROM picked JOIN item_goals g ON g.item_id = picked.id WHERE picked.rid IS NULL GROUP BY g.goal
-    UNION ALL
-    SELECT j.value, count(*) FROM picked JOIN json_each(picked.rgoals) j WHERE picked.rid IS NOT NULL AND picked.rrel = 1
-      GROUP BY j.value`);
-  return starts.map((start, n) => {
-    const week: WeekCounts = { start, total: 0, goals: {} };
-    for (const r of count.all(start, starts[n + 1] ?? end) as { goal: string | null; c: number }[]) {
-      if (r.goal === null) week.total = r.c;
-      else week.goals[r.goal] = (week.goals[r.goal] ?? 0) + r.c;
-    }
-    return week;
-  });
+  if (!starts.length) return [];
+  const week = `CASE ${starts.slice(1).map((_, n) => `WHEN i.sort_key < ? THEN ${n}`).join(' ')} ELSE ${starts.length - 1} END`;
+  const bounds = [...starts.slice(1)];
+  const range = [starts[0], end];
+  const weeks: WeekCounts[] = starts.map((start) => ({ start, total: 0, goals: {} }));
+  const add = (n: number, goal: string, c: number) => (weeks[n].goals[goal] = (weeks[n].goals[goal] ?? 0) + c);
+  for (const r of prepared(db, `SELECT ${week} AS n, count(*) AS c FROM items i INDEXED BY items_by_sort
+      WHERE i.sort_key >= ? AND i.sort_key < ? GROUP BY n`).all(...bounds, ...range) as { n: number; c: number }[])
+    weeks[r.n].total = r.c;
+  for (const r of prepared(db, `SELECT ${week} AS n, g.goal, count(*) AS c FROM items i INDEXED BY items_by_sort
+      JOIN item_goals g INDEXED BY item_goals_by_rank ON g.item_id = i.id
+      WHERE i.sort_key >= ? AND i.sort_key < ? GROUP BY n, g.goal`).all(...bounds, ...range) as { n: number; goal: string; c: number }[])
+    add(r.n, r.goal, r.c);
+  const reviewed = prepared(db, `SELECT ${week} AS n, r.relevant, r.goals,
+      (SELECT json_group_array(goal) FROM item_goals WHERE item_id = i.id) AS machine
+    FROM items i INDEXED BY items_reviewed_sort JOIN reviews r ON r.id = i.latest_review_id
+    WHERE i.latest_review_id IS NOT NULL AND i.sort_key >= ? AND i.sort_key < ?`).all(...bounds, ...range) as
+    { n: number; relevant: number; goals: string; machine: string }[];
+  for (const r of reviewed) {
+    for (const g of JSON.parse(r.machine) as string[]) add(r.n, g, -1);
+    if (r.relevant === 1) for (const g of JSON.parse(r.goals) as string[]) add(r.n, g, 1);
+  }
+  for (const w of weeks) for (const g of Object.keys(w.goals)) if (w.goals[g] === 0) delete w.goals[g];
+  return weeks;
+}
+
+/** How many joint-response candidates have their deadline between `from` and `to` (an index range count). */
+export function countJointDeadlines(db: Db, from: string, to: string): number {
+  return prepared(db, `SELECT count(*) FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+    WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1`).pluck().get(from, to) as number;
 }
 
 /** A matter that reached its current stage recently. */
@@ -66,9 +80,7 @@ export function listMovedMatters(db: Db, since: string, limit = 20): MovedMatter
     FROM matters m WHERE m.stage_at >= ? ORDER BY m.stage_at DESC, m.id DESC LIMIT ?`).all(since, limit) as MovedMatter[];
 }
 
-/** How many items each source has stored (one pass over the source index's distinct keys, never over items). */
+/** How many items each source has stored (kept by triggers in source_item_counts, see migration 008). */
 export function countItemsBySource(db: Db): Map<string, number> {
-  const ids = prepared(db, 'SELECT id FROM sources').pluck().all() as string[];
-  const count = prepared(db, 'SELECT count(*) FROM items WHERE source_id = ?').pluck();
-  return new Map(ids.map((id) => [id, count.get(id) as number]));
+  return new Map((prepared(db, 'SELECT source_id AS id, items FROM source_item_counts').all() as { id: string; items: number }[]).map((r) => [r.id, r.items]));
 }

@@ -2,7 +2,7 @@
 // the sources' health in one line, and the newest items.
 import type { RequestHandler } from 'express';
 import { helsinkiDate } from '../../parse/dates.js';
-import { countWeeklyArrivals, listItems, listJointDeadlines, listMovedMatters, listSourceStates, withMatterStage } from '../../store/index.js';
+import { countJointDeadlines, countWeeklyArrivals, listItems, listJointDeadlines, listMovedMatters, listSourceStates, withMatterStage } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { escapeHtml, rowView, stageLabel } from './present.js';
 import { healthLine, sourceHealth } from './source-health.js';
@@ -10,6 +10,7 @@ import { barChart, dayStartInstant, weekMondays } from './week-chart.js';
 import { viewer } from './viewer.js';
 
 const WEEKS = 8;
+const BUCKET_ROWS = 20;
 const DAY = 86_400_000;
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
@@ -23,7 +24,12 @@ export function overviewPage(ctx: PageContext): RequestHandler {
     const thisMonday = mondays[WEEKS - 1];
     const sunday = addDays(thisMonday, 6);
 
-    const joint = (from: string, to: string) => listJointDeadlines(db, from, to).map((r) => rowView(r, rows));
+    // A bucket shows its nearest deadlines and says how many more there are.
+    const joint = (from: string, to: string) => {
+      const shown = listJointDeadlines(db, from, to, BUCKET_ROWS).map((r) => rowView(r, rows));
+      const total = shown.length < BUCKET_ROWS ? shown.length : countJointDeadlines(db, from, to);
+      return { rows: shown, more: total - shown.length, length: shown.length };
+    };
     const overdue = joint(addDays(today, -14), addDays(today, -1));
     const thisWeek = joint(today, sunday);
     const nextWeeks = joint(addDays(sunday, 1), addDays(sunday, 21));
