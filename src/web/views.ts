@@ -14,4 +14,7 @@ export function configureViews(app: express.Express, deps: Pick<WebDeps, 'goalLa
   }));
   app.set('view engine', 'hbs');
   app.set('views', viewsDir);
+  // Compile each template once, whatever NODE_ENV says (express caches views only in production by default, and
+  // express-handlebars would otherwise read and compile the layout, partials and page on every request).
+  app.enable('view cache');
 }

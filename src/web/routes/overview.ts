@@ -2,7 +2,7 @@
 // the sources' health in one line, and the newest items.
 import type { RequestHandler } from 'express';
 import { helsinkiDate } from '../../parse/dates.js';
-import { countJointDeadlines, countWeeklyArrivals, listItems, listJointDeadlines, listMovedMatters, listSourceStates, withMatterStage } from '../../store/index.js';
+import { countJointDeadlines, countWeeklyArrivals, listItems, listJointDeadlines, listMovedMatters, listSourceStates, withMatterStage, type WeekCounts } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { escapeHtml, rowView, stageLabel } from './present.js';
 import { healthLine, sourceHealth } from './source-health.js';
@@ -14,7 +14,17 @@ const BUCKET_ROWS = 20;
 const DAY = 86_400_000;
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
+/** How long the weekly counts are reused: they move slowly, and counting eight weeks of items is the page's dearest read. */
+const WEEKS_TTL_MS = 60_000;
+
 export function overviewPage(ctx: PageContext): RequestHandler {
+  let cached: { key: string; at: number; weeks: WeekCounts[] } | undefined;
+  const weeklyCounts = (starts: string[], now: Date): WeekCounts[] => {
+    const key = starts.join();
+    if (!cached || cached.key !== key || now.getTime() - cached.at > WEEKS_TTL_MS)
+      cached = { key, at: now.getTime(), weeks: countWeeklyArrivals(ctx.deps.db, starts, now.toISOString()) };
+    return cached.weeks;
+  };
   return (_req, res) => {
     const { db } = ctx.deps;
     const now = ctx.now();
@@ -44,7 +54,7 @@ export function overviewPage(ctx: PageContext): RequestHandler {
       : !line.ok ? 'Avoimia yhteistä vastausta odottavia lausuntopyyntöjä ei löytynyt haetuista lähteistä, mutta kaikkia lähteitä ei saatu haettua: listasta voi puuttua asioita.'
       : 'Ei avoimia lausuntopyyntöjä, joihin verkoston kannattaisi vastata yhdessä seuraavien neljän viikon aikana.';
 
-    const weeks = countWeeklyArrivals(db, mondays.map(dayStartInstant), now.toISOString());
+    const weeks = weeklyCounts(mondays.map(dayStartInstant), now);
     const goals = Object.keys(ctx.deps.goalLabels);
     const series = [
       ...goals.map((g) => ({ label: ctx.goalLabel(g), values: weeks.map((w) => w.goals[g] ?? 0), goal: g as string | null })),
