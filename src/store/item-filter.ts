@@ -54,8 +54,10 @@ export function filterConditions(f: ItemFilter): { where: string[]; args: (strin
   if (f.from) where.push('i.sort_key >= ?'), args.push(f.from);
   if (f.until) where.push('i.sort_key < ?'), args.push(f.until);
   if (f.reviewed !== undefined) where.push(`i.latest_review_id IS ${f.reviewed ? 'NOT ' : ''}NULL`);
-  if (f.hasDeadline !== undefined) where.push(`i.deadline IS ${f.hasDeadline ? 'NOT ' : ''}NULL`);
-  if (f.stage) where.push('i.matter_id IN (SELECT id FROM matters WHERE stage = ?)'), args.push(f.stage);
+  // Unary + on these two: walking the list order finds a page within a few hundred rows, where reading every
+  // item with a deadline (or of the stage's matters) first would sort them all.
+  if (f.hasDeadline !== undefined) where.push(`+i.deadline IS ${f.hasDeadline ? 'NOT ' : ''}NULL`);
+  if (f.stage) where.push('+i.matter_id IN (SELECT id FROM matters WHERE stage = ?)'), args.push(f.stage);
   if (f.goal) {
     where.push(`CASE WHEN r.id IS NULL THEN EXISTS (SELECT 1 FROM item_goals WHERE item_id = i.id AND goal = ?)
       ELSE r.relevant = 1 AND EXISTS (SELECT 1 FROM json_each(r.goals) WHERE value = ?) END`);
