@@ -98,6 +98,14 @@ describe('item page', () => {
     expect(body).toContain('Pelastustoimen rahoitus onerror&#61;&quot;alert(2)&quot;');
   });
 
+  it.each(['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'vbscript:x'])('a stored %s link is shown as text, never as a link', async (url) => {
+    db.prepare('UPDATE items SET url = ? WHERE id = ?').run(url, seeded.hostile);
+    const { body } = await get(`${site.base}/items/${seeded.hostile}`);
+    expect(body).not.toContain('Alkuperäinen sivu</a>');
+    expect(body).not.toMatch(/href="\s*(javascript|data|vbscript):/i);
+    expect(body).toContain('Alkuperäisen sivun osoite ei ole http(s)-osoite');
+  });
+
   it('shows the action forms to reviewers and admins only', async () => {
     expect((await get(`${site.base}/items/${seeded.request}`)).body).toContain('<!-- item-actions:');
     const reader = await servePages(webDeps(db), 'reader');
