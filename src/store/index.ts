@@ -15,3 +15,5 @@ export * from './sessions.js';
 export * from './board.js';
 export * from './actions.js';
 export * from './feed-tokens.js';
+export * from './item-filter.js';
+export * from './overview.js';

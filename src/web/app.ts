@@ -1,15 +1,13 @@
 // The express app: security headers, static files, sessions and the sign-in gate, then one handler per page.
 import express, { type ErrorRequestHandler } from 'express';
-import { engine } from 'express-handlebars';
 import helmet from 'helmet';
 import path from 'node:path';
 import { viewsDir } from '../paths.js';
 import { checkDb, openDb } from '../store/index.js';
-import { createHelpers } from './helpers.js';
 import type { WebDeps } from './deps.js';
-import { homePage } from './routes/home.js';
+import { configureViews } from './views.js';
+import { mountPages } from './pages.js';
 import { HttpError, mountAuth } from './auth/index.js';
-import { formHelpers } from './routes/form-helpers.js';
 import { boardPage } from './routes/board.js';
 import { mountActions } from './routes/actions.js';
 import { mountAccount } from './routes/account.js';
@@ -20,12 +18,7 @@ export type { WebDeps } from './deps.js';
 export function createWebApp(deps: WebDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.engine('hbs', engine({
-    extname: '.hbs', defaultLayout: 'main', layoutsDir: path.join(viewsDir, 'layouts'),
-    partialsDir: path.join(viewsDir, 'partials'), helpers: { ...createHelpers(deps.goalLabels), ...formHelpers },
-  }));
-  app.set('view engine', 'hbs');
-  app.set('views', viewsDir);
+  configureViews(app, deps);
   const secure = deps.secureCookies ?? false;
   app.use(helmet({
     contentSecurityPolicy: {
@@ -66,11 +59,11 @@ export function createWebApp(deps: WebDeps): express.Express {
     res.locals.currentPath = req.path;
     next();
   });
-  app.get('/', homePage(deps));
   app.get('/board', boardPage(deps));
   mountActions(app, deps);
   mountAccount(app, deps);
-  // The read pages (overview, items, item, matter, sources, feeds) are mounted here: mountPages(app, deps).
+  // The read pages: overview, items, item, matter, sources, feeds, calendar and CSV.
+  mountPages(app, deps);
   app.use((_req, res) => void res.status(404).render('not-found', { title: 'Sivua ei löydy' }));
   app.use(errorPage);
   return app;

@@ -1,0 +1,184 @@
+// The web view at 100,000 items: `npm run bench:web`. Seeds 100,000 items in 20,000 matters (a project, its statement
+// request, the bill, a committee report and a press release each, over three years, a few reviewed), starts the app
+// in a child process on loopback, and measures each page with autocannon in one run: a bare route on the same server
+// (the reference), the overview, the items page, a filtered page, a search and an item page. Prints p99 latency and
+// throughput per page, the items page's share of the bare route's throughput and its HTML size, and checks that no
+// page asks for anything from another host. BENCH_SECONDS sets each measurement's length (5). Targets: p99 < 50 ms; items page ≥ 30 % of bare; items page < 100 kB.
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import express from 'express';
+import { insertReview, openDb, saveRun, syncSources } from '../src/store/index.js';
+import { contentHash } from '../src/normalize/key.js';
+import { createWebApp } from '../src/web/app.js';
+import { goalLabels } from '../src/app/context.js';
+import { defaultFeedsDir } from '../src/paths.js';
+import type { Identifier, ItemKind, SourceDef, TaggedItem } from '../src/model.js';
+
+const MATTERS = 20_000;
+const REVIEWED = 3_000;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 10;
+const DAY = 86_400_000;
+const SPAN_DAYS = 3 * 365;
+const GOALS = ['services', 'welfare-reform', 'internal-security'];
+const KINDS: [string, ItemKind][] = [['hankeikkuna', 'project'], ['lausuntopalvelu', 'statement-request'], ['eduskunta', 'bill'],
+  ['valiokunnat', 'committee-report'], ['stm', 'press-release']];
+const ORGS = ['Sisäministeriö', 'Sosiaali- ja terveysministeriö', 'Valtiovarainministeriö', 'Oikeusministeriö', 'Puolustusministeriö',
+  'Ympäristöministeriö', 'Liikenne- ja viestintäministeriö', 'Työ- ja elinkeinoministeriö', 'Opetus- ja kulttuuriministeriö', 'Maa- ja metsätalousministeriö'];
+const WORDS = ['pelastuslaki', 'pelastuslain', 'pelastustoimen', 'rahoitus', 'hyvinvointialueiden', 'valmiuslain', 'kyberturvallisuus',
+  'varautuminen', 'öljyntorjunta', 'ensihoidon', 'kemikaaliturvallisuus', 'palotarkastus', 'hätäkeskus', 'rajavartiolaitoksen'];
+
+const pick = <T>(list: T[], n: number): T => list[n % list.length];
+
+/** The k-th item of matter n: dated over three years up to now, one in five with a deadline, every 50th matter in Swedish. */
+function item(n: number, k: number, now: number): TaggedItem {
+  const [source, kind] = KINDS[k];
+  const vn = `VN/${n}/2025`;
+  const he = `HE ${n}/2025 vp`;
+  const ids: Identifier[][] = [
+    [{ type: 'project', value: `SM${String(n % 1000).padStart(3, '0')}:00/${2000 + Math.floor(n / 1000)}`, role: 'self' }, { type: 'diary', value: vn, role: 'about' }],
+    [{ type: 'diary', value: vn, role: 'self' }],
+    [{ type: 'he', value: he, role: 'self' }, { type: 'diary', value: vn, role: 'about' }],
+    [{ type: 'committee', value: `HaVM ${n}/2025 vp`, role: 'self' }, { type: 'he', value: he, role: 'about' }],
+    [{ type: 'he', value: he, role: 'mention' }],
+  ];
+  const at = now - Math.floor(((n * 7919) % (SPAN_DAYS * 24)) * (DAY / 24)) + k * 3 * DAY;
+  const relevant = (n * 7 + k) % 4 !== 0;
+  const goal = pick(GOALS, n + k);
+  const w1 = pick(WORDS, n);
+  const w2 = pick(WORDS, n * 7 + k);
+  const deadline = kind === 'statement-request' ? new Date(at + 30 * DAY).toISOString().slice(0, 10) : null;
+  const i: Omit<TaggedItem, 'hash'> = {
+    sourceId: source, key: `guid:${n}-${k}`, guid: `${n}-${k}`, url: `https://example.fi/${source}/${n}`,
+    title: `${kind === 'bill' ? `${he} ` : ''}Asia ${n}: ${w1} ja ${w2} (${source})`,
+    summary: `Ministeriö valmistelee muutoksia, jotka koskevat asiaa ${w1}. Lisäksi käsitellään aihetta ${w2} ja sen vaikutuksia pelastuslaitoksiin.`,
+    contentHtml: '<p>Teksti.</p>', published: new Date(Math.min(at, now - 60_000)).toISOString(), updated: null, deadline,
+    language: n % 50 === 0 ? 'sv' : 'fi', organisation: pick(ORGS, n), kind, stage: null, identifiers: ids[k], consultation: null,
+    tags: {
+      relevant, goals: relevant ? [{ goal, score: 4 }] : [], primary: relevant ? goal : null, scores: { [goal]: 4 },
+      evidence: [{ rule: 'term', term: w1, field: 'title', match: w1, goals: { [goal]: 3 } }],
+      joint: relevant && deadline !== null, jointReason: 'lausuntopyyntö', taxonomyVersion: 'bench',
+    },
+    searchTerms: `${w1.slice(0, 8)} ${w2.slice(0, 8)}`,
+  };
+  return { ...i, hash: contentHash(i) };
+}
+
+function seed(file: string): void {
+  const db = openDb(file);
+  try {
+    const defs = KINDS.map(([id]) => ({ id, name: id, url: `https://example.fi/${id}` }) as SourceDef);
+    syncSources(db, defs);
+    const now = Date.now();
+    const t = performance.now();
+    for (const [k, [source]] of KINDS.entries()) {
+      for (let from = 0; from < MATTERS; from += 5000) {
+        const at = new Date().toISOString();
+        const items = Array.from({ length: 5000 }, (_, j) => item(from + j, k, now));
+        saveRun(db, { run: { sourceId: source, startedAt: at, finishedAt: at, status: 'ok', found: items.length, created: 0, updated: 0, error: null, notes: [] }, items, nextRunAt: null });
+      }
+    }
+    db.transaction(() => {
+      for (let r = 1; r <= REVIEWED; r++)
+        insertReview(db, { itemId: r * 31, reviewer: 'bench', relevant: r % 4 !== 0, goals: r % 4 ? ['internal-security'] : [], rejected: [], at: new Date(now - r * 60_000).toISOString() });
+    })();
+    const count = db.prepare('SELECT count(*) FROM items').pluck().get() as number;
+    const matters = db.prepare('SELECT count(*) FROM matters').pluck().get() as number;
+    console.log(`seeded ${count} items in ${matters} matters and ${REVIEWED} reviews in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    db.exec('ANALYZE');
+  } finally {
+    db.close();
+  }
+}
+
+/** The child: the real app (createWebApp over the seeded database) behind one bare route, on loopback. */
+function serveChild(file: string): void {
+  const db = openDb(file, { readOnly: true });
+  const sources = KINDS.map(([id]) => ({ id, name: id, url: `https://example.fi/${id}`, kind: 'rss', schedule: '*/30 * * * *', language: 'fi', tags: [], itemKind: 'news', mayBeEmpty: false, options: {}, file: `${id}.yaml` }) as SourceDef);
+  const outer = express();
+  outer.disable('x-powered-by');
+  outer.get('/bare', (_req, res) => void res.type('text/plain').send('ok'));
+  outer.use(createWebApp({ db, sources, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) }));
+  const server = outer.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as { port: number }).port }));
+}
+
+async function measure(url: string) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  return { p99: r.latency.p99, p50: r.latency.p50, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors };
+}
+
+/** Hosts a page would make the browser contact: every src, href of a stylesheet or script, and CSS url() outside ours. */
+function thirdParty(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<(script|img|link|iframe|source|video|audio)\b[^>]*\b(?:src|href)="([^"]+)"/gi))
+    if (/^(https?:)?\/\//i.test(m[2]) && !(m[1].toLowerCase() === 'link' && /rel="(?:alternate|canonical)"/.test(m[0]))) out.push(m[2]);
+  return out;
+}
+
+async function main(): Promise<void> {
+  // BENCH_DB=FILE keeps the seeded database there and reuses it on the next run (seeding takes a while).
+  const keep = process.env.BENCH_DB;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-bench-web-'));
+  const file = keep ?? path.join(dir, 'web.sqlite');
+  const child = fork(fileURLToPath(import.meta.url), ['serve', file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    if (!keep || !fs.existsSync(file)) seed(file);
+    else openDb(file).close(); // a kept database gets migrations added since it was seeded
+    child.send('start');
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('message', (m) => resolve((m as { port: number }).port));
+      child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const db = openDb(file, { readOnly: true });
+    const someItem = db.prepare("SELECT id FROM items WHERE kind = 'statement-request' AND matter_id IS NOT NULL ORDER BY id DESC LIMIT 1").pluck().get() as number;
+    db.close();
+    const pages: [string, string][] = [
+      ['bare route (reference)', '/bare'],
+      ['overview /', '/'],
+      ['items /items', '/items'],
+      ['items, page 3', ''],
+      ['filtered (goal, kind, org, deadline)', '/items?goal=services&kind=statement-request&org=Sis%C3%A4ministeri%C3%B6&deadline=kylla'],
+      ['search ?q=pelastuslaki', '/items?q=pelastuslaki'],
+      ['rare search ?q=öljyntorjunta valmiuslain', '/items?q=%C3%B6ljyntorjunta%20valmiuslain'],
+      ['item page /items/:id', `/items/${someItem}`],
+    ];
+    // Page 3 of the list: follow "Vanhemmat" twice, so paging is measured where it is not the first page.
+    let next = '/items';
+    for (let n = 0; n < 2; n++) next = /href="([^"]+)" rel="next"/.exec(await (await fetch(base + next)).text())![1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+    pages[3][1] = next;
+    const sizes = new Map<string, number>();
+    const foreign: string[] = [];
+    for (const [, p] of pages) {
+      const res = await fetch(base + p);
+      const html = await res.text();
+      if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
+      sizes.set(p, Buffer.byteLength(html));
+      foreign.push(...thirdParty(html).map((h) => `${p}: ${h}`));
+    }
+    console.log(`${'page'.padEnd(42)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'req/s'.padStart(8)} ${'kB'.padStart(7)}`);
+    const results = new Map<string, Awaited<ReturnType<typeof measure>>>();
+    for (const [name, p] of pages) {
+      const r = await measure(base + p);
+      results.set(p, r);
+      const flag = r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';
+      console.log(`${name.padEnd(42)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${r.rps.toFixed(0).padStart(8)} ${(sizes.get(p)! / 1024).toFixed(1).padStart(7)}${flag}`);
+    }
+    const bare = results.get('/bare')!;
+    const list = results.get('/items')!;
+    const worst = Math.max(...pages.slice(1).map(([, p]) => results.get(p)!.p99));
+    console.log(`items page throughput: ${((list.rps / bare.rps) * 100).toFixed(1)} % of the bare route (target ≥ 30 %)`);
+    console.log(`worst p99 of the pages: ${worst} ms (target < 50 ms); items page HTML ${(sizes.get('/items')! / 1024).toFixed(1)} kB (target < 100 kB)`);
+    console.log(`third-party requests: ${foreign.length ? foreign.join(', ') : 'none'}`);
+  } finally {
+    child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === 'serve') process.once('message', () => serveChild(process.argv[3]));
+else await main();

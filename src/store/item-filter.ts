@@ -1,0 +1,133 @@
+// The items list of the web view: every filter a person can set, newest first, in pages read through an index.
+import { prepared, type Db } from './db.js';
+import { listItems, type ItemRow } from './items.js';
+
+/** What a person can filter the items list by; every field is optional and they all must hold. */
+export interface ItemFilter {
+  /** The reviewer's goals when reviewed, else the tagger's. */
+  goal?: string;
+  source?: string;
+  organisation?: string;
+  kind?: string;
+  /** The stage of the item's matter. */
+  stage?: string;
+  language?: string;
+  /** ISO instants: items published (or first seen) at or after `from` and before `until`. */
+  from?: string;
+  until?: string;
+  /** true: a reviewer has decided on it; false: nobody has. */
+  reviewed?: boolean;
+  hasDeadline?: boolean;
+  /** An FTS5 expression (tag/index-terms.ts searchQuery). */
+  match?: string;
+}
+
+/** A place in the list: the sort key and id of an item (the list is ordered by both, newest first). */
+export interface Cursor {
+  key: string;
+  id: number;
+}
+
+export interface PageRequest {
+  /** Items older than this (the next page). */
+  before?: Cursor;
+  /** Items newer than this (the previous page). */
+  after?: Cursor;
+  limit: number;
+}
+
+/** One page of the list; `older`/`newer` are where the next and previous pages start, or null at either end. */
+export interface ItemPage {
+  items: (ItemRow & { matterStage: string | null })[];
+  older: Cursor | null;
+  newer: Cursor | null;
+}
+
+/** The WHERE conditions of a filter over `items i LEFT JOIN reviews r ON r.id = i.latest_review_id`. */
+export function filterConditions(f: ItemFilter): { where: string[]; args: (string | number)[] } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (f.source) where.push('i.source_id = ?'), args.push(f.source);
+  if (f.organisation) where.push('i.organisation = ?'), args.push(f.organisation);
+  if (f.kind) where.push('i.kind = ?'), args.push(f.kind);
+  if (f.language) where.push('i.language = ?'), args.push(f.language);
+  if (f.from) where.push('i.sort_key >= ?'), args.push(f.from);
+  if (f.until) where.push('i.sort_key < ?'), args.push(f.until);
+  if (f.reviewed !== undefined) where.push(`i.latest_review_id IS ${f.reviewed ? 'NOT ' : ''}NULL`);
+  // Unary + on these two: walking the list order finds a page within a few hundred rows, where reading every
+  // item with a deadline (or of the stage's matters) first would sort them all.
+  if (f.hasDeadline !== undefined) where.push(`+i.deadline IS ${f.hasDeadline ? 'NOT ' : ''}NULL`);
+  if (f.stage) where.push('+i.matter_id IN (SELECT id FROM matters WHERE stage = ?)'), args.push(f.stage);
+  if (f.goal) {
+    where.push(`CASE WHEN r.id IS NULL THEN EXISTS (SELECT 1 FROM item_goals WHERE item_id = i.id AND goal = ?)
+      ELSE r.relevant = 1 AND EXISTS (SELECT 1 FROM json_each(r.goals) WHERE value = ?) END`);
+    args.push(f.goal, f.goal);
+  }
+  // Unary +: walk the list order and test each item against the (materialized) matches, as listItems does.
+  if (f.match) where.push('+i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(f.match);
+  return { where, args };
+}
+
+/** The SQL of one page's ids and sort keys (exported for the query-plan tests). */
+export function itemPageQuery(f: ItemFilter, page: PageRequest): { sql: string; args: (string | number)[] } {
+  const { where, args } = filterConditions(f);
+  const newerFirst = !page.after;
+  if (page.before) where.push('(i.sort_key, i.id) < (?, ?)'), args.push(page.before.key, page.before.id);
+  if (page.after) where.push('(i.sort_key, i.id) > (?, ?)'), args.push(page.after.key, page.after.id);
+  args.push(page.limit + 1);
+  const dir = newerFirst ? 'DESC' : 'ASC';
+  return {
+    sql: `SELECT i.id, i.sort_key AS key FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY i.sort_key ${dir}, i.id ${dir} LIMIT ?`,
+    args,
+  };
+}
+
+/** One page of filtered items, newest first, with where the pages beside it start. */
+export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
+  const { sql, args } = itemPageQuery(f, page);
+  let rows = prepared(db, sql).all(...args) as Cursor[];
+  const more = rows.length > page.limit;
+  rows = rows.slice(0, page.limit);
+  if (page.after) rows.reverse();
+  const items = withMatterStage(db, rows.length ? listItems(db, { ids: rows.map((r) => r.id), limit: rows.length }) : []);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  // Going back (after), `more` says whether newer items remain; going forward, whether older ones do.
+  const older = last && (page.after ? true : more) ? last : null;
+  const newer = first && (page.after ? more : page.before !== undefined) ? first : null;
+  return { items, older, newer };
+}
+
+/** Up to `limit` filtered items, newest first (for feeds and exports). */
+export function listFilteredItems(db: Db, f: ItemFilter, limit: number): (ItemRow & { matterStage: string | null })[] {
+  return listItemPage(db, f, { limit }).items;
+}
+
+/** Rows with the stage of their matter, read in one lookup per page. */
+export function withMatterStage<T extends ItemRow>(db: Db, rows: T[]): (T & { matterStage: string | null })[] {
+  const ids = [...new Set(rows.map((r) => r.matter).filter((m): m is number => m !== null))];
+  const stages = new Map(ids.length
+    ? (prepared(db, 'SELECT id, stage FROM matters WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; stage: string | null }[])
+      .map((m) => [m.id, m.stage])
+    : []);
+  return rows.map((r) => ({ ...r, matterStage: r.matter === null ? null : (stages.get(r.matter) ?? null) }));
+}
+
+/** Items with a statement deadline on or after `from` (YYYY-MM-DD), nearest first, that match the filter. */
+export function listDeadlines(db: Db, f: ItemFilter, from: string, limit: number): ItemRow[] {
+  const { where, args } = filterConditions(f);
+  where.push('i.deadline >= ?');
+  const ids = prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+    WHERE ${where.join(' AND ')} ORDER BY i.deadline, i.id LIMIT ?`).pluck().all(...args, from, limit) as number[];
+  const order = new Map(ids.map((id, n) => [id, n]));
+  return ids.length ? listItems(db, { ids, limit: ids.length }).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : [];
+}
+
+/** The organisations items name, in order (a loose index scan: one index seek per name, never a pass over items). */
+export function listOrganisations(db: Db): string[] {
+  return prepared(db, `WITH RECURSIVE o(name) AS (
+      SELECT MIN(organisation) FROM items WHERE organisation IS NOT NULL
+      UNION ALL SELECT (SELECT MIN(organisation) FROM items WHERE organisation > o.name) FROM o WHERE o.name IS NOT NULL
+    ) SELECT name FROM o WHERE name IS NOT NULL`).pluck().all() as string[];
+}

@@ -1,0 +1,86 @@
+// What the overview page reads: joint-response deadlines, arrivals per goal and week, matters that moved a stage.
+import { prepared, type Db } from './db.js';
+import { listItems, type ItemRow } from './items.js';
+import { withMatterStage } from './item-filter.js';
+
+/**
+ * Joint-response candidates whose deadline is between `from` and `to` (YYYY-MM-DD, both inclusive), nearest first;
+ * an item a reviewer marked not relevant is left out. Read through items_by_joint (deadline) WHERE joint = 1.
+ */
+export function listJointDeadlines(db: Db, from: string, to: string, limit = 100): (ItemRow & { matterStage: string | null })[] {
+  const ids = prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+    WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1
+    ORDER BY i.deadline, i.id LIMIT ?`).pluck().all(from, to, limit) as number[];
+  const order = new Map(ids.map((id, n) => [id, n]));
+  return withMatterStage(db, ids.length ? listItems(db, { ids, limit: ids.length }).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : []);
+}
+
+/** How many items of each goal (and in all) were published in each week. */
+export interface WeekCounts {
+  /** ISO instant the week starts (Monday 00.00 Helsinki time). */
+  start: string;
+  total: number;
+  goals: Record<string, number>;
+}
+
+/**
+ * Items published (else first seen) in each week that starts at one of `starts` (ascending ISO instants; the last
+ * week ends at `end`), counted per goal (a reviewer's goals win). The tagger's goals are counted from the list index
+ * and the goals index alone; only the few reviewed items of those weeks are read row by row to put their
+ * reviewers' goals in place of the tagger's.
+ */
+export function countWeeklyArrivals(db: Db, starts: string[], end: string): WeekCounts[] {
+  if (!starts.length) return [];
+  const week = `CASE ${starts.slice(1).map((_, n) => `WHEN i.sort_key < ? THEN ${n}`).join(' ')} ELSE ${starts.length - 1} END`;
+  const bounds = [...starts.slice(1)];
+  const range = [starts[0], end];
+  const weeks: WeekCounts[] = starts.map((start) => ({ start, total: 0, goals: {} }));
+  const add = (n: number, goal: string, c: number) => (weeks[n].goals[goal] = (weeks[n].goals[goal] ?? 0) + c);
+  for (const r of prepared(db, `SELECT ${week} AS n, count(*) AS c FROM items i INDEXED BY items_by_sort
+      WHERE i.sort_key >= ? AND i.sort_key < ? GROUP BY n`).all(...bounds, ...range) as { n: number; c: number }[])
+    weeks[r.n].total = r.c;
+  for (const r of prepared(db, `SELECT ${week} AS n, g.goal, count(*) AS c FROM items i INDEXED BY items_by_sort
+      JOIN item_goals g INDEXED BY item_goals_by_rank ON g.item_id = i.id
+      WHERE i.sort_key >= ? AND i.sort_key < ? GROUP BY n, g.goal`).all(...bounds, ...range) as { n: number; goal: string; c: number }[])
+    add(r.n, r.goal, r.c);
+  const reviewed = prepared(db, `SELECT ${week} AS n, r.relevant, r.goals,
+      (SELECT json_group_array(goal) FROM item_goals WHERE item_id = i.id) AS machine
+    FROM items i INDEXED BY items_reviewed_sort JOIN reviews r ON r.id = i.latest_review_id
+    WHERE i.latest_review_id IS NOT NULL AND i.sort_key >= ? AND i.sort_key < ?`).all(...bounds, ...range) as
+    { n: number; relevant: number; goals: string; machine: string }[];
+  for (const r of reviewed) {
+    for (const g of JSON.parse(r.machine) as string[]) add(r.n, g, -1);
+    if (r.relevant === 1) for (const g of JSON.parse(r.goals) as string[]) add(r.n, g, 1);
+  }
+  for (const w of weeks) for (const g of Object.keys(w.goals)) if (w.goals[g] === 0) delete w.goals[g];
+  return weeks;
+}
+
+/** How many joint-response candidates have their deadline between `from` and `to` (an index range count). */
+export function countJointDeadlines(db: Db, from: string, to: string): number {
+  return prepared(db, `SELECT count(*) FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+    WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1`).pluck().get(from, to) as number;
+}
+
+/** A matter that reached its current stage recently. */
+export interface MovedMatter {
+  id: number;
+  title: string;
+  stage: string | null;
+  stageAt: string;
+  deadline: string | null;
+  /** How many items it holds. */
+  items: number;
+}
+
+/** Matters whose current stage was reached at or after `since`, latest first (read through matters_by_stage_at). */
+export function listMovedMatters(db: Db, since: string, limit = 20): MovedMatter[] {
+  return prepared(db, `SELECT m.id, m.title, m.stage, m.stage_at AS stageAt, m.deadline,
+      (SELECT count(*) FROM items WHERE matter_id = m.id) AS items
+    FROM matters m WHERE m.stage_at >= ? ORDER BY m.stage_at DESC, m.id DESC LIMIT ?`).all(since, limit) as MovedMatter[];
+}
+
+/** How many items each source has stored (kept by triggers in source_item_counts, see migration 008). */
+export function countItemsBySource(db: Db): Map<string, number> {
+  return new Map((prepared(db, 'SELECT source_id AS id, items FROM source_item_counts').all() as { id: string; items: number }[]).map((r) => [r.id, r.items]));
+}

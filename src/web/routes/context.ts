@@ -1,0 +1,42 @@
+// What every page handler shares: the application's stores and names, the search analyzer, and the clock.
+import { createAnalyzer, type Analyzer } from '../../tag/analyze.js';
+import { searchQuery } from '../../tag/index-terms.js';
+import { helsinkiDate } from '../../parse/dates.js';
+import { listOrganisations } from '../../store/index.js';
+import type { WebDeps } from '../deps.js';
+import type { KnownValues } from './item-query.js';
+import type { RowContext } from './present.js';
+
+export interface PageContext {
+  deps: WebDeps;
+  /** The analyzer searches use (Voikko when installed), made at the first search. */
+  analyzer(): Analyzer;
+  sourceName(id: string): string;
+  goalLabel(id: string): string;
+  now(): Date;
+  /** What the items filter accepts. */
+  known: KnownValues;
+  /** Names and today's date for list rows. */
+  rows(): RowContext;
+}
+
+/** The shared context of the pages over the application's dependencies. */
+export function pageContext(deps: WebDeps, now: () => Date = () => new Date()): PageContext {
+  let analyzer: Analyzer | undefined;
+  const names = new Map(deps.sources.map((s) => [s.id, s.name]));
+  const ctx: PageContext = {
+    deps,
+    analyzer: () => (analyzer ??= createAnalyzer()),
+    sourceName: (id) => names.get(id) ?? id,
+    goalLabel: (id) => deps.goalLabels[id] ?? id,
+    now,
+    known: {
+      goals: Object.keys(deps.goalLabels),
+      sources: deps.sources.map((s) => s.id),
+      organisations: () => listOrganisations(deps.db),
+      search: (text) => searchQuery(text, ctx.analyzer()),
+    },
+    rows: () => ({ sourceName: ctx.sourceName, goalLabel: ctx.goalLabel, today: helsinkiDate(now()) }),
+  };
+  return ctx;
+}

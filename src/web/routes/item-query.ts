@@ -1,0 +1,130 @@
+// The items filter as a query string (?goal=…&source=…&q=…): read and checked, with Finnish messages for bad values.
+import { helsinkiInstant } from '../../parse/dates.js';
+import { MATTER_STAGES } from '../../link/stage.js';
+import { ITEM_KINDS } from '../../model.js';
+import type { Cursor, ItemFilter } from '../../store/index.js';
+import { KIND_LABELS, LANGUAGE_LABELS, stageLabel } from './present.js';
+
+/** The query keys the items filter reads, in the order links are written. */
+export const FILTER_KEYS = ['q', 'goal', 'source', 'org', 'kind', 'stage', 'lang', 'from', 'to', 'reviewed', 'deadline'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** The values a filter may take that are not fixed lists. */
+export interface KnownValues {
+  goals: string[];
+  sources: string[];
+  organisations(): string[];
+  /** The FTS5 expression for what a person typed, or null when it holds no words. */
+  search(text: string): string | null;
+}
+
+export interface ParsedQuery {
+  filter: ItemFilter;
+  /** The values as given (for the form and for links), only those that were set. */
+  form: Partial<Record<FilterKey, string>>;
+  before?: Cursor;
+  after?: Cursor;
+  /** What was wrong, in Finnish; the page shows these and no results. */
+  errors: string[];
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_(\d{1,15})$/;
+
+/** Helsinki midnight at the start of a YYYY-MM-DD day (`plus` days later), or null when it is no real date. */
+function dayStart(s: string, plus = 0): string | null {
+  const m = DATE.exec(s);
+  if (!m || helsinkiInstant(Number(m[1]), Number(m[2]), Number(m[3])) === null) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + plus));
+  return helsinkiInstant(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+const list = (values: string[], label: (v: string) => string = (v) => v) => values.map((v) => `${v} (${label(v)})`).join(', ');
+
+/** Read the filter from a parsed query string; every problem is named, none throws. */
+export function parseItemQuery(query: Record<string, unknown>, known: KnownValues): ParsedQuery {
+  const errors: string[] = [];
+  const form: ParsedQuery['form'] = {};
+  const filter: ItemFilter = {};
+  const one = (key: string): string | undefined => {
+    const v = query[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string') return errors.push(`Suodatin "${key}" on annettu useammin kuin kerran; anna se vain kerran.`), undefined;
+    return v.trim() === '' ? undefined : v.trim();
+  };
+  const choose = (key: FilterKey, name: string, allowed: readonly string[], label?: (v: string) => string): string | undefined => {
+    const v = one(key);
+    if (v === undefined) return undefined;
+    form[key] = v;
+    if (allowed.includes(v)) return v;
+    errors.push(`Tuntematon ${name} "${v}". Mahdolliset arvot: ${list([...allowed], label)}.`);
+    return undefined;
+  };
+  const yesNo = (key: FilterKey, name: string): boolean | undefined => {
+    const v = one(key);
+    if (v === undefined) return undefined;
+    form[key] = v;
+    if (v === 'kylla') return true;
+    if (v === 'ei') return false;
+    errors.push(`Suodattimen "${name}" arvo "${v}" ei kelpaa: anna "kylla" tai "ei".`);
+    return undefined;
+  };
+  filter.goal = choose('goal', 'tavoite', known.goals);
+  filter.source = choose('source', 'lähde', known.sources);
+  filter.kind = choose('kind', 'asiakirjatyyppi', ITEM_KINDS, (k) => KIND_LABELS[k] ?? k);
+  filter.stage = choose('stage', 'asian vaihe', MATTER_STAGES, (s) => stageLabel(s) ?? s);
+  filter.language = choose('lang', 'kieli', ['fi', 'sv'], (l) => LANGUAGE_LABELS[l]);
+  const org = one('org');
+  if (org !== undefined) {
+    form.org = org;
+    if (known.organisations().includes(org)) filter.organisation = org;
+    else errors.push(`Organisaatiolta "${org}" ei ole tallennettu yhtään asiaa; valitse organisaatio luettelosta.`);
+  }
+  for (const [key, name] of [['from', 'alkaen'], ['to', 'asti']] as const) {
+    const v = one(key);
+    if (v === undefined) continue;
+    form[key] = v;
+    const at = dayStart(v, key === 'to' ? 1 : 0);
+    if (at === null) errors.push(`Päivämäärä "${v}" (${name}) ei kelpaa: anna se muodossa VVVV-KK-PP, esimerkiksi 2026-11-30.`);
+    else if (key === 'from') filter.from = at;
+    else filter.until = at;
+  }
+  if (form.from && form.to && filter.from && filter.until && filter.from >= filter.until)
+    errors.push(`Alkupäivä ${form.from} on loppupäivän ${form.to} jälkeen.`);
+  filter.reviewed = yesNo('reviewed', 'tarkistettu');
+  filter.hasDeadline = yesNo('deadline', 'määräaika');
+  const q = one('q');
+  if (q !== undefined) {
+    form.q = q;
+    if (q.length > 200) errors.push('Hakuteksti on liian pitkä (enintään 200 merkkiä).');
+    else {
+      const match = known.search(q);
+      if (match === null) errors.push(`Hakutekstissä "${q}" ei ole sanoja, joita hakea.`);
+      else filter.match = match;
+    }
+  }
+  const cursor = (key: 'before' | 'after'): Cursor | undefined => {
+    const v = one(key);
+    if (v === undefined) return undefined;
+    const m = CURSOR.exec(v);
+    if (m) return { key: m[1], id: Number(m[2]) };
+    errors.push('Sivun osoite ei kelpaa; aloita listan alusta.');
+    return undefined;
+  };
+  const before = cursor('before');
+  const after = cursor('after');
+  for (const k of Object.keys(filter) as (keyof ItemFilter)[]) if (filter[k] === undefined) delete filter[k];
+  return { filter, form, before, after, errors };
+}
+
+/** The query string of a filter's form values plus `extra` (a page cursor), or '' when empty. */
+export function queryString(form: ParsedQuery['form'], extra: Record<string, string> = {}): string {
+  const p = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (form[k] !== undefined) p.set(k, form[k]!);
+  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** A cursor as a query value. */
+export const cursorValue = (c: Cursor): string => `${c.key}_${c.id}`;

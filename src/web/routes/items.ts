@@ -1,0 +1,66 @@
+// The items list (/items): every filter, a search with its matches marked, newest first, a page at a time.
+import type { RequestHandler } from 'express';
+import { ITEM_KINDS, type Lang } from '../../model.js';
+import { MATTER_STAGES } from '../../link/stage.js';
+import { listItemPage } from '../../store/index.js';
+import type { PageContext } from './context.js';
+import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './item-query.js';
+import { KIND_LABELS, LANGUAGE_LABELS, markText, rowView, stageLabel } from './present.js';
+import { searchAlternatives, searchRanges } from './search-marks.js';
+import { viewer } from './viewer.js';
+
+export const PAGE_SIZE = 50;
+const SNIPPET = 240;
+
+const options = (values: readonly string[], selected: string | undefined, label: (v: string) => string) =>
+  values.map((value) => ({ value, label: label(value), selected: value === selected }));
+
+/** The filter form's controls, with what is chosen now. */
+export function filterForm(ctx: PageContext, form: ParsedQuery['form']) {
+  const yesNo = (v: string | undefined, yes: string, no: string) => [
+    { value: 'kylla', label: yes, selected: v === 'kylla' }, { value: 'ei', label: no, selected: v === 'ei' },
+  ];
+  return {
+    q: form.q ?? '',
+    from: form.from ?? '',
+    to: form.to ?? '',
+    goals: options(ctx.known.goals, form.goal, ctx.goalLabel),
+    sources: options(ctx.known.sources, form.source, ctx.sourceName),
+    organisations: options(ctx.known.organisations(), form.org, (o) => o),
+    kinds: options(ITEM_KINDS, form.kind, (k) => KIND_LABELS[k] ?? k),
+    stages: options(MATTER_STAGES, form.stage, (s) => stageLabel(s) ?? s),
+    languages: options(['fi', 'sv'], form.lang, (l) => LANGUAGE_LABELS[l]),
+    reviewed: yesNo(form.reviewed, 'tarkistetut', 'tarkistamattomat'),
+    deadline: yesNo(form.deadline, 'joilla on määräaika', 'joilla ei ole määräaikaa'),
+  };
+}
+
+export function itemsPage(ctx: PageContext): RequestHandler {
+  return (req, res) => {
+    const parsed = parseItemQuery(req.query as Record<string, unknown>, ctx.known);
+    const qs = queryString(parsed.form);
+    const base = {
+      title: 'Asiat – Lakivahti', ...viewer(res), form: filterForm(ctx, parsed.form), filtered: qs !== '',
+      outputs: { atom: `/feeds/items.atom${qs}`, json: `/feeds/items.json${qs}`, csv: `/items.csv${qs}`, ics: `/feeds/deadlines.ics${qs}` },
+    };
+    if (parsed.errors.length) return void res.status(400).render('pages/items', { ...base, errors: parsed.errors, items: [] });
+    const page = listItemPage(ctx.deps.db, parsed.filter, { before: parsed.before, after: parsed.after, limit: PAGE_SIZE });
+    const rows = ctx.rows();
+    const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
+    const items = page.items.map((r) => {
+      if (!alts.length) return rowView(r, rows);
+      const lang = r.language as Lang;
+      const mark = (text: string) => markText(text, searchRanges(text, lang, alts, ctx.analyzer()));
+      const summary = r.summary.length > SNIPPET ? `${r.summary.slice(0, SNIPPET).replace(/\s+\S*$/, '')} …` : r.summary;
+      return rowView(r, rows, mark(r.title), summary ? mark(summary) : undefined);
+    });
+    res.render('pages/items', {
+      ...base, items, caption: parsed.form.q ? `Hakutulokset sanoilla "${parsed.form.q}", uusimmasta alkaen` : 'Asiat uusimmasta alkaen',
+      paging: {
+        first: parsed.before || parsed.after ? `/items${qs}` : null,
+        newer: page.newer ? `/items${queryString(parsed.form, { after: cursorValue(page.newer) })}` : null,
+        older: page.older ? `/items${queryString(parsed.form, { before: cursorValue(page.older) })}` : null,
+      },
+    });
+  };
+}

@@ -1,0 +1,55 @@
+// One matter (/matters/:id): its stages in order with their dates, every item by source, the statement deadline,
+// who has answered, why its items are joined, and the slot where the network's response status goes.
+import type { RequestHandler } from 'express';
+import { describeJoin } from '../../link/explain.js';
+import { MATTER_STAGES, STAGE_LABELS } from '../../link/stage.js';
+import { getMatter, type MatterDetail } from '../../store/index.js';
+import type { PageContext } from './context.js';
+import { deadlineView, escapeHtml, rowView, type RowContext } from './present.js';
+import { viewer } from './viewer.js';
+
+/** Every stage in order: reached ones with their date and the item that showed it, the rest as not yet. */
+export function timeline(m: Pick<MatterDetail, 'stages' | 'stage'>) {
+  return MATTER_STAGES.map((stage) => {
+    const reached = m.stages.find((s) => s.stage === stage);
+    return {
+      label: STAGE_LABELS[stage], reached: reached !== undefined, at: reached?.at ?? null, item: reached?.item ?? null,
+      current: m.stage === stage,
+    };
+  });
+}
+
+/** The matter's items grouped by source, each group oldest first, groups in the order their first item came. */
+export function bySource(m: MatterDetail, rows: RowContext) {
+  const groups = new Map<string, ReturnType<typeof rowView>[]>();
+  for (const r of m.members) {
+    const name = rows.sourceName(r.source);
+    if (!groups.has(name)) groups.set(name, []);
+    groups.get(name)!.push(rowView(r, rows));
+  }
+  return [...groups].map(([source, items]) => ({ source, items }));
+}
+
+export function matterPage(ctx: PageContext): RequestHandler {
+  return (req, res) => {
+    const id = /^\d{1,15}$/.test(req.params.id as string) ? Number(req.params.id) : NaN;
+    const m = Number.isSafeInteger(id) ? getMatter(ctx.deps.db, id) : undefined;
+    if (!m) return void res.status(404).render('pages/not-found', { title: 'Asiakokonaisuutta ei löydy – Lakivahti', what: `Asiakokonaisuutta numero ${String(req.params.id)} ei ole.` });
+    const rows = ctx.rows();
+    res.render('pages/matter', {
+      title: `${m.title} – Lakivahti`, ...viewer(res),
+      matter: {
+        id: m.id, titleHtml: escapeHtml(m.title), identifiers: m.identifiers, goals: m.goals.map(ctx.goalLabel),
+        stage: m.stage ? STAGE_LABELS[m.stage] : null, deadline: deadlineView(m.deadline, rows.today), answered: m.answered,
+        updatedAt: m.updatedAt,
+      },
+      timeline: timeline(m),
+      groups: bySource(m, rows),
+      mentionedIn: m.mentionedIn.map((r) => rowView(r, rows)),
+      joins: m.joins.map(describeJoin),
+      // Filled by the joint-response board (part A of issue 8) when it is merged; until then the page says where it is.
+      responseStatus: null,
+      feeds: { atom: `/feeds/matters/${m.id}.atom`, json: `/feeds/matters/${m.id}.json` },
+    });
+  };
+}

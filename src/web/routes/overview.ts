@@ -1,0 +1,89 @@
+// The overview (/): what needs a joint response and by when, this week's arrivals per goal, matters that moved,
+// the sources' health in one line, and the newest items.
+import type { RequestHandler } from 'express';
+import { helsinkiDate } from '../../parse/dates.js';
+import { countJointDeadlines, countWeeklyArrivals, listItems, listJointDeadlines, listMovedMatters, listSourceStates, withMatterStage, type WeekCounts } from '../../store/index.js';
+import type { PageContext } from './context.js';
+import { escapeHtml, rowView, stageLabel } from './present.js';
+import { healthLine, sourceHealth } from './source-health.js';
+import { barChart, dayStartInstant, weekMondays } from './week-chart.js';
+import { viewer } from './viewer.js';
+
+const WEEKS = 8;
+const BUCKET_ROWS = 20;
+const DAY = 86_400_000;
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+/** How long the weekly counts are reused: they move slowly, and counting eight weeks of items is the page's dearest read. */
+const WEEKS_TTL_MS = 60_000;
+
+export function overviewPage(ctx: PageContext): RequestHandler {
+  let cached: { key: string; at: number; weeks: WeekCounts[] } | undefined;
+  const weeklyCounts = (starts: string[], now: Date): WeekCounts[] => {
+    const key = starts.join();
+    if (!cached || cached.key !== key || now.getTime() - cached.at > WEEKS_TTL_MS)
+      cached = { key, at: now.getTime(), weeks: countWeeklyArrivals(ctx.deps.db, starts, now.toISOString()) };
+    return cached.weeks;
+  };
+  return (_req, res) => {
+    const { db } = ctx.deps;
+    const now = ctx.now();
+    const today = helsinkiDate(now);
+    const rows = ctx.rows();
+    const mondays = weekMondays(today, WEEKS);
+    const thisMonday = mondays[WEEKS - 1];
+    const sunday = addDays(thisMonday, 6);
+
+    // A bucket shows its nearest deadlines and says how many more there are.
+    const joint = (from: string, to: string) => {
+      const shown = listJointDeadlines(db, from, to, BUCKET_ROWS).map((r) => rowView(r, rows));
+      const total = shown.length < BUCKET_ROWS ? shown.length : countJointDeadlines(db, from, to);
+      return { rows: shown, more: total - shown.length, length: shown.length };
+    };
+    const overdue = joint(addDays(today, -14), addDays(today, -1));
+    const thisWeek = joint(today, sunday);
+    const nextWeeks = joint(addDays(sunday, 1), addDays(sunday, 21));
+
+    const health = sourceHealth(ctx.deps.sources, listSourceStates(db));
+    const line = healthLine(health, ctx.deps.configErrors.length);
+    const anyFetched = health.some((s) => s.health === 'ok');
+    const open = overdue.length + thisWeek.length + nextWeeks.length;
+    // Nothing open is only said when the sources could be read: a failing source may hold what is missing.
+    const nothingOpen = open > 0 ? null
+      : !anyFetched ? 'Lähteitä ei ole saatu haettua, joten avoimista lausuntopyynnöistä ei ole tietoa.'
+      : !line.ok ? 'Avoimia yhteistä vastausta odottavia lausuntopyyntöjä ei löytynyt haetuista lähteistä, mutta kaikkia lähteitä ei saatu haettua: listasta voi puuttua asioita.'
+      : 'Ei avoimia lausuntopyyntöjä, joihin verkoston kannattaisi vastata yhdessä seuraavien neljän viikon aikana.';
+
+    const weeks = weeklyCounts(mondays.map(dayStartInstant), now);
+    const goals = Object.keys(ctx.deps.goalLabels);
+    const series = [
+      ...goals.map((g) => ({ label: ctx.goalLabel(g), values: weeks.map((w) => w.goals[g] ?? 0), goal: g as string | null })),
+      { label: 'Kaikki saapuneet', values: weeks.map((w) => w.total), goal: null },
+    ].map((s) => {
+      const earlier = s.values.slice(0, -1);
+      const average = earlier.reduce((a, b) => a + b, 0) / Math.max(1, earlier.length);
+      const nowCount = s.values[s.values.length - 1];
+      return {
+        label: s.label,
+        href: `/items?from=${thisMonday}${s.goal ? `&goal=${encodeURIComponent(s.goal)}` : ''}`,
+        thisWeek: nowCount,
+        average: average.toLocaleString('fi-FI', { maximumFractionDigits: 1 }),
+        trend: nowCount > average * 1.25 + 0.5 ? 'enemmän kuin tavallisesti' : nowCount < average * 0.75 - 0.5 ? 'vähemmän kuin tavallisesti' : 'tavallinen määrä',
+        chartHtml: barChart(s.values),
+        weekly: s.values.join(', '),
+      };
+    });
+
+    const moved = listMovedMatters(db, new Date(now.getTime() - 14 * DAY).toISOString()).map((m) => ({
+      ...m, titleHtml: escapeHtml(m.title), stage: stageLabel(m.stage),
+    }));
+    const newest = withMatterStage(db, listItems(db, { limit: 10 })).map((r) => rowView(r, rows));
+
+    res.render('pages/overview', {
+      title: 'Lakivahti – yleiskuva', ...viewer(res),
+      overdue, thisWeek, nextWeeks, nothingOpen,
+      health: line, failing: health.filter((s) => s.health === 'failing'), configErrors: ctx.deps.configErrors,
+      series, firstWeek: mondays[0], thisMonday, moved, newest,
+    });
+  };
+}

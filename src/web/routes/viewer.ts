@@ -1,0 +1,14 @@
+// Who is looking: the signed-in user the mount puts in res.locals (part A's sessions), and what they may do.
+import type { Response } from 'express';
+
+export interface Viewer {
+  id: number;
+  email: string;
+  role: 'admin' | 'reviewer' | 'reader';
+}
+
+/** The template fields about the viewer: the user, the CSRF token and whether action forms are shown. */
+export function viewer(res: Response): { user: Viewer | undefined; csrfToken: string | undefined; canAct: boolean } {
+  const user = res.locals.user as Viewer | undefined;
+  return { user, csrfToken: res.locals.csrfToken as string | undefined, canAct: user?.role === 'admin' || user?.role === 'reviewer' };
+}

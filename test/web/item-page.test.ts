@@ -1,0 +1,127 @@
+// One item (/items/:id): text, original link only when http(s), identifiers, why it was tagged, recipients and
+// answers, versions and changes, its matter, reviews; hostile items inert; action forms only for reviewers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arriveTagged, daysAgo, get, inDays, openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
+import type { Db } from '../../src/store/index.js';
+import { fiDate } from '../../src/web/helpers.js';
+
+let db: Db;
+let seeded: Seeded;
+let site: Awaited<ReturnType<typeof servePages>>;
+const year = new Date().getFullYear();
+
+beforeAll(async () => {
+  db = openDb(':memory:');
+  seeded = seedStore(db);
+  // The statement request changes upstream: its deadline moves and a department answers.
+  arriveTagged(db, 'lausuntopalvelu', {
+    guid: 'req-1', url: 'https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId=1',
+    title: 'Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta',
+    summary: 'Sisäministeriö pyytää lausuntoa pelastuslain muutoksista. Pelastuslaitosten rahoitus ja valvonta muuttuvat.',
+    content: '<p>Pelastuslain muutos koskee <strong>pelastuslaitoksia</strong>.</p>',
+    published: daysAgo(6), deadline: inDays(9), organisation: 'Sisäministeriö', identifiers: [`VN/31234/${year}`],
+    consultation: { distribution: ['Helsingin kaupungin pelastuslaitos', 'Keski-Uudenmaan pelastuslaitos', 'Suomen Kuntaliitto'], answered: ['Suomen Kuntaliitto', 'Helsingin kaupungin pelastuslaitos'] },
+  });
+  site = await servePages(webDeps(db), 'reviewer');
+}, 60_000);
+
+afterAll(async () => {
+  await site.close();
+  db.close();
+});
+
+const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));
+
+describe('item page', () => {
+  it('shows the text, the original link, identifiers and the deadline with days left', async () => {
+    const { status, body } = await get(`${site.base}/items/${seeded.request}`);
+    expect(status).toBe(200);
+    expect(body).toContain('<h1>Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta</h1>');
+    expect(body).toContain('<p class="meta">lausuntopyyntö · Lausuntopalvelu.fi · Sisäministeriö');
+    expect(body).toContain(`Lausunnon määräaika: <span class="deadline">${fiDate(inDays(9))} (9 pv jäljellä)</span>`);
+    expect(body).toContain('<a href="https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId&#x3D;1" rel="noopener noreferrer nofollow">Alkuperäinen sivu</a>');
+    expect(section(body, 'text')).toContain('<div class="content"><p>Pelastuslain muutos koskee <strong>pelastuslaitoksia</strong>.</p></div>');
+    expect(section(body, 'ids')).toContain(`<strong>VN/31234/${year}</strong> <span class="muted">diaarinumero, oma tunnus</span>`);
+  });
+
+  it('says why it was tagged: matched words marked, rules with their points, scores per goal', async () => {
+    const { body } = await get(`${site.base}/items/${seeded.request}`);
+    const why = section(body, 'why');
+    expect(why).toContain('Luokittelija piti asiaa verkostolle merkityksellisenä; päätavoite: <strong>Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky</strong>');
+    expect(why).toContain('Asia on yhteisen vastauksen ehdokas:');
+    expect(why).toMatch(/Otsikon osumat:<\/span> <span>[^<]*<mark>pelastuslain<\/mark>/i);
+    expect(why).toContain('<caption>Pisteet tavoitteittain</caption>');
+    expect(why).toMatch(/<th scope="row" data-label="Tavoite">Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky<\/th><td data-label="Pisteet">\d/);
+    expect(why).toMatch(/<th scope="row" data-label="Sääntö">termi<\/th><td data-label="Termi">[^<]+<\/td><td data-label="Kohta">otsikko<\/td><td data-label="Osuma">pelastuslain<\/td><td data-label="Vaikutus">Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky \+\d/i);
+    expect(why).toMatch(/Taksonomian versio [\w.]+, luokiteltu \d/);
+  });
+
+  it('lists who the request was sent to and who has answered', async () => {
+    const { body } = await get(`${site.base}/items/${seeded.request}`);
+    const c = section(body, 'consultation');
+    expect(c).toContain('Lausuntopyyntö lähetettiin 3 taholle; lausunnon on antanut 2.');
+    expect(c).toMatch(/<h3>Vastanneet<\/h3><ul><li>Suomen Kuntaliitto<\/li><li>Helsingin kaupungin pelastuslaitos<\/li><\/ul>/);
+  });
+
+  it('shows its changes in words and its earlier version', async () => {
+    const { body } = await get(`${site.base}/items/${seeded.request}`);
+    const h = section(body, 'history');
+    expect(h).toContain(`Määräaika muuttui: ${fiDate(inDays(2))} → ${fiDate(inDays(9))}`);
+    expect(h).toContain('Uusia lausunnonantajia: Helsingin kaupungin pelastuslaitos');
+    expect(h).toMatch(/<caption>Aiemmat versiot<\/caption>[\s\S]*data-label="Versio">1<\/th>[\s\S]*data-label="Määräaika">[\d.]+<\/td>/);
+    expect(h).toContain('versio 2');
+  });
+
+  it("shows its matter's stage and the matter's other items", async () => {
+    const { body } = await get(`${site.base}/items/${seeded.request}`);
+    const m = section(body, 'matter');
+    expect(m).toMatch(/<a href="\/matters\/\d+">HE \d+\/\d+ vp Hallituksen esitys[^<]*<\/a> · vaihe: <strong>valiokuntakäsittely<\/strong>/);
+    expect(m).toContain(`<a href="/items/${seeded.bill}">`);
+    expect(m).toContain(`<a href="/items/${seeded.project}">`);
+    expect(m).not.toContain(`<a href="/items/${seeded.request}">`);
+  });
+
+  it('shows reviews with who and when, and the Swedish title as Swedish', async () => {
+    const { body } = await get(`${site.base}/items/${seeded.swedish}`);
+    expect(body).toContain('<h1 lang="sv">Förvaltningsutskottets betänkande om räddningslagen</h1>');
+    expect(body).toContain('<p class="summary" lang="sv">');
+    expect(section(body, 'reviews')).toMatch(/<strong>maria@example\.fi<\/strong>, \d+\.\d+\.\d{4} klo [\d.]+: koskee verkostoa – tavoitteet Paikalliset[^<]*<br><span class="note">Koskee pelastustointa\.<\/span>/);
+  });
+
+  it('renders a hostile item inert: no script, no event handler, no javascript: link', async () => {
+    const { status, body } = await get(`${site.base}/items/${seeded.hostile}`);
+    expect(status).toBe(200);
+    expect(body).not.toMatch(/<script/i);
+    expect(body).not.toMatch(/<[^>]+\son[a-z]+=/i);
+    expect(body).not.toMatch(/href="\s*javascript:/i);
+    expect(body).not.toContain('Alkuperäinen sivu');
+    expect(body).toContain('Pelastustoimen rahoitus onerror&#61;&quot;alert(2)&quot;');
+  });
+
+  it.each(['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'vbscript:x'])('a stored %s link is shown as text, never as a link', async (url) => {
+    db.prepare('UPDATE items SET url = ? WHERE id = ?').run(url, seeded.hostile);
+    const { body } = await get(`${site.base}/items/${seeded.hostile}`);
+    expect(body).not.toContain('Alkuperäinen sivu</a>');
+    expect(body).not.toMatch(/href="\s*(javascript|data|vbscript):/i);
+    expect(body).toContain('Alkuperäisen sivun osoite ei ole http(s)-osoite');
+  });
+
+  it('shows the action forms to reviewers and admins only', async () => {
+    expect((await get(`${site.base}/items/${seeded.request}`)).body).toContain('<!-- item-actions:');
+    const reader = await servePages(webDeps(db), 'reader');
+    const nobody = await servePages(webDeps(db));
+    try {
+      expect((await get(`${reader.base}/items/${seeded.request}`)).body).not.toContain('<!-- item-actions:');
+      expect((await get(`${nobody.base}/items/${seeded.request}`)).body).not.toContain('<!-- item-actions:');
+    } finally {
+      await reader.close();
+      await nobody.close();
+    }
+  });
+
+  it.each(['999999', 'abc', '1e3', '-1', '99999999999999999999'])('/items/%s is a Finnish 404', async (id) => {
+    const { status, body } = await get(`${site.base}/items/${id}`);
+    expect(status).toBe(404);
+    expect(body).toContain('<h1>Ei löydy</h1>');
+  });
+});

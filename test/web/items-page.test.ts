@@ -1,0 +1,147 @@
+// The items list (/items): paging newest first, every filter, a search with marks, and bad filters in Finnish.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { get, inDays, openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
+import type { Db } from '../../src/store/index.js';
+
+let db: Db;
+let seeded: Seeded;
+let site: Awaited<ReturnType<typeof servePages>>;
+
+beforeAll(async () => {
+  db = openDb(':memory:');
+  seeded = seedStore(db);
+  site = await servePages(webDeps(db), 'reader');
+}, 60_000);
+
+afterAll(async () => {
+  await site.close();
+  db.close();
+});
+
+/** The item ids a list page shows, in order. */
+const ids = (html: string) => [...html.matchAll(/<th scope="row" data-label="Asia"><a href="\/items\/(\d+)"/g)].map((m) => Number(m[1]));
+const link = (html: string, rel: string) => {
+  const m = new RegExp(`<a href="([^"]+)" rel="${rel}">`).exec(html);
+  return m ? m[1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '=') : null;
+};
+const page = async (qs: string) => get(`${site.base}/items${qs}`);
+/** Every stored item id newest first, as the list orders them. */
+const all = () => db.prepare('SELECT id FROM items ORDER BY sort_key DESC, id DESC').pluck().all() as number[];
+
+describe('items list', () => {
+  it('pages through every item newest first, 50 at a time, forward and back', async () => {
+    const first = await page('');
+    expect(first.status).toBe(200);
+    expect(ids(first.body)).toEqual(all().slice(0, 50));
+    expect(link(first.body, 'prev')).toBeNull();
+    const next = link(first.body, 'next')!;
+    const second = await get(site.base + next);
+    expect(ids(second.body)).toEqual(all().slice(50));
+    expect(link(second.body, 'next')).toBeNull();
+    expect(second.body).toContain('<a href="/items">Uusimmat</a>');
+    const back = await get(site.base + link(second.body, 'prev')!);
+    expect(ids(back.body)).toEqual(all().slice(0, 50));
+    expect(link(back.body, 'prev')).toBeNull();
+  });
+
+  it('keeps the filter when paging', async () => {
+    const first = await page('?source=stm');
+    expect(link(first.body, 'next')).toMatch(/^\/items\?source=stm&before=/);
+    const second = await get(site.base + link(first.body, 'next')!);
+    expect([...ids(first.body), ...ids(second.body)]).toHaveLength(61);
+  });
+
+  it('shows each row with source, date, goals, deadline and matter stage', async () => {
+    const { body } = await page('?source=lausuntopalvelu');
+    const row = body.slice(body.indexOf(`href="/items/${seeded.request}"`));
+    expect(row).toMatch(/^[^]*?data-label="Lähde">Lausuntopalvelu\.fi<span class="muted"> · Sisäministeriö<\/span>/);
+    expect(row).toMatch(/data-label="Tavoitteet"><span class="goal">Paikalliset ja alueelliset palvelut/);
+    expect(row).toMatch(/data-label="Määräaika"><span class="deadline-soon">[\d.]+ <span class="days">\(2 pv jäljellä\)/);
+    expect(row).toMatch(/data-label="Asian vaihe"><a href="\/matters\/\d+">valiokuntakäsittely<\/a>/);
+    expect(body).toMatch(/class="deadline-past">[\d.]+ <span class="days">\(päättyi 3 pv sitten\)/);
+  });
+
+  it.each([
+    ['goal=welfare-reform', (s: Seeded) => s.releases.slice(0, 3), (s: Seeded) => [s.request]],
+    ['source=eduskunta', (s: Seeded) => [s.bill], (s: Seeded) => [s.request, s.swedish]],
+    ['org=Sisäministeriö', (s: Seeded) => [s.request, s.overdue], (s: Seeded) => [s.bill, s.releases[0]]],
+    ['kind=bill', (s: Seeded) => [s.bill], (s: Seeded) => [s.request]],
+    ['kind=committee-report', (s: Seeded) => [s.swedish], (s: Seeded) => [s.bill]],
+    ['stage=committee', (s: Seeded) => [s.request, s.bill, s.project], (s: Seeded) => [s.swedish, s.overdue]],
+    ['lang=sv', (s: Seeded) => [s.swedish], (s: Seeded) => [s.request]],
+    ['lang=fi', (s: Seeded) => [s.request], (s: Seeded) => [s.swedish]],
+    ['reviewed=kylla', (s: Seeded) => [s.swedish], (s: Seeded) => [s.request]],
+    ['reviewed=ei', (s: Seeded) => [s.request, s.bill], (s: Seeded) => [s.swedish]],
+    ['deadline=kylla', (s: Seeded) => [s.request, s.overdue], (s: Seeded) => [s.bill, s.swedish]],
+    ['deadline=ei', (s: Seeded) => [s.bill, s.swedish], (s: Seeded) => [s.request]],
+    [`from=${inDays(-4)}`, (s: Seeded) => [s.bill, s.swedish, s.hostile], (s: Seeded) => [s.request, s.project]],
+    [`from=${inDays(-50)}&to=${inDays(-20)}`, (s: Seeded) => [s.project, s.overdue, s.releases[20]], (s: Seeded) => [s.request, s.releases[59]]],
+    ['q=pelastuslaki', (s: Seeded) => [s.request, s.bill, s.project], (s: Seeded) => [s.releases[0], s.swedish]],
+    ['q=räddningslag', (s: Seeded) => [s.swedish], (s: Seeded) => [s.request]],
+    ['q=pelastuslaki&source=eduskunta', (s: Seeded) => [s.bill], (s: Seeded) => [s.request]],
+  ])('?%s', async (qs, shown, hidden) => {
+    const { status, body } = await page(`?${encodeURI(qs)}`);
+    expect(status).toBe(200);
+    const got = ids(body);
+    for (const id of shown(seeded)) expect(got).toContain(id);
+    for (const id of hidden(seeded)) expect(got).not.toContain(id);
+  });
+
+  it('shows the chosen filters in the form, each control labelled', async () => {
+    const { body } = await page('?goal=services&lang=sv&reviewed=kylla');
+    expect(body).toMatch(/<option value="services" selected>Paikalliset/);
+    expect(body).toMatch(/<option value="sv" selected>ruotsi/);
+    expect(body).toMatch(/<option value="kylla" selected>tarkistetut/);
+    for (const id of [...body.matchAll(/<(?:select|input) id="([^"]+)"/g)].map((m) => m[1])) expect(body).toContain(`<label for="${id}">`);
+    expect(body).toContain('<caption>Asiat uusimmasta alkaen</caption>');
+    expect(body).not.toMatch(/<th>/);
+  });
+
+  it('marks the matched words of a search, in the title and the summary, inflected forms included', async () => {
+    const { body } = await page('?q=pelastuslaki');
+    expect(body).toContain('<caption>Hakutulokset sanoilla &quot;pelastuslaki&quot;, uusimmasta alkaen</caption>');
+    expect(body).toContain('Lausuntopyyntö luonnoksesta hallituksen esitykseksi <mark>pelastuslain</mark> muuttamisesta');
+    expect(body).toContain('<mark>Pelastuslain</mark> uudistus');
+    expect(body).toMatch(/<p class="snippet">Hankkeessa uudistetaan <mark>pelastuslaki<\/mark>/);
+  });
+
+  it('marks Swedish titles as Swedish', async () => {
+    const { body } = await page('?lang=sv');
+    expect(body).toContain(`<a href="/items/${seeded.swedish}" lang="sv">Förvaltningsutskottets betänkande om räddningslagen</a>`);
+  });
+
+  it('escapes what was stored and what was searched for before marking', async () => {
+    const { body } = await page(`?q=${encodeURIComponent('rahoitus <script>alert(1)</script>')}`);
+    expect(body).not.toContain('<script>');
+    expect(body).toContain('value="rahoitus &lt;script&gt;alert(1)&lt;/script&gt;"');
+    const hostile = await page('?q=rahoitus');
+    expect(hostile.body).toContain(`<a href="/items/${seeded.hostile}">`);
+    expect(hostile.body).toMatch(/Pelastustoimen <mark>rahoitus<\/mark> onerror&#61;&quot;alert\(2\)&quot;/);
+    expect(hostile.body).not.toMatch(/<[^>]+\sonerror=/i);
+  });
+
+  it.each([
+    ['goal=palvelut', 'Tuntematon tavoite &quot;palvelut&quot;'],
+    ['source=yle', 'Tuntematon lähde &quot;yle&quot;'],
+    ['kind=muistio', 'Tuntematon asiakirjatyyppi &quot;muistio&quot;'],
+    ['org=Kela', 'Organisaatiolta &quot;Kela&quot; ei ole tallennettu yhtään asiaa'],
+    ['from=eilen', 'Päivämäärä &quot;eilen&quot; (alkaen) ei kelpaa'],
+    ['before=huono', 'Sivun osoite ei kelpaa'],
+    ['goal=services&goal=welfare-reform', 'Suodatin &quot;goal&quot; on annettu useammin kuin kerran'],
+  ])('?%s is a Finnish 400 with the form, not a 500', async (qs, message) => {
+    const { status, body } = await page(`?${qs}`);
+    expect(status).toBe(400);
+    expect(body).toContain('<h2>Suodattimissa on virhe</h2>');
+    expect(body).toContain(message);
+    expect(body).toContain('<form method="get" action="/items"');
+    expect(ids(body)).toEqual([]);
+  });
+
+  it('links the same filter as feeds, a calendar and CSV', async () => {
+    const { body } = await page('?goal=services');
+    expect(body).toContain('href="/feeds/items.atom?goal&#x3D;services"');
+    expect(body).toContain('href="/feeds/items.json?goal&#x3D;services"');
+    expect(body).toContain('href="/feeds/deadlines.ics?goal&#x3D;services"');
+    expect(body).toContain('href="/items.csv?goal&#x3D;services"');
+  });
+});

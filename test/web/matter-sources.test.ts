@@ -1,0 +1,85 @@
+// The matter page (/matters/:id) and the sources page (/sources).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { get, openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
+import type { Db } from '../../src/store/index.js';
+
+let db: Db;
+let seeded: Seeded;
+let site: Awaited<ReturnType<typeof servePages>>;
+let matter: number;
+
+beforeAll(async () => {
+  db = openDb(':memory:');
+  seeded = seedStore(db);
+  matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
+  site = await servePages(webDeps(db), 'admin');
+}, 60_000);
+
+afterAll(async () => {
+  await site.close();
+  db.close();
+});
+
+const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));
+
+describe('matter page', () => {
+  it('shows every stage in order, reached ones dated and linked to the item that showed them', async () => {
+    const { status, body } = await get(`${site.base}/matters/${matter}`);
+    expect(status).toBe(200);
+    const stages = section(body, 'stages');
+    const labels = [...stages.matchAll(/<li class="[^"]*"><strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
+    expect(labels).toEqual(['valmistelu', 'lausuntokierros', 'hallituksen esitys', 'valiokuntakäsittely', 'eduskunnan vastaus', 'säädös julkaistu', 'voimassa']);
+    expect(stages).toMatch(new RegExp(`<li class="reached"><strong>lausuntokierros</strong> – <time datetime="[^"]+">[\\d.]+</time> \\(<a href="/items/${seeded.request}">asiakirja</a>\\)`));
+    expect(stages).toContain('<li class="reached current"><strong>valiokuntakäsittely</strong>');
+    expect(stages).toContain('<li class="pending"><strong>eduskunnan vastaus</strong> – ei vielä</li>');
+  });
+
+  it('lists its items by source, the statement deadline, who answered, and why they are joined', async () => {
+    const { body } = await get(`${site.base}/matters/${matter}`);
+    expect(body).toMatch(/<h1>HE \d+\/\d+ vp Hallituksen esitys eduskunnalle laiksi pelastuslain muuttamisesta<\/h1>/);
+    expect(body).toMatch(/Lausunnon määräaika: <span class="deadline-soon">[\d.]+ \(2 pv jäljellä\)/);
+    const docs = section(body, 'docs');
+    expect([...docs.matchAll(/<caption>([^<]+)<\/caption>/g)].map((m) => m[1]).sort()).toEqual(['Eduskunta', 'Hankeikkuna', 'Lausuntopalvelu.fi']);
+    expect(docs).toMatch(/yhdistetty tunnuksella VN\/31234\/\d{4}/);
+    expect(section(body, 'answered')).toContain('<li>Suomen Kuntaliitto</li>');
+    expect(body).toContain(`<a href="/feeds/matters/${matter}.atom">Atom-syöte</a>`);
+  });
+
+  it("keeps a named slot for the network's response and shows the matter actions to admins", async () => {
+    const { body } = await get(`${site.base}/matters/${matter}`);
+    const response = section(body, 'response');
+    expect(response).toContain('Verkoston vastaus');
+    expect(response).toContain('yhteisen vastauksen taululla');
+    expect(response).toContain('<!-- matter-actions:');
+  });
+
+  it.each(['999999', 'x'])('/matters/%s is a Finnish 404', async (id) => {
+    const { status, body } = await get(`${site.base}/matters/${id}`);
+    expect([status, body.includes('Asiakokonaisuutta numero')]).toEqual([404, true]);
+  });
+});
+
+describe('sources page', () => {
+  it("shows each source's state, the failing one's error in plain Finnish, items, next check and verification", async () => {
+    const { status, body } = await get(`${site.base}/sources`);
+    expect(status).toBe(200);
+    expect(body).toContain('<p class="health health-bad">5/6 kunnossa; haku epäonnistuu: Rikkinäinen lähde.</p>');
+    expect(body).toContain('<caption>Lähteiden tila</caption>');
+    const broken = body.slice(body.indexOf('<tr class="source-failing">'));
+    expect(broken).toMatch(/^<tr class="source-failing">\s*<th scope="row" data-label="Lähde"><a href="https:\/\/broken\.example\.fi\/"[^>]*>Rikkinäinen lähde<\/a>\s*<div class="muted">osoitetta ei ole vahvistettu julkisesta lähteestä<\/div>/);
+    expect(broken).toContain('<span class="status-failing">virhe</span><div class="error">Palvelimen nimeä ei löytynyt: verkkoyhteys puuttuu tai osoite on väärä.</div>');
+    expect(broken).toContain('<code lang="en">fetch: could not find the host broken.example.fi (DNS lookup failed)</code>');
+    const stm = body.slice(body.indexOf('Sosiaali- ja terveysministeriö</a>'));
+    expect(stm).toMatch(/<span class="status-ok">kunnossa<\/span>/);
+    expect(stm).toMatch(/data-label="Seuraava haku">\d+\.\d+\.\d{4} klo/);
+    expect(stm).toContain('<a href="/items?source&#x3D;stm">61</a>');
+    expect(body.match(/osoitetta ei ole vahvistettu/g)).toHaveLength(1);
+  });
+
+  it('counts items per source as they are stored and removed', () => {
+    const count = () => db.prepare("SELECT items FROM source_item_counts WHERE source_id = 'stm'").pluck().get();
+    expect(count()).toBe(61);
+    db.prepare('DELETE FROM items WHERE id = ?').run(seeded.releases[59]);
+    expect(count()).toBe(60);
+  });
+});

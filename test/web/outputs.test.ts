@@ -1,0 +1,118 @@
+// Outputs for other tools: Atom and JSON Feed for a filter and for a matter, iCalendar deadlines, CSV; each read
+// back with a real reader (the project's own feed parser), and bad filters refused in Finnish.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFeed } from '../../src/parse/feed.js';
+import { get, inDays, openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
+import type { Db } from '../../src/store/index.js';
+
+let db: Db;
+let seeded: Seeded;
+let site: Awaited<ReturnType<typeof servePages>>;
+
+beforeAll(async () => {
+  db = openDb(':memory:');
+  seeded = seedStore(db);
+  site = await servePages(webDeps(db));
+}, 60_000);
+
+afterAll(async () => {
+  await site.close();
+  db.close();
+});
+
+describe('Atom and JSON Feed', () => {
+  it('an Atom feed of a goal reads back as the filtered items, linking to the originals', async () => {
+    const { status, type, body } = await get(`${site.base}/feeds/items.atom?goal=services`);
+    expect([status, type]).toEqual([200, 'application/atom+xml; charset=utf-8']);
+    expect(body).toContain('<title>Lakivahti: Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky</title>');
+    const items = await parseFeed(body, `${site.base}/feeds/items.atom`);
+    const titles = items.map((i) => i.title);
+    expect(titles).toContain('Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta');
+    expect(titles).not.toContain('Tiedote 1: hyvinvointialueiden rahoitus');
+    const request = items.find((i) => i.title.startsWith('Lausuntopyyntö luonnoksesta'))!;
+    expect(request.url).toBe('https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId=1');
+    expect(request.guid).toBe(`${site.base}/items/${seeded.request}`);
+  });
+
+  it("a hostile item's javascript: link becomes its page here, and its title stays text", async () => {
+    const items = await parseFeed((await get(`${site.base}/feeds/items.atom?source=stm`)).body, `${site.base}/feeds/items.atom`);
+    const hostile = items.find((i) => i.guid === `${site.base}/items/${seeded.hostile}`)!;
+    expect(hostile.url).toBe(`${site.base}/items/${seeded.hostile}`);
+    expect(hostile.title).toBe('Pelastustoimen rahoitus onerror="alert(2)"');
+  });
+
+  it('a JSON Feed of any filter lists the newest items first', async () => {
+    const { status, type, body } = await get(`${site.base}/feeds/items.json?source=stm&q=rahoitus`);
+    expect([status, type]).toEqual([200, 'application/feed+json; charset=utf-8']);
+    const feed = JSON.parse(body) as { version: string; items: { id: string; title: string; date_published: string; tags?: string[] }[] };
+    expect(feed.version).toBe('https://jsonfeed.org/version/1');
+    expect(feed.items).toHaveLength(61);
+    expect(feed.items[0].id).toBe(`${site.base}/items/${seeded.hostile}`);
+    const dates = feed.items.map((i) => Date.parse(i.date_published));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  it("a matter's feed holds its items", async () => {
+    const matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
+    const items = await parseFeed((await get(`${site.base}/feeds/matters/${matter}.atom`)).body, 'http://x/');
+    expect(items.map((i) => i.guid).sort()).toEqual([seeded.request, seeded.project, seeded.bill].map((id) => `${site.base}/items/${id}`).sort());
+    const json = JSON.parse((await get(`${site.base}/feeds/matters/${matter}.json`)).body) as { items: unknown[] };
+    expect(json.items).toHaveLength(3);
+    expect((await get(`${site.base}/feeds/matters/999999.atom`)).status).toBe(404);
+  });
+
+  it('a bad filter is a Finnish 400 in plain text', async () => {
+    const { status, type, body } = await get(`${site.base}/feeds/items.atom?goal=palvelut&lang=en`);
+    expect([status, type]).toEqual([400, 'text/plain; charset=utf-8']);
+    expect(body).toContain('Tuntematon tavoite "palvelut"');
+    expect(body).toContain('Tuntematon kieli "en"');
+  });
+});
+
+describe('iCalendar deadlines', () => {
+  it('lists statement deadlines as all-day events that update in place', async () => {
+    const { status, type, body } = await get(`${site.base}/feeds/deadlines.ics`);
+    expect([status, type]).toEqual([200, 'text/calendar; charset=utf-8']);
+    expect(body).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    const events = body.split('BEGIN:VEVENT').slice(1);
+    expect(events).toHaveLength(2);
+    const request = events.find((e) => e.includes(`UID:lakivahti-item-${seeded.request}`))!;
+    expect(request).toContain(`DTSTART;VALUE=DATE:${inDays(2).replace(/-/g, '')}`);
+    expect(request).toContain(`DTEND;VALUE=DATE:${inDays(3).replace(/-/g, '')}`);
+    expect(request.replace(/\r\n /g, '')).toContain('SUMMARY:Määräaika: Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta');
+    expect(request.replace(/\r\n /g, '')).toContain(`URL;VALUE=URI:${site.base}/items/${seeded.request}`);
+  });
+
+  it('takes the same filter as the list', async () => {
+    const { body } = await get(`${site.base}/feeds/deadlines.ics?q=asetuksesta`);
+    expect(body.split('BEGIN:VEVENT').slice(1)).toHaveLength(1);
+    expect(body).toContain(`UID:lakivahti-item-${seeded.overdue}`);
+  });
+});
+
+describe('CSV export', () => {
+  it('exports the filtered list for Excel: BOM, semicolons, a header, one row an item', async () => {
+    const res = await fetch(`${site.base}/items.csv?source=lausuntopalvelu`);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename=lakivahti-asiat.csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('numero;otsikko;lähde;organisaatio;julkaistu;määräaika;tavoitteet;tyyppi;asian vaihe;kieli;tunnukset;linkki;asiakokonaisuus');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(new RegExp(`^${seeded.request};Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta;Lausuntopalvelu\\.fi;Sisäministeriö;[^;]+;${inDays(2)};Paikalliset[^;]*;lausuntopyyntö;valiokuntakäsittely;suomi;VN/31234/\\d{4};https://www\\.lausuntopalvelu\\.fi/FI/Proposal/Participation\\?proposalId=1;\\d+$`));
+  });
+
+  it('writes a cell a spreadsheet would run as a formula as text, and no javascript: link', async () => {
+    db.prepare("UPDATE items SET title = '=HYPERLINK(\"http://evil\")' WHERE id = ?").run(seeded.releases[0]);
+    const text = await (await fetch(`${site.base}/items.csv?source=stm`)).text();
+    expect(text).toContain(`${seeded.releases[0]};"'=HYPERLINK(""http://evil"")"`);
+    expect(text).not.toContain('javascript:');
+  });
+
+  it('refuses a bad filter in Finnish', async () => {
+    const { status, body } = await get(`${site.base}/items.csv?reviewed=maybe`);
+    expect(status).toBe(400);
+    expect(body).toContain('Suodattimen "tarkistettu" arvo "maybe" ei kelpaa');
+  });
+});

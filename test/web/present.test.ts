@@ -1,0 +1,164 @@
+// The pure parts of the read pages: deadlines in words, escaping before marking, search marks, the filter's
+// query string, safe links, weeks and the chart, and source errors in plain Finnish.
+import { describe, expect, it } from 'vitest';
+import { deadlineView, escapeHtml, markText, phraseRanges } from '../../src/web/routes/present.js';
+import { searchAlternatives, searchRanges } from '../../src/web/routes/search-marks.js';
+import { parseItemQuery, queryString, type KnownValues } from '../../src/web/routes/item-query.js';
+import { safeHref } from '../../src/web/routes/item.js';
+import { barChart, weekMondays } from '../../src/web/routes/week-chart.js';
+import { healthLine, plainError, sourceHealth } from '../../src/web/routes/source-health.js';
+import { createAnalyzer } from '../../src/tag/analyze.js';
+import { searchQuery } from '../../src/tag/index-terms.js';
+import type { SourceDef } from '../../src/model.js';
+import type { SourceState } from '../../src/store/index.js';
+
+describe('deadlines in words', () => {
+  it.each([
+    ['2026-12-02', '2026-12-02', 'päättyy tänään', false, 'deadline-soon'],
+    ['2026-12-02', '2026-12-03', 'huomenna', false, 'deadline-soon'],
+    ['2026-12-02', '2026-12-09', '7 pv jäljellä', false, 'deadline-soon'],
+    ['2026-12-02', '2026-12-10', '8 pv jäljellä', false, 'deadline'],
+    ['2026-12-02', '2026-12-01', 'päättyi eilen', true, 'deadline-past'],
+    ['2026-12-02', '2026-11-22', 'päättyi 10 pv sitten', true, 'deadline-past'],
+    // Across the change to summer time the days still count whole.
+    ['2027-03-27', '2027-03-29', '2 pv jäljellä', false, 'deadline-soon'],
+  ])('today %s, deadline %s: %s', (today, deadline, left, past, cls) => {
+    expect(deadlineView(deadline, today)).toMatchObject({ left, past, cls });
+  });
+
+  it('no deadline is no view', () => expect(deadlineView(null, '2026-12-02')).toBeNull());
+});
+
+describe('marking matches', () => {
+  it('escapes first, then marks, so stored markup stays text', () => {
+    const text = '<script>alert(1)</script> pelastuslain muutos & "lainaus"';
+    const html = markText(text, phraseRanges(text, ['pelastuslain', 'script']));
+    expect(html).toBe('&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt; <mark>pelastuslain</mark> muutos &amp; &quot;lainaus&quot;');
+  });
+
+  it('overlapping ranges mark once', () => {
+    expect(markText('pelastuslaitos', [[0, 8], [0, 14]])).toBe('<mark>pelastus</mark>laitos');
+  });
+
+  it('escapes every character handlebars escapes', () => expect(escapeHtml(`<>&"'\`=`)).toBe('&lt;&gt;&amp;&quot;&#39;&#96;&#61;'));
+
+  it('marks the words the store search finds: inflected forms and compounds, not look-alikes', () => {
+    const analyzer = createAnalyzer('snowball');
+    const alts = searchAlternatives(searchQuery('pelastuslaki kunta', analyzer)!);
+    const text = 'Pelastuslain muutos koskee kuntien ja kuntayhtymien tehtäviä; kuusi kuukautta.';
+    const marked = markText(text, searchRanges(text, 'fi', alts, analyzer));
+    expect(marked).toContain('<mark>Pelastuslain</mark>');
+    expect(marked).toContain('<mark>kuntien</mark>');
+    expect(marked).not.toContain('<mark>kuusi</mark>');
+    expect(marked).not.toContain('<mark>kuukautta</mark>');
+  });
+
+  it('reads the alternatives of an FTS5 expression, quotes included', () => {
+    expect(searchAlternatives('("pelastus"* OR "pelastus") AND ("a""b")')).toEqual([
+      { text: 'pelastus', prefix: true }, { text: 'pelastus', prefix: false }, { text: 'a"b', prefix: false },
+    ]);
+  });
+});
+
+describe('the items filter as a query string', () => {
+  const known: KnownValues = {
+    goals: ['services', 'welfare-reform'], sources: ['stm', 'lausuntopalvelu'], organisations: () => ['Sisäministeriö'],
+    search: (t) => (/\w/.test(t) ? `"${t}"` : null),
+  };
+
+  it('reads every filter and keeps what was given for links', () => {
+    const p = parseItemQuery({ q: 'pelastus', goal: 'services', source: 'stm', org: 'Sisäministeriö', kind: 'bill', stage: 'committee',
+      lang: 'sv', from: '2026-11-01', to: '2026-11-30', reviewed: 'ei', deadline: 'kylla' }, known);
+    expect(p.errors).toEqual([]);
+    expect(p.filter).toEqual({
+      goal: 'services', source: 'stm', organisation: 'Sisäministeriö', kind: 'bill', stage: 'committee', language: 'sv',
+      from: '2026-10-31T22:00:00.000Z', until: '2026-11-30T22:00:00.000Z', reviewed: false, hasDeadline: true, match: '"pelastus"',
+    });
+    expect(queryString(p.form, { before: 'x' })).toBe('?q=pelastus&goal=services&source=stm&org=Sis%C3%A4ministeri%C3%B6&kind=bill&stage=committee&lang=sv&from=2026-11-01&to=2026-11-30&reviewed=ei&deadline=kylla&before=x');
+  });
+
+  it('empty values are no filter', () => {
+    const p = parseItemQuery({ q: '', goal: '', source: ' ' }, known);
+    expect([p.filter, p.errors, queryString(p.form)]).toEqual([{}, [], '']);
+  });
+
+  it.each([
+    [{ goal: 'palvelut' }, 'Tuntematon tavoite "palvelut". Mahdolliset arvot: services (services), welfare-reform (welfare-reform).'],
+    [{ source: 'yle' }, 'Tuntematon lähde "yle"'],
+    [{ kind: 'memo' }, 'Tuntematon asiakirjatyyppi "memo". Mahdolliset arvot: statement-request (lausuntopyyntö)'],
+    [{ stage: 'done' }, 'Tuntematon asian vaihe "done"'],
+    [{ lang: 'en' }, 'Tuntematon kieli "en". Mahdolliset arvot: fi (suomi), sv (ruotsi).'],
+    [{ org: 'Kela' }, 'Organisaatiolta "Kela" ei ole tallennettu yhtään asiaa'],
+    [{ from: '2026-02-30' }, 'Päivämäärä "2026-02-30" (alkaen) ei kelpaa'],
+    [{ to: '30.11.2026' }, 'Päivämäärä "30.11.2026" (asti) ei kelpaa: anna se muodossa VVVV-KK-PP'],
+    [{ from: '2026-12-01', to: '2026-11-01' }, 'Alkupäivä 2026-12-01 on loppupäivän 2026-11-01 jälkeen.'],
+    [{ reviewed: 'yes' }, 'Suodattimen "tarkistettu" arvo "yes" ei kelpaa'],
+    [{ deadline: '1' }, 'Suodattimen "määräaika" arvo "1" ei kelpaa'],
+    [{ q: '!!!' }, 'Hakutekstissä "!!!" ei ole sanoja, joita hakea.'],
+    [{ q: 'a'.repeat(201) }, 'Hakuteksti on liian pitkä'],
+    [{ goal: ['services', 'welfare-reform'] }, 'Suodatin "goal" on annettu useammin kuin kerran'],
+    [{ before: '2026-11-01_x' }, 'Sivun osoite ei kelpaa'],
+  ])('%j is refused in Finnish', (query, message) => {
+    const p = parseItemQuery(query as Record<string, unknown>, known);
+    expect(p.errors.join(' ')).toContain(message);
+  });
+});
+
+describe('links from feeds', () => {
+  it.each([
+    ['https://example.fi/a?b=1', 'https://example.fi/a?b=1'],
+    ['http://example.fi/', 'http://example.fi/'],
+    ['javascript:alert(1)', null],
+    [' JavaScript:alert(1)', null],
+    ['data:text/html,<script>alert(1)</script>', null],
+    ['/relative', null],
+    ['vbscript:x', null],
+    [null, null],
+  ])('%s → %s', (url, href) => expect(safeHref(url)).toBe(href));
+});
+
+describe('weeks and the chart', () => {
+  it('weeks start on Mondays, the last one holding today', () => {
+    expect(weekMondays('2026-12-02', 3)).toEqual(['2026-11-16', '2026-11-23', '2026-11-30']);
+    expect(weekMondays('2026-11-29', 1)).toEqual(['2026-11-23']);
+  });
+
+  it('draws one bar a week from numbers only, this week set apart, hidden from screen readers', () => {
+    const svg = barChart([0, 5, 10]);
+    expect(svg.match(/<rect /g)).toHaveLength(3);
+    expect(svg).toContain('aria-hidden="true"');
+    expect(svg).toMatch(/<rect class="bar bar-now" x="80" y="2" width="37" height="26">/);
+    expect(svg).not.toMatch(/style=|<script/);
+  });
+});
+
+describe('source health in plain Finnish', () => {
+  it.each([
+    ['fetch: the server answered HTTP 500 Internal Server Error', 'Palvelimella on häiriö (HTTP 500).'],
+    ['fetch: the server answered HTTP 404 Not Found', 'Osoitetta ei löytynyt palvelimelta (HTTP 404); lähteen osoite on ehkä muuttunut.'],
+    ['fetch: could not find the host x.fi (DNS lookup failed)', 'Palvelimen nimeä ei löytynyt: verkkoyhteys puuttuu tai osoite on väärä.'],
+    ['fetch: the server is rate limiting us (HTTP 429); retry after 60 s', 'Palvelin pyysi hakemaan harvemmin; haetaan uudelleen myöhemmin.'],
+    ['fetch: x.fi did not answer within 30 s', 'Palvelin ei vastannut ajoissa.'],
+    ['parse: no items found: the page layout or the API may have changed', 'Lähteestä ei löytynyt yhtään kohdetta; sivun rakenne tai rajapinta on ehkä muuttunut.'],
+    ['parse: unexpected close tag', 'Syötteen tai sivun sisältöä ei voitu lukea; sen muoto on ehkä muuttunut.'],
+    ['interrupted: the process (pid 12) ended before the run finished', 'Haku keskeytyi, koska ohjelma pysähtyi kesken haun.'],
+    ['something nobody foresaw', 'Haku epäonnistui.'],
+  ])('%s', (error, finnish) => expect(plainError(error)).toBe(finnish));
+
+  const def = (id: string) => ({ id, name: id.toUpperCase() }) as SourceDef;
+  const state = (id: string, lastStatus: string | null) => ({ id, lastStatus, lastError: 'fetch: the server answered HTTP 503' }) as SourceState;
+
+  it('all well is said only when every source is well', () => {
+    const all = sourceHealth([def('a'), def('b')], [state('a', 'ok'), state('b', 'not-modified')]);
+    expect(healthLine(all, 0)).toEqual({ text: '2/2 kunnossa', ok: true });
+    expect(healthLine(all, 1)).toEqual({ text: '2/2 kunnossa; 1 virheellistä lähdemäärittelyä', ok: false });
+  });
+
+  it('names the failing sources and those not fetched yet', () => {
+    const all = sourceHealth([def('a'), def('b'), def('c'), def('d')], [state('a', 'ok'), state('b', 'error'), state('c', 'interrupted')]);
+    expect(healthLine(all, 0)).toEqual({ text: '1/4 kunnossa; haut epäonnistuvat: B, C; 1 lähde on vielä hakematta', ok: false });
+    expect(all[1].error).toBe('Palvelimella on häiriö (HTTP 503).');
+  });
+
+  it('no sources at all is not all well', () => expect(healthLine([], 0).ok).toBe(false));
+});

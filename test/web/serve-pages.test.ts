@@ -1,0 +1,70 @@
+// Every read page and output through `lakivahti serve` as a process, over a database seeded through the pipeline.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { start, type Child } from '../helpers/process.js';
+import { openDb, seedStore, type Seeded } from './support.js';
+
+let dir: string;
+let child: Child;
+let base: string;
+let seeded: Seeded;
+let matter: number;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-pages-'));
+  const file = path.join(dir, 'pages.sqlite');
+  const db = openDb(file);
+  seeded = seedStore(db);
+  matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
+  db.close();
+  const feeds = path.join(dir, 'feeds');
+  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
+  for (const [id, name] of [['lausuntopalvelu', 'Lausuntopalvelu.fi'], ['stm', 'Sosiaali- ja terveysministeriö']])
+    fs.writeFileSync(path.join(feeds, 'sources', `${id}.yaml`), `id: ${id}\nname: ${name}\nurl: http://127.0.0.1:9/${id}\nkind: rss\n`);
+  child = start(['serve', '--port', '0', '--no-schedule', '--db', file, '--feeds', feeds]);
+  base = (JSON.parse(await child.line(/"event":"listening"/)) as { url: string }).url.replace(/\/$/, '');
+}, 90_000);
+
+afterAll(async () => {
+  child?.proc.kill('SIGTERM');
+  await child?.done;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the read pages through lakivahti serve', () => {
+  it.each([
+    ['/', 'text/html', '<h1>Yleiskuva</h1>'],
+    ['/items', 'text/html', 'Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta'],
+    ['/items?q=pelastuslaki&lang=fi', 'text/html', '<mark>pelastuslain</mark>'],
+    ['/items/{request}', 'text/html', 'Miksi asia luokiteltiin näin'],
+    ['/items/{hostile}', 'text/html', 'Pelastustoimen rahoitus'],
+    ['/matters/{matter}', 'text/html', '<strong>valiokuntakäsittely</strong>'],
+    ['/sources', 'text/html', 'Lausuntopalvelu.fi'],
+    ['/feeds/items.atom?goal=services', 'application/atom+xml', '<feed'],
+    ['/feeds/items.json', 'application/feed+json', '"version"'],
+    ['/feeds/matters/{matter}.atom', 'application/atom+xml', '<entry>'],
+    ['/feeds/deadlines.ics', 'text/calendar', 'BEGIN:VEVENT'],
+    ['/items.csv?source=lausuntopalvelu', 'text/csv', 'numero;otsikko'],
+  ])('GET %s', async (page, type, text) => {
+    const url = page.replace('{request}', String(seeded.request)).replace('{hostile}', String(seeded.hostile)).replace('{matter}', String(matter));
+    const res = await fetch(base + url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain(type);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const body = await res.text();
+    expect(body).toContain(text);
+    expect(body).not.toMatch(/<script|href="javascript:/i);
+    // In HTML no stored text becomes an attribute (in a feed's XML text, onerror="…" is only text).
+    if (type === 'text/html') expect(body).not.toMatch(/<[^>]+\son[a-z]+=/i);
+  });
+
+  it('answers an unknown filter and an unknown item in Finnish, not with a 500', async () => {
+    const bad = await fetch(`${base}/items?kind=memo`);
+    expect([bad.status, (await bad.text()).includes('Tuntematon asiakirjatyyppi')]).toEqual([400, true]);
+    const missing = await fetch(`${base}/items/987654`);
+    expect([missing.status, (await missing.text()).includes('Asiaa numero 987654 ei ole tallennettu.')]).toEqual([404, true]);
+    expect(child.err()).toBe('');
+  });
+});

@@ -1,0 +1,162 @@
+// The read pages over a store seeded through the real pipeline stages (normalize → tag → store with linking),
+// served by an app that has the engine setup, a fixed signed-in user, and the pages mounted.
+import express from 'express';
+import type { Server } from 'node:http';
+import { normalizeItem } from '../../src/normalize/index.js';
+import { createTagStage, type TagStage } from '../../src/tag/stage.js';
+import { goalLabels } from '../../src/app/context.js';
+import { defaultFeedsDir } from '../../src/paths.js';
+import { configureViews } from '../../src/web/views.js';
+import { mountPages } from '../../src/web/pages.js';
+import type { WebDeps } from '../../src/web/deps.js';
+import { insertReview, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
+import { helsinkiDate } from '../../src/parse/dates.js';
+import type { RawItem, SourceDef } from '../../src/model.js';
+import { source } from '../link/support.js';
+
+export const DAY = 86_400_000;
+export const today = () => helsinkiDate(new Date());
+/** The Helsinki date `n` days from today. */
+export const inDays = (n: number) => helsinkiDate(new Date(Date.now() + n * DAY));
+/** An instant `n` days ago. */
+export const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
+
+const named = (def: SourceDef, name: string): SourceDef => ({ ...def, name });
+
+export const WEB_SOURCES = {
+  lausuntopalvelu: named(source('lausuntopalvelu', 'statement-request'), 'Lausuntopalvelu.fi'),
+  hankeikkuna: named(source('hankeikkuna', 'project'), 'Hankeikkuna'),
+  eduskunta: named(source('eduskunta', 'bill'), 'Eduskunta'),
+  riksdagen: named(source('riksdagen', 'committee-report', 'sv'), 'Riksdagen'),
+  stm: named(source('stm', 'press-release'), 'Sosiaali- ja terveysministeriö'),
+  broken: { ...named(source('broken', 'news'), 'Rikkinäinen lähde'), verified: false },
+};
+
+export type WebSource = keyof typeof WEB_SOURCES;
+
+let stage: TagStage | undefined;
+/** The shipped taxonomy's tag stage (Voikko when installed, as a crawl would use). */
+export const tagStage = () => (stage ??= createTagStage({ feedsDir: defaultFeedsDir }));
+
+/** Save one raw item as a run of its source: normalized and tagged as a crawl does it (tagged at `taggedAt`). */
+export function arriveTagged(db: Db, src: WebSource, raw: RawItem, taggedAt?: Date): number {
+  const def = WEB_SOURCES[src];
+  const item = normalizeItem(raw, def);
+  const tagger = taggedAt ? createTagStage({ feedsDir: defaultFeedsDir, analyzer: tagStage().analyzer, now: () => taggedAt }) : tagStage();
+  const tagged = tagger.tag(item);
+  const now = new Date().toISOString();
+  saveRun(db, {
+    run: { sourceId: def.id, startedAt: now, finishedAt: now, status: 'ok', found: 1, created: 0, updated: 0, error: null, notes: [] },
+    items: [tagged], nextRunAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+  });
+  return db.prepare('SELECT id FROM items WHERE source_id = ? AND key = ?').pluck().get(def.id, tagged.key) as number;
+}
+
+/** Record a failed run of a source, as the pipeline does. */
+export function failRun(db: Db, src: WebSource, error: string): void {
+  const now = new Date().toISOString();
+  saveRun(db, {
+    run: { sourceId: WEB_SOURCES[src].id, startedAt: now, finishedAt: now, status: 'error', found: 0, created: 0, updated: 0, error, notes: [] },
+    nextRunAt: null,
+  });
+}
+
+/** The ids of the seeded items by name. */
+export interface Seeded {
+  request: number;
+  project: number;
+  bill: number;
+  swedish: number;
+  hostile: number;
+  overdue: number;
+  releases: number[];
+}
+
+/** A store with a matter across three sources, a Swedish report, a hostile item, an overdue request and 60 releases. */
+export function seedStore(db: Db): Seeded {
+  syncSources(db, Object.values(WEB_SOURCES));
+  const year = new Date().getFullYear();
+  const project = arriveTagged(db, 'hankeikkuna', {
+    guid: 'SM061:00/2026', url: 'https://valtioneuvosto.fi/hanke?tunnus=SM061:00/2026', title: 'Pelastuslain uudistus',
+    summary: 'Hankkeessa uudistetaan pelastuslaki ja pelastustoimen rahoitus.', published: daysAgo(40),
+    identifiers: ['SM061:00/2026'], about: [`VN/31234/${year}`],
+  });
+  const request = arriveTagged(db, 'lausuntopalvelu', {
+    guid: 'req-1', url: 'https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId=1',
+    title: 'Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta',
+    summary: 'Sisäministeriö pyytää lausuntoa pelastuslain muutoksista. Pelastuslaitosten rahoitus ja valvonta muuttuvat.',
+    content: '<p>Pelastuslain muutos koskee <strong>pelastuslaitoksia</strong>.</p>',
+    published: daysAgo(6), deadline: inDays(2), organisation: 'Sisäministeriö', identifiers: [`VN/31234/${year}`],
+    consultation: { distribution: ['Helsingin kaupungin pelastuslaitos', 'Keski-Uudenmaan pelastuslaitos', 'Suomen Kuntaliitto'], answered: ['Suomen Kuntaliitto'] },
+  });
+  const bill = arriveTagged(db, 'eduskunta', {
+    guid: `he-184-${year}`, url: `https://www.eduskunta.fi/valtiopaivaasiat/HE+184/${year}`,
+    title: `HE 184/${year} vp Hallituksen esitys eduskunnalle laiksi pelastuslain muuttamisesta`,
+    summary: 'Esityksessä ehdotetaan muutettavaksi pelastuslakia.', published: daysAgo(2), stage: 'Valiokuntakäsittely',
+    identifiers: [`HE 184/${year} vp`], about: [`VN/31234/${year}`],
+  });
+  const swedish = arriveTagged(db, 'riksdagen', {
+    guid: 'fvub-1', url: 'https://www.riksdagen.fi/fvub-1', title: 'Förvaltningsutskottets betänkande om räddningslagen',
+    summary: 'Utskottet föreslår ändringar i räddningslagen och finansieringen av räddningsverken.', published: daysAgo(3), language: 'sv',
+  });
+  const hostile = arriveTagged(db, 'stm', {
+    guid: 'hostile', url: 'javascript:alert(1)', title: '<script>alert(1)</script> Pelastustoimen rahoitus onerror="alert(2)"',
+    summary: '<img src=x onerror=alert(3)> Pelastustoimen rahoitus kasvaa.',
+    content: '<p>Teksti <a href="javascript:alert(4)">linkki</a><img src="x" onerror="alert(5)"><script>alert(6)</script></p>',
+    published: daysAgo(1), organisation: 'Sosiaali- ja terveysministeriö',
+  });
+  const overdue = arriveTagged(db, 'lausuntopalvelu', {
+    guid: 'req-old', url: 'https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId=2',
+    title: 'Lausuntopyyntö pelastustoimen valvontaa koskevasta asetuksesta',
+    summary: 'Pyydetään lausuntoa pelastustoimen valvonnasta ja pelastuslaitosten palvelutasosta.', published: daysAgo(30),
+    deadline: inDays(-3), organisation: 'Sisäministeriö',
+  }, new Date(Date.now() - 20 * DAY));
+  const releases: number[] = [];
+  for (let n = 1; n <= 60; n++)
+    releases.push(arriveTagged(db, 'stm', {
+      guid: `stm-${n}`, url: `https://stm.fi/-/${n}`, title: `Tiedote ${n}: hyvinvointialueiden rahoitus`,
+      summary: 'Hyvinvointialueiden rahoitusta tarkistetaan.', published: new Date(Date.now() - (10 + n) * DAY).toISOString(),
+      organisation: 'Sosiaali- ja terveysministeriö',
+    }));
+  insertReview(db, { itemId: swedish, reviewer: 'maria@example.fi', relevant: true, goals: ['services'], rejected: [], note: 'Koskee pelastustointa.' });
+  failRun(db, 'broken', 'fetch: could not find the host broken.example.fi (DNS lookup failed)');
+  return { request, project, bill, swedish, hostile, overdue, releases };
+}
+
+/** The web dependencies over a store (every test source, the shipped taxonomy's goal labels). */
+export function webDeps(db: Db, extra: Partial<WebDeps> = {}): WebDeps {
+  return {
+    db, sources: Object.values(WEB_SOURCES), configErrors: [],
+    goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }), ...extra,
+  };
+}
+
+export type Role = 'admin' | 'reviewer' | 'reader';
+
+/** Serve the pages alone on loopback, as `role` (or nobody) would see them; returns the base URL and a closer. */
+export async function servePages(deps: WebDeps, role?: Role): Promise<{ base: string; close(): Promise<void> }> {
+  const app = express();
+  configureViews(app, deps);
+  app.use((_req, res, next) => {
+    res.locals.problems = [];
+    if (role) res.locals.user = { id: 1, email: `${role}@example.fi`, role };
+    res.locals.csrfToken = 'test-token';
+    next();
+  });
+  mountPages(app, deps);
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    base: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** GET a page: status, content type and body. */
+export async function get(url: string): Promise<{ status: number; type: string; body: string }> {
+  const res = await fetch(url);
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
+}
+
+export { openDb };
