@@ -5,6 +5,7 @@ import { finnishDate } from '../parse/dates.js';
 import { describeJoin } from '../link/explain.js';
 import { describeCorrection } from './matter-correct.js';
 import { STAGE_LABELS } from '../link/stage.js';
+import { describeMatterEvent } from '../present/matter-events.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
@@ -14,8 +15,9 @@ export const usage = `usage: lakivahti matter ID [--json] [--db PATH] [--feeds D
        lakivahti matter split ID ITEM --reviewer NAME [--note TEXT]
 
 One matter: its stages with their dates, the statement deadline and who has answered, its items
-oldest first, the identifiers that join them and who stated them, and the items that only
-mention it. ID is a matter's number or one of its
+oldest first, the identifiers that join them and who stated them, what changed since it was
+first stored (items that joined, stage, deadline and title moved; --json: events), and the
+items that only mention it. ID is a matter's number or one of its
 identifiers ("HE 184/2026 vp", "VN/31234/2026"). --json prints it as one object. Reads the
 database without changing it. The joins include people's corrections: who, when and why.
 
@@ -50,8 +52,9 @@ export async function matterCommand(args: string[]): Promise<number> {
     if (values.json) {
       const item = (r: (typeof m.members)[number]) => ({ id: r.id, source: r.source, title: r.title, url: r.url, published: r.published, kind: r.kind, stage: r.stage, deadline: r.deadline });
       const { id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, joins, corrections } = m;
+      const events = m.events.map(({ type, old, new: after, at, itemId }) => ({ type, old, new: after, at, itemId }));
       await writeLine(JSON.stringify({ id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, items: m.members.map(item), joins,
-        corrections, mentionedIn: m.mentionedIn.map(item) }));
+        corrections, mentionedIn: m.mentionedIn.map(item), events }));
       return 0;
     }
     const lines = [
@@ -66,6 +69,8 @@ export async function matterCommand(args: string[]): Promise<number> {
       ...m.members.map((r) => `  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}`),
       ...(m.joins.length || m.corrections.length
         ? ['yhdistetty:', ...m.joins.map((j) => `  ${describeJoin(j)}`), ...m.corrections.map((c) => `  ${describeCorrection(c)}`)] : []),
+      ...(m.events.length
+        ? ['muutokset:', ...m.events.map((e) => `  ${fiDateTime(e.at)}  ${describeMatterEvent(e, 'fi')}${e.itemId === null ? '' : `  (#${e.itemId})`}`)] : []),
       ...(m.mentionedIn.length ? ['mainittu myös:', ...m.mentionedIn.map((r) => `  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}`)] : []),
     ];
     for (const l of lines) if (!(await writeLine(l))) break;

@@ -2,7 +2,8 @@
 import { prepared, type Db } from './db.js';
 import { listItems, type ItemRow } from './items.js';
 import type { Consultation } from '../model.js';
-import { matterCorrections, matterMembers, type StoredCorrection } from './matters.js';
+import { matterCorrections, matterEvents, matterMembers, type StoredCorrection } from './matters.js';
+import type { MatterEvent } from '../link/events.js';
 import { explainJoins, type Join } from '../link/explain.js';
 import type { MatterStage, StageReached } from '../link/stage.js';
 
@@ -31,6 +32,8 @@ export interface MatterDetail extends MatterRow {
   answered: string[];
   /** People's merges and splits that concern it, oldest first (who, when, why). */
   corrections: StoredCorrection[];
+  /** What changed since the matter was first stored (items joined, stage, deadline, title moved), oldest first. */
+  events: MatterEvent[];
 }
 
 export interface MatterQuery {
@@ -94,7 +97,8 @@ export function getMatter(db: Db, id: number): MatterDetail | undefined {
   const mentionedIn = mentioning.length ? listItems(db, { ids: mentioning, limit: mentioning.length }) : [];
   const consultations = prepared(db, `SELECT consultation FROM items WHERE matter_id = ? AND consultation IS NOT NULL`).pluck().all(id) as string[];
   const answered = [...new Set(consultations.flatMap((c) => (JSON.parse(c) as Consultation).answered))].sort((a, b) => a.localeCompare(b, 'fi'));
-  return { ...m, joins: explainJoins(matterMembers(db, id)), mentionedIn, answered, corrections: matterCorrections(db, id) };
+  return { ...m, joins: explainJoins(matterMembers(db, id)), mentionedIn, answered, corrections: matterCorrections(db, id),
+    events: matterEvents(db, id) };
 }
 
 /** The matter holding an identifier as an item's own or stated one (e.g. "HE 184/2026 vp"), if any. */
