@@ -62,7 +62,8 @@ function statements(db: Db) {
   };
 }
 
-const EVENT_SQL = {
+/** What recording a matter's change events asks: index lookups (exported for the query-plan tests). */
+export const EVENT_SQL = {
   insert: 'INSERT INTO matter_events (matter_id, type, old_value, new_value, at, item_id) VALUES (?, ?, ?, ?, ?, ?)',
   latest: 'SELECT old_value AS old, new_value AS new FROM matter_events WHERE matter_id = ? AND type = ? ORDER BY id DESC LIMIT 1',
   joined: `SELECT 1 FROM matter_events WHERE matter_id = ? AND type = 'item' AND item_id = ?`,
