@@ -1,5 +1,5 @@
 // `lakivahti matter ID [--json]`: one matter with its items in time order, why they are joined, who mentions it.
-import { getMatter, matterByIdentifier, type Db } from '../store/index.js';
+import { getMatter, mattersByIdentifier, type Db } from '../store/index.js';
 import { extractIdentifiers } from '../parse/identifiers.js';
 import { finnishDate } from '../parse/dates.js';
 import { describeJoin } from '../link/explain.js';
@@ -28,12 +28,18 @@ every later crawl and \`relink\`: a split item is joined to nothing through its 
 (a later merge can join it), a merge holds whatever identifiers say.
 `;
 
-/** A matter's number, or the matter holding an identifier (undefined when none does); a UsageError for neither. */
+/**
+ * A matter's number, or the matter holding an identifier (undefined when none does); a UsageError for neither, and
+ * for an identifier two or more matters hold (after a reviewer split one): the person picks by number.
+ */
 export function resolveMatter(db: Db, ref: string): number | undefined {
   if (/^\d+$/.test(ref)) return Number(ref);
   const [identifier] = extractIdentifiers('', [ref]);
   if (!identifier) throw new UsageError(`"${ref}" is neither a matter number nor an identifier (e.g. HE 184/2026 vp, VN/31234/2026)`);
-  return matterByIdentifier(db, identifier.type, identifier.value);
+  const found = mattersByIdentifier(db, identifier.type, identifier.value);
+  if (found.length > 1)
+    throw new UsageError(`tunnus ${identifier.value} löytyy ${found.length} asiasta; anna asian numero:\n` + found.map((m) => `  asia ${m.id}: ${m.title}`).join('\n'));
+  return found[0]?.id;
 }
 
 export async function matterCommand(args: string[]): Promise<number> {

@@ -101,8 +101,8 @@ export function getMatter(db: Db, id: number): MatterDetail | undefined {
     events: matterEvents(db, id) };
 }
 
-/** The matter holding an identifier as an item's own or stated one (e.g. "HE 184/2026 vp"), if any. */
-export function matterByIdentifier(db: Db, type: string, value: string): number | undefined {
-  return (prepared(db, `SELECT i.matter_id FROM item_identifiers ii JOIN items i ON i.id = ii.item_id
-    WHERE ii.type = ? AND ii.value = ? AND ii.role <> 'mention' AND i.matter_id IS NOT NULL LIMIT 1`).pluck().get(type, value) as number | undefined);
+/** The matters holding an identifier as an item's own or stated one (e.g. "HE 184/2026 vp"): none, one, or more after a split. */
+export function mattersByIdentifier(db: Db, type: string, value: string): { id: number; title: string }[] {
+  return prepared(db, `SELECT DISTINCT m.id, m.title FROM item_identifiers ii JOIN items i ON i.id = ii.item_id JOIN matters m ON m.id = i.matter_id
+    WHERE ii.type = ? AND ii.value = ? AND ii.role <> 'mention' ORDER BY m.id`).all(type, value) as { id: number; title: string }[];
 }
