@@ -9,6 +9,11 @@ import { summaryChanges, type MatterChange, type MatterEvent, type StoredSummary
 
 /** Links the items of one run as they are saved, inside the run's transaction. */
 export interface Linker {
+  /**
+   * Put a new item (in no matter, named by no correction) into its matter: one lookup per join key for the matters
+   * holding it, then into that one or a new one; only an item bridging two matters takes link()'s full path.
+   */
+  add(itemId: number, keys: string[], title: string, now: string): void;
   /** Put an item whose identifiers were just saved into its matter (joining, merging or splitting matters). */
   link(itemId: number, now: string): void;
   /** Note that an item's fields changed, so its matter's title, stage and deadline are derived again. */
@@ -43,6 +48,10 @@ export const LINK_SQL = {
   matterOf: 'SELECT matter_id AS m FROM items WHERE id = ?',
   correctionsByItem: 'SELECT id, kind, item, other FROM matter_corrections WHERE item = ?',
   correctionsByOther: 'SELECT id, kind, item, other FROM matter_corrections WHERE other = ?',
+  // The matters of the items holding one join key, except items split off by a reviewer (they join nothing so).
+  mattersHolding: `SELECT i.matter_id FROM item_identifiers ii JOIN items i ON i.id = ii.item_id
+    WHERE ii.type = ? AND ii.value = ? AND ii.role <> 'mention' AND i.matter_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM matter_corrections c WHERE c.item = ii.item_id AND c.kind = 'split')`,
 };
 
 /** People's corrections naming an item (as either of a merge's items, or split off): two index lookups. */
@@ -161,7 +170,25 @@ export function createLinker(db: Db): Linker {
   const touched = new Set<number>();
   // Matters made by this linker: new as a whole, so no change events until the next transaction.
   const fresh = new Set<number>();
-  return {
+  const mattersHolding = prepared(db, LINK_SQL.mattersHolding).pluck();
+  const insertEvent = prepared(db, EVENT_SQL.insert);
+  const linker: Linker = {
+    add(itemId, keys, title, now) {
+      const ms = new Set<number>();
+      for (const k of keys) {
+        const at = k.indexOf(' ');
+        for (const m of mattersHolding.all(k.slice(0, at), k.slice(at + 1)) as number[]) ms.add(m);
+      }
+      // Stored matters are the groups of their items' corrected keys, so a new item touching one matter joins it
+      // as it is (what link() would find, without reading the matter's items); touching two it merges them.
+      if (ms.size > 1) return linker.link(itemId, now);
+      const [held] = ms;
+      const matter = held ?? Number(st.create.run(now, now).lastInsertRowid);
+      if (held === undefined) fresh.add(matter);
+      else if (!fresh.has(matter)) insertEvent.run(matter, 'item', null, title, now, itemId); // a new item has no events yet
+      st.setMatter.run(matter, itemId);
+      touched.add(matter);
+    },
     link(itemId, now) {
       const first = st.matterOf.get(itemId) as number | null;
       const queue = [itemId, ...(first === null ? [] : (inMatter.all(first) as number[]))];
@@ -198,6 +225,7 @@ export function createLinker(db: Db): Linker {
       touched.clear();
     },
   };
+  return linker;
 }
 
 /** What relinking all items did (or would do). */

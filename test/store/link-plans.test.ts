@@ -8,7 +8,8 @@ describe('store: linking query plans', () => {
     const args = (sql.match(/\?/g) ?? []).map(() => 1);
     const lines = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail);
     expect(lines.filter((l) => /^SCAN /.test(l) || l.includes('TEMP B-TREE'))).toEqual([]);
-    expect(lines.every((l) => /^SEARCH \w+ USING (COVERING |PRIMARY KEY|INTEGER PRIMARY KEY|INDEX )/.test(l))).toBe(true);
+    // A correlated subquery's own line heads the searches it makes.
+    expect(lines.filter((l) => !/^CORRELATED SCALAR SUBQUERY \d+$/.test(l)).every((l) => /^SEARCH \w+ USING (COVERING |PRIMARY KEY|INTEGER PRIMARY KEY|INDEX )/.test(l))).toBe(true);
   });
 
   it('finds the holders of an identifier through the partial index of stated identifiers', () => {
