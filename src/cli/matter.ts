@@ -17,9 +17,10 @@ export const usage = `usage: lakivahti matter ID [--json] [--db PATH] [--feeds D
 One matter: its stages with their dates, the statement deadline and who has answered, its items
 oldest first, the identifiers that join them and who stated them, what changed since it was
 first stored (items that joined, stage, deadline and title moved; --json: events), and the
-items that only mention it. ID is a matter's number or one of its
-identifiers ("HE 184/2026 vp", "VN/31234/2026"). --json prints it as one object. Reads the
-database without changing it. The joins include people's corrections: who, when and why.
+items that only mention it. ID is a matter's number or one of its identifiers ("HE 184/2026
+vp", "VN/31234/2026"); an identifier two matters hold (after a split) lists both and asks for the
+number (exit 2). --json prints it as one object. Reads the database without changing it. The
+joins include people's corrections: who, when and why.
 
 merge: matters A and B become one, numbered A (B's items move to A and B is gone). split: item
 ITEM (its number, as in \`items\`) leaves matter ID into a matter of its own; the rest stays one
