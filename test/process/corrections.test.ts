@@ -33,7 +33,8 @@ const show = async (file: string, ref: string) => {
   return JSON.parse(r.out) as Shown;
 };
 
-describe('matter split and matter merge as processes', () => {
+// Each test spawns several processes: on a shared two-core machine under load one takes seconds.
+describe('matter split and matter merge as processes', { timeout: 120_000 }, () => {
   it('split: the item leaves into a matter of its own, shown with who, when and why, and relink keeps it', async () => {
     const file = path.join(dir, 'split.sqlite');
     fs.copyFileSync(db, file);

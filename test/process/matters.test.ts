@@ -32,7 +32,8 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('matters, matter and relink as processes', () => {
+// Each test spawns several processes: on a shared two-core machine under load one takes seconds.
+describe('matters, matter and relink as processes', { timeout: 120_000 }, () => {
   it('matters --json prints one matter a line; --stage, --search and bad options', async () => {
     const all = await run(['matters', '--json', '--db', db]);
     expect(all.code).toBe(0);
@@ -150,7 +151,8 @@ describe('matters, matter and relink as processes', () => {
   });
 });
 
-describe('a crawl links as it stores', () => {
+// Each test spawns several processes: on a shared two-core machine under load one takes seconds.
+describe('a crawl links as it stores', { timeout: 120_000 }, () => {
   let mirrors: Mirror[] = [];
   let feeds: string;
   beforeAll(async () => {
@@ -186,5 +188,5 @@ describe('a crawl links as it stores', () => {
     await run(['crawl', '--db', file, '--feeds', feeds]);
     const again = lines((await run(['matters', '--json', '--db', file, '--feeds', feeds])).out);
     expect(again.map((l) => JSON.parse(l).items)).toEqual(matters.map((m) => m.items));
-  }, 60_000); // two crawls and five processes: 25 s on this shared machine under load, before and after matter events
+  });
 });
