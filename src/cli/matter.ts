@@ -1,10 +1,11 @@
 // `lakivahti matter ID [--json]`: one matter with its items in time order, why they are joined, who mentions it.
-import { getMatter, matterByIdentifier, type Db } from '../store/index.js';
+import { getMatter, mattersByIdentifier, type Db } from '../store/index.js';
 import { extractIdentifiers } from '../parse/identifiers.js';
 import { finnishDate } from '../parse/dates.js';
 import { describeJoin } from '../link/explain.js';
 import { describeCorrection } from './matter-correct.js';
 import { STAGE_LABELS } from '../link/stage.js';
+import { describeMatterEvent } from '../present/matter-events.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
@@ -14,10 +15,12 @@ export const usage = `usage: lakivahti matter ID [--json] [--db PATH] [--feeds D
        lakivahti matter split ID ITEM --reviewer NAME [--note TEXT]
 
 One matter: its stages with their dates, the statement deadline and who has answered, its items
-oldest first, the identifiers that join them and who stated them, and the items that only
-mention it. ID is a matter's number or one of its
-identifiers ("HE 184/2026 vp", "VN/31234/2026"). --json prints it as one object. Reads the
-database without changing it. The joins include people's corrections: who, when and why.
+oldest first, the identifiers that join them and who stated them, what changed since it was
+first stored (items that joined, stage, deadline and title moved; --json: events), and the
+items that only mention it. ID is a matter's number or one of its identifiers ("HE 184/2026
+vp", "VN/31234/2026"); an identifier two matters hold (after a split) lists both and asks for the
+number (exit 2). --json prints it as one object. Reads the database without changing it. The
+joins include people's corrections: who, when and why.
 
 merge: matters A and B become one, numbered A (B's items move to A and B is gone). split: item
 ITEM (its number, as in \`items\`) leaves matter ID into a matter of its own; the rest stays one
@@ -26,12 +29,18 @@ every later crawl and \`relink\`: a split item is joined to nothing through its 
 (a later merge can join it), a merge holds whatever identifiers say.
 `;
 
-/** A matter's number, or the matter holding an identifier (undefined when none does); a UsageError for neither. */
+/**
+ * A matter's number, or the matter holding an identifier (undefined when none does); a UsageError for neither, and
+ * for an identifier two or more matters hold (after a reviewer split one): the person picks by number.
+ */
 export function resolveMatter(db: Db, ref: string): number | undefined {
   if (/^\d+$/.test(ref)) return Number(ref);
   const [identifier] = extractIdentifiers('', [ref]);
   if (!identifier) throw new UsageError(`"${ref}" is neither a matter number nor an identifier (e.g. HE 184/2026 vp, VN/31234/2026)`);
-  return matterByIdentifier(db, identifier.type, identifier.value);
+  const found = mattersByIdentifier(db, identifier.type, identifier.value);
+  if (found.length > 1)
+    throw new UsageError(`tunnus ${identifier.value} löytyy ${found.length} asiasta; anna asian numero:\n` + found.map((m) => `  asia ${m.id}: ${m.title}`).join('\n'));
+  return found[0]?.id;
 }
 
 export async function matterCommand(args: string[]): Promise<number> {
@@ -50,8 +59,9 @@ export async function matterCommand(args: string[]): Promise<number> {
     if (values.json) {
       const item = (r: (typeof m.members)[number]) => ({ id: r.id, source: r.source, title: r.title, url: r.url, published: r.published, kind: r.kind, stage: r.stage, deadline: r.deadline });
       const { id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, joins, corrections } = m;
+      const events = m.events.map(({ type, old, new: after, at, itemId }) => ({ type, old, new: after, at, itemId }));
       await writeLine(JSON.stringify({ id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, items: m.members.map(item), joins,
-        corrections, mentionedIn: m.mentionedIn.map(item) }));
+        corrections, mentionedIn: m.mentionedIn.map(item), events }));
       return 0;
     }
     const lines = [
@@ -66,6 +76,8 @@ export async function matterCommand(args: string[]): Promise<number> {
       ...m.members.map((r) => `  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}`),
       ...(m.joins.length || m.corrections.length
         ? ['yhdistetty:', ...m.joins.map((j) => `  ${describeJoin(j)}`), ...m.corrections.map((c) => `  ${describeCorrection(c)}`)] : []),
+      ...(m.events.length
+        ? ['muutokset:', ...m.events.map((e) => `  ${fiDateTime(e.at)}  ${describeMatterEvent(e, 'fi')}${e.itemId === null ? '' : `  (#${e.itemId})`}`)] : []),
       ...(m.mentionedIn.length ? ['mainittu myös:', ...m.mentionedIn.map((r) => `  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}`)] : []),
     ];
     for (const l of lines) if (!(await writeLine(l))) break;

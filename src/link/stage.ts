@@ -44,6 +44,9 @@ export interface MatterSummary {
   stageAt: string | null;
   deadline: string | null;
   stages: StageReached[];
+  /** The item the title comes from, and the one whose deadline is the matter's (not stored: change events name them). */
+  titleItem: number;
+  deadlineItem: number | null;
 }
 
 const KIND_STAGE: Partial<Record<ItemKind, MatterStage>> = {
@@ -97,13 +100,18 @@ export function summarizeMatter(members: MatterMember[]): MatterSummary {
   }
   const stages = MATTER_STAGES.filter((s) => reached.has(s)).map((s) => reached.get(s)!);
   const last = stages.at(-1) ?? null;
-  const deadlines = (kind: ItemKind) => members.filter((m) => m.kind === kind && m.deadline).map((m) => m.deadline!).sort();
+  // The latest deadline of the statement requests, else of the projects; ties go to the earliest item (any order).
+  const byDeadline = (kind: ItemKind) => members.filter((m) => m.kind === kind && m.deadline)
+    .sort((a, b) => b.deadline!.localeCompare(a.deadline!) || a.at.localeCompare(b.at) || a.title.localeCompare(b.title))[0];
+  const deadline = byDeadline('statement-request') ?? byDeadline('project');
   return {
     title: byTitle[0].title,
     stage: last?.stage ?? null,
     stageAt: last?.at ?? null,
-    deadline: deadlines('statement-request').at(-1) ?? deadlines('project').at(-1) ?? null,
+    deadline: deadline?.deadline ?? null,
     stages,
+    titleItem: byTitle[0].id,
+    deadlineItem: deadline?.id ?? null,
   };
 }
 

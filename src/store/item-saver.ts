@@ -5,6 +5,7 @@ import { goalWriter, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
 import type { ItemVersion } from './items.js';
 import { createLinker, linkSignature } from './matters.js';
+import { joinKeys } from '../link/keys.js';
 
 /** What saving one run's items did. */
 export interface SaveOutcome {
@@ -71,12 +72,11 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
     if (replace) dropIds.run(id);
     for (const i of ids) addId.run(id, i.type, i.value, i.role ?? 'mention');
   };
-  /** Link an item whose stated identifiers differ from those it was last linked with; else only re-derive its matter. */
-  const relink = (id: number, signature: string, before: string | null, now: string, isNew = false) => {
+  /** Link a stored item whose stated identifiers differ from those it was last linked with; else only re-derive its matter. */
+  const relink = (id: number, signature: string, before: string | null, now: string) => {
     if (signature === before) return linker.touch(id);
-    if (!isNew) setLinkKeys.run(signature, id);
-    // A new item without stated identifiers joins nothing and can split nothing: no lookups.
-    if (signature !== '' || !isNew) linker.link(id, now);
+    setLinkKeys.run(signature, id);
+    linker.link(id, now);
   };
 
   const outcome: SaveOutcome = { created: [], updated: [], duplicates: 0 };
@@ -107,7 +107,8 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
         const id = Number(insert.run(sourceId, item.key, ...fields, now, now, now, runId, ...tagged, signature).lastInsertRowid);
         saveIds(id, item.identifiers, false);
         saveGoals(id, item.tags, false);
-        relink(id, signature, null, now, true);
+        // A new item with stated identifiers: index lookups of the matters holding them (nothing of theirs is read).
+        if (signature !== '') linker.add(id, joinKeys(item.identifiers), item.title, now);
         outcome.created.push(id);
         continue;
       }

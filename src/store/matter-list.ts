@@ -2,7 +2,8 @@
 import { prepared, type Db } from './db.js';
 import { listItems, type ItemRow } from './items.js';
 import type { Consultation } from '../model.js';
-import { matterCorrections, matterMembers, type StoredCorrection } from './matters.js';
+import { matterCorrections, matterEvents, matterMembers, type StoredCorrection } from './matters.js';
+import type { MatterEvent } from '../link/events.js';
 import { explainJoins, type Join } from '../link/explain.js';
 import type { MatterStage, StageReached } from '../link/stage.js';
 
@@ -31,6 +32,8 @@ export interface MatterDetail extends MatterRow {
   answered: string[];
   /** People's merges and splits that concern it, oldest first (who, when, why). */
   corrections: StoredCorrection[];
+  /** What changed since the matter was first stored (items joined, stage, deadline, title moved), oldest first. */
+  events: MatterEvent[];
 }
 
 export interface MatterQuery {
@@ -94,11 +97,12 @@ export function getMatter(db: Db, id: number): MatterDetail | undefined {
   const mentionedIn = mentioning.length ? listItems(db, { ids: mentioning, limit: mentioning.length }) : [];
   const consultations = prepared(db, `SELECT consultation FROM items WHERE matter_id = ? AND consultation IS NOT NULL`).pluck().all(id) as string[];
   const answered = [...new Set(consultations.flatMap((c) => (JSON.parse(c) as Consultation).answered))].sort((a, b) => a.localeCompare(b, 'fi'));
-  return { ...m, joins: explainJoins(matterMembers(db, id)), mentionedIn, answered, corrections: matterCorrections(db, id) };
+  return { ...m, joins: explainJoins(matterMembers(db, id)), mentionedIn, answered, corrections: matterCorrections(db, id),
+    events: matterEvents(db, id) };
 }
 
-/** The matter holding an identifier as an item's own or stated one (e.g. "HE 184/2026 vp"), if any. */
-export function matterByIdentifier(db: Db, type: string, value: string): number | undefined {
-  return (prepared(db, `SELECT i.matter_id FROM item_identifiers ii JOIN items i ON i.id = ii.item_id
-    WHERE ii.type = ? AND ii.value = ? AND ii.role <> 'mention' AND i.matter_id IS NOT NULL LIMIT 1`).pluck().get(type, value) as number | undefined);
+/** The matters holding an identifier as an item's own or stated one (e.g. "HE 184/2026 vp"): none, one, or more after a split. */
+export function mattersByIdentifier(db: Db, type: string, value: string): { id: number; title: string }[] {
+  return prepared(db, `SELECT DISTINCT m.id, m.title FROM item_identifiers ii JOIN items i ON i.id = ii.item_id JOIN matters m ON m.id = i.matter_id
+    WHERE ii.type = ? AND ii.value = ? AND ii.role <> 'mention' ORDER BY m.id`).all(type, value) as { id: number; title: string }[];
 }

@@ -5,9 +5,15 @@ import { groupItems, placeGroups, type Linkable } from '../link/group.js';
 import { joinKey } from '../link/keys.js';
 import { correctKeys, type Correction } from '../link/corrections.js';
 import { summarizeMatter, type MatterMember, type MatterSummary } from '../link/stage.js';
+import { summaryChanges, type MatterChange, type MatterEvent, type StoredSummary } from '../link/events.js';
 
 /** Links the items of one run as they are saved, inside the run's transaction. */
 export interface Linker {
+  /**
+   * Put a new item (in no matter, named by no correction) into its matter: one lookup per join key for the matters
+   * holding it, then into that one or a new one; only an item bridging two matters takes link()'s full path.
+   */
+  add(itemId: number, keys: string[], title: string, now: string): void;
   /** Put an item whose identifiers were just saved into its matter (joining, merging or splitting matters). */
   link(itemId: number, now: string): void;
   /** Note that an item's fields changed, so its matter's title, stage and deadline are derived again. */
@@ -42,6 +48,10 @@ export const LINK_SQL = {
   matterOf: 'SELECT matter_id AS m FROM items WHERE id = ?',
   correctionsByItem: 'SELECT id, kind, item, other FROM matter_corrections WHERE item = ?',
   correctionsByOther: 'SELECT id, kind, item, other FROM matter_corrections WHERE other = ?',
+  // The matters of the items holding one join key, except items split off by a reviewer (they join nothing so).
+  mattersHolding: `SELECT i.matter_id FROM item_identifiers ii JOIN items i ON i.id = ii.item_id
+    WHERE ii.type = ? AND ii.value = ? AND ii.role <> 'mention' AND i.matter_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM matter_corrections c WHERE c.item = ii.item_id AND c.kind = 'split')`,
 };
 
 /** People's corrections naming an item (as either of a merge's items, or split off): two index lookups. */
@@ -61,42 +71,90 @@ function statements(db: Db) {
   };
 }
 
-/** Write where groups go: new matters made, items moved, matters no group kept removed; returns the matters placed. */
-function applyPlacement(db: Db, groups: number[][], old: Map<number, number | null>, now: string): { placed: number[]; moved: number; created: number; dropped: number } {
+/** What recording a matter's change events asks: index lookups (exported for the query-plan tests). */
+export const EVENT_SQL = {
+  insert: 'INSERT INTO matter_events (matter_id, type, old_value, new_value, at, item_id) VALUES (?, ?, ?, ?, ?, ?)',
+  latest: 'SELECT old_value AS old, new_value AS new FROM matter_events WHERE matter_id = ? AND type = ? ORDER BY id DESC LIMIT 1',
+  joined: `SELECT 1 FROM matter_events WHERE matter_id = ? AND type = 'item' AND item_id = ?`,
+  move: 'UPDATE matter_events SET matter_id = ? WHERE matter_id = ?',
+  title: 'SELECT title FROM items WHERE id = ?',
+};
+
+/**
+ * Record a change of a matter, unless it is already the latest of its kind there (an item joins a matter once): so
+ * deriving the same change again (relink, a run seen twice) records nothing new.
+ */
+function recordEvent(db: Db, matterId: number, c: MatterChange, now: string): void {
+  if (c.type === 'item') {
+    if (c.itemId === null || prepared(db, EVENT_SQL.joined).get(matterId, c.itemId)) return;
+  } else {
+    const last = prepared(db, EVENT_SQL.latest).get(matterId, c.type) as { old: string | null; new: string | null } | undefined;
+    if (last && last.old === c.old && last.new === c.new) return;
+  }
+  prepared(db, EVENT_SQL.insert).run(matterId, c.type, c.old, c.new, now, c.itemId);
+}
+
+/**
+ * Write where groups go: new matters made, items moved, matters no group kept removed; returns the matters placed
+ * and those made. An item moving into a matter that existed before this transaction (not in `fresh`) is recorded as
+ * joining it; a matter that is gone hands its events to the matter its items went to.
+ */
+function applyPlacement(db: Db, groups: number[][], old: Map<number, number | null>, now: string, fresh: ReadonlySet<number> = new Set()):
+  { placed: number[]; made: number[] } {
   const st = statements(db);
   const placements = placeGroups(groups, (id) => old.get(id) ?? null);
   const placed: number[] = [];
-  const grouped = new Set<number>();
-  let moved = 0;
-  let created = 0;
+  const made: number[] = [];
+  const placedIn = new Map<number, number>();
   for (const p of placements) {
-    const matter = p.matter ?? (created++, Number(st.create.run(now, now).lastInsertRowid));
+    const matter = p.matter ?? Number(st.create.run(now, now).lastInsertRowid);
+    if (p.matter === null) made.push(matter);
     placed.push(matter);
+    const news = p.matter !== null && !fresh.has(matter);
     for (const id of p.items) {
-      grouped.add(id);
-      if (old.get(id) !== matter) st.setMatter.run(matter, id), moved++;
+      placedIn.set(id, matter);
+      if (old.get(id) === matter) continue;
+      st.setMatter.run(matter, id);
+      if (news) recordEvent(db, matter, { type: 'item', old: null, new: prepared(db, EVENT_SQL.title).pluck().get(id) as string, itemId: id }, now);
     }
   }
   // Items left with no stated identifiers belong to no matter; matters no group kept are gone.
-  for (const [id, m] of old) if (m !== null && !grouped.has(id)) st.setMatter.run(null, id), moved++;
+  for (const [id, m] of old) if (m !== null && !placedIn.has(id)) st.setMatter.run(null, id);
   const kept = new Set(placed);
-  const gone = [...new Set([...old.values()].filter((m): m is number => m !== null && !kept.has(m)))];
-  for (const m of gone) st.drop.run(m);
-  return { placed, moved, created, dropped: gone.length };
+  // Each matter gone, and where one of its items went (its events follow; with none, they go with it).
+  const gone = new Map<number, number | undefined>();
+  for (const [id, m] of old) if (m !== null && !kept.has(m) && gone.get(m) === undefined) gone.set(m, placedIn.get(id));
+  for (const [m, to] of gone) {
+    if (to !== undefined) prepared(db, EVENT_SQL.move).run(to, m);
+    st.drop.run(m);
+  }
+  return { placed, made };
 }
 
-/** Derive a matter's stored fields again from its items; true when they changed (a matter left empty is removed). */
+/** Derive a matter's stored fields again from its items and record what changed; true when something did (a matter left empty is removed). */
 function summarize(db: Db, matterId: number, now: string, known?: MatterSummary): boolean {
+  const stored = prepared(db, 'SELECT title, stage, stage_at AS stageAt, deadline, stages FROM matters WHERE id = ?').get(matterId) as
+    (StoredSummary & { stageAt: string | null; stages: string }) | undefined;
+  if (!stored) return false;
   let s = known;
   if (!s) {
     const members = matterMembers(db, matterId);
     if (!members.length) return prepared(db, 'DELETE FROM matters WHERE id = ?').run(matterId).changes > 0;
     s = summarizeMatter(members);
   }
-  const values = [s.title, s.stage, s.stageAt, s.deadline, JSON.stringify(s.stages)];
-  return prepared(db, `UPDATE matters SET title = ?, stage = ?, stage_at = ?, deadline = ?, stages = ?, updated_at = ?
-    WHERE id = ? AND (title, stage, stage_at, deadline, stages) IS NOT (?, ?, ?, ?, ?)`)
-    .run(...values, now, matterId, ...values).changes > 0;
+  const stages = JSON.stringify(s.stages);
+  if (stored.title === s.title && stored.stage === s.stage && stored.stageAt === s.stageAt && stored.deadline === s.deadline && stored.stages === stages)
+    return false;
+  prepared(db, 'UPDATE matters SET title = ?, stage = ?, stage_at = ?, deadline = ?, stages = ?, updated_at = ? WHERE id = ?')
+    .run(s.title, s.stage, s.stageAt, s.deadline, stages, now, matterId);
+  for (const c of summaryChanges(stored, s)) recordEvent(db, matterId, c, now);
+  return true;
+}
+
+/** A matter's change events, oldest first. */
+export function matterEvents(db: Db, matterId: number): MatterEvent[] {
+  return prepared(db, `SELECT type, old_value AS old, new_value AS new, at, item_id AS itemId FROM matter_events
+    WHERE matter_id = ? ORDER BY id`).all(matterId) as MatterEvent[];
 }
 
 /**
@@ -110,7 +168,27 @@ export function createLinker(db: Db): Linker {
   const inMatter = prepared(db, LINK_SQL.inMatter).pluck();
   const correctionsOf = correctionsReader(db);
   const touched = new Set<number>();
-  return {
+  // Matters made by this linker: new as a whole, so no change events until the next transaction.
+  const fresh = new Set<number>();
+  const mattersHolding = prepared(db, LINK_SQL.mattersHolding).pluck();
+  const insertEvent = prepared(db, EVENT_SQL.insert);
+  const linker: Linker = {
+    add(itemId, keys, title, now) {
+      const ms = new Set<number>();
+      for (const k of keys) {
+        const at = k.indexOf(' ');
+        for (const m of mattersHolding.all(k.slice(0, at), k.slice(at + 1)) as number[]) ms.add(m);
+      }
+      // Stored matters are the groups of their items' corrected keys, so a new item touching one matter joins it
+      // as it is (what link() would find, without reading the matter's items); touching two it merges them.
+      if (ms.size > 1) return linker.link(itemId, now);
+      const [held] = ms;
+      const matter = held ?? Number(st.create.run(now, now).lastInsertRowid);
+      if (held === undefined) fresh.add(matter);
+      else if (!fresh.has(matter)) insertEvent.run(matter, 'item', null, title, now, itemId); // a new item has no events yet
+      st.setMatter.run(matter, itemId);
+      touched.add(matter);
+    },
     link(itemId, now) {
       const first = st.matterOf.get(itemId) as number | null;
       const queue = [itemId, ...(first === null ? [] : (inMatter.all(first) as number[]))];
@@ -134,7 +212,8 @@ export function createLinker(db: Db): Linker {
         }
       }
       const sorted = [...corrections.values()].sort((a, b) => a.id - b.id);
-      const { placed } = applyPlacement(db, groupItems(correctKeys(members, sorted)), old, now);
+      const { placed, made } = applyPlacement(db, groupItems(correctKeys(members, sorted)), old, now, fresh);
+      for (const m of made) fresh.add(m);
       for (const m of placed) touched.add(m);
     },
     touch(itemId) {
@@ -146,6 +225,7 @@ export function createLinker(db: Db): Linker {
       touched.clear();
     },
   };
+  return linker;
 }
 
 /** What relinking all items did (or would do). */
@@ -280,6 +360,7 @@ export function mergeMatters(db: Db, a: number, b: number, by: CorrectionBy): { 
     const first = (ids: number[]) => ids.reduce((x, y) => Math.min(x, y));
     const correction = record(db, 'merge', first(fromA), first(fromB), a, b, by);
     prepared(db, 'UPDATE items SET matter_id = ? WHERE matter_id = ?').run(a, b);
+    prepared(db, EVENT_SQL.move).run(a, b);
     prepared(db, 'DELETE FROM matters WHERE id = ?').run(b);
     const linker = createLinker(db);
     linker.link(first(fromA), by.now);

@@ -33,7 +33,8 @@ const show = async (file: string, ref: string) => {
   return JSON.parse(r.out) as Shown;
 };
 
-describe('matter split and matter merge as processes', () => {
+// Each test spawns several processes: on a shared two-core machine under load one takes seconds.
+describe('matter split and matter merge as processes', { timeout: 120_000 }, () => {
   it('split: the item leaves into a matter of its own, shown with who, when and why, and relink keeps it', async () => {
     const file = path.join(dir, 'split.sqlite');
     fs.copyFileSync(db, file);
@@ -52,6 +53,19 @@ describe('matter split and matter merge as processes', () => {
     const own = /omaksi asiakseen (\d+)/.exec(split.out)![1];
     expect((await show(file, own)).items.map((i) => i.id)).toEqual([request]);
     expect((await show(file, own)).corrections.map((c) => c.kind)).toEqual(['split']);
+    // Both matters now hold VN/31234/2026: asked by it, the command lists them and asks for the number.
+    for (const args of [['matter', 'VN/31234/2026'], ['matter', 'VN / 31234 / 2026', '--json']]) {
+      const both = await run([...args, '--db', file]);
+      expect(both.code, args.join(' ')).toBe(2);
+      expect(both.out).toBe('');
+      expect(both.err).toMatch(new RegExp(`^matter: tunnus VN/31234/2026 löytyy 2 asiasta; anna asian numero:\n  asia ${life.id}: HE 184\\/2026 vp Hallituksen esitys pelastuslaiksi\n` +
+        `  asia ${own}: Lausuntopyyntö pelastuslain muuttamisesta\n`));
+    }
+    // Asked by an identifier only one of them holds, or by number, each is shown as before.
+    expect((await show(file, 'SM061:00/2026')).id).toBe(life.id);
+    // A correction naming the shared identifier is refused the same way, writing nothing.
+    const merge = await run(['matter', 'merge', 'VN/31234/2026', 'HE 12/2026 vp', '--reviewer', 'M', '--db', file]);
+    expect([merge.code, merge.err]).toEqual([2, expect.stringMatching(/tunnus VN\/31234\/2026 löytyy 2 asiasta; anna asian numero/)]);
   });
 
   it('merge: the first matter keeps its number, the second is gone; relink keeps them merged', async () => {

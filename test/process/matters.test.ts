@@ -32,7 +32,8 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('matters, matter and relink as processes', () => {
+// Each test spawns several processes: on a shared two-core machine under load one takes seconds.
+describe('matters, matter and relink as processes', { timeout: 120_000 }, () => {
   it('matters --json prints one matter a line; --stage, --search and bad options', async () => {
     const all = await run(['matters', '--json', '--db', db]);
     expect(all.code).toBe(0);
@@ -82,6 +83,36 @@ describe('matters, matter and relink as processes', () => {
     expect((await run(['matter', 'pelastuslaki', '--db', db])).code).toBe(2);
   });
 
+  it('matter ID shows what changed as a timeline, and --json carries it as events (type, old, new, at, itemId)', async () => {
+    // The request's deadline moves in a later run: 15.4. → 29.4.
+    const moved = { ...ARRIVALS[1], raw: { ...ARRIVALS[1].raw, deadline: '2026-04-29' } };
+    const seeded = seedFile('events', [ARRIVALS[0], ARRIVALS[1], ARRIVALS[2], moved]);
+    try {
+      const json = await run(['matter', 'VN/31234/2026', '--json', '--db', seeded.db]);
+      expect(json.code).toBe(0);
+      const m = JSON.parse(json.out) as { items: { id: number; source: string }[]; events: Record<string, unknown>[] };
+      const idOf = (source: string) => m.items.find((i) => i.source === source)!.id;
+      expect(m.events.map((e) => Object.keys(e))).toEqual(m.events.map(() => ['type', 'old', 'new', 'at', 'itemId']));
+      expect(m.events.map(({ at: _, ...e }) => e)).toEqual([
+        { type: 'item', old: null, new: 'Lausuntopyyntö pelastuslain muuttamisesta', itemId: idOf('lausuntopalvelu') },
+        { type: 'stage', old: 'preparation', new: 'statement-round', itemId: idOf('lausuntopalvelu') },
+        { type: 'deadline', old: null, new: '2026-04-15', itemId: idOf('lausuntopalvelu') },
+        { type: 'item', old: null, new: 'Laki pelastuslain muuttamisesta', itemId: idOf('finlex') },
+        { type: 'stage', old: 'statement-round', new: 'statute-published', itemId: idOf('finlex') },
+        { type: 'deadline', old: '2026-04-15', new: '2026-04-29', itemId: idOf('lausuntopalvelu') },
+      ]);
+      const text = await run(['matter', 'VN/31234/2026', '--db', seeded.db]);
+      expect(text.out).toMatch(/^muutokset:$/m);
+      expect(text.out).toMatch(new RegExp(`^  \\d+\\.\\d+\\.\\d{4} klo \\d+\\.\\d+  Lausuntojen määräaika muuttui: 15\\.4\\.2026 → 29\\.4\\.2026  \\(#${idOf('lausuntopalvelu')}\\)$`, 'm'));
+      expect(text.out).toMatch(/^ {2}.* {2}Vaihe eteni: lausuntokierros → säädös julkaistu {2}\(#\d+\)$/m);
+      // relink finds nothing to change and records nothing.
+      expect((await run(['relink', '--db', seeded.db])).out).toMatch(/; 0 items were moved, 0 matters were created, 0 removed, 0 given/);
+      expect(JSON.parse((await run(['matter', 'VN/31234/2026', '--json', '--db', seeded.db])).out).events).toEqual(m.events);
+    } finally {
+      fs.rmSync(seeded.dir, { recursive: true, force: true });
+    }
+  });
+
   it('items --json gives each item its matter, or null, and keeps every earlier field', async () => {
     const out = await run(['items', '--json', '--db', db]);
     const items = lines(out.out).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -120,7 +151,8 @@ describe('matters, matter and relink as processes', () => {
   });
 });
 
-describe('a crawl links as it stores', () => {
+// Each test spawns several processes: on a shared two-core machine under load one takes seconds.
+describe('a crawl links as it stores', { timeout: 120_000 }, () => {
   let mirrors: Mirror[] = [];
   let feeds: string;
   beforeAll(async () => {

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { relinkAll } from '../../src/store/index.js';
+import { summaryChanges } from '../../src/link/events.js';
+import { summarizeMatter, type MatterMember } from '../../src/link/stage.js';
+import { arrive, matterOf, store, type Arrival } from './support.js';
+
+const STATUTE: Arrival = { source: 'finlex', raw: { guid: 'statute', title: 'Laki pelastuslain muuttamisesta', published: '2027-01-15T00:00:00Z',
+  identifiers: ['123/2027'], about: ['HE 184/2026 vp'] } };
+const BILL: Arrival = { source: 'eduskunta', raw: { guid: 'he', title: 'HE 184/2026 vp Hallituksen esitys laiksi pelastuslain muuttamisesta',
+  published: '2026-09-20T08:00:00Z', identifiers: ['HE 184/2026 vp'] } };
+const PROJECT: Arrival = { source: 'hankeikkuna', raw: { guid: 'project', title: 'Pelastuslain muuttaminen', kind: 'project',
+  published: '2026-01-10T08:00:00Z', identifiers: ['SM061:00/2026'], about: ['VN/31234/2026', 'HE 184/2026'] } };
+const request = (deadline: string): Arrival => ({ source: 'lausuntopalvelu', raw: { guid: 'request', title: 'Lausuntopyyntö pelastuslain muuttamisesta',
+  published: '2026-03-01T08:00:00Z', deadline, identifiers: ['VN/31234/2026'] } });
+
+/** The matter's events without their times, by the guid of the item that showed each. */
+function events(db: ReturnType<typeof store>, guid: string) {
+  const guids = new Map((db.prepare('SELECT id, guid FROM items').all() as { id: number; guid: string }[]).map((r) => [r.id, r.guid]));
+  return matterOf(db, guid)!.events.map((e) => [e.type, e.old, e.new, e.itemId === null ? null : guids.get(e.itemId)]);
+}
+
+describe('matter change events', () => {
+  it('items arriving out of order give each change once: items joined, title, deadline set and moved, stage', () => {
+    const db = store();
+    arrive(db, [STATUTE]);
+    // A matter made by the run is new as a whole: no events.
+    expect(events(db, 'statute')).toEqual([]);
+    arrive(db, [BILL]);
+    // The bill is older than the statute: the stage stays, the title becomes the bill's.
+    expect(events(db, 'statute')).toEqual([
+      ['item', null, BILL.raw.title, 'he'],
+      ['title', 'Laki pelastuslain muuttamisesta', BILL.raw.title, 'he'],
+    ]);
+    arrive(db, [PROJECT, request('2026-03-15')]);
+    arrive(db, [request('2026-03-29')]);
+    // Seen again unchanged, and a crawl of the same items: nothing new.
+    arrive(db, [request('2026-03-29'), STATUTE, BILL, PROJECT]);
+    expect(events(db, 'statute')).toEqual([
+      ['item', null, BILL.raw.title, 'he'],
+      ['title', 'Laki pelastuslain muuttamisesta', BILL.raw.title, 'he'],
+      ['item', null, 'Pelastuslain muuttaminen', 'project'],
+      ['item', null, 'Lausuntopyyntö pelastuslain muuttamisesta', 'request'],
+      // The deadline was first set by the request, then moved.
+      ['deadline', null, '2026-03-15', 'request'],
+      ['deadline', '2026-03-15', '2026-03-29', 'request'],
+    ]);
+    expect(matterOf(db, 'statute')!.events.every((e) => /^\d{4}-\d\d-\d\dT/.test(e.at))).toBe(true);
+  });
+
+  it('records the stage moving forward, dated by the run, naming the item that showed it', () => {
+    const db = store();
+    arrive(db, [PROJECT]);
+    arrive(db, [BILL]);
+    arrive(db, [STATUTE]);
+    expect(events(db, 'he').filter((e) => e[0] === 'stage')).toEqual([
+      ['stage', 'preparation', 'government-proposal', 'he'],
+      ['stage', 'government-proposal', 'statute-published', 'statute'],
+    ]);
+  });
+
+  it('relink records nothing already recorded, and a second relink nothing at all', () => {
+    const db = store();
+    arrive(db, [STATUTE, BILL, PROJECT, request('2026-03-15')]);
+    arrive(db, [request('2026-03-29')]);
+    const before = events(db, 'he');
+    expect(before).toHaveLength(6);
+    const now = new Date().toISOString();
+    relinkAll(db, now);
+    relinkAll(db, now);
+    expect(events(db, 'he')).toEqual(before);
+    // A matter put back to how it was before its last recorded change: deriving that change again records no copy.
+    db.prepare(`UPDATE matters SET deadline = '2026-03-15'`).run();
+    expect(relinkAll(db, now).resummarized).toBe(1);
+    expect(events(db, 'he')).toEqual(before);
+    // A deadline moved behind linking's back (as an older version would have left it) is put right once.
+    db.prepare(`UPDATE matters SET deadline = '2026-03-01'`).run();
+    relinkAll(db, now);
+    relinkAll(db, now);
+    expect(events(db, 'he').slice(before.length)).toEqual([['deadline', '2026-03-01', '2026-03-29', 'request']]);
+  });
+
+  it('when two matters join, the one kept holds both histories and the items that joined it', () => {
+    const db = store();
+    // The project first names only its diary number; its request moves the deadline; the bill is a matter of its own.
+    const early = { ...PROJECT, raw: { ...PROJECT.raw, about: ['VN/31234/2026'] } };
+    arrive(db, [early, BILL]);
+    arrive(db, [request('2026-03-15')]);
+    arrive(db, [request('2026-03-29')]);
+    expect(matterOf(db, 'he')!.id).not.toBe(matterOf(db, 'project')!.id);
+    // The project now states its bill: one matter (the project's, older), with the project matter's history kept.
+    arrive(db, [PROJECT]);
+    expect(matterOf(db, 'he')!.id).toBe(matterOf(db, 'project')!.id);
+    expect(events(db, 'he')).toEqual([
+      ['item', null, 'Lausuntopyyntö pelastuslain muuttamisesta', 'request'],
+      ['stage', 'preparation', 'statement-round', 'request'],
+      ['deadline', null, '2026-03-15', 'request'],
+      ['deadline', '2026-03-15', '2026-03-29', 'request'],
+      ['item', null, BILL.raw.title, 'he'],
+      ['stage', 'statement-round', 'government-proposal', 'he'],
+      ['title', 'Pelastuslain muuttaminen', BILL.raw.title, 'he'],
+    ]);
+  });
+});
+
+describe('summaryChanges', () => {
+  const member = (m: Partial<MatterMember> & Pick<MatterMember, 'id' | 'kind'>): MatterMember =>
+    ({ source: 's', title: `t${m.id}`, at: '2026-01-01T00:00:00Z', deadline: null, stage: null, language: 'fi', identifiers: [], ...m });
+
+  it('is nothing for a matter never summarised (stored with an empty title)', () => {
+    expect(summaryChanges({ title: '', stage: null, deadline: null }, summarizeMatter([member({ id: 1, kind: 'bill' })]))).toEqual([]);
+  });
+
+  it('names the item showing the new stage, deadline and title; a deadline gone names none', () => {
+    const s = summarizeMatter([member({ id: 1, kind: 'project', deadline: '2026-02-01' }), member({ id: 2, kind: 'bill', at: '2026-03-01T00:00:00Z' })]);
+    expect(summaryChanges({ title: 't1', stage: 'preparation', deadline: null }, s)).toEqual([
+      { type: 'stage', old: 'preparation', new: 'government-proposal', itemId: 2 },
+      { type: 'deadline', old: null, new: '2026-02-01', itemId: 1 },
+      { type: 'title', old: 't1', new: 't2', itemId: 2 },
+    ]);
+    const none = summarizeMatter([member({ id: 2, kind: 'bill' })]);
+    expect(summaryChanges({ title: 't2', stage: 'government-proposal', deadline: '2026-02-01' }, none)).toEqual([
+      { type: 'deadline', old: '2026-02-01', new: null, itemId: null },
+    ]);
+  });
+});
