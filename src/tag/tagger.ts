@@ -60,9 +60,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const kind = input.kind ?? inferKind(title);
     // Best field per matched term (a term counts once per item), with the words that matched.
     const hits = new Map<CompiledTerm, { field: Field; match: string }>();
-    // Scope terms found, per scope and role, with the first word that put the item in the scope.
-    const scopeHits = new Map<string, string>();
-    const fieldTokens: Token[][] = [];
+    // Scope terms found, per scope and role, with the first word that put the item in the scope and its best field.
+    const scopeHits = new Map<string, ScopeHit>();
+    const fieldTokens: [Field, Token[]][] = [];
     const features = new Map<string, number>();
     let about: GoalId[] = [];
     const note = (term: CompiledTerm, field: Field, match: string): void => {
@@ -73,7 +73,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const text = field === 'title' ? title : summary;
       if (!text) continue;
       const tokens: Token[] = tokenize(text);
-      fieldTokens.push(tokens);
+      fieldTokens.push([field, tokens]);
       const perToken = tokens.map((t) => matcher.matchToken(t, lang));
       const covered = new Set<number>();
       // Phrases: consecutive tokens matching the phrase's words in order.
@@ -156,12 +156,20 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // Scope rules: an item of a kind outside the strategy (incident news, policing, welfare-area care) keeps
     // only a share of its score unless it also names what would bring it in (legislation, rescue services, …).
     // Only items with some score can be scoped; most items have none, so their words are not looked up again.
-    if (scopeMatcher && goalIds.some((g) => rule[g] > 0)) for (const tokens of fieldTokens) findScopes(scopeMatcher, tokens, lang, scopeHits);
+    if (scopeMatcher && goalIds.some((g) => rule[g] > 0)) for (const [field, tokens] of fieldTokens) findScopes(scopeMatcher, tokens, field, lang, scopeHits);
     for (const sc of taxonomy.scopes) {
-      const match = scopeHits.get(`${sc.id}:when`);
-      if (match === undefined || scopeHits.has(`${sc.id}:unless`)) continue;
+      const when = scopeHits.get(`${sc.id}:when`);
+      const unless = scopeHits.get(`${sc.id}:unless`);
+      if (when === undefined) continue;
+      if (unless !== undefined && (!sc.byField || factor[unless.field] >= factor[when.field])) {
+        const together = Object.entries(sc.together);
+        if (together.length === 0) continue;
+        for (const [g, w] of together) rule[g] += w;
+        evidence.push({ rule: 'scope', term: `${sc.id} + ${unless.match}`, field: unless.field, match: when.match, goals: { ...sc.together } });
+        continue;
+      }
       for (const g of goalIds) if (rule[g] > 0) rule[g] *= sc.factor;
-      evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, match, goals: {} });
+      evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, field: when.field, match: when.match, goals: {} });
     }
     return { lang, kind, rule, evidence, anchored, features, about };
   }
@@ -237,15 +245,27 @@ export function createTagger(taxonomy: Taxonomy, options: TaggerOptions = {}): T
   return (input) => core.finish(input, core.read(input), learned);
 }
 
-/** Note which scope terms a field's tokens match (single words and phrases), keyed `scope:role`. */
-function findScopes(m: Matcher, tokens: Token[], lang: Lang, out: Map<string, string>): void {
+interface ScopeHit {
+  match: string;
+  field: Field;
+}
+
+/** Note which scope terms a field's tokens match (single words and phrases), keyed `scope:role`; the title wins. */
+function findScopes(m: Matcher, tokens: Token[], field: Field, lang: Lang, out: Map<string, ScopeHit>): void {
   const per = tokens.map((t) => m.matchToken(t, lang));
   const note = (def: CompiledTerm['def'], match: string): void => {
     const key = `${def.scope!.id}:${def.scope!.role}`;
-    if (!out.has(key)) out.set(key, match);
+    const prev = out.get(key);
+    if (!prev || (prev.field === 'summary' && field === 'title')) out.set(key, { match, field });
   };
   per.forEach((x, i) => {
-    for (const s of x.single) note(s.term.def, tokens[i].text);
+    // A word that puts the item in a scope is not also its way out: meripelastustoimi is sea rescue (when), not
+    // pelastustoimi (unless), though the two terms overlap in it.
+    const whens = x.single.filter((s) => s.term.def.scope!.role === 'when');
+    for (const s of x.single) {
+      if (s.term.def.scope!.role === 'unless' && whens.some((w) => w.term.def.scope!.id === s.term.def.scope!.id && s.start < w.end && w.start < s.end)) continue;
+      note(s.term.def, tokens[i].text);
+    }
     for (const pw of x.phraseWords) {
       if (pw.word !== 0) continue;
       const n = pw.term.words.length;

@@ -12,14 +12,15 @@ import { crossValidateLearning, summarise } from '../../bench/learning-cv.js';
 const taxonomy = loadTaxonomy();
 const dev = parseLabelled(readFileSync(new URL('../fixtures/tag/dev.jsonl', import.meta.url), 'utf8'));
 
-// Sea rescue is led by the Border Guard; the rules tag it (it is a pelastus- compound), the network does not want it.
-const seaRescue: TagInput[] = [
-  { title: 'Meripelastuslain muutos etenee', summary: 'Rajavartiolaitos johtaa meripelastustoimintaa merialueilla.', source: 'intermin' },
-  { title: 'Meripelastusharjoitus Suomenlahdella', summary: 'Rajavartiolaitoksen alukset harjoittelivat yhdessä Viron kanssa.', source: 'intermin' },
-  { title: 'Meripelastuksen johtokeskukset yhdistetään', summary: 'Rajavartiolaitos keskittää meripelastuksen johtamisen Turkuun.', source: 'intermin' },
-  { title: 'Meripelastusseura saa valtionavustusta', summary: 'Vapaaehtoinen meripelastus tukee Rajavartiolaitosta.', source: 'intermin' },
+// Rescue dogs are a volunteer hobby: the rules tag them (pelastuskoira is a pelastus- compound), the network does not
+// want them. (Sea rescue, once the example here, is now kept out by the policing scope.)
+const rescueDogs: TagInput[] = [
+  { title: 'Pelastuskoiraliiton kesäleiri alkaa', summary: 'Leirillä koulutetaan raunio- ja jälkikoiria.' },
+  { title: 'Pelastuskoirakoe järjestettiin Kuopiossa', summary: 'Kokeeseen osallistui 30 koirakkoa.' },
+  { title: 'Pelastuskoirien koulutusohjelma uudistuu', summary: 'Pelastuskoiraliitto yhtenäistää etsintäkoirien koulutusta.' },
+  { title: 'Pelastuskoiraliitto sai uuden puheenjohtajan', summary: 'Liiton hallitus valitsi puheenjohtajan syyskokouksessa.' },
 ];
-const newSeaRescue: TagInput = { title: 'Meripelastustoimen kalustoa uudistetaan', summary: 'Rajavartiolaitokselle hankitaan uusia partioveneitä.', source: 'intermin' };
+const newRescueDogs: TagInput = { title: 'Pelastuskoirien talvileiri Lapissa', summary: 'Pelastuskoiraliiton koirakot harjoittelevat lumivyöryetsintää.' };
 
 // Smoke diving is rescue work the taxonomy does not name (oil spill response, once the example here, now is);
 // reviewers add it under services.
@@ -38,14 +39,14 @@ function suite(name: string, make: () => Analyzer | null): void {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');
       return;
     }
-    const rejected: ReviewDecision[] = seaRescue.map((item) => ({ item, relevant: false, confirmed: [], rejected: ['services'] }));
+    const rejected: ReviewDecision[] = rescueDogs.map((item) => ({ item, relevant: false, confirmed: [], rejected: ['services'] }));
     const added: ReviewDecision[] = smokeDiving.map((item) => ({ item, relevant: true, confirmed: ['services'], rejected: [] }));
 
     it('stops tagging a kind of item after a handful of rejections', () => {
-      const before = createTagger(taxonomy, { analyzer })(newSeaRescue);
+      const before = createTagger(taxonomy, { analyzer })(newRescueDogs);
       expect(before.relevant).toBe(true);
       const learned = learnWeights(taxonomy, rejected, { analyzer });
-      const after = createTagger(taxonomy, { analyzer, learned })(newSeaRescue);
+      const after = createTagger(taxonomy, { analyzer, learned })(newRescueDogs);
       expect(after.relevant).toBe(false);
       expect(after.evidence.some((e) => e.rule === 'learned')).toBe(true);
     });
@@ -82,10 +83,10 @@ function suite(name: string, make: () => Analyzer | null): void {
     });
 
     it('bounds what learning can change on one item, however many decisions agree', () => {
-      const many = Array.from({ length: 40 }, (_, i) => ({ item: { ...seaRescue[i % 4], id: String(i) }, relevant: false, confirmed: [], rejected: ['services'] }));
+      const many = Array.from({ length: 40 }, (_, i) => ({ item: { ...rescueDogs[i % 4], id: String(i) }, relevant: false, confirmed: [], rejected: ['services'] }));
       const learned = learnWeights(taxonomy, many, { analyzer });
       expect(learned.bound).toBeGreaterThan(0);
-      const item: TagInput = { title: 'Pelastuslain muutos: meripelastus ja pelastuslaitokset', summary: 'Rajavartiolaitos ja pelastuslaitokset.' };
+      const item: TagInput = { title: 'Pelastuslain muutos: pelastuskoirat ja pelastuslaitokset', summary: 'Pelastuskoiraliitto ja pelastuslaitokset.' };
       const before = createTagger(taxonomy, { analyzer })(item).scores;
       const after = createTagger(taxonomy, { analyzer, learned })(item).scores;
       for (const g of Object.keys(before)) expect(Math.abs(after[g] - before[g])).toBeLessThanOrEqual(learned.bound! * 1.15 + 0.01);
@@ -107,7 +108,7 @@ function suite(name: string, make: () => Analyzer | null): void {
 
     it('ignores weights learned with another analyzer', () => {
       const learned = { ...learnWeights(taxonomy, rejected, { analyzer }), analyzer: 'other' };
-      expect(createTagger(taxonomy, { analyzer, learned })(newSeaRescue).relevant).toBe(true);
+      expect(createTagger(taxonomy, { analyzer, learned })(newRescueDogs).relevant).toBe(true);
     });
   });
 }
