@@ -32,6 +32,8 @@ export interface ItemReading {
   features: Map<string, number>;
   /** Goals of the title's subject (the head of a phrase whose modifier speaks for another goal). */
   about: GoalId[];
+  /** Points each goal's own anchor terms earn in the title (before negatives and scopes). */
+  title: Record<GoalId, number>;
 }
 
 /** The parts of a tagger that learn.ts also needs. */
@@ -97,19 +99,21 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
           if (covered.has(i) && s.term.def.rule !== 'false-friend') continue;
           note(s.term, field, tokens[i].text);
-          if (s.term.def.rule === 'anchor' || s.term.def.rule === 'context') for (const g of Object.keys(s.term.def.goals)) spoken.add(g);
+          // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
+          if (s.term.def.rule === 'anchor' || s.term.def.rule === 'context') spoken.add(Object.keys(s.term.def.goals)[0]);
         }
         titleGoals.push(spoken);
         for (const key of m.features) if ((features.get(key) ?? 0) < factor[field]) features.set(key, factor[field]);
       });
-      // Finnish noun phrases end in their head: in "pelastuslaitosten kyberturvallisuus" or "pelastustoimen
-      // rahoitus" the first word says whose, the second what. A title word followed by one that speaks for
-      // another goal names the item's subject; the last such pair in the title wins.
+      // Finnish and Swedish noun phrases end in their head: in "pelastuslaitosten kyberturvallisuus" or
+      // "pelastuslaitoksen ensihoitopalvelu" the first word says whose, the second what. A title word followed by
+      // one that speaks for exactly one other goal names the item's subject; the last such pair wins. A head that
+      // several goals share (rahoitus: "pelastustoimen rahoitus", "hyvinvointialueiden rahoitus") says nothing.
       if (field === 'title') {
         for (let i = 0; i + 1 < titleGoals.length; i++) {
-          if (titleGoals[i].size === 0) continue;
-          const head = [...titleGoals[i + 1]].filter((g) => !titleGoals[i].has(g));
-          if (head.length) about = head;
+          if (titleGoals[i].size === 0 || titleGoals[i + 1].size !== 1) continue;
+          const [head] = titleGoals[i + 1];
+          if (!titleGoals[i].has(head)) about = [head];
         }
       }
     }
@@ -128,6 +132,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       features.set(`term:${term.def.text}`, factor[h.field]);
     }
     const anchored = goalIds.some((g) => anchorSum[g] > 0);
+    const titleScore: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
     for (const [term, h] of hits) {
       const def = term.def;
       const f = factor[h.field];
@@ -137,6 +142,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       if (def.rule === 'context' && !anchored) continue;
       const sign = def.rule === 'negative' ? -1 : 1;
+      if (h.field === 'title' && def.rule === 'anchor') titleScore[Object.keys(def.goals)[0]] += Object.values(def.goals)[0];
       const goals: Record<GoalId, number> = {};
       for (const [g, w] of Object.entries(def.goals)) {
         goals[g] = round(sign * w * f);
@@ -164,14 +170,18 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (unless !== undefined && (!sc.byField || factor[unless.field] >= factor[when.field])) {
         const together = Object.entries(sc.together);
         if (together.length === 0) continue;
-        for (const [g, w] of together) rule[g] += w;
+        for (const [g, w] of together) {
+          rule[g] += w;
+          // Police and rescue services named together in the title: the title is about their cooperation too.
+          if (when.field === 'title' && unless.field === 'title') titleScore[g] += w;
+        }
         evidence.push({ rule: 'scope', term: `${sc.id} + ${unless.match}`, field: unless.field, match: when.match, goals: { ...sc.together } });
         continue;
       }
       for (const g of goalIds) if (rule[g] > 0) rule[g] *= sc.factor;
       evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, field: when.field, match: when.match, goals: {} });
     }
-    return { lang, kind, rule, evidence, anchored, features, about };
+    return { lang, kind, rule, evidence, anchored, features, about, title: titleScore };
   }
 
   function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
@@ -207,7 +217,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     for (const g of goalIds) scores[g] = round(Math.max(0, scores[g] * (scores[g] > 0 ? kindFactor : 1)));
     const ranked = [...goalIds].sort((a, b) => scores[b] - scores[a]);
     // What the title is about leads, when it is relevant on its own: the item mentions the rest.
-    const subject = reading.about.filter((g) => scores[g] >= taxonomy.thresholds.relevant).sort((a, b) => scores[b] - scores[a])[0];
+    // Without such a phrase, a title whose anchor terms name one goal alone is about that goal ("Hyvinvointialueiden
+    // rahoitus …" whose summary mentions the rescue services' costs), when that goal is relevant on its own.
+    const relevantGoals = goalIds.filter((g) => scores[g] >= taxonomy.thresholds.relevant);
+    const titled = relevantGoals.filter((g) => reading.title[g] > 0);
+    const subject = reading.about.filter((g) => relevantGoals.includes(g)).sort((a, b) => scores[b] - scores[a])[0] ?? (titled.length === 1 ? titled[0] : undefined);
     if (subject !== undefined && subject !== ranked[0]) {
       ranked.splice(ranked.indexOf(subject), 1);
       ranked.unshift(subject);

@@ -29,6 +29,9 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['a fundraiser is event news', { title: 'Palomiesten joulukeräys tuotti ennätyksen', summary: 'Pelastuslaitoksen henkilöstö keräsi rahaa lasten harrastuksiin.', source: 'pelastustoimi' }, false, null, 'events'],
   ['a competition that is procurement is not an event', { title: 'Piirinuohous kilpailutetaan', summary: 'Pelastuslaitos avaa nuohouksen kilpailulle.', source: 'pelastustoimi' }, true, 'services', null],
   ['a bailout loan is no rescue', { title: 'Valtio myönsi pelastuslainan lentoyhtiölle', summary: 'Laina turvaa yhtiön maksuvalmiuden.' }, false, null, null],
+  ['a title naming only the welfare areas is about the reform, though the summary speaks of rescue services’ costs', { title: 'Hyvinvointialueiden rahoitus kasvaa ensi vuonna', summary: 'Rahoituksessa huomioidaan palkkaratkaisut sekä pelastustoimen kustannusten nousu.' }, true, 'welfare-reform', null],
+  ['a head several goals share says nothing: the rescue services’ funding stays services', { title: 'Pelastustoimen rahoitus turvataan', summary: 'Hyvinvointialueiden rahoituslakiin tehdään korvamerkintä pelastustoimelle.' }, true, 'services', null],
+  ['the subject of the title leads: the rescue department’s emergency medical service', { title: 'Pelastuslaitoksen ensihoitopalvelu laajenee', summary: 'Pelastuslaitos tuottaa ensihoidon koko alueella.' }, true, 'welfare-reform', null],
   ['a title about the rescue act stays services', { title: 'Pelastuslain muutos etenee eduskuntaan', summary: 'Muutos koskee hyvinvointialueiden pelastuslaitosten valvontatehtäviä.' }, true, 'services', null],
 ];
 
