@@ -34,6 +34,8 @@ export interface ItemReading {
   about: GoalId[];
   /** Points each goal's own anchor terms earn in the title (before negatives and scopes). */
   title: Record<GoalId, number>;
+  /** The share of its score the scope rules leave the item (1 when no scope applies); learned weights keep it too. */
+  scale: number;
 }
 
 /** The parts of a tagger that learn.ts also needs. */
@@ -163,6 +165,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // only a share of its score unless it also names what would bring it in (legislation, rescue services, …).
     // Only items with some score can be scoped; most items have none, so their words are not looked up again.
     if (scopeMatcher && goalIds.some((g) => rule[g] > 0)) for (const [field, tokens] of fieldTokens) findScopes(scopeMatcher, tokens, field, lang, scopeHits);
+    let scale = 1;
     for (const sc of taxonomy.scopes) {
       const when = scopeHits.get(`${sc.id}:when`);
       const unless = scopeHits.get(`${sc.id}:unless`);
@@ -179,9 +182,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         continue;
       }
       for (const g of goalIds) if (rule[g] > 0) rule[g] *= sc.factor;
+      scale *= sc.factor;
       evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, field: when.field, match: when.match, goals: {} });
     }
-    return { lang, kind, rule, evidence, anchored, features, about, title: titleScore };
+    return { lang, kind, rule, evidence, anchored, features, about, title: titleScore, scale };
   }
 
   function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
@@ -203,9 +207,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         }
         if (size >= 0.05) contrib.push({ key, goals, size });
       }
-      // Learned weights may move a goal's score only so far: the rules keep the last word on items they are sure of.
+      // Learned weights may move a goal's score only so far: the rules keep the last word on items they are sure of,
+      // and an item the scope rules put mostly out of scope keeps the same share of what was learned.
       const bound = learned.bound ?? Infinity;
-      for (const [g, d] of Object.entries(delta)) scores[g] += Math.max(-bound, Math.min(bound, d));
+      for (const [g, d] of Object.entries(delta)) scores[g] += Math.max(-bound, Math.min(bound, d)) * reading.scale;
       contrib.sort((a, b) => b.size - a.size);
       for (const c of contrib.slice(0, 5)) evidence.push({ rule: 'learned', term: c.key, goals: c.goals });
     }
@@ -228,11 +233,16 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       evidence.push({ rule: 'about', term: subject, field: 'title', goals: {} });
     }
     const top = Math.max(...goalIds.map((g) => scores[g]));
+    // A goal the rules list stays listed unless its own learned weights lower it: learning that raises another
+    // goal does not push it off by the ratio (a reviewer's confirmed second goal must not cost an unseen item its main one).
+    const ruled = (g: GoalId): number => Math.max(0, reading.rule[g] * (reading.rule[g] > 0 ? kindFactor : 1));
+    const ruleTop = Math.max(...goalIds.map(ruled));
+    const keptByRules = (g: GoalId): boolean => ruled(g) >= th.goalRatio * ruleTop && scores[g] >= round(ruled(g));
     const th = taxonomy.thresholds;
     const relevant = top >= th.relevant;
     const goals = relevant
       // Learned weights may lead an item to its main goal, but list no further goal the rules found nothing for.
-      ? ranked.filter((g, i) => i === 0 || (scores[g] >= th.goal && scores[g] >= th.goalRatio * top && reading.rule[g] > 0))
+      ? ranked.filter((g, i) => i === 0 || (scores[g] >= th.goal && (scores[g] >= th.goalRatio * top || keptByRules(g)) && reading.rule[g] > 0))
       : [];
     const result: TagResult = {
       ...(input.id !== undefined ? { id: input.id } : {}),

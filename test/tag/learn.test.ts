@@ -95,15 +95,52 @@ function suite(name: string, make: () => Analyzer | null): void {
     it.each([
       ['the older sets', ['dev', 'heldout', 'unseen', 'fresh']],
       ['the round-two tuning half', ['hard-dev']],
-    ])('helps unreviewed items in 5-fold cross-validation on %s', (_name, files) => {
+      ['the round-three tuning items', ['round3-dev']],
+    ])('never makes unreviewed items worse in 5-fold cross-validation on %s', (_name, files) => {
       const items = files.flatMap((f) => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8')));
       const folds = crossValidateLearning(taxonomy, analyzer, items, 5);
       const f1 = summarise(folds, 'f1');
       const primary = summarise(folds, 'primaryHit');
       expect(f1.after).toBeGreaterThanOrEqual(f1.before);
-      expect(primary.after).toBeGreaterThanOrEqual(primary.before - 0.01);
-      expect(f1.worst).toBeGreaterThanOrEqual(-0.001);
+      expect(primary.after).toBeGreaterThanOrEqual(primary.before);
+      // On every fold, not only on average.
+      expect(f1.worst).toBeGreaterThanOrEqual(0);
+      expect(primary.worst).toBeGreaterThanOrEqual(0);
       expect(summarise(folds, 'goalPrecision').after).toBeGreaterThanOrEqual(summarise(folds, 'goalPrecision').before - 0.01);
+    });
+
+    it('leaves items the rules already decide as reviewers did without weights (nothing to correct)', () => {
+      const rightAlready: ReviewDecision[] = dev.slice(0, 30).map((item) => {
+        const r = createTagger(taxonomy, { analyzer })(item);
+        return { item, relevant: r.relevant, confirmed: r.goals, rejected: [], primary: r.primary };
+      });
+      const learned = learnWeights(taxonomy, rightAlready, { analyzer });
+      const tag = createTagger(taxonomy, { analyzer, learned });
+      const plain = createTagger(taxonomy, { analyzer });
+      for (const item of dev.slice(30)) expect(tag(item).relevant).toBe(plain(item).relevant);
+    });
+
+    it('scales learned weights on an item the scope rules put out of scope, as the rules’ own score', () => {
+      const learned = { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { 'term:pelastus+laitos': { services: 1 } } };
+      const fire: TagInput = { title: 'Pelastuslaitos sammutti tulipalon kerrostalossa', summary: 'Asukkaat evakuoitiin.', source: 'pelastustoimi' };
+      const before = createTagger(taxonomy, { analyzer })(fire);
+      const after = createTagger(taxonomy, { analyzer, learned })(fire);
+      expect(before.evidence.some((e) => e.rule === 'scope' && e.term === 'incident ×0.2')).toBe(true);
+      // One point learned for pelastuslaitos (title, field factor 1) keeps the incident scope's 0.2 of it.
+      expect(after.scores.services - before.scores.services).toBeCloseTo(0.2 * 1, 2);
+      expect(after.relevant).toBe(false);
+    });
+
+    it('does not drop a goal the rules list because learning raised another goal', () => {
+      const item: TagInput = { title: 'Pelastuslaitosten ja hätäkeskusten yhteistyö', summary: 'Hätäkeskus välittää tehtävät pelastuslaitoksille.' };
+      const plain = createTagger(taxonomy, { analyzer })(item);
+      expect(plain.goals).toEqual(expect.arrayContaining(['services', 'internal-security']));
+      const boostedGoal = plain.primary === 'services' ? 'services' : 'internal-security';
+      const other = boostedGoal === 'services' ? 'internal-security' : 'services';
+      const learned = { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { 'term:pelastus+laitos': { [boostedGoal]: 3 } } };
+      const after = createTagger(taxonomy, { analyzer, learned })(item);
+      expect(after.scores[boostedGoal]).toBeGreaterThan(plain.scores[boostedGoal]);
+      expect(after.goals).toContain(other);
     });
 
     it('ignores weights learned with another analyzer', () => {
