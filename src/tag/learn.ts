@@ -53,14 +53,25 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
 
   const high = Math.max(th.relevant, th.goal) + margin;
   const low = Math.max(0, Math.min(th.relevant, th.goal) - margin);
-  const wants: Want[][] = decisions.map((d) => {
+  const kindOf = (r: ItemReading): number => (r.kind ? (taxonomy.kinds[r.kind] ?? 1) : 1);
+  const wants: Want[][] = decisions.map((d, i) => {
     const primary = d.primary ?? d.confirmed[0];
+    const ruled = (g: GoalId): number => Math.max(0, readings[i].rule[g]) * kindOf(readings[i]);
     return goalIds.flatMap((g): Want[] => {
+      // Where the rules already decide as the reviewer did, learning only holds the line (the score must not be
+      // pushed across it by weights learned elsewhere); it pushes past the line with a margin only where the
+      // rules got the item wrong. Widening margins on items the rules had right is what made unseen items worse.
       // A reviewer's goal list is complete: a goal it leaves out is as much a decision as one it removes.
-      if (!d.relevant || d.rejected.includes(g) || !d.confirmed.includes(g)) return [{ goal: g, target: low, dir: -1 }];
+      if (!d.relevant || d.rejected.includes(g) || !d.confirmed.includes(g)) {
+        // On a relevant item a goal left out need only fall below the listing bar: pushing it further teaches its
+        // words to pull the same goal off unseen items where it is the main one.
+        if (d.relevant) return [{ goal: g, target: th.goal - 0.05, dir: -1 }];
+        const bar = Math.min(th.relevant, th.goal);
+        return [{ goal: g, target: ruled(g) < bar ? bar - 0.05 : low, dir: -1 }];
+      }
       // The main goal must clear the relevance bar; other confirmed goals only the goal bar, so that their
       // weights do not spill onto unseen items as wrong goals.
-      if (g === primary) return [{ goal: g, target: high, dir: 1 }];
+      if (g === primary) return [{ goal: g, target: ruled(g) >= th.relevant ? th.relevant : high, dir: 1 }];
       return [{ goal: g, target: th.goal, dir: 1 }];
     });
   });
@@ -91,14 +102,14 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const scoreOf = (i: number, g: GoalId): number => {
     let delta = 0;
     for (const [f, x] of eligible[i]) delta += (weights.get(f)?.get(g) ?? 0) * x;
-    const s = readings[i].rule[g] + clamp(delta, bound);
-    const kindFactor = readings[i].kind ? (taxonomy.kinds[readings[i].kind!] ?? 1) : 1;
+    const s = readings[i].rule[g] + clamp(delta, bound) * readings[i].scale;
+    const kindFactor = kindOf(readings[i]);
     return Math.max(0, s * (s > 0 ? kindFactor : 1));
   };
   for (let epoch = 0; epoch < epochs; epoch++) {
     decisions.forEach((_, i) => {
       const feats = eligible[i];
-      const kindFactor = readings[i].kind ? (taxonomy.kinds[readings[i].kind!] ?? 1) : 1;
+      const kindFactor = kindOf(readings[i]) * readings[i].scale;
       for (const w of wants[i]) {
         const score = scoreOf(i, w.goal);
         const gap = w.target - score;

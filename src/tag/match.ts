@@ -15,6 +15,11 @@ interface CompiledWord {
   /** Whole word only (acronyms, `exact: true`) or the head of a word (phrase words). */
   exact: boolean;
   headOnly: boolean;
+  /**
+   * A false friend Snowball over-stems (pelastuslaina → pelastusl, the stem of pelastuslain too) is matched on its
+   * written form instead: this prefix, followed by a vowel when the base form ends in one (pelastuslain|a, |oja).
+   */
+  surface: { prefix: string; vowel: boolean } | null;
 }
 
 /** What one token matched, and its learning feature (analyzer key), cached per token. */
@@ -92,6 +97,9 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
           parts,
           exact: def.exact,
           headOnly: words.length > 1,
+          surface: def.rule === 'false-friend' && words.length === 1 && a.key.length < lower.length - 3
+            ? { prefix: VOWEL.test(lower) ? lower.slice(0, -1) : lower, vowel: VOWEL.test(lower) }
+            : null,
         };
       }),
     };
@@ -102,6 +110,7 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
   const byKey: Record<Lang, Map<string, Entry[]>> = { fi: new Map(), sv: new Map() };
   const byPart: Record<Lang, Map<string, Entry[]>> = { fi: new Map(), sv: new Map() };
   const acronyms: Record<Lang, Entry[]> = { fi: [], sv: [] };
+  const surfaced: Record<Lang, Entry[]> = { fi: [], sv: [] };
   const push = (m: Map<string, Entry[]>, k: string, e: Entry): void => {
     const list = m.get(k);
     if (list) list.push(e);
@@ -114,6 +123,7 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
         acronyms[term.def.lang].push(e);
         return;
       }
+      if (w.surface) surfaced[term.def.lang].push(e);
       push(byKey[term.def.lang], w.key.slice(0, 3), e);
       for (const p of new Set(w.parts.map((r) => r[0]))) push(byPart[term.def.lang], p, e);
     });
@@ -155,6 +165,7 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
       const inner = i > 0 && !boundaries.has(i);
       for (const { term, word } of byKey[lang].get(key.slice(i, i + 3)) ?? []) {
         const w = term.words[word];
+        if (w.surface) continue;
         if (inner && (w.exact || w.headOnly)) continue;
         if (w.headOnly && i > 0) continue;
         if (w.exact) {
@@ -167,6 +178,17 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
         } else if (r <= w.key.length + 1 && commonPrefix(key.slice(i), w.key) >= w.min) {
           out.push({ term, word, start: i, end: key.length });
         }
+      }
+    }
+    // Over-stemmed false friends, on the written word: at its start or where a compound part may begin.
+    const written = token.lower.replace(/[-‐‑–]/g, '');
+    for (const { term, word } of surfaced[lang]) {
+      const s = term.words[word].surface!;
+      for (let at = written.indexOf(s.prefix); at >= 0; at = written.indexOf(s.prefix, at + 1)) {
+        if (at > 0 && at < 3) continue;
+        if (s.vowel && !VOWEL.test(written.charAt(at + s.prefix.length))) continue;
+        // The span reaches to the key's end, so that it covers whatever the over-stemmed key matched there.
+        out.push({ term, word, start: Math.min(at, key.length), end: Math.max(key.length, Math.min(at, key.length) + 1) });
       }
     }
     matchPieces(a, lang, out);

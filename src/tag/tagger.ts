@@ -32,6 +32,10 @@ export interface ItemReading {
   features: Map<string, number>;
   /** Goals of the title's subject (the head of a phrase whose modifier speaks for another goal). */
   about: GoalId[];
+  /** Points each goal's own anchor terms earn in the title (before negatives and scopes). */
+  title: Record<GoalId, number>;
+  /** The share of its score the scope rules leave the item (1 when no scope applies); learned weights keep it too. */
+  scale: number;
 }
 
 /** The parts of a tagger that learn.ts also needs. */
@@ -60,9 +64,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const kind = input.kind ?? inferKind(title);
     // Best field per matched term (a term counts once per item), with the words that matched.
     const hits = new Map<CompiledTerm, { field: Field; match: string }>();
-    // Scope terms found, per scope and role, with the first word that put the item in the scope.
-    const scopeHits = new Map<string, string>();
-    const fieldTokens: Token[][] = [];
+    // Scope terms found, per scope and role, with the first word that put the item in the scope and its best field.
+    const scopeHits = new Map<string, ScopeHit>();
+    const fieldTokens: [Field, Token[]][] = [];
     const features = new Map<string, number>();
     let about: GoalId[] = [];
     const note = (term: CompiledTerm, field: Field, match: string): void => {
@@ -73,7 +77,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const text = field === 'title' ? title : summary;
       if (!text) continue;
       const tokens: Token[] = tokenize(text);
-      fieldTokens.push(tokens);
+      fieldTokens.push([field, tokens]);
       const perToken = tokens.map((t) => matcher.matchToken(t, lang));
       const covered = new Set<number>();
       // Phrases: consecutive tokens matching the phrase's words in order.
@@ -97,19 +101,21 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
           if (covered.has(i) && s.term.def.rule !== 'false-friend') continue;
           note(s.term, field, tokens[i].text);
-          if (s.term.def.rule === 'anchor' || s.term.def.rule === 'context') for (const g of Object.keys(s.term.def.goals)) spoken.add(g);
+          // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
+          if (s.term.def.rule === 'anchor' || s.term.def.rule === 'context') spoken.add(Object.keys(s.term.def.goals)[0]);
         }
         titleGoals.push(spoken);
         for (const key of m.features) if ((features.get(key) ?? 0) < factor[field]) features.set(key, factor[field]);
       });
-      // Finnish noun phrases end in their head: in "pelastuslaitosten kyberturvallisuus" or "pelastustoimen
-      // rahoitus" the first word says whose, the second what. A title word followed by one that speaks for
-      // another goal names the item's subject; the last such pair in the title wins.
+      // Finnish and Swedish noun phrases end in their head: in "pelastuslaitosten kyberturvallisuus" or
+      // "pelastuslaitoksen ensihoitopalvelu" the first word says whose, the second what. A title word followed by
+      // one that speaks for exactly one other goal names the item's subject; the last such pair wins. A head that
+      // several goals share (rahoitus: "pelastustoimen rahoitus", "hyvinvointialueiden rahoitus") says nothing.
       if (field === 'title') {
         for (let i = 0; i + 1 < titleGoals.length; i++) {
-          if (titleGoals[i].size === 0) continue;
-          const head = [...titleGoals[i + 1]].filter((g) => !titleGoals[i].has(g));
-          if (head.length) about = head;
+          if (titleGoals[i].size === 0 || titleGoals[i + 1].size !== 1) continue;
+          const [head] = titleGoals[i + 1];
+          if (!titleGoals[i].has(head)) about = [head];
         }
       }
     }
@@ -128,6 +134,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       features.set(`term:${term.def.text}`, factor[h.field]);
     }
     const anchored = goalIds.some((g) => anchorSum[g] > 0);
+    const titleScore: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
     for (const [term, h] of hits) {
       const def = term.def;
       const f = factor[h.field];
@@ -137,6 +144,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       if (def.rule === 'context' && !anchored) continue;
       const sign = def.rule === 'negative' ? -1 : 1;
+      if (h.field === 'title' && def.rule === 'anchor') titleScore[Object.keys(def.goals)[0]] += Object.values(def.goals)[0];
       const goals: Record<GoalId, number> = {};
       for (const [g, w] of Object.entries(def.goals)) {
         goals[g] = round(sign * w * f);
@@ -156,14 +164,28 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // Scope rules: an item of a kind outside the strategy (incident news, policing, welfare-area care) keeps
     // only a share of its score unless it also names what would bring it in (legislation, rescue services, …).
     // Only items with some score can be scoped; most items have none, so their words are not looked up again.
-    if (scopeMatcher && goalIds.some((g) => rule[g] > 0)) for (const tokens of fieldTokens) findScopes(scopeMatcher, tokens, lang, scopeHits);
+    if (scopeMatcher && goalIds.some((g) => rule[g] > 0)) for (const [field, tokens] of fieldTokens) findScopes(scopeMatcher, tokens, field, lang, scopeHits);
+    let scale = 1;
     for (const sc of taxonomy.scopes) {
-      const match = scopeHits.get(`${sc.id}:when`);
-      if (match === undefined || scopeHits.has(`${sc.id}:unless`)) continue;
+      const when = scopeHits.get(`${sc.id}:when`);
+      const unless = scopeHits.get(`${sc.id}:unless`);
+      if (when === undefined) continue;
+      if (unless !== undefined && (!sc.byField || factor[unless.field] >= factor[when.field])) {
+        const together = Object.entries(sc.together);
+        if (together.length === 0) continue;
+        for (const [g, w] of together) {
+          rule[g] += w;
+          // Police and rescue services named together in the title: the title is about their cooperation too.
+          if (when.field === 'title' && unless.field === 'title') titleScore[g] += w;
+        }
+        evidence.push({ rule: 'scope', term: `${sc.id} + ${unless.match}`, field: unless.field, match: when.match, goals: { ...sc.together } });
+        continue;
+      }
       for (const g of goalIds) if (rule[g] > 0) rule[g] *= sc.factor;
-      evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, match, goals: {} });
+      scale *= sc.factor;
+      evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, field: when.field, match: when.match, goals: {} });
     }
-    return { lang, kind, rule, evidence, anchored, features, about };
+    return { lang, kind, rule, evidence, anchored, features, about, title: titleScore, scale };
   }
 
   function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
@@ -185,9 +207,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         }
         if (size >= 0.05) contrib.push({ key, goals, size });
       }
-      // Learned weights may move a goal's score only so far: the rules keep the last word on items they are sure of.
+      // Learned weights may move a goal's score only so far: the rules keep the last word on items they are sure of,
+      // and an item the scope rules put mostly out of scope keeps the same share of what was learned.
       const bound = learned.bound ?? Infinity;
-      for (const [g, d] of Object.entries(delta)) scores[g] += Math.max(-bound, Math.min(bound, d));
+      for (const [g, d] of Object.entries(delta)) scores[g] += Math.max(-bound, Math.min(bound, d)) * reading.scale;
       contrib.sort((a, b) => b.size - a.size);
       for (const c of contrib.slice(0, 5)) evidence.push({ rule: 'learned', term: c.key, goals: c.goals });
     }
@@ -199,18 +222,27 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     for (const g of goalIds) scores[g] = round(Math.max(0, scores[g] * (scores[g] > 0 ? kindFactor : 1)));
     const ranked = [...goalIds].sort((a, b) => scores[b] - scores[a]);
     // What the title is about leads, when it is relevant on its own: the item mentions the rest.
-    const subject = reading.about.filter((g) => scores[g] >= taxonomy.thresholds.relevant).sort((a, b) => scores[b] - scores[a])[0];
+    // Without such a phrase, a title whose anchor terms name one goal alone is about that goal ("Hyvinvointialueiden
+    // rahoitus …" whose summary mentions the rescue services' costs), when that goal is relevant on its own.
+    const relevantGoals = goalIds.filter((g) => scores[g] >= taxonomy.thresholds.relevant);
+    const titled = relevantGoals.filter((g) => reading.title[g] > 0);
+    const subject = reading.about.filter((g) => relevantGoals.includes(g)).sort((a, b) => scores[b] - scores[a])[0] ?? (titled.length === 1 ? titled[0] : undefined);
     if (subject !== undefined && subject !== ranked[0]) {
       ranked.splice(ranked.indexOf(subject), 1);
       ranked.unshift(subject);
       evidence.push({ rule: 'about', term: subject, field: 'title', goals: {} });
     }
     const top = Math.max(...goalIds.map((g) => scores[g]));
+    // A goal the rules list stays listed unless its own learned weights lower it: learning that raises another
+    // goal does not push it off by the ratio (a reviewer's confirmed second goal must not cost an unseen item its main one).
+    const ruled = (g: GoalId): number => Math.max(0, reading.rule[g] * (reading.rule[g] > 0 ? kindFactor : 1));
+    const ruleTop = Math.max(...goalIds.map(ruled));
+    const keptByRules = (g: GoalId): boolean => ruled(g) >= th.goalRatio * ruleTop && scores[g] >= round(ruled(g));
     const th = taxonomy.thresholds;
     const relevant = top >= th.relevant;
     const goals = relevant
       // Learned weights may lead an item to its main goal, but list no further goal the rules found nothing for.
-      ? ranked.filter((g, i) => i === 0 || (scores[g] >= th.goal && scores[g] >= th.goalRatio * top && reading.rule[g] > 0))
+      ? ranked.filter((g, i) => i === 0 || (scores[g] >= th.goal && (scores[g] >= th.goalRatio * top || keptByRules(g)) && reading.rule[g] > 0))
       : [];
     const result: TagResult = {
       ...(input.id !== undefined ? { id: input.id } : {}),
@@ -237,15 +269,27 @@ export function createTagger(taxonomy: Taxonomy, options: TaggerOptions = {}): T
   return (input) => core.finish(input, core.read(input), learned);
 }
 
-/** Note which scope terms a field's tokens match (single words and phrases), keyed `scope:role`. */
-function findScopes(m: Matcher, tokens: Token[], lang: Lang, out: Map<string, string>): void {
+interface ScopeHit {
+  match: string;
+  field: Field;
+}
+
+/** Note which scope terms a field's tokens match (single words and phrases), keyed `scope:role`; the title wins. */
+function findScopes(m: Matcher, tokens: Token[], field: Field, lang: Lang, out: Map<string, ScopeHit>): void {
   const per = tokens.map((t) => m.matchToken(t, lang));
   const note = (def: CompiledTerm['def'], match: string): void => {
     const key = `${def.scope!.id}:${def.scope!.role}`;
-    if (!out.has(key)) out.set(key, match);
+    const prev = out.get(key);
+    if (!prev || (prev.field === 'summary' && field === 'title')) out.set(key, { match, field });
   };
   per.forEach((x, i) => {
-    for (const s of x.single) note(s.term.def, tokens[i].text);
+    // A word that puts the item in a scope is not also its way out: meripelastustoimi is sea rescue (when), not
+    // pelastustoimi (unless), though the two terms overlap in it.
+    const whens = x.single.filter((s) => s.term.def.scope!.role === 'when');
+    for (const s of x.single) {
+      if (s.term.def.scope!.role === 'unless' && whens.some((w) => w.term.def.scope!.id === s.term.def.scope!.id && s.start < w.end && w.start < s.end)) continue;
+      note(s.term.def, tokens[i].text);
+    }
     for (const pw of x.phraseWords) {
       if (pw.word !== 0) continue;
       const n = pw.term.words.length;

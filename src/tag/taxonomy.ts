@@ -130,13 +130,16 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
       const sp: Path = ['scopes', si];
       const m = v.map(sp, true)!;
       for (const key of Object.keys(m)) {
-        if (!['id', 'label', 'factor', 'when', 'unless'].includes(key)) fail(lineOf([...sp, key]), `unknown scope key "${key}" (id, label, factor, when, unless)`);
+        if (!['id', 'label', 'factor', 'by_field', 'together', 'when', 'unless'].includes(key)) fail(lineOf([...sp, key]), `unknown scope key "${key}" (id, label, factor, by_field, together, when, unless)`);
       }
       const id = v.string([...sp, 'id']);
       if (scopes.some((x) => x.id === id)) fail(lineOf([...sp, 'id']), `scope "${id}" is defined twice`);
       const factor = v.number([...sp, 'factor']);
       if (factor < 0 || factor >= 1) fail(lineOf([...sp, 'factor']), `scope "${id}": factor must be at least 0 and below 1`);
-      scopes.push({ id, label: v.label([...sp, 'label']), factor, line: lineOf(sp) });
+      const byField = m.by_field ?? false;
+      if (typeof byField !== 'boolean') fail(lineOf([...sp, 'by_field']), `scope "${id}": by_field must be true or false`);
+      const together = m.together === undefined ? {} : v.goalWeights([...sp, 'together'], ids);
+      scopes.push({ id, label: v.label([...sp, 'label']), factor, byField: byField as boolean, together, line: lineOf(sp) });
       for (const role of ['when', 'unless'] as const) {
         const rp: Path = [...sp, role];
         const langs = v.map(rp, role === 'when') ?? {};

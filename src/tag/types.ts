@@ -51,6 +51,17 @@ export interface ScopeDef {
   id: string;
   label: { fi: string; sv: string };
   factor: number;
+  /**
+   * When true, an `unless` term lifts the scope only where it is as prominent as the `when` term that put the item
+   * in it (in the title when that one is in the title): a police budget whose summary mentions the emergency
+   * centre is still police news, while "Poliisi ja pelastuslaitokset …" is not.
+   */
+  byField: boolean;
+  /**
+   * Points per goal when `when` and `unless` terms meet and the scope is lifted: police and rescue services together
+   * are authorities' cooperation, which is internal security (goals.md).
+   */
+  together: Record<GoalId, number>;
   line: number;
 }
 

@@ -12,14 +12,15 @@ import { crossValidateLearning, summarise } from '../../bench/learning-cv.js';
 const taxonomy = loadTaxonomy();
 const dev = parseLabelled(readFileSync(new URL('../fixtures/tag/dev.jsonl', import.meta.url), 'utf8'));
 
-// Sea rescue is led by the Border Guard; the rules tag it (it is a pelastus- compound), the network does not want it.
-const seaRescue: TagInput[] = [
-  { title: 'Meripelastuslain muutos etenee', summary: 'Rajavartiolaitos johtaa meripelastustoimintaa merialueilla.', source: 'intermin' },
-  { title: 'Meripelastusharjoitus Suomenlahdella', summary: 'Rajavartiolaitoksen alukset harjoittelivat yhdessä Viron kanssa.', source: 'intermin' },
-  { title: 'Meripelastuksen johtokeskukset yhdistetään', summary: 'Rajavartiolaitos keskittää meripelastuksen johtamisen Turkuun.', source: 'intermin' },
-  { title: 'Meripelastusseura saa valtionavustusta', summary: 'Vapaaehtoinen meripelastus tukee Rajavartiolaitosta.', source: 'intermin' },
+// Rescue dogs are a volunteer hobby: the rules tag them (pelastuskoira is a pelastus- compound), the network does not
+// want them. (Sea rescue, once the example here, is now kept out by the policing scope.)
+const rescueDogs: TagInput[] = [
+  { title: 'Pelastuskoiraliiton kesäleiri alkaa', summary: 'Leirillä koulutetaan raunio- ja jälkikoiria.' },
+  { title: 'Pelastuskoirakoe järjestettiin Kuopiossa', summary: 'Kokeeseen osallistui 30 koirakkoa.' },
+  { title: 'Pelastuskoirien koulutusohjelma uudistuu', summary: 'Pelastuskoiraliitto yhtenäistää etsintäkoirien koulutusta.' },
+  { title: 'Pelastuskoiraliitto sai uuden puheenjohtajan', summary: 'Liiton hallitus valitsi puheenjohtajan syyskokouksessa.' },
 ];
-const newSeaRescue: TagInput = { title: 'Meripelastustoimen kalustoa uudistetaan', summary: 'Rajavartiolaitokselle hankitaan uusia partioveneitä.', source: 'intermin' };
+const newRescueDogs: TagInput = { title: 'Pelastuskoirien talvileiri Lapissa', summary: 'Pelastuskoiraliiton koirakot harjoittelevat lumivyöryetsintää.' };
 
 // Smoke diving is rescue work the taxonomy does not name (oil spill response, once the example here, now is);
 // reviewers add it under services.
@@ -38,14 +39,14 @@ function suite(name: string, make: () => Analyzer | null): void {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');
       return;
     }
-    const rejected: ReviewDecision[] = seaRescue.map((item) => ({ item, relevant: false, confirmed: [], rejected: ['services'] }));
+    const rejected: ReviewDecision[] = rescueDogs.map((item) => ({ item, relevant: false, confirmed: [], rejected: ['services'] }));
     const added: ReviewDecision[] = smokeDiving.map((item) => ({ item, relevant: true, confirmed: ['services'], rejected: [] }));
 
     it('stops tagging a kind of item after a handful of rejections', () => {
-      const before = createTagger(taxonomy, { analyzer })(newSeaRescue);
+      const before = createTagger(taxonomy, { analyzer })(newRescueDogs);
       expect(before.relevant).toBe(true);
       const learned = learnWeights(taxonomy, rejected, { analyzer });
-      const after = createTagger(taxonomy, { analyzer, learned })(newSeaRescue);
+      const after = createTagger(taxonomy, { analyzer, learned })(newRescueDogs);
       expect(after.relevant).toBe(false);
       expect(after.evidence.some((e) => e.rule === 'learned')).toBe(true);
     });
@@ -82,10 +83,10 @@ function suite(name: string, make: () => Analyzer | null): void {
     });
 
     it('bounds what learning can change on one item, however many decisions agree', () => {
-      const many = Array.from({ length: 40 }, (_, i) => ({ item: { ...seaRescue[i % 4], id: String(i) }, relevant: false, confirmed: [], rejected: ['services'] }));
+      const many = Array.from({ length: 40 }, (_, i) => ({ item: { ...rescueDogs[i % 4], id: String(i) }, relevant: false, confirmed: [], rejected: ['services'] }));
       const learned = learnWeights(taxonomy, many, { analyzer });
       expect(learned.bound).toBeGreaterThan(0);
-      const item: TagInput = { title: 'Pelastuslain muutos: meripelastus ja pelastuslaitokset', summary: 'Rajavartiolaitos ja pelastuslaitokset.' };
+      const item: TagInput = { title: 'Pelastuslain muutos: pelastuskoirat ja pelastuslaitokset', summary: 'Pelastuskoiraliitto ja pelastuslaitokset.' };
       const before = createTagger(taxonomy, { analyzer })(item).scores;
       const after = createTagger(taxonomy, { analyzer, learned })(item).scores;
       for (const g of Object.keys(before)) expect(Math.abs(after[g] - before[g])).toBeLessThanOrEqual(learned.bound! * 1.15 + 0.01);
@@ -94,20 +95,57 @@ function suite(name: string, make: () => Analyzer | null): void {
     it.each([
       ['the older sets', ['dev', 'heldout', 'unseen', 'fresh']],
       ['the round-two tuning half', ['hard-dev']],
-    ])('helps unreviewed items in 5-fold cross-validation on %s', (_name, files) => {
+      ['the round-three tuning items', ['round3-dev']],
+    ])('never makes unreviewed items worse in 5-fold cross-validation on %s', (_name, files) => {
       const items = files.flatMap((f) => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8')));
       const folds = crossValidateLearning(taxonomy, analyzer, items, 5);
       const f1 = summarise(folds, 'f1');
       const primary = summarise(folds, 'primaryHit');
       expect(f1.after).toBeGreaterThanOrEqual(f1.before);
-      expect(primary.after).toBeGreaterThanOrEqual(primary.before - 0.01);
-      expect(f1.worst).toBeGreaterThanOrEqual(-0.001);
+      expect(primary.after).toBeGreaterThanOrEqual(primary.before);
+      // On every fold, not only on average.
+      expect(f1.worst).toBeGreaterThanOrEqual(0);
+      expect(primary.worst).toBeGreaterThanOrEqual(0);
       expect(summarise(folds, 'goalPrecision').after).toBeGreaterThanOrEqual(summarise(folds, 'goalPrecision').before - 0.01);
+    });
+
+    it('leaves items the rules already decide as reviewers did without weights (nothing to correct)', () => {
+      const rightAlready: ReviewDecision[] = dev.slice(0, 30).map((item) => {
+        const r = createTagger(taxonomy, { analyzer })(item);
+        return { item, relevant: r.relevant, confirmed: r.goals, rejected: [], primary: r.primary };
+      });
+      const learned = learnWeights(taxonomy, rightAlready, { analyzer });
+      const tag = createTagger(taxonomy, { analyzer, learned });
+      const plain = createTagger(taxonomy, { analyzer });
+      for (const item of dev.slice(30)) expect(tag(item).relevant).toBe(plain(item).relevant);
+    });
+
+    it('scales learned weights on an item the scope rules put out of scope, as the rules’ own score', () => {
+      const learned = { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { 'term:pelastus+laitos': { services: 1 } } };
+      const fire: TagInput = { title: 'Pelastuslaitos sammutti tulipalon kerrostalossa', summary: 'Asukkaat evakuoitiin.', source: 'pelastustoimi' };
+      const before = createTagger(taxonomy, { analyzer })(fire);
+      const after = createTagger(taxonomy, { analyzer, learned })(fire);
+      expect(before.evidence.some((e) => e.rule === 'scope' && e.term === 'incident ×0.2')).toBe(true);
+      // One point learned for pelastuslaitos (title, field factor 1) keeps the incident scope's 0.2 of it.
+      expect(after.scores.services - before.scores.services).toBeCloseTo(0.2 * 1, 2);
+      expect(after.relevant).toBe(false);
+    });
+
+    it('does not drop a goal the rules list because learning raised another goal', () => {
+      const item: TagInput = { title: 'Pelastuslaitosten ja hätäkeskusten yhteistyö', summary: 'Hätäkeskus välittää tehtävät pelastuslaitoksille.' };
+      const plain = createTagger(taxonomy, { analyzer })(item);
+      expect(plain.goals).toEqual(expect.arrayContaining(['services', 'internal-security']));
+      const boostedGoal = plain.primary === 'services' ? 'services' : 'internal-security';
+      const other = boostedGoal === 'services' ? 'internal-security' : 'services';
+      const learned = { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { 'term:pelastus+laitos': { [boostedGoal]: 3 } } };
+      const after = createTagger(taxonomy, { analyzer, learned })(item);
+      expect(after.scores[boostedGoal]).toBeGreaterThan(plain.scores[boostedGoal]);
+      expect(after.goals).toContain(other);
     });
 
     it('ignores weights learned with another analyzer', () => {
       const learned = { ...learnWeights(taxonomy, rejected, { analyzer }), analyzer: 'other' };
-      expect(createTagger(taxonomy, { analyzer, learned })(newSeaRescue).relevant).toBe(true);
+      expect(createTagger(taxonomy, { analyzer, learned })(newRescueDogs).relevant).toBe(true);
     });
   });
 }

@@ -24,6 +24,15 @@ const fresh = load('fresh.jsonl');
 // round-two rules and split by alternation. hard-dev was read while designing the scope rules; hard-heldout never.
 const hardDev = load('hard-dev.jsonl');
 const hardHeldout = load('hard-heldout.jsonl');
+// Round three (issue 10): 40 tuning items of the issue's kinds (bailout loans, police, events, incidents, the ICT
+// centre and information systems), written apart from the evaluation set below.
+const round3Dev = load('round3-dev.jsonl');
+// Round three's evaluation set: 222 items of the kinds the sets above lack, labelled from goals.md and measured
+// before any round-three change (figures in its commit message), never tuned on.
+const evaluation = load('eval-2026-12.jsonl');
+// What both analyzers reach on it after round three (snowball F1 0.957, primary 0.94; voikko 0.952, 0.95), below the
+// issue's targets (F1 ≥ 0.96, primary ≥ 0.95): a fall below these is a regression.
+const EVAL_BARS = { f1: 0.95, primaryHit: 0.94 };
 
 function suite(name: string, make: () => Analyzer | null): void {
   describe(`tagging quality (${name})`, () => {
@@ -78,6 +87,26 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(q.goalPrecision).toBeGreaterThanOrEqual(0.95);
       expect(q.f1).toBeGreaterThan(kw.f1 + 0.05);
       expect(q.primaryHit).toBeGreaterThan(kw.primaryHit);
+    });
+    it('meets the targets on the round-three tuning items', () => {
+      const q = evaluate(round3Dev, (i) => tag(i));
+      const kw = evaluate(round3Dev, (i) => keywordAlert(i));
+      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(q.f1).toBeGreaterThan(kw.f1 + 0.1);
+    });
+    it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set.
+      const q = evaluate(evaluation, (i) => tag(i));
+      const kw = evaluate(evaluation, (i) => keywordAlert(i));
+      expect(q.f1).toBeGreaterThanOrEqual(EVAL_BARS.f1);
+      expect(q.primaryHit).toBeGreaterThanOrEqual(EVAL_BARS.primaryHit);
+      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.95);
+      expect(q.f1).toBeGreaterThan(kw.f1);
+      expect(q.precision).toBeGreaterThan(kw.precision);
+      expect(q.primaryHit).toBeGreaterThan(kw.primaryHit);
+      expect(q.goalPrecision).toBeGreaterThan(kw.goalPrecision);
     });
   });
 }

@@ -21,6 +21,17 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['the welfare areas’ funding is the reform', { title: 'Hyvinvointialueiden rahoituslain muutos', summary: 'Rahoituksen tarvekertoimia muutettaisiin.' }, true, 'welfare-reform', null],
   ['the subject of the title leads: cyber security of the rescue departments', { title: 'Pelastuslaitosten kyberturvallisuus paranee yhteisellä palvelulla', summary: 'Pelastuslaitokset hankkivat yhteisen valvontapalvelun.' }, true, 'internal-security', null],
   ['the subject of the title leads: the rescue services’ ICT centre', { title: 'Pelastustoimen ICT-palvelukeskus aloittaa', summary: 'Palvelukeskus vastaa pelastuslaitosten tietojärjestelmistä.' }, true, 'internal-security', null],
+  ['a police budget that mentions the emergency centre in its summary is police news', { title: 'Poliisin määrärahoihin lisäystä', summary: 'Lisärahoituksella lyhennetään hätäkeskusilmoitusten vasteaikoja poliisin kiireellisissä tehtävissä.', source: 'intermin' }, false, null, 'policing'],
+  ['the emergency centre with the police in the title is in scope', { title: 'Hätäkeskus ja poliisi uudistavat tehtävien välityksen', summary: 'Poliisi saa tehtävät jatkossa suoraan kenttäjohtojärjestelmään.' }, true, 'internal-security', null],
+  ['police and rescue departments exercising together count as internal security', { title: 'Poliisi ja pelastuslaitokset harjoittelivat suuronnettomuuden johtamista', summary: 'Harjoituksessa testattiin KEJO-järjestelmää.' }, true, null, null],
+  ['a rescue department’s own fire report is incident news, however many rescue words it has', { title: 'Pelastuslaitos sammutti tulipalon kerrostalossa', summary: 'Pelastuslaitoksen pelastajat evakuoivat asukkaat. Palo saatiin sammutettua, ja pelastuslaitos selvittää palon syytä.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['firefighters’ sports are event news', { title: 'Palomies palkittiin urheilukilpailussa', summary: 'Pelastuslaitoksen palomies voitti palomiesten SM-kilpailun juoksusarjan.', source: 'pelastustoimi' }, false, null, 'events'],
+  ['a fundraiser is event news', { title: 'Palomiesten joulukeräys tuotti ennätyksen', summary: 'Pelastuslaitoksen henkilöstö keräsi rahaa lasten harrastuksiin.', source: 'pelastustoimi' }, false, null, 'events'],
+  ['a competition that is procurement is not an event', { title: 'Piirinuohous kilpailutetaan', summary: 'Pelastuslaitos avaa nuohouksen kilpailulle.', source: 'pelastustoimi' }, true, 'services', null],
+  ['a bailout loan is no rescue', { title: 'Valtio myönsi pelastuslainan lentoyhtiölle', summary: 'Laina turvaa yhtiön maksuvalmiuden.' }, false, null, null],
+  ['a title naming only the welfare areas is about the reform, though the summary speaks of rescue services’ costs', { title: 'Hyvinvointialueiden rahoitus kasvaa ensi vuonna', summary: 'Rahoituksessa huomioidaan palkkaratkaisut sekä pelastustoimen kustannusten nousu.' }, true, 'welfare-reform', null],
+  ['a head several goals share says nothing: the rescue services’ funding stays services', { title: 'Pelastustoimen rahoitus turvataan', summary: 'Hyvinvointialueiden rahoituslakiin tehdään korvamerkintä pelastustoimelle.' }, true, 'services', null],
+  ['the subject of the title leads: the rescue department’s emergency medical service', { title: 'Pelastuslaitoksen ensihoitopalvelu laajenee', summary: 'Pelastuslaitos tuottaa ensihoidon koko alueella.' }, true, 'welfare-reform', null],
   ['a title about the rescue act stays services', { title: 'Pelastuslain muutos etenee eduskuntaan', summary: 'Muutos koskee hyvinvointialueiden pelastuslaitosten valvontatehtäviä.' }, true, 'services', null],
 ];
 
@@ -32,13 +43,20 @@ function suite(name: string, make: () => Analyzer | null): void {
       return;
     }
     const tag = createTagger(taxonomy, { analyzer });
+    it('adds internal security where police and rescue services meet, and says so', () => {
+      const r = tag({ title: 'Poliisi ja pelastuslaitokset harjoittelivat suuronnettomuuden johtamista', summary: 'Harjoituksessa testattiin KEJO-järjestelmää.' });
+      const together = r.evidence.find((e) => e.rule === 'scope' && e.term.startsWith('policing + '));
+      expect(together?.goals).toEqual({ 'internal-security': 1 });
+      expect(r.goals).toContain('internal-security');
+      expect(r.goals).toContain('services');
+    });
     it.each(cases)('%s', (_why, item, relevant, primary, scope) => {
       const r = tag(item);
       const explained = JSON.stringify(r.evidence);
       expect(r.relevant, explained).toBe(relevant);
       if (primary) expect(r.primary, explained).toBe(primary);
       if (scope) expect(r.evidence.some((e) => e.rule === 'scope' && e.term.startsWith(`${scope} `)), explained).toBe(true);
-      if (relevant) expect(r.evidence.some((e) => e.rule === 'scope'), explained).toBe(false);
+      if (relevant) expect(r.evidence.some((e) => e.rule === 'scope' && e.term.includes('×')), explained).toBe(false);
     });
   });
 }

@@ -50,7 +50,11 @@ describe('taxonomy', () => {
 
   it('loads the scope rules with their terms, apart from the goal terms', () => {
     const t = loadTaxonomy();
-    expect(t.scopes.map((x) => x.id)).toEqual(['incident', 'policing', 'welfare-area']);
+    expect(t.scopes.map((x) => x.id)).toEqual(['incident', 'policing', 'events', 'welfare-area']);
+    const policing = t.scopes.find((x) => x.id === 'policing')!;
+    expect(policing.byField).toBe(true);
+    expect(policing.together).toEqual({ 'internal-security': 1 });
+    expect(t.scopes.find((x) => x.id === 'incident')!.byField).toBe(false);
     for (const sc of t.scopes) {
       expect(sc.factor).toBeGreaterThanOrEqual(0);
       expect(sc.factor).toBeLessThan(1);
@@ -62,12 +66,14 @@ describe('taxonomy', () => {
 
   it.each([
     ['an unknown scope key', 'unknown scope key "unles"', '    unles: {fi: [laki]}'],
+    ['a by_field that is not true or false', 'by_field must be true or false', '    by_field: joo'],
+    ['a together naming an unknown goal', 'unknown goal "police"', '    together: {police: 1}'],
     ['a scope defined twice', 'scope "incident" is defined twice', '  - id: incident\n    label: {fi: a, sv: b}\n    factor: 0.5\n    when: {fi: [palo]}'],
     ['a scope without when terms', 'when needs at least one term', '  - id: empty\n    label: {fi: a, sv: b}\n    factor: 0.5\n    when: {fi: []}'],
   ])('names the line of %s', (_what, message, insert) => {
-    // Inserted right after the incident scope's factor line (a new key) or as a new scope at the end of the list.
+    // Inserted right after the first scope's (incident's) factor line (a new key) or as a new scope at the end of the list.
     const lines = shipped.split('\n');
-    const at = insert.startsWith('  - id') ? lines.findIndex((l) => l.startsWith('# Compounds that contain')) : lines.findIndex((l) => l === '    factor: 0.3') + 1;
+    const at = insert.startsWith('  - id') ? lines.findIndex((l) => l.startsWith('# Compounds that contain')) : lines.findIndex((l) => l.startsWith('    factor: ')) + 1;
     lines.splice(at, 0, ...insert.split('\n'));
     const text = lines.join('\n');
     const line = insert.startsWith('  - id') && !message.includes('twice') ? at + 4 : at + 1;
