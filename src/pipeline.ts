@@ -110,16 +110,19 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
       }
       const { normalizeItem } = await loadNormalize();
       sink = writer.begin(def.id, startedAt.toISOString());
+      const total = found.length;
       let usable = 0;
-      for (let i = 0; i < found.length; i += BATCH) {
-        const batch = tagAll(normalizeAll(found.slice(i, i + BATCH), def, notes, normalizeItem, i), deps.tag, notes);
+      for (let i = 0; i < total; i += BATCH) {
+        // Taken out of the list, so each batch's raw items can be collected once it is handed on (a big feed's
+        // raw, normalized and tagged forms are never all in memory at once).
+        const batch = tagAll(normalizeAll(found.splice(0, BATCH), def, notes, normalizeItem, i), deps.tag, notes);
         usable += batch.length;
         sink.add(batch);
         // Let other work in (web requests, other sources' fetches) between batches.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      if (found.length > 0 && usable === 0) throw new StageError('normalize', 'none of the items could be read');
-      run = finish('ok', found.length, null);
+      if (total > 0 && usable === 0) throw new StageError('normalize', 'none of the items could be read');
+      run = finish('ok', total, null);
     }
   } catch (err) {
     if (deps.stopping?.()) {

@@ -125,7 +125,8 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
         drop(res.body); // reject before reading a byte
         throw tooLarge(maxBytes);
       }
-      const bytes = await readBody(res.body, header('content-encoding'), maxBytes).catch((err: unknown) => {
+      const expected = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
+      const bytes = await readBody(res.body, header('content-encoding'), maxBytes, expected).catch((err: unknown) => {
         throw fail(err);
       });
       const decoded = decodeBody(bytes, common.contentType);
