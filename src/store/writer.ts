@@ -91,9 +91,7 @@ const WORKER_SCRIPT = path.join(rootDir, 'dist', 'src', 'store', 'writer-worker.
 
 /** A writer on a worker thread with its own connection to the database file. */
 export function workerWriter(file: string): StoreWriter {
-  // A small young generation: the thread's garbage is short-lived batches, and a smaller nursery keeps the process's
-  // peak memory down (13 MB less on a 10,000-item feed) at the cost of more frequent, cheap scavenges.
-  const worker = new Worker(WORKER_SCRIPT, { workerData: { file: path.resolve(file) }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  const worker = new Worker(WORKER_SCRIPT, { workerData: { file: path.resolve(file) } });
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let nextId = 1;
   let nextRun = 1;
