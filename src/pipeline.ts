@@ -4,10 +4,10 @@
 import type { Fetch, Item, RawItem, RunResult, SourceContext, SourceDef, TaggedItem, Validators } from './model.js';
 import { StageError } from './errors.js';
 import { sourceModule } from './sources/index.js';
-import { normalizeItem } from './normalize/index.js';
 import { dedupKey } from './normalize/key.js';
 import { getSourceState, getValidators, hasItemKey, type Db } from './store/index.js';
 import { inThreadWriter, type RunSink, type StoreWriter } from './store/writer.js';
+import { DEFAULT_CONCURRENCY } from './config/crawl.js';
 
 export interface PipelineDeps {
   /** Read access to the store (validators, source state). */
@@ -28,6 +28,10 @@ export interface PipelineDeps {
 
 /** Items normalized, tagged and handed to the writer at a time: storing one batch overlaps preparing the next. */
 const BATCH = 500;
+
+/** The normalize stage (and sanitize-html in it), loaded when a run first has items: a 304 never needs it. */
+let normalizeStage: Promise<typeof import('./normalize/index.js')> | null = null;
+const loadNormalize = () => (normalizeStage ??= import('./normalize/index.js'));
 const BACKOFF_BASE_MS = 5 * 60_000;
 const BACKOFF_MAX_MS = 6 * 3600_000;
 
@@ -53,14 +57,16 @@ export async function refreshSource(def: SourceDef, deps: PipelineDeps): Promise
     const now = new Date().toISOString();
     return { sourceId: def.id, startedAt: now, finishedAt: now, status: 'skipped', found: 0, created: 0, updated: 0, error: null, notes: ['another run of this source is in progress'] };
   }
+  let recorded = false;
   try {
-    return await runSource(def, deps, writer, timeoutMs);
+    return await runSource(def, deps, writer, timeoutMs, () => (recorded = true));
   } finally {
-    await writer.release(def.id);
+    // Recording the run ends the lease in the same transaction: only a run that could not be recorded needs this.
+    if (!recorded) await writer.release(def.id);
   }
 }
 
-async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter, timeoutMs: number): Promise<RunResult> {
+async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter, timeoutMs: number, recorded: () => void): Promise<RunResult> {
   const startedAt = new Date();
   const notes: string[] = [];
   const stored = getValidators(deps.db, def.id);
@@ -102,17 +108,21 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
         if (def.kind === 'rss') notes.push('the feed has no items');
         else throw new StageError('parse', 'no items found: the page layout or the API may have changed');
       }
+      const { normalizeItem } = await loadNormalize();
       sink = writer.begin(def.id, startedAt.toISOString());
+      const total = found.length;
       let usable = 0;
-      for (let i = 0; i < found.length; i += BATCH) {
-        const batch = tagAll(normalizeAll(found.slice(i, i + BATCH), def, notes, i), deps.tag, notes);
+      for (let i = 0; i < total; i += BATCH) {
+        // Taken out of the list, so each batch's raw items can be collected once it is handed on (a big feed's
+        // raw, normalized and tagged forms are never all in memory at once).
+        const batch = tagAll(normalizeAll(found.splice(0, BATCH), def, notes, normalizeItem, i), deps.tag, notes);
         usable += batch.length;
         sink.add(batch);
         // Let other work in (web requests, other sources' fetches) between batches.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      if (found.length > 0 && usable === 0) throw new StageError('normalize', 'none of the items could be read');
-      run = finish('ok', found.length, null);
+      if (total > 0 && usable === 0) throw new StageError('normalize', 'none of the items could be read');
+      run = finish('ok', total, null);
     }
   } catch (err) {
     if (deps.stopping?.()) {
@@ -133,6 +143,7 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
   try {
     const target = sink ?? writer.begin(def.id, run.startedAt);
     const saved = await target.finish({ run, validators: run.status === 'ok' ? fresh : null, nextRunAt, complete });
+    recorded();
     run.created = saved.created.length;
     run.updated = saved.updated.length;
     if (saved.duplicates) notes.push(`${saved.duplicates} duplicate items in the feed were ignored`);
@@ -141,6 +152,7 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
     run = { ...run, status: 'error', created: 0, updated: 0, error: `store: ${(err as Error).message}` };
     try {
       await writer.begin(def.id, run.startedAt).finish({ run, nextRunAt: new Date(Date.now() + backoffMs(failures)).toISOString() });
+      recorded();
     } catch {
       /* the database itself is unavailable; the log line below still reports it */
     }
@@ -149,8 +161,10 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
   return run;
 }
 
+type Normalize = typeof import('./normalize/index.js').normalizeItem;
+
 /** Normalize each raw item; one unreadable item is noted and skipped, never fatal. */
-function normalizeAll(raw: RawItem[], def: SourceDef, notes: string[], offset = 0): Item[] {
+function normalizeAll(raw: RawItem[], def: SourceDef, notes: string[], normalizeItem: Normalize, offset = 0): Item[] {
   const items: Item[] = [];
   raw.forEach((r, i) => {
     try {
@@ -185,7 +199,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Run the given sources, a few at a time (per-host politeness is the fetcher's job). */
-export async function crawl(defs: SourceDef[], deps: PipelineDeps, concurrency = 4): Promise<RunResult[]> {
+export async function crawl(defs: SourceDef[], deps: PipelineDeps, concurrency = DEFAULT_CONCURRENCY): Promise<RunResult[]> {
   const results: RunResult[] = new Array(defs.length);
   let next = 0;
   const worker = async () => {

@@ -5,10 +5,13 @@ import path from 'node:path';
 import { loadSources, type ConfigError } from '../config/sources.js';
 import { defaultDbPath, defaultFeedsDir } from '../paths.js';
 import { checkDb, listLatestReviews, openDb, reviewsVersion, syncSources, type Db } from '../store/index.js';
+import type { Synchronous } from '../store/db.js';
 import { createTagStage, type TagStage } from '../tag/stage.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
-import { inThreadWriter, workerWriter, type StoreWriter } from '../store/writer.js';
-import { createFetcher, type Fetcher } from '../fetch/index.js';
+import { deferredWorkerWriter, inThreadWriter, workerWriter, type StoreWriter } from '../store/writer.js';
+// Not fetch/index.js: that loads the HTTP client, which commands that only read never need.
+import { lazyFetcher } from '../fetch/lazy.js';
+import type { Fetcher } from '../fetch/fetcher.js';
 import type { Item, SourceDef, TaggedItem } from '../model.js';
 
 export interface AppContext {
@@ -17,8 +20,13 @@ export interface AppContext {
   sources: SourceDef[];
   configErrors: ConfigError[];
   fetch: Fetcher;
-  /** The tag stage, or null when the taxonomy could not be loaded (the error is in configErrors) or not asked for. */
+  /**
+   * The tag stage, or null when the taxonomy could not be loaded (the error is in configErrors), when it was not
+   * asked for, or when it was asked for lazily and no item has needed it yet.
+   */
   tagStage: TagStage | null;
+  /** With `tag: 'lazy'`: builds the tag stage the first time an item is tagged (see pipelineDeps). */
+  buildTagStage: (() => TagStage | null) | null;
   /** The database file ('' for an in-memory one). */
   dbFile: string;
   /** Whether the database was opened read-only (asked for, or because it could not be written). */
@@ -32,13 +40,18 @@ export interface AppContext {
 }
 
 export interface OpenOptions {
-  /** Build the tag stage (taxonomy, Voikko, learning from reviews): only crawling and retagging need it. */
-  tag?: boolean;
+  /**
+   * Build the tag stage (taxonomy, Voikko, learning from reviews): only crawling and retagging need it. 'lazy'
+   * builds it when the first item is tagged, so a crawl that finds nothing new never pays for it.
+   */
+  tag?: boolean | 'lazy';
   /**
    * 'write' (default) creates and migrates the database; 'read' needs an existing, current one and writes
    * nothing; 'serve' writes when it can and otherwise falls back to reading, noting why in `problems`.
    */
   access?: 'write' | 'read' | 'serve';
+  /** How this connection commits (see Synchronous in store/db.ts): 'NORMAL' for a process that only crawls. */
+  synchronous?: Synchronous;
 }
 
 /** The database file and feeds folder named by --db/--feeds or the environment. */
@@ -50,7 +63,7 @@ export function resolvePaths(values: { db?: string; feeds?: string }): { dbFile:
 }
 
 /** Open the database and load the sources named by --db/--feeds or the environment. */
-export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write' }: OpenOptions = {}): AppContext {
+export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write', synchronous }: OpenOptions = {}): AppContext {
   const { feedsDir, dbFile } = resolvePaths(values);
   const { sources, errors } = loadSources(feedsDir);
   const problems: string[] = [];
@@ -60,7 +73,7 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
     db = openDb(dbFile, { readOnly: true });
   } else {
     try {
-      db = openDb(dbFile);
+      db = openDb(dbFile, { synchronous });
       try {
         syncSources(db, sources);
       } catch (err) {
@@ -75,19 +88,19 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
       problems.push(`Tietokantaan ${path.basename(dbFile)} ei voi kirjoittaa (${(err as Error).message}); uusia tietoja ei haeta, tallennetut näytetään.`);
     }
   }
-  let tagStage: TagStage | null = null;
-  if (tag) {
+  const buildTagStage = () => {
     try {
       // Reviewers' decisions so far teach the tagger (learning is cheap; redone at each start).
-      tagStage = createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
+      return createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
     } catch (err) {
       // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
       errors.push({ file: 'taxonomy', message: `${(err as Error).message} (items are stored untagged until it is fixed)` });
+      return null;
     }
-  }
+  };
   return {
-    db, dbFile, feedsDir, sources, configErrors: errors, fetch: createFetcher(), tagStage, writer: null,
-    readOnly, problems, fileId: fileIdentity(dbFile),
+    db, dbFile, feedsDir, sources, configErrors: errors, fetch: lazyFetcher(), tagStage: tag === true ? buildTagStage() : null,
+    buildTagStage: tag === 'lazy' ? buildTagStage : null, writer: null, readOnly, problems, fileId: fileIdentity(dbFile),
   };
 }
 
@@ -141,6 +154,21 @@ const RELEARN_CHECK_MS = 30_000;
 
 /** The tag stage for the pipeline; in a long-running process it learns again when decisions are added. */
 function learningTag(ctx: AppContext): ((item: Item) => TaggedItem) | undefined {
+  if (ctx.buildTagStage && !ctx.tagStage) {
+    // Built for the first item that needs it; when the taxonomy is broken, items are stored untagged (noted once).
+    const build = ctx.buildTagStage;
+    let stage: ((item: Item) => TaggedItem) | undefined;
+    let failed = false;
+    return (item) => {
+      if (!stage && !failed) {
+        ctx.tagStage = build();
+        ctx.buildTagStage = null;
+        stage = ctx.tagStage ? learningTag(ctx) : undefined;
+        failed = !stage;
+      }
+      return stage ? stage(item) : Object.assign(item, { tags: null, searchTerms: '' });
+    };
+  }
   if (!ctx.tagStage) return undefined;
   let version = reviewsVersion(ctx.db);
   let checkedAt = Date.now();
@@ -158,10 +186,13 @@ function learningTag(ctx: AppContext): ((item: Item) => TaggedItem) | undefined 
   };
 }
 
-/** What the pipeline needs from a context; writes go to a worker thread unless the database is in memory. */
-export function pipelineDeps(ctx: AppContext) {
+/**
+ * What the pipeline needs from a context; writes go to a worker thread unless the database is in memory. `oneShot`
+ * (a process that crawls once and ends): the worker starts only when a run has items to store.
+ */
+export function pipelineDeps(ctx: AppContext, { oneShot = false } = {}) {
   if (ctx.readOnly) throw new Error('the database was opened read-only; nothing can be crawled into it');
-  ctx.writer ??= ctx.dbFile === ':memory:' ? inThreadWriter(ctx.db) : workerWriter(ctx.dbFile);
+  ctx.writer ??= ctx.dbFile === ':memory:' ? inThreadWriter(ctx.db) : oneShot ? deferredWorkerWriter(ctx.db, ctx.dbFile) : workerWriter(ctx.dbFile);
   return { db: ctx.db, writer: ctx.writer, fetch: ctx.fetch, tag: learningTag(ctx) };
 }
 

@@ -1,7 +1,8 @@
 // `lakivahti crawl [--source ID]`: crawl now and print one line per source.
-import type { RunResult } from '../model.js';
+import type { RunResult, SourceDef } from '../model.js';
 import { crawl } from '../pipeline.js';
 import { nextCronRun } from '../schedule/index.js';
+import { crawlConcurrency } from '../config/crawl.js';
 import { closeContext, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { parseCommand } from './args.js';
 
@@ -20,11 +21,27 @@ export function formatRun(r: RunResult): string {
   return `${r.sourceId}: ${r.created} new, ${r.updated} updated, ${r.found} found${notes}`;
 }
 
+/**
+ * When a source is next due by its schedule, worked out once per expression: most sources share one, and the next
+ * time after a moment stays the next time until it has passed.
+ */
+function nextRunOf(): (def: SourceDef) => Date | null {
+  const known = new Map<string, Date | null>();
+  return (def) => {
+    let next = known.get(def.schedule);
+    if (next === undefined || (next !== null && next.getTime() <= Date.now())) known.set(def.schedule, (next = nextCronRun(def.schedule)));
+    return next;
+  };
+}
+
 export async function crawlCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { source: { type: 'string' } });
-  const ctx = openContext(values, { tag: true });
+  const concurrency = crawlConcurrency();
+  // The tag stage is built when the first new item needs it: a crawl that finds nothing new never builds it.
+  const ctx = openContext(values, { tag: 'lazy', synchronous: 'NORMAL' });
   try {
     reportConfigErrors(ctx, process.stderr);
+    const reported = ctx.configErrors.length;
     let defs = ctx.sources;
     if (values.source) {
       defs = defs.filter((d) => d.id === values.source);
@@ -33,7 +50,9 @@ export async function crawlCommand(args: string[]): Promise<number> {
         return 2;
       }
     }
-    const runs = await crawl(defs, { ...pipelineDeps(ctx), nextScheduled: (d) => nextCronRun(d.schedule) });
+    const runs = await crawl(defs, { ...pipelineDeps(ctx, { oneShot: true }), nextScheduled: nextRunOf() }, concurrency);
+    // A taxonomy that could not be read shows up only when the tag stage was first needed.
+    for (const e of ctx.configErrors.slice(reported)) process.stderr.write(`config: ${e.file}: ${e.message}\n`);
     for (const r of runs) process.stdout.write(formatRun(r) + '\n');
     return 0;
   } finally {

@@ -33,8 +33,17 @@ function howOften(seconds: Set<number>): string {
   return even ? `fires every ${gap} seconds` : `fires ${sorted.length} times a minute (as often as every ${gap} seconds)`;
 }
 
+/** Answers so far: most definitions share one expression, and node-cron's check is not cheap (200 sources: 0.1 s). */
+const checked = new Map<string, string | null>();
+
 /** Why a schedule cannot be used, or null when it can: an invalid expression, or one that fires more than once a minute. */
 export function scheduleProblem(schedule: string): string | null {
+  let problem = checked.get(schedule);
+  if (problem === undefined) checked.set(schedule, (problem = checkSchedule(schedule)));
+  return problem;
+}
+
+function checkSchedule(schedule: string): string | null {
   if (!cron.validate(schedule)) return `"${schedule}" is not a valid cron expression`;
   const fields = schedule.trim().split(/\s+/);
   if (NICKNAME.test(schedule.trim()) || fields.length !== 6) return null;

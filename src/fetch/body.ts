@@ -59,10 +59,16 @@ export function drop(body: Readable): void {
   body.destroy();
 }
 
-/** Read a body to bytes, decompressing; the stream is destroyed as soon as the cap is passed. */
-export async function readBody(body: Readable, contentEncoding: string | null, maxBytes: number): Promise<Buffer> {
+/**
+ * Read a body to bytes, decompressing; the stream is destroyed as soon as the cap is passed. With `expected` (the
+ * Content-Length of an unencoded body), bytes are copied into one buffer of that size as they arrive, so a big
+ * body is never held twice (chunks plus their concatenation).
+ */
+export async function readBody(body: Readable, contentEncoding: string | null, maxBytes: number, expected?: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
+  const whole = expected !== undefined && expected <= maxBytes && !decoding(contentEncoding) ? Buffer.allocUnsafe(expected) : null;
+  let filled = 0;
   let steps: Transform[];
   try {
     steps = decoders(contentEncoding);
@@ -75,17 +81,25 @@ export async function readBody(body: Readable, contentEncoding: string | null, m
   try {
     await (pipeline as (...streams: unknown[]) => Promise<void>)(body, ...steps, async (source: AsyncIterable<Buffer>) => {
       for await (const chunk of source) {
+        if (whole && chunks.length === 0 && filled + chunk.length <= whole.length) filled += chunk.copy(whole, filled);
+        else chunks.push(chunk);
         total += chunk.length;
         if (total > maxBytes) throw (overCap = tooLarge(maxBytes));
-        chunks.push(chunk);
       }
     });
   } catch (err) {
     // Tearing the pipeline down makes undici's body report an AbortError, which may win the race.
     throw overCap ?? err;
   }
-  return Buffer.concat(chunks, total);
+  if (!whole) return Buffer.concat(chunks, total);
+  // A server that sent less or more than it announced: whatever arrived, in order.
+  if (chunks.length === 0) return filled === whole.length ? whole : whole.subarray(0, filled);
+  return Buffer.concat([whole.subarray(0, filled), ...chunks], total);
 }
+
+/** Whether a Content-Encoding header names any coding to undo. */
+const decoding = (contentEncoding: string | null): boolean =>
+  (contentEncoding ?? '').split(',').some((c) => !['', 'identity'].includes(c.trim().toLowerCase()));
 
 /** Drop a body we do not need (redirects, 304, errors), keeping the connection reusable when it is short. */
 export async function discard(body: Readable & { dump?: (o: { limit: number; signal: AbortSignal }) => Promise<void> }, signal: AbortSignal): Promise<void> {

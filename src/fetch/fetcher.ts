@@ -5,7 +5,7 @@ import { StageError } from '../errors.js';
 import { discard, drop, readBody, tooLarge } from './body.js';
 import { decodeBody } from './charset.js';
 import { httpError, networkError } from './failure.js';
-import { checkUrl, guardedLookup } from './guard.js';
+import { checkUrl, guardedLookup, isLoopbackHost } from './guard.js';
 import { createLimiter } from './limiter.js';
 import { defaultPolicy, type FetchPolicy } from './policy.js';
 import { requestHeaders, withoutCredentials } from './headers.js';
@@ -26,7 +26,8 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
     headersTimeout: policy.headersTimeoutMs,
     bodyTimeout: policy.bodyIdleTimeoutMs,
   });
-  const limiter = createLimiter(policy.perHost);
+  // Politeness is owed to other people's servers; one on this machine is bounded by the crawl's own width.
+  const limiter = createLimiter((host) => (isLoopbackHost(host) ? Infinity : policy.perHost));
 
   async function fetchUrl(url: string, options: FetchOptions = {}): Promise<FetchResult> {
     const maxBytes = options.maxBytes ?? policy.maxBytes;
@@ -124,7 +125,8 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
         drop(res.body); // reject before reading a byte
         throw tooLarge(maxBytes);
       }
-      const bytes = await readBody(res.body, header('content-encoding'), maxBytes).catch((err: unknown) => {
+      const expected = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
+      const bytes = await readBody(res.body, header('content-encoding'), maxBytes, expected).catch((err: unknown) => {
         throw fail(err);
       });
       const decoded = decodeBody(bytes, common.contentType);

@@ -3,8 +3,9 @@
 /** A release function; call it exactly once when the request is finished. */
 export type Release = () => void;
 
-/** A set of per-key semaphores; keys with nothing running or waiting are forgotten. */
-export function createLimiter(limit: number) {
+/** A set of per-key semaphores (the limit the same for every key, or by key); keys with nothing running or waiting are forgotten. */
+export function createLimiter(limitOf: number | ((key: string) => number)) {
+  const limit = typeof limitOf === 'number' ? () => limitOf : limitOf;
   const hosts = new Map<string, { active: number; waiting: (() => void)[] }>();
 
   function release(key: string): void {
@@ -20,7 +21,7 @@ export function createLimiter(limit: number) {
   async function acquire(key: string): Promise<Release> {
     let h = hosts.get(key);
     if (!h) hosts.set(key, (h = { active: 0, waiting: [] }));
-    if (h.active < limit) h.active += 1;
+    if (h.active < limit(key)) h.active += 1;
     else await new Promise<void>((resolve) => h!.waiting.push(resolve));
     let done = false;
     return () => {

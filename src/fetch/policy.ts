@@ -20,7 +20,10 @@ export interface FetchPolicy {
   deadlineMs: number;
   /** Redirect hops followed before giving up. */
   maxRedirects: number;
-  /** Concurrent requests per host, shared by every call through one fetcher. */
+  /**
+   * Concurrent requests per host, shared by every call through one fetcher. A loopback host (127.x.x.x, ::1,
+   * localhost: a local mirror or feed service on this machine) has no limit of its own; the crawl's width bounds it.
+   */
   perHost: number;
   /** Allow private, loopback and link-local targets (tests, an intranet mirror). */
   allowPrivateNetworks: boolean;
@@ -50,9 +53,18 @@ export function defaultPolicy(env: NodeJS.ProcessEnv = process.env): FetchPolicy
     bodyIdleTimeoutMs: 15_000,
     deadlineMs: 60_000,
     maxRedirects: 5,
-    perHost: 2,
+    perHost: parsePerHost(env.LAKIVAHTI_PER_HOST),
     allowPrivateNetworks: ['1', 'true', 'yes'].includes((env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS ?? '').toLowerCase()),
   };
+}
+
+/** Requests in flight to one host (LAKIVAHTI_PER_HOST, 1–16, default 2): politeness to other people's servers. */
+function parsePerHost(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 2;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new StageError('config', `LAKIVAHTI_PER_HOST must be a whole number from 1 to 16, not "${value}"`);
+  return n;
 }
 
 function parseMaxBytes(value: string | undefined): number {

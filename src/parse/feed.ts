@@ -1,6 +1,5 @@
 // RSS 2.0, Atom and RDF → RawItem[]: rss-parser first, feedsmith's lenient parser as the fallback.
-import { parseFeed as lenientParse } from 'feedsmith';
-import Parser from 'rss-parser';
+import type Parser from 'rss-parser';
 import { parseError } from '../errors.js';
 import type { RawItem } from '../model.js';
 import { fromFeedsmith, fromRssParser, isHttp, lang, type RssParserFeed } from './feed-map.js';
@@ -33,9 +32,13 @@ export function describeXmlError(error: unknown): string {
   return line && column ? `${text} (line ${Number(line[1]) + 1}, column ${column[1]})` : text;
 }
 
+// Both parsers are loaded when the first feed is parsed, not at start-up: commands that only read the database,
+// and crawls answered 304, never need them (feedsmith only when rss-parser refuses a feed).
+
 /** rss-parser on the decoded body; a new parser per call because xml2js parsers keep state. */
 async function strictParse(body: string): Promise<RawItem[]> {
-  const parser = new Parser({ customFields: CUSTOM_FIELDS });
+  const { default: RssParser } = (await import('rss-parser')) as unknown as { default: typeof Parser };
+  const parser = new RssParser({ customFields: CUSTOM_FIELDS });
   const head = body.slice(0, 64 * 1024);
   const atom = !/<(?:rss|rdf:RDF)[\s>]/i.test(head) && /<feed[\s>]/i.test(head);
   return fromRssParser((await parser.parseString(body)) as unknown as RssParserFeed, atom);
@@ -59,6 +62,7 @@ export async function parseFeed(body: string, feedUrl: string, note?: (m: string
     items = await strictParse(text);
   } catch (strictError) {
     const problem = describeXmlError(strictError);
+    const { parseFeed: lenientParse } = await import('feedsmith');
     try {
       items = fromFeedsmith(lenientParse(text));
     } catch {

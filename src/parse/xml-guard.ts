@@ -1,6 +1,6 @@
 // Refuse XML that declares entities before any parser sees it (no expansion, no external entities), and drop
 // references to entities nobody declared, so neither parser can store one as literal text.
-import { load } from 'cheerio';
+import { load } from './cheerio.js';
 import { parseError } from '../errors.js';
 
 const refused = () =>

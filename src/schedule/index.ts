@@ -4,10 +4,9 @@ import type { RunResult, SourceDef } from '../model.js';
 import { refreshSource, type PipelineDeps } from '../pipeline.js';
 import { createLimiter } from '../fetch/limiter.js';
 import { getSourceState } from '../store/index.js';
+import { crawlConcurrency } from '../config/crawl.js';
 
 const TIMEZONE = 'Europe/Helsinki';
-/** Source runs in flight at once across the process: bounds memory when many schedules fire together. */
-export const MAX_CONCURRENT_RUNS = 8;
 
 /** The next time a cron expression fires after now, in Helsinki time. */
 export function nextCronRun(expression: string): Date | null {
@@ -40,7 +39,8 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps): Scheduler
   const running = new Set<string>();
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
-  const slots = createLimiter(MAX_CONCURRENT_RUNS);
+  // Source runs in flight at once across the process: bounds memory when many schedules fire together.
+  const slots = createLimiter(crawlConcurrency());
   const withSchedule: PipelineDeps = { ...deps, nextScheduled: (def) => nextCronRun(def.schedule), stopping: () => stopped };
 
   const runOnce = (def: SourceDef): Promise<RunResult | null> => {

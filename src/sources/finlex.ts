@@ -1,6 +1,6 @@
 // Finlex open data: the JSON list of newest statutes, then each statute's Akoma Ntoso 3.0 document
 // for its title, issue date and ELI.
-import * as cheerio from 'cheerio';
+import * as cheerio from '../parse/cheerio.js';
 import type { Lang, OptionSpec, RawItem, SourceModule } from '../model.js';
 import { option } from './options.js';
 import { parseError } from '../errors.js';

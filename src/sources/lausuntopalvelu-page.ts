@@ -1,6 +1,6 @@
 // Lausuntopalvelu's human "Participation" page: the only place the distribution list ("Jakelu")
 // and who has already answered ("UsersWhoAnswered" JSON in a script) are published.
-import * as cheerio from 'cheerio';
+import * as cheerio from '../parse/cheerio.js';
 
 /** What one participation page says about a statement request. */
 export interface Participation {

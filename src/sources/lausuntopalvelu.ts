@@ -1,6 +1,6 @@
 // Lausuntopalvelu.fi statement requests: the OData v2 Atom feed of Proposals (paged by rel="next"),
 // then each open request's participation page for its distribution list and who has answered.
-import * as cheerio from 'cheerio';
+import * as cheerio from '../parse/cheerio.js';
 import type { OptionSpec, RawItem, SourceModule } from '../model.js';
 import { option } from './options.js';
 import { parseError } from '../errors.js';

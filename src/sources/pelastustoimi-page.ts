@@ -1,7 +1,7 @@
 // pelastustoimi.fi/ajankohtaista as HTML: a Liferay asset publisher read by what such a portlet always has,
 // never by CSS class names (those on the live page are not known): the portlet's id, its entry links and
 // the "D.M.YYYY H:MM" date on each entry's meta line ("Tiedote sisäministeriö Pelastustoimi, 12.6.2025 12:48").
-import * as cheerio from 'cheerio';
+import * as cheerio from '../parse/cheerio.js';
 import type { AnyNode, Element } from 'domhandler';
 import type { ItemKind, RawItem, SourceDef } from '../model.js';
 

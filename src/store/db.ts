@@ -31,11 +31,21 @@ export class DbOpenError extends Error {
 }
 
 /**
+ * How a connection commits. FULL syncs the write-ahead log to disk at every commit: a commit survives even a power
+ * loss. NORMAL (in WAL mode) writes the log at every commit but syncs it only at checkpoints: a commit survives the
+ * process being killed (the written log is the kernel's) and the database is never corrupted, but a power loss or
+ * kernel crash may roll back the last commits before a checkpoint. Crawls use NORMAL (what they store can be fetched
+ * again, and a crawl of 200 sources would otherwise wait for 400 disk syncs); everything else, such as reviewers'
+ * decisions, which nobody can fetch again, keeps FULL.
+ */
+export type Synchronous = 'FULL' | 'NORMAL';
+
+/**
  * Open (creating if needed) and migrate the database at `file`; ':memory:' works for tests. With `readOnly`,
  * the file must exist and nothing is written: no folder, no journal-mode change, no migration (a schema older
  * than the code is an error saying how to upgrade it).
  */
-export function openDb(file: string, { readOnly = false, anySchema = false } = {}): Db {
+export function openDb(file: string, { readOnly = false, anySchema = false, synchronous = 'FULL' as Synchronous } = {}): Db {
   if (readOnly) return openReadOnly(file, anySchema);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
@@ -43,7 +53,7 @@ export function openDb(file: string, { readOnly = false, anySchema = false } = {
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = FULL');
+    db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     migrate(db);
   } catch (err) {
     db.close();

@@ -1,7 +1,7 @@
 // The runs table: one row per source run; saving a run updates items and the source's state atomically.
 import { prepared, type Db } from './db.js';
 import type { RunResult, TaggedItem, Validators } from '../model.js';
-import { createItemSaver, type SaveOutcome } from './item-saver.js';
+import { createItemSaver, type ItemSaver, type SaveOutcome } from './item-saver.js';
 
 /** Everything one source run produced, saved in one transaction. */
 export interface RunRecord {
@@ -30,13 +30,14 @@ export function startRun(db: Db, sourceId: string, startedAt: string): RunSaver 
     prepared(db, `INSERT INTO runs (source_id, started_at, finished_at, status) VALUES (?, ?, ?, 'ok')`)
       .run(sourceId, startedAt, startedAt).lastInsertRowid,
   );
-  const items = createItemSaver(db, sourceId, runId);
+  // Made for the first batch: it reads the source's stored keys, which a run without items (a 304) never needs.
+  let items: ItemSaver | null = null;
   return {
-    add: (batch) => items.add(batch, new Date().toISOString()),
+    add: (batch) => (items ??= createItemSaver(db, sourceId, runId)).add(batch, new Date().toISOString()),
     finish: (rec) => {
       const { run } = rec;
-      items.flush(new Date().toISOString());
-      const { outcome } = items;
+      items?.flush(new Date().toISOString());
+      const outcome = items?.outcome ?? { created: [], updated: [], duplicates: 0 };
       prepared(db, `UPDATE runs SET finished_at = ?, status = ?, found = ?, created = ?, updated = ?, error = ?, notes = ?
         WHERE id = ?`).run(run.finishedAt, run.status, run.found, outcome.created.length, outcome.updated.length,
         run.error, JSON.stringify(run.notes), runId);

@@ -7,7 +7,8 @@ import type { WriterReply, WriterRequest } from './writer.js';
 
 type Message = WriterRequest & { id: number };
 
-const db = openDb((workerData as { file: string }).file);
+// Only crawls write through this thread: see Synchronous in db.ts for why NORMAL is safe for them.
+const db = openDb((workerData as { file: string }).file, { synchronous: 'NORMAL' });
 // Runs of this host's processes that were killed (kill -9, power loss) free their sources now, recorded as interrupted.
 try {
   recoverDeadLeases(db);

@@ -43,6 +43,38 @@ export function inThreadWriter(db: Db): StoreWriter {
   };
 }
 
+/**
+ * For a one-off process (the CLI crawl): leases and runs without items are written on this thread, and the worker
+ * thread starts only when a run has items to store, so a crawl that finds nothing new (all 304) never waits for a
+ * thread to start before its first lease. Once the worker runs, every write goes through it: the two connections
+ * never write at once, and an open run's transaction never blocks this thread. (A long-running process should
+ * start with the worker: a write here waits on other processes' locks with the event loop blocked.)
+ */
+export function deferredWorkerWriter(db: Db, file: string): StoreWriter {
+  const here = inThreadWriter(db);
+  let worker: StoreWriter | null = null;
+  const current = () => worker ?? here;
+  return {
+    claim: (sourceId, until) => current().claim(sourceId, until),
+    release: (sourceId) => current().release(sourceId),
+    begin: (sourceId, startedAt) => {
+      // Where the run goes is decided by its first batch, or at finish() for a run without items.
+      let sink: RunSink | null = null;
+      return {
+        add: (items) => {
+          sink ??= (worker ??= workerWriter(file)).begin(sourceId, startedAt);
+          sink.add(items);
+        },
+        finish: (rec) => (sink ??= current().begin(sourceId, startedAt)).finish(rec),
+        abort: () => sink?.abort() ?? Promise.resolve(),
+      };
+    },
+    close: async () => {
+      await worker?.close();
+    },
+  };
+}
+
 /** Messages to the worker (see writer-worker.ts). */
 export type WriterRequest =
   | { op: 'claim'; sourceId: string; until: string }

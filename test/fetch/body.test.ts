@@ -32,6 +32,14 @@ describe('fetch: decompression', () => {
     expect(res.bytes).toBe(Buffer.byteLength(text));
   });
 
+  it('reads a body of announced length, in many chunks, into the same bytes', async () => {
+    const big = Buffer.from(text.repeat(50)); // about 500 kB: many socket reads
+    const s = await server({ '/': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': big.length }).end(big) });
+    const res = await fetcher()(`${s.url}/`);
+    expect(res.bytes).toBe(big.length);
+    expect(res.body).toBe(text.repeat(50));
+  });
+
   it('refuses an encoding it cannot decode, naming it', async () => {
     const s = await server({ '/': reply('xx', { 'content-encoding': 'zstd' }) });
     expect((await stageError(fetcher()(`${s.url}/`))).message).toBe(

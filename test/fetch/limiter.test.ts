@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
 import { cleanup, fetcher } from './support.js';
+import { defaultPolicy } from '../../src/fetch/index.js';
+import { isLoopbackHost } from '../../src/fetch/guard.js';
 
 /** A server whose /slow answers after `ms`, recording the most requests it saw in flight, per Host header. */
 async function slowServer(ms: number) {
@@ -29,21 +31,37 @@ async function slowServer(ms: number) {
   return { s, max: () => max, perHost };
 }
 
+/** A public-looking name for the local test server: politeness is for other people's hosts, not loopback ones. */
+const asPublic = { resolve: async () => [{ address: '127.0.0.1', family: 4 }] };
+const publicUrl = (s: TestServer, path: string) => `http://a.test:${new URL(s.url).port}${path}`;
+
 describe('fetch: per-host politeness', () => {
   it('never has more than 2 requests in flight to one host, but does use both slots', async () => {
     const { s, max } = await slowServer(150);
-    const f = fetcher();
-    const results = await Promise.all(Array.from({ length: 7 }, () => f(`${s.url}/slow`)));
+    const f = fetcher(asPublic);
+    const results = await Promise.all(Array.from({ length: 7 }, () => f(publicUrl(s, '/slow'))));
     expect(results.every((r) => r.body === 'done')).toBe(true);
     expect(s.requests).toHaveLength(7);
     expect(max()).toBe(2);
   });
 
-  it('takes the limit from the policy', async () => {
+  it('takes the limit from the policy, and from LAKIVAHTI_PER_HOST', async () => {
     const { s, max } = await slowServer(150);
-    const f = fetcher({ perHost: 3 });
-    await Promise.all(Array.from({ length: 7 }, () => f(`${s.url}/slow`)));
+    const f = fetcher({ ...asPublic, perHost: 3 });
+    await Promise.all(Array.from({ length: 7 }, () => f(publicUrl(s, '/slow'))));
     expect(max()).toBe(3);
+    expect(defaultPolicy({ LAKIVAHTI_PER_HOST: '5' }).perHost).toBe(5);
+    expect(defaultPolicy({}).perHost).toBe(2);
+    expect(() => defaultPolicy({ LAKIVAHTI_PER_HOST: '0' })).toThrow(/LAKIVAHTI_PER_HOST must be a whole number from 1 to 16, not "0"/);
+  });
+
+  it('does not limit a loopback host (a mirror on this machine): the crawl width bounds it', async () => {
+    const { s, max } = await slowServer(150);
+    const f = fetcher();
+    await Promise.all(Array.from({ length: 6 }, () => f(`${s.url}/slow`)));
+    expect(max()).toBe(6);
+    expect(['localhost', '127.0.0.1', '127.1.2.3', '[::1]', 'x.localhost'].every(isLoopbackHost)).toBe(true);
+    expect(['example.fi', '10.0.0.1', '128.0.0.1', '[::2]', 'localhost.example.fi'].some(isLoopbackHost)).toBe(false);
   });
 
   it('limits each host separately', async () => {
@@ -60,8 +78,8 @@ describe('fetch: per-host politeness', () => {
 
   it('gives the slot back after an error and between redirect hops', async () => {
     const { s } = await slowServer(10);
-    const f = fetcher({ perHost: 1 });
-    const [failed, ok, redirected] = await Promise.allSettled([f(`${s.url}/fail`), f(`${s.url}/slow`), f(`${s.url}/hop`)]);
+    const f = fetcher({ ...asPublic, perHost: 1 });
+    const [failed, ok, redirected] = await Promise.allSettled([f(publicUrl(s, '/fail')), f(publicUrl(s, '/slow')), f(publicUrl(s, '/hop'))]);
     expect(failed.status).toBe('rejected');
     expect(ok.status).toBe('fulfilled');
     expect(redirected).toMatchObject({ status: 'fulfilled', value: { body: 'done' } });

@@ -1,0 +1,17 @@
+// How wide a crawl runs: sources in flight at once, for `lakivahti crawl` and the scheduler alike.
+import { StageError } from '../errors.js';
+
+/** Sources run at once unless LAKIVAHTI_CONCURRENCY says otherwise (newsboat's default is 8 threads, too). */
+export const DEFAULT_CONCURRENCY = 8;
+/** More would mostly add memory: parsing and tagging share one thread. */
+const MAX_CONCURRENCY = 64;
+
+/** Sources run at once, from LAKIVAHTI_CONCURRENCY (1–64, default 8). Per-host politeness is the fetcher's. */
+export function crawlConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.LAKIVAHTI_CONCURRENCY;
+  if (value === undefined || value.trim() === '') return DEFAULT_CONCURRENCY;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY)
+    throw new StageError('config', `LAKIVAHTI_CONCURRENCY must be a whole number from 1 to ${MAX_CONCURRENCY}, not "${value}"`);
+  return n;
+}

@@ -1,0 +1,70 @@
+// A crawl builds the tag stage only when a new item needs it: a broken taxonomy is reported once, by the crawl that
+// needed it, and its items are stored untagged; a crawl that finds nothing new (304) never reads the taxonomy.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { main } from '../../src/cli/main.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+let dir: string;
+let feeds: string;
+let db: string;
+
+const feed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>https://example.fi/</link>
+<description>d</description>${['a', 'b', 'c'].map((g) => `<item><guid>${g}</guid><title>Pelastuslain muutos ${g}</title><link>https://example.fi/${g}</link></item>`).join('')}</channel></rss>`;
+
+async function crawl(): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+  try {
+    return { code: await main(['crawl', '--db', db, '--feeds', feeds]), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+beforeAll(async () => {
+  server = await startServer({
+    '/feed': (req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
+      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(feed);
+    },
+  });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-crawl-tag-'));
+  feeds = path.join(dir, 'feeds');
+  db = path.join(dir, 'test.sqlite');
+  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
+  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), `id: sm\nname: Lähde\nurl: ${server.url}/feed\nkind: rss\n`);
+  fs.writeFileSync(path.join(feeds, 'taxonomy.yaml'), 'version: "x"\ngoals:\n  - id: services\n    label: [unclosed\n');
+});
+
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('crawl and the tag stage', () => {
+  it('reports a broken taxonomy once, when new items need it, and stores them untagged', async () => {
+    const r = await crawl();
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('sm: 3 new, 0 updated, 3 found\n');
+    expect(r.err.match(/config: taxonomy: .*taxonomy\.yaml.*items are stored untagged until it is fixed/g)).toHaveLength(1);
+    const conn = new Database(db, { readonly: true });
+    try {
+      expect(conn.prepare('SELECT COUNT(*) AS n FROM items WHERE relevant IS NULL').get()).toEqual({ n: 3 });
+    } finally {
+      conn.close();
+    }
+  });
+
+  it('does not read the taxonomy when nothing is new', async () => {
+    const r = await crawl();
+    expect(r).toEqual({ code: 0, out: 'sm: not modified\n', err: '' });
+  });
+});
