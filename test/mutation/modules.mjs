@@ -7,7 +7,7 @@ export const modules = {
   learn: { mutate: ['src/tag/learn.ts'], tests: ['test/tag/learn.test.ts'] },
   deadlines: { mutate: ['src/parse/deadlines.ts'], tests: ['test/parse/deadlines.test.ts'] },
   identifiers: { mutate: ['src/parse/identifiers.ts'], tests: ['test/parse/identifiers.test.ts'] },
-  key: { mutate: ['src/normalize/key.ts'], tests: ['test/normalize/key.test.ts'] },
+  key: { mutate: ['src/normalize/key.ts'], tests: ['test/normalize/key.test.ts', 'test/store/changes.test.ts'] },
   changes: { mutate: ['src/store/changes.ts'], tests: ['test/store/changes.test.ts', 'test/store/items.test.ts'] },
   lease: { mutate: ['src/store/sources.ts:72-160'], tests: ['test/store/leases.test.ts'] },
   guard: { mutate: ['src/fetch/guard.ts'], tests: ['test/fetch/guard.test.ts'] },
