@@ -12,6 +12,8 @@ if (unknown.length) {
   console.error(`unknown module: ${unknown.join(', ')}; known: ${Object.keys(modules).join(', ')}`);
   process.exit(2);
 }
+// Some unit tests start the writer worker or a child process, which run compiled code from dist/.
+if (spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 const summary = [];
 let failed = false;
 for (const name of names.length ? names : Object.keys(modules)) {
