@@ -56,6 +56,10 @@ describe('decodeBody', () => {
     ['no charset anywhere (UTF-8)', Buffer.from('<rss>Ääni</rss>'), 'application/rss+xml', '<rss>Ääni</rss>', 'utf-8 (default)'],
     ['a bogus header label (falls back to UTF-8, no crash)', Buffer.from('äö'), 'text/html; charset=x-no-such-thing', 'äö', 'utf-8 (default)'],
     ['a bogus prolog label', bytes('<?xml version="1.0" encoding="klingon"?>', 'ok'), null, '<?xml version="1.0" encoding="klingon"?>ok', 'utf-8 (default)'],
+    // A header that says UTF-16 is believed (only a label inside the document cannot be: it was read as ASCII).
+    ['a UTF-16LE header charset without a BOM', Buffer.from('<a>Pelastuslaitos ä€</a>', 'utf16le'), 'text/xml; charset=utf-16le', '<a>Pelastuslaitos ä€</a>', 'utf-16le (header)'],
+    ['a bare UTF-16 header charset (little-endian, per WHATWG)', Buffer.from('Räddningsverk', 'utf16le'), 'text/plain; charset="UTF-16"', 'Räddningsverk', 'utf-16le (header)'],
+    ['a UTF-16BE header charset without a BOM', Buffer.from([0x00, 0xe4, 0x20, 0xac]), 'text/plain; charset=UTF-16BE', 'ä€', 'utf-16be (header)'],
     ['an ASCII document claiming UTF-16 in its prolog (read as UTF-8)', Buffer.from('<?xml version="1.0" encoding="UTF-16"?><a>ä</a>'), null, '<?xml version="1.0" encoding="UTF-16"?><a>ä</a>', 'utf-8 (xml-prolog)'],
   ])('uses %s', (_name, body, contentType, text, charset) => {
     const decoded = decodeBody(body, contentType);
