@@ -4,7 +4,7 @@
 export const modules = {
   joint: { mutate: ['src/tag/joint.ts'], tests: ['test/tag/joint.test.ts', 'test/tag/joint-rule.test.ts'] },
   match: { mutate: ['src/tag/match.ts', 'src/tag/tagger.ts'], tests: ['test/tag/match.test.ts', 'test/tag/scope.test.ts', 'test/tag/joint.test.ts', 'test/tag/tagger.test.ts'] },
-  learn: { mutate: ['src/tag/learn.ts'], tests: ['test/tag/learn.test.ts'] },
+  learn: { mutate: ['src/tag/learn.ts'], tests: ['test/tag/learn.test.ts', 'test/tag/learn-rules.test.ts'] },
   deadlines: { mutate: ['src/parse/deadlines.ts'], tests: ['test/parse/deadlines.test.ts'] },
   identifiers: { mutate: ['src/parse/identifiers.ts'], tests: ['test/parse/identifiers.test.ts'] },
   key: { mutate: ['src/normalize/key.ts'], tests: ['test/normalize/key.test.ts', 'test/store/changes.test.ts'] },
