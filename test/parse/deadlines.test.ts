@@ -120,6 +120,18 @@ describe('extractDeadline: the rules one at a time', () => {
     expect(extractDeadline('Kokous 1.2.2023. Lausunnot viimeistään')).toBeNull();
   });
 
+  it('takes the latest date, wherever in the text it stands', () => {
+    expect(extractDeadline('Vastaukset viimeistään 31.3.2023. (Alun perin lausuntoaika päättyi 15.3.2023.)')).toBe('2023-03-31');
+  });
+
+  it('reads a range whose end has its month name in capitals', () => {
+    expect(extractDeadline('Lausuntokierros on 1. Maaliskuuta 2023 – 15. HUHTIKUUTA 2023')).toBe('2023-04-15');
+  });
+
+  it('reads a date broken over lines', () => {
+    expect(extractDeadline('Lausunnot viimeistään\n15.\nmaaliskuuta\n2023')).toBe('2023-03-15');
+  });
+
   it('skips an impossible date before "mennessä" and keeps the real one', () => {
     expect(extractDeadline('Vastaukset 31.2.2023 mennessä, korjattu: 14.3.2023 mennessä')).toBe('2023-03-14');
   });
