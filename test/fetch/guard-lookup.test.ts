@@ -57,6 +57,7 @@ describe('guardedLookup', () => {
     const r = await lookup('nowhere.example', {});
     expect(r.err?.code).toBe('ENOTFOUND');
     expect(r.err?.message).toBe('getaddrinfo ENOTFOUND nowhere.example');
+    expect(r.address).toBe('');
   });
 
   it('follows the policy: private networks allowed, or an address check of its own', async () => {
