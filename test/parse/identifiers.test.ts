@@ -220,3 +220,26 @@ describe('identifiers: edges of the rules', () => {
       expect(extractIdentifiers(`${word} 379/2011`), word).toEqual([id('statute', '379/2011')]);
   });
 });
+
+describe('identifiers: Swedish committee documents and more edges', () => {
+  // Riksdagens utskott and the Finnish abbreviations of the same committees (eduskunta.fi).
+  it.each([
+    ['FvU', 'HaV'], ['ShU', 'StV'], ['GrU', 'PeV'], ['FiU', 'VaV'], ['FsU', 'PuV'], ['LaU', 'LaV'], ['JsU', 'MmV'], ['KoU', 'LiV'],
+    ['EkU', 'TaV'], ['KuU', 'SiV'], ['AjU', 'TyV'], ['UtU', 'UaV'], ['MiU', 'YmV'], ['StoU', 'SuV'], ['FrU', 'TuV'], ['ReU', 'TrV'], ['UnU', 'TiV'],
+  ])('%s is %s: betänkande → mietintö, utlåtande → lausunto', (sv, fi) => {
+    expect(extractIdentifiers(`${sv}B 4/2026 rd och ${sv}U 5/2026 rd`)).toEqual([id('committee', `${fi}M 4/2026 vp`), id('committee', `${fi}L 5/2026 vp`)]);
+  });
+
+  it('reads an HE number only right after the words of a government proposal', () => {
+    expect(extractIdentifiers('Hallituksen esitys eduskunnalle laiksi, ks. laki 379/2011')).toEqual([id('statute', '379/2011')]);
+  });
+
+  it('keeps words apart at a no-break space', () => {
+    expect(extractIdentifiers('laki\u00a0379/2011')).toEqual([id('statute', '379/2011')]);
+  });
+
+  it('trims what a source states as what an item is about', () => {
+    const uuid = '0b5d6f1e-2a3b-4c5d-8e9f-0123456789ab';
+    expect(extractIdentifiers('', [], [` lausuntopalvelu:${uuid} `])).toEqual([id('lausuntopalvelu', uuid, 'about')]);
+  });
+});
