@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkUrl, guardedLookup, isPrivateAddress, refusedError } from '../../src/fetch/guard.js';
 import { defaultPolicy, type FetchPolicy } from '../../src/fetch/policy.js';
 
-const publicOnly: FetchPolicy = { ...defaultPolicy, allowPrivateNetworks: false, isAllowedAddress: undefined };
+const publicOnly: FetchPolicy = { ...defaultPolicy({}), allowPrivateNetworks: false, isAllowedAddress: undefined };
 const answers: Record<string, LookupAddress[]> = {
   'both.example': [{ address: '2001:4860:4860::8888', family: 6 }, { address: '8.8.8.8', family: 4 }],
   'mixed.example': [{ address: 'fd00::1', family: 6 }, { address: '8.8.4.4', family: 4 }],
