@@ -33,7 +33,7 @@ const show = async (file: string, ref: string) => {
   return JSON.parse(r.out) as Shown;
 };
 
-describe('matter split and matter merge as processes', () => {
+describe('matter split and matter merge as processes', { timeout: 90_000 }, () => {
   it('split: the item leaves into a matter of its own, shown with who, when and why, and relink keeps it', async () => {
     const file = path.join(dir, 'split.sqlite');
     fs.copyFileSync(db, file);
