@@ -56,6 +56,10 @@ describe('decodeBody', () => {
     ['no charset anywhere (UTF-8)', Buffer.from('<rss>Ääni</rss>'), 'application/rss+xml', '<rss>Ääni</rss>', 'utf-8 (default)'],
     ['a bogus header label (falls back to UTF-8, no crash)', Buffer.from('äö'), 'text/html; charset=x-no-such-thing', 'äö', 'utf-8 (default)'],
     ['a bogus prolog label', bytes('<?xml version="1.0" encoding="klingon"?>', 'ok'), null, '<?xml version="1.0" encoding="klingon"?>ok', 'utf-8 (default)'],
+    // A header that says UTF-16 is believed (only a label inside the document cannot be: it was read as ASCII).
+    ['a UTF-16LE header charset without a BOM', Buffer.from('<a>Pelastuslaitos ä€</a>', 'utf16le'), 'text/xml; charset=utf-16le', '<a>Pelastuslaitos ä€</a>', 'utf-16le (header)'],
+    ['a bare UTF-16 header charset (little-endian, per WHATWG)', Buffer.from('Räddningsverk', 'utf16le'), 'text/plain; charset="UTF-16"', 'Räddningsverk', 'utf-16le (header)'],
+    ['a UTF-16BE header charset without a BOM', Buffer.from([0x00, 0xe4, 0x20, 0xac]), 'text/plain; charset=UTF-16BE', 'ä€', 'utf-16be (header)'],
     ['an ASCII document claiming UTF-16 in its prolog (read as UTF-8)', Buffer.from('<?xml version="1.0" encoding="UTF-16"?><a>ä</a>'), null, '<?xml version="1.0" encoding="UTF-16"?><a>ä</a>', 'utf-8 (xml-prolog)'],
   ])('uses %s', (_name, body, contentType, text, charset) => {
     const decoded = decodeBody(body, contentType);
@@ -134,3 +138,25 @@ describe('decodeBody', () => {
   });
 });
 
+
+describe('decodeBody: labels and tables', () => {
+  it('maps every byte 0x80–0x9F as the WHATWG windows-1252 index does', () => {
+    const high = Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i));
+    const expected =
+      '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+      '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+    expect(decodeBody(high, 'text/plain; charset=windows-1252')).toEqual({ text: expected, encoding: 'windows-1252', source: 'header' });
+  });
+
+  it('reads a prolog label with spaces inside its quotes', () => {
+    const body = bytes('<?xml version="1.0" encoding=" ISO-8859-1 "?><t>', [0xe4], '</t>');
+    expect(decodeBody(body, null)).toMatchObject({ text: '<?xml version="1.0" encoding=" ISO-8859-1 "?><t>ä</t>', encoding: 'windows-1252', source: 'xml-prolog' });
+  });
+
+  it('looks for a meta charset only in the first 1024 bytes', () => {
+    const late = bytes(' '.repeat(1030), '<meta charset="windows-1252">', 'Ääni');
+    expect(decodeBody(Buffer.from(late.toString('latin1'), 'utf8'), null)).toMatchObject({ encoding: 'utf-8', source: 'default' });
+    const early = bytes(' '.repeat(900), '<meta charset="windows-1252">', [0x80]);
+    expect(decodeBody(early, null)).toMatchObject({ encoding: 'windows-1252', source: 'html-meta' });
+  });
+});

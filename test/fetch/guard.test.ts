@@ -139,6 +139,12 @@ describe('isPrivateAddress: IPv6 forms that carry an IPv4 address', () => {
     ['2001:0:4136:e378:8000:63bf:f7f7:f7f7', false],
     // Neither: ordinary public addresses, and other special ranges
     ['2001:4860:4860::8888', false], ['2001:1::1', false], ['100::1', true], ['fe80::ffff:7f00:1', true],
+    // The edges of the unique-local (fc00::/7), link-local (fe80::/10), old site-local (fec0::/10) and multicast ranges.
+    ['fbff:ffff::1', false], ['fc00::', true], ['fdff:ffff::1', true], ['fe7f:ffff::1', false], ['fe80::', true],
+    ['febf:ffff::1', true], ['fec0::1', true], ['fed0::1', true], ['feff:ffff::1', true], ['ff00::', true], ['ffff::1', true],
+    ['2001:db7:ffff::1', false], ['2001:db8:ffff::1', true], ['2001:db9::1', false],
+    ['100::ffff:ffff:ffff:ffff', true], ['100:0:0:1::1', false], ['101::1', false],
+    ['64:ff9b:1:ffff::1', true], ['64:ff9b:2::1', false], ['64:ff9a::a00:1', false],
   ])('%s → %s', (address, expected) => {
     expect(isPrivateAddress(address)).toBe(expected);
   });

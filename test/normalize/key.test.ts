@@ -11,6 +11,8 @@ describe('dedupKey', () => {
     ['blank guid counts as none', { guid: '  ', url: 'https://example.fi/1', title: 'T', published: null }, 'url:https://example.fi/1'],
     ['title + Helsinki date', { guid: null, url: null, title: 'Otsikko', published: '2024-01-01T22:30:00.000Z' }, `title:${sha1('otsikko\n2024-01-02')}`],
     ['title without a date', { guid: null, url: null, title: 'Otsikko', published: null }, `title:${sha1('otsikko\n')}`],
+    ['title spacing collapsed and trimmed', { guid: null, url: null, title: ' Pelastuslain \n\t Muutos  ', published: '2024-01-02T08:00:00Z' },
+      `title:${sha1('pelastuslain muutos\n2024-01-02')}`],
   ])('%s', (_name, fields, expected) => {
     expect(dedupKey(fields)).toBe(expected);
   });

@@ -167,3 +167,79 @@ describe('roles: self, about, mention', () => {
     expect(extractIdentifiers('', ['VN/1/2026'], ['VN / 1 / 2026'])).toEqual([id('diary', 'VN/1/2026', 'self')]);
   });
 });
+
+describe('identifiers: edges of the rules', () => {
+  it.each([
+    ['HE311/2022', 'HE 311/2022 vp'],
+    ['207 / 2016', 'HE 207/2016 vp'],
+    ['256/2017vp', 'HE 256/2017 vp'],
+    ['RP 5/2020rd', 'HE 5/2020 vp'],
+  ])('heIdentifier reads the spacing variant %j', (raw, expected) => {
+    expect(heIdentifier(raw)).toBe(expected);
+  });
+
+  it.each(['207/2016 ja muuta', 'HE 207/2016 vp, HE 208/2016 vp', '207/2016x', '207/2016 vpx', '207/ 2016 /1'])('heIdentifier refuses %j (not only an HE number)', (raw) => {
+    expect(heIdentifier(raw)).toBeNull();
+  });
+
+  it('a bare statute number counts only when given explicitly, and only when it is the whole value', () => {
+    expect(extractIdentifiers('', [' 1090 / 2002 '])).toEqual([id('statute', '1090/2002', 'self')]);
+    expect(extractIdentifiers('', ['1090/2002 muutettu'])).toEqual([]);
+    expect(extractIdentifiers('', ['1090/ 2002x'])).toEqual([]);
+    expect(extractIdentifiers('1090/2002')).toEqual([]);
+  });
+
+  it('a Lausuntopalvelu id counts only when given explicitly, the whole value after trimming', () => {
+    const uuid = '0b5d6f1e-2a3b-4c5d-8e9f-0123456789ab';
+    expect(extractIdentifiers('', [` lausuntopalvelu:${uuid.toUpperCase()} `])).toEqual([id('lausuntopalvelu', uuid, 'self')]);
+    expect(extractIdentifiers(`lausuntopalvelu:${uuid}`)).toEqual([]);
+  });
+
+  it('skips values that are not strings', () => {
+    expect(extractIdentifiers('HE 1/2026 vp', [null, 7] as unknown as string[], [undefined] as unknown as string[])).toEqual([id('he', 'HE 1/2026 vp')]);
+  });
+
+  it('an old Finlex page URL counts only when its two years agree', () => {
+    expect(extractIdentifiers('https://www.finlex.fi/fi/laki/alkup/2002/20031090')).toEqual([]);
+    expect(extractIdentifiers('https://www.finlex.fi/sv/laki/ajantasa/2011/20110379')).toEqual([id('statute', '379/2011')]);
+  });
+
+  it('drops every trailing punctuation mark from an ELI address', () => {
+    expect(extractIdentifiers('(ks. https://finlex.fi/eli/sd/2002/1090/ohje).')).toEqual([
+      id('statute', '1090/2002'), id('eli', 'https://finlex.fi/eli/sd/2002/1090/ohje'),
+    ]);
+  });
+
+  it('reads CELEX numbers after "CELEX=" and in lower case', () => {
+    expect(extractIdentifiers('https://eur-lex.europa.eu/legal-content/FI/ALL/?uri=celex=32016r0679')).toEqual([id('celex', '32016R0679')]);
+  });
+
+  it('reads statutes after each statute word, Finnish and Swedish', () => {
+    for (const word of ['lain', 'lakia', 'laissa', 'lakiin', 'asetus', 'asetuksen', 'asetusta', 'asetuksessa', 'asetukseen', 'säädös', 'säädöksen',
+      'säädöskokoelman', 'lag', 'förordning', 'förordningen', 'författningssamling', 'författningssamlingen', 'FFS', 'SdK', 'laki nro', 'lag nr.'])
+      expect(extractIdentifiers(`${word} 379/2011`), word).toEqual([id('statute', '379/2011')]);
+  });
+});
+
+describe('identifiers: Swedish committee documents and more edges', () => {
+  // Riksdagens utskott and the Finnish abbreviations of the same committees (eduskunta.fi).
+  it.each([
+    ['FvU', 'HaV'], ['ShU', 'StV'], ['GrU', 'PeV'], ['FiU', 'VaV'], ['FsU', 'PuV'], ['LaU', 'LaV'], ['JsU', 'MmV'], ['KoU', 'LiV'],
+    ['EkU', 'TaV'], ['KuU', 'SiV'], ['AjU', 'TyV'], ['UtU', 'UaV'], ['MiU', 'YmV'], ['StoU', 'SuV'], ['FrU', 'TuV'], ['ReU', 'TrV'], ['UnU', 'TiV'],
+  ])('%s is %s: betänkande → mietintö, utlåtande → lausunto', (sv, fi) => {
+    expect(extractIdentifiers(`${sv}B 4/2026 rd och ${sv}U 5/2026 rd`)).toEqual([id('committee', `${fi}M 4/2026 vp`), id('committee', `${fi}L 5/2026 vp`)]);
+  });
+
+  it('reads an HE number only right after the words of a government proposal', () => {
+    expect(extractIdentifiers('Hallituksen esitys eduskunnalle laiksi, ks. laki 379/2011')).toEqual([id('statute', '379/2011')]);
+  });
+
+  it('keeps words apart at a no-break space', () => {
+    expect(extractIdentifiers('laki\u00a0379/2011')).toEqual([id('statute', '379/2011')]);
+  });
+
+  it('trims what a source states as what an item is about', () => {
+    const uuid = '0b5d6f1e-2a3b-4c5d-8e9f-0123456789ab';
+    expect(extractIdentifiers('', [], [` lausuntopalvelu:${uuid} `])).toEqual([id('lausuntopalvelu', uuid, 'about')]);
+  });
+});

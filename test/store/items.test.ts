@@ -163,6 +163,15 @@ describe('store: items', () => {
     expect(listItems(db, { relevant: false }).map((r) => r.id)).toEqual([2]);
     expect(listItems(db, { goal: 'services' }).map((r) => r.id)).toEqual([3, 1]);
   });
+
+  it('the joint list starts on its first day: a deadline that day is in, the day before is out', () => {
+    saveRun(db, { run: run(), items: [
+      item({ key: 'a', deadline: '2026-03-02', tags: jointTags }),
+      item({ key: 'b', deadline: '2026-02-28', tags: jointTags }),
+      item({ key: 'c', deadline: '2026-03-01', tags: jointTags }),
+    ], nextRunAt: null });
+    expect(listItems(db, { jointFrom: '2026-03-01' }).map((r) => r.deadline)).toEqual(['2026-03-01', '2026-03-02']);
+  });
 });
 
 const jointTags = {

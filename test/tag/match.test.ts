@@ -8,11 +8,12 @@ import { voikkoForTests } from './voikko-gate.js';
 
 const taxonomy = loadTaxonomy();
 
-/** The positive taxonomy terms a title matches. */
+/** The positive taxonomy terms a title matches: anchors (terms, phrases) and context words that counted. */
 function termsOf(analyzer: Analyzer) {
   const tag = createTagger(taxonomy, { analyzer });
+  const positive = new Set(['term', 'phrase', 'context']);
   return (title: string, lang: Lang = 'fi'): string[] =>
-    tag({ title, lang }).evidence.filter((e) => e.rule === 'term' || e.rule === 'phrase').map((e) => e.term);
+    tag({ title, lang }).evidence.filter((e) => positive.has(e.rule)).map((e) => e.term);
 }
 
 // [text, lang, term expected among the matches]

@@ -1,0 +1,82 @@
+// learnWeights' knobs, each checked against its definition (src/tag/learn.ts LearnOptions), on a small set of
+// reviewer decisions: what a knob promises must hold of every weight, whatever the weights turn out to be.
+import { describe, expect, it } from 'vitest';
+import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
+import { learnWeights } from '../../src/tag/learn.js';
+import { createTaggerCore } from '../../src/tag/tagger.js';
+import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+import type { ReviewDecision, TagInput } from '../../src/tag/types.js';
+
+const taxonomy = loadTaxonomy();
+const analyzer = createSnowballAnalyzer();
+const smokeDiving: TagInput[] = [
+  { title: 'Savusukelluksen turvallisuusohje päivitetään', summary: 'Savusukeltajien paineilmalaitteiden tarkastusväliä lyhennetään.' },
+  { title: 'Savusukeltajien kuntotestit yhtenäistetään', summary: 'Savusukellukseen vaaditaan jatkossa vuosittainen testi.' },
+  { title: 'Savusukellusharjoitus uudessa harjoitushallissa', summary: 'Harjoituksessa testattiin savusukelluksen viestintää.' },
+  { title: 'Savusukelluskalusto uusitaan', summary: 'Savusukeltajille hankitaan uudet lämpökamerat.' },
+];
+const seaRescue: TagInput[] = [
+  { title: 'Meripelastuslain muutos etenee', summary: 'Rajavartiolaitos johtaa meripelastustoimintaa merialueilla.', source: 'intermin' },
+  { title: 'Meripelastusharjoitus Suomenlahdella', summary: 'Rajavartiolaitoksen alukset harjoittelivat yhdessä Viron kanssa.', source: 'intermin' },
+  { title: 'Meripelastuksen johtokeskukset yhdistetään', summary: 'Rajavartiolaitos keskittää meripelastuksen johtamisen Turkuun.', source: 'intermin' },
+];
+const decisions: ReviewDecision[] = [
+  ...smokeDiving.map((item) => ({ item, relevant: true, confirmed: ['services'], rejected: [] })),
+  ...seaRescue.map((item) => ({ item, relevant: false, confirmed: [], rejected: ['services'] })),
+];
+const values = (w: Record<string, Record<string, number>>) => Object.values(w).flatMap((row) => Object.values(row));
+
+describe('learnWeights: the knobs as defined', () => {
+  it('records what it learned from: analyzer, taxonomy version, number of decisions, and the bound (relevance + margin)', () => {
+    const learned = learnWeights(taxonomy, decisions, { analyzer });
+    expect(learned).toMatchObject({ analyzer: 'snowball', taxonomyVersion: taxonomy.version, decisions: 7, bound: taxonomy.thresholds.relevant + 1 });
+    expect(learnWeights(taxonomy, decisions, { analyzer, margin: 0.25 }).bound).toBe(taxonomy.thresholds.relevant + 0.25);
+    expect(Object.keys(learned.weights).length).toBeGreaterThan(0);
+  });
+
+  it('learns nothing from no decisions, with no passes, at rate 0, or when every pass forgets everything (decay 1)', () => {
+    expect(learnWeights(taxonomy, [], { analyzer })).toMatchObject({ decisions: 0, weights: {} });
+    expect(learnWeights(taxonomy, decisions, { analyzer, epochs: 0 }).weights).toEqual({});
+    expect(learnWeights(taxonomy, decisions, { analyzer, rate: 0 }).weights).toEqual({});
+    expect(learnWeights(taxonomy, decisions, { analyzer, decay: 1 }).weights).toEqual({});
+  });
+
+  it('keeps every weight within the cap, rounded to thousandths, and drops those under 0.01', () => {
+    for (const cap of [0.05, 0.3, 2]) {
+      const all = values(learnWeights(taxonomy, decisions, { analyzer, cap }).weights);
+      expect(all.length).toBeGreaterThan(0);
+      for (const v of all) {
+        expect(Math.abs(v)).toBeLessThanOrEqual(cap);
+        expect(Math.abs(v)).toBeGreaterThanOrEqual(0.01);
+        expect(Math.round(v * 1000)).toBeCloseTo(v * 1000, 6);
+      }
+    }
+  });
+
+  it('gives weight only to features found in at least `support` reviewed items', () => {
+    const core = createTaggerCore(taxonomy, { analyzer });
+    const df = new Map<string, number>();
+    for (const d of decisions) for (const f of core.read(d.item).features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    for (const support of [2, 3, 4]) {
+      const keys = Object.keys(learnWeights(taxonomy, decisions, { analyzer, support }).weights);
+      expect(keys.length, `support ${support}`).toBeGreaterThan(0);
+      for (const k of keys) expect(df.get(k), k).toBeGreaterThanOrEqual(support);
+    }
+    expect(learnWeights(taxonomy, decisions, { analyzer, support: 8 }).weights).toEqual({});
+  });
+
+  it('pushes confirmed items\' words up and rejected items\' words down for the goal decided', () => {
+    const { weights } = learnWeights(taxonomy, decisions, { analyzer });
+    const core = createTaggerCore(taxonomy, { analyzer });
+    const only = (items: TagInput[], others: TagInput[]) => {
+      const inOthers = new Set(others.flatMap((i) => [...core.read(i).features.keys()]));
+      return new Set(items.flatMap((i) => [...core.read(i).features.keys()]).filter((f) => !inOthers.has(f)));
+    };
+    const up = [...only(smokeDiving, seaRescue)].filter((f) => weights[f]?.services !== undefined);
+    const down = [...only(seaRescue, smokeDiving)].filter((f) => weights[f]?.services !== undefined);
+    expect(up.length).toBeGreaterThan(0);
+    expect(down.length).toBeGreaterThan(0);
+    for (const f of up) expect(weights[f].services, f).toBeGreaterThan(0);
+    for (const f of down) expect(weights[f].services, f).toBeLessThan(0);
+  });
+});
