@@ -15,21 +15,24 @@ const smokeDiving: TagInput[] = [
   { title: 'Savusukellusharjoitus uudessa harjoitushallissa', summary: 'Harjoituksessa testattiin savusukelluksen viestintää.' },
   { title: 'Savusukelluskalusto uusitaan', summary: 'Savusukeltajille hankitaan uudet lämpökamerat.' },
 ];
-const seaRescue: TagInput[] = [
-  { title: 'Meripelastuslain muutos etenee', summary: 'Rajavartiolaitos johtaa meripelastustoimintaa merialueilla.', source: 'intermin' },
-  { title: 'Meripelastusharjoitus Suomenlahdella', summary: 'Rajavartiolaitoksen alukset harjoittelivat yhdessä Viron kanssa.', source: 'intermin' },
-  { title: 'Meripelastuksen johtokeskukset yhdistetään', summary: 'Rajavartiolaitos keskittää meripelastuksen johtamisen Turkuun.', source: 'intermin' },
+// Items the rules tag relevant to services that reviewers reject (the department's own social news): learning pushes
+// only where the rules erred, so these are the ones whose words must go down.
+const staffNews: TagInput[] = [
+  { title: 'Pelastuslaitos palkitsi vuoden palomiehen', summary: 'Pelastuslaitoksen henkilöstö valitsi vuoden palomiehen.' },
+  { title: 'Pelastuslaitoksen logo uudistuu', summary: 'Pelastuslaitos ottaa käyttöön uuden tunnuksen ja värit.' },
+  { title: 'Pelastuslaitoksen kevätretki Tallinnaan', summary: 'Pelastuslaitoksen henkilökunta teki virkistysmatkan.' },
+  { title: 'Pelastuslaitoksen joulukonsertti', summary: 'Pelastuslaitos järjestää perinteisen konsertin kirkossa.' },
 ];
 const decisions: ReviewDecision[] = [
   ...smokeDiving.map((item) => ({ item, relevant: true, confirmed: ['services'], rejected: [] })),
-  ...seaRescue.map((item) => ({ item, relevant: false, confirmed: [], rejected: ['services'] })),
+  ...staffNews.map((item) => ({ item, relevant: false, confirmed: [], rejected: ['services'] })),
 ];
 const values = (w: Record<string, Record<string, number>>) => Object.values(w).flatMap((row) => Object.values(row));
 
 describe('learnWeights: the knobs as defined', () => {
   it('records what it learned from: analyzer, taxonomy version, number of decisions, and the bound (relevance + margin)', () => {
     const learned = learnWeights(taxonomy, decisions, { analyzer });
-    expect(learned).toMatchObject({ analyzer: 'snowball', taxonomyVersion: taxonomy.version, decisions: 7, bound: taxonomy.thresholds.relevant + 1 });
+    expect(learned).toMatchObject({ analyzer: 'snowball', taxonomyVersion: taxonomy.version, decisions: 8, bound: taxonomy.thresholds.relevant + 1 });
     expect(learnWeights(taxonomy, decisions, { analyzer, margin: 0.25 }).bound).toBe(taxonomy.thresholds.relevant + 0.25);
     expect(Object.keys(learned.weights).length).toBeGreaterThan(0);
   });
@@ -72,8 +75,8 @@ describe('learnWeights: the knobs as defined', () => {
       const inOthers = new Set(others.flatMap((i) => [...core.read(i).features.keys()]));
       return new Set(items.flatMap((i) => [...core.read(i).features.keys()]).filter((f) => !inOthers.has(f)));
     };
-    const up = [...only(smokeDiving, seaRescue)].filter((f) => weights[f]?.services !== undefined);
-    const down = [...only(seaRescue, smokeDiving)].filter((f) => weights[f]?.services !== undefined);
+    const up = [...only(smokeDiving, staffNews)].filter((f) => weights[f]?.services !== undefined);
+    const down = [...only(staffNews, smokeDiving)].filter((f) => weights[f]?.services !== undefined);
     expect(up.length).toBeGreaterThan(0);
     expect(down.length).toBeGreaterThan(0);
     for (const f of up) expect(weights[f].services, f).toBeGreaterThan(0);
