@@ -50,7 +50,18 @@ describe('matter page', () => {
     const response = section(body, 'response');
     expect(response).toContain('Verkoston vastaus');
     expect(response).toContain('yhteisen vastauksen taululla');
-    expect(response).toContain('<!-- matter-actions:');
+    expect(response).toMatch(new RegExp(`<form method="post" action="/matters/${matter}/board" class="actions board-form">\\s*<input type="hidden" name="_csrf" value="[\\w-]{20,}">`));
+    expect(response).toContain(`action="/matters/${matter}/merge"`);
+    expect(response).toContain(`action="/matters/${matter}/split"`);
+    const reader = await servePages(webDeps(db), 'reader');
+    try {
+      const seen = (await get(`${reader.base}/matters/${matter}`)).body;
+      expect(section(seen, 'response')).toContain('Verkoston vastaus');
+      expect(seen).not.toContain(`action="/matters/${matter}/`);
+      expect(seen).not.toContain('board-form');
+    } finally {
+      await reader.close();
+    }
   });
 
   it.each(['999999', 'x'])('/matters/%s is a Finnish 404', async (id) => {

@@ -12,7 +12,7 @@ let site: Awaited<ReturnType<typeof servePages>>;
 beforeAll(async () => {
   db = openDb(':memory:');
   seeded = seedStore(db);
-  site = await servePages(webDeps(db));
+  site = await servePages(webDeps(db), 'reader');
 }, 60_000);
 
 afterAll(async () => {

@@ -75,6 +75,8 @@ export function itemPage(ctx: PageContext): RequestHandler {
         firstSeenAt: item.firstSeenAt, changedAt: item.changedAt, version: item.version,
         identifiers: item.allIdentifiers.map((i) => ({ type: ID_TYPES[i.type] ?? i.type, value: i.value, role: ROLES[i.role ?? 'mention'] })),
       },
+      // What the review form acts on: the item's number and its goal ids (checked in the form).
+      reviewTarget: { id: item.id, goals: item.goals },
       why: whyTagged(item, label),
       consultation: item.consultation && {
         distribution: item.consultation.distribution,
