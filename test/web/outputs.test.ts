@@ -142,6 +142,24 @@ describe('personal feed tokens', () => {
     expect([401, 403]).toContain(post.status);
   });
 
+  it('the items and matter pages say how to add the token to their feed addresses, and where to get one', async () => {
+    const decode = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    const live = (db.prepare("SELECT COUNT(*) FROM feed_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = 'reader@example.fi' AND t.revoked_at IS NULL").pluck().get() as number);
+    const items = decode((await get(`${site.base}/items?goal=services`)).body);
+    expect(items).toContain('<code class="feed-url">/feeds/items.atom?goal=services&token=TUNNISTE</code>');
+    expect(items).toContain(`Sinulla on ${live} voimassa`);
+    expect(items).toContain('<a href="/account">Oma tili -sivulla</a>');
+    const matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
+    expect(decode((await get(`${site.base}/matters/${matter}`)).body)).toContain(`<code class="feed-url">/feeds/matters/${matter}.atom?token=TUNNISTE</code>`);
+    // Someone without a token is told where to make one.
+    const other = await servePages(webDeps(db), 'reviewer');
+    try {
+      expect((await get(`${other.base}/items`)).body).toMatch(/Tunnisteen saat\s*<a href="\/account">Oma tili -sivulla<\/a>/);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuse a revoked, unknown or malformed token, and a disabled account\'s', async () => {
     const { token: old, id } = await site.browser.feedToken('vanha');
     expect((await fetch(`${site.base}/feeds/items.json?token=${old}`)).status).toBe(200);

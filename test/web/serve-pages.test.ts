@@ -77,6 +77,18 @@ describe('the read pages through lakivahti serve', () => {
     if (type === 'text/html') expect(body).not.toMatch(/<[^>]+\son[a-z]+=/i);
   });
 
+  it("lets a reader's feed program read the calendar and a feed with a personal token, until it is revoked", async () => {
+    const { token, id } = await reader.feedToken('Outlook');
+    const calendar = await fetch(`${base}/feeds/deadlines.ics?token=${token}`);
+    expect([calendar.status, calendar.headers.get('content-type')]).toEqual([200, 'text/calendar; charset=utf-8']);
+    expect(await calendar.text()).toContain('BEGIN:VEVENT');
+    const feed = await fetch(`${base}/feeds/items.atom?goal=services&token=${token}`);
+    expect([feed.status, (await feed.text()).includes('<feed')]).toEqual([200, true]);
+    await reader.revokeFeedToken(id);
+    const revoked = await fetch(`${base}/feeds/deadlines.ics?token=${token}`);
+    expect([revoked.status, (await revoked.text()).includes('BEGIN:VEVENT')]).toEqual([401, false]);
+  });
+
   it('answers an unknown filter and an unknown item in Finnish, not with a 500', async () => {
     const bad = await fetch(`${base}/items?kind=memo`, { headers: { cookie: reader.cookie } });
     expect([bad.status, (await bad.text()).includes('Tuntematon asiakirjatyyppi')]).toEqual([400, true]);

@@ -7,7 +7,7 @@ import type { PageContext } from './context.js';
 import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './item-query.js';
 import { KIND_LABELS, LANGUAGE_LABELS, markText, rowView, stageLabel } from './present.js';
 import { searchAlternatives, searchRanges } from './search-marks.js';
-import { viewer } from './viewer.js';
+import { feedNote, viewer } from './viewer.js';
 
 export const PAGE_SIZE = 50;
 const SNIPPET = 240;
@@ -42,6 +42,7 @@ export function itemsPage(ctx: PageContext): RequestHandler {
     const base = {
       title: 'Asiat – Lakivahti', ...viewer(res), form: filterForm(ctx, parsed.form), filtered: qs !== '',
       outputs: { atom: `/feeds/items.atom${qs}`, json: `/feeds/items.json${qs}`, csv: `/items.csv${qs}`, ics: `/feeds/deadlines.ics${qs}` },
+      feedNote: feedNote(res, ctx.deps.db, `/feeds/items.atom${qs}`),
     };
     if (parsed.errors.length) return void res.status(400).render('pages/items', { ...base, errors: parsed.errors, items: [] });
     const page = listItemPage(ctx.deps.db, parsed.filter, { before: parsed.before, after: parsed.after, limit: PAGE_SIZE });

@@ -7,7 +7,7 @@ import { boardAnchor, boardEntry, getMatter, type BoardEntry, type MatterDetail 
 import { STATUS_LABELS } from './form-helpers.js';
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, rowView, type RowContext } from './present.js';
-import { viewer } from './viewer.js';
+import { feedNote, viewer } from './viewer.js';
 
 /** Every stage in order: reached ones with their date and the item that showed it, the rest as not yet. */
 export function timeline(m: Pick<MatterDetail, 'stages' | 'stage'>) {
@@ -60,6 +60,7 @@ export function matterPage(ctx: PageContext): RequestHandler {
       joins: m.joins.map(describeJoin),
       responseStatus: board ? responseStatus(board) : null,
       feeds: { atom: `/feeds/matters/${m.id}.atom`, json: `/feeds/matters/${m.id}.json` },
+      feedNote: feedNote(res, ctx.deps.db, `/feeds/matters/${m.id}.atom`),
     });
   };
 }
