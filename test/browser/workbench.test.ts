@@ -166,6 +166,15 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await expect(rule.locator('td[data-label="Osuma"]').first().innerText()).resolves.toBe('pelastuslain');
     await expect(rule.locator('td[data-label="Vaikutus"]').first().innerText()).resolves.toMatch(/\+3\.5$/);
     await expectAccessible(page, 'item page');
+    // Read state: opening the item marked nothing; the button does, and the list shows the row no longer bold.
+    const weight = () => page.locator('main table a[href="/items/1"]').evaluate((a) => getComputedStyle(a).fontWeight);
+    await page.goto(`${base}/items`);
+    await expect(weight()).resolves.toBe('700');
+    await page.goto(`${base}/items/1`);
+    await Promise.all([page.waitForURL(`${base}/items/1`), page.getByRole('button', { name: 'Merkitse luetuksi' }).click()]);
+    await expect(page.getByText('Olet merkinnyt tämän luetuksi.').isVisible()).resolves.toBe(true);
+    await page.goto(`${base}/items`);
+    await expect(weight()).resolves.toBe('400');
     expect(problems).toEqual([]);
   }, 60_000);
 
