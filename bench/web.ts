@@ -11,7 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import express from 'express';
-import { insertReview, openDb, saveRun, syncSources } from '../src/store/index.js';
+import { findUser, insertReview, insertUser, openDb, saveRun, syncSources } from '../src/store/index.js';
+import { hashPassword } from '../src/web/auth/password.js';
 import { contentHash } from '../src/normalize/key.js';
 import { createWebApp } from '../src/web/app.js';
 import { goalLabels } from '../src/app/context.js';
@@ -102,12 +103,39 @@ function serveChild(file: string): void {
   const outer = express();
   outer.disable('x-powered-by');
   outer.get('/bare', (_req, res) => void res.type('text/plain').send('ok'));
-  outer.use(createWebApp({ db, sources, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) }));
+  // The database is opened read-only, so the app keeps sessions in memory (as a read-only server does).
+  outer.use(createWebApp({ db, sources, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }), readOnly: true }));
   const server = outer.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as { port: number }).port }));
 }
 
-async function measure(url: string) {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+const BENCH_USER = 'bench@example.fi';
+const BENCH_PASSWORD = 'bench-salasana-pitka';
+
+/** Sign in through the form as a department reader; the cookie header of the session. */
+async function signIn(base: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const form = await fetch(`${base}/login`);
+  keep(form);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  if (!csrf) throw new Error('no sign-in form at /login');
+  const res = await fetch(`${base}/login`, {
+    method: 'POST', redirect: 'manual', headers: { cookie: cookie() },
+    body: new URLSearchParams({ _csrf: csrf, email: BENCH_USER, password: BENCH_PASSWORD, next: '/' }),
+  });
+  keep(res);
+  if (res.status !== 303) throw new Error(`signing in answered ${res.status}`);
+  return cookie();
+}
+
+async function measure(url: string, cookie: string) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie } });
   return { p99: r.latency.p99, p50: r.latency.p50, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors };
 }
 
@@ -127,13 +155,17 @@ async function main(): Promise<void> {
   const child = fork(fileURLToPath(import.meta.url), ['serve', file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     if (!keep || !fs.existsSync(file)) seed(file);
-    else openDb(file).close(); // a kept database gets migrations added since it was seeded
+    // A kept database gets migrations added since it was seeded; every page is behind the sign-in, so a reader account.
+    const writable = openDb(file);
+    if (!findUser(writable, BENCH_USER)) insertUser(writable, { email: BENCH_USER, role: 'reader', passwordHash: await hashPassword(BENCH_PASSWORD), now: new Date().toISOString() });
+    writable.close();
     child.send('start');
     const port = await new Promise<number>((resolve, reject) => {
       child.once('message', (m) => resolve((m as { port: number }).port));
       child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
     });
     const base = `http://127.0.0.1:${port}`;
+    const cookie = await signIn(base);
     const db = openDb(file, { readOnly: true });
     const someItem = db.prepare("SELECT id FROM items WHERE kind = 'statement-request' AND matter_id IS NOT NULL ORDER BY id DESC LIMIT 1").pluck().get() as number;
     db.close();
@@ -146,15 +178,16 @@ async function main(): Promise<void> {
       ['search ?q=pelastuslaki', '/items?q=pelastuslaki'],
       ['rare search ?q=öljyntorjunta valmiuslain', '/items?q=%C3%B6ljyntorjunta%20valmiuslain'],
       ['item page /items/:id', `/items/${someItem}`],
+      ['board /board', '/board'],
     ];
     // Page 3 of the list: follow "Vanhemmat" twice, so paging is measured where it is not the first page.
     let next = '/items';
-    for (let n = 0; n < 2; n++) next = /href="([^"]+)" rel="next"/.exec(await (await fetch(base + next)).text())![1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+    for (let n = 0; n < 2; n++) next = /href="([^"]+)" rel="next"/.exec(await (await fetch(base + next, { headers: { cookie } })).text())![1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
     pages[3][1] = next;
     const sizes = new Map<string, number>();
     const foreign: string[] = [];
     for (const [, p] of pages) {
-      const res = await fetch(base + p);
+      const res = await fetch(base + p, { headers: { cookie } });
       const html = await res.text();
       if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
       sizes.set(p, Buffer.byteLength(html));
@@ -163,7 +196,7 @@ async function main(): Promise<void> {
     console.log(`${'page'.padEnd(42)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'req/s'.padStart(8)} ${'kB'.padStart(7)}`);
     const results = new Map<string, Awaited<ReturnType<typeof measure>>>();
     for (const [name, p] of pages) {
-      const r = await measure(base + p);
+      const r = await measure(base + p, cookie);
       results.set(p, r);
       const flag = r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';
       console.log(`${name.padEnd(42)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${r.rps.toFixed(0).padStart(8)} ${(sizes.get(p)! / 1024).toFixed(1).padStart(7)}${flag}`);

@@ -16,4 +16,5 @@ export * from './board.js';
 export * from './actions.js';
 export * from './feed-tokens.js';
 export * from './item-filter.js';
+export * from './reads.js';
 export * from './overview.js';

@@ -20,6 +20,8 @@ export interface ItemFilter {
   hasDeadline?: boolean;
   /** An FTS5 expression (tag/index-terms.ts searchQuery). */
   match?: string;
+  /** Only items this person (user id) has not marked read. */
+  unreadBy?: number;
 }
 
 /** A place in the list: the sort key and id of an item (the list is ordered by both, newest first). */
@@ -63,6 +65,7 @@ export function filterConditions(f: ItemFilter): { where: string[]; args: (strin
       ELSE r.relevant = 1 AND EXISTS (SELECT 1 FROM json_each(r.goals) WHERE value = ?) END`);
     args.push(f.goal, f.goal);
   }
+  if (f.unreadBy !== undefined) where.push('NOT EXISTS (SELECT 1 FROM item_reads WHERE user_id = ? AND item_id = i.id)'), args.push(f.unreadBy);
   // Unary +: walk the list order and test each item against the (materialized) matches, as listItems does.
   if (f.match) where.push('+i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(f.match);
   return { where, args };

@@ -7,9 +7,10 @@ import { itemsPage } from './routes/items.js';
 import { itemPage } from './routes/item.js';
 import { matterPage } from './routes/matter.js';
 import { sourcesPage } from './routes/sources.js';
+import { mountReads } from './routes/reads.js';
 import { deadlinesCalendar, itemsCsv, itemsFeed, matterFeed } from './routes/outputs.js';
 
-/** Mount the overview, items, item, matter and sources pages and the feeds, calendar and CSV export. */
+/** Mount the overview, items, item, matter and sources pages, the feeds, calendar and CSV export, and marking read. */
 export function mountPages(app: express.Express, deps: WebDeps, opts: { now?: () => Date } = {}): void {
   const ctx = pageContext(deps, opts.now);
   app.get('/', overviewPage(ctx));
@@ -23,4 +24,6 @@ export function mountPages(app: express.Express, deps: WebDeps, opts: { now?: ()
   app.get('/feeds/matters/:id.atom', matterFeed(ctx, 'atom'));
   app.get('/feeds/matters/:id.json', matterFeed(ctx, 'json'));
   app.get('/feeds/deadlines.ics', deadlinesCalendar(ctx));
+  // Per-person read state: set only by these POSTs.
+  mountReads(app, deps);
 }

@@ -3,6 +3,10 @@ import { contentHash } from '../../src/normalize/key.js';
 import { helsinkiDate } from '../../src/parse/dates.js';
 import { saveRun, syncSources, type Db } from '../../src/store/index.js';
 import type { SourceDef, TaggedItem } from '../../src/model.js';
+import { createAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
+import { indexTerms } from '../../src/tag/index-terms.js';
+
+let analyzer: Analyzer | undefined;
 
 export const SOURCES = [
   { id: 'lausuntopalvelu', name: 'Lausuntopalvelu.fi', url: 'https://www.lausuntopalvelu.fi/' },
@@ -25,6 +29,8 @@ function item(source: string, key: string, over: Partial<TaggedItem>): TaggedIte
     tags: { relevant: true, goals: [{ goal: 'services', score: 9 }], primary: 'services', scores: { services: 9 }, evidence: [], joint, jointReason: joint ? 'lausuntopyyntö' : '', taxonomyVersion: 'seed' },
     ...over,
   };
+  // The search terms a crawl would index, with the analyzer the server searches with.
+  i.searchTerms = indexTerms(`${i.title} ${i.summary}`, i.language, (analyzer ??= createAnalyzer()));
   return { ...i, hash: contentHash(i) };
 }
 
@@ -42,7 +48,8 @@ export function seedWorkbench(db: Db): void {
   run('lausuntopalvelu', [
     // #1: a statement request joined with the project (#5) through its diary number: one matter.
     item('lausuntopalvelu', 'pelastuslaki', { title: 'Lausuntopyyntö luonnoksesta laiksi pelastuslain muuttamisesta', deadline: inDays(20),
-      identifiers: [{ type: 'diary', value: 'VN/1/2026', role: 'self' }], tags: jointTags() }),
+      identifiers: [{ type: 'diary', value: 'VN/1/2026', role: 'self' }],
+      tags: { ...jointTags(), evidence: [{ rule: 'term', term: 'pelastus+laki', field: 'title', match: 'pelastuslain', goals: { services: 3.5 } }] } }),
     // #2: due within the week.
     item('lausuntopalvelu', 'valmius', { title: 'Lausuntopyyntö valmiussuunnittelun asetuksesta', deadline: inDays(3),
       identifiers: [{ type: 'diary', value: 'VN/2/2026', role: 'self' }], tags: jointTags('internal-security') }),

@@ -57,6 +57,21 @@ export class Browser {
     return res;
   }
 
+  /** Make a personal feed token on /account, as the person would: the token (shown once) and its number. */
+  async feedToken(label = 'syötelukija'): Promise<{ token: string; id: number }> {
+    const made = await this.post('/account/feed-tokens', { _csrf: Browser.token((await this.get('/account')).html), label });
+    const token = /<code class="token">([\w-]{43})<\/code>/.exec(made.html)?.[1];
+    const id = /action="\/account\/feed-tokens\/(\d+)\/revoke"/.exec(made.html)?.[1];
+    if (made.res.status !== 201 || !token || !id) throw new Error(`no feed token made: ${made.res.status} ${made.html.slice(0, 300)}`);
+    return { token, id: Number(id) };
+  }
+
+  /** Revoke one of this person's feed tokens. */
+  async revokeFeedToken(id: number): Promise<void> {
+    const res = await this.post(`/account/feed-tokens/${id}/revoke`, { _csrf: Browser.token((await this.get('/account')).html) });
+    if (res.res.status !== 303) throw new Error(`revoking feed token ${id} failed: ${res.res.status}`);
+  }
+
   /** The token of this session's forms (from a signed-in page). */
   async token(path = '/board'): Promise<string> {
     return Browser.token((await this.get(path)).html);

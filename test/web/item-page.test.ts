@@ -106,14 +106,28 @@ describe('item page', () => {
     expect(body).toContain('Alkuperäisen sivun osoite ei ole http(s)-osoite');
   });
 
-  it('shows the action forms to reviewers and admins only', async () => {
-    expect((await get(`${site.base}/items/${seeded.request}`)).body).toContain('<!-- item-actions:');
+  it('shows the review form with its CSRF token to reviewers and admins only; an anonymous visitor signs in first', async () => {
+    const form = new RegExp(`<form method="post" action="/items/${seeded.request}/review" class="actions review-form">\\s*<input type="hidden" name="_csrf" value="[\\w-]{20,}">`);
+    const mine = (await get(`${site.base}/items/${seeded.request}`)).body;
+    expect(mine).toMatch(form);
+    expect(mine).toContain(`name="back" value="/items/${seeded.request}"`);
+    expect(mine).toMatch(/name="goals" value="services" checked/);
+    const admin = await servePages(webDeps(db), 'admin');
     const reader = await servePages(webDeps(db), 'reader');
     const nobody = await servePages(webDeps(db));
     try {
-      expect((await get(`${reader.base}/items/${seeded.request}`)).body).not.toContain('<!-- item-actions:');
-      expect((await get(`${nobody.base}/items/${seeded.request}`)).body).not.toContain('<!-- item-actions:');
+      expect((await get(`${admin.base}/items/${seeded.request}`)).body).toMatch(form);
+      const read = (await get(`${reader.base}/items/${seeded.request}`));
+      expect(read.status).toBe(200);
+      expect(read.body).toContain('Miksi asia luokiteltiin näin');
+      expect(read.body).not.toContain('/review"');
+      expect(read.body).not.toContain('review-form');
+      const anon = await get(`${nobody.base}/items/${seeded.request}`);
+      expect(anon.status).toBe(401);
+      expect(anon.body).toContain('name="password"');
+      expect(anon.body).not.toContain('Miksi asia luokiteltiin näin');
     } finally {
+      await admin.close();
       await reader.close();
       await nobody.close();
     }

@@ -50,7 +50,30 @@ describe('matter page', () => {
     const response = section(body, 'response');
     expect(response).toContain('Verkoston vastaus');
     expect(response).toContain('yhteisen vastauksen taululla');
-    expect(response).toContain('<!-- matter-actions:');
+    expect(response).toMatch(new RegExp(`<form method="post" action="/matters/${matter}/board" class="actions board-form">\\s*<input type="hidden" name="_csrf" value="[\\w-]{20,}">`));
+    expect(response).toContain(`action="/matters/${matter}/merge"`);
+    expect(response).toContain(`action="/matters/${matter}/split"`);
+    const reader = await servePages(webDeps(db), 'reader');
+    try {
+      const seen = (await get(`${reader.base}/matters/${matter}`)).body;
+      expect(section(seen, 'response')).toContain('Verkoston vastaus');
+      expect(seen).not.toContain(`action="/matters/${matter}/`);
+      expect(seen).not.toContain('board-form');
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('shows the matter\'s board entry in words once it is put on the board, and prefills the form with it', async () => {
+    const page = (await get(`${site.base}/matters/${matter}`)).body;
+    const posted = await site.browser.post(`/matters/${matter}/board`, {
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1], back: `/matters/${matter}`, owner: 'Maria Juristi', internal_deadline: '2031-01-15', status: 'drafting', response_url: '',
+    });
+    expect([posted.res.status, posted.res.headers.get('location')]).toEqual([303, `/matters/${matter}`]);
+    const body = (await get(`${site.base}/matters/${matter}`)).body;
+    expect(section(body, 'response')).toContain('<p>Yhteisen vastauksen taululla: vastausta valmistellaan, vastuuhenkilö Maria Juristi, sisäinen määräaika 15.1.2031.</p>');
+    expect(body).toMatch(/name="owner" value="Maria Juristi"/);
+    expect(body).toMatch(/name="internal_deadline" type="date" value="2031-01-15"/);
   });
 
   it.each(['999999', 'x'])('/matters/%s is a Finnish 404', async (id) => {

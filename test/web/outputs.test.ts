@@ -8,11 +8,14 @@ import type { Db } from '../../src/store/index.js';
 let db: Db;
 let seeded: Seeded;
 let site: Awaited<ReturnType<typeof servePages>>;
+/** The reader's personal feed token, as a feed program or a spreadsheet sends it (no cookies). */
+let token: string;
 
 beforeAll(async () => {
   db = openDb(':memory:');
   seeded = seedStore(db);
-  site = await servePages(webDeps(db));
+  site = await servePages(webDeps(db), 'reader');
+  ({ token } = await site.browser.feedToken('Excel'));
 }, 60_000);
 
 afterAll(async () => {
@@ -92,7 +95,7 @@ describe('iCalendar deadlines', () => {
 
 describe('CSV export', () => {
   it('exports the filtered list for Excel: BOM, semicolons, a header, one row an item', async () => {
-    const res = await fetch(`${site.base}/items.csv?source=lausuntopalvelu`);
+    const res = await fetch(`${site.base}/items.csv?source=lausuntopalvelu&token=${token}`);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename=lakivahti-asiat.csv');
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -105,7 +108,7 @@ describe('CSV export', () => {
 
   it('writes a cell a spreadsheet would run as a formula as text, and no javascript: link', async () => {
     db.prepare("UPDATE items SET title = '=HYPERLINK(\"http://evil\")' WHERE id = ?").run(seeded.releases[0]);
-    const text = await (await fetch(`${site.base}/items.csv?source=stm`)).text();
+    const text = await (await fetch(`${site.base}/items.csv?source=stm&token=${token}`)).text();
     expect(text).toContain(`${seeded.releases[0]};"'=HYPERLINK(""http://evil"")"`);
     expect(text).not.toContain('javascript:');
   });
@@ -114,5 +117,69 @@ describe('CSV export', () => {
     const { status, body } = await get(`${site.base}/items.csv?reviewed=maybe`);
     expect(status).toBe(400);
     expect(body).toContain('Suodattimen "tarkistettu" arvo "maybe" ei kelpaa');
+  });
+});
+
+describe('personal feed tokens', () => {
+  const outputs = () => ['/feeds/items.atom?goal=services', '/feeds/items.json', `/feeds/matters/${db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request)}.atom`, '/feeds/deadlines.ics', '/items.csv'];
+
+  it('open every output to a feed program without a session, and nothing else', async () => {
+    const { token: mine } = await site.browser.feedToken('syötelukija');
+    for (const path of outputs()) {
+      const res = await fetch(`${site.base}${path}${path.includes('?') ? '&' : '?'}token=${mine}`);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      expect(await res.text()).not.toContain('name="password"');
+      // Without the token the same address gets the sign-in form.
+      const anon = await fetch(`${site.base}${path}`);
+      expect([path, anon.status, (await anon.text()).includes('name="password"')]).toEqual([path, 401, true]);
+    }
+    for (const page of ['/', '/items', `/items/${seeded.request}`, '/board', '/account', '/sources']) {
+      const res = await fetch(`${site.base}${page}?token=${mine}`);
+      expect([page, res.status, (await res.text()).includes('name="password"')]).toEqual([page, 401, true]);
+    }
+    const post = await fetch(`${site.base}/feeds/items.atom?token=${mine}`, { method: 'POST' });
+    expect([401, 403]).toContain(post.status);
+  });
+
+  it('the items and matter pages say how to add the token to their feed addresses, and where to get one', async () => {
+    const decode = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    const live = (db.prepare("SELECT COUNT(*) FROM feed_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = 'reader@example.fi' AND t.revoked_at IS NULL").pluck().get() as number);
+    const items = decode((await get(`${site.base}/items?goal=services`)).body);
+    expect(items).toContain('<code class="feed-url">/feeds/items.atom?goal=services&token=TUNNISTE</code>');
+    expect(items).toContain(`Sinulla on ${live} voimassa`);
+    expect(items).toContain('<a href="/account">Oma tili -sivulla</a>');
+    const matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
+    expect(decode((await get(`${site.base}/matters/${matter}`)).body)).toContain(`<code class="feed-url">/feeds/matters/${matter}.atom?token=TUNNISTE</code>`);
+    // Someone without a token is told where to make one.
+    const other = await servePages(webDeps(db), 'reviewer');
+    try {
+      expect((await get(`${other.base}/items`)).body).toMatch(/Tunnisteen saat\s*<a href="\/account">Oma tili -sivulla<\/a>/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuse a revoked, unknown or malformed token, and a disabled account\'s', async () => {
+    const { token: old, id } = await site.browser.feedToken('vanha');
+    expect((await fetch(`${site.base}/feeds/items.json?token=${old}`)).status).toBe(200);
+    await site.browser.revokeFeedToken(id);
+    for (const bad of [old, 'x'.repeat(43), 'lyhyt', '']) {
+      const res = await fetch(`${site.base}/feeds/items.json?token=${bad}`);
+      const body = await res.text();
+      expect([bad, res.status]).toEqual([bad, 401]);
+      expect(body).not.toContain('"version"');
+    }
+    const refused = await get(`${site.base}/feeds/deadlines.ics?token=${old}`);
+    expect(refused.status).toBe(200); // the signed-in session still reads it in the browser
+    const anonRefused = await fetch(`${site.base}/feeds/deadlines.ics?token=${old}`);
+    expect([anonRefused.status, await anonRefused.text()]).toEqual([401, expect.stringContaining('Syötetunniste on tuntematon, peruttu')]);
+    const { token: live } = await site.browser.feedToken('poistuva');
+    db.prepare("UPDATE users SET disabled_at = ? WHERE email = 'reader@example.fi'").run(new Date().toISOString());
+    try {
+      expect((await fetch(`${site.base}/feeds/items.json?token=${live}`)).status).toBe(401);
+    } finally {
+      db.prepare("UPDATE users SET disabled_at = NULL WHERE email = 'reader@example.fi'").run();
+    }
   });
 });

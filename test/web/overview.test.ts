@@ -1,8 +1,6 @@
 // The overview (/): joint-response deadlines by when, arrivals per goal, matters that moved, the sources' health
 // in one line, and never an all-clear when the sources could not be read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebApp } from '../../src/web/app.js';
-import type { Server } from 'node:http';
 import { fiDate } from '../../src/web/helpers.js';
 import { failRun, get, inDays, openDb, seedStore, servePages, WEB_SOURCES, webDeps, type Seeded } from './support.js';
 import { syncSources, type Db } from '../../src/store/index.js';
@@ -71,7 +69,7 @@ describe('overview', () => {
     const empty = openDb(':memory:');
     syncSources(empty, Object.values(WEB_SOURCES));
     for (const s of Object.keys(WEB_SOURCES) as (keyof typeof WEB_SOURCES)[]) failRun(empty, s, 'fetch: could not find the host x (DNS lookup failed)');
-    const offline = await servePages(webDeps(empty));
+    const offline = await servePages(webDeps(empty), 'reader');
     try {
       const { body } = await get(`${offline.base}/`);
       expect(body).toContain('Lähteet: 0/6 kunnossa; haut epäonnistuvat:');
@@ -83,20 +81,17 @@ describe('overview', () => {
     }
   });
 
-  it('is the front page of the whole app, with its security headers', async () => {
-    const app = createWebApp(webDeps(db));
-    const server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    try {
-      const res = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-      expect(await res.text()).toContain('<h1>Yleiskuva</h1>');
-      const missing = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/ei-ole`);
-      expect([missing.status, (await missing.text()).includes('Sivua ei löydy')]).toEqual([404, true]);
-    } finally {
-      server.close();
-    }
+  it('is the front page of the whole app, with its security headers; an anonymous visitor gets the sign-in form', async () => {
+    const res = await fetch(`${site.base}/`, { headers: { cookie: site.browser.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await res.text()).toContain('<h1>Yleiskuva</h1>');
+    const anon = await fetch(`${site.base}/`);
+    const form = await anon.text();
+    expect(anon.status).toBe(401);
+    expect(form).toContain('name="email"');
+    expect(form).not.toContain('<h1>Yleiskuva</h1>');
+    const missing = await get(`${site.base}/ei-ole`);
+    expect([missing.status, missing.body.includes('Sivua ei löydy')]).toEqual([404, true]);
   });
 });

@@ -1,15 +1,14 @@
 // The read pages over a store seeded through the real pipeline stages (normalize → tag → store with linking),
-// served by an app that has the engine setup, a fixed signed-in user, and the pages mounted.
-import express from 'express';
+// served by the real app with a signed-in account of the role a test asks for.
 import type { Server } from 'node:http';
 import { normalizeItem } from '../../src/normalize/index.js';
 import { createTagStage, type TagStage } from '../../src/tag/stage.js';
 import { goalLabels } from '../../src/app/context.js';
 import { defaultFeedsDir } from '../../src/paths.js';
-import { configureViews } from '../../src/web/views.js';
-import { mountPages } from '../../src/web/pages.js';
+import { createWebApp } from '../../src/web/app.js';
+import { addUser, Browser } from '../helpers/web.js';
 import type { WebDeps } from '../../src/web/deps.js';
-import { insertReview, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
+import { findUser, insertReview, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
 import { helsinkiDate } from '../../src/parse/dates.js';
 import type { RawItem, SourceDef } from '../../src/model.js';
 import { source } from '../link/support.js';
@@ -133,29 +132,39 @@ export function webDeps(db: Db, extra: Partial<WebDeps> = {}): WebDeps {
 
 export type Role = 'admin' | 'reviewer' | 'reader';
 
-/** Serve the pages alone on loopback, as `role` (or nobody) would see them; returns the base URL and a closer. */
-export async function servePages(deps: WebDeps, role?: Role): Promise<{ base: string; close(): Promise<void> }> {
-  const app = express();
-  configureViews(app, deps);
-  app.use((_req, res, next) => {
-    res.locals.problems = [];
-    if (role) res.locals.user = { id: 1, email: `${role}@example.fi`, role };
-    res.locals.csrfToken = 'test-token';
-    next();
-  });
-  mountPages(app, deps);
+/** The signed-in cookie jar of each served site, by base URL, so `get` sends the session of the site it asks. */
+const jars = new Map<string, Browser>();
+
+/**
+ * Serve the whole app (createWebApp: headers, sign-in gate, actions, pages) on loopback, signed in as a `role`
+ * account (made here when missing), or as an anonymous visitor without a role; returns the base URL and a closer.
+ */
+export async function servePages(deps: WebDeps, role?: Role): Promise<{ base: string; browser: Browser; close(): Promise<void> }> {
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createWebApp(deps).listen(0, '127.0.0.1', () => resolve(s));
   });
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const browser = new Browser(base);
+  if (role) {
+    const email = `${role}@example.fi`;
+    if (!findUser(deps.db, email)) await addUser(deps.db, email, role);
+    const res = await browser.signIn(email);
+    if (res.status !== 303) throw new Error(`signing in as ${email} failed: ${res.status}`);
+    jars.set(base, browser);
+  }
   return {
-    base: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    base, browser,
+    close: () => new Promise((resolve) => {
+      jars.delete(base);
+      server.close(() => resolve());
+    }),
   };
 }
 
-/** GET a page: status, content type and body. */
+/** GET a page (with the session of the site it belongs to, if signed in): status, content type and body. */
 export async function get(url: string): Promise<{ status: number; type: string; body: string }> {
-  const res = await fetch(url);
+  const jar = [...jars.values()].find((b) => url.startsWith(`${b.base}/`));
+  const res = await fetch(url, { headers: jar ? { cookie: jar.cookie } : {}, redirect: 'manual' });
   return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
 }
 

@@ -5,6 +5,7 @@ import { findUser, hasUsers, logAction, type Db, type Role } from '../../store/i
 import { decoyHash, verifyPassword } from './password.js';
 import { FailureLimiter } from './limiter.js';
 import { createSessions, sameToken, type SessionUser } from './session.js';
+import { feedTokenUser } from './feed-token.js';
 
 export type { SessionUser } from './session.js';
 
@@ -97,13 +98,25 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
     res.redirect(303, '/');
   });
 
-  // The gate: a fresh database says how to make the first administrator; anyone else signs in first.
+  // The gate: a fresh database says how to make the first administrator; anyone else signs in first, except a feed
+  // program reading an output (feeds, calendar, CSV) with a live personal token: it sends no cookies.
   app.use((req, res, next) => {
     if (res.locals.user) return next();
+    if ((req.method === 'GET' || req.method === 'HEAD') && isOutputPath(req.path) && req.query.token !== undefined) {
+      const owner = feedTokenUser(opts.db, req.query.token);
+      if (!owner) return void res.status(401).type('text/plain; charset=utf-8').set('Cache-Control', 'no-store')
+        .send('Syötetunniste on tuntematon, peruttu tai sen tunnus on poistettu käytöstä. Tee uusi tunniste Lakivahdin Oma tili -sivulla.\n');
+      res.locals.feedUser = { id: owner.id, email: owner.email, role: owner.role } satisfies SessionUser;
+      res.set('Cache-Control', 'private, no-store');
+      return next();
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return next(new HttpError(401, 'Kirjaudu ensin sisään.'));
     signInPage(res, 401, { next: localPath(req.originalUrl) });
   });
 }
+
+/** The outputs for other tools that a personal feed token opens: feeds, the deadline calendar and the CSV export. */
+export const isOutputPath = (path: string): boolean => /^\/feeds\/(items\.(atom|json)|matters\/\d{1,15}\.(atom|json)|deadlines\.ics)$/.test(path) || path === '/items.csv';
 
 /** Only these roles may go on (every state-changing route); a department reader gets 403. */
 export function requireRole(...roles: Role[]): RequestHandler {

@@ -6,7 +6,7 @@ import type { Cursor, ItemFilter } from '../../store/index.js';
 import { KIND_LABELS, LANGUAGE_LABELS, stageLabel } from './present.js';
 
 /** The query keys the items filter reads, in the order links are written. */
-export const FILTER_KEYS = ['q', 'goal', 'source', 'org', 'kind', 'stage', 'lang', 'from', 'to', 'reviewed', 'deadline'] as const;
+export const FILTER_KEYS = ['q', 'goal', 'source', 'org', 'kind', 'stage', 'lang', 'from', 'to', 'reviewed', 'deadline', 'unread'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** The values a filter may take that are not fixed lists. */
@@ -24,6 +24,8 @@ export interface ParsedQuery {
   form: Partial<Record<FilterKey, string>>;
   before?: Cursor;
   after?: Cursor;
+  /** Only what the person looking has not marked read (`unread=1`); the handler knows who that is. */
+  unread: boolean;
   /** What was wrong, in Finnish; the page shows these and no results. */
   errors: string[];
 }
@@ -111,10 +113,15 @@ export function parseItemQuery(query: Record<string, unknown>, known: KnownValue
     errors.push('Sivun osoite ei kelpaa; aloita listan alusta.');
     return undefined;
   };
+  const unread = one('unread');
+  if (unread !== undefined) {
+    form.unread = unread;
+    if (unread !== '1') errors.push(`Suodattimen "lukemattomat" arvo "${unread}" ei kelpaa: anna "1" tai jätä se pois.`);
+  }
   const before = cursor('before');
   const after = cursor('after');
   for (const k of Object.keys(filter) as (keyof ItemFilter)[]) if (filter[k] === undefined) delete filter[k];
-  return { filter, form, before, after, errors };
+  return { filter, form, before, after, unread: form.unread === '1', errors };
 }
 
 /** The query string of a filter's form values plus `extra` (a page cursor), or '' when empty. */

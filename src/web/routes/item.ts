@@ -4,7 +4,7 @@ import type { RequestHandler } from 'express';
 import type { Evidence } from '../../tag/types.js';
 import { describeEvent } from '../../present/events.js';
 import { STAGE_LABELS, type MatterStage } from '../../link/stage.js';
-import { getItem, getMatter, listItemEvents, listItemVersions, listReviews, type ItemDetail } from '../../store/index.js';
+import { getItem, getMatter, listItemEvents, listItemVersions, listReviews, readItemIds, type ItemDetail } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, KIND_LABELS, LANGUAGE_LABELS, markText, phraseRanges, rowView } from './present.js';
 import { viewer } from './viewer.js';
@@ -65,8 +65,10 @@ export function itemPage(ctx: PageContext): RequestHandler {
     const label = ctx.goalLabel;
     const matter = item.matter === null ? undefined : getMatter(ctx.deps.db, item.matter);
     const lang = item.language === 'sv' ? 'sv' : null;
+    const who = viewer(res);
     res.render('pages/item', {
-      title: `${item.title} – Lakivahti`, ...viewer(res),
+      title: `${item.title} – Lakivahti`, ...who,
+      isRead: who.user ? readItemIds(ctx.deps.db, who.user.id, [item.id]).has(item.id) : false,
       item: {
         ...rowView(item, rows), lang, href: safeHref(item.url), url: item.url,
         kind: KIND_LABELS[item.kind] ?? item.kind, language: LANGUAGE_LABELS[item.language],
@@ -75,6 +77,8 @@ export function itemPage(ctx: PageContext): RequestHandler {
         firstSeenAt: item.firstSeenAt, changedAt: item.changedAt, version: item.version,
         identifiers: item.allIdentifiers.map((i) => ({ type: ID_TYPES[i.type] ?? i.type, value: i.value, role: ROLES[i.role ?? 'mention'] })),
       },
+      // What the review form acts on: the item's number and its goal ids (checked in the form).
+      reviewTarget: { id: item.id, goals: item.goals },
       why: whyTagged(item, label),
       consultation: item.consultation && {
         distribution: item.consultation.distribution,

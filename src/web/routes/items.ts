@@ -2,12 +2,12 @@
 import type { RequestHandler } from 'express';
 import { ITEM_KINDS, type Lang } from '../../model.js';
 import { MATTER_STAGES } from '../../link/stage.js';
-import { listItemPage } from '../../store/index.js';
+import { listItemPage, readItemIds } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './item-query.js';
 import { KIND_LABELS, LANGUAGE_LABELS, markText, rowView, stageLabel } from './present.js';
 import { searchAlternatives, searchRanges } from './search-marks.js';
-import { viewer } from './viewer.js';
+import { feedNote, viewer } from './viewer.js';
 
 export const PAGE_SIZE = 50;
 const SNIPPET = 240;
@@ -32,6 +32,7 @@ export function filterForm(ctx: PageContext, form: ParsedQuery['form']) {
     languages: options(['fi', 'sv'], form.lang, (l) => LANGUAGE_LABELS[l]),
     reviewed: yesNo(form.reviewed, 'tarkistetut', 'tarkistamattomat'),
     deadline: yesNo(form.deadline, 'joilla on määräaika', 'joilla ei ole määräaikaa'),
+    unread: form.unread === '1',
   };
 }
 
@@ -42,20 +43,25 @@ export function itemsPage(ctx: PageContext): RequestHandler {
     const base = {
       title: 'Asiat – Lakivahti', ...viewer(res), form: filterForm(ctx, parsed.form), filtered: qs !== '',
       outputs: { atom: `/feeds/items.atom${qs}`, json: `/feeds/items.json${qs}`, csv: `/items.csv${qs}`, ics: `/feeds/deadlines.ics${qs}` },
+      feedNote: feedNote(res, ctx.deps.db, `/feeds/items.atom${qs}`),
     };
     if (parsed.errors.length) return void res.status(400).render('pages/items', { ...base, errors: parsed.errors, items: [] });
+    const who = viewer(res).user;
+    if (parsed.unread && who) parsed.filter.unreadBy = who.id;
     const page = listItemPage(ctx.deps.db, parsed.filter, { before: parsed.before, after: parsed.after, limit: PAGE_SIZE });
     const rows = ctx.rows();
     const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
-    const items = page.items.map((r) => {
+    const read = who ? readItemIds(ctx.deps.db, who.id, page.items.map((r) => r.id)) : new Set<number>();
+    const items = page.items.map((r) => ({ ...row(r), unread: !read.has(r.id) }));
+    function row(r: (typeof page.items)[number]) {
       if (!alts.length) return rowView(r, rows);
       const lang = r.language as Lang;
       const mark = (text: string) => markText(text, searchRanges(text, lang, alts, ctx.analyzer()));
       const summary = r.summary.length > SNIPPET ? `${r.summary.slice(0, SNIPPET).replace(/\s+\S*$/, '')} …` : r.summary;
       return rowView(r, rows, mark(r.title), summary ? mark(summary) : undefined);
-    });
+    }
     res.render('pages/items', {
-      ...base, items, caption: parsed.form.q ? `Hakutulokset sanoilla "${parsed.form.q}", uusimmasta alkaen` : 'Asiat uusimmasta alkaen',
+      ...base, items, unreadIds: items.filter((i) => i.unread).map((i) => i.id), caption: parsed.form.q ? `Hakutulokset sanoilla "${parsed.form.q}", uusimmasta alkaen` : 'Asiat uusimmasta alkaen',
       paging: {
         first: parsed.before || parsed.after ? `/items${qs}` : null,
         newer: page.newer ? `/items${queryString(parsed.form, { after: cursorValue(page.newer) })}` : null,

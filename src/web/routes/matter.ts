@@ -1,12 +1,13 @@
 // One matter (/matters/:id): its stages in order with their dates, every item by source, the statement deadline,
-// who has answered, why its items are joined, and the slot where the network's response status goes.
+// who has answered, why its items are joined, and the network's response status from the joint-response board.
 import type { RequestHandler } from 'express';
 import { describeJoin } from '../../link/explain.js';
 import { MATTER_STAGES, STAGE_LABELS } from '../../link/stage.js';
-import { getMatter, type MatterDetail } from '../../store/index.js';
+import { boardAnchor, boardEntry, getMatter, type BoardEntry, type MatterDetail } from '../../store/index.js';
+import { STATUS_LABELS } from './form-helpers.js';
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, rowView, type RowContext } from './present.js';
-import { viewer } from './viewer.js';
+import { feedNote, viewer } from './viewer.js';
 
 /** Every stage in order: reached ones with their date and the item that showed it, the rest as not yet. */
 export function timeline(m: Pick<MatterDetail, 'stages' | 'stage'>) {
@@ -30,26 +31,36 @@ export function bySource(m: MatterDetail, rows: RowContext) {
   return [...groups].map(([source, items]) => ({ source, items }));
 }
 
+/** The network's response in one Finnish line, from the matter's entry on the joint-response board. */
+export function responseStatus(b: BoardEntry): string {
+  const parts = [`Yhteisen vastauksen taululla: ${STATUS_LABELS[b.status]}`];
+  if (b.owner) parts.push(`vastuuhenkilö ${b.owner}`);
+  if (b.internalDeadline) parts.push(`sisäinen määräaika ${b.internalDeadline.split('-').reverse().map(Number).join('.')}`);
+  return `${parts.join(', ')}.`;
+}
+
 export function matterPage(ctx: PageContext): RequestHandler {
   return (req, res) => {
     const id = /^\d{1,15}$/.test(req.params.id as string) ? Number(req.params.id) : NaN;
     const m = Number.isSafeInteger(id) ? getMatter(ctx.deps.db, id) : undefined;
     if (!m) return void res.status(404).render('pages/not-found', { title: 'Asiakokonaisuutta ei löydy – Lakivahti', what: `Asiakokonaisuutta numero ${String(req.params.id)} ei ole.` });
     const rows = ctx.rows();
+    const anchor = boardAnchor(ctx.deps.db, { matter: m.id });
+    const board = anchor === undefined ? undefined : boardEntry(ctx.deps.db, anchor);
     res.render('pages/matter', {
       title: `${m.title} – Lakivahti`, ...viewer(res),
       matter: {
         id: m.id, titleHtml: escapeHtml(m.title), identifiers: m.identifiers, goals: m.goals.map(ctx.goalLabel),
         stage: m.stage ? STAGE_LABELS[m.stage] : null, deadline: deadlineView(m.deadline, rows.today), answered: m.answered,
-        updatedAt: m.updatedAt,
+        updatedAt: m.updatedAt, board,
       },
       timeline: timeline(m),
       groups: bySource(m, rows),
       mentionedIn: m.mentionedIn.map((r) => rowView(r, rows)),
       joins: m.joins.map(describeJoin),
-      // Filled by the joint-response board (part A of issue 8) when it is merged; until then the page says where it is.
-      responseStatus: null,
+      responseStatus: board ? responseStatus(board) : null,
       feeds: { atom: `/feeds/matters/${m.id}.atom`, json: `/feeds/matters/${m.id}.json` },
+      feedNote: feedNote(res, ctx.deps.db, `/feeds/matters/${m.id}.atom`),
     });
   };
 }

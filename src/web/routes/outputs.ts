@@ -27,6 +27,9 @@ function filterOf(ctx: PageContext, req: Request, res: Response) {
     res.status(400).type('text/plain; charset=utf-8').send(parsed.errors.join('\n') + '\n');
     return undefined;
   }
+  // Unread by whom: the signed-in person, or the owner of the feed token.
+  const who = (res.locals.user ?? res.locals.feedUser) as { id: number } | undefined;
+  if (parsed.unread && who) parsed.filter.unreadBy = who.id;
   return parsed.filter;
 }
 

@@ -1,5 +1,6 @@
 // Who is looking: the signed-in user the mount puts in res.locals (part A's sessions), and what they may do.
 import type { Response } from 'express';
+import { listFeedTokens, type Db } from '../../store/index.js';
 
 export interface Viewer {
   id: number;
@@ -11,4 +12,12 @@ export interface Viewer {
 export function viewer(res: Response): { user: Viewer | undefined; csrfToken: string | undefined; canAct: boolean } {
   const user = res.locals.user as Viewer | undefined;
   return { user, csrfToken: res.locals.csrfToken as string | undefined, canAct: user?.role === 'admin' || user?.role === 'reviewer' };
+}
+
+/** What the pages say about reading an output with a personal token: how many live tokens, and `output` with its place. */
+export function feedNote(res: Response, db: Db, output: string): { live: number; example: string } | undefined {
+  const user = res.locals.user as Viewer | undefined;
+  if (!user) return undefined;
+  const live = listFeedTokens(db, user.id).filter((t) => t.revokedAt === null).length;
+  return { live, example: `${output}${output.includes('?') ? '&' : '?'}token=TUNNISTE` };
 }

@@ -1,0 +1,31 @@
+// Marking items read, per person, as feed readers do: only by an explicit POST (any role: it is the person's own
+// state), never by opening a page. Answers with a redirect back (post/redirect/get).
+import type express from 'express';
+import type { Request, Response } from 'express';
+import { markItemsRead } from '../../store/index.js';
+import { HttpError, localPath, type SessionUser } from '../auth/index.js';
+import type { WebDeps } from '../deps.js';
+
+/** How many items one "mark all read" may carry (a page of the list is 50). */
+const MAX_IDS = 200;
+
+function ids(raw: unknown): number[] {
+  const list = ([] as unknown[]).concat(raw ?? []);
+  if (list.length > MAX_IDS) throw new HttpError(400, `Kerralla voi merkitä luetuksi enintään ${MAX_IDS} asiaa.`);
+  return list.map((v) => {
+    const n = typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1) throw new HttpError(400, `Asian numero "${String(v)}" ei kelpaa.`);
+    return n;
+  });
+}
+
+export function mountReads(app: express.Express, deps: WebDeps): void {
+  const mark = (pick: (req: Request) => number[], fallback: (req: Request) => string) => (req: Request, res: Response) => {
+    if (deps.readOnly) throw new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten luetuksi merkintää ei voi tallentaa.');
+    const user = res.locals.user as SessionUser;
+    markItemsRead(deps.db, user.id, pick(req), new Date().toISOString());
+    res.redirect(303, localPath((req.body as Record<string, unknown>).back, fallback(req)));
+  };
+  app.post('/items/:id/read', mark((req) => ids(req.params.id), (req) => `/items/${String(req.params.id)}`));
+  app.post('/items/read', mark((req) => ids((req.body as Record<string, unknown>).ids), () => '/items'));
+}
