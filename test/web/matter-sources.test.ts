@@ -45,6 +45,23 @@ describe('matter page', () => {
     expect(body).toContain(`<a href="/feeds/matters/${matter}.atom">Atom-syöte</a>`);
   });
 
+  it('lists the changes recorded on the matter, newest first, in Finnish, each with the item that showed it', async () => {
+    const before = (await get(`${site.base}/matters/${matter}`)).body;
+    expect(before).not.toContain('15.3.2026 → 29.3.2026');
+    const add = db.prepare('INSERT INTO matter_events (matter_id, type, old_value, new_value, at, item_id) VALUES (?, ?, ?, ?, ?, ?)');
+    add.run(matter, 'deadline', '2026-03-15', '2026-03-29', '2026-03-02T08:00:00.000Z', seeded.request);
+    add.run(matter, 'stage', 'statement-round', 'committee', '2026-03-05T08:00:00.000Z', null);
+    try {
+      const list = section((await get(`${site.base}/matters/${matter}`)).body, 'changes');
+      const lines = [...list.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+      // The seeded runs recorded changes of their own (older, lower ids); these two are the newest.
+      expect(lines[0]).toMatch(/^<time datetime="2026-03-05T08:00:00.000Z">5\.3\.2026 klo 10\.00<\/time> Vaihe eteni: lausuntokierros → valiokuntakäsittely$/);
+      expect(lines[1]).toBe(`<time datetime="2026-03-02T08:00:00.000Z">2.3.2026 klo 10.00</time> Lausuntojen määräaika muuttui: 15.3.2026 → 29.3.2026 (<a href="/items/${seeded.request}">asiakirja</a>)`);
+    } finally {
+      db.prepare("DELETE FROM matter_events WHERE matter_id = ? AND at LIKE '2026-03-0%'").run(matter);
+    }
+  });
+
   it("keeps a named slot for the network's response and shows the matter actions to admins", async () => {
     const { body } = await get(`${site.base}/matters/${matter}`);
     const response = section(body, 'response');

@@ -3,6 +3,7 @@
 import type { RequestHandler } from 'express';
 import { describeJoin } from '../../link/explain.js';
 import { MATTER_STAGES, STAGE_LABELS } from '../../link/stage.js';
+import { describeMatterEvent } from '../../present/matter-events.js';
 import { boardAnchor, boardEntry, getMatter, type BoardEntry, type MatterDetail } from '../../store/index.js';
 import { STATUS_LABELS } from './form-helpers.js';
 import type { PageContext } from './context.js';
@@ -31,6 +32,11 @@ export function bySource(m: MatterDetail, rows: RowContext) {
   return [...groups].map(([source, items]) => ({ source, items }));
 }
 
+/** The matter's recorded changes, newest first, worded in Finnish, each with the item that showed it. */
+export function changes(m: Pick<MatterDetail, 'events'>) {
+  return [...m.events].reverse().map((e) => ({ at: e.at, text: describeMatterEvent(e, 'fi'), item: e.itemId }));
+}
+
 /** The network's response in one Finnish line, from the matter's entry on the joint-response board. */
 export function responseStatus(b: BoardEntry): string {
   const parts = [`Yhteisen vastauksen taululla: ${STATUS_LABELS[b.status]}`];
@@ -55,6 +61,7 @@ export function matterPage(ctx: PageContext): RequestHandler {
         updatedAt: m.updatedAt, board,
       },
       timeline: timeline(m),
+      changes: changes(m),
       groups: bySource(m, rows),
       mentionedIn: m.mentionedIn.map((r) => rowView(r, rows)),
       joins: m.joins.map(describeJoin),
