@@ -8,6 +8,7 @@ import { getItem, getMatter, listItemEvents, listItemVersions, listReviews, read
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, KIND_LABELS, LANGUAGE_LABELS, markText, phraseRanges, rowView } from './present.js';
 import { viewer } from './viewer.js';
+import { httpUrl } from './form-helpers.js';
 
 const RULES: Record<Evidence['rule'], string> = {
   term: 'termi', phrase: 'fraasi', context: 'tukitermi', negative: 'vähentävä termi', 'false-friend': 'harhaanjohtava sana',
@@ -22,15 +23,9 @@ const ID_TYPES: Record<string, string> = {
 };
 const ROLES: Record<string, string> = { self: 'oma tunnus', about: 'asia, johon se liittyy', mention: 'mainitaan tekstissä' };
 
-/** A link target only when it is an absolute http(s) URL; anything else (javascript:, data:, relative) is no link. */
+/** A link target only when it is an absolute http(s) URL (the one check, `httpUrl`); anything else is no link. */
 export function safeHref(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
+  return httpUrl(url) || null;
 }
 
 const points = (goals: Record<string, number>, label: (g: string) => string) =>

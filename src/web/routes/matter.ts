@@ -4,6 +4,7 @@ import type { RequestHandler } from 'express';
 import { describeJoin } from '../../link/explain.js';
 import { MATTER_STAGES, STAGE_LABELS } from '../../link/stage.js';
 import { describeMatterEvent } from '../../present/matter-events.js';
+import { finnishDate } from '../../parse/dates.js';
 import { boardAnchor, boardEntry, getMatter, type BoardEntry, type MatterDetail } from '../../store/index.js';
 import { STATUS_LABELS } from './form-helpers.js';
 import type { PageContext } from './context.js';
@@ -41,7 +42,7 @@ export function changes(m: Pick<MatterDetail, 'events'>) {
 export function responseStatus(b: BoardEntry): string {
   const parts = [`Yhteisen vastauksen taululla: ${STATUS_LABELS[b.status]}`];
   if (b.owner) parts.push(`vastuuhenkilö ${b.owner}`);
-  if (b.internalDeadline) parts.push(`sisäinen määräaika ${b.internalDeadline.split('-').reverse().map(Number).join('.')}`);
+  if (b.internalDeadline) parts.push(`sisäinen määräaika ${finnishDate(b.internalDeadline)}`);
   return `${parts.join(', ')}.`;
 }
 

@@ -4,7 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { Feed } from 'feed';
 import ical from 'ical-generator';
 import { stringify } from 'csv-stringify/sync';
-import { helsinkiDate } from '../../parse/dates.js';
+import { finnishDate, helsinkiDate } from '../../parse/dates.js';
 import { getMatter, listDeadlines, listFilteredItems, type ItemRow } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { parseItemQuery } from './item-query.js';
@@ -44,7 +44,7 @@ function renderFeed(ctx: PageContext, req: Request, res: Response, format: 'atom
   });
   for (const r of items) {
     const page = `${base}/items/${r.id}`;
-    const deadline = r.deadline ? ` Määräaika ${r.deadline.split('-').reverse().map(Number).join('.')}.` : '';
+    const deadline = r.deadline ? ` Määräaika ${finnishDate(r.deadline)}.` : '';
     feed.addItem({
       title: r.title, id: page, link: safeHref(r.url) ?? page, date: new Date(r.published ?? ctx.now().toISOString()),
       description: `${ctx.sourceName(r.source)}${r.organisation ? `, ${r.organisation}` : ''}.${deadline} ${r.summary}`.trim(),
