@@ -71,7 +71,9 @@ export async function matterCommand(args: string[]): Promise<number> {
       ...(m.answered.length ? [`lausunnon antaneet: ${m.answered.join(', ')}`] : []),
       ...(m.goals.length ? [`tavoitteet: ${m.goals.join(', ')}`] : []),
       'vaiheet:',
-      ...m.stages.map((s) => `  ${STAGE_LABELS[s.stage]}${s.at ? ` ${fiDateTime(s.at)}` : ' (päivämäärä ei tiedossa)'}  (#${s.item})`),
+      // "In force" is dated by a day, the others by the instant of the item that showed them.
+      ...m.stages.map((s) => `  ${STAGE_LABELS[s.stage]}${s.at ? ` ${s.at.length === 10 ? finnishDate(s.at) : fiDateTime(s.at)}` : ' (päivämäärä ei tiedossa)'}  (#${s.item})`),
+      ...(m.inForce && m.stage !== 'in-force' ? [`  tulee voimaan ${finnishDate(m.inForce)}`] : []),
       'kohteet:',
       ...m.members.map((r) => `  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}`),
       ...(m.joins.length || m.corrections.length

@@ -6,6 +6,7 @@ import { joinKey } from '../link/keys.js';
 import { correctKeys, type Correction } from '../link/corrections.js';
 import { summarizeMatter, type MatterMember, type MatterSummary } from '../link/stage.js';
 import { summaryChanges, type MatterChange, type MatterEvent, type StoredSummary } from '../link/events.js';
+import { helsinkiDate } from '../parse/dates.js';
 
 /** Links the items of one run as they are saved, inside the run's transaction. */
 export interface Linker {
@@ -32,7 +33,7 @@ type MemberRow = Omit<MatterMember, 'identifiers'> & { ids: string };
 /** The items of a matter as linking reads them (only their self and about identifiers). */
 export function matterMembers(db: Db, matterId: number): MatterMember[] {
   const rows = prepared(db, `SELECT i.id, i.source_id AS source, i.kind, i.title, i.sort_key AS at, i.deadline, i.stage, i.language,
-      (SELECT json_group_array(json_array(type, value, role)) FROM item_identifiers WHERE item_id = i.id AND role <> 'mention') AS ids
+      i.in_force AS inForce, (SELECT json_group_array(json_array(type, value, role)) FROM item_identifiers WHERE item_id = i.id AND role <> 'mention') AS ids
     FROM items i WHERE i.matter_id = ? ORDER BY i.id`).all(matterId) as MemberRow[];
   return rows.map(({ ids, ...m }) => ({
     ...m,
@@ -52,6 +53,8 @@ export const LINK_SQL = {
   mattersHolding: `SELECT i.matter_id FROM item_identifiers ii JOIN items i ON i.id = ii.item_id
     WHERE ii.type = ? AND ii.value = ? AND ii.role <> 'mention' AND i.matter_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM matter_corrections c WHERE c.item = ii.item_id AND c.kind = 'split')`,
+  // Matters whose statute is in force by the given day (YYYY-MM-DD) but whose stage does not say so yet.
+  comingIntoForce: `SELECT id FROM matters WHERE in_force IS NOT NULL AND stage IS NOT 'in-force' AND in_force <= ?`,
 };
 
 /** People's corrections naming an item (as either of a merge's items, or split off): two index lookups. */
@@ -131,22 +134,27 @@ function applyPlacement(db: Db, groups: number[][], old: Map<number, number | nu
   return { placed, made };
 }
 
+/** A matter's stored derived columns. */
+type StoredRow = StoredSummary & { stageAt: string | null; stages: string; inForce: string | null };
+
+/** Whether a matter's stored columns already say what its summary says. */
+const sameSummary = (was: StoredRow, s: MatterSummary): boolean => was.title === s.title && was.stage === s.stage
+  && was.stageAt === s.stageAt && was.deadline === s.deadline && was.inForce === s.inForce && was.stages === JSON.stringify(s.stages);
+
 /** Derive a matter's stored fields again from its items and record what changed; true when something did (a matter left empty is removed). */
 function summarize(db: Db, matterId: number, now: string, known?: MatterSummary): boolean {
-  const stored = prepared(db, 'SELECT title, stage, stage_at AS stageAt, deadline, stages FROM matters WHERE id = ?').get(matterId) as
-    (StoredSummary & { stageAt: string | null; stages: string }) | undefined;
+  const stored = prepared(db, 'SELECT title, stage, stage_at AS stageAt, deadline, stages, in_force AS inForce FROM matters WHERE id = ?').get(matterId) as
+    StoredRow | undefined;
   if (!stored) return false;
   let s = known;
   if (!s) {
     const members = matterMembers(db, matterId);
     if (!members.length) return prepared(db, 'DELETE FROM matters WHERE id = ?').run(matterId).changes > 0;
-    s = summarizeMatter(members);
+    s = summarizeMatter(members, helsinkiDate(now));
   }
-  const stages = JSON.stringify(s.stages);
-  if (stored.title === s.title && stored.stage === s.stage && stored.stageAt === s.stageAt && stored.deadline === s.deadline && stored.stages === stages)
-    return false;
-  prepared(db, 'UPDATE matters SET title = ?, stage = ?, stage_at = ?, deadline = ?, stages = ?, updated_at = ? WHERE id = ?')
-    .run(s.title, s.stage, s.stageAt, s.deadline, stages, now, matterId);
+  if (sameSummary(stored, s)) return false;
+  prepared(db, 'UPDATE matters SET title = ?, stage = ?, stage_at = ?, deadline = ?, stages = ?, in_force = ?, updated_at = ? WHERE id = ?')
+    .run(s.title, s.stage, s.stageAt, s.deadline, JSON.stringify(s.stages), s.inForce, now, matterId);
   for (const c of summaryChanges(stored, s)) recordEvent(db, matterId, c, now);
   return true;
 }
@@ -172,6 +180,7 @@ export function createLinker(db: Db): Linker {
   const fresh = new Set<number>();
   const mattersHolding = prepared(db, LINK_SQL.mattersHolding).pluck();
   const insertEvent = prepared(db, EVENT_SQL.insert);
+  const comingIntoForce = prepared(db, LINK_SQL.comingIntoForce).pluck();
   const linker: Linker = {
     add(itemId, keys, title, now) {
       const ms = new Set<number>();
@@ -221,6 +230,8 @@ export function createLinker(db: Db): Linker {
       if (m !== null) touched.add(m);
     },
     flush(now) {
+      // Matters whose statute has come into force since they were last derived move on too.
+      for (const m of comingIntoForce.all(helsinkiDate(now)) as number[]) touched.add(m);
       for (const m of touched) summarize(db, m, now);
       touched.clear();
     },
@@ -247,7 +258,7 @@ export interface RelinkReport {
  */
 export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkReport {
   const rows = prepared(db, `SELECT i.id, i.matter_id AS matter, i.source_id AS source, i.kind, i.title, i.sort_key AS at, i.deadline,
-      i.stage, i.language,
+      i.stage, i.language, i.in_force AS inForce,
       (SELECT json_group_array(json_array(type, value, role)) FROM item_identifiers WHERE item_id = i.id AND role <> 'mention') AS ids
     FROM items i`).all() as (MemberRow & { matter: number | null })[];
   const members = new Map(rows.map(({ ids, matter: _, ...m }) => [m.id, {
@@ -257,18 +268,18 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
   const old = new Map(rows.map((r) => [r.id, r.matter]));
   const corrections = prepared(db, 'SELECT id, kind, item, other FROM matter_corrections ORDER BY id').all() as Correction[];
   const groups = groupItems(correctKeys([...members.values()].map((m) => ({ id: m.id, keys: m.identifiers.map(joinKey) })), corrections));
-  const stored = new Map((prepared(db, 'SELECT id, title, stage, stage_at AS stageAt, deadline, stages FROM matters').all() as
-    { id: number; title: string; stage: string | null; stageAt: string | null; deadline: string | null; stages: string }[]).map((m) => [m.id, m]));
+  const stored = new Map((prepared(db, 'SELECT id, title, stage, stage_at AS stageAt, deadline, stages, in_force AS inForce FROM matters').all() as
+    (StoredRow & { id: number })[]).map((m) => [m.id, m]));
+  const today = helsinkiDate(now);
   const placements = placeGroups(groups, (id) => old.get(id) ?? null);
   const kept = new Set(placements.map((p) => p.matter).filter((m) => m !== null));
   const grouped = new Set(groups.flat());
   // Summaries that differ from the stored ones, by the group's first item (its matter may be new).
   const changed = new Map<number, MatterSummary>();
   for (const p of placements) {
-    const s = summarizeMatter(p.items.map((id) => members.get(id)!));
+    const s = summarizeMatter(p.items.map((id) => members.get(id)!), today);
     const was = p.matter === null ? undefined : stored.get(p.matter);
-    if (!was || was.title !== s.title || was.stage !== s.stage || was.stageAt !== s.stageAt || was.deadline !== s.deadline || was.stages !== JSON.stringify(s.stages))
-      changed.set(p.items[0], s);
+    if (!was || !sameSummary(was, s)) changed.set(p.items[0], s);
   }
   const resummarized = changed.size;
   const report: RelinkReport = {
