@@ -1,7 +1,7 @@
 // The matters table's write side: linking items into matters through their self and about identifiers.
 import { prepared, type Db } from './db.js';
 import type { Identifier } from '../model.js';
-import { groupItems, placeGroups, type Linkable } from '../link/group.js';
+import { groupItems, placeGroups, type Linkable, type Placement } from '../link/group.js';
 import { joinKey } from '../link/keys.js';
 import { correctKeys, type Correction } from '../link/corrections.js';
 import { summarizeMatter, type MatterMember, type MatterSummary } from '../link/stage.js';
@@ -97,20 +97,31 @@ function recordEvent(db: Db, matterId: number, c: MatterChange, now: string): vo
   prepared(db, EVENT_SQL.insert).run(matterId, c.type, c.old, c.new, now, c.itemId);
 }
 
+/** How applyPlacement makes a matter and names a joining item (relinkAll has both at hand; the linker asks SQL). */
+interface PlacementOptions {
+  /** Matters made in this transaction: items moving into them are not news. */
+  fresh?: ReadonlySet<number>;
+  /** Make the matter of placements[i]; default an empty row that summarize fills. */
+  create?: (i: number) => number;
+  titleOf?: (item: number) => string;
+}
+
 /**
  * Write where groups go: new matters made, items moved, matters no group kept removed; returns the matters placed
- * and those made. An item moving into a matter that existed before this transaction (not in `fresh`) is recorded as
- * joining it; a matter that is gone hands its events to the matter its items went to.
+ * (placed[i] is placements[i]'s) and those made. An item moving into a matter that existed before this transaction
+ * (not in `fresh`) is recorded as joining it; a matter that is gone hands its events to the matter its items went to.
  */
-function applyPlacement(db: Db, groups: number[][], old: Map<number, number | null>, now: string, fresh: ReadonlySet<number> = new Set()):
+function applyPlacement(db: Db, placements: Placement[], old: Map<number, number | null>, now: string, opts: PlacementOptions = {}):
   { placed: number[]; made: number[] } {
   const st = statements(db);
-  const placements = placeGroups(groups, (id) => old.get(id) ?? null);
+  const fresh = opts.fresh ?? new Set<number>();
+  const create = opts.create ?? (() => Number(st.create.run(now, now).lastInsertRowid));
+  const titleOf = opts.titleOf ?? ((id: number) => prepared(db, EVENT_SQL.title).pluck().get(id) as string);
   const placed: number[] = [];
   const made: number[] = [];
   const placedIn = new Map<number, number>();
-  for (const p of placements) {
-    const matter = p.matter ?? Number(st.create.run(now, now).lastInsertRowid);
+  placements.forEach((p, i) => {
+    const matter = p.matter ?? create(i);
     if (p.matter === null) made.push(matter);
     placed.push(matter);
     const news = p.matter !== null && !fresh.has(matter);
@@ -118,9 +129,9 @@ function applyPlacement(db: Db, groups: number[][], old: Map<number, number | nu
       placedIn.set(id, matter);
       if (old.get(id) === matter) continue;
       st.setMatter.run(matter, id);
-      if (news) recordEvent(db, matter, { type: 'item', old: null, new: prepared(db, EVENT_SQL.title).pluck().get(id) as string, itemId: id }, now);
+      if (news) recordEvent(db, matter, { type: 'item', old: null, new: titleOf(id), itemId: id }, now);
     }
-  }
+  });
   // Items left with no stated identifiers belong to no matter; matters no group kept are gone.
   for (const [id, m] of old) if (m !== null && !placedIn.has(id)) st.setMatter.run(null, id);
   const kept = new Set(placed);
@@ -142,8 +153,8 @@ const sameSummary = (was: StoredRow, s: MatterSummary): boolean => was.title ===
   && was.stageAt === s.stageAt && was.deadline === s.deadline && was.inForce === s.inForce && was.stages === JSON.stringify(s.stages);
 
 /** Derive a matter's stored fields again from its items and record what changed; true when something did (a matter left empty is removed). */
-function summarize(db: Db, matterId: number, now: string, known?: MatterSummary): boolean {
-  const stored = prepared(db, 'SELECT title, stage, stage_at AS stageAt, deadline, stages, in_force AS inForce FROM matters WHERE id = ?').get(matterId) as
+function summarize(db: Db, matterId: number, now: string, known?: MatterSummary, was?: StoredRow): boolean {
+  const stored = was ?? prepared(db, 'SELECT title, stage, stage_at AS stageAt, deadline, stages, in_force AS inForce FROM matters WHERE id = ?').get(matterId) as
     StoredRow | undefined;
   if (!stored) return false;
   let s = known;
@@ -221,7 +232,8 @@ export function createLinker(db: Db): Linker {
         }
       }
       const sorted = [...corrections.values()].sort((a, b) => a.id - b.id);
-      const { placed, made } = applyPlacement(db, groupItems(correctKeys(members, sorted)), old, now, fresh);
+      const groups = groupItems(correctKeys(members, sorted));
+      const { placed, made } = applyPlacement(db, placeGroups(groups, (id) => old.get(id) ?? null), old, now, { fresh });
       for (const m of made) fresh.add(m);
       for (const m of placed) touched.add(m);
     },
@@ -251,52 +263,66 @@ export interface RelinkReport {
   resummarized: number;
 }
 
+/** Every item as linking reads it, with its matter now: two flat reads, the items and their stated identifiers. */
+function readAllMembers(db: Db): { members: Map<number, MatterMember>; old: Map<number, number | null> } {
+  const members = new Map<number, MatterMember>();
+  const old = new Map<number, number | null>();
+  // Raw rows (arrays): 100,000 items as objects, or one JSON array each, cost more than the reading itself.
+  const items = prepared(db, `SELECT id, matter_id, source_id, kind, title, sort_key, deadline, stage, language, in_force FROM items`);
+  for (const [id, matter, source, kind, title, at, deadline, stage, language, inForce] of items.raw(true).iterate() as Iterable<unknown[]>) {
+    members.set(id as number, { id, source, kind, title, at, deadline, stage, language, inForce, identifiers: [] } as MatterMember);
+    old.set(id as number, matter as number | null);
+  }
+  const ids = prepared(db, `SELECT item_id, type, value, role FROM item_identifiers WHERE role <> 'mention'`);
+  for (const [item, type, value, role] of ids.raw(true).iterate() as Iterable<[number, Identifier['type'], string, Identifier['role']]>)
+    members.get(item)?.identifiers.push({ type, value, role });
+  return { members, old };
+}
+
 /**
  * Rebuild every join from the stored identifiers: the same matters in any order and on every run (a second run
  * changes nothing). With `dryRun` nothing is written (a read-only connection will do) and the report says what
- * a real run would change.
+ * a real run would change. Everything is read in two passes and each matter is summarised once, in memory; only
+ * what differs from the stored matters is written.
  */
 export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkReport {
-  const rows = prepared(db, `SELECT i.id, i.matter_id AS matter, i.source_id AS source, i.kind, i.title, i.sort_key AS at, i.deadline,
-      i.stage, i.language, i.in_force AS inForce,
-      (SELECT json_group_array(json_array(type, value, role)) FROM item_identifiers WHERE item_id = i.id AND role <> 'mention') AS ids
-    FROM items i`).all() as (MemberRow & { matter: number | null })[];
-  const members = new Map(rows.map(({ ids, matter: _, ...m }) => [m.id, {
-    ...m,
-    identifiers: (JSON.parse(ids) as [Identifier['type'], string, Identifier['role']][]).map(([type, value, role]) => ({ type, value, role })),
-  } as MatterMember]));
-  const old = new Map(rows.map((r) => [r.id, r.matter]));
+  const { members, old } = readAllMembers(db);
   const corrections = prepared(db, 'SELECT id, kind, item, other FROM matter_corrections ORDER BY id').all() as Correction[];
   const groups = groupItems(correctKeys([...members.values()].map((m) => ({ id: m.id, keys: m.identifiers.map(joinKey) })), corrections));
   const stored = new Map((prepared(db, 'SELECT id, title, stage, stage_at AS stageAt, deadline, stages, in_force AS inForce FROM matters').all() as
     (StoredRow & { id: number })[]).map((m) => [m.id, m]));
-  const today = helsinkiDate(now);
   const placements = placeGroups(groups, (id) => old.get(id) ?? null);
-  const kept = new Set(placements.map((p) => p.matter).filter((m) => m !== null));
-  const grouped = new Set(groups.flat());
-  // Summaries that differ from the stored ones, by the group's first item (its matter may be new).
-  const changed = new Map<number, MatterSummary>();
-  for (const p of placements) {
-    const s = summarizeMatter(p.items.map((id) => members.get(id)!), today);
+  const today = helsinkiDate(now);
+  const summaries = placements.map((p) => summarizeMatter(p.items.map((id) => members.get(id)!), today));
+  // Placements whose matter is new or whose summary differs from the stored one.
+  const changed = placements.map((p, i) => {
     const was = p.matter === null ? undefined : stored.get(p.matter);
-    if (!was || !sameSummary(was, s)) changed.set(p.items[0], s);
-  }
-  const resummarized = changed.size;
+    return !was || !sameSummary(was, summaries[i]);
+  });
+  const kept = new Set(placements.map((p) => p.matter).filter((m) => m !== null));
+  let moved = 0;
+  for (const p of placements) for (const id of p.items) if (p.matter === null || old.get(id) !== p.matter) moved++;
+  const grouped = new Set(groups.flat());
+  for (const [id, m] of old) if (m !== null && !grouped.has(id)) moved++;
   const report: RelinkReport = {
     matters: placements.length,
-    moved: placements.reduce((n, p) => n + p.items.filter((id) => p.matter === null || old.get(id) !== p.matter).length, 0)
-      + rows.filter((r) => r.matter !== null && !grouped.has(r.id)).length,
+    moved,
     created: placements.filter((p) => p.matter === null).length,
     removed: [...stored.keys()].filter((m) => !kept.has(m)).length,
-    resummarized,
+    resummarized: changed.filter(Boolean).length,
   };
   if (dryRun) return report;
   db.transaction(() => {
-    const { placed } = applyPlacement(db, groups, old, now);
-    // applyPlacement places groups in the order given, so placed[i] is groups[i]'s matter.
-    groups.forEach((g, i) => {
-      const s = changed.get(g[0]);
-      if (s) summarize(db, placed[i], now, s);
+    // A new matter is made with its summary: new as a whole, it has no events.
+    const insert = prepared(db, `INSERT INTO matters (title, stage, stage_at, deadline, stages, in_force, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const create = (i: number) => {
+      const s = summaries[i];
+      return Number(insert.run(s.title, s.stage, s.stageAt, s.deadline, JSON.stringify(s.stages), s.inForce, now, now).lastInsertRowid);
+    };
+    const { placed } = applyPlacement(db, placements, old, now, { create, titleOf: (id) => members.get(id)!.title });
+    placements.forEach((p, i) => {
+      if (p.matter !== null && changed[i]) summarize(db, placed[i], now, summaries[i], stored.get(p.matter));
     });
     // Matters no item points at any more are removed too.
     prepared(db, 'DELETE FROM matters WHERE id NOT IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL)').run();
