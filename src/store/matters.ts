@@ -78,18 +78,23 @@ function statements(db: Db) {
 export const EVENT_SQL = {
   insert: 'INSERT INTO matter_events (matter_id, type, old_value, new_value, at, item_id) VALUES (?, ?, ?, ?, ?, ?)',
   latest: 'SELECT old_value AS old, new_value AS new FROM matter_events WHERE matter_id = ? AND type = ? ORDER BY id DESC LIMIT 1',
-  joined: `SELECT 1 FROM matter_events WHERE matter_id = ? AND type = 'item' AND item_id = ?`,
+  // The latest join (old NULL) or leave (new NULL) of one item in one matter.
+  membership: `SELECT old_value AS old FROM matter_events WHERE item_id = ? AND matter_id = ? AND type = 'item' ORDER BY id DESC LIMIT 1`,
   move: 'UPDATE matter_events SET matter_id = ? WHERE matter_id = ?',
   title: 'SELECT title FROM items WHERE id = ?',
 };
 
 /**
- * Record a change of a matter, unless it is already the latest of its kind there (an item joins a matter once): so
- * deriving the same change again (relink, a run seen twice) records nothing new.
+ * Record a change of a matter, unless it is already the latest of its kind there (an item joins a matter once until
+ * it leaves, and leaves it once until it joins again): so deriving the same change again (relink, a run seen twice)
+ * records nothing new.
  */
 function recordEvent(db: Db, matterId: number, c: MatterChange, now: string): void {
   if (c.type === 'item') {
-    if (c.itemId === null || prepared(db, EVENT_SQL.joined).get(matterId, c.itemId)) return;
+    if (c.itemId === null) return;
+    const last = prepared(db, EVENT_SQL.membership).get(c.itemId, matterId) as { old: string | null } | undefined;
+    // A join is an event with no old value, a leave one with no new value.
+    if (last && (last.old === null) === (c.old === null)) return;
   } else {
     const last = prepared(db, EVENT_SQL.latest).get(matterId, c.type) as { old: string | null; new: string | null } | undefined;
     if (last && last.old === c.old && last.new === c.new) return;
@@ -397,6 +402,10 @@ export function mergeMatters(db: Db, a: number, b: number, by: CorrectionBy): { 
     const first = (ids: number[]) => ids.reduce((x, y) => Math.min(x, y));
     const correction = record(db, 'merge', first(fromA), first(fromB), a, b, by);
     prepared(db, 'UPDATE items SET matter_id = ? WHERE matter_id = ?').run(a, b);
+    // B's items joined A, as items joining through identifiers do; then A takes over B's history (as when identifiers
+    // join two matters: the joins first, so B's record of its own items joining B does not hide them).
+    const title = prepared(db, EVENT_SQL.title).pluck();
+    for (const id of fromB) recordEvent(db, a, { type: 'item', old: null, new: title.get(id) as string, itemId: id }, by.now);
     prepared(db, EVENT_SQL.move).run(a, b);
     prepared(db, 'DELETE FROM matters WHERE id = ?').run(b);
     const linker = createLinker(db);
@@ -428,6 +437,8 @@ export function splitItem(db: Db, matterId: number, itemId: number, by: Correcti
         { ...by, note: `pidetään yhdessä, kun kohde #${itemId} erotettiin (korjaus ${correction})` }));
     }
     prepared(db, 'UPDATE items SET matter_id = NULL WHERE id = ?').run(itemId);
+    // The matter records the item leaving it (its title as the old value, no new one).
+    recordEvent(db, matterId, { type: 'item', old: prepared(db, EVENT_SQL.title).pluck().get(itemId) as string, new: null, itemId }, by.now);
     const linker = createLinker(db);
     linker.link(itemId, by.now);
     linker.touch(rest[0]);
