@@ -28,6 +28,16 @@ export function linkSignature(ids: Identifier[]): string {
   return ids.filter((i) => i.role === 'self' || i.role === 'about').map((i) => `${i.role} ${joinKey(i)}`).sort().join('\n');
 }
 
+/** The stated identifiers a signature stands for (none for NULL: an item not linked since roles existed). */
+export function fromSignature(signature: string | null): Identifier[] {
+  if (!signature) return [];
+  return signature.split('\n').map((line) => {
+    const a = line.indexOf(' ');
+    const b = line.indexOf(' ', a + 1);
+    return { role: line.slice(0, a) as Identifier['role'], type: line.slice(a + 1, b) as Identifier['type'], value: line.slice(b + 1) };
+  });
+}
+
 type MemberRow = Omit<MatterMember, 'identifiers'> & { ids: string };
 
 /** The items of a matter as linking reads them (only their self and about identifiers). */
@@ -268,19 +278,19 @@ export interface RelinkReport {
   resummarized: number;
 }
 
-/** Every item as linking reads it, with its matter now: two flat reads, the items and their stated identifiers. */
+/**
+ * Every item as linking reads it, with its matter now: one flat read of the items, their stated identifiers taken
+ * from the signature stored beside them (items.link_keys, written with item_identifiers in the same transaction).
+ */
 function readAllMembers(db: Db): { members: Map<number, MatterMember>; old: Map<number, number | null> } {
   const members = new Map<number, MatterMember>();
   const old = new Map<number, number | null>();
-  // Raw rows (arrays): 100,000 items as objects, or one JSON array each, cost more than the reading itself.
-  const items = prepared(db, `SELECT id, matter_id, source_id, kind, title, sort_key, deadline, stage, language, in_force FROM items`);
-  for (const [id, matter, source, kind, title, at, deadline, stage, language, inForce] of items.raw(true).iterate() as Iterable<unknown[]>) {
-    members.set(id as number, { id, source, kind, title, at, deadline, stage, language, inForce, identifiers: [] } as MatterMember);
+  // Raw rows (arrays): 100,000 items as objects, or a JSON array of identifiers each, cost more than the reading itself.
+  const items = prepared(db, `SELECT id, matter_id, source_id, kind, title, sort_key, deadline, stage, language, in_force, link_keys FROM items`);
+  for (const [id, matter, source, kind, title, at, deadline, stage, language, inForce, keys] of items.raw(true).iterate() as Iterable<unknown[]>) {
+    members.set(id as number, { id, source, kind, title, at, deadline, stage, language, inForce, identifiers: fromSignature(keys as string | null) } as MatterMember);
     old.set(id as number, matter as number | null);
   }
-  const ids = prepared(db, `SELECT item_id, type, value, role FROM item_identifiers WHERE role <> 'mention'`);
-  for (const [item, type, value, role] of ids.raw(true).iterate() as Iterable<[number, Identifier['type'], string, Identifier['role']]>)
-    members.get(item)?.identifiers.push({ type, value, role });
   return { members, old };
 }
 
