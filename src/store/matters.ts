@@ -38,17 +38,18 @@ export function fromSignature(signature: string | null): Identifier[] {
   });
 }
 
-type MemberRow = Omit<MatterMember, 'identifiers'> & { ids: string };
+/** The columns linking reads of an item, its matter first; toMember makes a member of such a raw row. */
+const MEMBER_COLUMNS = 'matter_id, id, source_id, kind, title, sort_key, deadline, stage, language, in_force, link_keys';
+
+/** A raw row of MEMBER_COLUMNS as a member: its stated identifiers from the signature stored beside it. */
+function toMember(row: unknown[]): MatterMember {
+  const [, id, source, kind, title, at, deadline, stage, language, inForce, keys] = row;
+  return { id, source, kind, title, at, deadline, stage, language, inForce, identifiers: fromSignature(keys as string | null) } as MatterMember;
+}
 
 /** The items of a matter as linking reads them (only their self and about identifiers). */
 export function matterMembers(db: Db, matterId: number): MatterMember[] {
-  const rows = prepared(db, `SELECT i.id, i.source_id AS source, i.kind, i.title, i.sort_key AS at, i.deadline, i.stage, i.language,
-      i.in_force AS inForce, (SELECT json_group_array(json_array(type, value, role)) FROM item_identifiers WHERE item_id = i.id AND role <> 'mention') AS ids
-    FROM items i WHERE i.matter_id = ? ORDER BY i.id`).all(matterId) as MemberRow[];
-  return rows.map(({ ids, ...m }) => ({
-    ...m,
-    identifiers: (JSON.parse(ids) as [Identifier['type'], string, Identifier['role']][]).map(([type, value, role]) => ({ type, value, role })),
-  }));
+  return (prepared(db, `SELECT ${MEMBER_COLUMNS} FROM items WHERE matter_id = ? ORDER BY id`).raw(true).all(matterId) as unknown[][]).map(toMember);
 }
 
 /** What linking one item asks: each is one index lookup (exported for the query-plan tests). */
@@ -286,10 +287,10 @@ function readAllMembers(db: Db): { members: Map<number, MatterMember>; old: Map<
   const members = new Map<number, MatterMember>();
   const old = new Map<number, number | null>();
   // Raw rows (arrays): 100,000 items as objects, or a JSON array of identifiers each, cost more than the reading itself.
-  const items = prepared(db, `SELECT id, matter_id, source_id, kind, title, sort_key, deadline, stage, language, in_force, link_keys FROM items`);
-  for (const [id, matter, source, kind, title, at, deadline, stage, language, inForce, keys] of items.raw(true).iterate() as Iterable<unknown[]>) {
-    members.set(id as number, { id, source, kind, title, at, deadline, stage, language, inForce, identifiers: fromSignature(keys as string | null) } as MatterMember);
-    old.set(id as number, matter as number | null);
+  for (const row of prepared(db, `SELECT ${MEMBER_COLUMNS} FROM items`).raw(true).iterate() as Iterable<unknown[]>) {
+    const m = toMember(row);
+    members.set(m.id, m);
+    old.set(m.id, row[0] as number | null);
   }
   return { members, old };
 }
