@@ -119,6 +119,8 @@ export interface RawItem {
   /** Identifiers of what the source states the item is about (a project's HE numbers, a report's bill). */
   about?: string[];
   consultation?: Consultation | null;
+  /** A statute's entry into force as its text states it (YYYY-MM-DD); absent when the text gives no date. */
+  inForce?: string | null;
 }
 
 /** Kinds of structured identifier extracted from items. */
@@ -174,6 +176,8 @@ export interface Item {
   stage: string | null;
   identifiers: Identifier[];
   consultation: Consultation | null;
+  /** A statute's entry into force, a Helsinki calendar date (YYYY-MM-DD); absent when not known. */
+  inForce?: string | null;
   /** Hash of the fields whose change upstream is recorded as a new version (see normalize/key.ts). */
   hash: string;
 }

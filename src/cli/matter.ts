@@ -14,7 +14,8 @@ export const usage = `usage: lakivahti matter ID [--json] [--db PATH] [--feeds D
        lakivahti matter merge A B --reviewer NAME [--note TEXT]
        lakivahti matter split ID ITEM --reviewer NAME [--note TEXT]
 
-One matter: its stages with their dates, the statement deadline and who has answered, its items
+One matter: its stages with their dates (a statute not yet in force says the day it comes into
+force, when its text gives one), the statement deadline and who has answered, its items
 oldest first, the identifiers that join them and who stated them, what changed since it was
 first stored (items that joined, stage, deadline and title moved; --json: events), and the
 items that only mention it. ID is a matter's number or one of its identifiers ("HE 184/2026
@@ -71,7 +72,9 @@ export async function matterCommand(args: string[]): Promise<number> {
       ...(m.answered.length ? [`lausunnon antaneet: ${m.answered.join(', ')}`] : []),
       ...(m.goals.length ? [`tavoitteet: ${m.goals.join(', ')}`] : []),
       'vaiheet:',
-      ...m.stages.map((s) => `  ${STAGE_LABELS[s.stage]}${s.at ? ` ${fiDateTime(s.at)}` : ' (päivämäärä ei tiedossa)'}  (#${s.item})`),
+      // "In force" is dated by a day, the others by the instant of the item that showed them.
+      ...m.stages.map((s) => `  ${STAGE_LABELS[s.stage]}${s.at ? ` ${s.at.length === 10 ? finnishDate(s.at) : fiDateTime(s.at)}` : ' (päivämäärä ei tiedossa)'}  (#${s.item})`),
+      ...(m.inForce && m.stage !== 'in-force' ? [`  tulee voimaan ${finnishDate(m.inForce)}`] : []),
       'kohteet:',
       ...m.members.map((r) => `  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}`),
       ...(m.joins.length || m.corrections.length

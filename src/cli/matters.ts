@@ -24,7 +24,9 @@ export function matterJson(m: MatterRow): string {
 
 /** A matter as one line for people. */
 export function matterLine(m: MatterRow): string {
-  const stage = m.stage ? `  [${STAGE_LABELS[m.stage]}${m.stageAt ? ` ${finnishDate(m.stageAt.slice(0, 10)) ?? ''}` : ''}]` : '';
+  // A statute published but not yet in force says when it will be: "[säädös julkaistu 18.11.2026, voimaan 1.1.2027]".
+  const coming = m.inForce && m.stage !== 'in-force' ? `, voimaan ${finnishDate(m.inForce)}` : '';
+  const stage = m.stage ? `  [${STAGE_LABELS[m.stage]}${m.stageAt ? ` ${finnishDate(m.stageAt.slice(0, 10)) ?? ''}` : ''}${coming}]` : '';
   const dl = m.deadline ? `  [määräaika ${finnishDate(m.deadline) ?? m.deadline}]` : '';
   const ids = m.identifiers.length ? `  (${m.identifiers.slice(0, 3).join(', ')})` : '';
   const goals = m.goals.length ? `  {${m.goals.join(', ')}}` : '';

@@ -2,7 +2,10 @@
 // store records them (src/store/matters.ts) and src/present/matter-events.ts words them.
 import type { MatterStage, MatterSummary } from './stage.js';
 
-/** A kind of change to a matter: an item joined it, or its stage, statement deadline or title moved. */
+/**
+ * A kind of change to a matter: an item joined it (old NULL, new its title) or left it (old its title, new NULL: a
+ * reviewer split it off), or its stage, statement deadline or title moved.
+ */
 export type MatterEventType = 'item' | 'stage' | 'deadline' | 'title';
 
 /** One change, as stored: old and new values (stage names, ISO dates, titles), and the item that showed it. */

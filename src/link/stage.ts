@@ -28,9 +28,14 @@ export interface MatterMember {
   language: Lang;
   /** Its self and about identifiers (mentions play no part in a matter). */
   identifiers: Identifier[];
+  /** A statute's entry into force (YYYY-MM-DD), as its text states it. */
+  inForce?: string | null;
 }
 
-/** One stage a matter reached: when (null when only a stated relation showed it) and through which item. */
+/**
+ * One stage a matter reached: when (an ISO instant; for "in force" its day, YYYY-MM-DD; null when only a stated
+ * relation showed it) and through which item.
+ */
 export interface StageReached {
   stage: MatterStage;
   at: string | null;
@@ -44,6 +49,11 @@ export interface MatterSummary {
   stageAt: string | null;
   deadline: string | null;
   stages: StageReached[];
+  /**
+   * The day its statute comes (or came) into force: the earliest its statutes state. From that day on the matter is
+   * in force, a stage dated by that day; before it the matter is published, in force on this day.
+   */
+  inForce: string | null;
   /** The item the title comes from, and the one whose deadline is the matter's (not stored: change events name them). */
   titleItem: number;
   deadlineItem: number | null;
@@ -83,8 +93,11 @@ export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean 
 const TITLE_KINDS: ItemKind[] = ['bill', 'project', 'statement-request', 'statute', 'committee-report'];
 const titleRank = (k: ItemKind): number => (TITLE_KINDS.includes(k) ? TITLE_KINDS.indexOf(k) : TITLE_KINDS.length);
 
-/** A matter's title, stage, deadline and stages from its items; the same for the same items in any order. */
-export function summarizeMatter(members: MatterMember[]): MatterSummary {
+/**
+ * A matter's title, stage, deadline and stages from its items on the day `today` (YYYY-MM-DD, Helsinki): the same
+ * for the same items in any order. Only the "in force" stage depends on the day.
+ */
+export function summarizeMatter(members: MatterMember[], today: string): MatterSummary {
   if (!members.length) throw new Error('a matter has at least one item');
   // Ties are broken by content, never by id or order, so linking in any order names the matter alike.
   const byTitle = [...members].sort((a, b) => titleRank(a.kind) - titleRank(b.kind) || (a.language === b.language ? 0 : a.language === 'fi' ? -1 : 1)
@@ -98,6 +111,10 @@ export function summarizeMatter(members: MatterMember[]): MatterSummary {
       if (!had || (had.at === null && at !== null)) reached.set(s.stage, { stage: s.stage, at, item: m.id });
     }
   }
+  // In force from the earliest date a statute of the matter states (ties go to the earliest item, in any order).
+  const statute = members.filter((m) => m.kind === 'statute' && m.inForce)
+    .sort((a, b) => a.inForce!.localeCompare(b.inForce!) || a.at.localeCompare(b.at) || a.title.localeCompare(b.title))[0];
+  if (statute && statute.inForce! <= today) reached.set('in-force', { stage: 'in-force', at: statute.inForce!, item: statute.id });
   const stages = MATTER_STAGES.filter((s) => reached.has(s)).map((s) => reached.get(s)!);
   const last = stages.at(-1) ?? null;
   // The latest deadline of the statement requests, else of the projects; ties go to the earliest item (any order).
@@ -110,6 +127,7 @@ export function summarizeMatter(members: MatterMember[]): MatterSummary {
     stageAt: last?.at ?? null,
     deadline: deadline?.deadline ?? null,
     stages,
+    inForce: statute?.inForce ?? null,
     titleItem: byTitle[0].id,
     deadlineItem: deadline?.id ?? null,
   };

@@ -1,7 +1,7 @@
 // RawItem → Item: absolute URLs, clean text, Helsinki-aware dates, identifiers, a stable key; sanitize last.
 import { StageError } from '../errors.js';
 import type { Item, RawItem, SourceDef } from '../model.js';
-import { helsinkiDate, parseDate } from '../parse/dates.js';
+import { helsinkiDate, parseDate, parseLocalDate } from '../parse/dates.js';
 import { deadlineIn } from '../parse/deadlines.js';
 import { extractIdentifiers } from '../parse/identifiers.js';
 import { capHtml, CONTENT_MAX_BYTES, kB } from './cap.js';
@@ -84,6 +84,7 @@ export function normalizeItem(raw: RawItem, def: SourceDef, note?: (message: str
     kind: raw.kind ?? def.itemKind,
     stage: cleanText(raw.stage, 200) || null,
     consultation: raw.consultation ?? null,
+    ...(raw.inForce ? { inForce: parseLocalDate(raw.inForce) } : {}),
   };
   // Sanitizing is the last step: nothing above reads the sanitized HTML. Then the size cap, which cuts the
   // sanitized HTML (whose size is what is stored) at a safe boundary and marks the cut in the text.

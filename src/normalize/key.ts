@@ -29,6 +29,8 @@ export function dedupKey({ guid, url, title, published }: KeyFields): string {
 export function contentHash(item: Omit<Item, 'hash'>): string {
   const { title, summary, contentHtml, deadline, stage, url, organisation, consultation } = item;
   const identifiers = item.identifiers.map(({ type, value }) => ({ type, value }));
-  const text = JSON.stringify([title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers]);
+  // The entry into force only when known, so items without one keep the hashes they were stored with.
+  const text = JSON.stringify([title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers,
+    ...(item.inForce ? [item.inForce] : [])]);
   return createHash('sha1').update(text).digest('hex');
 }

@@ -28,6 +28,7 @@ const WORDS = {
     deadlineGone: 'Lausuntojen määräaika poistui, oli',
     title: 'Asian otsikko muuttui',
     item: 'Uusi asiakirja asiassa',
+    itemGone: 'Asiakirja erotettiin asiasta',
   },
   sv: {
     stages: STAGES_SV,
@@ -39,6 +40,7 @@ const WORDS = {
     deadlineGone: 'Remisstiden togs bort, var',
     title: 'Ärendets rubrik ändrades',
     item: 'Nytt dokument i ärendet',
+    itemGone: 'Dokumentet skildes från ärendet',
   },
 } as const;
 
@@ -50,7 +52,7 @@ export function describeMatterEvent(event: MatterEventValues, lang: EventLang): 
   const { old: before, new: after } = event;
   switch (event.type) {
     case 'item':
-      return `${w.item}: "${after ?? ''}"`;
+      return after === null ? `${w.itemGone}: "${before ?? ''}"` : `${w.item}: "${after}"`;
     case 'stage': {
       const name = (s: string | null) => (s === null ? w.stageNone : (w.stages[s as MatterStage] ?? s));
       const verb = rank(after) < rank(before) ? w.stageBack : w.stage;

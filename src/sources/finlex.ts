@@ -5,6 +5,7 @@ import type { Lang, OptionSpec, RawItem, SourceModule } from '../model.js';
 import { option } from './options.js';
 import { parseError } from '../errors.js';
 import { assertNoEntities } from '../parse/xml-guard.js';
+import { entryIntoForce } from '../parse/in-force.js';
 
 /** The statute book page people read (the original as published); never the API or def.url's host. */
 const PUBLIC_PAGE = 'https://www.finlex.fi/fi/lainsaadanto/saadoskokoelma/{year}/{number}';
@@ -81,6 +82,11 @@ function parseDocument(body: string, aknPath: string, status: string | null): Ra
     const m = /\/akn\/fi\/doc\/government-proposal\/(\d{4})\/(\d{1,5})(?![\d])/.exec($(el).attr('href') ?? '');
     if (m) proposals.add(`HE ${Number(m[2])}/${m[1]}`);
   });
+  // The entry into force, from the act's closing provision (the originals carry no structured date): its
+  // entryIntoForce container, else the body's last commencement sentence. Paragraph by paragraph, so that a
+  // heading does not run into the sentence ("VoimaantuloTämä laki …").
+  const closing = act.find('hcontainer[name="entryIntoForce"]');
+  const inForce = entryIntoForce((closing.length ? closing : act.find('body')).find('p').map((_, p) => $(p).text()).get().join(' '));
   return {
     guid: aknPath,
     url: PUBLIC_PAGE.replace('{year}', year).replace('{number}', number),
@@ -89,6 +95,7 @@ function parseDocument(body: string, aknPath: string, status: string | null): Ra
     stage: status,
     identifiers: [`${number}/${year}`, ...(eli ? [eli] : [])],
     ...(proposals.size ? { about: [...proposals] } : {}),
+    ...(inForce ? { inForce } : {}),
     ...(language ? { language } : {}),
   };
 }

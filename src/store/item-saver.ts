@@ -22,14 +22,14 @@ const parseConsultation = (json: string | null): Consultation | null => (json ? 
 // Positional binding: named parameters cost more than the insert itself on large runs (see bench/).
 const FIELD_COLUMNS = [
   'guid', 'url', 'title', 'summary', 'content_html', 'published', 'updated', 'deadline', 'language', 'organisation',
-  'kind', 'stage', 'consultation', 'hash',
+  'kind', 'stage', 'consultation', 'hash', 'in_force',
 ];
 
 /** An item's stored fields in FIELD_COLUMNS order. */
 function fieldValues(i: Item, hash: string): unknown[] {
   const consultation = i.consultation ? JSON.stringify(i.consultation) : null;
   return [i.guid, i.url, i.title, i.summary, i.contentHtml, i.published, i.updated, i.deadline, i.language, i.organisation,
-    i.kind, i.stage, consultation, hash];
+    i.kind, i.stage, consultation, hash, i.inForce ?? null];
 }
 
 /** Saves one run's items as they arrive, inside the caller's transaction. */

@@ -15,6 +15,8 @@ export interface MatterRow {
   stageAt: string | null;
   deadline: string | null;
   stages: StageReached[];
+  /** The day its statute comes (or came) into force, as the statute's text states it (YYYY-MM-DD). */
+  inForce: string | null;
   identifiers: string[];
   /** The union of its items' goals (a reviewer's decision wins over the tagger on each item). */
   goals: string[];
@@ -49,8 +51,8 @@ const SHOWN = ['he', 'ev', 'committee', 'diary', 'project', 'statute', 'kk', 'eu
 
 type RawMatter = Omit<MatterRow, 'stages' | 'identifiers' | 'goals' | 'items'> & { stages: string };
 
-const MATTER_COLUMNS = `m.id, m.title, m.stage, m.stage_at AS stageAt, m.deadline, m.stages, m.created_at AS createdAt,
-  m.updated_at AS updatedAt`;
+const MATTER_COLUMNS = `m.id, m.title, m.stage, m.stage_at AS stageAt, m.deadline, m.stages, m.in_force AS inForce,
+  m.created_at AS createdAt, m.updated_at AS updatedAt`;
 
 /** A stored matter with its identifiers, goals and items (read through the items' matter index). */
 function fill(db: Db, m: RawMatter): MatterRow & { members: ItemRow[] } {

@@ -1,11 +1,12 @@
 // The matters table's write side: linking items into matters through their self and about identifiers.
 import { prepared, type Db } from './db.js';
 import type { Identifier } from '../model.js';
-import { groupItems, placeGroups, type Linkable } from '../link/group.js';
+import { groupItems, placeGroups, type Linkable, type Placement } from '../link/group.js';
 import { joinKey } from '../link/keys.js';
 import { correctKeys, type Correction } from '../link/corrections.js';
 import { summarizeMatter, type MatterMember, type MatterSummary } from '../link/stage.js';
 import { summaryChanges, type MatterChange, type MatterEvent, type StoredSummary } from '../link/events.js';
+import { helsinkiDate } from '../parse/dates.js';
 
 /** Links the items of one run as they are saved, inside the run's transaction. */
 export interface Linker {
@@ -27,17 +28,28 @@ export function linkSignature(ids: Identifier[]): string {
   return ids.filter((i) => i.role === 'self' || i.role === 'about').map((i) => `${i.role} ${joinKey(i)}`).sort().join('\n');
 }
 
-type MemberRow = Omit<MatterMember, 'identifiers'> & { ids: string };
+/** The stated identifiers a signature stands for (none for NULL: an item not linked since roles existed). */
+export function fromSignature(signature: string | null): Identifier[] {
+  if (!signature) return [];
+  return signature.split('\n').map((line) => {
+    const a = line.indexOf(' ');
+    const b = line.indexOf(' ', a + 1);
+    return { role: line.slice(0, a) as Identifier['role'], type: line.slice(a + 1, b) as Identifier['type'], value: line.slice(b + 1) };
+  });
+}
+
+/** The columns linking reads of an item, its matter first; toMember makes a member of such a raw row. */
+const MEMBER_COLUMNS = 'matter_id, id, source_id, kind, title, sort_key, deadline, stage, language, in_force, link_keys';
+
+/** A raw row of MEMBER_COLUMNS as a member: its stated identifiers from the signature stored beside it. */
+function toMember(row: unknown[]): MatterMember {
+  const [, id, source, kind, title, at, deadline, stage, language, inForce, keys] = row;
+  return { id, source, kind, title, at, deadline, stage, language, inForce, identifiers: fromSignature(keys as string | null) } as MatterMember;
+}
 
 /** The items of a matter as linking reads them (only their self and about identifiers). */
 export function matterMembers(db: Db, matterId: number): MatterMember[] {
-  const rows = prepared(db, `SELECT i.id, i.source_id AS source, i.kind, i.title, i.sort_key AS at, i.deadline, i.stage, i.language,
-      (SELECT json_group_array(json_array(type, value, role)) FROM item_identifiers WHERE item_id = i.id AND role <> 'mention') AS ids
-    FROM items i WHERE i.matter_id = ? ORDER BY i.id`).all(matterId) as MemberRow[];
-  return rows.map(({ ids, ...m }) => ({
-    ...m,
-    identifiers: (JSON.parse(ids) as [Identifier['type'], string, Identifier['role']][]).map(([type, value, role]) => ({ type, value, role })),
-  }));
+  return (prepared(db, `SELECT ${MEMBER_COLUMNS} FROM items WHERE matter_id = ? ORDER BY id`).raw(true).all(matterId) as unknown[][]).map(toMember);
 }
 
 /** What linking one item asks: each is one index lookup (exported for the query-plan tests). */
@@ -52,6 +64,8 @@ export const LINK_SQL = {
   mattersHolding: `SELECT i.matter_id FROM item_identifiers ii JOIN items i ON i.id = ii.item_id
     WHERE ii.type = ? AND ii.value = ? AND ii.role <> 'mention' AND i.matter_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM matter_corrections c WHERE c.item = ii.item_id AND c.kind = 'split')`,
+  // Matters whose statute is in force by the given day (YYYY-MM-DD) but whose stage does not say so yet.
+  comingIntoForce: `SELECT id FROM matters WHERE in_force IS NOT NULL AND stage IS NOT 'in-force' AND in_force <= ?`,
 };
 
 /** People's corrections naming an item (as either of a merge's items, or split off): two index lookups. */
@@ -75,18 +89,23 @@ function statements(db: Db) {
 export const EVENT_SQL = {
   insert: 'INSERT INTO matter_events (matter_id, type, old_value, new_value, at, item_id) VALUES (?, ?, ?, ?, ?, ?)',
   latest: 'SELECT old_value AS old, new_value AS new FROM matter_events WHERE matter_id = ? AND type = ? ORDER BY id DESC LIMIT 1',
-  joined: `SELECT 1 FROM matter_events WHERE matter_id = ? AND type = 'item' AND item_id = ?`,
+  // The latest join (old NULL) or leave (new NULL) of one item in one matter.
+  membership: `SELECT old_value AS old FROM matter_events WHERE item_id = ? AND matter_id = ? AND type = 'item' ORDER BY id DESC LIMIT 1`,
   move: 'UPDATE matter_events SET matter_id = ? WHERE matter_id = ?',
   title: 'SELECT title FROM items WHERE id = ?',
 };
 
 /**
- * Record a change of a matter, unless it is already the latest of its kind there (an item joins a matter once): so
- * deriving the same change again (relink, a run seen twice) records nothing new.
+ * Record a change of a matter, unless it is already the latest of its kind there (an item joins a matter once until
+ * it leaves, and leaves it once until it joins again): so deriving the same change again (relink, a run seen twice)
+ * records nothing new.
  */
 function recordEvent(db: Db, matterId: number, c: MatterChange, now: string): void {
   if (c.type === 'item') {
-    if (c.itemId === null || prepared(db, EVENT_SQL.joined).get(matterId, c.itemId)) return;
+    if (c.itemId === null) return;
+    const last = prepared(db, EVENT_SQL.membership).get(c.itemId, matterId) as { old: string | null } | undefined;
+    // A join is an event with no old value, a leave one with no new value.
+    if (last && (last.old === null) === (c.old === null)) return;
   } else {
     const last = prepared(db, EVENT_SQL.latest).get(matterId, c.type) as { old: string | null; new: string | null } | undefined;
     if (last && last.old === c.old && last.new === c.new) return;
@@ -94,20 +113,31 @@ function recordEvent(db: Db, matterId: number, c: MatterChange, now: string): vo
   prepared(db, EVENT_SQL.insert).run(matterId, c.type, c.old, c.new, now, c.itemId);
 }
 
+/** How applyPlacement makes a matter and names a joining item (relinkAll has both at hand; the linker asks SQL). */
+interface PlacementOptions {
+  /** Matters made in this transaction: items moving into them are not news. */
+  fresh?: ReadonlySet<number>;
+  /** Make the matter of placements[i]; default an empty row that summarize fills. */
+  create?: (i: number) => number;
+  titleOf?: (item: number) => string;
+}
+
 /**
  * Write where groups go: new matters made, items moved, matters no group kept removed; returns the matters placed
- * and those made. An item moving into a matter that existed before this transaction (not in `fresh`) is recorded as
- * joining it; a matter that is gone hands its events to the matter its items went to.
+ * (placed[i] is placements[i]'s) and those made. An item moving into a matter that existed before this transaction
+ * (not in `fresh`) is recorded as joining it; a matter that is gone hands its events to the matter its items went to.
  */
-function applyPlacement(db: Db, groups: number[][], old: Map<number, number | null>, now: string, fresh: ReadonlySet<number> = new Set()):
+function applyPlacement(db: Db, placements: Placement[], old: Map<number, number | null>, now: string, opts: PlacementOptions = {}):
   { placed: number[]; made: number[] } {
   const st = statements(db);
-  const placements = placeGroups(groups, (id) => old.get(id) ?? null);
+  const fresh = opts.fresh ?? new Set<number>();
+  const create = opts.create ?? (() => Number(st.create.run(now, now).lastInsertRowid));
+  const titleOf = opts.titleOf ?? ((id: number) => prepared(db, EVENT_SQL.title).pluck().get(id) as string);
   const placed: number[] = [];
   const made: number[] = [];
   const placedIn = new Map<number, number>();
-  for (const p of placements) {
-    const matter = p.matter ?? Number(st.create.run(now, now).lastInsertRowid);
+  placements.forEach((p, i) => {
+    const matter = p.matter ?? create(i);
     if (p.matter === null) made.push(matter);
     placed.push(matter);
     const news = p.matter !== null && !fresh.has(matter);
@@ -115,9 +145,9 @@ function applyPlacement(db: Db, groups: number[][], old: Map<number, number | nu
       placedIn.set(id, matter);
       if (old.get(id) === matter) continue;
       st.setMatter.run(matter, id);
-      if (news) recordEvent(db, matter, { type: 'item', old: null, new: prepared(db, EVENT_SQL.title).pluck().get(id) as string, itemId: id }, now);
+      if (news) recordEvent(db, matter, { type: 'item', old: null, new: titleOf(id), itemId: id }, now);
     }
-  }
+  });
   // Items left with no stated identifiers belong to no matter; matters no group kept are gone.
   for (const [id, m] of old) if (m !== null && !placedIn.has(id)) st.setMatter.run(null, id);
   const kept = new Set(placed);
@@ -131,22 +161,27 @@ function applyPlacement(db: Db, groups: number[][], old: Map<number, number | nu
   return { placed, made };
 }
 
+/** A matter's stored derived columns. */
+type StoredRow = StoredSummary & { stageAt: string | null; stages: string; inForce: string | null };
+
+/** Whether a matter's stored columns already say what its summary says. */
+const sameSummary = (was: StoredRow, s: MatterSummary): boolean => was.title === s.title && was.stage === s.stage
+  && was.stageAt === s.stageAt && was.deadline === s.deadline && was.inForce === s.inForce && was.stages === JSON.stringify(s.stages);
+
 /** Derive a matter's stored fields again from its items and record what changed; true when something did (a matter left empty is removed). */
-function summarize(db: Db, matterId: number, now: string, known?: MatterSummary): boolean {
-  const stored = prepared(db, 'SELECT title, stage, stage_at AS stageAt, deadline, stages FROM matters WHERE id = ?').get(matterId) as
-    (StoredSummary & { stageAt: string | null; stages: string }) | undefined;
+function summarize(db: Db, matterId: number, now: string, known?: MatterSummary, was?: StoredRow): boolean {
+  const stored = was ?? prepared(db, 'SELECT title, stage, stage_at AS stageAt, deadline, stages, in_force AS inForce FROM matters WHERE id = ?').get(matterId) as
+    StoredRow | undefined;
   if (!stored) return false;
   let s = known;
   if (!s) {
     const members = matterMembers(db, matterId);
     if (!members.length) return prepared(db, 'DELETE FROM matters WHERE id = ?').run(matterId).changes > 0;
-    s = summarizeMatter(members);
+    s = summarizeMatter(members, helsinkiDate(now));
   }
-  const stages = JSON.stringify(s.stages);
-  if (stored.title === s.title && stored.stage === s.stage && stored.stageAt === s.stageAt && stored.deadline === s.deadline && stored.stages === stages)
-    return false;
-  prepared(db, 'UPDATE matters SET title = ?, stage = ?, stage_at = ?, deadline = ?, stages = ?, updated_at = ? WHERE id = ?')
-    .run(s.title, s.stage, s.stageAt, s.deadline, stages, now, matterId);
+  if (sameSummary(stored, s)) return false;
+  prepared(db, 'UPDATE matters SET title = ?, stage = ?, stage_at = ?, deadline = ?, stages = ?, in_force = ?, updated_at = ? WHERE id = ?')
+    .run(s.title, s.stage, s.stageAt, s.deadline, JSON.stringify(s.stages), s.inForce, now, matterId);
   for (const c of summaryChanges(stored, s)) recordEvent(db, matterId, c, now);
   return true;
 }
@@ -172,6 +207,7 @@ export function createLinker(db: Db): Linker {
   const fresh = new Set<number>();
   const mattersHolding = prepared(db, LINK_SQL.mattersHolding).pluck();
   const insertEvent = prepared(db, EVENT_SQL.insert);
+  const comingIntoForce = prepared(db, LINK_SQL.comingIntoForce).pluck();
   const linker: Linker = {
     add(itemId, keys, title, now) {
       const ms = new Set<number>();
@@ -212,7 +248,8 @@ export function createLinker(db: Db): Linker {
         }
       }
       const sorted = [...corrections.values()].sort((a, b) => a.id - b.id);
-      const { placed, made } = applyPlacement(db, groupItems(correctKeys(members, sorted)), old, now, fresh);
+      const groups = groupItems(correctKeys(members, sorted));
+      const { placed, made } = applyPlacement(db, placeGroups(groups, (id) => old.get(id) ?? null), old, now, { fresh });
       for (const m of made) fresh.add(m);
       for (const m of placed) touched.add(m);
     },
@@ -221,6 +258,8 @@ export function createLinker(db: Db): Linker {
       if (m !== null) touched.add(m);
     },
     flush(now) {
+      // Matters whose statute has come into force since they were last derived move on too.
+      for (const m of comingIntoForce.all(helsinkiDate(now)) as number[]) touched.add(m);
       for (const m of touched) summarize(db, m, now);
       touched.clear();
     },
@@ -241,51 +280,65 @@ export interface RelinkReport {
 }
 
 /**
+ * Every item as linking reads it, with its matter now: one flat read of the items, their stated identifiers taken
+ * from the signature stored beside them (items.link_keys, written with item_identifiers in the same transaction).
+ */
+function readAllMembers(db: Db): { members: Map<number, MatterMember>; old: Map<number, number | null> } {
+  const members = new Map<number, MatterMember>();
+  const old = new Map<number, number | null>();
+  // Raw rows (arrays): 100,000 items as objects, or a JSON array of identifiers each, cost more than the reading itself.
+  for (const row of prepared(db, `SELECT ${MEMBER_COLUMNS} FROM items`).raw(true).iterate() as Iterable<unknown[]>) {
+    const m = toMember(row);
+    members.set(m.id, m);
+    old.set(m.id, row[0] as number | null);
+  }
+  return { members, old };
+}
+
+/**
  * Rebuild every join from the stored identifiers: the same matters in any order and on every run (a second run
  * changes nothing). With `dryRun` nothing is written (a read-only connection will do) and the report says what
- * a real run would change.
+ * a real run would change. Everything is read in two passes and each matter is summarised once, in memory; only
+ * what differs from the stored matters is written.
  */
 export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkReport {
-  const rows = prepared(db, `SELECT i.id, i.matter_id AS matter, i.source_id AS source, i.kind, i.title, i.sort_key AS at, i.deadline,
-      i.stage, i.language,
-      (SELECT json_group_array(json_array(type, value, role)) FROM item_identifiers WHERE item_id = i.id AND role <> 'mention') AS ids
-    FROM items i`).all() as (MemberRow & { matter: number | null })[];
-  const members = new Map(rows.map(({ ids, matter: _, ...m }) => [m.id, {
-    ...m,
-    identifiers: (JSON.parse(ids) as [Identifier['type'], string, Identifier['role']][]).map(([type, value, role]) => ({ type, value, role })),
-  } as MatterMember]));
-  const old = new Map(rows.map((r) => [r.id, r.matter]));
+  const { members, old } = readAllMembers(db);
   const corrections = prepared(db, 'SELECT id, kind, item, other FROM matter_corrections ORDER BY id').all() as Correction[];
   const groups = groupItems(correctKeys([...members.values()].map((m) => ({ id: m.id, keys: m.identifiers.map(joinKey) })), corrections));
-  const stored = new Map((prepared(db, 'SELECT id, title, stage, stage_at AS stageAt, deadline, stages FROM matters').all() as
-    { id: number; title: string; stage: string | null; stageAt: string | null; deadline: string | null; stages: string }[]).map((m) => [m.id, m]));
+  const stored = new Map((prepared(db, 'SELECT id, title, stage, stage_at AS stageAt, deadline, stages, in_force AS inForce FROM matters').all() as
+    (StoredRow & { id: number })[]).map((m) => [m.id, m]));
   const placements = placeGroups(groups, (id) => old.get(id) ?? null);
-  const kept = new Set(placements.map((p) => p.matter).filter((m) => m !== null));
-  const grouped = new Set(groups.flat());
-  // Summaries that differ from the stored ones, by the group's first item (its matter may be new).
-  const changed = new Map<number, MatterSummary>();
-  for (const p of placements) {
-    const s = summarizeMatter(p.items.map((id) => members.get(id)!));
+  const today = helsinkiDate(now);
+  const summaries = placements.map((p) => summarizeMatter(p.items.map((id) => members.get(id)!), today));
+  // Placements whose matter is new or whose summary differs from the stored one.
+  const changed = placements.map((p, i) => {
     const was = p.matter === null ? undefined : stored.get(p.matter);
-    if (!was || was.title !== s.title || was.stage !== s.stage || was.stageAt !== s.stageAt || was.deadline !== s.deadline || was.stages !== JSON.stringify(s.stages))
-      changed.set(p.items[0], s);
-  }
-  const resummarized = changed.size;
+    return !was || !sameSummary(was, summaries[i]);
+  });
+  const kept = new Set(placements.map((p) => p.matter).filter((m) => m !== null));
+  let moved = 0;
+  for (const p of placements) for (const id of p.items) if (p.matter === null || old.get(id) !== p.matter) moved++;
+  const grouped = new Set(groups.flat());
+  for (const [id, m] of old) if (m !== null && !grouped.has(id)) moved++;
   const report: RelinkReport = {
     matters: placements.length,
-    moved: placements.reduce((n, p) => n + p.items.filter((id) => p.matter === null || old.get(id) !== p.matter).length, 0)
-      + rows.filter((r) => r.matter !== null && !grouped.has(r.id)).length,
+    moved,
     created: placements.filter((p) => p.matter === null).length,
     removed: [...stored.keys()].filter((m) => !kept.has(m)).length,
-    resummarized,
+    resummarized: changed.filter(Boolean).length,
   };
   if (dryRun) return report;
   db.transaction(() => {
-    const { placed } = applyPlacement(db, groups, old, now);
-    // applyPlacement places groups in the order given, so placed[i] is groups[i]'s matter.
-    groups.forEach((g, i) => {
-      const s = changed.get(g[0]);
-      if (s) summarize(db, placed[i], now, s);
+    // A new matter is made with its summary: new as a whole, it has no events.
+    const insert = prepared(db, `INSERT INTO matters (title, stage, stage_at, deadline, stages, in_force, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const create = (i: number) => {
+      const s = summaries[i];
+      return Number(insert.run(s.title, s.stage, s.stageAt, s.deadline, JSON.stringify(s.stages), s.inForce, now, now).lastInsertRowid);
+    };
+    const { placed } = applyPlacement(db, placements, old, now, { create, titleOf: (id) => members.get(id)!.title });
+    placements.forEach((p, i) => {
+      if (p.matter !== null && changed[i]) summarize(db, placed[i], now, summaries[i], stored.get(p.matter));
     });
     // Matters no item points at any more are removed too.
     prepared(db, 'DELETE FROM matters WHERE id NOT IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL)').run();
@@ -360,6 +413,10 @@ export function mergeMatters(db: Db, a: number, b: number, by: CorrectionBy): { 
     const first = (ids: number[]) => ids.reduce((x, y) => Math.min(x, y));
     const correction = record(db, 'merge', first(fromA), first(fromB), a, b, by);
     prepared(db, 'UPDATE items SET matter_id = ? WHERE matter_id = ?').run(a, b);
+    // B's items joined A, as items joining through identifiers do; then A takes over B's history (as when identifiers
+    // join two matters: the joins first, so B's record of its own items joining B does not hide them).
+    const title = prepared(db, EVENT_SQL.title).pluck();
+    for (const id of fromB) recordEvent(db, a, { type: 'item', old: null, new: title.get(id) as string, itemId: id }, by.now);
     prepared(db, EVENT_SQL.move).run(a, b);
     prepared(db, 'DELETE FROM matters WHERE id = ?').run(b);
     const linker = createLinker(db);
@@ -391,6 +448,8 @@ export function splitItem(db: Db, matterId: number, itemId: number, by: Correcti
         { ...by, note: `pidetään yhdessä, kun kohde #${itemId} erotettiin (korjaus ${correction})` }));
     }
     prepared(db, 'UPDATE items SET matter_id = NULL WHERE id = ?').run(itemId);
+    // The matter records the item leaving it (its title as the old value, no new one).
+    recordEvent(db, matterId, { type: 'item', old: prepared(db, EVENT_SQL.title).pluck().get(itemId) as string, new: null, itemId }, by.now);
     const linker = createLinker(db);
     linker.link(itemId, by.now);
     linker.touch(rest[0]);

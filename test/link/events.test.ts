@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { relinkAll } from '../../src/store/index.js';
+import { createLinker } from '../../src/store/matters.js';
 import { summaryChanges } from '../../src/link/events.js';
 import { summarizeMatter, type MatterMember } from '../../src/link/stage.js';
 import { arrive, matterOf, store, type Arrival } from './support.js';
+
+/** The day summaries are made on (only the "in force" stage depends on it). */
+const TODAY = '2026-06-01';
 
 const STATUTE: Arrival = { source: 'finlex', raw: { guid: 'statute', title: 'Laki pelastuslain muuttamisesta', published: '2027-01-15T00:00:00Z',
   identifiers: ['123/2027'], about: ['HE 184/2026 vp'] } };
@@ -107,19 +111,56 @@ describe('summaryChanges', () => {
     ({ source: 's', title: `t${m.id}`, at: '2026-01-01T00:00:00Z', deadline: null, stage: null, language: 'fi', identifiers: [], ...m });
 
   it('is nothing for a matter never summarised (stored with an empty title)', () => {
-    expect(summaryChanges({ title: '', stage: null, deadline: null }, summarizeMatter([member({ id: 1, kind: 'bill' })]))).toEqual([]);
+    expect(summaryChanges({ title: '', stage: null, deadline: null }, summarizeMatter([member({ id: 1, kind: 'bill' })], TODAY))).toEqual([]);
   });
 
   it('names the item showing the new stage, deadline and title; a deadline gone names none', () => {
-    const s = summarizeMatter([member({ id: 1, kind: 'project', deadline: '2026-02-01' }), member({ id: 2, kind: 'bill', at: '2026-03-01T00:00:00Z' })]);
+    const s = summarizeMatter([member({ id: 1, kind: 'project', deadline: '2026-02-01' }), member({ id: 2, kind: 'bill', at: '2026-03-01T00:00:00Z' })], TODAY);
     expect(summaryChanges({ title: 't1', stage: 'preparation', deadline: null }, s)).toEqual([
       { type: 'stage', old: 'preparation', new: 'government-proposal', itemId: 2 },
       { type: 'deadline', old: null, new: '2026-02-01', itemId: 1 },
       { type: 'title', old: 't1', new: 't2', itemId: 2 },
     ]);
-    const none = summarizeMatter([member({ id: 2, kind: 'bill' })]);
+    const none = summarizeMatter([member({ id: 2, kind: 'bill' })], TODAY);
     expect(summaryChanges({ title: 't2', stage: 'government-proposal', deadline: '2026-02-01' }, none)).toEqual([
       { type: 'deadline', old: '2026-02-01', new: null, itemId: null },
     ]);
+  });
+});
+
+describe('the "in force" stage', () => {
+  // A day far enough ahead that the test's real clock (each run's) is before it.
+  const inForce = '2090-01-01';
+  const act: Arrival = { ...STATUTE, raw: { ...STATUTE.raw, inForce } };
+
+  it('is published, in force on the statute\'s day, until that day comes; then in force, recorded once', () => {
+    const db = store();
+    arrive(db, [BILL, act]);
+    expect(matterOf(db, 'he')).toMatchObject({ stage: 'statute-published', inForce });
+    expect(db.prepare('SELECT in_force FROM items WHERE guid = ?').pluck().get('statute')).toBe(inForce);
+    // A run's linking finds matters coming into force by the run's clock, Helsinki's day: 23.59 on 31.12. is not yet.
+    createLinker(db).flush('2089-12-31T21:59:00.000Z');
+    expect(matterOf(db, 'he')!.stage).toBe('statute-published');
+    createLinker(db).flush('2089-12-31T22:00:00.000Z');
+    expect(matterOf(db, 'he')).toMatchObject({ stage: 'in-force', stageAt: inForce, inForce });
+    expect(matterOf(db, 'he')!.stages.at(-1)).toEqual({ stage: 'in-force', at: inForce, item: db.prepare('SELECT id FROM items WHERE guid = ?').pluck().get('statute') });
+    const stages = () => events(db, 'he').filter((e) => e[0] === 'stage');
+    expect(stages()).toEqual([
+      ['stage', 'government-proposal', 'statute-published', 'statute'],
+      ['stage', 'statute-published', 'in-force', 'statute'],
+    ]);
+    // Later runs and relinks on later days change nothing.
+    createLinker(db).flush('2090-02-01T00:00:00.000Z');
+    expect(relinkAll(db, '2090-02-01T00:00:00.000Z').resummarized).toBe(0);
+    expect(stages()).toHaveLength(2);
+  });
+
+  it('relink moves a matter whose day has passed, once', () => {
+    const db = store();
+    arrive(db, [act, BILL]);
+    expect(relinkAll(db, '2090-01-01T12:00:00.000Z').resummarized).toBe(1);
+    expect(relinkAll(db, '2090-01-01T12:00:00.000Z').resummarized).toBe(0);
+    expect(matterOf(db, 'he')!.stage).toBe('in-force');
+    expect(events(db, 'he').filter((e) => e[0] === 'stage').at(-1)).toEqual(['stage', 'statute-published', 'in-force', 'statute']);
   });
 });

@@ -4,6 +4,9 @@ import { joinKeys } from '../../src/link/keys.js';
 import { summarizeMatter, type MatterMember } from '../../src/link/stage.js';
 import { shuffled } from './support.js';
 
+/** The day summaries are made on (only the "in force" stage depends on it). */
+const TODAY = '2026-06-01';
+
 describe('groupItems', () => {
   it('joins items sharing a key, transitively, and leaves items without keys out', () => {
     const items = [
@@ -51,9 +54,9 @@ describe('summarizeMatter', () => {
     const project = member({ id: 1, kind: 'project', title: 'Hanke' });
     const sv = member({ id: 2, kind: 'bill', title: 'RP 1/2026 rd', language: 'sv' });
     const fi = member({ id: 3, kind: 'bill', title: 'HE 1/2026 vp', at: '2026-02-01T00:00:00.000Z' });
-    expect(summarizeMatter([project]).title).toBe('Hanke');
-    expect(summarizeMatter([project, sv]).title).toBe('RP 1/2026 rd');
-    expect(summarizeMatter([sv, project, fi]).title).toBe('HE 1/2026 vp');
+    expect(summarizeMatter([project], TODAY).title).toBe('Hanke');
+    expect(summarizeMatter([project, sv], TODAY).title).toBe('RP 1/2026 rd');
+    expect(summarizeMatter([sv, project, fi], TODAY).title).toBe('HE 1/2026 vp');
   });
 
   it('dates a stage from the earliest item that showed it, and takes the statement round\'s deadline', () => {
@@ -61,16 +64,33 @@ describe('summarizeMatter', () => {
       member({ id: 1, kind: 'statement-request', at: '2026-03-01T00:00:00.000Z', deadline: '2026-04-15' }),
       member({ id: 2, kind: 'statement-request', at: '2026-02-01T00:00:00.000Z', deadline: '2026-03-01' }),
       member({ id: 3, kind: 'project', deadline: '2026-12-31' }),
-    ]);
+    ], TODAY);
     expect(s).toMatchObject({ stage: 'statement-round', stageAt: '2026-02-01T00:00:00.000Z', deadline: '2026-04-15' });
     expect(s.stages).toEqual([
       { stage: 'preparation', at: '2026-01-01T00:00:00.000Z', item: 3 },
       { stage: 'statement-round', at: '2026-02-01T00:00:00.000Z', item: 2 },
     ]);
     // A project whose own schedule names a comment round shows the round, undated until a statement request dates it.
-    expect(summarizeMatter([member({ id: 3, kind: 'project', deadline: '2026-12-31' })]).stages).toEqual([
+    expect(summarizeMatter([member({ id: 3, kind: 'project', deadline: '2026-12-31' })], TODAY).stages).toEqual([
       { stage: 'preparation', at: '2026-01-01T00:00:00.000Z', item: 3 },
       { stage: 'statement-round', at: null, item: 3 },
     ]);
+  });
+
+  it('is published, in force on the day its earliest statute states, then in force from that day', () => {
+    const bill = member({ id: 1, kind: 'bill' });
+    const act = member({ id: 2, kind: 'statute', at: '2026-11-18T00:00:00.000Z', inForce: '2027-01-01' });
+    const decree = member({ id: 3, kind: 'statute', at: '2026-11-20T00:00:00.000Z', inForce: '2027-03-01' });
+    const before = summarizeMatter([decree, bill, act], '2026-12-31');
+    expect(before).toMatchObject({ stage: 'statute-published', stageAt: '2026-11-18T00:00:00.000Z', inForce: '2027-01-01' });
+    expect(before.stages.map((s) => s.stage)).toEqual(['government-proposal', 'statute-published']);
+    for (const order of [[bill, act, decree], [decree, act, bill]]) {
+      const after = summarizeMatter(order, '2027-01-01');
+      expect(after).toMatchObject({ stage: 'in-force', stageAt: '2027-01-01', inForce: '2027-01-01' });
+      expect(after.stages.at(-1)).toEqual({ stage: 'in-force', at: '2027-01-01', item: 2 });
+    }
+    // A date only counts on a statute; a statute whose text gives none leaves the matter published.
+    expect(summarizeMatter([member({ id: 4, kind: 'bill', inForce: '2020-01-01' })], TODAY)).toMatchObject({ stage: 'government-proposal', inForce: null });
+    expect(summarizeMatter([member({ id: 5, kind: 'statute', inForce: null })], '2030-01-01')).toMatchObject({ stage: 'statute-published', inForce: null });
   });
 });

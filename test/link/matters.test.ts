@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { relinkAll } from '../../src/store/index.js';
 import { describeJoin } from '../../src/link/explain.js';
+import { joinKey } from '../../src/link/keys.js';
+import { fromSignature, linkSignature } from '../../src/store/matters.js';
+import type { Identifier } from '../../src/model.js';
 import { arrive, matterOf, partition, shuffled, store, type Arrival } from './support.js';
 
 /** One bill, from project to statute, written the way each system writes its identifiers (Finnish and Swedish). */
@@ -124,5 +127,27 @@ describe('matters: one piece of legislation joined across sources', () => {
     expect(relinkAll(db, new Date().toISOString())).toEqual(dry);
     expect(partition(db)).toEqual(before);
     expect(relinkAll(db, new Date().toISOString())).toEqual({ matters: 2, moved: 0, created: 0, removed: 0, resummarized: 0 });
+  });
+});
+
+describe('the stored signature of stated identifiers', () => {
+  it('gives back the self and about identifiers it was made from (relink reads them from it), never mentions', () => {
+    const ids: Identifier[] = [
+      { type: 'he', value: 'HE 184/2026 vp', role: 'about' }, { type: 'diary', value: 'VN/31234/2026', role: 'self' },
+      { type: 'committee', value: 'HaVM 41/2026 vp', role: 'mention' }, { type: 'eli', value: 'http://data.finlex.fi/eli/sd/2027/123/alkup', role: 'self' },
+    ];
+    expect(fromSignature(linkSignature(ids))).toEqual([ids[0], ids[1], ids[3]].sort((a, b) => `${a.role} ${a.type}`.localeCompare(`${b.role} ${b.type}`)));
+    expect(fromSignature(null)).toEqual([]);
+    expect(fromSignature('')).toEqual([]);
+  });
+
+  it('is what the identifier table holds for every stored item', () => {
+    const db = store();
+    arrive(db, [{ source: 'hankeikkuna', raw: { guid: 'p', title: 'Hanke', kind: 'project', identifiers: ['SM061:00/2026'], about: ['VN/31234/2026', 'HE 184/2026'] } },
+      { source: 'stm', raw: { guid: 's', title: 'Tiedote HE 184/2026 vp' } }]);
+    for (const { id, keys } of db.prepare('SELECT id, link_keys AS keys FROM items').all() as { id: number; keys: string | null }[]) {
+      const table = db.prepare(`SELECT type, value, role FROM item_identifiers WHERE item_id = ? AND role <> 'mention'`).all(id) as Identifier[];
+      expect(fromSignature(keys).map((i) => joinKey(i)).sort()).toEqual(table.map((i) => joinKey(i)).sort());
+    }
   });
 });

@@ -19,6 +19,9 @@ const golden: [MatterEventValues, string, string][] = [
     'Ärendets rubrik ändrades: "Pelastuslain muuttaminen" → "HE 184/2026 vp Hallituksen esitys"'],
   [{ type: 'item', old: null, new: 'Hallintovaliokunnan mietintö HaVM 41/2026 vp' },
     'Uusi asiakirja asiassa: "Hallintovaliokunnan mietintö HaVM 41/2026 vp"', 'Nytt dokument i ärendet: "Hallintovaliokunnan mietintö HaVM 41/2026 vp"'],
+  [{ type: 'item', old: 'Tiedote pelastuslaista', new: null },
+    'Asiakirja erotettiin asiasta: "Tiedote pelastuslaista"', 'Dokumentet skildes från ärendet: "Tiedote pelastuslaista"'],
+  [{ type: 'stage', old: 'statute-published', new: 'in-force' }, 'Vaihe eteni: säädös julkaistu → voimassa', 'Skedet gick vidare: författningen publicerad → i kraft'],
 ];
 
 describe('present: describeMatterEvent', () => {

@@ -26,7 +26,8 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-type Shown = { id: number; items: { id: number; title: string }[]; corrections: { kind: string; reviewer: string; note: string | null; at: string }[] };
+type Shown = { id: number; items: { id: number; title: string }[]; corrections: { kind: string; reviewer: string; note: string | null; at: string }[];
+  events: { type: string; old: string | null; new: string | null; at: string; itemId: number | null }[] };
 const show = async (file: string, ref: string) => {
   const r = await run(['matter', ref, '--json', '--db', file]);
   expect(r.code).toBe(0);
@@ -49,7 +50,10 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     expect(rest.corrections).toEqual([expect.objectContaining({ kind: 'split', reviewer: 'Maija Meikäläinen', note: 'eri hanke' })]);
     const text = await run(['matter', String(life.id), '--db', file]);
     expect(text.out).toMatch(new RegExp(`^yhdistetty:\\n(.*\\n)*  erotettu käsin: #${request} asiasta ${life.id}, Maija Meikäläinen \\d+\\.\\d+\\.2026.*: eri hanke$`, 'm'));
+    // The matter's history records the item leaving it, once (relink below adds nothing).
+    expect(text.out).toMatch(new RegExp(`^ {2}.* {2}Asiakirja erotettiin asiasta: "Lausuntopyyntö pelastuslain muuttamisesta" {2}\\(#${request}\\)$`, 'm'));
     expect((await run(['relink', '--db', file])).out).toMatch(/; 0 items were moved, 0 matters were created, 0 removed/);
+    expect((await show(file, String(life.id))).events.filter((e) => e.type === 'item' && e.new === null).map((e) => e.itemId)).toEqual([request]);
     const own = /omaksi asiakseen (\d+)/.exec(split.out)![1];
     expect((await show(file, own)).items.map((i) => i.id)).toEqual([request]);
     expect((await show(file, own)).corrections.map((c) => c.kind)).toEqual(['split']);
@@ -82,6 +86,9 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     expect(merged.corrections).toEqual([expect.objectContaining({ kind: 'merge', reviewer: 'Matti', note: null, at: expect.stringMatching(/^\d{4}-/) })]);
     expect((await run(['matter', String(b), '--db', file])).code).toBe(1);
     expect((await run(['relink', '--db', file])).out).toMatch(/^1 matters; 0 items were moved/);
+    // The second matter's three items joined the first, each recorded once: the merge, not the relink after it.
+    const joined = (await show(file, String(a))).events.filter((e) => e.type === 'item' && e.at === merged.corrections[0].at);
+    expect(joined.map((e) => e.itemId).sort()).toEqual(merged.items.filter((i) => !i.title.startsWith('HE 12/2026')).map((i) => i.id).sort());
     const listed = lines((await run(['matters', '--json', '--db', file])).out);
     expect(listed).toHaveLength(1);
   });

@@ -37,7 +37,14 @@ describe('finlex', () => {
       stage: 'NEW',
       identifiers: ['1043/2026', 'http://data.finlex.fi/eli/sd/2026/1043/alkup/fin'],
       language: 'fi',
+      // From its entryIntoForce container: "Tämä laki tulee voimaan 1 päivänä tammikuuta 2027."
+      inForce: '2027-01-01',
     });
+    // From the body's last commencement sentence when there is no entryIntoForce container.
+    expect(items[1].inForce).toBe('2027-03-01');
+    // "… valtioneuvoston asetuksella säädettävänä ajankohtana": no date; and a document without the provision.
+    expect(items[2].inForce).toBeUndefined();
+    expect(items[3].inForce).toBeUndefined();
     expect(items[1].title).toBe('Laki hätäkeskustoiminnasta annetun lain muuttamisesta');
     // Whitespace inside docTitle is collapsed; MODIFIED comes through as the stage.
     expect(items[2]).toMatchObject({
@@ -186,7 +193,8 @@ describe('finlex: unexpected responses', () => {
     const doc = '/finlex/avoindata/v1/akn/fi/act/statute/2026/1042/fin@';
     const wrapped = fs.readFileSync(path.join(FIXTURES, 'statute-2026-1042-wrapped.xml'), 'utf8');
     const items = (await withServer({ [LIST]: JSON.stringify([{ akn_uri: doc, status: 'NEW' }]), [doc]: wrapped })) as RawItem[];
-    expect(items[0]).toMatchObject({ title: 'Laki hätäkeskustoiminnasta annetun lain muuttamisesta', identifiers: ['1042/2026', expect.any(String)] });
+    expect(items[0]).toMatchObject({ title: 'Laki hätäkeskustoiminnasta annetun lain muuttamisesta', identifiers: ['1042/2026', expect.any(String)],
+      inForce: '2027-03-01' });
   });
 
   it('states the government proposals a statute refers to by AKN URI as what it is about (its preparatory works)', async () => {

@@ -13,6 +13,7 @@ const OTHER: Arrival = { source: 'eduskunta', raw: { guid: 'other', title: 'HE 1
   published: '2026-05-02T08:00:00Z', identifiers: ['HE 12/2026 vp'] } };
 
 const by = { reviewer: 'Maija Meikäläinen', note: 'väärä yhdistys', now: '2026-12-02T05:00:00.000Z' };
+const guidOf = (db: Db, id: number) => db.prepare('SELECT guid FROM items WHERE id = ?').pluck().get(id) as string;
 const idOf = (db: Db, guid: string) => db.prepare('SELECT id FROM items WHERE guid = ?').pluck().get(guid) as number;
 const matterIdOf = (db: Db, guid: string) => db.prepare('SELECT matter_id FROM items WHERE guid = ?').pluck().get(guid) as number;
 const relinkMoves = (db: Db) => relinkAll(db, new Date().toISOString(), { dryRun: true }).moved;
@@ -97,6 +98,38 @@ describe('merging two matters', () => {
     splitItem(db, other, idOf(db, 'project'), by);
     expect(partition(db)).toEqual([['bill', 'other', 'request'], ['project']]);
     expect(relinkMoves(db)).toBe(0);
+  });
+
+  it('records the items that joined and the item that left as item events, once; merging it back records it joining again', () => {
+    const db = seeded();
+    const life = matterIdOf(db, 'project');
+    const other = matterIdOf(db, 'other');
+    const items = (m: number) => getMatter(db, m)!.events.filter((e) => e.type === 'item')
+      .map((e) => [e.old === null ? 'joined' : 'left', guidOf(db, e.itemId!), e.at]);
+    // The life matter's own history: the request and the bill joined the project's matter as they arrived.
+    const history = items(life);
+    expect(history.map(([what, guid]) => [what, guid])).toEqual([['joined', 'request'], ['joined', 'bill']]);
+    mergeMatters(db, other, life, by);
+    // Each of the second matter's items joined the first at the reviewer's time; its history came along.
+    const joins = [['joined', 'project', by.now], ['joined', 'request', by.now], ['joined', 'bill', by.now]];
+    expect(items(other).slice(0, 2)).toEqual(history);
+    expect(items(other).slice(2).sort()).toEqual(joins.sort());
+    relinkAll(db, new Date().toISOString());
+    relinkAll(db, new Date().toISOString());
+    expect(items(other)).toHaveLength(5);
+    const later = { ...by, now: '2026-12-03T05:00:00.000Z' };
+    const split = splitItem(db, other, idOf(db, 'request'), later);
+    expect(items(other).slice(5)).toEqual([['left', 'request', later.now]]);
+    // The item's new matter is new as a whole: no events.
+    expect(items(split.matter)).toEqual([]);
+    relinkAll(db, new Date().toISOString());
+    expect(items(other)).toHaveLength(6);
+    expect(getMatter(db, other)!.events.filter((e) => e.type === 'item').at(-1)).toMatchObject({ old: 'Lausuntopyyntö', new: null });
+    const back = { ...by, now: '2026-12-04T05:00:00.000Z' };
+    mergeMatters(db, other, split.matter, back);
+    expect(items(other).slice(6)).toEqual([['joined', 'request', back.now]]);
+    relinkAll(db, new Date().toISOString());
+    expect(items(other)).toHaveLength(7);
   });
 
   it('refuses merging a matter with itself or with an unknown one', () => {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { entryIntoForce } from '../../src/parse/in-force.js';
+
+// The sentences marked "statute" are the closing provisions of real Finnish statutes as the Statute Book prints them
+// (quoted from their Akoma Ntoso entryIntoForce containers in public test suites that run on Finlex data; statute
+// text is not protected by copyright, Tekijänoikeuslaki 9 §). No Finlex capture is stored here; the others are the
+// same forms written for this test.
+describe('entryIntoForce', () => {
+  it.each([
+    // statute: a date, alone
+    ['Tämä laki tulee voimaan 1 päivänä tammikuuta 2025.', '2025-01-01'],
+    // statute: a temporary act
+    ['Tämä laki tulee voimaan 1 päivänä tammikuuta 2020 ja on voimassa toistaiseksi.', '2020-01-01'],
+    // statute (2024): the act's sentence, then another act kept in force "tämän lain tullessa voimaan"
+    ['Tämä laki tulee voimaan 1 päivänä tammikuuta 2025. Haastemiesasetus (506/1986) jää sen 2 §:ää lukuun ottamatta voimaan tämän lain tullessa voimaan.', '2025-01-01'],
+    // statute: temporary provisions after the date
+    ['Tämä laki tulee voimaan 1 päivänä tammikuuta 2009. Lakiin väliaikaisesti lisätyt 43 b §:n 1 momentti ovat voimassa 31 päivään joulukuuta 2011 sekä 43 b §:n 2 ja 3 momentti 31 päivään joulukuuta 2013.', '2009-01-01'],
+    ['Tämä asetus tulee voimaan 15 päivänä kesäkuuta 2027.', '2027-06-15'],
+    ['Tämä valtioneuvoston asetus tulee voimaan 1 päivänä heinäkuuta 2027.', '2027-07-01'],
+    ['Tämä päätös tulee voimaan 1. päivänä maaliskuuta 2027.', '2027-03-01'],
+    ['Tämä laki tulee voimaan 1.1.2027.', '2027-01-01'],
+    ['TÄMÄ LAKI TULEE VOIMAAN 31 PÄIVÄNÄ JOULUKUUTA 2026.', '2026-12-31'],
+    ['Tämä\nlaki  tulee voimaan\n 1 päivänä\ttammikuuta 2027 .', '2027-01-01'],
+    // the act's date, whatever a single provision's later one
+    ['Tämä laki tulee voimaan 1 päivänä tammikuuta 2027. Lain 5 § tulee kuitenkin voimaan 1 päivänä kesäkuuta 2027.', '2027-01-01'],
+    // an amended commencement provision of another act quoted first, then the act's own
+    ['muutetaan lain (1428/2004) voimaantulosäännös seuraavasti: Tämä laki tulee voimaan 1 päivänä tammikuuta 2005. ' +
+      'Tämä laki tulee voimaan 1 päivänä maaliskuuta 2027.', '2027-03-01'],
+    // Swedish
+    ['Denna lag träder i kraft den 1 januari 2027.', '2027-01-01'],
+    ['Denna förordning träder i kraft den 15 juni 2027.', '2027-06-15'],
+    ['Detta beslut träder i kraft den 1 mars 2027 och gäller till och med den 31 december 2027.', '2027-03-01'],
+  ])('%s → %s', (text, date) => {
+    expect(entryIntoForce(text)).toBe(date);
+  });
+
+  it.each([
+    // statute: the date is set later by a decree
+    'Tämä laki tulee voimaan valtioneuvoston asetuksella säädettävänä ajankohtana.',
+    'Tämä laki tulee voimaan asetuksella säädettävänä aikana.',
+    'Denna lag träder i kraft vid en tidpunkt som bestäms genom förordning av statsrådet.',
+    // the blank form of a bill's draft act
+    'Tämä laki tulee voimaan päivänä kuuta 20 .',
+    'Denna lag träder i kraft den 20 .',
+    'Tämä laki tulee voimaan päivänä, jona Suomen ja Ruotsin välinen sopimus tulee voimaan.',
+    // only a provision, not the act
+    'Lain 5 § tulee voimaan 1 päivänä kesäkuuta 2027.',
+    'Tämä pykälä tulee voimaan 1 päivänä kesäkuuta 2027.',
+    // statute: the act undated, a provision's application dated later
+    'Tämä laki tulee voimaan valtioneuvoston asetuksella säädettävänä ajankohtana. Lain 4 §:n 2 momenttia sovelletaan kuitenkin 1 päivänä tammikuuta 2007 tai sen jälkeen aiheutuneista kustannuksista maksettavaan tukeen.',
+    // impossible dates and none at all
+    'Tämä laki tulee voimaan 31 päivänä helmikuuta 2027.',
+    'Tämä laki tulee voimaan 30.2.2027.',
+    'Veronalaista tuloa eivät ole ...',
+    '',
+  ])('no date: %s', (text) => {
+    expect(entryIntoForce(text)).toBeNull();
+  });
+});
