@@ -166,6 +166,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // Only items with some score can be scoped; most items have none, so their words are not looked up again.
     if (scopeMatcher && goalIds.some((g) => rule[g] > 0)) for (const [field, tokens] of fieldTokens) findScopes(scopeMatcher, tokens, field, lang, scopeHits);
     let scale = 1;
+    const joint: [GoalId, number][] = [];
     for (const sc of taxonomy.scopes) {
       const when = scopeHits.get(`${sc.id}:when`);
       const unless = scopeHits.get(`${sc.id}:unless`);
@@ -173,11 +174,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (unless !== undefined && (!sc.byField || factor[unless.field] >= factor[when.field])) {
         const together = Object.entries(sc.together);
         if (together.length === 0) continue;
+        const inTitle = when.field === 'title' && unless.field === 'title';
         for (const [g, w] of together) {
-          rule[g] += w;
-          // Police and rescue services named together in the title: the title is about their cooperation too.
-          if (when.field === 'title' && unless.field === 'title') titleScore[g] += w;
+          joint.push([g, w]);
+          // Police and rescue services named together in the title: the title is about their cooperation.
+          if (inTitle) titleScore[g] += w;
         }
+        if (inTitle && about.length === 0) about = together.map(([g]) => g);
         evidence.push({ rule: 'scope', term: `${sc.id} + ${unless.match}`, field: unless.field, match: when.match, goals: { ...sc.together } });
         continue;
       }
@@ -185,6 +188,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       scale *= sc.factor;
       evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, field: when.field, match: when.match, goals: {} });
     }
+    // Cooperation points keep the share other scopes leave: police and rescue services at a fire are still incident news.
+    for (const [g, w] of joint) rule[g] += w * scale;
     return { lang, kind, rule, evidence, anchored, features, about, title: titleScore, scale };
   }
 
