@@ -1,6 +1,6 @@
 // Learning from reviewers: per-feature goal weights (word stems and taxonomy terms) fitted to their decisions.
 import type { Analyzer } from './analyze.js';
-import { createTaggerCore, type ItemReading } from './tagger.js';
+import { createTaggerCore, learnedShift, type ItemReading } from './tagger.js';
 import type { GoalId, LearnedWeights, ReviewDecision, Taxonomy } from './types.js';
 
 /** Tuning knobs for learnWeights; the defaults suit tens to thousands of decisions. */
@@ -20,6 +20,8 @@ export interface LearnOptions {
   decay?: number;
   /** Pseudo-count against a feature's agreement with a correction: few items agree less than many. */
   smoothing?: number;
+  /** Smallest summed change to a goal's score on one item that the weights may make (see LearnedWeights.floor). */
+  floor?: number;
 }
 
 type Want = { goal: GoalId; target: number; dir: 1 | -1 };
@@ -43,7 +45,8 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const th = taxonomy.thresholds;
   const goalIds = taxonomy.goals.map((g) => g.id);
   const bound = th.relevant + margin;
-  const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, bound, weights: {} };
+  const floor = options.floor ?? margin;
+  const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, bound, floor, weights: {} };
 
   const readings: ItemReading[] = decisions.map((d) => core.read(d.item));
   const df = new Map<string, number>();
@@ -102,7 +105,7 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const scoreOf = (i: number, g: GoalId): number => {
     let delta = 0;
     for (const [f, x] of eligible[i]) delta += (weights.get(f)?.get(g) ?? 0) * x;
-    const s = readings[i].rule[g] + clamp(delta, bound) * readings[i].scale;
+    const s = readings[i].rule[g] + learnedShift(delta, learned) * readings[i].scale;
     const kindFactor = kindOf(readings[i]);
     return Math.max(0, s * (s > 0 ? kindFactor : 1));
   };
