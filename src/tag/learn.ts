@@ -38,7 +38,7 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const epochs = options.epochs ?? 16;
   const rate = options.rate ?? 0.5;
   const margin = options.margin ?? 1;
-  const cap = options.cap ?? 2;
+  const cap = options.cap ?? 1;
   const support = options.support ?? 2;
   const decay = options.decay ?? 0.1;
   const smoothing = options.smoothing ?? 1;
