@@ -29,6 +29,7 @@ const sets: [string, LabelledItem[]][] = [
   ['hard dev', parseLabelled(readFileSync(join(fixtures, 'hard-dev.jsonl'), 'utf8'))],
   ['hard held-out', parseLabelled(readFileSync(join(fixtures, 'hard-heldout.jsonl'), 'utf8'))],
   ['round-three dev', parseLabelled(readFileSync(join(fixtures, 'round3-dev.jsonl'), 'utf8'))],
+  ['round-four dev', parseLabelled(readFileSync(join(fixtures, 'round4-dev.jsonl'), 'utf8'))],
   ['evaluation 2026-12', parseLabelled(readFileSync(join(fixtures, 'eval-2026-12.jsonl'), 'utf8'))],
   ['evaluation 2027-01', parseLabelled(readFileSync(join(fixtures, 'eval-2027-01.jsonl'), 'utf8'))],
 ];
@@ -49,6 +50,7 @@ for (const [name, items] of sets) {
     : name === 'hard dev' ? 'round two: hard kinds (incidents, police, welfare-area care, EU, Swedish), written before the round-two rules; may be read while designing rules'
     : name === 'hard held-out' ? 'round two: the other half of the same 208 items, never tuned on'
     : name === 'round-three dev' ? 'round three: tuning items of the issue\'s kinds, written apart from the evaluation set'
+    : name === 'round-four dev' ? 'round four: tuning items of the same kinds, written after the 2027-01 evaluation set and apart from it'
     : name === 'evaluation 2026-12' ? 'round three: 222 items of the kinds the other sets lack, written and measured before any round-three change, never tuned on'
     : name === 'evaluation 2027-01' ? 'round four: 222 items (53 Swedish) of kinds the other sets lack, written and measured before any round-four change, never tuned on'
     : 'written before tuning';
@@ -70,6 +72,7 @@ const cvSets: [string, typeof sets[number][1]][] = [
   ['older sets', ['dev', 'held-out', 'unseen', 'fresh'].flatMap((n) => byName.get(n) ?? [])],
   ['hard dev', byName.get('hard dev') ?? []],
   ['round-three dev', byName.get('round-three dev') ?? []],
+  ['round-four dev', byName.get('round-four dev') ?? []],
   ['hard held-out', byName.get('hard held-out') ?? []],
   ['evaluation', byName.get('evaluation 2026-12') ?? []],
   ['evaluation 2027', byName.get('evaluation 2027-01') ?? []],
