@@ -40,6 +40,10 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['an honour for a firefighter is event news', { title: 'Sopimuspalokuntalainen palkittiin elämäntyöstään', summary: 'Palokunnan pitkäaikainen jäsen sai kunniamerkin.', source: 'pelastustoimi' }, false, null, 'events'],
   ['the welfare areas’ loan authorisations, in Swedish, are the reform', { title: 'Välfärdsområdenas lånefullmakter för nästa år fastställdes', summary: 'Statsrådet fastställde fullmakterna.', lang: 'sv' }, true, 'welfare-reform', null],
   ['the EU civil protection mechanism is internal security', { title: 'EU:n pelastuspalvelumekanismin suuri harjoitus järjestetään Suomessa', summary: 'Harjoitukseen osallistuu asiantuntijoita kuudesta maasta.' }, true, 'internal-security', null],
+  ['a search for a missing person is incident news', { title: 'Pelastuslaitos etsi kadonnutta sienestäjää', summary: 'Sienestäjä löytyi aamulla hyväkuntoisena.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['an oil spill call-out is incident news', { title: 'Öljyvahinko kanavassa', summary: 'Pelastuslaitos levitti imeytysmattoja ja puomitti vuodon.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['oil spill response rules are not', { title: 'Öljyvahinkojen torjuntaa koskeva asetus muuttuu', summary: 'Pelastuslaitosten öljyntorjuntasuunnitelmat päivitetään.' }, true, 'services', null],
+  ['warning the population, in Swedish, is internal security', { title: 'Systemet för varning av befolkningen förnyas', summary: 'Nya sirener och mobilvarningar tas i bruk.', lang: 'sv' }, true, 'internal-security', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
