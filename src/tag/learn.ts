@@ -30,8 +30,9 @@ type Want = { goal: GoalId; target: number; dir: 1 | -1 };
  * Fit weights so that the tagger (rules + weights) agrees with the reviewers, in a way that carries to items
  * nobody reviewed: an error-driven perceptron over features seen in at least `support` reviewed items, each
  * correction spread evenly over them, negative and positive decisions weighed equally (class-balanced), weights
- * shrunk after every pass and averaged over passes, each weight capped, and the sum on one item bounded in
- * the tagger (`bound`), so that the rules keep the last word on an item they are sure of.
+ * shrunk after every pass and averaged over passes, each weight capped at one margin (no single stem swings an item),
+ * and the sum on one item bounded in the tagger (`bound`) and ignored below `floor`, so that the rules keep the last
+ * word on an item they are sure of and a few shared words move no unseen item.
  */
 export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], options: LearnOptions = {}): LearnedWeights {
   const core = createTaggerCore(taxonomy, { analyzer: options.analyzer });
