@@ -38,8 +38,8 @@ const round4Dev = load('round4-dev.jsonl');
 // Round four's evaluation set: 222 items (53 Swedish) of kinds the sets above lack, labelled from goals.md and
 // measured before any round-four change (figures in its commit message), never tuned on.
 const evaluation2027 = load('eval-2027-01.jsonl');
-// What both analyzers reach on it after round four (snowball F1 0.932, primary 0.865, goal precision 0.912; voikko
-// 0.933, 0.875, 0.914), below the targets: a fall below these is a regression.
+// What both analyzers reach on it after round four (snowball F1 0.926, primary 0.875, goal precision 0.912; voikko
+// 0.933, 0.906, 0.916), below the targets: a fall below these is a regression.
 const EVAL_2027_BARS = { f1: 0.92, primaryHit: 0.85, goalPrecision: 0.9 };
 
 function suite(name: string, make: () => Analyzer | null): void {
