@@ -1,6 +1,6 @@
 // Learning from reviewers: per-feature goal weights (word stems and taxonomy terms) fitted to their decisions.
 import type { Analyzer } from './analyze.js';
-import { createTaggerCore, type ItemReading } from './tagger.js';
+import { createTaggerCore, learnedShift, type ItemReading } from './tagger.js';
 import type { GoalId, LearnedWeights, ReviewDecision, Taxonomy } from './types.js';
 
 /** Tuning knobs for learnWeights; the defaults suit tens to thousands of decisions. */
@@ -20,6 +20,8 @@ export interface LearnOptions {
   decay?: number;
   /** Pseudo-count against a feature's agreement with a correction: few items agree less than many. */
   smoothing?: number;
+  /** Smallest summed change to a goal's score on one item that the weights may make (see LearnedWeights.floor). */
+  floor?: number;
 }
 
 type Want = { goal: GoalId; target: number; dir: 1 | -1 };
@@ -28,22 +30,24 @@ type Want = { goal: GoalId; target: number; dir: 1 | -1 };
  * Fit weights so that the tagger (rules + weights) agrees with the reviewers, in a way that carries to items
  * nobody reviewed: an error-driven perceptron over features seen in at least `support` reviewed items, each
  * correction spread evenly over them, negative and positive decisions weighed equally (class-balanced), weights
- * shrunk after every pass and averaged over passes, each weight capped, and the sum on one item bounded in
- * the tagger (`bound`), so that the rules keep the last word on an item they are sure of.
+ * shrunk after every pass and averaged over passes, each weight capped at one margin (no single stem swings an item),
+ * and the sum on one item bounded in the tagger (`bound`) and ignored below `floor`, so that the rules keep the last
+ * word on an item they are sure of and a few shared words move no unseen item.
  */
 export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], options: LearnOptions = {}): LearnedWeights {
   const core = createTaggerCore(taxonomy, { analyzer: options.analyzer });
   const epochs = options.epochs ?? 16;
   const rate = options.rate ?? 0.5;
   const margin = options.margin ?? 1;
-  const cap = options.cap ?? 2;
+  const cap = options.cap ?? 1;
   const support = options.support ?? 2;
   const decay = options.decay ?? 0.1;
   const smoothing = options.smoothing ?? 1;
   const th = taxonomy.thresholds;
   const goalIds = taxonomy.goals.map((g) => g.id);
   const bound = th.relevant + margin;
-  const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, bound, weights: {} };
+  const floor = options.floor ?? margin;
+  const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, bound, floor, weights: {} };
 
   const readings: ItemReading[] = decisions.map((d) => core.read(d.item));
   const df = new Map<string, number>();
@@ -102,7 +106,7 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const scoreOf = (i: number, g: GoalId): number => {
     let delta = 0;
     for (const [f, x] of eligible[i]) delta += (weights.get(f)?.get(g) ?? 0) * x;
-    const s = readings[i].rule[g] + clamp(delta, bound) * readings[i].scale;
+    const s = readings[i].rule[g] + learnedShift(delta, learned) * readings[i].scale;
     const kindFactor = kindOf(readings[i]);
     return Math.max(0, s * (s > 0 ? kindFactor : 1));
   };

@@ -166,6 +166,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // Only items with some score can be scoped; most items have none, so their words are not looked up again.
     if (scopeMatcher && goalIds.some((g) => rule[g] > 0)) for (const [field, tokens] of fieldTokens) findScopes(scopeMatcher, tokens, field, lang, scopeHits);
     let scale = 1;
+    const joint: [GoalId, number][] = [];
     for (const sc of taxonomy.scopes) {
       const when = scopeHits.get(`${sc.id}:when`);
       const unless = scopeHits.get(`${sc.id}:unless`);
@@ -173,11 +174,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (unless !== undefined && (!sc.byField || factor[unless.field] >= factor[when.field])) {
         const together = Object.entries(sc.together);
         if (together.length === 0) continue;
+        const inTitle = when.field === 'title' && unless.field === 'title';
         for (const [g, w] of together) {
-          rule[g] += w;
-          // Police and rescue services named together in the title: the title is about their cooperation too.
-          if (when.field === 'title' && unless.field === 'title') titleScore[g] += w;
+          joint.push([g, w]);
+          // Police and rescue services named together in the title: the title is about their cooperation.
+          if (inTitle) titleScore[g] += w;
         }
+        if (inTitle && about.length === 0) about = together.map(([g]) => g);
         evidence.push({ rule: 'scope', term: `${sc.id} + ${unless.match}`, field: unless.field, match: when.match, goals: { ...sc.together } });
         continue;
       }
@@ -185,6 +188,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       scale *= sc.factor;
       evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, field: when.field, match: when.match, goals: {} });
     }
+    // Cooperation points keep the share other scopes leave: police and rescue services at a fire are still incident news.
+    for (const [g, w] of joint) rule[g] += w * scale;
     return { lang, kind, rule, evidence, anchored, features, about, title: titleScore, scale };
   }
 
@@ -209,8 +214,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       // Learned weights may move a goal's score only so far: the rules keep the last word on items they are sure of,
       // and an item the scope rules put mostly out of scope keeps the same share of what was learned.
-      const bound = learned.bound ?? Infinity;
-      for (const [g, d] of Object.entries(delta)) scores[g] += Math.max(-bound, Math.min(bound, d)) * reading.scale;
+      for (const [g, d] of Object.entries(delta)) scores[g] += learnedShift(d, learned) * reading.scale;
       contrib.sort((a, b) => b.size - a.size);
       for (const c of contrib.slice(0, 5)) evidence.push({ rule: 'learned', term: c.key, goals: c.goals });
     }
@@ -220,30 +224,36 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       evidence.push({ rule: 'kind', term: `${reading.kind} ×${kindFactor}`, goals: {} });
     }
     for (const g of goalIds) scores[g] = round(Math.max(0, scores[g] * (scores[g] > 0 ? kindFactor : 1)));
-    const ranked = [...goalIds].sort((a, b) => scores[b] - scores[a]);
-    // What the title is about leads, when it is relevant on its own: the item mentions the rest.
-    // Without such a phrase, a title whose anchor terms name one goal alone is about that goal ("Hyvinvointialueiden
-    // rahoitus …" whose summary mentions the rescue services' costs), when that goal is relevant on its own.
-    const relevantGoals = goalIds.filter((g) => scores[g] >= taxonomy.thresholds.relevant);
-    const titled = relevantGoals.filter((g) => reading.title[g] > 0);
-    const subject = reading.about.filter((g) => relevantGoals.includes(g)).sort((a, b) => scores[b] - scores[a])[0] ?? (titled.length === 1 ? titled[0] : undefined);
-    if (subject !== undefined && subject !== ranked[0]) {
-      ranked.splice(ranked.indexOf(subject), 1);
-      ranked.unshift(subject);
-      evidence.push({ rule: 'about', term: subject, field: 'title', goals: {} });
-    }
-    const top = Math.max(...goalIds.map((g) => scores[g]));
-    // A goal the rules list stays listed unless its own learned weights lower it: learning that raises another
-    // goal does not push it off by the ratio (a reviewer's confirmed second goal must not cost an unseen item its main one).
+    const th = taxonomy.thresholds;
     const ruled = (g: GoalId): number => Math.max(0, reading.rule[g] * (reading.rule[g] > 0 ? kindFactor : 1));
     const ruleTop = Math.max(...goalIds.map(ruled));
-    const keptByRules = (g: GoalId): boolean => ruled(g) >= th.goalRatio * ruleTop && scores[g] >= round(ruled(g));
-    const th = taxonomy.thresholds;
-    const relevant = top >= th.relevant;
-    const goals = relevant
-      // Learned weights may lead an item to its main goal, but list no further goal the rules found nothing for.
-      ? ranked.filter((g, i) => i === 0 || (scores[g] >= th.goal && (scores[g] >= th.goalRatio * top || keptByRules(g)) && reading.rule[g] > 0))
-      : [];
+    // A goal the rules list stays listed unless its own learned weights lower it: learning that raises another
+    // goal does not push it off by the ratio (a reviewer's confirmed second goal must not cost an unseen item its main one).
+    const keptByRules = (s: Record<GoalId, number>, g: GoalId): boolean => ruled(g) >= th.goalRatio * ruleTop && s[g] >= round(ruled(g));
+    const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
+      const ranked = goalIds.filter(allowed).sort((a, b) => s[b] - s[a]);
+      // What the title is about leads, when it is relevant on its own: the item mentions the rest.
+      // Without such a phrase, a title whose anchor terms name one goal alone is about that goal ("Hyvinvointialueiden
+      // rahoitus …" whose summary mentions the rescue services' costs), when that goal is relevant on its own.
+      const relevantGoals = ranked.filter((g) => s[g] >= th.relevant);
+      const titled = relevantGoals.filter((g) => reading.title[g] > 0);
+      const subject = reading.about.filter((g) => relevantGoals.includes(g)).sort((a, b) => s[b] - s[a])[0] ?? (titled.length === 1 ? titled[0] : undefined);
+      const moved = subject !== undefined && subject !== ranked[0] ? subject : undefined;
+      if (moved !== undefined) {
+        ranked.splice(ranked.indexOf(moved), 1);
+        ranked.unshift(moved);
+      }
+      const top = Math.max(...ranked.map((g) => s[g]));
+      if (top < th.relevant) return { ranked, goals: [], moved };
+      const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0));
+      return { ranked, goals, moved };
+    };
+    // On an item the rules find relevant, learned weights may reorder and drop the goals the rules list but bring in
+    // no other: a reviewer's goal reaches unseen items only through the rules' own evidence.
+    const byRules = learned ? choose(Object.fromEntries(goalIds.map((g) => [g, round(ruled(g))])), () => true) : null;
+    const { ranked, goals, moved } = choose(scores, (g) => !byRules || byRules.goals.length === 0 || byRules.goals.includes(g));
+    if (moved !== undefined) evidence.push({ rule: 'about', term: moved, field: 'title', goals: {} });
+    const relevant = goals.length > 0;
     const result: TagResult = {
       ...(input.id !== undefined ? { id: input.id } : {}),
       relevant,
@@ -260,6 +270,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   }
 
   return { taxonomy, analyzer, read, finish };
+}
+
+/** What learned weights summing to `delta` on one goal of one item add to its score: nothing below the floor, at most the bound. */
+export function learnedShift(delta: number, learned: Pick<LearnedWeights, 'bound' | 'floor'>): number {
+  if (Math.abs(delta) < (learned.floor ?? 0)) return 0;
+  const bound = learned.bound ?? Infinity;
+  return Math.max(-bound, Math.min(bound, delta));
 }
 
 /** Create a tagger for a taxonomy: `(item) → {relevant, goals, primary, scores, evidence, joint}`. */

@@ -167,6 +167,8 @@ export interface LearnedWeights {
   decisions: number;
   /** Largest absolute change the weights may make to one goal's score on one item (the rules keep the rest). */
   bound?: number;
+  /** Smallest change the weights may make to one goal's score on one item: below it they make none (a few shared words do not swing an unseen item). */
+  floor?: number;
   /** stem → goal → weight. */
   weights: Record<string, Record<GoalId, number>>;
 }

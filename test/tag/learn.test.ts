@@ -96,6 +96,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       ['the older sets', ['dev', 'heldout', 'unseen', 'fresh']],
       ['the round-two tuning half', ['hard-dev']],
       ['the round-three tuning items', ['round3-dev']],
+      ['the round-four tuning items', ['round4-dev']],
     ])('never makes unreviewed items worse in 5-fold cross-validation on %s', (_name, files) => {
       const items = files.flatMap((f) => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8')));
       const folds = crossValidateLearning(taxonomy, analyzer, items, 5);
@@ -141,6 +142,27 @@ function suite(name: string, make: () => Analyzer | null): void {
       const after = createTagger(taxonomy, { analyzer, learned })(item);
       expect(after.scores[boostedGoal]).toBeGreaterThan(plain.scores[boostedGoal]);
       expect(after.goals).toContain(other);
+    });
+
+    it('brings in no goal the rules do not list on an item they find relevant', () => {
+      const item: TagInput = { title: 'Pelastuslain muutos lausunnolle', summary: 'Muutos koskee hyvinvointialueiden palotarkastuksia.' };
+      const plain = createTagger(taxonomy, { analyzer })(item);
+      expect(plain.goals).toEqual(['services']);
+      const learned = { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { 'term:pelastus+laki': { 'welfare-reform': 3 } } };
+      const after = createTagger(taxonomy, { analyzer, learned })(item);
+      expect(after.scores['welfare-reform']).toBeGreaterThan(plain.scores['welfare-reform']);
+      expect(after.goals).toEqual(['services']);
+      expect(after.primary).toBe('services');
+    });
+
+    it('makes no change below the floor: a few shared words summing to less than it do not move an unseen item', () => {
+      const item: TagInput = { title: 'Savusukeltajien varusteet', summary: 'Pelastuslaitos hankkii uudet varusteet.' };
+      const plain = createTagger(taxonomy, { analyzer })(item);
+      const weights = { 'term:pelastus+laitos': { services: 0.9 } };
+      const under = createTagger(taxonomy, { analyzer, learned: { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 2, bound: 3, floor: 1, weights } })(item);
+      expect(under.scores).toEqual(plain.scores);
+      const over = createTagger(taxonomy, { analyzer, learned: { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 2, bound: 3, floor: 0.5, weights } })(item);
+      expect(over.scores.services).toBeGreaterThan(plain.scores.services);
     });
 
     it('ignores weights learned with another analyzer', () => {

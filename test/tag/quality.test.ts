@@ -33,6 +33,14 @@ const evaluation = load('eval-2026-12.jsonl');
 // What both analyzers reach on it after round three (snowball F1 0.957, primary 0.94; voikko 0.952, 0.95), below the
 // issue's targets (F1 ≥ 0.96, primary ≥ 0.95): a fall below these is a regression.
 const EVAL_BARS = { f1: 0.95, primaryHit: 0.94 };
+// Round four (issue 10): 48 tuning items written after the set below and apart from it.
+const round4Dev = load('round4-dev.jsonl');
+// Round four's evaluation set: 222 items (53 Swedish) of kinds the sets above lack, labelled from goals.md and
+// measured before any round-four change (figures in its commit message), never tuned on.
+const evaluation2027 = load('eval-2027-01.jsonl');
+// What both analyzers reach on it after round four (snowball F1 0.926, primary 0.875, goal precision 0.912; voikko
+// 0.933, 0.906, 0.916), below the issue's targets: a fall below these is a regression.
+const EVAL_2027_BARS = { f1: 0.92, primaryHit: 0.85, goalPrecision: 0.9 };
 
 function suite(name: string, make: () => Analyzer | null): void {
   describe(`tagging quality (${name})`, () => {
@@ -95,6 +103,26 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
       expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
       expect(q.f1).toBeGreaterThan(kw.f1 + 0.1);
+    });
+    it('meets the targets on the round-four tuning items', () => {
+      const q = evaluate(round4Dev, (i) => tag(i));
+      const kw = evaluate(round4Dev, (i) => keywordAlert(i));
+      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.8);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(q.f1).toBeGreaterThan(kw.f1);
+    });
+    it('holds on the round-four evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set.
+      const q = evaluate(evaluation2027, (i) => tag(i));
+      const kw = evaluate(evaluation2027, (i) => keywordAlert(i));
+      expect(q.f1).toBeGreaterThanOrEqual(EVAL_2027_BARS.f1);
+      expect(q.primaryHit).toBeGreaterThanOrEqual(EVAL_2027_BARS.primaryHit);
+      expect(q.goalPrecision).toBeGreaterThanOrEqual(EVAL_2027_BARS.goalPrecision);
+      expect(q.f1).toBeGreaterThan(kw.f1);
+      expect(q.precision).toBeGreaterThan(kw.precision);
+      expect(q.primaryHit).toBeGreaterThan(kw.primaryHit);
+      expect(q.goalPrecision).toBeGreaterThan(kw.goalPrecision);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.

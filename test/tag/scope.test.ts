@@ -33,6 +33,17 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['a head several goals share says nothing: the rescue services’ funding stays services', { title: 'Pelastustoimen rahoitus turvataan', summary: 'Hyvinvointialueiden rahoituslakiin tehdään korvamerkintä pelastustoimelle.' }, true, 'services', null],
   ['the subject of the title leads: the rescue department’s emergency medical service', { title: 'Pelastuslaitoksen ensihoitopalvelu laajenee', summary: 'Pelastuslaitos tuottaa ensihoidon koko alueella.' }, true, 'welfare-reform', null],
   ['a title about the rescue act stays services', { title: 'Pelastuslain muutos etenee eduskuntaan', summary: 'Muutos koskee hyvinvointialueiden pelastuslaitosten valvontatehtäviä.' }, true, 'services', null],
+  ['a fire-danger warning is no smoke alarm', { title: 'Ruohikkopalovaroitus voimassa koko maakunnassa', summary: 'Kuiva sää lisää palovaaraa.', source: 'ilmatieteenlaitos' }, false, null, null],
+  ['a death in a fire, in Swedish past tense, is incident news', { title: 'En person omkom i en villabrand', summary: 'Räddningsverket hittade en avliden person i huset.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['police and rescue departments at a fire are still incident news', { title: 'Kerrostalopalossa kuoli kaksi ihmistä', summary: 'Pelastuslaitos sammutti palon, ja poliisi tutkii syttymissyytä.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['police and a rescue department together in the title: their cooperation leads', { title: 'Poliisi ja pelastuslaitos sopivat uudesta yhteistyömallista', summary: 'Malli selkeyttää työnjakoa onnettomuuspaikoilla.' }, true, 'internal-security', null],
+  ['an honour for a firefighter is event news', { title: 'Sopimuspalokuntalainen palkittiin elämäntyöstään', summary: 'Palokunnan pitkäaikainen jäsen sai kunniamerkin.', source: 'pelastustoimi' }, false, null, 'events'],
+  ['the welfare areas’ loan authorisations, in Swedish, are the reform', { title: 'Välfärdsområdenas lånefullmakter för nästa år fastställdes', summary: 'Statsrådet fastställde fullmakterna.', lang: 'sv' }, true, 'welfare-reform', null],
+  ['the EU civil protection mechanism is internal security', { title: 'EU:n pelastuspalvelumekanismin suuri harjoitus järjestetään Suomessa', summary: 'Harjoitukseen osallistuu asiantuntijoita kuudesta maasta.' }, true, 'internal-security', null],
+  ['a search for a missing person is incident news', { title: 'Pelastuslaitos etsi kadonnutta sienestäjää', summary: 'Sienestäjä löytyi aamulla hyväkuntoisena.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['an oil spill call-out is incident news', { title: 'Öljyvahinko kanavassa', summary: 'Pelastuslaitos levitti imeytysmattoja ja puomitti vuodon.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['oil spill response rules are not', { title: 'Öljyvahinkojen torjuntaa koskeva asetus muuttuu', summary: 'Pelastuslaitosten öljyntorjuntasuunnitelmat päivitetään.' }, true, 'services', null],
+  ['warning the population, in Swedish, is internal security', { title: 'Systemet för varning av befolkningen förnyas', summary: 'Nya sirener och mobilvarningar tas i bruk.', lang: 'sv' }, true, 'internal-security', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
@@ -46,7 +57,7 @@ function suite(name: string, make: () => Analyzer | null): void {
     it('adds internal security where police and rescue services meet, and says so', () => {
       const r = tag({ title: 'Poliisi ja pelastuslaitokset harjoittelivat suuronnettomuuden johtamista', summary: 'Harjoituksessa testattiin KEJO-järjestelmää.' });
       const together = r.evidence.find((e) => e.rule === 'scope' && e.term.startsWith('policing + '));
-      expect(together?.goals).toEqual({ 'internal-security': 1 });
+      expect(together?.goals).toEqual({ 'internal-security': 2 });
       expect(r.goals).toContain('internal-security');
       expect(r.goals).toContain('services');
     });

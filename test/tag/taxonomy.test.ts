@@ -53,7 +53,7 @@ describe('taxonomy', () => {
     expect(t.scopes.map((x) => x.id)).toEqual(['incident', 'policing', 'events', 'welfare-area']);
     const policing = t.scopes.find((x) => x.id === 'policing')!;
     expect(policing.byField).toBe(true);
-    expect(policing.together).toEqual({ 'internal-security': 1 });
+    expect(policing.together).toEqual({ 'internal-security': 2 });
     expect(t.scopes.find((x) => x.id === 'incident')!.byField).toBe(false);
     for (const sc of t.scopes) {
       expect(sc.factor).toBeGreaterThanOrEqual(0);
