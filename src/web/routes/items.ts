@@ -52,11 +52,12 @@ export function itemsPage(ctx: PageContext): RequestHandler {
     const rows = ctx.rows();
     const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
     const read = who ? readItemIds(ctx.deps.db, who.id, page.items.map((r) => r.id)) : new Set<number>();
+    const seen = new Map<string, boolean>();
     const items = page.items.map((r) => ({ ...row(r), unread: !read.has(r.id) }));
     function row(r: (typeof page.items)[number]) {
       if (!alts.length) return rowView(r, rows);
       const lang = r.language as Lang;
-      const mark = (text: string) => markText(text, searchRanges(text, lang, alts, ctx.analyzer()));
+      const mark = (text: string) => markText(text, searchRanges(text, lang, alts, ctx.analyzer(), seen));
       const summary = r.summary.length > SNIPPET ? `${r.summary.slice(0, SNIPPET).replace(/\s+\S*$/, '')} …` : r.summary;
       return rowView(r, rows, mark(r.title), summary ? mark(summary) : undefined);
     }
