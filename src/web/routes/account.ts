@@ -3,7 +3,7 @@ import type express from 'express';
 import type { Request, Response } from 'express';
 import { insertFeedToken, listFeedTokens, logAction, revokeFeedToken } from '../../store/index.js';
 import { newFeedToken } from '../auth/feed-token.js';
-import { HttpError, type SessionUser } from '../auth/index.js';
+import { HttpError, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 
 export function mountAccount(app: express.Express, deps: WebDeps): void {
@@ -37,6 +37,7 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
     const now = new Date().toISOString();
     if (!Number.isSafeInteger(id) || !revokeFeedToken(deps.db, user.id, id, now)) throw new HttpError(404, 'Sinulla ei ole tällaista syötetunnistetta.');
     logAction(deps.db, { userId: user.id, email: user.email, action: 'feed-token-revoke', target: `user:${user.id}`, detail: { id }, now });
+    say(res, 'Syötetunniste on peruttu: sitä käyttävät syötteet ja kalenterit eivät enää aukea.');
     res.redirect(303, '/account');
   });
 }
