@@ -19,3 +19,14 @@ export function readItemIds(db: Db, userId: number, itemIds: number[]): Set<numb
     .pluck().all(userId, ...itemIds) as number[];
   return new Set(rows);
 }
+
+/** When the person last opened the matter's page, or undefined when never. */
+export function lastMatterVisit(db: Db, userId: number, matterId: number): string | undefined {
+  return prepared(db, 'SELECT visited_at FROM matter_visits WHERE user_id = ? AND matter_id = ?').pluck().get(userId, matterId) as string | undefined;
+}
+
+/** Note that the person opened the matter's page now (what changed since is marked on the next visit). */
+export function recordMatterVisit(db: Db, userId: number, matterId: number, now: string): void {
+  prepared(db, `INSERT INTO matter_visits (user_id, matter_id, visited_at) VALUES (?, ?, ?)
+    ON CONFLICT (user_id, matter_id) DO UPDATE SET visited_at = excluded.visited_at`).run(userId, matterId, now);
+}
