@@ -41,7 +41,7 @@ export function itemsPage(ctx: PageContext): RequestHandler {
     const parsed = parseItemQuery(req.query as Record<string, unknown>, ctx.known);
     const qs = queryString(parsed.form);
     const base = {
-      title: 'Asiat – Lakivahti', ...viewer(res), form: filterForm(ctx, parsed.form), filtered: qs !== '',
+      title: 'Asiat – Lakivahti', ...viewer(res), form: filterForm(ctx, parsed.form), filtered: qs !== '', scripts: ['/static/keys.js'],
       outputs: { atom: `/feeds/items.atom${qs}`, json: `/feeds/items.json${qs}`, csv: `/items.csv${qs}`, ics: `/feeds/deadlines.ics${qs}` },
       feedNote: feedNote(res, ctx.deps.db, `/feeds/items.atom${qs}`),
     };
