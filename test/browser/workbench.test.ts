@@ -278,7 +278,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SHOTS, `sign-in-${width}.png`), fullPage: true });
     await signIn(page, 'juristi@example.fi');
-    const pages = [['front', '/'], ['items', '/items'], ['item', '/items/1'], ['matter', '/matters/1'], ['sources', '/sources'], ['board', '/board'], ['account', '/account']];
+    const pages = [['front', '/'], ['items', '/items'], ['item', '/items/1'], ['item-sv', '/items/3'], ['matter', '/matters/1'], ['sources', '/sources'], ['board', '/board'], ['account', '/account']];
     for (const [name, at] of pages) {
       await page.goto(base + at);
       if (name === 'board') await page.locator('details.row-actions > summary').first().click();
