@@ -15,8 +15,9 @@ export function markItemsRead(db: Db, userId: number, itemIds: number[], now: st
 /** Which of these items a person has read. */
 export function readItemIds(db: Db, userId: number, itemIds: number[]): Set<number> {
   if (!itemIds.length) return new Set();
-  const rows = db.prepare(`SELECT item_id FROM item_reads WHERE user_id = ? AND item_id IN (${itemIds.map(() => '?').join(',')})`)
-    .pluck().all(userId, ...itemIds) as number[];
+  // One statement for any number of ids (prepared once), not one made for each page's count of placeholders.
+  const rows = prepared(db, 'SELECT item_id FROM item_reads WHERE user_id = ? AND item_id IN (SELECT value FROM json_each(?))')
+    .pluck().all(userId, JSON.stringify(itemIds)) as number[];
   return new Set(rows);
 }
 
