@@ -183,8 +183,8 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     const { page, problems } = await open();
     await signIn(page, 'juristi@example.fi', '/items');
     await expect(page.getByText('Pikanäppäimet').isVisible()).resolves.toBe(true);
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-item') ?? document.activeElement?.tagName);
-    const ids = await page.locator('main table tbody tr > th a[data-item]').evaluateAll((as) => as.map((a) => a.getAttribute('data-item')));
+    const focused = () => page.evaluate(() => /^\/items\/(\d+)$/.exec(document.activeElement?.getAttribute('href') ?? '')?.[1] ?? document.activeElement?.tagName);
+    const ids = await page.locator('main table tbody tr > th > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice('/items/'.length)));
     expect(ids.length).toBeGreaterThan(3);
     await page.keyboard.press('j');
     await expect(focused()).resolves.toBe(ids[0]);
@@ -200,11 +200,11 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await expect(focused()).resolves.toBe('INPUT');
     // r marks the focused row read by POST and returns to it.
     const target = ids[1]!;
-    await page.locator(`main table a[data-item="${target}"]`).focus();
-    await expect(page.locator(`main table tr:has(a[data-item="${target}"])`).getAttribute('class')).resolves.toBe('unread');
+    await page.locator(`main table a[href="/items/${target}"]`).focus();
+    await expect(page.locator(`main table tr:has(a[href="/items/${target}"])`).getAttribute('class')).resolves.toBe('unread');
     await Promise.all([page.waitForURL(new RegExp(`/items#rivi-${target}$`)), page.keyboard.press('r')]);
     await expect(focused()).resolves.toBe(target);
-    await expect(page.locator(`main table tr:has(a[data-item="${target}"])`).getAttribute('class')).resolves.toBeNull();
+    await expect(page.locator(`main table tr:has(a[href="/items/${target}"])`).getAttribute('class')).resolves.toBeNull();
     await expect(page.getByRole('status').innerText()).resolves.toBe('Merkitty luetuksi.');
     expect(query('SELECT COUNT(*) AS n FROM item_reads r JOIN users u ON u.id = r.user_id WHERE u.email = ? AND r.item_id = ?', 'juristi@example.fi', Number(target))).toEqual({ n: 1 });
     await expectAccessible(page, 'items page after r, with its status message');

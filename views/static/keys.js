@@ -6,8 +6,12 @@
   'use strict';
   var table = document.querySelector('table[data-keys]');
   if (!table) return;
-  var links = Array.prototype.slice.call(table.querySelectorAll('tbody tr > th a[data-item]'));
+  var links = Array.prototype.slice.call(table.querySelectorAll('tbody tr > th > a[href^="/items/"]'));
   if (!links.length) return;
+
+  function itemId(link) {
+    return link.getAttribute('href').slice('/items/'.length);
+  }
 
   function current() {
     return links.indexOf(document.activeElement);
@@ -22,8 +26,8 @@
   function markRead(link) {
     var form = document.createElement('form');
     form.method = 'post';
-    form.action = '/items/' + link.getAttribute('data-item') + '/read';
-    var fields = { _csrf: table.getAttribute('data-csrf'), back: location.pathname + location.search + '#rivi-' + link.getAttribute('data-item') };
+    form.action = '/items/' + itemId(link) + '/read';
+    var fields = { _csrf: table.getAttribute('data-csrf'), back: location.pathname + location.search + '#rivi-' + itemId(link) };
     Object.keys(fields).forEach(function (name) {
       var input = document.createElement('input');
       input.type = 'hidden';
@@ -51,7 +55,7 @@
   // Back from marking a row read: the focus returns to that row.
   var back = /^#rivi-(\d+)$/.exec(location.hash);
   if (back) {
-    var n = links.findIndex(function (l) { return l.getAttribute('data-item') === back[1]; });
+    var n = links.findIndex(function (l) { return itemId(l) === back[1]; });
     if (n >= 0) focusRow(n);
   }
 })();
