@@ -72,6 +72,7 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
     db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx),
     problems: () => (checkFile(), healthProblems(ctx)),
     readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1',
+    crawlNow: opts.schedule && !ctx.readOnly ? (id) => scheduler?.runNow(id) ?? false : undefined,
   });
   const server = await listen(app, opts.port, host);
   const port = (server.address() as { port: number }).port;

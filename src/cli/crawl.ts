@@ -3,6 +3,7 @@ import type { RunResult, SourceDef } from '../model.js';
 import { crawl } from '../pipeline.js';
 import { nextCronRun } from '../schedule/index.js';
 import { crawlConcurrency } from '../config/crawl.js';
+import { listPausedSources } from '../store/index.js';
 import { closeContext, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { parseCommand } from './args.js';
 
@@ -50,6 +51,11 @@ export async function crawlCommand(args: string[]): Promise<number> {
         return 2;
       }
     }
+    // A source an administrator paused is not fetched until it is resumed (on the web workbench's sources page).
+    const paused = listPausedSources(ctx.db);
+    for (const d of defs.filter((d) => paused.has(d.id)))
+      process.stdout.write(`${d.id}: skipped (paused by ${paused.get(d.id)!.by} at ${paused.get(d.id)!.at}; resume it on the sources page)\n`);
+    defs = defs.filter((d) => !paused.has(d.id));
     const runs = await crawl(defs, { ...pipelineDeps(ctx, { oneShot: true }), nextScheduled: nextRunOf() }, concurrency);
     // A taxonomy that could not be read shows up only when the tag stage was first needed.
     for (const e of ctx.configErrors.slice(reported)) process.stderr.write(`config: ${e.file}: ${e.message}\n`);

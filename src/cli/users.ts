@@ -1,17 +1,21 @@
-// `lakivahti users add EMAIL --role ROLE | list [--json] | disable EMAIL`: the web workbench's accounts.
-import { disableUser, findUser, insertUser, listUsers, ROLES, type Role } from '../store/index.js';
+// `lakivahti users add EMAIL --role ROLE | password EMAIL | list [--json] | disable EMAIL`: the web workbench's accounts.
+import { disableUser, findUser, insertUser, listUsers, ROLES, setUserPassword, type Role } from '../store/index.js';
 import { hashPassword, passwordProblem } from '../web/auth/password.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti users add EMAIL --role admin|reviewer|reader [--db PATH]
+       lakivahti users password EMAIL [--db PATH]
        lakivahti users list [--json] [--db PATH]
        lakivahti users disable EMAIL [--db PATH]
 
-Accounts of the web workbench; there are no default accounts. add asks for the password (twice, not
-shown) on a terminal, and otherwise reads it from the first line of standard input:
+Accounts of the web workbench; there are no default accounts. add and password ask for the
+password (twice, not shown) on a terminal, and otherwise read it from the first line of standard
+input:
   echo "$PASSWORD" | lakivahti users add lakimies@example.fi --role reviewer
+A password has 12 to 256 characters and is not one of the common passwords attackers try first.
+password sets a new password for the account (an administrator's reset) and ends its sessions.
 Roles: admin (administrator), reviewer (legal reviewer: reviews, board, merges and splits),
 reader (department reader: reads only). disable ends the account's sessions and revokes its feed
 tokens; its history stays. list reads the database without changing it.
@@ -70,7 +74,8 @@ export async function usersCommand(args: string[]): Promise<number> {
       await closeContext(ctx);
     }
   }
-  if (sub !== 'add' && sub !== 'disable') throw new UsageError(sub ? `unknown subcommand "${sub}" (add, list, disable)` : 'give a subcommand: add, list or disable');
+  if (sub !== 'add' && sub !== 'disable' && sub !== 'password')
+    throw new UsageError(sub ? `unknown subcommand "${sub}" (add, password, list, disable)` : 'give a subcommand: add, password, list or disable');
   if (!email) throw new UsageError(`${sub} needs the account's e-mail address`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (!EMAIL.test(email) || email.length > 320) throw new UsageError(`"${email}" is not an e-mail address`);
@@ -88,25 +93,39 @@ export async function usersCommand(args: string[]): Promise<number> {
     }
   }
   const role = values.role as Role | undefined;
-  if (!role || !ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}${role ? `, not "${role}"` : ''}`);
+  if (sub === 'password' && role !== undefined) throw new UsageError('password takes no --role');
+  if (sub === 'add' && (!role || !ROLES.includes(role))) throw new UsageError(`--role must be one of ${ROLES.join(', ')}${role ? `, not "${role}"` : ''}`);
   // Checked before the password is asked for, so nobody types one in vain.
   const reader = openContext(values);
   try {
-    if (findUser(reader.db, email)) {
+    const exists = findUser(reader.db, email) !== undefined;
+    if (sub === 'add' && exists) {
       process.stderr.write(`users: an account for ${email} already exists\n`);
+      return 1;
+    }
+    if (sub === 'password' && !exists) {
+      process.stderr.write(`users: no account for ${email}\n`);
       return 1;
     }
   } finally {
     await closeContext(reader);
   }
-  const password = await readPassword('Salasana: ');
-  const problem = passwordProblem(password);
-  if (problem) throw new UsageError(`password not accepted: ${problem}`);
+  const password = await readPassword(sub === 'add' ? 'Salasana: ' : 'Uusi salasana: ');
+  const problem = passwordProblem(password, email);
+  if (problem) throw new UsageError(`password not accepted: ${problem.en}`);
   if (process.stdin.isTTY && (await readPassword('Salasana uudelleen: ')) !== password) throw new UsageError('the passwords did not match');
   const passwordHash = await hashPassword(password);
   const ctx = openContext(values);
   try {
-    insertUser(ctx.db, { email, role, passwordHash, now: new Date().toISOString() });
+    if (sub === 'password') {
+      if (!setUserPassword(ctx.db, email, passwordHash)) {
+        process.stderr.write(`users: no account for ${email}\n`);
+        return 1;
+      }
+      process.stdout.write(`tunnuksen ${email} salasana vaihdettu; sen istunnot päätettiin\n`);
+      return 0;
+    }
+    insertUser(ctx.db, { email, role: role!, passwordHash, now: new Date().toISOString() });
     process.stdout.write(`tunnus ${email} luotu (${role})\n`);
     return 0;
   } finally {

@@ -3,7 +3,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { RunResult, SourceDef } from '../model.js';
 import { refreshSource, type PipelineDeps } from '../pipeline.js';
 import { createLimiter } from '../fetch/limiter.js';
-import { getSourceState } from '../store/index.js';
+import { getSourceState, listPausedSources } from '../store/index.js';
 import { crawlConcurrency } from '../config/crawl.js';
 
 const TIMEZONE = 'Europe/Helsinki';
@@ -28,6 +28,8 @@ export interface Scheduler {
   jobs: { id: string; name: string; cron: string; running(): boolean }[];
   /** Resolves when the start-up catch-up crawl has finished. */
   caughtUp: Promise<RunResult[]>;
+  /** Start a run of the source now (an administrator's "crawl now"); false when it is unknown, paused or stopped. */
+  runNow(id: string): boolean;
   /** Stop firing new runs; runs already in flight go on (see settled()). */
   stop(): Promise<void>;
   /** Resolves when no run is in flight. */
@@ -66,8 +68,8 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps): Scheduler
     cron.schedule(
       def.schedule,
       async () => {
-        // Backoff after errors moves next_run_at past the cron tick; skip until it is due.
-        if (isDue(getSourceState(deps.db, def.id)?.nextRunAt, new Date())) await runOnce(def);
+        // Backoff after errors moves next_run_at past the cron tick; skip until it is due. A paused source waits.
+        if (isDue(getSourceState(deps.db, def.id)?.nextRunAt, new Date()) && !listPausedSources(deps.db).has(def.id)) await runOnce(def);
       },
       { name: `crawl:${def.id}`, timezone: TIMEZONE, noOverlap: true },
     ),
@@ -75,12 +77,19 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps): Scheduler
 
   // node-cron does not replay runs missed while the process was down: catch up once now.
   const now = new Date();
-  const overdue = defs.filter((d) => isDue(getSourceState(deps.db, d.id)?.nextRunAt, now));
+  const paused = listPausedSources(deps.db);
+  const overdue = defs.filter((d) => isDue(getSourceState(deps.db, d.id)?.nextRunAt, now) && !paused.has(d.id));
   const caughtUp = Promise.all(overdue.map(runOnce)).then((runs) => runs.filter((r): r is RunResult => r !== null));
 
   return {
     jobs: defs.map((def) => ({ id: `crawl:${def.id}`, name: `Hae ${def.name}`, cron: def.schedule, running: () => running.has(def.id) })),
     caughtUp,
+    runNow: (id) => {
+      const def = defs.find((d) => d.id === id);
+      if (!def || stopped || listPausedSources(deps.db).has(id)) return false;
+      void runOnce(def);
+      return true;
+    },
     stop: async () => {
       stopped = true;
       await Promise.all(tasks.map((t) => t.destroy()));

@@ -22,10 +22,12 @@ export interface BoardEntry {
   updatedAt: string;
 }
 
+// CROSS JOIN keeps board_entries the outer loop: with few entries (or none) the planner would otherwise walk every
+// item and look each up on the board (46 ms at 100,000 items).
 const ENTRY_SQL = `SELECT b.id, b.item_id AS itemId, i.matter_id AS matter, COALESCE(m.title, i.title) AS title, i.language,
     COALESCE(m.deadline, i.deadline) AS deadline, b.owner, b.internal_deadline AS internalDeadline, b.status,
     b.response_url AS responseUrl, b.updated_by AS updatedBy, b.updated_at AS updatedAt
-  FROM board_entries b JOIN items i ON i.id = b.item_id LEFT JOIN matters m ON m.id = i.matter_id`;
+  FROM board_entries b CROSS JOIN items i ON i.id = b.item_id LEFT JOIN matters m ON m.id = i.matter_id`;
 
 /** Every entry on the board, statement deadline first (none last). */
 export function listBoardEntries(db: Db): BoardEntry[] {

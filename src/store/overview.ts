@@ -3,14 +3,25 @@ import { prepared, type Db } from './db.js';
 import { listItems, type ItemRow } from './items.js';
 import { withMatterStage } from './item-filter.js';
 
+/** A place in the deadline order of joint-response candidates: after this deadline and item. */
+export interface JointCursor {
+  deadline: string;
+  id: number;
+}
+
 /**
  * Joint-response candidates whose deadline is between `from` and `to` (YYYY-MM-DD, both inclusive), nearest first;
- * an item a reviewer marked not relevant is left out. Read through items_by_joint (deadline) WHERE joint = 1.
+ * an item a reviewer marked not relevant is left out; `after` continues a list. Read through items_by_joint (deadline)
+ * WHERE joint = 1.
  */
-export function listJointDeadlines(db: Db, from: string, to: string, limit = 100): (ItemRow & { matterStage: string | null })[] {
-  const ids = prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
-    WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1
-    ORDER BY i.deadline, i.id LIMIT ?`).pluck().all(from, to, limit) as number[];
+export function listJointDeadlines(db: Db, from: string, to: string, limit = 100, after?: JointCursor): (ItemRow & { matterStage: string | null })[] {
+  const ids = (after
+    ? prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+        WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND (i.deadline, i.id) > (?, ?) AND COALESCE(r.relevant, 1) = 1
+        ORDER BY i.deadline, i.id LIMIT ?`).pluck().all(from, to, after.deadline, after.id, limit)
+    : prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+        WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1
+        ORDER BY i.deadline, i.id LIMIT ?`).pluck().all(from, to, limit)) as number[];
   const order = new Map(ids.map((id, n) => [id, n]));
   return withMatterStage(db, ids.length ? listItems(db, { ids, limit: ids.length }).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : []);
 }

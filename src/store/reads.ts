@@ -15,7 +15,19 @@ export function markItemsRead(db: Db, userId: number, itemIds: number[], now: st
 /** Which of these items a person has read. */
 export function readItemIds(db: Db, userId: number, itemIds: number[]): Set<number> {
   if (!itemIds.length) return new Set();
-  const rows = db.prepare(`SELECT item_id FROM item_reads WHERE user_id = ? AND item_id IN (${itemIds.map(() => '?').join(',')})`)
-    .pluck().all(userId, ...itemIds) as number[];
+  // One statement for any number of ids (prepared once), not one made for each page's count of placeholders.
+  const rows = prepared(db, 'SELECT item_id FROM item_reads WHERE user_id = ? AND item_id IN (SELECT value FROM json_each(?))')
+    .pluck().all(userId, JSON.stringify(itemIds)) as number[];
   return new Set(rows);
+}
+
+/** When the person last opened the matter's page, or undefined when never. */
+export function lastMatterVisit(db: Db, userId: number, matterId: number): string | undefined {
+  return prepared(db, 'SELECT visited_at FROM matter_visits WHERE user_id = ? AND matter_id = ?').pluck().get(userId, matterId) as string | undefined;
+}
+
+/** Note that the person opened the matter's page now (what changed since is marked on the next visit). */
+export function recordMatterVisit(db: Db, userId: number, matterId: number, now: string): void {
+  prepared(db, `INSERT INTO matter_visits (user_id, matter_id, visited_at) VALUES (?, ?, ?)
+    ON CONFLICT (user_id, matter_id) DO UPDATE SET visited_at = excluded.visited_at`).run(userId, matterId, now);
 }

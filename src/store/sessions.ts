@@ -7,6 +7,8 @@ export interface SessionRow {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  /** A one-shot message for the next page (post/redirect/get), or null. */
+  flash?: string | null;
 }
 
 export function insertSession(db: Db, s: SessionRow & { idHash: string }): void {
@@ -17,7 +19,7 @@ export function insertSession(db: Db, s: SessionRow & { idHash: string }): void 
 /** The session with this id hash, if it has not expired at `now`. */
 export function findSession(db: Db, idHash: string, now: string): SessionRow | undefined {
   return prepared(db, `SELECT user_id AS userId, csrf_token AS csrfToken, created_at AS createdAt, last_seen_at AS lastSeenAt,
-      expires_at AS expiresAt FROM sessions WHERE id_hash = ? AND expires_at > ?`).get(idHash, now) as SessionRow | undefined;
+      expires_at AS expiresAt, flash FROM sessions WHERE id_hash = ? AND expires_at > ?`).get(idHash, now) as SessionRow | undefined;
 }
 
 /** Note activity (which moves the idle end) at most as often as the caller asks. */
@@ -35,4 +37,9 @@ export function deleteSessions(db: Db, q: { userId?: number; expiredAt?: string 
   if (q.userId !== undefined) n += prepared(db, 'DELETE FROM sessions WHERE user_id = ?').run(q.userId).changes;
   if (q.expiredAt !== undefined) n += prepared(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(q.expiredAt).changes;
   return n;
+}
+
+/** Keep a one-shot message for the session's next page (null clears it once shown). */
+export function setSessionFlash(db: Db, idHash: string, text: string | null): void {
+  prepared(db, 'UPDATE sessions SET flash = ? WHERE id_hash = ?').run(text, idHash);
 }

@@ -153,3 +153,20 @@ export function releaseSource(db: Db, id: string): void {
   // Matching no row writes nothing, so the usual case costs no disk sync.
   prepared(db, 'UPDATE sources SET running_until = NULL WHERE id = ? AND running_until IS NOT NULL').run(id);
 }
+
+/** Who paused a source and when. */
+export interface Pause {
+  by: string;
+  at: string;
+}
+
+/** The paused sources (the scheduler and `crawl` skip them), by id. */
+export function listPausedSources(db: Db): Map<string, Pause> {
+  return new Map((prepared(db, 'SELECT id, paused_by AS by, paused_at AS at FROM sources WHERE paused_at IS NOT NULL').all() as
+    (Pause & { id: string })[]).map(({ id, ...p }) => [id, p]));
+}
+
+/** Pause a source (`pause` given) or resume it (null); false when there is no such source. */
+export function setSourcePaused(db: Db, id: string, pause: Pause | null): boolean {
+  return prepared(db, 'UPDATE sources SET paused_at = ?, paused_by = ? WHERE id = ?').run(pause?.at ?? null, pause?.by ?? null, id).changes === 1;
+}

@@ -55,3 +55,14 @@ export function disableUser(db: Db, email: string, now: string): boolean {
     return true;
   })();
 }
+
+/** Replace an account's password hash and end its sessions (all, or all but `keepSession`'s); false when there is no such account. */
+export function setUserPassword(db: Db, email: string, passwordHash: string, keepSession?: string): boolean {
+  return db.transaction(() => {
+    const user = findUser(db, email);
+    if (!user) return false;
+    prepared(db, 'UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, user.id);
+    prepared(db, 'DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?').run(user.id, keepSession ?? null);
+    return true;
+  })();
+}

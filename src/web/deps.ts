@@ -13,6 +13,8 @@ export interface WebDeps {
   problems?: () => string[];
   /** The database cannot be written: sessions are kept in memory and every change is refused. */
   readOnly?: boolean;
+  /** Start a run of a source now (the scheduler's); absent when nothing is scheduled (--no-schedule, read-only). */
+  crawlNow?: (sourceId: string) => boolean;
   /** Behind HTTPS: Secure __Host- cookies, HSTS, upgrade-insecure-requests. */
   secureCookies?: boolean;
 }

@@ -6,11 +6,11 @@ import { overviewPage } from './routes/overview.js';
 import { itemsPage } from './routes/items.js';
 import { itemPage } from './routes/item.js';
 import { matterPage } from './routes/matter.js';
-import { sourcesPage } from './routes/sources.js';
+import { mountSourceActions, sourcesPage } from './routes/sources.js';
 import { mountReads } from './routes/reads.js';
 import { deadlinesCalendar, itemsCsv, itemsFeed, matterFeed } from './routes/outputs.js';
 
-/** Mount the overview, items, item, matter and sources pages, the feeds, calendar and CSV export, and marking read. */
+/** Mount the overview, items, item, matter and sources pages, the feeds, calendar and CSV export, marking read and the sources' actions. */
 export function mountPages(app: express.Express, deps: WebDeps, opts: { now?: () => Date } = {}): void {
   const ctx = pageContext(deps, opts.now);
   app.get('/', overviewPage(ctx));
@@ -26,4 +26,6 @@ export function mountPages(app: express.Express, deps: WebDeps, opts: { now?: ()
   app.get('/feeds/deadlines.ics', deadlinesCalendar(ctx));
   // Per-person read state: set only by these POSTs.
   mountReads(app, deps);
+  // Administrators' pause, resume and crawl now.
+  mountSourceActions(app, deps);
 }

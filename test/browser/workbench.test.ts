@@ -39,6 +39,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     seedWorkbench(conn);
     await addUser(conn, 'juristi@example.fi', 'reviewer');
     await addUser(conn, 'lukija@example.fi', 'reader');
+    await addUser(conn, 'yllapitaja@example.fi', 'admin');
     conn.close();
     child = start(['serve', '--port', '0', '--no-schedule', '--db', db]);
     base = (JSON.parse(await child.line(/"event":"listening"/, 30_000)) as { url: string }).url.replace(/\/$/, '');
@@ -178,6 +179,61 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('the items list works from the keyboard: j and k move between rows, r marks one read and comes back, o opens; never inside a field', async () => {
+    const { page, problems } = await open();
+    await signIn(page, 'juristi@example.fi', '/items');
+    await expect(page.getByText('Pikanäppäimet').isVisible()).resolves.toBe(true);
+    const focused = () => page.evaluate(() => /^\/items\/(\d+)$/.exec(document.activeElement?.getAttribute('href') ?? '')?.[1] ?? document.activeElement?.tagName);
+    const ids = await page.locator('main table tbody tr > th > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice('/items/'.length)));
+    expect(ids.length).toBeGreaterThan(3);
+    await page.keyboard.press('j');
+    await expect(focused()).resolves.toBe(ids[0]);
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await expect(focused()).resolves.toBe(ids[2]);
+    await page.keyboard.press('k');
+    await expect(focused()).resolves.toBe(ids[1]);
+    // Typed into the search field, the letters are text.
+    await page.getByLabel('Hae sanoilla').focus();
+    await page.keyboard.type('jkor');
+    await expect(page.getByLabel('Hae sanoilla').inputValue()).resolves.toBe('jkor');
+    await expect(focused()).resolves.toBe('INPUT');
+    // r marks the focused row read by POST and returns to it.
+    const target = ids[1]!;
+    await page.locator(`main table a[href="/items/${target}"]`).focus();
+    await expect(page.locator(`main table tr:has(a[href="/items/${target}"])`).getAttribute('class')).resolves.toBe('unread');
+    await Promise.all([page.waitForURL(new RegExp(`/items#rivi-${target}$`)), page.keyboard.press('r')]);
+    await expect(focused()).resolves.toBe(target);
+    await expect(page.locator(`main table tr:has(a[href="/items/${target}"])`).getAttribute('class')).resolves.toBeNull();
+    await expect(page.getByRole('status').innerText()).resolves.toBe('Merkitty luetuksi.');
+    expect(query('SELECT COUNT(*) AS n FROM item_reads r JOIN users u ON u.id = r.user_id WHERE u.email = ? AND r.item_id = ?', 'juristi@example.fi', Number(target))).toEqual({ n: 1 });
+    await expectAccessible(page, 'items page after r, with its status message');
+    await Promise.all([page.waitForURL(`${base}/items/${target}`), page.keyboard.press('o')]);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  /** The shipped source definition's name (serve reads feeds/sources/). */
+  const HANKE = 'Hankeikkuna – lausuntovaiheen lainsäädäntöhankkeet';
+
+  it('an administrator pauses and resumes a source from the sources page, with a status message; the matter page tells what changed since the last visit', async () => {
+    const { page, problems } = await open();
+    await signIn(page, 'yllapitaja@example.fi', '/sources');
+    await expectAccessible(page, 'sources page with the administrator\'s forms');
+    await Promise.all([page.waitForURL(`${base}/sources`), page.locator('tr', { hasText: HANKE }).getByRole('button', { name: /^Keskeytä/ }).click()]);
+    await expect(page.getByRole('status').innerText()).resolves.toBe(`Lähde ${HANKE} on keskeytetty: sitä ei haeta ennen kuin se jatkuu.`);
+    await expect(page.locator('tr', { hasText: HANKE }).locator('td[data-label="Seuraava haku"]').innerText()).resolves.toMatch(/^keskeytetty \(yllapitaja@example\.fi, /);
+    expect(query("SELECT paused_by AS by FROM sources WHERE id = 'hankeikkuna'")).toEqual({ by: 'yllapitaja@example.fi' });
+    await expectAccessible(page, 'sources page with a paused source and a status message');
+    await Promise.all([page.waitForURL(`${base}/sources`), page.locator('tr', { hasText: HANKE }).getByRole('button', { name: /^Jatka hakua/ }).click()]);
+    expect(query("SELECT paused_at AS at FROM sources WHERE id = 'hankeikkuna'")).toEqual({ at: null });
+    await page.goto(`${base}/matters/1`);
+    await expect(page.locator('.since-visit').innerText()).resolves.toContain('Tämä on ensimmäinen käyntisi');
+    await page.reload();
+    await expect(page.locator('.since-visit').innerText()).resolves.toContain('edellisen käyntisi');
+    await expectAccessible(page, 'matter page on a second visit');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('the offline start shows every source failing, in Finnish, and no false all-clear', async () => {
     const offline = path.join(dir, 'offline');
     fs.mkdirSync(path.join(offline, 'feeds', 'sources'), { recursive: true });
@@ -222,7 +278,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SHOTS, `sign-in-${width}.png`), fullPage: true });
     await signIn(page, 'juristi@example.fi');
-    const pages = [['front', '/'], ['items', '/items'], ['item', '/items/1'], ['matter', '/matters/1'], ['sources', '/sources'], ['board', '/board'], ['account', '/account']];
+    const pages = [['front', '/'], ['items', '/items'], ['item', '/items/1'], ['item-sv', '/items/3'], ['matter', '/matters/1'], ['sources', '/sources'], ['board', '/board'], ['account', '/account']];
     for (const [name, at] of pages) {
       await page.goto(base + at);
       if (name === 'board') await page.locator('details.row-actions > summary').first().click();

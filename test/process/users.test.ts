@@ -65,14 +65,35 @@ describe('lakivahti users', () => {
     [['add', 'uusi@example.fi'], `${PW}\n`, 2, '--role must be one of admin, reviewer, reader'],
     [['add', 'ei-osoite', '--role', 'reader'], `${PW}\n`, 2, '"ei-osoite" is not an e-mail address'],
     [['add', 'Paakayttaja@example.fi', '--role', 'reader'], `${PW}\n`, 1, 'an account for Paakayttaja@example.fi already exists'],
-    [['poista', 'x@example.fi'], '', 2, 'unknown subcommand "poista" (add, list, disable)'],
-    [[], '', 2, 'give a subcommand: add, list or disable'],
+    [['add', 'uusi@example.fi', '--role', 'admin'], '1qaz2wsx3edc\n', 2, 'password not accepted: this password is on the list of common passwords that attackers try first; choose another'],
+    [['password', 'ei-ole@example.fi'], `${PW}\n`, 1, 'users: no account for ei-ole@example.fi'],
+    [['password', 'paakayttaja@example.fi'], 'qwerty123456\n', 2, 'password not accepted: this password is on the list of common passwords'],
+    [['password', 'paakayttaja@example.fi', '--role', 'admin'], `${PW}\n`, 2, 'password takes no --role'],
+    [['password'], '', 2, 'password needs the account\'s e-mail address'],
+    [['poista', 'x@example.fi'], '', 2, 'unknown subcommand "poista" (add, password, list, disable)'],
+    [[], '', 2, 'give a subcommand: add, password, list or disable'],
   ])('users %j is refused with a clear message', async (args, input, code, message) => {
     const r = await users(args, input);
     expect(r.code).toBe(code);
     expect(r.err).toContain(message);
     expect(r.err).not.toMatch(/\n\s+at /);
   }, 30_000);
+
+  it('password sets a new password from standard input (an administrator\'s reset) and ends the account\'s sessions', async () => {
+    const conn = new Database(db);
+    const id = conn.prepare('SELECT id FROM users WHERE email = ?').pluck().get('paakayttaja@example.fi') as number;
+    conn.prepare("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES ('h', ?, 't', '2026-01-01', '2026-01-01', '2999-01-01')").run(id);
+    conn.close();
+    const r = await users(['password', 'PAAKAYTTAJA@example.fi'], `${PW}-uusi\n`);
+    expect([r.code, r.out, r.err]).toEqual([0, 'tunnuksen PAAKAYTTAJA@example.fi salasana vaihdettu; sen istunnot päätettiin\n', '']);
+    const check = new Database(db, { readonly: true });
+    const hash = check.prepare('SELECT password_hash FROM users WHERE id = ?').pluck().get(id) as string;
+    const sessions = check.prepare('SELECT count(*) FROM sessions WHERE user_id = ?').pluck().get(id);
+    check.close();
+    expect(await verifyPassword(`${PW}-uusi`, hash)).toBe(true);
+    expect(await verifyPassword(PW, hash)).toBe(false);
+    expect(sessions).toBe(0);
+  }, 60_000);
 
   it('an empty standard input is no password', async () => {
     const r = await users(['add', 'tyhja@example.fi', '--role', 'reader'], '');

@@ -215,8 +215,11 @@ describe('state changes', () => {
     await b.post('/items/2/review', { _csrf: token, decision: 'not-relevant' });
     expect(listReviews(db, 2)[0]).toMatchObject({ relevant: false, goals: [], rejected: Object.keys(labels) });
     expect(listActions(db, 'item:1')).toMatchObject([{ email: reviewer, action: 'review', detail: { relevant: true, goals: ['services', 'internal-security'] } }]);
-    // The board shows the reviewer's goals now.
-    expect((await b.get('/board')).html).toMatch(/id="goal-1-internal-security" name="goals" value="internal-security" checked/);
+    // The board shows the reviewer's goals now, and says once what was saved (the second review's message).
+    const board = (await b.get('/board')).html;
+    expect(board).toMatch(/id="goal-1-internal-security" name="goals" value="internal-security" checked/);
+    expect(board).toContain('<div class="flash" role="status"><p>Tarkistus tallennettu: kohde #2 ei koske verkostoa.</p></div>');
+    expect((await b.get('/board')).html).toContain('<div class="flash" role="status"></div>');
   });
 
   it('bad review input gets a Finnish error naming the problem, and changes nothing', async () => {

@@ -1,7 +1,9 @@
 // The matter page (/matters/:id) and the sources page (/sources).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fiDateTime } from '../../src/web/helpers.js';
 import { get, openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
-import type { Db } from '../../src/store/index.js';
+import { lastMatterVisit, type Db } from '../../src/store/index.js';
+import { addUser, Browser } from '../helpers/web.js';
 
 let db: Db;
 let seeded: Seeded;
@@ -59,6 +61,34 @@ describe('matter page', () => {
       expect(lines[1]).toBe(`<time datetime="2026-03-02T08:00:00.000Z">2.3.2026 klo 10.00</time> Lausuntojen määräaika muuttui: 15.3.2026 → 29.3.2026 (<a href="/items/${seeded.request}">asiakirja</a>)`);
     } finally {
       db.prepare("DELETE FROM matter_events WHERE matter_id = ? AND at LIKE '2026-03-0%'").run(matter);
+    }
+  });
+
+  it("marks what changed since the person's previous visit, then notes this visit", async () => {
+    const email = await addUser(db, 'kavija@example.fi', 'reader');
+    const visitor = new Browser(site.base);
+    expect((await visitor.signIn(email)).status).toBe(303);
+    const userId = db.prepare('SELECT id FROM users WHERE email = ?').pluck().get(email) as number;
+    const first = section((await visitor.get(`/matters/${matter}`)).html, 'changes');
+    expect(first).toContain('Tämä on ensimmäinen käyntisi tällä sivulla');
+    expect(first).not.toContain('is-new');
+    const visited = lastMatterVisit(db, userId, matter)!;
+    expect(Date.now() - Date.parse(visited)).toBeLessThan(60_000);
+    const at = new Date(Date.parse(visited) + 1).toISOString();
+    db.prepare('INSERT INTO matter_events (matter_id, type, old_value, new_value, at, item_id) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(matter, 'deadline', '2026-03-15', '2026-03-29', at, seeded.request);
+    try {
+      const second = section((await visitor.get(`/matters/${matter}`)).html, 'changes');
+      expect(second).toMatch(/<strong>1 muutos<\/strong> edellisen käyntisi \([\d.]+ klo [\d.]+\) jälkeen/);
+      const fresh = [...second.matchAll(/<li class="is-new">(.*?)<\/li>/g)].map((m) => m[1]);
+      expect(fresh).toEqual([`<span class="badge badge-new">uusi</span> <time datetime="${at}">${fiDateTime(at)}</time> Lausuntojen määräaika muuttui: 15.3.2026 → 29.3.2026 (<a href="/items/${seeded.request}">asiakirja</a>)`]);
+      // The older changes are listed unmarked.
+      expect(second).toMatch(/<li><time/);
+      const third = section((await visitor.get(`/matters/${matter}`)).html, 'changes');
+      expect(third).toContain('Ei muutoksia edellisen käyntisi');
+      expect(third).not.toContain('is-new');
+    } finally {
+      db.prepare('DELETE FROM matter_events WHERE matter_id = ? AND at = ?').run(matter, at);
     }
   });
 

@@ -118,6 +118,11 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
 /** The outputs for other tools that a personal feed token opens: feeds, the deadline calendar and the CSV export. */
 export const isOutputPath = (path: string): boolean => /^\/feeds\/(items\.(atom|json)|matters\/\d{1,15}\.(atom|json)|deadlines\.ics)$/.test(path) || path === '/items.csv';
 
+/** Leave a one-shot message (Finnish) for the next page this session sees: what an action did (post/redirect/get). */
+export function say(res: express.Response, text: string): void {
+  (res.locals.say as ((text: string) => void) | undefined)?.(text);
+}
+
 /** Only these roles may go on (every state-changing route); a department reader gets 403. */
 export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {

@@ -2,7 +2,7 @@
 // stored; a new id at every sign-in; the row removed at sign-out. Each session carries its CSRF token.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, RequestHandler } from 'express';
-import { activeUser, deleteSession, deleteSessions, findSession, insertSession, touchSession, type Db, type Role } from '../../store/index.js';
+import { activeUser, deleteSession, deleteSessions, findSession, insertSession, setSessionFlash, touchSession, type Db, type Role } from '../../store/index.js';
 
 export interface SessionUser {
   id: number;
@@ -61,6 +61,12 @@ export function createSessions(opts: SessionOptions) {
         res.locals.user = { id: user.id, email: user.email, role: user.role } satisfies SessionUser;
         res.locals.csrfToken = s.csrfToken;
         res.locals.sessionIdHash = idHash;
+        // A message left by the action that redirected here: shown once (only a GET page shows it), then cleared.
+        if (s.flash && req.method === 'GET') {
+          res.locals.flash = s.flash;
+          setSessionFlash(opts.sessionDb, idHash, null);
+        }
+        res.locals.say = (text: string) => setSessionFlash(opts.sessionDb, idHash, text.slice(0, 500));
         if (now - Date.parse(s.lastSeenAt) > TOUCH_MS) {
           const end = Math.min(Date.parse(s.createdAt) + ABSOLUTE_MS, now + IDLE_MS);
           touchSession(opts.sessionDb, idHash, new Date(now).toISOString(), new Date(end).toISOString());

@@ -1,21 +1,48 @@
-// A person's own account: their feed tokens (made and revoked here, whatever their role).
+// A person's own account: their password (changed with the current one) and their feed tokens (made and revoked
+// here), whatever their role.
 import type express from 'express';
 import type { Request, Response } from 'express';
-import { insertFeedToken, listFeedTokens, logAction, revokeFeedToken } from '../../store/index.js';
+import { findUser, insertFeedToken, listFeedTokens, logAction, revokeFeedToken, setUserPassword } from '../../store/index.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
 import { newFeedToken } from '../auth/feed-token.js';
-import { HttpError, type SessionUser } from '../auth/index.js';
+import { HttpError, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 
 export function mountAccount(app: express.Express, deps: WebDeps): void {
-  const page = (res: Response, status: number, created?: string) => {
+  const page = (res: Response, status: number, created?: string, passwordError?: string) => {
     const user = res.locals.user as SessionUser;
-    res.status(status).render('account', { title: 'Oma tili – Lakivahti', tokens: listFeedTokens(deps.db, user.id), created });
+    res.status(status).render('account', { title: 'Oma tili – Lakivahti', tokens: listFeedTokens(deps.db, user.id), created, passwordError });
   };
   const writable = () => {
     if (deps.readOnly) throw new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten muutoksia ei voi tallentaa.');
   };
 
   app.get('/account', (_req, res) => page(res, 200));
+
+  // A new password needs the current one; the person's other sessions end (this one goes on).
+  app.post('/account/password', async (req: Request, res: Response, next) => {
+    try {
+      writable();
+      const user = res.locals.user as SessionUser;
+      const body = req.body as Record<string, unknown>;
+      const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+      const [current, fresh, again] = [field('current'), field('password'), field('again')];
+      const stored = findUser(deps.db, user.email);
+      if (!stored || !(await verifyPassword(current, stored.passwordHash))) {
+        process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'password_change_refused', email: user.email }) + '\n');
+        return page(res, 400, undefined, 'Nykyinen salasana oli väärä. Salasanaa ei vaihdettu.');
+      }
+      const problem = passwordProblem(fresh, user.email);
+      if (problem) return page(res, 400, undefined, `${problem.fi} Salasanaa ei vaihdettu.`);
+      if (fresh !== again) return page(res, 400, undefined, 'Uudet salasanat eivät olleet samat. Salasanaa ei vaihdettu.');
+      setUserPassword(deps.db, user.email, await hashPassword(fresh), res.locals.sessionIdHash as string);
+      logAction(deps.db, { userId: user.id, email: user.email, action: 'password-change', target: `user:${user.id}`, now: new Date().toISOString() });
+      say(res, 'Salasana vaihdettu. Muut istuntosi päätettiin; tämä jatkuu.');
+      res.redirect(303, '/account');
+    } catch (err) {
+      next(err);
+    }
+  });
 
   // The new token is shown in this answer only (only its hash is kept), so this POST renders instead of redirecting.
   app.post('/account/feed-tokens', (req: Request, res: Response) => {
@@ -37,6 +64,7 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
     const now = new Date().toISOString();
     if (!Number.isSafeInteger(id) || !revokeFeedToken(deps.db, user.id, id, now)) throw new HttpError(404, 'Sinulla ei ole tällaista syötetunnistetta.');
     logAction(deps.db, { userId: user.id, email: user.email, action: 'feed-token-revoke', target: `user:${user.id}`, detail: { id }, now });
+    say(res, 'Syötetunniste on peruttu: sitä käyttävät syötteet ja kalenterit eivät enää aukea.');
     res.redirect(303, '/account');
   });
 }

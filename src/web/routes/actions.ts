@@ -6,8 +6,8 @@ import type { Request, Response } from 'express';
 import { boardAnchor, BOARD_STATUSES, CorrectionError, logAction, mergeMatters, saveBoardEntry, splitItem, type BoardStatus } from '../../store/index.js';
 import { helsinkiDate, parseDate } from '../../parse/dates.js';
 import { recordReview, ReviewError } from '../../app/review.js';
-import { HttpError, localPath, requireRole, type SessionUser } from '../auth/index.js';
-import { httpUrl } from './form-helpers.js';
+import { HttpError, localPath, requireRole, say, type SessionUser } from '../auth/index.js';
+import { httpUrl, STATUS_LABELS } from './form-helpers.js';
 import type { WebDeps } from '../deps.js';
 
 const text = (body: Record<string, unknown>, name: string, max: number, label: string): string | null => {
@@ -49,17 +49,18 @@ function boardFields(body: Record<string, unknown>) {
 
 export function mountActions(app: express.Express, deps: WebDeps): void {
   const known = Object.keys(deps.goalLabels);
-  /** A POST handler for reviewers and administrators: checked, run, logged, and redirected back. */
-  const action = (handle: (req: Request, user: SessionUser, now: string) => { back: string; log: { action: string; target: string; detail: Record<string, unknown> } }) =>
+  /** A POST handler for reviewers and administrators: checked, run, logged, said in Finnish, and redirected back. */
+  const action = (handle: (req: Request, user: SessionUser, now: string) => { back: string; done: string; log: { action: string; target: string; detail: Record<string, unknown> } }) =>
     [requireRole('admin', 'reviewer'), (req: Request, res: Response) => {
       if (deps.readOnly) throw new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten muutoksia ei voi tallentaa.');
       const user = res.locals.user as SessionUser;
       const now = new Date().toISOString();
-      const { back } = deps.db.transaction(() => {
-        const done = handle(req, user, now);
-        logAction(deps.db, { userId: user.id, email: user.email, now, ...done.log });
-        return done;
+      const { back, done } = deps.db.transaction(() => {
+        const result = handle(req, user, now);
+        logAction(deps.db, { userId: user.id, email: user.email, now, ...result.log });
+        return result;
       })();
+      say(res, done);
       res.redirect(303, localPath((req.body as Record<string, unknown>).back, back));
     }];
 
@@ -79,7 +80,8 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
       if (err instanceof ReviewError) throw new HttpError(404, `Kohdetta #${id} ei ole.`);
       throw err;
     }
-    return { back: `/items/${id}`, log: { action: 'review', target: `item:${id}`, detail: { relevant, goals, note } } };
+    const done = relevant ? `Tarkistus tallennettu: kohteen #${id} tavoitteet on vahvistettu.` : `Tarkistus tallennettu: kohde #${id} ei koske verkostoa.`;
+    return { back: `/items/${id}`, done, log: { action: 'review', target: `item:${id}`, detail: { relevant, goals, note } } };
   }));
 
   const board = (of: 'matter' | 'item') => action((req, user, now) => {
@@ -88,7 +90,8 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
     const anchor = boardAnchor(deps.db, of === 'matter' ? { matter: id } : { item: id });
     if (anchor === undefined) throw new HttpError(404, of === 'matter' ? `Asiaa ${id} ei ole.` : `Kohdetta #${id} ei ole.`);
     saveBoardEntry(deps.db, { itemId: anchor, ...fields, by: user.email, now });
-    return { back: '/board', log: { action: 'board', target: `${of}:${id}`, detail: { ...fields, item: anchor } } };
+    const done = `Yhteisvastauksen tiedot tallennettu (${of === 'matter' ? `asia ${id}` : `kohde #${id}`}: ${STATUS_LABELS[fields.status]}).`;
+    return { back: '/board', done, log: { action: 'board', target: `${of}:${id}`, detail: { ...fields, item: anchor } } };
   });
   app.post('/matters/:id/board', ...board('matter'));
   app.post('/items/:id/board', ...board('item'));
@@ -101,7 +104,8 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
     const by = { reviewer: user.email, note: text(body, 'note', 4000, 'Perustelu'), now };
     try {
       const r = kind === 'merge' ? mergeMatters(deps.db, id, other, by) : splitItem(deps.db, id, other, by);
-      return { back: `/matters/${kind === 'merge' ? r.matter : id}`, log: { action: kind, target: `matter:${id}`, detail: { other, correction: r.correction, matter: r.matter } } };
+      const done = kind === 'merge' ? `Asiat ${id} ja ${other} yhdistettiin asiaksi ${r.matter}.` : `Kohde #${other} erotettiin asiasta ${id}.`;
+      return { back: `/matters/${kind === 'merge' ? r.matter : id}`, done, log: { action: kind, target: `matter:${id}`, detail: { other, correction: r.correction, matter: r.matter } } };
     } catch (err) {
       if (err instanceof CorrectionError) throw new HttpError(400, `${kind === 'merge' ? 'Asioita ei voitu yhdistää' : 'Kohdetta ei voitu erottaa'}: ${err.message}.`);
       throw err;

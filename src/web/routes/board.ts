@@ -1,7 +1,8 @@
 // The joint-response board: the open joint-response candidates (the rule of `items --joint`) and the matters people
 // put on it, by deadline, with owner, internal deadline and status; overdue and due this week at a glance.
 import type { RequestHandler } from 'express';
-import { listBoardEntries, listItems, type BoardEntry, type ItemRow } from '../../store/index.js';
+import { countJointDeadlines, listBoardEntries, listItems, listJointDeadlines, type BoardEntry, type ItemRow } from '../../store/index.js';
+import { HttpError } from '../auth/index.js';
 import { helsinkiDate } from '../../parse/dates.js';
 import type { WebDeps } from '../deps.js';
 
@@ -61,20 +62,45 @@ export function boardRows(entries: BoardEntry[], candidates: ItemRow[], goalsOf:
     || order(a.entry?.internalDeadline).localeCompare(order(b.entry?.internalDeadline)) || a.item.id - b.item.id);
 }
 
+/** Candidates a page of the board shows (a reviewer's row carries its forms: a page of every candidate was 306 kB). */
+export const BOARD_PAGE = 50;
+const LAST_DAY = '9999-12-31';
+const CURSOR = /^(\d{4}-\d{2}-\d{2})_(\d{1,15})$/;
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The board: every entry people made and the first page of candidates, nearest deadline first, with the counts of
+ * all that are overdue, due within the week and open; `?jatko=DEADLINE_ID` shows the next page of candidates.
+ */
 export function boardPage(deps: WebDeps): RequestHandler {
-  return (_req, res) => {
+  return (req, res) => {
     const today = helsinkiDate(new Date());
+    const raw = req.query.jatko;
+    const m = raw === undefined ? null : CURSOR.exec(String(raw));
+    if (raw !== undefined && !m) throw new HttpError(400, 'Sivun osoite ei kelpaa; aloita taulun alusta.');
+    const after = m ? { deadline: m[1], id: Number(m[2]) } : undefined;
+    const size = BOARD_PAGE;
+    const found = listJointDeadlines(deps.db, today, LAST_DAY, size + 1, after);
+    const candidates = found.slice(0, size);
+    const last = candidates[candidates.length - 1];
     const entries = listBoardEntries(deps.db);
-    const candidates = listItems(deps.db, { jointFrom: today, limit: 500 });
     const held = entries.length ? listItems(deps.db, { ids: entries.map((e) => e.itemId), limit: entries.length }) : [];
-    const rows = boardRows(entries, candidates, new Map(held.map((i) => [i.id, i.goals])), today);
+    // A later page lists only candidates: the entries are all on the first.
+    const rows = boardRows(entries, candidates, new Map(held.map((i) => [i.id, i.goals])), today).filter((r) => !after || !r.entry);
     // What the matter-actions partial takes: the matter's number and its board entry.
     const view = rows.map((r) => ({ ...r, matterRef: r.matter === null ? null : { id: r.matter, board: r.entry } }));
     const open = view.filter((r) => !r.entry || OPEN.has(r.entry.status));
-    const done = view.filter((r) => r.entry && !OPEN.has(r.entry.status));
+    const done = after ? [] : view.filter((r) => r.entry && !OPEN.has(r.entry.status));
+    // On the first page, the candidates not shown yet count too: as open, and as due this week when they are.
+    const more = found.length > size;
+    const remaining = !after && more ? countJointDeadlines(deps.db, today, LAST_DAY) - candidates.length : 0;
+    const weekEnd = addDays(today, 6);
+    const weekLeft = !after && more && last.deadline! <= weekEnd ? countJointDeadlines(deps.db, today, weekEnd) - candidates.filter((c) => c.deadline! <= weekEnd).length : 0;
     res.render('board', {
-      title: 'Yhteisvastausten taulu – Lakivahti', open, done,
-      overdue: open.filter((r) => r.overdue).length, thisWeek: open.filter((r) => r.dueThisWeek).length,
+      title: 'Yhteisvastausten taulu – Lakivahti', open, done, later: after !== undefined,
+      overdue: open.filter((r) => r.overdue).length, thisWeek: open.filter((r) => r.dueThisWeek).length + weekLeft,
+      openTotal: after ? null : open.length + remaining,
+      next: more && last ? `/board?jatko=${last.deadline}_${last.id}` : null,
     });
   };
 }

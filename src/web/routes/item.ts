@@ -8,6 +8,7 @@ import { getItem, getMatter, listItemEvents, listItemVersions, listReviews, read
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, KIND_LABELS, LANGUAGE_LABELS, markText, phraseRanges, rowView } from './present.js';
 import { viewer } from './viewer.js';
+import { swedishFacts } from './swedish.js';
 import { httpUrl } from './form-helpers.js';
 
 const RULES: Record<Evidence['rule'], string> = {
@@ -72,6 +73,7 @@ export function itemPage(ctx: PageContext): RequestHandler {
         firstSeenAt: item.firstSeenAt, changedAt: item.changedAt, version: item.version,
         identifiers: item.allIdentifiers.map((i) => ({ type: ID_TYPES[i.type] ?? i.type, value: i.value, role: ROLES[i.role ?? 'mention'] })),
       },
+      sv: lang === 'sv' ? swedishFacts(item, rows.today) : null,
       // What the review form acts on: the item's number and its goal ids (checked in the form).
       reviewTarget: { id: item.id, goals: item.goals },
       why: whyTagged(item, label),

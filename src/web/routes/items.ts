@@ -41,7 +41,7 @@ export function itemsPage(ctx: PageContext): RequestHandler {
     const parsed = parseItemQuery(req.query as Record<string, unknown>, ctx.known);
     const qs = queryString(parsed.form);
     const base = {
-      title: 'Asiat – Lakivahti', ...viewer(res), form: filterForm(ctx, parsed.form), filtered: qs !== '',
+      title: 'Asiat – Lakivahti', ...viewer(res), form: filterForm(ctx, parsed.form), filtered: qs !== '', scripts: ['/static/keys.js'],
       outputs: { atom: `/feeds/items.atom${qs}`, json: `/feeds/items.json${qs}`, csv: `/items.csv${qs}`, ics: `/feeds/deadlines.ics${qs}` },
       feedNote: feedNote(res, ctx.deps.db, `/feeds/items.atom${qs}`),
     };
@@ -52,11 +52,12 @@ export function itemsPage(ctx: PageContext): RequestHandler {
     const rows = ctx.rows();
     const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
     const read = who ? readItemIds(ctx.deps.db, who.id, page.items.map((r) => r.id)) : new Set<number>();
+    const seen = new Map<string, boolean>();
     const items = page.items.map((r) => ({ ...row(r), unread: !read.has(r.id) }));
     function row(r: (typeof page.items)[number]) {
       if (!alts.length) return rowView(r, rows);
       const lang = r.language as Lang;
-      const mark = (text: string) => markText(text, searchRanges(text, lang, alts, ctx.analyzer()));
+      const mark = (text: string) => markText(text, searchRanges(text, lang, alts, ctx.analyzer(), seen));
       const summary = r.summary.length > SNIPPET ? `${r.summary.slice(0, SNIPPET).replace(/\s+\S*$/, '')} …` : r.summary;
       return rowView(r, rows, mark(r.title), summary ? mark(summary) : undefined);
     }

@@ -5,7 +5,7 @@ import { describeJoin } from '../../link/explain.js';
 import { MATTER_STAGES, STAGE_LABELS } from '../../link/stage.js';
 import { describeMatterEvent } from '../../present/matter-events.js';
 import { finnishDate } from '../../parse/dates.js';
-import { boardAnchor, boardEntry, getMatter, type BoardEntry, type MatterDetail } from '../../store/index.js';
+import { boardAnchor, boardEntry, getMatter, lastMatterVisit, recordMatterVisit, type BoardEntry, type MatterDetail } from '../../store/index.js';
 import { STATUS_LABELS } from './form-helpers.js';
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, rowView, type RowContext } from './present.js';
@@ -33,9 +33,9 @@ export function bySource(m: MatterDetail, rows: RowContext) {
   return [...groups].map(([source, items]) => ({ source, items }));
 }
 
-/** The matter's recorded changes, newest first, worded in Finnish, each with the item that showed it. */
-export function changes(m: Pick<MatterDetail, 'events'>) {
-  return [...m.events].reverse().map((e) => ({ at: e.at, text: describeMatterEvent(e, 'fi'), item: e.itemId }));
+/** The matter's recorded changes, newest first, worded in Finnish, each with the item that showed it; those after `since` (the person's previous visit) marked new. */
+export function changes(m: Pick<MatterDetail, 'events'>, since?: string) {
+  return [...m.events].reverse().map((e) => ({ at: e.at, text: describeMatterEvent(e, 'fi'), item: e.itemId, isNew: since !== undefined && e.at > since }));
 }
 
 /** The network's response in one Finnish line, from the matter's entry on the joint-response board. */
@@ -54,15 +54,22 @@ export function matterPage(ctx: PageContext): RequestHandler {
     const rows = ctx.rows();
     const anchor = boardAnchor(ctx.deps.db, { matter: m.id });
     const board = anchor === undefined ? undefined : boardEntry(ctx.deps.db, anchor);
+    // What changed since this person's previous visit is marked; then this visit is noted for the next one.
+    const who = viewer(res);
+    const since = who.user ? lastMatterVisit(ctx.deps.db, who.user.id, m.id) : undefined;
+    if (who.user && !ctx.deps.readOnly) recordMatterVisit(ctx.deps.db, who.user.id, m.id, ctx.now().toISOString());
+    const listed = changes(m, since);
+    const fresh = listed.filter((c) => c.isNew).length;
     res.render('pages/matter', {
-      title: `${m.title} – Lakivahti`, ...viewer(res),
+      title: `${m.title} – Lakivahti`, ...who,
       matter: {
         id: m.id, titleHtml: escapeHtml(m.title), identifiers: m.identifiers, goals: m.goals.map(ctx.goalLabel),
         stage: m.stage ? STAGE_LABELS[m.stage] : null, deadline: deadlineView(m.deadline, rows.today), answered: m.answered,
         updatedAt: m.updatedAt, board,
       },
       timeline: timeline(m),
-      changes: changes(m),
+      changes: listed,
+      sinceVisit: since === undefined ? null : { at: since, count: fresh },
       groups: bySource(m, rows),
       mentionedIn: m.mentionedIn.map((r) => rowView(r, rows)),
       joins: m.joins.map(describeJoin),

@@ -10,7 +10,8 @@ import { barChart, dayStartInstant, weekMondays } from './week-chart.js';
 import { viewer } from './viewer.js';
 
 const WEEKS = 8;
-const BUCKET_ROWS = 20;
+// A glance: the nearest ten of each bucket, the rest counted (the board lists them all, a page at a time).
+const BUCKET_ROWS = 10;
 const DAY = 86_400_000;
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 

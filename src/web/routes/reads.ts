@@ -3,7 +3,7 @@
 import type express from 'express';
 import type { Request, Response } from 'express';
 import { markItemsRead } from '../../store/index.js';
-import { HttpError, localPath, type SessionUser } from '../auth/index.js';
+import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 
 /** How many items one "mark all read" may carry (a page of the list is 50). */
@@ -23,7 +23,9 @@ export function mountReads(app: express.Express, deps: WebDeps): void {
   const mark = (pick: (req: Request) => number[], fallback: (req: Request) => string) => (req: Request, res: Response) => {
     if (deps.readOnly) throw new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten luetuksi merkintää ei voi tallentaa.');
     const user = res.locals.user as SessionUser;
-    markItemsRead(deps.db, user.id, pick(req), new Date().toISOString());
+    const ids = pick(req);
+    markItemsRead(deps.db, user.id, ids, new Date().toISOString());
+    say(res, ids.length === 1 ? 'Merkitty luetuksi.' : `${ids.length} asiaa merkitty luetuiksi.`);
     res.redirect(303, localPath((req.body as Record<string, unknown>).back, fallback(req)));
   };
   app.post('/items/:id/read', mark((req) => ids(req.params.id), (req) => `/items/${String(req.params.id)}`));

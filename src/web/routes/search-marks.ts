@@ -19,8 +19,11 @@ export function searchAlternatives(fts: string): SearchAlternative[] {
 
 const hits = (word: string, alts: SearchAlternative[]) => alts.some((a) => (a.prefix ? word.startsWith(a.text) : word === a.text));
 
-/** Where the words of `text` that the search found are (start and end offsets). */
-export function searchRanges(text: string, lang: Lang, alts: SearchAlternative[], analyzer: Analyzer): [number, number][] {
+/**
+ * Where the words of `text` that the search found are (start and end offsets). `seen` remembers each word's answer
+ * across the texts of one page (list rows repeat their words, and analysing a word is the dear part).
+ */
+export function searchRanges(text: string, lang: Lang, alts: SearchAlternative[], analyzer: Analyzer, seen = new Map<string, boolean>()): [number, number][] {
   if (!alts.length) return [];
   const out: [number, number][] = [];
   let cursor = 0;
@@ -28,8 +31,13 @@ export function searchRanges(text: string, lang: Lang, alts: SearchAlternative[]
     const at = text.indexOf(t.text, cursor);
     if (at === -1) continue;
     cursor = at + t.text.length;
-    const found = hits(t.lower, alts) || t.pieces.some((p) => hits(p.toLowerCase(), alts)) ||
-      indexTerms(t.text, lang, analyzer).split(' ').some((k) => k !== '' && hits(k, alts));
+    const key = `${lang} ${t.text}`;
+    let found = seen.get(key);
+    if (found === undefined) {
+      found = hits(t.lower, alts) || t.pieces.some((p) => hits(p.toLowerCase(), alts)) ||
+        indexTerms(t.text, lang, analyzer).split(' ').some((k) => k !== '' && hits(k, alts));
+      seen.set(key, found);
+    }
     if (found) out.push([at, at + t.text.length]);
   }
   return out;

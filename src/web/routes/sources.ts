@@ -1,6 +1,10 @@
-// The sources (/sources): each one's health — last run, status, the error in plain Finnish, items, next check.
-import type { RequestHandler } from 'express';
-import { countItemsBySource, listSourceStates } from '../../store/index.js';
+// The sources (/sources): each one's health — last run, status, the error in plain Finnish, items, next check — and
+// for administrators pause, resume and crawl now (POST forms; the scheduler and `crawl` skip a paused source).
+import type express from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { countItemsBySource, listPausedSources, listSourceStates, logAction, setSourcePaused } from '../../store/index.js';
+import { HttpError, requireRole, say, type SessionUser } from '../auth/index.js';
+import type { WebDeps } from '../deps.js';
 import type { PageContext } from './context.js';
 import { safeHref } from './item.js';
 import { healthLine, sourceHealth } from './source-health.js';
@@ -11,8 +15,10 @@ export function sourcesPage(ctx: PageContext): RequestHandler {
     const { db } = ctx.deps;
     const health = sourceHealth(ctx.deps.sources, listSourceStates(db));
     const counts = countItemsBySource(db);
+    const paused = listPausedSources(db);
+    const who = viewer(res);
     res.render('pages/sources', {
-      title: 'Lähteet – Lakivahti', ...viewer(res),
+      title: 'Lähteet – Lakivahti', ...who, isAdmin: who.user?.role === 'admin', canCrawl: ctx.deps.crawlNow !== undefined,
       line: healthLine(health, ctx.deps.configErrors.length),
       configErrors: ctx.deps.configErrors,
       sources: health.map((s) => ({
@@ -20,8 +26,45 @@ export function sourcesPage(ctx: PageContext): RequestHandler {
         health: s.health, statusText: s.statusText, error: s.error, technical: s.health === 'failing' ? s.state?.lastError : null,
         lastRunAt: s.state?.lastRunAt ?? null, lastSuccessAt: s.state?.lastSuccessAt ?? null, nextRunAt: s.state?.nextRunAt ?? null,
         errorCount: s.state?.errorCount ?? 0, items: (counts.get(s.def.id) ?? 0).toLocaleString('fi-FI'),
-        itemsHref: `/items?source=${encodeURIComponent(s.def.id)}`,
+        itemsHref: `/items?source=${encodeURIComponent(s.def.id)}`, paused: paused.get(s.def.id) ?? null,
       })),
     });
   };
+}
+
+/** Pause, resume and crawl now: administrators only, each recorded with who and when, then back to /sources. */
+export function mountSourceActions(app: express.Express, deps: WebDeps): void {
+  const names = new Map(deps.sources.map((s) => [s.id, s.name]));
+  const action = (name: string, act: (id: string, user: SessionUser, now: string) => string) => [
+    requireRole('admin'),
+    (req: Request, res: Response) => {
+      const id = String(req.params.id);
+      if (!names.has(id)) throw new HttpError(404, `Lähdettä "${id}" ei ole määritelty.`);
+      const user = res.locals.user as SessionUser;
+      const now = new Date().toISOString();
+      const done = act(id, user, now);
+      if (!deps.readOnly) logAction(deps.db, { userId: user.id, email: user.email, action: name, target: `source:${id}`, now });
+      say(res, done);
+      res.redirect(303, '/sources');
+    },
+  ];
+  const writable = () => {
+    if (deps.readOnly) throw new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten muutoksia ei voi tallentaa.');
+  };
+  app.post('/sources/:id/pause', ...action('source-pause', (id, user, now) => {
+    writable();
+    setSourcePaused(deps.db, id, { by: user.email, at: now });
+    return `Lähde ${names.get(id)} on keskeytetty: sitä ei haeta ennen kuin se jatkuu.`;
+  }));
+  app.post('/sources/:id/resume', ...action('source-resume', (id) => {
+    writable();
+    setSourcePaused(deps.db, id, null);
+    return `Lähteen ${names.get(id)} haku jatkuu aikataulun mukaan.`;
+  }));
+  app.post('/sources/:id/crawl', ...action('source-crawl', (id) => {
+    if (listPausedSources(deps.db).has(id)) throw new HttpError(409, `Lähde ${names.get(id)} on keskeytetty; jatka sen hakua ensin.`);
+    if (!deps.crawlNow) throw new HttpError(503, 'Hakuja ei ajeta tällä palvelimella (ajastus on pois päältä tai tietokantaan ei voi kirjoittaa).');
+    if (!deps.crawlNow(id)) throw new HttpError(503, 'Hakua ei voitu aloittaa, koska palvelin on pysähtymässä.');
+    return `Lähteen ${names.get(id)} haku aloitettiin. Päivitä sivu hetken kuluttua nähdäksesi tuloksen.`;
+  }));
 }

@@ -1,0 +1,71 @@
+// A person changes their own password on /account: the current one is required, the new one is checked (length,
+// common passwords), and the person's other sessions end while this one goes on.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser, PASSWORD } from '../helpers/web.js';
+import { listActions, type Db } from '../../src/store/index.js';
+import { passwordProblem } from '../../src/web/auth/password.js';
+import { openDb, servePages, webDeps } from './support.js';
+
+let db: Db;
+let site: Awaited<ReturnType<typeof servePages>>;
+const EMAIL = 'reader@example.fi';
+const NEW = 'uusi hyvä salasana 2026';
+
+beforeAll(async () => {
+  db = openDb(':memory:');
+  site = await servePages(webDeps(db), 'reader');
+}, 60_000);
+
+afterAll(async () => {
+  await site.close();
+  db.close();
+});
+
+describe('the password rule', () => {
+  it.each([
+    ['lyhyt-11mrk', /at least 12 characters \(this one has 11\)/],
+    ['1qaz2wsx3edc', /list of common passwords/],
+    ['QWERTY123456', /list of common passwords/],
+    ['kalle.virtanen', /cannot be the e-mail address/],
+    ['x'.repeat(257), /at most 256 characters/],
+  ])('refuses %s', (pw, why) => expect(passwordProblem(pw, 'kalle.virtanen@example.fi')?.en).toMatch(why));
+
+  it.each([['oikein-pitka-salasana'], ['ääkköset ja välilyönnit käyvät'], ['123qweasdzxc!']])('accepts %s', (pw) => expect(passwordProblem(pw, 'a@example.fi')).toBeNull());
+});
+
+describe('changing one\'s password', () => {
+  it('needs the current password and a good new one; each refusal says why in Finnish and changes nothing', async () => {
+    const b = site.browser;
+    const token = await b.token('/account');
+    const cases: [Record<string, string>, string][] = [
+      [{ current: 'väärä-salasana-123', password: NEW, again: NEW }, 'Nykyinen salasana oli väärä.'],
+      [{ current: PASSWORD, password: 'lyhyt', again: 'lyhyt' }, 'Salasanassa on oltava vähintään 12 merkkiä (tässä on 5).'],
+      [{ current: PASSWORD, password: 'qwerty123456', again: 'qwerty123456' }, 'Salasana on yleisten salasanojen luettelossa'],
+      [{ current: PASSWORD, password: NEW, again: `${NEW}!` }, 'Uudet salasanat eivät olleet samat.'],
+    ];
+    for (const [form, message] of cases) {
+      const res = await b.post('/account/password', { _csrf: token, ...form });
+      expect(res.res.status).toBe(400);
+      expect(res.html).toContain(message);
+      expect(res.html).toContain('Salasanaa ei vaihdettu.');
+    }
+    expect((await new Browser(site.base).signIn(EMAIL, PASSWORD)).status).toBe(303);
+  }, 60_000);
+
+  it('changes it: the other sessions end, this one goes on and says so, and only the new password signs in', async () => {
+    const other = new Browser(site.base);
+    expect((await other.signIn(EMAIL, PASSWORD)).status).toBe(303);
+    expect((await other.get('/account')).res.status).toBe(200);
+    const b = site.browser;
+    const res = await b.post('/account/password', { _csrf: await b.token('/account'), current: PASSWORD, password: NEW, again: NEW });
+    expect(res.res.status).toBe(303);
+    expect(res.res.headers.get('location')).toBe('/account');
+    const page = await b.get('/account');
+    expect(page.res.status).toBe(200);
+    expect(page.html).toContain('<div class="flash" role="status"><p>Salasana vaihdettu. Muut istuntosi päätettiin; tämä jatkuu.</p></div>');
+    expect((await other.get('/account')).res.status).toBe(401);
+    expect((await new Browser(site.base).signIn(EMAIL, PASSWORD)).status).toBe(401);
+    expect((await new Browser(site.base).signIn(EMAIL, NEW)).status).toBe(303);
+    expect(listActions(db, `user:${db.prepare('SELECT id FROM users WHERE email = ?').pluck().get(EMAIL)}`).map((a) => a.action)).toContain('password-change');
+  }, 60_000);
+});
