@@ -110,9 +110,9 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
         if (def.kind === 'rss') notes.push('the feed has no items');
         else throw new StageError('parse', 'no items found: the page layout or the API may have changed');
       }
+      sink = writer.begin(def.id, startedAt.toISOString(), found.length > 0);
       const { normalizeItem } = await loadNormalize();
       const tag = deps.tag ?? (await deps.loadTag?.());
-      sink = writer.begin(def.id, startedAt.toISOString());
       const total = found.length;
       let usable = 0;
       for (let i = 0; i < total; i += BATCH) {
