@@ -10,11 +10,14 @@ const KEY = /^[A-Za-z][A-Za-z0-9]*$/;
 const NOT_STRING: Record<string, unknown> = {
   null: null, Null: null, NULL: null, true: true, True: true, TRUE: true, false: false, False: false, FALSE: false,
 };
-/** A plain scalar without indicators, comments, quotes, brackets or `: ` (first character a letter or digit). */
-const PLAIN = /^[\p{L}\p{N}][^#'"[\]{}\t\\]*$/u;
+/**
+ * A plain scalar without indicators, comments, quotes, brackets or `: `, starting with a Latin letter or a digit.
+ * (Narrow classes: a \p{L} pattern costs V8 a long compile when it first gets hot.)
+ */
+const PLAIN = /^[0-9A-Za-zÀ-ÖØ-öø-ɏ][^#'"[\]{}\t\\]*$/;
 
 /** Characters outside YAML's printable set (besides tab and line breaks). */
-const NOT_PRINTABLE = /[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+const NOT_PRINTABLE = /[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/; // surrogates: a decoded file has only pairs
 
 /** One plain scalar (in a list when `inList`), or undefined when it is not one this reader is sure of. */
 function scalar(text: string, inList: boolean): unknown {
