@@ -41,35 +41,44 @@ export function createTransport(policy: FetchPolicy): Transport {
     const client = url.protocol === 'https:' ? await tls() : { module: http, agent: plain };
     signal.throwIfAborted();
     const sent = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
-    return new Promise((resolve, reject) => {
-      const req = client.module.request(url, { method, headers: sent, agent: client.agent, lookup: lookup as never, signal });
-      // One socket timer, re-armed for each phase: connecting, waiting for headers, then silence between body chunks.
-      let phase: 'connect' | 'headers' | 'body' = 'connect';
-      let res: IncomingMessage | null = null;
-      const fail = (code: string, message: string) => Object.assign(new Error(message), { code });
-      req.on('timeout', () => {
-        if (phase === 'connect') req.destroy(fail(CONNECT_TIMEOUT, 'connect timeout'));
-        else if (phase === 'headers') req.destroy(fail(HEADERS_TIMEOUT, 'headers timeout'));
-        else res?.destroy(fail(BODY_TIMEOUT, 'body timeout'));
+    return attempt(true);
+
+    function attempt(mayRetry: boolean): Promise<IncomingMessage> {
+      return new Promise((resolve, reject) => {
+        const req = client.module.request(url, { method, headers: sent, agent: client.agent, lookup: lookup as never, signal });
+        // One socket timer, re-armed for each phase: connecting, waiting for headers, then silence between body chunks.
+        let phase: 'connect' | 'headers' | 'body' = 'connect';
+        let res: IncomingMessage | null = null;
+        const fail = (code: string, message: string) => Object.assign(new Error(message), { code });
+        req.on('timeout', () => {
+          if (phase === 'connect') req.destroy(fail(CONNECT_TIMEOUT, 'connect timeout'));
+          else if (phase === 'headers') req.destroy(fail(HEADERS_TIMEOUT, 'headers timeout'));
+          else res?.destroy(fail(BODY_TIMEOUT, 'body timeout'));
+        });
+        const connected = () => {
+          phase = 'headers';
+          req.setTimeout(policy.headersTimeoutMs);
+        };
+        req.on('socket', (socket: Socket) => {
+          if (!socket.connecting) return connected();
+          req.setTimeout(policy.connectTimeoutMs);
+          socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+        });
+        req.on('response', (response) => {
+          res = response;
+          phase = 'body';
+          req.setTimeout(policy.bodyIdleTimeoutMs);
+          resolve(response);
+        });
+        req.on('error', (err: NodeJS.ErrnoException) => {
+          // A pooled connection the server closed just as it was reused: a GET is sent again, once, on a new one.
+          const stale = req.reusedSocket && !res && (err.code === 'ECONNRESET' || err.code === 'EPIPE');
+          if (mayRetry && stale && method === 'GET' && !signal.aborted) resolve(attempt(false));
+          else reject(err);
+        });
+        req.end(body);
       });
-      const connected = () => {
-        phase = 'headers';
-        req.setTimeout(policy.headersTimeoutMs);
-      };
-      req.on('socket', (socket: Socket) => {
-        if (!socket.connecting) return connected();
-        req.setTimeout(policy.connectTimeoutMs);
-        socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
-      });
-      req.on('response', (response) => {
-        res = response;
-        phase = 'body';
-        req.setTimeout(policy.bodyIdleTimeoutMs);
-        resolve(response);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+    }
   }
 
   return {
