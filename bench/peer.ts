@@ -111,7 +111,9 @@ function runOnce(side: Side, set: FeedSet, command: 'crawl' | 'read'): Promise<S
   const { cmd, args } = side === 'newsboat' ? nb : lk;
   const env = {
     ...process.env, HOME: path.join(set.dir, 'home'), LAKIVAHTI_DB: path.join(set.dir, 'lakivahti.sqlite'),
-    LAKIVAHTI_FEEDS: path.join(set.dir, 'feeds'), LAKIVAHTI_ALLOW_PRIVATE_NETWORKS: '1', ...set.env,
+    LAKIVAHTI_FEEDS: path.join(set.dir, 'feeds'), LAKIVAHTI_ALLOW_PRIVATE_NETWORKS: '1',
+    // Every feed is on one host here: as many requests in flight to it as newsboat's 8 reload threads.
+    LAKIVAHTI_PER_HOST: '8', ...set.env,
   };
   return new Promise((resolve, reject) => {
     const t = performance.now();

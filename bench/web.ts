@@ -15,7 +15,7 @@ import { findUser, insertReview, insertUser, openDb, saveRun, syncSources } from
 import { hashPassword } from '../src/web/auth/password.js';
 import { contentHash } from '../src/normalize/key.js';
 import { createWebApp } from '../src/web/app.js';
-import { goalLabels } from '../src/app/context.js';
+import { goalLabels } from '../src/app/goal-labels.js';
 import { defaultFeedsDir } from '../src/paths.js';
 import type { Identifier, ItemKind, SourceDef, TaggedItem } from '../src/model.js';
 

@@ -15,8 +15,10 @@ export interface PipelineDeps {
   /** Where runs are written; default: on this thread through `db`. */
   writer?: StoreWriter;
   fetch: Fetch;
-  /** The tag stage; without it items are stored untagged. */
+  /** The tag stage; without it (and without loadTag) items are stored untagged. */
   tag?: (item: Item) => TaggedItem;
+  /** Instead of tag: loads the tag stage when a run first has items (a crawl of 304s never loads it). */
+  loadTag?: () => Promise<((item: Item) => TaggedItem) | undefined>;
   /** When the source is next due by its schedule (null: unscheduled). */
   nextScheduled?: (def: SourceDef, after: Date) => Date | null;
   /** Longest a single source run may take before it is abandoned. */
@@ -108,14 +110,15 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
         if (def.kind === 'rss') notes.push('the feed has no items');
         else throw new StageError('parse', 'no items found: the page layout or the API may have changed');
       }
+      sink = writer.begin(def.id, startedAt.toISOString(), found.length > 0);
       const { normalizeItem } = await loadNormalize();
-      sink = writer.begin(def.id, startedAt.toISOString());
+      const tag = deps.tag ?? (await deps.loadTag?.());
       const total = found.length;
       let usable = 0;
       for (let i = 0; i < total; i += BATCH) {
         // Taken out of the list, so each batch's raw items can be collected once it is handed on (a big feed's
         // raw, normalized and tagged forms are never all in memory at once).
-        const batch = tagAll(normalizeAll(found.splice(0, BATCH), def, notes, normalizeItem, i), deps.tag, notes);
+        const batch = tagAll(normalizeAll(found.splice(0, BATCH), def, notes, normalizeItem, i), tag, notes);
         usable += batch.length;
         sink.add(batch);
         // Let other work in (web requests, other sources' fetches) between batches.

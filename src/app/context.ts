@@ -6,8 +6,7 @@ import { loadSources, type ConfigError } from '../config/sources.js';
 import { defaultDbPath, defaultFeedsDir } from '../paths.js';
 import { checkDb, listLatestReviews, openDb, reviewsVersion, syncSources, type Db } from '../store/index.js';
 import type { Synchronous } from '../store/db.js';
-import { createTagStage, type TagStage } from '../tag/stage.js';
-import { loadTaxonomy } from '../tag/taxonomy.js';
+import type { TagStage } from '../tag/stage.js';
 import { deferredWorkerWriter, inThreadWriter, workerWriter, type StoreWriter } from '../store/writer.js';
 // Not fetch/index.js: that loads the HTTP client, which commands that only read never need.
 import { lazyFetcher } from '../fetch/lazy.js';
@@ -25,8 +24,8 @@ export interface AppContext {
    * asked for, or when it was asked for lazily and no item has needed it yet.
    */
   tagStage: TagStage | null;
-  /** With `tag: 'lazy'`: builds the tag stage the first time an item is tagged (see pipelineDeps). */
-  buildTagStage: (() => TagStage | null) | null;
+  /** With `tag: 'lazy'`: builds the tag stage the first time a run has items to tag (see pipelineDeps). */
+  buildTagStage: (() => Promise<TagStage | null>) | null;
   /** The database file ('' for an in-memory one). */
   dbFile: string;
   /** Whether the database was opened read-only (asked for, or because it could not be written). */
@@ -41,8 +40,9 @@ export interface AppContext {
 
 export interface OpenOptions {
   /**
-   * Build the tag stage (taxonomy, Voikko, learning from reviews): only crawling and retagging need it. 'lazy'
-   * builds it when the first item is tagged, so a crawl that finds nothing new never pays for it.
+   * Build the tag stage (taxonomy, Voikko, learning from reviews): only crawling and retagging need it. true needs
+   * its code loaded first (openTaggingContext does that); 'lazy' loads and builds it when a run first has items to
+   * tag, so a crawl that finds nothing new never pays for either.
    */
   tag?: boolean | 'lazy';
   /**
@@ -60,6 +60,16 @@ export function resolvePaths(values: { db?: string; feeds?: string }): { dbFile:
     feedsDir: values.feeds ?? process.env.LAKIVAHTI_FEEDS ?? defaultFeedsDir,
     dbFile: values.db ?? process.env.LAKIVAHTI_DB ?? defaultDbPath,
   };
+}
+
+/** The tag stage's code (taxonomy and its yaml, analyzers, tagger, learning): loaded only by what tags. */
+let tagging: typeof import('../tag/stage.js') | null = null;
+const loadTagging = async () => (tagging ??= await import('../tag/stage.js'));
+
+/** openContext with the tag stage built (serve, retag, the demo). */
+export async function openTaggingContext(values: { db?: string; feeds?: string }, options: Omit<OpenOptions, 'tag'> = {}): Promise<AppContext> {
+  await loadTagging();
+  return openContext(values, { ...options, tag: true });
 }
 
 /** Open the database and load the sources named by --db/--feeds or the environment. */
@@ -88,10 +98,11 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
       problems.push(`Tietokantaan ${path.basename(dbFile)} ei voi kirjoittaa (${(err as Error).message}); uusia tietoja ei haeta, tallennetut näytetään.`);
     }
   }
-  const buildTagStage = () => {
+  if (tag === true && !tagging) throw new Error('internal: the tag stage is built by openTaggingContext');
+  const buildTagStage = (stage: NonNullable<typeof tagging>) => {
     try {
       // Reviewers' decisions so far teach the tagger (learning is cheap; redone at each start).
-      return createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
+      return stage.createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
     } catch (err) {
       // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
       errors.push({ file: 'taxonomy', message: `${(err as Error).message} (items are stored untagged until it is fixed)` });
@@ -99,8 +110,8 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
     }
   };
   return {
-    db, dbFile, feedsDir, sources, configErrors: errors, fetch: lazyFetcher(), tagStage: tag === true ? buildTagStage() : null,
-    buildTagStage: tag === 'lazy' ? buildTagStage : null, writer: null, readOnly, problems, fileId: fileIdentity(dbFile),
+    db, dbFile, feedsDir, sources, configErrors: errors, fetch: lazyFetcher(), tagStage: tag === true ? buildTagStage(tagging!) : null,
+    buildTagStage: tag === 'lazy' ? async () => buildTagStage(await loadTagging()) : null, writer: null, readOnly, problems, fileId: fileIdentity(dbFile),
   };
 }
 
@@ -138,38 +149,13 @@ export function healthProblems(ctx: AppContext): string[] {
   return problems;
 }
 
-/** Goal id → its label in the taxonomy (Finnish, or Swedish), falling back to the id when the taxonomy is broken. */
-export function goalLabels(ctx: Pick<AppContext, 'tagStage' | 'feedsDir'>, lang: 'fi' | 'sv' = 'fi'): Record<string, string> {
-  let goals;
-  try {
-    goals = (ctx.tagStage?.taxonomy ?? loadTaxonomy(ctx.feedsDir)).goals;
-  } catch {
-    return {};
-  }
-  return Object.fromEntries(goals.map((g) => [g.id, g.label[lang]]));
-}
-
 /** How often a running process looks for new reviewers' decisions to learn from. */
 const RELEARN_CHECK_MS = 30_000;
 
 /** The tag stage for the pipeline; in a long-running process it learns again when decisions are added. */
 function learningTag(ctx: AppContext): ((item: Item) => TaggedItem) | undefined {
-  if (ctx.buildTagStage && !ctx.tagStage) {
-    // Built for the first item that needs it; when the taxonomy is broken, items are stored untagged (noted once).
-    const build = ctx.buildTagStage;
-    let stage: ((item: Item) => TaggedItem) | undefined;
-    let failed = false;
-    return (item) => {
-      if (!stage && !failed) {
-        ctx.tagStage = build();
-        ctx.buildTagStage = null;
-        stage = ctx.tagStage ? learningTag(ctx) : undefined;
-        failed = !stage;
-      }
-      return stage ? stage(item) : Object.assign(item, { tags: null, searchTerms: '' });
-    };
-  }
-  if (!ctx.tagStage) return undefined;
+  if (!ctx.tagStage || !tagging) return undefined;
+  const { createTagStage } = tagging;
   let version = reviewsVersion(ctx.db);
   let checkedAt = Date.now();
   return (item) => {
@@ -186,6 +172,18 @@ function learningTag(ctx: AppContext): ((item: Item) => TaggedItem) | undefined 
   };
 }
 
+/** With `tag: 'lazy'`: the tag stage, loaded and built once, when a run first has items (undefined: taxonomy broken). */
+function lazyTag(ctx: AppContext): () => Promise<((item: Item) => TaggedItem) | undefined> {
+  let ready: Promise<((item: Item) => TaggedItem) | undefined> | null = null;
+  return () =>
+    (ready ??= (async () => {
+      const build = ctx.buildTagStage;
+      ctx.buildTagStage = null;
+      if (build) ctx.tagStage = await build();
+      return learningTag(ctx);
+    })());
+}
+
 /**
  * What the pipeline needs from a context; writes go to a worker thread unless the database is in memory. `oneShot`
  * (a process that crawls once and ends): the worker starts only when a run has items to store.
@@ -193,6 +191,7 @@ function learningTag(ctx: AppContext): ((item: Item) => TaggedItem) | undefined 
 export function pipelineDeps(ctx: AppContext, { oneShot = false } = {}) {
   if (ctx.readOnly) throw new Error('the database was opened read-only; nothing can be crawled into it');
   ctx.writer ??= ctx.dbFile === ':memory:' ? inThreadWriter(ctx.db) : oneShot ? deferredWorkerWriter(ctx.db, ctx.dbFile) : workerWriter(ctx.dbFile);
+  if (ctx.buildTagStage) return { db: ctx.db, writer: ctx.writer, fetch: ctx.fetch, loadTag: lazyTag(ctx) };
   return { db: ctx.db, writer: ctx.writer, fetch: ctx.fetch, tag: learningTag(ctx) };
 }
 

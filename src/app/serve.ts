@@ -3,7 +3,8 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { startScheduler, type Scheduler } from '../schedule/index.js';
 import { createWebApp } from '../web/app.js';
-import { closeContext, dbFileProblem, goalLabels, healthProblems, pipelineDeps, type AppContext } from './context.js';
+import { closeContext, dbFileProblem, healthProblems, pipelineDeps, type AppContext } from './context.js';
+import { goalLabels } from './goal-labels.js';
 
 /** A failure to start that the user can fix (a busy port): printed as one line, no stack. */
 export class StartError extends Error {

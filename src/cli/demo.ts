@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fixturesDir, rootDir } from '../paths.js';
 import { mirrorUrl, startMirror, type Mirror } from '../demo/mirror.js';
-import { closeContext, openContext, reportConfigErrors } from '../app/context.js';
+import { closeContext, openTaggingContext, reportConfigErrors } from '../app/context.js';
 import { databaseCreator, writeMeta } from '../store/index.js';
 import { parseCommand } from './args.js';
 import { serve } from '../app/serve.js';
@@ -36,7 +36,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   }
   // The mirrors listen on 127.0.0.1, which the fetcher refuses unless told otherwise.
   process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS = '1';
-  const ctx = openContext({ ...values, db: dbPath }, { tag: true });
+  const ctx = await openTaggingContext({ ...values, db: dbPath });
   writeMeta(ctx.db, 'created_by', DEMO_MARK);
   reportConfigErrors(ctx, process.stderr);
   const mirrors: Mirror[] = [];

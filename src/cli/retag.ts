@@ -2,7 +2,7 @@
 import { listItemsForTagging, saveTagsMany } from '../store/index.js';
 import { toTagInput } from '../tag/stage.js';
 import type { ItemTags } from '../model.js';
-import { closeContext, openContext } from '../app/context.js';
+import { closeContext, openTaggingContext } from '../app/context.js';
 import { parseCommand } from './args.js';
 
 export const usage = `usage: lakivahti retag [--dry-run] [--db PATH] [--feeds DIR]
@@ -23,7 +23,7 @@ export function describeRetag(before: { relevant: boolean | null; goals: string[
 
 export async function retagCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { 'dry-run': { type: 'boolean' } });
-  const ctx = openContext(values, { tag: true, access: values['dry-run'] ? 'read' : 'write' });
+  const ctx = await openTaggingContext(values, { access: values['dry-run'] ? 'read' : 'write' });
   try {
     if (!ctx.tagStage) {
       process.stderr.write(`retag: ${ctx.configErrors.find((e) => e.file === 'taxonomy')?.message}\n`);

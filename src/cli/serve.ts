@@ -1,5 +1,5 @@
 // `lakivahti serve [--port N] [--host H] [--no-schedule]`: the scheduler and the web view in one process.
-import { closeContext, openContext, reportConfigErrors } from '../app/context.js';
+import { closeContext, openTaggingContext, reportConfigErrors } from '../app/context.js';
 import { log, serve, type Running } from '../app/serve.js';
 import { parseCommand, UsageError } from './args.js';
 
@@ -25,7 +25,7 @@ export const parseHost = (value: string | undefined): string => value || process
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { port: { type: 'string' }, host: { type: 'string' }, 'no-schedule': { type: 'boolean' } });
   const port = parsePort(values.port);
-  const ctx = openContext(values, { tag: true, access: 'serve' });
+  const ctx = await openTaggingContext(values, { access: 'serve' });
   reportConfigErrors(ctx, process.stderr);
   let running: Running;
   try {

@@ -1,11 +1,17 @@
 // Load and validate source definitions: one YAML file per source under <feeds>/sources/.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { ITEM_KINDS, type ItemKind, type Lang, type SourceDef } from '../model.js';
 import { moduleNames, moduleOptions } from '../sources/index.js';
 import { checkOptions, withDefaults } from '../sources/options.js';
 import { scheduleProblem } from './schedule.js';
+import { readFlatYaml } from './flat-yaml.js';
+
+// The yaml library is loaded only for a definition that is more than flat `key: value` lines (see flat-yaml.ts).
+const require = createRequire(import.meta.url);
+let yaml: typeof Yaml | null = null;
 
 const FIELDS = new Set([
   'id', 'name', 'url', 'kind', 'module', 'schedule', 'language', 'organisation', 'tags', 'itemKind', 'mayBeEmpty', 'options',
@@ -46,14 +52,19 @@ export function loadSources(feedsDir: string): LoadedSources {
   return { sources, errors };
 }
 
-/** Validate one YAML document into a SourceDef; throws an Error naming the field (and line for syntax errors). */
-export function parseSourceDef(text: string, file: string): SourceDef {
-  const doc = parseDocument(text, { prettyErrors: true });
+/** Any YAML document, through the library; a syntax error names its line. */
+function readYaml(text: string): Record<string, unknown> | null {
+  const doc = (yaml ??= require('yaml') as typeof Yaml).parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) {
     const e = doc.errors[0];
     throw new Error(`invalid YAML at line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`);
   }
-  const raw = doc.toJS() as Record<string, unknown> | null;
+  return doc.toJS() as Record<string, unknown> | null;
+}
+
+/** Validate one YAML document into a SourceDef; throws an Error naming the field (and line for syntax errors). */
+export function parseSourceDef(text: string, file: string): SourceDef {
+  const raw = readFlatYaml(text) ?? readYaml(text);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the file must be a YAML mapping of fields');
   for (const key of Object.keys(raw)) if (!FIELDS.has(key)) throw new Error(`unknown field "${key}"`);
 

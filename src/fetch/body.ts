@@ -53,7 +53,7 @@ function decoders(contentEncoding: string | null): Transform[] {
   });
 }
 
-/** Abandon a body now; undici emits an AbortError on destroy, which nobody needs to hear. */
+/** Abandon a body now, closing its connection; the error that destroying may report is nobody's business. */
 export function drop(body: Readable): void {
   body.on('error', () => undefined);
   body.destroy();
@@ -88,7 +88,7 @@ export async function readBody(body: Readable, contentEncoding: string | null, m
       }
     });
   } catch (err) {
-    // Tearing the pipeline down makes undici's body report an AbortError, which may win the race.
+    // Tearing the pipeline down makes the body report its own error, which may win the race.
     throw overCap ?? err;
   }
   if (!whole) return Buffer.concat(chunks, total);
@@ -101,7 +101,19 @@ export async function readBody(body: Readable, contentEncoding: string | null, m
 const decoding = (contentEncoding: string | null): boolean =>
   (contentEncoding ?? '').split(',').some((c) => !['', 'identity'].includes(c.trim().toLowerCase()));
 
-/** Drop a body we do not need (redirects, 304, errors), keeping the connection reusable when it is short. */
-export async function discard(body: Readable & { dump?: (o: { limit: number; signal: AbortSignal }) => Promise<void> }, signal: AbortSignal): Promise<void> {
-  await body.dump?.({ limit: 64 * 1024, signal }).catch(() => undefined);
+/** Bytes of an unwanted body read to keep its connection for the next request; a longer one closes it instead. */
+const DISCARD_LIMIT = 64 * 1024;
+
+/** Drop a body we do not need (redirects, 304, errors), keeping the connection reusable when the body is short. */
+export function discard(body: Readable): Promise<void> {
+  return new Promise((resolve) => {
+    let read = 0;
+    body.on('data', (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > DISCARD_LIMIT) body.destroy();
+    });
+    body.on('error', () => resolve());
+    body.on('close', () => resolve());
+    body.on('end', () => resolve());
+  });
 }

@@ -2,6 +2,7 @@
 import { STATUS_CODES } from 'node:http';
 import { StageError } from '../errors.js';
 import { formatMs, type FetchPolicy } from './policy.js';
+import { BODY_TIMEOUT, CONNECT_TIMEOUT, HEADERS_TIMEOUT } from './exchange.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /** The error for a 4xx/5xx answer; 429 and 503 carry Retry-After as retryAfterMs. */
@@ -27,7 +28,7 @@ interface ErrorLike {
 function codeOf(err: unknown, depth = 0): string | undefined {
   if (!err || typeof err !== 'object' || depth > 4) return undefined;
   const e = err as ErrorLike;
-  if (e.code && e.code !== 'UND_ERR_ABORTED' && e.code !== 'ABORT_ERR') return e.code;
+  if (e.code && e.code !== 'ABORT_ERR') return e.code;
   return codeOf(e.cause, depth + 1) ?? codeOf(e.errors?.[0], depth + 1) ?? e.code;
 }
 
@@ -56,16 +57,14 @@ export function networkError(err: unknown, host: string, policy: FetchPolicy, de
     case 'ECONNRESET':
     case 'EPIPE':
       return plain(`the connection to ${host} was reset`);
-    case 'UND_ERR_SOCKET':
-    case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
     case 'ERR_STREAM_PREMATURE_CLOSE':
       return plain(`the connection to ${host} closed before the whole response arrived`);
-    case 'UND_ERR_CONNECT_TIMEOUT':
+    case CONNECT_TIMEOUT:
     case 'ETIMEDOUT':
       return plain(`could not connect to ${host} within ${formatMs(policy.connectTimeoutMs)}`);
-    case 'UND_ERR_HEADERS_TIMEOUT':
+    case HEADERS_TIMEOUT:
       return plain(`${host} did not answer within ${formatMs(policy.headersTimeoutMs)}`);
-    case 'UND_ERR_BODY_TIMEOUT':
+    case BODY_TIMEOUT:
       return plain(`${host} stopped sending the response for ${formatMs(policy.bodyIdleTimeoutMs)}`);
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':

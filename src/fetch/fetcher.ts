@@ -1,11 +1,11 @@
 // The fetch stage: one polite, bounded, guarded HTTP request with redirects followed by hand.
-import { Agent, request } from 'undici';
 import type { Fetch, FetchOptions, FetchResult } from '../model.js';
 import { StageError } from '../errors.js';
 import { discard, drop, readBody, tooLarge } from './body.js';
 import { decodeBody } from './charset.js';
 import { httpError, networkError } from './failure.js';
-import { checkUrl, guardedLookup, isLoopbackHost } from './guard.js';
+import { checkUrl } from './guard.js';
+import { createTransport } from './exchange.js';
 import { createLimiter } from './limiter.js';
 import { defaultPolicy, type FetchPolicy } from './policy.js';
 import { requestHeaders, withoutCredentials } from './headers.js';
@@ -21,13 +21,12 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Create the fetch stage with the default policy (from the environment) and any overrides. */
 export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
   const policy: FetchPolicy = { ...defaultPolicy(), ...overrides };
-  const agent = new Agent({
-    connect: { timeout: policy.connectTimeoutMs, lookup: guardedLookup(policy) },
-    headersTimeout: policy.headersTimeoutMs,
-    bodyTimeout: policy.bodyIdleTimeoutMs,
-  });
-  // Politeness is owed to other people's servers; one on this machine is bounded by the crawl's own width.
-  const limiter = createLimiter((host) => (isLoopbackHost(host) ? Infinity : policy.perHost));
+  const transport = createTransport(policy);
+  /** Calls in flight: close() waits for them, destroy() aborts them. */
+  const inFlight = new Set<AbortController>();
+  let idle: (() => void) | null = null;
+  // One limit for every host, a mirror on this machine included: LAKIVAHTI_PER_HOST raises it where that is wanted.
+  const limiter = createLimiter(policy.perHost);
 
   async function fetchUrl(url: string, options: FetchOptions = {}): Promise<FetchResult> {
     const maxBytes = options.maxBytes ?? policy.maxBytes;
@@ -47,6 +46,7 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
     let headers = requestHeaders(policy, options);
     let target = checkUrl(url, policy);
     const trail = [target.href];
+    inFlight.add(controller);
     try {
       for (;;) {
         const release = await limiter.acquire(target.hostname);
@@ -75,30 +75,25 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
       }
     } finally {
       clearTimeout(timer);
+      inFlight.delete(controller);
+      if (inFlight.size === 0) idle?.();
     }
 
     /** One request without following redirects. */
     async function send(target: URL, method: Method, headers: Record<string, string>, body?: string): Promise<Hop> {
       const host = target.host;
       const fail = (err: unknown) => networkError(err, host, policy, deadlineHit);
-      const res = await request(target, {
-        dispatcher: agent,
-        method,
-        headers,
-        body,
-        signal: controller.signal,
-        // undici 7's request() never follows redirects unless a redirect interceptor is composed in;
-        // we follow them here so that every hop passes the guard, the limiter and the deadline.
-      }).catch((err: unknown) => {
+      // Redirects are followed by the loop above, so that every hop passes the guard, the limiter and the deadline.
+      const res = await transport.send({ url: target, method, headers, body, signal: controller.signal }).catch((err: unknown) => {
         throw fail(err);
       });
       const header = (name: string): string | null => {
         const v = res.headers[name];
         return Array.isArray(v) ? v.join(', ') : (v ?? null);
       };
-      const status = res.statusCode;
+      const status = res.statusCode ?? 0;
       if (REDIRECTS.has(status)) {
-        await discard(res.body, controller.signal);
+        await discard(res);
         const location = header('location');
         if (!location)
           throw new StageError('fetch', `the server answered HTTP ${status} without saying where to go`, null, status);
@@ -110,24 +105,25 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
       }
       const common = { url: target.href, status, contentType: header('content-type') };
       if (status === 304) {
-        await discard(res.body, controller.signal); // a 304 has no body; never read or decode one
+        await discard(res); // a 304 has no body; never read or decode one
         const sent = options.validators ?? {};
         const etag = header('etag') ?? sent.etag ?? null;
         const lastModified = header('last-modified') ?? sent.lastModified ?? null;
         return { result: { ...common, notModified: true, body: '', charset: 'utf-8 (default)', bytes: 0, etag, lastModified } };
       }
       if (status < 200 || status >= 300) {
-        await discard(res.body, controller.signal);
+        await discard(res);
         throw httpError(status, header('retry-after'));
       }
       const declared = Number(header('content-length') ?? NaN);
       if (declared > maxBytes) {
-        drop(res.body); // reject before reading a byte
+        drop(res); // reject before reading a byte
         throw tooLarge(maxBytes);
       }
       const expected = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
-      const bytes = await readBody(res.body, header('content-encoding'), maxBytes, expected).catch((err: unknown) => {
-        throw fail(err);
+      const bytes = await readBody(res, header('content-encoding'), maxBytes, expected).catch((err: unknown) => {
+        // Node reports a connection closed mid-body as a reset ("aborted"): say what it was.
+        throw fail(!res.complete && (err as { code?: string }).code === 'ECONNRESET' ? Object.assign(new Error('premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }) : err);
       });
       const decoded = decodeBody(bytes, common.contentType);
       return {
@@ -145,5 +141,18 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
     }
   }
 
-  return Object.assign(fetchUrl, { close: () => agent.close(), destroy: () => agent.destroy() });
+  /** Wait for the calls in flight, then end the idle keep-alive connections (nothing lingers to hold the process). */
+  async function close(): Promise<void> {
+    if (inFlight.size) await new Promise<void>((resolve) => (idle = resolve));
+    idle = null;
+    transport.destroy();
+  }
+
+  /** Abort the calls in flight and end every connection. */
+  async function destroy(): Promise<void> {
+    for (const c of inFlight) c.abort(new Error('the fetcher was shut down'));
+    transport.destroy();
+  }
+
+  return Object.assign(fetchUrl, { close, destroy });
 }

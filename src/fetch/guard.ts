@@ -77,17 +77,6 @@ export function isPrivateAddress(address: string): boolean {
   return true; // not an IP at all: refuse rather than guess
 }
 
-/**
- * True for a URL host naming this machine: localhost, or a loopback address literal (127.0.0.0/8, ::1). Only the
- * name is looked at: a public name that resolves to loopback is the guard's business, not this.
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (net.isIPv4(host)) return host.startsWith('127.');
-  return net.isIPv6(host) && v6Groups(host).every((g, i) => g === (i === 7 ? 1 : 0));
-}
-
 /** The error for a refused target; `address` is what it resolved to when that differs from the host. */
 export function refusedError(host: string, address?: string): StageError {
   const what = address && address !== host ? `${host} (${address}, a private or loopback address)` : `${host} (a private or loopback address)`;

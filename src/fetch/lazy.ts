@@ -1,5 +1,5 @@
 // The fetch stage for a process that may never fetch: the policy is read now (a bad setting fails at start), the
-// HTTP client (undici, slow to load) and its connection pool only at the first request.
+// HTTP client and its connection pool only at the first request.
 import type { Fetch } from '../model.js';
 import type { Fetcher } from './fetcher.js';
 import { defaultPolicy, type FetchPolicy } from './policy.js';

@@ -20,10 +20,7 @@ export interface FetchPolicy {
   deadlineMs: number;
   /** Redirect hops followed before giving up. */
   maxRedirects: number;
-  /**
-   * Concurrent requests per host, shared by every call through one fetcher. A loopback host (127.x.x.x, ::1,
-   * localhost: a local mirror or feed service on this machine) has no limit of its own; the crawl's width bounds it.
-   */
+  /** Concurrent requests per host (any host, this machine's included), shared by every call through one fetcher. */
   perHost: number;
   /** Allow private, loopback and link-local targets (tests, an intranet mirror). */
   allowPrivateNetworks: boolean;

@@ -208,10 +208,18 @@ export function createLinker(db: Db): Linker {
   const mattersHolding = prepared(db, LINK_SQL.mattersHolding).pluck();
   const insertEvent = prepared(db, EVENT_SQL.insert);
   const comingIntoForce = prepared(db, LINK_SQL.comingIntoForce).pluck();
+  // The one matter holding a join key, for keys this linker has already placed: a big matter's items are then not
+  // read again for each new item that joins it. Only link() moves items between matters, so it forgets them all.
+  const placedKeys = new Map<string, number>();
   const linker: Linker = {
     add(itemId, keys, title, now) {
       const ms = new Set<number>();
       for (const k of keys) {
+        const known = placedKeys.get(k);
+        if (known !== undefined) {
+          ms.add(known);
+          continue;
+        }
         const at = k.indexOf(' ');
         for (const m of mattersHolding.all(k.slice(0, at), k.slice(at + 1)) as number[]) ms.add(m);
       }
@@ -220,12 +228,14 @@ export function createLinker(db: Db): Linker {
       if (ms.size > 1) return linker.link(itemId, now);
       const [held] = ms;
       const matter = held ?? Number(st.create.run(now, now).lastInsertRowid);
+      for (const k of keys) placedKeys.set(k, matter);
       if (held === undefined) fresh.add(matter);
       else if (!fresh.has(matter)) insertEvent.run(matter, 'item', null, title, now, itemId); // a new item has no events yet
       st.setMatter.run(matter, itemId);
       touched.add(matter);
     },
     link(itemId, now) {
+      placedKeys.clear();
       const first = st.matterOf.get(itemId) as number | null;
       const queue = [itemId, ...(first === null ? [] : (inMatter.all(first) as number[]))];
       const members: Linkable[] = [];

@@ -22,7 +22,8 @@ export interface StoreWriter {
   /** Take a source's run lease until `until`; false when another run (in any process) holds it. */
   claim(sourceId: string, until: Date): Promise<boolean>;
   release(sourceId: string): Promise<void>;
-  begin(sourceId: string, startedAt: string): RunSink;
+  /** Start saving a run; `withItems` says items will follow (a writer may get ready for them meanwhile). */
+  begin(sourceId: string, startedAt: string, withItems?: boolean): RunSink;
   close(): Promise<void>;
 }
 
@@ -57,7 +58,9 @@ export function deferredWorkerWriter(db: Db, file: string): StoreWriter {
   return {
     claim: (sourceId, until) => current().claim(sourceId, until),
     release: (sourceId) => current().release(sourceId),
-    begin: (sourceId, startedAt) => {
+    begin: (sourceId, startedAt, withItems = false) => {
+      // The thread starts now, while the first items are still being prepared (the tag stage may be loading).
+      if (withItems) worker ??= workerWriter(file);
       // Where the run goes is decided by its first batch, or at finish() for a run without items.
       let sink: RunSink | null = null;
       return {

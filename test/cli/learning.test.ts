@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { closeContext, openContext, pipelineDeps } from '../../src/app/context.js';
+import { closeContext, openTaggingContext, pipelineDeps } from '../../src/app/context.js';
 import { insertReview } from '../../src/store/index.js';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
 
@@ -91,7 +91,7 @@ describe('learning from reviewers through the store', () => {
   });
 
   it('a running process learns from decisions made elsewhere (another process, the web view)', async () => {
-    const ctx = openContext({ db: path.join(dir, 'db.sqlite'), feeds: path.join(dir, 'feeds') }, { tag: true });
+    const ctx = await openTaggingContext({ db: path.join(dir, 'db.sqlite'), feeds: path.join(dir, 'feeds') });
     const tag = pipelineDeps(ctx).tag!;
     const probe = (await items()).find((i) => i.title === later[0]);
     // Three words the reviewed items share: one learned word moves a goal by at most one margin, so no single word or

@@ -79,6 +79,35 @@ describe('fetch: network errors', () => {
     expect(err.message).toMatch(new RegExp(`^fetch: the connection to 127\\.0\\.0\\.1:${srv.port} (was reset|closed before the whole response arrived)$`));
   });
 
+  it('sends a GET again on a new connection when the pooled one was closed by the server as it was reused', async () => {
+    let connection = 0;
+    const srv = await rawServer((socket) => {
+      const n = ++connection;
+      let requests = 0;
+      socket.on('data', () => {
+        // The first connection answers once and keeps itself open, then drops the next request unanswered.
+        if (n === 1 && ++requests > 1) return void socket.destroy();
+        socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok');
+      });
+    });
+    const f = fetcher();
+    expect((await f(`${srv.url}/a`)).body).toBe('ok');
+    expect((await f(`${srv.url}/b`)).body).toBe('ok');
+    expect(srv.connections()).toBe(2);
+    // A POST is not sent twice: on a server whose every connection drops its second request, the failure is reported.
+    const dropping = await rawServer((socket) => {
+      let requests = 0;
+      socket.on('data', () => {
+        if (++requests > 1) return void socket.destroy();
+        socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok');
+      });
+    });
+    const post = () => f(`${dropping.url}/`, { method: 'POST', body: 'q' });
+    const err = await stageError(post().then(post));
+    expect(dropping.connections()).toBe(1);
+    expect(err.message).toMatch(/^fetch: the connection to 127\.0\.0\.1:\d+ (was reset|closed before the whole response arrived)$/);
+  });
+
   it('reports a malformed response in plain words', async () => {
     const srv = await rawServer((socket) => socket.once('data', () => socket.end('SSH-2.0-OpenSSH_9.6\r\n\r\n')));
     const err = await stageError(fetcher()(`${srv.url}/`));

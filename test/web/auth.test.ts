@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
 import { createWebApp, type WebDeps } from '../../src/web/app.js';
-import { goalLabels } from '../../src/app/context.js';
+import { goalLabels } from '../../src/app/goal-labels.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 import { disableUser, listActions, listBoardEntries, listReviews, openDb, type Db } from '../../src/store/index.js';
 import { addUser, Browser, PASSWORD } from '../helpers/web.js';

@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import { normalizeItem } from '../../src/normalize/index.js';
 import { createTagStage, type TagStage } from '../../src/tag/stage.js';
-import { goalLabels } from '../../src/app/context.js';
+import { goalLabels } from '../../src/app/goal-labels.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 import { createWebApp } from '../../src/web/app.js';
 import { addUser, Browser } from '../helpers/web.js';

@@ -1,0 +1,91 @@
+// One HTTP request and its response headers over node:http(s), with keep-alive pools and the policy's timeouts.
+// Node's own client, not undici: it is part of the runtime, so a crawl does not load a second HTTP stack at start.
+import http from 'node:http';
+import type https from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FetchPolicy } from './policy.js';
+import { guardedLookup } from './guard.js';
+
+/** Error codes of the policy's timeouts (see failure.ts). */
+export const CONNECT_TIMEOUT = 'ELAKIVAHTI_CONNECT_TIMEOUT';
+export const HEADERS_TIMEOUT = 'ELAKIVAHTI_HEADERS_TIMEOUT';
+export const BODY_TIMEOUT = 'ELAKIVAHTI_BODY_TIMEOUT';
+
+export interface ExchangeRequest {
+  url: URL;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+}
+
+/** Sends requests through per-scheme keep-alive pools; close() ends idle connections so nothing holds the process. */
+export interface Transport {
+  /** Resolves with the response once its headers arrive; the body is read (or dropped) by the caller. */
+  send(req: ExchangeRequest): Promise<IncomingMessage>;
+  /** Close every pooled connection now (requests in flight are the caller's to abort). */
+  destroy(): void;
+}
+
+/** A transport with the policy's guarded DNS lookup and its connect, headers and body-idle timeouts. */
+export function createTransport(policy: FetchPolicy): Transport {
+  const lookup = guardedLookup(policy);
+  const plain = new http.Agent({ keepAlive: true });
+  // node:https loads TLS: only when an https URL is first asked for.
+  let secure: Promise<{ module: typeof https; agent: https.Agent }> | null = null;
+  const tls = () =>
+    (secure ??= import('node:https').then((module) => ({ module: module.default, agent: new module.default.Agent({ keepAlive: true }) })));
+
+  async function send({ url, method, headers, body, signal }: ExchangeRequest): Promise<IncomingMessage> {
+    const client = url.protocol === 'https:' ? await tls() : { module: http, agent: plain };
+    signal.throwIfAborted();
+    const sent = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+    return attempt(true);
+
+    function attempt(mayRetry: boolean): Promise<IncomingMessage> {
+      return new Promise((resolve, reject) => {
+        const req = client.module.request(url, { method, headers: sent, agent: client.agent, lookup: lookup as never, signal });
+        // One socket timer, re-armed for each phase: connecting, waiting for headers, then silence between body chunks.
+        let phase: 'connect' | 'headers' | 'body' = 'connect';
+        let res: IncomingMessage | null = null;
+        const fail = (code: string, message: string) => Object.assign(new Error(message), { code });
+        req.on('timeout', () => {
+          if (phase === 'connect') req.destroy(fail(CONNECT_TIMEOUT, 'connect timeout'));
+          else if (phase === 'headers') req.destroy(fail(HEADERS_TIMEOUT, 'headers timeout'));
+          else res?.destroy(fail(BODY_TIMEOUT, 'body timeout'));
+        });
+        const connected = () => {
+          phase = 'headers';
+          req.setTimeout(policy.headersTimeoutMs);
+        };
+        req.on('socket', (socket: Socket) => {
+          if (!socket.connecting) return connected();
+          req.setTimeout(policy.connectTimeoutMs);
+          socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+        });
+        req.on('response', (response) => {
+          res = response;
+          phase = 'body';
+          req.setTimeout(policy.bodyIdleTimeoutMs);
+          resolve(response);
+        });
+        req.on('error', (err: NodeJS.ErrnoException) => {
+          // A pooled connection the server closed just as it was reused: a GET is sent again, once, on a new one.
+          const stale = req.reusedSocket && !res && (err.code === 'ECONNRESET' || err.code === 'EPIPE');
+          if (mayRetry && stale && method === 'GET' && !signal.aborted) resolve(attempt(false));
+          else reject(err);
+        });
+        req.end(body);
+      });
+    }
+  }
+
+  return {
+    send,
+    destroy: () => {
+      plain.destroy();
+      void secure?.then((s) => s.agent.destroy());
+    },
+  };
+}
