@@ -102,6 +102,18 @@ describe('tagger: points as the taxonomy defines them', () => {
     expect(scores({ title: 'Kejon käyttöönotto' })[A]).toBe(0);
   });
 
+  it('keeps the item\'s id', () => {
+    expect(tag({ id: 'x-1', title: 'Paloasema' }).id).toBe('x-1');
+    expect('id' in tag({ title: 'Paloasema' })).toBe(false);
+  });
+
+  it('weighs a negative term by its field when deciding whether the item is anchored', () => {
+    // A: anchor 3 (title) − negative 3 × 0.5 (summary) = 1.5 > 0: anchored, so kalusto counts: 3 + 1 − 1.5.
+    expect(scores({ title: 'Paloasema ja kalusto', summary: 'Sairaala.' })).toEqual({ [A]: 2.5, [B]: 0, [C]: 0 });
+    // KEJO 2 − sairaala 3 < 0: not anchored, kalusto is no evidence.
+    expect(tag({ title: 'KEJO, sairaala ja kalusto', lang: 'fi' }).evidence.map((e) => e.rule)).toEqual(['term', 'negative']);
+  });
+
   it('records each term with the field and words that matched and its points there', () => {
     const r = tag({ title: 'Poliisi', summary: 'Paloasemalla kalusto.', lang: 'fi' });
     expect(r.evidence).toEqual([
@@ -137,11 +149,59 @@ describe('tagger: relevance and the goals listed', () => {
   });
 });
 
+describe('tagger: the goals listed when learned weights move scores', () => {
+  const learned = (weights: LearnedWeights['weights']): LearnedWeights => ({ analyzer: 'snowball', taxonomyVersion: 'by-hand', decisions: 1, bound: 3, weights });
+  const item: TagInput = { title: 'Paloasema ja poliisi', organisation: 'Sisäministeriö', lang: 'fi' };
+
+  it('keeps a goal the rules list when learning raises another goal past twice its score', () => {
+    // Rules: A 3 + 1 = 4, B 2 + 1 = 3.
+    expect(tag(item)).toMatchObject({ scores: { [A]: 4, [B]: 3, [C]: 0 }, goals: [A, B] });
+    const raised = createTagger(taxonomy, { analyzer, learned: learned({ 'term:paloasema': { [A]: 3 } }) })(item);
+    expect(raised).toMatchObject({ scores: { [A]: 7, [B]: 3, [C]: 0 }, goals: [A, B] });
+  });
+
+  it('drops it when its own learned weight lowers it under half the main goal', () => {
+    const lowered = createTagger(taxonomy, { analyzer, learned: learned({ 'term:paloasema': { [A]: 3 }, 'term:poliisi': { [B]: -0.5 } }) })(item);
+    expect(lowered).toMatchObject({ scores: { [A]: 7, [B]: 2.5, [C]: 0 }, goals: [A] });
+  });
+
+  it('keeps a goal the rules list at exactly half the rules\' best score', () => {
+    // Rules A 4, B 2 (no prior): B is exactly half of A; learning raises A to 7.
+    const r = createTagger(taxonomy, { analyzer, learned: learned({ 'term:paloasema': { [A]: 3 } }) })({ title: 'Paloasema ja poliisi', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 7, [B]: 2, [C]: 0 }, goals: [A, B] });
+  });
+
+  it('lists a goal its own learned weight lowered when it still reaches exactly half the main goal', () => {
+    // Rules A 4, B 3; B lowered to 2 = 4 / 2.
+    const r = createTagger(taxonomy, { analyzer, learned: learned({ 'term:poliisi': { [B]: -1 } }) })(item);
+    expect(r).toMatchObject({ scores: { [A]: 4, [B]: 2, [C]: 0 }, goals: [A, B] });
+  });
+
+  it('lists no further goal the rules found nothing for, however much was learned for it', () => {
+    const r = createTagger(taxonomy, { analyzer, learned: learned({ 'term:paloasema': { [C]: 3 } }) })({ title: 'Paloasema', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 3, [B]: 0, [C]: 3 }, goals: [A] });
+  });
+});
+
+describe('tagger: what the title is about', () => {
+  it('leads with the goal of the head of the title\'s noun phrase when that goal is relevant', () => {
+    // paloaseman (A) hyvinvointialue (C): the head names C. As a bill: A 3 × 1.5, C 2 × 1.5.
+    const r = tag({ title: 'Paloaseman hyvinvointialue', kind: 'bill', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 4.5, [B]: 0, [C]: 3 }, primary: C, goals: [C, A] });
+    expect(r.evidence.at(-1)).toEqual({ rule: 'about', term: C, field: 'title', goals: {} });
+    // Not relevant on its own (C 2): the best score leads.
+    expect(tag({ title: 'Paloaseman hyvinvointialue', lang: 'fi' })).toMatchObject({ primary: A, goals: [A, C] });
+    // The head already leads: no about evidence.
+    expect(tag({ title: 'Hyvinvointialueen paloasema', kind: 'bill', lang: 'fi' }).evidence.some((e) => e.rule === 'about')).toBe(false);
+  });
+});
+
 describe('tagger: scope rules', () => {
   it('keeps a fifth of the scores of an item in the scope, and all of them when a way out is named', () => {
     expect(scores({ title: 'Paloasema metsässä', summary: 'Poliisi.' })).toEqual({ [A]: 0.7, [B]: 0.2, [C]: 0 });
     expect(tag({ title: 'Paloasema metsässä' }).evidence.at(-1)).toEqual({ rule: 'scope', term: 'forest ×0.2', field: 'title', match: 'metsässä', goals: {} });
     expect(scores({ title: 'Paloasema metsässä', summary: 'Laki muuttuu.' })).toEqual({ [A]: 3, [B]: 0, [C]: 0 });
+    expect(tag({ title: 'Paloasema metsässä', summary: 'Laki muuttuu.' }).evidence.some((e) => e.rule === 'scope')).toBe(false);
     // Only an item with some score is scoped.
     expect(tag({ title: 'Metsässä' }).evidence).toEqual([]);
   });
@@ -161,6 +221,22 @@ describe('tagger: learned weights', () => {
     const withWeights = createTagger(taxonomy, { analyzer, learned: learned({ 'term:paloasema': { [A]: 2 } }) });
     // (3 + 2) × 0.2.
     expect(withWeights({ title: 'Paloasema metsässä', lang: 'fi' }).scores[A]).toBe(1);
+  });
+
+  it('scales only positive rule scores by the scope: a penalty stays whole under what was learned', () => {
+    // A: −3 (sairaala), C: 2 × 0.2; learned +10 for A: −3 + 10 × 0.2 = −1, floored at 0.
+    const withWeights = createTagger(taxonomy, { analyzer, learned: learned({ 'term:hyvinvointialue': { [A]: 10 } }, 10) });
+    expect(withWeights({ title: 'Sairaala ja hyvinvointialue metsässä', lang: 'fi' }).scores).toEqual({ [A]: 0, [B]: 0, [C]: 0.4 });
+  });
+
+  it('explains a learned contribution by weight × field factor, from 0.05 up', () => {
+    const weights = { [key('kunta')]: { [C]: 0.4 }, [key('kylä')]: { [C]: 0.08 }, [key('koulu')]: { [C]: 0.05 }, [key('talo')]: { [C]: 0.04 } };
+    const r = createTagger(taxonomy, { analyzer, learned: learned(weights) })({ title: 'Koulu ja talo', summary: 'Kunta, kylä.', lang: 'fi' });
+    // kunta 0.4 × 0.5 = 0.2, koulu 0.05 × 1; kylä 0.08 × 0.5 = 0.04 and talo 0.04 are under 0.05.
+    expect(r.evidence.filter((e) => e.rule === 'learned')).toEqual([
+      { rule: 'learned', term: key('kunta'), goals: { [C]: 0.2 } },
+      { rule: 'learned', term: key('koulu'), goals: { [C]: 0.05 } },
+    ]);
   });
 
   it('explains the five largest learned contributions of at least 0.05, largest first', () => {
