@@ -10,7 +10,7 @@ export const modules = {
   key: { mutate: ['src/normalize/key.ts'], tests: ['test/normalize/key.test.ts', 'test/store/changes.test.ts'] },
   changes: { mutate: ['src/store/changes.ts'], tests: ['test/store/changes.test.ts', 'test/store/items.test.ts'] },
   lease: { mutate: ['src/store/sources.ts:72-160'], tests: ['test/store/leases.test.ts', 'test/store/lease-rules.test.ts'] },
-  guard: { mutate: ['src/fetch/guard.ts'], tests: ['test/fetch/guard.test.ts', 'test/fetch/guard-lookup.test.ts'] },
+  guard: { mutate: ['src/fetch/guard.ts'], tests: ['test/fetch/guard.test.ts', 'test/fetch/guard-lookup.test.ts', 'test/fetch/limiter.test.ts'] },
   charset: { mutate: ['src/fetch/charset.ts'], tests: ['test/fetch/charset.test.ts', 'test/fetch/charset.mutation.test.ts'] },
   backoff: { mutate: ['src/pipeline.ts:31-39', 'src/schedule/index.ts:22-25'], tests: ['test/schedule/backoff.test.ts', 'test/schedule/scheduler.test.ts'] },
 };
