@@ -153,9 +153,13 @@ describe('learnWeights: what one decision asks of each goal', () => {
     // Rules 4 × 0.5 = 2 (scale 0.5), twice rejected; features kala and metsä, agreement 2/3 each (zf 4/3),
     // Σ zf·x = 16/3, balance min(2, 2/4) = 1/2, target 1.
     // First: gap −1, step 0.25 × −1 / (16/3 × 0.5) = −0.09375, each weight −0.125.
-    // Second: score 2 + (2 × 2 × −0.125) × 0.5 = 1.75, gap −0.75, step −0.0703125, each weight −0.21875.
+    // Second, with no floor: score 2 + (2 × 2 × −0.125) × 0.5 = 1.75, gap −0.75, step −0.0703125, each weight
+    // −0.21875.
     const forest = item('kala metsä', 'A=4');
-    expectWeights(learn([rejected(forest), rejected(forest)]), { [kala]: { [A]: -0.21875 }, [feature('metsä')]: { [A]: -0.21875 } });
+    expectWeights(learn([rejected(forest), rejected(forest)], { floor: 0 }), { [kala]: { [A]: -0.21875 }, [feature('metsä')]: { [A]: -0.21875 } });
+    // With the default floor of one margin the summed change −0.5 makes none: the second pass sees the rules' 2
+    // again, gap −1, step −0.09375, each weight −0.25.
+    expectWeights(learn([rejected(forest), rejected(forest)]), { [kala]: { [A]: -0.25 }, [feature('metsä')]: { [A]: -0.25 } });
   });
 
   it('reads the items with the analyzer it is given', () => {
