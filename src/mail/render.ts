@@ -68,5 +68,5 @@ export function renderDigest(d: Digest, o: RenderOptions): RenderedMail {
     groups: d.groups.map((g) => ({ ...g, items: g.items.map((i) => ({ ...i, href: `${base}/items/${i.item}` })) })),
   };
   const { html, text } = compiled();
-  return { subject, html: juice(html(view), { removeStyleTags: true }), text: text(view).replace(/\n{3,}/g, '\n\n') };
+  return { subject, html: juice(html(view), { removeStyleTags: true }), text: text(view).replace(/\n{3,}/g, '\n\n').trimStart() };
 }

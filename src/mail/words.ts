@@ -22,7 +22,6 @@ export interface Words {
   nothingNew: string;
   open: string;
   matter: string;
-  why: string;
   footer: string;
   unsubscribe: string;
   preview: string;
@@ -49,7 +48,6 @@ export const WORDS: Record<Lang, Words> = {
     nothingNew: 'Ei mitään uutta edellisen katsauksen jälkeen.',
     open: 'Avaa Lakivahdissa',
     matter: 'asia',
-    why: 'Miksi',
     footer: 'Tämän viestin lähetti Lakivahti, pelastuslaitosten kumppanuusverkoston lainsäädäntöseuranta.',
     unsubscribe: 'Peru tämä tilaus',
     preview: 'ESIKATSELU – ei lähetetty',
@@ -74,7 +72,6 @@ export const WORDS: Record<Lang, Words> = {
     nothingNew: 'Inget nytt sedan föregående översikt.',
     open: 'Öppna i Lakivahti',
     matter: 'ärende',
-    why: 'Varför',
     footer: 'Detta meddelande skickades av Lakivahti, räddningsverkens partnerskapsnätverks lagstiftningsbevakning.',
     unsubscribe: 'Avsluta denna prenumeration',
     preview: 'FÖRHANDSVISNING – inte skickad',
