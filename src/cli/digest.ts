@@ -70,7 +70,7 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
   try {
     const env = digestEnv(ctx, config);
     const report = prepareDeliveries(env, {
-      frequencies: ['immediately', 'daily', 'weekly'], network: true, now: new Date(),
+      frequencies: ['immediately', 'daily', 'weekly'], network: 'build', now: new Date(),
       approveBy: values.approve ? `cli:${os.userInfo().username}` : undefined,
     });
     if (report.waiting)

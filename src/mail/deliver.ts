@@ -131,10 +131,10 @@ export interface PrepareReport {
 
 /**
  * Record the messages due now, each with its subscription's new watermark in the same transaction, so a process
- * killed at any point neither loses nor repeats a period. The network digest is recorded once approved (`approveBy`
- * approves it now; `config.autoApprove` sends a draft as it is).
+ * killed at any point neither loses nor repeats a period. The network digest ('build': a draft is made when none is
+ * open) is recorded once approved (`approveBy` approves it now; `config.autoApprove` sends a draft as it is).
  */
-export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency[]; network: boolean; approveBy?: string; now: Date }): PrepareReport {
+export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency[]; network: 'build' | 'approved' | false; approveBy?: string; now: Date }): PrepareReport {
   const { db } = env;
   const report: PrepareReport = { recorded: [], nothingNew: 0, waiting: null };
   const secret = unsubscribeSecret(db);
@@ -157,7 +157,8 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
     }).immediate();
   }
   if (!opts.network) return report;
-  const draft = ensureDraft(env, opts.now);
+  // 'approved': send a draft approved since the weekly tick built it, but build none.
+  const draft = opts.network === 'build' ? ensureDraft(env, opts.now) : openDigest(db);
   if (!draft) return report;
   if (draft.status === 'draft' && (opts.approveBy || env.config.autoApprove))
     approveDigest(db, draft.id, opts.approveBy ?? 'automaattinen hyväksyntä', nowIso);

@@ -23,7 +23,7 @@ const ALL = ['immediately', 'daily', 'weekly'] as const;
 const add = (email: string, f: Partial<Parameters<typeof insertSubscription>[1]> = {}) =>
   insertSubscription(db, { email, kind: 'personal', goals: ['welfare-reform'], createdBy: 'test', now: new Date().toISOString(), ...f });
 const run = async (approveBy?: string) => {
-  const report = prepareDeliveries(env, { frequencies: [...ALL], network: true, approveBy, now: new Date() });
+  const report = prepareDeliveries(env, { frequencies: [...ALL], network: 'build', approveBy, now: new Date() });
   const transport = smtpTransport(smtp.url);
   try {
     return { report, sent: await sendDue(env, transport) };
