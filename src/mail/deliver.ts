@@ -7,7 +7,7 @@ import {
   openDigest, searchItemIds, type StoredDigest,
 } from '../store/digests.js';
 import { advanceWatermark, getSubscription, listSubscriptions, pauseSubscription, type Frequency, type Subscription } from '../store/subscriptions.js';
-import { claimNextDelivery, markDeliveryFailed, markDeliverySent, recordDelivery } from '../store/deliveries.js';
+import { claimNextDelivery, markDeliveryFailed, markDeliveryPaused, markDeliverySent, recordDelivery } from '../store/deliveries.js';
 import { applyDraft, buildDigest, draftEntries, sliceData, type Digest, type Lang } from '../digest/build.js';
 import { periodAfter, widest, type Period } from '../digest/range.js';
 import { helsinkiDate } from '../parse/dates.js';
@@ -35,9 +35,10 @@ export interface Outgoing {
 
 const PLACEHOLDER = 'https://unsubscribe.invalid/placeholder';
 
-/** Render a digest for a subscription, with its signed unsubscribe link (a placeholder-free preview link without a secret). */
+/** Render a digest for a subscription, with its signed unsubscribe link. */
 export function renderFor(o: Outgoing, config: MailConfig, secret: string | null, preview = false): RenderedMail & { unsubscribeUrl: string } {
-  const url = unsubscribeUrl(config.baseUrl, secret ? signUnsubscribe(secret, o.subscription.id) : 'esikatselu');
+  // A preview made before any message was recorded has no secret yet (and a stand-in recipient no subscription).
+  const url = unsubscribeUrl(config.baseUrl, secret && o.subscription.id ? signUnsubscribe(secret, o.subscription.id) : 'esikatselu');
   const mail = renderDigest(o.digest, { baseUrl: config.baseUrl, unsubscribeUrl: PLACEHOLDER, preview });
   // Rendered (and its CSS inlined) once per digest; the recipient's own link goes in after.
   return { subject: mail.subject, html: mail.html.replaceAll(PLACEHOLDER, url), text: mail.text.replaceAll(PLACEHOLDER, url), unsubscribeUrl: url };
@@ -222,7 +223,7 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
     tried.push(d.id);
     const sub = getSubscription(db, d.subscriptionId);
     if (!sub || sub.unsubscribedAt || sub.pausedAt) {
-      markDeliveryFailed(db, d.id, sub?.pauseReason ?? 'tilaus peruttu', null);
+      markDeliveryPaused(db, d.id, sub?.pauseReason ?? 'tilaus peruttu');
       continue;
     }
     try {

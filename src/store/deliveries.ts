@@ -93,6 +93,12 @@ export function markDeliveryFailed(db: Db, id: number, error: string, retryAt: s
       html = NULL, text = NULL WHERE id = ?`).run(error, id);
 }
 
+/** Not sent because its subscription was unsubscribed or paused since it was recorded. */
+export function markDeliveryPaused(db: Db, id: number, reason: string): void {
+  prepared(db, `UPDATE deliveries SET status = 'paused', claimed_by = NULL, next_attempt_at = NULL, last_error = ?,
+      html = NULL, text = NULL WHERE id = ?`).run(reason, id);
+}
+
 /** Deliveries newest first, optionally of one status or subscription (for administrators: failures and retries). */
 export function listDeliveries(db: Db, { status, subscriptionId, limit = 100 }: { status?: DeliveryStatus; subscriptionId?: number; limit?: number } = {}): Delivery[] {
   const where: string[] = [];

@@ -115,6 +115,16 @@ describe('sending digests', () => {
     expect(to('verkosto@example.fi')).toHaveLength(1);
   });
 
+  it('does not send a message recorded before its subscription was ended', async () => {
+    const id = add('myohassa@example.fi');
+    const report = prepareDeliveries(env, { frequencies: [...ALL], network: false, now: new Date() });
+    expect(report.recorded.map((r) => r.email)).toEqual(['myohassa@example.fi']);
+    unsubscribe(db, id, new Date().toISOString());
+    expect((await run()).sent).toEqual([]);
+    expect(to('myohassa@example.fi')).toEqual([]);
+    expect(listDeliveries(db, { subscriptionId: id })).toMatchObject([{ status: 'paused', lastError: 'tilaus peruttu' }]);
+  });
+
   it('retries a message the server refused for now (4xx), and sends it once', async () => {
     add('retry@example.fi');
     smtp.refuseData(451, 1);
