@@ -15,9 +15,9 @@ import { smtpTransport } from '../src/mail/transport.js';
 import { defaultFeedsDir } from '../src/paths.js';
 import type { SourceDef, TaggedItem } from '../src/model.js';
 
-const ITEMS = 100_000;
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const MATTERS = 5_000;
-const SUBSCRIBERS = 1_000;
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
 const SOURCES = ['lausunto', 'eduskunta', 'sm', 'stm'];
 const GOALS = ['services', 'welfare-reform', 'internal-security'];
 const ORGS = ['Sisäministeriö', 'Sosiaali- ja terveysministeriö', 'Valtiovarainministeriö', 'Oikeusministeriö', 'Eduskunta'];
@@ -76,11 +76,27 @@ try {
       items: Array.from({ length: 5_000 }, (_, k) => item(source, from + k)), nextRunAt: null,
     });
   }
+  // Later runs move matters: half of them get a government proposal (a stage change), the open rounds' deadlines move.
+  const at = new Date().toISOString();
+  const run = (source: string, items: TaggedItem[]) => saveRun(db, {
+    run: { sourceId: source, startedAt: at, finishedAt: at, status: 'ok', found: items.length, created: 0, updated: 0, error: null, notes: [] }, items, nextRunAt: null,
+  });
+  run('eduskunta', Array.from({ length: MATTERS / 2 }, (_, k) => {
+    const i: Omit<TaggedItem, 'hash'> = { ...item('eduskunta', ITEMS + k), key: `he${k}`, guid: `he${k}`, kind: 'bill', title: `HE ${k + 1}/2026 vp ${WORDS[k % WORDS.length]}`,
+      identifiers: [{ type: 'he', value: `HE ${k + 1}/2026 vp`, role: 'self' }, { type: 'diary', value: `VN/${k * 2}/2026`, role: 'about' }] };
+    return { ...i, hash: contentHash(i) };
+  }));
+  for (const source of SOURCES) {
+    const rounds = Array.from({ length: ITEMS / 1000 }, (_, k) => k * 1000).filter((n) => SOURCES[Math.floor(n / 5_000) % SOURCES.length] === source)
+      .map((n) => { const i: Omit<TaggedItem, 'hash'> = { ...item(source, n), deadline: new Date(now.getTime() + ((n % 40) + 8) * DAY).toISOString().slice(0, 10) }; return { ...i, hash: contentHash(i) }; });
+    if (rounds.length) run(source, rounds);
+  }
   // Spread arrivals and matter changes over the past year, in the order they were numbered (as crawls leave them).
-  db.prepare(`UPDATE items SET first_seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', ?, '+' || (id * 31536 / ${ITEMS / 1000}) || ' seconds')`).run(new Date(yearAgo).toISOString());
+  const lastItem = db.prepare('SELECT max(id) FROM items').pluck().get() as number;
+  db.prepare(`UPDATE items SET first_seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', ?, '+' || (id * 31536000 / ?) || ' seconds')`).run(new Date(yearAgo).toISOString(), lastItem);
   const events = db.prepare('SELECT max(id) FROM matter_events').pluck().get() as number;
   db.prepare(`UPDATE matter_events SET at = strftime('%Y-%m-%dT%H:%M:%fZ', ?, '+' || (id * 31536000 / ?) || ' seconds')`).run(new Date(yearAgo).toISOString(), events);
-  for (let n = 0; n < 200; n++) saveBoardEntry(db, { itemId: n * 50 * 9 + 1, owner: `Omistaja ${n}`, internalDeadline: null, status: 'drafting', responseUrl: null, by: 'bench', now: now.toISOString() });
+  for (let n = 0; n < 200; n++) saveBoardEntry(db, { itemId: ((n * 449) % ITEMS) + 1, owner: `Omistaja ${n}`, internalDeadline: null, status: 'drafting', responseUrl: null, by: 'bench', now: now.toISOString() });
   const counts = db.prepare('SELECT (SELECT count(*) FROM items) AS items, (SELECT count(*) FROM matters) AS matters, (SELECT count(*) FROM matter_events) AS events').get();
   console.log(`seeded ${JSON.stringify(counts)} in ${ms(t)}`);
 

@@ -83,7 +83,7 @@ const WHY = {
 /** One line on why an item matters: its goals, up to five words that matched, and a joint-response deadline. */
 export function whyLine(item: Pick<DigestItem, 'goals' | 'evidence' | 'joint' | 'deadline'>, labels: Record<string, string>, lang: Lang): string {
   const w = WHY[lang];
-  const words = [...new Set(positiveMatches(evidenceList(item.evidence)).map((e) => e.match.toLocaleLowerCase('fi')))].slice(0, 5);
+  const words = [...new Set(positiveMatches(evidenceList(item.evidence)).map((e) => e.match.toLowerCase()))].slice(0, 5);
   const parts = [item.goals.length ? `${w.goals}: ${item.goals.map((g) => labels[g] ?? g).join(', ')}` : w.none];
   if (words.length) parts.push(`${w.words}: ${words.join(', ')}`);
   if (item.joint && item.deadline) parts.push(`${w.joint} ${finnishDate(item.deadline)}`);

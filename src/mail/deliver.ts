@@ -213,14 +213,14 @@ const LEASE_MS = 10 * 60_000;
 export async function sendDue(env: DigestEnv, transport: MailTransport, now: () => Date = () => new Date()): Promise<SendResult[]> {
   const { db, config } = env;
   const claimer = `${os.hostname()}:${process.pid}`;
-  const tried: number[] = [];
+  let last = 0;
   const results: SendResult[] = [];
   const secret = unsubscribeSecret(db);
   for (;;) {
     const at = now();
-    const d = claimNextDelivery(db, claimer, at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString(), claimAlive, tried);
+    const d = claimNextDelivery(db, claimer, at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString(), claimAlive, last);
     if (!d) return results;
-    tried.push(d.id);
+    last = d.id;
     const sub = getSubscription(db, d.subscriptionId);
     if (!sub || sub.unsubscribedAt || sub.pausedAt) {
       markDeliveryPaused(db, d.id, sub?.pauseReason ?? 'tilaus peruttu');

@@ -59,14 +59,25 @@ export function recordDelivery(db: Db, d: DeliveryInput): boolean {
 
 /**
  * Claim the next delivery that is due: pending and its retry time reached, or left 'sending' by a process that is
- * gone (`alive(claimedBy)` false) or whose lease ran out; `exclude`: those this process already tried. Returns it with its message, or undefined when none is due.
+ * gone (`alive(claimedBy)` false) or whose lease ran out; numbered above `afterId`
+ * (a run tries each once, in order). Returns it with its message, or undefined when none is due.
  */
 export function claimNextDelivery(db: Db, claimer: string, now: string, leaseUntil: string, alive: (claimedBy: string) => boolean,
-  exclude: readonly number[] = []): ClaimedDelivery | undefined {
-  const candidates = prepared(db, `SELECT id, status, claimed_by AS claimedBy, next_attempt_at AS nextAttemptAt FROM deliveries
-      WHERE status IN ('pending', 'sending') ORDER BY id`).all() as { id: number; status: string; claimedBy: string | null; nextAttemptAt: string | null }[];
+  afterId = 0): ClaimedDelivery | undefined {
+  // A page at a time: a run walks the waiting ones in order, each once, instead of rereading them all per message.
+  for (let from = afterId; ;) {
+    const page = prepared(db, `SELECT id, status, claimed_by AS claimedBy, next_attempt_at AS nextAttemptAt FROM deliveries
+        WHERE status IN ('pending', 'sending') AND id > ? ORDER BY id LIMIT 50`).all(from) as { id: number; status: string; claimedBy: string | null; nextAttemptAt: string | null }[];
+    if (!page.length) return undefined;
+    from = page[page.length - 1].id;
+    const claimed = claimFirstDue(db, page, claimer, now, leaseUntil, alive);
+    if (claimed) return claimed;
+  }
+}
+
+function claimFirstDue(db: Db, candidates: { id: number; status: string; claimedBy: string | null; nextAttemptAt: string | null }[],
+  claimer: string, now: string, leaseUntil: string, alive: (claimedBy: string) => boolean): ClaimedDelivery | undefined {
   for (const c of candidates) {
-    if (exclude.includes(c.id)) continue;
     const due = c.status === 'pending'
       ? !c.nextAttemptAt || c.nextAttemptAt <= now
       : c.claimedBy !== claimer && (!c.nextAttemptAt || c.nextAttemptAt <= now || !alive(c.claimedBy ?? ''));
