@@ -45,7 +45,12 @@ export interface GoalGroup {
   goal: string;
   label: string;
   items: NewEntry[];
+  /** How many more new items of this goal there were than a message shows (the web view lists them all). */
+  more: number;
 }
+
+/** At most this many new items per goal in one message: a digest is read, not searched. */
+export const PER_GOAL = 25;
 
 /** What one recipient gets; rendered by src/mail/render.ts. */
 export interface Digest {
@@ -111,11 +116,17 @@ export function buildDigest(input: BuildInput): Digest {
     .map((e): MovedEntry => ({ ref: `event:${e.id}`, matter: e.matter, title: e.matterTitle, text: describeMatterEvent(e, lang), at: e.at }));
   const items = data.items.filter((i) => (f ? followsItem(i, f, searchHits) : i.relevant === true));
   const groups = new Map<string, GoalGroup>();
-  for (const goal of Object.keys(labels)) groups.set(goal, { goal, label: labels[goal], items: [] });
-  for (const i of items) {
+  for (const goal of Object.keys(labels)) groups.set(goal, { goal, label: labels[goal], items: [], more: 0 });
+  // Newest first, so that a capped group shows the latest.
+  for (const i of items.reverse()) {
     const goal = i.primary && labels[i.primary] ? i.primary : (i.goals.find((g) => labels[g]) ?? '');
-    if (!groups.has(goal)) groups.set(goal, { goal, label: OTHER[lang], items: [] });
-    groups.get(goal)!.items.push({
+    if (!groups.has(goal)) groups.set(goal, { goal, label: OTHER[lang], items: [], more: 0 });
+    const group = groups.get(goal)!;
+    if (group.items.length >= PER_GOAL) {
+      group.more++;
+      continue;
+    }
+    group.items.push({
       ref: `item:${i.id}`, item: i.id, title: i.title, url: i.url, source: i.source, organisation: i.organisation,
       published: i.published, matter: i.matter, why: whyLine(i, labels, lang),
     });

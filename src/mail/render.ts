@@ -65,7 +65,10 @@ export function renderDigest(d: Digest, o: RenderOptions): RenderedMail {
       onBoard: r.status !== null, statusLabel: r.status ? t.statuses[r.status] : '',
     })),
     moved: d.moved.map((m) => ({ ...m, href: `${base}/matters/${m.matter}` })),
-    groups: d.groups.map((g) => ({ ...g, items: g.items.map((i) => ({ ...i, href: `${base}/items/${i.item}` })) })),
+    groups: d.groups.map((g) => ({
+      ...g, items: g.items.map((i) => ({ ...i, href: `${base}/items/${i.item}` })),
+      moreHref: g.goal ? `${base}/items?goal=${encodeURIComponent(g.goal)}` : `${base}/items`,
+    })),
   };
   const { html, text } = compiled();
   return { subject, html: juice(html(view), { removeStyleTags: true }), text: text(view).replace(/\n{3,}/g, '\n\n').trimStart() };

@@ -21,6 +21,7 @@ export interface Words {
   newItems: string;
   nothingNew: string;
   open: string;
+  more: string;
   matter: string;
   footer: string;
   unsubscribe: string;
@@ -47,6 +48,7 @@ export const WORDS: Record<Lang, Words> = {
     newItems: 'Uudet asiat tavoitteittain',
     nothingNew: 'Ei mitään uutta edellisen katsauksen jälkeen.',
     open: 'Avaa Lakivahdissa',
+    more: 'muuta – kaikki Lakivahdissa',
     matter: 'asia',
     footer: 'Tämän viestin lähetti Lakivahti, pelastuslaitosten kumppanuusverkoston lainsäädäntöseuranta.',
     unsubscribe: 'Peru tämä tilaus',
@@ -71,6 +73,7 @@ export const WORDS: Record<Lang, Words> = {
     newItems: 'Nytt per mål',
     nothingNew: 'Inget nytt sedan föregående översikt.',
     open: 'Öppna i Lakivahti',
+    more: 'till – alla i Lakivahti',
     matter: 'ärende',
     footer: 'Detta meddelande skickades av Lakivahti, räddningsverkens partnerskapsnätverks lagstiftningsbevakning.',
     unsubscribe: 'Avsluta denna prenumeration',

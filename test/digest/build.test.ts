@@ -131,3 +131,18 @@ describe('drafts and periods', () => {
     expect(sliceData(data, { fromItemId: 0, fromEventId: 0, coveredAt: '', reachBack: '2026-12-01T00:00:00Z' }).items).toEqual([]);
   });
 });
+
+describe('a long week', () => {
+  it('shows at most 25 new items per goal, newest first, and links to the rest in the web view', () => {
+    const many = Array.from({ length: 30 }, (_, n) => ({ ...data.items[0], id: 200 + n, title: `Uutinen ${n}`, joint: false }));
+    const d = buildDigest({ data: { ...data, items: many }, lang: 'fi', labels: labels.fi, ...period });
+    expect(d.groups).toHaveLength(1);
+    expect(d.groups[0].items).toHaveLength(25);
+    expect(d.groups[0].items[0].item).toBe(229);
+    expect(d.groups[0].more).toBe(5);
+    const mail = renderDigest(d, { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' });
+    expect(mail.text).toContain('+ 5 muuta – kaikki Lakivahdissa: https://l.example.fi/items?goal=services');
+    // Handlebars writes = as &#x3D; in attributes, which every HTML reader decodes.
+    expect(mail.html).toMatch(/href="https:\/\/l\.example\.fi\/items\?goal(=|&#x3D;)services"/);
+  });
+});
