@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { startScheduler, type Scheduler } from '../schedule/index.js';
 import { createWebApp } from '../web/app.js';
+import { digestJobs } from '../mail/job.js';
 import { closeContext, dbFileProblem, healthProblems, pipelineDeps, type AppContext } from './context.js';
 import { goalLabels } from './goal-labels.js';
 
@@ -81,7 +82,7 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
   log({ event: 'listening', url: `http://${shown}:${port}/`, sources: ctx.sources.length });
   for (const p of ctx.problems) log({ event: 'database_problem', problem: p });
   if (opts.schedule && ctx.readOnly) log({ event: 'scheduler_skipped', reason: 'the database cannot be written' });
-  else if (opts.schedule) scheduler = startScheduler(ctx.sources, { ...pipelineDeps(ctx), log });
+  else if (opts.schedule) scheduler = startScheduler(ctx.sources, { ...pipelineDeps(ctx), log }, digestJobs(ctx, log));
   const watch = setInterval(checkFile, FILE_CHECK_MS);
   watch.unref();
   return {

@@ -31,6 +31,11 @@ commands:
   backup FILE [--force]              a consistent copy of the database, safe while serve runs
   users add EMAIL --role admin|reviewer|reader | users password EMAIL | users list [--json] | users disable EMAIL
                                      the web workbench's accounts (password from stdin or a prompt)
+  subscriptions add EMAIL (--network | --goal G… --source ID… --matter N… --search TEXT)
+        [--every immediately|daily|weekly] [--lang fi|sv] | subscriptions list [--json] | subscriptions remove ID
+                                     who receives the digest by e-mail
+  digest --preview [--to EMAIL] [--out DIR] | digest --send [--approve]
+                                     show what would be sent (nothing written), or send it over SMTP_URL
 
 global options:
   --db PATH      SQLite file (default db/lakivahti.sqlite, or LAKIVAHTI_DB)
@@ -71,6 +76,8 @@ const commands: Record<string, () => Promise<Command>> = {
   review: async () => import('./review.js').then((m) => ({ usage: m.usage, run: m.reviewCommand })),
   backup: async () => import('./backup.js').then((m) => ({ usage: m.usage, run: m.backupCommand })),
   users: async () => import('./users.js').then((m) => ({ usage: m.usage, run: m.usersCommand })),
+  subscriptions: async () => import('./subscriptions.js').then((m) => ({ usage: m.usage, run: m.subscriptionsCommand })),
+  digest: async () => import('./digest.js').then((m) => ({ usage: m.usage, run: m.digestCommand })),
 };
 
 /** The version in package.json. */

@@ -5,8 +5,10 @@ import { refreshSource, type PipelineDeps } from '../pipeline.js';
 import { createLimiter } from '../fetch/limiter.js';
 import { getSourceState, listPausedSources } from '../store/index.js';
 import { crawlConcurrency } from '../config/crawl.js';
+import type { DigestJobs } from '../mail/job.js';
 
 const TIMEZONE = 'Europe/Helsinki';
+const DIGEST_NAMES = { weekly: 'Viikkokatsaus ja viikoittaiset tilaukset', daily: 'Päivittäiset tilaukset', immediately: 'Heti lähetettävät, hyväksytyt katsaukset ja uudelleenyritykset' };
 
 /** The next time a cron expression fires after now, in Helsinki time. */
 export function nextCronRun(expression: string): Date | null {
@@ -24,7 +26,7 @@ export function isDue(nextRunAt: string | null | undefined, now: Date): boolean 
 }
 
 export interface Scheduler {
-  /** The job list: one crawl job per source. */
+  /** The job list: one crawl job per source, and the digest's ticks. */
   jobs: { id: string; name: string; cron: string; running(): boolean }[];
   /** Resolves when the start-up catch-up crawl has finished. */
   caughtUp: Promise<RunResult[]>;
@@ -36,8 +38,11 @@ export interface Scheduler {
   settled(): Promise<void>;
 }
 
-/** Schedule every source on its own cron expression; never two runs of one source at once. */
-export function startScheduler(defs: SourceDef[], deps: PipelineDeps): Scheduler {
+/**
+ * Schedule every source on its own cron expression, never two runs of one source at once; and, given `digest`, the
+ * digest's weekly, daily and immediate ticks.
+ */
+export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: DigestJobs | null): Scheduler {
   const running = new Set<string>();
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
@@ -75,6 +80,22 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps): Scheduler
     ),
   );
 
+  const ticks = digest ? (['weekly', 'daily', 'immediately'] as const) : [];
+  const ticking = new Set<string>();
+  for (const tick of ticks)
+    tasks.push(cron.schedule(digest!.cron[tick], async () => {
+      if (stopped) return;
+      ticking.add(tick);
+      const p = digest!.run(tick).catch((err: Error) => deps.log?.({ event: 'digest_failed', tick, error: err.message }));
+      inFlight.add(p);
+      try {
+        await p;
+      } finally {
+        inFlight.delete(p);
+        ticking.delete(tick);
+      }
+    }, { name: `digest:${tick}`, timezone: TIMEZONE, noOverlap: true }));
+
   // node-cron does not replay runs missed while the process was down: catch up once now.
   const now = new Date();
   const paused = listPausedSources(deps.db);
@@ -82,7 +103,10 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps): Scheduler
   const caughtUp = Promise.all(overdue.map(runOnce)).then((runs) => runs.filter((r): r is RunResult => r !== null));
 
   return {
-    jobs: defs.map((def) => ({ id: `crawl:${def.id}`, name: `Hae ${def.name}`, cron: def.schedule, running: () => running.has(def.id) })),
+    jobs: [
+      ...defs.map((def) => ({ id: `crawl:${def.id}`, name: `Hae ${def.name}`, cron: def.schedule, running: () => running.has(def.id) })),
+      ...ticks.map((tick) => ({ id: `digest:${tick}`, name: DIGEST_NAMES[tick], cron: digest!.cron[tick], running: () => ticking.has(tick) })),
+    ],
     caughtUp,
     runNow: (id) => {
       const def = defs.find((d) => d.id === id);

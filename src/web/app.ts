@@ -11,6 +11,7 @@ import { HttpError, mountAuth } from './auth/index.js';
 import { boardPage } from './routes/board.js';
 import { mountActions } from './routes/actions.js';
 import { mountAccount } from './routes/account.js';
+import { mountUnsubscribe } from './routes/unsubscribe.js';
 
 export type { WebDeps } from './deps.js';
 
@@ -51,6 +52,8 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
   // A server over a database it cannot write keeps sessions in memory: people can still sign in and read.
   const readOnly = deps.readOnly ?? false;
+  // Before the sign-in gate and its form tokens: the signed link is the authority (RFC 8058 one-click).
+  mountUnsubscribe(app, deps);
   mountAuth(app, { db: deps.db, sessionDb: readOnly ? openDb(':memory:') : deps.db, secureCookies: secure, readOnly });
   app.use((req, res, next) => {
     res.locals.canEdit = res.locals.user && res.locals.user.role !== 'reader';

@@ -3,6 +3,7 @@
 import type { RequestHandler } from 'express';
 import type { Evidence } from '../../tag/types.js';
 import { describeEvent } from '../../present/events.js';
+import { evidenceList, positiveMatches } from '../../present/evidence.js';
 import { STAGE_LABELS, type MatterStage } from '../../link/stage.js';
 import { getItem, getMatter, listItemEvents, listItemVersions, listReviews, readItemIds, type ItemDetail } from '../../store/index.js';
 import type { PageContext } from './context.js';
@@ -35,8 +36,8 @@ const points = (goals: Record<string, number>, label: (g: string) => string) =>
 /** The tagger's reasons in words, and the words it matched marked in the title and summary. */
 export function whyTagged(item: ItemDetail, label: (g: string) => string) {
   if (!item.tags) return null;
-  const evidence = (item.tags.evidence as Evidence[]).filter((e) => e && typeof e === 'object' && typeof e.rule === 'string');
-  const matched = (field: string) => evidence.filter((e) => e.field === field && e.match && (e.goals && Object.values(e.goals).some((n) => n > 0))).map((e) => e.match!);
+  const evidence = evidenceList(item.tags.evidence);
+  const matched = (field: Evidence['field']) => positiveMatches(evidence, field).map((e) => e.match);
   return {
     relevant: item.tags.relevant,
     primary: item.tags.primary ? label(item.tags.primary) : null,

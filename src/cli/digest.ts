@@ -1,0 +1,88 @@
+// `lakivahti digest --preview [--to EMAIL] [--out DIR]` | `digest --send [--approve]`: the digest by e-mail.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeContext, openContext } from '../app/context.js';
+import { mailConfig } from '../mail/config.js';
+import { digestEnv } from '../mail/env.js';
+import { prepareDeliveries, previewAll, sendDue } from '../mail/deliver.js';
+import { smtpTransport } from '../mail/transport.js';
+import { fiDateTime } from '../app/format.js';
+import { parseCommand, UsageError, writeLine } from './args.js';
+
+export const usage = `usage: lakivahti digest --preview [--to EMAIL] [--out DIR] [--db PATH]
+       lakivahti digest --send [--approve] [--db PATH]
+
+--preview prints what would be sent now to every subscriber (or to --to EMAIL), text and HTML,
+without sending or writing anything; with --out, one .html and one .txt file per recipient instead.
+--send records and sends, over SMTP_URL, what is new for every subscription since its last digest;
+run again, it sends nothing new. The network digest goes out once its draft is approved (in the
+web view, or now with --approve). Failed messages are retried with backoff by later runs; a
+permanent refusal pauses the subscription. Exit status: 0 when everything due was sent (or nothing
+was due), 1 when a message failed or SMTP_URL is not set (then nothing is recorded), 2 on a usage error.
+`;
+
+export async function digestCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(args, {
+    preview: { type: 'boolean' }, send: { type: 'boolean' }, approve: { type: 'boolean' }, to: { type: 'string' }, out: { type: 'string' },
+  });
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (!!values.preview === !!values.send) throw new UsageError('give either --preview or --send');
+  if (values.send && (values.to !== undefined || values.out !== undefined)) throw new UsageError('--to and --out go with --preview');
+  if (values.preview && values.approve) throw new UsageError('--approve goes with --send');
+  let config;
+  try {
+    config = mailConfig();
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  return values.preview ? preview(values, config) : send(values, config);
+}
+
+async function preview(values: { to?: string; out?: string; db?: string; feeds?: string }, config: ReturnType<typeof mailConfig>): Promise<number> {
+  const ctx = openContext(values, { access: 'read' });
+  try {
+    const messages = previewAll(digestEnv(ctx, config), new Date(), values.to);
+    if (values.out) fs.mkdirSync(values.out, { recursive: true });
+    for (const [n, m] of messages.entries()) {
+      const who = m.subscription.email;
+      const note = m.digest.empty ? (m.digest.lang === 'sv' ? 'inget nytt' : 'ei mitään uutta') : `${m.digest.groups.reduce((s, g) => s + g.items.length, 0)} uutta, ${m.digest.moved.length} muutosta`;
+      if (values.out) {
+        const base = path.join(values.out, `${String(n + 1).padStart(3, '0')}-${who.replace(/[^A-Za-z0-9@._-]+/g, '_')}`);
+        fs.writeFileSync(`${base}.html`, m.mail.html);
+        fs.writeFileSync(`${base}.txt`, m.mail.text);
+        if (!(await writeLine(`${who}: ${m.mail.subject} (${note}) → ${base}.html, ${base}.txt`))) break;
+      } else if (!(await writeLine(`===== ${who}: ${m.mail.subject} (${note})\n\n${m.mail.text}\n----- HTML\n${m.mail.html}\n`))) break;
+    }
+    return 0;
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
+async function send(values: { approve?: boolean; db?: string; feeds?: string }, config: ReturnType<typeof mailConfig>): Promise<number> {
+  if (!config.smtpUrl) {
+    process.stderr.write('digest: SMTP_URL is not set: nothing was sent or recorded (set e.g. SMTP_URL=smtp://mail.example.fi:587)\n');
+    return 1;
+  }
+  const ctx = openContext(values);
+  const transport = smtpTransport(config.smtpUrl);
+  try {
+    const env = digestEnv(ctx, config);
+    const report = prepareDeliveries(env, {
+      frequencies: ['immediately', 'daily', 'weekly'], network: 'build', now: new Date(),
+      approveBy: values.approve ? `cli:${os.userInfo().username}` : undefined,
+    });
+    if (report.waiting)
+      process.stdout.write(`verkoston katsaus ${report.waiting.id} odottaa hyväksyntää (hyväksy verkkonäkymässä tai: lakivahti digest --send --approve)\n`);
+    const results = await sendDue(env, transport);
+    for (const r of results)
+      process.stdout.write(r.ok ? `lähetetty: ${r.email}: ${r.subject}\n`
+        : `EPÄONNISTUI: ${r.email}: ${r.error}${r.retryAt ? ` (uusi yritys ${fiDateTime(r.retryAt)} jälkeen)` : ' (luovuttiin; tilaus keskeytetty)'}\n`);
+    if (!results.length) process.stdout.write('ei lähetettävää\n');
+    return results.every((r) => r.ok) ? 0 : 1;
+  } finally {
+    transport.close();
+    await closeContext(ctx);
+  }
+}

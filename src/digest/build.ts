@@ -1,0 +1,173 @@
+// Building a digest: a pure function of the stored data (new items, matter events, open rounds) and whom it is for.
+import type { DigestData, DigestItem, DigestRange, DraftEntry, OpenRound, Section } from '../store/digests.js';
+import type { Follows } from '../store/subscriptions.js';
+import { describeMatterEvent } from '../present/matter-events.js';
+import { evidenceList, positiveMatches } from '../present/evidence.js';
+import { finnishDate } from '../parse/dates.js';
+
+export type Lang = 'fi' | 'sv';
+
+export interface RespondEntry {
+  ref: string;
+  matter: number | null;
+  item: number;
+  title: string;
+  deadline: string;
+  organisation: string | null;
+  owner: string | null;
+  status: OpenRound['status'];
+  internalDeadline: string | null;
+}
+
+export interface MovedEntry {
+  ref: string;
+  matter: number;
+  title: string;
+  /** The change in words, e.g. "Lausuntojen määräaika muuttui: 15.3.2026 → 29.3.2026". */
+  text: string;
+  at: string;
+}
+
+export interface NewEntry {
+  ref: string;
+  item: number;
+  title: string;
+  url: string | null;
+  source: string;
+  organisation: string | null;
+  published: string | null;
+  matter: number | null;
+  /** One line on why it matters: its goals, the words that matched, a joint-response deadline. */
+  why: string;
+}
+
+export interface GoalGroup {
+  goal: string;
+  label: string;
+  items: NewEntry[];
+  /** How many more new items of this goal there were than a message shows (the web view lists them all). */
+  more: number;
+}
+
+/** At most this many new items per goal in one message: a digest is read, not searched. */
+export const PER_GOAL = 25;
+
+/** What one recipient gets; rendered by src/mail/render.ts. */
+export interface Digest {
+  kind: 'network' | 'personal';
+  lang: Lang;
+  periodStart: string;
+  periodEnd: string;
+  intro: string | null;
+  respond: RespondEntry[];
+  moved: MovedEntry[];
+  groups: GoalGroup[];
+  /** Nothing moved and nothing new arrived (open rounds alone are not news). */
+  empty: boolean;
+}
+
+export interface BuildInput {
+  data: DigestData;
+  lang: Lang;
+  /** Goal id → label in the recipient's language. */
+  labels: Record<string, string>;
+  periodStart: string;
+  periodEnd: string;
+  /** A personal subscription's filter; absent for the network digest. */
+  follows?: Follows;
+  /** Items a personal subscription's saved search finds (read by the store, passed in). */
+  searchHits?: ReadonlySet<number>;
+}
+
+const OTHER = { fi: 'Muut seuraamasi', sv: 'Övrigt du följer' };
+const WHY = {
+  fi: { goals: 'Tavoitteet', words: 'osumat', joint: 'yhteisen lausunnon ehdokas, määräaika', none: 'seuraamasi' },
+  sv: { goals: 'Mål', words: 'träffar', joint: 'kandidat för ett gemensamt utlåtande, remisstid', none: 'du följer det' },
+};
+
+/** One line on why an item matters: its goals, up to five words that matched, and a joint-response deadline. */
+export function whyLine(item: Pick<DigestItem, 'goals' | 'evidence' | 'joint' | 'deadline'>, labels: Record<string, string>, lang: Lang): string {
+  const w = WHY[lang];
+  const words = [...new Set(positiveMatches(evidenceList(item.evidence)).map((e) => e.match.toLowerCase()))].slice(0, 5);
+  const parts = [item.goals.length ? `${w.goals}: ${item.goals.map((g) => labels[g] ?? g).join(', ')}` : w.none];
+  if (words.length) parts.push(`${w.words}: ${words.join(', ')}`);
+  if (item.joint && item.deadline) parts.push(`${w.joint} ${finnishDate(item.deadline)}`);
+  return parts.join('; ');
+}
+
+const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
+
+function followsItem(item: DigestItem, f: Follows, hits: ReadonlySet<number> | undefined): boolean {
+  return (item.relevant !== false && overlaps(item.goals, f.goals)) || f.sources.includes(item.source)
+    || (item.organisation !== null && f.organisations.includes(item.organisation))
+    || (item.matter !== null && f.matters.includes(item.matter)) || !!hits?.has(item.id);
+}
+
+/** Build the digest for one recipient: the network's (no `follows`) or a personal subscription's. */
+export function buildDigest(input: BuildInput): Digest {
+  const { data, lang, labels, follows: f, searchHits } = input;
+  const respond = data.rounds
+    .filter((r) => !f || (r.matter !== null && f.matters.includes(r.matter)) || overlaps(r.goals, f.goals)
+      || (r.organisation !== null && f.organisations.includes(r.organisation)))
+    .map((r): RespondEntry => ({ ref: r.matter === null ? `item:${r.item}` : `matter:${r.matter}`, matter: r.matter, item: r.item,
+      title: r.title, deadline: r.deadline, organisation: r.organisation, owner: r.owner, status: r.status, internalDeadline: r.internalDeadline }));
+  const moved = data.events
+    .filter((e) => (f ? f.matters.includes(e.matter) || overlaps(e.goals, f.goals) : e.goals.length > 0))
+    .map((e): MovedEntry => ({ ref: `event:${e.id}`, matter: e.matter, title: e.matterTitle, text: describeMatterEvent(e, lang), at: e.at }));
+  const items = data.items.filter((i) => (f ? followsItem(i, f, searchHits) : i.relevant === true));
+  const groups = new Map<string, GoalGroup>();
+  for (const goal of Object.keys(labels)) groups.set(goal, { goal, label: labels[goal], items: [], more: 0 });
+  // Newest first, so that a capped group shows the latest.
+  for (const i of items.reverse()) {
+    const goal = i.primary && labels[i.primary] ? i.primary : (i.goals.find((g) => labels[g]) ?? '');
+    if (!groups.has(goal)) groups.set(goal, { goal, label: OTHER[lang], items: [], more: 0 });
+    const group = groups.get(goal)!;
+    if (group.items.length >= PER_GOAL) {
+      group.more++;
+      continue;
+    }
+    group.items.push({
+      ref: `item:${i.id}`, item: i.id, title: i.title, url: i.url, source: i.source, organisation: i.organisation,
+      published: i.published, matter: i.matter, why: whyLine(i, labels, lang),
+    });
+  }
+  const nonEmpty = [...groups.values()].filter((g) => g.items.length);
+  return {
+    kind: f ? 'personal' : 'network', lang, periodStart: input.periodStart, periodEnd: input.periodEnd, intro: null,
+    respond, moved, groups: nonEmpty, empty: !moved.length && !nonEmpty.length,
+  };
+}
+
+/** A digest's entries as a draft stores them: each section in its order. */
+export function draftEntries(d: Digest): Omit<DraftEntry, 'removed'>[] {
+  return [
+    ...d.respond.map((e, position) => ({ section: 'respond' as Section, ref: e.ref, goal: null, position })),
+    ...d.moved.map((e, position) => ({ section: 'moved' as Section, ref: e.ref, goal: null, position })),
+    ...d.groups.flatMap((g) => g.items).map((e, position) => ({
+      section: 'new' as Section, ref: e.ref, position, goal: d.groups.find((g) => g.items.includes(e))!.goal,
+    })),
+  ];
+}
+
+/**
+ * The digest as the secretariat edited it: only the draft's entries that were not removed, in the draft's order,
+ * with its introduction. Entries built now but not in the draft (a round opened since) are left out.
+ */
+export function applyDraft(d: Digest, entries: DraftEntry[], intro: string | null): Digest {
+  const keep = <T extends { ref: string }>(section: Section, list: T[]): T[] => {
+    const pos = new Map(entries.filter((e) => e.section === section && !e.removed).map((e) => [e.ref, e.position]));
+    return list.filter((e) => pos.has(e.ref)).sort((a, b) => pos.get(a.ref)! - pos.get(b.ref)!);
+  };
+  const groups = d.groups.map((g) => ({ ...g, items: keep('new', g.items) })).filter((g) => g.items.length);
+  const moved = keep('moved', d.moved);
+  return { ...d, intro, respond: keep('respond', d.respond), moved, groups, empty: !moved.length && !groups.length };
+}
+
+/** The part of loaded data one subscriber's range covers (data loaded once for the widest range of many). */
+export function sliceData(data: DigestData, r: Pick<DigestRange, 'fromItemId' | 'fromEventId' | 'coveredAt' | 'reachBack'>): DigestData {
+  return {
+    items: data.items.filter((i) => i.firstSeenAt >= r.reachBack && (i.id > r.fromItemId || i.firstSeenAt > r.coveredAt)),
+    events: data.events.filter((e) => e.at >= r.reachBack && (e.id > r.fromEventId || e.at > r.coveredAt)),
+    rounds: data.rounds,
+  };
+}

@@ -1,0 +1,48 @@
+// The digest's settings from the environment, checked once, with a clear error naming the variable.
+export interface MailConfig {
+  /** SMTP_URL (smtp://user:pass@host:587, smtps://…); null: nothing is sent. */
+  smtpUrl: string | null;
+  /** LAKIVAHTI_MAIL_FROM: the sender. */
+  from: string;
+  /** LAKIVAHTI_BASE_URL: the web view's address for links in messages. */
+  baseUrl: string;
+  /** LAKIVAHTI_DIGEST_MAX_DAYS: how far back a first or late digest reaches. */
+  maxDays: number;
+  /** LAKIVAHTI_MAIL_RETRY_SECONDS: the first retry's delay; each later one waits four times longer. */
+  retrySeconds: number;
+  /** LAKIVAHTI_MAIL_MAX_ATTEMPTS: attempts before a delivery is given up and its subscription paused. */
+  maxAttempts: number;
+  /** LAKIVAHTI_DIGEST_AUTO_APPROVE=1: the network digest goes out at its time even if nobody approved the draft. */
+  autoApprove: boolean;
+  /** node-cron expressions (Helsinki time) of the weekly, daily and immediate ticks. */
+  cron: { weekly: string; daily: string; immediately: string };
+}
+
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  return n;
+}
+
+/** Read the mail settings; throws naming the variable when one is malformed. */
+export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new Error(`SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465, not "${smtpUrl.replace(/:[^:@/]*@/, ':…@')}"`);
+  const baseUrl = env.LAKIVAHTI_BASE_URL?.trim() || `http://127.0.0.1:${env.PORT || 3000}`;
+  if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new Error(`LAKIVAHTI_BASE_URL must be an http(s) address, not "${baseUrl}"`);
+  return {
+    smtpUrl, baseUrl: baseUrl.replace(/\/+$/, ''),
+    from: env.LAKIVAHTI_MAIL_FROM?.trim() || 'Lakivahti <lakivahti@localhost>',
+    maxDays: whole(env, 'LAKIVAHTI_DIGEST_MAX_DAYS', 14, 1, 366),
+    retrySeconds: whole(env, 'LAKIVAHTI_MAIL_RETRY_SECONDS', 300, 0, 86_400),
+    maxAttempts: whole(env, 'LAKIVAHTI_MAIL_MAX_ATTEMPTS', 5, 1, 50),
+    autoApprove: env.LAKIVAHTI_DIGEST_AUTO_APPROVE === '1',
+    cron: {
+      weekly: env.LAKIVAHTI_DIGEST_WEEKLY?.trim() || '0 8 * * 1',
+      daily: env.LAKIVAHTI_DIGEST_DAILY?.trim() || '0 7 * * *',
+      immediately: env.LAKIVAHTI_DIGEST_IMMEDIATE?.trim() || '*/10 * * * *',
+    },
+  };
+}

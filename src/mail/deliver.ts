@@ -1,0 +1,247 @@
+// Turning stored data into messages: build each subscriber's digest, record it with its watermark, send what is due.
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { Db } from '../store/db.js';
+import {
+  approveDigest, currentHighWater, insertDraft, lastSentDigest, listDraftEntries, loadDigestData, markDigestSent,
+  openDigest, searchItemIds, type StoredDigest,
+} from '../store/digests.js';
+import { advanceWatermark, getSubscription, listSubscriptions, pauseSubscription, type Frequency, type Subscription } from '../store/subscriptions.js';
+import { claimNextDelivery, markDeliveryFailed, markDeliveryPaused, markDeliverySent, recordDelivery } from '../store/deliveries.js';
+import { applyDraft, buildDigest, draftEntries, sliceData, type Digest, type Lang } from '../digest/build.js';
+import { periodAfter, widest, type Period } from '../digest/range.js';
+import { helsinkiDate } from '../parse/dates.js';
+import { renderDigest, type RenderedMail } from './render.js';
+import { existingUnsubscribeSecret, signUnsubscribe, unsubscribeSecret, unsubscribeUrl } from './unsubscribe.js';
+import type { MailConfig } from './config.js';
+import { SendError, type MailTransport } from './transport.js';
+
+export interface DigestEnv {
+  db: Db;
+  /** Goal id → label, per language. */
+  labels: Record<Lang, Record<string, string>>;
+  config: MailConfig;
+  /** A saved search's text → its FTS5 expression (null: no words); made lazily, since it may load Voikko. */
+  searchMatch: (text: string) => string | null;
+}
+
+/** One message for one subscription, built now. */
+export interface Outgoing {
+  subscription: Subscription;
+  digest: Digest;
+  period: Period;
+  digestId: number | null;
+}
+
+const PLACEHOLDER = 'https://unsubscribe.invalid/placeholder';
+
+/** Render a digest for a subscription, with its signed unsubscribe link. */
+export function renderFor(o: Outgoing, config: MailConfig, secret: string | null, preview = false): RenderedMail & { unsubscribeUrl: string } {
+  // A preview made before any message was recorded has no secret yet (and a stand-in recipient no subscription).
+  const url = unsubscribeUrl(config.baseUrl, secret && o.subscription.id ? signUnsubscribe(secret, o.subscription.id) : 'esikatselu');
+  const mail = renderDigest(o.digest, { baseUrl: config.baseUrl, unsubscribeUrl: PLACEHOLDER, preview });
+  // Rendered (and its CSS inlined) once per digest; the recipient's own link goes in after.
+  return { subject: mail.subject, html: mail.html.replaceAll(PLACEHOLDER, url), text: mail.text.replaceAll(PLACEHOLDER, url), unsubscribeUrl: url };
+}
+
+/** The personal subscriptions' digests due now (those whose frequency is given), from one read of the data. */
+export function personalDigests(env: DigestEnv, frequencies: Frequency[], now: Date, only?: string): Outgoing[] {
+  const subs = listSubscriptions(env.db, { active: true, email: only }).filter((s) => s.kind === 'personal' && frequencies.includes(s.every));
+  const high = currentHighWater(env.db);
+  const periods = subs.map((s) => periodAfter(s.covered, high, now, env.config.maxDays));
+  const wide = widest(periods);
+  if (!wide) return [];
+  const data = loadDigestData(env.db, wide, helsinkiDate(now));
+  return subs.map((s, n) => {
+    const period = periods[n];
+    const match = s.search ? env.searchMatch(s.search) : null;
+    const digest = buildDigest({
+      data: sliceData(data, period), lang: s.lang, labels: env.labels[s.lang], periodStart: period.periodStart,
+      periodEnd: period.periodEnd, follows: s, searchHits: match ? searchItemIds(env.db, match, period) : undefined,
+    });
+    return { subscription: s, digest, period, digestId: null };
+  });
+}
+
+/** The period of the next network digest: after the last one sent. */
+function nextNetworkPeriod(db: Db, now: Date, maxDays: number): Period {
+  const last = lastSentDigest(db);
+  return periodAfter(last ? { itemId: last.toItemId, eventId: last.toEventId, at: last.builtAt } : null, currentHighWater(db), now, maxDays);
+}
+
+/** A stored draft's period: what it covered when it was built. */
+function draftPeriod(d: StoredDigest, maxDays: number): Period {
+  return {
+    fromItemId: d.fromItemId, toItemId: d.toItemId, fromEventId: d.fromEventId, toEventId: d.toEventId,
+    coveredAt: d.periodStart, reachBack: new Date(Date.parse(d.periodEnd) - maxDays * 86_400_000).toISOString(),
+    periodStart: d.periodStart, periodEnd: d.periodEnd,
+  };
+}
+
+/** The network digest in a language: a stored draft as edited, or (no draft) what a draft built now would hold. */
+export function networkDigest(env: DigestEnv, draft: StoredDigest | undefined, lang: Lang, now: Date): { digest: Digest; period: Period } {
+  const period = draft ? draftPeriod(draft, env.config.maxDays) : nextNetworkPeriod(env.db, now, env.config.maxDays);
+  const built = buildDigest({
+    data: loadDigestData(env.db, period, helsinkiDate(now)), lang, labels: env.labels[lang],
+    periodStart: period.periodStart, periodEnd: period.periodEnd,
+  });
+  return { digest: draft ? applyDraft(built, listDraftEntries(env.db, draft.id), draft.intro) : built, period };
+}
+
+/** The open draft, or a new one when something moved or arrived since the last digest; undefined when nothing did. */
+export function ensureDraft(env: DigestEnv, now: Date): StoredDigest | undefined {
+  const open = openDigest(env.db);
+  if (open) return open;
+  const { digest, period } = networkDigest(env, undefined, 'fi', now);
+  if (digest.empty) return undefined;
+  const id = insertDraft(env.db, {
+    periodStart: period.periodStart, periodEnd: period.periodEnd, fromItemId: period.fromItemId, toItemId: period.toItemId,
+    fromEventId: period.fromEventId, toEventId: period.toEventId, builtAt: period.periodEnd,
+  }, draftEntries(digest));
+  return openDigest(env.db) ?? (() => { throw new Error(`draft ${id} vanished`); })();
+}
+
+/** Everything that would be sent now, without writing anything (`digest --preview`). */
+export function previewAll(env: DigestEnv, now: Date, to?: string): (Outgoing & { mail: RenderedMail })[] {
+  const secret = existingUnsubscribeSecret(env.db);
+  const draft = openDigest(env.db);
+  const network = listSubscriptions(env.db, { active: true, email: to }).filter((s) => s.kind === 'network');
+  const out: Outgoing[] = [...network.map((s) => ({ subscription: s, ...networkDigest(env, draft, s.lang, now), digestId: draft?.id ?? null })),
+    ...personalDigests(env, ['immediately', 'daily', 'weekly'], now, to)];
+  if (!out.length) {
+    // Nobody subscribes (or not this address): show the network digest as it would look.
+    const stand: Subscription = {
+      id: 0, email: to ?? '(verkoston katsaus)', userId: null, kind: 'network', every: 'weekly', lang: 'fi', goals: [], sources: [],
+      organisations: [], matters: [], search: null, createdAt: '', createdBy: '', unsubscribedAt: null, pausedAt: null, pauseReason: null, covered: null,
+    };
+    out.push({ subscription: stand, ...networkDigest(env, draft, 'fi', now), digestId: draft?.id ?? null });
+  }
+  return out.map((o) => ({ ...o, mail: renderFor(o, env.config, secret, true) }));
+}
+
+const messageId = () => `<${crypto.randomUUID()}@lakivahti>`;
+
+export interface PrepareReport {
+  /** Messages recorded now for sending. */
+  recorded: { email: string; subject: string }[];
+  /** Personal subscriptions with nothing new (their watermark moved on). */
+  nothingNew: number;
+  /** The network draft waiting for approval, if any. */
+  waiting: StoredDigest | null;
+}
+
+/**
+ * Record the messages due now, each with its subscription's new watermark in the same transaction, so a process
+ * killed at any point neither loses nor repeats a period. The network digest ('build': a draft is made when none is
+ * open) is recorded once approved (`approveBy` approves it now; `config.autoApprove` sends a draft as it is).
+ */
+export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency[]; network: 'build' | 'approved' | false; approveBy?: string; now: Date }): PrepareReport {
+  const { db } = env;
+  const report: PrepareReport = { recorded: [], nothingNew: 0, waiting: null };
+  const secret = unsubscribeSecret(db);
+  const nowIso = opts.now.toISOString();
+  for (const o of personalDigests(env, opts.frequencies, opts.now)) {
+    const mail = o.digest.empty ? null : renderFor(o, env.config, secret);
+    db.transaction(() => {
+      // Another process may have recorded this period since it was read: then leave it be.
+      const now = getSubscription(db, o.subscription.id);
+      if (!now || JSON.stringify(now.covered) !== JSON.stringify(o.subscription.covered) || now.unsubscribedAt || now.pausedAt) return;
+      if (mail) {
+        recordDelivery(db, {
+          subscriptionId: o.subscription.id, digestId: null, email: o.subscription.email, periodStart: o.period.periodStart,
+          periodEnd: o.period.periodEnd, fromItemId: o.period.fromItemId, toItemId: o.period.toItemId, fromEventId: o.period.fromEventId,
+          toEventId: o.period.toEventId, messageId: messageId(), subject: mail.subject, html: mail.html, text: mail.text, now: nowIso,
+        });
+        report.recorded.push({ email: o.subscription.email, subject: mail.subject });
+      } else report.nothingNew++;
+      advanceWatermark(db, o.subscription.id, { itemId: o.period.toItemId, eventId: o.period.toEventId, at: o.period.periodEnd });
+    }).immediate();
+  }
+  if (!opts.network) return report;
+  // 'approved': send a draft approved since the weekly tick built it, but build none.
+  const draft = opts.network === 'build' ? ensureDraft(env, opts.now) : openDigest(db);
+  if (!draft) return report;
+  if (draft.status === 'draft' && (opts.approveBy || env.config.autoApprove))
+    approveDigest(db, draft.id, opts.approveBy ?? 'automaattinen hyväksyntä', nowIso);
+  const current = openDigest(db)!;
+  if (current.status !== 'approved') return { ...report, waiting: current };
+  const byLang = new Map<Lang, { digest: Digest; period: Period }>();
+  const messages = listSubscriptions(db, { active: true }).filter((s) => s.kind === 'network').map((s) => {
+    if (!byLang.has(s.lang)) byLang.set(s.lang, networkDigest(env, current, s.lang, opts.now));
+    const o: Outgoing = { subscription: s, ...byLang.get(s.lang)!, digestId: current.id };
+    return { o, mail: renderFor(o, env.config, secret) };
+  });
+  db.transaction(() => {
+    for (const { o, mail } of messages) {
+      const added = recordDelivery(db, {
+        subscriptionId: o.subscription.id, digestId: current.id, email: o.subscription.email, periodStart: o.period.periodStart,
+        periodEnd: o.period.periodEnd, fromItemId: o.period.fromItemId, toItemId: o.period.toItemId, fromEventId: o.period.fromEventId,
+        toEventId: o.period.toEventId, messageId: messageId(), subject: mail.subject, html: mail.html, text: mail.text, now: nowIso,
+      });
+      if (added) report.recorded.push({ email: o.subscription.email, subject: mail.subject });
+      advanceWatermark(db, o.subscription.id, { itemId: o.period.toItemId, eventId: o.period.toEventId, at: o.period.periodEnd });
+    }
+    markDigestSent(db, current.id, nowIso);
+  }).immediate();
+  return report;
+}
+
+export interface SendResult {
+  email: string;
+  subject: string;
+  ok: boolean;
+  error?: string;
+  /** When a failed one is tried again (null: given up, its subscription paused). */
+  retryAt?: string | null;
+}
+
+/** Whether the process holding a claim is still running (claims are host:pid; another host's are trusted to its lease). */
+function claimAlive(claimedBy: string): boolean {
+  const at = claimedBy.lastIndexOf(':');
+  if (claimedBy.slice(0, at) !== os.hostname()) return true;
+  try {
+    process.kill(Number(claimedBy.slice(at + 1)), 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const LEASE_MS = 10 * 60_000;
+
+/** Send every recorded message that is due, one at a time, each tried at most once in this call. */
+export async function sendDue(env: DigestEnv, transport: MailTransport, now: () => Date = () => new Date()): Promise<SendResult[]> {
+  const { db, config } = env;
+  const claimer = `${os.hostname()}:${process.pid}`;
+  let last = 0;
+  const results: SendResult[] = [];
+  const secret = unsubscribeSecret(db);
+  for (;;) {
+    const at = now();
+    const d = claimNextDelivery(db, claimer, at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString(), claimAlive, last);
+    if (!d) return results;
+    last = d.id;
+    const sub = getSubscription(db, d.subscriptionId);
+    if (!sub || sub.unsubscribedAt || sub.pausedAt) {
+      markDeliveryPaused(db, d.id, sub?.pauseReason ?? 'tilaus peruttu');
+      continue;
+    }
+    try {
+      await transport.send({
+        from: config.from, to: d.email, subject: d.subject, html: d.html, text: d.text, messageId: d.messageId,
+        unsubscribeUrl: unsubscribeUrl(config.baseUrl, signUnsubscribe(secret, sub.id)),
+      });
+      markDeliverySent(db, d.id, now().toISOString());
+      results.push({ email: d.email, subject: d.subject, ok: true });
+    } catch (err) {
+      const e = err instanceof SendError ? err : new SendError((err as Error).message, false);
+      const giveUp = e.permanent || d.attempts >= config.maxAttempts;
+      const retryAt = giveUp ? null : new Date(now().getTime() + config.retrySeconds * 1000 * 4 ** (d.attempts - 1)).toISOString();
+      db.transaction(() => {
+        markDeliveryFailed(db, d.id, e.message, retryAt);
+        if (giveUp) pauseSubscription(db, sub.id, `${e.permanent ? 'pysyvä virhe' : `${d.attempts} epäonnistunutta yritystä`}: ${e.message}`, now().toISOString());
+      })();
+      results.push({ email: d.email, subject: d.subject, ok: false, error: e.message, retryAt });
+    }
+  }
+}

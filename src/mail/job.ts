@@ -1,0 +1,43 @@
+// The digest's scheduled ticks: weekly (the network draft and weekly subscriptions), daily, and immediately (which
+// also sends approved drafts and due retries).
+import type { AppContext } from '../app/context.js';
+import type { Frequency } from '../store/subscriptions.js';
+import { mailConfig, type MailConfig } from './config.js';
+
+export interface DigestJobs {
+  cron: MailConfig['cron'];
+  run(tick: Frequency): Promise<void>;
+}
+
+type Log = (fields: Record<string, unknown>) => void;
+
+/** The digest's jobs over a context; null (with the reason logged) when the mail settings are malformed. */
+export function digestJobs(ctx: Pick<AppContext, 'db' | 'tagStage' | 'feedsDir'>, log: Log, env: NodeJS.ProcessEnv = process.env): DigestJobs | null {
+  let config: MailConfig;
+  try {
+    config = mailConfig(env);
+  } catch (err) {
+    log({ event: 'digest_disabled', reason: (err as Error).message });
+    return null;
+  }
+  return {
+    cron: config.cron,
+    async run(tick) {
+      if (!config.smtpUrl) return log({ event: 'digest_skipped', tick, reason: 'SMTP_URL is not set' });
+      // Loaded at the first tick that sends: serving pages never pays for the mail code (nodemailer, juice).
+      const [{ digestEnv }, { prepareDeliveries, sendDue }, { smtpTransport }] = await Promise.all([
+        import('./env.js'), import('./deliver.js'), import('./transport.js')]);
+      const digest = digestEnv(ctx, config);
+      const report = prepareDeliveries(digest, { frequencies: [tick], network: tick === 'weekly' ? 'build' : 'approved', now: new Date() });
+      if (report.waiting) log({ event: 'digest_waiting_approval', digest_id: report.waiting.id });
+      const transport = smtpTransport(config.smtpUrl);
+      try {
+        const results = await sendDue(digest, transport);
+        log({ event: 'digest_sent', tick, recorded: report.recorded.length, sent: results.filter((r) => r.ok).length,
+          failed: results.filter((r) => !r.ok).map((r) => ({ email: r.email, error: r.error, retry_at: r.retryAt ?? null })) });
+      } finally {
+        transport.close();
+      }
+    },
+  };
+}

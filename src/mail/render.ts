@@ -1,0 +1,75 @@
+// Rendering a digest to an e-mail: HTML that Outlook shows (tables, styles inlined by juice) and plain text.
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import juice from 'juice';
+import { viewsDir } from '../paths.js';
+import { finnishDate, helsinkiDate } from '../parse/dates.js';
+import type { Digest } from '../digest/build.js';
+import { WORDS } from './words.js';
+
+export interface RenderOptions {
+  /** The web view's address, e.g. https://lakivahti.example.fi (LAKIVAHTI_BASE_URL); links lead there. */
+  baseUrl: string;
+  unsubscribeUrl: string;
+  /** Marked as a preview at the top. */
+  preview?: boolean;
+}
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** d.m.yyyy of a date or an instant (in Helsinki time). */
+function day(value: unknown): string {
+  if (typeof value !== 'string' || !value) return '';
+  return finnishDate(/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : helsinkiDate(value)) ?? value;
+}
+
+let templates: { html: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate } | null = null;
+
+function compiled() {
+  if (templates) return templates;
+  const hb = Handlebars.create();
+  hb.registerHelper('date', day);
+  const read = (name: string) => fs.readFileSync(path.join(viewsDir, 'email', name), 'utf8');
+  templates = {
+    html: hb.compile(read('digest.html.hbs'), { strict: false }),
+    // Plain text is not HTML: nothing is escaped.
+    text: hb.compile(read('digest.txt.hbs'), { noEscape: true }),
+  };
+  return templates;
+}
+
+/** The message's subject: the kind of digest and its period's last day. */
+export function subjectOf(d: Digest): string {
+  const t = WORDS[d.lang];
+  return `${d.kind === 'network' ? t.networkSubject : t.personalSubject} ${day(d.periodStart)}–${day(d.periodEnd)}`;
+}
+
+/** Render one digest for one recipient. */
+export function renderDigest(d: Digest, o: RenderOptions): RenderedMail {
+  const t = WORDS[d.lang];
+  const base = o.baseUrl.replace(/\/+$/, '');
+  const subject = subjectOf(d);
+  const view = {
+    ...d, t, subject, preview: o.preview ?? false, unsubscribeUrl: o.unsubscribeUrl,
+    heading: d.kind === 'network' ? t.networkHeading : t.personalHeading,
+    introLines: d.intro ? d.intro.split(/\r?\n/) : [],
+    // The network digest always says whether anything needs a joint response; a personal one only when it does.
+    showRespond: d.kind === 'network' || d.respond.length > 0,
+    respond: d.respond.map((r) => ({
+      ...r, href: r.matter === null ? `${base}/items/${r.item}` : `${base}/matters/${r.matter}`,
+      onBoard: r.status !== null, statusLabel: r.status ? t.statuses[r.status] : '',
+    })),
+    moved: d.moved.map((m) => ({ ...m, href: `${base}/matters/${m.matter}` })),
+    groups: d.groups.map((g) => ({
+      ...g, items: g.items.map((i) => ({ ...i, href: `${base}/items/${i.item}` })),
+      moreHref: g.goal ? `${base}/items?goal=${encodeURIComponent(g.goal)}` : `${base}/items`,
+    })),
+  };
+  const { html, text } = compiled();
+  return { subject, html: juice(html(view), { removeStyleTags: true }), text: text(view).replace(/\n{3,}/g, '\n\n').trimStart() };
+}

@@ -1,0 +1,47 @@
+// The SMTP client (nodemailer): one message at a time, with the SMTP reply code kept for deciding on retries.
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+  unsubscribeUrl: string;
+}
+
+export interface MailTransport {
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+/** A failed send: `permanent` for a 5xx reply (the address or message is refused), else worth retrying. */
+export class SendError extends Error {
+  constructor(message: string, readonly permanent: boolean) {
+    super(message);
+    this.name = 'SendError';
+  }
+}
+
+/** A transport over SMTP_URL. */
+export function smtpTransport(url: string): MailTransport {
+  const t = nodemailer.createTransport(url);
+  return {
+    async send(m) {
+      try {
+        await t.sendMail({
+          from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId,
+          // RFC 8058 one-click unsubscribe: the mail client POSTs to the link, no page or session needed.
+          headers: { 'List-Unsubscribe': `<${m.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        });
+      } catch (err) {
+        const e = err as Error & { responseCode?: number; response?: string; code?: string };
+        const code = e.responseCode;
+        const what = code ? `SMTP ${code}: ${(e.response ?? e.message).trim()}` : `${e.code ? `${e.code}: ` : ''}${e.message}`;
+        throw new SendError(what, code !== undefined && code >= 500 && code < 600);
+      }
+    },
+    close: () => t.close(),
+  };
+}

@@ -1,0 +1,82 @@
+// The words of the e-mails: Finnish, and Swedish for Swedish-speaking recipients.
+import type { BoardStatus } from '../store/board.js';
+import type { Lang } from '../digest/build.js';
+
+export interface Words {
+  networkSubject: string;
+  personalSubject: string;
+  networkHeading: string;
+  personalHeading: string;
+  period: string;
+  respond: string;
+  respondNone: string;
+  deadline: string;
+  internalDeadline: string;
+  owner: string;
+  noOwner: string;
+  status: string;
+  statuses: Record<BoardStatus, string>;
+  notOnBoard: string;
+  moved: string;
+  newItems: string;
+  nothingNew: string;
+  open: string;
+  more: string;
+  matter: string;
+  footer: string;
+  unsubscribe: string;
+  preview: string;
+}
+
+export const WORDS: Record<Lang, Words> = {
+  fi: {
+    networkSubject: 'Lakivahti: verkoston viikkokatsaus',
+    personalSubject: 'Lakivahti: uutta seuraamissasi asioissa',
+    networkHeading: 'Kumppanuusverkoston viikkokatsaus',
+    personalHeading: 'Uutta seuraamissasi asioissa',
+    period: 'Ajalta',
+    respond: 'Vaatii yhteistä vastausta',
+    respondNone: 'Ei avoimia lausuntokierroksia, jotka vaatisivat yhteistä vastausta.',
+    deadline: 'määräaika',
+    internalDeadline: 'sisäinen määräaika',
+    owner: 'vastuuhenkilö',
+    noOwner: 'ei vastuuhenkilöä',
+    status: 'tila',
+    statuses: { new: 'uusi', review: 'käsittelyssä', drafting: 'vastausta valmistellaan', submitted: 'vastaus lähetetty', closed: 'suljettu', 'no-response': 'ei vastata' },
+    notOnBoard: 'ei vielä yhteisvastaustaululla',
+    moved: 'Mikä liikkui',
+    newItems: 'Uudet asiat tavoitteittain',
+    nothingNew: 'Ei mitään uutta edellisen katsauksen jälkeen.',
+    open: 'Avaa Lakivahdissa',
+    more: 'muuta – kaikki Lakivahdissa',
+    matter: 'asia',
+    footer: 'Tämän viestin lähetti Lakivahti, pelastuslaitosten kumppanuusverkoston lainsäädäntöseuranta.',
+    unsubscribe: 'Peru tämä tilaus',
+    preview: 'ESIKATSELU – ei lähetetty',
+  },
+  sv: {
+    networkSubject: 'Lakivahti: nätverkets veckoöversikt',
+    personalSubject: 'Lakivahti: nytt i det du följer',
+    networkHeading: 'Partnerskapsnätverkets veckoöversikt',
+    personalHeading: 'Nytt i det du följer',
+    period: 'Period',
+    respond: 'Kräver ett gemensamt svar',
+    respondNone: 'Inga öppna remissrundor som kräver ett gemensamt svar.',
+    deadline: 'remisstid',
+    internalDeadline: 'intern tidsfrist',
+    owner: 'ansvarsperson',
+    noOwner: 'ingen ansvarsperson',
+    status: 'status',
+    statuses: { new: 'ny', review: 'under behandling', drafting: 'svar bereds', submitted: 'svar skickat', closed: 'avslutad', 'no-response': 'besvaras inte' },
+    notOnBoard: 'ännu inte på tavlan för gemensamma svar',
+    moved: 'Vad som rörde sig',
+    newItems: 'Nytt per mål',
+    nothingNew: 'Inget nytt sedan föregående översikt.',
+    open: 'Öppna i Lakivahti',
+    more: 'till – alla i Lakivahti',
+    matter: 'ärende',
+    footer: 'Detta meddelande skickades av Lakivahti, räddningsverkens partnerskapsnätverks lagstiftningsbevakning.',
+    unsubscribe: 'Avsluta denna prenumeration',
+    preview: 'FÖRHANDSVISNING – inte skickad',
+  },
+};

@@ -1,0 +1,116 @@
+// Subscriptions to the digest: who receives what, how often, and what the last digest covered (the watermark).
+import { prepared, type Db } from './db.js';
+
+export const FREQUENCIES = ['immediately', 'daily', 'weekly'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+export type SubscriptionKind = 'network' | 'personal';
+
+/** What a personal subscription follows; an item matching any of them is in its digest. */
+export interface Follows {
+  goals: string[];
+  sources: string[];
+  organisations: string[];
+  matters: number[];
+  search: string | null;
+}
+
+/** What a digest covered: items and matter events numbered up to these, built at `at`. */
+export interface Watermark {
+  itemId: number;
+  eventId: number;
+  at: string;
+}
+
+export interface Subscription extends Follows {
+  id: number;
+  email: string;
+  userId: number | null;
+  kind: SubscriptionKind;
+  every: Frequency;
+  lang: 'fi' | 'sv';
+  createdAt: string;
+  createdBy: string;
+  unsubscribedAt: string | null;
+  pausedAt: string | null;
+  pauseReason: string | null;
+  /** Null until the first digest is recorded. */
+  covered: Watermark | null;
+}
+
+export interface SubscriptionInput extends Partial<Follows> {
+  email: string;
+  userId?: number | null;
+  kind: SubscriptionKind;
+  every?: Frequency;
+  lang?: 'fi' | 'sv';
+  createdBy: string;
+  now: string;
+}
+
+interface RawSubscription {
+  id: number; email: string; user_id: number | null; kind: SubscriptionKind; every: Frequency; lang: 'fi' | 'sv';
+  goals: string; sources: string; organisations: string; matters: string; search: string | null;
+  created_at: string; created_by: string; unsubscribed_at: string | null; paused_at: string | null; pause_reason: string | null;
+  covered_item_id: number | null; covered_event_id: number | null; covered_at: string | null;
+}
+
+function toSubscription(r: RawSubscription): Subscription {
+  return {
+    id: r.id, email: r.email, userId: r.user_id, kind: r.kind, every: r.every, lang: r.lang,
+    goals: JSON.parse(r.goals) as string[], sources: JSON.parse(r.sources) as string[],
+    organisations: JSON.parse(r.organisations) as string[], matters: JSON.parse(r.matters) as number[], search: r.search,
+    createdAt: r.created_at, createdBy: r.created_by, unsubscribedAt: r.unsubscribed_at, pausedAt: r.paused_at,
+    pauseReason: r.pause_reason,
+    covered: r.covered_at === null ? null : { itemId: r.covered_item_id ?? 0, eventId: r.covered_event_id ?? 0, at: r.covered_at },
+  };
+}
+
+/** Add a subscription; returns its id. A second active network subscription for one address is refused by the schema. */
+export function insertSubscription(db: Db, s: SubscriptionInput): number {
+  return Number(prepared(db, `INSERT INTO subscriptions (email, user_id, kind, every, lang, goals, sources, organisations,
+      matters, search, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    s.email, s.userId ?? null, s.kind, s.every ?? 'weekly', s.lang ?? 'fi', JSON.stringify(s.goals ?? []),
+    JSON.stringify(s.sources ?? []), JSON.stringify(s.organisations ?? []), JSON.stringify(s.matters ?? []),
+    s.search ?? null, s.now, s.createdBy,
+  ).lastInsertRowid);
+}
+
+/** Every subscription (unsubscribed ones too, unless `active`), oldest first. */
+export function listSubscriptions(db: Db, { active = false, email }: { active?: boolean; email?: string } = {}): Subscription[] {
+  const where = [active ? 'unsubscribed_at IS NULL AND paused_at IS NULL' : '1', email === undefined ? '1' : 'email = ?'];
+  const rows = prepared(db, `SELECT * FROM subscriptions WHERE ${where.join(' AND ')} ORDER BY id`)
+    .all(...(email === undefined ? [] : [email])) as RawSubscription[];
+  return rows.map(toSubscription);
+}
+
+/** One subscription, or undefined. */
+export function getSubscription(db: Db, id: number): Subscription | undefined {
+  const r = prepared(db, 'SELECT * FROM subscriptions WHERE id = ?').get(id) as RawSubscription | undefined;
+  return r && toSubscription(r);
+}
+
+/** Mark a subscription unsubscribed (idempotent: the first time is kept); false when there is no such subscription. */
+export function unsubscribe(db: Db, id: number, now: string): boolean {
+  if (!getSubscription(db, id)) return false;
+  prepared(db, 'UPDATE subscriptions SET unsubscribed_at = ? WHERE id = ? AND unsubscribed_at IS NULL').run(now, id);
+  // Messages built but not yet sent are not sent any more.
+  prepared(db, "UPDATE deliveries SET status = 'paused', last_error = 'tilaus peruttu', html = NULL, text = NULL WHERE subscription_id = ? AND status = 'pending'").run(id);
+  return true;
+}
+
+/** Pause a subscription with the reason administrators see (after permanent delivery failures). */
+export function pauseSubscription(db: Db, id: number, reason: string, now: string): void {
+  prepared(db, 'UPDATE subscriptions SET paused_at = ?, pause_reason = ? WHERE id = ? AND paused_at IS NULL').run(now, reason, id);
+}
+
+/** Resume a paused subscription (an administrator fixed the address). */
+export function resumeSubscription(db: Db, id: number): boolean {
+  return prepared(db, 'UPDATE subscriptions SET paused_at = NULL, pause_reason = NULL WHERE id = ?').run(id).changes > 0;
+}
+
+/** Move a subscription's watermark forward (never back). */
+export function advanceWatermark(db: Db, id: number, to: Watermark): void {
+  prepared(db, `UPDATE subscriptions SET covered_item_id = max(coalesce(covered_item_id, 0), ?),
+      covered_event_id = max(coalesce(covered_event_id, 0), ?), covered_at = max(coalesce(covered_at, ''), ?) WHERE id = ?`)
+    .run(to.itemId, to.eventId, to.at, id);
+}

@@ -1,0 +1,31 @@
+// One-click unsubscribe (/unsubscribe/:token): the signed token is the authority, so no session or form token is
+// needed. GET asks for confirmation (a link opened by a mail scanner must not unsubscribe); POST, which mail clients
+// send by RFC 8058 (List-Unsubscribe-Post), unsubscribes, and doing it twice is the same as once.
+import type express from 'express';
+import type { WebDeps } from '../deps.js';
+import { getSubscription, unsubscribe } from '../../store/subscriptions.js';
+import { existingUnsubscribeSecret, verifyUnsubscribe } from '../../mail/unsubscribe.js';
+
+export function mountUnsubscribe(app: express.Express, deps: WebDeps): void {
+  const find = (token: unknown) => {
+    const secret = existingUnsubscribeSecret(deps.db);
+    const id = secret && typeof token === 'string' ? verifyUnsubscribe(secret, token) : null;
+    return id === null ? undefined : getSubscription(deps.db, id);
+  };
+  const invalid = (res: express.Response) =>
+    res.status(404).render('unsubscribe', { title: 'Linkki ei kelpaa – Lakivahti', invalid: true });
+
+  app.get('/unsubscribe/:token', (req, res) => {
+    const sub = find(req.params.token);
+    if (!sub) return void invalid(res);
+    res.render('unsubscribe', { title: 'Tilauksen peruminen – Lakivahti', email: sub.email, network: sub.kind === 'network', done: !!sub.unsubscribedAt });
+  });
+
+  app.post('/unsubscribe/:token', (req, res) => {
+    const sub = find(req.params.token);
+    if (!sub) return void invalid(res);
+    if (deps.readOnly) return void res.status(503).render('unsubscribe', { title: 'Tilausta ei voitu perua – Lakivahti', unavailable: true });
+    unsubscribe(deps.db, sub.id, new Date().toISOString());
+    res.render('unsubscribe', { title: 'Tilaus peruttu – Lakivahti', email: sub.email, network: sub.kind === 'network', done: true });
+  });
+}

@@ -1,0 +1,65 @@
+// The digest's store: what a digest is built from, and the draft functions the web pages will edit through.
+import { describe, expect, it } from 'vitest';
+import { approveDigest, currentHighWater, listDraftEntries, loadDigestData, openDigest, reorderEntries, setEntryRemoved, setIntro } from '../../src/store/digests.js';
+import { advanceWatermark, getSubscription, insertSubscription } from '../../src/store/subscriptions.js';
+import { ensureDraft, networkDigest } from '../../src/mail/deliver.js';
+import { digestEnv } from '../../src/mail/env.js';
+import { mailConfig } from '../../src/mail/config.js';
+import { defaultFeedsDir } from '../../src/paths.js';
+import { helsinkiDate } from '../../src/parse/dates.js';
+import { seedDigestDb } from './seed.js';
+
+describe('digest data from the store', () => {
+  it('reads open rounds with the board\'s owner and status, stage and deadline moves, and new items with evidence', () => {
+    const db = seedDigestDb(':memory:');
+    const now = new Date();
+    const high = currentHighWater(db);
+    const data = loadDigestData(db, { fromItemId: 0, fromEventId: 0, toItemId: high.itemId, toEventId: high.eventId, coveredAt: '', reachBack: '2000-01-01' }, helsinkiDate(now));
+    expect(data.rounds).toMatchObject([{ matter: 1, owner: 'Liisa Lakimies', status: 'drafting', goals: ['services'] }]);
+    expect(data.events.map((e) => e.type)).toEqual(['stage', 'deadline']);
+    expect(data.events[0].goals).toEqual(['services']);
+    expect(data.items.map((i) => i.title)).toContain('Ministeri vieraili messuilla');
+    expect(data.items.find((i) => i.id === 1)!.evidence).toMatchObject([{ rule: 'term', match: 'pelastuslain' }]);
+    // Nothing above the high-water mark, nothing first seen before the cap.
+    expect(loadDigestData(db, { fromItemId: high.itemId, fromEventId: high.eventId, toItemId: high.itemId, toEventId: high.eventId, coveredAt: now.toISOString(), reachBack: '2000-01-01' }, helsinkiDate(now)))
+      .toMatchObject({ items: [], events: [] });
+    expect(loadDigestData(db, { fromItemId: 0, fromEventId: 0, toItemId: high.itemId, toEventId: high.eventId, coveredAt: '', reachBack: '2999-01-01' }, helsinkiDate(now)).items).toEqual([]);
+  });
+
+  it('keeps a watermark moving forward only', () => {
+    const db = seedDigestDb(':memory:');
+    const id = insertSubscription(db, { email: 'a@example.fi', kind: 'personal', goals: ['services'], createdBy: 't', now: '2026-01-01T00:00:00Z' });
+    advanceWatermark(db, id, { itemId: 5, eventId: 3, at: '2026-02-01T00:00:00Z' });
+    advanceWatermark(db, id, { itemId: 2, eventId: 1, at: '2026-01-15T00:00:00Z' });
+    expect(getSubscription(db, id)!.covered).toEqual({ itemId: 5, eventId: 3, at: '2026-02-01T00:00:00Z' });
+  });
+
+  it('refuses a subscription that follows nothing, or a second network one for an address', () => {
+    const db = seedDigestDb(':memory:');
+    expect(() => insertSubscription(db, { email: 'a@example.fi', kind: 'personal', createdBy: 't', now: 'x' })).toThrow(/CHECK/);
+    insertSubscription(db, { email: 'n@example.fi', kind: 'network', createdBy: 't', now: 'x' });
+    expect(() => insertSubscription(db, { email: 'N@example.fi', kind: 'network', createdBy: 't', now: 'x' })).toThrow(/UNIQUE/);
+  });
+});
+
+describe('the network draft', () => {
+  it('is built once, edited (removed, reordered, introduced) and approved; only a draft can be edited', () => {
+    const db = seedDigestDb(':memory:');
+    const env = digestEnv({ db, tagStage: null, feedsDir: defaultFeedsDir }, mailConfig({}));
+    const now = new Date();
+    const draft = ensureDraft(env, now)!;
+    expect(ensureDraft(env, now)!.id).toBe(draft.id);
+    const entries = listDraftEntries(db, draft.id);
+    expect(entries.filter((e) => e.section === 'new').map((e) => e.goal)).toEqual(['services', 'services', 'welfare-reform', 'internal-security']);
+    expect(setEntryRemoved(db, draft.id, 'new', 'item:3', true)).toBe(true);
+    expect(reorderEntries(db, draft.id, 'new', ['item:2'])).toBe(true);
+    expect(setIntro(db, draft.id, 'Tällä viikolla pelastuslaki.')).toBe(true);
+    const edited = networkDigest(env, openDigest(db), 'fi', now).digest;
+    expect(edited.intro).toBe('Tällä viikolla pelastuslaki.');
+    expect(edited.groups.flatMap((g) => g.items.map((i) => i.item))).toEqual([2, 1, 4]);
+    expect(approveDigest(db, draft.id, 'sihteeri@example.fi', now.toISOString())).toBe(true);
+    expect(setIntro(db, draft.id, 'myöhässä')).toBe(false);
+    expect(setEntryRemoved(db, draft.id, 'new', 'item:3', false)).toBe(false);
+    expect(openDigest(db)).toMatchObject({ status: 'approved', approvedBy: 'sihteeri@example.fi' });
+  });
+});

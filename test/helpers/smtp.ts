@@ -1,0 +1,85 @@
+// A real SMTP server on 127.0.0.1 (smtp-server) that keeps what arrived, parsed by mailparser, and can refuse or hold.
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+
+export interface Received {
+  /** RCPT TO addresses of the envelope. */
+  to: string[];
+  mail: ParsedMail;
+  raw: string;
+}
+
+export interface TestSmtp {
+  url: string;
+  port: number;
+  received: Received[];
+  /** Refuse the next `count` messages after DATA with this reply code (451: try later; 550: refused). */
+  refuseData(code: number, count?: number): void;
+  /** Refuse this recipient at RCPT TO with this code, every time. */
+  refuseRecipient(address: string, code: number): void;
+  /** Hold messages after the first `after` accepted ones: DATA is read but never answered. */
+  holdAfter(after: number): void;
+  /** Resolves when `n` messages have arrived (or a message is being held, for `held`). */
+  waitFor(n: number, timeoutMs?: number): Promise<void>;
+  held(): number;
+  close(): Promise<void>;
+}
+
+const failure = (code: number, text: string) => Object.assign(new Error(text), { responseCode: code });
+
+/** Start a server on a free port of 127.0.0.1. */
+export async function startSmtp(): Promise<TestSmtp> {
+  const received: Received[] = [];
+  let refuse: { code: number; count: number } | null = null;
+  const refusedRcpt = new Map<string, number>();
+  let holdFrom = Infinity;
+  let holding = 0;
+  const waiters: (() => void)[] = [];
+  const notify = () => waiters.splice(0).forEach((w) => w());
+  const server = new SMTPServer({
+    authOptional: true, closeTimeout: 200, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, banner: 'lakivahti test',
+    onRcptTo(address, _session, cb) {
+      const code = refusedRcpt.get(address.address.toLowerCase());
+      cb(code ? failure(code, `${address.address}: no such mailbox`) : null);
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (refuse && refuse.count > 0) {
+          refuse.count--;
+          return cb(failure(refuse.code, refuse.code < 500 ? 'Try again later' : 'Message refused'));
+        }
+        if (received.length >= holdFrom) {
+          holding++;
+          notify();
+          return; // never answered: the client waits until it is killed
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        void simpleParser(raw).then((mail) => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail, raw });
+          cb(null);
+          notify();
+        }, cb);
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`, port, received,
+    refuseData: (code, count = 1) => void (refuse = { code, count }),
+    refuseRecipient: (address, code) => void refusedRcpt.set(address.toLowerCase(), code),
+    holdAfter: (after) => void (holdFrom = after),
+    held: () => holding,
+    waitFor: (n, timeoutMs = 30_000) => new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`only ${received.length} messages arrived (wanted ${n})`)), timeoutMs);
+      const check = () => (received.length + holding >= n ? (clearTimeout(timer), resolve()) : waiters.push(check));
+      check();
+    }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,154 @@
+// Sending through a real SMTP server on 127.0.0.1, parsed by mailparser; unsubscribing through the real web route.
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWebApp } from '../../src/web/app.js';
+import { mailConfig } from '../../src/mail/config.js';
+import { digestEnv } from '../../src/mail/env.js';
+import { prepareDeliveries, sendDue, type DigestEnv } from '../../src/mail/deliver.js';
+import { smtpTransport } from '../../src/mail/transport.js';
+import { defaultFeedsDir } from '../../src/paths.js';
+import { getSubscription, insertSubscription, listSubscriptions, unsubscribe } from '../../src/store/subscriptions.js';
+import { listDeliveries } from '../../src/store/deliveries.js';
+import type { Db } from '../../src/store/index.js';
+import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { item, seedDigestDb, store } from '../digest/seed.js';
+
+let db: Db;
+let smtp: TestSmtp;
+let web: Server;
+let base: string;
+let env: DigestEnv;
+const ALL = ['immediately', 'daily', 'weekly'] as const;
+
+const add = (email: string, f: Partial<Parameters<typeof insertSubscription>[1]> = {}) =>
+  insertSubscription(db, { email, kind: 'personal', goals: ['welfare-reform'], createdBy: 'test', now: new Date().toISOString(), ...f });
+const run = async (approveBy?: string) => {
+  const report = prepareDeliveries(env, { frequencies: [...ALL], network: 'build', approveBy, now: new Date() });
+  const transport = smtpTransport(smtp.url);
+  try {
+    return { report, sent: await sendDue(env, transport) };
+  } finally {
+    transport.close();
+  }
+};
+/** A header as sent (unfolded), read from the raw message. */
+const rawHeader = (raw: string, name: string) =>
+  raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))?.slice(name.length + 1).trim();
+const to = (email: string) => smtp.received.filter((r) => r.to.includes(email));
+
+beforeAll(async () => {
+  db = seedDigestDb(':memory:');
+  smtp = await startSmtp();
+  web = createWebApp({ db, sources: [], configErrors: [], goalLabels: {} }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => web.once('listening', resolve));
+  base = `http://127.0.0.1:${(web.address() as { port: number }).port}`;
+  env = digestEnv({ db, tagStage: null, feedsDir: defaultFeedsDir }, mailConfig({ SMTP_URL: smtp.url, LAKIVAHTI_BASE_URL: base, LAKIVAHTI_MAIL_RETRY_SECONDS: '0' }));
+});
+afterAll(async () => {
+  await new Promise((resolve) => web.close(resolve));
+  await smtp.close();
+  db.close();
+});
+
+describe('sending digests', () => {
+  it('sends a personal digest at once and the network digest only once approved, each exactly once', async () => {
+    insertSubscription(db, { email: 'verkosto@example.fi', kind: 'network', createdBy: 'test', now: new Date().toISOString() });
+    insertSubscription(db, { email: 'natverk@example.fi', kind: 'network', lang: 'sv', createdBy: 'test', now: new Date().toISOString() });
+    add('sote@example.fi');
+    unsubscribe(db, add('pois@example.fi', { goals: [], matters: [1] }), new Date().toISOString());
+
+    const first = await run();
+    expect(first.report.waiting?.status).toBe('draft');
+    expect(first.sent.map((s) => [s.email, s.ok])).toEqual([['sote@example.fi', true]]);
+    const second = await run('sihteeristö');
+    expect(second.sent.map((s) => s.email).sort()).toEqual(['natverk@example.fi', 'verkosto@example.fi']);
+
+    const [fi] = to('verkosto@example.fi');
+    expect(fi.mail.subject).toMatch(/^Lakivahti: verkoston viikkokatsaus \d+\.\d+\.\d{4}–\d+\.\d+\.\d{4}$/);
+    expect(fi.mail.text).toContain('Vaatii yhteistä vastausta');
+    expect(fi.mail.text).toContain('vastuuhenkilö: Liisa Lakimies · tila: vastausta valmistellaan');
+    expect(fi.mail.text).toMatch(/Lausuntojen määräaika muuttui: \d+\.\d+\.\d{4} → \d+\.\d+\.\d{4}/);
+    expect(fi.mail.text).toContain('Sisäisen turvallisuuden selonteko valmistui');
+    expect(fi.mail.text).not.toContain('Ministeri vieraili messuilla');
+    expect(fi.mail.html).toContain(`href="${base}/matters/1"`);
+    expect(rawHeader(fi.raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const [sv] = to('natverk@example.fi');
+    expect(sv.mail.subject).toMatch(/^Lakivahti: nätverkets veckoöversikt/);
+    expect(sv.mail.text).toContain('Kräver ett gemensamt svar');
+    const [own] = to('sote@example.fi');
+    expect(own.mail.text).toContain('Hyvinvointialueiden rahoitus tarkentuu');
+    expect(own.mail.text).not.toContain('Sisäisen turvallisuuden');
+    expect(to('pois@example.fi')).toEqual([]);
+
+    // Again at once: nothing new for anybody, and the sent network digest is not sent again.
+    const again = await run('sihteeristö');
+    expect(again.sent).toEqual([]);
+    expect(again.report.recorded).toEqual([]);
+    expect(smtp.received).toHaveLength(3);
+  });
+
+  it('unsubscribes through the link and the List-Unsubscribe header, with no session, idempotently', async () => {
+    const [mail] = to('verkosto@example.fi');
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/\S+)/.exec(mail.mail.text!)![1];
+    const header = /^<(.+)>$/.exec(rawHeader(mail.raw, 'List-Unsubscribe') ?? '')![1];
+    expect(header).toBe(link);
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Perutaanko tilaus?');
+    expect(html).toContain('<form method="post">');
+    const id = listSubscriptions(db).find((s) => s.email === 'verkosto@example.fi')!.id;
+    expect(getSubscription(db, id)!.unsubscribedAt).toBeNull();
+    for (let n = 0; n < 2; n++) {
+      const res = await fetch(header, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('Tilaus peruttu');
+    }
+    expect(getSubscription(db, id)!.unsubscribedAt).not.toBeNull();
+    expect((await fetch(link.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${base}/unsubscribe/1.abc`)).status).toBe(404);
+
+    // Something new arrives: the unsubscribed address gets nothing, the other network recipient does.
+    store(db, 'sm', [item({ source: 'sm', key: 'sm9', title: 'Pelastuslaitosten uusi ohje', goals: ['services'], match: 'pelastuslaitosten' }, new Date())]);
+    const next = await run('sihteeristö');
+    expect(next.sent.map((s) => s.email)).toEqual(['natverk@example.fi']);
+    expect(to('verkosto@example.fi')).toHaveLength(1);
+  });
+
+  it('does not send a message recorded before its subscription was ended', async () => {
+    const id = add('myohassa@example.fi');
+    const report = prepareDeliveries(env, { frequencies: [...ALL], network: false, now: new Date() });
+    expect(report.recorded.map((r) => r.email)).toEqual(['myohassa@example.fi']);
+    unsubscribe(db, id, new Date().toISOString());
+    expect((await run()).sent).toEqual([]);
+    expect(to('myohassa@example.fi')).toEqual([]);
+    expect(listDeliveries(db, { subscriptionId: id })).toMatchObject([{ status: 'paused', lastError: 'tilaus peruttu' }]);
+  });
+
+  it('retries a message the server refused for now (4xx), and sends it once', async () => {
+    add('retry@example.fi');
+    smtp.refuseData(451, 1);
+    const first = await run();
+    expect(first.sent).toMatchObject([{ email: 'retry@example.fi', ok: false }]);
+    expect(first.sent[0].error).toMatch(/451/);
+    expect(first.sent[0].retryAt).toBeTruthy();
+    expect(listDeliveries(db, { status: 'pending' })).toMatchObject([{ email: 'retry@example.fi', attempts: 1 }]);
+    expect(to('retry@example.fi')).toEqual([]);
+    const second = await run();
+    expect(second.sent).toMatchObject([{ email: 'retry@example.fi', ok: true }]);
+    expect(to('retry@example.fi')).toHaveLength(1);
+    expect(listDeliveries(db, { status: 'sent' }).find((d) => d.email === 'retry@example.fi')?.attempts).toBe(2);
+  });
+
+  it('pauses a subscription whose address is refused for good (5xx), with the reason', async () => {
+    const id = add('ei-ole@example.fi');
+    smtp.refuseRecipient('ei-ole@example.fi', 550);
+    const { sent } = await run();
+    expect(sent).toMatchObject([{ email: 'ei-ole@example.fi', ok: false, retryAt: null }]);
+    const sub = getSubscription(db, id)!;
+    expect(sub.pausedAt).not.toBeNull();
+    expect(sub.pauseReason).toMatch(/pysyvä virhe.*550/);
+    expect(listDeliveries(db, { subscriptionId: id })).toMatchObject([{ status: 'failed' }]);
+    expect((await run()).sent).toEqual([]);
+  });
+});

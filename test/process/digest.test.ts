@@ -1,0 +1,159 @@
+// `lakivahti subscriptions` and `lakivahti digest` as processes with pipes, sending to a real SMTP server; one run is
+// killed for real between two sends.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/store/index.js';
+import { listDeliveries } from '../../src/store/deliveries.js';
+import { run, start } from '../helpers/process.js';
+import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { seedDigestDb } from '../digest/seed.js';
+
+let dir: string;
+let smtp: TestSmtp;
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const seeded = (name: string) => {
+  const file = path.join(dir, name);
+  seedDigestDb(file).close();
+  return file;
+};
+const deliveries = (file: string) => {
+  const db = openDb(file, { readOnly: true });
+  try {
+    return listDeliveries(db);
+  } finally {
+    db.close();
+  }
+};
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-digest-'));
+  smtp = await startSmtp();
+});
+afterAll(async () => {
+  await smtp.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('lakivahti subscriptions', () => {
+  it('adds, lists (text and one JSON object a line) and removes; refuses what it does not know with exit 2', async () => {
+    const db = seeded('subs.sqlite');
+    const sub = (...args: string[]) => run(['subscriptions', ...args, '--db', db]);
+    expect(await sub('add', 'verkosto@example.fi', '--network')).toMatchObject({ code: 0, out: 'tilaus 1 lisätty: verkosto@example.fi (verkoston viikkokatsaus, fi)\n' });
+    expect(await sub('add', 'oma@example.fi', '--goal', 'services', '--goal', 'welfare-reform', '--source', 'sm', '--matter', '1',
+      '--search', 'pelastuslaki', '--every', 'daily', '--lang', 'sv')).toMatchObject({ code: 0 });
+    expect((await sub('add', 'verkosto@example.fi', '--network')).code).toBe(1);
+    for (const [args, message] of [
+      [['add', 'x@example.fi', '--goal', 'rescue'], /unknown goal "rescue" \(goals: services, welfare-reform, internal-security\)/],
+      [['add', 'x@example.fi', '--source', 'nope'], /unknown source "nope" \(sources: eduskunta, .*lausunto, .*sm, /],
+      [['add', 'x@example.fi', '--matter', '99'], /no matter number 99/],
+      [['add', 'x@example.fi', '--matter', 'HE 1'], /--matter takes a matter's number/],
+      [['add', 'ei-osoite', '--goal', 'services'], /"ei-osoite" is not an e-mail address/],
+      [['add', 'x@example.fi'], /say what to follow/],
+      [['add', 'x@example.fi', '--network', '--goal', 'services'], /takes no --goal/],
+      [['add', 'x@example.fi', '--goal', 'services', '--every', 'hourly'], /--every must be one of immediately, daily, weekly/],
+      [['add', 'x@example.fi', '--goal', 'services', '--lang', 'en'], /--lang must be fi or sv/],
+      [['add', 'x@example.fi', '--search', '!!!'], /has no words/],
+      [['remove', 'abc'], /subscription's number/],
+    ] as [string[], RegExp][]) {
+      const r = await sub(...args);
+      expect([r.code, r.err], args.join(' ')).toEqual([2, expect.stringMatching(message)]);
+    }
+    const json = (await sub('list', '--json')).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(json).toMatchObject([
+      { id: 1, email: 'verkosto@example.fi', kind: 'network', every: 'weekly', lang: 'fi', unsubscribedAt: null },
+      { id: 2, email: 'oma@example.fi', kind: 'personal', every: 'daily', lang: 'sv', goals: ['services', 'welfare-reform'], sources: ['sm'], matters: [1], search: 'pelastuslaki' },
+    ]);
+    expect(json).toHaveLength(2);
+    expect((await sub('list')).out).toContain('#2  oma@example.fi  daily: tavoite services, tavoite welfare-reform, lähde sm, asia 1, haku "pelastuslaki"  sv');
+    expect(await sub('remove', '2')).toMatchObject({ code: 0, out: 'tilaus 2 peruttu\n' });
+    expect((await sub('remove', '2')).code).toBe(0);
+    expect(await sub('remove', '9')).toMatchObject({ code: 1, err: 'subscriptions: no subscription number 9\n' });
+    expect((await sub('list')).out).toMatch(/#2 .* PERUTTU /);
+  }, 120_000);
+});
+
+describe('lakivahti digest', () => {
+  it('previews an empty database without writing it, saying there is nothing new', async () => {
+    const file = path.join(dir, 'empty.sqlite');
+    openDb(file).close();
+    const before = sha(file);
+    const r = await run(['digest', '--preview', '--db', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('ESIKATSELU – ei lähetetty');
+    expect(r.out).toContain('Ei mitään uutta edellisen katsauksen jälkeen.');
+    expect(r.out).toContain('<table role="presentation"');
+    expect(sha(file)).toBe(before);
+    expect((await run(['digest', '--preview', '--db', path.join(dir, 'missing.sqlite')])).code).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'missing.sqlite'))).toBe(false);
+    expect((await run(['digest', '--db', file])).code).toBe(2);
+    expect((await run(['digest', '--preview', '--approve', '--db', file])).code).toBe(2);
+  }, 60_000);
+
+  it('previews one .html and one .txt per recipient with --out, and --to picks one', async () => {
+    const db = seeded('preview.sqlite');
+    await run(['subscriptions', 'add', 'verkosto@example.fi', '--network', '--db', db]);
+    await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--lang', 'sv', '--db', db]);
+    const before = sha(db);
+    const out = path.join(dir, 'preview');
+    const r = await run(['digest', '--preview', '--out', out, '--db', db]);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['001-verkosto@example.fi.html', '001-verkosto@example.fi.txt', '002-sote@example.fi.html', '002-sote@example.fi.txt']);
+    expect(fs.readFileSync(path.join(out, '001-verkosto@example.fi.txt'), 'utf8')).toContain('Liisa Lakimies');
+    expect(fs.readFileSync(path.join(out, '002-sote@example.fi.txt'), 'utf8')).toContain('Nytt i det du följer');
+    const one = await run(['digest', '--preview', '--to', 'sote@example.fi', '--db', db]);
+    expect(one.out.match(/^===== /gm)).toHaveLength(1);
+    expect(sha(db)).toBe(before);
+    expect(deliveries(db)).toEqual([]);
+  }, 60_000);
+
+  it('sends nothing and records nothing without SMTP_URL (exit 1)', async () => {
+    const db = seeded('nosmtp.sqlite');
+    await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
+    const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: '' } });
+    expect([r.code, r.err]).toEqual([1, expect.stringContaining('SMTP_URL is not set: nothing was sent or recorded')]);
+    expect(deliveries(db)).toEqual([]);
+  }, 60_000);
+
+  it('sends what is new once; the network digest waits for --approve; a second run sends nothing', async () => {
+    const db = seeded('send.sqlite');
+    await run(['subscriptions', 'add', 'verkosto@example.fi', '--network', '--db', db]);
+    await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
+    const env = { SMTP_URL: smtp.url, LAKIVAHTI_BASE_URL: 'https://lakivahti.example.fi' };
+    const first = await run(['digest', '--send', '--db', db], { env });
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('lähetetty: sote@example.fi');
+    expect(first.out).toMatch(/verkoston katsaus 1 odottaa hyväksyntää/);
+    const approved = await run(['digest', '--send', '--approve', '--db', db], { env });
+    expect(approved.out).toContain('lähetetty: verkosto@example.fi');
+    const again = await run(['digest', '--send', '--approve', '--db', db], { env });
+    expect([again.code, again.out]).toEqual([0, 'ei lähetettävää\n']);
+    const got = smtp.received.filter((m) => ['verkosto@example.fi', 'sote@example.fi'].includes(m.to[0]));
+    expect(got.map((m) => m.to[0]).sort()).toEqual(['sote@example.fi', 'verkosto@example.fi']);
+    expect(got[0].mail.text).toContain('https://lakivahti.example.fi/');
+    expect(got.every((m) => m.mail.html && m.mail.text)).toBe(true);
+  }, 120_000);
+
+  it('killed between two sends, the next run sends the second and never the first again', async () => {
+    const db = seeded('crash.sqlite');
+    for (const who of ['eka', 'toka']) await run(['subscriptions', 'add', `${who}@example.fi`, '--goal', 'services', '--db', db]);
+    const arrived = smtp.received.length;
+    smtp.holdAfter(arrived + 1);
+    const child = start(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
+    await smtp.waitFor(arrived + 2, 60_000);
+    expect(smtp.held()).toBe(1);
+    child.proc.kill('SIGKILL');
+    expect((await child.done).signal).toBe('SIGKILL');
+    expect(deliveries(db).map((d) => [d.email, d.status]).sort()).toEqual([['eka@example.fi', 'sent'], ['toka@example.fi', 'sending']]);
+    smtp.holdAfter(Infinity);
+    const rerun = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
+    expect(rerun.code).toBe(0);
+    expect(rerun.out).toContain(`lähetetty: toka@example.fi: ${deliveries(db).find((d) => d.email === 'toka@example.fi')!.subject}\n`);
+    expect(rerun.out).not.toContain('eka@example.fi');
+    const mine = smtp.received.slice(arrived).map((m) => m.to[0]);
+    expect(mine).toEqual(['eka@example.fi', 'toka@example.fi']);
+    expect(deliveries(db).every((d) => d.status === 'sent')).toBe(true);
+  }, 120_000);
+});
