@@ -71,7 +71,7 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
   const app = createWebApp({
     db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx),
     problems: () => (checkFile(), healthProblems(ctx)),
-    readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1',
+    readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,
   });
   const server = await listen(app, opts.port, host);
   const port = (server.address() as { port: number }).port;
