@@ -13,7 +13,7 @@ import { rootDir } from '../../src/paths.js';
 import { start, type Child } from '../helpers/process.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { addUser } from '../helpers/web.js';
-import { chromiumRequired, expectAccessible, hasChromium, launch, MISSING, openPage, readRow, signInAt } from './support.js';
+import { chromiumRequired, expectAccessible, hasChromium, launch, MISSING, openPage, readRow, sidewaysScroll, signInAt } from './support.js';
 
 /** Screenshots and the saved digest, for a person to look at (ignored by git). */
 const SHOTS = path.join(rootDir, 'test', 'browser', 'screenshots');
@@ -141,6 +141,12 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
       await expectAccessible(page, `rendered digest (${lang})`);
       await page.screenshot({ path: path.join(SHOTS, `digest-demo-${lang}.png`), fullPage: true });
     }
+    // The approved digest's page on a phone: no sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto(`${base}/digest`);
+    await expect(sidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'digest page at 390 px');
+    await page.screenshot({ path: path.join(SHOTS, 'digest-approved-390.png'), fullPage: true });
   }, 90_000);
 
   it('a reader subscribes on the subscriptions page and follows a matter from its page', async () => {

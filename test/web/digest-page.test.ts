@@ -180,3 +180,20 @@ describe('the digest draft page without SMTP', () => {
     }
   });
 });
+
+describe('the digest draft page with malformed mail settings', () => {
+  it('says which setting is wrong instead of showing a draft', async () => {
+    const saved = process.env.SMTP_URL;
+    process.env.SMTP_URL = 'mail.example.fi';
+    const other = await servePages(webDeps(db), 'admin');
+    try {
+      const res = await other.browser.get('/digest');
+      expect(res.res.status).toBe(500);
+      expect(res.html).toContain('Katsauksen asetuksissa on virhe, joten katsausta ei voi näyttää: SMTP_URL must look like smtp://');
+    } finally {
+      await other.close();
+      if (saved === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = saved;
+    }
+  });
+});
