@@ -6,6 +6,11 @@ import { addUser, Browser } from '../helpers/web.js';
 import { servePages, webDeps } from './support.js';
 import { mailConfig } from '../../src/mail/config.js';
 import { listSubscriptions } from '../../src/store/subscriptions.js';
+import { startSmtp } from '../helpers/smtp.js';
+import { digestEnv } from '../../src/mail/env.js';
+import { prepareDeliveries, sendDue } from '../../src/mail/deliver.js';
+import { smtpTransport } from '../../src/mail/transport.js';
+import { defaultFeedsDir } from '../../src/paths.js';
 import type { Db } from '../../src/store/index.js';
 
 let db: Db;
@@ -111,6 +116,22 @@ describe('the subscriptions page', () => {
     expect(after).toContain('Seuraat tätä asiaa');
     expect(after).not.toContain(`action="/matters/${matter}/follow"`);
     expect((await reader.post('/matters/9999/follow', { _csrf: Browser.token(after) })).res.status).toBe(404);
+
+    // The next immediate send brings the follower the matter's deadline move, and only once.
+    const smtp = await startSmtp();
+    const env = digestEnv({ db, tagStage: null, feedsDir: defaultFeedsDir }, mailConfig({ SMTP_URL: smtp.url }));
+    const transport = smtpTransport(smtp.url);
+    try {
+      for (let n = 0; n < 2; n++) {
+        prepareDeliveries(env, { frequencies: ['immediately'], network: false, now: new Date() });
+        await sendDue(env, transport);
+      }
+      expect(smtp.received.map((r) => r.to)).toEqual([['lukija@example.fi']]);
+      expect(smtp.received[0].mail.text).toMatch(/Lausuntojen määräaika muuttui: \d+\.\d+\.\d{4} → \d+\.\d+\.\d{4}/);
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
   });
 });
 
