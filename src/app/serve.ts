@@ -73,7 +73,7 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
   const app = createWebApp({
     db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx),
     problems: () => (checkFile(), healthProblems(ctx)),
-    readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1',
+    readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,
     crawlNow: opts.schedule && !ctx.readOnly ? (id) => scheduler?.runNow(id) ?? false : undefined,
   });
   const server = await listen(app, opts.port, host);

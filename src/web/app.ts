@@ -12,6 +12,7 @@ import { boardPage } from './routes/board.js';
 import { mountActions } from './routes/actions.js';
 import { mountAccount } from './routes/account.js';
 import { mountUnsubscribe } from './routes/unsubscribe.js';
+import { mountDigestPages } from './routes/digest-pages.js';
 
 export type { WebDeps } from './deps.js';
 
@@ -65,6 +66,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.get('/board', boardPage(deps));
   mountActions(app, deps);
   mountAccount(app, deps);
+  mountDigestPages(app, deps);
   // The read pages: overview, items, item, matter, sources, feeds, calendar and CSV.
   mountPages(app, deps);
   app.use((_req, res) => void res.status(404).render('not-found', { title: 'Sivua ei löydy' }));

@@ -2,6 +2,7 @@
 import type { ConfigError } from '../config/sources.js';
 import type { SourceDef } from '../model.js';
 import type { Db } from '../store/index.js';
+import type { MailConfig } from '../mail/config.js';
 
 export interface WebDeps {
   db: Db;
@@ -17,4 +18,8 @@ export interface WebDeps {
   crawlNow?: (sourceId: string) => boolean;
   /** Behind HTTPS: Secure __Host- cookies, HSTS, upgrade-insecure-requests. */
   secureCookies?: boolean;
+  /** The feeds folder (the taxonomy's Swedish goal labels for the digest); the shipped one when absent. */
+  feedsDir?: string;
+  /** The digest's mail settings; read from the environment at each use when absent. */
+  mail?: MailConfig;
 }

@@ -1,7 +1,10 @@
 // Browser tests drive Debian's chromium through playwright-core (never a downloaded browser) against the real server.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import Database from 'better-sqlite3';
+import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PASSWORD } from '../helpers/web.js';
 
 export const CHROMIUM = process.env.LAKIVAHTI_CHROMIUM || '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -46,3 +49,39 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** Whether the page scrolls sideways (its content is wider than the window). */
 export const sidewaysScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** A fresh browser profile at this width (kept in `contexts` to close); anything a page tries to run (a dialog, an error) lands in `problems`. */
+export async function openPage(browser: Browser, contexts: BrowserContext[], width = 1366): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fi-FI' });
+  contexts.push(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('dialog', (d) => (problems.push(`dialog: ${d.message()}`), void d.dismiss()));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && !/Content Security Policy|Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`));
+  return { page, problems };
+}
+
+/** Open `at` on the site at `base`, sign in through its form (the test password) and land back on `at`. */
+export async function signInAt(page: Page, base: string, email: string, at: string): Promise<void> {
+  await page.goto(base + at);
+  await page.getByLabel('Sähköpostiosoite').fill(email);
+  await page.getByLabel('Salasana').fill(PASSWORD);
+  await Promise.all([page.waitForURL(base + at), page.getByRole('button', { name: 'Kirjaudu' }).click()]);
+}
+
+/** One row from the database file the server uses, read through a read-only connection of its own. */
+export function readRow<T>(file: string, sql: string, ...args: unknown[]): T {
+  const conn = new Database(file, { readonly: true });
+  try {
+    return conn.prepare(sql).get(...args) as T;
+  } finally {
+    conn.close();
+  }
+}
+
+/** The page as it is has no axe-core violations (WCAG 2.1 AA); the message lists them. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}

@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openDb } from '../../src/store/index.js';
 import { rootDir } from '../../src/paths.js';
 import { start, type Child } from '../helpers/process.js';
 import { addUser, PASSWORD } from '../helpers/web.js';
 import { inDays, seedWorkbench } from './seed.js';
-import { axeViolations, chromiumRequired, hasChromium, launch, MISSING, sidewaysScroll } from './support.js';
+import { chromiumRequired, expectAccessible, hasChromium, launch, MISSING, openPage, readRow, sidewaysScroll, signInAt } from './support.js';
 
 /** Screenshots for a person to look at (ignored by git). */
 const SHOTS = path.join(rootDir, 'test', 'browser', 'screenshots');
@@ -55,38 +54,9 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     fs.rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 
-  /** A fresh browser profile at this width; anything a page tries to run (a dialog, an error) fails the test. */
-  async function open(width = 1366): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fi-FI' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('dialog', (d) => (problems.push(`dialog: ${d.message()}`), void d.dismiss()));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && !/Content Security Policy|Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`));
-    return { page, problems };
-  }
-
-  async function signIn(page: Page, email: string, at = '/board'): Promise<void> {
-    await page.goto(base + at);
-    await page.getByLabel('Sähköpostiosoite').fill(email);
-    await page.getByLabel('Salasana').fill(PASSWORD);
-    await Promise.all([page.waitForURL(base + at), page.getByRole('button', { name: 'Kirjaudu' }).click()]);
-  }
-
-  const query = <T>(sql: string, ...args: unknown[]): T => {
-    const conn = new Database(db, { readonly: true });
-    try {
-      return conn.prepare(sql).get(...args) as T;
-    } finally {
-      conn.close();
-    }
-  };
-
-  async function expectAccessible(page: Page, what: string): Promise<void> {
-    const violations = await axeViolations(page);
-    expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-  }
+  const open = (width = 1366) => openPage(browser, contexts, width);
+  const signIn = (page: Page, email: string, at = '/board') => signInAt(page, base, email, at);
+  const query = <T>(sql: string, ...args: unknown[]): T => readRow<T>(db, sql, ...args);
 
   it('a reviewer signs in, sees the board, corrects goals, puts a matter on it with owner and deadline, and signs out', async () => {
     const { page, problems } = await open();

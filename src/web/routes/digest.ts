@@ -1,0 +1,198 @@
+// The network digest's draft for the secretariat (/digest): administrators edit it (remove, restore and reorder entries,
+// an introduction), preview it as recipients see it, send a test to themselves and approve it; legal reviewers see it
+// read-only; administrators also see failed deliveries. Every change is a POST, recorded with who and when.
+import crypto from 'node:crypto';
+import type express from 'express';
+import type { Request, Response } from 'express';
+import {
+  approveDigest, getDigest, lastSentDigest, listDraftEntries, openDigest, reorderEntries, setEntryRemoved, setIntro, type Section,
+} from '../../store/digests.js';
+import { listDeliveries } from '../../store/deliveries.js';
+import { listSubscriptions } from '../../store/subscriptions.js';
+import { logAction } from '../../store/index.js';
+import { ensureDraft, networkDigest, type DigestEnv } from '../../mail/deliver.js';
+import { digestEnv } from '../../mail/env.js';
+import { mailConfig, type MailConfig } from '../../mail/config.js';
+import { renderDigest, type RenderedMail } from '../../mail/render.js';
+import { unsubscribeUrl } from '../../mail/unsubscribe.js';
+import { SendError, smtpTransport } from '../../mail/transport.js';
+import type { Lang } from '../../digest/build.js';
+import { defaultFeedsDir } from '../../paths.js';
+import { fiDateTime } from '../../app/format.js';
+import { HttpError, type SessionUser } from '../auth/index.js';
+import type { WebDeps } from '../deps.js';
+import { editorGroups, mailErrorFi, movedOrder, SECTIONS } from './digest-draft.js';
+
+/** The preview is a whole e-mail: its own policy allows its inline styles and nothing else (no script, no form). */
+const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox";
+
+/** The digest's settings and environment over the web's dependencies, or why they cannot be read. */
+export function webDigest(deps: WebDeps): () => { config: MailConfig; env: DigestEnv } | { error: string } {
+  let made: { config: MailConfig; env: DigestEnv } | undefined;
+  return () => {
+    if (made) return made;
+    try {
+      const config = deps.mail ?? mailConfig();
+      made = { config, env: digestEnv({ db: deps.db, tagStage: null, feedsDir: deps.feedsDir ?? defaultFeedsDir }, config) };
+      return made;
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  };
+}
+
+const langOf = (v: unknown): Lang => (v === 'sv' ? 'sv' : 'fi');
+
+export function mountDigest(app: express.Express, deps: WebDeps): void {
+  const digest = webDigest(deps);
+  const ready = () => {
+    const d = digest();
+    if ('error' in d) throw new HttpError(500, `Katsauksen asetuksissa on virhe: ${d.error}`);
+    return d;
+  };
+  const mayView: express.RequestHandler = (_req, res, next) => {
+    const role = (res.locals.user as SessionUser).role;
+    next(role === 'admin' || role === 'reviewer' ? undefined : new HttpError(403, 'Katsauksen luonnos näkyy vain sihteeristölle (ylläpitäjät) ja juristeille.'));
+  };
+  const mayEdit: express.RequestHandler = (_req, res, next) => {
+    if ((res.locals.user as SessionUser).role !== 'admin') return next(new HttpError(403, 'Vain ylläpitäjä (sihteeristö) voi muokata, testata ja hyväksyä katsauksen.'));
+    if (deps.readOnly) return next(new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten muutoksia ei voi tallentaa.'));
+    next();
+  };
+  /** The network digest as it would go out now, rendered as recipients get it (the link to unsubscribe is a stand-in). */
+  const rendered = (lang: Lang): RenderedMail => {
+    const { config, env } = ready();
+    const { digest: d } = networkDigest(env, openDigest(deps.db), lang, new Date());
+    return renderDigest(d, { baseUrl: config.baseUrl, unsubscribeUrl: unsubscribeUrl(config.baseUrl, 'esikatselu') });
+  };
+  const log = (res: Response, action: string, target: string, detail: Record<string, unknown> = {}) => {
+    const user = res.locals.user as SessionUser;
+    logAction(deps.db, { userId: user.id, email: user.email, action, target, detail, now: new Date().toISOString() });
+  };
+  /** The draft a POST names, still a draft. */
+  const draftOf = (req: Request) => {
+    const id = Number(req.params.id);
+    const d = Number.isSafeInteger(id) ? getDigest(deps.db, id) : undefined;
+    if (!d) throw new HttpError(404, `Katsausta numero ${String(req.params.id)} ei ole.`);
+    if (d.status !== 'draft') throw new HttpError(409, `Katsaus ${d.id} on jo ${d.status === 'sent' ? 'lähetetty' : 'hyväksytty'}, joten sitä ei voi enää muokata.`);
+    return d;
+  };
+
+  app.get('/digest', mayView, (req, res) => {
+    const d = digest();
+    if ('error' in d) return void res.status(500).render('pages/digest', { title: 'Viikkokatsaus – Lakivahti', configError: d.error });
+    const { config, env } = d;
+    const now = new Date();
+    const open = openDigest(deps.db);
+    const built = open ? null : networkDigest(env, undefined, 'fi', now).digest;
+    let groups = null;
+    if (open) {
+      const entries = listDraftEntries(deps.db, open.id);
+      const shown = [networkDigest(env, open, 'fi', now).digest];
+      // Removed entries are not in the edited digest: their titles come from one built now.
+      if (entries.some((e) => e.removed)) shown.push(networkDigest(env, undefined, 'fi', now).digest);
+      groups = editorGroups(entries, shown, deps.goalLabels);
+    }
+    const network = listSubscriptions(deps.db, { active: true }).filter((s) => s.kind === 'network');
+    const admin = (res.locals.user as SessionUser).role === 'admin';
+    res.render('pages/digest', {
+      title: 'Viikkokatsaus – Lakivahti', open, groups, admin, editable: admin && open?.status === 'draft',
+      built: built && { empty: built.empty, respond: built.respond.length, moved: built.moved.length, items: built.groups.reduce((n, g) => n + g.items.length, 0) },
+      last: lastSentDigest(deps.db) ?? null, smtp: !!config.smtpUrl, autoApprove: config.autoApprove, weekly: config.cron.weekly,
+      recipients: { fi: network.filter((s) => s.lang === 'fi').length, sv: network.filter((s) => s.lang === 'sv').length },
+      lang: langOf(req.query.lang), tested: typeof req.query.testi === 'string' ? langOf(req.query.testi) : null,
+      failures: admin ? failures() : null,
+    });
+  });
+
+  /** Deliveries given up or waiting for a retry, and subscriptions paused for failing, worded for people. */
+  function failures() {
+    const failed = listDeliveries(deps.db, { status: 'failed', limit: 50 });
+    const retrying = listDeliveries(deps.db, { status: 'pending', limit: 500 }).filter((x) => x.lastError);
+    const rows = [...retrying, ...failed].map((x) => ({
+      id: x.id, email: x.email, subject: x.subject, attempts: x.attempts, error: mailErrorFi(x.lastError), technical: x.lastError,
+      state: x.status === 'failed' ? 'luovuttu' : `uusi yritys ${fiDateTime(x.nextAttemptAt)} jälkeen`,
+    }));
+    const paused = listSubscriptions(deps.db).filter((s) => s.pausedAt && !s.unsubscribedAt)
+      .map((s) => ({ id: s.id, email: s.email, at: s.pausedAt, reason: mailErrorFi(s.pauseReason), technical: s.pauseReason }));
+    return { rows, paused };
+  }
+
+  app.get('/digest/preview', mayView, (req, res) => {
+    const mail = rendered(langOf(req.query.lang));
+    res.set({ 'Content-Security-Policy': PREVIEW_CSP, 'Cache-Control': 'no-store' }).type('html').send(mail.html);
+  });
+
+  app.post('/digest/draft', mayEdit, (_req, res) => {
+    const made = ensureDraft(ready().env, new Date());
+    if (!made) throw new HttpError(409, 'Edellisen katsauksen jälkeen ei ole tullut mitään uutta, joten luonnosta ei tehty.');
+    log(res, 'digest-draft', `digest:${made.id}`);
+    res.redirect(303, '/digest');
+  });
+
+  app.post('/digest/:id/entries', mayEdit, (req, res) => {
+    const d = draftOf(req);
+    const body = req.body as Record<string, unknown>;
+    const section = body.section as Section;
+    const ref = body.ref;
+    const what = body.do;
+    if (!SECTIONS.includes(section) || typeof ref !== 'string') throw new HttpError(400, 'Lomakkeesta puuttui katsauksen kohta (osio ja viite).');
+    const entries = listDraftEntries(deps.db, d.id);
+    if (!entries.some((e) => e.section === section && e.ref === ref)) throw new HttpError(404, `Katsauksessa ${d.id} ei ole kohtaa ${ref}.`);
+    deps.db.transaction(() => {
+      if (what === 'remove' || what === 'restore') setEntryRemoved(deps.db, d.id, section, ref, what === 'remove');
+      else if (what === 'up' || what === 'down') {
+        const order = movedOrder(entries, section, ref, what);
+        if (order) reorderEntries(deps.db, d.id, section, order);
+      } else throw new HttpError(400, `Tuntematon toiminto "${String(what)}" (ylös, alas, poista tai palauta).`);
+      log(res, `digest-${what}`, `digest:${d.id}`, { section, ref });
+    })();
+    res.redirect(303, `/digest#${section}-${ref}`);
+  });
+
+  app.post('/digest/:id/intro', mayEdit, (req, res) => {
+    const d = draftOf(req);
+    const raw = (req.body as Record<string, unknown>).intro;
+    if (raw !== undefined && typeof raw !== 'string') throw new HttpError(400, 'Kenttä "Johdanto" on annettu väärin.');
+    const intro = raw?.trim() ? raw.trim().replace(/\r\n/g, '\n') : null;
+    if (intro && intro.length > 4000) throw new HttpError(400, `Johdannossa voi olla enintään 4000 merkkiä (nyt ${intro.length}).`);
+    deps.db.transaction(() => {
+      setIntro(deps.db, d.id, intro);
+      log(res, 'digest-intro', `digest:${d.id}`, { length: intro?.length ?? 0 });
+    })();
+    res.redirect(303, '/digest#intro');
+  });
+
+  app.post('/digest/:id/approve', mayEdit, (req, res) => {
+    const d = draftOf(req);
+    const user = res.locals.user as SessionUser;
+    deps.db.transaction(() => {
+      approveDigest(deps.db, d.id, user.email, new Date().toISOString());
+      log(res, 'digest-approve', `digest:${d.id}`);
+    })();
+    res.redirect(303, '/digest');
+  });
+
+  // A test to the signed-in person's own address, through the same renderer and sender; nothing is recorded as sent.
+  app.post('/digest/test', mayEdit, async (req, res) => {
+    const { config } = ready();
+    if (!config.smtpUrl) throw new HttpError(409, 'Sähköpostipalvelinta ei ole määritetty (SMTP_URL), joten mitään ei voi lähettää.');
+    const lang = langOf((req.body as Record<string, unknown>).lang);
+    const user = res.locals.user as SessionUser;
+    const mail = rendered(lang);
+    const transport = smtpTransport(config.smtpUrl);
+    try {
+      await transport.send({
+        from: config.from, to: user.email, subject: `Testi: ${mail.subject}`, html: mail.html, text: mail.text,
+        messageId: `<${crypto.randomUUID()}@lakivahti>`, unsubscribeUrl: unsubscribeUrl(config.baseUrl, 'esikatselu'),
+      });
+    } catch (err) {
+      const e = err as Error;
+      throw new HttpError(502, `Testiviestiä ei voitu lähettää osoitteeseen ${user.email}: ${mailErrorFi(e.message)} (${err instanceof SendError ? e.message : 'tuntematon virhe'})`);
+    } finally {
+      transport.close();
+    }
+    log(res, 'digest-test', `user:${user.id}`, { lang, to: user.email });
+    res.redirect(303, `/digest?testi=${lang}`);
+  });
+}

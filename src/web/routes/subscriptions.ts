@@ -1,0 +1,169 @@
+// Subscriptions to the digest (/subscriptions): anyone adds and removes their own (what to follow, how often, in which
+// language), administrators anyone's, with the rules of `lakivahti subscriptions add`; "Follow this matter" on a matter's
+// page subscribes to it immediately. Every change is a POST, recorded with who and when.
+import type express from 'express';
+import type { Request, Response } from 'express';
+import { findUser, getMatter, listOrganisations, listSourceStates, logAction } from '../../store/index.js';
+import { insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, getSubscription, type Subscription } from '../../store/subscriptions.js';
+import { checkSubscription, SubscriptionError, type SubscriptionRequest, type SubscriptionRules } from '../../app/subscription-form.js';
+import { createAnalyzer, type Analyzer } from '../../tag/analyze.js';
+import { searchQuery } from '../../tag/index-terms.js';
+import { HttpError, localPath, type SessionUser } from '../auth/index.js';
+import type { WebDeps } from '../deps.js';
+import { mailErrorFi } from './digest-draft.js';
+
+const EVERY: Record<string, string> = { immediately: 'heti', daily: 'päivittäin', weekly: 'viikoittain' };
+const LANGS: Record<string, string> = { fi: 'suomeksi', sv: 'ruotsiksi' };
+
+/** The form's fields as typed, to show again with an error. */
+interface FormValues {
+  email: string;
+  kind: 'personal' | 'network';
+  goals: string[];
+  sources: string[];
+  organisation: string;
+  matters: string;
+  search: string;
+  every: string;
+  lang: string;
+}
+
+const list = (v: unknown): string[] => ([] as unknown[]).concat(v ?? []).filter((x): x is string => typeof x === 'string' && x !== '');
+const field = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Whether a subscription is this person's own: made for their account, or to their address. */
+const owns = (s: Subscription, user: SessionUser) => s.userId === user.id || s.email.toLowerCase() === user.email.toLowerCase();
+
+export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
+  let analyzer: Analyzer | undefined;
+  const sourceNames = new Map(deps.sources.map((s) => [s.id, s.name]));
+  const rules = (): SubscriptionRules => ({
+    goals: Object.keys(deps.goalLabels),
+    sources: [...new Set([...deps.sources.map((s) => s.id), ...listSourceStates(deps.db).map((s) => s.id)])].sort(),
+    matterExists: (n) => getMatter(deps.db, n) !== undefined,
+    searchable: (text) => searchQuery(text, (analyzer ??= createAnalyzer())) !== null,
+  });
+  const writable = () => {
+    if (deps.readOnly) throw new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten muutoksia ei voi tallentaa.');
+  };
+  const log = (user: SessionUser, action: string, target: string, detail: Record<string, unknown>) =>
+    logAction(deps.db, { userId: user.id, email: user.email, action, target, detail, now: new Date().toISOString() });
+
+  /** A subscription as the page lists it. */
+  const row = (s: Subscription) => ({
+    id: s.id, email: s.email, network: s.kind === 'network', every: EVERY[s.every], lang: LANGS[s.lang],
+    goals: s.goals.map((g) => deps.goalLabels[g] ?? g), sources: s.sources.map((x) => sourceNames.get(x) ?? x),
+    organisations: s.organisations, matters: s.matters, search: s.search,
+    paused: s.pausedAt ? mailErrorFi(s.pauseReason) : null,
+  });
+
+  const page = (res: Response, status: number, form: FormValues, errors: string[] = []) => {
+    const user = res.locals.user as SessionUser;
+    const admin = user.role === 'admin';
+    const active = listSubscriptions(deps.db).filter((s) => !s.unsubscribedAt);
+    const mine = active.filter((s) => owns(s, user));
+    const sources = rules().sources.map((id) => ({ id, name: sourceNames.get(id) ?? id }));
+    res.status(status).render('pages/subscriptions', {
+      title: 'Sähköpostitilaukset – Lakivahti', admin, form, errors, sources, organisations: listOrganisations(deps.db),
+      mine: mine.map(row), others: admin ? active.filter((s) => !owns(s, user)).map(row) : [],
+    });
+  };
+  const empty = (user: SessionUser): FormValues => ({
+    email: user.email, kind: 'personal', goals: [], sources: [], organisation: '', matters: '', search: '', every: 'weekly', lang: 'fi',
+  });
+
+  app.get('/subscriptions', (_req, res) => page(res, 200, empty(res.locals.user as SessionUser)));
+
+  app.post('/subscriptions', (req: Request, res: Response) => {
+    writable();
+    const user = res.locals.user as SessionUser;
+    const body = req.body as Record<string, unknown>;
+    const form: FormValues = {
+      email: user.role === 'admin' ? field(body.email).trim() || user.email : user.email,
+      kind: body.kind === 'network' ? 'network' : 'personal', goals: list(body.goals), sources: list(body.sources),
+      organisation: field(body.organisation), matters: field(body.matters), search: field(body.search), every: field(body.every), lang: field(body.lang),
+    };
+    if (user.role !== 'admin' && body.email !== undefined && field(body.email).trim().toLowerCase() !== user.email.toLowerCase())
+      throw new HttpError(403, 'Vain ylläpitäjä voi tehdä tilauksia muille osoitteille.');
+    const request: SubscriptionRequest = {
+      email: form.email, network: form.kind === 'network', goals: form.goals, sources: form.sources,
+      organisations: form.organisation ? [form.organisation] : [], matters: form.matters.split(/[\s,;]+/).filter(Boolean),
+      search: form.search, every: form.kind === 'network' ? 'weekly' : form.every, lang: form.lang,
+    };
+    let checked;
+    try {
+      checked = checkSubscription(request, rules());
+    } catch (err) {
+      if (err instanceof SubscriptionError) return void page(res, 400, form, [err.fi]);
+      throw err;
+    }
+    if (checked.kind === 'network' && listSubscriptions(deps.db, { email: checked.email }).some((s) => s.kind === 'network' && !s.unsubscribedAt))
+      return void page(res, 400, form, [`${checked.email} saa jo verkoston viikkokatsauksen.`]);
+    const userId = checked.email.toLowerCase() === user.email.toLowerCase() ? user.id : (findUser(deps.db, checked.email)?.id ?? null);
+    const id = deps.db.transaction(() => {
+      const made = insertSubscription(deps.db, { ...checked, userId, createdBy: user.email, now: new Date().toISOString() });
+      log(user, 'subscribe', `subscription:${made}`, { ...checked });
+      return made;
+    })();
+    res.redirect(303, `/subscriptions#subscription-${id}`);
+  });
+
+  /** The subscription a POST names, if this person may change it. */
+  const target = (req: Request, res: Response, adminOnly: boolean): Subscription => {
+    const user = res.locals.user as SessionUser;
+    const id = Number(req.params.id);
+    const s = Number.isSafeInteger(id) ? getSubscription(deps.db, id) : undefined;
+    const allowed = s && (user.role === 'admin' || (!adminOnly && owns(s, user)));
+    if (!s || (!allowed && !adminOnly)) throw new HttpError(404, `Sinulla ei ole tilausta numero ${String(req.params.id)}.`);
+    if (!allowed) throw new HttpError(403, 'Vain ylläpitäjä voi jatkaa keskeytettyä tilausta.');
+    return s;
+  };
+
+  app.post('/subscriptions/:id/remove', (req, res) => {
+    writable();
+    const s = target(req, res, false);
+    deps.db.transaction(() => {
+      unsubscribe(deps.db, s.id, new Date().toISOString());
+      log(res.locals.user as SessionUser, 'unsubscribe', `subscription:${s.id}`, { email: s.email });
+    })();
+    res.redirect(303, localPath((req.body as Record<string, unknown>).back, '/subscriptions'));
+  });
+
+  // An administrator fixed the address (or the mail server): the paused subscription is sent to again.
+  app.post('/subscriptions/:id/resume', (req, res) => {
+    writable();
+    const s = target(req, res, true);
+    deps.db.transaction(() => {
+      resumeSubscription(deps.db, s.id);
+      log(res.locals.user as SessionUser, 'resume-subscription', `subscription:${s.id}`, { email: s.email });
+    })();
+    res.redirect(303, localPath((req.body as Record<string, unknown>).back, '/subscriptions'));
+  });
+
+  /** The person's active subscription that follows this matter, if any. */
+  const following = (user: SessionUser, matter: number) =>
+    listSubscriptions(deps.db, { email: user.email }).find((s) => !s.unsubscribedAt && s.kind === 'personal' && s.matters.includes(matter));
+
+  // The matter page shows whether the person follows it (its partial reads res.locals.follow).
+  app.get('/matters/:id', (req, res, next) => {
+    const id = Number(req.params.id);
+    if (Number.isSafeInteger(id) && id > 0) res.locals.follow = { matter: id, subscription: following(res.locals.user as SessionUser, id)?.id ?? null };
+    next();
+  });
+
+  // Follow a matter: its new stages, deadline moves and documents by e-mail as soon as they are seen.
+  app.post('/matters/:id/follow', (req, res) => {
+    writable();
+    const user = res.locals.user as SessionUser;
+    const id = Number(req.params.id);
+    if (!Number.isSafeInteger(id) || id < 1 || !getMatter(deps.db, id)) throw new HttpError(404, `Asiakokonaisuutta numero ${String(req.params.id)} ei ole.`);
+    if (!following(user, id)) {
+      const checked = checkSubscription({ email: user.email, network: false, goals: [], sources: [], organisations: [], matters: [String(id)], every: 'immediately' }, rules());
+      deps.db.transaction(() => {
+        const made = insertSubscription(deps.db, { ...checked, userId: user.id, createdBy: user.email, now: new Date().toISOString() });
+        log(user, 'follow-matter', `subscription:${made}`, { matter: id });
+      })();
+    }
+    res.redirect(303, `/matters/${id}#follow`);
+  });
+}

@@ -1,0 +1,39 @@
+// The rules of a new subscription, shared by the CLI and the web form: the same refusals in English and Finnish.
+import { describe, expect, it } from 'vitest';
+import { checkSubscription, SubscriptionError, type SubscriptionRequest } from '../../src/app/subscription-form.js';
+
+const rules = { goals: ['services', 'welfare-reform'], sources: ['stm', 'eduskunta'], matterExists: (n: number) => n === 7, searchable: (t: string) => /\p{L}{2,}/u.test(t) };
+const ask = (over: Partial<SubscriptionRequest>): SubscriptionRequest =>
+  ({ email: 'a@example.fi', network: false, goals: [], sources: [], organisations: [], matters: [], ...over });
+
+describe('checkSubscription', () => {
+  it('accepts a personal subscription, trimmed and without repeats, weekly in Finnish unless told', () => {
+    expect(checkSubscription(ask({ email: ' a@example.fi ', goals: ['services', 'services'], organisations: [' Sisäministeriö ', ''], matters: ['7'], search: ' pelastus ' }), rules))
+      .toEqual({ email: 'a@example.fi', kind: 'personal', every: 'weekly', lang: 'fi', goals: ['services'], sources: [], organisations: ['Sisäministeriö'], matters: [7], search: 'pelastus' });
+    expect(checkSubscription(ask({ network: true, lang: 'sv' }), rules)).toMatchObject({ kind: 'network', every: 'weekly', lang: 'sv', search: null });
+  });
+
+  it.each([
+    [{ email: 'ei-osoite' }, 'email', '"ei-osoite" is not an e-mail address', '"ei-osoite" ei ole sähköpostiosoite.'],
+    [{ goals: ['services'], every: 'hourly' }, 'every', '--every must be one of immediately, daily, weekly, not "hourly"', 'Tuntematon lähetystiheys "hourly".'],
+    [{ goals: ['services'], lang: 'en' }, 'lang', '--lang must be fi or sv, not "en"', 'Kielen on oltava suomi tai ruotsi (nyt "en").'],
+    [{}, 'follows', 'say what to follow (--goal, --source, --organisation, --matter, --search) or give --network', 'Valitse, mitä seuraat: vähintään yksi tavoite, lähde, organisaatio, asia tai haku.'],
+    [{ network: true, goals: ['services'] }, 'network', '--network is the whole network digest; it takes no --goal, --source, --organisation, --matter or --search', 'Verkoston viikkokatsaus on koko verkoston katsaus: sille ei valita tavoitteita, lähteitä, organisaatioita, asioita eikä hakua.'],
+    [{ network: true, every: 'daily' }, 'every', 'the network digest is weekly; --every does not apply to --network', 'Verkoston katsaus lähtee kerran viikossa; sen tiheyttä ei voi valita.'],
+    [{ goals: ['peace'] }, 'goals', 'unknown goal "peace" (goals: services, welfare-reform)', 'Tuntematon tavoite "peace".'],
+    [{ sources: ['yle'] }, 'sources', 'unknown source "yle" (sources: stm, eduskunta)', 'Tuntematon lähde "yle".'],
+    [{ matters: ['HE 1'] }, 'matters', '--matter takes a matter\'s number, not "HE 1"', 'Asia annetaan numerona (nyt "HE 1").'],
+    [{ matters: ['8'] }, 'matters', 'no matter number 8 (see lakivahti matters)', 'Asiaa numero 8 ei ole.'],
+    [{ search: '!!' }, 'search', '--search "!!" has no words to search for (or is longer than 200 characters)', 'Haussa "!!" ei ole haettavia sanoja, tai se on yli 200 merkkiä pitkä.'],
+  ] as [Partial<SubscriptionRequest>, string, string, string][])('%j is refused on %s', (over, field, en, fi) => {
+    const err = (() => {
+      try {
+        checkSubscription(ask(over), rules);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(SubscriptionError);
+    expect(err).toMatchObject({ field, message: en, fi });
+  });
+});

@@ -1,0 +1,178 @@
+// The digest's pages in a real browser against `lakivahti demo` as a process (the recorded snapshots of every source,
+// mail through a real SMTP server on 127.0.0.1): the secretariat makes, edits, previews, tests and approves the week's
+// draft; a reader subscribes and follows a matter; the rendered digest itself has no axe-core violations, and the demo
+// data's digest is saved as HTML and a screenshot for a person to look at.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openDb } from '../../src/store/index.js';
+import { rootDir } from '../../src/paths.js';
+import { start, type Child } from '../helpers/process.js';
+import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { addUser } from '../helpers/web.js';
+import { chromiumRequired, expectAccessible, hasChromium, launch, MISSING, openPage, readRow, sidewaysScroll, signInAt } from './support.js';
+
+/** Screenshots and the saved digest, for a person to look at (ignored by git). */
+const SHOTS = path.join(rootDir, 'test', 'browser', 'screenshots');
+
+describe.runIf(!hasChromium && chromiumRequired)('digest browser tests', () => {
+  it('need chromium (LAKIVAHTI_REQUIRE_CHROMIUM=1)', () => {
+    throw new Error(MISSING.replace('SKIPPED', 'FAILED'));
+  });
+});
+
+/** A port free on 127.0.0.1 now (the demo's address goes into the links of its messages). */
+const freePort = () => new Promise<number>((resolve, reject) => {
+  const s = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+    const { port } = s.address() as net.AddressInfo;
+    s.close(() => resolve(port));
+  });
+});
+
+describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MISSING, () => {
+  let dir: string;
+  let db: string;
+  let child: Child;
+  let base: string;
+  let smtp: TestSmtp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-digest-browser-'));
+    db = path.join(dir, 'demo.sqlite');
+    smtp = await startSmtp();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    child = start(['demo', '--db', db, '--port', String(port)], { env: { SMTP_URL: smtp.url, LAKIVAHTI_BASE_URL: base } });
+    await child.line(/^demo: crawled \d+ mirrored sources; open http:\/\/127\.0\.0\.1:\d+\/$/, 100_000);
+    const conn = openDb(db);
+    await addUser(conn, 'sihteeri@example.fi', 'admin');
+    await addUser(conn, 'lukija@example.fi', 'reader');
+    conn.close();
+    browser = await launch();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }, 150_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    child?.proc.kill('SIGTERM');
+    await child?.done;
+    await smtp?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+
+  const open = (width = 1366) => openPage(browser, contexts, width);
+  const signIn = (page: Page, email: string, at: string) => signInAt(page, base, email, at);
+  const query = <T>(sql: string, ...args: unknown[]): T => readRow<T>(db, sql, ...args);
+
+  /** The preview frame's text once it has loaded. */
+  async function frameText(page: Page): Promise<string> {
+    const frame = page.frameLocator('iframe.digest-preview');
+    await frame.locator('body').waitFor();
+    return frame.locator('body').innerText();
+  }
+
+  it('the secretariat makes the week\'s draft, edits it, previews it, sends a test to itself and approves it', async () => {
+    const { page, problems } = await open();
+    await signIn(page, 'sihteeri@example.fi', '/digest');
+    await expect(page.getByRole('heading', { name: 'Ei avointa luonnosta' }).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'digest page without a draft');
+    await Promise.all([page.waitForURL(`${base}/digest`), page.getByRole('button', { name: 'Tee luonnos nyt' }).click()]);
+    await expect(page.getByRole('heading', { name: 'Katsaus 1: luonnos' }).isVisible()).resolves.toBe(true);
+    expect(await frameText(page)).toContain('Kumppanuusverkoston viikkokatsaus');
+
+    // Remove the first new item; it stays listed, marked, and can be restored; it leaves the preview.
+    const first = page.locator('li[id^="new-item:"]').first();
+    const id = await first.getAttribute('id');
+    const title = await first.locator('a').first().innerText();
+    await Promise.all([page.waitForURL(new RegExp(`/digest#${id}$`)), first.getByRole('button', { name: /^Poista/ }).click()]);
+    const removed = page.locator(`li[id="${id}"]`);
+    await expect(removed.locator('.badge-removed').innerText()).resolves.toBe('poistettu');
+    await expect(removed.getByRole('button', { name: /^Palauta/ }).isVisible()).resolves.toBe(true);
+    expect(query<{ removed: number }>('SELECT removed FROM digest_entries WHERE ref = ?', id!.replace(/^new-/, '')).removed).toBe(1);
+
+    // Move the second entry of some section up: the database order follows.
+    const movable = page.locator('li[id^="new-item:"]:not(.is-removed)', { has: page.getByRole('button', { name: /^Ylös/ }) }).first();
+    const movedRef = (await movable.getAttribute('id'))!.replace(/^new-/, '');
+    const before = query<{ position: number }>("SELECT position FROM digest_entries WHERE section = 'new' AND ref = ?", movedRef).position;
+    await Promise.all([page.waitForURL(/\/digest#/), movable.getByRole('button', { name: /^Ylös/ }).click()]);
+    expect(query<{ position: number }>("SELECT position FROM digest_entries WHERE section = 'new' AND ref = ?", movedRef).position).toBeLessThan(before);
+
+    await page.getByLabel(/Lyhyt johdanto/).fill('Hyvää maanantaita verkostolle!');
+    await Promise.all([page.waitForURL(/\/digest#intro$/), page.getByRole('button', { name: 'Tallenna johdanto' }).click()]);
+    const shown = await frameText(page);
+    expect(shown).toContain('Hyvää maanantaita verkostolle!');
+    expect(shown).not.toContain(title);
+    await expectAccessible(page, 'digest draft page');
+    await page.screenshot({ path: path.join(SHOTS, 'digest-draft-1366.png'), fullPage: true });
+    await page.locator('#preview').scrollIntoViewIfNeeded();
+    await page.locator('#preview').screenshot({ path: path.join(SHOTS, 'digest-draft-preview-1366.png') });
+
+    await Promise.all([page.waitForURL(`${base}/digest?testi=fi`), page.getByRole('button', { name: /^Lähetä testi itselleni/ }).click()]);
+    await expect(page.getByRole('status').innerText()).resolves.toContain('lähetettiin osoitteeseen sihteeri@example.fi');
+    await smtp.waitFor(1);
+    expect(smtp.received[0].to).toEqual(['sihteeri@example.fi']);
+    expect(smtp.received[0].mail.text).toContain('Hyvää maanantaita verkostolle!');
+
+    await Promise.all([page.waitForURL(`${base}/digest`), page.getByRole('button', { name: 'Hyväksy katsaus lähetettäväksi' }).click()]);
+    await expect(page.getByRole('heading', { name: 'Katsaus 1: hyväksytty' }).isVisible()).resolves.toBe(true);
+    expect(query<{ status: string; approved_by: string }>('SELECT status, approved_by FROM digests WHERE id = 1')).toEqual({ status: 'approved', approved_by: 'sihteeri@example.fi' });
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('the demo data\'s digest, opened in the browser, has no axe-core violations; saved as HTML and a screenshot', async () => {
+    const { page } = await open(1366);
+    await signIn(page, 'sihteeri@example.fi', '/digest');
+    for (const lang of ['fi', 'sv']) {
+      const res = await page.request.get(`${base}/digest/preview?lang=${lang}`);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-security-policy']).toContain("default-src 'none'");
+      const html = await res.text();
+      const file = path.join(SHOTS, `digest-demo-${lang}.html`);
+      fs.writeFileSync(file, html);
+      // The message as a mail client shows it: the file itself, no server, no policy but its own markup.
+      await page.goto(`file://${file}`);
+      await expect(page.locator('h1').first().innerText()).resolves.toBe(lang === 'fi' ? 'Kumppanuusverkoston viikkokatsaus' : 'Partnerskapsnätverkets veckoöversikt');
+      await expectAccessible(page, `rendered digest (${lang})`);
+      await page.screenshot({ path: path.join(SHOTS, `digest-demo-${lang}.png`), fullPage: true });
+    }
+    // The approved digest's page on a phone: no sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto(`${base}/digest`);
+    await expect(sidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'digest page at 390 px');
+    await page.screenshot({ path: path.join(SHOTS, 'digest-approved-390.png'), fullPage: true });
+  }, 90_000);
+
+  it('a reader subscribes on the subscriptions page and follows a matter from its page', async () => {
+    const { page, problems } = await open(390);
+    await signIn(page, 'lukija@example.fi', '/subscriptions');
+    await expectAccessible(page, 'subscriptions page');
+    // Nothing chosen: refused with a Finnish error, and the page stays accessible.
+    await page.getByRole('button', { name: 'Tilaa' }).click();
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('Valitse, mitä seuraat');
+    await expectAccessible(page, 'subscriptions page with an error');
+    await page.getByLabel('Sisäinen turvallisuus').check();
+    await page.getByLabel('Kuinka usein').selectOption('daily');
+    await page.getByLabel('Kieli').selectOption('sv');
+    await Promise.all([page.waitForURL(/\/subscriptions#subscription-\d+$/), page.getByRole('button', { name: 'Tilaa' }).click()]);
+    const row = page.locator('tr[id^="subscription-"]');
+    await expect(row.innerText()).resolves.toMatch(/Sisäinen turvallisuus[\s\S]*päivittäin[\s\S]*ruotsiksi/);
+    await page.screenshot({ path: path.join(SHOTS, 'subscriptions-390.png'), fullPage: true });
+
+    const matter = query<{ id: number }>('SELECT min(id) AS id FROM matters').id;
+    await page.goto(`${base}/matters/${matter}`);
+    await Promise.all([page.waitForURL(`${base}/matters/${matter}#follow`), page.getByRole('button', { name: 'Seuraa tätä asiaa' }).click()]);
+    await expect(page.locator('#follow').innerText()).resolves.toContain('Seuraat tätä asiaa');
+    await expectAccessible(page, 'matter page, followed');
+    expect(query<{ n: number }>("SELECT COUNT(*) AS n FROM subscriptions WHERE email = 'lukija@example.fi' AND every = 'immediately' AND matters = ?", `[${matter}]`).n).toBe(1);
+    // A reader has no digest draft page.
+    await expect(page.getByRole('link', { name: 'Katsaus', exact: true }).count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  }, 90_000);
+});
