@@ -1,6 +1,9 @@
 // The rules of a new subscription, shared by `subscriptions add` and the web view's form: each refusal names its field,
 // in English for the command line and in Finnish for the page.
+import { getMatter, listSourceStates, type Db } from '../store/index.js';
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
+import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
+import { searchQuery } from '../tag/index-terms.js';
 
 /** What a person asked for, as typed (the CLI's options or the form's fields). */
 export interface SubscriptionRequest {
@@ -42,6 +45,18 @@ export class SubscriptionError extends Error {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+let analyzer: Analyzer | undefined;
+
+/** The rules over the stored data: the taxonomy's goals, sources configured or stored, matters stored. */
+export function storedRules(db: Db, configured: { id: string }[], goals: string[]): SubscriptionRules {
+  return {
+    goals,
+    sources: [...new Set([...configured.map((s) => s.id), ...listSourceStates(db).map((s) => s.id)])].sort(),
+    matterExists: (n) => getMatter(db, n) !== undefined,
+    searchable: (text) => searchQuery(text, (analyzer ??= createAnalyzer())) !== null,
+  };
+}
 
 /** Check a request against the rules; throws SubscriptionError naming the first field that is wrong. */
 export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRules): CheckedSubscription {

@@ -1,11 +1,9 @@
 // `lakivahti subscriptions add EMAIL … | list [--json] | remove ID`: who receives the digest by e-mail.
-import { getMatter, listSourceStates } from '../store/index.js';
-import { FREQUENCIES, insertSubscription, listSubscriptions, unsubscribe, type Frequency } from '../store/subscriptions.js';
-import { closeContext, openContext, resolvePaths } from '../app/context.js';
+import { insertSubscription, listSubscriptions, unsubscribe } from '../store/subscriptions.js';
+import { checkSubscription, storedRules, SubscriptionError, type CheckedSubscription } from '../app/subscription-form.js';
+import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
-import { createAnalyzer } from '../tag/analyze.js';
-import { searchQuery } from '../tag/index-terms.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti subscriptions add EMAIL [--goal GOAL]… [--source ID]… [--organisation NAME]…
@@ -24,8 +22,6 @@ list prints every subscription (--json: one object a line, with its id) and only
 ends one (as its unsubscribe link does; its history stays).
 `;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export async function subscriptionsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, {
     json: { type: 'boolean' }, network: { type: 'boolean' }, goal: { type: 'string', multiple: true },
@@ -38,43 +34,26 @@ export async function subscriptionsCommand(args: string[]): Promise<number> {
   if (sub === 'remove') return remove(values, arg);
   if (sub !== 'add') throw new UsageError(sub ? `unknown subcommand "${sub}" (add, list, remove)` : 'give a subcommand: add, list or remove');
 
-  if (!arg) throw new UsageError('add needs the recipient\'s e-mail address');
-  if (!EMAIL.test(arg) || arg.length > 320) throw new UsageError(`"${arg}" is not an e-mail address`);
-  const every = (values.every ?? 'weekly') as Frequency;
-  if (!FREQUENCIES.includes(every)) throw new UsageError(`--every must be one of ${FREQUENCIES.join(', ')}, not "${values.every}"`);
-  const lang = values.lang ?? 'fi';
-  if (lang !== 'fi' && lang !== 'sv') throw new UsageError(`--lang must be fi or sv, not "${lang}"`);
-  const goals = values.goal ?? [];
-  const sources = values.source ?? [];
-  const organisations = (values.organisation ?? []).map((o) => o.trim()).filter(Boolean);
-  const follows = goals.length + sources.length + organisations.length + (values.matter?.length ?? 0) + (values.search !== undefined ? 1 : 0);
-  if (values.network && follows) throw new UsageError('--network is the whole network digest; it takes no --goal, --source, --organisation, --matter or --search');
-  if (values.network && every !== 'weekly') throw new UsageError('the network digest is weekly; --every does not apply to --network');
-  if (!values.network && !follows) throw new UsageError('say what to follow (--goal, --source, --organisation, --matter, --search) or give --network');
-  const known = loadTaxonomy(resolvePaths(values).feedsDir).goals.map((g) => g.id);
-  for (const g of goals) if (!known.includes(g)) throw new UsageError(`unknown goal "${g}" (goals: ${known.join(', ')})`);
-  const matters = (values.matter ?? []).map((m) => {
-    if (!/^[1-9]\d{0,14}$/.test(m)) throw new UsageError(`--matter takes a matter's number, not "${m}"`);
-    return Number(m);
-  });
-  if (values.search !== undefined && (values.search.length > 200 || searchQuery(values.search, createAnalyzer()) === null))
-    throw new UsageError(`--search "${values.search}" has no words to search for (or is longer than 200 characters)`);
-
+  const request = {
+    email: arg ?? '', network: values.network === true, goals: values.goal ?? [], sources: values.source ?? [],
+    organisations: values.organisation ?? [], matters: values.matter ?? [], search: values.search, every: values.every, lang: values.lang,
+  };
   const ctx = openContext(values);
   try {
-    const sourceIds = [...new Set([...ctx.sources.map((d) => d.id), ...listSourceStates(ctx.db).map((s) => s.id)])].sort();
-    for (const s of sources) if (!sourceIds.includes(s)) throw new UsageError(`unknown source "${s}" (sources: ${sourceIds.join(', ')})`);
-    for (const m of matters) if (!getMatter(ctx.db, m)) throw new UsageError(`no matter number ${m} (see lakivahti matters)`);
-    const kind = values.network ? 'network' : 'personal';
-    if (kind === 'network' && listSubscriptions(ctx.db, { email: arg }).some((s) => s.kind === 'network' && !s.unsubscribedAt)) {
-      process.stderr.write(`subscriptions: ${arg} already receives the network digest\n`);
+    const goals = loadTaxonomy(ctx.feedsDir).goals.map((g) => g.id);
+    let checked: CheckedSubscription;
+    try {
+      checked = checkSubscription(request, storedRules(ctx.db, ctx.sources, goals));
+    } catch (err) {
+      throw err instanceof SubscriptionError ? new UsageError(err.message) : err;
+    }
+    const { email: address, kind, every, lang } = checked;
+    if (kind === 'network' && listSubscriptions(ctx.db, { email: address }).some((s) => s.kind === 'network' && !s.unsubscribedAt)) {
+      process.stderr.write(`subscriptions: ${address} already receives the network digest\n`);
       return 1;
     }
-    const id = insertSubscription(ctx.db, {
-      email: arg, kind, every, lang, goals, sources, organisations, matters, search: values.search ?? null,
-      createdBy: 'cli', now: new Date().toISOString(),
-    });
-    process.stdout.write(`tilaus ${id} lisätty: ${arg} (${kind === 'network' ? 'verkoston viikkokatsaus' : `oma katsaus, ${every}`}, ${lang})\n`);
+    const id = insertSubscription(ctx.db, { ...checked, createdBy: 'cli', now: new Date().toISOString() });
+    process.stdout.write(`tilaus ${id} lisätty: ${address} (${kind === 'network' ? 'verkoston viikkokatsaus' : `oma katsaus, ${every}`}, ${lang})\n`);
     return 0;
   } finally {
     await closeContext(ctx);

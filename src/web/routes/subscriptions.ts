@@ -3,11 +3,9 @@
 // page subscribes to it immediately. Every change is a POST, recorded with who and when.
 import type express from 'express';
 import type { Request, Response } from 'express';
-import { findUser, getMatter, listOrganisations, listSourceStates, logAction } from '../../store/index.js';
+import { findUser, getMatter, listOrganisations, logAction } from '../../store/index.js';
 import { insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, getSubscription, type Subscription } from '../../store/subscriptions.js';
-import { checkSubscription, SubscriptionError, type SubscriptionRequest, type SubscriptionRules } from '../../app/subscription-form.js';
-import { createAnalyzer, type Analyzer } from '../../tag/analyze.js';
-import { searchQuery } from '../../tag/index-terms.js';
+import { checkSubscription, storedRules, SubscriptionError, type SubscriptionRequest, type SubscriptionRules } from '../../app/subscription-form.js';
 import { HttpError, localPath, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 import { mailErrorFi } from './digest-draft.js';
@@ -35,14 +33,8 @@ const field = (v: unknown): string => (typeof v === 'string' ? v : '');
 const owns = (s: Subscription, user: SessionUser) => s.userId === user.id || s.email.toLowerCase() === user.email.toLowerCase();
 
 export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
-  let analyzer: Analyzer | undefined;
   const sourceNames = new Map(deps.sources.map((s) => [s.id, s.name]));
-  const rules = (): SubscriptionRules => ({
-    goals: Object.keys(deps.goalLabels),
-    sources: [...new Set([...deps.sources.map((s) => s.id), ...listSourceStates(deps.db).map((s) => s.id)])].sort(),
-    matterExists: (n) => getMatter(deps.db, n) !== undefined,
-    searchable: (text) => searchQuery(text, (analyzer ??= createAnalyzer())) !== null,
-  });
+  const rules = (): SubscriptionRules => storedRules(deps.db, deps.sources, Object.keys(deps.goalLabels));
   const writable = () => {
     if (deps.readOnly) throw new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten muutoksia ei voi tallentaa.');
   };
