@@ -19,7 +19,7 @@ import { SendError, smtpTransport } from '../../mail/transport.js';
 import type { Lang } from '../../digest/build.js';
 import { defaultFeedsDir } from '../../paths.js';
 import { fiDateTime } from '../../app/format.js';
-import { HttpError, type SessionUser } from '../auth/index.js';
+import { HttpError, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 import { editorGroups, mailErrorFi, movedOrder, SECTIONS } from './digest-draft.js';
 
@@ -100,7 +100,7 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
       built: built && { empty: built.empty, respond: built.respond.length, moved: built.moved.length, items: built.groups.reduce((n, g) => n + g.items.length, 0) },
       last: lastSentDigest(deps.db) ?? null, smtp: !!config.smtpUrl, autoApprove: config.autoApprove, weekly: config.cron.weekly,
       recipients: { fi: network.filter((s) => s.lang === 'fi').length, sv: network.filter((s) => s.lang === 'sv').length },
-      lang: langOf(req.query.lang), tested: typeof req.query.testi === 'string' ? langOf(req.query.testi) : null,
+      lang: langOf(req.query.lang),
       failures: admin ? failures() : null,
     });
   });
@@ -193,6 +193,7 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
       transport.close();
     }
     log(res, 'digest-test', `user:${user.id}`, { lang, to: user.email });
-    res.redirect(303, `/digest?testi=${lang}`);
+    say(res, `Testiviesti (${lang === 'sv' ? 'ruotsiksi' : 'suomeksi'}) lähetettiin osoitteeseen ${user.email}.`);
+    res.redirect(303, '/digest');
   });
 }
