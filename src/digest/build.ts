@@ -163,6 +163,40 @@ export function applyDraft(d: Digest, entries: DraftEntry[], intro: string | nul
   return { ...d, intro, respond: keep('respond', d.respond), moved, groups, empty: !moved.length && !groups.length };
 }
 
+/** Positions of the loaded items by what a subscription can follow: built once, so that no subscriber scans them all. */
+export interface ItemIndex {
+  goal: Map<string, number[]>;
+  source: Map<string, number[]>;
+  organisation: Map<string, number[]>;
+  matter: Map<number, number[]>;
+  id: Map<number, number>;
+}
+
+export function indexItems(items: readonly DigestItem[]): ItemIndex {
+  const x: ItemIndex = { goal: new Map(), source: new Map(), organisation: new Map(), matter: new Map(), id: new Map() };
+  const add = <K>(m: Map<K, number[]>, k: K, n: number) => (m.get(k) ?? m.set(k, []).get(k)!).push(n);
+  items.forEach((i, n) => {
+    for (const g of i.goals) add(x.goal, g, n);
+    add(x.source, i.source, n);
+    if (i.organisation !== null) add(x.organisation, i.organisation, n);
+    if (i.matter !== null) add(x.matter, i.matter, n);
+    x.id.set(i.id, n);
+  });
+  return x;
+}
+
+/** The loaded items a subscription may follow, in their loaded order: a superset that buildDigest filters exactly. */
+export function candidateItems(items: readonly DigestItem[], x: ItemIndex, f: Follows, hits?: ReadonlySet<number>): DigestItem[] {
+  const at = new Set<number>();
+  const take = <K>(m: Map<K, number[]>, keys: readonly K[]) => keys.forEach((k) => m.get(k)?.forEach((n) => at.add(n)));
+  take(x.goal, f.goals);
+  take(x.source, f.sources);
+  take(x.organisation, f.organisations);
+  take(x.matter, f.matters);
+  hits?.forEach((id) => (x.id.has(id) ? at.add(x.id.get(id)!) : undefined));
+  return [...at].sort((a, b) => a - b).map((n) => items[n]);
+}
+
 /** The part of loaded data one subscriber's range covers (data loaded once for the widest range of many). */
 export function sliceData(data: DigestData, r: Pick<DigestRange, 'fromItemId' | 'fromEventId' | 'coveredAt' | 'reachBack'>): DigestData {
   return {

@@ -8,7 +8,7 @@ import {
 } from '../store/digests.js';
 import { advanceWatermark, getSubscription, listSubscriptions, pauseSubscription, type Frequency, type Subscription } from '../store/subscriptions.js';
 import { claimNextDelivery, markDeliveryFailed, markDeliveryPaused, markDeliverySent, recordDelivery } from '../store/deliveries.js';
-import { applyDraft, buildDigest, draftEntries, sliceData, type Digest, type Lang } from '../digest/build.js';
+import { applyDraft, buildDigest, candidateItems, draftEntries, indexItems, sliceData, type Digest, type Lang } from '../digest/build.js';
 import { periodAfter, widest, type Period } from '../digest/range.js';
 import { helsinkiDate } from '../parse/dates.js';
 import { renderDigest, type RenderedMail } from './render.js';
@@ -52,12 +52,14 @@ export function personalDigests(env: DigestEnv, frequencies: Frequency[], now: D
   const wide = widest(periods);
   if (!wide) return [];
   const data = loadDigestData(env.db, wide, helsinkiDate(now));
+  const index = indexItems(data.items);
   return subs.map((s, n) => {
     const period = periods[n];
     const match = s.search ? env.searchMatch(s.search) : null;
+    const searchHits = match ? searchItemIds(env.db, match, period) : undefined;
     const digest = buildDigest({
-      data: sliceData(data, period), lang: s.lang, labels: env.labels[s.lang], periodStart: period.periodStart,
-      periodEnd: period.periodEnd, follows: s, searchHits: match ? searchItemIds(env.db, match, period) : undefined,
+      data: sliceData({ ...data, items: candidateItems(data.items, index, s, searchHits) }, period), lang: s.lang,
+      labels: env.labels[s.lang], periodStart: period.periodStart, periodEnd: period.periodEnd, follows: s, searchHits,
     });
     return { subscription: s, digest, period, digestId: null };
   });

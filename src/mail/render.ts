@@ -1,4 +1,5 @@
-// Rendering a digest to an e-mail: HTML that Outlook shows (tables, styles inlined by juice) and plain text.
+// Rendering a digest to an e-mail: HTML that Outlook shows (tables, styles inlined by juice once into the template)
+// and plain text.
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -36,7 +37,9 @@ function compiled() {
   hb.registerHelper('date', day);
   const read = (name: string) => fs.readFileSync(path.join(viewsDir, 'email', name), 'utf8');
   templates = {
-    html: hb.compile(read('digest.html.hbs'), { strict: false }),
+    // The styles are inlined once into the template, not into every message: the selectors match only the
+    // template's own structure (classes and tags), never anything the data brings in.
+    html: hb.compile(juice(read('digest.html.hbs'), { removeStyleTags: true }), { strict: false }),
     // Plain text is not HTML: nothing is escaped.
     text: hb.compile(read('digest.txt.hbs'), { noEscape: true }),
   };
@@ -71,5 +74,5 @@ export function renderDigest(d: Digest, o: RenderOptions): RenderedMail {
     })),
   };
   const { html, text } = compiled();
-  return { subject, html: juice(html(view), { removeStyleTags: true }), text: text(view).replace(/\n{3,}/g, '\n\n').trimStart() };
+  return { subject, html: html(view), text: text(view).replace(/\n{3,}/g, '\n\n').trimStart() };
 }

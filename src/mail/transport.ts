@@ -1,4 +1,5 @@
-// The SMTP client (nodemailer): one message at a time, with the SMTP reply code kept for deciding on retries.
+// The SMTP client (nodemailer): one message at a time over a pooled connection that is kept open for the whole run
+// (close() ends it), with the SMTP reply code kept for deciding on retries.
 import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
@@ -24,9 +25,9 @@ export class SendError extends Error {
   }
 }
 
-/** A transport over SMTP_URL. */
+/** A transport over SMTP_URL; a run reuses its connection instead of opening one per message. */
 export function smtpTransport(url: string): MailTransport {
-  const t = nodemailer.createTransport(url);
+  const t = nodemailer.createTransport({ url, pool: true, maxConnections: 2 });
   return {
     async send(m) {
       try {

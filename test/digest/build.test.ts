@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyDraft, buildDigest, draftEntries, sliceData, whyLine } from '../../src/digest/build.js';
+import { applyDraft, buildDigest, candidateItems, draftEntries, indexItems, sliceData, whyLine } from '../../src/digest/build.js';
 import { periodAfter, widest } from '../../src/digest/range.js';
 import { renderDigest } from '../../src/mail/render.js';
 import type { Follows } from '../../src/store/subscriptions.js';
@@ -88,6 +88,21 @@ describe('a personal digest', () => {
   it('follows a saved search through the hits the store found, even an item no goal names', () => {
     expect(ids(build({ search: 'messut' }, new Set([104])))).toEqual([104]);
     expect(build({ search: 'messut' }, new Set([104])).groups[0].label).toBe('Muut seuraamasi');
+  });
+
+  it('is the same built from the indexed candidates as from every loaded item', () => {
+    const index = indexItems(data.items);
+    const cases: [Partial<Follows>, Set<number>?][] = [
+      [{ goals: ['welfare-reform'] }], [{ goals: ['services'] }], [{ sources: ['stm'] }], [{ organisations: ['Oikeusministeriö'] }],
+      [{ matters: [7] }], [{ search: 'messut' }, new Set([104, 999])], [{ goals: ['internal-security'], sources: ['sm'], matters: [9] }], [{}],
+    ];
+    for (const [f, hits] of cases) {
+      const items = candidateItems(data.items, index, follows(f), hits);
+      expect(items.map((i) => i.id)).toEqual([...items.map((i) => i.id)].sort((a, b) => a - b));
+      const indexed = buildDigest({ data: { ...data, items }, lang: 'fi', labels: labels.fi, ...period, follows: follows(f), searchHits: hits });
+      expect(indexed).toEqual(build(f, hits));
+    }
+    expect(candidateItems(data.items, index, follows({ sources: ['stm'] })).map((i) => i.id)).toEqual([102]);
   });
 });
 

@@ -7,6 +7,8 @@ export interface Received {
   to: string[];
   mail: ParsedMail;
   raw: string;
+  /** The SMTP session (connection) it came over. */
+  session: string;
 }
 
 export interface TestSmtp {
@@ -57,7 +59,7 @@ export async function startSmtp(): Promise<TestSmtp> {
         }
         const raw = Buffer.concat(chunks).toString('utf8');
         void simpleParser(raw).then((mail) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail, raw });
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail, raw, session: session.id });
           cb(null);
           notify();
         }, cb);

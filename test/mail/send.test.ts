@@ -62,6 +62,8 @@ describe('sending digests', () => {
     expect(first.sent.map((s) => [s.email, s.ok])).toEqual([['sote@example.fi', true]]);
     const second = await run('sihteeristö');
     expect(second.sent.map((s) => s.email).sort()).toEqual(['natverk@example.fi', 'verkosto@example.fi']);
+    // One run, one connection: the messages of a run do not each open their own.
+    expect(new Set(smtp.received.slice(1).map((r) => r.session)).size).toBe(1);
 
     const [fi] = to('verkosto@example.fi');
     expect(fi.mail.subject).toMatch(/^Lakivahti: verkoston viikkokatsaus \d+\.\d+\.\d{4}–\d+\.\d+\.\d{4}$/);
