@@ -1,5 +1,6 @@
 // Deliveries: one message to one recipient, recorded before it is sent, claimed while sending, retried with backoff.
 import { prepared, type Db } from './db.js';
+import type { CoveredSpan } from './digests.js';
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'paused';
 
@@ -26,16 +27,10 @@ export interface ClaimedDelivery extends Delivery {
   text: string;
 }
 
-export interface DeliveryInput {
+export interface DeliveryInput extends CoveredSpan {
   subscriptionId: number;
   digestId: number | null;
   email: string;
-  periodStart: string;
-  periodEnd: string;
-  fromItemId: number;
-  toItemId: number;
-  fromEventId: number;
-  toEventId: number;
   messageId: string;
   subject: string;
   html: string;

@@ -125,14 +125,18 @@ export function loadDigestData(db: Db, r: DigestRange, today: string): DigestDat
 export type DigestStatus = 'draft' | 'approved' | 'sent';
 export type Section = 'respond' | 'moved' | 'new';
 
-export interface StoredDigest {
-  id: number;
+/** What a stored digest or delivery covered: its period and the item and event numbers above `from*` up to `to*`. */
+export interface CoveredSpan {
   periodStart: string;
   periodEnd: string;
   fromItemId: number;
   toItemId: number;
   fromEventId: number;
   toEventId: number;
+}
+
+export interface StoredDigest extends CoveredSpan {
+  id: number;
   status: DigestStatus;
   intro: string | null;
   builtAt: string;
