@@ -207,7 +207,6 @@ export function createLinker(db: Db): Linker {
   const fresh = new Set<number>();
   const mattersHolding = prepared(db, LINK_SQL.mattersHolding).pluck();
   const insertEvent = prepared(db, EVENT_SQL.insert);
-  const comingIntoForce = prepared(db, LINK_SQL.comingIntoForce).pluck();
   // The one matter holding a join key, for keys this linker has already placed: a big matter's items are then not
   // read again for each new item that joins it. Only link() moves items between matters, so it forgets them all.
   const placedKeys = new Map<string, number>();
@@ -269,12 +268,24 @@ export function createLinker(db: Db): Linker {
     },
     flush(now) {
       // Matters whose statute has come into force since they were last derived move on too.
-      for (const m of comingIntoForce.all(helsinkiDate(now)) as number[]) touched.add(m);
+      for (const m of comingIntoForce(db, now)) touched.add(m);
       for (const m of touched) summarize(db, m, now);
       touched.clear();
     },
   };
   return linker;
+}
+
+/** Matters whose statute is in force on the Helsinki day of `now` but whose stage does not say so yet. */
+const comingIntoForce = (db: Db, now: string): number[] => prepared(db, LINK_SQL.comingIntoForce).pluck().all(helsinkiDate(now)) as number[];
+
+/**
+ * Move every matter whose statute's day of entry into force has come (by `now`, Helsinki's day) to "in force",
+ * recording the stage event once: a second call on the same or a later day moves nothing. For the daily job and for
+ * `crawl`, whose runs may store nothing (a day may pass with no run linking anything). Returns the matters moved.
+ */
+export function moveIntoForce(db: Db, now: string): number[] {
+  return db.transaction(() => comingIntoForce(db, now).filter((m) => summarize(db, m, now)))();
 }
 
 /** What relinking all items did (or would do). */

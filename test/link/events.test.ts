@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relinkAll } from '../../src/store/index.js';
-import { createLinker } from '../../src/store/matters.js';
+import { createLinker, moveIntoForce } from '../../src/store/matters.js';
 import { summaryChanges } from '../../src/link/events.js';
 import { summarizeMatter, type MatterMember } from '../../src/link/stage.js';
 import { arrive, matterOf, store, type Arrival } from './support.js';
@@ -152,6 +152,24 @@ describe('the "in force" stage', () => {
     // Later runs and relinks on later days change nothing.
     createLinker(db).flush('2090-02-01T00:00:00.000Z');
     expect(relinkAll(db, '2090-02-01T00:00:00.000Z').resummarized).toBe(0);
+    expect(stages()).toHaveLength(2);
+  });
+
+  it('moves with no run at all, by the daily check\'s clock (Helsinki\'s day), once', () => {
+    const db = store();
+    arrive(db, [BILL, act]);
+    const stages = () => events(db, 'he').filter((e) => e[0] === 'stage');
+    expect(moveIntoForce(db, '2089-12-31T21:59:59.000Z')).toEqual([]);
+    expect(matterOf(db, 'he')!.stage).toBe('statute-published');
+    const id = matterOf(db, 'he')!.id;
+    expect(moveIntoForce(db, '2089-12-31T22:05:00.000Z')).toEqual([id]);
+    expect(matterOf(db, 'he')).toMatchObject({ stage: 'in-force', stageAt: inForce });
+    expect(stages().at(-1)).toEqual(['stage', 'statute-published', 'in-force', 'statute']);
+    expect(matterOf(db, 'he')!.events.at(-1)!.at).toBe('2089-12-31T22:05:00.000Z');
+    // The next day's check, a run's flush and a relink find nothing more to do.
+    expect(moveIntoForce(db, '2090-01-01T22:05:00.000Z')).toEqual([]);
+    createLinker(db).flush('2090-01-02T00:00:00.000Z');
+    expect(relinkAll(db, '2090-01-02T00:00:00.000Z').resummarized).toBe(0);
     expect(stages()).toHaveLength(2);
   });
 
