@@ -3,14 +3,15 @@ import type { RunResult, SourceDef } from '../model.js';
 import { crawl } from '../pipeline.js';
 import { nextCronRun } from '../schedule/index.js';
 import { crawlConcurrency } from '../config/crawl.js';
-import { listPausedSources } from '../store/index.js';
+import { listPausedSources, moveIntoForce } from '../store/index.js';
 import { closeContext, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { parseCommand } from './args.js';
 
 export const usage = `usage: lakivahti crawl [--source ID] [--db PATH] [--feeds DIR]
 
 Crawl every source now (or only --source ID) and print one line per source: new, updated,
-not modified, or the error. Exits 0 when it ran, even if sources failed.
+not modified, or the error; then the matters whose statute came into force today, if any.
+Exits 0 when it ran, even if sources failed.
 `;
 
 /** One line per run: new and updated counts, not modified, or the error. */
@@ -60,6 +61,9 @@ export async function crawlCommand(args: string[]): Promise<number> {
     // A taxonomy that could not be read shows up only when the tag stage was first needed.
     for (const e of ctx.configErrors.slice(reported)) process.stderr.write(`config: ${e.file}: ${e.message}\n`);
     for (const r of runs) process.stdout.write(formatRun(r) + '\n');
+    // A day may have passed with no run storing anything: matters whose statute is in force today move on now.
+    const inForce = moveIntoForce(ctx.db, new Date().toISOString());
+    if (inForce.length) process.stdout.write(`matters now in force: ${inForce.join(', ')}\n`);
     return 0;
   } finally {
     await closeContext(ctx);

@@ -10,7 +10,8 @@ export const usage = `usage: lakivahti items [--json] [--source ID] [--since DAT
                       [--relevant] [--goal GOAL] [--joint] [--db PATH] [--feeds DIR]
 
 Stored items, newest first (50 unless --limit). Times are Helsinki time; --json prints one object
-a line with ISO 8601 instants (and each item's matter: its number, or null). --search finds words in any inflected form; --joint lists open
+a line with ISO 8601 instants (and each item's matter: its number, or null; a statute's
+inForce: the day its text says it comes into force, or null). --search finds words in any inflected form; --joint lists open
 joint-response candidates, nearest deadline first. Reads the database without changing it.
 `;
 
@@ -41,8 +42,8 @@ export async function itemsCommand(args: string[]): Promise<number> {
     for (const r of listItems(ctx.db, query)) {
       let line: string;
       if (values.json) {
-        const { id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint, matter } = r;
-        line = JSON.stringify({ id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint, matter });
+        const { id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint, matter, inForce } = r;
+        line = JSON.stringify({ id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint, matter, inForce });
       } else {
         const dl = r.deadline ? `  [määräaika ${finnishDate(r.deadline) ?? r.deadline}]` : '';
         const goals = r.goals.length ? `  {${r.goals.join(', ')}}` : '';

@@ -20,7 +20,8 @@ oldest first, the identifiers that join them and who stated them, what changed s
 first stored (items that joined, stage, deadline and title moved; --json: events), and the
 items that only mention it. ID is a matter's number or one of its identifiers ("HE 184/2026
 vp", "VN/31234/2026"); an identifier two matters hold (after a split) lists both and asks for the
-number (exit 2). --json prints it as one object. Reads the database without changing it. The
+number (exit 2). --json prints it as one object (inForce: the day its statute comes or came into
+force, or null). Reads the database without changing it. The
 joins include people's corrections: who, when and why.
 
 merge: matters A and B become one, numbered A (B's items move to A and B is gone). split: item
@@ -59,10 +60,10 @@ export async function matterCommand(args: string[]): Promise<number> {
     }
     if (values.json) {
       const item = (r: (typeof m.members)[number]) => ({ id: r.id, source: r.source, title: r.title, url: r.url, published: r.published, kind: r.kind, stage: r.stage, deadline: r.deadline });
-      const { id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, joins, corrections } = m;
+      const { id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, joins, corrections, inForce } = m;
       const events = m.events.map(({ type, old, new: after, at, itemId }) => ({ type, old, new: after, at, itemId }));
       await writeLine(JSON.stringify({ id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, items: m.members.map(item), joins,
-        corrections, mentionedIn: m.mentionedIn.map(item), events }));
+        corrections, mentionedIn: m.mentionedIn.map(item), events, inForce }));
       return 0;
     }
     const lines = [

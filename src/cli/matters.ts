@@ -12,14 +12,15 @@ export const usage = `usage: lakivahti matters [--json] [--goal GOAL] [--stage S
 Matters: the items of every source about one piece of legislation (a project, its statement
 round, the government proposal, committee documents, parliament's reply, the statute), joined
 through the identifiers the sources state. --json prints one object a line (id, title,
-identifiers, stage, stageAt, deadline, goals, items). Stages: ${MATTER_STAGES.join(', ')}.
+identifiers, stage, stageAt, deadline, goals, items, stages, inForce: the day its statute comes
+or came into force, YYYY-MM-DD, or null). Stages: ${MATTER_STAGES.join(', ')}.
 Reads the database without changing it.
 `;
 
 /** A matter as one JSON line. */
 export function matterJson(m: MatterRow): string {
-  const { id, title, identifiers, stage, stageAt, deadline, goals, items, stages } = m;
-  return JSON.stringify({ id, title, identifiers, stage, stageAt, deadline, goals, items, stages });
+  const { id, title, identifiers, stage, stageAt, deadline, goals, items, stages, inForce } = m;
+  return JSON.stringify({ id, title, identifiers, stage, stageAt, deadline, goals, items, stages, inForce });
 }
 
 /** A matter as one line for people. */

@@ -37,10 +37,59 @@ export function entryIntoForce(text: string): string | null {
   const t = nfc(text).replace(/\s+/g, ' ');
   let at = -1;
   for (const m of t.matchAll(COMMENCEMENT)) if (ACT.test((m[1] ?? m[2]).trim())) at = m.index + m[0].length;
-  if (at < 0) return null;
-  const d = DATE_AFTER.exec(t.slice(at));
+  return at < 0 ? null : dateAt(t.slice(at));
+}
+
+/** The date a commencement sentence gives right after its verb, or null (none, set later, impossible). */
+function dateAt(rest: string): string | null {
+  const d = DATE_AFTER.exec(rest);
   if (!d) return null;
   if (d[1]) return iso(+d[3], FI_MONTHS.indexOf(d[2].toLowerCase()) + 1, +d[1]);
   if (d[4]) return iso(+d[6], SV_MONTHS.indexOf(d[5].toLowerCase()) + 1, +d[4]);
   return iso(+d[9], +d[8], +d[7]);
+}
+
+/** Where a commencement verb stands: "tulee / tulevat voimaan", "träder i kraft". */
+const BRINGS_INTO_FORCE = /\b(?:tulee|tulevat)\s+voimaan\b|\bträder\s+i\s+kraft\b/giu;
+/** A statute number in brackets, as the Statute Book names an act: "(1040/2026)". */
+const ACT_NUMBER = /\(\s*(\d{1,5})\s*\/\s*(\d{4})\s*\)/gu;
+/** A number that follows the word for an act itself: "annettu laki (1040/2026)", "lagen (1040/2026)". */
+const ACT_WORD_BEFORE = /\b(?:laki|lait|lag|lagen|lagarna)\s*$/iu;
+
+/** An act a decree brings into force: its statute number ("1040/2026") and the day, when the sentence gives one. */
+export interface ActIntoForce {
+  act: string;
+  date: string | null;
+}
+
+/**
+ * The acts an entry-into-force decree brings into force, as its sentences name them by number: "Hyvinvointialueiden
+ * rahoituksesta annetun lain 3 §:n muuttamisesta annettu laki (1040/2026) tulee voimaan 1 päivänä helmikuuta 2027." /
+ * "Lagen om ändring av 3 § i lagen om finansiering av välfärdsområdena (1040/2026) träder i kraft den 1 februari
+ * 2027.". Only the subject of such a sentence counts: the number right after the word for the act, and the last
+ * number before the verb (in Swedish the number follows the act's whole title, which may quote an older act's).
+ * Numbers anywhere else, and the decree's own sentence ("Tämä asetus …", "Denna förordning …"), are not acts it
+ * brings into force. An act named only by its title gives nothing here.
+ */
+export function actsBroughtIntoForce(text: string): ActIntoForce[] {
+  const t = nfc(text).replace(/\s+/g, ' ');
+  const out = new Map<string, ActIntoForce>();
+  let from = 0;
+  for (const verb of t.matchAll(BRINGS_INTO_FORCE)) {
+    // The sentence's subject: from the end of the sentence before (a full stop or colon before a capital) to the verb.
+    const before = t.slice(from, verb.index);
+    from = verb.index + verb[0].length;
+    const ends = [...before.matchAll(/[.!?:]\s+(?=\p{Lu})/gu)];
+    const subject = ends.length ? before.slice(ends.at(-1)!.index + ends.at(-1)![0].length) : before;
+    if (/^(?:tämä|denna|detta)\b/iu.test(subject)) continue;
+    const numbers = [...subject.matchAll(ACT_NUMBER)];
+    const named = numbers.filter((n, i) => i === numbers.length - 1 || ACT_WORD_BEFORE.test(subject.slice(0, n.index)));
+    if (!named.length) continue;
+    const date = dateAt(t.slice(from).trimStart());
+    for (const n of named) {
+      const act = `${Number(n[1])}/${n[2]}`;
+      if (!out.has(act)) out.set(act, { act, date });
+    }
+  }
+  return [...out.values()];
 }

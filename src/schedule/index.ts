@@ -3,11 +3,13 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { RunResult, SourceDef } from '../model.js';
 import { refreshSource, type PipelineDeps } from '../pipeline.js';
 import { createLimiter } from '../fetch/limiter.js';
-import { getSourceState, listPausedSources } from '../store/index.js';
+import { getSourceState, listPausedSources, moveIntoForce } from '../store/index.js';
 import { crawlConcurrency } from '../config/crawl.js';
 import type { DigestJobs } from '../mail/job.js';
 
 const TIMEZONE = 'Europe/Helsinki';
+/** Shortly after midnight in Helsinki: matters whose statute comes into force that day move on, run or no run. */
+export const IN_FORCE_CRON = '5 0 * * *';
 const DIGEST_NAMES = { weekly: 'Viikkokatsaus ja viikoittaiset tilaukset', daily: 'Päivittäiset tilaukset', immediately: 'Heti lähetettävät, hyväksytyt katsaukset ja uudelleenyritykset' };
 
 /** The next time a cron expression fires after now, in Helsinki time. */
@@ -26,7 +28,7 @@ export function isDue(nextRunAt: string | null | undefined, now: Date): boolean 
 }
 
 export interface Scheduler {
-  /** The job list: one crawl job per source, and the digest's ticks. */
+  /** The job list: one crawl job per source, the daily in-force check, and the digest's ticks. */
   jobs: { id: string; name: string; cron: string; running(): boolean }[];
   /** Resolves when the start-up catch-up crawl has finished. */
   caughtUp: Promise<RunResult[]>;
@@ -96,6 +98,23 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
       }
     }, { name: `digest:${tick}`, timezone: TIMEZONE, noOverlap: true }));
 
+  // Matters coming into force: daily, and once now (a day may have passed while the process was down).
+  let movingIntoForce = false;
+  const intoForce = () => {
+    if (stopped) return;
+    movingIntoForce = true;
+    try {
+      const moved = moveIntoForce(deps.db, new Date().toISOString());
+      if (moved.length) deps.log?.({ event: 'matters_in_force', matters: moved });
+    } catch (err) {
+      deps.log?.({ event: 'matters_in_force_failed', error: (err as Error).message });
+    } finally {
+      movingIntoForce = false;
+    }
+  };
+  tasks.push(cron.schedule(IN_FORCE_CRON, intoForce, { name: 'matters:in-force', timezone: TIMEZONE, noOverlap: true }));
+  intoForce();
+
   // node-cron does not replay runs missed while the process was down: catch up once now.
   const now = new Date();
   const paused = listPausedSources(deps.db);
@@ -105,6 +124,7 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
   return {
     jobs: [
       ...defs.map((def) => ({ id: `crawl:${def.id}`, name: `Hae ${def.name}`, cron: def.schedule, running: () => running.has(def.id) })),
+      { id: 'matters:in-force', name: 'Voimaan tulevat säädökset', cron: IN_FORCE_CRON, running: () => movingIntoForce },
       ...ticks.map((tick) => ({ id: `digest:${tick}`, name: DIGEST_NAMES[tick], cron: digest!.cron[tick], running: () => ticking.has(tick) })),
     ],
     caughtUp,

@@ -5,7 +5,7 @@ import type { Lang, OptionSpec, RawItem, SourceModule } from '../model.js';
 import { option } from './options.js';
 import { parseError } from '../errors.js';
 import { assertNoEntities } from '../parse/xml-guard.js';
-import { entryIntoForce } from '../parse/in-force.js';
+import { actsBroughtIntoForce, entryIntoForce } from '../parse/in-force.js';
 
 /** The statute book page people read (the original as published); never the API or def.url's host. */
 const PUBLIC_PAGE = 'https://www.finlex.fi/fi/lainsaadanto/saadoskokoelma/{year}/{number}';
@@ -77,16 +77,23 @@ function parseDocument(body: string, aknPath: string, status: string | null): Ra
   const language = LANGS[act.find('FRBRExpression > FRBRlanguage').attr('language') ?? ''];
   // Preparatory works: references to a government proposal by its AKN URI (…/akn/fi/doc/government-proposal/2026/184,
   // the form Finlex's open data gives proposals), anywhere in the document's href attributes.
-  const proposals = new Set<string>();
+  const about = new Set<string>();
   act.find('[href]').each((_, el) => {
     const m = /\/akn\/fi\/doc\/government-proposal\/(\d{4})\/(\d{1,5})(?![\d])/.exec($(el).attr('href') ?? '');
-    if (m) proposals.add(`HE ${Number(m[2])}/${m[1]}`);
+    if (m) about.add(`HE ${Number(m[2])}/${m[1]}`);
   });
   // The entry into force, from the act's closing provision (the originals carry no structured date): its
   // entryIntoForce container, else the body's last commencement sentence. Paragraph by paragraph, so that a
   // heading does not run into the sentence ("VoimaantuloTämä laki …").
   const closing = act.find('hcontainer[name="entryIntoForce"]');
-  const inForce = entryIntoForce((closing.length ? closing : act.find('body')).find('p').map((_, p) => $(p).text()).get().join(' '));
+  const paragraphs = (at: ReturnType<typeof act.find>) => at.find('p').map((_, p) => $(p).text()).get().join(' ');
+  let inForce = entryIntoForce(paragraphs(closing.length ? closing : act.find('body')));
+  // An entry-into-force decree ("Valtioneuvoston asetus … lain voimaantulosta", "Statsrådets förordning om
+  // ikraftträdande av lagen …") is about the acts its sentences bring into force by number: stated, so it joins their
+  // matter; the day it sets for them is the matter's (the decree's own day is usually the same, or earlier).
+  const acts = /voimaantulosta|om ikraftträdande/i.test(title) ? actsBroughtIntoForce(paragraphs(act.find('body'))) : [];
+  for (const a of acts) about.add(a.act);
+  inForce = acts.map((a) => a.date).filter((d) => d !== null).sort()[0] ?? inForce;
   return {
     guid: aknPath,
     url: PUBLIC_PAGE.replace('{year}', year).replace('{number}', number),
@@ -94,7 +101,7 @@ function parseDocument(body: string, aknPath: string, status: string | null): Ra
     published: act.find('FRBRWork > FRBRdate[name="dateIssued"]').attr('date') ?? null,
     stage: status,
     identifiers: [`${number}/${year}`, ...(eli ? [eli] : [])],
-    ...(proposals.size ? { about: [...proposals] } : {}),
+    ...(about.size ? { about: [...about] } : {}),
     ...(inForce ? { inForce } : {}),
     ...(language ? { language } : {}),
   };

@@ -26,6 +26,8 @@ export interface ItemRow {
   reviewedBy: string | null;
   /** The matter the item belongs to (see store/matters.ts), or null. */
   matter: number | null;
+  /** A statute's entry into force as its text states it (YYYY-MM-DD), or null (always read; optional for rows built by hand). */
+  inForce?: string | null;
 }
 
 export interface ItemQuery {
@@ -50,7 +52,7 @@ const MACHINE_GOALS = '(SELECT json_group_array(goal) FROM (SELECT goal FROM ite
 
 /** The columns of an ItemRow, over `items i` joined with its latest review `r` (see ROW_FROM). */
 const ROW_COLUMNS = `i.id, i.source_id AS source, i.title, i.url, i.published, i.summary, i.language, i.deadline,
-  i.organisation, i.kind, i.stage, i.joint, i.matter_id AS matter,
+  i.organisation, i.kind, i.stage, i.joint, i.matter_id AS matter, i.in_force AS inForce,
   (SELECT json_group_array(value) FROM item_identifiers WHERE item_id = i.id AND type <> 'lausuntopalvelu') AS identifiers,
   COALESCE(r.relevant, i.relevant) AS relevant,
   COALESCE(r.goals, ${MACHINE_GOALS}) AS goals,

@@ -8,6 +8,11 @@ import { summarizeMatter, type MatterMember, type MatterSummary } from '../link/
 import { summaryChanges, type MatterChange, type MatterEvent, type StoredSummary } from '../link/events.js';
 import { helsinkiDate } from '../parse/dates.js';
 
+/** Helsinki's day of an instant, kept for the last instant asked: a flush summarises every matter it touched at one. */
+let lastNow = '';
+let lastDay = '';
+const dayOf = (now: string): string => (now === lastNow ? lastDay : ((lastDay = helsinkiDate(now)), (lastNow = now), lastDay));
+
 /** Links the items of one run as they are saved, inside the run's transaction. */
 export interface Linker {
   /**
@@ -89,8 +94,9 @@ function statements(db: Db) {
 export const EVENT_SQL = {
   insert: 'INSERT INTO matter_events (matter_id, type, old_value, new_value, at, item_id) VALUES (?, ?, ?, ?, ?, ?)',
   latest: 'SELECT old_value AS old, new_value AS new FROM matter_events WHERE matter_id = ? AND type = ? ORDER BY id DESC LIMIT 1',
-  // The latest join (old NULL) or leave (new NULL) of one item in one matter.
-  membership: `SELECT old_value AS old FROM matter_events WHERE item_id = ? AND matter_id = ? AND type = 'item' ORDER BY id DESC LIMIT 1`,
+  // The latest join (old NULL) or leave (new NULL) of one item in one matter: through the item's events (a few), not
+  // the matter's item events (as many as it has items), hence the unary plus on matter_id.
+  membership: `SELECT old_value AS old FROM matter_events WHERE item_id = ? AND +matter_id = ? AND type = 'item' ORDER BY id DESC LIMIT 1`,
   move: 'UPDATE matter_events SET matter_id = ? WHERE matter_id = ?',
   title: 'SELECT title FROM items WHERE id = ?',
 };
@@ -177,7 +183,7 @@ function summarize(db: Db, matterId: number, now: string, known?: MatterSummary,
   if (!s) {
     const members = matterMembers(db, matterId);
     if (!members.length) return prepared(db, 'DELETE FROM matters WHERE id = ?').run(matterId).changes > 0;
-    s = summarizeMatter(members, helsinkiDate(now));
+    s = summarizeMatter(members, dayOf(now));
   }
   if (sameSummary(stored, s)) return false;
   prepared(db, 'UPDATE matters SET title = ?, stage = ?, stage_at = ?, deadline = ?, stages = ?, in_force = ?, updated_at = ? WHERE id = ?')
@@ -207,10 +213,16 @@ export function createLinker(db: Db): Linker {
   const fresh = new Set<number>();
   const mattersHolding = prepared(db, LINK_SQL.mattersHolding).pluck();
   const insertEvent = prepared(db, EVENT_SQL.insert);
-  const comingIntoForce = prepared(db, LINK_SQL.comingIntoForce).pluck();
   // The one matter holding a join key, for keys this linker has already placed: a big matter's items are then not
   // read again for each new item that joins it. Only link() moves items between matters, so it forgets them all.
   const placedKeys = new Map<string, number>();
+  // The matters add() gave new items, written in one pass before anything reads items' matters (link, touch,
+  // flush): an item's row is not rewritten right after its insert, between the inserts of the run.
+  const unwritten = new Map<number, number>();
+  const write = () => {
+    for (const [id, m] of unwritten) st.setMatter.run(m, id);
+    unwritten.clear();
+  };
   const linker: Linker = {
     add(itemId, keys, title, now) {
       const ms = new Set<number>();
@@ -231,10 +243,11 @@ export function createLinker(db: Db): Linker {
       for (const k of keys) placedKeys.set(k, matter);
       if (held === undefined) fresh.add(matter);
       else if (!fresh.has(matter)) insertEvent.run(matter, 'item', null, title, now, itemId); // a new item has no events yet
-      st.setMatter.run(matter, itemId);
+      unwritten.set(itemId, matter);
       touched.add(matter);
     },
     link(itemId, now) {
+      write();
       placedKeys.clear();
       const first = st.matterOf.get(itemId) as number | null;
       const queue = [itemId, ...(first === null ? [] : (inMatter.all(first) as number[]))];
@@ -264,17 +277,31 @@ export function createLinker(db: Db): Linker {
       for (const m of placed) touched.add(m);
     },
     touch(itemId) {
+      write();
       const m = st.matterOf.get(itemId) as number | null;
       if (m !== null) touched.add(m);
     },
     flush(now) {
+      write();
       // Matters whose statute has come into force since they were last derived move on too.
-      for (const m of comingIntoForce.all(helsinkiDate(now)) as number[]) touched.add(m);
+      for (const m of comingIntoForce(db, now)) touched.add(m);
       for (const m of touched) summarize(db, m, now);
       touched.clear();
     },
   };
   return linker;
+}
+
+/** Matters whose statute is in force on the Helsinki day of `now` but whose stage does not say so yet. */
+const comingIntoForce = (db: Db, now: string): number[] => prepared(db, LINK_SQL.comingIntoForce).pluck().all(dayOf(now)) as number[];
+
+/**
+ * Move every matter whose statute's day of entry into force has come (by `now`, Helsinki's day) to "in force",
+ * recording the stage event once: a second call on the same or a later day moves nothing. For the daily job and for
+ * `crawl`, whose runs may store nothing (a day may pass with no run linking anything). Returns the matters moved.
+ */
+export function moveIntoForce(db: Db, now: string): number[] {
+  return db.transaction(() => comingIntoForce(db, now).filter((m) => summarize(db, m, now)))();
 }
 
 /** What relinking all items did (or would do). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { relinkAll } from '../../src/store/index.js';
-import { createLinker } from '../../src/store/matters.js';
+import { createLinker, moveIntoForce } from '../../src/store/matters.js';
 import { summaryChanges } from '../../src/link/events.js';
 import { summarizeMatter, type MatterMember } from '../../src/link/stage.js';
-import { arrive, matterOf, store, type Arrival } from './support.js';
+import { arrive, matterOf, partition, store, type Arrival } from './support.js';
 
 /** The day summaries are made on (only the "in force" stage depends on it). */
 const TODAY = '2026-06-01';
@@ -153,6 +153,49 @@ describe('the "in force" stage', () => {
     createLinker(db).flush('2090-02-01T00:00:00.000Z');
     expect(relinkAll(db, '2090-02-01T00:00:00.000Z').resummarized).toBe(0);
     expect(stages()).toHaveLength(2);
+  });
+
+  it('moves with no run at all, by the daily check\'s clock (Helsinki\'s day), once', () => {
+    const db = store();
+    arrive(db, [BILL, act]);
+    const stages = () => events(db, 'he').filter((e) => e[0] === 'stage');
+    expect(moveIntoForce(db, '2089-12-31T21:59:59.000Z')).toEqual([]);
+    expect(matterOf(db, 'he')!.stage).toBe('statute-published');
+    const id = matterOf(db, 'he')!.id;
+    expect(moveIntoForce(db, '2089-12-31T22:05:00.000Z')).toEqual([id]);
+    expect(matterOf(db, 'he')).toMatchObject({ stage: 'in-force', stageAt: inForce });
+    expect(stages().at(-1)).toEqual(['stage', 'statute-published', 'in-force', 'statute']);
+    expect(matterOf(db, 'he')!.events.at(-1)!.at).toBe('2089-12-31T22:05:00.000Z');
+    // The next day's check, a run's flush and a relink find nothing more to do.
+    expect(moveIntoForce(db, '2090-01-01T22:05:00.000Z')).toEqual([]);
+    createLinker(db).flush('2090-01-02T00:00:00.000Z');
+    expect(relinkAll(db, '2090-01-02T00:00:00.000Z').resummarized).toBe(0);
+    expect(stages()).toHaveLength(2);
+  });
+
+  it('an act left to a decree joins the decree that brings it into force (fi, sv): in force on the decree\'s day for it', () => {
+    const db = store();
+    // As the Finlex module reads them (test/sources/finlex.test.ts): the act leaves its day to a decree; the decrees
+    // name it by number in the sentence that brings it into force.
+    const law: Arrival = { source: 'finlex', raw: { guid: 'act', title: 'Laki hyvinvointialueiden rahoituksesta annetun lain 3 §:n muuttamisesta',
+      published: '2026-11-13', identifiers: ['1040/2026'], about: ['HE 184/2026'] } };
+    const decree: Arrival = { source: 'finlex', raw: { guid: 'decree', title: 'Valtioneuvoston asetus hyvinvointialueiden rahoituksesta annetun lain 3 §:n muuttamisesta annetun lain voimaantulosta',
+      published: '2026-11-26', identifiers: ['1044/2026'], about: ['1040/2026'], inForce: '2090-02-01' } };
+    const förordning: Arrival = { source: 'finlex', raw: { guid: 'förordning', language: 'sv', title: 'Statsrådets förordning om ikraftträdande av lagen om ändring av 3 § i lagen om finansiering av välfärdsområdena',
+      published: '2026-11-26', identifiers: ['1044/2026'], about: ['1040/2026'], inForce: '2090-02-01' } };
+    // A press release that mentions the act's and the decree's numbers joins nothing.
+    const press: Arrival = { source: 'stm', raw: { guid: 'press', title: 'Laki (1040/2026) tulee voimaan asetuksella (1044/2026)', published: '2026-11-27' } };
+    arrive(db, [förordning, press, BILL, decree, law]);
+    expect(matterOf(db, 'press')).toBeUndefined();
+    const m = matterOf(db, 'act')!;
+    expect(partition(db)).toEqual([['act', 'decree', 'förordning', 'he']]);
+    expect(m).toMatchObject({ title: BILL.raw.title, stage: 'statute-published', inForce: '2090-02-01' });
+    expect(m.joins.map((j) => j.identifier)).toEqual(['1040/2026', '1044/2026', 'HE 184/2026 vp']);
+    expect(moveIntoForce(db, '2090-01-31T21:59:00.000Z')).toEqual([]);
+    expect(moveIntoForce(db, '2090-01-31T22:00:00.000Z')).toEqual([m.id]);
+    expect(matterOf(db, 'act')).toMatchObject({ stage: 'in-force', stageAt: '2090-02-01' });
+    // Linked item by item as relinking from scratch links them.
+    expect(relinkAll(db, '2090-02-01T00:00:00.000Z', { dryRun: true })).toMatchObject({ moved: 0, resummarized: 0 });
   });
 
   it('relink moves a matter whose day has passed, once', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryIntoForce } from '../../src/parse/in-force.js';
+import { actsBroughtIntoForce, entryIntoForce } from '../../src/parse/in-force.js';
 
 // The sentences marked "statute" are the closing provisions of real Finnish statutes as the Statute Book prints them
 // (quoted from their Akoma Ntoso entryIntoForce containers in public test suites that run on Finlex data; statute
@@ -55,5 +55,35 @@ describe('entryIntoForce', () => {
     '',
   ])('no date: %s', (text) => {
     expect(entryIntoForce(text)).toBeNull();
+  });
+});
+
+// The forms of the Statute Book's entry-into-force decrees ("Valtioneuvoston asetus … lain voimaantulosta" /
+// "Statsrådets förordning om ikraftträdande av lagen …"), written for this test.
+describe('actsBroughtIntoForce', () => {
+  it.each([
+    ['Hyvinvointialueiden rahoituksesta annetun lain 3 §:n muuttamisesta 13 päivänä marraskuuta 2026 annettu laki (1040/2026) tulee voimaan 1 päivänä helmikuuta 2027. Tämä asetus tulee voimaan 1 päivänä helmikuuta 2027.',
+      [{ act: '1040/2026', date: '2027-02-01' }]],
+    // Swedish: the number follows the act's whole title, which quotes the amended act's own number.
+    ['Lagen om ändring av 3 § i lagen om finansiering av välfärdsområdena (617/2021) (1040/2026), som gavs den 13 november 2026, träder i kraft den 1 februari 2027. Denna förordning träder i kraft den 1 februari 2027.',
+      [{ act: '1040/2026', date: '2027-02-01' }]],
+    // Two acts in one sentence, each right after the word for an act; the date left out.
+    ['Kuntalain muuttamisesta annettu laki (10/2027) ja hyvinvointialueesta annetun lain muuttamisesta annettu laki (0011/2027) tulevat voimaan.',
+      [{ act: '10/2027', date: null }, { act: '11/2027', date: null }]],
+    ['Lagen (1040/2026) om ändring av lagen om räddningsväsendet träder i kraft den 1.3.2027.', [{ act: '1040/2026', date: '2027-03-01' }]],
+  ])('%s', (text, acts) => {
+    expect(actsBroughtIntoForce(text)).toEqual(acts);
+  });
+
+  it.each([
+    // Only the decree's own sentence; an act named by its title alone; a number in another sentence (a mention).
+    'Tämä asetus tulee voimaan 1 päivänä helmikuuta 2027.',
+    'Denna förordning träder i kraft den 1 februari 2027.',
+    'Hyvinvointialueiden rahoituksesta annetun lain muuttamisesta annettu laki tulee voimaan 1 päivänä helmikuuta 2027.',
+    'Asetuksella kumotaan pelastustoimen asetus (407/2011). Tämä asetus tulee voimaan 1 päivänä helmikuuta 2027.',
+    // The quoted commencement provision of another act, after a colon.
+    'muutetaan lain (1428/2004) voimaantulosäännös seuraavasti: Tämä laki tulee voimaan 1 päivänä tammikuuta 2005.',
+  ])('nothing: %s', (text) => {
+    expect(actsBroughtIntoForce(text)).toEqual([]);
   });
 });

@@ -39,10 +39,11 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
     expect(all.code).toBe(0);
     const ms = lines(all.out).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(ms).toHaveLength(2);
-    // The fields stay as they were: the day a statute comes into force is shown to people, not added here.
-    expect(Object.keys(ms[0])).toEqual(['id', 'title', 'identifiers', 'stage', 'stageAt', 'deadline', 'goals', 'items', 'stages']);
+    // The fields stay as they were, in their order; the day a statute comes into force is added last.
+    expect(Object.keys(ms[0])).toEqual(['id', 'title', 'identifiers', 'stage', 'stageAt', 'deadline', 'goals', 'items', 'stages', 'inForce']);
     const life = ms.find((m) => (m.identifiers as string[]).includes('HE 184/2026 vp'))!;
-    expect(life).toMatchObject({ title: 'Pelastuslain muuttaminen', stage: 'statute-published', deadline: '2026-04-15' });
+    expect(life).toMatchObject({ title: 'Pelastuslain muuttaminen', stage: 'statute-published', deadline: '2026-04-15', inForce: '2090-01-01' });
+    expect(ms.find((m) => m !== life)!.inForce).toBeNull();
     expect(life.items).toHaveLength(3);
 
     const stage = await run(['matters', '--json', '--stage', 'government-proposal', '--db', db]);
@@ -67,6 +68,7 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
     expect(m.items.map((i) => i.source)).toEqual(['hankeikkuna', 'lausuntopalvelu', 'finlex']);
     expect(m.joins.map((j) => j.identifier)).toEqual(['HE 184/2026 vp', 'VN/31234/2026']);
     expect(m.mentionedIn.map((i) => i.title)).toEqual(['Tiedote: HE 184/2026 vp ja HE 12/2026 vp']);
+    expect(JSON.parse(byHe.out).inForce).toBe('2090-01-01');
     const byVn = await run(['matter', 'VN/31234/2026', '--json', '--db', db]);
     expect(JSON.parse(byVn.out).id).toBe(m.id);
 
@@ -121,6 +123,9 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
     expect(Object.keys(items[0]).slice(0, 16)).toEqual(['id', 'source', 'title', 'url', 'published', 'summary', 'language', 'identifiers',
       'deadline', 'organisation', 'kind', 'stage', 'relevant', 'goals', 'primary', 'joint']);
     expect(items.find((i) => i.source === 'stm')!.matter).toBeNull();
+    // A statute's own day of entry into force, added after the earlier fields; null for the rest.
+    expect(Object.keys(items[0]).slice(16)).toEqual(['matter', 'inForce']);
+    expect(items.map((i) => [i.source, i.inForce]).filter(([, d]) => d !== null)).toEqual([['finlex', '2090-01-01']]);
     const inLife = items.filter((i) => ['hankeikkuna', 'lausuntopalvelu', 'finlex'].includes(i.source as string));
     expect(new Set(inLife.map((i) => i.matter)).size).toBe(1);
     expect(inLife[0].matter).toEqual(expect.any(Number));
@@ -150,6 +155,29 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
     const original = await run(['matters', '--json', '--db', db]);
     const shape = (out: string) => lines(out).map((l) => { const { id: _, items: __, ...rest } = JSON.parse(l); return rest; });
     expect(shape(listed.out)).toEqual(shape(original.out));
+  });
+});
+
+describe('a day passing with nothing new', { timeout: 120_000 }, () => {
+  it('crawl moves a matter whose statute came into force, once, though no run stored anything', async () => {
+    const copy = path.join(dir, 'in-force.sqlite');
+    fs.copyFileSync(db, copy);
+    // Stored while 1.1.2090 was ahead; now the day has come (as 1.1.2020 has).
+    const raw = new Database(copy);
+    raw.exec(`UPDATE items SET in_force = '2020-01-01' WHERE in_force IS NOT NULL; UPDATE matters SET in_force = '2020-01-01' WHERE in_force IS NOT NULL`);
+    raw.close();
+    const feeds = path.join(dir, 'no-feeds');
+    fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
+    const crawl = await run(['crawl', '--db', copy, '--feeds', feeds]);
+    expect(crawl.code).toBe(0);
+    const m = JSON.parse((await run(['matter', 'HE 184/2026 vp', '--json', '--db', copy])).out) as { id: number; stage: string; events: { type: string; new: string }[] };
+    expect(crawl.out).toBe(`matters now in force: ${m.id}\n`);
+    expect(m).toMatchObject({ stage: 'in-force', stageAt: '2020-01-01', inForce: '2020-01-01' });
+    const again = await run(['crawl', '--db', copy, '--feeds', feeds]);
+    expect(again.out).toBe('');
+    expect((await run(['relink', '--db', copy])).out).toMatch(/; 0 items were moved, 0 matters were created, 0 removed, 0 given/);
+    const events = (JSON.parse((await run(['matter', String(m.id), '--json', '--db', copy])).out) as typeof m).events;
+    expect(events.filter((e) => e.type === 'stage' && e.new === 'in-force')).toHaveLength(1);
   });
 });
 

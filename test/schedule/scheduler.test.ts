@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
 import { createFetcher } from '../../src/fetch/index.js';
-import { isDue, nextCronRun, startScheduler } from '../../src/schedule/index.js';
+import { IN_FORCE_CRON, isDue, nextCronRun, startScheduler } from '../../src/schedule/index.js';
+import { arrive, matterOf, store } from '../link/support.js';
 import { openDb, syncSources, getSourceState, setNextRun, listRuns } from '../../src/store/index.js';
 import type { SourceDef } from '../../src/model.js';
 
@@ -39,7 +40,7 @@ describe('schedule', () => {
     setNextRun(db, 'missed', '2020-01-01T00:00:00.000Z');
     setNextRun(db, 'waiting', '2999-01-01T00:00:00.000Z');
     const s = startScheduler(defs, { db, fetch: createFetcher() });
-    expect(s.jobs.map((j) => j.id)).toEqual(['crawl:never', 'crawl:missed', 'crawl:waiting']);
+    expect(s.jobs.map((j) => j.id)).toEqual(['crawl:never', 'crawl:missed', 'crawl:waiting', 'matters:in-force']);
     const runs = await s.caughtUp;
     await s.stop();
     expect(runs.map((r) => [r.sourceId, r.status])).toEqual([['never', 'ok'], ['missed', 'ok']]);
@@ -48,6 +49,25 @@ describe('schedule', () => {
     const next = Date.parse(getSourceState(db, 'missed')!.nextRunAt!);
     expect(next).toBeGreaterThan(Date.now());
     expect(next - Date.now()).toBeLessThanOrEqual(30 * 60_000);
+    db.close();
+  });
+
+  it('moves matters whose statute came into force while nothing ran: at start, then daily shortly after midnight in Helsinki', async () => {
+    const db = store();
+    arrive(db, [{ source: 'finlex', raw: { guid: 'act', title: 'Laki pelastuslain muuttamisesta', published: '2019-12-01T00:00:00Z',
+      identifiers: ['123/2019'], inForce: '2090-01-01' } }]);
+    // Stored while the day was ahead; the day has since come with no run storing anything.
+    db.exec(`UPDATE items SET in_force = '2020-01-01'; UPDATE matters SET in_force = '2020-01-01'`);
+    expect(matterOf(db, 'act')!.stage).toBe('statute-published');
+    const logs: Record<string, unknown>[] = [];
+    const s = startScheduler([], { db, fetch: createFetcher(), log: (l) => logs.push(l) });
+    await s.stop();
+    const job = s.jobs.find((j) => j.id === 'matters:in-force')!;
+    expect(job).toMatchObject({ cron: IN_FORCE_CRON, name: 'Voimaan tulevat säädökset' });
+    const at = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' }).format(nextCronRun(job.cron)!);
+    expect(at).toBe('00:05');
+    expect(matterOf(db, 'act')).toMatchObject({ stage: 'in-force', stageAt: '2020-01-01' });
+    expect(logs).toEqual([{ event: 'matters_in_force', matters: [matterOf(db, 'act')!.id] }]);
     db.close();
   });
 });

@@ -210,6 +210,30 @@ describe('finlex: unexpected responses', () => {
     expect(((await withServer({ [LIST]: JSON.stringify([{ akn_uri: doc, status: 'NEW' }]), [doc]: plain })) as RawItem[])[0].about).toBeUndefined();
   });
 
+  it('states the act an entry-into-force decree brings into force by number as what it is about, with the act\'s day (fi, sv)', async () => {
+    const read = async (file: string, lang: string) => {
+      const doc = `/finlex/avoindata/v1/akn/fi/act/statute/2026/1044/${lang}@`;
+      const body = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+      return ((await withServer({ [LIST]: JSON.stringify([{ akn_uri: doc, status: 'NEW' }]), [doc]: body })) as RawItem[])[0];
+    };
+    const fi = await read('decree-2026-1044.xml', 'fin');
+    expect(fi).toMatchObject({ title: expect.stringMatching(/^Valtioneuvoston asetus .* lain voimaantulosta$/), identifiers: ['1044/2026', expect.any(String)],
+      language: 'fi', inForce: '2027-02-01' });
+    // The act named in the sentence that brings it into force; not 617/2021, mentioned in the next sentence.
+    expect(fi.about).toEqual(['1040/2026']);
+    const sv = await read('decree-2026-1044-swe.xml', 'swe');
+    expect(sv).toMatchObject({ title: expect.stringMatching(/^Statsrådets förordning om ikraftträdande av lagen /), language: 'sv', inForce: '2027-02-01', about: ['1040/2026'] });
+    // Named by title only: nothing stated, and the decree's own day.
+    const byTitle = fs.readFileSync(path.join(FIXTURES, 'decree-2026-1044.xml'), 'utf8').replace(/ \(<ref href="[^"]*">1040\/2026<\/ref>\) tulee/, ' tulee');
+    const doc = '/finlex/avoindata/v1/akn/fi/act/statute/2026/1044/fin@';
+    const plain = ((await withServer({ [LIST]: JSON.stringify([{ akn_uri: doc, status: 'NEW' }]), [doc]: byTitle })) as RawItem[])[0];
+    expect(plain).toMatchObject({ inForce: '2026-12-15' });
+    expect(plain.about).toBeUndefined();
+    // The same sentence in a document that is not an entry-into-force decree states nothing.
+    const other = fs.readFileSync(path.join(FIXTURES, 'decree-2026-1044.xml'), 'utf8').replace(/<docTitle>.*<\/docTitle>/, '<docTitle>Valtioneuvoston asetus pelastustoimesta</docTitle>');
+    expect(((await withServer({ [LIST]: JSON.stringify([{ akn_uri: doc, status: 'NEW' }]), [doc]: other })) as RawItem[])[0].about).toBeUndefined();
+  });
+
   it('names the list entry without an akn_uri, and rejects a non-array', async () => {
     await expect(withServer({ [LIST]: '[{"status":"NEW"}]' })).rejects.toThrow('finlex: list entry 1 has no akn_uri of a statute');
     await expect(withServer({ [LIST]: '{"error":"x"}' })).rejects.toThrow('finlex: the statute list is not a JSON array');
