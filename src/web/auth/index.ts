@@ -43,6 +43,11 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
   const byAddress = new FailureLimiter({ failures: 30, windowMs: 15 * 60_000 });
   const byAccount = new FailureLimiter({ failures: 5, windowMs: 15 * 60_000 });
   app.use(sessions.load);
+  // Every answer from here on may carry a person's data or a form token: no copy in any cache (ASVS 14.3.2).
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
 
   // Every POST carries the token of its session (or, signing in, of the sign-in cookie), checked before anything.
   app.use((req, res, next) => {
@@ -95,6 +100,8 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
 
   app.post('/logout', (_req, res) => {
     sessions.signOut(res);
+    // The browser drops what it kept of the session too: cached pages, cookies, storage (ASVS 14.3.1).
+    res.set('Clear-Site-Data', '"cache", "cookies", "storage"');
     res.redirect(303, '/');
   });
 
