@@ -3,7 +3,7 @@ import type express from 'express';
 import type { RequestHandler } from 'express';
 import { findUser, hasUsers, logAction, type Db, type Role } from '../../store/index.js';
 import { decoyHash, verifyPassword } from './password.js';
-import { FailureLimiter } from './limiter.js';
+import { FailureLimiter, waitMinutes } from './limiter.js';
 import { createSessions, sameToken, type SessionUser } from './session.js';
 import { feedTokenUser } from './feed-token.js';
 
@@ -30,8 +30,6 @@ export function localPath(value: unknown, fallback = '/'): string {
   if (typeof value !== 'string' || !/^\/(?![/\\])[^\s\\]*$/.test(value) || value.length > 2000) return fallback;
   return value;
 }
-
-const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
 /**
  * Mount sessions, /login and /logout, the CSRF check and the sign-in gate. Everything mounted after this sees
@@ -77,7 +75,7 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
       const wait = Math.max(byAddress.wait(address), byAccount.wait(account));
       if (wait) {
         res.set('Retry-After', String(Math.ceil(wait / 1000)));
-        return signInPage(res, 429, { email, next: back, error: `Liian monta epäonnistunutta kirjautumista. Yritä uudelleen ${minutes(wait)} minuutin kuluttua.` });
+        return signInPage(res, 429, { email, next: back, error: `Liian monta epäonnistunutta kirjautumista. Yritä uudelleen ${waitMinutes(wait)} minuutin kuluttua.` });
       }
       const user = email ? findUser(opts.db, email) : undefined;
       // The same work whether or not the address is known, so the answer's timing does not tell.

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { findUser, insertFeedToken, listFeedTokens, logAction, revokeFeedToken, setUserPassword } from '../../store/index.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
 import { newFeedToken } from '../auth/feed-token.js';
+import { FailureLimiter, waitMinutes } from '../auth/limiter.js';
 import { HttpError, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 
@@ -19,6 +20,10 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
 
   app.get('/account', (_req, res) => page(res, 200));
 
+  // Someone at an unattended signed-in browser must not guess the current password without limit (as sign-in's
+  // per-account limit): 5 wrong ones in 15 minutes, then refused, the right one too, until the window has passed.
+  const wrongCurrent = new FailureLimiter({ failures: 5, windowMs: 15 * 60_000 });
+
   // A new password needs the current one; the person's other sessions end (this one goes on).
   app.post('/account/password', async (req: Request, res: Response, next) => {
     try {
@@ -27,11 +32,19 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
       const body = req.body as Record<string, unknown>;
       const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
       const [current, fresh, again] = [field('current'), field('password'), field('again')];
+      const key = `user:${user.id}`;
+      const wait = wrongCurrent.wait(key);
+      if (wait) {
+        res.set('Retry-After', String(Math.ceil(wait / 1000)));
+        return page(res, 429, undefined, `Nykyinen salasana annettiin väärin liian monta kertaa. Salasanaa ei vaihdettu. Yritä uudelleen ${waitMinutes(wait)} minuutin kuluttua.`);
+      }
       const stored = findUser(deps.db, user.email);
       if (!stored || !(await verifyPassword(current, stored.passwordHash))) {
+        wrongCurrent.fail(key);
         process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'password_change_refused', email: user.email }) + '\n');
         return page(res, 400, undefined, 'Nykyinen salasana oli väärä. Salasanaa ei vaihdettu.');
       }
+      wrongCurrent.reset(key);
       const problem = passwordProblem(fresh, user.email);
       if (problem) return page(res, 400, undefined, `${problem.fi} Salasanaa ei vaihdettu.`);
       if (fresh !== again) return page(res, 400, undefined, 'Uudet salasanat eivät olleet samat. Salasanaa ei vaihdettu.');
