@@ -2,6 +2,7 @@
 import type express from 'express';
 import type { RequestHandler } from 'express';
 import { findUser, hasUsers, logAction, type Db, type Role } from '../../store/index.js';
+import { isLang, word, type Lang } from '../../present/words-web.js';
 import { decoyHash, verifyPassword } from './password.js';
 import { FailureLimiter, waitMinutes } from './limiter.js';
 import { createSessions, sameToken, type SessionUser } from './session.js';
@@ -55,13 +56,26 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
     next();
   });
 
-  const signInPage = (res: express.Response, status: number, form: { email?: string; next?: string; error?: string }) =>
-    hasUsers(opts.db) ? res.status(status).render('login', { title: 'Kirjaudu sisään – Lakivahti', ...form })
-      : res.status(200).render('setup', { title: 'Ensimmäinen ylläpitäjä – Lakivahti' });
+  // The sign-in form in the language asked for (?lang=, the form's own field), else the browser's preference of
+  // Finnish and Swedish; after signing in, the person's own choice (on /account) decides.
+  const formLang = (req: express.Request): Lang => {
+    const asked = req.method === 'POST' ? (req.body as Record<string, unknown> | undefined)?.lang : req.query.lang;
+    return isLang(asked) ? asked : req.acceptsLanguages('fi', 'sv') === 'sv' ? 'sv' : 'fi';
+  };
+  const signInPage = (req: express.Request, res: express.Response, status: number, form: { email?: string; next?: string; error?: (lang: Lang) => string }) => {
+    if (!hasUsers(opts.db)) return res.status(200).render('setup', { title: 'Ensimmäinen ylläpitäjä – Lakivahti' });
+    const lang = formLang(req);
+    const other: Lang = lang === 'sv' ? 'fi' : 'sv';
+    const next = form.next ?? '/';
+    res.status(status).render('login', {
+      title: word(lang, 'login.title'), uiLang: lang, otherLang: other, email: form.email, next, error: form.error?.(lang),
+      switchHref: `/login?lang=${other}${next === '/' ? '' : `&next=${encodeURIComponent(next)}`}`,
+    });
+  };
 
   app.get('/login', (req, res) => {
     if (res.locals.user) return res.redirect(303, localPath(req.query.next));
-    signInPage(res, 200, { next: localPath(req.query.next) });
+    signInPage(req, res, 200, { next: localPath(req.query.next) });
   });
 
   app.post('/login', async (req, res, next) => {
@@ -75,7 +89,7 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
       const wait = Math.max(byAddress.wait(address), byAccount.wait(account));
       if (wait) {
         res.set('Retry-After', String(Math.ceil(wait / 1000)));
-        return signInPage(res, 429, { email, next: back, error: `Liian monta epäonnistunutta kirjautumista. Yritä uudelleen ${waitMinutes(wait)} minuutin kuluttua.` });
+        return signInPage(req, res, 429, { email, next: back, error: (lang) => word(lang, 'login.limited', { minutes: waitMinutes(wait) }) });
       }
       const user = email ? findUser(opts.db, email) : undefined;
       // The same work whether or not the address is known, so the answer's timing does not tell.
@@ -84,7 +98,7 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
         byAddress.fail(address);
         byAccount.fail(account);
         process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'sign_in_failed', email: email.slice(0, 200), address }) + '\n');
-        return signInPage(res, 401, { email, next: back, error: 'Sähköpostiosoite tai salasana on väärä, tai tunnus on poistettu käytöstä.' });
+        return signInPage(req, res, 401, { email, next: back, error: (lang) => word(lang, 'login.wrong') });
       }
       byAccount.reset(account);
       const who: SessionUser = { id: user.id, email: user.email, role: user.role };
@@ -97,10 +111,12 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
   });
 
   app.post('/logout', (_req, res) => {
+    // A person who reads Swedish gets the sign-in form in Swedish again.
+    const swedish = (res.locals.user as SessionUser | undefined)?.lang === 'sv';
     sessions.signOut(res);
     // The browser drops what it kept of the session too: cached pages, cookies, storage (ASVS 14.3.1).
     res.set('Clear-Site-Data', '"cache", "cookies", "storage"');
-    res.redirect(303, '/');
+    res.redirect(303, swedish ? '/login?lang=sv' : '/');
   });
 
   // The gate: a fresh database says how to make the first administrator; anyone else signs in first, except a feed
@@ -116,7 +132,7 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
       return next();
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return next(new HttpError(401, 'Kirjaudu ensin sisään.'));
-    signInPage(res, 401, { next: localPath(req.originalUrl) });
+    signInPage(req, res, 401, { next: localPath(req.originalUrl) });
   });
 }
 
