@@ -122,6 +122,15 @@ const WORDS = {
   'sources.resume': { fi: 'Jatka hakua', sv: 'Återuppta hämtningen' },
   'sources.pause': { fi: 'Keskeytä', sv: 'Pausa' },
   'sources.crawl': { fi: 'Hae nyt', sv: 'Hämta nu' },
+  'sources.pausedSaid': {
+    fi: 'Lähde {name} on keskeytetty: sitä ei haeta ennen kuin se jatkuu.',
+    sv: 'Källan {name} har pausats: den hämtas inte förrän den återupptas.',
+  },
+  'sources.resumedSaid': { fi: 'Lähteen {name} haku jatkuu aikataulun mukaan.', sv: 'Källan {name} hämtas igen enligt schemat.' },
+  'sources.crawlSaid': {
+    fi: 'Lähteen {name} haku aloitettiin. Päivitä sivu hetken kuluttua nähdäksesi tuloksen.',
+    sv: 'Hämtningen av källan {name} har börjat. Ladda om sidan om en stund för att se resultatet.',
+  },
 
   // The matter page.
   'matter.items': { fi: 'Asiat', sv: 'Dokument' },

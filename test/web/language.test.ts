@@ -5,17 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, PASSWORD } from '../helpers/web.js';
-import { listActions, type Db } from '../../src/store/index.js';
+import { listActions, setUserLanguage, type Db } from '../../src/store/index.js';
 import { viewsDir } from '../../src/paths.js';
 import { LANGS, word } from '../../src/present/words-web.js';
-import { openDb, servePages, webDeps } from './support.js';
+import { openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
 
 let db: Db;
 let site: Awaited<ReturnType<typeof servePages>>;
+let seeded: Seeded;
 const EMAIL = 'reader@example.fi';
 
 beforeAll(async () => {
   db = openDb(':memory:');
+  seeded = seedStore(db);
   site = await servePages(webDeps(db), 'reader');
 }, 60_000);
 
@@ -101,6 +103,31 @@ describe('a person\'s language', () => {
     expect((await new Browser(site.base).post('/account/language', { language: 'sv' })).res.status).toBe(403);
     expect(language()).toBe('fi');
   });
+});
+
+describe('the sources and matter pages', () => {
+  it('are Swedish for a person who chose Swedish, with the matter\'s changes worded in Swedish', async () => {
+    const id = db.prepare('SELECT id FROM users WHERE email = ?').pluck().get(EMAIL) as number;
+    setUserLanguage(db, id, 'sv');
+    try {
+      const sources = (await site.browser.get('/sources')).html;
+      expect(htmlLang(sources)).toBe('sv');
+      for (const text of ['<h1>Källor</h1>', '<caption>Källornas status</caption>', '<th scope="col">Senast hämtad</th>', 'adressen har inte bekräftats av en offentlig källa', '<summary>Teknisk beskrivning</summary>'])
+        expect(sources).toContain(text);
+      const matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
+      const page = (await site.browser.get(`/matters/${matter}`)).html;
+      expect(htmlLang(page)).toBe('sv');
+      for (const text of ['<h2 id="stages">Skeden</h2>', '<h2 id="docs">Dokument per källa</h2>', '<h2 id="response">Nätverkets svar</h2>', 'Det här är ditt första besök på sidan', 'Följ den här ärendehelheten'])
+        expect(page).toContain(text);
+      expect(page).toContain('Nytt dokument i ärendet');
+      expect(page).not.toContain('Uusi asiakirja asiassa');
+      // The next visit says nothing changed since this one, in Swedish.
+      expect((await site.browser.get(`/matters/${matter}`)).html).toMatch(/Inga ändringar sedan ditt förra besök \(\d{1,2}\.\d{1,2}\.\d{4} klo \d\d\.\d\d\)\./);
+    } finally {
+      setUserLanguage(db, id, 'fi');
+    }
+    expect((await site.browser.get('/sources')).html).toContain('<caption>Lähteiden tila</caption>');
+  }, 60_000);
 });
 
 describe('the sign-in form', () => {

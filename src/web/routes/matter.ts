@@ -10,6 +10,8 @@ import { STATUS_LABELS } from './form-helpers.js';
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, rowView, type RowContext } from './present.js';
 import { feedNote, viewer } from './viewer.js';
+import type { Lang } from '../../present/words-web.js';
+import type { SessionUser } from '../auth/index.js';
 
 /** Every stage in order: reached ones with their date and the item that showed it, the rest as not yet. */
 export function timeline(m: Pick<MatterDetail, 'stages' | 'stage'>) {
@@ -33,9 +35,9 @@ export function bySource(m: MatterDetail, rows: RowContext) {
   return [...groups].map(([source, items]) => ({ source, items }));
 }
 
-/** The matter's recorded changes, newest first, worded in Finnish, each with the item that showed it; those after `since` (the person's previous visit) marked new. */
-export function changes(m: Pick<MatterDetail, 'events'>, since?: string) {
-  return [...m.events].reverse().map((e) => ({ at: e.at, text: describeMatterEvent(e, 'fi'), item: e.itemId, isNew: since !== undefined && e.at > since }));
+/** The matter's recorded changes, newest first, worded in the person's language, each with the item that showed it; those after `since` (the person's previous visit) marked new. */
+export function changes(m: Pick<MatterDetail, 'events'>, since?: string, lang: Lang = 'fi') {
+  return [...m.events].reverse().map((e) => ({ at: e.at, text: describeMatterEvent(e, lang), item: e.itemId, isNew: since !== undefined && e.at > since }));
 }
 
 /** The network's response in one Finnish line, from the matter's entry on the joint-response board. */
@@ -58,7 +60,7 @@ export function matterPage(ctx: PageContext): RequestHandler {
     const who = viewer(res);
     const since = who.user ? lastMatterVisit(ctx.deps.db, who.user.id, m.id) : undefined;
     if (who.user && !ctx.deps.readOnly) recordMatterVisit(ctx.deps.db, who.user.id, m.id, ctx.now().toISOString());
-    const listed = changes(m, since);
+    const listed = changes(m, since, (res.locals.user as SessionUser | undefined)?.lang);
     const fresh = listed.filter((c) => c.isNew).length;
     res.render('pages/matter', {
       title: `${m.title} – Lakivahti`, ...who,
