@@ -7,15 +7,14 @@ import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.
 import { newFeedToken } from '../auth/feed-token.js';
 import { FailureLimiter, waitMinutes } from '../auth/limiter.js';
 import { HttpError, say, type SessionUser } from '../auth/index.js';
-import { isLang, LANGS, word, type Lang } from '../../present/words-web.js';
+import { isLang, LANGS, word } from '../../present/words-web.js';
 import type { WebDeps } from '../deps.js';
-
-const langOf = (res: Response): Lang => (res.locals.user as SessionUser).lang ?? 'fi';
+import { pageLang } from './form-helpers.js';
 
 export function mountAccount(app: express.Express, deps: WebDeps): void {
   const page = (res: Response, status: number, created?: string, passwordError?: string) => {
     const user = res.locals.user as SessionUser;
-    const lang = langOf(res);
+    const lang = pageLang(res.locals);
     res.status(status).render('account', {
       title: word(lang, 'account.title'), tokens: listFeedTokens(deps.db, user.id), created, passwordError,
       languages: LANGS.map((id) => ({ id, label: word(id, `lang.${id}`), chosen: id === lang })),
@@ -48,7 +47,7 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
     try {
       writable();
       const user = res.locals.user as SessionUser;
-      const lang = langOf(res);
+      const lang = pageLang(res.locals);
       const refuse = (status: number, why: string) => page(res, status, undefined, `${why} ${word(lang, 'account.notChanged')}`);
       const body = req.body as Record<string, unknown>;
       const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
@@ -98,7 +97,7 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
     const now = new Date().toISOString();
     if (!Number.isSafeInteger(id) || !revokeFeedToken(deps.db, user.id, id, now)) throw new HttpError(404, 'Sinulla ei ole tällaista syötetunnistetta.');
     logAction(deps.db, { userId: user.id, email: user.email, action: 'feed-token-revoke', target: `user:${user.id}`, detail: { id }, now });
-    say(res, word(langOf(res), 'account.tokenRevokedSaid'));
+    say(res, word(pageLang(res.locals), 'account.tokenRevokedSaid'));
     res.redirect(303, '/account');
   });
 }

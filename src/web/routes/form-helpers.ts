@@ -9,8 +9,8 @@ export const STATUS_LABELS: Record<BoardStatus, string> = {
 };
 
 /**
- * The language a page is rendered in: the signed-in person's choice, else the `uiLang` a page without a person
- * (signing in) was rendered with, else Finnish.
+ * The language a page is rendered in (from its template context or res.locals): the signed-in person's choice,
+ * else the `uiLang` a page without a person (signing in) was rendered with, else Finnish.
  */
 export function pageLang(root: unknown): Lang {
   const r = root as { user?: { lang?: unknown }; uiLang?: unknown } | undefined;

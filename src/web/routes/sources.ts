@@ -9,14 +9,13 @@ import type { PageContext } from './context.js';
 import { safeHref } from './item.js';
 import { healthLine, sourceHealth } from './source-health.js';
 import { viewer } from './viewer.js';
-import { word, type Lang } from '../../present/words-web.js';
-
-const langOf = (res: Response): Lang => (res.locals.user as SessionUser | undefined)?.lang ?? 'fi';
+import { word } from '../../present/words-web.js';
+import { pageLang } from './form-helpers.js';
 
 export function sourcesPage(ctx: PageContext): RequestHandler {
   return (_req, res) => {
     const { db } = ctx.deps;
-    const lang = langOf(res);
+    const lang = pageLang(res.locals);
     const health = sourceHealth(ctx.deps.sources, listSourceStates(db));
     const counts = countItemsBySource(db);
     const paused = listPausedSources(db);
@@ -48,7 +47,7 @@ export function mountSourceActions(app: express.Express, deps: WebDeps): void {
       const now = new Date().toISOString();
       const done = act(id, user, now);
       if (!deps.readOnly) logAction(deps.db, { userId: user.id, email: user.email, action: name, target: `source:${id}`, now });
-      say(res, word(langOf(res), done, { name: names.get(id) }));
+      say(res, word(pageLang(res.locals), done, { name: names.get(id) }));
       res.redirect(303, '/sources');
     },
   ];
