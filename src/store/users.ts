@@ -13,6 +13,9 @@ export interface User {
   disabledAt: string | null;
 }
 
+/** The languages of the web workbench a person can choose: Finnish (the default) or Swedish. */
+export type UiLanguage = 'fi' | 'sv';
+
 const COLUMNS = 'id, email, role, created_at AS createdAt, disabled_at AS disabledAt';
 
 /** Create an account; throws when the e-mail address is taken (whatever its case). */
@@ -29,9 +32,11 @@ export function findUser(db: Db, email: string): (User & { passwordHash: string 
     | undefined;
 }
 
-/** An enabled account by id (a session's owner), or undefined when it is gone or disabled. */
-export function activeUser(db: Db, id: number): User | undefined {
-  return prepared(db, `SELECT ${COLUMNS} FROM users WHERE id = ? AND disabled_at IS NULL`).get(id) as User | undefined;
+/** An enabled account by id (a session's owner) with the language it chose, or undefined when it is gone or disabled. */
+export function activeUser(db: Db, id: number): (User & { language: UiLanguage }) | undefined {
+  return prepared(db, `SELECT ${COLUMNS}, language FROM users WHERE id = ? AND disabled_at IS NULL`).get(id) as
+    | (User & { language: UiLanguage })
+    | undefined;
 }
 
 /** Every account, by e-mail address. */
@@ -65,4 +70,9 @@ export function setUserPassword(db: Db, email: string, passwordHash: string, kee
     prepared(db, 'DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?').run(user.id, keepSession ?? null);
     return true;
   })();
+}
+
+/** Set the language of the web workbench for an account ('fi' or 'sv'); false when there is no such account. */
+export function setUserLanguage(db: Db, id: number, language: UiLanguage): boolean {
+  return prepared(db, 'UPDATE users SET language = ? WHERE id = ?').run(language, id).changes === 1;
 }

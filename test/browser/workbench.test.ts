@@ -39,6 +39,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await addUser(conn, 'juristi@example.fi', 'reviewer');
     await addUser(conn, 'lukija@example.fi', 'reader');
     await addUser(conn, 'yllapitaja@example.fi', 'admin');
+    await addUser(conn, 'svensk@example.fi', 'reader');
     conn.close();
     child = start(['serve', '--port', '0', '--no-schedule', '--db', db]);
     base = (JSON.parse(await child.line(/"event":"listening"/, 30_000)) as { url: string }).url.replace(/\/$/, '');
@@ -201,6 +202,31 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await page.reload();
     await expect(page.locator('.since-visit').innerText()).resolves.toContain('edellisen käyntisi');
     await expectAccessible(page, 'matter page on a second visit');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('a person chooses Swedish on the account page: the pages follow, stay axe-clean at 390 px, and signing out leads to the Swedish sign-in form', async () => {
+    const { page, problems } = await open(390);
+    await signIn(page, 'svensk@example.fi', '/account');
+    await page.getByLabel('Lakivahdin kieli').selectOption('sv');
+    await Promise.all([page.waitForURL(`${base}/account`), page.getByRole('button', { name: 'Tallenna kieli' }).click()]);
+    await expect(page.getByRole('status').innerText()).resolves.toBe('Språket har ändrats: svenska.');
+    expect(query("SELECT language FROM users WHERE email = 'svensk@example.fi'")).toEqual({ language: 'sv' });
+    for (const [name, at, heading] of [['account', '/account', 'Mitt konto'], ['sources', '/sources', 'Källor'], ['matter', '/matters/1', 'Skeden']]) {
+      if (at !== '/account') await page.goto(base + at);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('sv');
+      await expect(page.getByRole('heading', { name: heading }).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Dokument' }).isVisible()).resolves.toBe(true);
+      expect(await sidewaysScroll(page), `${at} in Swedish at 390 px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, `${name}-sv-390.png`), fullPage: true });
+      await expectAccessible(page, `${at} in Swedish`);
+    }
+    await Promise.all([page.waitForURL(`${base}/login?lang=sv`), page.getByRole('button', { name: 'Logga ut' }).click()]);
+    await expect(page.getByRole('heading', { name: 'Logga in' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('sv');
+    await expectAccessible(page, 'the Swedish sign-in form');
+    await Promise.all([page.waitForURL(`${base}/login?lang=fi`), page.getByRole('link', { name: 'Suomeksi' }).click()]);
+    await expect(page.getByRole('heading', { name: 'Kirjaudu sisään' }).isVisible()).resolves.toBe(true);
     expect(problems).toEqual([]);
   }, 60_000);
 

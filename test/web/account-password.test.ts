@@ -69,3 +69,32 @@ describe('changing one\'s password', () => {
     expect(listActions(db, `user:${db.prepare('SELECT id FROM users WHERE email = ?').pluck().get(EMAIL)}`).map((a) => a.action)).toContain('password-change');
   }, 60_000);
 });
+
+describe('wrong current passwords', () => {
+  it('are limited as sign-in is: after 5 in 15 minutes the form refuses (429, Finnish, Retry-After), the right one too', async () => {
+    const other = await servePages(webDeps(db), 'reviewer');
+    try {
+      const b = other.browser;
+      const token = await b.token('/account');
+      const attempt = (current: string) => b.post('/account/password', { _csrf: token, current, password: NEW, again: NEW });
+      for (let n = 1; n <= 5; n++) {
+        const wrong = await attempt(`väärä-salasana-${n}`);
+        expect([n, wrong.res.status]).toEqual([n, 400]);
+        expect(wrong.html).toContain('Nykyinen salasana oli väärä.');
+      }
+      const refused = await attempt(PASSWORD);
+      expect(refused.res.status).toBe(429);
+      expect(Number(refused.res.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+      expect(refused.html).toContain('Nykyinen salasana annettiin väärin liian monta kertaa. Salasanaa ei vaihdettu. Yritä uudelleen 15 minuutin kuluttua.');
+      // Nothing changed: the old password still signs in, and the person is still signed in here.
+      expect((await new Browser(other.base).signIn('reviewer@example.fi', PASSWORD)).status).toBe(303);
+      expect((await b.get('/account')).res.status).toBe(200);
+      // Another person's form is not affected by this one's failures.
+      const own = site.browser;
+      const theirs = await own.post('/account/password', { _csrf: await own.token('/account'), current: 'väärä-salasana-x', password: NEW, again: NEW });
+      expect(theirs.res.status).toBe(400);
+    } finally {
+      await other.close();
+    }
+  }, 90_000);
+});

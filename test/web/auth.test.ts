@@ -114,11 +114,26 @@ describe('the sign-in gate', () => {
     const before = count('sessions');
     const out = await b.post('/logout', { _csrf: await b.token() });
     expect(out.res.status).toBe(303);
+    // The browser is told to drop its cache, cookies and storage for the site as well.
+    expect(out.res.headers.get('clear-site-data')).toBe('"cache", "cookies", "storage"');
     expect(b.cookies.has('lakivahti')).toBe(false);
     expect(count('sessions')).toBe(before - 1);
     const replay = new Browser(base);
     replay.cookies.set('lakivahti', second);
     expect((await replay.get('/board')).res.status).toBe(401);
+  });
+
+  it('pages behind sign-in, the sign-in form and refusals are never cached; the static files are', async () => {
+    const b = new Browser(base);
+    expect((await b.get('/login')).res.headers.get('cache-control')).toBe('no-store');
+    expect((await b.get('/items')).res.headers.get('cache-control')).toBe('no-store');
+    await b.signIn(reviewer);
+    for (const path of ['/', '/items', '/board', '/sources', '/account', '/no-such-page']) {
+      const { res } = await b.get(path);
+      expect([path, res.headers.get('cache-control')]).toEqual([path, 'no-store']);
+    }
+    expect((await b.post('/board', { _csrf: 'wrong' })).res.headers.get('cache-control')).toBe('no-store');
+    expect((await b.get('/static/app.css')).res.headers.get('cache-control')).toBe('public, max-age=3600');
   });
 
   it('a session ends after 8 hours without activity (and 24 hours after sign-in at the latest)', async () => {

@@ -2,8 +2,9 @@
 import type express from 'express';
 import type { RequestHandler } from 'express';
 import { findUser, hasUsers, logAction, type Db, type Role } from '../../store/index.js';
+import { isLang, word, type Lang } from '../../present/words-web.js';
 import { decoyHash, verifyPassword } from './password.js';
-import { FailureLimiter } from './limiter.js';
+import { FailureLimiter, waitMinutes } from './limiter.js';
 import { createSessions, sameToken, type SessionUser } from './session.js';
 import { feedTokenUser } from './feed-token.js';
 
@@ -31,8 +32,6 @@ export function localPath(value: unknown, fallback = '/'): string {
   return value;
 }
 
-const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
-
 /**
  * Mount sessions, /login and /logout, the CSRF check and the sign-in gate. Everything mounted after this sees
  * res.locals.user (signed in) and res.locals.csrfToken.
@@ -43,6 +42,11 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
   const byAddress = new FailureLimiter({ failures: 30, windowMs: 15 * 60_000 });
   const byAccount = new FailureLimiter({ failures: 5, windowMs: 15 * 60_000 });
   app.use(sessions.load);
+  // Every answer from here on may carry a person's data or a form token: no copy in any cache (ASVS 14.3.2).
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
 
   // Every POST carries the token of its session (or, signing in, of the sign-in cookie), checked before anything.
   app.use((req, res, next) => {
@@ -52,13 +56,26 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
     next();
   });
 
-  const signInPage = (res: express.Response, status: number, form: { email?: string; next?: string; error?: string }) =>
-    hasUsers(opts.db) ? res.status(status).render('login', { title: 'Kirjaudu sisään – Lakivahti', ...form })
-      : res.status(200).render('setup', { title: 'Ensimmäinen ylläpitäjä – Lakivahti' });
+  // The sign-in form in the language asked for (?lang=, the form's own field), else the browser's preference of
+  // Finnish and Swedish; after signing in, the person's own choice (on /account) decides.
+  const formLang = (req: express.Request): Lang => {
+    const asked = req.method === 'POST' ? (req.body as Record<string, unknown> | undefined)?.lang : req.query.lang;
+    return isLang(asked) ? asked : req.acceptsLanguages('fi', 'sv') === 'sv' ? 'sv' : 'fi';
+  };
+  const signInPage = (req: express.Request, res: express.Response, status: number, form: { email?: string; next?: string; error?: (lang: Lang) => string }) => {
+    if (!hasUsers(opts.db)) return res.status(200).render('setup', { title: 'Ensimmäinen ylläpitäjä – Lakivahti' });
+    const lang = formLang(req);
+    const other: Lang = lang === 'sv' ? 'fi' : 'sv';
+    const next = form.next ?? '/';
+    res.status(status).render('login', {
+      title: word(lang, 'login.title'), uiLang: lang, otherLang: other, email: form.email, next, error: form.error?.(lang),
+      switchHref: `/login?lang=${other}${next === '/' ? '' : `&next=${encodeURIComponent(next)}`}`,
+    });
+  };
 
   app.get('/login', (req, res) => {
     if (res.locals.user) return res.redirect(303, localPath(req.query.next));
-    signInPage(res, 200, { next: localPath(req.query.next) });
+    signInPage(req, res, 200, { next: localPath(req.query.next) });
   });
 
   app.post('/login', async (req, res, next) => {
@@ -72,7 +89,7 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
       const wait = Math.max(byAddress.wait(address), byAccount.wait(account));
       if (wait) {
         res.set('Retry-After', String(Math.ceil(wait / 1000)));
-        return signInPage(res, 429, { email, next: back, error: `Liian monta epäonnistunutta kirjautumista. Yritä uudelleen ${minutes(wait)} minuutin kuluttua.` });
+        return signInPage(req, res, 429, { email, next: back, error: (lang) => word(lang, 'login.limited', { minutes: waitMinutes(wait) }) });
       }
       const user = email ? findUser(opts.db, email) : undefined;
       // The same work whether or not the address is known, so the answer's timing does not tell.
@@ -81,7 +98,7 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
         byAddress.fail(address);
         byAccount.fail(account);
         process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'sign_in_failed', email: email.slice(0, 200), address }) + '\n');
-        return signInPage(res, 401, { email, next: back, error: 'Sähköpostiosoite tai salasana on väärä, tai tunnus on poistettu käytöstä.' });
+        return signInPage(req, res, 401, { email, next: back, error: (lang) => word(lang, 'login.wrong') });
       }
       byAccount.reset(account);
       const who: SessionUser = { id: user.id, email: user.email, role: user.role };
@@ -94,8 +111,12 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
   });
 
   app.post('/logout', (_req, res) => {
+    // A person who reads Swedish gets the sign-in form in Swedish again.
+    const swedish = (res.locals.user as SessionUser | undefined)?.lang === 'sv';
     sessions.signOut(res);
-    res.redirect(303, '/');
+    // The browser drops what it kept of the session too: cached pages, cookies, storage (ASVS 14.3.1).
+    res.set('Clear-Site-Data', '"cache", "cookies", "storage"');
+    res.redirect(303, swedish ? '/login?lang=sv' : '/');
   });
 
   // The gate: a fresh database says how to make the first administrator; anyone else signs in first, except a feed
@@ -111,7 +132,7 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
       return next();
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return next(new HttpError(401, 'Kirjaudu ensin sisään.'));
-    signInPage(res, 401, { next: localPath(req.originalUrl) });
+    signInPage(req, res, 401, { next: localPath(req.originalUrl) });
   });
 }
 

@@ -1,5 +1,6 @@
-// Sign-in rate limits, per address and per account: failures counted in a fixed window, in this process's memory
-// (one server process; a restart forgets them, which the scrypt cost and the short window make acceptable).
+// Password guessing limits (sign-in per address and per account, the current password on the own-password form):
+// failures counted in a fixed window, in this process's memory (one server process; a restart forgets them, which
+// the scrypt cost and the short window make acceptable).
 
 export interface Limit {
   /** Failures allowed within the window. */
@@ -33,3 +34,6 @@ export class FailureLimiter {
     this.seen.delete(key);
   }
 }
+
+/** A wait in whole minutes for people (at least 1): "Yritä uudelleen N minuutin kuluttua." */
+export const waitMinutes = (ms: number): number => Math.max(1, Math.ceil(ms / 60_000));

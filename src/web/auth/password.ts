@@ -15,10 +15,11 @@ const derive = (password: string, salt: Buffer, c: { N: number; r: number; p: nu
     scrypt(password.normalize('NFC'), salt, KEY_LENGTH, opts, (err, key) => (err ? reject(err) : resolve(key)));
   });
 
-/** Why a password cannot be used, in English (the CLI) and in Finnish (the web), or null when it can. */
+/** Why a password cannot be used, in English (the CLI) and in Finnish and Swedish (the web), or null when it can. */
 export interface PasswordProblem {
   en: string;
   fi: string;
+  sv: string;
 }
 
 let common: Set<string> | undefined;
@@ -39,14 +40,17 @@ function commonPasswords(): Set<string> {
 export function passwordProblem(password: string, email?: string): PasswordProblem | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN)
-    return { en: `a password needs at least ${PASSWORD_MIN} characters (this one has ${length})`, fi: `Salasanassa on oltava vähintään ${PASSWORD_MIN} merkkiä (tässä on ${length}).` };
+    return { en: `a password needs at least ${PASSWORD_MIN} characters (this one has ${length})`, fi: `Salasanassa on oltava vähintään ${PASSWORD_MIN} merkkiä (tässä on ${length}).`,
+      sv: `Lösenordet ska ha minst ${PASSWORD_MIN} tecken (det här har ${length}).` };
   if (length > PASSWORD_MAX)
-    return { en: `a password can have at most ${PASSWORD_MAX} characters`, fi: `Salasanassa voi olla enintään ${PASSWORD_MAX} merkkiä.` };
+    return { en: `a password can have at most ${PASSWORD_MAX} characters`, fi: `Salasanassa voi olla enintään ${PASSWORD_MAX} merkkiä.`,
+      sv: `Lösenordet kan ha högst ${PASSWORD_MAX} tecken.` };
   const lower = password.normalize('NFC').toLowerCase();
   if (commonPasswords().has(lower))
-    return { en: 'this password is on the list of common passwords that attackers try first; choose another', fi: 'Salasana on yleisten salasanojen luettelossa, josta hyökkääjät kokeilevat ensin. Valitse toinen.' };
+    return { en: 'this password is on the list of common passwords that attackers try first; choose another', fi: 'Salasana on yleisten salasanojen luettelossa, josta hyökkääjät kokeilevat ensin. Valitse toinen.',
+      sv: 'Lösenordet finns på listan över vanliga lösenord som angripare prövar först. Välj ett annat.' };
   if (email && (lower === email.toLowerCase() || lower === email.toLowerCase().split('@')[0]))
-    return { en: 'the password cannot be the e-mail address', fi: 'Salasana ei voi olla sähköpostiosoite.' };
+    return { en: 'the password cannot be the e-mail address', fi: 'Salasana ei voi olla sähköpostiosoite.', sv: 'Lösenordet kan inte vara e-postadressen.' };
   return null;
 }
 

@@ -2,12 +2,14 @@
 // stored; a new id at every sign-in; the row removed at sign-out. Each session carries its CSRF token.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, RequestHandler } from 'express';
-import { activeUser, deleteSession, deleteSessions, findSession, insertSession, setSessionFlash, touchSession, type Db, type Role } from '../../store/index.js';
+import { activeUser, deleteSession, deleteSessions, findSession, insertSession, setSessionFlash, touchSession, type Db, type Role, type UiLanguage } from '../../store/index.js';
 
 export interface SessionUser {
   id: number;
   email: string;
   role: Role;
+  /** The language of the pages this person chose (absent: Finnish). */
+  lang?: UiLanguage;
 }
 
 export interface SessionOptions {
@@ -58,7 +60,7 @@ export function createSessions(opts: SessionOptions) {
       const s = findSession(opts.sessionDb, idHash, new Date(now).toISOString());
       const user = s && activeUser(opts.db, s.userId);
       if (s && user) {
-        res.locals.user = { id: user.id, email: user.email, role: user.role } satisfies SessionUser;
+        res.locals.user = { id: user.id, email: user.email, role: user.role, lang: user.language } satisfies SessionUser;
         res.locals.csrfToken = s.csrfToken;
         res.locals.sessionIdHash = idHash;
         // A message left by the action that redirected here: shown once (only a GET page shows it), then cleared.

@@ -1,12 +1,24 @@
-// Handlebars helpers for the workbench's forms and the board.
+// Handlebars helpers for the workbench's forms and the board, and the page's language ({{t "key"}}, {{uiLang}}).
+import type { HelperOptions } from 'handlebars';
 import { BOARD_STATUSES, type BoardStatus } from '../../store/index.js';
+import { isLang, word, type Lang } from '../../present/words-web.js';
 
 export const STATUS_LABELS: Record<BoardStatus, string> = {
   new: 'uusi', review: 'käsittelyssä', drafting: 'vastausta valmistellaan', submitted: 'vastaus lähetetty', closed: 'suljettu',
   'no-response': 'ei vastata',
 };
 
-export const ROLE_LABELS: Record<string, string> = { admin: 'ylläpitäjä', reviewer: 'juristi', reader: 'lukija' };
+/**
+ * The language a page is rendered in (from its template context or res.locals): the signed-in person's choice,
+ * else the `uiLang` a page without a person (signing in) was rendered with, else Finnish.
+ */
+export function pageLang(root: unknown): Lang {
+  const r = root as { user?: { lang?: unknown }; uiLang?: unknown } | undefined;
+  const lang = r?.user?.lang ?? r?.uiLang;
+  return isLang(lang) ? lang : 'fi';
+}
+
+const rootOf = (options: unknown) => (options as HelperOptions | undefined)?.data?.root;
 
 /** A link from a feed or a person becomes an href only with an http(s) scheme (never javascript:, data:, …). */
 export function httpUrl(url: unknown): string {
@@ -23,7 +35,11 @@ export const formHelpers = {
   httpUrl,
   includes: (list: unknown, x: unknown) => Array.isArray(list) && list.includes(x),
   boardStatus: (s: unknown) => (typeof s === 'string' && s in STATUS_LABELS ? STATUS_LABELS[s as BoardStatus] : ''),
-  roleLabel: (r: unknown) => (typeof r === 'string' ? (ROLE_LABELS[r] ?? r) : ''),
+  roleLabel: (r: unknown, options: HelperOptions) => (r === 'admin' || r === 'reviewer' || r === 'reader' ? word(pageLang(rootOf(options)), `role.${r}`) : ''),
+  /** A word of the page's language: {{t "nav.items"}}, with placeholders {{t "sources.failures" n=3}}. */
+  t: (key: unknown, options: HelperOptions) => word(pageLang(rootOf(options)), String(key), options.hash as Record<string, unknown>),
+  /** The page's language, for <html lang>. */
+  uiLang: (options: HelperOptions) => pageLang(rootOf(options)),
   /** The first argument that is set: lets a partial take its object by name or as its whole context. */
   either: (a: unknown, b: unknown) => a ?? b,
   concat: (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''),

@@ -6,10 +6,11 @@ import { MATTER_STAGES, STAGE_LABELS } from '../../link/stage.js';
 import { describeMatterEvent } from '../../present/matter-events.js';
 import { finnishDate } from '../../parse/dates.js';
 import { boardAnchor, boardEntry, getMatter, lastMatterVisit, recordMatterVisit, type BoardEntry, type MatterDetail } from '../../store/index.js';
-import { STATUS_LABELS } from './form-helpers.js';
+import { pageLang, STATUS_LABELS } from './form-helpers.js';
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, rowView, type RowContext } from './present.js';
 import { feedNote, viewer } from './viewer.js';
+import type { Lang } from '../../present/words-web.js';
 
 /** Every stage in order: reached ones with their date and the item that showed it, the rest as not yet. */
 export function timeline(m: Pick<MatterDetail, 'stages' | 'stage'>) {
@@ -33,9 +34,9 @@ export function bySource(m: MatterDetail, rows: RowContext) {
   return [...groups].map(([source, items]) => ({ source, items }));
 }
 
-/** The matter's recorded changes, newest first, worded in Finnish, each with the item that showed it; those after `since` (the person's previous visit) marked new. */
-export function changes(m: Pick<MatterDetail, 'events'>, since?: string) {
-  return [...m.events].reverse().map((e) => ({ at: e.at, text: describeMatterEvent(e, 'fi'), item: e.itemId, isNew: since !== undefined && e.at > since }));
+/** The matter's recorded changes, newest first, worded in the person's language, each with the item that showed it; those after `since` (the person's previous visit) marked new. */
+export function changes(m: Pick<MatterDetail, 'events'>, since?: string, lang: Lang = 'fi') {
+  return [...m.events].reverse().map((e) => ({ at: e.at, text: describeMatterEvent(e, lang), item: e.itemId, isNew: since !== undefined && e.at > since }));
 }
 
 /** The network's response in one Finnish line, from the matter's entry on the joint-response board. */
@@ -58,7 +59,7 @@ export function matterPage(ctx: PageContext): RequestHandler {
     const who = viewer(res);
     const since = who.user ? lastMatterVisit(ctx.deps.db, who.user.id, m.id) : undefined;
     if (who.user && !ctx.deps.readOnly) recordMatterVisit(ctx.deps.db, who.user.id, m.id, ctx.now().toISOString());
-    const listed = changes(m, since);
+    const listed = changes(m, since, pageLang(res.locals));
     const fresh = listed.filter((c) => c.isNew).length;
     res.render('pages/matter', {
       title: `${m.title} – Lakivahti`, ...who,

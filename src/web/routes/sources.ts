@@ -9,16 +9,19 @@ import type { PageContext } from './context.js';
 import { safeHref } from './item.js';
 import { healthLine, sourceHealth } from './source-health.js';
 import { viewer } from './viewer.js';
+import { word } from '../../present/words-web.js';
+import { pageLang } from './form-helpers.js';
 
 export function sourcesPage(ctx: PageContext): RequestHandler {
   return (_req, res) => {
     const { db } = ctx.deps;
+    const lang = pageLang(res.locals);
     const health = sourceHealth(ctx.deps.sources, listSourceStates(db));
     const counts = countItemsBySource(db);
     const paused = listPausedSources(db);
     const who = viewer(res);
     res.render('pages/sources', {
-      title: 'Lähteet – Lakivahti', ...who, isAdmin: who.user?.role === 'admin', canCrawl: ctx.deps.crawlNow !== undefined,
+      title: word(lang, 'sources.title'), ...who, isAdmin: who.user?.role === 'admin', canCrawl: ctx.deps.crawlNow !== undefined,
       line: healthLine(health, ctx.deps.configErrors.length),
       configErrors: ctx.deps.configErrors,
       sources: health.map((s) => ({
@@ -32,7 +35,7 @@ export function sourcesPage(ctx: PageContext): RequestHandler {
   };
 }
 
-/** Pause, resume and crawl now: administrators only, each recorded with who and when, then back to /sources. */
+/** Pause, resume and crawl now: administrators only, each recorded with who and when, then back to /sources saying what was done (the word's key). */
 export function mountSourceActions(app: express.Express, deps: WebDeps): void {
   const names = new Map(deps.sources.map((s) => [s.id, s.name]));
   const action = (name: string, act: (id: string, user: SessionUser, now: string) => string) => [
@@ -44,7 +47,7 @@ export function mountSourceActions(app: express.Express, deps: WebDeps): void {
       const now = new Date().toISOString();
       const done = act(id, user, now);
       if (!deps.readOnly) logAction(deps.db, { userId: user.id, email: user.email, action: name, target: `source:${id}`, now });
-      say(res, done);
+      say(res, word(pageLang(res.locals), done, { name: names.get(id) }));
       res.redirect(303, '/sources');
     },
   ];
@@ -54,17 +57,17 @@ export function mountSourceActions(app: express.Express, deps: WebDeps): void {
   app.post('/sources/:id/pause', ...action('source-pause', (id, user, now) => {
     writable();
     setSourcePaused(deps.db, id, { by: user.email, at: now });
-    return `Lähde ${names.get(id)} on keskeytetty: sitä ei haeta ennen kuin se jatkuu.`;
+    return 'sources.pausedSaid';
   }));
   app.post('/sources/:id/resume', ...action('source-resume', (id) => {
     writable();
     setSourcePaused(deps.db, id, null);
-    return `Lähteen ${names.get(id)} haku jatkuu aikataulun mukaan.`;
+    return 'sources.resumedSaid';
   }));
   app.post('/sources/:id/crawl', ...action('source-crawl', (id) => {
     if (listPausedSources(deps.db).has(id)) throw new HttpError(409, `Lähde ${names.get(id)} on keskeytetty; jatka sen hakua ensin.`);
     if (!deps.crawlNow) throw new HttpError(503, 'Hakuja ei ajeta tällä palvelimella (ajastus on pois päältä tai tietokantaan ei voi kirjoittaa).');
     if (!deps.crawlNow(id)) throw new HttpError(503, 'Hakua ei voitu aloittaa, koska palvelin on pysähtymässä.');
-    return `Lähteen ${names.get(id)} haku aloitettiin. Päivitä sivu hetken kuluttua nähdäksesi tuloksen.`;
+    return 'sources.crawlSaid';
   }));
 }

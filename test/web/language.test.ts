@@ -1,0 +1,153 @@
+// Each person chooses the workbench's language (Finnish or Swedish) on /account: the layout, navigation, sign-in and
+// account pages follow it, <html lang> says it, and the sign-in form before anyone is known follows ?lang= or the
+// browser's preference.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, PASSWORD } from '../helpers/web.js';
+import { listActions, setUserLanguage, type Db } from '../../src/store/index.js';
+import { viewsDir } from '../../src/paths.js';
+import { LANGS, word } from '../../src/present/words-web.js';
+import { openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
+
+let db: Db;
+let site: Awaited<ReturnType<typeof servePages>>;
+let seeded: Seeded;
+const EMAIL = 'reader@example.fi';
+
+beforeAll(async () => {
+  db = openDb(':memory:');
+  seeded = seedStore(db);
+  site = await servePages(webDeps(db), 'reader');
+}, 60_000);
+
+afterAll(async () => {
+  await site.close();
+  db.close();
+});
+
+const htmlLang = (html: string) => /<html lang="([a-z]+)">/.exec(html)?.[1];
+const language = () => db.prepare('SELECT language FROM users WHERE email = ?').pluck().get(EMAIL);
+
+describe('the words', () => {
+  it('every word a template looks up exists in Finnish and in Swedish', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true }))
+        if (e.isDirectory()) walk(path.join(dir, e.name));
+        else if (e.name.endsWith('.hbs')) files.push(path.join(dir, e.name));
+    };
+    walk(viewsDir);
+    const keys = new Set(files.flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/\{\{t "([\w.]+)"/g)].map((m) => m[1])));
+    expect(keys.size).toBeGreaterThan(40);
+    for (const key of keys)
+      for (const lang of LANGS) expect([key, lang, word(lang, key).length > 0]).toEqual([key, lang, true]);
+    expect(() => word('sv', 'no.such.word')).toThrow(/no word "no.such.word"/);
+    expect(word('sv', 'sources.failures', { n: 3 })).toBe('3 misslyckade hämtningar i rad');
+  });
+});
+
+describe('a person\'s language', () => {
+  it('is Finnish until the person chooses Swedish on /account; then every page of theirs is Swedish', async () => {
+    const b = site.browser;
+    const before = await b.get('/account');
+    expect(htmlLang(before.html)).toBe('fi');
+    expect(before.html).toContain('>Kohteet</a>');
+    expect(before.html).toContain('<option value="fi" lang="fi" selected>suomi</option>');
+
+    // Another session of the same person follows the setting too.
+    const other = new Browser(site.base);
+    expect((await other.signIn(EMAIL)).status).toBe(303);
+
+    const saved = await b.post('/account/language', { _csrf: Browser.token(before.html), language: 'sv' });
+    expect([saved.res.status, saved.res.headers.get('location')]).toEqual([303, '/account']);
+    expect(language()).toBe('sv');
+    const after = await b.get('/account');
+    expect(htmlLang(after.html)).toBe('sv');
+    expect(after.html).toContain('<div class="flash" role="status"><p>Språket har ändrats: svenska.</p></div>');
+    for (const text of ['<h1>Mitt konto</h1>', 'läsare', '>Dokument</a>', '>Källor</a>', '>Logga ut</button>', 'Hoppa till huvudinnehållet',
+      'aria-label="Huvudmeny"', '<label for="pw-current">Nuvarande lösenord</label>', '<option value="sv" lang="sv" selected>svenska</option>'])
+      expect(after.html).toContain(text);
+    expect(after.html).not.toContain('Kirjaudu ulos');
+    expect(htmlLang((await other.get('/sources')).html)).toBe('sv');
+    const id = db.prepare('SELECT id FROM users WHERE email = ?').pluck().get(EMAIL);
+    expect(listActions(db, `user:${id}`).map((a) => [a.action, a.detail])).toContainEqual(['language', { language: 'sv' }]);
+
+    // Refusals of the password form are Swedish too.
+    const wrong = await b.post('/account/password', { _csrf: Browser.token(after.html), current: 'väärä-salasana', password: 'x', again: 'x' });
+    expect(wrong.res.status).toBe(400);
+    expect(wrong.html).toContain('Det nuvarande lösenordet var fel. Lösenordet byttes inte.');
+
+    // Signing out leads to the Swedish sign-in form.
+    const out = await other.post('/logout', { _csrf: await other.token('/account') });
+    expect(out.res.headers.get('location')).toBe('/login?lang=sv');
+    const form = await other.get('/login?lang=sv');
+    expect(htmlLang(form.html)).toBe('sv');
+    expect(form.html).toContain('<h1>Logga in</h1>');
+    expect(form.html).toContain('<label for="password">Lösenord</label>');
+
+    // Back to Finnish.
+    expect((await b.post('/account/language', { _csrf: Browser.token(after.html), language: 'fi' })).res.status).toBe(303);
+    expect(htmlLang((await b.get('/')).html)).toBe('fi');
+    expect(language()).toBe('fi');
+  }, 60_000);
+
+  it('only fi or sv, only by POST with the form token; a wrong value changes nothing and says why in Finnish', async () => {
+    const b = site.browser;
+    const token = await b.token('/account');
+    const bad = await b.post('/account/language', { _csrf: token, language: 'en' });
+    expect(bad.res.status).toBe(400);
+    expect(bad.html).toContain('Kieltä &quot;en&quot; ei ole: valitse suomi (fi) tai ruotsi (sv).');
+    expect((await b.post('/account/language', { language: 'sv' })).res.status).toBe(403);
+    expect((await b.get('/account/language?language=sv')).res.status).toBe(404);
+    expect((await new Browser(site.base).post('/account/language', { language: 'sv' })).res.status).toBe(403);
+    expect(language()).toBe('fi');
+  });
+});
+
+describe('the sources and matter pages', () => {
+  it('are Swedish for a person who chose Swedish, with the matter\'s changes worded in Swedish', async () => {
+    const id = db.prepare('SELECT id FROM users WHERE email = ?').pluck().get(EMAIL) as number;
+    setUserLanguage(db, id, 'sv');
+    try {
+      const sources = (await site.browser.get('/sources')).html;
+      expect(htmlLang(sources)).toBe('sv');
+      for (const text of ['<h1>Källor</h1>', '<caption>Källornas status</caption>', '<th scope="col">Senast hämtad</th>', 'adressen har inte bekräftats av en offentlig källa', '<summary>Teknisk beskrivning</summary>'])
+        expect(sources).toContain(text);
+      const matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
+      const page = (await site.browser.get(`/matters/${matter}`)).html;
+      expect(htmlLang(page)).toBe('sv');
+      for (const text of ['<h2 id="stages">Skeden</h2>', '<h2 id="docs">Dokument per källa</h2>', '<h2 id="response">Nätverkets svar</h2>', 'Det här är ditt första besök på sidan', 'Följ den här ärendehelheten'])
+        expect(page).toContain(text);
+      expect(page).toContain('Nytt dokument i ärendet');
+      expect(page).not.toContain('Uusi asiakirja asiassa');
+      // The next visit says nothing changed since this one, in Swedish.
+      expect((await site.browser.get(`/matters/${matter}`)).html).toMatch(/Inga ändringar sedan ditt förra besök \(\d{1,2}\.\d{1,2}\.\d{4} klo \d\d\.\d\d\)\./);
+    } finally {
+      setUserLanguage(db, id, 'fi');
+    }
+    expect((await site.browser.get('/sources')).html).toContain('<caption>Lähteiden tila</caption>');
+  }, 60_000);
+});
+
+describe('the sign-in form', () => {
+  it('follows ?lang=, else the browser\'s preference of Finnish and Swedish, and answers in that language', async () => {
+    const get = (url: string, accept?: string) => fetch(site.base + url, { headers: accept ? { 'accept-language': accept } : {} }).then((r) => r.text());
+    expect(htmlLang(await get('/login'))).toBe('fi');
+    expect(htmlLang(await get('/login', 'en-GB,en;q=0.9'))).toBe('fi');
+    expect(htmlLang(await get('/login', 'sv-FI,sv;q=0.9,fi;q=0.8'))).toBe('sv');
+    expect(htmlLang(await get('/login?lang=fi', 'sv-FI'))).toBe('fi');
+    // Any page asked for without a session: the form keeps where to return, also across the language switch.
+    const page = await get('/items?goal=rescue&source=stm', 'sv');
+    expect(htmlLang(page)).toBe('sv');
+    expect(page.replaceAll('&#x3D;', '=')).toContain('href="/login?lang=fi&amp;next=%2Fitems%3Fgoal%3Drescue%26source%3Dstm" lang="fi" hreflang="fi">Suomeksi</a>');
+    // A failed sign-in from the Swedish form is told so in Swedish.
+    const b = new Browser(site.base);
+    const { html } = await b.get('/login?lang=sv');
+    const failed = await b.post('/login', { _csrf: Browser.token(html), email: EMAIL, password: 'väärä-salasana-1', next: '/', lang: 'sv' });
+    expect(failed.res.status).toBe(401);
+    expect(failed.html).toContain('E-postadressen eller lösenordet är fel, eller så har kontot stängts av.');
+    expect(htmlLang(failed.html)).toBe('sv');
+    expect((await b.signIn(EMAIL, PASSWORD)).status).toBe(303);
+  }, 60_000);
+});
