@@ -1,10 +1,8 @@
 // Handlebars helpers for the workbench's forms and the board.
 import { BOARD_STATUSES, type BoardStatus } from '../../store/index.js';
+import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
 
-export const STATUS_LABELS: Record<BoardStatus, string> = {
-  new: 'uusi', review: 'käsittelyssä', drafting: 'vastausta valmistellaan', submitted: 'vastaus lähetetty', closed: 'suljettu',
-  'no-response': 'ei vastata',
-};
+export const STATUS_LABELS = BOARD_STATUS_LABELS.fi;
 
 export const ROLE_LABELS: Record<string, string> = { admin: 'ylläpitäjä', reviewer: 'juristi', reader: 'lukija' };
 
