@@ -125,7 +125,7 @@ try {
   global.gc?.();
   peak = process.memoryUsage().rss;
   t = performance.now();
-  const personal = personalDigests(env, every, now);
+  const personal = [...personalDigests(env, every, now)];
   const network = (['fi', 'sv'] as const).map((lang) => networkDigest(env, undefined, lang, now));
   const built = performance.now() - t;
   const entries = personal.reduce((s, o) => s + o.digest.groups.reduce((g, x) => g + x.items.length, 0) + o.digest.moved.length, 0);

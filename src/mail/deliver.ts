@@ -44,16 +44,19 @@ export function renderFor(o: Outgoing, config: MailConfig, secret: string | null
   return { subject: mail.subject, html: mail.html.replaceAll(PLACEHOLDER, url), text: mail.text.replaceAll(PLACEHOLDER, url), unsubscribeUrl: url };
 }
 
-/** The personal subscriptions' digests due now (those whose frequency is given), from one read of the data. */
-export function personalDigests(env: DigestEnv, frequencies: Frequency[], now: Date, only?: string): Outgoing[] {
+/**
+ * The personal subscriptions' digests due now (those whose frequency is given), one at a time from one read of the
+ * data, so a caller holds only the ones it has not finished with.
+ */
+export function* personalDigests(env: DigestEnv, frequencies: Frequency[], now: Date, only?: string): Generator<Outgoing> {
   const subs = listSubscriptions(env.db, { active: true, email: only }).filter((s) => s.kind === 'personal' && frequencies.includes(s.every));
   const high = currentHighWater(env.db);
   const periods = subs.map((s) => periodAfter(s.covered, high, now, env.config.maxDays));
   const wide = widest(periods);
-  if (!wide) return [];
+  if (!wide) return;
   const data = loadDigestData(env.db, wide, helsinkiDate(now));
   const index = indexItems(data.items);
-  return subs.map((s, n) => {
+  for (const [n, s] of subs.entries()) {
     const period = periods[n];
     const match = s.search ? env.searchMatch(s.search) : null;
     const searchHits = match ? searchItemIds(env.db, match, period) : undefined;
@@ -61,8 +64,8 @@ export function personalDigests(env: DigestEnv, frequencies: Frequency[], now: D
       data: sliceData({ ...data, items: candidateItems(data.items, index, s, searchHits) }, period), lang: s.lang,
       labels: env.labels[s.lang], periodStart: period.periodStart, periodEnd: period.periodEnd, follows: s, searchHits,
     });
-    return { subscription: s, digest, period, digestId: null };
-  });
+    yield { subscription: s, digest, period, digestId: null };
+  }
 }
 
 /** The period of the next network digest: after the last one sent. */
@@ -123,6 +126,9 @@ export function previewAll(env: DigestEnv, now: Date, to?: string): (Outgoing & 
 
 const messageId = () => `<${crypto.randomUUID()}@lakivahti>`;
 
+/** How many subscribers' messages are recorded in one transaction. */
+const RECORD_CHUNK = 100;
+
 export interface PrepareReport {
   /** Messages recorded now for sending. */
   recorded: { email: string; subject: string }[];
@@ -142,12 +148,13 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
   const report: PrepareReport = { recorded: [], nothingNew: 0, waiting: null };
   const secret = unsubscribeSecret(db);
   const nowIso = opts.now.toISOString();
-  for (const o of personalDigests(env, opts.frequencies, opts.now)) {
-    const mail = o.digest.empty ? null : renderFor(o, env.config, secret);
-    db.transaction(() => {
-      // Another process may have recorded this period since it was read: then leave it be.
-      const now = getSubscription(db, o.subscription.id);
-      if (!now || JSON.stringify(now.covered) !== JSON.stringify(o.subscription.covered) || now.unsubscribedAt || now.pausedAt) return;
+  // Recorded a chunk of subscribers at a time, one transaction each: few commits, and only a chunk's messages in memory.
+  let chunk: { o: Outgoing; mail: RenderedMail | null }[] = [];
+  const record = () => db.transaction(() => {
+    for (const { o, mail } of chunk) {
+      // Changed since it was read (another process recorded this period, or it was edited, ended or paused): leave it
+      // for the next run, which builds it afresh.
+      if (JSON.stringify(getSubscription(db, o.subscription.id)) !== JSON.stringify(o.subscription)) continue;
       if (mail) {
         recordDelivery(db, {
           subscriptionId: o.subscription.id, digestId: null, email: o.subscription.email, periodStart: o.period.periodStart,
@@ -157,8 +164,14 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
         report.recorded.push({ email: o.subscription.email, subject: mail.subject });
       } else report.nothingNew++;
       advanceWatermark(db, o.subscription.id, { itemId: o.period.toItemId, eventId: o.period.toEventId, at: o.period.periodEnd });
-    }).immediate();
+    }
+    chunk = [];
+  }).immediate();
+  for (const o of personalDigests(env, opts.frequencies, opts.now)) {
+    chunk.push({ o, mail: o.digest.empty ? null : renderFor(o, env.config, secret) });
+    if (chunk.length === RECORD_CHUNK) record();
   }
+  if (chunk.length) record();
   if (!opts.network) return report;
   // 'approved': send a draft approved since the weekly tick built it, but build none.
   const draft = opts.network === 'build' ? ensureDraft(env, opts.now) : openDigest(db);
