@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Db } from '../store/db.js';
 import {
-  approveDigest, currentHighWater, insertDraft, lastSentDigest, listDraftEntries, loadDigestData, markDigestSent,
+  approveDigest, currentHighWater, getDigest, insertDraft, lastSentDigest, listDraftEntries, loadDigestData, markDigestSent,
   openDigest, searchItemIds, type StoredDigest,
 } from '../store/digests.js';
 import { advanceWatermark, getSubscription, listSubscriptions, pauseSubscription, type Frequency, type Subscription } from '../store/subscriptions.js';
@@ -187,6 +187,12 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
     return { o, mail: renderFor(o, env.config, secret) };
   });
   db.transaction(() => {
+    // Approval taken back (and perhaps edited and given again) since it was read: this run sends none of it.
+    const still = getDigest(db, current.id);
+    if (still?.status !== 'approved' || still.approvedAt !== current.approvedAt) {
+      if (still?.status === 'draft') report.waiting = still;
+      return;
+    }
     for (const { o, mail } of messages) {
       const added = recordDelivery(db, {
         subscriptionId: o.subscription.id, digestId: current.id, email: o.subscription.email, periodStart: o.period.periodStart,

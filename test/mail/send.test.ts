@@ -9,6 +9,7 @@ import { smtpTransport } from '../../src/mail/transport.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 import { getSubscription, insertSubscription, listSubscriptions, unsubscribe, updateSubscription } from '../../src/store/subscriptions.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
+import { approveDigest, unapproveDigest } from '../../src/store/digests.js';
 import type { Db } from '../../src/store/index.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { item, seedDigestDb, store } from '../digest/seed.js';
@@ -178,6 +179,34 @@ describe('sending digests', () => {
     const [mail] = to('muokattu@example.fi');
     expect(mail.mail.text).toContain('Pelastuslaitosten uusi ohje');
     expect(mail.mail.text).not.toContain('Hyvinvointialueiden rahoitus tarkentuu');
+  });
+
+  it('does not send a network digest whose approval was taken back while its messages were being built', async () => {
+    store(db, 'sm', [item({ source: 'sm', key: 'sm10', title: 'Pelastustoimen valvontaohje', goals: ['services'], match: 'pelastustoimen' }, new Date())]);
+    const draft = prepareDeliveries(env, { frequencies: [], network: 'build', now: new Date() }).waiting!;
+    expect(draft.status).toBe('draft');
+    approveDigest(db, draft.id, 'sihteeristö', new Date().toISOString());
+    let taken = false;
+    // The labels are read while the approved digest is rendered for its recipients: the approval is taken back then.
+    const racing: DigestEnv = {
+      ...env,
+      labels: new Proxy(env.labels, {
+        get(target, lang) {
+          if (!taken) taken = unapproveDigest(db, draft.id);
+          return target[lang as keyof typeof target];
+        },
+      }),
+    };
+    const report = prepareDeliveries(racing, { frequencies: [], network: 'approved', now: new Date() });
+    expect(taken).toBe(true);
+    expect(report.recorded).toEqual([]);
+    expect(report.waiting).toMatchObject({ id: draft.id, status: 'draft' });
+    expect(listDeliveries(db).filter((d) => d.digestId === draft.id)).toEqual([]);
+    // Approved again, it goes out once.
+    const { sent } = await run('sihteeristö');
+    expect(sent.filter((s) => s.email === 'natverk@example.fi')).toHaveLength(1);
+    expect(listDeliveries(db).filter((d) => d.digestId === draft.id)).toMatchObject([{ email: 'natverk@example.fi', status: 'sent' }]);
+    expect(to('natverk@example.fi').at(-1)!.mail.text).toContain('Pelastustoimen valvontaohje');
   });
 
   it('records many subscribers in chunks, each message once with its watermark', async () => {
