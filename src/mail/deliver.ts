@@ -35,13 +35,17 @@ export interface Outgoing {
 
 const PLACEHOLDER = 'https://unsubscribe.invalid/placeholder';
 
+/** A rendered digest with this subscription's signed unsubscribe link in place of the stand-in. */
+function addressed(mail: RenderedMail, subscriptionId: number, config: MailConfig, secret: string | null): RenderedMail & { unsubscribeUrl: string } {
+  // A preview made before any message was recorded has no secret yet (and a stand-in recipient no subscription).
+  const url = unsubscribeUrl(config.baseUrl, secret && subscriptionId ? signUnsubscribe(secret, subscriptionId) : 'esikatselu');
+  return { subject: mail.subject, html: mail.html.replaceAll(PLACEHOLDER, url), text: mail.text.replaceAll(PLACEHOLDER, url), unsubscribeUrl: url };
+}
+
 /** Render a digest for a subscription, with its signed unsubscribe link. */
 export function renderFor(o: Outgoing, config: MailConfig, secret: string | null, preview = false): RenderedMail & { unsubscribeUrl: string } {
-  // A preview made before any message was recorded has no secret yet (and a stand-in recipient no subscription).
-  const url = unsubscribeUrl(config.baseUrl, secret && o.subscription.id ? signUnsubscribe(secret, o.subscription.id) : 'esikatselu');
-  const mail = renderDigest(o.digest, { baseUrl: config.baseUrl, unsubscribeUrl: PLACEHOLDER, preview });
   // Rendered (and its CSS inlined) once per digest; the recipient's own link goes in after.
-  return { subject: mail.subject, html: mail.html.replaceAll(PLACEHOLDER, url), text: mail.text.replaceAll(PLACEHOLDER, url), unsubscribeUrl: url };
+  return addressed(renderDigest(o.digest, { baseUrl: config.baseUrl, unsubscribeUrl: PLACEHOLDER, preview }), o.subscription.id, config, secret);
 }
 
 /**
@@ -180,12 +184,17 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
     approveDigest(db, draft.id, opts.approveBy ?? 'automaattinen hyväksyntä', nowIso);
   const current = openDigest(db)!;
   if (current.status !== 'approved') return { ...report, waiting: current };
-  const byLang = new Map<Lang, { digest: Digest; period: Period }>();
-  const messages = listSubscriptions(db, { active: true }).filter((s) => s.kind === 'network').map((s) => {
-    if (!byLang.has(s.lang)) byLang.set(s.lang, networkDigest(env, current, s.lang, opts.now));
-    const o: Outgoing = { subscription: s, ...byLang.get(s.lang)!, digestId: current.id };
-    return { o, mail: renderFor(o, env.config, secret) };
-  });
+  // Built and rendered once per language before the write lock; addressed to the recipients as they are when recorded.
+  const byLang = new Map<Lang, { period: Period; mail: RenderedMail }>();
+  const inLang = (lang: Lang) => {
+    if (!byLang.has(lang)) {
+      const { digest, period } = networkDigest(env, current, lang, opts.now);
+      byLang.set(lang, { period, mail: renderDigest(digest, { baseUrl: env.config.baseUrl, unsubscribeUrl: PLACEHOLDER }) });
+    }
+    return byLang.get(lang)!;
+  };
+  const recipients = () => listSubscriptions(db, { active: true }).filter((s) => s.kind === 'network');
+  for (const s of recipients()) inLang(s.lang);
   db.transaction(() => {
     // Approval taken back (and perhaps edited and given again) since it was read: this run sends none of it.
     const still = getDigest(db, current.id);
@@ -193,14 +202,16 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
       if (still?.status === 'draft') report.waiting = still;
       return;
     }
-    for (const { o, mail } of messages) {
+    for (const s of recipients()) {
+      const { period, mail: shared } = inLang(s.lang);
+      const mail = addressed(shared, s.id, env.config, secret);
       const added = recordDelivery(db, {
-        subscriptionId: o.subscription.id, digestId: current.id, email: o.subscription.email, periodStart: o.period.periodStart,
-        periodEnd: o.period.periodEnd, fromItemId: o.period.fromItemId, toItemId: o.period.toItemId, fromEventId: o.period.fromEventId,
-        toEventId: o.period.toEventId, messageId: messageId(), subject: mail.subject, html: mail.html, text: mail.text, now: nowIso,
+        subscriptionId: s.id, digestId: current.id, email: s.email, periodStart: period.periodStart,
+        periodEnd: period.periodEnd, fromItemId: period.fromItemId, toItemId: period.toItemId, fromEventId: period.fromEventId,
+        toEventId: period.toEventId, messageId: messageId(), subject: mail.subject, html: mail.html, text: mail.text, now: nowIso,
       });
-      if (added) report.recorded.push({ email: o.subscription.email, subject: mail.subject });
-      advanceWatermark(db, o.subscription.id, { itemId: o.period.toItemId, eventId: o.period.toEventId, at: o.period.periodEnd });
+      if (added) report.recorded.push({ email: s.email, subject: mail.subject });
+      advanceWatermark(db, s.id, { itemId: period.toItemId, eventId: period.toEventId, at: period.periodEnd });
     }
     markDigestSent(db, current.id, nowIso);
   }).immediate();
