@@ -125,7 +125,7 @@ try {
   global.gc?.();
   peak = process.memoryUsage().rss;
   t = performance.now();
-  const personal = personalDigests(env, every, now);
+  const personal = [...personalDigests(env, every, now)];
   const network = (['fi', 'sv'] as const).map((lang) => networkDigest(env, undefined, lang, now));
   const built = performance.now() - t;
   const entries = personal.reduce((s, o) => s + o.digest.groups.reduce((g, x) => g + x.items.length, 0) + o.digest.moved.length, 0);
@@ -140,9 +140,13 @@ try {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const url = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
   const sending = { ...env, config: { ...env.config, smtpUrl: url } };
+  personal.length = 0;
+  global.gc?.();
+  peak = process.memoryUsage().rss;
   t = performance.now();
   const report = prepareDeliveries(sending, { frequencies: every, network: 'build', approveBy: 'bench', now });
-  console.log(`recorded ${report.recorded.length} messages (with their watermarks) in ${ms(t)}`);
+  sample();
+  console.log(`recorded ${report.recorded.length} messages (with their watermarks) in ${ms(t)}, peak ${Math.round(peak / 1e6)} MB RSS`);
   const transport = smtpTransport(url);
   t = performance.now();
   const results = await sendDue(sending, transport);

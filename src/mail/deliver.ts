@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Db } from '../store/db.js';
 import {
-  approveDigest, currentHighWater, insertDraft, lastSentDigest, listDraftEntries, loadDigestData, markDigestSent,
+  approveDigest, currentHighWater, getDigest, insertDraft, lastSentDigest, listDraftEntries, loadDigestData, markDigestSent,
   openDigest, searchItemIds, type StoredDigest,
 } from '../store/digests.js';
 import { advanceWatermark, getSubscription, listSubscriptions, pauseSubscription, type Frequency, type Subscription } from '../store/subscriptions.js';
@@ -35,25 +35,32 @@ export interface Outgoing {
 
 const PLACEHOLDER = 'https://unsubscribe.invalid/placeholder';
 
-/** Render a digest for a subscription, with its signed unsubscribe link. */
-export function renderFor(o: Outgoing, config: MailConfig, secret: string | null, preview = false): RenderedMail & { unsubscribeUrl: string } {
+/** A rendered digest with this subscription's signed unsubscribe link in place of the stand-in. */
+function addressed(mail: RenderedMail, subscriptionId: number, config: MailConfig, secret: string | null): RenderedMail & { unsubscribeUrl: string } {
   // A preview made before any message was recorded has no secret yet (and a stand-in recipient no subscription).
-  const url = unsubscribeUrl(config.baseUrl, secret && o.subscription.id ? signUnsubscribe(secret, o.subscription.id) : 'esikatselu');
-  const mail = renderDigest(o.digest, { baseUrl: config.baseUrl, unsubscribeUrl: PLACEHOLDER, preview });
-  // Rendered (and its CSS inlined) once per digest; the recipient's own link goes in after.
+  const url = unsubscribeUrl(config.baseUrl, secret && subscriptionId ? signUnsubscribe(secret, subscriptionId) : 'esikatselu');
   return { subject: mail.subject, html: mail.html.replaceAll(PLACEHOLDER, url), text: mail.text.replaceAll(PLACEHOLDER, url), unsubscribeUrl: url };
 }
 
-/** The personal subscriptions' digests due now (those whose frequency is given), from one read of the data. */
-export function personalDigests(env: DigestEnv, frequencies: Frequency[], now: Date, only?: string): Outgoing[] {
+/** Render a digest for a subscription, with its signed unsubscribe link. */
+export function renderFor(o: Outgoing, config: MailConfig, secret: string | null, preview = false): RenderedMail & { unsubscribeUrl: string } {
+  // Rendered (and its CSS inlined) once per digest; the recipient's own link goes in after.
+  return addressed(renderDigest(o.digest, { baseUrl: config.baseUrl, unsubscribeUrl: PLACEHOLDER, preview }), o.subscription.id, config, secret);
+}
+
+/**
+ * The personal subscriptions' digests due now (those whose frequency is given), one at a time from one read of the
+ * data, so a caller holds only the ones it has not finished with.
+ */
+export function* personalDigests(env: DigestEnv, frequencies: Frequency[], now: Date, only?: string): Generator<Outgoing> {
   const subs = listSubscriptions(env.db, { active: true, email: only }).filter((s) => s.kind === 'personal' && frequencies.includes(s.every));
   const high = currentHighWater(env.db);
   const periods = subs.map((s) => periodAfter(s.covered, high, now, env.config.maxDays));
   const wide = widest(periods);
-  if (!wide) return [];
+  if (!wide) return;
   const data = loadDigestData(env.db, wide, helsinkiDate(now));
   const index = indexItems(data.items);
-  return subs.map((s, n) => {
+  for (const [n, s] of subs.entries()) {
     const period = periods[n];
     const match = s.search ? env.searchMatch(s.search) : null;
     const searchHits = match ? searchItemIds(env.db, match, period) : undefined;
@@ -61,8 +68,8 @@ export function personalDigests(env: DigestEnv, frequencies: Frequency[], now: D
       data: sliceData({ ...data, items: candidateItems(data.items, index, s, searchHits) }, period), lang: s.lang,
       labels: env.labels[s.lang], periodStart: period.periodStart, periodEnd: period.periodEnd, follows: s, searchHits,
     });
-    return { subscription: s, digest, period, digestId: null };
-  });
+    yield { subscription: s, digest, period, digestId: null };
+  }
 }
 
 /** The period of the next network digest: after the last one sent. */
@@ -123,6 +130,9 @@ export function previewAll(env: DigestEnv, now: Date, to?: string): (Outgoing & 
 
 const messageId = () => `<${crypto.randomUUID()}@lakivahti>`;
 
+/** How many subscribers' messages are recorded in one transaction. */
+const RECORD_CHUNK = 100;
+
 export interface PrepareReport {
   /** Messages recorded now for sending. */
   recorded: { email: string; subject: string }[];
@@ -142,12 +152,13 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
   const report: PrepareReport = { recorded: [], nothingNew: 0, waiting: null };
   const secret = unsubscribeSecret(db);
   const nowIso = opts.now.toISOString();
-  for (const o of personalDigests(env, opts.frequencies, opts.now)) {
-    const mail = o.digest.empty ? null : renderFor(o, env.config, secret);
-    db.transaction(() => {
-      // Another process may have recorded this period since it was read: then leave it be.
-      const now = getSubscription(db, o.subscription.id);
-      if (!now || JSON.stringify(now.covered) !== JSON.stringify(o.subscription.covered) || now.unsubscribedAt || now.pausedAt) return;
+  // Recorded a chunk of subscribers at a time, one transaction each: few commits, and only a chunk's messages in memory.
+  let chunk: { o: Outgoing; mail: RenderedMail | null }[] = [];
+  const record = () => db.transaction(() => {
+    for (const { o, mail } of chunk) {
+      // Changed since it was read (another process recorded this period, or it was edited, ended or paused): leave it
+      // for the next run, which builds it afresh.
+      if (JSON.stringify(getSubscription(db, o.subscription.id)) !== JSON.stringify(o.subscription)) continue;
       if (mail) {
         recordDelivery(db, {
           subscriptionId: o.subscription.id, digestId: null, email: o.subscription.email, periodStart: o.period.periodStart,
@@ -157,8 +168,14 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
         report.recorded.push({ email: o.subscription.email, subject: mail.subject });
       } else report.nothingNew++;
       advanceWatermark(db, o.subscription.id, { itemId: o.period.toItemId, eventId: o.period.toEventId, at: o.period.periodEnd });
-    }).immediate();
+    }
+    chunk = [];
+  }).immediate();
+  for (const o of personalDigests(env, opts.frequencies, opts.now)) {
+    chunk.push({ o, mail: o.digest.empty ? null : renderFor(o, env.config, secret) });
+    if (chunk.length === RECORD_CHUNK) record();
   }
+  if (chunk.length) record();
   if (!opts.network) return report;
   // 'approved': send a draft approved since the weekly tick built it, but build none.
   const draft = opts.network === 'build' ? ensureDraft(env, opts.now) : openDigest(db);
@@ -167,21 +184,34 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
     approveDigest(db, draft.id, opts.approveBy ?? 'automaattinen hyväksyntä', nowIso);
   const current = openDigest(db)!;
   if (current.status !== 'approved') return { ...report, waiting: current };
-  const byLang = new Map<Lang, { digest: Digest; period: Period }>();
-  const messages = listSubscriptions(db, { active: true }).filter((s) => s.kind === 'network').map((s) => {
-    if (!byLang.has(s.lang)) byLang.set(s.lang, networkDigest(env, current, s.lang, opts.now));
-    const o: Outgoing = { subscription: s, ...byLang.get(s.lang)!, digestId: current.id };
-    return { o, mail: renderFor(o, env.config, secret) };
-  });
+  // Built and rendered once per language before the write lock; addressed to the recipients as they are when recorded.
+  const byLang = new Map<Lang, { period: Period; mail: RenderedMail }>();
+  const inLang = (lang: Lang) => {
+    if (!byLang.has(lang)) {
+      const { digest, period } = networkDigest(env, current, lang, opts.now);
+      byLang.set(lang, { period, mail: renderDigest(digest, { baseUrl: env.config.baseUrl, unsubscribeUrl: PLACEHOLDER }) });
+    }
+    return byLang.get(lang)!;
+  };
+  const recipients = () => listSubscriptions(db, { active: true }).filter((s) => s.kind === 'network');
+  for (const s of recipients()) inLang(s.lang);
   db.transaction(() => {
-    for (const { o, mail } of messages) {
+    // Approval taken back (and perhaps edited and given again) since it was read: this run sends none of it.
+    const still = getDigest(db, current.id);
+    if (still?.status !== 'approved' || still.approvedAt !== current.approvedAt) {
+      if (still?.status === 'draft') report.waiting = still;
+      return;
+    }
+    for (const s of recipients()) {
+      const { period, mail: shared } = inLang(s.lang);
+      const mail = addressed(shared, s.id, env.config, secret);
       const added = recordDelivery(db, {
-        subscriptionId: o.subscription.id, digestId: current.id, email: o.subscription.email, periodStart: o.period.periodStart,
-        periodEnd: o.period.periodEnd, fromItemId: o.period.fromItemId, toItemId: o.period.toItemId, fromEventId: o.period.fromEventId,
-        toEventId: o.period.toEventId, messageId: messageId(), subject: mail.subject, html: mail.html, text: mail.text, now: nowIso,
+        subscriptionId: s.id, digestId: current.id, email: s.email, periodStart: period.periodStart,
+        periodEnd: period.periodEnd, fromItemId: period.fromItemId, toItemId: period.toItemId, fromEventId: period.fromEventId,
+        toEventId: period.toEventId, messageId: messageId(), subject: mail.subject, html: mail.html, text: mail.text, now: nowIso,
       });
-      if (added) report.recorded.push({ email: o.subscription.email, subject: mail.subject });
-      advanceWatermark(db, o.subscription.id, { itemId: o.period.toItemId, eventId: o.period.toEventId, at: o.period.periodEnd });
+      if (added) report.recorded.push({ email: s.email, subject: mail.subject });
+      advanceWatermark(db, s.id, { itemId: period.toItemId, eventId: period.toEventId, at: period.periodEnd });
     }
     markDigestSent(db, current.id, nowIso);
   }).immediate();

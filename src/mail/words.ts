@@ -1,5 +1,6 @@
 // The words of the e-mails: Finnish, and Swedish for Swedish-speaking recipients.
 import type { BoardStatus } from '../store/board.js';
+import { BOARD_STATUS_LABELS } from '../present/board-status.js';
 import type { Lang } from '../digest/build.js';
 
 export interface Words {
@@ -42,7 +43,7 @@ export const WORDS: Record<Lang, Words> = {
     owner: 'vastuuhenkilö',
     noOwner: 'ei vastuuhenkilöä',
     status: 'tila',
-    statuses: { new: 'uusi', review: 'käsittelyssä', drafting: 'vastausta valmistellaan', submitted: 'vastaus lähetetty', closed: 'suljettu', 'no-response': 'ei vastata' },
+    statuses: BOARD_STATUS_LABELS.fi,
     notOnBoard: 'ei vielä yhteisvastaustaululla',
     moved: 'Mikä liikkui',
     newItems: 'Uudet asiat tavoitteittain',
@@ -67,7 +68,7 @@ export const WORDS: Record<Lang, Words> = {
     owner: 'ansvarsperson',
     noOwner: 'ingen ansvarsperson',
     status: 'status',
-    statuses: { new: 'ny', review: 'under behandling', drafting: 'svar bereds', submitted: 'svar skickat', closed: 'avslutad', 'no-response': 'besvaras inte' },
+    statuses: BOARD_STATUS_LABELS.sv,
     notOnBoard: 'ännu inte på tavlan för gemensamma svar',
     moved: 'Vad som rörde sig',
     newItems: 'Nytt per mål',

@@ -221,6 +221,12 @@ export function approveDigest(db: Db, digestId: number, by: string, now: string)
     .run(by, now, digestId).changes > 0;
 }
 
+/** Take back an approval: the digest is a draft again, to edit and approve anew; false when it is not approved (a sent one never changes). */
+export function unapproveDigest(db: Db, digestId: number): boolean {
+  return prepared(db, "UPDATE digests SET status = 'draft', approved_by = NULL, approved_at = NULL WHERE id = ? AND status = 'approved'")
+    .run(digestId).changes > 0;
+}
+
 /** Record that an approved digest was handed to its recipients' deliveries. */
 export function markDigestSent(db: Db, digestId: number, now: string): void {
   prepared(db, "UPDATE digests SET status = 'sent', sent_at = ? WHERE id = ? AND status = 'approved'").run(now, digestId);

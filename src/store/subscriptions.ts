@@ -75,6 +75,31 @@ export function insertSubscription(db: Db, s: SubscriptionInput): number {
   ).lastInsertRowid);
 }
 
+/** What editing a subscription may change: everything but its kind, its id, its history and its watermark. */
+export interface SubscriptionChange extends Follows {
+  email: string;
+  userId: number | null;
+  every: Frequency;
+  lang: 'fi' | 'sv';
+}
+
+/**
+ * Change an active subscription in place: the same number and watermark, so what was sent is not sent again and
+ * nothing falls between (what it now follows counts from the watermark on). Messages recorded but not yet sent go to
+ * the new address. False when there is no such active subscription.
+ */
+export function updateSubscription(db: Db, id: number, c: SubscriptionChange): boolean {
+  return db.transaction(() => {
+    const changed = prepared(db, `UPDATE subscriptions SET email = ?, user_id = ?, every = ?, lang = ?, goals = ?, sources = ?,
+        organisations = ?, matters = ?, search = ? WHERE id = ? AND unsubscribed_at IS NULL`).run(
+      c.email, c.userId, c.every, c.lang, JSON.stringify(c.goals), JSON.stringify(c.sources), JSON.stringify(c.organisations),
+      JSON.stringify(c.matters), c.search, id,
+    ).changes > 0;
+    if (changed) prepared(db, "UPDATE deliveries SET email = ? WHERE subscription_id = ? AND status = 'pending'").run(c.email, id);
+    return changed;
+  })();
+}
+
 /** Every subscription (unsubscribed ones too, unless `active`), oldest first. */
 export function listSubscriptions(db: Db, { active = false, email }: { active?: boolean; email?: string } = {}): Subscription[] {
   const where = [active ? 'unsubscribed_at IS NULL AND paused_at IS NULL' : '1', email === undefined ? '1' : 'email = ?'];

@@ -121,6 +121,12 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
 
     await Promise.all([page.waitForURL(`${base}/digest`), page.getByRole('button', { name: 'Hyväksy katsaus lähetettäväksi' }).click()]);
     await expect(page.getByRole('heading', { name: 'Katsaus 1: hyväksytty' }).isVisible()).resolves.toBe(true);
+    // Taken back before it is sent: a draft again, editable; then approved anew.
+    await Promise.all([page.waitForURL(`${base}/digest`), page.getByRole('button', { name: 'Peru hyväksyntä' }).click()]);
+    await expect(page.getByRole('status').innerText()).resolves.toContain('Katsauksen 1 hyväksyntä peruttiin');
+    await expect(page.getByRole('heading', { name: 'Katsaus 1: luonnos' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/Edellisen hyväksynnän perui sihteeri@example\.fi/).isVisible()).resolves.toBe(true);
+    await Promise.all([page.waitForURL(`${base}/digest`), page.getByRole('button', { name: 'Hyväksy katsaus lähetettäväksi' }).click()]);
     expect(query<{ status: string; approved_by: string }>('SELECT status, approved_by FROM digests WHERE id = 1')).toEqual({ status: 'approved', approved_by: 'sihteeri@example.fi' });
     expect(problems).toEqual([]);
   }, 120_000);
@@ -164,6 +170,24 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
     const row = page.locator('tr[id^="subscription-"]');
     await expect(row.innerText()).resolves.toMatch(/Sisäinen turvallisuus[\s\S]*päivittäin[\s\S]*ruotsiksi/);
     await page.screenshot({ path: path.join(SHOTS, 'subscriptions-390.png'), fullPage: true });
+
+    // Edited in place: two organisations more, weekly; the same subscription, said so.
+    const id = (await row.getAttribute('id'))!.replace('subscription-', '');
+    await Promise.all([page.waitForURL(new RegExp(`/subscriptions/${id}/edit#add$`)), row.getByRole('link', { name: /^Muokkaa/ }).click()]);
+    await expect(page.getByRole('heading', { name: `Tilauksen ${id} muokkaus` }).isVisible()).resolves.toBe(true);
+    const orgs = page.locator('input[name="organisations"]');
+    expect(await orgs.count()).toBeGreaterThanOrEqual(2);
+    const picked = [await orgs.nth(0).getAttribute('value'), await orgs.nth(1).getAttribute('value')];
+    await orgs.nth(0).check();
+    await orgs.nth(1).check();
+    await page.getByLabel('Kuinka usein').selectOption('weekly');
+    await expectAccessible(page, 'subscription edit form');
+    await Promise.all([page.waitForURL(new RegExp(`/subscriptions#subscription-${id}$`)), page.getByRole('button', { name: 'Tallenna muutokset' }).click()]);
+    await expect(page.getByRole('status').innerText()).resolves.toContain(`Tilaus ${id} tallennettu.`);
+    const edited = await row.innerText();
+    expect(edited).toContain(`Organisaatiot: ${picked.join(', ')}`);
+    expect(edited).toContain('viikoittain');
+    expect(query<{ n: number }>('SELECT COUNT(*) AS n FROM subscriptions WHERE email = ? AND unsubscribed_at IS NULL', 'lukija@example.fi').n).toBe(1);
 
     const matter = query<{ id: number }>('SELECT min(id) AS id FROM matters').id;
     await page.goto(`${base}/matters/${matter}`);

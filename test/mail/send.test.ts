@@ -7,8 +7,9 @@ import { digestEnv } from '../../src/mail/env.js';
 import { prepareDeliveries, sendDue, type DigestEnv } from '../../src/mail/deliver.js';
 import { smtpTransport } from '../../src/mail/transport.js';
 import { defaultFeedsDir } from '../../src/paths.js';
-import { getSubscription, insertSubscription, listSubscriptions, unsubscribe } from '../../src/store/subscriptions.js';
+import { getSubscription, insertSubscription, listSubscriptions, unsubscribe, updateSubscription } from '../../src/store/subscriptions.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
+import { approveDigest, unapproveDigest } from '../../src/store/digests.js';
 import type { Db } from '../../src/store/index.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { item, seedDigestDb, store } from '../digest/seed.js';
@@ -151,6 +152,75 @@ describe('sending digests', () => {
     expect(sub.pausedAt).not.toBeNull();
     expect(sub.pauseReason).toMatch(/pysyvä virhe.*550/);
     expect(listDeliveries(db, { subscriptionId: id })).toMatchObject([{ status: 'failed' }]);
+    expect((await run()).sent).toEqual([]);
+  });
+  it('leaves a subscription edited while its digest was being built to the next run, which builds it as edited', async () => {
+    const edited = add('muokattu@example.fi');
+    add('haku@example.fi', { goals: [], search: 'pelastuslaitosten ohje' });
+    let done = false;
+    // The saved search is turned into a query while the second digest is built, after the first one was built.
+    const racing: DigestEnv = {
+      ...env,
+      searchMatch: (text) => {
+        if (!done) {
+          done = true;
+          updateSubscription(db, edited, { email: 'muokattu@example.fi', userId: null, every: 'weekly', lang: 'fi', goals: ['services'],
+            sources: [], organisations: [], matters: [], search: null });
+        }
+        return env.searchMatch(text);
+      },
+    };
+    const first = prepareDeliveries(racing, { frequencies: [...ALL], network: false, now: new Date() });
+    expect(done).toBe(true);
+    expect(first.recorded.map((r) => r.email)).toEqual(['haku@example.fi']);
+    expect(getSubscription(db, edited)!.covered).toBeNull();
+    const { report } = await run();
+    expect(report.recorded.map((r) => r.email)).toEqual(['muokattu@example.fi']);
+    const [mail] = to('muokattu@example.fi');
+    expect(mail.mail.text).toContain('Pelastuslaitosten uusi ohje');
+    expect(mail.mail.text).not.toContain('Hyvinvointialueiden rahoitus tarkentuu');
+  });
+
+  it('does not send a network digest whose approval was taken back while its messages were being built', async () => {
+    store(db, 'sm', [item({ source: 'sm', key: 'sm10', title: 'Pelastustoimen valvontaohje', goals: ['services'], match: 'pelastustoimen' }, new Date())]);
+    const draft = prepareDeliveries(env, { frequencies: [], network: 'build', now: new Date() }).waiting!;
+    expect(draft.status).toBe('draft');
+    approveDigest(db, draft.id, 'sihteeristö', new Date().toISOString());
+    let taken = false;
+    // The labels are read while the approved digest is rendered for its recipients: the approval is taken back then.
+    const racing: DigestEnv = {
+      ...env,
+      labels: new Proxy(env.labels, {
+        get(target, lang) {
+          if (!taken) taken = unapproveDigest(db, draft.id);
+          return target[lang as keyof typeof target];
+        },
+      }),
+    };
+    const report = prepareDeliveries(racing, { frequencies: [], network: 'approved', now: new Date() });
+    expect(taken).toBe(true);
+    expect(report.recorded).toEqual([]);
+    expect(report.waiting).toMatchObject({ id: draft.id, status: 'draft' });
+    expect(listDeliveries(db).filter((d) => d.digestId === draft.id)).toEqual([]);
+    // Approved again, it goes out once.
+    const { sent } = await run('sihteeristö');
+    expect(sent.filter((s) => s.email === 'natverk@example.fi')).toHaveLength(1);
+    expect(listDeliveries(db).filter((d) => d.digestId === draft.id)).toMatchObject([{ email: 'natverk@example.fi', status: 'sent' }]);
+    expect(to('natverk@example.fi').at(-1)!.mail.text).toContain('Pelastustoimen valvontaohje');
+  });
+
+  it('records many subscribers in chunks, each message once with its watermark', async () => {
+    const ids = Array.from({ length: 230 }, (_, n) => add(`joukko${n}@example.fi`));
+    const first = prepareDeliveries(env, { frequencies: [...ALL], network: false, now: new Date() });
+    expect(first.recorded.filter((r) => r.email.startsWith('joukko')).map((r) => r.email)).toEqual(ids.map((_, n) => `joukko${n}@example.fi`));
+    for (const id of ids) {
+      expect(getSubscription(db, id)!.covered).not.toBeNull();
+      expect(listDeliveries(db, { subscriptionId: id })).toMatchObject([{ status: 'pending' }]);
+    }
+    const second = prepareDeliveries(env, { frequencies: [...ALL], network: false, now: new Date() });
+    expect(second.recorded).toEqual([]);
+    // Not sent here: their messages are withdrawn with their subscriptions.
+    for (const id of ids) unsubscribe(db, id, new Date().toISOString());
     expect((await run()).sent).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { digestEnv } from '../../src/mail/env.js';
 import { prepareDeliveries, sendDue } from '../../src/mail/deliver.js';
 import { smtpTransport } from '../../src/mail/transport.js';
 import { defaultFeedsDir } from '../../src/paths.js';
-import type { Db } from '../../src/store/index.js';
+import { listActions, type Db } from '../../src/store/index.js';
 
 let db: Db;
 let smtp: TestSmtp;
@@ -140,6 +140,35 @@ describe('the digest draft page', () => {
     const late = await as.admin.post('/digest/1/entries', { _csrf: await as.admin.token('/subscriptions'), section: 'new', ref: 'item:1', do: 'remove' });
     expect(late.res.status).toBe(409);
     expect(late.html).toContain('on jo hyväksytty');
+  });
+
+  it('an administrator takes an approval back until the digest is sent, recorded with who and when; a sent one never changes', async () => {
+    expect((await post('/digest/1/unapprove', {}, as.reviewer)).status).toBe(403);
+    expect((await page()).toString()).toContain('action="/digest/1/unapprove"');
+    expect(await page(as.reviewer)).not.toContain('action="/digest/1/unapprove"');
+    expect((await post('/digest/1/unapprove')).status).toBe(303);
+    const html = await page();
+    expect(html).toContain('Katsauksen 1 hyväksyntä peruttiin');
+    expect(html).toContain('Katsaus 1: luonnos');
+    expect(html).toMatch(/Edellisen hyväksynnän perui admin@example\.fi \d+\.\d+\.\d{4} klo/);
+    expect(html).toContain('action="/digest/1/entries"');
+    expect(db.prepare('SELECT status, approved_by, approved_at FROM digests WHERE id = 1').get()).toEqual({ status: 'draft', approved_by: null, approved_at: null });
+    const [logged] = listActions(db, 'digest:1').filter((a) => a.action === 'digest-unapprove');
+    expect(logged).toMatchObject({ email: 'admin@example.fi', detail: { approvedBy: 'admin@example.fi' } });
+    const again = await as.admin.post('/digest/1/unapprove', { _csrf: await as.admin.token('/subscriptions') });
+    expect(again.res.status).toBe(409);
+    expect(again.html).toContain('Katsausta 1 ei ole hyväksytty.');
+
+    // Approved again and sent: neither its approval nor anything else can change any more.
+    expect((await post('/digest/1/approve')).status).toBe(303);
+    const env = digestEnv({ db, tagStage: null, feedsDir: defaultFeedsDir }, mailConfig({ SMTP_URL: smtp.url }));
+    prepareDeliveries(env, { frequencies: [], network: 'approved', now: new Date() });
+    expect(db.prepare('SELECT status FROM digests WHERE id = 1').pluck().get()).toBe('sent');
+    for (const action of ['unapprove', 'approve', 'intro']) {
+      const late = await as.admin.post(`/digest/1/${action}`, { _csrf: await as.admin.token('/subscriptions') });
+      expect(late.res.status, action).toBe(409);
+      expect(late.html).toContain('on jo lähetetty, eikä lähetettyä katsausta voi muuttaa');
+    }
   });
 
   it('shows administrators failed deliveries in plain Finnish: a refused address paused, a busy server retrying', async () => {

@@ -5,7 +5,9 @@ import { seedDigestDb } from '../digest/seed.js';
 import { addUser, Browser } from '../helpers/web.js';
 import { servePages, webDeps } from './support.js';
 import { mailConfig } from '../../src/mail/config.js';
-import { listSubscriptions } from '../../src/store/subscriptions.js';
+import { advanceWatermark, getSubscription, listSubscriptions } from '../../src/store/subscriptions.js';
+import { listDeliveries } from '../../src/store/deliveries.js';
+import { listActions } from '../../src/store/index.js';
 import { startSmtp } from '../helpers/smtp.js';
 import { digestEnv } from '../../src/mail/env.js';
 import { prepareDeliveries, sendDue } from '../../src/mail/deliver.js';
@@ -132,6 +134,111 @@ describe('the subscriptions page', () => {
       transport.close();
       await smtp.close();
     }
+  });
+});
+
+describe('editing a subscription', () => {
+  const mark = { itemId: 3, eventId: 2, at: '2026-11-30T06:00:00.000Z' };
+  const edit = async (who: Browser, id: number, form: Record<string, string | string[]>) =>
+    who.post(`/subscriptions/${id}`, { _csrf: await who.token(`/subscriptions/${id}/edit`), ...form });
+
+  it('follows several organisations: ticked from those the items name, and one typed', async () => {
+    const { html } = await reader.get('/subscriptions');
+    expect(html).toContain('<legend>Organisaatiot</legend>');
+    expect(html).toContain('name="organisations" value="Eduskunta"');
+    expect(html).toContain('name="organisations" value="Sisäministeriö"');
+    const made = await subscribe(reader, { kind: 'personal', organisations: ['Eduskunta', 'Sisäministeriö'], organisation: ' Oikeusministeriö ', every: 'weekly' });
+    expect(made.res.status).toBe(303);
+    const s = active('lukija@example.fi').find((x) => x.organisations.length)!;
+    expect(s.organisations).toEqual(['Eduskunta', 'Sisäministeriö', 'Oikeusministeriö']);
+    expect((await reader.get('/subscriptions')).html).toContain('Organisaatiot: Eduskunta, Sisäministeriö, Oikeusministeriö');
+  });
+
+  it('a person edits their own in place: the same number and watermark, the form filled in, the change logged', async () => {
+    const s = active('lukija@example.fi').find((x) => x.organisations.length)!;
+    advanceWatermark(db, s.id, mark);
+    const form = (await reader.get(`/subscriptions/${s.id}/edit`)).html;
+    expect(form).toContain(`Tilauksen ${s.id} muokkaus`);
+    expect(form).toContain(`action="/subscriptions/${s.id}"`);
+    expect(form).toContain(`href="/subscriptions/${s.id}/edit#add"`);
+    // An organisation no item names stays listed (ticked) while it is followed.
+    expect(form).toContain('name="organisations" value="Oikeusministeriö" checked');
+    expect(form).toContain('name="organisations" value="Eduskunta" checked');
+    expect(form).not.toContain('name="kind"');
+    const saved = await edit(reader, s.id, { goals: 'services', organisations: 'Eduskunta', matters: '1', every: 'daily', lang: 'sv' });
+    expect(saved.res.status).toBe(303);
+    expect(saved.res.headers.get('location')).toBe(`/subscriptions#subscription-${s.id}`);
+    expect((await reader.get('/subscriptions')).html).toContain(`Tilaus ${s.id} tallennettu.`);
+    const after = getSubscription(db, s.id)!;
+    expect(after).toMatchObject({ id: s.id, goals: ['services'], organisations: ['Eduskunta'], matters: [1], sources: [], search: null,
+      every: 'daily', lang: 'sv', email: 'lukija@example.fi', userId: s.userId, covered: mark, createdAt: s.createdAt });
+    expect(active('lukija@example.fi').filter((x) => x.organisations.length)).toHaveLength(1);
+    const [logged] = listActions(db, `subscription:${s.id}`).filter((a) => a.action === 'edit-subscription');
+    expect(logged).toMatchObject({ email: 'lukija@example.fi' });
+    expect(JSON.stringify(logged)).toContain('Oikeusministeriö');
+  });
+
+  it('refuses what add refuses, showing the edit form again; another person\'s, an ended one and another address are refused', async () => {
+    const s = active('lukija@example.fi').find((x) => x.organisations.length)!;
+    const bad = await edit(reader, s.id, { every: 'daily' });
+    expect(bad.res.status).toBe(400);
+    expect(bad.html).toContain('Valitse, mitä seuraat');
+    expect(bad.html).toContain(`action="/subscriptions/${s.id}"`);
+    expect(getSubscription(db, s.id)!.organisations).toEqual(['Eduskunta']);
+    expect((await edit(reader, s.id, { goals: 'services', email: 'muu@example.fi' })).res.status).toBe(403);
+
+    expect((await subscribe(admin, { kind: 'personal', email: 'laitos@example.fi', goals: 'services' })).res.status).toBe(303);
+    const other = active('laitos@example.fi')[0];
+    expect((await reader.get(`/subscriptions/${other.id}/edit`)).res.status).toBe(404);
+    const token = await reader.token('/subscriptions');
+    expect((await reader.post(`/subscriptions/${other.id}`, { _csrf: token, goals: 'welfare-reform' })).res.status).toBe(404);
+    expect(getSubscription(db, other.id)!.goals).toEqual(['services']);
+
+    await reader.post(`/subscriptions/${s.id}/remove`, { _csrf: token });
+    expect((await reader.get(`/subscriptions/${s.id}/edit`)).res.status).toBe(409);
+    expect((await reader.post(`/subscriptions/${s.id}`, { _csrf: token, goals: 'services' })).res.status).toBe(409);
+  });
+
+  it('an administrator edits anyone\'s; a new address takes the messages recorded but not yet sent', async () => {
+    const dept = active('laitos@example.fi')[0];
+    expect((await admin.get(`/subscriptions/${dept.id}/edit`)).html).toContain('value="laitos@example.fi"');
+    const env = digestEnv({ db, tagStage: null, feedsDir: defaultFeedsDir }, mailConfig({ SMTP_URL: 'smtp://127.0.0.1:9' }));
+    const recorded = prepareDeliveries(env, { frequencies: ['weekly'], network: false, now: new Date() });
+    expect(recorded.recorded.map((r) => r.email)).toContain('laitos@example.fi');
+    const covered = getSubscription(db, dept.id)!.covered;
+    expect(covered).not.toBeNull();
+
+    const saved = await edit(admin, dept.id, { email: 'pelastus@example.fi', goals: ['services', 'internal-security'], every: 'weekly', lang: 'fi' });
+    expect(saved.res.status).toBe(303);
+    expect(getSubscription(db, dept.id)).toMatchObject({ email: 'pelastus@example.fi', goals: ['services', 'internal-security'], covered });
+    expect(listDeliveries(db, { subscriptionId: dept.id })).toMatchObject([{ email: 'pelastus@example.fi', status: 'pending' }]);
+
+    const smtp = await startSmtp();
+    const transport = smtpTransport(smtp.url);
+    try {
+      await sendDue({ ...env, config: { ...env.config, smtpUrl: smtp.url } }, transport);
+      expect(smtp.received.map((r) => r.to)).toEqual([['pelastus@example.fi']]);
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
+  });
+
+  it('a network subscription changes only its language and address: nothing to follow, and one per address', async () => {
+    expect((await subscribe(admin, { kind: 'network', email: 'verkko1@example.fi', lang: 'fi' })).res.status).toBe(303);
+    expect((await subscribe(admin, { kind: 'network', email: 'verkko2@example.fi', lang: 'fi' })).res.status).toBe(303);
+    const [one] = active('verkko1@example.fi');
+    const form = (await admin.get(`/subscriptions/${one.id}/edit`)).html;
+    expect(form).toContain('Tilauksen laji: verkoston viikkokatsaus');
+    expect(form).not.toContain('name="goals"');
+    const followed = await edit(admin, one.id, { email: 'verkko1@example.fi', goals: 'services', lang: 'sv' });
+    expect(followed.res.status).toBe(400);
+    expect(followed.html).toContain('Verkoston viikkokatsaus on koko verkoston katsaus');
+    const taken = await edit(admin, one.id, { email: 'verkko2@example.fi', lang: 'sv' });
+    expect(taken.res.status).toBe(400);
+    expect(taken.html).toContain('verkko2@example.fi saa jo verkoston viikkokatsauksen.');
+    expect((await edit(admin, one.id, { email: 'verkko1@example.fi', lang: 'sv' })).res.status).toBe(303);
+    expect(getSubscription(db, one.id)).toMatchObject({ kind: 'network', lang: 'sv', email: 'verkko1@example.fi', every: 'weekly' });
   });
 });
 

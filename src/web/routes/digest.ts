@@ -1,15 +1,17 @@
 // The network digest's draft for the secretariat (/digest): administrators edit it (remove, restore and reorder entries,
-// an introduction), preview it as recipients see it, send a test to themselves and approve it; legal reviewers see it
+// an introduction), preview it as recipients see it, send a test to themselves, approve it and take the approval back
+// until it is sent; legal reviewers see it
 // read-only; administrators also see failed deliveries. Every change is a POST, recorded with who and when.
 import crypto from 'node:crypto';
 import type express from 'express';
 import type { Request, Response } from 'express';
 import {
-  approveDigest, getDigest, lastSentDigest, listDraftEntries, openDigest, reorderEntries, setEntryRemoved, setIntro, type Section,
+  approveDigest, getDigest, lastSentDigest, listDraftEntries, openDigest, reorderEntries, setEntryRemoved, setIntro, unapproveDigest,
+  type Section,
 } from '../../store/digests.js';
 import { listDeliveries } from '../../store/deliveries.js';
 import { listSubscriptions } from '../../store/subscriptions.js';
-import { logAction } from '../../store/index.js';
+import { listActions, logAction } from '../../store/index.js';
 import { ensureDraft, networkDigest, type DigestEnv } from '../../mail/deliver.js';
 import { digestEnv } from '../../mail/env.js';
 import { mailConfig, type MailConfig } from '../../mail/config.js';
@@ -69,14 +71,17 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
     const user = res.locals.user as SessionUser;
     logAction(deps.db, { userId: user.id, email: user.email, action, target, detail, now: new Date().toISOString() });
   };
-  /** The draft a POST names, still a draft. */
-  const draftOf = (req: Request) => {
+  /** The digest a POST names, in the state the action needs (a sent digest never changes). */
+  const digestOf = (req: Request, status: 'draft' | 'approved') => {
     const id = Number(req.params.id);
     const d = Number.isSafeInteger(id) ? getDigest(deps.db, id) : undefined;
     if (!d) throw new HttpError(404, `Katsausta numero ${String(req.params.id)} ei ole.`);
-    if (d.status !== 'draft') throw new HttpError(409, `Katsaus ${d.id} on jo ${d.status === 'sent' ? 'lähetetty' : 'hyväksytty'}, joten sitä ei voi enää muokata.`);
+    if (d.status === 'sent') throw new HttpError(409, `Katsaus ${d.id} on jo lähetetty, eikä lähetettyä katsausta voi muuttaa.`);
+    if (status === 'draft' && d.status !== 'draft') throw new HttpError(409, `Katsaus ${d.id} on jo hyväksytty, joten sitä ei voi enää muokata. Peru hyväksyntä ensin.`);
+    if (status === 'approved' && d.status !== 'approved') throw new HttpError(409, `Katsausta ${d.id} ei ole hyväksytty.`);
     return d;
   };
+  const draftOf = (req: Request) => digestOf(req, 'draft');
 
   app.get('/digest', mayView, (req, res) => {
     const d = digest();
@@ -93,10 +98,12 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
       if (entries.some((e) => e.removed)) shown.push(networkDigest(env, undefined, 'fi', now).digest);
       groups = editorGroups(entries, shown, deps.goalLabels);
     }
+    const unapproved = open ? listActions(deps.db, `digest:${open.id}`).filter((a) => a.action === 'digest-unapprove').pop() : undefined;
     const network = listSubscriptions(deps.db, { active: true }).filter((s) => s.kind === 'network');
     const admin = (res.locals.user as SessionUser).role === 'admin';
     res.render('pages/digest', {
       title: 'Viikkokatsaus – Lakivahti', open, groups, admin, editable: admin && open?.status === 'draft',
+      unapproved: unapproved && { by: unapproved.email, at: unapproved.at }, unapprovable: admin && open?.status === 'approved',
       built: built && { empty: built.empty, respond: built.respond.length, moved: built.moved.length, items: built.groups.reduce((n, g) => n + g.items.length, 0) },
       last: lastSentDigest(deps.db) ?? null, smtp: !!config.smtpUrl, autoApprove: config.autoApprove, weekly: config.cron.weekly,
       recipients: { fi: network.filter((s) => s.lang === 'fi').length, sv: network.filter((s) => s.lang === 'sv').length },
@@ -170,6 +177,20 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
       approveDigest(deps.db, d.id, user.email, new Date().toISOString());
       log(res, 'digest-approve', `digest:${d.id}`);
     })();
+    res.redirect(303, '/digest');
+  });
+
+  // Taken back before it went out (the send at the next ten-minute tick records it as sent in one transaction, after
+  // which this is refused): a draft again, to edit and approve anew.
+  app.post('/digest/:id/unapprove', mayEdit, (req, res) => {
+    const d = digestOf(req, 'approved');
+    const taken = deps.db.transaction(() => {
+      if (!unapproveDigest(deps.db, d.id)) return false;
+      log(res, 'digest-unapprove', `digest:${d.id}`, { approvedBy: d.approvedBy, approvedAt: d.approvedAt });
+      return true;
+    })();
+    if (!taken) throw new HttpError(409, `Katsaus ${d.id} ehdittiin jo lähettää, eikä lähetettyä katsausta voi muuttaa.`);
+    say(res, `Katsauksen ${d.id} hyväksyntä peruttiin: se on taas luonnos, jota voi muokata.`);
     res.redirect(303, '/digest');
   });
 

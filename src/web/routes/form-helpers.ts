@@ -2,11 +2,9 @@
 import type { HelperOptions } from 'handlebars';
 import { BOARD_STATUSES, type BoardStatus } from '../../store/index.js';
 import { isLang, word, type Lang } from '../../present/words-web.js';
+import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
 
-export const STATUS_LABELS: Record<BoardStatus, string> = {
-  new: 'uusi', review: 'käsittelyssä', drafting: 'vastausta valmistellaan', submitted: 'vastaus lähetetty', closed: 'suljettu',
-  'no-response': 'ei vastata',
-};
+export const STATUS_LABELS = BOARD_STATUS_LABELS.fi;
 
 /**
  * The language a page is rendered in (from its template context or res.locals): the signed-in person's choice,
@@ -34,7 +32,8 @@ export function httpUrl(url: unknown): string {
 export const formHelpers = {
   httpUrl,
   includes: (list: unknown, x: unknown) => Array.isArray(list) && list.includes(x),
-  boardStatus: (s: unknown) => (typeof s === 'string' && s in STATUS_LABELS ? STATUS_LABELS[s as BoardStatus] : ''),
+  boardStatus: (s: unknown, options: HelperOptions) =>
+    typeof s === 'string' && s in STATUS_LABELS ? BOARD_STATUS_LABELS[pageLang(rootOf(options))][s as BoardStatus] : '',
   roleLabel: (r: unknown, options: HelperOptions) => (r === 'admin' || r === 'reviewer' || r === 'reader' ? word(pageLang(rootOf(options)), `role.${r}`) : ''),
   /** A word of the page's language: {{t "nav.items"}}, with placeholders {{t "sources.failures" n=3}}. */
   t: (key: unknown, options: HelperOptions) => word(pageLang(rootOf(options)), String(key), options.hash as Record<string, unknown>),

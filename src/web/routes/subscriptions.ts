@@ -1,24 +1,29 @@
-// Subscriptions to the digest (/subscriptions): anyone adds and removes their own (what to follow, how often, in which
-// language), administrators anyone's, with the rules of `lakivahti subscriptions add`; "Follow this matter" on a matter's
+// Subscriptions to the digest (/subscriptions): anyone adds, edits and removes their own (what to follow, how often, in
+// which language), administrators anyone's, with the rules of `lakivahti subscriptions add`; "Follow this matter" on a matter's
 // page subscribes to it immediately. Every change is a POST, recorded with who and when.
 import type express from 'express';
 import type { Request, Response } from 'express';
 import { findUser, getMatter, listOrganisations, logAction } from '../../store/index.js';
-import { insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, getSubscription, type Subscription } from '../../store/subscriptions.js';
+import {
+  getSubscription, insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, updateSubscription, type Subscription,
+} from '../../store/subscriptions.js';
 import { checkSubscription, storedRules, SubscriptionError, type SubscriptionRequest, type SubscriptionRules } from '../../app/subscription-form.js';
-import { HttpError, localPath, type SessionUser } from '../auth/index.js';
+import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 import { mailErrorFi } from './digest-draft.js';
 
 const EVERY: Record<string, string> = { immediately: 'heti', daily: 'päivittäin', weekly: 'viikoittain' };
 const LANGS: Record<string, string> = { fi: 'suomeksi', sv: 'ruotsiksi' };
 
-/** The form's fields as typed, to show again with an error. */
+/** The form's fields as typed, to show again with an error (or an existing subscription's, to edit). */
 interface FormValues {
   email: string;
   kind: 'personal' | 'network';
   goals: string[];
   sources: string[];
+  /** Organisations ticked in the list. */
+  organisations: string[];
+  /** One more, typed (an organisation no stored item names yet). */
   organisation: string;
   matters: string;
   search: string;
@@ -31,6 +36,32 @@ const field = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** Whether a subscription is this person's own: made for their account, or to their address. */
 const owns = (s: Subscription, user: SessionUser) => s.userId === user.id || s.email.toLowerCase() === user.email.toLowerCase();
+
+/** A stored subscription as the form shows it for editing. */
+const formOf = (s: Subscription): FormValues => ({
+  email: s.email, kind: s.kind, goals: s.goals, sources: s.sources, organisations: s.organisations, organisation: '',
+  matters: s.matters.join(', '), search: s.search ?? '', every: s.every, lang: s.lang,
+});
+
+/** The form as posted; `editing`: the subscription being changed (its kind stays, and its address unless an administrator changes it). */
+function readForm(body: Record<string, unknown>, user: SessionUser, editing?: Subscription): FormValues {
+  const own = editing?.email ?? user.email;
+  if (user.role !== 'admin' && body.email !== undefined && field(body.email).trim().toLowerCase() !== own.toLowerCase())
+    throw new HttpError(403, 'Vain ylläpitäjä voi tehdä tilauksia muille osoitteille.');
+  return {
+    email: user.role === 'admin' ? field(body.email).trim() || own : own,
+    kind: editing?.kind ?? (body.kind === 'network' ? 'network' : 'personal'), goals: list(body.goals), sources: list(body.sources),
+    organisations: list(body.organisations), organisation: field(body.organisation), matters: field(body.matters),
+    search: field(body.search), every: field(body.every), lang: field(body.lang),
+  };
+}
+
+/** What the form asks for, in the terms of `subscriptions add`. */
+const requestOf = (f: FormValues): SubscriptionRequest => ({
+  email: f.email, network: f.kind === 'network', goals: f.goals, sources: f.sources,
+  organisations: [...f.organisations, f.organisation], matters: f.matters.split(/[\s,;]+/).filter(Boolean),
+  search: f.search, every: f.kind === 'network' ? 'weekly' : f.every, lang: f.lang,
+});
 
 export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
   const sourceNames = new Map(deps.sources.map((s) => [s.id, s.name]));
@@ -49,48 +80,47 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
     paused: s.pausedAt ? mailErrorFi(s.pauseReason) : null,
   });
 
-  const page = (res: Response, status: number, form: FormValues, errors: string[] = []) => {
+  /** The page: the lists, and the form (a new subscription, or `editing` one). */
+  const page = (res: Response, status: number, form: FormValues, errors: string[] = [], editing?: Subscription) => {
     const user = res.locals.user as SessionUser;
     const admin = user.role === 'admin';
     const active = listSubscriptions(deps.db).filter((s) => !s.unsubscribedAt);
     const mine = active.filter((s) => owns(s, user));
     const sources = rules().sources.map((id) => ({ id, name: sourceNames.get(id) ?? id }));
+    // Those the items name, and any this subscription follows that no item names any more.
+    const organisations = [...new Set([...listOrganisations(deps.db), ...form.organisations])]
+      .map((name) => ({ name, checked: form.organisations.includes(name) }));
     res.status(status).render('pages/subscriptions', {
-      title: 'Sähköpostitilaukset – Lakivahti', admin, form, errors, sources, organisations: listOrganisations(deps.db),
+      title: editing ? `Tilauksen ${editing.id} muokkaus – Lakivahti` : 'Sähköpostitilaukset – Lakivahti', admin, form, errors, sources, organisations,
+      editing: editing && { id: editing.id, network: editing.kind === 'network' },
       mine: mine.map(row), others: admin ? active.filter((s) => !owns(s, user)).map(row) : [],
     });
   };
   const empty = (user: SessionUser): FormValues => ({
-    email: user.email, kind: 'personal', goals: [], sources: [], organisation: '', matters: '', search: '', every: 'weekly', lang: 'fi',
+    email: user.email, kind: 'personal', goals: [], sources: [], organisations: [], organisation: '', matters: '', search: '', every: 'weekly', lang: 'fi',
   });
+  /** The form checked by the rules of `subscriptions add`, or the page again with the Finnish error. */
+  const check = (res: Response, form: FormValues, editing?: Subscription) => {
+    try {
+      const checked = checkSubscription(requestOf(form), rules());
+      const taken = checked.kind === 'network' && listSubscriptions(deps.db, { email: checked.email })
+        .some((s) => s.kind === 'network' && !s.unsubscribedAt && s.id !== editing?.id);
+      if (!taken) return checked;
+      page(res, 400, form, [`${checked.email} saa jo verkoston viikkokatsauksen.`], editing);
+    } catch (err) {
+      if (!(err instanceof SubscriptionError)) throw err;
+      page(res, 400, form, [err.fi], editing);
+    }
+    return undefined;
+  };
 
   app.get('/subscriptions', (_req, res) => page(res, 200, empty(res.locals.user as SessionUser)));
 
   app.post('/subscriptions', (req: Request, res: Response) => {
     writable();
     const user = res.locals.user as SessionUser;
-    const body = req.body as Record<string, unknown>;
-    const form: FormValues = {
-      email: user.role === 'admin' ? field(body.email).trim() || user.email : user.email,
-      kind: body.kind === 'network' ? 'network' : 'personal', goals: list(body.goals), sources: list(body.sources),
-      organisation: field(body.organisation), matters: field(body.matters), search: field(body.search), every: field(body.every), lang: field(body.lang),
-    };
-    if (user.role !== 'admin' && body.email !== undefined && field(body.email).trim().toLowerCase() !== user.email.toLowerCase())
-      throw new HttpError(403, 'Vain ylläpitäjä voi tehdä tilauksia muille osoitteille.');
-    const request: SubscriptionRequest = {
-      email: form.email, network: form.kind === 'network', goals: form.goals, sources: form.sources,
-      organisations: form.organisation ? [form.organisation] : [], matters: form.matters.split(/[\s,;]+/).filter(Boolean),
-      search: form.search, every: form.kind === 'network' ? 'weekly' : form.every, lang: form.lang,
-    };
-    let checked;
-    try {
-      checked = checkSubscription(request, rules());
-    } catch (err) {
-      if (err instanceof SubscriptionError) return void page(res, 400, form, [err.fi]);
-      throw err;
-    }
-    if (checked.kind === 'network' && listSubscriptions(deps.db, { email: checked.email }).some((s) => s.kind === 'network' && !s.unsubscribedAt))
-      return void page(res, 400, form, [`${checked.email} saa jo verkoston viikkokatsauksen.`]);
+    const checked = check(res, readForm(req.body as Record<string, unknown>, user));
+    if (!checked) return;
     const userId = checked.email.toLowerCase() === user.email.toLowerCase() ? user.id : (findUser(deps.db, checked.email)?.id ?? null);
     const id = deps.db.transaction(() => {
       const made = insertSubscription(deps.db, { ...checked, userId, createdBy: user.email, now: new Date().toISOString() });
@@ -110,6 +140,37 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
     if (!allowed) throw new HttpError(403, 'Vain ylläpitäjä voi jatkaa keskeytettyä tilausta.');
     return s;
   };
+
+  // Editing keeps the subscription's number and watermark: what was sent is not sent again, nothing falls between.
+  /** The subscription to edit: this person's (or anyone's, for an administrator), not ended. */
+  const editable = (req: Request, res: Response) => {
+    const s = target(req, res, false);
+    if (s.unsubscribedAt) throw new HttpError(409, `Tilaus ${s.id} on päättynyt, joten sitä ei voi muokata. Tee uusi tilaus.`);
+    return s;
+  };
+
+  app.get('/subscriptions/:id/edit', (req, res) => {
+    const s = editable(req, res);
+    page(res, 200, formOf(s), [], s);
+  });
+
+  app.post('/subscriptions/:id', (req, res) => {
+    writable();
+    const s = editable(req, res);
+    const user = res.locals.user as SessionUser;
+    const form = readForm(req.body as Record<string, unknown>, user, s);
+    const checked = check(res, form, s);
+    if (!checked) return;
+    const userId = checked.email.toLowerCase() === s.email.toLowerCase() ? s.userId
+      : checked.email.toLowerCase() === user.email.toLowerCase() ? user.id : (findUser(deps.db, checked.email)?.id ?? null);
+    deps.db.transaction(() => {
+      updateSubscription(deps.db, s.id, { ...checked, userId });
+      const { email, every, lang, goals, sources, organisations, matters, search } = s;
+      log(user, 'edit-subscription', `subscription:${s.id}`, { before: { email, every, lang, goals, sources, organisations, matters, search }, after: checked });
+    })();
+    say(res, `Tilaus ${s.id} tallennettu.`);
+    res.redirect(303, `/subscriptions#subscription-${s.id}`);
+  });
 
   app.post('/subscriptions/:id/remove', (req, res) => {
     writable();
