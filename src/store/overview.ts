@@ -1,7 +1,6 @@
 // What the overview page reads: joint-response deadlines, arrivals per goal and week, matters that moved a stage.
 import { prepared, type Db } from './db.js';
-import { listItems, type ItemRow } from './items.js';
-import { withMatterStage } from './item-filter.js';
+import { listRowSelect, toListRow, type ItemRow, type RawListRow } from './items.js';
 
 /** A place in the deadline order of joint-response candidates: after this deadline and item. */
 export interface JointCursor {
@@ -15,15 +14,14 @@ export interface JointCursor {
  * WHERE joint = 1.
  */
 export function listJointDeadlines(db: Db, from: string, to: string, limit = 100, after?: JointCursor): (ItemRow & { matterStage: string | null })[] {
-  const ids = (after
-    ? prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+  const rows = (after
+    ? prepared(db, `${listRowSelect('items i INDEXED BY items_by_joint')}
         WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND (i.deadline, i.id) > (?, ?) AND COALESCE(r.relevant, 1) = 1
-        ORDER BY i.deadline, i.id LIMIT ?`).pluck().all(from, to, after.deadline, after.id, limit)
-    : prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+        ORDER BY i.deadline, i.id LIMIT ?`).all(from, to, after.deadline, after.id, limit)
+    : prepared(db, `${listRowSelect('items i INDEXED BY items_by_joint')}
         WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1
-        ORDER BY i.deadline, i.id LIMIT ?`).pluck().all(from, to, limit)) as number[];
-  const order = new Map(ids.map((id, n) => [id, n]));
-  return withMatterStage(db, ids.length ? listItems(db, { ids, limit: ids.length }).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : []);
+        ORDER BY i.deadline, i.id LIMIT ?`).all(from, to, limit)) as RawListRow[];
+  return rows.map(toListRow);
 }
 
 /** How many items of each goal (and in all) were published in each week. */
