@@ -1,5 +1,6 @@
 // What the overview page reads: joint-response deadlines, arrivals per goal and week, matters that moved a stage.
 import { prepared, type Db } from './db.js';
+import { untilChanged } from './data-version.js';
 import { listRowSelect, toListRow, type ItemRow, type RawListRow } from './items.js';
 
 /** A place in the deadline order of joint-response candidates: after this deadline and item. */
@@ -69,6 +70,18 @@ export function countWeeklyArrivals(db: Db, starts: string[], end: string): Week
 export function countJointDeadlines(db: Db, from: string, to: string): number {
   return prepared(db, `SELECT count(*) FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
     WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1`).pluck().get(from, to) as number;
+}
+
+/** countJointDeadlines answered once per range until the database changes (the overview's buckets, the board's totals). */
+export function jointDeadlineCounter(db: Db): (from: string, to: string) => number {
+  const counts = untilChanged(db, () => new Map<string, number>());
+  return (from, to) => {
+    const known = counts();
+    const key = `${from} ${to}`;
+    let n = known.get(key);
+    if (n === undefined) known.set(key, (n = countJointDeadlines(db, from, to)));
+    return n;
+  };
 }
 
 /** A matter that reached its current stage recently. */

@@ -2,7 +2,7 @@
 // the sources' health in one line, and the newest items.
 import type { RequestHandler } from 'express';
 import { helsinkiDate } from '../../parse/dates.js';
-import { countJointDeadlines, countWeeklyArrivals, dataVersion, listItemPage, listJointDeadlines, listMovedMatters, listSourceStates, untilChanged, type WeekCounts } from '../../store/index.js';
+import { countWeeklyArrivals, jointDeadlineCounter, dataVersion, listItemPage, listJointDeadlines, listMovedMatters, listSourceStates, untilChanged, type WeekCounts } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { escapeHtml, rowView, stageLabel } from './present.js';
 import { healthLine, sourceHealth } from './source-health.js';
@@ -20,6 +20,7 @@ const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:
  * this long in any case, so that an item dated a little ahead (its sort key after the count) is counted soon after.
  */
 const WEEKS_TTL_MS = 60_000;
+const AVERAGE = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 1 });
 
 export function overviewPage(ctx: PageContext): RequestHandler {
   const { db } = ctx.deps;
@@ -30,6 +31,7 @@ export function overviewPage(ctx: PageContext): RequestHandler {
       cached = { key, at: now.getTime(), weeks: countWeeklyArrivals(db, starts, now.toISOString()) };
     return cached.weeks;
   };
+  const countJoint = jointDeadlineCounter(db);
   // The sources' states change only when a run is stored.
   const sourceStates = untilChanged(db, () => {
     const health = sourceHealth(ctx.deps.sources, listSourceStates(db));
@@ -46,7 +48,7 @@ export function overviewPage(ctx: PageContext): RequestHandler {
     // A bucket shows its nearest deadlines and says how many more there are.
     const joint = (from: string, to: string) => {
       const shown = listJointDeadlines(db, from, to, BUCKET_ROWS).map((r) => rowView(r, rows));
-      const total = shown.length < BUCKET_ROWS ? shown.length : countJointDeadlines(db, from, to);
+      const total = shown.length < BUCKET_ROWS ? shown.length : countJoint(from, to);
       return { rows: shown, more: total - shown.length, length: shown.length };
     };
     const overdue = joint(addDays(today, -14), addDays(today, -1));
@@ -75,7 +77,7 @@ export function overviewPage(ctx: PageContext): RequestHandler {
         label: s.label,
         href: `/items?from=${thisMonday}${s.goal ? `&goal=${encodeURIComponent(s.goal)}` : ''}`,
         thisWeek: nowCount,
-        average: average.toLocaleString('fi-FI', { maximumFractionDigits: 1 }),
+        average: AVERAGE.format(average),
         trend: nowCount > average * 1.25 + 0.5 ? 'enemmän kuin tavallisesti' : nowCount < average * 0.75 - 0.5 ? 'vähemmän kuin tavallisesti' : 'tavallinen määrä',
         chartHtml: barChart(s.values),
         weekly: s.values.join(', '),
