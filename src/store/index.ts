@@ -18,3 +18,4 @@ export * from './feed-tokens.js';
 export * from './item-filter.js';
 export * from './reads.js';
 export * from './overview.js';
+export * from './data-version.js';

@@ -1,6 +1,6 @@
 // The items list of the web view: every filter a person can set, newest first, in pages read through an index.
 import { prepared, type Db } from './db.js';
-import { listItems, type ItemRow } from './items.js';
+import { listRowSelect, listItems, toListRow, type ItemRow, type RawListRow } from './items.js';
 
 /** What a person can filter the items list by; every field is optional and they all must hold. */
 export interface ItemFilter {
@@ -71,7 +71,7 @@ export function filterConditions(f: ItemFilter): { where: string[]; args: (strin
   return { where, args };
 }
 
-/** The SQL of one page's ids and sort keys (exported for the query-plan tests). */
+/** The SQL of one page of rows, one more than the limit (exported for the query-plan tests). */
 export function itemPageQuery(f: ItemFilter, page: PageRequest): { sql: string; args: (string | number)[] } {
   const { where, args } = filterConditions(f);
   const newerFirst = !page.after;
@@ -80,41 +80,30 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest): { sql: string; 
   args.push(page.limit + 1);
   const dir = newerFirst ? 'DESC' : 'ASC';
   return {
-    sql: `SELECT i.id, i.sort_key AS key FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY i.sort_key ${dir}, i.id ${dir} LIMIT ?`,
+    sql: `${listRowSelect()} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY i.sort_key ${dir}, i.id ${dir} LIMIT ?`,
     args,
   };
 }
 
-/** One page of filtered items, newest first, with where the pages beside it start. */
+/** One page of filtered items, newest first, with where the pages beside it start (one query: rows, reviews, matter stages). */
 export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
   const { sql, args } = itemPageQuery(f, page);
-  let rows = prepared(db, sql).all(...args) as Cursor[];
+  let rows = prepared(db, sql).all(...args) as RawListRow[];
   const more = rows.length > page.limit;
   rows = rows.slice(0, page.limit);
   if (page.after) rows.reverse();
-  const items = withMatterStage(db, rows.length ? listItems(db, { ids: rows.map((r) => r.id), limit: rows.length }) : []);
-  const first = rows[0];
-  const last = rows[rows.length - 1];
+  const cursor = (r: RawListRow | undefined): Cursor | undefined => r && { key: r.sortKey, id: r.id };
+  const first = cursor(rows[0]);
+  const last = cursor(rows[rows.length - 1]);
   // Going back (after), `more` says whether newer items remain; going forward, whether older ones do.
   const older = last && (page.after ? true : more) ? last : null;
   const newer = first && (page.after ? more : page.before !== undefined) ? first : null;
-  return { items, older, newer };
+  return { items: rows.map(toListRow), older, newer };
 }
 
 /** Up to `limit` filtered items, newest first (for feeds and exports). */
 export function listFilteredItems(db: Db, f: ItemFilter, limit: number): (ItemRow & { matterStage: string | null })[] {
   return listItemPage(db, f, { limit }).items;
-}
-
-/** Rows with the stage of their matter, read in one lookup per page. */
-export function withMatterStage<T extends ItemRow>(db: Db, rows: T[]): (T & { matterStage: string | null })[] {
-  const ids = [...new Set(rows.map((r) => r.matter).filter((m): m is number => m !== null))];
-  const stages = new Map(ids.length
-    ? (prepared(db, 'SELECT id, stage FROM matters WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; stage: string | null }[])
-      .map((m) => [m.id, m.stage])
-    : []);
-  return rows.map((r) => ({ ...r, matterStage: r.matter === null ? null : (stages.get(r.matter) ?? null) }));
 }
 
 /** Items with a statement deadline on or after `from` (YYYY-MM-DD), nearest first, that match the filter. */

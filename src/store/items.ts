@@ -50,7 +50,7 @@ export interface ItemQuery {
 
 const MACHINE_GOALS = '(SELECT json_group_array(goal) FROM (SELECT goal FROM item_goals WHERE item_id = i.id ORDER BY rank))';
 
-/** The columns of an ItemRow, over `items i` joined with its latest review `r` (see ROW_FROM). */
+/** The columns of an ItemRow, over `items i` joined with its latest review `r` (see rowFrom). */
 const ROW_COLUMNS = `i.id, i.source_id AS source, i.title, i.url, i.published, i.summary, i.language, i.deadline,
   i.organisation, i.kind, i.stage, i.joint, i.matter_id AS matter, i.in_force AS inForce,
   (SELECT json_group_array(value) FROM item_identifiers WHERE item_id = i.id AND type <> 'lausuntopalvelu') AS identifiers,
@@ -59,7 +59,23 @@ const ROW_COLUMNS = `i.id, i.source_id AS source, i.title, i.url, i.published, i
   CASE WHEN r.id IS NULL THEN i.primary_goal ELSE r.primary_goal END AS "primary",
   r.reviewer AS reviewedBy`;
 /** The latest review is kept on the item (latest_review_id, maintained by triggers): one lookup by key. */
-const ROW_FROM = 'items i LEFT JOIN reviews r ON r.id = i.latest_review_id';
+const rowFrom = (items = 'items i') => `${items} LEFT JOIN reviews r ON r.id = i.latest_review_id`;
+
+/**
+ * The SELECT of the web view's list rows: an ItemRow's columns, its matter's stage and its list position (sort key),
+ * over `items i` (`items` may name an index to read it by), its latest review `r` and its matter `m`. A page is then
+ * one query: the filter, the order and the limit pick the rows, and only those rows' columns are computed.
+ */
+export const listRowSelect = (items = 'items i'): string => `SELECT ${ROW_COLUMNS}, m.stage AS matterStage, i.sort_key AS sortKey
+  FROM ${rowFrom(items)} LEFT JOIN matters m ON m.id = i.matter_id`;
+
+/** A list row as listRowSelect reads it. */
+export type RawListRow = RawRow & { matterStage: string | null; sortKey: string };
+
+/** A row of listRowSelect as an ItemRow with its matter's stage (the sort key is left to the caller). */
+export function toListRow({ sortKey: _, ...r }: RawListRow): ItemRow & { matterStage: string | null } {
+  return toItemRow(r);
+}
 
 type RawRow = Omit<ItemRow, 'identifiers' | 'goals' | 'relevant' | 'joint'> & {
   identifiers: string; goals: string; relevant: number | null; joint: number;
@@ -97,7 +113,9 @@ export function itemListQuery(q: ItemQuery = {}): { sql: string; args: (string |
   args.push(q.limit ?? 50);
   // Both orders are served by an index: items_by_joint (deadline, rowid) WHERE joint = 1; items_by_sort.
   const order = q.jointFrom ? 'i.deadline ASC, i.id' : 'i.sort_key DESC, i.id DESC';
-  const sql = `SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+  // Named: the planner would take items_by_deadline, whose rows include every deadline, not only the candidates'.
+  const from = rowFrom(q.jointFrom ? 'items i INDEXED BY items_by_joint' : 'items i');
+  const sql = `SELECT ${ROW_COLUMNS} FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
     ORDER BY ${order} LIMIT ?`;
   return { sql, args };
 }
@@ -154,7 +172,7 @@ export function getItem(db: Db, id: number): ItemDetail | undefined {
       (SELECT json_group_array(json_array(type, value, role)) FROM item_identifiers WHERE item_id = i.id) AS allIdentifiers,
       (SELECT json_group_array(json_array(goal, score)) FROM (SELECT goal, score FROM item_goals WHERE item_id = i.id ORDER BY rank))
         AS tagGoals
-    FROM ${ROW_FROM} WHERE i.id = ?`).get(id) as
+    FROM ${rowFrom()} WHERE i.id = ?`).get(id) as
     | (RawRow & {
         key: string; guid: string | null; contentHtml: string; updated: string | null; consultation: string | null;
         version: number; firstSeenAt: string; lastSeenAt: string; changedAt: string; tagRelevant: number | null;

@@ -1,7 +1,7 @@
 // What the overview page reads: joint-response deadlines, arrivals per goal and week, matters that moved a stage.
 import { prepared, type Db } from './db.js';
-import { listItems, type ItemRow } from './items.js';
-import { withMatterStage } from './item-filter.js';
+import { untilChanged } from './data-version.js';
+import { listRowSelect, toListRow, type ItemRow, type RawListRow } from './items.js';
 
 /** A place in the deadline order of joint-response candidates: after this deadline and item. */
 export interface JointCursor {
@@ -15,15 +15,14 @@ export interface JointCursor {
  * WHERE joint = 1.
  */
 export function listJointDeadlines(db: Db, from: string, to: string, limit = 100, after?: JointCursor): (ItemRow & { matterStage: string | null })[] {
-  const ids = (after
-    ? prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+  const rows = (after
+    ? prepared(db, `${listRowSelect('items i INDEXED BY items_by_joint')}
         WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND (i.deadline, i.id) > (?, ?) AND COALESCE(r.relevant, 1) = 1
-        ORDER BY i.deadline, i.id LIMIT ?`).pluck().all(from, to, after.deadline, after.id, limit)
-    : prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+        ORDER BY i.deadline, i.id LIMIT ?`).all(from, to, after.deadline, after.id, limit)
+    : prepared(db, `${listRowSelect('items i INDEXED BY items_by_joint')}
         WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1
-        ORDER BY i.deadline, i.id LIMIT ?`).pluck().all(from, to, limit)) as number[];
-  const order = new Map(ids.map((id, n) => [id, n]));
-  return withMatterStage(db, ids.length ? listItems(db, { ids, limit: ids.length }).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : []);
+        ORDER BY i.deadline, i.id LIMIT ?`).all(from, to, limit)) as RawListRow[];
+  return rows.map(toListRow);
 }
 
 /** How many items of each goal (and in all) were published in each week. */
@@ -71,6 +70,18 @@ export function countWeeklyArrivals(db: Db, starts: string[], end: string): Week
 export function countJointDeadlines(db: Db, from: string, to: string): number {
   return prepared(db, `SELECT count(*) FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
     WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1`).pluck().get(from, to) as number;
+}
+
+/** countJointDeadlines answered once per range until the database changes (the overview's buckets, the board's totals). */
+export function jointDeadlineCounter(db: Db): (from: string, to: string) => number {
+  const counts = untilChanged(db, () => new Map<string, number>());
+  return (from, to) => {
+    const known = counts();
+    const key = `${from} ${to}`;
+    let n = known.get(key);
+    if (n === undefined) known.set(key, (n = countJointDeadlines(db, from, to)));
+    return n;
+  };
 }
 
 /** A matter that reached its current stage recently. */

@@ -9,6 +9,7 @@ import Handlebars from 'handlebars';
 import { viewsDir } from '../paths.js';
 import { createHelpers } from './helpers.js';
 import { formHelpers } from './routes/form-helpers.js';
+import { itemTable, type ItemTableContext } from './item-table.js';
 import type { WebDeps } from './deps.js';
 
 type Template = Handlebars.TemplateDelegate;
@@ -20,10 +21,11 @@ export function configureViews(app: express.Express, deps: Pick<WebDeps, 'goalLa
   hbs.registerHelper(helpers);
   // Known helpers are called directly by the compiled code instead of being looked up at every use.
   const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
-  const compile = (file: string): Template => hbs.compile(fs.readFileSync(file, 'utf8').trim(), { knownHelpers });
+  const compile = (file: string): Template => hbs.compile(fs.readFileSync(file, 'utf8').trim(), { knownHelpers, knownHelpersOnly: true });
   const partialsDir = path.join(viewsDir, 'partials');
   for (const file of fs.readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')))
     hbs.registerPartial(file.slice(0, -'.hbs'.length), compile(path.join(partialsDir, file)));
+  hbs.registerPartial('item-table', (context: ItemTableContext) => itemTable(context));
   const layout = compile(path.join(viewsDir, 'layouts', 'main.hbs'));
   const pages = new Map<string, Template>();
   app.engine('hbs', (file, options, done) => {

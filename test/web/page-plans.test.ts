@@ -1,7 +1,7 @@
 // The pages' queries are served by indexes: every items-list variant walks an index in list order (no temporary
 // B-tree to sort, no pass over every item), and the overview's reads are index ranges.
 import { describe, expect, it } from 'vitest';
-import { itemPageQuery, openDb, type Db, type ItemFilter, type PageRequest } from '../../src/store/index.js';
+import { countJointDeadlines, itemPageQuery, listJointDeadlines, openDb, type Db, type ItemFilter, type PageRequest } from '../../src/store/index.js';
 import type { ItemKind } from '../../src/model.js';
 import { explain, populated } from '../helpers/plans.js';
 
@@ -60,5 +60,16 @@ describe('items list query plans', () => {
       expect.stringMatching(/^SEARCH items USING COVERING INDEX items_by_organisation_sort/),
       expect.stringMatching(/^SEARCH items USING COVERING INDEX items_by_organisation_sort \(organisation>\?\)$/),
     ]);
+  });
+
+  it('the joint-response candidates of a deadline range are counted from their index alone', () => {
+    const db = pagePlans();
+    expect(plan(db, `SELECT count(*) FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+      WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1`, ['2022-01-01', '2022-12-31']))
+      .toEqual(['SEARCH i USING COVERING INDEX items_by_joint (deadline>? AND deadline<?)', 'SEARCH r USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN']);
+    const listed = listJointDeadlines(db, '2022-01-01', '2022-12-31', 1000);
+    expect(listed.length).toBeGreaterThan(10);
+    expect(countJointDeadlines(db, '2022-01-01', '2022-12-31')).toBe(listed.length);
+    expect(listed.map((r) => `${r.deadline} ${String(r.id).padStart(5)}`)).toEqual(listed.map((r) => `${r.deadline} ${String(r.id).padStart(5)}`).sort());
   });
 });

@@ -1,7 +1,7 @@
 // The joint-response board: the open joint-response candidates (the rule of `items --joint`) and the matters people
 // put on it, by deadline, with owner, internal deadline and status; overdue and due this week at a glance.
 import type { RequestHandler } from 'express';
-import { countJointDeadlines, listBoardEntries, listItems, listJointDeadlines, type BoardEntry, type ItemRow } from '../../store/index.js';
+import { jointDeadlineCounter, listBoardEntries, listItems, listJointDeadlines, type BoardEntry, type ItemRow } from '../../store/index.js';
 import { HttpError } from '../auth/index.js';
 import { helsinkiDate } from '../../parse/dates.js';
 import type { WebDeps } from '../deps.js';
@@ -73,6 +73,7 @@ const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:
  * all that are overdue, due within the week and open; `?jatko=DEADLINE_ID` shows the next page of candidates.
  */
 export function boardPage(deps: WebDeps): RequestHandler {
+  const countJointDeadlines = jointDeadlineCounter(deps.db);
   return (req, res) => {
     const today = helsinkiDate(new Date());
     const raw = req.query.jatko;
@@ -93,9 +94,9 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const done = after ? [] : view.filter((r) => r.entry && !OPEN.has(r.entry.status));
     // On the first page, the candidates not shown yet count too: as open, and as due this week when they are.
     const more = found.length > size;
-    const remaining = !after && more ? countJointDeadlines(deps.db, today, LAST_DAY) - candidates.length : 0;
+    const remaining = !after && more ? countJointDeadlines(today, LAST_DAY) - candidates.length : 0;
     const weekEnd = addDays(today, 6);
-    const weekLeft = !after && more && last.deadline! <= weekEnd ? countJointDeadlines(deps.db, today, weekEnd) - candidates.filter((c) => c.deadline! <= weekEnd).length : 0;
+    const weekLeft = !after && more && last.deadline! <= weekEnd ? countJointDeadlines(today, weekEnd) - candidates.filter((c) => c.deadline! <= weekEnd).length : 0;
     res.render('board', {
       title: 'Yhteisvastausten taulu – Lakivahti', open, done, later: after !== undefined,
       overdue: open.filter((r) => r.overdue).length, thisWeek: open.filter((r) => r.dueThisWeek).length + weekLeft,

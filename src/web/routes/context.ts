@@ -2,7 +2,7 @@
 import { createAnalyzer, type Analyzer } from '../../tag/analyze.js';
 import { searchQuery } from '../../tag/index-terms.js';
 import { helsinkiDate } from '../../parse/dates.js';
-import { listOrganisations } from '../../store/index.js';
+import { listOrganisations, untilChanged } from '../../store/index.js';
 import type { WebDeps } from '../deps.js';
 import type { KnownValues } from './item-query.js';
 import type { RowContext } from './present.js';
@@ -24,6 +24,8 @@ export interface PageContext {
 export function pageContext(deps: WebDeps, now: () => Date = () => new Date()): PageContext {
   let analyzer: Analyzer | undefined;
   const names = new Map(deps.sources.map((s) => [s.id, s.name]));
+  // Every items page offers the organisations as a filter; they change only when items are stored.
+  const organisations = untilChanged(deps.db, () => listOrganisations(deps.db));
   const ctx: PageContext = {
     deps,
     analyzer: () => (analyzer ??= createAnalyzer()),
@@ -33,7 +35,7 @@ export function pageContext(deps: WebDeps, now: () => Date = () => new Date()): 
     known: {
       goals: Object.keys(deps.goalLabels),
       sources: deps.sources.map((s) => s.id),
-      organisations: () => listOrganisations(deps.db),
+      organisations,
       search: (text) => searchQuery(text, ctx.analyzer()),
     },
     rows: () => ({ sourceName: ctx.sourceName, goalLabel: ctx.goalLabel, today: helsinkiDate(now()) }),

@@ -2,7 +2,7 @@
 // the sources' health in one line, and the newest items.
 import type { RequestHandler } from 'express';
 import { helsinkiDate } from '../../parse/dates.js';
-import { countJointDeadlines, countWeeklyArrivals, listItems, listJointDeadlines, listMovedMatters, listSourceStates, withMatterStage, type WeekCounts } from '../../store/index.js';
+import { countWeeklyArrivals, jointDeadlineCounter, dataVersion, listItemPage, listJointDeadlines, listMovedMatters, listSourceStates, untilChanged, type WeekCounts } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { escapeHtml, rowView, stageLabel } from './present.js';
 import { healthLine, sourceHealth } from './source-health.js';
@@ -15,19 +15,29 @@ const BUCKET_ROWS = 10;
 const DAY = 86_400_000;
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
-/** How long the weekly counts are reused: they move slowly, and counting eight weeks of items is the page's dearest read. */
+/**
+ * How long the weekly counts are reused at most: they are counted again at once when anything is stored, and after
+ * this long in any case, so that an item dated a little ahead (its sort key after the count) is counted soon after.
+ */
 const WEEKS_TTL_MS = 60_000;
+const AVERAGE = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 1 });
 
 export function overviewPage(ctx: PageContext): RequestHandler {
+  const { db } = ctx.deps;
   let cached: { key: string; at: number; weeks: WeekCounts[] } | undefined;
   const weeklyCounts = (starts: string[], now: Date): WeekCounts[] => {
-    const key = starts.join();
+    const key = `${starts.join()} ${dataVersion(db)}`;
     if (!cached || cached.key !== key || now.getTime() - cached.at > WEEKS_TTL_MS)
-      cached = { key, at: now.getTime(), weeks: countWeeklyArrivals(ctx.deps.db, starts, now.toISOString()) };
+      cached = { key, at: now.getTime(), weeks: countWeeklyArrivals(db, starts, now.toISOString()) };
     return cached.weeks;
   };
+  const countJoint = jointDeadlineCounter(db);
+  // The sources' states change only when a run is stored.
+  const sourceStates = untilChanged(db, () => {
+    const health = sourceHealth(ctx.deps.sources, listSourceStates(db));
+    return { health, line: healthLine(health, ctx.deps.configErrors.length), failing: health.filter((s) => s.health === 'failing') };
+  });
   return (_req, res) => {
-    const { db } = ctx.deps;
     const now = ctx.now();
     const today = helsinkiDate(now);
     const rows = ctx.rows();
@@ -38,15 +48,14 @@ export function overviewPage(ctx: PageContext): RequestHandler {
     // A bucket shows its nearest deadlines and says how many more there are.
     const joint = (from: string, to: string) => {
       const shown = listJointDeadlines(db, from, to, BUCKET_ROWS).map((r) => rowView(r, rows));
-      const total = shown.length < BUCKET_ROWS ? shown.length : countJointDeadlines(db, from, to);
+      const total = shown.length < BUCKET_ROWS ? shown.length : countJoint(from, to);
       return { rows: shown, more: total - shown.length, length: shown.length };
     };
     const overdue = joint(addDays(today, -14), addDays(today, -1));
     const thisWeek = joint(today, sunday);
     const nextWeeks = joint(addDays(sunday, 1), addDays(sunday, 21));
 
-    const health = sourceHealth(ctx.deps.sources, listSourceStates(db));
-    const line = healthLine(health, ctx.deps.configErrors.length);
+    const { health, line, failing } = sourceStates();
     const anyFetched = health.some((s) => s.health === 'ok');
     const open = overdue.length + thisWeek.length + nextWeeks.length;
     // Nothing open is only said when the sources could be read: a failing source may hold what is missing.
@@ -68,7 +77,7 @@ export function overviewPage(ctx: PageContext): RequestHandler {
         label: s.label,
         href: `/items?from=${thisMonday}${s.goal ? `&goal=${encodeURIComponent(s.goal)}` : ''}`,
         thisWeek: nowCount,
-        average: average.toLocaleString('fi-FI', { maximumFractionDigits: 1 }),
+        average: AVERAGE.format(average),
         trend: nowCount > average * 1.25 + 0.5 ? 'enemmän kuin tavallisesti' : nowCount < average * 0.75 - 0.5 ? 'vähemmän kuin tavallisesti' : 'tavallinen määrä',
         chartHtml: barChart(s.values),
         weekly: s.values.join(', '),
@@ -78,12 +87,12 @@ export function overviewPage(ctx: PageContext): RequestHandler {
     const moved = listMovedMatters(db, new Date(now.getTime() - 14 * DAY).toISOString()).map((m) => ({
       ...m, titleHtml: escapeHtml(m.title), stage: stageLabel(m.stage),
     }));
-    const newest = withMatterStage(db, listItems(db, { limit: 10 })).map((r) => rowView(r, rows));
+    const newest = listItemPage(db, {}, { limit: 10 }).items.map((r) => rowView(r, rows));
 
     res.render('pages/overview', {
       title: 'Lakivahti – yleiskuva', ...viewer(res),
       overdue, thisWeek, nextWeeks, nothingOpen,
-      health: line, failing: health.filter((s) => s.health === 'failing'), configErrors: ctx.deps.configErrors,
+      health: line, failing, configErrors: ctx.deps.configErrors,
       series, firstWeek: mondays[0], thisMonday, moved, newest,
     });
   };
