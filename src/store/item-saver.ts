@@ -66,6 +66,9 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
   const dropIds = prepared(db, 'DELETE FROM item_identifiers WHERE item_id = ?');
   const addId = prepared(db, 'INSERT OR IGNORE INTO item_identifiers (item_id, type, value, role) VALUES (?, ?, ?, ?)');
   const setLinkKeys = prepared(db, 'UPDATE items SET link_keys = ? WHERE id = ?');
+  // New items enter the full-text index in one statement per batch, from their stored text (see migration 012).
+  const indexText = prepared(db, `INSERT INTO items_fts (rowid, title, summary, search_terms)
+    SELECT id, title, summary, search_terms FROM items WHERE id IN (SELECT value FROM json_each(?))`);
   const saveGoals = goalWriter(db);
   const linker = createLinker(db);
   const saveIds = (id: number, ids: Identifier[], replace: boolean) => {
@@ -82,6 +85,7 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
   const outcome: SaveOutcome = { created: [], updated: [], duplicates: 0 };
   const seen = new Set<string>();
   const add = (items: TaggedItem[], now: string) => {
+    const firstCreated = outcome.created.length;
     for (const item of items) {
       if (seen.has(item.key)) {
         outcome.duplicates++;
@@ -122,6 +126,7 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
       for (const c of diffItem(before, item)) event.run(old.id, runId, now, c.type, c.oldValue, c.newValue);
       outcome.updated.push(old.id);
     }
+    if (outcome.created.length > firstCreated) indexText.run(JSON.stringify(outcome.created.slice(firstCreated)));
   };
   return { add, flush: (now) => linker.flush(now), outcome };
 }
