@@ -109,7 +109,7 @@ describe('store: items', () => {
     expect(listItems(db, { match: 'hatakeskuslaitoksen' })).toEqual([]);
   });
 
-  it('indexes every batch of a run for search, and an updated item under its new text only', () => {
+  it('indexes and counts every batch of a run, and an updated item under its new text only', () => {
     db.transaction(() => {
       const saver = startRun(db, 'src', '2023-02-01T10:00:00.000Z');
       saver.add([item(), item({ key: 'guid:2', title: 'Hätäkeskuslaitoksen toiminta' })]);
@@ -126,6 +126,9 @@ describe('store: items', () => {
     // The index agrees with the items table row by row (an external-content index that does not is corrupt).
     expect(() => db.prepare("INSERT INTO items_fts (items_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
     expect(db.prepare('SELECT count(*) AS n FROM items_fts').get()).toEqual({ n: 3 });
+    expect(db.prepare("SELECT items FROM source_item_counts WHERE source_id = 'src'").get()).toEqual({ items: 3 });
+    expect(db.prepare('SELECT item_id, value FROM item_identifiers ORDER BY item_id').all())
+      .toEqual([1, 2, 3].map((id) => ({ item_id: id, value: 'VN/1/2023' })));
   });
 
   it('filters by source and since', () => {

@@ -3,3 +3,7 @@
 -- on each INSERT made one tiny segment per item and merged them over and over: about half the cost of storing an
 -- item. The update and delete triggers stay (an item's text changes rarely, and one at a time).
 DROP TRIGGER items_fts_insert;
+
+-- The same for the per-source item count (migration 008): the store adds a batch's new items in one statement.
+-- Deleting an item still counts down through its trigger.
+DROP TRIGGER source_item_counts_insert;
