@@ -9,9 +9,6 @@ type Message = WriterRequest & { id: number };
 
 // Only crawls write through this thread: see Synchronous in db.ts for why NORMAL is safe for them.
 const db = openDb((workerData as { file: string }).file, { synchronous: 'NORMAL' });
-// Temporary files in memory: each INSERT with triggers keeps a statement journal, and as a temporary file that was
-// some 24 writes per stored item (a third of the writer's time on a large run went to those system calls).
-db.pragma('temp_store = MEMORY');
 // Runs of this host's processes that were killed (kill -9, power loss) free their sources now, recorded as interrupted.
 try {
   recoverDeadLeases(db);
