@@ -1,7 +1,10 @@
 // The stable dedup key of an item (guid, else canonical URL, else a hash of title and date), and its content hash.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Item } from '../model.js';
 import { helsinkiDate } from '../parse/dates.js';
+
+/** Hex SHA-1 of a string; the one-shot hash, not a Hash object per call (half the time on a large run). */
+const sha1 = (text: string): string => hash('sha1', text, 'hex');
 
 /** What the key is computed from: fields already normalized (canonical URL, ISO date). */
 export interface KeyFields {
@@ -18,7 +21,7 @@ export function dedupKey({ guid, url, title, published }: KeyFields): string {
   if (url) return `url:${url}`;
   const normalized = title.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
   const day = published ? helsinkiDate(published) : '';
-  return `title:${createHash('sha1').update(`${normalized}\n${day}`).digest('hex')}`;
+  return `title:${sha1(`${normalized}\n${day}`)}`;
 }
 
 /**
@@ -32,5 +35,5 @@ export function contentHash(item: Omit<Item, 'hash'>): string {
   // The entry into force only when known, so items without one keep the hashes they were stored with.
   const text = JSON.stringify([title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers,
     ...(item.inForce ? [item.inForce] : [])]);
-  return createHash('sha1').update(text).digest('hex');
+  return sha1(text);
 }

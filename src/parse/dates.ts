@@ -56,14 +56,44 @@ export function helsinkiInstant(y: number, mo: number, d: number, h = 0, mi = 0,
   const wall = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms);
   // Two passes: the offset at the guessed instant settles DST transitions.
   const guess = wall - helsinkiOffsetMinutes(wall) * 60_000;
-  return new Date(wall - helsinkiOffsetMinutes(guess) * 60_000).toISOString();
+  return isoInstant(wall - helsinkiOffsetMinutes(guess) * 60_000);
+}
+
+const DAY_MS = 86_400_000;
+/** Dates (YYYY-MM-DD) of UTC days by day number: toISOString costs about a microsecond, a lookup far less. */
+const dayByNumber = new Map<number, string>();
+
+/** The UTC date of a millisecond count within years 1000–9999 (where toISOString's date is plain YYYY-MM-DD). */
+function utcDay(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  let date = dayByNumber.get(day);
+  if (date === undefined) {
+    if (dayByNumber.size > 50_000) dayByNumber.clear();
+    dayByNumber.set(day, (date = new Date(day * DAY_MS).toISOString().slice(0, 10)));
+  }
+  return date;
+}
+
+/** Milliseconds of years 1000–9999, where utcDay and isoInstant agree with toISOString. */
+const inPlainYears = (ms: number): boolean => ms >= -30_610_224_000_000 && ms < 253_402_300_800_000;
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/** new Date(ms).toISOString(), built from the cached day and the time of day. */
+function isoInstant(ms: number): string {
+  if (!inPlainYears(ms)) return new Date(ms).toISOString();
+  const t = ms - Math.floor(ms / DAY_MS) * DAY_MS;
+  const milli = t % 1000;
+  const hms = `${pad2(Math.floor(t / 3_600_000))}:${pad2(Math.floor(t / 60_000) % 60)}:${pad2(Math.floor(t / 1000) % 60)}`;
+  return `${utcDay(ms)}T${hms}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
 }
 
 /** The calendar date (YYYY-MM-DD) in Helsinki of a valid ISO instant. */
 export function helsinkiDate(iso: string | Date): string {
-  const ms = new Date(iso).getTime();
+  const ms = typeof iso === 'string' ? Date.parse(iso) : iso.getTime();
   if (Number.isNaN(ms)) throw new RangeError(`helsinkiDate: not a valid instant: ${String(iso)}`);
-  return new Date(ms + helsinkiOffsetMinutes(ms) * 60_000).toISOString().slice(0, 10);
+  const local = ms + helsinkiOffsetMinutes(ms) * 60_000;
+  return inPlainYears(local) ? utcDay(local) : new Date(local).toISOString().slice(0, 10);
 }
 
 const ISO =
@@ -95,7 +125,7 @@ function offsetMinutes(zone: string): number | null {
 function instant(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number | null): string | null {
   if (offset === null) return helsinkiInstant(y, mo, d, h, mi, s, ms);
   if (!validFields(y, mo, d, h, mi, s)) return null;
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms) - offset * 60_000).toISOString();
+  return isoInstant(Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms) - offset * 60_000);
 }
 
 const fraction = (digits: string | undefined): number => (digits ? Math.round(Number(`0.${digits}`) * 1000) % 1000 : 0);

@@ -66,7 +66,12 @@ const RULES: Rule[] = [
   { type: 'ev', re: rx(`${B}(?:EV|RSv)\\s*${NUM_YEAR}(?:\\s+(?:vp|rd))?${END}`), canon: (m) => `EV ${vp(m, 1, 2)}`, hint: ['EV', 'RSv'] },
   { type: 'ptk', re: rx(`${B}PTK\\s+${NUM_YEAR}(?:\\s+vp)?${END}`), canon: (m) => `PTK ${vp(m, 1, 2)}`, hint: ['PTK'] },
   // EU matters: "U" and "E" are too common as letters, so the session suffix is required.
-  { type: 'eu', re: rx(`${B}([UE])\\s+${NUM_YEAR}\\s+(?:vp|rd)${END}`), canon: (m) => `${m[1]} ${vp(m)}`, hint: ['vp', 'rd'] },
+  {
+    type: 'eu',
+    re: rx(`${B}([UE])\\s+${NUM_YEAR}\\s+(?:vp|rd)${END}`),
+    canon: (m) => `${m[1]} ${vp(m)}`,
+    hint: /[UE]\s+\d{1,5}\s*\/\s*(?:19|20|21)\d\d\s+(?:vp|rd)/,
+  },
   { type: 'kk', re: rx(`${B}KK\\s+${NUM_YEAR}(?:\\s+vp)?${END}`), canon: (m) => `KK ${vp(m, 1, 2)}`, hint: ['KK'] },
   // Swedish written questions (skriftligt spörsmål) are the same documents: SS 12/2026 rd is KK 12/2026 vp.
   { type: 'kk', re: rx(`${B}SS\\s+${NUM_YEAR}\\s+rd${END}`), canon: (m) => `KK ${vp(m, 1, 2)}`, hint: ['SS'] },
@@ -77,7 +82,7 @@ const RULES: Rule[] = [
     type: 'diary',
     re: rx(`${B}([A-ZÄÖ]{2,8})/(\\d{1,6})/(\\d{2,3}(?:\\.\\d{2}){0,3})/((?:19|20)\\d{2})${END}`),
     canon: (m) => `${m[1]}/${m[2]}/${m[3]}/${m[4]}`,
-    hint: /[A-ZÄÖ]\/\d+\/\d\d/,
+    hint: /[A-ZÄÖ]\/\d{1,6}\/\d{2,3}(?:\.\d{2}){0,3}\/(?:19|20)\d\d/,
   },
   {
     // VN/18775/2022, ESAVI/12/2019, STM/1234/2020 and other <ORG>/<n>/<yyyy> diary numbers, also spaced

@@ -54,6 +54,9 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    // Temporary files in memory: a statement that writes several rows (or fires triggers) keeps a statement journal,
+    // and as a temporary file that was some 24 writes per stored item (a third of a large run's storing time).
+    db.pragma('temp_store = MEMORY');
     migrate(db);
   } catch (err) {
     db.close();

@@ -64,16 +64,32 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
   const event = prepared(db, `INSERT INTO item_events (item_id, run_id, at, type, old_value, new_value)
     VALUES (?, ?, ?, ?, ?, ?)`);
   const dropIds = prepared(db, 'DELETE FROM item_identifiers WHERE item_id = ?');
-  const addId = prepared(db, 'INSERT OR IGNORE INTO item_identifiers (item_id, type, value, role) VALUES (?, ?, ?, ?)');
+  // Identifiers are written in one statement per batch, as JSON rows (see writeIds).
+  const addIds = prepared(db, `INSERT OR IGNORE INTO item_identifiers (item_id, type, value, role)
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`);
   const setLinkKeys = prepared(db, 'UPDATE items SET link_keys = ? WHERE id = ?');
+  // New items enter the full-text index and their source's count in one statement each per batch, not through
+  // triggers on every row (see migration 012); the index is filled from the stored text, which its deletes repeat.
+  const indexText = prepared(db, `INSERT INTO items_fts (rowid, title, summary, search_terms)
+    SELECT id, title, summary, search_terms FROM items WHERE id IN (SELECT value FROM json_each(?))`);
+  const countItems = prepared(db, `INSERT INTO source_item_counts (source_id, items) VALUES (?, ?)
+    ON CONFLICT (source_id) DO UPDATE SET items = items + excluded.items`);
   const saveGoals = goalWriter(db);
   const linker = createLinker(db);
+  const pendingIds: [number, string, string, string][] = [];
   const saveIds = (id: number, ids: Identifier[], replace: boolean) => {
     if (replace) dropIds.run(id);
-    for (const i of ids) addId.run(id, i.type, i.value, i.role ?? 'mention');
+    for (const i of ids) pendingIds.push([id, i.type, i.value, i.role ?? 'mention']);
+  };
+  /** Write the identifiers saved so far: at the end of a batch, and before the linker reads them. */
+  const writeIds = () => {
+    if (!pendingIds.length) return;
+    addIds.run(JSON.stringify(pendingIds));
+    pendingIds.length = 0;
   };
   /** Link a stored item whose stated identifiers differ from those it was last linked with; else only re-derive its matter. */
   const relink = (id: number, signature: string, before: string | null, now: string) => {
+    writeIds();
     if (signature === before) return linker.touch(id);
     setLinkKeys.run(signature, id);
     linker.link(id, now);
@@ -82,6 +98,7 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
   const outcome: SaveOutcome = { created: [], updated: [], duplicates: 0 };
   const seen = new Set<string>();
   const add = (items: TaggedItem[], now: string) => {
+    const firstCreated = outcome.created.length;
     for (const item of items) {
       if (seen.has(item.key)) {
         outcome.duplicates++;
@@ -108,7 +125,10 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
         saveIds(id, item.identifiers, false);
         saveGoals(id, item.tags, false);
         // A new item with stated identifiers: index lookups of the matters holding them (nothing of theirs is read).
-        if (signature !== '') linker.add(id, joinKeys(item.identifiers), item.title, now);
+        if (signature !== '') {
+          writeIds();
+          linker.add(id, joinKeys(item.identifiers), item.title, now);
+        }
         outcome.created.push(id);
         continue;
       }
@@ -122,6 +142,11 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
       for (const c of diffItem(before, item)) event.run(old.id, runId, now, c.type, c.oldValue, c.newValue);
       outcome.updated.push(old.id);
     }
+    writeIds();
+    const created = outcome.created.length - firstCreated;
+    if (created === 0) return;
+    indexText.run(JSON.stringify(outcome.created.slice(firstCreated)));
+    countItems.run(sourceId, created);
   };
   return { add, flush: (now) => linker.flush(now), outcome };
 }

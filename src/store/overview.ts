@@ -102,7 +102,7 @@ export function listMovedMatters(db: Db, since: string, limit = 20): MovedMatter
     FROM matters m WHERE m.stage_at >= ? ORDER BY m.stage_at DESC, m.id DESC LIMIT ?`).all(since, limit) as MovedMatter[];
 }
 
-/** How many items each source has stored (kept by triggers in source_item_counts, see migration 008). */
+/** How many items each source has stored (kept in source_item_counts: counted up per saved batch, down by a trigger; see migrations 008 and 012). */
 export function countItemsBySource(db: Db): Map<string, number> {
   return new Map((prepared(db, 'SELECT source_id AS id, items FROM source_item_counts').all() as { id: string; items: number }[]).map((r) => [r.id, r.items]));
 }

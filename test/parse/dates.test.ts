@@ -70,6 +70,24 @@ describe('helsinkiDate', () => {
   it('throws on an invalid instant', () => {
     expect(() => helsinkiDate('nope')).toThrow(RangeError);
   });
+
+  it('agrees with Date and Intl on instants from 1900 to 2200, and past the years dates are cached for', () => {
+    // The reference: Helsinki's wall clock from Intl, and toISOString for every instant (the cached days must match).
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const from = Date.UTC(1900, 0, 1);
+    const span = Date.UTC(2200, 11, 31) - from;
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const instants = Array.from({ length: 3000 }, () => from + Math.floor(random() * span));
+    instants.push(Date.UTC(2024, 2, 31, 0, 59, 59, 999), Date.UTC(2024, 2, 31, 1), Date.UTC(1969, 11, 31, 23, 59, 59, 7), 0, -1);
+    for (const ms of instants) {
+      const iso = new Date(ms).toISOString();
+      expect(parseDate(iso)).toBe(iso);
+      expect(helsinkiDate(iso)).toBe(parts.format(ms));
+    }
+    expect(parseDate(new Date(Date.UTC(12_000, 0, 1)))).toBe('+012000-01-01T00:00:00.000Z');
+    expect(helsinkiDate(new Date(Date.UTC(999, 11, 31, 23)))).toBe('1000-01-01');
+  });
 });
 
 describe('parseLocalDate and helsinkiInstant', () => {

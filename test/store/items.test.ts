@@ -3,6 +3,7 @@ import {
   openDb, syncSources, saveRun, listItems, listItemEvents, getItem, listItemVersions, listReviews, insertReview, type Db,
   getSourceState, hasItemKey,
 } from '../../src/store/index.js';
+import { startRun } from '../../src/store/runs.js';
 import { describeEvent } from '../../src/present/events.js';
 import { contentHash } from '../../src/normalize/key.js';
 import type { RunResult, SourceDef, TaggedItem } from '../../src/model.js';
@@ -106,6 +107,28 @@ describe('store: items', () => {
     saveRun(db, { run: run(), items: [item(), item({ key: 'guid:2', title: 'Hätäkeskuslaitoksen toiminta' })], nextRunAt: null });
     expect(listItems(db, { match: 'hätäkeskuslaitoksen' }).map((r) => r.title)).toEqual(['Hätäkeskuslaitoksen toiminta']);
     expect(listItems(db, { match: 'hatakeskuslaitoksen' })).toEqual([]);
+  });
+
+  it('indexes and counts every batch of a run, and an updated item under its new text only', () => {
+    db.transaction(() => {
+      const saver = startRun(db, 'src', '2023-02-01T10:00:00.000Z');
+      saver.add([item(), item({ key: 'guid:2', title: 'Hätäkeskuslaitoksen toiminta' })]);
+      saver.add([item({ key: 'guid:2' }), item({ key: 'guid:3', title: 'Pelastustoimen rahoitus', summary: 'Valtionosuus' })]);
+      saver.finish({ run: run({ found: 4 }), nextRunAt: null });
+    })();
+    saveRun(db, { run: run(), items: [item({ key: 'guid:3', title: 'Pelastustoimen uudistus', summary: 'Valtionosuus' })], nextRunAt: null });
+    const found = (match: string) => listItems(db, { match }).map((r) => r.title);
+    expect(found('hätäkeskuslaitoksen')).toEqual(['Hätäkeskuslaitoksen toiminta']);
+    expect(found('valtionosuus')).toEqual(['Pelastustoimen uudistus']);
+    expect(found('uudistus')).toEqual(['Pelastustoimen uudistus']);
+    expect(found('rahoitus')).toEqual([]);
+    expect(found('pelastuslain')).toEqual(['Pelastuslain muutos']);
+    // The index agrees with the items table row by row (an external-content index that does not is corrupt).
+    expect(() => db.prepare("INSERT INTO items_fts (items_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(db.prepare('SELECT count(*) AS n FROM items_fts').get()).toEqual({ n: 3 });
+    expect(db.prepare("SELECT items FROM source_item_counts WHERE source_id = 'src'").get()).toEqual({ items: 3 });
+    expect(db.prepare('SELECT item_id, value FROM item_identifiers ORDER BY item_id').all())
+      .toEqual([1, 2, 3].map((id) => ({ item_id: id, value: 'VN/1/2023' })));
   });
 
   it('filters by source and since', () => {
