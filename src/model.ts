@@ -260,10 +260,13 @@ export interface OptionSpec {
   description: string;
 }
 
+/** Items in batches as a source reads them; 'again' voids every batch before it (what follows is the whole list). */
+export type RawBatches = AsyncIterable<RawItem[] | 'again'>;
+
 /** One source that needs code: fetches through ctx.fetch and returns what it found. */
 export interface SourceModule {
   /** The options a definition may give this module, by name. */
   options: Record<string, OptionSpec>;
-  /** Return the items found, or 'not-modified' when the main URL answered 304. */
-  collect(def: SourceDef, ctx: SourceContext): Promise<RawItem[] | 'not-modified'>;
+  /** Return the items found (all at once or in batches as they are read), or 'not-modified' when the main URL answered 304. */
+  collect(def: SourceDef, ctx: SourceContext): Promise<RawItem[] | RawBatches | 'not-modified'>;
 }

@@ -106,24 +106,39 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
     if (found === 'not-modified') {
       run = finish('not-modified', 0, null);
     } else {
-      if (found.length === 0 && !def.mayBeEmpty) {
+      let stage: { normalizeItem: Normalize; tag: PipelineDeps['tag'] } | null = null;
+      // Notes on single items, kept apart so that a source reading its items again ('again') drops them too.
+      let itemNotes: string[] = [];
+      let total = 0;
+      let usable = 0;
+      for await (const raw of Array.isArray(found) ? [found] : found) {
+        if (raw === 'again') {
+          await sink?.abort();
+          sink = null;
+          itemNotes = [];
+          total = usable = 0;
+          continue;
+        }
+        if (raw.length === 0) continue;
+        sink ??= writer.begin(def.id, startedAt.toISOString(), true);
+        stage ??= { normalizeItem: (await loadNormalize()).normalizeItem, tag: deps.tag ?? (await deps.loadTag?.()) };
+        while (raw.length) {
+          // Taken out of the list, so each batch's raw items can be collected once it is handed on (a big feed's
+          // raw, normalized and tagged forms are never all in memory at once).
+          const part = raw.splice(0, BATCH);
+          const batch = tagAll(normalizeAll(part, def, itemNotes, stage.normalizeItem, total), stage.tag, itemNotes);
+          total += part.length;
+          usable += batch.length;
+          sink.add(batch);
+          // Let other work in (web requests, other sources' fetches) between batches.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      if (total === 0 && !def.mayBeEmpty) {
         if (def.kind === 'rss') notes.push('the feed has no items');
         else throw new StageError('parse', 'no items found: the page layout or the API may have changed');
       }
-      sink = writer.begin(def.id, startedAt.toISOString(), found.length > 0);
-      const { normalizeItem } = await loadNormalize();
-      const tag = deps.tag ?? (await deps.loadTag?.());
-      const total = found.length;
-      let usable = 0;
-      for (let i = 0; i < total; i += BATCH) {
-        // Taken out of the list, so each batch's raw items can be collected once it is handed on (a big feed's
-        // raw, normalized and tagged forms are never all in memory at once).
-        const batch = tagAll(normalizeAll(found.splice(0, BATCH), def, notes, normalizeItem, i), tag, notes);
-        usable += batch.length;
-        sink.add(batch);
-        // Let other work in (web requests, other sources' fetches) between batches.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      notes.push(...itemNotes);
       if (total > 0 && usable === 0) throw new StageError('normalize', 'none of the items could be read');
       run = finish('ok', total, null);
     }

@@ -67,6 +67,8 @@ beforeAll(async () => {
     '/limited': reply('slow down', { 'retry-after': '7200' }, 429),
     '/broken': reply('oops', {}, 500),
     '/empty': reply(rss(''), RSS),
+    // Well-formed for 1,000 items, so batches are stored before the strict parser fails on a bare "&".
+    '/late-error': reply(rss(Array.from({ length: 1200 }, (_, i) => entry(`l${i}`, i === 1000 ? 'Tässä & tuolla' : `Uutinen ${i}`)).join('')), RSS),
     '/gzip': reply(zlib.gzipSync(rss(entry('g', 'Pakattu'))), { ...RSS, 'content-encoding': 'gzip' }),
   });
   db = openDb(':memory:');
@@ -132,6 +134,18 @@ describe('pipeline', () => {
     expect(runs.map((r) => r.status)).toEqual(['ok', 'ok']);
     expect(listItems(db, { source: 'latin1' })[0].title).toBe('Hyvinvointialueiden rahoitus ja pelastustoimi');
     expect(listItems(db, { source: 'gzip' })[0].title).toBe('Pakattu');
+  });
+
+  it('a feed that breaks after batches were stored is read again leniently, each item stored once', async () => {
+    const d = def('late-error', '/late-error');
+    syncSources(db, [d]);
+    const run = await refreshSource(d, { db, fetch });
+    expect(run).toMatchObject({ status: 'ok', found: 1200, created: 1200 });
+    // No "duplicate items" note: the batches before the failure were dropped, not stored beside the second reading.
+    expect(run.notes).toEqual([expect.stringMatching(/^parsed with the lenient feed parser: .*\(line 1, column \d+\)$/)]);
+    const stored = listItems(db, { source: 'late-error', limit: 2000 });
+    expect(stored).toHaveLength(1200);
+    expect(stored.filter((i) => i.title.includes('&')).map((i) => i.title)).toEqual(['Tässä & tuolla']);
   });
 
   it('an empty RSS feed is a quiet ok; an empty module source is a layout error', async () => {

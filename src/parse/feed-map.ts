@@ -44,9 +44,16 @@ function compact(item: RawItem): RawItem {
   return out as unknown as RawItem;
 }
 
-/** Map rss-parser's output; `atom` tells Atom entries from RSS items (rss-parser reuses `content`). */
-export function fromRssParser(feed: RssParserFeed, atom = false): RawItem[] {
-  const feedLang = lang(feed.language) ?? lang(feed['dc:language']);
+/** The language rss-parser's output gives the whole feed, for items that do not name their own. */
+export function feedLanguage(feed: RssParserFeed): Lang | null {
+  return lang(feed.language) ?? lang(feed['dc:language']);
+}
+
+/**
+ * Map rss-parser's output; `atom` tells Atom entries from RSS items (rss-parser reuses `content`). `feedLang`
+ * overrides the feed's own when a streamed batch's feed fields are not complete yet.
+ */
+export function fromRssParser(feed: RssParserFeed, atom = false, feedLang = feedLanguage(feed)): RawItem[] {
   return (feed.items ?? []).map((it) => {
     const guid = str(it.guid) ?? str(it.id) ?? str(it['rdf:about']);
     // rss-parser copies an RSS <description> into `content`; nested markup only survives there.

@@ -1,15 +1,10 @@
-// RSS 2.0, Atom and RDF → RawItem[]: rss-parser first, feedsmith's lenient parser as the fallback.
+// RSS 2.0, Atom and RDF → RawItem[]: rss-parser first (streamed), feedsmith's lenient parser as the fallback.
 import type Parser from 'rss-parser';
 import { parseError } from '../errors.js';
-import type { RawItem } from '../model.js';
-import { fromFeedsmith, fromRssParser, isHttp, lang, type RssParserFeed } from './feed-map.js';
+import type { RawBatches, RawItem } from '../model.js';
+import { fromFeedsmith, isHttp, lang } from './feed-map.js';
+import { streamRssParser } from './feed-stream.js';
 import { assertNoEntities, dropUndeclaredEntities } from './xml-guard.js';
-
-// Raw date strings are kept (rss-parser's own conversion reads offset-less Atom dates in the process zone).
-const CUSTOM_FIELDS = {
-  feed: ['dc:language'],
-  item: ['dc:creator', 'dc:date', 'dc:language', 'description', 'published', 'updated'],
-};
 
 /** True when the body is an HTML page (a CAPTCHA, WAF or error page) rather than a feed. */
 export function looksLikeHtml(body: string): boolean {
@@ -35,17 +30,66 @@ export function describeXmlError(error: unknown): string {
 // Both parsers are loaded when the first feed is parsed, not at start-up: commands that only read the database,
 // and crawls answered 304, never need them (feedsmith only when rss-parser refuses a feed).
 
-/** rss-parser on the decoded body; a new parser per call because xml2js parsers keep state. */
-async function strictParse(body: string): Promise<RawItem[]> {
+/**
+ * Parse an already-decoded feed body into RawItems, in batches as the document is read (see feed-stream.ts);
+ * 'again' voids the batches before it (the strict parser failed after handing some on: the lenient parser's
+ * whole list follows). Throws a parse-stage error when the body is not a usable feed.
+ */
+export async function* readFeed(body: string, feedUrl: string, note?: (m: string) => void): AsyncGenerator<RawItem[] | 'again'> {
+  const text = checkedText(body, note);
+  // Atom says its language in xml:lang on the root, which neither parser reports.
+  const rootLang = lang(/<feed\b[^>]*\bxml:lang\s*=\s*["']([\w-]+)/i.exec(text.slice(0, 4096))?.[1]);
+  // An invalid feed URL leaves every link as it is (resolving against it throws), so it is checked once.
+  const base = URL.canParse(feedUrl) ? feedUrl : null;
+  // The mappers built these objects just now, so they are completed in place rather than copied.
+  const complete = (items: RawItem[]): RawItem[] => {
+    for (const item of items) {
+      if (rootLang && !item.language) item.language = rootLang;
+      if (item.url && base) item.url = resolveLink(item.url, base);
+    }
+    return items;
+  };
   const { default: RssParser } = (await import('rss-parser')) as unknown as { default: typeof Parser };
-  const parser = new RssParser({ customFields: CUSTOM_FIELDS });
-  const head = body.slice(0, 64 * 1024);
-  const atom = !/<(?:rss|rdf:RDF)[\s>]/i.test(head) && /<feed[\s>]/i.test(head);
-  return fromRssParser((await parser.parseString(body)) as unknown as RssParserFeed, atom);
+  let handedOn = false;
+  const strict = streamRssParser(RssParser, text);
+  for (;;) {
+    let next: IteratorResult<RawItem[] | 'again'>;
+    try {
+      next = strict.next();
+    } catch (strictError) {
+      const problem = describeXmlError(strictError);
+      const { parseFeed: lenientParse } = await import('feedsmith');
+      let items: RawItem[];
+      try {
+        items = fromFeedsmith(lenientParse(text));
+      } catch {
+        throw parseError(`the feed could not be read: ${problem}`);
+      }
+      note?.(`parsed with the lenient feed parser: ${problem}`);
+      if (handedOn) yield 'again';
+      yield complete(items);
+      return;
+    }
+    if (next.done) return;
+    handedOn = true;
+    yield next.value === 'again' ? 'again' : complete(next.value);
+  }
 }
 
 /** Parse an already-decoded feed body into RawItems; throws a parse-stage error when it is not a usable feed. */
-export async function parseFeed(body: string, feedUrl: string, note?: (m: string) => void): Promise<RawItem[]> {
+export function parseFeed(body: string, feedUrl: string, note?: (m: string) => void): Promise<RawItem[]> {
+  return readAll(readFeed(body, feedUrl, note));
+}
+
+/** Every item of a batched read in one list, as the pipeline takes them ('again' starts the list over). */
+export async function readAll(found: RawItem[] | RawBatches): Promise<RawItem[]> {
+  let items: RawItem[] = [];
+  for await (const batch of Array.isArray(found) ? [found] : found) items = batch === 'again' ? [] : items.concat(batch);
+  return items;
+}
+
+/** The body with a BOM and undeclared entity references removed; throws when it is hostile, empty or HTML. */
+function checkedText(body: string, note?: (m: string) => void): string {
   const unchecked = body.replace(/^\uFEFF/, '');
   if (!unchecked.trim()) throw parseError('the server returned an empty body where a feed was expected');
   assertNoEntities(unchecked);
@@ -56,30 +100,7 @@ export async function parseFeed(body: string, feedUrl: string, note?: (m: string
   }
   if (looksLikeHtml(text))
     throw parseError('the server returned an HTML page where a feed was expected (a CAPTCHA or error page?)');
-
-  let items: RawItem[];
-  try {
-    items = await strictParse(text);
-  } catch (strictError) {
-    const problem = describeXmlError(strictError);
-    const { parseFeed: lenientParse } = await import('feedsmith');
-    try {
-      items = fromFeedsmith(lenientParse(text));
-    } catch {
-      throw parseError(`the feed could not be read: ${problem}`);
-    }
-    note?.(`parsed with the lenient feed parser: ${problem}`);
-  }
-  // Atom says its language in xml:lang on the root, which neither parser reports.
-  const rootLang = lang(/<feed\b[^>]*\bxml:lang\s*=\s*["']([\w-]+)/i.exec(text.slice(0, 4096))?.[1]);
-  // An invalid feed URL leaves every link as it is (resolving against it throws), so it is checked once.
-  const base = URL.canParse(feedUrl) ? feedUrl : null;
-  // The mappers built these objects just now, so they are completed in place rather than copied.
-  for (const item of items) {
-    if (rootLang && !item.language) item.language = rootLang;
-    if (item.url && base) item.url = resolveLink(item.url, base);
-  }
-  return items;
+  return text;
 }
 
 /** Make a relative item link absolute against the feed's URL (the base a reader would use); as is if invalid. */

@@ -1,6 +1,6 @@
 // The source module for `kind: rss` definitions: one conditional GET of def.url, then the feed parser.
-import type { RawItem, SourceModule } from '../model.js';
-import { parseFeed } from '../parse/feed.js';
+import type { RawBatches, RawItem, SourceModule } from '../model.js';
+import { readFeed } from '../parse/feed.js';
 
 /** "Aluehallitus 24.11.2026 / …": a meeting date in a title (Dynasty feeds carry no other date). */
 const TITLE_DATE = /(?<![\d.])(\d{1,2}\.\d{1,2}\.\d{4})(?![\d.]*\d)/;
@@ -20,9 +20,14 @@ const rss: SourceModule = {
   async collect(def, ctx) {
     const result = await ctx.fetch(def.url, { method: 'GET' });
     if (result.notModified || result.status === 304) return 'not-modified';
-    const items = await parseFeed(result.body, result.url, (message) => ctx.note(message));
-    return def.options.dateFromTitle === true ? items.map(datedFromTitle) : items;
+    // Items are handed on as the feed is read: a big feed's document and item list are never all in memory.
+    const batches = readFeed(result.body, result.url, (message) => ctx.note(message));
+    return def.options.dateFromTitle === true ? datedBatches(batches) : batches;
   },
 };
+
+async function* datedBatches(batches: RawBatches): RawBatches {
+  for await (const batch of batches) yield batch === 'again' ? batch : batch.map(datedFromTitle);
+}
 
 export default rss;

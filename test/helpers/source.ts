@@ -1,5 +1,6 @@
 // Helpers for source tests: a context whose fetch reads from a local mirror with global fetch.
-import type { FetchOptions, FetchResult, SourceContext } from '../../src/model.js';
+import type { FetchOptions, FetchResult, RawBatches, RawItem, SourceContext } from '../../src/model.js';
+import { readAll } from '../../src/parse/feed.js';
 
 /** A minimal fetch (no politeness) for driving source modules against a local mirror. */
 export async function plainFetch(url: string, options: FetchOptions = {}): Promise<FetchResult> {
@@ -23,4 +24,10 @@ export async function plainFetch(url: string, options: FetchOptions = {}): Promi
 export function testContext(now = new Date('2026-11-29T10:00:00Z')): SourceContext & { notes: string[] } {
   const notes: string[] = [];
   return { fetch: plainFetch, note: (m) => void notes.push(m), now, notes };
+}
+
+/** What a source module's collect() found, every batch read. */
+export async function allItems(found: Promise<RawItem[] | RawBatches | 'not-modified'>): Promise<RawItem[] | 'not-modified'> {
+  const result = await found;
+  return result === 'not-modified' ? result : readAll(result);
 }

@@ -23,7 +23,7 @@ describe('eduskunta source', () => {
     const real = loadDef('eduskunta');
     const result = await eduskunta.collect(loadDef('eduskunta', mirrorUrl(real.url, mirror.origin)), testContext());
     if (result === 'not-modified') throw new Error('unexpected not-modified');
-    items = result;
+    items = result as RawItem[];
   });
   afterAll(() => mirror.close());
 

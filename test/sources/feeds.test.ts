@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import rss from '../../src/sources/rss.js';
 import { startMirror, mirrorUrl, type Mirror } from '../../src/demo/mirror.js';
 import type { FetchOptions, FetchResult, RawItem, SourceContext } from '../../src/model.js';
-import { testContext } from '../helpers/source.js';
+import { allItems, testContext } from '../helpers/source.js';
 import { FEEDS_DIR, FIXTURES_DIR, loadDef } from './yaml-def.js';
 
 let mirror: Mirror | undefined;
@@ -19,7 +19,7 @@ async function collect(id: string, ctx: SourceContext = testContext()): Promise<
   mirror = await startMirror(path.join(FIXTURES_DIR, id));
   const real = loadDef(id);
   expect(real.kind).toBe('rss');
-  const result = await rss.collect(loadDef(id, mirrorUrl(real.url, mirror.origin)), ctx);
+  const result = await allItems(rss.collect(loadDef(id, mirrorUrl(real.url, mirror.origin)), ctx));
   if (result === 'not-modified') throw new Error('unexpected not-modified');
   return { items: result, origin: mirror.origin };
 }

@@ -7,7 +7,7 @@ import { startMirror, mirrorUrl } from '../../src/demo/mirror.js';
 import { normalizeItem } from '../../src/normalize/index.js';
 import { sourceModule } from '../../src/sources/index.js';
 import type { Item } from '../../src/model.js';
-import { testContext } from '../helpers/source.js';
+import { allItems, testContext } from '../helpers/source.js';
 import { FEEDS_DIR, FIXTURES_DIR, loadDef } from './yaml-def.js';
 
 const ids = fs.readdirSync(FEEDS_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
@@ -21,7 +21,7 @@ describe('stored item links and identifiers of every fixture source', () => {
       const mirror = await startMirror(path.join(FIXTURES_DIR, id));
       try {
         const def = loadDef(id, mirrorUrl(loadDef(id).url, mirror.origin));
-        const found = await sourceModule(def.module!).collect(def, testContext());
+        const found = await allItems(sourceModule(def.module!).collect(def, testContext()));
         if (found === 'not-modified') throw new Error(`${id}: unexpected not-modified`);
         items.set(id, found.map((raw) => normalizeItem(raw, def)));
       } finally {

@@ -23,7 +23,7 @@ describe('pelastustoimi source', () => {
     notes = ctx.notes;
     const result = await pelastustoimi.collect(loadDef('pelastustoimi', mirrorUrl(PAGE, mirror.origin)), ctx);
     if (result === 'not-modified') throw new Error('unexpected not-modified');
-    items = result;
+    items = result as RawItem[];
   });
   afterAll(() => mirror.close());
 

@@ -1,0 +1,178 @@
+// rss-parser, streamed: its own xml2js tree builder is fed the document in chunks, each item is taken out of the
+// tree as it closes, and rss-parser's own build functions map the items a batch at a time. The result is what
+// rss-parser's parseString gives (test/parse/feed-stream.test.ts compares them), without ever holding the
+// document's whole tree and item list: on a 10,000-item feed those were most of a crawl's memory.
+import type Parser from 'rss-parser';
+import type { RawItem } from '../model.js';
+import { feedLanguage, fromRssParser, type RssParserFeed } from './feed-map.js';
+
+/** Items mapped and handed on at a time. */
+export const FEED_BATCH = 500;
+/** Characters written to the tokenizer at a time. */
+const CHUNK = 64 * 1024;
+
+type Tree = Record<string, unknown>;
+/** The parts of rss-parser and of the xml2js parser it holds that a streamed parse drives (rss-parser 3.13). */
+interface RssParserInside {
+  xmlParser: {
+    saxParser: {
+      onopentag(node: { name: string; attributes: Record<string, string> }): void;
+      onclosetag(name: string): void;
+      write(text: string): unknown;
+      close(): unknown;
+    };
+    assignOrPush(parent: Tree, key: string, value: unknown): void;
+    on(event: 'end' | 'error', listener: (value: unknown) => void): void;
+  };
+  buildAtomFeed(tree: Tree): RssParserFeed;
+  buildRSS2(tree: Tree): RssParserFeed;
+  buildRSS1(tree: Tree): RssParserFeed;
+  buildRSS0_9(tree: Tree): RssParserFeed;
+}
+
+type Format = 'atom' | 'rss2' | 'rss1' | 'rss0.9';
+
+/** The format rss-parser's parseString picks for the root element's tree, in its order; null: it refuses the feed. */
+function formatOf(root: string, tree: unknown): Format | null {
+  const version = tree && typeof tree === 'object' ? ((tree as Tree).$ as Record<string, string> | undefined)?.version : undefined;
+  if (root === 'feed' && tree) return 'atom';
+  if (root === 'rss' && version && /^2/.test(version)) return 'rss2';
+  if (root === 'rdf:RDF' && tree) return 'rss1';
+  if (root === 'rss' && version && /0\.9/.test(version)) return 'rss0.9';
+  return null;
+}
+
+/** Where a format's items are: the element path of each, and under which key its parent holds them. */
+const ITEMS: Record<Format, { path: string; key: string }> = {
+  atom: { path: 'feed/entry', key: 'entry' },
+  rss2: { path: 'rss/channel/item', key: 'item' },
+  'rss0.9': { path: 'rss/channel/item', key: 'item' },
+  rss1: { path: 'rdf:RDF/item', key: 'item' },
+};
+
+type FeedLang = ReturnType<typeof feedLanguage>;
+
+/**
+ * Parse a checked, decoded feed with rss-parser's parts and yield RawItem batches as the document is read; 'again'
+ * means the batches so far are void and the whole list follows (the feed named its language only after items
+ * already handed on). Throws what rss-parser would: the tokenizer's first error, or an unrecognized root.
+ */
+export function* streamRssParser(RssParser: typeof Parser, text: string, chunk = CHUNK): Generator<RawItem[] | 'again'> {
+  let firstLang: FeedLang | undefined;
+  let finalLang: FeedLang = null;
+  for (const batch of batches(RssParser, text, chunk)) {
+    if (batch.final) finalLang = batch.lang;
+    else {
+      if (firstLang === undefined) firstLang = batch.lang;
+      yield batch.items;
+    }
+  }
+  // Rare: a feed-level language after the first items. Read again, every item with the feed's final language.
+  if (firstLang !== undefined && finalLang !== firstLang) {
+    yield 'again';
+    for (const batch of batches(RssParser, text, chunk, finalLang)) if (!batch.final) yield batch.items;
+  }
+}
+
+type ItemBatch = { final: false; items: RawItem[]; lang: FeedLang };
+type Batch = ItemBatch | { final: true; lang: FeedLang };
+
+/** The item fields rss-parser copies besides its own (raw dates: parse/dates reads offset-less times as Helsinki time). */
+export const CUSTOM_FIELDS = {
+  feed: ['dc:language'],
+  item: ['dc:creator', 'dc:date', 'dc:language', 'description', 'published', 'updated'],
+};
+
+/** One pass over the document: item batches, then (final) the feed's language once the document has ended. */
+function* batches(RssParser: typeof Parser, text: string, chunk: number, lang?: FeedLang): Generator<Batch> {
+  const parser = new RssParser({ customFields: CUSTOM_FIELDS }) as unknown as RssParserInside;
+  const xml = parser.xmlParser;
+  const sax = xml.saxParser;
+  let failure: unknown = null;
+  let result: Tree | null = null;
+  // rss-parser settles on the first of these: an error, or the root element's end (anything after it is ignored).
+  xml.on('error', (error) => void (result ?? (failure ??= error)));
+  xml.on('end', (tree) => void (failure ?? (result ??= tree as Tree)));
+
+  const path: string[] = [];
+  let format: Format | null = null;
+  let rootAttributes: Record<string, string> = {};
+  let channels = 0;
+  let parent: Tree | null = null;
+  let pending: unknown[] = [];
+  const open = sax.onopentag.bind(sax);
+  const close = sax.onclosetag.bind(sax);
+  sax.onopentag = (node) => {
+    if (path.length === 0 && !result) {
+      rootAttributes = node.attributes;
+      format = formatOf(node.name, { $: node.attributes });
+    }
+    path.push(node.name);
+    if (path.length === 2 && node.name === 'channel') channels++;
+    open(node);
+  };
+  sax.onclosetag = (name) => {
+    close(name);
+    path.pop();
+  };
+  const push = xml.assignOrPush;
+  xml.assignOrPush = (into, key, value) => {
+    // rss-parser reads the items of the first <channel> only; the others stay in the tree, as there.
+    // Elements after the root element's end (junk rss-parser ignores) are not items either.
+    const item = format && !result && key === ITEMS[format].key && path.join('/') === ITEMS[format].path && (format === 'atom' || format === 'rss1' || channels === 1);
+    if (!item) return push(into, key, value);
+    parent = into;
+    pending.push(value);
+  };
+
+  /** rss-parser's own build function for the format, on the root's tree (its item list as given). */
+  const build = (f: Format, root: Tree): RssParserFeed =>
+    f === 'atom' ? parser.buildAtomFeed(root) : f === 'rss1' ? parser.buildRSS1(root) : f === 'rss2' ? parser.buildRSS2(root) : parser.buildRSS0_9(root);
+  /** The pending items with the feed's fields as read so far. */
+  const take = (items: unknown[]): ItemBatch => {
+    const f = format!;
+    const tree = parent!;
+    tree[ITEMS[f].key] = items;
+    try {
+      const root = f === 'atom' ? { feed: tree } : f === 'rss1' ? { 'rdf:RDF': tree } : { rss: { $: rootAttributes, channel: [tree] } };
+      const feed = build(f, root);
+      return { final: false, items: fromRssParser(feed, f === 'atom', lang === undefined ? feedLanguage(feed) : lang), lang: feedLanguage(feed) };
+    } finally {
+      delete tree[ITEMS[f].key];
+    }
+  };
+  // RSS 1.0 may put its <channel> after the items: they wait until it is there.
+  const ready = () => format !== 'rss1' || Array.isArray(parent?.channel);
+
+  for (let at = 0; at < text.length && !result; ) {
+    let end = Math.min(at + chunk, text.length);
+    // Never split a surrogate pair between two writes.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end++;
+    try {
+      sax.write(text.slice(at, end));
+    } catch (error) {
+      failure ??= error;
+    }
+    at = end;
+    if (failure) throw failure;
+    while (pending.length >= FEED_BATCH && ready() && !result) yield take(pending.splice(0, FEED_BATCH));
+  }
+  if (!result && !failure) sax.close();
+  if (failure) throw failure;
+  if (!result) throw new Error('Unable to parse XML.');
+  if (parent) {
+    // Items were taken out of the tree: the rest go through the same build (which fails where rss-parser's would).
+    const last = take(pending);
+    if (last.items.length) yield last;
+    yield { final: true, lang: last.lang };
+    return;
+  }
+  // No item was taken out: the whole tree is rss-parser's, and so is the decision on its format.
+  const root = Object.keys(result)[0];
+  const f = formatOf(root, result[root]);
+  if (!f) throw new Error('Feed not recognized as RSS 1 or 2.');
+  const feed = build(f, result);
+  const items = fromRssParser(feed, f === 'atom', lang === undefined ? feedLanguage(feed) : lang);
+  if (items.length) yield { final: false, items, lang: feedLanguage(feed) };
+  yield { final: true, lang: feedLanguage(feed) };
+}
