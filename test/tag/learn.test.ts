@@ -98,6 +98,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       ['the round-two tuning half', ['hard-dev']],
       ['the round-three tuning items', ['round3-dev']],
       ['the round-four tuning items', ['round4-dev']],
+      ['the round-five dev set (eval-2027-01)', ['eval-2027-01']],
     ])('never makes unreviewed items worse in 5-fold cross-validation on %s', (_name, files) => {
       const items = files.flatMap((f) => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8')));
       const folds = crossValidateLearning(taxonomy, analyzer, items, 5);
