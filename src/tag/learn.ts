@@ -89,14 +89,25 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
     balance.set(`${g}:-1`, down ? Math.min(2, n / (2 * down)) : 0);
   }
 
-  // How much each feature agrees with a direction for a goal, over the reviewed items that contain it: a word in
-  // as many rejected as confirmed items (pelastuslaitos in incident news) carries neither kind of correction.
+  // How much each feature agrees with a correction for a goal, over the reviewed items that contain it. For it:
+  // the items whose rule score needs that correction. Against it: every item that wants the other direction,
+  // whether the rules already serve it or not, since the weight would push it the wrong way. A word common to
+  // what the rules already get right on both sides (pelastuslaitos in relevant items and in incident news) so
+  // carries no correction; a word of the items the rules get wrong, and of few others, does.
   const votes = new Map<string, number>();
+  const vote = (key: string): void => void votes.set(key, (votes.get(key) ?? 0) + 1);
   decisions.forEach((_, i) => {
-    for (const w of wants[i]) for (const [f] of eligible[i]) votes.set(`${f}\u0000${w.goal}\u0000${w.dir}`, (votes.get(`${f}\u0000${w.goal}\u0000${w.dir}`) ?? 0) + 1);
+    const ruled = (g: GoalId): number => Math.max(0, readings[i].rule[g]) * kindOf(readings[i]);
+    for (const w of wants[i]) {
+      const needed = w.dir * (w.target - ruled(w.goal)) > 0;
+      for (const [f] of eligible[i]) {
+        vote(`${f}\u0000${w.goal}\u0000${w.dir}`);
+        if (needed) vote(`${f}\u0000${w.goal}\u0000${w.dir}\u0000needed`);
+      }
+    }
   });
   const agreement = (f: string, g: GoalId, dir: 1 | -1): number => {
-    const pro = votes.get(`${f}\u0000${g}\u0000${dir}`) ?? 0;
+    const pro = votes.get(`${f}\u0000${g}\u0000${dir}\u0000needed`) ?? 0;
     const con = votes.get(`${f}\u0000${g}\u0000${-dir}`) ?? 0;
     return Math.max(0, (pro - con) / (pro + con + smoothing));
   };

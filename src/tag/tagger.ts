@@ -47,6 +47,10 @@ export interface TaggerCore {
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
+/** A topic term weighs at least this much in the taxonomy (valtakunnallinen, resurssi and the like say little). */
+const MIN_TOPIC_WEIGHT = 0.7;
+/** Topic points a goal needs before the item's actor terms count for it. */
+const MIN_TOPIC = 1.5;
 
 /** Build the reusable core: compiled terms and caches for one taxonomy and analyzer. */
 export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}): TaggerCore {
@@ -135,6 +139,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
     const anchored = goalIds.some((g) => anchorSum[g] > 0);
     const titleScore: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
+    // Points of each goal's own topic terms (not actors, not weak context words), and the actors' evidence.
+    const topic: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
+    const actors: { goal: GoalId; points: number; title: number; evidence: Evidence }[] = [];
     for (const [term, h] of hits) {
       const def = term.def;
       const f = factor[h.field];
@@ -144,14 +151,31 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       if (def.rule === 'context' && !anchored) continue;
       const sign = def.rule === 'negative' ? -1 : 1;
-      if (h.field === 'title' && def.rule === 'anchor') titleScore[Object.keys(def.goals)[0]] += Object.values(def.goals)[0];
+      const [owner, own] = Object.entries(def.goals)[0];
+      const inTitle = h.field === 'title' && def.rule === 'anchor' ? own : 0;
+      titleScore[owner] += inTitle;
+      if (def.rule !== 'negative' && !def.actor && own >= MIN_TOPIC_WEIGHT) topic[owner] += own * f;
       const goals: Record<GoalId, number> = {};
       for (const [g, w] of Object.entries(def.goals)) {
         goals[g] = round(sign * w * f);
         rule[g] += sign * w * f;
       }
       const kindOf: Evidence['rule'] = def.rule === 'anchor' ? (term.words.length > 1 ? 'phrase' : 'term') : def.rule;
-      evidence.push({ rule: kindOf, term: def.text, field: h.field, match: h.match, goals });
+      const e: Evidence = { rule: kindOf, term: def.text, field: h.field, match: h.match, goals };
+      evidence.push(e);
+      if (def.actor && def.rule === 'anchor' && Object.keys(def.goals).length === 1) actors.push({ goal: owner, points: own * f, title: inTitle, evidence: e });
+    }
+    // Actor terms say who acts, topic terms what about: "Cybersäkerheten inom räddningsväsendet" is internal security
+    // done by the rescue services. An actor whose goal has no topic of its own in the item lends its points to the
+    // goal whose topic terms are strongest, so relevance stays and the topic decides the goal.
+    const lendTo = goalIds.filter((g) => topic[g] >= MIN_TOPIC).sort((a, b) => topic[b] - topic[a])[0];
+    for (const a of actors) {
+      if (lendTo === undefined || topic[a.goal] > 0 || lendTo === a.goal) continue;
+      rule[a.goal] -= a.points;
+      rule[lendTo] += a.points;
+      titleScore[a.goal] -= a.title;
+      titleScore[lendTo] += a.title;
+      a.evidence.goals = { [lendTo]: round(a.points) };
     }
     for (const p of taxonomy.priors) {
       const bySource = p.source !== null && input.source === p.source;

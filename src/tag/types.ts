@@ -19,6 +19,11 @@ export interface TermDef {
   exact: boolean;
   /** Match case-sensitively as written (acronyms such as KEJO, TUVE). */
   caseSensitive: boolean;
+  /**
+   * Names who acts (pelastuslaitos, räddningsverket), not what the item is about: its points go to the goal the
+   * item's own topic terms name when its goal has none (see tagger.ts).
+   */
+  actor?: boolean;
   subtopic: string | null;
   /** Line in the taxonomy file, for explanations. */
   line: number;

@@ -82,4 +82,26 @@ describe('learnWeights: the knobs as defined', () => {
     for (const f of up) expect(weights[f].services, f).toBeGreaterThan(0);
     for (const f of down) expect(weights[f].services, f).toBeLessThan(0);
   });
+
+  it('gives no correction to a word the rules already get right on both sides, only to the words of what they got wrong', () => {
+    // Relevant items the rules already find (the rescue act) and rejected ones they already reject share
+    // "uudistus" with the smoke-diving items the rules miss: only the misses need a correction, and the word is as
+    // often in items that want the other direction, so it carries none; savusukellus carries the correction.
+    const right: ReviewDecision[] = [
+      { item: { title: 'Pelastuslain uudistus etenee', summary: 'Pelastuslakia uudistetaan.' }, relevant: true, confirmed: ['services'], rejected: [] },
+      { item: { title: 'Pelastuslain uudistus lausunnoille', summary: 'Pelastuslain muutos.' }, relevant: true, confirmed: ['services'], rejected: [] },
+      { item: { title: 'Koulujen uudistus', summary: 'Opetussuunnitelman uudistus.' }, relevant: false, confirmed: [], rejected: [] },
+      { item: { title: 'Kirjastojen uudistus', summary: 'Kirjastolain uudistus.' }, relevant: false, confirmed: [], rejected: [] },
+      { item: { title: 'Teiden uudistus', summary: 'Tieverkon uudistus.' }, relevant: false, confirmed: [], rejected: [] },
+    ];
+    const missed: ReviewDecision[] = [
+      { item: { title: 'Savusukelluksen uudistus', summary: 'Savusukeltajien varusteet.' }, relevant: true, confirmed: ['services'], rejected: [] },
+      { item: { title: 'Savusukelluskaluston uudistus', summary: 'Savusukeltajien testit.' }, relevant: true, confirmed: ['services'], rejected: [] },
+    ];
+    const core = createTaggerCore(taxonomy, { analyzer });
+    const key = (word: string): string => [...core.read({ title: word, lang: 'fi' }).features.keys()][0];
+    const w = learnWeights(taxonomy, [...right, ...missed], { analyzer }).weights;
+    expect(w[key('uudistus')]?.services ?? 0).toBe(0);
+    expect(w[key('Savusukeltajien')]?.services ?? 0).toBeGreaterThan(0);
+  });
 });

@@ -36,11 +36,13 @@ const EVAL_BARS = { f1: 0.95, primaryHit: 0.94 };
 // Round four (issue 10): 48 tuning items written after the set below and apart from it.
 const round4Dev = load('round4-dev.jsonl');
 // Round four's evaluation set: 222 items (53 Swedish) of kinds the sets above lack, labelled from goals.md and
-// measured before any round-four change (figures in its commit message), never tuned on.
+// measured before any round-four change (figures in its commit message); never tuned on in round four, a dev set
+// from round five on (its errors were read to find general rules), so it must meet the issue's targets.
 const evaluation2027 = load('eval-2027-01.jsonl');
-// What both analyzers reach on it after round four (snowball F1 0.926, primary 0.875, goal precision 0.912; voikko
-// 0.933, 0.906, 0.916), below the issue's targets: a fall below these is a regression.
-const EVAL_2027_BARS = { f1: 0.92, primaryHit: 0.85, goalPrecision: 0.9 };
+// Round five's evaluation set: 242 items (79 Swedish): parliament documents, statute and project titles, requests
+// for statements, new false friends, welfare-area and incident items, labelled from goals.md and measured before
+// any round-five change (figures in its commit message), never tuned on.
+const evaluation202702 = load('eval-2027-02.jsonl');
 
 function suite(name: string, make: () => Analyzer | null): void {
   describe(`tagging quality (${name})`, () => {
@@ -112,13 +114,26 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
       expect(q.f1).toBeGreaterThan(kw.f1);
     });
-    it('holds on the round-four evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set.
+    it('meets the targets on the round-four evaluation set, a dev set from round five', () => {
       const q = evaluate(evaluation2027, (i) => tag(i));
       const kw = evaluate(evaluation2027, (i) => keywordAlert(i));
-      expect(q.f1).toBeGreaterThanOrEqual(EVAL_2027_BARS.f1);
-      expect(q.primaryHit).toBeGreaterThanOrEqual(EVAL_2027_BARS.primaryHit);
-      expect(q.goalPrecision).toBeGreaterThanOrEqual(EVAL_2027_BARS.goalPrecision);
+      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(q.f1).toBeGreaterThan(kw.f1);
+      expect(q.precision).toBeGreaterThan(kw.precision);
+      expect(q.primaryHit).toBeGreaterThan(kw.primaryHit);
+      expect(q.goalPrecision).toBeGreaterThan(kw.goalPrecision);
+    });
+    it('holds on the round-five evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Bars at what round five reached
+      // (snowball F1 0.956, primary 0.905, goal precision 0.970; voikko 0.960, 0.905, 0.964), below the issue's
+      // primary-hit target: a fall below these is a regression.
+      const q = evaluate(evaluation202702, (i) => tag(i));
+      const kw = evaluate(evaluation202702, (i) => keywordAlert(i));
+      expect(q.f1).toBeGreaterThanOrEqual(0.95);
+      expect(q.primaryHit).toBeGreaterThanOrEqual(0.9);
+      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.96);
       expect(q.f1).toBeGreaterThan(kw.f1);
       expect(q.precision).toBeGreaterThan(kw.precision);
       expect(q.primaryHit).toBeGreaterThan(kw.primaryHit);

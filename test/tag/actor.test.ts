@@ -1,0 +1,45 @@
+// Actor terms (pelastuslaitos, räddningsverket) say who acts; the item's topic terms say which goal it is about.
+import { describe, expect, it } from 'vitest';
+import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
+import { createTagger } from '../../src/tag/tagger.js';
+import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+
+const taxonomy = loadTaxonomy();
+const tag = createTagger(taxonomy, { analyzer: createSnowballAnalyzer() });
+
+describe('actor terms', () => {
+  it('are marked in the shipped taxonomy for the rescue services as organisations, fi and sv', () => {
+    const actors = taxonomy.terms.filter((t) => t.actor).map((t) => t.text);
+    expect(actors).toEqual(expect.arrayContaining(['pelastus+laitos', 'pelastus+toimi', 'räddnings+verk', 'räddnings+väsende']));
+    // Topics of the rescue services' own goal are not actors.
+    expect(actors).not.toContain('pelastus+laki');
+    expect(actors).not.toContain('palo+tarkastus');
+  });
+
+  it.each([
+    ['Cybersäkerheten inom räddningsväsendet stärks', 'Räddningsverken får en gemensam miniminivå för informationssäkerhet.', 'sv'],
+    ['Pelastustoimen tilannekuvaa kehitetään', 'Pelastuslaitosten tilannekeskukset yhdistetään valtakunnalliseen järjestelmään.', 'fi'],
+    ['Laajamittaisen evakuoinnin suunnitteluohje julkaistiin', 'Ohje on tarkoitettu pelastuslaitoksille ja kunnille.', 'fi'],
+  ] as const)('lend their points to the goal the topic names when their own goal has no topic: %s', (title, summary, lang) => {
+    const r = tag({ title, summary, lang });
+    expect(r).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+    const lent = r.evidence.filter((e) => e.rule === 'term' && taxonomy.terms.find((t) => t.text === e.term)?.actor);
+    expect(lent.length).toBeGreaterThan(0);
+    for (const e of lent) expect(Object.keys(e.goals)).toEqual(['internal-security']);
+  });
+
+  it('keep their points where the item names a topic of their own goal, or no topic at all', () => {
+    // Palotarkastus is the rescue services' own topic: the actor stays with services beside the emergency centre.
+    const own = tag({ title: 'Pelastuslaitos tehostaa palotarkastuksia', summary: 'Hätäkeskus välittää tiedot.', lang: 'fi' });
+    expect(own.primary).toBe('services');
+    expect(own.evidence.find((e) => e.term === 'pelastus+laitos')?.goals).toEqual({ services: 3 });
+    // Nothing but the actor: the rescue services themselves.
+    const alone = tag({ title: 'Pelastuslaitoksen uusi johtaja aloitti', lang: 'fi' });
+    expect(alone).toMatchObject({ relevant: true, primary: 'services' });
+  });
+
+  it('lend nothing to a goal whose topic is only weak context (sisäministeriö, valtakunnallinen)', () => {
+    const r = tag({ title: 'Sisäministeriö ja pelastuslaitokset kokoontuivat', lang: 'fi' });
+    expect(r.evidence.find((e) => e.term === 'pelastus+laitos')?.goals).toEqual({ services: 3 });
+  });
+});
