@@ -100,6 +100,7 @@ describe('matching on Snowball stems', () => {
     expect(found('Virven kuuluvuus')).toEqual(['term virve = Virven']);
     expect(found('Virve-verkon uudistus')).toEqual(['term virve = Virve-verkon']);
     expect(found('Virveverkko')).toEqual([]);
+    expect(found('Uusivirve')).toEqual([]);
     expect(found('Uusi-virve')).toEqual(['term virve = Uusi-virve']);
   });
 
@@ -124,6 +125,7 @@ describe('matching on Snowball stems', () => {
     expect(found('KEJO')).toEqual(['term KEJO = KEJO']);
     expect(found('KEJOn käyttöönotto')).toEqual(['term KEJO = KEJOn']);
     expect(found('KEJOsta')).toEqual(['term KEJO = KEJOsta']);
+    expect(found('KEJOissa')).toEqual(['term KEJO = KEJOissa']);
     expect(found('KEJO-hanke')).toEqual(['term KEJO = KEJO-hanke']);
     expect(found('Uusi-KEJO')).toEqual(['term KEJO = Uusi-KEJO']);
     expect(found('Kejo')).toEqual([]);
@@ -237,8 +239,17 @@ describe('learning features of a word', () => {
   it('weighs a word of nine letters or more by its first six letters too', () => {
     expect(scoreA({ 'head:pelast': { [A]: 1 } }, 'Pelastustoimen rahoitus')).toBe(1);
     expect(scoreA({ 'head:paloas': { [A]: 1 } }, 'Paloasemat')).toBe(1);
+    expect(scoreA({ 'head:paloas': { [A]: 1 } }, 'Paloasema')).toBe(1);
     // Eight letters: no head.
     expect(scoreA({ 'head:paloas': { [A]: 1 } }, 'Paloasem')).toBe(0);
+  });
+
+  it('weighs a word in both fields once, with the title\'s field factor', () => {
+    const kunta = { [snowball.analyze('kunta', 'fi').key]: { [A]: 1 } };
+    const tag = createTagger(taxonomy([]), { analyzer: snowball, learned: learned(kunta) });
+    expect(tag({ title: 'Uutinen', summary: 'Kunnan talous.', lang: 'fi' }).scores[A]).toBe(0.5);
+    expect(tag({ title: 'Kunnan talous', summary: 'Kunnan talous.', lang: 'fi' }).scores[A]).toBe(1);
+    expect(tag({ title: 'Kunnan talous', summary: 'Kunta ja kunnat.', lang: 'fi' }).scores[A]).toBe(1);
   });
 
   it('gives words under four letters and numbers no feature', () => {
