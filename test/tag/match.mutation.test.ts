@@ -8,16 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
-import type { LearnedWeights, TagInput, Taxonomy, TermDef } from '../../src/tag/types.js';
+import type { LearnedWeights, TagInput, Taxonomy } from '../../src/tag/types.js';
+import { label, term } from './by-hand.js';
 
 const A = 'services';
 const B = 'internal-security';
 const C = 'welfare-reform';
-const label = { fi: 'x', sv: 'x' };
-let line = 0;
-const term = (text: string, rule: TermDef['rule'], goals: Record<string, number>, extra: Partial<TermDef> = {}): TermDef => ({
-  text, lang: 'fi', goals, rule, exact: false, caseSensitive: false, subtopic: null, line: ++line, ...extra,
-});
 const taxonomy: Taxonomy = {
   version: 'by-hand',
   goals: [A, B, C].map((id) => ({ id, label, subtopics: [] })),

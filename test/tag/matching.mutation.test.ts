@@ -9,14 +9,10 @@ import { createSnowballAnalyzer, type Analyzer, type WordAnalysis } from '../../
 import { createTagger } from '../../src/tag/tagger.js';
 import type { Lang } from '../../src/model.js';
 import type { LearnedWeights, Taxonomy, TermDef } from '../../src/tag/types.js';
+import { label, term } from './by-hand.js';
 
 const A = 'services';
 const B = 'internal-security';
-const label = { fi: 'x', sv: 'x' };
-let line = 0;
-const term = (text: string, rule: TermDef['rule'], goals: Record<string, number>, extra: Partial<TermDef> = {}): TermDef => ({
-  text, lang: 'fi', goals, rule, exact: false, caseSensitive: false, subtopic: null, line: ++line, ...extra,
-});
 const terms: TermDef[] = [
   term('pelastus+laki', 'anchor', { [A]: 3 }),
   // Bailout loans: Snowball stems pelastuslaina (and pelastuslain-a, -oja) like the rescue act's genitive pelastuslain.
