@@ -66,7 +66,28 @@ describe('matching on Snowball stems', () => {
     expect(found('Pelastuslaitoksen talous')).toEqual([]);
   });
 
+  it('tolerates only the stem\'s last letters: a word that keeps less of the stem is another word', () => {
+    // pelastus+laki keeps "pelastusl" (laki/lain); pelastusta is rescue, not the rescue act.
+    expect(found('Pelastusta tarvitaan')).toEqual([]);
+    // paloasema keeps all of "paloasem": paloasu is a fire suit (palo), no fire station.
+    expect(found('Paloasu')).toEqual(['term palo = Paloasu']);
+    // Inside a compound the same tolerance holds: aluepelastuslain is the regional rescue act's genitive.
+    expect(found('Aluepelastuslain muutos')).toEqual(['term pelastus+laki = Aluepelastuslain']);
+  });
+
+  it('finds a term followed by more of a compound', () => {
+    expect(found('Paloasemaverkosto')).toEqual(['term paloasema = Paloasemaverkosto']);
+  });
+
+  it('finds a -minen noun in the forms Snowball cuts before the n (järjestämisestä)', () => {
+    const tag = createTagger(taxonomy([term('järjestäminen', 'anchor', { [A]: 1 })]), { analyzer: snowball });
+    expect(tag({ title: 'Laki palvelujen järjestämisestä', lang: 'fi' }).evidence.map((e) => e.match)).toEqual(['järjestämisestä']);
+    expect(tag({ title: 'Palvelujen järjestäminen', lang: 'fi' }).evidence.map((e) => e.match)).toEqual(['järjestäminen']);
+  });
+
   it('finds a term at the start of a compound, inside it from the fourth letter, and after a hyphen', () => {
+    // suo|palo (a peat fire): the fourth letter is the first a term may start at without a hyphen.
+    expect(found('Suopalo')).toEqual(['term palo = Suopalo']);
     expect(found('Paloasemat')).toEqual(['term paloasema = Paloasemat']);
     expect(found('Aluepaloasema')).toEqual(['term paloasema = Aluepaloasema']);
     expect(found('EU-paloasemat')).toEqual(['term paloasema = EU-paloasemat']);
@@ -106,6 +127,8 @@ describe('matching on Snowball stems', () => {
     // The single-word term is a compound part: it matches inside kyberriskiarvio, the phrase's last word does not.
     expect(found('Kansallinen kyberriskiarvio')).toEqual(['term riski+arvio = kyberriskiarvio']);
     expect(found('Epäkansallinen riskiarvio')).toEqual(['term riski+arvio = riskiarvio']);
+    // A phrase's word after a hyphen is not at the word's start either.
+    expect(found('Kansallinen kyber-riskiarvio')).toEqual(['term riski+arvio = kyber-riskiarvio']);
   });
 
   it('matches a Swedish phrase with a two-letter word, and Swedish compounds', () => {
@@ -144,6 +167,10 @@ describe('false friends Snowball stems like a term', () => {
     // pelastuslain: the written prefix "pelastuslain" is followed by no vowel.
     expect(found('Pelastuslain muutos')).toEqual(['term pelastus+laki = Pelastuslain']);
     expect(found('Pelastuslakia')).toEqual(['term pelastus+laki = Pelastuslakia']);
+  });
+
+  it('finds the written form three letters into a word', () => {
+    expect(found('SAS-pelastuslainaa')).toEqual(['false-friend pelastuslaina = SAS-pelastuslainaa']);
   });
 
   it('does not take the written form one or two letters into a word', () => {
