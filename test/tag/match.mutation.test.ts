@@ -8,16 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
-import type { LearnedWeights, TagInput, Taxonomy, TermDef } from '../../src/tag/types.js';
+import type { LearnedWeights, TagInput, Taxonomy } from '../../src/tag/types.js';
+import { label, term } from './by-hand.js';
 
 const A = 'services';
 const B = 'internal-security';
 const C = 'welfare-reform';
-const label = { fi: 'x', sv: 'x' };
-let line = 0;
-const term = (text: string, rule: TermDef['rule'], goals: Record<string, number>, extra: Partial<TermDef> = {}): TermDef => ({
-  text, lang: 'fi', goals, rule, exact: false, caseSensitive: false, subtopic: null, line: ++line, ...extra,
-});
 const taxonomy: Taxonomy = {
   version: 'by-hand',
   goals: [A, B, C].map((id) => ({ id, label, subtopics: [] })),
@@ -252,5 +248,41 @@ describe('tagger: learned weights', () => {
   it('ignores weights learned with another analyzer', () => {
     const r = createTagger(taxonomy, { analyzer, learned: { ...learned({ 'term:paloasema': { [A]: 2 } }), analyzer: 'voikko' } })({ title: 'Paloasema', lang: 'fi' });
     expect(r.scores[A]).toBe(3);
+  });
+});
+
+describe('tagger: a scope lifted by its way out, with points for the two together', () => {
+  // Police news (poliisi) is out of scope unless the rescue department (pelastuslaitos) is named too; the two
+  // together are the authorities' cooperation, 4 points for B. Named both in the title, that cooperation is what the
+  // title is about; with one of them only in the summary, the title is about what its own anchor terms name.
+  const scoped: Taxonomy = {
+    ...taxonomy,
+    terms: [term('ensihoito', 'anchor', { [C]: 3 }), term('pelastuslaitos', 'anchor', { [A]: 1 })],
+    priors: [],
+    scopes: [{ id: 'police', label, factor: 0.2, byField: false, together: { [B]: 4 }, line: 91 }],
+    scopeTerms: [
+      term('poliisi', 'scope', {}, { scope: { id: 'police', role: 'when' } }),
+      term('pelastuslaitos', 'scope', {}, { scope: { id: 'police', role: 'unless' } }),
+    ],
+  };
+  const tagScoped = createTagger(scoped, { analyzer });
+
+  it('leads with the cooperation when both are named in the title', () => {
+    const r = tagScoped({ title: 'Poliisi, pelastuslaitos ja ensihoito', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 1, [B]: 4, [C]: 3 }, primary: B, goals: [B, C] });
+    expect(r.evidence.some((e) => e.rule === 'about')).toBe(false);
+  });
+
+  it('leads with the title\'s own goal when the police are named only in the summary', () => {
+    const r = tagScoped({ title: 'Pelastuslaitos ja ensihoito', summary: 'Poliisi mukana.', lang: 'fi' });
+    // A 1 (title), B 4 (together), C 3 (title): C, relevant and the only relevant goal the title names, leads.
+    expect(r).toMatchObject({ scores: { [A]: 1, [B]: 4, [C]: 3 }, primary: C, goals: [C, B] });
+    expect(r.evidence.at(-1)).toEqual({ rule: 'about', term: C, field: 'title', goals: {} });
+  });
+
+  it('leads with the title\'s own goal when the rescue department is named only in the summary', () => {
+    const r = tagScoped({ title: 'Poliisi ja ensihoito', summary: 'Pelastuslaitos mukana.', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 0.5, [B]: 4, [C]: 3 }, primary: C, goals: [C, B] });
+    expect(r.evidence.at(-1)).toEqual({ rule: 'about', term: C, field: 'title', goals: {} });
   });
 });
