@@ -153,12 +153,11 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
   function matchSnowball(token: Token, a: WordAnalysis, lang: Lang, out: WordMatch[]): void {
     const key = a.key;
     // Positions where a term may start: the word's start, each hyphen piece, any plausible compound boundary.
-    const boundaries = new Set<number>([0]);
+    // Where each hyphen piece starts in the written word without its hyphens (EU-pelastuslaina: 0 and 2).
+    const pieceStarts = new Set<number>([0]);
     let at = 0;
-    for (const piece of token.pieces.slice(0, -1)) {
-      at += piece.length;
-      if (at < key.length) boundaries.add(at);
-    }
+    for (const piece of token.pieces.slice(0, -1)) pieceStarts.add((at += piece.length));
+    const boundaries = new Set([...pieceStarts].filter((p) => p < key.length));
     // Short words (om, av, ja) are indexed under their whole key; they can only match at the start.
     for (let i = 0; i < Math.max(1, key.length - 2); i++) {
       if (i > 0 && i < 3 && !boundaries.has(i)) continue;
@@ -185,7 +184,7 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
     for (const { term, word } of surfaced[lang]) {
       const s = term.words[word].surface!;
       for (let at = written.indexOf(s.prefix); at >= 0; at = written.indexOf(s.prefix, at + 1)) {
-        if (at > 0 && at < 3) continue;
+        if (at > 0 && at < 3 && !pieceStarts.has(at)) continue;
         if (s.vowel && !VOWEL.test(written.charAt(at + s.prefix.length))) continue;
         // The span reaches to the key's end, so that it covers whatever the over-stemmed key matched there.
         out.push({ term, word, start: Math.min(at, key.length), end: Math.max(key.length, Math.min(at, key.length) + 1) });

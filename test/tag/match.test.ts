@@ -83,6 +83,8 @@ const falseFriends: [string, Lang][] = [
   ['Pelastuslainaa haetaan kolmelle yhtiölle', 'fi'],
   ['Yritysten pelastuslainoista palautettiin 80 prosenttia', 'fi'],
   ['Pelastuslainoilla turvattiin telakan toiminta', 'fi'],
+  // A hyphen piece two letters long before the loan: the false friend starts where the piece does.
+  ['SAS sai EU-pelastuslainan', 'fi'],
   ['Telakan pelastuspaketista sovittiin', 'fi'],
   ['Pelastusoperaatio pankille', 'fi'],
   ['Räddningspaketet till bankerna godkändes', 'sv'],

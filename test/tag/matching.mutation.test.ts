@@ -173,6 +173,10 @@ describe('false friends Snowball stems like a term', () => {
     expect(found('SAS-pelastuslainaa')).toEqual(['false-friend pelastuslaina = SAS-pelastuslainaa']);
   });
 
+  it('finds the written form where a hyphen piece starts, however short the piece before it', () => {
+    expect(found('EU-pelastuslainan')).toEqual(['false-friend pelastuslaina = EU-pelastuslainan']);
+  });
+
   it('does not take the written form one or two letters into a word', () => {
     // "apelastuslainaa" is no compound of pelastuslaina: the false friend's written form is not looked for there.
     expect(found('Xpelastuslainaa').some((e) => e.startsWith('false-friend'))).toBe(false);
