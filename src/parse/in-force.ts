@@ -56,6 +56,24 @@ const ACT_NUMBER = /\(\s*(\d{1,5})\s*\/\s*(\d{4})\s*\)/gu;
 /** A number that follows the word for an act itself: "annettu laki (1040/2026)", "lagen (1040/2026)". */
 const ACT_WORD_BEFORE = /\b(?:laki|lait|lag|lagen|lagarna)\s*$/iu;
 
+/** A subject that names its acts in a list after the verb: "Seuraavat lait tulevat voimaan …:", "Följande lagar …". */
+const LIST_SUBJECT = /^(?:seuraavat|följande)\s+(?:lait|lagar)\b/iu;
+
+/**
+ * The list that follows a commencement verb and its date after a colon, as items ("1) … (123/2022); 2) …", or items
+ * separated by semicolons), and where it ends: at the first full stop that does not run into the next numbered item.
+ * Null when no colon follows the date.
+ */
+function listAfter(rest: string): { items: string[]; end: number } | null {
+  const colon = /^[^:.]*(?:\.\s?\d[^:.]*)*:/u.exec(rest);
+  if (!colon) return null;
+  const stop = /\.(?=\s(?!\s*\d{1,2}\))|$)/u.exec(rest.slice(colon[0].length));
+  const end = colon[0].length + (stop ? stop.index : rest.length - colon[0].length);
+  const list = rest.slice(colon[0].length, end);
+  const items = /(?:^|[\s;,])\d{1,2}\)\s/u.test(list) ? list.split(/(?:^|[\s;,])\d{1,2}\)\s/u) : list.split(';');
+  return { items, end };
+}
+
 /** An act a decree brings into force: its statute number ("1040/2026") and the day, when the sentence gives one. */
 export interface ActIntoForce {
   act: string;
@@ -68,8 +86,9 @@ export interface ActIntoForce {
  * "Lagen om ändring av 3 § i lagen om finansiering av välfärdsområdena (1040/2026) träder i kraft den 1 februari
  * 2027.". Only the subject of such a sentence counts: the number right after the word for the act, and the last
  * number before the verb (in Swedish the number follows the act's whole title, which may quote an older act's).
- * Numbers anywhere else, and the decree's own sentence ("Tämä asetus …", "Denna förordning …"), are not acts it
- * brings into force. An act named only by its title gives nothing here.
+ * A plural subject may instead list its acts after the verb ("Seuraavat lait tulevat voimaan 1 päivänä tammikuuta
+ * 2027: 1) … laki (1/2027); 2) … laki (2/2027)."), each item naming its act by its last number. Numbers anywhere
+ * else, and the decree's own sentence ("Tämä asetus …", "Denna förordning …"), are not acts it brings into force. An act named only by its title gives nothing here.
  */
 export function actsBroughtIntoForce(text: string): ActIntoForce[] {
   const t = nfc(text).replace(/\s+/g, ' ');
@@ -82,10 +101,17 @@ export function actsBroughtIntoForce(text: string): ActIntoForce[] {
     const ends = [...before.matchAll(/[.!?:]\s+(?=\p{Lu})/gu)];
     const subject = ends.length ? before.slice(ends.at(-1)!.index + ends.at(-1)![0].length) : before;
     if (/^(?:tämä|denna|detta)\b/iu.test(subject)) continue;
-    const numbers = [...subject.matchAll(ACT_NUMBER)];
-    const named = numbers.filter((n, i) => i === numbers.length - 1 || ACT_WORD_BEFORE.test(subject.slice(0, n.index)));
-    if (!named.length) continue;
     const date = dateAt(t.slice(from).trimStart());
+    let named: RegExpMatchArray[];
+    if (LIST_SUBJECT.test(subject)) {
+      const list = listAfter(t.slice(from));
+      if (!list) continue;
+      from += list.end;
+      named = list.items.flatMap((item) => [...item.matchAll(ACT_NUMBER)].slice(-1));
+    } else {
+      const numbers = [...subject.matchAll(ACT_NUMBER)];
+      named = numbers.filter((n, i) => i === numbers.length - 1 || ACT_WORD_BEFORE.test(subject.slice(0, n.index)));
+    }
     for (const n of named) {
       const act = `${Number(n[1])}/${n[2]}`;
       if (!out.has(act)) out.set(act, { act, date });

@@ -84,9 +84,11 @@ function parseDocument(body: string, aknPath: string, status: string | null): Ra
   });
   // The entry into force, from the act's closing provision (the originals carry no structured date): its
   // entryIntoForce container, else the body's last commencement sentence. Paragraph by paragraph, so that a
-  // heading does not run into the sentence ("VoimaantuloTämä laki …").
+  // heading does not run into the sentence ("VoimaantuloTämä laki …"); a list's introduction and its items' numbers
+  // are read with it ("Seuraavat lait tulevat voimaan …: 1) … laki (1101/2026); 2) …").
   const closing = act.find('hcontainer[name="entryIntoForce"]');
-  const paragraphs = (at: ReturnType<typeof act.find>) => at.find('p').map((_, p) => $(p).text()).get().join(' ');
+  const paragraphs = (at: ReturnType<typeof act.find>) =>
+    at.find('p, listIntroduction, item > num, listWrapUp').map((_, p) => $(p).text()).get().join(' ');
   let inForce = entryIntoForce(paragraphs(closing.length ? closing : act.find('body')));
   // An entry-into-force decree ("Valtioneuvoston asetus … lain voimaantulosta", "Statsrådets förordning om
   // ikraftträdande av lagen …") is about the acts its sentences bring into force by number: stated, so it joins their

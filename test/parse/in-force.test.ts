@@ -71,6 +71,15 @@ describe('actsBroughtIntoForce', () => {
     ['Kuntalain muuttamisesta annettu laki (10/2027) ja hyvinvointialueesta annetun lain muuttamisesta annettu laki (0011/2027) tulevat voimaan.',
       [{ act: '10/2027', date: null }, { act: '11/2027', date: null }]],
     ['Lagen (1040/2026) om ändring av lagen om räddningsväsendet träder i kraft den 1.3.2027.', [{ act: '1040/2026', date: '2027-03-01' }]],
+    // A plural subject listing its acts after the verb, each item named by its last number (the amended act's own
+    // number comes first); the decree's sentence after the list is not an act.
+    ['Seuraavat lait tulevat voimaan 1 päivänä tammikuuta 2028: 1) pelastuslain (379/2011) muuttamisesta 5.11.2027 annettu laki (801/2027); 2) hyvinvointialueesta annetun lain 3 §:n muuttamisesta annettu laki (802/2027). Tämä asetus tulee voimaan 1 päivänä tammikuuta 2028.',
+      [{ act: '801/2027', date: '2028-01-01' }, { act: '802/2027', date: '2028-01-01' }]],
+    ['Följande lagar träder i kraft den 1 januari 2028: 1) lagen om ändring av räddningslagen (379/2011) (801/2027), 2) lagen om ändring av 3 § i lagen om välfärdsområden (802/2027). Denna förordning träder i kraft den 1 januari 2028.',
+      [{ act: '801/2027', date: '2028-01-01' }, { act: '802/2027', date: '2028-01-01' }]],
+    // Items separated by semicolons alone, the day as digits; a number in the next sentence is not listed.
+    ['Seuraavat lait tulevat voimaan 1.3.2028: kuntalain muuttamisesta annettu laki (10/2028); pelastuslain muuttamisesta annettu laki (11/2028). Asetuksella kumotaan asetus (407/2011).',
+      [{ act: '10/2028', date: '2028-03-01' }, { act: '11/2028', date: '2028-03-01' }]],
   ])('%s', (text, acts) => {
     expect(actsBroughtIntoForce(text)).toEqual(acts);
   });
@@ -83,6 +92,8 @@ describe('actsBroughtIntoForce', () => {
     'Asetuksella kumotaan pelastustoimen asetus (407/2011). Tämä asetus tulee voimaan 1 päivänä helmikuuta 2027.',
     // The quoted commencement provision of another act, after a colon.
     'muutetaan lain (1428/2004) voimaantulosäännös seuraavasti: Tämä laki tulee voimaan 1 päivänä tammikuuta 2005.',
+    // A plural subject with no list after the verb names no act.
+    'Seuraavat lait tulevat voimaan 1 päivänä tammikuuta 2028. Asetuksella kumotaan asetus (407/2011).',
   ])('nothing: %s', (text) => {
     expect(actsBroughtIntoForce(text)).toEqual([]);
   });

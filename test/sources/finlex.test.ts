@@ -234,6 +234,16 @@ describe('finlex: unexpected responses', () => {
     expect(((await withServer({ [LIST]: JSON.stringify([{ akn_uri: doc, status: 'NEW' }]), [doc]: other })) as RawItem[])[0].about).toBeUndefined();
   });
 
+  it('states every act a decree lists after its commencement verb, in the Statute Book\'s list form', async () => {
+    const doc = '/finlex/avoindata/v1/akn/fi/act/statute/2027/5/fin@';
+    const body = fs.readFileSync(path.join(FIXTURES, 'decree-2027-5.xml'), 'utf8');
+    const item = ((await withServer({ [LIST]: JSON.stringify([{ akn_uri: doc, status: 'NEW' }]), [doc]: body })) as RawItem[])[0];
+    // Both listed acts, their day; not the amended act's number (379/2011), the enabling act of the preamble alone,
+    // or the act mentioned after the list (10/2010).
+    expect(item).toMatchObject({ identifiers: ['5/2027', expect.any(String)], inForce: '2027-03-01' });
+    expect(item.about).toEqual(['1101/2026', '1102/2026']);
+  });
+
   it('names the list entry without an akn_uri, and rejects a non-array', async () => {
     await expect(withServer({ [LIST]: '[{"status":"NEW"}]' })).rejects.toThrow('finlex: list entry 1 has no akn_uri of a statute');
     await expect(withServer({ [LIST]: '{"error":"x"}' })).rejects.toThrow('finlex: the statute list is not a JSON array');
