@@ -6,6 +6,7 @@ import { listOrganisations, untilChanged } from '../../store/index.js';
 import type { WebDeps } from '../deps.js';
 import type { KnownValues } from './item-query.js';
 import type { RowContext } from './present.js';
+import type { Lang } from '../../present/words-web.js';
 
 export interface PageContext {
   deps: WebDeps;
@@ -16,8 +17,8 @@ export interface PageContext {
   now(): Date;
   /** What the items filter accepts. */
   known: KnownValues;
-  /** Names and today's date for list rows. */
-  rows(): RowContext;
+  /** Names, today's date and the page's language for list rows. */
+  rows(lang?: Lang): RowContext;
 }
 
 /** The shared context of the pages over the application's dependencies. */
@@ -38,7 +39,7 @@ export function pageContext(deps: WebDeps, now: () => Date = () => new Date()): 
       organisations,
       search: (text) => searchQuery(text, ctx.analyzer()),
     },
-    rows: () => ({ sourceName: ctx.sourceName, goalLabel: ctx.goalLabel, today: helsinkiDate(now()) }),
+    rows: (lang = 'fi') => ({ sourceName: ctx.sourceName, goalLabel: ctx.goalLabel, today: helsinkiDate(now()), lang }),
   };
   return ctx;
 }

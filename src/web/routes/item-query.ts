@@ -3,7 +3,8 @@ import { helsinkiInstant } from '../../parse/dates.js';
 import { MATTER_STAGES } from '../../link/stage.js';
 import { ITEM_KINDS } from '../../model.js';
 import type { Cursor, ItemFilter } from '../../store/index.js';
-import { KIND_LABELS, LANGUAGE_LABELS, stageLabel } from './present.js';
+import { kindLabel, languageLabel } from './present.js';
+import { stageName } from '../../present/stage-names.js';
 
 /** The query keys the items filter reads, in the order links are written. */
 export const FILTER_KEYS = ['q', 'goal', 'source', 'org', 'kind', 'stage', 'lang', 'from', 'to', 'reviewed', 'deadline', 'unread'] as const;
@@ -73,9 +74,9 @@ export function parseItemQuery(query: Record<string, unknown>, known: KnownValue
   };
   filter.goal = choose('goal', 'tavoite', known.goals);
   filter.source = choose('source', 'lähde', known.sources);
-  filter.kind = choose('kind', 'asiakirjatyyppi', ITEM_KINDS, (k) => KIND_LABELS[k] ?? k);
-  filter.stage = choose('stage', 'asian vaihe', MATTER_STAGES, (s) => stageLabel(s) ?? s);
-  filter.language = choose('lang', 'kieli', ['fi', 'sv'], (l) => LANGUAGE_LABELS[l]);
+  filter.kind = choose('kind', 'asiakirjatyyppi', ITEM_KINDS, (k) => kindLabel(k));
+  filter.stage = choose('stage', 'asian vaihe', MATTER_STAGES, (s) => stageName(s) ?? s);
+  filter.language = choose('lang', 'kieli', ['fi', 'sv'], (l) => languageLabel(l));
   const org = one('org');
   if (org !== undefined) {
     form.org = org;

@@ -22,7 +22,7 @@ export function sourcesPage(ctx: PageContext): RequestHandler {
     const who = viewer(res);
     res.render('pages/sources', {
       title: word(lang, 'sources.title'), ...who, isAdmin: who.user?.role === 'admin', canCrawl: ctx.deps.crawlNow !== undefined,
-      line: healthLine(health, ctx.deps.configErrors.length),
+      line: healthLine(health, ctx.deps.configErrors.length, lang),
       configErrors: ctx.deps.configErrors,
       sources: health.map((s) => ({
         id: s.def.id, name: s.def.name, href: safeHref(s.def.url), url: s.def.url, verified: s.def.verified !== false,
