@@ -151,3 +151,60 @@ describe('the sign-in form', () => {
     expect((await b.signIn(EMAIL, PASSWORD)).status).toBe(303);
   }, 60_000);
 });
+
+describe('the overview, items, item and board pages', () => {
+  it('are Swedish for a Swedish-speaking reviewer, a Finnish title marked lang="fi", and the actions answer in Swedish', async () => {
+    const reviewer = await servePages(webDeps(db), 'reviewer');
+    const id = db.prepare('SELECT id FROM users WHERE email = ?').pluck().get('reviewer@example.fi') as number;
+    setUserLanguage(db, id, 'sv');
+    try {
+      const b = reviewer.browser;
+      const finnish = `<a href="/items/${seeded.request}" lang="fi">Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta</a>`;
+      const swedish = `<a href="/items/${seeded.swedish}">Förvaltningsutskottets betänkande om räddningslagen</a>`;
+      const overview = (await b.get('/')).html;
+      expect(htmlLang(overview)).toBe('sv');
+      for (const text of ['<h1>Översikt</h1>', 'Väntar på ett gemensamt svar', 'Remisstiden går ut den här veckan', 'Publicerat den här veckan per mål', finnish, swedish, '(2 dagar kvar)'])
+        expect(overview).toContain(text);
+      expect(overview).toMatch(/Källor: \d+\/\d+ fungerar/);
+      expect(overview).not.toContain('pv jäljellä');
+
+      const items = (await b.get('/items')).html;
+      for (const text of ['<h1>Dokument</h1>', '<label for="f-q">Sök med ord</label>', '<option value="statement-request">remiss</option>',
+        '<option value="statement-round">remissrunda</option>', '<option value="sv">svenska</option>', finnish, swedish, 'Den här listan i andra program:'])
+        expect(items).toContain(text);
+
+      const item = (await b.get(`/items/${seeded.request}`)).html;
+      for (const text of ['<h1 lang="fi">Lausuntopyyntö luonnoksesta', '<p class="meta">remiss · ', '· språk: finska</p>', 'Remisstid: <span',
+        '<h2 id="why">Varför dokumentet klassificerades så här</h2>', '<h2 id="ids">Beteckningar</h2>', '<legend>Mål som dokument #', '>Spara målen</button>'])
+        expect(item).toContain(text);
+      const sv = (await b.get(`/items/${seeded.swedish}`)).html;
+      expect(sv).toContain('<h1>Förvaltningsutskottets betänkande om räddningslagen</h1>');
+      expect(sv).toContain('<p class="summary">');
+
+      const board = (await b.get('/board')).html;
+      for (const text of ['<h1>Tavlan för gemensamma svar</h1>', '<caption>Öppna gemensamma svar, närmaste tidsfrist först</caption>', ' lang="fi">Lausuntopyyntö luonnoksesta'])
+        expect(board).toContain(text);
+
+      // What the actions say, done or refused, is Swedish too.
+      const token = Browser.token(board);
+      const refused = await b.post(`/items/${seeded.request}/board`, { _csrf: token, status: 'submitted' });
+      expect(refused.res.status).toBe(400);
+      expect(refused.html).toContain('Ett skickat svar behöver en länk till svaret.');
+      expect(refused.html).toContain('<h1>Fel</h1>');
+      const saved = await b.post(`/items/${seeded.request}/board`, { _csrf: token, status: 'review', back: '/board' });
+      expect(saved.res.status).toBe(303);
+      const after = (await b.get('/board')).html;
+      expect(after).toMatch(/<div class="flash" role="status"><p>Uppgifterna om det gemensamma svaret har sparats \((dokument #|ärende )\d+: under behandling\)\.<\/p><\/div>/);
+      expect((await b.get('/no-such-page')).html).toContain('<h1>Sidan finns inte</h1>');
+    } finally {
+      setUserLanguage(db, id, 'fi');
+      await reviewer.close();
+    }
+    // A Finnish person's pages stay Finnish, the Swedish title marked and the Finnish not.
+    const fi = (await site.browser.get('/')).html;
+    expect(fi).toContain('<h1>Yleiskuva</h1>');
+    expect(fi).toContain(`<a href="/items/${seeded.swedish}" lang="sv">`);
+    expect(fi).not.toMatch(/<(a|p|h1)\b[^>]* lang="fi"/);
+    expect(fi).toContain('(2 pv jäljellä)');
+  }, 90_000);
+});
