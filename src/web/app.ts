@@ -38,11 +38,14 @@ export function createWebApp(deps: WebDeps): express.Express {
     referrerPolicy: { policy: 'same-origin' },
   }));
   const problems = () => deps.problems?.() ?? [];
-  const goalOptions = Object.entries(deps.goalLabels).map(([id, label]) => ({ id, label }));
+  // The review form's goals, labelled in the page's language.
+  const goalOptions = {
+    fi: Object.entries(deps.goalLabels).map(([id, label]) => ({ id, label })),
+    sv: Object.entries(deps.goalLabels).map(([id, label]) => ({ id, label: deps.goalLabelsSv?.[id] ?? label })),
+  };
   app.use((_req, res, next) => {
     // Every page shows what is wrong with the database (read-only, replaced file) in a banner.
     res.locals.problems = problems();
-    res.locals.goalOptions = goalOptions;
     next();
   });
   app.use('/static', express.static(path.join(viewsDir, 'static'), { index: false, redirect: false, maxAge: '1h' }));
@@ -60,6 +63,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   mountAuth(app, { db: deps.db, sessionDb: readOnly ? openDb(':memory:') : deps.db, secureCookies: secure, readOnly });
   app.use((req, res, next) => {
     res.locals.canEdit = res.locals.user && res.locals.user.role !== 'reader';
+    res.locals.goalOptions = goalOptions[pageLang(res.locals)];
     // Forms post back here after their redirect (post/redirect/get); the nav marks the current page.
     res.locals.currentUrl = req.originalUrl;
     res.locals.currentPath = req.path;

@@ -163,7 +163,8 @@ describe('the overview, items, item and board pages', () => {
       const swedish = `<a href="/items/${seeded.swedish}">Förvaltningsutskottets betänkande om räddningslagen</a>`;
       const overview = (await b.get('/')).html;
       expect(htmlLang(overview)).toBe('sv');
-      for (const text of ['<h1>Översikt</h1>', 'Väntar på ett gemensamt svar', 'Remisstiden går ut den här veckan', 'Publicerat den här veckan per mål', finnish, swedish, '(2 dagar kvar)'])
+      for (const text of ['<h1>Översikt</h1>', 'Väntar på ett gemensamt svar', 'Remisstiden går ut den här veckan', 'Publicerat den här veckan per mål', finnish, swedish, '(2 dagar kvar)',
+        '>Lokala och regionala tjänster och nationell prestationsförmåga</a>'])
         expect(overview).toContain(text);
       expect(overview).toMatch(/Källor: \d+\/\d+ fungerar/);
       expect(overview).not.toContain('pv jäljellä');
@@ -175,13 +176,15 @@ describe('the overview, items, item and board pages', () => {
 
       const item = (await b.get(`/items/${seeded.request}`)).html;
       for (const text of ['<h1 lang="fi">Lausuntopyyntö luonnoksesta', '<p class="meta">remiss · ', '· språk: finska</p>', 'Remisstid: <span',
-        '<h2 id="why">Varför dokumentet klassificerades så här</h2>', '<h2 id="ids">Beteckningar</h2>', '<legend>Mål som dokument #', '>Spara målen</button>'])
+        '<h2 id="why">Varför dokumentet klassificerades så här</h2>', '<h2 id="ids">Beteckningar</h2>', '<legend>Mål som dokument #', '>Spara målen</button>',
+        '<label for="goal-' + seeded.request + '-services">Lokala och regionala tjänster och nationell prestationsförmåga</label>'])
         expect(item).toContain(text);
       const sv = (await b.get(`/items/${seeded.swedish}`)).html;
       expect(sv).toContain('<h1>Förvaltningsutskottets betänkande om räddningslagen</h1>');
       expect(sv).toContain('<p class="summary">');
 
       const board = (await b.get('/board')).html;
+      expect(board).toContain('<span class="goal">Lokala och regionala tjänster och nationell prestationsförmåga</span>');
       for (const text of ['<h1>Tavlan för gemensamma svar</h1>', '<caption>Öppna gemensamma svar, närmaste tidsfrist först</caption>', ' lang="fi">Lausuntopyyntö luonnoksesta'])
         expect(board).toContain(text);
 

@@ -13,7 +13,8 @@ export interface PageContext {
   /** The analyzer searches use (Voikko when installed), made at the first search. */
   analyzer(): Analyzer;
   sourceName(id: string): string;
-  goalLabel(id: string): string;
+  /** A goal's label in `lang` (Finnish when absent). */
+  goalLabel(id: string, lang?: Lang): string;
   now(): Date;
   /** What the items filter accepts. */
   known: KnownValues;
@@ -31,7 +32,7 @@ export function pageContext(deps: WebDeps, now: () => Date = () => new Date()): 
     deps,
     analyzer: () => (analyzer ??= createAnalyzer()),
     sourceName: (id) => names.get(id) ?? id,
-    goalLabel: (id) => deps.goalLabels[id] ?? id,
+    goalLabel: (id, lang = 'fi') => (lang === 'sv' ? deps.goalLabelsSv?.[id] : undefined) ?? deps.goalLabels[id] ?? id,
     now,
     known: {
       goals: Object.keys(deps.goalLabels),
@@ -39,7 +40,7 @@ export function pageContext(deps: WebDeps, now: () => Date = () => new Date()): 
       organisations,
       search: (text) => searchQuery(text, ctx.analyzer()),
     },
-    rows: (lang = 'fi') => ({ sourceName: ctx.sourceName, goalLabel: ctx.goalLabel, today: helsinkiDate(now()), lang }),
+    rows: (lang = 'fi') => ({ sourceName: ctx.sourceName, goalLabel: (id) => ctx.goalLabel(id, lang), today: helsinkiDate(now()), lang }),
   };
   return ctx;
 }

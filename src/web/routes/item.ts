@@ -56,7 +56,7 @@ export function itemPage(ctx: PageContext): RequestHandler {
     const lang = pageLang(res.locals);
     if (!item) return void res.status(404).render('pages/not-found', { title: word(lang, 'item.notFoundTitle'), what: word(lang, 'item.notFound', { id: String(req.params.id) }) });
     const rows = ctx.rows(lang);
-    const label = ctx.goalLabel;
+    const label = rows.goalLabel;
     const matter = item.matter === null ? undefined : getMatter(ctx.deps.db, item.matter);
     const who = viewer(res);
     res.render('pages/item', {

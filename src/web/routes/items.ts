@@ -28,7 +28,7 @@ export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: Ui
     q: form.q ?? '',
     from: form.from ?? '',
     to: form.to ?? '',
-    goals: options(ctx.known.goals, form.goal, ctx.goalLabel),
+    goals: options(ctx.known.goals, form.goal, (g) => ctx.goalLabel(g, lang)),
     sources: options(ctx.known.sources, form.source, ctx.sourceName),
     organisations: options(ctx.known.organisations(), form.org, (o) => o),
     kinds: options(ITEM_KINDS, form.kind, (k) => kindLabel(k, lang)),

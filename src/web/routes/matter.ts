@@ -68,7 +68,7 @@ export function matterPage(ctx: PageContext): RequestHandler {
     res.render('pages/matter', {
       title: `${m.title} – Lakivahti`, ...who,
       matter: {
-        id: m.id, titleHtml: escapeHtml(m.title), lang: titleLang(m, lang), identifiers: m.identifiers, goals: m.goals.map(ctx.goalLabel),
+        id: m.id, titleHtml: escapeHtml(m.title), lang: titleLang(m, lang), identifiers: m.identifiers, goals: m.goals.map(rows.goalLabel),
         stage: stageName(m.stage, lang), deadline: deadlineView(m.deadline, rows.today, lang), answered: m.answered,
         updatedAt: m.updatedAt, board,
       },

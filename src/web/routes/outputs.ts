@@ -106,7 +106,7 @@ export function itemsCsv(ctx: PageContext): RequestHandler {
     if (!filter) return;
     const rows = listFilteredItems(ctx.deps.db, filter, CSV_ROWS).map((r) => [
       String(r.id), cell(r.title), cell(ctx.sourceName(r.source)), cell(r.organisation), r.published ?? '', r.deadline ?? '',
-      cell(r.goals.map(ctx.goalLabel).join(', ')), kindLabel(r.kind), stageName(r.matterStage) ?? '',
+      cell(r.goals.map((g) => ctx.goalLabel(g)).join(', ')), kindLabel(r.kind), stageName(r.matterStage) ?? '',
       languageLabel(r.language), cell(r.identifiers.join(', ')), safeHref(r.url) ?? '', r.matter === null ? '' : String(r.matter),
     ]);
     const header = ['numero', 'otsikko', 'lähde', 'organisaatio', 'julkaistu', 'määräaika', 'tavoitteet', 'tyyppi', 'asian vaihe', 'kieli', 'tunnukset', 'linkki', 'asiakokonaisuus'];

@@ -74,7 +74,7 @@ export function overviewPage(ctx: PageContext): RequestHandler {
     const weeks = weeklyCounts(mondays.map(dayStartInstant), now);
     const goals = Object.keys(ctx.deps.goalLabels);
     const series = [
-      ...goals.map((g) => ({ label: ctx.goalLabel(g), values: weeks.map((w) => w.goals[g] ?? 0), goal: g as string | null })),
+      ...goals.map((g) => ({ label: ctx.goalLabel(g, lang), values: weeks.map((w) => w.goals[g] ?? 0), goal: g as string | null })),
       { label: w('overview.all'), values: weeks.map((w) => w.total), goal: null },
     ].map((s) => {
       const earlier = s.values.slice(0, -1);
