@@ -125,6 +125,72 @@ export const LIST_WORDS = {
   'items.newestFirst': { fi: 'Asiat uusimmasta alkaen', sv: 'Dokumenten, de senaste först' },
   'items.results': { fi: 'Hakutulokset sanoilla "{q}", uusimmasta alkaen', sv: 'Sökresultat för "{q}", de senaste först' },
 
+  // What the items filter refuses.
+  'filter.twice': { fi: 'Suodatin "{key}" on annettu useammin kuin kerran; anna se vain kerran.', sv: 'Filtret "{key}" har angetts mer än en gång; ange det bara en gång.' },
+  'filter.goal': { fi: 'tavoite', sv: 'mål' },
+  'filter.source': { fi: 'lähde', sv: 'källa' },
+  'filter.kind': { fi: 'asiakirjatyyppi', sv: 'dokumenttyp' },
+  'filter.stage': { fi: 'asian vaihe', sv: 'ärendets skede' },
+  'filter.lang': { fi: 'kieli', sv: 'språk' },
+  'filter.unknown': { fi: 'Tuntematon {name} "{value}". Mahdolliset arvot: {known}.', sv: 'Okänt värde för {name}: "{value}". Möjliga värden: {known}.' },
+  'filter.yesNo': { fi: 'Suodattimen "{name}" arvo "{value}" ei kelpaa: anna "kylla" tai "ei".', sv: 'Värdet "{value}" för filtret "{name}" duger inte: ange "kylla" eller "ei".' },
+  'filter.reviewed': { fi: 'tarkistettu', sv: 'granskat' },
+  'filter.deadline': { fi: 'määräaika', sv: 'tidsfrist' },
+  'filter.organisation': {
+    fi: 'Organisaatiolta "{org}" ei ole tallennettu yhtään asiaa; valitse organisaatio luettelosta.',
+    sv: 'Inga dokument från organisationen "{org}" har sparats; välj en organisation i listan.',
+  },
+  'filter.from': { fi: 'alkaen', sv: 'från' },
+  'filter.to': { fi: 'asti', sv: 'till' },
+  'filter.date': {
+    fi: 'Päivämäärä "{value}" ({name}) ei kelpaa: anna se muodossa VVVV-KK-PP, esimerkiksi 2026-11-30.',
+    sv: 'Datumet "{value}" ({name}) duger inte: ange det i formen ÅÅÅÅ-MM-DD, till exempel 2026-11-30.',
+  },
+  'filter.order': { fi: 'Alkupäivä {from} on loppupäivän {to} jälkeen.', sv: 'Startdagen {from} är efter slutdagen {to}.' },
+  'filter.tooLong': { fi: 'Hakuteksti on liian pitkä (enintään 200 merkkiä).', sv: 'Söktexten är för lång (högst 200 tecken).' },
+  'filter.noWords': { fi: 'Hakutekstissä "{q}" ei ole sanoja, joita hakea.', sv: 'Söktexten "{q}" innehåller inga ord att söka efter.' },
+  'filter.page': { fi: 'Sivun osoite ei kelpaa; aloita listan alusta.', sv: 'Sidans adress duger inte; börja från listans början.' },
+  'filter.unread': {
+    fi: 'Suodattimen "lukemattomat" arvo "{value}" ei kelpaa: anna "1" tai jätä se pois.',
+    sv: 'Värdet "{value}" för filtret "olästa" duger inte: ange "1" eller lämna bort det.',
+  },
+
+  // Following a matter by e-mail.
+  'follow.heading': { fi: 'Seuranta sähköpostilla', sv: 'Bevakning per e-post' },
+  'follow.following': {
+    fi: 'Seuraat tätä asiaa: saat sähköpostia heti, kun sen vaihe tai määräaika muuttuu tai siihen tulee uusi asiakirja.',
+    sv: 'Du följer det här ärendet: du får e-post genast när dess skede eller remisstid ändras eller ett nytt dokument kommer till.',
+  },
+  'follow.manage': { fi: 'Hallitse tilauksia', sv: 'Hantera prenumerationerna' },
+  'follow.button': { fi: 'Seuraa tätä asiaa', sv: 'Följ det här ärendet' },
+  'follow.lead': {
+    fi: 'Saat sähköpostia heti, kun asian vaihe tai määräaika muuttuu tai siihen tulee uusi asiakirja.',
+    sv: 'Du får e-post genast när ärendets skede eller remisstid ändras eller ett nytt dokument kommer till.',
+  },
+
+  // Unsubscribing through a message's link (in the subscription's language).
+  'unsub.invalidTitle': { fi: 'Linkki ei kelpaa – Lakivahti', sv: 'Länken duger inte – Lakivahti' },
+  'unsub.invalid': { fi: 'Linkki ei kelpaa', sv: 'Länken duger inte' },
+  'unsub.invalidLead': {
+    fi: 'Tätä tilauksen peruutuslinkkiä ei tunnistettu. Tarkista, että kopioit koko linkin viestistä.',
+    sv: 'Den här länken för att avsluta prenumerationen kändes inte igen. Kontrollera att du kopierade hela länken ur meddelandet.',
+  },
+  'unsub.unavailableTitle': { fi: 'Tilausta ei voitu perua – Lakivahti', sv: 'Prenumerationen kunde inte avslutas – Lakivahti' },
+  'unsub.unavailable': { fi: 'Tilausta ei voitu perua', sv: 'Prenumerationen kunde inte avslutas' },
+  'unsub.unavailableLead': {
+    fi: 'Lakivahti ei juuri nyt voi tallentaa muutoksia. Yritä hetken kuluttua uudelleen.',
+    sv: 'Lakivahti kan inte spara ändringar just nu. Försök igen om en stund.',
+  },
+  'unsub.askTitle': { fi: 'Tilauksen peruminen – Lakivahti', sv: 'Avsluta prenumerationen – Lakivahti' },
+  'unsub.doneTitle': { fi: 'Tilaus peruttu – Lakivahti', sv: 'Prenumerationen har avslutats – Lakivahti' },
+  'unsub.done': { fi: 'Tilaus peruttu', sv: 'Prenumerationen har avslutats' },
+  'unsub.doneNetwork': { fi: 'Osoitteeseen <strong>{email}</strong> ei enää lähetetä verkoston viikkokatsausta.', sv: 'Nätverkets veckosammandrag skickas inte längre till <strong>{email}</strong>.' },
+  'unsub.doneOwn': { fi: 'Osoitteeseen <strong>{email}</strong> ei enää lähetetä tätä katsausta.', sv: 'Det här sammandraget skickas inte längre till <strong>{email}</strong>.' },
+  'unsub.ask': { fi: 'Perutaanko tilaus?', sv: 'Ska prenumerationen avslutas?' },
+  'unsub.askNetwork': { fi: 'Osoitteeseen <strong>{email}</strong> lähetetään verkoston viikkokatsaus.', sv: 'Nätverkets veckosammandrag skickas till <strong>{email}</strong>.' },
+  'unsub.askOwn': { fi: 'Osoitteeseen <strong>{email}</strong> lähetetään katsaus seuraamistasi asioista.', sv: 'Ett sammandrag om det du följer skickas till <strong>{email}</strong>.' },
+  'unsub.button': { fi: 'Peru tilaus', sv: 'Avsluta prenumerationen' },
+
   // An item's page.
   'item.notFoundTitle': { fi: 'Asiaa ei löydy – Lakivahti', sv: 'Dokumentet finns inte – Lakivahti' },
   'item.notFound': { fi: 'Asiaa numero {id} ei ole tallennettu.', sv: 'Dokument nummer {id} har inte sparats.' },

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, PASSWORD } from '../helpers/web.js';
 import { listActions, setUserLanguage, type Db } from '../../src/store/index.js';
+import { insertSubscription } from '../../src/store/subscriptions.js';
+import { signUnsubscribe, unsubscribeSecret } from '../../src/mail/unsubscribe.js';
 import { viewsDir } from '../../src/paths.js';
 import { LANGS, word } from '../../src/present/words-web.js';
 import { openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
@@ -38,7 +40,7 @@ describe('the words', () => {
         else if (e.name.endsWith('.hbs')) files.push(path.join(dir, e.name));
     };
     walk(viewsDir);
-    const keys = new Set(files.flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/\{\{t "([\w.]+)"/g)].map((m) => m[1])));
+    const keys = new Set(files.flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/\{\{(?:t|tHtml) "([\w.]+)"/g)].map((m) => m[1])));
     expect(keys.size).toBeGreaterThan(40);
     for (const key of keys)
       for (const lang of LANGS) expect([key, lang, word(lang, key).length > 0]).toEqual([key, lang, true]);
@@ -174,6 +176,10 @@ describe('the overview, items, item and board pages', () => {
         '<option value="statement-round">remissrunda</option>', '<option value="sv">svenska</option>', finnish, swedish, 'Den här listan i andra program:'])
         expect(items).toContain(text);
 
+      const bad = await b.get('/items?kind=memo');
+      expect(bad.res.status).toBe(400);
+      expect(bad.html).toContain('Okänt värde för dokumenttyp: &quot;memo&quot;. Möjliga värden: statement-request (remiss)');
+
       const item = (await b.get(`/items/${seeded.request}`)).html;
       for (const text of ['<h1 lang="fi">Lausuntopyyntö luonnoksesta', '<p class="meta">remiss · ', '· språk: finska</p>', 'Remisstid: <span',
         '<h2 id="why">Varför dokumentet klassificerades så här</h2>', '<h2 id="ids">Beteckningar</h2>', '<legend>Mål som dokument #', '>Spara målen</button>',
@@ -210,4 +216,22 @@ describe('the overview, items, item and board pages', () => {
     expect(fi).not.toMatch(/<(a|p|h1)\b[^>]* lang="fi"/);
     expect(fi).toContain('(2 pv jäljellä)');
   }, 90_000);
+});
+
+describe('the unsubscribe page', () => {
+  it('speaks the subscription\'s language, the address escaped', async () => {
+    const now = new Date().toISOString();
+    const sv = insertSubscription(db, { email: 'anna<b>@example.fi', kind: 'network', lang: 'sv', createdBy: 'test', now });
+    const fi = insertSubscription(db, { email: 'antti@example.fi', kind: 'network', createdBy: 'test', now });
+    const secret = unsubscribeSecret(db);
+    const page = async (id: number, method = 'GET') => (await fetch(`${site.base}/unsubscribe/${signUnsubscribe(secret, id)}`, { method })).text();
+    const ask = await page(sv);
+    expect(htmlLang(ask)).toBe('sv');
+    expect(ask).toContain('<h1>Ska prenumerationen avslutas?</h1>');
+    expect(ask).toContain('<p>Nätverkets veckosammandrag skickas till <strong>anna&lt;b&gt;@example.fi</strong>.</p>');
+    expect(await page(sv, 'POST')).toContain('<h1>Prenumerationen har avslutats</h1>');
+    const finnish = await page(fi);
+    expect(htmlLang(finnish)).toBe('fi');
+    expect(finnish).toContain('<p>Osoitteeseen <strong>antti@example.fi</strong> lähetetään verkoston viikkokatsaus.</p>');
+  });
 });

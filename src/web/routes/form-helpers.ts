@@ -1,5 +1,5 @@
 // Handlebars helpers for the workbench's forms and the board, and the page's language ({{t "key"}}, {{uiLang}}).
-import type { HelperOptions } from 'handlebars';
+import Handlebars, { type HelperOptions } from 'handlebars';
 import { BOARD_STATUSES, type BoardStatus } from '../../store/index.js';
 import { isLang, word, type Lang } from '../../present/words-web.js';
 import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
@@ -37,6 +37,9 @@ export const formHelpers = {
   t: (key: unknown, options: HelperOptions) => word(pageLang(rootOf(options)), String(key), options.hash as Record<string, unknown>),
   /** Whether a title's language is not the page's: then it carries its own lang attribute. */
   notPageLang: (language: unknown, options: HelperOptions) => isLang(language) && language !== pageLang(rootOf(options)),
+  /** A word that holds markup (<strong>, <kbd>), its values escaped: {{tHtml "unsub.done" email=email}}. */
+  tHtml: (key: unknown, options: HelperOptions) => new Handlebars.SafeString(word(pageLang(rootOf(options)), String(key),
+    Object.fromEntries(Object.entries(options.hash as Record<string, unknown>).map(([k, v]) => [k, Handlebars.escapeExpression(String(v))])))),
   /** The page's language, for <html lang>. */
   uiLang: (options: HelperOptions) => pageLang(rootOf(options)),
   /** The first argument that is set: lets a partial take its object by name or as its whole context. */

@@ -42,9 +42,9 @@ export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: Ui
 
 export function itemsPage(ctx: PageContext): RequestHandler {
   return (req, res) => {
-    const parsed = parseItemQuery(req.query as Record<string, unknown>, ctx.known);
-    const qs = queryString(parsed.form);
     const lang = pageLang(res.locals);
+    const parsed = parseItemQuery(req.query as Record<string, unknown>, ctx.known, lang);
+    const qs = queryString(parsed.form);
     const base = {
       title: word(lang, 'items.title'), ...viewer(res), form: filterForm(ctx, parsed.form, lang), filtered: qs !== '', scripts: ['/static/keys.js'],
       outputs: { atom: `/feeds/items.atom${qs}`, json: `/feeds/items.json${qs}`, csv: `/items.csv${qs}`, ics: `/feeds/deadlines.ics${qs}` },
