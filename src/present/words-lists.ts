@@ -20,6 +20,13 @@ export const LIST_WORDS = {
   'deadline.tomorrow': { fi: 'huomenna', sv: 'i morgon' },
   'deadline.daysLeft': { fi: '{n} pv jäljellä', sv: '{n} dagar kvar' },
 
+  // A source's last run.
+  'status.ok': { fi: 'kunnossa', sv: 'fungerar' },
+  'status.not-modified': { fi: 'kunnossa (ei muutoksia)', sv: 'fungerar (inga ändringar)' },
+  'status.error': { fi: 'virhe', sv: 'fel' },
+  'status.interrupted': { fi: 'keskeytyi', sv: 'avbröts' },
+  'status.never': { fi: 'ei vielä haettu', sv: 'inte hämtad ännu' },
+
   // The sources' health in one line.
   'health.ok': { fi: '{ok}/{all} kunnossa', sv: '{ok}/{all} fungerar' },
   'health.failingOne': { fi: 'haku epäonnistuu: {names}', sv: 'hämtningen misslyckas: {names}' },

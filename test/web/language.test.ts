@@ -114,7 +114,7 @@ describe('the sources and matter pages', () => {
     try {
       const sources = (await site.browser.get('/sources')).html;
       expect(htmlLang(sources)).toBe('sv');
-      for (const text of ['<h1>Källor</h1>', '<caption>Källornas status</caption>', '<th scope="col">Senast hämtad</th>', 'adressen har inte bekräftats av en offentlig källa', '<summary>Teknisk beskrivning</summary>'])
+      for (const text of ['<h1>Källor</h1>', '<caption>Källornas status</caption>', '<th scope="col">Senast hämtad</th>', 'adressen har inte bekräftats av en offentlig källa', '<summary>Teknisk beskrivning</summary>', '<span class="status-failing">fel</span>'])
         expect(sources).toContain(text);
       const matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
       const page = (await site.browser.get(`/matters/${matter}`)).html;

@@ -1,7 +1,7 @@
 // A source's health in plain Finnish: its stored error worded for people, and the one-line summary of them all.
 import type { SourceDef } from '../../model.js';
 import type { SourceState } from '../../store/index.js';
-import { word, type Lang } from '../../present/words-web.js';
+import { hasWord, word, type Lang } from '../../present/words-web.js';
 
 /** [pattern over the stored English error, Finnish sentence]; the first that matches words it. */
 const ERRORS: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -49,10 +49,9 @@ export interface SourceHealth {
   error: string | null;
 }
 
-const STATUS: Record<string, string> = { ok: 'kunnossa', 'not-modified': 'kunnossa (ei muutoksia)', error: 'virhe', interrupted: 'keskeytyi' };
 
 /** Each defined source with its state, judged: failing when its last run failed, `never` when none has run. */
-export function sourceHealth(defs: SourceDef[], states: SourceState[]): SourceHealth[] {
+export function sourceHealth(defs: SourceDef[], states: SourceState[], lang: Lang = 'fi'): SourceHealth[] {
   const byId = new Map(states.map((s) => [s.id, s]));
   return defs.map((def) => {
     const state = byId.get(def.id);
@@ -60,7 +59,7 @@ export function sourceHealth(defs: SourceDef[], states: SourceState[]): SourceHe
     const health: Health = status === null ? 'never' : status === 'error' || status === 'interrupted' ? 'failing' : 'ok';
     return {
       def, state, health,
-      statusText: status === null ? 'ei vielä haettu' : (STATUS[status] ?? status),
+      statusText: status === null ? word(lang, 'status.never') : hasWord(`status.${status}`) ? word(lang, `status.${status}`) : status,
       error: health === 'failing' ? plainError(state!.lastError) : null,
     };
   });

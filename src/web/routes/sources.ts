@@ -16,7 +16,7 @@ export function sourcesPage(ctx: PageContext): RequestHandler {
   return (_req, res) => {
     const { db } = ctx.deps;
     const lang = pageLang(res.locals);
-    const health = sourceHealth(ctx.deps.sources, listSourceStates(db));
+    const health = sourceHealth(ctx.deps.sources, listSourceStates(db), lang);
     const counts = countItemsBySource(db);
     const paused = listPausedSources(db);
     const who = viewer(res);
