@@ -71,7 +71,7 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
     void scheduler?.stop();
   };
   const app = createWebApp({
-    db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx),
+    db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx), goalLabelsSv: goalLabels(ctx, 'sv'),
     problems: () => (checkFile(), healthProblems(ctx)),
     readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,
     crawlNow: opts.schedule && !ctx.readOnly ? (id) => scheduler?.runNow(id) ?? false : undefined,

@@ -4,7 +4,7 @@ import { extractIdentifiers } from '../parse/identifiers.js';
 import { finnishDate } from '../parse/dates.js';
 import { describeJoin } from '../link/explain.js';
 import { describeCorrection } from './matter-correct.js';
-import { STAGE_LABELS } from '../link/stage.js';
+import { STAGE_NAMES } from '../present/stage-names.js';
 import { describeMatterEvent } from '../present/matter-events.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
@@ -74,7 +74,7 @@ export async function matterCommand(args: string[]): Promise<number> {
       ...(m.goals.length ? [`tavoitteet: ${m.goals.join(', ')}`] : []),
       'vaiheet:',
       // "In force" is dated by a day, the others by the instant of the item that showed them.
-      ...m.stages.map((s) => `  ${STAGE_LABELS[s.stage]}${s.at ? ` ${s.at.length === 10 ? finnishDate(s.at) : fiDateTime(s.at)}` : ' (päivämäärä ei tiedossa)'}  (#${s.item})`),
+      ...m.stages.map((s) => `  ${STAGE_NAMES.fi[s.stage]}${s.at ? ` ${s.at.length === 10 ? finnishDate(s.at) : fiDateTime(s.at)}` : ' (päivämäärä ei tiedossa)'}  (#${s.item})`),
       ...(m.inForce && m.stage !== 'in-force' ? [`  tulee voimaan ${finnishDate(m.inForce)}`] : []),
       'kohteet:',
       ...m.members.map((r) => `  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}`),

@@ -1,7 +1,8 @@
 // `lakivahti matters [--json] [--goal G] [--stage S] [--search TEXT]`: matters, the one with the newest item first.
 import { listMatters, type MatterRow } from '../store/index.js';
 import { finnishDate } from '../parse/dates.js';
-import { MATTER_STAGES, STAGE_LABELS, type MatterStage } from '../link/stage.js';
+import { MATTER_STAGES, type MatterStage } from '../link/stage.js';
+import { STAGE_NAMES } from '../present/stage-names.js';
 import { closeContext, openContext } from '../app/context.js';
 import { listingFilters } from './filters.js';
 import { parseCommand, writeLine } from './args.js';
@@ -27,7 +28,7 @@ export function matterJson(m: MatterRow): string {
 export function matterLine(m: MatterRow): string {
   // A statute published but not yet in force says when it will be: "[säädös julkaistu 18.11.2026, voimaan 1.1.2027]".
   const coming = m.inForce && m.stage !== 'in-force' ? `, voimaan ${finnishDate(m.inForce)}` : '';
-  const stage = m.stage ? `  [${STAGE_LABELS[m.stage]}${m.stageAt ? ` ${finnishDate(m.stageAt.slice(0, 10)) ?? ''}` : ''}${coming}]` : '';
+  const stage = m.stage ? `  [${STAGE_NAMES.fi[m.stage]}${m.stageAt ? ` ${finnishDate(m.stageAt.slice(0, 10)) ?? ''}` : ''}${coming}]` : '';
   const dl = m.deadline ? `  [määräaika ${finnishDate(m.deadline) ?? m.deadline}]` : '';
   const ids = m.identifiers.length ? `  (${m.identifiers.slice(0, 3).join(', ')})` : '';
   const goals = m.goals.length ? `  {${m.goals.join(', ')}}` : '';

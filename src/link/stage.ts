@@ -132,14 +132,3 @@ export function summarizeMatter(members: MatterMember[], today: string): MatterS
     deadlineItem: deadline?.id ?? null,
   };
 }
-
-/** Finnish names of the stages, for people. */
-export const STAGE_LABELS: Record<MatterStage, string> = {
-  preparation: 'valmistelu',
-  'statement-round': 'lausuntokierros',
-  'government-proposal': 'hallituksen esitys',
-  committee: 'valiokuntakäsittely',
-  'parliament-reply': 'eduskunnan vastaus',
-  'statute-published': 'säädös julkaistu',
-  'in-force': 'voimassa',
-};

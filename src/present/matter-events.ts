@@ -1,25 +1,16 @@
 // A matter's change events in words people read: Finnish, or Swedish for Swedish pages and digests.
 import { finnishDate } from '../parse/dates.js';
-import { MATTER_STAGES, STAGE_LABELS, type MatterStage } from '../link/stage.js';
+import { MATTER_STAGES, type MatterStage } from '../link/stage.js';
+import { STAGE_NAMES } from './stage-names.js';
 import type { MatterChange } from '../link/events.js';
 import type { EventLang } from './events.js';
 
 /** What describeMatterEvent reads of a stored event. */
 export type MatterEventValues = Pick<MatterChange, 'type' | 'old' | 'new'>;
 
-const STAGES_SV: Record<MatterStage, string> = {
-  preparation: 'beredning',
-  'statement-round': 'remissrunda',
-  'government-proposal': 'regeringens proposition',
-  committee: 'utskottsbehandling',
-  'parliament-reply': 'riksdagens svar',
-  'statute-published': 'författningen publicerad',
-  'in-force': 'i kraft',
-};
-
 const WORDS = {
   fi: {
-    stages: STAGE_LABELS,
+    stages: STAGE_NAMES.fi,
     stage: 'Vaihe eteni',
     stageBack: 'Vaihe palasi',
     stageNone: 'ei vaihetta',
@@ -31,7 +22,7 @@ const WORDS = {
     itemGone: 'Asiakirja erotettiin asiasta',
   },
   sv: {
-    stages: STAGES_SV,
+    stages: STAGE_NAMES.sv,
     stage: 'Skedet gick vidare',
     stageBack: 'Skedet gick tillbaka',
     stageNone: 'inget skede',

@@ -2,6 +2,8 @@
 // and the templates look words up with {{t "key"}} (placeholders as {{t "key" n=3}} → "{n}"). Item and matter
 // titles stay in the language they were written in.
 import type { EventLang } from './events.js';
+import { BOARD_WORDS } from './words-board.js';
+import { LIST_WORDS } from './words-lists.js';
 
 export type Lang = EventLang;
 export const LANGS: readonly Lang[] = ['fi', 'sv'];
@@ -10,6 +12,8 @@ export const LANGS: readonly Lang[] = ['fi', 'sv'];
 export const isLang = (x: unknown): x is Lang => x === 'fi' || x === 'sv';
 
 const WORDS = {
+  ...LIST_WORDS,
+  ...BOARD_WORDS,
   // The layout and navigation.
   'layout.skip': { fi: 'Siirry pääsisältöön', sv: 'Hoppa till huvudinnehållet' },
   'layout.nav': { fi: 'Päävalikko', sv: 'Huvudmeny' },
@@ -174,6 +178,9 @@ const WORDS = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type WordKey = keyof typeof WORDS;
+
+/** Whether the dictionary has the word `key` (for names looked up from stored values, such as an item's kind). */
+export const hasWord = (key: string): boolean => Object.hasOwn(WORDS, key);
 
 /** The word `key` in `lang`, its {placeholders} filled from `values`; an unknown key throws (a template's typo). */
 export function word(lang: Lang, key: string, values: Record<string, unknown> = {}): string {

@@ -93,12 +93,15 @@ export interface MovedMatter {
   deadline: string | null;
   /** How many items it holds. */
   items: number;
+  /** The language of the item its title comes from. */
+  language: string | null;
 }
 
 /** Matters whose current stage was reached at or after `since`, latest first (read through matters_by_stage_at). */
 export function listMovedMatters(db: Db, since: string, limit = 20): MovedMatter[] {
   return prepared(db, `SELECT m.id, m.title, m.stage, m.stage_at AS stageAt, m.deadline,
-      (SELECT count(*) FROM items WHERE matter_id = m.id) AS items
+      (SELECT count(*) FROM items WHERE matter_id = m.id) AS items,
+      (SELECT language FROM items WHERE matter_id = m.id AND title = m.title LIMIT 1) AS language
     FROM matters m WHERE m.stage_at >= ? ORDER BY m.stage_at DESC, m.id DESC LIMIT ?`).all(since, limit) as MovedMatter[];
 }
 

@@ -13,6 +13,8 @@ import { mountActions } from './routes/actions.js';
 import { mountAccount } from './routes/account.js';
 import { mountUnsubscribe } from './routes/unsubscribe.js';
 import { mountDigestPages } from './routes/digest-pages.js';
+import { word } from '../present/words-web.js';
+import { pageLang } from './routes/form-helpers.js';
 
 export type { WebDeps } from './deps.js';
 
@@ -36,11 +38,14 @@ export function createWebApp(deps: WebDeps): express.Express {
     referrerPolicy: { policy: 'same-origin' },
   }));
   const problems = () => deps.problems?.() ?? [];
-  const goalOptions = Object.entries(deps.goalLabels).map(([id, label]) => ({ id, label }));
+  // The review form's goals, labelled in the page's language.
+  const goalOptions = {
+    fi: Object.entries(deps.goalLabels).map(([id, label]) => ({ id, label })),
+    sv: Object.entries(deps.goalLabels).map(([id, label]) => ({ id, label: deps.goalLabelsSv?.[id] ?? label })),
+  };
   app.use((_req, res, next) => {
     // Every page shows what is wrong with the database (read-only, replaced file) in a banner.
     res.locals.problems = problems();
-    res.locals.goalOptions = goalOptions;
     next();
   });
   app.use('/static', express.static(path.join(viewsDir, 'static'), { index: false, redirect: false, maxAge: '1h' }));
@@ -58,6 +63,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   mountAuth(app, { db: deps.db, sessionDb: readOnly ? openDb(':memory:') : deps.db, secureCookies: secure, readOnly });
   app.use((req, res, next) => {
     res.locals.canEdit = res.locals.user && res.locals.user.role !== 'reader';
+    res.locals.goalOptions = goalOptions[pageLang(res.locals)];
     // Forms post back here after their redirect (post/redirect/get); the nav marks the current page.
     res.locals.currentUrl = req.originalUrl;
     res.locals.currentPath = req.path;
@@ -69,22 +75,22 @@ export function createWebApp(deps: WebDeps): express.Express {
   mountDigestPages(app, deps);
   // The read pages: overview, items, item, matter, sources, feeds, calendar and CSV.
   mountPages(app, deps);
-  app.use((_req, res) => void res.status(404).render('not-found', { title: 'Sivua ei löydy' }));
+  app.use((_req, res) => void res.status(404).render('not-found', { title: word(pageLang(res.locals), 'notFound.title') }));
   app.use(errorPage);
   return app;
 }
 
-/** Any failure: a Finnish page without stack or paths (whatever NODE_ENV), the detail on stderr for the operator. */
+/** Any failure: a page in the person's language without stack or paths (whatever NODE_ENV), the detail on stderr for the operator. */
 const errorPage: ErrorRequestHandler = (err, req, res, _next) => {
   const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500;
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
   if (!(err instanceof HttpError))
     process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, status, error: detail }) + '\n');
   if (res.headersSent) return void res.end();
-  const message = err instanceof HttpError ? err.message
-    : status < 500 ? 'Pyyntöä ei voitu käsitellä.' : 'Sivua ei voitu näyttää palvelimen virheen vuoksi. Virheen tiedot on kirjattu palvelimen lokiin.';
-  res.status(status).render('error', { title: 'Virhe', message }, (renderErr, html) => {
-    if (renderErr) res.type('text/plain; charset=utf-8').send(`Virhe: ${message}`);
+  const lang = pageLang(res.locals);
+  const message = err instanceof HttpError ? err.message : word(lang, status < 500 ? 'error.request' : 'error.server');
+  res.status(status).render('error', { title: word(lang, 'error.title'), message }, (renderErr, html) => {
+    if (renderErr) res.type('text/plain; charset=utf-8').send(`${word(lang, 'error.title')}: ${message}`);
     else res.type('html').send(html);
   });
 };

@@ -10,6 +10,8 @@ export interface WebDeps {
   configErrors: ConfigError[];
   /** Goal id → Finnish label, from the taxonomy. */
   goalLabels: Record<string, string>;
+  /** Goal id → Swedish label, for Swedish pages; the Finnish label where absent. */
+  goalLabelsSv?: Record<string, string>;
   /** What is wrong with the database now (not writable, file replaced, failing queries); empty when fine. */
   problems?: () => string[];
   /** The database cannot be written: sessions are kept in memory and every change is refused. */

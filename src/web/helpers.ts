@@ -1,6 +1,8 @@
 // Handlebars helpers: Finnish dates and labels.
 import { finnishDate, helsinkiDate } from '../parse/dates.js';
+import type { HelperOptions } from 'handlebars';
 import { fiDateTime } from '../app/format.js';
+import { pageLang } from './routes/form-helpers.js';
 
 export { fiDateTime };
 
@@ -13,13 +15,14 @@ export function fiDate(iso: unknown): string {
 
 const STATUS: Record<string, string> = { ok: 'kunnossa', 'not-modified': 'ei muutoksia', error: 'virhe', interrupted: 'keskeytyi' };
 
-/** The helpers, with goal labels from the taxonomy. */
-export function createHelpers(goalLabels: Record<string, string>) {
+/** The helpers, with goal labels from the taxonomy (Swedish ones for a Swedish page). */
+export function createHelpers(goalLabels: Record<string, string>, goalLabelsSv: Record<string, string> = {}) {
   return {
     fiDateTime: (iso: unknown) => fiDateTime(iso),
     fiDate,
     status: (s: unknown) => (typeof s === 'string' ? (STATUS[s] ?? s) : 'ei vielä haettu'),
     eq: (a: unknown, b: unknown) => a === b,
-    goal: (id: unknown) => (typeof id === 'string' ? (goalLabels[id] ?? id) : ''),
+    goal: (id: unknown, options: HelperOptions) =>
+      typeof id !== 'string' ? '' : ((pageLang(options.data?.root) === 'sv' ? goalLabelsSv[id] : undefined) ?? goalLabels[id] ?? id),
   };
 }

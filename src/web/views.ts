@@ -15,9 +15,9 @@ import type { WebDeps } from './deps.js';
 type Template = Handlebars.TemplateDelegate;
 
 /** Render views/<name>.hbs inside views/layouts/main.hbs, with partials and the Finnish helpers. */
-export function configureViews(app: express.Express, deps: Pick<WebDeps, 'goalLabels'>): void {
+export function configureViews(app: express.Express, deps: Pick<WebDeps, 'goalLabels' | 'goalLabelsSv'>): void {
   const hbs = Handlebars.create();
-  const helpers = { ...createHelpers(deps.goalLabels), ...formHelpers };
+  const helpers = { ...createHelpers(deps.goalLabels, deps.goalLabelsSv), ...formHelpers };
   hbs.registerHelper(helpers);
   // Known helpers are called directly by the compiled code instead of being looked up at every use.
   const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));

@@ -212,10 +212,27 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await Promise.all([page.waitForURL(`${base}/account`), page.getByRole('button', { name: 'Tallenna kieli' }).click()]);
     await expect(page.getByRole('status').innerText()).resolves.toBe('Språket har ändrats: svenska.');
     expect(query("SELECT language FROM users WHERE email = 'svensk@example.fi'")).toEqual({ language: 'sv' });
-    for (const [name, at, heading] of [['account', '/account', 'Mitt konto'], ['sources', '/sources', 'Källor'], ['matter', '/matters/1', 'Skeden']]) {
+    // Each page with a heading and a few words of it in Swedish; a Finnish title carries lang="fi", a Swedish one none.
+    const pages: [string, string, string, string[]][] = [
+      ['account', '/account', 'Mitt konto', []], ['sources', '/sources', 'Källor', []], ['matter', '/matters/1', 'Skeden', []],
+      ['front', '/', 'Översikt', ['Väntar på ett gemensamt svar', 'Remisstiden går ut den här veckan', 'dagar kvar']],
+      ['items', '/items', 'Dokument', ['Sök med ord', 'Ärendets skede', 'Publicerat från']],
+      ['item', '/items/1', 'Varför dokumentet klassificerades så här', ['Remisstid:', 'Ändringar och versioner']],
+      ['item-sv', '/items/3', 'Text', ['språk: svenska']],
+      ['board', '/board', 'Tavlan för gemensamma svar', ['Öppna gemensamma svar, närmaste tidsfrist först', 'kandidat för gemensamt svar']],
+    ];
+    for (const [name, at, heading, words] of pages) {
       if (at !== '/account') await page.goto(base + at);
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('sv');
-      await expect(page.getByRole('heading', { name: heading }).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('heading', { name: heading, exact: true }).isVisible()).resolves.toBe(true);
+      const text = await page.locator('main').innerText();
+      for (const w of words) expect(text, `${at} in Swedish`).toContain(w);
+      if (name === 'item') await expect(page.locator('h1').getAttribute('lang')).resolves.toBe('fi');
+      if (name === 'item-sv') await expect(page.locator('h1').getAttribute('lang')).resolves.toBeNull();
+      if (name === 'front' || name === 'board') {
+        await expect(page.locator('main a', { hasText: 'Lausuntopyyntö valmiussuunnittelun asetuksesta' }).first().getAttribute('lang')).resolves.toBe('fi');
+        await expect(page.locator('main a', { hasText: 'Remiss om ändring av räddningslagen' }).first().getAttribute('lang')).resolves.toBeNull();
+      }
       await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Dokument' }).isVisible()).resolves.toBe(true);
       expect(await sidewaysScroll(page), `${at} in Swedish at 390 px`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, `${name}-sv-390.png`), fullPage: true });
@@ -278,6 +295,11 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     for (const [name, at] of pages) {
       await page.goto(base + at);
       if (name === 'board') await page.locator('details.row-actions > summary').first().click();
+      // A Finnish person's pages: Finnish, a Swedish title marked lang="sv" and a Finnish one not marked.
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fi');
+      if (name === 'item') await expect(page.locator('h1').getAttribute('lang')).resolves.toBeNull();
+      if (name === 'item-sv') await expect(page.locator('h1').getAttribute('lang')).resolves.toBe('sv');
+      if (name === 'front') await expect(page.getByRole('heading', { name: 'Yleiskuva', exact: true }).isVisible()).resolves.toBe(true);
       expect(await sidewaysScroll(page), `${at} at ${width} px`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
       await expectAccessible(page, `${at} at ${width} px`);

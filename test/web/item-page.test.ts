@@ -2,7 +2,7 @@
 // answers, versions and changes, its matter, reviews; hostile items inert; action forms only for reviewers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arriveTagged, daysAgo, get, inDays, openDb, seedStore, servePages, today, webDeps, type Seeded } from './support.js';
-import { daysLeftSv } from '../../src/web/routes/swedish.js';
+import { deadlineView } from '../../src/web/routes/present.js';
 import type { Db } from '../../src/store/index.js';
 import { fiDate } from '../../src/web/helpers.js';
 
@@ -86,14 +86,13 @@ describe('item page', () => {
     const { body } = await get(`${site.base}/items/${seeded.swedish}`);
     expect(body).toContain('<h1 lang="sv">Förvaltningsutskottets betänkande om räddningslagen</h1>');
     expect(body).toContain('<p class="summary" lang="sv">');
-    // The facts in Swedish for the Swedish-speaking departments; a Finnish item has no such line.
-    expect(body).toContain(`<p class="sv-facts" lang="sv"><strong>På svenska:</strong> utskottets betänkande eller utlåtande · källa: Riksdagen · publicerad ${fiDate(daysAgo(3))} · <a href="https://www.riksdagen.fi/fvub-1" rel="noopener noreferrer nofollow">ursprunglig sida</a></p>`);
-    expect((await get(`${site.base}/items/${seeded.request}`)).body).not.toContain('sv-facts');
+    // The facts are in the person's language (Swedish-speaking people choose Swedish on /account).
+    expect(body).toContain(`<p class="meta">valiokunnan mietintö tai lausunto · Riksdagen · julkaistu ${fiDate(daysAgo(3))} · kieli: ruotsi</p>`);
     expect(section(body, 'reviews')).toMatch(/<strong>maria@example\.fi<\/strong>, \d+\.\d+\.\d{4} klo [\d.]+: koskee verkostoa – tavoitteet Paikalliset[^<]*<br><span class="note">Koskee pelastustointa\.<\/span>/);
   });
 
   it.each([[-3, 'gick ut för 3 dagar sedan'], [-1, 'gick ut i går'], [0, 'går ut i dag'], [1, 'i morgon'], [12, '12 dagar kvar']])(
-    'a deadline %i days away reads in Swedish as "%s"', (days, words) => expect(daysLeftSv(inDays(days), today())).toBe(words));
+    'a deadline %i days away reads in Swedish as "%s"', (days, words) => expect(deadlineView(inDays(days), today(), 'sv')?.left).toBe(words));
 
   it('renders a hostile item inert: no script, no event handler, no javascript: link', async () => {
     const { status, body } = await get(`${site.base}/items/${seeded.hostile}`);

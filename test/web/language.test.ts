@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, PASSWORD } from '../helpers/web.js';
 import { listActions, setUserLanguage, type Db } from '../../src/store/index.js';
+import { insertSubscription } from '../../src/store/subscriptions.js';
+import { signUnsubscribe, unsubscribeSecret } from '../../src/mail/unsubscribe.js';
 import { viewsDir } from '../../src/paths.js';
 import { LANGS, word } from '../../src/present/words-web.js';
 import { openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
@@ -38,7 +40,7 @@ describe('the words', () => {
         else if (e.name.endsWith('.hbs')) files.push(path.join(dir, e.name));
     };
     walk(viewsDir);
-    const keys = new Set(files.flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/\{\{t "([\w.]+)"/g)].map((m) => m[1])));
+    const keys = new Set(files.flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/\{\{(?:t|tHtml) "([\w.]+)"/g)].map((m) => m[1])));
     expect(keys.size).toBeGreaterThan(40);
     for (const key of keys)
       for (const lang of LANGS) expect([key, lang, word(lang, key).length > 0]).toEqual([key, lang, true]);
@@ -112,7 +114,7 @@ describe('the sources and matter pages', () => {
     try {
       const sources = (await site.browser.get('/sources')).html;
       expect(htmlLang(sources)).toBe('sv');
-      for (const text of ['<h1>Källor</h1>', '<caption>Källornas status</caption>', '<th scope="col">Senast hämtad</th>', 'adressen har inte bekräftats av en offentlig källa', '<summary>Teknisk beskrivning</summary>'])
+      for (const text of ['<h1>Källor</h1>', '<caption>Källornas status</caption>', '<th scope="col">Senast hämtad</th>', 'adressen har inte bekräftats av en offentlig källa', '<summary>Teknisk beskrivning</summary>', '<span class="status-failing">fel</span>'])
         expect(sources).toContain(text);
       const matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
       const page = (await site.browser.get(`/matters/${matter}`)).html;
@@ -150,4 +152,86 @@ describe('the sign-in form', () => {
     expect(htmlLang(failed.html)).toBe('sv');
     expect((await b.signIn(EMAIL, PASSWORD)).status).toBe(303);
   }, 60_000);
+});
+
+describe('the overview, items, item and board pages', () => {
+  it('are Swedish for a Swedish-speaking reviewer, a Finnish title marked lang="fi", and the actions answer in Swedish', async () => {
+    const reviewer = await servePages(webDeps(db), 'reviewer');
+    const id = db.prepare('SELECT id FROM users WHERE email = ?').pluck().get('reviewer@example.fi') as number;
+    setUserLanguage(db, id, 'sv');
+    try {
+      const b = reviewer.browser;
+      const finnish = `<a href="/items/${seeded.request}" lang="fi">Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta</a>`;
+      const swedish = `<a href="/items/${seeded.swedish}">Förvaltningsutskottets betänkande om räddningslagen</a>`;
+      const overview = (await b.get('/')).html;
+      expect(htmlLang(overview)).toBe('sv');
+      for (const text of ['<h1>Översikt</h1>', 'Väntar på ett gemensamt svar', 'Remisstiden går ut den här veckan', 'Publicerat den här veckan per mål', finnish, swedish, '(2 dagar kvar)',
+        '>Lokala och regionala tjänster och nationell prestationsförmåga</a>'])
+        expect(overview).toContain(text);
+      expect(overview).toMatch(/Källor: \d+\/\d+ fungerar/);
+      expect(overview).not.toContain('pv jäljellä');
+
+      const items = (await b.get('/items')).html;
+      for (const text of ['<h1>Dokument</h1>', '<label for="f-q">Sök med ord</label>', '<option value="statement-request">remiss</option>',
+        '<option value="statement-round">remissrunda</option>', '<option value="sv">svenska</option>', finnish, swedish, 'Den här listan i andra program:'])
+        expect(items).toContain(text);
+
+      const bad = await b.get('/items?kind=memo');
+      expect(bad.res.status).toBe(400);
+      expect(bad.html).toContain('Okänt värde för dokumenttyp: &quot;memo&quot;. Möjliga värden: statement-request (remiss)');
+
+      const item = (await b.get(`/items/${seeded.request}`)).html;
+      for (const text of ['<h1 lang="fi">Lausuntopyyntö luonnoksesta', '<p class="meta">remiss · ', '· språk: finska</p>', 'Remisstid: <span',
+        '<h2 id="why">Varför dokumentet klassificerades så här</h2>', '<h2 id="ids">Beteckningar</h2>', '<legend>Mål som dokument #', '>Spara målen</button>',
+        '<label for="goal-' + seeded.request + '-services">Lokala och regionala tjänster och nationell prestationsförmåga</label>'])
+        expect(item).toContain(text);
+      const sv = (await b.get(`/items/${seeded.swedish}`)).html;
+      expect(sv).toContain('<h1>Förvaltningsutskottets betänkande om räddningslagen</h1>');
+      expect(sv).toContain('<p class="summary">');
+
+      const board = (await b.get('/board')).html;
+      expect(board).toContain('<span class="goal">Lokala och regionala tjänster och nationell prestationsförmåga</span>');
+      for (const text of ['<h1>Tavlan för gemensamma svar</h1>', '<caption>Öppna gemensamma svar, närmaste tidsfrist först</caption>', ' lang="fi">Lausuntopyyntö luonnoksesta'])
+        expect(board).toContain(text);
+
+      // What the actions say, done or refused, is Swedish too.
+      const token = Browser.token(board);
+      const refused = await b.post(`/items/${seeded.request}/board`, { _csrf: token, status: 'submitted' });
+      expect(refused.res.status).toBe(400);
+      expect(refused.html).toContain('Ett skickat svar behöver en länk till svaret.');
+      expect(refused.html).toContain('<h1>Fel</h1>');
+      const saved = await b.post(`/items/${seeded.request}/board`, { _csrf: token, status: 'review', back: '/board' });
+      expect(saved.res.status).toBe(303);
+      const after = (await b.get('/board')).html;
+      expect(after).toMatch(/<div class="flash" role="status"><p>Uppgifterna om det gemensamma svaret har sparats \((dokument #|ärende )\d+: under behandling\)\.<\/p><\/div>/);
+      expect((await b.get('/no-such-page')).html).toContain('<h1>Sidan finns inte</h1>');
+    } finally {
+      setUserLanguage(db, id, 'fi');
+      await reviewer.close();
+    }
+    // A Finnish person's pages stay Finnish, the Swedish title marked and the Finnish not.
+    const fi = (await site.browser.get('/')).html;
+    expect(fi).toContain('<h1>Yleiskuva</h1>');
+    expect(fi).toContain(`<a href="/items/${seeded.swedish}" lang="sv">`);
+    expect(fi).not.toMatch(/<(a|p|h1)\b[^>]* lang="fi"/);
+    expect(fi).toContain('(2 pv jäljellä)');
+  }, 90_000);
+});
+
+describe('the unsubscribe page', () => {
+  it('speaks the subscription\'s language, the address escaped', async () => {
+    const now = new Date().toISOString();
+    const sv = insertSubscription(db, { email: 'anna<b>@example.fi', kind: 'network', lang: 'sv', createdBy: 'test', now });
+    const fi = insertSubscription(db, { email: 'antti@example.fi', kind: 'network', createdBy: 'test', now });
+    const secret = unsubscribeSecret(db);
+    const page = async (id: number, method = 'GET') => (await fetch(`${site.base}/unsubscribe/${signUnsubscribe(secret, id)}`, { method })).text();
+    const ask = await page(sv);
+    expect(htmlLang(ask)).toBe('sv');
+    expect(ask).toContain('<h1>Ska prenumerationen avslutas?</h1>');
+    expect(ask).toContain('<p>Nätverkets veckosammandrag skickas till <strong>anna&lt;b&gt;@example.fi</strong>.</p>');
+    expect(await page(sv, 'POST')).toContain('<h1>Prenumerationen har avslutats</h1>');
+    const finnish = await page(fi);
+    expect(htmlLang(finnish)).toBe('fi');
+    expect(finnish).toContain('<p>Osoitteeseen <strong>antti@example.fi</strong> lähetetään verkoston viikkokatsaus.</p>');
+  });
 });

@@ -126,7 +126,7 @@ export function seedStore(db: Db): Seeded {
 export function webDeps(db: Db, extra: Partial<WebDeps> = {}): WebDeps {
   return {
     db, sources: Object.values(WEB_SOURCES), configErrors: [],
-    goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }), ...extra,
+    goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }), goalLabelsSv: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }, 'sv'), ...extra,
   };
 }
 

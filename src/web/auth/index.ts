@@ -148,7 +148,7 @@ export function say(res: express.Response, text: string): void {
 export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const user = res.locals.user as SessionUser | undefined;
-    if (!user || !roles.includes(user.role)) return next(new HttpError(403, 'Sinulla ei ole oikeutta muuttaa tietoja. Lukijan tunnuksella voi vain katsella.'));
+    if (!user || !roles.includes(user.role)) return next(new HttpError(403, word(user?.lang === 'sv' ? 'sv' : 'fi', 'action.forbidden')));
     next();
   };
 }

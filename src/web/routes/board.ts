@@ -5,6 +5,8 @@ import { jointDeadlineCounter, listBoardEntries, listItems, listJointDeadlines, 
 import { HttpError } from '../auth/index.js';
 import { helsinkiDate } from '../../parse/dates.js';
 import type { WebDeps } from '../deps.js';
+import { word } from '../../present/words-web.js';
+import { pageLang } from './form-helpers.js';
 
 export interface BoardRow {
   /** The matter's number, or null for an item in no matter. */
@@ -78,7 +80,8 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const today = helsinkiDate(new Date());
     const raw = req.query.jatko;
     const m = raw === undefined ? null : CURSOR.exec(String(raw));
-    if (raw !== undefined && !m) throw new HttpError(400, 'Sivun osoite ei kelpaa; aloita taulun alusta.');
+    const lang = pageLang(res.locals);
+    if (raw !== undefined && !m) throw new HttpError(400, word(lang, 'board.badPage'));
     const after = m ? { deadline: m[1], id: Number(m[2]) } : undefined;
     const size = BOARD_PAGE;
     const found = listJointDeadlines(deps.db, today, LAST_DAY, size + 1, after);
@@ -98,7 +101,7 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const weekEnd = addDays(today, 6);
     const weekLeft = !after && more && last.deadline! <= weekEnd ? countJointDeadlines(today, weekEnd) - candidates.filter((c) => c.deadline! <= weekEnd).length : 0;
     res.render('board', {
-      title: 'Yhteisvastausten taulu – Lakivahti', open, done, later: after !== undefined,
+      title: word(lang, 'board.title'), open, done, later: after !== undefined,
       overdue: open.filter((r) => r.overdue).length, thisWeek: open.filter((r) => r.dueThisWeek).length + weekLeft,
       openTotal: after ? null : open.length + remaining,
       next: more && last ? `/board?jatko=${last.deadline}_${last.id}` : null,

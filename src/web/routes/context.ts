@@ -6,18 +6,20 @@ import { listOrganisations, untilChanged } from '../../store/index.js';
 import type { WebDeps } from '../deps.js';
 import type { KnownValues } from './item-query.js';
 import type { RowContext } from './present.js';
+import type { Lang } from '../../present/words-web.js';
 
 export interface PageContext {
   deps: WebDeps;
   /** The analyzer searches use (Voikko when installed), made at the first search. */
   analyzer(): Analyzer;
   sourceName(id: string): string;
-  goalLabel(id: string): string;
+  /** A goal's label in `lang` (Finnish when absent). */
+  goalLabel(id: string, lang?: Lang): string;
   now(): Date;
   /** What the items filter accepts. */
   known: KnownValues;
-  /** Names and today's date for list rows. */
-  rows(): RowContext;
+  /** Names, today's date and the page's language for list rows. */
+  rows(lang?: Lang): RowContext;
 }
 
 /** The shared context of the pages over the application's dependencies. */
@@ -30,7 +32,7 @@ export function pageContext(deps: WebDeps, now: () => Date = () => new Date()): 
     deps,
     analyzer: () => (analyzer ??= createAnalyzer()),
     sourceName: (id) => names.get(id) ?? id,
-    goalLabel: (id) => deps.goalLabels[id] ?? id,
+    goalLabel: (id, lang = 'fi') => (lang === 'sv' ? deps.goalLabelsSv?.[id] : undefined) ?? deps.goalLabels[id] ?? id,
     now,
     known: {
       goals: Object.keys(deps.goalLabels),
@@ -38,7 +40,7 @@ export function pageContext(deps: WebDeps, now: () => Date = () => new Date()): 
       organisations,
       search: (text) => searchQuery(text, ctx.analyzer()),
     },
-    rows: () => ({ sourceName: ctx.sourceName, goalLabel: ctx.goalLabel, today: helsinkiDate(now()) }),
+    rows: (lang = 'fi') => ({ sourceName: ctx.sourceName, goalLabel: (id) => ctx.goalLabel(id, lang), today: helsinkiDate(now()), lang }),
   };
   return ctx;
 }

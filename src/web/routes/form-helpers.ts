@@ -1,10 +1,8 @@
 // Handlebars helpers for the workbench's forms and the board, and the page's language ({{t "key"}}, {{uiLang}}).
-import type { HelperOptions } from 'handlebars';
+import Handlebars, { type HelperOptions } from 'handlebars';
 import { BOARD_STATUSES, type BoardStatus } from '../../store/index.js';
 import { isLang, word, type Lang } from '../../present/words-web.js';
 import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
-
-export const STATUS_LABELS = BOARD_STATUS_LABELS.fi;
 
 /**
  * The language a page is rendered in (from its template context or res.locals): the signed-in person's choice,
@@ -33,14 +31,19 @@ export const formHelpers = {
   httpUrl,
   includes: (list: unknown, x: unknown) => Array.isArray(list) && list.includes(x),
   boardStatus: (s: unknown, options: HelperOptions) =>
-    typeof s === 'string' && s in STATUS_LABELS ? BOARD_STATUS_LABELS[pageLang(rootOf(options))][s as BoardStatus] : '',
+    typeof s === 'string' && s in BOARD_STATUS_LABELS.fi ? BOARD_STATUS_LABELS[pageLang(rootOf(options))][s as BoardStatus] : '',
   roleLabel: (r: unknown, options: HelperOptions) => (r === 'admin' || r === 'reviewer' || r === 'reader' ? word(pageLang(rootOf(options)), `role.${r}`) : ''),
   /** A word of the page's language: {{t "nav.items"}}, with placeholders {{t "sources.failures" n=3}}. */
   t: (key: unknown, options: HelperOptions) => word(pageLang(rootOf(options)), String(key), options.hash as Record<string, unknown>),
+  /** Whether a title's language is not the page's: then it carries its own lang attribute. */
+  notPageLang: (language: unknown, options: HelperOptions) => isLang(language) && language !== pageLang(rootOf(options)),
+  /** A word that holds markup (<strong>, <kbd>), its values escaped: {{tHtml "unsub.done" email=email}}. */
+  tHtml: (key: unknown, options: HelperOptions) => new Handlebars.SafeString(word(pageLang(rootOf(options)), String(key),
+    Object.fromEntries(Object.entries(options.hash as Record<string, unknown>).map(([k, v]) => [k, Handlebars.escapeExpression(String(v))])))),
   /** The page's language, for <html lang>. */
   uiLang: (options: HelperOptions) => pageLang(rootOf(options)),
   /** The first argument that is set: lets a partial take its object by name or as its whole context. */
   either: (a: unknown, b: unknown) => a ?? b,
   concat: (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''),
-  statusOptions: () => BOARD_STATUSES.map((id) => ({ id, label: STATUS_LABELS[id] })),
+  statusOptions: (options: HelperOptions) => BOARD_STATUSES.map((id) => ({ id, label: BOARD_STATUS_LABELS[pageLang(rootOf(options))][id] })),
 };

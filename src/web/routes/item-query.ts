@@ -3,7 +3,9 @@ import { helsinkiInstant } from '../../parse/dates.js';
 import { MATTER_STAGES } from '../../link/stage.js';
 import { ITEM_KINDS } from '../../model.js';
 import type { Cursor, ItemFilter } from '../../store/index.js';
-import { KIND_LABELS, LANGUAGE_LABELS, stageLabel } from './present.js';
+import { kindLabel, languageLabel } from './present.js';
+import { word, type Lang } from '../../present/words-web.js';
+import { stageName } from '../../present/stage-names.js';
 
 /** The query keys the items filter reads, in the order links are written. */
 export const FILTER_KEYS = ['q', 'goal', 'source', 'org', 'kind', 'stage', 'lang', 'from', 'to', 'reviewed', 'deadline', 'unread'] as const;
@@ -43,15 +45,16 @@ function dayStart(s: string, plus = 0): string | null {
 
 const list = (values: string[], label: (v: string) => string = (v) => v) => values.map((v) => `${v} (${label(v)})`).join(', ');
 
-/** Read the filter from a parsed query string; every problem is named, none throws. */
-export function parseItemQuery(query: Record<string, unknown>, known: KnownValues): ParsedQuery {
+/** Read the filter from a parsed query string; every problem is named (in `lang`), none throws. */
+export function parseItemQuery(query: Record<string, unknown>, known: KnownValues, lang: Lang = 'fi'): ParsedQuery {
+  const w = (key: string, values?: Record<string, unknown>) => word(lang, key, values);
   const errors: string[] = [];
   const form: ParsedQuery['form'] = {};
   const filter: ItemFilter = {};
   const one = (key: string): string | undefined => {
     const v = query[key];
     if (v === undefined) return undefined;
-    if (typeof v !== 'string') return errors.push(`Suodatin "${key}" on annettu useammin kuin kerran; anna se vain kerran.`), undefined;
+    if (typeof v !== 'string') return errors.push(w('filter.twice', { key })), undefined;
     return v.trim() === '' ? undefined : v.trim();
   };
   const choose = (key: FilterKey, name: string, allowed: readonly string[], label?: (v: string) => string): string | undefined => {
@@ -59,7 +62,7 @@ export function parseItemQuery(query: Record<string, unknown>, known: KnownValue
     if (v === undefined) return undefined;
     form[key] = v;
     if (allowed.includes(v)) return v;
-    errors.push(`Tuntematon ${name} "${v}". Mahdolliset arvot: ${list([...allowed], label)}.`);
+    errors.push(w('filter.unknown', { name, value: v, known: list([...allowed], label) }));
     return undefined;
   };
   const yesNo = (key: FilterKey, name: string): boolean | undefined => {
@@ -68,40 +71,40 @@ export function parseItemQuery(query: Record<string, unknown>, known: KnownValue
     form[key] = v;
     if (v === 'kylla') return true;
     if (v === 'ei') return false;
-    errors.push(`Suodattimen "${name}" arvo "${v}" ei kelpaa: anna "kylla" tai "ei".`);
+    errors.push(w('filter.yesNo', { name, value: v }));
     return undefined;
   };
-  filter.goal = choose('goal', 'tavoite', known.goals);
-  filter.source = choose('source', 'lähde', known.sources);
-  filter.kind = choose('kind', 'asiakirjatyyppi', ITEM_KINDS, (k) => KIND_LABELS[k] ?? k);
-  filter.stage = choose('stage', 'asian vaihe', MATTER_STAGES, (s) => stageLabel(s) ?? s);
-  filter.language = choose('lang', 'kieli', ['fi', 'sv'], (l) => LANGUAGE_LABELS[l]);
+  filter.goal = choose('goal', w('filter.goal'), known.goals);
+  filter.source = choose('source', w('filter.source'), known.sources);
+  filter.kind = choose('kind', w('filter.kind'), ITEM_KINDS, (k) => kindLabel(k, lang));
+  filter.stage = choose('stage', w('filter.stage'), MATTER_STAGES, (s) => stageName(s, lang) ?? s);
+  filter.language = choose('lang', w('filter.lang'), ['fi', 'sv'], (l) => languageLabel(l, lang));
   const org = one('org');
   if (org !== undefined) {
     form.org = org;
     if (known.organisations().includes(org)) filter.organisation = org;
-    else errors.push(`Organisaatiolta "${org}" ei ole tallennettu yhtään asiaa; valitse organisaatio luettelosta.`);
+    else errors.push(w('filter.organisation', { org }));
   }
-  for (const [key, name] of [['from', 'alkaen'], ['to', 'asti']] as const) {
+  for (const [key, name] of [['from', w('filter.from')], ['to', w('filter.to')]] as const) {
     const v = one(key);
     if (v === undefined) continue;
     form[key] = v;
     const at = dayStart(v, key === 'to' ? 1 : 0);
-    if (at === null) errors.push(`Päivämäärä "${v}" (${name}) ei kelpaa: anna se muodossa VVVV-KK-PP, esimerkiksi 2026-11-30.`);
+    if (at === null) errors.push(w('filter.date', { value: v, name }));
     else if (key === 'from') filter.from = at;
     else filter.until = at;
   }
   if (form.from && form.to && filter.from && filter.until && filter.from >= filter.until)
-    errors.push(`Alkupäivä ${form.from} on loppupäivän ${form.to} jälkeen.`);
-  filter.reviewed = yesNo('reviewed', 'tarkistettu');
-  filter.hasDeadline = yesNo('deadline', 'määräaika');
+    errors.push(w('filter.order', { from: form.from, to: form.to }));
+  filter.reviewed = yesNo('reviewed', w('filter.reviewed'));
+  filter.hasDeadline = yesNo('deadline', w('filter.deadline'));
   const q = one('q');
   if (q !== undefined) {
     form.q = q;
-    if (q.length > 200) errors.push('Hakuteksti on liian pitkä (enintään 200 merkkiä).');
+    if (q.length > 200) errors.push(w('filter.tooLong'));
     else {
       const match = known.search(q);
-      if (match === null) errors.push(`Hakutekstissä "${q}" ei ole sanoja, joita hakea.`);
+      if (match === null) errors.push(w('filter.noWords', { q }));
       else filter.match = match;
     }
   }
@@ -110,13 +113,13 @@ export function parseItemQuery(query: Record<string, unknown>, known: KnownValue
     if (v === undefined) return undefined;
     const m = CURSOR.exec(v);
     if (m) return { key: m[1], id: Number(m[2]) };
-    errors.push('Sivun osoite ei kelpaa; aloita listan alusta.');
+    errors.push(w('filter.page'));
     return undefined;
   };
   const unread = one('unread');
   if (unread !== undefined) {
     form.unread = unread;
-    if (unread !== '1') errors.push(`Suodattimen "lukemattomat" arvo "${unread}" ei kelpaa: anna "1" tai jätä se pois.`);
+    if (unread !== '1') errors.push(w('filter.unread', { value: unread }));
   }
   const before = cursor('before');
   const after = cursor('after');

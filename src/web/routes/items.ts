@@ -5,7 +5,10 @@ import { MATTER_STAGES } from '../../link/stage.js';
 import { listItemPage, readItemIds } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './item-query.js';
-import { KIND_LABELS, LANGUAGE_LABELS, markText, rowView, stageLabel } from './present.js';
+import { kindLabel, languageLabel, markText, rowView } from './present.js';
+import { stageName } from '../../present/stage-names.js';
+import { word, type Lang as UiLang } from '../../present/words-web.js';
+import { pageLang } from './form-helpers.js';
 import { searchAlternatives, searchRanges } from './search-marks.js';
 import { feedNote, viewer } from './viewer.js';
 
@@ -15,8 +18,9 @@ const SNIPPET = 240;
 const options = (values: readonly string[], selected: string | undefined, label: (v: string) => string) =>
   values.map((value) => ({ value, label: label(value), selected: value === selected }));
 
-/** The filter form's controls, with what is chosen now. */
-export function filterForm(ctx: PageContext, form: ParsedQuery['form']) {
+/** The filter form's controls, with what is chosen now, in the page's language. */
+export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: UiLang = 'fi') {
+  const w = (key: string) => word(lang, key);
   const yesNo = (v: string | undefined, yes: string, no: string) => [
     { value: 'kylla', label: yes, selected: v === 'kylla' }, { value: 'ei', label: no, selected: v === 'ei' },
   ];
@@ -24,24 +28,25 @@ export function filterForm(ctx: PageContext, form: ParsedQuery['form']) {
     q: form.q ?? '',
     from: form.from ?? '',
     to: form.to ?? '',
-    goals: options(ctx.known.goals, form.goal, ctx.goalLabel),
+    goals: options(ctx.known.goals, form.goal, (g) => ctx.goalLabel(g, lang)),
     sources: options(ctx.known.sources, form.source, ctx.sourceName),
     organisations: options(ctx.known.organisations(), form.org, (o) => o),
-    kinds: options(ITEM_KINDS, form.kind, (k) => KIND_LABELS[k] ?? k),
-    stages: options(MATTER_STAGES, form.stage, (s) => stageLabel(s) ?? s),
-    languages: options(['fi', 'sv'], form.lang, (l) => LANGUAGE_LABELS[l]),
-    reviewed: yesNo(form.reviewed, 'tarkistetut', 'tarkistamattomat'),
-    deadline: yesNo(form.deadline, 'joilla on määräaika', 'joilla ei ole määräaikaa'),
+    kinds: options(ITEM_KINDS, form.kind, (k) => kindLabel(k, lang)),
+    stages: options(MATTER_STAGES, form.stage, (s) => stageName(s, lang) ?? s),
+    languages: options(['fi', 'sv'], form.lang, (l) => languageLabel(l, lang)),
+    reviewed: yesNo(form.reviewed, w('items.reviewedYes'), w('items.reviewedNo')),
+    deadline: yesNo(form.deadline, w('items.deadlineYes'), w('items.deadlineNo')),
     unread: form.unread === '1',
   };
 }
 
 export function itemsPage(ctx: PageContext): RequestHandler {
   return (req, res) => {
-    const parsed = parseItemQuery(req.query as Record<string, unknown>, ctx.known);
+    const lang = pageLang(res.locals);
+    const parsed = parseItemQuery(req.query as Record<string, unknown>, ctx.known, lang);
     const qs = queryString(parsed.form);
     const base = {
-      title: 'Asiat – Lakivahti', ...viewer(res), form: filterForm(ctx, parsed.form), filtered: qs !== '', scripts: ['/static/keys.js'],
+      title: word(lang, 'items.title'), ...viewer(res), form: filterForm(ctx, parsed.form, lang), filtered: qs !== '', scripts: ['/static/keys.js'],
       outputs: { atom: `/feeds/items.atom${qs}`, json: `/feeds/items.json${qs}`, csv: `/items.csv${qs}`, ics: `/feeds/deadlines.ics${qs}` },
       feedNote: feedNote(res, ctx.deps.db, `/feeds/items.atom${qs}`),
     };
@@ -49,7 +54,7 @@ export function itemsPage(ctx: PageContext): RequestHandler {
     const who = viewer(res).user;
     if (parsed.unread && who) parsed.filter.unreadBy = who.id;
     const page = listItemPage(ctx.deps.db, parsed.filter, { before: parsed.before, after: parsed.after, limit: PAGE_SIZE });
-    const rows = ctx.rows();
+    const rows = ctx.rows(lang);
     const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
     const read = who ? readItemIds(ctx.deps.db, who.id, page.items.map((r) => r.id)) : new Set<number>();
     const seen = new Map<string, boolean>();
@@ -62,7 +67,7 @@ export function itemsPage(ctx: PageContext): RequestHandler {
       return rowView(r, rows, mark(r.title), summary ? mark(summary) : undefined);
     }
     res.render('pages/items', {
-      ...base, items, unreadIds: items.filter((i) => i.unread).map((i) => i.id), caption: parsed.form.q ? `Hakutulokset sanoilla "${parsed.form.q}", uusimmasta alkaen` : 'Asiat uusimmasta alkaen',
+      ...base, items, unreadIds: items.filter((i) => i.unread).map((i) => i.id), caption: parsed.form.q ? word(lang, 'items.results', { q: parsed.form.q }) : word(lang, 'items.newestFirst'),
       paging: {
         first: parsed.before || parsed.after ? `/items${qs}` : null,
         newer: page.newer ? `/items${queryString(parsed.form, { after: cursorValue(page.newer) })}` : null,

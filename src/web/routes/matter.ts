@@ -2,22 +2,25 @@
 // who has answered, why its items are joined, and the network's response status from the joint-response board.
 import type { RequestHandler } from 'express';
 import { describeJoin } from '../../link/explain.js';
-import { MATTER_STAGES, STAGE_LABELS } from '../../link/stage.js';
+import { MATTER_STAGES } from '../../link/stage.js';
+import { STAGE_NAMES, stageName } from '../../present/stage-names.js';
+import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
 import { describeMatterEvent } from '../../present/matter-events.js';
 import { finnishDate } from '../../parse/dates.js';
 import { boardAnchor, boardEntry, getMatter, lastMatterVisit, recordMatterVisit, type BoardEntry, type MatterDetail } from '../../store/index.js';
-import { pageLang, STATUS_LABELS } from './form-helpers.js';
+import { pageLang } from './form-helpers.js';
+import { titleLang } from './item.js';
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, rowView, type RowContext } from './present.js';
 import { feedNote, viewer } from './viewer.js';
-import type { Lang } from '../../present/words-web.js';
+import { word, type Lang } from '../../present/words-web.js';
 
-/** Every stage in order: reached ones with their date and the item that showed it, the rest as not yet. */
-export function timeline(m: Pick<MatterDetail, 'stages' | 'stage'>) {
+/** Every stage in order, named in `lang`: reached ones with their date and the item that showed it, the rest as not yet. */
+export function timeline(m: Pick<MatterDetail, 'stages' | 'stage'>, lang: Lang = 'fi') {
   return MATTER_STAGES.map((stage) => {
     const reached = m.stages.find((s) => s.stage === stage);
     return {
-      label: STAGE_LABELS[stage], reached: reached !== undefined, at: reached?.at ?? null, item: reached?.item ?? null,
+      label: STAGE_NAMES[lang][stage], reached: reached !== undefined, at: reached?.at ?? null, item: reached?.item ?? null,
       current: m.stage === stage,
     };
   });
@@ -39,11 +42,11 @@ export function changes(m: Pick<MatterDetail, 'events'>, since?: string, lang: L
   return [...m.events].reverse().map((e) => ({ at: e.at, text: describeMatterEvent(e, lang), item: e.itemId, isNew: since !== undefined && e.at > since }));
 }
 
-/** The network's response in one Finnish line, from the matter's entry on the joint-response board. */
-export function responseStatus(b: BoardEntry): string {
-  const parts = [`Yhteisen vastauksen taululla: ${STATUS_LABELS[b.status]}`];
-  if (b.owner) parts.push(`vastuuhenkilö ${b.owner}`);
-  if (b.internalDeadline) parts.push(`sisäinen määräaika ${finnishDate(b.internalDeadline)}`);
+/** The network's response in one line in `lang`, from the matter's entry on the joint-response board. */
+export function responseStatus(b: BoardEntry, lang: Lang = 'fi'): string {
+  const parts = [word(lang, 'matter.onBoard', { status: BOARD_STATUS_LABELS[lang][b.status] })];
+  if (b.owner) parts.push(word(lang, 'matter.ownerIs', { who: b.owner }));
+  if (b.internalDeadline) parts.push(word(lang, 'matter.internalIs', { date: finnishDate(b.internalDeadline) }));
   return `${parts.join(', ')}.`;
 }
 
@@ -51,30 +54,31 @@ export function matterPage(ctx: PageContext): RequestHandler {
   return (req, res) => {
     const id = /^\d{1,15}$/.test(req.params.id as string) ? Number(req.params.id) : NaN;
     const m = Number.isSafeInteger(id) ? getMatter(ctx.deps.db, id) : undefined;
-    if (!m) return void res.status(404).render('pages/not-found', { title: 'Asiakokonaisuutta ei löydy – Lakivahti', what: `Asiakokonaisuutta numero ${String(req.params.id)} ei ole.` });
-    const rows = ctx.rows();
+    const lang = pageLang(res.locals);
+    if (!m) return void res.status(404).render('pages/not-found', { title: word(lang, 'matter.notFoundTitle'), what: word(lang, 'matter.notFound', { id: String(req.params.id) }) });
+    const rows = ctx.rows(lang);
     const anchor = boardAnchor(ctx.deps.db, { matter: m.id });
     const board = anchor === undefined ? undefined : boardEntry(ctx.deps.db, anchor);
     // What changed since this person's previous visit is marked; then this visit is noted for the next one.
     const who = viewer(res);
     const since = who.user ? lastMatterVisit(ctx.deps.db, who.user.id, m.id) : undefined;
     if (who.user && !ctx.deps.readOnly) recordMatterVisit(ctx.deps.db, who.user.id, m.id, ctx.now().toISOString());
-    const listed = changes(m, since, pageLang(res.locals));
+    const listed = changes(m, since, lang);
     const fresh = listed.filter((c) => c.isNew).length;
     res.render('pages/matter', {
       title: `${m.title} – Lakivahti`, ...who,
       matter: {
-        id: m.id, titleHtml: escapeHtml(m.title), identifiers: m.identifiers, goals: m.goals.map(ctx.goalLabel),
-        stage: m.stage ? STAGE_LABELS[m.stage] : null, deadline: deadlineView(m.deadline, rows.today), answered: m.answered,
+        id: m.id, titleHtml: escapeHtml(m.title), lang: titleLang(m, lang), identifiers: m.identifiers, goals: m.goals.map(rows.goalLabel),
+        stage: stageName(m.stage, lang), deadline: deadlineView(m.deadline, rows.today, lang), answered: m.answered,
         updatedAt: m.updatedAt, board,
       },
-      timeline: timeline(m),
+      timeline: timeline(m, lang),
       changes: listed,
       sinceVisit: since === undefined ? null : { at: since, count: fresh },
       groups: bySource(m, rows),
       mentionedIn: m.mentionedIn.map((r) => rowView(r, rows)),
       joins: m.joins.map(describeJoin),
-      responseStatus: board ? responseStatus(board) : null,
+      responseStatus: board ? responseStatus(board, lang) : null,
       feeds: { atom: `/feeds/matters/${m.id}.atom`, json: `/feeds/matters/${m.id}.json` },
       feedNote: feedNote(res, ctx.deps.db, `/feeds/matters/${m.id}.atom`),
     });

@@ -9,7 +9,8 @@ import { getMatter, listDeadlines, listFilteredItems, type ItemRow } from '../..
 import type { PageContext } from './context.js';
 import { parseItemQuery } from './item-query.js';
 import { safeHref } from './item.js';
-import { KIND_LABELS, LANGUAGE_LABELS, stageLabel } from './present.js';
+import { kindLabel, languageLabel } from './present.js';
+import { stageName } from '../../present/stage-names.js';
 
 /** How many items a feed carries, and how many rows an export at most. */
 export const FEED_ITEMS = 100;
@@ -105,8 +106,8 @@ export function itemsCsv(ctx: PageContext): RequestHandler {
     if (!filter) return;
     const rows = listFilteredItems(ctx.deps.db, filter, CSV_ROWS).map((r) => [
       String(r.id), cell(r.title), cell(ctx.sourceName(r.source)), cell(r.organisation), r.published ?? '', r.deadline ?? '',
-      cell(r.goals.map(ctx.goalLabel).join(', ')), KIND_LABELS[r.kind] ?? r.kind, stageLabel(r.matterStage) ?? '',
-      LANGUAGE_LABELS[r.language] ?? r.language, cell(r.identifiers.join(', ')), safeHref(r.url) ?? '', r.matter === null ? '' : String(r.matter),
+      cell(r.goals.map((g) => ctx.goalLabel(g)).join(', ')), kindLabel(r.kind), stageName(r.matterStage) ?? '',
+      languageLabel(r.language), cell(r.identifiers.join(', ')), safeHref(r.url) ?? '', r.matter === null ? '' : String(r.matter),
     ]);
     const header = ['numero', 'otsikko', 'lähde', 'organisaatio', 'julkaistu', 'määräaika', 'tavoitteet', 'tyyppi', 'asian vaihe', 'kieli', 'tunnukset', 'linkki', 'asiakokonaisuus'];
     res.type('text/csv; charset=utf-8').attachment('lakivahti-asiat.csv')

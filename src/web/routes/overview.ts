@@ -4,7 +4,10 @@ import type { RequestHandler } from 'express';
 import { helsinkiDate } from '../../parse/dates.js';
 import { countWeeklyArrivals, jointDeadlineCounter, dataVersion, listItemPage, listJointDeadlines, listMovedMatters, listSourceStates, untilChanged, type WeekCounts } from '../../store/index.js';
 import type { PageContext } from './context.js';
-import { escapeHtml, rowView, stageLabel } from './present.js';
+import { escapeHtml, rowView } from './present.js';
+import { stageName } from '../../present/stage-names.js';
+import { word, type Lang } from '../../present/words-web.js';
+import { pageLang } from './form-helpers.js';
 import { healthLine, sourceHealth } from './source-health.js';
 import { barChart, dayStartInstant, weekMondays } from './week-chart.js';
 import { viewer } from './viewer.js';
@@ -35,12 +38,15 @@ export function overviewPage(ctx: PageContext): RequestHandler {
   // The sources' states change only when a run is stored.
   const sourceStates = untilChanged(db, () => {
     const health = sourceHealth(ctx.deps.sources, listSourceStates(db));
-    return { health, line: healthLine(health, ctx.deps.configErrors.length), failing: health.filter((s) => s.health === 'failing') };
+    const lines = { fi: healthLine(health, ctx.deps.configErrors.length, 'fi'), sv: healthLine(health, ctx.deps.configErrors.length, 'sv') };
+    return { health, lines, failing: health.filter((s) => s.health === 'failing') };
   });
   return (_req, res) => {
+    const lang: Lang = pageLang(res.locals);
+    const w = (key: string) => word(lang, key);
     const now = ctx.now();
     const today = helsinkiDate(now);
-    const rows = ctx.rows();
+    const rows = ctx.rows(lang);
     const mondays = weekMondays(today, WEEKS);
     const thisMonday = mondays[WEEKS - 1];
     const sunday = addDays(thisMonday, 6);
@@ -55,20 +61,21 @@ export function overviewPage(ctx: PageContext): RequestHandler {
     const thisWeek = joint(today, sunday);
     const nextWeeks = joint(addDays(sunday, 1), addDays(sunday, 21));
 
-    const { health, line, failing } = sourceStates();
+    const { health, lines, failing } = sourceStates();
+    const line = lines[lang];
     const anyFetched = health.some((s) => s.health === 'ok');
     const open = overdue.length + thisWeek.length + nextWeeks.length;
     // Nothing open is only said when the sources could be read: a failing source may hold what is missing.
     const nothingOpen = open > 0 ? null
-      : !anyFetched ? 'Lähteitä ei ole saatu haettua, joten avoimista lausuntopyynnöistä ei ole tietoa.'
-      : !line.ok ? 'Avoimia yhteistä vastausta odottavia lausuntopyyntöjä ei löytynyt haetuista lähteistä, mutta kaikkia lähteitä ei saatu haettua: listasta voi puuttua asioita.'
-      : 'Ei avoimia lausuntopyyntöjä, joihin verkoston kannattaisi vastata yhdessä seuraavien neljän viikon aikana.';
+      : !anyFetched ? w('overview.noSources')
+      : !line.ok ? w('overview.notAll')
+      : w('overview.nothingOpen');
 
     const weeks = weeklyCounts(mondays.map(dayStartInstant), now);
     const goals = Object.keys(ctx.deps.goalLabels);
     const series = [
-      ...goals.map((g) => ({ label: ctx.goalLabel(g), values: weeks.map((w) => w.goals[g] ?? 0), goal: g as string | null })),
-      { label: 'Kaikki saapuneet', values: weeks.map((w) => w.total), goal: null },
+      ...goals.map((g) => ({ label: ctx.goalLabel(g, lang), values: weeks.map((w) => w.goals[g] ?? 0), goal: g as string | null })),
+      { label: w('overview.all'), values: weeks.map((w) => w.total), goal: null },
     ].map((s) => {
       const earlier = s.values.slice(0, -1);
       const average = earlier.reduce((a, b) => a + b, 0) / Math.max(1, earlier.length);
@@ -78,19 +85,19 @@ export function overviewPage(ctx: PageContext): RequestHandler {
         href: `/items?from=${thisMonday}${s.goal ? `&goal=${encodeURIComponent(s.goal)}` : ''}`,
         thisWeek: nowCount,
         average: AVERAGE.format(average),
-        trend: nowCount > average * 1.25 + 0.5 ? 'enemmän kuin tavallisesti' : nowCount < average * 0.75 - 0.5 ? 'vähemmän kuin tavallisesti' : 'tavallinen määrä',
+        trend: w(nowCount > average * 1.25 + 0.5 ? 'trend.more' : nowCount < average * 0.75 - 0.5 ? 'trend.fewer' : 'trend.usual'),
         chartHtml: barChart(s.values),
         weekly: s.values.join(', '),
       };
     });
 
     const moved = listMovedMatters(db, new Date(now.getTime() - 14 * DAY).toISOString()).map((m) => ({
-      ...m, titleHtml: escapeHtml(m.title), stage: stageLabel(m.stage),
+      ...m, titleHtml: escapeHtml(m.title), stage: stageName(m.stage, lang), lang: m.language && m.language !== lang ? m.language : null,
     }));
     const newest = listItemPage(db, {}, { limit: 10 }).items.map((r) => rowView(r, rows));
 
     res.render('pages/overview', {
-      title: 'Lakivahti – yleiskuva', ...viewer(res),
+      title: w('overview.title'), ...viewer(res),
       overdue, thisWeek, nextWeeks, nothingOpen,
       health: line, failing, configErrors: ctx.deps.configErrors,
       series, firstWeek: mondays[0], thisMonday, moved, newest,

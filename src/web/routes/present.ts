@@ -1,23 +1,15 @@
-// How stored values read on the pages: Finnish labels, days left to a deadline, escaped text with marks.
-import { STAGE_LABELS, type MatterStage } from '../../link/stage.js';
+// How stored values read on the pages, in the page's language: kinds, stages, days left to a deadline, escaped
+// text with marks.
 import type { ItemRow } from '../../store/index.js';
 import { finnishDate } from '../../parse/dates.js';
+import { hasWord, isLang, word, type Lang } from '../../present/words-web.js';
+import { stageName } from '../../present/stage-names.js';
 
-export const KIND_LABELS: Record<string, string> = {
-  'statement-request': 'lausuntopyyntö',
-  bill: 'hallituksen esitys',
-  'committee-report': 'valiokunnan mietintö tai lausunto',
-  statute: 'säädös',
-  project: 'hanke',
-  decision: 'päätös',
-  'press-release': 'tiedote',
-  news: 'uutinen',
-};
+/** An item kind's name ("lausuntopyyntö", "remiss"); an unknown kind as it is. */
+export const kindLabel = (kind: string, lang: Lang = 'fi'): string => (hasWord(`kind.${kind}`) ? word(lang, `kind.${kind}`) : kind);
 
-export const LANGUAGE_LABELS: Record<string, string> = { fi: 'suomi', sv: 'ruotsi' };
-
-export const stageLabel = (stage: string | null | undefined): string | null =>
-  stage ? (STAGE_LABELS[stage as MatterStage] ?? stage) : null;
+/** A language's name ("ruotsi", "svenska"). */
+export const languageLabel = (language: string, lang: Lang = 'fi'): string => (isLang(language) ? word(lang, `lang.${language}`) : language);
 
 const DAY = 86_400_000;
 
@@ -35,12 +27,13 @@ export interface DeadlineView {
   cls: string;
 }
 
-export function deadlineView(deadline: string | null, today: string): DeadlineView | null {
+/** A deadline in `lang`; dates read d.m.yyyy in both languages (Finland-Swedish usage too). */
+export function deadlineView(deadline: string | null, today: string, lang: Lang = 'fi'): DeadlineView | null {
   if (!deadline) return null;
   const days = daysBetween(today, deadline);
   const date = finnishDate(deadline) ?? deadline;
-  if (days < 0) return { date, left: days === -1 ? 'päättyi eilen' : `päättyi ${-days} pv sitten`, past: true, cls: 'deadline-past' };
-  const left = days === 0 ? 'päättyy tänään' : days === 1 ? 'huomenna' : `${days} pv jäljellä`;
+  if (days < 0) return { date, left: days === -1 ? word(lang, 'deadline.yesterday') : word(lang, 'deadline.pastDays', { n: -days }), past: true, cls: 'deadline-past' };
+  const left = days === 0 ? word(lang, 'deadline.today') : days === 1 ? word(lang, 'deadline.tomorrow') : word(lang, 'deadline.daysLeft', { n: days });
   return { date, left, past: false, cls: days <= 7 ? 'deadline-soon' : 'deadline' };
 }
 
@@ -79,6 +72,8 @@ export interface RowContext {
   sourceName(id: string): string;
   goalLabel(id: string): string;
   today: string;
+  /** The page's language: the words of a row, and a title in the other language marked with its own. */
+  lang: Lang;
 }
 
 /** An item as a list row: title (marked when `titleHtml` is given), source, date, goals, deadline, matter stage. */
@@ -88,17 +83,17 @@ export function rowView(r: ItemRow & { matterStage?: string | null }, ctx: RowCo
     href: `/items/${r.id}`,
     titleHtml: titleHtml ?? escapeHtml(r.title),
     summaryHtml,
-    lang: r.language === 'sv' ? 'sv' : null,
+    lang: r.language !== ctx.lang && isLang(r.language) ? r.language : null,
     sourceName: ctx.sourceName(r.source),
     organisation: r.organisation,
     published: r.published,
-    kind: KIND_LABELS[r.kind] ?? r.kind,
+    kind: kindLabel(r.kind, ctx.lang),
     goals: r.goals.map((g) => ({ id: g, label: ctx.goalLabel(g) })),
     notRelevant: r.relevant === false,
     reviewedBy: r.reviewedBy,
-    deadline: deadlineView(r.deadline, ctx.today),
+    deadline: deadlineView(r.deadline, ctx.today, ctx.lang),
     matter: r.matter,
-    matterStage: stageLabel(r.matterStage ?? null),
+    matterStage: stageName(r.matterStage, ctx.lang),
     identifiers: r.identifiers,
   };
 }

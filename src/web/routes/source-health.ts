@@ -1,6 +1,7 @@
 // A source's health in plain Finnish: its stored error worded for people, and the one-line summary of them all.
 import type { SourceDef } from '../../model.js';
 import type { SourceState } from '../../store/index.js';
+import { hasWord, word, type Lang } from '../../present/words-web.js';
 
 /** [pattern over the stored English error, Finnish sentence]; the first that matches words it. */
 const ERRORS: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -48,10 +49,9 @@ export interface SourceHealth {
   error: string | null;
 }
 
-const STATUS: Record<string, string> = { ok: 'kunnossa', 'not-modified': 'kunnossa (ei muutoksia)', error: 'virhe', interrupted: 'keskeytyi' };
 
 /** Each defined source with its state, judged: failing when its last run failed, `never` when none has run. */
-export function sourceHealth(defs: SourceDef[], states: SourceState[]): SourceHealth[] {
+export function sourceHealth(defs: SourceDef[], states: SourceState[], lang: Lang = 'fi'): SourceHealth[] {
   const byId = new Map(states.map((s) => [s.id, s]));
   return defs.map((def) => {
     const state = byId.get(def.id);
@@ -59,20 +59,20 @@ export function sourceHealth(defs: SourceDef[], states: SourceState[]): SourceHe
     const health: Health = status === null ? 'never' : status === 'error' || status === 'interrupted' ? 'failing' : 'ok';
     return {
       def, state, health,
-      statusText: status === null ? 'ei vielä haettu' : (STATUS[status] ?? status),
+      statusText: status === null ? word(lang, 'status.never') : hasWord(`status.${status}`) ? word(lang, `status.${status}`) : status,
       error: health === 'failing' ? plainError(state!.lastError) : null,
     };
   });
 }
 
-/** "10/10 kunnossa", or which are failing and which have not run yet; never an all-clear that is not. */
-export function healthLine(all: SourceHealth[], configErrors: number): { text: string; ok: boolean } {
+/** "10/10 kunnossa" ("10/10 fungerar"), or which are failing and which have not run yet; never an all-clear that is not. */
+export function healthLine(all: SourceHealth[], configErrors: number, lang: Lang = 'fi'): { text: string; ok: boolean } {
   const ok = all.filter((s) => s.health === 'ok').length;
   const failing = all.filter((s) => s.health === 'failing').map((s) => s.def.name);
   const never = all.filter((s) => s.health === 'never').length;
-  const parts = [`${ok}/${all.length} kunnossa`];
-  if (failing.length) parts.push(`${failing.length === 1 ? 'haku epäonnistuu' : 'haut epäonnistuvat'}: ${failing.join(', ')}`);
-  if (never) parts.push(never === 1 ? '1 lähde on vielä hakematta' : `${never} lähdettä on vielä hakematta`);
-  if (configErrors) parts.push(`${configErrors} virheellistä lähdemäärittelyä`);
+  const parts = [word(lang, 'health.ok', { ok, all: all.length })];
+  if (failing.length) parts.push(word(lang, failing.length === 1 ? 'health.failingOne' : 'health.failingMany', { names: failing.join(', ') }));
+  if (never) parts.push(word(lang, never === 1 ? 'health.neverOne' : 'health.neverMany', { n: never }));
+  if (configErrors) parts.push(word(lang, 'health.configErrors', { n: configErrors }));
   return { text: parts.join('; '), ok: ok === all.length && all.length > 0 && configErrors === 0 };
 }

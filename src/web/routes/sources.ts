@@ -16,13 +16,13 @@ export function sourcesPage(ctx: PageContext): RequestHandler {
   return (_req, res) => {
     const { db } = ctx.deps;
     const lang = pageLang(res.locals);
-    const health = sourceHealth(ctx.deps.sources, listSourceStates(db));
+    const health = sourceHealth(ctx.deps.sources, listSourceStates(db), lang);
     const counts = countItemsBySource(db);
     const paused = listPausedSources(db);
     const who = viewer(res);
     res.render('pages/sources', {
       title: word(lang, 'sources.title'), ...who, isAdmin: who.user?.role === 'admin', canCrawl: ctx.deps.crawlNow !== undefined,
-      line: healthLine(health, ctx.deps.configErrors.length),
+      line: healthLine(health, ctx.deps.configErrors.length, lang),
       configErrors: ctx.deps.configErrors,
       sources: health.map((s) => ({
         id: s.def.id, name: s.def.name, href: safeHref(s.def.url), url: s.def.url, verified: s.def.verified !== false,

@@ -1,6 +1,8 @@
 // Who is looking: the signed-in user the mount puts in res.locals (part A's sessions), and what they may do.
 import type { Response } from 'express';
 import { listFeedTokens, type Db } from '../../store/index.js';
+import { word } from '../../present/words-web.js';
+import { pageLang } from './form-helpers.js';
 
 export interface Viewer {
   id: number;
@@ -19,5 +21,5 @@ export function feedNote(res: Response, db: Db, output: string): { live: number;
   const user = res.locals.user as Viewer | undefined;
   if (!user) return undefined;
   const live = listFeedTokens(db, user.id).filter((t) => t.revokedAt === null).length;
-  return { live, example: `${output}${output.includes('?') ? '&' : '?'}token=TUNNISTE` };
+  return { live, example: `${output}${output.includes('?') ? '&' : '?'}token=${word(pageLang(res.locals), 'feedNote.token')}` };
 }

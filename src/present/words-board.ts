@@ -1,0 +1,146 @@
+// The words of the joint-response board, the review actions and their messages, the feed-token note and the error
+// pages, in Finnish and Swedish. Part of the one dictionary (words-web.ts spreads them in).
+import type { EventLang as Lang } from './events.js';
+
+export const BOARD_WORDS = {
+  // The board.
+  'board.title': { fi: 'Yhteisvastausten taulu – Lakivahti', sv: 'Tavlan för gemensamma svar – Lakivahti' },
+  'board.heading': { fi: 'Yhteisvastausten taulu', sv: 'Tavlan för gemensamma svar' },
+  'board.lead': {
+    fi: 'Lausuntopyynnöt, joihin verkoston kannattaa vastata yhdessä, ja asiat, jotka on otettu yhteiseen käsittelyyn.',
+    sv: 'Remisser som nätverket bör besvara gemensamt och ärenden som har tagits upp till gemensam behandling.',
+  },
+  'board.top': { fi: 'Taulun alkuun', sv: 'Till tavlans början' },
+  'board.topRest': {
+    fi: 'myöhässä olevat, tällä viikolla erääntyvät ja taululle otetut asiat.',
+    sv: 'försenade ärenden, ärenden som förfaller den här veckan och ärenden på tavlan.',
+  },
+  'board.glance': { fi: 'Tilanne', sv: 'Läget' },
+  'board.overdue': { fi: 'myöhässä', sv: 'försenade' },
+  'board.soon': { fi: 'erääntyy 7 päivän sisällä', sv: 'förfaller inom 7 dagar' },
+  'board.open': { fi: 'avoinna', sv: 'öppna' },
+  'board.captionLater': { fi: 'Seuraavat yhteisvastausehdokkaat, lähin määräaika ensin', sv: 'Följande kandidater för gemensamt svar, närmaste tidsfrist först' },
+  'board.captionOpen': { fi: 'Avoimet yhteisvastaukset, lähin määräaika ensin', sv: 'Öppna gemensamma svar, närmaste tidsfrist först' },
+  'board.deadline': { fi: 'Määräaika', sv: 'Tidsfrist' },
+  'board.matter': { fi: 'Asia', sv: 'Ärende' },
+  'board.owner': { fi: 'Vastuuhenkilö', sv: 'Ansvarsperson' },
+  'board.internal': { fi: 'Sisäinen määräaika', sv: 'Intern tidsfrist' },
+  'board.status': { fi: 'Tila', sv: 'Status' },
+  'board.actions': { fi: 'Toimet', sv: 'Åtgärder' },
+  'board.noDeadline': { fi: 'ei määräaikaa', sv: 'ingen tidsfrist' },
+  'board.overdueBadge': { fi: 'myöhässä', sv: 'försenat' },
+  'board.weekBadge': { fi: 'tällä viikolla', sv: 'den här veckan' },
+  'board.matterNo': { fi: 'asia {n}', sv: 'ärende {n}' },
+  'board.itemNo': { fi: 'kohde #{n}', sv: 'dokument #{n}' },
+  'board.candidate': { fi: 'yhteisvastausehdokas', sv: 'kandidat för gemensamt svar' },
+  'board.noOwner': { fi: 'ei nimetty', sv: 'inte utsedd' },
+  'board.notOn': { fi: 'ei taululla', sv: 'inte på tavlan' },
+  'board.edit': { fi: 'Muokkaa', sv: 'Redigera' },
+  'board.legendItem': { fi: 'Yhteisvastaus, kohde #{n}', sv: 'Gemensamt svar, dokument #{n}' },
+  'board.legendMatter': { fi: 'Yhteisvastaus, asia {n}', sv: 'Gemensamt svar, ärende {n}' },
+  'board.pages': { fi: 'Taulun sivut', sv: 'Tavlans sidor' },
+  'board.empty': {
+    fi: 'Taululla ei ole avoimia asioita, eikä avoimia lausuntopyyntöjä, joihin verkoston kannattaisi vastata yhdessä.',
+    sv: 'Tavlan har inga öppna ärenden och det finns inga öppna remisser som nätverket borde besvara gemensamt.',
+  },
+  'board.done': { fi: 'Käsitellyt', sv: 'Behandlade' },
+  'board.response': { fi: 'vastaus', sv: 'svaret' },
+  'board.badPage': { fi: 'Sivun osoite ei kelpaa; aloita taulun alusta.', sv: 'Sidans adress duger inte; börja från tavlans början.' },
+  'board.url': { fi: 'Linkki lähetettyyn vastaukseen', sv: 'Länk till det skickade svaret' },
+  'board.responseLink': { fi: 'Vastauksen linkki', sv: 'Länken till svaret' },
+  'board.save': { fi: 'Tallenna taululle', sv: 'Spara på tavlan' },
+
+  // Reviewing an item, and merging and splitting matters.
+  'review.legend': { fi: 'Tavoitteet, joita kohde #{n} koskee', sv: 'Mål som dokument #{n} gäller' },
+  'review.note': { fi: 'Huomautus (vapaaehtoinen)', sv: 'Anmärkning (frivilligt)' },
+  'review.noteField': { fi: 'Huomautus', sv: 'Anmärkning' },
+  'review.save': { fi: 'Tallenna tavoitteet', sv: 'Spara målen' },
+  'review.notRelevant': { fi: 'Ei koske verkostoa', sv: 'Berör inte nätverket' },
+  'correct.summary': { fi: 'Yhdistä tai erota asioita', sv: 'Sammanför eller skilj åt ärenden' },
+  'correct.mergeLabel': { fi: 'Yhdistä tähän asiaan asia numero', sv: 'Sammanför med det här ärendet ärende nummer' },
+  'correct.mergeField': { fi: 'Yhdistettävä asia', sv: 'Ärende som ska sammanföras' },
+  'correct.reason': { fi: 'Perustelu (vapaaehtoinen)', sv: 'Motivering (frivilligt)' },
+  'correct.reasonField': { fi: 'Perustelu', sv: 'Motivering' },
+  'correct.merge': { fi: 'Yhdistä', sv: 'Sammanför' },
+  'correct.splitLabel': { fi: 'Erota asiasta kohde numero', sv: 'Skilj från ärendet dokument nummer' },
+  'correct.splitField': { fi: 'Erotettava kohde', sv: 'Dokument som ska skiljas åt' },
+  'correct.split': { fi: 'Erota', sv: 'Skilj åt' },
+
+  // What the actions say, done or refused.
+  'action.forbidden': {
+    fi: 'Sinulla ei ole oikeutta muuttaa tietoja. Lukijan tunnuksella voi vain katsella.',
+    sv: 'Du har inte rätt att ändra uppgifter. Med ett läsarkonto kan du bara titta.',
+  },
+  'action.readOnly': {
+    fi: 'Tietokantaan ei voi nyt kirjoittaa, joten muutoksia ei voi tallentaa.',
+    sv: 'Databasen kan inte skrivas till just nu, så ändringar kan inte sparas.',
+  },
+  'action.badField': { fi: 'Kenttä "{label}" on annettu väärin.', sv: 'Fältet "{label}" är felaktigt ifyllt.' },
+  'action.tooLong': { fi: 'Kentässä "{label}" voi olla enintään {max} merkkiä.', sv: 'Fältet "{label}" får innehålla högst {max} tecken.' },
+  'action.noItem': { fi: 'Kohdetta #{id} ei ole.', sv: 'Dokument #{id} finns inte.' },
+  'action.noMatter': { fi: 'Asiaa {id} ei ole.', sv: 'Ärende {id} finns inte.' },
+  'action.number': { fi: 'Anna kenttään "{label}" numero (nyt "{raw}").', sv: 'Ange ett nummer i fältet "{label}" (nu "{raw}").' },
+  'action.unknownStatus': { fi: 'Tuntematon tila "{status}".', sv: 'Okänd status "{status}".' },
+  'action.badDate': {
+    fi: 'Sisäinen määräaika "{raw}" ei ole päivämäärä (esim. 15.1.2027).',
+    sv: 'Den interna tidsfristen "{raw}" är inte ett datum (t.ex. 15.1.2027).',
+  },
+  'action.badUrl': {
+    fi: 'Vastauksen linkin on alettava http:// tai https:// (nyt "{raw}").',
+    sv: 'Länken till svaret måste börja med http:// eller https:// (nu "{raw}").',
+  },
+  'action.needUrl': { fi: 'Lähetetylle vastaukselle tarvitaan linkki vastaukseen.', sv: 'Ett skickat svar behöver en länk till svaret.' },
+  'action.unknownGoal': { fi: 'Tuntematon tavoite "{goal}".', sv: 'Okänt mål "{goal}".' },
+  'action.chooseGoal': {
+    fi: 'Valitse vähintään yksi tavoite, tai merkitse kohde verkostolle kuulumattomaksi.',
+    sv: 'Välj minst ett mål, eller markera att dokumentet inte berör nätverket.',
+  },
+  'action.reviewed': {
+    fi: 'Tarkistus tallennettu: kohteen #{id} tavoitteet on vahvistettu.',
+    sv: 'Granskningen har sparats: målen för dokument #{id} har bekräftats.',
+  },
+  'action.reviewedNot': { fi: 'Tarkistus tallennettu: kohde #{id} ei koske verkostoa.', sv: 'Granskningen har sparats: dokument #{id} berör inte nätverket.' },
+  'action.boardSaved': {
+    fi: 'Yhteisvastauksen tiedot tallennettu ({what}: {status}).',
+    sv: 'Uppgifterna om det gemensamma svaret har sparats ({what}: {status}).',
+  },
+  'action.merged': { fi: 'Asiat {a} ja {b} yhdistettiin asiaksi {c}.', sv: 'Ärendena {a} och {b} sammanfördes till ärende {c}.' },
+  'action.split': { fi: 'Kohde #{item} erotettiin asiasta {id}.', sv: 'Dokument #{item} skildes från ärende {id}.' },
+  'action.cannotMerge': { fi: 'Asioita ei voitu yhdistää: {why}.', sv: 'Ärendena kunde inte sammanföras: {why}.' },
+  'action.cannotSplit': { fi: 'Kohdetta ei voitu erottaa: {why}.', sv: 'Dokumentet kunde inte skiljas åt: {why}.' },
+
+  // A matter's response on the board, and a matter that is not there.
+  'matter.onBoard': { fi: 'Yhteisen vastauksen taululla: {status}', sv: 'På tavlan för gemensamma svar: {status}' },
+  'matter.ownerIs': { fi: 'vastuuhenkilö {who}', sv: 'ansvarsperson {who}' },
+  'matter.internalIs': { fi: 'sisäinen määräaika {date}', sv: 'intern tidsfrist {date}' },
+  'matter.notFoundTitle': { fi: 'Asiakokonaisuutta ei löydy – Lakivahti', sv: 'Ärendehelheten finns inte – Lakivahti' },
+  'matter.notFound': { fi: 'Asiakokonaisuutta numero {id} ei ole.', sv: 'Ärendehelhet nummer {id} finns inte.' },
+
+  // How a feed program or a calendar reads an output.
+  'feedNote.lead': {
+    fi: 'Syötelukija ja kalenteri eivät kirjaudu sisään: lisää osoitteen loppuun henkilökohtainen tunnisteesi, esimerkiksi',
+    sv: 'Flödesläsare och kalendrar loggar inte in: lägg till din personliga nyckel i slutet av adressen, till exempel',
+  },
+  'feedNote.token': { fi: 'TUNNISTE', sv: 'NYCKEL' },
+  'feedNote.liveOne': {
+    fi: 'Sinulla on 1 voimassa oleva tunniste; tunniste näytetään vain luotaessa, joten uuden saat ja vanhan perut',
+    sv: 'Du har 1 giltig nyckel; en nyckel visas bara när den skapas, så en ny får du och en gammal återkallar du',
+  },
+  'feedNote.liveMany': {
+    fi: 'Sinulla on {n} voimassa olevaa tunnistetta; tunniste näytetään vain luotaessa, joten uuden saat ja vanhan perut',
+    sv: 'Du har {n} giltiga nycklar; en nyckel visas bara när den skapas, så en ny får du och en gammal återkallar du',
+  },
+  'feedNote.none': { fi: 'Tunnisteen saat', sv: 'En nyckel får du' },
+  'feedNote.account': { fi: 'Oma tili -sivulla', sv: 'på sidan Mitt konto' },
+
+  // The error pages.
+  'error.title': { fi: 'Virhe', sv: 'Fel' },
+  'error.request': { fi: 'Pyyntöä ei voitu käsitellä.', sv: 'Begäran kunde inte behandlas.' },
+  'error.server': {
+    fi: 'Sivua ei voitu näyttää palvelimen virheen vuoksi. Virheen tiedot on kirjattu palvelimen lokiin.',
+    sv: 'Sidan kunde inte visas på grund av ett serverfel. Uppgifterna om felet har förts in i serverns logg.',
+  },
+  'error.home': { fi: 'Etusivulle', sv: 'Till startsidan' },
+  'notFound.title': { fi: 'Sivua ei löydy', sv: 'Sidan finns inte' },
+  'notFound.short': { fi: 'Ei löydy', sv: 'Finns inte' },
+} as const satisfies Record<string, Record<Lang, string>>;
