@@ -1,6 +1,6 @@
 // The items list of the web view: every filter a person can set, newest first, in pages read through an index.
 import { prepared, type Db } from './db.js';
-import { listRowSelect, listItems, toListRow, type ItemRow, type RawListRow } from './items.js';
+import { listRowSelect, listItems, readListRows, type ItemRow, type ListRow } from './items.js';
 
 /** What a person can filter the items list by; every field is optional and they all must hold. */
 export interface ItemFilter {
@@ -40,7 +40,7 @@ export interface PageRequest {
 
 /** One page of the list; `older`/`newer` are where the next and previous pages start, or null at either end. */
 export interface ItemPage {
-  items: (ItemRow & { matterStage: string | null })[];
+  items: ListRow[];
   older: Cursor | null;
   newer: Cursor | null;
 }
@@ -88,21 +88,22 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest): { sql: string; 
 /** One page of filtered items, newest first, with where the pages beside it start (one query: rows, reviews, matter stages). */
 export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
   const { sql, args } = itemPageQuery(f, page);
-  let rows = prepared(db, sql).all(...args) as RawListRow[];
-  const more = rows.length > page.limit;
-  rows = rows.slice(0, page.limit);
-  if (page.after) rows.reverse();
-  const cursor = (r: RawListRow | undefined): Cursor | undefined => r && { key: r.sortKey, id: r.id };
-  const first = cursor(rows[0]);
-  const last = cursor(rows[rows.length - 1]);
+  const read = readListRows(db, sql, args);
+  const more = read.rows.length > page.limit;
+  const rows = read.rows.slice(0, page.limit);
+  const keys = read.sortKeys.slice(0, page.limit);
+  if (page.after) rows.reverse(), keys.reverse();
+  const cursor = (n: number): Cursor | undefined => (rows[n] ? { key: keys[n], id: rows[n].id } : undefined);
+  const first = cursor(0);
+  const last = cursor(rows.length - 1);
   // Going back (after), `more` says whether newer items remain; going forward, whether older ones do.
   const older = last && (page.after ? true : more) ? last : null;
   const newer = first && (page.after ? more : page.before !== undefined) ? first : null;
-  return { items: rows.map(toListRow), older, newer };
+  return { items: rows, older, newer };
 }
 
 /** Up to `limit` filtered items, newest first (for feeds and exports). */
-export function listFilteredItems(db: Db, f: ItemFilter, limit: number): (ItemRow & { matterStage: string | null })[] {
+export function listFilteredItems(db: Db, f: ItemFilter, limit: number): ListRow[] {
   return listItemPage(db, f, { limit }).items;
 }
 
