@@ -52,7 +52,9 @@ export function filterConditions(f: ItemFilter): { where: string[]; args: (strin
   if (f.source) where.push('i.source_id = ?'), args.push(f.source);
   if (f.organisation) where.push('i.organisation = ?'), args.push(f.organisation);
   if (f.kind) where.push('i.kind = ?'), args.push(f.kind);
-  if (f.language) where.push('i.language = ?'), args.push(f.language);
+  // Swedish as a literal, so that the planner can read the list of Swedish items from their own (partial) index.
+  if (f.language === 'sv') where.push("i.language = 'sv'");
+  else if (f.language) where.push('i.language = ?'), args.push(f.language);
   if (f.from) where.push('i.sort_key >= ?'), args.push(f.from);
   if (f.until) where.push('i.sort_key < ?'), args.push(f.until);
   if (f.reviewed !== undefined) where.push(`i.latest_review_id IS ${f.reviewed ? 'NOT ' : ''}NULL`);
