@@ -36,6 +36,11 @@ export interface PageRequest {
   /** Items newer than this (the previous page). */
   after?: Cursor;
   limit: number;
+  /**
+   * A search reads only its newest stored matches, at most this many, as feed readers bound theirs (the list page's
+   * bound: a common word's every match was most of a page's time). Without it (exports) every match is read.
+   */
+  searchCap?: number;
 }
 
 /** One page of the list; `older`/`newer` are where the next and previous pages start, or null at either end. */
@@ -43,10 +48,15 @@ export interface ItemPage {
   items: ListRow[];
   older: Cursor | null;
   newer: Cursor | null;
+  /** The search matched more than the page's searchCap: the list holds only the newest stored of its matches. */
+  capped: boolean;
 }
 
-/** The WHERE conditions of a filter over `items i LEFT JOIN reviews r ON r.id = i.latest_review_id`. */
-export function filterConditions(f: ItemFilter): { where: string[]; args: (string | number)[] } {
+/**
+ * The WHERE conditions of a filter over `items i LEFT JOIN reviews r ON r.id = i.latest_review_id`; `hits` (a JSON
+ * array of ids) stands for the search's matches when they have been read already (see searchHits).
+ */
+export function filterConditions(f: ItemFilter, hits?: string): { where: string[]; args: (string | number)[] } {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (f.source) where.push('i.source_id = ?'), args.push(f.source);
@@ -68,28 +78,33 @@ export function filterConditions(f: ItemFilter): { where: string[]; args: (strin
     args.push(f.goal, f.goal);
   }
   if (f.unreadBy !== undefined) where.push('NOT EXISTS (SELECT 1 FROM item_reads WHERE user_id = ? AND item_id = i.id)'), args.push(f.unreadBy);
+  // A bounded list of matches: read those items by id and sort them (at most searchCap).
+  if (f.match && hits !== undefined) where.push('i.id IN (SELECT value FROM json_each(?))'), args.push(hits);
   // Unary +: walk the list order and test each item against the (materialized) matches, as listItems does.
-  if (f.match) where.push('+i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(f.match);
+  else if (f.match) where.push('+i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(f.match);
   return { where, args };
 }
 
 /** The SQL of one page of rows, one more than the limit (exported for the query-plan tests). */
-export function itemPageQuery(f: ItemFilter, page: PageRequest): { sql: string; args: (string | number)[] } {
-  const { where, args } = filterConditions(f);
+export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): { sql: string; args: (string | number)[] } {
+  const { where, args } = filterConditions(f, hits);
   const newerFirst = !page.after;
   if (page.before) where.push('(i.sort_key, i.id) < (?, ?)'), args.push(page.before.key, page.before.id);
   if (page.after) where.push('(i.sort_key, i.id) > (?, ?)'), args.push(page.after.key, page.after.id);
   args.push(page.limit + 1);
   const dir = newerFirst ? 'DESC' : 'ASC';
-  return {
-    sql: `${listRowSelect()} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY i.sort_key ${dir}, i.id ${dir} LIMIT ?`,
-    args,
-  };
+  const order = `ORDER BY i.sort_key ${dir}, i.id ${dir}`;
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // A search's bounded matches are sorted, not walked: sort their ids and sort keys alone, then read the page's rows.
+  if (hits !== undefined)
+    return { sql: `${listRowSelect()} WHERE i.id IN (SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id ${filter} ${order} LIMIT ?) ${order}`, args };
+  return { sql: `${listRowSelect()} ${filter} ${order} LIMIT ?`, args };
 }
 
 /** One page of filtered items, newest first, with where the pages beside it start (one query: rows, reviews, matter stages). */
 export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
-  const { sql, args } = itemPageQuery(f, page);
+  const search = f.match && page.searchCap !== undefined ? searchHits(db, f.match, page.searchCap) : undefined;
+  const { sql, args } = itemPageQuery(f, page, search?.hits);
   const read = readListRows(db, sql, args);
   const more = read.rows.length > page.limit;
   const rows = read.rows.slice(0, page.limit);
@@ -101,7 +116,17 @@ export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage
   // Going back (after), `more` says whether newer items remain; going forward, whether older ones do.
   const older = last && (page.after ? true : more) ? last : null;
   const newer = first && (page.after ? more : page.before !== undefined) ? first : null;
-  return { items: rows, older, newer };
+  return { items: rows, older, newer, capped: search?.capped ?? false };
+}
+
+/**
+ * The ids of a search's newest stored matches (at most `cap`, as a JSON array) and whether there were more: the FTS
+ * index gives them newest first and stops at the cap, where every match was read and indexed for a walk of the list.
+ */
+export function searchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
+  const ids = prepared(db, 'SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?').pluck().all(match, cap + 1) as number[];
+  const capped = ids.length > cap;
+  return { hits: JSON.stringify(capped ? ids.slice(0, cap) : ids), capped };
 }
 
 /** Up to `limit` filtered items, newest first (for feeds and exports). */

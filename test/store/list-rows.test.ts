@@ -2,7 +2,7 @@
 // listItems gives for the same items: the reviewer's goals over the tagger's, none when judged not relevant, and
 // only the identifiers people use.
 import { describe, expect, it } from 'vitest';
-import { insertReview, listItemPage, listItems, listJointDeadlines } from '../../src/store/index.js';
+import { insertReview, listItemPage, listItems, listJointDeadlines, type Cursor } from '../../src/store/index.js';
 import { populated } from '../helpers/plans.js';
 
 describe('list rows', () => {
@@ -46,5 +46,37 @@ describe('list rows', () => {
     expect(rows.length).toBeGreaterThan(100);
     const expected = new Map(listItems(db, { ids: rows.map((r) => r.id), limit: rows.length }).map((r) => [r.id, r]));
     for (const { matterStage: _, ...rest } of rows) expect(rest).toEqual(expected.get(rest.id));
+  });
+
+  it('a bounded search lists the same pages as an unbounded one while its matches fit, and only its newest stored ones when not', () => {
+    const pages = (cap: number | undefined, match: string) => {
+      const out: number[][] = [];
+      let before: Cursor | undefined;
+      let capped = false;
+      do {
+        const page = listItemPage(db, { match }, { limit: 40, before, searchCap: cap });
+        out.push(page.items.map((r) => r.id));
+        capped ||= page.capped;
+        before = page.older ?? undefined;
+      } while (before);
+      return { ids: out, capped };
+    };
+    // Every item's search terms hold "pelastus"; numbers beginning with 1 are in the titles of some.
+    const few = pages(undefined, '"1"*');
+    expect(few.ids.flat().length).toBeGreaterThan(40);
+    expect(pages(5000, '"1"*')).toEqual(few);
+    const all = pages(undefined, '"pelastus"');
+    expect(all.ids.flat()).toHaveLength(2000);
+    const bounded = pages(300, '"pelastus"');
+    expect(bounded.capped).toBe(true);
+    const shown = bounded.ids.flat();
+    // The 300 newest stored (highest ids), in list order: the unbounded list with the others left out.
+    expect([...shown].sort((a, b) => a - b)).toEqual(Array.from({ length: 300 }, (_, n) => 1701 + n));
+    expect(shown).toEqual(all.ids.flat().filter((id) => id > 1700));
+    // Going back from the last page gives the same pages in reverse.
+    const last = listItemPage(db, { match: '"pelastus"' }, { limit: 40, before: undefined, searchCap: 300 });
+    const second = listItemPage(db, { match: '"pelastus"' }, { limit: 40, before: last.older!, searchCap: 300 });
+    expect(listItemPage(db, { match: '"pelastus"' }, { limit: 40, after: second.newer!, searchCap: 300 }).items.map((r) => r.id)).toEqual(last.items.map((r) => r.id));
+    expect(pages(300, '"1"*').capped).toBe(true);
   });
 });
