@@ -2,9 +2,10 @@
 // request, the bill, a committee report and a press release each, over three years, a few reviewed), starts the app
 // in a child process on loopback, and measures each page with autocannon in one run: a bare route on the same server
 // (the reference), the overview, the items page, a filtered page, a search and an item page. Prints p99 latency and
-// throughput per page, the items page's share of the bare route's throughput and its HTML size, and checks that no
+// throughput and the server's CPU time per request for each page, the items page's share of the bare route's
+// throughput and its HTML size, and checks that no
 // page asks for anything from another host. BENCH_SECONDS sets each measurement's length (5). Targets: p99 < 50 ms; items page ≥ 30 % of bare; items page < 100 kB.
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,6 +107,12 @@ function serveChild(file: string): void {
   // The database is opened read-only, so the app keeps sessions in memory (as a read-only server does).
   outer.use(createWebApp({ db, sources, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }), readOnly: true }));
   const server = outer.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as { port: number }).port }));
+  // The server's CPU time so far (ms), asked for before and after each measurement.
+  process.on('message', (m) => {
+    if (m !== 'cpu') return;
+    const u = process.cpuUsage();
+    process.send!({ cpu: (u.user + u.system) / 1000 });
+  });
 }
 
 const BENCH_USER = 'bench@example.fi';
@@ -134,9 +141,24 @@ async function signIn(base: string): Promise<string> {
   return cookie();
 }
 
-async function measure(url: string, cookie: string) {
+/** The server child's CPU time so far, in milliseconds. */
+function serverCpu(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const answer = (m: unknown) => {
+      if (typeof m !== 'object' || m === null || !('cpu' in m)) return;
+      child.off('message', answer);
+      resolve((m as { cpu: number }).cpu);
+    };
+    child.on('message', answer);
+    child.send('cpu');
+  });
+}
+
+async function measure(url: string, cookie: string, child: ChildProcess) {
+  const before = await serverCpu(child);
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie } });
-  return { p99: r.latency.p99, p50: r.latency.p50, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors };
+  const cpu = ((await serverCpu(child)) - before) / Math.max(1, r.requests.total);
+  return { p99: r.latency.p99, p50: r.latency.p50, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors, cpu };
 }
 
 /** Hosts a page would make the browser contact: every src, href of a stylesheet or script, and CSS url() outside ours. */
@@ -193,13 +215,13 @@ async function main(): Promise<void> {
       sizes.set(p, Buffer.byteLength(html));
       foreign.push(...thirdParty(html).map((h) => `${p}: ${h}`));
     }
-    console.log(`${'page'.padEnd(42)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'req/s'.padStart(8)} ${'kB'.padStart(7)}`);
+    console.log(`${'page'.padEnd(42)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'req/s'.padStart(8)} ${'kB'.padStart(7)} ${'CPU ms/req'.padStart(11)}`);
     const results = new Map<string, Awaited<ReturnType<typeof measure>>>();
     for (const [name, p] of pages) {
-      const r = await measure(base + p, cookie);
+      const r = await measure(base + p, cookie, child);
       results.set(p, r);
       const flag = r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';
-      console.log(`${name.padEnd(42)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${r.rps.toFixed(0).padStart(8)} ${(sizes.get(p)! / 1024).toFixed(1).padStart(7)}${flag}`);
+      console.log(`${name.padEnd(42)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${r.rps.toFixed(0).padStart(8)} ${(sizes.get(p)! / 1024).toFixed(1).padStart(7)} ${r.cpu.toFixed(2).padStart(11)}${flag}`);
     }
     const bare = results.get('/bare')!;
     const list = results.get('/items')!;

@@ -131,6 +131,10 @@ export const LIST_WORDS = {
   'items.csv': { fi: 'CSV-tiedosto', sv: 'CSV-fil' },
   'items.newestFirst': { fi: 'Asiat uusimmasta alkaen', sv: 'Dokumenten, de senaste först' },
   'items.results': { fi: 'Hakutulokset sanoilla "{q}", uusimmasta alkaen', sv: 'Sökresultat för "{q}", de senaste först' },
+  'items.capped': {
+    fi: '(osumia yli {n}: lista näyttää niistä {n} viimeksi tallennettua; tarkenna hakua tai rajaa aikaväliä)',
+    sv: '(över {n} träffar: listan visar de {n} senast sparade; precisera sökningen eller begränsa tidsperioden)',
+  },
 
   // What the items filter refuses.
   'filter.twice': { fi: 'Suodatin "{key}" on annettu useammin kuin kerran; anna se vain kerran.', sv: 'Filtret "{key}" har angetts mer än en gång; ange det bara en gång.' },

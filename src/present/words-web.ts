@@ -175,6 +175,18 @@ const WORDS = {
   },
   'matter.follow': { fi: 'Seuraa tätä asiakokonaisuutta', sv: 'Följ den här ärendehelheten' },
   'matter.atom': { fi: 'Atom-syöte', sv: 'Atom-flöde' },
+
+  // The items table (list page, overview, an item's and a matter's other items).
+  'table.item': { fi: 'Asia', sv: 'Dokument' },
+  'table.source': { fi: 'Lähde', sv: 'Källa' },
+  'table.published': { fi: 'Julkaistu', sv: 'Publicerad' },
+  'table.goals': { fi: 'Tavoitteet', sv: 'Mål' },
+  'table.deadline': { fi: 'Määräaika', sv: 'Tidsfrist' },
+  'table.stage': { fi: 'Asian vaihe', sv: 'Ärendets skede' },
+  'table.unread': { fi: '(lukematon)', sv: '(oläst)' },
+  'table.notRelevant': { fi: 'ei koske verkostoa', sv: 'gäller inte nätverket' },
+  'table.reviewed': { fi: '(tarkistettu)', sv: '(granskad)' },
+  'table.matter': { fi: 'asiakokonaisuus {n}', sv: 'ärendehelhet {n}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type WordKey = keyof typeof WORDS;

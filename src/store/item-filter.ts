@@ -1,6 +1,6 @@
 // The items list of the web view: every filter a person can set, newest first, in pages read through an index.
 import { prepared, type Db } from './db.js';
-import { listRowSelect, listItems, toListRow, type ItemRow, type RawListRow } from './items.js';
+import { listRowSelect, listItems, readListRows, type ItemRow, type ListRow } from './items.js';
 
 /** What a person can filter the items list by; every field is optional and they all must hold. */
 export interface ItemFilter {
@@ -36,23 +36,35 @@ export interface PageRequest {
   /** Items newer than this (the previous page). */
   after?: Cursor;
   limit: number;
+  /**
+   * A search reads only its newest stored matches, at most this many, as feed readers bound theirs (the list page's
+   * bound: a common word's every match was most of a page's time). Without it (exports) every match is read.
+   */
+  searchCap?: number;
 }
 
 /** One page of the list; `older`/`newer` are where the next and previous pages start, or null at either end. */
 export interface ItemPage {
-  items: (ItemRow & { matterStage: string | null })[];
+  items: ListRow[];
   older: Cursor | null;
   newer: Cursor | null;
+  /** The search matched more than the page's searchCap: the list holds only the newest stored of its matches. */
+  capped: boolean;
 }
 
-/** The WHERE conditions of a filter over `items i LEFT JOIN reviews r ON r.id = i.latest_review_id`. */
-export function filterConditions(f: ItemFilter): { where: string[]; args: (string | number)[] } {
+/**
+ * The WHERE conditions of a filter over `items i LEFT JOIN reviews r ON r.id = i.latest_review_id`; `hits` (a JSON
+ * array of ids) stands for the search's matches when they have been read already (see searchHits).
+ */
+export function filterConditions(f: ItemFilter, hits?: string): { where: string[]; args: (string | number)[] } {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (f.source) where.push('i.source_id = ?'), args.push(f.source);
   if (f.organisation) where.push('i.organisation = ?'), args.push(f.organisation);
   if (f.kind) where.push('i.kind = ?'), args.push(f.kind);
-  if (f.language) where.push('i.language = ?'), args.push(f.language);
+  // Swedish as a literal, so that the planner can read the list of Swedish items from their own (partial) index.
+  if (f.language === 'sv') where.push("i.language = 'sv'");
+  else if (f.language) where.push('i.language = ?'), args.push(f.language);
   if (f.from) where.push('i.sort_key >= ?'), args.push(f.from);
   if (f.until) where.push('i.sort_key < ?'), args.push(f.until);
   if (f.reviewed !== undefined) where.push(`i.latest_review_id IS ${f.reviewed ? 'NOT ' : ''}NULL`);
@@ -66,43 +78,59 @@ export function filterConditions(f: ItemFilter): { where: string[]; args: (strin
     args.push(f.goal, f.goal);
   }
   if (f.unreadBy !== undefined) where.push('NOT EXISTS (SELECT 1 FROM item_reads WHERE user_id = ? AND item_id = i.id)'), args.push(f.unreadBy);
+  // A bounded list of matches: read those items by id and sort them (at most searchCap).
+  if (f.match && hits !== undefined) where.push('i.id IN (SELECT value FROM json_each(?))'), args.push(hits);
   // Unary +: walk the list order and test each item against the (materialized) matches, as listItems does.
-  if (f.match) where.push('+i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(f.match);
+  else if (f.match) where.push('+i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(f.match);
   return { where, args };
 }
 
 /** The SQL of one page of rows, one more than the limit (exported for the query-plan tests). */
-export function itemPageQuery(f: ItemFilter, page: PageRequest): { sql: string; args: (string | number)[] } {
-  const { where, args } = filterConditions(f);
+export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): { sql: string; args: (string | number)[] } {
+  const { where, args } = filterConditions(f, hits);
   const newerFirst = !page.after;
   if (page.before) where.push('(i.sort_key, i.id) < (?, ?)'), args.push(page.before.key, page.before.id);
   if (page.after) where.push('(i.sort_key, i.id) > (?, ?)'), args.push(page.after.key, page.after.id);
   args.push(page.limit + 1);
   const dir = newerFirst ? 'DESC' : 'ASC';
-  return {
-    sql: `${listRowSelect()} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY i.sort_key ${dir}, i.id ${dir} LIMIT ?`,
-    args,
-  };
+  const order = `ORDER BY i.sort_key ${dir}, i.id ${dir}`;
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // A search's bounded matches are sorted, not walked: sort their ids and sort keys alone, then read the page's rows.
+  if (hits !== undefined)
+    return { sql: `${listRowSelect()} WHERE i.id IN (SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id ${filter} ${order} LIMIT ?) ${order}`, args };
+  return { sql: `${listRowSelect()} ${filter} ${order} LIMIT ?`, args };
 }
 
 /** One page of filtered items, newest first, with where the pages beside it start (one query: rows, reviews, matter stages). */
 export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
-  const { sql, args } = itemPageQuery(f, page);
-  let rows = prepared(db, sql).all(...args) as RawListRow[];
-  const more = rows.length > page.limit;
-  rows = rows.slice(0, page.limit);
-  if (page.after) rows.reverse();
-  const cursor = (r: RawListRow | undefined): Cursor | undefined => r && { key: r.sortKey, id: r.id };
-  const first = cursor(rows[0]);
-  const last = cursor(rows[rows.length - 1]);
+  const search = f.match && page.searchCap !== undefined ? searchHits(db, f.match, page.searchCap) : undefined;
+  const { sql, args } = itemPageQuery(f, page, search?.hits);
+  const read = readListRows(db, sql, args);
+  const more = read.rows.length > page.limit;
+  const rows = read.rows.slice(0, page.limit);
+  const keys = read.sortKeys.slice(0, page.limit);
+  if (page.after) rows.reverse(), keys.reverse();
+  const cursor = (n: number): Cursor | undefined => (rows[n] ? { key: keys[n], id: rows[n].id } : undefined);
+  const first = cursor(0);
+  const last = cursor(rows.length - 1);
   // Going back (after), `more` says whether newer items remain; going forward, whether older ones do.
   const older = last && (page.after ? true : more) ? last : null;
   const newer = first && (page.after ? more : page.before !== undefined) ? first : null;
-  return { items: rows.map(toListRow), older, newer };
+  return { items: rows, older, newer, capped: search?.capped ?? false };
+}
+
+/**
+ * The ids of a search's newest stored matches (at most `cap`, as a JSON array) and whether there were more: the FTS
+ * index gives them newest first and stops at the cap, where every match was read and indexed for a walk of the list.
+ */
+export function searchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
+  const ids = prepared(db, 'SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?').pluck().all(match, cap + 1) as number[];
+  const capped = ids.length > cap;
+  return { hits: JSON.stringify(capped ? ids.slice(0, cap) : ids), capped };
 }
 
 /** Up to `limit` filtered items, newest first (for feeds and exports). */
-export function listFilteredItems(db: Db, f: ItemFilter, limit: number): (ItemRow & { matterStage: string | null })[] {
+export function listFilteredItems(db: Db, f: ItemFilter, limit: number): ListRow[] {
   return listItemPage(db, f, { limit }).items;
 }
 

@@ -62,19 +62,49 @@ const ROW_COLUMNS = `i.id, i.source_id AS source, i.title, i.url, i.published, i
 const rowFrom = (items = 'items i') => `${items} LEFT JOIN reviews r ON r.id = i.latest_review_id`;
 
 /**
- * The SELECT of the web view's list rows: an ItemRow's columns, its matter's stage and its list position (sort key),
- * over `items i` (`items` may name an index to read it by), its latest review `r` and its matter `m`. A page is then
- * one query: the filter, the order and the limit pick the rows, and only those rows' columns are computed.
+ * The SELECT of the web view's list rows, over `items i` (`items` may name an index to read it by), its latest review
+ * `r` and its matter `m`: the filter, the order and the limit pick the rows, and only those rows' columns are read.
+ * Run it through readListRows, which reads the columns in this order and adds the rows' goals and identifiers.
  */
-export const listRowSelect = (items = 'items i'): string => `SELECT ${ROW_COLUMNS}, m.stage AS matterStage, i.sort_key AS sortKey
+export const listRowSelect = (items = 'items i'): string => `SELECT i.id, i.source_id, i.title, i.url, i.published, i.summary,
+  i.language, i.deadline, i.organisation, i.kind, i.stage, i.joint, i.matter_id, i.in_force, COALESCE(r.relevant, i.relevant),
+  r.goals, CASE WHEN r.id IS NULL THEN i.primary_goal ELSE r.primary_goal END, r.reviewer, m.stage, i.sort_key
   FROM ${rowFrom(items)} LEFT JOIN matters m ON m.id = i.matter_id`;
 
-/** A list row as listRowSelect reads it. */
-export type RawListRow = RawRow & { matterStage: string | null; sortKey: string };
+type ListColumns = [id: number, source: string, title: string, url: string | null, published: string | null, summary: string,
+  language: string, deadline: string | null, organisation: string | null, kind: string, stage: string | null, joint: number,
+  matter: number | null, inForce: string | null, relevant: number | null, reviewGoals: string | null, primary: string | null,
+  reviewedBy: string | null, matterStage: string | null, sortKey: string];
 
-/** A row of listRowSelect as an ItemRow with its matter's stage (the sort key is left to the caller). */
-export function toListRow({ sortKey: _, ...r }: RawListRow): ItemRow & { matterStage: string | null } {
-  return toItemRow(r);
+/** A web list row: an ItemRow with its matter's stage. */
+export type ListRow = ItemRow & { matterStage: string | null };
+
+/**
+ * The rows of a listRowSelect query, in its order, with each row's list position (sort key). The rows come as plain
+ * arrays (the driver builds no object per row), and the tagger's goals and the identifiers of the whole page are read
+ * in one query each, where a subquery per row built and parsed a JSON array for every row.
+ */
+export function readListRows(db: Db, sql: string, args: unknown[]): { rows: ListRow[]; sortKeys: string[] } {
+  const raw = prepared(db, sql).raw(true).all(...args) as ListColumns[];
+  if (!raw.length) return { rows: [], sortKeys: [] };
+  const ids = JSON.stringify(raw.map((r) => r[0]));
+  const goals = new Map<number, string[]>();
+  for (const [id, goal] of prepared(db, `SELECT item_id, goal FROM item_goals WHERE item_id IN (SELECT value FROM json_each(?))
+      ORDER BY item_id, rank`).raw(true).all(ids) as [number, string][])
+    (goals.get(id) ?? goals.set(id, []).get(id)!).push(goal);
+  const identifiers = new Map<number, string[]>();
+  for (const [id, value] of prepared(db, `SELECT item_id, value FROM item_identifiers WHERE item_id IN (SELECT value FROM json_each(?))
+      AND type <> 'lausuntopalvelu' ORDER BY item_id, type, value`).raw(true).all(ids) as [number, string][])
+    (identifiers.get(id) ?? identifiers.set(id, []).get(id)!).push(value);
+  const rows = raw.map(([id, source, title, url, published, summary, language, deadline, organisation, kind, stage, joint, matter,
+    inForce, relevant, reviewGoals, primary, reviewedBy, matterStage]): ListRow => ({
+    id, source, title, url, published, summary, language, identifiers: identifiers.get(id) ?? [], deadline, organisation, kind,
+    stage, joint: joint === 1, matter, inForce, relevant: relevant === null ? null : relevant === 1,
+    // The reviewer's goals when reviewed (none when judged not relevant), else the tagger's.
+    goals: relevant === 0 ? [] : reviewGoals !== null ? (JSON.parse(reviewGoals) as string[]) : (goals.get(id) ?? []),
+    primary, reviewedBy, matterStage,
+  }));
+  return { rows, sortKeys: raw.map((r) => r[19]) };
 }
 
 type RawRow = Omit<ItemRow, 'identifiers' | 'goals' | 'relevant' | 'joint'> & {

@@ -1,7 +1,7 @@
 // What the overview page reads: joint-response deadlines, arrivals per goal and week, matters that moved a stage.
 import { prepared, type Db } from './db.js';
 import { untilChanged } from './data-version.js';
-import { listRowSelect, toListRow, type ItemRow, type RawListRow } from './items.js';
+import { listRowSelect, readListRows, type ListRow } from './items.js';
 
 /** A place in the deadline order of joint-response candidates: after this deadline and item. */
 export interface JointCursor {
@@ -14,15 +14,14 @@ export interface JointCursor {
  * an item a reviewer marked not relevant is left out; `after` continues a list. Read through items_by_joint (deadline)
  * WHERE joint = 1.
  */
-export function listJointDeadlines(db: Db, from: string, to: string, limit = 100, after?: JointCursor): (ItemRow & { matterStage: string | null })[] {
-  const rows = (after
-    ? prepared(db, `${listRowSelect('items i INDEXED BY items_by_joint')}
+export function listJointDeadlines(db: Db, from: string, to: string, limit = 100, after?: JointCursor): ListRow[] {
+  return (after
+    ? readListRows(db, `${listRowSelect('items i INDEXED BY items_by_joint')}
         WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND (i.deadline, i.id) > (?, ?) AND COALESCE(r.relevant, 1) = 1
-        ORDER BY i.deadline, i.id LIMIT ?`).all(from, to, after.deadline, after.id, limit)
-    : prepared(db, `${listRowSelect('items i INDEXED BY items_by_joint')}
+        ORDER BY i.deadline, i.id LIMIT ?`, [from, to, after.deadline, after.id, limit])
+    : readListRows(db, `${listRowSelect('items i INDEXED BY items_by_joint')}
         WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1
-        ORDER BY i.deadline, i.id LIMIT ?`).all(from, to, limit)) as RawListRow[];
-  return rows.map(toListRow);
+        ORDER BY i.deadline, i.id LIMIT ?`, [from, to, limit])).rows;
 }
 
 /** How many items of each goal (and in all) were published in each week. */

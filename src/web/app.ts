@@ -1,6 +1,6 @@
 // The express app: security headers, static files, sessions and the sign-in gate, then one handler per page.
-import express, { type ErrorRequestHandler } from 'express';
-import helmet from 'helmet';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import helmet, { type HelmetOptions } from 'helmet';
 import path from 'node:path';
 import { viewsDir } from '../paths.js';
 import { checkDb, openDb } from '../store/index.js';
@@ -22,9 +22,12 @@ export type { WebDeps } from './deps.js';
 export function createWebApp(deps: WebDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Every page is sent with Cache-Control: no-store, so no browser ever asks again with If-None-Match: hashing each
+  // page's body for an ETag was work nobody used (static files keep theirs).
+  app.set('etag', false);
   configureViews(app, deps);
   const secure = deps.secureCookies ?? false;
-  app.use(helmet({
+  app.use(securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -78,6 +81,22 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use((_req, res) => void res.status(404).render('not-found', { title: word(pageLang(res.locals), 'notFound.title') }));
   app.use(errorPage);
   return app;
+}
+
+/**
+ * The headers helmet sets with these options, worked out once: they depend on nothing in the request, so each
+ * answer gets the same list set in one step instead of through helmet's chain of a dozen middleware calls.
+ */
+export function securityHeaders(options: HelmetOptions): RequestHandler {
+  const headers: [string, string][] = [];
+  const removed: string[] = [];
+  const capture = { setHeader: (name: string, value: unknown) => void headers.push([name, String(value)]), removeHeader: (name: string) => void removed.push(name) };
+  helmet(options)({} as Request, capture as unknown as Response, () => undefined);
+  return (_req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
 }
 
 /** Any failure: a page in the person's language without stack or paths (whatever NODE_ENV), the detail on stderr for the operator. */

@@ -1,10 +1,11 @@
 // The items table (the list page, the overview's buckets, an item's and a matter's other items) as one string build:
 // registered as the `item-table` partial, so templates use it as `{{> item-table rows=… caption=…}}`. Its rows were
 // most of a page's rendering time through the template engine (a helper call and a context per cell); the markup is
-// the same, with every value escaped as handlebars escapes it.
+// the same, with every value escaped as handlebars escapes it. Its own words are the page's language's (words-web.ts).
 import Handlebars from 'handlebars';
 import type { RowView } from './routes/present.js';
 import { fiDate } from './helpers.js';
+import { LANGS, word, type Lang } from '../present/words-web.js';
 
 const esc = Handlebars.escapeExpression;
 
@@ -17,34 +18,50 @@ export interface ItemTableContext {
   csrf?: string;
 }
 
-const HEAD = '<thead><tr><th scope="col">Asia</th><th scope="col">Lähde</th><th scope="col">Julkaistu</th><th scope="col">Tavoitteet</th>'
-  + '<th scope="col">Määräaika</th><th scope="col">Asian vaihe</th></tr></thead>';
+/** The table's words in one language, escaped once (not looked up for every row). */
+function tableWords(lang: Lang) {
+  const w = (key: string) => esc(word(lang, `table.${key}`));
+  const labels = { item: w('item'), source: w('source'), published: w('published'), goals: w('goals'), deadline: w('deadline'), stage: w('stage') };
+  const [matterBefore, matterAfter] = w('matter').split('{n}');
+  return {
+    labels,
+    head: `<thead><tr>${Object.values(labels).map((l) => `<th scope="col">${l}</th>`).join('')}</tr></thead>`,
+    unread: `<span class="visually-hidden"> ${w('unread')}</span>`,
+    notRelevant: `<span class="muted">${w('notRelevant')}</span>`,
+    reviewed: ` <span class="muted">${w('reviewed')}</span>`,
+    matter: (n: number) => `${matterBefore}${n}${matterAfter ?? ''}`,
+  };
+}
 
-function row(r: ItemTableContext['rows'][number]): string {
+const WORDS = new Map(LANGS.map((l) => [l, tableWords(l)]));
+
+function row(r: ItemTableContext['rows'][number], t: ReturnType<typeof tableWords>): string {
   const lang = r.lang ? ` lang="${esc(r.lang)}"` : '';
   let goals = '';
   for (const g of r.goals) goals += `<span class="goal">${esc(g.label)}</span> `;
   const d = r.deadline;
+  const l = t.labels;
   return `<tr${r.unread ? ' class="unread"' : ''}>
-<th scope="row" data-label="Asia"><a href="${esc(r.href)}"${lang}>${r.titleHtml}</a>${r.unread ? '<span class="visually-hidden"> (lukematon)</span>' : ''}${
+<th scope="row" data-label="${l.item}"><a href="${esc(r.href)}"${lang}>${r.titleHtml}</a>${r.unread ? t.unread : ''}${
   r.summaryHtml ? `<p class="snippet"${lang}>${r.summaryHtml}</p>` : ''}</th>
-<td data-label="Lähde">${esc(r.sourceName)}${r.organisation ? `<span class="muted"> · ${esc(r.organisation)}</span>` : ''}</td>
-<td data-label="Julkaistu">${esc(fiDate(r.published))}</td>
-<td data-label="Tavoitteet">${goals}${r.notRelevant ? '<span class="muted">ei koske verkostoa</span>' : ''}${r.reviewedBy ? ' <span class="muted">(tarkistettu)</span>' : ''}</td>
-<td data-label="Määräaika">${d ? `<span class="${esc(d.cls)}">${esc(d.date)} <span class="days">(${esc(d.left)})</span></span>` : ''}</td>
-<td data-label="Asian vaihe">${r.matter ? `<a href="/matters/${r.matter}">${r.matterStage ? esc(r.matterStage) : `asiakokonaisuus ${r.matter}`}</a>` : ''}</td>
+<td data-label="${l.source}">${esc(r.sourceName)}${r.organisation ? `<span class="muted"> · ${esc(r.organisation)}</span>` : ''}</td>
+<td data-label="${l.published}">${esc(fiDate(r.published))}</td>
+<td data-label="${l.goals}">${goals}${r.notRelevant ? t.notRelevant : ''}${r.reviewedBy ? t.reviewed : ''}</td>
+<td data-label="${l.deadline}">${d ? `<span class="${esc(d.cls)}">${esc(d.date)} <span class="days">(${esc(d.left)})</span></span>` : ''}</td>
+<td data-label="${l.stage}">${r.matter ? `<a href="/matters/${r.matter}">${r.matterStage ? esc(r.matterStage) : t.matter(r.matter)}</a>` : ''}</td>
 </tr>
 `;
 }
 
-/** The table's HTML. */
-export function itemTable(ctx: ItemTableContext): string {
+/** The table's HTML, its own words in `lang` (the rows' values come as the caller words them). */
+export function itemTable(ctx: ItemTableContext, lang: Lang = 'fi'): string {
+  const t = WORDS.get(lang)!;
   let out = `<table class="items"${ctx.keys ? ` data-keys${ctx.csrf ? ` data-csrf="${esc(ctx.csrf)}"` : ''}` : ''}>
 <caption>${esc(ctx.caption)}</caption>
-${HEAD}
+${t.head}
 <tbody>
 `;
-  for (const r of ctx.rows ?? []) out += row(r);
+  for (const r of ctx.rows ?? []) out += row(r, t);
   return `${out}</tbody>
 </table>`;
 }

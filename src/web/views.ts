@@ -8,7 +8,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { viewsDir } from '../paths.js';
 import { createHelpers } from './helpers.js';
-import { formHelpers } from './routes/form-helpers.js';
+import { formHelpers, pageLang } from './routes/form-helpers.js';
 import { itemTable, type ItemTableContext } from './item-table.js';
 import type { WebDeps } from './deps.js';
 
@@ -25,7 +25,8 @@ export function configureViews(app: express.Express, deps: Pick<WebDeps, 'goalLa
   const partialsDir = path.join(viewsDir, 'partials');
   for (const file of fs.readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')))
     hbs.registerPartial(file.slice(0, -'.hbs'.length), compile(path.join(partialsDir, file)));
-  hbs.registerPartial('item-table', (context: ItemTableContext) => itemTable(context));
+  // The page's language from the template's root (the person's choice), as {{t}} takes it.
+  hbs.registerPartial('item-table', (context: ItemTableContext, options?: { data?: { root?: unknown } }) => itemTable(context, pageLang(options?.data?.root)));
   const layout = compile(path.join(viewsDir, 'layouts', 'main.hbs'));
   const pages = new Map<string, Template>();
   app.engine('hbs', (file, options, done) => {

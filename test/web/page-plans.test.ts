@@ -18,7 +18,9 @@ const variants: [string, ItemFilter, PageRequest, RegExp][] = [
   ['source', { source: 's1' }, later, /^SEARCH i USING INDEX items_by_source_sort \(source_id=\?/],
   ['organisation', { organisation: 'Sisäministeriö' }, first, /^SEARCH i USING INDEX items_by_organisation_sort \(organisation=\?\)$/],
   ['kind', { kind: 'bill' }, first, /^SEARCH i USING INDEX items_by_kind_sort \(kind=\?\)$/],
-  ['language', { language: 'sv' }, first, /^SCAN i USING INDEX items_by_sort$/],
+  ['Swedish', { language: 'sv' }, first, /^SCAN i USING INDEX items_swedish_sort$/],
+  ['Finnish', { language: 'fi' }, first, /^SCAN i USING INDEX items_by_sort$/],
+  ['kind and organisation', { kind: 'bill', organisation: 'Sisäministeriö' }, later, /^SEARCH i USING INDEX items_by_kind_organisation_sort \(kind=\? AND organisation=\?/],
   ['date range', { from: '2021-01-01T00:00:00Z', until: '2022-01-01T00:00:00Z' }, first, /^SEARCH i USING INDEX items_by_sort \(sort_key>\? AND sort_key<\?\)$/],
   ['reviewed', { reviewed: true }, first, /^SCAN i USING INDEX items_reviewed_sort$/],
   ['not reviewed', { reviewed: false }, first, /^SCAN i USING INDEX items_by_sort$/],
@@ -26,7 +28,7 @@ const variants: [string, ItemFilter, PageRequest, RegExp][] = [
   ['matter stage', { stage: 'committee' }, first, /^SCAN i USING INDEX items_by_sort$/],
   ['search', { match: 'pelastus' }, first, /^SCAN i USING INDEX items_by_sort$/],
   ['everything', { goal: 'services', organisation: 'Sisäministeriö', kind: 'bill', hasDeadline: true, reviewed: false, match: 'pelastus' }, later,
-    /^SEARCH i USING INDEX items_by_(organisation|kind)_sort/],
+    /^SEARCH i USING INDEX items_by_(organisation|kind|kind_organisation)_sort/],
 ];
 
 /** 2,000 items over two sources, four kinds and two organisations, some reviewed; then ANALYZE. */

@@ -14,6 +14,9 @@ import { feedNote, viewer } from './viewer.js';
 
 export const PAGE_SIZE = 50;
 const SNIPPET = 240;
+/** A search lists at most this many of its matches, the newest stored (feed readers bound theirs too); the caption says so. */
+export const SEARCH_CAP = 1000;
+const CAP_TEXT = new Intl.NumberFormat('fi-FI').format(SEARCH_CAP);
 
 const options = (values: readonly string[], selected: string | undefined, label: (v: string) => string) =>
   values.map((value) => ({ value, label: label(value), selected: value === selected }));
@@ -53,7 +56,7 @@ export function itemsPage(ctx: PageContext): RequestHandler {
     if (parsed.errors.length) return void res.status(400).render('pages/items', { ...base, errors: parsed.errors, items: [] });
     const who = viewer(res).user;
     if (parsed.unread && who) parsed.filter.unreadBy = who.id;
-    const page = listItemPage(ctx.deps.db, parsed.filter, { before: parsed.before, after: parsed.after, limit: PAGE_SIZE });
+    const page = listItemPage(ctx.deps.db, parsed.filter, { before: parsed.before, after: parsed.after, limit: PAGE_SIZE, searchCap: SEARCH_CAP });
     const rows = ctx.rows(lang);
     const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
     const read = who ? readItemIds(ctx.deps.db, who.id, page.items.map((r) => r.id)) : new Set<number>();
@@ -67,7 +70,7 @@ export function itemsPage(ctx: PageContext): RequestHandler {
       return rowView(r, rows, mark(r.title), summary ? mark(summary) : undefined);
     }
     res.render('pages/items', {
-      ...base, items, unreadIds: items.filter((i) => i.unread).map((i) => i.id), caption: parsed.form.q ? word(lang, 'items.results', { q: parsed.form.q }) : word(lang, 'items.newestFirst'),
+      ...base, items, unreadIds: items.filter((i) => i.unread).map((i) => i.id), caption: parsed.form.q ? word(lang, 'items.results', { q: parsed.form.q }) + (page.capped ? ` ${word(lang, 'items.capped', { n: CAP_TEXT })}` : '') : word(lang, 'items.newestFirst'),
       paging: {
         first: parsed.before || parsed.after ? `/items${qs}` : null,
         newer: page.newer ? `/items${queryString(parsed.form, { after: cursorValue(page.newer) })}` : null,

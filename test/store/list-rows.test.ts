@@ -1,0 +1,82 @@
+// The web list's rows (readListRows: plain arrays, goals and identifiers read once per page) hold exactly what
+// listItems gives for the same items: the reviewer's goals over the tagger's, none when judged not relevant, and
+// only the identifiers people use.
+import { describe, expect, it } from 'vitest';
+import { insertReview, listItemPage, listItems, listJointDeadlines, type Cursor } from '../../src/store/index.js';
+import { populated } from '../helpers/plans.js';
+
+describe('list rows', () => {
+  const db = populated((k) => ({
+    identifiers: [
+      { type: 'diary', value: `VN/${k}/2024`, role: 'self' },
+      { type: 'he', value: `HE ${k}/2024 vp`, role: 'about' },
+      { type: 'lausuntopalvelu', value: `guid-${k}`, role: 'self' },
+    ],
+    tags: { relevant: k % 4 !== 1, goals: k % 4 === 1 ? [] : k % 2 ? [{ goal: 'internal-security', score: 3 }, { goal: 'services', score: 1 }] : [{ goal: 'services', score: 2 }],
+      primary: k % 4 === 1 ? null : k % 2 ? 'internal-security' : 'services', scores: {}, evidence: [], joint: k % 5 === 0, jointReason: '', taxonomyVersion: 't' },
+  }));
+  // Reviews that take goals away and that add them, on items the tagger judged both ways.
+  for (let id = 3; id <= 2000; id += 11) insertReview(db, { itemId: id, reviewer: 'v', relevant: id % 2 === 0, goals: id % 2 === 0 ? ['welfare-reform'] : [], rejected: [] });
+
+  it('a page of the list equals listItems for its items, with each matter stage', () => {
+    let before: { key: string; id: number } | undefined;
+    let seen = 0;
+    for (let n = 0; n < 5; n++) {
+      const page = listItemPage(db, {}, { limit: 50, before });
+      const ids = page.items.map((r) => r.id);
+      const expected = new Map(listItems(db, { ids, limit: ids.length }).map((r) => [r.id, r]));
+      for (const row of page.items) {
+        const { matterStage, ...rest } = row;
+        expect(rest).toEqual(expected.get(row.id));
+        expect(matterStage).toBeNull();
+      }
+      expect(page.items.some((r) => r.identifiers.length === 2 && !r.identifiers.some((i) => i.startsWith('guid')))).toBe(true);
+      seen += page.items.length;
+      before = page.older ?? undefined;
+    }
+    expect(seen).toBe(250);
+    const rows = listItemPage(db, {}, { limit: 2000 }).items;
+    expect(rows.some((r) => r.reviewedBy && r.goals.join() === 'welfare-reform')).toBe(true);
+    expect(rows.some((r) => r.reviewedBy && r.relevant === false && r.goals.length === 0)).toBe(true);
+    expect(rows.some((r) => !r.reviewedBy && r.goals.join() === 'internal-security,services')).toBe(true);
+  });
+
+  it('the joint-response candidates carry the same rows', () => {
+    const rows = listJointDeadlines(db, '2000-01-01', '2999-12-31', 1000);
+    expect(rows.length).toBeGreaterThan(100);
+    const expected = new Map(listItems(db, { ids: rows.map((r) => r.id), limit: rows.length }).map((r) => [r.id, r]));
+    for (const { matterStage: _, ...rest } of rows) expect(rest).toEqual(expected.get(rest.id));
+  });
+
+  it('a bounded search lists the same pages as an unbounded one while its matches fit, and only its newest stored ones when not', () => {
+    const pages = (cap: number | undefined, match: string) => {
+      const out: number[][] = [];
+      let before: Cursor | undefined;
+      let capped = false;
+      do {
+        const page = listItemPage(db, { match }, { limit: 40, before, searchCap: cap });
+        out.push(page.items.map((r) => r.id));
+        capped ||= page.capped;
+        before = page.older ?? undefined;
+      } while (before);
+      return { ids: out, capped };
+    };
+    // Every item's search terms hold "pelastus"; numbers beginning with 1 are in the titles of some.
+    const few = pages(undefined, '"1"*');
+    expect(few.ids.flat().length).toBeGreaterThan(40);
+    expect(pages(5000, '"1"*')).toEqual(few);
+    const all = pages(undefined, '"pelastus"');
+    expect(all.ids.flat()).toHaveLength(2000);
+    const bounded = pages(300, '"pelastus"');
+    expect(bounded.capped).toBe(true);
+    const shown = bounded.ids.flat();
+    // The 300 newest stored (highest ids), in list order: the unbounded list with the others left out.
+    expect([...shown].sort((a, b) => a - b)).toEqual(Array.from({ length: 300 }, (_, n) => 1701 + n));
+    expect(shown).toEqual(all.ids.flat().filter((id) => id > 1700));
+    // Going back from the last page gives the same pages in reverse.
+    const last = listItemPage(db, { match: '"pelastus"' }, { limit: 40, before: undefined, searchCap: 300 });
+    const second = listItemPage(db, { match: '"pelastus"' }, { limit: 40, before: last.older!, searchCap: 300 });
+    expect(listItemPage(db, { match: '"pelastus"' }, { limit: 40, after: second.newer!, searchCap: 300 }).items.map((r) => r.id)).toEqual(last.items.map((r) => r.id));
+    expect(pages(300, '"1"*').capped).toBe(true);
+  });
+});

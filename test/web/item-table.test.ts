@@ -1,0 +1,63 @@
+// The items table speaks the page's language: its headers, labels and notes are Swedish for a person who chose
+// Swedish, on every page that shows it; the rows' values are escaped.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUserLanguage, type Db } from '../../src/store/index.js';
+import { itemTable } from '../../src/web/item-table.js';
+import type { RowView } from '../../src/web/routes/present.js';
+import { openDb, seedStore, servePages, webDeps } from './support.js';
+
+const row = (over: Partial<RowView & { unread: boolean }> = {}): RowView & { unread?: boolean } => ({
+  id: 7, href: '/items/7', titleHtml: 'Pelastuslaki &amp; muuta', summaryHtml: undefined, lang: null, sourceName: 'Lähde <x>',
+  organisation: 'Sisäministeriö', published: '2026-03-01T10:00:00Z', kind: 'hanke', goals: [{ id: 'services', label: 'Palvelut' }],
+  notRelevant: false, reviewedBy: null, deadline: null, matter: 12, matterStage: null, identifiers: [], ...over,
+});
+
+describe('itemTable', () => {
+  it.each([
+    ['fi', ['<th scope="col">Asia</th>', '<th scope="col">Asian vaihe</th>', 'data-label="Julkaistu"', '(lukematon)', 'ei koske verkostoa', '(tarkistettu)', '>asiakokonaisuus 12</a>']],
+    ['sv', ['<th scope="col">Dokument</th>', '<th scope="col">Ärendets skede</th>', 'data-label="Publicerad"', '(oläst)', 'gäller inte nätverket', '(granskad)', '>ärendehelhet 12</a>']],
+  ] as const)('%s: its own words', (lang, words) => {
+    const html = itemTable({ caption: 'Otsikko', rows: [row({ unread: true }), row({ id: 8, notRelevant: true, reviewedBy: 'juristi' })] }, lang);
+    for (const w of words) expect(html).toContain(w);
+    expect(html).toContain('Lähde &lt;x&gt;');
+    expect(html.match(/<tr/g)).toHaveLength(3);
+  });
+
+  it('is Finnish when no language is given, with the markup it always had', () => {
+    expect(itemTable({ caption: 'C', rows: [] })).toBe(`<table class="items">
+<caption>C</caption>
+<thead><tr><th scope="col">Asia</th><th scope="col">Lähde</th><th scope="col">Julkaistu</th><th scope="col">Tavoitteet</th><th scope="col">Määräaika</th><th scope="col">Asian vaihe</th></tr></thead>
+<tbody>
+</tbody>
+</table>`);
+  });
+});
+
+describe('the items table on the pages', () => {
+  let db: Db;
+  let site: Awaited<ReturnType<typeof servePages>>;
+  beforeAll(async () => {
+    db = openDb(':memory:');
+    seedStore(db);
+    site = await servePages(webDeps(db), 'reader');
+  }, 60_000);
+  afterAll(async () => {
+    await site.close();
+    db.close();
+  });
+
+  it('is Swedish on the list and the overview for a person who chose Swedish, Finnish again after', async () => {
+    const id = db.prepare("SELECT id FROM users WHERE email = 'reader@example.fi'").pluck().get() as number;
+    setUserLanguage(db, id, 'sv');
+    try {
+      for (const url of ['/items', '/']) {
+        const html = (await site.browser.get(url)).html;
+        expect(html).toContain('<th scope="col">Ärendets skede</th>');
+        expect(html).not.toContain('<th scope="col">Asian vaihe</th>');
+      }
+    } finally {
+      setUserLanguage(db, id, 'fi');
+    }
+    expect((await site.browser.get('/items')).html).toContain('<th scope="col">Asian vaihe</th>');
+  }, 60_000);
+});
