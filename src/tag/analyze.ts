@@ -56,14 +56,16 @@ const snowball = require('snowball-stemmers') as { newStemmer(lang: string): Ste
 
 /**
  * Snowball leaves stems of the same word apart where Finnish alternates the stem's end
- * (laitos/laitoksen, turvallisuus/turvallisuuden, sisäinen/sisäisen); fold those endings together.
+ * (laitos/laitoksen, turvallisuus/turvallisuuden, sisäinen/sisäisen, kansallinen/kansallisen);
+ * fold those endings together. The -inen/-isen fold holds after a consonant as well as a vowel
+ * (kansallis, sosiaalis, teknis), but not on a stem too short to carry the suffix.
  */
 function normalizeKey(stem: string, lang: Lang): string {
   if (lang !== 'fi') return stem;
   return stem
     .replace(/ks$/, 's')
     .replace(/(uu|yy)[dt]$/, '$1s')
-    .replace(/([aeiouyäö])is$/, '$1in');
+    .replace(/([aeiouyäö]|(?<=\p{L}{2})\p{L})is$/u, '$1in');
 }
 
 /** Snowball-only analysis (no compound splitting); the fallback when Voikko is missing. */

@@ -33,6 +33,9 @@ const inflections: [string, Lang, string][] = [
   ['sopimuspalokuntien asema', 'fi', 'sopimus+palo+kunta'],
   ['palotarkastuksia', 'fi', 'palo+tarkastus'],
   ['sisäisen turvallisuuden selonteko', 'fi', 'sisäinen turvallisuus'],
+  // -inen adjectives with a consonant before the -isen genitive: Snowball keeps -is, folded to -in.
+  ['Kansallisen riskiarvion päivitys', 'fi', 'kansallinen riski+arvio'],
+  ['Kansallinen riskiarvio valmistui', 'fi', 'kansallinen riski+arvio'],
   ['valmiuslain muuttaminen', 'fi', 'valmius+laki'],
   ['KEJOn käyttöönotto', 'fi', 'KEJO'],
   ['TUVE-verkko', 'fi', 'TUVE'],

@@ -41,8 +41,14 @@ const round4Dev = load('round4-dev.jsonl');
 const evaluation2027 = load('eval-2027-01.jsonl');
 // Round five's evaluation set: 242 items (79 Swedish): parliament documents, statute and project titles, requests
 // for statements, new false friends, welfare-area and incident items, labelled from goals.md and measured before
-// any round-five change (figures in its commit message), never tuned on.
+// any round-five change (figures in its commit message). Sealed in round five, a dev set from round six on (its
+// errors were read by kind to find general rules), so it must meet the issue's targets.
 const evaluation202702 = load('eval-2027-02.jsonl');
+// Round six's evaluation set: 219 items (78 Swedish), mostly the primary-goal question (the welfare-area reform's
+// money vs the rescue services' own, internal-security systems vs services, items that mention one goal but are
+// about another), labelled from goals.md and measured before any round-six change (figures in its commit
+// message), never tuned on.
+const evaluation202703 = load('eval-2027-03.jsonl');
 
 function suite(name: string, make: () => Analyzer | null): void {
   describe(`tagging quality (${name})`, () => {
@@ -125,15 +131,26 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(q.primaryHit).toBeGreaterThan(kw.primaryHit);
       expect(q.goalPrecision).toBeGreaterThan(kw.goalPrecision);
     });
-    it('holds on the round-five evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Bars at what round five reached
-      // (snowball F1 0.956, primary 0.905, goal precision 0.970; voikko 0.960, 0.905, 0.964), below the issue's
-      // primary-hit target: a fall below these is a regression.
+    it('meets the targets on the round-five evaluation set, a dev set from round six, above the keyword alert on every figure', () => {
       const q = evaluate(evaluation202702, (i) => tag(i));
       const kw = evaluate(evaluation202702, (i) => keywordAlert(i));
-      expect(q.f1).toBeGreaterThanOrEqual(0.95);
-      expect(q.primaryHit).toBeGreaterThanOrEqual(0.9);
-      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.96);
+      expect(q.f1).toBeGreaterThanOrEqual(0.96);
+      expect(q.primaryHit).toBeGreaterThanOrEqual(0.95);
+      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.95);
+      expect(q.f1).toBeGreaterThan(kw.f1);
+      expect(q.precision).toBeGreaterThan(kw.precision);
+      expect(q.primaryHit).toBeGreaterThan(kw.primaryHit);
+      expect(q.goalPrecision).toBeGreaterThan(kw.goalPrecision);
+    });
+    it('holds on the round-six evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Bars at its baseline before any
+      // round-six change (snowball F1 0.973, primary 0.918, goal precision 0.924; voikko 0.983, 0.939, 0.925),
+      // below the issue's primary-hit target with Snowball and its goal-precision target: a fall below is a regression.
+      const q = evaluate(evaluation202703, (i) => tag(i));
+      const kw = evaluate(evaluation202703, (i) => keywordAlert(i));
+      expect(q.f1).toBeGreaterThanOrEqual(0.97);
+      expect(q.primaryHit).toBeGreaterThanOrEqual(0.91);
+      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.92);
       expect(q.f1).toBeGreaterThan(kw.f1);
       expect(q.precision).toBeGreaterThan(kw.precision);
       expect(q.primaryHit).toBeGreaterThan(kw.primaryHit);

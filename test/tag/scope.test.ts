@@ -52,6 +52,14 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['an oil spill call-out is incident news', { title: 'Öljyvahinko kanavassa', summary: 'Pelastuslaitos levitti imeytysmattoja ja puomitti vuodon.', source: 'pelastustoimi' }, false, null, 'incident'],
   ['oil spill response rules are not', { title: 'Öljyvahinkojen torjuntaa koskeva asetus muuttuu', summary: 'Pelastuslaitosten öljyntorjuntasuunnitelmat päivitetään.' }, true, 'services', null],
   ['warning the population, in Swedish, is internal security', { title: 'Systemet för varning av befolkningen förnyas', summary: 'Nya sirener och mobilvarningar tas i bruk.', lang: 'sv' }, true, 'internal-security', null],
+  // Round six (eval-2027-02 as a dev set): reworded from its kinds, not its items.
+  ['fire-station rents between a town and its welfare area are the reform’s asset arrangements', { title: 'Kaupunki ja hyvinvointialue neuvottelevat paloasemien vuokrista', summary: 'Nykyiset vuokrasopimukset päättyvät ensi vuonna.' }, true, 'welfare-reform', null],
+  ['a welfare area’s rescue committee is the reform’s governance', { title: 'Hyvinvointialue perustaa pelastuslautakunnan', summary: 'Lautakunta käsittelee jatkossa pelastustoimen asiat.' }, true, 'welfare-reform', null],
+  ['a cooperation group of the ministry and the rescue departments is internal security, in Swedish', { title: 'Inrikesministeriet och räddningsverken bildar en samarbetsgrupp', summary: 'Gruppen bereder gemensamma frågor.', lang: 'sv' }, true, 'internal-security', null],
+  ['a team that won a rescue competition is event news', { title: 'Pelastuslaitoksen joukkue voitti pelastuskilpailun', summary: 'Joukkue oli nopein savusukelluksessa.', source: 'pelastustoimi' }, false, null, 'events'],
+  ['a fire brigade’s anniversary is event news, in Swedish', { title: 'Brandkåren i Ekenäs firar 100 år', summary: 'Räddningsverket ordnar en fest vid brandstationen.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'events'],
+  ['another sector’s preparedness exercise is not ours', { title: 'Vesilaitosten valmiusharjoitus testasi varavoimaa', summary: 'Harjoitukseen osallistui kymmenen vesilaitosta.' }, false, null, null],
+  ['a rescue department’s preparedness exercise is', { title: 'Pelastuslaitoksen valmiusharjoitus testasi evakuointia', summary: 'Harjoituksessa evakuoitiin hoitolaitos.' }, true, 'internal-security', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
