@@ -6,6 +6,7 @@ import { crawlConcurrency } from '../config/crawl.js';
 import { listPausedSources, moveIntoForce } from '../store/index.js';
 import { closeContext, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { parseCommand } from './args.js';
+import { keepHeapSmall } from '../heap.js';
 
 export const usage = `usage: lakivahti crawl [--source ID] [--db PATH] [--feeds DIR]
 
@@ -38,6 +39,8 @@ function nextRunOf(): (def: SourceDef) => Date | null {
 
 export async function crawlCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { source: { type: 'string' } });
+  // A crawl holds each batch of items briefly and then ends: its heaps can stay small (see heap.ts).
+  keepHeapSmall();
   const concurrency = crawlConcurrency();
   // The tag stage is built when the first new item needs it: a crawl that finds nothing new never builds it.
   const ctx = openContext(values, { tag: 'lazy', synchronous: 'NORMAL' });

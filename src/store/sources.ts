@@ -35,13 +35,17 @@ function toState({ runningUntil, leaseHost, leasePid, leaseAt, ...rest }: StateR
   return { ...rest, running };
 }
 
-/** Insert or refresh the rows for the defined sources; a changed URL forgets its validators. */
+/**
+ * Insert or refresh the rows for the defined sources; a changed URL forgets its validators. A row whose name and URL
+ * are unchanged is not written: every process start syncs, and a crawl then commits nothing it did not change.
+ */
 export function syncSources(db: Db, defs: SourceDef[], now = new Date()): void {
   const upsert = prepared(db, `
     INSERT INTO sources (id, name, url, created_at) VALUES (@id, @name, @url, @now)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url,
       etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,
-      last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified END`);
+      last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified END
+    WHERE sources.name IS NOT excluded.name OR sources.url IS NOT excluded.url`);
   db.transaction(() => {
     for (const d of defs) upsert.run({ id: d.id, name: d.name, url: d.url, now: now.toISOString() });
   })();

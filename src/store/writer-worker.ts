@@ -4,11 +4,16 @@ import { openDb } from './db.js';
 import { startRun, type RunSaver } from './runs.js';
 import { claimSource, recoverDeadLeases, releaseSource } from './sources.js';
 import type { WriterReply, WriterRequest } from './writer.js';
+import { applySmallHeapFlags } from '../heap.js';
 
 type Message = WriterRequest & { id: number };
 
+const data = workerData as { file: string; smallHeap: boolean };
+// Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
+if (data.smallHeap) applySmallHeapFlags();
+
 // Only crawls write through this thread: see Synchronous in db.ts for why NORMAL is safe for them.
-const db = openDb((workerData as { file: string }).file, { synchronous: 'NORMAL' });
+const db = openDb(data.file, { synchronous: 'NORMAL' });
 // Runs of this host's processes that were killed (kill -9, power loss) free their sources now, recorded as interrupted.
 try {
   recoverDeadLeases(db);
