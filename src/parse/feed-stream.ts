@@ -2,6 +2,7 @@
 // tree as it closes, and rss-parser's own build functions map the items a batch at a time. The result is what
 // rss-parser's parseString gives (test/parse/feed-stream.test.ts compares them), without ever holding the
 // document's whole tree and item list: on a 10,000-item feed those were most of a crawl's memory.
+import { createRequire } from 'node:module';
 import type Parser from 'rss-parser';
 import type { RawItem } from '../model.js';
 import { feedLanguage, fromRssParser, type RssParserFeed } from './feed-map.js';
@@ -28,6 +29,13 @@ interface RssParserInside {
   buildRSS2(tree: Tree): RssParserFeed;
   buildRSS1(tree: Tree): RssParserFeed;
   buildRSS0_9(tree: Tree): RssParserFeed;
+  parseItemRss(item: Tree, fields: unknown[]): Tree;
+}
+
+/** The helpers rss-parser 3.13 maps items with (lib/utils.js). */
+interface RssParserUtils {
+  copyFromXML(xml: Tree, dest: Tree, fields: unknown[]): void;
+  getContent(content: unknown): unknown;
 }
 
 type Format = 'atom' | 'rss2' | 'rss1' | 'rss0.9';
@@ -83,9 +91,43 @@ export const CUSTOM_FIELDS = {
   item: ['dc:creator', 'dc:date', 'dc:language', 'description', 'published', 'updated'],
 };
 
+/**
+ * The item fields fromRssParser reads, in the order rss-parser copies them (fields.item, then CUSTOM_FIELDS.item):
+ * a later field of the same name wins, as there. `content:encoded` without its snippet.
+ */
+const READ_FIELDS = [['author', 'creator'], ['dc:creator', 'creator'], ['dc:title', 'title'], 'title', 'link', 'pubDate',
+  'author', 'summary', 'content:encoded', 'dc:creator', 'dc:date', ...CUSTOM_FIELDS.item];
+
+let rssUtils: RssParserUtils | null = null;
+
+/**
+ * rss-parser's parseItemRss for what fromRssParser reads, with rss-parser's own helpers: the same fields the same
+ * way, without the plain-text snippets of the description and content (each stripped and entity-decoded again),
+ * the isoDate (parse/dates reads the raw dates), enclosures and categories, none of which is read.
+ */
+function leanItemRss(xmlItem: Tree): Tree {
+  // Loaded with the first feed (rss-parser itself is loaded by then: this is its module, not a second copy).
+  const utils = (rssUtils ??= createRequire(import.meta.url)('rss-parser/lib/utils.js') as RssParserUtils);
+  const item: Tree = {};
+  utils.copyFromXML(xmlItem, item, READ_FIELDS);
+  const description = xmlItem.description as unknown[] | undefined;
+  if (description) item.content = utils.getContent(description[0]);
+  const guid = xmlItem.guid as unknown[] | undefined;
+  if (guid) {
+    item.guid = guid[0];
+    if ((item.guid as Tree)._) item.guid = (item.guid as Tree)._;
+  }
+  const attributes = xmlItem.$ as Record<string, string> | undefined;
+  if (attributes && attributes['rdf:about']) item['rdf:about'] = attributes['rdf:about'];
+  return item;
+}
+
 /** One pass over the document: item batches, then (final) the feed's language once the document has ended. */
 function* batches(RssParser: typeof Parser, text: string, chunk: number, lang?: FeedLang): Generator<Batch> {
   const parser = new RssParser({ customFields: CUSTOM_FIELDS }) as unknown as RssParserInside;
+  // RSS items (2.0, 1.0, 0.9) are mapped for the fields read only; Atom entries as rss-parser maps them (it may throw
+  // on an invalid date there, which sends the feed to the lenient parser).
+  parser.parseItemRss = leanItemRss;
   const xml = parser.xmlParser;
   const sax = xml.saxParser;
   let failure: unknown = null;

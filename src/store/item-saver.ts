@@ -50,9 +50,10 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
   );
   const oldRow = prepared(db, `SELECT id, hash, version, title, summary, content_html AS contentHtml, deadline, stage,
     url, organisation, consultation FROM items WHERE id = ?`);
+  // A new item is inserted with its matter: its row is not written a second time to link it.
   const insert = prepared(db, `INSERT INTO items (source_id, key, ${FIELD_COLUMNS.join(', ')}, first_seen_at,
-      last_seen_at, changed_at, created_run, ${TAG_COLUMNS.join(', ')}, link_keys)
-    VALUES (${Array(2 + FIELD_COLUMNS.length + 4 + TAG_COLUMNS.length + 1).fill('?').join(', ')})`);
+      last_seen_at, changed_at, created_run, ${TAG_COLUMNS.join(', ')}, link_keys, matter_id)
+    VALUES (${Array(2 + FIELD_COLUMNS.length + 4 + TAG_COLUMNS.length + 2).fill('?').join(', ')})`);
   const keepVersion = prepared(db, `INSERT INTO item_versions (item_id, version, title, summary, content_html, deadline,
       stage, url, organisation, consultation, hash, replaced_at)
     VALUES (@id, @version, @title, @summary, @contentHtml, @deadline, @stage, @url, @organisation, @consultation, @hash, @now)`);
@@ -81,7 +82,10 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
     if (replace) dropIds.run(id);
     for (const i of ids) pendingIds.push([id, i.type, i.value, i.role ?? 'mention']);
   };
-  /** Write the identifiers saved so far: at the end of a batch, and before the linker reads them. */
+  /**
+   * Write the identifiers saved so far: at the end of a batch, and before link() reads them. A new item's matter is
+   * found without them (the linker knows the keys it placed in this run), so they wait for the batch's one statement.
+   */
   const writeIds = () => {
     if (!pendingIds.length) return;
     addIds.run(JSON.stringify(pendingIds));
@@ -120,14 +124,17 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
       const fields = fieldValues(item, hash);
       const tagged = tagValues(item.tags, item.searchTerms, now);
       if (!seenBefore) {
+        // A new item with stated identifiers: index lookups of the matters holding them (nothing of theirs is read).
+        const matter = signature === '' ? null : linker.matterFor(joinKeys(item.identifiers), now);
         // A new item needs no event: first_seen_at and created_run say when it arrived.
-        const id = Number(insert.run(sourceId, item.key, ...fields, now, now, now, runId, ...tagged, signature).lastInsertRowid);
+        const id = Number(insert.run(sourceId, item.key, ...fields, now, now, now, runId, ...tagged, signature, matter).lastInsertRowid);
         saveIds(id, item.identifiers, false);
         saveGoals(id, item.tags, false);
-        // A new item with stated identifiers: index lookups of the matters holding them (nothing of theirs is read).
-        if (signature !== '') {
+        if (matter !== null) linker.joined(id, matter, item.title, now);
+        else if (signature !== '') {
+          // It bridges two or more matters: joined through its written identifiers.
           writeIds();
-          linker.add(id, joinKeys(item.identifiers), item.title, now);
+          linker.link(id, now);
         }
         outcome.created.push(id);
         continue;

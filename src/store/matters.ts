@@ -16,10 +16,13 @@ const dayOf = (now: string): string => (now === lastNow ? lastDay : ((lastDay = 
 /** Links the items of one run as they are saved, inside the run's transaction. */
 export interface Linker {
   /**
-   * Put a new item (in no matter, named by no correction) into its matter: one lookup per join key for the matters
-   * holding it, then into that one or a new one; only an item bridging two matters takes link()'s full path.
+   * The matter a new item (named by no correction) with these join keys goes into, before it is inserted: one lookup
+   * per join key for the matters holding it, that one or a new one. Null when the keys reach two or more matters:
+   * the item is then inserted in none, and link() joins them once its identifiers are written.
    */
-  add(itemId: number, keys: string[], title: string, now: string): void;
+  matterFor(keys: string[], now: string): number | null;
+  /** Record that a new item was inserted into the matter matterFor() gave (a join event, unless the matter is new). */
+  joined(itemId: number, matter: number, title: string, now: string): void;
   /** Put an item whose identifiers were just saved into its matter (joining, merging or splitting matters). */
   link(itemId: number, now: string): void;
   /** Note that an item's fields changed, so its matter's title, stage and deadline are derived again. */
@@ -214,17 +217,11 @@ export function createLinker(db: Db): Linker {
   const mattersHolding = prepared(db, LINK_SQL.mattersHolding).pluck();
   const insertEvent = prepared(db, EVENT_SQL.insert);
   // The one matter holding a join key, for keys this linker has already placed: a big matter's items are then not
-  // read again for each new item that joins it. Only link() moves items between matters, so it forgets them all.
+  // read again for each new item that joins it, and items of the run whose identifiers are not written yet are
+  // found. Only link() moves items between matters, so it forgets them all (its caller writes identifiers first).
   const placedKeys = new Map<string, number>();
-  // The matters add() gave new items, written in one pass before anything reads items' matters (link, touch,
-  // flush): an item's row is not rewritten right after its insert, between the inserts of the run.
-  const unwritten = new Map<number, number>();
-  const write = () => {
-    for (const [id, m] of unwritten) st.setMatter.run(m, id);
-    unwritten.clear();
-  };
   const linker: Linker = {
-    add(itemId, keys, title, now) {
+    matterFor(keys, now) {
       const ms = new Set<number>();
       for (const k of keys) {
         const known = placedKeys.get(k);
@@ -237,17 +234,18 @@ export function createLinker(db: Db): Linker {
       }
       // Stored matters are the groups of their items' corrected keys, so a new item touching one matter joins it
       // as it is (what link() would find, without reading the matter's items); touching two it merges them.
-      if (ms.size > 1) return linker.link(itemId, now);
+      if (ms.size > 1) return null;
       const [held] = ms;
       const matter = held ?? Number(st.create.run(now, now).lastInsertRowid);
       for (const k of keys) placedKeys.set(k, matter);
       if (held === undefined) fresh.add(matter);
-      else if (!fresh.has(matter)) insertEvent.run(matter, 'item', null, title, now, itemId); // a new item has no events yet
-      unwritten.set(itemId, matter);
       touched.add(matter);
+      return matter;
+    },
+    joined(itemId, matter, title, now) {
+      if (!fresh.has(matter)) insertEvent.run(matter, 'item', null, title, now, itemId); // a new item has no events yet
     },
     link(itemId, now) {
-      write();
       placedKeys.clear();
       const first = st.matterOf.get(itemId) as number | null;
       const queue = [itemId, ...(first === null ? [] : (inMatter.all(first) as number[]))];
@@ -277,12 +275,10 @@ export function createLinker(db: Db): Linker {
       for (const m of placed) touched.add(m);
     },
     touch(itemId) {
-      write();
       const m = st.matterOf.get(itemId) as number | null;
       if (m !== null) touched.add(m);
     },
     flush(now) {
-      write();
       // Matters whose statute has come into force since they were last derived move on too.
       for (const m of comingIntoForce(db, now)) touched.add(m);
       for (const m of touched) summarize(db, m, now);
