@@ -119,6 +119,7 @@ describe('matching on Snowball stems', () => {
     expect(found('Virveverkko')).toEqual([]);
     expect(found('Uusivirve')).toEqual([]);
     expect(found('Uusi-virve')).toEqual(['term virve = Uusi-virve']);
+    expect(found('Uusi-virveverkko')).toEqual([]);
   });
 
   it('matches a phrase\'s words only at a word\'s start, and the phrase hides its single-word term', () => {
@@ -175,6 +176,10 @@ describe('false friends Snowball stems like a term', () => {
 
   it('finds the written form where a hyphen piece starts, however short the piece before it', () => {
     expect(found('EU-pelastuslainan')).toEqual(['false-friend pelastuslaina = EU-pelastuslainan']);
+  });
+
+  it('finds the written form at the fourth letter of a compound', () => {
+    expect(found('Maapelastuslainaa')).toEqual(['false-friend pelastuslaina = Maapelastuslainaa']);
   });
 
   it('does not take the written form one or two letters into a word', () => {
@@ -293,5 +298,57 @@ describe('learning features of a word', () => {
     expect(scoreV({ 'head:pelastus': { [A]: 1 } }, 'Pelastustoimen')).toBe(1);
     expect(scoreV({ kunta: { [A]: 1 } }, 'Kunnan')).toBe(1);
     expect(scoreV({ 'head:kunta': { [A]: 1 } }, 'Kunnan')).toBe(0);
+  });
+});
+
+describe('terms Snowball cuts short', () => {
+  // Snowball cuts häiriötilanne (a disturbance) to "häiriötil" and tilanne to "tila"; their inflected forms change
+  // the written stem (nne → nte: häiriötilanteessa), so only the stems find them.
+  const tagWith = (list: TermDef[]) => (title: string): string[] =>
+    createTagger(taxonomy(list), { analyzer: snowball })({ title, lang: 'fi' }).evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`);
+
+  it('finds an anchor term in the forms whose written stem changes, however much Snowball cuts', () => {
+    const find = tagWith([term('häiriö+tilanne', 'anchor', { [B]: 2 })]);
+    expect(find('Häiriötilanne sähköverkossa')).toEqual(['term häiriö+tilanne = Häiriötilanne']);
+    expect(find('Toiminta häiriötilanteessa')).toEqual(['term häiriö+tilanne = häiriötilanteessa']);
+  });
+
+  it('finds a false friend Snowball does not over-stem in the forms whose written stem changes', () => {
+    // The black woodpecker (palokärki, palokärjen) as a false friend of palo: a bird, not a fire.
+    const find = tagWith([term('palo', 'anchor', { [B]: 1 }), term('palokärki', 'false-friend', {})]);
+    expect(find('Palokärjen pesä')).toEqual(['false-friend palokärki = Palokärjen']);
+    expect(find('Palokärki pesii')).toEqual(['false-friend palokärki = Palokärki']);
+    // palokärki keeps "palokär" (k/j): a fire gas (palokaasu) shares only "paloka" with it, and is a fire.
+    expect(find('Palokaasut')).toEqual(['term palo = Palokaasut']);
+    // Three letters cut (tilanne → tila) is no over-stemming either.
+    expect(tagWith([term('tilanne', 'false-friend', {})])('Tilanteessa')).toEqual(['false-friend tilanne = Tilanteessa']);
+  });
+
+  it('finds a false-friend phrase whose word Snowball over-stems on its stems, like any phrase', () => {
+    const find = tagWith([term('häiriötilanne sähkössä', 'false-friend', {})]);
+    expect(find('Häiriötilanteessa sähkössä')).toEqual(['false-friend häiriötilanne sähkössä = Häiriötilanteessa sähkössä']);
+  });
+});
+
+describe('overlapping terms on Voikko compound parts', () => {
+  // palo|asema read as two parts: the fire station (two parts) is longer than the fire (one), and hides it.
+  const voikko = readingsAnalyzer({ palo: [['palo']], paloasema: [['palo', 'asema']], paloasemalla: [['palo', 'asema']], aluepaloasemalla: [['alue', 'palo', 'asema']] });
+  const find = (title: string): string[] =>
+    createTagger(taxonomy([term('palo', 'anchor', { [B]: 1 }), term('palo+asema', 'anchor', { [A]: 2 })]), { analyzer: voikko })({ title, lang: 'fi' })
+      .evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`);
+
+  it('keeps the longest of the terms found in a word\'s parts', () => {
+    expect(find('Paloasemalla')).toEqual(['term palo+asema = Paloasemalla']);
+    expect(find('Aluepaloasemalla')).toEqual(['term palo+asema = Aluepaloasemalla']);
+    expect(find('Palo')).toEqual(['term palo = Palo']);
+  });
+});
+
+describe('exact terms in hyphen pieces', () => {
+  it('finds two exact terms in two pieces of one word, each on its own', () => {
+    const list = [term('virve', 'anchor', { [B]: 2 }, { exact: true }), term('viesti', 'anchor', { [A]: 1 }, { exact: true })];
+    const r = createTagger(taxonomy(list), { analyzer: snowball })({ title: 'Virve-viesti', lang: 'fi' });
+    expect(r.evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`)).toEqual(['term virve = Virve-viesti', 'term viesti = Virve-viesti']);
+    expect(r.scores).toEqual({ [A]: 1, [B]: 2 });
   });
 });
