@@ -85,6 +85,20 @@ describe('matching on Snowball stems', () => {
     expect(tag({ title: 'Palvelujen järjestäminen', lang: 'fi' }).evidence.map((e) => e.match)).toEqual(['järjestäminen']);
   });
 
+  it('finds a short -minen noun in the forms Snowball cuts before the n (asumisen, asumista)', () => {
+    // asuminen (housing) is stemmed "asumin", asumisen "asumis", asumista "asum": all keep "asum".
+    const tag = createTagger(taxonomy([term('asuminen', 'anchor', { [A]: 1 })]), { analyzer: snowball });
+    const match = (title: string) => tag({ title, lang: 'fi' }).evidence.map((e) => e.match);
+    expect(match('Asuminen')).toEqual(['Asuminen']);
+    expect(match('Asumisen tuki')).toEqual(['Asumisen']);
+    expect(match('Asumista koskeva päätös')).toEqual(['Asumista']);
+    expect(match('Laki asumisesta')).toEqual(['asumisesta']);
+    // Stemmed "asumist", one letter longer than the term's stem.
+    expect(match('Asumisten määrä')).toEqual(['Asumisten']);
+    // A word that keeps less than "asum" is another word (asua, to live; asukas, a resident).
+    expect(match('Asukas')).toEqual([]);
+  });
+
   it('finds a term at the start of a compound, inside it from the fourth letter, and after a hyphen', () => {
     // suo|palo (a peat fire): the fourth letter is the first a term may start at without a hyphen.
     expect(found('Suopalo')).toEqual(['term palo = Suopalo']);
