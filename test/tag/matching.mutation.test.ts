@@ -83,6 +83,8 @@ describe('matching on Snowball stems', () => {
     const tag = createTagger(taxonomy([term('järjestäminen', 'anchor', { [A]: 1 })]), { analyzer: snowball });
     expect(tag({ title: 'Laki palvelujen järjestämisestä', lang: 'fi' }).evidence.map((e) => e.match)).toEqual(['järjestämisestä']);
     expect(tag({ title: 'Palvelujen järjestäminen', lang: 'fi' }).evidence.map((e) => e.match)).toEqual(['järjestäminen']);
+    // It keeps "järjestäm": järjestelmä (a system) is another word.
+    expect(tag({ title: 'Järjestelmän uudistus', lang: 'fi' }).evidence).toEqual([]);
   });
 
   it('finds a short -minen noun in the forms Snowball cuts before the n (asumisen, asumista)', () => {
@@ -97,6 +99,15 @@ describe('matching on Snowball stems', () => {
     expect(match('Asumisten määrä')).toEqual(['Asumisten']);
     // A word that keeps less than "asum" is another word (asua, to live; asukas, a resident).
     expect(match('Asukas')).toEqual([]);
+  });
+
+  it('keeps a word that is no -minen noun whole though Snowball stems it to -min (pelastustoiminta)', () => {
+    // Rescue operations (pelastustoiminta, stemmed "pelastustoimin") are not the rescue service (pelastustoimi).
+    const tag = createTagger(taxonomy([term('pelastus+toiminta', 'anchor', { [A]: 1 })]), { analyzer: snowball });
+    const match = (title: string) => tag({ title, lang: 'fi' }).evidence.map((e) => e.match);
+    expect(match('Pelastustoiminnan johtaminen')).toEqual(['Pelastustoiminnan']);
+    expect(match('Pelastustoimen rahoitus')).toEqual([]);
+    expect(match('Pelastustoimi')).toEqual([]);
   });
 
   it('finds a term at the start of a compound, inside it from the fourth letter, and after a hyphen', () => {
@@ -124,6 +135,16 @@ describe('matching on Snowball stems', () => {
   it('counts a word listed under two goals for both', () => {
     const r = createTagger(taxonomy(), { analyzer: snowball })({ title: 'Pelastusajoneuvot', lang: 'fi' });
     expect(r.scores).toEqual({ [A]: 1, [B]: 1 });
+    // Inside a compound too.
+    expect(createTagger(taxonomy(), { analyzer: snowball })({ title: 'Aluepelastusajoneuvot', lang: 'fi' }).scores).toEqual({ [A]: 1, [B]: 1 });
+  });
+
+  it('counts two terms that follow each other in one word both: they do not overlap', () => {
+    const two = (list: TermDef[]) => createTagger(taxonomy(list), { analyzer: snowball })({ title: 'Paloasemaverkko', lang: 'fi' }).evidence.map((e) => e.term).sort();
+    // paloasema|verkko: the longer first.
+    expect(two([term('paloasema', 'anchor', { [A]: 2 }), term('verkko', 'anchor', { [B]: 1 })])).toEqual(['paloasema', 'verkko']);
+    // palo|asemaverkko: the longer second.
+    expect(two([term('palo', 'anchor', { [B]: 1 }), term('asema+verkko', 'anchor', { [A]: 2 })])).toEqual(['asema+verkko', 'palo']);
   });
 
   it('matches an exact term only as the whole word or a hyphen piece', () => {
@@ -334,6 +355,12 @@ describe('terms Snowball cuts short', () => {
     expect(find('Palokärki pesii')).toEqual(['false-friend palokärki = Palokärki']);
     // palokärki keeps "palokär" (k/j): a fire gas (palokaasu) shares only "paloka" with it, and is a fire.
     expect(find('Palokaasut')).toEqual(['term palo = Palokaasut']);
+    // Nor a fire curve (palokäyrä), which shares "palokä".
+    expect(find('Palokäyrä')).toEqual(['term palo = Palokäyrä']);
+    // A fire brigade (palokunta) keeps "palokun" (nt/nn: palokunnan); a fire shaft (palokuilu) is a fire.
+    const brigade = tagWith([term('palo', 'anchor', { [B]: 1 }), term('palokunta', 'anchor', { [A]: 2 })]);
+    expect(brigade('Palokunnan kalusto')).toEqual(['term palokunta = Palokunnan']);
+    expect(brigade('Palokuilu')).toEqual(['term palo = Palokuilu']);
     // Three letters cut (tilanne → tila) is no over-stemming either.
     expect(tagWith([term('tilanne', 'false-friend', {})])('Tilanteessa')).toEqual(['false-friend tilanne = Tilanteessa']);
   });
@@ -364,5 +391,11 @@ describe('exact terms in hyphen pieces', () => {
     const r = createTagger(taxonomy(list), { analyzer: snowball })({ title: 'Virve-viesti', lang: 'fi' });
     expect(r.evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`)).toEqual(['term virve = Virve-viesti', 'term viesti = Virve-viesti']);
     expect(r.scores).toEqual({ [A]: 1, [B]: 2 });
+  });
+
+  it('finds them both on Voikko\'s parts too', () => {
+    const list = [term('virve', 'anchor', { [B]: 2 }, { exact: true }), term('viesti', 'anchor', { [A]: 1 }, { exact: true })];
+    const voikko = readingsAnalyzer({ virve: [['virve']], viesti: [['viesti']], 'virve-viesti': [['virve', 'viesti']] });
+    expect(createTagger(taxonomy(list), { analyzer: voikko })({ title: 'Virve-viesti', lang: 'fi' }).scores).toEqual({ [A]: 1, [B]: 2 });
   });
 });
