@@ -287,6 +287,13 @@ describe('matching on Voikko compound parts', () => {
     expect(findV('Kansallinen kyberriskiarvio')).toEqual(['term riski+arvio = kyberriskiarvio']);
   });
 
+  it('finds a term after a short first part, where only Voikko can tell the boundary (yö|palo)', () => {
+    const v = readingsAnalyzer({ yöpalot: [['yö', 'palo']] });
+    expect(createTagger(taxonomy(), { analyzer: v })({ title: 'Yöpalot', lang: 'fi' }).evidence.map((e) => `${e.term} = ${e.match}`)).toEqual(['palo = Yöpalot']);
+    // Snowball cannot: two letters in is no boundary.
+    expect(found('Yöpalot')).toEqual([]);
+  });
+
   it('falls back to Snowball stems for a word Voikko does not know', () => {
     expect(findV('Vesihuollon häiriö')).toEqual(['term vesi+huolto = Vesihuollon']);
   });
@@ -323,6 +330,9 @@ describe('learning features of a word', () => {
     expect(scoreA({ [snowball.analyze('uusi', 'fi').key]: { [A]: 1 } }, 'Uusi')).toBe(1);
     expect(scoreA({ [snowball.analyze('tie', 'fi').key]: { [A]: 1 } }, 'Tie')).toBe(0);
     expect(scoreA({ '2024': { [A]: 1 } }, '2024')).toBe(0);
+    // A word with digits in it is a word: covid19 (ending in digits), 5g-verkot (starting with them).
+    expect(scoreA({ [snowball.analyze('covid19', 'fi').key]: { [A]: 1 } }, 'Covid19')).toBe(1);
+    expect(scoreA({ [snowball.analyze('5g-verkot', 'fi').key]: { [A]: 1 } }, '5G-verkot')).toBe(1);
   });
 
   it('weighs a word Voikko knows by its base form, and a compound by its first part too', () => {
