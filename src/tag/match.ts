@@ -57,8 +57,9 @@ const VOWEL = /[aeiouyäöå]$/;
 /** The prefix an inflected form keeps: Snowball misses consonant gradation at the stem's end (laki/lain). */
 function minKeep(key: string, word = ''): number {
   if (key.length <= 4) return key.length;
-  // -minen nouns: Snowball leaves järjestäminen/järjestämisestä/järjestämistä as -min/-mis/-m; keep through the m.
-  if (key.length >= 7 && word.endsWith('minen') && key.endsWith('min')) return key.length - 2;
+  // -minen nouns: Snowball leaves järjestäminen/järjestämisestä/järjestämistä as -min/-mis/-m; keep through the m
+  // (asuminen/asumisen/asumista: asum), but at least 4 letters.
+  if (word.endsWith('minen') && key.endsWith('min')) return Math.max(4, key.length - 2);
   let k = key;
   if (VOWEL.test(k)) k = k.slice(0, -1);
   if (/[kpt]$/.test(k)) {

@@ -8,6 +8,9 @@ export const modules = {
   // taxonomy (module `match`) cover every matching mutant and take ~17 s each on two loaded cores, this set ~1 s.
   // Its score is a lower bound of match's; a survivor here may still be killed there.
   matching: { mutate: ['src/tag/match.ts'], tests: ['test/tag/matching.mutation.test.ts', 'test/tag/match.mutation.test.ts'] },
+  // The tagger likewise, against the tests of its scoring and matching on small hand-made taxonomies (a lower bound
+  // of match's score for tagger.ts, ~1 s a mutant).
+  tagger: { mutate: ['src/tag/tagger.ts'], tests: ['test/tag/match.mutation.test.ts', 'test/tag/matching.mutation.test.ts'] },
   learn: { mutate: ['src/tag/learn.ts'], tests: ['test/tag/learn.test.ts', 'test/tag/learn-rules.test.ts', 'test/tag/learn.mutation.test.ts'] },
   deadlines: { mutate: ['src/parse/deadlines.ts'], tests: ['test/parse/deadlines.test.ts'] },
   identifiers: { mutate: ['src/parse/identifiers.ts'], tests: ['test/parse/identifiers.test.ts'] },

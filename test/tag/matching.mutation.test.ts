@@ -83,6 +83,31 @@ describe('matching on Snowball stems', () => {
     const tag = createTagger(taxonomy([term('järjestäminen', 'anchor', { [A]: 1 })]), { analyzer: snowball });
     expect(tag({ title: 'Laki palvelujen järjestämisestä', lang: 'fi' }).evidence.map((e) => e.match)).toEqual(['järjestämisestä']);
     expect(tag({ title: 'Palvelujen järjestäminen', lang: 'fi' }).evidence.map((e) => e.match)).toEqual(['järjestäminen']);
+    // It keeps "järjestäm": järjestelmä (a system) is another word.
+    expect(tag({ title: 'Järjestelmän uudistus', lang: 'fi' }).evidence).toEqual([]);
+  });
+
+  it('finds a short -minen noun in the forms Snowball cuts before the n (asumisen, asumista)', () => {
+    // asuminen (housing) is stemmed "asumin", asumisen "asumis", asumista "asum": all keep "asum".
+    const tag = createTagger(taxonomy([term('asuminen', 'anchor', { [A]: 1 })]), { analyzer: snowball });
+    const match = (title: string) => tag({ title, lang: 'fi' }).evidence.map((e) => e.match);
+    expect(match('Asuminen')).toEqual(['Asuminen']);
+    expect(match('Asumisen tuki')).toEqual(['Asumisen']);
+    expect(match('Asumista koskeva päätös')).toEqual(['Asumista']);
+    expect(match('Laki asumisesta')).toEqual(['asumisesta']);
+    // Stemmed "asumist", one letter longer than the term's stem.
+    expect(match('Asumisten määrä')).toEqual(['Asumisten']);
+    // A word that keeps less than "asum" is another word (asua, to live; asukas, a resident).
+    expect(match('Asukas')).toEqual([]);
+  });
+
+  it('keeps a word that is no -minen noun whole though Snowball stems it to -min (pelastustoiminta)', () => {
+    // Rescue operations (pelastustoiminta, stemmed "pelastustoimin") are not the rescue service (pelastustoimi).
+    const tag = createTagger(taxonomy([term('pelastus+toiminta', 'anchor', { [A]: 1 })]), { analyzer: snowball });
+    const match = (title: string) => tag({ title, lang: 'fi' }).evidence.map((e) => e.match);
+    expect(match('Pelastustoiminnan johtaminen')).toEqual(['Pelastustoiminnan']);
+    expect(match('Pelastustoimen rahoitus')).toEqual([]);
+    expect(match('Pelastustoimi')).toEqual([]);
   });
 
   it('finds a term at the start of a compound, inside it from the fourth letter, and after a hyphen', () => {
@@ -110,6 +135,16 @@ describe('matching on Snowball stems', () => {
   it('counts a word listed under two goals for both', () => {
     const r = createTagger(taxonomy(), { analyzer: snowball })({ title: 'Pelastusajoneuvot', lang: 'fi' });
     expect(r.scores).toEqual({ [A]: 1, [B]: 1 });
+    // Inside a compound too.
+    expect(createTagger(taxonomy(), { analyzer: snowball })({ title: 'Aluepelastusajoneuvot', lang: 'fi' }).scores).toEqual({ [A]: 1, [B]: 1 });
+  });
+
+  it('counts two terms that follow each other in one word both: they do not overlap', () => {
+    const two = (list: TermDef[]) => createTagger(taxonomy(list), { analyzer: snowball })({ title: 'Paloasemaverkko', lang: 'fi' }).evidence.map((e) => e.term).sort();
+    // paloasema|verkko: the longer first.
+    expect(two([term('paloasema', 'anchor', { [A]: 2 }), term('verkko', 'anchor', { [B]: 1 })])).toEqual(['paloasema', 'verkko']);
+    // palo|asemaverkko: the longer second.
+    expect(two([term('palo', 'anchor', { [B]: 1 }), term('asema+verkko', 'anchor', { [A]: 2 })])).toEqual(['asema+verkko', 'palo']);
   });
 
   it('matches an exact term only as the whole word or a hyphen piece', () => {
@@ -119,6 +154,7 @@ describe('matching on Snowball stems', () => {
     expect(found('Virveverkko')).toEqual([]);
     expect(found('Uusivirve')).toEqual([]);
     expect(found('Uusi-virve')).toEqual(['term virve = Uusi-virve']);
+    expect(found('Uusi-virveverkko')).toEqual([]);
   });
 
   it('matches a phrase\'s words only at a word\'s start, and the phrase hides its single-word term', () => {
@@ -175,6 +211,10 @@ describe('false friends Snowball stems like a term', () => {
 
   it('finds the written form where a hyphen piece starts, however short the piece before it', () => {
     expect(found('EU-pelastuslainan')).toEqual(['false-friend pelastuslaina = EU-pelastuslainan']);
+  });
+
+  it('finds the written form at the fourth letter of a compound', () => {
+    expect(found('Maapelastuslainaa')).toEqual(['false-friend pelastuslaina = Maapelastuslainaa']);
   });
 
   it('does not take the written form one or two letters into a word', () => {
@@ -247,6 +287,13 @@ describe('matching on Voikko compound parts', () => {
     expect(findV('Kansallinen kyberriskiarvio')).toEqual(['term riski+arvio = kyberriskiarvio']);
   });
 
+  it('finds a term after a short first part, where only Voikko can tell the boundary (yö|palo)', () => {
+    const v = readingsAnalyzer({ yöpalot: [['yö', 'palo']] });
+    expect(createTagger(taxonomy(), { analyzer: v })({ title: 'Yöpalot', lang: 'fi' }).evidence.map((e) => `${e.term} = ${e.match}`)).toEqual(['palo = Yöpalot']);
+    // Snowball cannot: two letters in is no boundary.
+    expect(found('Yöpalot')).toEqual([]);
+  });
+
   it('falls back to Snowball stems for a word Voikko does not know', () => {
     expect(findV('Vesihuollon häiriö')).toEqual(['term vesi+huolto = Vesihuollon']);
   });
@@ -283,6 +330,9 @@ describe('learning features of a word', () => {
     expect(scoreA({ [snowball.analyze('uusi', 'fi').key]: { [A]: 1 } }, 'Uusi')).toBe(1);
     expect(scoreA({ [snowball.analyze('tie', 'fi').key]: { [A]: 1 } }, 'Tie')).toBe(0);
     expect(scoreA({ '2024': { [A]: 1 } }, '2024')).toBe(0);
+    // A word with digits in it is a word: covid19 (ending in digits), 5g-verkot (starting with them).
+    expect(scoreA({ [snowball.analyze('covid19', 'fi').key]: { [A]: 1 } }, 'Covid19')).toBe(1);
+    expect(scoreA({ [snowball.analyze('5g-verkot', 'fi').key]: { [A]: 1 } }, '5G-verkot')).toBe(1);
   });
 
   it('weighs a word Voikko knows by its base form, and a compound by its first part too', () => {
@@ -293,5 +343,69 @@ describe('learning features of a word', () => {
     expect(scoreV({ 'head:pelastus': { [A]: 1 } }, 'Pelastustoimen')).toBe(1);
     expect(scoreV({ kunta: { [A]: 1 } }, 'Kunnan')).toBe(1);
     expect(scoreV({ 'head:kunta': { [A]: 1 } }, 'Kunnan')).toBe(0);
+  });
+});
+
+describe('terms Snowball cuts short', () => {
+  // Snowball cuts häiriötilanne (a disturbance) to "häiriötil" and tilanne to "tila"; their inflected forms change
+  // the written stem (nne → nte: häiriötilanteessa), so only the stems find them.
+  const tagWith = (list: TermDef[]) => (title: string): string[] =>
+    createTagger(taxonomy(list), { analyzer: snowball })({ title, lang: 'fi' }).evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`);
+
+  it('finds an anchor term in the forms whose written stem changes, however much Snowball cuts', () => {
+    const find = tagWith([term('häiriö+tilanne', 'anchor', { [B]: 2 })]);
+    expect(find('Häiriötilanne sähköverkossa')).toEqual(['term häiriö+tilanne = Häiriötilanne']);
+    expect(find('Toiminta häiriötilanteessa')).toEqual(['term häiriö+tilanne = häiriötilanteessa']);
+  });
+
+  it('finds a false friend Snowball does not over-stem in the forms whose written stem changes', () => {
+    // The black woodpecker (palokärki, palokärjen) as a false friend of palo: a bird, not a fire.
+    const find = tagWith([term('palo', 'anchor', { [B]: 1 }), term('palokärki', 'false-friend', {})]);
+    expect(find('Palokärjen pesä')).toEqual(['false-friend palokärki = Palokärjen']);
+    expect(find('Palokärki pesii')).toEqual(['false-friend palokärki = Palokärki']);
+    // palokärki keeps "palokär" (k/j): a fire gas (palokaasu) shares only "paloka" with it, and is a fire.
+    expect(find('Palokaasut')).toEqual(['term palo = Palokaasut']);
+    // Nor a fire curve (palokäyrä), which shares "palokä".
+    expect(find('Palokäyrä')).toEqual(['term palo = Palokäyrä']);
+    // A fire brigade (palokunta) keeps "palokun" (nt/nn: palokunnan); a fire shaft (palokuilu) is a fire.
+    const brigade = tagWith([term('palo', 'anchor', { [B]: 1 }), term('palokunta', 'anchor', { [A]: 2 })]);
+    expect(brigade('Palokunnan kalusto')).toEqual(['term palokunta = Palokunnan']);
+    expect(brigade('Palokuilu')).toEqual(['term palo = Palokuilu']);
+    // Three letters cut (tilanne → tila) is no over-stemming either.
+    expect(tagWith([term('tilanne', 'false-friend', {})])('Tilanteessa')).toEqual(['false-friend tilanne = Tilanteessa']);
+  });
+
+  it('finds a false-friend phrase whose word Snowball over-stems on its stems, like any phrase', () => {
+    const find = tagWith([term('häiriötilanne sähkössä', 'false-friend', {})]);
+    expect(find('Häiriötilanteessa sähkössä')).toEqual(['false-friend häiriötilanne sähkössä = Häiriötilanteessa sähkössä']);
+  });
+});
+
+describe('overlapping terms on Voikko compound parts', () => {
+  // palo|asema read as two parts: the fire station (two parts) is longer than the fire (one), and hides it.
+  const voikko = readingsAnalyzer({ palo: [['palo']], paloasema: [['palo', 'asema']], paloasemalla: [['palo', 'asema']], aluepaloasemalla: [['alue', 'palo', 'asema']] });
+  const find = (title: string): string[] =>
+    createTagger(taxonomy([term('palo', 'anchor', { [B]: 1 }), term('palo+asema', 'anchor', { [A]: 2 })]), { analyzer: voikko })({ title, lang: 'fi' })
+      .evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`);
+
+  it('keeps the longest of the terms found in a word\'s parts', () => {
+    expect(find('Paloasemalla')).toEqual(['term palo+asema = Paloasemalla']);
+    expect(find('Aluepaloasemalla')).toEqual(['term palo+asema = Aluepaloasemalla']);
+    expect(find('Palo')).toEqual(['term palo = Palo']);
+  });
+});
+
+describe('exact terms in hyphen pieces', () => {
+  it('finds two exact terms in two pieces of one word, each on its own', () => {
+    const list = [term('virve', 'anchor', { [B]: 2 }, { exact: true }), term('viesti', 'anchor', { [A]: 1 }, { exact: true })];
+    const r = createTagger(taxonomy(list), { analyzer: snowball })({ title: 'Virve-viesti', lang: 'fi' });
+    expect(r.evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`)).toEqual(['term virve = Virve-viesti', 'term viesti = Virve-viesti']);
+    expect(r.scores).toEqual({ [A]: 1, [B]: 2 });
+  });
+
+  it('finds them both on Voikko\'s parts too', () => {
+    const list = [term('virve', 'anchor', { [B]: 2 }, { exact: true }), term('viesti', 'anchor', { [A]: 1 }, { exact: true })];
+    const voikko = readingsAnalyzer({ virve: [['virve']], viesti: [['viesti']], 'virve-viesti': [['virve', 'viesti']] });
+    expect(createTagger(taxonomy(list), { analyzer: voikko })({ title: 'Virve-viesti', lang: 'fi' }).scores).toEqual({ [A]: 1, [B]: 2 });
   });
 });
