@@ -1,6 +1,6 @@
 // V8 heap settings for a process that crawls once and ends (`lakivahti crawl`), set at run time: restarting node with
 // flags would cost a second start-up. The two --max-* size flags are read only when a heap is made, so they cannot
-// be used here; these two are read at every collection, for every thread's heap.
+// be used here; the growth factor is read at every collection, for every thread's heap.
 import v8 from 'node:v8';
 
 /**
