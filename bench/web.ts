@@ -105,7 +105,8 @@ function serveChild(file: string): void {
   outer.disable('x-powered-by');
   outer.get('/bare', (_req, res) => void res.type('text/plain').send('ok'));
   // The database is opened read-only, so the app keeps sessions in memory (as a read-only server does).
-  outer.use(createWebApp({ db, sources, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }), readOnly: true }));
+  outer.use(createWebApp({ db, sources, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }),
+    goalLabelsSv: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }, 'sv'), readOnly: true }));
   const server = outer.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as { port: number }).port }));
   // The server's CPU time so far (ms), asked for before and after each measurement.
   process.on('message', (m) => {

@@ -1,4 +1,4 @@
-// Handlebars helpers: Finnish dates and labels.
+// Handlebars helpers: dates (d.m.yyyy in both languages) and goal labels in the page's language.
 import { finnishDate, helsinkiDate } from '../parse/dates.js';
 import type { HelperOptions } from 'handlebars';
 import { fiDateTime } from '../app/format.js';
@@ -13,14 +13,11 @@ export function fiDate(iso: unknown): string {
   return finnishDate(instant ? helsinkiDate(iso) : iso) ?? '–';
 }
 
-const STATUS: Record<string, string> = { ok: 'kunnossa', 'not-modified': 'ei muutoksia', error: 'virhe', interrupted: 'keskeytyi' };
-
 /** The helpers, with goal labels from the taxonomy (Swedish ones for a Swedish page). */
 export function createHelpers(goalLabels: Record<string, string>, goalLabelsSv: Record<string, string> = {}) {
   return {
     fiDateTime: (iso: unknown) => fiDateTime(iso),
     fiDate,
-    status: (s: unknown) => (typeof s === 'string' ? (STATUS[s] ?? s) : 'ei vielä haettu'),
     eq: (a: unknown, b: unknown) => a === b,
     goal: (id: unknown, options: HelperOptions) =>
       typeof id !== 'string' ? '' : ((pageLang(options.data?.root) === 'sv' ? goalLabelsSv[id] : undefined) ?? goalLabels[id] ?? id),
