@@ -132,7 +132,7 @@ describe('weeks and the chart', () => {
   });
 });
 
-describe('source health in plain Finnish', () => {
+describe('source health in plain Finnish and Swedish', () => {
   it.each([
     ['fetch: the server answered HTTP 500 Internal Server Error', 'Palvelimella on häiriö (HTTP 500).'],
     ['fetch: the server answered HTTP 404 Not Found', 'Osoitetta ei löytynyt palvelimelta (HTTP 404); lähteen osoite on ehkä muuttunut.'],
@@ -161,4 +161,19 @@ describe('source health in plain Finnish', () => {
   });
 
   it('no sources at all is not all well', () => expect(healthLine([], 0).ok).toBe(false));
+
+  it.each([
+    ['fetch: the server answered HTTP 500 Internal Server Error', 'Servern har en störning (HTTP 500).'],
+    ['fetch: the server answered HTTP 403 Forbidden', 'Servern tillät inte att sidan lästes (HTTP 403).'],
+    ['fetch: x.fi did not answer within 30 s', 'Servern svarade inte i tid.'],
+    ['interrupted: the process (pid 12) ended before the run finished', 'Hämtningen avbröts, eftersom programmet stannade mitt i hämtningen.'],
+    ['something nobody foresaw', 'Hämtningen misslyckades.'],
+    [null, 'Hämtningen misslyckades.'],
+  ])('in Swedish for a Swedish page: %s', (error, swedish) => expect(plainError(error, 'sv')).toBe(swedish));
+
+  it('a failing source\'s error follows the page\'s language', () => {
+    const all = sourceHealth([def('a')], [state('a', 'error')], 'sv');
+    expect(all[0].error).toBe('Servern har en störning (HTTP 503).');
+    expect(sourceHealth([def('a')], [state('a', 'error')])[0].error).toBe('Palvelimella on häiriö (HTTP 503).');
+  });
 });
