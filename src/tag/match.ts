@@ -169,7 +169,9 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
         if (inner && (w.exact || w.headOnly)) continue;
         if (w.headOnly && i > 0) continue;
         if (w.exact) {
-          if (a.pieceKeys.includes(w.key) || key === w.key) out.push({ term, word, start: i, end: key.length });
+          // The whole word; a hyphen piece is matched by matchPieces with the piece's own span, so that it does not
+          // cover the other pieces (Virve-verkon: virve and verkko).
+          if (key === w.key) out.push({ term, word, start: i, end: key.length });
           continue;
         }
         const r = key.length - i;

@@ -403,6 +403,14 @@ describe('exact terms in hyphen pieces', () => {
     expect(r.scores).toEqual({ [A]: 1, [B]: 2 });
   });
 
+  it('lets an exact term in a hyphen piece cover only that piece: a term in the next piece counts too', () => {
+    // The Virve network: virve is the first piece of Virve-verkon, verkko (a network) the second; they do not overlap.
+    const list = [term('virve', 'anchor', { [B]: 2 }, { exact: true }), term('verkko', 'anchor', { [A]: 1 })];
+    const r = createTagger(taxonomy(list), { analyzer: snowball })({ title: 'Virve-verkon uudistus', lang: 'fi' });
+    expect(r.evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`).sort()).toEqual(['term verkko = Virve-verkon', 'term virve = Virve-verkon']);
+    expect(r.scores).toEqual({ [A]: 1, [B]: 2 });
+  });
+
   it('finds them both on Voikko\'s parts too', () => {
     const list = [term('virve', 'anchor', { [B]: 2 }, { exact: true }), term('viesti', 'anchor', { [A]: 1 }, { exact: true })];
     const voikko = readingsAnalyzer({ virve: [['virve']], viesti: [['viesti']], 'virve-viesti': [['virve', 'viesti']] });
