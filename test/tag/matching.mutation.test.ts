@@ -183,6 +183,8 @@ describe('matching on Snowball stems', () => {
     expect(found('KEJOissa')).toEqual(['term KEJO = KEJOissa']);
     expect(found('KEJO-hanke')).toEqual(['term KEJO = KEJO-hanke']);
     expect(found('Uusi-KEJO')).toEqual(['term KEJO = Uusi-KEJO']);
+    // In the second piece, beside a term in the first: the two do not overlap.
+    expect(found('Palo-KEJO')).toEqual(['term palo = Palo-KEJO', 'term KEJO = Palo-KEJO']);
     expect(found('Kejo')).toEqual([]);
     expect(found('KEJOA')).toEqual([]);
     expect(found('KEJOkeskukset')).toEqual([]);
@@ -292,6 +294,23 @@ describe('matching on Voikko compound parts', () => {
     expect(createTagger(taxonomy(), { analyzer: v })({ title: 'Yöpalot', lang: 'fi' }).evidence.map((e) => `${e.term} = ${e.match}`)).toEqual(['palo = Yöpalot']);
     // Snowball cannot: two letters in is no boundary.
     expect(found('Yöpalot')).toEqual([]);
+  });
+
+  it('counts two terms that follow each other in a word\'s parts both: they do not overlap', () => {
+    const v = readingsAnalyzer({ paloasemaverkko: [['palo', 'asema', 'verkko']] });
+    const list = [term('palo+asema', 'anchor', { [A]: 2 }), term('verkko', 'anchor', { [B]: 1 })];
+    const r = createTagger(taxonomy(list), { analyzer: v })({ title: 'Paloasemaverkko', lang: 'fi' });
+    expect(r.evidence.map((e) => e.term)).toEqual(['palo+asema', 'verkko']);
+    expect(r.scores).toEqual({ [A]: 2, [B]: 1 });
+  });
+
+  it('reads a phrase word that ends in a hyphen as the first part of a compound shared with the next word', () => {
+    // "sosiaali- ja terveydenhuolto" is sosiaalihuolto ja terveydenhuolto; Voikko does not read "sosiaali-" alone, so
+    // its written parts decide: "sosiaali", the hyphen marking no part of its own.
+    const v = readingsAnalyzer({ sosiaalihuollon: [['sosiaali', 'huolto']], terveydenhuolto: [['terveys', 'huolto']], terveydenhuollon: [['terveys', 'huolto']] });
+    const list = [term('sosiaali- ja terveyden+huolto', 'anchor', { [A]: 3 })];
+    const r = createTagger(taxonomy(list), { analyzer: v })({ title: 'Sosiaalihuollon ja terveydenhuollon uudistus', lang: 'fi' });
+    expect(r.evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`)).toEqual(['phrase sosiaali- ja terveyden+huolto = Sosiaalihuollon ja terveydenhuollon']);
   });
 
   it('falls back to Snowball stems for a word Voikko does not know', () => {
