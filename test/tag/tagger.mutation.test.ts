@@ -253,3 +253,174 @@ describe('tagger: scope terms', () => {
     expect(tagScoped({ title: 'Paloasema ja asetus', summary: 'Tulipalo.', lang: 'fi' }).scores[A]).toBe(3);
   });
 });
+
+describe('tagger: actor terms', () => {
+  // The taxonomy's header: an actor term names who acts (pelastuslaitos), not what the item is about; on an item whose
+  // topic terms speak for another goal and none for the actor's, its points go to that goal. A topic term is an
+  // anchor or context term that is no actor and weighs enough (here 1 and more; 0.5 is a weak word); a goal needs
+  // 1.5 topic points (weight × field factor) before the actors' points go to it, and they go to the strongest.
+  const actors = [
+    term('pelastus+laitos', 'anchor', { [A]: 3 }, { actor: true }),
+    term('kyber+turvallisuus', 'anchor', { [B]: 2 }),
+    term('riski', 'anchor', { [B]: 1 }),
+    term('paloasema', 'anchor', { [A]: 3 }),
+    term('valtakunnallinen', 'anchor', { [A]: 0.5 }),
+    term('sairaala', 'negative', { [A]: 1 }),
+    term('hyvinvointialue', 'anchor', { [C]: 3 }),
+    term('pelastus+toimi', 'anchor', { [A]: 2 }, { actor: true, goals: { [A]: 2, [C]: 1 } }),
+    term('ensihoito', 'anchor', { [C]: 12 }),
+  ];
+  const tagActors = createTagger(taxonomy(actors), { analyzer });
+  const run = (title: string, summary?: string) => tagActors({ title, summary, lang: 'fi' });
+
+  it('lends the actor\'s points to the goal the topic names when the actor\'s own goal has no topic', () => {
+    const r = run('Pelastuslaitoksen kyberturvallisuus');
+    expect(r).toMatchObject({ scores: { [A]: 0, [B]: 5, [C]: 0 }, primary: B, goals: [B] });
+    expect(r.evidence[0]).toEqual({ rule: 'term', term: 'pelastus+laitos', field: 'title', match: 'Pelastuslaitoksen', goals: { [B]: 3 } });
+  });
+
+  it('keeps the actor\'s points with its goal when the item names a topic of that goal, or too little topic elsewhere', () => {
+    expect(run('Pelastuslaitoksen paloasema ja kyberturvallisuus').scores).toEqual({ [A]: 6, [B]: 2, [C]: 0 });
+    // riski: 1 topic point for B, under 1.5.
+    expect(run('Pelastuslaitos ja riski').scores).toEqual({ [A]: 3, [B]: 1, [C]: 0 });
+    // In the summary kyberturvallisuus is 2 × 0.5 = 1 topic point.
+    expect(run('Pelastuslaitos', 'Kyberturvallisuus.').scores).toEqual({ [A]: 3, [B]: 1, [C]: 0 });
+  });
+
+  it('lends them when the other goal has exactly 1.5 topic points', () => {
+    const t = createTagger(taxonomy([...actors, term('tieto+turva', 'anchor', { [B]: 3 })]), { analyzer });
+    expect(t({ title: 'Pelastuslaitos', summary: 'Tietoturva.', lang: 'fi' }).scores).toEqual({ [A]: 0, [B]: 4.5, [C]: 0 });
+  });
+
+  it('does not take a weak word or a negative term of the actor\'s goal for its topic', () => {
+    expect(run('Valtakunnallinen pelastuslaitos ja kyberturvallisuus').scores).toEqual({ [A]: 0.5, [B]: 5, [C]: 0 });
+    // A: 3 − 1 − 3 (lent) is below 0: 0.
+    expect(run('Pelastuslaitos, sairaala ja kyberturvallisuus').scores).toEqual({ [A]: 0, [B]: 5, [C]: 0 });
+  });
+
+  it('lends them to the goal with the most topic points', () => {
+    // B 2, C 3 topic points: C takes them.
+    expect(run('Pelastuslaitos, kyberturvallisuus ja hyvinvointialue').scores).toEqual({ [A]: 0, [B]: 2, [C]: 6 });
+  });
+
+  it('keeps the points of an actor that names several goals where they are', () => {
+    expect(run('Pelastustoimi ja kyberturvallisuus').scores).toEqual({ [A]: 2, [B]: 2, [C]: 1 });
+  });
+
+  it('moves the actor\'s title points too: the title is about the goal that took them', () => {
+    // B takes 3 in the title (5 with kyberturvallisuus); C 6 from an organisation prior ranks first, but the title's
+    // anchor terms name B alone.
+    const prior = { source: null, organisation: 'stm', goals: { [C]: 6 }, requiresEvidence: false, label: 'STM' };
+    const t = createTagger(taxonomy(actors, { priors: [prior] }), { analyzer });
+    const r = t({ title: 'Pelastuslaitos ja kyberturvallisuus', organisation: 'STM', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 0, [B]: 5, [C]: 6 }, primary: B, goals: [B, C] });
+  });
+});
+
+describe('tagger: the rules the goal choice reads', () => {
+  it('makes only anchor terms learning features by their taxonomy name, not negative terms', () => {
+    const list = [term('paloasema', 'anchor', { [A]: 3 }), term('sairaala', 'negative', { [A]: 1 })];
+    const t = createTagger(taxonomy(list), { analyzer, learned: learned({ 'term:sairaala': { [A]: 2 }, 'term:paloasema': { [C]: 1 } }) });
+    expect(t({ title: 'Paloasema ja sairaala', lang: 'fi' }).scores).toEqual({ [A]: 2, [B]: 0, [C]: 1 });
+  });
+
+  it('takes the title\'s goal from its anchor terms, not from a context term in it', () => {
+    // Title: hyvinvointialue (C 3) and kalusto (context, A 3); summary: paloasema (A 3). A 6 ranks first, but the
+    // title's anchors name C alone.
+    const t = createTagger(taxonomy(basic, { fields: { title: 1, summary: 1 } }), { analyzer });
+    const r = t({ title: 'Hyvinvointialue ja kalusto', summary: 'Paloasema.', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 6, [B]: 0, [C]: 3 }, primary: C, goals: [C, A] });
+  });
+
+  it('takes no subject from a negative term as the head of the title\'s noun phrase', () => {
+    const list = [term('poliisi', 'anchor', { [B]: 6 }), term('sairaala', 'negative', { [A]: 1 }), term('paloasema', 'anchor', { [A]: 4 })];
+    const t = createTagger(taxonomy(list, { fields: { title: 1, summary: 1 } }), { analyzer });
+    const r = t({ title: 'Poliisin sairaala', summary: 'Paloasema.', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 3, [B]: 6, [C]: 0 }, primary: B, goals: [B, A] });
+  });
+
+  it('takes no subject from a head word that speaks for two goals', () => {
+    const list = [term('poliisi', 'anchor', { [B]: 6 }), term('pelastus+ajoneuvo', 'anchor', { [A]: 3 }), term('pelastus+ajoneuvo', 'anchor', { [C]: 1 })];
+    const r = createTagger(taxonomy(list), { analyzer })({ title: 'Poliisin pelastusajoneuvo', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 3, [B]: 6, [C]: 1 }, primary: B, goals: [B, A] });
+  });
+
+  it('applies an organisation prior by the organisation only, not to an item with no source', () => {
+    const t = createTagger(taxonomy(basic, { priors: [{ source: null, organisation: 'sisäministeriö', goals: { [B]: 1 }, requiresEvidence: false, label: 'SM' }] }), { analyzer });
+    expect(t({ title: 'Uutinen', source: null, organisation: 'Kunta', lang: 'fi' }).scores[B]).toBe(0);
+    expect(t({ title: 'Uutinen', source: null, organisation: 'Sisäministeriö', lang: 'fi' }).scores[B]).toBe(1);
+  });
+
+  it('decides on the rules\' relevance with the kind factor when learned weights are given', () => {
+    // Rules: A 2.4 × 1.5 = 3.6 as a bill, relevant: learning may reorder A's goals, not bring in C (learned +3).
+    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 2.4 })], { kinds: { bill: 1.5 } }), { analyzer, learned: learned({ 'term:paloasema': { [C]: 3 } }) });
+    expect(t({ title: 'Paloasema', kind: 'bill', lang: 'fi' })).toMatchObject({ scores: { [A]: 3.6, [B]: 0, [C]: 4.5 }, primary: A, goals: [A] });
+  });
+
+  it('brings in no goal by learning alone on an item the rules find relevant, however high it scores', () => {
+    const t = createTagger(taxonomy(basic), { analyzer, learned: learned({ 'term:paloasema': { [C]: 5 } }, { bound: 5 }) });
+    expect(t({ title: 'Paloasema', lang: 'fi' })).toMatchObject({ scores: { [A]: 3, [B]: 0, [C]: 5 }, primary: A, goals: [A] });
+  });
+});
+
+describe('tagger: scopes lifted with points for the two together', () => {
+  const police = (together: Record<string, number>, more: TermDef[] = []) => createTagger(taxonomy([term('pelastuslaitos', 'anchor', { [A]: 1 }), ...more], {
+    scopes: [
+      { id: 'police', label, factor: 0.2, byField: false, together, line: 1 },
+      { id: 'forest', label, factor: 0.5, byField: false, together: {}, line: 2 },
+    ],
+    scopeTerms: [
+      term('poliisi', 'scope', {}, { scope: { id: 'police', role: 'when' } }),
+      term('pelastuslaitos', 'scope', {}, { scope: { id: 'police', role: 'unless' } }),
+      term('metsä', 'scope', {}, { scope: { id: 'forest', role: 'when' } }),
+    ],
+  }), { analyzer });
+
+  it('records the lifted scope with the words that met and its points', () => {
+    const r = police({ [B]: 4 })({ title: 'Poliisi ja pelastuslaitos', lang: 'fi' });
+    expect(r.evidence.filter((e) => e.rule === 'scope')).toEqual([{ rule: 'scope', term: 'police + pelastuslaitos', field: 'title', match: 'Poliisi', goals: { [B]: 4 } }]);
+  });
+
+  it('makes the cooperation the title\'s subject when both are named in the title, over a higher-scoring goal', () => {
+    const r = police({ [B]: 4 }, [term('ensihoito', 'anchor', { [C]: 6 })])({ title: 'Poliisi, pelastuslaitos ja ensihoito', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 1, [B]: 4, [C]: 6 }, primary: B, goals: [B, C] });
+    expect(r.evidence.at(-1)).toEqual({ rule: 'about', term: B, field: 'title', goals: {} });
+  });
+
+  it('leads with the cooperation goal that scores most when the points go to two goals', () => {
+    // C is listed first in `together`; B scores more.
+    const r = police({ [C]: 3, [B]: 4 })({ title: 'Poliisi ja pelastuslaitos', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 1, [B]: 4, [C]: 3 }, primary: B, goals: [B, C] });
+  });
+
+  it('keeps the share another scope leaves of the points for the two together', () => {
+    // Police and rescue department in a forest: 4 × 0.5 for B, 1 × 0.5 for A.
+    expect(police({ [B]: 4 })({ title: 'Poliisi ja pelastuslaitos metsässä', lang: 'fi' }).scores).toEqual({ [A]: 0.5, [B]: 2, [C]: 0 });
+  });
+});
+
+describe('tagger: scope terms in one word and scope phrases', () => {
+  const sea = createTagger(taxonomy(basic, {
+    scopes: [
+      { id: 'sea', label, factor: 0.2, byField: false, together: {}, line: 1 },
+      { id: 'forest', label, factor: 0.5, byField: false, together: {}, line: 2 },
+    ],
+    scopeTerms: [
+      term('meri+pelastus', 'scope', {}, { scope: { id: 'sea', role: 'when' } }),
+      term('asetus', 'scope', {}, { scope: { id: 'sea', role: 'unless' } }),
+      term('meren pohja', 'scope', {}, { scope: { id: 'sea', role: 'when' } }),
+      term('maan tasalle', 'scope', {}, { scope: { id: 'forest', role: 'when' } }),
+    ],
+  }), { analyzer });
+
+  it('takes a way out that follows the scope\'s term in the same word (the sea rescue decree)', () => {
+    expect(sea({ title: 'Paloasema ja meripelastusasetus', lang: 'fi' }).scores[A]).toBe(3);
+    expect(sea({ title: 'Paloasema ja meripelastus', lang: 'fi' }).scores[A]).toBe(0.6);
+  });
+
+  it('does not complete a scope phrase with the second word of another', () => {
+    // maan (of maan tasalle) + pohja (of meren pohja): neither scope.
+    expect(sea({ title: 'Paloasema, maan pohja', lang: 'fi' }).scores[A]).toBe(3);
+    expect(sea({ title: 'Paloasema, meren pohja', lang: 'fi' }).scores[A]).toBe(0.6);
+  });
+});
