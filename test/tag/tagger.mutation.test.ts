@@ -80,6 +80,10 @@ describe('tagger: phrases', () => {
     expect(matches({ title: 'Kansallinen ja riskiarvio' })).toEqual(['term riski+arvio = riskiarvio']);
   });
 
+  it('finds a phrase after its first word repeated', () => {
+    expect(matches({ title: 'Kansallinen, kansallinen riskiarvio' })).toEqual(['phrase kansallinen riskiarvio = kansallinen riskiarvio']);
+  });
+
   it('does not complete a phrase with the second word of another phrase', () => {
     // kansallinen (of kansallinen riskiarvio) + turvallisuus (of sisäinen turvallisuus): neither phrase.
     expect(matches({ title: 'Kansallinen turvallisuus' })).toEqual([]);
@@ -298,6 +302,15 @@ describe('tagger: actor terms', () => {
     expect(run('Pelastuslaitos, sairaala ja kyberturvallisuus').scores).toEqual({ [A]: 0, [B]: 5, [C]: 0 });
   });
 
+  it('lends an actor in the summary its points there (weight × 0.5)', () => {
+    expect(run('Kyberturvallisuus', 'Pelastuslaitos.').scores).toEqual({ [A]: 0, [B]: 3.5, [C]: 0 });
+  });
+
+  it('keeps the points with the actor\'s goal when it has a topic of its own, however small against another', () => {
+    const t = createTagger(taxonomy([...actors, term('palo+tarkastus', 'anchor', { [A]: 1 })]), { analyzer });
+    expect(t({ title: 'Pelastuslaitos, palotarkastus ja kyberturvallisuus', lang: 'fi' }).scores).toEqual({ [A]: 4, [B]: 2, [C]: 0 });
+  });
+
   it('lends them to the goal with the most topic points', () => {
     // B 2, C 3 topic points: C takes them.
     expect(run('Pelastuslaitos, kyberturvallisuus ja hyvinvointialue').scores).toEqual({ [A]: 0, [B]: 2, [C]: 6 });
@@ -314,6 +327,9 @@ describe('tagger: actor terms', () => {
     const t = createTagger(taxonomy(actors, { priors: [prior] }), { analyzer });
     const r = t({ title: 'Pelastuslaitos ja kyberturvallisuus', organisation: 'STM', lang: 'fi' });
     expect(r).toMatchObject({ scores: { [A]: 0, [B]: 5, [C]: 6 }, primary: B, goals: [B, C] });
+    // Nor does the actor's own goal keep them for the title: a prior makes A relevant and first, the title is B's.
+    const own = createTagger(taxonomy(actors, { priors: [{ ...prior, goals: { [A]: 6 } }] }), { analyzer });
+    expect(own({ title: 'Pelastuslaitos ja kyberturvallisuus', organisation: 'STM', lang: 'fi' })).toMatchObject({ scores: { [A]: 6, [B]: 5, [C]: 0 }, primary: B, goals: [B, A] });
   });
 });
 
@@ -351,15 +367,25 @@ describe('tagger: the rules the goal choice reads', () => {
     expect(t({ title: 'Uutinen', source: null, organisation: 'Sisäministeriö', lang: 'fi' }).scores[B]).toBe(1);
   });
 
+  // In these the terms are in the summary, so that the title names no goal of its own.
   it('decides on the rules\' relevance with the kind factor when learned weights are given', () => {
-    // Rules: A 2.4 × 1.5 = 3.6 as a bill, relevant: learning may reorder A's goals, not bring in C (learned +3).
-    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 2.4 })], { kinds: { bill: 1.5 } }), { analyzer, learned: learned({ 'term:paloasema': { [C]: 3 } }) });
-    expect(t({ title: 'Paloasema', kind: 'bill', lang: 'fi' })).toMatchObject({ scores: { [A]: 3.6, [B]: 0, [C]: 4.5 }, primary: A, goals: [A] });
+    // Rules: A 4.8 × 0.5 × 1.5 = 3.6 as a bill, relevant: learning may reorder A's goals, not bring in C
+    // (learned 6 × 0.5, × 1.5 = 4.5).
+    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 4.8 })], { kinds: { bill: 1.5 } }), { analyzer, learned: learned({ 'term:paloasema': { [C]: 6 } }) });
+    expect(t({ title: 'Uutinen', summary: 'Paloasema.', kind: 'bill', lang: 'fi' })).toMatchObject({ scores: { [A]: 3.6, [B]: 0, [C]: 4.5 }, primary: A, goals: [A] });
   });
 
   it('brings in no goal by learning alone on an item the rules find relevant, however high it scores', () => {
-    const t = createTagger(taxonomy(basic), { analyzer, learned: learned({ 'term:paloasema': { [C]: 5 } }, { bound: 5 }) });
-    expect(t({ title: 'Paloasema', lang: 'fi' })).toMatchObject({ scores: { [A]: 3, [B]: 0, [C]: 5 }, primary: A, goals: [A] });
+    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 6 })]), { analyzer, learned: learned({ 'term:paloasema': { [C]: 10 } }, { bound: 5 }) });
+    expect(t({ title: 'Uutinen', summary: 'Paloasema.', lang: 'fi' })).toMatchObject({ scores: { [A]: 3, [B]: 0, [C]: 5 }, primary: A, goals: [A] });
+  });
+
+  it('dates a consultation\'s deadline by the clock when no clock is given', () => {
+    const t = createTagger(taxonomy(basic), { analyzer });
+    const request = { title: 'Paloasema', kind: 'statement-request', lang: 'fi' } as const;
+    expect(t({ ...request, deadline: '2000-01-02' }).joint.reason).toBe('the deadline 2000-01-02 has passed');
+    // Open, but 3 points are under the joint threshold 4.
+    expect(t({ ...request, deadline: '2999-12-31' }).joint.reason).toMatch(/^score 3 is below 4/);
   });
 });
 
@@ -385,6 +411,16 @@ describe('tagger: scopes lifted with points for the two together', () => {
     const r = police({ [B]: 4 }, [term('ensihoito', 'anchor', { [C]: 6 })])({ title: 'Poliisi, pelastuslaitos ja ensihoito', lang: 'fi' });
     expect(r).toMatchObject({ scores: { [A]: 1, [B]: 4, [C]: 6 }, primary: B, goals: [B, C] });
     expect(r.evidence.at(-1)).toEqual({ rule: 'about', term: B, field: 'title', goals: {} });
+  });
+
+  it('gives the cooperation title points, and lets a noun phrase of the title name the subject before it', () => {
+    // paloaseman hyvinvointialue names C; B 5 for the two together in the title.
+    const list = (c: number) => [term('paloasema', 'anchor', { [A]: 3 }), term('hyvinvointialue', 'anchor', { [C]: c })];
+    const title = 'Poliisi, pelastuslaitos ja paloaseman hyvinvointialue';
+    // C relevant (3): the noun phrase's subject leads.
+    expect(police({ [B]: 5 }, list(3))({ title, lang: 'fi' })).toMatchObject({ scores: { [A]: 4, [B]: 5, [C]: 3 }, primary: C });
+    // C not relevant (2): the title's anchors and the cooperation name A and B; the best of them leads.
+    expect(police({ [B]: 5 }, list(2))({ title, lang: 'fi' })).toMatchObject({ scores: { [A]: 4, [B]: 5, [C]: 2 }, primary: B, goals: [B, A] });
   });
 
   it('leads with the cooperation goal that scores most when the points go to two goals', () => {
@@ -416,6 +452,21 @@ describe('tagger: scope terms in one word and scope phrases', () => {
   it('takes a way out that follows the scope\'s term in the same word (the sea rescue decree)', () => {
     expect(sea({ title: 'Paloasema ja meripelastusasetus', lang: 'fi' }).scores[A]).toBe(3);
     expect(sea({ title: 'Paloasema ja meripelastus', lang: 'fi' }).scores[A]).toBe(0.6);
+  });
+
+  it('takes a way out that comes before the scope\'s term in the same word (an exercise fire)', () => {
+    const fire = createTagger(taxonomy(basic, {
+      scopes: [{ id: 'incident', label, factor: 0.2, byField: false, together: {}, line: 1 }],
+      scopeTerms: [term('tulipalo', 'scope', {}, { scope: { id: 'incident', role: 'when' } }), term('harjoitus', 'scope', {}, { scope: { id: 'incident', role: 'unless' } })],
+    }), { analyzer });
+    expect(fire({ title: 'Paloaseman harjoitustulipalo', lang: 'fi' }).scores[A]).toBe(3);
+    expect(fire({ title: 'Paloaseman tulipalo', lang: 'fi' }).scores[A]).toBe(0.6);
+  });
+
+  it('finds a scope phrase from its first word, after that word repeated', () => {
+    const why = (title: string) => sea({ title, lang: 'fi' }).evidence.filter((e) => e.rule === 'scope').map((e) => `${e.term} = ${e.match}`);
+    expect(why('Paloasema maan, maan tasalle')).toEqual(['forest ×0.5 = maan tasalle']);
+    expect(why('Paloasema tasalle, tasalle')).toEqual([]);
   });
 
   it('does not complete a scope phrase with the second word of another', () => {
