@@ -15,6 +15,7 @@ describe('identifiers alone in a text', () => {
     ['U 5 / 2023 vp', [id('eu', 'U 5/2023 vp')]],
     ['U 5/ 2023 vp', [id('eu', 'U 5/2023 vp')]],
     ['U 5/2023  vp', [id('eu', 'U 5/2023 vp')]],
+    ['U  5/2023 vp', [id('eu', 'U 5/2023 vp')]],
     // A statute named by its number, spaced around the slash.
     ['laki 379 / 2011 muuttamisesta', [id('statute', '379/2011')]],
     ['laki 379 /2011 muuttamisesta', [id('statute', '379/2011')]],
