@@ -162,14 +162,14 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
     // Short words (om, av, ja) are indexed under their whole key; they can only match at the start.
     for (let i = 0; i < Math.max(1, key.length - 2); i++) {
       if (i > 0 && i < 3 && !boundaries.has(i)) continue;
-      const inner = i > 0 && !boundaries.has(i);
       for (const { term, word } of byKey[lang].get(key.slice(i, i + 3)) ?? []) {
         const w = term.words[word];
         if (w.surface) continue;
-        if (inner && (w.exact || w.headOnly)) continue;
         if (w.headOnly && i > 0) continue;
         if (w.exact) {
-          if (a.pieceKeys.includes(w.key) || key === w.key) out.push({ term, word, start: i, end: key.length });
+          // The whole word; a hyphen piece is matched by matchPieces with the piece's own span, so that it does not
+          // cover the other pieces (Virve-verkon: virve and verkko).
+          if (key === w.key) out.push({ term, word, start: i, end: key.length });
           continue;
         }
         const r = key.length - i;

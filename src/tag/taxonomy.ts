@@ -286,6 +286,15 @@ class Validator {
     if (!/^[\p{L}\p{N}+ .-]+$/u.test(text) || /(^|[ +])\+|\+($|[ +])/.test(text)) {
       this.fail(line, `term "${text}" may hold only letters, digits, spaces, hyphens and "+" between compound parts`);
     }
+    // The matcher reads a word's compound parts between "+" and "-": a hyphen at a word's start or end, doubled or
+    // beside a "+" would leave an empty part. A phrase's word before its last may end in one: the first part of a
+    // compound that shares its head with the next word ("sosiaali- ja terveydenhuolto", "brand- och räddning").
+    const words = text.split(' ');
+    const partsOf = (word: string, i: number): string[] => (i < words.length - 1 ? word.replace(/(?<=[^+-])-$/, '') : word).split(/[+-]/);
+    if (words.some((word, i) => partsOf(word, i).includes(''))) {
+      const where = goal !== null ? `goal "${goal}"` : rule === 'false-friend' ? 'false_friends' : `scope "${String(this.doc.getIn([...path.slice(0, 2), 'id']))}"`;
+      this.fail(line, `term "${text}" of ${where} has an empty compound part: a hyphen or "+" must stand between two parts of a word`);
+    }
     if (w <= 0 && rule !== 'false-friend') this.fail(line, `term "${text}" must have a positive weight (negative terms subtract it)`);
     const goals: Record<string, number> = goal === null ? {} : { [goal]: w, ...also };
     // Acronyms (KEJO, TUVE, ERICA) are matched as written, whole word only.

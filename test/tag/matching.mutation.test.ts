@@ -183,6 +183,8 @@ describe('matching on Snowball stems', () => {
     expect(found('KEJOissa')).toEqual(['term KEJO = KEJOissa']);
     expect(found('KEJO-hanke')).toEqual(['term KEJO = KEJO-hanke']);
     expect(found('Uusi-KEJO')).toEqual(['term KEJO = Uusi-KEJO']);
+    // In the second piece, beside a term in the first: the two do not overlap.
+    expect(found('Palo-KEJO')).toEqual(['term palo = Palo-KEJO', 'term KEJO = Palo-KEJO']);
     expect(found('Kejo')).toEqual([]);
     expect(found('KEJOA')).toEqual([]);
     expect(found('KEJOkeskukset')).toEqual([]);
@@ -294,6 +296,23 @@ describe('matching on Voikko compound parts', () => {
     expect(found('Yöpalot')).toEqual([]);
   });
 
+  it('counts two terms that follow each other in a word\'s parts both: they do not overlap', () => {
+    const v = readingsAnalyzer({ paloasemaverkko: [['palo', 'asema', 'verkko']] });
+    const list = [term('palo+asema', 'anchor', { [A]: 2 }), term('verkko', 'anchor', { [B]: 1 })];
+    const r = createTagger(taxonomy(list), { analyzer: v })({ title: 'Paloasemaverkko', lang: 'fi' });
+    expect(r.evidence.map((e) => e.term)).toEqual(['palo+asema', 'verkko']);
+    expect(r.scores).toEqual({ [A]: 2, [B]: 1 });
+  });
+
+  it('reads a phrase word that ends in a hyphen as the first part of a compound shared with the next word', () => {
+    // "sosiaali- ja terveydenhuolto" is sosiaalihuolto ja terveydenhuolto; Voikko does not read "sosiaali-" alone, so
+    // its written parts decide: "sosiaali", the hyphen marking no part of its own.
+    const v = readingsAnalyzer({ sosiaalihuollon: [['sosiaali', 'huolto']], terveydenhuolto: [['terveys', 'huolto']], terveydenhuollon: [['terveys', 'huolto']] });
+    const list = [term('sosiaali- ja terveyden+huolto', 'anchor', { [A]: 3 })];
+    const r = createTagger(taxonomy(list), { analyzer: v })({ title: 'Sosiaalihuollon ja terveydenhuollon uudistus', lang: 'fi' });
+    expect(r.evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`)).toEqual(['phrase sosiaali- ja terveyden+huolto = Sosiaalihuollon ja terveydenhuollon']);
+  });
+
   it('falls back to Snowball stems for a word Voikko does not know', () => {
     expect(findV('Vesihuollon häiriö')).toEqual(['term vesi+huolto = Vesihuollon']);
   });
@@ -400,6 +419,14 @@ describe('exact terms in hyphen pieces', () => {
     const list = [term('virve', 'anchor', { [B]: 2 }, { exact: true }), term('viesti', 'anchor', { [A]: 1 }, { exact: true })];
     const r = createTagger(taxonomy(list), { analyzer: snowball })({ title: 'Virve-viesti', lang: 'fi' });
     expect(r.evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`)).toEqual(['term virve = Virve-viesti', 'term viesti = Virve-viesti']);
+    expect(r.scores).toEqual({ [A]: 1, [B]: 2 });
+  });
+
+  it('lets an exact term in a hyphen piece cover only that piece: a term in the next piece counts too', () => {
+    // The Virve network: virve is the first piece of Virve-verkon, verkko (a network) the second; they do not overlap.
+    const list = [term('virve', 'anchor', { [B]: 2 }, { exact: true }), term('verkko', 'anchor', { [A]: 1 })];
+    const r = createTagger(taxonomy(list), { analyzer: snowball })({ title: 'Virve-verkon uudistus', lang: 'fi' });
+    expect(r.evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`).sort()).toEqual(['term verkko = Virve-verkon', 'term virve = Virve-verkon']);
     expect(r.scores).toEqual({ [A]: 1, [B]: 2 });
   });
 

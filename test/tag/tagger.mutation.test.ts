@@ -1,0 +1,477 @@
+// The tagger's reading of an item (src/tag/tagger.ts: language, phrases, what the title is about, the goals listed,
+// learned weights' floor, scope terms) on taxonomies small enough to check by hand. The rules, as the taxonomy's
+// header and the tagger define them: a term counts once, in its best field (title 1, summary as given), and its
+// evidence names the first word that matched there; a phrase is its words in order, in consecutive words, and hides
+// the single-word terms inside it but not a false friend; a title word followed by one that speaks (as an anchor or
+// context term of that goal) for exactly one other goal names the item's subject, which leads when relevant on its
+// own; without such a pair, a title whose anchor terms name exactly one relevant goal is about that goal. Besides
+// the first goal, a goal is listed from `goal` points and `goal_ratio` of the first, if the rules gave it points.
+// Written against `npm run test:mutation -- tagger` (test/mutation/EQUIVALENT.md lists what no test can tell apart).
+import { describe, expect, it } from 'vitest';
+import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
+import { createTagger, learnedShift } from '../../src/tag/tagger.js';
+import type { LearnedWeights, TagInput, Taxonomy, TermDef } from '../../src/tag/types.js';
+import { label, term } from './by-hand.js';
+
+const A = 'services';
+const B = 'internal-security';
+const C = 'welfare-reform';
+const analyzer = createSnowballAnalyzer();
+
+/** A taxonomy of goals A, B, C with these terms; relevant at 3, a further goal from 2 and half the first. */
+function taxonomy(terms: TermDef[], more: Partial<Taxonomy> = {}): Taxonomy {
+  return {
+    version: 'by-hand',
+    goals: [A, B, C].map((id) => ({ id, label, subtopics: [] })),
+    terms,
+    priors: [],
+    scopes: [],
+    scopeTerms: [],
+    kinds: {},
+    fields: { title: 1, summary: 0.5 },
+    thresholds: { relevant: 3, goal: 2, goalRatio: 0.5, joint: 4 },
+    jointRecipients: [],
+    file: 'by-hand',
+    ...more,
+  };
+}
+const learned = (weights: LearnedWeights['weights'], more: Partial<LearnedWeights> = {}): LearnedWeights =>
+  ({ analyzer: 'snowball', taxonomyVersion: 'by-hand', decisions: 1, bound: 3, weights, ...more });
+
+const basic = [
+  term('paloasema', 'anchor', { [A]: 3 }),
+  term('poliisi', 'anchor', { [B]: 4 }),
+  term('kalusto', 'context', { [A]: 3 }),
+  term('hyvinvointialue', 'anchor', { [C]: 3 }),
+  term('sisäinen turvallisuus', 'anchor', { [B]: 3 }),
+  term('kansallinen riskiarvio', 'anchor', { [B]: 3 }),
+  term('riski+arvio', 'anchor', { [B]: 1 }),
+  term('räddnings+verk', 'anchor', { [A]: 3 }, { lang: 'sv' }),
+];
+const tagBasic = createTagger(taxonomy(basic), { analyzer });
+const matches = (i: TagInput): string[] => tagBasic({ lang: 'fi', ...i }).evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`);
+
+describe('tagger: the language of an item that does not give one', () => {
+  it('reads a Swedish title as Swedish and a Finnish one as Finnish', () => {
+    // "för" and "med" are Swedish function words: the Swedish terms apply.
+    expect(tagBasic({ title: 'Räddningsverket för hela regionen med ny ledning' }).scores[A]).toBe(3);
+    expect(tagBasic({ title: 'Paloasema valmistui' }).scores[A]).toBe(3);
+    // The words of the summary count too: a Finnish title word alone says nothing of the language.
+    expect(tagBasic({ title: 'Räddningsverket', summary: 'Ny ledning för verket med start i maj.' }).scores[A]).toBe(3);
+  });
+
+  it('reads an item with a summary only', () => {
+    expect(tagBasic({ summary: 'Paloasema valmistui.', lang: 'fi' } as TagInput).scores[A]).toBe(1.5);
+  });
+});
+
+describe('tagger: the evidence of a term found twice', () => {
+  it('names the first word that matched in the best field', () => {
+    expect(matches({ title: 'Paloasema ja paloasemat' })).toEqual(['term paloasema = Paloasema']);
+    expect(matches({ title: 'Uutinen', summary: 'Paloasema ja paloasemat.' })).toEqual(['term paloasema = Paloasema']);
+    expect(matches({ title: 'Uutinen paloasemasta', summary: 'Paloasema ja paloasemat.' })).toEqual(['term paloasema = paloasemasta']);
+  });
+});
+
+describe('tagger: phrases', () => {
+  it('finds a phrase only from its first word on, its words in consecutive words', () => {
+    // riskiarvio is the phrase's second word: two of them are no "kansallinen riskiarvio".
+    expect(matches({ title: 'Riskiarvio riskiarvion jälkeen' })).toEqual(['term riski+arvio = Riskiarvio']);
+    expect(matches({ title: 'Kansallinen ja riskiarvio' })).toEqual(['term riski+arvio = riskiarvio']);
+  });
+
+  it('finds a phrase after its first word repeated', () => {
+    expect(matches({ title: 'Kansallinen, kansallinen riskiarvio' })).toEqual(['phrase kansallinen riskiarvio = kansallinen riskiarvio']);
+  });
+
+  it('does not complete a phrase with the second word of another phrase', () => {
+    // kansallinen (of kansallinen riskiarvio) + turvallisuus (of sisäinen turvallisuus): neither phrase.
+    expect(matches({ title: 'Kansallinen turvallisuus' })).toEqual([]);
+    expect(matches({ title: 'Sisäinen riskiarvio' })).toEqual(['term riski+arvio = riskiarvio']);
+  });
+
+  it('hides the single-word terms inside the phrase, not those of the next word', () => {
+    expect(matches({ title: 'Kansallinen riskiarvio riskiarvioista' })).toEqual([
+      'phrase kansallinen riskiarvio = Kansallinen riskiarvio',
+      'term riski+arvio = riskiarvioista',
+    ]);
+    expect(tagBasic({ title: 'Sisäinen turvallisuus poliisi', lang: 'fi' }).scores[B]).toBe(7);
+  });
+
+  it('does not hide a false friend inside a phrase', () => {
+    // A bailout loan inside the phrase: the phrase still counts, and so does the false friend, which scores nothing.
+    const list = [term('yrityksen pelastuslaina', 'anchor', { [C]: 3 }), term('pelastuslaina', 'false-friend', {})];
+    const r = createTagger(taxonomy(list), { analyzer })({ title: 'Yrityksen pelastuslaina', lang: 'fi' });
+    expect(r.evidence.map((e) => `${e.rule} ${e.term} = ${e.match}`)).toEqual([
+      'phrase yrityksen pelastuslaina = Yrityksen pelastuslaina',
+      'false-friend pelastuslaina = pelastuslaina',
+    ]);
+    expect(r.scores).toEqual({ [A]: 0, [B]: 0, [C]: 3 });
+  });
+});
+
+describe('tagger: what the title is about', () => {
+  it('takes the goal of a context term as the head of the title\'s noun phrase', () => {
+    // Poliisin kalusto: the police's equipment; kalusto speaks for A. B 4 (poliisi), A 3 (kalusto, anchored).
+    const r = tagBasic({ title: 'Poliisin kalusto', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 3, [B]: 4, [C]: 0 }, primary: A, goals: [A, B] });
+    expect(r.evidence.at(-1)).toEqual({ rule: 'about', term: A, field: 'title', goals: {} });
+  });
+
+  it('takes no subject from the summary\'s noun phrases', () => {
+    const t = createTagger(taxonomy(basic, { fields: { title: 1, summary: 1 } }), { analyzer });
+    // B 4 in the title; in the summary, "paloaseman hyvinvointialue" (A 3, C 3) would name C.
+    const r = t({ title: 'Poliisi', summary: 'Paloaseman hyvinvointialue.', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 3, [B]: 4, [C]: 3 }, primary: B });
+    expect(r.evidence.some((e) => e.rule === 'about')).toBe(false);
+  });
+
+  it('takes no subject from a head whose goal the word before it speaks for too', () => {
+    // The same word under two goals (B 5, A 1) followed by paloasema (A 3): the pair names nothing new.
+    const list = [...basic, term('poliisi+ajoneuvo', 'anchor', { [B]: 5 }), term('poliisi+ajoneuvo', 'anchor', { [A]: 1 })];
+    const r = createTagger(taxonomy(list), { analyzer })({ title: 'Poliisiajoneuvon paloasema', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 4, [B]: 5, [C]: 0 }, primary: B, goals: [B, A] });
+    expect(r.evidence.some((e) => e.rule === 'about')).toBe(false);
+  });
+
+  it('leads with the best score when the title\'s anchor terms name two relevant goals', () => {
+    const t = createTagger(taxonomy(basic, { fields: { title: 1, summary: 1 } }), { analyzer });
+    // Title: A 3 and C 3 (no noun-phrase pair: "ja" speaks for nothing); summary: B 4.
+    const r = t({ title: 'Paloasema ja hyvinvointialue', summary: 'Poliisi.', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 3, [B]: 4, [C]: 3 }, primary: B, goals: [B, A, C] });
+    expect(r.evidence.some((e) => e.rule === 'about')).toBe(false);
+    // One relevant goal in the title: it leads.
+    expect(t({ title: 'Paloasema', summary: 'Poliisi.', lang: 'fi' })).toMatchObject({ primary: A, goals: [A, B] });
+  });
+});
+
+describe('tagger: the goals listed', () => {
+  // As in the shipped taxonomy: relevant from 2, a further goal from 2.5.
+  const thresholds = { relevant: 2, goal: 2.5, goalRatio: 0.5, joint: 4 };
+
+  it('lists the first goal of a relevant item whatever the further-goal bar', () => {
+    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 2.2 })], { thresholds }), { analyzer });
+    expect(t({ title: 'Paloasema', lang: 'fi' })).toMatchObject({ relevant: true, goals: [A], primary: A });
+  });
+
+  it('lists a further goal only from the further-goal bar, even above half the first', () => {
+    const list = [term('paloasema', 'anchor', { [A]: 4 }), term('poliisi', 'anchor', { [B]: 2.4 }), term('hyvinvointialue', 'anchor', { [C]: 2.5 })];
+    const t = createTagger(taxonomy(list, { thresholds }), { analyzer });
+    expect(t({ title: 'Paloasema ja poliisi', lang: 'fi' }).goals).toEqual([A]);
+    expect(t({ title: 'Paloasema ja hyvinvointialue', lang: 'fi' }).goals).toEqual([A, C]);
+  });
+
+  it('lists no further goal that only learned weights gave points, on an item the rules found not relevant', () => {
+    // Rules: A 2 (paloasema in the summary), not relevant at 3; learned: +1 for A and +3 for C on paloasema.
+    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 4 })]), { analyzer, learned: learned({ 'term:paloasema': { [A]: 2, [C]: 6 } }) });
+    const r = t({ title: 'Uutinen', summary: 'Paloasema.', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 3, [B]: 0, [C]: 3 }, relevant: true, goals: [A], primary: A });
+  });
+
+  it('lets learned weights reorder the goals the rules list, and list them by the learned scores', () => {
+    // Rules: A 3, B 4; learned −3 for B: B 1 is no longer listed, A leads.
+    const t = createTagger(taxonomy(basic), { analyzer, learned: learned({ 'term:poliisi': { [B]: -3 } }) });
+    expect(t({ title: 'Paloasema ja poliisi', lang: 'fi' })).toMatchObject({ scores: { [A]: 3, [B]: 1, [C]: 0 }, goals: [A], primary: A });
+  });
+});
+
+describe('learned weights: the floor and the bound', () => {
+  it('adds nothing below the floor, the whole change from the floor up, at most the bound either way', () => {
+    const l = { floor: 0.5, bound: 2 };
+    expect(learnedShift(0.4, l)).toBe(0);
+    expect(learnedShift(-0.4, l)).toBe(0);
+    expect(learnedShift(0.5, l)).toBe(0.5);
+    expect(learnedShift(-0.5, l)).toBe(-0.5);
+    expect(learnedShift(1.5, l)).toBe(1.5);
+    expect(learnedShift(3, l)).toBe(2);
+    expect(learnedShift(-3, l)).toBe(-2);
+    // No floor, no bound: every change counts whole.
+    expect(learnedShift(0.01, {})).toBe(0.01);
+    expect(learnedShift(-40, {})).toBe(-40);
+  });
+
+  it('applies the floor per goal of an item', () => {
+    const t = createTagger(taxonomy(basic), { analyzer, learned: learned({ 'term:paloasema': { [A]: 0.4, [C]: 0.6 } }, { floor: 0.5 }) });
+    expect(t({ title: 'Paloasema', lang: 'fi' }).scores).toEqual({ [A]: 3, [B]: 0, [C]: 0.6 });
+  });
+});
+
+describe('tagger: scope terms', () => {
+  // Items naming a forest (metsä) keep a fifth of their score unless they name a law; sea rescue (meripelastus)
+  // keeps a fifth unless the rescue services (pelastustoimi) are named apart from it.
+  const scoped = taxonomy(basic, {
+    scopes: [
+      { id: 'forest', label, factor: 0.2, byField: false, together: {}, line: 1 },
+      { id: 'sea', label, factor: 0.2, byField: false, together: {}, line: 2 },
+      { id: 'fire', label, factor: 0.5, byField: true, together: {}, line: 3 },
+    ],
+    scopeTerms: [
+      term('metsä', 'scope', {}, { scope: { id: 'forest', role: 'when' } }),
+      term('maan tasalle', 'scope', {}, { scope: { id: 'forest', role: 'when' } }),
+      term('laki', 'scope', {}, { scope: { id: 'forest', role: 'unless' } }),
+      term('meri+pelastus', 'scope', {}, { scope: { id: 'sea', role: 'when' } }),
+      term('pelastus+toimi', 'scope', {}, { scope: { id: 'sea', role: 'unless' } }),
+      term('tulipalo', 'scope', {}, { scope: { id: 'fire', role: 'when' } }),
+      term('asetus', 'scope', {}, { scope: { id: 'fire', role: 'unless' } }),
+    ],
+  });
+  const tagScoped = createTagger(scoped, { analyzer });
+  const scope = (i: TagInput) => tagScoped({ lang: 'fi', ...i }).evidence.filter((e) => e.rule === 'scope').map((e) => `${e.term} ${e.field} = ${e.match}`);
+
+  it('names the first word that put the item in the scope, in the title before the summary', () => {
+    expect(scope({ title: 'Paloasema, metsä ja metsät' })).toEqual(['forest ×0.2 title = metsä']);
+    expect(scope({ title: 'Paloasema', summary: 'Metsä ja metsät.' })).toEqual(['forest ×0.2 summary = Metsä']);
+    expect(scope({ title: 'Paloasema metsässä', summary: 'Metsä ja metsät.' })).toEqual(['forest ×0.2 title = metsässä']);
+  });
+
+  it('puts an item in a scope by a phrase, its words in order', () => {
+    expect(tagScoped({ title: 'Paloasema paloi maan tasalle', lang: 'fi' }).scores[A]).toBe(0.6);
+    expect(scope({ title: 'Paloasema paloi maan tasalle' })).toEqual(['forest ×0.2 title = maan tasalle']);
+    expect(tagScoped({ title: 'Paloasema, tasalle maan', lang: 'fi' }).scores[A]).toBe(3);
+    expect(tagScoped({ title: 'Paloasema, maan talous', lang: 'fi' }).scores[A]).toBe(3);
+  });
+
+  it('does not take the way out inside the word that put the item in the scope', () => {
+    // meripelastustoimi is sea rescue; pelastustoimi inside it is no way out.
+    expect(tagScoped({ title: 'Meripelastustoimen paloasema', lang: 'fi' }).scores[A]).toBe(0.6);
+    expect(tagScoped({ title: 'Meripelastus ja pelastustoimi: paloasema', lang: 'fi' }).scores[A]).toBe(3);
+  });
+
+  it('takes a way out of another scope inside the word that put the item in one', () => {
+    // Only the sea scope's own way out is hidden by meripelastus: a word that is also the forest's way out counts.
+    const t = createTagger(taxonomy(basic, {
+      scopes: [{ id: 'sea', label, factor: 0.2, byField: false, together: {}, line: 1 }, { id: 'forest', label, factor: 0.5, byField: false, together: {}, line: 2 }],
+      scopeTerms: [
+        term('meri+pelastus', 'scope', {}, { scope: { id: 'sea', role: 'when' } }),
+        term('metsä', 'scope', {}, { scope: { id: 'forest', role: 'when' } }),
+        term('pelastus+toimi', 'scope', {}, { scope: { id: 'forest', role: 'unless' } }),
+      ],
+    }), { analyzer });
+    // Sea rescue (×0.2) in a forest, lifted for the forest by pelastustoimi inside meripelastustoimi: 3 × 0.2.
+    expect(t({ title: 'Paloasema metsässä, meripelastustoimi', lang: 'fi' }).scores[A]).toBe(0.6);
+  });
+
+  it('lifts a scope by field only with a way out as prominent as what put the item in it', () => {
+    expect(tagScoped({ title: 'Paloasema ja tulipalo', summary: 'Asetus.', lang: 'fi' }).scores[A]).toBe(1.5);
+    expect(tagScoped({ title: 'Paloasema, tulipalo ja asetus', lang: 'fi' }).scores[A]).toBe(3);
+    expect(tagScoped({ title: 'Paloasema ja asetus', summary: 'Tulipalo.', lang: 'fi' }).scores[A]).toBe(3);
+  });
+});
+
+describe('tagger: actor terms', () => {
+  // The taxonomy's header: an actor term names who acts (pelastuslaitos), not what the item is about; on an item whose
+  // topic terms speak for another goal and none for the actor's, its points go to that goal. A topic term is an
+  // anchor or context term that is no actor and weighs enough (here 1 and more; 0.5 is a weak word); a goal needs
+  // 1.5 topic points (weight × field factor) before the actors' points go to it, and they go to the strongest.
+  const actors = [
+    term('pelastus+laitos', 'anchor', { [A]: 3 }, { actor: true }),
+    term('kyber+turvallisuus', 'anchor', { [B]: 2 }),
+    term('riski', 'anchor', { [B]: 1 }),
+    term('paloasema', 'anchor', { [A]: 3 }),
+    term('valtakunnallinen', 'anchor', { [A]: 0.5 }),
+    term('sairaala', 'negative', { [A]: 1 }),
+    term('hyvinvointialue', 'anchor', { [C]: 3 }),
+    term('pelastus+toimi', 'anchor', { [A]: 2 }, { actor: true, goals: { [A]: 2, [C]: 1 } }),
+    term('ensihoito', 'anchor', { [C]: 12 }),
+  ];
+  const tagActors = createTagger(taxonomy(actors), { analyzer });
+  const run = (title: string, summary?: string) => tagActors({ title, summary, lang: 'fi' });
+
+  it('lends the actor\'s points to the goal the topic names when the actor\'s own goal has no topic', () => {
+    const r = run('Pelastuslaitoksen kyberturvallisuus');
+    expect(r).toMatchObject({ scores: { [A]: 0, [B]: 5, [C]: 0 }, primary: B, goals: [B] });
+    expect(r.evidence[0]).toEqual({ rule: 'term', term: 'pelastus+laitos', field: 'title', match: 'Pelastuslaitoksen', goals: { [B]: 3 } });
+  });
+
+  it('keeps the actor\'s points with its goal when the item names a topic of that goal, or too little topic elsewhere', () => {
+    expect(run('Pelastuslaitoksen paloasema ja kyberturvallisuus').scores).toEqual({ [A]: 6, [B]: 2, [C]: 0 });
+    // riski: 1 topic point for B, under 1.5.
+    expect(run('Pelastuslaitos ja riski').scores).toEqual({ [A]: 3, [B]: 1, [C]: 0 });
+    // In the summary kyberturvallisuus is 2 × 0.5 = 1 topic point.
+    expect(run('Pelastuslaitos', 'Kyberturvallisuus.').scores).toEqual({ [A]: 3, [B]: 1, [C]: 0 });
+  });
+
+  it('lends them when the other goal has exactly 1.5 topic points', () => {
+    const t = createTagger(taxonomy([...actors, term('tieto+turva', 'anchor', { [B]: 3 })]), { analyzer });
+    expect(t({ title: 'Pelastuslaitos', summary: 'Tietoturva.', lang: 'fi' }).scores).toEqual({ [A]: 0, [B]: 4.5, [C]: 0 });
+  });
+
+  it('does not take a weak word or a negative term of the actor\'s goal for its topic', () => {
+    expect(run('Valtakunnallinen pelastuslaitos ja kyberturvallisuus').scores).toEqual({ [A]: 0.5, [B]: 5, [C]: 0 });
+    // A: 3 − 1 − 3 (lent) is below 0: 0.
+    expect(run('Pelastuslaitos, sairaala ja kyberturvallisuus').scores).toEqual({ [A]: 0, [B]: 5, [C]: 0 });
+  });
+
+  it('lends an actor in the summary its points there (weight × 0.5)', () => {
+    expect(run('Kyberturvallisuus', 'Pelastuslaitos.').scores).toEqual({ [A]: 0, [B]: 3.5, [C]: 0 });
+  });
+
+  it('keeps the points with the actor\'s goal when it has a topic of its own, however small against another', () => {
+    const t = createTagger(taxonomy([...actors, term('palo+tarkastus', 'anchor', { [A]: 1 })]), { analyzer });
+    expect(t({ title: 'Pelastuslaitos, palotarkastus ja kyberturvallisuus', lang: 'fi' }).scores).toEqual({ [A]: 4, [B]: 2, [C]: 0 });
+  });
+
+  it('lends them to the goal with the most topic points', () => {
+    // B 2, C 3 topic points: C takes them.
+    expect(run('Pelastuslaitos, kyberturvallisuus ja hyvinvointialue').scores).toEqual({ [A]: 0, [B]: 2, [C]: 6 });
+  });
+
+  it('keeps the points of an actor that names several goals where they are', () => {
+    expect(run('Pelastustoimi ja kyberturvallisuus').scores).toEqual({ [A]: 2, [B]: 2, [C]: 1 });
+  });
+
+  it('moves the actor\'s title points too: the title is about the goal that took them', () => {
+    // B takes 3 in the title (5 with kyberturvallisuus); C 6 from an organisation prior ranks first, but the title's
+    // anchor terms name B alone.
+    const prior = { source: null, organisation: 'stm', goals: { [C]: 6 }, requiresEvidence: false, label: 'STM' };
+    const t = createTagger(taxonomy(actors, { priors: [prior] }), { analyzer });
+    const r = t({ title: 'Pelastuslaitos ja kyberturvallisuus', organisation: 'STM', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 0, [B]: 5, [C]: 6 }, primary: B, goals: [B, C] });
+    // Nor does the actor's own goal keep them for the title: a prior makes A relevant and first, the title is B's.
+    const own = createTagger(taxonomy(actors, { priors: [{ ...prior, goals: { [A]: 6 } }] }), { analyzer });
+    expect(own({ title: 'Pelastuslaitos ja kyberturvallisuus', organisation: 'STM', lang: 'fi' })).toMatchObject({ scores: { [A]: 6, [B]: 5, [C]: 0 }, primary: B, goals: [B, A] });
+  });
+});
+
+describe('tagger: the rules the goal choice reads', () => {
+  it('makes only anchor terms learning features by their taxonomy name, not negative terms', () => {
+    const list = [term('paloasema', 'anchor', { [A]: 3 }), term('sairaala', 'negative', { [A]: 1 })];
+    const t = createTagger(taxonomy(list), { analyzer, learned: learned({ 'term:sairaala': { [A]: 2 }, 'term:paloasema': { [C]: 1 } }) });
+    expect(t({ title: 'Paloasema ja sairaala', lang: 'fi' }).scores).toEqual({ [A]: 2, [B]: 0, [C]: 1 });
+  });
+
+  it('takes the title\'s goal from its anchor terms, not from a context term in it', () => {
+    // Title: hyvinvointialue (C 3) and kalusto (context, A 3); summary: paloasema (A 3). A 6 ranks first, but the
+    // title's anchors name C alone.
+    const t = createTagger(taxonomy(basic, { fields: { title: 1, summary: 1 } }), { analyzer });
+    const r = t({ title: 'Hyvinvointialue ja kalusto', summary: 'Paloasema.', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 6, [B]: 0, [C]: 3 }, primary: C, goals: [C, A] });
+  });
+
+  it('takes no subject from a negative term as the head of the title\'s noun phrase', () => {
+    const list = [term('poliisi', 'anchor', { [B]: 6 }), term('sairaala', 'negative', { [A]: 1 }), term('paloasema', 'anchor', { [A]: 4 })];
+    const t = createTagger(taxonomy(list, { fields: { title: 1, summary: 1 } }), { analyzer });
+    const r = t({ title: 'Poliisin sairaala', summary: 'Paloasema.', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 3, [B]: 6, [C]: 0 }, primary: B, goals: [B, A] });
+  });
+
+  it('takes no subject from a head word that speaks for two goals', () => {
+    const list = [term('poliisi', 'anchor', { [B]: 6 }), term('pelastus+ajoneuvo', 'anchor', { [A]: 3 }), term('pelastus+ajoneuvo', 'anchor', { [C]: 1 })];
+    const r = createTagger(taxonomy(list), { analyzer })({ title: 'Poliisin pelastusajoneuvo', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 3, [B]: 6, [C]: 1 }, primary: B, goals: [B, A] });
+  });
+
+  it('applies an organisation prior by the organisation only, not to an item with no source', () => {
+    const t = createTagger(taxonomy(basic, { priors: [{ source: null, organisation: 'sisäministeriö', goals: { [B]: 1 }, requiresEvidence: false, label: 'SM' }] }), { analyzer });
+    expect(t({ title: 'Uutinen', source: null, organisation: 'Kunta', lang: 'fi' }).scores[B]).toBe(0);
+    expect(t({ title: 'Uutinen', source: null, organisation: 'Sisäministeriö', lang: 'fi' }).scores[B]).toBe(1);
+  });
+
+  // In these the terms are in the summary, so that the title names no goal of its own.
+  it('decides on the rules\' relevance with the kind factor when learned weights are given', () => {
+    // Rules: A 4.8 × 0.5 × 1.5 = 3.6 as a bill, relevant: learning may reorder A's goals, not bring in C
+    // (learned 6 × 0.5, × 1.5 = 4.5).
+    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 4.8 })], { kinds: { bill: 1.5 } }), { analyzer, learned: learned({ 'term:paloasema': { [C]: 6 } }) });
+    expect(t({ title: 'Uutinen', summary: 'Paloasema.', kind: 'bill', lang: 'fi' })).toMatchObject({ scores: { [A]: 3.6, [B]: 0, [C]: 4.5 }, primary: A, goals: [A] });
+  });
+
+  it('brings in no goal by learning alone on an item the rules find relevant, however high it scores', () => {
+    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 6 })]), { analyzer, learned: learned({ 'term:paloasema': { [C]: 10 } }, { bound: 5 }) });
+    expect(t({ title: 'Uutinen', summary: 'Paloasema.', lang: 'fi' })).toMatchObject({ scores: { [A]: 3, [B]: 0, [C]: 5 }, primary: A, goals: [A] });
+  });
+
+  it('dates a consultation\'s deadline by the clock when no clock is given', () => {
+    const t = createTagger(taxonomy(basic), { analyzer });
+    const request = { title: 'Paloasema', kind: 'statement-request', lang: 'fi' } as const;
+    expect(t({ ...request, deadline: '2000-01-02' }).joint.reason).toBe('the deadline 2000-01-02 has passed');
+    // Open, but 3 points are under the joint threshold 4.
+    expect(t({ ...request, deadline: '2999-12-31' }).joint.reason).toMatch(/^score 3 is below 4/);
+  });
+});
+
+describe('tagger: scopes lifted with points for the two together', () => {
+  const police = (together: Record<string, number>, more: TermDef[] = []) => createTagger(taxonomy([term('pelastuslaitos', 'anchor', { [A]: 1 }), ...more], {
+    scopes: [
+      { id: 'police', label, factor: 0.2, byField: false, together, line: 1 },
+      { id: 'forest', label, factor: 0.5, byField: false, together: {}, line: 2 },
+    ],
+    scopeTerms: [
+      term('poliisi', 'scope', {}, { scope: { id: 'police', role: 'when' } }),
+      term('pelastuslaitos', 'scope', {}, { scope: { id: 'police', role: 'unless' } }),
+      term('metsä', 'scope', {}, { scope: { id: 'forest', role: 'when' } }),
+    ],
+  }), { analyzer });
+
+  it('records the lifted scope with the words that met and its points', () => {
+    const r = police({ [B]: 4 })({ title: 'Poliisi ja pelastuslaitos', lang: 'fi' });
+    expect(r.evidence.filter((e) => e.rule === 'scope')).toEqual([{ rule: 'scope', term: 'police + pelastuslaitos', field: 'title', match: 'Poliisi', goals: { [B]: 4 } }]);
+  });
+
+  it('makes the cooperation the title\'s subject when both are named in the title, over a higher-scoring goal', () => {
+    const r = police({ [B]: 4 }, [term('ensihoito', 'anchor', { [C]: 6 })])({ title: 'Poliisi, pelastuslaitos ja ensihoito', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 1, [B]: 4, [C]: 6 }, primary: B, goals: [B, C] });
+    expect(r.evidence.at(-1)).toEqual({ rule: 'about', term: B, field: 'title', goals: {} });
+  });
+
+  it('gives the cooperation title points, and lets a noun phrase of the title name the subject before it', () => {
+    // paloaseman hyvinvointialue names C; B 5 for the two together in the title.
+    const list = (c: number) => [term('paloasema', 'anchor', { [A]: 3 }), term('hyvinvointialue', 'anchor', { [C]: c })];
+    const title = 'Poliisi, pelastuslaitos ja paloaseman hyvinvointialue';
+    // C relevant (3): the noun phrase's subject leads.
+    expect(police({ [B]: 5 }, list(3))({ title, lang: 'fi' })).toMatchObject({ scores: { [A]: 4, [B]: 5, [C]: 3 }, primary: C });
+    // C not relevant (2): the title's anchors and the cooperation name A and B; the best of them leads.
+    expect(police({ [B]: 5 }, list(2))({ title, lang: 'fi' })).toMatchObject({ scores: { [A]: 4, [B]: 5, [C]: 2 }, primary: B, goals: [B, A] });
+  });
+
+  it('leads with the cooperation goal that scores most when the points go to two goals', () => {
+    // C is listed first in `together`; B scores more.
+    const r = police({ [C]: 3, [B]: 4 })({ title: 'Poliisi ja pelastuslaitos', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 1, [B]: 4, [C]: 3 }, primary: B, goals: [B, C] });
+  });
+
+  it('keeps the share another scope leaves of the points for the two together', () => {
+    // Police and rescue department in a forest: 4 × 0.5 for B, 1 × 0.5 for A.
+    expect(police({ [B]: 4 })({ title: 'Poliisi ja pelastuslaitos metsässä', lang: 'fi' }).scores).toEqual({ [A]: 0.5, [B]: 2, [C]: 0 });
+  });
+});
+
+describe('tagger: scope terms in one word and scope phrases', () => {
+  const sea = createTagger(taxonomy(basic, {
+    scopes: [
+      { id: 'sea', label, factor: 0.2, byField: false, together: {}, line: 1 },
+      { id: 'forest', label, factor: 0.5, byField: false, together: {}, line: 2 },
+    ],
+    scopeTerms: [
+      term('meri+pelastus', 'scope', {}, { scope: { id: 'sea', role: 'when' } }),
+      term('asetus', 'scope', {}, { scope: { id: 'sea', role: 'unless' } }),
+      term('meren pohja', 'scope', {}, { scope: { id: 'sea', role: 'when' } }),
+      term('maan tasalle', 'scope', {}, { scope: { id: 'forest', role: 'when' } }),
+    ],
+  }), { analyzer });
+
+  it('takes a way out that follows the scope\'s term in the same word (the sea rescue decree)', () => {
+    expect(sea({ title: 'Paloasema ja meripelastusasetus', lang: 'fi' }).scores[A]).toBe(3);
+    expect(sea({ title: 'Paloasema ja meripelastus', lang: 'fi' }).scores[A]).toBe(0.6);
+  });
+
+  it('takes a way out that comes before the scope\'s term in the same word (an exercise fire)', () => {
+    const fire = createTagger(taxonomy(basic, {
+      scopes: [{ id: 'incident', label, factor: 0.2, byField: false, together: {}, line: 1 }],
+      scopeTerms: [term('tulipalo', 'scope', {}, { scope: { id: 'incident', role: 'when' } }), term('harjoitus', 'scope', {}, { scope: { id: 'incident', role: 'unless' } })],
+    }), { analyzer });
+    expect(fire({ title: 'Paloaseman harjoitustulipalo', lang: 'fi' }).scores[A]).toBe(3);
+    expect(fire({ title: 'Paloaseman tulipalo', lang: 'fi' }).scores[A]).toBe(0.6);
+  });
+
+  it('finds a scope phrase from its first word, after that word repeated', () => {
+    const why = (title: string) => sea({ title, lang: 'fi' }).evidence.filter((e) => e.rule === 'scope').map((e) => `${e.term} = ${e.match}`);
+    expect(why('Paloasema maan, maan tasalle')).toEqual(['forest ×0.5 = maan tasalle']);
+    expect(why('Paloasema tasalle, tasalle')).toEqual([]);
+  });
+
+  it('does not complete a scope phrase with the second word of another', () => {
+    // maan (of maan tasalle) + pohja (of meren pohja): neither scope.
+    expect(sea({ title: 'Paloasema, maan pohja', lang: 'fi' }).scores[A]).toBe(3);
+    expect(sea({ title: 'Paloasema, meren pohja', lang: 'fi' }).scores[A]).toBe(0.6);
+  });
+});
