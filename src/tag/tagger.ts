@@ -223,9 +223,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (learned && learned.analyzer === analyzer.name) {
       const contrib: { key: string; goals: Record<GoalId, number>; size: number }[] = [];
       const delta: Record<GoalId, number> = {};
+      const lifts = liftsOf(learned, reading);
       for (const [key, f] of reading.features) {
         const w = learned.weights[key];
-        if (!w) continue;
+        if (!w || (lifts && !lifts.has(key))) continue;
         const goals: Record<GoalId, number> = {};
         let size = 0;
         for (const [g, v] of Object.entries(w)) {
@@ -294,6 +295,20 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   }
 
   return { taxonomy, analyzer, read, finish };
+}
+
+const liftSets = new WeakMap<string[], Set<string>>();
+/**
+ * On an item in which the rules find no evidence for any goal, only the learned features with strong support of
+ * their own (LearnedWeights.lifts) may act: reviewers teach a new kind of item through words many of their relevant
+ * items share and none of their rejections, not through the words that happened to come with their corrections.
+ * Null: every feature may act.
+ */
+export function liftsOf(learned: Pick<LearnedWeights, 'lifts'>, reading: Pick<ItemReading, 'rule'>): Set<string> | null {
+  if (!learned.lifts || Object.values(reading.rule).some((v) => v > 0)) return null;
+  let set = liftSets.get(learned.lifts);
+  if (!set) liftSets.set(learned.lifts, (set = new Set(learned.lifts)));
+  return set;
 }
 
 /** What learned weights summing to `delta` on one goal of one item add to its score: nothing below the floor, at most the bound. */

@@ -174,6 +174,11 @@ export interface LearnedWeights {
   bound?: number;
   /** Smallest change the weights may make to one goal's score on one item: below it they make none (a few shared words do not swing an unseen item). */
   floor?: number;
+  /**
+   * The features that may act on an item in which the rules find no evidence at all: each seen in several reviewed
+   * relevant items and in no reviewed irrelevant one. Absent: every weighted feature may (weights written by hand).
+   */
+  lifts?: string[];
   /** stem → goal → weight. */
   weights: Record<string, Record<GoalId, number>>;
 }
