@@ -99,16 +99,26 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       });
       // Goals each title word speaks for, to find what the title is about (see `about` below).
       const titleGoals: Set<GoalId>[] = [];
+      const headGoals: Set<GoalId>[] = [];
+      const alsoGoals: Set<GoalId>[] = [];
       perToken.forEach((m, i) => {
         const spoken = new Set<GoalId>();
+        const head = new Set<GoalId>();
+        const alsoAt = new Set<GoalId>();
         for (const s of m.single) {
           // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
           if (covered.has(i) && s.term.def.rule !== 'false-friend') continue;
           note(s.term, field, tokens[i].text);
           // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
           if (s.term.def.rule === 'anchor' || s.term.def.rule === 'context') spoken.add(Object.keys(s.term.def.goals)[0]);
+          // The goals a topic term lends a share to (väestönsuojelu and hätäkeskus also speak for services): a generic
+          // head of such a goal (kehittämisohjelma, lisämääräraha, henkilöstövaje) stays inside the modifier's topic.
+          if (s.term.def.rule === 'anchor') for (const g of Object.keys(s.term.def.goals).slice(1)) alsoAt.add(g);
+          if (s.term.def.rule === 'anchor') head.add(Object.keys(s.term.def.goals)[0]);
         }
         titleGoals.push(spoken);
+        headGoals.push(head);
+        alsoGoals.push(alsoAt);
         for (const key of m.features) if ((features.get(key) ?? 0) < factor[field]) features.set(key, factor[field]);
       });
       // Finnish and Swedish noun phrases end in their head: in "pelastuslaitosten kyberturvallisuus" or
@@ -119,6 +129,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         for (let i = 0; i + 1 < titleGoals.length; i++) {
           if (titleGoals[i].size === 0 || titleGoals[i + 1].size !== 1) continue;
           const [head] = titleGoals[i + 1];
+          if (headGoals[i + 1].size === 0 && alsoGoals[i].has(head)) continue;
           if (!titleGoals[i].has(head)) about = [head];
         }
       }

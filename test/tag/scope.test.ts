@@ -60,6 +60,10 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['a fire brigade’s anniversary is event news, in Swedish', { title: 'Brandkåren i Ekenäs firar 100 år', summary: 'Räddningsverket ordnar en fest vid brandstationen.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'events'],
   ['another sector’s preparedness exercise is not ours', { title: 'Vesilaitosten valmiusharjoitus testasi varavoimaa', summary: 'Harjoitukseen osallistui kymmenen vesilaitosta.' }, false, null, null],
   ['a rescue department’s preparedness exercise is', { title: 'Pelastuslaitoksen valmiusharjoitus testasi evakuointia', summary: 'Harjoituksessa evakuoitiin hoitolaitos.' }, true, 'internal-security', null],
+  ['research into putting out battery fires is development, not a call-out', { title: 'Palosuojelurahaston tutkimus akkupalojen sammuttamisesta valmistui', summary: 'Pelastuslaitokset kokeilevat uusia sammutuspeitteitä.' }, true, 'services', null],
+  ['research into putting out battery fires is development, not a call-out, in Swedish', { title: 'Brandskyddsfonden stöder forskning om släckning av batteribränder', summary: 'Räddningsverken prövar nya släckfiltar.', lang: 'sv' }, true, 'services', null],
+  ['a generic head inside the modifier’s topic: an emergency-centre staff shortage is about the emergency centres', { title: 'Hallitus korjaa hätäkeskusten henkilöstövajetta', summary: 'Hätäkeskuslaitos rekrytoi uusia päivystäjiä, ja pelastuslaitokset saavat tehtävät nopeammin.' }, true, 'internal-security', null],
+  ['a generic head inside the modifier’s topic: a civil-protection appropriation is about civil protection', { title: 'Väestönsuojelun lisämääräraha hyväksyttiin', summary: 'Rahalla kunnostetaan väestönsuojia; pelastuslaitokset vastaavat kunnostuksesta.' }, true, 'internal-security', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
