@@ -281,7 +281,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       const top = Math.max(...ranked.map((g) => s[g]));
       if (top < th.relevant) return { ranked, goals: [], moved };
-      const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0));
+      // A further goal the title says nothing of is what the item mentions, not what it is about (police and rescue
+      // services meeting anywhere in the item is a cooperation the scope rule vouches for).
+      const inTitle = (g: GoalId): boolean => reading.evidence.some((e) => (e.field === 'title' || e.rule === 'scope') && (e.goals[g] ?? 0) > 0);
+      const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0 && inTitle(g)));
       return { ranked, goals, moved };
     };
     // On an item the rules find relevant, learned weights may reorder and drop the goals the rules list but bring in

@@ -151,12 +151,13 @@ function suite(name: string, make: () => Analyzer | null): void {
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-six evaluation set, a dev set from round seven, above the keyword alert on every figure', () => {
-      // Bars below the primary-hit and goal-precision targets, at its figures after round six: a fall is a regression.
+      // F1 and primary hit meet the targets since round seven (snowball 0.983, 0.952; voikko 0.993, 0.973); goal
+      // precision (0.930 / 0.931) does not yet, its bar just below that figure: a fall below any bar is a regression.
       const q = evaluate(evaluation202703, (i) => tag(i));
       const kw = evaluate(evaluation202703, (i) => keywordAlert(i));
-      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.97);
-      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.93);
-      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.92);
+      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.925);
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-seven evaluation set, never tuned on, above the keyword alert on every figure', () => {
