@@ -22,7 +22,7 @@ export interface LearnOptions {
   smoothing?: number;
   /** Smallest summed change to a goal's score on one item that the weights may make (see LearnedWeights.floor). */
   floor?: number;
-  /** Fewest reviewed relevant items (and no irrelevant one) a feature needs to act on an item without rule evidence. */
+  /** Fewest reviewed relevant items (and no irrelevant one) a feature needs to let learning act on an item without rule evidence. */
   liftSupport?: number;
 }
 
@@ -62,11 +62,11 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
       side.set(f, (side.get(f) ?? 0) + 1);
     }
   });
-  // An item the rules find nothing in is lifted only by words of a kind reviewers confirmed again and again and never
-  // rejected (smoke diving in four confirmed items); otherwise words that merely came along with corrections made
-  // unseen items with no evidence relevant (the held-out folds that fell).
-  const lifts = [...pos].filter(([f, n]) => n >= liftSupport && !neg.has(f)).map(([f]) => f).sort();
-  const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, bound, floor, lifts, weights: {} };
+  // An item the rules find nothing in is lifted only by words reviewers never rejected, and only when one of them is
+  // of a kind they confirmed again and again (smoke diving in four confirmed items); otherwise words that merely came
+  // along with corrections made unseen items with no evidence relevant (the held-out folds that fell).
+  const lifts = Object.fromEntries([...pos].filter(([f, n]) => n >= support && !neg.has(f)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, bound, floor, lifts, liftSupport, weights: {} };
   // Only what several reviewed items share may generalise; a word seen once says nothing about unseen items.
   // (The fit itself uses every such word, also on reviewed items without rule evidence: `lifts` limits only what
   // the weights may do to an unseen item without it.)

@@ -311,18 +311,27 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   return { taxonomy, analyzer, read, finish };
 }
 
-const liftSets = new WeakMap<string[], Set<string>>();
+const NONE: ReadonlySet<string> = new Set();
 /**
- * On an item in which the rules find no evidence for any goal, only the learned features with strong support of
- * their own (LearnedWeights.lifts) may act: reviewers teach a new kind of item through words many of their relevant
- * items share and none of their rejections, not through the words that happened to come with their corrections.
+ * On an item in which the rules find no evidence for any goal, only learned features no reviewer rejected may act
+ * (LearnedWeights.lifts), and only when the item holds a learned one that many reviewed relevant items share: reviewers teach a
+ * new kind of item through its own words, not through words that happened to come with their corrections.
  * Null: every feature may act.
  */
-export function liftsOf(learned: Pick<LearnedWeights, 'lifts'>, reading: Pick<ItemReading, 'rule'>): Set<string> | null {
-  if (!learned.lifts || Object.values(reading.rule).some((v) => v > 0)) return null;
-  let set = liftSets.get(learned.lifts);
-  if (!set) liftSets.set(learned.lifts, (set = new Set(learned.lifts)));
-  return set;
+export function liftsOf(learned: Pick<LearnedWeights, 'lifts' | 'liftSupport' | 'weights'>, reading: Pick<ItemReading, 'rule' | 'features'>): ReadonlySet<string> | null {
+  const lifts = learned.lifts;
+  if (!lifts || Object.values(reading.rule).some((v) => v > 0)) return null;
+  const strong = learned.liftSupport ?? 0;
+  let found = false;
+  const allowed = new Set<string>();
+  for (const f of reading.features.keys()) {
+    const n = lifts[f];
+    if (n === undefined) continue;
+    allowed.add(f);
+    // The word of the kind must itself have been learned (a shared word like anvisning, learned nothing, lifts nothing).
+    if (n >= strong && learned.weights[f] !== undefined) found = true;
+  }
+  return found ? allowed : NONE;
 }
 
 /** What learned weights summing to `delta` on one goal of one item add to its score: nothing below the floor, at most the bound. */
