@@ -22,6 +22,8 @@ export interface LearnOptions {
   smoothing?: number;
   /** Smallest summed change to a goal's score on one item that the weights may make (see LearnedWeights.floor). */
   floor?: number;
+  /** Fewest reviewed relevant items (and no irrelevant one) a feature needs to let learning act on an item without rule evidence. */
+  liftSupport?: number;
 }
 
 type Want = { goal: GoalId; target: number; dir: 1 | -1 };
@@ -47,12 +49,27 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const goalIds = taxonomy.goals.map((g) => g.id);
   const bound = th.relevant + margin;
   const floor = options.floor ?? margin;
-  const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, bound, floor, weights: {} };
-
+  const liftSupport = options.liftSupport ?? 3;
   const readings: ItemReading[] = decisions.map((d) => core.read(d.item));
   const df = new Map<string, number>();
-  for (const r of readings) for (const f of r.features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  // Reviewed items containing each feature, relevant and irrelevant.
+  const pos = new Map<string, number>();
+  const neg = new Map<string, number>();
+  readings.forEach((r, i) => {
+    const side = decisions[i].relevant ? pos : neg;
+    for (const f of r.features.keys()) {
+      df.set(f, (df.get(f) ?? 0) + 1);
+      side.set(f, (side.get(f) ?? 0) + 1);
+    }
+  });
+  // An item the rules find nothing in is lifted only by words reviewers never rejected, and only when one of them is
+  // of a kind they confirmed again and again (smoke diving in four confirmed items); otherwise words that merely came
+  // along with corrections made unseen items with no evidence relevant (the held-out folds that fell).
+  const lifts = Object.fromEntries([...pos].filter(([f, n]) => n >= support && !neg.has(f)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, bound, floor, lifts, liftSupport, weights: {} };
   // Only what several reviewed items share may generalise; a word seen once says nothing about unseen items.
+  // (The fit itself uses every such word, also on reviewed items without rule evidence: `lifts` limits only what
+  // the weights may do to an unseen item without it.)
   const eligible = readings.map((r) => [...r.features].filter(([f]) => (df.get(f) ?? 0) >= support));
 
   const high = Math.max(th.relevant, th.goal) + margin;

@@ -99,16 +99,26 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       });
       // Goals each title word speaks for, to find what the title is about (see `about` below).
       const titleGoals: Set<GoalId>[] = [];
+      const headGoals: Set<GoalId>[] = [];
+      const alsoGoals: Set<GoalId>[] = [];
       perToken.forEach((m, i) => {
         const spoken = new Set<GoalId>();
+        const head = new Set<GoalId>();
+        const alsoAt = new Set<GoalId>();
         for (const s of m.single) {
           // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
           if (covered.has(i) && s.term.def.rule !== 'false-friend') continue;
           note(s.term, field, tokens[i].text);
           // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
           if (s.term.def.rule === 'anchor' || s.term.def.rule === 'context') spoken.add(Object.keys(s.term.def.goals)[0]);
+          // The goals a topic term lends a share to (väestönsuojelu and hätäkeskus also speak for services): a generic
+          // head of such a goal (kehittämisohjelma, lisämääräraha, henkilöstövaje) stays inside the modifier's topic.
+          if (s.term.def.rule === 'anchor') for (const g of Object.keys(s.term.def.goals).slice(1)) alsoAt.add(g);
+          if (s.term.def.rule === 'anchor') head.add(Object.keys(s.term.def.goals)[0]);
         }
         titleGoals.push(spoken);
+        headGoals.push(head);
+        alsoGoals.push(alsoAt);
         for (const key of m.features) if ((features.get(key) ?? 0) < factor[field]) features.set(key, factor[field]);
       });
       // Finnish and Swedish noun phrases end in their head: in "pelastuslaitosten kyberturvallisuus" or
@@ -119,6 +129,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         for (let i = 0; i + 1 < titleGoals.length; i++) {
           if (titleGoals[i].size === 0 || titleGoals[i + 1].size !== 1) continue;
           const [head] = titleGoals[i + 1];
+          if (headGoals[i + 1].size === 0 && alsoGoals[i].has(head)) continue;
           if (!titleGoals[i].has(head)) about = [head];
         }
       }
@@ -223,9 +234,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (learned && learned.analyzer === analyzer.name) {
       const contrib: { key: string; goals: Record<GoalId, number>; size: number }[] = [];
       const delta: Record<GoalId, number> = {};
+      const lifts = liftsOf(learned, reading);
       for (const [key, f] of reading.features) {
         const w = learned.weights[key];
-        if (!w) continue;
+        if (!w || (lifts && !lifts.has(key))) continue;
         const goals: Record<GoalId, number> = {};
         let size = 0;
         for (const [g, v] of Object.entries(w)) {
@@ -269,7 +281,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       const top = Math.max(...ranked.map((g) => s[g]));
       if (top < th.relevant) return { ranked, goals: [], moved };
-      const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0));
+      // A further goal the title says nothing of is what the item mentions, not what it is about (police and rescue
+      // services meeting anywhere in the item is a cooperation the scope rule vouches for).
+      const inTitle = (g: GoalId): boolean => reading.evidence.some((e) => (e.field === 'title' || e.rule === 'scope') && (e.goals[g] ?? 0) > 0);
+      const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0 && inTitle(g)));
       return { ranked, goals, moved };
     };
     // On an item the rules find relevant, learned weights may reorder and drop the goals the rules list but bring in
@@ -294,6 +309,29 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   }
 
   return { taxonomy, analyzer, read, finish };
+}
+
+const NONE: ReadonlySet<string> = new Set();
+/**
+ * On an item in which the rules find no evidence for any goal, only learned features no reviewer rejected may act
+ * (LearnedWeights.lifts), and only when the item holds a learned one that many reviewed relevant items share: reviewers teach a
+ * new kind of item through its own words, not through words that happened to come with their corrections.
+ * Null: every feature may act.
+ */
+export function liftsOf(learned: Pick<LearnedWeights, 'lifts' | 'liftSupport' | 'weights'>, reading: Pick<ItemReading, 'rule' | 'features'>): ReadonlySet<string> | null {
+  const lifts = learned.lifts;
+  if (!lifts || Object.values(reading.rule).some((v) => v > 0)) return null;
+  const strong = learned.liftSupport ?? 0;
+  let found = false;
+  const allowed = new Set<string>();
+  for (const f of reading.features.keys()) {
+    const n = lifts[f];
+    if (n === undefined) continue;
+    allowed.add(f);
+    // The word of the kind must itself have been learned (a shared word like anvisning, learned nothing, lifts nothing).
+    if (n >= strong && learned.weights[f] !== undefined) found = true;
+  }
+  return found ? allowed : NONE;
 }
 
 /** What learned weights summing to `delta` on one goal of one item add to its score: nothing below the floor, at most the bound. */

@@ -59,6 +59,22 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(after).toMatchObject({ relevant: true, primary: 'services' });
     });
 
+    it('lifts an item without rule evidence only by words many confirmed items share and no rejected one has', () => {
+      // Two confirmations are not a kind yet: the words they share move no unseen item the rules find nothing in.
+      const two = learnWeights(taxonomy, added.slice(0, 2), { analyzer });
+      expect(createTagger(taxonomy, { analyzer, learned: two })(newSmokeDiving).relevant).toBe(false);
+      // Four confirmations and one rejection that shares their words: the words are no longer the kind's own.
+      const drill: ReviewDecision = {
+        item: { title: 'Savusukelluksen näytös kauppakeskuksessa', summary: 'Yleisö seurasi savusukeltajien näytöstä.' },
+        relevant: false, confirmed: [], rejected: [],
+      };
+      const mixed = learnWeights(taxonomy, [...added, drill], { analyzer });
+      expect(Object.keys(mixed.lifts ?? {}).some((f) => /savusukel/.test(f))).toBe(false);
+      expect(createTagger(taxonomy, { analyzer, learned: mixed })(newSmokeDiving).relevant).toBe(false);
+      // Without the limit the same weights would lift it: the limit, not weak weights, keeps it out.
+      expect(createTagger(taxonomy, { analyzer, learned: { ...mixed, lifts: undefined } })(newSmokeDiving).relevant).toBe(true);
+    });
+
     it('keeps the dev set right after learning both', () => {
       const learned = learnWeights(taxonomy, [...rejected, ...added], { analyzer });
       expect(learned.analyzer).toBe(analyzer.name);

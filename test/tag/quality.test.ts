@@ -47,8 +47,12 @@ const evaluation202702 = load('eval-2027-02.jsonl');
 // Round six's evaluation set: 219 items (78 Swedish), mostly the primary-goal question (the welfare-area reform's
 // money vs the rescue services' own, internal-security systems vs services, items that mention one goal but are
 // about another), labelled from goals.md and measured before any round-six change (figures in its commit
-// message), never tuned on.
+// message). Sealed in round six, a dev set from round seven on (its errors were read by kind to find general rules).
 const evaluation202703 = load('eval-2027-03.jsonl');
+// Round seven's evaluation set: 215 items (94 Swedish), the primary-goal question and goal precision (what an item is
+// about vs what it mentions) and near misses, labelled from goals.md and measured before any round-seven change
+// (figures in its commit message), never tuned on.
+const evaluation202704 = load('eval-2027-04.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -146,15 +150,25 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(q.goalPrecision).toBeGreaterThanOrEqual(0.95);
       expectAboveKeywordAlert(q, kw);
     });
-    it('holds on the round-six evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Bars at its baseline before any
-      // round-six change (snowball F1 0.973, primary 0.918, goal precision 0.924; voikko 0.983, 0.939, 0.925),
-      // below the issue's primary-hit target with Snowball and its goal-precision target: a fall below is a regression.
+    it('holds on the round-six evaluation set, a dev set from round seven, above the keyword alert on every figure', () => {
+      // F1 and primary hit meet the issue's targets since round seven (snowball 0.983, 0.952; voikko 0.993, 0.973); goal
+      // precision (0.930 / 0.931) does not yet, its bar just below that figure: a fall below any bar is a regression.
       const q = evaluate(evaluation202703, (i) => tag(i));
       const kw = evaluate(evaluation202703, (i) => keywordAlert(i));
-      expect(q.f1).toBeGreaterThanOrEqual(0.97);
-      expect(q.primaryHit).toBeGreaterThanOrEqual(0.91);
-      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.92);
+      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.925);
+      expectAboveKeywordAlert(q, kw);
+    });
+    it('holds on the round-seven evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Bars at its baseline before any
+      // round-seven change (snowball F1 0.951, primary 0.887, goal precision 0.890; voikko 0.951, 0.908, 0.897),
+      // below the issue's targets: a fall below is a regression.
+      const q = evaluate(evaluation202704, (i) => tag(i));
+      const kw = evaluate(evaluation202704, (i) => keywordAlert(i));
+      expect(q.f1).toBeGreaterThanOrEqual(0.95);
+      expect(q.primaryHit).toBeGreaterThanOrEqual(0.88);
+      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.89);
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {

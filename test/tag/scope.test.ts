@@ -60,6 +60,12 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['a fire brigade’s anniversary is event news, in Swedish', { title: 'Brandkåren i Ekenäs firar 100 år', summary: 'Räddningsverket ordnar en fest vid brandstationen.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'events'],
   ['another sector’s preparedness exercise is not ours', { title: 'Vesilaitosten valmiusharjoitus testasi varavoimaa', summary: 'Harjoitukseen osallistui kymmenen vesilaitosta.' }, false, null, null],
   ['a rescue department’s preparedness exercise is', { title: 'Pelastuslaitoksen valmiusharjoitus testasi evakuointia', summary: 'Harjoituksessa evakuoitiin hoitolaitos.' }, true, 'internal-security', null],
+  ['research into putting out battery fires is development, not a call-out', { title: 'Palosuojelurahaston tutkimus akkupalojen sammuttamisesta valmistui', summary: 'Pelastuslaitokset kokeilevat uusia sammutuspeitteitä.' }, true, 'services', null],
+  ['research into putting out battery fires is development, not a call-out, in Swedish', { title: 'Brandskyddsfonden stöder forskning om släckning av batteribränder', summary: 'Räddningsverken prövar nya släckfiltar.', lang: 'sv' }, true, 'services', null],
+  ['a generic head inside the modifier’s topic: an emergency-centre staff shortage is about the emergency centres', { title: 'Hallitus korjaa hätäkeskusten henkilöstövajetta', summary: 'Hätäkeskuslaitos rekrytoi uusia päivystäjiä, ja pelastuslaitokset saavat tehtävät nopeammin.' }, true, 'internal-security', null],
+  ['a generic head inside the modifier’s topic: a civil-protection appropriation is about civil protection', { title: 'Väestönsuojelun lisämääräraha hyväksyttiin', summary: 'Rahalla kunnostetaan väestönsuojia; pelastuslaitokset vastaavat kunnostuksesta.' }, true, 'internal-security', null],
+  ['rescEU is the EU civil protection mechanism’s reserve: internal security', { title: 'rescEU-sammutuskoneita sijoitetaan Pohjoismaihin', summary: 'Komissio rahoittaa koneet, ja Suomi osallistuu pelastuspalvelumekanismin valmiuteen.' }, true, 'internal-security', null],
+  ['rescEU is the EU civil protection mechanism’s reserve: internal security, in Swedish', { title: 'rescEU-släckningsflygplan placeras i Norden', summary: 'Kommissionen finansierar planen och Finland deltar i civilskyddsmekanismens beredskap.', lang: 'sv' }, true, 'internal-security', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
@@ -76,6 +82,15 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(together?.goals).toEqual({ 'internal-security': 2 });
       expect(r.goals).toContain('internal-security');
       expect(r.goals).toContain('services');
+    });
+    it('lists a further goal only when the title speaks for it: the summary’s rescue services are a mention', () => {
+      const summary = 'Valtuudet koskevat sairaaloita. Pelastustoimen ja pelastuslaitosten paloasemat rakennetaan samoilla valtuuksilla.';
+      const about = tag({ title: 'Hyvinvointialueiden lainanottovaltuudet vahvistettiin', summary });
+      expect(about.scores.services, JSON.stringify(about.evidence)).toBeGreaterThanOrEqual(taxonomy.thresholds.goal);
+      expect(about).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+      const both = tag({ title: 'Hyvinvointialueiden ja pelastuslaitosten lainanottovaltuudet vahvistettiin', summary });
+      expect(both.goals).toContain('services');
+      expect(both.goals).toContain('welfare-reform');
     });
     it.each(cases)('%s', (_why, item, relevant, primary, scope) => {
       const r = tag(item);
