@@ -1,9 +1,11 @@
 // `lakivahti crawl [--source ID]`: crawl now and print one line per source.
 import type { RunResult, SourceDef } from '../model.js';
 import { crawl } from '../pipeline.js';
-import { nextCronRun } from '../schedule/index.js';
+import { nextCronRun } from '../config/schedule.js';
 import { crawlConcurrency } from '../config/crawl.js';
-import { listPausedSources, moveIntoForce } from '../store/index.js';
+// The store's modules one by one, not store/index.js: a crawl of 304s needs only a few of them.
+import { listPausedSources } from '../store/sources.js';
+import { moveIntoForce } from '../store/matters.js';
 import { closeContext, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { parseCommand } from './args.js';
 import { keepHeapSmall } from '../heap.js';
