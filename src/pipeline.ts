@@ -5,7 +5,9 @@ import type { Fetch, Item, RawItem, RunResult, SourceContext, SourceDef, TaggedI
 import { StageError } from './errors.js';
 import { sourceModule } from './sources/index.js';
 import { dedupKey } from './normalize/key.js';
-import { getSourceState, getValidators, hasItemKey, type Db } from './store/index.js';
+import type { Db } from './store/db.js';
+import { getSourceState, getValidators } from './store/sources.js';
+import { hasItemKey } from './store/items.js';
 import { inThreadWriter, type RunSink, type StoreWriter } from './store/writer.js';
 import { DEFAULT_CONCURRENCY } from './config/crawl.js';
 

@@ -4,8 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadSources, type ConfigError } from '../config/sources.js';
 import { defaultDbPath, defaultFeedsDir } from '../paths.js';
-import { checkDb, listLatestReviews, openDb, reviewsVersion, syncSources, type Db } from '../store/index.js';
-import type { Synchronous } from '../store/db.js';
+// The store's modules one by one, not store/index.js: a command loads only the queries it runs.
+import { openDb, type Db, type Synchronous } from '../store/db.js';
+import { syncSources } from '../store/sources.js';
+import { listLatestReviews, reviewsVersion } from '../store/reviews.js';
+import { checkDb } from '../store/maintenance.js';
 import type { TagStage } from '../tag/stage.js';
 import { deferredWorkerWriter, inThreadWriter, workerWriter, type StoreWriter } from '../store/writer.js';
 // Not fetch/index.js: that loads the HTTP client, which commands that only read never need.

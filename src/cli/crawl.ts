@@ -1,12 +1,15 @@
 // `lakivahti crawl [--source ID]`: crawl now and print one line per source.
 import type { RunResult, SourceDef } from '../model.js';
 import { crawl } from '../pipeline.js';
-import { nextCronRun } from '../schedule/index.js';
+import { nextCronRun } from '../config/schedule.js';
 import { crawlConcurrency } from '../config/crawl.js';
-import { listPausedSources, moveIntoForce } from '../store/index.js';
+// The store's modules one by one, not store/index.js: a crawl of 304s needs only a few of them.
+import { listPausedSources } from '../store/sources.js';
+import { moveIntoForce } from '../store/matters.js';
 import { closeContext, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { parseCommand } from './args.js';
 import { keepHeapSmall } from '../heap.js';
+import { useTaxonomyCache } from '../tag/taxonomy-cache.js';
 
 export const usage = `usage: lakivahti crawl [--source ID] [--db PATH] [--feeds DIR]
 
@@ -44,6 +47,8 @@ export async function crawlCommand(args: string[]): Promise<number> {
   const concurrency = crawlConcurrency();
   // The tag stage is built when the first new item needs it: a crawl that finds nothing new never builds it.
   const ctx = openContext(values, { tag: 'lazy', synchronous: 'NORMAL' });
+  // The taxonomy, once parsed and validated, is kept beside the database until it (or its loader) changes.
+  if (ctx.dbFile && ctx.dbFile !== ':memory:') useTaxonomyCache(`${ctx.dbFile}.taxonomy-cache.json`);
   try {
     reportConfigErrors(ctx, process.stderr);
     const reported = ctx.configErrors.length;

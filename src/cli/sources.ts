@@ -1,5 +1,5 @@
 // `lakivahti sources`: each source with its last run, status, error and next check.
-import { listPausedSources, listSourceStates } from '../store/index.js';
+import { listPausedSources, listSourceStates } from '../store/sources.js';
 import { closeContext, openContext, reportConfigErrors } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand } from './args.js';

@@ -1,5 +1,18 @@
-// Checking a source's cron schedule: node-cron syntax, and never more often than once a minute.
+// Checking a source's cron schedule (node-cron syntax, never more often than once a minute) and its next run.
 import cron from 'node-cron';
+
+/** Every schedule is read in Helsinki time. */
+export const TIMEZONE = 'Europe/Helsinki';
+
+/** The next time a cron expression fires after now, in Helsinki time. */
+export function nextCronRun(expression: string): Date | null {
+  const task = cron.createTask(expression, () => undefined, { timezone: TIMEZONE });
+  try {
+    return task.getNextRuns(1)[0] ?? null;
+  } finally {
+    void task.destroy();
+  }
+}
 
 /** node-cron's nicknames; none has a seconds field. */
 const NICKNAME = /^@(yearly|annually|monthly|weekly|daily|midnight|hourly)$/i;

@@ -5,22 +5,14 @@ import { refreshSource, type PipelineDeps } from '../pipeline.js';
 import { createLimiter } from '../fetch/limiter.js';
 import { getSourceState, listPausedSources, moveIntoForce } from '../store/index.js';
 import { crawlConcurrency } from '../config/crawl.js';
+import { nextCronRun, TIMEZONE } from '../config/schedule.js';
 import type { DigestJobs } from '../mail/job.js';
 
-const TIMEZONE = 'Europe/Helsinki';
 /** Shortly after midnight in Helsinki: matters whose statute comes into force that day move on, run or no run. */
 export const IN_FORCE_CRON = '5 0 * * *';
+export { nextCronRun };
 const DIGEST_NAMES = { weekly: 'Viikkokatsaus ja viikoittaiset tilaukset', daily: 'Päivittäiset tilaukset', immediately: 'Heti lähetettävät, hyväksytyt katsaukset ja uudelleenyritykset' };
 
-/** The next time a cron expression fires after now, in Helsinki time. */
-export function nextCronRun(expression: string): Date | null {
-  const task = cron.createTask(expression, () => undefined, { timezone: TIMEZONE });
-  try {
-    return task.getNextRuns(1)[0] ?? null;
-  } finally {
-    void task.destroy();
-  }
-}
 
 /** A source is due when it has never run or its next check (schedule or backoff) has passed. */
 export function isDue(nextRunAt: string | null | undefined, now: Date): boolean {

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { StageError } from '../errors.js';
+import { throughCache } from './taxonomy-cache.js';
 import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import type { GoalDef, ScopeDef, SourcePrior, Taxonomy, TermDef, Thresholds } from './types.js';
 
@@ -33,8 +34,12 @@ export function loadTaxonomy(feedsDir?: string): Taxonomy {
   } catch (err) {
     throw new StageError('config', `${file}: cannot read the taxonomy (${(err as Error).message})`);
   }
-  return parseTaxonomy(text, file);
+  // Through the cache a crawl sets up (taxonomy-cache.ts): parsed again whenever the file or this loader changes.
+  return throughCache(text, file, loaderId, () => parseTaxonomy(text, file));
 }
+
+/** What a parse depends on besides the text: this loader's own code and the item kinds it accepts. */
+const loaderId = (): string => `${readFileSync(fileURLToPath(import.meta.url), 'utf8')}\0${ITEM_KINDS.join(',')}`;
 
 type Path = (string | number)[];
 

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { main } from '../../src/cli/main.js';
+import { shippedTaxonomyPath } from '../../src/tag/taxonomy.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -61,10 +62,33 @@ describe('crawl and the tag stage', () => {
     } finally {
       conn.close();
     }
+    // A taxonomy that did not load is never kept.
+    expect(fs.existsSync(`${db}.taxonomy-cache.json`)).toBe(false);
   });
 
   it('does not read the taxonomy when nothing is new', async () => {
     const r = await crawl();
     expect(r).toEqual({ code: 0, out: 'sm: not modified\n', err: '' });
+  });
+
+  it('keeps the mended taxonomy beside the database once parsed, and tags the same from it', async () => {
+    fs.copyFileSync(shippedTaxonomyPath(), path.join(feeds, 'taxonomy.yaml'));
+    const tagsOfColdCrawl = async () => {
+      for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
+      expect((await crawl()).out).toBe('sm: 3 new, 0 updated, 3 found\n');
+      const conn = new Database(db, { readonly: true });
+      try {
+        return conn.prepare('SELECT guid, relevant, primary_goal, scores, evidence, joint, taxonomy_version, search_terms FROM items ORDER BY guid').all();
+      } finally {
+        conn.close();
+      }
+    };
+    const parsed = await tagsOfColdCrawl();
+    expect(parsed.filter((i) => (i as { relevant: number | null }).relevant !== null)).toHaveLength(3);
+    const cache = `${db}.taxonomy-cache.json`;
+    expect(JSON.parse(fs.readFileSync(cache, 'utf8')).value.file).toBe(path.join(feeds, 'taxonomy.yaml'));
+    const written = fs.statSync(cache).mtimeMs;
+    expect(await tagsOfColdCrawl()).toEqual(parsed);
+    expect(fs.statSync(cache).mtimeMs).toBe(written);
   });
 });
