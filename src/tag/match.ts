@@ -53,6 +53,7 @@ export interface Matcher {
 }
 
 const VOWEL = /[aeiouyäöå]$/;
+const DIGITS_OR_EMPTY = /^\d*$/;
 
 /** The prefix an inflected form keeps: Snowball misses consonant gradation at the stem's end (laki/lain). */
 function minKeep(key: string, word = ''): number {
@@ -132,6 +133,14 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
 
   const cache: Record<Lang, Map<string, TokenMatches>> = { fi: new Map(), sv: new Map() };
   const NONE: WordMatch[] = [];
+  // A number's key is the number or a prefix of it (the analyzers give numbers no compound parts), and every way of
+  // matching looks up a key's 3-letter slice, a surface prefix or an acronym in the written word. So a number that
+  // contains no all-digit one of those (the term 112 has "112") matches nothing: skipping its analysis and its cache
+  // entry saves a Snowball stem for every case number (VN/1234/2022), nearly each of which is new.
+  const numberNeedles = [...new Set(compiled.flatMap((t) => t.words.flatMap((w) => [w.key.slice(0, 3), w.raw, w.surface?.prefix ?? 'x'])))]
+    .filter((n) => DIGITS_OR_EMPTY.test(n));
+  const NO_MATCHES: TokenMatches = { single: NONE, phraseWords: NONE, features: [] };
+  const matchesNothing = (text: string): boolean => DIGITS_OR_EMPTY.test(text) && !numberNeedles.some((n) => text.includes(n));
 
   function matchVoikko(a: WordAnalysis, lang: Lang, out: WordMatch[]): void {
     for (const reading of a.parts) {
@@ -208,6 +217,7 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
   return {
     terms: compiled,
     matchToken(token: Token, lang: Lang) {
+      if (matchesNothing(token.text)) return NO_MATCHES;
       const cached = cache[lang].get(token.text);
       if (cached) return cached;
       const a = analyzerAnalyze(token, lang);
