@@ -108,6 +108,8 @@ function serveChild(file: string): void {
   outer.use(createWebApp({ db, sources, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }),
     goalLabelsSv: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }, 'sv'), readOnly: true }));
   const server = outer.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as { port: number }).port }));
+  // A clean exit on the parent's SIGTERM, so that a profile asked for with --cpu-prof (BENCH_PROF) is written.
+  process.once('SIGTERM', () => process.exit(0));
   // The server's CPU time so far (ms), asked for before and after each measurement.
   process.on('message', (m) => {
     if (m !== 'cpu') return;
@@ -175,7 +177,10 @@ async function main(): Promise<void> {
   const keep = process.env.BENCH_DB;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-bench-web-'));
   const file = keep ?? path.join(dir, 'web.sqlite');
-  const child = fork(fileURLToPath(import.meta.url), ['serve', file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_PROF=DIR profiles the server child (node --cpu-prof) into DIR.
+  const prof = process.env.BENCH_PROF;
+  const child = fork(fileURLToPath(import.meta.url), ['serve', file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [] });
   try {
     if (!keep || !fs.existsSync(file)) seed(file);
     // A kept database gets migrations added since it was seeded; every page is behind the sign-in, so a reader account.
