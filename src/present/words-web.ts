@@ -198,5 +198,7 @@ export const hasWord = (key: string): boolean => Object.hasOwn(WORDS, key);
 export function word(lang: Lang, key: string, values: Record<string, unknown> = {}): string {
   const entry = (WORDS as Record<string, Record<Lang, string>>)[key];
   if (!entry) throw new Error(`words-web: no word "${key}"`);
-  return entry[lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  const text = entry[lang];
+  // Most words have no placeholder: a template asks for dozens of them per page.
+  return text.includes('{') ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text;
 }

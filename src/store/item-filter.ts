@@ -41,6 +41,8 @@ export interface PageRequest {
    * bound: a common word's every match was most of a page's time). Without it (exports) every match is read.
    */
   searchCap?: number;
+  /** false: the page shows no identifiers, so they are not read (every row's list is empty). */
+  identifiers?: boolean;
 }
 
 /** One page of the list; `older`/`newer` are where the next and previous pages start, or null at either end. */
@@ -105,7 +107,7 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): 
 export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
   const search = f.match && page.searchCap !== undefined ? searchHits(db, f.match, page.searchCap) : undefined;
   const { sql, args } = itemPageQuery(f, page, search?.hits);
-  const read = readListRows(db, sql, args);
+  const read = readListRows(db, sql, args, { identifiers: page.identifiers ?? true });
   const more = read.rows.length > page.limit;
   const rows = read.rows.slice(0, page.limit);
   const keys = read.sortKeys.slice(0, page.limit);

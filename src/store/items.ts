@@ -82,9 +82,10 @@ export type ListRow = ItemRow & { matterStage: string | null };
 /**
  * The rows of a listRowSelect query, in its order, with each row's list position (sort key). The rows come as plain
  * arrays (the driver builds no object per row), and the tagger's goals and the identifiers of the whole page are read
- * in one query each, where a subquery per row built and parsed a JSON array for every row.
+ * in one query each, where a subquery per row built and parsed a JSON array for every row. A page that shows no
+ * identifiers asks for none (`identifiers: false`): its rows' lists are then empty, and one query fewer is run.
  */
-export function readListRows(db: Db, sql: string, args: unknown[]): { rows: ListRow[]; sortKeys: string[] } {
+export function readListRows(db: Db, sql: string, args: unknown[], { identifiers: withIdentifiers = true } = {}): { rows: ListRow[]; sortKeys: string[] } {
   const raw = prepared(db, sql).raw(true).all(...args) as ListColumns[];
   if (!raw.length) return { rows: [], sortKeys: [] };
   const ids = JSON.stringify(raw.map((r) => r[0]));
@@ -93,7 +94,7 @@ export function readListRows(db: Db, sql: string, args: unknown[]): { rows: List
       ORDER BY item_id, rank`).raw(true).all(ids) as [number, string][])
     (goals.get(id) ?? goals.set(id, []).get(id)!).push(goal);
   const identifiers = new Map<number, string[]>();
-  for (const [id, value] of prepared(db, `SELECT item_id, value FROM item_identifiers WHERE item_id IN (SELECT value FROM json_each(?))
+  if (withIdentifiers) for (const [id, value] of prepared(db, `SELECT item_id, value FROM item_identifiers WHERE item_id IN (SELECT value FROM json_each(?))
       AND type <> 'lausuntopalvelu' ORDER BY item_id, type, value`).raw(true).all(ids) as [number, string][])
     (identifiers.get(id) ?? identifiers.set(id, []).get(id)!).push(value);
   const rows = raw.map(([id, source, title, url, published, summary, language, deadline, organisation, kind, stage, joint, matter,

@@ -11,17 +11,17 @@ export interface JointCursor {
 
 /**
  * Joint-response candidates whose deadline is between `from` and `to` (YYYY-MM-DD, both inclusive), nearest first;
- * an item a reviewer marked not relevant is left out; `after` continues a list. Read through items_by_joint (deadline)
- * WHERE joint = 1.
+ * an item a reviewer marked not relevant is left out; `after` continues a list; `identifiers: false` reads none (see
+ * readListRows). Read through items_by_joint (deadline) WHERE joint = 1.
  */
-export function listJointDeadlines(db: Db, from: string, to: string, limit = 100, after?: JointCursor): ListRow[] {
+export function listJointDeadlines(db: Db, from: string, to: string, limit = 100, after?: JointCursor, opts: { identifiers?: boolean } = {}): ListRow[] {
   return (after
     ? readListRows(db, `${listRowSelect('items i INDEXED BY items_by_joint')}
         WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND (i.deadline, i.id) > (?, ?) AND COALESCE(r.relevant, 1) = 1
-        ORDER BY i.deadline, i.id LIMIT ?`, [from, to, after.deadline, after.id, limit])
+        ORDER BY i.deadline, i.id LIMIT ?`, [from, to, after.deadline, after.id, limit], opts)
     : readListRows(db, `${listRowSelect('items i INDEXED BY items_by_joint')}
         WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1
-        ORDER BY i.deadline, i.id LIMIT ?`, [from, to, limit])).rows;
+        ORDER BY i.deadline, i.id LIMIT ?`, [from, to, limit], opts)).rows;
 }
 
 /** How many items of each goal (and in all) were published in each week. */

@@ -48,6 +48,15 @@ describe('list rows', () => {
     for (const { matterStage: _, ...rest } of rows) expect(rest).toEqual(expected.get(rest.id));
   });
 
+  it('a page that shows no identifiers gets the same rows without them', () => {
+    const full = listItemPage(db, {}, { limit: 50 }).items;
+    const bare = listItemPage(db, {}, { limit: 50, identifiers: false }).items;
+    expect(full.some((r) => r.identifiers.length > 0)).toBe(true);
+    expect(bare).toEqual(full.map((r) => ({ ...r, identifiers: [] })));
+    const joint = listJointDeadlines(db, '2000-01-01', '2999-12-31', 50);
+    expect(listJointDeadlines(db, '2000-01-01', '2999-12-31', 50, undefined, { identifiers: false })).toEqual(joint.map((r) => ({ ...r, identifiers: [] })));
+  });
+
   it('a bounded search lists the same pages as an unbounded one while its matches fit, and only its newest stored ones when not', () => {
     const pages = (cap: number | undefined, match: string) => {
       const out: number[][] = [];

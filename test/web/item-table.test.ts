@@ -9,7 +9,7 @@ import { openDb, seedStore, servePages, webDeps } from './support.js';
 const row = (over: Partial<RowView & { unread: boolean }> = {}): RowView & { unread?: boolean } => ({
   id: 7, href: '/items/7', titleHtml: 'Pelastuslaki &amp; muuta', summaryHtml: undefined, lang: null, sourceName: 'Lähde <x>',
   organisation: 'Sisäministeriö', published: '2026-03-01T10:00:00Z', kind: 'hanke', goals: [{ id: 'services', label: 'Palvelut' }],
-  notRelevant: false, reviewedBy: null, deadline: null, matter: 12, matterStage: null, identifiers: [], ...over,
+  notRelevant: false, reviewedBy: null, deadline: null, matter: 12, matterStage: null, ...over,
 });
 
 describe('itemTable', () => {

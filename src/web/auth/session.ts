@@ -23,8 +23,12 @@ export interface SessionOptions {
 /** A session ends after this long without activity, and in any case this long after sign-in. */
 export const IDLE_MS = 8 * 3600_000;
 export const ABSOLUTE_MS = 24 * 3600_000;
-/** Activity is written at most this often (not at every request). */
-const TOUCH_MS = 60_000;
+/**
+ * Activity is written at most this often (not at every request), so a session may end up to this much before
+ * IDLE_MS of idleness. Each write is a change to the database, after which the pages read again what they keep per
+ * version of it (store/data-version.ts): reading pages should not throw that away every minute.
+ */
+const TOUCH_MS = 5 * 60_000;
 
 const random = () => randomBytes(32).toString('base64url');
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

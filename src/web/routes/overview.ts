@@ -23,6 +23,8 @@ const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:
  * this long in any case, so that an item dated a little ahead (its sort key after the count) is counted soon after.
  */
 const WEEKS_TTL_MS = 60_000;
+// The overview's tables show no identifiers: they are not read.
+const NO_IDS = { identifiers: false };
 const AVERAGE = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 1 });
 
 export function overviewPage(ctx: PageContext): RequestHandler {
@@ -53,7 +55,7 @@ export function overviewPage(ctx: PageContext): RequestHandler {
 
     // A bucket shows its nearest deadlines and says how many more there are.
     const joint = (from: string, to: string) => {
-      const shown = listJointDeadlines(db, from, to, BUCKET_ROWS).map((r) => rowView(r, rows));
+      const shown = listJointDeadlines(db, from, to, BUCKET_ROWS, undefined, NO_IDS).map((r) => rowView(r, rows));
       const total = shown.length < BUCKET_ROWS ? shown.length : countJoint(from, to);
       return { rows: shown, more: total - shown.length, length: shown.length };
     };
@@ -94,7 +96,7 @@ export function overviewPage(ctx: PageContext): RequestHandler {
     const moved = listMovedMatters(db, new Date(now.getTime() - 14 * DAY).toISOString()).map((m) => ({
       ...m, titleHtml: escapeHtml(m.title), stage: stageName(m.stage, lang), lang: m.language && m.language !== lang ? m.language : null,
     }));
-    const newest = listItemPage(db, {}, { limit: 10 }).items.map((r) => rowView(r, rows));
+    const newest = listItemPage(db, {}, { limit: 10, ...NO_IDS }).items.map((r) => rowView(r, rows));
 
     res.render('pages/overview', {
       title: w('overview.title'), ...viewer(res),

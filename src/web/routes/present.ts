@@ -94,7 +94,6 @@ export function rowView(r: ItemRow & { matterStage?: string | null }, ctx: RowCo
     deadline: deadlineView(r.deadline, ctx.today, ctx.lang),
     matter: r.matter,
     matterStage: stageName(r.matterStage, ctx.lang),
-    identifiers: r.identifiers,
   };
 }
 
