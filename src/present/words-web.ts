@@ -4,6 +4,8 @@
 import type { EventLang } from './events.js';
 import { BOARD_WORDS } from './words-board.js';
 import { LIST_WORDS } from './words-lists.js';
+import { DIGEST_WORDS } from './words-digest.js';
+import { SUBSCRIPTION_WORDS } from './words-subscriptions.js';
 
 export type Lang = EventLang;
 export const LANGS: readonly Lang[] = ['fi', 'sv'];
@@ -14,6 +16,8 @@ export const isLang = (x: unknown): x is Lang => x === 'fi' || x === 'sv';
 const WORDS = {
   ...LIST_WORDS,
   ...BOARD_WORDS,
+  ...DIGEST_WORDS,
+  ...SUBSCRIPTION_WORDS,
   // The layout and navigation.
   'layout.skip': { fi: 'Siirry pääsisältöön', sv: 'Hoppa till huvudinnehållet' },
   'layout.nav': { fi: 'Päävalikko', sv: 'Huvudmeny' },

@@ -143,7 +143,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
       fs.writeFileSync(file, html);
       // The message as a mail client shows it: the file itself, no server, no policy but its own markup.
       await page.goto(`file://${file}`);
-      await expect(page.locator('h1').first().innerText()).resolves.toBe(lang === 'fi' ? 'Kumppanuusverkoston viikkokatsaus' : 'Partnerskapsnätverkets veckoöversikt');
+      await expect(page.locator('h1').first().innerText()).resolves.toBe(lang === 'fi' ? 'Kumppanuusverkoston viikkokatsaus' : 'Partnerskapsnätverkets veckosammandrag');
       await expectAccessible(page, `rendered digest (${lang})`);
       await page.screenshot({ path: path.join(SHOTS, `digest-demo-${lang}.png`), fullPage: true });
     }
