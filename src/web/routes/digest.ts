@@ -23,7 +23,7 @@ import type { Lang } from '../../digest/build.js';
 import { defaultFeedsDir } from '../../paths.js';
 import { dateTime } from '../helpers.js';
 import { word } from '../../present/words-web.js';
-import { pageLang } from './form-helpers.js';
+import { pageLang, wordsFor } from './form-helpers.js';
 import { HttpError, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 import { editorGroups, mailError, movedOrder, SECTIONS } from './digest-draft.js';
@@ -49,7 +49,7 @@ export function webDigest(deps: WebDeps): () => { config: MailConfig; env: Diges
 const langOf = (v: unknown): Lang => (v === 'sv' ? 'sv' : 'fi');
 
 /** A word of the signed-in person's language (the page's). */
-const w = (res: Response, key: string, values?: Record<string, unknown>) => word(pageLang(res.locals), key, values);
+const w = (res: Response, key: string, values?: Record<string, unknown>) => wordsFor(res.locals)(key, values);
 
 export function mountDigest(app: express.Express, deps: WebDeps): void {
   const digest = webDigest(deps);

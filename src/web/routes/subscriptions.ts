@@ -11,11 +11,11 @@ import { checkSubscription, storedRules, SubscriptionError, type SubscriptionReq
 import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 import { mailError } from './digest-draft.js';
-import { pageLang } from './form-helpers.js';
+import { pageLang, wordsFor } from './form-helpers.js';
 import { word, type Lang } from '../../present/words-web.js';
 
 /** A word of the signed-in person's language (the page's). */
-const w = (res: Response, key: string, values?: Record<string, unknown>) => word(pageLang(res.locals), key, values);
+const w = (res: Response, key: string, values?: Record<string, unknown>) => wordsFor(res.locals)(key, values);
 
 /** The form's fields as typed, to show again with an error (or an existing subscription's, to edit). */
 interface FormValues {
