@@ -1,8 +1,8 @@
 // Outputs for other tools: Atom and JSON Feed for a filter and for a matter, iCalendar deadlines, CSV; each read
 // back with a real reader (the project's own feed parser), and bad filters refused, in the requester's language.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/parse/feed.js';
-import { get, inDays, openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
+import { get, inDays, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
 import { findUser, setUserLanguage, type Db } from '../../src/store/index.js';
 import { CSV_COLUMNS } from '../../src/web/routes/outputs.js';
 
@@ -12,16 +12,9 @@ let site: Awaited<ReturnType<typeof servePages>>;
 /** The reader's personal feed token, as a feed program or a spreadsheet sends it (no cookies). */
 let token: string;
 
-beforeAll(async () => {
-  db = openDb(':memory:');
-  seeded = seedStore(db);
-  site = await servePages(webDeps(db), 'reader');
+useSeededSite('reader', async (s) => {
+  ({ db, seeded, site } = s);
   ({ token } = await site.browser.feedToken('Excel'));
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
 });
 
 describe('Atom and JSON Feed', () => {

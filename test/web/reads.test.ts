@@ -1,7 +1,7 @@
 // Per-person read state, as feed readers keep it: marked only by an explicit POST, never by opening a page; unread
 // rows in bold and `unread=1` as a filter of the list and of the person's feeds.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { get, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
 import { Browser } from '../helpers/web.js';
 import type { Db } from '../../src/store/index.js';
 
@@ -9,16 +9,7 @@ let db: Db;
 let seeded: Seeded;
 let site: Awaited<ReturnType<typeof servePages>>;
 
-beforeAll(async () => {
-  db = openDb(':memory:');
-  seeded = seedStore(db);
-  site = await servePages(webDeps(db), 'reader');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
-});
+useSeededSite('reader', (s) => ({ db, seeded, site } = s));
 
 const rowIds = (html: string, cls: 'unread' | 'read') =>
   [...html.matchAll(/<tr( class="unread")?>\s*<th scope="row" data-label="Asia"><a href="\/items\/(\d+)"/g)]
