@@ -106,6 +106,11 @@ const WORDS = {
   'account.tokenRevoked': { fi: 'peruttu', sv: 'återkallad' },
   'account.tokenRevoke': { fi: 'Peru', sv: 'Återkalla' },
   'account.tokenRevokeWhich': { fi: 'tunniste', sv: 'nyckeln' },
+  'account.noLanguage': {
+    fi: 'Kieltä "{language}" ei ole: valitse suomi (fi) tai ruotsi (sv).',
+    sv: 'Språket "{language}" finns inte: välj finska (fi) eller svenska (sv).',
+  },
+  'account.noToken': { fi: 'Sinulla ei ole tällaista syötetunnistetta.', sv: 'Du har ingen sådan nyckel för flöden.' },
   'account.tokenRevokedSaid': {
     fi: 'Syötetunniste on peruttu: sitä käyttävät syötteet ja kalenterit eivät enää aukea.',
     sv: 'Nyckeln har återkallats: flöden och kalendrar som använder den öppnas inte längre.',
