@@ -1,5 +1,5 @@
 // The rules of a new subscription, shared by `subscriptions add` and the web view's form: each refusal names its field,
-// in English for the command line and in Finnish for the page.
+// in English for the command line, and for the page as a word of its dictionary (src/present/words-subscriptions.ts).
 import { getMatter, listSourceStates, type Db } from '../store/index.js';
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
@@ -36,9 +36,9 @@ export interface CheckedSubscription extends Follows {
   lang: 'fi' | 'sv';
 }
 
-/** A refused request: the field, the English message (the CLI's usage error) and the Finnish one (the page). */
+/** A refused request: the field, the English message (the CLI's usage error) and the page's word with its values. */
 export class SubscriptionError extends Error {
-  constructor(readonly field: string, message: string, readonly fi: string) {
+  constructor(readonly field: string, message: string, readonly word: string, readonly values: Record<string, string> = {}) {
     super(message);
     this.name = 'SubscriptionError';
   }
@@ -60,36 +60,33 @@ export function storedRules(db: Db, configured: { id: string }[], goals: string[
 
 /** Check a request against the rules; throws SubscriptionError naming the first field that is wrong. */
 export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRules): CheckedSubscription {
-  const fail = (field: string, en: string, fi: string): never => {
-    throw new SubscriptionError(field, en, fi);
+  const fail = (field: string, en: string, word: string, values: Record<string, string> = {}): never => {
+    throw new SubscriptionError(field, en, word, values);
   };
   const email = r.email.trim();
-  if (!email) fail('email', "add needs the recipient's e-mail address", 'Anna vastaanottajan sähköpostiosoite.');
-  if (!EMAIL.test(email) || email.length > 320) fail('email', `"${email}" is not an e-mail address`, `"${email}" ei ole sähköpostiosoite.`);
+  if (!email) fail('email', "add needs the recipient's e-mail address", 'subForm.noEmail');
+  if (!EMAIL.test(email) || email.length > 320) fail('email', `"${email}" is not an e-mail address`, 'subForm.badEmail', { email });
   const every = (r.every || 'weekly') as Frequency;
-  if (!FREQUENCIES.includes(every)) fail('every', `--every must be one of ${FREQUENCIES.join(', ')}, not "${r.every}"`, `Tuntematon lähetystiheys "${r.every}".`);
+  if (!FREQUENCIES.includes(every)) fail('every', `--every must be one of ${FREQUENCIES.join(', ')}, not "${r.every}"`, 'subForm.every', { every: String(r.every) });
   const lang = (r.lang || 'fi') as 'fi' | 'sv';
-  if (lang !== 'fi' && lang !== 'sv') fail('lang', `--lang must be fi or sv, not "${lang}"`, `Kielen on oltava suomi tai ruotsi (nyt "${lang}").`);
+  if (lang !== 'fi' && lang !== 'sv') fail('lang', `--lang must be fi or sv, not "${lang}"`, 'subForm.lang', { lang });
   const organisations = r.organisations.map((o) => o.trim()).filter(Boolean);
   const search = r.search?.trim() ? r.search.trim() : undefined;
   const follows = r.goals.length + r.sources.length + organisations.length + r.matters.length + (search !== undefined ? 1 : 0);
   if (r.network && follows)
-    fail('network', '--network is the whole network digest; it takes no --goal, --source, --organisation, --matter or --search',
-      'Verkoston viikkokatsaus on koko verkoston katsaus: sille ei valita tavoitteita, lähteitä, organisaatioita, asioita eikä hakua.');
-  if (r.network && every !== 'weekly') fail('every', 'the network digest is weekly; --every does not apply to --network', 'Verkoston katsaus lähtee kerran viikossa; sen tiheyttä ei voi valita.');
+    fail('network', '--network is the whole network digest; it takes no --goal, --source, --organisation, --matter or --search', 'subForm.networkFollows');
+  if (r.network && every !== 'weekly') fail('every', 'the network digest is weekly; --every does not apply to --network', 'subForm.networkEvery');
   if (!r.network && !follows)
-    fail('follows', 'say what to follow (--goal, --source, --organisation, --matter, --search) or give --network',
-      'Valitse, mitä seuraat: vähintään yksi tavoite, lähde, organisaatio, asia tai haku.');
-  for (const g of r.goals) if (!rules.goals.includes(g)) fail('goals', `unknown goal "${g}" (goals: ${rules.goals.join(', ')})`, `Tuntematon tavoite "${g}".`);
-  for (const s of r.sources) if (!rules.sources.includes(s)) fail('sources', `unknown source "${s}" (sources: ${rules.sources.join(', ')})`, `Tuntematon lähde "${s}".`);
+    fail('follows', 'say what to follow (--goal, --source, --organisation, --matter, --search) or give --network', 'subForm.follows');
+  for (const g of r.goals) if (!rules.goals.includes(g)) fail('goals', `unknown goal "${g}" (goals: ${rules.goals.join(', ')})`, 'subForm.goal', { goal: g });
+  for (const s of r.sources) if (!rules.sources.includes(s)) fail('sources', `unknown source "${s}" (sources: ${rules.sources.join(', ')})`, 'subForm.source', { source: s });
   const matters = r.matters.map((m) => {
-    if (!/^[1-9]\d{0,14}$/.test(m.trim())) fail('matters', `--matter takes a matter's number, not "${m}"`, `Asia annetaan numerona (nyt "${m}").`);
+    if (!/^[1-9]\d{0,14}$/.test(m.trim())) fail('matters', `--matter takes a matter's number, not "${m}"`, 'subForm.matterNumber', { matter: m });
     return Number(m.trim());
   });
-  for (const m of matters) if (!rules.matterExists(m)) fail('matters', `no matter number ${m} (see lakivahti matters)`, `Asiaa numero ${m} ei ole.`);
+  for (const m of matters) if (!rules.matterExists(m)) fail('matters', `no matter number ${m} (see lakivahti matters)`, 'subForm.noMatter', { matter: String(m) });
   if (search !== undefined && (search.length > 200 || !rules.searchable(search)))
-    fail('search', `--search "${search}" has no words to search for (or is longer than 200 characters)`,
-      `Haussa "${search}" ei ole haettavia sanoja, tai se on yli 200 merkkiä pitkä.`);
+    fail('search', `--search "${search}" has no words to search for (or is longer than 200 characters)`, 'subForm.search', { search });
   return {
     email, kind: r.network ? 'network' : 'personal', every, lang, goals: [...new Set(r.goals)], sources: [...new Set(r.sources)],
     organisations: [...new Set(organisations)], matters: [...new Set(matters)], search: search ?? null,

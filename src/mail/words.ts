@@ -27,6 +27,8 @@ export interface Words {
   footer: string;
   unsubscribe: string;
   preview: string;
+  /** The subject's prefix of a test sent from the digest page. */
+  test: string;
 }
 
 export const WORDS: Record<Lang, Words> = {
@@ -54,11 +56,12 @@ export const WORDS: Record<Lang, Words> = {
     footer: 'Tämän viestin lähetti Lakivahti, pelastuslaitosten kumppanuusverkoston lainsäädäntöseuranta.',
     unsubscribe: 'Peru tämä tilaus',
     preview: 'ESIKATSELU – ei lähetetty',
+    test: 'Testi',
   },
   sv: {
-    networkSubject: 'Lakivahti: nätverkets veckoöversikt',
+    networkSubject: 'Lakivahti: nätverkets veckosammandrag',
     personalSubject: 'Lakivahti: nytt i det du följer',
-    networkHeading: 'Partnerskapsnätverkets veckoöversikt',
+    networkHeading: 'Partnerskapsnätverkets veckosammandrag',
     personalHeading: 'Nytt i det du följer',
     period: 'Period',
     respond: 'Kräver ett gemensamt svar',
@@ -72,12 +75,13 @@ export const WORDS: Record<Lang, Words> = {
     notOnBoard: 'ännu inte på tavlan för gemensamma svar',
     moved: 'Vad som rörde sig',
     newItems: 'Nytt per mål',
-    nothingNew: 'Inget nytt sedan föregående översikt.',
+    nothingNew: 'Inget nytt sedan föregående sammandrag.',
     open: 'Öppna i Lakivahti',
     more: 'till – alla i Lakivahti',
     matter: 'ärende',
     footer: 'Detta meddelande skickades av Lakivahti, räddningsverkens partnerskapsnätverks lagstiftningsbevakning.',
     unsubscribe: 'Avsluta denna prenumeration',
     preview: 'FÖRHANDSVISNING – inte skickad',
+    test: 'Test',
   },
 };

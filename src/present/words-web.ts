@@ -4,6 +4,8 @@
 import type { EventLang } from './events.js';
 import { BOARD_WORDS } from './words-board.js';
 import { LIST_WORDS } from './words-lists.js';
+import { DIGEST_WORDS } from './words-digest.js';
+import { SUBSCRIPTION_WORDS } from './words-subscriptions.js';
 
 export type Lang = EventLang;
 export const LANGS: readonly Lang[] = ['fi', 'sv'];
@@ -14,6 +16,8 @@ export const isLang = (x: unknown): x is Lang => x === 'fi' || x === 'sv';
 const WORDS = {
   ...LIST_WORDS,
   ...BOARD_WORDS,
+  ...DIGEST_WORDS,
+  ...SUBSCRIPTION_WORDS,
   // The layout and navigation.
   'layout.skip': { fi: 'Siirry pääsisältöön', sv: 'Hoppa till huvudinnehållet' },
   'layout.nav': { fi: 'Päävalikko', sv: 'Huvudmeny' },
@@ -102,6 +106,11 @@ const WORDS = {
   'account.tokenRevoked': { fi: 'peruttu', sv: 'återkallad' },
   'account.tokenRevoke': { fi: 'Peru', sv: 'Återkalla' },
   'account.tokenRevokeWhich': { fi: 'tunniste', sv: 'nyckeln' },
+  'account.noLanguage': {
+    fi: 'Kieltä "{language}" ei ole: valitse suomi (fi) tai ruotsi (sv).',
+    sv: 'Språket "{language}" finns inte: välj finska (fi) eller svenska (sv).',
+  },
+  'account.noToken': { fi: 'Sinulla ei ole tällaista syötetunnistetta.', sv: 'Du har ingen sådan nyckel för flöden.' },
   'account.tokenRevokedSaid': {
     fi: 'Syötetunniste on peruttu: sitä käyttävät syötteet ja kalenterit eivät enää aukea.',
     sv: 'Nyckeln har återkallats: flöden och kalendrar som använder den öppnas inte längre.',

@@ -6,6 +6,9 @@ import { pageLang } from './routes/form-helpers.js';
 
 export { fiDateTime };
 
+/** An instant in Helsinki time as the page's language writes it: "3.12.2026 klo 14.05", in Swedish "3.12.2026 kl. 14.05". */
+export const dateTime = (iso: unknown, lang: 'fi' | 'sv' = 'fi'): string => (lang === 'sv' ? fiDateTime(iso).replace(' klo ', ' kl. ') : fiDateTime(iso));
+
 /** 2026-11-29 → "29.11.2026"; an instant shows its Helsinki day (23.30 UTC is already tomorrow there). */
 export function fiDate(iso: unknown): string {
   if (typeof iso !== 'string') return '–';
@@ -16,7 +19,7 @@ export function fiDate(iso: unknown): string {
 /** The helpers, with goal labels from the taxonomy (Swedish ones for a Swedish page). */
 export function createHelpers(goalLabels: Record<string, string>, goalLabelsSv: Record<string, string> = {}) {
   return {
-    fiDateTime: (iso: unknown) => fiDateTime(iso),
+    fiDateTime: (iso: unknown, options: HelperOptions) => dateTime(iso, pageLang(options.data?.root)),
     fiDate,
     eq: (a: unknown, b: unknown) => a === b,
     goal: (id: unknown, options: HelperOptions) =>

@@ -1,6 +1,7 @@
 // The rules of a new subscription, shared by the CLI and the web form: the same refusals in English and Finnish.
 import { describe, expect, it } from 'vitest';
 import { checkSubscription, SubscriptionError, type SubscriptionRequest } from '../../src/app/subscription-form.js';
+import { word } from '../../src/present/words-web.js';
 
 const rules = { goals: ['services', 'welfare-reform'], sources: ['stm', 'eduskunta'], matterExists: (n: number) => n === 7, searchable: (t: string) => /\p{L}{2,}/u.test(t) };
 const ask = (over: Partial<SubscriptionRequest>): SubscriptionRequest =>
@@ -34,6 +35,10 @@ describe('checkSubscription', () => {
       }
     })();
     expect(err).toBeInstanceOf(SubscriptionError);
-    expect(err).toMatchObject({ field, message: en, fi });
+    expect(err).toMatchObject({ field, message: en });
+    // The page says it in the person's language, from the dictionary.
+    const { word: key, values } = err as SubscriptionError;
+    expect(word('fi', key, values)).toBe(fi);
+    expect(word('sv', key, values)).not.toBe(fi);
   });
 });

@@ -1,14 +1,15 @@
 // The digest's pages in a real browser against `lakivahti demo` as a process (the recorded snapshots of every source,
 // mail through a real SMTP server on 127.0.0.1): the secretariat makes, edits, previews, tests and approves the week's
 // draft; a reader subscribes and follows a matter; the rendered digest itself has no axe-core violations, and the demo
-// data's digest is saved as HTML and a screenshot for a person to look at.
+// data's digest is saved as HTML and a screenshot for a person to look at; a Swedish secretariat member gets the
+// digest and subscriptions pages in Swedish.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openDb } from '../../src/store/index.js';
+import { findUser, openDb, setUserLanguage } from '../../src/store/index.js';
 import { rootDir } from '../../src/paths.js';
 import { start, type Child } from '../helpers/process.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -52,6 +53,9 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
     const conn = openDb(db);
     await addUser(conn, 'sihteeri@example.fi', 'admin');
     await addUser(conn, 'lukija@example.fi', 'reader');
+    // A secretariat member of a Swedish-speaking department, who chose Swedish on /account.
+    await addUser(conn, 'sekreterare@example.fi', 'admin');
+    setUserLanguage(conn, findUser(conn, 'sekreterare@example.fi')!.id, 'sv');
     conn.close();
     browser = await launch();
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -143,7 +147,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
       fs.writeFileSync(file, html);
       // The message as a mail client shows it: the file itself, no server, no policy but its own markup.
       await page.goto(`file://${file}`);
-      await expect(page.locator('h1').first().innerText()).resolves.toBe(lang === 'fi' ? 'Kumppanuusverkoston viikkokatsaus' : 'Partnerskapsnätverkets veckoöversikt');
+      await expect(page.locator('h1').first().innerText()).resolves.toBe(lang === 'fi' ? 'Kumppanuusverkoston viikkokatsaus' : 'Partnerskapsnätverkets veckosammandrag');
       await expectAccessible(page, `rendered digest (${lang})`);
       await page.screenshot({ path: path.join(SHOTS, `digest-demo-${lang}.png`), fullPage: true });
     }
@@ -197,6 +201,36 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
     expect(query<{ n: number }>("SELECT COUNT(*) AS n FROM subscriptions WHERE email = 'lukija@example.fi' AND every = 'immediately' AND matters = ?", `[${matter}]`).n).toBe(1);
     // A reader has no digest draft page.
     await expect(page.getByRole('link', { name: 'Katsaus', exact: true }).count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it('a Swedish secretariat member gets the digest and subscriptions pages in Swedish, axe-clean at 390 px', async () => {
+    const { page, problems } = await open(390);
+    await signIn(page, 'sekreterare@example.fi', '/digest');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('sv');
+    await expect(page.locator('h1').innerText()).resolves.toBe('Nätverkets veckosammandrag');
+    await expect(page.getByRole('link', { name: 'Sammandrag', exact: true }).getAttribute('aria-current')).resolves.toBe('page');
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/Mottagare: \d+ på finska, \d+ på svenska\./);
+    expect(text).toMatch(/Sammandrag \d+: (utkast|godkänt)|Inget öppet utkast/);
+    expect(text).not.toMatch(/Katsaus|Vastaanottajia|Esikatselu/);
+    await expect(page.getByRole('heading', { name: 'Förhandsvisning' }).isVisible()).resolves.toBe(true);
+    // The preview opens in the person's language.
+    expect(await frameText(page)).toContain('Partnerskapsnätverkets veckosammandrag');
+    await expect(sidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'Swedish digest page at 390 px');
+    await page.screenshot({ path: path.join(SHOTS, 'digest-sv-390.png'), fullPage: true });
+
+    await page.goto(`${base}/subscriptions`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('E-postprenumerationer');
+    await expectAccessible(page, 'Swedish subscriptions page at 390 px');
+    // Nothing chosen: refused in Swedish, and the page stays accessible and narrow.
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Prenumerera' }).click()]);
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('Välj vad du följer');
+    await expect(page.getByLabel('Hur ofta (eget sammandrag)').isVisible()).resolves.toBe(true);
+    await expect(sidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'Swedish subscriptions page with an error at 390 px');
+    await page.screenshot({ path: path.join(SHOTS, 'subscriptions-sv-390.png'), fullPage: true });
     expect(problems).toEqual([]);
   }, 90_000);
 });

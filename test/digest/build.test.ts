@@ -53,7 +53,7 @@ describe('the network digest', () => {
 
   it('renders Swedish for Swedish recipients', () => {
     const sv = renderDigest(buildDigest({ data, lang: 'sv', labels: labels.sv, ...period }), { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' });
-    expect(sv.subject).toBe('Lakivahti: nätverkets veckoöversikt 23.11.2026–30.11.2026');
+    expect(sv.subject).toBe('Lakivahti: nätverkets veckosammandrag 23.11.2026–30.11.2026');
     golden('network-sv.txt', sv.text);
     expect(sv.html).toContain('lang="sv"');
     expect(sv.text).toContain('Remisstiden ändrades: 8.12.2026 → 15.12.2026');

@@ -76,7 +76,7 @@ describe('sending digests', () => {
     expect(fi.mail.html).toContain(`href="${base}/matters/1"`);
     expect(rawHeader(fi.raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     const [sv] = to('natverk@example.fi');
-    expect(sv.mail.subject).toMatch(/^Lakivahti: nätverkets veckoöversikt/);
+    expect(sv.mail.subject).toMatch(/^Lakivahti: nätverkets veckosammandrag/);
     expect(sv.mail.text).toContain('Kräver ett gemensamt svar');
     const [own] = to('sote@example.fi');
     expect(own.mail.text).toContain('Hyvinvointialueiden rahoitus tarkentuu');

@@ -52,6 +52,14 @@ describe('the sign-in gate', () => {
       expect(html).toContain('lakivahti users add sinun.nimesi@example.fi --role admin');
       expect(html).not.toContain('type="password"');
     }
+    // No person is known yet: like the sign-in form, the page follows ?lang= or the browser's preference.
+    for (const [path, headers] of [['/', { 'accept-language': 'sv-FI,sv;q=0.9' }], ['/login?lang=sv', {}]] as const) {
+      const html = await (await fetch(url + path, { headers })).text();
+      expect(html).toContain('<html lang="sv">');
+      expect(html).toContain('<h1>Lakivahti har ännu inga användarkonton</h1>');
+      expect(html).toContain('lakivahti users add ditt.namn@example.fi --role admin');
+      expect(html).toContain('<a href="/login?lang&#x3D;fi" lang="fi" hreflang="fi">Suomeksi</a>');
+    }
     fresh.close();
   });
 

@@ -1,6 +1,6 @@
-// The draft editor's pure parts: moving an entry among its peers, the sections as listed, delivery errors in Finnish.
+// The draft editor's pure parts: moving an entry among its peers, the sections as listed, delivery errors in Finnish and Swedish.
 import { describe, expect, it } from 'vitest';
-import { editorGroups, mailErrorFi, movedOrder } from '../../src/web/routes/digest-draft.js';
+import { editorGroups, mailError, movedOrder } from '../../src/web/routes/digest-draft.js';
 import type { Digest } from '../../src/digest/build.js';
 import type { DraftEntry } from '../../src/store/digests.js';
 
@@ -52,9 +52,21 @@ describe('editorGroups', () => {
     ]);
     expect(groups[3].rows[0]).toMatchObject({ title: 'Kohde #11', href: '/items/11', first: true, last: true });
   });
+
+  it('speaks Swedish on a Swedish page: the mail\'s section headings and lines, goals in Swedish, missing ones by number', () => {
+    const edited = digest({
+      respond: [{ ref: 'matter:1', matter: 1, item: 5, title: 'Kierros', deadline: '2026-12-24', organisation: null, owner: null, status: null, internalDeadline: null }],
+      groups: [{ goal: 'services', label: 'Tjänster', items: [newItem(10, 'Kymmenen'), newItem(13, 'Kolmetoista')], more: 0 }],
+    });
+    const groups = editorGroups(ENTRIES, [edited], { services: 'Tjänster' }, 'sv');
+    expect(groups.map((g) => g.heading)).toEqual(['Kräver ett gemensamt svar', 'Vad som rörde sig', 'Nytt per mål: Tjänster', 'Nytt per mål: Övriga']);
+    expect(groups[0].rows[0].detail).toBe('remisstid 24.12.2026 · ingen ansvarsperson · ännu inte på tavlan för gemensamma svar');
+    expect(groups[1].rows[0]).toMatchObject({ title: 'Ändring 4', detail: 'inte längre tillgänglig' });
+    expect(groups[3].rows[0]).toMatchObject({ title: 'Dokument #11' });
+  });
 });
 
-describe('mailErrorFi', () => {
+describe('mailError', () => {
   it.each([
     ['SMTP 550: 550 poissa@example.fi: no such mailbox', 'ei tunne osoitetta'],
     ['pysyvä virhe: SMTP 550: 550 x', 'ei tunne osoitetta'],
@@ -69,6 +81,15 @@ describe('mailErrorFi', () => {
     ['tilaus peruttu', 'Tilaus peruttiin'],
     ['jotain outoa', 'Viestin lähettäminen epäonnistui.'],
   ])('%s', (error, words) => {
-    expect(mailErrorFi(error)).toContain(words);
+    expect(mailError(error)).toContain(words);
+  });
+
+  it.each([
+    ['SMTP 550: 550 poissa@example.fi: no such mailbox', 'känner inte till adressen'],
+    ['SMTP 451: 451 Try again later', 'tillfälligt fel'],
+    ['jotain outoa', 'Meddelandet kunde inte skickas.'],
+    [null, 'Inget fel har sparats.'],
+  ])('%s in Swedish', (error, words) => {
+    expect(mailError(error, 'sv')).toContain(words);
   });
 });

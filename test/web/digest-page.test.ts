@@ -1,6 +1,6 @@
 // The secretariat's digest draft page on the real app: built on request, never by a GET; entries removed, restored and
 // reordered, an introduction, approval, the preview under its own policy, a test message through a real SMTP server,
-// the roles, and failed deliveries shown to administrators in plain Finnish.
+// the roles, and failed deliveries shown to administrators in plain words, in Finnish or Swedish.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDigestDb } from '../digest/seed.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -12,7 +12,7 @@ import { digestEnv } from '../../src/mail/env.js';
 import { prepareDeliveries, sendDue } from '../../src/mail/deliver.js';
 import { smtpTransport } from '../../src/mail/transport.js';
 import { defaultFeedsDir } from '../../src/paths.js';
-import { listActions, type Db } from '../../src/store/index.js';
+import { listActions, setUserLanguage, type Db } from '../../src/store/index.js';
 
 let db: Db;
 let smtp: TestSmtp;
@@ -194,6 +194,28 @@ describe('the digest draft page', () => {
     expect((await post(`/subscriptions/${paused}/resume`, { back: '/digest' }, as.reviewer)).status).toBe(403);
     expect((await post(`/subscriptions/${paused}/resume`, { back: '/digest' })).status).toBe(303);
     expect(db.prepare('SELECT paused_at FROM subscriptions WHERE id = ?').pluck().get(paused)).toBeNull();
+  });
+
+  it('speaks Swedish to a secretariat member who chose Swedish: the page, the preview, the failures and the refusals', async () => {
+    const id = db.prepare("SELECT id FROM users WHERE email = 'admin@example.fi'").pluck().get() as number;
+    setUserLanguage(db, id, 'sv');
+    try {
+      const html = await page();
+      expect(html).toContain('<html lang="sv">');
+      for (const text of ['<h1>Nätverkets veckosammandrag</h1>', 'Mottagare: ', '<h2 id="preview-h">Förhandsvisning</h2>',
+        '<iframe class="digest-preview" sandbox src="/digest/preview?lang=sv" title="Förhandsvisning av sammandraget (på svenska)">',
+        '<h2 id="failures-h">Misslyckade utskick</h2>', 'E-postservern tog inte emot meddelandet just nu', 'Mottagarens e-postserver känner inte till adressen', 'har getts upp'])
+        expect(html).toContain(text);
+      expect(html).toMatch(/nytt försök efter \d+\.\d+\.\d{4} kl\. \d/);
+      expect(html).not.toMatch(/Katsaus|Vastaanottaja|Esikatselu|luovuttu/);
+      expect(await preview('sv')).toContain('Partnerskapsnätverkets veckosammandrag');
+      const refused = await as.admin.post('/digest/999/intro', { _csrf: Browser.token(html), intro: 'x' });
+      expect([refused.res.status, refused.html]).toEqual([404, expect.stringContaining('Det finns inget sammandrag nummer 999.')]);
+      // The Finnish reviewer in the same moment still gets Finnish.
+      expect(await page(as.reviewer)).toContain('<h1>Verkoston viikkokatsaus</h1>');
+    } finally {
+      setUserLanguage(db, id, 'fi');
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // One item (/items/:id): text, original link only when http(s), identifiers, why it was tagged, recipients and
 // answers, versions and changes, its matter, reviews; hostile items inert; action forms only for reviewers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arriveTagged, daysAgo, get, inDays, openDb, seedStore, servePages, today, webDeps, type Seeded } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { arriveTagged, daysAgo, get, inDays, servePages, today, webDeps, type Seeded, useSeededSite } from './support.js';
 import { deadlineView } from '../../src/web/routes/present.js';
 import type { Db } from '../../src/store/index.js';
 import { fiDate } from '../../src/web/helpers.js';
@@ -11,24 +11,18 @@ let seeded: Seeded;
 let site: Awaited<ReturnType<typeof servePages>>;
 const year = new Date().getFullYear();
 
-beforeAll(async () => {
-  db = openDb(':memory:');
-  seeded = seedStore(db);
-  // The statement request changes upstream: its deadline moves and a department answers.
-  arriveTagged(db, 'lausuntopalvelu', {
-    guid: 'req-1', url: 'https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId=1',
-    title: 'Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta',
-    summary: 'Sisäministeriö pyytää lausuntoa pelastuslain muutoksista. Pelastuslaitosten rahoitus ja valvonta muuttuvat.',
-    content: '<p>Pelastuslain muutos koskee <strong>pelastuslaitoksia</strong>.</p>',
-    published: daysAgo(6), deadline: inDays(9), organisation: 'Sisäministeriö', identifiers: [`VN/31234/${year}`],
-    consultation: { distribution: ['Helsingin kaupungin pelastuslaitos', 'Keski-Uudenmaan pelastuslaitos', 'Suomen Kuntaliitto'], answered: ['Suomen Kuntaliitto', 'Helsingin kaupungin pelastuslaitos'] },
-  });
-  site = await servePages(webDeps(db), 'reviewer');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
+useSeededSite('reviewer', (s) => ({ db, seeded, site } = s), {
+  prepare: (db) => {
+    // The statement request changes upstream: its deadline moves and a department answers.
+    arriveTagged(db, 'lausuntopalvelu', {
+      guid: 'req-1', url: 'https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId=1',
+      title: 'Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta',
+      summary: 'Sisäministeriö pyytää lausuntoa pelastuslain muutoksista. Pelastuslaitosten rahoitus ja valvonta muuttuvat.',
+      content: '<p>Pelastuslain muutos koskee <strong>pelastuslaitoksia</strong>.</p>',
+      published: daysAgo(6), deadline: inDays(9), organisation: 'Sisäministeriö', identifiers: [`VN/31234/${year}`],
+      consultation: { distribution: ['Helsingin kaupungin pelastuslaitos', 'Keski-Uudenmaan pelastuslaitos', 'Suomen Kuntaliitto'], answered: ['Suomen Kuntaliitto', 'Helsingin kaupungin pelastuslaitos'] },
+    });
+  },
 });
 
 const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));

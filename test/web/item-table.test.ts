@@ -1,10 +1,10 @@
 // The items table speaks the page's language: its headers, labels and notes are Swedish for a person who chose
 // Swedish, on every page that shows it; the rows' values are escaped.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setUserLanguage, type Db } from '../../src/store/index.js';
 import { itemTable } from '../../src/web/item-table.js';
 import type { RowView } from '../../src/web/routes/present.js';
-import { openDb, seedStore, servePages, webDeps } from './support.js';
+import { servePages, useSeededSite } from './support.js';
 
 const row = (over: Partial<RowView & { unread: boolean }> = {}): RowView & { unread?: boolean } => ({
   id: 7, href: '/items/7', titleHtml: 'Pelastuslaki &amp; muuta', summaryHtml: undefined, lang: null, sourceName: 'Lähde <x>',
@@ -36,15 +36,7 @@ describe('itemTable', () => {
 describe('the items table on the pages', () => {
   let db: Db;
   let site: Awaited<ReturnType<typeof servePages>>;
-  beforeAll(async () => {
-    db = openDb(':memory:');
-    seedStore(db);
-    site = await servePages(webDeps(db), 'reader');
-  }, 60_000);
-  afterAll(async () => {
-    await site.close();
-    db.close();
-  });
+  useSeededSite('reader', (s) => ({ db, site } = s));
 
   it('is Swedish on the list and the overview for a person who chose Swedish, Finnish again after', async () => {
     const id = db.prepare("SELECT id FROM users WHERE email = 'reader@example.fi'").pluck().get() as number;

@@ -1,22 +1,13 @@
 // The items list (/items): paging newest first, every filter, a search with marks, and bad filters in Finnish.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, inDays, openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { get, inDays, servePages, type Seeded, useSeededSite } from './support.js';
 import type { Db } from '../../src/store/index.js';
 
 let db: Db;
 let seeded: Seeded;
 let site: Awaited<ReturnType<typeof servePages>>;
 
-beforeAll(async () => {
-  db = openDb(':memory:');
-  seeded = seedStore(db);
-  site = await servePages(webDeps(db), 'reader');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
-});
+useSeededSite('reader', (s) => ({ db, seeded, site } = s));
 
 /** The item ids a list page shows, in order. */
 const ids = (html: string) => [...html.matchAll(/<th scope="row" data-label="Asia"><a href="\/items\/(\d+)"/g)].map((m) => Number(m[1]));

@@ -1,7 +1,7 @@
 // Each person chooses the workbench's language (Finnish or Swedish) on /account: the layout, navigation, sign-in and
 // account pages follow it, <html lang> says it, and the sign-in form before anyone is known follows ?lang= or the
 // browser's preference.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, PASSWORD } from '../helpers/web.js';
@@ -10,23 +10,14 @@ import { insertSubscription } from '../../src/store/subscriptions.js';
 import { signUnsubscribe, unsubscribeSecret } from '../../src/mail/unsubscribe.js';
 import { viewsDir } from '../../src/paths.js';
 import { LANGS, word } from '../../src/present/words-web.js';
-import { openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
+import { servePages, webDeps, type Seeded, useSeededSite } from './support.js';
 
 let db: Db;
 let site: Awaited<ReturnType<typeof servePages>>;
 let seeded: Seeded;
 const EMAIL = 'reader@example.fi';
 
-beforeAll(async () => {
-  db = openDb(':memory:');
-  seeded = seedStore(db);
-  site = await servePages(webDeps(db), 'reader');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
-});
+useSeededSite('reader', (s) => ({ db, seeded, site } = s));
 
 const htmlLang = (html: string) => /<html lang="([a-z]+)">/.exec(html)?.[1];
 const language = () => db.prepare('SELECT language FROM users WHERE email = ?').pluck().get(EMAIL);
@@ -124,7 +115,7 @@ describe('the sources and matter pages', () => {
       expect(page).toContain('Nytt dokument i ärendet');
       expect(page).not.toContain('Uusi asiakirja asiassa');
       // The next visit says nothing changed since this one, in Swedish.
-      expect((await site.browser.get(`/matters/${matter}`)).html).toMatch(/Inga ändringar sedan ditt förra besök \(\d{1,2}\.\d{1,2}\.\d{4} klo \d\d\.\d\d\)\./);
+      expect((await site.browser.get(`/matters/${matter}`)).html).toMatch(/Inga ändringar sedan ditt förra besök \(\d{1,2}\.\d{1,2}\.\d{4} kl\. \d\d\.\d\d\)\./);
     } finally {
       setUserLanguage(db, id, 'fi');
     }

@@ -1,7 +1,7 @@
 // The matter page (/matters/:id) and the sources page (/sources).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fiDateTime } from '../../src/web/helpers.js';
-import { get, openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
+import { get, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
 import { lastMatterVisit, type Db } from '../../src/store/index.js';
 import { addUser, Browser } from '../helpers/web.js';
 
@@ -10,16 +10,9 @@ let seeded: Seeded;
 let site: Awaited<ReturnType<typeof servePages>>;
 let matter: number;
 
-beforeAll(async () => {
-  db = openDb(':memory:');
-  seeded = seedStore(db);
+useSeededSite('admin', (s) => {
+  ({ db, seeded, site } = s);
   matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
-  site = await servePages(webDeps(db), 'admin');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
 });
 
 const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));

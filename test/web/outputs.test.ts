@@ -1,9 +1,10 @@
 // Outputs for other tools: Atom and JSON Feed for a filter and for a matter, iCalendar deadlines, CSV; each read
-// back with a real reader (the project's own feed parser), and bad filters refused in Finnish.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// back with a real reader (the project's own feed parser), and bad filters refused, in the requester's language.
+import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/parse/feed.js';
-import { get, inDays, openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
-import type { Db } from '../../src/store/index.js';
+import { get, inDays, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
+import { findUser, setUserLanguage, type Db } from '../../src/store/index.js';
+import { CSV_COLUMNS } from '../../src/web/routes/outputs.js';
 
 let db: Db;
 let seeded: Seeded;
@@ -11,16 +12,9 @@ let site: Awaited<ReturnType<typeof servePages>>;
 /** The reader's personal feed token, as a feed program or a spreadsheet sends it (no cookies). */
 let token: string;
 
-beforeAll(async () => {
-  db = openDb(':memory:');
-  seeded = seedStore(db);
-  site = await servePages(webDeps(db), 'reader');
+useSeededSite('reader', async (s) => {
+  ({ db, seeded, site } = s);
   ({ token } = await site.browser.feedToken('Excel'));
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
 });
 
 describe('Atom and JSON Feed', () => {
@@ -117,6 +111,42 @@ describe('CSV export', () => {
     const { status, body } = await get(`${site.base}/items.csv?reviewed=maybe`);
     expect(status).toBe(400);
     expect(body).toContain('Suodattimen "tarkistettu" arvo "maybe" ei kelpaa');
+  });
+});
+
+describe('in the requester\'s language', () => {
+  it('a Swedish person\'s token gets Swedish CSV headers (same columns, same order), feed and calendar titles', async () => {
+    const sv = await servePages(webDeps(db), 'admin');
+    try {
+      setUserLanguage(db, (findUser(db, 'admin@example.fi') as { id: number }).id, 'sv');
+      const { token: svToken } = await sv.browser.feedToken('Excel');
+      // The token alone, as a spreadsheet or a feed program sends it (no cookies): the owner's language.
+      const csv = await fetch(`${sv.base}/items.csv?source=lausuntopalvelu&token=${svToken}`);
+      expect(csv.headers.get('content-disposition')).toBe('attachment; filename=lakivahti-dokument.csv');
+      const lines = (await csv.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      expect(lines[0]).toBe('nummer;rubrik;källa;organisation;publicerad;tidsfrist;mål;typ;ärendets skede;språk;beteckningar;länk;ärendehelhet');
+      expect(lines[0].split(';')).toHaveLength(CSV_COLUMNS.length);
+      expect(lines[1]).toMatch(new RegExp(`^${seeded.request};Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta;Lausuntopalvelu\\.fi;Sisäministeriö;[^;]+;${inDays(2)};Lokala[^;]*;remiss;[^;]+;finska;VN/31234/\\d{4};https://[^;]+;\\d+$`));
+
+      const ics = (await (await fetch(`${sv.base}/feeds/deadlines.ics?token=${svToken}`)).text()).replace(/\r\n /g, '');
+      expect(ics).toContain('X-WR-CALNAME:Lakivahti: remisstider');
+      expect(ics).toContain('SUMMARY:Tidsfrist: Lausuntopyyntö luonnoksesta');
+
+      const atom = await (await fetch(`${sv.base}/feeds/items.atom?goal=services&token=${svToken}`)).text();
+      expect(atom).toContain('<title>Lakivahti: Lokala och regionala tjänster och nationell prestationsförmåga</title>');
+      const items = await parseFeed(atom, `${sv.base}/feeds/items.atom`);
+      expect(items.find((i) => i.title.startsWith('Lausuntopyyntö luonnoksesta'))?.summary).toContain(`Tidsfrist ${inDays(2).split('-').reverse().map(Number).join('.')}.`);
+      const json = JSON.parse(await (await fetch(`${sv.base}/feeds/items.json?token=${svToken}`)).text()) as { version: string; title: string; items: unknown[] };
+      expect([json.version, json.title, json.items.length > 0]).toEqual(['https://jsonfeed.org/version/1', 'Lakivahti', true]);
+
+      // A bad filter is refused in the owner's language too; the Finnish reader's token still gets Finnish.
+      const bad = await fetch(`${sv.base}/items.csv?reviewed=maybe&token=${svToken}`);
+      expect([bad.status, await bad.text()]).toEqual([400, expect.stringContaining('Värdet "maybe" för filtret')]);
+      expect((await (await fetch(`${site.base}/items.csv?token=${token}`)).text()).split('\r\n')[0]).toContain('numero;otsikko;lähde');
+    } finally {
+      setUserLanguage(db, (findUser(db, 'admin@example.fi') as { id: number }).id, 'fi');
+      await sv.close();
+    }
   });
 });
 

@@ -1,24 +1,15 @@
 // The overview (/): joint-response deadlines by when, arrivals per goal, matters that moved, the sources' health
 // in one line, and never an all-clear when the sources could not be read.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fiDate } from '../../src/web/helpers.js';
-import { failRun, get, inDays, openDb, seedStore, servePages, WEB_SOURCES, webDeps, type Seeded } from './support.js';
+import { failRun, get, inDays, openDb, servePages, WEB_SOURCES, webDeps, type Seeded, useSeededSite } from './support.js';
 import { syncSources, type Db } from '../../src/store/index.js';
 
 let db: Db;
 let seeded: Seeded;
 let site: Awaited<ReturnType<typeof servePages>>;
 
-beforeAll(async () => {
-  db = openDb(':memory:');
-  seeded = seedStore(db);
-  site = await servePages(webDeps(db, { configErrors: [{ file: 'feeds/sources/x.yaml', message: 'field "url" is required' }] }), 'reader');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
-});
+useSeededSite('reader', (s) => ({ db, seeded, site } = s), { deps: { configErrors: [{ file: 'feeds/sources/x.yaml', message: 'field "url" is required' }] } });
 
 const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));
 

@@ -1,24 +1,15 @@
 // Per-person read state, as feed readers keep it: marked only by an explicit POST, never by opening a page; unread
 // rows in bold and `unread=1` as a filter of the list and of the person's feeds.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, openDb, seedStore, servePages, webDeps, type Seeded } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { get, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
 import { Browser } from '../helpers/web.js';
-import type { Db } from '../../src/store/index.js';
+import { setUserLanguage, type Db } from '../../src/store/index.js';
 
 let db: Db;
 let seeded: Seeded;
 let site: Awaited<ReturnType<typeof servePages>>;
 
-beforeAll(async () => {
-  db = openDb(':memory:');
-  seeded = seedStore(db);
-  site = await servePages(webDeps(db), 'reader');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
-});
+useSeededSite('reader', (s) => ({ db, seeded, site } = s));
 
 const rowIds = (html: string, cls: 'unread' | 'read') =>
   [...html.matchAll(/<tr( class="unread")?>\s*<th scope="row" data-label="Asia"><a href="\/items\/(\d+)"/g)]
@@ -80,5 +71,20 @@ describe('read state', () => {
     const token = Browser.token((await get(`${site.base}/items`)).body);
     const res = await site.browser.post('/items/read', { _csrf: token, ids: ['1', 'x'] });
     expect([res.res.status, res.html.includes('Asian numero &quot;x&quot; ei kelpaa')]).toEqual([400, true]);
+  });
+
+  it('says it in Swedish to a person who chose Swedish', async () => {
+    const id = db.prepare("SELECT id FROM users WHERE email = 'reader@example.fi'").pluck().get() as number;
+    setUserLanguage(db, id, 'sv');
+    try {
+      const token = Browser.token((await get(`${site.base}/items`)).body);
+      const bad = await site.browser.post('/items/read', { _csrf: token, ids: ['1', 'x'] });
+      expect([bad.res.status, bad.html.includes('Dokumentnumret &quot;x&quot; är ogiltigt.')]).toEqual([400, true]);
+      const two = seeded.releases.slice(20, 22).map(String);
+      expect((await site.browser.post('/items/read', { _csrf: token, ids: two, back: '/items' })).res.status).toBe(303);
+      expect((await get(`${site.base}/items`)).body).toContain('<div class="flash" role="status"><p>2 dokument markerade som lästa.</p></div>');
+    } finally {
+      setUserLanguage(db, id, 'fi');
+    }
   });
 });

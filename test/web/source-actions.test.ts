@@ -7,7 +7,7 @@ import { addUser, Browser } from '../helpers/web.js';
 import { createFetcher } from '../../src/fetch/index.js';
 import { startScheduler, type Scheduler } from '../../src/schedule/index.js';
 import { createWebApp } from '../../src/web/app.js';
-import { listActions, listPausedSources, listRuns, openDb, setNextRun, syncSources, type Db } from '../../src/store/index.js';
+import { listActions, listPausedSources, listRuns, openDb, setNextRun, setUserLanguage, syncSources, type Db } from '../../src/store/index.js';
 import { webDeps } from './support.js';
 import type { SourceDef } from '../../src/model.js';
 
@@ -77,6 +77,17 @@ describe('source actions', () => {
     const refused = await as.admin.post('/sources/ticking/crawl', { _csrf: Browser.token(html) });
     expect(refused.res.status).toBe(409);
     expect(refused.html).toContain('Lähde Lähde ticking on keskeytetty; jatka sen hakua ensin.');
+    // In Swedish for an administrator who chose Swedish, an unknown source too.
+    const id = db.prepare("SELECT id FROM users WHERE email = 'admin@example.fi'").pluck().get() as number;
+    setUserLanguage(db, id, 'sv');
+    try {
+      const sv = await as.admin.post('/sources/ticking/crawl', { _csrf: Browser.token(html) });
+      expect([sv.res.status, sv.html.includes('Källan Lähde ticking är pausad; återuppta hämtningen först.')]).toEqual([409, true]);
+      const unknown = await as.admin.post('/sources/ei-ole/pause', { _csrf: Browser.token(html) });
+      expect([unknown.res.status, unknown.html.includes('Källan &quot;ei-ole&quot; har inte definierats.')]).toEqual([404, true]);
+    } finally {
+      setUserLanguage(db, id, 'fi');
+    }
   });
 
   it('"Hae nyt" runs the source at once, says so once, and records who asked', async () => {

@@ -7,7 +7,7 @@ import { servePages, webDeps } from './support.js';
 import { mailConfig } from '../../src/mail/config.js';
 import { advanceWatermark, getSubscription, listSubscriptions } from '../../src/store/subscriptions.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
-import { listActions } from '../../src/store/index.js';
+import { listActions, setUserLanguage } from '../../src/store/index.js';
 import { startSmtp } from '../helpers/smtp.js';
 import { digestEnv } from '../../src/mail/env.js';
 import { prepareDeliveries, sendDue } from '../../src/mail/deliver.js';
@@ -39,6 +39,27 @@ const subscribe = async (who: Browser, form: Record<string, string | string[]>) 
 const active = (email: string) => listSubscriptions(db, { email }).filter((s) => !s.unsubscribedAt);
 
 describe('the subscriptions page', () => {
+  it('is Swedish for a person who chose Swedish: the form, the list and the refusals', async () => {
+    const id = db.prepare("SELECT id FROM users WHERE email = 'lukija@example.fi'").pluck().get() as number;
+    setUserLanguage(db, id, 'sv');
+    try {
+      const { html } = await reader.get('/subscriptions');
+      for (const text of ['<html lang="sv">', '<title>E-postprenumerationer – Lakivahti</title>', 'Du har inga prenumerationer.',
+        '<legend>Typ av prenumeration</legend>', '<label for="sub-every">Hur ofta (eget sammandrag)</label>', '>varje vecka</option>',
+        '<legend>Mål</legend>', '>Prenumerera</button>'])
+        expect(html).toContain(text);
+      expect(html).not.toMatch(/Tilaa|Tavoitteet|viikoittain/);
+      const before = listSubscriptions(db).length;
+      const refused = await subscribe(reader, { kind: 'personal', goals: 'rauha' });
+      expect(refused.res.status).toBe(400);
+      expect(refused.html).toContain('Prenumerationen sparades inte:');
+      expect(refused.html).toContain('Okänt mål &quot;rauha&quot;.');
+      expect(listSubscriptions(db)).toHaveLength(before);
+    } finally {
+      setUserLanguage(db, id, 'fi');
+    }
+  });
+
   it('a reader subscribes for themselves: goals, a source, a saved search, daily, in Swedish', async () => {
     const { html } = await reader.get('/subscriptions');
     expect(html).toContain('Sinulla ei ole tilauksia.');

@@ -1,6 +1,7 @@
 // The read pages over a store seeded through the real pipeline stages (normalize → tag → store with linking),
 // served by the real app with a signed-in account of the role a test asks for.
 import type { Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import { normalizeItem } from '../../src/normalize/index.js';
 import { createTagStage, type TagStage } from '../../src/tag/stage.js';
 import { goalLabels } from '../../src/app/goal-labels.js';
@@ -159,6 +160,37 @@ export async function servePages(deps: WebDeps, role?: Role): Promise<{ base: st
       server.close(() => resolve());
     }),
   };
+}
+
+export type Site = Awaited<ReturnType<typeof servePages>>;
+
+/** A seeded store and the app serving it, signed in. */
+export interface SeededSite {
+  db: Db;
+  seeded: Seeded;
+  site: Site;
+}
+
+/**
+ * The set-up many page tests share: an in-memory store seeded by seedStore (then `prepare`), served signed in as
+ * `role`; opened before the tests of the file (or of the describe block it is called in) and closed after them.
+ * `ready` receives it once it is up.
+ */
+export function useSeededSite(
+  role: Role, ready: (s: SeededSite) => unknown, opts: { deps?: Partial<WebDeps>; prepare?: (db: Db, seeded: Seeded) => void } = {},
+): void {
+  let s: SeededSite | undefined;
+  beforeAll(async () => {
+    const db = openDb(':memory:');
+    const seeded = seedStore(db);
+    opts.prepare?.(db, seeded);
+    s = { db, seeded, site: await servePages(webDeps(db, opts.deps), role) };
+    await ready(s);
+  }, 60_000);
+  afterAll(async () => {
+    await s?.site.close();
+    s?.db.close();
+  });
 }
 
 /** GET a page (with the session of the site it belongs to, if signed in): status, content type and body. */

@@ -63,9 +63,10 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
     return isLang(asked) ? asked : req.acceptsLanguages('fi', 'sv') === 'sv' ? 'sv' : 'fi';
   };
   const signInPage = (req: express.Request, res: express.Response, status: number, form: { email?: string; next?: string; error?: (lang: Lang) => string }) => {
-    if (!hasUsers(opts.db)) return res.status(200).render('setup', { title: 'Ensimmäinen ylläpitäjä – Lakivahti' });
     const lang = formLang(req);
     const other: Lang = lang === 'sv' ? 'fi' : 'sv';
+    // No person is known yet: the page follows the same rule as the sign-in form it leads to.
+    if (!hasUsers(opts.db)) return res.status(200).render('setup', { title: word(lang, 'setup.title'), uiLang: lang, otherLang: other, switchHref: `/login?lang=${other}` });
     const next = form.next ?? '/';
     res.status(status).render('login', {
       title: word(lang, 'login.title'), uiLang: lang, otherLang: other, email: form.email, next, error: form.error?.(lang),

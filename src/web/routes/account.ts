@@ -20,18 +20,18 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
       languages: LANGS.map((id) => ({ id, label: word(id, `lang.${id}`), chosen: id === lang })),
     });
   };
-  const writable = () => {
-    if (deps.readOnly) throw new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten muutoksia ei voi tallentaa.');
+  const writable = (res: Response) => {
+    if (deps.readOnly) throw new HttpError(503, word(pageLang(res.locals), 'action.readOnly'));
   };
 
   app.get('/account', (_req, res) => page(res, 200));
 
   // The language of the pages: the person's own setting, kept with the account (every session of theirs follows it).
   app.post('/account/language', (req: Request, res: Response) => {
-    writable();
+    writable(res);
     const user = res.locals.user as SessionUser;
     const language = (req.body as Record<string, unknown>).language;
-    if (!isLang(language)) throw new HttpError(400, `Kieltä "${String(language).slice(0, 20)}" ei ole: valitse suomi (fi) tai ruotsi (sv).`);
+    if (!isLang(language)) throw new HttpError(400, word(pageLang(res.locals), 'account.noLanguage', { language: String(language).slice(0, 20) }));
     setUserLanguage(deps.db, user.id, language);
     logAction(deps.db, { userId: user.id, email: user.email, action: 'language', target: `user:${user.id}`, detail: { language }, now: new Date().toISOString() });
     say(res, word(language, 'account.languageSaved'));
@@ -45,7 +45,7 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
   // A new password needs the current one; the person's other sessions end (this one goes on).
   app.post('/account/password', async (req: Request, res: Response, next) => {
     try {
-      writable();
+      writable(res);
       const user = res.locals.user as SessionUser;
       const lang = pageLang(res.locals);
       const refuse = (status: number, why: string) => page(res, status, undefined, `${why} ${word(lang, 'account.notChanged')}`);
@@ -79,7 +79,7 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
 
   // The new token is shown in this answer only (only its hash is kept), so this POST renders instead of redirecting.
   app.post('/account/feed-tokens', (req: Request, res: Response) => {
-    writable();
+    writable(res);
     const user = res.locals.user as SessionUser;
     const raw = (req.body as Record<string, unknown>).label;
     const label = typeof raw === 'string' && raw.trim() ? raw.trim().slice(0, 100) : null;
@@ -91,11 +91,11 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
   });
 
   app.post('/account/feed-tokens/:id/revoke', (req: Request, res: Response) => {
-    writable();
+    writable(res);
     const user = res.locals.user as SessionUser;
     const id = Number(req.params.id);
     const now = new Date().toISOString();
-    if (!Number.isSafeInteger(id) || !revokeFeedToken(deps.db, user.id, id, now)) throw new HttpError(404, 'Sinulla ei ole tällaista syötetunnistetta.');
+    if (!Number.isSafeInteger(id) || !revokeFeedToken(deps.db, user.id, id, now)) throw new HttpError(404, word(pageLang(res.locals), 'account.noToken'));
     logAction(deps.db, { userId: user.id, email: user.email, action: 'feed-token-revoke', target: `user:${user.id}`, detail: { id }, now });
     say(res, word(pageLang(res.locals), 'account.tokenRevokedSaid'));
     res.redirect(303, '/account');

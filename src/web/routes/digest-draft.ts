@@ -1,9 +1,10 @@
 // The digest draft as the secretariat edits it (pure): its entries in their sections with what each shows, the order
-// after moving one up or down, and a delivery error in plain Finnish.
+// after moving one up or down, and a delivery error in plain words, in the page's language.
 import type { Digest } from '../../digest/build.js';
 import type { DraftEntry, Section } from '../../store/digests.js';
 import { fiDate } from '../helpers.js';
 import { WORDS } from '../../mail/words.js';
+import { word, type Lang } from '../../present/words-web.js';
 
 export const SECTIONS: readonly Section[] = ['respond', 'moved', 'new'];
 
@@ -26,8 +27,8 @@ export interface EditorGroup {
 type Shown = Pick<EditorRow, 'title' | 'href' | 'detail'>;
 
 /** What each entry of these digests shows, by section and ref (the first digest that has it wins). */
-function shownEntries(digests: Digest[]): Map<string, Shown> {
-  const t = WORDS.fi;
+function shownEntries(digests: Digest[], lang: Lang): Map<string, Shown> {
+  const t = WORDS[lang];
   const shown = new Map<string, Shown>();
   const put = (section: Section, ref: string, s: Shown) => void (shown.has(`${section} ${ref}`) || shown.set(`${section} ${ref}`, s));
   for (const d of digests) {
@@ -44,20 +45,20 @@ function shownEntries(digests: Digest[]): Map<string, Shown> {
 }
 
 /** A ref that no digest built now shows any more (its item or matter is gone): named by its number. */
-function fallback(ref: string): Shown {
+function fallback(ref: string, lang: Lang): Shown {
   const [kind, n] = ref.split(':');
   const href = kind === 'matter' ? `/matters/${n}` : kind === 'item' ? `/items/${n}` : '';
-  return { title: kind === 'matter' ? `Asia ${n}` : kind === 'item' ? `Kohde #${n}` : `Muutos ${n}`, href, detail: 'ei enää saatavilla' };
+  return { title: word(lang, kind === 'matter' ? 'digest.goneMatter' : kind === 'item' ? 'digest.goneItem' : 'digest.goneChange', { n }), href, detail: word(lang, 'digest.gone') };
 }
 
 /**
  * The draft's entries in their sections (new items under their goals), in the draft's order, removed ones included;
  * `digests`: where each entry's title and line are found (the draft as edited first, then one built now, which also
- * holds the removed entries).
+ * holds the removed entries); `goalLabels` in the page's language `lang`, in the taxonomy's order.
  */
-export function editorGroups(entries: DraftEntry[], digests: Digest[], goalLabels: Record<string, string>): EditorGroup[] {
-  const shown = shownEntries(digests);
-  const t = WORDS.fi;
+export function editorGroups(entries: DraftEntry[], digests: Digest[], goalLabels: Record<string, string>, lang: Lang = 'fi'): EditorGroup[] {
+  const shown = shownEntries(digests, lang);
+  const t = WORDS[lang];
   const goalOrder = Object.keys(goalLabels);
   const rank = (g: string | null) => (g !== null && goalOrder.includes(g) ? goalOrder.indexOf(g) : goalOrder.length);
   const groups: EditorGroup[] = [];
@@ -67,12 +68,12 @@ export function editorGroups(entries: DraftEntry[], digests: Digest[], goalLabel
     for (const goal of goals) {
       const peers = section === 'new' ? list.filter((e) => e.goal === goal) : list;
       if (!peers.length && section === 'new') continue;
-      const heading = section === 'respond' ? t.respond : section === 'moved' ? t.moved : `${t.newItems}: ${goal !== null ? (goalLabels[goal] ?? 'Muut') : 'Muut'}`;
+      const heading = section === 'respond' ? t.respond : section === 'moved' ? t.moved : `${t.newItems}: ${(goal !== null ? goalLabels[goal] : undefined) ?? word(lang, 'digest.otherGoals')}`;
       groups.push({
         heading,
         rows: peers.map((e, n) => ({
           section, ref: e.ref, removed: e.removed, first: n === 0, last: n === peers.length - 1,
-          ...(shown.get(`${section} ${e.ref}`) ?? fallback(e.ref)),
+          ...(shown.get(`${section} ${e.ref}`) ?? fallback(e.ref, lang)),
         })),
       });
     }
@@ -97,23 +98,23 @@ export function movedOrder(entries: DraftEntry[], section: Section, ref: string,
   return refs;
 }
 
-/** [pattern over a delivery's stored error or pause reason, Finnish sentence]; the first that matches words it. */
+/** [pattern over a delivery's stored error or pause reason, the word that says it]; the first that matches words it. */
 const MAIL_ERRORS: [RegExp, string][] = [
-  [/^tilaus peruttu/, 'Tilaus peruttiin ennen kuin viesti ehdittiin lähettää.'],
-  [/SMTP 5(50|51|53)\b|no such (mailbox|user)|user unknown|mailbox unavailable/i, 'Vastaanottajan postipalvelin ei tunne osoitetta: osoite on kirjoitettu väärin tai se on poistunut käytöstä.'],
-  [/SMTP 552\b|mailbox full|quota/i, 'Vastaanottajan postilaatikko on täynnä.'],
-  [/SMTP 5(54|71)\b|spam|blocked|policy/i, 'Vastaanottajan postipalvelin hylkäsi viestin (esimerkiksi roskapostisuodatin tai palvelimen käytäntö).'],
-  [/SMTP 53[05]\b|EAUTH|authentication/i, 'Kirjautuminen lähettävään postipalvelimeen epäonnistui: tarkista SMTP_URL:n käyttäjätunnus ja salasana.'],
-  [/SMTP 4\d\d\b/, 'Postipalvelin ei ottanut viestiä vastaan juuri nyt (tilapäinen virhe); lähetystä yritetään myöhemmin uudelleen.'],
-  [/SMTP 5\d\d\b/, 'Postipalvelin hylkäsi viestin pysyvästi.'],
-  [/ECONNREFUSED|ECONNECTION/, 'Postipalvelimeen ei saatu yhteyttä: palvelin ei ole käynnissä tai SMTP_URL on väärin.'],
-  [/ENOTFOUND|EDNS|getaddrinfo/i, 'Postipalvelimen nimeä ei löytynyt: tarkista SMTP_URL.'],
-  [/ETIMEDOUT|timeout|timed out/i, 'Postipalvelin ei vastannut ajoissa.'],
-  [/ESOCKET|ECONNRESET|TLS|certificate/i, 'Yhteys postipalvelimeen katkesi tai suojattu yhteys epäonnistui.'],
+  [/^tilaus peruttu/, 'mailError.cancelled'],
+  [/SMTP 5(50|51|53)\b|no such (mailbox|user)|user unknown|mailbox unavailable/i, 'mailError.unknownAddress'],
+  [/SMTP 552\b|mailbox full|quota/i, 'mailError.full'],
+  [/SMTP 5(54|71)\b|spam|blocked|policy/i, 'mailError.rejected'],
+  [/SMTP 53[05]\b|EAUTH|authentication/i, 'mailError.auth'],
+  [/SMTP 4\d\d\b/, 'mailError.temporary'],
+  [/SMTP 5\d\d\b/, 'mailError.permanent'],
+  [/ECONNREFUSED|ECONNECTION/, 'mailError.refused'],
+  [/ENOTFOUND|EDNS|getaddrinfo/i, 'mailError.dns'],
+  [/ETIMEDOUT|timeout|timed out/i, 'mailError.timeout'],
+  [/ESOCKET|ECONNRESET|TLS|certificate/i, 'mailError.tls'],
 ];
 
-/** A delivery's stored error (SMTP's or the network's, in English) as a sentence for people. */
-export function mailErrorFi(error: string | null): string {
-  if (!error) return 'Ei virhettä tallennettu.';
-  return MAIL_ERRORS.find(([re]) => re.test(error))?.[1] ?? 'Viestin lähettäminen epäonnistui.';
+/** A delivery's stored error (SMTP's or the network's, in English) as a sentence for people in `lang`. */
+export function mailError(error: string | null, lang: Lang = 'fi'): string {
+  if (!error) return word(lang, 'mailError.none');
+  return word(lang, MAIL_ERRORS.find(([re]) => re.test(error))?.[1] ?? 'mailError.other');
 }

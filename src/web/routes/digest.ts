@@ -17,13 +17,16 @@ import { digestEnv } from '../../mail/env.js';
 import { mailConfig, type MailConfig } from '../../mail/config.js';
 import { renderDigest, type RenderedMail } from '../../mail/render.js';
 import { unsubscribeUrl } from '../../mail/unsubscribe.js';
+import { WORDS } from '../../mail/words.js';
 import { SendError, smtpTransport } from '../../mail/transport.js';
 import type { Lang } from '../../digest/build.js';
 import { defaultFeedsDir } from '../../paths.js';
-import { fiDateTime } from '../../app/format.js';
+import { dateTime } from '../helpers.js';
+import { word } from '../../present/words-web.js';
+import { pageLang, wordsFor } from './form-helpers.js';
 import { HttpError, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
-import { editorGroups, mailErrorFi, movedOrder, SECTIONS } from './digest-draft.js';
+import { editorGroups, mailError, movedOrder, SECTIONS } from './digest-draft.js';
 
 /** The preview is a whole e-mail: its own policy allows its inline styles and nothing else (no script, no form). */
 const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox";
@@ -45,25 +48,28 @@ export function webDigest(deps: WebDeps): () => { config: MailConfig; env: Diges
 
 const langOf = (v: unknown): Lang => (v === 'sv' ? 'sv' : 'fi');
 
+/** A word of the signed-in person's language (the page's). */
+const w = (res: Response, key: string, values?: Record<string, unknown>) => wordsFor(res.locals)(key, values);
+
 export function mountDigest(app: express.Express, deps: WebDeps): void {
   const digest = webDigest(deps);
-  const ready = () => {
+  const ready = (res: Response) => {
     const d = digest();
-    if ('error' in d) throw new HttpError(500, `Katsauksen asetuksissa on virhe: ${d.error}`);
+    if ('error' in d) throw new HttpError(500, w(res, 'digest.settingsError', { error: d.error }));
     return d;
   };
   const mayView: express.RequestHandler = (_req, res, next) => {
     const role = (res.locals.user as SessionUser).role;
-    next(role === 'admin' || role === 'reviewer' ? undefined : new HttpError(403, 'Katsauksen luonnos näkyy vain sihteeristölle (ylläpitäjät) ja juristeille.'));
+    next(role === 'admin' || role === 'reviewer' ? undefined : new HttpError(403, w(res, 'digest.viewOnly')));
   };
   const mayEdit: express.RequestHandler = (_req, res, next) => {
-    if ((res.locals.user as SessionUser).role !== 'admin') return next(new HttpError(403, 'Vain ylläpitäjä (sihteeristö) voi muokata, testata ja hyväksyä katsauksen.'));
-    if (deps.readOnly) return next(new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten muutoksia ei voi tallentaa.'));
+    if ((res.locals.user as SessionUser).role !== 'admin') return next(new HttpError(403, w(res, 'digest.editOnly')));
+    if (deps.readOnly) return next(new HttpError(503, w(res, 'action.readOnly')));
     next();
   };
   /** The network digest as it would go out now, rendered as recipients get it (the link to unsubscribe is a stand-in). */
-  const rendered = (lang: Lang): RenderedMail => {
-    const { config, env } = ready();
+  const rendered = (res: Response, lang: Lang): RenderedMail => {
+    const { config, env } = ready(res);
     const { digest: d } = networkDigest(env, openDigest(deps.db), lang, new Date());
     return renderDigest(d, { baseUrl: config.baseUrl, unsubscribeUrl: unsubscribeUrl(config.baseUrl, 'esikatselu') });
   };
@@ -72,97 +78,100 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
     logAction(deps.db, { userId: user.id, email: user.email, action, target, detail, now: new Date().toISOString() });
   };
   /** The digest a POST names, in the state the action needs (a sent digest never changes). */
-  const digestOf = (req: Request, status: 'draft' | 'approved') => {
+  const digestOf = (req: Request, res: Response, status: 'draft' | 'approved') => {
     const id = Number(req.params.id);
     const d = Number.isSafeInteger(id) ? getDigest(deps.db, id) : undefined;
-    if (!d) throw new HttpError(404, `Katsausta numero ${String(req.params.id)} ei ole.`);
-    if (d.status === 'sent') throw new HttpError(409, `Katsaus ${d.id} on jo lähetetty, eikä lähetettyä katsausta voi muuttaa.`);
-    if (status === 'draft' && d.status !== 'draft') throw new HttpError(409, `Katsaus ${d.id} on jo hyväksytty, joten sitä ei voi enää muokata. Peru hyväksyntä ensin.`);
-    if (status === 'approved' && d.status !== 'approved') throw new HttpError(409, `Katsausta ${d.id} ei ole hyväksytty.`);
+    if (!d) throw new HttpError(404, w(res, 'digest.noSuch', { id: String(req.params.id) }));
+    if (d.status === 'sent') throw new HttpError(409, w(res, 'digest.alreadySent', { id: d.id }));
+    if (status === 'draft' && d.status !== 'draft') throw new HttpError(409, w(res, 'digest.alreadyApproved', { id: d.id }));
+    if (status === 'approved' && d.status !== 'approved') throw new HttpError(409, w(res, 'digest.notApproved', { id: d.id }));
     return d;
   };
-  const draftOf = (req: Request) => digestOf(req, 'draft');
+  const draftOf = (req: Request, res: Response) => digestOf(req, res, 'draft');
 
   app.get('/digest', mayView, (req, res) => {
     const d = digest();
-    if ('error' in d) return void res.status(500).render('pages/digest', { title: 'Viikkokatsaus – Lakivahti', configError: d.error });
+    const ui = pageLang(res.locals);
+    const title = word(ui, 'digest.title');
+    if ('error' in d) return void res.status(500).render('pages/digest', { title, configError: d.error });
     const { config, env } = d;
     const now = new Date();
     const open = openDigest(deps.db);
-    const built = open ? null : networkDigest(env, undefined, 'fi', now).digest;
+    const built = open ? null : networkDigest(env, undefined, ui, now).digest;
     let groups = null;
     if (open) {
       const entries = listDraftEntries(deps.db, open.id);
-      const shown = [networkDigest(env, open, 'fi', now).digest];
+      const shown = [networkDigest(env, open, ui, now).digest];
       // Removed entries are not in the edited digest: their titles come from one built now.
-      if (entries.some((e) => e.removed)) shown.push(networkDigest(env, undefined, 'fi', now).digest);
-      groups = editorGroups(entries, shown, deps.goalLabels);
+      if (entries.some((e) => e.removed)) shown.push(networkDigest(env, undefined, ui, now).digest);
+      groups = editorGroups(entries, shown, ui === 'sv' ? { ...deps.goalLabels, ...deps.goalLabelsSv } : deps.goalLabels, ui);
     }
     const unapproved = open ? listActions(deps.db, `digest:${open.id}`).filter((a) => a.action === 'digest-unapprove').pop() : undefined;
     const network = listSubscriptions(deps.db, { active: true }).filter((s) => s.kind === 'network');
     const admin = (res.locals.user as SessionUser).role === 'admin';
     res.render('pages/digest', {
-      title: 'Viikkokatsaus – Lakivahti', open, groups, admin, editable: admin && open?.status === 'draft',
+      title, open, groups, admin, editable: admin && open?.status === 'draft',
       unapproved: unapproved && { by: unapproved.email, at: unapproved.at }, unapprovable: admin && open?.status === 'approved',
       built: built && { empty: built.empty, respond: built.respond.length, moved: built.moved.length, items: built.groups.reduce((n, g) => n + g.items.length, 0) },
       last: lastSentDigest(deps.db) ?? null, smtp: !!config.smtpUrl, autoApprove: config.autoApprove, weekly: config.cron.weekly,
       recipients: { fi: network.filter((s) => s.lang === 'fi').length, sv: network.filter((s) => s.lang === 'sv').length },
-      lang: langOf(req.query.lang),
-      failures: admin ? failures() : null,
+      // The preview's language: asked for, else the person's own.
+      lang: req.query.lang === undefined ? ui : langOf(req.query.lang),
+      failures: admin ? failures(ui) : null,
     });
   });
 
   /** Deliveries given up or waiting for a retry, and subscriptions paused for failing, worded for people. */
-  function failures() {
+  function failures(lang: Lang) {
     const failed = listDeliveries(deps.db, { status: 'failed', limit: 50 });
     const retrying = listDeliveries(deps.db, { status: 'pending', limit: 500 }).filter((x) => x.lastError);
     const rows = [...retrying, ...failed].map((x) => ({
-      id: x.id, email: x.email, subject: x.subject, attempts: x.attempts, error: mailErrorFi(x.lastError), technical: x.lastError,
-      state: x.status === 'failed' ? 'luovuttu' : `uusi yritys ${fiDateTime(x.nextAttemptAt)} jälkeen`,
+      id: x.id, email: x.email, subject: x.subject, attempts: x.attempts, error: mailError(x.lastError, lang), technical: x.lastError,
+      state: x.status === 'failed' ? word(lang, 'digest.givenUp') : word(lang, 'digest.retryAfter', { at: dateTime(x.nextAttemptAt, lang) }),
     }));
     const paused = listSubscriptions(deps.db).filter((s) => s.pausedAt && !s.unsubscribedAt)
-      .map((s) => ({ id: s.id, email: s.email, at: s.pausedAt, reason: mailErrorFi(s.pauseReason), technical: s.pauseReason }));
+      .map((s) => ({ id: s.id, email: s.email, at: s.pausedAt, reason: mailError(s.pauseReason, lang), technical: s.pauseReason }));
     return { rows, paused };
   }
 
   app.get('/digest/preview', mayView, (req, res) => {
-    const mail = rendered(langOf(req.query.lang));
+    const mail = rendered(res, req.query.lang === undefined ? pageLang(res.locals) : langOf(req.query.lang));
     res.set({ 'Content-Security-Policy': PREVIEW_CSP, 'Cache-Control': 'no-store' }).type('html').send(mail.html);
   });
 
   app.post('/digest/draft', mayEdit, (_req, res) => {
-    const made = ensureDraft(ready().env, new Date());
-    if (!made) throw new HttpError(409, 'Edellisen katsauksen jälkeen ei ole tullut mitään uutta, joten luonnosta ei tehty.');
+    const made = ensureDraft(ready(res).env, new Date());
+    if (!made) throw new HttpError(409, w(res, 'digest.nothingToDraft'));
     log(res, 'digest-draft', `digest:${made.id}`);
     res.redirect(303, '/digest');
   });
 
   app.post('/digest/:id/entries', mayEdit, (req, res) => {
-    const d = draftOf(req);
+    const d = draftOf(req, res);
     const body = req.body as Record<string, unknown>;
     const section = body.section as Section;
     const ref = body.ref;
     const what = body.do;
-    if (!SECTIONS.includes(section) || typeof ref !== 'string') throw new HttpError(400, 'Lomakkeesta puuttui katsauksen kohta (osio ja viite).');
+    if (!SECTIONS.includes(section) || typeof ref !== 'string') throw new HttpError(400, w(res, 'digest.missingEntry'));
     const entries = listDraftEntries(deps.db, d.id);
-    if (!entries.some((e) => e.section === section && e.ref === ref)) throw new HttpError(404, `Katsauksessa ${d.id} ei ole kohtaa ${ref}.`);
+    if (!entries.some((e) => e.section === section && e.ref === ref)) throw new HttpError(404, w(res, 'digest.noEntry', { id: d.id, ref }));
     deps.db.transaction(() => {
       if (what === 'remove' || what === 'restore') setEntryRemoved(deps.db, d.id, section, ref, what === 'remove');
       else if (what === 'up' || what === 'down') {
         const order = movedOrder(entries, section, ref, what);
         if (order) reorderEntries(deps.db, d.id, section, order);
-      } else throw new HttpError(400, `Tuntematon toiminto "${String(what)}" (ylös, alas, poista tai palauta).`);
+      } else throw new HttpError(400, w(res, 'digest.unknownDo', { what: String(what) }));
       log(res, `digest-${what}`, `digest:${d.id}`, { section, ref });
     })();
     res.redirect(303, `/digest#${section}-${ref}`);
   });
 
   app.post('/digest/:id/intro', mayEdit, (req, res) => {
-    const d = draftOf(req);
+    const d = draftOf(req, res);
     const raw = (req.body as Record<string, unknown>).intro;
-    if (raw !== undefined && typeof raw !== 'string') throw new HttpError(400, 'Kenttä "Johdanto" on annettu väärin.');
+    if (raw !== undefined && typeof raw !== 'string') throw new HttpError(400, w(res, 'digest.badIntro'));
     const intro = raw?.trim() ? raw.trim().replace(/\r\n/g, '\n') : null;
-    if (intro && intro.length > 4000) throw new HttpError(400, `Johdannossa voi olla enintään 4000 merkkiä (nyt ${intro.length}).`);
+    if (intro && intro.length > 4000) throw new HttpError(400, w(res, 'digest.introTooLong', { n: intro.length }));
     deps.db.transaction(() => {
       setIntro(deps.db, d.id, intro);
       log(res, 'digest-intro', `digest:${d.id}`, { length: intro?.length ?? 0 });
@@ -171,7 +180,7 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
   });
 
   app.post('/digest/:id/approve', mayEdit, (req, res) => {
-    const d = draftOf(req);
+    const d = draftOf(req, res);
     const user = res.locals.user as SessionUser;
     deps.db.transaction(() => {
       approveDigest(deps.db, d.id, user.email, new Date().toISOString());
@@ -183,38 +192,41 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
   // Taken back before it went out (the send at the next ten-minute tick records it as sent in one transaction, after
   // which this is refused): a draft again, to edit and approve anew.
   app.post('/digest/:id/unapprove', mayEdit, (req, res) => {
-    const d = digestOf(req, 'approved');
+    const d = digestOf(req, res, 'approved');
     const taken = deps.db.transaction(() => {
       if (!unapproveDigest(deps.db, d.id)) return false;
       log(res, 'digest-unapprove', `digest:${d.id}`, { approvedBy: d.approvedBy, approvedAt: d.approvedAt });
       return true;
     })();
-    if (!taken) throw new HttpError(409, `Katsaus ${d.id} ehdittiin jo lähettää, eikä lähetettyä katsausta voi muuttaa.`);
-    say(res, `Katsauksen ${d.id} hyväksyntä peruttiin: se on taas luonnos, jota voi muokata.`);
+    if (!taken) throw new HttpError(409, w(res, 'digest.sentMeanwhile', { id: d.id }));
+    say(res, w(res, 'digest.unapproved', { id: d.id }));
     res.redirect(303, '/digest');
   });
 
   // A test to the signed-in person's own address, through the same renderer and sender; nothing is recorded as sent.
   app.post('/digest/test', mayEdit, async (req, res) => {
-    const { config } = ready();
-    if (!config.smtpUrl) throw new HttpError(409, 'Sähköpostipalvelinta ei ole määritetty (SMTP_URL), joten mitään ei voi lähettää.');
+    const { config } = ready(res);
+    if (!config.smtpUrl) throw new HttpError(409, w(res, 'digest.smtpMissing'));
     const lang = langOf((req.body as Record<string, unknown>).lang);
     const user = res.locals.user as SessionUser;
-    const mail = rendered(lang);
+    const mail = rendered(res, lang);
     const transport = smtpTransport(config.smtpUrl);
     try {
       await transport.send({
-        from: config.from, to: user.email, subject: `Testi: ${mail.subject}`, html: mail.html, text: mail.text,
+        from: config.from, to: user.email, subject: `${WORDS[lang].test}: ${mail.subject}`, html: mail.html, text: mail.text,
         messageId: `<${crypto.randomUUID()}@lakivahti>`, unsubscribeUrl: unsubscribeUrl(config.baseUrl, 'esikatselu'),
       });
     } catch (err) {
       const e = err as Error;
-      throw new HttpError(502, `Testiviestiä ei voitu lähettää osoitteeseen ${user.email}: ${mailErrorFi(e.message)} (${err instanceof SendError ? e.message : 'tuntematon virhe'})`);
+      const ui = pageLang(res.locals);
+      throw new HttpError(502, word(ui, 'digest.testFailed', {
+        email: user.email, why: mailError(e.message, ui), technical: err instanceof SendError ? e.message : word(ui, 'digest.unknownError'),
+      }));
     } finally {
       transport.close();
     }
     log(res, 'digest-test', `user:${user.id}`, { lang, to: user.email });
-    say(res, `Testiviesti (${lang === 'sv' ? 'ruotsiksi' : 'suomeksi'}) lähetettiin osoitteeseen ${user.email}.`);
+    say(res, w(res, 'digest.testSent', { in: w(res, `lang.in.${lang}`), email: user.email }));
     res.redirect(303, '/digest');
   });
 }

@@ -14,6 +14,12 @@ export function pageLang(root: unknown): Lang {
   return isLang(lang) ? lang : 'fi';
 }
 
+/** A word of the page's language, for a route's messages and refusals. */
+export type Say = (key: string, values?: Record<string, unknown>) => string;
+
+/** The words of the language of the page these locals render (the signed-in person's). */
+export const wordsFor = (locals: unknown): Say => (key, values) => word(pageLang(locals), key, values);
+
 const rootOf = (options: unknown) => (options as HelperOptions | undefined)?.data?.root;
 
 /** A link from a feed or a person becomes an href only with an http(s) scheme (never javascript:, data:, …). */

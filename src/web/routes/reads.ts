@@ -5,29 +5,31 @@ import type { Request, Response } from 'express';
 import { markItemsRead } from '../../store/index.js';
 import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
+import { wordsFor, type Say } from './form-helpers.js';
 
 /** How many items one "mark all read" may carry (a page of the list is 50). */
 const MAX_IDS = 200;
 
-function ids(raw: unknown): number[] {
+function ids(raw: unknown, w: Say): number[] {
   const list = ([] as unknown[]).concat(raw ?? []);
-  if (list.length > MAX_IDS) throw new HttpError(400, `Kerralla voi merkitä luetuksi enintään ${MAX_IDS} asiaa.`);
+  if (list.length > MAX_IDS) throw new HttpError(400, w('reads.tooMany', { max: MAX_IDS }));
   return list.map((v) => {
     const n = typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : NaN;
-    if (!Number.isSafeInteger(n) || n < 1) throw new HttpError(400, `Asian numero "${String(v)}" ei kelpaa.`);
+    if (!Number.isSafeInteger(n) || n < 1) throw new HttpError(400, w('reads.badId', { raw: String(v) }));
     return n;
   });
 }
 
 export function mountReads(app: express.Express, deps: WebDeps): void {
-  const mark = (pick: (req: Request) => number[], fallback: (req: Request) => string) => (req: Request, res: Response) => {
-    if (deps.readOnly) throw new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten luetuksi merkintää ei voi tallentaa.');
+  const mark = (pick: (req: Request, w: Say) => number[], fallback: (req: Request) => string) => (req: Request, res: Response) => {
+    const w = wordsFor(res.locals);
+    if (deps.readOnly) throw new HttpError(503, w('reads.readOnly'));
     const user = res.locals.user as SessionUser;
-    const ids = pick(req);
+    const ids = pick(req, w);
     markItemsRead(deps.db, user.id, ids, new Date().toISOString());
-    say(res, ids.length === 1 ? 'Merkitty luetuksi.' : `${ids.length} asiaa merkitty luetuiksi.`);
+    say(res, ids.length === 1 ? w('reads.one') : w('reads.many', { n: ids.length }));
     res.redirect(303, localPath((req.body as Record<string, unknown>).back, fallback(req)));
   };
-  app.post('/items/:id/read', mark((req) => ids(req.params.id), (req) => `/items/${String(req.params.id)}`));
-  app.post('/items/read', mark((req) => ids((req.body as Record<string, unknown>).ids), () => '/items'));
+  app.post('/items/:id/read', mark((req, w) => ids(req.params.id, w), (req) => `/items/${String(req.params.id)}`));
+  app.post('/items/read', mark((req, w) => ids((req.body as Record<string, unknown>).ids, w), () => '/items'));
 }

@@ -1,4 +1,4 @@
-// The sources (/sources): each one's health — last run, status, the error in plain Finnish, items, next check — and
+// The sources (/sources): each one's health — last run, status, the error in plain words, items, next check — and
 // for administrators pause, resume and crawl now (POST forms; the scheduler and `crawl` skip a paused source).
 import type express from 'express';
 import type { Request, RequestHandler, Response } from 'express';
@@ -10,7 +10,7 @@ import { safeHref } from './item.js';
 import { healthLine, sourceHealth } from './source-health.js';
 import { viewer } from './viewer.js';
 import { word } from '../../present/words-web.js';
-import { pageLang } from './form-helpers.js';
+import { pageLang, wordsFor, type Say } from './form-helpers.js';
 
 export function sourcesPage(ctx: PageContext): RequestHandler {
   return (_req, res) => {
@@ -38,36 +38,38 @@ export function sourcesPage(ctx: PageContext): RequestHandler {
 /** Pause, resume and crawl now: administrators only, each recorded with who and when, then back to /sources saying what was done (the word's key). */
 export function mountSourceActions(app: express.Express, deps: WebDeps): void {
   const names = new Map(deps.sources.map((s) => [s.id, s.name]));
-  const action = (name: string, act: (id: string, user: SessionUser, now: string) => string) => [
+  /** `act` refuses in the person's language (`w`) and returns the key of the word that says what was done. */
+  const action = (name: string, act: (id: string, user: SessionUser, now: string, w: Say) => string) => [
     requireRole('admin'),
     (req: Request, res: Response) => {
       const id = String(req.params.id);
-      if (!names.has(id)) throw new HttpError(404, `Lähdettä "${id}" ei ole määritelty.`);
+      const w = wordsFor(res.locals);
+      if (!names.has(id)) throw new HttpError(404, w('sources.unknown', { id }));
       const user = res.locals.user as SessionUser;
       const now = new Date().toISOString();
-      const done = act(id, user, now);
+      const done = act(id, user, now, w);
       if (!deps.readOnly) logAction(deps.db, { userId: user.id, email: user.email, action: name, target: `source:${id}`, now });
-      say(res, word(pageLang(res.locals), done, { name: names.get(id) }));
+      say(res, w(done, { name: names.get(id) }));
       res.redirect(303, '/sources');
     },
   ];
-  const writable = () => {
-    if (deps.readOnly) throw new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten muutoksia ei voi tallentaa.');
+  const writable = (w: Say) => {
+    if (deps.readOnly) throw new HttpError(503, w('action.readOnly'));
   };
-  app.post('/sources/:id/pause', ...action('source-pause', (id, user, now) => {
-    writable();
+  app.post('/sources/:id/pause', ...action('source-pause', (id, user, now, w) => {
+    writable(w);
     setSourcePaused(deps.db, id, { by: user.email, at: now });
     return 'sources.pausedSaid';
   }));
-  app.post('/sources/:id/resume', ...action('source-resume', (id) => {
-    writable();
+  app.post('/sources/:id/resume', ...action('source-resume', (id, _user, _now, w) => {
+    writable(w);
     setSourcePaused(deps.db, id, null);
     return 'sources.resumedSaid';
   }));
-  app.post('/sources/:id/crawl', ...action('source-crawl', (id) => {
-    if (listPausedSources(deps.db).has(id)) throw new HttpError(409, `Lähde ${names.get(id)} on keskeytetty; jatka sen hakua ensin.`);
-    if (!deps.crawlNow) throw new HttpError(503, 'Hakuja ei ajeta tällä palvelimella (ajastus on pois päältä tai tietokantaan ei voi kirjoittaa).');
-    if (!deps.crawlNow(id)) throw new HttpError(503, 'Hakua ei voitu aloittaa, koska palvelin on pysähtymässä.');
+  app.post('/sources/:id/crawl', ...action('source-crawl', (id, _user, _now, w) => {
+    if (listPausedSources(deps.db).has(id)) throw new HttpError(409, w('sources.pausedFirst', { name: names.get(id) }));
+    if (!deps.crawlNow) throw new HttpError(503, w('sources.noCrawls'));
+    if (!deps.crawlNow(id)) throw new HttpError(503, w('sources.stopping'));
     return 'sources.crawlSaid';
   }));
 }

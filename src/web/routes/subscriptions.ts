@@ -10,10 +10,12 @@ import {
 import { checkSubscription, storedRules, SubscriptionError, type SubscriptionRequest, type SubscriptionRules } from '../../app/subscription-form.js';
 import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
-import { mailErrorFi } from './digest-draft.js';
+import { mailError } from './digest-draft.js';
+import { pageLang, wordsFor } from './form-helpers.js';
+import { word, type Lang } from '../../present/words-web.js';
 
-const EVERY: Record<string, string> = { immediately: 'heti', daily: 'päivittäin', weekly: 'viikoittain' };
-const LANGS: Record<string, string> = { fi: 'suomeksi', sv: 'ruotsiksi' };
+/** A word of the signed-in person's language (the page's). */
+const w = (res: Response, key: string, values?: Record<string, unknown>) => wordsFor(res.locals)(key, values);
 
 /** The form's fields as typed, to show again with an error (or an existing subscription's, to edit). */
 interface FormValues {
@@ -44,10 +46,10 @@ const formOf = (s: Subscription): FormValues => ({
 });
 
 /** The form as posted; `editing`: the subscription being changed (its kind stays, and its address unless an administrator changes it). */
-function readForm(body: Record<string, unknown>, user: SessionUser, editing?: Subscription): FormValues {
+function readForm(res: Response, body: Record<string, unknown>, user: SessionUser, editing?: Subscription): FormValues {
   const own = editing?.email ?? user.email;
   if (user.role !== 'admin' && body.email !== undefined && field(body.email).trim().toLowerCase() !== own.toLowerCase())
-    throw new HttpError(403, 'Vain ylläpitäjä voi tehdä tilauksia muille osoitteille.');
+    throw new HttpError(403, w(res, 'subs.othersOnly'));
   return {
     email: user.role === 'admin' ? field(body.email).trim() || own : own,
     kind: editing?.kind ?? (body.kind === 'network' ? 'network' : 'personal'), goals: list(body.goals), sources: list(body.sources),
@@ -66,24 +68,25 @@ const requestOf = (f: FormValues): SubscriptionRequest => ({
 export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
   const sourceNames = new Map(deps.sources.map((s) => [s.id, s.name]));
   const rules = (): SubscriptionRules => storedRules(deps.db, deps.sources, Object.keys(deps.goalLabels));
-  const writable = () => {
-    if (deps.readOnly) throw new HttpError(503, 'Tietokantaan ei voi nyt kirjoittaa, joten muutoksia ei voi tallentaa.');
+  const writable = (res: Response) => {
+    if (deps.readOnly) throw new HttpError(503, w(res, 'action.readOnly'));
   };
   const log = (user: SessionUser, action: string, target: string, detail: Record<string, unknown>) =>
     logAction(deps.db, { userId: user.id, email: user.email, action, target, detail, now: new Date().toISOString() });
 
-  /** A subscription as the page lists it. */
-  const row = (s: Subscription) => ({
-    id: s.id, email: s.email, network: s.kind === 'network', every: EVERY[s.every], lang: LANGS[s.lang],
-    goals: s.goals.map((g) => deps.goalLabels[g] ?? g), sources: s.sources.map((x) => sourceNames.get(x) ?? x),
+  /** A subscription as the page in `lang` lists it. */
+  const row = (lang: Lang) => (s: Subscription) => ({
+    id: s.id, email: s.email, network: s.kind === 'network', every: word(lang, `every.${s.every}`), lang: word(lang, `lang.in.${s.lang}`),
+    goals: s.goals.map((g) => (lang === 'sv' ? deps.goalLabelsSv?.[g] : undefined) ?? deps.goalLabels[g] ?? g), sources: s.sources.map((x) => sourceNames.get(x) ?? x),
     organisations: s.organisations, matters: s.matters, search: s.search,
-    paused: s.pausedAt ? mailErrorFi(s.pauseReason) : null,
+    paused: s.pausedAt ? mailError(s.pauseReason, lang) : null,
   });
 
   /** The page: the lists, and the form (a new subscription, or `editing` one). */
   const page = (res: Response, status: number, form: FormValues, errors: string[] = [], editing?: Subscription) => {
     const user = res.locals.user as SessionUser;
     const admin = user.role === 'admin';
+    const lang = pageLang(res.locals);
     const active = listSubscriptions(deps.db).filter((s) => !s.unsubscribedAt);
     const mine = active.filter((s) => owns(s, user));
     const sources = rules().sources.map((id) => ({ id, name: sourceNames.get(id) ?? id }));
@@ -91,25 +94,25 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
     const organisations = [...new Set([...listOrganisations(deps.db), ...form.organisations])]
       .map((name) => ({ name, checked: form.organisations.includes(name) }));
     res.status(status).render('pages/subscriptions', {
-      title: editing ? `Tilauksen ${editing.id} muokkaus – Lakivahti` : 'Sähköpostitilaukset – Lakivahti', admin, form, errors, sources, organisations,
+      title: editing ? word(lang, 'subs.editTitle', { id: editing.id }) : word(lang, 'subs.title'), admin, form, errors, sources, organisations,
       editing: editing && { id: editing.id, network: editing.kind === 'network' },
-      mine: mine.map(row), others: admin ? active.filter((s) => !owns(s, user)).map(row) : [],
+      mine: mine.map(row(lang)), others: admin ? active.filter((s) => !owns(s, user)).map(row(lang)) : [],
     });
   };
   const empty = (user: SessionUser): FormValues => ({
     email: user.email, kind: 'personal', goals: [], sources: [], organisations: [], organisation: '', matters: '', search: '', every: 'weekly', lang: 'fi',
   });
-  /** The form checked by the rules of `subscriptions add`, or the page again with the Finnish error. */
+  /** The form checked by the rules of `subscriptions add`, or the page again with the error in the person's language. */
   const check = (res: Response, form: FormValues, editing?: Subscription) => {
     try {
       const checked = checkSubscription(requestOf(form), rules());
       const taken = checked.kind === 'network' && listSubscriptions(deps.db, { email: checked.email })
         .some((s) => s.kind === 'network' && !s.unsubscribedAt && s.id !== editing?.id);
       if (!taken) return checked;
-      page(res, 400, form, [`${checked.email} saa jo verkoston viikkokatsauksen.`], editing);
+      page(res, 400, form, [w(res, 'subs.hasNetwork', { email: checked.email })], editing);
     } catch (err) {
       if (!(err instanceof SubscriptionError)) throw err;
-      page(res, 400, form, [err.fi], editing);
+      page(res, 400, form, [w(res, err.word, err.values)], editing);
     }
     return undefined;
   };
@@ -117,9 +120,9 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
   app.get('/subscriptions', (_req, res) => page(res, 200, empty(res.locals.user as SessionUser)));
 
   app.post('/subscriptions', (req: Request, res: Response) => {
-    writable();
+    writable(res);
     const user = res.locals.user as SessionUser;
-    const checked = check(res, readForm(req.body as Record<string, unknown>, user));
+    const checked = check(res, readForm(res, req.body as Record<string, unknown>, user));
     if (!checked) return;
     const userId = checked.email.toLowerCase() === user.email.toLowerCase() ? user.id : (findUser(deps.db, checked.email)?.id ?? null);
     const id = deps.db.transaction(() => {
@@ -136,8 +139,8 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
     const id = Number(req.params.id);
     const s = Number.isSafeInteger(id) ? getSubscription(deps.db, id) : undefined;
     const allowed = s && (user.role === 'admin' || (!adminOnly && owns(s, user)));
-    if (!s || (!allowed && !adminOnly)) throw new HttpError(404, `Sinulla ei ole tilausta numero ${String(req.params.id)}.`);
-    if (!allowed) throw new HttpError(403, 'Vain ylläpitäjä voi jatkaa keskeytettyä tilausta.');
+    if (!s || (!allowed && !adminOnly)) throw new HttpError(404, w(res, 'subs.noSuch', { id: String(req.params.id) }));
+    if (!allowed) throw new HttpError(403, w(res, 'subs.resumeAdmin'));
     return s;
   };
 
@@ -145,7 +148,7 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
   /** The subscription to edit: this person's (or anyone's, for an administrator), not ended. */
   const editable = (req: Request, res: Response) => {
     const s = target(req, res, false);
-    if (s.unsubscribedAt) throw new HttpError(409, `Tilaus ${s.id} on päättynyt, joten sitä ei voi muokata. Tee uusi tilaus.`);
+    if (s.unsubscribedAt) throw new HttpError(409, w(res, 'subs.ended', { id: s.id }));
     return s;
   };
 
@@ -155,10 +158,10 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
   });
 
   app.post('/subscriptions/:id', (req, res) => {
-    writable();
+    writable(res);
     const s = editable(req, res);
     const user = res.locals.user as SessionUser;
-    const form = readForm(req.body as Record<string, unknown>, user, s);
+    const form = readForm(res, req.body as Record<string, unknown>, user, s);
     const checked = check(res, form, s);
     if (!checked) return;
     const userId = checked.email.toLowerCase() === s.email.toLowerCase() ? s.userId
@@ -168,12 +171,12 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
       const { email, every, lang, goals, sources, organisations, matters, search } = s;
       log(user, 'edit-subscription', `subscription:${s.id}`, { before: { email, every, lang, goals, sources, organisations, matters, search }, after: checked });
     })();
-    say(res, `Tilaus ${s.id} tallennettu.`);
+    say(res, w(res, 'subs.saved', { id: s.id }));
     res.redirect(303, `/subscriptions#subscription-${s.id}`);
   });
 
   app.post('/subscriptions/:id/remove', (req, res) => {
-    writable();
+    writable(res);
     const s = target(req, res, false);
     deps.db.transaction(() => {
       unsubscribe(deps.db, s.id, new Date().toISOString());
@@ -184,7 +187,7 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
 
   // An administrator fixed the address (or the mail server): the paused subscription is sent to again.
   app.post('/subscriptions/:id/resume', (req, res) => {
-    writable();
+    writable(res);
     const s = target(req, res, true);
     deps.db.transaction(() => {
       resumeSubscription(deps.db, s.id);
@@ -206,10 +209,10 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
 
   // Follow a matter: its new stages, deadline moves and documents by e-mail as soon as they are seen.
   app.post('/matters/:id/follow', (req, res) => {
-    writable();
+    writable(res);
     const user = res.locals.user as SessionUser;
     const id = Number(req.params.id);
-    if (!Number.isSafeInteger(id) || id < 1 || !getMatter(deps.db, id)) throw new HttpError(404, `Asiakokonaisuutta numero ${String(req.params.id)} ei ole.`);
+    if (!Number.isSafeInteger(id) || id < 1 || !getMatter(deps.db, id)) throw new HttpError(404, w(res, 'matter.noSuch', { id: String(req.params.id) }));
     if (!following(user, id)) {
       const checked = checkSubscription({ email: user.email, network: false, goals: [], sources: [], organisations: [], matters: [String(id)], every: 'immediately' }, rules());
       deps.db.transaction(() => {
