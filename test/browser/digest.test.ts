@@ -84,10 +84,10 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
   it('the secretariat makes the week\'s draft, edits it, previews it, sends a test to itself and approves it', async () => {
     const { page, problems } = await open();
     await signIn(page, 'sihteeri@example.fi', '/digest');
-    await expect(page.getByRole('heading', { name: 'Ei avointa luonnosta' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Ei avointa luonnosta' }).waitFor();
     await expectAccessible(page, 'digest page without a draft');
     await Promise.all([page.waitForURL(`${base}/digest`), page.getByRole('button', { name: 'Tee luonnos nyt' }).click()]);
-    await expect(page.getByRole('heading', { name: 'Katsaus 1: luonnos' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Katsaus 1: luonnos' }).waitFor();
     expect(await frameText(page)).toContain('Kumppanuusverkoston viikkokatsaus');
 
     // Remove the first new item; it stays listed, marked, and can be restored; it leaves the preview.
@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
     await Promise.all([page.waitForURL(new RegExp(`/digest#${id}$`)), first.getByRole('button', { name: /^Poista/ }).click()]);
     const removed = page.locator(`li[id="${id}"]`);
     await expect(removed.locator('.badge-removed').innerText()).resolves.toBe('poistettu');
-    await expect(removed.getByRole('button', { name: /^Palauta/ }).isVisible()).resolves.toBe(true);
+    await removed.getByRole('button', { name: /^Palauta/ }).waitFor();
     expect(query<{ removed: number }>('SELECT removed FROM digest_entries WHERE ref = ?', id!.replace(/^new-/, '')).removed).toBe(1);
 
     // Move the second entry of some section up: the database order follows.
@@ -124,12 +124,12 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
     expect(smtp.received[0].mail.text).toContain('Hyvää maanantaita verkostolle!');
 
     await Promise.all([page.waitForURL(`${base}/digest`), page.getByRole('button', { name: 'Hyväksy katsaus lähetettäväksi' }).click()]);
-    await expect(page.getByRole('heading', { name: 'Katsaus 1: hyväksytty' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Katsaus 1: hyväksytty' }).waitFor();
     // Taken back before it is sent: a draft again, editable; then approved anew.
     await Promise.all([page.waitForURL(`${base}/digest`), page.getByRole('button', { name: 'Peru hyväksyntä' }).click()]);
     await expect(page.getByRole('status').innerText()).resolves.toContain('Katsauksen 1 hyväksyntä peruttiin');
-    await expect(page.getByRole('heading', { name: 'Katsaus 1: luonnos' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText(/Edellisen hyväksynnän perui sihteeri@example\.fi/).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Katsaus 1: luonnos' }).waitFor();
+    await page.getByText(/Edellisen hyväksynnän perui sihteeri@example\.fi/).waitFor();
     await Promise.all([page.waitForURL(`${base}/digest`), page.getByRole('button', { name: 'Hyväksy katsaus lähetettäväksi' }).click()]);
     expect(query<{ status: string; approved_by: string }>('SELECT status, approved_by FROM digests WHERE id = 1')).toEqual({ status: 'approved', approved_by: 'sihteeri@example.fi' });
     expect(problems).toEqual([]);
@@ -178,7 +178,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
     // Edited in place: two organisations more, weekly; the same subscription, said so.
     const id = (await row.getAttribute('id'))!.replace('subscription-', '');
     await Promise.all([page.waitForURL(new RegExp(`/subscriptions/${id}/edit#add$`)), row.getByRole('link', { name: /^Muokkaa/ }).click()]);
-    await expect(page.getByRole('heading', { name: `Tilauksen ${id} muokkaus` }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: `Tilauksen ${id} muokkaus` }).waitFor();
     const orgs = page.locator('input[name="organisations"]');
     expect(await orgs.count()).toBeGreaterThanOrEqual(2);
     const picked = [await orgs.nth(0).getAttribute('value'), await orgs.nth(1).getAttribute('value')];
@@ -214,7 +214,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
     expect(text).toMatch(/Mottagare: \d+ på finska, \d+ på svenska\./);
     expect(text).toMatch(/Sammandrag \d+: (utkast|godkänt)|Inget öppet utkast/);
     expect(text).not.toMatch(/Katsaus|Vastaanottajia|Esikatselu/);
-    await expect(page.getByRole('heading', { name: 'Förhandsvisning' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Förhandsvisning' }).waitFor();
     // The preview opens in the person's language.
     expect(await frameText(page)).toContain('Partnerskapsnätverkets veckosammandrag');
     await expect(sidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
@@ -227,7 +227,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
     // Nothing chosen: refused in Swedish, and the page stays accessible and narrow.
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Prenumerera' }).click()]);
     await expect(page.getByRole('alert').innerText()).resolves.toContain('Välj vad du följer');
-    await expect(page.getByLabel('Hur ofta (eget sammandrag)').isVisible()).resolves.toBe(true);
+    await page.getByLabel('Hur ofta (eget sammandrag)').waitFor();
     await expect(sidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
     await expectAccessible(page, 'Swedish subscriptions page with an error at 390 px');
     await page.screenshot({ path: path.join(SHOTS, 'subscriptions-sv-390.png'), fullPage: true });

@@ -62,10 +62,10 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
   it('a reviewer signs in, sees the board, corrects goals, puts a matter on it with owner and deadline, and signs out', async () => {
     const { page, problems } = await open();
     await page.goto(`${base}/board`);
-    await expect(page.getByRole('heading', { name: 'Kirjaudu sisään' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Kirjaudu sisään' }).waitFor();
     await expectAccessible(page, 'sign-in page');
     await signIn(page, 'juristi@example.fi');
-    await expect(page.getByRole('heading', { name: 'Yhteisvastausten taulu' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Yhteisvastausten taulu' }).waitFor();
     await expectAccessible(page, 'board');
 
     // Correct the goals of item #1 (a candidate of matter 1): add internal security.
@@ -89,9 +89,9 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await expect(onBoard.locator('td[data-label="Määräaika"]').innerText()).resolves.toContain('tällä viikolla');
 
     await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Kirjaudu ulos' }).click()]);
-    await expect(page.getByLabel('Salasana').isVisible()).resolves.toBe(true);
+    await page.getByLabel('Salasana').waitFor();
     await page.goto(`${base}/board`);
-    await expect(page.getByRole('heading', { name: 'Kirjaudu sisään' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Kirjaudu sisään' }).waitFor();
     expect(problems).toEqual([]);
   }, 90_000);
 
@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await signIn(page, 'juristi@example.fi', '/');
     for (const at of ['/', '/board']) {
       await page.goto(base + at);
-      await expect(page.getByText('Vaarallinen otsikko', { exact: false }).first().isVisible()).resolves.toBe(true);
+      await page.getByText('Vaarallinen otsikko', { exact: false }).first().waitFor();
       await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
       await expect(page.locator('a[href^="javascript:" i]').count()).resolves.toBe(0);
       await expect(page.locator('main script, main img[src="x"]').count()).resolves.toBe(0);
@@ -144,7 +144,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await expect(weight()).resolves.toBe('700');
     await page.goto(`${base}/items/1`);
     await Promise.all([page.waitForURL(`${base}/items/1`), page.getByRole('button', { name: 'Merkitse luetuksi' }).click()]);
-    await expect(page.getByText('Olet merkinnyt tämän luetuksi.').isVisible()).resolves.toBe(true);
+    await page.getByText('Olet merkinnyt tämän luetuksi.').waitFor();
     await page.goto(`${base}/items`);
     await expect(weight()).resolves.toBe('400');
     expect(problems).toEqual([]);
@@ -153,7 +153,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
   it('the items list works from the keyboard: j and k move between rows, r marks one read and comes back, o opens; never inside a field', async () => {
     const { page, problems } = await open();
     await signIn(page, 'juristi@example.fi', '/items');
-    await expect(page.getByText('Pikanäppäimet').isVisible()).resolves.toBe(true);
+    await page.getByText('Pikanäppäimet').waitFor();
     const focused = () => page.evaluate(() => /^\/items\/(\d+)$/.exec(document.activeElement?.getAttribute('href') ?? '')?.[1] ?? document.activeElement?.tagName);
     const ids = await page.locator('main table tbody tr > th > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice('/items/'.length)));
     expect(ids.length).toBeGreaterThan(3);
@@ -224,7 +224,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     for (const [name, at, heading, words] of pages) {
       if (at !== '/account') await page.goto(base + at);
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('sv');
-      await expect(page.getByRole('heading', { name: heading, exact: true }).isVisible()).resolves.toBe(true);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
       const text = await page.locator('main').innerText();
       for (const w of words) expect(text, `${at} in Swedish`).toContain(w);
       if (name === 'item') await expect(page.locator('h1').getAttribute('lang')).resolves.toBe('fi');
@@ -233,17 +233,17 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
         await expect(page.locator('main a', { hasText: 'Lausuntopyyntö valmiussuunnittelun asetuksesta' }).first().getAttribute('lang')).resolves.toBe('fi');
         await expect(page.locator('main a', { hasText: 'Remiss om ändring av räddningslagen' }).first().getAttribute('lang')).resolves.toBeNull();
       }
-      await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Dokument' }).isVisible()).resolves.toBe(true);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Dokument' }).waitFor();
       expect(await sidewaysScroll(page), `${at} in Swedish at 390 px`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, `${name}-sv-390.png`), fullPage: true });
       await expectAccessible(page, `${at} in Swedish`);
     }
     await Promise.all([page.waitForURL(`${base}/login?lang=sv`), page.getByRole('button', { name: 'Logga ut' }).click()]);
-    await expect(page.getByRole('heading', { name: 'Logga in' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('sv');
     await expectAccessible(page, 'the Swedish sign-in form');
     await Promise.all([page.waitForURL(`${base}/login?lang=fi`), page.getByRole('link', { name: 'Suomeksi' }).click()]);
-    await expect(page.getByRole('heading', { name: 'Kirjaudu sisään' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Kirjaudu sisään' }).waitFor();
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -299,7 +299,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fi');
       if (name === 'item') await expect(page.locator('h1').getAttribute('lang')).resolves.toBeNull();
       if (name === 'item-sv') await expect(page.locator('h1').getAttribute('lang')).resolves.toBe('sv');
-      if (name === 'front') await expect(page.getByRole('heading', { name: 'Yleiskuva', exact: true }).isVisible()).resolves.toBe(true);
+      if (name === 'front') await page.getByRole('heading', { name: 'Yleiskuva', exact: true }).waitFor();
       expect(await sidewaysScroll(page), `${at} at ${width} px`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
       await expectAccessible(page, `${at} at ${width} px`);
