@@ -1,7 +1,8 @@
 // Findings of the mutation rounds on word forms (issue 12), decided with the analyzers' own output: which inflected
 // forms of a short or over-stemmed term the matcher finds. The expected values are Finnish and Swedish grammar:
 // lain, lakia, lakiin and laissa are forms of laki (law); palkkaa (hires, pays) and palkat (salaries) are not forms of
-// palkita (to award); tutkimusta is the partitive of tutkimus (research); Swedish lagen, lagar, lagens are forms of
+// palkita (to award); tutkimusta and selvitystä are the partitives of tutkimus (research) and selvitys (report);
+// kokoa (size) is no form of kokous (meeting); Swedish lagen, lagar, lagens are forms of
 // lag (law), laget and lagets of lag (team).
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
@@ -23,6 +24,7 @@ const found = (analyzer: Analyzer, def: TermDef, words: string[]): string[] => {
 const LAKI = ['laki', 'lain', 'lakia', 'lakiin', 'laissa', 'lakien'];
 const PALKITA = { forms: ['palkita', 'palkitsi', 'palkittiin', 'palkitaan'], others: ['palkkaa', 'palkka', 'palkat', 'palkkaus'] };
 const TUTKIMUS = ['tutkimus', 'tutkimuksen', 'tutkimusta', 'tutkimukseen', 'tutkimuksia'];
+const SELVITYS = ['selvitys', 'selvityksen', 'selvitystä', 'selvityksiä'];
 
 function suite(name: string, make: () => Analyzer | null): void {
   describe(`word forms with ${name}`, () => {
@@ -31,8 +33,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');
       return;
     }
-    it('finds the research term in its partitive (tutkimusta) as in its other forms', () => {
+    it('finds an -us or -ys noun in its partitive (tutkimusta, selvitystä) as in its other forms', () => {
       expect(found(analyzer, term('tutkimus'), TUTKIMUS)).toEqual(TUTKIMUS);
+      expect(found(analyzer, term('selvitys'), SELVITYS)).toEqual(SELVITYS);
+      expect(found(analyzer, term('kokous'), ['kokous', 'kokousta', 'kokoa', 'kokoon'])).toEqual(['kokous', 'kokousta']);
     });
 
     it('tells the Swedish law (lagen, lagar) from the team (laget) for the exact term lag', () => {
