@@ -61,6 +61,8 @@ function minKeep(key: string, word = ''): number {
   // -minen nouns: Snowball leaves järjestäminen/järjestämisestä/järjestämistä as -min/-mis/-m; keep through the m
   // (asuminen/asumisen/asumista: asum), but at least 4 letters.
   if (word.endsWith('minen') && key.endsWith('min')) return Math.max(4, key.length - 2);
+  // -us/-ys nouns: Snowball leaves the partitive tutkimusta as tutkimu (tutkimuksen: tutkimus); keep through the u.
+  if (/[uy]s$/.test(key)) return Math.max(4, key.length - 1);
   let k = key;
   if (VOWEL.test(k)) k = k.slice(0, -1);
   if (/[kpt]$/.test(k)) {

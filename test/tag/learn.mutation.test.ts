@@ -174,3 +174,38 @@ describe('learnWeights: what one decision asks of each goal', () => {
     expect(Object.keys(weights)).toEqual([`x-${analyzer.analyze('kala', 'fi').key}`]);
   });
 });
+
+describe('learnWeights: an item the rules already put exactly at its target', () => {
+  it('asks no correction of it, so its words vote for none', () => {
+    // d1: rules A = 3, confirmed: the main goal exactly at relevance needs nothing (target 3, gap 0). d2: no rule
+    // score, confirmed: A to 4. kala is in both, vesi only in d2. Only d2 needs the correction, so both words agree
+    // with it alike: (1 − 0) / (1 + 0 + 1) = 1/2, zf 1 each, Σ zf·x = 4; balance up min(2, 2/4) = 1/2;
+    // step 0.5 × 1/2 × 4 / 4 = 0.25, each weight 0.25 × 1. (Had d1 voted, kala would agree 2/3: zf 4/3 and 1,
+    // Σ 14/3, step 3/14, kala 2/7 and vesi 3/14.)
+    expectWeights(learn([confirmed(item('kala', 'A=3'), [A]), confirmed(item('kala vesi'), [A])]), {
+      [feature('kala')]: { [A]: 0.25 },
+      [feature('vesi')]: { [A]: 0.25 },
+    });
+  });
+});
+
+describe('learnWeights: the words that may lift an item without rule evidence', () => {
+  it('lists each word seen in at least `support` relevant reviewed items and in no irrelevant one, by key', () => {
+    // sammal, vesi, kala in two confirmed items each (first seen in that order); koivu also in two but rejected once;
+    // kuusi in one only.
+    const decisions = [
+      confirmed(item('sammal vesi koivu'), [A]),
+      confirmed(item('kala sammal koivu'), [A]),
+      confirmed(item('vesi kala kuusi'), [A]),
+      rejected(item('koivu')),
+    ];
+    const learned = learnWeights(taxonomy, decisions, { ...once, support: 2 });
+    const expected = [['kala', 2], ['sammal', 2], ['vesi', 2]].map(([w, n]) => [feature(w as string), n]).sort(([a], [b]) => (a < b ? -1 : 1));
+    // In key order, whatever order the decisions came in: a saved model does not depend on it.
+    expect(Object.entries(learned.lifts!)).toEqual(expected);
+    expect(learned.liftSupport).toBe(3);
+    expect(learnWeights(taxonomy, decisions, { ...once, support: 2, liftSupport: 5 }).liftSupport).toBe(5);
+    // At a support of 3 none of them is seen often enough.
+    expect(learnWeights(taxonomy, decisions, { ...once, support: 3 }).lifts).toEqual({});
+  });
+});

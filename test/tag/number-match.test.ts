@@ -29,6 +29,15 @@ describe('numbers', () => {
     expect(matched([term('112', { exact: true })], '1120')).toEqual([]);
   });
 
+  it('a number is matched when it holds any one of several digit terms, not only all of them', () => {
+    // 112 is a form of neither 1120 nor 5: each number finds its own term.
+    const terms = [term('112'), term('1120'), term('5')];
+    expect(matched(terms, '112')).toEqual(['112']);
+    expect(matched(terms, '5')).toEqual(['5']);
+    expect(matched(terms, '1120')).toEqual(['1120']);
+    expect(matched(terms, '2022')).toEqual([]);
+  });
+
   it('a number matches nothing when no term has digits, and gives no learning feature', () => {
     const m = compileTerms([term('pelastus+laki')], createSnowballAnalyzer());
     for (const text of ['112', '2022', '0', '1000000']) {
