@@ -51,8 +51,12 @@ const evaluation202702 = load('eval-2027-02.jsonl');
 const evaluation202703 = load('eval-2027-03.jsonl');
 // Round seven's evaluation set: 215 items (94 Swedish), the primary-goal question and goal precision (what an item is
 // about vs what it mentions) and near misses, labelled from goals.md and measured before any round-seven change
-// (figures in its commit message), never tuned on.
+// (figures in its commit message). Sealed in round seven, a dev set from round eight on (its errors were read by kind).
 const evaluation202704 = load('eval-2027-04.jsonl');
+// Round eight's evaluation set: 209 items (68 Swedish): sources without priors, items whose one right goal sits beside
+// words of others, primaries that are not the goal with most words, near misses; labelled from goals.md and measured
+// before any round-eight change (figures in its commit message), never tuned on.
+const evaluation202705 = load('eval-2027-05.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -160,15 +164,25 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.925);
       expectAboveKeywordAlert(q, kw);
     });
-    it('holds on the round-seven evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Bars at its baseline before any
-      // round-seven change (snowball F1 0.951, primary 0.887, goal precision 0.890; voikko 0.951, 0.908, 0.897),
-      // below the targets: a fall below is a regression.
+    it('holds on the round-seven evaluation set, a dev set from round eight, above the keyword alert on every figure', () => {
+      // Bars at round seven's final figures (snowball F1 0.951, primary 0.887, goal precision 0.908; voikko 0.951,
+      // 0.908, 0.915), below the targets: a fall below is a regression.
       const q = evaluate(evaluation202704, (i) => tag(i));
       const kw = evaluate(evaluation202704, (i) => keywordAlert(i));
-      expect(q.f1).toBeGreaterThanOrEqual(0.95);
-      expect(q.primaryHit).toBeGreaterThanOrEqual(0.88);
-      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.89);
+      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.88);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+      expectAboveKeywordAlert(q, kw);
+    });
+    it('holds on the round-eight evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Bars at its baseline before any
+      // round-eight change (snowball F1 0.978, primary 0.902, goal precision 0.835; voikko 0.973, 0.902, 0.835),
+      // below the primary and goal-precision targets: a fall below is a regression.
+      const q = evaluate(evaluation202705, (i) => tag(i));
+      const kw = evaluate(evaluation202705, (i) => keywordAlert(i));
+      expect(q.f1).toBeGreaterThanOrEqual(0.97);
+      expect(q.primaryHit).toBeGreaterThanOrEqual(0.9);
+      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.83);
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
