@@ -282,8 +282,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const top = Math.max(...ranked.map((g) => s[g]));
       if (top < th.relevant) return { ranked, goals: [], moved };
       // A further goal the title says nothing of is what the item mentions, not what it is about (police and rescue
-      // services meeting anywhere in the item is a cooperation the scope rule vouches for).
-      const inTitle = (g: GoalId): boolean => reading.evidence.some((e) => (e.field === 'title' || e.rule === 'scope') && (e.goals[g] ?? 0) > 0);
+      // services meeting anywhere in the item is a cooperation the scope rule vouches for). A title word that speaks for
+      // the leading goal as well (rahoitus in "Hyvinvointialueiden rahoitus …") says nothing for a further one.
+      const lead = new Set(reading.evidence.filter((e) => e.field === 'title' && (e.goals[ranked[0]] ?? 0) > 0).map((e) => e.term));
+      const inTitle = (g: GoalId): boolean =>
+        reading.evidence.some((e) => (e.field === 'title' || e.rule === 'scope') && (e.goals[g] ?? 0) > 0 && !(e.rule === 'context' && lead.has(e.term)));
       const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0 && inTitle(g)));
       return { ranked, goals, moved };
     };
