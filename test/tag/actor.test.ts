@@ -53,6 +53,13 @@ describe('actor terms', () => {
     expect(tag({ title, summary: `${summary} Palotarkastuksia lisätään.`, lang: 'fi', source: 'hyvinvointialue' }).primary).toBe('services');
   });
 
+  it.each([
+    ['Räddningsverkens insatsberedskap i skärgården försämras', 'Riksdagsledamoten frågar hur hjälpen når fram i tid.', 'sv'],
+    ['Pelastuslaitosten toimintavalmius heikkenee saaristossa', 'Kansanedustaja kysyy, miten apu ehtii perille ajoissa.', 'fi'],
+  ] as const)('stay with the rescue services when the topic is response readiness, not preparedness: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+
   it('lend nothing to a goal whose topic is only weak context (sisäministeriö, valtakunnallinen)', () => {
     const r = tag({ title: 'Sisäministeriö ja pelastuslaitokset kokoontuivat', lang: 'fi' });
     expect(r.evidence.find((e) => e.term === 'pelastus+laitos')?.goals).toEqual({ services: 3 });
