@@ -154,14 +154,15 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(q.goalPrecision).toBeGreaterThanOrEqual(0.95);
       expectAboveKeywordAlert(q, kw);
     });
-    it('holds on the round-six evaluation set, a dev set from round seven, above the keyword alert on every figure', () => {
-      // F1 and primary hit meet the targets since round seven (snowball 0.983, 0.952; voikko 0.993, 0.973); goal
-      // precision (0.930 / 0.931) does not yet, its bar just below that figure: a fall below any bar is a regression.
+    it('meets the targets on the round-six evaluation set, a dev set from round seven, above the keyword alert on every figure', () => {
+      // F1 and primary hit meet the targets since round seven; goal precision since round eight (0.959 with
+      // both analyzers), after its shelter items were labelled as every other set labels them (services beside
+      // internal security).
       const q = evaluate(evaluation202703, (i) => tag(i));
       const kw = evaluate(evaluation202703, (i) => keywordAlert(i));
       expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
       expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
-      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.925);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-seven evaluation set, a dev set from round eight, above the keyword alert on every figure', () => {
