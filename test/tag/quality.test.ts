@@ -166,13 +166,14 @@ function suite(name: string, make: () => Analyzer | null): void {
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-seven evaluation set, a dev set from round eight, above the keyword alert on every figure', () => {
-      // Bars at round seven's final figures (snowball F1 0.951, primary 0.887, goal precision 0.908; voikko 0.951,
-      // 0.908, 0.915), below the targets: a fall below is a regression.
+      // Sealed at 0.951 / 0.951, primary 0.887 / 0.908, goal precision 0.908 / 0.915 (snowball / voikko). Round eight:
+      // F1 0.965 / 0.966, primary 0.929 / 0.950, goal precision 0.929 / 0.936; bars just below, under the issue's
+      // primary and goal-precision targets for Snowball: a fall below is a regression.
       const q = evaluate(evaluation202704, (i) => tag(i));
       const kw = evaluate(evaluation202704, (i) => keywordAlert(i));
-      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
-      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.88);
-      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.92);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.92);
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-eight evaluation set, never tuned on, above the keyword alert on every figure', () => {
