@@ -58,6 +58,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const matcher: Matcher = compileTerms(taxonomy.terms, analyzer);
   const scopeMatcher: Matcher | null = taxonomy.scopeTerms.length ? compileTerms(taxonomy.scopeTerms, analyzer) : null;
   const goalIds = taxonomy.goals.map((g) => g.id);
+  const actorTexts = new Set(taxonomy.terms.filter((t) => t.actor).map((t) => t.text));
   const now = options.now ?? (() => new Date());
   const factor: Record<Field, number> = { title: taxonomy.fields.title, summary: taxonomy.fields.summary };
 
@@ -273,7 +274,15 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // rahoitus …" whose summary mentions the rescue services' costs), when that goal is relevant on its own.
       const relevantGoals = ranked.filter((g) => s[g] >= th.relevant);
       const titled = relevantGoals.filter((g) => reading.title[g] > 0);
-      const subject = reading.about.filter((g) => relevantGoals.includes(g)).sort((a, b) => s[b] - s[a])[0] ?? (titled.length === 1 ? titled[0] : undefined);
+      // A leading goal that only an actor names, outside the title ("Aluevaltuusto hyväksyi talousarvion" whose summary
+      // says the rescue department's appropriations stay), is who the item mentions: the one goal the title names leads
+      // even below the threshold.
+      const named = ranked.filter((g) => s[g] > 0 && reading.title[g] > 0);
+      const onlyActor = (g: GoalId): boolean =>
+        !(reading.title[g] > 0) && !reading.evidence.some((e) => (e.rule === 'term' || e.rule === 'phrase') && !actorTexts.has(e.term) && Object.keys(e.goals)[0] === g);
+      const subject =
+        reading.about.filter((g) => relevantGoals.includes(g)).sort((a, b) => s[b] - s[a])[0] ??
+        (titled.length === 1 ? titled[0] : named.length === 1 && onlyActor(ranked[0]) ? named[0] : undefined);
       const moved = subject !== undefined && subject !== ranked[0] ? subject : undefined;
       if (moved !== undefined) {
         ranked.splice(ranked.indexOf(moved), 1);
@@ -282,8 +291,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const top = Math.max(...ranked.map((g) => s[g]));
       if (top < th.relevant) return { ranked, goals: [], moved };
       // A further goal the title says nothing of is what the item mentions, not what it is about (police and rescue
-      // services meeting anywhere in the item is a cooperation the scope rule vouches for).
-      const inTitle = (g: GoalId): boolean => reading.evidence.some((e) => (e.field === 'title' || e.rule === 'scope') && (e.goals[g] ?? 0) > 0);
+      // services meeting anywhere in the item is a cooperation the scope rule vouches for). A title word that speaks for
+      // the leading goal as well (rahoitus in "Hyvinvointialueiden rahoitus …") says nothing for a further one.
+      const lead = new Set(reading.evidence.filter((e) => e.field === 'title' && (e.goals[ranked[0]] ?? 0) > 0).map((e) => e.term));
+      const inTitle = (g: GoalId): boolean =>
+        reading.evidence.some((e) => (e.field === 'title' || e.rule === 'scope') && (e.goals[g] ?? 0) > 0 && !(e.rule === 'context' && lead.has(e.term)));
       const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0 && inTitle(g)));
       return { ranked, goals, moved };
     };

@@ -38,6 +38,28 @@ describe('actor terms', () => {
     expect(alone).toMatchObject({ relevant: true, primary: 'services' });
   });
 
+  it.each([
+    ['Aluevaltuusto hyväksyi ensi vuoden talousarvion', 'Sote-palvelujen menot kasvavat. Pelastuslaitoksen määrärahat pysyvät ennallaan.', 'fi'],
+    ['Välfärdsområdesfullmäktige godkände nästa års budget', 'Räddningsverkets anslag förblir oförändrade.', 'sv'],
+  ] as const)('named only outside the title leave the lead to the one goal the title names: %s', (title, summary, lang) => {
+    const r = tag({ title, summary, lang, source: 'hyvinvointialue' });
+    expect(r).toMatchObject({ relevant: true, primary: 'welfare-reform' });
+    expect(r.scores['welfare-reform']).toBeLessThan(r.scores.services);
+  });
+
+  it('named beside a topic term of their own goal keep the lead where the scores put it', () => {
+    const title = 'Aluevaltuusto hyväksyi ensi vuoden talousarvion';
+    const summary = 'Sote-palvelujen menot kasvavat. Pelastuslaitoksen määrärahat pysyvät ennallaan.';
+    expect(tag({ title, summary: `${summary} Palotarkastuksia lisätään.`, lang: 'fi', source: 'hyvinvointialue' }).primary).toBe('services');
+  });
+
+  it.each([
+    ['Räddningsverkens insatsberedskap i skärgården försämras', 'Riksdagsledamoten frågar hur hjälpen når fram i tid.', 'sv'],
+    ['Pelastuslaitosten toimintavalmius heikkenee saaristossa', 'Kansanedustaja kysyy, miten apu ehtii perille ajoissa.', 'fi'],
+  ] as const)('stay with the rescue services when the topic is response readiness, not preparedness: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+
   it('lend nothing to a goal whose topic is only weak context (sisäministeriö, valtakunnallinen)', () => {
     const r = tag({ title: 'Sisäministeriö ja pelastuslaitokset kokoontuivat', lang: 'fi' });
     expect(r.evidence.find((e) => e.term === 'pelastus+laitos')?.goals).toEqual({ services: 3 });

@@ -51,8 +51,12 @@ const evaluation202702 = load('eval-2027-02.jsonl');
 const evaluation202703 = load('eval-2027-03.jsonl');
 // Round seven's evaluation set: 215 items (94 Swedish), the primary-goal question and goal precision (what an item is
 // about vs what it mentions) and near misses, labelled from goals.md and measured before any round-seven change
-// (figures in its commit message), never tuned on.
+// (figures in its commit message). Sealed in round seven, a dev set from round eight on (its errors were read by kind).
 const evaluation202704 = load('eval-2027-04.jsonl');
+// Round eight's evaluation set: 209 items (68 Swedish): sources without priors, items whose one right goal sits beside
+// words of others, primaries that are not the goal with most words, near misses; labelled from goals.md and measured
+// before any round-eight change (figures in its commit message), never tuned on.
+const evaluation202705 = load('eval-2027-05.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -150,25 +154,37 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(q.goalPrecision).toBeGreaterThanOrEqual(0.95);
       expectAboveKeywordAlert(q, kw);
     });
-    it('holds on the round-six evaluation set, a dev set from round seven, above the keyword alert on every figure', () => {
-      // F1 and primary hit meet the targets since round seven (snowball 0.983, 0.952; voikko 0.993, 0.973); goal
-      // precision (0.930 / 0.931) does not yet, its bar just below that figure: a fall below any bar is a regression.
+    it('meets the targets on the round-six evaluation set, a dev set from round seven, above the keyword alert on every figure', () => {
+      // F1 and primary hit meet the targets since round seven; goal precision since round eight (0.959 with
+      // both analyzers), after its shelter items were labelled as every other set labels them (services beside
+      // internal security).
       const q = evaluate(evaluation202703, (i) => tag(i));
       const kw = evaluate(evaluation202703, (i) => keywordAlert(i));
       expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
       expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
-      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.925);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
       expectAboveKeywordAlert(q, kw);
     });
-    it('holds on the round-seven evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Bars at its baseline before any
-      // round-seven change (snowball F1 0.951, primary 0.887, goal precision 0.890; voikko 0.951, 0.908, 0.897),
-      // below the targets: a fall below is a regression.
+    it('holds on the round-seven evaluation set, a dev set from round eight, above the keyword alert on every figure', () => {
+      // Sealed at 0.951 / 0.951, primary 0.887 / 0.908, goal precision 0.908 / 0.915 (snowball / voikko). Round eight:
+      // F1 0.965 / 0.966, primary 0.929 / 0.950, goal precision 0.929 / 0.936; bars just below, under the issue's
+      // primary and goal-precision targets for Snowball: a fall below is a regression.
       const q = evaluate(evaluation202704, (i) => tag(i));
       const kw = evaluate(evaluation202704, (i) => keywordAlert(i));
-      expect(q.f1).toBeGreaterThanOrEqual(0.95);
-      expect(q.primaryHit).toBeGreaterThanOrEqual(0.88);
-      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.89);
+      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.92);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.92);
+      expectAboveKeywordAlert(q, kw);
+    });
+    it('holds on the round-eight evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Bars at its baseline before any
+      // round-eight change (snowball F1 0.978, primary 0.902, goal precision 0.835; voikko 0.973, 0.902, 0.835),
+      // below the primary and goal-precision targets: a fall below is a regression.
+      const q = evaluate(evaluation202705, (i) => tag(i));
+      const kw = evaluate(evaluation202705, (i) => keywordAlert(i));
+      expect(q.f1).toBeGreaterThanOrEqual(0.97);
+      expect(q.primaryHit).toBeGreaterThanOrEqual(0.9);
+      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.83);
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {

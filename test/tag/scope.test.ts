@@ -66,6 +66,11 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['a generic head inside the modifier’s topic: a civil-protection appropriation is about civil protection', { title: 'Väestönsuojelun lisämääräraha hyväksyttiin', summary: 'Rahalla kunnostetaan väestönsuojia; pelastuslaitokset vastaavat kunnostuksesta.' }, true, 'internal-security', null],
   ['rescEU is the EU civil protection mechanism’s reserve: internal security', { title: 'rescEU-sammutuskoneita sijoitetaan Pohjoismaihin', summary: 'Komissio rahoittaa koneet, ja Suomi osallistuu pelastuspalvelumekanismin valmiuteen.' }, true, 'internal-security', null],
   ['rescEU is the EU civil protection mechanism’s reserve: internal security, in Swedish', { title: 'rescEU-släckningsflygplan placeras i Norden', summary: 'Kommissionen finansierar planen och Finland deltar i civilskyddsmekanismens beredskap.', lang: 'sv' }, true, 'internal-security', null],
+  // Round eight (eval-2027-04 as a dev set): reworded from its kinds, not its items.
+  ['new alarms that warn the population are a system, not a call-out', { title: 'Väestön varoittamisen hälytykset siirtyvät puhelimiin', summary: 'Hätäkeskuslaitos lähettää varoitukset alueellisesti.' }, true, 'internal-security', null],
+  ['a warning issued at a chemical leak stays incident news', { title: 'Kemikaalivuoto tehtaalla – vaaratiedote annettiin', summary: 'Pelastuslaitos kehotti sulkemaan ikkunat.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['a welfare area’s evaluation procedure (bedömningsförfarande) is the reform’s structure, in Swedish', { title: 'Bedömningsförfarande för välfärdsområdets ekonomi inleds', summary: 'Ekonomin är inte i balans och ministeriet tillsätter en arbetsgrupp.', lang: 'sv' }, true, 'welfare-reform', null],
+  ['the safety network extended to the welfare areas is internal security, not welfare-area news', { title: 'Hyvinvointialueet liitetään TUVE-verkkoon', summary: 'Turvallisuusverkko kattaa alueiden valmiuskeskukset.' }, true, 'internal-security', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
