@@ -104,7 +104,7 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
   let sink: RunSink | null = null;
   let retryAfterMs: number | null = null;
   try {
-    const found = await withTimeout(sourceModule(def.module ?? 'rss').collect(def, ctx), timeoutMs);
+    const found = await withTimeout((await sourceModule(def.module ?? 'rss')).collect(def, ctx), timeoutMs);
     if (found === 'not-modified') {
       run = finish('not-modified', 0, null);
     } else {
