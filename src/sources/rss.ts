@@ -1,6 +1,5 @@
 // The source module for `kind: rss` definitions: one conditional GET of def.url, then the feed parser.
 import type { RawBatches, RawItem, SourceModule } from '../model.js';
-import { readFeed } from '../parse/feed.js';
 import { declaredOptions } from './declared.js';
 
 /** "Aluehallitus 24.11.2026 / …": a meeting date in a title (Dynasty feeds carry no other date). */
@@ -20,7 +19,8 @@ const rss: SourceModule = {
     const result = await ctx.fetch(def.url, { method: 'GET' });
     if (result.notModified || result.status === 304) return 'not-modified';
     // Items are handed on as the feed is read: a big feed's document and item list are never all in memory.
-    const batches = readFeed(result.body, result.url, (message) => ctx.note(message));
+    // The feed parser is loaded when a feed first answers with a body: a crawl of 304s never loads it.
+    const batches = (await import('../parse/feed.js')).readFeed(result.body, result.url, (message) => ctx.note(message));
     return def.options.dateFromTitle === true ? datedBatches(batches) : batches;
   },
 };

@@ -1,5 +1,6 @@
 // What a `lakivahti crawl` process loads: a source module's code only when a source of its kind runs, and the yaml
-// library only when the taxonomy must be parsed (not when its parse is in the cache beside the database).
+// library only when the taxonomy must be parsed (not when its parse is in the cache beside the database), and on a 304
+// neither the feed parser nor the linker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,6 +49,9 @@ describe('what a crawl loads', () => {
     expect(yamlLoaded(first.err)).toBe(true); // no cache yet: parsed and kept
     const notModified = await crawl('one.sqlite');
     expect(notModified.out).toBe('a: not modified\n');
+    // Nothing to parse and no matter coming into force: neither the feed parser nor the linker is loaded.
+    expect(first.err).toMatch(/LOADED file:\S+\/parse\/feed\.js/);
+    expect(notModified.err).not.toMatch(/LOADED file:\S+\/(parse\/feed|store\/matters|link\/\w+)\.js/);
     // A fresh database with the first one's cache beside it: the run tags its item with the cached taxonomy.
     fs.copyFileSync(path.join(dir, 'one.sqlite.taxonomy-cache.json'), path.join(dir, 'two.sqlite.taxonomy-cache.json'));
     const hit = await crawl('two.sqlite');
