@@ -6,7 +6,7 @@ import { StageError } from './errors.js';
 import { sourceModule } from './sources/index.js';
 import { dedupKey } from './normalize/key.js';
 import type { Db } from './store/db.js';
-import { getSourceState, getValidators } from './store/sources.js';
+import { getSourceState, validatorsOf } from './store/sources.js';
 import { hasItemKey } from './store/items.js';
 import { inThreadWriter, type RunSink, type StoreWriter } from './store/writer.js';
 import { DEFAULT_CONCURRENCY } from './config/crawl.js';
@@ -73,8 +73,10 @@ export async function refreshSource(def: SourceDef, deps: PipelineDeps): Promise
 async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter, timeoutMs: number, recorded: () => void): Promise<RunResult> {
   const startedAt = new Date();
   const notes: string[] = [];
-  const stored = getValidators(deps.db, def.id);
-  const lastSuccess = getSourceState(deps.db, def.id)?.lastSuccessAt;
+  // The source's state, read once: while this run holds the lease, no other run changes it.
+  const state = getSourceState(deps.db, def.id);
+  const stored = validatorsOf(state);
+  const lastSuccess = state?.lastSuccessAt;
   let fresh: Validators | null = null;
   let complete = true;
   const ctx: SourceContext = {
@@ -104,7 +106,7 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
   let sink: RunSink | null = null;
   let retryAfterMs: number | null = null;
   try {
-    const found = await withTimeout(sourceModule(def.module ?? 'rss').collect(def, ctx), timeoutMs);
+    const found = await withTimeout((await sourceModule(def.module ?? 'rss')).collect(def, ctx), timeoutMs);
     if (found === 'not-modified') {
       run = finish('not-modified', 0, null);
     } else {
@@ -155,7 +157,7 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
     sink = null;
   }
 
-  const failures = (getSourceState(deps.db, def.id)?.errorCount ?? 0) + 1;
+  const failures = (state?.errorCount ?? 0) + 1;
   // An interrupted run is due again as soon as a process runs the source.
   const nextRunAt =
     run.status === 'error' ? new Date(Date.now() + backoffMs(failures, retryAfterMs)).toISOString()

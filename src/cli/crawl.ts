@@ -5,7 +5,7 @@ import { nextCronRun } from '../config/schedule.js';
 import { crawlConcurrency } from '../config/crawl.js';
 // The store's modules one by one, not store/index.js: a crawl of 304s needs only a few of them.
 import { listPausedSources } from '../store/sources.js';
-import { moveIntoForce } from '../store/matters.js';
+import { mayMoveIntoForce } from '../store/in-force.js';
 import { closeContext, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { parseCommand } from './args.js';
 import { keepHeapSmall } from '../heap.js';
@@ -70,7 +70,9 @@ export async function crawlCommand(args: string[]): Promise<number> {
     for (const e of ctx.configErrors.slice(reported)) process.stderr.write(`config: ${e.file}: ${e.message}\n`);
     for (const r of runs) process.stdout.write(formatRun(r) + '\n');
     // A day may have passed with no run storing anything: matters whose statute is in force today move on now.
-    const inForce = moveIntoForce(ctx.db, new Date().toISOString());
+    // The linker is loaded only when some matter may move (most days none does).
+    const now = new Date();
+    const inForce = mayMoveIntoForce(ctx.db, now) ? (await import('../store/matters.js')).moveIntoForce(ctx.db, now.toISOString()) : [];
     if (inForce.length) process.stdout.write(`matters now in force: ${inForce.join(', ')}\n`);
     return 0;
   } finally {

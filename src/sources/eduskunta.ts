@@ -4,15 +4,9 @@ import type { OptionSpec, RawItem, SourceContext, SourceDef, SourceModule } from
 import { parseError } from '../errors.js';
 import { documentItem, matterItem, type Document, type Matter } from './eduskunta-map.js';
 import { option } from './options.js';
+import { declaredOptions } from './declared.js';
 
-/** Committees whose reports (…VM) and statements (…VL) are watched unless options.committees says otherwise. */
-export const DEFAULT_COMMITTEES = ['HaV', 'StV', 'PeV', 'VaV', 'PuV'];
-
-const OPTIONS: Record<string, OptionSpec> = {
-  committees: { type: 'string-list', default: DEFAULT_COMMITTEES, description: 'committees whose reports and statements are fetched' },
-  maxResults: { type: 'integer', min: 1, max: 100, default: 50, description: 'hits per search' },
-  queries: { type: 'mapping-list', description: 'full search bodies that replace both default queries' },
-};
+const OPTIONS: Record<string, OptionSpec> = declaredOptions.eduskunta;
 
 /**
  * The only top-level fields the module reads, per search category. A hit otherwise embeds the whole record

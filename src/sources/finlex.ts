@@ -3,6 +3,7 @@
 import * as cheerio from '../parse/cheerio.js';
 import type { Lang, OptionSpec, RawItem, SourceModule } from '../model.js';
 import { option } from './options.js';
+import { declaredOptions } from './declared.js';
 import { parseError } from '../errors.js';
 import { assertNoEntities } from '../parse/xml-guard.js';
 import { actsBroughtIntoForce, entryIntoForce } from '../parse/in-force.js';
@@ -13,12 +14,7 @@ const LANGS: Record<string, Lang> = { fin: 'fi', swe: 'sv' };
 /** Finlex refuses `limit` above 10 with HTTP 400. */
 const MAX_LIMIT = 10;
 
-const OPTIONS: Record<string, OptionSpec> = {
-  maxDocuments: { type: 'integer', min: 1, default: 50, description: 'statute documents fetched per run, highest numbers first' },
-  maxPages: { type: 'integer', min: 1, default: 20, description: 'list pages (10 entries each) read per run' },
-  firstRunDays: { type: 'integer', min: 1, default: 14, description: 'how far back a source that never succeeded looks' },
-  overlapHours: { type: 'integer', min: 0, default: 2, description: 'the window starts this long before the last success' },
-};
+const OPTIONS: Record<string, OptionSpec> = declaredOptions.finlex;
 
 const isHtml = (body: string): boolean => /^\s*(<!doctype html|<html)/i.test(body);
 

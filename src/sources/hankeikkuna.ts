@@ -4,9 +4,8 @@ import type { OptionSpec, RawItem, SourceDef, SourceModule } from '../model.js';
 import { parseError } from '../errors.js';
 import { heIdentifier } from '../parse/identifiers.js';
 import { option } from './options.js';
+import { declaredOptions } from './declared.js';
 
-/** The public project page people read (Hankeikkuna's own view on valtioneuvosto.fi); {tunnus} is replaced. */
-const PROJECT_PAGE = 'https://valtioneuvosto.fi/hanke?tunnus={tunnus}';
 const MINISTRIES: Record<string, string> = {
   VNK: 'Valtioneuvoston kanslia', UM: 'Ulkoministeriö', OM: 'Oikeusministeriö', SM: 'Sisäministeriö',
   PLM: 'Puolustusministeriö', VM: 'Valtiovarainministeriö', OKM: 'Opetus- ja kulttuuriministeriö',
@@ -14,16 +13,7 @@ const MINISTRIES: Record<string, string> = {
   TEM: 'Työ- ja elinkeinoministeriö', STM: 'Sosiaali- ja terveysministeriö', YM: 'Ympäristöministeriö',
 };
 
-const OPTIONS: Record<string, OptionSpec> = {
-  // Legislative projects out for comment, newest change first (request shape as in hilliaho/kukasaataa).
-  query: {
-    type: 'mapping',
-    default: { tyyppi: ['LAINSAADANTO'], valmisteluvaihe: ['LAUSUNTOMENETTELY'], size: 100, sort: [{ field: 'kohde.muokattu', order: 'DESC' }] },
-    description: 'the POST body of kohteet/haku',
-  },
-  maxPages: { type: 'integer', min: 1, default: 2, description: 'pages followed through nextSearchAfter' },
-  projectPage: { type: 'string', default: PROJECT_PAGE, description: 'public project page; {tunnus} is replaced (URL-encoded)' },
-};
+const OPTIONS: Record<string, OptionSpec> = declaredOptions.hankeikkuna;
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -3,6 +3,7 @@
 import * as cheerio from '../parse/cheerio.js';
 import type { OptionSpec, RawItem, SourceModule } from '../model.js';
 import { option } from './options.js';
+import { declaredOptions } from './declared.js';
 import { parseError } from '../errors.js';
 import { assertNoEntities } from '../parse/xml-guard.js';
 import { helsinkiDate } from '../parse/dates.js';
@@ -18,10 +19,7 @@ interface Proposal {
 const PUBLIC_SITE = 'https://www.lausuntopalvelu.fi';
 const participationPath = (id: string): string => `/FI/Proposal/Participation?proposalId=${encodeURIComponent(id)}`;
 
-const OPTIONS: Record<string, OptionSpec> = {
-  maxPages: { type: 'integer', min: 1, default: 3, description: 'Atom pages followed through rel="next"' },
-  maxDetailPages: { type: 'integer', min: 0, default: 20, description: 'participation pages read per run (open requests only)' },
-};
+const OPTIONS: Record<string, OptionSpec> = declaredOptions.lausuntopalvelu;
 
 /** Parse one Atom page into proposals and the absolute URL of the next page, if any. */
 function parsePage(body: string, pageUrl: string, offset: number, today: string) {

@@ -5,18 +5,14 @@ import type { OptionSpec, RawItem, SourceContext, SourceDef, SourceModule } from
 import { looksLikeHtml, parseFeed } from '../parse/feed.js';
 import { parseListing } from './pelastustoimi-page.js';
 import { option } from './options.js';
+import { declaredOptions } from './declared.js';
 
 export { parseListing } from './pelastustoimi-page.js';
 
-/** The asset publisher instance holding the national releases (the side column holds regional news). */
-export const DEFAULT_INSTANCE = 'OhmjWcEECQFH';
 /** The page people read; links on it are resolved against this, never against the fetched copy. */
 export const PUBLIC_PAGE = 'https://pelastustoimi.fi/ajankohtaista';
 
-const OPTIONS: Record<string, OptionSpec> = {
-  instance: { type: 'string', default: DEFAULT_INSTANCE, description: 'the asset publisher portlet instance' },
-  rss: { type: 'boolean', default: true, description: "try the portlet's RSS before reading the page" },
-};
+const OPTIONS: Record<string, OptionSpec> = declaredOptions.pelastustoimi;
 
 /** Liferay's RSS address of an asset publisher on a page: <page>/-/asset_publisher/<instance>/rss. */
 export const portletRss = (pageUrl: string, instance: string): string => {

@@ -64,7 +64,11 @@ export function getSourceState(db: Db, id: string): SourceState | undefined {
 
 /** The validators to send on the next conditional GET of a source's URL. */
 export function getValidators(db: Db, id: string): Validators {
-  const s = getSourceState(db, id);
+  return validatorsOf(getSourceState(db, id));
+}
+
+/** The validators of a source's state read already. */
+export function validatorsOf(s: SourceState | undefined): Validators {
   return { etag: s?.etag ?? null, lastModified: s?.lastModified ?? null };
 }
 

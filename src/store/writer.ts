@@ -6,7 +6,8 @@ import type { TaggedItem } from '../model.js';
 import { rootDir } from '../paths.js';
 import { heapKeptSmall } from '../heap.js';
 import type { Db } from './db.js';
-import { saveRun, type RunRecord, type SaveResult } from './runs.js';
+import type { RunRecord, SaveResult } from './runs.js';
+import { saveEmptyRun } from './run-row.js';
 import { claimSource, releaseSource } from './sources.js';
 
 /** One run's items on their way to the store, saved in one transaction when finished. */
@@ -37,7 +38,8 @@ export function inThreadWriter(db: Db): StoreWriter {
       const items: TaggedItem[] = [];
       return {
         add: (batch) => void items.push(...batch),
-        finish: async (rec) => saveRun(db, { ...rec, items }),
+        // The item saver (and the linker behind it) is loaded only for a run with items: a 304 never needs it.
+        finish: async (rec) => (items.length ? (await import('./runs.js')).saveRun(db, { ...rec, items }) : saveEmptyRun(db, rec)),
         abort: async () => void (items.length = 0),
       };
     },

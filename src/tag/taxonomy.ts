@@ -1,12 +1,23 @@
 // Loads feeds/taxonomy.yaml: the strategy goals as versioned data, validated with line numbers.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, Node } from 'yaml';
 import { StageError } from '../errors.js';
 import { throughCache } from './taxonomy-cache.js';
 import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import type { GoalDef, ScopeDef, SourcePrior, Taxonomy, TermDef, Thresholds } from './types.js';
+
+// The yaml library on first parse (its CommonJS build, the one `import 'yaml'` gets too): a process whose taxonomy
+// comes from the cache (taxonomy-cache.ts) never loads it (some 35 ms).
+const require = createRequire(import.meta.url);
+let yamlLib: typeof Yaml | null = null;
+const yaml = (): typeof Yaml => (yamlLib ??= require('yaml') as typeof Yaml);
+const isMap = ((n: unknown) => yaml().isMap(n)) as typeof Yaml.isMap;
+const isScalar = ((n: unknown) => yaml().isScalar(n)) as typeof Yaml.isScalar;
+const isSeq = ((n: unknown) => yaml().isSeq(n)) as typeof Yaml.isSeq;
 
 /** The three goal ids fixed by the strategy; a taxonomy must define exactly these. */
 export const GOAL_IDS = ['services', 'welfare-reform', 'internal-security'] as const;
@@ -38,15 +49,19 @@ export function loadTaxonomy(feedsDir?: string): Taxonomy {
   return throughCache(text, file, loaderId, () => parseTaxonomy(text, file));
 }
 
-/** What a parse depends on besides the text: this loader's own code and the item kinds it accepts. */
-const loaderId = (): string => `${readFileSync(fileURLToPath(import.meta.url), 'utf8')}\0${ITEM_KINDS.join(',')}`;
+/**
+ * What a parse depends on besides the text: this loader's own code, the item kinds it accepts, and the version of
+ * the yaml library that reads the text (a new one may read the same text differently, or refuse it).
+ */
+export const loaderId = (): string =>
+  `${readFileSync(fileURLToPath(import.meta.url), 'utf8')}\0${ITEM_KINDS.join(',')}\0yaml ${(require('yaml/package.json') as { version: string }).version}`;
 
 type Path = (string | number)[];
 
 /** Parse and validate taxonomy YAML; every error names the file and line. */
 export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const fail = (line: number, msg: string): never => {
     throw new StageError('config', `${file}:${line}: ${msg}`);
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { relinkAll } from '../../src/store/index.js';
 import { createLinker, moveIntoForce } from '../../src/store/matters.js';
+import { mayMoveIntoForce } from '../../src/store/in-force.js';
 import { summaryChanges } from '../../src/link/events.js';
 import { summarizeMatter, type MatterMember } from '../../src/link/stage.js';
 import { arrive, matterOf, partition, store, type Arrival } from './support.js';
@@ -159,6 +160,9 @@ describe('the "in force" stage', () => {
     const db = store();
     arrive(db, [BILL, act]);
     const stages = () => events(db, 'he').filter((e) => e[0] === 'stage');
+    // crawl's cheap look first: nothing can move two UTC days early; on the UTC day before, Helsinki's may have come.
+    expect(mayMoveIntoForce(db, new Date('2089-12-30T23:59:59.000Z'))).toBe(false);
+    expect(mayMoveIntoForce(db, new Date('2089-12-31T00:00:00.000Z'))).toBe(true);
     expect(moveIntoForce(db, '2089-12-31T21:59:59.000Z')).toEqual([]);
     expect(matterOf(db, 'he')!.stage).toBe('statute-published');
     const id = matterOf(db, 'he')!.id;
@@ -168,6 +172,7 @@ describe('the "in force" stage', () => {
     expect(matterOf(db, 'he')!.events.at(-1)!.at).toBe('2089-12-31T22:05:00.000Z');
     // The next day's check, a run's flush and a relink find nothing more to do.
     expect(moveIntoForce(db, '2090-01-01T22:05:00.000Z')).toEqual([]);
+    expect(mayMoveIntoForce(db, new Date('2090-01-01T22:05:00.000Z'))).toBe(false);
     createLinker(db).flush('2090-01-02T00:00:00.000Z');
     expect(relinkAll(db, '2090-01-02T00:00:00.000Z').resummarized).toBe(0);
     expect(stages()).toHaveLength(2);

@@ -21,7 +21,7 @@ describe('stored item links and identifiers of every fixture source', () => {
       const mirror = await startMirror(path.join(FIXTURES_DIR, id));
       try {
         const def = loadDef(id, mirrorUrl(loadDef(id).url, mirror.origin));
-        const found = await allItems(sourceModule(def.module!).collect(def, testContext()));
+        const found = await allItems((await sourceModule(def.module!)).collect(def, testContext()));
         if (found === 'not-modified') throw new Error(`${id}: unexpected not-modified`);
         items.set(id, found.map((raw) => normalizeItem(raw, def)));
       } finally {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSources, parseSourceDef } from '../../src/config/sources.js';
-import { moduleNames, moduleOptions } from '../../src/sources/index.js';
+import { moduleNames, moduleOptions, sourceModule } from '../../src/sources/index.js';
 import { loadDef } from './yaml-def.js';
 
 const base = 'id: x\nname: X\nurl: https://e.fi/\n';
@@ -20,6 +20,12 @@ describe('module options', () => {
       }
     }
     expect(Object.keys(moduleOptions('rss'))).toEqual(['dateFromTitle']);
+  });
+
+  it("a module's code, loaded when a source of its kind runs, reads the options that were checked", async () => {
+    for (const name of moduleNames) expect((await sourceModule(name)).options, name).toBe(moduleOptions(name));
+    await expect(sourceModule('toString')).rejects.toThrow('config: no source module "toString"');
+    expect(() => moduleOptions('constructor')).toThrow('config: no source module "constructor"');
   });
 
   it.each([

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { throughCache, useTaxonomyCache } from '../../src/tag/taxonomy-cache.js';
-import { loadTaxonomy, parseTaxonomy, shippedTaxonomyPath } from '../../src/tag/taxonomy.js';
+import { loaderId, loadTaxonomy, parseTaxonomy, shippedTaxonomyPath } from '../../src/tag/taxonomy.js';
 
 let dir: string;
 let cache: string;
@@ -98,5 +98,11 @@ describe('taxonomy cache', () => {
     fs.writeFileSync(file, lines.join('\n'));
     expect(() => loadTaxonomy(feeds)).toThrow(`${file}:${at + 2}: unknown top-level key "surprise"`);
     expect(() => loadTaxonomy(feeds)).toThrow('unknown top-level key');
+  });
+
+  it("keys the taxonomy's parse on the yaml library's version too, since a new one may read the same text differently", () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join('node_modules', 'yaml', 'package.json'), 'utf8')) as { version: string };
+    expect(loaderId()).toContain(`\0yaml ${version}`);
+    expect(loaderId()).toContain('export function parseTaxonomy');
   });
 });

@@ -1,0 +1,65 @@
+// What a `lakivahti crawl` process loads: a source module's code only when a source of its kind runs, and the yaml
+// library only when the taxonomy must be parsed (not when its parse is in the cache beside the database), and on a 304
+// neither the feed parser nor the linker.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { run } from '../helpers/process.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+let feed: TestServer;
+let dir: string;
+
+/** A hook that prints every ES module the process loads to stderr, as `LOADED <url>`. */
+const HOOK = `data:text/javascript,${encodeURIComponent(
+  `import { register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent('export async function load(url, ctx, next) { console.error("LOADED " + url); return next(url, ctx); }'));`,
+)}`;
+
+beforeAll(async () => {
+  const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>a</title><item><guid>a-1</guid><title>Pelastuslain muutos</title></item></channel></rss>`;
+  feed = await startServer({
+    '/a': (req, res) => {
+      if (req.headers['if-none-match'] === '"a-1"') return void res.writeHead(304, { etag: '"a-1"' }).end();
+      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"a-1"' }).end(rss);
+    },
+  });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-loads-'));
+  fs.mkdirSync(path.join(dir, 'feeds', 'sources'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'feeds', 'sources', 'a.yaml'), `id: a\nname: Lähde a\nurl: ${feed.url}/a\nkind: rss\n`);
+});
+
+afterAll(async () => {
+  await feed.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const OTHER_SOURCES = ['lausuntopalvelu', 'eduskunta', 'finlex', 'hankeikkuna', 'pelastustoimi'];
+
+describe('what a crawl loads', () => {
+  it('an RSS source loads no other source module; a cached taxonomy is not parsed again, nor its yaml library loaded', async () => {
+    const crawl = (db: string) =>
+      run(['crawl', '--db', path.join(dir, db), '--feeds', path.join(dir, 'feeds')], { env: { NODE_OPTIONS: `--import=${HOOK}`, NODE_DEBUG: 'module' } });
+    const yamlLoaded = (err: string) => /load "[^"]*node_modules\/yaml\/dist\/index\.js"/.test(err);
+    const first = await crawl('one.sqlite');
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toBe('a: 1 new, 0 updated, 1 found\n');
+    expect(first.err).toMatch(/LOADED file:\S+\/sources\/rss\.js/);
+    expect(yamlLoaded(first.err)).toBe(true); // no cache yet: parsed and kept
+    const notModified = await crawl('one.sqlite');
+    expect(notModified.out).toBe('a: not modified\n');
+    // Nothing to parse and no matter coming into force: neither the feed parser nor the linker is loaded.
+    expect(first.err).toMatch(/LOADED file:\S+\/parse\/feed\.js/);
+    expect(notModified.err).not.toMatch(/LOADED file:\S+\/(parse\/feed|store\/matters|link\/\w+)\.js/);
+    // A fresh database with the first one's cache beside it: the run tags its item with the cached taxonomy.
+    fs.copyFileSync(path.join(dir, 'one.sqlite.taxonomy-cache.json'), path.join(dir, 'two.sqlite.taxonomy-cache.json'));
+    const hit = await crawl('two.sqlite');
+    expect(hit.out).toBe('a: 1 new, 0 updated, 1 found\n');
+    expect(yamlLoaded(hit.err)).toBe(false);
+    for (const r of [first, notModified, hit]) {
+      for (const name of OTHER_SOURCES) expect(r.err).not.toMatch(new RegExp(`LOADED file:\\S+/sources/${name}\\.js`));
+      expect(r.err).not.toMatch(/node_modules\/cheerio\//);
+    }
+  }, 120_000);
+});
