@@ -30,8 +30,12 @@ export interface PipelineDeps {
   stopping?: () => boolean;
 }
 
-/** Items normalized, tagged and handed to the writer at a time: storing one batch overlaps preparing the next. */
-const BATCH = 500;
+/**
+ * Items normalized, tagged and handed to the writer at a time: storing one batch overlaps preparing the next. Small
+ * batches die young: with 500, each batch's intermediate objects outlived the crawl's small young generation (see
+ * heap.ts) and were copied into the old one, and the batches queued for the writer thread were five times larger.
+ */
+const BATCH = 100;
 
 /** The normalize stage (and sanitize-html in it), loaded when a run first has items: a 304 never needs it. */
 let normalizeStage: Promise<typeof import('./normalize/index.js')> | null = null;

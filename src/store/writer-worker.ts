@@ -14,6 +14,9 @@ if (data.smallHeap) applySmallHeapFlags();
 
 // Only crawls write through this thread: see Synchronous in db.ts for why NORMAL is safe for them.
 const db = openDb(data.file, { synchronous: 'NORMAL' });
+// SQLite's own default page cache (2 MB) rather than better-sqlite3's 16 MB: a crawl's pages are in the operating
+// system's cache anyway, and the larger one was resident memory of every crawl that stored a big feed.
+db.pragma('cache_size = -2000');
 // Runs of this host's processes that were killed (kill -9, power loss) free their sources now, recorded as interrupted.
 try {
   recoverDeadLeases(db);
