@@ -24,18 +24,6 @@ export function listJointDeadlines(db: Db, from: string, to: string, limit = 100
         ORDER BY i.deadline, i.id LIMIT ?`, [from, to, limit], opts)).rows;
 }
 
-/**
- * The nearest `limit` joint-response candidates of each deadline range (YYYY-MM-DD pairs, inclusive, not overlapping),
- * in one statement (and one read of their goals) instead of one per range: each range's rows, nearest first.
- */
-export function listJointBuckets(db: Db, ranges: [string, string][], limit: number, opts: { identifiers?: boolean } = {}): ListRow[][] {
-  const one = `SELECT * FROM (${listRowSelect('items i INDEXED BY items_by_joint')}
-      WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1 ORDER BY i.deadline, i.id LIMIT ?)`;
-  const { rows } = readListRows(db, ranges.map(() => one).join(' UNION ALL '), ranges.flatMap(([from, to]) => [from, to, limit]), opts);
-  const order = (a: ListRow, b: ListRow) => (a.deadline! < b.deadline! ? -1 : a.deadline! > b.deadline! ? 1 : a.id - b.id);
-  return ranges.map(([from, to]) => rows.filter((r) => r.deadline! >= from && r.deadline! <= to).sort(order));
-}
-
 /** How many items of each goal (and in all) were published in each week. */
 export interface WeekCounts {
   /** ISO instant the week starts (Monday 00.00 Helsinki time). */

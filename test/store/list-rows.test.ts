@@ -2,7 +2,7 @@
 // listItems gives for the same items: the reviewer's goals over the tagger's, none when judged not relevant, and
 // only the identifiers people use.
 import { describe, expect, it } from 'vitest';
-import { insertReview, listItemPage, listItems, listJointBuckets, listJointDeadlines, type Cursor } from '../../src/store/index.js';
+import { insertReview, listItemPage, listItems, listJointDeadlines, type Cursor } from '../../src/store/index.js';
 import { populated } from '../helpers/plans.js';
 
 describe('list rows', () => {
@@ -46,18 +46,6 @@ describe('list rows', () => {
     expect(rows.length).toBeGreaterThan(100);
     const expected = new Map(listItems(db, { ids: rows.map((r) => r.id), limit: rows.length }).map((r) => [r.id, r]));
     for (const { matterStage: _, ...rest } of rows) expect(rest).toEqual(expected.get(rest.id));
-  });
-
-  it("the overview's buckets, read in one statement, are each range's nearest candidates as listJointDeadlines gives them", () => {
-    const all = listJointDeadlines(db, '2000-01-01', '2999-12-31', 1000);
-    const deadlines = [...new Set(all.map((r) => r.deadline!))].sort();
-    expect(deadlines.length).toBeGreaterThan(6);
-    // Three neighbouring ranges cut at the deadlines' thirds, a few rows each, and one that holds nothing.
-    const cut = (n: number) => deadlines[Math.floor((deadlines.length * n) / 3)];
-    const ranges: [string, string][] = [[deadlines[0], cut(1)], [`${cut(1)}x`, cut(2)], [`${cut(2)}x`, '2999-12-31'], ['1900-01-01', '1900-12-31']];
-    const buckets = listJointBuckets(db, ranges, 7, { identifiers: false });
-    expect(buckets.map((b) => b.length)).toEqual([7, 7, 7, 0]);
-    expect(buckets).toEqual(ranges.map(([from, to]) => listJointDeadlines(db, from, to, 7, undefined, { identifiers: false })));
   });
 
   it('a page that shows no identifiers gets the same rows without them', () => {

@@ -2,7 +2,7 @@
 // the sources' health in one line, and the newest items.
 import type { RequestHandler } from 'express';
 import { helsinkiDate } from '../../parse/dates.js';
-import { countWeeklyArrivals, jointDeadlineCounter, dataVersion, listItemPage, listJointBuckets, listMovedMatters, listSourceStates, untilChanged, type WeekCounts } from '../../store/index.js';
+import { countWeeklyArrivals, jointDeadlineCounter, dataVersion, listItemPage, listJointDeadlines, listMovedMatters, listSourceStates, untilChanged, type WeekCounts } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { escapeHtml, rowView } from './present.js';
 import { stageName } from '../../present/stage-names.js';
@@ -53,13 +53,15 @@ export function overviewPage(ctx: PageContext): RequestHandler {
     const thisMonday = mondays[WEEKS - 1];
     const sunday = addDays(thisMonday, 6);
 
-    // A bucket shows its nearest deadlines and says how many more there are; the three are read in one statement.
-    const ranges: [string, string][] = [[addDays(today, -14), addDays(today, -1)], [today, sunday], [addDays(sunday, 1), addDays(sunday, 21)]];
-    const [overdue, thisWeek, nextWeeks] = listJointBuckets(db, ranges, BUCKET_ROWS, NO_IDS).map((bucket, n) => {
-      const shown = bucket.map((r) => rowView(r, rows));
-      const total = shown.length < BUCKET_ROWS ? shown.length : countJoint(...ranges[n]);
+    // A bucket shows its nearest deadlines and says how many more there are.
+    const joint = (from: string, to: string) => {
+      const shown = listJointDeadlines(db, from, to, BUCKET_ROWS, undefined, NO_IDS).map((r) => rowView(r, rows));
+      const total = shown.length < BUCKET_ROWS ? shown.length : countJoint(from, to);
       return { rows: shown, more: total - shown.length, length: shown.length };
-    });
+    };
+    const overdue = joint(addDays(today, -14), addDays(today, -1));
+    const thisWeek = joint(today, sunday);
+    const nextWeeks = joint(addDays(sunday, 1), addDays(sunday, 21));
 
     const { health, lines, failing } = sourceStates();
     const line = lines[lang];
