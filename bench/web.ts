@@ -1,6 +1,7 @@
 // The web view at 100,000 items: `npm run bench:web`. Seeds 100,000 items in 20,000 matters (a project, its statement
 // request, the bill, a committee report and a press release each, over three years, a few reviewed), starts the app
-// in a child process on loopback, and measures each page with autocannon in one run: a bare route on the same server
+// in a child process on loopback (the app as `lakivahti serve --no-schedule` runs it: sessions in the database, the
+// banner's health checks), and measures each page with autocannon in one run: a bare route on the same server
 // (the reference), the overview, the items page, a filtered page, a search and an item page. Prints p99 latency and
 // throughput and the server's CPU time per request for each page, the items page's share of the bare route's
 // throughput and its HTML size, and checks that no page asks for anything from another host. Where a page has many
@@ -17,8 +18,8 @@ import express from 'express';
 import { findUser, insertReview, insertUser, openDb, saveRun, syncSources } from '../src/store/index.js';
 import { hashPassword } from '../src/web/auth/password.js';
 import { contentHash } from '../src/normalize/key.js';
-import { createWebApp } from '../src/web/app.js';
-import { goalLabels } from '../src/app/goal-labels.js';
+import { openContext } from '../src/app/context.js';
+import { serveApp } from '../src/app/serve.js';
 import { defaultFeedsDir } from '../src/paths.js';
 import type { Identifier, ItemKind, SourceDef, TaggedItem } from '../src/model.js';
 
@@ -99,16 +100,13 @@ function seed(file: string): void {
   }
 }
 
-/** The child: the real app (createWebApp over the seeded database) behind one bare route, on loopback. */
+/** The child: the app exactly as `lakivahti serve --no-schedule` runs it (serveApp over a context opened for serving), behind one bare route, on loopback. */
 function serveChild(file: string): void {
-  const db = openDb(file, { readOnly: true });
-  const sources = KINDS.map(([id]) => ({ id, name: id, url: `https://example.fi/${id}`, kind: 'rss', schedule: '*/30 * * * *', language: 'fi', tags: [], itemKind: 'news', mayBeEmpty: false, options: {}, file: `${id}.yaml` }) as SourceDef);
+  const ctx = openContext({ db: file, feeds: defaultFeedsDir }, { access: 'serve' });
   const outer = express();
   outer.disable('x-powered-by');
   outer.get('/bare', (_req, res) => void res.type('text/plain').send('ok'));
-  // The database is opened read-only, so the app keeps sessions in memory (as a read-only server does).
-  outer.use(createWebApp({ db, sources, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }),
-    goalLabelsSv: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }, 'sv'), readOnly: true }));
+  outer.use(serveApp(ctx, { schedule: false }).app);
   const server = outer.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as { port: number }).port }));
   // A clean exit on the parent's SIGTERM, so that a profile asked for with --cpu-prof (BENCH_PROF) is written.
   process.once('SIGTERM', () => process.exit(0));

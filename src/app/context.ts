@@ -9,6 +9,7 @@ import { openDb, type Db, type Synchronous } from '../store/db.js';
 import { syncSources } from '../store/sources.js';
 import { listLatestReviews, reviewsVersion } from '../store/reviews.js';
 import { checkDb } from '../store/maintenance.js';
+import { dataVersion } from '../store/data-version.js';
 import type { TagStage } from '../tag/stage.js';
 import { deferredWorkerWriter, inThreadWriter, workerWriter, type StoreWriter } from '../store/writer.js';
 // Not fetch/index.js: that loads the HTTP client, which commands that only read never need.
@@ -142,7 +143,7 @@ export function dbFileProblem(ctx: Pick<AppContext, 'dbFile' | 'fileId'>): strin
   return null;
 }
 
-/** Everything wrong with the database now: a failing query, a replaced file, or why it is read-only. */
+/** Everything wrong with the database now: a failing query, a replaced file, or why it is read-only (/healthz). */
 export function healthProblems(ctx: AppContext): string[] {
   const problems = [...ctx.problems];
   const query = checkDb(ctx.db);
@@ -150,6 +151,25 @@ export function healthProblems(ctx: AppContext): string[] {
   const file = dbFileProblem(ctx);
   if (file && !problems.includes(file)) problems.push(file);
   return problems;
+}
+
+/**
+ * What each page's banner shows: ctx.problems (the server's file check adds a replaced file there) and a failing
+ * query. The query (checkDb) runs again only when the database's data version moves; reading that version is itself
+ * a query, so a connection that stops answering is still named at once.
+ */
+export function pageProblems(ctx: Pick<AppContext, 'db' | 'problems'>): () => string[] {
+  let version = '';
+  let query: string | null = null;
+  return () => {
+    try {
+      const now = dataVersion(ctx.db);
+      if (now !== version) [version, query] = [now, checkDb(ctx.db)];
+    } catch (err) {
+      [version, query] = ['', (err as Error).message];
+    }
+    return query ? [...ctx.problems, `Tietokanta ei vastaa: ${query}`] : ctx.problems;
+  };
 }
 
 /** How often a running process looks for new reviewers' decisions to learn from. */

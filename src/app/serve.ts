@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startScheduler, type Scheduler } from '../schedule/index.js';
 import { createWebApp } from '../web/app.js';
 import { digestJobs } from '../mail/job.js';
-import { closeContext, dbFileProblem, healthProblems, pipelineDeps, type AppContext } from './context.js';
+import { closeContext, dbFileProblem, healthProblems, pageProblems, pipelineDeps, type AppContext } from './context.js';
 import { goalLabels } from './goal-labels.js';
 
 /** A failure to start that the user can fix (a busy port): printed as one line, no stack. */
@@ -29,6 +29,8 @@ const SHUTDOWN_GRACE_MS = 2500;
 const SHUTDOWN_ABORT_MS = 1000;
 /** How often a running server checks that its database file is still the one it opened. */
 const FILE_CHECK_MS = 10_000;
+/** A page looks at the file at most this often (a stat each request was measurable); /healthz looks every time. */
+const FILE_CHECK_PAGE_MS = 1000;
 
 export const log = (line: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...line }) + '\n');
 
@@ -56,26 +58,41 @@ function withoutAbsolutePaths(ctx: AppContext): AppContext['configErrors'] {
   return ctx.configErrors.map((e) => ({ ...e, file: strip(e.file), message: strip(e.message) }));
 }
 
+/**
+ * The web app as `serve` runs it over a context (the bench measures this very app): the banner's problems, the file
+ * check (at most once a second for pages, every time for /healthz) and crawl-now through the scheduler, when there is one.
+ */
+export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?: () => Scheduler | null }) {
+  let orphaned = false;
+  let checkedAt = 0;
+  // A deleted or replaced database file: say so, and stop writing into the orphan nobody else reads.
+  const checkFile = (fresh = true) => {
+    if (orphaned || (!fresh && Date.now() - checkedAt < FILE_CHECK_PAGE_MS)) return;
+    checkedAt = Date.now();
+    const problem = dbFileProblem(ctx);
+    if (!problem) return;
+    orphaned = true;
+    ctx.problems.push(problem);
+    const scheduler = opts.scheduler?.() ?? null;
+    log({ event: 'database_file_changed', file: ctx.dbFile, problem, scheduler: scheduler ? 'stopped' : 'not running' });
+    void scheduler?.stop();
+  };
+  const banner = pageProblems(ctx);
+  const app = createWebApp({
+    db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx), goalLabelsSv: goalLabels(ctx, 'sv'),
+    problems: () => (checkFile(false), banner()),
+    health: () => (checkFile(), healthProblems(ctx)),
+    readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,
+    crawlNow: opts.schedule && !ctx.readOnly ? (id) => opts.scheduler?.()?.runNow(id) ?? false : undefined,
+  });
+  return { app, checkFile };
+}
+
 /** Start the web server (and the scheduler unless disabled or the database is read-only) over an opened context. */
 export async function serve(ctx: AppContext, opts: { port: number; host?: string; schedule: boolean }): Promise<Running> {
   const host = opts.host ?? '127.0.0.1';
   let scheduler: Scheduler | null = null;
-  let orphaned = false;
-  // A deleted or replaced database file: say so, and stop writing into the orphan nobody else reads.
-  const checkFile = () => {
-    const problem = dbFileProblem(ctx);
-    if (!problem || orphaned) return;
-    orphaned = true;
-    ctx.problems.push(problem);
-    log({ event: 'database_file_changed', file: ctx.dbFile, problem, scheduler: scheduler ? 'stopped' : 'not running' });
-    void scheduler?.stop();
-  };
-  const app = createWebApp({
-    db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx), goalLabelsSv: goalLabels(ctx, 'sv'),
-    problems: () => (checkFile(), healthProblems(ctx)),
-    readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,
-    crawlNow: opts.schedule && !ctx.readOnly ? (id) => scheduler?.runNow(id) ?? false : undefined,
-  });
+  const { app, checkFile } = serveApp(ctx, { schedule: opts.schedule, scheduler: () => scheduler });
   const server = await listen(app, opts.port, host);
   const port = (server.address() as { port: number }).port;
   const shown = host.includes(':') ? `[${host}]` : host;

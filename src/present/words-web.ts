@@ -111,6 +111,10 @@ const WORDS = {
     sv: 'Språket "{language}" finns inte: välj finska (fi) eller svenska (sv).',
   },
   'account.noToken': { fi: 'Sinulla ei ole tällaista syötetunnistetta.', sv: 'Du har ingen sådan nyckel för flöden.' },
+  'feedToken.refused': {
+    fi: 'Syötetunniste on tuntematon, peruttu tai sen tunnus on poistettu käytöstä. Tee uusi tunniste Lakivahdin Oma tili -sivulla.',
+    sv: 'Nyckeln för flöden är okänd, återkallad eller hör till ett konto som har stängts av. Skapa en ny nyckel på sidan Mitt konto i Lakivahti.',
+  },
   'account.tokenRevokedSaid': {
     fi: 'Syötetunniste on peruttu: sitä käyttävät syötteet ja kalenterit eivät enää aukea.',
     sv: 'Nyckeln har återkallats: flöden och kalendrar som använder den öppnas inte längre.',

@@ -8,7 +8,19 @@ import { prepared, type Db } from './db.js';
  * crawler's writer) commits, total_changes() when this connection writes.
  */
 export function dataVersion(db: Db): string {
-  return `${prepared(db, 'PRAGMA data_version').pluck().get() as number}.${prepared(db, 'SELECT total_changes()').pluck().get() as number}`;
+  const changes = (prepared(db, 'SELECT total_changes()').pluck().get() as number) - (quiet.get(db) ?? 0);
+  return `${prepared(db, 'PRAGMA data_version').pluck().get() as number}.${changes}`;
+}
+
+/** Rows this connection changed in tables no kept value is read from (sessions), per connection. */
+const quiet = new WeakMap<Db, number>();
+
+/**
+ * Count rows changed in a table no kept value reads (a session's activity or one-shot message: store/sessions.ts),
+ * so that writing them does not drop what the pages keep. `changes` is the statement's own count (no triggers).
+ */
+export function changedQuietly(db: Db, changes: number): void {
+  quiet.set(db, (quiet.get(db) ?? 0) + changes);
 }
 
 /** `read` answered once per version of the database (see dataVersion): read again after any change. */

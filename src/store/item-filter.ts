@@ -43,6 +43,8 @@ export interface PageRequest {
   searchCap?: number;
   /** false: the page shows no identifiers, so they are not read (every row's list is empty). */
   identifiers?: boolean;
+  /** false: the page shows no summaries, so they are not read (every row's is ''). */
+  summaries?: boolean;
 }
 
 /** One page of the list; `older`/`newer` are where the next and previous pages start, or null at either end. */
@@ -99,8 +101,8 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): 
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   // A search's bounded matches are sorted, not walked: sort their ids and sort keys alone, then read the page's rows.
   if (hits !== undefined)
-    return { sql: `${listRowSelect()} WHERE i.id IN (SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id ${filter} ${order} LIMIT ?) ${order}`, args };
-  return { sql: `${listRowSelect()} ${filter} ${order} LIMIT ?`, args };
+    return { sql: `${listRowSelect('items i', page)} WHERE i.id IN (SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id ${filter} ${order} LIMIT ?) ${order}`, args };
+  return { sql: `${listRowSelect('items i', page)} ${filter} ${order} LIMIT ?`, args };
 }
 
 /** One page of filtered items, newest first, with where the pages beside it start (one query: rows, reviews, matter stages). */

@@ -11,15 +11,15 @@ export interface JointCursor {
 
 /**
  * Joint-response candidates whose deadline is between `from` and `to` (YYYY-MM-DD, both inclusive), nearest first;
- * an item a reviewer marked not relevant is left out; `after` continues a list; `identifiers: false` reads none (see
- * readListRows). Read through items_by_joint (deadline) WHERE joint = 1.
+ * an item a reviewer marked not relevant is left out; `after` continues a list; `identifiers: false` and
+ * `summaries: false` read none (see readListRows and listRowSelect). Read through items_by_joint (deadline) WHERE joint = 1.
  */
-export function listJointDeadlines(db: Db, from: string, to: string, limit = 100, after?: JointCursor, opts: { identifiers?: boolean } = {}): ListRow[] {
+export function listJointDeadlines(db: Db, from: string, to: string, limit = 100, after?: JointCursor, opts: { identifiers?: boolean; summaries?: boolean } = {}): ListRow[] {
   return (after
-    ? readListRows(db, `${listRowSelect('items i INDEXED BY items_by_joint')}
+    ? readListRows(db, `${listRowSelect('items i INDEXED BY items_by_joint', opts)}
         WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND (i.deadline, i.id) > (?, ?) AND COALESCE(r.relevant, 1) = 1
         ORDER BY i.deadline, i.id LIMIT ?`, [from, to, after.deadline, after.id, limit], opts)
-    : readListRows(db, `${listRowSelect('items i INDEXED BY items_by_joint')}
+    : readListRows(db, `${listRowSelect('items i INDEXED BY items_by_joint', opts)}
         WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1
         ORDER BY i.deadline, i.id LIMIT ?`, [from, to, limit], opts)).rows;
 }

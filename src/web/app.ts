@@ -53,7 +53,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   });
   app.use('/static', express.static(path.join(viewsDir, 'static'), { index: false, redirect: false, maxAge: '1h' }));
   app.get('/healthz', (_req, res) => {
-    const reasons = [...problems()];
+    const reasons = [...(deps.health ?? problems)()];
     const query = checkDb(deps.db);
     if (query && !reasons.some((r) => r.includes(query))) reasons.push(`Tietokanta ei vastaa: ${query}`);
     res.status(reasons.length ? 503 : 200).json(reasons.length ? { ok: false, reasons } : { ok: true });

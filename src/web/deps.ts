@@ -12,8 +12,10 @@ export interface WebDeps {
   goalLabels: Record<string, string>;
   /** Goal id → Swedish label, for Swedish pages; the Finnish label where absent. */
   goalLabelsSv?: Record<string, string>;
-  /** What is wrong with the database now (not writable, file replaced, failing queries); empty when fine. */
+  /** What is wrong with the database (not writable, file replaced, failing queries), for each page's banner; empty when fine. */
   problems?: () => string[];
+  /** The same, every check run now (for /healthz); `problems` when absent. */
+  health?: () => string[];
   /** The database cannot be written: sessions are kept in memory and every change is refused. */
   readOnly?: boolean;
   /** Start a run of a source now (the scheduler's); absent when nothing is scheduled (--no-schedule, read-only). */

@@ -7,6 +7,7 @@ import { populated } from '../helpers/plans.js';
 
 describe('list rows', () => {
   const db = populated((k) => ({
+    summary: k % 3 ? `Tiivistelmä ${k}` : '',
     identifiers: [
       { type: 'diary', value: `VN/${k}/2024`, role: 'self' },
       { type: 'he', value: `HE ${k}/2024 vp`, role: 'about' },
@@ -55,6 +56,14 @@ describe('list rows', () => {
     expect(bare).toEqual(full.map((r) => ({ ...r, identifiers: [] })));
     const joint = listJointDeadlines(db, '2000-01-01', '2999-12-31', 50);
     expect(listJointDeadlines(db, '2000-01-01', '2999-12-31', 50, undefined, { identifiers: false })).toEqual(joint.map((r) => ({ ...r, identifiers: [] })));
+  });
+
+  it('a page that shows no summaries gets the same rows with each summary empty', () => {
+    const full = listItemPage(db, {}, { limit: 50 }).items;
+    expect(full.some((r) => r.summary.length > 0)).toBe(true);
+    expect(listItemPage(db, {}, { limit: 50, summaries: false }).items).toEqual(full.map((r) => ({ ...r, summary: '' })));
+    const joint = listJointDeadlines(db, '2000-01-01', '2999-12-31', 50);
+    expect(listJointDeadlines(db, '2000-01-01', '2999-12-31', 50, undefined, { summaries: false })).toEqual(joint.map((r) => ({ ...r, summary: '' })));
   });
 
   it('a bounded search lists the same pages as an unbounded one while its matches fit, and only its newest stored ones when not', () => {

@@ -204,6 +204,12 @@ describe('personal feed tokens', () => {
     expect(refused.status).toBe(200); // the signed-in session still reads it in the browser
     const anonRefused = await fetch(`${site.base}/feeds/deadlines.ics?token=${old}`);
     expect([anonRefused.status, await anonRefused.text()]).toEqual([401, expect.stringContaining('Syötetunniste on tuntematon, peruttu')]);
+    // In Swedish when the request asks for it, by ?lang=sv or the program's Accept-Language.
+    for (const [query, headers] of [['&lang=sv', {}], ['', { 'accept-language': 'sv-FI, sv;q=0.9, en;q=0.5' }]] as const) {
+      const sv = await fetch(`${site.base}/feeds/deadlines.ics?token=${old}${query}`, { headers });
+      expect([sv.status, sv.headers.get('content-language'), await sv.text()])
+        .toEqual([401, 'sv', expect.stringContaining('Nyckeln för flöden är okänd, återkallad')]);
+    }
     const { token: live } = await site.browser.feedToken('poistuva');
     db.prepare("UPDATE users SET disabled_at = ? WHERE email = 'reader@example.fi'").run(new Date().toISOString());
     try {

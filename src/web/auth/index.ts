@@ -126,8 +126,12 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
     if (res.locals.user) return next();
     if ((req.method === 'GET' || req.method === 'HEAD') && isOutputPath(req.path) && req.query.token !== undefined) {
       const owner = feedTokenUser(opts.db, req.query.token);
-      if (!owner) return void res.status(401).type('text/plain; charset=utf-8').set('Cache-Control', 'no-store')
-        .send('Syötetunniste on tuntematon, peruttu tai sen tunnus on poistettu käytöstä. Tee uusi tunniste Lakivahdin Oma tili -sivulla.\n');
+      // In the language the request asks for (?lang=sv or the program's Accept-Language), as the sign-in form.
+      if (!owner) {
+        const lang = formLang(req);
+        return void res.status(401).type('text/plain; charset=utf-8').set('Cache-Control', 'no-store').set('Content-Language', lang)
+          .send(`${word(lang, 'feedToken.refused')}\n`);
+      }
       res.locals.feedUser = { id: owner.id, email: owner.email, role: owner.role } satisfies SessionUser;
       res.set('Cache-Control', 'private, no-store');
       return next();

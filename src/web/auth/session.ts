@@ -2,7 +2,7 @@
 // stored; a new id at every sign-in; the row removed at sign-out. Each session carries its CSRF token.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, RequestHandler } from 'express';
-import { activeUser, deleteSession, deleteSessions, findSession, insertSession, setSessionFlash, touchSession, type Db, type Role, type UiLanguage } from '../../store/index.js';
+import { activeUser, deleteSession, deleteSessions, findSession, findSessionUser, insertSession, setSessionFlash, touchSession, type Db, type SessionRow, type Role, type UiLanguage } from '../../store/index.js';
 
 export interface SessionUser {
   id: number;
@@ -55,14 +55,18 @@ export function createSessions(opts: SessionOptions) {
   const preName = opts.secureCookies ? '__Host-lakivahti-pre' : 'lakivahti-pre';
   const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookies, path: '/' };
 
+  const withOwner = (s: SessionRow | undefined) => s && { ...s, user: activeUser(opts.db, s.userId) };
+
   /** Sets res.locals.user and res.locals.csrfToken: the session's, or a sign-in token for an anonymous visitor. */
   const load: RequestHandler = (req, res, next) => {
     const id = readCookie(req, name);
     const now = Date.now();
     if (id) {
       const idHash = sha256(id);
-      const s = findSession(opts.sessionDb, idHash, new Date(now).toISOString());
-      const user = s && activeUser(opts.db, s.userId);
+      const at = new Date(now).toISOString();
+      // One statement when sessions and accounts share the database (a server that can write it); two otherwise.
+      const s = opts.sessionDb === opts.db ? findSessionUser(opts.db, idHash, at) : withOwner(findSession(opts.sessionDb, idHash, at));
+      const user = s?.user;
       if (s && user) {
         res.locals.user = { id: user.id, email: user.email, role: user.role, lang: user.language } satisfies SessionUser;
         res.locals.csrfToken = s.csrfToken;

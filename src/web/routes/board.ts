@@ -84,7 +84,7 @@ export function boardPage(deps: WebDeps): RequestHandler {
     if (raw !== undefined && !m) throw new HttpError(400, word(lang, 'board.badPage'));
     const after = m ? { deadline: m[1], id: Number(m[2]) } : undefined;
     const size = BOARD_PAGE;
-    const found = listJointDeadlines(deps.db, today, LAST_DAY, size + 1, after, { identifiers: false });
+    const found = listJointDeadlines(deps.db, today, LAST_DAY, size + 1, after, { identifiers: false, summaries: false });
     const candidates = found.slice(0, size);
     const last = candidates[candidates.length - 1];
     const entries = listBoardEntries(deps.db);

@@ -63,7 +63,8 @@ export function itemsPage(ctx: PageContext): RequestHandler {
     if (parsed.errors.length) return void res.status(400).render('pages/items', { ...base, errors: parsed.errors, items: [] });
     const who = viewer(res).user;
     if (parsed.unread && who) parsed.filter.unreadBy = who.id;
-    const page = listItemPage(ctx.deps.db, parsed.filter, { before: parsed.before, after: parsed.after, limit: PAGE_SIZE, searchCap: SEARCH_CAP, identifiers: false });
+    const page = listItemPage(ctx.deps.db, parsed.filter, { before: parsed.before, after: parsed.after, limit: PAGE_SIZE, searchCap: SEARCH_CAP,
+      identifiers: false, summaries: parsed.filter.match !== undefined });
     const rows = ctx.rows(lang);
     const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
     const read = who ? readItemIds(ctx.deps.db, who.id, page.items.map((r) => r.id)) : new Set<number>();

@@ -23,8 +23,8 @@ const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:
  * this long in any case, so that an item dated a little ahead (its sort key after the count) is counted soon after.
  */
 const WEEKS_TTL_MS = 60_000;
-// The overview's tables show no identifiers: they are not read.
-const NO_IDS = { identifiers: false };
+// The overview's tables show no identifiers and no summaries: they are not read.
+const NO_IDS = { identifiers: false, summaries: false };
 const AVERAGE = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 1 });
 
 export function overviewPage(ctx: PageContext): RequestHandler {
