@@ -16,8 +16,8 @@ export const modules = {
   identifiers: { mutate: ['src/parse/identifiers.ts'], tests: ['test/parse/identifiers.test.ts', 'test/parse/identifiers.mutation.test.ts'] },
   key: { mutate: ['src/normalize/key.ts'], tests: ['test/normalize/key.test.ts', 'test/store/changes.test.ts', 'test/normalize/key.mutation.test.ts'] },
   changes: { mutate: ['src/store/changes.ts'], tests: ['test/store/changes.test.ts', 'test/store/items.test.ts'] },
-  lease: { mutate: ['src/store/sources.ts:76-159'], tests: ['test/store/leases.test.ts', 'test/store/lease-rules.test.ts'] },
+  lease: { mutate: ['src/store/sources.ts:80-163'], tests: ['test/store/leases.test.ts', 'test/store/lease-rules.test.ts'] },
   guard: { mutate: ['src/fetch/guard.ts'], tests: ['test/fetch/guard.test.ts', 'test/fetch/guard-lookup.test.ts', 'test/fetch/limiter.test.ts'] },
   charset: { mutate: ['src/fetch/charset.ts'], tests: ['test/fetch/charset.test.ts', 'test/fetch/charset.mutation.test.ts'] },
-  backoff: { mutate: ['src/pipeline.ts:39-46', 'src/schedule/index.ts:17-20'], tests: ['test/schedule/backoff.test.ts', 'test/schedule/scheduler.test.ts'] },
+  backoff: { mutate: ['src/pipeline.ts:43-50', 'src/schedule/index.ts:17-20'], tests: ['test/schedule/backoff.test.ts', 'test/schedule/scheduler.test.ts'] },
 };

@@ -181,6 +181,82 @@ describe('tagger: the goals listed', () => {
     const t = createTagger(taxonomy(list), { analyzer, learned: learned({ 'term:paloasema': { [A]: 2, [C]: 3 } }) });
     expect(t({ title: 'Paloasema ja hyvinvointialueen sairaala', lang: 'fi' })).toMatchObject({ scores: { [A]: 4, [B]: 0, [C]: 3 }, relevant: true, goals: [A], primary: A });
   });
+
+  // Open question of issue 12, answered: the title rule ("a title whose anchor terms name one goal alone is about that
+  // goal") counts a title anchor that a negative term of its goal cancelled (titleScore is not lowered by negatives,
+  // src/tag/tagger.ts read()). The rule is about what the title names; a cancelled anchor names nothing (the taxonomy's
+  // header: negative terms subtract from their goal; the tagger's own comment: a welfare area named in a hospital's
+  // news is cancelled by the health-care terms). So a goal relevant only through learning must not take the lead from
+  // a goal with a higher score because of it. tagger.ts belongs to the relevance work: reported, not fixed here, so
+  // the test is marked `it.fails` (it passes while the bug stands); when the rule is fixed, make it `it`.
+  it.fails('gives no lead to a goal whose title anchor a negative term cancelled, when learning makes it relevant', () => {
+    // Rules: A 4 × 0.5 = 2 (paloasema in the summary), C 3 − 3 = 0 (hyvinvointialue, then sairaala in the title); not
+    // relevant, so every goal may act. Learned on paloasema (summary, × 0.5): A +3 → 5, C +3 (bound) → 3, both relevant.
+    // A has the higher score and the only evidence the rules kept: A leads and is the one goal listed (C has no points
+    // from the rules). Actual: C leads through its cancelled title anchor, and is the only goal listed.
+    const list = [term('paloasema', 'anchor', { [A]: 4 }), term('hyvinvointialue', 'anchor', { [C]: 3 }), term('sairaala', 'negative', { [C]: 3 })];
+    const t = createTagger(taxonomy(list), { analyzer, learned: learned({ 'term:paloasema': { [A]: 6, [C]: 6 } }) });
+    expect(t({ title: 'Hyvinvointialueen sairaala', summary: 'Paloasema.', lang: 'fi' })).toMatchObject({ scores: { [A]: 5, [B]: 0, [C]: 3 }, relevant: true, goals: [A], primary: A });
+  });
+});
+
+// Goal choice, two rules of the relevance round (src/tag/tagger.ts choose()), on the taxonomy() thresholds (relevant 3,
+// a further goal from 2 and half the first; summary × 0.5):
+// - a leading goal that only an actor names, outside the title, leaves the lead to the one goal the title names, even
+//   below the threshold (commit 1f74944). "Only an actor": no topic term or phrase of its own (a context word is no
+//   topic: it counts only beside an anchor); "the one goal the title names": exactly one goal with points and a title
+//   anchor.
+// - a title context word that also speaks for the leading goal says nothing for a further goal (commit 705cd31).
+describe('tagger: who leads when only an actor names the top goal', () => {
+  const actor = term('pelastuslaitos', 'anchor', { [A]: 8 }, { actor: true });
+  const budget = term('talousarvio', 'anchor', { [C]: 1 });
+  const tagWith = (...more: TermDef[]) => createTagger(taxonomy([actor, budget, ...more]), { analyzer });
+
+  it('gives the lead to the one goal the title names, below the threshold, and lists it alone', () => {
+    // A 8 × 0.5 = 4 (the actor, in the summary), C 1 (the title): C leads; A is not named in the title, so not listed.
+    const r = tagWith()({ title: 'Talousarvio hyväksyttiin', summary: 'Pelastuslaitos.', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 4, [B]: 0, [C]: 1 }, relevant: true, goals: [C], primary: C });
+    expect(r.evidence).toContainEqual({ rule: 'about', term: C, field: 'title', goals: {} });
+  });
+
+  it('keeps the lead with a goal that a topic term or phrase of its own names as well', () => {
+    const own = tagWith(term('paloasema', 'anchor', { [A]: 3 }))({ title: 'Talousarvio hyväksyttiin', summary: 'Pelastuslaitos. Paloasema.', lang: 'fi' });
+    expect(own).toMatchObject({ scores: { [A]: 5.5, [C]: 1 }, goals: [A], primary: A });
+    const phrase = tagWith(term('palo tarkastus', 'anchor', { [A]: 1 }))({ title: 'Talousarvio hyväksyttiin', summary: 'Pelastuslaitos. Palo tarkastus.', lang: 'fi' });
+    expect(phrase).toMatchObject({ scores: { [A]: 4.5, [C]: 1 }, goals: [A], primary: A });
+  });
+
+  it("a context word of the goal, or a topic term of another goal, does not make the actor's goal a topic", () => {
+    const context = tagWith(term('kalusto', 'context', { [A]: 1 }))({ title: 'Talousarvio hyväksyttiin', summary: 'Pelastuslaitos. Kalusto.', lang: 'fi' });
+    expect(context).toMatchObject({ scores: { [A]: 4.5, [C]: 1 }, goals: [C], primary: C });
+    const other = tagWith(term('poliisi', 'anchor', { [B]: 1 }))({ title: 'Talousarvio hyväksyttiin', summary: 'Pelastuslaitos. Poliisi.', lang: 'fi' });
+    expect(other).toMatchObject({ scores: { [A]: 4, [B]: 0.5, [C]: 1 }, goals: [C], primary: C });
+  });
+
+  it('keeps the lead where the scores put it when the title names two goals, or one whose anchor a negative term cancelled', () => {
+    const two = tagWith(term('poliisi', 'anchor', { [B]: 1 }))({ title: 'Talousarvio ja poliisi', summary: 'Pelastuslaitos.', lang: 'fi' });
+    expect(two).toMatchObject({ scores: { [A]: 4, [B]: 1, [C]: 1 }, goals: [A], primary: A });
+    const cancelled = tagWith(term('sairaala', 'negative', { [C]: 1 }))({ title: 'Talousarvio ja sairaala', summary: 'Pelastuslaitos.', lang: 'fi' });
+    expect(cancelled).toMatchObject({ scores: { [A]: 4, [C]: 0 }, goals: [A], primary: A });
+    expect(cancelled.evidence.some((e) => e.rule === 'about')).toBe(false);
+  });
+});
+
+describe('tagger: a title context word shared with the leading goal', () => {
+  // C 3 (hyvinvointialue) leads as the goal the title names; A has 5 × 0.5 = 2.5 from paloasema in the summary, and 1
+  // from a title context word, 3.5 in all: above the further-goal bar (2 and half of the first).
+  const list = [term('hyvinvointialue', 'anchor', { [C]: 3 }), term('paloasema', 'anchor', { [A]: 5 }), term('rahoitus', 'context', { [C]: 1, [A]: 1 }), term('kalusto', 'context', { [A]: 1 })];
+  const t = createTagger(taxonomy(list), { analyzer });
+
+  it('does not list a further goal that only a title context word of the leading goal speaks for', () => {
+    // rahoitus speaks for C and A alike: it says what C's title is about, nothing of A. C 3 + 1 = 4, A 3.5.
+    expect(t({ title: 'Rahoitus ja hyvinvointialue', summary: 'Paloasema.', lang: 'fi' })).toMatchObject({ scores: { [A]: 3.5, [C]: 4 }, goals: [C], primary: C });
+  });
+
+  it('lists a further goal that a title context word of its own speaks for', () => {
+    // kalusto speaks for A alone: A 3.5 outscores C 3, but the title names C alone (A's title word is context); A listed.
+    expect(t({ title: 'Kalusto ja hyvinvointialue', summary: 'Paloasema.', lang: 'fi' })).toMatchObject({ scores: { [A]: 3.5, [C]: 3 }, goals: [C, A], primary: C });
+  });
 });
 
 describe('learned weights: the floor and the bound', () => {
