@@ -174,6 +174,16 @@ describe('tagger: the goals listed', () => {
     expect(t({ title: 'Paloasema ja poliisi', lang: 'fi' })).toMatchObject({ scores: { [A]: 3, [B]: 1, [C]: 0 }, goals: [A], primary: A });
   });
 
+  it('lists no further goal that only a weak context word (below 0.7, the weight of a topic term) vouches for in the title', () => {
+    // A 4 (paloasema in the title); B 2 from poliisi in the summary (4 × 0.5) plus the context word ministeriö in the
+    // title: at 0.69, B 2.69 passes the bars (2.5, half of 4) but a word that weak names who acts, not a further
+    // subject; at 0.7 it is a topic word and vouches for B.
+    const list = (w: number) => [term('paloasema', 'anchor', { [A]: 4 }), term('poliisi', 'anchor', { [B]: 4 }), term('ministeriö', 'context', { [B]: w })];
+    const item = { title: 'Paloasema ja ministeriö', summary: 'Poliisi.', lang: 'fi' as const };
+    expect(createTagger(taxonomy(list(0.69), { thresholds }), { analyzer })(item)).toMatchObject({ scores: { [A]: 4, [B]: 2.69 }, goals: [A] });
+    expect(createTagger(taxonomy(list(0.7), { thresholds }), { analyzer })(item)).toMatchObject({ scores: { [A]: 4, [B]: 2.7 }, goals: [A, B] });
+  });
+
   it('lists no further goal whose title evidence a negative term cancelled, however much learning gave it', () => {
     // Rules: A 2 (paloasema), C 3 − 3 = 0 (hyvinvointialue, then sairaala: health-care content); not relevant.
     // Learned on paloasema: A +2 → 4, C +3 → 3. C has title evidence but no points from the rules: not listed.
