@@ -351,6 +351,31 @@ describe('tagger: actor terms', () => {
   });
 });
 
+describe('tagger: a title phrase whose head follows an actor', () => {
+  // "Pelastustoimen tietojärjestelmien hankinnat": the actor says whose, the head what. When the title names the leading
+  // goal by actors alone, the head's goal leads even below the relevance bar (3 here) from 1.5 points (a topic's
+  // worth, as for lending). palotarkastus in the summary gives the actor's goal a topic, so nothing is lent.
+  const list = (w: number) => [
+    term('pelastus+toimi', 'anchor', { [A]: 3 }, { actor: true }),
+    term('palotarkastus', 'anchor', { [A]: 2 }),
+    term('paloasema', 'anchor', { [A]: 1 }),
+    term('tieto+järjestelmä', 'context', { [B]: w }),
+  ];
+  const run = (w: number, title: string) => createTagger(taxonomy(list(w)), { analyzer })({ title, summary: 'Palotarkastus.', lang: 'fi' });
+
+  it('puts the head\'s goal first from 1.5 points, the actor\'s goal after it', () => {
+    expect(run(1.5, 'Pelastustoimen tietojärjestelmät')).toMatchObject({ scores: { [A]: 4, [B]: 1.5 }, primary: B, goals: [B, A] });
+  });
+
+  it('leaves the lead with the actor\'s goal below 1.5 points', () => {
+    expect(run(1.49, 'Pelastustoimen tietojärjestelmät')).toMatchObject({ primary: A, goals: [A] });
+  });
+
+  it('leaves the lead with a goal the title names by a topic term too', () => {
+    expect(run(1.5, 'Paloasema: pelastustoimen tietojärjestelmät')).toMatchObject({ scores: { [A]: 5, [B]: 1.5 }, primary: A, goals: [A] });
+  });
+});
+
 describe('tagger: the rules the goal choice reads', () => {
   it('makes only anchor terms learning features by their taxonomy name, not negative terms', () => {
     const list = [term('paloasema', 'anchor', { [A]: 3 }), term('sairaala', 'negative', { [A]: 1 })];
