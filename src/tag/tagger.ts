@@ -301,16 +301,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // services meeting anywhere in the item is a cooperation the scope rule vouches for). A title word that speaks for
       // the leading goal as well (rahoitus in "Hyvinvointialueiden rahoitus …") says nothing for a further one.
       const lead = new Set(reading.evidence.filter((e) => e.field === 'title' && (e.goals[ranked[0]] ?? 0) > 0).map((e) => e.term));
-      // An actor (pelastuslaitos: who acts) and a weak context word (below a topic term's weight: sisäministeriö,
-      // johtaminen) name who or how, not a subject, and vouch for no further goal ("Pelastuslain uudistus etenee:
-      // sisäministeriö asetti työryhmän" is services; "Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille" is
-      // internal security).
+      // A weak context word (below a topic term's weight: sisäministeriö, johtaminen) names who or how, not a subject,
+      // and vouches for no further goal ("Pelastuslain uudistus etenee: sisäministeriö asetti työryhmän" is services).
       const inTitle = (g: GoalId): boolean =>
         reading.evidence.some(
           (e) =>
             (e.field === 'title' || e.rule === 'scope') &&
             (e.goals[g] ?? 0) > 0 &&
-            !actorTexts.has(e.term) &&
             !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title)),
         );
       const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0 && inTitle(g)));
