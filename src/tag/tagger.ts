@@ -280,8 +280,15 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const named = ranked.filter((g) => s[g] > 0 && reading.title[g] > 0);
       const onlyActor = (g: GoalId): boolean =>
         !(reading.title[g] > 0) && !reading.evidence.some((e) => (e.rule === 'term' || e.rule === 'phrase') && !actorTexts.has(e.term) && Object.keys(e.goals)[0] === g);
+      // A title phrase whose head speaks for a goal after an actor of the leading goal ("Pelastustoimen
+      // tietojärjestelmien hankinnat": whose, then what) is about the head's goal even below the threshold, when the
+      // title names the leading goal by actors alone and the head's goal has a topic's points (1.5, as for lending).
+      const actorsOnly = (g: GoalId): boolean => {
+        const inTitle = reading.evidence.filter((e) => e.field === 'title' && e.rule !== 'scope' && (e.goals[g] ?? 0) > 0);
+        return inTitle.length > 0 && inTitle.every((e) => actorTexts.has(e.term));
+      };
       const subject =
-        reading.about.filter((g) => relevantGoals.includes(g)).sort((a, b) => s[b] - s[a])[0] ??
+        reading.about.filter((g) => relevantGoals.includes(g) || (s[g] >= MIN_TOPIC && actorsOnly(ranked[0]))).sort((a, b) => s[b] - s[a])[0] ??
         (titled.length === 1 ? titled[0] : named.length === 1 && onlyActor(ranked[0]) ? named[0] : undefined);
       const moved = subject !== undefined && subject !== ranked[0] ? subject : undefined;
       if (moved !== undefined) {
@@ -294,8 +301,15 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // services meeting anywhere in the item is a cooperation the scope rule vouches for). A title word that speaks for
       // the leading goal as well (rahoitus in "Hyvinvointialueiden rahoitus …") says nothing for a further one.
       const lead = new Set(reading.evidence.filter((e) => e.field === 'title' && (e.goals[ranked[0]] ?? 0) > 0).map((e) => e.term));
+      // A weak context word (below a topic term's weight: sisäministeriö, johtaminen) names who or how, not a subject,
+      // and vouches for no further goal ("Pelastuslain uudistus etenee: sisäministeriö asetti työryhmän" is services).
       const inTitle = (g: GoalId): boolean =>
-        reading.evidence.some((e) => (e.field === 'title' || e.rule === 'scope') && (e.goals[g] ?? 0) > 0 && !(e.rule === 'context' && lead.has(e.term)));
+        reading.evidence.some(
+          (e) =>
+            (e.field === 'title' || e.rule === 'scope') &&
+            (e.goals[g] ?? 0) > 0 &&
+            !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title)),
+        );
       const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0 && inTitle(g)));
       return { ranked, goals, moved };
     };

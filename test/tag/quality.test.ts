@@ -55,8 +55,12 @@ const evaluation202703 = load('eval-2027-03.jsonl');
 const evaluation202704 = load('eval-2027-04.jsonl');
 // Round eight's evaluation set: 209 items (68 Swedish): sources without priors, items whose one right goal sits beside
 // words of others, primaries that are not the goal with most words, near misses; labelled from goals.md and measured
-// before any round-eight change (figures in its commit message), never tuned on.
+// before any round-eight change (figures in its commit message). Sealed in round eight, a dev set from round nine on.
 const evaluation202705 = load('eval-2027-05.jsonl');
+// Round nine's evaluation set: 216 items (71 Swedish): one right goal beside words of others, primaries that are not the
+// goal with most words, parliament, project and statute titles, near misses; labelled from goals.md and measured before
+// any round-nine change (figures in its commit message), never tuned on.
+const evaluation202706 = load('eval-2027-06.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -166,25 +170,37 @@ function suite(name: string, make: () => Analyzer | null): void {
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-seven evaluation set, a dev set from round eight, above the keyword alert on every figure', () => {
-      // Sealed at 0.951 / 0.951, primary 0.887 / 0.908, goal precision 0.908 / 0.915 (snowball / voikko). Round eight:
-      // F1 0.965 / 0.966, primary 0.929 / 0.950, goal precision 0.929 / 0.936; bars just below, under the issue's
-      // primary and goal-precision targets for Snowball: a fall below is a regression.
+      // Sealed at 0.951 / 0.951, primary 0.887 / 0.908, goal precision 0.908 / 0.915 (snowball / voikko). Round nine:
+      // F1 0.966 / 0.966, primary 0.950 / 0.965, goal precision 0.930 / 0.937; bars at the primary target and just
+      // below the goal precision reached, which is still under the target: a fall below is a regression.
       const q = evaluate(evaluation202704, (i) => tag(i));
       const kw = evaluate(evaluation202704, (i) => keywordAlert(i));
       expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
-      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.92);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
       expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.92);
       expectAboveKeywordAlert(q, kw);
     });
-    it('holds on the round-eight evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Bars at its baseline before any
-      // round-eight change (snowball F1 0.978, primary 0.902, goal precision 0.835; voikko 0.973, 0.902, 0.835),
-      // below the primary and goal-precision targets: a fall below is a regression.
+    it('holds on the round-eight evaluation set, a dev set from round nine, above the keyword alert on every figure', () => {
+      // Sealed at 0.982 / 0.978, primary 0.911 / 0.911, goal precision 0.836 / 0.836 (snowball / voikko). Round nine:
+      // F1 0.982 / 0.978, primary 0.938 / 0.938, goal precision 0.858 / 0.858; bars just below, under the issue's
+      // primary and goal-precision targets: a fall below is a regression.
       const q = evaluate(evaluation202705, (i) => tag(i));
       const kw = evaluate(evaluation202705, (i) => keywordAlert(i));
-      expect(q.f1).toBeGreaterThanOrEqual(0.97);
-      expect(q.primaryHit).toBeGreaterThanOrEqual(0.9);
-      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.83);
+      expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.97);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.93);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+      expectAboveKeywordAlert(q, kw);
+    });
+    it('holds on the round-nine evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Baseline before any round-nine change:
+      // snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. After round nine: the same
+      // but voikko goal precision 0.857. Bars just below, under the primary and goal-precision targets: a fall
+      // below is a regression.
+      const q = evaluate(evaluation202706, (i) => tag(i));
+      const kw = evaluate(evaluation202706, (i) => keywordAlert(i));
+      expect(q.f1).toBeGreaterThanOrEqual(0.96);
+      expect(q.primaryHit).toBeGreaterThanOrEqual(0.88);
+      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.85);
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {

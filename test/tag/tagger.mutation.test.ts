@@ -174,6 +174,16 @@ describe('tagger: the goals listed', () => {
     expect(t({ title: 'Paloasema ja poliisi', lang: 'fi' })).toMatchObject({ scores: { [A]: 3, [B]: 1, [C]: 0 }, goals: [A], primary: A });
   });
 
+  it('lists no further goal that only a weak context word (below 0.7, the weight of a topic term) vouches for in the title', () => {
+    // A 4 (paloasema in the title); B 2 from poliisi in the summary (4 × 0.5) plus the context word ministeriö in the
+    // title: at 0.69, B 2.69 passes the bars (2.5, half of 4) but a word that weak names who acts, not a further
+    // subject; at 0.7 it is a topic word and vouches for B.
+    const list = (w: number) => [term('paloasema', 'anchor', { [A]: 4 }), term('poliisi', 'anchor', { [B]: 4 }), term('ministeriö', 'context', { [B]: w })];
+    const item = { title: 'Paloasema ja ministeriö', summary: 'Poliisi.', lang: 'fi' as const };
+    expect(createTagger(taxonomy(list(0.69), { thresholds }), { analyzer })(item)).toMatchObject({ scores: { [A]: 4, [B]: 2.69 }, goals: [A] });
+    expect(createTagger(taxonomy(list(0.7), { thresholds }), { analyzer })(item)).toMatchObject({ scores: { [A]: 4, [B]: 2.7 }, goals: [A, B] });
+  });
+
   it('lists no further goal whose title evidence a negative term cancelled, however much learning gave it', () => {
     // Rules: A 2 (paloasema), C 3 − 3 = 0 (hyvinvointialue, then sairaala: health-care content); not relevant.
     // Learned on paloasema: A +2 → 4, C +3 → 3. C has title evidence but no points from the rules: not listed.
@@ -414,6 +424,31 @@ describe('tagger: actor terms', () => {
     // Nor does the actor's own goal keep them for the title: a prior makes A relevant and first, the title is B's.
     const own = createTagger(taxonomy(actors, { priors: [{ ...prior, goals: { [A]: 6 } }] }), { analyzer });
     expect(own({ title: 'Pelastuslaitos ja kyberturvallisuus', organisation: 'STM', lang: 'fi' })).toMatchObject({ scores: { [A]: 6, [B]: 5, [C]: 0 }, primary: B, goals: [B] });
+  });
+});
+
+describe('tagger: a title phrase whose head follows an actor', () => {
+  // "Pelastustoimen tietojärjestelmien hankinnat": the actor says whose, the head what. When the title names the leading
+  // goal by actors alone, the head's goal leads even below the relevance bar (3 here) from 1.5 points (a topic's
+  // worth, as for lending). palotarkastus in the summary gives the actor's goal a topic, so nothing is lent.
+  const list = (w: number) => [
+    term('pelastus+toimi', 'anchor', { [A]: 3 }, { actor: true }),
+    term('palotarkastus', 'anchor', { [A]: 2 }),
+    term('paloasema', 'anchor', { [A]: 1 }),
+    term('tieto+järjestelmä', 'context', { [B]: w }),
+  ];
+  const run = (w: number, title: string) => createTagger(taxonomy(list(w)), { analyzer })({ title, summary: 'Palotarkastus.', lang: 'fi' });
+
+  it('puts the head\'s goal first from 1.5 points, the actor\'s goal after it', () => {
+    expect(run(1.5, 'Pelastustoimen tietojärjestelmät')).toMatchObject({ scores: { [A]: 4, [B]: 1.5 }, primary: B, goals: [B, A] });
+  });
+
+  it('leaves the lead with the actor\'s goal below 1.5 points', () => {
+    expect(run(1.49, 'Pelastustoimen tietojärjestelmät')).toMatchObject({ primary: A, goals: [A] });
+  });
+
+  it('leaves the lead with a goal the title names by a topic term too', () => {
+    expect(run(1.5, 'Paloasema: pelastustoimen tietojärjestelmät')).toMatchObject({ scores: { [A]: 5, [B]: 1.5 }, primary: A, goals: [A] });
   });
 });
 
