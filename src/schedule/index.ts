@@ -1,11 +1,11 @@
 // Every scheduled job in one list, run by node-cron in Helsinki time; missed runs are caught up once at start.
-import cron, { type ScheduledTask } from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
 import type { RunResult, SourceDef } from '../model.js';
 import { refreshSource, type PipelineDeps } from '../pipeline.js';
 import { createLimiter } from '../fetch/limiter.js';
 import { getSourceState, listPausedSources, moveIntoForce } from '../store/index.js';
 import { crawlConcurrency } from '../config/crawl.js';
-import { nextCronRun, TIMEZONE } from '../config/schedule.js';
+import { nextCronRun, nodeCron, TIMEZONE } from '../config/schedule.js';
 import type { DigestJobs } from '../mail/job.js';
 
 /** Shortly after midnight in Helsinki: matters whose statute comes into force that day move on, run or no run. */
@@ -37,6 +37,7 @@ export interface Scheduler {
  * digest's weekly, daily and immediate ticks.
  */
 export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: DigestJobs | null): Scheduler {
+  const cron = nodeCron();
   const running = new Set<string>();
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;

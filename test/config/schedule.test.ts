@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadSources, parseSourceDef } from '../../src/config/sources.js';
-import { scheduleProblem } from '../../src/config/schedule.js';
+import { minutesOnly, nextCronRun, nodeCron, scheduleProblem, TIMEZONE } from '../../src/config/schedule.js';
 
 const yaml = (schedule: string) => `id: x\nname: X\nurl: https://e.fi/rss\nkind: rss\nschedule: "${schedule}"\n`;
 
@@ -54,6 +54,68 @@ describe('config: schedules', () => {
 
   it('still refuses an expression that is not cron at all', () => {
     expect(scheduleProblem('every hour')).toBe('"every hour" is not a valid cron expression');
+  });
+});
+
+describe('config: minute-only schedules, worked out without node-cron', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** node-cron's own next run, the reference. */
+  const cronNext = (expression: string) => {
+    const task = nodeCron().createTask(expression, () => undefined, { timezone: TIMEZONE });
+    try {
+      return task.getNextRuns(1)[0];
+    } finally {
+      void task.destroy();
+    }
+  };
+
+  const MOMENTS = [
+    '2026-12-03T02:45:00.000Z', // on a minute
+    '2026-12-03T02:59:59.999Z', // just before the hour
+    '2026-12-03T23:31:12.345Z', // across midnight, Helsinki already the next day
+    '2026-03-29T00:59:30.000Z', // Helsinki's clocks go forward at 01:00 UTC
+    '2026-10-25T01:29:59.000Z', // and back at 01:00 UTC (the hour before: see below)
+  ];
+
+  it.each(['*/30 * * * *', '* * * * *', '0 * * * *', '5,35 * * * *', '0-50/10 * * * *', '59 * * * *', '*/7 * * * *', '10-12,40 * * * *', ' 15  * * * * '])(
+    '%j: the same next runs as node-cron, at any moment',
+    (expression) => {
+      expect(minutesOnly(expression)).not.toBeNull();
+      expect(nodeCron().validate(expression)).toBe(true);
+      expect(scheduleProblem(expression)).toBeNull();
+      vi.useFakeTimers();
+      for (const moment of MOMENTS) {
+        vi.setSystemTime(new Date(moment));
+        expect(nextCronRun(expression)?.toISOString(), moment).toBe(cronNext(expression).toISOString());
+      }
+    },
+  );
+
+  it('keeps firing in the hour before the clocks go back, where node-cron\'s next run skips an hour', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-10-25T00:44:00.000Z')); // 03:44 summer time; 04:00 becomes 03:00 at 01:00 UTC
+    expect(cronNext('* * * * *').toISOString()).toBe('2026-10-25T01:45:00.000Z'); // node-cron: an hour later
+    expect(nextCronRun('* * * * *')?.toISOString()).toBe('2026-10-25T00:45:00.000Z');
+    expect(nextCronRun('*/30 * * * *')?.toISOString()).toBe('2026-10-25T01:00:00.000Z');
+  });
+
+  it('lists the minutes named', () => {
+    expect([...minutesOnly('*/30 * * * *')!]).toEqual([0, 30]);
+    expect([...minutesOnly('0-50/20,55 * * * *')!]).toEqual([0, 20, 40, 55]);
+  });
+
+  it.each(['60 * * * *', '5-3 * * * *', '*/0 * * * *', '5/10 * * * *', '0 6 * * *', '0 * * * * *', '@hourly', 'x * * * *', '1,,2 * * * *'])(
+    '%j is left to node-cron',
+    (expression) => {
+      expect(minutesOnly(expression)).toBeNull();
+    },
+  );
+
+  it('leaves node-cron the rest: an hour in Helsinki time', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-03T02:45:00.000Z'));
+    expect(nextCronRun('0 6 * * *')?.toISOString()).toBe('2026-12-03T04:00:00.000Z');
   });
 });
 

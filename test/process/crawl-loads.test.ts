@@ -1,6 +1,6 @@
 // What a `lakivahti crawl` process loads: a source module's code only when a source of its kind runs, and the yaml
 // library only when the taxonomy must be parsed (not when its parse is in the cache beside the database), and on a 304
-// neither the feed parser nor the linker.
+// neither the feed parser nor the linker; node-cron only for a schedule that names more than minutes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -60,6 +60,8 @@ describe('what a crawl loads', () => {
     for (const r of [first, notModified, hit]) {
       for (const name of OTHER_SOURCES) expect(r.err).not.toMatch(new RegExp(`LOADED file:\\S+/sources/${name}\\.js`));
       expect(r.err).not.toMatch(/node_modules\/cheerio\//);
+      // The default schedule names only minutes: its next run is worked out without node-cron.
+      expect(r.err).not.toMatch(/node_modules\/node-cron\//);
     }
   }, 120_000);
 });
