@@ -7,10 +7,13 @@ import type Parser from 'rss-parser';
 import type { RawItem } from '../model.js';
 import { feedLanguage, fromRssParser, type RssParserFeed } from './feed-map.js';
 
-/** Items mapped and handed on at a time. */
-export const FEED_BATCH = 500;
-/** Characters written to the tokenizer at a time. */
-const CHUNK = 64 * 1024;
+/**
+ * Items mapped and handed on at a time. The tokenizer's item trees wait here until a batch is full, and the mapped
+ * items until the pipeline has handed all of them on: small, so that both die in the young generation.
+ */
+export const FEED_BATCH = 100;
+/** Characters written to the tokenizer at a time (some 35 items of a typical feed). */
+const CHUNK = 16 * 1024;
 
 type Tree = Record<string, unknown>;
 /** The parts of rss-parser and of the xml2js parser it holds that a streamed parse drives (rss-parser 3.13). */
