@@ -1,5 +1,5 @@
 // The items list of the web view: every filter a person can set, newest first, in pages read through an index.
-import { prepared, type Db } from './db.js';
+import { limitRows, prepared, type Db } from './db.js';
 import { listRowSelect, listItems, readListRows, type ItemRow, type ListRow } from './items.js';
 
 /** What a person can filter the items list by; every field is optional and they all must hold. */
@@ -95,14 +95,14 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): 
   const newerFirst = !page.after;
   if (page.before) where.push('(i.sort_key, i.id) < (?, ?)'), args.push(page.before.key, page.before.id);
   if (page.after) where.push('(i.sort_key, i.id) > (?, ?)'), args.push(page.after.key, page.after.id);
-  args.push(page.limit + 1);
+  const limit = limitRows(page.limit + 1);
   const dir = newerFirst ? 'DESC' : 'ASC';
   const order = `ORDER BY i.sort_key ${dir}, i.id ${dir}`;
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   // A search's bounded matches are sorted, not walked: sort their ids and sort keys alone, then read the page's rows.
   if (hits !== undefined)
-    return { sql: `${listRowSelect('items i', page)} WHERE i.id IN (SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id ${filter} ${order} LIMIT ?) ${order}`, args };
-  return { sql: `${listRowSelect('items i', page)} ${filter} ${order} LIMIT ?`, args };
+    return { sql: `${listRowSelect('items i', page)} WHERE i.id IN (SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id ${filter} ${order} ${limit}) ${order}`, args };
+  return { sql: `${listRowSelect('items i', page)} ${filter} ${order} ${limit}`, args };
 }
 
 /** One page of filtered items, newest first, with where the pages beside it start (one query: rows, reviews, matter stages). */
@@ -128,7 +128,7 @@ export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage
  * index gives them newest first and stops at the cap, where every match was read and indexed for a walk of the list.
  */
 export function searchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
-  const ids = prepared(db, 'SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?').pluck().all(match, cap + 1) as number[];
+  const ids = prepared(db, `SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC ${limitRows(cap + 1)}`).pluck().all(match) as number[];
   const capped = ids.length > cap;
   return { hits: JSON.stringify(capped ? ids.slice(0, cap) : ids), capped };
 }
@@ -143,7 +143,7 @@ export function listDeadlines(db: Db, f: ItemFilter, from: string, limit: number
   const { where, args } = filterConditions(f);
   where.push('i.deadline >= ?');
   const ids = prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
-    WHERE ${where.join(' AND ')} ORDER BY i.deadline, i.id LIMIT ?`).pluck().all(...args, from, limit) as number[];
+    WHERE ${where.join(' AND ')} ORDER BY i.deadline, i.id ${limitRows(limit)}`).pluck().all(...args, from) as number[];
   const order = new Map(ids.map((id, n) => [id, n]));
   return ids.length ? listItems(db, { ids, limit: ids.length }).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : [];
 }

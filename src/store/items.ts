@@ -1,5 +1,5 @@
 // The items table's read side: lists for the front page and the CLI, one item in full, its versions and events.
-import { prepared, type Db } from './db.js';
+import { limitRows, prepared, type Db } from './db.js';
 import type { Consultation, Identifier, ItemKind, Lang } from '../model.js';
 import type { ChangeType } from './changes.js';
 
@@ -143,13 +143,12 @@ export function itemListQuery(q: ItemQuery = {}): { sql: string; args: (string |
   if (q.matter !== undefined) where.push('i.matter_id = ?'), args.push(q.matter);
   if (q.ids) where.push('i.id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(q.ids));
   if (q.jointFrom) where.push('i.joint = 1 AND i.deadline >= ? AND COALESCE(r.relevant, 1) = 1'), args.push(q.jointFrom);
-  args.push(q.limit ?? 50);
   // Both orders are served by an index: items_by_joint (deadline, rowid) WHERE joint = 1; items_by_sort.
   const order = q.jointFrom ? 'i.deadline ASC, i.id' : 'i.sort_key DESC, i.id DESC';
   // Named: the planner would take items_by_deadline, whose rows include every deadline, not only the candidates'.
   const from = rowFrom(q.jointFrom ? 'items i INDEXED BY items_by_joint' : 'items i');
   const sql = `SELECT ${ROW_COLUMNS} FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-    ORDER BY ${order} LIMIT ?`;
+    ORDER BY ${order} ${limitRows(q.limit ?? 50)}`;
   return { sql, args };
 }
 

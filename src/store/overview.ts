@@ -1,5 +1,5 @@
 // What the overview page reads: joint-response deadlines, arrivals per goal and week, matters that moved a stage.
-import { prepared, type Db } from './db.js';
+import { limitRows, prepared, type Db } from './db.js';
 import { untilChanged } from './data-version.js';
 import { listRowSelect, readListRows, type ListRow } from './items.js';
 
@@ -18,10 +18,10 @@ export function listJointDeadlines(db: Db, from: string, to: string, limit = 100
   return (after
     ? readListRows(db, `${listRowSelect('items i INDEXED BY items_by_joint', opts)}
         WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND (i.deadline, i.id) > (?, ?) AND COALESCE(r.relevant, 1) = 1
-        ORDER BY i.deadline, i.id LIMIT ?`, [from, to, after.deadline, after.id, limit], opts)
+        ORDER BY i.deadline, i.id ${limitRows(limit)}`, [from, to, after.deadline, after.id], opts)
     : readListRows(db, `${listRowSelect('items i INDEXED BY items_by_joint', opts)}
         WHERE i.joint = 1 AND i.deadline BETWEEN ? AND ? AND COALESCE(r.relevant, 1) = 1
-        ORDER BY i.deadline, i.id LIMIT ?`, [from, to, limit], opts)).rows;
+        ORDER BY i.deadline, i.id ${limitRows(limit)}`, [from, to], opts)).rows;
 }
 
 /** How many items of each goal (and in all) were published in each week. */
@@ -101,7 +101,7 @@ export function listMovedMatters(db: Db, since: string, limit = 20): MovedMatter
   return prepared(db, `SELECT m.id, m.title, m.stage, m.stage_at AS stageAt, m.deadline,
       (SELECT count(*) FROM items WHERE matter_id = m.id) AS items,
       (SELECT language FROM items WHERE matter_id = m.id AND title = m.title LIMIT 1) AS language
-    FROM matters m WHERE m.stage_at >= ? ORDER BY m.stage_at DESC, m.id DESC LIMIT ?`).all(since, limit) as MovedMatter[];
+    FROM matters m WHERE m.stage_at >= ? ORDER BY m.stage_at DESC, m.id DESC ${limitRows(limit)}`).all(since) as MovedMatter[];
 }
 
 /** How many items each source has stored (kept in source_item_counts: counted up per saved batch, down by a trigger; see migrations 008 and 012). */

@@ -12,6 +12,25 @@ export const dateTime = (iso: unknown, lang: 'fi' | 'sv' = 'fi'): string => (lan
 /** 2026-11-29 → "29.11.2026"; an instant shows its Helsinki day (23.30 UTC is already tomorrow there). */
 export function fiDate(iso: unknown): string {
   if (typeof iso !== 'string') return '–';
+  // A UTC instant since 1970 as stored ("2026-11-29T21:30:00.000Z"): Helsinki has been a whole number of hours ahead
+  // of UTC since 1921 and changes its offset on the hour, so the date and hour decide its day there. A list page
+  // asks for dozens of these, mostly of a few days: each hour's day is worked out once.
+  if (UTC_INSTANT.test(iso) && iso >= '1970') {
+    const hour = iso.slice(0, 13);
+    let day = hourDays.get(hour);
+    if (day === undefined) {
+      if (hourDays.size >= 10_000) hourDays.clear();
+      hourDays.set(hour, (day = dayOf(iso)));
+    }
+    return day;
+  }
+  return dayOf(iso);
+}
+
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:[0-5]\d:[0-5]\d(?:\.\d{1,3})?Z$/;
+const hourDays = new Map<string, string>();
+
+function dayOf(iso: string): string {
   const instant = iso.length > 10 && !Number.isNaN(Date.parse(iso));
   return finnishDate(instant ? helsinkiDate(iso) : iso) ?? '–';
 }

@@ -2,7 +2,7 @@
 // listItems gives for the same items: the reviewer's goals over the tagger's, none when judged not relevant, and
 // only the identifiers people use.
 import { describe, expect, it } from 'vitest';
-import { insertReview, listItemPage, listItems, listJointDeadlines, type Cursor } from '../../src/store/index.js';
+import { insertReview, itemListQuery, itemPageQuery, limitRows, listItemPage, listItems, listJointDeadlines, type Cursor } from '../../src/store/index.js';
 import { populated } from '../helpers/plans.js';
 
 describe('list rows', () => {
@@ -96,5 +96,20 @@ describe('list rows', () => {
     const second = listItemPage(db, { match: '"pelastus"' }, { limit: 40, before: last.older!, searchCap: 300 });
     expect(listItemPage(db, { match: '"pelastus"' }, { limit: 40, after: second.newer!, searchCap: 300 }).items.map((r) => r.id)).toEqual(last.items.map((r) => r.id));
     expect(pages(300, '"1"*').capped).toBe(true);
+  });
+});
+
+describe('row counts written into the SQL', () => {
+  // A bound LIMIT made SQLite prepare the statement again at every run (see limitRows): the count is in the text.
+  it('the list queries carry their LIMIT as a number, not a parameter', () => {
+    expect(itemPageQuery({}, { limit: 50 }).sql).toMatch(/LIMIT 51$/);
+    expect(itemPageQuery({ source: 's' }, { limit: 10, after: { key: '2026-01-01T00:00:00.000Z', id: 3 } }, '[1,2]').sql).toMatch(/LIMIT 11\)/);
+    expect(itemListQuery({ limit: 7 }).sql).toMatch(/LIMIT 7$/);
+    for (const sql of [itemPageQuery({ match: 'a' }, { limit: 50 }).sql, itemListQuery({ jointFrom: '2026-01-01' }).sql]) expect(sql).not.toMatch(/LIMIT \?/);
+  });
+
+  it('a row count that is not a whole number is refused, never written into SQL', () => {
+    expect(limitRows(0)).toBe('LIMIT 0');
+    for (const bad of [1.5, -1, Number.NaN, Infinity, 2 ** 60]) expect(() => limitRows(bad)).toThrow(/not a whole number of rows/);
   });
 });

@@ -1,0 +1,32 @@
+// fiDate keeps each hour's Helsinki day: it must give what working the day out from the instant gives, every time.
+import { describe, expect, it } from 'vitest';
+import { fiDate } from '../../src/web/helpers.js';
+import { finnishDate, helsinkiDate } from '../../src/parse/dates.js';
+
+const direct = (iso: string) => finnishDate(helsinkiDate(iso));
+
+describe('fiDate', () => {
+  it('gives the Helsinki day of every minute around both daylight-saving changes and midnight, asked twice', () => {
+    const starts = ['2026-03-28T20:00:00.000Z', '2026-10-24T20:00:00.000Z', '2024-02-28T20:00:00.000Z', '1970-01-01T00:00:00.000Z'];
+    for (const start of starts) {
+      for (let m = 0; m < 8 * 60; m += 7) {
+        const iso = new Date(Date.parse(start) + m * 60_000).toISOString();
+        expect(fiDate(iso)).toBe(direct(iso));
+        expect(fiDate(iso)).toBe(direct(iso));
+      }
+    }
+    // The last minutes of a UTC day are the next day in Helsinki, winter (+2) and summer (+3).
+    expect(fiDate('2026-01-31T22:30:00.000Z')).toBe('1.2.2026');
+    expect(fiDate('2026-07-31T21:00:00Z')).toBe('1.8.2026');
+    expect(fiDate('2026-07-31T20:59:59Z')).toBe('31.7.2026');
+  });
+
+  it('an hour known from a valid instant gives nothing to a malformed one of the same hour, nor an old date', () => {
+    // 23.00 UTC is the next day in Helsinki; a malformed time is no instant, so its written date is shown.
+    expect(fiDate('2026-05-05T23:00:00.000Z')).toBe('6.5.2026');
+    expect(fiDate('2026-05-05T23:99:00.000Z')).toBe('5.5.2026');
+    expect(fiDate('2026-05-05')).toBe('5.5.2026');
+    expect(fiDate('1900-05-05T23:00:00.000Z')).toBe(direct('1900-05-05T23:00:00.000Z'));
+    expect(fiDate(null)).toBe('–');
+  });
+});
