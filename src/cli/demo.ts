@@ -40,6 +40,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   writeMeta(ctx.db, 'created_by', DEMO_MARK);
   reportConfigErrors(ctx, process.stderr);
   const mirrors: Mirror[] = [];
+  const signalled = untilSignal(); // before the first line that says it serves (see serve.ts)
   try {
     for (const def of ctx.sources) {
       const dir = path.join(fixturesDir, 'sources', def.id);
@@ -55,7 +56,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     const running = await serve(ctx, { port, host: parseHost(values.host), schedule: true });
     await running.scheduler?.caughtUp;
     process.stdout.write(`demo: crawled ${ctx.sources.length} mirrored sources; open http://${running.host}:${running.port}/\n`);
-    await untilSignal();
+    await signalled;
     await running.close();
   } catch (err) {
     await closeContext(ctx);

@@ -27,6 +27,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   const port = parsePort(values.port);
   const ctx = await openTaggingContext(values, { access: 'serve' });
   reportConfigErrors(ctx, process.stderr);
+  // Listen for signals before the server says it listens: a SIGTERM in between would otherwise end it unhandled.
+  const signalled = untilSignal();
   let running: Running;
   try {
     running = await serve(ctx, { port, host: parseHost(values.host), schedule: !values['no-schedule'] });
@@ -34,7 +36,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     await closeContext(ctx);
     throw err;
   }
-  const signal = await untilSignal();
+  const signal = await signalled;
   log({ event: 'stopping', signal });
   // A backstop only: the database is closed first, and a fetch abandoned mid-run must not hold the process.
   setTimeout(() => (log({ event: 'stopped', forced: true }), process.exit(0)), 4500).unref();

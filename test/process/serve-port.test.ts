@@ -49,9 +49,8 @@ describe('serve and demo: PORT and Ctrl-C', { timeout: 120_000 }, () => {
     const child = start(['serve', '--no-schedule', '--port', String(port), '--db', path.join(dir, 'both.sqlite'), '--feeds', feeds], { env: { PORT: String(other) } });
     const listening = JSON.parse(await child.line(/"event":"listening"/)) as { url: string };
     expect(listening.url).toBe(`http://127.0.0.1:${port}/`);
-    // An answer first: serve installs its signal handlers just after printing "listening", and a signal in between
-    // ends the process unhandled (exit by signal; seen under load, reported with issue 12).
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    // No answer awaited: a SIGTERM right after "listening" is handled (serve listens for signals before it starts
+    // serving; before that fix it ended the process by signal now and then, seen under load).
     child.proc.kill('SIGTERM');
     const done = await child.done;
     expect([done.code, done.signal, done.err]).toEqual([0, null, '']);
