@@ -1,7 +1,7 @@
 // The items table's write side: insert new items, update changed ones (keeping versions and change events).
 import { prepared, type Db } from './db.js';
-import type { Consultation, Identifier, Item, TaggedItem } from '../model.js';
-import { goalWriter, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues } from './tags.js';
+import type { Consultation, Identifier, Item } from '../model.js';
+import { goalWriter, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues, type ItemToStore } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
 import type { ItemVersion } from './items.js';
 import { createLinker, linkSignature } from './matters.js';
@@ -35,7 +35,7 @@ function fieldValues(i: Item, hash: string): unknown[] {
 /** Saves one run's items as they arrive, inside the caller's transaction. */
 export interface ItemSaver {
   /** Insert new items, update changed ones; duplicates within the run are dropped. */
-  add(items: TaggedItem[], now: string): void;
+  add(items: ItemToStore[], now: string): void;
   /** Derive again the matters the run's items joined, changed or left (call once, before the run commits). */
   flush(now: string): void;
   readonly outcome: SaveOutcome;
@@ -101,7 +101,7 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
 
   const outcome: SaveOutcome = { created: [], updated: [], duplicates: 0 };
   const seen = new Set<string>();
-  const add = (items: TaggedItem[], now: string) => {
+  const add = (items: ItemToStore[], now: string) => {
     const firstCreated = outcome.created.length;
     for (const item of items) {
       if (seen.has(item.key)) {

@@ -2,6 +2,7 @@
 import { prepared, type Db } from './db.js';
 import type { RunResult, TaggedItem, Validators } from '../model.js';
 import { createItemSaver, type ItemSaver, type SaveOutcome } from './item-saver.js';
+import { toStore, type ItemToStore } from './tags.js';
 import { finishRun, insertRun } from './run-row.js';
 
 /** Everything one source run produced, saved in one transaction. */
@@ -21,7 +22,7 @@ export type SaveResult = { runId: number } & SaveOutcome;
 
 /** A run being saved inside an open transaction: items arrive in batches, then finish() records the run. */
 export interface RunSaver {
-  add(items: TaggedItem[]): void;
+  add(items: ItemToStore[]): void;
   finish(rec: RunRecord): SaveResult;
 }
 
@@ -45,7 +46,7 @@ export function startRun(db: Db, sourceId: string, startedAt: string): RunSaver 
 export function saveRun(db: Db, rec: RunRecord): SaveResult {
   return db.transaction(() => {
     const saver = startRun(db, rec.run.sourceId, rec.run.startedAt);
-    if (rec.items?.length) saver.add(rec.items);
+    if (rec.items?.length) saver.add(rec.items.map(toStore));
     return saver.finish(rec);
   })();
 }

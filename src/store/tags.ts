@@ -1,6 +1,6 @@
 // Tags on items (the tagger's verdict, kept separate from reviewers' decisions) and what retagging reads.
 import { prepared, type Db } from './db.js';
-import type { Consultation, ItemKind, ItemTags, Lang } from '../model.js';
+import type { Consultation, ItemKind, ItemTags, Lang, TaggedItem } from '../model.js';
 
 /** The items columns that hold a verdict, in the order tagValues() gives them. */
 export const TAG_COLUMNS = ['relevant', 'primary_goal', 'scores', 'evidence', 'joint', 'joint_reason', 'taxonomy_version', 'tagged_at', 'search_terms'];
@@ -8,17 +8,32 @@ export const TAG_COLUMNS = ['relevant', 'primary_goal', 'scores', 'evidence', 'j
 /** "relevant = ?, primary_goal = ?, …" for UPDATE statements. */
 export const TAG_ASSIGNMENTS = TAG_COLUMNS.map((c) => `${c} = ?`).join(', ');
 
+/** A verdict as the store takes it: the scores and the evidence, which are only stored, as their JSON text. */
+export type StoredVerdict = Omit<ItemTags, 'scores' | 'evidence'> & { scores: string; evidence: string };
+
+/** An item on its way into the store (see toStore). */
+export type ItemToStore = Omit<TaggedItem, 'tags'> & { tags: StoredVerdict | null };
+
+export const storedVerdict = (tags: ItemTags): StoredVerdict =>
+  ({ ...tags, scores: JSON.stringify(tags.scores), evidence: JSON.stringify(tags.evidence) });
+
+/**
+ * An item with its verdict's stored text made once, where it was tagged: sent to the writer thread, a string is one
+ * memory copy, where the evidence's many small objects were walked by the structured clone on both threads.
+ */
+export const toStore = (item: TaggedItem): ItemToStore => (item.tags ? { ...item, tags: storedVerdict(item.tags) } : { ...item, tags: null });
+
 /** A verdict as positional statement values (see TAG_COLUMNS); positional binding is the fast path. */
-export function tagValues(tags: ItemTags | null, searchTerms: string, now: string): unknown[] {
+export function tagValues(tags: StoredVerdict | null, searchTerms: string, now: string): unknown[] {
   if (!tags) return [null, null, null, null, 0, null, null, null, searchTerms];
   return [
-    Number(tags.relevant), tags.primary, JSON.stringify(tags.scores), JSON.stringify(tags.evidence),
+    Number(tags.relevant), tags.primary, tags.scores, tags.evidence,
     tags.joint ? 1 : 0, tags.jointReason, tags.taxonomyVersion, now, searchTerms,
   ];
 }
 
 /** A writer of item goals (best first) for filtering; `replace` clears the item's earlier goals. */
-export function goalWriter(db: Db): (itemId: number, tags: ItemTags | null, replace: boolean) => void {
+export function goalWriter(db: Db): (itemId: number, tags: Pick<ItemTags, 'goals'> | null, replace: boolean) => void {
   const drop = prepared(db, 'DELETE FROM item_goals WHERE item_id = ?');
   const add = prepared(db, 'INSERT INTO item_goals (item_id, goal, score, rank) VALUES (?, ?, ?, ?)');
   return (itemId, tags, replace) => {
@@ -64,7 +79,7 @@ export function saveTagsMany(db: Db, updates: { id: number; tags: ItemTags | nul
   const goals = goalWriter(db);
   db.transaction(() => {
     for (const u of updates) {
-      update.run(...tagValues(u.tags, u.searchTerms, now), u.id);
+      update.run(...tagValues(u.tags && storedVerdict(u.tags), u.searchTerms, now), u.id);
       goals(u.id, u.tags, true);
     }
   })();

@@ -8,6 +8,7 @@ import { heapKeptSmall } from '../heap.js';
 import type { Db } from './db.js';
 import type { RunRecord, SaveResult } from './runs.js';
 import { saveEmptyRun } from './run-row.js';
+import { toStore, type ItemToStore } from './tags.js';
 import { claimSource, releaseSource } from './sources.js';
 
 /** One run's items on their way to the store, saved in one transaction when finished. */
@@ -86,7 +87,7 @@ export type WriterRequest =
   | { op: 'claim'; sourceId: string; until: string }
   | { op: 'release'; sourceId: string }
   | { op: 'begin'; run: number; sourceId: string; startedAt: string }
-  | { op: 'add'; run: number; items: TaggedItem[] }
+  | { op: 'add'; run: number; items: ItemToStore[] }
   | { op: 'finish'; run: number; rec: RunRecord }
   | { op: 'abort'; run: number };
 
@@ -146,7 +147,7 @@ export function workerWriter(file: string): StoreWriter {
       const run = nextRun++;
       // The run's transaction opens only when a second batch shows that streaming pays: a small run is sent
       // whole with finish(), so its transaction is short and leases of other sources do not wait on it.
-      let first: TaggedItem[] | null = null;
+      let first: ItemToStore[] | null = null;
       let streaming = false;
       const send = (req: WriterRequest) => void call(req).catch(() => undefined); // failures surface at finish()
       const open = () => {
@@ -156,7 +157,8 @@ export function workerWriter(file: string): StoreWriter {
         first = null;
       };
       return {
-        add: (items) => {
+        add: (batch) => {
+          const items = batch.map(toStore);
           if (!streaming && !first) first = items;
           else {
             if (!streaming) open();

@@ -4,6 +4,7 @@ import {
   getSourceState, hasItemKey,
 } from '../../src/store/index.js';
 import { startRun } from '../../src/store/runs.js';
+import { toStore } from '../../src/store/tags.js';
 import { describeEvent } from '../../src/present/events.js';
 import { contentHash } from '../../src/normalize/key.js';
 import type { RunResult, SourceDef, TaggedItem } from '../../src/model.js';
@@ -112,8 +113,8 @@ describe('store: items', () => {
   it('indexes and counts every batch of a run, and an updated item under its new text only', () => {
     db.transaction(() => {
       const saver = startRun(db, 'src', '2023-02-01T10:00:00.000Z');
-      saver.add([item(), item({ key: 'guid:2', title: 'Hätäkeskuslaitoksen toiminta' })]);
-      saver.add([item({ key: 'guid:2' }), item({ key: 'guid:3', title: 'Pelastustoimen rahoitus', summary: 'Valtionosuus' })]);
+      saver.add([item(), item({ key: 'guid:2', title: 'Hätäkeskuslaitoksen toiminta' })].map(toStore));
+      saver.add([item({ key: 'guid:2' }), item({ key: 'guid:3', title: 'Pelastustoimen rahoitus', summary: 'Valtionosuus' })].map(toStore));
       saver.finish({ run: run({ found: 4 }), nextRunAt: null });
     })();
     saveRun(db, { run: run(), items: [item({ key: 'guid:3', title: 'Pelastustoimen uudistus', summary: 'Valtionosuus' })], nextRunAt: null });
