@@ -10,9 +10,24 @@ import { viewsDir } from '../paths.js';
 import { createHelpers } from './helpers.js';
 import { formHelpers, pageLang } from './routes/form-helpers.js';
 import { itemTable, type ItemTableContext } from './item-table.js';
+import { LANGS, word, type Lang } from '../present/words-web.js';
 import type { WebDeps } from './deps.js';
 
 type Template = Handlebars.TemplateDelegate;
+
+/**
+ * A template's `{{t "key"}}` and `{{{t "key"}}}` without values written in as the word of `lang` (escaped as the
+ * helper's answer is), so that each language has its own compiled template and a page calls the helper only for
+ * words with values. A word with a brace or a backslash is left to the helper (it could read as template syntax).
+ */
+export function resolveWords(source: string, lang: Lang): string {
+  return source.replace(/\{\{(\{?)t "([\w.-]+)"\}\}(\}?)/g, (whole, open: string, key: string, close: string) => {
+    if (!open !== !close) return whole;
+    const text = word(lang, key);
+    if (/[{}\\]/.test(text)) return whole;
+    return open ? text : Handlebars.escapeExpression(text);
+  });
+}
 
 /** Render views/<name>.hbs inside views/layouts/main.hbs, with partials and the Finnish helpers. */
 export function configureViews(app: express.Express, deps: Pick<WebDeps, 'goalLabels' | 'goalLabelsSv'>): void {
@@ -21,7 +36,13 @@ export function configureViews(app: express.Express, deps: Pick<WebDeps, 'goalLa
   hbs.registerHelper(helpers);
   // Known helpers are called directly by the compiled code instead of being looked up at every use.
   const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
-  const compile = (file: string): Template => hbs.compile(fs.readFileSync(file, 'utf8').trim(), { knownHelpers, knownHelpersOnly: true });
+  // One compiled template per language (resolveWords); a template (or partial) picks its language's from the
+  // template's root, as {{t}} does.
+  const compile = (file: string): Template => {
+    const source = fs.readFileSync(file, 'utf8').trim();
+    const byLang = new Map(LANGS.map((lang) => [lang, hbs.compile(resolveWords(source, lang), { knownHelpers, knownHelpersOnly: true })]));
+    return (context: unknown, options?: Handlebars.RuntimeOptions) => byLang.get(pageLang(options?.data?.root ?? context))!(context, options);
+  };
   const partialsDir = path.join(viewsDir, 'partials');
   for (const file of fs.readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')))
     hbs.registerPartial(file.slice(0, -'.hbs'.length), compile(path.join(partialsDir, file)));

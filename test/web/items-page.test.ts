@@ -136,3 +136,20 @@ describe('items list', () => {
     expect(body).toContain('href="/items.csv?goal&#x3D;services"');
   });
 });
+
+describe('the filter form', () => {
+  it('marks only what this page chose, and offers an organisation stored a moment before', async () => {
+    expect((await page('?goal=services&org=Sis%C3%A4ministeri%C3%B6')).body).toMatch(/<option value="services" selected>/);
+    const plain = (await page('')).body;
+    expect(plain).not.toContain(' selected>');
+    expect(plain).not.toContain('Testivirasto');
+    const before = db.prepare('SELECT organisation FROM items WHERE id = ?').pluck().get(seeded.bill);
+    db.prepare("UPDATE items SET organisation = 'Testivirasto' WHERE id = ?").run(seeded.bill);
+    try {
+      expect((await page('?org=Testivirasto')).body).toContain('<option value="Testivirasto" selected>Testivirasto</option>');
+    } finally {
+      db.prepare('UPDATE items SET organisation = ? WHERE id = ?').run(before, seeded.bill);
+    }
+    expect((await page('')).body).not.toContain('Testivirasto');
+  });
+});

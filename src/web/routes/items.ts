@@ -20,32 +20,68 @@ export const SEARCH_CAP = 1000;
 const esc = Handlebars.escapeExpression;
 const CAP_TEXT = new Intl.NumberFormat('fi-FI').format(SEARCH_CAP);
 
-/**
- * A select's options as HTML, the chosen one marked, values and labels escaped as the template escapes them: built
- * here in one pass, where the template's each/if per option was a sizeable part of rendering the list page.
- */
-function options(values: readonly string[], selected: string | undefined, label: (v: string) => string): string {
+/** A select's options as HTML, values and labels escaped as the template escapes them (built in one pass). */
+function options(values: readonly string[], label: (v: string) => string): string {
   let out = '';
-  for (const v of values) out += `<option value="${esc(v)}"${v === selected ? ' selected' : ''}>${esc(label(v))}</option>`;
+  for (const v of values) out += `<option value="${esc(v)}">${esc(label(v))}</option>`;
   return out;
+}
+
+/** The chosen option marked in a select's options (the option's markup as `options` writes it). */
+function choose(html: string, selected: string | undefined): string {
+  if (selected === undefined) return html;
+  const option = `<option value="${esc(selected)}">`;
+  const at = html.indexOf(option);
+  return at === -1 ? html : `${html.slice(0, at)}<option value="${esc(selected)}" selected>${html.slice(at + option.length)}`;
+}
+
+type Selects = Record<'goals' | 'sources' | 'organisations' | 'kinds' | 'stages' | 'languages' | 'reviewed' | 'deadline', string>;
+
+/**
+ * Every select's options in one language, nothing chosen: built once per language and kept while the organisations
+ * the items name stay the same (their list is read again after any write to the database, see untilChanged); the
+ * other options come from the configuration. A page marks its chosen options in a copy (`choose`).
+ */
+const selectCache = new WeakMap<PageContext, { organisations: string[]; byLang: Map<UiLang, Selects> }>();
+
+function selects(ctx: PageContext, lang: UiLang): Selects {
+  const organisations = ctx.known.organisations();
+  let cache = selectCache.get(ctx);
+  if (!cache || cache.organisations !== organisations) selectCache.set(ctx, (cache = { organisations, byLang: new Map() }));
+  let html = cache.byLang.get(lang);
+  if (!html) {
+    const w = (key: string) => word(lang, key);
+    const yesNo = (yes: string, no: string) => options(['kylla', 'ei'], (k) => (k === 'kylla' ? yes : no));
+    html = {
+      goals: options(ctx.known.goals, (g) => ctx.goalLabel(g, lang)),
+      sources: options(ctx.known.sources, ctx.sourceName),
+      organisations: options(organisations, (o) => o),
+      kinds: options(ITEM_KINDS, (k) => kindLabel(k, lang)),
+      stages: options(MATTER_STAGES, (s) => stageName(s, lang) ?? s),
+      languages: options(['fi', 'sv'], (l) => languageLabel(l, lang)),
+      reviewed: yesNo(w('items.reviewedYes'), w('items.reviewedNo')),
+      deadline: yesNo(w('items.deadlineYes'), w('items.deadlineNo')),
+    };
+    cache.byLang.set(lang, html);
+  }
+  return html;
 }
 
 /** The filter form's controls, with what is chosen now, in the page's language (the selects' options as HTML). */
 export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: UiLang = 'fi') {
-  const w = (key: string) => word(lang, key);
-  const yesNo = (v: string | undefined, yes: string, no: string) => options(['kylla', 'ei'], v, (k) => (k === 'kylla' ? yes : no));
+  const s = selects(ctx, lang);
   return {
     q: form.q ?? '',
     from: form.from ?? '',
     to: form.to ?? '',
-    goals: options(ctx.known.goals, form.goal, (g) => ctx.goalLabel(g, lang)),
-    sources: options(ctx.known.sources, form.source, ctx.sourceName),
-    organisations: options(ctx.known.organisations(), form.org, (o) => o),
-    kinds: options(ITEM_KINDS, form.kind, (k) => kindLabel(k, lang)),
-    stages: options(MATTER_STAGES, form.stage, (s) => stageName(s, lang) ?? s),
-    languages: options(['fi', 'sv'], form.lang, (l) => languageLabel(l, lang)),
-    reviewed: yesNo(form.reviewed, w('items.reviewedYes'), w('items.reviewedNo')),
-    deadline: yesNo(form.deadline, w('items.deadlineYes'), w('items.deadlineNo')),
+    goals: choose(s.goals, form.goal),
+    sources: choose(s.sources, form.source),
+    organisations: choose(s.organisations, form.org),
+    kinds: choose(s.kinds, form.kind),
+    stages: choose(s.stages, form.stage),
+    languages: choose(s.languages, form.lang),
+    reviewed: choose(s.reviewed, form.reviewed),
+    deadline: choose(s.deadline, form.deadline),
     unread: form.unread === '1',
   };
 }
