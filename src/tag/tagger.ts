@@ -32,7 +32,7 @@ export interface ItemReading {
   features: Map<string, number>;
   /** Goals of the title's subject (the head of a phrase whose modifier speaks for another goal). */
   about: GoalId[];
-  /** Points each goal's own anchor terms earn in the title (before negatives and scopes). */
+  /** Points each goal's own anchor terms earn in the title, less its negative terms in the title (before scopes). */
   title: Record<GoalId, number>;
   /** The share of its score the scope rules leave the item (1 when no scope applies); learned weights keep it too. */
   scale: number;
@@ -166,6 +166,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const [owner, own] = Object.entries(def.goals)[0];
       const inTitle = h.field === 'title' && def.rule === 'anchor' ? own : 0;
       titleScore[owner] += inTitle;
+      // A title goal counts only with the title points left after its negative terms: a cancelled anchor names nothing
+      // ("Hyvinvointialueen sairaala": the health-care term cancels the welfare area).
+      if (h.field === 'title' && def.rule === 'negative') for (const [g, w] of Object.entries(def.goals)) titleScore[g] -= w;
       if (def.rule !== 'negative' && !def.actor && own >= MIN_TOPIC_WEIGHT) topic[owner] += own * f;
       const goals: Record<GoalId, number> = {};
       for (const [g, w] of Object.entries(def.goals)) {
