@@ -184,6 +184,19 @@ describe('tagger: the goals listed', () => {
     expect(createTagger(taxonomy(list(0.7), { thresholds }), { analyzer })(item)).toMatchObject({ scores: { [A]: 4, [B]: 2.7 }, goals: [A, B] });
   });
 
+  it('lists no further goal that only an actor vouches for in the title (who acts, not what about)', () => {
+    // A 5 (paloasema); B 3 from poliisi in the title and 1 from hätäkeskus in the summary (a topic of B's own, so
+    // nothing is lent): B 4 passes the bars, but as an actor poliisi vouches for nothing; as a topic term it does.
+    const list = (actor: boolean) => [
+      term('paloasema', 'anchor', { [A]: 5 }),
+      term('poliisi', 'anchor', { [B]: 3 }, { actor }),
+      term('hätäkeskus', 'anchor', { [B]: 2 }),
+    ];
+    const item = { title: 'Paloasema ja poliisi', summary: 'Hätäkeskus.', lang: 'fi' as const };
+    expect(createTagger(taxonomy(list(true), { thresholds }), { analyzer })(item)).toMatchObject({ scores: { [A]: 5, [B]: 4 }, goals: [A] });
+    expect(createTagger(taxonomy(list(false), { thresholds }), { analyzer })(item)).toMatchObject({ scores: { [A]: 5, [B]: 4 }, goals: [A, B] });
+  });
+
   it('lists no further goal whose title evidence a negative term cancelled, however much learning gave it', () => {
     // Rules: A 2 (paloasema), C 3 − 3 = 0 (hyvinvointialue, then sairaala: health-care content); not relevant.
     // Learned on paloasema: A +2 → 4, C +3 → 3. C has title evidence but no points from the rules: not listed.
@@ -436,8 +449,8 @@ describe('tagger: a title phrase whose head follows an actor', () => {
   ];
   const run = (w: number, title: string) => createTagger(taxonomy(list(w)), { analyzer })({ title, summary: 'Palotarkastus.', lang: 'fi' });
 
-  it('puts the head\'s goal first from 1.5 points, the actor\'s goal after it', () => {
-    expect(run(1.5, 'Pelastustoimen tietojärjestelmät')).toMatchObject({ scores: { [A]: 4, [B]: 1.5 }, primary: B, goals: [B, A] });
+  it('puts the head\'s goal first from 1.5 points; the actor vouches for no further goal', () => {
+    expect(run(1.5, 'Pelastustoimen tietojärjestelmät')).toMatchObject({ scores: { [A]: 4, [B]: 1.5 }, primary: B, goals: [B] });
   });
 
   it('leaves the lead with the actor\'s goal below 1.5 points', () => {
@@ -446,6 +459,19 @@ describe('tagger: a title phrase whose head follows an actor', () => {
 
   it('leaves the lead with a goal the title names by a topic term too', () => {
     expect(run(1.5, 'Paloasema: pelastustoimen tietojärjestelmät')).toMatchObject({ scores: { [A]: 5, [B]: 1.5 }, primary: A, goals: [A] });
+  });
+
+  // With learned weights the goals the rules list ([B] here) are the only ones that may lead or be listed, but whether
+  // the item is relevant and whether its leading goal is named by actors alone are read from every goal, as without
+  // learning: A's 4 points (the actor's) still carry the item that B's head leads (round ten: before, the rules' [B]
+  // alone was ranked, so any learned weights at all dropped the item).
+  it('keeps the head\'s goal leading and the item relevant when learned weights are present', () => {
+    const taught = (weights: LearnedWeights['weights']) =>
+      createTagger(taxonomy(list(1.5)), { analyzer, learned: learned(weights) })({ title: 'Pelastustoimen tietojärjestelmät', summary: 'Palotarkastus.', lang: 'fi' });
+    // A weight on a word the item lacks changes no score: the same result as without learning.
+    expect(taught({ 'term:paloasema': { [A]: 1 } })).toMatchObject({ scores: { [A]: 4, [B]: 1.5 }, relevant: true, primary: B, goals: [B] });
+    // Learning that lowers the actor's goal below the bar (A 4 − 2 = 2 < 3) leaves no goal relevant: not relevant.
+    expect(taught({ 'term:pelastus+toimi': { [A]: -2 } })).toMatchObject({ scores: { [A]: 2, [B]: 1.5 }, relevant: false, goals: [] });
   });
 });
 
