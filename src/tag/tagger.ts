@@ -126,11 +126,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // "pelastuslaitoksen ensihoitopalvelu" the first word says whose, the second what. A title word followed by
       // one that speaks for exactly one other goal names the item's subject; the last such pair wins. A head that
       // several goals share (rahoitus: "pelastustoimen rahoitus", "hyvinvointialueiden rahoitus") says nothing.
+      // Swedish also puts a head first and its what after av: "räddningsväsendets anskaffningar av informationssystem"
+      // is "pelastustoimen tietojärjestelmien hankinnat", so a goal-less word and av between the two are passed over.
       if (field === 'title') {
         for (let i = 0; i + 1 < titleGoals.length; i++) {
           if (titleGoals[i].size === 0) continue;
-          const j = i + 1;
-          if (titleGoals[j].size !== 1) continue;
+          const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
+          if (j >= titleGoals.length || titleGoals[j].size !== 1) continue;
           const [head] = titleGoals[j];
           if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
           if (!titleGoals[i].has(head)) about = [head];

@@ -475,6 +475,31 @@ describe('tagger: a title phrase whose head follows an actor', () => {
   });
 });
 
+describe('tagger: a Swedish title whose head comes first, its what after av', () => {
+  // "Räddningsväsendets anskaffningar av informationssystem" is "Pelastustoimen tietojärjestelmien hankinnat": in a
+  // Swedish title a word that speaks for no goal and av between an actor and a word of another goal are passed over,
+  // so the pair names the item's subject as the adjacent pair does (round ten). Rules: A 3 (the actor) + 2 × 0.5 = 4,
+  // B 1.5 (context, title): B's 1.5 is a topic's points and the title names A by its actor alone, so B leads alone.
+  const list = [
+    term('räddnings+väsende', 'anchor', { [A]: 3 }, { actor: true, lang: 'sv' }),
+    term('brand+syn', 'anchor', { [A]: 2 }, { lang: 'sv' }),
+    term('informations+system', 'context', { [B]: 1.5 }, { lang: 'sv' }),
+  ];
+  const t = createTagger(taxonomy(list), { analyzer });
+  const tag = (title: string) => t({ title, summary: 'Brandsyn.', lang: 'sv' });
+
+  it('takes the word after av as what the title is about', () => {
+    const r = tag('Räddningsväsendets anskaffningar av informationssystem');
+    expect(r).toMatchObject({ scores: { [A]: 4, [B]: 1.5 }, primary: B, goals: [B] });
+    expect(r.evidence).toContainEqual({ rule: 'about', term: B, field: 'title', goals: {} });
+  });
+
+  it('passes over one goal-less word and av only: another preposition, or two words, leave the lead with the scores', () => {
+    expect(tag('Räddningsväsendets anskaffningar för informationssystem')).toMatchObject({ primary: A, goals: [A] });
+    expect(tag('Räddningsväsendets nya anskaffningar av informationssystem')).toMatchObject({ primary: A, goals: [A] });
+  });
+});
+
 describe('tagger: the rules the goal choice reads', () => {
   it('makes only anchor terms learning features by their taxonomy name, not negative terms', () => {
     const list = [term('paloasema', 'anchor', { [A]: 3 }), term('sairaala', 'negative', { [A]: 1 })];
