@@ -311,7 +311,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // A further goal the title says nothing of is what the item mentions, not what it is about (police and rescue
       // services meeting anywhere in the item is a cooperation the scope rule vouches for). A title word that speaks for
       // the leading goal as well (rahoitus in "Hyvinvointialueiden rahoitus …") says nothing for a further one.
-      const lead = new Set(reading.evidence.filter((e) => e.field === 'title' && (e.goals[ranked[0]] ?? 0) > 0).map((e) => e.term));
+      // One title word names one thing: a word that holds a term of the leading goal ("paloasemakiinteistöjen kauppa":
+      // property, the reform's matter, of fire stations) vouches for no further goal through another term inside it.
+      const leadEv = reading.evidence.filter((e) => e.field === 'title' && e.rule !== 'scope' && (e.goals[ranked[0]] ?? 0) > 0);
+      const lead = new Set(leadEv.map((e) => e.term));
+      const leadWords = new Set(leadEv.map((e) => e.match));
       // An actor (pelastuslaitos: who acts) and a weak context word (below a topic term's weight: sisäministeriö,
       // johtaminen) name who or how, not a subject, and vouch for no further goal ("Pelastuslain uudistus etenee:
       // sisäministeriö asetti työryhmän" is services; "Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille" is
@@ -322,6 +326,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             (e.field === 'title' || e.rule === 'scope') &&
             (e.goals[g] ?? 0) > 0 &&
             !actorTexts.has(e.term) &&
+            !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
             !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title)),
         );
       const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0 && inTitle(g)));

@@ -279,6 +279,25 @@ describe('tagger: a title context word shared with the leading goal', () => {
   });
 });
 
+describe('tagger: a title word that holds a term of the leading goal', () => {
+  // Round ten: one title word names one thing. A compound that holds a term of the leading goal ("paloasemakiinteistöt":
+  // property, the reform's matter, of fire stations) vouches for no further goal through another term inside it; the
+  // same term as a word of its own does. C 3 (hyvinvointialue) + 1 (kiinteistö, context) = 4 leads as the one goal the
+  // title names; A 2.5 (paloasema) passes the bars (2, and half of 4).
+  const list = [term('hyvinvointialue', 'anchor', { [C]: 3 }), term('kiinteistö', 'context', { [C]: 1 }), term('paloasema', 'anchor', { [A]: 2.5 })];
+  const t = createTagger(taxonomy(list), { analyzer });
+
+  it('lists no further goal that only a term inside a word of the leading goal speaks for', () => {
+    const r = t({ title: 'Hyvinvointialueen paloasemakiinteistöt', lang: 'fi' });
+    expect(r).toMatchObject({ scores: { [A]: 2.5, [C]: 4 }, primary: C, goals: [C] });
+    expect(r.evidence).toContainEqual(expect.objectContaining({ term: 'paloasema', field: 'title', match: 'paloasemakiinteistöt' }));
+  });
+
+  it('lists it when the term is a title word of its own', () => {
+    expect(t({ title: 'Hyvinvointialueen kiinteistöt ja paloasema', lang: 'fi' })).toMatchObject({ scores: { [A]: 2.5, [C]: 4 }, primary: C, goals: [C, A] });
+  });
+});
+
 describe('learned weights: the floor and the bound', () => {
   it('adds nothing below the floor, the whole change from the floor up, at most the bound either way', () => {
     const l = { floor: 0.5, bound: 2 };
