@@ -32,7 +32,7 @@ export interface ItemReading {
   features: Map<string, number>;
   /** Goals of the title's subject (the head of a phrase whose modifier speaks for another goal). */
   about: GoalId[];
-  /** Points each goal's own anchor terms earn in the title (before negatives and scopes). */
+  /** Points each goal's own anchor terms earn in the title, less its negative terms in the title (before scopes). */
   title: Record<GoalId, number>;
   /** The share of its score the scope rules leave the item (1 when no scope applies); learned weights keep it too. */
   scale: number;
@@ -126,11 +126,15 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // "pelastuslaitoksen ensihoitopalvelu" the first word says whose, the second what. A title word followed by
       // one that speaks for exactly one other goal names the item's subject; the last such pair wins. A head that
       // several goals share (rahoitus: "pelastustoimen rahoitus", "hyvinvointialueiden rahoitus") says nothing.
+      // Swedish also puts a head first and its what after av: "räddningsväsendets anskaffningar av informationssystem"
+      // is "pelastustoimen tietojärjestelmien hankinnat", so a goal-less word and av between the two are passed over.
       if (field === 'title') {
         for (let i = 0; i + 1 < titleGoals.length; i++) {
-          if (titleGoals[i].size === 0 || titleGoals[i + 1].size !== 1) continue;
-          const [head] = titleGoals[i + 1];
-          if (headGoals[i + 1].size === 0 && alsoGoals[i].has(head)) continue;
+          if (titleGoals[i].size === 0) continue;
+          const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
+          if (j >= titleGoals.length || titleGoals[j].size !== 1) continue;
+          const [head] = titleGoals[j];
+          if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
           if (!titleGoals[i].has(head)) about = [head];
         }
       }
@@ -166,6 +170,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const [owner, own] = Object.entries(def.goals)[0];
       const inTitle = h.field === 'title' && def.rule === 'anchor' ? own : 0;
       titleScore[owner] += inTitle;
+      // A title goal counts only with the title points left after its negative terms: a cancelled anchor names nothing
+      // ("Hyvinvointialueen sairaala": the health-care term cancels the welfare area).
+      if (h.field === 'title' && def.rule === 'negative') for (const [g, w] of Object.entries(def.goals)) titleScore[g] -= w;
       if (def.rule !== 'negative' && !def.actor && own >= MIN_TOPIC_WEIGHT) topic[owner] += own * f;
       const goals: Record<GoalId, number> = {};
       for (const [g, w] of Object.entries(def.goals)) {
@@ -268,7 +275,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // goal does not push it off by the ratio (a reviewer's confirmed second goal must not cost an unseen item its main one).
     const keptByRules = (s: Record<GoalId, number>, g: GoalId): boolean => ruled(g) >= th.goalRatio * ruleTop && s[g] >= round(ruled(g));
     const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
-      const ranked = goalIds.filter(allowed).sort((a, b) => s[b] - s[a]);
+      // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
+      // named by actors alone, are read from every goal (after learning, as before it: a goal the rules do not list
+      // still carries the item, "Pelastustoimen tietojärjestelmien hankinnat" by its actor).
+      const all = [...goalIds].sort((a, b) => s[b] - s[a]);
+      const ranked = all.filter(allowed);
       // What the title is about leads, when it is relevant on its own: the item mentions the rest.
       // Without such a phrase, a title whose anchor terms name one goal alone is about that goal ("Hyvinvointialueiden
       // rahoitus …" whose summary mentions the rescue services' costs), when that goal is relevant on its own.
@@ -288,26 +299,34 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         return inTitle.length > 0 && inTitle.every((e) => actorTexts.has(e.term));
       };
       const subject =
-        reading.about.filter((g) => relevantGoals.includes(g) || (s[g] >= MIN_TOPIC && actorsOnly(ranked[0]))).sort((a, b) => s[b] - s[a])[0] ??
-        (titled.length === 1 ? titled[0] : named.length === 1 && onlyActor(ranked[0]) ? named[0] : undefined);
+        reading.about.filter((g) => relevantGoals.includes(g) || (s[g] >= MIN_TOPIC && actorsOnly(all[0]))).sort((a, b) => s[b] - s[a])[0] ??
+        (titled.length === 1 ? titled[0] : named.length === 1 && onlyActor(all[0]) ? named[0] : undefined);
       const moved = subject !== undefined && subject !== ranked[0] ? subject : undefined;
       if (moved !== undefined) {
         ranked.splice(ranked.indexOf(moved), 1);
         ranked.unshift(moved);
       }
-      const top = Math.max(...ranked.map((g) => s[g]));
+      const top = s[all[0]];
       if (top < th.relevant) return { ranked, goals: [], moved };
       // A further goal the title says nothing of is what the item mentions, not what it is about (police and rescue
       // services meeting anywhere in the item is a cooperation the scope rule vouches for). A title word that speaks for
       // the leading goal as well (rahoitus in "Hyvinvointialueiden rahoitus …") says nothing for a further one.
-      const lead = new Set(reading.evidence.filter((e) => e.field === 'title' && (e.goals[ranked[0]] ?? 0) > 0).map((e) => e.term));
-      // A weak context word (below a topic term's weight: sisäministeriö, johtaminen) names who or how, not a subject,
-      // and vouches for no further goal ("Pelastuslain uudistus etenee: sisäministeriö asetti työryhmän" is services).
+      // One title word names one thing: a word that holds a term of the leading goal ("paloasemakiinteistöjen kauppa":
+      // property, the reform's matter, of fire stations) vouches for no further goal through another term inside it.
+      const leadEv = reading.evidence.filter((e) => e.field === 'title' && e.rule !== 'scope' && (e.goals[ranked[0]] ?? 0) > 0);
+      const lead = new Set(leadEv.map((e) => e.term));
+      const leadWords = new Set(leadEv.map((e) => e.match));
+      // An actor (pelastuslaitos: who acts) and a weak context word (below a topic term's weight: sisäministeriö,
+      // johtaminen) name who or how, not a subject, and vouch for no further goal ("Pelastuslain uudistus etenee:
+      // sisäministeriö asetti työryhmän" is services; "Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille" is
+      // internal security).
       const inTitle = (g: GoalId): boolean =>
         reading.evidence.some(
           (e) =>
             (e.field === 'title' || e.rule === 'scope') &&
             (e.goals[g] ?? 0) > 0 &&
+            !actorTexts.has(e.term) &&
+            !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
             !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title)),
         );
       const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0 && inTitle(g)));

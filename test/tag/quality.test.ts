@@ -171,36 +171,39 @@ function suite(name: string, make: () => Analyzer | null): void {
     });
     it('holds on the round-seven evaluation set, a dev set from round eight, above the keyword alert on every figure', () => {
       // Sealed at 0.951 / 0.951, primary 0.887 / 0.908, goal precision 0.908 / 0.915 (snowball / voikko). Round nine:
-      // F1 0.966 / 0.966, primary 0.950 / 0.965, goal precision 0.930 / 0.937; bars at the primary target and just
-      // below the goal precision reached, which is still under the target: a fall below is a regression.
+      // F1 0.966 / 0.966, primary 0.950 / 0.965, goal precision 0.930 / 0.937. Round ten (an actor vouches for no
+      // further goal; a title word holding a term of the leading goal neither): goal precision 0.942 / 0.948; bars at
+      // the primary target and just below the goal precision reached, which is still under the target: a fall below is
+      // a regression.
       const q = evaluate(evaluation202704, (i) => tag(i));
       const kw = evaluate(evaluation202704, (i) => keywordAlert(i));
       expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
       expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
-      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.92);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.94);
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-eight evaluation set, a dev set from round nine, above the keyword alert on every figure', () => {
       // Sealed at 0.982 / 0.978, primary 0.911 / 0.911, goal precision 0.836 / 0.836 (snowball / voikko). Round nine:
-      // F1 0.982 / 0.978, primary 0.938 / 0.938, goal precision 0.858 / 0.858; bars just below, under the issue's
-      // primary and goal-precision targets: a fall below is a regression.
+      // F1 0.982 / 0.978, primary 0.938 / 0.938, goal precision 0.858 / 0.858. Round ten: primary 0.946 / 0.946, goal
+      // precision 0.891 / 0.891; bars just below, under the primary and goal-precision targets: a fall below
+      // is a regression.
       const q = evaluate(evaluation202705, (i) => tag(i));
       const kw = evaluate(evaluation202705, (i) => keywordAlert(i));
       expect(q.f1, q.misses.join('\n')).toBeGreaterThanOrEqual(0.97);
-      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.93);
-      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+      expect(q.primaryHit, q.misses.join('\n')).toBeGreaterThanOrEqual(0.94);
+      expect(q.goalPrecision, q.misses.join('\n')).toBeGreaterThanOrEqual(0.89);
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-nine evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Baseline before any round-nine change:
       // snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. After round nine: the same
-      // but voikko goal precision 0.857. Bars just below, under the primary and goal-precision targets: a fall
-      // below is a regression.
+      // but voikko goal precision 0.857. Round ten: primary 0.886 / 0.886, goal precision 0.881 / 0.874. Bars just
+      // below, under the primary and goal-precision targets: a fall below is a regression.
       const q = evaluate(evaluation202706, (i) => tag(i));
       const kw = evaluate(evaluation202706, (i) => keywordAlert(i));
       expect(q.f1).toBeGreaterThanOrEqual(0.96);
       expect(q.primaryHit).toBeGreaterThanOrEqual(0.88);
-      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.85);
+      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.87);
       expectAboveKeywordAlert(q, kw);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
