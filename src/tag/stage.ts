@@ -6,6 +6,7 @@ import { inferKind } from './kind.js';
 import { learnWeights } from './learn.js';
 import { createTagger, type Tagger } from './tagger.js';
 import { loadTaxonomy } from './taxonomy.js';
+import { primeAnalyzer } from './taxonomy-cache.js';
 import type { ReviewDecision, TagInput, TagResult, Taxonomy } from './types.js';
 
 /** What the stage needs of a reviewed item (the store's ReviewedItem fits). */
@@ -70,9 +71,11 @@ export function toDecisions(reviewed: Reviewed[]): ReviewDecision[] {
 export function createTagStage(opts: { feedsDir?: string; reviewed?: Reviewed[]; analyzer?: Analyzer; now?: () => Date } = {}): TagStage {
   const taxonomy = loadTaxonomy(opts.feedsDir);
   const analyzer = opts.analyzer ?? createAnalyzer();
+  const keepAnalyses = primeAnalyzer(taxonomy, analyzer);
   const decisions = toDecisions(opts.reviewed ?? []);
   const learned = decisions.length ? learnWeights(taxonomy, decisions, { analyzer }) : null;
   const tagger = createTagger(taxonomy, { analyzer, learned, now: opts.now });
+  keepAnalyses();
   const tagInput = (input: TagInput) => {
     const result = tagger(input);
     const lang = input.lang ?? 'fi';
