@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { Lang } from '../model.js';
-import { analysisDependencies, type Analyzer, type WordAnalysis } from './analyze.js';
+// Types only: a crawl imports this file before it knows whether anything is new (a 304 run loads no analyzer).
+import type { Analyzer, WordAnalysis } from './analyze.js';
 import type { Taxonomy } from './types.js';
 
 let cacheFile: string | null = null;
@@ -56,14 +57,14 @@ type StoredAnalysis = [Lang, string, WordAnalysis];
  * Fill `analyzer`'s word cache with its analyses of the taxonomy's words from an earlier process (compiling the
  * terms then costs a few milliseconds instead of some 150 ms with Snowball and 300 ms with Voikko). Returns what to
  * call once the terms are compiled: on a miss it keeps the analyses the analyzer now holds. A hit needs the same
- * taxonomy words and the same analyzer (analysisDependencies: its name and code, Snowball's version, Voikko's
- * install); a file that is missing, corrupt, another's or unwritable is ignored and never fails the caller.
+ * taxonomy words and the same `dependencies()` of the analyzer (analysisDependencies in analyze.ts: its name and
+ * code, Snowball's version, Voikko's install); a file that is missing, corrupt, another's or unwritable is ignored and never fails the caller.
  */
-export function primeAnalyzer(taxonomy: Pick<Taxonomy, 'version' | 'terms' | 'scopeTerms'>, analyzer: Analyzer): () => void {
+export function primeAnalyzer(taxonomy: Pick<Taxonomy, 'version' | 'terms' | 'scopeTerms'>, analyzer: Analyzer, dependencies: () => string): () => void {
   const file = analysesCacheFile();
   if (!file || !analyzer.prime) return () => {};
   const words = taxonomyWords(taxonomy);
-  const key = createHash('sha256').update(JSON.stringify([taxonomy.version, words])).update('\0').update(analysisDependencies(analyzer)).digest('hex');
+  const key = createHash('sha256').update(JSON.stringify([taxonomy.version, words])).update('\0').update(dependencies()).digest('hex');
   try {
     const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { key?: unknown; analyses?: unknown };
     if (stored.key === key && Array.isArray(stored.analyses) && stored.analyses.every(isStoredAnalysis)) {

@@ -29,7 +29,7 @@ const stored = () => JSON.parse(fs.readFileSync(file, 'utf8')) as { key: string;
 
 /** Keep the analyses of `analyzer`, then mark one stored word so a hit shows. */
 function keepMarked(analyzer: Analyzer, word = 'pelastustoimi'): void {
-  primeAnalyzer(taxonomy, analyzer)();
+  primeAnalyzer(taxonomy, analyzer, () => analysisDependencies(analyzer))();
   const s = stored();
   const entry = s.analyses.find((e) => e[0] === 'fi' && e[1] === word)!;
   expect(entry, word).toBeDefined();
@@ -46,7 +46,7 @@ describe('analyses of the taxonomy words beside the taxonomy cache', () => {
     expect(words.length).toBeGreaterThan(200);
     keepMarked(createSnowballAnalyzer());
     const fresh = createSnowballAnalyzer();
-    primeAnalyzer(taxonomy, fresh);
+    primeAnalyzer(taxonomy, fresh, () => analysisDependencies(fresh));
     expect(fresh.analyze('pelastustoimi', 'fi').key).toBe('MARKED');
     expect(fresh.analyze('pelastustoimen', 'fi').key).not.toBe('MARKED');
   });
@@ -54,19 +54,19 @@ describe('analyses of the taxonomy words beside the taxonomy cache', () => {
   it('are not used for other words, another analyzer or with the cache off', () => {
     keepMarked(createSnowballAnalyzer());
     const other = createSnowballAnalyzer();
-    primeAnalyzer({ ...taxonomy, terms: taxonomy.terms.slice(1) }, other);
+    primeAnalyzer({ ...taxonomy, terms: taxonomy.terms.slice(1) }, other, () => analysisDependencies(other));
     expect(other.analyze('pelastustoimi', 'fi').key).not.toBe('MARKED');
     // Same words and name, another analyzer's code or package: another key.
     const a = createSnowballAnalyzer();
     expect(analysisDependencies(a)).toBe(analysisDependencies(createSnowballAnalyzer()));
     const renamed: Analyzer = { ...a, name: 'voikko' };
     expect(analysisDependencies(renamed)).not.toBe(analysisDependencies(a));
-    primeAnalyzer(taxonomy, renamed);
+    primeAnalyzer(taxonomy, renamed, () => analysisDependencies(renamed));
     expect(a.analyze('pelastustoimi', 'fi').key).not.toBe('MARKED');
     keepMarked(createSnowballAnalyzer());
     useTaxonomyCache(null);
     const off = createSnowballAnalyzer();
-    primeAnalyzer(taxonomy, off)();
+    primeAnalyzer(taxonomy, off, () => analysisDependencies(off))();
     expect(off.analyze('pelastustoimi', 'fi').key).not.toBe('MARKED');
   });
 
@@ -98,7 +98,7 @@ describe('analyses of the taxonomy words beside the taxonomy cache', () => {
     s.analyses[0][2] = { key: 7 } as never;
     fs.writeFileSync(file, JSON.stringify(s));
     const wrong = createSnowballAnalyzer();
-    primeAnalyzer(taxonomy, wrong);
+    primeAnalyzer(taxonomy, wrong, () => analysisDependencies(wrong));
     expect(typeof wrong.analyze(s.analyses[0][1], s.analyses[0][0] as 'fi').key).toBe('string');
     // A cache path whose folder is a file: nothing can be written or read, the build tags the same.
     const blocker = path.join(dir, 'not-a-folder');
