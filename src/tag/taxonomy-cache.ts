@@ -64,7 +64,12 @@ export function primeAnalyzer(taxonomy: Pick<Taxonomy, 'version' | 'terms' | 'sc
   const file = analysesCacheFile();
   if (!file || !analyzer.prime) return () => {};
   const words = taxonomyWords(taxonomy);
-  const key = createHash('sha256').update(JSON.stringify([taxonomy.version, words])).update('\0').update(dependencies()).digest('hex');
+  let key: string;
+  try {
+    key = createHash('sha256').update(JSON.stringify([taxonomy.version, words])).update('\0').update(dependencies()).digest('hex');
+  } catch {
+    return () => {}; // What the analyses depend on cannot be read (a file of the analyzer's code is missing): no cache.
+  }
   try {
     const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { key?: unknown; analyses?: unknown };
     if (stored.key === key && Array.isArray(stored.analyses) && stored.analyses.every(isStoredAnalysis)) {

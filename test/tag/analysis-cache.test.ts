@@ -107,6 +107,12 @@ describe('analyses of the taxonomy words beside the taxonomy cache', () => {
     const again = createTagStage({ analyzer: createSnowballAnalyzer() }).tagInput({ title: 'Pelastustoimen rahoitus', summary: '', lang: 'fi' } as never);
     expect(again).toEqual(tagged);
     expect(fs.existsSync(analysesCacheFile()!)).toBe(false);
+    // What the analyses depend on cannot be read: no cache, and no failure.
+    useTaxonomyCache(path.join(dir, 'db.sqlite.taxonomy-cache.json'));
+    fs.rmSync(file);
+    const unknown = createSnowballAnalyzer();
+    expect(() => primeAnalyzer(taxonomy, unknown, () => { throw new Error('ENOENT: analyze.js'); })()).not.toThrow();
+    expect(fs.existsSync(file)).toBe(false);
   });
 });
 
