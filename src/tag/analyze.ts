@@ -1,5 +1,9 @@
 // Finnish and Swedish word analysis: tokenizing, Snowball stems, and Voikko base forms and compound parts.
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Lang } from '../model.js';
 import { openVoikko, type Voikko } from './voikko.js';
 
@@ -26,6 +30,8 @@ export interface WordAnalysis {
 export interface Analyzer {
   readonly name: 'voikko' | 'snowball';
   analyze(lowerWord: string, lang: Lang): WordAnalysis;
+  /** Put an analysis this analyzer gave the word earlier (kept by taxonomy-cache.ts) into its word cache. */
+  prime?(lowerWord: string, lang: Lang, a: WordAnalysis): void;
 }
 
 // Latin letters cover Finnish and Swedish text; a narrow class is much faster than \p{L} here.
@@ -85,6 +91,9 @@ export function createSnowballAnalyzer(): Analyzer {
       cache[lang].set(lowerWord, a);
       return a;
     },
+    prime(lowerWord: string, lang: Lang, a: WordAnalysis): void {
+      cache[lang].set(lowerWord, a);
+    },
   };
 }
 
@@ -116,6 +125,10 @@ export function createVoikkoAnalyzer(voikko: Voikko): Analyzer {
       cache.set(lowerWord, a);
       return a;
     },
+    prime(lowerWord: string, lang: Lang, a: WordAnalysis): void {
+      if (lang !== 'fi' || /\d/.test(lowerWord)) base.prime!(lowerWord, lang, a);
+      else cache.set(lowerWord, a);
+    },
   };
 }
 
@@ -142,6 +155,69 @@ export function createAnalyzer(prefer: 'auto' | 'snowball' = 'auto'): Analyzer {
 export function voikkoAvailable(): boolean {
   shared ??= { voikko: openVoikko() };
   return shared.voikko !== null;
+}
+
+/**
+ * What an analyzer's answers depend on besides the word (the key of the analyses kept by taxonomy-cache.ts): its
+ * name, the code of this file and of voikko.ts (which shape the readings), the Snowball package's version, and for
+ * Voikko the library and dictionaries installed (so installing, updating or removing them gives another key).
+ */
+export function analysisDependencies(analyzer: Analyzer): string {
+  const own = fileURLToPath(import.meta.url);
+  const code = (file: string) => fs.readFileSync(file, 'utf8');
+  return [
+    analyzer.name,
+    code(own),
+    code(path.join(path.dirname(own), `voikko${path.extname(own)}`)),
+    `snowball-stemmers ${(require('snowball-stemmers/package.json') as { version: string }).version}`,
+    analyzer.name === 'voikko' ? voikkoInstall() : '',
+  ].join('\0');
+}
+
+/**
+ * The Voikko library and dictionary files libvoikko would find (path, size, modification time), in the places it
+ * looks: LAKIVAHTI_VOIKKO_LIB or the usual library folders, and VOIKKO_DICTIONARY_PATH, ~/.voikko and the system's
+ * voikko folders.
+ */
+export function voikkoInstall(env: NodeJS.ProcessEnv = process.env): string {
+  const libs = env.LAKIVAHTI_VOIKKO_LIB
+    ? [env.LAKIVAHTI_VOIKKO_LIB]
+    : [...(env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean), '/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib']
+      .map((d) => path.join(d, 'libvoikko.so.1'));
+  const dicts = [
+    ...(env.VOIKKO_DICTIONARY_PATH ?? '').split(':').filter(Boolean),
+    path.join(env.HOME ?? os.homedir(), '.voikko'),
+    '/etc/voikko', '/usr/lib/voikko', '/usr/share/voikko', '/usr/local/lib/voikko', '/usr/local/share/voikko',
+  ];
+  const out: string[] = [];
+  const note = (file: string, depth: number): void => {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(file);
+    } catch {
+      return;
+    }
+    if (st.isDirectory()) {
+      if (depth > 4) return;
+      let names: string[];
+      try {
+        names = fs.readdirSync(file).sort();
+      } catch {
+        return;
+      }
+      for (const name of names) note(path.join(file, name), depth + 1);
+    } else {
+      let real = file;
+      try {
+        real = fs.realpathSync(file);
+      } catch {
+        // Keep the name as given.
+      }
+      out.push(`${file} ${real} ${st.size} ${st.mtimeMs}`);
+    }
+  };
+  for (const f of [...libs, ...dicts]) note(f, 0);
+  return out.join('\n');
 }
 
 /** Guess Finnish or Swedish for an item that does not say. */

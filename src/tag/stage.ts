@@ -1,11 +1,12 @@
 // The tag stage of the pipeline: Item → TaggedItem, with weights learned from reviewers' decisions.
 import type { Item, ItemTags, TaggedItem } from '../model.js';
-import { createAnalyzer, type Analyzer } from './analyze.js';
+import { analysisDependencies, createAnalyzer, type Analyzer } from './analyze.js';
 import { indexTerms } from './index-terms.js';
 import { inferKind } from './kind.js';
 import { learnWeights } from './learn.js';
 import { createTagger, type Tagger } from './tagger.js';
 import { loadTaxonomy } from './taxonomy.js';
+import { primeAnalyzer } from './taxonomy-cache.js';
 import type { ReviewDecision, TagInput, TagResult, Taxonomy } from './types.js';
 
 /** What the stage needs of a reviewed item (the store's ReviewedItem fits). */
@@ -70,9 +71,11 @@ export function toDecisions(reviewed: Reviewed[]): ReviewDecision[] {
 export function createTagStage(opts: { feedsDir?: string; reviewed?: Reviewed[]; analyzer?: Analyzer; now?: () => Date } = {}): TagStage {
   const taxonomy = loadTaxonomy(opts.feedsDir);
   const analyzer = opts.analyzer ?? createAnalyzer();
+  const keepAnalyses = primeAnalyzer(taxonomy, analyzer, () => analysisDependencies(analyzer));
   const decisions = toDecisions(opts.reviewed ?? []);
   const learned = decisions.length ? learnWeights(taxonomy, decisions, { analyzer }) : null;
   const tagger = createTagger(taxonomy, { analyzer, learned, now: opts.now });
+  keepAnalyses();
   const tagInput = (input: TagInput) => {
     const result = tagger(input);
     const lang = input.lang ?? 'fi';

@@ -88,7 +88,11 @@ describe('crawl and the tag stage', () => {
     const cache = `${db}.taxonomy-cache.json`;
     expect(JSON.parse(fs.readFileSync(cache, 'utf8')).value.file).toBe(path.join(feeds, 'taxonomy.yaml'));
     const written = fs.statSync(cache).mtimeMs;
+    // And the analyses of its words beside it, which the next crawl's analyzer starts from.
+    const analyses = `${db}.taxonomy-cache.analyses.json`;
+    const analysesWritten = fs.statSync(analyses).mtimeMs;
     expect(await tagsOfColdCrawl()).toEqual(parsed);
     expect(fs.statSync(cache).mtimeMs).toBe(written);
+    expect(fs.statSync(analyses).mtimeMs).toBe(analysesWritten);
   });
 });

@@ -49,9 +49,10 @@ describe('what a crawl loads', () => {
     expect(yamlLoaded(first.err)).toBe(true); // no cache yet: parsed and kept
     const notModified = await crawl('one.sqlite');
     expect(notModified.out).toBe('a: not modified\n');
-    // Nothing to parse and no matter coming into force: neither the feed parser nor the linker is loaded.
+    // Nothing to parse, tag or bring into force: neither the feed parser, the analyzer nor the linker is loaded.
     expect(first.err).toMatch(/LOADED file:\S+\/parse\/feed\.js/);
-    expect(notModified.err).not.toMatch(/LOADED file:\S+\/(parse\/feed|store\/matters|link\/\w+)\.js/);
+    expect(first.err).toMatch(/LOADED file:\S+\/tag\/analyze\.js/);
+    expect(notModified.err).not.toMatch(/LOADED file:\S+\/(parse\/feed|tag\/analyze|store\/matters|link\/\w+)\.js/);
     // A fresh database with the first one's cache beside it: the run tags its item with the cached taxonomy.
     fs.copyFileSync(path.join(dir, 'one.sqlite.taxonomy-cache.json'), path.join(dir, 'two.sqlite.taxonomy-cache.json'));
     const hit = await crawl('two.sqlite');
