@@ -186,10 +186,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
     // Actor terms say who acts, topic terms what about: "Cybersäkerheten inom räddningsväsendet" is internal security
     // done by the rescue services. An actor whose goal has no topic of its own in the item lends its points to the
-    // goal whose topic terms are strongest, so relevance stays and the topic decides the goal.
+    // goal whose topic terms are strongest, so relevance stays and the topic decides the goal. Less than one topic
+    // term's weight of its own goal is no topic: a context word in the summary ("financed in the state budget") does not
+    // keep an actor with its goal ("Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille").
     const lendTo = goalIds.filter((g) => topic[g] >= MIN_TOPIC).sort((a, b) => topic[b] - topic[a])[0];
     for (const a of actors) {
-      if (lendTo === undefined || topic[a.goal] > 0 || lendTo === a.goal) continue;
+      if (lendTo === undefined || topic[a.goal] >= MIN_TOPIC_WEIGHT || lendTo === a.goal) continue;
       rule[a.goal] -= a.points;
       rule[lendTo] += a.points;
       titleScore[a.goal] -= a.title;
