@@ -242,9 +242,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const scores: Record<GoalId, number> = { ...reading.rule };
     const evidence = [...reading.evidence];
     // Goals the learned weights raise on an item where the rules have evidence for them (see `choose` below).
-    const raised = new Set<GoalId>();
-    const taught = new Set<GoalId>();
+    let raised: ReadonlySet<GoalId> = NONE;
+    let taught: ReadonlySet<GoalId> = NONE;
     if (learned && learned.analyzer === analyzer.name) {
+      const up = new Set<GoalId>();
+      const clears = new Set<GoalId>();
+      raised = up;
+      taught = clears;
       const contrib: { key: string; goals: Record<GoalId, number>; size: number }[] = [];
       const delta: Record<GoalId, number> = {};
       const lifts = liftsOf(learned, reading);
@@ -267,8 +271,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         const shift = learnedShift(d, learned) * reading.scale;
         scores[g] += shift;
         if (shift <= 0 || !(reading.rule[g] > 0)) continue;
-        raised.add(g);
-        if (shift >= taxonomy.thresholds.relevant) taught.add(g);
+        up.add(g);
+        if (shift >= taxonomy.thresholds.relevant) clears.add(g);
       }
       contrib.sort((a, b) => b.size - a.size);
       for (const c of contrib.slice(0, 5)) evidence.push({ rule: 'learned', term: c.key, goals: c.goals });
