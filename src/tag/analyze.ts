@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../model.js';
-import { openVoikko, type Voikko } from './voikko.js';
+import { libraryFile, openVoikko, voikkoLibrary, type Voikko } from './voikko.js';
 
 /** One word of a text; hyphenated compounds (sote-uudistus, ERICA-hätäkeskus) are one token with pieces. */
 export interface Token {
@@ -101,11 +101,12 @@ export function createSnowballAnalyzer(): Analyzer {
 export function createVoikkoAnalyzer(voikko: Voikko): Analyzer {
   const base = createSnowballAnalyzer();
   const cache = new Map<string, WordAnalysis>();
+  // Voikko knows nothing useful of Swedish, numbers and codes (2026, 184, vn2022, every one a new word): Snowball's.
+  const bySnowball = (lowerWord: string, lang: Lang): boolean => lang !== 'fi' || /\d/.test(lowerWord);
   return {
     name: 'voikko',
     analyze(lowerWord: string, lang: Lang): WordAnalysis {
-      // Voikko knows nothing useful of numbers and codes (2026, 184, vn2022), and every one is a new word.
-      if (lang !== 'fi' || /\d/.test(lowerWord)) return base.analyze(lowerWord, lang);
+      if (bySnowball(lowerWord, lang)) return base.analyze(lowerWord, lang);
       let a = cache.get(lowerWord);
       if (a) return a;
       const s = base.analyze(lowerWord, lang);
@@ -126,7 +127,7 @@ export function createVoikkoAnalyzer(voikko: Voikko): Analyzer {
       return a;
     },
     prime(lowerWord: string, lang: Lang, a: WordAnalysis): void {
-      if (lang !== 'fi' || /\d/.test(lowerWord)) base.prime!(lowerWord, lang, a);
+      if (bySnowball(lowerWord, lang)) base.prime!(lowerWord, lang, a);
       else cache.set(lowerWord, a);
     },
   };
@@ -175,15 +176,13 @@ export function analysisDependencies(analyzer: Analyzer): string {
 }
 
 /**
- * The Voikko library and dictionary files libvoikko would find (path, size, modification time), in the places it
- * looks: LAKIVAHTI_VOIKKO_LIB or the usual library folders, and VOIKKO_DICTIONARY_PATH, ~/.voikko and the system's
- * voikko folders.
+ * The Voikko library and dictionary files (path, size, modification time): the library openVoikko loads, as the
+ * dynamic loader finds it (voikko.ts), and the dictionaries in the places libvoikko looks: VOIKKO_DICTIONARY_PATH,
+ * ~/.voikko and the system's voikko folders.
  */
 export function voikkoInstall(env: NodeJS.ProcessEnv = process.env): string {
-  const libs = env.LAKIVAHTI_VOIKKO_LIB
-    ? [env.LAKIVAHTI_VOIKKO_LIB]
-    : [...(env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean), '/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib']
-      .map((d) => path.join(d, 'libvoikko.so.1'));
+  const lib = libraryFile(voikkoLibrary(env));
+  const libs = lib === null ? [] : [lib];
   const dicts = [
     ...(env.VOIKKO_DICTIONARY_PATH ?? '').split(':').filter(Boolean),
     path.join(env.HOME ?? os.homedir(), '.voikko'),

@@ -186,10 +186,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
     // Actor terms say who acts, topic terms what about: "Cybersäkerheten inom räddningsväsendet" is internal security
     // done by the rescue services. An actor whose goal has no topic of its own in the item lends its points to the
-    // goal whose topic terms are strongest, so relevance stays and the topic decides the goal.
+    // goal whose topic terms are strongest, so relevance stays and the topic decides the goal. Less than one topic
+    // term's weight of its own goal is no topic: a context word in the summary ("financed in the state budget") does not
+    // keep an actor with its goal ("Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille").
     const lendTo = goalIds.filter((g) => topic[g] >= MIN_TOPIC).sort((a, b) => topic[b] - topic[a])[0];
     for (const a of actors) {
-      if (lendTo === undefined || topic[a.goal] > 0 || lendTo === a.goal) continue;
+      if (lendTo === undefined || topic[a.goal] >= MIN_TOPIC_WEIGHT || lendTo === a.goal) continue;
       rule[a.goal] -= a.points;
       rule[lendTo] += a.points;
       titleScore[a.goal] -= a.title;
@@ -239,7 +241,14 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
     const scores: Record<GoalId, number> = { ...reading.rule };
     const evidence = [...reading.evidence];
+    // Goals the learned weights raise on an item where the rules have evidence for them (see `choose` below).
+    let raised: ReadonlySet<GoalId> = NONE;
+    let taught: ReadonlySet<GoalId> = NONE;
     if (learned && learned.analyzer === analyzer.name) {
+      const up = new Set<GoalId>();
+      const clears = new Set<GoalId>();
+      raised = up;
+      taught = clears;
       const contrib: { key: string; goals: Record<GoalId, number>; size: number }[] = [];
       const delta: Record<GoalId, number> = {};
       const lifts = liftsOf(learned, reading);
@@ -258,7 +267,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       // Learned weights may move a goal's score only so far: the rules keep the last word on items they are sure of,
       // and an item the scope rules put mostly out of scope keeps the same share of what was learned.
-      for (const [g, d] of Object.entries(delta)) scores[g] += learnedShift(d, learned) * reading.scale;
+      for (const [g, d] of Object.entries(delta)) {
+        const shift = learnedShift(d, learned) * reading.scale;
+        scores[g] += shift;
+        if (shift <= 0 || !(reading.rule[g] > 0)) continue;
+        up.add(g);
+        if (shift >= taxonomy.thresholds.relevant) clears.add(g);
+      }
       contrib.sort((a, b) => b.size - a.size);
       for (const c of contrib.slice(0, 5)) evidence.push({ rule: 'learned', term: c.key, goals: c.goals });
     }
@@ -274,7 +289,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // A goal the rules list stays listed unless its own learned weights lower it: learning that raises another
     // goal does not push it off by the ratio (a reviewer's confirmed second goal must not cost an unseen item its main one).
     const keptByRules = (s: Record<GoalId, number>, g: GoalId): boolean => ruled(g) >= th.goalRatio * ruleTop && s[g] >= round(ruled(g));
-    const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
+    const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
       // named by actors alone, are read from every goal (after learning, as before it: a goal the rules do not list
       // still carries the item, "Pelastustoimen tietojärjestelmien hankinnat" by its actor).
@@ -321,6 +336,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // sisäministeriö asetti työryhmän" is services; "Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille" is
       // internal security).
       const inTitle = (g: GoalId): boolean =>
+        learnedNames.has(g) ||
         reading.evidence.some(
           (e) =>
             (e.field === 'title' || e.rule === 'scope') &&
@@ -332,10 +348,18 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0 && inTitle(g)));
       return { ranked, goals, moved };
     };
-    // On an item the rules find relevant, learned weights may reorder and drop the goals the rules list but bring in
-    // no other: a reviewer's goal reaches unseen items only through the rules' own evidence.
-    const byRules = learned ? choose(Object.fromEntries(goalIds.map((g) => [g, round(ruled(g))])), () => true) : null;
-    const { ranked, goals, moved } = choose(scores, (g) => !byRules || byRules.goals.length === 0 || byRules.goals.includes(g));
+    // On an item the rules find relevant, learned weights may reorder and drop the goals the rules list, and bring in
+    // only a goal the rules have evidence for and the weights raise past the floor: a reviewer's goal reaches unseen
+    // items only through the rules' own evidence. Such a goal the title does not name is listed beside the leading one
+    // only when what was learned for it alone would make an item relevant (`taught`): weights that merely raise it
+    // name nothing. (Before, learning could bring in no goal at all, so a primary goal the rules left out of the list
+    // could never come back on an unreviewed item, however many reviewers had put it there.)
+    const byRules = learned ? choose(Object.fromEntries(goalIds.map((g) => [g, round(ruled(g))])), () => true, NONE) : null;
+    const { ranked, goals, moved } = choose(
+      scores,
+      (g) => !byRules || byRules.goals.length === 0 || byRules.goals.includes(g) || raised.has(g),
+      taught,
+    );
     if (moved !== undefined) evidence.push({ rule: 'about', term: moved, field: 'title', goals: {} });
     const relevant = goals.length > 0;
     const result: TagResult = {

@@ -1,6 +1,8 @@
 // Optional Finnish morphology through libvoikko (Debian: libvoikko1 + voikko-fi), loaded with koffi.
 // Every failure (no koffi, no library, no dictionary) yields null: the tagger falls back to Snowball.
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 /** One reading of a word: its base form and its compound parts (in the forms the compound uses). */
 export interface VoikkoReading {
@@ -17,18 +19,41 @@ export interface Voikko {
 }
 
 type Fn = (...args: unknown[]) => unknown;
+interface Koffi {
+  load(path: string): { func(sig: string): Fn };
+  decode(ptr: unknown, offset: number, type: string): unknown;
+  decode(ptr: unknown, type: string, len: number): unknown;
+}
+const koffi = (): Koffi => createRequire(import.meta.url)('koffi') as Koffi;
+
+/** The library openVoikko loads: LAKIVAHTI_VOIKKO_LIB, or libvoikko's soname for the dynamic loader to find. */
+export const voikkoLibrary = (env: NodeJS.ProcessEnv = process.env): string => env.LAKIVAHTI_VOIKKO_LIB ?? 'libvoikko.so.1';
+
+/**
+ * The file a library name stands for, as the dynamic loader resolves it (the mapping it made in this process), so
+ * that whoever asks sees the very file openVoikko loads; a path is taken as given. Null when it cannot be loaded.
+ */
+export function libraryFile(lib: string): string | null {
+  if (lib.includes('/')) return lib;
+  try {
+    koffi().load(lib);
+    const stem = lib.replace(/\.so(\..*)?$/, '.so');
+    for (const line of fs.readFileSync('/proc/self/maps', 'utf8').split('\n')) {
+      const file = line.slice(line.indexOf('/'));
+      if (line.includes('/') && path.basename(file).startsWith(stem)) return file;
+    }
+  } catch {
+    // Not loadable (or no /proc): nothing to name.
+  }
+  return null;
+}
 
 /** Open libvoikko for Finnish, or return null when the library or its dictionary is missing. */
-export function openVoikko(libPath = process.env.LAKIVAHTI_VOIKKO_LIB ?? 'libvoikko.so.1'): Voikko | null {
+export function openVoikko(libPath = voikkoLibrary()): Voikko | null {
   if (process.env.LAKIVAHTI_NO_VOIKKO === '1') return null;
   try {
-    const require = createRequire(import.meta.url);
-    const koffi = require('koffi') as {
-      load(path: string): { func(sig: string): Fn };
-      decode(ptr: unknown, offset: number, type: string): unknown;
-      decode(ptr: unknown, type: string, len: number): unknown;
-    };
-    const lib = koffi.load(libPath);
+    const k = koffi();
+    const lib = k.load(libPath);
     const init = lib.func('void* voikkoInit(_Out_ const char** error, const char* langcode, const char* path)');
     const analyzeWord = lib.func('void** voikkoAnalyzeWordCstr(void* handle, const char* word)');
     const valueOf = lib.func('void* voikko_mor_analysis_value_cstr(void* analysis, const char* key)');
@@ -41,7 +66,7 @@ export function openVoikko(libPath = process.env.LAKIVAHTI_VOIKKO_LIB ?? 'libvoi
     const read = (analysis: unknown, key: string): string | null => {
       const ptr = valueOf(analysis, key);
       if (!ptr) return null;
-      const s = koffi.decode(ptr, 'char', -1) as string;
+      const s = k.decode(ptr, 'char', -1) as string;
       freeValue(ptr);
       return s;
     };
@@ -54,7 +79,7 @@ export function openVoikko(libPath = process.env.LAKIVAHTI_VOIKKO_LIB ?? 'libvoi
         const out: VoikkoReading[] = [];
         try {
           for (let i = 0; i < 16; i++) {
-            const analysis = koffi.decode(list, i * 8, 'void*');
+            const analysis = k.decode(list, i * 8, 'void*');
             if (!analysis) break;
             const baseform = read(analysis, 'BASEFORM');
             if (!baseform) continue;

@@ -28,6 +28,15 @@ describe('actor terms', () => {
     for (const e of lent) expect(Object.keys(e.goals)).toEqual(['internal-security']);
   });
 
+  it.each([
+    ['Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille alkaa', 'Pelastuslaitokset saavat uudet päätelaitteet. Hankinta rahoitetaan valtion talousarviosta.', 'fi'],
+    ['Utdelningen av Virve 2.0-terminaler till räddningsverken börjar', 'Räddningsverken får nya terminaler. Anskaffningen finansieras i statsbudgeten.', 'sv'],
+  ] as const)('lend their points when their own goal has less than one topic term’s weight, a context word in the summary: %s', (title, summary, lang) => {
+    const r = tag({ title, summary, lang });
+    expect(r.evidence.some((e) => e.rule === 'context' && e.field === 'summary' && (e.goals.services ?? 0) > 0)).toBe(true);
+    expect(r).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+
   it('keep their points where the item names a topic of their own goal, or no topic at all', () => {
     // Palotarkastus is the rescue services' own topic: the actor stays with services beside the emergency centre.
     const own = tag({ title: 'Pelastuslaitos tehostaa palotarkastuksia', summary: 'Hätäkeskus välittää tiedot.', lang: 'fi' });

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analysisDependencies, createAnalyzer, createSnowballAnalyzer, voikkoInstall, type Analyzer } from '../../src/tag/analyze.js';
+import { analysisDependencies, createAnalyzer, createSnowballAnalyzer, voikkoAvailable, voikkoInstall, type Analyzer } from '../../src/tag/analyze.js';
+import { libraryFile, voikkoLibrary } from '../../src/tag/voikko.js';
 import { parseLabelled } from '../../src/tag/evaluate.js';
 import { createTagStage, type Reviewed } from '../../src/tag/stage.js';
 import { analysesCacheFile, primeAnalyzer, useTaxonomyCache } from '../../src/tag/taxonomy-cache.js';
@@ -87,6 +88,15 @@ describe('analyses of the taxonomy words beside the taxonomy cache', () => {
     fs.rmSync(dict, { recursive: true });
     fs.rmSync(lib);
     expect(voikkoInstall(env)).toBe(none);
+  });
+
+  it('names the Voikko library file the dynamic loader maps, the one openVoikko uses', () => {
+    expect(libraryFile('/some/where/libvoikko.so.1')).toBe('/some/where/libvoikko.so.1');
+    expect(libraryFile('libnothing-here.so.1')).toBeNull();
+    if (!voikkoAvailable()) return;
+    const file = libraryFile(voikkoLibrary({}));
+    expect(file).toMatch(/\/libvoikko\.so[.\d]*$/);
+    expect(voikkoInstall({ HOME: dir })).toContain(`${file} `);
   });
 
   it('a corrupt file, a file of the wrong shape or an unwritable folder is ignored and never fails a build', () => {

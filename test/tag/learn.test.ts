@@ -163,15 +163,26 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(after.goals).toContain(other);
     });
 
-    it('brings in no goal the rules do not list on an item they find relevant', () => {
+    it('brings in, on an item the rules find relevant, only a goal the rules have evidence for and learning alone would make relevant', () => {
+      // The summary's hyvinvointialueiden gives the reform some rule points, not enough to list it; nothing speaks for internal security.
       const item: TagInput = { title: 'Pelastuslain muutos lausunnolle', summary: 'Muutos koskee hyvinvointialueiden palotarkastuksia.' };
       const plain = createTagger(taxonomy, { analyzer })(item);
       expect(plain.goals).toEqual(['services']);
-      const learned = { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { 'term:pelastus+laki': { 'welfare-reform': 3 } } };
-      const after = createTagger(taxonomy, { analyzer, learned })(item);
-      expect(after.scores['welfare-reform']).toBeGreaterThan(plain.scores['welfare-reform']);
-      expect(after.goals).toEqual(['services']);
-      expect(after.primary).toBe('services');
+      expect(plain.scores['welfare-reform']).toBeGreaterThan(0);
+      expect(plain.scores['internal-security']).toBe(0);
+      const taught = (goal: string, w: number) =>
+        createTagger(taxonomy, { analyzer, learned: { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { 'term:pelastus+laki': { [goal]: w } } } })(item);
+      // Learned weights as large as the relevance bar, for a goal the rules find nothing of: raised, not listed.
+      const none = taught('internal-security', taxonomy.thresholds.relevant + 1);
+      expect(none.scores['internal-security']).toBeGreaterThan(0);
+      expect(none.goals).toEqual(['services']);
+      // For a goal the rules have evidence of: listed beside the leading goal only when what was learned clears the bar.
+      const weak = taught('welfare-reform', taxonomy.thresholds.relevant - 0.5);
+      expect(weak.scores['welfare-reform']).toBeGreaterThanOrEqual(taxonomy.thresholds.goal);
+      expect(weak.goals).toEqual(['services']);
+      const strong = taught('welfare-reform', taxonomy.thresholds.relevant + 1);
+      expect(strong.goals).toEqual(['services', 'welfare-reform']);
+      expect(strong.primary).toBe('services');
     });
 
     it('makes no change below the floor: a few shared words summing to less than it do not move an unseen item', () => {

@@ -179,9 +179,9 @@ function suite(name: string, make: () => Analyzer | null): void {
     it('holds on the round-eight evaluation set, a dev set from round nine, above the keyword alert on every figure', () => {
       // Sealed at 0.982 / 0.978, primary 0.911 / 0.911, goal precision 0.836 / 0.836 (snowball / voikko). Round nine:
       // F1 0.982 / 0.978, primary 0.938 / 0.938, goal precision 0.858 / 0.858. Round ten: primary 0.946 / 0.946, goal
-      // precision 0.891 / 0.891; bars just below, under the primary and goal-precision targets: a fall below
-      // is a regression.
-      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.94, goalPrecision: 0.89 }, true);
+      // precision 0.891 / 0.891. Round eleven (the actor rule's topic floor): goal precision 0.905 / 0.905. Bars just
+      // below, under the primary and goal-precision targets: a fall below is a regression.
+      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.94, goalPrecision: 0.9 }, true);
     });
     it('holds on the round-nine evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Baseline before any round-nine change:
