@@ -8,7 +8,7 @@ import { applySmallHeapFlags } from '../heap.js';
 
 type Message = WriterRequest & { id: number };
 
-const data = workerData as { file: string; smallHeap: boolean };
+const data = workerData as { file: string; smallHeap: boolean; walPages?: number };
 // Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
 if (data.smallHeap) applySmallHeapFlags();
 
@@ -17,6 +17,8 @@ const db = openDb(data.file, { synchronous: 'NORMAL' });
 // SQLite's own default page cache (2 MB) rather than better-sqlite3's 16 MB: a crawl's pages are in the operating
 // system's cache anyway, and the larger one was resident memory of every crawl that stored a big feed.
 db.pragma('cache_size = -2000');
+// See ONE_SHOT_WAL_PAGES in writer.ts.
+if (data.walPages !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(data.walPages)}`);
 // Runs of this host's processes that were killed (kill -9, power loss) free their sources now, recorded as interrupted.
 try {
   recoverDeadLeases(db);
