@@ -97,7 +97,7 @@ const ONE_SHOT_WAL_PAGES = 10_000;
 export type WriterRequest =
   | { op: 'claim'; sourceId: string; until: string }
   | { op: 'release'; sourceId: string }
-  | { op: 'begin'; run: number; sourceId: string; startedAt: string }
+  | { op: 'begin'; run: number; sourceId: string; startedAt: string; streaming: boolean }
   | { op: 'add'; run: number; items: ItemToStore[] }
   | { op: 'finish'; run: number; rec: RunRecord }
   | { op: 'abort'; run: number };
@@ -167,9 +167,10 @@ export function workerWriter(file: string, walPages?: number): StoreWriter {
       let first: ItemToStore[] | null = null;
       let streaming = false;
       const send = (req: WriterRequest) => void call(req).catch(() => undefined); // failures surface at finish()
-      const open = () => {
+      // `whole`: the run is sent at once with finish() (it joins the worker's group commit); else it streams.
+      const open = (whole: boolean) => {
         streaming = true;
-        send({ op: 'begin', run, sourceId, startedAt });
+        send({ op: 'begin', run, sourceId, startedAt, streaming: !whole });
         if (first) send({ op: 'add', run, items: first });
         first = null;
       };
@@ -178,12 +179,12 @@ export function workerWriter(file: string, walPages?: number): StoreWriter {
           const items = batch.map(toStore);
           if (!streaming && !first) first = items;
           else {
-            if (!streaming) open();
+            if (!streaming) open(false);
             send({ op: 'add', run, items });
           }
         },
         finish: (rec) => {
-          if (!streaming) open();
+          if (!streaming) open(true);
           return call<SaveResult>({ op: 'finish', run, rec });
         },
         abort: () => (streaming ? call<void>({ op: 'abort', run }) : Promise.resolve()),
