@@ -238,6 +238,10 @@ if (opts.huge) {
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 console.log(`bench:peer ${new Date().toISOString()}  ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${load()}`);
 console.log(`newsboat -x reload (reload-threads 8) vs lakivahti crawl, ${RUNS} interleaved runs each; feeds on ${origin}`);
+// Node reads and parses this file at every start, before any of Lakivahti's code runs (some 40 ms of CPU on this
+// bench's 304 run; newsboat does not read it): say so, since it is part of every Lakivahti figure below.
+if (process.env.NODE_EXTRA_CA_CERTS)
+  console.log(`note: NODE_EXTRA_CA_CERTS=${process.env.NODE_EXTRA_CA_CERTS} is set and passed on; node parses it at every start`);
 for (const s of scenarios) {
   if (opts.only && !s.name.includes(opts.only)) continue;
   await measure(s);

@@ -1,5 +1,6 @@
 // `npm run bench`: pipeline throughput, a 200-source crawl against local servers, and peak memory.
-// Prints figures and ratios; targets are printed beside them, never asserted in tests.
+// Prints figures and ratios; targets are printed beside them, never asserted in tests. The load average is printed at
+// the start and the end: on a shared machine the figures move with it.
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,39 +43,45 @@ const def = (id: string, url: string): SourceDef => ({
   itemKind: 'news', mayBeEmpty: false, options: {}, file: `${id}.yaml`,
 });
 
+/** Rounds of the ratio's two halves: each round parses the feed once and runs it end to end once, back to back. */
+const ROUNDS = 5;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
 async function throughput(): Promise<() => Promise<void>> {
   const body = feed(10_000, 'big');
   const parser = new Parser();
   await parser.parseString(feed(100, 'warm'));
-  // Best of 3 for both sides of the ratio: the machines here are shared and noisy. Only the count is kept,
-  // so a parsed tree does not stay alive through the end-to-end runs it is compared with.
-  let parsedCount = 0;
-  let parseMs = Infinity;
-  for (let i = 0; i < 3; i++) {
-    collectGarbage();
-    const t = performance.now();
-    parsedCount = (await parser.parseString(body)).items.length;
-    parseMs = Math.min(parseMs, performance.now() - t);
-  }
-
   const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body));
   const origin = await listen(server, '127.0.0.1');
-  // Interleaved: the writer as `lakivahti crawl` runs it, and a writer thread started just before the run (the
-  // measure of earlier rounds, whose time includes the thread's start-up and the lease round trip through it).
-  let plain: Measured | null = null;
-  let started: Measured | null = null;
-  for (let i = 0; i < 3; i++) {
-    const again = await endToEndAt(origin);
-    if (!plain || again.ms < plain.ms) plain = again;
-    const other = await endToEndAt(origin, undefined, 'worker');
-    if (!started || other.ms < started.ms) started = other;
+  // The two halves of the ratio alternate (parse, end to end, parse, …) and each round gives its own ratio, so load
+  // from other processes falls on both halves alike; medians over the rounds. Beside them, a writer thread started
+  // just before the run (the measure of earlier rounds, whose time includes the thread's start-up and the lease
+  // round trip through it).
+  const parseMs: number[] = [];
+  const plain: Measured[] = [];
+  const started: Measured[] = [];
+  let parsedCount = 0;
+  for (let i = 0; i < ROUNDS; i++) {
+    collectGarbage();
+    const t = performance.now();
+    // Only the count is kept, so a parsed tree does not stay alive through the end-to-end run it is compared with.
+    parsedCount = (await parser.parseString(body)).items.length;
+    parseMs.push(performance.now() - t);
+    plain.push(await endToEndAt(origin));
+    started.push(await endToEndAt(origin, undefined, 'worker'));
   }
-  const parseRate = rate(parsedCount, parseMs);
-  console.log(`feed of 10,000 items (${mb(Buffer.byteLength(body))}), best of 3 runs each`);
-  console.log(`  parse only (rss-parser)           ${parseRate.toLocaleString('en')} items/s  (${parseMs.toFixed(0)} ms)`);
-  report('fetch+parse+normalize+store', plain!, parseRate);
-  console.log(`  ratio end-to-end / parse-only     ${(plain!.rate / parseRate).toFixed(2)}  (target ≥ 0.30; the writer as the CLI crawl starts it)`);
-  report('… writer thread started per run', started!, parseRate);
+  const ratios = plain.map((r, i) => r.rate / rate(parsedCount, parseMs[i]));
+  const parseRate = rate(parsedCount, median(parseMs));
+  const middle = (runs: Measured[]) => [...runs].sort((a, b) => a.ms - b.ms)[(runs.length - 1) >> 1];
+  console.log(`feed of 10,000 items (${mb(Buffer.byteLength(body))}), ${ROUNDS} interleaved rounds, medians`);
+  console.log(`  parse only (rss-parser)           ${parseRate.toLocaleString('en')} items/s  (${median(parseMs).toFixed(0)} ms)`);
+  report('fetch+parse+normalize+store', middle(plain), parseRate);
+  console.log(`  ratio end-to-end / parse-only     ${median(ratios).toFixed(2)}  (median of the rounds' ratios ${ratios.map((r) => r.toFixed(2)).join(' ')}; ` +
+    'target ≥ 0.30; the writer as the CLI crawl starts it)');
+  report('… writer thread started per run', middle(started), parseRate);
   return async () => {
     // The tag stage (its own issue) on the same feed, measured last so it does not colour the figures above.
     const stage = createTagStage();
@@ -159,10 +166,13 @@ async function manySources(): Promise<void> {
 }
 
 const peak = () => Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`bench ${new Date().toISOString()}  ${os.cpus().length} cores, load average ${load()}`);
 const tagging = await throughput();
 await manySources();
 console.log(`peak memory (max RSS)               ${mb(peak())}  (target < 250 MB; fetch to store, both parts above)`);
 await tagging();
 clearInterval(sampler);
 console.log(`peak memory with the tag stage      ${mb(peak())}`);
+console.log(`load average at the end ${load()}`);
 process.exit(0);

@@ -4,10 +4,8 @@
 import type { Fetch, Item, RawItem, RunResult, SourceContext, SourceDef, TaggedItem, Validators } from './model.js';
 import { StageError } from './errors.js';
 import { sourceModule } from './sources/index.js';
-import { dedupKey } from './normalize/key.js';
 import type { Db } from './store/db.js';
 import { getSourceState, validatorsOf } from './store/sources.js';
-import { hasItemKey } from './store/items.js';
 import { inThreadWriter, type RunSink, type StoreWriter } from './store/writer.js';
 import { DEFAULT_CONCURRENCY } from './config/crawl.js';
 
@@ -41,6 +39,16 @@ const BATCH = 25;
 /** The normalize stage (and sanitize-html in it), loaded when a run first has items: a 304 never needs it. */
 let normalizeStage: Promise<typeof import('./normalize/index.js')> | null = null;
 const loadNormalize = () => (normalizeStage ??= import('./normalize/index.js'));
+
+/**
+ * `known` for a source's module: whether an item with this guid is stored. A feed (the rss module) never asks, so a
+ * crawl of feeds does not load the key and item-lookup code (nor node:crypto behind the key).
+ */
+export async function knownOf(def: SourceDef, db: Db): Promise<SourceContext['known']> {
+  if ((def.module ?? 'rss') === 'rss') return undefined;
+  const [{ dedupKey }, { hasItemKey }] = await Promise.all([import('./normalize/key.js'), import('./store/items.js')]);
+  return (guid) => hasItemKey(db, def.id, dedupKey({ guid, url: null, title: '', published: null }));
+}
 const BACKOFF_BASE_MS = 5 * 60_000;
 const BACKOFF_MAX_MS = 6 * 3600_000;
 
@@ -88,7 +96,7 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
     now: startedAt,
     lastSuccessAt: lastSuccess ? new Date(lastSuccess) : null,
     note: (m) => void notes.push(m),
-    known: (guid) => hasItemKey(deps.db, def.id, dedupKey({ guid, url: null, title: '', published: null })),
+    known: await knownOf(def, deps.db),
     incomplete: (reason) => {
       complete = false;
       notes.push(reason);

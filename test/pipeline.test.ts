@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
 import { startServer, reply, type TestServer } from './helpers/server.js';
 import { createFetcher } from '../src/fetch/index.js';
-import { crawl, refreshSource, backoffMs } from '../src/pipeline.js';
+import { crawl, refreshSource, backoffMs, knownOf } from '../src/pipeline.js';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { openDb, syncSources, listItems, listRuns, getSourceState, type Db } from '../src/store/index.js';
@@ -186,5 +186,20 @@ describe('pipeline', () => {
     const runs = await crawl(defs, { db, fetch });
     expect(runs.map((r) => r.status)).toEqual(['error', 'ok', 'error']);
     expect(listItems(db, { source: 'good' })).toHaveLength(before);
+  });
+});
+
+describe('pipeline: what a source module may ask', () => {
+  it('a module that fetches details learns which guids are stored; a feed is not asked (nor its lookup code loaded)', async () => {
+    server.route('/known', reply(rss(entry('a', 'Pelastuslain muutos')), RSS));
+    const d = def('known-guids', '/known');
+    syncSources(db, [d]);
+    expect((await refreshSource(d, { db, fetch })).status).toBe('ok');
+    expect(await knownOf(d, db)).toBeUndefined();
+    const known = await knownOf({ ...d, kind: 'module', module: 'finlex' }, db);
+    expect(known?.('a')).toBe(true);
+    expect(known?.(' a ')).toBe(true); // the key trims the guid
+    expect(known?.('not-stored')).toBe(false);
+    expect((await knownOf({ ...d, id: 'elsewhere', kind: 'module', module: 'finlex' }, db))?.('a')).toBe(false);
   });
 });

@@ -9,7 +9,6 @@ import { mayMoveIntoForce } from '../store/in-force.js';
 import { closeContext, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { parseCommand } from './args.js';
 import { keepHeapSmall } from '../heap.js';
-import { useTaxonomyCache } from '../tag/taxonomy-cache.js';
 
 export const usage = `usage: lakivahti crawl [--source ID] [--db PATH] [--feeds DIR]
 
@@ -47,8 +46,16 @@ export async function crawlCommand(args: string[]): Promise<number> {
   const concurrency = crawlConcurrency();
   // The tag stage is built when the first new item needs it: a crawl that finds nothing new never builds it.
   const ctx = openContext(values, { tag: 'lazy', synchronous: 'NORMAL' });
-  // The taxonomy, once parsed and validated, is kept beside the database until it (or its loader) changes.
-  if (ctx.dbFile && ctx.dbFile !== ':memory:') useTaxonomyCache(`${ctx.dbFile}.taxonomy-cache.json`);
+  // The taxonomy, once parsed and validated, is kept beside the database until it (or its loader) changes. The cache's
+  // code (and node:crypto behind it) is loaded with the tag stage: a crawl that finds nothing new never needs either.
+  const build = ctx.buildTagStage;
+  if (build && ctx.dbFile && ctx.dbFile !== ':memory:') {
+    const cacheFile = `${ctx.dbFile}.taxonomy-cache.json`;
+    ctx.buildTagStage = async () => {
+      (await import('../tag/taxonomy-cache.js')).useTaxonomyCache(cacheFile);
+      return build();
+    };
+  }
   try {
     reportConfigErrors(ctx, process.stderr);
     const reported = ctx.configErrors.length;

@@ -1,4 +1,5 @@
-// The database writer thread: one connection, one run's transaction at a time, leases between runs.
+// The database writer thread: one connection; leases and small runs committed in groups, a streaming run in its own
+// transaction (see commitGroup).
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from './db.js';
 import { startRun, type RunSaver } from './runs.js';
@@ -8,7 +9,7 @@ import { applySmallHeapFlags } from '../heap.js';
 
 type Message = WriterRequest & { id: number };
 
-const data = workerData as { file: string; smallHeap: boolean };
+const data = workerData as { file: string; smallHeap: boolean; walPages?: number };
 // Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
 if (data.smallHeap) applySmallHeapFlags();
 
@@ -17,6 +18,8 @@ const db = openDb(data.file, { synchronous: 'NORMAL' });
 // SQLite's own default page cache (2 MB) rather than better-sqlite3's 16 MB: a crawl's pages are in the operating
 // system's cache anyway, and the larger one was resident memory of every crawl that stored a big feed.
 db.pragma('cache_size = -2000');
+// See ONE_SHOT_WAL_PAGES in writer.ts.
+if (data.walPages !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(data.walPages)}`);
 // Runs of this host's processes that were killed (kill -9, power loss) free their sources now, recorded as interrupted.
 try {
   recoverDeadLeases(db);
@@ -25,13 +28,57 @@ try {
 }
 const port = parentPort!;
 
-/** The run whose transaction is open, and messages waiting for their turn (other runs, leases). */
-let active: { run: number; saver: RunSaver; failed: Error | null } | null = null;
+/**
+ * Group commit: the leases and whole runs (a run sent at once with finish()) handled back to back share one
+ * transaction, committed once no message is waiting (at the next turn of the event loop); each run in it is a savepoint
+ * of its own, so a run that fails rolls back alone. A commit writes every page the transaction dirtied, and 20 items of
+ * a feed dirty some 100–200 pages (indexes, the full-text index, the source's rows), mostly the same ones the next run
+ * dirties again: a crawl of 200 new feeds made 200 such commits. A reply that something was stored or claimed is sent
+ * only after its commit, so no caller (nor another process) acts on a write that could still roll back. A streaming
+ * run (a big feed, its batches stored as they arrive) keeps a transaction of its own, as before: the group is committed
+ * before it begins, so no lease waits on it.
+ */
+let active: { run: number; saver: RunSaver; failed: Error | null; streaming: boolean } | null = null;
+/** Messages waiting for the open streaming run to end (other runs, leases). */
 const waiting: Message[] = [];
+/** Replies to send once the group commits. */
+const held: { id: number; value: unknown }[] = [];
+let commitPending = false;
 
 const reply = (id: number, value: unknown) => port.postMessage({ id, ok: true, value } satisfies WriterReply);
 const fail = (id: number, err: unknown) =>
   port.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies WriterReply);
+
+/**
+ * Replies held with no transaction open: SQLite rolled the whole group back itself (disk full, I/O error), so
+ * nothing of theirs was kept.
+ */
+function failLost(): void {
+  if (db.inTransaction) return;
+  for (const r of held.splice(0)) fail(r.id, new Error('store: the transaction was rolled back'));
+}
+
+/** The group's transaction, begun if none is open. */
+function inGroup(): void {
+  failLost();
+  if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+}
+
+/** Commit the group and send its replies (or, if the commit fails, fail them all: nothing of theirs was kept). */
+function commitGroup(): void {
+  commitPending = false;
+  if (active) return; // a streaming run's transaction: committed at its finish
+  failLost();
+  const replies = held.splice(0);
+  try {
+    if (db.inTransaction) db.exec('COMMIT');
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    for (const r of replies) fail(r.id, err);
+    return;
+  }
+  for (const r of replies) reply(r.id, r.value);
+}
 
 /** Handle a message now if it can run, else keep it for when the open run ends. */
 function handle(m: Message): void {
@@ -44,12 +91,25 @@ function handle(m: Message): void {
   try {
     switch (m.op) {
       case 'claim':
-        return reply(m.id, claimSource(db, m.sourceId, new Date(m.until)));
+        inGroup();
+        return void held.push({ id: m.id, value: claimSource(db, m.sourceId, new Date(m.until)) });
       case 'release':
-        return reply(m.id, releaseSource(db, m.sourceId));
+        inGroup();
+        return void held.push({ id: m.id, value: releaseSource(db, m.sourceId) });
       case 'begin':
-        db.exec('BEGIN IMMEDIATE');
-        active = { run: m.run, saver: startRun(db, m.sourceId, m.startedAt), failed: null };
+        if (m.streaming) {
+          commitGroup();
+          db.exec('BEGIN IMMEDIATE');
+        } else {
+          inGroup();
+          db.exec('SAVEPOINT run');
+        }
+        try {
+          active = { run: m.run, saver: startRun(db, m.sourceId, m.startedAt), failed: null, streaming: m.streaming };
+        } catch (err) {
+          db.exec(m.streaming ? 'ROLLBACK' : 'ROLLBACK TO run; RELEASE run');
+          throw err;
+        }
         return reply(m.id, null);
       case 'add':
         // After a failed batch the run can only be rolled back; later batches are ignored.
@@ -65,23 +125,30 @@ function handle(m: Message): void {
         const run = active!;
         if (run.failed) throw run.failed;
         const result = run.saver.finish(m.rec);
-        db.exec('COMMIT');
         active = null;
-        return reply(m.id, result);
+        if (run.streaming) {
+          db.exec('COMMIT');
+          return reply(m.id, result);
+        }
+        db.exec('RELEASE run');
+        return void held.push({ id: m.id, value: result });
       }
       case 'abort':
         rollback();
         return reply(m.id, null);
     }
   } catch (err) {
-    if (m.op === 'finish' || m.op === 'begin') rollback();
+    if (m.op === 'finish') rollback();
     fail(m.id, err);
   }
 }
 
+/** Roll the open run back, and only it. */
 function rollback(): void {
-  if (db.inTransaction) db.exec('ROLLBACK');
+  const run = active;
   active = null;
+  if (!run || !db.inTransaction) return;
+  db.exec(run.streaming ? 'ROLLBACK' : 'ROLLBACK TO run; RELEASE run');
 }
 
 /** Handle, in order, every waiting message that can now run (all, once no run is open). */
@@ -101,4 +168,9 @@ function drain(): void {
 port.on('message', (m: Message) => {
   handle(m);
   drain();
+  // Messages already sent to this thread are handled before the immediate runs: they join the group.
+  if (!commitPending && !active) {
+    commitPending = true;
+    setImmediate(commitGroup);
+  }
 });

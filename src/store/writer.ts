@@ -64,12 +64,12 @@ export function deferredWorkerWriter(db: Db, file: string): StoreWriter {
     release: (sourceId) => current().release(sourceId),
     begin: (sourceId, startedAt, withItems = false) => {
       // The thread starts now, while the first items are still being prepared (the tag stage may be loading).
-      if (withItems) worker ??= workerWriter(file);
+      if (withItems) worker ??= workerWriter(file, ONE_SHOT_WAL_PAGES);
       // Where the run goes is decided by its first batch, or at finish() for a run without items.
       let sink: RunSink | null = null;
       return {
         add: (items) => {
-          sink ??= (worker ??= workerWriter(file)).begin(sourceId, startedAt);
+          sink ??= (worker ??= workerWriter(file, ONE_SHOT_WAL_PAGES)).begin(sourceId, startedAt);
           sink.add(items);
         },
         finish: (rec) => (sink ??= current().begin(sourceId, startedAt)).finish(rec),
@@ -82,11 +82,22 @@ export function deferredWorkerWriter(db: Db, file: string): StoreWriter {
   };
 }
 
+/**
+ * The write-ahead log a one-off crawl's writer lets grow before it copies the log into the database (a checkpoint), in
+ * 4 kB pages; SQLite's default is 1,000. Each of a crawl's many small commits dirties the same index and full-text pages
+ * again (100–200 pages a commit), and each checkpoint copies them and syncs both files: 200 new feeds of 20 items made
+ * some 45 checkpoints (92 fsyncs). With 10,000 (40 MB of log at most) they made 6 (17 fsyncs), counting the one at
+ * close, which SQLite does anyway when the last connection closes. What a power loss may take is unchanged (the log is synced only at checkpoints; see Synchronous
+ * in db.ts): this crawl's runs, which the next crawl fetches again. A long-running process keeps the default, so its
+ * log file stays small.
+ */
+const ONE_SHOT_WAL_PAGES = 10_000;
+
 /** Messages to the worker (see writer-worker.ts). */
 export type WriterRequest =
   | { op: 'claim'; sourceId: string; until: string }
   | { op: 'release'; sourceId: string }
-  | { op: 'begin'; run: number; sourceId: string; startedAt: string }
+  | { op: 'begin'; run: number; sourceId: string; startedAt: string; streaming: boolean }
   | { op: 'add'; run: number; items: ItemToStore[] }
   | { op: 'finish'; run: number; rec: RunRecord }
   | { op: 'abort'; run: number };
@@ -104,9 +115,15 @@ const WORKER_SCRIPT = path.join(rootDir, 'dist', 'src', 'store', 'writer-worker.
  */
 const WORKER_YOUNG_MB = 3;
 
-/** A writer on a worker thread with its own connection to the database file. */
-export function workerWriter(file: string): StoreWriter {
-  const worker = new Worker(WORKER_SCRIPT, { workerData: { file: path.resolve(file), smallHeap: heapKeptSmall() }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+/**
+ * A writer on a worker thread with its own connection to the database file; `walPages`: the log's size in pages at
+ * which its commits checkpoint (SQLite's default, 1,000, when not given).
+ */
+export function workerWriter(file: string, walPages?: number): StoreWriter {
+  const worker = new Worker(WORKER_SCRIPT, {
+    workerData: { file: path.resolve(file), smallHeap: heapKeptSmall(), walPages },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+  });
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let nextId = 1;
   let nextRun = 1;
@@ -150,9 +167,10 @@ export function workerWriter(file: string): StoreWriter {
       let first: ItemToStore[] | null = null;
       let streaming = false;
       const send = (req: WriterRequest) => void call(req).catch(() => undefined); // failures surface at finish()
-      const open = () => {
+      // `whole`: the run is sent at once with finish() (it joins the worker's group commit); else it streams.
+      const open = (whole: boolean) => {
         streaming = true;
-        send({ op: 'begin', run, sourceId, startedAt });
+        send({ op: 'begin', run, sourceId, startedAt, streaming: !whole });
         if (first) send({ op: 'add', run, items: first });
         first = null;
       };
@@ -161,12 +179,12 @@ export function workerWriter(file: string): StoreWriter {
           const items = batch.map(toStore);
           if (!streaming && !first) first = items;
           else {
-            if (!streaming) open();
+            if (!streaming) open(false);
             send({ op: 'add', run, items });
           }
         },
         finish: (rec) => {
-          if (!streaming) open();
+          if (!streaming) open(true);
           return call<SaveResult>({ op: 'finish', run, rec });
         },
         abort: () => (streaming ? call<void>({ op: 'abort', run }) : Promise.resolve()),

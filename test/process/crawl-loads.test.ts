@@ -53,6 +53,11 @@ describe('what a crawl loads', () => {
     expect(first.err).toMatch(/LOADED file:\S+\/parse\/feed\.js/);
     expect(first.err).toMatch(/LOADED file:\S+\/tag\/analyze\.js/);
     expect(notModified.err).not.toMatch(/LOADED file:\S+\/(parse\/feed|tag\/analyze|store\/matters|link\/\w+)\.js/);
+    // Nor the taxonomy cache, the item keys or the stored-item lookup (an RSS module never asks what is stored), nor
+    // node:crypto, which only they need.
+    expect(notModified.err).not.toMatch(/LOADED file:\S+\/(tag\/taxonomy-cache|normalize\/key|store\/items)\.js/);
+    expect(notModified.err).not.toMatch(/LOADED node:crypto/);
+    expect(first.err).toMatch(/LOADED file:\S+\/tag\/taxonomy-cache\.js/);
     // A fresh database with the first one's cache beside it: the run tags its item with the cached taxonomy.
     fs.copyFileSync(path.join(dir, 'one.sqlite.taxonomy-cache.json'), path.join(dir, 'two.sqlite.taxonomy-cache.json'));
     const hit = await crawl('two.sqlite');

@@ -101,4 +101,26 @@ describe('worker writer', () => {
     expect([ra.created.length, rb.created.length]).toEqual([1, 1]);
     expect(listItems(reader, { source: 'b' }).map((i) => i.title)).toEqual(['Otsikko x']);
   });
+
+  it('commits leases and whole runs sent together in one group, where a failing run rolls back alone', async () => {
+    await writer.release('b'); // the worker is up: what follows is sent back to back and handled as one group
+    const claim = writer.claim('b', new Date(Date.now() + 60_000));
+    const good = writer.begin('a', new Date().toISOString());
+    good.add([item('1')]);
+    const broken = writer.begin('a', new Date().toISOString());
+    broken.add([item('2'), item('3', { language: 'de' as never })]);
+    const other = writer.begin('b', new Date().toISOString());
+    other.add([item('4', { sourceId: 'b' })]);
+    const saved = [good, broken, other].map((sink, i) => sink.finish({ run: run(i === 2 ? 'b' : 'a'), nextRunAt: null }));
+    await expect(saved[1]).rejects.toThrow(/CHECK constraint/);
+    expect(await claim).toBe(true);
+    expect((await saved[0]).created).toHaveLength(1);
+    expect((await saved[2]).created).toHaveLength(1);
+    // Each reply came after the commit: another connection sees every kept write, and nothing of the failed run.
+    expect(listItems(reader).map((i) => i.title).sort()).toEqual(['Otsikko 1', 'Otsikko 4']);
+    expect((reader.prepare("SELECT running_until FROM sources WHERE id = 'b'").get() as { running_until: string | null }).running_until).toBeNull();
+    expect(reader.prepare('SELECT source_id, status FROM runs ORDER BY id').all()).toEqual([
+      { source_id: 'a', status: 'ok' }, { source_id: 'b', status: 'ok' },
+    ]);
+  });
 });
