@@ -96,6 +96,16 @@ describe('items list', () => {
     expect(body).toMatch(/<p class="snippet">Hankkeessa uudistetaan <mark>pelastuslaki<\/mark>/);
   });
 
+  it("marks only each search's own words when searches follow each other (words are remembered per search)", async () => {
+    const marks = (body: string) => [...body.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1].toLowerCase());
+    const first = marks((await page('?q=pelastuslaki')).body);
+    expect(first).toContain('pelastuslain');
+    const other = marks((await page('?q=rahoitus')).body);
+    expect(other.length).toBeGreaterThan(0);
+    expect(other.every((w) => w.startsWith('rahoitu'))).toBe(true);
+    expect(marks((await page('?q=pelastuslaki')).body)).toEqual(first);
+  });
+
   it('marks Swedish titles as Swedish', async () => {
     const { body } = await page('?lang=sv');
     expect(body).toContain(`<a href="/items/${seeded.swedish}" lang="sv">Förvaltningsutskottets betänkande om räddningslagen</a>`);

@@ -86,6 +86,26 @@ export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: Ui
   };
 }
 
+const SEEN_SEARCHES = 32;
+const SEEN_WORDS = 10_000;
+/**
+ * Each search's answers per word (marked or not), kept across requests for the search's next pages and other people
+ * asking the same: analysing a word is the dear part of marking, and its answer depends only on the word, its
+ * language and the search. The newest SEEN_SEARCHES searches are kept, each up to SEEN_WORDS words.
+ */
+const seenWords = new WeakMap<PageContext, Map<string, Map<string, boolean>>>();
+
+function seenFor(ctx: PageContext, match: string): Map<string, boolean> {
+  let searches = seenWords.get(ctx);
+  if (!searches) seenWords.set(ctx, (searches = new Map()));
+  let seen = searches.get(match);
+  if (seen) searches.delete(match);
+  else if (searches.size >= SEEN_SEARCHES) searches.delete(searches.keys().next().value!);
+  if (!seen || seen.size > SEEN_WORDS) seen = new Map();
+  searches.set(match, seen);
+  return seen;
+}
+
 export function itemsPage(ctx: PageContext): RequestHandler {
   return (req, res) => {
     const lang = pageLang(res.locals);
@@ -104,7 +124,7 @@ export function itemsPage(ctx: PageContext): RequestHandler {
     const rows = ctx.rows(lang);
     const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
     const read = who ? readItemIds(ctx.deps.db, who.id, page.items.map((r) => r.id)) : new Set<number>();
-    const seen = new Map<string, boolean>();
+    const seen = parsed.filter.match ? seenFor(ctx, parsed.filter.match) : new Map<string, boolean>();
     const items = page.items.map((r) => ({ ...row(r), unread: !read.has(r.id) }));
     function row(r: (typeof page.items)[number]) {
       if (!alts.length) return rowView(r, rows);
