@@ -1,5 +1,6 @@
 // The items list (/items): paging newest first, every filter, a search with marks, and bad filters in Finnish.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { helsinkiDate } from '../../src/parse/dates.js';
 import { get, inDays, servePages, type Seeded, useSeededSite } from './support.js';
 import type { Db } from '../../src/store/index.js';
 
@@ -50,6 +51,20 @@ describe('items list', () => {
     expect(row).toMatch(/data-label="Määräaika"><span class="deadline-soon">[\d.]+ <span class="days">\(2 pv jäljellä\)/);
     expect(row).toMatch(/data-label="Asian vaihe"><a href="\/matters\/\d+">valiokuntakäsittely<\/a>/);
     expect(body).toMatch(/class="deadline-past">[\d.]+ <span class="days">\(päättyi 3 pv sitten\)/);
+  });
+
+  it('words the days left anew when the day changes, though nothing was written (rows are kept per day)', async () => {
+    const left = (body: string) => new RegExp(`href="/items/${seeded.request}"[^]*?<span class="days">\\(([^)]*)\\)`).exec(body)![1];
+    expect(left((await page('?source=lausuntopalvelu')).body)).toBe('2 pv jäljellä');
+    const day = helsinkiDate(new Date());
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // Hours forward, a page each step so that the session stays alive, until it is the next day in Helsinki.
+      for (let at = Date.now(); helsinkiDate(new Date(at)) === day; await page('?source=lausuntopalvelu')) vi.setSystemTime((at += 5 * 3600_000));
+      expect(left((await page('?source=lausuntopalvelu')).body)).toBe('huomenna');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.each([
