@@ -109,23 +109,32 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): 
 /** The largest page whose answer is kept (a list page; exports of thousands of rows are read each time). */
 const KEPT_PAGE = 100;
 /** How many answers are kept for one data version, the oldest dropped first. */
-const KEPT_ANSWERS = 128;
+const KEPT_ANSWERS = 32;
+/** How many questions are remembered as asked once (an answer is kept when it is asked for again). */
+const ASKED = 64;
 
 /**
  * The answers of listItemPage and searchHits for the database's current data version (data-version.ts: any write, by
  * any connection, drops them all). They are the same for every person who asks (read marks are written, so an
  * unread-only list is dropped when someone marks an item read), so one person's list is ready for the next, and the
- * next page of a search does not search again. Kept pages are frozen: a caller cannot change what the next one reads.
+ * next page of a search does not search again. An answer is kept only when asked for a second time: keeping every
+ * answer made each one-off page (deep in the list, a search nobody repeats) dearer, as the garbage collector then
+ * moved and swept every kept row. Kept pages are frozen: a caller cannot change what the next one reads.
  */
-const kept = new WeakMap<Db, { version: string; answers: Map<string, unknown> }>();
+const kept = new WeakMap<Db, { version: string; answers: Map<string, unknown>; asked: Set<string> }>();
 
 function keptAnswer<T>(db: Db, key: string, read: () => T): T {
   // The version is read before the data: a write in between makes the next call read again, never serve stale data.
   const version = dataVersion(db);
   let k = kept.get(db);
-  if (!k || k.version !== version) kept.set(db, (k = { version, answers: new Map() }));
+  if (!k || k.version !== version) kept.set(db, (k = { version, answers: new Map(), asked: new Set() }));
   if (k.answers.has(key)) return k.answers.get(key) as T;
   const value = read();
+  if (!k.asked.delete(key)) {
+    if (k.asked.size >= ASKED) k.asked.delete(k.asked.values().next().value!);
+    k.asked.add(key);
+    return value;
+  }
   if (k.answers.size >= KEPT_ANSWERS) k.answers.delete(k.answers.keys().next().value!);
   k.answers.set(key, value);
   return value;
