@@ -137,8 +137,14 @@ function keptAnswer<T>(db: Db, key: string, read: () => T): T {
   }
   if (k.answers.size >= KEPT_ANSWERS) k.answers.delete(k.answers.keys().next().value!);
   k.answers.set(key, value);
+  if (typeof value === 'object' && value !== null) keptValues.add(value);
   return value;
 }
+
+const keptValues = new WeakSet<object>();
+
+/** Whether this page is one the store keeps (the same object is handed out again until any write), so worth building on. */
+export const isKeptPage = (page: ItemPage): boolean => keptValues.has(page);
 
 /** One page of filtered items, newest first, with where the pages beside it start (one query: rows, reviews, matter stages). */
 export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {

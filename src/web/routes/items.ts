@@ -3,11 +3,11 @@ import type { RequestHandler } from 'express';
 import Handlebars from 'handlebars';
 import { ITEM_KINDS, type Lang } from '../../model.js';
 import { MATTER_STAGES } from '../../link/stage.js';
-import { listItemPage, readItemIds, type ListRow } from '../../store/index.js';
+import { isKeptPage, listItemPage, readItemIds, type ItemPage } from '../../store/index.js';
 import { itemRowHtml } from '../item-table.js';
 import type { PageContext } from './context.js';
 import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './item-query.js';
-import { kindLabel, languageLabel, markText, rowView, type RowView } from './present.js';
+import { kindLabel, languageLabel, markText, rowView } from './present.js';
 import { stageName } from '../../present/stage-names.js';
 import { word, type Lang as UiLang } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
@@ -108,18 +108,20 @@ function seenFor(ctx: PageContext, match: string): Map<string, boolean> {
 }
 
 /**
- * A list row's HTML, read and unread, kept on the row while the store keeps the row (listItemPage: one data version)
- * and for one language and day (days left): the page's rows are the same for every person, who differ only in what
- * they have read.
+ * The HTML of a page's rows, kept with the page while the store keeps it (listItemPage hands out the same page until
+ * any write) for each language, day (days left) and read state: the rows are the same for every person, who differ
+ * only in what they have read.
  */
-const rowsHtml = new WeakMap<PageContext, WeakMap<ListRow, { key: string; html: [read?: string, unread?: string] }>>();
+const rowsHtml = new WeakMap<PageContext, WeakMap<ItemPage, Map<string, string>>>();
 
-function rowHtml(ctx: PageContext, r: ListRow, key: string, unread: boolean, lang: UiLang, view: () => RowView): string {
-  let kept = rowsHtml.get(ctx);
-  if (!kept) rowsHtml.set(ctx, (kept = new WeakMap()));
-  let k = kept.get(r);
-  if (!k || k.key !== key) kept.set(r, (k = { key, html: [] }));
-  return (k.html[Number(unread)] ??= itemRowHtml({ ...view(), unread }, lang));
+function keptRowsHtml(ctx: PageContext, page: ItemPage): Map<string, string> {
+  // A page the store does not keep is never asked for again: nothing to keep for it (and no entry to sweep).
+  if (!isKeptPage(page)) return new Map();
+  let pages = rowsHtml.get(ctx);
+  if (!pages) rowsHtml.set(ctx, (pages = new WeakMap()));
+  let html = pages.get(page);
+  if (!html) pages.set(page, (html = new Map()));
+  return html;
 }
 
 export function itemsPage(ctx: PageContext): RequestHandler {
@@ -141,7 +143,14 @@ export function itemsPage(ctx: PageContext): RequestHandler {
     const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
     const read = who ? readItemIds(ctx.deps.db, who.id, page.items.map((r) => r.id)) : new Set<number>();
     const seen = parsed.filter.match ? seenFor(ctx, parsed.filter.match) : new Map<string, boolean>();
-    const items = page.items.map((r) => ({ id: r.id, unread: !read.has(r.id), html: rowHtml(ctx, r, `${lang} ${rows.today}`, !read.has(r.id), lang, () => row(r)) }));
+    const html = keptRowsHtml(ctx, page);
+    const items = page.items.map((r) => {
+      const unread = !read.has(r.id);
+      const key = `${lang} ${rows.today} ${unread ? 'u' : 'r'}${r.id}`;
+      let h = html.get(key);
+      if (h === undefined) html.set(key, (h = itemRowHtml({ ...row(r), unread }, lang)));
+      return { id: r.id, unread, html: h };
+    });
     function row(r: (typeof page.items)[number]) {
       if (!alts.length) return rowView(r, rows);
       const lang = r.language as Lang;
