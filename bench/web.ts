@@ -5,8 +5,9 @@
 // (the reference), the overview, the items page, a filtered page, a search and an item page. Prints p99 latency and
 // throughput and the server's CPU time per request for each page, the items page's share of the bare route's
 // throughput and its HTML size, and checks that no page asks for anything from another host. Where a page has many
-// addresses (list pages 2–20, 200 list pages, several searches, filters and items) the load takes them in turn. BENCH_SECONDS sets
-// each measurement's length (5); BENCH_DB=FILE keeps the seeded database; BENCH_PROF=DIR profiles the server.
+// addresses (list pages 2–20, 200 list pages, several searches, filters and items) the load takes them in turn.
+// BENCH_SECONDS sets each measurement's length (5); BENCH_DB=FILE keeps the seeded database; BENCH_PROF=DIR profiles
+// the server.
 // Targets: p99 < 50 ms; items page ≥ 30 % of bare; items page < 100 kB.
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
