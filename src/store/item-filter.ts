@@ -1,4 +1,5 @@
 // The items list of the web view: every filter a person can set, newest first, in pages read through an index.
+import { dataVersion } from './data-version.js';
 import { limitRows, prepared, type Db } from './db.js';
 import { listRowSelect, listItems, readListRows, type ItemRow, type ListRow } from './items.js';
 
@@ -105,8 +106,58 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): 
   return { sql: `${listRowSelect('items i', page)} ${filter} ${order} ${limit}`, args };
 }
 
+/** The largest page whose answer is kept (a list page; exports of thousands of rows are read each time). */
+const KEPT_PAGE = 100;
+/** How many answers are kept for one data version, the oldest dropped first. */
+const KEPT_ANSWERS = 32;
+/** How many questions are remembered as asked once (an answer is kept when it is asked for again). */
+const ASKED = 64;
+
+/**
+ * The answers of listItemPage and searchHits for the database's current data version (data-version.ts: any write, by
+ * any connection, drops them all). They are the same for every person who asks (read marks are written, so an
+ * unread-only list is dropped when someone marks an item read), so one person's list is ready for the next, and the
+ * next page of a search does not search again. An answer is kept only when asked for a second time: keeping every
+ * answer made each one-off page (deep in the list, a search nobody repeats) dearer, as the garbage collector then
+ * moved and swept every kept row. Kept pages are frozen: a caller cannot change what the next one reads.
+ */
+const kept = new WeakMap<Db, { version: string; answers: Map<string, unknown>; asked: Set<string> }>();
+
+function keptAnswer<T>(db: Db, key: string, read: () => T): T {
+  // The version is read before the data: a write in between makes the next call read again, never serve stale data.
+  const version = dataVersion(db);
+  let k = kept.get(db);
+  if (!k || k.version !== version) kept.set(db, (k = { version, answers: new Map(), asked: new Set() }));
+  if (k.answers.has(key)) return k.answers.get(key) as T;
+  const value = read();
+  if (!k.asked.delete(key)) {
+    if (k.asked.size >= ASKED) k.asked.delete(k.asked.values().next().value!);
+    k.asked.add(key);
+    return value;
+  }
+  if (k.answers.size >= KEPT_ANSWERS) k.answers.delete(k.answers.keys().next().value!);
+  k.answers.set(key, value);
+  if (typeof value === 'object' && value !== null) keptValues.add(value);
+  return value;
+}
+
+const keptValues = new WeakSet<object>();
+
+/** Whether this page is one the store keeps (the same object is handed out again until any write), so worth building on. */
+export const isKeptPage = (page: ItemPage): boolean => keptValues.has(page);
+
 /** One page of filtered items, newest first, with where the pages beside it start (one query: rows, reviews, matter stages). */
 export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
+  if (page.limit > KEPT_PAGE) return readItemPage(db, f, page);
+  return keptAnswer(db, `page ${JSON.stringify([f, page])}`, () => {
+    const read = readItemPage(db, f, page);
+    for (const row of read.items) Object.freeze(row.goals), Object.freeze(row.identifiers), Object.freeze(row);
+    return Object.freeze({ ...read, items: Object.freeze(read.items) as ListRow[] });
+  });
+}
+
+/** listItemPage without what is kept. */
+function readItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
   const search = f.match && page.searchCap !== undefined ? searchHits(db, f.match, page.searchCap) : undefined;
   const { sql, args } = itemPageQuery(f, page, search?.hits);
   const read = readListRows(db, sql, args, { identifiers: page.identifiers ?? true });
@@ -128,6 +179,10 @@ export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage
  * index gives them newest first and stops at the cap, where every match was read and indexed for a walk of the list.
  */
 export function searchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
+  return keptAnswer(db, `hits ${cap} ${match}`, () => readSearchHits(db, match, cap));
+}
+
+function readSearchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
   const ids = prepared(db, `SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC ${limitRows(cap + 1)}`).pluck().all(match) as number[];
   const capped = ids.length > cap;
   return { hits: JSON.stringify(capped ? ids.slice(0, cap) : ids), capped };

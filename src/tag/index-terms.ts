@@ -52,13 +52,16 @@ export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): stri
     .map((t) => {
       // Compounds that begin with the word (pelastus finds pelastuslaitos), but a short word only as itself:
       // tie must not find tieto, nor kuu kuusi.
-      const alts = [t.lower.length >= 5 ? `${quote(t.lower)}*` : quote(t.lower)];
+      const prefix = t.lower.length >= 5;
       // Voikko's base forms find every inflection (pelastuslain → pelastuslaki, kuntien → kunta).
-      for (const reading of analyzer.analyze(t.lower, lang ?? 'fi').parts) alts.push(quote(reading.join('')));
+      const alts = analyzer.analyze(t.lower, lang ?? 'fi').parts.map((reading) => reading.join(''));
       // Finnish search keys undo gradation and stem alternation (kunta finds kunnissa). A Swedish text's words are
       // indexed under their base forms, which is what the user types (lag finds lagarna).
-      if (finnish) for (const k of finnishSearchKeys(t.lower, false)) alts.push(quote(k));
-      return `(${[...new Set(alts)].filter((x, i) => i === 0 || x !== quote(t.lower)).join(' OR ')})`;
+      if (finnish) alts.push(...finnishSearchKeys(t.lower, false));
+      // A form the prefix term already finds (one that begins with the typed word) is left out: each alternative is
+      // one more list of matches for the index to read and merge.
+      const extra = [...new Set(alts)].filter((k) => (prefix ? !k.startsWith(t.lower) : k !== t.lower));
+      return `(${[prefix ? `${quote(t.lower)}*` : quote(t.lower), ...extra.map(quote)].join(' OR ')})`;
     })
     .join(' AND ');
 }

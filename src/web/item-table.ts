@@ -9,9 +9,15 @@ import { LANGS, word, type Lang } from '../present/words-web.js';
 
 const esc = Handlebars.escapeExpression;
 
-/** What the partial takes: the rows (rowView's, an `unread` flag on the list page), the caption, and j/k/o/r keys. */
+/** A row as the table shows it: rowView's, with an `unread` flag on the list page. */
+export type TableRow = RowView & { unread?: boolean };
+
+/**
+ * What the partial takes: the rows (or their HTML as itemRowHtml made it, for rows the page keeps), the caption, and
+ * j/k/o/r keys.
+ */
 export interface ItemTableContext {
-  rows: (RowView & { unread?: boolean })[];
+  rows: (TableRow | { html: string })[];
   caption: string;
   /** The list page's keyboard navigation, with the form token its `r` posts. */
   keys?: boolean;
@@ -35,7 +41,10 @@ function tableWords(lang: Lang) {
 
 const WORDS = new Map(LANGS.map((l) => [l, tableWords(l)]));
 
-function row(r: ItemTableContext['rows'][number], t: ReturnType<typeof tableWords>): string {
+/** One row's HTML, its own words in `lang`. */
+export const itemRowHtml = (r: TableRow, lang: Lang = 'fi'): string => row(r, WORDS.get(lang)!);
+
+function row(r: TableRow, t: ReturnType<typeof tableWords>): string {
   const lang = r.lang ? ` lang="${esc(r.lang)}"` : '';
   let goals = '';
   for (const g of r.goals) goals += `<span class="goal">${esc(g.label)}</span> `;
@@ -61,7 +70,7 @@ export function itemTable(ctx: ItemTableContext, lang: Lang = 'fi'): string {
 ${t.head}
 <tbody>
 `;
-  for (const r of ctx.rows ?? []) out += row(r, t);
+  for (const r of ctx.rows ?? []) out += 'html' in r ? r.html : row(r, t);
   return `${out}</tbody>
 </table>`;
 }

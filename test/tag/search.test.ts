@@ -64,6 +64,12 @@ describe('searchQuery', () => {
     expect(searchQuery('lupa', snowball)).toBe('("lupa" OR "lup")');
     expect(searchQuery('kommun', snowball, 'sv')).toBe('("kommun"*)');
   });
+  it('leaves out a form the prefix term already finds, and only those', () => {
+    // An analyzer that reads the typed word as the start of a longer base form, and a short word as another word.
+    const reading = (parts: string[][]): Analyzer => ({ name: 'snowball', analyze: () => ({ parts, key: '', pieceKeys: [] }) });
+    expect(searchQuery('pelastus', reading([['pelastuslaitos'], ['pelasto']]), 'sv')).toBe('("pelastus"* OR "pelasto")');
+    expect(searchQuery('tie', reading([['tieto']]), 'sv')).toBe('("tie" OR "tieto")');
+  });
   it('returns null for no words and quotes what FTS5 would read as syntax', () => {
     expect(searchQuery(' ,; ', snowball)).toBeNull();
     expect(searchQuery('NOT OR', snowball, 'fi')).toBe('("not") AND ("or")');

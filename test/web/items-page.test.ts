@@ -1,5 +1,6 @@
 // The items list (/items): paging newest first, every filter, a search with marks, and bad filters in Finnish.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { helsinkiDate } from '../../src/parse/dates.js';
 import { get, inDays, servePages, type Seeded, useSeededSite } from './support.js';
 import type { Db } from '../../src/store/index.js';
 
@@ -52,6 +53,20 @@ describe('items list', () => {
     expect(body).toMatch(/class="deadline-past">[\d.]+ <span class="days">\(päättyi 3 pv sitten\)/);
   });
 
+  it('words the days left anew when the day changes, though nothing was written (rows are kept per day)', async () => {
+    const left = (body: string) => new RegExp(`href="/items/${seeded.request}"[^]*?<span class="days">\\(([^)]*)\\)`).exec(body)![1];
+    expect(left((await page('?source=lausuntopalvelu')).body)).toBe('2 pv jäljellä');
+    const day = helsinkiDate(new Date());
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // Hours forward, a page each step so that the session stays alive, until it is the next day in Helsinki.
+      for (let at = Date.now(); helsinkiDate(new Date(at)) === day; await page('?source=lausuntopalvelu')) vi.setSystemTime((at += 5 * 3600_000));
+      expect(left((await page('?source=lausuntopalvelu')).body)).toBe('huomenna');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it.each([
     ['goal=welfare-reform', (s: Seeded) => s.releases.slice(0, 3), (s: Seeded) => [s.request]],
     ['source=eduskunta', (s: Seeded) => [s.bill], (s: Seeded) => [s.request, s.swedish]],
@@ -94,6 +109,16 @@ describe('items list', () => {
     expect(body).toContain('Lausuntopyyntö luonnoksesta hallituksen esitykseksi <mark>pelastuslain</mark> muuttamisesta');
     expect(body).toContain('<mark>Pelastuslain</mark> uudistus');
     expect(body).toMatch(/<p class="snippet">Hankkeessa uudistetaan <mark>pelastuslaki<\/mark>/);
+  });
+
+  it("marks only each search's own words when searches follow each other (words are remembered per search)", async () => {
+    const marks = (body: string) => [...body.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1].toLowerCase());
+    const first = marks((await page('?q=pelastuslaki')).body);
+    expect(first).toContain('pelastuslain');
+    const other = marks((await page('?q=rahoitus')).body);
+    expect(other.length).toBeGreaterThan(0);
+    expect(other.every((w) => w.startsWith('rahoitu'))).toBe(true);
+    expect(marks((await page('?q=pelastuslaki')).body)).toEqual(first);
   });
 
   it('marks Swedish titles as Swedish', async () => {

@@ -3,7 +3,8 @@ import type { RequestHandler } from 'express';
 import Handlebars from 'handlebars';
 import { ITEM_KINDS, type Lang } from '../../model.js';
 import { MATTER_STAGES } from '../../link/stage.js';
-import { listItemPage, readItemIds } from '../../store/index.js';
+import { isKeptPage, listItemPage, readItemIds, type ItemPage } from '../../store/index.js';
+import { itemRowHtml } from '../item-table.js';
 import type { PageContext } from './context.js';
 import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './item-query.js';
 import { kindLabel, languageLabel, markText, rowView } from './present.js';
@@ -86,6 +87,43 @@ export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: Ui
   };
 }
 
+const SEEN_SEARCHES = 32;
+const SEEN_WORDS = 10_000;
+/**
+ * Each search's answers per word (marked or not), kept across requests for the search's next pages and other people
+ * asking the same: analysing a word is the dear part of marking, and its answer depends only on the word, its
+ * language and the search. The newest SEEN_SEARCHES searches are kept, each up to SEEN_WORDS words.
+ */
+const seenWords = new WeakMap<PageContext, Map<string, Map<string, boolean>>>();
+
+function seenFor(ctx: PageContext, match: string): Map<string, boolean> {
+  let searches = seenWords.get(ctx);
+  if (!searches) seenWords.set(ctx, (searches = new Map()));
+  let seen = searches.get(match);
+  if (seen) searches.delete(match);
+  else if (searches.size >= SEEN_SEARCHES) searches.delete(searches.keys().next().value!);
+  if (!seen || seen.size > SEEN_WORDS) seen = new Map();
+  searches.set(match, seen);
+  return seen;
+}
+
+/**
+ * The HTML of a page's rows, kept with the page while the store keeps it (listItemPage hands out the same page until
+ * any write) for each language, day (days left) and read state: the rows are the same for every person, who differ
+ * only in what they have read.
+ */
+const rowsHtml = new WeakMap<PageContext, WeakMap<ItemPage, Map<string, string>>>();
+
+function keptRowsHtml(ctx: PageContext, page: ItemPage): Map<string, string> {
+  // A page the store does not keep is never asked for again: nothing to keep for it (and no entry to sweep).
+  if (!isKeptPage(page)) return new Map();
+  let pages = rowsHtml.get(ctx);
+  if (!pages) rowsHtml.set(ctx, (pages = new WeakMap()));
+  let html = pages.get(page);
+  if (!html) pages.set(page, (html = new Map()));
+  return html;
+}
+
 export function itemsPage(ctx: PageContext): RequestHandler {
   return (req, res) => {
     const lang = pageLang(res.locals);
@@ -104,8 +142,15 @@ export function itemsPage(ctx: PageContext): RequestHandler {
     const rows = ctx.rows(lang);
     const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
     const read = who ? readItemIds(ctx.deps.db, who.id, page.items.map((r) => r.id)) : new Set<number>();
-    const seen = new Map<string, boolean>();
-    const items = page.items.map((r) => ({ ...row(r), unread: !read.has(r.id) }));
+    const seen = parsed.filter.match ? seenFor(ctx, parsed.filter.match) : new Map<string, boolean>();
+    const html = keptRowsHtml(ctx, page);
+    const items = page.items.map((r) => {
+      const unread = !read.has(r.id);
+      const key = `${lang} ${rows.today} ${unread ? 'u' : 'r'}${r.id}`;
+      let h = html.get(key);
+      if (h === undefined) html.set(key, (h = itemRowHtml({ ...row(r), unread }, lang)));
+      return { id: r.id, unread, html: h };
+    });
     function row(r: (typeof page.items)[number]) {
       if (!alts.length) return rowView(r, rows);
       const lang = r.language as Lang;
