@@ -232,6 +232,10 @@ async function main(): Promise<void> {
       ['search, 5 common words in turn', ['pelastuslaki', 'rahoitus', 'hyvinvointialueiden', 'kyberturvallisuus', 'varautuminen'].map((q) => `/items?q=${encodeURIComponent(q)}`)],
       ['rare search, 4 word pairs in turn', ['öljyntorjunta valmiuslain', 'hätäkeskus palotarkastus', 'ensihoidon rajavartiolaitoksen', 'kemikaaliturvallisuus pelastustoimen']
         .map((q) => `/items?q=${encodeURIComponent(q)}`)],
+      // Every word alone and every pair of them (105 searches), more than the store remembers as asked: no search is
+      // kept, so each is searched afresh, as a search nobody has made since the last write is.
+      ['search, 105 words and pairs in turn (none kept)', WORDS.flatMap((w, i) => [w, ...WORDS.slice(i + 1).map((v) => `${w} ${v}`)])
+        .map((q) => `/items?q=${encodeURIComponent(q)}`)],
       ['item page /items/:id, 20 in turn', someItems.map((id) => `/items/${id}`)],
       ['board /board', ['/board']],
     ];
