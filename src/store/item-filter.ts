@@ -57,11 +57,8 @@ export interface ItemPage {
   capped: boolean;
 }
 
-/**
- * The WHERE conditions of a filter over `items i LEFT JOIN reviews r ON r.id = i.latest_review_id`; `hits` (a JSON
- * array of ids) stands for the search's matches when they have been read already (see searchHits).
- */
-export function filterConditions(f: ItemFilter, hits?: string): { where: string[]; args: (string | number)[] } {
+/** The WHERE conditions of a filter over `items i LEFT JOIN reviews r ON r.id = i.latest_review_id`. */
+export function filterConditions(f: ItemFilter): { where: string[]; args: (string | number)[] } {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (f.source) where.push('i.source_id = ?'), args.push(f.source);
@@ -83,16 +80,17 @@ export function filterConditions(f: ItemFilter, hits?: string): { where: string[
     args.push(f.goal, f.goal);
   }
   if (f.unreadBy !== undefined) where.push('NOT EXISTS (SELECT 1 FROM item_reads WHERE user_id = ? AND item_id = i.id)'), args.push(f.unreadBy);
-  // A bounded list of matches: read those items by id and sort them (at most searchCap).
-  if (f.match && hits !== undefined) where.push('i.id IN (SELECT value FROM json_each(?))'), args.push(hits);
   // Unary +: walk the list order and test each item against the (materialized) matches, as listItems does.
-  else if (f.match) where.push('+i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(f.match);
+  if (f.match) where.push('+i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(f.match);
   return { where, args };
 }
 
-/** The SQL of one page of rows, one more than the limit (exported for the query-plan tests). */
+/**
+ * The SQL of one page of rows, one more than the limit (exported for the query-plan tests); `hits` (a JSON array of
+ * ids) stands for the search's matches when they have been read already (see searchHits).
+ */
 export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): { sql: string; args: (string | number)[] } {
-  const { where, args } = filterConditions(f, hits);
+  const { where, args } = filterConditions(hits === undefined ? f : { ...f, match: undefined });
   const newerFirst = !page.after;
   if (page.before) where.push('(i.sort_key, i.id) < (?, ?)'), args.push(page.before.key, page.before.id);
   if (page.after) where.push('(i.sort_key, i.id) > (?, ?)'), args.push(page.after.key, page.after.id);
@@ -100,9 +98,12 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): 
   const dir = newerFirst ? 'DESC' : 'ASC';
   const order = `ORDER BY i.sort_key ${dir}, i.id ${dir}`;
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  // A search's bounded matches are sorted, not walked: sort their ids and sort keys alone, then read the page's rows.
+  // A search's bounded matches (at most searchCap) are sorted, not walked: sort their ids and sort keys alone, then
+  // read the page's rows. Each match is looked up as the list gives it (the items table in the order the FTS index
+  // gave them): `i.id IN (the list)` first built a temporary index of the ids, a fifth of the sort's time.
   if (hits !== undefined)
-    return { sql: `${listRowSelect('items i', page)} WHERE i.id IN (SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id ${filter} ${order} ${limit}) ${order}`, args };
+    return { sql: `${listRowSelect('items i', page)} WHERE i.id IN (SELECT i.id FROM json_each(?) h CROSS JOIN items i ON i.id = h.value
+      LEFT JOIN reviews r ON r.id = i.latest_review_id ${filter} ${order} ${limit}) ${order}`, args: [hits, ...args] };
   return { sql: `${listRowSelect('items i', page)} ${filter} ${order} ${limit}`, args };
 }
 

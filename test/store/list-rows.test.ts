@@ -2,7 +2,7 @@
 // listItems gives for the same items: the reviewer's goals over the tagger's, none when judged not relevant, and
 // only the identifiers people use.
 import { describe, expect, it } from 'vitest';
-import { insertReview, itemListQuery, itemPageQuery, limitRows, listItemPage, listItems, listJointDeadlines, type Cursor } from '../../src/store/index.js';
+import { insertReview, itemListQuery, itemPageQuery, limitRows, listItemPage, listItems, listJointDeadlines, type Cursor, type ItemFilter } from '../../src/store/index.js';
 import { populated } from '../helpers/plans.js';
 
 describe('list rows', () => {
@@ -67,12 +67,12 @@ describe('list rows', () => {
   });
 
   it('a bounded search lists the same pages as an unbounded one while its matches fit, and only its newest stored ones when not', () => {
-    const pages = (cap: number | undefined, match: string) => {
+    const pages = (cap: number | undefined, match: string, f: ItemFilter = {}) => {
       const out: number[][] = [];
       let before: Cursor | undefined;
       let capped = false;
       do {
-        const page = listItemPage(db, { match }, { limit: 40, before, searchCap: cap });
+        const page = listItemPage(db, { ...f, match }, { limit: 40, before, searchCap: cap });
         out.push(page.items.map((r) => r.id));
         capped ||= page.capped;
         before = page.older ?? undefined;
@@ -96,6 +96,10 @@ describe('list rows', () => {
     const second = listItemPage(db, { match: '"pelastus"' }, { limit: 40, before: last.older!, searchCap: 300 });
     expect(listItemPage(db, { match: '"pelastus"' }, { limit: 40, after: second.newer!, searchCap: 300 }).items.map((r) => r.id)).toEqual(last.items.map((r) => r.id));
     expect(pages(300, '"1"*').capped).toBe(true);
+    // With other filters too (their arguments beside the matches'): the bounded matches that pass them.
+    const goal = (cap?: number) => pages(cap, '"pelastus"', { goal: 'internal-security', reviewed: false }).ids.flat();
+    expect(goal(300).length).toBeGreaterThan(40);
+    expect(goal(300)).toEqual(goal().filter((id) => id > 1700));
   });
 });
 
