@@ -77,17 +77,22 @@ export async function openTaggingContext(values: { db?: string; feeds?: string }
 }
 
 /** Open the database and load the sources named by --db/--feeds or the environment. */
+/** The page cache of the server's connection, in MiB. */
+const SERVE_CACHE_MIB = 64;
+
 export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write', synchronous }: OpenOptions = {}): AppContext {
   const { feedsDir, dbFile } = resolvePaths(values);
   const { sources, errors } = loadSources(feedsDir);
   const problems: string[] = [];
   let db: Db;
   let readOnly = access === 'read';
+  // The server answers many requests over one connection: a 64 MiB page cache (see openDb).
+  const cacheMiB = access === 'serve' ? SERVE_CACHE_MIB : 0;
   if (readOnly) {
     db = openDb(dbFile, { readOnly: true });
   } else {
     try {
-      db = openDb(dbFile, { synchronous });
+      db = openDb(dbFile, { synchronous, cacheMiB });
       try {
         syncSources(db, sources);
       } catch (err) {
@@ -97,7 +102,7 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
     } catch (err) {
       if (access !== 'serve' || !fs.existsSync(dbFile)) throw err;
       // Disk full, a read-only file or mount: keep serving what is stored and say why nothing new arrives.
-      db = openDb(dbFile, { readOnly: true });
+      db = openDb(dbFile, { readOnly: true, cacheMiB });
       readOnly = true;
       problems.push(`Tietokantaan ${path.basename(dbFile)} ei voi kirjoittaa (${(err as Error).message}); uusia tietoja ei haeta, tallennetut näytetään.`);
     }

@@ -57,8 +57,8 @@ export type Synchronous = 'FULL' | 'NORMAL';
  * the file must exist and nothing is written: no folder, no journal-mode change, no migration (a schema older
  * than the code is an error saying how to upgrade it).
  */
-export function openDb(file: string, { readOnly = false, anySchema = false, synchronous = 'FULL' as Synchronous } = {}): Db {
-  if (readOnly) return openReadOnly(file, anySchema);
+export function openDb(file: string, { readOnly = false, anySchema = false, synchronous = 'FULL' as Synchronous, cacheMiB = 0 } = {}): Db {
+  if (readOnly) return withCache(openReadOnly(file, anySchema), cacheMiB);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   try {
@@ -74,6 +74,15 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
     db.close();
     throw err;
   }
+  return withCache(db, cacheMiB);
+}
+
+/**
+ * A page cache of `mib` MiB for this connection (0: better-sqlite3's 16 MB). The server's connection reads items
+ * by id in no order the disk keeps (a search's matches sorted into list order), which a larger cache keeps in memory.
+ */
+function withCache(db: Db, mib: number): Db {
+  if (mib > 0) db.pragma(`cache_size = -${Math.trunc(mib * 1024)}`);
   return db;
 }
 
