@@ -76,10 +76,10 @@ export async function openTaggingContext(values: { db?: string; feeds?: string }
   return openContext(values, { ...options, tag: true });
 }
 
-/** Open the database and load the sources named by --db/--feeds or the environment. */
 /** The page cache of the server's connection, in MiB. */
 const SERVE_CACHE_MIB = 64;
 
+/** Open the database and load the sources named by --db/--feeds or the environment. */
 export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write', synchronous }: OpenOptions = {}): AppContext {
   const { feedsDir, dbFile } = resolvePaths(values);
   const { sources, errors } = loadSources(feedsDir);

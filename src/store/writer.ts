@@ -87,9 +87,9 @@ export function deferredWorkerWriter(db: Db, file: string): StoreWriter {
  * 4 kB pages; SQLite's default is 1,000. Each of a crawl's many small commits dirties the same index and full-text pages
  * again (100–200 pages a commit), and each checkpoint copies them and syncs both files: 200 new feeds of 20 items made
  * some 45 checkpoints (92 fsyncs). With 10,000 (40 MB of log at most) they made 6 (17 fsyncs), counting the one at
- * close, which SQLite does anyway when the last connection closes. What a power loss may take is unchanged (the log is synced only at checkpoints; see Synchronous
- * in db.ts): this crawl's runs, which the next crawl fetches again. A long-running process keeps the default, so its
- * log file stays small.
+ * close, which SQLite does anyway when the last connection closes. What a power loss may take is unchanged (the log
+ * is synced only at checkpoints; see Synchronous in db.ts): this crawl's runs, which the next crawl fetches again. A
+ * long-running process keeps the default, so its log file stays small.
  */
 const ONE_SHOT_WAL_PAGES = 10_000;
 
@@ -165,11 +165,11 @@ export function workerWriter(file: string, walPages?: number): StoreWriter {
       // The run's transaction opens only when a second batch shows that streaming pays: a small run is sent
       // whole with finish(), so its transaction is short and leases of other sources do not wait on it.
       let first: ItemToStore[] | null = null;
-      let streaming = false;
+      let begun = false; // the worker has been told of the run
       const send = (req: WriterRequest) => void call(req).catch(() => undefined); // failures surface at finish()
       // `whole`: the run is sent at once with finish() (it joins the worker's group commit); else it streams.
       const open = (whole: boolean) => {
-        streaming = true;
+        begun = true;
         send({ op: 'begin', run, sourceId, startedAt, streaming: !whole });
         if (first) send({ op: 'add', run, items: first });
         first = null;
@@ -177,17 +177,17 @@ export function workerWriter(file: string, walPages?: number): StoreWriter {
       return {
         add: (batch) => {
           const items = batch.map(toStore);
-          if (!streaming && !first) first = items;
+          if (!begun && !first) first = items;
           else {
-            if (!streaming) open(false);
+            if (!begun) open(false);
             send({ op: 'add', run, items });
           }
         },
         finish: (rec) => {
-          if (!streaming) open(true);
+          if (!begun) open(true);
           return call<SaveResult>({ op: 'finish', run, rec });
         },
-        abort: () => (streaming ? call<void>({ op: 'abort', run }) : Promise.resolve()),
+        abort: () => (begun ? call<void>({ op: 'abort', run }) : Promise.resolve()),
       };
     },
     close: async () => {
