@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { rootDir } from '../src/paths.js';
+import { loadAverage, median } from './stats.js';
 
 const NEWSBOAT = '/usr/bin/newsboat';
 const TIME = '/usr/bin/time';
@@ -153,10 +154,6 @@ function stored(side: Side, set: FeedSet): number {
 
 const problems: string[] = [];
 const rows: string[][] = [];
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const range = (xs: number[]) => `${(Math.min(...xs) / 1000).toFixed(2)}–${(Math.max(...xs) / 1000).toFixed(2)}`;
 
@@ -239,8 +236,7 @@ if (opts.huge) {
   scenarios.push({ name: 'one 100,000-item feed, cold', set: huge, command: 'crawl', state: 'cold', runs: 1 });
 }
 
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
-console.log(`bench:peer ${new Date().toISOString()}  ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${load()}`);
+console.log(`bench:peer ${new Date().toISOString()}  ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${loadAverage()}`);
 console.log(`newsboat -x reload (reload-threads 8) vs lakivahti crawl, ${RUNS} interleaved runs each; feeds on ${origin}`);
 // Node reads and parses this file at every start, before any of Lakivahti's code runs (some 40 ms of CPU on this
 // bench's 304 run; newsboat does not read it): say so, since it is part of every Lakivahti figure below.
@@ -250,7 +246,7 @@ for (const s of scenarios) {
   if (opts.only && !s.name.includes(opts.only)) continue;
   await measure(s);
 }
-console.log(`load average at the end ${load()}`);
+console.log(`load average at the end ${loadAverage()}`);
 console.log('\n| scenario | newsboat | Lakivahti | ratio | peak memory newsboat | peak memory Lakivahti |\n|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 console.log('(wall time: median, min–max in parentheses; peak memory: median max RSS of the process)');

@@ -13,6 +13,7 @@ import { openDb, syncSources } from '../src/store/index.js';
 import { deferredWorkerWriter, workerWriter } from '../src/store/writer.js';
 import type { Item, SourceDef, TaggedItem } from '../src/model.js';
 import { createTagStage } from '../src/tag/stage.js';
+import { loadAverage, median } from './stats.js';
 
 process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS = '1';
 
@@ -45,10 +46,6 @@ const def = (id: string, url: string): SourceDef => ({
 
 /** Rounds of the ratio's two halves: each round parses the feed once and runs it end to end once, back to back. */
 const ROUNDS = 5;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function throughput(): Promise<() => Promise<void>> {
   const body = feed(10_000, 'big');
@@ -166,13 +163,12 @@ async function manySources(): Promise<void> {
 }
 
 const peak = () => Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
-console.log(`bench ${new Date().toISOString()}  ${os.cpus().length} cores, load average ${load()}`);
+console.log(`bench ${new Date().toISOString()}  ${os.cpus().length} cores, load average ${loadAverage()}`);
 const tagging = await throughput();
 await manySources();
 console.log(`peak memory (max RSS)               ${mb(peak())}  (target < 250 MB; fetch to store, both parts above)`);
 await tagging();
 clearInterval(sampler);
 console.log(`peak memory with the tag stage      ${mb(peak())}`);
-console.log(`load average at the end ${load()}`);
+console.log(`load average at the end ${loadAverage()}`);
 process.exit(0);
