@@ -17,13 +17,16 @@ export function reviewerDecision(item: LabelledItem, predicted: string[]): Revie
   return { item, relevant: item.relevant, confirmed: goals, rejected: predicted.filter((g) => !goals.includes(g)), primary: item.relevant ? (item.primary ?? null) : null };
 }
 
+/** k folds of a labelled set, each with the items reviewed (train) and the fold nobody reviewed (test): every k-th item. */
+export function learningFolds(items: LabelledItem[], k = 5): { train: LabelledItem[]; test: LabelledItem[] }[] {
+  return Array.from({ length: k }, (_, fold) => ({ train: items.filter((_, i) => i % k !== fold), test: items.filter((_, i) => i % k === fold) }));
+}
+
 /** k-fold cross-validation of learning: folds are every k-th item, so each kind of item spreads over the folds. */
 export function crossValidateLearning(taxonomy: Taxonomy, analyzer: Analyzer, items: LabelledItem[], k = 5): FoldResult[] {
   const plain = createTagger(taxonomy, { analyzer });
   const results: FoldResult[] = [];
-  for (let fold = 0; fold < k; fold++) {
-    const test = items.filter((_, i) => i % k === fold);
-    const train = items.filter((_, i) => i % k !== fold);
+  for (const { train, test } of learningFolds(items, k)) {
     const decisions = train.map((item) => reviewerDecision(item, plain(item).goals));
     const learned = learnWeights(taxonomy, decisions, { analyzer });
     const taught = createTagger(taxonomy, { analyzer, learned });

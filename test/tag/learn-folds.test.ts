@@ -4,23 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
-import { evaluate, parseLabelled, type LabelledItem } from '../../src/tag/evaluate.js';
+import { parseLabelled, type LabelledItem } from '../../src/tag/evaluate.js';
 import { learnWeights } from '../../src/tag/learn.js';
 import { createTagger, createTaggerCore } from '../../src/tag/tagger.js';
 import { loadTaxonomy } from '../../src/tag/taxonomy.js';
-import { reviewerDecision } from '../../bench/learning-cv.js';
+import { crossValidateLearning, learningFolds, reviewerDecision } from '../../bench/learning-cv.js';
 import { voikkoForTests } from './voikko-gate.js';
 
 const taxonomy = loadTaxonomy();
-const K = 5;
 // Dev sets only (the sealed sets are never tuned on); these hold the rules' remaining primary-goal misses.
 const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05'];
 const load = (f: string): LabelledItem[] => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8'));
 const maxKind = Math.max(1, ...Object.values(taxonomy.kinds));
-
-function folds(items: LabelledItem[]): { train: LabelledItem[]; test: LabelledItem[] }[] {
-  return Array.from({ length: K }, (_, fold) => ({ train: items.filter((_, i) => i % K !== fold), test: items.filter((_, i) => i % K === fold) }));
-}
 
 function suite(name: string, make: () => Analyzer | null): void {
   describe(`learning safeguards on unreviewed folds (${name})`, () => {
@@ -33,7 +28,7 @@ function suite(name: string, make: () => Analyzer | null): void {
     const core = createTaggerCore(taxonomy, { analyzer });
 
     it.each(devSets)('keeps every unreviewed item of %s within the bound, through words several reviewed items share', (set) => {
-      for (const { train, test } of folds(load(set))) {
+      for (const { train, test } of learningFolds(load(set))) {
         const decisions = train.map((item) => reviewerDecision(item, plain(item).goals));
         const learned = learnWeights(taxonomy, decisions, { analyzer });
         // Reviewed items per feature: a weight needs two of them.
@@ -56,7 +51,7 @@ function suite(name: string, make: () => Analyzer | null): void {
     });
 
     it('learns from rejections as much as from confirmations: without the irrelevant items’ decisions the weights differ', () => {
-      const [{ train }] = folds(load('eval-2027-04'));
+      const [{ train }] = learningFolds(load('eval-2027-04'));
       const decisions = train.map((item) => reviewerDecision(item, plain(item).goals));
       const all = learnWeights(taxonomy, decisions, { analyzer });
       const positives = learnWeights(taxonomy, decisions.filter((d) => d.relevant), { analyzer });
@@ -68,11 +63,7 @@ function suite(name: string, make: () => Analyzer | null): void {
     it('makes no unreviewed fold worse on any dev set and helps the unreviewed folds on average', () => {
       let gain = 0;
       for (const set of devSets) {
-        for (const { train, test } of folds(load(set))) {
-          const learned = learnWeights(taxonomy, train.map((item) => reviewerDecision(item, plain(item).goals)), { analyzer });
-          const taught = createTagger(taxonomy, { analyzer, learned });
-          const b = evaluate(test, (i) => plain(i));
-          const a = evaluate(test, (i) => taught(i));
+        for (const { before: b, after: a } of crossValidateLearning(taxonomy, analyzer, load(set))) {
           expect(a.f1, `${set} F1`).toBeGreaterThanOrEqual(b.f1);
           expect(a.primaryHit, `${set} primary hit`).toBeGreaterThanOrEqual(b.primaryHit);
           expect(a.goalPrecision, `${set} goal precision`).toBeGreaterThanOrEqual(b.goalPrecision - 0.01);
