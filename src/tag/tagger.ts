@@ -34,6 +34,8 @@ export interface ItemReading {
   about: GoalId[];
   /** Goals the title's first goal word names by a topic term (not an actor): a headline names its matter first. */
   first: GoalId[];
+  /** Goals the anchor terms name before a title's colon or dash, when it has one: the headline's own subject. */
+  headline: GoalId[];
   /** Points each goal's own anchor terms earn in the title, less its negative terms in the title (before scopes). */
   title: Record<GoalId, number>;
   /** The share of its score the scope rules leave the item (1 when no scope applies); learned weights keep it too. */
@@ -77,6 +79,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const features = new Map<string, number>();
     let about: GoalId[] = [];
     let first: GoalId[] = [];
+    let headline: GoalId[] = [];
     const note = (term: CompiledTerm, field: Field, match: string): void => {
       const prev = hits.get(term);
       if (!prev || (prev.field === 'summary' && field === 'title')) hits.set(term, { field, match });
@@ -143,6 +146,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         }
         const at = headGoals.findIndex((h) => h.size > 0);
         if (at >= 0 && !byActor[at]) first = [...headGoals[at]];
+        const cut = ends.indexOf(true);
+        if (cut >= 0) headline = [...new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]))];
         for (let i = 0; i + 1 < titleGoals.length; i++) {
           if (titleGoals[i].size === 0) continue;
           const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
@@ -251,7 +256,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
     // Cooperation points keep the share other scopes leave: police and rescue services at a fire are still incident news.
     for (const [g, w] of joint) rule[g] += w * scale;
-    return { lang, kind, rule, evidence, anchored, features, about, first, title: titleScore, scale };
+    return { lang, kind, rule, evidence, anchored, features, about, first, headline, title: titleScore, scale };
   }
 
   function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
@@ -336,8 +341,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         const inTitle = reading.evidence.filter((e) => e.field === 'title' && e.rule !== 'scope' && (e.goals[g] ?? 0) > 0);
         return inTitle.length > 0 && inTitle.every((e) => actorTexts.has(e.term));
       };
+      // Without such a phrase, a headline whose part before the colon or dash names one relevant goal is about it
+      // ("EU:n pelastuspalvelumekanismin rahoituskausi: pelastuslaitosten maastopalokyky"): the rest says what it touches.
+      const headline = reading.headline.length === 1 && relevantGoals.includes(reading.headline[0]) ? reading.headline[0] : undefined;
       const subject =
         reading.about.filter((g) => relevantGoals.includes(g) || (s[g] >= MIN_TOPIC && actorsOnly(all[0]))).sort((a, b) => s[b] - s[a])[0] ??
+        headline ??
         (titled.length === 1 ? titled[0] : named.length === 1 && onlyActor(all[0]) ? named[0] : undefined);
       const moved = subject !== undefined && subject !== ranked[0] ? subject : undefined;
       if (moved !== undefined) {

@@ -475,6 +475,14 @@ describe('tagger: a title that names one goal by a topic term first and another 
     expect(run('Pelastuslaitoksen määrärahat ja hyvinvointialueen talousarvio')).toMatchObject({ scores: { [A]: 4, [B]: 0, [C]: 3 }, primary: A });
   });
 
+  it('leads with the one goal a headline names before its colon or dash', () => {
+    // paloasema, a topic term of A, makes both goals topical: without the headline A would lead by its score (5 to 3).
+    const t2 = createTagger(taxonomy([...list, term('paloasema', 'anchor', { [A]: 1 })]), { analyzer });
+    expect(t2({ title: 'Hyvinvointialue: paloasema ja pelastuslaitoksen määrärahat', lang: 'fi' })).toMatchObject({ scores: { [A]: 5, [C]: 3 }, primary: C });
+    // A headline that names two goals names no subject.
+    expect(t2({ title: 'Hyvinvointialue ja paloasema: pelastuslaitoksen määrärahat', lang: 'fi' })).toMatchObject({ scores: { [A]: 5, [C]: 3 }, primary: A });
+  });
+
   it('finds no noun phrase across a colon or a dash between a headline\'s parts', () => {
     // määrärahat hyvinvointialueen would name C; after a colon or a dash, hyvinvointialueen starts a new phrase.
     for (const title of ['Pelastuslaitoksen määrärahat: hyvinvointialueen talousarvio', 'Pelastuslaitoksen määrärahat – hyvinvointialueen talousarvio'])
