@@ -138,11 +138,14 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // is "pelastustoimen tietojärjestelmien hankinnat", so a goal-less word and av between the two are passed over.
       if (field === 'title') {
         // A colon or a dash ends a headline's part: "Pelastustoimen tietojärjestelmäohjelma: valvonnan …" pairs no words across it.
-        const ends: boolean[] = [];
-        for (let k = 0, pos = 0; k < tokens.length; k++) {
-          const at = text.indexOf(tokens[k].text, pos);
-          if (at >= 0) pos = at + tokens[k].text.length;
-          ends.push(at >= 0 && /^(?::|\s+[–—-]\s)/.test(text.slice(pos, pos + 4)));
+        const ends = tokens.map(() => false);
+        if (/:|\s[–—-]\s/.test(text)) {
+          for (let k = 0, pos = 0; k < tokens.length; k++) {
+            const at = text.indexOf(tokens[k].text, pos);
+            if (at < 0) continue;
+            pos = at + tokens[k].text.length;
+            ends[k] = /^(?::|\s+[–—-]\s)/.test(text.slice(pos, pos + 4));
+          }
         }
         const at = headGoals.findIndex((h) => h.size > 0);
         if (at >= 0 && !byActor[at]) first = [...headGoals[at]];
@@ -151,7 +154,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         for (let i = 0; i + 1 < titleGoals.length; i++) {
           if (titleGoals[i].size === 0) continue;
           const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
-          if (ends.slice(i, j).some(Boolean)) continue;
+          if (cut >= 0 && ends.slice(i, j).some(Boolean)) continue;
           // An actor says who, not what: "sote-uudistuksen pelastustoimen siirtymäsäännökset" is not about the rescue services.
           if (j >= titleGoals.length || titleGoals[j].size !== 1 || byActor[j]) continue;
           const [head] = titleGoals[j];
