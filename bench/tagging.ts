@@ -37,12 +37,13 @@ const sets: [string, LabelledItem[]][] = [
   ['evaluation 2027-04', parseLabelled(readFileSync(join(fixtures, 'eval-2027-04.jsonl'), 'utf8'))],
   ['evaluation 2027-05', parseLabelled(readFileSync(join(fixtures, 'eval-2027-05.jsonl'), 'utf8'))],
   ['evaluation 2027-06', parseLabelled(readFileSync(join(fixtures, 'eval-2027-06.jsonl'), 'utf8'))],
+  ['evaluation 2027-07', parseLabelled(readFileSync(join(fixtures, 'eval-2027-07.jsonl'), 'utf8'))],
 ];
 // Sets whose misses stay unprinted: reading them would turn them into tuning sets.
 // eval-2027-01 was sealed in round four and is a dev set from round five on; eval-2027-02 (round five) from round six
 // on; eval-2027-03 (round six) from round seven on; eval-2027-04 (round seven) from round eight on; eval-2027-05
-// (round eight) from round nine on.
-const sealed = new Set(['hard held-out', 'evaluation 2026-12', 'evaluation 2027-06']);
+// (round eight) from round nine on; eval-2027-06 (sealed from round nine to round eleven) from round twelve on.
+const sealed = new Set(['hard held-out', 'evaluation 2026-12', 'evaluation 2027-07']);
 const taxonomy = loadTaxonomy();
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`.padStart(7);
 const row = (name: string, q: Quality): string =>
@@ -65,7 +66,8 @@ for (const [name, items] of sets) {
     : name === 'evaluation 2027-03' ? 'round six: 219 items (78 Swedish), mostly the primary-goal question (welfare-area reform money vs rescue services\' own funding, internal-security systems vs services, items that mention one goal but are about another), written and measured before any round-six change; sealed in round six, tuned on (a dev set) from round seven'
     : name === 'evaluation 2027-04' ? 'round seven: 215 items (94 Swedish), the primary-goal question and goal precision (what an item is about vs what it mentions), near misses, written and measured before any round-seven change; sealed in round seven, tuned on (a dev set) from round eight'
     : name === 'evaluation 2027-05' ? 'round eight: 209 items (68 Swedish), sources without priors, one right goal beside words of others, primaries that are not the goal with most words, near misses, written and measured before any round-eight change; sealed in round eight, tuned on (a dev set) from round nine'
-    : name === 'evaluation 2027-06' ? 'round nine: 216 items (71 Swedish), one right goal beside words of others, primaries that are not the goal with most words, parliament, project and statute titles, near misses, written and measured before any round-nine change, never tuned on'
+    : name === 'evaluation 2027-06' ? 'round nine: 216 items (71 Swedish), one right goal beside words of others, primaries that are not the goal with most words, parliament, project and statute titles, near misses, written and measured before any round-nine change; sealed until round eleven, tuned on (a dev set) from round twelve'
+    : name === 'evaluation 2027-07' ? 'round twelve: 276 items (133 Swedish, mostly Finnish/Swedish twins), one goal\'s items that mention others, what an item is about vs what it mentions, other ministries\' near misses, welfare-area health news, EU matters, incidents; written and measured before any round-twelve change, never tuned on'
     : 'written before tuning';
   console.log(`\n${name}: ${items.length} items (${items.filter((i) => i.relevant).length} relevant); ${targets}`);
   console.log('  tagger                 precision  recall    F1   primary hit  goal precision  goal recall');
@@ -94,6 +96,7 @@ const cvSets: [string, typeof sets[number][1]][] = [
   ['evaluation 2027-04', byName.get('evaluation 2027-04') ?? []],
   ['evaluation 2027-05', byName.get('evaluation 2027-05') ?? []],
   ['evaluation 2027-06', byName.get('evaluation 2027-06') ?? []],
+  ['evaluation 2027-07', byName.get('evaluation 2027-07') ?? []],
 ];
 console.log(`\nlearning test: ${K}-fold cross-validation, reviewers' decisions on ${K - 1} folds, figures on the unreviewed fold`);
 console.log('  (mean before → after; worst fold change; then each fold before→after for F1 / primary hit / goal precision)');

@@ -32,6 +32,10 @@ export interface ItemReading {
   features: Map<string, number>;
   /** Goals of the title's subject (the head of a phrase whose modifier speaks for another goal). */
   about: GoalId[];
+  /** Goals the title's first goal word names by a topic term (not an actor): a headline names its matter first. */
+  first: GoalId[];
+  /** Goals the anchor terms name before a title's colon or dash, when it has one: the headline's own subject. */
+  headline: GoalId[];
   /** Points each goal's own anchor terms earn in the title, less its negative terms in the title (before scopes). */
   title: Record<GoalId, number>;
   /** The share of its score the scope rules leave the item (1 when no scope applies); learned weights keep it too. */
@@ -74,6 +78,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const fieldTokens: [Field, Token[]][] = [];
     const features = new Map<string, number>();
     let about: GoalId[] = [];
+    let first: GoalId[] = [];
+    let headline: GoalId[] = [];
     const note = (term: CompiledTerm, field: Field, match: string): void => {
       const prev = hits.get(term);
       if (!prev || (prev.field === 'summary' && field === 'title')) hits.set(term, { field, match });
@@ -102,10 +108,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const titleGoals: Set<GoalId>[] = [];
       const headGoals: Set<GoalId>[] = [];
       const alsoGoals: Set<GoalId>[] = [];
+      const byActor: boolean[] = [];
       perToken.forEach((m, i) => {
         const spoken = new Set<GoalId>();
         const head = new Set<GoalId>();
         const alsoAt = new Set<GoalId>();
+        byActor.push(m.single.length > 0 && m.single.every((s) => s.term.def.actor === true));
         for (const s of m.single) {
           // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
           if (covered.has(i) && s.term.def.rule !== 'false-friend') continue;
@@ -129,10 +137,26 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // Swedish also puts a head first and its what after av: "räddningsväsendets anskaffningar av informationssystem"
       // is "pelastustoimen tietojärjestelmien hankinnat", so a goal-less word and av between the two are passed over.
       if (field === 'title') {
+        // A colon or a dash ends a headline's part: "Pelastustoimen tietojärjestelmäohjelma: valvonnan …" pairs no words across it.
+        const ends = tokens.map(() => false);
+        if (/:|\s[–—-]\s/.test(text)) {
+          for (let k = 0, pos = 0; k < tokens.length; k++) {
+            const at = text.indexOf(tokens[k].text, pos);
+            if (at < 0) continue;
+            pos = at + tokens[k].text.length;
+            ends[k] = /^(?::|\s+[–—-]\s)/.test(text.slice(pos, pos + 4));
+          }
+        }
+        const at = headGoals.findIndex((h) => h.size > 0);
+        if (at >= 0 && !byActor[at]) first = [...headGoals[at]];
+        const cut = ends.indexOf(true);
+        if (cut >= 0) headline = [...new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]))];
         for (let i = 0; i + 1 < titleGoals.length; i++) {
           if (titleGoals[i].size === 0) continue;
           const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
-          if (j >= titleGoals.length || titleGoals[j].size !== 1) continue;
+          if (cut >= 0 && ends.slice(i, j).some(Boolean)) continue;
+          // An actor says who, not what: "sote-uudistuksen pelastustoimen siirtymäsäännökset" is not about the rescue services.
+          if (j >= titleGoals.length || titleGoals[j].size !== 1 || byActor[j]) continue;
           const [head] = titleGoals[j];
           if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
           if (!titleGoals[i].has(head)) about = [head];
@@ -235,7 +259,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
     // Cooperation points keep the share other scopes leave: police and rescue services at a fire are still incident news.
     for (const [g, w] of joint) rule[g] += w * scale;
-    return { lang, kind, rule, evidence, anchored, features, about, title: titleScore, scale };
+    return { lang, kind, rule, evidence, anchored, features, about, first, headline, title: titleScore, scale };
   }
 
   function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
@@ -299,7 +323,14 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // Without such a phrase, a title whose anchor terms name one goal alone is about that goal ("Hyvinvointialueiden
       // rahoitus …" whose summary mentions the rescue services' costs), when that goal is relevant on its own.
       const relevantGoals = ranked.filter((g) => s[g] >= th.relevant);
-      const titled = relevantGoals.filter((g) => reading.title[g] > 0);
+      // A title that names several goals, one by a topic term first and the others only through actors ("Välfärdsområdets
+      // budget: räddningsväsendets anslag"), is about the first: the actors say whose matter it touches. An actor named
+      // first is whose matter the title is ("Pelastuslaitosten rahoitus: sisäministeriö esittää korvamerkintää").
+      const named0 = relevantGoals.filter((g) => reading.title[g] > 0);
+      const topical = named0.filter((g) =>
+        reading.evidence.some((e) => e.field === 'title' && (e.rule === 'scope' ? (e.goals[g] ?? 0) > 0 : (e.rule === 'term' || e.rule === 'phrase') && !actorTexts.has(e.term) && Object.keys(e.goals)[0] === g)),
+      );
+      const titled = named0.length > 1 && topical.length === 1 && reading.first.includes(topical[0]) ? topical : named0;
       // A leading goal that only an actor names, outside the title ("Aluevaltuusto hyväksyi talousarvion" whose summary
       // says the rescue department's appropriations stay), is who the item mentions: the one goal the title names leads
       // even below the threshold.
@@ -313,8 +344,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         const inTitle = reading.evidence.filter((e) => e.field === 'title' && e.rule !== 'scope' && (e.goals[g] ?? 0) > 0);
         return inTitle.length > 0 && inTitle.every((e) => actorTexts.has(e.term));
       };
+      // Without such a phrase, a headline whose part before the colon or dash names one relevant goal is about it
+      // ("EU:n pelastuspalvelumekanismin rahoituskausi: pelastuslaitosten maastopalokyky"): the rest says what it touches.
+      const headline = reading.headline.length === 1 && relevantGoals.includes(reading.headline[0]) ? reading.headline[0] : undefined;
       const subject =
         reading.about.filter((g) => relevantGoals.includes(g) || (s[g] >= MIN_TOPIC && actorsOnly(all[0]))).sort((a, b) => s[b] - s[a])[0] ??
+        headline ??
         (titled.length === 1 ? titled[0] : named.length === 1 && onlyActor(all[0]) ? named[0] : undefined);
       const moved = subject !== undefined && subject !== ranked[0] ? subject : undefined;
       if (moved !== undefined) {

@@ -59,8 +59,13 @@ const evaluation202704 = load('eval-2027-04.jsonl');
 const evaluation202705 = load('eval-2027-05.jsonl');
 // Round nine's evaluation set: 216 items (71 Swedish): one right goal beside words of others, primaries that are not the
 // goal with most words, parliament, project and statute titles, near misses; labelled from goals.md and measured before
-// any round-nine change (figures in its commit message), never tuned on.
+// any round-nine change (figures in its commit message). Sealed until round eleven, a dev set from round twelve on.
 const evaluation202706 = load('eval-2027-06.jsonl');
+// Round twelve's evaluation set: 276 items (133 Swedish, mostly Finnish/Swedish twins): one goal's items that mention
+// others, what an item is about vs what it mentions, other ministries' near misses, welfare-area health news, EU
+// matters, incidents; labelled from goals.md and measured before any round-twelve change (figures in its commit
+// message), never tuned on.
+const evaluation202707 = load('eval-2027-07.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -173,27 +178,30 @@ function suite(name: string, make: () => Analyzer | null): void {
       // F1 0.966 / 0.966, primary 0.950 / 0.965, goal precision 0.930 / 0.937. Round ten (an actor vouches for no
       // further goal; a title word holding a term of the leading goal neither): goal precision 0.942 / 0.948; bars at
       // the primary target and just below the goal precision reached, which is still under the target: a fall below is
-      // a regression.
-      expectBars(evaluation202704, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.94 }, true);
+      // a regression. Round twelve (a headline names its matter first; the reform's shared budget words): goal precision
+      // 0.961 / 0.967, primary 0.957 / 0.972: goal precision now meets the target too.
+      expectBars(evaluation202704, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-eight evaluation set, a dev set from round nine, above the keyword alert on every figure', () => {
       // Sealed at 0.982 / 0.978, primary 0.911 / 0.911, goal precision 0.836 / 0.836 (snowball / voikko). Round nine:
       // F1 0.982 / 0.978, primary 0.938 / 0.938, goal precision 0.858 / 0.858. Round ten: primary 0.946 / 0.946, goal
       // precision 0.891 / 0.891. Round eleven (the actor rule's topic floor): goal precision 0.905 / 0.905. Bars just
-      // below, under the issue's primary and goal-precision targets: a fall below is a regression.
-      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.94, goalPrecision: 0.9 }, true);
+      // below, under the issue's primary and goal-precision targets: a fall below is a regression. Round twelve: primary
+      // 0.955 / 0.955, goal precision 0.935 / 0.935.
+      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.93 }, true);
     });
-    it('holds on the round-nine evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Baseline before any round-nine change:
-      // snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. After round nine: the same
-      // but voikko goal precision 0.857. Round ten: primary 0.886 / 0.886, goal precision 0.881 / 0.874. Bars just
-      // below, under the issue's primary and goal-precision targets: a fall below is a regression.
-      const q = evaluate(evaluation202706, (i) => tag(i));
-      const kw = evaluate(evaluation202706, (i) => keywordAlert(i));
-      expect(q.f1).toBeGreaterThanOrEqual(0.96);
-      expect(q.primaryHit).toBeGreaterThanOrEqual(0.88);
-      expect(q.goalPrecision).toBeGreaterThanOrEqual(0.87);
-      expectAboveKeywordAlert(q, kw);
+    it('holds on the round-nine evaluation set, a dev set from round twelve, above the keyword alert on every figure', () => {
+      // Sealed at snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. Round ten: primary
+      // 0.886 / 0.886, goal precision 0.881 / 0.874. Round eleven: goal precision 0.881 / 0.874. Round twelve, a dev set:
+      // F1 0.980 / 0.980, primary 0.943 / 0.935, goal precision 0.919 / 0.912. Bars just below, under the issue's primary
+      // and goal-precision targets: a fall below is a regression.
+      expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.93, goalPrecision: 0.91 }, true);
+    });
+    it('holds on the round-twelve evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-twelve change: F1 0.955,
+      // primary 0.946, goal precision 0.971 with both analyzers; after round twelve 0.955, 0.946, 0.964. Bars just below
+      // the figures after round twelve: a fall below is a regression.
+      expectBars(evaluation202707, { f1: 0.95, primaryHit: 0.94, goalPrecision: 0.96 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.

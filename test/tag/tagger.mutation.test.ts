@@ -456,6 +456,48 @@ describe('tagger: actor terms', () => {
   });
 });
 
+describe('tagger: a title that names one goal by a topic term first and another by actors only', () => {
+  // The actor pelastuslaitos says whose matter the item touches; määräraha is a topic word of A (context 1), so the
+  // actor keeps its points with A: A 4, C 3.
+  const list = [
+    term('pelastus+laitos', 'anchor', { [A]: 3 }, { actor: true }),
+    term('määräraha', 'context', { [A]: 1 }),
+    term('hyvinvointialue', 'anchor', { [C]: 3 }),
+  ];
+  const t = createTagger(taxonomy(list), { analyzer });
+  const run = (title: string) => t({ title, lang: 'fi' });
+
+  it('leads with the goal the title names first by a topic term', () => {
+    expect(run('Hyvinvointialueen talousarvio: pelastuslaitoksen määrärahat')).toMatchObject({ scores: { [A]: 4, [B]: 0, [C]: 3 }, primary: C });
+  });
+
+  it('leads with the best score when the title names the actor first', () => {
+    expect(run('Pelastuslaitoksen määrärahat ja hyvinvointialueen talousarvio')).toMatchObject({ scores: { [A]: 4, [B]: 0, [C]: 3 }, primary: A });
+  });
+
+  it('leads with the one goal a headline names before its colon or dash', () => {
+    // paloasema, a topic term of A, makes both goals topical: without the headline A would lead by its score (5 to 3).
+    const t2 = createTagger(taxonomy([...list, term('paloasema', 'anchor', { [A]: 1 })]), { analyzer });
+    expect(t2({ title: 'Hyvinvointialue: paloasema ja pelastuslaitoksen määrärahat', lang: 'fi' })).toMatchObject({ scores: { [A]: 5, [C]: 3 }, primary: C });
+    // A headline that names two goals names no subject.
+    expect(t2({ title: 'Hyvinvointialue ja paloasema: pelastuslaitoksen määrärahat', lang: 'fi' })).toMatchObject({ scores: { [A]: 5, [C]: 3 }, primary: A });
+  });
+
+  it('finds no noun phrase across a colon or a dash between a headline\'s parts', () => {
+    // määrärahat hyvinvointialueen would name C; after a colon or a dash, hyvinvointialueen starts a new phrase.
+    for (const title of ['Pelastuslaitoksen määrärahat: hyvinvointialueen talousarvio', 'Pelastuslaitoksen määrärahat – hyvinvointialueen talousarvio'])
+      expect(run(title)).toMatchObject({ scores: { [A]: 4, [B]: 0, [C]: 3 }, primary: A });
+    expect(run('Pelastuslaitoksen määrärahat hyvinvointialueen talousarviossa')).toMatchObject({ primary: C });
+  });
+
+  it('takes no subject from an actor after a word of another goal (whose, not what)', () => {
+    // Without the rule the pair hyvinvointialueen pelastuslaitoksen would make A, the actor's goal, the subject.
+    const r = run('Hyvinvointialueen pelastuslaitoksen määrärahat');
+    expect(r).toMatchObject({ scores: { [A]: 4, [B]: 0, [C]: 3 }, primary: C });
+    expect(r.evidence.at(-1)).toEqual({ rule: 'about', term: C, field: 'title', goals: {} });
+  });
+});
+
 describe('tagger: a title phrase whose head follows an actor', () => {
   // "Pelastustoimen tietojärjestelmien hankinnat": the actor says whose, the head what. When the title names the leading
   // goal by actors alone, the head's goal leads even below the relevance bar (3 here) from 1.5 points (a topic's
