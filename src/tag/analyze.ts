@@ -53,6 +53,15 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** An item's title and summary as tokens: tokenized once, read by the tagger and by the search index (indexTerms). */
+export interface FieldTokens {
+  title: Token[];
+  summary: Token[];
+}
+
+/** The tokens of a title and a summary. */
+export const tokenizeFields = (title: string, summary: string): FieldTokens => ({ title: tokenize(title), summary: tokenize(summary) });
+
 interface Stemmer {
   stem(word: string): string;
 }
