@@ -76,7 +76,9 @@ const snowball = require('snowball-stemmers') as { newStemmer(lang: string): Ste
  * (kansallis, sosiaalis, teknis), but not on a stem too short to carry the suffix.
  */
 function normalizeKey(stem: string, lang: Lang): string {
-  if (lang !== 'fi') return stem;
+  // Every fold below ends in s, d or t: most stems (and every number) are left as they are without a regex.
+  const last = stem.charCodeAt(stem.length - 1);
+  if (lang !== 'fi' || (last !== 0x73 && last !== 0x64 && last !== 0x74)) return stem;
   return stem
     .replace(/ks$/, 's')
     .replace(/(uu|yy)[dt]$/, '$1s')
@@ -94,8 +96,8 @@ export function createSnowballAnalyzer(): Analyzer {
       let a = cache[lang].get(lowerWord);
       if (a) return a;
       const pieces = lowerWord.split(/[-‐‑–]/).filter((p) => p.length > 0);
-      const joined = pieces.join('');
-      a = { parts: [], key: key(joined, lang), pieceKeys: pieces.length > 1 ? pieces.map((p) => key(p, lang)) : [key(joined, lang)] };
+      const whole = key(pieces.join(''), lang);
+      a = { parts: [], key: whole, pieceKeys: pieces.length > 1 ? pieces.map((p) => key(p, lang)) : [whole] };
       if (cache[lang].size > 200_000) cache[lang].clear();
       cache[lang].set(lowerWord, a);
       return a;
