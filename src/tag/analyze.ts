@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../model.js';
+import { nfc } from '../parse/nfc.js';
 import { libraryFile, openVoikko, voikkoLibrary, type Voikko } from './voikko.js';
 
 /** One word of a text; hyphenated compounds (sote-uudistus, ERICA-hätäkeskus) are one token with pieces. */
@@ -40,12 +41,12 @@ const HYPHEN = /[-‐‑–]/;
 
 /** Split text into word tokens (numbers included; punctuation dropped). */
 export function tokenize(text: string): Token[] {
-  const nfc = text.normalize('NFC');
-  const lowerAll = nfc.toLowerCase();
-  const aligned = lowerAll.length === nfc.length;
+  const normal = nfc(text);
+  const lowerAll = normal.toLowerCase();
+  const aligned = lowerAll.length === normal.length;
   const out: Token[] = [];
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(nfc); m !== null; m = WORD.exec(nfc)) {
+  for (let m = WORD.exec(normal); m !== null; m = WORD.exec(normal)) {
     const t = m[0];
     const lower = aligned ? lowerAll.slice(m.index, m.index + t.length) : t.toLowerCase();
     out.push({ text: t, lower, pieces: HYPHEN.test(t) ? t.split(/[-‐‑–]/) : [t] });
