@@ -1,6 +1,6 @@
 // HTML or text from a source → one line of clean plain text.
-import sanitize from 'sanitize-html';
 import { nfc } from '../parse/nfc.js';
+import { sanitizeParser } from './sanitize.js';
 
 /** Block-level tags whose boundaries separate words: "<p>a</p><p>b</p>" is "a b", not "ab". */
 const BLOCK = /<(\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|dd|dt|hr)\b)/gi;
@@ -54,7 +54,7 @@ function stripOnce(html: string): string {
 
 /** Strip with a real HTML parser: scripts and styles go with their content, entities are decoded. */
 function stripParsed(html: string): string {
-  const text = sanitize(html.replace(BLOCK, ' <$1'), { allowedTags: [], allowedAttributes: {} });
+  const text = sanitizeParser()(html.replace(BLOCK, ' <$1'), { allowedTags: [], allowedAttributes: {} });
   // sanitize-html re-escapes only these; decode in one pass so "&amp;lt;" stays "&lt;".
   return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ESCAPES[name]);
 }

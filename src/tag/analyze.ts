@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../model.js';
+import { nfc } from '../parse/nfc.js';
 import { libraryFile, openVoikko, voikkoLibrary, type Voikko } from './voikko.js';
 
 /** One word of a text; hyphenated compounds (sote-uudistus, ERICA-hätäkeskus) are one token with pieces. */
@@ -40,18 +41,27 @@ const HYPHEN = /[-‐‑–]/;
 
 /** Split text into word tokens (numbers included; punctuation dropped). */
 export function tokenize(text: string): Token[] {
-  const nfc = text.normalize('NFC');
-  const lowerAll = nfc.toLowerCase();
-  const aligned = lowerAll.length === nfc.length;
+  const normal = nfc(text);
+  const lowerAll = normal.toLowerCase();
+  const aligned = lowerAll.length === normal.length;
   const out: Token[] = [];
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(nfc); m !== null; m = WORD.exec(nfc)) {
+  for (let m = WORD.exec(normal); m !== null; m = WORD.exec(normal)) {
     const t = m[0];
     const lower = aligned ? lowerAll.slice(m.index, m.index + t.length) : t.toLowerCase();
     out.push({ text: t, lower, pieces: HYPHEN.test(t) ? t.split(/[-‐‑–]/) : [t] });
   }
   return out;
 }
+
+/** An item's title and summary as tokens: tokenized once, read by the tagger and by the search index (indexTerms). */
+export interface FieldTokens {
+  title: Token[];
+  summary: Token[];
+}
+
+/** The tokens of a title and a summary. */
+export const tokenizeFields = (title: string, summary: string): FieldTokens => ({ title: tokenize(title), summary: tokenize(summary) });
 
 interface Stemmer {
   stem(word: string): string;
@@ -67,7 +77,9 @@ const snowball = require('snowball-stemmers') as { newStemmer(lang: string): Ste
  * (kansallis, sosiaalis, teknis), but not on a stem too short to carry the suffix.
  */
 function normalizeKey(stem: string, lang: Lang): string {
-  if (lang !== 'fi') return stem;
+  // Every fold below ends in s, d or t: most stems (and every number) are left as they are without a regex.
+  const last = stem.charCodeAt(stem.length - 1);
+  if (lang !== 'fi' || (last !== 0x73 && last !== 0x64 && last !== 0x74)) return stem;
   return stem
     .replace(/ks$/, 's')
     .replace(/(uu|yy)[dt]$/, '$1s')
@@ -85,8 +97,8 @@ export function createSnowballAnalyzer(): Analyzer {
       let a = cache[lang].get(lowerWord);
       if (a) return a;
       const pieces = lowerWord.split(/[-‐‑–]/).filter((p) => p.length > 0);
-      const joined = pieces.join('');
-      a = { parts: [], key: key(joined, lang), pieceKeys: pieces.length > 1 ? pieces.map((p) => key(p, lang)) : [key(joined, lang)] };
+      const whole = key(pieces.join(''), lang);
+      a = { parts: [], key: whole, pieceKeys: pieces.length > 1 ? pieces.map((p) => key(p, lang)) : [whole] };
       if (cache[lang].size > 200_000) cache[lang].clear();
       cache[lang].set(lowerWord, a);
       return a;

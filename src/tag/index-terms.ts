@@ -1,6 +1,6 @@
 // The tagger's word analysis, reused for search: index terms for items and FTS5 queries for users.
 import type { Lang } from '../model.js';
-import { tokenize, type Analyzer } from './analyze.js';
+import { tokenize, type Analyzer, type FieldTokens } from './analyze.js';
 import { finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
 
 const cache: Record<Lang, Map<string, string[]>> = { fi: new Map(), sv: new Map() };
@@ -21,10 +21,13 @@ function textKeys(word: string, lang: Lang): string[] {
   return keys;
 }
 
-/** Space-separated index terms for a text beyond its words as written (FTS5 indexes those from title and summary). */
-export function indexTerms(text: string, lang: Lang, analyzer: Analyzer): string {
+/**
+ * Space-separated index terms for a text beyond its words as written (FTS5 indexes those from title and summary); an
+ * item's are read from the tokens the tagger read (the same as those of "title summary").
+ */
+export function indexTerms(text: string | FieldTokens, lang: Lang, analyzer: Analyzer): string {
   const terms = new Set<string>();
-  for (const t of tokenize(text)) {
+  for (const t of typeof text === 'string' ? tokenize(text) : [...text.title, ...text.summary]) {
     if (/^\d+$/.test(t.lower)) continue; // numbers are in the indexed title and summary as they are
     for (const k of textKeys(t.lower, lang)) terms.add(k);
     // Voikko's base forms, whole. Not compound parts one by one: Voikko reads eduskunta as edus + kunta, and a

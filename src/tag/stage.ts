@@ -1,6 +1,6 @@
 // The tag stage of the pipeline: Item → TaggedItem, with weights learned from reviewers' decisions.
 import type { Item, ItemTags, TaggedItem } from '../model.js';
-import { analysisDependencies, createAnalyzer, type Analyzer } from './analyze.js';
+import { analysisDependencies, createAnalyzer, tokenizeFields, type Analyzer } from './analyze.js';
 import { indexTerms } from './index-terms.js';
 import { inferKind } from './kind.js';
 import { learnWeights } from './learn.js';
@@ -77,9 +77,9 @@ export function createTagStage(opts: { feedsDir?: string; reviewed?: Reviewed[];
   const tagger = createTagger(taxonomy, { analyzer, learned, now: opts.now });
   keepAnalyses();
   const tagInput = (input: TagInput) => {
-    const result = tagger(input);
-    const lang = input.lang ?? 'fi';
-    return { tags: toItemTags(result), searchTerms: indexTerms(`${input.title} ${input.summary ?? ''}`, lang, analyzer) };
+    // Each field is tokenized once, for the tags and the search terms alike.
+    const tokens = tokenizeFields(input.title ?? '', input.summary ?? '');
+    return { tags: toItemTags(tagger(input, tokens)), searchTerms: indexTerms(tokens, input.lang ?? 'fi', analyzer) };
   };
   return {
     taxonomy, analyzer, tagger, tagInput,

@@ -1,6 +1,6 @@
 // The tagger: taxonomy terms, context, priors, item kind and learned weights → relevance, goals, evidence.
 import type { ItemKind, Lang } from '../model.js';
-import { createAnalyzer, guessLang, tokenize, type Analyzer, type Token } from './analyze.js';
+import { createAnalyzer, guessLang, tokenize, type Analyzer, type FieldTokens, type Token } from './analyze.js';
 import { assessJoint } from './joint.js';
 import { inferKind } from './kind.js';
 import { compileTerms, type CompiledTerm, type Matcher } from './match.js';
@@ -16,8 +16,8 @@ export interface TaggerOptions {
   now?: () => Date;
 }
 
-/** Tags one item; pure apart from its caches. */
-export type Tagger = (input: TagInput) => TagResult;
+/** Tags one item (`tokens`: its title's and summary's, when the caller has them); pure apart from its caches. */
+export type Tagger = (input: TagInput, tokens?: FieldTokens) => TagResult;
 
 type Field = 'title' | 'summary';
 
@@ -46,7 +46,7 @@ export interface ItemReading {
 export interface TaggerCore {
   taxonomy: Taxonomy;
   analyzer: Analyzer;
-  read(input: TagInput): ItemReading;
+  read(input: TagInput, tokens?: FieldTokens): ItemReading;
   finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult;
 }
 
@@ -66,7 +66,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const now = options.now ?? (() => new Date());
   const factor: Record<Field, number> = { title: taxonomy.fields.title, summary: taxonomy.fields.summary };
 
-  function read(input: TagInput): ItemReading {
+  function read(input: TagInput, words?: FieldTokens): ItemReading {
     const title = input.title ?? '';
     const summary = input.summary ?? '';
     const lang: Lang = input.lang ?? guessLang(`${title} ${summary}`);
@@ -87,7 +87,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     for (const field of ['title', 'summary'] as Field[]) {
       const text = field === 'title' ? title : summary;
       if (!text) continue;
-      const tokens: Token[] = tokenize(text);
+      const tokens: Token[] = words?.[field] ?? tokenize(text);
       fieldTokens.push([field, tokens]);
       const perToken = tokens.map((t) => matcher.matchToken(t, lang));
       const covered = new Set<number>();
@@ -449,7 +449,7 @@ export function learnedShift(delta: number, learned: Pick<LearnedWeights, 'bound
 export function createTagger(taxonomy: Taxonomy, options: TaggerOptions = {}): Tagger {
   const core = createTaggerCore(taxonomy, options);
   const learned = options.learned ?? null;
-  return (input) => core.finish(input, core.read(input), learned);
+  return (input, tokens) => core.finish(input, core.read(input, tokens), learned);
 }
 
 interface ScopeHit {
