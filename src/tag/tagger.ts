@@ -38,6 +38,8 @@ export interface ItemReading {
   headline: GoalId[];
   /** Points each goal's own anchor terms earn in the title, less its negative terms in the title (before scopes). */
   title: Record<GoalId, number>;
+  /** Points of each goal's own topic terms (not actors, not context words below a topic term's weight). */
+  topic: Record<GoalId, number>;
   /** The share of its score the scope rules leave the item (1 when no scope applies); learned weights keep it too. */
   scale: number;
 }
@@ -259,13 +261,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
     // Cooperation points keep the share other scopes leave: police and rescue services at a fire are still incident news.
     for (const [g, w] of joint) rule[g] += w * scale;
-    return { lang, kind, rule, evidence, anchored, features, about, first, headline, title: titleScore, scale };
+    return { lang, kind, rule, evidence, anchored, features, about, first, headline, title: titleScore, topic, scale };
   }
 
   function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
     const scores: Record<GoalId, number> = { ...reading.rule };
     const evidence = [...reading.evidence];
-    // Goals the learned weights raise on an item where the rules have evidence for them (see `choose` below).
+    // Goals the learned weights raise on an item where the rules have topic evidence for them (see `choose` below).
     let raised: ReadonlySet<GoalId> = NONE;
     let taught: ReadonlySet<GoalId> = NONE;
     if (learned && learned.analyzer === analyzer.name) {
@@ -294,7 +296,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (const [g, d] of Object.entries(delta)) {
         const shift = learnedShift(d, learned) * reading.scale;
         scores[g] += shift;
-        if (shift <= 0 || !(reading.rule[g] > 0)) continue;
+        if (shift <= 0 || !(reading.rule[g] > 0) || !(reading.topic[g] > 0)) continue;
         up.add(g);
         if (shift >= taxonomy.thresholds.relevant) clears.add(g);
       }
@@ -384,8 +386,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       return { ranked, goals, moved };
     };
     // On an item the rules find relevant, learned weights may reorder and drop the goals the rules list, and bring in
-    // only a goal the rules have evidence for and the weights raise past the floor: a reviewer's goal reaches unseen
-    // items only through the rules' own evidence. Such a goal the title does not name is listed beside the leading one
+    // only a goal the rules have topic evidence for (a topic term of its own: an actor says who acts, not what about)
+    // and the weights raise past the floor: a reviewer's goal reaches unseen items only through the rules' own evidence. Such a goal the title does not name is listed beside the leading one
     // only when what was learned for it alone would make an item relevant (`taught`): weights that merely raise it
     // name nothing. (Before, learning could bring in no goal at all, so a primary goal the rules left out of the list
     // could never come back on an unreviewed item, however many reviewers had put it there.)

@@ -609,6 +609,14 @@ describe('tagger: the rules the goal choice reads', () => {
     expect(t({ title: 'Uutinen', summary: 'Paloasema.', lang: 'fi' })).toMatchObject({ scores: { [A]: 3, [B]: 0, [C]: 5 }, primary: A, goals: [A] });
   });
 
+  it('brings in by learning no goal whose only rule evidence is an actor\'s (who acts, not what about), one with a topic term of its own', () => {
+    // pelastuslaitos names A and C as an actor; C has no topic term of its own here unless sammutus is in the item.
+    const terms = [term('paloasema', 'anchor', { [A]: 6 }), term('pelastuslaitos', 'anchor', { [A]: 1, [C]: 1 }, { actor: true }), term('sammutus', 'anchor', { [C]: 1 })];
+    const t = createTagger(taxonomy(terms), { analyzer, learned: learned({ 'term:paloasema': { [C]: 10 } }, { bound: 5 }) });
+    expect(t({ title: 'Uutinen', summary: 'Paloasema. Pelastuslaitos.', lang: 'fi' })).toMatchObject({ primary: A, goals: [A] });
+    expect(t({ title: 'Uutinen', summary: 'Paloasema. Pelastuslaitos. Sammutus.', lang: 'fi' }).goals).toContain(C);
+  });
+
   it('dates a consultation\'s deadline by the clock when no clock is given', () => {
     const t = createTagger(taxonomy(basic), { analyzer });
     const request = { title: 'Paloasema', kind: 'statement-request', lang: 'fi' } as const;
