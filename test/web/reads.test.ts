@@ -12,7 +12,7 @@ let site: Awaited<ReturnType<typeof servePages>>;
 useSeededSite('reader', (s) => ({ db, seeded, site } = s));
 
 const rowIds = (html: string, cls: 'unread' | 'read') =>
-  [...html.matchAll(/<tr( class="unread")?>\s*<th scope="row" data-label="Asia"><a href="\/items\/(\d+)"/g)]
+  [...html.matchAll(/<tr( class="unread")?>\s*<th scope="row"><a href="\/items\/(\d+)"/g)]
     .filter((m) => (cls === 'unread') === Boolean(m[1])).map((m) => Number(m[2]));
 const reads = () => db.prepare('SELECT COUNT(*) FROM item_reads').pluck().get() as number;
 
