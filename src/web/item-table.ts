@@ -49,15 +49,15 @@ function row(r: TableRow, t: ReturnType<typeof tableWords>): string {
   let goals = '';
   for (const g of r.goals) goals += `<span class="goal">${esc(g.label)}</span> `;
   const d = r.deadline;
-  const l = t.labels;
+  // No data-label on the cells: pages.css labels this table's columns on a phone (300 labels were a fifth of a list page).
   return `<tr${r.unread ? ' class="unread"' : ''}>
-<th scope="row" data-label="${l.item}"><a href="${esc(r.href)}"${lang}>${r.titleHtml}</a>${r.unread ? t.unread : ''}${
+<th scope="row"><a href="${esc(r.href)}"${lang}>${r.titleHtml}</a>${r.unread ? t.unread : ''}${
   r.summaryHtml ? `<p class="snippet"${lang}>${r.summaryHtml}</p>` : ''}</th>
-<td data-label="${l.source}">${esc(r.sourceName)}${r.organisation ? `<span class="muted"> · ${esc(r.organisation)}</span>` : ''}</td>
-<td data-label="${l.published}">${esc(fiDate(r.published))}</td>
-<td data-label="${l.goals}">${goals}${r.notRelevant ? t.notRelevant : ''}${r.reviewedBy ? t.reviewed : ''}</td>
-<td data-label="${l.deadline}">${d ? `<span class="${esc(d.cls)}">${esc(d.date)} <span class="days">(${esc(d.left)})</span></span>` : ''}</td>
-<td data-label="${l.stage}">${r.matter ? `<a href="/matters/${r.matter}">${r.matterStage ? esc(r.matterStage) : t.matter(r.matter)}</a>` : ''}</td>
+<td>${esc(r.sourceName)}${r.organisation ? `<span class="muted"> · ${esc(r.organisation)}</span>` : ''}</td>
+<td>${esc(fiDate(r.published))}</td>
+<td>${goals}${r.notRelevant ? t.notRelevant : ''}${r.reviewedBy ? t.reviewed : ''}</td>
+<td>${d ? `<span class="${esc(d.cls)}">${esc(d.date)} <span class="days">(${esc(d.left)})</span></span>` : ''}</td>
+<td>${r.matter ? `<a href="/matters/${r.matter}">${r.matterStage ? esc(r.matterStage) : t.matter(r.matter)}</a>` : ''}</td>
 </tr>
 `;
 }

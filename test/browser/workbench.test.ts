@@ -58,6 +58,9 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
   const open = (width = 1366) => openPage(browser, contexts, width);
   const signIn = (page: Page, email: string, at = '/board') => signInAt(page, base, email, at);
   const query = <T>(sql: string, ...args: unknown[]): T => readRow<T>(db, sql, ...args);
+  /** What labels the first row's cells of the items table (the CSS content before each; on a phone, their column's name). */
+  const cellLabels = (page: Page) => page.locator('table.items tbody tr').first().locator('td')
+    .evaluateAll((cells) => cells.map((td) => getComputedStyle(td, '::before').content));
 
   it('a reviewer signs in, sees the board, corrects goals, puts a matter on it with owner and deadline, and signs out', async () => {
     const { page, problems } = await open();
@@ -229,6 +232,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
       for (const w of words) expect(text, `${at} in Swedish`).toContain(w);
       if (name === 'item') await expect(page.locator('h1').getAttribute('lang')).resolves.toBe('fi');
       if (name === 'item-sv') await expect(page.locator('h1').getAttribute('lang')).resolves.toBeNull();
+      if (name === 'items') await expect(cellLabels(page)).resolves.toEqual(['"Källa: "', '"Publicerad: "', '"Mål: "', '"Tidsfrist: "', '"Ärendets skede: "']);
       if (name === 'front' || name === 'board') {
         await expect(page.locator('main a', { hasText: 'Lausuntopyyntö valmiussuunnittelun asetuksesta' }).first().getAttribute('lang')).resolves.toBe('fi');
         await expect(page.locator('main a', { hasText: 'Remiss om ändring av räddningslagen' }).first().getAttribute('lang')).resolves.toBeNull();
@@ -300,6 +304,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
       if (name === 'item') await expect(page.locator('h1').getAttribute('lang')).resolves.toBeNull();
       if (name === 'item-sv') await expect(page.locator('h1').getAttribute('lang')).resolves.toBe('sv');
       if (name === 'front') await page.getByRole('heading', { name: 'Yleiskuva', exact: true }).waitFor();
+      if (name === 'items') await expect(cellLabels(page)).resolves.toEqual(width === 390 ? ['"Lähde: "', '"Julkaistu: "', '"Tavoitteet: "', '"Määräaika: "', '"Asian vaihe: "'] : ['none', 'none', 'none', 'none', 'none']);
       expect(await sidewaysScroll(page), `${at} at ${width} px`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
       await expectAccessible(page, `${at} at ${width} px`);

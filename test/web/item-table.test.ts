@@ -1,6 +1,10 @@
 // The items table speaks the page's language: its headers, labels and notes are Swedish for a person who chose
 // Swedish, on every page that shows it; the rows' values are escaped.
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { viewsDir } from '../../src/paths.js';
+import { word } from '../../src/present/words-web.js';
 import { setUserLanguage, type Db } from '../../src/store/index.js';
 import { itemTable } from '../../src/web/item-table.js';
 import type { RowView } from '../../src/web/routes/present.js';
@@ -14,13 +18,24 @@ const row = (over: Partial<RowView & { unread: boolean }> = {}): RowView & { unr
 
 describe('itemTable', () => {
   it.each([
-    ['fi', ['<th scope="col">Asia</th>', '<th scope="col">Asian vaihe</th>', 'data-label="Julkaistu"', '(lukematon)', 'ei koske verkostoa', '(tarkistettu)', '>asiakokonaisuus 12</a>']],
-    ['sv', ['<th scope="col">Dokument</th>', '<th scope="col">Ärendets skede</th>', 'data-label="Publicerad"', '(oläst)', 'gäller inte nätverket', '(granskad)', '>ärendehelhet 12</a>']],
+    ['fi', ['<th scope="col">Asia</th>', '<th scope="col">Asian vaihe</th>', '(lukematon)', 'ei koske verkostoa', '(tarkistettu)', '>asiakokonaisuus 12</a>']],
+    ['sv', ['<th scope="col">Dokument</th>', '<th scope="col">Ärendets skede</th>', '(oläst)', 'gäller inte nätverket', '(granskad)', '>ärendehelhet 12</a>']],
   ] as const)('%s: its own words', (lang, words) => {
     const html = itemTable({ caption: 'Otsikko', rows: [row({ unread: true }), row({ id: 8, notRelevant: true, reviewedBy: 'juristi' })] }, lang);
     for (const w of words) expect(html).toContain(w);
     expect(html).toContain('Lähde &lt;x&gt;');
     expect(html.match(/<tr/g)).toHaveLength(3);
+  });
+
+  it.each(['fi', 'sv'] as const)('%s: on a phone its cells are labelled by column from pages.css, in the headers\' words and order', (lang) => {
+    const css = fs.readFileSync(path.join(viewsDir, 'static', 'pages.css'), 'utf8');
+    const scope = lang === 'sv' ? ':lang\\(sv\\)' : '';
+    const labels = [2, 3, 4, 5, 6].map((n) => new RegExp(`\\.items${scope} tbody td:nth-child\\(${n}\\)::before \\{ content: "([^"]*): "; \\}`).exec(css)?.[1]);
+    expect(labels).toEqual(['source', 'published', 'goals', 'deadline', 'stage'].map((k) => word(lang, `table.${k}`)));
+    // The header row names the same columns in the same order (the row header first).
+    const head = [...itemTable({ caption: 'C', rows: [row()] }, lang).matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(head.slice(1)).toEqual(labels);
+    expect(itemTable({ caption: 'C', rows: [row()] }, lang)).not.toContain('data-label');
   });
 
   it('is Finnish when no language is given, with the markup it always had', () => {

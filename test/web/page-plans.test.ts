@@ -52,6 +52,16 @@ describe('items list query plans', () => {
     });
   }
 
+  it.each([['first page', first], ['next page', later], ['previous page', back]] as const)(
+    'a search\'s matches, %s: sorted by their keys in items_sort_by_id', (_name, page) => {
+      // (SQLite calls it an index, not a covering one, as sort_key is a virtual column; the key is read from the
+      // index and the seek into the row it defers is never made.)
+      const db = pagePlans();
+      const hits = JSON.stringify([5, 900, 17, 1200]);
+      const { sql, args } = itemPageQuery({ match: 'x' }, page, hits);
+      expect(plan(db, sql, args)).toContainEqual(expect.stringMatching(/^SEARCH i USING INDEX items_sort_by_id \(id=\?( AND sort_key[<>]\?)?\)$/));
+    });
+
   it('the organisations list seeks the index once per name', () => {
     const db = pagePlans();
     const lines = plan(db, `WITH RECURSIVE o(name) AS (

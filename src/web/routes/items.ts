@@ -158,8 +158,10 @@ export function itemsPage(ctx: PageContext): RequestHandler {
       const summary = r.summary.length > SNIPPET ? `${r.summary.slice(0, SNIPPET).replace(/\s+\S*$/, '')} …` : r.summary;
       return rowView(r, rows, mark(r.title), summary ? mark(summary) : undefined);
     }
+    const unread = items.filter((i) => i.unread).map((i) => i.id);
     res.render('pages/items', {
-      ...base, items, unreadIds: items.filter((i) => i.unread).map((i) => i.id), caption: parsed.form.q ? word(lang, 'items.results', { q: parsed.form.q }) + (page.capped ? ` ${word(lang, 'items.capped', { n: CAP_TEXT })}` : '') : word(lang, 'items.newestFirst'),
+      // The unread rows' ids in one field, comma-separated (50 fields were a fourteenth of the page).
+      ...base, items, unreadIds: unread.join(','), unreadCount: unread.length, caption: parsed.form.q ? word(lang, 'items.results', { q: parsed.form.q }) + (page.capped ? ` ${word(lang, 'items.capped', { n: CAP_TEXT })}` : '') : word(lang, 'items.newestFirst'),
       paging: {
         first: parsed.before || parsed.after ? `/items${qs}` : null,
         newer: page.newer ? `/items${queryString(parsed.form, { after: cursorValue(page.newer) })}` : null,

@@ -10,8 +10,9 @@ import { wordsFor, type Say } from './form-helpers.js';
 /** How many items one "mark all read" may carry (a page of the list is 50). */
 const MAX_IDS = 200;
 
+/** Item ids from a form: each field one id or several comma-separated (the list page sends its unread rows in one). */
 function ids(raw: unknown, w: Say): number[] {
-  const list = ([] as unknown[]).concat(raw ?? []);
+  const list = ([] as unknown[]).concat(raw ?? []).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
   if (list.length > MAX_IDS) throw new HttpError(400, w('reads.tooMany', { max: MAX_IDS }));
   return list.map((v) => {
     const n = typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : NaN;
