@@ -8,8 +8,8 @@ import { prepared, type Db } from './db.js';
  * crawler's writer) commits, total_changes() when this connection writes.
  */
 export function dataVersion(db: Db): string {
-  const changes = (prepared(db, 'SELECT total_changes()').pluck().get() as number) - (quiet.get(db) ?? 0);
-  return `${prepared(db, 'PRAGMA data_version').pluck().get() as number}.${changes}`;
+  const [version, total] = prepared(db, 'SELECT data_version, total_changes() FROM pragma_data_version').raw().get() as [number, number];
+  return `${version}.${total - (quiet.get(db) ?? 0)}`;
 }
 
 /** Rows this connection changed in tables no kept value is read from (sessions), per connection. */
