@@ -149,8 +149,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             ends[k] = /^(?::|\s+[–—-]\s)/.test(text.slice(pos, pos + 4));
           }
         }
-        const at = headGoals.findIndex((h) => h.size > 0);
-        if (at >= 0 && !byActor[at]) first = [...headGoals[at]];
+        const firstWord = headGoals.findIndex((h) => h.size > 0);
+        if (firstWord >= 0 && !byActor[firstWord]) first = [...headGoals[firstWord]];
         const cut = ends.indexOf(true);
         if (cut >= 0) headline = [...new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]))];
         for (let i = 0; i + 1 < titleGoals.length; i++) {
@@ -315,6 +315,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // A goal the rules list stays listed unless its own learned weights lower it: learning that raises another
     // goal does not push it off by the ratio (a reviewer's confirmed second goal must not cost an unseen item its main one).
     const keptByRules = (s: Record<GoalId, number>, g: GoalId): boolean => ruled(g) >= th.goalRatio * ruleTop && s[g] >= round(ruled(g));
+    // Evidence of a term or phrase of `g`'s own (its first goal) that is not an actor: what the item is about.
+    const topicTermOf = (e: Evidence, g: GoalId): boolean =>
+      (e.rule === 'term' || e.rule === 'phrase') && !actorTexts.has(e.term) && Object.keys(e.goals)[0] === g;
     const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
       // named by actors alone, are read from every goal (after learning, as before it: a goal the rules do not list
@@ -330,7 +333,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // first is whose matter the title is ("Pelastuslaitosten rahoitus: sisäministeriö esittää korvamerkintää").
       const named0 = relevantGoals.filter((g) => reading.title[g] > 0);
       const topical = named0.filter((g) =>
-        reading.evidence.some((e) => e.field === 'title' && (e.rule === 'scope' ? (e.goals[g] ?? 0) > 0 : (e.rule === 'term' || e.rule === 'phrase') && !actorTexts.has(e.term) && Object.keys(e.goals)[0] === g)),
+        reading.evidence.some((e) => e.field === 'title' && (e.rule === 'scope' ? (e.goals[g] ?? 0) > 0 : topicTermOf(e, g))),
       );
       const titled = named0.length > 1 && topical.length === 1 && reading.first.includes(topical[0]) ? topical : named0;
       // A leading goal that only an actor names, outside the title ("Aluevaltuusto hyväksyi talousarvion" whose summary
@@ -338,7 +341,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // even below the threshold.
       const named = ranked.filter((g) => s[g] > 0 && reading.title[g] > 0);
       const onlyActor = (g: GoalId): boolean =>
-        !(reading.title[g] > 0) && !reading.evidence.some((e) => (e.rule === 'term' || e.rule === 'phrase') && !actorTexts.has(e.term) && Object.keys(e.goals)[0] === g);
+        !(reading.title[g] > 0) && !reading.evidence.some((e) => topicTermOf(e, g));
       // A title phrase whose head speaks for a goal after an actor of the leading goal ("Pelastustoimen
       // tietojärjestelmien hankinnat": whose, then what) is about the head's goal even below the threshold, when the
       // title names the leading goal by actors alone and the head's goal has a topic's points (1.5, as for lending).

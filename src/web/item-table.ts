@@ -30,7 +30,6 @@ function tableWords(lang: Lang) {
   const labels = { item: w('item'), source: w('source'), published: w('published'), goals: w('goals'), deadline: w('deadline'), stage: w('stage') };
   const [matterBefore, matterAfter] = w('matter').split('{n}');
   return {
-    labels,
     head: `<thead><tr>${Object.values(labels).map((l) => `<th scope="col">${l}</th>`).join('')}</tr></thead>`,
     unread: `<span class="visually-hidden"> ${w('unread')}</span>`,
     notRelevant: `<span class="muted">${w('notRelevant')}</span>`,
