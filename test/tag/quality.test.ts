@@ -64,7 +64,7 @@ const evaluation202706 = load('eval-2027-06.jsonl');
 // Round twelve's evaluation set: 276 items (133 Swedish, mostly Finnish/Swedish twins): one goal's items that mention
 // others, what an item is about vs what it mentions, other ministries' near misses, welfare-area health news, EU
 // matters, incidents; labelled from goals.md and measured before any round-twelve change (figures in its commit
-// message), never tuned on.
+// message). Sealed in round twelve, a dev set from round thirteen on.
 const evaluation202707 = load('eval-2027-07.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
@@ -197,11 +197,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // and goal-precision targets: a fall below is a regression.
       expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.93, goalPrecision: 0.91 }, true);
     });
-    it('holds on the round-twelve evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-twelve change: F1 0.955,
-      // primary 0.946, goal precision 0.971 with both analyzers; after round twelve 0.955, 0.946, 0.964. Bars just below
-      // the figures after round twelve: a fall below is a regression.
-      expectBars(evaluation202707, { f1: 0.95, primaryHit: 0.94, goalPrecision: 0.96 }, false);
+    it('holds on the round-twelve evaluation set, a dev set from round thirteen, above the keyword alert on every figure', () => {
+      // Sealed before any round-twelve change at F1 0.955, primary 0.946, goal precision 0.971 with both analyzers; after
+      // round twelve 0.955, 0.946, 0.964. Bars just below: a fall below is a regression.
+      expectBars(evaluation202707, { f1: 0.95, primaryHit: 0.94, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
