@@ -71,6 +71,10 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['a warning issued at a chemical leak stays incident news', { title: 'Kemikaalivuoto tehtaalla – vaaratiedote annettiin', summary: 'Pelastuslaitos kehotti sulkemaan ikkunat.', source: 'pelastustoimi' }, false, null, 'incident'],
   ['a welfare area’s evaluation procedure (bedömningsförfarande) is the reform’s structure, in Swedish', { title: 'Bedömningsförfarande för välfärdsområdets ekonomi inleds', summary: 'Ekonomin är inte i balans och ministeriet tillsätter en arbetsgrupp.', lang: 'sv' }, true, 'welfare-reform', null],
   ['the safety network extended to the welfare areas is internal security, not welfare-area news', { title: 'Hyvinvointialueet liitetään TUVE-verkkoon', summary: 'Turvallisuusverkko kattaa alueiden valmiuskeskukset.' }, true, 'internal-security', null],
+  // Round thirteen (eval-2027-07 as a dev set): reworded from its kinds, not its items.
+  ['years are no leak: Snowball cuts vuotta and vuoteen (vuosi) to the stem of vuoto', { title: 'Valtioneuvosto käynnisti hyvinvointialueen arviointimenettelyn', summary: 'Alueen alijäämä on kasvanut kolme vuotta peräkkäin, ja kattamiselle annetaan aikaa vuoteen 2029.' }, true, 'welfare-reform', null],
+  ['a leak by its own forms is incident news', { title: 'Öljyvuoto satamassa', summary: 'Pelastuslaitos keräsi vuodon puomeilla.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['a fire station turning seventy is event news', { title: 'Kotkan paloasema täyttää 70 vuotta', summary: 'Pelastuslaitos kutsuu kaupunkilaiset juhlaan.', source: 'pelastustoimi' }, false, null, 'events'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
