@@ -179,7 +179,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // further goal; a title word holding a term of the leading goal neither): goal precision 0.942 / 0.948; bars at
       // the primary target and just below the goal precision reached, which is still under the target: a fall below is
       // a regression. Round twelve (a headline names its matter first; the reform's shared budget words): goal precision
-      // 0.961 / 0.967, primary 0.957 / 0.972: goal precision now meets the target too.
+      // 0.961 / 0.967, primary 0.957 / 0.972: goal precision now meets the target too. Round thirteen (rents and investment
+      // plans are the reform's; civil protection without shelters is internal security alone): primary 0.972 / 0.979, goal
+      // precision 0.974 / 0.980.
       expectBars(evaluation202704, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-eight evaluation set, a dev set from round nine, above the keyword alert on every figure', () => {
@@ -187,23 +189,24 @@ function suite(name: string, make: () => Analyzer | null): void {
       // F1 0.982 / 0.978, primary 0.938 / 0.938, goal precision 0.858 / 0.858. Round ten: primary 0.946 / 0.946, goal
       // precision 0.891 / 0.891. Round eleven (the actor rule's topic floor): goal precision 0.905 / 0.905. Bars just
       // below, under the primary and goal-precision targets: a fall below is a regression. Round twelve: primary
-      // 0.955 / 0.955, goal precision 0.935 / 0.935.
-      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.93 }, true);
+      // 0.955 / 0.955, goal precision 0.935 / 0.935. Round thirteen: goal precision 0.950 / 0.950 (0.9496, one listed goal
+      // short of the target).
+      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.94 }, true);
     });
     it('holds on the round-nine evaluation set, a dev set from round twelve, above the keyword alert on every figure', () => {
       // Sealed at snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. Round ten: primary
       // 0.886 / 0.886, goal precision 0.881 / 0.874. Round eleven: goal precision 0.881 / 0.874. Round twelve, a dev set:
-      // F1 0.980 / 0.980, primary 0.943 / 0.935, goal precision 0.919 / 0.912. Bars just below, under the primary
-      // and goal-precision targets: a fall below is a regression.
-      expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.93, goalPrecision: 0.91 }, true);
+      // F1 0.980 / 0.980, primary 0.943 / 0.935, goal precision 0.919 / 0.912. Round thirteen: primary 0.967 / 0.959, goal
+      // precision 0.941 / 0.934. Bars just below, under the goal-precision target: a fall below is a regression.
+      expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.93 }, true);
     });
     it('holds on the round-twelve evaluation set, a dev set from round thirteen, above the keyword alert on every figure', () => {
       // Sealed before any round-twelve change at F1 0.955, primary 0.946, goal precision 0.971 with both analyzers; after
       // round twelve 0.955, 0.946, 0.964. Round thirteen brought nine labels in line with the README's labelling decisions
       // (shelter items carry services beside internal security: y038, y143, y191, y216; fire-station rent, loan and
       // ownership items are the reform alone: y026, y061, y085, y231, y255): 0.955, 0.946, 0.964 still. Bars just below:
-      // a fall below is a regression.
-      expectBars(evaluation202707, { f1: 0.95, primaryHit: 0.94, goalPrecision: 0.96 }, true);
+      // a fall below is a regression. Round thirteen's rules: F1 0.958 / 0.955, primary 0.946, goal precision 0.970 / 0.971.
+      expectBars(evaluation202707, { f1: 0.95, primaryHit: 0.94, goalPrecision: 0.965 }, true);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
