@@ -205,8 +205,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // round twelve 0.955, 0.946, 0.964. Round thirteen brought nine labels in line with the README's labelling decisions
       // (shelter items carry services beside internal security: y038, y143, y191, y216; fire-station rent, loan and
       // ownership items are the reform alone: y026, y061, y085, y231, y255): 0.955, 0.946, 0.964 still. Bars just below:
-      // a fall below is a regression. Round thirteen's rules: F1 0.958 / 0.955, primary 0.946, goal precision 0.970 / 0.971.
-      expectBars(evaluation202707, { f1: 0.95, primaryHit: 0.94, goalPrecision: 0.965 }, true);
+      // a fall below is a regression. Round thirteen's rules: F1 0.958 / 0.955, primary 0.946, goal precision 0.970 / 0.971;
+      // with the Swedish loan-authorisation and warning words and anniversary parties: F1 0.966, primary 0.961 (targets met).
+      expectBars(evaluation202707, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.965 }, true);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
