@@ -189,16 +189,15 @@ function suite(name: string, make: () => Analyzer | null): void {
       // F1 0.982 / 0.978, primary 0.938 / 0.938, goal precision 0.858 / 0.858. Round ten: primary 0.946 / 0.946, goal
       // precision 0.891 / 0.891. Round eleven (the actor rule's topic floor): goal precision 0.905 / 0.905. Bars just
       // below, under the primary and goal-precision targets: a fall below is a regression. Round twelve: primary
-      // 0.955 / 0.955, goal precision 0.935 / 0.935. Round thirteen: goal precision 0.950 / 0.950 (0.9496, one listed goal
-      // short of the target).
-      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.94 }, true);
+      // 0.955 / 0.955, goal precision 0.935 / 0.935. Round thirteen: goal precision 0.958 / 0.958 (the targets met).
+      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-nine evaluation set, a dev set from round twelve, above the keyword alert on every figure', () => {
       // Sealed at snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. Round ten: primary
       // 0.886 / 0.886, goal precision 0.881 / 0.874. Round eleven: goal precision 0.881 / 0.874. Round twelve, a dev set:
       // F1 0.980 / 0.980, primary 0.943 / 0.935, goal precision 0.919 / 0.912. Round thirteen: primary 0.967 / 0.959, goal
-      // precision 0.941 / 0.934. Bars just below, under the goal-precision target: a fall below is a regression.
-      expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.93 }, true);
+      // precision 0.948 / 0.941. Bars just below, under the goal-precision target: a fall below is a regression.
+      expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.94 }, true);
     });
     it('holds on the round-twelve evaluation set, a dev set from round thirteen, above the keyword alert on every figure', () => {
       // Sealed before any round-twelve change at F1 0.955, primary 0.946, goal precision 0.971 with both analyzers; after
