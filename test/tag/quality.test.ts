@@ -64,8 +64,14 @@ const evaluation202706 = load('eval-2027-06.jsonl');
 // Round twelve's evaluation set: 276 items (133 Swedish, mostly Finnish/Swedish twins): one goal's items that mention
 // others, what an item is about vs what it mentions, other ministries' near misses, welfare-area health news, EU
 // matters, incidents; labelled from goals.md and measured before any round-twelve change (figures in its commit
-// message), never tuned on.
+// message). Sealed in round twelve, a dev set from round thirteen on.
 const evaluation202707 = load('eval-2027-07.jsonl');
+// Round thirteen's evaluation set: 261 items (116 Swedish, mostly Finnish/Swedish twins): one goal's items that mention
+// others, what an item is about vs what it mentions, near misses from police, border, migration, prisons and municipal
+// finance, welfare-area health and HR news, EU matters, incidents, statistics releases; labelled from goals.md and the
+// README's labelling decisions and measured before any round-thirteen change (figures in its commit message), never
+// tuned on.
+const evaluation202708 = load('eval-2027-08.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -179,7 +185,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // further goal; a title word holding a term of the leading goal neither): goal precision 0.942 / 0.948; bars at
       // the primary target and just below the goal precision reached, which is still under the target: a fall below is
       // a regression. Round twelve (a headline names its matter first; the reform's shared budget words): goal precision
-      // 0.961 / 0.967, primary 0.957 / 0.972: goal precision now meets the target too.
+      // 0.961 / 0.967, primary 0.957 / 0.972: goal precision now meets the target too. Round thirteen (rents and investment
+      // plans are the reform's; civil protection without shelters is internal security alone): primary 0.972 / 0.979, goal
+      // precision 0.974 / 0.980.
       expectBars(evaluation202704, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-eight evaluation set, a dev set from round nine, above the keyword alert on every figure', () => {
@@ -187,21 +195,30 @@ function suite(name: string, make: () => Analyzer | null): void {
       // F1 0.982 / 0.978, primary 0.938 / 0.938, goal precision 0.858 / 0.858. Round ten: primary 0.946 / 0.946, goal
       // precision 0.891 / 0.891. Round eleven (the actor rule's topic floor): goal precision 0.905 / 0.905. Bars just
       // below, under the issue's primary and goal-precision targets: a fall below is a regression. Round twelve: primary
-      // 0.955 / 0.955, goal precision 0.935 / 0.935.
-      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.93 }, true);
+      // 0.955 / 0.955, goal precision 0.935 / 0.935. Round thirteen: goal precision 0.958 / 0.958 (the targets met).
+      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-nine evaluation set, a dev set from round twelve, above the keyword alert on every figure', () => {
       // Sealed at snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. Round ten: primary
       // 0.886 / 0.886, goal precision 0.881 / 0.874. Round eleven: goal precision 0.881 / 0.874. Round twelve, a dev set:
-      // F1 0.980 / 0.980, primary 0.943 / 0.935, goal precision 0.919 / 0.912. Bars just below, under the issue's primary
-      // and goal-precision targets: a fall below is a regression.
-      expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.93, goalPrecision: 0.91 }, true);
+      // F1 0.980 / 0.980, primary 0.943 / 0.935, goal precision 0.919 / 0.912. Round thirteen: primary 0.967 / 0.959, goal
+      // precision 0.948 / 0.941. Bars just below, under the issue's goal-precision target: a fall below is a regression.
+      expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.94 }, true);
     });
-    it('holds on the round-twelve evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-twelve change: F1 0.955,
-      // primary 0.946, goal precision 0.971 with both analyzers; after round twelve 0.955, 0.946, 0.964. Bars just below
-      // the figures after round twelve: a fall below is a regression.
-      expectBars(evaluation202707, { f1: 0.95, primaryHit: 0.94, goalPrecision: 0.96 }, false);
+    it('holds on the round-twelve evaluation set, a dev set from round thirteen, above the keyword alert on every figure', () => {
+      // Sealed before any round-twelve change at F1 0.955, primary 0.946, goal precision 0.971 with both analyzers; after
+      // round twelve 0.955, 0.946, 0.964. Round thirteen brought nine labels in line with the README's labelling decisions
+      // (shelter items carry services beside internal security: y038, y143, y191, y216; fire-station rent, loan and
+      // ownership items are the reform alone: y026, y061, y085, y231, y255): 0.955, 0.946, 0.964 still. Bars just below:
+      // a fall below is a regression. Round thirteen's rules: F1 0.958 / 0.955, primary 0.946, goal precision 0.970 / 0.971;
+      // with the Swedish loan-authorisation and warning words and anniversary parties: F1 0.966, primary 0.961 (targets met).
+      expectBars(evaluation202707, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.965 }, true);
+    });
+    it('holds on the round-thirteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirteen change: F1 0.959 /
+      // 0.966, primary 0.886 / 0.893, goal precision 0.897 / 0.903 (snowball / voikko); after round thirteen 0.958 / 0.962,
+      // 0.886 / 0.886, 0.913 / 0.919. Bars just below the figures after round thirteen: a fall below is a regression.
+      expectBars(evaluation202708, { f1: 0.95, primaryHit: 0.88, goalPrecision: 0.91 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.

@@ -71,6 +71,16 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['a warning issued at a chemical leak stays incident news', { title: 'Kemikaalivuoto tehtaalla – vaaratiedote annettiin', summary: 'Pelastuslaitos kehotti sulkemaan ikkunat.', source: 'pelastustoimi' }, false, null, 'incident'],
   ['a welfare area’s evaluation procedure (bedömningsförfarande) is the reform’s structure, in Swedish', { title: 'Bedömningsförfarande för välfärdsområdets ekonomi inleds', summary: 'Ekonomin är inte i balans och ministeriet tillsätter en arbetsgrupp.', lang: 'sv' }, true, 'welfare-reform', null],
   ['the safety network extended to the welfare areas is internal security, not welfare-area news', { title: 'Hyvinvointialueet liitetään TUVE-verkkoon', summary: 'Turvallisuusverkko kattaa alueiden valmiuskeskukset.' }, true, 'internal-security', null],
+  // Round thirteen (eval-2027-07 as a dev set): reworded from its kinds, not its items.
+  ['years are no leak: Snowball cuts vuotta and vuoteen (vuosi) to the stem of vuoto', { title: 'Valtioneuvosto käynnisti hyvinvointialueen arviointimenettelyn', summary: 'Alueen alijäämä on kasvanut kolme vuotta peräkkäin, ja kattamiselle annetaan aikaa vuoteen 2029.' }, true, 'welfare-reform', null],
+  ['a leak by its own forms is incident news', { title: 'Öljyvuoto satamassa', summary: 'Pelastuslaitos keräsi vuodon puomeilla.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['a fire station turning seventy is event news', { title: 'Kotkan paloasema täyttää 70 vuotta', summary: 'Pelastuslaitos kutsuu kaupunkilaiset juhlaan.', source: 'pelastustoimi' }, false, null, 'events'],
+  ['a fire brigade’s 75th anniversary party (vuotisjuhla) is event news', { title: 'Palokunnan 75-vuotisjuhla lauantaina', summary: 'Pelastuslaitos esittelee kalustoa.', source: 'pelastustoimi' }, false, null, 'events'],
+  ['a forest fire brought under control (hallintaan) is incident news', { title: 'Maastopalo Sodankylässä saatiin hallintaan', summary: 'Sammutukseen osallistui sopimuspalokuntia.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['the welfare areas’ loan authorisations (låntagningsfullmakter) confirmed (fastställdes, no fastighet) are the reform', { title: 'Välfärdsområdenas låntagningsfullmakter för 2029 fastställdes', summary: 'Fullmakterna gäller sjukhus och brandstationer.', lang: 'sv' }, true, 'welfare-reform', null],
+  ['warnings to the population (varningar till befolkningen) are internal security', { title: 'Regeringen föreslår nya varningar till befolkningen', summary: 'Varningarna skickas till mobiltelefoner.', lang: 'sv' }, true, 'internal-security', null],
+  ['a fire station in a welfare area’s investment plan is the reform’s money', { title: 'Hyvinvointialueen investointisuunnitelma: uusi paloasema Kokkolaan', summary: 'Aluevaltuusto käsittelee suunnitelmaa syyskuussa.', source: 'hyvinvointialue' }, true, 'welfare-reform', null],
+  ['the rents of fire stations are the reform’s asset arrangements, in Swedish', { title: 'Hyrorna för brandstationerna i Borgå ses över', summary: 'Staden och välfärdsområdet förhandlar om nya hyresavtal.', lang: 'sv' }, true, 'welfare-reform', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
@@ -87,6 +97,22 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(together?.goals).toEqual({ 'internal-security': 2 });
       expect(r.goals).toContain('internal-security');
       expect(r.goals).toContain('services');
+    });
+    it('lists no services beside the reform for fire stations’ rents and investment plans, nor beside civil protection without shelters', () => {
+      // The README's labelling decisions: rents, sales and investment plans of fire stations are the reform alone; civil
+      // protection (warning, evacuation) is internal security alone, and shelters carry services beside it.
+      const rent = tag({ title: 'Kaupunki ja hyvinvointialue sopivat paloasemien vuokrista', summary: 'Uudet vuokrasopimukset ovat voimassa viisi vuotta.' });
+      expect(rent, JSON.stringify(rent.evidence)).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+      const hyra = tag({ title: 'Hyrorna för brandstationerna i Borgå ses över', summary: 'Staden och välfärdsområdet förhandlar om nya hyresavtal.', lang: 'sv' });
+      expect(hyra, JSON.stringify(hyra.evidence)).toMatchObject({ relevant: true, goals: ['welfare-reform'] });
+      const plan = tag({ title: 'Hyvinvointialueen investointisuunnitelma: uusi paloasema Kokkolaan', summary: 'Aluevaltuusto käsittelee suunnitelmaa syyskuussa.' });
+      expect(plan.goals, JSON.stringify(plan.evidence)).toEqual(['welfare-reform']);
+      const programme = tag({ title: 'Väestönsuojelun kehittämisohjelma: varoittaminen ja evakuointi uudistetaan', summary: 'Sisäministeriö asetti ohjelmalle ohjausryhmän.' });
+      expect(programme.goals, JSON.stringify(programme.evidence)).toEqual(['internal-security']);
+      const program = tag({ title: 'Utvecklingsprogram för befolkningsskyddet: varning och evakuering förnyas', summary: 'Inrikesministeriet tillsatte en styrgrupp.', lang: 'sv' });
+      expect(program.goals, JSON.stringify(program.evidence)).toEqual(['internal-security']);
+      const shelters = tag({ title: 'Väestönsuojien rakentamisvelvollisuus selvitetään', summary: 'Selvitys koskee uusia asuinrakennuksia.' });
+      expect(shelters.goals, JSON.stringify(shelters.evidence)).toEqual(expect.arrayContaining(['internal-security', 'services']));
     });
     it('lists a further goal only when the title speaks for it: the summary’s rescue services are a mention', () => {
       const summary = 'Valtuudet koskevat sairaaloita. Pelastustoimen ja pelastuslaitosten paloasemat rakennetaan samoilla valtuuksilla.';

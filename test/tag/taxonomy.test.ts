@@ -33,7 +33,7 @@ describe('taxonomy', () => {
   it.each([
     ['a YAML syntax error', '- pelastus+laki: 3.5', '- pelastus+laki: 3.5: 4'],
     ['a weight that is not a number', '- pelastus+laki: 3.5', '- pelastus+laki: {w: paljon}'],
-    ['an unknown goal in also', 'also: {services: 1.5}}', 'also: {palvelut: 1.5}}'],
+    ['an unknown goal in also', 'also: {services: 2.5}}', 'also: {palvelut: 2.5}}'],
     ['an unknown term option', 'virve: {w: 3, exact: true}', 'virve: {w: 3, exakt: true}'],
     ['an actor flag that is not true or false', 'pelastus+laitos: {w: 3, actor: true}', 'pelastus+laitos: {w: 3, actor: joo}'],
     ['an unknown item kind', '  bill: 1.1', '  hallituksen-esitys: 1.1'],
