@@ -81,6 +81,11 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['warnings to the population (varningar till befolkningen) are internal security', { title: 'Regeringen föreslår nya varningar till befolkningen', summary: 'Varningarna skickas till mobiltelefoner.', lang: 'sv' }, true, 'internal-security', null],
   ['a fire station in a welfare area’s investment plan is the reform’s money', { title: 'Hyvinvointialueen investointisuunnitelma: uusi paloasema Kokkolaan', summary: 'Aluevaltuusto käsittelee suunnitelmaa syyskuussa.', source: 'hyvinvointialue' }, true, 'welfare-reform', null],
   ['the rents of fire stations are the reform’s asset arrangements, in Swedish', { title: 'Hyrorna för brandstationerna i Borgå ses över', summary: 'Staden och välfärdsområdet förhandlar om nya hyresavtal.', lang: 'sv' }, true, 'welfare-reform', null],
+  // Not every "hallintaan" is a fire under control, nor every "täyttää" an anniversary. (The first one's primary goal
+  // is not asserted: without a rent or sale word the tagger reads fire stations changing hands as the rescue services'.)
+  ['fire stations passing into the welfare area’s possession (hallintaan) are the reform, not incident news', { title: 'Paloasemat siirtyvät hyvinvointialueen hallintaan vuoden alusta', summary: 'Kuntien omistamat paloasemat siirtyvät alueen hallintaan.' }, true, null, null],
+  ['the rescue services’ information systems passing into Erillisverkot’s administration are internal security', { title: 'Pelastustoimen tietojärjestelmät siirtyvät Erillisverkkojen hallintaan', summary: 'Sisäministeriö päätti siirrosta.' }, true, 'internal-security', null],
+  ['a welfare area meeting (täyttää) the service-level decision’s requirements is no anniversary', { title: 'Hyvinvointialue täyttää pelastustoimen palvelutasopäätöksen vaatimukset', summary: 'Aluehallintovirasto arvioi pelastustoimen palvelutasoa.' }, true, 'services', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
