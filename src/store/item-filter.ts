@@ -182,6 +182,7 @@ function readItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
 /**
  * The ids of a search's newest stored matches (at most `cap`, as a JSON array) and whether there were more: the FTS
  * index gives them newest first and stops at the cap, where every match was read and indexed for a walk of the list.
+ * Its prefix terms are asked for as the OR of their words (search-words.ts), which FTS5 too reads only up to the cap.
  */
 export function searchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
   return keptAnswer(db, `hits ${cap} ${match}`, () => readSearchHits(db, match, cap));
