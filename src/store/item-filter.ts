@@ -1,6 +1,7 @@
 // The items list of the web view: every filter a person can set, newest first, in pages read through an index.
 import { dataVersion } from './data-version.js';
 import { limitRows, prepared, type Db } from './db.js';
+import { expandPrefixes } from './search-words.js';
 import { listRowSelect, listItems, readListRows, type ItemRow, type ListRow } from './items.js';
 
 /** What a person can filter the items list by; every field is optional and they all must hold. */
@@ -181,13 +182,14 @@ function readItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
 /**
  * The ids of a search's newest stored matches (at most `cap`, as a JSON array) and whether there were more: the FTS
  * index gives them newest first and stops at the cap, where every match was read and indexed for a walk of the list.
+ * Its prefix terms are asked for as the OR of their words (search-words.ts), which FTS5 too reads only up to the cap.
  */
 export function searchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
   return keptAnswer(db, `hits ${cap} ${match}`, () => readSearchHits(db, match, cap));
 }
 
 function readSearchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
-  const ids = prepared(db, `SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC ${limitRows(cap + 1)}`).pluck().all(match) as number[];
+  const ids = prepared(db, `SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC ${limitRows(cap + 1)}`).pluck().all(expandPrefixes(db, match)) as number[];
   const capped = ids.length > cap;
   return { hits: JSON.stringify(capped ? ids.slice(0, cap) : ids), capped };
 }

@@ -6,6 +6,7 @@ import { diffItem, type Tracked } from './changes.js';
 import type { ItemVersion } from './items.js';
 import { createLinker, linkSignature } from './matters.js';
 import { joinKeys } from '../link/keys.js';
+import { searchWordsWriter } from './search-words.js';
 
 /** What saving one run's items did. */
 export interface SaveOutcome {
@@ -69,10 +70,12 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
   const addIds = prepared(db, `INSERT OR IGNORE INTO item_identifiers (item_id, type, value, role)
     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`);
   const setLinkKeys = prepared(db, 'UPDATE items SET link_keys = ? WHERE id = ?');
-  // New items enter the full-text index and their source's count in one statement each per batch, not through
-  // triggers on every row (see migration 012); the index is filled from the stored text, which its deletes repeat.
+  // New items enter the full-text index (and its words: search-words.ts) and their source's count in one statement
+  // each per batch, not through triggers on every row (see migration 012); the index is filled from the stored text,
+  // which its deletes repeat.
   const indexText = prepared(db, `INSERT INTO items_fts (rowid, title, summary, search_terms)
     SELECT id, title, summary, search_terms FROM items WHERE id IN (SELECT value FROM json_each(?))`);
+  const addSearchWords = searchWordsWriter(db);
   const countItems = prepared(db, `INSERT INTO source_item_counts (source_id, items) VALUES (?, ?)
     ON CONFLICT (source_id) DO UPDATE SET items = items + excluded.items`);
   const saveGoals = goalWriter(db);
@@ -152,7 +155,9 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
     writeIds();
     const created = outcome.created.length - firstCreated;
     if (created === 0) return;
-    indexText.run(JSON.stringify(outcome.created.slice(firstCreated)));
+    const ids = JSON.stringify(outcome.created.slice(firstCreated));
+    indexText.run(ids);
+    addSearchWords(ids);
     countItems.run(sourceId, created);
   };
   return { add, flush: (now) => linker.flush(now), outcome };
