@@ -2,6 +2,7 @@
 // words that begin with it: FTS5 reads and merges every covered word's whole list for a prefix, where the OR reads
 // each list only as far as a page needs.
 import { limitRows, prepared, type Db } from './db.js';
+import { ftsString } from '../tag/fts.js';
 
 /**
  * Add the words FTS5 makes of these items' indexed text (their ids as a JSON array), as migration 019's trigger does
@@ -31,8 +32,6 @@ export const MAX_PREFIX_WORDS = 50;
  */
 const ONE_TOKEN = /^[0-9a-zß-öø-ÿ]+$/;
 
-const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-
 /**
  * An FTS5 expression with each prefix term ("pelastus"*) written as the OR of the stored words that begin with it:
  * the same matches, as every word the index holds is stored. A prefix that no stored word or more than
@@ -45,6 +44,6 @@ export function expandPrefixes(db: Db, match: string): string {
     // The words from the prefix up to (not including) the prefix with its last letter the next one: those that begin with it.
     const end = text.slice(0, -1) + String.fromCharCode(text.charCodeAt(text.length - 1) + 1);
     const found = words.all(text, end) as string[];
-    return found.length > 0 && found.length <= MAX_PREFIX_WORDS ? `(${found.map(quote).join(' OR ')})` : term;
+    return found.length > 0 && found.length <= MAX_PREFIX_WORDS ? `(${found.map(ftsString).join(' OR ')})` : term;
   });
 }

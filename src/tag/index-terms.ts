@@ -1,6 +1,7 @@
 // The tagger's word analysis, reused for search: index terms for items and FTS5 queries for users.
 import type { Lang } from '../model.js';
 import { tokenize, type Analyzer, type FieldTokens } from './analyze.js';
+import { ftsString } from './fts.js';
 import { finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
 
 const cache: Record<Lang, Map<string, string[]>> = { fi: new Map(), sv: new Map() };
@@ -40,8 +41,6 @@ export function indexTerms(text: string | FieldTokens, lang: Lang, analyzer: Ana
   return [...terms].join(' ');
 }
 
-const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-
 /**
  * An FTS5 query for what a user typed: every word must match, in any inflected or compound form
  * (pelastuslaki finds pelastuslain; kunta finds kuntien, lag finds lagarna). Without `lang` (the language of one
@@ -64,7 +63,7 @@ export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): stri
       // A form the prefix term already finds (one that begins with the typed word) is left out: each alternative is
       // one more list of matches for the index to read and merge.
       const extra = [...new Set(alts)].filter((k) => (prefix ? !k.startsWith(t.lower) : k !== t.lower));
-      return `(${[prefix ? `${quote(t.lower)}*` : quote(t.lower), ...extra.map(quote)].join(' OR ')})`;
+      return `(${[prefix ? `${ftsString(t.lower)}*` : ftsString(t.lower), ...extra.map(ftsString)].join(' OR ')})`;
     })
     .join(' AND ');
 }
