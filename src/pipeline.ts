@@ -127,7 +127,8 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
     if (found === 'not-modified') {
       run = finish('not-modified', 0, null);
     } else {
-      let stage: { normalizeItem: Normalize; tag: PipelineDeps['tag'] } | null = null;
+      let normalizeItem: Normalize | null = null;
+      let tag: { stage: PipelineDeps['tag'] } | null = null;
       // Notes on single items, kept apart so that a source reading its items again ('again') drops them too.
       let itemNotes: string[] = [];
       let total = 0;
@@ -142,15 +143,18 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
         }
         if (raw.length === 0) continue;
         sink ??= writer.begin(def.id, startedAt.toISOString(), true);
-        stage ??= { normalizeItem: (await loadNormalize()).normalizeItem, tag: deps.tag ?? (await deps.loadTag?.()) };
+        normalizeItem ??= (await loadNormalize()).normalizeItem;
         while (raw.length) {
           // Taken out of the list, so each batch's raw items can be collected once it is handed on (a big feed's
           // raw, normalized and tagged forms are never all in memory at once).
           const part = raw.splice(0, BATCH);
-          const batch = tagAll(normalizeAll(part, def, itemNotes, stage.normalizeItem, total), stage.tag, itemNotes);
+          const items = normalizeAll(part, def, itemNotes, normalizeItem, total);
+          // A writer that tags takes a run's first batch untagged (a small feed's only one); the batches of a big feed
+          // after it are tagged here, while the writer stores the ones before.
+          if (total === 0 && sink.addUntagged) sink.addUntagged(items);
+          else sink.add(tagAll(items, (tag ??= { stage: deps.tag ?? (await deps.loadTag?.()) }).stage, itemNotes));
           total += part.length;
-          usable += batch.length;
-          sink.add(batch);
+          usable += items.length;
           // Let other work in (web requests, other sources' fetches) between batches.
           await new Promise((resolve) => setImmediate(resolve));
         }

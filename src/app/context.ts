@@ -210,16 +210,22 @@ function lazyTag(ctx: AppContext): () => Promise<((item: Item) => TaggedItem) | 
  */
 export function pipelineDeps(ctx: AppContext, { oneShot = false } = {}) {
   if (ctx.readOnly) throw new Error('the database was opened read-only; nothing can be crawled into it');
-  if (oneShot && ctx.buildTagStage && ctx.dbFile !== ':memory:' && !ctx.writer) {
-    // The writer thread tags what it stores (see deferredWorkerWriter): this thread fetches, parses and normalizes.
-    ctx.buildTagStage = null;
+  const build = ctx.buildTagStage;
+  if (oneShot && build && ctx.dbFile !== ':memory:' && !ctx.writer) {
+    // The taxonomy, once parsed and validated, is kept beside the database until it (or its loader) changes. The
+    // cache's code (and node:crypto behind it) is loaded with the tag stage: a crawl that finds nothing new needs neither.
+    const cacheFile = `${ctx.dbFile}.taxonomy-cache.json`;
+    ctx.buildTagStage = async () => {
+      (await import('../tag/taxonomy-cache.js')).useTaxonomyCache(cacheFile);
+      return build();
+    };
+    // The writer thread tags the first batch of each run (all of a small feed), this thread the rest of a big one.
     ctx.writer = deferredWorkerWriter(ctx.db, ctx.dbFile, {
-      feedsDir: ctx.feedsDir,
-      // The taxonomy, once parsed and validated, is kept beside the database until it (or its loader) changes.
-      cacheFile: `${ctx.dbFile}.taxonomy-cache.json`,
-      onConfigError: (message) => void ctx.configErrors.push({ file: 'taxonomy', message }),
+      feedsDir: ctx.feedsDir, cacheFile,
+      onConfigError: (message) => {
+        if (!ctx.configErrors.some((e) => e.file === 'taxonomy' && e.message === message)) ctx.configErrors.push({ file: 'taxonomy', message });
+      },
     });
-    return { db: ctx.db, writer: ctx.writer, fetch: ctx.fetch };
   }
   ctx.writer ??= ctx.dbFile === ':memory:' ? inThreadWriter(ctx.db) : oneShot ? deferredWorkerWriter(ctx.db, ctx.dbFile) : workerWriter(ctx.dbFile);
   if (ctx.buildTagStage) return { db: ctx.db, writer: ctx.writer, fetch: ctx.fetch, loadTag: lazyTag(ctx) };

@@ -44,8 +44,8 @@ export async function crawlCommand(args: string[]): Promise<number> {
   // A crawl holds each batch of items briefly and then ends: its heaps can stay small (see heap.ts).
   keepHeapSmall();
   const concurrency = crawlConcurrency();
-  // The tag stage is built when the first new item needs it, on the writer thread: a crawl that finds nothing new
-  // never builds it.
+  // The tag stage is built when the first new item needs it (see pipelineDeps): a crawl that finds nothing new never
+  // builds it.
   const ctx = openContext(values, { tag: 'lazy', synchronous: 'NORMAL' });
   try {
     reportConfigErrors(ctx, process.stderr);

@@ -32,24 +32,26 @@ try {
 }
 const port = parentPort!;
 
-/** The tag stage, when this thread tags what it stores (see WriterTagging in writer.ts); built before any message. */
-let tag: ((item: Item) => TaggedItem) | undefined;
+/**
+ * The tag stage of a writer that tags (see WriterTagging in writer.ts), loaded while the database opened and built when
+ * a batch first needs it.
+ */
+const tagCode = data.tagging && Promise.all([import('../tag/stage.js'), import('../tag/taxonomy-cache.js')]);
+const tagging = data.tagging && tagCode ? { ...data.tagging, code: await tagCode } : null;
+let tag: { stage: ((item: Item) => TaggedItem) | undefined } | null = null;
 /** Why the taxonomy could not be read, until the next finished run reports it. */
 let configError: string | null = null;
-if (data.tagging) {
-  const stage = await import('../tag/stage.js');
-  const { useTaxonomyCache } = await import('../tag/taxonomy-cache.js');
-  if (data.tagging.cacheFile) useTaxonomyCache(data.tagging.cacheFile);
-  const errors: { file: string; message: string }[] = [];
-  tag = buildTagStage(stage, data.tagging.feedsDir, db, errors)?.tag;
-  configError = errors[0]?.message ?? null;
-}
 
-/** A batch as it is stored: tagged here first when this thread tags, a failure noted on the run. */
-function prepare(items: ItemToStore[], notes: string[]): ItemToStore[] {
-  if (!data.tagging) return items;
-  // The crawl's thread sent them untagged (tags null): the tag stage extends them in place.
-  return tagAll(items as unknown as Item[], tag, notes).map(toStore);
+/** Tag a batch the crawl sent untagged; a failure is noted on the run and the item stored untagged. */
+function tagged(items: Item[], notes: string[]): ItemToStore[] {
+  if (!tag) {
+    const [stage, { useTaxonomyCache }] = tagging!.code;
+    if (tagging!.cacheFile) useTaxonomyCache(tagging!.cacheFile);
+    const errors: { file: string; message: string }[] = [];
+    tag = { stage: buildTagStage(stage, tagging!.feedsDir, db, errors)?.tag };
+    configError = errors[0]?.message ?? null;
+  }
+  return tagAll(items, tag.stage, notes).map(toStore);
 }
 
 /**
@@ -136,7 +138,7 @@ function handle(m: Message): void {
         // After a failed batch the run can only be rolled back; later batches are ignored.
         if (active && !active.failed) {
           try {
-            active.saver.add(prepare(m.items, active.notes));
+            active.saver.add(m.tag ? tagged(m.items, active.notes) : m.items);
           } catch (err) {
             active.failed = err as Error;
           }
@@ -220,7 +222,19 @@ function turn(): void {
   }
 }
 
+/** Store what is left and end the thread (its connection closes; the crawl's own closes last and checkpoints). */
+function close(): void {
+  while (runs.length) {
+    handle(runs.shift()!);
+    drain();
+  }
+  commitGroup();
+  db.close();
+  port.close();
+}
+
 port.on('message', (m: Message) => {
+  if (m.op === 'close') return close();
   if ('run' in m) runs.push(m);
   else {
     handle(m);
