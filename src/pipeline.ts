@@ -144,14 +144,16 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
         if (raw.length === 0) continue;
         sink ??= writer.begin(def.id, startedAt.toISOString(), true);
         normalizeItem ??= (await loadNormalize()).normalizeItem;
+        // A writer that tags takes a small run (its first list of items one batch: all of a small feed) untagged; a big
+        // feed is tagged here, batch by batch, while the writer stores the batches before (and the writer thread never
+        // builds a tag stage of its own for it).
+        const untagged = total === 0 && raw.length <= BATCH && sink.addUntagged !== undefined;
         while (raw.length) {
           // Taken out of the list, so each batch's raw items can be collected once it is handed on (a big feed's
           // raw, normalized and tagged forms are never all in memory at once).
           const part = raw.splice(0, BATCH);
           const items = normalizeAll(part, def, itemNotes, normalizeItem, total);
-          // A writer that tags takes a run's first batch untagged (a small feed's only one); the batches of a big feed
-          // after it are tagged here, while the writer stores the ones before.
-          if (total === 0 && sink.addUntagged) sink.addUntagged(items);
+          if (untagged) sink.addUntagged!(items);
           else sink.add(tagAll(items, (tag ??= { stage: deps.tag ?? (await deps.loadTag?.()) }).stage, itemNotes));
           total += part.length;
           usable += items.length;

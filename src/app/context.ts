@@ -219,7 +219,7 @@ export function pipelineDeps(ctx: AppContext, { oneShot = false } = {}) {
       (await import('../tag/taxonomy-cache.js')).useTaxonomyCache(cacheFile);
       return build();
     };
-    // The writer thread tags the first batch of each run (all of a small feed), this thread the rest of a big one.
+    // The writer thread tags small runs (a feed's 20 items), this thread big ones (see runSource).
     ctx.writer = deferredWorkerWriter(ctx.db, ctx.dbFile, {
       feedsDir: ctx.feedsDir, cacheFile,
       onConfigError: (message) => {

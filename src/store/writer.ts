@@ -96,8 +96,8 @@ export function deferredWorkerWriter(db: Db, file: string, tagging?: WriterTaggi
 const ONE_SHOT_WAL_PAGES = 10_000;
 
 /**
- * A writer thread that tags: the crawl's thread hands it items untagged (fetched, parsed and normalized) through
- * addUntagged(), and it runs the tag stage just before storing them. The tag stage took a fifth of a cold crawl's main
+ * A writer thread that tags: the crawl's thread hands it a small run's items untagged (fetched, parsed and normalized)
+ * through addUntagged(), and it runs the tag stage just before storing them. The tag stage took a fifth of a cold crawl's main
  * thread while the writer thread was idle a third of the time; data still flows one way. The stage is built from the
  * taxonomy in `feedsDir` (kept parsed in `cacheFile`) when a batch first needs it; a taxonomy that cannot be read comes
  * back through onConfigError, once, and the items are stored untagged.
