@@ -33,11 +33,11 @@ try {
 const port = parentPort!;
 
 /**
- * The tag stage of a writer that tags (see WriterTagging in writer.ts), loaded while the database opened and built when
- * a batch first needs it.
+ * The tag stage of a writer that tags (see WriterTagging in writer.ts): its code is loaded when a batch first needs it
+ * (see turn(); leases are answered meanwhile), and the stage built then.
  */
-const tagCode = data.tagging && Promise.all([import('../tag/stage.js'), import('../tag/taxonomy-cache.js')]);
-const tagging = data.tagging && tagCode ? { ...data.tagging, code: await tagCode } : null;
+let tagCode: Promise<void> | null = null;
+let code: [typeof import('../tag/stage.js'), typeof import('../tag/taxonomy-cache.js')] | null = null;
 let tag: { stage: ((item: Item) => TaggedItem) | undefined } | null = null;
 /** Why the taxonomy could not be read, until the next finished run reports it. */
 let configError: string | null = null;
@@ -45,10 +45,11 @@ let configError: string | null = null;
 /** Tag a batch the crawl sent untagged; a failure is noted on the run and the item stored untagged. */
 function tagged(items: Item[], notes: string[]): ItemToStore[] {
   if (!tag) {
-    const [stage, { useTaxonomyCache }] = tagging!.code;
-    if (tagging!.cacheFile) useTaxonomyCache(tagging!.cacheFile);
+    if (!code || !data.tagging) throw new Error('internal: the tag stage is not loaded');
+    const [stage, { useTaxonomyCache }] = code;
+    if (data.tagging.cacheFile) useTaxonomyCache(data.tagging.cacheFile);
     const errors: { file: string; message: string }[] = [];
-    tag = { stage: buildTagStage(stage, tagging!.feedsDir, db, errors)?.tag };
+    tag = { stage: buildTagStage(stage, data.tagging.feedsDir, db, errors)?.tag };
     configError = errors[0]?.message ?? null;
   }
   return tagAll(items, tag.stage, notes).map(toStore);
@@ -209,6 +210,16 @@ let turnPending = false;
 function turn(): void {
   turnPending = false;
   commitGroup();
+  if (!code && runs.some((m) => m.op === 'add' && m.tag)) {
+    tagCode ??= Promise.all([import('../tag/stage.js'), import('../tag/taxonomy-cache.js')]).then((loaded) => {
+      code = loaded;
+      if (!turnPending) {
+        turnPending = true;
+        setImmediate(turn);
+      }
+    });
+    return;
+  }
   const until = performance.now() + TURN_MS;
   // Whole runs only: a run's savepoint must not be open when the group commits.
   while (runs.length && (active || performance.now() < until)) {
