@@ -57,9 +57,9 @@ function tagged(items: Item[], notes: string[]): ItemToStore[] {
 
 /**
  * Group commit: the whole runs (a run sent at once with finish()) handled in one turn share one transaction, and so do
- * the leases taken between turns (see turn()); each run is a savepoint of its own, so a run that fails rolls back alone. A commit writes every page the transaction dirtied, and 20 items of
- * a feed dirty some 100–200 pages (indexes, the full-text index, the source's rows), mostly the same ones the next run
- * dirties again: a crawl of 200 new feeds made 200 such commits. A reply that something was stored or claimed is sent
+ * the leases taken between turns (see turn()); each run is a savepoint of its own, so a run that fails rolls back
+ * alone. A commit writes every page the transaction dirtied, and 20 items of a feed dirty some 100–200 pages (indexes,
+ * the full-text index, the source's rows), mostly the same ones the next run dirties again: a crawl of 200 new feeds made 200 such commits. A reply that something was stored or claimed is sent
  * only after its commit, so no caller (nor another process) acts on a write that could still roll back. A streaming
  * run (a big feed, its batches stored as they arrive) keeps a transaction of its own, as before: the group is committed
  * before it begins, so no lease waits on it.

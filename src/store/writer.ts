@@ -55,8 +55,8 @@ export function inThreadWriter(db: Db): StoreWriter {
  * thread starts only when a run has items to store, so a crawl that finds nothing new (all 304) never waits for a
  * thread to start before its first lease. Once the worker runs, every write goes through it: the two connections
  * never write at once, and an open run's transaction never blocks this thread. (A long-running process should
- * start with the worker: a write here waits on other processes' locks with the event loop blocked.) With `tagging`, the
- * worker tags the items it is given (see WriterTagging).
+ * start with the worker: a write here waits on other processes' locks with the event loop blocked.) With `tagging`,
+ * the worker tags the small runs handed over untagged (see WriterTagging).
  */
 export function deferredWorkerWriter(db: Db, file: string, tagging?: WriterTagging): StoreWriter {
   const here = inThreadWriter(db);
@@ -96,11 +96,11 @@ export function deferredWorkerWriter(db: Db, file: string, tagging?: WriterTaggi
 const ONE_SHOT_WAL_PAGES = 10_000;
 
 /**
- * A writer thread that tags: the crawl's thread hands it a small run's items untagged (fetched, parsed and normalized)
- * through addUntagged(), and it runs the tag stage just before storing them. The tag stage took a fifth of a cold crawl's main
- * thread while the writer thread was idle a third of the time; data still flows one way. The stage is built from the
- * taxonomy in `feedsDir` (kept parsed in `cacheFile`) when a batch first needs it; a taxonomy that cannot be read comes
- * back through onConfigError, once, and the items are stored untagged.
+ * A writer thread that tags: the crawl's thread hands it a small run's items untagged (fetched, parsed and
+ * normalized) through addUntagged(), and it runs the tag stage just before storing them. The tag stage took a fifth of
+ * a cold crawl's main thread while the writer thread was idle a third of the time; data still flows one way. The stage
+ * is built from the taxonomy in `feedsDir` (kept parsed in `cacheFile`) when a batch first needs it; a taxonomy that
+ * cannot be read comes back through onConfigError, once, and the items are stored untagged.
  */
 export interface WriterTagging {
   feedsDir: string;
@@ -144,7 +144,8 @@ const WORKER_YOUNG_MB = 3;
 
 /**
  * A writer on a worker thread with its own connection to the database file; `walPages`: the log's size in pages at
- * which its commits checkpoint (SQLite's default, 1,000, when not given); `tagging`: the thread tags what it stores.
+ * which its commits checkpoint (SQLite's default, 1,000, when not given); `tagging`: the thread tags the batches
+ * handed over with addUntagged().
  */
 export function workerWriter(file: string, walPages?: number, tagging?: WriterTagging): StoreWriter {
   const tag = tagging && { feedsDir: tagging.feedsDir, cacheFile: tagging.cacheFile };
