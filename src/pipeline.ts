@@ -8,6 +8,7 @@ import type { Db } from './store/db.js';
 import { getSourceState, validatorsOf } from './store/sources.js';
 import { inThreadWriter, type RunSink, type StoreWriter } from './store/writer.js';
 import { DEFAULT_CONCURRENCY } from './config/crawl.js';
+import { tagAll } from './tag/tag-all.js';
 
 export interface PipelineDeps {
   /** Read access to the store (validators, source state). */
@@ -65,8 +66,11 @@ export function describeError(err: unknown): string {
   return `internal error: ${msg}`;
 }
 
-/** Run one source end to end and record the run; never two runs of one source at once, in any process. */
-export async function refreshSource(def: SourceDef, deps: PipelineDeps): Promise<RunResult> {
+/**
+ * Run one source end to end and record the run; never two runs of one source at once, in any process. `handedOn` is
+ * called once the run is in the writer's hands (only storing and committing it are left), or when it ends.
+ */
+export async function refreshSource(def: SourceDef, deps: PipelineDeps, handedOn?: () => void): Promise<RunResult> {
   const timeoutMs = deps.runTimeoutMs ?? 5 * 60_000;
   const writer = deps.writer ?? inThreadWriter(deps.db);
   // The lease outlives the run's own timeout, so a crashed process cannot block the source for long.
@@ -76,14 +80,14 @@ export async function refreshSource(def: SourceDef, deps: PipelineDeps): Promise
   }
   let recorded = false;
   try {
-    return await runSource(def, deps, writer, timeoutMs, () => (recorded = true));
+    return await runSource(def, deps, writer, timeoutMs, () => (recorded = true), handedOn);
   } finally {
     // Recording the run ends the lease in the same transaction: only a run that could not be recorded needs this.
     if (!recorded) await writer.release(def.id);
   }
 }
 
-async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter, timeoutMs: number, recorded: () => void): Promise<RunResult> {
+async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter, timeoutMs: number, recorded: () => void, handedOn?: () => void): Promise<RunResult> {
   const startedAt = new Date();
   const notes: string[] = [];
   // The source's state, read once: while this run holds the lease, no other run changes it.
@@ -123,7 +127,8 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
     if (found === 'not-modified') {
       run = finish('not-modified', 0, null);
     } else {
-      let stage: { normalizeItem: Normalize; tag: PipelineDeps['tag'] } | null = null;
+      let normalizeItem: Normalize | null = null;
+      let tag: { stage: PipelineDeps['tag'] } | null = null;
       // Notes on single items, kept apart so that a source reading its items again ('again') drops them too.
       let itemNotes: string[] = [];
       let total = 0;
@@ -138,15 +143,20 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
         }
         if (raw.length === 0) continue;
         sink ??= writer.begin(def.id, startedAt.toISOString(), true);
-        stage ??= { normalizeItem: (await loadNormalize()).normalizeItem, tag: deps.tag ?? (await deps.loadTag?.()) };
+        normalizeItem ??= (await loadNormalize()).normalizeItem;
+        // A writer that tags takes a small run (its first list of items one batch: all of a small feed) untagged; a big
+        // feed is tagged here, batch by batch, while the writer stores the batches before (and the writer thread never
+        // builds a tag stage of its own for it).
+        const untagged = total === 0 && raw.length <= BATCH && sink.addUntagged !== undefined;
         while (raw.length) {
           // Taken out of the list, so each batch's raw items can be collected once it is handed on (a big feed's
           // raw, normalized and tagged forms are never all in memory at once).
           const part = raw.splice(0, BATCH);
-          const batch = tagAll(normalizeAll(part, def, itemNotes, stage.normalizeItem, total), stage.tag, itemNotes);
+          const items = normalizeAll(part, def, itemNotes, normalizeItem, total);
+          if (untagged) sink.addUntagged!(items);
+          else sink.add(tagAll(items, (tag ??= { stage: deps.tag ?? (await deps.loadTag?.()) }).stage, itemNotes));
           total += part.length;
-          usable += batch.length;
-          sink.add(batch);
+          usable += items.length;
           // Let other work in (web requests, other sources' fetches) between batches.
           await new Promise((resolve) => setImmediate(resolve));
         }
@@ -177,7 +187,9 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
     : run.status === 'interrupted' ? null : scheduled();
   try {
     const target = sink ?? writer.begin(def.id, run.startedAt);
-    const saved = await target.finish({ run, validators: run.status === 'ok' ? fresh : null, nextRunAt, complete });
+    const saving = target.finish({ run, validators: run.status === 'ok' ? fresh : null, nextRunAt, complete });
+    handedOn?.();
+    const saved = await saving;
     recorded();
     run.created = saved.created.length;
     run.updated = saved.updated.length;
@@ -211,20 +223,6 @@ function normalizeAll(raw: RawItem[], def: SourceDef, notes: string[], normalize
   return items;
 }
 
-/** Tag each item; a tagging failure is noted and the item stored untagged rather than lost. */
-function tagAll(items: Item[], tag: PipelineDeps['tag'], notes: string[]): TaggedItem[] {
-  // Items are fresh from normalize and shared with no one: extend them in place rather than copy 10,000 of them.
-  if (!tag) return items.map((i) => Object.assign(i, { tags: null, searchTerms: '' }));
-  return items.map((item) => {
-    try {
-      return tag(item);
-    } catch (err) {
-      notes.push(`tag: "${item.title.slice(0, 60)}" could not be tagged: ${(err as Error).message}`);
-      return Object.assign(item, { tags: null, searchTerms: '' });
-    }
-  });
-}
-
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
   const timeout = new Promise<never>((_, reject) => {
@@ -233,16 +231,26 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Run the given sources, a few at a time (per-host politeness is the fetcher's job). */
+/**
+ * Run the given sources, a few at a time (per-host politeness is the fetcher's job). A run counts against
+ * `concurrency` until it is handed to the writer: the next source is fetched while the writer stores the run.
+ */
 export async function crawl(defs: SourceDef[], deps: PipelineDeps, concurrency = DEFAULT_CONCURRENCY): Promise<RunResult[]> {
   const results: RunResult[] = new Array(defs.length);
+  const saving: Promise<void>[] = [];
+  let failure: { err: unknown } | null = null;
   let next = 0;
   const worker = async () => {
-    while (next < defs.length) {
+    while (next < defs.length && !failure) {
       const i = next++;
-      results[i] = await refreshSource(defs[i], deps);
+      await new Promise<void>((handedOn) => {
+        const run = refreshSource(defs[i], deps, handedOn).then((r) => void (results[i] = r), (err: unknown) => void (failure ??= { err }));
+        saving.push(run.finally(handedOn));
+      });
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, defs.length) }, worker));
+  await Promise.all(saving);
+  if (failure) throw (failure as { err: unknown }).err;
   return results;
 }

@@ -8,6 +8,7 @@ import { defaultDbPath, defaultFeedsDir } from '../paths.js';
 import { openDb, type Db, type Synchronous } from '../store/db.js';
 import { syncSources } from '../store/sources.js';
 import { listLatestReviews, reviewsVersion } from '../store/reviews.js';
+import { buildTagStage as buildTagStageIn } from './tag-build.js';
 import { checkDb } from '../store/maintenance.js';
 import { dataVersion } from '../store/data-version.js';
 import type { TagStage } from '../tag/stage.js';
@@ -108,16 +109,7 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
     }
   }
   if (tag === true && !tagging) throw new Error('internal: the tag stage is built by openTaggingContext');
-  const buildTagStage = (stage: NonNullable<typeof tagging>) => {
-    try {
-      // Reviewers' decisions so far teach the tagger (learning is cheap; redone at each start).
-      return stage.createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
-    } catch (err) {
-      // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
-      errors.push({ file: 'taxonomy', message: `${(err as Error).message} (items are stored untagged until it is fixed)` });
-      return null;
-    }
-  };
+  const buildTagStage = (stage: NonNullable<typeof tagging>) => buildTagStageIn(stage, feedsDir, db, errors);
   return {
     db, dbFile, feedsDir, sources, configErrors: errors, fetch: lazyFetcher(), tagStage: tag === true ? buildTagStage(tagging!) : null,
     buildTagStage: tag === 'lazy' ? async () => buildTagStage(await loadTagging()) : null, writer: null, readOnly, problems, fileId: fileIdentity(dbFile),
@@ -218,6 +210,23 @@ function lazyTag(ctx: AppContext): () => Promise<((item: Item) => TaggedItem) | 
  */
 export function pipelineDeps(ctx: AppContext, { oneShot = false } = {}) {
   if (ctx.readOnly) throw new Error('the database was opened read-only; nothing can be crawled into it');
+  const build = ctx.buildTagStage;
+  if (oneShot && build && ctx.dbFile !== ':memory:' && !ctx.writer) {
+    // The taxonomy, once parsed and validated, is kept beside the database until it (or its loader) changes. The
+    // cache's code (and node:crypto behind it) is loaded with the tag stage: a crawl that finds nothing new needs neither.
+    const cacheFile = `${ctx.dbFile}.taxonomy-cache.json`;
+    ctx.buildTagStage = async () => {
+      (await import('../tag/taxonomy-cache.js')).useTaxonomyCache(cacheFile);
+      return build();
+    };
+    // The writer thread tags small runs (a feed's 20 items), this thread big ones (see runSource).
+    ctx.writer = deferredWorkerWriter(ctx.db, ctx.dbFile, {
+      feedsDir: ctx.feedsDir, cacheFile,
+      onConfigError: (message) => {
+        if (!ctx.configErrors.some((e) => e.file === 'taxonomy' && e.message === message)) ctx.configErrors.push({ file: 'taxonomy', message });
+      },
+    });
+  }
   ctx.writer ??= ctx.dbFile === ':memory:' ? inThreadWriter(ctx.db) : oneShot ? deferredWorkerWriter(ctx.db, ctx.dbFile) : workerWriter(ctx.dbFile);
   if (ctx.buildTagStage) return { db: ctx.db, writer: ctx.writer, fetch: ctx.fetch, loadTag: lazyTag(ctx) };
   return { db: ctx.db, writer: ctx.writer, fetch: ctx.fetch, tag: learningTag(ctx) };

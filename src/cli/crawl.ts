@@ -44,18 +44,9 @@ export async function crawlCommand(args: string[]): Promise<number> {
   // A crawl holds each batch of items briefly and then ends: its heaps can stay small (see heap.ts).
   keepHeapSmall();
   const concurrency = crawlConcurrency();
-  // The tag stage is built when the first new item needs it: a crawl that finds nothing new never builds it.
+  // The tag stage is built when the first new item needs it (see pipelineDeps): a crawl that finds nothing new never
+  // builds it.
   const ctx = openContext(values, { tag: 'lazy', synchronous: 'NORMAL' });
-  // The taxonomy, once parsed and validated, is kept beside the database until it (or its loader) changes. The cache's
-  // code (and node:crypto behind it) is loaded with the tag stage: a crawl that finds nothing new never needs either.
-  const build = ctx.buildTagStage;
-  if (build && ctx.dbFile && ctx.dbFile !== ':memory:') {
-    const cacheFile = `${ctx.dbFile}.taxonomy-cache.json`;
-    ctx.buildTagStage = async () => {
-      (await import('../tag/taxonomy-cache.js')).useTaxonomyCache(cacheFile);
-      return build();
-    };
-  }
   try {
     reportConfigErrors(ctx, process.stderr);
     const reported = ctx.configErrors.length;

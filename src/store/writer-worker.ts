@@ -4,12 +4,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from './db.js';
 import { startRun, type RunSaver } from './runs.js';
 import { claimSource, recoverDeadLeases, releaseSource } from './sources.js';
-import type { WriterReply, WriterRequest } from './writer.js';
+import type { Finished, WriterReply, WriterRequest } from './writer.js';
+import { toStore, type ItemToStore } from './tags.js';
 import { applySmallHeapFlags } from '../heap.js';
+import type { Item, TaggedItem } from '../model.js';
+import { tagAll } from '../tag/tag-all.js';
+import { buildTagStage } from '../app/tag-build.js';
 
 type Message = WriterRequest & { id: number };
 
-const data = workerData as { file: string; smallHeap: boolean; walPages?: number };
+const data = workerData as { file: string; smallHeap: boolean; walPages?: number; tagging?: { feedsDir: string; cacheFile: string | null } };
 // Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
 if (data.smallHeap) applySmallHeapFlags();
 
@@ -29,21 +33,42 @@ try {
 const port = parentPort!;
 
 /**
- * Group commit: the leases and whole runs (a run sent at once with finish()) handled back to back share one
- * transaction, committed once no message is waiting (at the next turn of the event loop); each run in it is a savepoint
- * of its own, so a run that fails rolls back alone. A commit writes every page the transaction dirtied, and 20 items of
- * a feed dirty some 100–200 pages (indexes, the full-text index, the source's rows), mostly the same ones the next run
- * dirties again: a crawl of 200 new feeds made 200 such commits. A reply that something was stored or claimed is sent
+ * The tag stage of a writer that tags (see WriterTagging in writer.ts): its code is loaded when a batch first needs it
+ * (see turn(); leases are answered meanwhile), and the stage built then.
+ */
+let tagCode: Promise<void> | null = null;
+let code: [typeof import('../tag/stage.js'), typeof import('../tag/taxonomy-cache.js')] | null = null;
+let tag: { stage: ((item: Item) => TaggedItem) | undefined } | null = null;
+/** Why the taxonomy could not be read, until the next finished run reports it. */
+let configError: string | null = null;
+
+/** Tag a batch the crawl sent untagged; a failure is noted on the run and the item stored untagged. */
+function tagged(items: Item[], notes: string[]): ItemToStore[] {
+  if (!tag) {
+    if (!code || !data.tagging) throw new Error('internal: the tag stage is not loaded');
+    const [stage, { useTaxonomyCache }] = code;
+    if (data.tagging.cacheFile) useTaxonomyCache(data.tagging.cacheFile);
+    const errors: { file: string; message: string }[] = [];
+    tag = { stage: buildTagStage(stage, data.tagging.feedsDir, db, errors)?.tag };
+    configError = errors[0]?.message ?? null;
+  }
+  return tagAll(items, tag.stage, notes).map(toStore);
+}
+
+/**
+ * Group commit: the whole runs (a run sent at once with finish()) handled in one turn share one transaction, and so do
+ * the leases taken between turns (see turn()); each run is a savepoint of its own, so a run that fails rolls back
+ * alone. A commit writes every page the transaction dirtied, and 20 items of a feed dirty some 100–200 pages (indexes,
+ * the full-text index, the source's rows), mostly the same ones the next run dirties again: a crawl of 200 new feeds made 200 such commits. A reply that something was stored or claimed is sent
  * only after its commit, so no caller (nor another process) acts on a write that could still roll back. A streaming
  * run (a big feed, its batches stored as they arrive) keeps a transaction of its own, as before: the group is committed
  * before it begins, so no lease waits on it.
  */
-let active: { run: number; saver: RunSaver; failed: Error | null; streaming: boolean } | null = null;
+let active: { run: number; saver: RunSaver; failed: Error | null; streaming: boolean; notes: string[] } | null = null;
 /** Messages waiting for the open streaming run to end (other runs, leases). */
 const waiting: Message[] = [];
 /** Replies to send once the group commits. */
 const held: { id: number; value: unknown }[] = [];
-let commitPending = false;
 
 const reply = (id: number, value: unknown) => port.postMessage({ id, ok: true, value } satisfies WriterReply);
 const fail = (id: number, err: unknown) =>
@@ -66,7 +91,6 @@ function inGroup(): void {
 
 /** Commit the group and send its replies (or, if the commit fails, fail them all: nothing of theirs was kept). */
 function commitGroup(): void {
-  commitPending = false;
   if (active) return; // a streaming run's transaction: committed at its finish
   failLost();
   const replies = held.splice(0);
@@ -105,7 +129,7 @@ function handle(m: Message): void {
           db.exec('SAVEPOINT run');
         }
         try {
-          active = { run: m.run, saver: startRun(db, m.sourceId, m.startedAt), failed: null, streaming: m.streaming };
+          active = { run: m.run, saver: startRun(db, m.sourceId, m.startedAt), failed: null, streaming: m.streaming, notes: [] };
         } catch (err) {
           db.exec(m.streaming ? 'ROLLBACK' : 'ROLLBACK TO run; RELEASE run');
           throw err;
@@ -115,7 +139,7 @@ function handle(m: Message): void {
         // After a failed batch the run can only be rolled back; later batches are ignored.
         if (active && !active.failed) {
           try {
-            active.saver.add(m.items);
+            active.saver.add(m.tag ? tagged(m.items, active.notes) : m.items);
           } catch (err) {
             active.failed = err as Error;
           }
@@ -124,7 +148,9 @@ function handle(m: Message): void {
       case 'finish': {
         const run = active!;
         if (run.failed) throw run.failed;
-        const result = run.saver.finish(m.rec);
+        m.rec.run.notes.push(...run.notes);
+        const result: Finished = { saved: run.saver.finish(m.rec), tagNotes: run.notes, configError };
+        configError = null;
         active = null;
         if (run.streaming) {
           db.exec('COMMIT');
@@ -165,12 +191,69 @@ function drain(): void {
   }
 }
 
+/**
+ * The time a turn spends on runs before it commits them and lets the leases in: each commit writes 100–200 pages,
+ * each millisecond here a lease waits.
+ */
+const TURN_MS = 16;
+
+/** Runs' messages (begin, add, finish, abort), handled at the next turn of the event loop, after the leases. */
+const runs: Message[] = [];
+let turnPending = false;
+
+/**
+ * One turn: the leases taken since the last turn commit first, by themselves (a few pages), so that a crawl waiting
+ * for its next source's lease does not wait for the items of other sources to be tagged and stored; then the runs that
+ * arrived meanwhile are handled as one group. (With the leases in the runs' group, a crawl of 200 new feeds waited
+ * for its leases for more than half of its time.)
+ */
+function turn(): void {
+  turnPending = false;
+  commitGroup();
+  if (!code && runs.some((m) => m.op === 'add' && m.tag)) {
+    tagCode ??= Promise.all([import('../tag/stage.js'), import('../tag/taxonomy-cache.js')]).then((loaded) => {
+      code = loaded;
+      if (!turnPending) {
+        turnPending = true;
+        setImmediate(turn);
+      }
+    });
+    return;
+  }
+  const until = performance.now() + TURN_MS;
+  // Whole runs only: a run's savepoint must not be open when the group commits.
+  while (runs.length && (active || performance.now() < until)) {
+    handle(runs.shift()!);
+    drain();
+  }
+  commitGroup();
+  if (runs.length) {
+    turnPending = true;
+    setImmediate(turn);
+  }
+}
+
+/** Store what is left and end the thread (its connection closes; the crawl's own closes last and checkpoints). */
+function close(): void {
+  while (runs.length) {
+    handle(runs.shift()!);
+    drain();
+  }
+  commitGroup();
+  db.close();
+  port.close();
+}
+
 port.on('message', (m: Message) => {
-  handle(m);
-  drain();
-  // Messages already sent to this thread are handled before the immediate runs: they join the group.
-  if (!commitPending && !active) {
-    commitPending = true;
-    setImmediate(commitGroup);
+  if (m.op === 'close') return close();
+  if ('run' in m) runs.push(m);
+  else {
+    handle(m);
+    drain();
+  }
+  // Messages already sent to this thread are handled before the immediate turn: they join it.
+  if (!turnPending) {
+    turnPending = true;
+    setImmediate(turn);
   }
 });

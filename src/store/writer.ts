@@ -2,7 +2,7 @@
 // or on a worker thread that owns its own connection, so parsing and tagging overlap storing.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TaggedItem } from '../model.js';
+import type { Item, TaggedItem } from '../model.js';
 import { rootDir } from '../paths.js';
 import { heapKeptSmall } from '../heap.js';
 import type { Db } from './db.js';
@@ -15,6 +15,8 @@ import { claimSource, releaseSource } from './sources.js';
 export interface RunSink {
   /** Hand over a batch of items (saved as they arrive on a worker; kept until finish() in-thread). */
   add(items: TaggedItem[]): void;
+  /** Only on a writer that tags (see WriterTagging): hand over a batch of items for it to tag, then store. */
+  addUntagged?(items: Item[]): void;
   /** Record the run with everything added; the transaction commits here. */
   finish(rec: RunRecord): Promise<SaveResult>;
   /** Drop the run: nothing added is stored. */
@@ -53,9 +55,10 @@ export function inThreadWriter(db: Db): StoreWriter {
  * thread starts only when a run has items to store, so a crawl that finds nothing new (all 304) never waits for a
  * thread to start before its first lease. Once the worker runs, every write goes through it: the two connections
  * never write at once, and an open run's transaction never blocks this thread. (A long-running process should
- * start with the worker: a write here waits on other processes' locks with the event loop blocked.)
+ * start with the worker: a write here waits on other processes' locks with the event loop blocked.) With `tagging`,
+ * the worker tags the small runs handed over untagged (see WriterTagging).
  */
-export function deferredWorkerWriter(db: Db, file: string): StoreWriter {
+export function deferredWorkerWriter(db: Db, file: string, tagging?: WriterTagging): StoreWriter {
   const here = inThreadWriter(db);
   let worker: StoreWriter | null = null;
   const current = () => worker ?? here;
@@ -64,14 +67,13 @@ export function deferredWorkerWriter(db: Db, file: string): StoreWriter {
     release: (sourceId) => current().release(sourceId),
     begin: (sourceId, startedAt, withItems = false) => {
       // The thread starts now, while the first items are still being prepared (the tag stage may be loading).
-      if (withItems) worker ??= workerWriter(file, ONE_SHOT_WAL_PAGES);
+      if (withItems) worker ??= workerWriter(file, ONE_SHOT_WAL_PAGES, tagging);
       // Where the run goes is decided by its first batch, or at finish() for a run without items.
       let sink: RunSink | null = null;
+      const toWorker = () => (sink ??= (worker ??= workerWriter(file, ONE_SHOT_WAL_PAGES, tagging)).begin(sourceId, startedAt));
       return {
-        add: (items) => {
-          sink ??= (worker ??= workerWriter(file, ONE_SHOT_WAL_PAGES)).begin(sourceId, startedAt);
-          sink.add(items);
-        },
+        add: (items) => toWorker().add(items),
+        addUntagged: tagging && ((items) => toWorker().addUntagged!(items)),
         finish: (rec) => (sink ??= current().begin(sourceId, startedAt)).finish(rec),
         abort: () => sink?.abort() ?? Promise.resolve(),
       };
@@ -93,14 +95,39 @@ export function deferredWorkerWriter(db: Db, file: string): StoreWriter {
  */
 const ONE_SHOT_WAL_PAGES = 10_000;
 
+/**
+ * A writer thread that tags: the crawl's thread hands it a small run's items untagged (fetched, parsed and
+ * normalized) through addUntagged(), and it runs the tag stage just before storing them. The tag stage took a fifth of
+ * a cold crawl's main thread while the writer thread was idle a third of the time; data still flows one way. The stage
+ * is built from the taxonomy in `feedsDir` (kept parsed in `cacheFile`) when a batch first needs it; a taxonomy that
+ * cannot be read comes back through onConfigError, once, and the items are stored untagged.
+ */
+export interface WriterTagging {
+  feedsDir: string;
+  cacheFile: string | null;
+  onConfigError(message: string): void;
+}
+
+/** The writer thread's answer to finish: the run as saved, the notes its tagging added to the run (already stored). */
+export interface Finished {
+  saved: SaveResult;
+  tagNotes: string[];
+  configError: string | null;
+}
+
+/** A batch for the worker: stored as it is, or (`tag`) tagged there first. */
+type Batch = { items: ItemToStore[]; tag?: false } | { items: Item[]; tag: true };
+
 /** Messages to the worker (see writer-worker.ts). */
 export type WriterRequest =
   | { op: 'claim'; sourceId: string; until: string }
   | { op: 'release'; sourceId: string }
   | { op: 'begin'; run: number; sourceId: string; startedAt: string; streaming: boolean }
-  | { op: 'add'; run: number; items: ItemToStore[] }
+  | { op: 'add'; run: number; items: ItemToStore[]; tag?: false }
+  | { op: 'add'; run: number; items: Item[]; tag: true }
   | { op: 'finish'; run: number; rec: RunRecord }
-  | { op: 'abort'; run: number };
+  | { op: 'abort'; run: number }
+  | { op: 'close' };
 
 export type WriterReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
@@ -117,11 +144,13 @@ const WORKER_YOUNG_MB = 3;
 
 /**
  * A writer on a worker thread with its own connection to the database file; `walPages`: the log's size in pages at
- * which its commits checkpoint (SQLite's default, 1,000, when not given).
+ * which its commits checkpoint (SQLite's default, 1,000, when not given); `tagging`: the thread tags the batches
+ * handed over with addUntagged().
  */
-export function workerWriter(file: string, walPages?: number): StoreWriter {
+export function workerWriter(file: string, walPages?: number, tagging?: WriterTagging): StoreWriter {
+  const tag = tagging && { feedsDir: tagging.feedsDir, cacheFile: tagging.cacheFile };
   const worker = new Worker(WORKER_SCRIPT, {
-    workerData: { file: path.resolve(file), smallHeap: heapKeptSmall(), walPages },
+    workerData: { file: path.resolve(file), smallHeap: heapKeptSmall(), walPages, tagging: tag },
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
@@ -164,34 +193,45 @@ export function workerWriter(file: string, walPages?: number): StoreWriter {
       const run = nextRun++;
       // The run's transaction opens only when a second batch shows that streaming pays: a small run is sent
       // whole with finish(), so its transaction is short and leases of other sources do not wait on it.
-      let first: ItemToStore[] | null = null;
+      let first: Batch | null = null;
       let begun = false; // the worker has been told of the run
       const send = (req: WriterRequest) => void call(req).catch(() => undefined); // failures surface at finish()
       // `whole`: the run is sent at once with finish() (it joins the worker's group commit); else it streams.
       const open = (whole: boolean) => {
         begun = true;
         send({ op: 'begin', run, sourceId, startedAt, streaming: !whole });
-        if (first) send({ op: 'add', run, items: first });
+        if (first) send({ op: 'add', run, ...first });
         first = null;
       };
+      const add = (batch: Batch) => {
+        if (!begun && !first) first = batch;
+        else {
+          if (!begun) open(false);
+          send({ op: 'add', run, ...batch });
+        }
+      };
       return {
-        add: (batch) => {
-          const items = batch.map(toStore);
-          if (!begun && !first) first = items;
-          else {
-            if (!begun) open(false);
-            send({ op: 'add', run, items });
-          }
-        },
+        add: (items) => add({ items: items.map(toStore) }),
+        addUntagged: tagging && ((items) => add({ items, tag: true })),
         finish: (rec) => {
           if (!begun) open(true);
-          return call<SaveResult>({ op: 'finish', run, rec });
+          return call<Finished>({ op: 'finish', run, rec }).then(({ saved, tagNotes, configError }) => {
+            rec.run.notes.push(...tagNotes);
+            if (configError) tagging?.onConfigError(configError);
+            return saved;
+          });
         },
         abort: () => (begun ? call<void>({ op: 'abort', run }) : Promise.resolve()),
       };
     },
-    close: async () => {
-      await worker.terminate();
-    },
+    // The thread ends by itself once what it was sent is stored: its output (warnings, NODE_DEBUG) is not cut off.
+    close: () =>
+      failure
+        ? worker.terminate().then(() => undefined)
+        : new Promise<void>((resolve) => {
+            worker.once('exit', () => resolve());
+            worker.ref();
+            worker.postMessage({ id: 0, op: 'close' });
+          }),
   };
 }

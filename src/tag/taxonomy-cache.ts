@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
+import { threadId } from 'node:worker_threads';
 import type { Lang } from '../model.js';
 // Types only: a crawl imports this file before it knows whether anything is new (a 304 run loads no analyzer).
 import type { Analyzer, WordAnalysis } from './analyze.js';
@@ -36,7 +37,7 @@ export function throughCache<T>(text: string, file: string, loader: () => string
     const json = JSON.stringify({ key, value });
     if (isDeepStrictEqual((JSON.parse(json) as { value: T }).value, value)) {
       // Written whole and renamed, so a process reading it at the same time sees the old file or the new one.
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      const tmp = `${cacheFile}.${process.pid}.${threadId}.tmp`; // a crawl's two threads may both write it
       fs.writeFileSync(tmp, json);
       fs.renameSync(tmp, cacheFile);
     }
@@ -82,7 +83,7 @@ export function primeAnalyzer(taxonomy: Pick<Taxonomy, 'version' | 'terms' | 'sc
   return () => {
     try {
       const analyses: StoredAnalysis[] = words.map(([lang, word]) => [lang, word, analyzer.analyze(word, lang)]);
-      const tmp = `${file}.${process.pid}.tmp`;
+      const tmp = `${file}.${process.pid}.${threadId}.tmp`;
       fs.writeFileSync(tmp, JSON.stringify({ key, analyses }));
       fs.renameSync(tmp, file);
     } catch {

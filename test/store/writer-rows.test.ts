@@ -1,12 +1,13 @@
-// The writer thread stores exactly what a writer on the crawl's own thread stores: every source's recorded snapshots
-// crawled into two databases, one through each, give the same rows byte for byte (times of the run aside).
+// The writer thread stores exactly what a writer on the crawl's own thread stores, and so does the writer thread that
+// tags the items itself (`lakivahti crawl`'s): every source's recorded snapshots crawled into three databases, one
+// through each, give the same rows byte for byte (times of the run aside).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { mirrorUrl, startMirror, type Mirror } from '../../src/demo/mirror.js';
-import { closeContext, openTaggingContext, pipelineDeps } from '../../src/app/context.js';
+import { closeContext, openContext, openTaggingContext, pipelineDeps } from '../../src/app/context.js';
 import { crawl } from '../../src/pipeline.js';
 import { inThreadWriter } from '../../src/store/writer.js';
 import { fixturesDir } from '../../src/paths.js';
@@ -27,9 +28,13 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Crawl every shipped source against its recorded snapshots into a new database; `here`: store on this thread. */
-async function crawlInto(file: string, here: boolean): Promise<number> {
-  const ctx = await openTaggingContext({ db: file });
+/**
+ * Crawl every shipped source against its recorded snapshots into a new database: tagged and stored on this thread
+ * ('here'), tagged here and stored on the writer thread ('thread'), or tagged and stored there ('one-shot', as
+ * `lakivahti crawl` does).
+ */
+async function crawlInto(file: string, writer: 'here' | 'thread' | 'one-shot'): Promise<number> {
+  const ctx = writer === 'one-shot' ? openContext({ db: file }, { tag: 'lazy' }) : await openTaggingContext({ db: file });
   try {
     let withSnapshots = 0;
     for (const def of ctx.sources) {
@@ -40,9 +45,9 @@ async function crawlInto(file: string, here: boolean): Promise<number> {
       def.url = mirrorUrl(def.url, mirror.origin);
       withSnapshots++;
     }
-    if (here) ctx.writer = inThreadWriter(ctx.db);
-    // One source at a time: the order the runs commit in (and so every id) is then the same for both writers.
-    const runs = await crawl(ctx.sources, pipelineDeps(ctx), 1);
+    if (writer === 'here') ctx.writer = inThreadWriter(ctx.db);
+    // One source at a time: the order the runs commit in (and so every id) is then the same for every writer.
+    const runs = await crawl(ctx.sources, pipelineDeps(ctx, { oneShot: writer === 'one-shot' }), 1);
     expect(runs.filter((r) => r.status === 'ok').map((r) => r.sourceId), JSON.stringify(runs.map((r) => [r.sourceId, r.status, r.error]))).toHaveLength(withSnapshots);
     return withSnapshots;
   } finally {
@@ -72,16 +77,22 @@ function dump(file: string, from: number, to: number): Record<string, unknown[][
 describe('the writer thread', { timeout: 120_000 }, () => {
   it('stores every recorded snapshot byte for byte as the crawl thread itself does', async () => {
     const from = Date.now() - 1000;
-    const sources = await crawlInto(path.join(dir, 'here.sqlite'), true);
-    await crawlInto(path.join(dir, 'thread.sqlite'), false);
+    const sources = await crawlInto(path.join(dir, 'here.sqlite'), 'here');
+    await crawlInto(path.join(dir, 'thread.sqlite'), 'thread');
+    await crawlInto(path.join(dir, 'one-shot.sqlite'), 'one-shot');
     const to = Date.now() + 1000;
     expect(sources).toBeGreaterThanOrEqual(8);
     const here = dump(path.join(dir, 'here.sqlite'), from, to);
     const thread = dump(path.join(dir, 'thread.sqlite'), from, to);
+    const oneShot = dump(path.join(dir, 'one-shot.sqlite'), from, to);
     // Something worth comparing was stored: items with verdicts, identifiers, goals and matters.
     expect(here.items.length).toBeGreaterThan(50);
     for (const t of ['item_identifiers', 'item_goals', 'matters']) expect(here[t]?.length, t).toBeGreaterThan(0);
     expect(Object.keys(thread)).toEqual(Object.keys(here));
-    for (const t of Object.keys(here)) expect(thread[t], t).toEqual(here[t]);
+    expect(Object.keys(oneShot)).toEqual(Object.keys(here));
+    for (const t of Object.keys(here)) {
+      expect(thread[t], t).toEqual(here[t]);
+      expect(oneShot[t], t).toEqual(here[t]);
+    }
   });
 });

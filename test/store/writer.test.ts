@@ -69,6 +69,9 @@ describe('worker writer', () => {
     const sink = writer.begin('a', new Date().toISOString());
     sink.add([item('1')]);
     sink.add([item('2')]); // a second batch: the run streams, so its transaction is open
+    // A lease sent together with the run's first messages is taken before the run begins (leases go first): this one
+    // comes once the run is open.
+    await new Promise((r) => setTimeout(r, 100));
     let claimed: boolean | null = null;
     const claim = writer.claim('b', new Date(Date.now() + 60_000)).then((v) => (claimed = v));
     await new Promise((r) => setTimeout(r, 100));
@@ -88,6 +91,18 @@ describe('worker writer', () => {
     sink.add([item('1')]);
     expect(await writer.claim('b', new Date(Date.now() + 60_000))).toBe(true);
     expect((await sink.finish({ run: run('a'), nextRunAt: null })).created).toHaveLength(1);
+  });
+
+  it('answers a lease before the runs sent ahead of it are stored', async () => {
+    await writer.release('b'); // the worker is up: what follows arrives together
+    const order: string[] = [];
+    const sink = writer.begin('a', new Date().toISOString());
+    sink.add([item('1')]);
+    const finished = sink.finish({ run: run('a'), nextRunAt: null }).then(() => order.push('run a'));
+    const claimed = writer.claim('b', new Date(Date.now() + 60_000)).then((v) => order.push(`lease b ${v}`));
+    await Promise.all([finished, claimed]);
+    expect(order).toEqual(['lease b true', 'run a']);
+    expect(listItems(reader).map((i) => i.title)).toEqual(['Otsikko 1']);
   });
 
   it('runs of two sources that overlap in time are stored one after the other', async () => {

@@ -1,0 +1,16 @@
+// The tag stage as the store's writers and the application build it: the taxonomy in the feeds folder, taught by the
+// reviewers' decisions stored so far. A taxonomy that cannot be read is a configuration error; items go on untagged.
+import type { Db } from '../store/db.js';
+import { listLatestReviews } from '../store/reviews.js';
+import type { TagStage } from '../tag/stage.js';
+
+export function buildTagStage(stage: typeof import('../tag/stage.js'), feedsDir: string, db: Db, errors: { file: string; message: string }[]): TagStage | null {
+  try {
+    // Reviewers' decisions so far teach the tagger (learning is cheap; redone at each start).
+    return stage.createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
+  } catch (err) {
+    // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
+    errors.push({ file: 'taxonomy', message: `${(err as Error).message} (items are stored untagged until it is fixed)` });
+    return null;
+  }
+}
