@@ -69,8 +69,8 @@ const evaluation202707 = load('eval-2027-07.jsonl');
 // Round thirteen's evaluation set: 261 items (116 Swedish, mostly Finnish/Swedish twins): one goal's items that mention
 // others, what an item is about vs what it mentions, near misses from police, border, migration, prisons and municipal
 // finance, welfare-area health and HR news, EU matters, incidents, statistics releases; labelled from goals.md and the
-// README's labelling decisions and measured before any round-thirteen change (figures in its commit message), never
-// tuned on.
+// README's labelling decisions and measured before any round-thirteen change (figures in its commit message). Sealed in
+// round thirteen, a dev set from round fourteen on.
 const evaluation202708 = load('eval-2027-08.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
@@ -214,12 +214,12 @@ function suite(name: string, make: () => Analyzer | null): void {
       // with the Swedish loan-authorisation and warning words and anniversary parties: F1 0.966, primary 0.961 (targets met).
       expectBars(evaluation202707, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.965 }, true);
     });
-    it('holds on the round-thirteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirteen change: F1 0.959 /
-      // 0.966, primary 0.886 / 0.893, goal precision 0.897 / 0.903 (snowball / voikko); after round thirteen 0.958 / 0.962,
-      // 0.886 / 0.886, 0.913 / 0.919; after the lead narrowed the round's incident and event words (saatiin hallintaan,
-      // juhla) 0.958 / 0.966, 0.886 / 0.893, 0.913 / 0.920. Bars just below: a fall below is a regression.
-      expectBars(evaluation202708, { f1: 0.95, primaryHit: 0.88, goalPrecision: 0.91 }, false);
+    it('holds on the round-thirteen evaluation set, a dev set from round fourteen, above the keyword alert on every figure', () => {
+      // Sealed before any round-thirteen change at F1 0.959 / 0.966, primary 0.886 / 0.893, goal precision 0.897 / 0.903
+      // (snowball / voikko); after round thirteen 0.958 / 0.962, 0.886 / 0.886, 0.913 / 0.919; after the lead narrowed the
+      // round's incident and event words (saatiin hallintaan, juhla) 0.958 / 0.966, 0.886 / 0.893, 0.913 / 0.920, where
+      // round fourteen found it as a dev set. Bars just below, under the targets: a fall below is a regression.
+      expectBars(evaluation202708, { f1: 0.95, primaryHit: 0.88, goalPrecision: 0.91 }, true);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
