@@ -212,6 +212,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // ownership items are the reform alone: y026, y061, y085, y231, y255): 0.955, 0.946, 0.964 still. Bars just below:
       // a fall below is a regression. Round thirteen's rules: F1 0.958 / 0.955, primary 0.946, goal precision 0.970 / 0.971;
       // with the Swedish loan-authorisation and warning words and anniversary parties: F1 0.966, primary 0.961 (targets met).
+      // Round fourteen labels the welfare area's deficit in its financial statement the reform (y006, y159; as eval-2027-08
+      // and the README's decisions on welfare-area budgets and evaluation procedures do): F1 0.966, primary 0.954.
       expectBars(evaluation202707, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.965 }, true);
     });
     it('holds on the round-thirteen evaluation set, a dev set from round fourteen, above the keyword alert on every figure', () => {
