@@ -202,7 +202,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Sealed at snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. Round ten: primary
       // 0.886 / 0.886, goal precision 0.881 / 0.874. Round eleven: goal precision 0.881 / 0.874. Round twelve, a dev set:
       // F1 0.980 / 0.980, primary 0.943 / 0.935, goal precision 0.919 / 0.912. Round thirteen: primary 0.967 / 0.959, goal
-      // precision 0.948 / 0.941. Bars just below, under the goal-precision target: a fall below is a regression.
+      // precision 0.948 / 0.941. Round fourteen: primary 0.976 / 0.967, goal precision 0.949 / 0.941. Bars just below, under
+      // the goal-precision target: a fall below is a regression.
       expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.94 }, true);
     });
     it('holds on the round-twelve evaluation set, a dev set from round thirteen, above the keyword alert on every figure', () => {
@@ -213,15 +214,19 @@ function suite(name: string, make: () => Analyzer | null): void {
       // a fall below is a regression. Round thirteen's rules: F1 0.958 / 0.955, primary 0.946, goal precision 0.970 / 0.971;
       // with the Swedish loan-authorisation and warning words and anniversary parties: F1 0.966, primary 0.961 (targets met).
       // Round fourteen labels the welfare area's deficit in its financial statement the reform (y006, y159; as eval-2027-08
-      // and the README's decisions on welfare-area budgets and evaluation procedures do): F1 0.966, primary 0.954.
+      // and the README's decisions on welfare-area budgets and evaluation procedures do): F1 0.966, primary 0.954. Round
+      // fourteen's rules: primary 0.969, goal precision 0.978 / 0.979.
       expectBars(evaluation202707, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.965 }, true);
     });
     it('holds on the round-thirteen evaluation set, a dev set from round fourteen, above the keyword alert on every figure', () => {
       // Sealed before any round-thirteen change at F1 0.959 / 0.966, primary 0.886 / 0.893, goal precision 0.897 / 0.903
       // (snowball / voikko); after round thirteen 0.958 / 0.962, 0.886 / 0.886, 0.913 / 0.919; after the lead narrowed the
       // round's incident and event words (saatiin hallintaan, juhla) 0.958 / 0.966, 0.886 / 0.893, 0.913 / 0.920, where
-      // round fourteen found it as a dev set. Bars just below, under the targets: a fall below is a regression.
-      expectBars(evaluation202708, { f1: 0.95, primaryHit: 0.88, goalPrecision: 0.91 }, true);
+      // round fourteen found it as a dev set. Round fourteen (a shelter in the title names services whatever the leading
+      // goal's points; the Commission lifts the incident scope; IKT, lägescentral, första insats, välfärdsfullmäktige and
+      // the partnership network as terms): F1 0.973 / 0.976, primary 0.926, goal precision 0.929 / 0.935. Bars just below,
+      // under the primary and goal-precision targets: a fall below is a regression.
+      expectBars(evaluation202708, { f1: 0.97, primaryHit: 0.92, goalPrecision: 0.925 }, true);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
