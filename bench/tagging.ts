@@ -39,13 +39,14 @@ const sets: [string, LabelledItem[]][] = [
   ['evaluation 2027-06', parseLabelled(readFileSync(join(fixtures, 'eval-2027-06.jsonl'), 'utf8'))],
   ['evaluation 2027-07', parseLabelled(readFileSync(join(fixtures, 'eval-2027-07.jsonl'), 'utf8'))],
   ['evaluation 2027-08', parseLabelled(readFileSync(join(fixtures, 'eval-2027-08.jsonl'), 'utf8'))],
+  ['evaluation 2027-09', parseLabelled(readFileSync(join(fixtures, 'eval-2027-09.jsonl'), 'utf8'))],
 ];
 // Sets whose misses stay unprinted: reading them would turn them into tuning sets.
 // eval-2027-01 was sealed in round four and is a dev set from round five on; eval-2027-02 (round five) from round six
 // on; eval-2027-03 (round six) from round seven on; eval-2027-04 (round seven) from round eight on; eval-2027-05
 // (round eight) from round nine on; eval-2027-06 (sealed from round nine to round eleven) from round twelve on;
-// eval-2027-07 (round twelve) from round thirteen on.
-const sealed = new Set(['hard held-out', 'evaluation 2026-12', 'evaluation 2027-08']);
+// eval-2027-07 (round twelve) from round thirteen on; eval-2027-08 (round thirteen) from round fourteen on.
+const sealed = new Set(['hard held-out', 'evaluation 2026-12', 'evaluation 2027-09']);
 const taxonomy = loadTaxonomy();
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`.padStart(7);
 const row = (name: string, q: Quality): string =>
@@ -70,7 +71,8 @@ for (const [name, items] of sets) {
     : name === 'evaluation 2027-05' ? 'round eight: 209 items (68 Swedish), sources without priors, one right goal beside words of others, primaries that are not the goal with most words, near misses, written and measured before any round-eight change; sealed in round eight, tuned on (a dev set) from round nine'
     : name === 'evaluation 2027-06' ? 'round nine: 216 items (71 Swedish), one right goal beside words of others, primaries that are not the goal with most words, parliament, project and statute titles, near misses, written and measured before any round-nine change; sealed until round eleven, tuned on (a dev set) from round twelve'
     : name === 'evaluation 2027-07' ? 'round twelve: 276 items (133 Swedish, mostly Finnish/Swedish twins), one goal\'s items that mention others, what an item is about vs what it mentions, other ministries\' near misses, welfare-area health news, EU matters, incidents; written and measured before any round-twelve change; sealed in round twelve, tuned on (a dev set) from round thirteen'
-    : name === 'evaluation 2027-08' ? 'round thirteen: 261 items (116 Swedish, mostly Finnish/Swedish twins), one goal\'s items that mention others, what an item is about vs what it mentions, near misses from police, border, migration, prisons and municipal finance, welfare-area health and HR news, EU matters, incidents, statistics releases; labelled from goals.md and the README\'s labelling decisions, written and measured before any round-thirteen change, never tuned on'
+    : name === 'evaluation 2027-08' ? 'round thirteen: 261 items (116 Swedish, mostly Finnish/Swedish twins), one goal\'s items that mention others, what an item is about vs what it mentions, near misses from police, border, migration, prisons and municipal finance, welfare-area health and HR news, EU matters, incidents, statistics releases; labelled from goals.md and the README\'s labelling decisions, written and measured before any round-thirteen change; sealed in round thirteen, tuned on (a dev set) from round fourteen'
+    : name === 'evaluation 2027-09' ? 'round fourteen: 227 items (109 Swedish, mostly Finnish/Swedish twins, some Swedish-only), items about one goal that mention the others, titles naming one act or reform whose body lists others, welfare-area money vs the rescue services\' own, internal-security systems vs services, other ministries\' near misses, welfare-area health and HR news, incidents, statistics, EU matters; labelled from goals.md and the README\'s labelling decisions, written and measured before any round-fourteen change, never tuned on'
     : 'written before tuning';
   console.log(`\n${name}: ${items.length} items (${items.filter((i) => i.relevant).length} relevant); ${targets}`);
   console.log('  tagger                 precision  recall    F1   primary hit  goal precision  goal recall');
@@ -101,6 +103,7 @@ const cvSets: [string, typeof sets[number][1]][] = [
   ['evaluation 2027-06', byName.get('evaluation 2027-06') ?? []],
   ['evaluation 2027-07', byName.get('evaluation 2027-07') ?? []],
   ['evaluation 2027-08', byName.get('evaluation 2027-08') ?? []],
+  ['evaluation 2027-09', byName.get('evaluation 2027-09') ?? []],
 ];
 console.log(`\nlearning test: ${K}-fold cross-validation, reviewers' decisions on ${K - 1} folds, figures on the unreviewed fold`);
 console.log('  (mean before → after; worst fold change; then each fold before→after for F1 / primary hit / goal precision)');

@@ -385,7 +385,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
             !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title)),
         );
-      const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g)) && reading.rule[g] > 0 && inTitle(g)));
+      // A title term that lends a further goal a goal's full share names both whatever the leading goal's points: the
+      // shelter of "Skyldigheten att bygga skyddsrum ses över" is civil protection and a building the rescue act regulates.
+      const namedInTitle = (g: GoalId): boolean =>
+        reading.evidence.some(
+          (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && Object.keys(e.goals)[0] !== g && (e.goals[g] ?? 0) >= th.goal,
+        );
+      const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g) || namedInTitle(g)) && reading.rule[g] > 0 && inTitle(g)));
       return { ranked, goals, moved };
     };
     // On an item the rules find relevant, learned weights may reorder and drop the goals the rules list, and bring in

@@ -69,9 +69,15 @@ const evaluation202707 = load('eval-2027-07.jsonl');
 // Round thirteen's evaluation set: 261 items (116 Swedish, mostly Finnish/Swedish twins): one goal's items that mention
 // others, what an item is about vs what it mentions, near misses from police, border, migration, prisons and municipal
 // finance, welfare-area health and HR news, EU matters, incidents, statistics releases; labelled from goals.md and the
-// README's labelling decisions and measured before any round-thirteen change (figures in its commit message), never
-// tuned on.
+// README's labelling decisions and measured before any round-thirteen change (figures in its commit message). Sealed in
+// round thirteen, a dev set from round fourteen on.
 const evaluation202708 = load('eval-2027-08.jsonl');
+// Round fourteen's evaluation set: 227 items (109 Swedish, mostly Finnish/Swedish twins, some Swedish-only): items about
+// one goal that mention the others, titles naming one act or reform whose body lists others, welfare-area money vs the
+// rescue services' own, internal-security systems vs services, other ministries' near misses, welfare-area health and HR
+// news, incidents, statistics, EU matters; labelled from goals.md and the README's labelling decisions and measured
+// before any round-fourteen change (figures in its commit message, 7028047), never tuned on.
+const evaluation202709 = load('eval-2027-09.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -202,7 +208,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Sealed at snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. Round ten: primary
       // 0.886 / 0.886, goal precision 0.881 / 0.874. Round eleven: goal precision 0.881 / 0.874. Round twelve, a dev set:
       // F1 0.980 / 0.980, primary 0.943 / 0.935, goal precision 0.919 / 0.912. Round thirteen: primary 0.967 / 0.959, goal
-      // precision 0.948 / 0.941. Bars just below, under the goal-precision target: a fall below is a regression.
+      // precision 0.948 / 0.941. Round fourteen: primary 0.976 / 0.967, goal precision 0.949 / 0.941. Bars just below, under
+      // the goal-precision target: a fall below is a regression.
       expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.94 }, true);
     });
     it('holds on the round-twelve evaluation set, a dev set from round thirteen, above the keyword alert on every figure', () => {
@@ -212,14 +219,26 @@ function suite(name: string, make: () => Analyzer | null): void {
       // ownership items are the reform alone: y026, y061, y085, y231, y255): 0.955, 0.946, 0.964 still. Bars just below:
       // a fall below is a regression. Round thirteen's rules: F1 0.958 / 0.955, primary 0.946, goal precision 0.970 / 0.971;
       // with the Swedish loan-authorisation and warning words and anniversary parties: F1 0.966, primary 0.961 (targets met).
+      // Round fourteen labels the welfare area's deficit in its financial statement the reform (y006, y159; as eval-2027-08
+      // and the README's decisions on welfare-area budgets and evaluation procedures do): F1 0.966, primary 0.954. Round
+      // fourteen's rules: primary 0.969, goal precision 0.978 / 0.979.
       expectBars(evaluation202707, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.965 }, true);
     });
-    it('holds on the round-thirteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirteen change: F1 0.959 /
-      // 0.966, primary 0.886 / 0.893, goal precision 0.897 / 0.903 (snowball / voikko); after round thirteen 0.958 / 0.962,
-      // 0.886 / 0.886, 0.913 / 0.919; after the lead narrowed the round's incident and event words (saatiin hallintaan,
-      // juhla) 0.958 / 0.966, 0.886 / 0.893, 0.913 / 0.920. Bars just below: a fall below is a regression.
-      expectBars(evaluation202708, { f1: 0.95, primaryHit: 0.88, goalPrecision: 0.91 }, false);
+    it('holds on the round-thirteen evaluation set, a dev set from round fourteen, above the keyword alert on every figure', () => {
+      // Sealed before any round-thirteen change at F1 0.959 / 0.966, primary 0.886 / 0.893, goal precision 0.897 / 0.903
+      // (snowball / voikko); after round thirteen 0.958 / 0.962, 0.886 / 0.886, 0.913 / 0.919; after the lead narrowed the
+      // round's incident and event words (saatiin hallintaan, juhla) 0.958 / 0.966, 0.886 / 0.893, 0.913 / 0.920, where
+      // round fourteen found it as a dev set. Round fourteen (a shelter in the title names services whatever the leading
+      // goal's points; the Commission lifts the incident scope; IKT, lägescentral, första insats, välfärdsfullmäktige and
+      // the partnership network as terms): F1 0.973 / 0.976, primary 0.926, goal precision 0.929 / 0.935. Bars just below,
+      // under the primary and goal-precision targets: a fall below is a regression.
+      expectBars(evaluation202708, { f1: 0.97, primaryHit: 0.92, goalPrecision: 0.925 }, true);
+    });
+    it('holds on the round-fourteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-fourteen change: F1 0.965 /
+      // 0.969, primary 0.922 / 0.930, goal precision 0.864 / 0.865 (snowball / voikko); after round fourteen 0.965 / 0.969,
+      // 0.938 / 0.946, 0.879 / 0.880. Bars just below, under the targets: a fall below is a regression.
+      expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.93, goalPrecision: 0.875 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.

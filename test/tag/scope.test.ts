@@ -86,6 +86,14 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['fire stations passing into the welfare area’s possession (hallintaan) are the reform, not incident news', { title: 'Paloasemat siirtyvät hyvinvointialueen hallintaan vuoden alusta', summary: 'Kuntien omistamat paloasemat siirtyvät alueen hallintaan.' }, true, null, null],
   ['the rescue services’ information systems passing into Erillisverkot’s administration are internal security', { title: 'Pelastustoimen tietojärjestelmät siirtyvät Erillisverkkojen hallintaan', summary: 'Sisäministeriö päätti siirrosta.' }, true, 'internal-security', null],
   ['a welfare area meeting (täyttää) the service-level decision’s requirements is no anniversary', { title: 'Hyvinvointialue täyttää pelastustoimen palvelutasopäätöksen vaatimukset', summary: 'Aluehallintovirasto arvioi pelastustoimen palvelutasoa.' }, true, 'services', null],
+  // Round fourteen (eval-2027-08 as a dev set): reworded from its kinds, not its items.
+  ['the European Commission reports no call-out: its restriction of fire-fighting foams is regulation', { title: 'Komissio: sammutusvaahtojen PFAS-aineet poistettava käytöstä', summary: 'Pelastuslaitoksille annetaan viiden vuoden siirtymäaika.' }, true, 'services', null],
+  ['första insats beside a rescue department is the EMS it produces', { title: 'Räddningsverket utökar första insats i skärgården', summary: 'Enheterna når patienterna snabbare.', lang: 'sv' }, true, 'welfare-reform', null],
+  ['första insats alone is anyone’s first response', { title: 'Första insatsen vid hjärtstopp: frivilliga utbildas', summary: 'Röda korset ordnar kurserna.', lang: 'sv' }, false, null, null],
+  ['a partnership network of other fields is no rescue department', { title: 'Yritysten kumppanuusverkosto kokoontui Oulussa', summary: 'Verkostossa on mukana 40 pk-yritystä.' }, false, null, null],
+  ['the rescue departments’ partnership network and the ministry: a cooperation structure', { title: 'Kumppanuusverkosto ja sisäministeriö sopivat yhteistyörakenteesta', summary: 'Rakenteeseen kuuluu ohjausryhmä.' }, true, 'internal-security', null],
+  ['IKT is the Swedish ICT', { title: 'Räddningsväsendets IKT-tjänster upphandlas gemensamt', summary: 'Upphandlingen gäller alla räddningsverk.', lang: 'sv' }, true, 'internal-security', null],
+  ['a lägescentral is a tilannekeskus', { title: 'Räddningsverkens lägescentraler samordnas', summary: 'Inrikesministeriet leder projektet.', lang: 'sv' }, true, 'internal-security', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
@@ -118,6 +126,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(program.goals, JSON.stringify(program.evidence)).toEqual(['internal-security']);
       const shelters = tag({ title: 'Väestönsuojien rakentamisvelvollisuus selvitetään', summary: 'Selvitys koskee uusia asuinrakennuksia.' });
       expect(shelters.goals, JSON.stringify(shelters.evidence)).toEqual(expect.arrayContaining(['internal-security', 'services']));
+      // A shelter in the title names the rescue services whatever the civil-protection words in the summary add to the
+      // leading goal (the goal ratio alone dropped them).
+      const skyddsrum = tag({ title: 'Kravet på skyddsrum i nya bostadshus lättas', summary: 'Ändringen gäller befolkningsskyddet under undantagsförhållanden; räddningsmyndigheten övervakar skyddsrummen.', lang: 'sv' });
+      expect(skyddsrum.goals, JSON.stringify(skyddsrum.evidence)).toEqual(expect.arrayContaining(['internal-security', 'services']));
     });
     it('lists a further goal only when the title speaks for it: the summary’s rescue services are a mention', () => {
       const summary = 'Valtuudet koskevat sairaaloita. Pelastustoimen ja pelastuslaitosten paloasemat rakennetaan samoilla valtuuksilla.';
