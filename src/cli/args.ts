@@ -8,6 +8,16 @@ export const globalOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
+/**
+ * The arguments with global options written before the command (`lakivahti --db FILE items`) moved to just after
+ * it, where each command's parser reads them.
+ */
+export function commandFirst(argv: string[]): string[] {
+  let i = 0;
+  while (i < argv.length && /^--(db|feeds)(=|$)/.test(argv[i])) i += argv[i].includes('=') ? 1 : 2;
+  return i === 0 || i >= argv.length ? argv : [argv[i], ...argv.slice(0, i), ...argv.slice(i + 1)];
+}
+
 /** Parse a command's arguments (global options included), with a clear error for unknown ones. */
 export function parseCommand<O extends ParseArgsConfig['options']>(args: string[], options: O) {
   return parseArgs({ args, options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });

@@ -50,6 +50,11 @@ export async function crawlCommand(args: string[]): Promise<number> {
   try {
     reportConfigErrors(ctx, process.stderr);
     const reported = ctx.configErrors.length;
+    if (!ctx.sources.length) {
+      // Nothing to run is a failure a script or cron must see, not a quiet success.
+      process.stderr.write(`crawl: no source to crawl: ${ctx.feedsDir}/sources holds no valid source definition\n`);
+      return 1;
+    }
     let defs = ctx.sources;
     if (values.source) {
       defs = defs.filter((d) => d.id === values.source);

@@ -39,11 +39,24 @@ export async function digestCommand(args: string[]): Promise<number> {
   return values.preview ? preview(values, config) : send(values, config);
 }
 
+/** --out's folder, made when missing; anything else in its place, or a place no folder can be made, is named. */
+function outFolder(dir: string): void {
+  if (fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
+  try {
+    // Only the missing parents recursively: Node's recursive mkdir never returns where the parent exists but takes no
+    // new entries (/proc/x).
+    fs.mkdirSync(dir, { recursive: !fs.existsSync(path.dirname(dir)) });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`--out ${dir}: ${code === 'EEXIST' ? 'a file by that name exists; give a folder' : `cannot make the folder (${code})`}`);
+  }
+}
+
 async function preview(values: { to?: string; out?: string; db?: string; feeds?: string }, config: ReturnType<typeof mailConfig>): Promise<number> {
+  if (values.out) outFolder(values.out);
   const ctx = openContext(values, { access: 'read' });
   try {
     const messages = previewAll(digestEnv(ctx, config), new Date(), values.to);
-    if (values.out) fs.mkdirSync(values.out, { recursive: true });
     for (const [n, m] of messages.entries()) {
       const who = m.subscription.email;
       const note = m.digest.empty ? (m.digest.lang === 'sv' ? 'inget nytt' : 'ei mitään uutta') : `${m.digest.groups.reduce((s, g) => s + g.items.length, 0)} uutta, ${m.digest.moved.length} muutosta`;

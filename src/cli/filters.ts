@@ -14,7 +14,7 @@ export interface ListingValues {
 /** The checked filters, or the problem in words (the caller prints it and exits 2). */
 export function listingFilters(values: ListingValues, defaultLimit?: number): { error: string } | { limit: number | undefined; match: string | undefined } {
   const limit = values.limit === undefined ? defaultLimit : Number(values.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) return { error: `--limit must be a positive whole number, not "${values.limit}"` };
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) return { error: `--limit must be a positive whole number, not "${values.limit}"` };
   if (values.goal !== undefined) {
     const goals = loadTaxonomy(resolvePaths(values).feedsDir).goals.map((g) => g.id);
     if (!goals.includes(values.goal)) return { error: `unknown goal "${values.goal}" (goals: ${goals.join(', ')})` };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { rootDir } from '../paths.js';
 import { DbOpenError } from '../store/db.js';
-import { parseCommand, tolerateClosedPipes, UsageError } from './args.js';
+import { commandFirst, parseCommand, tolerateClosedPipes, UsageError } from './args.js';
 
 const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
 
@@ -37,7 +37,7 @@ commands:
   digest --preview [--to EMAIL] [--out DIR] | digest --send [--approve]
                                      show what would be sent (nothing written), or send it over SMTP_URL
 
-global options:
+global options (before or after the command):
   --db PATH      SQLite file (default db/lakivahti.sqlite, or LAKIVAHTI_DB)
   --feeds DIR    folder laid out like feeds/ (default feeds/, or LAKIVAHTI_FEEDS)
   --version      print the version
@@ -88,7 +88,7 @@ export function version(): string {
 /** Run the CLI with the given arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   tolerateClosedPipes();
-  const [name, ...rest] = argv;
+  const [name, ...rest] = commandFirst(argv);
   if (name === '--version' || name === '-v' || name === 'version') {
     process.stdout.write(`lakivahti ${version()}\n`);
     return 0;

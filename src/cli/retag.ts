@@ -39,7 +39,7 @@ export async function retagCommand(args: string[]): Promise<number> {
       changed++;
       process.stdout.write(`#${u.row.id} ${u.row.title.slice(0, 90)}: ${change}\n`);
     }
-    const versions = [...new Set(rows.map((r) => r.taxonomyVersion ?? 'untagged'))].join(', ');
+    const versions = [...new Set(rows.map((r) => r.taxonomyVersion ?? 'untagged'))].join(', ') || 'none';
     const verb = values['dry-run'] ? 'would change' : 'changed';
     process.stdout.write(
       `${changed} of ${rows.length} items ${verb} (taxonomy ${versions} → ${stage.taxonomy.version}); ` +

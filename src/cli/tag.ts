@@ -1,5 +1,5 @@
 // `lakivahti tag --jsonl FILE|-`: tag JSON lines without touching the database.
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { StageError } from '../errors.js';
 import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
@@ -65,6 +65,9 @@ export async function tagCommand(
   let input: NodeJS.ReadableStream;
   if (args.jsonl === '-') {
     input = io.stdin;
+  } else if (statSync(args.jsonl, { throwIfNoEntry: false })?.isDirectory()) {
+    io.stderr.write(`tag: ${args.jsonl} is a folder; give a file of JSON lines (or - for standard input)\n`);
+    return 2;
   } else {
     const stream = createReadStream(args.jsonl, { encoding: 'utf8' });
     const opened = await new Promise<Error | null>((resolve) => {

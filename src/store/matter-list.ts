@@ -5,18 +5,11 @@ import type { Consultation } from '../model.js';
 import { matterCorrections, matterEvents, matterMembers, type StoredCorrection } from './matters.js';
 import type { MatterEvent } from '../link/events.js';
 import { explainJoins, type Join } from '../link/explain.js';
-import type { MatterStage, StageReached } from '../link/stage.js';
+import type { MatterStage, MatterSummary, StageReached } from '../link/stage.js';
 
 /** A matter as listed: its derived fields, the identifiers people use, its items' goals and ids (oldest first). */
-export interface MatterRow {
+export interface MatterRow extends Omit<MatterSummary, 'titleItem' | 'deadlineItem'> {
   id: number;
-  title: string;
-  stage: MatterStage | null;
-  stageAt: string | null;
-  deadline: string | null;
-  stages: StageReached[];
-  /** The day its statute comes (or came) into force, as the statute's text states it (YYYY-MM-DD). */
-  inForce: string | null;
   identifiers: string[];
   /** The union of its items' goals (a reviewer's decision wins over the tagger on each item). */
   goals: string[];

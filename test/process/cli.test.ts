@@ -110,6 +110,43 @@ describe('lakivahti as a process, with pipes', () => {
     expect(lines((await run(['items', '--goal', 'services', '--limit', '5', '--db', big, '--feeds', seedFeeds])).out)).toHaveLength(5);
   }, 30_000);
 
+  it('global options go before the command as well as after it', async () => {
+    const after = await run(['items', '--json', '--limit', '3', '--db', big, '--feeds', seedFeeds]);
+    const before = await run(['--db', big, `--feeds=${seedFeeds}`, 'items', '--json', '--limit', '3']);
+    expect(after.code).toBe(0);
+    expect(lines(after.out)).toHaveLength(3);
+    expect([before.code, before.out, before.err]).toEqual([after.code, after.out, after.err]);
+    const alone = await run(['--db', big]);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toMatch(/^lakivahti: unknown command "--db"\n\nusage: /);
+  }, 30_000);
+
+  it('a mistaken path or number is named, not answered with a system error or a stack', async () => {
+    const limit = await run(['items', '--limit', '99999999999999999999', '--db', big, '--feeds', seedFeeds]);
+    expect([limit.code, limit.out]).toEqual([2, '']);
+    expect(limit.err).toBe('items: --limit must be a positive whole number, not "99999999999999999999"\n');
+    const folder = await run(['tag', '--jsonl', dir]);
+    expect([folder.code, folder.out]).toEqual([2, '']);
+    expect(folder.err).toBe(`tag: ${dir} is a folder; give a file of JSON lines (or - for standard input)\n`);
+    const file = path.join(dir, 'a-file');
+    fs.writeFileSync(file, 'x');
+    const out = await run(['digest', '--preview', '--out', file, '--db', big, '--feeds', seedFeeds]);
+    expect([out.code, out.out]).toEqual([2, '']);
+    expect(out.err).toMatch(new RegExp(`^digest: --out ${file}: a file by that name exists; give a folder\n\nusage: lakivahti digest `));
+    expect(fs.readFileSync(file, 'utf8')).toBe('x');
+  }, 30_000);
+
+  it('crawl with no valid source definition fails (exit 1) instead of reporting a quiet success', async () => {
+    const empty = path.join(dir, 'empty-feeds');
+    fs.mkdirSync(path.join(empty, 'sources'), { recursive: true });
+    fs.writeFileSync(path.join(empty, 'sources', 'broken.yaml'), 'id: broken\n');
+    const db = path.join(dir, 'empty-crawl.sqlite');
+    const r = await run(['crawl', '--db', db, '--feeds', empty]);
+    expect([r.code, r.out]).toEqual([1, '']);
+    expect(r.err).toContain(`broken.yaml: field "url" is required`);
+    expect(r.err).toContain(`crawl: no source to crawl: ${empty}/sources holds no valid source definition\n`);
+  }, 30_000);
+
   it('read-only commands never create a database or its folder', async () => {
     const missing = path.join(dir, 'no', 'such', 'dir', 'x.sqlite');
     for (const args of [['items'], ['sources'], ['retag', '--dry-run'], ['backup', path.join(dir, 'never.sqlite')]]) {
