@@ -12,15 +12,17 @@ export const dateTime = (iso: unknown, lang: 'fi' | 'sv' = 'fi'): string => (lan
 /** 2026-11-29 → "29.11.2026"; an instant shows its Helsinki day (23.30 UTC is already tomorrow there). */
 export function fiDate(iso: unknown): string {
   if (typeof iso !== 'string') return '–';
-  // A UTC instant since 1970 as stored ("2026-11-29T21:30:00.000Z"): Helsinki has been a whole number of hours ahead
-  // of UTC since 1921 and changes its offset on the hour, so the date and hour decide its day there. A list page
-  // asks for dozens of these, mostly of a few days: each hour's day is worked out once.
+  // A UTC instant since 1970 as stored ("2026-11-29T21:30:00.000Z"): Helsinki has been two or three hours ahead of UTC
+  // since then, so before 21 UTC its day is the UTC day and from 22 the next one; only in the 21st hour does summer time
+  // decide (and it changes at 01 UTC). Each UTC day's three answers are worked out once: keyed by the hour, a list of
+  // three years (26,000 hours) emptied the map over and over and asked Intl for most rows' offsets.
   if (UTC_INSTANT.test(iso) && iso >= '1970') {
-    const hour = iso.slice(0, 13);
-    let day = hourDays.get(hour);
+    const hour = iso.charCodeAt(11) * 10 + iso.charCodeAt(12) - 528; // '0' is 48: 48 * 10 + 48
+    const key = hour < 21 ? iso.slice(0, 10) : hour > 21 ? `${iso.slice(0, 10)}+` : iso.slice(0, 13);
+    let day = dayBuckets.get(key);
     if (day === undefined) {
-      if (hourDays.size >= 10_000) hourDays.clear();
-      hourDays.set(hour, (day = dayOf(iso)));
+      if (dayBuckets.size >= 10_000) dayBuckets.clear();
+      dayBuckets.set(key, (day = dayOf(iso)));
     }
     return day;
   }
@@ -28,7 +30,7 @@ export function fiDate(iso: unknown): string {
 }
 
 const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:[0-5]\d:[0-5]\d(?:\.\d{1,3})?Z$/;
-const hourDays = new Map<string, string>();
+const dayBuckets = new Map<string, string>();
 
 function dayOf(iso: string): string {
   const instant = iso.length > 10 && !Number.isNaN(Date.parse(iso));

@@ -21,6 +21,16 @@ describe('fiDate', () => {
     expect(fiDate('2026-07-31T20:59:59Z')).toBe('31.7.2026');
   });
 
+  it('gives the Helsinki day of every hour of two years, the hours asked in a scrambled order', () => {
+    // A UTC day's early hours, its 21st hour and its late hours share answers: none may leak into another's.
+    const start = Date.parse('2025-01-01T00:00:00.000Z');
+    const hours = 2 * 366 * 24;
+    for (let n = 0; n < hours; n++) {
+      const iso = new Date(start + ((n * 7919) % hours) * 3_600_000 + ((n * 37) % 60) * 60_000).toISOString();
+      expect(fiDate(iso)).toBe(direct(iso));
+    }
+  });
+
   it('an hour known from a valid instant gives nothing to a malformed one of the same hour, nor an old date', () => {
     // 23.00 UTC is the next day in Helsinki; a malformed time is no instant, so its written date is shown.
     expect(fiDate('2026-05-05T23:00:00.000Z')).toBe('6.5.2026');

@@ -90,19 +90,21 @@ export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: Ui
 const SEEN_SEARCHES = 32;
 const SEEN_WORDS = 10_000;
 /**
- * Each search's answers per word (marked or not), kept across requests for the search's next pages and other people
- * asking the same: analysing a word is the dear part of marking, and its answer depends only on the word, its
- * language and the search. The newest SEEN_SEARCHES searches are kept, each up to SEEN_WORDS words.
+ * Each search's answers per word (marked or not) in each language, kept across requests for the search's next pages
+ * and other people asking the same: analysing a word is the dear part of marking, and its answer depends only on the
+ * word, its language and the search. The newest SEEN_SEARCHES searches are kept, each up to SEEN_WORDS words.
  */
-const seenWords = new WeakMap<PageContext, Map<string, Map<string, boolean>>>();
+/** Per language (an item's own), each word's answer. */
+type Seen = Map<string, Map<string, boolean>>;
+const seenWords = new WeakMap<PageContext, Map<string, Seen>>();
 
-function seenFor(ctx: PageContext, match: string): Map<string, boolean> {
+function seenFor(ctx: PageContext, match: string): Seen {
   let searches = seenWords.get(ctx);
   if (!searches) seenWords.set(ctx, (searches = new Map()));
   let seen = searches.get(match);
   if (seen) searches.delete(match);
   else if (searches.size >= SEEN_SEARCHES) searches.delete(searches.keys().next().value!);
-  if (!seen || seen.size > SEEN_WORDS) seen = new Map();
+  if (!seen || [...seen.values()].reduce((n, words) => n + words.size, 0) > SEEN_WORDS) seen = new Map();
   searches.set(match, seen);
   return seen;
 }
@@ -115,8 +117,6 @@ function seenFor(ctx: PageContext, match: string): Map<string, boolean> {
 const rowsHtml = new WeakMap<PageContext, WeakMap<ItemPage, Map<string, string>>>();
 
 function keptRowsHtml(ctx: PageContext, page: ItemPage): Map<string, string> {
-  // A page the store does not keep is never asked for again: nothing to keep for it (and no entry to sweep).
-  if (!isKeptPage(page)) return new Map();
   let pages = rowsHtml.get(ctx);
   if (!pages) rowsHtml.set(ctx, (pages = new WeakMap()));
   let html = pages.get(page);
@@ -141,20 +141,23 @@ export function itemsPage(ctx: PageContext): RequestHandler {
       identifiers: false, summaries: parsed.filter.match !== undefined });
     const rows = ctx.rows(lang);
     const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
+    const seen = parsed.filter.match ? seenFor(ctx, parsed.filter.match) : undefined;
     const read = who ? readItemIds(ctx.deps.db, who.id, page.items.map((r) => r.id)) : new Set<number>();
-    const seen = parsed.filter.match ? seenFor(ctx, parsed.filter.match) : new Map<string, boolean>();
-    const html = keptRowsHtml(ctx, page);
+    // A page the store does not keep is never asked for again: its rows' HTML is made and not kept.
+    const html = isKeptPage(page) ? keptRowsHtml(ctx, page) : undefined;
     const items = page.items.map((r) => {
       const unread = !read.has(r.id);
+      if (!html) return { id: r.id, unread, html: itemRowHtml({ ...row(r), unread }, lang) };
       const key = `${lang} ${rows.today} ${unread ? 'u' : 'r'}${r.id}`;
       let h = html.get(key);
       if (h === undefined) html.set(key, (h = itemRowHtml({ ...row(r), unread }, lang)));
       return { id: r.id, unread, html: h };
     });
     function row(r: (typeof page.items)[number]) {
-      if (!alts.length) return rowView(r, rows);
+      if (!alts.length || !seen) return rowView(r, rows);
       const lang = r.language as Lang;
-      const mark = (text: string) => markText(text, searchRanges(text, lang, alts, ctx.analyzer(), seen));
+      const words = seen.get(lang) ?? seen.set(lang, new Map()).get(lang)!;
+      const mark = (text: string) => markText(text, searchRanges(text, lang, alts, ctx.analyzer(), words));
       const summary = r.summary.length > SNIPPET ? `${r.summary.slice(0, SNIPPET).replace(/\s+\S*$/, '')} …` : r.summary;
       return rowView(r, rows, mark(r.title), summary ? mark(summary) : undefined);
     }

@@ -21,7 +21,7 @@ const hits = (word: string, alts: SearchAlternative[]) => alts.some((a) => (a.pr
 
 /**
  * Where the words of `text` that the search found are (start and end offsets). `seen` remembers each word's answer
- * across the texts of one page (list rows repeat their words, and analysing a word is the dear part).
+ * in this language across the texts of one page (list rows repeat their words, and analysing a word is the dear part).
  */
 export function searchRanges(text: string, lang: Lang, alts: SearchAlternative[], analyzer: Analyzer, seen = new Map<string, boolean>()): [number, number][] {
   if (!alts.length) return [];
@@ -31,12 +31,11 @@ export function searchRanges(text: string, lang: Lang, alts: SearchAlternative[]
     const at = text.indexOf(t.text, cursor);
     if (at === -1) continue;
     cursor = at + t.text.length;
-    const key = `${lang} ${t.text}`;
-    let found = seen.get(key);
+    let found = seen.get(t.text);
     if (found === undefined) {
       found = hits(t.lower, alts) || t.pieces.some((p) => hits(p.toLowerCase(), alts)) ||
         indexTerms(t.text, lang, analyzer).split(' ').some((k) => k !== '' && hits(k, alts));
-      seen.set(key, found);
+      seen.set(t.text, found);
     }
     if (found) out.push([at, at + t.text.length]);
   }
