@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from './db.js';
 import { startRun, type RunSaver } from './runs.js';
+import { searchWordsWriter } from './search-words.js';
 import { claimSource, recoverDeadLeases, releaseSource } from './sources.js';
 import type { Finished, WriterReply, WriterRequest } from './writer.js';
 import { toStore, type ItemToStore } from './tags.js';
@@ -89,12 +90,18 @@ function inGroup(): void {
   if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
 }
 
+/** The group's whole runs leave their items' search words for commitGroup to copy, once for them all. */
+let searchWords: ReturnType<typeof searchWordsWriter> | null = null;
+let wordsToCopy = false;
+
 /** Commit the group and send its replies (or, if the commit fails, fail them all: nothing of theirs was kept). */
 function commitGroup(): void {
   if (active) return; // a streaming run's transaction: committed at its finish
   failLost();
   const replies = held.splice(0);
   try {
+    if (wordsToCopy && db.inTransaction) (searchWords ??= searchWordsWriter(db)).copy();
+    wordsToCopy = false;
     if (db.inTransaction) db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -129,7 +136,7 @@ function handle(m: Message): void {
           db.exec('SAVEPOINT run');
         }
         try {
-          active = { run: m.run, saver: startRun(db, m.sourceId, m.startedAt), failed: null, streaming: m.streaming, notes: [] };
+          active = { run: m.run, saver: startRun(db, m.sourceId, m.startedAt, !m.streaming), failed: null, streaming: m.streaming, notes: [] };
         } catch (err) {
           db.exec(m.streaming ? 'ROLLBACK' : 'ROLLBACK TO run; RELEASE run');
           throw err;
@@ -157,6 +164,7 @@ function handle(m: Message): void {
           return reply(m.id, result);
         }
         db.exec('RELEASE run');
+        wordsToCopy = true;
         return void held.push({ id: m.id, value: result });
       }
       case 'abort':
