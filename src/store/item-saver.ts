@@ -42,8 +42,11 @@ export interface ItemSaver {
   readonly outcome: SaveOutcome;
 }
 
-/** Prepare to save a run's items in one or more batches (statements and known keys are read once). */
-export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSaver {
+/**
+ * Prepare to save a run's items in one or more batches (statements and known keys are read once). `wordsLater`: the
+ * caller copies the new items' search words before its transaction commits (see searchWordsWriter), else each batch does.
+ */
+export function createItemSaver(db: Db, sourceId: string, runId: number, wordsLater = false): ItemSaver {
   // One query for the source's keys and hashes; the full old row is read only for items that changed.
   const known = new Map(
     (prepared(db, 'SELECT key, id, hash, link_keys AS linkKeys FROM items WHERE source_id = ?').all(sourceId) as
@@ -75,7 +78,7 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
   // which its deletes repeat.
   const indexText = prepared(db, `INSERT INTO items_fts (rowid, title, summary, search_terms)
     SELECT id, title, summary, search_terms FROM items WHERE id IN (SELECT value FROM json_each(?))`);
-  const addSearchWords = searchWordsWriter(db);
+  const searchWords = searchWordsWriter(db);
   const countItems = prepared(db, `INSERT INTO source_item_counts (source_id, items) VALUES (?, ?)
     ON CONFLICT (source_id) DO UPDATE SET items = items + excluded.items`);
   const saveGoals = goalWriter(db);
@@ -157,7 +160,8 @@ export function createItemSaver(db: Db, sourceId: string, runId: number): ItemSa
     if (created === 0) return;
     const ids = JSON.stringify(outcome.created.slice(firstCreated));
     indexText.run(ids);
-    addSearchWords(ids);
+    searchWords.add(ids);
+    if (!wordsLater) searchWords.copy();
     countItems.run(sourceId, created);
   };
   return { add, flush: (now) => linker.flush(now), outcome };

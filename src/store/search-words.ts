@@ -5,18 +5,24 @@ import { limitRows, prepared, type Db } from './db.js';
 import { ftsString } from '../tag/fts.js';
 
 /**
- * Add the words FTS5 makes of these items' indexed text (their ids as a JSON array), as migration 019's trigger does
- * for changed text: through the empty scratch index, whose vocabulary is copied before it is emptied again.
+ * The words FTS5 makes of items' indexed text, added as migration 019's trigger adds those of changed text: the text
+ * goes into the empty scratch index (add: the items' ids as a JSON array), whose vocabulary is then copied and the
+ * scratch emptied again (copy). Words left in the scratch are copied by the next copy, or by that trigger (it copies
+ * the whole vocabulary), so copy must run before the transaction commits, but need not run after each add: a writer
+ * that commits several small runs at once copies once for them all (each copy reads the scratch's whole vocabulary
+ * and looks each word up in search_words, and runs share most of their words).
  */
-export function searchWordsWriter(db: Db): (ids: string) => void {
+export function searchWordsWriter(db: Db): { add(ids: string): void; copy(): void } {
   const scratch = prepared(db, `INSERT INTO search_words_scratch (rowid, title, summary, search_terms)
     SELECT id, title, summary, search_terms FROM items WHERE id IN (SELECT value FROM json_each(?))`);
   const copy = prepared(db, 'INSERT OR IGNORE INTO search_words (word) SELECT term FROM search_words_found');
   const empty = prepared(db, "INSERT INTO search_words_scratch (search_words_scratch) VALUES ('delete-all')");
-  return (ids) => {
-    scratch.run(ids);
-    copy.run();
-    empty.run();
+  return {
+    add: (ids) => void scratch.run(ids),
+    copy: () => {
+      copy.run();
+      empty.run();
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from './db.js';
 import { startRun, type RunSaver } from './runs.js';
+import { searchWordsWriter } from './search-words.js';
 import { claimSource, recoverDeadLeases, releaseSource } from './sources.js';
 import type { Finished, WriterReply, WriterRequest } from './writer.js';
 import { toStore, type ItemToStore } from './tags.js';
@@ -89,12 +90,18 @@ function inGroup(): void {
   if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
 }
 
+/** The group's whole runs leave their items' search words for commitGroup to copy, once for them all. */
+let searchWords: ReturnType<typeof searchWordsWriter> | null = null;
+let wordsToCopy = false;
+
 /** Commit the group and send its replies (or, if the commit fails, fail them all: nothing of theirs was kept). */
 function commitGroup(): void {
   if (active) return; // a streaming run's transaction: committed at its finish
   failLost();
   const replies = held.splice(0);
   try {
+    if (wordsToCopy && db.inTransaction) (searchWords ??= searchWordsWriter(db)).copy();
+    wordsToCopy = false;
     if (db.inTransaction) db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -121,30 +128,15 @@ function handle(m: Message): void {
         inGroup();
         return void held.push({ id: m.id, value: releaseSource(db, m.sourceId) });
       case 'begin':
-        if (m.streaming) {
-          commitGroup();
-          db.exec('BEGIN IMMEDIATE');
-        } else {
-          inGroup();
-          db.exec('SAVEPOINT run');
-        }
-        try {
-          active = { run: m.run, saver: startRun(db, m.sourceId, m.startedAt), failed: null, streaming: m.streaming, notes: [] };
-        } catch (err) {
-          db.exec(m.streaming ? 'ROLLBACK' : 'ROLLBACK TO run; RELEASE run');
-          throw err;
-        }
+        begin(m.run, m.sourceId, m.startedAt, m.streaming);
         return reply(m.id, null);
       case 'add':
-        // After a failed batch the run can only be rolled back; later batches are ignored.
-        if (active && !active.failed) {
-          try {
-            active.saver.add(m.tag ? tagged(m.items, active.notes) : m.items);
-          } catch (err) {
-            active.failed = err as Error;
-          }
-        }
+        add(m);
         return reply(m.id, null);
+      case 'whole':
+        begin(m.run, m.sourceId, m.startedAt, false);
+        if (m.batch) add(m.batch);
+      // falls through: the run ends as a streaming one does
       case 'finish': {
         const run = active!;
         if (run.failed) throw run.failed;
@@ -157,6 +149,7 @@ function handle(m: Message): void {
           return reply(m.id, result);
         }
         db.exec('RELEASE run');
+        wordsToCopy = true;
         return void held.push({ id: m.id, value: result });
       }
       case 'abort':
@@ -164,8 +157,35 @@ function handle(m: Message): void {
         return reply(m.id, null);
     }
   } catch (err) {
-    if (m.op === 'finish') rollback();
+    if (m.op === 'finish' || m.op === 'whole') rollback();
     fail(m.id, err);
+  }
+}
+
+/** Open a run: a streaming one in a transaction of its own, a whole one as a savepoint in the group's. */
+function begin(run: number, sourceId: string, startedAt: string, streaming: boolean): void {
+  if (streaming) {
+    commitGroup();
+    db.exec('BEGIN IMMEDIATE');
+  } else {
+    inGroup();
+    db.exec('SAVEPOINT run');
+  }
+  try {
+    active = { run, saver: startRun(db, sourceId, startedAt, !streaming), failed: null, streaming, notes: [] };
+  } catch (err) {
+    db.exec(streaming ? 'ROLLBACK' : 'ROLLBACK TO run; RELEASE run');
+    throw err;
+  }
+}
+
+/** Store a batch of the open run; after a failed batch the run can only be rolled back, and later batches are ignored. */
+function add(batch: { items: ItemToStore[]; tag?: false } | { items: Item[]; tag: true }): void {
+  if (!active || active.failed) return;
+  try {
+    active.saver.add(batch.tag ? tagged(batch.items, active.notes) : batch.items);
+  } catch (err) {
+    active.failed = err as Error;
   }
 }
 
@@ -210,7 +230,7 @@ let turnPending = false;
 function turn(): void {
   turnPending = false;
   commitGroup();
-  if (!code && runs.some((m) => m.op === 'add' && m.tag)) {
+  if (!code && runs.some((m) => (m.op === 'add' && m.tag) || (m.op === 'whole' && m.batch?.tag))) {
     tagCode ??= Promise.all([import('../tag/stage.js'), import('../tag/taxonomy-cache.js')]).then((loaded) => {
       code = loaded;
       if (!turnPending) {

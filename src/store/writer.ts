@@ -126,6 +126,7 @@ export type WriterRequest =
   | { op: 'add'; run: number; items: ItemToStore[]; tag?: false }
   | { op: 'add'; run: number; items: Item[]; tag: true }
   | { op: 'finish'; run: number; rec: RunRecord }
+  | { op: 'whole'; run: number; sourceId: string; startedAt: string; batch: Batch | null; rec: RunRecord }
   | { op: 'abort'; run: number }
   | { op: 'close' };
 
@@ -192,21 +193,19 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
     begin: (sourceId, startedAt) => {
       const run = nextRun++;
       // The run's transaction opens only when a second batch shows that streaming pays: a small run is sent
-      // whole with finish(), so its transaction is short and leases of other sources do not wait on it.
+      // whole, in one message with finish(), so its transaction is short and leases of other sources do not wait on
+      // it (and the thread answers it once, not once for its beginning, its batch and its end).
       let first: Batch | null = null;
       let begun = false; // the worker has been told of the run
       const send = (req: WriterRequest) => void call(req).catch(() => undefined); // failures surface at finish()
-      // `whole`: the run is sent at once with finish() (it joins the worker's group commit); else it streams.
-      const open = (whole: boolean) => {
-        begun = true;
-        send({ op: 'begin', run, sourceId, startedAt, streaming: !whole });
-        if (first) send({ op: 'add', run, ...first });
-        first = null;
-      };
       const add = (batch: Batch) => {
         if (!begun && !first) first = batch;
         else {
-          if (!begun) open(false);
+          if (!begun) {
+            begun = true;
+            send({ op: 'begin', run, sourceId, startedAt, streaming: true });
+            send({ op: 'add', run, ...first! });
+          }
           send({ op: 'add', run, ...batch });
         }
       };
@@ -214,8 +213,10 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
         add: (items) => add({ items: items.map(toStore) }),
         addUntagged: tagging && ((items) => add({ items, tag: true })),
         finish: (rec) => {
-          if (!begun) open(true);
-          return call<Finished>({ op: 'finish', run, rec }).then(({ saved, tagNotes, configError }) => {
+          const req: WriterRequest = begun ? { op: 'finish', run, rec } : { op: 'whole', run, sourceId, startedAt, batch: first, rec };
+          first = null;
+          begun = true;
+          return call<Finished>(req).then(({ saved, tagNotes, configError }) => {
             rec.run.notes.push(...tagNotes);
             if (configError) tagging?.onConfigError(configError);
             return saved;

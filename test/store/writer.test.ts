@@ -133,6 +133,9 @@ describe('worker writer', () => {
     expect((await saved[2]).created).toHaveLength(1);
     // Each reply came after the commit: another connection sees every kept write, and nothing of the failed run.
     expect(listItems(reader).map((i) => i.title).sort()).toEqual(['Otsikko 1', 'Otsikko 4']);
+    // The group's search words were copied once at its commit: those of the kept runs, and the scratch index left empty.
+    expect(reader.prepare("SELECT word FROM search_words WHERE word IN ('1', '2', '3', '4', 'otsikko') ORDER BY word").pluck().all()).toEqual(['1', '4', 'otsikko']);
+    expect(reader.prepare('SELECT count(*) FROM search_words_found').pluck().get()).toBe(0);
     expect((reader.prepare("SELECT running_until FROM sources WHERE id = 'b'").get() as { running_until: string | null }).running_until).toBeNull();
     expect(reader.prepare('SELECT source_id, status FROM runs ORDER BY id').all()).toEqual([
       { source_id: 'a', status: 'ok' }, { source_id: 'b', status: 'ok' },
