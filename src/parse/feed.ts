@@ -1,4 +1,5 @@
 // RSS 2.0, Atom and RDF → RawItem[]: rss-parser first (streamed), feedsmith's lenient parser as the fallback.
+import Module, { createRequire } from 'node:module';
 import type Parser from 'rss-parser';
 import { parseError } from '../errors.js';
 import type { RawBatches, RawItem } from '../model.js';
@@ -30,6 +31,34 @@ export function describeXmlError(error: unknown): string {
 // Both parsers are loaded when the first feed is parsed, not at start-up: commands that only read the database,
 // and crawls answered 304, never need them (feedsmith only when rss-parser refuses a feed).
 
+let rssParser: typeof Parser | null = null;
+
+/**
+ * rss-parser (3.13), required, without the XML builder of xml2js (0.5) that it loads: xml2js loads its builder, and
+ * with it xmlbuilder's 31 modules (some 17 ms of a crawl's main thread), at start, where rss-parser only ever parses.
+ * Its builder module is taken as already loaded, with a Builder that says so if anything ever asks for one. Required
+ * rather than imported, too: importing CommonJS from ES modules loads node's CommonJS lexer to read its exports.
+ */
+function loadRssParser(): typeof Parser {
+  if (rssParser) return rssParser;
+  const require = createRequire(import.meta.url);
+  const builder = createRequire(require.resolve('rss-parser/lib/parser.js')).resolve('xml2js/lib/builder.js');
+  if (!require.cache[builder]) {
+    const stub = new Module(builder);
+    stub.filename = builder;
+    stub.loaded = true;
+    stub.exports = {
+      Builder: class {
+        constructor() {
+          throw new Error("xml2js's Builder is not loaded here (see loadRssParser in src/parse/feed.ts)");
+        }
+      },
+    };
+    require.cache[builder] = stub;
+  }
+  return (rssParser = require('rss-parser') as typeof Parser);
+}
+
 /**
  * Parse an already-decoded feed body into RawItems, in batches as the document is read (see feed-stream.ts);
  * 'again' voids the batches before it (the strict parser failed after handing some on: the lenient parser's
@@ -49,9 +78,8 @@ export async function* readFeed(body: string, feedUrl: string, note?: (m: string
     }
     return items;
   };
-  const { default: RssParser } = (await import('rss-parser')) as unknown as { default: typeof Parser };
   let handedOn = false;
-  const strict = streamRssParser(RssParser, text);
+  const strict = streamRssParser(loadRssParser(), text);
   for (;;) {
     let next: IteratorResult<RawItem[] | 'again'>;
     try {
