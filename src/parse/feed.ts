@@ -34,27 +34,34 @@ export function describeXmlError(error: unknown): string {
 let rssParser: typeof Parser | null = null;
 
 /**
- * rss-parser (3.13), required, without the XML builder of xml2js (0.5) that it loads: xml2js loads its builder, and
- * with it xmlbuilder's 31 modules (some 17 ms of a crawl's main thread), at start, where rss-parser only ever parses.
- * Its builder module is taken as already loaded, with a Builder that says so if anything ever asks for one. Required
- * rather than imported, too: importing CommonJS from ES modules loads node's CommonJS lexer to read its exports.
+ * rss-parser (3.13), required, with the XML builder of xml2js (0.5) loaded only when first used: xml2js loads its
+ * builder, and with it xmlbuilder's 31 modules (some 17 ms of a crawl's main thread), at start, while rss-parser
+ * builds XML only for a description or content that holds elements rather than text. Required rather than imported,
+ * too: importing CommonJS from ES modules loads node's CommonJS lexer to read the exports.
  */
 function loadRssParser(): typeof Parser {
   if (rssParser) return rssParser;
   const require = createRequire(import.meta.url);
   const builder = createRequire(require.resolve('rss-parser/lib/parser.js')).resolve('xml2js/lib/builder.js');
   if (!require.cache[builder]) {
-    const stub = new Module(builder);
-    stub.filename = builder;
-    stub.loaded = true;
-    stub.exports = {
+    // xml2js takes the Builder from this stand-in; the first one made loads the real module and is made by it.
+    type Builder = new (...args: unknown[]) => object;
+    let real: Builder | null = null;
+    const standIn = new Module(builder);
+    standIn.filename = builder;
+    standIn.loaded = true;
+    standIn.exports = {
       Builder: class {
-        constructor() {
-          throw new Error("xml2js's Builder is not loaded here (see loadRssParser in src/parse/feed.ts)");
+        constructor(...args: unknown[]) {
+          if (!real) {
+            delete require.cache[builder];
+            real = (require(builder) as { Builder: Builder }).Builder;
+          }
+          return new real(...args);
         }
       },
     };
-    require.cache[builder] = stub;
+    require.cache[builder] = standIn;
   }
   return (rssParser = require('rss-parser') as typeof Parser);
 }
