@@ -1,10 +1,15 @@
 // Reading a response body: decompress (gzip, deflate, br) and stop at the size cap, decompressed.
-import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import type Zlib from 'node:zlib';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { StageError } from '../errors.js';
 import { formatBytes } from './policy.js';
+
+/** node:zlib, loaded for the first encoded body: a 304, a redirect or a plain body never needs it. */
+let zlibModule: typeof Zlib | null = null;
+const zlib = (): typeof Zlib => (zlibModule ??= createRequire(import.meta.url)('node:zlib') as typeof Zlib);
 
 /** The error for a body past the cap. */
 export const tooLarge = (maxBytes: number): StageError =>
@@ -15,12 +20,12 @@ export const tooLarge = (maxBytes: number): StageError =>
  * pick the right inflater from the first byte, as browsers do.
  */
 class InflateAuto extends Transform {
-  private inner: zlib.Inflate | zlib.InflateRaw | null = null;
+  private inner: Zlib.Inflate | Zlib.InflateRaw | null = null;
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     if (!this.inner) {
       const zlibWrapped = chunk.length >= 2 && (chunk[0] & 0x0f) === 8 && ((chunk[0] << 8) | chunk[1]) % 31 === 0;
-      this.inner = zlibWrapped ? zlib.createInflate() : zlib.createInflateRaw();
+      this.inner = zlibWrapped ? zlib().createInflate() : zlib().createInflateRaw();
       this.inner.on('data', (d: Buffer) => this.push(d));
       this.inner.on('error', (e) => this.destroy(e));
     }
@@ -46,9 +51,9 @@ function decoders(contentEncoding: string | null): Transform[] {
     .map((c) => c.trim().toLowerCase())
     .filter((c) => c && c !== 'identity');
   return codings.reverse().map((c) => {
-    if (c === 'gzip' || c === 'x-gzip') return zlib.createGunzip();
+    if (c === 'gzip' || c === 'x-gzip') return zlib().createGunzip();
     if (c === 'deflate') return new InflateAuto();
-    if (c === 'br') return zlib.createBrotliDecompress();
+    if (c === 'br') return zlib().createBrotliDecompress();
     throw new StageError('fetch', `the server used a content encoding we cannot decode (${c})`);
   });
 }

@@ -1,9 +1,13 @@
 // The SSRF guard: only http(s), and never a private, loopback or link-local address unless allowed.
-import dns from 'node:dns';
+import { createRequire } from 'node:module';
 import net from 'node:net';
+import type Dns from 'node:dns';
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { StageError } from '../errors.js';
 import type { FetchPolicy } from './policy.js';
+
+/** node:dns, loaded for the first name to look up: a feed at an address literal never needs it. */
+const dnsModule = (): typeof Dns => createRequire(import.meta.url)('node:dns') as typeof Dns;
 
 /** IPv4 ranges that are not the public internet (RFC 6890 and friends). */
 const V4_BLOCKED: [string, number][] = [
@@ -114,7 +118,7 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
 export function guardedLookup(policy: FetchPolicy) {
   const allowed = addressCheck(policy);
   const resolve =
-    policy.resolve ?? ((hostname: string) => dns.promises.lookup(hostname, { all: true, verbatim: true }));
+    policy.resolve ?? ((hostname: string) => dnsModule().promises.lookup(hostname, { all: true, verbatim: true }));
   return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
     resolve(hostname).then(
       (all) => {

@@ -1,4 +1,5 @@
 // RSS 2.0, Atom and RDF → RawItem[]: rss-parser first (streamed), feedsmith's lenient parser as the fallback.
+import Module, { createRequire } from 'node:module';
 import type Parser from 'rss-parser';
 import { parseError } from '../errors.js';
 import type { RawBatches, RawItem } from '../model.js';
@@ -30,6 +31,41 @@ export function describeXmlError(error: unknown): string {
 // Both parsers are loaded when the first feed is parsed, not at start-up: commands that only read the database,
 // and crawls answered 304, never need them (feedsmith only when rss-parser refuses a feed).
 
+let rssParser: typeof Parser | null = null;
+
+/**
+ * rss-parser (3.13), required, with the XML builder of xml2js (0.5) loaded only when first used: xml2js loads its
+ * builder, and with it xmlbuilder's 31 modules (some 17 ms of a crawl's main thread), at start, while rss-parser
+ * builds XML only for a description or content that holds elements rather than text. Required rather than imported,
+ * too: importing CommonJS from ES modules loads node's CommonJS lexer to read the exports.
+ */
+function loadRssParser(): typeof Parser {
+  if (rssParser) return rssParser;
+  const require = createRequire(import.meta.url);
+  const builder = createRequire(require.resolve('rss-parser/lib/parser.js')).resolve('xml2js/lib/builder.js');
+  if (!require.cache[builder]) {
+    // xml2js takes the Builder from this stand-in; the first one made loads the real module and is made by it.
+    type Builder = new (...args: unknown[]) => object;
+    let real: Builder | null = null;
+    const standIn = new Module(builder);
+    standIn.filename = builder;
+    standIn.loaded = true;
+    standIn.exports = {
+      Builder: class {
+        constructor(...args: unknown[]) {
+          if (!real) {
+            delete require.cache[builder];
+            real = (require(builder) as { Builder: Builder }).Builder;
+          }
+          return new real(...args);
+        }
+      },
+    };
+    require.cache[builder] = standIn;
+  }
+  return (rssParser = require('rss-parser') as typeof Parser);
+}
+
 /**
  * Parse an already-decoded feed body into RawItems, in batches as the document is read (see feed-stream.ts);
  * 'again' voids the batches before it (the strict parser failed after handing some on: the lenient parser's
@@ -49,9 +85,8 @@ export async function* readFeed(body: string, feedUrl: string, note?: (m: string
     }
     return items;
   };
-  const { default: RssParser } = (await import('rss-parser')) as unknown as { default: typeof Parser };
   let handedOn = false;
-  const strict = streamRssParser(RssParser, text);
+  const strict = streamRssParser(loadRssParser(), text);
   for (;;) {
     let next: IteratorResult<RawItem[] | 'again'>;
     try {

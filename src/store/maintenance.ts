@@ -1,7 +1,6 @@
 // Looking after the database file: what created it, whether it answers, and consistent backups.
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
-import type { Db } from './db.js';
+import { Database, type Db } from './db.js';
 
 /** A value from the meta table (what created the database, e.g. the demo), or null. */
 export function readMeta(db: Db, key: string): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helsinkiDate, helsinkiInstant, parseDate, parseLocalDate } from '../../src/parse/dates.js';
+import { helsinkiDate, helsinkiInstant, helsinkiOffsetMinutes, parseDate, parseLocalDate } from '../../src/parse/dates.js';
 
 describe('parseDate', () => {
   it.each([
@@ -87,6 +87,36 @@ describe('helsinkiDate', () => {
     }
     expect(parseDate(new Date(Date.UTC(12_000, 0, 1)))).toBe('+012000-01-01T00:00:00.000Z');
     expect(helsinkiDate(new Date(Date.UTC(999, 11, 31, 23)))).toBe('1000-01-01');
+  });
+});
+
+describe('helsinkiOffsetMinutes', () => {
+  it('agrees with Intl at every summer-time switch and mid-month from 1990 to 2200', () => {
+    // The reference: Helsinki's wall clock from Intl, read back as minutes ahead of UTC.
+    const wall = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Europe/Helsinki', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    });
+    const intlOffset = (ms: number): number => {
+      const p = Object.fromEntries(wall.formatToParts(ms).map(({ type, value }) => [type, Number(value)]));
+      return (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(ms / 60_000) * 60_000) / 60_000;
+    };
+    const hour = 3_600_000;
+    let checked = 0;
+    for (let y = 1990; y <= 2200; y++) {
+      for (let m = 0; m < 12; m++) {
+        const instants = [Date.UTC(y, m, 15, 12)];
+        // Around 01:00 UTC on each of the month's last seven days: the switches are on one of them.
+        for (let d = 0; d < 7; d++) {
+          const at = Date.UTC(y, m + 1, -d, 1);
+          instants.push(at - hour, at - 1, at, at + hour - 1);
+        }
+        for (const ms of instants) {
+          expect(helsinkiOffsetMinutes(ms), new Date(ms).toISOString()).toBe(intlOffset(ms));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(211 * 12 * 29);
   });
 });
 

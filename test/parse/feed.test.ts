@@ -161,6 +161,13 @@ describe('parseFeed on inline feeds', () => {
     expect((await parse(body)).items).toEqual([expected]);
   });
 
+  it('reads a description that holds elements with rss-parser (its XML builder is loaded when first needed)', async () => {
+    const body = '<rss version="2.0"><channel><title>c</title><item><title>A</title><description><p>Uusi <b>laki</b></p></description></item></channel></rss>';
+    const { items, notes } = await parse(body);
+    expect(notes).toEqual([]);
+    expect(items).toEqual([{ title: 'A', summary: '<div><p>Uusi <b>laki</b></p></div>' }]);
+  });
+
   it('falls back to feedsmith when rss-parser rejects an Atom date', async () => {
     const body = '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id><title>T</title><published>eilen</published></entry></feed>';
     const { items, notes } = await parse(body);
