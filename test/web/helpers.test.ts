@@ -1,4 +1,4 @@
-// fiDate keeps each hour's Helsinki day: it must give what working the day out from the instant gives, every time.
+// fiDate shows an instant's Helsinki day: it must give what working the day out from the instant gives, every time.
 import { describe, expect, it } from 'vitest';
 import { fiDate } from '../../src/web/helpers.js';
 import { finnishDate, helsinkiDate } from '../../src/parse/dates.js';
