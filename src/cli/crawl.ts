@@ -50,11 +50,6 @@ export async function crawlCommand(args: string[]): Promise<number> {
   try {
     reportConfigErrors(ctx, process.stderr);
     const reported = ctx.configErrors.length;
-    if (!ctx.sources.length) {
-      // Nothing to run is a failure a script or cron must see, not a quiet success.
-      process.stderr.write(`crawl: no source to crawl: ${ctx.feedsDir}/sources holds no valid source definition\n`);
-      return 1;
-    }
     let defs = ctx.sources;
     if (values.source) {
       defs = defs.filter((d) => d.id === values.source);
@@ -77,6 +72,12 @@ export async function crawlCommand(args: string[]): Promise<number> {
     const now = new Date();
     const inForce = mayMoveIntoForce(ctx.db, now) ? (await import('../store/matters.js')).moveIntoForce(ctx.db, now.toISOString()) : [];
     if (inForce.length) process.stdout.write(`matters now in force: ${inForce.join(', ')}\n`);
+    // No source could be read at all (the folder missing, every definition broken): a failure cron must see, not a
+    // quiet success. A folder that defines no source is not broken.
+    if (!ctx.sources.length && reported > 0) {
+      process.stderr.write(`crawl: no source to crawl: ${ctx.feedsDir}/sources holds no valid source definition\n`);
+      return 1;
+    }
     return 0;
   } finally {
     await closeContext(ctx);
