@@ -34,7 +34,8 @@ type Want = { goal: GoalId; target: number; dir: 1 | -1 };
  * correction spread evenly over them, negative and positive decisions weighed equally (class-balanced), weights
  * shrunk after every pass and averaged over passes, each weight capped at one margin (no single stem swings an item),
  * and the sum on one item bounded in the tagger (`bound`) and ignored below `floor`, so that the rules keep the last
- * word on an item they are sure of and a few shared words move no unseen item.
+ * word on an item they are sure of and a few shared words move no unseen item. A goal choice moves points between goals
+ * and takes none away: only decisions that items are not relevant teach words to make an unseen item irrelevant.
  */
 export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], options: LearnOptions = {}): LearnedWeights {
   const core = createTaggerCore(taxonomy, { analyzer: options.analyzer });
