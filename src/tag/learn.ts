@@ -34,7 +34,8 @@ type Want = { goal: GoalId; target: number; dir: 1 | -1 };
  * correction spread evenly over them, negative and positive decisions weighed equally (class-balanced), weights
  * shrunk after every pass and averaged over passes, each weight capped at one margin (no single stem swings an item),
  * and the sum on one item bounded in the tagger (`bound`) and ignored below `floor`, so that the rules keep the last
- * word on an item they are sure of and a few shared words move no unseen item.
+ * word on an item they are sure of and a few shared words move no unseen item. A goal choice moves points between goals
+ * and takes none away: only decisions that items are not relevant teach words to make an unseen item irrelevant.
  */
 export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], options: LearnOptions = {}): LearnedWeights {
   const core = createTaggerCore(taxonomy, { analyzer: options.analyzer });
@@ -129,17 +130,23 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
     return Math.max(0, (pro - con) / (pro + con + smoothing));
   };
 
+  // Two parts of every weight: what relevance decisions taught (irrelevant items, and raising a confirmed goal), and
+  // what goal choices taught (lowering a goal a reviewer left out of a relevant item). The second says which goal, not
+  // whether the item is ours: see `moved` below.
   const weights = new Map<string, Map<GoalId, number>>();
+  const choice = new Map<string, Map<GoalId, number>>();
   const sum = new Map<string, Map<GoalId, number>>();
+  const choiceSum = new Map<string, Map<GoalId, number>>();
+  const both = (f: string, g: GoalId): number => (weights.get(f)?.get(g) ?? 0) + (choice.get(f)?.get(g) ?? 0);
   const scoreOf = (i: number, g: GoalId): number => {
     let delta = 0;
-    for (const [f, x] of eligible[i]) delta += (weights.get(f)?.get(g) ?? 0) * x;
+    for (const [f, x] of eligible[i]) delta += clamp(both(f, g), cap) * x;
     const s = readings[i].rule[g] + learnedShift(delta, learned) * readings[i].scale;
     const kindFactor = kindOf(readings[i]);
     return Math.max(0, s * (s > 0 ? kindFactor : 1));
   };
   for (let epoch = 0; epoch < epochs; epoch++) {
-    decisions.forEach((_, i) => {
+    decisions.forEach((d, i) => {
       const feats = eligible[i];
       const kindFactor = kindOf(readings[i]) * readings[i].scale;
       for (const w of wants[i]) {
@@ -152,30 +159,41 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
         for (const [, zf, x] of z) norm += zf * x;
         if (norm === 0) continue;
         const step0 = (rate * (balance.get(`${w.goal}:${w.dir}`) ?? 1) * gap) / (norm * kindFactor);
+        const part = d.relevant && w.dir === -1 ? choice : weights;
         for (const [f, zf] of z) {
           if (zf === 0) continue;
-          const row = weights.get(f) ?? new Map<GoalId, number>();
-          weights.set(f, row);
+          const row = part.get(f) ?? new Map<GoalId, number>();
+          part.set(f, row);
           row.set(w.goal, clamp((row.get(w.goal) ?? 0) + step0 * zf, cap));
         }
       }
     });
     // Shrink toward the rules, then add this pass to the average.
-    for (const [f, row] of weights) {
-      const acc = sum.get(f) ?? new Map<GoalId, number>();
-      sum.set(f, acc);
-      for (const [g, v] of row) {
-        row.set(g, v * (1 - decay));
-        acc.set(g, (acc.get(g) ?? 0) + v * (1 - decay));
+    for (const [part, total] of [[weights, sum], [choice, choiceSum]] as const) {
+      for (const [f, row] of part) {
+        const acc = total.get(f) ?? new Map<GoalId, number>();
+        total.set(f, acc);
+        for (const [g, v] of row) {
+          row.set(g, v * (1 - decay));
+          acc.set(g, (acc.get(g) ?? 0) + v * (1 - decay));
+        }
       }
     }
   }
-  // The average over passes; negligible weights dropped so the model stays small and explanations readable.
-  for (const [f, acc] of sum) {
+  // The average over passes. A goal choice moves points from the goal left out to the goal chosen; it does not take
+  // them away: a word may lower a goal through goal choices only as far as it raises another goal. Otherwise words
+  // of items the rules put under the wrong goal (paloasema: fire stations, the reform's property) take the only
+  // relevant goal off an unseen item where that goal is what makes it ours, and no goal takes its place.
+  const avg = (acc: Map<GoalId, number> | undefined, g: GoalId): number => (acc?.get(g) ?? 0) / epochs;
+  for (const f of new Set([...sum.keys(), ...choiceSum.keys()])) {
+    const taught = sum.get(f);
+    const chosen = choiceSum.get(f);
+    const raise = (g: GoalId): number => Math.max(0, ...goalIds.filter((h) => h !== g).map((h) => avg(taught, h) + Math.max(0, avg(chosen, h))));
     const row: Record<GoalId, number> = {};
-    for (const [g, v] of acc) {
-      const avg = v / epochs;
-      if (Math.abs(avg) >= 0.01) row[g] = Math.round(avg * 1000) / 1000;
+    for (const g of goalIds) {
+      const moved = Math.max(avg(chosen, g), -raise(g));
+      const v = clamp(avg(taught, g) + moved, cap);
+      if (Math.abs(v) >= 0.01) row[g] = Math.round(v * 1000) / 1000;
     }
     if (Object.keys(row).length) learned.weights[f] = row;
   }
