@@ -365,7 +365,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     for (const g of goalIds) scores[g] = round(Math.max(0, scores[g] * (scores[g] > 0 ? kindFactor : 1)));
     const th = taxonomy.thresholds;
     const ruled = (g: GoalId): number => Math.max(0, reading.rule[g] * (reading.rule[g] > 0 ? kindFactor : 1));
-    const ruleTop = Math.max(...goalIds.map(ruled));
+    let ruleTop = -Infinity;
+    for (const g of goalIds) ruleTop = Math.max(ruleTop, ruled(g));
     // A goal the rules list stays listed unless its own learned weights lower it: learning that raises another
     // goal does not push it off by the ratio (a reviewer's confirmed second goal must not cost an unseen item its main one).
     const keptByRules = (s: Record<GoalId, number>, g: GoalId): boolean => ruled(g) >= th.goalRatio * ruleTop && s[g] >= round(ruled(g));
@@ -376,7 +377,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
       // named by actors alone, are read from every goal (after learning, as before it: a goal the rules do not list
       // still carries the item, "Pelastustoimen tietojärjestelmien hankinnat" by its actor).
-      const all = [...goalIds].sort((a, b) => s[b] - s[a]);
+      const all = byScore(goalIds, s);
       const ranked = all.filter(allowed);
       // What the title is about leads, when it is relevant on its own: the item mentions the rest.
       // Without such a phrase, a title whose anchor terms name one goal alone is about that goal ("Hyvinvointialueiden
@@ -482,6 +483,18 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** Goals best first (a stable sort: equal scores keep their order), without the sort's work array. */
+function byScore(goals: GoalId[], s: Record<GoalId, number>): GoalId[] {
+  const out = goals.slice();
+  for (let i = 1; i < out.length; i++) {
+    const g = out[i];
+    let j = i - 1;
+    for (; j >= 0 && s[out[j]] < s[g]; j--) out[j + 1] = out[j];
+    out[j + 1] = g;
+  }
+  return out;
+}
 /**
  * On an item in which the rules find no evidence for any goal, only learned features no reviewer rejected may act
  * (LearnedWeights.lifts), and only when the item holds a learned one that many reviewed relevant items share: reviewers teach a
