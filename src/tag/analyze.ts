@@ -44,12 +44,17 @@ export function tokenize(text: string): Token[] {
   const normal = nfc(text);
   const lowerAll = normal.toLowerCase();
   const aligned = lowerAll.length === normal.length;
-  const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(normal); m !== null; m = WORD.exec(normal)) {
-    const t = m[0];
-    const lower = aligned ? lowerAll.slice(m.index, m.index + t.length) : t.toLowerCase();
-    out.push({ text: t, lower, pieces: HYPHEN.test(t) ? t.split(/[-‐‑–]/) : [t] });
+  // The words alone (no match object per word); each is found again from where the last ended: no word character
+  // lies between two matches, so the first place the word is written from there is where it matched.
+  const words = normal.match(WORD);
+  if (words === null) return [];
+  const out: Token[] = new Array(words.length);
+  for (let k = 0, at = 0; k < words.length; k++) {
+    const t = words[k];
+    at = normal.indexOf(t, at);
+    const lower = aligned ? lowerAll.slice(at, at + t.length) : t.toLowerCase();
+    at += t.length;
+    out[k] = { text: t, lower, pieces: HYPHEN.test(t) ? t.split(/[-‐‑–]/) : [t] };
   }
   return out;
 }

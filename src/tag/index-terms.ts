@@ -1,6 +1,6 @@
 // The tagger's word analysis, reused for search: index terms for items and FTS5 queries for users.
 import type { Lang } from '../model.js';
-import { tokenize, type Analyzer, type FieldTokens } from './analyze.js';
+import { tokenize, type Analyzer, type FieldTokens, type Token, type WordAnalysis } from './analyze.js';
 import { ftsString } from './fts.js';
 import { finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
 
@@ -27,18 +27,53 @@ function textKeys(word: string, lang: Lang): string[] {
  * item's are read from the tokens the tagger read (the same as those of "title summary").
  */
 export function indexTerms(text: string | FieldTokens, lang: Lang, analyzer: Analyzer): string {
-  const terms = new Set<string>();
-  for (const t of typeof text === 'string' ? tokenize(text) : [...text.title, ...text.summary]) {
+  terms.length = 0;
+  if (++stamp === 2 ** 30 || seen.size > 50_000) {
+    seen.clear();
+    stamp = 1;
+  }
+  if (typeof text === 'string') addTerms(tokenize(text), lang, analyzer);
+  else {
+    addTerms(text.title, lang, analyzer);
+    addTerms(text.summary, lang, analyzer);
+  }
+  return terms.join(' ');
+}
+
+// Scratch space of indexTerms, reused from text to text: the terms in the order found, and the text (its stamp) that
+// last added each term, so that a term is listed once per text without a set per text.
+const terms: string[] = [];
+const seen = new Map<string, number>();
+let stamp = 0;
+
+function add(term: string): void {
+  if (seen.get(term) === stamp) return;
+  seen.set(term, stamp);
+  terms.push(term);
+}
+
+const bases = new WeakMap<WordAnalysis, string[]>();
+const NO_BASES: string[] = [];
+
+/** Voikko's readings of a word joined (its base forms), made once per analysis the analyzer keeps. */
+function basesOf(a: WordAnalysis): string[] {
+  if (a.parts.length === 0) return NO_BASES;
+  let b = bases.get(a);
+  if (b === undefined) {
+    b = a.parts.map((reading) => reading.join(''));
+    bases.set(a, b);
+  }
+  return b;
+}
+
+function addTerms(tokens: Token[], lang: Lang, analyzer: Analyzer): void {
+  for (const t of tokens) {
     if (/^\d+$/.test(t.lower)) continue; // numbers are in the indexed title and summary as they are
-    for (const k of textKeys(t.lower, lang)) terms.add(k);
+    for (const k of textKeys(t.lower, lang)) add(k);
     // Voikko's base forms, whole. Not compound parts one by one: Voikko reads eduskunta as edus + kunta, and a
     // search for kunta must not find Parliament.
-    for (const reading of analyzer.analyze(t.lower, lang).parts) {
-      const base = reading.join('');
-      if (base.length > 1 && base !== t.lower) terms.add(base);
-    }
+    for (const base of basesOf(analyzer.analyze(t.lower, lang))) if (base.length > 1 && base !== t.lower) add(base);
   }
-  return [...terms].join(' ');
 }
 
 /**

@@ -35,6 +35,11 @@ export interface CompiledTerm {
   index: number;
   def: TermDef;
   words: CompiledWord[];
+  /** `def.goals` as entries, its first (owning) goal and the rest: read per hit, made once. */
+  goals: [string, number][];
+  owner: string;
+  own: number;
+  also: string[];
 }
 
 /** A match of one term word in one token; spans are comparable only within the token. */
@@ -83,9 +88,14 @@ function commonPrefix(a: string, b: string): number {
 export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
   const compiled: CompiledTerm[] = terms.map((def, index) => {
     const words = def.text.split(' ');
+    const goals = Object.entries(def.goals);
     return {
       index,
       def,
+      goals,
+      owner: goals[0]?.[0] ?? '',
+      own: goals[0]?.[1] ?? 0,
+      also: goals.slice(1).map(([g]) => g),
       words: words.map((w): CompiledWord => {
         const plain = w.replace(/\+/g, '');
         const lower = plain.toLowerCase();

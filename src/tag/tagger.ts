@@ -3,7 +3,7 @@ import type { ItemKind, Lang } from '../model.js';
 import { createAnalyzer, guessLang, tokenize, type Analyzer, type FieldTokens, type Token } from './analyze.js';
 import { assessJoint } from './joint.js';
 import { inferKind } from './kind.js';
-import { compileTerms, type CompiledTerm, type Matcher } from './match.js';
+import { compileTerms, type CompiledTerm, type Matcher, type TokenMatches, type WordMatch } from './match.js';
 import type { Evidence, GoalId, LearnedWeights, TagInput, TagResult, Taxonomy } from './types.js';
 
 /** Options for createTagger. */
@@ -68,97 +68,137 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const now = options.now ?? (() => new Date());
   const factor: Record<Field, number> = { title: taxonomy.fields.title, summary: taxonomy.fields.summary };
 
+  // Scratch space of read(), reused from item to item (read runs to its end before it is called again): most of an
+  // item's garbage was these per-token arrays and sets.
+  const perToken: TokenMatches[] = [];
+  const scopePer: TokenMatches[] = [];
+  let covered = new Uint8Array(64);
+  const titleGoals: ReadonlySet<GoalId>[] = [];
+  const headGoals: ReadonlySet<GoalId>[] = [];
+  const alsoGoals: ReadonlySet<GoalId>[] = [];
+  const byActor: boolean[] = [];
+  const ends: boolean[] = [];
+  // Best field per matched term (a term counts once per item), with the words that matched, in the order first found.
+  const hitTerms: CompiledTerm[] = [];
+  const hitField: Field[] = [];
+  const hitMatch: string[] = [];
+  const hitAt = new Int32Array(matcher.terms.length).fill(-1);
+  const termFeature = matcher.terms.map((t) => `term:${t.def.text}`);
+  const scopeKey = scopeMatcher ? scopeMatcher.terms.map((t) => `${t.def.scope!.id}:${t.def.scope!.role}`) : [];
+  const scopeKeys = taxonomy.scopes.map((sc) => [`${sc.id}:when`, `${sc.id}:unless`] as const);
+  const zero: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
+  const anchorSum: Record<GoalId, number> = { ...zero };
+  const note = (term: CompiledTerm, field: Field, match: string): void => {
+    const at = hitAt[term.index];
+    if (at < 0) {
+      hitAt[term.index] = hitTerms.length;
+      hitTerms.push(term);
+      hitField.push(field);
+      hitMatch.push(match);
+    } else if (hitField[at] === 'summary' && field === 'title') {
+      hitField[at] = field;
+      hitMatch[at] = match;
+    }
+  };
+
   function read(input: TagInput, words?: FieldTokens): ItemReading {
     const title = input.title ?? '';
     const summary = input.summary ?? '';
     const lang: Lang = input.lang ?? guessLang(`${title} ${summary}`);
     const kind = input.kind ?? inferKind(title);
-    // Best field per matched term (a term counts once per item), with the words that matched.
-    const hits = new Map<CompiledTerm, { field: Field; match: string }>();
-    // Scope terms found, per scope and role, with the first word that put the item in the scope and its best field.
-    const scopeHits = new Map<string, ScopeHit>();
+    for (const t of hitTerms) hitAt[t.index] = -1;
+    hitTerms.length = 0;
+    hitField.length = 0;
+    hitMatch.length = 0;
     const fieldTokens: [Field, Token[]][] = [];
     const features = new Map<string, number>();
     let about: GoalId[] = [];
     let first: GoalId[] = [];
     let headline: GoalId[] = [];
-    const note = (term: CompiledTerm, field: Field, match: string): void => {
-      const prev = hits.get(term);
-      if (!prev || (prev.field === 'summary' && field === 'title')) hits.set(term, { field, match });
-    };
-    for (const field of ['title', 'summary'] as Field[]) {
-      const text = field === 'title' ? title : summary;
+    for (let fi = 0; fi < 2; fi++) {
+      const field: Field = fi === 0 ? 'title' : 'summary';
+      const text = fi === 0 ? title : summary;
       if (!text) continue;
       const tokens: Token[] = words?.[field] ?? tokenize(text);
       fieldTokens.push([field, tokens]);
-      const perToken = tokens.map((t) => matcher.matchToken(t, lang));
-      const covered = new Set<number>();
+      const n = tokens.length;
+      perToken.length = 0;
+      for (let i = 0; i < n; i++) perToken.push(matcher.matchToken(tokens[i], lang));
+      if (covered.length < n) covered = new Uint8Array(2 * n);
+      else covered.fill(0, 0, n);
       // Phrases: consecutive tokens matching the phrase's words in order.
-      perToken.forEach((m, i) => {
-        if (m.phraseWords.length === 0) return;
-        for (const pw of m.phraseWords) {
+      for (let i = 0; i < n; i++) {
+        for (const pw of perToken[i].phraseWords) {
           if (pw.word !== 0) continue;
-          const n = pw.term.words.length;
-          let ok = i + n <= tokens.length;
-          for (let k = 1; k < n && ok; k++) ok = perToken[i + k].phraseWords.some((x) => x.term === pw.term && x.word === k);
+          const len = pw.term.words.length;
+          let ok = i + len <= n;
+          for (let k = 1; k < len && ok; k++) ok = hasWord(perToken[i + k].phraseWords, pw.term, k);
           if (!ok) continue;
-          note(pw.term, field, tokens.slice(i, i + n).map((t) => t.text).join(' '));
-          for (let k = 0; k < n; k++) covered.add(i + k);
+          note(pw.term, field, phraseText(tokens, i, len));
+          for (let k = 0; k < len; k++) covered[i + k] = 1;
         }
-      });
-      // Goals each title word speaks for, to find what the title is about (see `about` below).
-      const titleGoals: Set<GoalId>[] = [];
-      const headGoals: Set<GoalId>[] = [];
-      const alsoGoals: Set<GoalId>[] = [];
-      const byActor: boolean[] = [];
-      perToken.forEach((m, i) => {
-        const spoken = new Set<GoalId>();
-        const head = new Set<GoalId>();
-        const alsoAt = new Set<GoalId>();
-        byActor.push(m.single.length > 0 && m.single.every((s) => s.term.def.actor === true));
+      }
+      // Goals each title word speaks for, to find what the title is about (see `about` below); a set only when a word has some.
+      const isTitle = fi === 0;
+      const f = factor[field];
+      for (let i = 0; i < n; i++) {
+        const m = perToken[i];
+        let spoken: Set<GoalId> | null = null;
+        let head: Set<GoalId> | null = null;
+        let alsoAt: Set<GoalId> | null = null;
         for (const s of m.single) {
+          const rule = s.term.def.rule;
           // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
-          if (covered.has(i) && s.term.def.rule !== 'false-friend') continue;
+          if (covered[i] === 1 && rule !== 'false-friend') continue;
           note(s.term, field, tokens[i].text);
+          if (!isTitle) continue;
           // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
-          if (s.term.def.rule === 'anchor' || s.term.def.rule === 'context') spoken.add(Object.keys(s.term.def.goals)[0]);
+          if (rule === 'anchor' || rule === 'context') (spoken ??= new Set()).add(s.term.owner);
           // The goals a topic term lends a share to (väestönsuojelu and hätäkeskus also speak for services): a generic
           // head of such a goal (kehittämisohjelma, lisämääräraha, henkilöstövaje) stays inside the modifier's topic.
-          if (s.term.def.rule === 'anchor') for (const g of Object.keys(s.term.def.goals).slice(1)) alsoAt.add(g);
-          if (s.term.def.rule === 'anchor') head.add(Object.keys(s.term.def.goals)[0]);
+          if (rule === 'anchor') {
+            for (const g of s.term.also) (alsoAt ??= new Set()).add(g);
+            (head ??= new Set()).add(s.term.owner);
+          }
         }
-        titleGoals.push(spoken);
-        headGoals.push(head);
-        alsoGoals.push(alsoAt);
-        for (const key of m.features) if ((features.get(key) ?? 0) < factor[field]) features.set(key, factor[field]);
-      });
+        if (isTitle) {
+          byActor[i] = m.single.length > 0 && allActors(m.single);
+          titleGoals[i] = spoken ?? NONE;
+          headGoals[i] = head ?? NONE;
+          alsoGoals[i] = alsoAt ?? NONE;
+        }
+        for (const key of m.features) if ((features.get(key) ?? 0) < f) features.set(key, f);
+      }
       // Finnish and Swedish noun phrases end in their head: in "pelastuslaitosten kyberturvallisuus" or
       // "pelastuslaitoksen ensihoitopalvelu" the first word says whose, the second what. A title word followed by
       // one that speaks for exactly one other goal names the item's subject; the last such pair wins. A head that
       // several goals share (rahoitus: "pelastustoimen rahoitus", "hyvinvointialueiden rahoitus") says nothing.
       // Swedish also puts a head first and its what after av: "räddningsväsendets anskaffningar av informationssystem"
       // is "pelastustoimen tietojärjestelmien hankinnat", so a goal-less word and av between the two are passed over.
-      if (field === 'title') {
+      if (isTitle) {
         // A colon or a dash ends a headline's part: "Pelastustoimen tietojärjestelmäohjelma: valvonnan …" pairs no words across it.
-        const ends = tokens.map(() => false);
+        let cut = -1;
         if (/:|\s[–—-]\s/.test(text)) {
-          for (let k = 0, pos = 0; k < tokens.length; k++) {
+          ends.length = 0;
+          for (let k = 0; k < n; k++) ends.push(false);
+          for (let k = 0, pos = 0; k < n; k++) {
             const at = text.indexOf(tokens[k].text, pos);
             if (at < 0) continue;
             pos = at + tokens[k].text.length;
             ends[k] = /^(?::|\s+[–—-]\s)/.test(text.slice(pos, pos + 4));
           }
+          cut = ends.indexOf(true);
         }
-        const firstWord = headGoals.findIndex((h) => h.size > 0);
+        let firstWord = -1;
+        for (let k = 0; k < n && firstWord < 0; k++) if (headGoals[k].size > 0) firstWord = k;
         if (firstWord >= 0 && !byActor[firstWord]) first = [...headGoals[firstWord]];
-        const cut = ends.indexOf(true);
         if (cut >= 0) headline = [...new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]))];
-        for (let i = 0; i + 1 < titleGoals.length; i++) {
+        for (let i = 0; i + 1 < n; i++) {
           if (titleGoals[i].size === 0) continue;
           const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
-          if (cut >= 0 && ends.slice(i, j).some(Boolean)) continue;
+          if (cut >= 0 && endsWithin(ends, i, j)) continue;
           // An actor says who, not what: "sote-uudistuksen pelastustoimen siirtymäsäännökset" is not about the rescue services.
-          if (j >= titleGoals.length || titleGoals[j].size !== 1 || byActor[j]) continue;
+          if (j >= n || titleGoals[j].size !== 1 || byActor[j]) continue;
           const [head] = titleGoals[j];
           if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
           if (!titleGoals[i].has(head)) about = [head];
@@ -166,56 +206,64 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
     }
 
-    const rule: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
+    const rule: Record<GoalId, number> = { ...zero };
     const evidence: Evidence[] = [];
     // An item is anchored when some goal keeps anchor evidence after its negative terms: a welfare area named
     // in a hospital's news is cancelled by the health-care terms and does not turn context words into evidence.
-    const anchorSum: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
-    for (const [term, h] of hits) {
+    for (const g of goalIds) anchorSum[g] = 0;
+    for (let h = 0; h < hitTerms.length; h++) {
+      const term = hitTerms[h];
       if (term.def.rule !== 'anchor' && term.def.rule !== 'negative') continue;
       const sign = term.def.rule === 'negative' ? -1 : 1;
-      for (const [g, w] of Object.entries(term.def.goals)) anchorSum[g] += sign * w * factor[h.field];
+      const f = factor[hitField[h]];
+      for (const [g, w] of term.goals) anchorSum[g] += sign * w * f;
       if (term.def.rule !== 'anchor') continue;
       // Taxonomy terms are learning features too: reviewers can tune a term's weight without editing the file.
-      features.set(`term:${term.def.text}`, factor[h.field]);
+      features.set(termFeature[term.index], f);
     }
-    const anchored = goalIds.some((g) => anchorSum[g] > 0);
-    const titleScore: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
+    let anchored = false;
+    for (const g of goalIds) if (anchorSum[g] > 0) anchored = true;
+    const titleScore: Record<GoalId, number> = { ...zero };
     // Points of each goal's own topic terms (not actors, not weak context words), and the actors' evidence.
-    const topic: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
+    const topic: Record<GoalId, number> = { ...zero };
     const actors: { goal: GoalId; points: number; title: number; evidence: Evidence }[] = [];
-    for (const [term, h] of hits) {
+    for (let h = 0; h < hitTerms.length; h++) {
+      const term = hitTerms[h];
       const def = term.def;
-      const f = factor[h.field];
+      const field = hitField[h];
+      const match = hitMatch[h];
+      const f = factor[field];
       if (def.rule === 'false-friend') {
-        evidence.push({ rule: 'false-friend', term: def.text, field: h.field, match: h.match, goals: {} });
+        evidence.push({ rule: 'false-friend', term: def.text, field, match, goals: {} });
         continue;
       }
       if (def.rule === 'context' && !anchored) continue;
       const sign = def.rule === 'negative' ? -1 : 1;
-      const [owner, own] = Object.entries(def.goals)[0];
-      const inTitle = h.field === 'title' && def.rule === 'anchor' ? own : 0;
+      const owner = term.owner;
+      const own = term.own;
+      const inTitle = field === 'title' && def.rule === 'anchor' ? own : 0;
       titleScore[owner] += inTitle;
       // A title goal counts only with the title points left after its negative terms: a cancelled anchor names nothing
       // ("Hyvinvointialueen sairaala": the health-care term cancels the welfare area).
-      if (h.field === 'title' && def.rule === 'negative') for (const [g, w] of Object.entries(def.goals)) titleScore[g] -= w;
+      if (field === 'title' && def.rule === 'negative') for (const [g, w] of term.goals) titleScore[g] -= w;
       if (def.rule !== 'negative' && !def.actor && own >= MIN_TOPIC_WEIGHT) topic[owner] += own * f;
       const goals: Record<GoalId, number> = {};
-      for (const [g, w] of Object.entries(def.goals)) {
+      for (const [g, w] of term.goals) {
         goals[g] = round(sign * w * f);
         rule[g] += sign * w * f;
       }
       const kindOf: Evidence['rule'] = def.rule === 'anchor' ? (term.words.length > 1 ? 'phrase' : 'term') : def.rule;
-      const e: Evidence = { rule: kindOf, term: def.text, field: h.field, match: h.match, goals };
+      const e: Evidence = { rule: kindOf, term: def.text, field, match, goals };
       evidence.push(e);
-      if (def.actor && def.rule === 'anchor' && Object.keys(def.goals).length === 1) actors.push({ goal: owner, points: own * f, title: inTitle, evidence: e });
+      if (def.actor && def.rule === 'anchor' && term.goals.length === 1) actors.push({ goal: owner, points: own * f, title: inTitle, evidence: e });
     }
     // Actor terms say who acts, topic terms what about: "Cybersäkerheten inom räddningsväsendet" is internal security
     // done by the rescue services. An actor whose goal has no topic of its own in the item lends its points to the
-    // goal whose topic terms are strongest, so relevance stays and the topic decides the goal. Less than one topic
-    // term's weight of its own goal is no topic: a context word in the summary ("financed in the state budget") does not
-    // keep an actor with its goal ("Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille").
-    const lendTo = goalIds.filter((g) => topic[g] >= MIN_TOPIC).sort((a, b) => topic[b] - topic[a])[0];
+    // goal whose topic terms are strongest (the first such goal on a tie), so relevance stays and the topic decides the
+    // goal. Less than one topic term's weight of its own goal is no topic: a context word in the summary ("financed in
+    // the state budget") does not keep an actor with its goal ("Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille").
+    let lendTo: GoalId | undefined;
+    for (const g of goalIds) if (topic[g] >= MIN_TOPIC && (lendTo === undefined || topic[g] > topic[lendTo])) lendTo = g;
     for (const a of actors) {
       if (lendTo === undefined || topic[a.goal] >= MIN_TOPIC_WEIGHT || lendTo === a.goal) continue;
       rule[a.goal] -= a.points;
@@ -224,9 +272,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       titleScore[lendTo] += a.title;
       a.evidence.goals = { [lendTo]: round(a.points) };
     }
+    let organisation: string | null = null;
     for (const p of taxonomy.priors) {
       const bySource = p.source !== null && input.source === p.source;
-      const byOrg = p.organisation !== null && (input.organisation ?? '').toLowerCase().includes(p.organisation);
+      const byOrg = p.organisation !== null && (organisation ??= (input.organisation ?? '').toLowerCase()).includes(p.organisation);
       if (!bySource && !byOrg) continue;
       if (p.requiresEvidence && !anchored) continue;
       for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
@@ -235,12 +284,17 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // Scope rules: an item of a kind outside the strategy (incident news, policing, welfare-area care) keeps
     // only a share of its score unless it also names what would bring it in (legislation, rescue services, …).
     // Only items with some score can be scoped; most items have none, so their words are not looked up again.
-    if (scopeMatcher && goalIds.some((g) => rule[g] > 0)) for (const [field, tokens] of fieldTokens) findScopes(scopeMatcher, tokens, field, lang, scopeHits);
     let scale = 1;
+    let scored = false;
+    for (const g of goalIds) if (rule[g] > 0) scored = true;
+    if (!scopeMatcher || !scored) return { lang, kind, rule, evidence, anchored, features, about, first, headline, title: titleScore, topic, scale };
+    const scopeHits = new Map<string, ScopeHit>();
+    for (const [field, tokens] of fieldTokens) findScopes(scopeMatcher, tokens, field, lang, scopeHits, scopeKey, scopePer);
     const joint: [GoalId, number][] = [];
-    for (const sc of taxonomy.scopes) {
-      const when = scopeHits.get(`${sc.id}:when`);
-      const unless = scopeHits.get(`${sc.id}:unless`);
+    for (let si = 0; si < taxonomy.scopes.length; si++) {
+      const sc = taxonomy.scopes[si];
+      const when = scopeHits.get(scopeKeys[si][0]);
+      const unless = scopeHits.get(scopeKeys[si][1]);
       if (when === undefined) continue;
       if (unless !== undefined && (!sc.byField || factor[unless.field] >= factor[when.field])) {
         const together = Object.entries(sc.together);
@@ -311,7 +365,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     for (const g of goalIds) scores[g] = round(Math.max(0, scores[g] * (scores[g] > 0 ? kindFactor : 1)));
     const th = taxonomy.thresholds;
     const ruled = (g: GoalId): number => Math.max(0, reading.rule[g] * (reading.rule[g] > 0 ? kindFactor : 1));
-    const ruleTop = Math.max(...goalIds.map(ruled));
+    let ruleTop = -Infinity;
+    for (const g of goalIds) ruleTop = Math.max(ruleTop, ruled(g));
     // A goal the rules list stays listed unless its own learned weights lower it: learning that raises another
     // goal does not push it off by the ratio (a reviewer's confirmed second goal must not cost an unseen item its main one).
     const keptByRules = (s: Record<GoalId, number>, g: GoalId): boolean => ruled(g) >= th.goalRatio * ruleTop && s[g] >= round(ruled(g));
@@ -322,7 +377,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
       // named by actors alone, are read from every goal (after learning, as before it: a goal the rules do not list
       // still carries the item, "Pelastustoimen tietojärjestelmien hankinnat" by its actor).
-      const all = [...goalIds].sort((a, b) => s[b] - s[a]);
+      const all = byScore(goalIds, s);
       const ranked = all.filter(allowed);
       // What the title is about leads, when it is relevant on its own: the item mentions the rest.
       // Without such a phrase, a title whose anchor terms name one goal alone is about that goal ("Hyvinvointialueiden
@@ -428,6 +483,18 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** Goals best first (a stable sort: equal scores keep their order), without the sort's work array. */
+function byScore(goals: GoalId[], s: Record<GoalId, number>): GoalId[] {
+  const out = goals.slice();
+  for (let i = 1; i < out.length; i++) {
+    const g = out[i];
+    let j = i - 1;
+    for (; j >= 0 && s[out[j]] < s[g]; j--) out[j + 1] = out[j];
+    out[j + 1] = g;
+  }
+  return out;
+}
 /**
  * On an item in which the rules find no evidence for any goal, only learned features no reviewer rejected may act
  * (LearnedWeights.lifts), and only when the item holds a learned one that many reviewed relevant items share: reviewers teach a
@@ -469,28 +536,66 @@ interface ScopeHit {
   field: Field;
 }
 
-/** Note which scope terms a field's tokens match (single words and phrases), keyed `scope:role`; the title wins. */
-function findScopes(m: Matcher, tokens: Token[], field: Field, lang: Lang, out: Map<string, ScopeHit>): void {
-  const per = tokens.map((t) => m.matchToken(t, lang));
-  const note = (def: CompiledTerm['def'], match: string): void => {
-    const key = `${def.scope!.id}:${def.scope!.role}`;
+/** Whether a token's phrase words hold word `k` of `term`. */
+function hasWord(phraseWords: WordMatch[], term: CompiledTerm, k: number): boolean {
+  for (const x of phraseWords) if (x.term === term && x.word === k) return true;
+  return false;
+}
+
+/** The words of a phrase as written, `n` tokens from `i`, space-separated. */
+function phraseText(tokens: Token[], i: number, n: number): string {
+  let text = tokens[i].text;
+  for (let k = 1; k < n; k++) text += ` ${tokens[i + k].text}`;
+  return text;
+}
+
+/** Whether every single-word match is an actor term. */
+function allActors(single: WordMatch[]): boolean {
+  for (const s of single) if (s.term.def.actor !== true) return false;
+  return true;
+}
+
+/** Whether a headline's part ends at a token from `i` up to (not including) `j`. */
+function endsWithin(ends: boolean[], i: number, j: number): boolean {
+  for (let k = i; k < j && k < ends.length; k++) if (ends[k]) return true;
+  return false;
+}
+
+/**
+ * Note which scope terms a field's tokens match (single words and phrases), keyed `scope:role` (`keys`, per term
+ * index); the title wins. `per` is scratch space for the tokens' matches.
+ */
+function findScopes(m: Matcher, tokens: Token[], field: Field, lang: Lang, out: Map<string, ScopeHit>, keys: string[], per: TokenMatches[]): void {
+  const note = (term: CompiledTerm, match: string): void => {
+    const key = keys[term.index];
     const prev = out.get(key);
     if (!prev || (prev.field === 'summary' && field === 'title')) out.set(key, { match, field });
   };
-  per.forEach((x, i) => {
-    // A word that puts the item in a scope is not also its way out: meripelastustoimi is sea rescue (when), not
-    // pelastustoimi (unless), though the two terms overlap in it.
-    const whens = x.single.filter((s) => s.term.def.scope!.role === 'when');
+  const n = tokens.length;
+  per.length = 0;
+  for (let i = 0; i < n; i++) per.push(m.matchToken(tokens[i], lang));
+  for (let i = 0; i < n; i++) {
+    const x = per[i];
     for (const s of x.single) {
-      if (s.term.def.scope!.role === 'unless' && whens.some((w) => w.term.def.scope!.id === s.term.def.scope!.id && s.start < w.end && w.start < s.end)) continue;
-      note(s.term.def, tokens[i].text);
+      // A word that puts the item in a scope is not also its way out: meripelastustoimi is sea rescue (when), not
+      // pelastustoimi (unless), though the two terms overlap in it.
+      if (s.term.def.scope!.role === 'unless' && insideWhen(x.single, s)) continue;
+      note(s.term, tokens[i].text);
     }
     for (const pw of x.phraseWords) {
       if (pw.word !== 0) continue;
-      const n = pw.term.words.length;
-      let ok = i + n <= tokens.length;
-      for (let k = 1; k < n && ok; k++) ok = per[i + k].phraseWords.some((y) => y.term === pw.term && y.word === k);
-      if (ok) note(pw.term.def, tokens.slice(i, i + n).map((t) => t.text).join(' '));
+      const len = pw.term.words.length;
+      let ok = i + len <= n;
+      for (let k = 1; k < len && ok; k++) ok = hasWord(per[i + k].phraseWords, pw.term, k);
+      if (ok) note(pw.term, phraseText(tokens, i, len));
     }
-  });
+  }
+}
+
+/** Whether an unless-match overlaps a when-match of the same scope in the same word. */
+function insideWhen(single: WordMatch[], s: WordMatch): boolean {
+  for (const w of single) {
+    if (w.term.def.scope!.role === 'when' && w.term.def.scope!.id === s.term.def.scope!.id && s.start < w.end && w.start < s.end) return true;
+  }
+  return false;
 }
