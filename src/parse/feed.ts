@@ -39,29 +39,39 @@ let rssParser: typeof Parser | null = null;
  * builds XML only for a description or content that holds elements rather than text. Required rather than imported,
  * too: importing CommonJS from ES modules loads node's CommonJS lexer to read the exports.
  */
+/** Where xml2js's builder module is, or null when a future layout of the packages hides it (then loaded as usual). */
+function builderPath(require: NodeJS.Require): string | null {
+  try {
+    return createRequire(require.resolve('rss-parser/lib/parser.js')).resolve('xml2js/lib/builder.js');
+  } catch {
+    return null;
+  }
+}
+
 function loadRssParser(): typeof Parser {
   if (rssParser) return rssParser;
   const require = createRequire(import.meta.url);
-  const builder = createRequire(require.resolve('rss-parser/lib/parser.js')).resolve('xml2js/lib/builder.js');
-  if (!require.cache[builder]) {
+  const builder = builderPath(require);
+  if (builder !== null && !require.cache[builder]) {
+    const path = builder;
     // xml2js takes the Builder from this stand-in; the first one made loads the real module and is made by it.
     type Builder = new (...args: unknown[]) => object;
     let real: Builder | null = null;
-    const standIn = new Module(builder);
-    standIn.filename = builder;
+    const standIn = new Module(path);
+    standIn.filename = path;
     standIn.loaded = true;
     standIn.exports = {
       Builder: class {
         constructor(...args: unknown[]) {
           if (!real) {
-            delete require.cache[builder];
-            real = (require(builder) as { Builder: Builder }).Builder;
+            delete require.cache[path];
+            real = (require(path) as { Builder: Builder }).Builder;
           }
           return new real(...args);
         }
       },
     };
-    require.cache[builder] = standIn;
+    require.cache[path] = standIn;
   }
   return (rssParser = require('rss-parser') as typeof Parser);
 }
