@@ -8,6 +8,7 @@ import { digestEnv } from '../mail/env.js';
 import { prepareDeliveries, previewAll, sendDue } from '../mail/deliver.js';
 import { smtpTransport } from '../mail/transport.js';
 import { fiDateTime } from '../app/format.js';
+import { makeFolder } from '../paths.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti digest --preview [--to EMAIL] [--out DIR] [--db PATH]
@@ -41,11 +42,8 @@ export async function digestCommand(args: string[]): Promise<number> {
 
 /** --out's folder, made when missing; anything else in its place, or a place no folder can be made, is named. */
 function outFolder(dir: string): void {
-  if (fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
   try {
-    // Only the missing parents recursively: Node's recursive mkdir never returns where the parent exists but takes no
-    // new entries (/proc/x).
-    fs.mkdirSync(dir, { recursive: !fs.existsSync(path.dirname(dir)) });
+    makeFolder(dir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`--out ${dir}: ${code === 'EEXIST' ? 'a file by that name exists; give a folder' : `cannot make the folder (${code})`}`);

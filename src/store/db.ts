@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
-import { migrationsDir } from '../paths.js';
+import { makeFolder, migrationsDir } from '../paths.js';
 
 // better-sqlite3 reads this when its addon first loads (at the first connection): URI file names are needed to
 // open a database on a read-only folder or mount with `immutable=1` (see openReadOnly).
@@ -66,7 +66,14 @@ export type Synchronous = 'FULL' | 'NORMAL';
  */
 export function openDb(file: string, { readOnly = false, anySchema = false, synchronous = 'FULL' as Synchronous, cacheMiB = 0 } = {}): Db {
   if (readOnly) return withCache(openReadOnly(file, anySchema), cacheMiB);
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    const dir = path.dirname(path.resolve(file));
+    try {
+      makeFolder(dir);
+    } catch (err) {
+      throw new DbOpenError(`cannot make the database's folder ${dir} (${(err as NodeJS.ErrnoException).code})`);
+    }
+  }
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');

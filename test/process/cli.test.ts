@@ -136,6 +136,15 @@ describe('lakivahti as a process, with pipes', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('x');
   }, 30_000);
 
+  it.runIf(fs.existsSync('/proc/self'))('a folder that cannot be made fails at once (Node 20 loops on /proc/x with recursive mkdir)', async () => {
+    const db = await run(['users', 'add', 'a@example.fi', '--role', 'admin', '--db', '/proc/lakivahti-x/y/db.sqlite'], { input: 'long-enough-password-1\n' });
+    expect([db.code, db.out]).toEqual([1, '']);
+    expect(db.err).toBe("lakivahti users: cannot make the database's folder /proc/lakivahti-x/y (ENOENT)\n");
+    const out = await run(['digest', '--preview', '--out', '/proc/lakivahti-x', '--db', big, '--feeds', seedFeeds]);
+    expect(out.code).toBe(2);
+    expect(out.err).toMatch(/^digest: --out \/proc\/lakivahti-x: cannot make the folder \(ENOENT\)\n/);
+  }, 30_000);
+
   it('crawl with no valid source definition fails (exit 1) instead of reporting a quiet success', async () => {
     const empty = path.join(dir, 'empty-feeds');
     fs.mkdirSync(path.join(empty, 'sources'), { recursive: true });
