@@ -65,6 +65,13 @@ export type Synchronous = 'FULL' | 'NORMAL';
  * than the code is an error saying how to upgrade it).
  */
 export function openDb(file: string, { readOnly = false, anySchema = false, synchronous = 'FULL' as Synchronous, cacheMiB = 0 } = {}): Db {
+  if (file !== ':memory:') {
+    // SQLite calls a folder "disk I/O error", and takes a file shorter than its header for an empty database, which
+    // a write then replaces: say what either is and touch neither.
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) throw new DbOpenError(`${file} is a folder, not a database file`);
+    if (stat && stat.size > 0 && !sqliteHeader(file)) throw notDatabase(file, { code: 'SQLITE_NOTADB' });
+  }
   if (readOnly) return withCache(openReadOnly(file, anySchema), cacheMiB);
   if (file !== ':memory:') {
     const dir = path.dirname(path.resolve(file));
@@ -86,7 +93,7 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
     migrate(db);
   } catch (err) {
     db.close();
-    throw err;
+    throw notDatabase(file, err);
   }
   return withCache(db, cacheMiB);
 }
@@ -100,6 +107,23 @@ function withCache(db: Db, mib: number): Db {
   return db;
 }
 
+/** Whether the file begins as every SQLite database does. */
+function sqliteHeader(file: string): boolean {
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    return fs.readSync(fd, head, 0, 16, 0) === 16 && head.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A file that is not SQLite's, named in words (SQLite says only "file is not a database"); other errors as they are. */
+function notDatabase(file: string, err: unknown): unknown {
+  if ((err as { code?: string }).code !== 'SQLITE_NOTADB') return err;
+  return new DbOpenError(`${file} is not a database (not an SQLite file); nothing was written to it`);
+}
+
 function openReadOnly(file: string, anySchema: boolean): Db {
   if (file !== ':memory:' && !fs.existsSync(file)) throw new DbOpenError(`the database file ${file} does not exist`);
   let db = new Database(file, { readonly: true, fileMustExist: true });
@@ -111,7 +135,7 @@ function openReadOnly(file: string, anySchema: boolean): Db {
     // there, so the file can be read as immutable.
     const code = (err as { code?: string }).code ?? '';
     db.close();
-    if (!/^SQLITE_(READONLY_DIRECTORY|READONLY_CANTINIT|CANTOPEN)/.test(code) || fs.existsSync(`${file}-wal`)) throw err;
+    if (!/^SQLITE_(READONLY_DIRECTORY|READONLY_CANTINIT|CANTOPEN)/.test(code) || fs.existsSync(`${file}-wal`)) throw notDatabase(file, err);
     db = new Database(`${pathToFileURL(path.resolve(file)).href}?immutable=1`, { readonly: true, fileMustExist: true });
   }
   try {

@@ -134,6 +134,15 @@ describe('lakivahti as a process, with pipes', () => {
     expect([out.code, out.out]).toEqual([2, '']);
     expect(out.err).toMatch(new RegExp(`^digest: --out ${file}: a file by that name exists; give a folder\n\nusage: lakivahti digest `));
     expect(fs.readFileSync(file, 'utf8')).toBe('x');
+    // A folder or a file that is not SQLite's (one byte long: SQLite took it for an empty database and wrote one over
+    // it) given as the database: named, and the file left as it was.
+    const folderDb = await run(['items', '--db', dir, '--feeds', seedFeeds]);
+    expect([folderDb.code, folderDb.err]).toEqual([1, `lakivahti items: ${dir} is a folder, not a database file\n`]);
+    for (const command of [['items'], ['crawl']]) {
+      const notDb = await run([...command, '--db', file, '--feeds', seedFeeds]);
+      expect([notDb.code, notDb.err]).toEqual([1, `lakivahti ${command[0]}: ${file} is not a database (not an SQLite file); nothing was written to it\n`]);
+    }
+    expect(fs.readFileSync(file, 'utf8')).toBe('x');
   }, 30_000);
 
   it.runIf(fs.existsSync('/proc/self'))('a folder that cannot be made fails at once (Node 20 loops on /proc/x with recursive mkdir)', async () => {
