@@ -128,7 +128,7 @@ function handle(m: Message): void {
         inGroup();
         return void held.push({ id: m.id, value: releaseSource(db, m.sourceId) });
       case 'begin':
-        begin(m.run, m.sourceId, m.startedAt, m.streaming);
+        begin(m.run, m.sourceId, m.startedAt, true);
         return reply(m.id, null);
       case 'add':
         add(m);

@@ -122,7 +122,8 @@ type Batch = { items: ItemToStore[]; tag?: false } | { items: Item[]; tag: true 
 export type WriterRequest =
   | { op: 'claim'; sourceId: string; until: string }
   | { op: 'release'; sourceId: string }
-  | { op: 'begin'; run: number; sourceId: string; startedAt: string; streaming: boolean }
+  /** A streaming run (a big feed) begins; a small run comes whole instead. */
+  | { op: 'begin'; run: number; sourceId: string; startedAt: string }
   | { op: 'add'; run: number; items: ItemToStore[]; tag?: false }
   | { op: 'add'; run: number; items: Item[]; tag: true }
   | { op: 'finish'; run: number; rec: RunRecord }
@@ -203,7 +204,7 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
         else {
           if (!begun) {
             begun = true;
-            send({ op: 'begin', run, sourceId, startedAt, streaming: true });
+            send({ op: 'begin', run, sourceId, startedAt });
             send({ op: 'add', run, ...first! });
           }
           send({ op: 'add', run, ...batch });
