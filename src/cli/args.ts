@@ -18,9 +18,37 @@ export function commandFirst(argv: string[]): string[] {
   return i === 0 || i >= argv.length ? argv : [argv[i], ...argv.slice(0, i), ...argv.slice(i + 1)];
 }
 
-/** Parse a command's arguments (global options included), with a clear error for unknown ones. */
-export function parseCommand<O extends ParseArgsConfig['options']>(args: string[], options: O) {
-  return parseArgs({ args, options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });
+/**
+ * Parse a command's arguments (global options included). Mistakes are named in the command's words rather than
+ * parseArgs's: an unknown option, an option left without its value (`items --source --db x`), and an argument a
+ * command without positional arguments does not take (`sources extra`). A negative number is taken as an option's
+ * value (`--limit -1`), so the command says what it wants instead of "argument is ambiguous".
+ */
+export function parseCommand<O extends ParseArgsConfig['options']>(args: string[], options: O, takesArguments = false) {
+  const all: ParseArgsConfig['options'] = { ...globalOptions, ...options };
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      joined.push(...args.slice(i));
+      break;
+    }
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+    if (name !== undefined && Object.hasOwn(all, name) && all[name].type === 'string') {
+      const value = args[i + 1];
+      if (value === undefined || (value.startsWith('-') && value !== '-' && !/^-\d/.test(value))) throw new UsageError(`${arg} needs a value`);
+      joined.push(`${arg}=${value}`);
+      i++;
+    } else if (arg.startsWith('-') && arg !== '-' && !/^-\d/.test(arg)) {
+      const option = arg.replace(/=.*$/s, '');
+      const known = option.startsWith('--') ? Object.hasOwn(all, option.slice(2)) : Object.values(all).some((o) => o.short === option.slice(1));
+      if (!known) throw new UsageError(`unknown option ${option}`);
+      joined.push(arg);
+    } else joined.push(arg);
+  }
+  const parsed = parseArgs({ args: joined, options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });
+  if (!takesArguments && parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+  return parsed;
 }
 
 /** A mistake in how a command was called: printed with the command's usage, exit status 2. */

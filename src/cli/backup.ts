@@ -15,7 +15,7 @@ copy's integrity and print its size and item count. An existing FILE is kept unl
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 export async function backupCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { force: { type: 'boolean' } });
+  const { values, positionals } = parseCommand(args, { force: { type: 'boolean' } }, true);
   const [dest, ...extra] = positionals;
   if (!dest || extra.length) throw new UsageError('give one file to write the backup to, e.g. `lakivahti backup lakivahti-2026-12-01.sqlite`');
   const { dbFile } = resolvePaths(values);

@@ -24,10 +24,9 @@ was due), 1 when a message failed or SMTP_URL is not set (then nothing is record
 `;
 
 export async function digestCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, {
+  const { values } = parseCommand(args, {
     preview: { type: 'boolean' }, send: { type: 'boolean' }, approve: { type: 'boolean' }, to: { type: 'string' }, out: { type: 'string' },
   });
-  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (!!values.preview === !!values.send) throw new UsageError('give either --preview or --send');
   if (values.send && (values.to !== undefined || values.out !== undefined)) throw new UsageError('--to and --out go with --preview');
   if (values.preview && values.approve) throw new UsageError('--approve goes with --send');

@@ -17,7 +17,7 @@ export function describeCorrection(c: StoredCorrection): string {
 const OPTIONS = { reviewer: { type: 'string' }, note: { type: 'string' } } as const;
 
 export async function correctCommand(kind: 'merge' | 'split', args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, OPTIONS);
+  const { values, positionals } = parseCommand(args, OPTIONS, true);
   if (positionals.length !== 2)
     throw new UsageError(kind === 'merge' ? 'merge needs two matters: matter merge A B --reviewer NAME' : 'split needs a matter and an item: matter split ID ITEM --reviewer NAME');
   const reviewer = values.reviewer?.trim();

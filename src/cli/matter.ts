@@ -47,7 +47,7 @@ export function resolveMatter(db: Db, ref: string): number | undefined {
 
 export async function matterCommand(args: string[]): Promise<number> {
   if (args[0] === 'merge' || args[0] === 'split') return (await import('./matter-correct.js')).correctCommand(args[0], args.slice(1));
-  const { values, positionals } = parseCommand(args, { json: { type: 'boolean' } });
+  const { values, positionals } = parseCommand(args, { json: { type: 'boolean' } }, true);
   if (positionals.length !== 1) throw new UsageError('give one matter: its number or an identifier such as "HE 184/2026 vp"');
   const ref = positionals[0].trim();
   const ctx = openContext(values, { access: 'read' });

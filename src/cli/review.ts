@@ -14,8 +14,9 @@ survives retagging, and teaches the tagger.
 export async function reviewCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, {
     reviewer: { type: 'string' }, goals: { type: 'string' }, 'not-relevant': { type: 'boolean' }, note: { type: 'string' },
-  });
+  }, true);
   const fail = (msg: string) => (process.stderr.write(`review: ${msg}\n`), 2);
+  if (positionals.length > 1) return fail(`give one item's id, not "${positionals.join(' ')}"`);
   const id = Number(positionals[0]);
   if (!Number.isInteger(id) || id < 1) return fail(`give the item's id (a number from \`lakivahti items\`), not "${positionals[0] ?? ''}"`);
   if (!values.reviewer?.trim()) return fail('--reviewer NAME is required: every decision records who made it');

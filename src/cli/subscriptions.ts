@@ -27,7 +27,7 @@ export async function subscriptionsCommand(args: string[]): Promise<number> {
     json: { type: 'boolean' }, network: { type: 'boolean' }, goal: { type: 'string', multiple: true },
     source: { type: 'string', multiple: true }, organisation: { type: 'string', multiple: true },
     matter: { type: 'string', multiple: true }, search: { type: 'string' }, every: { type: 'string' }, lang: { type: 'string' },
-  });
+  }, true);
   const [sub, arg, ...extra] = positionals;
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (sub === 'list') return list(values, arg);

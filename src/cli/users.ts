@@ -58,7 +58,7 @@ async function readPassword(prompt: string, input: NodeJS.ReadStream = process.s
 }
 
 export async function usersCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { role: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommand(args, { role: { type: 'string' }, json: { type: 'boolean' } }, true);
   const [sub, email, ...extra] = positionals;
   if (sub === 'list') {
     if (email !== undefined) throw new UsageError(`list takes no arguments, not "${email}"`);

@@ -145,6 +145,29 @@ describe('lakivahti as a process, with pipes', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('x');
   }, 30_000);
 
+  it("a mistaken option is named in the command's words, not parseArgs's, and a stray argument is refused", async () => {
+    const cases: [string[], string][] = [
+      [['items', '--limit', '-1'], 'items: --limit must be a positive whole number, not "-1"'],
+      [['matters', '--limit', '-3'], 'matters: --limit must be a positive whole number, not "-3"'],
+      [['items', '--source', '--json'], 'items: --source needs a value'],
+      [['items', '--json', '--source'], 'items: --source needs a value'],
+      [['items', '--bogus'], 'items: unknown option --bogus'],
+      [['items', '-x'], 'items: unknown option -x'],
+      [['sources', '--json', 'extra'], 'sources: unexpected argument "extra"'],
+      [['digest', '--preview', 'x'], 'digest: unexpected argument "x"'],
+      [['review', '1', '2', '--reviewer', 'Maija', '--not-relevant'], 'review: give one item\'s id, not "1 2"'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run([...args, '--db', big, '--feeds', seedFeeds]);
+      expect([r.code, r.out, r.err.split('\n')[0]], args.join(' ')).toEqual([2, '', message]);
+    }
+    // A lone dash is standard input, not an option; a negative number written with = is the option's value.
+    const stdin = await run(['tag', '--jsonl', '-'], { input: '{"id":"a","title":"Pelastuslain muutos"}\n' });
+    expect([stdin.code, JSON.parse(stdin.out).primary]).toEqual([0, 'services']);
+    const eq = await run(['items', '--limit=-2', '--db', big, '--feeds', seedFeeds]);
+    expect([eq.code, eq.err.split('\n')[0]]).toEqual([2, 'items: --limit must be a positive whole number, not "-2"']);
+  }, 60_000);
+
   it.runIf(fs.existsSync('/proc/self'))('a folder that cannot be made fails at once (Node 20 loops on /proc/x with recursive mkdir)', async () => {
     const db = await run(['users', 'add', 'a@example.fi', '--role', 'admin', '--db', '/proc/lakivahti-x/y/db.sqlite'], { input: 'long-enough-password-1\n' });
     expect([db.code, db.out]).toEqual([1, '']);
