@@ -1,6 +1,6 @@
 // `lakivahti matter ID [--json]`: one matter with its items in time order, why they are joined, who mentions it.
 import { getMatter, mattersByIdentifier, type Db } from '../store/index.js';
-import { extractIdentifiers } from '../parse/identifiers.js';
+import { typedIdentifier } from '../parse/identifiers.js';
 import { finnishDate } from '../parse/dates.js';
 import { describeJoin } from '../link/explain.js';
 import { describeCorrection } from './matter-correct.js';
@@ -37,7 +37,7 @@ every later crawl and \`relink\`: a split item is joined to nothing through its 
  */
 export function resolveMatter(db: Db, ref: string): number | undefined {
   if (/^\d+$/.test(ref)) return Number(ref);
-  const [identifier] = extractIdentifiers('', [ref]);
+  const identifier = typedIdentifier(ref);
   if (!identifier) throw new UsageError(`"${ref}" is neither a matter number nor an identifier (e.g. HE 184/2026 vp, VN/31234/2026)`);
   const found = mattersByIdentifier(db, identifier.type, identifier.value);
   if (found.length > 1)

@@ -211,3 +211,25 @@ export function extractIdentifiers(text: string, self: string[] = [], about: str
   scan(nfc(text ?? '').replace(/\u00a0/g, ' '), 'mention', out);
   return [...out.values()];
 }
+
+/**
+ * An identifier a person typed to look something up, in any letter case ("he 184/2026 vp", "vn/31234/2026",
+ * "stvl 19/2026 vp"): as written first, else with its leading letters in the case the identifier is written in
+ * (upper, or a committee's "StVL"). Running text never goes through this: there "he" is a pronoun.
+ */
+export function typedIdentifier(text: string): Identifier | undefined {
+  const typed = nfc(text).trim().replace(/\s+/g, ' ');
+  const spellings = [typed];
+  const lead = /^([a-zäö]+)(.*)$/i.exec(typed);
+  if (lead) {
+    const rest = lead[2].replace(/ (vp|rd)$/i, (s) => s.toLowerCase());
+    spellings.push(lead[1].toUpperCase() + rest);
+    const committee = /^([a-zäö])([a-zäö]{0,3})v([mlep])$/i.exec(lead[1]);
+    if (committee) spellings.push(`${committee[1].toUpperCase()}${committee[2].toLowerCase()}V${committee[3].toUpperCase()}${rest}`);
+  }
+  for (const spelling of spellings) {
+    const [found] = extractIdentifiers('', [spelling]);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Identifier } from '../../src/model.js';
-import { extractIdentifiers, heIdentifier } from '../../src/parse/identifiers.js';
+import { extractIdentifiers, heIdentifier, typedIdentifier } from '../../src/parse/identifiers.js';
 
 const id = (type: Identifier['type'], value: string, role: Identifier['role'] = 'mention'): Identifier => ({ type, value, role });
 
@@ -241,5 +241,27 @@ describe('identifiers: Swedish committee documents and more edges', () => {
   it('trims what a source states as what an item is about', () => {
     const uuid = '0b5d6f1e-2a3b-4c5d-8e9f-0123456789ab';
     expect(extractIdentifiers('', [], [` lausuntopalvelu:${uuid} `])).toEqual([id('lausuntopalvelu', uuid, 'about')]);
+  });
+});
+
+describe('typedIdentifier: what a person types to look a matter up, in any letter case', () => {
+  it.each<[string, Identifier | undefined]>([
+    ['HE 184/2026 vp', id('he', 'HE 184/2026 vp', 'self')],
+    ['he 184/2026 vp', id('he', 'HE 184/2026 vp', 'self')],
+    ['  he  184/2026  VP ', id('he', 'HE 184/2026 vp', 'self')],
+    ['rp 184/2026 rd', id('he', 'HE 184/2026 vp', 'self')],
+    ['stvl 19/2026 vp', id('committee', 'StVL 19/2026 vp', 'self')],
+    ['HAVM 24/2026 vp', id('committee', 'HaVM 24/2026 vp', 'self')],
+    ['vn/31234/2026', id('diary', 'VN/31234/2026', 'self')],
+    ['sm061:00/2026', id('project', 'SM061:00/2026', 'self')],
+    ['ev 55/2026 vp', id('ev', 'EV 55/2026 vp', 'self')],
+    ['pelastuslaki', undefined],
+    ['he', undefined],
+  ])('%s', (typed, want) => {
+    expect(typedIdentifier(typed)).toEqual(want);
+  });
+
+  it('leaves running text case-sensitive: "he" there is a pronoun', () => {
+    expect(extractIdentifiers('he 12/2026 vp')).toEqual([]);
   });
 });

@@ -71,6 +71,9 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
     expect(JSON.parse(byHe.out).inForce).toBe('2090-01-01');
     const byVn = await run(['matter', 'VN/31234/2026', '--json', '--db', db]);
     expect(JSON.parse(byVn.out).id).toBe(m.id);
+    // As a person types it: any letter case.
+    const typed = await run(['matter', 'he 184/2026 vp', '--json', '--db', db]);
+    expect([typed.code, JSON.parse(typed.out).id]).toEqual([0, m.id]);
 
     const text = await run(['matter', String(m.id), '--db', db]);
     expect(text.code).toBe(0);
