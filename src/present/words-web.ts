@@ -22,7 +22,7 @@ const WORDS = {
   'layout.skip': { fi: 'Siirry pääsisältöön', sv: 'Hoppa till huvudinnehållet' },
   'layout.nav': { fi: 'Päävalikko', sv: 'Huvudmeny' },
   'nav.overview': { fi: 'Yleiskuva', sv: 'Översikt' },
-  'nav.items': { fi: 'Kohteet', sv: 'Dokument' },
+  'nav.items': { fi: 'Asiat', sv: 'Dokument' },
   'nav.board': { fi: 'Yhteisvastaukset', sv: 'Gemensamma svar' },
   'nav.sources': { fi: 'Lähteet', sv: 'Källor' },
   'nav.digest': { fi: 'Katsaus', sv: 'Sammandrag' },
