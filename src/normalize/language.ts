@@ -1,26 +1,43 @@
-// Finnish or Swedish, guessed from stopwords when the source does not say.
+// Finnish or Swedish, guessed from the words when the source does not say. Both are written with ä and ö, and feed
+// items are short ("Bil brann i parkeringshus"), so a few stopwords are not enough: each word also counts by what
+// only one of the two languages does — Finnish double vowels and case endings, Swedish å, articles and suffixes,
+// consonant clusters no Finnish word begins with.
 import type { Lang } from '../model.js';
 import { nfc } from '../parse/nfc.js';
 
 const FI = new Set([
-  'ja', 'on', 'että', 'tai', 'sekä', 'ei', 'lain', 'laki', 'lakia', 'ovat', 'myös', 'tämä', 'joka', 'jonka',
+  'ja', 'on', 'että', 'tai', 'sekä', 'ei', 'lain', 'laki', 'lakia', 'ovat', 'myös', 'tämä', 'joka', 'jonka', 'jotka',
   'mukaan', 'kanssa', 'hallituksen', 'esitys', 'esityksen', 'lausunto', 'lausuntopyyntö', 'ministeriö',
-  'muuttamisesta', 'koskeva', 'vuoden', 'kun', 'jos', 'mutta', 'sen', 'se', 'ne', 'olla', 'oli', 'tulee',
+  'muuttamisesta', 'koskeva', 'koskevan', 'vuoden', 'vuonna', 'kun', 'jos', 'mutta', 'sen', 'se', 'ne', 'olla', 'oli',
+  'tulee', 'ole', 'voi', 'voidaan', 'eli', 'vain', 'vielä', 'jo', 'nyt', 'uusi', 'uuden', 'uudet', 'ensi', 'yli',
+  'noin', 'kaikki', 'osa', 'jälkeen', 'aikana', 'euroa', 'prosenttia', 'hallitus', 'asetus', 'päätös',
 ]);
 const SV = new Set([
-  'och', 'för', 'som', 'av', 'är', 'till', 'att', 'det', 'den', 'med', 'en', 'ett', 'om', 'på', 'lag', 'lagen',
-  'regeringens', 'proposition', 'utlåtande', 'från', 'har', 'ska', 'inte', 'eller', 'samt', 'vid', 'ministeriet',
-  'ändring', 'ändringar', 'remiss',
+  'och', 'för', 'som', 'av', 'är', 'till', 'att', 'det', 'den', 'de', 'med', 'en', 'ett', 'om', 'på', 'i', 'lag',
+  'lagen', 'regeringens', 'regeringen', 'proposition', 'utlåtande', 'från', 'har', 'ska', 'skall', 'inte', 'eller',
+  'samt', 'vid', 'ministeriet', 'ändring', 'ändringar', 'remiss', 'alla', 'nya', 'ny', 'nytt', 'under', 'efter',
+  'inom', 'mot', 'också', 'även', 'kan', 'blir', 'blev', 'var', 'år', 'året', 'över', 'så', 'sig', 'sin', 'sina',
+  'hur', 'när', 'där', 'denna', 'detta', 'dessa', 'mer', 'fler', 'miljoner', 'procent', 'bland', 'annat', 'genom',
+  'enligt', 'kommer', 'får', 'ses', 'tas', 'bruk', 'in', 'ut', 'ingen', 'inga', 'hela', 'nästa', 'fjol',
 ]);
 
-/** "fi" or "sv" by counting stopwords in the text; `fallback` when neither clearly wins. */
+/** Finnish: a long vowel, or one of the common case and derivation endings on a word of five letters or more. */
+const FI_WORD = /(?:aa|ee|ii|oo|uu|yy|ää|öö)|.{2}(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|iden|jen|nen|isen|ista|istä|minen|misen|mista|uus|yys|tus|tys|kset|sten|ien|evat|evät|ivat|ivät|aan|ään|een|iin|uun|yyn)$/;
+/** Swedish: å, a Swedish suffix, or a consonant cluster no Finnish word begins with. */
+const SV_WORD = /å|^(?:sk|sj|stj|skr|spr|str|tj|kv|sv|tv|fr|fl|bl|gl|sl|sm|sn)|.{2}(?:ning|ningen|ningar|ningarna|heten|ernas?|arnas?|ornas?|ande|ende|tion|tionen|skap|skapen|else|lig|liga|ligt|ade|ades|ats|het|ens|ets|ck|ckor)$/;
+
+/** "fi" or "sv" by counting stopwords (two each) and each word's Finnish or Swedish look; `fallback` on a tie. */
 export function detectLanguage(text: string, fallback: Lang): Lang {
-  let fi = 0;
-  let sv = 0;
+  let score = 0; // > 0 Finnish, < 0 Swedish
   for (const word of nfc(text.toLowerCase()).match(/\p{L}+/gu) ?? []) {
-    if (FI.has(word)) fi++;
-    else if (SV.has(word)) sv++;
+    if (FI.has(word)) score += 2;
+    else if (SV.has(word)) score -= 2;
+    else if (word.length < 4) continue;
+    else {
+      const fi = FI_WORD.test(word);
+      const sv = SV_WORD.test(word);
+      if (fi !== sv) score += fi ? 1 : -1;
+    }
   }
-  if (fi === sv) return fallback;
-  return fi > sv ? 'fi' : 'sv';
+  return score === 0 ? fallback : score > 0 ? 'fi' : 'sv';
 }

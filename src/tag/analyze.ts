@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../model.js';
 import { nfc } from '../parse/nfc.js';
+import { detectLanguage } from '../normalize/language.js';
 import { libraryFile, openVoikko, voikkoLibrary, type Voikko } from './voikko.js';
 
 /** One word of a text; hyphenated compounds (sote-uudistus, ERICA-hätäkeskus) are one token with pieces. */
@@ -236,10 +237,5 @@ export function voikkoInstall(env: NodeJS.ProcessEnv = process.env): string {
   return out.join('\n');
 }
 
-/** Guess Finnish or Swedish for an item that does not say. */
-export function guessLang(text: string): Lang {
-  const lower = ` ${text.toLowerCase()} `;
-  if (/å/.test(lower)) return 'sv';
-  const hits = (lower.match(/ (och|om|av|för|till|med|den|det|ändring|lagen|ska|inte|är) /g) ?? []).length;
-  return hits >= 2 ? 'sv' : 'fi';
-}
+/** Guess Finnish or Swedish for an item that does not say (as the normalize stage does for a crawled one). */
+export const guessLang = (text: string): Lang => detectLanguage(text, 'fi');
