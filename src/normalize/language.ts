@@ -26,10 +26,13 @@ const FI_WORD = /(?:aa|ee|ii|oo|uu|yy|ää|öö)|.{2}(?:ssa|ssä|sta|stä|lla|ll
 /** Swedish: å, a Swedish suffix, or a consonant cluster no Finnish word begins with. */
 const SV_WORD = /å|^(?:sk|sj|stj|skr|spr|str|tj|kv|sv|tv|fr|fl|bl|gl|sl|sm|sn)|.{2}(?:ning|ningen|ningar|ningarna|heten|ernas?|arnas?|ornas?|ande|ende|tion|tionen|skap|skapen|else|lig|liga|ligt|ade|ades|ats|het|ens|ets|ck|ckor)$/;
 
+/** The first characters (a title and the start of its text) say the language; a long text costs no more. */
+const SAMPLE = 600;
+
 /** "fi" or "sv" by counting stopwords (two each) and each word's Finnish or Swedish look; `fallback` on a tie. */
 export function detectLanguage(text: string, fallback: Lang): Lang {
   let score = 0; // > 0 Finnish, < 0 Swedish
-  for (const word of nfc(text.toLowerCase()).match(/\p{L}+/gu) ?? []) {
+  for (const word of nfc(text.slice(0, SAMPLE).toLowerCase()).match(/\p{L}+/gu) ?? []) {
     if (FI.has(word)) score += 2;
     else if (SV.has(word)) score -= 2;
     else if (word.length < 4) continue;
