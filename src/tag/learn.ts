@@ -194,7 +194,8 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   for (const f of new Set([...sum.keys(), ...choiceSum.keys()])) {
     const taught = sum.get(f);
     const chosen = choiceSum.get(f);
-    const raise = (g: GoalId): number => Math.max(0, ...goalIds.filter((h) => h !== g).map((h) => avg(taught, h) + Math.max(0, avg(chosen, h))));
+    // (Goal choices only ever lower: what a word raises is what relevance decisions taught it.)
+    const raise = (g: GoalId): number => Math.max(0, ...goalIds.filter((h) => h !== g).map((h) => avg(taught, h)));
     const row: Record<GoalId, number> = {};
     for (const g of goalIds) {
       const moved = Math.max(avg(chosen, g), -raise(g));
