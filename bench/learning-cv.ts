@@ -44,3 +44,17 @@ export function summarise(results: FoldResult[], figure: 'f1' | 'primaryHit' | '
     worst: Math.min(...results.map((r) => r.after[figure] - r.before[figure])),
   };
 }
+
+/** Unreviewed items whose relevance learning made right (fixed) or wrong (broke), over all folds. */
+export function relevanceChanges(results: FoldResult[]): { fixed: number; broke: number } {
+  const wrong = (q: Quality): Set<string> => new Set(q.misses.filter((m) => / (false positive|missed): /.test(m)).map((m) => m.split(' ')[0]));
+  let fixed = 0;
+  let broke = 0;
+  for (const { before, after } of results) {
+    const b = wrong(before);
+    const a = wrong(after);
+    for (const id of b) if (!a.has(id)) fixed++;
+    for (const id of a) if (!b.has(id)) broke++;
+  }
+  return { fixed, broke };
+}

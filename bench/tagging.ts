@@ -10,7 +10,7 @@ import { createTagger } from '../src/tag/tagger.js';
 import { loadTaxonomy } from '../src/tag/taxonomy.js';
 import { indexTerms } from '../src/tag/index-terms.js';
 import { parsePairs, searchRecall } from './search-recall.js';
-import { crossValidateLearning, summarise } from './learning-cv.js';
+import { crossValidateLearning, relevanceChanges, summarise } from './learning-cv.js';
 
 function root(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -107,7 +107,7 @@ const cvSets: [string, typeof sets[number][1]][] = [
   ['evaluation 2027-09', byName.get('evaluation 2027-09') ?? []],
 ];
 console.log(`\nlearning test: ${K}-fold cross-validation, reviewers' decisions on ${K - 1} folds, figures on the unreviewed fold`);
-console.log('  (mean before → after; worst fold change; then each fold before→after for F1 / primary hit / goal precision)');
+console.log('  (mean before → after; worst fold change; unreviewed items whose relevance learning fixed or broke; then each fold before→after for F1 / primary hit / goal precision)');
 for (const analyzer of analyzers) {
   for (const [name, items] of cvSets) {
     const folds = crossValidateLearning(taxonomy, analyzer, items, K);
@@ -115,7 +115,8 @@ for (const analyzer of analyzers) {
       const s = summarise(folds, fig);
       return `${fig} ${s.before.toFixed(3)} → ${s.after.toFixed(3)} (worst ${s.worst >= 0 ? '+' : ''}${s.worst.toFixed(3)})`;
     });
-    console.log(`  ${analyzer.name.padEnd(9)} ${name.padEnd(16)} ${parts.join('   ')}`);
+    const moved = relevanceChanges(folds);
+    console.log(`  ${analyzer.name.padEnd(9)} ${name.padEnd(16)} ${parts.join('   ')}   relevance fixed ${moved.fixed}, broken ${moved.broke}`);
     const f = (a: number, b: number): string => `${a.toFixed(2)}→${b.toFixed(2)}`;
     console.log(`  ${''.padEnd(26)} ${folds.map((r, i) => `fold ${i + 1}: ${f(r.before.f1, r.after.f1)} / ${f(r.before.primaryHit, r.after.primaryHit)} / ${f(r.before.goalPrecision, r.after.goalPrecision)}`).join('   ')}`);
   }

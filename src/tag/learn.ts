@@ -27,6 +27,9 @@ export interface LearnOptions {
 }
 
 type Want = { goal: GoalId; target: number; dir: 1 | -1 };
+/** What a correction teaches: whether items are ours (relevance), or which goal a relevant item is about (choice). */
+type Part = 'relevance' | 'choice';
+const partOf = (d: ReviewDecision, w: Want): Part => (d.relevant && w.dir === -1 ? 'choice' : 'relevance');
 
 /**
  * Fit weights so that the tagger (rules + weights) agrees with the reviewers, in a way that carries to items
@@ -35,7 +38,8 @@ type Want = { goal: GoalId; target: number; dir: 1 | -1 };
  * shrunk after every pass and averaged over passes, each weight capped at one margin (no single stem swings an item),
  * and the sum on one item bounded in the tagger (`bound`) and ignored below `floor`, so that the rules keep the last
  * word on an item they are sure of and a few shared words move no unseen item. A goal choice moves points between goals
- * and takes none away: only decisions that items are not relevant teach words to make an unseen item irrelevant.
+ * and takes none away: only decisions that items are not relevant teach words to make an unseen item irrelevant, and
+ * only they count for a word's agreement with doing so.
  */
 export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], options: LearnOptions = {}): LearnedWeights {
   const core = createTaggerCore(taxonomy, { analyzer: options.analyzer });
@@ -114,18 +118,20 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   // carries no correction; a word of the items the rules get wrong, and of few others, does.
   const votes = new Map<string, number>();
   const vote = (key: string): void => void votes.set(key, (votes.get(key) ?? 0) + 1);
-  decisions.forEach((_, i) => {
+  decisions.forEach((d, i) => {
     const ruled = (g: GoalId): number => Math.max(0, readings[i].rule[g]) * kindOf(readings[i]);
     for (const w of wants[i]) {
       const needed = w.dir * (w.target - ruled(w.goal)) > 0;
       for (const [f] of eligible[i]) {
         vote(`${f}\u0000${w.goal}\u0000${w.dir}`);
-        if (needed) vote(`${f}\u0000${w.goal}\u0000${w.dir}\u0000needed`);
+        if (needed) vote(`${f}\u0000${w.goal}\u0000${w.dir}\u0000${partOf(d, w)}`);
       }
     }
   });
-  const agreement = (f: string, g: GoalId, dir: 1 | -1): number => {
-    const pro = votes.get(`${f}\u0000${g}\u0000${dir}\u0000needed`) ?? 0;
+  // For a correction of one part, only that part's needs count: goal choices that want a goal lower (another goal
+  // instead) do not vouch for a word making items not relevant.
+  const agreement = (f: string, g: GoalId, dir: 1 | -1, part: Part): number => {
+    const pro = votes.get(`${f}\u0000${g}\u0000${dir}\u0000${part}`) ?? 0;
     const con = votes.get(`${f}\u0000${g}\u0000${-dir}`) ?? 0;
     return Math.max(0, (pro - con) / (pro + con + smoothing));
   };
@@ -154,12 +160,12 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
         const gap = w.target - score;
         if (w.dir * gap <= 0) continue;
         // Spread the correction over the features in proportion to how well they agree with it.
-        const z = feats.map(([f, x]) => [f, agreement(f, w.goal, w.dir) * x, x] as const);
+        const z = feats.map(([f, x]) => [f, agreement(f, w.goal, w.dir, partOf(d, w)) * x, x] as const);
         let norm = 0;
         for (const [, zf, x] of z) norm += zf * x;
         if (norm === 0) continue;
         const step0 = (rate * (balance.get(`${w.goal}:${w.dir}`) ?? 1) * gap) / (norm * kindFactor);
-        const part = d.relevant && w.dir === -1 ? choice : weights;
+        const part = partOf(d, w) === 'choice' ? choice : weights;
         for (const [f, zf] of z) {
           if (zf === 0) continue;
           const row = part.get(f) ?? new Map<GoalId, number>();
@@ -188,7 +194,8 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   for (const f of new Set([...sum.keys(), ...choiceSum.keys()])) {
     const taught = sum.get(f);
     const chosen = choiceSum.get(f);
-    const raise = (g: GoalId): number => Math.max(0, ...goalIds.filter((h) => h !== g).map((h) => avg(taught, h) + Math.max(0, avg(chosen, h))));
+    // (Goal choices only ever lower: what a word raises is what relevance decisions taught it.)
+    const raise = (g: GoalId): number => Math.max(0, ...goalIds.filter((h) => h !== g).map((h) => avg(taught, h)));
     const row: Record<GoalId, number> = {};
     for (const g of goalIds) {
       const moved = Math.max(avg(chosen, g), -raise(g));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
 import { learnWeights } from '../../src/tag/learn.js';
-import { createTaggerCore } from '../../src/tag/tagger.js';
+import { createTagger, createTaggerCore } from '../../src/tag/tagger.js';
 import { loadTaxonomy } from '../../src/tag/taxonomy.js';
 import type { ReviewDecision, TagInput } from '../../src/tag/types.js';
 
@@ -103,5 +103,43 @@ describe('learnWeights: the knobs as defined', () => {
     const w = learnWeights(taxonomy, [...right, ...missed], { analyzer }).weights;
     expect(w[key('uudistus')]?.services ?? 0).toBe(0);
     expect(w[key('Savusukeltajien')]?.services ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe('learnWeights: goal choices and relevance are taught apart', () => {
+  // eval-2027-09 with Voikko (session 27): reviewers put relevant items that mention the rescue departments under
+  // internal security where the rules also listed services, and rejected two items whose only word shared with other
+  // reviewed items was pelastuslaitos. The goal choices counted for the rejections' agreement, so the actor word learned
+  // to make items not relevant, and an unseen item it alone made relevant (PFAS foams) fell out.
+  it('lets a word learn to make items not relevant only as far as rejections, not goal choices, outweigh confirmations', () => {
+    const chose = [
+      { title: 'Hätäkeskustietojärjestelmän päivitys viivästyy', summary: 'Viivästys ei vaikuta pelastuslaitosten toimintavalmiuteen.' },
+      { title: 'Turvallisuusverkon käyttöönotto viivästyy', summary: 'Pelastuslaitosten toimintavalmius säilyy ennallaan.' },
+      { title: 'Kenttäjohtojärjestelmän päivitys valmistui', summary: 'Pelastuslaitosten toimintavalmius paranee.' },
+      { title: 'Viranomaisradioverkon häiriö korjattiin', summary: 'Häiriö ei vaikuttanut pelastuslaitosten toimintavalmiuteen.' },
+    ];
+    const right = [
+      { title: 'Pelastuslaitoksen palvelutasopäätös hyväksyttiin', summary: 'Pelastuslaitos lisää valvontaa.' },
+      { title: 'Pelastuslaitos hankkii uusia säiliöautoja', summary: 'Toimintavalmiusaika lyhenee.' },
+    ];
+    const wrong = [
+      { title: 'Jäihin pudonnut hiihtäjä pelastettiin', summary: 'Pelastuslaitos muistuttaa heikoista jäistä.' },
+      { title: 'Poliisi varoittaa huijaussoitoista, joissa esiinnytään pelastuslaitoksena', summary: 'Huijarit pyytävät pankkitunnuksia.' },
+    ];
+    const plain = createTagger(taxonomy, { analyzer });
+    const reviewed: ReviewDecision[] = [
+      ...chose.map((item) => ({ item, relevant: true, confirmed: ['internal-security'], rejected: ['services'], primary: 'internal-security' })),
+      ...right.map((item) => ({ item, relevant: true, confirmed: ['services'], rejected: [] })),
+      ...wrong.map((item) => ({ item, relevant: false, confirmed: [], rejected: ['services'] })),
+    ];
+    // The premise: the rules list services on the goal-choice items and find the rejected ones relevant.
+    for (const { item } of reviewed.slice(0, 4)) expect(plain(item).scores.services).toBeGreaterThanOrEqual(taxonomy.thresholds.goal);
+    for (const { item } of reviewed.slice(6)) expect(plain(item).relevant).toBe(true);
+    const learned = learnWeights(taxonomy, reviewed, { analyzer });
+    const unseen = { title: 'Pelastuslaitosten vaahtonesteet vaihdetaan', summary: 'EU kieltää PFAS-yhdisteet viiden vuoden siirtymäajalla.' };
+    expect(plain(unseen).relevant).toBe(true);
+    expect(createTagger(taxonomy, { analyzer, learned })(unseen).relevant).toBe(true);
+    const core = createTaggerCore(taxonomy, { analyzer });
+    for (const f of core.read({ title: 'Pelastuslaitos', lang: 'fi' }).features.keys()) expect(learned.weights[f]?.services ?? 0, f).toBeGreaterThanOrEqual(0);
   });
 });
