@@ -16,8 +16,9 @@ export function markItemsRead(db: Db, userId: number, itemIds: number[], now: st
 export function readItemIds(db: Db, userId: number, itemIds: number[]): Set<number> {
   if (!itemIds.length) return new Set();
   // One statement for any number of ids (prepared once), not one made for each page's count of placeholders.
-  const rows = prepared(db, 'SELECT item_id FROM item_reads WHERE user_id = ? AND item_id IN (SELECT value FROM json_each(?))')
-    .pluck().all(userId, JSON.stringify(itemIds)) as number[];
+  // Each id looked up as the list gives it: `item_id IN (the list)` first built a temporary index of the ids.
+  const rows = prepared(db, 'SELECT r.item_id FROM json_each(?) j CROSS JOIN item_reads r ON r.user_id = ? AND r.item_id = j.value')
+    .pluck().all(JSON.stringify(itemIds), userId) as number[];
   return new Set(rows);
 }
 
