@@ -99,6 +99,10 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load && /^--(db|feeds)(=|$)/.test(name)) {
+    process.stderr.write(`lakivahti: ${name.replace(/=.*$/s, '')} goes with a command (e.g. \`lakivahti --db FILE items\`), and none was given\n\n${USAGE}`);
+    return 2;
+  }
   if (!load) {
     process.stderr.write(`lakivahti: unknown command "${name}"\n\n${USAGE}`);
     return 2;

@@ -118,7 +118,7 @@ describe('lakivahti as a process, with pipes', () => {
     expect([before.code, before.out, before.err]).toEqual([after.code, after.out, after.err]);
     const alone = await run(['--db', big]);
     expect(alone.code).toBe(2);
-    expect(alone.err).toMatch(/^lakivahti: unknown command "--db"\n\nusage: /);
+    expect(alone.err).toMatch(/^lakivahti: --db goes with a command \(e\.g\. `lakivahti --db FILE items`\), and none was given\n\nusage: /);
   }, 30_000);
 
   it('a mistaken path or number is named, not answered with a system error or a stack', async () => {
