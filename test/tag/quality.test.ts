@@ -76,7 +76,8 @@ const evaluation202708 = load('eval-2027-08.jsonl');
 // one goal that mention the others, titles naming one act or reform whose body lists others, welfare-area money vs the
 // rescue services' own, internal-security systems vs services, other ministries' near misses, welfare-area health and HR
 // news, incidents, statistics, EU matters; labelled from goals.md and the README's labelling decisions and measured
-// before any round-fourteen change (figures in its commit message, 7028047), never tuned on.
+// before any round-fourteen change (figures in its commit message, 7028047). Sealed in round fourteen, a dev set from
+// round fifteen on.
 const evaluation202709 = load('eval-2027-09.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
@@ -234,11 +235,11 @@ function suite(name: string, make: () => Analyzer | null): void {
       // under the primary and goal-precision targets: a fall below is a regression.
       expectBars(evaluation202708, { f1: 0.97, primaryHit: 0.92, goalPrecision: 0.925 }, true);
     });
-    it('holds on the round-fourteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-fourteen change: F1 0.965 /
-      // 0.969, primary 0.922 / 0.930, goal precision 0.864 / 0.865 (snowball / voikko); after round fourteen 0.965 / 0.969,
-      // 0.938 / 0.946, 0.879 / 0.880. Bars just below, under the targets: a fall below is a regression.
-      expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.93, goalPrecision: 0.875 }, false);
+    it('holds on the round-fourteen evaluation set, a dev set from round fifteen, above the keyword alert on every figure', () => {
+      // Sealed before any round-fourteen change at F1 0.965 / 0.969, primary 0.922 / 0.930, goal precision 0.864 / 0.865
+      // (snowball / voikko); after round fourteen 0.965 / 0.969, 0.938 / 0.946, 0.879 / 0.880, where round fifteen found it
+      // as a dev set. Bars just below, under the targets: a fall below is a regression.
+      expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.93, goalPrecision: 0.875 }, true);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
