@@ -429,7 +429,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // An actor (pelastuslaitos: who acts) and a weak context word (below a topic term's weight: sisäministeriö,
       // johtaminen) name who or how, not a subject, and vouch for no further goal ("Pelastuslain uudistus etenee:
       // sisäministeriö asetti työryhmän" is services; "Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille" is
-      // internal security).
+      // internal security). Nor does the share a leading goal's title term lends another goal (hätäkeskus lends services 1:
+      // "Hätäkeskustietojärjestelmä ERICAn päivitys viivästyy" is internal security whatever the summary says of the rescue
+      // departments' readiness), unless the share is a goal's own (the shelter's, below).
       const inTitle = (g: GoalId): boolean =>
         learnedNames.has(g) ||
         reading.evidence.some(
@@ -438,7 +440,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             (e.goals[g] ?? 0) > 0 &&
             !actorTexts.has(e.term) &&
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
-            !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title)),
+            !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title)) &&
+            !(e.field === 'title' && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) < th.goal),
         );
       // A title term that lends a further goal a goal's full share names both whatever the leading goal's points: the
       // shelter of "Skyldigheten att bygga skyddsrum ses över" is civil protection and a building the rescue act regulates.
