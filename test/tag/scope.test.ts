@@ -111,7 +111,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(r.goals).toContain('internal-security');
       expect(r.goals).toContain('services');
     });
-    it('lists no services beside the reform for fire stations’ rents and investment plans, nor beside civil protection without shelters', () => {
+    it('lists no services beside the reform for fire stations’ rents, investment plans and loans, nor beside civil protection without shelters', () => {
       // The README's labelling decisions: rents, sales and investment plans of fire stations are the reform alone; civil
       // protection (warning, evacuation) is internal security alone, and shelters carry services beside it.
       const rent = tag({ title: 'Kaupunki ja hyvinvointialue sopivat paloasemien vuokrista', summary: 'Uudet vuokrasopimukset ovat voimassa viisi vuotta.' });
@@ -120,6 +120,11 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(hyra, JSON.stringify(hyra.evidence)).toMatchObject({ relevant: true, goals: ['welfare-reform'] });
       const plan = tag({ title: 'Hyvinvointialueen investointisuunnitelma: uusi paloasema Kokkolaan', summary: 'Aluevaltuusto käsittelee suunnitelmaa syyskuussa.' });
       expect(plan.goals, JSON.stringify(plan.evidence)).toEqual(['welfare-reform']);
+      // Round fifteen: a loan authorisation is the reform's money as a rent is, whatever fire station it would build.
+      const loan = tag({ title: 'Aluehallitus esittää lainanottovaltuuden korotusta uusien paloasemien rakentamiseen', summary: 'Ministeriö päättää korotuksesta.' });
+      expect(loan, JSON.stringify(loan.evidence)).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+      const lån = tag({ title: 'Områdesstyrelsen begär lånefullmakt för en ny brandstation i Vörå', summary: 'Ministeriet beslutar om höjningen.', lang: 'sv' });
+      expect(lån, JSON.stringify(lån.evidence)).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
       const programme = tag({ title: 'Väestönsuojelun kehittämisohjelma: varoittaminen ja evakuointi uudistetaan', summary: 'Sisäministeriö asetti ohjelmalle ohjausryhmän.' });
       expect(programme.goals, JSON.stringify(programme.evidence)).toEqual(['internal-security']);
       const program = tag({ title: 'Utvecklingsprogram för befolkningsskyddet: varning och evakuering förnyas', summary: 'Inrikesministeriet tillsatte en styrgrupp.', lang: 'sv' });
