@@ -96,8 +96,10 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['a lägescentral is a tilannekeskus', { title: 'Räddningsverkens lägescentraler samordnas', summary: 'Inrikesministeriet leder projektet.', lang: 'sv' }, true, 'internal-security', null],
   // Round fifteen (eval-2027-09 as a dev set): reworded from its kinds, not its items. EMS the rescue departments produce is
   // the reform's (the README's labelling decisions): the paramedics they hire and the ambulance service passed to them.
-  ['a rescue department taking on EMS and hiring paramedics is the reform', { title: 'Pelastuslaitos ottaa ensihoidon hoitaakseen Itä-Uudellamaalla', summary: 'Ensihoitajia rekrytoidaan 30.' }, true, 'welfare-reform', null],
+  ['a rescue department taking on EMS and hiring paramedics is the reform', { title: 'Pelastuslaitos ottaa ensihoidon hoitaakseen Itä-Uudellamaalla', summary: 'Ensihoitajia palkataan 30.' }, true, 'welfare-reform', null],
   ['the ambulance service passing to a rescue department is the reform, in Swedish', { title: 'Ambulansverksamheten i Kymmenedalen övergår till räddningsverket', summary: 'Räddningsverket anställer 25 vårdare.', lang: 'sv' }, true, 'welfare-reform', null],
+  ['hiring (palkkaa, palkataan: Snowball’s key of palkita too) is no award and no event news', { title: 'Sopimuspalokuntiin palkataan lisää väkeä', summary: 'Pelastuslaitos palkkaa 12 sopimuspalokuntalaista.' }, true, 'services', null],
+  ['a brigade awarded a prize (palkittiin) is still event news', { title: 'Palokunta palkittiin vuoden palokuntana', summary: 'Pelastuslaitos onnitteli palokuntaa.', source: 'pelastustoimi' }, false, null, 'events'],
   ['a private firm’s ambulance service alone is not ours', { title: 'Yksityinen ambulanssitoiminta laajenee Uudellamaalla', summary: 'Yritys avaa kaksi uutta asemaa.' }, false, null, null],
 ];
 
