@@ -100,6 +100,8 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['the ambulance service passing to a rescue department is the reform, in Swedish', { title: 'Ambulansverksamheten i Kymmenedalen övergår till räddningsverket', summary: 'Räddningsverket anställer 25 vårdare.', lang: 'sv' }, true, 'welfare-reform', null],
   ['hiring (palkkaa, palkataan: Snowball’s key of palkita too) is no award and no event news', { title: 'Sopimuspalokuntiin palkataan lisää väkeä', summary: 'Pelastuslaitos palkkaa 12 sopimuspalokuntalaista.' }, true, 'services', null],
   ['a brigade awarded a prize (palkittiin) is still event news', { title: 'Palokunta palkittiin vuoden palokuntana', summary: 'Pelastuslaitos onnitteli palokuntaa.', source: 'pelastustoimi' }, false, null, 'events'],
+  ['chimney sweeping the welfare areas arrange is the rescue act’s matter, not welfare-area news', { title: 'Nuohouksen järjestäminen muuttuu ensi vuonna', summary: 'Hyvinvointialueet voivat kilpailuttaa nuohouksen.' }, true, 'services', null],
+  ['chimney sweeping the welfare areas arrange is the rescue act’s matter, in Swedish', { title: 'Sotningen ordnas på nytt sätt', summary: 'Välfärdsområdena får konkurrensutsätta sotningen.', lang: 'sv' }, true, 'services', null],
   ['a private firm’s ambulance service alone is not ours', { title: 'Yksityinen ambulanssitoiminta laajenee Uudellamaalla', summary: 'Yritys avaa kaksi uutta asemaa.' }, false, null, null],
 ];
 
