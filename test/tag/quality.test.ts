@@ -79,6 +79,12 @@ const evaluation202708 = load('eval-2027-08.jsonl');
 // before any round-fourteen change (figures in its commit message, 7028047). Sealed in round fourteen, a dev set from
 // round fifteen on.
 const evaluation202709 = load('eval-2027-09.jsonl');
+// Round fifteen's evaluation set: 264 items (127 Swedish, mostly Finnish/Swedish twins, some Swedish-only): items about one
+// goal that mention a second in passing, actor-in-title items whose subject is cooperation, preparedness or information
+// systems, other ministries' near misses, incidents, statistics, EU matters, welfare-area health-care news; labelled from
+// goals.md and the README's labelling decisions and measured before any round-fifteen change (figures in its commit
+// message, 8acd54b), never tuned on.
+const evaluation202710 = load('eval-2027-10.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -245,6 +251,12 @@ function suite(name: string, make: () => Analyzer | null): void {
       // primary 0.946 / 0.953, goal precision 0.919 / 0.920. Bars just below, under the issue's targets: a fall below is a
       // regression.
       expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.94, goalPrecision: 0.915 }, true);
+    });
+    it('holds on the round-fifteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-fifteen change: F1 0.962 /
+      // 0.962, primary 0.906 / 0.894, goal precision 0.872 / 0.856 (snowball / voikko); after round fifteen 0.965 / 0.965,
+      // 0.912 / 0.900, 0.883 / 0.867. Bars just below, under the issue's targets: a fall below is a regression.
+      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.89, goalPrecision: 0.865 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
