@@ -77,6 +77,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const headGoals: ReadonlySet<GoalId>[] = [];
   const alsoGoals: ReadonlySet<GoalId>[] = [];
   const byActor: boolean[] = [];
+  const weakOnly: boolean[] = [];
+  const strongAt: number[] = [];
   const ends: boolean[] = [];
   // Best field per matched term (a term counts once per item), with the words that matched, in the order first found.
   const hitTerms: CompiledTerm[] = [];
@@ -146,6 +148,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         let spoken: Set<GoalId> | null = null;
         let head: Set<GoalId> | null = null;
         let alsoAt: Set<GoalId> | null = null;
+        let weak = true;
+        let strong = 0;
         for (const s of m.single) {
           const rule = s.term.def.rule;
           // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
@@ -154,6 +158,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           if (!isTitle) continue;
           // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
           if (rule === 'anchor' || rule === 'context') (spoken ??= new Set()).add(s.term.owner);
+          if (rule === 'anchor' || s.term.own >= MIN_TOPIC_WEIGHT) weak = false;
+          if (rule === 'anchor' && !s.term.def.actor) strong = Math.max(strong, s.term.own);
           // The goals a topic term lends a share to (väestönsuojelu and hätäkeskus also speak for services): a generic
           // head of such a goal (kehittämisohjelma, lisämääräraha, henkilöstövaje) stays inside the modifier's topic.
           if (rule === 'anchor') {
@@ -163,6 +169,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         }
         if (isTitle) {
           byActor[i] = m.single.length > 0 && allActors(m.single);
+          weakOnly[i] = weak;
+          strongAt[i] = strong;
           titleGoals[i] = spoken ?? NONE;
           headGoals[i] = head ?? NONE;
           alsoGoals[i] = alsoAt ?? NONE;
@@ -199,6 +207,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           if (cut >= 0 && endsWithin(ends, i, j)) continue;
           // An actor says who, not what: "sote-uudistuksen pelastustoimen siirtymäsäännökset" is not about the rescue services.
           if (j >= n || titleGoals[j].size !== 1 || byActor[j]) continue;
+          // A head that speaks only by a weak context word (järjestäminen, valvonta: below a topic term's weight) says how,
+          // not what, after a topic term of a goal's full share: "nuohouksen järjestäminen" is sweeping, the rescue act's
+          // matter, not the reform's organising. After a weaker word it still names the subject ("Hyvinvointialueen
+          // valmiussuunnitelma" is preparedness).
+          if (weakOnly[j] && strongAt[i] >= taxonomy.thresholds.goal) continue;
           const [head] = titleGoals[j];
           if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
           if (!titleGoals[i].has(head)) about = [head];
@@ -429,7 +442,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // An actor (pelastuslaitos: who acts) and a weak context word (below a topic term's weight: sisäministeriö,
       // johtaminen) name who or how, not a subject, and vouch for no further goal ("Pelastuslain uudistus etenee:
       // sisäministeriö asetti työryhmän" is services; "Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille" is
-      // internal security).
+      // internal security). Nor does the share a leading goal's title term lends another goal (hätäkeskus lends services 1:
+      // "Hätäkeskustietojärjestelmä ERICAn päivitys viivästyy" is internal security whatever the summary says of the rescue
+      // departments' readiness), unless the share is a goal's own (the shelter's, below).
       const inTitle = (g: GoalId): boolean =>
         learnedNames.has(g) ||
         reading.evidence.some(
@@ -438,7 +453,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             (e.goals[g] ?? 0) > 0 &&
             !actorTexts.has(e.term) &&
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
-            !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title)),
+            !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title)) &&
+            !(e.field === 'title' && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) < th.goal),
         );
       // A title term that lends a further goal a goal's full share names both whatever the leading goal's points: the
       // shelter of "Skyldigheten att bygga skyddsrum ses över" is civil protection and a building the rescue act regulates.

@@ -76,8 +76,15 @@ const evaluation202708 = load('eval-2027-08.jsonl');
 // one goal that mention the others, titles naming one act or reform whose body lists others, welfare-area money vs the
 // rescue services' own, internal-security systems vs services, other ministries' near misses, welfare-area health and HR
 // news, incidents, statistics, EU matters; labelled from goals.md and the README's labelling decisions and measured
-// before any round-fourteen change (figures in its commit message, 7028047), never tuned on.
+// before any round-fourteen change (figures in its commit message, 7028047). Sealed in round fourteen, a dev set from
+// round fifteen on.
 const evaluation202709 = load('eval-2027-09.jsonl');
+// Round fifteen's evaluation set: 264 items (127 Swedish, mostly Finnish/Swedish twins, some Swedish-only): items about one
+// goal that mention a second in passing, actor-in-title items whose subject is cooperation, preparedness or information
+// systems, other ministries' near misses, incidents, statistics, EU matters, welfare-area health-care news; labelled from
+// goals.md and the README's labelling decisions and measured before any round-fifteen change (figures in its commit
+// message, 8acd54b), never tuned on.
+const evaluation202710 = load('eval-2027-10.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -231,14 +238,25 @@ function suite(name: string, make: () => Analyzer | null): void {
       // round fourteen found it as a dev set. Round fourteen (a shelter in the title names services whatever the leading
       // goal's points; the Commission lifts the incident scope; IKT, lägescentral, första insats, välfärdsfullmäktige and
       // the partnership network as terms): F1 0.973 / 0.976, primary 0.926, goal precision 0.929 / 0.935. Bars just below,
-      // under the issue's primary and goal-precision targets: a fall below is a regression.
-      expectBars(evaluation202708, { f1: 0.97, primaryHit: 0.92, goalPrecision: 0.925 }, true);
+      // under the issue's primary and goal-precision targets: a fall below is a regression. Round fifteen (a leading goal's
+      // title term lends no further goal its share; loan authorisations are the reform's money; a weak head names no
+      // subject after a topic term of a goal's full share): goal precision 0.948 / 0.948.
+      expectBars(evaluation202708, { f1: 0.97, primaryHit: 0.92, goalPrecision: 0.945 }, true);
     });
-    it('holds on the round-fourteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-fourteen change: F1 0.965 /
-      // 0.969, primary 0.922 / 0.930, goal precision 0.864 / 0.865 (snowball / voikko); after round fourteen 0.965 / 0.969,
-      // 0.938 / 0.946, 0.879 / 0.880. Bars just below, under the issue's targets: a fall below is a regression.
-      expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.93, goalPrecision: 0.875 }, false);
+    it('holds on the round-fourteen evaluation set, a dev set from round fifteen, above the keyword alert on every figure', () => {
+      // Sealed before any round-fourteen change at F1 0.965 / 0.969, primary 0.922 / 0.930, goal precision 0.864 / 0.865
+      // (snowball / voikko); after round fourteen 0.965 / 0.969, 0.938 / 0.946, 0.879 / 0.880, where round fifteen found it
+      // as a dev set. Round fifteen (a leading goal's title term lends no further goal its share; paramedics and the
+      // ambulance service are the reform's EMS; a weak head names no subject after a topic term of a goal's full share):
+      // primary 0.946 / 0.953, goal precision 0.919 / 0.920. Bars just below, under the issue's targets: a fall below is a
+      // regression.
+      expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.94, goalPrecision: 0.915 }, true);
+    });
+    it('holds on the round-fifteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-fifteen change: F1 0.962 /
+      // 0.962, primary 0.906 / 0.894, goal precision 0.872 / 0.856 (snowball / voikko); after round fifteen 0.965 / 0.965,
+      // 0.912 / 0.900, 0.883 / 0.867. Bars just below, under the issue's targets: a fall below is a regression.
+      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.89, goalPrecision: 0.865 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.

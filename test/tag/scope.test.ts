@@ -94,6 +94,15 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['the rescue departments’ partnership network and the ministry: a cooperation structure', { title: 'Kumppanuusverkosto ja sisäministeriö sopivat yhteistyörakenteesta', summary: 'Rakenteeseen kuuluu ohjausryhmä.' }, true, 'internal-security', null],
   ['IKT is the Swedish ICT', { title: 'Räddningsväsendets IKT-tjänster upphandlas gemensamt', summary: 'Upphandlingen gäller alla räddningsverk.', lang: 'sv' }, true, 'internal-security', null],
   ['a lägescentral is a tilannekeskus', { title: 'Räddningsverkens lägescentraler samordnas', summary: 'Inrikesministeriet leder projektet.', lang: 'sv' }, true, 'internal-security', null],
+  // Round fifteen (eval-2027-09 as a dev set): reworded from its kinds, not its items. EMS the rescue departments produce is
+  // the reform's (the README's labelling decisions): the paramedics they hire and the ambulance service passed to them.
+  ['a rescue department taking on EMS and hiring paramedics is the reform', { title: 'Pelastuslaitos ottaa ensihoidon hoitaakseen Itä-Uudellamaalla', summary: 'Ensihoitajia palkataan 30.' }, true, 'welfare-reform', null],
+  ['the ambulance service passing to a rescue department is the reform, in Swedish', { title: 'Ambulansverksamheten i Kymmenedalen övergår till räddningsverket', summary: 'Räddningsverket anställer 25 vårdare.', lang: 'sv' }, true, 'welfare-reform', null],
+  ['hiring (palkkaa, palkataan: Snowball’s key of palkita too) is no award and no event news', { title: 'Sopimuspalokuntiin palkataan lisää väkeä', summary: 'Pelastuslaitos palkkaa 12 sopimuspalokuntalaista.' }, true, 'services', null],
+  ['a brigade awarded a prize (palkittiin) is still event news', { title: 'Palokunta palkittiin vuoden palokuntana', summary: 'Pelastuslaitos onnitteli palokuntaa.', source: 'pelastustoimi' }, false, null, 'events'],
+  ['chimney sweeping the welfare areas arrange is the rescue act’s matter, not welfare-area news', { title: 'Nuohouksen järjestäminen muuttuu ensi vuonna', summary: 'Hyvinvointialueet voivat kilpailuttaa nuohouksen.' }, true, 'services', null],
+  ['chimney sweeping the welfare areas arrange is the rescue act’s matter, in Swedish', { title: 'Sotningen ordnas på nytt sätt', summary: 'Välfärdsområdena får konkurrensutsätta sotningen.', lang: 'sv' }, true, 'services', null],
+  ['a private firm’s ambulance service alone is not ours', { title: 'Yksityinen ambulanssitoiminta laajenee Uudellamaalla', summary: 'Yritys avaa kaksi uutta asemaa.' }, false, null, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
@@ -111,7 +120,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(r.goals).toContain('internal-security');
       expect(r.goals).toContain('services');
     });
-    it('lists no services beside the reform for fire stations’ rents and investment plans, nor beside civil protection without shelters', () => {
+    it('lists no services beside the reform for fire stations’ rents, investment plans and loans, nor beside civil protection without shelters', () => {
       // The README's labelling decisions: rents, sales and investment plans of fire stations are the reform alone; civil
       // protection (warning, evacuation) is internal security alone, and shelters carry services beside it.
       const rent = tag({ title: 'Kaupunki ja hyvinvointialue sopivat paloasemien vuokrista', summary: 'Uudet vuokrasopimukset ovat voimassa viisi vuotta.' });
@@ -120,6 +129,11 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(hyra, JSON.stringify(hyra.evidence)).toMatchObject({ relevant: true, goals: ['welfare-reform'] });
       const plan = tag({ title: 'Hyvinvointialueen investointisuunnitelma: uusi paloasema Kokkolaan', summary: 'Aluevaltuusto käsittelee suunnitelmaa syyskuussa.' });
       expect(plan.goals, JSON.stringify(plan.evidence)).toEqual(['welfare-reform']);
+      // Round fifteen: a loan authorisation is the reform's money as a rent is, whatever fire station it would build.
+      const loan = tag({ title: 'Aluehallitus esittää lainanottovaltuuden korotusta uusien paloasemien rakentamiseen', summary: 'Ministeriö päättää korotuksesta.' });
+      expect(loan, JSON.stringify(loan.evidence)).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+      const lån = tag({ title: 'Områdesstyrelsen begär lånefullmakt för en ny brandstation i Vörå', summary: 'Ministeriet beslutar om höjningen.', lang: 'sv' });
+      expect(lån, JSON.stringify(lån.evidence)).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
       const programme = tag({ title: 'Väestönsuojelun kehittämisohjelma: varoittaminen ja evakuointi uudistetaan', summary: 'Sisäministeriö asetti ohjelmalle ohjausryhmän.' });
       expect(programme.goals, JSON.stringify(programme.evidence)).toEqual(['internal-security']);
       const program = tag({ title: 'Utvecklingsprogram för befolkningsskyddet: varning och evakuering förnyas', summary: 'Inrikesministeriet tillsatte en styrgrupp.', lang: 'sv' });

@@ -197,6 +197,28 @@ describe('tagger: the goals listed', () => {
     expect(createTagger(taxonomy(list(false), { thresholds }), { analyzer })(item)).toMatchObject({ scores: { [A]: 5, [B]: 4 }, goals: [A, B] });
   });
 
+  it('takes no subject from a weak head (below a topic term\'s weight) after a topic term of the further-goal bar', () => {
+    // "Nuohouksen järjestäminen": nuohous (A) then järjestäminen, a context word of C at 0.5; C 0.5 + 1.5 from the summary
+    // is relevant at 2. With nuohous at 3 (the further-goal bar 2.5 or more) the title is about sweeping and A leads;
+    // at 2 the weak head still names the subject (as valmius does after a welfare area in "Hyvinvointialueen
+    // valmiussuunnitelma"), and C leads.
+    const list = (w: number) => [term('nuohous', 'anchor', { [A]: w }), term('järjestäminen', 'context', { [C]: 0.5 }), term('hyvinvointialue', 'anchor', { [C]: 3 })];
+    const item = { title: 'Nuohouksen järjestäminen', summary: 'Hyvinvointialue.', lang: 'fi' as const };
+    expect(createTagger(taxonomy(list(3), { thresholds }), { analyzer })(item)).toMatchObject({ scores: { [A]: 3, [C]: 2 }, primary: A, goals: [A] });
+    expect(createTagger(taxonomy(list(2), { thresholds }), { analyzer })(item)).toMatchObject({ scores: { [A]: 2, [C]: 2 }, primary: C });
+  });
+
+  it('lists no further goal that only a share of a leading goal\'s title term vouches for, unless the share is a goal\'s', () => {
+    // B 5 (hätäkeskus in the title, lending A a share); A 2 from paloasema in the summary (4 × 0.5) plus the share. With a
+    // share of 1, A 3 passes the bars (2.5, half of 5), but the title's word names the emergency centre, B's matter, and
+    // what it lends says nothing of a further subject (hätäkeskus, whose summary names the rescue services' readiness);
+    // a share of the further-goal bar (a shelter: civil protection and a building the rescue act regulates) names both.
+    const list = (share: number) => [term('hätäkeskus', 'anchor', { [B]: 5, [A]: share }), term('paloasema', 'anchor', { [A]: 4 })];
+    const item = { title: 'Hätäkeskus', summary: 'Paloasema.', lang: 'fi' as const };
+    expect(createTagger(taxonomy(list(1), { thresholds }), { analyzer })(item)).toMatchObject({ scores: { [A]: 3, [B]: 5 }, goals: [B] });
+    expect(createTagger(taxonomy(list(2.5), { thresholds }), { analyzer })(item)).toMatchObject({ scores: { [A]: 4.5, [B]: 5 }, goals: [B, A] });
+  });
+
   it('lists no further goal whose title evidence a negative term cancelled, however much learning gave it', () => {
     // Rules: A 2 (paloasema), C 3 − 3 = 0 (hyvinvointialue, then sairaala: health-care content); not relevant.
     // Learned on paloasema: A +2 → 4, C +3 → 3. C has title evidence but no points from the rules: not listed.
