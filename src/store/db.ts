@@ -164,25 +164,25 @@ export function pendingMigrations(db: Db, dir = migrationsDir): string[] {
 
 const migrationFiles = (dir: string) => fs.readdirSync(dir).filter((f) => /^\d+-.+\.sql$/.test(f)).sort();
 
-/** Apply the numbered migrations in db/migrations/ that have not run yet, each in its own transaction. */
+/**
+ * Apply the numbered migrations in db/migrations/ that have not run yet, all in one transaction: the database is
+ * upgraded to the last one or left as it was (and a new file is made with one commit, not one per migration).
+ */
 export function migrate(db: Db, dir = migrationsDir): string[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const done = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
-  const applied: string[] = [];
-  for (const name of migrationFiles(dir)) {
-    const version = Number(name.split('-')[0]);
-    if (done.has(version)) continue;
-    const sql = fs.readFileSync(path.join(dir, name), 'utf8');
-    db.transaction(() => {
-      db.exec(sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        version, name, new Date().toISOString(),
-      );
-    })();
-    applied.push(name);
-  }
-  return applied;
+  return db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const done = new Set(
+      (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+    );
+    const applied: string[] = [];
+    for (const name of migrationFiles(dir)) {
+      const version = Number(name.split('-')[0]);
+      if (done.has(version)) continue;
+      db.exec(fs.readFileSync(path.join(dir, name), 'utf8'));
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, name, new Date().toISOString());
+      applied.push(name);
+    }
+    return applied;
+  })();
 }

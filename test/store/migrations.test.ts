@@ -80,3 +80,21 @@ describe('migration 002', () => {
     expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   });
 });
+
+describe('migrate', () => {
+  it('applies the pending migrations together: one that fails leaves the database as it was', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-mig-'));
+    fs.writeFileSync(path.join(dir, '001-a.sql'), 'CREATE TABLE a (x INTEGER);');
+    fs.writeFileSync(path.join(dir, '002-b.sql'), 'CREATE TABLE b (x INTEGER);');
+    fs.writeFileSync(path.join(dir, '003-bad.sql'), 'CREATE TABLE c (x INTEGER); INSERT INTO no_such_table VALUES (1);');
+    const db = new Database(':memory:');
+    const tables = () => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]);
+    expect(() => migrate(db, dir)).toThrow(/no such table: no_such_table/);
+    expect(tables()).toEqual([]);
+    fs.writeFileSync(path.join(dir, '003-bad.sql'), 'CREATE TABLE c (x INTEGER);');
+    expect(migrate(db, dir)).toEqual(['001-a.sql', '002-b.sql', '003-bad.sql']);
+    expect(tables()).toEqual(['a', 'b', 'c', 'schema_migrations']);
+    expect(migrate(db, dir)).toEqual([]);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
