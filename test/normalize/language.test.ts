@@ -35,7 +35,7 @@ describe('detectLanguage on short feed items, whichever language the source decl
 
   // The labelled tagging sets say each item's language (written by people). Sealed sets are not read here.
   const sets = ['dev', 'heldout', 'unseen', 'fresh', 'hard-dev', 'round3-dev', 'round4-dev', 'eval-2027-01', 'eval-2027-02', 'eval-2027-03',
-    'eval-2027-04', 'eval-2027-05', 'eval-2027-06', 'eval-2027-07', 'eval-2027-08'];
+    'eval-2027-04', 'eval-2027-05', 'eval-2027-06', 'eval-2027-07', 'eval-2027-08', 'eval-2027-09'];
   it.each(sets)('every item of %s: its language from its title and summary, with either fallback', (name) => {
     const items = parseLabelled(fs.readFileSync(path.join(fixturesDir, 'tag', `${name}.jsonl`), 'utf8')).filter((i) => i.lang);
     expect(items.length).toBeGreaterThan(20);
