@@ -73,4 +73,22 @@ describe('actor terms', () => {
     const r = tag({ title: 'Sisäministeriö ja pelastuslaitokset kokoontuivat', lang: 'fi' });
     expect(r.evidence.find((e) => e.term === 'pelastus+laitos')?.goals).toEqual({ services: 3 });
   });
+  it.each([
+    ['Hallitus esittää lisärahoitusta pelastustoimelle ja väestönsuojeluun', 'Hyvinvointialueiden pelastustoimelle osoitetaan 12 miljoonaa euroa väestönsuojelun ja varautumisen kehittämiseen.', 'fi'],
+    ['Regeringen föreslår tilläggsfinansiering för räddningsväsendet och befolkningsskyddet', 'Räddningsväsendet i välfärdsområdena anvisas 12 miljoner euro för befolkningsskyddet och beredskapen.', 'sv'],
+    ['Pelastuslaitoksille lisärahoitusta kyberturvallisuuden parantamiseen', '', 'fi'],
+  ] as const)('keep their points where additional funding goes to them, as plain funding does (the funding of rescue services): %s', (title, summary, lang) => {
+    const r = tag({ title, summary, lang });
+    expect(r.relevant).toBe(true);
+    expect(r.goals).toEqual(expect.arrayContaining(['services', 'internal-security']));
+    expect(r.goals).not.toContain('welfare-reform');
+  });
+
+  it.each([
+    ['Valtiovarainvaliokunta: hyvinvointialueiden lisärahoitus', 'Pelastustoimen kustannukset kasvavat.', 'fi'],
+    ['Hyvinvointialueille lisärahoitusta: pelastustoimen osuus 12 miljoonaa euroa', '', 'fi'],
+    ['Tilläggsfinansiering till välfärdsområdena: räddningsväsendets andel 12 miljoner', '', 'sv'],
+  ] as const)('leave the welfare areas’ additional funding to the reform alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
 });
