@@ -91,4 +91,10 @@ describe('actor terms', () => {
   ] as const)('leave the welfare areas’ additional funding to the reform alone: %s', (title, summary, lang) => {
     expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
   });
+  it.each([
+    ['Hallitus esittää lisärahoitusta hätäkeskusten henkilöstöön', 'Hätäkeskuslaitokseen palkataan uusia päivystäjiä.', 'fi'],
+    ['Regeringen föreslår tilläggsfinansiering för nödcentralernas personal', 'Nödcentralsverket anställer nya operatörer.', 'sv'],
+  ] as const)('are not needed where the money goes to the emergency centres: their context words stay the centres’ matter: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
 });
