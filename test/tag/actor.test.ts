@@ -97,4 +97,10 @@ describe('actor terms', () => {
   ] as const)('are not needed where the money goes to the emergency centres: their context words stay the centres’ matter: %s', (title, summary, lang) => {
     expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
   });
+  it.each([
+    ['Ensihoidon palvelutasopäätös hyväksyttiin: pelastuslaitos tuottaa ensihoidon jatkossakin', 'fi'],
+    ['Servicenivåbeslutet för prehospital akutsjukvård godkändes: räddningsverket sköter akutvården också i fortsättningen', 'sv'],
+  ] as const)('producing EMS leave the welfare area’s EMS service-level decision to the reform, in either language: %s', (title, lang) => {
+    expect(tag({ title, summary: 'Päätös koskee vuosia 2028–2031.', lang })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
 });
