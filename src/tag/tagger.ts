@@ -445,6 +445,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // internal security). Nor does the share a leading goal's title term lends another goal (hätäkeskus lends services 1:
       // "Hätäkeskustietojärjestelmä ERICAn päivitys viivästyy" is internal security whatever the summary says of the rescue
       // departments' readiness), unless the share is a goal's own (the shelter's, below).
+      // A context word of a further goal in the title is the leading goal's matter when a title term of the leading goal
+      // lends that goal a share and the title names it by no term of its own, not even an actor: "Hallitus esittää
+      // lisärahoitusta hätäkeskusten henkilöstöön" is the emergency centres' money and staff (hätäkeskus lends services 1),
+      // "lisärahoitusta pelastustoimelle" the rescue services' funding.
+      const lentContext = (g: GoalId): boolean =>
+        leadEv.some((e) => (e.rule === 'term' || e.rule === 'phrase') && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) > 0) &&
+        !reading.evidence.some((e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && Object.keys(e.goals)[0] === g);
       const inTitle = (g: GoalId): boolean =>
         learnedNames.has(g) ||
         reading.evidence.some(
@@ -453,7 +460,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             (e.goals[g] ?? 0) > 0 &&
             !actorTexts.has(e.term) &&
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
-            !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title)) &&
+            !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title || lentContext(g))) &&
             !(e.field === 'title' && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) < th.goal),
         );
       // A title term that lends a further goal a goal's full share names both whatever the leading goal's points: the

@@ -73,4 +73,34 @@ describe('actor terms', () => {
     const r = tag({ title: 'Sisäministeriö ja pelastuslaitokset kokoontuivat', lang: 'fi' });
     expect(r.evidence.find((e) => e.term === 'pelastus+laitos')?.goals).toEqual({ services: 3 });
   });
+  it.each([
+    ['Hallitus esittää lisärahoitusta pelastustoimelle ja väestönsuojeluun', 'Hyvinvointialueiden pelastustoimelle osoitetaan 12 miljoonaa euroa väestönsuojelun ja varautumisen kehittämiseen.', 'fi'],
+    ['Regeringen föreslår tilläggsfinansiering för räddningsväsendet och befolkningsskyddet', 'Räddningsväsendet i välfärdsområdena anvisas 12 miljoner euro för befolkningsskyddet och beredskapen.', 'sv'],
+    ['Pelastuslaitoksille lisärahoitusta kyberturvallisuuden parantamiseen', '', 'fi'],
+  ] as const)('keep their points where additional funding goes to them, as plain funding does (the funding of rescue services): %s', (title, summary, lang) => {
+    const r = tag({ title, summary, lang });
+    expect(r.relevant).toBe(true);
+    expect(r.goals).toEqual(expect.arrayContaining(['services', 'internal-security']));
+    expect(r.goals).not.toContain('welfare-reform');
+  });
+
+  it.each([
+    ['Valtiovarainvaliokunta: hyvinvointialueiden lisärahoitus', 'Pelastustoimen kustannukset kasvavat.', 'fi'],
+    ['Hyvinvointialueille lisärahoitusta: pelastustoimen osuus 12 miljoonaa euroa', '', 'fi'],
+    ['Tilläggsfinansiering till välfärdsområdena: räddningsväsendets andel 12 miljoner', '', 'sv'],
+  ] as const)('leave the welfare areas’ additional funding to the reform alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+  it.each([
+    ['Hallitus esittää lisärahoitusta hätäkeskusten henkilöstöön', 'Hätäkeskuslaitokseen palkataan uusia päivystäjiä.', 'fi'],
+    ['Regeringen föreslår tilläggsfinansiering för nödcentralernas personal', 'Nödcentralsverket anställer nya operatörer.', 'sv'],
+  ] as const)('are not needed where the money goes to the emergency centres: their context words stay the centres’ matter: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+  it.each([
+    ['Ensihoidon palvelutasopäätös hyväksyttiin: pelastuslaitos tuottaa ensihoidon jatkossakin', 'fi'],
+    ['Servicenivåbeslutet för prehospital akutsjukvård godkändes: räddningsverket sköter akutvården också i fortsättningen', 'sv'],
+  ] as const)('producing EMS leave the welfare area’s EMS service-level decision to the reform, in either language: %s', (title, lang) => {
+    expect(tag({ title, summary: 'Päätös koskee vuosia 2028–2031.', lang })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
 });

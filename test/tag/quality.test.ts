@@ -240,16 +240,17 @@ function suite(name: string, make: () => Analyzer | null): void {
       // the partnership network as terms): F1 0.973 / 0.976, primary 0.926, goal precision 0.929 / 0.935. Bars just below,
       // under the primary and goal-precision targets: a fall below is a regression. Round fifteen (a leading goal's
       // title term lends no further goal its share; loan authorisations are the reform's money; a weak head names no
-      // subject after a topic term of a goal's full share): goal precision 0.948 / 0.948.
-      expectBars(evaluation202708, { f1: 0.97, primaryHit: 0.92, goalPrecision: 0.945 }, true);
+      // subject after a topic term of a goal's full share): goal precision 0.948 / 0.948. Round sixteen (the Swedish EMS
+      // service-level decision; a further goal's context word beside a leading term that lends it a share): 0.954 / 0.954.
+      expectBars(evaluation202708, { f1: 0.97, primaryHit: 0.92, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-fourteen evaluation set, a dev set from round fifteen, above the keyword alert on every figure', () => {
       // Sealed before any round-fourteen change at F1 0.965 / 0.969, primary 0.922 / 0.930, goal precision 0.864 / 0.865
       // (snowball / voikko); after round fourteen 0.965 / 0.969, 0.938 / 0.946, 0.879 / 0.880, where round fifteen found it
       // as a dev set. Round fifteen (a leading goal's title term lends no further goal its share; paramedics and the
       // ambulance service are the reform's EMS; a weak head names no subject after a topic term of a goal's full share):
-      // primary 0.946 / 0.953, goal precision 0.919 / 0.920. Bars just below, under the targets: a fall below is a
-      // regression.
+      // primary 0.946 / 0.953, goal precision 0.919 / 0.920; round sixteen goal precision 0.926 / 0.920. Bars just below,
+      // under the targets: a fall below is a regression.
       expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.94, goalPrecision: 0.915 }, true);
     });
     it('holds on the round-fifteen evaluation set, never tuned on, above the keyword alert on every figure', () => {

@@ -748,10 +748,21 @@ describe('tagger: a generic title head inside the modifier\'s own topic', () => 
   const t = createTagger(taxonomy(list), { analyzer });
 
   it('keeps the subject with the modifier when the head is a generic word of a goal the modifier lends to', () => {
-    // B 5; A 1 + 3 = 4, both relevant and both in the title: no subject, the best score leads.
+    // B 5; A 1 + 3 = 4, both relevant and both in the title: no subject, the best score leads. A is not listed: its
+    // context word is the matter of B's term that lends A a share, and the title names A by no term of its own.
     const r = t({ title: 'Väestönsuojelun kehittämisohjelma', lang: 'fi' });
-    expect(r).toMatchObject({ scores: { [A]: 4, [B]: 5, [C]: 0 }, primary: B, goals: [B, A] });
+    expect(r).toMatchObject({ scores: { [A]: 4, [B]: 5, [C]: 0 }, primary: B, goals: [B] });
     expect(r.evidence.some((e) => e.rule === 'about')).toBe(false);
+  });
+
+  it('lists a goal by its context word beside a lending term of the leading goal only when the title names it by a term of its own, an actor too', () => {
+    const withActor = createTagger(taxonomy([...list, term('pelastus+laitos', 'anchor', { [A]: 0.5 }, { actor: true })]), { analyzer });
+    // B 5; A 1 + 3 + 0.5 = 4.5: the actor names A in the title, so the context word vouches for it.
+    expect(withActor({ title: 'Väestönsuojelun kehittämisohjelma pelastuslaitoksille', lang: 'fi' })).toMatchObject({ scores: { [A]: 4.5, [B]: 5 }, primary: B, goals: [B, A] });
+    expect(withActor({ title: 'Väestönsuojelun kehittämisohjelma', lang: 'fi' })).toMatchObject({ primary: B, goals: [B] });
+    // A term that lends A nothing leaves A's context word its say (here the head names A as the subject, too).
+    const noLend = createTagger(taxonomy([...basic, term('väestön+suojelu', 'anchor', { [B]: 5 }), term('kehittämis+ohjelma', 'context', { [A]: 3 })]), { analyzer });
+    expect(noLend({ title: 'Väestönsuojelun kehittämisohjelma', lang: 'fi' })).toMatchObject({ scores: { [A]: 3, [B]: 5 }, goals: [A, B] });
   });
 
   it('takes the head as the subject when it is an anchor of its own goal', () => {
