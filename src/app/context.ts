@@ -8,7 +8,7 @@ import { defaultDbPath, defaultFeedsDir } from '../paths.js';
 import { openDb, type Db, type Synchronous } from '../store/db.js';
 import { syncSources } from '../store/sources.js';
 import { listLatestReviews, reviewsVersion } from '../store/reviews.js';
-import { buildTagStage as buildTagStageIn } from './tag-build.js';
+import { buildTagStage as buildTagStageIn } from '../store/tag-build.js';
 import { checkDb } from '../store/maintenance.js';
 import { dataVersion } from '../store/data-version.js';
 import type { TagStage } from '../tag/stage.js';

@@ -10,7 +10,7 @@ import { toStore, type ItemToStore } from './tags.js';
 import { applySmallHeapFlags } from '../heap.js';
 import type { Item, TaggedItem } from '../model.js';
 import { tagAll } from '../tag/tag-all.js';
-import { buildTagStage } from '../app/tag-build.js';
+import { buildTagStage } from './tag-build.js';
 
 type Message = WriterRequest & { id: number };
 

@@ -1,7 +1,7 @@
 // The tag stage as the store's writers and the application build it: the taxonomy in the feeds folder, taught by the
 // reviewers' decisions stored so far. A taxonomy that cannot be read is a configuration error; items go on untagged.
-import type { Db } from '../store/db.js';
-import { listLatestReviews } from '../store/reviews.js';
+import type { Db } from './db.js';
+import { listLatestReviews } from './reviews.js';
 import type { TagStage } from '../tag/stage.js';
 
 export function buildTagStage(stage: typeof import('../tag/stage.js'), feedsDir: string, db: Db, errors: { file: string; message: string }[]): TagStage | null {
