@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { rootDir } from '../paths.js';
 import { DbOpenError } from '../store/db.js';
-import { commandFirst, parseCommand, tolerateClosedPipes, UsageError } from './args.js';
+import { commandFirst, isGlobalOption, parseCommand, tolerateClosedPipes, UsageError } from './args.js';
 
 const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
 
@@ -99,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!load && /^--(db|feeds)(=|$)/.test(name)) {
+  if (!load && isGlobalOption(name)) {
     process.stderr.write(`lakivahti: ${name.replace(/=.*$/s, '')} goes with a command (e.g. \`lakivahti --db FILE items\`), and none was given\n\n${USAGE}`);
     return 2;
   }

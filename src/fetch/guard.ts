@@ -7,7 +7,8 @@ import { StageError } from '../errors.js';
 import type { FetchPolicy } from './policy.js';
 
 /** node:dns, loaded for the first name to look up: a feed at an address literal never needs it. */
-const dnsModule = (): typeof Dns => createRequire(import.meta.url)('node:dns') as typeof Dns;
+let dns: typeof Dns | null = null;
+const dnsModule = (): typeof Dns => (dns ??= createRequire(import.meta.url)('node:dns') as typeof Dns);
 
 /** IPv4 ranges that are not the public internet (RFC 6890 and friends). */
 const V4_BLOCKED: [string, number][] = [

@@ -33,12 +33,6 @@ export function describeXmlError(error: unknown): string {
 
 let rssParser: typeof Parser | null = null;
 
-/**
- * rss-parser (3.13), required, with the XML builder of xml2js (0.5) loaded only when first used: xml2js loads its
- * builder, and with it xmlbuilder's 31 modules (some 17 ms of a crawl's main thread), at start, while rss-parser
- * builds XML only for a description or content that holds elements rather than text. Required rather than imported,
- * too: importing CommonJS from ES modules loads node's CommonJS lexer to read the exports.
- */
 /** Where xml2js's builder module is, or null when a future layout of the packages hides it (then loaded as usual). */
 function builderPath(require: NodeJS.Require): string | null {
   try {
@@ -48,6 +42,12 @@ function builderPath(require: NodeJS.Require): string | null {
   }
 }
 
+/**
+ * rss-parser (3.13), required, with the XML builder of xml2js (0.5) loaded only when first used: xml2js loads its
+ * builder, and with it xmlbuilder's 31 modules (some 17 ms of a crawl's main thread), at start, while rss-parser
+ * builds XML only for a description or content that holds elements rather than text. Required rather than imported,
+ * too: importing CommonJS from ES modules loads node's CommonJS lexer to read the exports.
+ */
 function loadRssParser(): typeof Parser {
   if (rssParser) return rssParser;
   const require = createRequire(import.meta.url);

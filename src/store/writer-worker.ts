@@ -219,7 +219,7 @@ function drain(): void {
  */
 const TURN_MS = 40;
 
-/** Runs' messages (begin, add, finish, abort), handled at the next turn of the event loop, after the leases. */
+/** Runs' messages (begin, add, finish, whole, abort), handled at the next turn of the event loop, after the leases. */
 const runs: Message[] = [];
 let turnPending = false;
 

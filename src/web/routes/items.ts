@@ -89,13 +89,13 @@ export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: Ui
 
 const SEEN_SEARCHES = 32;
 const SEEN_WORDS = 10_000;
+/** Per language (an item's own), each word's answer. */
+type Seen = Map<string, Map<string, boolean>>;
 /**
  * Each search's answers per word (marked or not) in each language, kept across requests for the search's next pages
  * and other people asking the same: analysing a word is the dear part of marking, and its answer depends only on the
  * word, its language and the search. The newest SEEN_SEARCHES searches are kept, each up to SEEN_WORDS words.
  */
-/** Per language (an item's own), each word's answer. */
-type Seen = Map<string, Map<string, boolean>>;
 const seenWords = new WeakMap<PageContext, Map<string, Seen>>();
 
 function seenFor(ctx: PageContext, match: string): Seen {
