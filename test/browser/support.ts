@@ -50,6 +50,28 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export const sidewaysScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
+/**
+ * Words in table cells that the browser breaks across lines (a date as "27./11./2026", "valiokuntakäsittely" one
+ * syllable a line): a wide window has room for every word whole.
+ */
+export const brokenWords = (page: Page) =>
+  page.evaluate(() => {
+    const broken: string[] = [];
+    for (const cell of document.querySelectorAll('th, td')) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  });
+
 /** A fresh browser profile at this width (kept in `contexts` to close); anything a page tries to run (a dialog, an error) lands in `problems`. */
 export async function openPage(browser: Browser, contexts: BrowserContext[], width = 1366): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fi-FI' });

@@ -12,7 +12,7 @@ import { rootDir } from '../../src/paths.js';
 import { start, type Child } from '../helpers/process.js';
 import { addUser, PASSWORD } from '../helpers/web.js';
 import { inDays, seedWorkbench } from './seed.js';
-import { chromiumRequired, expectAccessible, hasChromium, launch, MISSING, openPage, readRow, sidewaysScroll, signInAt } from './support.js';
+import { brokenWords, chromiumRequired, expectAccessible, hasChromium, launch, MISSING, openPage, readRow, sidewaysScroll, signInAt } from './support.js';
 
 /** Screenshots for a person to look at (ignored by git). */
 const SHOTS = path.join(rootDir, 'test', 'browser', 'screenshots');
@@ -306,6 +306,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
       if (name === 'front') await page.getByRole('heading', { name: 'Yleiskuva', exact: true }).waitFor();
       if (name === 'items') await expect(cellLabels(page)).resolves.toEqual(width === 390 ? ['"Lähde: "', '"Julkaistu: "', '"Tavoitteet: "', '"Määräaika: "', '"Asian vaihe: "'] : ['none', 'none', 'none', 'none', 'none']);
       expect(await sidewaysScroll(page), `${at} at ${width} px`).toBeLessThanOrEqual(0);
+      if (width === 1366) expect(await brokenWords(page), `${at} at ${width} px: words broken across lines`).toEqual([]);
       await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
       await expectAccessible(page, `${at} at ${width} px`);
     }
