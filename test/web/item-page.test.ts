@@ -43,7 +43,11 @@ describe('item page', () => {
     const { body } = await get(`${site.base}/items/${seeded.request}`);
     const why = section(body, 'why');
     expect(why).toContain('Luokittelija piti asiaa verkostolle merkityksellisenä; päätavoite: <strong>Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky</strong>');
-    expect(why).toContain('Asia on yhteisen vastauksen ehdokas:');
+    // The reason in words (the tag stage stores it in English): kind, main goal, who it was sent to.
+    expect(why).toMatch(/Asia on yhteisen vastauksen ehdokas: lausuntopyyntö, päätavoite Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky \(pisteet [\d.]+\); jakelussa [^.]*Pelastuslaitos/i);
+    expect(why).not.toMatch(/ on services|\(score|sent to/);
+    // A kind's weighting multiplies the scores; it blocks nothing.
+    expect(why).toContain('<td data-label="Termi">lausuntopyyntö ×1.15</td><td data-label="Kohta"></td><td data-label="Osuma"></td><td data-label="Vaikutus">kertoo tavoitteiden pisteet</td>');
     expect(why).toMatch(/Otsikon osumat:<\/span> <span>[^<]*<mark>pelastuslain<\/mark>/i);
     expect(why).toContain('<caption>Pisteet tavoitteittain</caption>');
     expect(why).toMatch(/<th scope="row" data-label="Tavoite">Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky<\/th><td data-label="Pisteet">\d/);
@@ -79,7 +83,11 @@ describe('item page', () => {
   it('shows reviews with who and when, and the Swedish title as Swedish', async () => {
     const { body } = await get(`${site.base}/items/${seeded.swedish}`);
     expect(body).toContain('<h1 lang="sv">Förvaltningsutskottets betänkande om räddningslagen</h1>');
-    expect(body).toContain('<p class="summary" lang="sv">');
+    // Its summary is its text's first paragraph: the text alone is shown, as Swedish.
+    expect(body).toContain('<div class="content" lang="sv">');
+    expect(body).not.toContain('<p class="summary"');
+    // Why it was tagged names its kind in words too.
+    expect(section(body, 'why')).toContain('<td data-label="Termi">valiokunnan mietintö tai lausunto ×1.1</td>');
     // The facts are in the person's language (Swedish-speaking people choose Swedish on /account).
     expect(body).toContain(`<p class="meta">valiokunnan mietintö tai lausunto · Riksdagen · julkaistu ${fiDate(daysAgo(3))} · kieli: ruotsi</p>`);
     expect(section(body, 'reviews')).toMatch(/<strong>maria@example\.fi<\/strong>, \d+\.\d+\.\d{4} klo [\d.]+: koskee verkostoa – tavoitteet Paikalliset[^<]*<br><span class="note">Koskee pelastustointa\.<\/span>/);

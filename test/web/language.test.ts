@@ -178,7 +178,7 @@ describe('the overview, items, item and board pages', () => {
         expect(item).toContain(text);
       const sv = (await b.get(`/items/${seeded.swedish}`)).html;
       expect(sv).toContain('<h1>Förvaltningsutskottets betänkande om räddningslagen</h1>');
-      expect(sv).toContain('<p class="summary">');
+      expect(sv).toContain('<div class="content">');
 
       const board = (await b.get('/board')).html;
       expect(board).toContain('<span class="goal">Lokala och regionala tjänster och nationell prestationsförmåga</span>');

@@ -1,7 +1,7 @@
 // The pure parts of the read pages: deadlines in words, escaping before marking, search marks, the filter's
 // query string, safe links, weeks and the chart, and source errors in plain Finnish.
 import { describe, expect, it } from 'vitest';
-import { deadlineView, escapeHtml, markText, phraseRanges } from '../../src/web/routes/present.js';
+import { deadlineView, escapeHtml, markText, phraseRanges, summaryAbove } from '../../src/web/routes/present.js';
 import { searchAlternatives, searchRanges } from '../../src/web/routes/search-marks.js';
 import { parseItemQuery, queryString, type KnownValues } from '../../src/web/routes/item-query.js';
 import { safeHref } from '../../src/web/routes/item.js';
@@ -11,6 +11,24 @@ import { createAnalyzer } from '../../src/tag/analyze.js';
 import { searchQuery } from '../../src/tag/index-terms.js';
 import type { SourceDef } from '../../src/model.js';
 import type { SourceState } from '../../src/store/index.js';
+
+describe('the summary above the text', () => {
+  const summary = 'Asetuksella tarkistettaisiin rahoituksen perusteita, mukaan lukien pelastustoimen osuus & riskikerroin.';
+  it.each([
+    // lausuntopalvelu: the description is the text's first paragraph, with markup and entities.
+    ['<p>Asetuksella tarkistettaisiin rahoituksen\n perusteita, mukaan lukien <em>pelastustoimen</em> osuus &amp; riskikerroin.</p><p>Lisää.</p>', null],
+    // Cut to the summary's size with an ellipsis.
+    ['<p>Asetuksella tarkistettaisiin rahoituksen perusteita, mukaan lukien pelastustoimen osuus &amp; riskikerroin ja paljon muuta.</p>', 'cut'],
+    // A text that says something else, or begins with the same words and goes on differently: the summary stays.
+    ['<p>Lausuntoaika päättyy 11.12.2026.</p>', summary],
+    ['<p>Asetuksella tarkistettaisiin rahoituksen perusteita.</p><p>Muuta.</p>', summary],
+    ['', summary],
+  ])('%s', (html, shown) => {
+    const cut = 'Asetuksella tarkistettaisiin rahoituksen perusteita, mukaan lukien pelastustoimen osuus & riskikerroin…';
+    if (shown === 'cut') expect(summaryAbove(cut, html)).toBeNull();
+    else expect(summaryAbove(summary, html)).toBe(shown);
+  });
+});
 
 describe('deadlines in words', () => {
   it.each([

@@ -4,11 +4,12 @@ import type { RequestHandler } from 'express';
 import type { Evidence } from '../../tag/types.js';
 import { describeEvent } from '../../present/events.js';
 import { evidenceList, positiveMatches } from '../../present/evidence.js';
+import { jointReasonText } from '../../present/joint-reason.js';
 import { stageName } from '../../present/stage-names.js';
 import { hasWord, word, type Lang as UiLang } from '../../present/words-web.js';
 import { getItem, getMatter, listItemEvents, listItemVersions, listReviews, readItemIds, type ItemDetail } from '../../store/index.js';
 import type { PageContext } from './context.js';
-import { deadlineView, escapeHtml, kindLabel, languageLabel, markText, phraseRanges, rowView } from './present.js';
+import { deadlineView, escapeHtml, kindLabel, languageLabel, markText, phraseRanges, rowView, summaryAbove } from './present.js';
 import { viewer } from './viewer.js';
 import { httpUrl, pageLang } from './form-helpers.js';
 
@@ -36,10 +37,10 @@ export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: 
     titleHtml: markText(item.title, phraseRanges(item.title, matched('title'))),
     summaryHtml: item.summary ? markText(item.summary, phraseRanges(item.summary, matched('summary'))) : null,
     reasons: evidence.map((e) => ({
-      rule: named(lang, 'rule', e.rule), term: e.term, field: e.field ? named(lang, 'field', e.field) : null, match: e.match ?? null,
-      points: points(e.goals ?? {}, label) || word(lang, 'rule.blocks'), negative: Object.values(e.goals ?? {}).some((n) => n < 0),
+      rule: named(lang, 'rule', e.rule), term: e.rule === 'kind' ? e.term.replace(/^\S+(?= ×)/, (k) => kindLabel(k, lang)) : e.term, field: e.field ? named(lang, 'field', e.field) : null, match: e.match ?? null,
+      points: points(e.goals ?? {}, label) || word(lang, e.rule === 'kind' || e.rule === 'scope' ? 'rule.scales' : 'rule.blocks'), negative: Object.values(e.goals ?? {}).some((n) => n < 0),
     })),
-    joint: item.tags.joint, jointReason: item.tags.jointReason, taxonomyVersion: item.tags.taxonomyVersion, taggedAt: item.tags.taggedAt,
+    joint: item.tags.joint, jointReason: item.tags.jointReason && jointReasonText(item.tags.jointReason, lang, { goal: label, kind: (k) => kindLabel(k, lang) }), taxonomyVersion: item.tags.taxonomyVersion, taggedAt: item.tags.taggedAt,
   };
 }
 
@@ -66,7 +67,7 @@ export function itemPage(ctx: PageContext): RequestHandler {
         ...rowView(item, rows), href: safeHref(item.url), url: item.url,
         kind: kindLabel(item.kind, lang), language: languageLabel(item.language, lang),
         // Sanitized when the item was stored (normalize/sanitize.ts, an allowlist): the only HTML rendered as it is.
-        contentHtml: item.contentHtml, summary: item.summary, stage: item.stage,
+        contentHtml: item.contentHtml, summary: summaryAbove(item.summary, item.contentHtml), stage: item.stage,
         firstSeenAt: item.firstSeenAt, changedAt: item.changedAt, version: item.version,
         identifiers: item.allIdentifiers.map((i) => ({ type: named(lang, 'idtype', i.type), value: i.value, role: named(lang, 'idrole', i.role ?? 'mention') })),
       },

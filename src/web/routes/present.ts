@@ -40,6 +40,20 @@ export function deadlineView(deadline: string | null, today: string, lang: Lang 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;', '=': '&#61;' };
 
 /** Text made safe to put into HTML, as handlebars escapes it. */
+const BLOCK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|table|tr|td|th|blockquote|section|article|pre|dd|dt|dl)\b[^>]*>/gi;
+const DECODE: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+const flat = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * The summary to show above the text, or null when the text begins with it: many sources' summary is their text's
+ * first paragraph (lausuntopalvelu's description), and the page would say it twice.
+ */
+export function summaryAbove(summary: string | null, contentHtml: string): string | null {
+  if (!summary || !contentHtml) return summary;
+  const text = flat(contentHtml.replace(BLOCK, ' ').replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => DECODE[e]));
+  return text.startsWith(flat(summary).replace(/…$/, '')) ? null : summary;
+}
+
 export const escapeHtml = (s: string): string => s.replace(/[&<>"'`=]/g, (c) => ENTITIES[c]);
 
 /** Matches the ranges `find` gives are marked; everything is escaped first, piece by piece. */
