@@ -2,13 +2,22 @@
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import type { AppContext } from './context.js';
 
-/** Goal id → its label in the taxonomy (Finnish, or Swedish), falling back to the id when the taxonomy is broken. */
-export function goalLabels(ctx: Pick<AppContext, 'tagStage' | 'feedsDir'>, lang: 'fi' | 'sv' = 'fi'): Record<string, string> {
-  let goals;
+type Labelled = { id: string; label: { fi: string; sv: string } };
+
+/** Id → label in `lang` of the taxonomy's goals or scopes; empty (each shown by its id) when the taxonomy is broken. */
+function labels(ctx: Pick<AppContext, 'tagStage' | 'feedsDir'>, part: (t: { goals: Labelled[]; scopes: Labelled[] }) => Labelled[], lang: 'fi' | 'sv'): Record<string, string> {
+  let list;
   try {
-    goals = (ctx.tagStage?.taxonomy ?? loadTaxonomy(ctx.feedsDir)).goals;
+    list = part(ctx.tagStage?.taxonomy ?? loadTaxonomy(ctx.feedsDir));
   } catch {
     return {};
   }
-  return Object.fromEntries(goals.map((g) => [g.id, g.label[lang]]));
+  return Object.fromEntries(list.map((g) => [g.id, g.label[lang]]));
 }
+
+/** Goal id → its label in the taxonomy (Finnish, or Swedish), falling back to the id when the taxonomy is broken. */
+export const goalLabels = (ctx: Pick<AppContext, 'tagStage' | 'feedsDir'>, lang: 'fi' | 'sv' = 'fi'): Record<string, string> => labels(ctx, (t) => t.goals, lang);
+
+/** Scope id (a kind of item mostly out of the strategy: incident news, policing) → its label, in both languages. */
+export const scopeLabels = (ctx: Pick<AppContext, 'tagStage' | 'feedsDir'>): Record<'fi' | 'sv', Record<string, string>> =>
+  ({ fi: labels(ctx, (t) => t.scopes, 'fi'), sv: labels(ctx, (t) => t.scopes, 'sv') });

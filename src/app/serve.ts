@@ -5,7 +5,7 @@ import { startScheduler, type Scheduler } from '../schedule/index.js';
 import { createWebApp } from '../web/app.js';
 import { digestJobs } from '../mail/job.js';
 import { closeContext, dbFileProblem, healthProblems, pageProblems, pipelineDeps, type AppContext } from './context.js';
-import { goalLabels } from './goal-labels.js';
+import { goalLabels, scopeLabels } from './goal-labels.js';
 
 /** A failure to start that the user can fix (a busy port): printed as one line, no stack. */
 export class StartError extends Error {
@@ -79,7 +79,7 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
   };
   const banner = pageProblems(ctx);
   const app = createWebApp({
-    db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx), goalLabelsSv: goalLabels(ctx, 'sv'),
+    db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx), goalLabelsSv: goalLabels(ctx, 'sv'), scopeLabels: scopeLabels(ctx),
     problems: () => (checkFile(false), banner()),
     health: () => (checkFile(), healthProblems(ctx)),
     readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,

@@ -12,6 +12,8 @@ export interface WebDeps {
   goalLabels: Record<string, string>;
   /** Goal id → Swedish label, for Swedish pages; the Finnish label where absent. */
   goalLabelsSv?: Record<string, string>;
+  /** Scope id → its label per language, from the taxonomy (why an item was tagged names the scope that cut it). */
+  scopeLabels?: Record<'fi' | 'sv', Record<string, string>>;
   /** What is wrong with the database (not writable, file replaced, failing queries), for each page's banner; empty when fine. */
   problems?: () => string[];
   /** The same, every check run now (for /healthz); `problems` when absent. */

@@ -55,6 +55,16 @@ describe('item page', () => {
     expect(why).toMatch(/Taksonomian versio [\w.]+, luokiteltu \d/);
   });
 
+  it("names a scope that cut the item's score by its label, not its id", async () => {
+    const id = arriveTagged(db, 'stm', {
+      guid: 'fire-1', url: 'https://stm.fi/-/tulipalo', title: 'Pelastuslaitos sammutti tulipalon omakotitalossa',
+      summary: 'Pelastuslaitos sai ilmoituksen tulipalosta aamulla. Kukaan ei loukkaantunut.', published: daysAgo(1),
+    });
+    const why = section((await get(`${site.base}/items/${id}`)).body, 'why');
+    expect(why).toMatch(/data-label="Sääntö">rajaussääntö<\/th><td data-label="Termi">Onnettomuusuutinen ilman säädöstä[^<]* ×0\.\d+<\/td>/);
+    expect(why).not.toContain('incident ×');
+  });
+
   it('lists who the request was sent to and who has answered', async () => {
     const { body } = await get(`${site.base}/items/${seeded.request}`);
     const c = section(body, 'consultation');

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import { normalizeItem } from '../../src/normalize/index.js';
 import { createTagStage, type TagStage } from '../../src/tag/stage.js';
-import { goalLabels } from '../../src/app/goal-labels.js';
+import { goalLabels, scopeLabels } from '../../src/app/goal-labels.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 import { createWebApp } from '../../src/web/app.js';
 import { addUser, Browser } from '../helpers/web.js';
@@ -127,7 +127,8 @@ export function seedStore(db: Db): Seeded {
 export function webDeps(db: Db, extra: Partial<WebDeps> = {}): WebDeps {
   return {
     db, sources: Object.values(WEB_SOURCES), configErrors: [],
-    goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }), goalLabelsSv: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }, 'sv'), ...extra,
+    goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }), goalLabelsSv: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }, 'sv'),
+    scopeLabels: scopeLabels({ tagStage: null, feedsDir: defaultFeedsDir }), ...extra,
   };
 }
 

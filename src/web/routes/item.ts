@@ -24,8 +24,15 @@ const points = (goals: Record<string, number>, label: (g: string) => string) =>
 /** A stored code (a rule, a field, an identifier's type) in words, or as it is when the dictionary has no word for it. */
 const named = (lang: UiLang, prefix: string, code: string) => (hasWord(`${prefix}.${code}`) ? word(lang, `${prefix}.${code}`) : code);
 
+/** An evidence's term in words where it is a stored code: a kind's or a scope's weighting ("incident ×0.3"). */
+function codeNamed(e: Evidence, lang: UiLang, scopes: Record<string, string>): string {
+  if (e.rule === 'kind') return e.term.replace(/^\S+(?= ×)/, (k) => kindLabel(k, lang));
+  if (e.rule === 'scope') return e.term.replace(/^\S+(?= ×)/, (id) => scopes[id] ?? id);
+  return e.term;
+}
+
 /** The tagger's reasons in words, and the words it matched marked in the title and summary. */
-export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: UiLang = 'fi') {
+export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: UiLang = 'fi', scopes: Record<string, string> = {}) {
   if (!item.tags) return null;
   const evidence = evidenceList(item.tags.evidence);
   const matched = (field: Evidence['field']) => positiveMatches(evidence, field).map((e) => e.match);
@@ -37,7 +44,7 @@ export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: 
     titleHtml: markText(item.title, phraseRanges(item.title, matched('title'))),
     summaryHtml: item.summary ? markText(item.summary, phraseRanges(item.summary, matched('summary'))) : null,
     reasons: evidence.map((e) => ({
-      rule: named(lang, 'rule', e.rule), term: e.rule === 'kind' ? e.term.replace(/^\S+(?= ×)/, (k) => kindLabel(k, lang)) : e.term, field: e.field ? named(lang, 'field', e.field) : null, match: e.match ?? null,
+      rule: named(lang, 'rule', e.rule), term: codeNamed(e, lang, scopes), field: e.field ? named(lang, 'field', e.field) : null, match: e.match ?? null,
       points: points(e.goals ?? {}, label) || word(lang, e.rule === 'kind' || e.rule === 'scope' ? 'rule.scales' : 'rule.blocks'), negative: Object.values(e.goals ?? {}).some((n) => n < 0),
     })),
     joint: item.tags.joint, jointReason: item.tags.jointReason && jointReasonText(item.tags.jointReason, lang, { goal: label, kind: (k) => kindLabel(k, lang) }), taxonomyVersion: item.tags.taxonomyVersion, taggedAt: item.tags.taggedAt,
@@ -73,7 +80,7 @@ export function itemPage(ctx: PageContext): RequestHandler {
       },
       // What the review form acts on: the item's number and its goal ids (checked in the form).
       reviewTarget: { id: item.id, goals: item.goals },
-      why: whyTagged(item, label, lang),
+      why: whyTagged(item, label, lang, ctx.deps.scopeLabels?.[lang]),
       consultation: item.consultation && {
         distribution: item.consultation.distribution,
         answered: item.consultation.answered,
