@@ -9,7 +9,8 @@ import { openDb } from '../../src/store/index.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
 import { run, start } from '../helpers/process.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
-import { seedDigestDb } from '../digest/seed.js';
+import { item, seedDigestDb, store } from '../digest/seed.js';
+import { PER_GOAL } from '../../src/digest/build.js';
 
 let dir: string;
 let smtp: TestSmtp;
@@ -107,6 +108,22 @@ describe('lakivahti digest', () => {
     expect(one.out.match(/^===== /gm)).toHaveLength(1);
     expect(sha(db)).toBe(before);
     expect(deliveries(db)).toEqual([]);
+  }, 60_000);
+
+  it('a week of hundreds of items: the message shows a few per goal and links the rest; the preview counts them all', async () => {
+    const file = path.join(dir, 'busy.sqlite');
+    const db = seedDigestDb(file);
+    const now = new Date();
+    store(db, 'sm', Array.from({ length: 300 }, (_, n) =>
+      item({ source: 'sm', key: `busy${n}`, title: `Pelastustoimen tiedote ${n}`, goals: ['services'], match: 'pelastustoimen' }, now)));
+    db.close();
+    await run(['subscriptions', 'add', 'verkosto@example.fi', '--network', '--db', file]);
+    const r = await run(['digest', '--preview', '--db', file]);
+    expect(r.code).toBe(0);
+    // 300 + the seed's two of services, its one of welfare-reform and one of internal-security.
+    expect(r.out).toMatch(/^===== verkosto@example\.fi: .* \(304 uutta, \d+ muutosta\)$/m);
+    expect(r.out.match(/^\* Pelastustoimen tiedote/gm)).toHaveLength(PER_GOAL);
+    expect(r.out).toContain(`+ ${302 - PER_GOAL} muuta – kaikki Lakivahdissa:`);
   }, 60_000);
 
   it('sends nothing and records nothing without SMTP_URL (exit 1)', async () => {
