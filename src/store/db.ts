@@ -94,7 +94,9 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
     migrate(db);
   } catch (err) {
     db.close();
-    throw notDatabase(file, err);
+    throw /^SQLITE_READONLY/.test((err as { code?: string }).code ?? '')
+      ? new DbOpenError(`the database ${file} cannot be written by this user (a read-only file, folder or mount); commands that only read it still work`)
+      : notDatabase(file, err);
   }
   return withCache(db, cacheMiB);
 }

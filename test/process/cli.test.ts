@@ -234,6 +234,12 @@ describe('lakivahti as a process, with pipes', () => {
       const crawl = await run(['crawl', '--db', file, '--feeds', seedFeeds], as);
       expect(crawl.code).not.toBe(0);
       expect(crawl.err).toMatch(/readonly|read-only|permission/i);
+      // A command that writes names the file and why, in one line, before asking for anything.
+      for (const args of [['users', 'add', 'x@example.fi', '--role', 'admin'], ['subscriptions', 'add', 'x@example.fi', '--network'], ['users', 'disable', 'x@example.fi']]) {
+        const w = await run([...args, '--db', file, '--feeds', seedFeeds], { ...as, input: 'hyvin-pitka-salasana-123\n' });
+        expect([w.code, w.out], args.join(' ')).toEqual([1, '']);
+        expect(w.err).toMatch(new RegExp(`^lakivahti ${args[0]}: the database \\S*ro\\.sqlite cannot be written by this user .*\n$`));
+      }
       expect(fs.readdirSync(ro)).toEqual(['ro.sqlite']);
       expect(fs.statSync(file).mtimeMs).toBe(before);
     } finally {
