@@ -98,7 +98,7 @@ export function whyLine(item: Pick<DigestItem, 'goals' | 'evidence' | 'joint' | 
 const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
 
 /** An organisation as followed: sources write one name in different letter cases ("sisäministeriö", "Sisäministeriö"). */
-const organisationKey = (name: string) => name.trim().toLocaleLowerCase('fi');
+export const organisationKey = (name: string) => name.trim().toLocaleLowerCase('fi');
 const followsOrganisation = (name: string | null, f: Follows) =>
   name !== null && f.organisations.some((o) => organisationKey(o) === organisationKey(name));
 

@@ -73,6 +73,10 @@ describe('lakivahti subscriptions', () => {
     expect((await sub('remove', '2')).code).toBe(0);
     expect(await sub('remove', '9')).toMatchObject({ code: 1, err: 'subscriptions: no subscription number 9\n' });
     expect((await sub('list')).out).toMatch(/#2 .* PERUTTU /);
+    // An organisation no stored item names is followed as typed, with a note saying so and naming those stored.
+    const typo = await sub('add', 'org@example.fi', '--organisation', 'Sisäministeriö', '--organisation', 'Sisäministeriöö');
+    expect([typo.code, typo.err]).toEqual([0, 'subscriptions: no stored item names the organisation "Sisäministeriöö" yet; it is followed as typed, ' +
+      'in any letter case (organisations: Eduskunta, Sisäministeriö)\n']);
   }, 120_000);
 });
 
