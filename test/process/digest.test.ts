@@ -110,6 +110,10 @@ describe('lakivahti digest', () => {
     expect(fs.readFileSync(path.join(out, '002-sote@example.fi.txt'), 'utf8')).toContain('Nytt i det du följer');
     const one = await run(['digest', '--preview', '--to', 'sote@example.fi', '--db', db]);
     expect(one.out.match(/^===== /gm)).toHaveLength(1);
+    expect(one.err).toBe('');
+    // An address that does not subscribe is told so, not shown a digest as if it were theirs.
+    const stranger = await run(['digest', '--preview', '--to', 'muu@example.fi', '--db', db]);
+    expect([stranger.code, stranger.err]).toEqual([0, 'digest: muu@example.fi has no active subscription; showing the network digest as it would look\n']);
     expect(sha(db)).toBe(before);
     expect(deliveries(db)).toEqual([]);
   }, 60_000);
