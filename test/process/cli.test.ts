@@ -100,6 +100,19 @@ describe('lakivahti as a process, with pipes', () => {
     expect(done.code).toBe(0);
   }, 30_000);
 
+  it('tag --jsonl stops quietly when the reader goes away, as with `| head -1`', async () => {
+    const file = path.join(dir, 'many.jsonl');
+    fs.writeFileSync(file, Array.from({ length: 5000 }, (_, n) => JSON.stringify({ id: String(n), title: `Pelastuslain muutos ${n}` })).join('\n'));
+    const child = start(['tag', '--jsonl', file]);
+    child.proc.stdin.end();
+    await child.line(/^\{"id":"0"/);
+    child.proc.stdout.destroy();
+    const done = await child.done;
+    // It had gone on tagging every line, adding a 'drain' listener for each ("MaxListenersExceededWarning").
+    expect(done.err).toBe('');
+    expect(done.code).toBe(0);
+  }, 60_000);
+
   it('items names the known goals and sources and exits non-zero for an unknown one', async () => {
     const goal = await run(['items', '--goal', 'servcies', '--db', big, '--feeds', seedFeeds]);
     expect([goal.code, goal.out]).toEqual([2, '']);
