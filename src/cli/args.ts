@@ -63,6 +63,14 @@ export class UsageError extends Error {
   }
 }
 
+/** The person stopped the command (Ctrl-C at a prompt): nothing was done; exit status 130, as the shell's own. */
+export class Interrupted extends Error {
+  constructor(message = 'cancelled (Ctrl-C); nothing was changed') {
+    super(message);
+    this.name = 'Interrupted';
+  }
+}
+
 /**
  * Write a line to standard output, waiting while the pipe is full; false once the reader has gone
  * (`lakivahti items | head -1`), so a listing can stop instead of filling memory or failing with EPIPE.

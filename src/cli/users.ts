@@ -3,7 +3,7 @@ import { disableUser, findUser, insertUser, listUsers, ROLES, setUserPassword, t
 import { hashPassword, passwordProblem } from '../web/auth/password.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
-import { parseCommand, UsageError, writeLine } from './args.js';
+import { Interrupted, parseCommand, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti users add EMAIL --role admin|reviewer|reader [--db PATH]
        lakivahti users password EMAIL [--db PATH]
@@ -44,7 +44,7 @@ async function readPassword(prompt: string, input: NodeJS.ReadStream = process.s
       const onData = (s: string) => {
         for (const ch of s) {
           if (ch === '\r' || ch === '\n') return (input.off('data', onData), process.stderr.write('\n'), resolve(typed));
-          if (ch === '\u0003') return (input.off('data', onData), process.stderr.write('\n'), reject(new Error('cancelled')));
+          if (ch === '\u0003') return (input.off('data', onData), process.stderr.write('\n'), reject(new Interrupted()));
           if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
           else if (ch >= ' ') typed += ch;
         }
