@@ -57,6 +57,9 @@ describe('lakivahti users', () => {
     expect((await users(['list'])).out).toMatch(/^lukija@example\.fi .*POISTETTU KÄYTÖSTÄ/m);
     const none = await users(['disable', 'ei-ole@example.fi']);
     expect([none.code, none.err]).toEqual([1, 'users: no account for ei-ole@example.fi\n']);
+    // A reset of a disabled account's password says that it stays disabled.
+    const reset = await users(['password', 'lukija@example.fi'], `${PW}-uusi\n`);
+    expect([reset.code, reset.out]).toEqual([0, 'tunnuksen lukija@example.fi salasana vaihdettu; sen istunnot päätettiin; tunnus on yhä poistettu käytöstä eikä sillä voi kirjautua\n']);
   }, 60_000);
 
   it.each([
