@@ -316,6 +316,14 @@ describe('lakivahti as a process, with pipes', () => {
     expect(again.code).toBe(2);
     expect(again.err).toContain('already exists; choose another name, or add --force');
     expect((await run(['backup', dest, '--force', '--db', big])).code).toBe(0);
+    // A folder is not a file to overwrite: said so, with or without --force, and left as it was.
+    const folder = path.join(dir, 'backups');
+    fs.mkdirSync(folder, { recursive: true });
+    for (const force of [[], ['--force']]) {
+      const into = await run(['backup', folder, ...force, '--db', big]);
+      expect([into.code, into.err], force.join(' ')).toEqual([2, `backup: ${folder} is a folder; name the file to write in it, e.g. ${path.join(folder, 'lakivahti-2026-12-01.sqlite')}\n`]);
+    }
+    expect(fs.readdirSync(folder)).toEqual([]);
   }, 60_000);
 
   it("demo refuses a database it did not create and leaves it untouched, reviewers' decisions included", async () => {
