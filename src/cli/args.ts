@@ -1,4 +1,5 @@
 // Argument parsing shared by the commands; the application itself lives in src/app/.
+import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Global options every command takes. */
@@ -62,11 +63,19 @@ export class UsageError extends Error {
   }
 }
 
+/** The person stopped the command (Ctrl-C at a prompt): nothing was done; exit status 130, as the shell's own. */
+export class Interrupted extends Error {
+  constructor(message = 'cancelled (Ctrl-C); nothing was changed') {
+    super(message);
+    this.name = 'Interrupted';
+  }
+}
+
 /**
  * Write a line to standard output, waiting while the pipe is full; false once the reader has gone
  * (`lakivahti items | head -1`), so a listing can stop instead of filling memory or failing with EPIPE.
  */
-export async function writeLine(line: string, out: NodeJS.WriteStream = process.stdout): Promise<boolean> {
+export async function writeLine(line: string, out: Writable = process.stdout): Promise<boolean> {
   if (out.destroyed) return false;
   if (!out.write(line + '\n'))
     await new Promise<void>((resolve) => {

@@ -20,6 +20,10 @@ export async function backupCommand(args: string[]): Promise<number> {
   if (!dest || extra.length) throw new UsageError('give one file to write the backup to, e.g. `lakivahti backup lakivahti-2026-12-01.sqlite`');
   const { dbFile } = resolvePaths(values);
   if (path.resolve(dest) === path.resolve(dbFile)) throw new UsageError(`${dest} is the database itself; choose another file`);
+  if (fs.statSync(dest, { throwIfNoEntry: false })?.isDirectory()) {
+    process.stderr.write(`backup: ${dest} is a folder; name the file to write in it, e.g. ${path.join(dest, 'lakivahti-2026-12-01.sqlite')}\n`);
+    return 2;
+  }
   if (fs.existsSync(dest)) {
     if (!values.force) {
       process.stderr.write(`backup: ${dest} already exists; choose another name, or add --force to overwrite it\n`);

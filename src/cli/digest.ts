@@ -54,9 +54,12 @@ async function preview(values: { to?: string; out?: string; db?: string; feeds?:
   const ctx = openContext(values, { access: 'read' });
   try {
     const messages = previewAll(digestEnv(ctx, config), new Date(), values.to);
+    // Nobody (or not this address) subscribes: what follows is the network digest as it would look, not theirs.
+    if (messages.length === 1 && messages[0].subscription.id === 0)
+      process.stderr.write(`digest: ${values.to ?? 'nobody'} ${values.to ? 'has no active subscription' : 'subscribes'}; showing the network digest as it would look\n`);
     for (const [n, m] of messages.entries()) {
       const who = m.subscription.email;
-      const note = m.digest.empty ? (m.digest.lang === 'sv' ? 'inget nytt' : 'ei mitään uutta') : `${m.digest.groups.reduce((s, g) => s + g.items.length, 0)} uutta, ${m.digest.moved.length} muutosta`;
+      const note = m.digest.empty ? (m.digest.lang === 'sv' ? 'inget nytt' : 'ei mitään uutta') : `${m.digest.groups.reduce((s, g) => s + g.items.length + g.more, 0)} uutta, ${m.digest.moved.length} muutosta`;
       if (values.out) {
         const base = path.join(values.out, `${String(n + 1).padStart(3, '0')}-${who.replace(/[^A-Za-z0-9@._-]+/g, '_')}`);
         fs.writeFileSync(`${base}.html`, m.mail.html);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { rootDir } from '../paths.js';
 import { DbOpenError } from '../store/db.js';
-import { commandFirst, isGlobalOption, parseCommand, tolerateClosedPipes, UsageError } from './args.js';
+import { commandFirst, Interrupted, isGlobalOption, parseCommand, tolerateClosedPipes, UsageError } from './args.js';
 
 const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
 
@@ -122,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Expected failures (a missing database, a busy port) and unexpected ones alike: one line, no stack.
     process.stderr.write(`lakivahti ${name}: ${e.message}\n`);
+    if (err instanceof Interrupted) return 130;
     if (!(err instanceof DbOpenError) && process.env.LAKIVAHTI_DEBUG) process.stderr.write(`${e.stack}\n`);
     // The database failing (missing, read-only, full, corrupt) is a failure, not a mistake in the command line.
     return err instanceof DbOpenError || e.code?.startsWith('SQLITE_') ? 1 : 2;

@@ -1,11 +1,13 @@
 // `lakivahti tag --jsonl FILE|-`: tag JSON lines without touching the database.
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
 import { StageError } from '../errors.js';
 import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import { createTagger } from '../tag/tagger.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import type { TagInput } from '../tag/types.js';
+import { writeLine } from './args.js';
 
 export const usage = `usage: lakivahti tag --jsonl FILE|- [--feeds DIR]
 
@@ -53,7 +55,7 @@ export function toTagInput(value: unknown): TagInput {
 /** Run the tag command; returns the exit code (0 ok, 1 some lines bad, 2 nothing could be tagged). */
 export async function tagCommand(
   args: { jsonl: string; feeds?: string },
-  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+  io: { stdin: NodeJS.ReadableStream; stdout: Writable; stderr: NodeJS.WritableStream },
 ): Promise<number> {
   let tag;
   try {
@@ -99,9 +101,8 @@ export async function tagCommand(
       id: r.id, relevant: r.relevant, goals: r.goals, primary: r.primary, scores: r.scores, evidence: r.evidence,
       kind: r.kind, joint: r.joint, taxonomyVersion: r.taxonomyVersion,
     };
-    // Wait while the pipe is full; a reader that went away ('close') ends the wait too.
-    if (!io.stdout.write(`${JSON.stringify(out)}\n`))
-      await new Promise((res) => (io.stdout.once('drain', res), io.stdout.once('close', res)));
+    // Waits while the pipe is full; a reader that went away (`| head -1`) ends the command.
+    if (!(await writeLine(JSON.stringify(out), io.stdout))) break;
   }
   return bad > 0 ? 1 : 0;
 }

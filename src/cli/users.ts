@@ -3,7 +3,7 @@ import { disableUser, findUser, insertUser, listUsers, ROLES, setUserPassword, t
 import { hashPassword, passwordProblem } from '../web/auth/password.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
-import { parseCommand, UsageError, writeLine } from './args.js';
+import { Interrupted, parseCommand, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti users add EMAIL --role admin|reviewer|reader [--db PATH]
        lakivahti users password EMAIL [--db PATH]
@@ -44,7 +44,7 @@ async function readPassword(prompt: string, input: NodeJS.ReadStream = process.s
       const onData = (s: string) => {
         for (const ch of s) {
           if (ch === '\r' || ch === '\n') return (input.off('data', onData), process.stderr.write('\n'), resolve(typed));
-          if (ch === '\u0003') return (input.off('data', onData), process.stderr.write('\n'), reject(new Error('cancelled')));
+          if (ch === '\u0003') return (input.off('data', onData), process.stderr.write('\n'), reject(new Interrupted()));
           if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
           else if (ch >= ' ') typed += ch;
         }
@@ -97,8 +97,11 @@ export async function usersCommand(args: string[]): Promise<number> {
   if (sub === 'add' && (!role || !ROLES.includes(role))) throw new UsageError(`--role must be one of ${ROLES.join(', ')}${role ? `, not "${role}"` : ''}`);
   // Checked before the password is asked for, so nobody types one in vain.
   const reader = openContext(values);
+  let disabled = false;
   try {
-    const exists = findUser(reader.db, email) !== undefined;
+    const account = findUser(reader.db, email);
+    const exists = account !== undefined;
+    disabled = account?.disabledAt != null;
     if (sub === 'add' && exists) {
       process.stderr.write(`users: an account for ${email} already exists\n`);
       return 1;
@@ -122,7 +125,8 @@ export async function usersCommand(args: string[]): Promise<number> {
         process.stderr.write(`users: no account for ${email}\n`);
         return 1;
       }
-      process.stdout.write(`tunnuksen ${email} salasana vaihdettu; sen istunnot päätettiin\n`);
+      // A reset does not enable a disabled account: say so, lest the administrator take it for re-enabled.
+      process.stdout.write(`tunnuksen ${email} salasana vaihdettu; sen istunnot päätettiin${disabled ? '; tunnus on yhä poistettu käytöstä eikä sillä voi kirjautua' : ''}\n`);
       return 0;
     }
     insertUser(ctx.db, { email, role: role!, passwordHash, now: new Date().toISOString() });

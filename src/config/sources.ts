@@ -39,25 +39,44 @@ export function loadSources(feedsDir: string): LoadedSources {
   const seen = new Map<string, string>();
   for (const name of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
     const file = path.join(dir, name);
+    let text = '';
     try {
-      const def = parseSourceDef(fs.readFileSync(file, 'utf8'), file);
+      text = fs.readFileSync(file, 'utf8');
+      const def = parseSourceDef(text, file);
       const other = seen.get(def.id);
       if (other) throw new Error(`field "id": "${def.id}" is already used by ${other}`);
       seen.set(def.id, file);
       sources.push(def);
     } catch (err) {
-      errors.push({ file, message: (err as Error).message });
+      errors.push({ file, message: withLine((err as Error).message, text) });
     }
   }
   return { sources, errors };
 }
 
-/** Any YAML document, through the library; a syntax error names its line. */
+/**
+ * A message about a field (or a module's option) with the line that field is on, so that a person finds it in a long
+ * file: `line 7: unknown field "nmae"`. A field that is missing, or a message about no field, is left as it is.
+ */
+function withLine(message: string, text: string): string {
+  const named = /^field "options": (?:unknown )?option "([^"]+)"|^(?:unknown )?field "([^"]+)"/.exec(message);
+  if (!named) return message;
+  const key = (named[1] ?? named[2]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // A field starts a line; a module's option is indented under options:.
+  const at = new RegExp(`^${named[1] ? '\\s+' : ''}["']?${key}["']?\\s*:`);
+  const line = text.split(/\r?\n/).findIndex((l) => at.test(l));
+  return line < 0 ? message : `line ${line + 1}: ${message}`;
+}
+
+/** Any YAML document, through the library; a syntax error names its line and column. */
 function readYaml(text: string): Record<string, unknown> | null {
   const doc = (yaml ??= require('yaml') as typeof Yaml).parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) {
     const e = doc.errors[0];
-    throw new Error(`invalid YAML at line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`);
+    // The library's message repeats the place and ends in a colon before an excerpt of the file.
+    const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const where = e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : 'line ?';
+    throw new Error(`invalid YAML at ${where}: ${what}`);
   }
   return doc.toJS() as Record<string, unknown> | null;
 }

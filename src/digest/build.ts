@@ -97,9 +97,14 @@ export function whyLine(item: Pick<DigestItem, 'goals' | 'evidence' | 'joint' | 
 
 const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
 
+/** An organisation as followed: sources write one name in different letter cases ("sisäministeriö", "Sisäministeriö"). */
+export const organisationKey = (name: string) => name.trim().toLocaleLowerCase('fi');
+const followsOrganisation = (name: string | null, f: Follows) =>
+  name !== null && f.organisations.some((o) => organisationKey(o) === organisationKey(name));
+
 function followsItem(item: DigestItem, f: Follows, hits: ReadonlySet<number> | undefined): boolean {
   return (item.relevant !== false && overlaps(item.goals, f.goals)) || f.sources.includes(item.source)
-    || (item.organisation !== null && f.organisations.includes(item.organisation))
+    || followsOrganisation(item.organisation, f)
     || (item.matter !== null && f.matters.includes(item.matter)) || !!hits?.has(item.id);
 }
 
@@ -108,7 +113,7 @@ export function buildDigest(input: BuildInput): Digest {
   const { data, lang, labels, follows: f, searchHits } = input;
   const respond = data.rounds
     .filter((r) => !f || (r.matter !== null && f.matters.includes(r.matter)) || overlaps(r.goals, f.goals)
-      || (r.organisation !== null && f.organisations.includes(r.organisation)))
+      || followsOrganisation(r.organisation, f))
     .map((r): RespondEntry => ({ ref: r.matter === null ? `item:${r.item}` : `matter:${r.matter}`, matter: r.matter, item: r.item,
       title: r.title, deadline: r.deadline, organisation: r.organisation, owner: r.owner, status: r.status, internalDeadline: r.internalDeadline }));
   const moved = data.events
@@ -178,7 +183,7 @@ export function indexItems(items: readonly DigestItem[]): ItemIndex {
   items.forEach((i, n) => {
     for (const g of i.goals) add(x.goal, g, n);
     add(x.source, i.source, n);
-    if (i.organisation !== null) add(x.organisation, i.organisation, n);
+    if (i.organisation !== null) add(x.organisation, organisationKey(i.organisation), n);
     if (i.matter !== null) add(x.matter, i.matter, n);
     x.id.set(i.id, n);
   });
@@ -191,7 +196,7 @@ export function candidateItems(items: readonly DigestItem[], x: ItemIndex, f: Fo
   const take = <K>(m: Map<K, number[]>, keys: readonly K[]) => keys.forEach((k) => m.get(k)?.forEach((n) => at.add(n)));
   take(x.goal, f.goals);
   take(x.source, f.sources);
-  take(x.organisation, f.organisations);
+  take(x.organisation, f.organisations.map(organisationKey));
   take(x.matter, f.matters);
   hits?.forEach((id) => (x.id.has(id) ? at.add(x.id.get(id)!) : undefined));
   return [...at].sort((a, b) => a - b).map((n) => items[n]);

@@ -1,4 +1,5 @@
 // The digest's settings from the environment, checked once, with a clear error naming the variable.
+import { scheduleProblem } from '../config/schedule.js';
 export interface MailConfig {
   /** SMTP_URL (smtp://user:pass@host:587, smtps://…); null: nothing is sent. */
   smtpUrl: string | null;
@@ -40,9 +41,17 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
     maxAttempts: whole(env, 'LAKIVAHTI_MAIL_MAX_ATTEMPTS', 5, 1, 50),
     autoApprove: env.LAKIVAHTI_DIGEST_AUTO_APPROVE === '1',
     cron: {
-      weekly: env.LAKIVAHTI_DIGEST_WEEKLY?.trim() || '0 8 * * 1',
-      daily: env.LAKIVAHTI_DIGEST_DAILY?.trim() || '0 7 * * *',
-      immediately: env.LAKIVAHTI_DIGEST_IMMEDIATE?.trim() || '*/10 * * * *',
+      weekly: schedule(env, 'LAKIVAHTI_DIGEST_WEEKLY', '0 8 * * 1'),
+      daily: schedule(env, 'LAKIVAHTI_DIGEST_DAILY', '0 7 * * *'),
+      immediately: schedule(env, 'LAKIVAHTI_DIGEST_IMMEDIATE', '*/10 * * * *'),
     },
   };
+}
+
+/** A node-cron expression checked as a source's schedule is (a malformed one had stopped serve after it listened). */
+function schedule(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name]?.trim() || fallback;
+  const problem = scheduleProblem(value);
+  if (problem) throw new Error(`${name}: ${problem}`);
+  return value;
 }

@@ -90,10 +90,13 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
     // Temporary files in memory: a statement that writes several rows (or fires triggers) keeps a statement journal,
     // and as a temporary file that was some 24 writes per stored item (a third of a large run's storing time).
     db.pragma('temp_store = MEMORY');
+    refuseNewer(db, file);
     migrate(db);
   } catch (err) {
     db.close();
-    throw notDatabase(file, err);
+    throw /^SQLITE_READONLY/.test((err as { code?: string }).code ?? '')
+      ? new DbOpenError(`the database ${file} cannot be written by this user (a read-only file, folder or mount); commands that only read it still work`)
+      : notDatabase(file, err);
   }
   return withCache(db, cacheMiB);
 }
@@ -140,6 +143,7 @@ function openReadOnly(file: string, anySchema: boolean): Db {
   }
   try {
     db.pragma('busy_timeout = 5000');
+    if (!anySchema) refuseNewer(db, file);
     const missing = anySchema ? [] : pendingMigrations(db);
     if (missing.length)
       throw new DbOpenError(
@@ -160,6 +164,21 @@ export function pendingMigrations(db: Db, dir = migrationsDir): string[] {
     table ? (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version) : [],
   );
   return migrationFiles(dir).filter((name) => !done.has(Number(name.split('-')[0])));
+}
+
+/**
+ * Refuse a database that a newer version of Lakivahti migrated further than this one knows: going on would read and
+ * write a schema this code was not written for.
+ */
+function refuseNewer(db: Db, file: string, dir = migrationsDir): void {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get()) return;
+  const last = Math.max(0, ...migrationFiles(dir).map((name) => Number(name.split('-')[0])));
+  const newer = (db.prepare('SELECT name FROM schema_migrations WHERE version > ? ORDER BY version').all(last) as { name: string }[]).map((r) => r.name);
+  if (newer.length)
+    throw new DbOpenError(
+      `the database ${file} was made by a newer version of Lakivahti (migration ${newer.join(', ')}); this version ` +
+        `knows migrations up to ${String(last).padStart(3, '0')} and leaves it untouched: run the newer version, or restore a backup`,
+    );
 }
 
 const migrationFiles = (dir: string) => fs.readdirSync(dir).filter((f) => /^\d+-.+\.sql$/.test(f)).sort();

@@ -47,7 +47,7 @@ describe('config: schedules', () => {
     expect(errors).toEqual([
       {
         file: path.join(dir, 'sources', 'fast.yaml'),
-        message: 'field "schedule": "* * * * * *" fires every second; the shortest allowed interval is one minute',
+        message: 'line 5: field "schedule": "* * * * * *" fires every second; the shortest allowed interval is one minute',
       },
     ]);
   });

@@ -33,6 +33,27 @@ describe('config: source definitions', () => {
     expect(() => parseSourceDef(yaml, 'f.yaml')).toThrow(message);
   });
 
+  it('names the line of the field at fault, and a YAML mistake by line and column without the library\'s dangling colon', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feeds-'));
+    fs.mkdirSync(path.join(dir, 'sources'));
+    const files: Record<string, string> = {
+      'typo.yaml': '# A comment\nid: typo\nnmae: T\nurl: https://e.fi/rss\nkind: rss\n',
+      'lang.yaml': 'id: lang\nname: L\nurl: https://e.fi/rss\nkind: rss\n\nlanguage: en\n',
+      'option.yaml': 'id: opt\nname: O\nurl: https://e.fi/x\nkind: module\nmodule: finlex\noptions:\n  maxDocuments: 5\n  maxPage: 3\n',
+      'indent.yaml': 'id: ind\nname: I\nurl: https://e.fi/rss\nkind: rss\nlanguage: fi\n  bad: indent\n',
+      'missing.yaml': 'id: miss\nname: M\nkind: rss\n',
+    };
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, 'sources', name), text);
+    const byFile = Object.fromEntries(loadSources(dir).errors.map((e) => [path.basename(e.file), e.message]));
+    expect(byFile).toEqual({
+      'typo.yaml': 'line 3: unknown field "nmae"',
+      'lang.yaml': 'line 6: field "language" must be "fi" or "sv"',
+      'option.yaml': expect.stringMatching(/^line 8: field "options": unknown option "maxPage" for module finlex/),
+      'indent.yaml': expect.stringMatching(/^invalid YAML at line \d+, column \d+: [^:]*[^:\s]$/),
+      'missing.yaml': 'field "url" is required',
+    });
+  });
+
   it('reports a broken file by name and keeps the others', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feeds-'));
     fs.mkdirSync(path.join(dir, 'sources'));

@@ -85,6 +85,17 @@ describe('a personal digest', () => {
     expect(d.moved.map((m) => Number(m.ref.slice(6)))).toEqual([...events]);
   });
 
+  it('follows an organisation however a source writes its name (sisäministeriö, Sisäministeriö), also through the index', () => {
+    // Sources differ in letter case: valtioneuvosto.fi's feed says "sisäministeriö", lausuntopalvelu "Sisäministeriö".
+    const lower = { ...data, items: data.items.map((i) => (i.id === 101 ? { ...i, organisation: 'sisäministeriö' } : i)) };
+    const f = follows({ organisations: [' SISÄMINISTERIÖ'] });
+    const built = buildDigest({ data: lower, lang: 'fi', labels: labels.fi, ...period, follows: f });
+    expect(ids(built)).toContain(101);
+    expect(built.respond.map((r) => r.ref)).toContain('matter:7');
+    const candidates = candidateItems(lower.items, indexItems(lower.items), f);
+    expect(candidates.map((i) => i.id)).toEqual(ids(built).sort((a, b) => a - b));
+  });
+
   it('follows a saved search through the hits the store found, even an item no goal names', () => {
     expect(ids(build({ search: 'messut' }, new Set([104])))).toEqual([104]);
     expect(build({ search: 'messut' }, new Set([104])).groups[0].label).toBe('Muut seuraamasi');

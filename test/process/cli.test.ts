@@ -100,6 +100,19 @@ describe('lakivahti as a process, with pipes', () => {
     expect(done.code).toBe(0);
   }, 30_000);
 
+  it('tag --jsonl stops quietly when the reader goes away, as with `| head -1`', async () => {
+    const file = path.join(dir, 'many.jsonl');
+    fs.writeFileSync(file, Array.from({ length: 5000 }, (_, n) => JSON.stringify({ id: String(n), title: `Pelastuslain muutos ${n}` })).join('\n'));
+    const child = start(['tag', '--jsonl', file]);
+    child.proc.stdin.end();
+    await child.line(/^\{"id":"0"/);
+    child.proc.stdout.destroy();
+    const done = await child.done;
+    // It had gone on tagging every line, adding a 'drain' listener for each ("MaxListenersExceededWarning").
+    expect(done.err).toBe('');
+    expect(done.code).toBe(0);
+  }, 60_000);
+
   it('items names the known goals and sources and exits non-zero for an unknown one', async () => {
     const goal = await run(['items', '--goal', 'servcies', '--db', big, '--feeds', seedFeeds]);
     expect([goal.code, goal.out]).toEqual([2, '']);
@@ -234,6 +247,12 @@ describe('lakivahti as a process, with pipes', () => {
       const crawl = await run(['crawl', '--db', file, '--feeds', seedFeeds], as);
       expect(crawl.code).not.toBe(0);
       expect(crawl.err).toMatch(/readonly|read-only|permission/i);
+      // A command that writes names the file and why, in one line, before asking for anything.
+      for (const args of [['users', 'add', 'x@example.fi', '--role', 'admin'], ['subscriptions', 'add', 'x@example.fi', '--network'], ['users', 'disable', 'x@example.fi']]) {
+        const w = await run([...args, '--db', file, '--feeds', seedFeeds], { ...as, input: 'hyvin-pitka-salasana-123\n' });
+        expect([w.code, w.out], args.join(' ')).toEqual([1, '']);
+        expect(w.err).toMatch(new RegExp(`^lakivahti ${args[0]}: the database \\S*ro\\.sqlite cannot be written by this user .*\n$`));
+      }
       expect(fs.readdirSync(ro)).toEqual(['ro.sqlite']);
       expect(fs.statSync(file).mtimeMs).toBe(before);
     } finally {
@@ -297,6 +316,14 @@ describe('lakivahti as a process, with pipes', () => {
     expect(again.code).toBe(2);
     expect(again.err).toContain('already exists; choose another name, or add --force');
     expect((await run(['backup', dest, '--force', '--db', big])).code).toBe(0);
+    // A folder is not a file to overwrite: said so, with or without --force, and left as it was.
+    const folder = path.join(dir, 'backups');
+    fs.mkdirSync(folder, { recursive: true });
+    for (const force of [[], ['--force']]) {
+      const into = await run(['backup', folder, ...force, '--db', big]);
+      expect([into.code, into.err], force.join(' ')).toEqual([2, `backup: ${folder} is a folder; name the file to write in it, e.g. ${path.join(folder, 'lakivahti-2026-12-01.sqlite')}\n`]);
+    }
+    expect(fs.readdirSync(folder)).toEqual([]);
   }, 60_000);
 
   it("demo refuses a database it did not create and leaves it untouched, reviewers' decisions included", async () => {

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { contentHash } from '../../src/normalize/key.js';
 import { helsinkiDate } from '../../src/parse/dates.js';
-import { openDb, saveRun, syncSources } from '../../src/store/index.js';
+import { migrate, openDb, saveRun, syncSources } from '../../src/store/index.js';
+import { migrationsDir } from '../../src/paths.js';
 import type { SourceDef, TaggedItem } from '../../src/model.js';
 import { run } from '../helpers/process.js';
 
@@ -127,6 +128,25 @@ describe('a corrupt or locked database', { timeout: 90_000 }, () => {
       expect(r.err).toMatch(new RegExp(`^lakivahti ${args[0]}: .*not a database`));
     }
     expect(fs.readFileSync(file).equals(junk)).toBe(true);
+  });
+
+  it('a database a newer version migrated further: refused by name, exit 1, nothing written (an old version going on would write to a schema it does not know)', async () => {
+    seed(file, [item('sm', 1)]);
+    // The next version's migrations: this version's and one more.
+    const newer = path.join(dir, 'migrations');
+    fs.cpSync(migrationsDir, newer, { recursive: true });
+    fs.writeFileSync(path.join(newer, '999-from-the-future.sql'), 'ALTER TABLE items ADD COLUMN future TEXT NOT NULL DEFAULT \'x\';\n');
+    const db = openDb(file);
+    migrate(db, newer);
+    db.close();
+    const before = fs.readFileSync(file);
+    for (const args of [['items'], ['sources', '--json'], ['subscriptions', 'add', 'x@example.fi', '--network'], ['review', '1', '--reviewer', 'anna', '--not-relevant']]) {
+      const r = await run([...args, '--db', file, '--feeds', feeds]);
+      expect([r.code, r.out], args.join(' ')).toEqual([1, '']);
+      expect(lines(r.err)).toHaveLength(1);
+      expect(r.err).toMatch(new RegExp(`^lakivahti ${args[0]}: the database .*db\\.sqlite was made by a newer version of Lakivahti \\(migration 999-from-the-future\\.sql\\)`));
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('while another process writes: reads go on; a write waits, then gives up with exit 1 and says the database is locked', async () => {

@@ -9,7 +9,8 @@ import { openDb } from '../../src/store/index.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
 import { run, start } from '../helpers/process.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
-import { seedDigestDb } from '../digest/seed.js';
+import { item, seedDigestDb, store } from '../digest/seed.js';
+import { PER_GOAL } from '../../src/digest/build.js';
 
 let dir: string;
 let smtp: TestSmtp;
@@ -72,6 +73,10 @@ describe('lakivahti subscriptions', () => {
     expect((await sub('remove', '2')).code).toBe(0);
     expect(await sub('remove', '9')).toMatchObject({ code: 1, err: 'subscriptions: no subscription number 9\n' });
     expect((await sub('list')).out).toMatch(/#2 .* PERUTTU /);
+    // An organisation no stored item names is followed as typed, with a note saying so and naming those stored.
+    const typo = await sub('add', 'org@example.fi', '--organisation', 'Sisäministeriö', '--organisation', 'Sisäministeriöö');
+    expect([typo.code, typo.err]).toEqual([0, 'subscriptions: no stored item names the organisation "Sisäministeriöö" yet; it is followed as typed, ' +
+      'in any letter case (organisations: Eduskunta, Sisäministeriö)\n']);
   }, 120_000);
 });
 
@@ -105,8 +110,28 @@ describe('lakivahti digest', () => {
     expect(fs.readFileSync(path.join(out, '002-sote@example.fi.txt'), 'utf8')).toContain('Nytt i det du följer');
     const one = await run(['digest', '--preview', '--to', 'sote@example.fi', '--db', db]);
     expect(one.out.match(/^===== /gm)).toHaveLength(1);
+    expect(one.err).toBe('');
+    // An address that does not subscribe is told so, not shown a digest as if it were theirs.
+    const stranger = await run(['digest', '--preview', '--to', 'muu@example.fi', '--db', db]);
+    expect([stranger.code, stranger.err]).toEqual([0, 'digest: muu@example.fi has no active subscription; showing the network digest as it would look\n']);
     expect(sha(db)).toBe(before);
     expect(deliveries(db)).toEqual([]);
+  }, 60_000);
+
+  it('a week of hundreds of items: the message shows a few per goal and links the rest; the preview counts them all', async () => {
+    const file = path.join(dir, 'busy.sqlite');
+    const db = seedDigestDb(file);
+    const now = new Date();
+    store(db, 'sm', Array.from({ length: 300 }, (_, n) =>
+      item({ source: 'sm', key: `busy${n}`, title: `Pelastustoimen tiedote ${n}`, goals: ['services'], match: 'pelastustoimen' }, now)));
+    db.close();
+    await run(['subscriptions', 'add', 'verkosto@example.fi', '--network', '--db', file]);
+    const r = await run(['digest', '--preview', '--db', file]);
+    expect(r.code).toBe(0);
+    // 300 + the seed's two of services, its one of welfare-reform and one of internal-security.
+    expect(r.out).toMatch(/^===== verkosto@example\.fi: .* \(304 uutta, \d+ muutosta\)$/m);
+    expect(r.out.match(/^\* Pelastustoimen tiedote/gm)).toHaveLength(PER_GOAL);
+    expect(r.out).toContain(`+ ${302 - PER_GOAL} muuta – kaikki Lakivahdissa:`);
   }, 60_000);
 
   it('sends nothing and records nothing without SMTP_URL (exit 1)', async () => {

@@ -109,6 +109,25 @@ describe('lakivahti serve as a process', () => {
     }
   }, 30_000);
 
+  it('a malformed digest schedule is named and leaves the digest off; the server still stops on SIGTERM', async () => {
+    const env = { LAKIVAHTI_DIGEST_WEEKLY: 'every monday' };
+    const { child } = await serve(path.join(dir, 'cron.sqlite'), ['--no-schedule'], { env });
+    child.proc.kill('SIGTERM');
+    const noSchedule = await child.done;
+    expect(noSchedule.code).toBe(0);
+    // With the scheduler the digest's jobs are made: the setting is named, the rest runs, and SIGTERM still ends it
+    // (it had ended serve's command with the server left listening and every signal caught).
+    const scheduled = await serve(path.join(dir, 'cron.sqlite'), [], { env });
+    const disabled = await scheduled.child.line(/"event":"digest_disabled"/).catch((err: Error) => err.message);
+    scheduled.child.proc.kill('SIGTERM');
+    const stopped = await Promise.race([scheduled.child.done, new Promise<null>((r) => setTimeout(() => r(null), 8000))]);
+    if (!stopped) scheduled.child.proc.kill('SIGKILL');
+    expect(stopped?.code).toBe(0);
+    expect((JSON.parse(disabled) as { reason: string }).reason).toMatch(/^LAKIVAHTI_DIGEST_WEEKLY: "every monday" is not a valid cron expression/);
+    const preview = await run(['digest', '--preview', '--db', path.join(dir, 'cron.sqlite')], { env });
+    expect([preview.code, preview.err.split('\n')[0]]).toEqual([2, 'digest: LAKIVAHTI_DIGEST_WEEKLY: "every monday" is not a valid cron expression']);
+  }, 60_000);
+
   it('HOST (or --host) chooses the address to listen on', async () => {
     const { child, base } = await serve(path.join(dir, 'host.sqlite'), ['--no-schedule'], { env: { HOST: '127.0.0.2' } });
     try {

@@ -57,6 +57,9 @@ describe('lakivahti users', () => {
     expect((await users(['list'])).out).toMatch(/^lukija@example\.fi .*POISTETTU KÄYTÖSTÄ/m);
     const none = await users(['disable', 'ei-ole@example.fi']);
     expect([none.code, none.err]).toEqual([1, 'users: no account for ei-ole@example.fi\n']);
+    // A reset of a disabled account's password says that it stays disabled.
+    const reset = await users(['password', 'lukija@example.fi'], `${PW}-uusi\n`);
+    expect([reset.code, reset.out]).toEqual([0, 'tunnuksen lukija@example.fi salasana vaihdettu; sen istunnot päätettiin; tunnus on yhä poistettu käytöstä eikä sillä voi kirjautua\n']);
   }, 60_000);
 
   it.each([
@@ -122,8 +125,10 @@ describe.skipIf(!hasScript)(hasScript ? 'users add on a terminal' : 'users add o
     const done = new Promise<number | null>((resolve) => proc.on('close', resolve));
     await waitFor('Salasana: ', 0);
     proc.stdin.write(`${first}\r`);
-    await waitFor('Salasana uudelleen: ', 0);
-    proc.stdin.write(`${second}\r`);
+    if (!second.endsWith('\u0003')) {
+      await waitFor('Salasana uudelleen: ', 0);
+      proc.stdin.write(`${second}\r`);
+    }
     const code = await done;
     return { code, out };
   }
@@ -133,6 +138,13 @@ describe.skipIf(!hasScript)(hasScript ? 'users add on a terminal' : 'users add o
     expect(r.code).toBe(0);
     expect(r.out).toContain('tunnus paatteelta@example.fi luotu (reviewer)');
     expect(r.out).not.toContain('salasana-paatteelta');
+  }, 60_000);
+
+  it('Ctrl-C at the prompt cancels with the shell\'s exit status 130, nothing created', async () => {
+    const r = await typed('keskeytetty@example.fi', 'kesken\u0003', '\u0003');
+    expect(r.code).toBe(130);
+    expect(r.out).toContain('lakivahti users: cancelled (Ctrl-C); nothing was changed');
+    expect((await users(['list'])).out).not.toContain('keskeytetty@');
   }, 60_000);
 
   it('refuses when the two differ', async () => {
