@@ -39,6 +39,8 @@ export interface NewEntry {
   matter: number | null;
   /** One line on why it matters: its goals, the words that matched, a joint-response deadline. */
   why: string;
+  /** The title's language where it is not the message's ("sv" in a Finnish digest), for its lang attribute. */
+  titleLang?: Lang;
 }
 
 export interface GoalGroup {
@@ -134,6 +136,7 @@ export function buildDigest(input: BuildInput): Digest {
     group.items.push({
       ref: `item:${i.id}`, item: i.id, title: i.title, url: i.url, source: i.source, organisation: i.organisation,
       published: i.published, matter: i.matter, why: whyLine(i, labels, lang),
+      ...(i.language !== lang && (i.language === 'fi' || i.language === 'sv') ? { titleLang: i.language } : {}),
     });
   }
   const nonEmpty = [...groups.values()].filter((g) => g.items.length);

@@ -51,6 +51,16 @@ describe('the network digest', () => {
     expect(mail.text).toContain('pelastuslain muuttamisesta <b>');
   });
 
+  it("marks a title in the other language with its lang (screen readers read it in that language)", () => {
+    const mixed = { ...data, items: [...data.items, { ...data.items[2], id: 105, title: 'Räddningsverkens beredskap stärks', language: 'sv' }] };
+    const fi = renderDigest(buildDigest({ data: mixed, lang: 'fi', labels: labels.fi, ...period }), { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' });
+    expect(fi.html).toMatch(/<a href="https:\/\/l\.example\.fi\/items\/105"[^>]*><span lang="sv">Räddningsverkens beredskap stärks<\/span><\/a>/);
+    expect(fi.html).toMatch(/<a href="https:\/\/l\.example\.fi\/items\/103"[^>]*>Sisäisen turvallisuuden selonteko<\/a>/);
+    const sv = renderDigest(buildDigest({ data: mixed, lang: 'sv', labels: labels.sv, ...period }), { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' });
+    expect(sv.html).toMatch(/<a href="https:\/\/l\.example\.fi\/items\/103"[^>]*><span lang="fi">Sisäisen turvallisuuden selonteko<\/span><\/a>/);
+    expect(sv.html).toMatch(/<a href="https:\/\/l\.example\.fi\/items\/105"[^>]*>Räddningsverkens beredskap stärks<\/a>/);
+  });
+
   it('renders Swedish for Swedish recipients', () => {
     const sv = renderDigest(buildDigest({ data, lang: 'sv', labels: labels.sv, ...period }), { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' });
     expect(sv.subject).toBe('Lakivahti: nätverkets veckosammandrag 23.11.2026–30.11.2026');
