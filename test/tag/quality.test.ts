@@ -83,8 +83,14 @@ const evaluation202709 = load('eval-2027-09.jsonl');
 // goal that mention a second in passing, actor-in-title items whose subject is cooperation, preparedness or information
 // systems, other ministries' near misses, incidents, statistics, EU matters, welfare-area health-care news; labelled from
 // goals.md and the README's labelling decisions and measured before any round-fifteen change (figures in its commit
-// message, 8acd54b), never tuned on.
+// message, 8acd54b). Sealed in rounds fifteen and sixteen, a dev set from round seventeen on.
 const evaluation202710 = load('eval-2027-10.jsonl');
+// Round seventeen's evaluation set: 249 items (105 Swedish, mostly Finnish/Swedish twins): documents as the crawl stores
+// them (HE/RP and committee reports with truncated summaries, Finlex titles with empty summaries, lausuntopalvelu and
+// Hankeikkuna entries), items whose primary goal differs from what they mention, other ministries' near misses,
+// incidents, welfare-area health-care and HR news, EU matters, statistics; labelled from goals.md and the README's
+// labelling decisions and measured before any round-seventeen change (figures in its commit message), never tuned on.
+const evaluation202711 = load('eval-2027-11.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -253,11 +259,17 @@ function suite(name: string, make: () => Analyzer | null): void {
       // under the issue's targets: a fall below is a regression.
       expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.94, goalPrecision: 0.915 }, true);
     });
-    it('holds on the round-fifteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-fifteen change: F1 0.962 /
-      // 0.962, primary 0.906 / 0.894, goal precision 0.872 / 0.856 (snowball / voikko); after round fifteen 0.965 / 0.965,
-      // 0.912 / 0.900, 0.883 / 0.867. Bars just below, under the issue's targets: a fall below is a regression.
-      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.89, goalPrecision: 0.865 }, false);
+    it('holds on the round-fifteen evaluation set, a dev set from round seventeen, above the keyword alert on every figure', () => {
+      // Sealed before any round-fifteen change at F1 0.962 / 0.962, primary 0.906 / 0.894, goal precision 0.872 / 0.856
+      // (snowball / voikko); after rounds fifteen and sixteen 0.965 / 0.965, 0.912 / 0.900, 0.883 / 0.867, where round
+      // seventeen found it as a dev set. Bars just below, under the issue's targets: a fall below is a regression.
+      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.89, goalPrecision: 0.865 }, true);
+    });
+    it('holds on the round-seventeen evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-seventeen change: F1 0.946 /
+      // 0.950, primary 0.905 / 0.912, goal precision 0.903 / 0.903 (snowball / voikko); keyword alert 0.859, 0.804, 0.586.
+      // Bars just below, under the issue's targets: a fall below is a regression.
+      expectBars(evaluation202711, { f1: 0.94, primaryHit: 0.9, goalPrecision: 0.9 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
