@@ -173,6 +173,17 @@ function suite(name: string, make: () => Analyzer | null): void {
     ] as const)('a fire station sold or changing owner is the reform\'s property: %s', (title, summary, lang) => {
       expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
     });
+    it.each([
+      ['Palontutkinnan havainnot kootaan yhteen', 'Havainnoista opitaan.', 'fi'],
+      ['Palontutkinta-aineisto avataan tutkijoille', 'Aineistosta opitaan.', 'fi'],
+      ['Brandutredningarnas resultat sammanställs', 'Resultaten används i arbetet.', 'sv'],
+    ] as const)('fire investigation is the rescue services\' own, however the word is written, with no source: %s', (title, summary, lang) => {
+      expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'services' });
+    });
+    it('a welfare area\'s deficit is the reform\'s, however the care costs grew, with no source', () => {
+      expect(tag({ title: 'Hyvinvointialueen tilinpäätös: alijäämä 60 miljoonaa euroa', summary: 'Erikoissairaanhoidon menot kasvoivat.', lang: 'fi' }))
+        .toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+    });
     it('a welfare area selling a hospital is not relevant (a sale adds next to nothing)', () => {
       expect(tag({ title: 'Hyvinvointialue myy sairaalakiinteistön kunnalle', summary: 'Myynti pienentää kuluja.', lang: 'fi', source: 'hyvinvointialue' }).relevant).toBe(false);
     });
