@@ -255,15 +255,19 @@ function suite(name: string, make: () => Analyzer | null): void {
       // (snowball / voikko); after round fourteen 0.965 / 0.969, 0.938 / 0.946, 0.879 / 0.880, where round fifteen found it
       // as a dev set. Round fifteen (a leading goal's title term lends no further goal its share; paramedics and the
       // ambulance service are the reform's EMS; a weak head names no subject after a topic term of a goal's full share):
-      // primary 0.946 / 0.953, goal precision 0.919 / 0.920; round sixteen goal precision 0.926 / 0.920. Bars just below,
-      // under the targets: a fall below is a regression.
-      expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.94, goalPrecision: 0.915 }, true);
+      // primary 0.946 / 0.953, goal precision 0.919 / 0.920; round sixteen goal precision 0.926 / 0.920. Round seventeen (a
+      // fire station sold is the reform's property, the Swedish welfare-area council as the welfare area, a word in a place
+      // case names no subject): primary 0.961 / 0.969, goal precision 0.948 / 0.948. Bars just below, under the issue's
+      // goal-precision target: a fall below is a regression.
+      expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.955, goalPrecision: 0.945 }, true);
     });
     it('holds on the round-fifteen evaluation set, a dev set from round seventeen, above the keyword alert on every figure', () => {
       // Sealed before any round-fifteen change at F1 0.962 / 0.962, primary 0.906 / 0.894, goal precision 0.872 / 0.856
       // (snowball / voikko); after rounds fifteen and sixteen 0.965 / 0.965, 0.912 / 0.900, 0.883 / 0.867, where round
-      // seventeen found it as a dev set. Bars just below, under the targets: a fall below is a regression.
-      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.89, goalPrecision: 0.865 }, true);
+      // seventeen found it as a dev set. Round seventeen (command centres, executive assistance and attacks on the networks
+      // are internal security; a fire station sold is the reform's): primary 0.941 / 0.935, goal precision 0.926 / 0.915.
+      // Bars just below, under the targets: a fall below is a regression.
+      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.93, goalPrecision: 0.91 }, true);
     });
     it('holds on the round-seventeen evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-seventeen change: F1 0.946 /
