@@ -42,14 +42,15 @@ const sets: [string, LabelledItem[]][] = [
   ['evaluation 2027-08', parseLabelled(readFileSync(join(fixtures, 'eval-2027-08.jsonl'), 'utf8'))],
   ['evaluation 2027-09', parseLabelled(readFileSync(join(fixtures, 'eval-2027-09.jsonl'), 'utf8'))],
   ['evaluation 2027-10', parseLabelled(readFileSync(join(fixtures, 'eval-2027-10.jsonl'), 'utf8'))],
+  ['evaluation 2027-11', parseLabelled(readFileSync(join(fixtures, 'eval-2027-11.jsonl'), 'utf8'))],
 ];
 // Sets whose misses stay unprinted: reading them would turn them into tuning sets.
 // eval-2027-01 was sealed in round four and is a dev set from round five on; eval-2027-02 (round five) from round six
 // on; eval-2027-03 (round six) from round seven on; eval-2027-04 (round seven) from round eight on; eval-2027-05
 // (round eight) from round nine on; eval-2027-06 (sealed from round nine to round eleven) from round twelve on;
 // eval-2027-07 (round twelve) from round thirteen on; eval-2027-08 (round thirteen) from round fourteen on; eval-2027-09
-// (round fourteen) from round fifteen on.
-const sealed = new Set(['hard held-out', 'evaluation 2026-12', 'evaluation 2027-10']);
+// (round fourteen) from round fifteen on; eval-2027-10 (round fifteen, sealed through round sixteen) from round seventeen on.
+const sealed = new Set(['hard held-out', 'evaluation 2026-12', 'evaluation 2027-11']);
 const taxonomy = loadTaxonomy();
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`.padStart(7);
 const row = (name: string, q: Quality): string =>
@@ -76,7 +77,8 @@ for (const [name, items] of sets) {
     : name === 'evaluation 2027-07' ? 'round twelve: 276 items (133 Swedish, mostly Finnish/Swedish twins), one goal\'s items that mention others, what an item is about vs what it mentions, other ministries\' near misses, welfare-area health news, EU matters, incidents; written and measured before any round-twelve change; sealed in round twelve, tuned on (a dev set) from round thirteen'
     : name === 'evaluation 2027-08' ? 'round thirteen: 261 items (116 Swedish, mostly Finnish/Swedish twins), one goal\'s items that mention others, what an item is about vs what it mentions, near misses from police, border, migration, prisons and municipal finance, welfare-area health and HR news, EU matters, incidents, statistics releases; labelled from goals.md and the README\'s labelling decisions, written and measured before any round-thirteen change; sealed in round thirteen, tuned on (a dev set) from round fourteen'
     : name === 'evaluation 2027-09' ? 'round fourteen: 227 items (109 Swedish, mostly Finnish/Swedish twins, some Swedish-only), items about one goal that mention the others, titles naming one act or reform whose body lists others, welfare-area money vs the rescue services\' own, internal-security systems vs services, other ministries\' near misses, welfare-area health and HR news, incidents, statistics, EU matters; labelled from goals.md and the README\'s labelling decisions, written and measured before any round-fourteen change; sealed in round fourteen, tuned on (a dev set) from round fifteen'
-    : name === 'evaluation 2027-10' ? 'round fifteen: 264 items (127 Swedish, mostly Finnish/Swedish twins, some Swedish-only), items about one goal that mention a second in passing (a services item naming the welfare area, a reform item naming preparedness), actor-in-title items whose subject is cooperation, preparedness or information systems, other ministries\' near misses, incidents, statistics, EU matters, welfare-area health-care news; labelled from goals.md and the README\'s labelling decisions, written and measured before any round-fifteen change, never tuned on; not in the learning test'
+    : name === 'evaluation 2027-10' ? 'round fifteen: 264 items (127 Swedish, mostly Finnish/Swedish twins, some Swedish-only), items about one goal that mention a second in passing (a services item naming the welfare area, a reform item naming preparedness), actor-in-title items whose subject is cooperation, preparedness or information systems, other ministries\' near misses, incidents, statistics, EU matters, welfare-area health-care news; labelled from goals.md and the README\'s labelling decisions, written and measured before any round-fifteen change; sealed in rounds fifteen and sixteen, tuned on (a dev set) from round seventeen; not in the learning test'
+    : name === 'evaluation 2027-11' ? 'round seventeen: 249 items (105 Swedish, mostly Finnish/Swedish twins), documents as the crawl stores them (HE/RP and committee reports with truncated summaries, Finlex titles with empty summaries, lausuntopalvelu and Hankeikkuna entries, the pelastustoimi.fi meta line), items whose primary goal differs from what they mention, other ministries\' near misses (police, border, migration, prisons, customs, defence, budgets naming the rescue services\' unchanged money), incidents, welfare-area health-care and HR news, EU matters, statistics; labelled from goals.md and the README\'s labelling decisions, written and measured before any round-seventeen change, never tuned on; not in the learning test'
     : 'written before tuning';
   console.log(`\n${name}: ${items.length} items (${items.filter((i) => i.relevant).length} relevant); ${targets}`);
   console.log('  tagger                 precision  recall    F1   primary hit  goal precision  goal recall');

@@ -207,6 +207,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           if (cut >= 0 && endsWithin(ends, i, j)) continue;
           // An actor says who, not what: "sote-uudistuksen pelastustoimen siirtymäsäännökset" is not about the rescue services.
           if (j >= n || titleGoals[j].size !== 1 || byActor[j]) continue;
+          // A Finnish word in a place case is where, not what: in "Pelastuslaitos ja poliisi harjoittelivat yhteistoimintaa
+          // suuronnettomuudessa" or "Puolustusvoimien virka-apu maastopaloissa" the accident is where the cooperation is.
+          if (lang === 'fi' && PLACE_CASE.test(tokens[j].lower)) continue;
           // A head that speaks only by a weak context word (järjestäminen, valvonta: below a topic term's weight) says how,
           // not what, after a topic term of a goal's full share: "nuohouksen järjestäminen" is sweeping, the rescue act's
           // matter, not the reform's organising. After a weaker word it still names the subject ("Hyvinvointialueen
@@ -506,6 +509,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** Finnish inessive and adessive endings (-ssa, -lla …): a word in them says where or with what, not what about. */
+const PLACE_CASE = /(?:ss|ll)[aä]$/;
 
 /** Goals best first (a stable sort: equal scores keep their order), without the sort's work array. */
 function byScore(goals: GoalId[], s: Record<GoalId, number>): GoalId[] {

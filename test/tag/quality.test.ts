@@ -83,8 +83,14 @@ const evaluation202709 = load('eval-2027-09.jsonl');
 // goal that mention a second in passing, actor-in-title items whose subject is cooperation, preparedness or information
 // systems, other ministries' near misses, incidents, statistics, EU matters, welfare-area health-care news; labelled from
 // goals.md and the README's labelling decisions and measured before any round-fifteen change (figures in its commit
-// message, 8acd54b), never tuned on.
+// message, 8acd54b). Sealed in rounds fifteen and sixteen, a dev set from round seventeen on.
 const evaluation202710 = load('eval-2027-10.jsonl');
+// Round seventeen's evaluation set: 249 items (105 Swedish, mostly Finnish/Swedish twins): documents as the crawl stores
+// them (HE/RP and committee reports with truncated summaries, Finlex titles with empty summaries, lausuntopalvelu and
+// Hankeikkuna entries), items whose primary goal differs from what they mention, other ministries' near misses,
+// incidents, welfare-area health-care and HR news, EU matters, statistics; labelled from goals.md and the README's
+// labelling decisions and measured before any round-seventeen change (figures in its commit message), never tuned on.
+const evaluation202711 = load('eval-2027-11.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -249,15 +255,24 @@ function suite(name: string, make: () => Analyzer | null): void {
       // (snowball / voikko); after round fourteen 0.965 / 0.969, 0.938 / 0.946, 0.879 / 0.880, where round fifteen found it
       // as a dev set. Round fifteen (a leading goal's title term lends no further goal its share; paramedics and the
       // ambulance service are the reform's EMS; a weak head names no subject after a topic term of a goal's full share):
-      // primary 0.946 / 0.953, goal precision 0.919 / 0.920; round sixteen goal precision 0.926 / 0.920. Bars just below,
-      // under the issue's targets: a fall below is a regression.
-      expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.94, goalPrecision: 0.915 }, true);
+      // primary 0.946 / 0.953, goal precision 0.919 / 0.920; round sixteen goal precision 0.926 / 0.920. Round seventeen (a
+      // fire station sold is the reform's property, a word in a place case names no subject): primary 0.953 / 0.961, goal
+      // precision 0.940 / 0.941. Bars just below, under the issue's goal-precision target: a fall below is a regression.
+      expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.935 }, true);
     });
-    it('holds on the round-fifteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-fifteen change: F1 0.962 /
-      // 0.962, primary 0.906 / 0.894, goal precision 0.872 / 0.856 (snowball / voikko); after round fifteen 0.965 / 0.965,
-      // 0.912 / 0.900, 0.883 / 0.867. Bars just below, under the issue's targets: a fall below is a regression.
-      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.89, goalPrecision: 0.865 }, false);
+    it('holds on the round-fifteen evaluation set, a dev set from round seventeen, above the keyword alert on every figure', () => {
+      // Sealed before any round-fifteen change at F1 0.962 / 0.962, primary 0.906 / 0.894, goal precision 0.872 / 0.856
+      // (snowball / voikko); after rounds fifteen and sixteen 0.965 / 0.965, 0.912 / 0.900, 0.883 / 0.867, where round
+      // seventeen found it as a dev set. Round seventeen (command centres, executive assistance and attacks on the networks
+      // are internal security; a fire station sold is the reform's): primary 0.941 / 0.935, goal precision 0.926 / 0.915.
+      // Bars just below, under the issue's targets: a fall below is a regression.
+      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.93, goalPrecision: 0.91 }, true);
+    });
+    it('holds on the round-seventeen evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-seventeen change: F1 0.946 /
+      // 0.950, primary 0.905 / 0.912, goal precision 0.903 / 0.903 (snowball / voikko); keyword alert 0.859, 0.804, 0.586.
+      // Bars just below, under the issue's targets: a fall below is a regression.
+      expectBars(evaluation202711, { f1: 0.94, primaryHit: 0.9, goalPrecision: 0.9 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.

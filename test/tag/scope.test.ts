@@ -157,6 +157,36 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(both.goals).toContain('services');
       expect(both.goals).toContain('welfare-reform');
     });
+    // Round seventeen (eval-2027-10 as a dev set): reworded from its kinds, not its items.
+    it.each([
+      ['Pohjois-Savon pelastuslaitoksen uusi johtokeskus valmistui', 'Johtokeskuksesta johdetaan laajat onnettomuudet ja häiriötilanteet.', 'fi'],
+      ['Ny ledningscentral för räddningsverket i Österbotten', 'Från ledningscentralen leds omfattande olyckor och störningar.', 'sv'],
+      ['Rajavartiolaitoksen virka-apu pelastuslaitokselle: uusi toimintamalli', 'Malli kuvaa, miten pelastuslaitos pyytää virka-apua saaristossa.', 'fi'],
+      ['Palvelunestohyökkäys pelastuslaitoksen tietoverkkoon torjuttiin', 'Verkon suojausta parannetaan.', 'fi'],
+    ] as const)('command centres, executive assistance and attacks on the networks are internal security: %s', (title, summary, lang) => {
+      expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+    });
+    it.each([
+      ['Hyvinvointialue myy paloaseman kaupungille', 'Kiinteistön kauppahinta on 1,2 miljoonaa euroa.', 'fi'],
+      ['Välfärdsområdet säljer brandstationen till staden', 'Fastighetens köpesumma är 1,2 miljoner euro.', 'sv'],
+      ['Brandstationen i Vasa övergår i välfärdsområdets ägo', 'Staden och välfärdsområdet är överens.', 'sv'],
+    ] as const)('a fire station sold or changing owner is the reform\'s property: %s', (title, summary, lang) => {
+      expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+    });
+    it.each([
+      ['Palontutkinnan havainnot kootaan yhteen', 'Havainnoista opitaan.', 'fi'],
+      ['Palontutkinta-aineisto avataan tutkijoille', 'Aineistosta opitaan.', 'fi'],
+      ['Brandutredningarnas resultat sammanställs', 'Resultaten används i arbetet.', 'sv'],
+    ] as const)('fire investigation is the rescue services\' own, however the word is written, with no source: %s', (title, summary, lang) => {
+      expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'services' });
+    });
+    it('a welfare area\'s deficit is the reform\'s, however the care costs grew, with no source', () => {
+      expect(tag({ title: 'Hyvinvointialueen tilinpäätös: alijäämä 60 miljoonaa euroa', summary: 'Erikoissairaanhoidon menot kasvoivat.', lang: 'fi' }))
+        .toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+    });
+    it('a welfare area selling a hospital is not relevant (a sale adds next to nothing)', () => {
+      expect(tag({ title: 'Hyvinvointialue myy sairaalakiinteistön kunnalle', summary: 'Myynti pienentää kuluja.', lang: 'fi', source: 'hyvinvointialue' }).relevant).toBe(false);
+    });
     it.each(cases)('%s', (_why, item, relevant, primary, scope) => {
       const r = tag(item);
       const explained = JSON.stringify(r.evidence);

@@ -512,6 +512,13 @@ describe('tagger: a title that names one goal by a topic term first and another 
     expect(run('Pelastuslaitoksen määrärahat hyvinvointialueen talousarviossa')).toMatchObject({ primary: C });
   });
 
+  it('takes no subject from a Finnish word in a place case (where, not what)', () => {
+    // hyvinvointialueen after määrärahat names C; hyvinvointialueella (adessive) says where: A leads by its score.
+    expect(run('Pelastuslaitoksen määrärahat hyvinvointialueen')).toMatchObject({ scores: { [A]: 4, [B]: 0, [C]: 3 }, primary: C });
+    for (const title of ['Pelastuslaitoksen määrärahat hyvinvointialueella', 'Pelastuslaitoksen määrärahat hyvinvointialueessa'])
+      expect(run(title)).toMatchObject({ scores: { [A]: 4, [B]: 0, [C]: 3 }, primary: A });
+  });
+
   it('takes no subject from an actor after a word of another goal (whose, not what)', () => {
     // Without the rule the pair hyvinvointialueen pelastuslaitoksen would make A, the actor's goal, the subject.
     const r = run('Hyvinvointialueen pelastuslaitoksen määrärahat');
