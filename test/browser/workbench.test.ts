@@ -129,6 +129,23 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await Promise.all([page.waitForURL(/\/items\?.*source=hankeikkuna/), page.getByRole('button', { name: 'Näytä' }).click()]);
     const titles = await page.locator('main table tbody tr a[href^="/items/"]').allInnerTexts();
     expect(titles.sort()).toEqual(['Pelastuslain muuttaminen', 'Pelastustoimen rahoituksen selvitys']);
+    // The rows are sent without </th> and </td>: the browser still builds a row header and five cells in each row,
+    // the header's cell holding only the title and its read state.
+    const cells = await page.locator('main table.items tbody tr').evaluateAll((rows) => rows.map((tr) =>
+      [...tr.children].map((c) => `${c.tagName}${c.getAttribute('scope') ? `[${c.getAttribute('scope')}]` : ''}`).join(' ')));
+    expect(new Set(cells)).toEqual(new Set(['TH[row] TD TD TD TD TD']));
+    const headers = await page.locator('main table.items tbody tr > th').evaluateAll((ths) => ths.map((th) =>
+      th.textContent === `${th.querySelector('a')!.textContent}${th.querySelector('span')?.textContent ?? ''}`));
+    expect(headers).toEqual([true, true]);
+    // The read state in the header cell is for screen readers only: a 1 px box, as .visually-hidden makes it.
+    await expect(page.locator('main table.items tbody tr.unread > th > span').first().evaluate((s) => [s.textContent, s.getBoundingClientRect().width <= 1, getComputedStyle(s).position]))
+      .resolves.toEqual([' (lukematon)', true, 'absolute']);
+    // An organisation's option has no value attribute: the form sends its name.
+    const org = await page.locator('#f-org option').nth(1).innerText();
+    await page.getByLabel('Organisaatio').selectOption({ label: org });
+    await Promise.all([page.waitForURL((u) => u.searchParams.get('org') === org), page.getByRole('button', { name: 'Näytä' }).click()]);
+    await expect(page.getByLabel('Organisaatio').inputValue()).resolves.toBe(org);
+    await page.getByLabel('Organisaatio').selectOption('');
     await page.getByLabel('Lähde').selectOption('');
     await page.getByLabel('Hae sanoilla').fill('pelastuslaki');
     await Promise.all([page.waitForURL(/\/items\?q=pelastuslaki/), page.getByRole('button', { name: 'Näytä' }).click()]);

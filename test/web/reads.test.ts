@@ -20,7 +20,7 @@ describe('read state', () => {
   it('opening the list or an item marks nothing read; every row starts unread, and says so to a screen reader', async () => {
     const list = (await get(`${site.base}/items`)).body;
     expect(rowIds(list, 'unread')).toHaveLength(50);
-    expect(list).toContain('<span class="visually-hidden"> (lukematon)</span>');
+    expect(list).toContain('</a><span> (lukematon)</span>');
     const item = (await get(`${site.base}/items/${seeded.request}`)).body;
     expect(item).toContain(`<form method="post" action="/items/${seeded.request}/read" class="read-state">`);
     expect(reads()).toBe(0);

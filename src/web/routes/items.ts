@@ -21,19 +21,31 @@ export const SEARCH_CAP = 1000;
 const esc = Handlebars.escapeExpression;
 const CAP_TEXT = new Intl.NumberFormat('fi-FI').format(SEARCH_CAP);
 
-/** A select's options as HTML, values and labels escaped as the template escapes them (built in one pass). */
+/**
+ * A select's options as HTML, values and labels escaped as the template escapes them (built in one pass). An option
+ * whose label is its value has no value attribute (HTML takes the label): the organisations' list is the form's longest.
+ */
 function options(values: readonly string[], label: (v: string) => string): string {
   let out = '';
-  for (const v of values) out += `<option value="${esc(v)}">${esc(label(v))}</option>`;
+  for (const v of values) {
+    const l = label(v);
+    out += l === v && isOwnValue(v) ? `<option>${esc(v)}</option>` : `<option value="${esc(v)}">${esc(l)}</option>`;
+  }
   return out;
 }
+
+/** Whether an option's label reads as the same value (HTML strips and collapses the label's spaces). */
+const isOwnValue = (v: string): boolean => v !== '' && v === v.trim().replace(/[ \t\n\f\r]+/g, ' ');
 
 /** The chosen option marked in a select's options (the option's markup as `options` writes it). */
 function choose(html: string, selected: string | undefined): string {
   if (selected === undefined) return html;
-  const option = `<option value="${esc(selected)}">`;
-  const at = html.indexOf(option);
-  return at === -1 ? html : `${html.slice(0, at)}<option value="${esc(selected)}" selected>${html.slice(at + option.length)}`;
+  for (const [option, chosen] of [[`<option value="${esc(selected)}">`, `<option value="${esc(selected)}" selected>`],
+    [`<option>${esc(selected)}</option>`, `<option selected>${esc(selected)}</option>`]]) {
+    const at = html.indexOf(option);
+    if (at !== -1) return `${html.slice(0, at)}${chosen}${html.slice(at + option.length)}`;
+  }
+  return html;
 }
 
 type Selects = Record<'goals' | 'sources' | 'organisations' | 'kinds' | 'stages' | 'languages' | 'reviewed' | 'deadline', string>;
