@@ -1,6 +1,6 @@
 // The database writer thread: one connection; leases and small runs committed in groups, a streaming run in its own
 // transaction (see commitGroup).
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from './db.js';
 import { startRun, type RunSaver } from './runs.js';
 import { searchWordsWriter } from './search-words.js';
@@ -219,42 +219,15 @@ function drain(): void {
  */
 const TURN_MS = 40;
 
-/**
- * How long a turn may go on while no lease waits for it: once every source of a crawl has its lease, the runs left
- * (the writer's backlog at a crawl's end) are stored in a few groups instead of one every TURN_MS. Bounded, as other
- * processes' writes (a reviewer's decision on the web) wait for the group's transaction.
- */
-const LONG_TURN_MS = 250;
-
 /** Runs' messages (begin, add, finish, whole, abort), handled at the next turn of the event loop, after the leases. */
 const runs: Message[] = [];
-/** Other messages (leases, the close) taken off the port during a turn (see receive): handled once it has committed. */
-const later: Message[] = [];
 let turnPending = false;
-/**
- * A one-off crawl's writer (see ONE_SHOT_WAL_PAGES in writer.ts) copies the log into the database when it has nothing
- * to store, after this many groups: the log's pages are synced and copied while the crawl's thread still fetches and
- * parses, instead of all at the end, when the last connection's close does it with nothing else to run beside it (a
- * crawl of 200 new feeds: the close 56–131 ms, ~7,000 pages of log; with this 27 ms, 3 checkpoints of 20–40 ms).
- */
-const IDLE_CHECKPOINT_GROUPS = 6;
-let groupsSinceCheckpoint = 0;
-
-/** Take the messages sent since the turn began off the port: runs join the turn; true when anything else waits. */
-function receive(): boolean {
-  for (let got = receiveMessageOnPort(port); got; got = receiveMessageOnPort(port)) {
-    const m = got.message as Message;
-    if ('run' in m) runs.push(m);
-    else later.push(m);
-  }
-  return later.length > 0;
-}
 
 /**
  * One turn: the leases taken since the last turn commit first, by themselves (a few pages), so that a crawl waiting
  * for its next source's lease does not wait for the items of other sources to be tagged and stored; then the runs that
- * arrived meanwhile are handled as one group, for TURN_MS, or up to LONG_TURN_MS while no lease is waiting. (With the
- * leases in the runs' group, a crawl of 200 new feeds waited for its leases for more than half of its time.)
+ * arrived meanwhile are handled as one group. (With the leases in the runs' group, a crawl of 200 new feeds waited
+ * for its leases for more than half of its time.)
  */
 function turn(): void {
   turnPending = false;
@@ -269,23 +242,14 @@ function turn(): void {
     });
     return;
   }
-  const start = performance.now();
+  const until = performance.now() + TURN_MS;
   // Whole runs only: a run's savepoint must not be open when the group commits.
-  while (runs.length) {
-    if (!active) {
-      const spent = performance.now() - start;
-      if (spent >= TURN_MS && (receive() || spent >= LONG_TURN_MS)) break;
-    }
+  while (runs.length && (active || performance.now() < until)) {
     handle(runs.shift()!);
     drain();
   }
   commitGroup();
-  if (data.walPages !== undefined && !runs.length && !active && !db.inTransaction && ++groupsSinceCheckpoint >= IDLE_CHECKPOINT_GROUPS) {
-    db.pragma('wal_checkpoint(PASSIVE)');
-    groupsSinceCheckpoint = 0;
-  }
-  for (const m of later.splice(0)) onMessage(m);
-  if (runs.length && !turnPending) {
+  if (runs.length) {
     turnPending = true;
     setImmediate(turn);
   }
@@ -302,8 +266,7 @@ function close(): void {
   port.close();
 }
 
-/** A message from the crawl's thread: a lease now (it commits at the next turn's start), a run at the next turn. */
-function onMessage(m: Message): void {
+port.on('message', (m: Message) => {
   if (m.op === 'close') return close();
   if ('run' in m) runs.push(m);
   else {
@@ -315,6 +278,4 @@ function onMessage(m: Message): void {
     turnPending = true;
     setImmediate(turn);
   }
-}
-
-port.on('message', onMessage);
+});

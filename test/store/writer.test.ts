@@ -141,25 +141,4 @@ describe('worker writer', () => {
       { source_id: 'a', status: 'ok' }, { source_id: 'b', status: 'ok' },
     ]);
   });
-
-  it("a one-off crawl's writer copies the log into the database while idle, every few groups; a long-running one leaves that to SQLite", async () => {
-    const file = path.join(dir, 'db.sqlite');
-    /** Store one run at a time, so that the writer is idle after each group. */
-    const storeRuns = async (w: StoreWriter, from: number) => {
-      for (let i = from; i < from + 8; i++) {
-        const sink = w.begin('a', new Date().toISOString());
-        sink.add([item(String(i))]);
-        await sink.finish({ run: run('a'), nextRunAt: null });
-      }
-    };
-    // The schema and every write so far are in the log (fewer pages than SQLite's checkpoint threshold).
-    const before = fs.statSync(file).size;
-    await storeRuns(writer, 0);
-    expect(fs.statSync(file).size).toBe(before);
-    await writer.close();
-    writer = workerWriter(file, 10_000);
-    await storeRuns(writer, 100);
-    expect(fs.statSync(file).size).toBeGreaterThan(before);
-    expect(listItems(reader)).toHaveLength(16);
-  });
 });
