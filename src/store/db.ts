@@ -15,7 +15,18 @@ process.env.SQLITE_USE_URI ??= '1';
  * load its CommonJS lexer and read the package's files for export names (some 8 ms of every command's start, a tenth
  * of a crawl of 304s beyond node's own start). Modules that open connections themselves take it from here.
  */
-export const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+const require = createRequire(import.meta.url);
+const BetterSqlite = require('better-sqlite3') as typeof BetterSqlite3;
+/**
+ * better-sqlite3's addon, named by its path: without it the `bindings` package looks for the file in its candidate
+ * folders first (a failed stat and a thrown error each) at every process's first connection, the writer thread's too.
+ */
+const nativeBinding = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+export const Database = class extends BetterSqlite {
+  constructor(file?: string, options?: BetterSqlite3.Options) {
+    super(file, { nativeBinding, ...options });
+  }
+} as typeof BetterSqlite3;
 export type Db = BetterSqlite3.Database;
 
 const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement>>();
