@@ -21,12 +21,18 @@ const BetterSqlite = require('better-sqlite3') as typeof BetterSqlite3;
  * better-sqlite3's addon, named by its path: without it the `bindings` package looks for the file in its candidate
  * folders first (a failed stat and a thrown error each) at every process's first connection, the writer thread's too.
  */
-const nativeBinding = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
-export const Database = class extends BetterSqlite {
+const nativeBinding = ((): string | undefined => {
+  try {
+    return require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined; // built elsewhere (a debug build): `bindings` finds it as before
+  }
+})();
+export const Database = (nativeBinding === undefined ? BetterSqlite : class extends BetterSqlite {
   constructor(file?: string, options?: BetterSqlite3.Options) {
     super(file, { nativeBinding, ...options });
   }
-} as typeof BetterSqlite3;
+}) as typeof BetterSqlite3;
 export type Db = BetterSqlite3.Database;
 
 const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement>>();
