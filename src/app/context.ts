@@ -242,6 +242,10 @@ export async function closeContext(ctx: AppContext): Promise<void> {
 }
 
 /** Print configuration errors so a broken definition is never silent; the other sources still run. */
-export function reportConfigErrors(ctx: AppContext, err: NodeJS.WritableStream): void {
-  for (const e of ctx.configErrors) err.write(`config: ${e.file}: ${e.message}\n`);
+export function reportConfigErrors(ctx: AppContext, err: NodeJS.WritableStream, from = 0): void {
+  for (const e of ctx.configErrors.slice(from)) err.write(configErrorLine(e));
 }
+
+/** One configuration error as a line: the file and what is wrong; a taxonomy's says what becomes of the items. */
+const configErrorLine = (e: { file: string; message: string }): string =>
+  `config: ${e.file}: ${e.message}${e.file === 'taxonomy' ? ' (items are stored untagged until it is fixed; `lakivahti retag` tags them then)' : ''}\n`;

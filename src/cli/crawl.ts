@@ -65,7 +65,7 @@ export async function crawlCommand(args: string[]): Promise<number> {
     defs = defs.filter((d) => !paused.has(d.id));
     const runs = await crawl(defs, { ...pipelineDeps(ctx, { oneShot: true }), nextScheduled: nextRunOf() }, concurrency);
     // A taxonomy that could not be read shows up only when the tag stage was first needed.
-    for (const e of ctx.configErrors.slice(reported)) process.stderr.write(`config: ${e.file}: ${e.message}\n`);
+    reportConfigErrors(ctx, process.stderr, reported);
     for (const r of runs) process.stdout.write(formatRun(r) + '\n');
     // A day may have passed with no run storing anything: matters whose statute is in force today move on now.
     // The linker is loaded only when some matter may move (most days none does).

@@ -26,7 +26,7 @@ export async function retagCommand(args: string[]): Promise<number> {
   const ctx = await openTaggingContext(values, { access: values['dry-run'] ? 'read' : 'write' });
   try {
     if (!ctx.tagStage) {
-      process.stderr.write(`retag: ${ctx.configErrors.find((e) => e.file === 'taxonomy')?.message}\n`);
+      process.stderr.write(`retag: the taxonomy cannot be read, nothing was retagged: ${ctx.configErrors.find((e) => e.file === 'taxonomy')?.message}\n`);
       return 2;
     }
     const stage = ctx.tagStage;

@@ -3,6 +3,7 @@
 import type { Db } from './db.js';
 import { listLatestReviews } from './reviews.js';
 import type { TagStage } from '../tag/stage.js';
+import { StageError } from '../errors.js';
 
 export function buildTagStage(stage: typeof import('../tag/stage.js'), feedsDir: string, db: Db, errors: { file: string; message: string }[]): TagStage | null {
   try {
@@ -10,7 +11,8 @@ export function buildTagStage(stage: typeof import('../tag/stage.js'), feedsDir:
     return stage.createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
   } catch (err) {
     // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
-    errors.push({ file: 'taxonomy', message: `${(err as Error).message} (items are stored untagged until it is fixed)` });
+    // The error's own words ("FILE:LINE: …"), without its stage: the reader prints it as a configuration error.
+    errors.push({ file: 'taxonomy', message: err instanceof StageError ? err.detail : (err as Error).message });
     return null;
   }
 }

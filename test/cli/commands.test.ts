@@ -142,6 +142,9 @@ describe('lakivahti CLI', () => {
     const r = await run('retag');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/taxonomy\.yaml\D*\d/);
+    // Said as retag's refusal: nothing is stored untagged by it (the crawl's note is not retag's).
+    expect(r.err).toMatch(/^retag: the taxonomy cannot be read, nothing was retagged: \S*taxonomy\.yaml:\d+: /);
+    expect(r.err).not.toMatch(/untagged|config:/);
     fs.rmSync(path.join(feeds, 'taxonomy.yaml'));
   });
 
