@@ -233,15 +233,17 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 /**
  * Run the given sources, a few at a time (per-host politeness is the fetcher's job). A run counts against
- * `concurrency` until it is handed to the writer: the next source is fetched while the writer stores the run.
+ * `concurrency` until it is handed to the writer: the next source is fetched while the writer stores the run. A source
+ * not started because the process was stopping (`deps.stopping`) has no result.
  */
 export async function crawl(defs: SourceDef[], deps: PipelineDeps, concurrency = DEFAULT_CONCURRENCY): Promise<RunResult[]> {
-  const results: RunResult[] = new Array(defs.length);
+  const results: (RunResult | undefined)[] = new Array(defs.length);
   const saving: Promise<void>[] = [];
   let failure: { err: unknown } | null = null;
   let next = 0;
   const worker = async () => {
-    while (next < defs.length && !failure) {
+    // Once the process is stopping no further source is started; those left out have no result.
+    while (next < defs.length && !failure && !deps.stopping?.()) {
       const i = next++;
       await new Promise<void>((handedOn) => {
         const run = refreshSource(defs[i], deps, handedOn).then((r) => void (results[i] = r), (err: unknown) => void (failure ??= { err }));
@@ -252,5 +254,5 @@ export async function crawl(defs: SourceDef[], deps: PipelineDeps, concurrency =
   await Promise.all(Array.from({ length: Math.min(concurrency, defs.length) }, worker));
   await Promise.all(saving);
   if (failure) throw (failure as { err: unknown }).err;
-  return results;
+  return results.filter((r) => r !== undefined);
 }

@@ -14,7 +14,8 @@ export const usage = `usage: lakivahti crawl [--source ID] [--db PATH] [--feeds 
 
 Crawl every source now (or only --source ID) and print one line per source: new, updated,
 not modified, or the error; then the matters whose statute came into force today, if any.
-Exits 0 when it ran, even if sources failed.
+Exits 0 when it ran, even if sources failed. Ctrl-C or SIGTERM stops it: requests in flight are
+aborted, those runs recorded as interrupted, the finished ones printed (exit 130 or 143).
 `;
 
 /** One line per run: new and updated counts, not modified, or the error. */
@@ -22,6 +23,7 @@ export function formatRun(r: RunResult): string {
   if (r.status === 'error') return `${r.sourceId}: error: ${r.error}`;
   if (r.status === 'not-modified') return `${r.sourceId}: not modified`;
   if (r.status === 'skipped') return `${r.sourceId}: skipped (${r.notes.join('; ')})`;
+  if (r.status === 'interrupted') return `${r.sourceId}: interrupted (due again at the next crawl)`;
   const notes = r.notes.length ? ` (${r.notes.join('; ')})` : '';
   return `${r.sourceId}: ${r.created} new, ${r.updated} updated, ${r.found} found${notes}`;
 }
@@ -63,10 +65,30 @@ export async function crawlCommand(args: string[]): Promise<number> {
     for (const d of defs.filter((d) => paused.has(d.id)))
       process.stdout.write(`${d.id}: skipped (paused by ${paused.get(d.id)!.by} at ${paused.get(d.id)!.at}; resume it on the sources page)\n`);
     defs = defs.filter((d) => !paused.has(d.id));
-    const runs = await crawl(defs, { ...pipelineDeps(ctx, { oneShot: true }), nextScheduled: nextRunOf() }, concurrency);
+    // Ctrl-C or SIGTERM: no further source starts, requests in flight are aborted so that their runs are recorded as
+    // interrupted (not left to a lease that expires), and what finished is printed. A second signal ends at once.
+    let stoppedBy: NodeJS.Signals | null = null;
+    const stop = (signal: NodeJS.Signals) => {
+      stoppedBy = signal;
+      process.stderr.write(`crawl: ${signal}: stopping (runs in flight are recorded as interrupted; again to end at once)\n`);
+      void ctx.fetch.destroy();
+    };
+    process.once('SIGINT', stop).once('SIGTERM', stop);
+    let runs: RunResult[];
+    try {
+      runs = await crawl(defs, { ...pipelineDeps(ctx, { oneShot: true }), nextScheduled: nextRunOf(), stopping: () => stoppedBy !== null }, concurrency);
+    } finally {
+      process.off('SIGINT', stop).off('SIGTERM', stop);
+    }
     // A taxonomy that could not be read shows up only when the tag stage was first needed.
     reportConfigErrors(ctx, process.stderr, reported);
     for (const r of runs) process.stdout.write(formatRun(r) + '\n');
+    if (stoppedBy) {
+      const finished = new Set(runs.filter((r) => r.status !== 'interrupted').map((r) => r.sourceId));
+      const unfinished = defs.map((d) => d.id).filter((id) => !finished.has(id));
+      process.stderr.write(`crawl: interrupted (${stoppedBy})${unfinished.length ? `; not finished: ${unfinished.join(', ')}` : ''}\n`);
+      return stoppedBy === 'SIGINT' ? 130 : 143;
+    }
     // A day may have passed with no run storing anything: matters whose statute is in force today move on now.
     // The linker is loaded only when some matter may move (most days none does).
     const now = new Date();
