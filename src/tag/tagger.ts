@@ -418,7 +418,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // title names the leading goal by actors alone and the head's goal has a topic's points (1.5, as for lending).
       const actorsOnly = (g: GoalId): boolean => {
         const inTitle = reading.evidence.filter((e) => e.field === 'title' && e.rule !== 'scope' && (e.goals[g] ?? 0) > 0);
-        return inTitle.length > 0 && inTitle.every((e) => actorTexts.has(e.term));
+        // A context word the title shares with another goal says whose money, not what about: "EU:s finansiering för
+        // räddningsverkens beredskap mot skogsbränder" names the rescue services by their actor alone (finansiering
+        // speaks for the reform as well), so the preparedness after the actor leads.
+        const shared = (e: Evidence): boolean =>
+          e.rule === 'context' &&
+          reading.evidence.some((o) => o.field === 'title' && o.match === e.match && Object.entries(o.goals).some(([h, w]) => h !== g && w > 0));
+        return inTitle.some((e) => actorTexts.has(e.term)) && inTitle.every((e) => actorTexts.has(e.term) || shared(e));
       };
       // Without such a phrase, a headline whose part before the colon or dash names one relevant goal is about it
       // ("EU:n pelastuspalvelumekanismin rahoituskausi: pelastuslaitosten maastopalokyky"): the rest says what it touches.

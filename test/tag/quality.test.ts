@@ -265,8 +265,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // (snowball / voikko); after rounds fifteen and sixteen 0.965 / 0.965, 0.912 / 0.900, 0.883 / 0.867, where round
       // seventeen found it as a dev set. Round seventeen (command centres, executive assistance and attacks on the networks
       // are internal security; a fire station sold is the reform's): primary 0.941 / 0.935, goal precision 0.926 / 0.915.
-      // Bars just below, under the targets: a fall below is a regression.
-      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.93, goalPrecision: 0.91 }, true);
+      // Round eighteen (a title context word another goal shares names no subject): primary 0.947 / 0.941, goal precision
+      // 0.927 / 0.916. Bars just below, under the targets: a fall below is a regression.
+      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.94, goalPrecision: 0.91 }, true);
     });
     it('holds on the round-seventeen evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-seventeen change: F1 0.946 /

@@ -551,6 +551,19 @@ describe('tagger: a title phrase whose head follows an actor', () => {
     expect(run(1.5, 'Paloasema: pelastustoimen tietojärjestelmät')).toMatchObject({ scores: { [A]: 5, [B]: 1.5 }, primary: A, goals: [A] });
   });
 
+  // Round eighteen: "EU:s finansiering för räddningsverkens beredskap mot skogsbränder". A title context word that speaks
+  // for another goal as well (rahoitus: A and C) names whose money, not what: the title still names A by its actor alone.
+  it('passes over a title context word another goal shares; not one the leading goal has alone', () => {
+    const shared = (c: Record<string, number>) =>
+      createTagger(taxonomy([...list(1.5), term('rahoitus', 'context', c)]), { analyzer })({
+        title: 'Rahoitus pelastustoimen tietojärjestelmille',
+        summary: 'Palotarkastus.',
+        lang: 'fi',
+      });
+    expect(shared({ [A]: 1, [C]: 1 })).toMatchObject({ scores: { [A]: 5, [B]: 1.5, [C]: 1 }, primary: B });
+    expect(shared({ [A]: 1 })).toMatchObject({ scores: { [A]: 5, [B]: 1.5 }, primary: A });
+  });
+
   // With learned weights the goals the rules list ([B] here) are the only ones that may lead or be listed, but whether
   // the item is relevant and whether its leading goal is named by actors alone are read from every goal, as without
   // learning: A's 4 points (the actor's) still carry the item that B's head leads (round ten: before, the rules' [B]
