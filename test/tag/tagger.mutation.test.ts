@@ -527,6 +527,26 @@ describe('tagger: a title that names one goal by a topic term first and another 
   });
 });
 
+describe('tagger: a further goal named only after the headline\'s colon', () => {
+  // Round eighteen: "Pelastustoimen tietojärjestelmäohjelma: seuraava vaihe palvelutasoseurantaan" is the information
+  // systems programme (B); the service level after the colon (a context word of A) is what it touches. paloasema in the
+  // summary anchors the item (A 1.5), so B 4 leads and A has 1.5 + 2 = 3.5, enough to be listed.
+  const t = createTagger(
+    taxonomy([term('tieto+järjestelmä+ohjelma', 'context', { [B]: 4 }), term('palvelu+taso', 'context', { [A]: 2 }), term('paloasema', 'anchor', { [A]: 3 })]),
+    { analyzer },
+  );
+  const run = (title: string) => t({ title, summary: 'Paloasema.', lang: 'fi' });
+
+  it('lists no goal whose title words are context words after the colon when the headline names the leading goal', () => {
+    expect(run('Tietojärjestelmäohjelma: seuraava vaihe palvelutasoseurantaan')).toMatchObject({ scores: { [A]: 3.5, [B]: 4 }, primary: B, goals: [B] });
+  });
+
+  it('lists it when it is named before the colon, or when the title has no colon', () => {
+    expect(run('Palvelutasoseuranta: seuraava vaihe tietojärjestelmäohjelmassa')).toMatchObject({ scores: { [A]: 3.5, [B]: 4 }, primary: B, goals: [B, A] });
+    expect(run('Tietojärjestelmäohjelman seuraava vaihe palvelutasoseurantaan')).toMatchObject({ scores: { [A]: 3.5, [B]: 4 }, primary: B, goals: [B, A] });
+  });
+});
+
 describe('tagger: a title phrase whose head follows an actor', () => {
   // "Pelastustoimen tietojärjestelmien hankinnat": the actor says whose, the head what. When the title names the leading
   // goal by actors alone, the head's goal leads even below the relevance bar (3 here) from 1.5 points (a topic's
