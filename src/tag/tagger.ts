@@ -82,6 +82,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const weakOnly: boolean[] = [];
   const strongAt: number[] = [];
   const ends: boolean[] = [];
+  // Title phrases of anchor terms: where each starts and the goal that owns it (a headline names its goal by a phrase too).
+  const phraseStart: number[] = [];
+  const phraseOwner: GoalId[] = [];
   // Best field per matched term (a term counts once per item), with the words that matched, in the order first found.
   const hitTerms: CompiledTerm[] = [];
   const hitField: Field[] = [];
@@ -114,6 +117,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     hitTerms.length = 0;
     hitField.length = 0;
     hitMatch.length = 0;
+    phraseStart.length = 0;
+    phraseOwner.length = 0;
     const fieldTokens: [Field, Token[]][] = [];
     const features = new Map<string, number>();
     let about: GoalId[] = [];
@@ -140,6 +145,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           for (let k = 1; k < len && ok; k++) ok = hasWord(perToken[i + k].phraseWords, pw.term, k);
           if (!ok) continue;
           note(pw.term, field, phraseText(tokens, i, len));
+          if (fi === 0 && pw.term.def.rule === 'anchor') {
+            phraseStart.push(i);
+            phraseOwner.push(pw.term.owner);
+          }
           for (let k = 0; k < len; k++) covered[i + k] = 1;
         }
       }
@@ -204,7 +213,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         for (let k = 0; k < n && firstWord < 0; k++) if (headGoals[k].size > 0) firstWord = k;
         if (firstWord >= 0 && !byActor[firstWord]) first = [...headGoals[firstWord]];
         if (cut >= 0) {
-          headline = [...new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]))];
+          const named = new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]));
+          for (let k = 0; k < phraseStart.length; k++) if (phraseStart[k] <= cut) named.add(phraseOwner[k]);
+          headline = [...named];
           const before = new Set(tokens.slice(0, cut + 1).map((t) => t.text));
           tail = new Set(tokens.slice(cut + 1).map((t) => t.text).filter((w) => !before.has(w)));
         }

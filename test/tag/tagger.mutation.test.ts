@@ -505,6 +505,13 @@ describe('tagger: a title that names one goal by a topic term first and another 
     expect(t2({ title: 'Hyvinvointialue ja paloasema: pelastuslaitoksen määrärahat', lang: 'fi' })).toMatchObject({ scores: { [A]: 5, [C]: 3 }, primary: A });
   });
 
+  it('reads a headline\'s phrase term as it reads a word (round eighteen)', () => {
+    // "Kansallinen riskiarvio päivitetty: metsäpalojen riski kasvaa": the phrase names the headline's subject.
+    const t3 = createTagger(taxonomy([...list, term('paloasema', 'anchor', { [A]: 1 }), term('alueellinen kehitys', 'anchor', { [C]: 3 })]), { analyzer });
+    expect(t3({ title: 'Alueellinen kehitys: paloasema ja pelastuslaitoksen määrärahat', lang: 'fi' })).toMatchObject({ scores: { [A]: 5, [C]: 3 }, primary: C });
+    expect(t3({ title: 'Paloasema ja pelastuslaitoksen määrärahat: alueellinen kehitys', lang: 'fi' })).toMatchObject({ scores: { [A]: 5, [C]: 3 }, primary: A });
+  });
+
   it('finds no noun phrase across a colon or a dash between a headline\'s parts', () => {
     // määrärahat hyvinvointialueen would name C; after a colon or a dash, hyvinvointialueen starts a new phrase.
     for (const title of ['Pelastuslaitoksen määrärahat: hyvinvointialueen talousarvio', 'Pelastuslaitoksen määrärahat – hyvinvointialueen talousarvio'])
