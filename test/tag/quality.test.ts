@@ -269,9 +269,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // seventeen found it as a dev set. Round seventeen (command centres, executive assistance and attacks on the networks
       // are internal security; a fire station sold is the reform's): primary 0.941 / 0.935, goal precision 0.926 / 0.915.
       // Round eighteen (a title context word another goal shares names no subject; a context word only after a headline's
-      // colon vouches for no further goal): primary 0.947 / 0.941, goal precision 0.937 / 0.926. Bars just below, under the
-      // issue's targets: a fall below is a regression.
-      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.94, goalPrecision: 0.92 }, true);
+      // colon vouches for no further goal; the defence forces scoped like the police, their executive assistance the
+      // cooperation): primary 0.953 / 0.947, goal precision 0.938 / 0.927. Bars just below, under the targets: a
+      // fall below is a regression.
+      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.945, goalPrecision: 0.92 }, true);
     });
     it('holds on the round-seventeen evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-seventeen change: F1 0.946 /
