@@ -36,6 +36,8 @@ export interface ItemReading {
   first: GoalId[];
   /** Goals the anchor terms name before a title's colon or dash, when it has one: the headline's own subject. */
   headline: GoalId[];
+  /** Title words only after a title's colon or dash: what the headline's subject touches. */
+  tail: ReadonlySet<string>;
   /** Points each goal's own anchor terms earn in the title, less its negative terms in the title (before scopes). */
   title: Record<GoalId, number>;
   /** Points of each goal's own topic terms (not actors, not context words below a topic term's weight). */
@@ -80,6 +82,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const weakOnly: boolean[] = [];
   const strongAt: number[] = [];
   const ends: boolean[] = [];
+  // Title phrases of anchor terms: where each starts and the goal that owns it (a headline names its goal by a phrase too).
+  const phraseStart: number[] = [];
+  const phraseOwner: GoalId[] = [];
   // Best field per matched term (a term counts once per item), with the words that matched, in the order first found.
   const hitTerms: CompiledTerm[] = [];
   const hitField: Field[] = [];
@@ -112,10 +117,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     hitTerms.length = 0;
     hitField.length = 0;
     hitMatch.length = 0;
+    phraseStart.length = 0;
+    phraseOwner.length = 0;
     const fieldTokens: [Field, Token[]][] = [];
     const features = new Map<string, number>();
     let about: GoalId[] = [];
     let first: GoalId[] = [];
+    let tail: ReadonlySet<string> = NONE;
     let headline: GoalId[] = [];
     for (let fi = 0; fi < 2; fi++) {
       const field: Field = fi === 0 ? 'title' : 'summary';
@@ -137,6 +145,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           for (let k = 1; k < len && ok; k++) ok = hasWord(perToken[i + k].phraseWords, pw.term, k);
           if (!ok) continue;
           note(pw.term, field, phraseText(tokens, i, len));
+          if (fi === 0 && pw.term.def.rule === 'anchor') {
+            phraseStart.push(i);
+            phraseOwner.push(pw.term.owner);
+          }
           for (let k = 0; k < len; k++) covered[i + k] = 1;
         }
       }
@@ -200,7 +212,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         let firstWord = -1;
         for (let k = 0; k < n && firstWord < 0; k++) if (headGoals[k].size > 0) firstWord = k;
         if (firstWord >= 0 && !byActor[firstWord]) first = [...headGoals[firstWord]];
-        if (cut >= 0) headline = [...new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]))];
+        if (cut >= 0) {
+          const named = new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]));
+          for (let k = 0; k < phraseStart.length; k++) if (phraseStart[k] <= cut) named.add(phraseOwner[k]);
+          headline = [...named];
+          const before = new Set(tokens.slice(0, cut + 1).map((t) => t.text));
+          tail = new Set(tokens.slice(cut + 1).map((t) => t.text).filter((w) => !before.has(w)));
+        }
         for (let i = 0; i + 1 < n; i++) {
           if (titleGoals[i].size === 0) continue;
           const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
@@ -303,7 +321,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     let scale = 1;
     let scored = false;
     for (const g of goalIds) if (rule[g] > 0) scored = true;
-    if (!scopeMatcher || !scored) return { lang, kind, rule, evidence, anchored, features, about, first, headline, title: titleScore, topic, scale };
+    if (!scopeMatcher || !scored) return { lang, kind, rule, evidence, anchored, features, about, first, headline, tail, title: titleScore, topic, scale };
     const scopeHits = new Map<string, ScopeHit>();
     for (const [field, tokens] of fieldTokens) findScopes(scopeMatcher, tokens, field, lang, scopeHits, scopeKey, scopePer);
     const joint: [GoalId, number][] = [];
@@ -331,7 +349,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
     // Cooperation points keep the share other scopes leave: police and rescue services at a fire are still incident news.
     for (const [g, w] of joint) rule[g] += w * scale;
-    return { lang, kind, rule, evidence, anchored, features, about, first, headline, title: titleScore, topic, scale };
+    return { lang, kind, rule, evidence, anchored, features, about, first, headline, tail, title: titleScore, topic, scale };
   }
 
   function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
@@ -418,7 +436,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // title names the leading goal by actors alone and the head's goal has a topic's points (1.5, as for lending).
       const actorsOnly = (g: GoalId): boolean => {
         const inTitle = reading.evidence.filter((e) => e.field === 'title' && e.rule !== 'scope' && (e.goals[g] ?? 0) > 0);
-        return inTitle.length > 0 && inTitle.every((e) => actorTexts.has(e.term));
+        // A context word the title shares with another goal says whose money, not what about: "EU:s finansiering för
+        // räddningsverkens beredskap mot skogsbränder" names the rescue services by their actor alone (finansiering
+        // speaks for the reform as well), so the preparedness after the actor leads.
+        const shared = (e: Evidence): boolean =>
+          e.rule === 'context' &&
+          reading.evidence.some((o) => o.field === 'title' && o.match === e.match && Object.entries(o.goals).some(([h, w]) => h !== g && w > 0));
+        return inTitle.some((e) => actorTexts.has(e.term)) && inTitle.every((e) => actorTexts.has(e.term) || shared(e));
       };
       // Without such a phrase, a headline whose part before the colon or dash names one relevant goal is about it
       // ("EU:n pelastuspalvelumekanismin rahoituskausi: pelastuslaitosten maastopalokyky"): the rest says what it touches.
@@ -441,6 +465,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // property, the reform's matter, of fire stations) vouches for no further goal through another term inside it.
       const leadEv = reading.evidence.filter((e) => e.field === 'title' && e.rule !== 'scope' && (e.goals[ranked[0]] ?? 0) > 0);
       const lead = new Set(leadEv.map((e) => e.term));
+      // A headline whose part before the colon or dash names the leading goal by a goal's full share says what the item is
+      // about; a context word only after it is what that touches and vouches for no further goal: "Pelastustoimen
+      // tietojärjestelmäohjelma: seuraava vaihe palvelutasoseurantaan" is the information systems programme alone.
+      const leadsHeadline = reading.tail.size > 0 && leadEv.some((e) => e.match !== undefined && !reading.tail.has(e.match) && (e.goals[ranked[0]] ?? 0) >= th.goal);
       const leadWords = new Set(leadEv.map((e) => e.match));
       // An actor (pelastuslaitos: who acts) and a weak context word (below a topic term's weight: sisäministeriö,
       // johtaminen) name who or how, not a subject, and vouch for no further goal ("Pelastuslain uudistus etenee:
@@ -463,6 +491,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             (e.goals[g] ?? 0) > 0 &&
             !actorTexts.has(e.term) &&
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
+            !(e.rule === 'context' && e.field === 'title' && e.match !== undefined && reading.tail.has(e.match) && leadsHeadline) &&
             !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title || lentContext(g))) &&
             !(e.field === 'title' && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) < th.goal),
         );

@@ -221,9 +221,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Sealed at snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. Round ten: primary
       // 0.886 / 0.886, goal precision 0.881 / 0.874. Round eleven: goal precision 0.881 / 0.874. Round twelve, a dev set:
       // F1 0.980 / 0.980, primary 0.943 / 0.935, goal precision 0.919 / 0.912. Round thirteen: primary 0.967 / 0.959, goal
-      // precision 0.948 / 0.941. Round fourteen: primary 0.976 / 0.967, goal precision 0.949 / 0.941. Bars just below, under
-      // the goal-precision target: a fall below is a regression.
-      expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.94 }, true);
+      // precision 0.948 / 0.941. Round fourteen: primary 0.976 / 0.967, goal precision 0.949 / 0.941. Round eighteen (a
+      // context word only after a headline's colon vouches for no further goal): goal precision 0.963 / 0.955 (the targets
+      // met). Bars just below: a fall below is a regression.
+      expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-twelve evaluation set, a dev set from round thirteen, above the keyword alert on every figure', () => {
       // Sealed before any round-twelve change at F1 0.955, primary 0.946, goal precision 0.971 with both analyzers; after
@@ -257,16 +258,21 @@ function suite(name: string, make: () => Analyzer | null): void {
       // ambulance service are the reform's EMS; a weak head names no subject after a topic term of a goal's full share):
       // primary 0.946 / 0.953, goal precision 0.919 / 0.920; round sixteen goal precision 0.926 / 0.920. Round seventeen (a
       // fire station sold is the reform's property, a word in a place case names no subject): primary 0.953 / 0.961, goal
-      // precision 0.940 / 0.941. Bars just below, under the goal-precision target: a fall below is a regression.
-      expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.935 }, true);
+      // precision 0.940 / 0.941. Round eighteen (a context word only after a headline's colon vouches for no further goal; a
+      // headline's phrase names its subject as a word does): goal precision 0.955 / 0.955 (the targets met). Bars just below:
+      // a fall below is a regression.
+      expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-fifteen evaluation set, a dev set from round seventeen, above the keyword alert on every figure', () => {
       // Sealed before any round-fifteen change at F1 0.962 / 0.962, primary 0.906 / 0.894, goal precision 0.872 / 0.856
       // (snowball / voikko); after rounds fifteen and sixteen 0.965 / 0.965, 0.912 / 0.900, 0.883 / 0.867, where round
       // seventeen found it as a dev set. Round seventeen (command centres, executive assistance and attacks on the networks
       // are internal security; a fire station sold is the reform's): primary 0.941 / 0.935, goal precision 0.926 / 0.915.
-      // Bars just below, under the targets: a fall below is a regression.
-      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.93, goalPrecision: 0.91 }, true);
+      // Round eighteen (a title context word another goal shares names no subject; a context word only after a headline's
+      // colon vouches for no further goal; the defence forces scoped like the police, their executive assistance the
+      // cooperation): primary 0.953 / 0.947, goal precision 0.938 / 0.927. Bars just below, under the targets: a
+      // fall below is a regression.
+      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.945, goalPrecision: 0.92 }, true);
     });
     it('holds on the round-seventeen evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-seventeen change: F1 0.946 /

@@ -505,6 +505,13 @@ describe('tagger: a title that names one goal by a topic term first and another 
     expect(t2({ title: 'Hyvinvointialue ja paloasema: pelastuslaitoksen määrärahat', lang: 'fi' })).toMatchObject({ scores: { [A]: 5, [C]: 3 }, primary: A });
   });
 
+  it('reads a headline\'s phrase term as it reads a word (round eighteen)', () => {
+    // "Kansallinen riskiarvio päivitetty: metsäpalojen riski kasvaa": the phrase names the headline's subject.
+    const t3 = createTagger(taxonomy([...list, term('paloasema', 'anchor', { [A]: 1 }), term('alueellinen kehitys', 'anchor', { [C]: 3 })]), { analyzer });
+    expect(t3({ title: 'Alueellinen kehitys: paloasema ja pelastuslaitoksen määrärahat', lang: 'fi' })).toMatchObject({ scores: { [A]: 5, [C]: 3 }, primary: C });
+    expect(t3({ title: 'Paloasema ja pelastuslaitoksen määrärahat: alueellinen kehitys', lang: 'fi' })).toMatchObject({ scores: { [A]: 5, [C]: 3 }, primary: A });
+  });
+
   it('finds no noun phrase across a colon or a dash between a headline\'s parts', () => {
     // määrärahat hyvinvointialueen would name C; after a colon or a dash, hyvinvointialueen starts a new phrase.
     for (const title of ['Pelastuslaitoksen määrärahat: hyvinvointialueen talousarvio', 'Pelastuslaitoksen määrärahat – hyvinvointialueen talousarvio'])
@@ -524,6 +531,26 @@ describe('tagger: a title that names one goal by a topic term first and another 
     const r = run('Hyvinvointialueen pelastuslaitoksen määrärahat');
     expect(r).toMatchObject({ scores: { [A]: 4, [B]: 0, [C]: 3 }, primary: C });
     expect(r.evidence.at(-1)).toEqual({ rule: 'about', term: C, field: 'title', goals: {} });
+  });
+});
+
+describe('tagger: a further goal named only after the headline\'s colon', () => {
+  // Round eighteen: "Pelastustoimen tietojärjestelmäohjelma: seuraava vaihe palvelutasoseurantaan" is the information
+  // systems programme (B); the service level after the colon (a context word of A) is what it touches. paloasema in the
+  // summary anchors the item (A 1.5), so B 4 leads and A has 1.5 + 2 = 3.5, enough to be listed.
+  const t = createTagger(
+    taxonomy([term('tieto+järjestelmä+ohjelma', 'context', { [B]: 4 }), term('palvelu+taso', 'context', { [A]: 2 }), term('paloasema', 'anchor', { [A]: 3 })]),
+    { analyzer },
+  );
+  const run = (title: string) => t({ title, summary: 'Paloasema.', lang: 'fi' });
+
+  it('lists no goal whose title words are context words after the colon when the headline names the leading goal', () => {
+    expect(run('Tietojärjestelmäohjelma: seuraava vaihe palvelutasoseurantaan')).toMatchObject({ scores: { [A]: 3.5, [B]: 4 }, primary: B, goals: [B] });
+  });
+
+  it('lists it when it is named before the colon, or when the title has no colon', () => {
+    expect(run('Palvelutasoseuranta: seuraava vaihe tietojärjestelmäohjelmassa')).toMatchObject({ scores: { [A]: 3.5, [B]: 4 }, primary: B, goals: [B, A] });
+    expect(run('Tietojärjestelmäohjelman seuraava vaihe palvelutasoseurantaan')).toMatchObject({ scores: { [A]: 3.5, [B]: 4 }, primary: B, goals: [B, A] });
   });
 });
 
@@ -549,6 +576,19 @@ describe('tagger: a title phrase whose head follows an actor', () => {
 
   it('leaves the lead with a goal the title names by a topic term too', () => {
     expect(run(1.5, 'Paloasema: pelastustoimen tietojärjestelmät')).toMatchObject({ scores: { [A]: 5, [B]: 1.5 }, primary: A, goals: [A] });
+  });
+
+  // Round eighteen: "EU:s finansiering för räddningsverkens beredskap mot skogsbränder". A title context word that speaks
+  // for another goal as well (rahoitus: A and C) names whose money, not what: the title still names A by its actor alone.
+  it('passes over a title context word another goal shares; not one the leading goal has alone', () => {
+    const shared = (c: Record<string, number>) =>
+      createTagger(taxonomy([...list(1.5), term('rahoitus', 'context', c)]), { analyzer })({
+        title: 'Rahoitus pelastustoimen tietojärjestelmille',
+        summary: 'Palotarkastus.',
+        lang: 'fi',
+      });
+    expect(shared({ [A]: 1, [C]: 1 })).toMatchObject({ scores: { [A]: 5, [B]: 1.5, [C]: 1 }, primary: B });
+    expect(shared({ [A]: 1 })).toMatchObject({ scores: { [A]: 5, [B]: 1.5 }, primary: A });
   });
 
   // With learned weights the goals the rules list ([B] here) are the only ones that may lead or be listed, but whether
