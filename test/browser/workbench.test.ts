@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openDb } from '../../src/store/index.js';
 import { rootDir } from '../../src/paths.js';
 import { start, type Child } from '../helpers/process.js';
-import { addUser, PASSWORD } from '../helpers/web.js';
+import { addUser, inThisWeek, PASSWORD } from '../helpers/web.js';
 import { inDays, seedWorkbench } from './seed.js';
 import { brokenWords, chromiumRequired, expectAccessible, hasChromium, launch, MISSING, openPage, readRow, sidewaysScroll, signInAt } from './support.js';
 
@@ -235,7 +235,8 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     // Each page with a heading and a few words of it in Swedish; a Finnish title carries lang="fi", a Swedish one none.
     const pages: [string, string, string, string[]][] = [
       ['account', '/account', 'Mitt konto', []], ['sources', '/sources', 'Källor', []], ['matter', '/matters/1', 'Skeden', []],
-      ['front', '/', 'Översikt', ['Väntar på ett gemensamt svar', 'Remisstiden går ut den här veckan', 'dagar kvar']],
+      // Item 2's deadline, three days away, is this week's until Thursday and the next weeks' from Friday on.
+      ['front', '/', 'Översikt', ['Väntar på ett gemensamt svar', inThisWeek(inDays(3)) ? 'Remisstiden går ut den här veckan' : 'Remisstiden går ut inom de följande tre veckorna', 'dagar kvar']],
       ['items', '/items', 'Dokument', ['Sök med ord', 'Ärendets skede', 'Publicerat från']],
       ['item', '/items/1', 'Varför dokumentet klassificerades så här', ['Remisstid:', 'Ändringar och versioner']],
       ['item-sv', '/items/3', 'Text', ['språk: svenska']],

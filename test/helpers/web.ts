@@ -1,6 +1,17 @@
 // Signing in to the web app from a test, as a browser does: read the form's token, post it, keep the cookie.
 import { hashPassword } from '../../src/web/auth/password.js';
 import { insertUser, type Db, type Role } from '../../src/store/index.js';
+import { helsinkiDate } from '../../src/parse/dates.js';
+import { weekMondays } from '../../src/web/routes/week-chart.js';
+
+/**
+ * Whether a Helsinki date falls in this week (Monday to Sunday in Helsinki), as the overview buckets deadlines: a
+ * deadline a few days away is next week's from Friday on, and a test expecting "this week" failed then.
+ */
+export function inThisWeek(date: string): boolean {
+  const monday = weekMondays(helsinkiDate(new Date()), 1)[0];
+  return date >= monday && date < new Date(Date.parse(`${monday}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+}
 
 export const PASSWORD = 'oikein-pitka-salasana';
 
