@@ -4,6 +4,7 @@ import type { ItemRow } from '../../store/index.js';
 import { finnishDate } from '../../parse/dates.js';
 import { hasWord, isLang, word, type Lang } from '../../present/words-web.js';
 import { stageName } from '../../present/stage-names.js';
+import { cleanText } from '../../normalize/text.js';
 
 /** An item kind's name ("lausuntopyyntö", "remiss"); an unknown kind as it is. */
 export const kindLabel = (kind: string, lang: Lang = 'fi'): string => (hasWord(`kind.${kind}`) ? word(lang, `kind.${kind}`) : kind);
@@ -39,21 +40,17 @@ export function deadlineView(deadline: string | null, today: string, lang: Lang 
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;', '=': '&#61;' };
 
-/** Text made safe to put into HTML, as handlebars escapes it. */
-const BLOCK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|table|tr|td|th|blockquote|section|article|pre|dd|dt|dl)\b[^>]*>/gi;
-const DECODE: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
-const flat = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
 /**
  * The summary to show above the text, or null when the text begins with it: many sources' summary is their text's
- * first paragraph (lausuntopalvelu's description), and the page would say it twice.
+ * first paragraph (lausuntopalvelu's description), and the page would say it twice. The text is read as normalize read
+ * the summary from it (`cleanText`), and a summary cut to its size ends in an ellipsis.
  */
 export function summaryAbove(summary: string | null, contentHtml: string): string | null {
   if (!summary || !contentHtml) return summary;
-  const text = flat(contentHtml.replace(BLOCK, ' ').replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => DECODE[e]));
-  return text.startsWith(flat(summary).replace(/…$/, '')) ? null : summary;
+  return cleanText(contentHtml).startsWith(cleanText(summary).replace(/…$/, '')) ? null : summary;
 }
 
+/** Text made safe to put into HTML, as handlebars escapes it. */
 export const escapeHtml = (s: string): string => s.replace(/[&<>"'`=]/g, (c) => ENTITIES[c]);
 
 /** Matches the ranges `find` gives are marked; everything is escaped first, piece by piece. */
