@@ -234,7 +234,7 @@ export function markDigestSent(db: Db, digestId: number, now: string): void {
 
 /** Items in the range that a saved search (an FTS5 expression, see tag/index-terms.ts searchQuery) finds. */
 export function searchItemIds(db: Db, match: string, r: DigestRange): Set<number> {
-  return new Set(prepared(db, `SELECT i.id FROM items i WHERE i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)
+  return new Set(prepared(db, `SELECT i.id FROM items i WHERE i.id IN (SELECT rowid & 4294967295 FROM items_fts WHERE items_fts MATCH ?)
       AND i.first_seen_at >= ? AND i.id <= ? AND (i.id > ? OR i.first_seen_at > ?)`)
     .pluck().all(match, r.reachBack, r.toItemId, r.fromItemId, r.coveredAt) as number[]);
 }

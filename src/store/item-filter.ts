@@ -1,7 +1,7 @@
 // The items list of the web view: every filter a person can set, newest first, in pages read through an index.
 import { dataVersion } from './data-version.js';
 import { limitRows, prepared, type Db } from './db.js';
-import { expandPrefixes } from './search-words.js';
+import { expandPrefixes, ftsKey } from './search-words.js';
 import { listRowSelect, listItems, readListRows, type ItemRow, type ListRow } from './items.js';
 
 /** What a person can filter the items list by; every field is optional and they all must hold. */
@@ -39,8 +39,9 @@ export interface PageRequest {
   after?: Cursor;
   limit: number;
   /**
-   * A search reads only its newest stored matches, at most this many, as feed readers bound theirs (the list page's
-   * bound: a common word's every match was most of a page's time). Without it (exports) every match is read.
+   * A search with other filters reads only its newest matches, at most this many, as feed readers bound theirs (a
+   * common word's every match was most of a page's time); a search alone is read from the index page by page, every
+   * match in reach (readSearchPage). Without it (exports) every match is read.
    */
   searchCap?: number;
   /** false: the page shows no identifiers, so they are not read (every row's list is empty). */
@@ -54,7 +55,7 @@ export interface ItemPage {
   items: ListRow[];
   older: Cursor | null;
   newer: Cursor | null;
-  /** The search matched more than the page's searchCap: the list holds only the newest stored of its matches. */
+  /** The search (with other filters) matched more than the page's searchCap: the list holds only the newest of its matches. */
   capped: boolean;
 }
 
@@ -82,7 +83,7 @@ export function filterConditions(f: ItemFilter): { where: string[]; args: (strin
   }
   if (f.unreadBy !== undefined) where.push('NOT EXISTS (SELECT 1 FROM item_reads WHERE user_id = ? AND item_id = i.id)'), args.push(f.unreadBy);
   // Unary +: walk the list order and test each item against the (materialized) matches, as listItems does.
-  if (f.match) where.push('+i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'), args.push(f.match);
+  if (f.match) where.push('+i.id IN (SELECT rowid & 4294967295 FROM items_fts WHERE items_fts MATCH ?)'), args.push(f.match);
   return { where, args };
 }
 
@@ -163,8 +164,14 @@ export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage
 
 /** listItemPage without what is kept. */
 function readItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
+  if (f.match && page.searchCap !== undefined && searchAlone(f)) return readSearchPage(db, f, page);
   const search = f.match && page.searchCap !== undefined ? searchHits(db, f.match, page.searchCap) : undefined;
-  const { sql, args } = itemPageQuery(f, page, search?.hits);
+  return pageOf(db, f, page, search?.hits, search?.capped ?? false);
+}
+
+/** One page of rows for the filter, `hits` (a JSON array of ids) standing for the search's matches when given. */
+function pageOf(db: Db, f: ItemFilter, page: PageRequest, hits: string | undefined, capped: boolean): ItemPage {
+  const { sql, args } = itemPageQuery(f, page, hits);
   const read = readListRows(db, sql, args, { identifiers: page.identifiers ?? true });
   const more = read.rows.length > page.limit;
   const rows = read.rows.slice(0, page.limit);
@@ -176,12 +183,50 @@ function readItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
   // Going back (after), `more` says whether newer items remain; going forward, whether older ones do.
   const older = last && (page.after ? true : more) ? last : null;
   const newer = first && (page.after ? more : page.before !== undefined) ? first : null;
-  return { items: rows, older, newer, capped: search?.capped ?? false };
+  return { items: rows, older, newer, capped };
+}
+
+/** Whether the filter is a search and nothing else. */
+const searchAlone = (f: ItemFilter): boolean => (Object.keys(f) as (keyof ItemFilter)[]).every((k) => k === 'match' || f[k] === undefined);
+
+/** A full-text row key's day unit (migration 022: day × 2³² + id). */
+const DAY_KEYS = 4294967296;
+/** How many index rows a search page reads first (then four times as many, until its page is certain). */
+const FIRST_READ = 128;
+
+/**
+ * A page of a search with no other filter, read from the full-text index in its own order (by day, migration 022):
+ * newest first from the cursor's day, only as far as the page needs, so every match can be paged to and none is
+ * capped. The days read to the end hold all their matches; the last day read may hold more, so its matches wait for
+ * the next read. The matches read are sorted into list order (sort key, id) by the page's query, as a capped search's.
+ */
+function readSearchPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
+  const match = expandPrefixes(db, f.match!);
+  const cursor = page.before ?? page.after;
+  const towardNewer = page.after !== undefined;
+  const cursorDay = cursor ? (prepared(db, `SELECT ${ftsKey('?', '0')} / ${DAY_KEYS}`).pluck().get(cursor.key) as number) : undefined;
+  const need = page.limit + 1;
+  for (let n = FIRST_READ; ; n *= 4) {
+    // Newer pages read upward from the cursor's day, older ones downward from its end (its day's matches lie on both sides).
+    const sql = `SELECT rowid FROM items_fts WHERE items_fts MATCH ?${cursor ? ` AND rowid ${towardNewer ? '>=' : '<'} ?` : ''}
+      ORDER BY rowid ${towardNewer ? 'ASC' : 'DESC'} ${limitRows(n)}`;
+    const bound = cursorDay === undefined ? [] : [(cursorDay + (towardNewer ? 0 : 1)) * DAY_KEYS];
+    const keys = prepared(db, sql).pluck().all(match, ...bound) as number[];
+    const full = keys.length === n;
+    const dayOf = (key: number) => Math.floor(key / DAY_KEYS);
+    const lastDay = full ? dayOf(keys[keys.length - 1]) : undefined;
+    const complete = full ? keys.filter((k) => dayOf(k) !== lastDay) : keys;
+    // The cursor's own day's matches may lie on either side of it; those of the other days are all beyond it.
+    const beyond = cursorDay === undefined ? complete.length : complete.filter((k) => dayOf(k) !== cursorDay).length;
+    if (full && beyond < need) continue;
+    return pageOf(db, f, page, JSON.stringify(complete.map((k) => k - dayOf(k) * DAY_KEYS)), false);
+  }
 }
 
 /**
- * The ids of a search's newest stored matches (at most `cap`, as a JSON array) and whether there were more: the FTS
- * index gives them newest first and stops at the cap, where every match was read and indexed for a walk of the list.
+ * The ids of a search's newest matches by day (at most `cap`, as a JSON array; the days of list order, migration 022)
+ * and whether there were more: the FTS index gives them newest first and stops at the cap, where every match was read
+ * and indexed for a walk of the list. A search with other filters reads these and keeps those the filters let through.
  * Its prefix terms are asked for as the OR of their words (search-words.ts), which FTS5 too reads only up to the cap.
  */
 export function searchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
@@ -189,7 +234,7 @@ export function searchHits(db: Db, match: string, cap: number): { hits: string; 
 }
 
 function readSearchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
-  const ids = prepared(db, `SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC ${limitRows(cap + 1)}`).pluck().all(expandPrefixes(db, match)) as number[];
+  const ids = prepared(db, `SELECT rowid & 4294967295 FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC ${limitRows(cap + 1)}`).pluck().all(expandPrefixes(db, match)) as number[];
   const capped = ids.length > cap;
   return { hits: JSON.stringify(capped ? ids.slice(0, cap) : ids), capped };
 }

@@ -6,7 +6,7 @@ import { diffItem, type Tracked } from './changes.js';
 import type { ItemVersion } from './items.js';
 import { createLinker, linkSignature } from './matters.js';
 import { joinKeys } from '../link/keys.js';
-import { searchWordsWriter } from './search-words.js';
+import { ftsKey, searchWordsWriter } from './search-words.js';
 
 /** What saving one run's items did. */
 export interface SaveOutcome {
@@ -75,9 +75,9 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, wordsLa
   const setLinkKeys = prepared(db, 'UPDATE items SET link_keys = ? WHERE id = ?');
   // New items enter the full-text index (and its words: search-words.ts) and their source's count in one statement
   // each per batch, not through triggers on every row (see migration 012); the index is filled from the stored text,
-  // which its deletes repeat.
+  // which its deletes repeat, under each item's key by day and id (migration 022).
   const indexText = prepared(db, `INSERT INTO items_fts (rowid, title, summary, search_terms)
-    SELECT id, title, summary, search_terms FROM items WHERE id IN (SELECT value FROM json_each(?))`);
+    SELECT ${ftsKey('sort_key', 'id')}, title, summary, search_terms FROM items WHERE id IN (SELECT value FROM json_each(?))`);
   const searchWords = searchWordsWriter(db);
   const countItems = prepared(db, `INSERT INTO source_item_counts (source_id, items) VALUES (?, ?)
     ON CONFLICT (source_id) DO UPDATE SET items = items + excluded.items`);

@@ -27,6 +27,18 @@ export function searchWordsWriter(db: Db): { add(ids: string): void; copy(): voi
 }
 
 /**
+ * The full-text index's row key of an item (migration 022): its list day (the sort key's date, days since 1970-01-01;
+ * day 0 when the first ten characters are no date) times 2³² plus its id, so that FTS5 gives matches in list order by
+ * day, newest first when read descending. SQL over the given sort key and id expressions; the migration's triggers
+ * write the same.
+ */
+export const ftsKey = (sortKey: string, id: string): string =>
+  `((COALESCE(CAST(julianday(substr(${sortKey}, 1, 10)) AS INTEGER), 2440588) - 2440588) * 4294967296 + ${id})`;
+
+/** The item id of a full-text row (SQL): the key's low 32 bits. */
+export const FTS_ITEM_ID = 'rowid & 4294967295';
+
+/**
  * A prefix is searched as itself when more words than this begin with it: each word is one more lookup in the index
  * (about 12 µs each at 100,000 items), where the prefix costs the length of the words' lists.
  */

@@ -66,41 +66,48 @@ describe('list rows', () => {
     expect(listJointDeadlines(db, '2000-01-01', '2999-12-31', 50, undefined, { summaries: false })).toEqual(joint.map((r) => ({ ...r, summary: '' })));
   });
 
-  it('a bounded search lists the same pages as an unbounded one while its matches fit, and only its newest stored ones when not', () => {
-    const pages = (cap: number | undefined, match: string, f: ItemFilter = {}) => {
-      const out: number[][] = [];
-      let before: Cursor | undefined;
-      let capped = false;
-      do {
-        const page = listItemPage(db, { ...f, match }, { limit: 40, before, searchCap: cap });
-        out.push(page.items.map((r) => r.id));
-        capped ||= page.capped;
-        before = page.older ?? undefined;
-      } while (before);
-      return { ids: out, capped };
-    };
+  it('a bounded search alone lists every match, page by page from the index, as the unbounded one does', () => {
     // Every item's search terms hold "pelastus"; numbers beginning with 1 are in the titles of some.
     const few = pages(undefined, '"1"*');
     expect(few.ids.flat().length).toBeGreaterThan(40);
     expect(pages(5000, '"1"*')).toEqual(few);
+    expect(pages(300, '"1"*')).toEqual(few);
     const all = pages(undefined, '"pelastus"');
     expect(all.ids.flat()).toHaveLength(2000);
-    const bounded = pages(300, '"pelastus"');
-    expect(bounded.capped).toBe(true);
-    const shown = bounded.ids.flat();
-    // The 300 newest stored (highest ids), in list order: the unbounded list with the others left out.
-    expect([...shown].sort((a, b) => a - b)).toEqual(Array.from({ length: 300 }, (_, n) => 1701 + n));
-    expect(shown).toEqual(all.ids.flat().filter((id) => id > 1700));
-    // Going back from the last page gives the same pages in reverse.
-    const last = listItemPage(db, { match: '"pelastus"' }, { limit: 40, before: undefined, searchCap: 300 });
-    const second = listItemPage(db, { match: '"pelastus"' }, { limit: 40, before: last.older!, searchCap: 300 });
-    expect(listItemPage(db, { match: '"pelastus"' }, { limit: 40, after: second.newer!, searchCap: 300 }).items.map((r) => r.id)).toEqual(last.items.map((r) => r.id));
-    expect(pages(300, '"1"*').capped).toBe(true);
-    // With other filters too (their arguments beside the matches'): the bounded matches that pass them.
-    const goal = (cap?: number) => pages(cap, '"pelastus"', { goal: 'internal-security', reviewed: false }).ids.flat();
-    expect(goal(300).length).toBeGreaterThan(40);
-    expect(goal(300)).toEqual(goal().filter((id) => id > 1700));
+    // Read by day from the index (migration 022), not capped: the same 50 pages, none marked capped.
+    expect(pages(300, '"pelastus"')).toEqual(all);
+    // Going back from a page gives the same pages in reverse, to the first.
+    const first = listItemPage(db, { match: '"pelastus"' }, { limit: 40, searchCap: 300 });
+    const second = listItemPage(db, { match: '"pelastus"' }, { limit: 40, before: first.older!, searchCap: 300 });
+    const third = listItemPage(db, { match: '"pelastus"' }, { limit: 40, before: second.older!, searchCap: 300 });
+    const back = listItemPage(db, { match: '"pelastus"' }, { limit: 40, after: third.newer!, searchCap: 300 });
+    expect(back.items.map((r) => r.id)).toEqual(second.items.map((r) => r.id));
+    const front = listItemPage(db, { match: '"pelastus"' }, { limit: 40, after: back.newer!, searchCap: 300 });
+    expect(front.items.map((r) => r.id)).toEqual(first.items.map((r) => r.id));
+    expect(front.newer).toBeNull();
   });
+
+  it('a bounded search with other filters lists only its newest matches by day that pass them, and says so', () => {
+    // s2's items 1701–2000 are the newest 300 days (s1's 200 items are on s2's first 200 days).
+    const goal = (cap?: number) => pages(cap, '"pelastus"', { goal: 'internal-security', reviewed: false });
+    expect(goal(300).capped).toBe(true);
+    expect(goal(300).ids.flat().length).toBeGreaterThan(40);
+    expect(goal(300).ids.flat()).toEqual(goal().ids.flat().filter((id) => id > 1700));
+    expect(goal(5000)).toEqual({ ...goal(), capped: false });
+  });
+
+  const pages = (cap: number | undefined, match: string, f: ItemFilter = {}) => {
+    const out: number[][] = [];
+    let before: Cursor | undefined;
+    let capped = false;
+    do {
+      const page = listItemPage(db, { ...f, match }, { limit: 40, before, searchCap: cap });
+      out.push(page.items.map((r) => r.id));
+      capped ||= page.capped;
+      before = page.older ?? undefined;
+    } while (before);
+    return { ids: out, capped };
+  };
 });
 
 describe('row counts written into the SQL', () => {

@@ -51,7 +51,7 @@ describe('migration 002', () => {
     expect(db.prepare('SELECT created_run FROM items ORDER BY id').all()).toEqual([{ created_run: 1 }, { created_run: 1 }]);
     expect(db.prepare('SELECT run_id, type, old_value, new_value FROM item_events').all())
       .toEqual([{ run_id: 2, type: 'title', old_value: 'Vanha', new_value: 'Pelastuslaki' }]);
-    expect(db.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH 'pelastuslaki'").all()).toEqual([{ rowid: 1 }]);
+    expect(db.prepare("SELECT rowid & 4294967295 AS id FROM items_fts WHERE items_fts MATCH 'pelastuslaki'").all()).toEqual([{ id: 1 }]);
   });
 
   it('brings the new rules: interrupted runs, no stored wording, sort key, latest review, foreign keys enforced', () => {
