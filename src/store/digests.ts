@@ -1,5 +1,6 @@
 // What a digest is built from (new items, matter events, open statement rounds), and the network digest's drafts.
 import { prepared, type Db } from './db.js';
+import { FTS_ITEM_ID } from './search-words.js';
 import { listItems, type ItemRow } from './items.js';
 import { listJointDeadlines } from './overview.js';
 import { listBoardEntries, type BoardStatus } from './board.js';
@@ -234,7 +235,7 @@ export function markDigestSent(db: Db, digestId: number, now: string): void {
 
 /** Items in the range that a saved search (an FTS5 expression, see tag/index-terms.ts searchQuery) finds. */
 export function searchItemIds(db: Db, match: string, r: DigestRange): Set<number> {
-  return new Set(prepared(db, `SELECT i.id FROM items i WHERE i.id IN (SELECT rowid & 4294967295 FROM items_fts WHERE items_fts MATCH ?)
+  return new Set(prepared(db, `SELECT i.id FROM items i WHERE i.id IN (SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ?)
       AND i.first_seen_at >= ? AND i.id <= ? AND (i.id > ? OR i.first_seen_at > ?)`)
     .pluck().all(match, r.reachBack, r.toItemId, r.fromItemId, r.coveredAt) as number[]);
 }

@@ -1,7 +1,7 @@
 // The items list of the web view: every filter a person can set, newest first, in pages read through an index.
 import { dataVersion } from './data-version.js';
 import { limitRows, prepared, type Db } from './db.js';
-import { expandPrefixes, ftsKey } from './search-words.js';
+import { expandPrefixes, ftsKey, FTS_ITEM_ID } from './search-words.js';
 import { listRowSelect, listItems, readListRows, type ItemRow, type ListRow } from './items.js';
 
 /** What a person can filter the items list by; every field is optional and they all must hold. */
@@ -83,7 +83,7 @@ export function filterConditions(f: ItemFilter): { where: string[]; args: (strin
   }
   if (f.unreadBy !== undefined) where.push('NOT EXISTS (SELECT 1 FROM item_reads WHERE user_id = ? AND item_id = i.id)'), args.push(f.unreadBy);
   // Unary +: walk the list order and test each item against the (materialized) matches, as listItems does.
-  if (f.match) where.push('+i.id IN (SELECT rowid & 4294967295 FROM items_fts WHERE items_fts MATCH ?)'), args.push(f.match);
+  if (f.match) where.push(`+i.id IN (SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ?)`), args.push(f.match);
   return { where, args };
 }
 
@@ -234,7 +234,7 @@ export function searchHits(db: Db, match: string, cap: number): { hits: string; 
 }
 
 function readSearchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
-  const ids = prepared(db, `SELECT rowid & 4294967295 FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC ${limitRows(cap + 1)}`).pluck().all(expandPrefixes(db, match)) as number[];
+  const ids = prepared(db, `SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC ${limitRows(cap + 1)}`).pluck().all(expandPrefixes(db, match)) as number[];
   const capped = ids.length > cap;
   return { hits: JSON.stringify(capped ? ids.slice(0, cap) : ids), capped };
 }

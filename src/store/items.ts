@@ -1,5 +1,6 @@
 // The items table's read side: lists for the front page and the CLI, one item in full, its versions and events.
 import { limitRows, prepared, type Db } from './db.js';
+import { FTS_ITEM_ID } from './search-words.js';
 import type { Consultation, Identifier, ItemKind, Lang } from '../model.js';
 import type { ChangeType } from './changes.js';
 
@@ -132,7 +133,7 @@ export function itemListQuery(q: ItemQuery = {}): { sql: string; args: (string |
   if (q.since) where.push('i.sort_key >= ?'), args.push(q.since);
   // Unary + keeps the planner walking the list order and testing each item against the (materialized) matches,
   // rather than sorting every match: a page needs only the first `limit` of them.
-  if (q.match) where.push('+i.id IN (SELECT rowid & 4294967295 FROM items_fts WHERE items_fts MATCH ?)'), args.push(q.match);
+  if (q.match) where.push(`+i.id IN (SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ?)`), args.push(q.match);
   if (q.relevant !== undefined) where.push('COALESCE(r.relevant, i.relevant) = ?'), args.push(Number(q.relevant));
   if (q.goal) {
     // The reviewer's goals when reviewed, else the tagger's (one primary-key lookup, not the whole list).

@@ -1,5 +1,6 @@
 // The matters table's read side: lists for `lakivahti matters`, one matter with its items, joins and mentions.
 import { prepared, type Db } from './db.js';
+import { FTS_ITEM_ID } from './search-words.js';
 import { listItems, type ItemRow } from './items.js';
 import type { Consultation } from '../model.js';
 import { matterCorrections, matterEvents, matterMembers, type StoredCorrection } from './matters.js';
@@ -64,7 +65,7 @@ export function listMatters(db: Db, q: MatterQuery = {}): MatterRow[] {
   const args: (string | number)[] = [];
   if (q.stage) where.push('m.stage = ?'), args.push(q.stage);
   if (q.match)
-    where.push('m.id IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL AND id IN (SELECT rowid & 4294967295 FROM items_fts WHERE items_fts MATCH ?))'),
+    where.push(`m.id IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL AND id IN (SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ?))`),
       args.push(q.match);
   const rows = prepared(db, `SELECT ${MATTER_COLUMNS}, (SELECT MAX(sort_key) FROM items WHERE matter_id = m.id) AS latest
     FROM matters m ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY latest DESC, m.id DESC`).all(...args) as (RawMatter & { latest: string })[];
