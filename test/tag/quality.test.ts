@@ -91,6 +91,13 @@ const evaluation202710 = load('eval-2027-10.jsonl');
 // incidents, welfare-area health-care and HR news, EU matters, statistics; labelled from goals.md and the README's
 // labelling decisions and measured before any round-seventeen change (figures in its commit message), never tuned on.
 const evaluation202711 = load('eval-2027-11.jsonl');
+// Round nineteen's evaluation set: 220 items (110 Swedish, mostly Finnish/Swedish twins): the dev sets' leftovers (the EU
+// civil protection mechanism and forest fires, contract brigades' first response, cooperation exercises, joint ICT
+// procurement, preparedness training for municipalities, welfare-area council budgets, the regional state administrative
+// agency), documents as the crawl stores them, other ministries' near misses, incidents, welfare-area health-care and HR
+// news, EU matters, statistics; labelled from goals.md and the README's labelling decisions and measured before any
+// round-nineteen change (figures in its commit message), never tuned on.
+const evaluation202712 = load('eval-2027-12.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -274,11 +281,18 @@ function suite(name: string, make: () => Analyzer | null): void {
       // fall below is a regression.
       expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.945, goalPrecision: 0.92 }, true);
     });
-    it('holds on the round-seventeen evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-seventeen change: F1 0.946 /
-      // 0.950, primary 0.905 / 0.912, goal precision 0.903 / 0.903 (snowball / voikko); keyword alert 0.859, 0.804, 0.586.
+    it('holds on the round-seventeen evaluation set (a dev set from round nineteen), above the keyword alert on every figure', () => {
+      // Before any round-seventeen change: F1 0.946 / 0.950, primary 0.905 / 0.912, goal precision 0.903 / 0.903 (snowball /
+      // voikko); keyword alert 0.859, 0.804, 0.586. Sealed in rounds seventeen and eighteen (after round eighteen: primary
+      // 0.919 / 0.932, goal precision 0.910 / 0.917); a dev set from round nineteen on, so its misses are printed.
       // Bars just below, under the issue's targets: a fall below is a regression.
-      expectBars(evaluation202711, { f1: 0.94, primaryHit: 0.9, goalPrecision: 0.9 }, false);
+      expectBars(evaluation202711, { f1: 0.94, primaryHit: 0.91, goalPrecision: 0.9 }, true);
+    });
+    it('holds on the round-nineteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-nineteen change: F1 0.974 /
+      // 0.978, primary 0.933 / 0.941, goal precision 0.909 / 0.916 (snowball / voikko); keyword alert 0.849, 0.756, 0.547.
+      // Bars just below, under the issue's targets: a fall below is a regression.
+      expectBars(evaluation202712, { f1: 0.97, primaryHit: 0.93, goalPrecision: 0.9 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
