@@ -106,6 +106,19 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['chimney sweeping the welfare areas arrange is the rescue act’s matter, not welfare-area news', { title: 'Nuohouksen järjestäminen muuttuu ensi vuonna', summary: 'Hyvinvointialueet voivat kilpailuttaa nuohouksen.' }, true, 'services', null],
   ['chimney sweeping the welfare areas arrange is the rescue act’s matter, in Swedish', { title: 'Sotningen ordnas på nytt sätt', summary: 'Välfärdsområdena får konkurrensutsätta sotningen.', lang: 'sv' }, true, 'services', null],
   ['a private firm’s ambulance service alone is not ours', { title: 'Yksityinen ambulanssitoiminta laajenee Uudellamaalla', summary: 'Yritys avaa kaksi uutta asemaa.' }, false, null, null],
+  // Round nineteen (eval-2027-11 as a dev set): reworded from its kinds, not its items. A restriction and its transition
+  // period are regulation whoever writes them, a written question in Parliament is politics, not a call-out.
+  ['a restriction of PFAS in fire-fighting foams is regulation, not a call-out', { title: 'Sammutusvaahtojen PFAS-rajoitus astuu voimaan', summary: 'Pelastuslaitosten on vaihdettava vaahtonsa siirtymäajan kuluessa.' }, true, 'services', null],
+  ['a restriction of PFAS in fire-fighting foams is regulation, in Swedish', { title: 'Begränsningen av PFAS i släckskum träder i kraft', summary: 'Räddningsverken ska byta skum under övergångstiden.', lang: 'sv' }, true, 'services', null],
+  ['a written question on the emergency centres during a storm is no storm news', { title: 'Kirjallinen kysymys hätäkeskusten ruuhkista', summary: 'Kysyjä kysyy, miksi hätäpuheluihin vastaaminen viivästyi myrskyn aikana.' }, true, 'internal-security', null],
+  ['a written question on the emergency centres during a storm, in Swedish', { title: 'Skriftligt spörsmål om överbelastningen av nödcentralerna', summary: 'Frågeställaren frågar varför nödsamtalen fördröjdes under stormen.', lang: 'sv' }, true, 'internal-security', null],
+  ['a forest fire in Lapland is incident news: Lappland holds no plan', { title: 'Skogsbrand i Lappland', summary: 'Släckningsarbetet fortsätter. Räddningsverket fick hjälp av en helikopter.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['a rescue department’s preparedness plan (beredskapsplan) still lifts the incident scope', { title: 'Räddningsverkets beredskapsplan för skogsbränder uppdateras', summary: 'Planen beskriver hur släckningen leds vid stora bränder.', lang: 'sv' }, true, null, null],
+  // Fire classes of building products are fire safety of buildings; the EU's preparedness union is civil preparedness.
+  ['fire classes of building products are fire safety of buildings', { title: 'Julkisivujen paloluokitus muuttuu', summary: 'Uudet paloluokat koskevat rakennustuotteita.' }, true, 'services', null],
+  ['fire classes of building products, in Swedish', { title: 'Brandklasserna för fasader ändras', summary: 'De nya brandklasserna gäller byggprodukter.', lang: 'sv' }, true, 'services', null],
+  ['the EU’s preparedness union is civil preparedness', { title: 'Valmiusunioni etenee: komissio esittää uusia toimia', summary: 'Jäsenmaiden varautumista kriiseihin vahvistetaan.' }, true, 'internal-security', null],
+  ['the EU’s preparedness union, in Swedish', { title: 'Beredskapsunionen tar form', summary: 'Medlemsstaternas beredskap för kriser stärks.', lang: 'sv' }, true, 'internal-security', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
