@@ -182,6 +182,20 @@ function suite(name: string, make: () => Analyzer | null): void {
     ] as const)('command centres, executive assistance and attacks on the networks are internal security: %s', (title, summary, lang) => {
       expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
     });
+    // Round nineteen (eval-2027-11 as a dev set): reworded from its kinds, not its items. What a cooperation named in the
+    // title happens at (an oil spill, a forest fire) is where, not a further subject; an act the title names still is.
+    it.each([
+      ['Rajavartiolaitos ja pelastuslaitokset harjoittelivat öljyntorjuntaa Saaristomerellä', 'Harjoituksessa testattiin yhteistä johtamista ja viestintää.', 'fi'],
+      ['Gränsbevakningsväsendet och räddningsverket övade oljebekämpning i skärgården', 'Övningen testade den gemensamma ledningen.', 'sv'],
+      ['Puolustusvoimien virka-apu pelastuslaitoksille maastopaloissa: ohje päivitetään', 'Ohje kuvaa, miten virka-apua pyydetään.', 'fi'],
+    ] as const)('a cooperation named in the title is internal security alone, whatever it happens at: %s', (title, summary, lang) => {
+      const r = tag({ title, summary, lang });
+      expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+    });
+    it('a cooperation whose title names an act lists the act\'s goal too', () => {
+      const r = tag({ title: 'Rajavartiolaitos ja pelastuslaitokset: meripelastuslain muutos selkeyttää työnjakoa', summary: 'Muutos tarkentaa vastuita avomerellä.' });
+      expect(r.goals, JSON.stringify(r.evidence)).toEqual(expect.arrayContaining(['internal-security', 'services']));
+    });
     it.each([
       ['Hyvinvointialue myy paloaseman kaupungille', 'Kiinteistön kauppahinta on 1,2 miljoonaa euroa.', 'fi'],
       ['Välfärdsområdet säljer brandstationen till staden', 'Fastighetens köpesumma är 1,2 miljoner euro.', 'sv'],
