@@ -192,6 +192,17 @@ function suite(name: string, make: () => Analyzer | null): void {
       const r = tag({ title, summary, lang });
       expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
     });
+    it('the regional state administrative agency (aluehallintovirasto) is no welfare-area administration', () => {
+      const r = tag({ title: 'Aluehallintoviraston ja pelastuslaitoksen valmiusharjoitus', summary: 'Harjoituksessa testattiin johtamista.' });
+      expect(r.evidence.filter((e) => e.term === 'hallinto'), JSON.stringify(r.evidence)).toEqual([]);
+      expect(r.goals).toEqual(['internal-security']);
+    });
+    it('a rescue department preparing (varautuu) for power cuts is preparedness, and a gas store (varasto) is not', () => {
+      const r = tag({ title: 'Pelastuslaitos varautuu pitkiin sähkökatkoihin', summary: 'Paloasemille hankitaan varavoimaa.' });
+      expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'internal-security' });
+      const store = tag({ title: 'Nestekaasuvarastojen valvontaa tehostetaan', summary: 'Tukes ja pelastusviranomaiset tarkastavat varastoja.' });
+      expect(store.scores['internal-security'], JSON.stringify(store.evidence)).toBe(0);
+    });
     it('a cooperation whose title names an act lists the act\'s goal too', () => {
       const r = tag({ title: 'Rajavartiolaitos ja pelastuslaitokset: meripelastuslain muutos selkeyttää työnjakoa', summary: 'Muutos tarkentaa vastuita avomerellä.' });
       expect(r.goals, JSON.stringify(r.evidence)).toEqual(expect.arrayContaining(['internal-security', 'services']));
