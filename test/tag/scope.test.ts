@@ -119,6 +119,11 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['fire classes of building products, in Swedish', { title: 'Brandklasserna för fasader ändras', summary: 'De nya brandklasserna gäller byggprodukter.', lang: 'sv' }, true, 'services', null],
   ['the EU’s preparedness union is civil preparedness', { title: 'Valmiusunioni etenee: komissio esittää uusia toimia', summary: 'Jäsenmaiden varautumista kriiseihin vahvistetaan.' }, true, 'internal-security', null],
   ['the EU’s preparedness union, in Swedish', { title: 'Beredskapsunionen tar form', summary: 'Medlemsstaternas beredskap för kriser stärks.', lang: 'sv' }, true, 'internal-security', null],
+  // The safety authorities' shared systems report no call-out; home-fire deaths are what fire prevention counts.
+  ['a field-command system update that speeds up alerting (hälyttämistä) is no call-out', { title: 'KEJO-päivitys nopeuttaa pelastuslaitosten hälyttämistä', summary: 'Päivitys lyhentää hälytyksen viivettä kymmenellä sekunnilla.' }, true, 'internal-security', null],
+  ['home-fire deaths falling are fire prevention', { title: 'Asuntopalojen kuolonuhrit vähenivät', summary: 'Ehkäisevä paloturvallisuustyö on tuottanut tulosta.' }, true, 'services', null],
+  ['home-fire deaths falling are fire prevention, in Swedish', { title: 'Färre dödsfall i bostadsbränder', summary: 'Det förebyggande brandsäkerhetsarbetet har gett resultat.', lang: 'sv' }, true, 'services', null],
+  ['a single home fire is still incident news', { title: 'Asuntopalo Kuopiossa', summary: 'Pelastuslaitos sammutti palon, kukaan ei loukkaantunut.', source: 'pelastustoimi' }, false, null, 'incident'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
