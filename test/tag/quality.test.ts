@@ -256,7 +256,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // title term lends no further goal its share; loan authorisations are the reform's money; a weak head names no
       // subject after a topic term of a goal's full share): goal precision 0.948 / 0.948. Round sixteen (the Swedish EMS
       // service-level decision; a further goal's context word beside a leading term that lends it a share): 0.954 / 0.954.
-      expectBars(evaluation202708, { f1: 0.97, primaryHit: 0.92, goalPrecision: 0.95 }, true);
+      // Round nineteen (the shared systems lift the incident scope; home fires are a fire-safety term): F1 0.983 / 0.986,
+      // primary 0.946 / 0.953.
+      expectBars(evaluation202708, { f1: 0.98, primaryHit: 0.94, goalPrecision: 0.955 }, true);
     });
     it('holds on the round-fourteen evaluation set, a dev set from round fifteen, above the keyword alert on every figure', () => {
       // Sealed before any round-fourteen change at F1 0.965 / 0.969, primary 0.922 / 0.930, goal precision 0.864 / 0.865
@@ -279,14 +281,17 @@ function suite(name: string, make: () => Analyzer | null): void {
       // colon vouches for no further goal; the defence forces scoped like the police, their executive assistance the
       // cooperation): primary 0.953 / 0.947, goal precision 0.938 / 0.927. Bars just below, under the targets: a
       // fall below is a regression.
-      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.945, goalPrecision: 0.92 }, true);
+      // Round nineteen (regulation words and the shared systems lift the incident scope; what a cooperation named in the
+      // title happens at is no further goal): F1 0.980 / 0.977, primary 0.976 / 0.971, goal precision 0.955 / 0.949.
+      expectBars(evaluation202710, { f1: 0.975, primaryHit: 0.965, goalPrecision: 0.945 }, true);
     });
     it('holds on the round-seventeen evaluation set (a dev set from round nineteen), above the keyword alert on every figure', () => {
       // Before any round-seventeen change: F1 0.946 / 0.950, primary 0.905 / 0.912, goal precision 0.903 / 0.903 (snowball /
       // voikko); keyword alert 0.859, 0.804, 0.586. Sealed in rounds seventeen and eighteen (after round eighteen: primary
       // 0.919 / 0.932, goal precision 0.910 / 0.917); a dev set from round nineteen on, so its misses are printed.
       // Bars just below, under the targets: a fall below is a regression.
-      expectBars(evaluation202711, { f1: 0.94, primaryHit: 0.91, goalPrecision: 0.9 }, true);
+      // Round nineteen: F1 0.974, primary 0.973, goal precision 0.931 / 0.937 (snowball / voikko).
+      expectBars(evaluation202711, { f1: 0.97, primaryHit: 0.97, goalPrecision: 0.93 }, true);
     });
     it('holds on the round-nineteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-nineteen change: F1 0.974 /
