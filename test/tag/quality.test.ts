@@ -296,8 +296,9 @@ function suite(name: string, make: () => Analyzer | null): void {
     it('holds on the round-nineteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-nineteen change: F1 0.974 /
       // 0.978, primary 0.933 / 0.941, goal precision 0.909 / 0.916 (snowball / voikko); keyword alert 0.849, 0.756, 0.547.
+      // After round nineteen, measured once (totals only): F1 0.981 / 0.985, primary 0.948, goal precision 0.936.
       // Bars just below, under the targets: a fall below is a regression.
-      expectBars(evaluation202712, { f1: 0.97, primaryHit: 0.93, goalPrecision: 0.9 }, false);
+      expectBars(evaluation202712, { f1: 0.975, primaryHit: 0.94, goalPrecision: 0.93 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
