@@ -44,6 +44,8 @@ export interface ItemReading {
   topic: Record<GoalId, number>;
   /** The share of its score the scope rules leave the item (1 when no scope applies); learned weights keep it too. */
   scale: number;
+  /** Goals of a cooperation the title names (police, border guard or defence forces with the rescue services). */
+  cooperation: GoalId[];
 }
 
 /** The parts of a tagger that learn.ts also needs. */
@@ -59,6 +61,8 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 const MIN_TOPIC_WEIGHT = 0.7;
 /** Topic points a goal needs before the item's actor terms count for it. */
 const MIN_TOPIC = 1.5;
+/** A title topic term below this weight names an occasion, not a subject, in a cooperation's title (an act: 3.5, a fire inspection: 3). */
+const OCCASION = 3;
 
 /** Build the reusable core: compiled terms and caches for one taxonomy and analyzer. */
 export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}): TaggerCore {
@@ -321,7 +325,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     let scale = 1;
     let scored = false;
     for (const g of goalIds) if (rule[g] > 0) scored = true;
-    if (!scopeMatcher || !scored) return { lang, kind, rule, evidence, anchored, features, about, first, headline, tail, title: titleScore, topic, scale };
+    const cooperation: GoalId[] = [];
+    if (!scopeMatcher || !scored) return { lang, kind, rule, evidence, anchored, features, about, first, headline, tail, title: titleScore, topic, scale, cooperation };
     const scopeHits = new Map<string, ScopeHit>();
     for (const [field, tokens] of fieldTokens) findScopes(scopeMatcher, tokens, field, lang, scopeHits, scopeKey, scopePer);
     const joint: [GoalId, number][] = [];
@@ -340,6 +345,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           if (inTitle) titleScore[g] += w;
         }
         if (inTitle && about.length === 0) about = together.map(([g]) => g);
+        if (inTitle) cooperation.push(...together.map(([g]) => g));
         evidence.push({ rule: 'scope', term: `${sc.id} + ${unless.match}`, field: unless.field, match: when.match, goals: { ...sc.together } });
         continue;
       }
@@ -349,7 +355,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
     // Cooperation points keep the share other scopes leave: police and rescue services at a fire are still incident news.
     for (const [g, w] of joint) rule[g] += w * scale;
-    return { lang, kind, rule, evidence, anchored, features, about, first, headline, tail, title: titleScore, topic, scale };
+    return { lang, kind, rule, evidence, anchored, features, about, first, headline, tail, title: titleScore, topic, scale, cooperation };
   }
 
   function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
@@ -483,6 +489,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const lentContext = (g: GoalId): boolean =>
         leadEv.some((e) => (e.rule === 'term' || e.rule === 'phrase') && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) > 0) &&
         !reading.evidence.some((e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && Object.keys(e.goals)[0] === g);
+      // A title about a cooperation (police, border guard or defence forces with the rescue services) names what they
+      // cooperate at by a topic term (a forest fire, an oil spill, a major accident: below an act's or supervision's
+      // weight) as where it happens, not as a further subject: "Rajavartiolaitos ja pelastuslaitokset harjoittelivat
+      // öljyntorjuntaa" is the authorities' cooperation alone; "Meripelastuslain muutos" or a fire inspection still names one.
+      const cooperating = reading.cooperation.includes(ranked[0]);
       const inTitle = (g: GoalId): boolean =>
         learnedNames.has(g) ||
         reading.evidence.some(
@@ -493,7 +504,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
             !(e.rule === 'context' && e.field === 'title' && e.match !== undefined && reading.tail.has(e.match) && leadsHeadline) &&
             !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title || lentContext(g))) &&
-            !(e.field === 'title' && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) < th.goal),
+            !(e.field === 'title' && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) < th.goal) &&
+            !(cooperating && e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && (e.goals[g] ?? 0) < OCCASION * factor.title),
         );
       // A title term that lends a further goal a goal's full share names both whatever the leading goal's points: the
       // shelter of "Skyldigheten att bygga skyddsrum ses över" is civil protection and a building the rescue act regulates.

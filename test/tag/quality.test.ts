@@ -91,6 +91,13 @@ const evaluation202710 = load('eval-2027-10.jsonl');
 // incidents, welfare-area health-care and HR news, EU matters, statistics; labelled from goals.md and the README's
 // labelling decisions and measured before any round-seventeen change (figures in its commit message), never tuned on.
 const evaluation202711 = load('eval-2027-11.jsonl');
+// Round nineteen's evaluation set: 220 items (110 Swedish, mostly Finnish/Swedish twins): the dev sets' leftovers (the EU
+// civil protection mechanism and forest fires, contract brigades' first response, cooperation exercises, joint ICT
+// procurement, preparedness training for municipalities, welfare-area council budgets, the regional state administrative
+// agency), documents as the crawl stores them, other ministries' near misses, incidents, welfare-area health-care and HR
+// news, EU matters, statistics; labelled from goals.md and the README's labelling decisions and measured before any
+// round-nineteen change (figures in its commit message), never tuned on.
+const evaluation202712 = load('eval-2027-12.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -249,7 +256,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // title term lends no further goal its share; loan authorisations are the reform's money; a weak head names no
       // subject after a topic term of a goal's full share): goal precision 0.948 / 0.948. Round sixteen (the Swedish EMS
       // service-level decision; a further goal's context word beside a leading term that lends it a share): 0.954 / 0.954.
-      expectBars(evaluation202708, { f1: 0.97, primaryHit: 0.92, goalPrecision: 0.95 }, true);
+      // Round nineteen (the shared systems lift the incident scope; home fires are a fire-safety term): F1 0.983 / 0.986,
+      // primary 0.946 / 0.953.
+      expectBars(evaluation202708, { f1: 0.98, primaryHit: 0.94, goalPrecision: 0.955 }, true);
     });
     it('holds on the round-fourteen evaluation set, a dev set from round fifteen, above the keyword alert on every figure', () => {
       // Sealed before any round-fourteen change at F1 0.965 / 0.969, primary 0.922 / 0.930, goal precision 0.864 / 0.865
@@ -272,13 +281,24 @@ function suite(name: string, make: () => Analyzer | null): void {
       // colon vouches for no further goal; the defence forces scoped like the police, their executive assistance the
       // cooperation): primary 0.953 / 0.947, goal precision 0.938 / 0.927. Bars just below, under the issue's targets: a
       // fall below is a regression.
-      expectBars(evaluation202710, { f1: 0.96, primaryHit: 0.945, goalPrecision: 0.92 }, true);
+      // Round nineteen (regulation words and the shared systems lift the incident scope; what a cooperation named in the
+      // title happens at is no further goal): F1 0.980 / 0.977, primary 0.976 / 0.971, goal precision 0.955 / 0.949.
+      expectBars(evaluation202710, { f1: 0.975, primaryHit: 0.965, goalPrecision: 0.945 }, true);
     });
-    it('holds on the round-seventeen evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-seventeen change: F1 0.946 /
-      // 0.950, primary 0.905 / 0.912, goal precision 0.903 / 0.903 (snowball / voikko); keyword alert 0.859, 0.804, 0.586.
+    it('holds on the round-seventeen evaluation set (a dev set from round nineteen), above the keyword alert on every figure', () => {
+      // Before any round-seventeen change: F1 0.946 / 0.950, primary 0.905 / 0.912, goal precision 0.903 / 0.903 (snowball /
+      // voikko); keyword alert 0.859, 0.804, 0.586. Sealed in rounds seventeen and eighteen (after round eighteen: primary
+      // 0.919 / 0.932, goal precision 0.910 / 0.917); a dev set from round nineteen on, so its misses are printed.
       // Bars just below, under the issue's targets: a fall below is a regression.
-      expectBars(evaluation202711, { f1: 0.94, primaryHit: 0.9, goalPrecision: 0.9 }, false);
+      // Round nineteen: F1 0.974, primary 0.973, goal precision 0.931 / 0.937 (snowball / voikko).
+      expectBars(evaluation202711, { f1: 0.97, primaryHit: 0.97, goalPrecision: 0.93 }, true);
+    });
+    it('holds on the round-nineteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-nineteen change: F1 0.974 /
+      // 0.978, primary 0.933 / 0.941, goal precision 0.909 / 0.916 (snowball / voikko); keyword alert 0.849, 0.756, 0.547.
+      // After round nineteen, measured once (totals only): F1 0.981 / 0.985, primary 0.948, goal precision 0.936.
+      // Bars just below, under the issue's targets: a fall below is a regression.
+      expectBars(evaluation202712, { f1: 0.975, primaryHit: 0.94, goalPrecision: 0.93 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
