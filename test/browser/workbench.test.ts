@@ -193,13 +193,37 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     const target = ids[1]!;
     await page.locator(`main table a[href="/items/${target}"]`).focus();
     await expect(page.locator(`main table tr:has(a[href="/items/${target}"])`).getAttribute('class')).resolves.toBe('unread');
-    await Promise.all([page.waitForURL(new RegExp(`/items#rivi-${target}$`)), page.keyboard.press('r')]);
+    await Promise.all([page.waitForURL(new RegExp(`/items#rivi-${target}-${ids[2]}$`)), page.keyboard.press('r')]);
     await expect(focused()).resolves.toBe(target);
     await expect(page.locator(`main table tr:has(a[href="/items/${target}"])`).getAttribute('class')).resolves.toBeNull();
     await expect(page.getByRole('status').innerText()).resolves.toBe('Merkitty luetuksi.');
     expect(query('SELECT COUNT(*) AS n FROM item_reads r JOIN users u ON u.id = r.user_id WHERE u.email = ? AND r.item_id = ?', 'juristi@example.fi', Number(target))).toEqual({ n: 1 });
     await expectAccessible(page, 'items page after r, with its status message');
     await Promise.all([page.waitForURL(`${base}/items/${target}`), page.keyboard.press('o')]);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('in the list of unread items, r on a row comes back to the row that followed it (the read one is no longer listed)', async () => {
+    const { page, problems } = await open();
+    await signIn(page, 'juristi@example.fi', '/items?unread=1');
+    const focused = () => page.evaluate(() => /^\/items\/(\d+)$/.exec(document.activeElement?.getAttribute('href') ?? '')?.[1] ?? document.activeElement?.tagName);
+    const rows = () => page.locator('main table tbody tr > th > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice('/items/'.length)));
+    const ids = await rows();
+    expect(ids.length).toBeGreaterThan(3);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('j');
+    await expect(focused()).resolves.toBe(ids[2]);
+    await Promise.all([page.waitForURL(new RegExp(`/items\\?unread=1#rivi-${ids[2]}-${ids[3]}$`)), page.keyboard.press('r')]);
+    await expect(rows()).resolves.not.toContain(ids[2]);
+    await expect(focused()).resolves.toBe(ids[3]);
+    // j goes on from there, not from the top.
+    await page.keyboard.press('j');
+    await expect(focused()).resolves.toBe(ids[4] ?? ids[3]);
+    // The last row read: back to the one before it.
+    const last = (await rows()).at(-1)!;
+    const before = (await rows()).at(-2)!;
+    await page.locator(`main table a[href="/items/${last}"]`).focus();
+    await Promise.all([page.waitForURL(new RegExp(`#rivi-${last}-${before}$`)), page.keyboard.press('r')]);
+    await expect(focused()).resolves.toBe(before);
     expect(problems).toEqual([]);
   }, 60_000);
 
