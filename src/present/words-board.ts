@@ -29,7 +29,9 @@ export const BOARD_WORDS = {
   'board.actions': { fi: 'Toimet', sv: 'Åtgärder' },
   'board.noDeadline': { fi: 'ei määräaikaa', sv: 'ingen tidsfrist' },
   'board.overdueBadge': { fi: 'myöhässä', sv: 'försenat' },
-  'board.weekBadge': { fi: 'tällä viikolla', sv: 'den här veckan' },
+  // The same seven days as the glance's count ("erääntyy 7 päivän sisällä"), not the calendar week the overview's
+  // "tällä viikolla" means: on a Friday a deadline next Wednesday is within 7 days but not this week.
+  'board.weekBadge': { fi: '7 päivän sisällä', sv: 'inom 7 dagar' },
   'board.matterNo': { fi: 'asia {n}', sv: 'ärende {n}' },
   'board.itemNo': { fi: 'kohde #{n}', sv: 'dokument #{n}' },
   'board.candidate': { fi: 'yhteisvastausehdokas', sv: 'kandidat för gemensamt svar' },

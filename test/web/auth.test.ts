@@ -282,7 +282,9 @@ describe('state changes', () => {
     const late = (await b.get('/board')).html;
     expect(late).toContain('<li class="glance-item is-overdue"><strong>1</strong> myöhässä');
     expect(late).toMatch(/<tr class="is-overdue">[\s\S]*?badge-overdue">myöhässä[\s\S]*?Remiss om/);
-    expect(html).toMatch(/class="badge badge-soon">tällä viikolla/);
+    // Within the glance's seven days (not the calendar week the overview's "tällä viikolla" means).
+    expect(html).toMatch(/class="badge badge-soon">7 päivän sisällä/);
+    expect(html).not.toContain('tällä viikolla');
     expect(html).toContain('lang="sv">Remiss om ändring av räddningslagen');
     // The same matter again updates its one entry; submitted needs the link to the response, an http(s) one.
     expect((await b.post('/matters/1/board', { _csrf: token, status: 'submitted' })).html).toContain('tarvitaan linkki vastaukseen');
