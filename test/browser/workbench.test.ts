@@ -153,7 +153,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await expect(page.locator('main table mark').first().innerText()).resolves.toMatch(/^pelastuslain$/i);
     await expectAccessible(page, 'items page with a search');
     await Promise.all([page.waitForURL(`${base}/items/1`), page.locator('main table a[href="/items/1"]').click()]);
-    const why = page.locator('section', { has: page.getByRole('heading', { name: 'Miksi asia luokiteltiin näin' }) });
+    const why = page.locator('section', { has: page.getByRole('heading', { name: 'Miksi asiakirja luokiteltiin näin' }) });
     await expect(why.locator('mark').first().innerText()).resolves.toBe('pelastuslain');
     const rule = why.getByRole('table', { name: 'Säännöt ja painotukset, jotka vaikuttivat' });
     await expect(rule.locator('td[data-label="Osuma"]').first().innerText()).resolves.toBe('pelastuslain');

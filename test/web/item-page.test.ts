@@ -42,9 +42,9 @@ describe('item page', () => {
   it('says why it was tagged: matched words marked, rules with their points, scores per goal', async () => {
     const { body } = await get(`${site.base}/items/${seeded.request}`);
     const why = section(body, 'why');
-    expect(why).toContain('Luokittelija piti asiaa verkostolle merkityksellisenä; päätavoite: <strong>Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky</strong>');
+    expect(why).toContain('Luokittelija piti asiakirjaa verkostolle merkityksellisenä; päätavoite: <strong>Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky</strong>');
     // The reason in words (the tag stage stores it in English): kind, main goal, who it was sent to.
-    expect(why).toMatch(/Asia on yhteisen vastauksen ehdokas: lausuntopyyntö, päätavoite Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky \(pisteet [\d.]+\); jakelussa [^.]*Pelastuslaitos/i);
+    expect(why).toMatch(/Asiakirja on yhteisen vastauksen ehdokas: lausuntopyyntö, päätavoite Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky \(pisteet [\d.]+\); jakelussa [^.]*Pelastuslaitos/i);
     expect(why).not.toMatch(/ on services|\(score|sent to/);
     // A kind's weighting multiplies the scores; it blocks nothing.
     expect(why).toContain('<td data-label="Termi">lausuntopyyntö ×1.15</td><td data-label="Kohta"></td><td data-label="Osuma"></td><td data-label="Vaikutus">kertoo tavoitteiden pisteet</td>');
@@ -137,13 +137,13 @@ describe('item page', () => {
       expect((await get(`${admin.base}/items/${seeded.request}`)).body).toMatch(form);
       const read = (await get(`${reader.base}/items/${seeded.request}`));
       expect(read.status).toBe(200);
-      expect(read.body).toContain('Miksi asia luokiteltiin näin');
+      expect(read.body).toContain('Miksi asiakirja luokiteltiin näin');
       expect(read.body).not.toContain('/review"');
       expect(read.body).not.toContain('review-form');
       const anon = await get(`${nobody.base}/items/${seeded.request}`);
       expect(anon.status).toBe(401);
       expect(anon.body).toContain('name="password"');
-      expect(anon.body).not.toContain('Miksi asia luokiteltiin näin');
+      expect(anon.body).not.toContain('Miksi asiakirja luokiteltiin näin');
     } finally {
       await admin.close();
       await reader.close();

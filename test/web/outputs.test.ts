@@ -110,7 +110,7 @@ describe('CSV export', () => {
   it('exports the filtered list for Excel: BOM, semicolons, a header, one row an item', async () => {
     const res = await fetch(`${site.base}/items.csv?source=lausuntopalvelu&token=${token}`);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename=lakivahti-asiat.csv');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename=lakivahti-asiakirjat.csv');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
