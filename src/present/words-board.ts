@@ -110,6 +110,13 @@ export const BOARD_WORDS = {
   'action.split': { fi: 'Asiakirja #{item} erotettiin asiasta {id}.', sv: 'Dokument #{item} skildes från ärende {id}.' },
   'action.cannotMerge': { fi: 'Asioita ei voitu yhdistää: {why}.', sv: 'Ärendena kunde inte sammanföras: {why}.' },
   'action.cannotSplit': { fi: 'Asiakirjaa ei voitu erottaa: {why}.', sv: 'Dokumentet kunde inte skiljas åt: {why}.' },
+  // Why the store refused a merge or split (src/present/correction-error.ts maps its English messages to these).
+  'refusal.mergeSelf': { fi: 'asiaa {id} ei voi yhdistää itseensä', sv: 'ärende {id} kan inte sammanföras med sig självt' },
+  'refusal.noMatter': { fi: 'asiaa {id} ei ole', sv: 'ärende {id} finns inte' },
+  'refusal.noItem': { fi: 'asiakirjaa #{item} ei ole', sv: 'dokument #{item} finns inte' },
+  'refusal.inNoMatter': { fi: 'asiakirja #{item} ei kuulu asiaan {id} eikä mihinkään muuhunkaan asiaan', sv: 'dokument #{item} hör inte till ärende {id} och inte heller till något annat ärende' },
+  'refusal.inOtherMatter': { fi: 'asiakirja #{item} ei kuulu asiaan {id} vaan asiaan {other}', sv: 'dokument #{item} hör inte till ärende {id} utan till ärende {other}' },
+  'refusal.onlyItem': { fi: 'asiakirja #{item} on asian {id} ainoa asiakirja, joten erotettavaa ei ole', sv: 'dokument #{item} är det enda dokumentet i ärende {id}, så det finns inget att skilja åt' },
 
   // A matter's response on the board, and a matter that is not there.
   'matter.onBoard': { fi: 'Yhteisen vastauksen taululla: {status}', sv: 'På tavlan för gemensamma svar: {status}' },

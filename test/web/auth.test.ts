@@ -312,7 +312,16 @@ describe('state changes', () => {
     ]);
     const wrong = await b.post('/matters/1/merge', { _csrf: token, other: '1' });
     expect(wrong.res.status).toBe(400);
-    expect(wrong.html).toContain('Asioita ei voitu yhdistää: cannot merge matter 1 with itself');
+    // The store's refusals in the person's language, no English inside the Finnish page.
+    expect(wrong.html).toContain('Asioita ei voitu yhdistää: asiaa 1 ei voi yhdistää itseensä.');
+    expect((await b.post('/matters/1/merge', { _csrf: token, other: '999' })).html).toContain('Asioita ei voitu yhdistää: asiaa 999 ei ole.');
+    const moved = db.prepare('SELECT matter_id FROM items WHERE id = 6').pluck().get() as number;
+    const notHere = await b.post('/matters/1/split', { _csrf: token, item: '6' });
+    expect([notHere.res.status, notHere.html]).toEqual([400, expect.stringContaining(`Asiakirjaa ei voitu erottaa: asiakirja #6 ei kuulu asiaan 1 vaan asiaan ${moved}.`)]);
+    const alone = await b.post(`/matters/${moved}/split`, { _csrf: token, item: '6' });
+    expect(alone.html).toContain(`Asiakirjaa ei voitu erottaa: asiakirja #6 on asian ${moved} ainoa asiakirja, joten erotettavaa ei ole.`);
+    expect((await b.post('/matters/1/split', { _csrf: token, item: '99999' })).html).toContain('Asiakirjaa ei voitu erottaa: asiakirjaa #99999 ei ole.');
+    for (const html of [wrong.html, notHere.html, alone.html]) expect(html).not.toMatch(/cannot|is not in matter|only item|nothing to split/);
   });
 
   it('a department reader sees no forms and gets 403 on every POST, changing nothing', async () => {
