@@ -157,7 +157,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await expect(why.locator('mark').first().innerText()).resolves.toBe('pelastuslain');
     const rule = why.getByRole('table', { name: 'Säännöt ja painotukset, jotka vaikuttivat' });
     await expect(rule.locator('td[data-label="Osuma"]').first().innerText()).resolves.toBe('pelastuslain');
-    await expect(rule.locator('td[data-label="Vaikutus"]').first().innerText()).resolves.toMatch(/\+3\.5$/);
+    await expect(rule.locator('td[data-label="Vaikutus"]').first().innerText()).resolves.toMatch(/\+3,5$/);
     await expectAccessible(page, 'item page');
     // Read state: opening the item marked nothing; the button does, and the list shows the row no longer bold.
     const weight = () => page.locator('main table a[href="/items/1"]').evaluate((a) => getComputedStyle(a).fontWeight);
