@@ -4,6 +4,7 @@ import { getMatter, listSourceStates, type Db } from '../store/index.js';
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
+import { organisationKey } from '../digest/build.js';
 
 /** What a person asked for, as typed (the CLI's options or the form's fields). */
 export interface SubscriptionRequest {
@@ -89,6 +90,8 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
     fail('search', `--search "${search}" has no words to search for (or is longer than 200 characters)`, 'subForm.search', { search });
   return {
     email, kind: r.network ? 'network' : 'personal', every, lang, goals: [...new Set(r.goals)], sources: [...new Set(r.sources)],
-    organisations: [...new Set(organisations)], matters: [...new Set(matters)], search: search ?? null,
+    // One organisation is followed in any letter case, so "Sisäministeriö" and "sisäministeriö" are one (the first kept).
+    organisations: organisations.filter((o, n) => organisations.findIndex((x) => organisationKey(x) === organisationKey(o)) === n),
+    matters: [...new Set(matters)], search: search ?? null,
   };
 }

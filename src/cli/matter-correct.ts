@@ -51,12 +51,12 @@ export async function correctCommand(kind: 'merge' | 'split', args: string[]): P
     const by = { reviewer, note: values.note ?? null, now: new Date().toISOString() };
     if (kind === 'merge') {
       const r = mergeMatters(ctx.db, refs[0], refs[1], by);
-      process.stdout.write(`asiat ${refs[0]} ja ${refs[1]} yhdistetty asiaksi ${r.matter}: asian ${refs[1]} kohteet (${r.moved}) siirrettiin ` +
+      process.stdout.write(`asiat ${refs[0]} ja ${refs[1]} yhdistetty asiaksi ${r.matter}: asian ${refs[1]} asiakirjat (${r.moved}) siirrettiin ` +
         `siihen, eikä asiaa ${refs[1]} enää ole; korjaus ${r.correction}, ${reviewer}\n`);
     } else {
       const r = splitItem(ctx.db, refs[0], Number(item), by);
-      process.stdout.write(`kohde #${item} erotettu asiasta ${refs[0]} omaksi asiakseen ${r.matter}; korjaus ${r.correction}, ${reviewer}` +
-        (r.kept.length ? ` (muut kohteet pidetään yhdessä korjauksilla ${r.kept.join(', ')})` : '') + '\n');
+      process.stdout.write(`asiakirja #${item} erotettu asiasta ${refs[0]} omaksi asiakseen ${r.matter}; korjaus ${r.correction}, ${reviewer}` +
+        (r.kept.length ? ` (muut asiakirjat pidetään yhdessä korjauksilla ${r.kept.join(', ')})` : '') + '\n');
     }
     return 0;
   } catch (err) {

@@ -76,7 +76,7 @@ export async function matterCommand(args: string[]): Promise<number> {
       // "In force" is dated by a day, the others by the instant of the item that showed them.
       ...m.stages.map((s) => `  ${STAGE_NAMES.fi[s.stage]}${s.at ? ` ${s.at.length === 10 ? finnishDate(s.at) : fiDateTime(s.at)}` : ' (päivämäärä ei tiedossa)'}  (#${s.item})`),
       ...(m.inForce && m.stage !== 'in-force' ? [`  tulee voimaan ${finnishDate(m.inForce)}`] : []),
-      'kohteet:',
+      'asiakirjat:',
       ...m.members.map((r) => `  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}`),
       ...(m.joins.length || m.corrections.length
         ? ['yhdistetty:', ...m.joins.map((j) => `  ${describeJoin(j)}`), ...m.corrections.map((c) => `  ${describeCorrection(c)}`)] : []),

@@ -32,7 +32,7 @@ export function matterLine(m: MatterRow): string {
   const dl = m.deadline ? `  [määräaika ${finnishDate(m.deadline) ?? m.deadline}]` : '';
   const ids = m.identifiers.length ? `  (${m.identifiers.slice(0, 3).join(', ')})` : '';
   const goals = m.goals.length ? `  {${m.goals.join(', ')}}` : '';
-  return `asia ${m.id}  ${m.title}${ids}${stage}${dl}${goals}  ${m.items.length} kohdetta`;
+  return `asia ${m.id}  ${m.title}${ids}${stage}${dl}${goals}  ${m.items.length} asiakirja${m.items.length === 1 ? '' : 'a'}`;
 }
 
 export async function mattersCommand(args: string[]): Promise<number> {

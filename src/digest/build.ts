@@ -79,6 +79,8 @@ export interface BuildInput {
   follows?: Follows;
   /** Items a personal subscription's saved search finds (read by the store, passed in). */
   searchHits?: ReadonlySet<number>;
+  /** Source id → the source's name, as the message names it (an id it lacks is shown as it is). */
+  sourceNames?: Readonly<Record<string, string>>;
 }
 
 const OTHER = { fi: 'Muut seuraamasi', sv: 'Övrigt du följer' };
@@ -112,7 +114,7 @@ function followsItem(item: DigestItem, f: Follows, hits: ReadonlySet<number> | u
 
 /** Build the digest for one recipient: the network's (no `follows`) or a personal subscription's. */
 export function buildDigest(input: BuildInput): Digest {
-  const { data, lang, labels, follows: f, searchHits } = input;
+  const { data, lang, labels, follows: f, searchHits, sourceNames } = input;
   const respond = data.rounds
     .filter((r) => !f || (r.matter !== null && f.matters.includes(r.matter)) || overlaps(r.goals, f.goals)
       || followsOrganisation(r.organisation, f))
@@ -134,7 +136,7 @@ export function buildDigest(input: BuildInput): Digest {
       continue;
     }
     group.items.push({
-      ref: `item:${i.id}`, item: i.id, title: i.title, url: i.url, source: i.source, organisation: i.organisation,
+      ref: `item:${i.id}`, item: i.id, title: i.title, url: i.url, source: sourceNames?.[i.source] ?? i.source, organisation: i.organisation,
       published: i.published, matter: i.matter, why: whyLine(i, labels, lang),
       ...(i.language !== lang && (i.language === 'fi' || i.language === 'sv') ? { titleLang: i.language } : {}),
     });

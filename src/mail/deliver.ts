@@ -23,6 +23,8 @@ export interface DigestEnv {
   config: MailConfig;
   /** A saved search's text → its FTS5 expression (null: no words); made lazily, since it may load Voikko. */
   searchMatch: (text: string) => string | null;
+  /** Source id → name as stored now (a message names the source as the web view does, not by its id). */
+  sourceNames?: () => Record<string, string>;
 }
 
 /** One message for one subscription, built now. */
@@ -60,13 +62,14 @@ export function* personalDigests(env: DigestEnv, frequencies: Frequency[], now: 
   if (!wide) return;
   const data = loadDigestData(env.db, wide, helsinkiDate(now));
   const index = indexItems(data.items);
+  const names = env.sourceNames?.();
   for (const [n, s] of subs.entries()) {
     const period = periods[n];
     const match = s.search ? env.searchMatch(s.search) : null;
     const searchHits = match ? searchItemIds(env.db, match, period) : undefined;
     const digest = buildDigest({
       data: sliceData({ ...data, items: candidateItems(data.items, index, s, searchHits) }, period), lang: s.lang,
-      labels: env.labels[s.lang], periodStart: period.periodStart, periodEnd: period.periodEnd, follows: s, searchHits,
+      labels: env.labels[s.lang], periodStart: period.periodStart, periodEnd: period.periodEnd, follows: s, searchHits, sourceNames: names,
     });
     yield { subscription: s, digest, period, digestId: null };
   }
@@ -92,7 +95,7 @@ export function networkDigest(env: DigestEnv, draft: StoredDigest | undefined, l
   const period = draft ? draftPeriod(draft, env.config.maxDays) : nextNetworkPeriod(env.db, now, env.config.maxDays);
   const built = buildDigest({
     data: loadDigestData(env.db, period, helsinkiDate(now)), lang, labels: env.labels[lang],
-    periodStart: period.periodStart, periodEnd: period.periodEnd,
+    periodStart: period.periodStart, periodEnd: period.periodEnd, sourceNames: env.sourceNames?.(),
   });
   return { digest: draft ? applyDraft(built, listDraftEntries(env.db, draft.id), draft.intro) : built, period };
 }

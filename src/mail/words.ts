@@ -48,7 +48,7 @@ export const WORDS: Record<Lang, Words> = {
     statuses: BOARD_STATUS_LABELS.fi,
     notOnBoard: 'ei vielä yhteisvastaustaululla',
     moved: 'Mikä liikkui',
-    newItems: 'Uudet asiat tavoitteittain',
+    newItems: 'Uudet asiakirjat tavoitteittain',
     nothingNew: 'Ei mitään uutta edellisen katsauksen jälkeen.',
     open: 'Avaa Lakivahdissa',
     more: 'muuta – kaikki Lakivahdissa',

@@ -29,14 +29,16 @@ export const BOARD_WORDS = {
   'board.actions': { fi: 'Toimet', sv: 'Åtgärder' },
   'board.noDeadline': { fi: 'ei määräaikaa', sv: 'ingen tidsfrist' },
   'board.overdueBadge': { fi: 'myöhässä', sv: 'försenat' },
-  'board.weekBadge': { fi: 'tällä viikolla', sv: 'den här veckan' },
+  // The same seven days as the glance's count ("erääntyy 7 päivän sisällä"), not the calendar week the overview's
+  // "tällä viikolla" means: on a Friday a deadline next Wednesday is within 7 days but not this week.
+  'board.weekBadge': { fi: '7 päivän sisällä', sv: 'inom 7 dagar' },
   'board.matterNo': { fi: 'asia {n}', sv: 'ärende {n}' },
-  'board.itemNo': { fi: 'kohde #{n}', sv: 'dokument #{n}' },
+  'board.itemNo': { fi: 'asiakirja #{n}', sv: 'dokument #{n}' },
   'board.candidate': { fi: 'yhteisvastausehdokas', sv: 'kandidat för gemensamt svar' },
   'board.noOwner': { fi: 'ei nimetty', sv: 'inte utsedd' },
   'board.notOn': { fi: 'ei taululla', sv: 'inte på tavlan' },
   'board.edit': { fi: 'Muokkaa', sv: 'Redigera' },
-  'board.legendItem': { fi: 'Yhteisvastaus, kohde #{n}', sv: 'Gemensamt svar, dokument #{n}' },
+  'board.legendItem': { fi: 'Yhteisvastaus, asiakirja #{n}', sv: 'Gemensamt svar, dokument #{n}' },
   'board.legendMatter': { fi: 'Yhteisvastaus, asia {n}', sv: 'Gemensamt svar, ärende {n}' },
   'board.pages': { fi: 'Taulun sivut', sv: 'Tavlans sidor' },
   'board.empty': {
@@ -51,7 +53,7 @@ export const BOARD_WORDS = {
   'board.save': { fi: 'Tallenna taululle', sv: 'Spara på tavlan' },
 
   // Reviewing an item, and merging and splitting matters.
-  'review.legend': { fi: 'Tavoitteet, joita kohde #{n} koskee', sv: 'Mål som dokument #{n} gäller' },
+  'review.legend': { fi: 'Tavoitteet, joita asiakirja #{n} koskee', sv: 'Mål som dokument #{n} gäller' },
   'review.note': { fi: 'Huomautus (vapaaehtoinen)', sv: 'Anmärkning (frivilligt)' },
   'review.noteField': { fi: 'Huomautus', sv: 'Anmärkning' },
   'review.save': { fi: 'Tallenna tavoitteet', sv: 'Spara målen' },
@@ -62,8 +64,8 @@ export const BOARD_WORDS = {
   'correct.reason': { fi: 'Perustelu (vapaaehtoinen)', sv: 'Motivering (frivilligt)' },
   'correct.reasonField': { fi: 'Perustelu', sv: 'Motivering' },
   'correct.merge': { fi: 'Yhdistä', sv: 'Sammanför' },
-  'correct.splitLabel': { fi: 'Erota asiasta kohde numero', sv: 'Skilj från ärendet dokument nummer' },
-  'correct.splitField': { fi: 'Erotettava kohde', sv: 'Dokument som ska skiljas åt' },
+  'correct.splitLabel': { fi: 'Erota asiasta asiakirja numero', sv: 'Skilj från ärendet dokument nummer' },
+  'correct.splitField': { fi: 'Erotettava asiakirja', sv: 'Dokument som ska skiljas åt' },
   'correct.split': { fi: 'Erota', sv: 'Skilj åt' },
 
   // What the actions say, done or refused.
@@ -77,7 +79,7 @@ export const BOARD_WORDS = {
   },
   'action.badField': { fi: 'Kenttä "{label}" on annettu väärin.', sv: 'Fältet "{label}" är felaktigt ifyllt.' },
   'action.tooLong': { fi: 'Kentässä "{label}" voi olla enintään {max} merkkiä.', sv: 'Fältet "{label}" får innehålla högst {max} tecken.' },
-  'action.noItem': { fi: 'Kohdetta #{id} ei ole.', sv: 'Dokument #{id} finns inte.' },
+  'action.noItem': { fi: 'Asiakirjaa #{id} ei ole.', sv: 'Dokument #{id} finns inte.' },
   'action.noMatter': { fi: 'Asiaa {id} ei ole.', sv: 'Ärende {id} finns inte.' },
   'action.number': { fi: 'Anna kenttään "{label}" numero (nyt "{raw}").', sv: 'Ange ett nummer i fältet "{label}" (nu "{raw}").' },
   'action.unknownStatus': { fi: 'Tuntematon tila "{status}".', sv: 'Okänd status "{status}".' },
@@ -92,22 +94,29 @@ export const BOARD_WORDS = {
   'action.needUrl': { fi: 'Lähetetylle vastaukselle tarvitaan linkki vastaukseen.', sv: 'Ett skickat svar behöver en länk till svaret.' },
   'action.unknownGoal': { fi: 'Tuntematon tavoite "{goal}".', sv: 'Okänt mål "{goal}".' },
   'action.chooseGoal': {
-    fi: 'Valitse vähintään yksi tavoite, tai merkitse kohde verkostolle kuulumattomaksi.',
+    fi: 'Valitse vähintään yksi tavoite, tai merkitse asiakirja verkostolle kuulumattomaksi.',
     sv: 'Välj minst ett mål, eller markera att dokumentet inte berör nätverket.',
   },
   'action.reviewed': {
-    fi: 'Tarkistus tallennettu: kohteen #{id} tavoitteet on vahvistettu.',
+    fi: 'Tarkistus tallennettu: asiakirjan #{id} tavoitteet on vahvistettu.',
     sv: 'Granskningen har sparats: målen för dokument #{id} har bekräftats.',
   },
-  'action.reviewedNot': { fi: 'Tarkistus tallennettu: kohde #{id} ei koske verkostoa.', sv: 'Granskningen har sparats: dokument #{id} berör inte nätverket.' },
+  'action.reviewedNot': { fi: 'Tarkistus tallennettu: asiakirja #{id} ei koske verkostoa.', sv: 'Granskningen har sparats: dokument #{id} berör inte nätverket.' },
   'action.boardSaved': {
     fi: 'Yhteisvastauksen tiedot tallennettu ({what}: {status}).',
     sv: 'Uppgifterna om det gemensamma svaret har sparats ({what}: {status}).',
   },
   'action.merged': { fi: 'Asiat {a} ja {b} yhdistettiin asiaksi {c}.', sv: 'Ärendena {a} och {b} sammanfördes till ärende {c}.' },
-  'action.split': { fi: 'Kohde #{item} erotettiin asiasta {id}.', sv: 'Dokument #{item} skildes från ärende {id}.' },
+  'action.split': { fi: 'Asiakirja #{item} erotettiin asiasta {id}.', sv: 'Dokument #{item} skildes från ärende {id}.' },
   'action.cannotMerge': { fi: 'Asioita ei voitu yhdistää: {why}.', sv: 'Ärendena kunde inte sammanföras: {why}.' },
-  'action.cannotSplit': { fi: 'Kohdetta ei voitu erottaa: {why}.', sv: 'Dokumentet kunde inte skiljas åt: {why}.' },
+  'action.cannotSplit': { fi: 'Asiakirjaa ei voitu erottaa: {why}.', sv: 'Dokumentet kunde inte skiljas åt: {why}.' },
+  // Why the store refused a merge or split (src/present/correction-error.ts maps its English messages to these).
+  'refusal.mergeSelf': { fi: 'asiaa {id} ei voi yhdistää itseensä', sv: 'ärende {id} kan inte sammanföras med sig självt' },
+  'refusal.noMatter': { fi: 'asiaa {id} ei ole', sv: 'ärende {id} finns inte' },
+  'refusal.noItem': { fi: 'asiakirjaa #{item} ei ole', sv: 'dokument #{item} finns inte' },
+  'refusal.inNoMatter': { fi: 'asiakirja #{item} ei kuulu asiaan {id} eikä mihinkään muuhunkaan asiaan', sv: 'dokument #{item} hör inte till ärende {id} och inte heller till något annat ärende' },
+  'refusal.inOtherMatter': { fi: 'asiakirja #{item} ei kuulu asiaan {id} vaan asiaan {other}', sv: 'dokument #{item} hör inte till ärende {id} utan till ärende {other}' },
+  'refusal.onlyItem': { fi: 'asiakirja #{item} on asian {id} ainoa asiakirja, joten erotettavaa ei ole', sv: 'dokument #{item} är det enda dokumentet i ärende {id}, så det finns inget att skilja åt' },
 
   // A matter's response on the board, and a matter that is not there.
   'matter.onBoard': { fi: 'Yhteisen vastauksen taululla: {status}', sv: 'På tavlan för gemensamma svar: {status}' },

@@ -68,7 +68,7 @@ export const DIGEST_WORDS = {
     sv: 'Inget nytt har kommit sedan föregående sammandrag, så inget utkast görs.',
   },
   'digest.wouldHave': {
-    fi: 'Jos luonnos tehtäisiin nyt, siinä olisi {respond} yhteistä vastausta vaativaa asiaa, {moved} muutosta ja {items} uutta kohdetta.',
+    fi: 'Jos luonnos tehtäisiin nyt, siinä olisi {respond} yhteistä vastausta vaativaa asiaa, {moved} muutosta ja {items} uutta asiakirjaa.',
     sv: 'Om utkastet gjordes nu skulle det innehålla {respond} ärenden som kräver ett gemensamt svar, {moved} ändringar och {items} nya dokument.',
   },
   'digest.scheduled': {
@@ -106,7 +106,7 @@ export const DIGEST_WORDS = {
   'digest.retryAfter': { fi: 'uusi yritys {at} jälkeen', sv: 'nytt försök efter {at}' },
   // What the editor shows for an entry no digest built now has any more, and new items without a goal.
   'digest.goneMatter': { fi: 'Asia {n}', sv: 'Ärende {n}' },
-  'digest.goneItem': { fi: 'Kohde #{n}', sv: 'Dokument #{n}' },
+  'digest.goneItem': { fi: 'Asiakirja #{n}', sv: 'Dokument #{n}' },
   'digest.goneChange': { fi: 'Muutos {n}', sv: 'Ändring {n}' },
   'digest.gone': { fi: 'ei enää saatavilla', sv: 'inte längre tillgänglig' },
   'digest.otherGoals': { fi: 'Muut', sv: 'Övriga' },

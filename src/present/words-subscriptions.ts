@@ -8,7 +8,7 @@ export const SUBSCRIPTION_WORDS = {
   'subs.editTitle': { fi: 'Tilauksen {id} muokkaus – Lakivahti', sv: 'Redigering av prenumeration {id} – Lakivahti' },
   'subs.heading': { fi: 'Sähköpostitilaukset', sv: 'E-postprenumerationer' },
   'subs.lead': {
-    fi: 'Verkoston viikkokatsaus ja omat katsaukset: uudet kohteet seuraamistasi tavoitteista, lähteistä, organisaatioista, asioista tai hausta, sekä seuraamiesi asioiden vaiheet ja määräaikojen muutokset. Jokaisessa viestissä on linkki, josta tilauksen voi perua yhdellä napsautuksella.',
+    fi: 'Verkoston viikkokatsaus ja omat katsaukset: uudet asiakirjat seuraamistasi tavoitteista, lähteistä, organisaatioista, asioista tai hausta, sekä seuraamiesi asioiden vaiheet ja määräaikojen muutokset. Jokaisessa viestissä on linkki, josta tilauksen voi perua yhdellä napsautuksella.',
     sv: 'Nätverkets veckosammandrag och egna sammandrag: nya dokument om de mål, källor, organisationer och ärenden du följer eller din sökning, samt skedena och ändrade tidsfrister i ärendena du följer. Varje meddelande har en länk med vilken prenumerationen kan avslutas med ett klick.',
   },
   'subs.mine': { fi: 'Omat tilauksesi', sv: 'Dina prenumerationer' },
@@ -66,6 +66,10 @@ export const SUBSCRIPTION_WORDS = {
     sv: 'Prenumeration {id} har avslutats, så den kan inte redigeras. Gör en ny prenumeration.',
   },
   'subs.saved': { fi: 'Tilaus {id} tallennettu.', sv: 'Prenumeration {id} har sparats.' },
+  'subs.unknownOrganisation': {
+    fi: 'Yksikään tallennettu asiakirja ei vielä mainitse organisaatiota {names}. Sitä seurataan kirjoitetussa muodossa (kirjainkoosta riippumatta); tarkista nimen kirjoitusasu organisaatioluettelosta.',
+    sv: 'Inget sparat dokument nämner ännu organisationen {names}. Den följs som den skrevs (oberoende av versaler); kontrollera stavningen mot listan över organisationer.',
+  },
 
   // The subscription form's refusals (src/app/subscription-form.ts names the key; the CLI says it in English).
   'subForm.noEmail': { fi: 'Anna vastaanottajan sähköpostiosoite.', sv: 'Ange mottagarens e-postadress.' },
@@ -94,14 +98,14 @@ export const SUBSCRIPTION_WORDS = {
   },
 
   // Marking read, and the sources' refusals.
-  'reads.tooMany': { fi: 'Kerralla voi merkitä luetuksi enintään {max} asiaa.', sv: 'Högst {max} dokument kan markeras som lästa på en gång.' },
-  'reads.badId': { fi: 'Asian numero "{raw}" ei kelpaa.', sv: 'Dokumentnumret "{raw}" är ogiltigt.' },
+  'reads.tooMany': { fi: 'Kerralla voi merkitä luetuksi enintään {max} asiakirjaa.', sv: 'Högst {max} dokument kan markeras som lästa på en gång.' },
+  'reads.badId': { fi: 'Asiakirjan numero "{raw}" ei kelpaa.', sv: 'Dokumentnumret "{raw}" är ogiltigt.' },
   'reads.readOnly': {
     fi: 'Tietokantaan ei voi nyt kirjoittaa, joten luetuksi merkintää ei voi tallentaa.',
     sv: 'Databasen kan inte skrivas till just nu, så markeringen som läst kan inte sparas.',
   },
   'reads.one': { fi: 'Merkitty luetuksi.', sv: 'Markerat som läst.' },
-  'reads.many': { fi: '{n} asiaa merkitty luetuiksi.', sv: '{n} dokument markerade som lästa.' },
+  'reads.many': { fi: '{n} asiakirjaa merkitty luetuiksi.', sv: '{n} dokument markerade som lästa.' },
   'sources.unknown': { fi: 'Lähdettä "{id}" ei ole määritelty.', sv: 'Källan "{id}" har inte definierats.' },
   'sources.pausedFirst': { fi: 'Lähde {name} on keskeytetty; jatka sen hakua ensin.', sv: 'Källan {name} är pausad; återuppta hämtningen först.' },
   'sources.noCrawls': {
@@ -127,7 +131,7 @@ export const SUBSCRIPTION_WORDS = {
   'csv.identifiers': { fi: 'tunnukset', sv: 'beteckningar' },
   'csv.link': { fi: 'linkki', sv: 'länk' },
   'csv.matter': { fi: 'asiakokonaisuus', sv: 'ärendehelhet' },
-  'csv.file': { fi: 'lakivahti-asiat.csv', sv: 'lakivahti-dokument.csv' },
+  'csv.file': { fi: 'lakivahti-asiakirjat.csv', sv: 'lakivahti-dokument.csv' },
   'feed.deadline': { fi: 'Määräaika {date}.', sv: 'Tidsfrist {date}.' },
   'feed.calendar': { fi: 'Lakivahti: lausuntojen määräajat', sv: 'Lakivahti: remisstider' },
   'feed.event': { fi: 'Määräaika: {title}', sv: 'Tidsfrist: {title}' },

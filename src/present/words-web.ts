@@ -13,7 +13,7 @@ export const LANGS: readonly Lang[] = ['fi', 'sv'];
 /** Whether a value names a language of the user interface. */
 export const isLang = (x: unknown): x is Lang => x === 'fi' || x === 'sv';
 
-const WORDS = {
+export const WORDS = {
   ...LIST_WORDS,
   ...BOARD_WORDS,
   ...DIGEST_WORDS,
@@ -22,7 +22,7 @@ const WORDS = {
   'layout.skip': { fi: 'Siirry pääsisältöön', sv: 'Hoppa till huvudinnehållet' },
   'layout.nav': { fi: 'Päävalikko', sv: 'Huvudmeny' },
   'nav.overview': { fi: 'Yleiskuva', sv: 'Översikt' },
-  'nav.items': { fi: 'Asiat', sv: 'Dokument' },
+  'nav.items': { fi: 'Asiakirjat', sv: 'Dokument' },
   'nav.board': { fi: 'Yhteisvastaukset', sv: 'Gemensamma svar' },
   'nav.sources': { fi: 'Lähteet', sv: 'Källor' },
   'nav.digest': { fi: 'Katsaus', sv: 'Sammandrag' },
@@ -130,7 +130,7 @@ const WORDS = {
   'sources.lastRun': { fi: 'Viimeksi haettu', sv: 'Senast hämtad' },
   'sources.lastSuccess': { fi: 'Viimeksi onnistunut', sv: 'Senast lyckad' },
   'sources.next': { fi: 'Seuraava haku', sv: 'Nästa hämtning' },
-  'sources.items': { fi: 'Asioita', sv: 'Dokument' },
+  'sources.items': { fi: 'Asiakirjoja', sv: 'Dokument' },
   'sources.actions': { fi: 'Toimet', sv: 'Åtgärder' },
   'sources.unverified': { fi: 'osoitetta ei ole vahvistettu julkisesta lähteestä', sv: 'adressen har inte bekräftats av en offentlig källa' },
   'sources.failures': { fi: '{n} epäonnistunutta hakua peräkkäin', sv: '{n} misslyckade hämtningar i rad' },
@@ -150,7 +150,7 @@ const WORDS = {
   },
 
   // The matter page.
-  'matter.items': { fi: 'Asiat', sv: 'Dokument' },
+  'matter.items': { fi: 'Asiakirjat', sv: 'Dokument' },
   'matter.matter': { fi: 'Asiakokonaisuus', sv: 'Ärendehelhet' },
   'matter.stage': { fi: 'vaihe', sv: 'skede' },
   'matter.deadline': { fi: 'Lausunnon määräaika', sv: 'Remisstid' },
@@ -190,7 +190,7 @@ const WORDS = {
   'matter.atom': { fi: 'Atom-syöte', sv: 'Atom-flöde' },
 
   // The items table (list page, overview, an item's and a matter's other items).
-  'table.item': { fi: 'Asia', sv: 'Dokument' },
+  'table.item': { fi: 'Asiakirja', sv: 'Dokument' },
   'table.source': { fi: 'Lähde', sv: 'Källa' },
   'table.published': { fi: 'Julkaistu', sv: 'Publicerad' },
   'table.goals': { fi: 'Tavoitteet', sv: 'Mål' },

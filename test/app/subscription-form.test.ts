@@ -12,6 +12,8 @@ describe('checkSubscription', () => {
     expect(checkSubscription(ask({ email: ' a@example.fi ', goals: ['services', 'services'], organisations: [' Sisäministeriö ', ''], matters: ['7'], search: ' pelastus ' }), rules))
       .toEqual({ email: 'a@example.fi', kind: 'personal', every: 'weekly', lang: 'fi', goals: ['services'], sources: [], organisations: ['Sisäministeriö'], matters: [7], search: 'pelastus' });
     expect(checkSubscription(ask({ network: true, lang: 'sv' }), rules)).toMatchObject({ kind: 'network', every: 'weekly', lang: 'sv', search: null });
+    // An organisation is followed in any letter case: the same one ticked and typed is one, as first written.
+    expect(checkSubscription(ask({ organisations: ['Sisäministeriö', 'sisäministeriö ', 'SISÄMINISTERIÖ', 'Eduskunta'] }), rules).organisations).toEqual(['Sisäministeriö', 'Eduskunta']);
   });
 
   it.each([

@@ -150,6 +150,11 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the digest pages in chromium' : MIS
       await expect(page.locator('h1').first().innerText()).resolves.toBe(lang === 'fi' ? 'Kumppanuusverkoston viikkokatsaus' : 'Partnerskapsnätverkets veckosammandrag');
       await expectAccessible(page, `rendered digest (${lang})`);
       await page.screenshot({ path: path.join(SHOTS, `digest-demo-${lang}.png`), fullPage: true });
+      // On a phone the message fits the screen: no sideways scrolling (a 640-pixel table scrolled 250 pixels at 390).
+      await page.setViewportSize({ width: 390, height: 900 });
+      await expect(sidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await expect(page.locator('table.inner').evaluate((t) => t.getBoundingClientRect().width)).resolves.toBe(640);
     }
     // The approved digest's page on a phone: no sideways scrolling.
     await page.setViewportSize({ width: 390, height: 900 });

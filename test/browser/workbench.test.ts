@@ -89,7 +89,8 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     const onBoard = page.locator('tr', { has: page.locator('a[href="/matters/1"]') });
     await expect(onBoard.locator('td[data-label="Vastuuhenkilö"]').innerText()).resolves.toBe('Maija Meikäläinen');
     await expect(onBoard.locator('td[data-label="Tila"]').innerText()).resolves.toBe('vastausta valmistellaan');
-    await expect(onBoard.locator('td[data-label="Määräaika"]').innerText()).resolves.toContain('tällä viikolla');
+    // Six days away: within the glance's 7 days, whatever the weekday (next week's from Tuesday on).
+    await expect(onBoard.locator('td[data-label="Määräaika"]').innerText()).resolves.toContain('7 päivän sisällä');
 
     await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Kirjaudu ulos' }).click()]);
     await page.getByLabel('Salasana').waitFor();
@@ -152,11 +153,11 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await expect(page.locator('main table mark').first().innerText()).resolves.toMatch(/^pelastuslain$/i);
     await expectAccessible(page, 'items page with a search');
     await Promise.all([page.waitForURL(`${base}/items/1`), page.locator('main table a[href="/items/1"]').click()]);
-    const why = page.locator('section', { has: page.getByRole('heading', { name: 'Miksi asia luokiteltiin näin' }) });
+    const why = page.locator('section', { has: page.getByRole('heading', { name: 'Miksi asiakirja luokiteltiin näin' }) });
     await expect(why.locator('mark').first().innerText()).resolves.toBe('pelastuslain');
     const rule = why.getByRole('table', { name: 'Säännöt ja painotukset, jotka vaikuttivat' });
     await expect(rule.locator('td[data-label="Osuma"]').first().innerText()).resolves.toBe('pelastuslain');
-    await expect(rule.locator('td[data-label="Vaikutus"]').first().innerText()).resolves.toMatch(/\+3\.5$/);
+    await expect(rule.locator('td[data-label="Vaikutus"]').first().innerText()).resolves.toMatch(/\+3,5$/);
     await expectAccessible(page, 'item page');
     // Read state: opening the item marked nothing; the button does, and the list shows the row no longer bold.
     const weight = () => page.locator('main table a[href="/items/1"]').evaluate((a) => getComputedStyle(a).fontWeight);
@@ -193,13 +194,37 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     const target = ids[1]!;
     await page.locator(`main table a[href="/items/${target}"]`).focus();
     await expect(page.locator(`main table tr:has(a[href="/items/${target}"])`).getAttribute('class')).resolves.toBe('unread');
-    await Promise.all([page.waitForURL(new RegExp(`/items#rivi-${target}$`)), page.keyboard.press('r')]);
+    await Promise.all([page.waitForURL(new RegExp(`/items#rivi-${target}-${ids[2]}$`)), page.keyboard.press('r')]);
     await expect(focused()).resolves.toBe(target);
     await expect(page.locator(`main table tr:has(a[href="/items/${target}"])`).getAttribute('class')).resolves.toBeNull();
     await expect(page.getByRole('status').innerText()).resolves.toBe('Merkitty luetuksi.');
     expect(query('SELECT COUNT(*) AS n FROM item_reads r JOIN users u ON u.id = r.user_id WHERE u.email = ? AND r.item_id = ?', 'juristi@example.fi', Number(target))).toEqual({ n: 1 });
     await expectAccessible(page, 'items page after r, with its status message');
     await Promise.all([page.waitForURL(`${base}/items/${target}`), page.keyboard.press('o')]);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('in the list of unread items, r on a row comes back to the row that followed it (the read one is no longer listed)', async () => {
+    const { page, problems } = await open();
+    await signIn(page, 'juristi@example.fi', '/items?unread=1');
+    const focused = () => page.evaluate(() => /^\/items\/(\d+)$/.exec(document.activeElement?.getAttribute('href') ?? '')?.[1] ?? document.activeElement?.tagName);
+    const rows = () => page.locator('main table tbody tr > th > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice('/items/'.length)));
+    const ids = await rows();
+    expect(ids.length).toBeGreaterThan(3);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('j');
+    await expect(focused()).resolves.toBe(ids[2]);
+    await Promise.all([page.waitForURL(new RegExp(`/items\\?unread=1#rivi-${ids[2]}-${ids[3]}$`)), page.keyboard.press('r')]);
+    await expect(rows()).resolves.not.toContain(ids[2]);
+    await expect(focused()).resolves.toBe(ids[3]);
+    // j goes on from there, not from the top.
+    await page.keyboard.press('j');
+    await expect(focused()).resolves.toBe(ids[4] ?? ids[3]);
+    // The last row read: back to the one before it.
+    const last = (await rows()).at(-1)!;
+    const before = (await rows()).at(-2)!;
+    await page.locator(`main table a[href="/items/${last}"]`).focus();
+    await Promise.all([page.waitForURL(new RegExp(`#rivi-${last}-${before}$`)), page.keyboard.press('r')]);
+    await expect(focused()).resolves.toBe(before);
     expect(problems).toEqual([]);
   }, 60_000);
 

@@ -80,6 +80,9 @@ describe('sending digests', () => {
     expect(sv.mail.text).toContain('Kräver ett gemensamt svar');
     const [own] = to('sote@example.fi');
     expect(own.mail.text).toContain('Hyvinvointialueiden rahoitus tarkentuu');
+    // The source by its name, as the web view names it, not by its id ("sm").
+    expect(own.mail.text).toMatch(/\* Hyvinvointialueiden rahoitus tarkentuu\n {2}Sisäministeriö( ·|\n)/);
+    expect(own.mail.text).not.toMatch(/\n {2}sm( ·|\n)/);
     expect(own.mail.text).not.toContain('Sisäisen turvallisuuden');
     expect(to('pois@example.fi')).toEqual([]);
 

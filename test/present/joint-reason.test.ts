@@ -41,5 +41,10 @@ describe('joint-response reason', () => {
       'varje räddningsverk på sändlistan har redan svarat; tidsfristen okänd');
   });
 
+  it('writes the score with a decimal comma', () => {
+    expect(jointReasonText(reasons[1], 'fi', names('fi'))).toBe('hallituksen esitys, päätavoite <welfare-reform> (pisteet 3,68)');
+    expect(jointReasonText(reasons[1], 'sv', names('sv'))).toMatch(/ \(poäng 3,68\)$/);
+  });
+
   it('shows a part it does not know as stored', () => expect(jointReasonText('a new part; deadline unknown', 'fi', names('fi'))).toBe('a new part; määräaika ei tiedossa'));
 });

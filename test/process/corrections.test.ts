@@ -44,7 +44,7 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     const split = await run(['matter', 'split', 'VN/31234/2026', `#${request}`, '--reviewer', 'Maija Meikäläinen', '--note', 'eri hanke', '--db', file]);
     expect(split.err).toBe('');
     expect(split.code).toBe(0);
-    expect(split.out).toMatch(new RegExp(`^kohde #${request} erotettu asiasta ${life.id} omaksi asiakseen \\d+; korjaus 1, Maija Meikäläinen\\n$`));
+    expect(split.out).toMatch(new RegExp(`^asiakirja #${request} erotettu asiasta ${life.id} omaksi asiakseen \\d+; korjaus 1, Maija Meikäläinen\\n$`));
     const rest = await show(file, String(life.id));
     expect(rest.items.map((i) => i.id)).not.toContain(request);
     expect(rest.corrections).toEqual([expect.objectContaining({ kind: 'split', reviewer: 'Maija Meikäläinen', note: 'eri hanke' })]);
@@ -79,7 +79,7 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     const b = (await show(file, 'HE 184/2026 vp')).id;
     const merge = await run(['matter', 'merge', String(a), 'HE 184/2026 vp', '--reviewer', 'Matti', '--db', file]);
     expect(merge.code).toBe(0);
-    expect(merge.out).toBe(`asiat ${a} ja ${b} yhdistetty asiaksi ${a}: asian ${b} kohteet (3) siirrettiin siihen, eikä asiaa ${b} enää ole; korjaus 1, Matti\n`);
+    expect(merge.out).toBe(`asiat ${a} ja ${b} yhdistetty asiaksi ${a}: asian ${b} asiakirjat (3) siirrettiin siihen, eikä asiaa ${b} enää ole; korjaus 1, Matti\n`);
     const merged = await show(file, 'HE 184/2026 vp');
     expect(merged.id).toBe(a);
     expect(merged.items).toHaveLength(4);

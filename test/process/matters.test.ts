@@ -50,7 +50,7 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
     expect(lines(stage.out).map((l) => JSON.parse(l).identifiers)).toEqual([['HE 12/2026 vp']]);
     const search = await run(['matters', '--search', 'pelastuslain', '--db', db]);
     expect(lines(search.out)).toHaveLength(1);
-    expect(search.out).toMatch(/^asia \d+ {2}Pelastuslain muuttaminen .*\[säädös julkaistu 15\.1\.2027, voimaan 1\.1\.2090\].*\[määräaika 15\.4\.2026\].* 3 kohdetta$/m);
+    expect(search.out).toMatch(/^asia \d+ {2}Pelastuslain muuttaminen .*\[säädös julkaistu 15\.1\.2027, voimaan 1\.1\.2090\].*\[määräaika 15\.4\.2026\].* 3 asiakirjaa$/m);
 
     const bad = await run(['matters', '--stage', 'valmis', '--db', db]);
     expect(bad.code).toBe(2);

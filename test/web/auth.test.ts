@@ -241,7 +241,7 @@ describe('state changes', () => {
     // The board shows the reviewer's goals now, and says once what was saved (the second review's message).
     const board = (await b.get('/board')).html;
     expect(board).toMatch(/id="goal-1-internal-security" name="goals" value="internal-security" checked/);
-    expect(board).toContain('<div class="flash" role="status"><p>Tarkistus tallennettu: kohde #2 ei koske verkostoa.</p></div>');
+    expect(board).toContain('<div class="flash" role="status"><p>Tarkistus tallennettu: asiakirja #2 ei koske verkostoa.</p></div>');
     expect((await b.get('/board')).html).toContain('<div class="flash" role="status"></div>');
   });
 
@@ -282,7 +282,9 @@ describe('state changes', () => {
     const late = (await b.get('/board')).html;
     expect(late).toContain('<li class="glance-item is-overdue"><strong>1</strong> myöhässä');
     expect(late).toMatch(/<tr class="is-overdue">[\s\S]*?badge-overdue">myöhässä[\s\S]*?Remiss om/);
-    expect(html).toMatch(/class="badge badge-soon">tällä viikolla/);
+    // Within the glance's seven days (not the calendar week the overview's "tällä viikolla" means).
+    expect(html).toMatch(/class="badge badge-soon">7 päivän sisällä/);
+    expect(html).not.toContain('tällä viikolla');
     expect(html).toContain('lang="sv">Remiss om ändring av räddningslagen');
     // The same matter again updates its one entry; submitted needs the link to the response, an http(s) one.
     expect((await b.post('/matters/1/board', { _csrf: token, status: 'submitted' })).html).toContain('tarvitaan linkki vastaukseen');
@@ -310,7 +312,16 @@ describe('state changes', () => {
     ]);
     const wrong = await b.post('/matters/1/merge', { _csrf: token, other: '1' });
     expect(wrong.res.status).toBe(400);
-    expect(wrong.html).toContain('Asioita ei voitu yhdistää: cannot merge matter 1 with itself');
+    // The store's refusals in the person's language, no English inside the Finnish page.
+    expect(wrong.html).toContain('Asioita ei voitu yhdistää: asiaa 1 ei voi yhdistää itseensä.');
+    expect((await b.post('/matters/1/merge', { _csrf: token, other: '999' })).html).toContain('Asioita ei voitu yhdistää: asiaa 999 ei ole.');
+    const moved = db.prepare('SELECT matter_id FROM items WHERE id = 6').pluck().get() as number;
+    const notHere = await b.post('/matters/1/split', { _csrf: token, item: '6' });
+    expect([notHere.res.status, notHere.html]).toEqual([400, expect.stringContaining(`Asiakirjaa ei voitu erottaa: asiakirja #6 ei kuulu asiaan 1 vaan asiaan ${moved}.`)]);
+    const alone = await b.post(`/matters/${moved}/split`, { _csrf: token, item: '6' });
+    expect(alone.html).toContain(`Asiakirjaa ei voitu erottaa: asiakirja #6 on asian ${moved} ainoa asiakirja, joten erotettavaa ei ole.`);
+    expect((await b.post('/matters/1/split', { _csrf: token, item: '99999' })).html).toContain('Asiakirjaa ei voitu erottaa: asiakirjaa #99999 ei ole.');
+    for (const html of [wrong.html, notHere.html, alone.html]) expect(html).not.toMatch(/cannot|is not in matter|only item|nothing to split/);
   });
 
   it('a department reader sees no forms and gets 403 on every POST, changing nothing', async () => {

@@ -19,7 +19,7 @@ afterAll(async () => {
   db.close();
 });
 
-const rowIds = (html: string) => [...html.matchAll(/<a href="\/items\/(\d+)"[^>]*>[^<]*<\/a>\s*<div class="muted">kohde #\d+ · yhteisvastausehdokas/g)].map((m) => Number(m[1]));
+const rowIds = (html: string) => [...html.matchAll(/<a href="\/items\/(\d+)"[^>]*>[^<]*<\/a>\s*<div class="muted">asiakirja #\d+ · yhteisvastausehdokas/g)].map((m) => Number(m[1]));
 const nextLink = (html: string) => /<a href="(\/board\?jatko&#x3D;[^"]+)" rel="next">/.exec(html)?.[1].replace('&#x3D;', '=');
 const count = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
 

@@ -44,13 +44,13 @@ describe('editorGroups', () => {
     });
     const now = digest({ groups: [{ goal: 'services', label: 'Palvelut', items: [newItem(12, 'Kaksitoista')], more: 0 }] });
     const groups = editorGroups(ENTRIES, [edited, now], { services: 'Palvelut', 'welfare-reform': 'Sote' });
-    expect(groups.map((g) => g.heading)).toEqual(['Vaatii yhteistä vastausta', 'Mikä liikkui', 'Uudet asiat tavoitteittain: Palvelut', 'Uudet asiat tavoitteittain: Sote']);
+    expect(groups.map((g) => g.heading)).toEqual(['Vaatii yhteistä vastausta', 'Mikä liikkui', 'Uudet asiakirjat tavoitteittain: Palvelut', 'Uudet asiakirjat tavoitteittain: Sote']);
     expect(groups[0].rows[0]).toMatchObject({ title: 'Kierros', href: '/matters/1', detail: 'määräaika 24.12.2026 · ei vastuuhenkilöä · ei vielä yhteisvastaustaululla' });
     expect(groups[1].rows[0]).toMatchObject({ title: 'Muutos 4', href: '', detail: 'ei enää saatavilla' });
     expect(groups[2].rows.map((r) => [r.title, r.removed, r.first, r.last])).toEqual([
       ['Kymmenen', false, true, false], ['Kaksitoista', true, false, false], ['Kolmetoista', false, false, true],
     ]);
-    expect(groups[3].rows[0]).toMatchObject({ title: 'Kohde #11', href: '/items/11', first: true, last: true });
+    expect(groups[3].rows[0]).toMatchObject({ title: 'Asiakirja #11', href: '/items/11', first: true, last: true });
   });
 
   it('speaks Swedish on a Swedish page: the mail\'s section headings and lines, goals in Swedish, missing ones by number', () => {

@@ -46,13 +46,13 @@ const post = async (path: string, form: Record<string, string> = {}, who = as.ad
   (await who.post(path, { _csrf: Browser.token(await page(who, '/subscriptions')), ...form })).res;
 const preview = async (lang = 'fi') => (await as.admin.get(`/digest/preview?lang=${lang}`)).html;
 /** The titles of the services goal's new items in the preview, in order. */
-const order = (html: string) => [...html.slice(html.indexOf('Uudet asiat tavoitteittain')).matchAll(/(HE 12\/2026 vp pelastuslain muuttamisesta|Lausuntopyyntö pelastuslain muuttamisesta)/g)].map((m) => m[1]);
+const order = (html: string) => [...html.slice(html.indexOf('Uudet asiakirjat tavoitteittain')).matchAll(/(HE 12\/2026 vp pelastuslain muuttamisesta|Lausuntopyyntö pelastuslain muuttamisesta)/g)].map((m) => m[1]);
 
 describe('the digest draft page', () => {
   it('without a draft shows what one would hold and makes none on GET; readers may not see it, reviewers may not change it', async () => {
     const html = await page();
     expect(html).toContain('Ei avointa luonnosta');
-    expect(html).toMatch(/siinä olisi 1 yhteistä vastausta vaativaa asiaa, 2 muutosta ja 4 uutta kohdetta/);
+    expect(html).toMatch(/siinä olisi 1 yhteistä vastausta vaativaa asiaa, 2 muutosta ja 4 uutta asiakirjaa/);
     expect(html).toContain('Hyväksymätön luonnos <strong>odottaa</strong>');
     expect(html).toContain('<iframe class="digest-preview" sandbox src="/digest/preview?lang=fi"');
     expect(drafts()).toBe(0);

@@ -42,14 +42,18 @@ describe('item page', () => {
   it('says why it was tagged: matched words marked, rules with their points, scores per goal', async () => {
     const { body } = await get(`${site.base}/items/${seeded.request}`);
     const why = section(body, 'why');
-    expect(why).toContain('Luokittelija piti asiaa verkostolle merkityksellisenä; päätavoite: <strong>Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky</strong>');
+    expect(why).toContain('Luokittelija piti asiakirjaa verkostolle merkityksellisenä; päätavoite: <strong>Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky</strong>');
     // The reason in words (the tag stage stores it in English): kind, main goal, who it was sent to.
-    expect(why).toMatch(/Asia on yhteisen vastauksen ehdokas: lausuntopyyntö, päätavoite Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky \(pisteet [\d.]+\); jakelussa [^.]*Pelastuslaitos/i);
+    expect(why).toMatch(/Asiakirja on yhteisen vastauksen ehdokas: lausuntopyyntö, päätavoite Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky \(pisteet \d+(?:,\d+)?\); jakelussa [^.]*Pelastuslaitos/i);
     expect(why).not.toMatch(/ on services|\(score|sent to/);
     // A kind's weighting multiplies the scores; it blocks nothing.
-    expect(why).toContain('<td data-label="Termi">lausuntopyyntö ×1.15</td><td data-label="Kohta"></td><td data-label="Osuma"></td><td data-label="Vaikutus">kertoo tavoitteiden pisteet</td>');
+    expect(why).toContain('<td data-label="Termi">lausuntopyyntö ×1,15</td><td data-label="Kohta"></td><td data-label="Osuma"></td><td data-label="Vaikutus">kertoo tavoitteiden pisteet</td>');
     expect(why).toMatch(/Otsikon osumat:<\/span> <span>[^<]*<mark>pelastuslain<\/mark>/i);
     expect(why).toContain('<caption>Pisteet tavoitteittain</caption>');
+    // Numbers with a decimal comma, as Finnish writes them: the scores, each rule's points, the weightings.
+    expect(why).toMatch(/data-label="Pisteet">\d+,\d+<\/td>/);
+    expect(why).toMatch(/data-label="Vaikutus">[^<]* \+\d+,\d+/);
+    expect(why).not.toMatch(/data-label="(?:Pisteet|Vaikutus|Termi)">[^<]*\d\.\d/);
     expect(why).toMatch(/<th scope="row" data-label="Tavoite">Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky<\/th><td data-label="Pisteet">\d/);
     expect(why).toMatch(/<th scope="row" data-label="Sääntö">termi<\/th><td data-label="Termi">[^<]+<\/td><td data-label="Kohta">otsikko<\/td><td data-label="Osuma">pelastuslain<\/td><td data-label="Vaikutus">Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky \+\d/i);
     expect(why).toMatch(/Taksonomian versio [\w.]+, luokiteltu \d/);
@@ -61,7 +65,7 @@ describe('item page', () => {
       summary: 'Pelastuslaitos sai ilmoituksen tulipalosta aamulla. Kukaan ei loukkaantunut.', published: daysAgo(1),
     });
     const why = section((await get(`${site.base}/items/${id}`)).body, 'why');
-    expect(why).toMatch(/data-label="Sääntö">rajaussääntö<\/th><td data-label="Termi">Onnettomuusuutinen ilman säädöstä[^<]* ×0\.\d+<\/td>/);
+    expect(why).toMatch(/data-label="Sääntö">rajaussääntö<\/th><td data-label="Termi">Onnettomuusuutinen ilman säädöstä[^<]* ×0,\d+<\/td>/);
     expect(why).not.toContain('incident ×');
   });
 
@@ -97,7 +101,7 @@ describe('item page', () => {
     expect(body).toContain('<div class="content" lang="sv">');
     expect(body).not.toContain('<p class="summary"');
     // Why it was tagged names its kind in words too.
-    expect(section(body, 'why')).toContain('<td data-label="Termi">valiokunnan mietintö tai lausunto ×1.1</td>');
+    expect(section(body, 'why')).toContain('<td data-label="Termi">valiokunnan mietintö tai lausunto ×1,1</td>');
     // The facts are in the person's language (Swedish-speaking people choose Swedish on /account).
     expect(body).toContain(`<p class="meta">valiokunnan mietintö tai lausunto · Riksdagen · julkaistu ${fiDate(daysAgo(3))} · kieli: ruotsi</p>`);
     expect(section(body, 'reviews')).toMatch(/<strong>maria@example\.fi<\/strong>, \d+\.\d+\.\d{4} klo [\d.]+: koskee verkostoa – tavoitteet Paikalliset[^<]*<br><span class="note">Koskee pelastustointa\.<\/span>/);
@@ -137,13 +141,13 @@ describe('item page', () => {
       expect((await get(`${admin.base}/items/${seeded.request}`)).body).toMatch(form);
       const read = (await get(`${reader.base}/items/${seeded.request}`));
       expect(read.status).toBe(200);
-      expect(read.body).toContain('Miksi asia luokiteltiin näin');
+      expect(read.body).toContain('Miksi asiakirja luokiteltiin näin');
       expect(read.body).not.toContain('/review"');
       expect(read.body).not.toContain('review-form');
       const anon = await get(`${nobody.base}/items/${seeded.request}`);
       expect(anon.status).toBe(401);
       expect(anon.body).toContain('name="password"');
-      expect(anon.body).not.toContain('Miksi asia luokiteltiin näin');
+      expect(anon.body).not.toContain('Miksi asiakirja luokiteltiin näin');
     } finally {
       await admin.close();
       await reader.close();

@@ -18,7 +18,7 @@ const row = (over: Partial<RowView & { unread: boolean }> = {}): RowView & { unr
 
 describe('itemTable', () => {
   it.each([
-    ['fi', ['<th scope="col">Asia</th>', '<th scope="col">Asian vaihe</th>', '(lukematon)', 'ei koske verkostoa', '(tarkistettu)', '>asiakokonaisuus 12</a>']],
+    ['fi', ['<th scope="col">Asiakirja</th>', '<th scope="col">Asian vaihe</th>', '(lukematon)', 'ei koske verkostoa', '(tarkistettu)', '>asiakokonaisuus 12</a>']],
     ['sv', ['<th scope="col">Dokument</th>', '<th scope="col">Ärendets skede</th>', '(oläst)', 'gäller inte nätverket', '(granskad)', '>ärendehelhet 12</a>']],
   ] as const)('%s: its own words', (lang, words) => {
     const html = itemTable({ caption: 'Otsikko', rows: [row({ unread: true }), row({ id: 8, notRelevant: true, reviewedBy: 'juristi' })] }, lang);
@@ -41,7 +41,7 @@ describe('itemTable', () => {
   it('is Finnish when no language is given, with the markup it always had', () => {
     expect(itemTable({ caption: 'C', rows: [] })).toBe(`<table class="items">
 <caption>C</caption>
-<thead><tr><th scope="col">Asia</th><th scope="col">Lähde</th><th scope="col">Julkaistu</th><th scope="col">Tavoitteet</th><th scope="col">Määräaika</th><th scope="col">Asian vaihe</th></tr></thead>
+<thead><tr><th scope="col">Asiakirja</th><th scope="col">Lähde</th><th scope="col">Julkaistu</th><th scope="col">Tavoitteet</th><th scope="col">Määräaika</th><th scope="col">Asian vaihe</th></tr></thead>
 <tbody>
 </tbody>
 </table>`);

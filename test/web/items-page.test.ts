@@ -108,7 +108,7 @@ describe('items list', () => {
     expect(body).toMatch(/<option value="sv" selected>ruotsi/);
     expect(body).toMatch(/<option value="kylla" selected>tarkistetut/);
     for (const id of [...body.matchAll(/<(?:select|input) id="([^"]+)"/g)].map((m) => m[1])) expect(body).toContain(`<label for="${id}">`);
-    expect(body).toContain('<caption>Asiat uusimmasta alkaen</caption>');
+    expect(body).toContain('<caption>Asiakirjat uusimmasta alkaen</caption>');
     expect(body).not.toMatch(/<th>/);
   });
 
@@ -149,7 +149,7 @@ describe('items list', () => {
     ['goal=palvelut', 'Tuntematon tavoite &quot;palvelut&quot;'],
     ['source=yle', 'Tuntematon lähde &quot;yle&quot;'],
     ['kind=muistio', 'Tuntematon asiakirjatyyppi &quot;muistio&quot;'],
-    ['org=Kela', 'Organisaatiolta &quot;Kela&quot; ei ole tallennettu yhtään asiaa'],
+    ['org=Kela', 'Organisaatiolta &quot;Kela&quot; ei ole tallennettu yhtään asiakirjaa'],
     ['from=eilen', 'Päivämäärä &quot;eilen&quot; (alkaen) ei kelpaa'],
     ['before=huono', 'Sivun osoite ei kelpaa'],
     ['goal=services&goal=welfare-reform', 'Suodatin &quot;goal&quot; on annettu useammin kuin kerran'],

@@ -45,7 +45,7 @@ describe('a person\'s language', () => {
     const b = site.browser;
     const before = await b.get('/account');
     expect(htmlLang(before.html)).toBe('fi');
-    expect(before.html).toContain('>Asiat</a>');
+    expect(before.html).toContain('>Asiakirjat</a>');
     expect(before.html).toContain('<option value="fi" lang="fi" selected>suomi</option>');
 
     // Another session of the same person follows the setting too.

@@ -46,7 +46,26 @@ describe('Atom and JSON Feed', () => {
     expect(feed.items).toHaveLength(61);
     expect(feed.items[0].id).toBe(`${site.base}/items/${seeded.hostile}`);
     const dates = feed.items.map((i) => Date.parse(i.date_published));
+    // Every item carries the date it was published (readers sort and show date_published), newest first.
+    expect(dates.filter(Number.isNaN)).toEqual([]);
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  it('are what a validator accepts: Atom names the feed\'s author, ids stay when the token is renewed, the home link is the page', async () => {
+    const matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
+    for (const [path, home] of [['/feeds/items.atom?goal=services', '/items?goal=services'], [`/feeds/matters/${matter}.atom`, `/matters/${matter}`]]) {
+      const atom = await (await fetch(`${site.base}${path}${path.includes('?') ? '&' : '?'}token=${token}`)).text();
+      const head = atom.slice(0, atom.indexOf('<entry>'));
+      // RFC 4287 4.1.1: a feed has an author unless every entry has one (these have none).
+      expect(atom).not.toMatch(/<entry>(?:(?!<\/entry>)[\s\S])*<author>/);
+      expect(head).toMatch(/<author>\s*<name>Lakivahti<\/name>\s*<\/author>/);
+      expect(head).toContain(`<id>${site.base}${path.replace('&', '&amp;')}</id>`);
+      expect(head).toContain(`<link rel="alternate" href="${site.base}${home}"/>`);
+      expect(head).not.toMatch(/<id>[^<]*token/);
+      expect(atom.match(/<entry>/g)?.length).toBe(atom.match(/<published>/g)?.length);
+    }
+    const json = JSON.parse(await (await fetch(`${site.base}/feeds/matters/${matter}.json?token=${token}`)).text()) as { home_page_url: string; author: { name: string } };
+    expect([json.home_page_url, json.author]).toEqual([`${site.base}/matters/${matter}`, { name: 'Lakivahti' }]);
   });
 
   it("a matter's feed holds its items", async () => {
@@ -91,7 +110,7 @@ describe('CSV export', () => {
   it('exports the filtered list for Excel: BOM, semicolons, a header, one row an item', async () => {
     const res = await fetch(`${site.base}/items.csv?source=lausuntopalvelu&token=${token}`);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename=lakivahti-asiat.csv');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename=lakivahti-asiakirjat.csv');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');

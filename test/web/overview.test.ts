@@ -31,7 +31,7 @@ describe('overview', () => {
   it('counts this week per goal against the earlier weeks, with the numbers in words beside the chart', async () => {
     const { body } = await get(`${site.base}/`);
     const arrivals = section(body, 'arrivals');
-    expect(arrivals).toContain('<caption>Asiat, jotka on julkaistu viikolla');
+    expect(arrivals).toContain('<caption>Asiakirjat, jotka on julkaistu viikolla');
     expect(arrivals).toMatch(/<th scope="row" data-label="Tavoite"><a href="\/items\?from&#x3D;\d{4}-\d{2}-\d{2}&amp;goal&#x3D;services">Paikalliset ja alueelliset palvelut/);
     expect(arrivals).toMatch(/<svg class="chart" aria-hidden="true"/);
     expect(arrivals).toMatch(/Kahdeksan viikkoa vanhimmasta uusimpaan: \d+, \d+, \d+, \d+, \d+, \d+, \d+, \d+/);

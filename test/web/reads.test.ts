@@ -71,10 +71,10 @@ describe('read state', () => {
     expect([bad.status, bad.body.includes('Suodattimen &quot;lukemattomat&quot; arvo &quot;kylla&quot; ei kelpaa')]).toEqual([400, true]);
     const token = Browser.token((await get(`${site.base}/items`)).body);
     const res = await site.browser.post('/items/read', { _csrf: token, ids: ['1', 'x'] });
-    expect([res.res.status, res.html.includes('Asian numero &quot;x&quot; ei kelpaa')]).toEqual([400, true]);
+    expect([res.res.status, res.html.includes('Asiakirjan numero &quot;x&quot; ei kelpaa')]).toEqual([400, true]);
     const before = reads();
     const inList = await site.browser.post('/items/read', { _csrf: token, ids: '1,,2' });
-    expect([inList.res.status, inList.html.includes('Asian numero &quot;&quot; ei kelpaa'), reads()]).toEqual([400, true, before]);
+    expect([inList.res.status, inList.html.includes('Asiakirjan numero &quot;&quot; ei kelpaa'), reads()]).toEqual([400, true, before]);
   });
 
   it('says it in Swedish to a person who chose Swedish', async () => {

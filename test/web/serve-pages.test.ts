@@ -55,7 +55,7 @@ describe('the read pages through lakivahti serve', () => {
     ['/', 'text/html', '<h1>Yleiskuva</h1>'],
     ['/items', 'text/html', 'Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta'],
     ['/items?q=pelastuslaki&lang=fi', 'text/html', '<mark>pelastuslain</mark>'],
-    ['/items/{request}', 'text/html', 'Miksi asia luokiteltiin näin'],
+    ['/items/{request}', 'text/html', 'Miksi asiakirja luokiteltiin näin'],
     ['/items/{hostile}', 'text/html', 'Pelastustoimen rahoitus'],
     ['/matters/{matter}', 'text/html', '<strong>valiokuntakäsittely</strong>'],
     ['/sources', 'text/html', 'Lausuntopalvelu.fi'],
@@ -94,7 +94,7 @@ describe('the read pages through lakivahti serve', () => {
     const bad = await fetch(`${base}/items?kind=memo`, { headers: { cookie: reader.cookie } });
     expect([bad.status, (await bad.text()).includes('Tuntematon asiakirjatyyppi')]).toEqual([400, true]);
     const missing = await fetch(`${base}/items/987654`, { headers: { cookie: reader.cookie } });
-    expect([missing.status, (await missing.text()).includes('Asiaa numero 987654 ei ole tallennettu.')]).toEqual([404, true]);
+    expect([missing.status, (await missing.text()).includes('Asiakirjaa numero 987654 ei ole tallennettu.')]).toEqual([404, true]);
     expect(child.err()).toBe('');
   });
 });

@@ -172,7 +172,19 @@ describe('editing a subscription', () => {
     expect(made.res.status).toBe(303);
     const s = active('lukija@example.fi').find((x) => x.organisations.length)!;
     expect(s.organisations).toEqual(['Eduskunta', 'Sisäministeriö', 'Oikeusministeriö']);
-    expect((await reader.get('/subscriptions')).html).toContain('Organisaatiot: Eduskunta, Sisäministeriö, Oikeusministeriö');
+    const listed = (await reader.get('/subscriptions')).html;
+    expect(listed).toContain('Organisaatiot: Eduskunta, Sisäministeriö, Oikeusministeriö');
+    // No stored item names the typed one: the page says so, as `subscriptions add` does (a typo would follow nothing).
+    expect(listed).toMatch(/class="flash" role="status"><p>Yksikään tallennettu asiakirja ei vielä mainitse organisaatiota &quot;Oikeusministeriö&quot;\./);
+    expect(listed).not.toMatch(/organisaatiota[^<]*Eduskunta/);
+  });
+
+  it('says nothing of the organisations when each is named by a stored item, in any letter case', async () => {
+    const made = await subscribe(reader, { kind: 'personal', organisation: 'eduskunta', every: 'weekly' });
+    expect(made.res.status).toBe(303);
+    expect((await reader.get('/subscriptions')).html).not.toContain('ei vielä mainitse organisaatiota');
+    const s = active('lukija@example.fi').find((x) => x.organisations.join() === 'eduskunta')!;
+    expect((await reader.post(`/subscriptions/${s.id}/remove`, { _csrf: await reader.token('/subscriptions') })).res.status).toBe(303);
   });
 
   it('a person edits their own in place: the same number and watermark, the form filled in, the change logged', async () => {

@@ -1,7 +1,8 @@
 // Keyboard use of the items list, as feed readers have it (progressive enhancement: without this file every row
 // is an ordinary link and "Merkitse luetuksi" an ordinary form). j and k move the focus to the next and previous
 // row, o opens the focused row, r marks it read through the same POST as the item page's button and comes back to
-// it. Keys typed into a field, or with Ctrl, Alt or Meta, are left alone.
+// it (or, in a list of unread items that no longer shows it, to the row that followed it). Keys typed into a field,
+// or with Ctrl, Alt or Meta, are left alone.
 (function () {
   'use strict';
   var table = document.querySelector('table[data-keys]');
@@ -27,7 +28,11 @@
     var form = document.createElement('form');
     form.method = 'post';
     form.action = '/items/' + itemId(link) + '/read';
-    var fields = { _csrf: table.getAttribute('data-csrf'), back: location.pathname + location.search + '#rivi-' + itemId(link) };
+    // The row to come back to if the list no longer shows this one: the next row, or the previous one after the last.
+    var at = links.indexOf(link);
+    var then = links[at + 1] || links[at - 1];
+    var hash = '#rivi-' + itemId(link) + (then ? '-' + itemId(then) : '');
+    var fields = { _csrf: table.getAttribute('data-csrf'), back: location.pathname + location.search + hash };
     Object.keys(fields).forEach(function (name) {
       var input = document.createElement('input');
       input.type = 'hidden';
@@ -52,10 +57,13 @@
     e.preventDefault();
   });
 
-  // Back from marking a row read: the focus returns to that row.
-  var back = /^#rivi-(\d+)$/.exec(location.hash);
+  // Back from marking a row read: the focus returns to that row, or to the one that followed it when the list (of
+  // unread items) no longer shows it.
+  var back = /^#rivi-(\d+)(?:-(\d+))?$/.exec(location.hash);
   if (back) {
-    var n = links.findIndex(function (l) { return itemId(l) === back[1]; });
+    var find = function (id) { return links.findIndex(function (l) { return itemId(l) === id; }); };
+    var n = find(back[1]);
+    if (n < 0 && back[2]) n = find(back[2]);
     if (n >= 0) focusRow(n);
   }
 })();

@@ -10,6 +10,7 @@ import { HttpError, localPath, requireRole, say, type SessionUser } from '../aut
 import { httpUrl, pageLang } from './form-helpers.js';
 import { word, type Lang } from '../../present/words-web.js';
 import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
+import { correctionRefusal } from '../../present/correction-error.js';
 import type { WebDeps } from '../deps.js';
 
 /** A word of the person's language for the messages below. */
@@ -104,7 +105,7 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
   app.post('/items/:id/board', ...board('item'));
 
   // Merge and split: the store functions `lakivahti matter merge/split` use, recorded with who and when.
-  const correct = (kind: 'merge' | 'split') => action((req, user, now, w) => {
+  const correct = (kind: 'merge' | 'split') => action((req, user, now, w, lang) => {
     const id = idParam(req, 'matter', w);
     const body = req.body as Record<string, unknown>;
     const other = numberField(body, kind === 'merge' ? 'other' : 'item', w(kind === 'merge' ? 'correct.mergeField' : 'correct.splitField'), w);
@@ -114,7 +115,7 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
       const done = kind === 'merge' ? w('action.merged', { a: id, b: other, c: r.matter }) : w('action.split', { item: other, id });
       return { back: `/matters/${kind === 'merge' ? r.matter : id}`, done, log: { action: kind, target: `matter:${id}`, detail: { other, correction: r.correction, matter: r.matter } } };
     } catch (err) {
-      if (err instanceof CorrectionError) throw new HttpError(400, w(kind === 'merge' ? 'action.cannotMerge' : 'action.cannotSplit', { why: err.message }));
+      if (err instanceof CorrectionError) throw new HttpError(400, w(kind === 'merge' ? 'action.cannotMerge' : 'action.cannotSplit', { why: correctionRefusal(err.message, lang) }));
       throw err;
     }
   });

@@ -18,16 +18,20 @@ export function safeHref(url: string | null | undefined): string | null {
   return httpUrl(url) || null;
 }
 
+/** A number as Finnish and Swedish write it: a decimal comma ("3,68", not "3.68"). */
+export const decimal = (n: number | string): string => String(n).replace('.', ',');
+
 const points = (goals: Record<string, number>, label: (g: string) => string) =>
-  Object.entries(goals).map(([g, n]) => `${label(g)} ${n > 0 ? '+' : ''}${Math.round(n * 100) / 100}`).join(', ');
+  Object.entries(goals).map(([g, n]) => `${label(g)} ${n > 0 ? '+' : ''}${decimal(Math.round(n * 100) / 100)}`).join(', ');
 
 /** A stored code (a rule, a field, an identifier's type) in words, or as it is when the dictionary has no word for it. */
 const named = (lang: UiLang, prefix: string, code: string) => (hasWord(`${prefix}.${code}`) ? word(lang, `${prefix}.${code}`) : code);
 
 /** An evidence's term in words where it is a stored code: a kind's or a scope's weighting ("incident ×0.3"). */
 function codeNamed(e: Evidence, lang: UiLang, scopes: Record<string, string>): string {
-  if (e.rule === 'kind') return e.term.replace(/^\S+(?= ×)/, (k) => kindLabel(k, lang));
-  if (e.rule === 'scope') return e.term.replace(/^\S+(?= ×)/, (id) => scopes[id] ?? id);
+  const factor = (term: string) => term.replace(/ ×(\d+)\.(\d+)$/, ' ×$1,$2');
+  if (e.rule === 'kind') return factor(e.term.replace(/^\S+(?= ×)/, (k) => kindLabel(k, lang)));
+  if (e.rule === 'scope') return factor(e.term.replace(/^\S+(?= ×)/, (id) => scopes[id] ?? id));
   return e.term;
 }
 
@@ -40,7 +44,7 @@ export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: 
     relevant: item.tags.relevant,
     primary: item.tags.primary ? label(item.tags.primary) : null,
     scores: Object.entries(item.tags.scores).sort((a, b) => b[1] - a[1])
-      .map(([g, n]) => ({ name: label(g), score: Math.round(n * 100) / 100, listed: item.tags!.goals.some((x) => x.goal === g) })),
+      .map(([g, n]) => ({ name: label(g), score: decimal(Math.round(n * 100) / 100), listed: item.tags!.goals.some((x) => x.goal === g) })),
     titleHtml: markText(item.title, phraseRanges(item.title, matched('title'))),
     summaryHtml: item.summary ? markText(item.summary, phraseRanges(item.summary, matched('summary'))) : null,
     reasons: evidence.map((e) => ({

@@ -48,20 +48,35 @@ function filterOf(ctx: PageContext, req: Request, res: Response, lang: Lang) {
   return parsed.filter;
 }
 
-/** An Atom or JSON Feed of `items`, each linking to its page here and to the original when that is http(s). */
-function renderFeed(ctx: PageContext, req: Request, res: Response, lang: Lang, format: 'atom' | 'json', title: string, items: ItemRow[]): void {
+/** `url` (a path with its query) without the personal feed token: what names the feed whoever's token reads it. */
+function withoutToken(url: string): string {
+  const [path, query = ''] = url.split('?', 2);
+  const params = new URLSearchParams(query);
+  params.delete('token');
+  const rest = params.toString();
+  return rest ? `${path}?${rest}` : path;
+}
+
+/**
+ * An Atom or JSON Feed of `items`, each linking to its page here and to the original when that is http(s); `home` is
+ * the page the feed is of (the filtered list, the matter). Atom requires an author of the feed (RFC 4287 4.1.1: the
+ * W3C validator refuses a feed without one) and an id that stays when the person's token is renewed.
+ */
+function renderFeed(ctx: PageContext, req: Request, res: Response, lang: Lang, format: 'atom' | 'json', title: string, items: ItemRow[], home: string): void {
   const base = origin(req);
   const self = `${base}${req.originalUrl}`;
   const feed = new Feed({
-    title, id: self, link: `${base}/items`, language: lang, generator: 'Lakivahti',
-    updated: new Date(items[0]?.published ?? ctx.now().toISOString()),
+    title, id: `${base}${withoutToken(req.originalUrl)}`, link: `${base}${home}`, language: lang, generator: 'Lakivahti',
+    author: { name: 'Lakivahti' }, updated: new Date(items[0]?.published ?? ctx.now().toISOString()),
     feedLinks: format === 'atom' ? { atom: self } : { json: self },
   });
   for (const r of items) {
     const page = `${base}/items/${r.id}`;
     const deadline = r.deadline ? ` ${word(lang, 'feed.deadline', { date: finnishDate(r.deadline) })}` : '';
+    const date = new Date(r.published ?? ctx.now().toISOString());
     feed.addItem({
-      title: r.title, id: page, link: safeHref(r.url) ?? page, date: new Date(r.published ?? ctx.now().toISOString()),
+      // The date as published too (JSON Feed's date_published, Atom's published): readers sort and show that one.
+      title: r.title, id: page, link: safeHref(r.url) ?? page, date, published: date,
       description: `${ctx.sourceName(r.source)}${r.organisation ? `, ${r.organisation}` : ''}.${deadline} ${r.summary}`.trim(),
       category: r.goals.map((g) => ({ name: ctx.goalLabel(g, lang), term: g })),
     });
@@ -77,7 +92,8 @@ export function itemsFeed(ctx: PageContext, format: 'atom' | 'json'): RequestHan
     const filter = filterOf(ctx, req, res, lang);
     if (!filter) return;
     const goal = filter.goal ? `: ${ctx.goalLabel(filter.goal, lang)}` : '';
-    renderFeed(ctx, req, res, lang, format, `Lakivahti${goal}`, listFilteredItems(ctx.deps.db, filter, FEED_ITEMS));
+    const query = withoutToken(req.originalUrl).split('?')[1];
+    renderFeed(ctx, req, res, lang, format, `Lakivahti${goal}`, listFilteredItems(ctx.deps.db, filter, FEED_ITEMS), `/items${query ? `?${query}` : ''}`);
   };
 }
 
@@ -88,7 +104,7 @@ export function matterFeed(ctx: PageContext, format: 'atom' | 'json'): RequestHa
     const m = Number.isSafeInteger(id) ? getMatter(ctx.deps.db, id) : undefined;
     const lang = requesterLang(ctx, res);
     if (!m) return void res.status(404).type('text/plain; charset=utf-8').send(`${word(lang, 'matter.noSuch', { id: String(req.params.id) })}\n`);
-    renderFeed(ctx, req, res, lang, format, `Lakivahti: ${m.title}`, [...m.members].reverse().slice(0, FEED_ITEMS));
+    renderFeed(ctx, req, res, lang, format, `Lakivahti: ${m.title}`, [...m.members].reverse().slice(0, FEED_ITEMS), `/matters/${m.id}`);
   };
 }
 

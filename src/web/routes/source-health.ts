@@ -70,11 +70,11 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => Record<Lang, string>][] = [
     sv: 'Källans adress är felaktig.',
   })],
   [/no items found/, () => ({
-    fi: 'Lähteestä ei löytynyt yhtään kohdetta; sivun rakenne tai rajapinta on ehkä muuttunut.',
+    fi: 'Lähteestä ei löytynyt yhtään asiakirjaa; sivun rakenne tai rajapinta on ehkä muuttunut.',
     sv: 'Inga dokument hittades i källan; sidans struktur eller gränssnittet har kanske ändrats.',
   })],
   [/none of the items could be read/, () => ({
-    fi: 'Yhtäkään lähteen kohdetta ei voitu lukea.',
+    fi: 'Yhtäkään lähteen asiakirjaa ei voitu lukea.',
     sv: 'Inget av källans dokument kunde läsas.',
   })],
   [/^interrupted/, () => ({
