@@ -1,6 +1,7 @@
 // `npm run bench:peer`: `lakivahti crawl` beside newsboat's `newsboat -x reload` (8 threads), both as processes,
 // on the same loopback feeds, interleaved (newsboat, Lakivahti, newsboat, …): wall-time medians and ratios, peak
-// memory of each process (/usr/bin/time), and the items each stored, counted in both databases.
+// memory and CPU time (user + system, all threads) of each process (/usr/bin/time), and the items each stored, counted in
+// both databases. CPU time says more than wall time on a machine that other work shares.
 // Options: --runs N (measured runs per side and scenario, default 5), --only WORD (scenarios whose name has WORD),
 // --huge (also the 100,000-item feed, one run each).
 import { spawn } from 'node:child_process';
@@ -103,7 +104,7 @@ function feedSet(label: string, count: number, perFeed: number, env: Record<stri
 // ---- Running one side once. ----
 
 type Side = 'newsboat' | 'lakivahti';
-interface Sample { ms: number; kb: number; out: string }
+interface Sample { ms: number; kb: number; cpuMs: number; out: string }
 
 function runOnce(side: Side, set: FeedSet, command: 'crawl' | 'read'): Promise<Sample> {
   const memFile = path.join(work, 'time.out');
@@ -118,7 +119,7 @@ function runOnce(side: Side, set: FeedSet, command: 'crawl' | 'read'): Promise<S
   };
   return new Promise((resolve, reject) => {
     const t = performance.now();
-    const child = spawn(TIME, ['-f', '%M', '-o', memFile, cmd, ...args], { cwd: set.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TIME, ['-f', '%M %U %S', '-o', memFile, cmd, ...args], { cwd: set.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
@@ -127,8 +128,8 @@ function runOnce(side: Side, set: FeedSet, command: 'crawl' | 'read'): Promise<S
     child.on('close', (code) => {
       const ms = performance.now() - t;
       if (code !== 0) return reject(new Error(`${side} ${args.join(' ')} exited ${code}\n${out.slice(-2000)}\n${err.slice(-2000)}`));
-      const kb = Number(fs.readFileSync(memFile, 'utf8').trim().split('\n').at(-1));
-      resolve({ ms, kb, out });
+      const [kb, user, system] = fs.readFileSync(memFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+      resolve({ ms, kb, cpuMs: (user + system) * 1000, out });
     });
   });
 }
@@ -212,12 +213,14 @@ async function measure(s: Scenario): Promise<void> {
   }
   const t = (side: Side) => samples[side].map((x) => x.ms);
   const m = (side: Side) => median(samples[side].map((x) => x.kb)) / 1024;
+  const cpu = (side: Side) => median(samples[side].map((x) => x.cpuMs));
   if (buildsCaches) console.log(`  (${s.name}: lakivahti's first run built its taxonomy caches: ${secs(samples.lakivahti[0].ms)})`);
   const ratio = median(t('lakivahti')) / median(t('newsboat'));
   rows.push([s.name, `${secs(median(t('newsboat')))} (${range(t('newsboat'))})`, `${secs(median(t('lakivahti')))} (${range(t('lakivahti'))})`,
-    ratio.toFixed(2), `${m('newsboat').toFixed(0)} MB`, `${m('lakivahti').toFixed(0)} MB`]);
+    ratio.toFixed(2), `${secs(cpu('newsboat'))} / ${secs(cpu('lakivahti'))} (${(cpu('lakivahti') / cpu('newsboat')).toFixed(2)})`,
+    `${m('newsboat').toFixed(0)} MB`, `${m('lakivahti').toFixed(0)} MB`]);
   console.log(`  ${s.name}: newsboat ${secs(median(t('newsboat')))}, lakivahti ${secs(median(t('lakivahti')))}, ratio ${ratio.toFixed(2)}; ` +
-    `peak memory ${m('newsboat').toFixed(0)} MB / ${m('lakivahti').toFixed(0)} MB`);
+    `CPU ${secs(cpu('newsboat'))} / ${secs(cpu('lakivahti'))}; peak memory ${m('newsboat').toFixed(0)} MB / ${m('lakivahti').toFixed(0)} MB`);
 }
 
 const big = feedSet('big', 1, 10_000);
@@ -247,9 +250,9 @@ for (const s of scenarios) {
   await measure(s);
 }
 console.log(`load average at the end ${loadAverage()}`);
-console.log('\n| scenario | newsboat | Lakivahti | ratio | peak memory newsboat | peak memory Lakivahti |\n|---|---|---|---|---|---|');
+console.log('\n| scenario | newsboat | Lakivahti | ratio | CPU newsboat / Lakivahti (ratio) | peak memory newsboat | peak memory Lakivahti |\n|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-console.log('(wall time: median, min–max in parentheses; peak memory: median max RSS of the process)');
+console.log('(wall time: median, min–max in parentheses; CPU: median user + system time of the process, all its threads; peak memory: median max RSS of the process)');
 
 server.close();
 fs.rmSync(work, { recursive: true, force: true });
