@@ -478,7 +478,7 @@ export function splitItem(db: Db, matterId: number, itemId: number, by: Correcti
     const kept: number[] = [];
     for (const g of groups.slice(1)) {
       kept.push(record(db, 'merge', groups[0][0], g[0], matterId, matterId,
-        { ...by, note: `pidetään yhdessä, kun kohde #${itemId} erotettiin (korjaus ${correction})` }));
+        { ...by, note: `pidetään yhdessä, kun asiakirja #${itemId} erotettiin (korjaus ${correction})` }));
     }
     prepared(db, 'UPDATE items SET matter_id = NULL WHERE id = ?').run(itemId);
     // The matter records the item leaving it (its title as the old value, no new one).

@@ -59,7 +59,7 @@ describe('splitting an item off a matter', () => {
     relinkAll(db, new Date().toISOString());
     expect(partition(db)).toEqual([['bill', 'request'], ['other'], ['project']]);
     const notes = getMatter(db, life)!.corrections.map((c) => `${c.kind} ${c.note}`);
-    expect(notes).toEqual(['split väärä yhdistys', `merge pidetään yhdessä, kun kohde #${idOf(db, 'project')} erotettiin (korjaus ${r.correction})`]);
+    expect(notes).toEqual(['split väärä yhdistys', `merge pidetään yhdessä, kun asiakirja #${idOf(db, 'project')} erotettiin (korjaus ${r.correction})`]);
   });
 
   it('refuses an unknown matter or item, an item of another matter and the only item, writing nothing', () => {

@@ -85,6 +85,18 @@ describe('matter page', () => {
     }
   });
 
+  it('notes no visit on a HEAD request (a link checker or a preview), so what changed stays marked for the person', async () => {
+    const email = await addUser(db, 'esikatselu@example.fi', 'reader');
+    const visitor = new Browser(site.base);
+    expect((await visitor.signIn(email)).status).toBe(303);
+    const userId = db.prepare('SELECT id FROM users WHERE email = ?').pluck().get(email) as number;
+    const head = await fetch(`${site.base}/matters/${matter}`, { method: 'HEAD', headers: { cookie: visitor.cookie }, redirect: 'manual' });
+    expect(head.status).toBe(200);
+    expect(lastMatterVisit(db, userId, matter)).toBeUndefined();
+    await visitor.get(`/matters/${matter}`);
+    expect(lastMatterVisit(db, userId, matter)).toBeDefined();
+  });
+
   it("keeps a named slot for the network's response and shows the matter actions to admins", async () => {
     const { body } = await get(`${site.base}/matters/${matter}`);
     const response = section(body, 'response');

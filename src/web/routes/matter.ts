@@ -59,10 +59,11 @@ export function matterPage(ctx: PageContext): RequestHandler {
     const rows = ctx.rows(lang);
     const anchor = boardAnchor(ctx.deps.db, { matter: m.id });
     const board = anchor === undefined ? undefined : boardEntry(ctx.deps.db, anchor);
-    // What changed since this person's previous visit is marked; then this visit is noted for the next one.
+    // What changed since this person's previous visit is marked; then this visit is noted for the next one. A HEAD
+    // (a link checker, a preview) is no visit: it would clear the marks the person has not seen.
     const who = viewer(res);
     const since = who.user ? lastMatterVisit(ctx.deps.db, who.user.id, m.id) : undefined;
-    if (who.user && !ctx.deps.readOnly) recordMatterVisit(ctx.deps.db, who.user.id, m.id, ctx.now().toISOString());
+    if (who.user && !ctx.deps.readOnly && req.method === 'GET') recordMatterVisit(ctx.deps.db, who.user.id, m.id, ctx.now().toISOString());
     const listed = changes(m, since, lang);
     const fresh = listed.filter((c) => c.isNew).length;
     res.render('pages/matter', {
