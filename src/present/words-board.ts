@@ -150,6 +150,8 @@ export const BOARD_WORDS = {
     sv: 'Sidan kunde inte visas på grund av ett serverfel. Uppgifterna om felet har förts in i serverns logg.',
   },
   'error.home': { fi: 'Etusivulle', sv: 'Till startsidan' },
+  'error.back': { fi: 'Takaisin lomakkeeseen', sv: 'Tillbaka till formuläret' },
+  'error.typed': { fi: 'Kirjoittamasi teksti (kopioi se lomakkeeseen):', sv: 'Texten du skrev (kopiera den till formuläret):' },
   'notFound.title': { fi: 'Sivua ei löydy', sv: 'Sidan finns inte' },
   'notFound.short': { fi: 'Ei löydy', sv: 'Finns inte' },
 } as const satisfies Record<string, Record<Lang, string>>;

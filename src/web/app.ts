@@ -7,7 +7,7 @@ import { checkDb, openDb } from '../store/index.js';
 import type { WebDeps } from './deps.js';
 import { configureViews } from './views.js';
 import { mountPages } from './pages.js';
-import { HttpError, mountAuth } from './auth/index.js';
+import { HttpError, localPath, mountAuth } from './auth/index.js';
 import { boardPage } from './routes/board.js';
 import { mountActions } from './routes/actions.js';
 import { mountAccount } from './routes/account.js';
@@ -127,6 +127,18 @@ export function sendRenderedPages(app: express.Express): void {
 const plainPage = (res: Response): boolean => res.get('Content-Type') === undefined && res.req.method !== 'HEAD' && ![204, 205, 304].includes(res.statusCode) &&
   res.get('ETag') === undefined && res.get('Last-Modified') === undefined && res.get('Transfer-Encoding') === undefined;
 
+/**
+ * A form the server refused (400, 409, 422): the way back to the page it was on and what the person wrote in its note,
+ * so that nothing typed is lost (every page is no-store, so the browser's Back shows the form empty).
+ */
+function refusedForm(req: Request, status: number): { back?: string; typed?: string } {
+  if (req.method !== 'POST' || ![400, 409, 422].includes(status)) return {};
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const back = localPath(body.back, '') || undefined;
+  const typed = typeof body.note === 'string' && body.note.trim() ? body.note.slice(0, 4000) : undefined;
+  return { back, typed };
+}
+
 /** Any failure: a page in the person's language without stack or paths (whatever NODE_ENV), the detail on stderr for the operator. */
 const errorPage: ErrorRequestHandler = (err, req, res, _next) => {
   const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500;
@@ -136,7 +148,7 @@ const errorPage: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return void res.end();
   const lang = pageLang(res.locals);
   const message = err instanceof HttpError ? err.message : word(lang, status < 500 ? 'error.request' : 'error.server');
-  res.status(status).render('error', { title: word(lang, 'error.title'), message }, (renderErr, html) => {
+  res.status(status).render('error', { title: word(lang, 'error.title'), message, ...refusedForm(req, status) }, (renderErr, html) => {
     if (renderErr) res.type('text/plain; charset=utf-8').send(`${word(lang, 'error.title')}: ${message}`);
     else res.type('html').send(html);
   });

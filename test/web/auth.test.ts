@@ -310,8 +310,14 @@ describe('state changes', () => {
     expect(db.prepare('SELECT kind, reviewer FROM matter_corrections ORDER BY id').all()).toEqual([
       { kind: 'merge', reviewer }, { kind: 'split', reviewer },
     ]);
-    const wrong = await b.post('/matters/1/merge', { _csrf: token, other: '1' });
+    const wrong = await b.post('/matters/1/merge', { _csrf: token, other: '1', back: '/matters/1', note: 'Sama <hanke> & sama päätös' });
     expect(wrong.res.status).toBe(400);
+    // What the person wrote is not lost: the refusal shows it, escaped, with the way back to the form.
+    expect(wrong.html).toContain('<textarea id="typed" rows="6" cols="60" readonly>Sama &lt;hanke&gt; &amp; sama päätös</textarea>');
+    expect(wrong.html).toContain('<a href="/matters/1">Takaisin lomakkeeseen</a>');
+    const offsite = await b.post('/matters/1/merge', { _csrf: token, other: '1', back: '//evil.example/x' });
+    expect(offsite.html).not.toContain('evil.example');
+    expect(offsite.html).not.toContain('Takaisin lomakkeeseen');
     // The store's refusals in the person's language, no English inside the Finnish page.
     expect(wrong.html).toContain('Asioita ei voitu yhdistää: asiaa 1 ei voi yhdistää itseensä.');
     expect((await b.post('/matters/1/merge', { _csrf: token, other: '999' })).html).toContain('Asioita ei voitu yhdistää: asiaa 999 ei ole.');
