@@ -354,4 +354,37 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
       await expectAccessible(page, `${at} at ${width} px`);
     }
   }, 120_000);
+
+  // Last: it marks an item not relevant and a matter's answer submitted, which the tests above do not expect.
+  it('a review without a goal and an answer marked submitted without its link are stopped in the page, with everything typed kept', async () => {
+    const { page, problems } = await open();
+    await signIn(page, 'juristi@example.fi', '/items/2');
+    const form = page.locator('form.review-form');
+    for (const box of await form.locator('input[name="goals"]').all()) await box.uncheck();
+    await form.getByLabel('Huomautus', { exact: false }).fill('Tarkistettava vielä');
+    await form.getByRole('button', { name: 'Tallenna tavoitteet' }).click();
+    // Still here, nothing recorded, the server's own words on the first goal, the note as typed.
+    await expect(form.locator('input[name="goals"]').first().evaluate((b: HTMLInputElement) => b.validationMessage))
+      .resolves.toBe('Valitse vähintään yksi tavoite, tai merkitse asiakirja verkostolle kuulumattomaksi.');
+    expect(page.url()).toBe(`${base}/items/2`);
+    expect(query('SELECT COUNT(*) AS n FROM reviews WHERE item_id = 2')).toEqual({ n: 0 });
+    await expect(form.getByLabel('Huomautus', { exact: false }).inputValue()).resolves.toBe('Tarkistettava vielä');
+    // "Not relevant" needs no goal: it is sent.
+    await Promise.all([page.waitForURL(`${base}/items/2`), form.getByRole('button', { name: 'Ei koske verkostoa' }).click()]);
+    expect(query('SELECT relevant, note FROM reviews WHERE item_id = 2')).toEqual({ relevant: 0, note: 'Tarkistettava vielä' });
+
+    await page.goto(`${base}/matters/1`);
+    const board = page.locator('form[action="/matters/1/board"]');
+    await board.getByLabel('Vastuuhenkilö').fill('Matti Meikäläinen');
+    await board.getByLabel('Tila').selectOption('submitted');
+    await board.getByRole('button', { name: 'Tallenna taululle' }).click();
+    await expect(board.getByLabel('Linkki lähetettyyn vastaukseen').evaluate((i: HTMLInputElement) => i.validationMessage))
+      .resolves.toBe('Lähetetylle vastaukselle tarvitaan linkki vastaukseen.');
+    expect(page.url()).toBe(`${base}/matters/1`);
+    await expect(board.getByLabel('Vastuuhenkilö').inputValue()).resolves.toBe('Matti Meikäläinen');
+    await board.getByLabel('Linkki lähetettyyn vastaukseen').fill('https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId=1');
+    await Promise.all([page.waitForURL(`${base}/matters/1`), board.getByRole('button', { name: 'Tallenna taululle' }).click()]);
+    expect(query('SELECT status, owner FROM board_entries WHERE item_id IN (SELECT id FROM items WHERE matter_id = 1)')).toEqual({ status: 'submitted', owner: 'Matti Meikäläinen' });
+    expect(problems).toEqual([]);
+  }, 90_000);
 });
