@@ -10,3 +10,6 @@ export function fiDateTime(iso: unknown, none = '–'): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? none : HELSINKI.format(d);
 }
+
+/** A number as Finnish and Swedish write it: a decimal comma ("3,68", not "3.68"). */
+export const decimal = (n: number | string): string => String(n).replace('.', ',');

@@ -1,6 +1,6 @@
 // The rules of a new subscription, shared by `subscriptions add` and the web view's form: each refusal names its field,
 // in English for the command line, and for the page as a word of its dictionary (src/present/words-subscriptions.ts).
-import { getMatter, listSourceStates, type Db } from '../store/index.js';
+import { getMatter, listOrganisations, listSourceStates, type Db } from '../store/index.js';
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
@@ -94,4 +94,13 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
     organisations: organisations.filter((o, n) => organisations.findIndex((x) => organisationKey(x) === organisationKey(o)) === n),
     matters: [...new Set(matters)], search: search ?? null,
   };
+}
+
+/**
+ * The followed organisations no stored item names, in any letter case. An organisation is followed as typed (one that
+ * has published nothing yet may), so a typo would follow nothing for ever: the CLI and the page both say which.
+ */
+export function unknownOrganisations(db: Db, organisations: readonly string[]): string[] {
+  const known = new Set(listOrganisations(db).map(organisationKey));
+  return organisations.filter((o) => !known.has(organisationKey(o)));
 }

@@ -1,8 +1,7 @@
 // `lakivahti subscriptions add EMAIL … | list [--json] | remove ID`: who receives the digest by e-mail.
 import { insertSubscription, listSubscriptions, unsubscribe } from '../store/subscriptions.js';
 import { listOrganisations } from '../store/item-filter.js';
-import { organisationKey } from '../digest/build.js';
-import { checkSubscription, storedRules, SubscriptionError, type CheckedSubscription } from '../app/subscription-form.js';
+import { checkSubscription, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription } from '../app/subscription-form.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
@@ -56,10 +55,10 @@ export async function subscriptionsCommand(args: string[]): Promise<number> {
     }
     const id = insertSubscription(ctx.db, { ...checked, createdBy: 'cli', now: new Date().toISOString() });
     process.stdout.write(`tilaus ${id} lisätty: ${address} (${kind === 'network' ? 'verkoston viikkokatsaus' : `oma katsaus, ${every}`}, ${lang})\n`);
-    // An organisation is followed as typed (one that has published nothing yet may), so a typo would follow nothing
-    // for ever: say so, and which names the stored items use.
-    const known = listOrganisations(ctx.db);
-    for (const o of checked.organisations.filter((o) => !known.some((k) => organisationKey(k) === organisationKey(o))))
+    // A followed organisation no stored item names may be a typo: say so, and which names the stored items use.
+    const unknown = unknownOrganisations(ctx.db, checked.organisations);
+    const known = unknown.length ? listOrganisations(ctx.db) : [];
+    for (const o of unknown)
       process.stderr.write(`subscriptions: no stored item names the organisation "${o}" yet; it is followed as typed, in any letter case (organisations: ${known.join(', ') || 'none yet'})\n`);
     return 0;
   } finally {

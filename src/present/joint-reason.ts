@@ -2,13 +2,14 @@
 // (src/tag/joint.ts: parts joined by "; "); each part it writes is put in the reader's language here, and a part this
 // file does not know is shown as stored.
 import { word, type Lang } from './words-web.js';
+import { decimal } from '../app/format.js';
 
 /** Names of the stored codes in the reader's language: a goal's, an item kind's. */
 interface Names { goal: (goal: string) => string; kind: (kind: string) => string }
 
 const PARTS: [RegExp, (m: RegExpMatchArray, lang: Lang, names: Names) => string][] = [
   [/^(\S+) on (\S+) \(score (-?[\d.]+)\)$/, (m, lang, names) =>
-    word(lang, 'joint.about', { kind: m[1] === 'consultation' ? word(lang, 'joint.consultation') : names.kind(m[1]), goal: names.goal(m[2]), score: m[3].replace('.', ',') })],
+    word(lang, 'joint.about', { kind: m[1] === 'consultation' ? word(lang, 'joint.consultation') : names.kind(m[1]), goal: names.goal(m[2]), score: decimal(m[3]) })],
   [/^sent to (.+) and (\d+) more$/, (m, lang) => word(lang, 'joint.sentToMore', { names: m[1], n: m[2] })],
   [/^sent to (.+)$/, (m, lang) => word(lang, 'joint.sentTo', { names: m[1] })],
   [/^every rescue department on the list has already answered$/, (_m, lang) => word(lang, 'joint.allAnswered')],

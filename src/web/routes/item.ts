@@ -11,15 +11,13 @@ import { getItem, getMatter, listItemEvents, listItemVersions, listReviews, read
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, kindLabel, languageLabel, markText, phraseRanges, rowView, summaryAbove } from './present.js';
 import { viewer } from './viewer.js';
+import { decimal } from '../../app/format.js';
 import { httpUrl, pageLang } from './form-helpers.js';
 
 /** A link target only when it is an absolute http(s) URL (the one check, `httpUrl`); anything else is no link. */
 export function safeHref(url: string | null | undefined): string | null {
   return httpUrl(url) || null;
 }
-
-/** A number as Finnish and Swedish write it: a decimal comma ("3,68", not "3.68"). */
-export const decimal = (n: number | string): string => String(n).replace('.', ',');
 
 const points = (goals: Record<string, number>, label: (g: string) => string) =>
   Object.entries(goals).map(([g, n]) => `${label(g)} ${n > 0 ? '+' : ''}${decimal(Math.round(n * 100) / 100)}`).join(', ');
@@ -29,7 +27,7 @@ const named = (lang: UiLang, prefix: string, code: string) => (hasWord(`${prefix
 
 /** An evidence's term in words where it is a stored code: a kind's or a scope's weighting ("incident ×0.3"). */
 function codeNamed(e: Evidence, lang: UiLang, scopes: Record<string, string>): string {
-  const factor = (term: string) => term.replace(/ ×(\d+)\.(\d+)$/, ' ×$1,$2');
+  const factor = (term: string) => term.replace(/ ×([\d.]+)$/, (_, n: string) => ` ×${decimal(n)}`);
   if (e.rule === 'kind') return factor(e.term.replace(/^\S+(?= ×)/, (k) => kindLabel(k, lang)));
   if (e.rule === 'scope') return factor(e.term.replace(/^\S+(?= ×)/, (id) => scopes[id] ?? id));
   return e.term;

@@ -8,12 +8,12 @@ import {
   getSubscription, insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, updateSubscription, type Subscription,
 } from '../../store/subscriptions.js';
 import {
-  checkSubscription, storedRules, SubscriptionError, type CheckedSubscription, type SubscriptionRequest, type SubscriptionRules,
+  checkSubscription, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription, type SubscriptionRequest,
+  type SubscriptionRules,
 } from '../../app/subscription-form.js';
 import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 import { mailError } from './digest-draft.js';
-import { organisationKey } from '../../digest/build.js';
 import { pageLang, wordsFor } from './form-helpers.js';
 import { word, type Lang } from '../../present/words-web.js';
 
@@ -120,13 +120,9 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
     return undefined;
   };
 
-  /**
-   * An organisation is followed as typed (one that has published nothing yet may), so a typo would follow nothing for
-   * ever: the saved page says which followed names no stored item uses, as `subscriptions add` does on stderr.
-   */
-  const unknownOrganisations = (res: Response, checked: CheckedSubscription): string => {
-    const known = new Set(listOrganisations(deps.db).map(organisationKey));
-    const unknown = checked.organisations.filter((o) => !known.has(organisationKey(o)));
+  /** The saved page says which followed organisations no stored item names, as `subscriptions add` does on stderr. */
+  const unknownNote = (res: Response, checked: CheckedSubscription): string => {
+    const unknown = unknownOrganisations(deps.db, checked.organisations);
     return unknown.length ? w(res, 'subs.unknownOrganisation', { names: unknown.map((o) => `"${o}"`).join(', ') }) : '';
   };
 
@@ -143,7 +139,7 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
       log(user, 'subscribe', `subscription:${made}`, { ...checked });
       return made;
     })();
-    const note = unknownOrganisations(res, checked);
+    const note = unknownNote(res, checked);
     if (note) say(res, note);
     res.redirect(303, `/subscriptions#subscription-${id}`);
   });
@@ -186,7 +182,7 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
       const { email, every, lang, goals, sources, organisations, matters, search } = s;
       log(user, 'edit-subscription', `subscription:${s.id}`, { before: { email, every, lang, goals, sources, organisations, matters, search }, after: checked });
     })();
-    say(res, [w(res, 'subs.saved', { id: s.id }), unknownOrganisations(res, checked)].filter(Boolean).join(' '));
+    say(res, [w(res, 'subs.saved', { id: s.id }), unknownNote(res, checked)].filter(Boolean).join(' '));
     res.redirect(303, `/subscriptions#subscription-${s.id}`);
   });
 
