@@ -44,28 +44,34 @@ export function loadSources(feedsDir: string): LoadedSources {
       text = fs.readFileSync(file, 'utf8');
       const def = parseSourceDef(text, file);
       const other = seen.get(def.id);
-      if (other) throw new Error(`field "id": "${def.id}" is already used by ${other}`);
+      if (other) throw new FieldError(`field "id": "${def.id}" is already used by ${other}`, 'id');
       seen.set(def.id, file);
       sources.push(def);
     } catch (err) {
-      errors.push({ file, message: withLine((err as Error).message, text) });
+      errors.push({ file, message: withLine(err as Error, text) });
     }
   }
   return { sources, errors };
 }
 
+/** A definition's fault in one field (or one of a module's options under `options:`), named as data. */
+class FieldError extends Error {
+  constructor(message: string, readonly field: string, readonly option?: string) {
+    super(message);
+  }
+}
+
 /**
- * A message about a field (or a module's option) with the line that field is on, so that a person finds it in a long
- * file: `line 7: unknown field "nmae"`. A field that is missing, or a message about no field, is left as it is.
+ * A field's message with the line that field is on, so that a person finds it in a long file: `line 7: unknown field
+ * "nmae"`. A field that is missing, or a message about no field, is left as it is.
  */
-function withLine(message: string, text: string): string {
-  const named = /^field "options": (?:unknown )?option "([^"]+)"|^(?:unknown )?field "([^"]+)"/.exec(message);
-  if (!named) return message;
-  const key = (named[1] ?? named[2]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function withLine(err: Error, text: string): string {
+  if (!(err instanceof FieldError)) return err.message;
+  const key = (err.option ?? err.field).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // A field starts a line; a module's option is indented under options:.
-  const at = new RegExp(`^${named[1] ? '\\s+' : ''}["']?${key}["']?\\s*:`);
+  const at = new RegExp(`^${err.option ? '\\s+' : ''}["']?${key}["']?\\s*:`);
   const line = text.split(/\r?\n/).findIndex((l) => at.test(l));
-  return line < 0 ? message : `line ${line + 1}: ${message}`;
+  return line < 0 ? err.message : `line ${line + 1}: ${err.message}`;
 }
 
 /** Any YAML document, through the library; a syntax error names its line and column. */
@@ -85,55 +91,55 @@ function readYaml(text: string): Record<string, unknown> | null {
 export function parseSourceDef(text: string, file: string): SourceDef {
   const raw = readFlatYaml(text) ?? readYaml(text);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the file must be a YAML mapping of fields');
-  for (const key of Object.keys(raw)) if (!FIELDS.has(key)) throw new Error(`unknown field "${key}"`);
+  for (const key of Object.keys(raw)) if (!FIELDS.has(key)) throw new FieldError(`unknown field "${key}"`, key);
 
   const str = (field: string, required = true): string | undefined => {
     const v = raw[field];
     if (v === undefined || v === null || v === '') {
-      if (required) throw new Error(`field "${field}" is required`);
+      if (required) throw new FieldError(`field "${field}" is required`, field);
       return undefined;
     }
-    if (typeof v !== 'string') throw new Error(`field "${field}" must be a string`);
+    if (typeof v !== 'string') throw new FieldError(`field "${field}" must be a string`, field);
     return v.trim();
   };
 
   const id = str('id')!;
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new Error(`field "id": "${id}" must be lowercase letters, digits and dashes`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new FieldError(`field "id": "${id}" must be lowercase letters, digits and dashes`, 'id');
   const url = str('url')!;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`field "url": "${url}" is not a valid URL`);
+    throw new FieldError(`field "url": "${url}" is not a valid URL`, 'url');
   }
-  if (!/^https?:$/.test(parsed.protocol)) throw new Error(`field "url" must be http or https`);
+  if (!/^https?:$/.test(parsed.protocol)) throw new FieldError(`field "url" must be http or https`, 'url');
 
   const kind = str('kind')!;
-  if (kind !== 'rss' && kind !== 'module') throw new Error(`field "kind" must be "rss" or "module", not "${kind}"`);
+  if (kind !== 'rss' && kind !== 'module') throw new FieldError(`field "kind" must be "rss" or "module", not "${kind}"`, 'kind');
   const module = str('module', kind === 'module');
-  if (kind === 'rss' && module) throw new Error('field "module" is only for kind: module');
+  if (kind === 'rss' && module) throw new FieldError('field "module" is only for kind: module', 'module');
   if (module && !moduleNames.includes(module))
-    throw new Error(`field "module": no source module "${module}" in src/sources/ (known: ${moduleNames.join(', ')})`);
+    throw new FieldError(`field "module": no source module "${module}" in src/sources/ (known: ${moduleNames.join(', ')})`, 'module');
 
   const schedule = str('schedule', false) ?? DEFAULT_SCHEDULE;
   const scheduleError = scheduleProblem(schedule);
-  if (scheduleError) throw new Error(`field "schedule": ${scheduleError}`);
+  if (scheduleError) throw new FieldError(`field "schedule": ${scheduleError}`, 'schedule');
   const language = (str('language', false) ?? 'fi') as Lang;
-  if (language !== 'fi' && language !== 'sv') throw new Error(`field "language" must be "fi" or "sv"`);
+  if (language !== 'fi' && language !== 'sv') throw new FieldError(`field "language" must be "fi" or "sv"`, 'language');
   const itemKind = (str('itemKind', false) ?? 'news') as ItemKind;
-  if (!ITEM_KINDS.includes(itemKind)) throw new Error(`field "itemKind" must be one of ${ITEM_KINDS.join(', ')}`);
+  if (!ITEM_KINDS.includes(itemKind)) throw new FieldError(`field "itemKind" must be one of ${ITEM_KINDS.join(', ')}`, 'itemKind');
 
   const tags = raw.tags ?? [];
-  if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) throw new Error('field "tags" must be a list of strings');
+  if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) throw new FieldError('field "tags" must be a list of strings', 'tags');
   const mayBeEmpty = raw.mayBeEmpty ?? false;
-  if (typeof mayBeEmpty !== 'boolean') throw new Error('field "mayBeEmpty" must be true or false');
+  if (typeof mayBeEmpty !== 'boolean') throw new FieldError('field "mayBeEmpty" must be true or false', 'mayBeEmpty');
   const options = raw.options ?? {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new Error('field "options" must be a mapping');
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new FieldError('field "options" must be a mapping', 'options');
   const moduleName = kind === 'rss' ? 'rss' : module!;
   const optionError = checkOptions(moduleName, moduleOptions(moduleName), options as Record<string, unknown>);
-  if (optionError) throw new Error(optionError);
+  if (optionError) throw new FieldError(optionError.message, 'options', optionError.option);
   const verified = raw.verified ?? true;
-  if (typeof verified !== 'boolean') throw new Error('field "verified" must be true or false');
+  if (typeof verified !== 'boolean') throw new FieldError('field "verified" must be true or false', 'verified');
 
   return {
     id,

@@ -26,15 +26,18 @@ function problem(spec: OptionSpec, v: unknown): string | null {
   }
 }
 
-/** Check a definition's options against a module's declaration; the message names the option and lists the known ones. */
-export function checkOptions(module: string, specs: Specs, given: Record<string, unknown>): string | null {
+/** Check a definition's options against a module's declaration: the option at fault, and a message that lists the known ones. */
+export function checkOptions(module: string, specs: Specs, given: Record<string, unknown>): { option: string; message: string } | null {
   const known = Object.keys(specs);
   for (const [name, value] of Object.entries(given)) {
     const spec = specs[name];
     if (!spec)
-      return `field "options": unknown option "${name}" for module ${module} (known: ${known.length ? known.join(', ') : 'none'})`;
+      return {
+        option: name,
+        message: `field "options": unknown option "${name}" for module ${module} (known: ${known.length ? known.join(', ') : 'none'})`,
+      };
     const wanted = problem(spec, value);
-    if (wanted) return `field "options": option "${name}" must be ${wanted}, not ${JSON.stringify(value)}`;
+    if (wanted) return { option: name, message: `field "options": option "${name}" must be ${wanted}, not ${JSON.stringify(value)}` };
   }
   return null;
 }
