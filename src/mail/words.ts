@@ -23,6 +23,8 @@ export interface Words {
   nothingNew: string;
   open: string;
   more: string;
+  /** `more` after a count of one (Finnish takes the singular: "1 muu", not "1 muuta"). */
+  moreOne: string;
   matter: string;
   footer: string;
   unsubscribe: string;
@@ -52,6 +54,7 @@ export const WORDS: Record<Lang, Words> = {
     nothingNew: 'Ei mitään uutta edellisen katsauksen jälkeen.',
     open: 'Avaa Lakivahdissa',
     more: 'muuta – kaikki Lakivahdissa',
+    moreOne: 'muu – kaikki Lakivahdissa',
     matter: 'asia',
     footer: 'Tämän viestin lähetti Lakivahti, pelastuslaitosten kumppanuusverkoston lainsäädäntöseuranta.',
     unsubscribe: 'Peru tämä tilaus',
@@ -78,6 +81,7 @@ export const WORDS: Record<Lang, Words> = {
     nothingNew: 'Inget nytt sedan föregående sammandrag.',
     open: 'Öppna i Lakivahti',
     more: 'till – alla i Lakivahti',
+    moreOne: 'till – alla i Lakivahti',
     matter: 'ärende',
     footer: 'Detta meddelande skickades av Lakivahti, räddningsverkens partnerskapsnätverks lagstiftningsbevakning.',
     unsubscribe: 'Avsluta denna prenumeration',
