@@ -231,11 +231,12 @@ export const LIST_WORDS = {
   // The parts of the stored joint-response reason (src/tag/joint.ts writes them in English), in the reader's language.
   'joint.about': { fi: '{kind}, päätavoite {goal} (pisteet {score})', sv: '{kind}, huvudmål {goal} (poäng {score})' },
   'joint.consultation': { fi: 'lausuntokierros', sv: 'remissrunda' },
-  'joint.sentTo': { fi: 'jakelussa {names}', sv: 'på sändlistan: {names}' },
-  'joint.sentToMore': { fi: 'jakelussa {names} ja {n} muuta', sv: 'på sändlistan: {names} och {n} till' },
-  'joint.sentToMore.one': { fi: 'jakelussa {names} ja 1 muu', sv: 'på sändlistan: {names} och 1 till' },
+  // The names are the rescue departments on the distribution list (taxonomy jointRecipients), not everyone on it.
+  'joint.sentTo': { fi: 'jakelussa olevat pelastuslaitokset: {names}', sv: 'räddningsverken på sändlistan: {names}' },
+  'joint.sentToMore': { fi: 'jakelussa {total} pelastuslaitosta: {names} ja {n} muuta', sv: '{total} räddningsverk på sändlistan: {names} och {n} till' },
+  'joint.sentToMore.one': { fi: 'jakelussa {total} pelastuslaitosta: {names} ja 1 muu', sv: '{total} räddningsverk på sändlistan: {names} och 1 till' },
   'joint.allAnswered': { fi: 'jokainen jakelun pelastuslaitos on jo vastannut', sv: 'varje räddningsverk på sändlistan har redan svarat' },
-  'joint.answered': { fi: '{n} on jo vastannut', sv: '{n} har redan svarat' },
+  'joint.answered': { fi: 'pelastuslaitoksista {n} on jo vastannut', sv: '{n} av räddningsverken har redan svarat' },
   'joint.noDeadline': { fi: 'määräaika ei tiedossa', sv: 'tidsfristen okänd' },
   'item.titleMatches': { fi: 'Otsikon osumat:', sv: 'Träffar i rubriken:' },
   'item.summaryMatches': { fi: 'Tiivistelmän osumat:', sv: 'Träffar i sammandraget:' },

@@ -10,7 +10,7 @@ const cases: [string, Record<string, unknown>, string, string][] = [
   ['sources.failures', { n: 1 }, '1 epäonnistunut haku', '1 misslyckad hämtning'],
   ['items.markRead', { n: 1 }, 'Merkitse tämän sivun 1 lukematon luetuksi', 'Markera sidans 1 olästa som läst'],
   // The joint reason's count arrives as text, from the stored English reason.
-  ['joint.sentToMore', { names: 'A, B, C', n: '1' }, 'jakelussa A, B, C ja 1 muu', 'på sändlistan: A, B, C och 1 till'],
+  ['joint.sentToMore', { names: 'A, B, C', n: '1', total: 4 }, 'jakelussa 4 pelastuslaitosta: A, B, C ja 1 muu', '4 räddningsverk på sändlistan: A, B, C och 1 till'],
   ['digest.countRespond', { n: 1 }, '1 yhteistä vastausta vaativa asia', '1 ärende som kräver ett gemensamt svar'],
   ['digest.countMoved', { n: 1 }, '1 muutos', '1 ändring'],
   ['digest.countItems', { n: 1 }, '1 uusi asiakirja', '1 nytt dokument'],
