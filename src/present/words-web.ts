@@ -164,6 +164,7 @@ export const WORDS = {
   'matter.dateUnknown': { fi: 'päivämäärä ei tiedossa', sv: 'datum okänt' },
   'matter.document': { fi: 'asiakirja', sv: 'dokument' },
   'matter.notYet': { fi: 'ei vielä', sv: 'inte ännu' },
+  'matter.passed': { fi: 'ohitettu; ei asiakirjaa tästä vaiheesta', sv: 'passerat; inget dokument från detta skede' },
   'matter.current': { fi: 'nykyinen vaihe', sv: 'nuvarande skede' },
   'matter.changes': { fi: 'Muutokset', sv: 'Ändringar' },
   'matter.sinceOne': { fi: '1 muutos', sv: '1 ändring' },
