@@ -64,8 +64,8 @@ export const DIGEST_WORDS = {
   'digest.approve': { fi: 'Hyväksy katsaus lähetettäväksi', sv: 'Godkänn sammandraget för utskick' },
   'digest.noDraft': { fi: 'Ei avointa luonnosta', sv: 'Inget öppet utkast' },
   'digest.nothingNew': {
-    fi: 'Edellisen katsauksen jälkeen ei ole tullut mitään uutta, joten luonnosta ei tehdä.',
-    sv: 'Inget nytt har kommit sedan föregående sammandrag, så inget utkast görs.',
+    fi: 'Katsauksen ajalta ei ole tullut mitään uutta, joten luonnosta ei tehdä.',
+    sv: 'Inget nytt har kommit under sammandragets period, så inget utkast görs.',
   },
   'digest.wouldHave': {
     fi: 'Jos luonnos tehtäisiin nyt, siinä olisi {respond}, {moved} ja {items}.',

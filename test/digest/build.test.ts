@@ -73,7 +73,7 @@ describe('the network digest', () => {
     const empty = buildDigest({ data: { items: [], events: [], rounds: [] }, lang: 'fi', labels: labels.fi, ...period });
     expect(empty.empty).toBe(true);
     const mail = renderDigest(empty, { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' });
-    expect(mail.text).toContain('Ei mitään uutta edellisen katsauksen jälkeen.');
+    expect(mail.text).toContain('Ei mitään uutta tältä ajalta.');
     expect(mail.text).toContain('Ei avoimia lausuntokierroksia');
   });
 });
