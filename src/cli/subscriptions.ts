@@ -1,6 +1,8 @@
 // `lakivahti subscriptions add EMAIL … | list [--json] | remove ID`: who receives the digest by e-mail.
 import { insertSubscription, listSubscriptions, unsubscribe } from '../store/subscriptions.js';
 import { listOrganisations } from '../store/item-filter.js';
+import type { Db } from '../store/index.js';
+import { organisationKey } from '../digest/build.js';
 import { checkSubscription, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription } from '../app/subscription-form.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
@@ -57,13 +59,23 @@ export async function subscriptionsCommand(args: string[]): Promise<number> {
     process.stdout.write(`tilaus ${id} lisätty: ${address} (${kind === 'network' ? 'verkoston viikkokatsaus' : `oma katsaus, ${every}`}, ${lang})\n`);
     // A followed organisation no stored item names may be a typo: say so, and which names the stored items use.
     const unknown = unknownOrganisations(ctx.db, checked.organisations);
-    const known = unknown.length ? listOrganisations(ctx.db) : [];
+    const known = unknown.length ? storedOrganisations(ctx.db) : [];
     for (const o of unknown)
       process.stderr.write(`subscriptions: no stored item names the organisation "${o}" yet; it is followed as typed, in any letter case (organisations: ${known.join(', ') || 'none yet'})\n`);
     return 0;
   } finally {
     await closeContext(ctx);
   }
+}
+
+/**
+ * The stored organisations as a person picks one: each quoted (a source may name two, "Pelastusopisto, sisäministeriö"),
+ * one per letter case (they are followed in any), in Finnish alphabetical order.
+ */
+function storedOrganisations(db: Db): string[] {
+  const seen = new Set<string>();
+  return listOrganisations(db).filter((o) => !seen.has(organisationKey(o)) && !!seen.add(organisationKey(o)))
+    .sort((a, b) => a.localeCompare(b, 'fi')).map((o) => `"${o}"`);
 }
 
 async function list(values: { json?: boolean; db?: string; feeds?: string }, arg: string | undefined): Promise<number> {

@@ -82,11 +82,15 @@ export async function usersCommand(args: string[]): Promise<number> {
   if (sub === 'disable') {
     const ctx = openContext(values);
     try {
+      // Disabling twice changes nothing: say since when, not that it happened now.
+      const since = findUser(ctx.db, email)?.disabledAt;
       if (!disableUser(ctx.db, email, new Date().toISOString())) {
         process.stderr.write(`users: no account for ${email}\n`);
         return 1;
       }
-      process.stdout.write(`tunnus ${email} poistettu käytöstä; sen istunnot päätettiin ja syötetunnisteet peruttiin\n`);
+      process.stdout.write(since
+        ? `tunnus ${email} on ollut poissa käytöstä ${fiDateTime(since)} alkaen; sillä ei ole istuntoja eikä voimassa olevia syötetunnisteita\n`
+        : `tunnus ${email} poistettu käytöstä; sen istunnot päätettiin ja syötetunnisteet peruttiin\n`);
       return 0;
     } finally {
       await closeContext(ctx);

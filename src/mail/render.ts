@@ -70,6 +70,7 @@ export function renderDigest(d: Digest, o: RenderOptions): RenderedMail {
     moved: d.moved.map((m) => ({ ...m, href: `${base}/matters/${m.matter}` })),
     groups: d.groups.map((g) => ({
       ...g, items: g.items.map((i) => ({ ...i, href: `${base}/items/${i.item}` })),
+      moreWord: g.more === 1 ? t.moreOne : t.more,
       moreHref: g.goal ? `${base}/items?goal=${encodeURIComponent(g.goal)}` : `${base}/items`,
     })),
   };

@@ -23,6 +23,8 @@ export interface Words {
   nothingNew: string;
   open: string;
   more: string;
+  /** `more` after a count of one (Finnish takes the singular: "1 muu", not "1 muuta"). */
+  moreOne: string;
   matter: string;
   footer: string;
   unsubscribe: string;
@@ -49,9 +51,10 @@ export const WORDS: Record<Lang, Words> = {
     notOnBoard: 'ei vielä yhteisvastaustaululla',
     moved: 'Mikä liikkui',
     newItems: 'Uudet asiakirjat tavoitteittain',
-    nothingNew: 'Ei mitään uutta edellisen katsauksen jälkeen.',
+    nothingNew: 'Ei mitään uutta tältä ajalta.',
     open: 'Avaa Lakivahdissa',
     more: 'muuta – kaikki Lakivahdissa',
+    moreOne: 'muu – kaikki Lakivahdissa',
     matter: 'asia',
     footer: 'Tämän viestin lähetti Lakivahti, pelastuslaitosten kumppanuusverkoston lainsäädäntöseuranta.',
     unsubscribe: 'Peru tämä tilaus',
@@ -75,9 +78,10 @@ export const WORDS: Record<Lang, Words> = {
     notOnBoard: 'ännu inte på tavlan för gemensamma svar',
     moved: 'Vad som rörde sig',
     newItems: 'Nytt per mål',
-    nothingNew: 'Inget nytt sedan föregående sammandrag.',
+    nothingNew: 'Inget nytt under perioden.',
     open: 'Öppna i Lakivahti',
     more: 'till – alla i Lakivahti',
+    moreOne: 'till – alla i Lakivahti',
     matter: 'ärende',
     footer: 'Detta meddelande skickades av Lakivahti, räddningsverkens partnerskapsnätverks lagstiftningsbevakning.',
     unsubscribe: 'Avsluta denna prenumeration',

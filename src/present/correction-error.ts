@@ -1,22 +1,19 @@
-// Why a merge or split was refused, as a reader sees it. The store words its refusals in English for the CLI
-// (src/store/matters.ts, CorrectionError); each one it writes is put in the reader's language here, and one this file
-// does not know is shown as written.
+// Why a merge or split was refused, as a reader sees it: the store throws the refusal as data (a code and its
+// numbers, src/store/matters.ts) and it is worded here in the reader's language; the CLI shows the store's English.
+import type { CorrectionRefusal } from '../store/matters.js';
 import { word, type Lang } from './words-web.js';
 
-const REFUSALS: [RegExp, string, (m: RegExpMatchArray) => Record<string, string>][] = [
-  [/^cannot merge matter (\d+) with itself$/, 'refusal.mergeSelf', (m) => ({ id: m[1] })],
-  [/^no matter (\d+)$/, 'refusal.noMatter', (m) => ({ id: m[1] })],
-  [/^no item (\d+)$/, 'refusal.noItem', (m) => ({ item: m[1] })],
-  [/^item (\d+) is not in matter (\d+) \(it is in no matter\)$/, 'refusal.inNoMatter', (m) => ({ item: m[1], id: m[2] })],
-  [/^item (\d+) is not in matter (\d+) \(it is in matter (\d+)\)$/, 'refusal.inOtherMatter', (m) => ({ item: m[1], id: m[2], other: m[3] })],
-  [/^item (\d+) is the only item of matter (\d+): nothing to split$/, 'refusal.onlyItem', (m) => ({ item: m[1], id: m[2] })],
-];
-
-/** A CorrectionError's message in `lang`. */
-export function correctionRefusal(message: string, lang: Lang): string {
-  for (const [re, key, values] of REFUSALS) {
-    const m = message.match(re);
-    if (m) return word(lang, key, values(m));
+/** A CorrectionError's refusal in `lang`. */
+export function correctionRefusal(refusal: CorrectionRefusal, lang: Lang): string {
+  switch (refusal.code) {
+    case 'merge-self': return word(lang, 'refusal.mergeSelf', { id: refusal.matter });
+    case 'no-matter': return word(lang, 'refusal.noMatter', { id: refusal.matter });
+    case 'no-item': return word(lang, 'refusal.noItem', { item: refusal.item });
+    case 'not-in-matter':
+      return refusal.actual === null
+        ? word(lang, 'refusal.inNoMatter', { item: refusal.item, id: refusal.matter })
+        : word(lang, 'refusal.inOtherMatter', { item: refusal.item, id: refusal.matter, other: refusal.actual });
+    case 'only-item': return word(lang, 'refusal.onlyItem', { item: refusal.item, id: refusal.matter });
+    case 'no-reviewer': return word(lang, 'refusal.noReviewer');
   }
-  return message;
 }

@@ -10,7 +10,7 @@ interface Names { goal: (goal: string) => string; kind: (kind: string) => string
 const PARTS: [RegExp, (m: RegExpMatchArray, lang: Lang, names: Names) => string][] = [
   [/^(\S+) on (\S+) \(score (-?[\d.]+)\)$/, (m, lang, names) =>
     word(lang, 'joint.about', { kind: m[1] === 'consultation' ? word(lang, 'joint.consultation') : names.kind(m[1]), goal: names.goal(m[2]), score: decimal(m[3]) })],
-  [/^sent to (.+) and (\d+) more$/, (m, lang) => word(lang, 'joint.sentToMore', { names: m[1], n: m[2] })],
+  [/^sent to (.+) and (\d+) more$/, (m, lang) => word(lang, 'joint.sentToMore', { names: m[1], n: m[2], total: 3 + Number(m[2]) })],
   [/^sent to (.+)$/, (m, lang) => word(lang, 'joint.sentTo', { names: m[1] })],
   [/^every rescue department on the list has already answered$/, (_m, lang) => word(lang, 'joint.allAnswered')],
   [/^(\d+) already answered$/, (m, lang) => word(lang, 'joint.answered', { n: m[1] })],

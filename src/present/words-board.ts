@@ -117,6 +117,7 @@ export const BOARD_WORDS = {
   'refusal.inNoMatter': { fi: 'asiakirja #{item} ei kuulu asiaan {id} eikä mihinkään muuhunkaan asiaan', sv: 'dokument #{item} hör inte till ärende {id} och inte heller till något annat ärende' },
   'refusal.inOtherMatter': { fi: 'asiakirja #{item} ei kuulu asiaan {id} vaan asiaan {other}', sv: 'dokument #{item} hör inte till ärende {id} utan till ärende {other}' },
   'refusal.onlyItem': { fi: 'asiakirja #{item} on asian {id} ainoa asiakirja, joten erotettavaa ei ole', sv: 'dokument #{item} är det enda dokumentet i ärende {id}, så det finns inget att skilja åt' },
+  'refusal.noReviewer': { fi: 'korjauksesta on kerrottava, kuka sen teki', sv: 'en rättelse ska ange vem som gjorde den' },
 
   // A matter's response on the board, and a matter that is not there.
   'matter.onBoard': { fi: 'Yhteisen vastauksen taululla: {status}', sv: 'På tavlan för gemensamma svar: {status}' },

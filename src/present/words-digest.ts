@@ -64,13 +64,19 @@ export const DIGEST_WORDS = {
   'digest.approve': { fi: 'Hyväksy katsaus lähetettäväksi', sv: 'Godkänn sammandraget för utskick' },
   'digest.noDraft': { fi: 'Ei avointa luonnosta', sv: 'Inget öppet utkast' },
   'digest.nothingNew': {
-    fi: 'Edellisen katsauksen jälkeen ei ole tullut mitään uutta, joten luonnosta ei tehdä.',
-    sv: 'Inget nytt har kommit sedan föregående sammandrag, så inget utkast görs.',
+    fi: 'Katsauksen ajalta ei ole tullut mitään uutta, joten luonnosta ei tehdä.',
+    sv: 'Inget nytt har kommit under sammandragets period, så inget utkast görs.',
   },
   'digest.wouldHave': {
-    fi: 'Jos luonnos tehtäisiin nyt, siinä olisi {respond} yhteistä vastausta vaativaa asiaa, {moved} muutosta ja {items} uutta asiakirjaa.',
-    sv: 'Om utkastet gjordes nu skulle det innehålla {respond} ärenden som kräver ett gemensamt svar, {moved} ändringar och {items} nya dokument.',
+    fi: 'Jos luonnos tehtäisiin nyt, siinä olisi {respond}, {moved} ja {items}.',
+    sv: 'Om utkastet gjordes nu skulle det innehålla {respond}, {moved} och {items}.',
   },
+  'digest.countRespond': { fi: '{n} yhteistä vastausta vaativaa asiaa', sv: '{n} ärenden som kräver ett gemensamt svar' },
+  'digest.countRespond.one': { fi: '1 yhteistä vastausta vaativa asia', sv: '1 ärende som kräver ett gemensamt svar' },
+  'digest.countMoved': { fi: '{n} muutosta', sv: '{n} ändringar' },
+  'digest.countMoved.one': { fi: '1 muutos', sv: '1 ändring' },
+  'digest.countItems': { fi: '{n} uutta asiakirjaa', sv: '{n} nya dokument' },
+  'digest.countItems.one': { fi: '1 uusi asiakirja', sv: '1 nytt dokument' },
   'digest.scheduled': {
     fi: 'Luonnos tehdään ajastettuna; sen voi tehdä myös nyt muokattavaksi.',
     sv: 'Utkastet görs enligt schemat; det kan också göras nu för att redigeras.',

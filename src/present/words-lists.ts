@@ -36,6 +36,7 @@ export const LIST_WORDS = {
   'health.configErrors': { fi: '{n} virheellistä lähdemäärittelyä', sv: '{n} felaktiga källdefinitioner' },
 
   // The overview.
+  'health.configErrors.one': { fi: '1 virheellinen lähdemäärittely', sv: '1 felaktig källdefinition' },
   'overview.title': { fi: 'Lakivahti – yleiskuva', sv: 'Lakivahti – översikt' },
   'overview.heading': { fi: 'Yleiskuva', sv: 'Översikt' },
   'overview.lead': {
@@ -60,6 +61,7 @@ export const LIST_WORDS = {
   'overview.thisWeek': { fi: 'Määräaika tällä viikolla', sv: 'Remisstiden går ut den här veckan' },
   'overview.nextWeeks': { fi: 'Määräaika seuraavien kolmen viikon aikana', sv: 'Remisstiden går ut inom de följande tre veckorna' },
   'overview.more': { fi: 'ja {n} muuta samalla aikavälillä', sv: 'och {n} till under samma period' },
+  'overview.more.one': { fi: 'ja 1 muu samalla aikavälillä', sv: 'och 1 till under samma period' },
   'overview.arrivals': { fi: 'Tällä viikolla julkaistut tavoitteittain', sv: 'Publicerat den här veckan per mål' },
   'overview.arrivalsCaption': {
     fi: 'Asiakirjat, jotka on julkaistu viikolla {from} alkaen, verrattuna seitsemään aiempaan viikkoon ({first} alkaen)',
@@ -78,6 +80,7 @@ export const LIST_WORDS = {
   'overview.moved': { fi: 'Asiakokonaisuudet, jotka etenivät kahden viikon aikana', sv: 'Ärendehelheter som har gått vidare under de senaste två veckorna' },
   'overview.movedDeadline': { fi: 'määräaika', sv: 'remisstid' },
   'overview.documents': { fi: '{n} asiakirjaa', sv: '{n} dokument' },
+  'overview.documents.one': { fi: '1 asiakirja', sv: '1 dokument' },
   'overview.noneMoved': {
     fi: 'Yksikään asiakokonaisuus ei ole siirtynyt uuteen vaiheeseen kahden viikon aikana.',
     sv: 'Ingen ärendehelhet har gått vidare till ett nytt skede under de senaste två veckorna.',
@@ -115,6 +118,7 @@ export const LIST_WORDS = {
   'items.clear': { fi: 'Tyhjennä suodattimet', sv: 'Töm filtren' },
   'items.errors': { fi: 'Suodattimissa on virhe', sv: 'Filtren innehåller ett fel' },
   'items.markRead': { fi: 'Merkitse tämän sivun {n} lukematonta luetuiksi', sv: 'Markera sidans {n} olästa som lästa' },
+  'items.markRead.one': { fi: 'Merkitse tämän sivun 1 lukematon luetuksi', sv: 'Markera sidans 1 olästa som läst' },
   'items.none': { fi: 'Ei asiakirjoja näillä suodattimilla.', sv: 'Inga dokument med de här filtren.' },
   'items.pages': { fi: 'Sivut', sv: 'Sidor' },
   'items.first': { fi: 'Uusimmat', sv: 'Senaste' },
@@ -227,10 +231,12 @@ export const LIST_WORDS = {
   // The parts of the stored joint-response reason (src/tag/joint.ts writes them in English), in the reader's language.
   'joint.about': { fi: '{kind}, päätavoite {goal} (pisteet {score})', sv: '{kind}, huvudmål {goal} (poäng {score})' },
   'joint.consultation': { fi: 'lausuntokierros', sv: 'remissrunda' },
-  'joint.sentTo': { fi: 'jakelussa {names}', sv: 'på sändlistan: {names}' },
-  'joint.sentToMore': { fi: 'jakelussa {names} ja {n} muuta', sv: 'på sändlistan: {names} och {n} till' },
+  // The names are the rescue departments on the distribution list (taxonomy jointRecipients), not everyone on it.
+  'joint.sentTo': { fi: 'jakelussa olevat pelastuslaitokset: {names}', sv: 'räddningsverken på sändlistan: {names}' },
+  'joint.sentToMore': { fi: 'jakelussa {total} pelastuslaitosta: {names} ja {n} muuta', sv: '{total} räddningsverk på sändlistan: {names} och {n} till' },
+  'joint.sentToMore.one': { fi: 'jakelussa {total} pelastuslaitosta: {names} ja 1 muu', sv: '{total} räddningsverk på sändlistan: {names} och 1 till' },
   'joint.allAnswered': { fi: 'jokainen jakelun pelastuslaitos on jo vastannut', sv: 'varje räddningsverk på sändlistan har redan svarat' },
-  'joint.answered': { fi: '{n} on jo vastannut', sv: '{n} har redan svarat' },
+  'joint.answered': { fi: 'pelastuslaitoksista {n} on jo vastannut', sv: '{n} av räddningsverken har redan svarat' },
   'joint.noDeadline': { fi: 'määräaika ei tiedossa', sv: 'tidsfristen okänd' },
   'item.titleMatches': { fi: 'Otsikon osumat:', sv: 'Träffar i rubriken:' },
   'item.summaryMatches': { fi: 'Tiivistelmän osumat:', sv: 'Träffar i sammandraget:' },

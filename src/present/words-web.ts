@@ -134,6 +134,7 @@ export const WORDS = {
   'sources.actions': { fi: 'Toimet', sv: 'Åtgärder' },
   'sources.unverified': { fi: 'osoitetta ei ole vahvistettu julkisesta lähteestä', sv: 'adressen har inte bekräftats av en offentlig källa' },
   'sources.failures': { fi: '{n} epäonnistunutta hakua peräkkäin', sv: '{n} misslyckade hämtningar i rad' },
+  'sources.failures.one': { fi: '1 epäonnistunut haku', sv: '1 misslyckad hämtning' },
   'sources.technical': { fi: 'Tekninen kuvaus', sv: 'Teknisk beskrivning' },
   'sources.paused': { fi: 'keskeytetty', sv: 'pausad' },
   'sources.resume': { fi: 'Jatka hakua', sv: 'Återuppta hämtningen' },
@@ -163,6 +164,7 @@ export const WORDS = {
   'matter.dateUnknown': { fi: 'päivämäärä ei tiedossa', sv: 'datum okänt' },
   'matter.document': { fi: 'asiakirja', sv: 'dokument' },
   'matter.notYet': { fi: 'ei vielä', sv: 'inte ännu' },
+  'matter.passed': { fi: 'ohitettu; ei asiakirjaa tästä vaiheesta', sv: 'passerat; inget dokument från detta skede' },
   'matter.current': { fi: 'nykyinen vaihe', sv: 'nuvarande skede' },
   'matter.changes': { fi: 'Muutokset', sv: 'Ändringar' },
   'matter.sinceOne': { fi: '1 muutos', sv: '1 ändring' },
@@ -207,10 +209,16 @@ export type WordKey = keyof typeof WORDS;
 /** Whether the dictionary has the word `key` (for names looked up from stored values, such as an item's kind). */
 export const hasWord = (key: string): boolean => Object.hasOwn(WORDS, key);
 
-/** The word `key` in `lang`, its {placeholders} filled from `values`; an unknown key throws (a template's typo). */
+/**
+ * The word `key` in `lang`, its {placeholders} filled from `values` (with `n` 1, its singular `KEY.one` where there is one);
+ * an unknown key throws (a template's typo).
+ */
 export function word(lang: Lang, key: string, values: Record<string, unknown> = {}): string {
-  const entry = (WORDS as Record<string, Record<Lang, string>>)[key];
+  const words = WORDS as Record<string, Record<Lang, string>>;
+  const entry = words[key];
   if (!entry) throw new Error(`words-web: no word "${key}"`);
+  // A count of one takes the word's singular, `KEY.one`, where it has one ("1 asiakirja", not "1 asiakirjaa").
+  if ((values.n === 1 || values.n === '1') && words[`${key}.one`]) return word(lang, `${key}.one`, values);
   const text = entry[lang];
   // Most words have no placeholder: a template asks for dozens of them per page.
   return text.includes('{') ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text;

@@ -379,10 +379,33 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
   return report;
 }
 
+/**
+ * Why a correction cannot be made, as data: the present layer words it in a reader's language
+ * (src/present/correction-error.ts), the CLI shows the English message.
+ */
+export type CorrectionRefusal =
+  | { code: 'merge-self'; matter: number }
+  | { code: 'no-matter'; matter: number }
+  | { code: 'no-item'; item: number }
+  | { code: 'not-in-matter'; item: number; matter: number; actual: number | null }
+  | { code: 'only-item'; item: number; matter: number }
+  | { code: 'no-reviewer' };
+
+function refusalMessage(r: CorrectionRefusal): string {
+  switch (r.code) {
+    case 'merge-self': return `cannot merge matter ${r.matter} with itself`;
+    case 'no-matter': return `no matter ${r.matter}`;
+    case 'no-item': return `no item ${r.item}`;
+    case 'not-in-matter': return `item ${r.item} is not in matter ${r.matter} (${r.actual === null ? 'it is in no matter' : `it is in matter ${r.actual}`})`;
+    case 'only-item': return `item ${r.item} is the only item of matter ${r.matter}: nothing to split`;
+    case 'no-reviewer': return '--reviewer NAME is required: a correction says who made it';
+  }
+}
+
 /** A correction a reviewer asked for that cannot be made (unknown matter or item, item not in it, …). */
 export class CorrectionError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly refusal: CorrectionRefusal) {
+    super(refusalMessage(refusal));
     this.name = 'CorrectionError';
   }
 }
@@ -408,31 +431,31 @@ export interface StoredCorrection {
 }
 
 function itemsOfMatter(db: Db, matterId: number): number[] {
-  if (!prepared(db, 'SELECT 1 FROM matters WHERE id = ?').get(matterId)) throw new CorrectionError(`no matter ${matterId}`);
+  if (!prepared(db, 'SELECT 1 FROM matters WHERE id = ?').get(matterId)) throw new CorrectionError({ code: 'no-matter', matter: matterId });
   return prepared(db, LINK_SQL.inMatter).pluck().all(matterId) as number[];
 }
 
 function record(db: Db, kind: 'merge' | 'split', item: number, other: number | null, matter: number, otherMatter: number | null, by: CorrectionBy): number {
-  if (!by.reviewer.trim()) throw new CorrectionError('--reviewer NAME is required: a correction says who made it');
+  if (!by.reviewer.trim()) throw new CorrectionError({ code: 'no-reviewer' });
   return Number(prepared(db, `INSERT INTO matter_corrections (kind, item, other, matter, other_matter, reviewer, note, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(kind, item, other, matter, otherMatter, by.reviewer.trim(), by.note?.trim() || null, by.now).lastInsertRowid);
 }
 
 /** Throws a CorrectionError when matters `a` and `b` cannot be merged; reads only. Returns their items. */
 export function checkMerge(db: Db, a: number, b: number): { fromA: number[]; fromB: number[] } {
-  if (a === b) throw new CorrectionError(`cannot merge matter ${a} with itself`);
+  if (a === b) throw new CorrectionError({ code: 'merge-self', matter: a });
   return { fromA: itemsOfMatter(db, a), fromB: itemsOfMatter(db, b) };
 }
 
 /** Throws a CorrectionError when the item cannot be split off the matter; reads only. Returns the matter's items. */
 export function checkSplit(db: Db, matterId: number, itemId: number): number[] {
   const members = itemsOfMatter(db, matterId);
-  if (!prepared(db, 'SELECT 1 FROM items WHERE id = ?').get(itemId)) throw new CorrectionError(`no item ${itemId}`);
+  if (!prepared(db, 'SELECT 1 FROM items WHERE id = ?').get(itemId)) throw new CorrectionError({ code: 'no-item', item: itemId });
   if (!members.includes(itemId)) {
     const actual = prepared(db, LINK_SQL.matterOf).pluck().get(itemId) as number | null;
-    throw new CorrectionError(`item ${itemId} is not in matter ${matterId} (${actual === null ? 'it is in no matter' : `it is in matter ${actual}`})`);
+    throw new CorrectionError({ code: 'not-in-matter', item: itemId, matter: matterId, actual: actual ?? null });
   }
-  if (members.length === 1) throw new CorrectionError(`item ${itemId} is the only item of matter ${matterId}: nothing to split`);
+  if (members.length === 1) throw new CorrectionError({ code: 'only-item', item: itemId, matter: matterId });
   return members;
 }
 

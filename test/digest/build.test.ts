@@ -73,7 +73,7 @@ describe('the network digest', () => {
     const empty = buildDigest({ data: { items: [], events: [], rounds: [] }, lang: 'fi', labels: labels.fi, ...period });
     expect(empty.empty).toBe(true);
     const mail = renderDigest(empty, { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' });
-    expect(mail.text).toContain('Ei mitään uutta edellisen katsauksen jälkeen.');
+    expect(mail.text).toContain('Ei mitään uutta tältä ajalta.');
     expect(mail.text).toContain('Ei avoimia lausuntokierroksia');
   });
 });
@@ -180,5 +180,16 @@ describe('a long week', () => {
     expect(mail.text).toContain('+ 5 muuta – kaikki Lakivahdissa: https://l.example.fi/items?goal=services');
     // Handlebars writes = as &#x3D; in attributes, which every HTML reader decodes.
     expect(mail.html).toMatch(/href="https:\/\/l\.example\.fi\/items\?goal(=|&#x3D;)services"/);
+  });
+
+  it('one more item is "1 muu" in Finnish, "1 till" in Swedish', () => {
+    const many = Array.from({ length: 26 }, (_, n) => ({ ...data.items[0], id: 200 + n, title: `Uutinen ${n}`, joint: false }));
+    for (const [lang, words] of [['fi', '+ 1 muu – kaikki Lakivahdissa: '], ['sv', '+ 1 till – alla i Lakivahti: ']] as const) {
+      const d = buildDigest({ data: { ...data, items: many }, lang, labels: labels[lang], ...period });
+      expect(d.groups[0].more).toBe(1);
+      const mail = renderDigest(d, { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' });
+      expect(mail.text).toContain(words);
+      expect(mail.html).toContain(`+ 1 ${words.slice(4, -2)}</a>`);
+    }
   });
 });

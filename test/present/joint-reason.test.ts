@@ -36,9 +36,18 @@ describe('joint-response reason', () => {
 
   it('reads as a sentence', () => {
     expect(jointReasonText(reasons[0], 'fi', names('fi'))).toBe('lausuntopyyntö, päätavoite <services> (pisteet 4)');
-    expect(jointReasonText(reasons[2], 'fi', names('fi'))).toBe('lausuntokierros, päätavoite <services> (pisteet 2); jakelussa Pelastuslaitos 1, Pelastuslaitos 2; 1 on jo vastannut');
-    expect(jointReasonText(reasons[3], 'sv', names('sv'))).toBe('remiss, huvudmål <internal-security> (poäng 4); på sändlistan: Pelastuslaitos 1, Pelastuslaitos 2, Pelastuslaitos 3 och 2 till; ' +
+    expect(jointReasonText(reasons[2], 'fi', names('fi'))).toBe('lausuntokierros, päätavoite <services> (pisteet 2); jakelussa olevat pelastuslaitokset: Pelastuslaitos 1, Pelastuslaitos 2; pelastuslaitoksista 1 on jo vastannut');
+    expect(jointReasonText(reasons[3], 'sv', names('sv'))).toBe('remiss, huvudmål <internal-security> (poäng 4); 5 räddningsverk på sändlistan: Pelastuslaitos 1, Pelastuslaitos 2, Pelastuslaitos 3 och 2 till; ' +
       'varje räddningsverk på sändlistan har redan svarat; tidsfristen okänd');
+  });
+
+  it('says the names and counts are the rescue departments on the list, not everyone on it', () => {
+    const reason = assessJoint({ title: 'x', deadline: '2026-12-20', consultation: { distribution: ['Sisäministeriö', 'Kuntaliitto', ...departments(7)], answered: ['Kuntaliitto', 'Pelastuslaitos 2'] } },
+      { relevant: true, primary: 'services', scores: { services: 4 }, kind: 'statement-request' }, taxonomy, now).reason;
+    expect(jointReasonText(reason, 'fi', names('fi'))).toBe('lausuntopyyntö, päätavoite <services> (pisteet 4); ' +
+      'jakelussa 7 pelastuslaitosta: Pelastuslaitos 1, Pelastuslaitos 2, Pelastuslaitos 3 ja 4 muuta; pelastuslaitoksista 1 on jo vastannut');
+    expect(jointReasonText(reason, 'sv', names('sv'))).toBe('remiss, huvudmål <services> (poäng 4); ' +
+      '7 räddningsverk på sändlistan: Pelastuslaitos 1, Pelastuslaitos 2, Pelastuslaitos 3 och 4 till; 1 av räddningsverken har redan svarat');
   });
 
   it('writes the score with a decimal comma', () => {

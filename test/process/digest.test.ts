@@ -76,7 +76,16 @@ describe('lakivahti subscriptions', () => {
     // An organisation no stored item names is followed as typed, with a note saying so and naming those stored.
     const typo = await sub('add', 'org@example.fi', '--organisation', 'Sisäministeriö', '--organisation', 'Sisäministeriöö');
     expect([typo.code, typo.err]).toEqual([0, 'subscriptions: no stored item names the organisation "Sisäministeriöö" yet; it is followed as typed, ' +
-      'in any letter case (organisations: Eduskunta, Sisäministeriö)\n']);
+      'in any letter case (organisations: "Eduskunta", "Sisäministeriö")\n']);
+    // The names as a person picks one: each quoted (one item names two), one per letter case, in Finnish order.
+    const open = openDb(db);
+    store(open, 'sm', [item({ source: 'sm', key: 'sm8', title: 'Yhteinen tiedote', organisation: 'Pelastusopisto, sisäministeriö' }, new Date()),
+      item({ source: 'sm', key: 'sm9', title: 'Tiedote', organisation: 'sisäministeriö' }, new Date()),
+      item({ source: 'sm', key: 'sm10', title: 'Ålands tiedote', organisation: 'Ålands landskapsregering' }, new Date())]);
+    open.close();
+    const again = await sub('add', 'org@example.fi', '--organisation', 'Sisäministeriöö');
+    expect(again.err).toBe('subscriptions: no stored item names the organisation "Sisäministeriöö" yet; it is followed as typed, ' +
+      'in any letter case (organisations: "Eduskunta", "Pelastusopisto, sisäministeriö", "Sisäministeriö", "Ålands landskapsregering")\n');
   }, 120_000);
 });
 
@@ -88,7 +97,9 @@ describe('lakivahti digest', () => {
     const r = await run(['digest', '--preview', '--db', file]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('ESIKATSELU – ei lähetetty');
-    expect(r.out).toContain('Ei mitään uutta edellisen katsauksen jälkeen.');
+    // A first digest has no previous one: the words speak of its period (shown above them), which is always true.
+    expect(r.out).toContain('Ei mitään uutta tältä ajalta.');
+    expect(r.out).not.toContain('edellisen katsauksen');
     expect(r.out).toContain('<table role="presentation"');
     expect(sha(file)).toBe(before);
     expect((await run(['digest', '--preview', '--db', path.join(dir, 'missing.sqlite')])).code).toBe(1);

@@ -55,6 +55,10 @@ describe('lakivahti users', () => {
     expect([off.code, off.err]).toEqual([0, '']);
     expect(off.out).toContain('tunnus LUKIJA@example.fi poistettu käytöstä');
     expect((await users(['list'])).out).toMatch(/^lukija@example\.fi .*POISTETTU KÄYTÖSTÄ/m);
+    // Again: nothing changes, and it says since when instead of that it happened now.
+    const again = await users(['disable', 'lukija@example.fi']);
+    expect([again.code, again.err]).toEqual([0, '']);
+    expect(again.out).toMatch(/^tunnus lukija@example\.fi on ollut poissa käytöstä \d{1,2}\.\d{1,2}\.\d{4} klo \d{2}\.\d{2} alkaen; sillä ei ole istuntoja eikä voimassa olevia syötetunnisteita\n$/);
     const none = await users(['disable', 'ei-ole@example.fi']);
     expect([none.code, none.err]).toEqual([1, 'users: no account for ei-ole@example.fi\n']);
     // A reset of a disabled account's password says that it stays disabled.

@@ -66,10 +66,18 @@ describe('splitting an item off a matter', () => {
     const db = seeded();
     const life = matterIdOf(db, 'project');
     const count = () => db.prepare('SELECT COUNT(*) FROM matter_corrections').pluck().get();
-    expect(() => splitItem(db, 999, idOf(db, 'project'), by)).toThrow(new CorrectionError('no matter 999'));
-    expect(() => splitItem(db, life, 999, by)).toThrow('no item 999');
+    // The refusal is data (a code and its numbers) that the web words in the reader's language; the CLI shows the message.
+    const refusal = (f: () => unknown) => {
+      try { f(); } catch (err) { if (err instanceof CorrectionError) return err.refusal; throw err; }
+      throw new Error('not refused');
+    };
+    expect(refusal(() => splitItem(db, 999, idOf(db, 'project'), by))).toEqual({ code: 'no-matter', matter: 999 });
+    expect(() => splitItem(db, 999, idOf(db, 'project'), by)).toThrow('no matter 999');
+    expect(refusal(() => splitItem(db, life, 999, by))).toEqual({ code: 'no-item', item: 999 });
+    expect(refusal(() => splitItem(db, life, idOf(db, 'other'), by))).toEqual({ code: 'not-in-matter', item: idOf(db, 'other'), matter: life, actual: matterIdOf(db, 'other') });
     expect(() => splitItem(db, life, idOf(db, 'other'), by)).toThrow(`item ${idOf(db, 'other')} is not in matter ${life} (it is in matter ${matterIdOf(db, 'other')})`);
-    expect(() => splitItem(db, matterIdOf(db, 'other'), idOf(db, 'other'), by)).toThrow(/is the only item of matter/);
+    expect(refusal(() => splitItem(db, matterIdOf(db, 'other'), idOf(db, 'other'), by))).toEqual({ code: 'only-item', item: idOf(db, 'other'), matter: matterIdOf(db, 'other') });
+    expect(refusal(() => splitItem(db, life, idOf(db, 'bill'), { ...by, reviewer: ' ' }))).toEqual({ code: 'no-reviewer' });
     expect(() => splitItem(db, life, idOf(db, 'bill'), { ...by, reviewer: ' ' })).toThrow(/--reviewer NAME is required/);
     expect(count()).toBe(0);
     expect(partition(db)).toEqual([['bill', 'project', 'request'], ['other']]);
@@ -135,8 +143,9 @@ describe('merging two matters', () => {
   it('refuses merging a matter with itself or with an unknown one', () => {
     const db = seeded();
     const life = matterIdOf(db, 'project');
+    expect(() => mergeMatters(db, life, life, by)).toThrow(new CorrectionError({ code: 'merge-self', matter: life }));
     expect(() => mergeMatters(db, life, life, by)).toThrow(`cannot merge matter ${life} with itself`);
-    expect(() => mergeMatters(db, life, 999, by)).toThrow('no matter 999');
+    expect(() => mergeMatters(db, life, 999, by)).toThrow(expect.objectContaining({ refusal: { code: 'no-matter', matter: 999 } }));
     expect(db.prepare('SELECT COUNT(*) FROM matter_corrections').pluck().get()).toBe(0);
   });
 });

@@ -52,7 +52,7 @@ describe('the digest draft page', () => {
   it('without a draft shows what one would hold and makes none on GET; readers may not see it, reviewers may not change it', async () => {
     const html = await page();
     expect(html).toContain('Ei avointa luonnosta');
-    expect(html).toMatch(/siinä olisi 1 yhteistä vastausta vaativaa asiaa, 2 muutosta ja 4 uutta asiakirjaa/);
+    expect(html).toMatch(/siinä olisi 1 yhteistä vastausta vaativa asia, 2 muutosta ja 4 uutta asiakirjaa/);
     expect(html).toContain('Hyväksymätön luonnos <strong>odottaa</strong>');
     expect(html).toContain('<iframe class="digest-preview" sandbox src="/digest/preview?lang=fi"');
     expect(drafts()).toBe(0);

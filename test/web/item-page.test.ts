@@ -44,7 +44,7 @@ describe('item page', () => {
     const why = section(body, 'why');
     expect(why).toContain('Luokittelija piti asiakirjaa verkostolle merkityksellisenä; päätavoite: <strong>Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky</strong>');
     // The reason in words (the tag stage stores it in English): kind, main goal, who it was sent to.
-    expect(why).toMatch(/Asiakirja on yhteisen vastauksen ehdokas: lausuntopyyntö, päätavoite Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky \(pisteet \d+(?:,\d+)?\); jakelussa [^.]*Pelastuslaitos/i);
+    expect(why).toMatch(/Asiakirja on yhteisen vastauksen ehdokas: lausuntopyyntö, päätavoite Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky \(pisteet \d+(?:,\d+)?\); jakelussa olevat pelastuslaitokset: Helsingin kaupungin pelastuslaitos, Keski-Uudenmaan pelastuslaitos[;.]/);
     expect(why).not.toMatch(/ on services|\(score|sent to/);
     // A kind's weighting multiplies the scores; it blocks nothing.
     expect(why).toContain('<td data-label="Termi">lausuntopyyntö ×1,15</td><td data-label="Kohta"></td><td data-label="Osuma"></td><td data-label="Vaikutus">kertoo tavoitteiden pisteet</td>');

@@ -1,7 +1,7 @@
 // The matter page (/matters/:id) and the sources page (/sources).
 import { describe, expect, it } from 'vitest';
 import { fiDateTime } from '../../src/web/helpers.js';
-import { get, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
+import { arriveTagged, get, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
 import { lastMatterVisit, type Db } from '../../src/store/index.js';
 import { addUser, Browser } from '../helpers/web.js';
 
@@ -133,6 +133,17 @@ describe('matter page', () => {
   it.each(['999999', 'x'])('/matters/%s is a Finnish 404', async (id) => {
     const { status, body } = await get(`${site.base}/matters/${id}`);
     expect([status, body.includes('Asiakokonaisuutta numero')]).toEqual([404, true]);
+  });
+
+  it('a stage before the current one that no item showed is passed, not "not yet"', async () => {
+    // A statement request whose ministry project no source listed.
+    const alone = arriveTagged(db, 'lausuntopalvelu', { guid: 'req-alone', url: 'https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId=9',
+      title: 'Lausuntopyyntö pelastustoimen asetuksesta', published: new Date().toISOString(), identifiers: ['VN/999/2026'] });
+    const round = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(alone) as number;
+    const stages = section((await get(`${site.base}/matters/${round}`)).body, 'stages');
+    expect(stages).toContain('<li class="passed"><strong>valmistelu</strong> – ohitettu; ei asiakirjaa tästä vaiheesta</li>');
+    expect(stages).toContain('<li class="reached current"><strong>lausuntokierros</strong>');
+    expect(stages).toContain('<li class="pending"><strong>hallituksen esitys</strong> – ei vielä</li>');
   });
 });
 

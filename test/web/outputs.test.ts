@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/parse/feed.js';
 import { get, inDays, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
 import { findUser, setUserLanguage, type Db } from '../../src/store/index.js';
-import { CSV_COLUMNS } from '../../src/web/routes/outputs.js';
+import { CSV_COLUMNS, withLanguages } from '../../src/web/routes/outputs.js';
 
 let db: Db;
 let seeded: Seeded;
@@ -55,17 +55,38 @@ describe('Atom and JSON Feed', () => {
     const matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
     for (const [path, home] of [['/feeds/items.atom?goal=services', '/items?goal=services'], [`/feeds/matters/${matter}.atom`, `/matters/${matter}`]]) {
       const atom = await (await fetch(`${site.base}${path}${path.includes('?') ? '&' : '?'}token=${token}`)).text();
-      const head = atom.slice(0, atom.indexOf('<entry>'));
+      const head = atom.slice(0, atom.search(/<entry[ >]/));
       // RFC 4287 4.1.1: a feed has an author unless every entry has one (these have none).
-      expect(atom).not.toMatch(/<entry>(?:(?!<\/entry>)[\s\S])*<author>/);
+      expect(atom).not.toMatch(/<entry[ >](?:(?!<\/entry>)[\s\S])*<author>/);
       expect(head).toMatch(/<author>\s*<name>Lakivahti<\/name>\s*<\/author>/);
       expect(head).toContain(`<id>${site.base}${path.replace('&', '&amp;')}</id>`);
       expect(head).toContain(`<link rel="alternate" href="${site.base}${home}"/>`);
       expect(head).not.toMatch(/<id>[^<]*token/);
-      expect(atom.match(/<entry>/g)?.length).toBe(atom.match(/<published>/g)?.length);
+      expect(atom.match(/<entry[ >]/g)?.length).toBe(atom.match(/<published>/g)?.length);
     }
     const json = JSON.parse(await (await fetch(`${site.base}/feeds/matters/${matter}.json?token=${token}`)).text()) as { home_page_url: string; author: { name: string } };
     expect([json.home_page_url, json.author]).toEqual([`${site.base}/matters/${matter}`, { name: 'Lakivahti' }]);
+  });
+
+  it("marks each entry's language: a Swedish item in a Finnish reader's feed is Swedish, its goal labels Finnish", async () => {
+    const atom = (await get(`${site.base}/feeds/items.atom?goal=services`)).body;
+    expect(atom).toMatch(/^<\?xml[^>]*>\s*<feed xml:lang="fi" xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    expect((await parseFeed(atom, `${site.base}/feeds/items.atom`)).map((i) => i.title)).toContain('Förvaltningsutskottets betänkande om räddningslagen');
+    const entries = [...atom.matchAll(/<entry( xml:lang="(\w+)")?>([\s\S]*?)<\/entry>/g)].map((m) => ({ lang: m[2], body: m[3] }));
+    expect(entries.length).toBeGreaterThan(1);
+    const sv = entries.filter((e) => e.body.includes(`/items/${seeded.swedish}<`));
+    expect(sv).toHaveLength(1);
+    expect(sv[0].lang).toBe('sv');
+    expect(sv[0].body).toMatch(/<category xml:lang="fi" label="Paikalliset ja alueelliset palvelut/);
+    const fi = entries.filter((e) => e !== sv[0]);
+    expect(fi.map((e) => e.lang)).toEqual(fi.map(() => 'fi'));
+    expect(fi.map((e) => e.body).join('')).not.toContain('<category xml:lang');
+  });
+
+  it("xml:lang goes on the feed's own tags, never inside a title's text", () => {
+    const xml = '<feed xmlns="x"><entry><title><![CDATA[<entry> ja <category >]]></title><category label="a"/></entry><entry><category label="b"/></entry></feed>';
+    expect(withLanguages(xml, 'fi', ['sv', 'und'])).toBe('<feed xml:lang="fi" xmlns="x"><entry xml:lang="sv"><title><![CDATA[<entry> ja <category >]]></title>' +
+      '<category xml:lang="fi" label="a"/></entry><entry><category label="b"/></entry></feed>');
   });
 
   it("a matter's feed holds its items", async () => {

@@ -49,7 +49,7 @@ describe('overview', () => {
 
   it('says in one line which sources fail, shows broken definitions, and escapes stored text', async () => {
     const { body } = await get(`${site.base}/`);
-    expect(body).toContain('Lähteet: 5/6 kunnossa; haku epäonnistuu: Rikkinäinen lähde; 1 virheellistä lähdemäärittelyä.');
+    expect(body).toContain('Lähteet: 5/6 kunnossa; haku epäonnistuu: Rikkinäinen lähde; 1 virheellinen lähdemäärittely.');
     expect(body).toContain('<code>feeds/sources/x.yaml</code>: field &quot;url&quot; is required');
     expect(body).not.toContain('<script>');
     expect(body).not.toMatch(/<[^>]+\sonerror=/i);

@@ -169,7 +169,7 @@ describe('source health in plain Finnish and Swedish', () => {
   it('all well is said only when every source is well', () => {
     const all = sourceHealth([def('a'), def('b')], [state('a', 'ok'), state('b', 'not-modified')]);
     expect(healthLine(all, 0)).toEqual({ text: '2/2 kunnossa', ok: true });
-    expect(healthLine(all, 1)).toEqual({ text: '2/2 kunnossa; 1 virheellistä lähdemäärittelyä', ok: false });
+    expect(healthLine(all, 1)).toEqual({ text: '2/2 kunnossa; 1 virheellinen lähdemäärittely', ok: false });
   });
 
   it('names the failing sources and those not fetched yet', () => {

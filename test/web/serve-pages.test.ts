@@ -61,7 +61,7 @@ describe('the read pages through lakivahti serve', () => {
     ['/sources', 'text/html', 'Lausuntopalvelu.fi'],
     ['/feeds/items.atom?goal=services', 'application/atom+xml', '<feed'],
     ['/feeds/items.json', 'application/feed+json', '"version"'],
-    ['/feeds/matters/{matter}.atom', 'application/atom+xml', '<entry>'],
+    ['/feeds/matters/{matter}.atom', 'application/atom+xml', '<entry xml:lang="fi">'],
     ['/feeds/deadlines.ics', 'text/calendar', 'BEGIN:VEVENT'],
     ['/items.csv?source=lausuntopalvelu', 'text/csv', 'numero;otsikko'],
   ])('GET %s', async (page, type, text) => {

@@ -115,7 +115,7 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
       const done = kind === 'merge' ? w('action.merged', { a: id, b: other, c: r.matter }) : w('action.split', { item: other, id });
       return { back: `/matters/${kind === 'merge' ? r.matter : id}`, done, log: { action: kind, target: `matter:${id}`, detail: { other, correction: r.correction, matter: r.matter } } };
     } catch (err) {
-      if (err instanceof CorrectionError) throw new HttpError(400, w(kind === 'merge' ? 'action.cannotMerge' : 'action.cannotSplit', { why: correctionRefusal(err.message, lang) }));
+      if (err instanceof CorrectionError) throw new HttpError(400, w(kind === 'merge' ? 'action.cannotMerge' : 'action.cannotSplit', { why: correctionRefusal(err.refusal, lang) }));
       throw err;
     }
   });

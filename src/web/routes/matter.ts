@@ -15,13 +15,17 @@ import { deadlineView, escapeHtml, rowView, type RowContext } from './present.js
 import { feedNote, viewer } from './viewer.js';
 import { word, type Lang } from '../../present/words-web.js';
 
-/** Every stage in order, named in `lang`: reached ones with their date and the item that showed it, the rest as not yet. */
+/**
+ * Every stage in order, named in `lang`: reached ones with their date and the item that showed it; one before the
+ * current stage that no item showed is passed (a statement round whose project no source listed), the rest not yet.
+ */
 export function timeline(m: Pick<MatterDetail, 'stages' | 'stage'>, lang: Lang = 'fi') {
-  return MATTER_STAGES.map((stage) => {
+  const now = MATTER_STAGES.indexOf(m.stage as (typeof MATTER_STAGES)[number]);
+  return MATTER_STAGES.map((stage, n) => {
     const reached = m.stages.find((s) => s.stage === stage);
     return {
       label: STAGE_NAMES[lang][stage], reached: reached !== undefined, at: reached?.at ?? null, item: reached?.item ?? null,
-      current: m.stage === stage,
+      current: m.stage === stage, passed: reached === undefined && n < now,
     };
   });
 }

@@ -81,8 +81,29 @@ function renderFeed(ctx: PageContext, req: Request, res: Response, lang: Lang, f
       category: r.goals.map((g) => ({ name: ctx.goalLabel(g, lang), term: g })),
     });
   }
-  if (format === 'atom') res.type('application/atom+xml; charset=utf-8').send(feed.atom1());
+  if (format === 'atom') res.type('application/atom+xml; charset=utf-8').send(withLanguages(feed.atom1(), lang, items.map((r) => r.language)));
   else res.type('application/feed+json; charset=utf-8').send(feed.json1());
+}
+
+/**
+ * Atom with its languages marked (xml:lang, RFC 4287 2): the feed in the requester's language, each entry in its item's
+ * (a Swedish item in a Finnish feed is read and hyphenated as Swedish), and an entry's goal labels, which are in the
+ * requester's language, marked as such where the entry's differs. The feed library writes no xml:lang, so it is added
+ * to its output, outside the CDATA sections that hold the titles and summaries.
+ */
+export function withLanguages(xml: string, feedLang: string, entryLangs: readonly string[]): string {
+  let entry = -1;
+  let inEntry: string | undefined;
+  return xml.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part, i) => (i % 2 ? part : part.replace(/<feed |<entry>|<\/entry>|<category /g, (tag) => {
+    if (tag === '<feed ') return `<feed xml:lang="${feedLang}" `;
+    if (tag === '</entry>') return (inEntry = undefined), tag;
+    if (tag === '<entry>') {
+      const own = entryLangs[++entry];
+      inEntry = own === 'fi' || own === 'sv' ? own : feedLang;
+      return inEntry === own ? `<entry xml:lang="${own}">` : tag;
+    }
+    return inEntry !== undefined && inEntry !== feedLang ? `<category xml:lang="${feedLang}" ` : tag;
+  }))).join('');
 }
 
 /** /feeds/items.atom and /feeds/items.json: the newest items of any filter. */
