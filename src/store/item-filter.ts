@@ -129,9 +129,8 @@ const ASKED = 64;
  */
 const kept = new WeakMap<Db, { version: string; answers: Map<string, unknown>; asked: Set<string> }>();
 
-function keptAnswer<T>(db: Db, key: string, read: () => T): T {
+function keptAnswer<T>(db: Db, key: string, read: () => T, version = dataVersion(db)): T {
   // The version is read before the data: a write in between makes the next call read again, never serve stale data.
-  const version = dataVersion(db);
   let k = kept.get(db);
   if (!k || k.version !== version) kept.set(db, (k = { version, answers: new Map(), asked: new Set() }));
   if (k.answers.has(key)) return k.answers.get(key) as T;
@@ -152,20 +151,26 @@ const keptValues = new WeakSet<object>();
 /** Whether this page is one the store keeps (the same object is handed out again until any write), so worth building on. */
 export const isKeptPage = (page: ItemPage): boolean => keptValues.has(page);
 
-/** One page of filtered items, newest first, with where the pages beside it start (one query: rows, reviews, matter stages). */
-export function listItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
-  if (page.limit > KEPT_PAGE) return readItemPage(db, f, page);
+/**
+ * One page of filtered items, newest first, with where the pages beside it start (one query: rows, reviews, matter
+ * stages). `version`: the database's data version (dataVersion) as the caller read it before anything else of its page,
+ * so that a page that keeps other values per version too asks for it once.
+ */
+export function listItemPage(db: Db, f: ItemFilter, page: PageRequest, version?: string): ItemPage {
+  if (page.limit > KEPT_PAGE) return readItemPage(db, f, page, version);
+  // The version is read once here, for the page and the search it may keep.
+  const at = version ?? dataVersion(db);
   return keptAnswer(db, `page ${JSON.stringify([f, page])}`, () => {
-    const read = readItemPage(db, f, page);
+    const read = readItemPage(db, f, page, at);
     for (const row of read.items) Object.freeze(row.goals), Object.freeze(row.identifiers), Object.freeze(row);
     return Object.freeze({ ...read, items: Object.freeze(read.items) as ListRow[] });
-  });
+  }, at);
 }
 
 /** listItemPage without what is kept. */
-function readItemPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
+function readItemPage(db: Db, f: ItemFilter, page: PageRequest, version?: string): ItemPage {
   if (f.match && page.searchCap !== undefined && searchAlone(f)) return readSearchPage(db, f, page);
-  const search = f.match && page.searchCap !== undefined ? searchHits(db, f.match, page.searchCap) : undefined;
+  const search = f.match && page.searchCap !== undefined ? searchHits(db, f.match, page.searchCap, version) : undefined;
   return pageOf(db, f, page, search?.hits, search?.capped ?? false);
 }
 
@@ -232,8 +237,8 @@ function readSearchPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
  * filters let through.
  * Its prefix terms are asked for as the OR of their words (search-words.ts), which FTS5 too reads only up to the cap.
  */
-export function searchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
-  return keptAnswer(db, `hits ${cap} ${match}`, () => readSearchHits(db, match, cap));
+export function searchHits(db: Db, match: string, cap: number, version?: string): { hits: string; capped: boolean } {
+  return keptAnswer(db, `hits ${cap} ${match}`, () => readSearchHits(db, match, cap), version);
 }
 
 function readSearchHits(db: Db, match: string, cap: number): { hits: string; capped: boolean } {
