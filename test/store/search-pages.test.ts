@@ -97,6 +97,26 @@ describe('search pages read by day', () => {
     }
   });
 
+  it('a first page of 50 from days of a few matches each reads 64 index rows, each then a sort-key lookup', () => {
+    // The rows the index gives (a spy on the real statements' answers).
+    const read: number[] = [];
+    const statement = db.prepare('SELECT 1');
+    const proto = Object.getPrototypeOf(statement) as { all: (...args: unknown[]) => unknown[] };
+    const all = proto.all;
+    proto.all = function (this: typeof statement, ...args: unknown[]) {
+      const rows = all.apply(this, args);
+      if (this.database === db && /FROM items_fts WHERE/.test(this.source)) read.push(rows.length);
+      return rows;
+    };
+    try {
+      const page = listItemPage(db, { match: '"vesi"' }, { limit: 50, searchCap: 1000 });
+      expect(page.items).toHaveLength(50);
+      expect(read).toEqual([64]);
+    } finally {
+      proto.all = all;
+    }
+  });
+
   it('a capped search with other filters keeps the newest matches by date, not the newest stored', () => {
     // Ids run against the dates here: the highest ids are among the oldest items.
     const { hits, capped } = searchHits(db, '"vesi"', 50);
