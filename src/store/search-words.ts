@@ -26,17 +26,27 @@ export function searchWordsWriter(db: Db): { add(ids: string): void; copy(): voi
   };
 }
 
-/**
- * The full-text index's row key of an item (migration 022): its list day (the sort key's date, days since 1970-01-01;
- * day 0 when the first ten characters are no date) times 2³² plus its id, so that FTS5 gives matches in list order by
- * day, newest first when read descending. SQL over the given sort key and id expressions; the migration's triggers
- * write the same.
- */
-export const ftsKey = (sortKey: string, id: string): string =>
-  `((COALESCE(CAST(julianday(substr(${sortKey}, 1, 10)) AS INTEGER), 2440588) - 2440588) * 4294967296 + ${id})`;
+/** The list day (days since 1970-01-01) whose full-text keys are 0 to 2³² − 1: a later day's are negative, still in order. */
+const FTS_FIRST_DAY = 65536;
 
-/** The item id of a full-text row (SQL): the key's low 32 bits. */
-export const FTS_ITEM_ID = 'rowid & 4294967295';
+/**
+ * The full-text index's day of an item (SQL over its sort key): its list day counted down, FTS_FIRST_DAY minus the
+ * sort key's date in days since 1970-01-01 (day 0 when the first ten characters are no date): the newest day is the
+ * smallest.
+ */
+export const ftsDay = (sortKey: string): string =>
+  `(${FTS_FIRST_DAY} - (COALESCE(CAST(julianday(substr(${sortKey}, 1, 10)) AS INTEGER), 2440588) - 2440588))`;
+
+/**
+ * The full-text index's row key of an item (migration 023): its day (ftsDay) times 2³² plus its id counted down
+ * (2³² − 1 − id), so that FTS5 gives matches newest day first and, within a day, the highest id first (the order
+ * migration 022's key gave read backwards) in its own forward order: FTS5 reads a list backwards only by first walking
+ * to its end. SQL over the given sort key and id expressions; the migration's triggers write the same.
+ */
+export const ftsKey = (sortKey: string, id: string): string => `(${ftsDay(sortKey)} * 4294967296 + 4294967295 - ${id})`;
+
+/** The item id of a full-text row (SQL): the key's low 32 bits counted back up. */
+export const FTS_ITEM_ID = '(~rowid & 4294967295)';
 
 /**
  * A prefix is searched as itself when more words than this begin with it: each word is one more lookup in the index

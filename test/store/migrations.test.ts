@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from '../../src/store/index.js';
 import { migrationsDir } from '../../src/paths.js';
+import { FTS_ITEM_ID, ftsKey } from '../../src/store/search-words.js';
 
 /** A database at schema 001 (as openDb sets it up: foreign keys on), with runs referred to by items and events. */
 function oldDatabase(): Database.Database {
@@ -51,7 +52,10 @@ describe('migration 002', () => {
     expect(db.prepare('SELECT created_run FROM items ORDER BY id').all()).toEqual([{ created_run: 1 }, { created_run: 1 }]);
     expect(db.prepare('SELECT run_id, type, old_value, new_value FROM item_events').all())
       .toEqual([{ run_id: 2, type: 'title', old_value: 'Vanha', new_value: 'Pelastuslaki' }]);
-    expect(db.prepare("SELECT rowid & 4294967295 AS id FROM items_fts WHERE items_fts MATCH 'pelastuslaki'").all()).toEqual([{ id: 1 }]);
+    expect(db.prepare(`SELECT ${FTS_ITEM_ID} AS id FROM items_fts WHERE items_fts MATCH 'pelastuslaki'`).all()).toEqual([{ id: 1 }]);
+    // Keyed as the store writes new rows (migration 023: by day counting down, then id counting down).
+    expect(db.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH 'pelastuslaki'").pluck().all())
+      .toEqual(db.prepare(`SELECT ${ftsKey('sort_key', 'id')} FROM items WHERE id = 1`).pluck().all());
   });
 
   it('brings the new rules: interrupted runs, no stored wording, sort key, latest review, foreign keys enforced', () => {

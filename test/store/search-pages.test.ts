@@ -1,8 +1,9 @@
-// A search's pages read from the full-text index by day (migration 022, store/item-filter.ts readSearchPage): the
+// A search's pages read from the full-text index by day (migrations 022 and 023, store/item-filter.ts readSearchPage): the
 // same rows in the same order as the list walked with every match, forward and back, whatever the ids' order, with
 // hundreds of matches on one day, items at the same instant, a changed publication date and a deleted item.
 import { describe, expect, it } from 'vitest';
 import { listItemPage, openDb, saveRun, searchHits, syncSources, type Cursor, type Db, type ItemFilter } from '../../src/store/index.js';
+import { FTS_ITEM_ID } from '../../src/store/search-words.js';
 import { contentHash } from '../../src/normalize/key.js';
 import type { SourceDef, TaggedItem } from '../../src/model.js';
 
@@ -82,6 +83,38 @@ describe('search pages read by day', () => {
     expect(every).toHaveLength(899);
     // More matches on the crowded day than a page reads from the index at first (store/item-filter.ts FIRST_READ).
     expect(db.prepare("SELECT count(*) FROM items WHERE substr(sort_key, 1, 10) = '2025-04-10'").pluck().get()).toBeGreaterThan(256);
+  });
+
+  it('the index gives a search its matches newest day first in its own forward order (migration 023)', () => {
+    // FTS5 reads a list backwards only by first walking to its end: the order a page wants must be the index's own.
+    const natural = db.prepare(`SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ?`).pluck();
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid LIMIT 5`);
+    expect(plan.all('"pelastus"').map((r) => (r as { detail: string }).detail)).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+    for (const match of ['"pelastus"', '"vesi"', '"tuli" AND "kunta"']) {
+      const listOrder = db.prepare(`SELECT i.id FROM items i WHERE i.id IN (SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ?)
+        ORDER BY substr(i.sort_key, 1, 10) DESC, i.id DESC`).pluck().all(match);
+      expect(natural.all(match), match).toEqual(listOrder);
+    }
+  });
+
+  it('a first page of 50 from days of a few matches each reads 64 index rows, each then a sort-key lookup', () => {
+    // The rows the index gives (a spy on the real statements' answers).
+    const read: number[] = [];
+    const statement = db.prepare('SELECT 1');
+    const proto = Object.getPrototypeOf(statement) as { all: (...args: unknown[]) => unknown[] };
+    const all = proto.all;
+    proto.all = function (this: typeof statement, ...args: unknown[]) {
+      const rows = all.apply(this, args);
+      if (this.database === db && /FROM items_fts WHERE/.test(this.source)) read.push(rows.length);
+      return rows;
+    };
+    try {
+      const page = listItemPage(db, { match: '"vesi"' }, { limit: 50, searchCap: 1000 });
+      expect(page.items).toHaveLength(50);
+      expect(read).toEqual([64]);
+    } finally {
+      proto.all = all;
+    }
   });
 
   it('a capped search with other filters keeps the newest matches by date, not the newest stored', () => {

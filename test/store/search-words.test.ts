@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openDb, saveRun, searchHits, syncSources, type Db } from '../../src/store/index.js';
 import { saveTagsMany } from '../../src/store/tags.js';
-import { expandPrefixes, MAX_PREFIX_WORDS } from '../../src/store/search-words.js';
+import { expandPrefixes, FTS_ITEM_ID, MAX_PREFIX_WORDS } from '../../src/store/search-words.js';
 import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
 import { indexTerms, searchQuery } from '../../src/tag/index-terms.js';
 import { contentHash } from '../../src/normalize/key.js';
@@ -102,7 +102,7 @@ describe('search words', () => {
       queries.add(searchQuery(w, analyzer)!);
     }
     for (const t of HOSTILE) for (const w of t.split(/\s+/)) if (searchQuery(w, analyzer)) queries.add(searchQuery(w, analyzer)!);
-    const find = db.prepare('SELECT rowid & 4294967295 FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC').pluck();
+    const find = db.prepare(`SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid`).pluck();
     let expanded = 0;
     for (const q of queries) {
       const other = expandPrefixes(db, q);

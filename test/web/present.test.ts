@@ -71,6 +71,22 @@ describe('marking matches', () => {
     expect(marked).not.toContain('<mark>kuukautta</mark>');
   });
 
+  it('analyses a text\'s words once for every search that marks it, with the same marks', () => {
+    const snowball = createAnalyzer('snowball');
+    // The real analyzer, its calls counted.
+    let calls = 0;
+    const analyzer = { ...snowball, analyze: (word: string, lang: 'fi' | 'sv') => (calls++, snowball.analyze(word, lang)) };
+    const text = 'Pelastuslain muutos koskee kuntien ja kuntayhtymien tehtäviä; kuusi kuukautta.';
+    const marks = (q: string) => markText(text, searchRanges(text, 'fi', searchAlternatives(searchQuery(q, snowball)!), analyzer));
+    expect(marks('pelastuslaki')).toBe('<mark>Pelastuslain</mark> muutos koskee kuntien ja kuntayhtymien tehtäviä; kuusi kuukautta.');
+    expect(calls).toBeGreaterThan(0);
+    calls = 0;
+    // Another search, a new page's answers per word: the words and their keys are the text's, already found.
+    expect(marks('kunta')).toBe('Pelastuslain muutos koskee <mark>kuntien</mark> ja <mark>kuntayhtymien</mark> tehtäviä; kuusi kuukautta.');
+    expect(marks('tehtävä')).toBe('Pelastuslain muutos koskee kuntien ja kuntayhtymien <mark>tehtäviä</mark>; kuusi kuukautta.');
+    expect(calls).toBe(0);
+  });
+
   it('reads the alternatives of an FTS5 expression, quotes included', () => {
     expect(searchAlternatives('("pelastus"* OR "pelastus") AND ("a""b")')).toEqual([
       { text: 'pelastus', prefix: true }, { text: 'pelastus', prefix: false }, { text: 'a"b', prefix: false },

@@ -2,7 +2,7 @@
 import { createAnalyzer, type Analyzer } from '../../tag/analyze.js';
 import { searchQuery } from '../../tag/index-terms.js';
 import { helsinkiDate } from '../../parse/dates.js';
-import { listOrganisations, untilChanged } from '../../store/index.js';
+import { dataVersion, listOrganisations } from '../../store/index.js';
 import type { WebDeps } from '../deps.js';
 import type { KnownValues } from './item-query.js';
 import type { RowContext } from './present.js';
@@ -26,8 +26,9 @@ export interface PageContext {
 export function pageContext(deps: WebDeps, now: () => Date = () => new Date()): PageContext {
   let analyzer: Analyzer | undefined;
   const names = new Map(deps.sources.map((s) => [s.id, s.name]));
-  // Every items page offers the organisations as a filter; they change only when items are stored.
-  const organisations = untilChanged(deps.db, () => listOrganisations(deps.db));
+  // Every items page offers the organisations as a filter; they change only when items are stored, so they are read
+  // again only when the data version moves (the page's own, when it passes the version it read).
+  let organisations: { version: string; names: string[] } | undefined;
   const ctx: PageContext = {
     deps,
     analyzer: () => (analyzer ??= createAnalyzer()),
@@ -37,7 +38,10 @@ export function pageContext(deps: WebDeps, now: () => Date = () => new Date()): 
     known: {
       goals: Object.keys(deps.goalLabels),
       sources: deps.sources.map((s) => s.id),
-      organisations,
+      organisations: (version = dataVersion(deps.db)) => {
+        if (organisations?.version !== version) organisations = { version, names: listOrganisations(deps.db) };
+        return organisations.names;
+      },
       search: (text) => searchQuery(text, ctx.analyzer()),
     },
     rows: (lang = 'fi') => ({ sourceName: ctx.sourceName, goalLabel: (id) => ctx.goalLabel(id, lang), today: helsinkiDate(now()), lang }),

@@ -15,7 +15,8 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
 export interface KnownValues {
   goals: string[];
   sources: string[];
-  organisations(): string[];
+  /** The organisations items name, at `version` (the page's data version, store dataVersion) or read now. */
+  organisations(version?: string): string[];
   /** The FTS5 expression for what a person typed, or null when it holds no words. */
   search(text: string): string | null;
 }

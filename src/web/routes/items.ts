@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import Handlebars from 'handlebars';
 import { ITEM_KINDS, type Lang } from '../../model.js';
 import { MATTER_STAGES } from '../../link/stage.js';
-import { isKeptPage, listItemPage, readItemIds, type ItemPage } from '../../store/index.js';
+import { dataVersion, isKeptPage, listItemPage, readItemIds, type ItemPage } from '../../store/index.js';
 import { itemRowHtml } from '../item-table.js';
 import type { PageContext } from './context.js';
 import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './item-query.js';
@@ -57,8 +57,8 @@ type Selects = Record<'goals' | 'sources' | 'organisations' | 'kinds' | 'stages'
  */
 const selectCache = new WeakMap<PageContext, { organisations: string[]; byLang: Map<UiLang, Selects> }>();
 
-function selects(ctx: PageContext, lang: UiLang): Selects {
-  const organisations = ctx.known.organisations();
+function selects(ctx: PageContext, lang: UiLang, version?: string): Selects {
+  const organisations = ctx.known.organisations(version);
   let cache = selectCache.get(ctx);
   if (!cache || cache.organisations !== organisations) selectCache.set(ctx, (cache = { organisations, byLang: new Map() }));
   let html = cache.byLang.get(lang);
@@ -80,9 +80,12 @@ function selects(ctx: PageContext, lang: UiLang): Selects {
   return html;
 }
 
-/** The filter form's controls, with what is chosen now, in the page's language (the selects' options as HTML). */
-export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: UiLang = 'fi') {
-  const s = selects(ctx, lang);
+/**
+ * The filter form's controls, with what is chosen now, in the page's language (the selects' options as HTML);
+ * `version`: the page's data version (store dataVersion), at which the organisations are read.
+ */
+export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: UiLang = 'fi', version?: string) {
+  const s = selects(ctx, lang, version);
   return {
     q: form.q ?? '',
     from: form.from ?? '',
@@ -136,25 +139,45 @@ function keptRowsHtml(ctx: PageContext, page: ItemPage): Map<string, string> {
   return html;
 }
 
+/**
+ * Which of a kept page's items each person has read, kept with the page: read marks are written, which moves the data
+ * version, after which the store hands out a new page (listItemPage), so a kept page's marks hold while it is handed out.
+ */
+const readOnPage = new WeakMap<ItemPage, Map<number, Set<number>>>();
+
+function readMarks(ctx: PageContext, page: ItemPage, userId: number): Set<number> {
+  const read = () => readItemIds(ctx.deps.db, userId, page.items.map((r) => r.id));
+  if (!isKeptPage(page)) return read();
+  let marks = readOnPage.get(page);
+  if (!marks) readOnPage.set(page, (marks = new Map()));
+  let ids = marks.get(userId);
+  if (!ids) marks.set(userId, (ids = read()));
+  return ids;
+}
+
 export function itemsPage(ctx: PageContext): RequestHandler {
   return (req, res) => {
+    // The data version is read once, before anything else of the page: its list, the organisations and the feed
+    // tokens are each kept per version (store/item-filter.ts), and reading it is a query.
+    const version = dataVersion(ctx.deps.db);
     const lang = pageLang(res.locals);
-    const parsed = parseItemQuery(req.query as Record<string, unknown>, ctx.known, lang);
+    const known = { ...ctx.known, organisations: () => ctx.known.organisations(version) };
+    const parsed = parseItemQuery(req.query as Record<string, unknown>, known, lang);
     const qs = queryString(parsed.form);
     const base = {
-      title: word(lang, 'items.title'), ...viewer(res), form: filterForm(ctx, parsed.form, lang), filtered: qs !== '', scripts: ['/static/keys.js'],
+      title: word(lang, 'items.title'), ...viewer(res), form: filterForm(ctx, parsed.form, lang, version), filtered: qs !== '', scripts: ['/static/keys.js'],
       outputs: { atom: `/feeds/items.atom${qs}`, json: `/feeds/items.json${qs}`, csv: `/items.csv${qs}`, ics: `/feeds/deadlines.ics${qs}` },
-      feedNote: feedNote(res, ctx.deps.db, `/feeds/items.atom${qs}`),
+      feedNote: feedNote(res, ctx.deps.db, `/feeds/items.atom${qs}`, version),
     };
     if (parsed.errors.length) return void res.status(400).render('pages/items', { ...base, errors: parsed.errors, items: [] });
     const who = viewer(res).user;
     if (parsed.unread && who) parsed.filter.unreadBy = who.id;
     const page = listItemPage(ctx.deps.db, parsed.filter, { before: parsed.before, after: parsed.after, limit: PAGE_SIZE, searchCap: SEARCH_CAP,
-      identifiers: false, summaries: parsed.filter.match !== undefined });
+      identifiers: false, summaries: parsed.filter.match !== undefined }, version);
     const rows = ctx.rows(lang);
     const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
     const seen = parsed.filter.match ? seenFor(ctx, parsed.filter.match) : undefined;
-    const read = who ? readItemIds(ctx.deps.db, who.id, page.items.map((r) => r.id)) : new Set<number>();
+    const read = who ? readMarks(ctx, page, who.id) : new Set<number>();
     // A page the store does not keep is never asked for again: its rows' HTML is made and not kept.
     const html = isKeptPage(page) ? keptRowsHtml(ctx, page) : undefined;
     const items = page.items.map((r) => {
