@@ -124,6 +124,19 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['home-fire deaths falling are fire prevention', { title: 'Asuntopalojen kuolonuhrit vähenivät', summary: 'Ehkäisevä paloturvallisuustyö on tuottanut tulosta.' }, true, 'services', null],
   ['home-fire deaths falling are fire prevention, in Swedish', { title: 'Färre dödsfall i bostadsbränder', summary: 'Det förebyggande brandsäkerhetsarbetet har gett resultat.', lang: 'sv' }, true, 'services', null],
   ['a single home fire is still incident news', { title: 'Asuntopalo Kuopiossa', summary: 'Pelastuslaitos sammutti palon, kukaan ei loukkaantunut.', source: 'pelastustoimi' }, false, null, 'incident'],
+  // Round twenty (eval-2027-12 as a dev set): reworded from the dev sets' kinds, not their items. Reminders, advice and
+  // single rescues are the advice scope; a reminder of a legal duty is not.
+  ['a rescue department’s weak-ice reminder is advice', { title: 'Pelastuslaitos muistuttaa: jäälle ei vielä kannata mennä', summary: 'Jää on monin paikoin alle viisi senttiä paksua.', source: 'pelastustoimi' }, false, null, 'advice'],
+  ['one rescue is no matter of the strategy', { title: 'Koira pelastettiin kaivosta', summary: 'Pelastuslaitoksen yksikkö nosti koiran ylös köysien avulla.', source: 'pelastustoimi' }, false, null, 'advice'],
+  ['a scam in the rescue department’s name is advice', { title: 'Tekstiviestihuijaus lähetetään pelastuslaitoksen nimissä', summary: 'Viestin linkki vie väärennetylle maksusivulle.', source: 'pelastustoimi' }, false, null, 'advice'],
+  ['a Swedish reminder is advice', { title: 'Räddningsverket påminner: släck adventsljusen', summary: 'Levande ljus orsakar bränder varje december.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'advice'],
+  ['a reminder of a legal duty is the rescue act’s', { title: 'Pelastuslaitos muistuttaa nuohousvelvollisuudesta', summary: 'Tulisijat on nuohottava säännöllisesti.', source: 'pelastustoimi' }, true, 'services', null],
+  ['Swedish varna is warning the population, not advice', { title: 'Inrikesministeriet: befolkningen ska kunna varnas via mobilnätet', summary: 'Systemet för varning av befolkningen förnyas.', lang: 'sv' }, true, 'internal-security', null],
+  ['championships (SM-kilpailut) are event news', { title: 'Pelastajien SM-kilpailut käytiin Oulussa', summary: 'Pelastuslaitosten joukkueet kisasivat savusukelluksessa.', source: 'pelastustoimi' }, false, null, 'events'],
+  ['a Swedish team (lag) is no law', { title: 'Räddningsverkets lag tog guld i FM-tävlingarna', summary: 'Laget tävlade i ytlivräddning.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'events'],
+  ['a fire whose cause is under investigation is incident news', { title: 'Tulipalo rivitalossa Kotkassa', summary: 'Pelastuslaitos sai palon rajattua. Palon syy on tutkinnassa.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['a forest fire that went out is incident news', { title: 'Maastopalo sammui yön aikana Kuusamossa', summary: 'Pelastuslaitos vartioi paloaluetta vielä aamulla.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['a traffic accident, in Swedish, is incident news', { title: 'Trafikolycka i Vasa', summary: 'Räddningsverket klippte loss föraren.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'incident'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
