@@ -338,7 +338,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (unless !== undefined && (!sc.byField || factor[unless.field] >= factor[when.field])) {
         const together = Object.entries(sc.together);
         if (together.length === 0) continue;
-        const inTitle = when.field === 'title' && unless.field === 'title';
+        // A scope that only names a cooperation (factor 1: the EU civil protection mechanism) names it from the title
+        // alone: the mechanism is the title's subject, and the rescue services anywhere in the item who take part.
+        const inTitle = when.field === 'title' && (unless.field === 'title' || sc.factor === 1);
         for (const [g, w] of together) {
           joint.push([g, w]);
           // Police and rescue services named together in the title: the title is about their cooperation.
@@ -349,6 +351,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         evidence.push({ rule: 'scope', term: `${sc.id} + ${unless.match}`, field: unless.field, match: when.match, goals: { ...sc.together } });
         continue;
       }
+      // A scope of factor 1 only names a cooperation: without its unless terms it does nothing.
+      if (sc.factor === 1) continue;
       for (const g of goalIds) if (rule[g] > 0) rule[g] *= sc.factor;
       scale *= sc.factor;
       evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, field: when.field, match: when.match, goals: {} });

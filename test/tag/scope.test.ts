@@ -210,6 +210,16 @@ function suite(name: string, make: () => Analyzer | null): void {
       const r = tag({ title, summary, lang });
       expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
     });
+    // Round twenty (eval-2027-10 to -12 as dev sets): reworded from their kinds, not their items. The EU civil protection
+    // mechanism with the rescue services is their cooperation, as the police's is; what it acts at is where.
+    it.each([
+      ['Pelastuspalvelumekanismi: suomalaiset maastopaloasiantuntijat avuksi Kanadaan', 'Asiantuntijat tulevat kolmesta pelastuslaitoksesta.', 'fi'],
+      ['Civilskyddsmekanismen: finländska experter på terrängbränder till Kanada', 'Experterna kommer från tre räddningsverk.', 'sv'],
+      ['rescEU-kalustoon uusia sammutuslentokoneita Välimeren maille', 'Pelastuslaitosten lentäjät koulutetaan käyttämään koneita.', 'fi'],
+    ] as const)('the EU civil protection mechanism with the rescue services is internal security alone, whatever it acts at: %s', (title, summary, lang) => {
+      const r = tag({ title, summary, lang });
+      expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+    });
     it('the regional state administrative agency (aluehallintovirasto) is no welfare-area administration', () => {
       const r = tag({ title: 'Aluehallintoviraston ja pelastuslaitoksen valmiusharjoitus', summary: 'Harjoituksessa testattiin johtamista.' });
       expect(r.evidence.filter((e) => e.term === 'hallinto'), JSON.stringify(r.evidence)).toEqual([]);
