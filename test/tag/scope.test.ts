@@ -220,6 +220,19 @@ function suite(name: string, make: () => Analyzer | null): void {
       const r = tag({ title, summary, lang });
       expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
     });
+    // Round twenty: the police's and the rescue services' money named in one title is listed apart, not a cooperation.
+    it.each([
+      ['Poliisin ja pelastustoimen toimintamenot lisätalousarviossa', 'Lisäys kattaa palkankorotukset.', 'fi'],
+      ['Anslagen för polisen och räddningsväsendet i tilläggsbudgeten', 'Ökningen täcker lönehöjningarna.', 'sv'],
+    ] as const)('the police\'s and the rescue services\' appropriations in one title are the rescue services\' funding, no cooperation: %s', (title, summary, lang) => {
+      const r = tag({ title, summary, lang, source: 'intermin' });
+      expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+      expect(r.evidence.some((e) => e.rule === 'scope' && e.term.startsWith('policing apart')), JSON.stringify(r.evidence)).toBe(true);
+    });
+    it('police and rescue services named together with no money in the title are still their cooperation', () => {
+      const r = tag({ title: 'Poliisin ja pelastuslaitoksen yhteinen tilannekeskus aloitti', summary: 'Keskuksen toiminta rahoitetaan talousarviosta.', source: 'intermin' });
+      expect(r.primary, JSON.stringify(r.evidence)).toBe('internal-security');
+    });
     it('the regional state administrative agency (aluehallintovirasto) is no welfare-area administration', () => {
       const r = tag({ title: 'Aluehallintoviraston ja pelastuslaitoksen valmiusharjoitus', summary: 'Harjoituksessa testattiin johtamista.' });
       expect(r.evidence.filter((e) => e.term === 'hallinto'), JSON.stringify(r.evidence)).toEqual([]);
