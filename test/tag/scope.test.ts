@@ -233,6 +233,19 @@ function suite(name: string, make: () => Analyzer | null): void {
       const r = tag({ title: 'Poliisin ja pelastuslaitoksen yhteinen tilannekeskus aloitti', summary: 'Keskuksen toiminta rahoitetaan talousarviosta.', source: 'intermin' });
       expect(r.primary, JSON.stringify(r.evidence)).toBe('internal-security');
     });
+    // Round twenty: field command (kenttäjohtaminen, fältledning) is the command systems' work; första insats is ensivaste.
+    it.each([
+      ['Kenttäjohtamisen uudet päätelaitteet jaetaan pelastuslaitoksille', 'Laitteet toimitetaan keväällä.', 'fi'],
+      ['Räddningsverken skaffar nya terminaler för fältledning', 'Terminalerna levereras på våren.', 'sv'],
+    ] as const)('field command\'s terminals are internal security: %s', (title, summary, lang) => {
+      const r = tag({ title, summary, lang });
+      expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+    });
+    it('a welfare area\'s first-response (första insats) contracts are the reform\'s EMS, not welfare-area care', () => {
+      const r = tag({ title: 'Välfärdsområdet ingår avtal om första insats med avtalsbrandkårer', summary: 'Avtalen gäller i fem år.', lang: 'sv', source: 'hyvinvointialue' });
+      expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'welfare-reform' });
+      expect(r.evidence.some((e) => e.rule === 'scope' && e.term.startsWith('welfare-area')), JSON.stringify(r.evidence)).toBe(false);
+    });
     it('the regional state administrative agency (aluehallintovirasto) is no welfare-area administration', () => {
       const r = tag({ title: 'Aluehallintoviraston ja pelastuslaitoksen valmiusharjoitus', summary: 'Harjoituksessa testattiin johtamista.' });
       expect(r.evidence.filter((e) => e.term === 'hallinto'), JSON.stringify(r.evidence)).toEqual([]);
