@@ -68,6 +68,10 @@ function minKeep(key: string, word = ''): number {
   if (word.endsWith('minen') && key.endsWith('min')) return Math.max(4, key.length - 2);
   // -us/-ys nouns: Snowball leaves the partitive tutkimusta as tutkimu (tutkimuksen: tutkimus); keep through the u.
   if (/[uy]s$/.test(key)) return Math.max(4, key.length - 1);
+  // -lu/-ly nouns of -lla/-llä verbs: the u is the noun's own (tiedustelu, intelligence), and without it the key is the
+  // verb's (tiedustelee, asks: tiedustel), which Snowball leaves the noun's partitive and genitive alone (tiedustelua,
+  // tiedustelun: tiedustelu).
+  if (/l[uy]$/.test(key)) return key.length;
   let k = key;
   if (VOWEL.test(k)) k = k.slice(0, -1);
   if (/[kpt]$/.test(k)) {

@@ -96,7 +96,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const hitAt = new Int32Array(matcher.terms.length).fill(-1);
   const termFeature = matcher.terms.map((t) => `term:${t.def.text}`);
   const scopeKey = scopeMatcher ? scopeMatcher.terms.map((t) => `${t.def.scope!.id}:${t.def.scope!.role}`) : [];
-  const scopeKeys = taxonomy.scopes.map((sc) => [`${sc.id}:when`, `${sc.id}:unless`] as const);
+  const scopeKeys = taxonomy.scopes.map((sc) => [`${sc.id}:when`, `${sc.id}:unless`, `${sc.id}:apart`] as const);
   const zero: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
   const anchorSum: Record<GoalId, number> = { ...zero };
   const note = (term: CompiledTerm, field: Field, match: string): void => {
@@ -338,7 +338,16 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (unless !== undefined && (!sc.byField || factor[unless.field] >= factor[when.field])) {
         const together = Object.entries(sc.together);
         if (together.length === 0) continue;
-        const inTitle = when.field === 'title' && unless.field === 'title';
+        // Named apart, not together: "Poliisin, Rajavartiolaitoksen ja pelastustoimen määrärahat" lists each one's money, as
+        // prominently as the rescue services are named; the scope is lifted, but no cooperation is named.
+        const apart = scopeHits.get(scopeKeys[si][2]);
+        if (apart !== undefined && factor[apart.field] >= factor[unless.field]) {
+          evidence.push({ rule: 'scope', term: `${sc.id} apart: ${apart.match}`, field: apart.field, match: when.match, goals: {} });
+          continue;
+        }
+        // A scope that only names a cooperation (factor 1: the EU civil protection mechanism) names it from the title
+        // alone: the mechanism is the title's subject, and the rescue services anywhere in the item who take part.
+        const inTitle = when.field === 'title' && (unless.field === 'title' || sc.factor === 1);
         for (const [g, w] of together) {
           joint.push([g, w]);
           // Police and rescue services named together in the title: the title is about their cooperation.
@@ -349,6 +358,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         evidence.push({ rule: 'scope', term: `${sc.id} + ${unless.match}`, field: unless.field, match: when.match, goals: { ...sc.together } });
         continue;
       }
+      // A scope of factor 1 only names a cooperation: without its unless terms it does nothing.
+      if (sc.factor === 1) continue;
       for (const g of goalIds) if (rule[g] > 0) rule[g] *= sc.factor;
       scale *= sc.factor;
       evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, field: when.field, match: when.match, goals: {} });

@@ -14,7 +14,7 @@ export interface TermDef {
   /** anchor: counts alone; context: counts only when the item has an anchor; negative: subtracts. */
   rule: 'anchor' | 'context' | 'negative' | 'false-friend' | 'scope';
   /** For scope terms: which scope, and whether the term puts an item in it or takes it out. */
-  scope?: { id: string; role: 'when' | 'unless' };
+  scope?: { id: string; role: 'when' | 'unless' | 'apart' };
   /** Match only the whole word (or hyphen piece), never inside a compound or as its head. */
   exact: boolean;
   /** Match case-sensitively as written (acronyms such as KEJO, TUVE). */

@@ -123,8 +123,10 @@ describe('learnWeights: goal choices and relevance are taught apart', () => {
       { title: 'Pelastuslaitos hankkii uusia säiliöautoja', summary: 'Toimintavalmiusaika lyhenee.' },
     ];
     const wrong = [
-      { title: 'Jäihin pudonnut hiihtäjä pelastettiin', summary: 'Pelastuslaitos muistuttaa heikoista jäistä.' },
-      { title: 'Poliisi varoittaa huijaussoitoista, joissa esiinnytään pelastuslaitoksena', summary: 'Huijarit pyytävät pankkitunnuksia.' },
+      // Near misses the rules still let through by the actor alone (the weak-ice and scam-call items this test used
+      // were, before the advice scope of round twenty).
+      { title: 'Pelastuslaitoksen kirjasto suljetaan remontin ajaksi', summary: 'Pelastuslaitos palauttaa lainat postitse.' },
+      { title: 'Pelastuslaitoksen henkilöstökahvilan aukioloajat muuttuvat', summary: 'Pelastuslaitos tiedottaa kahvilan uusista ajoista.' },
     ];
     const plain = createTagger(taxonomy, { analyzer });
     const reviewed: ReviewDecision[] = [

@@ -96,8 +96,15 @@ const evaluation202711 = load('eval-2027-11.jsonl');
 // procurement, preparedness training for municipalities, welfare-area council budgets, the regional state administrative
 // agency), documents as the crawl stores them, other ministries' near misses, incidents, welfare-area health-care and HR
 // news, EU matters, statistics; labelled from goals.md and the README's labelling decisions and measured before any
-// round-nineteen change (figures in its commit message), never tuned on.
+// round-nineteen change (figures in its commit message). Sealed in round nineteen, a dev set from round twenty on.
 const evaluation202712 = load('eval-2027-12.jsonl');
+// Round twenty's evaluation set: 228 items (114 Swedish, Finnish/Swedish twins): the dev sets' leftovers (the EU civil
+// protection mechanism and forest fires, budgets naming police and rescue money, weak-ice reminders, scam calls,
+// championships, EMS service-level decisions, joint ICT procurement, tiedustella against intelligence), documents as
+// the crawl stores them, items about one goal that mention another, other ministries' near misses, incidents,
+// welfare-area health-care and HR news, EU matters, statistics; labelled from goals.md and the README's labelling
+// decisions and measured before any round-twenty change (figures in its commit message, d360f3a), never tuned on.
+const evaluation202801 = load('eval-2028-01.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -293,12 +300,19 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round nineteen: F1 0.974, primary 0.973, goal precision 0.931 / 0.937 (snowball / voikko).
       expectBars(evaluation202711, { f1: 0.97, primaryHit: 0.97, goalPrecision: 0.93 }, true);
     });
-    it('holds on the round-nineteen evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-nineteen change: F1 0.974 /
-      // 0.978, primary 0.933 / 0.941, goal precision 0.909 / 0.916 (snowball / voikko); keyword alert 0.849, 0.756, 0.547.
-      // After round nineteen, measured once (totals only): F1 0.981 / 0.985, primary 0.948, goal precision 0.936.
-      // Bars just below, under the issue's targets: a fall below is a regression.
-      expectBars(evaluation202712, { f1: 0.975, primaryHit: 0.94, goalPrecision: 0.93 }, false);
+    it('holds on the round-nineteen evaluation set, a dev set from round twenty, above the keyword alert on every figure', () => {
+      // Before any round-nineteen change: F1 0.974 / 0.978, primary 0.933 / 0.941, goal precision 0.909 / 0.916 (snowball /
+      // voikko); keyword alert 0.849, 0.756, 0.547. After round nineteen, measured once: F1 0.981 / 0.985, primary 0.948,
+      // goal precision 0.936. Sealed through round nineteen; a dev set from round twenty on, so its misses are printed.
+      // Round twenty: F1 0.989 / 0.993, primary 0.963, goal precision 0.950 / 0.957.
+      expectBars(evaluation202712, { f1: 0.985, primaryHit: 0.96, goalPrecision: 0.95 }, true);
+    });
+    it('holds on the round-twenty evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty change: F1 0.940 /
+      // 0.937, primary 0.924 / 0.932, goal precision 0.890 / 0.898 (snowball / voikko); keyword alert 0.835, 0.797, 0.554.
+      // After round twenty, measured once (totals only): F1 0.975, primary 0.932, goal precision 0.934 (both analyzers).
+      // Bars just below, under the issue's targets for primary and goal precision: a fall below is a regression.
+      expectBars(evaluation202801, { f1: 0.97, primaryHit: 0.93, goalPrecision: 0.93 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.

@@ -124,6 +124,19 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['home-fire deaths falling are fire prevention', { title: 'Asuntopalojen kuolonuhrit vähenivät', summary: 'Ehkäisevä paloturvallisuustyö on tuottanut tulosta.' }, true, 'services', null],
   ['home-fire deaths falling are fire prevention, in Swedish', { title: 'Färre dödsfall i bostadsbränder', summary: 'Det förebyggande brandsäkerhetsarbetet har gett resultat.', lang: 'sv' }, true, 'services', null],
   ['a single home fire is still incident news', { title: 'Asuntopalo Kuopiossa', summary: 'Pelastuslaitos sammutti palon, kukaan ei loukkaantunut.', source: 'pelastustoimi' }, false, null, 'incident'],
+  // Round twenty (eval-2027-12 as a dev set): reworded from the dev sets' kinds, not their items. Reminders, advice and
+  // single rescues are the advice scope; a reminder of a legal duty is not.
+  ['a rescue department’s weak-ice reminder is advice', { title: 'Pelastuslaitos muistuttaa: jäälle ei vielä kannata mennä', summary: 'Jää on monin paikoin alle viisi senttiä paksua.', source: 'pelastustoimi' }, false, null, 'advice'],
+  ['one rescue is no matter of the strategy', { title: 'Koira pelastettiin kaivosta', summary: 'Pelastuslaitoksen yksikkö nosti koiran ylös köysien avulla.', source: 'pelastustoimi' }, false, null, 'advice'],
+  ['a scam in the rescue department’s name is advice', { title: 'Tekstiviestihuijaus lähetetään pelastuslaitoksen nimissä', summary: 'Viestin linkki vie väärennetylle maksusivulle.', source: 'pelastustoimi' }, false, null, 'advice'],
+  ['a Swedish reminder is advice', { title: 'Räddningsverket påminner: släck adventsljusen', summary: 'Levande ljus orsakar bränder varje december.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'advice'],
+  ['a reminder of a legal duty is the rescue act’s', { title: 'Pelastuslaitos muistuttaa nuohousvelvollisuudesta', summary: 'Tulisijat on nuohottava säännöllisesti.', source: 'pelastustoimi' }, true, 'services', null],
+  ['Swedish varna is warning the population, not advice', { title: 'Inrikesministeriet: befolkningen ska kunna varnas via mobilnätet', summary: 'Systemet för varning av befolkningen förnyas.', lang: 'sv' }, true, 'internal-security', null],
+  ['championships (SM-kilpailut) are event news', { title: 'Pelastajien SM-kilpailut käytiin Oulussa', summary: 'Pelastuslaitosten joukkueet kisasivat savusukelluksessa.', source: 'pelastustoimi' }, false, null, 'events'],
+  ['a Swedish team (lag) is no law', { title: 'Räddningsverkets lag tog guld i FM-tävlingarna', summary: 'Laget tävlade i ytlivräddning.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'events'],
+  ['a fire whose cause is under investigation is incident news', { title: 'Tulipalo rivitalossa Kotkassa', summary: 'Pelastuslaitos sai palon rajattua. Palon syy on tutkinnassa.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['a forest fire that went out is incident news', { title: 'Maastopalo sammui yön aikana Kuusamossa', summary: 'Pelastuslaitos vartioi paloaluetta vielä aamulla.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['a traffic accident, in Swedish, is incident news', { title: 'Trafikolycka i Vasa', summary: 'Räddningsverket klippte loss föraren.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'incident'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
@@ -196,6 +209,42 @@ function suite(name: string, make: () => Analyzer | null): void {
     ] as const)('a cooperation named in the title is internal security alone, whatever it happens at: %s', (title, summary, lang) => {
       const r = tag({ title, summary, lang });
       expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+    });
+    // Round twenty (eval-2027-10 to -12 as dev sets): reworded from their kinds, not their items. The EU civil protection
+    // mechanism with the rescue services is their cooperation, as the police's is; what it acts at is where.
+    it.each([
+      ['Pelastuspalvelumekanismi: suomalaiset maastopaloasiantuntijat avuksi Kanadaan', 'Asiantuntijat tulevat kolmesta pelastuslaitoksesta.', 'fi'],
+      ['Civilskyddsmekanismen: finländska experter på terrängbränder till Kanada', 'Experterna kommer från tre räddningsverk.', 'sv'],
+      ['rescEU-kalustoon uusia sammutuslentokoneita Välimeren maille', 'Pelastuslaitosten lentäjät koulutetaan käyttämään koneita.', 'fi'],
+    ] as const)('the EU civil protection mechanism with the rescue services is internal security alone, whatever it acts at: %s', (title, summary, lang) => {
+      const r = tag({ title, summary, lang });
+      expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+    });
+    // Round twenty: the police's and the rescue services' money named in one title is listed apart, not a cooperation.
+    it.each([
+      ['Poliisin ja pelastustoimen toimintamenot lisätalousarviossa', 'Lisäys kattaa palkankorotukset.', 'fi'],
+      ['Anslagen för polisen och räddningsväsendet i tilläggsbudgeten', 'Ökningen täcker lönehöjningarna.', 'sv'],
+    ] as const)('the police\'s and the rescue services\' appropriations in one title are the rescue services\' funding, no cooperation: %s', (title, summary, lang) => {
+      const r = tag({ title, summary, lang, source: 'intermin' });
+      expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+      expect(r.evidence.some((e) => e.rule === 'scope' && e.term.startsWith('policing apart')), JSON.stringify(r.evidence)).toBe(true);
+    });
+    it('police and rescue services named together with no money in the title are still their cooperation', () => {
+      const r = tag({ title: 'Poliisin ja pelastuslaitoksen yhteinen tilannekeskus aloitti', summary: 'Keskuksen toiminta rahoitetaan talousarviosta.', source: 'intermin' });
+      expect(r.primary, JSON.stringify(r.evidence)).toBe('internal-security');
+    });
+    // Round twenty: field command (kenttäjohtaminen, fältledning) is the command systems' work; första insats is ensivaste.
+    it.each([
+      ['Kenttäjohtamisen uudet päätelaitteet jaetaan pelastuslaitoksille', 'Laitteet toimitetaan keväällä.', 'fi'],
+      ['Räddningsverken skaffar nya terminaler för fältledning', 'Terminalerna levereras på våren.', 'sv'],
+    ] as const)('field command\'s terminals are internal security: %s', (title, summary, lang) => {
+      const r = tag({ title, summary, lang });
+      expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+    });
+    it('a welfare area\'s first-response (första insats) contracts are the reform\'s EMS, not welfare-area care', () => {
+      const r = tag({ title: 'Välfärdsområdet ingår avtal om första insats med avtalsbrandkårer', summary: 'Avtalen gäller i fem år.', lang: 'sv', source: 'hyvinvointialue' });
+      expect(r, JSON.stringify(r.evidence)).toMatchObject({ relevant: true, primary: 'welfare-reform' });
+      expect(r.evidence.some((e) => e.rule === 'scope' && e.term.startsWith('welfare-area')), JSON.stringify(r.evidence)).toBe(false);
     });
     it('the regional state administrative agency (aluehallintovirasto) is no welfare-area administration', () => {
       const r = tag({ title: 'Aluehallintoviraston ja pelastuslaitoksen valmiusharjoitus', summary: 'Harjoituksessa testattiin johtamista.' });

@@ -51,14 +51,16 @@ describe('taxonomy', () => {
 
   it('loads the scope rules with their terms, apart from the goal terms', () => {
     const t = loadTaxonomy();
-    expect(t.scopes.map((x) => x.id)).toEqual(['incident', 'policing', 'events', 'welfare-area']);
+    expect(t.scopes.map((x) => x.id)).toEqual(['incident', 'policing', 'events', 'civil-protection', 'advice', 'welfare-area']);
     const policing = t.scopes.find((x) => x.id === 'policing')!;
     expect(policing.byField).toBe(true);
     expect(policing.together).toEqual({ 'internal-security': 2 });
     expect(t.scopes.find((x) => x.id === 'incident')!.byField).toBe(false);
     for (const sc of t.scopes) {
       expect(sc.factor).toBeGreaterThanOrEqual(0);
-      expect(sc.factor).toBeLessThan(1);
+      // Factor 1 scales nothing: only a scope that names a cooperation (together) may have it.
+      if (sc.factor === 1) expect(Object.keys(sc.together).length).toBeGreaterThan(0);
+      else expect(sc.factor).toBeLessThan(1);
       expect(t.scopeTerms.some((x) => x.scope?.id === sc.id && x.scope.role === 'when')).toBe(true);
       expect(t.scopeTerms.some((x) => x.scope?.id === sc.id && x.scope.role === 'unless')).toBe(true);
     }
@@ -79,6 +81,15 @@ describe('taxonomy', () => {
     const text = lines.join('\n');
     const line = insert.startsWith('  - id') && !message.includes('twice') ? at + 4 : at + 1;
     expect(() => parseTaxonomy(text, 'taxonomy.yaml')).toThrow(new RegExp(`taxonomy\\.yaml:${line}: .*${message.replace(/"/g, '"')}`));
+  });
+
+  it('refuses a scope of factor 1 that names no cooperation, by its line, and takes one that does', () => {
+    const lines = shipped.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('# Compounds that contain'));
+    const scope = (extra: string[]): string =>
+      [...lines.slice(0, at), '  - id: one', '    label: {fi: a, sv: b}', '    factor: 1', ...extra, '    when: {fi: [palo]}', '    unless: {fi: [laki]}', ...lines.slice(at)].join('\n');
+    expect(() => parseTaxonomy(scope([]), 'taxonomy.yaml')).toThrow(new RegExp(`taxonomy\\.yaml:${at + 3}: scope "one": factor must be at least 0 and below 1`));
+    expect(parseTaxonomy(scope(['    together: {internal-security: 1}']), 'taxonomy.yaml').scopes.find((x) => x.id === 'one')?.factor).toBe(1);
   });
 
   it('names the line of a missing goal', () => {
