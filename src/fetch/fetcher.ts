@@ -5,7 +5,7 @@ import { discard, drop, readBody, tooLarge } from './body.js';
 import { decodeBody } from './charset.js';
 import { httpError, networkError } from './failure.js';
 import { checkUrl } from './guard.js';
-import { createTransport } from './exchange.js';
+import { Cancel, createTransport } from './exchange.js';
 import { createLimiter } from './limiter.js';
 import { defaultPolicy, type FetchPolicy } from './policy.js';
 import { requestHeaders, withoutCredentials } from './headers.js';
@@ -23,14 +23,14 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
   const policy: FetchPolicy = { ...defaultPolicy(), ...overrides };
   const transport = createTransport(policy);
   /** Calls in flight: close() waits for them, destroy() aborts them. */
-  const inFlight = new Set<AbortController>();
+  const inFlight = new Set<Cancel>();
   let idle: (() => void) | null = null;
   // One limit for every host, a mirror on this machine included: LAKIVAHTI_PER_HOST raises it where that is wanted.
   const limiter = createLimiter(policy.perHost);
 
   async function fetchUrl(url: string, options: FetchOptions = {}): Promise<FetchResult> {
     const maxBytes = options.maxBytes ?? policy.maxBytes;
-    const controller = new AbortController();
+    const controller = new Cancel();
     let timer: NodeJS.Timeout | undefined;
     let deadlineHit = false;
     // The deadline starts once the first request gets a slot, so time queued behind other requests is not counted.
@@ -84,7 +84,7 @@ export function createFetcher(overrides: Partial<FetchPolicy> = {}): Fetcher {
       const host = target.host;
       const fail = (err: unknown) => networkError(err, host, policy, deadlineHit);
       // Redirects are followed by the loop above, so that every hop passes the guard, the limiter and the deadline.
-      const res = await transport.send({ url: target, method, headers, body, signal: controller.signal }).catch((err: unknown) => {
+      const res = await transport.send({ url: target, method, headers, body, signal: controller }).catch((err: unknown) => {
         throw fail(err);
       });
       const header = (name: string): string | null => {

@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startServer, reply } from '../helpers/server.js';
 import { cleanup, fetcher, rawServer, stageError } from './support.js';
 
@@ -136,5 +136,31 @@ describe('fetch: size cap', () => {
     });
     const err = await stageError(fetcher()(`${srv.url}/`));
     expect(err.message).toMatch(/^fetch: the connection to 127\.0\.0\.1:\d+ closed before the whole response arrived$/);
+  });
+});
+
+describe('fetch: an unencoded body read by its own events', () => {
+  it('makes and aborts no AbortController per body (stream.pipeline did, building a DOMException for each feed)', async () => {
+    const s = await server({ '/': reply(text, { 'content-type': 'text/plain; charset=utf-8' }) });
+    const f = fetcher();
+    expect((await f(`${s.url}/`)).body).toBe(text); // the connection is pooled: the request below makes no new one
+    const abort = vi.spyOn(AbortController.prototype, 'abort');
+    try {
+      expect((await f(`${s.url}/`)).body).toBe(text);
+      expect(abort).not.toHaveBeenCalled();
+    } finally {
+      abort.mockRestore();
+    }
+  });
+
+  it.each([
+    ['with a Content-Length', `Content-Length: ${100_000}\r\n`, 'a'.repeat(5000)],
+    ['chunked', 'Transfer-Encoding: chunked\r\n', `1388\r\n${'a'.repeat(5000)}\r\n`],
+  ])('a body cut off by the server (%s) is an error naming the host, not a short feed', async (_name, framing, sent) => {
+    const srv = await rawServer((socket) =>
+      socket.once('data', () => socket.end(`HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n${framing}\r\n${sent}`)),
+    );
+    const err = await stageError(fetcher()(`${srv.url}/`));
+    expect(err.message).toBe(`fetch: the connection to 127.0.0.1:${srv.port} closed before the whole response arrived`);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startServer, reply } from '../helpers/server.js';
 import { DEFAULT_USER_AGENT, defaultPolicy } from '../../src/fetch/index.js';
 import { cleanup, fetcher } from './support.js';
@@ -100,5 +100,30 @@ describe('fetch: plain and conditional GET', () => {
       maxRedirects: 5,
       perHost: 2,
     });
+  });
+});
+
+describe('fetch: what a request costs', () => {
+  it('adds no abort listener to an AbortSignal (a signal given to node:http took one per request)', async () => {
+    const s = await server({ '/': reply('<rss/>', { 'content-type': 'application/rss+xml' }) });
+    const f = fetcher();
+    await f(`${s.url}/`); // the connection is pooled: the request below makes no new one
+    const listen = vi.spyOn(EventTarget.prototype, 'addEventListener');
+    try {
+      expect((await f(`${s.url}/`)).body).toBe('<rss/>');
+      expect(listen.mock.calls.filter(([type]) => type === 'abort')).toEqual([]);
+    } finally {
+      listen.mockRestore();
+    }
+  });
+
+  it('a request still in flight when the fetcher is destroyed fails, naming the host', async () => {
+    const s = await server({ '/slow': () => undefined }); // never answers
+    const f = fetcher();
+    const pending = f(`${s.url}/slow`).then(() => null, (err: Error) => err);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await f.destroy();
+    const err = await pending;
+    expect(err?.message).toMatch(/^fetch: the request to 127\.0\.0\.1:\d+ failed \(ABORT_ERR: The operation was aborted\)$/);
   });
 });
