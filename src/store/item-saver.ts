@@ -75,7 +75,7 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, wordsLa
   const setLinkKeys = prepared(db, 'UPDATE items SET link_keys = ? WHERE id = ?');
   // New items enter the full-text index (and its words: search-words.ts) and their source's count in one statement
   // each per batch, not through triggers on every row (see migration 012); the index is filled from the stored text,
-  // which its deletes repeat, under each item's key by day and id (migration 022).
+  // which its deletes repeat, under each item's key by day and id, newest first (migration 023).
   const indexText = prepared(db, `INSERT INTO items_fts (rowid, title, summary, search_terms)
     SELECT ${ftsKey('sort_key', 'id')}, title, summary, search_terms FROM items WHERE id IN (SELECT value FROM json_each(?))`);
   const searchWords = searchWordsWriter(db);

@@ -220,8 +220,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           const named = new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]));
           for (let k = 0; k < phraseStart.length; k++) if (phraseStart[k] <= cut) named.add(phraseOwner[k]);
           headline = [...named];
-          const before = new Set(tokens.slice(0, cut + 1).map((t) => t.text));
-          tail = new Set(tokens.slice(cut + 1).map((t) => t.text).filter((w) => !before.has(w)));
+          // Plain loops: the chained slice/map/filter here made V8 recompile the whole function (bench:peer profile).
+          const before = new Set<string>();
+          for (let k = 0; k <= cut; k++) before.add(tokens[k].text);
+          const after = new Set<string>();
+          for (let k = cut + 1; k < n; k++) if (!before.has(tokens[k].text)) after.add(tokens[k].text);
+          tail = after;
         }
         for (let i = 0; i + 1 < n; i++) {
           if (titleGoals[i].size === 0) continue;
