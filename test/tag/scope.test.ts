@@ -137,6 +137,17 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['a fire whose cause is under investigation is incident news', { title: 'Tulipalo rivitalossa Kotkassa', summary: 'Pelastuslaitos sai palon rajattua. Palon syy on tutkinnassa.', source: 'pelastustoimi' }, false, null, 'incident'],
   ['a forest fire that went out is incident news', { title: 'Maastopalo sammui yön aikana Kuusamossa', summary: 'Pelastuslaitos vartioi paloaluetta vielä aamulla.', source: 'pelastustoimi' }, false, null, 'incident'],
   ['a traffic accident, in Swedish, is incident news', { title: 'Trafikolycka i Vasa', summary: 'Räddningsverket klippte loss föraren.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'incident'],
+  // Round twenty-one (eval-2028-01 as a dev set): reworded from its kinds, not its items.
+  ['Pronto is the rescue services’ own statistics, even when it counts first-response calls', { title: 'Pelastuslaitosten tehtävämäärät julkaistiin', summary: 'Pronto-tilaston mukaan ensivastetehtävät lisääntyivät eniten.', source: 'tilastokeskus' }, true, 'services', null],
+  ['Pronto is the rescue services’ own statistics, in Swedish', { title: 'Räddningsverkens uppdrag har publicerats', summary: 'Enligt Pronto-statistiken ökade första insatsuppdragen mest.', lang: 'sv', source: 'tilastokeskus' }, true, 'services', null],
+  ['the area elections (områdesval) are the reform, in Swedish', { title: 'Områdesvalet hålls i april', summary: 'I valet väljs ledamöter till områdesfullmäktige, som beslutar om social- och hälsovården och räddningsväsendet.', lang: 'sv' }, true, 'welfare-reform', null],
+  ['an area council’s budget (områdesfullmäktige) naming the rescue department’s share is the reform', { title: 'Områdesfullmäktige godkände budgeten: 40 miljoner till räddningsverket', summary: 'Budgeten är i underskott för andra året.', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform', null],
+  ['välfärdsområdesfullmäktige keeps the welfare area it holds', { title: 'Välfärdsområdesfullmäktige godkände räddningsverkets budget', summary: 'Räddningsverket får 40 miljoner euro.', lang: 'sv' }, true, 'welfare-reform', null],
+  ['the EU’s reserve (valmiusreservi) is the mechanism’s pool: a unit offered to it is internal security', { title: 'Suomi lähettää EU:n valmiusreserviin pelastuslaitosten maastopaloyksikön', summary: 'Yksikkö on lähtövalmiina kolmessa vuorokaudessa.', source: 'intermin' }, true, 'internal-security', null],
+  ['the EU’s reserve (beredskapsreserv) is the mechanism’s pool, in Swedish', { title: 'Finland anmäler räddningsverkens skogsbrandsenhet till EU:s beredskapsreserv', summary: 'Enheten kan avresa inom tre dygn.', lang: 'sv', source: 'intermin' }, true, 'internal-security', null],
+  ['a fire-danger warning is advice, whoever passes it on', { title: 'Metsäpalovaroitus voimassa Lapissa', summary: 'Ilmatieteen laitos varoittaa metsäpalovaarasta, ja avotulen teko on kielletty.', source: 'pelastustoimi' }, false, null, 'advice'],
+  ['a fire-danger warning is advice, in Swedish', { title: 'Varning för skogsbrand i hela Österbotten', summary: 'Meteorologiska institutet varnar för skogsbrandsrisk.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'advice'],
+  ['sea rescuers (meripelastajat) towing a boat are sea rescue, the border guard’s field', { title: 'Meripelastajat hinasivat purjeveneen satamaan', summary: 'Veneen peräsin oli rikkoutunut.' }, false, null, 'policing'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
