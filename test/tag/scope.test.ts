@@ -148,6 +148,9 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['a fire-danger warning is advice, whoever passes it on', { title: 'Metsäpalovaroitus voimassa Lapissa', summary: 'Ilmatieteen laitos varoittaa metsäpalovaarasta, ja avotulen teko on kielletty.', source: 'pelastustoimi' }, false, null, 'advice'],
   ['a fire-danger warning is advice, in Swedish', { title: 'Varning för skogsbrand i hela Österbotten', summary: 'Meteorologiska institutet varnar för skogsbrandsrisk.', lang: 'sv', source: 'pelastustoimi' }, false, null, 'advice'],
   ['sea rescuers (meripelastajat) towing a boat are sea rescue, the border guard’s field', { title: 'Meripelastajat hinasivat purjeveneen satamaan', summary: 'Veneen peräsin oli rikkoutunut.' }, false, null, 'policing'],
+  ['a joint procurement says how, not what: the actor lends its points to the information security procured', { title: 'Pelastuslaitos liittyy tietoturvapalvelujen yhteishankintaan', summary: 'Hyvinvointialue ostaa pelastuslaitokselle kyberturvallisuuden valvontapalvelun.' }, true, 'internal-security', null],
+  ['preparing oneself (förbereda sig) for power cuts (elavbrott) is preparedness, as varautua and sähkökatko', { title: 'Räddningsverket förbereder sig för långa elavbrott', summary: 'Verket skaffar reservkraft.', lang: 'sv' }, true, 'internal-security', null],
+  ['a ministry preparing (förbereder) a bill is no preparedness', { title: 'Ministeriet förbereder en proposition om räddningslagen', summary: 'Propositionen gäller sotning.', lang: 'sv' }, true, 'services', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
