@@ -151,6 +151,10 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['a joint procurement says how, not what: the actor lends its points to the information security procured', { title: 'Pelastuslaitos liittyy tietoturvapalvelujen yhteishankintaan', summary: 'Hyvinvointialue ostaa pelastuslaitokselle kyberturvallisuuden valvontapalvelun.' }, true, 'internal-security', null],
   ['preparing oneself (förbereda sig) for power cuts (elavbrott) is preparedness, as varautua and sähkökatko', { title: 'Räddningsverket förbereder sig för långa elavbrott', summary: 'Verket skaffar reservkraft.', lang: 'sv' }, true, 'internal-security', null],
   ['a ministry preparing (förbereder) a bill is no preparedness', { title: 'Ministeriet förbereder en proposition om räddningslagen', summary: 'Propositionen gäller sotning.', lang: 'sv' }, true, 'services', null],
+  ['an agreement reports no call-out: the defence forces and the rescue departments agreeing on executive assistance', { title: 'Puolustusvoimat ja pelastuslaitokset sopivat virka-avun käytännöistä', summary: 'Virka-apua voidaan pyytää esimerkiksi laajojen maastopalojen sammutukseen.' }, true, 'internal-security', null],
+  ['an agreement reports no call-out, in Swedish', { title: 'Försvarsmakten och räddningsverken avtalar om handräckning', summary: 'Handräckning kan begäras till exempel vid släckning av stora skogsbränder.', lang: 'sv' }, true, 'internal-security', null],
+  ['the rescue director (räddningsdirektör) in the welfare area’s administration lifts the welfare-area scope', { title: 'Räddningsdirektören föredrar ärendena i områdesstyrelsen', summary: 'Välfärdsområdets förvaltningsstadga ändras.', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform', null],
+  ['the rescue director (pelastusjohtaja) in the welfare area’s administration lifts the welfare-area scope', { title: 'Aluehallitus: pelastusjohtaja esittelee jatkossa omat asiansa', summary: 'Hallintosääntöä muutetaan.', source: 'hyvinvointialue' }, true, null, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
