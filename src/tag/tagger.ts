@@ -236,6 +236,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           // A Finnish word in a place case is where, not what: in "Pelastuslaitos ja poliisi harjoittelivat yhteistoimintaa
           // suuronnettomuudessa" or "Puolustusvoimien virka-apu maastopaloissa" the accident is where the cooperation is.
           if (lang === 'fi' && PLACE_CASE.test(tokens[j].lower)) continue;
+          // Nor is a word in the illative whose: in "Suomi tarjoaa EU:n valmiusreserviin metsäpalojen maasammutusyksikön"
+          // the reserve is where the unit goes, not whose forest fires (a modifier is a genitive or a compound's part).
+          if (lang === 'fi' && ILLATIVE.test(tokens[i].lower)) continue;
           // A head that speaks only by a weak context word (järjestäminen, valvonta: below a topic term's weight) says how,
           // not what, after a topic term of a goal's full share: "nuohouksen järjestäminen" is sweeping, the rescue act's
           // matter, not the reform's organising. After a weaker word it still names the subject ("Hyvinvointialueen
@@ -568,6 +571,12 @@ const NONE: ReadonlySet<string> = new Set();
 
 /** Finnish inessive and adessive endings (-ssa, -lla …): a word in them says where or with what, not what about. */
 const PLACE_CASE = /(?:ss|ll)[aä]$/;
+
+/**
+ * Finnish illative endings the genitive never has (-iin, -oon, -seen, -siin, -ahan …): the word says where to and modifies no
+ * word after it. Not -een or -aan: alueen, hankkeen and maan are genitives.
+ */
+const ILLATIVE = /(?:iin|oon|öön|seen|siin|([aeiouyäö])\1h\1n)$/;
 
 /** Goals best first (a stable sort: equal scores keep their order), without the sort's work array. */
 function byScore(goals: GoalId[], s: Record<GoalId, number>): GoalId[] {

@@ -103,8 +103,15 @@ const evaluation202712 = load('eval-2027-12.jsonl');
 // championships, EMS service-level decisions, joint ICT procurement, tiedustella against intelligence), documents as
 // the crawl stores them, items about one goal that mention another, other ministries' near misses, incidents,
 // welfare-area health-care and HR news, EU matters, statistics; labelled from goals.md and the README's labelling
-// decisions and measured before any round-twenty change (figures in its commit message, d360f3a), never tuned on.
+// decisions and measured before any round-twenty change (figures in its commit message, d360f3a). Sealed in round
+// twenty, a dev set from round twenty-one on.
 const evaluation202801 = load('eval-2028-01.jsonl');
+// Round twenty-one's evaluation set: 238 items (119 Swedish, Finnish/Swedish twins and six single items): the
+// primary-goal question (the reform's structure and money vs the rescue services' own; internal-security systems vs
+// services), documents as the crawl stores them, EMS, welfare-area health care and HR, other ministries' near misses,
+// incidents and reminders, EU matters, statistics; labelled from goals.md and the README's labelling decisions and
+// measured before any round-twenty-one change (figures in its commit message, b42f153), never tuned on.
+const evaluation202802 = load('eval-2028-02.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -265,7 +272,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // service-level decision; a further goal's context word beside a leading term that lends it a share): 0.954 / 0.954.
       // Round nineteen (the shared systems lift the incident scope; home fires are a fire-safety term): F1 0.983 / 0.986,
       // primary 0.946 / 0.953.
-      expectBars(evaluation202708, { f1: 0.98, primaryHit: 0.94, goalPrecision: 0.955 }, true);
+      // Round twenty-one (an agreement lifts the incident scope; the rescue director the welfare-area scope): F1 0.997,
+      // primary 0.966, goal precision 0.962 / 0.968: the targets met with Snowball too.
+      expectBars(evaluation202708, { f1: 0.995, primaryHit: 0.96, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-fourteen evaluation set, a dev set from round fifteen, above the keyword alert on every figure', () => {
       // Sealed before any round-fourteen change at F1 0.965 / 0.969, primary 0.922 / 0.930, goal precision 0.864 / 0.865
@@ -277,7 +286,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // precision 0.940 / 0.941. Round eighteen (a context word only after a headline's colon vouches for no further goal; a
       // headline's phrase names its subject as a word does): goal precision 0.955 / 0.955 (the targets met). Bars just below:
       // a fall below is a regression.
-      expectBars(evaluation202709, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.95 }, true);
+      // Round twenty-one (the Swedish area council and elections): primary 0.977, goal precision 0.963.
+      expectBars(evaluation202709, { f1: 0.985, primaryHit: 0.975, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-fifteen evaluation set, a dev set from round seventeen, above the keyword alert on every figure', () => {
       // Sealed before any round-fifteen change at F1 0.962 / 0.962, primary 0.906 / 0.894, goal precision 0.872 / 0.856
@@ -297,22 +307,31 @@ function suite(name: string, make: () => Analyzer | null): void {
       // voikko); keyword alert 0.859, 0.804, 0.586. Sealed in rounds seventeen and eighteen (after round eighteen: primary
       // 0.919 / 0.932, goal precision 0.910 / 0.917); a dev set from round nineteen on, so its misses are printed.
       // Bars just below, under the issue's targets: a fall below is a regression.
-      // Round nineteen: F1 0.974, primary 0.973, goal precision 0.931 / 0.937 (snowball / voikko).
-      expectBars(evaluation202711, { f1: 0.97, primaryHit: 0.97, goalPrecision: 0.93 }, true);
+      // Round nineteen: F1 0.974, primary 0.973, goal precision 0.931 / 0.937 (snowball / voikko). Round twenty: F1 0.997,
+      // goal precision 0.949 / 0.955. Round twenty-one (förbereda sig and elavbrott): primary 0.980.
+      expectBars(evaluation202711, { f1: 0.995, primaryHit: 0.975, goalPrecision: 0.945 }, true);
     });
     it('holds on the round-nineteen evaluation set, a dev set from round twenty, above the keyword alert on every figure', () => {
       // Before any round-nineteen change: F1 0.974 / 0.978, primary 0.933 / 0.941, goal precision 0.909 / 0.916 (snowball /
       // voikko); keyword alert 0.849, 0.756, 0.547. After round nineteen, measured once: F1 0.981 / 0.985, primary 0.948,
       // goal precision 0.936. Sealed through round nineteen; a dev set from round twenty on, so its misses are printed.
-      // Round twenty: F1 0.989 / 0.993, primary 0.963, goal precision 0.950 / 0.957.
-      expectBars(evaluation202712, { f1: 0.985, primaryHit: 0.96, goalPrecision: 0.95 }, true);
+      // Round twenty: F1 0.989 / 0.993, primary 0.963, goal precision 0.950 / 0.957. Round twenty-one (förbereda sig and
+      // elavbrott; a joint procurement says how): primary 0.970, goal precision 0.957.
+      expectBars(evaluation202712, { f1: 0.985, primaryHit: 0.97, goalPrecision: 0.955 }, true);
     });
-    it('holds on the round-twenty evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty change: F1 0.940 /
-      // 0.937, primary 0.924 / 0.932, goal precision 0.890 / 0.898 (snowball / voikko); keyword alert 0.835, 0.797, 0.554.
-      // After round twenty, measured once (totals only): F1 0.975, primary 0.932, goal precision 0.934 (both analyzers).
-      // Bars just below, under the issue's targets for primary and goal precision: a fall below is a regression.
-      expectBars(evaluation202801, { f1: 0.97, primaryHit: 0.93, goalPrecision: 0.93 }, false);
+    it('holds on the round-twenty evaluation set, a dev set from round twenty-one, above the keyword alert on every figure', () => {
+      // Before any round-twenty change: F1 0.940 / 0.937, primary 0.924 / 0.932, goal precision 0.890 / 0.898 (snowball /
+      // voikko); keyword alert 0.835, 0.797, 0.554. After round twenty, measured once (totals only): F1 0.975, primary
+      // 0.932, goal precision 0.934 (both analyzers). Sealed through round twenty; a dev set from round twenty-one on, so
+      // its misses are printed. Round twenty-one: F1 0.987, primary 0.992, goal precision 0.992. Bars just below.
+      expectBars(evaluation202801, { f1: 0.985, primaryHit: 0.99, goalPrecision: 0.99 }, true);
+    });
+    it('holds on the round-twenty-one evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-one change: F1 0.985,
+      // primary 0.933, goal precision 0.950 / 0.957 (snowball / voikko); keyword alert 0.863, 0.784, 0.582. After round
+      // twenty-one, measured once (totals only): F1 0.985, primary 0.940, goal precision 0.957 / 0.964. Bars just below,
+      // under the issue's primary target: a fall below is a regression.
+      expectBars(evaluation202802, { f1: 0.98, primaryHit: 0.935, goalPrecision: 0.955 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
