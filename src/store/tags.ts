@@ -1,7 +1,6 @@
 // Tags on items (the tagger's verdict, kept separate from reviewers' decisions) and what retagging reads.
 import { prepared, type Db } from './db.js';
 import type { Consultation, Identifier, ItemKind, ItemTags, Lang, TaggedItem } from '../model.js';
-import { joinKey } from '../link/keys.js';
 
 /** The items columns that hold a verdict, in the order tagValues() gives them. */
 export const TAG_COLUMNS = ['relevant', 'primary_goal', 'scores', 'evidence', 'joint', 'joint_reason', 'taxonomy_version', 'tagged_at', 'search_terms'];
@@ -38,12 +37,16 @@ export const toStore = (item: TaggedItem): ItemToStore => ({
   identifierRows: JSON.stringify(item.identifiers),
 });
 
-/** The signature of an item's stated identifiers, one "role type value" a line, sorted (stored as items.link_keys). */
+/**
+ * The signature of an item's stated identifiers, one "role type value" a line (the role, then the join key of
+ * link/keys.ts, written out here: a crawl of 304s, which loads this file, loads no link module), sorted; stored as
+ * items.link_keys.
+ */
 export function linkSignature(ids: Identifier[]): string {
   let lines: string[] | null = null;
   for (let k = 0; k < ids.length; k++) {
     const i = ids[k];
-    if (i.role === 'self' || i.role === 'about') (lines ??= []).push(`${i.role} ${joinKey(i)}`);
+    if (i.role === 'self' || i.role === 'about') (lines ??= []).push(`${i.role} ${i.type} ${i.value}`);
   }
   if (lines === null) return '';
   return lines.length === 1 ? lines[0] : lines.sort().join('\n');
