@@ -44,11 +44,33 @@ export interface ItemSaver {
   readonly outcome: SaveOutcome;
 }
 
+/** Enters new items into the full-text index and the scratch index of its words (ids: a JSON array). */
+export function textIndexer(db: Db): (ids: string) => void {
+  // Filled from the stored text, which its deletes repeat, under each item's key by day and id, newest first
+  // (migration 023), in the order of those keys: FTS5 keeps what it is given in memory only while each row's key is
+  // greater than the last one's, and writes it out as a segment of its own whenever one is not. The keys count the ids
+  // down, so in id order every item of a day was a segment of its own (4,000 for 200 feeds of 20 items), merged again
+  // and again.
+  const indexText = prepared(db, `INSERT INTO items_fts (rowid, title, summary, search_terms)
+    SELECT ${ftsKey('sort_key', 'id')} AS key, title, summary, search_terms FROM items WHERE id IN (SELECT value FROM json_each(?))
+    ORDER BY key`);
+  const searchWords = searchWordsWriter(db);
+  return (ids) => {
+    indexText.run(ids);
+    searchWords.add(ids);
+  };
+}
+
 /**
- * Prepare to save a run's items in one or more batches (statements and known keys are read once). `wordsLater`: the
- * caller copies the new items' search words before its transaction commits (see searchWordsWriter), else each batch does.
+ * Prepare to save a run's items in one or more batches (statements and known keys are read once). `textLater`: the
+ * caller enters the run's new items (SaveOutcome.created) into the full-text index with textIndexer and copies their
+ * search words (see searchWordsWriter) before its transaction commits, and before a later run of the same source
+ * updates them; else each batch does both. A writer that commits several whole runs at once (see commitGroup in
+ * writer-worker.ts) so enters the new items of them all with one statement: FTS5 writes what it was given as a new
+ * segment at every savepoint, and each run is one, so a crawl of 200 new feeds wrote 200 small segments, which FTS5
+ * then merged again and again.
  */
-export function createItemSaver(db: Db, sourceId: string, runId: number, wordsLater = false): ItemSaver {
+export function createItemSaver(db: Db, sourceId: string, runId: number, textLater = false): ItemSaver {
   // One query for the source's keys and hashes; the full old row is read only for items that changed.
   const known = new Map(
     (prepared(db, 'SELECT key, id, hash, link_keys AS linkKeys FROM items WHERE source_id = ?').all(sourceId) as
@@ -77,11 +99,9 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, wordsLa
     FROM json_each(?) i, json_each(i.value -> 1) d`);
   const setLinkKeys = prepared(db, 'UPDATE items SET link_keys = ? WHERE id = ?');
   // New items enter the full-text index (and its words: search-words.ts) and their source's count in one statement
-  // each per batch, not through triggers on every row (see migration 012); the index is filled from the stored text,
-  // which its deletes repeat, under each item's key by day and id, newest first (migration 023).
-  const indexText = prepared(db, `INSERT INTO items_fts (rowid, title, summary, search_terms)
-    SELECT ${ftsKey('sort_key', 'id')}, title, summary, search_terms FROM items WHERE id IN (SELECT value FROM json_each(?))`);
-  const searchWords = searchWordsWriter(db);
+  // each per batch (or per group of runs: see PendingText), not through triggers on every row (see migration 012).
+  const indexText = textLater ? null : textIndexer(db);
+  const searchWords = textLater ? null : searchWordsWriter(db);
   const countItems = prepared(db, `INSERT INTO source_item_counts (source_id, items) VALUES (?, ?)
     ON CONFLICT (source_id) DO UPDATE SET items = items + excluded.items`);
   const goals = goalRows(db);
@@ -164,10 +184,10 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, wordsLa
     goals.write();
     const created = outcome.created.length - firstCreated;
     if (created === 0) return;
-    const ids = JSON.stringify(outcome.created.slice(firstCreated));
-    indexText.run(ids);
-    searchWords.add(ids);
-    if (!wordsLater) searchWords.copy();
+    if (indexText && searchWords) {
+      indexText(JSON.stringify(outcome.created.slice(firstCreated)));
+      searchWords.copy();
+    }
     countItems.run(sourceId, created);
   };
   return { add, flush: (now) => linker.flush(now), outcome };
