@@ -1,11 +1,10 @@
 // The items table's write side: insert new items, update changed ones (keeping versions and change events).
 import { prepared, type Db } from './db.js';
-import type { Consultation, Identifier, Item } from '../model.js';
-import { goalWriter, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues, type ItemToStore } from './tags.js';
+import type { Consultation, Item } from '../model.js';
+import { goalRows, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues, type ItemToStore } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
 import type { ItemVersion } from './items.js';
-import { createLinker, linkSignature } from './matters.js';
-import { joinKeys } from '../link/keys.js';
+import { createLinker } from './matters.js';
 import { ftsKey, searchWordsWriter } from './search-words.js';
 
 /** What saving one run's items did. */
@@ -33,6 +32,9 @@ function fieldValues(i: Item, hash: string): unknown[] {
     i.kind, i.stage, consultation, hash, i.inForce ?? null];
 }
 
+/** The join keys a signature (see linkSignature) holds, distinct and sorted: joinKeys of the identifiers it was made of. */
+const signatureKeys = (signature: string): string[] => [...new Set(signature.split('\n').map((l) => l.slice(l.indexOf(' ') + 1)))].sort();
+
 /** Saves one run's items as they arrive, inside the caller's transaction. */
 export interface ItemSaver {
   /** Insert new items, update changed ones; duplicates within the run are dropped. */
@@ -42,11 +44,33 @@ export interface ItemSaver {
   readonly outcome: SaveOutcome;
 }
 
+/** Enters new items into the full-text index and the scratch index of its words (ids: a JSON array). */
+export function textIndexer(db: Db): (ids: string) => void {
+  // Filled from the stored text, which its deletes repeat, under each item's key by day and id, newest first
+  // (migration 023), in the order of those keys: FTS5 keeps what it is given in memory only while each row's key is
+  // greater than the last one's, and writes it out as a segment of its own whenever one is not. The keys count the ids
+  // down, so in id order every item of a day was a segment of its own (4,000 for 200 feeds of 20 items), merged again
+  // and again.
+  const indexText = prepared(db, `INSERT INTO items_fts (rowid, title, summary, search_terms)
+    SELECT ${ftsKey('sort_key', 'id')} AS key, title, summary, search_terms FROM items WHERE id IN (SELECT value FROM json_each(?))
+    ORDER BY key`);
+  const searchWords = searchWordsWriter(db);
+  return (ids) => {
+    indexText.run(ids);
+    searchWords.add(ids);
+  };
+}
+
 /**
- * Prepare to save a run's items in one or more batches (statements and known keys are read once). `wordsLater`: the
- * caller copies the new items' search words before its transaction commits (see searchWordsWriter), else each batch does.
+ * Prepare to save a run's items in one or more batches (statements and known keys are read once). `textLater`: the
+ * caller enters the run's new items (SaveOutcome.created) into the full-text index with textIndexer and copies their
+ * search words (see searchWordsWriter) before its transaction commits, and before a later run of the same source
+ * updates them; else each batch does both. A writer that commits several whole runs at once (see commitGroup in
+ * writer-worker.ts) so enters the new items of them all with one statement: FTS5 writes what it was given as a new
+ * segment at every savepoint, and each run is one, so a crawl of 200 new feeds wrote 200 small segments, which FTS5
+ * then merged again and again.
  */
-export function createItemSaver(db: Db, sourceId: string, runId: number, wordsLater = false): ItemSaver {
+export function createItemSaver(db: Db, sourceId: string, runId: number, textLater = false): ItemSaver {
   // One query for the source's keys and hashes; the full old row is read only for items that changed.
   const known = new Map(
     (prepared(db, 'SELECT key, id, hash, link_keys AS linkKeys FROM items WHERE source_id = ?').all(sourceId) as
@@ -69,33 +93,33 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, wordsLa
   const event = prepared(db, `INSERT INTO item_events (item_id, run_id, at, type, old_value, new_value)
     VALUES (?, ?, ?, ?, ?, ?)`);
   const dropIds = prepared(db, 'DELETE FROM item_identifiers WHERE item_id = ?');
-  // Identifiers are written in one statement per batch, as JSON rows (see writeIds).
+  // Identifiers are written in one statement per batch, as JSON rows (see writeIds): [[itemId, identifierRows], …].
   const addIds = prepared(db, `INSERT OR IGNORE INTO item_identifiers (item_id, type, value, role)
-    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`);
+    SELECT i.value ->> 0, d.value ->> 'type', d.value ->> 'value', COALESCE(d.value ->> 'role', 'mention')
+    FROM json_each(?) i, json_each(i.value -> 1) d`);
   const setLinkKeys = prepared(db, 'UPDATE items SET link_keys = ? WHERE id = ?');
   // New items enter the full-text index (and its words: search-words.ts) and their source's count in one statement
-  // each per batch, not through triggers on every row (see migration 012); the index is filled from the stored text,
-  // which its deletes repeat, under each item's key by day and id, newest first (migration 023).
-  const indexText = prepared(db, `INSERT INTO items_fts (rowid, title, summary, search_terms)
-    SELECT ${ftsKey('sort_key', 'id')}, title, summary, search_terms FROM items WHERE id IN (SELECT value FROM json_each(?))`);
-  const searchWords = searchWordsWriter(db);
+  // each per batch (or per group of runs: see PendingText), not through triggers on every row (see migration 012).
+  const indexText = textLater ? null : textIndexer(db);
+  const searchWords = textLater ? null : searchWordsWriter(db);
   const countItems = prepared(db, `INSERT INTO source_item_counts (source_id, items) VALUES (?, ?)
     ON CONFLICT (source_id) DO UPDATE SET items = items + excluded.items`);
-  const saveGoals = goalWriter(db);
+  const goals = goalRows(db);
+  const dropGoals = prepared(db, 'DELETE FROM item_goals WHERE item_id = ?');
   const linker = createLinker(db);
-  const pendingIds: [number, string, string, string][] = [];
-  const saveIds = (id: number, ids: Identifier[], replace: boolean) => {
+  let pendingIds = '';
+  const saveIds = (id: number, rows: string, replace: boolean) => {
     if (replace) dropIds.run(id);
-    for (const i of ids) pendingIds.push([id, i.type, i.value, i.role ?? 'mention']);
+    if (rows !== '[]') pendingIds += `${pendingIds ? ',' : '['}[${id},${rows}]`;
   };
   /**
    * Write the identifiers saved so far: at the end of a batch, and before link() reads them. A new item's matter is
    * found without them (the linker knows the keys it placed in this run), so they wait for the batch's one statement.
    */
   const writeIds = () => {
-    if (!pendingIds.length) return;
-    addIds.run(JSON.stringify(pendingIds));
-    pendingIds.length = 0;
+    if (!pendingIds) return;
+    addIds.run(`${pendingIds}]`);
+    pendingIds = '';
   };
   /** Link a stored item whose stated identifiers differ from those it was last linked with; else only re-derive its matter. */
   const relink = (id: number, signature: string, before: string | null, now: string) => {
@@ -117,12 +141,12 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, wordsLa
       seen.add(item.key);
       const { hash } = item;
       const seenBefore = known.get(item.key);
-      const signature = linkSignature(item.identifiers);
+      const signature = item.signature;
       if (seenBefore?.hash === hash) {
         touch.run(now, seenBefore.id);
         // Unchanged upstream, but stored before its roles were derived (or derived differently): store them and link.
         if (seenBefore.linkKeys !== signature) {
-          saveIds(seenBefore.id, item.identifiers, true);
+          saveIds(seenBefore.id, item.identifierRows, true);
           relink(seenBefore.id, signature, seenBefore.linkKeys, now);
         }
         continue;
@@ -131,11 +155,11 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, wordsLa
       const tagged = tagValues(item.tags, item.searchTerms, now);
       if (!seenBefore) {
         // A new item with stated identifiers: index lookups of the matters holding them (nothing of theirs is read).
-        const matter = signature === '' ? null : linker.matterFor(joinKeys(item.identifiers), now);
+        const matter = signature === '' ? null : linker.matterFor(signatureKeys(signature), now);
         // A new item needs no event: first_seen_at and created_run say when it arrived.
         const id = Number(insert.run(sourceId, item.key, ...fields, now, now, now, runId, ...tagged, signature, matter).lastInsertRowid);
-        saveIds(id, item.identifiers, false);
-        saveGoals(id, item.tags, false);
+        saveIds(id, item.identifierRows, false);
+        goals.add(id, item.tags);
         if (matter !== null) linker.joined(id, matter, item.title, now);
         else if (signature !== '') {
           // It bridges two or more matters: joined through its written identifiers.
@@ -148,20 +172,22 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, wordsLa
       const old = oldRow.get(seenBefore.id) as StoredRow;
       keepVersion.run({ ...old, now });
       update.run(...fields, now, now, ...tagged, old.id);
-      saveIds(old.id, item.identifiers, true);
-      saveGoals(old.id, item.tags, true);
+      saveIds(old.id, item.identifierRows, true);
+      dropGoals.run(old.id);
+      goals.add(old.id, item.tags);
       relink(old.id, signature, seenBefore.linkKeys, now);
       const before: Tracked = { ...old, consultation: parseConsultation(old.consultation) };
       for (const c of diffItem(before, item)) event.run(old.id, runId, now, c.type, c.oldValue, c.newValue);
       outcome.updated.push(old.id);
     }
     writeIds();
+    goals.write();
     const created = outcome.created.length - firstCreated;
     if (created === 0) return;
-    const ids = JSON.stringify(outcome.created.slice(firstCreated));
-    indexText.run(ids);
-    searchWords.add(ids);
-    if (!wordsLater) searchWords.copy();
+    if (indexText && searchWords) {
+      indexText(JSON.stringify(outcome.created.slice(firstCreated)));
+      searchWords.copy();
+    }
     countItems.run(sourceId, created);
   };
   return { add, flush: (now) => linker.flush(now), outcome };

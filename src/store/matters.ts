@@ -31,10 +31,8 @@ export interface Linker {
   flush(now: string): void;
 }
 
-/** The signature of an item's stated identifiers, one "role type value" a line (stored as items.link_keys). */
-export function linkSignature(ids: Identifier[]): string {
-  return ids.filter((i) => i.role === 'self' || i.role === 'about').map((i) => `${i.role} ${joinKey(i)}`).sort().join('\n');
-}
+/** The signature of an item's stated identifiers (written with its item by the item saver, see toStore). */
+export { linkSignature } from './tags.js';
 
 /** The stated identifiers a signature stands for (none for NULL: an item not linked since roles existed). */
 export function fromSignature(signature: string | null): Identifier[] {

@@ -27,15 +27,15 @@ export interface RunSaver {
 }
 
 /**
- * Start saving a run inside the caller's transaction: the run's row first, so items can refer to it. `wordsLater`: the
- * caller copies the search words before it commits (see searchWordsWriter).
+ * Start saving a run inside the caller's transaction: the run's row first, so items can refer to it. `textLater`: the
+ * caller enters the new items into the full-text index and copies their search words (see createItemSaver).
  */
-export function startRun(db: Db, sourceId: string, startedAt: string, wordsLater = false): RunSaver {
+export function startRun(db: Db, sourceId: string, startedAt: string, textLater = false): RunSaver {
   const runId = insertRun(db, sourceId, startedAt);
   // Made for the first batch: it reads the source's stored keys, which a run without items (a 304) never needs.
   let items: ItemSaver | null = null;
   return {
-    add: (batch) => (items ??= createItemSaver(db, sourceId, runId, wordsLater)).add(batch, new Date().toISOString()),
+    add: (batch) => (items ??= createItemSaver(db, sourceId, runId, textLater)).add(batch, new Date().toISOString()),
     finish: (rec) => {
       items?.flush(new Date().toISOString());
       const outcome = items?.outcome ?? { created: [], updated: [], duplicates: 0 };

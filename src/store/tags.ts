@@ -1,6 +1,6 @@
 // Tags on items (the tagger's verdict, kept separate from reviewers' decisions) and what retagging reads.
 import { prepared, type Db } from './db.js';
-import type { Consultation, ItemKind, ItemTags, Lang, TaggedItem } from '../model.js';
+import type { Consultation, Identifier, ItemKind, ItemTags, Lang, TaggedItem } from '../model.js';
 
 /** The items columns that hold a verdict, in the order tagValues() gives them. */
 export const TAG_COLUMNS = ['relevant', 'primary_goal', 'scores', 'evidence', 'joint', 'joint_reason', 'taxonomy_version', 'tagged_at', 'search_terms'];
@@ -8,20 +8,49 @@ export const TAG_COLUMNS = ['relevant', 'primary_goal', 'scores', 'evidence', 'j
 /** "relevant = ?, primary_goal = ?, …" for UPDATE statements. */
 export const TAG_ASSIGNMENTS = TAG_COLUMNS.map((c) => `${c} = ?`).join(', ');
 
-/** A verdict as the store takes it: the scores and the evidence, which are only stored, as their JSON text. */
-export type StoredVerdict = Omit<ItemTags, 'scores' | 'evidence'> & { scores: string; evidence: string };
+/**
+ * A verdict as the store takes it: the scores and the evidence, which are only stored, as their JSON text; the goals
+ * (best first) too, which the item saver writes for a whole batch in one statement (see goalRows).
+ */
+export type StoredVerdict = Omit<ItemTags, 'scores' | 'evidence' | 'goals'> & { scores: string; evidence: string; goals: string };
 
-/** An item on its way into the store (see toStore). */
-export type ItemToStore = Omit<TaggedItem, 'tags'> & { tags: StoredVerdict | null };
+/**
+ * An item on its way into the store (see toStore), with what the item saver stores of its identifiers made already:
+ * their signature (see linkSignature) and their rows as JSON text, [{"type", "value", "role"?}, …].
+ */
+export type ItemToStore = Omit<TaggedItem, 'tags'> & { tags: StoredVerdict | null; signature: string; identifierRows: string };
 
 export const storedVerdict = (tags: ItemTags): StoredVerdict =>
-  ({ ...tags, scores: JSON.stringify(tags.scores), evidence: JSON.stringify(tags.evidence) });
+  ({ ...tags, scores: JSON.stringify(tags.scores), evidence: JSON.stringify(tags.evidence), goals: JSON.stringify(tags.goals) });
 
 /**
  * An item with its verdict's stored text made once, where it was tagged: sent to the writer thread, a string is one
- * memory copy, where the evidence's many small objects were walked by the structured clone on both threads.
+ * memory copy, where the evidence's many small objects were walked by the structured clone on both threads. Its
+ * identifiers' signature and rows are made here too, so that the item saver's add walks no list of the item's: lists
+ * come as arrays of several kinds (empty, filtered, sorted, cloned), and one its optimised code had not seen made V8
+ * throw away and compile again the whole of add (see test/store/saver-recompile.test.ts).
  */
-export const toStore = (item: TaggedItem): ItemToStore => (item.tags ? { ...item, tags: storedVerdict(item.tags) } : { ...item, tags: null });
+export const toStore = (item: TaggedItem): ItemToStore => ({
+  ...item,
+  tags: item.tags ? storedVerdict(item.tags) : null,
+  signature: linkSignature(item.identifiers),
+  identifierRows: JSON.stringify(item.identifiers),
+});
+
+/**
+ * The signature of an item's stated identifiers, one "role type value" a line (the role, then the join key of
+ * link/keys.ts, written out here: a crawl of 304s, which loads this file, loads no link module), sorted; stored as
+ * items.link_keys.
+ */
+export function linkSignature(ids: Identifier[]): string {
+  let lines: string[] | null = null;
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k];
+    if (i.role === 'self' || i.role === 'about') (lines ??= []).push(`${i.role} ${i.type} ${i.value}`);
+  }
+  if (lines === null) return '';
+  return lines.length === 1 ? lines[0] : lines.sort().join('\n');
+}
 
 /** A verdict as positional statement values (see TAG_COLUMNS); positional binding is the fast path. */
 export function tagValues(tags: StoredVerdict | null, searchTerms: string, now: string): unknown[] {
@@ -32,13 +61,39 @@ export function tagValues(tags: StoredVerdict | null, searchTerms: string, now: 
   ];
 }
 
-/** A writer of item goals (best first) for filtering; `replace` clears the item's earlier goals. */
+/**
+ * A writer of item goals for a batch of items (see StoredVerdict): add() notes an item's goals, write() stores those
+ * noted in one statement. One statement per batch rather than one per goal (8,000 for 200 feeds of 20 items), and
+ * nothing on this thread walks the goal objects: reading them here, inlined into the item saver's add, met arrays of
+ * maps its optimised code had not seen and made V8 throw it away and compile it again.
+ */
+export function goalRows(db: Db): { add(itemId: number, tags: StoredVerdict | null): void; write(): void } {
+  // [[itemId, [{"goal": …, "score": …}, …]], …]; a goal's rank is its place in the list.
+  const insert = prepared(db, `INSERT INTO item_goals (item_id, goal, score, rank)
+    SELECT i.value ->> 0, g.value ->> 'goal', g.value ->> 'score', g.key + 1 FROM json_each(?) i, json_each(i.value -> 1) g`);
+  let pending = '';
+  return {
+    add: (itemId, tags) => {
+      if (tags && tags.goals !== '[]') pending += `${pending ? ',' : '['}[${itemId},${tags.goals}]`;
+    },
+    write: () => {
+      if (!pending) return;
+      insert.run(`${pending}]`);
+      pending = '';
+    },
+  };
+}
+
+/** A writer of item goals (best first) for filtering, one item at a time (retag); `replace` clears its earlier goals. */
 export function goalWriter(db: Db): (itemId: number, tags: Pick<ItemTags, 'goals'> | null, replace: boolean) => void {
   const drop = prepared(db, 'DELETE FROM item_goals WHERE item_id = ?');
   const add = prepared(db, 'INSERT INTO item_goals (item_id, goal, score, rank) VALUES (?, ?, ?, ?)');
+  // A plain loop, not goals.forEach: see linkSignature in matters.ts (the same kind of recompile of the item saver's add).
   return (itemId, tags, replace) => {
     if (replace) drop.run(itemId);
-    tags?.goals.forEach((g, i) => add.run(itemId, g.goal, g.score, i + 1));
+    if (!tags) return;
+    const goals = tags.goals;
+    for (let i = 0; i < goals.length; i++) add.run(itemId, goals[i].goal, goals[i].score, i + 1);
   };
 }
 

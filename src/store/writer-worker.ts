@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from './db.js';
 import { startRun, type RunSaver } from './runs.js';
+import { textIndexer } from './item-saver.js';
 import { searchWordsWriter } from './search-words.js';
 import { claimSource, recoverDeadLeases, releaseSource } from './sources.js';
 import type { Finished, WriterReply, WriterRequest } from './writer.js';
@@ -65,7 +66,7 @@ function tagged(items: Item[], notes: string[]): ItemToStore[] {
  * run (a big feed, its batches stored as they arrive) keeps a transaction of its own, as before: the group is committed
  * before it begins, so no lease waits on it.
  */
-let active: { run: number; saver: RunSaver; failed: Error | null; streaming: boolean; notes: string[] } | null = null;
+let active: { run: number; sourceId: string; saver: RunSaver; failed: Error | null; streaming: boolean; notes: string[] } | null = null;
 /** Messages waiting for the open streaming run to end (other runs, leases). */
 const waiting: Message[] = [];
 /** Replies to send once the group commits. */
@@ -81,6 +82,7 @@ const fail = (id: number, err: unknown) =>
  */
 function failLost(): void {
   if (db.inTransaction) return;
+  lostText();
   for (const r of held.splice(0)) fail(r.id, new Error('store: the transaction was rolled back'));
 }
 
@@ -94,17 +96,44 @@ function inGroup(): void {
 let searchWords: ReturnType<typeof searchWordsWriter> | null = null;
 let wordsToCopy = false;
 
+/**
+ * The new items of the group's finished whole runs, not yet in the full-text index: commitGroup enters them all with
+ * one statement (see createItemSaver), and so does a run of a source whose earlier run is in the group, before it
+ * begins (it may update those items, and an update's trigger takes an item's old text out of the index).
+ */
+let unindexed: number[] = [];
+/** The sources of those runs. */
+const unindexedSources = new Set<string>();
+let indexText: ((ids: string) => void) | null = null;
+
+/** Enter the group's waiting new items into the full-text index (inside the group's transaction). */
+function writeText(): void {
+  if (!unindexed.length) return;
+  (indexText ??= textIndexer(db))(JSON.stringify(unindexed));
+  lostText();
+  wordsToCopy = true;
+}
+
+/** Forget the waiting items: entered, or rolled back with the group. */
+function lostText(): void {
+  unindexed = [];
+  unindexedSources.clear();
+}
+
 /** Commit the group and send its replies (or, if the commit fails, fail them all: nothing of theirs was kept). */
 function commitGroup(): void {
   if (active) return; // a streaming run's transaction: committed at its finish
   failLost();
   const replies = held.splice(0);
   try {
+    if (db.inTransaction) writeText();
     if (wordsToCopy && db.inTransaction) (searchWords ??= searchWordsWriter(db)).copy();
     wordsToCopy = false;
     if (db.inTransaction) db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
+    lostText();
+    wordsToCopy = false;
     for (const r of replies) fail(r.id, err);
     return;
   }
@@ -149,6 +178,8 @@ function handle(m: Message): void {
           return reply(m.id, result);
         }
         db.exec('RELEASE run');
+        for (const id of result.saved.created) unindexed.push(id);
+        if (result.saved.created.length) unindexedSources.add(run.sourceId);
         wordsToCopy = true;
         return void held.push({ id: m.id, value: result });
       }
@@ -169,10 +200,11 @@ function begin(run: number, sourceId: string, startedAt: string, streaming: bool
     db.exec('BEGIN IMMEDIATE');
   } else {
     inGroup();
+    if (unindexedSources.has(sourceId)) writeText();
     db.exec('SAVEPOINT run');
   }
   try {
-    active = { run, saver: startRun(db, sourceId, startedAt, !streaming), failed: null, streaming, notes: [] };
+    active = { run, sourceId, saver: startRun(db, sourceId, startedAt, !streaming), failed: null, streaming, notes: [] };
   } catch (err) {
     db.exec(streaming ? 'ROLLBACK' : 'ROLLBACK TO run; RELEASE run');
     throw err;

@@ -142,3 +142,59 @@ describe('worker writer', () => {
     ]);
   });
 });
+
+/** Segments of the full-text index (its structure record: a cookie, then varints: levels, segments, …). */
+function ftsSegments(db: Db): number {
+  const block = db.prepare('SELECT block FROM items_fts_data WHERE id = 10').pluck().get() as Buffer;
+  let at = 4;
+  const varint = () => {
+    let v = 0;
+    for (;;) {
+      const byte = block[at++];
+      v = v * 128 + (byte & 0x7f);
+      if (byte < 0x80) return v;
+    }
+  };
+  varint(); // levels
+  return varint();
+}
+
+const matches = (db: Db, word: string) => db.prepare('SELECT count(*) FROM items_fts WHERE items_fts MATCH ?').pluck().get(word);
+
+describe("worker writer: a group's full-text index", () => {
+  it('enters the new items of a group of whole runs at once: one segment, not one per run', async () => {
+    syncSources(reader, ['c', 'd'].map((id) => ({ id, name: id, url: `https://example.fi/${id}` }) as SourceDef));
+    await writer.release('b'); // the worker is up: the runs that follow are sent back to back and handled as one group
+    const saved = ['a', 'b', 'c', 'd'].map((source, i) => {
+      const sink = writer.begin(source, new Date().toISOString());
+      sink.add([item(`${i}`, { sourceId: source, title: `Otsikko sana${i}` })]);
+      return sink.finish({ run: run(source), nextRunAt: null });
+    });
+    for (const s of await Promise.all(saved)) expect(s.created).toHaveLength(1);
+    for (const word of ['sana0', 'sana1', 'sana2', 'sana3']) expect(matches(reader, word)).toBe(1);
+    expect(matches(reader, 'otsikko')).toBe(4);
+    // Before, every item was a segment of its own (FTS5 writes out what it holds whenever a row's key is not above the
+    // last one's, and the keys count the ids down), and so every run too; a group writes one (two if the four runs
+    // took two turns of the writer).
+    expect(ftsSegments(reader)).toBeLessThanOrEqual(2);
+    expect(reader.prepare("SELECT word FROM search_words WHERE word LIKE 'sana%' ORDER BY word").pluck().all()).toEqual(['sana0', 'sana1', 'sana2', 'sana3']);
+    reader.exec("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')");
+  });
+
+  it("enters a source's new items before a later run of it in the same group updates them", async () => {
+    await writer.release('b');
+    const first = writer.begin('a', new Date().toISOString());
+    first.add([item('1', { title: 'Otsikko alku' }), item('2', { title: 'Toinen' })]);
+    const second = writer.begin('a', new Date().toISOString());
+    second.add([item('1', { title: 'Otsikko loppu' })]);
+    const [a, b] = await Promise.all([first, second].map((sink) => sink.finish({ run: run('a'), nextRunAt: null })));
+    expect(a.created).toHaveLength(2);
+    expect(b.updated).toEqual([a.created[0]]);
+    // The update took the first text out of the index and put the new one in: only the new one is found.
+    expect(matches(reader, 'alku')).toBe(0);
+    expect(matches(reader, 'loppu')).toBe(1);
+    expect(matches(reader, 'otsikko')).toBe(1);
+    expect(matches(reader, 'toinen')).toBe(1);
+    reader.exec("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')");
+  });
+});
