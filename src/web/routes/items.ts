@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import Handlebars from 'handlebars';
 import { ITEM_KINDS, type Lang } from '../../model.js';
 import { MATTER_STAGES } from '../../link/stage.js';
-import { dataVersion, isKeptPage, listItemPage, readItemIds, type ItemPage } from '../../store/index.js';
+import { isKeptPage, listItemPage, readItemIds, type ItemPage } from '../../store/index.js';
 import { itemRowHtml } from '../item-table.js';
 import type { PageContext } from './context.js';
 import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './item-query.js';
@@ -13,6 +13,7 @@ import { word, type Lang as UiLang } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
 import { searchAlternatives, searchRanges } from './search-marks.js';
 import { feedNote, viewer } from './viewer.js';
+import { requestVersion } from '../kept-bodies.js';
 
 export const PAGE_SIZE = 50;
 const SNIPPET = 240;
@@ -157,9 +158,9 @@ function readMarks(ctx: PageContext, page: ItemPage, userId: number): Set<number
 
 export function itemsPage(ctx: PageContext): RequestHandler {
   return (req, res) => {
-    // The data version is read once, before anything else of the page: its list, the organisations and the feed
-    // tokens are each kept per version (store/item-filter.ts), and reading it is a query.
-    const version = dataVersion(ctx.deps.db);
+    // The data version is read once, before anything else of the page (app.ts reads it for the banner and the
+    // session): its list, the organisations and the feed tokens are each kept per version (store/item-filter.ts).
+    const version = requestVersion(res, ctx.deps.db);
     const lang = pageLang(res.locals);
     const known = { ...ctx.known, organisations: () => ctx.known.organisations(version) };
     const parsed = parseItemQuery(req.query as Record<string, unknown>, known, lang);
