@@ -54,9 +54,11 @@ export function keptBodies(db: Db, max = KEPT) {
     /**
      * Render `view` for this request: its body kept at `key` for this data version when there is one, else `model()`'s
      * rendered and kept (with `meta`). `key` must name everything of the request the body shows beyond stored data
-     * (bodyKey does).
+     * (bodyKey does); null renders without keeping.
      */
-    render(res: Response, view: string, key: string, layout: Record<string, unknown>, model: () => Record<string, unknown>, meta?: string): void {
+    render(res: Response, view: string, key: string | null, layout: Record<string, unknown>, model: () => Record<string, unknown>, meta?: string): void {
+      // No key: a body not worth keeping (a page the store does not keep either), rendered as any page is.
+      if (key === null) return res.render(view, { ...layout, ...model() });
       const kept = find(res, key);
       if (kept) {
         const token = (res.locals.csrfToken as string | undefined) ?? '';

@@ -117,6 +117,25 @@ describe('a page when nothing was written since', () => {
   });
 });
 
+describe('a kept list page', () => {
+  it('shows each person the rows they have read, also in an unread-only list', async () => {
+    await addUser(db, 'toinen@example.fi', 'reviewer');
+    const other = new Browser(site.base);
+    expect((await other.signIn('toinen@example.fi')).status).toBe(303);
+    const first = await page('/items');
+    const newest = Number(/<tr class="unread"><th scope="row"><a href="\/items\/(\d+)"/.exec(first)![1]);
+    expect((await site.browser.post(`/items/${newest}/read`, { _csrf: Browser.token(first), back: '/items' })).res.status).toBe(303);
+    const readRow = `<tr><th scope="row"><a href="/items/${newest}"`;
+    const unreadRow = `<tr class="unread"><th scope="row"><a href="/items/${newest}"`;
+    for (let n = 0; n < 3; n++) {
+      expect(await page('/items')).toContain(readRow);
+      expect(await page('/items', other)).toContain(unreadRow);
+      expect(await page('/items?unread=1')).not.toContain(`href="/items/${newest}"`);
+      expect(await page('/items?unread=1', other)).toContain(unreadRow);
+    }
+  });
+});
+
 describe('a session kept between writes', () => {
   const signedIn = async (email: string) => {
     const b = new Browser(site.base);
