@@ -153,14 +153,15 @@ export function healthProblems(ctx: AppContext): string[] {
 /**
  * What each page's banner shows: ctx.problems (the server's file check adds a replaced file there) and a failing
  * query. The query (checkDb) runs again only when the database's data version moves; reading that version is itself
- * a query, so a connection that stops answering is still named at once.
+ * a query, so a connection that stops answering is still named at once. `read`: the version the page read already
+ * (the web app reads it once a page); without it, it is read here.
  */
-export function pageProblems(ctx: Pick<AppContext, 'db' | 'problems'>): () => string[] {
+export function pageProblems(ctx: Pick<AppContext, 'db' | 'problems'>): (read?: string) => string[] {
   let version = '';
   let query: string | null = null;
-  return () => {
+  return (read) => {
     try {
-      const now = dataVersion(ctx.db);
+      const now = read ?? dataVersion(ctx.db);
       if (now !== version) [version, query] = [now, checkDb(ctx.db)];
     } catch (err) {
       [version, query] = ['', (err as Error).message];

@@ -80,7 +80,7 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
   const banner = pageProblems(ctx);
   const app = createWebApp({
     db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx), goalLabelsSv: goalLabels(ctx, 'sv'), scopeLabels: scopeLabels(ctx),
-    problems: () => (checkFile(false), banner()),
+    problems: (version) => (checkFile(false), banner(version)),
     health: () => (checkFile(), healthProblems(ctx)),
     readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,
     crawlNow: opts.schedule && !ctx.readOnly ? (id) => opts.scheduler?.()?.runNow(id) ?? false : undefined,

@@ -8,11 +8,19 @@ import { prepared, type Db } from './db.js';
  * crawler's writer) commits, total_changes() when this connection writes.
  */
 export function dataVersion(db: Db): string {
+  return readVersions(db).data;
+}
+
+/**
+ * The database's versions read at once: `data` as dataVersion, and `writes`, which moves after any change at all,
+ * the quiet ones included (a session's activity, sign-out): what is kept from the sessions table is read again after it.
+ */
+export function readVersions(db: Db): { data: string; writes: string } {
   // Two prepared statements, not one over the pragma_data_version table: that table prepares its PRAGMA anew at every
   // read (a third of a kept list page's store time, asked two or three times a page).
   const version = prepared(db, 'PRAGMA data_version').pluck().get() as number;
   const total = prepared(db, 'SELECT total_changes()').pluck().get() as number;
-  return `${version}.${total - (quiet.get(db) ?? 0)}`;
+  return { data: `${version}.${total - (quiet.get(db) ?? 0)}`, writes: `${version}.${total}` };
 }
 
 /** Rows this connection changed in tables no kept value is read from (sessions), per connection. */

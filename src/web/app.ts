@@ -3,7 +3,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import helmet, { type HelmetOptions } from 'helmet';
 import path from 'node:path';
 import { viewsDir } from '../paths.js';
-import { checkDb, openDb } from '../store/index.js';
+import { checkDb, openDb, readVersions } from '../store/index.js';
 import type { WebDeps } from './deps.js';
 import { configureViews } from './views.js';
 import { mountPages } from './pages.js';
@@ -41,20 +41,32 @@ export function createWebApp(deps: WebDeps): express.Express {
     strictTransportSecurity: secure ? { maxAge: 31536000 } : false,
     referrerPolicy: { policy: 'same-origin' },
   }));
-  const problems = () => deps.problems?.() ?? [];
+  const problems = (version?: string) => deps.problems?.(version) ?? [];
   // The review form's goals, labelled in the page's language.
   const goalOptions = {
     fi: Object.entries(deps.goalLabels).map(([id, label]) => ({ id, label })),
     sv: Object.entries(deps.goalLabels).map(([id, label]) => ({ id, label: deps.goalLabelsSv?.[id] ?? label })),
   };
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
+    // A page reads the database's versions once, here, before anything of it: the banner, the session and what the
+    // page keeps per version all use these (kept-bodies.ts requestVersion). Only a GET or HEAD: a POST writes, after
+    // which what it reads must see its own write. A failing read is left to the banner, which names it.
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      try {
+        const v = readVersions(deps.db);
+        res.locals.dataVersion = v.data;
+        res.locals.writeVersion = v.writes;
+      } catch {
+        // The banner reads it again and shows why it failed.
+      }
+    }
     // Every page shows what is wrong with the database (read-only, replaced file) in a banner.
-    res.locals.problems = problems();
+    res.locals.problems = problems(res.locals.dataVersion as string | undefined);
     next();
   });
   app.use('/static', express.static(path.join(viewsDir, 'static'), { index: false, redirect: false, maxAge: '1h' }));
   app.get('/healthz', (_req, res) => {
-    const reasons = [...(deps.health ?? problems)()];
+    const reasons = [...(deps.health?.() ?? problems())];
     const query = checkDb(deps.db);
     if (query && !reasons.some((r) => r.includes(query))) reasons.push(`Tietokanta ei vastaa: ${query}`);
     res.status(reasons.length ? 503 : 200).json(reasons.length ? { ok: false, reasons } : { ok: true });

@@ -14,8 +14,11 @@ export interface WebDeps {
   goalLabelsSv?: Record<string, string>;
   /** Scope id → its label per language, from the taxonomy (why an item was tagged names the scope that cut it). */
   scopeLabels?: Record<'fi' | 'sv', Record<string, string>>;
-  /** What is wrong with the database (not writable, file replaced, failing queries), for each page's banner; empty when fine. */
-  problems?: () => string[];
+  /**
+   * What is wrong with the database (not writable, file replaced, failing queries), for each page's banner; empty when
+   * fine. `version`: the data version the page read (store dataVersion), when it could read it.
+   */
+  problems?: (version?: string) => string[];
   /** The same, every check run now (for /healthz); `problems` when absent. */
   health?: () => string[];
   /** The database cannot be written: sessions are kept in memory and every change is refused. */

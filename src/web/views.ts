@@ -12,6 +12,7 @@ import { formHelpers, pageLang } from './routes/form-helpers.js';
 import { itemTable, type ItemTableContext } from './item-table.js';
 import { LANGS, word, type Lang } from '../present/words-web.js';
 import type { WebDeps } from './deps.js';
+import { renderBody } from './kept-bodies.js';
 
 type Template = Handlebars.TemplateDelegate;
 
@@ -55,7 +56,8 @@ export function configureViews(app: express.Express, deps: Pick<WebDeps, 'goalLa
       let page = pages.get(file);
       if (!page) pages.set(file, (page = compile(file)));
       const context = options as Record<string, unknown>;
-      context.body = page(context);
+      // A page may hand in its kept body, or ask for the body to keep it (kept-bodies.ts).
+      context.body = renderBody(context, page);
       done(null, layout(context).trim());
     } catch (err) {
       done(err as Error);

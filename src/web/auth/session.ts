@@ -29,6 +29,8 @@ export const ABSOLUTE_MS = 24 * 3600_000;
  * version of it (store/data-version.ts): reading pages should not throw that away every minute.
  */
 const TOUCH_MS = 5 * 60_000;
+/** At most this many sessions are kept between writes (then they are all read again). */
+const KEPT_SESSIONS = 1000;
 
 const random = () => randomBytes(32).toString('base64url');
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -57,6 +59,24 @@ export function createSessions(opts: SessionOptions) {
 
   const withOwner = (s: SessionRow | undefined) => s && { ...s, user: activeUser(opts.db, s.userId) };
 
+  // Sessions (and their owners) as read at one write version of the database (store readVersions: it moves after any
+  // change at all, by this process or another, a sign-out, a disabled account or a touch included), so a page's
+  // session is read once until something is written; its expiry is still tested at every request, as the query does.
+  // Only where sessions and accounts share the database, and only for a request that read the version first (a GET).
+  type Found = ReturnType<typeof findSessionUser>;
+  let keptAt: string | undefined;
+  const kept = new Map<string, Found | null>();
+  const findShared = (idHash: string, at: string, version: string | undefined): Found => {
+    if (version === undefined) return findSessionUser(opts.db, idHash, at);
+    if (keptAt !== version || kept.size >= KEPT_SESSIONS) {
+      kept.clear();
+      keptAt = version;
+    }
+    let s = kept.get(idHash);
+    if (s === undefined) kept.set(idHash, (s = findSessionUser(opts.db, idHash, at) ?? null));
+    return s && s.expiresAt > at ? s : undefined;
+  };
+
   /** Sets res.locals.user and res.locals.csrfToken: the session's, or a sign-in token for an anonymous visitor. */
   const load: RequestHandler = (req, res, next) => {
     const id = readCookie(req, name);
@@ -65,7 +85,7 @@ export function createSessions(opts: SessionOptions) {
       const idHash = sha256(id);
       const at = new Date(now).toISOString();
       // One statement when sessions and accounts share the database (a server that can write it); two otherwise.
-      const s = opts.sessionDb === opts.db ? findSessionUser(opts.db, idHash, at) : withOwner(findSession(opts.sessionDb, idHash, at));
+      const s = opts.sessionDb === opts.db ? findShared(idHash, at, res.locals.writeVersion as string | undefined) : withOwner(findSession(opts.sessionDb, idHash, at));
       const user = s?.user;
       if (s && user) {
         res.locals.user = { id: user.id, email: user.email, role: user.role, lang: user.language } satisfies SessionUser;

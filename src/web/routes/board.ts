@@ -7,6 +7,7 @@ import { helsinkiDate } from '../../parse/dates.js';
 import type { WebDeps } from '../deps.js';
 import { word } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
+import { bodyKey, keptBodies } from '../kept-bodies.js';
 
 export interface BoardRow {
   /** The matter's number, or null for an item in no matter. */
@@ -76,6 +77,8 @@ const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:
  */
 export function boardPage(deps: WebDeps): RequestHandler {
   const countJointDeadlines = jointDeadlineCounter(deps.db);
+  // The board's body changes only with the data and the day: kept per data version (kept-bodies.ts).
+  const bodies = keptBodies(deps.db);
   return (req, res) => {
     const today = helsinkiDate(new Date());
     const raw = req.query.jatko;
@@ -83,6 +86,10 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const lang = pageLang(res.locals);
     if (raw !== undefined && !m) throw new HttpError(400, word(lang, 'board.badPage'));
     const after = m ? { deadline: m[1], id: Number(m[2]) } : undefined;
+    bodies.render(res, 'board', bodyKey(res, today), { title: word(lang, 'board.title') }, () => boardModel(today, after));
+  };
+
+  function boardModel(today: string, after: { deadline: string; id: number } | undefined) {
     const size = BOARD_PAGE;
     const found = listJointDeadlines(deps.db, today, LAST_DAY, size + 1, after, { identifiers: false, summaries: false });
     const candidates = found.slice(0, size);
@@ -100,11 +107,11 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const remaining = !after && more ? countJointDeadlines(today, LAST_DAY) - candidates.length : 0;
     const weekEnd = addDays(today, 6);
     const weekLeft = !after && more && last.deadline! <= weekEnd ? countJointDeadlines(today, weekEnd) - candidates.filter((c) => c.deadline! <= weekEnd).length : 0;
-    res.render('board', {
-      title: word(lang, 'board.title'), open, done, later: after !== undefined,
+    return {
+      open, done, later: after !== undefined,
       overdue: open.filter((r) => r.overdue).length, thisWeek: open.filter((r) => r.dueThisWeek).length + weekLeft,
       openTotal: after ? null : open.length + remaining,
       next: more && last ? `/board?jatko=${last.deadline}_${last.id}` : null,
-    });
-  };
+    };
+  }
 }

@@ -11,6 +11,7 @@ import { getItem, getMatter, listItemEvents, listItemVersions, listReviews, read
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, kindLabel, languageLabel, markText, phraseRanges, rowView, summaryAbove } from './present.js';
 import { viewer } from './viewer.js';
+import { bodyKey, keptBodies } from '../kept-bodies.js';
 import { decimal } from '../../app/format.js';
 import { httpUrl, pageLang } from './form-helpers.js';
 
@@ -60,18 +61,29 @@ export function titleLang(m: { title: string; members: { title: string; language
 }
 
 export function itemPage(ctx: PageContext): RequestHandler {
+  // An item's body changes only with the data and the day, and shows whether the person has read it: kept per data
+  // version (kept-bodies.ts) for each read state. Its title is kept beside it for the layout.
+  const bodies = keptBodies(ctx.deps.db);
   return (req, res) => {
     const id = /^\d{1,15}$/.test(req.params.id as string) ? Number(req.params.id) : NaN;
-    const item = Number.isSafeInteger(id) ? getItem(ctx.deps.db, id) : undefined;
     const lang = pageLang(res.locals);
-    if (!item) return void res.status(404).render('pages/not-found', { title: word(lang, 'item.notFoundTitle'), what: word(lang, 'item.notFound', { id: String(req.params.id) }) });
+    const notFound = () => void res.status(404).render('pages/not-found', { title: word(lang, 'item.notFoundTitle'), what: word(lang, 'item.notFound', { id: String(req.params.id) }) });
+    if (!Number.isSafeInteger(id)) return notFound();
+    const who = viewer(res);
+    const isRead = who.user ? readItemIds(ctx.deps.db, who.user.id, [id]).has(id) : false;
+    const key = bodyKey(res, ctx.rows(lang).today, isRead ? 'read' : 'unread');
+    // A kept body keeps its item's title (the layout's); an item not found is never kept, so it is looked up again.
+    const title = bodies.meta(res, key);
+    const item = title === undefined ? getItem(ctx.deps.db, id) : undefined;
+    if (title === undefined && !item) return notFound();
+    bodies.render(res, 'pages/item', key, { title: `${title ?? item!.title} – Lakivahti`, ...who, isRead }, () => itemModel(item!, lang), item?.title);
+  };
+
+  function itemModel(item: ItemDetail, lang: UiLang) {
     const rows = ctx.rows(lang);
     const label = rows.goalLabel;
     const matter = item.matter === null ? undefined : getMatter(ctx.deps.db, item.matter);
-    const who = viewer(res);
-    res.render('pages/item', {
-      title: `${item.title} – Lakivahti`, ...who,
-      isRead: who.user ? readItemIds(ctx.deps.db, who.user.id, [item.id]).has(item.id) : false,
+    return {
       item: {
         ...rowView(item, rows), href: safeHref(item.url), url: item.url,
         kind: kindLabel(item.kind, lang), language: languageLabel(item.language, lang),
@@ -98,6 +110,6 @@ export function itemPage(ctx: PageContext): RequestHandler {
       reviews: listReviews(ctx.deps.db, item.id).reverse().map((r) => ({
         ...r, goals: r.goals.map(label), rejected: r.rejected.map(label), primary: r.primary ? label(r.primary) : null,
       })),
-    });
-  };
+    };
+  }
 }

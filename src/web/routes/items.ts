@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import Handlebars from 'handlebars';
 import { ITEM_KINDS, type Lang } from '../../model.js';
 import { MATTER_STAGES } from '../../link/stage.js';
-import { dataVersion, isKeptPage, listItemPage, readItemIds, type ItemPage } from '../../store/index.js';
+import { isKeptPage, listItemPage, readItemIds, type ItemPage } from '../../store/index.js';
 import { itemRowHtml } from '../item-table.js';
 import type { PageContext } from './context.js';
 import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './item-query.js';
@@ -13,6 +13,7 @@ import { word, type Lang as UiLang } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
 import { searchAlternatives, searchRanges } from './search-marks.js';
 import { feedNote, viewer } from './viewer.js';
+import { bodyKey, keptBodies, requestVersion } from '../kept-bodies.js';
 
 export const PAGE_SIZE = 50;
 const SNIPPET = 240;
@@ -156,55 +157,74 @@ function readMarks(ctx: PageContext, page: ItemPage, userId: number): Set<number
 }
 
 export function itemsPage(ctx: PageContext): RequestHandler {
+  // A kept page's body (the store keeps the page, see isKeptPage) is kept too, per data version, for each language,
+  // role, address and day, the rows the person has read and their live feed tokens (kept-bodies.ts).
+  const bodies = keptBodies(ctx.deps.db);
   return (req, res) => {
-    // The data version is read once, before anything else of the page: its list, the organisations and the feed
-    // tokens are each kept per version (store/item-filter.ts), and reading it is a query.
-    const version = dataVersion(ctx.deps.db);
+    // The data version is read once, before anything else of the page (app.ts reads it for the banner and the
+    // session): its list, the organisations and the feed tokens are each kept per version (store/item-filter.ts).
+    const version = requestVersion(res, ctx.deps.db);
     const lang = pageLang(res.locals);
     const known = { ...ctx.known, organisations: () => ctx.known.organisations(version) };
     const parsed = parseItemQuery(req.query as Record<string, unknown>, known, lang);
     const qs = queryString(parsed.form);
-    const base = {
-      title: word(lang, 'items.title'), ...viewer(res), form: filterForm(ctx, parsed.form, lang, version), filtered: qs !== '', scripts: ['/static/keys.js'],
+    const layout = { title: word(lang, 'items.title'), ...viewer(res), scripts: SCRIPTS };
+    const note = feedNote(res, ctx.deps.db, `/feeds/items.atom${qs}`, version);
+    const base = () => ({
+      form: filterForm(ctx, parsed.form, lang, version), filtered: qs !== '',
       outputs: { atom: `/feeds/items.atom${qs}`, json: `/feeds/items.json${qs}`, csv: `/items.csv${qs}`, ics: `/feeds/deadlines.ics${qs}` },
-      feedNote: feedNote(res, ctx.deps.db, `/feeds/items.atom${qs}`, version),
-    };
-    if (parsed.errors.length) return void res.status(400).render('pages/items', { ...base, errors: parsed.errors, items: [] });
-    const who = viewer(res).user;
+      feedNote: note,
+    });
+    if (parsed.errors.length) return void res.status(400).render('pages/items', { ...layout, ...base(), errors: parsed.errors, items: [] });
+    const who = layout.user;
     if (parsed.unread && who) parsed.filter.unreadBy = who.id;
     const page = listItemPage(ctx.deps.db, parsed.filter, { before: parsed.before, after: parsed.after, limit: PAGE_SIZE, searchCap: SEARCH_CAP,
       identifiers: false, summaries: parsed.filter.match !== undefined }, version);
     const rows = ctx.rows(lang);
-    const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
-    const seen = parsed.filter.match ? seenFor(ctx, parsed.filter.match) : undefined;
     const read = who ? readMarks(ctx, page, who.id) : new Set<number>();
-    // A page the store does not keep is never asked for again: its rows' HTML is made and not kept.
-    const html = isKeptPage(page) ? keptRowsHtml(ctx, page) : undefined;
-    const items = page.items.map((r) => {
-      const unread = !read.has(r.id);
-      if (!html) return { id: r.id, unread, html: itemRowHtml({ ...row(r), unread }, lang) };
-      const key = `${lang} ${rows.today} ${unread ? 'u' : 'r'}${r.id}`;
-      let h = html.get(key);
-      if (h === undefined) html.set(key, (h = itemRowHtml({ ...row(r), unread }, lang)));
-      return { id: r.id, unread, html: h };
-    });
-    function row(r: (typeof page.items)[number]) {
-      if (!alts.length || !seen) return rowView(r, rows);
-      const lang = r.language as Lang;
-      const words = seen.get(lang) ?? seen.set(lang, new Map()).get(lang)!;
-      const mark = (text: string) => markText(text, searchRanges(text, lang, alts, ctx.analyzer(), words));
-      const summary = r.summary.length > SNIPPET ? `${r.summary.slice(0, SNIPPET).replace(/\s+\S*$/, '')} …` : r.summary;
-      return rowView(r, rows, mark(r.title), summary ? mark(summary) : undefined);
-    }
-    const unread = items.filter((i) => i.unread).map((i) => i.id);
-    res.render('pages/items', {
-      // The unread rows' ids in one field, comma-separated (50 fields were a fourteenth of the page).
-      ...base, items, unreadIds: unread.join(','), unreadCount: unread.length, caption: parsed.form.q ? word(lang, 'items.results', { q: parsed.form.q }) + (page.capped ? ` ${word(lang, 'items.capped', { n: CAP_TEXT })}` : '') : word(lang, 'items.newestFirst'),
-      paging: {
-        first: parsed.before || parsed.after ? `/items${qs}` : null,
-        newer: page.newer ? `/items${queryString(parsed.form, { after: cursorValue(page.newer) })}` : null,
-        older: page.older ? `/items${queryString(parsed.form, { before: cursorValue(page.older) })}` : null,
-      },
+    // The rows read and the live tokens are what the body shows of the person (an unread-only list is the person's own).
+    const key = isKeptPage(page) ? bodyKey(res, rows.today, `${note?.live ?? '-'} ${parsed.unread ? who?.id : ''} ${readOn(page, read)}`) : null;
+    bodies.render(res, 'pages/items', key, layout, () => {
+      const alts = parsed.filter.match ? searchAlternatives(parsed.filter.match) : [];
+      const seen = parsed.filter.match ? seenFor(ctx, parsed.filter.match) : undefined;
+      // A page the store does not keep is never asked for again: its rows' HTML is made and not kept.
+      const html = isKeptPage(page) ? keptRowsHtml(ctx, page) : undefined;
+      const items = page.items.map((r) => {
+        const unread = !read.has(r.id);
+        if (!html) return { id: r.id, unread, html: itemRowHtml({ ...row(r), unread }, lang) };
+        const key = `${lang} ${rows.today} ${unread ? 'u' : 'r'}${r.id}`;
+        let h = html.get(key);
+        if (h === undefined) html.set(key, (h = itemRowHtml({ ...row(r), unread }, lang)));
+        return { id: r.id, unread, html: h };
+      });
+      function row(r: (typeof page.items)[number]) {
+        if (!alts.length || !seen) return rowView(r, rows);
+        const lang = r.language as Lang;
+        const words = seen.get(lang) ?? seen.set(lang, new Map()).get(lang)!;
+        const mark = (text: string) => markText(text, searchRanges(text, lang, alts, ctx.analyzer(), words));
+        const summary = r.summary.length > SNIPPET ? `${r.summary.slice(0, SNIPPET).replace(/\s+\S*$/, '')} …` : r.summary;
+        return rowView(r, rows, mark(r.title), summary ? mark(summary) : undefined);
+      }
+      const unread = items.filter((i) => i.unread).map((i) => i.id);
+      return {
+        // The unread rows' ids in one field, comma-separated (50 fields were a fourteenth of the page).
+        ...base(), items, unreadIds: unread.join(','), unreadCount: unread.length, caption: parsed.form.q ? word(lang, 'items.results', { q: parsed.form.q }) + (page.capped ? ` ${word(lang, 'items.capped', { n: CAP_TEXT })}` : '') : word(lang, 'items.newestFirst'),
+        paging: {
+          first: parsed.before || parsed.after ? `/items${qs}` : null,
+          newer: page.newer ? `/items${queryString(parsed.form, { after: cursorValue(page.newer) })}` : null,
+          older: page.older ? `/items${queryString(parsed.form, { before: cursorValue(page.older) })}` : null,
+        },
+      };
     });
   };
+}
+
+const SCRIPTS = ['/static/keys.js'];
+
+/** The ids of a page's rows the person has read, as a key. */
+function readOn(page: ItemPage, read: Set<number>): string {
+  if (!read.size) return '';
+  let out = '';
+  for (const r of page.items) if (read.has(r.id)) out += `${r.id},`;
+  return out;
 }

@@ -2,7 +2,7 @@
 // the sources' health in one line, and the newest items.
 import type { RequestHandler } from 'express';
 import { helsinkiDate } from '../../parse/dates.js';
-import { countWeeklyArrivals, jointDeadlineCounter, dataVersion, listItemPage, listJointDeadlines, listMovedMatters, listSourceStates, untilChanged, type WeekCounts } from '../../store/index.js';
+import { countWeeklyArrivals, jointDeadlineCounter, listItemPage, listJointDeadlines, listMovedMatters, listSourceStates, untilChanged, type WeekCounts } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { escapeHtml, rowView } from './present.js';
 import { stageName } from '../../present/stage-names.js';
@@ -11,6 +11,7 @@ import { pageLang } from './form-helpers.js';
 import { healthLine, sourceHealth } from './source-health.js';
 import { barChart, dayStartInstant, weekMondays } from './week-chart.js';
 import { viewer } from './viewer.js';
+import { bodyKey, keptBodies, requestVersion } from '../kept-bodies.js';
 
 const WEEKS = 8;
 // A glance: the nearest ten of each bucket, the rest counted (the board lists them all, a page at a time).
@@ -30,8 +31,8 @@ const AVERAGE = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 1 });
 export function overviewPage(ctx: PageContext): RequestHandler {
   const { db } = ctx.deps;
   let cached: { key: string; at: number; weeks: WeekCounts[] } | undefined;
-  const weeklyCounts = (starts: string[], now: Date): WeekCounts[] => {
-    const key = `${starts.join()} ${dataVersion(db)}`;
+  const weeklyCounts = (starts: string[], now: Date, version: string): WeekCounts[] => {
+    const key = `${starts.join()} ${version}`;
     if (!cached || cached.key !== key || now.getTime() - cached.at > WEEKS_TTL_MS)
       cached = { key, at: now.getTime(), weeks: countWeeklyArrivals(db, starts, now.toISOString()) };
     return cached.weeks;
@@ -43,11 +44,19 @@ export function overviewPage(ctx: PageContext): RequestHandler {
     const lines = { fi: healthLine(health, ctx.deps.configErrors.length, 'fi'), sv: healthLine(health, ctx.deps.configErrors.length, 'sv') };
     return { health, lines, failing: health.filter((s) => s.health === 'failing') };
   });
+  // The page's body changes only with the data, the day and the clock's minute (the weekly counts and the moved
+  // matters' fortnight are reckoned from now): kept per data version for that minute.
+  const bodies = keptBodies(db);
   return (_req, res) => {
     const lang: Lang = pageLang(res.locals);
-    const w = (key: string) => word(lang, key);
     const now = ctx.now();
     const today = helsinkiDate(now);
+    bodies.render(res, 'pages/overview', bodyKey(res, today, String(Math.floor(now.getTime() / WEEKS_TTL_MS))),
+      { title: word(lang, 'overview.title'), ...viewer(res) }, () => overviewModel(lang, now, today, requestVersion(res, db)));
+  };
+
+  function overviewModel(lang: Lang, now: Date, today: string, version: string) {
+    const w = (key: string) => word(lang, key);
     const rows = ctx.rows(lang);
     const mondays = weekMondays(today, WEEKS);
     const thisMonday = mondays[WEEKS - 1];
@@ -73,7 +82,7 @@ export function overviewPage(ctx: PageContext): RequestHandler {
       : !line.ok ? w('overview.notAll')
       : w('overview.nothingOpen');
 
-    const weeks = weeklyCounts(mondays.map(dayStartInstant), now);
+    const weeks = weeklyCounts(mondays.map(dayStartInstant), now, version);
     const goals = Object.keys(ctx.deps.goalLabels);
     const series = [
       ...goals.map((g) => ({ label: ctx.goalLabel(g, lang), values: weeks.map((w) => w.goals[g] ?? 0), goal: g as string | null })),
@@ -96,13 +105,12 @@ export function overviewPage(ctx: PageContext): RequestHandler {
     const moved = listMovedMatters(db, new Date(now.getTime() - 14 * DAY).toISOString()).map((m) => ({
       ...m, titleHtml: escapeHtml(m.title), stage: stageName(m.stage, lang), lang: m.language && m.language !== lang ? m.language : null,
     }));
-    const newest = listItemPage(db, {}, { limit: 10, ...NO_IDS }).items.map((r) => rowView(r, rows));
+    const newest = listItemPage(db, {}, { limit: 10, ...NO_IDS }, version).items.map((r) => rowView(r, rows));
 
-    res.render('pages/overview', {
-      title: w('overview.title'), ...viewer(res),
+    return {
       overdue, thisWeek, nextWeeks, nothingOpen,
       health: line, failing, configErrors: ctx.deps.configErrors,
       series, firstWeek: mondays[0], thisMonday, moved, newest,
-    });
-  };
+    };
+  }
 }
