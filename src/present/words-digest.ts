@@ -171,6 +171,10 @@ export const DIGEST_WORDS = {
   // A delivery's stored error (SMTP's or the network's, in English) in words for people.
   'mailError.none': { fi: 'Ei virhettä tallennettu.', sv: 'Inget fel har sparats.' },
   'mailError.other': { fi: 'Viestin lähettäminen epäonnistui.', sv: 'Meddelandet kunde inte skickas.' },
+  'mailError.accountDisabled': {
+    fi: 'Vastaanottajan käyttäjätili on poistettu käytöstä: viestejä ei lähetetä, ennen kuin tili otetaan taas käyttöön.',
+    sv: 'Mottagarens användarkonto är inaktiverat: inga meddelanden skickas förrän kontot tas i bruk igen.',
+  },
   'mailError.cancelled': { fi: 'Tilaus peruttiin ennen kuin viesti ehdittiin lähettää.', sv: 'Prenumerationen avslutades innan meddelandet hann skickas.' },
   'mailError.unknownAddress': {
     fi: 'Vastaanottajan postipalvelin ei tunne osoitetta: osoite on kirjoitettu väärin tai se on poistunut käytöstä.',

@@ -5,7 +5,7 @@ import type express from 'express';
 import type { Request, Response } from 'express';
 import { findUser, getMatter, listOrganisations, logAction } from '../../store/index.js';
 import {
-  getSubscription, insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, updateSubscription, type Subscription,
+  DISABLED_ACCOUNT, getSubscription, insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, updateSubscription, type Subscription,
 } from '../../store/subscriptions.js';
 import {
   checkSubscription, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription, type SubscriptionRequest,
@@ -83,6 +83,8 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
     goals: s.goals.map((g) => (lang === 'sv' ? deps.goalLabelsSv?.[g] : undefined) ?? deps.goalLabels[g] ?? g), sources: s.sources.map((x) => sourceNames.get(x) ?? x),
     organisations: s.organisations, matters: s.matters, search: s.search,
     paused: s.pausedAt ? mailError(s.pauseReason, lang) : null,
+    // Paused because the recipient's account is disabled: it resumes when the account does, not by this button.
+    resumable: !!s.pausedAt && s.pauseReason !== DISABLED_ACCOUNT,
   });
 
   /** The page: the lists, and the form (a new subscription, or `editing` one). */
