@@ -4,7 +4,7 @@ import { getMatter, listOrganisations, listSourceStates, type Db } from '../stor
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
-import { organisationKey } from '../digest/build.js';
+import { organisationKey, organisationKeys } from '../digest/build.js';
 
 /** What a person asked for, as typed (the CLI's options or the form's fields). */
 export interface SubscriptionRequest {
@@ -101,6 +101,6 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
  * has published nothing yet may), so a typo would follow nothing for ever: the CLI and the page both say which.
  */
 export function unknownOrganisations(db: Db, organisations: readonly string[]): string[] {
-  const known = new Set(listOrganisations(db).map(organisationKey));
+  const known = new Set(listOrganisations(db).flatMap(organisationKeys));
   return organisations.filter((o) => !known.has(organisationKey(o)));
 }

@@ -103,8 +103,20 @@ const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b
 
 /** An organisation as followed: sources write one name in different letter cases ("sisäministeriö", "Sisäministeriö"). */
 export const organisationKey = (name: string) => name.trim().toLocaleLowerCase('fi');
-const followsOrganisation = (name: string | null, f: Follows) =>
-  name !== null && f.organisations.some((o) => organisationKey(o) === organisationKey(name));
+
+/**
+ * The organisations one stored name stands for, as followed (keys): the whole name and, where a source names several
+ * in one string ("Pelastusopisto, sisäministeriö"; items store one organisation string), each of them.
+ */
+export function organisationKeys(name: string): string[] {
+  const keys = [name, ...name.split(/[,;]/)].map(organisationKey).filter((k) => k);
+  return [...new Set(keys)];
+}
+const followsOrganisation = (name: string | null, f: Follows) => {
+  if (name === null || !f.organisations.length) return false;
+  const keys = organisationKeys(name);
+  return f.organisations.some((o) => keys.includes(organisationKey(o)));
+};
 
 function followsItem(item: DigestItem, f: Follows, hits: ReadonlySet<number> | undefined): boolean {
   return (item.relevant !== false && overlaps(item.goals, f.goals)) || f.sources.includes(item.source)
@@ -188,7 +200,7 @@ export function indexItems(items: readonly DigestItem[]): ItemIndex {
   items.forEach((i, n) => {
     for (const g of i.goals) add(x.goal, g, n);
     add(x.source, i.source, n);
-    if (i.organisation !== null) add(x.organisation, organisationKey(i.organisation), n);
+    if (i.organisation !== null) for (const k of organisationKeys(i.organisation)) add(x.organisation, k, n);
     if (i.matter !== null) add(x.matter, i.matter, n);
     x.id.set(i.id, n);
   });

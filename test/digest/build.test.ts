@@ -106,6 +106,26 @@ describe('a personal digest', () => {
     expect(candidates.map((i) => i.id)).toEqual(ids(built).sort((a, b) => a - b));
   });
 
+  it('follows an organisation an item names among others ("Pelastusopisto, sisäministeriö"), also through the index', () => {
+    // One source names two organisations in one string; a follower of either gets the item, and of the whole string too.
+    const joint = {
+      ...data,
+      items: data.items.map((i) => (i.id === 101 ? { ...i, organisation: 'Pelastusopisto, sisäministeriö' } : i.id === 102 ? { ...i, organisation: 'Pelastusopistoa' } : i)),
+      rounds: data.rounds.map((r) => (r.item === 12 ? { ...r, organisation: 'Oikeusministeriö; Sisäministeriö' } : r)),
+    };
+    for (const name of ['Sisäministeriö', 'pelastusopisto', 'Pelastusopisto, Sisäministeriö']) {
+      const f = follows({ organisations: [name] });
+      const built = buildDigest({ data: joint, lang: 'fi', labels: labels.fi, ...period, follows: f });
+      expect(ids(built), name).toContain(101);
+      // A name only begins another one: not the same organisation.
+      expect(ids(built), name).not.toContain(102);
+      const candidates = candidateItems(joint.items, indexItems(joint.items), f);
+      expect(candidates.map((i) => i.id), name).toEqual(ids(built).sort((a, b) => a - b));
+    }
+    const ministry = buildDigest({ data: joint, lang: 'fi', labels: labels.fi, ...period, follows: follows({ organisations: ['sisäministeriö'] }) });
+    expect(ministry.respond.map((r) => r.ref)).toContain('item:12');
+  });
+
   it('follows a saved search through the hits the store found, even an item no goal names', () => {
     expect(ids(build({ search: 'messut' }, new Set([104])))).toEqual([104]);
     expect(build({ search: 'messut' }, new Set([104])).groups[0].label).toBe('Muut seuraamasi');
