@@ -124,6 +124,13 @@ function followsItem(item: DigestItem, f: Follows, hits: ReadonlySet<number> | u
     || (item.matter !== null && f.matters.includes(item.matter)) || !!hits?.has(item.id);
 }
 
+/**
+ * New items newest first as the web lists them: by their date (published, else when first seen), then by number. Items
+ * are numbered in the order a source lists them, often newest first, so their numbers alone do not say which is newer.
+ */
+const newestFirst = (a: DigestItem, b: DigestItem) =>
+  (b.published ?? b.firstSeenAt).localeCompare(a.published ?? a.firstSeenAt) || b.id - a.id;
+
 /** Build the digest for one recipient: the network's (no `follows`) or a personal subscription's. */
 export function buildDigest(input: BuildInput): Digest {
   const { data, lang, labels, follows: f, searchHits, sourceNames } = input;
@@ -135,11 +142,11 @@ export function buildDigest(input: BuildInput): Digest {
   const moved = data.events
     .filter((e) => (f ? f.matters.includes(e.matter) || overlaps(e.goals, f.goals) : e.goals.length > 0))
     .map((e): MovedEntry => ({ ref: `event:${e.id}`, matter: e.matter, title: e.matterTitle, text: describeMatterEvent(e, lang), at: e.at }));
-  const items = data.items.filter((i) => (f ? followsItem(i, f, searchHits) : i.relevant === true));
+  const items = data.items.filter((i) => (f ? followsItem(i, f, searchHits) : i.relevant === true)).sort(newestFirst);
   const groups = new Map<string, GoalGroup>();
   for (const goal of Object.keys(labels)) groups.set(goal, { goal, label: labels[goal], items: [], more: 0 });
-  // Newest first, so that a capped group shows the latest.
-  for (const i of items.reverse()) {
+  // Newest first (sorted above), so that a capped group shows the latest, the first of the web list its link opens.
+  for (const i of items) {
     const goal = i.primary && labels[i.primary] ? i.primary : (i.goals.find((g) => labels[g]) ?? '');
     if (!groups.has(goal)) groups.set(goal, { goal, label: OTHER[lang], items: [], more: 0 });
     const group = groups.get(goal)!;

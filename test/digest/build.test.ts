@@ -202,6 +202,23 @@ describe('a long week', () => {
     expect(mail.html).toMatch(/href="https:\/\/l\.example\.fi\/items\?goal(=|&#x3D;)services"/);
   });
 
+  it('orders new items by their date, newest first, as the web lists them (a source numbers its items newest first)', () => {
+    // Stored in the order a feed lists them: the newest gets the lowest number. One item has no date: when it was first seen.
+    const dated = ['2026-11-27T09:00:00Z', '2026-11-20T09:00:00Z', null, '2026-11-24T09:00:00Z', '2026-11-19T09:00:00Z'];
+    const items = dated.map((published, n) => ({ ...data.items[0], id: 300 + n, title: `Uutinen ${n}`, joint: false, published, firstSeenAt: '2026-11-25T06:00:00Z' }));
+    const d = buildDigest({ data: { ...data, items }, lang: 'fi', labels: labels.fi, ...period });
+    expect(d.groups[0].items.map((i) => i.item)).toEqual([300, 302, 303, 301, 304]);
+    // The draft the digest page edits keeps that order, and the message sent from it shows it.
+    expect(draftEntries(d).filter((e) => e.section === 'new').map((e) => e.ref)).toEqual(['item:300', 'item:302', 'item:303', 'item:301', 'item:304']);
+    const mail = renderDigest(d, { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' });
+    expect([...mail.text.matchAll(/Uutinen (\d)/g)].map((m) => m[1])).toEqual(['0', '2', '3', '1', '4']);
+    // A capped group keeps the newest by date, not the highest numbers.
+    const many = Array.from({ length: 26 }, (_, n) => ({ ...items[0], id: 400 + n, published: `2026-11-${String(27 - n).padStart(2, '0')}T09:00:00Z` }));
+    const capped = buildDigest({ data: { ...data, items: many }, lang: 'fi', labels: labels.fi, ...period });
+    expect(capped.groups[0].items[0].item).toBe(400);
+    expect(capped.groups[0].items.map((i) => i.item)).not.toContain(425);
+  });
+
   it('one more item is "1 muu" in Finnish, "1 till" in Swedish', () => {
     const many = Array.from({ length: 26 }, (_, n) => ({ ...data.items[0], id: 200 + n, title: `Uutinen ${n}`, joint: false }));
     for (const [lang, words] of [['fi', '+ 1 muu – kaikki Lakivahdissa: '], ['sv', '+ 1 till – alla i Lakivahti: ']] as const) {
