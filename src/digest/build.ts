@@ -109,9 +109,11 @@ export const organisationKey = (name: string) => name.trim().toLocaleLowerCase('
  * in one string ("Pelastusopisto, sisäministeriö"; items store one organisation string), each of them.
  */
 export function organisationKeys(name: string): string[] {
-  const keys = [name, ...name.split(/[,;]/)].map(organisationKey).filter((k) => k);
-  return [...new Set(keys)];
+  return [...new Set([name, ...organisationNames(name)].map(organisationKey).filter((k) => k))];
 }
+
+/** The organisations a stored name names, as written: "Pelastusopisto, sisäministeriö" → Pelastusopisto, sisäministeriö. */
+export const organisationNames = (name: string): string[] => name.split(/[,;]/).map((n) => n.trim()).filter((n) => n);
 const followsOrganisation = (name: string | null, f: Follows) => {
   if (name === null || !f.organisations.length) return false;
   const keys = organisationKeys(name);

@@ -8,7 +8,7 @@ import {
   DISABLED_ACCOUNT, getSubscription, insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, updateSubscription, type Subscription,
 } from '../../store/subscriptions.js';
 import {
-  checkSubscription, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription, type SubscriptionRequest,
+  checkSubscription, organisationChoices, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription, type SubscriptionRequest,
   type SubscriptionRules,
 } from '../../app/subscription-form.js';
 import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
@@ -96,8 +96,7 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
     const mine = active.filter((s) => owns(s, user));
     const sources = rules().sources.map((id) => ({ id, name: sourceNames.get(id) ?? id }));
     // Those the items name, and any this subscription follows that no item names any more.
-    const organisations = [...new Set([...listOrganisations(deps.db), ...form.organisations])]
-      .map((name) => ({ name, checked: form.organisations.includes(name) }));
+    const organisations = organisationChoices(listOrganisations(deps.db), form.organisations);
     res.status(status).render('pages/subscriptions', {
       title: editing ? word(lang, 'subs.editTitle', { id: editing.id }) : word(lang, 'subs.title'), admin, form, errors, sources, organisations,
       editing: editing && { id: editing.id, network: editing.kind === 'network' },
