@@ -138,6 +138,12 @@ describe('CSV export', () => {
     expect(lines[0]).toBe('numero;otsikko;lähde;organisaatio;julkaistu;määräaika;tavoitteet;tyyppi;asian vaihe;kieli;tunnukset;linkki;asiakokonaisuus');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(new RegExp(`^${seeded.request};Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta;Lausuntopalvelu\\.fi;Sisäministeriö;[^;]+;${inDays(2)};Paikalliset[^;]*;lausuntopyyntö;valiokuntakäsittely;suomi;VN/31234/\\d{4};https://www\\.lausuntopalvelu\\.fi/FI/Proposal/Participation\\?proposalId=1;\\d+$`));
+    // Published as a spreadsheet reads a time (not ISO UTC with a T and a Z, which Excel keeps as text), in Helsinki
+    // time, so its day is the one the pages show (an item published 23.11. 22.00 UTC is the 24th).
+    const published = db.prepare('SELECT published FROM items WHERE id = ?').pluck().get(seeded.request) as string;
+    const helsinki = new Date(published).toLocaleString('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    expect(lines[1].split(';')[4]).toBe(helsinki);
+    expect(helsinki).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
   });
 
   it('writes a cell a spreadsheet would run as a formula as text, and no javascript: link', async () => {

@@ -153,6 +153,10 @@ export function deadlinesCalendar(ctx: PageContext): RequestHandler {
 /** A cell a spreadsheet would take for a formula (=, +, -, @) is written as text. */
 const cell = (v: string | null | undefined): string => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ''));
 
+/** "yyyy-mm-dd hh:mm", Helsinki time: a time Excel reads as one (ISO UTC with its T and Z stays text), on the day the pages show. */
+const SPREADSHEET_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const spreadsheetTime = (iso: string | null): string => (iso && !Number.isNaN(Date.parse(iso)) ? SPREADSHEET_TIME.format(new Date(iso)) : (iso ?? ''));
+
 /** /items.csv: the filtered list as CSV (semicolons and a byte-order mark, as Excel in Finland reads it). */
 export function itemsCsv(ctx: PageContext): RequestHandler {
   return (req, res) => {
@@ -162,7 +166,7 @@ export function itemsCsv(ctx: PageContext): RequestHandler {
     const rows = listFilteredItems(ctx.deps.db, filter, CSV_ROWS).map((r) => {
       const row: Record<(typeof CSV_COLUMNS)[number], string> = {
         id: String(r.id), title: cell(r.title), source: cell(ctx.sourceName(r.source)), organisation: cell(r.organisation),
-        published: r.published ?? '', deadline: r.deadline ?? '', goals: cell(r.goals.map((g) => ctx.goalLabel(g, lang)).join(', ')),
+        published: spreadsheetTime(r.published), deadline: r.deadline ?? '', goals: cell(r.goals.map((g) => ctx.goalLabel(g, lang)).join(', ')),
         kind: kindLabel(r.kind, lang), stage: stageName(r.matterStage, lang) ?? '', language: languageLabel(r.language, lang),
         identifiers: cell(r.identifiers.join(', ')), link: safeHref(r.url) ?? '', matter: r.matter === null ? '' : String(r.matter),
       };
