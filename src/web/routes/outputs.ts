@@ -82,7 +82,21 @@ function renderFeed(ctx: PageContext, req: Request, res: Response, lang: Lang, f
     });
   }
   if (format === 'atom') res.type('application/atom+xml; charset=utf-8').send(withLanguages(feed.atom1(), lang, items.map((r) => r.language)));
-  else res.type('application/feed+json; charset=utf-8').send(feed.json1());
+  else res.type('application/feed+json; charset=utf-8').send(jsonFeedWithLanguages(feed.json1(), lang, items.map((r) => r.language)));
+}
+
+/**
+ * JSON Feed 1.1 with its languages, as the Atom has them: the feed in the requester's language and each item in its
+ * own (a Swedish item in a Finnish feed is marked Swedish). The feed library writes version 1, which has no language;
+ * 1.1 adds it, and `authors` beside 1.0's `author`, which 1.1 keeps for older readers.
+ */
+export function jsonFeedWithLanguages(json: string, feedLang: string, itemLangs: readonly string[]): string {
+  const feed = JSON.parse(json) as Record<string, unknown> & { author?: unknown; items: Record<string, unknown>[] };
+  const { version: _version, ...rest } = feed;
+  const items = feed.items.map((item, n) => ({ ...item, language: itemLangs[n] === 'fi' || itemLangs[n] === 'sv' ? itemLangs[n] : feedLang }));
+  return JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1', ...rest, language: feedLang, ...(feed.author ? { authors: [feed.author] } : {}), items,
+  }, null, 4);
 }
 
 /**
