@@ -48,6 +48,10 @@ export const DIGEST_WORDS = {
     fi: 'Lyhyt johdanto katsauksen alkuun (vapaaehtoinen, enintään 4000 merkkiä)',
     sv: 'En kort inledning i början av sammandraget (frivillig, högst 4000 tecken)',
   },
+  'digest.introBothLanguages': {
+    fi: 'Johdanto lähtee sellaisenaan myös ruotsinkielisille vastaanottajille ({n}): kirjoita se molemmilla kielillä, jos he tarvitsevat sen ruotsiksi.',
+    sv: 'Inledningen skickas som den är också till de svenskspråkiga mottagarna ({n}): skriv den på båda språken om de behöver den på svenska.',
+  },
   'digest.introSave': { fi: 'Tallenna johdanto', sv: 'Spara inledningen' },
   'digest.noIntro': { fi: 'Ei johdantoa.', sv: 'Ingen inledning.' },
   'digest.contents': { fi: 'Sisältö', sv: 'Innehåll' },
