@@ -17,6 +17,8 @@ export interface RespondEntry {
   owner: string | null;
   status: OpenRound['status'];
   internalDeadline: string | null;
+  /** The title's language where it is not the message's (a Finnish statement request in a Swedish digest). */
+  titleLang?: Lang;
 }
 
 export interface MovedEntry {
@@ -126,6 +128,10 @@ function followsItem(item: DigestItem, f: Follows, hits: ReadonlySet<number> | u
     || (item.matter !== null && f.matters.includes(item.matter)) || !!hits?.has(item.id);
 }
 
+/** `{ titleLang }` when a title's language (Finnish or Swedish) is not the message's, for its lang attribute. */
+const otherLang = (language: string | undefined, lang: Lang): { titleLang?: Lang } =>
+  language !== lang && (language === 'fi' || language === 'sv') ? { titleLang: language } : {};
+
 /**
  * New items newest first as the web lists them: by their date (published, else when first seen), then by number. Items
  * are numbered in the order a source lists them, often newest first, so their numbers alone do not say which is newer.
@@ -140,7 +146,8 @@ export function buildDigest(input: BuildInput): Digest {
     .filter((r) => !f || (r.matter !== null && f.matters.includes(r.matter)) || overlaps(r.goals, f.goals)
       || followsOrganisation(r.organisation, f))
     .map((r): RespondEntry => ({ ref: r.matter === null ? `item:${r.item}` : `matter:${r.matter}`, matter: r.matter, item: r.item,
-      title: r.title, deadline: r.deadline, organisation: r.organisation, owner: r.owner, status: r.status, internalDeadline: r.internalDeadline }));
+      title: r.title, deadline: r.deadline, organisation: r.organisation, owner: r.owner, status: r.status, internalDeadline: r.internalDeadline,
+      ...otherLang(r.language, lang) }));
   const moved = data.events
     .filter((e) => (f ? f.matters.includes(e.matter) || overlaps(e.goals, f.goals) : e.goals.length > 0))
     .map((e): MovedEntry => ({ ref: `event:${e.id}`, matter: e.matter, title: e.matterTitle, text: describeMatterEvent(e, lang), at: e.at }));
@@ -159,7 +166,7 @@ export function buildDigest(input: BuildInput): Digest {
     group.items.push({
       ref: `item:${i.id}`, item: i.id, title: i.title, url: i.url, source: sourceNames?.[i.source] ?? i.source, organisation: i.organisation,
       published: i.published, matter: i.matter, why: whyLine(i, labels, lang),
-      ...(i.language !== lang && (i.language === 'fi' || i.language === 'sv') ? { titleLang: i.language } : {}),
+      ...otherLang(i.language, lang),
     });
   }
   const nonEmpty = [...groups.values()].filter((g) => g.items.length);
