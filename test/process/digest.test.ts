@@ -120,6 +120,9 @@ describe('lakivahti digest', () => {
     const out = path.join(dir, 'preview');
     const r = await run(['digest', '--preview', '--out', out, '--db', db]);
     expect(r.code).toBe(0);
+    // The counts in the recipient's language, one of a kind in the singular (a Swedish line said "1 uutta, 0 muutosta").
+    expect(r.out).toMatch(/^verkosto@example\.fi: Lakivahti: verkoston viikkokatsaus \S+ \(4 uutta, 2 muutosta\) → /m);
+    expect(r.out).toMatch(/^sote@example\.fi: Lakivahti: nytt i det du följer \S+ \(1 ny, 0 ändringar\) → /m);
     expect(fs.readdirSync(out).sort()).toEqual(['001-verkosto@example.fi.html', '001-verkosto@example.fi.txt', '002-sote@example.fi.html', '002-sote@example.fi.txt']);
     expect(fs.readFileSync(path.join(out, '001-verkosto@example.fi.txt'), 'utf8')).toContain('Liisa Lakimies');
     expect(fs.readFileSync(path.join(out, '002-sote@example.fi.txt'), 'utf8')).toContain('Nytt i det du följer');
