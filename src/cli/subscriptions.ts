@@ -1,5 +1,5 @@
 // `lakivahti subscriptions add EMAIL … | list [--json] | remove ID`: who receives the digest by e-mail.
-import { insertSubscription, listSubscriptions, unsubscribe } from '../store/subscriptions.js';
+import { DISABLED_ACCOUNT, getSubscription, insertSubscription, listSubscriptions, unsubscribe } from '../store/subscriptions.js';
 import { listOrganisations } from '../store/item-filter.js';
 import type { Db } from '../store/index.js';
 import { organisationKey } from '../digest/build.js';
@@ -59,6 +59,8 @@ export async function subscriptionsCommand(args: string[]): Promise<number> {
       return 1;
     }
     const id = insertSubscription(ctx.db, { ...checked, createdBy: 'cli', now: new Date().toISOString() });
+    if (getSubscription(ctx.db, id)?.pauseReason === DISABLED_ACCOUNT)
+      process.stderr.write(`subscriptions: the account of ${address} is disabled: the subscription is kept, paused, and sends nothing until the account is enabled again\n`);
     process.stdout.write(`tilaus ${id} lisätty: ${address} (${kind === 'network' ? 'verkoston viikkokatsaus' : `oma katsaus, ${word('fi', `every.${every}`)}`}, ${word('fi', `lang.in.${lang}`)})\n`);
     // A followed organisation no stored item names may be a typo: say so, and which names the stored items use.
     const unknown = unknownOrganisations(ctx.db, checked.organisations);

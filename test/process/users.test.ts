@@ -59,11 +59,14 @@ describe('lakivahti users', () => {
     expect([off.code, off.err]).toEqual([0, '']);
     expect(off.out).toBe('tunnus LUKIJA@example.fi poistettu käytöstä; sen istunnot päätettiin ja syötetunnisteet peruttiin; sen tilaus on keskeytetty\n');
     expect((await run(['subscriptions', 'list', '--db', db])).out).toMatch(/^#1 {2}lukija@example\.fi .* {2}KESKEYTETTY: käyttäjätili poistettu käytöstä$/m);
+    // A subscription added for a disabled account is kept too, and the command says it sends nothing yet.
+    const added = await run(['subscriptions', 'add', 'Lukija@example.fi', '--goal', 'welfare-reform', '--db', db]);
+    expect([added.code, added.err]).toEqual([0, 'subscriptions: the account of Lukija@example.fi is disabled: the subscription is kept, paused, and sends nothing until the account is enabled again\n']);
     expect((await users(['list'])).out).toMatch(/^lukija@example\.fi .*POISTETTU KÄYTÖSTÄ/m);
     // Again: nothing changes, and it says since when instead of that it happened now.
     const again = await users(['disable', 'lukija@example.fi']);
     expect([again.code, again.err]).toEqual([0, '']);
-    expect(again.out).toMatch(/^tunnus lukija@example\.fi on ollut poissa käytöstä \d{1,2}\.\d{1,2}\.\d{4} klo \d{2}\.\d{2} alkaen; sillä ei ole istuntoja eikä voimassa olevia syötetunnisteita; sen tilaus on keskeytetty\n$/);
+    expect(again.out).toMatch(/^tunnus lukija@example\.fi on ollut poissa käytöstä \d{1,2}\.\d{1,2}\.\d{4} klo \d{2}\.\d{2} alkaen; sillä ei ole istuntoja eikä voimassa olevia syötetunnisteita; sen 2 tilausta on keskeytetty\n$/);
     const none = await users(['disable', 'ei-ole@example.fi']);
     expect([none.code, none.err]).toEqual([1, 'users: no account for ei-ole@example.fi\n']);
     // A reset of a disabled account's password says that it stays disabled.
