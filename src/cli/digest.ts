@@ -10,6 +10,7 @@ import { smtpTransport } from '../mail/transport.js';
 import { fiDateTime } from '../app/format.js';
 import { makeFolder } from '../paths.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
+import type { Digest } from '../digest/build.js';
 
 export const usage = `usage: lakivahti digest --preview [--to EMAIL] [--out DIR] [--db PATH]
        lakivahti digest --send [--approve] [--db PATH]
@@ -39,6 +40,16 @@ export async function digestCommand(args: string[]): Promise<number> {
   return values.preview ? preview(values, config) : send(values, config);
 }
 
+/** What a previewed message holds, in its language: "4 uutta, 1 muutos", "1 ny, 0 ändringar", "ei mitään uutta". */
+function countsNote(d: Digest): string {
+  if (d.empty) return d.lang === 'sv' ? 'inget nytt' : 'ei mitään uutta';
+  const items = d.groups.reduce((s, g) => s + g.items.length + g.more, 0);
+  const moved = d.moved.length;
+  return d.lang === 'sv'
+    ? `${items} ${items === 1 ? 'ny' : 'nya'}, ${moved} ${moved === 1 ? 'ändring' : 'ändringar'}`
+    : `${items} ${items === 1 ? 'uusi' : 'uutta'}, ${moved} ${moved === 1 ? 'muutos' : 'muutosta'}`;
+}
+
 /** --out's folder, made when missing; anything else in its place, or a place no folder can be made, is named. */
 function outFolder(dir: string): void {
   try {
@@ -59,7 +70,7 @@ async function preview(values: { to?: string; out?: string; db?: string; feeds?:
       process.stderr.write(`digest: ${values.to ?? 'nobody'} ${values.to ? 'has no active subscription' : 'subscribes'}; showing the network digest as it would look\n`);
     for (const [n, m] of messages.entries()) {
       const who = m.subscription.email;
-      const note = m.digest.empty ? (m.digest.lang === 'sv' ? 'inget nytt' : 'ei mitään uutta') : `${m.digest.groups.reduce((s, g) => s + g.items.length + g.more, 0)} uutta, ${m.digest.moved.length} muutosta`;
+      const note = countsNote(m.digest);
       if (values.out) {
         const base = path.join(values.out, `${String(n + 1).padStart(3, '0')}-${who.replace(/[^A-Za-z0-9@._-]+/g, '_')}`);
         fs.writeFileSync(`${base}.html`, m.mail.html);

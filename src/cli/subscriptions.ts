@@ -1,5 +1,5 @@
 // `lakivahti subscriptions add EMAIL … | list [--json] | remove ID`: who receives the digest by e-mail.
-import { insertSubscription, listSubscriptions, unsubscribe } from '../store/subscriptions.js';
+import { DISABLED_ACCOUNT, getSubscription, insertSubscription, listSubscriptions, unsubscribe } from '../store/subscriptions.js';
 import { listOrganisations } from '../store/item-filter.js';
 import type { Db } from '../store/index.js';
 import { organisationKey } from '../digest/build.js';
@@ -7,6 +7,9 @@ import { checkSubscription, storedRules, SubscriptionError, unknownOrganisations
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
+import { goalLabels } from '../app/goal-labels.js';
+import { listSourceStates } from '../store/sources.js';
+import { word } from '../present/words-web.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti subscriptions add EMAIL [--goal GOAL]… [--source ID]… [--organisation NAME]…
@@ -56,7 +59,9 @@ export async function subscriptionsCommand(args: string[]): Promise<number> {
       return 1;
     }
     const id = insertSubscription(ctx.db, { ...checked, createdBy: 'cli', now: new Date().toISOString() });
-    process.stdout.write(`tilaus ${id} lisätty: ${address} (${kind === 'network' ? 'verkoston viikkokatsaus' : `oma katsaus, ${every}`}, ${lang})\n`);
+    if (getSubscription(ctx.db, id)?.pauseReason === DISABLED_ACCOUNT)
+      process.stderr.write(`subscriptions: the account of ${address} is disabled: the subscription is kept, paused, and sends nothing until the account is enabled again\n`);
+    process.stdout.write(`tilaus ${id} lisätty: ${address} (${kind === 'network' ? 'verkoston viikkokatsaus' : `oma katsaus, ${word('fi', `every.${every}`)}`}, ${word('fi', `lang.in.${lang}`)})\n`);
     // A followed organisation no stored item names may be a typo: say so, and which names the stored items use.
     const unknown = unknownOrganisations(ctx.db, checked.organisations);
     const known = unknown.length ? storedOrganisations(ctx.db) : [];
@@ -82,12 +87,16 @@ async function list(values: { json?: boolean; db?: string; feeds?: string }, arg
   if (arg !== undefined) throw new UsageError(`list takes no arguments, not "${arg}"`);
   const ctx = openContext(values, { access: 'read' });
   try {
+    // The text is in Finnish words: goals by their labels, sources by their names, how often and in which language
+    // (--json keeps the stored codes).
+    const goals = values.json ? {} : goalLabels(ctx);
+    const sources = values.json ? new Map<string, string>() : new Map(listSourceStates(ctx.db).map((x) => [x.id, x.name]));
     for (const s of listSubscriptions(ctx.db)) {
-      const follows = [...s.goals.map((g) => `tavoite ${g}`), ...s.sources.map((x) => `lähde ${x}`), ...s.organisations.map((o) => `organisaatio ${o}`),
-        ...s.matters.map((m) => `asia ${m}`), ...(s.search ? [`haku "${s.search}"`] : [])].join(', ');
+      const follows = [...s.goals.map((g) => `tavoite ${goals[g] ?? g}`), ...s.sources.map((x) => `lähde ${sources.get(x) ?? x}`),
+        ...s.organisations.map((o) => `organisaatio ${o}`), ...s.matters.map((m) => `asia ${m}`), ...(s.search ? [`haku "${s.search}"`] : [])].join(', ');
       const state = s.unsubscribedAt ? `  PERUTTU ${fiDateTime(s.unsubscribedAt)}` : s.pausedAt ? `  KESKEYTETTY: ${s.pauseReason}` : '';
       const line = values.json ? JSON.stringify(s)
-        : `#${s.id}  ${s.email}  ${s.kind === 'network' ? 'verkoston viikkokatsaus' : `${s.every}: ${follows}`}  ${s.lang}${state}`;
+        : `#${s.id}  ${s.email}  ${s.kind === 'network' ? 'verkoston viikkokatsaus' : `${word('fi', `every.${s.every}`)}: ${follows}`}  ${word('fi', `lang.in.${s.lang}`)}${state}`;
       if (!(await writeLine(line))) break;
     }
     return 0;

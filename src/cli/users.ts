@@ -3,6 +3,8 @@ import { disableUser, findUser, insertUser, listUsers, ROLES, setUserPassword, t
 import { hashPassword, passwordProblem } from '../web/auth/password.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
+import { listSubscriptions } from '../store/subscriptions.js';
+import { word } from '../present/words-web.js';
 import { Interrupted, parseCommand, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti users add EMAIL --role admin|reviewer|reader [--db PATH]
@@ -66,7 +68,7 @@ export async function usersCommand(args: string[]): Promise<number> {
     try {
       for (const u of listUsers(ctx.db)) {
         const line = values.json ? JSON.stringify(u)
-          : `${u.email}  ${u.role}  luotu ${fiDateTime(u.createdAt)}${u.disabledAt ? `  POISTETTU KÄYTÖSTÄ ${fiDateTime(u.disabledAt)}` : ''}`;
+          : `${u.email}  ${word('fi', `role.${u.role}`)}  luotu ${fiDateTime(u.createdAt)}${u.disabledAt ? `  POISTETTU KÄYTÖSTÄ ${fiDateTime(u.disabledAt)}` : ''}`;
         if (!(await writeLine(line))) break;
       }
       return 0;
@@ -88,9 +90,13 @@ export async function usersCommand(args: string[]): Promise<number> {
         process.stderr.write(`users: no account for ${email}\n`);
         return 1;
       }
+      // Its subscriptions are kept but send nothing while it is disabled (they read as paused): say how many.
+      const user = findUser(ctx.db, email)!;
+      const kept = listSubscriptions(ctx.db).filter((s) => !s.unsubscribedAt && (s.userId === user.id || s.email.toLowerCase() === user.email.toLowerCase())).length;
+      const subs = kept === 0 ? '' : kept === 1 ? '; sen tilaus on keskeytetty' : `; sen ${kept} tilausta on keskeytetty`;
       process.stdout.write(since
-        ? `tunnus ${email} on ollut poissa käytöstä ${fiDateTime(since)} alkaen; sillä ei ole istuntoja eikä voimassa olevia syötetunnisteita\n`
-        : `tunnus ${email} poistettu käytöstä; sen istunnot päätettiin ja syötetunnisteet peruttiin\n`);
+        ? `tunnus ${email} on ollut poissa käytöstä ${fiDateTime(since)} alkaen; sillä ei ole istuntoja eikä voimassa olevia syötetunnisteita${subs}\n`
+        : `tunnus ${email} poistettu käytöstä; sen istunnot päätettiin ja syötetunnisteet peruttiin${subs}\n`);
       return 0;
     } finally {
       await closeContext(ctx);
@@ -134,7 +140,7 @@ export async function usersCommand(args: string[]): Promise<number> {
       return 0;
     }
     insertUser(ctx.db, { email, role: role!, passwordHash, now: new Date().toISOString() });
-    process.stdout.write(`tunnus ${email} luotu (${role})\n`);
+    process.stdout.write(`tunnus ${email} luotu (${word('fi', `role.${role}`)})\n`);
     return 0;
   } finally {
     await closeContext(ctx);

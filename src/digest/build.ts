@@ -17,6 +17,8 @@ export interface RespondEntry {
   owner: string | null;
   status: OpenRound['status'];
   internalDeadline: string | null;
+  /** The title's language where it is not the message's (a Finnish statement request in a Swedish digest). */
+  titleLang?: Lang;
 }
 
 export interface MovedEntry {
@@ -103,14 +105,39 @@ const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b
 
 /** An organisation as followed: sources write one name in different letter cases ("sisäministeriö", "Sisäministeriö"). */
 export const organisationKey = (name: string) => name.trim().toLocaleLowerCase('fi');
-const followsOrganisation = (name: string | null, f: Follows) =>
-  name !== null && f.organisations.some((o) => organisationKey(o) === organisationKey(name));
+
+/**
+ * The organisations one stored name stands for, as followed (keys): the whole name and, where a source names several
+ * in one string ("Pelastusopisto, sisäministeriö"; items store one organisation string), each of them.
+ */
+export function organisationKeys(name: string): string[] {
+  return [...new Set([name, ...organisationNames(name)].map(organisationKey).filter((k) => k))];
+}
+
+/** The organisations a stored name names, as written: "Pelastusopisto, sisäministeriö" → Pelastusopisto, sisäministeriö. */
+export const organisationNames = (name: string): string[] => name.split(/[,;]/).map((n) => n.trim()).filter((n) => n);
+const followsOrganisation = (name: string | null, f: Follows) => {
+  if (name === null || !f.organisations.length) return false;
+  const keys = organisationKeys(name);
+  return f.organisations.some((o) => keys.includes(organisationKey(o)));
+};
 
 function followsItem(item: DigestItem, f: Follows, hits: ReadonlySet<number> | undefined): boolean {
   return (item.relevant !== false && overlaps(item.goals, f.goals)) || f.sources.includes(item.source)
     || followsOrganisation(item.organisation, f)
     || (item.matter !== null && f.matters.includes(item.matter)) || !!hits?.has(item.id);
 }
+
+/** `{ titleLang }` when a title's language (Finnish or Swedish) is not the message's, for its lang attribute. */
+const otherLang = (language: string | undefined, lang: Lang): { titleLang?: Lang } =>
+  language !== lang && (language === 'fi' || language === 'sv') ? { titleLang: language } : {};
+
+/**
+ * New items newest first as the web lists them: by their date (published, else when first seen), then by number. Items
+ * are numbered in the order a source lists them, often newest first, so their numbers alone do not say which is newer.
+ */
+const newestFirst = (a: DigestItem, b: DigestItem) =>
+  (b.published ?? b.firstSeenAt).localeCompare(a.published ?? a.firstSeenAt) || b.id - a.id;
 
 /** Build the digest for one recipient: the network's (no `follows`) or a personal subscription's. */
 export function buildDigest(input: BuildInput): Digest {
@@ -119,15 +146,16 @@ export function buildDigest(input: BuildInput): Digest {
     .filter((r) => !f || (r.matter !== null && f.matters.includes(r.matter)) || overlaps(r.goals, f.goals)
       || followsOrganisation(r.organisation, f))
     .map((r): RespondEntry => ({ ref: r.matter === null ? `item:${r.item}` : `matter:${r.matter}`, matter: r.matter, item: r.item,
-      title: r.title, deadline: r.deadline, organisation: r.organisation, owner: r.owner, status: r.status, internalDeadline: r.internalDeadline }));
+      title: r.title, deadline: r.deadline, organisation: r.organisation, owner: r.owner, status: r.status, internalDeadline: r.internalDeadline,
+      ...otherLang(r.language, lang) }));
   const moved = data.events
     .filter((e) => (f ? f.matters.includes(e.matter) || overlaps(e.goals, f.goals) : e.goals.length > 0))
     .map((e): MovedEntry => ({ ref: `event:${e.id}`, matter: e.matter, title: e.matterTitle, text: describeMatterEvent(e, lang), at: e.at }));
-  const items = data.items.filter((i) => (f ? followsItem(i, f, searchHits) : i.relevant === true));
+  const items = data.items.filter((i) => (f ? followsItem(i, f, searchHits) : i.relevant === true)).sort(newestFirst);
   const groups = new Map<string, GoalGroup>();
   for (const goal of Object.keys(labels)) groups.set(goal, { goal, label: labels[goal], items: [], more: 0 });
-  // Newest first, so that a capped group shows the latest.
-  for (const i of items.reverse()) {
+  // Newest first (sorted above), so that a capped group shows the latest, the first of the web list its link opens.
+  for (const i of items) {
     const goal = i.primary && labels[i.primary] ? i.primary : (i.goals.find((g) => labels[g]) ?? '');
     if (!groups.has(goal)) groups.set(goal, { goal, label: OTHER[lang], items: [], more: 0 });
     const group = groups.get(goal)!;
@@ -138,7 +166,7 @@ export function buildDigest(input: BuildInput): Digest {
     group.items.push({
       ref: `item:${i.id}`, item: i.id, title: i.title, url: i.url, source: sourceNames?.[i.source] ?? i.source, organisation: i.organisation,
       published: i.published, matter: i.matter, why: whyLine(i, labels, lang),
-      ...(i.language !== lang && (i.language === 'fi' || i.language === 'sv') ? { titleLang: i.language } : {}),
+      ...otherLang(i.language, lang),
     });
   }
   const nonEmpty = [...groups.values()].filter((g) => g.items.length);
@@ -188,7 +216,7 @@ export function indexItems(items: readonly DigestItem[]): ItemIndex {
   items.forEach((i, n) => {
     for (const g of i.goals) add(x.goal, g, n);
     add(x.source, i.source, n);
-    if (i.organisation !== null) add(x.organisation, organisationKey(i.organisation), n);
+    if (i.organisation !== null) for (const k of organisationKeys(i.organisation)) add(x.organisation, k, n);
     if (i.matter !== null) add(x.matter, i.matter, n);
     x.id.set(i.id, n);
   });

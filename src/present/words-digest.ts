@@ -48,6 +48,10 @@ export const DIGEST_WORDS = {
     fi: 'Lyhyt johdanto katsauksen alkuun (vapaaehtoinen, enintään 4000 merkkiä)',
     sv: 'En kort inledning i början av sammandraget (frivillig, högst 4000 tecken)',
   },
+  'digest.introBothLanguages': {
+    fi: 'Johdanto lähtee sellaisenaan myös ruotsinkielisille vastaanottajille ({n}): kirjoita se molemmilla kielillä, jos he tarvitsevat sen ruotsiksi.',
+    sv: 'Inledningen skickas som den är också till de svenskspråkiga mottagarna ({n}): skriv den på båda språken om de behöver den på svenska.',
+  },
   'digest.introSave': { fi: 'Tallenna johdanto', sv: 'Spara inledningen' },
   'digest.noIntro': { fi: 'Ei johdantoa.', sv: 'Ingen inledning.' },
   'digest.contents': { fi: 'Sisältö', sv: 'Innehåll' },
@@ -171,6 +175,10 @@ export const DIGEST_WORDS = {
   // A delivery's stored error (SMTP's or the network's, in English) in words for people.
   'mailError.none': { fi: 'Ei virhettä tallennettu.', sv: 'Inget fel har sparats.' },
   'mailError.other': { fi: 'Viestin lähettäminen epäonnistui.', sv: 'Meddelandet kunde inte skickas.' },
+  'mailError.accountDisabled': {
+    fi: 'Vastaanottajan käyttäjätili on poistettu käytöstä: viestejä ei lähetetä, ennen kuin tili otetaan taas käyttöön.',
+    sv: 'Mottagarens användarkonto är inaktiverat: inga meddelanden skickas förrän kontot tas i bruk igen.',
+  },
   'mailError.cancelled': { fi: 'Tilaus peruttiin ennen kuin viesti ehdittiin lähettää.', sv: 'Prenumerationen avslutades innan meddelandet hann skickas.' },
   'mailError.unknownAddress': {
     fi: 'Vastaanottajan postipalvelin ei tunne osoitetta: osoite on kirjoitettu väärin tai se on poistunut käytöstä.',

@@ -92,6 +92,11 @@ export const LIST_WORDS = {
     fi: 'Ei vielä tallennettuja asiakirjoja. Lähteet haetaan käynnistyksen jälkeen ja sitten aikataulunsa mukaan.',
     sv: 'Inga dokument har sparats ännu. Källorna hämtas efter starten och sedan enligt sina scheman.',
   },
+  // A server with no scheduler (serve --no-schedule, a read-only database) reads no source.
+  'overview.emptyUnscheduled': {
+    fi: 'Ei vielä tallennettuja asiakirjoja. Tämä palvelin ei hae lähteitä, koska ajastus ei ole käytössä; ne haetaan komennolla lakivahti crawl tai palvelimella, jonka ajastus on käytössä.',
+    sv: 'Inga dokument har sparats ännu. Den här servern hämtar inga källor eftersom schemaläggningen inte är i bruk; de hämtas med kommandot lakivahti crawl eller av en server med schemaläggning.',
+  },
 
   // The items list.
   'items.title': { fi: 'Asiakirjat – Lakivahti', sv: 'Dokument – Lakivahti' },

@@ -37,6 +37,8 @@ export interface OpenRound {
   owner: string | null;
   status: BoardStatus | null;
   internalDeadline: string | null;
+  /** The language of the item its title comes from (absent: not known). */
+  language?: string;
 }
 
 /** Where a digest starts and ends: items and events numbered above `from*` up to `to*`, or stored after `coveredAt`. */
@@ -100,7 +102,7 @@ export function listOpenRounds(db: Db, today: string, limit = 200): OpenRound[] 
     if (rounds.has(key) || !c.deadline) continue;
     const b = entryOf(c.matter, c.id);
     rounds.set(key, {
-      matter: c.matter, item: c.id, title: c.title, deadline: c.deadline, organisation: c.organisation, goals: c.goals,
+      matter: c.matter, item: c.id, title: c.title, deadline: c.deadline, organisation: c.organisation, goals: c.goals, language: c.language,
       owner: b?.owner ?? null, status: b?.status ?? null, internalDeadline: b?.internalDeadline ?? null,
     });
   }
@@ -110,7 +112,7 @@ export function listOpenRounds(db: Db, today: string, limit = 200): OpenRound[] 
     const [row] = listItems(db, { ids: [b.itemId], limit: 1 });
     rounds.set(key, {
       matter: b.matter, item: b.itemId, title: b.title, deadline: b.deadline!, organisation: row?.organisation ?? null,
-      goals: row?.goals ?? [], owner: b.owner, status: b.status, internalDeadline: b.internalDeadline,
+      goals: row?.goals ?? [], owner: b.owner, status: b.status, internalDeadline: b.internalDeadline, language: b.language,
     });
   }
   return [...rounds.values()].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.item - b.item).slice(0, limit);

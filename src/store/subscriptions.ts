@@ -100,17 +100,33 @@ export function updateSubscription(db: Db, id: number, c: SubscriptionChange): b
   })();
 }
 
-/** Every subscription (unsubscribed ones too, unless `active`), oldest first. */
+/** The pause reason of a subscription whose recipient's account is disabled (administrators see it; mailError words it). */
+export const DISABLED_ACCOUNT = 'käyttäjätili poistettu käytöstä';
+
+/**
+ * Subscriptions as they stand: one whose recipient's account (by its user or by its address) is disabled reads as
+ * paused since the account was, so a disabled person gets no mail; the row itself is kept, and it is live again when
+ * the account is.
+ */
+const SUBSCRIPTIONS = `(SELECT s.id, s.email, s.user_id, s.kind, s.every, s.lang, s.goals, s.sources, s.organisations, s.matters,
+    s.search, s.created_at, s.created_by, s.unsubscribed_at,
+    coalesce(s.paused_at, d.disabled_at) AS paused_at,
+    CASE WHEN s.paused_at IS NULL AND d.disabled_at IS NOT NULL THEN '${DISABLED_ACCOUNT}' ELSE s.pause_reason END AS pause_reason,
+    s.covered_item_id, s.covered_event_id, s.covered_at
+  FROM subscriptions s LEFT JOIN (SELECT s2.id, min(u.disabled_at) AS disabled_at FROM subscriptions s2 JOIN users u
+      ON u.disabled_at IS NOT NULL AND (u.id = s2.user_id OR u.email = s2.email) GROUP BY s2.id) d ON d.id = s.id)`;
+
+/** Every subscription (unsubscribed ones too, unless `active`: neither ended nor paused), oldest first. */
 export function listSubscriptions(db: Db, { active = false, email }: { active?: boolean; email?: string } = {}): Subscription[] {
   const where = [active ? 'unsubscribed_at IS NULL AND paused_at IS NULL' : '1', email === undefined ? '1' : 'email = ?'];
-  const rows = prepared(db, `SELECT * FROM subscriptions WHERE ${where.join(' AND ')} ORDER BY id`)
+  const rows = prepared(db, `SELECT * FROM ${SUBSCRIPTIONS} WHERE ${where.join(' AND ')} ORDER BY id`)
     .all(...(email === undefined ? [] : [email])) as RawSubscription[];
   return rows.map(toSubscription);
 }
 
 /** One subscription, or undefined. */
 export function getSubscription(db: Db, id: number): Subscription | undefined {
-  const r = prepared(db, 'SELECT * FROM subscriptions WHERE id = ?').get(id) as RawSubscription | undefined;
+  const r = prepared(db, `SELECT * FROM ${SUBSCRIPTIONS} WHERE id = ?`).get(id) as RawSubscription | undefined;
   return r && toSubscription(r);
 }
 

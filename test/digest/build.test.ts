@@ -106,6 +106,26 @@ describe('a personal digest', () => {
     expect(candidates.map((i) => i.id)).toEqual(ids(built).sort((a, b) => a - b));
   });
 
+  it('follows an organisation an item names among others ("Pelastusopisto, sisäministeriö"), also through the index', () => {
+    // One source names two organisations in one string; a follower of either gets the item, and of the whole string too.
+    const joint = {
+      ...data,
+      items: data.items.map((i) => (i.id === 101 ? { ...i, organisation: 'Pelastusopisto, sisäministeriö' } : i.id === 102 ? { ...i, organisation: 'Pelastusopistoa' } : i)),
+      rounds: data.rounds.map((r) => (r.item === 12 ? { ...r, organisation: 'Oikeusministeriö; Sisäministeriö' } : r)),
+    };
+    for (const name of ['Sisäministeriö', 'pelastusopisto', 'Pelastusopisto, Sisäministeriö']) {
+      const f = follows({ organisations: [name] });
+      const built = buildDigest({ data: joint, lang: 'fi', labels: labels.fi, ...period, follows: f });
+      expect(ids(built), name).toContain(101);
+      // A name only begins another one: not the same organisation.
+      expect(ids(built), name).not.toContain(102);
+      const candidates = candidateItems(joint.items, indexItems(joint.items), f);
+      expect(candidates.map((i) => i.id), name).toEqual(ids(built).sort((a, b) => a - b));
+    }
+    const ministry = buildDigest({ data: joint, lang: 'fi', labels: labels.fi, ...period, follows: follows({ organisations: ['sisäministeriö'] }) });
+    expect(ministry.respond.map((r) => r.ref)).toContain('item:12');
+  });
+
   it('follows a saved search through the hits the store found, even an item no goal names', () => {
     expect(ids(build({ search: 'messut' }, new Set([104])))).toEqual([104]);
     expect(build({ search: 'messut' }, new Set([104])).groups[0].label).toBe('Muut seuraamasi');
@@ -180,6 +200,23 @@ describe('a long week', () => {
     expect(mail.text).toContain('+ 5 muuta – kaikki Lakivahdissa: https://l.example.fi/items?goal=services');
     // Handlebars writes = as &#x3D; in attributes, which every HTML reader decodes.
     expect(mail.html).toMatch(/href="https:\/\/l\.example\.fi\/items\?goal(=|&#x3D;)services"/);
+  });
+
+  it('orders new items by their date, newest first, as the web lists them (a source numbers its items newest first)', () => {
+    // Stored in the order a feed lists them: the newest gets the lowest number. One item has no date: when it was first seen.
+    const dated = ['2026-11-27T09:00:00Z', '2026-11-20T09:00:00Z', null, '2026-11-24T09:00:00Z', '2026-11-19T09:00:00Z'];
+    const items = dated.map((published, n) => ({ ...data.items[0], id: 300 + n, title: `Uutinen ${n}`, joint: false, published, firstSeenAt: '2026-11-25T06:00:00Z' }));
+    const d = buildDigest({ data: { ...data, items }, lang: 'fi', labels: labels.fi, ...period });
+    expect(d.groups[0].items.map((i) => i.item)).toEqual([300, 302, 303, 301, 304]);
+    // The draft the digest page edits keeps that order, and the message sent from it shows it.
+    expect(draftEntries(d).filter((e) => e.section === 'new').map((e) => e.ref)).toEqual(['item:300', 'item:302', 'item:303', 'item:301', 'item:304']);
+    const mail = renderDigest(d, { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' });
+    expect([...mail.text.matchAll(/Uutinen (\d)/g)].map((m) => m[1])).toEqual(['0', '2', '3', '1', '4']);
+    // A capped group keeps the newest by date, not the highest numbers.
+    const many = Array.from({ length: 26 }, (_, n) => ({ ...items[0], id: 400 + n, published: `2026-11-${String(27 - n).padStart(2, '0')}T09:00:00Z` }));
+    const capped = buildDigest({ data: { ...data, items: many }, lang: 'fi', labels: labels.fi, ...period });
+    expect(capped.groups[0].items[0].item).toBe(400);
+    expect(capped.groups[0].items.map((i) => i.item)).not.toContain(425);
   });
 
   it('one more item is "1 muu" in Finnish, "1 till" in Swedish', () => {

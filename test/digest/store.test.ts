@@ -8,8 +8,20 @@ import { mailConfig } from '../../src/mail/config.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 import { helsinkiDate } from '../../src/parse/dates.js';
 import { seedDigestDb } from './seed.js';
+import { renderDigest } from '../../src/mail/render.js';
 
 describe('digest data from the store', () => {
+  it('marks a Finnish statement request\'s title as Finnish in a Swedish network digest, as it marks new items', () => {
+    const db = seedDigestDb(':memory:');
+    const env = digestEnv({ db, tagStage: null, feedsDir: defaultFeedsDir }, mailConfig({}));
+    const { digest } = networkDigest(env, undefined, 'sv', new Date());
+    expect(digest.respond.map((r) => [r.title, r.titleLang])).toEqual([['Lausuntopyyntö pelastuslain muuttamisesta', 'fi']]);
+    expect(networkDigest(env, undefined, 'fi', new Date()).digest.respond[0].titleLang).toBeUndefined();
+    const html = renderDigest(digest, { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' }).html;
+    expect(html).toMatch(/<a href="https:\/\/l\.example\.fi\/matters\/1"[^>]*><span lang="fi">Lausuntopyyntö pelastuslain muuttamisesta<\/span><\/a>/);
+    db.close();
+  });
+
   it('reads open rounds with the board\'s owner and status, stage and deadline moves, and new items with evidence', () => {
     const db = seedDigestDb(':memory:');
     const now = new Date();

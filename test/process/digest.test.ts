@@ -42,9 +42,9 @@ describe('lakivahti subscriptions', () => {
   it('adds, lists (text and one JSON object a line) and removes; refuses what it does not know with exit 2', async () => {
     const db = seeded('subs.sqlite');
     const sub = (...args: string[]) => run(['subscriptions', ...args, '--db', db]);
-    expect(await sub('add', 'verkosto@example.fi', '--network')).toMatchObject({ code: 0, out: 'tilaus 1 lisätty: verkosto@example.fi (verkoston viikkokatsaus, fi)\n' });
+    expect(await sub('add', 'verkosto@example.fi', '--network')).toMatchObject({ code: 0, out: 'tilaus 1 lisätty: verkosto@example.fi (verkoston viikkokatsaus, suomeksi)\n' });
     expect(await sub('add', 'oma@example.fi', '--goal', 'services', '--goal', 'welfare-reform', '--source', 'sm', '--matter', '1',
-      '--search', 'pelastuslaki', '--every', 'daily', '--lang', 'sv')).toMatchObject({ code: 0 });
+      '--search', 'pelastuslaki', '--every', 'daily', '--lang', 'sv')).toMatchObject({ code: 0, out: 'tilaus 2 lisätty: oma@example.fi (oma katsaus, päivittäin, ruotsiksi)\n' });
     expect((await sub('add', 'verkosto@example.fi', '--network')).code).toBe(1);
     for (const [args, message] of [
       [['add', 'x@example.fi', '--goal', 'rescue'], /unknown goal "rescue" \(goals: services, welfare-reform, internal-security\)/],
@@ -68,7 +68,11 @@ describe('lakivahti subscriptions', () => {
       { id: 2, email: 'oma@example.fi', kind: 'personal', every: 'daily', lang: 'sv', goals: ['services', 'welfare-reform'], sources: ['sm'], matters: [1], search: 'pelastuslaki' },
     ]);
     expect(json).toHaveLength(2);
-    expect((await sub('list')).out).toContain('#2  oma@example.fi  daily: tavoite services, tavoite welfare-reform, lähde sm, asia 1, haku "pelastuslaki"  sv');
+    // Finnish words, not the stored codes (the JSON above keeps those).
+    const text = (await sub('list')).out;
+    expect(text).toContain('#1  verkosto@example.fi  verkoston viikkokatsaus  suomeksi\n');
+    expect(text).toContain('#2  oma@example.fi  päivittäin: tavoite Paikalliset ja alueelliset palvelut ja kansallinen suorituskyky, ' +
+      'tavoite Sote- ja hyvinvointialueuudistus, lähde Sisäministeriö, asia 1, haku "pelastuslaki"  ruotsiksi\n');
     expect(await sub('remove', '2')).toMatchObject({ code: 0, out: 'tilaus 2 peruttu\n' });
     expect((await sub('remove', '2')).code).toBe(0);
     expect(await sub('remove', '9')).toMatchObject({ code: 1, err: 'subscriptions: no subscription number 9\n' });
@@ -116,6 +120,9 @@ describe('lakivahti digest', () => {
     const out = path.join(dir, 'preview');
     const r = await run(['digest', '--preview', '--out', out, '--db', db]);
     expect(r.code).toBe(0);
+    // The counts in the recipient's language, one of a kind in the singular (a Swedish line said "1 uutta, 0 muutosta").
+    expect(r.out).toMatch(/^verkosto@example\.fi: Lakivahti: verkoston viikkokatsaus \S+ \(4 uutta, 2 muutosta\) → /m);
+    expect(r.out).toMatch(/^sote@example\.fi: Lakivahti: nytt i det du följer \S+ \(1 ny, 0 ändringar\) → /m);
     expect(fs.readdirSync(out).sort()).toEqual(['001-verkosto@example.fi.html', '001-verkosto@example.fi.txt', '002-sote@example.fi.html', '002-sote@example.fi.txt']);
     expect(fs.readFileSync(path.join(out, '001-verkosto@example.fi.txt'), 'utf8')).toContain('Liisa Lakimies');
     expect(fs.readFileSync(path.join(out, '002-sote@example.fi.txt'), 'utf8')).toContain('Nytt i det du följer');

@@ -24,7 +24,7 @@ const users = (args: string[], input?: string) => run(['users', ...args, '--db',
 describe('lakivahti users', () => {
   it('adds accounts with the password from standard input, stored only as a strong scrypt hash', async () => {
     const admin = await users(['add', 'paakayttaja@example.fi', '--role', 'admin'], `${PW}\n`);
-    expect([admin.code, admin.out, admin.err]).toEqual([0, 'tunnus paakayttaja@example.fi luotu (admin)\n', '']);
+    expect([admin.code, admin.out, admin.err]).toEqual([0, 'tunnus paakayttaja@example.fi luotu (ylläpitäjä)\n', '']);
     expect((await users(['add', 'lukija@example.fi', '--role', 'reader'], `${PW}-2`)).code).toBe(0);
     const conn = new Database(db, { readonly: true });
     const hashes = conn.prepare('SELECT password_hash FROM users ORDER BY id').pluck().all() as string[];
@@ -40,7 +40,8 @@ describe('lakivahti users', () => {
     const before = fs.statSync(db).mtimeMs;
     const list = await users(['list']);
     expect(list.code).toBe(0);
-    expect(list.out).toMatch(/^lukija@example\.fi {2}reader {2}luotu \d+\.\d+\.\d{4} klo \d\d\.\d\d\npaakayttaja@example\.fi {2}admin/);
+    // The role in Finnish words (--json keeps its code).
+    expect(list.out).toMatch(/^lukija@example\.fi {2}lukija {2}luotu \d+\.\d+\.\d{4} klo \d\d\.\d\d\npaakayttaja@example\.fi {2}ylläpitäjä {2}/);
     const json = (await users(['list', '--json'])).out.trim().split('\n').map((l) => JSON.parse(l));
     expect(json.map((u) => [u.email, u.role, u.disabledAt])).toEqual([['lukija@example.fi', 'reader', null], ['paakayttaja@example.fi', 'admin', null]]);
     expect(Object.keys(json[0]).sort()).toEqual(['createdAt', 'disabledAt', 'email', 'id', 'role']);
@@ -51,14 +52,21 @@ describe('lakivahti users', () => {
   }, 60_000);
 
   it('disables an account; an unknown one is an error', async () => {
+    // Two subscriptions (one ended): the one kept is paused while the account is disabled, and it says so.
+    for (const args of [['--goal', 'services'], ['--network']]) expect((await run(['subscriptions', 'add', 'lukija@example.fi', ...args, '--db', db])).code).toBe(0);
+    expect((await run(['subscriptions', 'remove', '2', '--db', db])).code).toBe(0);
     const off = await users(['disable', 'LUKIJA@example.fi']);
     expect([off.code, off.err]).toEqual([0, '']);
-    expect(off.out).toContain('tunnus LUKIJA@example.fi poistettu käytöstä');
+    expect(off.out).toBe('tunnus LUKIJA@example.fi poistettu käytöstä; sen istunnot päätettiin ja syötetunnisteet peruttiin; sen tilaus on keskeytetty\n');
+    expect((await run(['subscriptions', 'list', '--db', db])).out).toMatch(/^#1 {2}lukija@example\.fi .* {2}KESKEYTETTY: käyttäjätili poistettu käytöstä$/m);
+    // A subscription added for a disabled account is kept too, and the command says it sends nothing yet.
+    const added = await run(['subscriptions', 'add', 'Lukija@example.fi', '--goal', 'welfare-reform', '--db', db]);
+    expect([added.code, added.err]).toEqual([0, 'subscriptions: the account of Lukija@example.fi is disabled: the subscription is kept, paused, and sends nothing until the account is enabled again\n']);
     expect((await users(['list'])).out).toMatch(/^lukija@example\.fi .*POISTETTU KÄYTÖSTÄ/m);
     // Again: nothing changes, and it says since when instead of that it happened now.
     const again = await users(['disable', 'lukija@example.fi']);
     expect([again.code, again.err]).toEqual([0, '']);
-    expect(again.out).toMatch(/^tunnus lukija@example\.fi on ollut poissa käytöstä \d{1,2}\.\d{1,2}\.\d{4} klo \d{2}\.\d{2} alkaen; sillä ei ole istuntoja eikä voimassa olevia syötetunnisteita\n$/);
+    expect(again.out).toMatch(/^tunnus lukija@example\.fi on ollut poissa käytöstä \d{1,2}\.\d{1,2}\.\d{4} klo \d{2}\.\d{2} alkaen; sillä ei ole istuntoja eikä voimassa olevia syötetunnisteita; sen 2 tilausta on keskeytetty\n$/);
     const none = await users(['disable', 'ei-ole@example.fi']);
     expect([none.code, none.err]).toEqual([1, 'users: no account for ei-ole@example.fi\n']);
     // A reset of a disabled account's password says that it stays disabled.
@@ -140,7 +148,7 @@ describe.skipIf(!hasScript)(hasScript ? 'users add on a terminal' : 'users add o
   it('asks twice without echo and creates the account', async () => {
     const r = await typed('paatteelta@example.fi', 'salasana-paatteelta', 'salasana-paatteelta');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('tunnus paatteelta@example.fi luotu (reviewer)');
+    expect(r.out).toContain('tunnus paatteelta@example.fi luotu (juristi)');
     expect(r.out).not.toContain('salasana-paatteelta');
   }, 60_000);
 

@@ -42,7 +42,7 @@ describe('Atom and JSON Feed', () => {
     const { status, type, body } = await get(`${site.base}/feeds/items.json?source=stm&q=rahoitus`);
     expect([status, type]).toEqual([200, 'application/feed+json; charset=utf-8']);
     const feed = JSON.parse(body) as { version: string; items: { id: string; title: string; date_published: string; tags?: string[] }[] };
-    expect(feed.version).toBe('https://jsonfeed.org/version/1');
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.items).toHaveLength(61);
     expect(feed.items[0].id).toBe(`${site.base}/items/${seeded.hostile}`);
     const dates = feed.items.map((i) => Date.parse(i.date_published));
@@ -81,6 +81,15 @@ describe('Atom and JSON Feed', () => {
     const fi = entries.filter((e) => e !== sv[0]);
     expect(fi.map((e) => e.lang)).toEqual(fi.map(() => 'fi'));
     expect(fi.map((e) => e.body).join('')).not.toContain('<category xml:lang');
+
+    // The JSON Feed too (version 1.1's language, of the feed and of each item), with 1.1's authors beside 1.0's author.
+    const json = JSON.parse((await get(`${site.base}/feeds/items.json?goal=services`)).body) as {
+      version: string; language: string; authors: unknown; author: unknown; items: { id: string; language: string }[];
+    };
+    expect([json.version, json.language, json.authors, json.author]).toEqual(['https://jsonfeed.org/version/1.1', 'fi', [{ name: 'Lakivahti' }], { name: 'Lakivahti' }]);
+    const langs = new Map(json.items.map((i) => [i.id, i.language]));
+    expect(langs.get(`${site.base}/items/${seeded.swedish}`)).toBe('sv');
+    expect([...langs.values()].filter((l) => l !== 'fi')).toEqual(['sv']);
   });
 
   it("xml:lang goes on the feed's own tags, never inside a title's text", () => {
@@ -138,6 +147,12 @@ describe('CSV export', () => {
     expect(lines[0]).toBe('numero;otsikko;lähde;organisaatio;julkaistu;määräaika;tavoitteet;tyyppi;asian vaihe;kieli;tunnukset;linkki;asiakokonaisuus');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(new RegExp(`^${seeded.request};Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta;Lausuntopalvelu\\.fi;Sisäministeriö;[^;]+;${inDays(2)};Paikalliset[^;]*;lausuntopyyntö;valiokuntakäsittely;suomi;VN/31234/\\d{4};https://www\\.lausuntopalvelu\\.fi/FI/Proposal/Participation\\?proposalId=1;\\d+$`));
+    // Published as a spreadsheet reads a time (not ISO UTC with a T and a Z, which Excel keeps as text), in Helsinki
+    // time, so its day is the one the pages show (an item published 23.11. 22.00 UTC is the 24th).
+    const published = db.prepare('SELECT published FROM items WHERE id = ?').pluck().get(seeded.request) as string;
+    const helsinki = new Date(published).toLocaleString('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    expect(lines[1].split(';')[4]).toBe(helsinki);
+    expect(helsinki).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
   });
 
   it('writes a cell a spreadsheet would run as a formula as text, and no javascript: link', async () => {
@@ -177,7 +192,8 @@ describe('in the requester\'s language', () => {
       const items = await parseFeed(atom, `${sv.base}/feeds/items.atom`);
       expect(items.find((i) => i.title.startsWith('Lausuntopyyntö luonnoksesta'))?.summary).toContain(`Tidsfrist ${inDays(2).split('-').reverse().map(Number).join('.')}.`);
       const json = JSON.parse(await (await fetch(`${sv.base}/feeds/items.json?token=${svToken}`)).text()) as { version: string; title: string; items: unknown[] };
-      expect([json.version, json.title, json.items.length > 0]).toEqual(['https://jsonfeed.org/version/1', 'Lakivahti', true]);
+      expect([json.version, json.title, json.items.length > 0]).toEqual(['https://jsonfeed.org/version/1.1', 'Lakivahti', true]);
+      expect((json as unknown as { language: string }).language).toBe('sv');
 
       // A bad filter is refused in the owner's language too; the Finnish reader's token still gets Finnish.
       const bad = await fetch(`${sv.base}/items.csv?reviewed=maybe&token=${svToken}`);

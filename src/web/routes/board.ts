@@ -102,11 +102,16 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const view = rows.map((r) => ({ ...r, matterRef: r.matter === null ? null : { id: r.matter, board: r.entry } }));
     const open = view.filter((r) => !r.entry || OPEN.has(r.entry.status));
     const done = after ? [] : view.filter((r) => r.entry && !OPEN.has(r.entry.status));
-    // On the first page, the candidates not shown yet count too: as open, and as due this week when they are.
+    // On the first page, the candidates not shown yet count too: as open, and as due this week when they are. An entry
+    // whose item is one of them is on this page already (counted by its status), so it is not counted again.
     const more = found.length > size;
-    const remaining = !after && more ? countJointDeadlines(today, LAST_DAY) - candidates.length : 0;
+    const heldById = new Map(held.map((i) => [i.id, i]));
     const weekEnd = addDays(today, 6);
-    const weekLeft = !after && more && last.deadline! <= weekEnd ? countJointDeadlines(today, weekEnd) - candidates.filter((c) => c.deadline! <= weekEnd).length : 0;
+    const entered = rows.filter((r) => r.entry && !r.candidate).map((r) => heldById.get(r.item.id))
+      .filter((i): i is ItemRow => !!i && i.joint && i.relevant !== false && !!i.deadline && i.deadline >= today);
+    const remaining = !after && more ? countJointDeadlines(today, LAST_DAY) - candidates.length - entered.length : 0;
+    const weekLeft = !after && more && last.deadline! <= weekEnd
+      ? countJointDeadlines(today, weekEnd) - candidates.filter((c) => c.deadline! <= weekEnd).length - entered.filter((i) => i.deadline! <= weekEnd).length : 0;
     return {
       open, done, later: after !== undefined,
       overdue: open.filter((r) => r.overdue).length, thisWeek: open.filter((r) => r.dueThisWeek).length + weekLeft,

@@ -101,6 +101,7 @@ export function movedOrder(entries: DraftEntry[], section: Section, ref: string,
 /** [pattern over a delivery's stored error or pause reason, the word that says it]; the first that matches words it. */
 const MAIL_ERRORS: [RegExp, string][] = [
   [/^tilaus peruttu/, 'mailError.cancelled'],
+  [/^käyttäjätili poistettu käytöstä/, 'mailError.accountDisabled'],
   [/SMTP 5(50|51|53)\b|no such (mailbox|user)|user unknown|mailbox unavailable/i, 'mailError.unknownAddress'],
   [/SMTP 552\b|mailbox full|quota/i, 'mailError.full'],
   [/SMTP 5(54|71)\b|spam|blocked|policy/i, 'mailError.rejected'],

@@ -10,7 +10,7 @@ import {
   type Section,
 } from '../../store/digests.js';
 import { listDeliveries } from '../../store/deliveries.js';
-import { listSubscriptions } from '../../store/subscriptions.js';
+import { DISABLED_ACCOUNT, listSubscriptions } from '../../store/subscriptions.js';
 import { listActions, logAction } from '../../store/index.js';
 import { ensureDraft, networkDigest, type DigestEnv } from '../../mail/deliver.js';
 import { digestEnv } from '../../mail/env.js';
@@ -129,7 +129,8 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
       id: x.id, email: x.email, subject: x.subject, attempts: x.attempts, error: mailError(x.lastError, lang), technical: x.lastError,
       state: x.status === 'failed' ? word(lang, 'digest.givenUp') : word(lang, 'digest.retryAfter', { at: dateTime(x.nextAttemptAt, lang) }),
     }));
-    const paused = listSubscriptions(deps.db).filter((s) => s.pausedAt && !s.unsubscribedAt)
+    // A disabled account's subscriptions are not failures (they read as paused until the account is enabled again).
+    const paused = listSubscriptions(deps.db).filter((s) => s.pausedAt && !s.unsubscribedAt && s.pauseReason !== DISABLED_ACCOUNT)
       .map((s) => ({ id: s.id, email: s.email, at: s.pausedAt, reason: mailError(s.pauseReason, lang), technical: s.pauseReason }));
     return { rows, paused };
   }

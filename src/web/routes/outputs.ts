@@ -82,7 +82,21 @@ function renderFeed(ctx: PageContext, req: Request, res: Response, lang: Lang, f
     });
   }
   if (format === 'atom') res.type('application/atom+xml; charset=utf-8').send(withLanguages(feed.atom1(), lang, items.map((r) => r.language)));
-  else res.type('application/feed+json; charset=utf-8').send(feed.json1());
+  else res.type('application/feed+json; charset=utf-8').send(jsonFeedWithLanguages(feed.json1(), lang, items.map((r) => r.language)));
+}
+
+/**
+ * JSON Feed 1.1 with its languages, as the Atom has them: the feed in the requester's language and each item in its
+ * own (a Swedish item in a Finnish feed is marked Swedish). The feed library writes version 1, which has no language;
+ * 1.1 adds it, and `authors` beside 1.0's `author`, which 1.1 keeps for older readers.
+ */
+export function jsonFeedWithLanguages(json: string, feedLang: string, itemLangs: readonly string[]): string {
+  const feed = JSON.parse(json) as Record<string, unknown> & { author?: unknown; items: Record<string, unknown>[] };
+  const { version: _version, ...rest } = feed;
+  const items = feed.items.map((item, n) => ({ ...item, language: itemLangs[n] === 'fi' || itemLangs[n] === 'sv' ? itemLangs[n] : feedLang }));
+  return JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1', ...rest, language: feedLang, ...(feed.author ? { authors: [feed.author] } : {}), items,
+  }, null, 4);
 }
 
 /**
@@ -153,6 +167,10 @@ export function deadlinesCalendar(ctx: PageContext): RequestHandler {
 /** A cell a spreadsheet would take for a formula (=, +, -, @) is written as text. */
 const cell = (v: string | null | undefined): string => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ''));
 
+/** "yyyy-mm-dd hh:mm", Helsinki time: a time Excel reads as one (ISO UTC with its T and Z stays text), on the day the pages show. */
+const SPREADSHEET_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const spreadsheetTime = (iso: string | null): string => (iso && !Number.isNaN(Date.parse(iso)) ? SPREADSHEET_TIME.format(new Date(iso)) : (iso ?? ''));
+
 /** /items.csv: the filtered list as CSV (semicolons and a byte-order mark, as Excel in Finland reads it). */
 export function itemsCsv(ctx: PageContext): RequestHandler {
   return (req, res) => {
@@ -162,7 +180,7 @@ export function itemsCsv(ctx: PageContext): RequestHandler {
     const rows = listFilteredItems(ctx.deps.db, filter, CSV_ROWS).map((r) => {
       const row: Record<(typeof CSV_COLUMNS)[number], string> = {
         id: String(r.id), title: cell(r.title), source: cell(ctx.sourceName(r.source)), organisation: cell(r.organisation),
-        published: r.published ?? '', deadline: r.deadline ?? '', goals: cell(r.goals.map((g) => ctx.goalLabel(g, lang)).join(', ')),
+        published: spreadsheetTime(r.published), deadline: r.deadline ?? '', goals: cell(r.goals.map((g) => ctx.goalLabel(g, lang)).join(', ')),
         kind: kindLabel(r.kind, lang), stage: stageName(r.matterStage, lang) ?? '', language: languageLabel(r.language, lang),
         identifiers: cell(r.identifiers.join(', ')), link: safeHref(r.url) ?? '', matter: r.matter === null ? '' : String(r.matter),
       };

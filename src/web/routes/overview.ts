@@ -111,6 +111,8 @@ export function overviewPage(ctx: PageContext): RequestHandler {
       overdue, thisWeek, nextWeeks, nothingOpen,
       health: line, failing, configErrors: ctx.deps.configErrors,
       series, firstWeek: mondays[0], thisMonday, moved, newest,
+      // Whether this server reads the sources itself (the empty page's promise).
+      scheduled: ctx.deps.crawlNow !== undefined,
     };
   }
 }

@@ -5,10 +5,10 @@ import type express from 'express';
 import type { Request, Response } from 'express';
 import { findUser, getMatter, listOrganisations, logAction } from '../../store/index.js';
 import {
-  getSubscription, insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, updateSubscription, type Subscription,
+  DISABLED_ACCOUNT, getSubscription, insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, updateSubscription, type Subscription,
 } from '../../store/subscriptions.js';
 import {
-  checkSubscription, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription, type SubscriptionRequest,
+  checkSubscription, organisationChoices, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription, type SubscriptionRequest,
   type SubscriptionRules,
 } from '../../app/subscription-form.js';
 import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
@@ -83,6 +83,8 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
     goals: s.goals.map((g) => (lang === 'sv' ? deps.goalLabelsSv?.[g] : undefined) ?? deps.goalLabels[g] ?? g), sources: s.sources.map((x) => sourceNames.get(x) ?? x),
     organisations: s.organisations, matters: s.matters, search: s.search,
     paused: s.pausedAt ? mailError(s.pauseReason, lang) : null,
+    // Paused because the recipient's account is disabled: it resumes when the account does, not by this button.
+    resumable: !!s.pausedAt && s.pauseReason !== DISABLED_ACCOUNT,
   });
 
   /** The page: the lists, and the form (a new subscription, or `editing` one). */
@@ -94,8 +96,7 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
     const mine = active.filter((s) => owns(s, user));
     const sources = rules().sources.map((id) => ({ id, name: sourceNames.get(id) ?? id }));
     // Those the items name, and any this subscription follows that no item names any more.
-    const organisations = [...new Set([...listOrganisations(deps.db), ...form.organisations])]
-      .map((name) => ({ name, checked: form.organisations.includes(name) }));
+    const organisations = organisationChoices(listOrganisations(deps.db), form.organisations);
     res.status(status).render('pages/subscriptions', {
       title: editing ? word(lang, 'subs.editTitle', { id: editing.id }) : word(lang, 'subs.title'), admin, form, errors, sources, organisations,
       editing: editing && { id: editing.id, network: editing.kind === 'network' },
