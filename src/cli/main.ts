@@ -29,7 +29,7 @@ commands:
   review ID --reviewer NAME (--goals GOAL[,GOAL] | --not-relevant) [--note TEXT]
                                      record a reviewer's decision; the tagger learns from them
   backup FILE [--force]              a consistent copy of the database, safe while serve runs
-  users add EMAIL --role admin|reviewer|reader | users password EMAIL | users list [--json] | users disable EMAIL
+  users add EMAIL --role admin|reviewer|reader | users password EMAIL | users list [--json] | users disable EMAIL | users enable EMAIL
                                      the web workbench's accounts (password from stdin or a prompt)
   subscriptions add EMAIL (--network | --goal G… --source ID… --matter N… --search TEXT)
         [--every immediately|daily|weekly] [--lang fi|sv] | subscriptions list [--json] | subscriptions remove ID

@@ -1,5 +1,6 @@
-// `lakivahti users add EMAIL --role ROLE | password EMAIL | list [--json] | disable EMAIL`: the web workbench's accounts.
-import { disableUser, findUser, insertUser, listUsers, ROLES, setUserPassword, type Role } from '../store/index.js';
+// `lakivahti users add EMAIL --role ROLE | password EMAIL | list [--json] | disable EMAIL | enable EMAIL`: the web workbench's
+// accounts.
+import { disableUser, enableUser, findUser, insertUser, listUsers, ROLES, setUserPassword, type Role } from '../store/index.js';
 import { hashPassword, passwordProblem } from '../web/auth/password.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
@@ -11,6 +12,7 @@ export const usage = `usage: lakivahti users add EMAIL --role admin|reviewer|rea
        lakivahti users password EMAIL [--db PATH]
        lakivahti users list [--json] [--db PATH]
        lakivahti users disable EMAIL [--db PATH]
+       lakivahti users enable EMAIL [--db PATH]
 
 Accounts of the web workbench; there are no default accounts. add and password ask for the
 password (twice, not shown) on a terminal, and otherwise read it from the first line of standard
@@ -20,7 +22,9 @@ A password has 12 to 256 characters and is not one of the common passwords attac
 password sets a new password for the account (an administrator's reset) and ends its sessions.
 Roles: admin (administrator), reviewer (legal reviewer: reviews, board, merges and splits),
 reader (department reader: reads only). disable ends the account's sessions and revokes its feed
-tokens; its history stays. list reads the database without changing it.
+tokens; its history stays, and its subscriptions are kept but send nothing. enable lets a disabled
+account sign in again and its kept subscriptions send again (its feed addresses stay revoked).
+list reads the database without changing it.
 `;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -59,6 +63,16 @@ async function readPassword(prompt: string, input: NodeJS.ReadStream = process.s
   }
 }
 
+/**
+ * How many subscriptions an account has that are not ended (by its user or its address, in any letter case); `sending`:
+ * only those not paused (a subscription paused for a bounce stays paused when its account is enabled).
+ */
+function keptSubscriptions(db: Parameters<typeof findUser>[0], email: string, sending = false): number {
+  const user = findUser(db, email)!;
+  return listSubscriptions(db).filter((s) => !s.unsubscribedAt && (!sending || !s.pausedAt)
+    && (s.userId === user.id || s.email.toLowerCase() === user.email.toLowerCase())).length;
+}
+
 export async function usersCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { role: { type: 'string' }, json: { type: 'boolean' } }, true);
   const [sub, email, ...extra] = positionals;
@@ -76,8 +90,8 @@ export async function usersCommand(args: string[]): Promise<number> {
       await closeContext(ctx);
     }
   }
-  if (sub !== 'add' && sub !== 'disable' && sub !== 'password')
-    throw new UsageError(sub ? `unknown subcommand "${sub}" (add, password, list, disable)` : 'give a subcommand: add, password, list or disable');
+  if (sub !== 'add' && sub !== 'disable' && sub !== 'enable' && sub !== 'password')
+    throw new UsageError(sub ? `unknown subcommand "${sub}" (add, password, list, disable, enable)` : 'give a subcommand: add, password, list, disable or enable');
   if (!email) throw new UsageError(`${sub} needs the account's e-mail address`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (!EMAIL.test(email) || email.length > 320) throw new UsageError(`"${email}" is not an e-mail address`);
@@ -91,12 +105,31 @@ export async function usersCommand(args: string[]): Promise<number> {
         return 1;
       }
       // Its subscriptions are kept but send nothing while it is disabled (they read as paused): say how many.
-      const user = findUser(ctx.db, email)!;
-      const kept = listSubscriptions(ctx.db).filter((s) => !s.unsubscribedAt && (s.userId === user.id || s.email.toLowerCase() === user.email.toLowerCase())).length;
+      const kept = keptSubscriptions(ctx.db, email);
       const subs = kept === 0 ? '' : kept === 1 ? '; sen tilaus on keskeytetty' : `; sen ${kept} tilausta on keskeytetty`;
       process.stdout.write(since
         ? `tunnus ${email} on ollut poissa käytöstä ${fiDateTime(since)} alkaen; sillä ei ole istuntoja eikä voimassa olevia syötetunnisteita${subs}\n`
         : `tunnus ${email} poistettu käytöstä; sen istunnot päätettiin ja syötetunnisteet peruttiin${subs}\n`);
+      return 0;
+    } finally {
+      await closeContext(ctx);
+    }
+  }
+  if (sub === 'enable') {
+    const ctx = openContext(values);
+    try {
+      const was = enableUser(ctx.db, email);
+      if (was === false) {
+        process.stderr.write(`users: no account for ${email}\n`);
+        return 1;
+      }
+      if (was === null) {
+        process.stdout.write(`tunnus ${email} on jo käytössä; mitään ei muutettu\n`);
+        return 0;
+      }
+      const kept = keptSubscriptions(ctx.db, email, true);
+      const subs = kept === 0 ? '' : kept === 1 ? '; sen tilaus lähettää taas' : `; sen ${kept} tilausta lähettävät taas`;
+      process.stdout.write(`tunnus ${email} otettu taas käyttöön (poissa käytöstä ${fiDateTime(was)} alkaen); sillä voi kirjautua${subs}; syötetunnisteet pysyvät peruttuina\n`);
       return 0;
     } finally {
       await closeContext(ctx);

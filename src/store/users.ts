@@ -61,6 +61,21 @@ export function disableUser(db: Db, email: string, now: string): boolean {
   })();
 }
 
+/**
+ * Enable a disabled account again: it can sign in, and its kept subscriptions send again. Its ended sessions and
+ * revoked feed tokens stay ended (the person signs in and makes new feed addresses). Returns when it had been disabled
+ * (null: it was not), or false when there is no such account.
+ */
+export function enableUser(db: Db, email: string): string | null | false {
+  return db.transaction(() => {
+    const user = findUser(db, email);
+    if (!user) return false;
+    if (user.disabledAt === null) return null;
+    prepared(db, 'UPDATE users SET disabled_at = NULL WHERE id = ?').run(user.id);
+    return user.disabledAt;
+  })();
+}
+
 /** Replace an account's password hash and end its sessions (all, or all but `keepSession`'s); false when there is no such account. */
 export function setUserPassword(db: Db, email: string, passwordHash: string, keepSession?: string): boolean {
   return db.transaction(() => {

@@ -1,4 +1,4 @@
-// `lakivahti users` as a process: accounts from a pipe, listed, disabled; clear errors and exit codes.
+// `lakivahti users` as a process: accounts from a pipe, listed, disabled, enabled again; clear errors and exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -74,6 +74,19 @@ describe('lakivahti users', () => {
     expect([reset.code, reset.out]).toEqual([0, 'tunnuksen lukija@example.fi salasana vaihdettu; sen istunnot päätettiin; tunnus on yhä poistettu käytöstä eikä sillä voi kirjautua\n']);
   }, 60_000);
 
+  it('enables a disabled account again: it can sign in and its kept subscriptions send again', async () => {
+    const on = await users(['enable', 'Lukija@example.fi']);
+    expect([on.code, on.err]).toEqual([0, '']);
+    expect(on.out).toMatch(/^tunnus Lukija@example\.fi otettu taas käyttöön \(poissa käytöstä \d{1,2}\.\d{1,2}\.\d{4} klo \d{2}\.\d{2} alkaen\); sillä voi kirjautua; sen 2 tilausta lähettävät taas; syötetunnisteet pysyvät peruttuina\n$/);
+    expect((await users(['list', '--json'])).out).toContain('"email":"lukija@example.fi","role":"reader"');
+    expect((await users(['list'])).out).not.toMatch(/POISTETTU/);
+    expect((await run(['subscriptions', 'list', '--db', db])).out).not.toMatch(/KESKEYTETTY/);
+    const again = await users(['enable', 'lukija@example.fi']);
+    expect([again.code, again.out, again.err]).toEqual([0, 'tunnus lukija@example.fi on jo käytössä; mitään ei muutettu\n', '']);
+    const none = await users(['enable', 'ei-ole@example.fi']);
+    expect([none.code, none.err]).toEqual([1, 'users: no account for ei-ole@example.fi\n']);
+  }, 60_000);
+
   it.each([
     [['add', 'uusi@example.fi', '--role', 'admin'], 'lyhyt\n', 2, 'password not accepted: a password needs at least 12 characters (this one has 5)'],
     [['add', 'uusi@example.fi', '--role', 'pomo'], `${PW}\n`, 2, '--role must be one of admin, reviewer, reader, not "pomo"'],
@@ -85,8 +98,8 @@ describe('lakivahti users', () => {
     [['password', 'paakayttaja@example.fi'], 'qwerty123456\n', 2, 'password not accepted: this password is on the list of common passwords'],
     [['password', 'paakayttaja@example.fi', '--role', 'admin'], `${PW}\n`, 2, 'password takes no --role'],
     [['password'], '', 2, 'password needs the account\'s e-mail address'],
-    [['poista', 'x@example.fi'], '', 2, 'unknown subcommand "poista" (add, password, list, disable)'],
-    [[], '', 2, 'give a subcommand: add, password, list or disable'],
+    [['poista', 'x@example.fi'], '', 2, 'unknown subcommand "poista" (add, password, list, disable, enable)'],
+    [[], '', 2, 'give a subcommand: add, password, list, disable or enable'],
   ])('users %j is refused with a clear message', async (args, input, code, message) => {
     const r = await users(args, input);
     expect(r.code).toBe(code);
