@@ -4,7 +4,7 @@ import { getMatter, listOrganisations, listSourceStates, type Db } from '../stor
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
-import { organisationKey, organisationKeys, organisationNames } from '../digest/build.js';
+import { organisationKey, organisationKeys } from './organisations.js';
 
 /** What a person asked for, as typed (the CLI's options or the form's fields). */
 export interface SubscriptionRequest {
@@ -94,21 +94,6 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
     organisations: organisations.filter((o, n) => organisations.findIndex((x) => organisationKey(x) === organisationKey(o)) === n),
     matters: [...new Set(matters)], search: search ?? null,
   };
-}
-
-/**
- * The organisations a person can tick: each one the stored items name (one item may name two) once whatever its letter
- * case (a capitalised form where a source writes one), those `followed` as they are followed (ticked), in Finnish order.
- */
-export function organisationChoices(stored: readonly string[], followed: readonly string[]): { name: string; checked: boolean }[] {
-  const choices = new Map<string, { name: string; checked: boolean }>();
-  for (const name of followed) if (!choices.has(organisationKey(name))) choices.set(organisationKey(name), { name, checked: true });
-  for (const name of stored.flatMap(organisationNames)) {
-    const had = choices.get(organisationKey(name));
-    if (!had) choices.set(organisationKey(name), { name, checked: false });
-    else if (!had.checked && had.name[0] !== had.name[0].toLocaleUpperCase('fi') && name[0] === name[0].toLocaleUpperCase('fi')) had.name = name;
-  }
-  return [...choices.values()].sort((a, b) => a.name.localeCompare(b.name, 'fi'));
 }
 
 /**

@@ -2,7 +2,7 @@
 import { DISABLED_ACCOUNT, getSubscription, insertSubscription, listSubscriptions, unsubscribe } from '../store/subscriptions.js';
 import { listOrganisations } from '../store/item-filter.js';
 import type { Db } from '../store/index.js';
-import { organisationKey } from '../digest/build.js';
+import { organisationKey } from '../app/organisations.js';
 import { checkSubscription, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription } from '../app/subscription-form.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';

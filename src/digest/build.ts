@@ -4,6 +4,7 @@ import type { Follows } from '../store/subscriptions.js';
 import { describeMatterEvent } from '../present/matter-events.js';
 import { evidenceList, positiveMatches } from '../present/evidence.js';
 import { finnishDate } from '../parse/dates.js';
+import { organisationKey, organisationKeys } from '../app/organisations.js';
 
 export type Lang = 'fi' | 'sv';
 
@@ -103,19 +104,6 @@ export function whyLine(item: Pick<DigestItem, 'goals' | 'evidence' | 'joint' | 
 
 const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
 
-/** An organisation as followed: sources write one name in different letter cases ("sisäministeriö", "Sisäministeriö"). */
-export const organisationKey = (name: string) => name.trim().toLocaleLowerCase('fi');
-
-/**
- * The organisations one stored name stands for, as followed (keys): the whole name and, where a source names several
- * in one string ("Pelastusopisto, sisäministeriö"; items store one organisation string), each of them.
- */
-export function organisationKeys(name: string): string[] {
-  return [...new Set([name, ...organisationNames(name)].map(organisationKey).filter((k) => k))];
-}
-
-/** The organisations a stored name names, as written: "Pelastusopisto, sisäministeriö" → Pelastusopisto, sisäministeriö. */
-export const organisationNames = (name: string): string[] => name.split(/[,;]/).map((n) => n.trim()).filter((n) => n);
 const followsOrganisation = (name: string | null, f: Follows) => {
   if (name === null || !f.organisations.length) return false;
   const keys = organisationKeys(name);

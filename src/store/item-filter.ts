@@ -9,7 +9,8 @@ export interface ItemFilter {
   /** The reviewer's goals when reviewed, else the tagger's. */
   goal?: string;
   source?: string;
-  organisation?: string;
+  /** The stored organisation names of one organisation as chosen (app/organisations.ts organisationFilter). */
+  organisations?: readonly string[];
   kind?: string;
   /** The stage of the item's matter. */
   stage?: string;
@@ -64,7 +65,7 @@ export function filterConditions(f: ItemFilter): { where: string[]; args: (strin
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (f.source) where.push('i.source_id = ?'), args.push(f.source);
-  if (f.organisation) where.push('i.organisation = ?'), args.push(f.organisation);
+  if (f.organisations?.length) where.push(`i.organisation IN (${f.organisations.map(() => '?').join(', ')})`), args.push(...f.organisations);
   if (f.kind) where.push('i.kind = ?'), args.push(f.kind);
   // Swedish as a literal, so that the planner can read the list of Swedish items from their own (partial) index.
   if (f.language === 'sv') where.push("i.language = 'sv'");

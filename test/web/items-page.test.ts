@@ -192,4 +192,25 @@ describe('the filter form', () => {
     }
     expect((await page('')).body).not.toContain('Testivirasto');
   });
+
+  it('offers each organisation once, and finds it in any letter case and where a source names it with another', async () => {
+    const set = db.prepare('UPDATE items SET organisation = ? WHERE id = ?');
+    const org = db.prepare('SELECT organisation FROM items WHERE id = ?').pluck();
+    const before = [seeded.bill, seeded.releases[0]].map((id) => [id, org.get(id)] as const);
+    set.run('Pelastusopisto, sisäministeriö', seeded.bill);
+    set.run('sisäministeriö', seeded.releases[0]);
+    try {
+      const chosen = await page('?org=sis%C3%A4ministeri%C3%B6');
+      expect(chosen.status).toBe(200);
+      expect(ids(chosen.body).sort()).toEqual([seeded.request, seeded.overdue, seeded.bill, seeded.releases[0]].sort());
+      // One option for the ministry, in its capitalised form, chosen; the school as an option of its own.
+      const options = [...chosen.body.matchAll(/<option(?: selected)?>([^<]*)<\/option>/g)].map((m) => m[0]);
+      expect(options.filter((o) => /isäministeriö|Pelastusopisto/.test(o))).toEqual(['<option>Pelastusopisto</option>', '<option selected>Sisäministeriö</option>']);
+      expect(ids((await page('?org=Pelastusopisto')).body)).toEqual([seeded.bill]);
+      // An address written before (the stored string whole) still finds its items.
+      expect(ids((await page('?org=Pelastusopisto%2C%20sis%C3%A4ministeri%C3%B6')).body)).toEqual([seeded.bill]);
+    } finally {
+      for (const [id, was] of before) set.run(was, id);
+    }
+  });
 });

@@ -16,18 +16,18 @@ const variants: [string, ItemFilter, PageRequest, RegExp][] = [
   ['previous page', {}, back, /^SEARCH i USING INDEX items_by_sort \(/],
   ['goal', { goal: 'services' }, first, /^SCAN i USING INDEX items_by_sort$/],
   ['source', { source: 's1' }, later, /^SEARCH i USING INDEX items_by_source_sort \(source_id=\?/],
-  ['organisation', { organisation: 'Sisäministeriö' }, first, /^SEARCH i USING INDEX items_by_organisation_sort \(organisation=\?\)$/],
+  ['organisation', { organisations: ['Sisäministeriö'] }, first, /^SEARCH i USING INDEX items_by_organisation_sort \(organisation=\?\)$/],
   ['kind', { kind: 'bill' }, first, /^SEARCH i USING INDEX items_by_kind_sort \(kind=\?\)$/],
   ['Swedish', { language: 'sv' }, first, /^SCAN i USING INDEX items_swedish_sort$/],
   ['Finnish', { language: 'fi' }, first, /^SCAN i USING INDEX items_by_sort$/],
-  ['kind and organisation', { kind: 'bill', organisation: 'Sisäministeriö' }, later, /^SEARCH i USING INDEX items_by_kind_organisation_sort \(kind=\? AND organisation=\?/],
+  ['kind and organisation', { kind: 'bill', organisations: ['Sisäministeriö'] }, later, /^SEARCH i USING INDEX items_by_kind_organisation_sort \(kind=\? AND organisation=\?/],
   ['date range', { from: '2021-01-01T00:00:00Z', until: '2022-01-01T00:00:00Z' }, first, /^SEARCH i USING INDEX items_by_sort \(sort_key>\? AND sort_key<\?\)$/],
   ['reviewed', { reviewed: true }, first, /^SCAN i USING INDEX items_reviewed_sort$/],
   ['not reviewed', { reviewed: false }, first, /^SCAN i USING INDEX items_by_sort$/],
   ['has deadline', { hasDeadline: true }, first, /^SCAN i USING INDEX items_by_sort$/],
   ['matter stage', { stage: 'committee' }, first, /^SCAN i USING INDEX items_by_sort$/],
   ['search', { match: 'pelastus' }, first, /^SCAN i USING INDEX items_by_sort$/],
-  ['everything', { goal: 'services', organisation: 'Sisäministeriö', kind: 'bill', hasDeadline: true, reviewed: false, match: 'pelastus' }, later,
+  ['everything', { goal: 'services', organisations: ['Sisäministeriö'], kind: 'bill', hasDeadline: true, reviewed: false, match: 'pelastus' }, later,
     /^SEARCH i USING INDEX items_by_(organisation|kind|kind_organisation)_sort/],
 ];
 
@@ -51,6 +51,14 @@ describe('items list query plans', () => {
       if (f.goal) expect(lines).toContain('SEARCH r USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN');
     });
   }
+
+  // One organisation a source names with another in one string ("Pelastusopisto, sisäministeriö") is stored under two
+  // names: the list reads only their rows, through their index, and sorts those (an IN of two cannot keep index order).
+  it('an organisation stored under two names reads only its rows', () => {
+    // Without statistics, as the app runs (it never runs ANALYZE).
+    const { sql, args } = itemPageQuery({ organisations: ['Sisäministeriö', 'Pelastusopisto, sisäministeriö'] }, first);
+    expect(plan(openDb(':memory:'), sql, args)[0]).toBe('SEARCH i USING INDEX items_by_organisation_sort (organisation=?)');
+  });
 
   it.each([['first page', first], ['next page', later], ['previous page', back]] as const)(
     'a search\'s matches, %s: sorted by their keys in items_sort_by_id', (_name, page) => {

@@ -105,7 +105,7 @@ describe('the items filter as a query string', () => {
       lang: 'sv', from: '2026-11-01', to: '2026-11-30', reviewed: 'ei', deadline: 'kylla' }, known);
     expect(p.errors).toEqual([]);
     expect(p.filter).toEqual({
-      goal: 'services', source: 'stm', organisation: 'Sisäministeriö', kind: 'bill', stage: 'committee', language: 'sv',
+      goal: 'services', source: 'stm', organisations: ['Sisäministeriö'], kind: 'bill', stage: 'committee', language: 'sv',
       from: '2026-10-31T22:00:00.000Z', until: '2026-11-30T22:00:00.000Z', reviewed: false, hasDeadline: true, match: '"pelastus"',
     });
     expect(queryString(p.form, { before: 'x' })).toBe('?q=pelastus&goal=services&source=stm&org=Sis%C3%A4ministeri%C3%B6&kind=bill&stage=committee&lang=sv&from=2026-11-01&to=2026-11-30&reviewed=ei&deadline=kylla&before=x');

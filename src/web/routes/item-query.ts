@@ -6,6 +6,7 @@ import type { Cursor, ItemFilter } from '../../store/index.js';
 import { kindLabel, languageLabel } from './present.js';
 import { word, type Lang } from '../../present/words-web.js';
 import { stageName } from '../../present/stage-names.js';
+import { organisationFilter, organisationKey } from '../../app/organisations.js';
 
 /** The query keys the items filter reads, in the order links are written. */
 export const FILTER_KEYS = ['q', 'goal', 'source', 'org', 'kind', 'stage', 'lang', 'from', 'to', 'reviewed', 'deadline', 'unread'] as const;
@@ -83,7 +84,11 @@ export function parseItemQuery(query: Record<string, unknown>, known: KnownValue
   const org = one('org');
   if (org !== undefined) {
     form.org = org;
-    if (known.organisations().includes(org)) filter.organisation = org;
+    // One organisation in any letter case, also where a source names it with another in one string.
+    const stored = known.organisations();
+    const chosen = organisationFilter(stored).get(organisationKey(org));
+    if (chosen) filter.organisations = chosen.stored;
+    else if (stored.includes(org)) filter.organisations = [org];
     else errors.push(w('filter.organisation', { org }));
   }
   for (const [key, name] of [['from', w('filter.from')], ['to', w('filter.to')]] as const) {

@@ -9,6 +9,7 @@ import type { PageContext } from './context.js';
 import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './item-query.js';
 import { kindLabel, languageLabel, markText, rowView } from './present.js';
 import { stageName } from '../../present/stage-names.js';
+import { organisationFilter, organisationKey } from '../../app/organisations.js';
 import { word, type Lang as UiLang } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
 import { searchAlternatives, searchRanges } from './search-marks.js';
@@ -69,7 +70,7 @@ function selects(ctx: PageContext, lang: UiLang, version?: string): Selects {
     html = {
       goals: options(ctx.known.goals, (g) => ctx.goalLabel(g, lang)),
       sources: options(ctx.known.sources, ctx.sourceName),
-      organisations: options(organisations, (o) => o),
+      organisations: options([...organisationFilter(organisations).values()].map((c) => c.name), (o) => o),
       kinds: options(ITEM_KINDS, (k) => kindLabel(k, lang)),
       stages: options(MATTER_STAGES, (s) => stageName(s, lang) ?? s),
       languages: options(['fi', 'sv'], (l) => languageLabel(l, lang)),
@@ -93,7 +94,7 @@ export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: Ui
     to: form.to ?? '',
     goals: choose(s.goals, form.goal),
     sources: choose(s.sources, form.source),
-    organisations: choose(s.organisations, form.org),
+    organisations: choose(s.organisations, form.org && (organisationFilter(ctx.known.organisations(version)).get(organisationKey(form.org))?.name ?? form.org)),
     kinds: choose(s.kinds, form.kind),
     stages: choose(s.stages, form.stage),
     languages: choose(s.languages, form.lang),

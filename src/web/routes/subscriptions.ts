@@ -8,7 +8,7 @@ import {
   DISABLED_ACCOUNT, getSubscription, insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, updateSubscription, type Subscription,
 } from '../../store/subscriptions.js';
 import {
-  checkSubscription, organisationChoices, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription, type SubscriptionRequest,
+  checkSubscription, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription, type SubscriptionRequest,
   type SubscriptionRules,
 } from '../../app/subscription-form.js';
 import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
@@ -16,6 +16,7 @@ import type { WebDeps } from '../deps.js';
 import { mailError } from './digest-draft.js';
 import { pageLang, wordsFor } from './form-helpers.js';
 import { word, type Lang } from '../../present/words-web.js';
+import { organisationChoices } from '../../app/organisations.js';
 
 /** A word of the signed-in person's language (the page's). */
 const w = (res: Response, key: string, values?: Record<string, unknown>) => wordsFor(res.locals)(key, values);
