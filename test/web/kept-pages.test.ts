@@ -1,13 +1,14 @@
 // What a page asks of the database when nothing has been written since the last time (the overview, the board, an
 // item: their bodies are kept per data version, web/kept-bodies.ts), that the next write, by this process or another,
 // shows at once, and that a kept session stops at once when it is signed out, its account disabled or its end passed.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { arriveTagged, seedStore, servePages, webDeps, type Seeded, type Site } from './support.js';
 import { addUser, Browser } from '../helpers/web.js';
+import { statementsRun } from '../helpers/statements.js';
 import { pageProblems } from '../../src/app/context.js';
 import { insertReview, openDb, type Db } from '../../src/store/index.js';
 
@@ -33,23 +34,7 @@ afterAll(async () => {
 });
 
 /** The SQL of every statement this database runs while counting (a spy on the real statements; each still runs). */
-const ran: string[] = [];
-type Run = (this: Database.Statement, ...args: unknown[]) => unknown;
-const statement = Database.prototype.prepare.call(new Database(':memory:'), 'SELECT 1');
-const proto = Object.getPrototypeOf(statement) as Record<'get' | 'all' | 'run' | 'iterate', Run>;
-const originals = { get: proto.get, all: proto.all, run: proto.run, iterate: proto.iterate };
-
-beforeEach(() => {
-  for (const name of Object.keys(originals) as (keyof typeof originals)[])
-    proto[name] = function (this: Database.Statement, ...args: unknown[]) {
-      if (this.database === db) ran.push(this.source);
-      return originals[name].apply(this, args);
-    };
-});
-afterEach(() => {
-  Object.assign(proto, originals);
-  ran.length = 0;
-});
+const ran = statementsRun(() => db);
 
 const VERSION = /^(PRAGMA data_version|SELECT total_changes\(\))$/;
 const page = async (p: string, browser = site.browser) => {

@@ -1,9 +1,9 @@
 // What the items page asks of the database: its data version once a page, and for a page the store keeps, nothing
 // about the person (feed tokens, read marks) that no write has changed since the last time, yet every write shows.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { get, servePages, useSeededSite } from './support.js';
 import { Browser } from '../helpers/web.js';
+import { statementsRun } from '../helpers/statements.js';
 import type { Db } from '../../src/store/index.js';
 
 let db: Db;
@@ -12,23 +12,7 @@ let site: Awaited<ReturnType<typeof servePages>>;
 useSeededSite('reader', (s) => ({ db, site } = s));
 
 /** The SQL of every statement this database runs while counting (a spy on the real statements; each still runs). */
-const ran: string[] = [];
-type Run = (this: Database.Statement, ...args: unknown[]) => unknown;
-const statement = Database.prototype.prepare.call(new Database(':memory:'), 'SELECT 1');
-const proto = Object.getPrototypeOf(statement) as Record<'get' | 'all' | 'run' | 'iterate', Run>;
-const originals = { get: proto.get, all: proto.all, run: proto.run, iterate: proto.iterate };
-
-beforeEach(() => {
-  for (const name of Object.keys(originals) as (keyof typeof originals)[])
-    proto[name] = function (this: Database.Statement, ...args: unknown[]) {
-      if (this.database === db) ran.push(this.source);
-      return originals[name].apply(this, args);
-    };
-});
-afterEach(() => {
-  Object.assign(proto, originals);
-  ran.length = 0;
-});
+const ran = statementsRun(() => db);
 
 const count = (pattern: RegExp) => ran.filter((sql) => pattern.test(sql)).length;
 const items = async (qs = '') => (await get(`${site.base}/items${qs}`)).body;
