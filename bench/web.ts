@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import express from 'express';
-import { findUser, insertReview, insertUser, openDb, saveRun, syncSources } from '../src/store/index.js';
+import { findUser, insertReview, insertUser, mergeSearchIndex, openDb, saveRun, syncSources } from '../src/store/index.js';
 import { hashPassword } from '../src/web/auth/password.js';
 import { contentHash } from '../src/normalize/key.js';
 import { openContext } from '../src/app/context.js';
@@ -95,6 +95,9 @@ function seed(file: string): void {
     const count = db.prepare('SELECT count(*) FROM items').pluck().get() as number;
     const matters = db.prepare('SELECT count(*) FROM matters').pluck().get() as number;
     console.log(`seeded ${count} items in ${matters} matters and ${REVIEWED} reviews in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    // The full-text index as serve leaves it each night (its 'search:merge' job): one segment, not the seeding's.
+    const segments = mergeSearchIndex(db);
+    console.log(`merged the full-text index's ${segments} segments into one, as serve's nightly job does`);
     // No ANALYZE: the app never runs it, so the pages are measured with the plans a real database has.
   } finally {
     db.close();

@@ -3,13 +3,15 @@ import type { ScheduledTask } from 'node-cron';
 import type { RunResult, SourceDef } from '../model.js';
 import { refreshSource, type PipelineDeps } from '../pipeline.js';
 import { createLimiter } from '../fetch/limiter.js';
-import { getSourceState, listPausedSources, moveIntoForce } from '../store/index.js';
+import { getSourceState, listPausedSources, mergeSearchIndex, moveIntoForce } from '../store/index.js';
 import { crawlConcurrency } from '../config/crawl.js';
 import { nextCronRun, nodeCron, TIMEZONE } from '../config/schedule.js';
 import type { DigestJobs } from '../mail/job.js';
 
 /** Shortly after midnight in Helsinki: matters whose statute comes into force that day move on, run or no run. */
 export const IN_FORCE_CRON = '5 0 * * *';
+/** At night in Helsinki, away from the sources' and the digest's hours: the full-text index merged into one segment. */
+export const SEARCH_MERGE_CRON = '30 3 * * *';
 export { nextCronRun };
 const DIGEST_NAMES = { weekly: 'Viikkokatsaus ja viikoittaiset tilaukset', daily: 'Päivittäiset tilaukset', immediately: 'Heti lähetettävät, hyväksytyt katsaukset ja uudelleenyritykset' };
 
@@ -20,7 +22,7 @@ export function isDue(nextRunAt: string | null | undefined, now: Date): boolean 
 }
 
 export interface Scheduler {
-  /** The job list: one crawl job per source, the daily in-force check, and the digest's ticks. */
+  /** The job list: one crawl job per source, the daily in-force check, the nightly search-index merge, and the digest's ticks. */
   jobs: { id: string; name: string; cron: string; running(): boolean }[];
   /** Resolves when the start-up catch-up crawl has finished. */
   caughtUp: Promise<RunResult[]>;
@@ -108,6 +110,23 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
   tasks.push(cron.schedule(IN_FORCE_CRON, intoForce, { name: 'matters:in-force', timezone: TIMEZONE, noOverlap: true }));
   intoForce();
 
+  // Not at start: a merge holds the write lock for a while, and a night's wait costs searches little.
+  let merging = false;
+  const mergeIndex = () => {
+    if (stopped) return;
+    merging = true;
+    const started = performance.now();
+    try {
+      const segments = mergeSearchIndex(deps.db);
+      if (segments > 1) deps.log?.({ event: 'search_index_merged', segments, ms: Math.round(performance.now() - started) });
+    } catch (err) {
+      deps.log?.({ event: 'search_index_merge_failed', error: (err as Error).message });
+    } finally {
+      merging = false;
+    }
+  };
+  tasks.push(cron.schedule(SEARCH_MERGE_CRON, mergeIndex, { name: 'search:merge', timezone: TIMEZONE, noOverlap: true }));
+
   // node-cron does not replay runs missed while the process was down: catch up once now.
   const now = new Date();
   const paused = listPausedSources(deps.db);
@@ -118,6 +137,7 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
     jobs: [
       ...defs.map((def) => ({ id: `crawl:${def.id}`, name: `Hae ${def.name}`, cron: def.schedule, running: () => running.has(def.id) })),
       { id: 'matters:in-force', name: 'Voimaan tulevat säädökset', cron: IN_FORCE_CRON, running: () => movingIntoForce },
+      { id: 'search:merge', name: 'Hakuhakemiston tiivistys', cron: SEARCH_MERGE_CRON, running: () => merging },
       ...ticks.map((tick) => ({ id: `digest:${tick}`, name: DIGEST_NAMES[tick], cron: digest!.cron[tick], running: () => ticking.has(tick) })),
     ],
     caughtUp,

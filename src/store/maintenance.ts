@@ -50,3 +50,34 @@ export function checkDb(db: Db): string | null {
     return (err as Error).message;
   }
 }
+
+/**
+ * The segments of the full-text index: FTS5 writes one a writer group (item-saver.ts) and merges them only four of a
+ * size at a time, so a day's crawls leave dozens, and every search term is looked up in each. Read from the index's
+ * structure record (a 4-byte cookie, then varints: the number of levels, then of segments).
+ */
+export function searchIndexSegments(db: Db): number {
+  const block = db.prepare('SELECT block FROM items_fts_data WHERE id = 10').pluck().get() as Buffer | undefined;
+  if (!block) return 0;
+  let at = 4;
+  const varint = () => {
+    let v = 0;
+    for (;;) {
+      const byte = block[at++];
+      v = v * 128 + (byte & 0x7f);
+      if (byte < 0x80) return v;
+    }
+  };
+  varint();
+  return varint();
+}
+
+/**
+ * Merge the full-text index into one segment (FTS5's 'optimize'; serve's nightly job): a search then looks each term
+ * up once. About 0.2–0.4 s at 100,000 items, in one write transaction. Returns the segments there were.
+ */
+export function mergeSearchIndex(db: Db): number {
+  const segments = searchIndexSegments(db);
+  if (segments > 1) db.exec("INSERT INTO items_fts (items_fts) VALUES ('optimize')");
+  return segments;
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
 import { createFetcher } from '../../src/fetch/index.js';
-import { IN_FORCE_CRON, isDue, nextCronRun, startScheduler } from '../../src/schedule/index.js';
+import { IN_FORCE_CRON, isDue, nextCronRun, SEARCH_MERGE_CRON, startScheduler } from '../../src/schedule/index.js';
 import { arrive, matterOf, store } from '../link/support.js';
 import { openDb, syncSources, getSourceState, setNextRun, listRuns } from '../../src/store/index.js';
 import type { SourceDef } from '../../src/model.js';
@@ -40,7 +40,7 @@ describe('schedule', () => {
     setNextRun(db, 'missed', '2020-01-01T00:00:00.000Z');
     setNextRun(db, 'waiting', '2999-01-01T00:00:00.000Z');
     const s = startScheduler(defs, { db, fetch: createFetcher() });
-    expect(s.jobs.map((j) => j.id)).toEqual(['crawl:never', 'crawl:missed', 'crawl:waiting', 'matters:in-force']);
+    expect(s.jobs.map((j) => j.id)).toEqual(['crawl:never', 'crawl:missed', 'crawl:waiting', 'matters:in-force', 'search:merge']);
     const runs = await s.caughtUp;
     await s.stop();
     expect(runs.map((r) => [r.sourceId, r.status])).toEqual([['never', 'ok'], ['missed', 'ok']]);
@@ -68,6 +68,20 @@ describe('schedule', () => {
     expect(at).toBe('00:05');
     expect(matterOf(db, 'act')).toMatchObject({ stage: 'in-force', stageAt: '2020-01-01' });
     expect(logs).toEqual([{ event: 'matters_in_force', matters: [matterOf(db, 'act')!.id] }]);
+    db.close();
+  });
+
+  it('merges the full-text index nightly at 03:30 in Helsinki, not at start', async () => {
+    const db = store();
+    const logs: Record<string, unknown>[] = [];
+    const s = startScheduler([], { db, fetch: createFetcher(), log: (l) => logs.push(l) });
+    await s.stop();
+    const job = s.jobs.find((j) => j.id === 'search:merge')!;
+    expect(job).toMatchObject({ cron: SEARCH_MERGE_CRON, name: 'Hakuhakemiston tiivistys' });
+    const at = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' }).format(nextCronRun(job.cron)!);
+    expect(at).toBe('03:30');
+    expect(job.running()).toBe(false);
+    expect(logs.filter((l) => String(l.event).startsWith('search_index'))).toEqual([]);
     db.close();
   });
 });

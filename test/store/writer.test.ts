@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb, syncSources, listItems, getSourceState, type Db } from '../../src/store/index.js';
+import { openDb, syncSources, listItems, getSourceState, searchIndexSegments, type Db } from '../../src/store/index.js';
 import { workerWriter, type StoreWriter } from '../../src/store/writer.js';
 import { contentHash } from '../../src/normalize/key.js';
 import type { RunResult, SourceDef, TaggedItem } from '../../src/model.js';
@@ -143,22 +143,6 @@ describe('worker writer', () => {
   });
 });
 
-/** Segments of the full-text index (its structure record: a cookie, then varints: levels, segments, …). */
-function ftsSegments(db: Db): number {
-  const block = db.prepare('SELECT block FROM items_fts_data WHERE id = 10').pluck().get() as Buffer;
-  let at = 4;
-  const varint = () => {
-    let v = 0;
-    for (;;) {
-      const byte = block[at++];
-      v = v * 128 + (byte & 0x7f);
-      if (byte < 0x80) return v;
-    }
-  };
-  varint(); // levels
-  return varint();
-}
-
 const matches = (db: Db, word: string) => db.prepare('SELECT count(*) FROM items_fts WHERE items_fts MATCH ?').pluck().get(word);
 
 describe("worker writer: a group's full-text index", () => {
@@ -176,7 +160,7 @@ describe("worker writer: a group's full-text index", () => {
     // Before, every item was a segment of its own (FTS5 writes out what it holds whenever a row's key is not above the
     // last one's, and the keys count the ids down), and so every run too; a group writes one (two if the four runs
     // took two turns of the writer).
-    expect(ftsSegments(reader)).toBeLessThanOrEqual(2);
+    expect(searchIndexSegments(reader)).toBeLessThanOrEqual(2);
     expect(reader.prepare("SELECT word FROM search_words WHERE word LIKE 'sana%' ORDER BY word").pluck().all()).toEqual(['sana0', 'sana1', 'sana2', 'sana3']);
     reader.exec("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')");
   });
