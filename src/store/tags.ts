@@ -88,7 +88,6 @@ export function goalRows(db: Db): { add(itemId: number, tags: StoredVerdict | nu
 export function goalWriter(db: Db): (itemId: number, tags: Pick<ItemTags, 'goals'> | null, replace: boolean) => void {
   const drop = prepared(db, 'DELETE FROM item_goals WHERE item_id = ?');
   const add = prepared(db, 'INSERT INTO item_goals (item_id, goal, score, rank) VALUES (?, ?, ?, ?)');
-  // A plain loop, not goals.forEach: see linkSignature in matters.ts (the same kind of recompile of the item saver's add).
   return (itemId, tags, replace) => {
     if (replace) drop.run(itemId);
     if (!tags) return;

@@ -160,8 +160,7 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
       const together = m.together === undefined ? {} : v.goalWeights([...sp, 'together'], ids);
       // A factor of 1 scales nothing: such a scope only names a cooperation (`together`), as the EU civil protection
       // mechanism with the rescue services does.
-      const most = Object.keys(together).length > 0 ? 1 : 0.999999;
-      if (factor < 0 || factor > most) fail(lineOf([...sp, 'factor']), `scope "${id}": factor must be at least 0 and below 1 (1 only with together)`);
+      if (factor < 0 || factor > 1 || (factor === 1 && Object.keys(together).length === 0)) fail(lineOf([...sp, 'factor']), `scope "${id}": factor must be at least 0 and below 1 (1 only with together)`);
       scopes.push({ id, label: v.label([...sp, 'label']), factor, byField: byField as boolean, together, line: lineOf(sp) });
       for (const role of ['when', 'unless', 'apart'] as const) {
         const rp: Path = [...sp, role];
