@@ -155,6 +155,12 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['an agreement reports no call-out, in Swedish', { title: 'Försvarsmakten och räddningsverken avtalar om handräckning', summary: 'Handräckning kan begäras till exempel vid släckning av stora skogsbränder.', lang: 'sv' }, true, 'internal-security', null],
   ['the rescue director (räddningsdirektör) in the welfare area’s administration lifts the welfare-area scope', { title: 'Räddningsdirektören föredrar ärendena i områdesstyrelsen', summary: 'Välfärdsområdets förvaltningsstadga ändras.', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform', null],
   ['the rescue director (pelastusjohtaja) in the welfare area’s administration lifts the welfare-area scope', { title: 'Aluehallitus: pelastusjohtaja esittelee jatkossa omat asiansa', summary: 'Hallintosääntöä muutetaan.', source: 'hyvinvointialue' }, true, null, null],
+  // Round twenty-two (eval-2028-02 as a dev set): reworded from its kinds, not its items.
+  ['the welfare-area act’s Swedish loan authorisation (låneandragningsfullmakt) is the reform', { title: 'Välfärdsområdets låneandragningsfullmakt höjs', summary: 'Området bygger en ny brandstation och ett sjukhus.', lang: 'sv' }, true, 'welfare-reform', null],
+  ['an evacuation plan (evakuointisuunnitelma) is civil protection', { title: 'Kunta laatii evakuointisuunnitelman', summary: 'Suunnitelmassa huomioidaan hoitolaitokset ja koulut.', source: 'intermin' }, true, 'internal-security', null],
+  ['an evacuation plan (evakueringsplan) is civil protection, in Swedish', { title: 'Kommunen utarbetar en evakueringsplan', summary: 'Planen tar hänsyn till vårdinrättningar och skolor.', lang: 'sv', source: 'intermin' }, true, 'internal-security', null],
+  ['residents evacuated (evakuoitiin) in a fire stay incident news', { title: 'Kerrostalossa syttyi palo', summary: 'Asukkaat evakuoitiin ja pelastuslaitos sammutti palon.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['a ministry’s administrative branch (förvaltningsområde) is no welfare-area administration', { title: 'Inrikesministeriets förvaltningsområde: räddningsväsendets finansiering oförändrad', summary: 'Polisen får mer pengar.', lang: 'sv', source: 'intermin' }, true, 'services', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
