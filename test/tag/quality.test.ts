@@ -315,8 +315,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.919 / 0.932, goal precision 0.910 / 0.917); a dev set from round nineteen on, so its misses are printed.
       // Bars just below, under the targets: a fall below is a regression.
       // Round nineteen: F1 0.974, primary 0.973, goal precision 0.931 / 0.937 (snowball / voikko). Round twenty: F1 0.997,
-      // goal precision 0.949 / 0.955. Round twenty-one (förbereda sig and elavbrott): primary 0.980.
-      expectBars(evaluation202711, { f1: 0.995, primaryHit: 0.975, goalPrecision: 0.945 }, true);
+      // goal precision 0.949 / 0.955. Round twenty-one (förbereda sig and elavbrott): primary 0.980. Round twenty-two (a
+      // sammutushelikopteri is no sammutin): goal precision 0.955 with both analyzers; the bar now at the target.
+      expectBars(evaluation202711, { f1: 0.995, primaryHit: 0.975, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-nineteen evaluation set, a dev set from round twenty, above the keyword alert on every figure', () => {
       // Before any round-nineteen change: F1 0.974 / 0.978, primary 0.933 / 0.941, goal precision 0.909 / 0.916 (snowball /

@@ -178,6 +178,17 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(r.goals).toContain('internal-security');
       expect(r.goals).toContain('services');
     });
+    it('lists no services beside the EU mechanism for fire-fighting aircraft: a sammutushelikopteri is no extinguisher (sammutin)', () => {
+      // Round twenty-two: Snowball keys sammutin and sammutushelikopteri both sammut-; the extinguisher (a services term of
+      // the rescue act's equipment rules) must not be read inside the aircraft.
+      const heli = tag({ title: 'rescEU-varantoon kaksi uutta sammutushelikopteria', summary: 'Komissio rahoittaa helikopterit, jotka ovat jäsenmaiden käytettävissä.', source: 'eu' });
+      expect(heli, JSON.stringify(heli.evidence)).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+      const plane = tag({ title: 'rescEU-sammutuskoneet palasivat Kreikasta', summary: 'Koneet olivat maastopalotehtävissä kaksi viikkoa.', source: 'eu' });
+      expect(plane.goals, JSON.stringify(plane.evidence)).not.toContain('services');
+      // The extinguisher itself stays the rescue services' own.
+      const ext = tag({ title: 'Käsisammuttimien huoltovaatimukset muuttuvat', summary: 'Sisäministeriön asetus pelastustoimen laitteista tulee voimaan.' });
+      expect(ext, JSON.stringify(ext.evidence)).toMatchObject({ relevant: true, primary: 'services' });
+    });
     it('lists no services beside the reform for fire stations’ rents, investment plans and loans, nor beside civil protection without shelters', () => {
       // The README's labelling decisions: rents, sales and investment plans of fire stations are the reform alone; civil
       // protection (warning, evacuation) is internal security alone, and shelters carry services beside it.
