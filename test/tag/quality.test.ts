@@ -110,8 +110,15 @@ const evaluation202801 = load('eval-2028-01.jsonl');
 // primary-goal question (the reform's structure and money vs the rescue services' own; internal-security systems vs
 // services), documents as the crawl stores them, EMS, welfare-area health care and HR, other ministries' near misses,
 // incidents and reminders, EU matters, statistics; labelled from goals.md and the README's labelling decisions and
-// measured before any round-twenty-one change (figures in its commit message, b42f153), never tuned on.
+// measured before any round-twenty-one change (figures in its commit message, b42f153). Sealed in round twenty-one, a
+// dev set from round twenty-two on.
 const evaluation202802 = load('eval-2028-02.jsonl');
+// Round twenty-two's evaluation set: 236 items (118 Swedish, Finnish/Swedish twins in new wordings): the primary-goal
+// question, documents as the crawl stores them, EMS, shelters, other ministries' near misses, incidents and reminders
+// against inquiries that change the law, welfare-area health care and HR, EU matters, statistics; labelled from
+// goals.md and the README's labelling decisions and measured before any round-twenty-two change (figures in its commit
+// message, 495cc6e), never tuned on.
+const evaluation202803 = load('eval-2028-03.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -308,8 +315,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.919 / 0.932, goal precision 0.910 / 0.917); a dev set from round nineteen on, so its misses are printed.
       // Bars just below, under the issue's targets: a fall below is a regression.
       // Round nineteen: F1 0.974, primary 0.973, goal precision 0.931 / 0.937 (snowball / voikko). Round twenty: F1 0.997,
-      // goal precision 0.949 / 0.955. Round twenty-one (förbereda sig and elavbrott): primary 0.980.
-      expectBars(evaluation202711, { f1: 0.995, primaryHit: 0.975, goalPrecision: 0.945 }, true);
+      // goal precision 0.949 / 0.955. Round twenty-one (förbereda sig and elavbrott): primary 0.980. Round twenty-two (a
+      // sammutushelikopteri is no sammutin): goal precision 0.955 with both analyzers; the bar now at the issue's target.
+      expectBars(evaluation202711, { f1: 0.995, primaryHit: 0.975, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-nineteen evaluation set, a dev set from round twenty, above the keyword alert on every figure', () => {
       // Before any round-nineteen change: F1 0.974 / 0.978, primary 0.933 / 0.941, goal precision 0.909 / 0.916 (snowball /
@@ -326,12 +334,19 @@ function suite(name: string, make: () => Analyzer | null): void {
       // its misses are printed. Round twenty-one: F1 0.987, primary 0.992, goal precision 0.992. Bars just below.
       expectBars(evaluation202801, { f1: 0.985, primaryHit: 0.99, goalPrecision: 0.99 }, true);
     });
-    it('holds on the round-twenty-one evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-one change: F1 0.985,
-      // primary 0.933, goal precision 0.950 / 0.957 (snowball / voikko); keyword alert 0.863, 0.784, 0.582. After round
-      // twenty-one, measured once (totals only): F1 0.985, primary 0.940, goal precision 0.957 / 0.964. Bars just below,
-      // under the issue's primary target: a fall below is a regression.
-      expectBars(evaluation202802, { f1: 0.98, primaryHit: 0.935, goalPrecision: 0.955 }, false);
+    it('holds on the round-twenty-one evaluation set, a dev set from round twenty-two, above the keyword alert on every figure', () => {
+      // Before any round-twenty-one change: F1 0.985, primary 0.933, goal precision 0.950 / 0.957 (snowball / voikko);
+      // keyword alert 0.863, 0.784, 0.582. After round twenty-one, measured once (totals only): F1 0.985, primary 0.940,
+      // goal precision 0.957 / 0.964. Sealed through round twenty-one; a dev set from round twenty-two on, so its misses
+      // are printed. Round twenty-two (the Swedish loan authorisation, evacuation plans, a ministry's förvaltningsområde):
+      // F1 0.996, primary 0.970, goal precision 0.965 / 0.972. Bars just below.
+      expectBars(evaluation202802, { f1: 0.99, primaryHit: 0.965, goalPrecision: 0.96 }, true);
+    });
+    it('holds on the round-twenty-two evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-two change: F1
+      // 0.985 / 0.989, primary 0.955 / 0.963, goal precision 0.971 (snowball / voikko); keyword alert 0.886, 0.739, 0.561.
+      // Bars just below the baseline: a fall below is a regression.
+      expectBars(evaluation202803, { f1: 0.98, primaryHit: 0.95, goalPrecision: 0.965 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.

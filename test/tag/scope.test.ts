@@ -155,6 +155,12 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['an agreement reports no call-out, in Swedish', { title: 'Försvarsmakten och räddningsverken avtalar om handräckning', summary: 'Handräckning kan begäras till exempel vid släckning av stora skogsbränder.', lang: 'sv' }, true, 'internal-security', null],
   ['the rescue director (räddningsdirektör) in the welfare area’s administration lifts the welfare-area scope', { title: 'Räddningsdirektören föredrar ärendena i områdesstyrelsen', summary: 'Välfärdsområdets förvaltningsstadga ändras.', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform', null],
   ['the rescue director (pelastusjohtaja) in the welfare area’s administration lifts the welfare-area scope', { title: 'Aluehallitus: pelastusjohtaja esittelee jatkossa omat asiansa', summary: 'Hallintosääntöä muutetaan.', source: 'hyvinvointialue' }, true, null, null],
+  // Round twenty-two (eval-2028-02 as a dev set): reworded from its kinds, not its items.
+  ['the welfare-area act’s Swedish loan authorisation (låneandragningsfullmakt) is the reform', { title: 'Välfärdsområdets låneandragningsfullmakt höjs', summary: 'Området bygger en ny brandstation och ett sjukhus.', lang: 'sv' }, true, 'welfare-reform', null],
+  ['an evacuation plan (evakuointisuunnitelma) is civil protection', { title: 'Kunta laatii evakuointisuunnitelman', summary: 'Suunnitelmassa huomioidaan hoitolaitokset ja koulut.', source: 'intermin' }, true, 'internal-security', null],
+  ['an evacuation plan (evakueringsplan) is civil protection, in Swedish', { title: 'Kommunen utarbetar en evakueringsplan', summary: 'Planen tar hänsyn till vårdinrättningar och skolor.', lang: 'sv', source: 'intermin' }, true, 'internal-security', null],
+  ['residents evacuated (evakuoitiin) in a fire stay incident news', { title: 'Kerrostalossa syttyi palo', summary: 'Asukkaat evakuoitiin ja pelastuslaitos sammutti palon.', source: 'pelastustoimi' }, false, null, 'incident'],
+  ['a ministry’s administrative branch (förvaltningsområde) is no welfare-area administration', { title: 'Inrikesministeriets förvaltningsområde: räddningsväsendets finansiering oförändrad', summary: 'Polisen får mer pengar.', lang: 'sv', source: 'intermin' }, true, 'services', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
@@ -171,6 +177,17 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(together?.goals).toEqual({ 'internal-security': 2 });
       expect(r.goals).toContain('internal-security');
       expect(r.goals).toContain('services');
+    });
+    it('lists no services beside the EU mechanism for fire-fighting aircraft: a sammutushelikopteri is no extinguisher (sammutin)', () => {
+      // Round twenty-two: Snowball keys sammutin and sammutushelikopteri both sammut-; the extinguisher (a services term of
+      // the rescue act's equipment rules) must not be read inside the aircraft.
+      const heli = tag({ title: 'rescEU-varantoon kaksi uutta sammutushelikopteria', summary: 'Komissio rahoittaa helikopterit, jotka ovat jäsenmaiden käytettävissä.', source: 'eu' });
+      expect(heli, JSON.stringify(heli.evidence)).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+      const plane = tag({ title: 'rescEU-sammutuskoneet palasivat Kreikasta', summary: 'Koneet olivat maastopalotehtävissä kaksi viikkoa.', source: 'eu' });
+      expect(plane.goals, JSON.stringify(plane.evidence)).not.toContain('services');
+      // The extinguisher itself stays the rescue services' own.
+      const ext = tag({ title: 'Käsisammuttimien huoltovaatimukset muuttuvat', summary: 'Sisäministeriön asetus pelastustoimen laitteista tulee voimaan.' });
+      expect(ext, JSON.stringify(ext.evidence)).toMatchObject({ relevant: true, primary: 'services' });
     });
     it('lists no services beside the reform for fire stations’ rents, investment plans and loans, nor beside civil protection without shelters', () => {
       // The README's labelling decisions: rents, sales and investment plans of fire stations are the reform alone; civil
