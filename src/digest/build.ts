@@ -5,6 +5,7 @@ import { describeMatterEvent } from '../present/matter-events.js';
 import { evidenceList, positiveMatches } from '../present/evidence.js';
 import { finnishDate } from '../parse/dates.js';
 import { organisationKey, organisationKeys } from '../app/organisations.js';
+import { itemLang } from '../present/item-lang.js';
 
 export type Lang = 'fi' | 'sv';
 
@@ -118,7 +119,7 @@ function followsItem(item: DigestItem, f: Follows, hits: ReadonlySet<number> | u
 
 /** `{ titleLang }` when a title's language (Finnish or Swedish) is not the message's, for its lang attribute. */
 const otherLang = (language: string | undefined, lang: Lang): { titleLang?: Lang } =>
-  language !== lang && (language === 'fi' || language === 'sv') ? { titleLang: language } : {};
+  (itemLang(language, lang) !== lang ? { titleLang: itemLang(language, lang) } : {});
 
 /**
  * New items newest first as the web lists them: by their date (published, else when first seen), then by number. Items
