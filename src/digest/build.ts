@@ -65,6 +65,8 @@ export interface Digest {
   periodStart: string;
   periodEnd: string;
   intro: string | null;
+  /** The introduction's language where it is not the message's (the Finnish one to a Swedish recipient). */
+  introLang?: Lang;
   respond: RespondEntry[];
   moved: MovedEntry[];
   groups: GoalGroup[];
@@ -180,14 +182,16 @@ export function draftEntries(d: Digest): Omit<DraftEntry, 'removed'>[] {
  * The digest as the secretariat edited it: only the draft's entries that were not removed, in the draft's order,
  * with its introduction. Entries built now but not in the draft (a round opened since) are left out.
  */
-export function applyDraft(d: Digest, entries: DraftEntry[], intro: string | null): Digest {
+export function applyDraft(d: Digest, entries: DraftEntry[], intro: string | null, introSv: string | null = null): Digest {
   const keep = <T extends { ref: string }>(section: Section, list: T[]): T[] => {
     const pos = new Map(entries.filter((e) => e.section === section && !e.removed).map((e) => [e.ref, e.position]));
     return list.filter((e) => pos.has(e.ref)).sort((a, b) => pos.get(a.ref)! - pos.get(b.ref)!);
   };
   const groups = d.groups.map((g) => ({ ...g, items: keep('new', g.items) })).filter((g) => g.items.length);
   const moved = keep('moved', d.moved);
-  return { ...d, intro, respond: keep('respond', d.respond), moved, groups, empty: !moved.length && !groups.length };
+  // A Swedish recipient gets the Swedish introduction; without one, the Finnish one, marked as Finnish.
+  const own = d.lang === 'sv' && introSv ? { intro: introSv } : { intro, ...(d.lang === 'sv' && intro ? { introLang: 'fi' as const } : {}) };
+  return { ...d, ...own, respond: keep('respond', d.respond), moved, groups, empty: !moved.length && !groups.length };
 }
 
 /** Positions of the loaded items by what a subscription can follow: built once, so that no subscriber scans them all. */

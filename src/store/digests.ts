@@ -142,6 +142,8 @@ export interface StoredDigest extends CoveredSpan {
   id: number;
   status: DigestStatus;
   intro: string | null;
+  /** The introduction in Swedish, for Swedish recipients; null: they get `intro`. */
+  introSv: string | null;
   builtAt: string;
   approvedBy: string | null;
   approvedAt: string | null;
@@ -158,7 +160,7 @@ export interface DraftEntry {
 }
 
 const DIGEST_COLUMNS = `id, period_start AS periodStart, period_end AS periodEnd, from_item_id AS fromItemId,
-  to_item_id AS toItemId, from_event_id AS fromEventId, to_event_id AS toEventId, status, intro, built_at AS builtAt,
+  to_item_id AS toItemId, from_event_id AS fromEventId, to_event_id AS toEventId, status, intro, intro_sv AS introSv, built_at AS builtAt,
   approved_by AS approvedBy, approved_at AS approvedAt, sent_at AS sentAt`;
 
 /** The draft or approved digest not yet sent, if any (there is at most one). */
@@ -213,8 +215,10 @@ export function reorderEntries(db: Db, digestId: number, section: Section, refs:
   return true;
 }
 
-/** Set a draft's introduction (null removes it). */
-export function setIntro(db: Db, digestId: number, intro: string | null): boolean {
+/** Set a draft's introduction (null removes it), and given `introSv`, its Swedish one (null removes that). */
+export function setIntro(db: Db, digestId: number, intro: string | null, introSv?: string | null): boolean {
+  if (introSv !== undefined)
+    return prepared(db, "UPDATE digests SET intro = ?, intro_sv = ? WHERE id = ? AND status = 'draft'").run(intro, introSv, digestId).changes > 0;
   return prepared(db, "UPDATE digests SET intro = ? WHERE id = ? AND status = 'draft'").run(intro, digestId).changes > 0;
 }
 
