@@ -30,6 +30,8 @@ export interface MovedEntry {
   /** The change in words, e.g. "Lausuntojen määräaika muuttui: 15.3.2026 → 29.3.2026". */
   text: string;
   at: string;
+  /** The matter title's language where it is not the message's. */
+  titleLang?: Lang;
 }
 
 export interface NewEntry {
@@ -141,7 +143,8 @@ export function buildDigest(input: BuildInput): Digest {
       ...otherLang(r.language, lang) }));
   const moved = data.events
     .filter((e) => (f ? f.matters.includes(e.matter) || overlaps(e.goals, f.goals) : e.goals.length > 0))
-    .map((e): MovedEntry => ({ ref: `event:${e.id}`, matter: e.matter, title: e.matterTitle, text: describeMatterEvent(e, lang), at: e.at }));
+    .map((e): MovedEntry => ({ ref: `event:${e.id}`, matter: e.matter, title: e.matterTitle, text: describeMatterEvent(e, lang), at: e.at,
+      ...otherLang(e.matterTitleLang ?? undefined, lang) }));
   const items = data.items.filter((i) => (f ? followsItem(i, f, searchHits) : i.relevant === true)).sort(newestFirst);
   const groups = new Map<string, GoalGroup>();
   for (const goal of Object.keys(labels)) groups.set(goal, { goal, label: labels[goal], items: [], more: 0 });

@@ -17,6 +17,8 @@ export interface DigestEvent {
   id: number;
   matter: number;
   matterTitle: string;
+  /** The language of the item the matter's title comes from (null: not known). */
+  matterTitleLang: string | null;
   type: 'stage' | 'deadline';
   old: string | null;
   new: string | null;
@@ -81,6 +83,7 @@ export function listDigestItems(db: Db, r: DigestRange): DigestItem[] {
 export function listDigestEvents(db: Db, r: DigestRange): DigestEvent[] {
   const rows = prepared(db, `SELECT e.id, e.matter_id AS matter, m.title AS matterTitle, e.type, e.old_value AS old,
       e.new_value AS new, e.at,
+      (SELECT i.language FROM items i WHERE i.matter_id = e.matter_id AND i.title = m.title ORDER BY i.id LIMIT 1) AS matterTitleLang,
       (SELECT json_group_array(DISTINCT g.goal) FROM items i JOIN item_goals g ON g.item_id = i.id
         WHERE i.matter_id = e.matter_id AND i.relevant = 1) AS goals
     FROM matter_events e JOIN matters m ON m.id = e.matter_id
