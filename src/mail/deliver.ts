@@ -264,7 +264,7 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
     try {
       await transport.send({
         from: config.from, to: d.email, subject: d.subject, html: d.html, text: d.text, messageId: d.messageId,
-        unsubscribeUrl: unsubscribeUrl(config.baseUrl, signUnsubscribe(secret, sub.id)),
+        unsubscribeUrl: unsubscribeUrl(config.baseUrl, signUnsubscribe(secret, sub.id)), language: sub.lang,
       });
       markDeliverySent(db, d.id, now().toISOString());
       results.push({ email: d.email, subject: d.subject, ok: true });
