@@ -221,7 +221,7 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
     try {
       await transport.send({
         from: config.from, to: user.email, subject: `${WORDS[lang].test}: ${mail.subject}`, html: mail.html, text: mail.text,
-        messageId: `<${crypto.randomUUID()}@lakivahti>`, unsubscribeUrl: unsubscribeUrl(config.baseUrl, 'esikatselu'),
+        messageId: `<${crypto.randomUUID()}@lakivahti>`, unsubscribeUrl: unsubscribeUrl(config.baseUrl, 'esikatselu'), language: lang,
       });
     } catch (err) {
       const e = err as Error;
