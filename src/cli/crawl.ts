@@ -8,6 +8,7 @@ import { listPausedSources } from '../store/sources.js';
 import { mayMoveIntoForce } from '../store/in-force.js';
 import { closeContext, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { parseCommand } from './args.js';
+import { fiDateTime } from '../app/format.js';
 import { keepHeapSmall } from '../heap.js';
 
 export const usage = `usage: lakivahti crawl [--source ID] [--db PATH] [--feeds DIR]
@@ -63,7 +64,8 @@ export async function crawlCommand(args: string[]): Promise<number> {
     // A source an administrator paused is not fetched until it is resumed (on the web workbench's sources page).
     const paused = listPausedSources(ctx.db);
     for (const d of defs.filter((d) => paused.has(d.id)))
-      process.stdout.write(`${d.id}: skipped (paused by ${paused.get(d.id)!.by} at ${paused.get(d.id)!.at}; resume it on the sources page)\n`);
+      // When, in Helsinki time as every time the CLI prints for people (not the stored UTC instant).
+      process.stdout.write(`${d.id}: skipped (paused by ${paused.get(d.id)!.by} at ${fiDateTime(paused.get(d.id)!.at)}; resume it on the sources page)\n`);
     defs = defs.filter((d) => !paused.has(d.id));
     // Ctrl-C or SIGTERM: no further source starts, requests in flight are aborted so that their runs are recorded as
     // interrupted (not left to a lease that expires), and what finished is printed. A second signal ends at once.

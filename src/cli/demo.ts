@@ -7,7 +7,7 @@ import { closeContext, openTaggingContext, reportConfigErrors } from '../app/con
 import { databaseCreator, writeMeta } from '../store/index.js';
 import { parseCommand } from './args.js';
 import { serve } from '../app/serve.js';
-import { parseHost, parsePort, untilSignal } from './serve.js';
+import { parseHost, parsePort, stopOn, untilSignal } from './serve.js';
 
 export const usage = `usage: lakivahti demo [--port N] [--host HOST] [--db PATH] [--feeds DIR]
 
@@ -54,10 +54,10 @@ export async function demoCommand(args: string[]): Promise<number> {
       def.url = mirrorUrl(def.url, mirror.origin);
     }
     const running = await serve(ctx, { port, host: parseHost(values.host), schedule: true });
-    await running.scheduler?.caughtUp;
-    process.stdout.write(`demo: crawled ${ctx.sources.length} mirrored sources; open http://${running.host}:${running.port}/\n`);
-    await signalled;
-    await running.close();
+    // A signal during the first crawl stops the demo then, as it would stop serve, instead of after the crawl.
+    const early = await Promise.race([running.scheduler?.caughtUp.then(() => null) ?? null, signalled]);
+    if (early === null) process.stdout.write(`demo: crawled ${ctx.sources.length} mirrored sources; open http://${running.host}:${running.port}/\n`);
+    await stopOn(early ?? (await signalled), running);
   } catch (err) {
     await closeContext(ctx);
     throw err;

@@ -36,13 +36,20 @@ export async function serveCommand(args: string[]): Promise<number> {
     await closeContext(ctx);
     throw err;
   }
-  const signal = await signalled;
+  await stopOn(await signalled, running);
+  return 0;
+}
+
+/**
+ * The one way `serve` and `demo` stop on SIGINT or SIGTERM: say so, close (runs in flight get a short grace, then are
+ * aborted and recorded as interrupted), and say so again; the process ends within 5 s whatever still holds it.
+ */
+export async function stopOn(signal: string, running: Pick<Running, 'close'>): Promise<void> {
   log({ event: 'stopping', signal });
   // A backstop only: the database is closed first, and a fetch abandoned mid-run must not hold the process.
   setTimeout(() => (log({ event: 'stopped', forced: true }), process.exit(0)), 4500).unref();
   await running.close();
   log({ event: 'stopped' });
-  return 0;
 }
 
 /** Resolve on SIGINT or SIGTERM (with its name), so the database is closed cleanly; a second signal is not caught. */

@@ -3,6 +3,9 @@ import { listPausedSources, listSourceStates } from '../store/sources.js';
 import { closeContext, openContext, reportConfigErrors } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand } from './args.js';
+import { hasWord, word } from '../present/words-web.js';
+import { plainError } from '../web/routes/source-health.js';
+import type { SourceState } from '../store/index.js';
 
 export const usage = `usage: lakivahti sources [--json] [--db PATH] [--feeds DIR]
 
@@ -10,6 +13,24 @@ Each defined source with its last run, status, error and next check, or who paus
 (Helsinki time; --json prints one object a line with ISO 8601 instants, "paused": {"by", "at"} or
 null). Reads the database without changing it.
 `;
+
+/**
+ * One source for people, in Finnish as the other commands and the sources page speak: its id (and an unverified URL),
+ * status, last run, next check or who paused it, its failure streak, and its last error, worded as the page words it
+ * with the stored (English, for operators) text after it. Machines read --json, whose fields and codes stay.
+ */
+function sourceLine(s: SourceState, verified: boolean, paused: { by: string; at: string } | null): string {
+  const { running } = s;
+  // A run whose process was killed is recorded as interrupted by the next crawl or serve; say so already.
+  const status = !running ? (!s.lastStatus ? word('fi', 'status.never') : hasWord(`status.${s.lastStatus}`) ? word('fi', `status.${s.lastStatus}`) : s.lastStatus)
+    : running.ended ? `keskeytyi (prosessi ${running.pid} päättyi kesken ${fiDateTime(running.since, '-')} alkaneen haun; kirjataan seuraavassa haussa)`
+    : `käynnissä ${fiDateTime(running.since, '-')} alkaen${running.pid === null ? '' : ` (prosessi ${running.pid}${running.host ? ` koneella ${running.host}` : ''})`}`;
+  const error = s.lastError ? `\n    virhe: ${plainError(s.lastError)} (${s.lastError})` : '';
+  const next = paused ? `keskeytetty: ${paused.by} ${fiDateTime(paused.at, '-')} alkaen (jatka hakua lähdesivulla)`
+    : `seuraava haku: ${s.nextRunAt ? fiDateTime(s.nextRunAt) : 'käynnistettäessä'}`;
+  return `${s.id}${verified ? '' : ' (osoitetta ei ole vahvistettu)'}  ${status}  viimeisin haku: ${fiDateTime(s.lastRunAt, '-')}  ${next}` +
+    `${s.errorCount ? `  epäonnistuneita hakuja peräkkäin: ${s.errorCount}` : ''}${error}`;
+}
 
 export async function sourcesCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { json: { type: 'boolean' } });
@@ -32,18 +53,7 @@ export async function sourcesCommand(args: string[]): Promise<number> {
         process.stdout.write(JSON.stringify({ ...s, verified, paused }) + '\n');
         continue;
       }
-      const { running } = s;
-      // A run whose process was killed is recorded as interrupted by the next crawl or serve; say so already.
-      const status = !running ? (s.lastStatus ?? 'never run')
-        : running.ended ? `interrupted (process ${running.pid} ended during a run started ${fiDateTime(running.since, '-')}; recorded at the next crawl)`
-        : `running since ${fiDateTime(running.since, '-')}${running.pid === null ? '' : ` (pid ${running.pid}${running.host ? ` on ${running.host}` : ''})`}`;
-      const error = s.lastError ? `\n    error: ${s.lastError}` : '';
-      const next = paused ? `paused by ${paused.by} since ${fiDateTime(paused.at, '-')} (resume it on the sources page)`
-        : `next check: ${s.nextRunAt ? fiDateTime(s.nextRunAt) : 'at start'}`;
-      process.stdout.write(
-        `${s.id}${verified ? '' : ' (URL not verified)'}  ${status}  last run: ${fiDateTime(s.lastRunAt, '-')}  ${next}` +
-          `${s.errorCount ? `  failures in a row: ${s.errorCount}` : ''}${error}\n`,
-      );
+      process.stdout.write(sourceLine(s, verified, paused) + '\n');
     }
     return 0;
   } finally {

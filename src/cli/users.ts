@@ -4,7 +4,7 @@ import { disableUser, enableUser, findUser, insertUser, listUsers, ROLES, setUse
 import { hashPassword, passwordProblem } from '../web/auth/password.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
-import { listSubscriptions } from '../store/subscriptions.js';
+import { countAccountSubscriptions } from '../store/subscriptions.js';
 import { word } from '../present/words-web.js';
 import { Interrupted, parseCommand, UsageError, writeLine } from './args.js';
 
@@ -63,16 +63,6 @@ async function readPassword(prompt: string, input: NodeJS.ReadStream = process.s
   }
 }
 
-/**
- * How many subscriptions an account has that are not ended (by its user or its address, in any letter case); `sending`:
- * only those not paused (a subscription paused for a bounce stays paused when its account is enabled).
- */
-function keptSubscriptions(db: Parameters<typeof findUser>[0], email: string, sending = false): number {
-  const user = findUser(db, email)!;
-  return listSubscriptions(db).filter((s) => !s.unsubscribedAt && (!sending || !s.pausedAt)
-    && (s.userId === user.id || s.email.toLowerCase() === user.email.toLowerCase())).length;
-}
-
 export async function usersCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { role: { type: 'string' }, json: { type: 'boolean' } }, true);
   const [sub, email, ...extra] = positionals;
@@ -105,7 +95,7 @@ export async function usersCommand(args: string[]): Promise<number> {
         return 1;
       }
       // Its subscriptions are kept but send nothing while it is disabled (they read as paused): say how many.
-      const kept = keptSubscriptions(ctx.db, email);
+      const kept = countAccountSubscriptions(ctx.db, findUser(ctx.db, email)!.id);
       const subs = kept === 0 ? '' : kept === 1 ? '; sen tilaus on keskeytetty' : `; sen ${kept} tilausta on keskeytetty`;
       process.stdout.write(since
         ? `tunnus ${email} on ollut poissa käytöstä ${fiDateTime(since)} alkaen; sillä ei ole istuntoja eikä voimassa olevia syötetunnisteita${subs}\n`
@@ -127,7 +117,7 @@ export async function usersCommand(args: string[]): Promise<number> {
         process.stdout.write(`tunnus ${email} on jo käytössä; mitään ei muutettu\n`);
         return 0;
       }
-      const kept = keptSubscriptions(ctx.db, email, true);
+      const kept = countAccountSubscriptions(ctx.db, findUser(ctx.db, email)!.id, { sending: true });
       const subs = kept === 0 ? '' : kept === 1 ? '; sen tilaus lähettää taas' : `; sen ${kept} tilausta lähettävät taas`;
       process.stdout.write(`tunnus ${email} otettu taas käyttöön (poissa käytöstä ${fiDateTime(was)} alkaen); sillä voi kirjautua${subs}; syötetunnisteet pysyvät peruttuina\n`);
       return 0;

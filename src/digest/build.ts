@@ -5,6 +5,7 @@ import { describeMatterEvent } from '../present/matter-events.js';
 import { evidenceList, positiveMatches } from '../present/evidence.js';
 import { finnishDate } from '../parse/dates.js';
 import { organisationKey, organisationKeys } from '../app/organisations.js';
+import { itemLang } from '../present/item-lang.js';
 
 export type Lang = 'fi' | 'sv';
 
@@ -29,6 +30,8 @@ export interface MovedEntry {
   /** The change in words, e.g. "Lausuntojen määräaika muuttui: 15.3.2026 → 29.3.2026". */
   text: string;
   at: string;
+  /** The matter title's language where it is not the message's. */
+  titleLang?: Lang;
 }
 
 export interface NewEntry {
@@ -64,6 +67,8 @@ export interface Digest {
   periodStart: string;
   periodEnd: string;
   intro: string | null;
+  /** The introduction's language where it is not the message's (the Finnish one to a Swedish recipient). */
+  introLang?: Lang;
   respond: RespondEntry[];
   moved: MovedEntry[];
   groups: GoalGroup[];
@@ -118,7 +123,7 @@ function followsItem(item: DigestItem, f: Follows, hits: ReadonlySet<number> | u
 
 /** `{ titleLang }` when a title's language (Finnish or Swedish) is not the message's, for its lang attribute. */
 const otherLang = (language: string | undefined, lang: Lang): { titleLang?: Lang } =>
-  language !== lang && (language === 'fi' || language === 'sv') ? { titleLang: language } : {};
+  (itemLang(language, lang) !== lang ? { titleLang: itemLang(language, lang) } : {});
 
 /**
  * New items newest first as the web lists them: by their date (published, else when first seen), then by number. Items
@@ -138,7 +143,8 @@ export function buildDigest(input: BuildInput): Digest {
       ...otherLang(r.language, lang) }));
   const moved = data.events
     .filter((e) => (f ? f.matters.includes(e.matter) || overlaps(e.goals, f.goals) : e.goals.length > 0))
-    .map((e): MovedEntry => ({ ref: `event:${e.id}`, matter: e.matter, title: e.matterTitle, text: describeMatterEvent(e, lang), at: e.at }));
+    .map((e): MovedEntry => ({ ref: `event:${e.id}`, matter: e.matter, title: e.matterTitle, text: describeMatterEvent(e, lang), at: e.at,
+      ...otherLang(e.matterTitleLang ?? undefined, lang) }));
   const items = data.items.filter((i) => (f ? followsItem(i, f, searchHits) : i.relevant === true)).sort(newestFirst);
   const groups = new Map<string, GoalGroup>();
   for (const goal of Object.keys(labels)) groups.set(goal, { goal, label: labels[goal], items: [], more: 0 });
@@ -179,14 +185,16 @@ export function draftEntries(d: Digest): Omit<DraftEntry, 'removed'>[] {
  * The digest as the secretariat edited it: only the draft's entries that were not removed, in the draft's order,
  * with its introduction. Entries built now but not in the draft (a round opened since) are left out.
  */
-export function applyDraft(d: Digest, entries: DraftEntry[], intro: string | null): Digest {
+export function applyDraft(d: Digest, entries: DraftEntry[], intro: string | null, introSv: string | null = null): Digest {
   const keep = <T extends { ref: string }>(section: Section, list: T[]): T[] => {
     const pos = new Map(entries.filter((e) => e.section === section && !e.removed).map((e) => [e.ref, e.position]));
     return list.filter((e) => pos.has(e.ref)).sort((a, b) => pos.get(a.ref)! - pos.get(b.ref)!);
   };
   const groups = d.groups.map((g) => ({ ...g, items: keep('new', g.items) })).filter((g) => g.items.length);
   const moved = keep('moved', d.moved);
-  return { ...d, intro, respond: keep('respond', d.respond), moved, groups, empty: !moved.length && !groups.length };
+  // A Swedish recipient gets the Swedish introduction; without one, the Finnish one, marked as Finnish.
+  const own = d.lang === 'sv' && introSv ? { intro: introSv } : { intro, ...(d.lang === 'sv' && intro ? { introLang: 'fi' as const } : {}) };
+  return { ...d, ...own, respond: keep('respond', d.respond), moved, groups, empty: !moved.length && !groups.length };
 }
 
 /** Positions of the loaded items by what a subscription can follow: built once, so that no subscriber scans them all. */

@@ -97,7 +97,7 @@ export function networkDigest(env: DigestEnv, draft: StoredDigest | undefined, l
     data: loadDigestData(env.db, period, helsinkiDate(now)), lang, labels: env.labels[lang],
     periodStart: period.periodStart, periodEnd: period.periodEnd, sourceNames: env.sourceNames?.(),
   });
-  return { digest: draft ? applyDraft(built, listDraftEntries(env.db, draft.id), draft.intro) : built, period };
+  return { digest: draft ? applyDraft(built, listDraftEntries(env.db, draft.id), draft.intro, draft.introSv) : built, period };
 }
 
 /** The open draft, or a new one when something moved or arrived since the last digest; undefined when nothing did. */
@@ -264,7 +264,7 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
     try {
       await transport.send({
         from: config.from, to: d.email, subject: d.subject, html: d.html, text: d.text, messageId: d.messageId,
-        unsubscribeUrl: unsubscribeUrl(config.baseUrl, signUnsubscribe(secret, sub.id)),
+        unsubscribeUrl: unsubscribeUrl(config.baseUrl, signUnsubscribe(secret, sub.id)), language: sub.lang,
       });
       markDeliverySent(db, d.id, now().toISOString());
       results.push({ email: d.email, subject: d.subject, ok: true });

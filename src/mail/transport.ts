@@ -10,6 +10,8 @@ export interface OutgoingMail {
   text: string;
   messageId: string;
   unsubscribeUrl: string;
+  /** The message's language (its subscription's), sent as Content-Language (RFC 3282) for readers and filters. */
+  language?: 'fi' | 'sv';
 }
 
 export interface MailTransport {
@@ -34,7 +36,10 @@ export function smtpTransport(url: string): MailTransport {
         await t.sendMail({
           from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId,
           // RFC 8058 one-click unsubscribe: the mail client POSTs to the link, no page or session needed.
-          headers: { 'List-Unsubscribe': `<${m.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+          headers: {
+            'List-Unsubscribe': `<${m.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            ...(m.language ? { 'Content-Language': m.language } : {}),
+          },
         });
       } catch (err) {
         const e = err as Error & { responseCode?: number; response?: string; code?: string };

@@ -48,9 +48,13 @@ export const DIGEST_WORDS = {
     fi: 'Lyhyt johdanto katsauksen alkuun (vapaaehtoinen, enintään 4000 merkkiä)',
     sv: 'En kort inledning i början av sammandraget (frivillig, högst 4000 tecken)',
   },
+  'digest.introSvLabel': {
+    fi: 'Johdanto ruotsiksi ruotsinkielisille vastaanottajille (vapaaehtoinen, enintään 4000 merkkiä)',
+    sv: 'Inledningen på svenska för de svenskspråkiga mottagarna (frivillig, högst 4000 tecken)',
+  },
   'digest.introBothLanguages': {
-    fi: 'Johdanto lähtee sellaisenaan myös ruotsinkielisille vastaanottajille ({n}): kirjoita se molemmilla kielillä, jos he tarvitsevat sen ruotsiksi.',
-    sv: 'Inledningen skickas som den är också till de svenskspråkiga mottagarna ({n}): skriv den på båda språken om de behöver den på svenska.',
+    fi: 'Ruotsinkielisiä vastaanottajia on {n}: he saavat ruotsinkielisen johdannon, ja jos sitä ei ole, suomenkielisen.',
+    sv: 'Det finns {n} svenskspråkiga mottagare: de får inledningen på svenska, och om den saknas, den finska.',
   },
   'digest.introSave': { fi: 'Tallenna johdanto', sv: 'Spara inledningen' },
   'digest.noIntro': { fi: 'Ei johdantoa.', sv: 'Ingen inledning.' },

@@ -17,6 +17,8 @@ export interface DigestEvent {
   id: number;
   matter: number;
   matterTitle: string;
+  /** The language of the item the matter's title comes from (null: not known). */
+  matterTitleLang: string | null;
   type: 'stage' | 'deadline';
   old: string | null;
   new: string | null;
@@ -81,6 +83,7 @@ export function listDigestItems(db: Db, r: DigestRange): DigestItem[] {
 export function listDigestEvents(db: Db, r: DigestRange): DigestEvent[] {
   const rows = prepared(db, `SELECT e.id, e.matter_id AS matter, m.title AS matterTitle, e.type, e.old_value AS old,
       e.new_value AS new, e.at,
+      (SELECT i.language FROM items i WHERE i.matter_id = e.matter_id AND i.title = m.title ORDER BY i.id LIMIT 1) AS matterTitleLang,
       (SELECT json_group_array(DISTINCT g.goal) FROM items i JOIN item_goals g ON g.item_id = i.id
         WHERE i.matter_id = e.matter_id AND i.relevant = 1) AS goals
     FROM matter_events e JOIN matters m ON m.id = e.matter_id
@@ -142,6 +145,8 @@ export interface StoredDigest extends CoveredSpan {
   id: number;
   status: DigestStatus;
   intro: string | null;
+  /** The introduction in Swedish, for Swedish recipients; null: they get `intro`. */
+  introSv: string | null;
   builtAt: string;
   approvedBy: string | null;
   approvedAt: string | null;
@@ -158,7 +163,7 @@ export interface DraftEntry {
 }
 
 const DIGEST_COLUMNS = `id, period_start AS periodStart, period_end AS periodEnd, from_item_id AS fromItemId,
-  to_item_id AS toItemId, from_event_id AS fromEventId, to_event_id AS toEventId, status, intro, built_at AS builtAt,
+  to_item_id AS toItemId, from_event_id AS fromEventId, to_event_id AS toEventId, status, intro, intro_sv AS introSv, built_at AS builtAt,
   approved_by AS approvedBy, approved_at AS approvedAt, sent_at AS sentAt`;
 
 /** The draft or approved digest not yet sent, if any (there is at most one). */
@@ -213,8 +218,10 @@ export function reorderEntries(db: Db, digestId: number, section: Section, refs:
   return true;
 }
 
-/** Set a draft's introduction (null removes it). */
-export function setIntro(db: Db, digestId: number, intro: string | null): boolean {
+/** Set a draft's introduction (null removes it), and given `introSv`, its Swedish one (null removes that). */
+export function setIntro(db: Db, digestId: number, intro: string | null, introSv?: string | null): boolean {
+  if (introSv !== undefined)
+    return prepared(db, "UPDATE digests SET intro = ?, intro_sv = ? WHERE id = ? AND status = 'draft'").run(intro, introSv, digestId).changes > 0;
   return prepared(db, "UPDATE digests SET intro = ? WHERE id = ? AND status = 'draft'").run(intro, digestId).changes > 0;
 }
 

@@ -100,6 +100,9 @@ export function updateSubscription(db: Db, id: number, c: SubscriptionChange): b
   })();
 }
 
+/** Whether subscription `s` is account `u`'s: by its user or by its address (users.email is NOCASE, and on the left). */
+const ofAccount = (u: string, s: string) => `(${u}.id = ${s}.user_id OR ${u}.email = ${s}.email)`;
+
 /** The pause reason of a subscription whose recipient's account is disabled (administrators see it; mailError words it). */
 export const DISABLED_ACCOUNT = 'käyttäjätili poistettu käytöstä';
 
@@ -114,7 +117,16 @@ const SUBSCRIPTIONS = `(SELECT s.id, s.email, s.user_id, s.kind, s.every, s.lang
     CASE WHEN s.paused_at IS NULL AND d.disabled_at IS NOT NULL THEN '${DISABLED_ACCOUNT}' ELSE s.pause_reason END AS pause_reason,
     s.covered_item_id, s.covered_event_id, s.covered_at
   FROM subscriptions s LEFT JOIN (SELECT s2.id, min(u.disabled_at) AS disabled_at FROM subscriptions s2 JOIN users u
-      ON u.disabled_at IS NOT NULL AND (u.id = s2.user_id OR u.email = s2.email) GROUP BY s2.id) d ON d.id = s.id)`;
+      ON u.disabled_at IS NOT NULL AND ${ofAccount('u', 's2')} GROUP BY s2.id) d ON d.id = s.id)`;
+
+/**
+ * How many subscriptions of account `userId` are not ended (`sending`: nor paused), matched to it as the pause above
+ * matches them: by its user, or by its address in the letter case the schema ignores (NOCASE: ASCII letters only).
+ */
+export function countAccountSubscriptions(db: Db, userId: number, { sending = false }: { sending?: boolean } = {}): number {
+  return prepared(db, `SELECT COUNT(*) FROM ${SUBSCRIPTIONS} s JOIN users u ON u.id = ? AND ${ofAccount('u', 's')}
+    WHERE s.unsubscribed_at IS NULL${sending ? ' AND s.paused_at IS NULL' : ''}`).pluck().get(userId) as number;
+}
 
 /** Every subscription (unsubscribed ones too, unless `active`: neither ended nor paused), oldest first. */
 export function listSubscriptions(db: Db, { active = false, email }: { active?: boolean; email?: string } = {}): Subscription[] {

@@ -82,11 +82,11 @@ describe('lakivahti CLI', () => {
 
   it('sources shows status, error and next check', async () => {
     const r = await run('sources');
-    expect(r.out).toMatch(/^down \(URL not verified\) {2}error .*failures in a row: 1\n {4}error: fetch: .*500/m);
+    expect(r.out).toMatch(/^down \(osoitetta ei ole vahvistettu\) {2}virhe .*epäonnistuneita hakuja peräkkäin: 1\n {4}virhe: Palvelimella on häiriö \(HTTP 500\)\. \(fetch: .*500/m);
     const json = lines((await run('sources', '--json')).out).map((l) => JSON.parse(l));
     expect(json.map((s) => [s.id, s.verified])).toEqual([['down', false], ['sm', true]]);
     // Helsinki time for people, as on the web page.
-    expect(r.out).toMatch(/^sm {2}ok {2}last run: \d{1,2}\.\d{1,2}\.20\d\d klo \d\d\.\d\d {2}next check: \d{1,2}\.\d{1,2}\.20\d\d klo /m);
+    expect(r.out).toMatch(/^sm {2}kunnossa {2}viimeisin haku: \d{1,2}\.\d{1,2}\.20\d\d klo \d\d\.\d\d {2}seuraava haku: \d{1,2}\.\d{1,2}\.20\d\d klo /m);
   });
 
   it('items --json prints tagged items with the agreed fields', async () => {

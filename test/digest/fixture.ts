@@ -23,9 +23,9 @@ export const data: DigestData = {
       goals: ['internal-security'], owner: null, status: null, internalDeadline: null },
   ],
   events: [
-    { id: 31, matter: 7, matterTitle: 'HE 12/2026 vp pelastuslain muuttamisesta', type: 'stage', old: 'statement-round', new: 'government-proposal', at: '2026-11-25T10:00:00Z', goals: ['services'] },
-    { id: 32, matter: 7, matterTitle: 'HE 12/2026 vp pelastuslain muuttamisesta', type: 'deadline', old: '2026-12-08', new: '2026-12-15', at: '2026-11-26T10:00:00Z', goals: ['services'] },
-    { id: 33, matter: 9, matterTitle: 'Tiedote, jolla ei tavoitteita', type: 'stage', old: null, new: 'preparation', at: '2026-11-26T10:00:00Z', goals: [] },
+    { id: 31, matter: 7, matterTitle: 'HE 12/2026 vp pelastuslain muuttamisesta', type: 'stage', old: 'statement-round', new: 'government-proposal', at: '2026-11-25T10:00:00Z', goals: ['services'], matterTitleLang: 'fi' },
+    { id: 32, matter: 7, matterTitle: 'HE 12/2026 vp pelastuslain muuttamisesta', type: 'deadline', old: '2026-12-08', new: '2026-12-15', at: '2026-11-26T10:00:00Z', goals: ['services'], matterTitleLang: 'fi' },
+    { id: 33, matter: 9, matterTitle: 'Tiedote, jolla ei tavoitteita', type: 'stage', old: null, new: 'preparation', at: '2026-11-26T10:00:00Z', goals: [], matterTitleLang: null },
   ],
   items: [
     item(101, 'Pelastuslaitosten rahoitus vuodelle 2027 vahvistettiin', ['services'], { joint: true, deadline: '2026-12-15', matter: 7 }),

@@ -9,6 +9,8 @@ import { defaultFeedsDir } from '../../src/paths.js';
 import { helsinkiDate } from '../../src/parse/dates.js';
 import { seedDigestDb } from './seed.js';
 import { renderDigest } from '../../src/mail/render.js';
+import { draftEntries } from '../../src/digest/build.js';
+import { editorGroups } from '../../src/web/routes/digest-draft.js';
 
 describe('digest data from the store', () => {
   it('marks a Finnish statement request\'s title as Finnish in a Swedish network digest, as it marks new items', () => {
@@ -19,6 +21,22 @@ describe('digest data from the store', () => {
     expect(networkDigest(env, undefined, 'fi', new Date()).digest.respond[0].titleLang).toBeUndefined();
     const html = renderDigest(digest, { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' }).html;
     expect(html).toMatch(/<a href="https:\/\/l\.example\.fi\/matters\/1"[^>]*><span lang="fi">Lausuntopyyntö pelastuslain muuttamisesta<\/span><\/a>/);
+    db.close();
+  });
+
+  it('marks a Finnish matter title as Finnish among what moved in a Swedish digest, in the message and on the draft page', () => {
+    const db = seedDigestDb(':memory:');
+    const env = digestEnv({ db, tagStage: null, feedsDir: defaultFeedsDir }, mailConfig({}));
+    const sv = networkDigest(env, undefined, 'sv', new Date()).digest;
+    expect(sv.moved.length).toBeGreaterThan(0);
+    expect(sv.moved.map((m) => m.titleLang)).toEqual(sv.moved.map(() => 'fi'));
+    expect(networkDigest(env, undefined, 'fi', new Date()).digest.moved.map((m) => m.titleLang)).toEqual(sv.moved.map(() => undefined));
+    const html = renderDigest(sv, { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' }).html;
+    // The entry's link, the last one before its line of what changed.
+    const before = html.slice(0, html.indexOf(sv.moved[0].text));
+    expect(before.slice(before.lastIndexOf('<a href'))).toMatch(new RegExp(`^<a href="https://l\\.example\\.fi/matters/${sv.moved[0].matter}"[^>]*><span lang="fi">`));
+    const rows = editorGroups(draftEntries(sv).map((e) => ({ ...e, removed: false })), [sv], {}, 'sv').flatMap((g) => g.rows);
+    expect(rows.filter((r) => r.section === 'moved').map((r) => r.titleLang)).toEqual(sv.moved.map(() => 'fi'));
     db.close();
   });
 

@@ -78,6 +78,8 @@ describe('sending digests', () => {
     const [sv] = to('natverk@example.fi');
     expect(sv.mail.subject).toMatch(/^Lakivahti: nätverkets veckosammandrag/);
     expect(sv.mail.text).toContain('Kräver ett gemensamt svar');
+    // Each message says its language in its header too (RFC 3282), as its HTML does with lang.
+    expect([rawHeader(fi.raw, 'Content-Language'), rawHeader(sv.raw, 'Content-Language')]).toEqual(['fi', 'sv']);
     const [own] = to('sote@example.fi');
     expect(own.mail.text).toContain('Hyvinvointialueiden rahoitus tarkentuu');
     // The source by its name, as the web view names it, not by its id ("sm").

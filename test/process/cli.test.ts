@@ -243,7 +243,7 @@ describe('lakivahti as a process, with pipes', () => {
       expect([items.code, lines(items.out).length]).toEqual([0, 3]);
       const sources = await run(['sources', '--db', file, '--feeds', seedFeeds], as);
       expect(sources.code).toBe(0);
-      expect(sources.out).toMatch(/^sm {2}ok {2}last run: \d/);
+      expect(sources.out).toMatch(/^sm {2}kunnossa {2}viimeisin haku: \d/);
       const crawl = await run(['crawl', '--db', file, '--feeds', seedFeeds], as);
       expect(crawl.code).not.toBe(0);
       expect(crawl.err).toMatch(/readonly|read-only|permission/i);
@@ -263,7 +263,7 @@ describe('lakivahti as a process, with pipes', () => {
   it('sources lists each defined source, never run or with its last run in Helsinki time', async () => {
     const r = await run(['sources', '--db', big, '--feeds', seedFeeds]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^sm {2}ok {2}last run: \d{1,2}\.\d{1,2}\.20\d\d klo \d\d\.\d\d {2}next check: at start\n$/);
+    expect(r.out).toMatch(/^sm {2}kunnossa {2}viimeisin haku: \d{1,2}\.\d{1,2}\.20\d\d klo \d\d\.\d\d {2}seuraava haku: käynnistettäessä\n$/);
     const json = await run(['sources', '--json', '--db', big, '--feeds', seedFeeds]);
     expect(JSON.parse(json.out).lastRunAt).toMatch(/Z$/);
   }, 30_000);

@@ -33,14 +33,14 @@ describe('crawl and paused sources', () => {
     setSourcePaused(conn, 'b', { by: 'admin@example.fi', at: '2026-12-02T08:00:00.000Z' });
     const paused = await run(args);
     expect(paused.code).toBe(0);
-    expect(paused.out).toContain('b: skipped (paused by admin@example.fi at 2026-12-02T08:00:00.000Z; resume it on the sources page)\n');
+    expect(paused.out).toContain('b: skipped (paused by admin@example.fi at 2.12.2026 klo 10.00; resume it on the sources page)\n');
     expect(paused.out).toMatch(/^a: /m);
     expect([listRuns(conn, 'a').length, listRuns(conn, 'b').length]).toEqual([2, 1]);
     // `sources` says so, in text (Helsinki time) and as an added JSON field; a running source has `paused: null`.
     const listed = await run(['sources', '--db', db, '--feeds', path.join(dir, 'feeds')]);
     expect(listed.code).toBe(0);
-    expect(listed.out).toMatch(/^b {2}ok {2}last run: .* {2}paused by admin@example\.fi since 2\.12\.2026 klo 10\.00 \(resume it on the sources page\)$/m);
-    expect(listed.out).toMatch(/^a {2}ok {2}last run: .* {2}next check: /m);
+    expect(listed.out).toMatch(/^b {2}kunnossa {2}viimeisin haku: .* {2}keskeytetty: admin@example\.fi 2\.12\.2026 klo 10\.00 alkaen \(jatka hakua lähdesivulla\)$/m);
+    expect(listed.out).toMatch(/^a {2}kunnossa {2}viimeisin haku: .* {2}seuraava haku: /m);
     const json = (await run(['sources', '--json', '--db', db, '--feeds', path.join(dir, 'feeds')])).out.trim().split('\n').map((l) => JSON.parse(l));
     expect(json.map((s) => [s.id, s.paused])).toEqual([['a', null], ['b', { by: 'admin@example.fi', at: '2026-12-02T08:00:00.000Z' }]]);
     expect(json[1]).toMatchObject({ lastStatus: 'ok', verified: true });

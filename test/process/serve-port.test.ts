@@ -72,6 +72,9 @@ describe('serve and demo: PORT and Ctrl-C', { timeout: 120_000 }, () => {
     expect(ready).toContain(`open http://127.0.0.1:${port}/`);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     child.proc.kill('SIGINT');
-    expect((await child.done).code).toBe(0);
+    const done = await child.done;
+    // It stops as serve does, and says so in the same log lines.
+    expect(done.code).toBe(0);
+    expect(done.out).toMatch(/"event":"stopping","signal":"SIGINT"[\s\S]*"event":"stopped"/);
   });
 });

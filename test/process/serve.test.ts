@@ -213,4 +213,16 @@ describe('lakivahti serve as a process', () => {
       conn.close();
     }
   }, 120_000);
+
+  it('demo stopped by SIGTERM during its first crawl stops then, as serve does: logged, exit 0, within 5 s', async () => {
+    const child = start(['demo', '--db', path.join(dir, 'demo-early.sqlite'), '--port', '0']);
+    await child.line(/"event":"listening"/, 60_000);
+    const signalled = Date.now();
+    child.proc.kill('SIGTERM');
+    const done = await child.done;
+    expect(Date.now() - signalled).toBeLessThan(5000);
+    expect([done.code, done.signal]).toEqual([0, null]);
+    expect(done.out).toMatch(/"event":"stopping","signal":"SIGTERM"[\s\S]*"event":"stopped"/);
+    expect(done.err).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });

@@ -87,6 +87,19 @@ describe('lakivahti users', () => {
     expect([none.code, none.err]).toEqual([1, 'users: no account for ei-ole@example.fi\n']);
   }, 60_000);
 
+  it('says how many subscriptions it paused as the pause reads them: an address only Unicode case matches is another account\'s', async () => {
+    // users.email and subscriptions.email are NOCASE, which folds ASCII letters only: "Äiti@" and "äiti@" may be two
+    // accounts, and a disabled äiti@ does not pause Äiti@'s subscription. The command said it did.
+    expect((await users(['add', 'äiti@example.fi', '--role', 'reader'], `${PW}\n`)).code).toBe(0);
+    expect((await run(['subscriptions', 'add', 'Äiti@example.fi', '--goal', 'services', '--db', db])).code).toBe(0);
+    const off = await users(['disable', 'äiti@example.fi']);
+    expect([off.code, off.out, off.err]).toEqual([0, 'tunnus äiti@example.fi poistettu käytöstä; sen istunnot päätettiin ja syötetunnisteet peruttiin\n', '']);
+    const listed = (await run(['subscriptions', 'list', '--json', '--db', db])).out.trim().split('\n').map((l) => JSON.parse(l) as { email: string; pausedAt: string | null });
+    expect(listed.find((x) => x.email === 'Äiti@example.fi')?.pausedAt).toBeNull();
+    const on = await users(['enable', 'äiti@example.fi']);
+    expect(on.out).not.toContain('tilaus');
+  }, 60_000);
+
   it.each([
     [['add', 'uusi@example.fi', '--role', 'admin'], 'lyhyt\n', 2, 'password not accepted: a password needs at least 12 characters (this one has 5)'],
     [['add', 'uusi@example.fi', '--role', 'pomo'], `${PW}\n`, 2, '--role must be one of admin, reviewer, reader, not "pomo"'],

@@ -127,6 +127,8 @@ describe('the digest draft page', () => {
     expect(got.mail.subject).toMatch(/^Testi: Lakivahti: verkoston viikkokatsaus /);
     expect(String(got.mail.html).replace(/\r\n/g, '\n').trim()).toBe((await preview()).replace(/\r\n/g, '\n').trim());
     expect(got.mail.text).toContain('Hyvää viikkoa!');
+    // In the language asked for, said in its header too (RFC 3282), as the sent digests are.
+    expect(got.raw).toMatch(/\r?\nContent-Language: fi\r?\n/i);
     expect(db.prepare('SELECT COUNT(*) FROM deliveries').pluck().get()).toBe(0);
   });
 

@@ -227,4 +227,13 @@ describe('the unsubscribe page', () => {
     expect(htmlLang(finnish)).toBe('fi');
     expect(finnish).toContain('<p>Osoitteeseen <strong>antti@example.fi</strong> lähetetään verkoston viikkokatsaus.</p>');
   });
+
+  it('says a link it does not recognise is not valid in Finnish and, marked Swedish, in Swedish (whose it was is unknown)', async () => {
+    const res = await fetch(`${site.base}/unsubscribe/1.abc`);
+    const html = await res.text();
+    expect([res.status, htmlLang(html)]).toEqual([404, 'fi']);
+    expect(html).toContain('<title>Linkki ei kelpaa – Länken duger inte – Lakivahti</title>');
+    expect(html).toContain('<h1>Linkki ei kelpaa</h1>');
+    expect(html).toMatch(/<div lang="sv">\s*<h2>Länken duger inte<\/h2>\s*<p>Den här länken för att avsluta prenumerationen kändes inte igen\./);
+  });
 });

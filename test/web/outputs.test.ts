@@ -125,8 +125,28 @@ describe('iCalendar deadlines', () => {
     const request = events.find((e) => e.includes(`UID:lakivahti-item-${seeded.request}`))!;
     expect(request).toContain(`DTSTART;VALUE=DATE:${inDays(2).replace(/-/g, '')}`);
     expect(request).toContain(`DTEND;VALUE=DATE:${inDays(3).replace(/-/g, '')}`);
-    expect(request.replace(/\r\n /g, '')).toContain('SUMMARY:Määräaika: Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta');
+    expect(request.replace(/\r\n /g, '')).toContain('SUMMARY;LANGUAGE=fi:Määräaika: Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta');
     expect(request.replace(/\r\n /g, '')).toContain(`URL;VALUE=URI:${site.base}/items/${seeded.request}`);
+  });
+
+  it("marks each event's title and description in its item's language, a Swedish one as Swedish, folded at 75 octets", async () => {
+    const [title, language] = db.prepare('SELECT title, language FROM items WHERE id = ?').raw().get(seeded.request) as [string, string];
+    const swedish = 'Remiss om utkast till regeringens proposition om ändring av räddningslagen och lagen om välfärdsområden';
+    db.prepare("UPDATE items SET title = ?, language = 'sv' WHERE id = ?").run(swedish, seeded.request);
+    try {
+      const { body } = await get(`${site.base}/feeds/deadlines.ics`);
+      const events = body.split('BEGIN:VEVENT').slice(1);
+      const request = events.find((e) => e.includes(`UID:lakivahti-item-${seeded.request}`))!.replace(/\r\n /g, '');
+      expect(request).toContain(`SUMMARY;LANGUAGE=sv:Määräaika: ${swedish}`);
+      expect(request).toMatch(/\r\nDESCRIPTION;LANGUAGE=sv:/);
+      const other = events.find((e) => e.includes(`UID:lakivahti-item-${seeded.overdue}`))!.replace(/\r\n /g, '');
+      expect(other).toMatch(/\r\nSUMMARY;LANGUAGE=fi:Määräaika: /);
+      // RFC 5545 3.1: no content line longer than 75 octets, each continuation begins with one space.
+      expect(body.split('\r\n').filter((l) => Buffer.byteLength(l) > 75)).toEqual([]);
+      expect(body.split('\r\n').filter((l) => l && !/^([A-Z-]+[;:]| )/.test(l))).toEqual([]);
+    } finally {
+      db.prepare('UPDATE items SET title = ?, language = ? WHERE id = ?').run(title, language, seeded.request);
+    }
   });
 
   it('takes the same filter as the list', async () => {
@@ -185,7 +205,7 @@ describe('in the requester\'s language', () => {
 
       const ics = (await (await fetch(`${sv.base}/feeds/deadlines.ics?token=${svToken}`)).text()).replace(/\r\n /g, '');
       expect(ics).toContain('X-WR-CALNAME:Lakivahti: remisstider');
-      expect(ics).toContain('SUMMARY:Tidsfrist: Lausuntopyyntö luonnoksesta');
+      expect(ics).toContain('SUMMARY;LANGUAGE=fi:Tidsfrist: Lausuntopyyntö luonnoksesta');
 
       const atom = await (await fetch(`${sv.base}/feeds/items.atom?goal=services&token=${svToken}`)).text();
       expect(atom).toContain('<title>Lakivahti: Lokala och regionala tjänster och nationell prestationsförmåga</title>');

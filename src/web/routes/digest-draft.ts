@@ -12,6 +12,8 @@ export interface EditorRow {
   section: Section;
   ref: string;
   title: string;
+  /** The title's language where it is not the page's. */
+  titleLang?: Lang;
   href: string;
   detail: string;
   removed: boolean;
@@ -24,7 +26,7 @@ export interface EditorGroup {
   rows: EditorRow[];
 }
 
-type Shown = Pick<EditorRow, 'title' | 'href' | 'detail'>;
+type Shown = Pick<EditorRow, 'title' | 'titleLang' | 'href' | 'detail'>;
 
 /** What each entry of these digests shows, by section and ref (the first digest that has it wins). */
 function shownEntries(digests: Digest[], lang: Lang): Map<string, Shown> {
@@ -34,12 +36,12 @@ function shownEntries(digests: Digest[], lang: Lang): Map<string, Shown> {
   for (const d of digests) {
     for (const r of d.respond)
       put('respond', r.ref, {
-        title: r.title, href: r.matter === null ? `/items/${r.item}` : `/matters/${r.matter}`,
+        title: r.title, titleLang: r.titleLang, href: r.matter === null ? `/items/${r.item}` : `/matters/${r.matter}`,
         detail: [`${t.deadline} ${fiDate(r.deadline)}`, r.owner ? `${t.owner} ${r.owner}` : t.noOwner,
           r.status ? `${t.status}: ${t.statuses[r.status]}` : t.notOnBoard].join(' · '),
       });
-    for (const m of d.moved) put('moved', m.ref, { title: m.title, href: `/matters/${m.matter}`, detail: m.text });
-    for (const g of d.groups) for (const i of g.items) put('new', i.ref, { title: i.title, href: `/items/${i.item}`, detail: i.why });
+    for (const m of d.moved) put('moved', m.ref, { title: m.title, titleLang: m.titleLang, href: `/matters/${m.matter}`, detail: m.text });
+    for (const g of d.groups) for (const i of g.items) put('new', i.ref, { title: i.title, titleLang: i.titleLang, href: `/items/${i.item}`, detail: i.why });
   }
   return shown;
 }

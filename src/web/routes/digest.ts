@@ -169,13 +169,19 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
 
   app.post('/digest/:id/intro', mayEdit, (req, res) => {
     const d = draftOf(req, res);
-    const raw = (req.body as Record<string, unknown>).intro;
-    if (raw !== undefined && typeof raw !== 'string') throw new HttpError(400, w(res, 'digest.badIntro'));
-    const intro = raw?.trim() ? raw.trim().replace(/\r\n/g, '\n') : null;
-    if (intro && intro.length > 4000) throw new HttpError(400, w(res, 'digest.introTooLong', { n: intro.length }));
+    const body = req.body as Record<string, unknown>;
+    // The Finnish introduction, and the Swedish one where the form has it (the field is left out: kept as it is).
+    const text = (raw: unknown): string | null => {
+      if (raw !== undefined && typeof raw !== 'string') throw new HttpError(400, w(res, 'digest.badIntro'));
+      const intro = raw?.trim() ? raw.trim().replace(/\r\n/g, '\n') : null;
+      if (intro && intro.length > 4000) throw new HttpError(400, w(res, 'digest.introTooLong', { n: intro.length }));
+      return intro;
+    };
+    const intro = text(body.intro);
+    const introSv = body.intro_sv === undefined ? undefined : text(body.intro_sv);
     deps.db.transaction(() => {
-      setIntro(deps.db, d.id, intro);
-      log(res, 'digest-intro', `digest:${d.id}`, { length: intro?.length ?? 0 });
+      setIntro(deps.db, d.id, intro, introSv);
+      log(res, 'digest-intro', `digest:${d.id}`, { length: intro?.length ?? 0, ...(introSv === undefined ? {} : { lengthSv: introSv?.length ?? 0 }) });
     })();
     res.redirect(303, '/digest#intro');
   });
@@ -215,7 +221,7 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
     try {
       await transport.send({
         from: config.from, to: user.email, subject: `${WORDS[lang].test}: ${mail.subject}`, html: mail.html, text: mail.text,
-        messageId: `<${crypto.randomUUID()}@lakivahti>`, unsubscribeUrl: unsubscribeUrl(config.baseUrl, 'esikatselu'),
+        messageId: `<${crypto.randomUUID()}@lakivahti>`, unsubscribeUrl: unsubscribeUrl(config.baseUrl, 'esikatselu'), language: lang,
       });
     } catch (err) {
       const e = err as Error;

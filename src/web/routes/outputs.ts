@@ -13,6 +13,7 @@ import { safeHref } from './item.js';
 import { kindLabel, languageLabel } from './present.js';
 import { stageName } from '../../present/stage-names.js';
 import { word, type Lang } from '../../present/words-web.js';
+import { itemLang } from '../../present/item-lang.js';
 import type { SessionUser } from '../auth/index.js';
 
 /** How many items a feed carries, and how many rows an export at most. */
@@ -90,10 +91,10 @@ function renderFeed(ctx: PageContext, req: Request, res: Response, lang: Lang, f
  * own (a Swedish item in a Finnish feed is marked Swedish). The feed library writes version 1, which has no language;
  * 1.1 adds it, and `authors` beside 1.0's `author`, which 1.1 keeps for older readers.
  */
-export function jsonFeedWithLanguages(json: string, feedLang: string, itemLangs: readonly string[]): string {
+export function jsonFeedWithLanguages(json: string, feedLang: Lang, itemLangs: readonly string[]): string {
   const feed = JSON.parse(json) as Record<string, unknown> & { author?: unknown; items: Record<string, unknown>[] };
   const { version: _version, ...rest } = feed;
-  const items = feed.items.map((item, n) => ({ ...item, language: itemLangs[n] === 'fi' || itemLangs[n] === 'sv' ? itemLangs[n] : feedLang }));
+  const items = feed.items.map((item, n) => ({ ...item, language: itemLang(itemLangs[n], feedLang) }));
   return JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1', ...rest, language: feedLang, ...(feed.author ? { authors: [feed.author] } : {}), items,
   }, null, 4);
@@ -105,7 +106,7 @@ export function jsonFeedWithLanguages(json: string, feedLang: string, itemLangs:
  * requester's language, marked as such where the entry's differs. The feed library writes no xml:lang, so it is added
  * to its output, outside the CDATA sections that hold the titles and summaries.
  */
-export function withLanguages(xml: string, feedLang: string, entryLangs: readonly string[]): string {
+export function withLanguages(xml: string, feedLang: Lang, entryLangs: readonly string[]): string {
   let entry = -1;
   let inEntry: string | undefined;
   return xml.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part, i) => (i % 2 ? part : part.replace(/<feed |<entry>|<\/entry>|<category /g, (tag) => {
@@ -113,7 +114,7 @@ export function withLanguages(xml: string, feedLang: string, entryLangs: readonl
     if (tag === '</entry>') return (inEntry = undefined), tag;
     if (tag === '<entry>') {
       const own = entryLangs[++entry];
-      inEntry = own === 'fi' || own === 'sv' ? own : feedLang;
+      inEntry = itemLang(own, feedLang);
       return inEntry === own ? `<entry xml:lang="${own}">` : tag;
     }
     return inEntry !== undefined && inEntry !== feedLang ? `<category xml:lang="${feedLang}" ` : tag;
@@ -143,6 +144,36 @@ export function matterFeed(ctx: PageContext, format: 'atom' | 'json'): RequestHa
   };
 }
 
+/** Content lines are folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence. */
+function fold(line: string): string {
+  const out: string[] = [];
+  let part = '';
+  let octets = 0;
+  for (const ch of line) {
+    const n = Buffer.byteLength(ch);
+    if (octets + n > (out.length ? 74 : 75)) out.push(part), (part = ''), (octets = 0);
+    part += ch;
+    octets += n;
+  }
+  return [...out, part].join('\r\n ');
+}
+
+/**
+ * iCalendar with each event's title and description marked in its item's language (RFC 5545 3.2.10 LANGUAGE), so a
+ * Swedish title in a Finnish calendar is read and hyphenated as Swedish; `eventLangs` in the order the events were
+ * added. ical-generator writes no LANGUAGE, so it is added to its output, unfolded and folded again.
+ */
+export function withEventLanguages(ics: string, eventLangs: readonly Lang[]): string {
+  let event = -1;
+  let lang: Lang | undefined;
+  return ics.replace(/\r\n[ \t]/g, '').split('\r\n').map((line) => {
+    if (line === 'BEGIN:VEVENT') lang = eventLangs[++event];
+    else if (line === 'END:VEVENT') lang = undefined;
+    else if (lang && /^(SUMMARY|DESCRIPTION)[:;]/.test(line)) return fold(line.replace(/^(SUMMARY|DESCRIPTION)/, `$1;LANGUAGE=${lang}`));
+    return fold(line);
+  }).join('\r\n');
+}
+
 /** /feeds/deadlines.ics: statement deadlines of the filtered items as all-day events (Outlook, Google, Apple). */
 export function deadlinesCalendar(ctx: PageContext): RequestHandler {
   return (req, res) => {
@@ -152,7 +183,8 @@ export function deadlinesCalendar(ctx: PageContext): RequestHandler {
     const base = origin(req);
     const from = helsinkiDate(new Date(ctx.now().getTime() - CALENDAR_PAST_DAYS * 86_400_000));
     const cal = ical({ name: word(lang, 'feed.calendar'), prodId: { company: 'Lakivahti', product: 'Lakivahti', language: lang.toUpperCase() } });
-    for (const r of listDeadlines(ctx.deps.db, filter, from, CALENDAR_ITEMS)) {
+    const rows = listDeadlines(ctx.deps.db, filter, from, CALENDAR_ITEMS);
+    for (const r of rows) {
       const start = new Date(`${r.deadline}T00:00:00Z`);
       cal.createEvent({
         id: `lakivahti-item-${r.id}`, allDay: true, start, end: new Date(start.getTime() + 86_400_000),
@@ -160,7 +192,7 @@ export function deadlinesCalendar(ctx: PageContext): RequestHandler {
         description: [r.organisation, ctx.sourceName(r.source), safeHref(r.url)].filter(Boolean).join('\n'),
       });
     }
-    res.type('text/calendar; charset=utf-8').send(cal.toString());
+    res.type('text/calendar; charset=utf-8').send(withEventLanguages(cal.toString(), rows.map((r) => itemLang(r.language, lang))));
   };
 }
 

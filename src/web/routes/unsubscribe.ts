@@ -14,8 +14,12 @@ export function mountUnsubscribe(app: express.Express, deps: WebDeps): void {
     const id = secret && typeof token === 'string' ? verifyUnsubscribe(secret, token) : null;
     return id === null ? undefined : getSubscription(deps.db, id);
   };
+  // A link nobody recognises says so in both languages: whose it was, and so in which language they read, is unknown.
   const invalid = (res: express.Response) =>
-    res.status(404).render('unsubscribe', { title: word('fi', 'unsub.invalidTitle'), invalid: true });
+    res.status(404).render('unsubscribe', {
+      title: `${word('fi', 'unsub.invalid')} – ${word('sv', 'unsub.invalidTitle')}`, invalid: true,
+      sv: { heading: word('sv', 'unsub.invalid'), lead: word('sv', 'unsub.invalidLead') },
+    });
 
   app.get('/unsubscribe/:token', (req, res) => {
     const sub = find(req.params.token);
