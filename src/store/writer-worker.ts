@@ -6,7 +6,7 @@ import { startRun, type RunSaver } from './runs.js';
 import { textIndexer } from './item-saver.js';
 import { searchWordsWriter } from './search-words.js';
 import { claimSource, recoverDeadLeases, releaseSource } from './sources.js';
-import { STARTED, type Finished, type WriterReply, type WriterRequest } from './writer.js';
+import type { Finished, WriterReply, WriterRequest } from './writer.js';
 import { toStore, type ItemToStore } from './tags.js';
 import { applySmallHeapFlags } from '../heap.js';
 import type { Item, TaggedItem } from '../model.js';
@@ -14,6 +14,9 @@ import { tagAll } from '../tag/tag-all.js';
 import { buildTagStage } from './tag-build.js';
 
 type Message = WriterRequest & { id: number };
+
+/** STARTED in writer.ts, written out: this thread loads none of that file's code. */
+const STARTED = -1;
 
 const data = workerData as {
   file: string; smallHeap: boolean; walPages?: number; tagging?: { feedsDir: string; cacheFile: string | null };

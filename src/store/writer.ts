@@ -53,8 +53,8 @@ export function inThreadWriter(db: Db): StoreWriter {
 /**
  * For a one-off process (the CLI crawl): leases and runs without items are written on this thread, and the worker
  * thread starts only when a run has items to store, so a crawl that finds nothing new (all 304) never waits for a
- * thread to start before its first lease. Once the worker runs, every write goes through it: the two connections
- * never write at once, and an open run's transaction never blocks this thread. (A long-running process should
+ * thread to start before its first lease. Once the worker has started, every write goes through it: the two
+ * connections never write at once, and an open run's transaction never blocks this thread. (A long-running process should
  * start with the worker: a write here waits on other processes' locks with the event loop blocked.) With `tagging`,
  * the worker tags the small runs handed over untagged (see WriterTagging).
  */
