@@ -15,7 +15,14 @@ import { buildTagStage } from './tag-build.js';
 
 type Message = WriterRequest & { id: number };
 
-const data = workerData as { file: string; smallHeap: boolean; walPages?: number; tagging?: { feedsDir: string; cacheFile: string | null } };
+/** STARTED in writer.ts, written out: this thread loads none of that file's code. */
+const STARTED = -1;
+
+const data = workerData as {
+  file: string; smallHeap: boolean; walPages?: number; tagging?: { feedsDir: string; cacheFile: string | null };
+  /** Tell the starting thread when this one has started, and write nothing until it answers 'go' (see deferredWorkerWriter). */
+  handshake: boolean;
+};
 // Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
 if (data.smallHeap) applySmallHeapFlags();
 
@@ -26,13 +33,16 @@ const db = openDb(data.file, { synchronous: 'NORMAL' });
 db.pragma('cache_size = -2000');
 // See ONE_SHOT_WAL_PAGES in writer.ts.
 if (data.walPages !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(data.walPages)}`);
-// Runs of this host's processes that were killed (kill -9, power loss) free their sources now, recorded as interrupted.
-try {
-  recoverDeadLeases(db);
-} catch {
-  /* the database is busy: claiming a source recovers its lease as well */
-}
 const port = parentPort!;
+
+/** Runs of this host's processes that were killed (kill -9, power loss) free their sources now, recorded as interrupted. */
+function recover(): void {
+  try {
+    recoverDeadLeases(db);
+  } catch {
+    /* the database is busy: claiming a source recovers its lease as well */
+  }
+}
 
 /**
  * The tag stage of a writer that tags (see WriterTagging in writer.ts): its code is loaded when a batch first needs it
@@ -298,7 +308,26 @@ function close(): void {
   port.close();
 }
 
+/** Messages that arrived before 'go' (see WriterRequest): handled in order once it comes. */
+let early: Message[] | null = data.handshake ? [] : null;
+
 port.on('message', (m: Message) => {
+  if (early) {
+    if (m.op !== 'go') return void early.push(m);
+    const before = early;
+    early = null;
+    recover();
+    for (const e of before) receive(e);
+    return;
+  }
+  receive(m);
+});
+
+if (early) port.postMessage({ id: STARTED, ok: true, value: null } satisfies WriterReply);
+else recover();
+
+function receive(m: Message): void {
+  if (m.op === 'go') return;
   if (m.op === 'close') return close();
   if ('run' in m) runs.push(m);
   else {
@@ -310,4 +339,4 @@ port.on('message', (m: Message) => {
     turnPending = true;
     setImmediate(turn);
   }
-});
+}

@@ -53,24 +53,30 @@ export function inThreadWriter(db: Db): StoreWriter {
 /**
  * For a one-off process (the CLI crawl): leases and runs without items are written on this thread, and the worker
  * thread starts only when a run has items to store, so a crawl that finds nothing new (all 304) never waits for a
- * thread to start before its first lease. Once the worker runs, every write goes through it: the two connections
- * never write at once, and an open run's transaction never blocks this thread. (A long-running process should
+ * thread to start before its first lease. Once the worker has started, every write goes through it: the two
+ * connections never write at once, and an open run's transaction never blocks this thread. (A long-running process should
  * start with the worker: a write here waits on other processes' locks with the event loop blocked.) With `tagging`,
  * the worker tags the small runs handed over untagged (see WriterTagging).
  */
 export function deferredWorkerWriter(db: Db, file: string, tagging?: WriterTagging): StoreWriter {
   const here = inThreadWriter(db);
   let worker: StoreWriter | null = null;
-  const current = () => worker ?? here;
+  // Leases and runs without items stay on this thread's connection until the worker has started (its modules loaded,
+  // its connection open): a new thread takes 0.15 s (0.5 s on a loaded machine) to start, and the crawl's slots,
+  // waiting on their leases meanwhile, left this thread idle. The worker writes nothing before it is told to go on,
+  // after the switch, so the two connections still never write at once.
+  let started = false;
+  const startWorker = () => workerWriter(file, ONE_SHOT_WAL_PAGES, tagging, () => (started = true));
+  const current = () => (worker && started ? worker : here);
   return {
     claim: (sourceId, until) => current().claim(sourceId, until),
     release: (sourceId) => current().release(sourceId),
     begin: (sourceId, startedAt, withItems = false) => {
       // The thread starts now, while the first items are still being prepared (the tag stage may be loading).
-      if (withItems) worker ??= workerWriter(file, ONE_SHOT_WAL_PAGES, tagging);
+      if (withItems) worker ??= startWorker();
       // Where the run goes is decided by its first batch, or at finish() for a run without items.
       let sink: RunSink | null = null;
-      const toWorker = () => (sink ??= (worker ??= workerWriter(file, ONE_SHOT_WAL_PAGES, tagging)).begin(sourceId, startedAt));
+      const toWorker = () => (sink ??= (worker ??= startWorker()).begin(sourceId, startedAt));
       return {
         add: (items) => toWorker().add(items),
         addUntagged: tagging && ((items) => toWorker().addUntagged!(items)),
@@ -118,8 +124,15 @@ export interface Finished {
 /** A batch for the worker: stored as it is, or (`tag`) tagged there first. */
 type Batch = { items: ItemToStore[]; tag?: false } | { items: Item[]; tag: true };
 
+/**
+ * The id of a worker's message that it has started (with `onStarted`: its modules loaded, its connection open), and of
+ * the answer that lets it write.
+ */
+export const STARTED = -1;
+
 /** Messages to the worker (see writer-worker.ts). */
 export type WriterRequest =
+  | { op: 'go' }
   | { op: 'claim'; sourceId: string; until: string }
   | { op: 'release'; sourceId: string }
   /** A streaming run (a big feed) begins; a small run comes whole instead. */
@@ -149,10 +162,10 @@ const WORKER_YOUNG_MB = 3;
  * which its commits checkpoint (SQLite's default, 1,000, when not given); `tagging`: the thread tags the batches
  * handed over with addUntagged().
  */
-export function workerWriter(file: string, walPages?: number, tagging?: WriterTagging): StoreWriter {
+export function workerWriter(file: string, walPages?: number, tagging?: WriterTagging, onStarted?: () => void): StoreWriter {
   const tag = tagging && { feedsDir: tagging.feedsDir, cacheFile: tagging.cacheFile };
   const worker = new Worker(WORKER_SCRIPT, {
-    workerData: { file: path.resolve(file), smallHeap: heapKeptSmall(), walPages, tagging: tag },
+    workerData: { file: path.resolve(file), smallHeap: heapKeptSmall(), walPages, tagging: tag, handshake: onStarted !== undefined },
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
@@ -162,6 +175,11 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
   // The worker holds the process open only while requests are pending: a crawl awaiting its writes must not
   // end (Node exits 13 on an unsettled top-level await), and an idle writer someone forgot to close must not hang it.
   worker.on('message', (m: WriterReply) => {
+    if (m.id === STARTED) {
+      // The caller stops writing on its own connection before the worker may begin (see deferredWorkerWriter).
+      onStarted?.();
+      return worker.postMessage({ id: STARTED, op: 'go' });
+    }
     const p = pending.get(m.id);
     pending.delete(m.id);
     if (pending.size === 0) worker.unref();

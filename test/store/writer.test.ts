@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDb, syncSources, listItems, getSourceState, searchIndexSegments, type Db } from '../../src/store/index.js';
-import { workerWriter, type StoreWriter } from '../../src/store/writer.js';
+import { deferredWorkerWriter, workerWriter, type StoreWriter } from '../../src/store/writer.js';
 import { contentHash } from '../../src/normalize/key.js';
 import type { RunResult, SourceDef, TaggedItem } from '../../src/model.js';
 
@@ -180,5 +180,30 @@ describe("worker writer: a group's full-text index", () => {
     expect(matches(reader, 'otsikko')).toBe(1);
     expect(matches(reader, 'toinen')).toBe(1);
     reader.exec("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')");
+  });
+});
+
+describe('one-off writer: the worker thread starts while the crawl goes on', () => {
+  it("takes leases on the crawl's own connection until the thread has started, then through it", async () => {
+    const until = () => new Date(Date.now() + 60_000);
+    const oneShot = deferredWorkerWriter(reader, path.join(dir, 'db.sqlite'));
+    try {
+      const sink = oneShot.begin('a', new Date().toISOString(), true); // a run with items: the thread starts now
+      sink.add([item('1')]);
+      const claimed = oneShot.claim('b', until());
+      // Answered at once, not after the thread (0.15 s or more to start) has loaded its modules and replied.
+      const first = await Promise.race([claimed.then(() => 'lease'), new Promise((r) => setImmediate(() => r('next turn')))]);
+      expect(first).toBe('lease');
+      expect(await claimed).toBe(true);
+      expect((await sink.finish({ run: run('a'), nextRunAt: null })).created).toHaveLength(1);
+      // The thread has started: leases go through it, and it sees the one taken here.
+      expect(await oneShot.claim('b', until())).toBe(false);
+      await oneShot.release('b');
+      expect(await oneShot.claim('b', until())).toBe(true);
+    } finally {
+      await oneShot.close();
+    }
+    expect(listItems(reader).map((i) => i.title)).toEqual(['Otsikko 1']);
+    expect(getSourceState(reader, 'a')?.lastStatus).toBe('ok');
   });
 });
