@@ -1,5 +1,5 @@
 // fiDate shows an instant's Helsinki day: it must give what working the day out from the instant gives, every time.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fiDate } from '../../src/web/helpers.js';
 import { finnishDate, helsinkiDate } from '../../src/parse/dates.js';
 
@@ -29,6 +29,22 @@ describe('fiDate', () => {
       const iso = new Date(start + ((n * 7919) % hours) * 3_600_000 + ((n * 37) % 60) * 60_000).toISOString();
       expect(fiDate(iso)).toBe(direct(iso));
     }
+  });
+
+  it('a list of stored instants parses each hour once, not each date twice', () => {
+    // Fifty rows of one hour: the day is worked out once (a list page's dates were a hundred Date.parse calls).
+    const isos = Array.from({ length: 50 }, (_, n) => `2031-06-14T21:${String(n).padStart(2, '0')}:${String(59 - n).padStart(2, '0')}.${String(n * 7).padStart(3, '0')}Z`);
+    const parse = vi.spyOn(Date, 'parse');
+    try {
+      for (const iso of isos) expect(fiDate(iso)).toBe('15.6.2031');
+      expect(parse.mock.calls.length).toBeLessThanOrEqual(3);
+    } finally {
+      parse.mockRestore();
+    }
+    for (const iso of isos) expect(fiDate(iso)).toBe(direct(iso));
+    // Days no month has roll over as Date.parse reads them, kept or not.
+    expect(fiDate('2031-02-30T10:00:00.000Z')).toBe(direct('2031-02-30T10:00:00.000Z'));
+    expect(fiDate('2031-02-30T10:30:00.000Z')).toBe('2.3.2031');
   });
 
   it('an hour known from a valid instant gives nothing to a malformed one of the same hour, nor an old date', () => {
