@@ -110,15 +110,8 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): 
     return { sql: `${listRowSelect('items i', page)} WHERE i.id IN (SELECT i.id FROM json_each(?) h CROSS JOIN ${keysOnly
       ? 'items i INDEXED BY items_sort_by_id' : 'items i'} ON i.id = h.value${keysOnly ? '' : ' LEFT JOIN reviews r ON r.id = i.latest_review_id'}
       ${filter} ${order} ${limit}) ${order}`, args: [hits, ...args] };
-  return { sql: `${listRowSelect(walksListOrder(f) ? 'items i INDEXED BY items_list' : 'items i', page)} ${filter} ${order} ${limit}`, args };
+  return { sql: `${listRowSelect('items i', page)} ${filter} ${order} ${limit}`, args };
 }
-
-/**
- * Whether a page of this filter walks the whole list in its order (no filter has an index of its own): its rows are
- * then read from items_list (migration 024), which holds every column a list row shows, and no item's row is read.
- */
-const walksListOrder = (f: ItemFilter): boolean =>
-  !f.source && !f.organisations?.length && !f.kind && f.language !== 'sv' && f.reviewed !== true;
 
 /** The largest page whose answer is kept (a list page; exports of thousands of rows are read each time). */
 const KEPT_PAGE = 100;

@@ -3,15 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { itemListQuery, openDb, type Db, type ItemQuery } from '../../src/store/index.js';
 import { explain, populated } from '../helpers/plans.js';
 
-// items_by_sort or items_list (migration 024): both are the list's order; the planner takes either.
 const variants: [string, ItemQuery, RegExp][] = [
-  ['default', { limit: 100 }, /^SCAN i USING INDEX items_(by_sort|list)$/],
+  ['default', { limit: 100 }, /^SCAN i USING INDEX items_by_sort$/],
   ['source', { source: 's1', limit: 100 }, /^SEARCH i USING INDEX items_by_source_sort \(source_id=\?\)$/],
-  ['since', { since: '2024-01-01', limit: 100 }, /^SEARCH i USING INDEX items_(by_sort|list) \(sort_key>\?\)$/],
-  ['goal', { goal: 'services', limit: 100 }, /^SCAN i USING INDEX items_(by_sort|list)$/],
-  ['relevant', { relevant: true, limit: 100 }, /^SCAN i USING INDEX items_(by_sort|list)$/],
+  ['since', { since: '2024-01-01', limit: 100 }, /^SEARCH i USING INDEX items_by_sort \(sort_key>\?\)$/],
+  ['goal', { goal: 'services', limit: 100 }, /^SCAN i USING INDEX items_by_sort$/],
+  ['relevant', { relevant: true, limit: 100 }, /^SCAN i USING INDEX items_by_sort$/],
   ['joint', { jointFrom: '2024-01-01', limit: 100 }, /^SEARCH i USING INDEX items_by_joint \(deadline>\?\)$/],
-  ['search', { match: 'pelastus', limit: 100 }, /^SCAN i USING INDEX items_(by_sort|list)$/],
+  ['search', { match: 'pelastus', limit: 100 }, /^SCAN i USING INDEX items_by_sort$/],
   ['all filters', { source: 's1', since: '2024-01-01', goal: 'services', relevant: true, match: 'pelastus', limit: 100 }, /^SEARCH i USING INDEX items_by_source_sort/],
 ];
 
