@@ -1,4 +1,4 @@
-// The digest page's introduction: a Finnish one, and a Swedish one for the Swedish recipients (migration 025). Before,
+// The digest page's introduction: a Finnish one, and a Swedish one for the Swedish recipients (migration 024). Before,
 // one text went as written to every recipient, so a Swedish recipient read the Finnish introduction unmarked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDigestDb } from '../digest/seed.js';
