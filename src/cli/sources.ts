@@ -3,8 +3,7 @@ import { listPausedSources, listSourceStates } from '../store/sources.js';
 import { closeContext, openContext, reportConfigErrors } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand } from './args.js';
-import { hasWord, word } from '../present/words-web.js';
-import { plainError } from '../web/routes/source-health.js';
+import { plainError, statusWord } from '../present/source-words.js';
 import type { SourceState } from '../store/index.js';
 
 export const usage = `usage: lakivahti sources [--json] [--db PATH] [--feeds DIR]
@@ -22,7 +21,7 @@ null). Reads the database without changing it.
 function sourceLine(s: SourceState, verified: boolean, paused: { by: string; at: string } | null): string {
   const { running } = s;
   // A run whose process was killed is recorded as interrupted by the next crawl or serve; say so already.
-  const status = !running ? (!s.lastStatus ? word('fi', 'status.never') : hasWord(`status.${s.lastStatus}`) ? word('fi', `status.${s.lastStatus}`) : s.lastStatus)
+  const status = !running ? statusWord(s.lastStatus ?? null)
     : running.ended ? `keskeytyi (prosessi ${running.pid} päättyi kesken ${fiDateTime(running.since, '-')} alkaneen haun; kirjataan seuraavassa haussa)`
     : `käynnissä ${fiDateTime(running.since, '-')} alkaen${running.pid === null ? '' : ` (prosessi ${running.pid}${running.host ? ` koneella ${running.host}` : ''})`}`;
   const error = s.lastError ? `\n    virhe: ${plainError(s.lastError)} (${s.lastError})` : '';

@@ -6,7 +6,8 @@ import { searchAlternatives, searchRanges } from '../../src/web/routes/search-ma
 import { parseItemQuery, queryString, type KnownValues } from '../../src/web/routes/item-query.js';
 import { safeHref } from '../../src/web/routes/item.js';
 import { barChart, weekMondays } from '../../src/web/routes/week-chart.js';
-import { healthLine, plainError, sourceHealth } from '../../src/web/routes/source-health.js';
+import { healthLine, sourceHealth } from '../../src/web/routes/source-health.js';
+import { plainError } from '../../src/present/source-words.js';
 import { createAnalyzer } from '../../src/tag/analyze.js';
 import { searchQuery } from '../../src/tag/index-terms.js';
 import type { SourceDef } from '../../src/model.js';
