@@ -122,8 +122,10 @@ function followsItem(item: DigestItem, f: Follows, hits: ReadonlySet<number> | u
 }
 
 /** `{ titleLang }` when a title's language (Finnish or Swedish) is not the message's, for its lang attribute. */
-const otherLang = (language: string | undefined, lang: Lang): { titleLang?: Lang } =>
-  (itemLang(language, lang) !== lang ? { titleLang: itemLang(language, lang) } : {});
+function otherLang(language: string | undefined, lang: Lang): { titleLang?: Lang } {
+  const own = itemLang(language, lang);
+  return own !== lang ? { titleLang: own } : {};
+}
 
 /**
  * New items newest first as the web lists them: by their date (published, else when first seen), then by number. Items

@@ -18,6 +18,9 @@ const def = (id: string, schedule = '*/30 * * * *'): SourceDef => ({
   itemKind: 'news', mayBeEmpty: false, options: {}, file: `${id}.yaml`,
 });
 
+/** An instant's hh:mm in Helsinki, as a job's next run reads there. */
+const helsinkiClock = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' }).format(at);
+
 describe('schedule', () => {
   it('computes the next run in Helsinki time', () => {
     // 06:00 Helsinki is 04:00 UTC in winter.
@@ -64,7 +67,7 @@ describe('schedule', () => {
     await s.stop();
     const job = s.jobs.find((j) => j.id === 'matters:in-force')!;
     expect(job).toMatchObject({ cron: IN_FORCE_CRON, name: 'Voimaan tulevat säädökset' });
-    const at = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' }).format(nextCronRun(job.cron)!);
+    const at = helsinkiClock(nextCronRun(job.cron)!);
     expect(at).toBe('00:05');
     expect(matterOf(db, 'act')).toMatchObject({ stage: 'in-force', stageAt: '2020-01-01' });
     expect(logs).toEqual([{ event: 'matters_in_force', matters: [matterOf(db, 'act')!.id] }]);
@@ -78,7 +81,7 @@ describe('schedule', () => {
     await s.stop();
     const job = s.jobs.find((j) => j.id === 'search:merge')!;
     expect(job).toMatchObject({ cron: SEARCH_MERGE_CRON, name: 'Hakuhakemiston tiivistys' });
-    const at = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' }).format(nextCronRun(job.cron)!);
+    const at = helsinkiClock(nextCronRun(job.cron)!);
     expect(at).toBe('03:30');
     expect(job.running()).toBe(false);
     expect(logs.filter((l) => String(l.event).startsWith('search_index'))).toEqual([]);
