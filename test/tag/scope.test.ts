@@ -166,6 +166,9 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['the welfare areas’ steering model (styrmodell) is the reform, as ohjausmalli', { title: 'En ny styrmodell för välfärdsområdena på remiss', summary: 'Modellen gäller de årliga förhandlingarna.', lang: 'sv', source: 'vm' }, true, 'welfare-reform', null],
   ['a ministry’s and the rescue departments’ joint working groups (yhteiset työryhmät) are the cooperation structure', { title: 'Sisäministeriö ja pelastuslaitokset perustavat yhteisen työryhmän', summary: 'Työryhmä kokoontuu neljä kertaa vuodessa.', source: 'intermin' }, true, 'internal-security', null],
   ['the same in Swedish (gemensam arbetsgrupp)', { title: 'Inrikesministeriet och räddningsverken tillsätter en gemensam arbetsgrupp', summary: 'Arbetsgruppen sammanträder fyra gånger om året.', lang: 'sv', source: 'intermin' }, true, 'internal-security', null],
+  ['the Rescue College (Räddningsinstitutet) names who trains: training emergency-centre operators is the emergency centres’', { title: 'Räddningsinstitutet inleder en kurs för nödcentralsoperatörer', summary: 'Kursen tar emot 40 studerande i januari.', lang: 'sv', source: 'pelastusopisto' }, true, 'internal-security', null],
+  ['the Rescue College’s curriculum (opetussuunnitelma) is training, whatever system its students practise on', { title: 'Pelastusopisto uudistaa opetussuunnitelmansa', summary: 'Uutena opetellaan KEJO-järjestelmän käyttöä.', source: 'pelastusopisto' }, true, 'services', null],
+  ['the same in Swedish (läroplan)', { title: 'Räddningsinstitutet förnyar sin läroplan', summary: 'Som nytt lär man sig använda KEJO-systemet.', lang: 'sv', source: 'pelastusopisto' }, true, 'services', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
