@@ -117,8 +117,15 @@ const evaluation202802 = load('eval-2028-02.jsonl');
 // question, documents as the crawl stores them, EMS, shelters, other ministries' near misses, incidents and reminders
 // against inquiries that change the law, welfare-area health care and HR, EU matters, statistics; labelled from
 // goals.md and the README's labelling decisions and measured before any round-twenty-two change (figures in its commit
-// message, 495cc6e), never tuned on.
+// message, 495cc6e). Sealed in round twenty-two, a dev set from round twenty-three on.
 const evaluation202803 = load('eval-2028-03.jsonl');
+// Round twenty-three's evaluation set: 238 items (119 Swedish, Finnish/Swedish twins in new wordings): the primary-goal
+// question (the reform's structure and money vs the rescue services' own; internal-security systems and cooperation vs
+// services), documents as the crawl stores them, EMS, shelters, other ministries' near misses, incidents and reminders
+// against an inquiry and an investigation that change the law, welfare-area health care and HR, EU matters,
+// statistics; labelled from goals.md and the README's labelling decisions and measured before any round-twenty-three
+// change (figures in its commit message), never tuned on.
+const evaluation202804 = load('eval-2028-04.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -339,14 +346,25 @@ function suite(name: string, make: () => Analyzer | null): void {
       // keyword alert 0.863, 0.784, 0.582. After round twenty-one, measured once (totals only): F1 0.985, primary 0.940,
       // goal precision 0.957 / 0.964. Sealed through round twenty-one; a dev set from round twenty-two on, so its misses
       // are printed. Round twenty-two (the Swedish loan authorisation, evacuation plans, a ministry's förvaltningsområde):
-      // F1 0.996, primary 0.970, goal precision 0.965 / 0.972. Bars just below.
-      expectBars(evaluation202802, { f1: 0.99, primaryHit: 0.965, goalPrecision: 0.96 }, true);
+      // F1 0.996, primary 0.970, goal precision 0.965 / 0.972. Round twenty-three (the Rescue College as an actor): goal
+      // precision 0.979. Bars just below.
+      expectBars(evaluation202802, { f1: 0.99, primaryHit: 0.965, goalPrecision: 0.975 }, true);
     });
-    it('holds on the round-twenty-two evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-two change: F1
-      // 0.985 / 0.989, primary 0.955 / 0.963, goal precision 0.971 (snowball / voikko); keyword alert 0.886, 0.739, 0.561.
-      // Bars just below the baseline: a fall below is a regression.
-      expectBars(evaluation202803, { f1: 0.98, primaryHit: 0.95, goalPrecision: 0.965 }, false);
+    it('holds on the round-twenty-two evaluation set, a dev set from round twenty-three, above the keyword alert on every figure', () => {
+      // Before any round-twenty-two change: F1 0.985 / 0.989, primary 0.955 / 0.963, goal precision 0.971 (snowball /
+      // voikko); keyword alert 0.886, 0.739, 0.561. After round twenty-two, measured once (totals only): the same F1 and
+      // primary, goal precision 0.978. Sealed through round twenty-two; a dev set from round twenty-three on, so its misses
+      // are printed. Round twenty-three (the Swedish steering words, a joint working group): F1 0.989 / 0.992, primary
+      // 0.978 / 0.985, goal precision 0.993. Bars just below.
+      expectBars(evaluation202803, { f1: 0.985, primaryHit: 0.975, goalPrecision: 0.99 }, true);
+    });
+    it('holds on the round-twenty-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-three change: F1
+      // 0.974 / 0.982, primary 0.899 / 0.906, goal precision 0.909 / 0.910 (snowball / voikko); keyword alert 0.863, 0.783,
+      // 0.592. After round twenty-three, measured once (totals only): the same F1 and primary, goal precision 0.922 / 0.923.
+      // Bars just below (below the issue's targets on primary and goal precision, where it stands): a fall below is a
+      // regression.
+      expectBars(evaluation202804, { f1: 0.97, primaryHit: 0.895, goalPrecision: 0.92 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.

@@ -161,6 +161,14 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['an evacuation plan (evakueringsplan) is civil protection, in Swedish', { title: 'Kommunen utarbetar en evakueringsplan', summary: 'Planen tar hänsyn till vårdinrättningar och skolor.', lang: 'sv', source: 'intermin' }, true, 'internal-security', null],
   ['residents evacuated (evakuoitiin) in a fire stay incident news', { title: 'Kerrostalossa syttyi palo', summary: 'Asukkaat evakuoitiin ja pelastuslaitos sammutti palon.', source: 'pelastustoimi' }, false, null, 'incident'],
   ['a ministry’s administrative branch (förvaltningsområde) is no welfare-area administration', { title: 'Inrikesministeriets förvaltningsområde: räddningsväsendets finansiering oförändrad', summary: 'Polisen får mer pengar.', lang: 'sv', source: 'intermin' }, true, 'services', null],
+  // Round twenty-three (eval-2028-03 as a dev set): reworded from its kinds, not its items.
+  ['the welfare areas’ steering negotiations (styrförhandlingar) are the reform, as ohjausneuvottelut', { title: 'Årets styrförhandlingar med välfärdsområdena inleds i maj', summary: 'Ministerierna går igenom områdenas ekonomi.', lang: 'sv', source: 'stm' }, true, 'welfare-reform', null],
+  ['the welfare areas’ steering model (styrmodell) is the reform, as ohjausmalli', { title: 'En ny styrmodell för välfärdsområdena på remiss', summary: 'Modellen gäller de årliga förhandlingarna.', lang: 'sv', source: 'vm' }, true, 'welfare-reform', null],
+  ['a ministry’s and the rescue departments’ joint working groups (yhteiset työryhmät) are the cooperation structure', { title: 'Sisäministeriö ja pelastuslaitokset perustavat yhteisen työryhmän', summary: 'Työryhmä kokoontuu neljä kertaa vuodessa.', source: 'intermin' }, true, 'internal-security', null],
+  ['the same in Swedish (gemensam arbetsgrupp)', { title: 'Inrikesministeriet och räddningsverken tillsätter en gemensam arbetsgrupp', summary: 'Arbetsgruppen sammanträder fyra gånger om året.', lang: 'sv', source: 'intermin' }, true, 'internal-security', null],
+  ['the Rescue College (Räddningsinstitutet) names who trains: training emergency-centre operators is the emergency centres’', { title: 'Räddningsinstitutet inleder en kurs för nödcentralsoperatörer', summary: 'Kursen tar emot 40 studerande i januari.', lang: 'sv', source: 'pelastusopisto' }, true, 'internal-security', null],
+  ['the Rescue College’s curriculum (opetussuunnitelma) is training, whatever system its students practise on', { title: 'Pelastusopisto uudistaa opetussuunnitelmansa', summary: 'Uutena opetellaan KEJO-järjestelmän käyttöä.', source: 'pelastusopisto' }, true, 'services', null],
+  ['the same in Swedish (läroplan)', { title: 'Räddningsinstitutet förnyar sin läroplan', summary: 'Som nytt lär man sig använda KEJO-systemet.', lang: 'sv', source: 'pelastusopisto' }, true, 'services', null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
