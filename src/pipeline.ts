@@ -252,6 +252,12 @@ export async function crawl(defs: SourceDef[], deps: PipelineDeps, concurrency =
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, defs.length) }, worker));
+  // Every run is in the writer's hands: tell it this thread waits (now and after each run is stored).
+  const idle = deps.writer?.idle;
+  if (idle) {
+    idle();
+    for (const s of saving) void s.then(idle);
+  }
   await Promise.all(saving);
   if (failure) throw (failure as { err: unknown }).err;
   return results.filter((r) => r !== undefined);

@@ -8,6 +8,10 @@ import { crawl, refreshSource, backoffMs, knownOf } from '../src/pipeline.js';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { openDb, syncSources, listItems, listRuns, getSourceState, type Db } from '../src/store/index.js';
+import { deferredWorkerWriter } from '../src/store/writer.js';
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import nodePath from 'node:path';
 import type { SourceDef } from '../src/model.js';
 
 const rss = (items: string, extra = '') =>
@@ -201,5 +205,35 @@ describe('pipeline: what a source module may ask', () => {
     expect(known?.(' a ')).toBe(true); // the key trims the guid
     expect(known?.('not-stored')).toBe(false);
     expect((await knownOf({ ...d, id: 'elsewhere', kind: 'module', module: 'finlex' }, db))?.('a')).toBe(false);
+  });
+});
+
+describe('pipeline: a one-off crawl waiting for its writer thread', () => {
+  it("copies the log into the database file while it waits, so the file alone holds every stored run before the close", async () => {
+    const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'lakivahti-idle-'));
+    const file = nodePath.join(dir, 'db.sqlite');
+    const own = openDb(file, { synchronous: 'NORMAL' });
+    const writer = deferredWorkerWriter(own, file);
+    try {
+      server.route('/idle', reply(rss(entry('i1', 'Pelastuslain muutos') + entry('i2', 'Toinen') + entry('i3', 'Kolmas')), RSS));
+      const defs = ['one', 'two', 'three'].map((id) => def(`idle-${id}`, '/idle'));
+      syncSources(own, defs);
+      const runs = await crawl(defs, { db: own, writer, fetch }, 2);
+      expect(runs.map((r) => r.created)).toEqual([3, 3, 3]);
+      // Before the writer and this connection close (the last close would checkpoint): the database file without its
+      // log already has every item and run.
+      fs.copyFileSync(file, nodePath.join(dir, 'alone.sqlite'));
+      const alone = new Database(nodePath.join(dir, 'alone.sqlite'), { readonly: true });
+      try {
+        expect(alone.prepare("SELECT count(*) AS n FROM items WHERE source_id LIKE 'idle-%'").get()).toEqual({ n: 9 });
+        expect(alone.prepare("SELECT count(*) AS n FROM runs WHERE source_id LIKE 'idle-%' AND status = 'ok'").get()).toEqual({ n: 3 });
+      } finally {
+        alone.close();
+      }
+    } finally {
+      await writer.close();
+      own.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

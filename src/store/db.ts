@@ -77,6 +77,20 @@ export class DbOpenError extends Error {
 export type Synchronous = 'FULL' | 'NORMAL';
 
 /**
+ * Copy what the write-ahead log holds into the database file, as far as no reader still needs it: a passive checkpoint,
+ * which never waits for a reader or a writer (another connection's transaction goes on meanwhile). It syncs the log
+ * before copying and the database file after, as the checkpoint at close does. A checkpoint that cannot run now
+ * (another connection is checkpointing) is left to a later one, or to the close.
+ */
+export function checkpointLog(db: Db): void {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    /* SQLITE_BUSY or the like: the next checkpoint copies it */
+  }
+}
+
+/**
  * Open (creating if needed) and migrate the database at `file`; ':memory:' works for tests. With `readOnly`,
  * the file must exist and nothing is written: no folder, no journal-mode change, no migration (a schema older
  * than the code is an error saying how to upgrade it).

@@ -1,6 +1,7 @@
 // What a `lakivahti crawl` process loads: a source module's code only when a source of its kind runs, and the yaml
 // library only when the taxonomy must be parsed (not when its parse is in the cache beside the database), and on a 304
-// neither the feed parser nor the linker; node-cron only for a schedule that names more than minutes.
+// neither the feed parser nor the linker; node-cron only for a schedule that names more than minutes; the Helsinki time
+// formatter only to print a paused source.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -74,6 +75,8 @@ describe('what a crawl loads', () => {
       expect(r.err).not.toMatch(/node_modules\/xmlbuilder\//);
       // The default schedule names only minutes: its next run is worked out without node-cron.
       expect(r.err).not.toMatch(/node_modules\/node-cron\//);
+      // No source is paused: the Helsinki time formatter (Intl's time zone data) is not built.
+      expect(r.err).not.toMatch(/LOADED file:\S+\/app\/format\.js/);
     }
   }, 120_000);
 });
