@@ -1,13 +1,14 @@
 // The joint-response board: the open joint-response candidates (the rule of `items --joint`) and the matters people
 // put on it, by deadline, with owner, internal deadline and status; overdue and due this week at a glance.
 import type { RequestHandler } from 'express';
-import { jointDeadlineCounter, listBoardEntries, listItems, listJointDeadlines, type BoardEntry, type ItemRow } from '../../store/index.js';
+import { jointDeadlineCounter, listBoardEntries, listItems, listJointDeadlines, listSourceStates, type BoardEntry, type ItemRow } from '../../store/index.js';
 import { HttpError } from '../auth/index.js';
 import { helsinkiDate } from '../../parse/dates.js';
 import type { WebDeps } from '../deps.js';
-import { word } from '../../present/words-web.js';
+import { word, type Lang } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
+import { healthLine, sourceHealth } from './source-health.js';
 
 export interface BoardRow {
   /** The matter's number, or null for an item in no matter. */
@@ -96,10 +97,21 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const lang = pageLang(res.locals);
     if (raw !== undefined && !m) throw new HttpError(400, word(lang, 'board.badPage'));
     const after = m ? { deadline: m[1], id: Number(m[2]) } : undefined;
-    bodies.render(res, 'board', bodyKey(res, today), { title: word(lang, 'board.title') }, () => boardModel(today, after));
+    bodies.render(res, 'board', bodyKey(res, today), { title: word(lang, 'board.title') }, () => boardModel(today, after, lang));
   };
 
-  function boardModel(today: string, after: { deadline: string; id: number } | undefined) {
+  /**
+   * What an empty board says: that nothing is open only when the sources could be read (as the overview): on a fresh
+   * database, or with sources failing, the statement requests may be what is missing.
+   */
+  function emptyWords(lang: Lang): { text: string; warning: boolean } {
+    const health = sourceHealth(deps.sources, listSourceStates(deps.db), lang);
+    if (!health.some((s) => s.health === 'ok')) return { text: word(lang, 'overview.noSources'), warning: true };
+    if (!healthLine(health, deps.configErrors.length, lang).ok) return { text: word(lang, 'overview.notAll'), warning: true };
+    return { text: word(lang, 'board.empty'), warning: false };
+  }
+
+  function boardModel(today: string, after: { deadline: string; id: number } | undefined, lang: Lang) {
     const size = BOARD_PAGE;
     const found = listJointDeadlines(deps.db, today, LAST_DAY, size + 1, after, { identifiers: false, summaries: false });
     const candidates = found.slice(0, size);
@@ -128,7 +140,7 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const weekLeft = !after && more && last.deadline! <= weekEnd
       ? countJointDeadlines(today, weekEnd) - candidates.filter((c) => c.deadline! <= weekEnd).length - entered.filter((i) => i.deadline! <= weekEnd).length : 0;
     return {
-      open, done, later: after !== undefined,
+      open, done, later: after !== undefined, empty: open.length ? null : emptyWords(lang),
       overdue: open.filter((r) => r.overdue).length, thisWeek: open.filter((r) => r.dueThisWeek).length + weekLeft,
       openTotal: after ? null : open.length + remaining,
       next: more && last ? `/board?jatko=${last.deadline}_${last.id}` : null,
