@@ -14,7 +14,7 @@ export const usage = `usage: lakivahti crawl [--source ID] [--db PATH] [--feeds 
 
 Crawl every source now (or only --source ID) and print one line per source: new, updated,
 not modified, or the error; then the matters whose statute came into force today, if any.
-Exits 0 when it ran, even if sources failed. Ctrl-C or SIGTERM stops it: requests in flight are
+Exits 0 when it ran, even if sources failed; 1 when no source definition could be read. Ctrl-C or SIGTERM stops it: requests in flight are
 aborted, those runs recorded as interrupted, the finished ones printed (exit 130 or 143).
 `;
 

@@ -16,11 +16,12 @@ commands:
         [--relevant] [--goal GOAL] [--joint]
                                      stored items, newest first (--joint: open joint-response
                                      candidates, nearest deadline first)
-  matters [--json] [--goal GOAL] [--stage STAGE] [--search TEXT]
+  matters [--json] [--goal GOAL] [--stage STAGE] [--search TEXT] [--limit N]
                                      matters: one piece of legislation joined across sources
   matter ID [--json]                 one matter (number or identifier) with its items and joins
-  matter merge A B --reviewer NAME   a reviewer joins two matters (kept by relink and later crawls)
-  matter split ID ITEM --reviewer NAME
+  matter merge A B --reviewer NAME [--note TEXT]
+                                     a reviewer joins two matters (kept by relink and later crawls)
+  matter split ID ITEM --reviewer NAME [--note TEXT]
                                      a reviewer splits an item off a matter (kept likewise)
   relink [--dry-run]                 rebuild every matter from the stored items' identifiers
   demo [--port N] [--host H]         the app against local mirrors of recorded snapshots
@@ -31,7 +32,7 @@ commands:
   backup FILE [--force]              a consistent copy of the database, safe while serve runs
   users add EMAIL --role admin|reviewer|reader | users password EMAIL | users list [--json] | users disable EMAIL | users enable EMAIL
                                      the web workbench's accounts (password from stdin or a prompt)
-  subscriptions add EMAIL (--network | --goal G… --source ID… --matter N… --search TEXT)
+  subscriptions add EMAIL (--network | --goal G… --source ID… --organisation NAME… --matter N… --search TEXT)
         [--every immediately|daily|weekly] [--lang fi|sv] | subscriptions list [--json] | subscriptions remove ID
                                      who receives the digest by e-mail
   digest --preview [--to EMAIL] [--out DIR] | digest --send [--approve]

@@ -7,7 +7,8 @@ import { parseCommand, UsageError } from './args.js';
 export const usage = `usage: lakivahti serve [--port N] [--host HOST] [--no-schedule] [--db PATH] [--feeds DIR]
 
 Run the scheduler and the web view. Listens on 127.0.0.1 unless --host (or HOST) says otherwise,
-port 3000 unless --port (or PORT). SIGTERM or Ctrl-C stops it cleanly.
+port 3000 unless --port (or PORT). SIGTERM or Ctrl-C stops it within 5 s
+(runs still in flight after a short grace are aborted and recorded as interrupted).
 `;
 
 /** Parse --port / PORT; a clear error for anything that is not a port number. */

@@ -25,7 +25,8 @@ of new items with any of the goals, from any of the sources or organisations, in
 (numbers), or found by the saved search, and the stage changes and deadline moves of those matters;
 weekly unless --every says otherwise (Monday 08.00 Helsinki time), Finnish unless --lang sv.
 list prints every subscription (--json: one object a line, with its id) and only reads; remove ID
-ends one (as its unsubscribe link does; its history stays).
+ends one (as its unsubscribe link does; its history stays). An unknown goal, source or matter, or
+a bad address, is refused (exit 2).
 `;
 
 export async function subscriptionsCommand(args: string[]): Promise<number> {

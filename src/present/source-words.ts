@@ -8,6 +8,12 @@ export const statusWord = (status: string | null, lang: Lang = 'fi'): string =>
 
 /** [pattern over the stored English error, its sentence in Finnish and Swedish]; the first that matches words it. */
 const ERRORS: [RegExp, (m: RegExpExecArray) => Record<Lang, string>][] = [
+  // First: an interrupted run's text ends with what the abort did to its request in brackets ("the connection …
+  // closed before the whole response arrived"), which the rules below would take for the source's fault.
+  [/^interrupted/, () => ({
+    fi: 'Haku keskeytyi, koska ohjelma pysähtyi kesken haun.',
+    sv: 'Hämtningen avbröts, eftersom programmet stannade mitt i hämtningen.',
+  })],
   [/rate limiting us \(HTTP (\d+)\)/, () => ({
     fi: 'Palvelin pyysi hakemaan harvemmin; haetaan uudelleen myöhemmin.',
     sv: 'Servern bad oss hämta mer sällan; hämtningen görs på nytt senare.',
@@ -79,10 +85,6 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => Record<Lang, string>][] = [
   [/none of the items could be read/, () => ({
     fi: 'Yhtäkään lähteen asiakirjaa ei voitu lukea.',
     sv: 'Inget av källans dokument kunde läsas.',
-  })],
-  [/^interrupted/, () => ({
-    fi: 'Haku keskeytyi, koska ohjelma pysähtyi kesken haun.',
-    sv: 'Hämtningen avbröts, eftersom programmet stannade mitt i hämtningen.',
   })],
   [/^parse:/, () => ({
     fi: 'Syötteen tai sivun sisältöä ei voitu lukea; sen muoto on ehkä muuttunut.',

@@ -167,3 +167,17 @@ export function advanceWatermark(db: Db, id: number, to: Watermark): void {
       covered_event_id = max(coalesce(covered_event_id, 0), ?), covered_at = max(coalesce(covered_at, ''), ?) WHERE id = ?`)
     .run(to.itemId, to.eventId, to.at, id);
 }
+
+/**
+ * A reviewer merged matter `from` into matter `to` (`from` is gone): the subscriptions that followed `from` follow `to`
+ * instead, each number once, so their digests keep the matter's items and changes. Returns how many were changed.
+ */
+export function followMergedMatter(db: Db, from: number, to: number): number {
+  const rows = prepared(db, 'SELECT id, matters FROM subscriptions s WHERE EXISTS (SELECT 1 FROM json_each(s.matters) WHERE value = ?)')
+    .all(from) as { id: number; matters: string }[];
+  for (const r of rows) {
+    const matters = [...new Set((JSON.parse(r.matters) as number[]).map((m) => (m === from ? to : m)))];
+    prepared(db, 'UPDATE subscriptions SET matters = ? WHERE id = ?').run(JSON.stringify(matters), r.id);
+  }
+  return rows.length;
+}

@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await row.locator('details.row-actions > summary').click();
     await row.getByLabel('Sisäinen turvallisuus', { exact: false }).check();
     await expectAccessible(page, 'board with a row\'s forms open');
-    await Promise.all([page.waitForURL(`${base}/board`), row.getByRole('button', { name: 'Tallenna tavoitteet' }).click()]);
+    await Promise.all([page.waitForURL(`${base}/board#rivi-m1`), row.getByRole('button', { name: 'Tallenna tavoitteet' }).click()]);
     expect(query('SELECT reviewer, goals FROM reviews WHERE item_id = 1')).toEqual({ reviewer: 'juristi@example.fi', goals: '["services","internal-security"]' });
 
     // Put matter 1 on the board with an owner and an internal deadline.
@@ -85,12 +85,14 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await again.getByLabel('Vastuuhenkilö').fill('Maija Meikäläinen');
     await again.getByLabel('Sisäinen määräaika').fill(inDays(6));
     await again.getByLabel('Tila').selectOption('drafting');
-    await Promise.all([page.waitForURL(`${base}/board`), again.getByRole('button', { name: 'Tallenna taululle' }).click()]);
+    await Promise.all([page.waitForURL(`${base}/board#rivi-m1`), again.getByRole('button', { name: 'Tallenna taululle' }).click()]);
     const onBoard = page.locator('tr', { has: page.locator('a[href="/matters/1"]') });
     await expect(onBoard.locator('td[data-label="Vastuuhenkilö"]').innerText()).resolves.toBe('Maija Meikäläinen');
     await expect(onBoard.locator('td[data-label="Tila"]').innerText()).resolves.toBe('vastausta valmistellaan');
-    // Six days away: within the glance's 7 days, whatever the weekday (next week's from Tuesday on).
-    await expect(onBoard.locator('td[data-label="Määräaika"]').innerText()).resolves.toContain('7 päivän sisällä');
+    // Six days away: within the glance's 7 days, whatever the weekday (next week's from Tuesday on); marked beside the
+    // internal deadline, not beside the statement deadline 20 days away.
+    await expect(onBoard.locator('td[data-label="Sisäinen määräaika"]').innerText()).resolves.toContain('7 päivän sisällä');
+    await expect(onBoard.locator('td[data-label="Määräaika"]').innerText()).resolves.not.toContain('7 päivän sisällä');
 
     await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Kirjaudu ulos' }).click()]);
     await page.getByLabel('Salasana').waitFor();
@@ -225,6 +227,34 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     await page.locator(`main table a[href="/items/${last}"]`).focus();
     await Promise.all([page.waitForURL(new RegExp(`#rivi-${last}-${before}$`)), page.keyboard.press('r')]);
     await expect(focused()).resolves.toBe(before);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('on the board, a keyboard user saves a row\'s form and goes on from that row, not from the top of the page', async () => {
+    const { page, problems } = await open(390);
+    await signIn(page, 'juristi@example.fi', '/board');
+    const rows = await page.locator('table.board tbody tr > th > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(rows.length).toBeGreaterThan(2);
+    // A row below the first, so that the top of the page is not where the person was.
+    const href = rows[rows.length - 1]!;
+    const row = page.locator('table.board tr', { has: page.locator(`a[href="${href}"]`) });
+    const rowId = await row.getAttribute('id');
+    expect(rowId).toMatch(/^rivi-[mi]\d+$/);
+    // Keyboard only: the row's "Muokkaa" opens with Enter, Tab reaches the owner field, Enter in it sends the form.
+    await row.locator('details.row-actions > summary').focus();
+    await page.keyboard.press('Enter');
+    const owner = row.getByLabel('Vastuuhenkilö');
+    await owner.waitFor();
+    while (!(await owner.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+    await page.keyboard.type('Näppäimistö Nieminen');
+    await Promise.all([page.waitForURL(`${base}/board#${rowId}`), page.keyboard.press('Enter')]);
+    await expect(page.getByRole('status').innerText()).resolves.toMatch(/^Yhteisvastauksen tiedot tallennettu/);
+    // The row is the page's target, in view, and Tab goes on to its link, not to the skip link at the top.
+    await expect(page.locator(`#${rowId}`).evaluate((tr) => tr.matches(':target') && tr.getBoundingClientRect().top < innerHeight)).resolves.toBe(true);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('href'))).resolves.toBe(href);
+    await expect(page.locator(`#${rowId} td[data-label="Vastuuhenkilö"]`).innerText()).resolves.toBe('Näppäimistö Nieminen');
+    expect(await sidewaysScroll(page)).toBe(0);
     expect(problems).toEqual([]);
   }, 60_000);
 

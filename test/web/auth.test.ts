@@ -281,7 +281,12 @@ describe('state changes', () => {
     await b.post('/matters/3/board', { _csrf: token, owner: 'Ville', internal_deadline: inDays(-1) });
     const late = (await b.get('/board')).html;
     expect(late).toContain('<li class="glance-item is-overdue"><strong>1</strong> myöhässä');
-    expect(late).toMatch(/<tr class="is-overdue">[\s\S]*?badge-overdue">myöhässä[\s\S]*?Remiss om/);
+    // The mark stands beside the date that has passed: the internal one, not the statement deadline 30 days away
+    // (which read "… myöhässä" to a screen reader, as if the round had closed).
+    const remiss = /<tr id="rivi-m3" class="is-overdue">([\s\S]*?)<\/tr>/.exec(late)?.[1] ?? '';
+    expect(remiss).toContain('Remiss om');
+    expect(remiss).toMatch(/<td data-label="Sisäinen määräaika"><span class="deadline">[\d.]+<\/span> <span class="badge badge-overdue">myöhässä<\/span>/);
+    expect(/<td data-label="Määräaika">[\s\S]*?<\/td>/.exec(remiss)?.[0]).not.toContain('badge');
     // Within the glance's seven days (not the calendar week the overview's "tällä viikolla" means).
     expect(html).toMatch(/class="badge badge-soon">7 päivän sisällä/);
     expect(html).not.toContain('tällä viikolla');

@@ -177,6 +177,10 @@ describe('source health in plain Finnish and Swedish', () => {
     ['parse: no items found: the page layout or the API may have changed', 'Lähteestä ei löytynyt yhtään asiakirjaa; sivun rakenne tai rajapinta on ehkä muuttunut.'],
     ['parse: unexpected close tag', 'Syötteen tai sivun sisältöä ei voitu lukea; sen muoto on ehkä muuttunut.'],
     ['interrupted: the process (pid 12) ended before the run finished', 'Haku keskeytyi, koska ohjelma pysähtyi kesken haun.'],
+    // A run that `serve` or `crawl` stopped, as pipeline.ts stores it: the cause in brackets is what the abort did to
+    // the request, not the source's fault, so the sentence is the interruption's (it read "Yhteys katkesi kesken haun.").
+    ['interrupted: the process was stopping before the run finished (fetch: the connection to 127.0.0.1:3499 closed before the whole response arrived)', 'Haku keskeytyi, koska ohjelma pysähtyi kesken haun.'],
+    ['interrupted: the process was stopping before the run finished (fetch: x.fi did not answer within 30 s)', 'Haku keskeytyi, koska ohjelma pysähtyi kesken haun.'],
     ['something nobody foresaw', 'Haku epäonnistui.'],
   ])('%s', (error, finnish) => expect(plainError(error)).toBe(finnish));
 
@@ -202,6 +206,7 @@ describe('source health in plain Finnish and Swedish', () => {
     ['fetch: the server answered HTTP 403 Forbidden', 'Servern tillät inte att sidan lästes (HTTP 403).'],
     ['fetch: x.fi did not answer within 30 s', 'Servern svarade inte i tid.'],
     ['interrupted: the process (pid 12) ended before the run finished', 'Hämtningen avbröts, eftersom programmet stannade mitt i hämtningen.'],
+    ['interrupted: the process was stopping before the run finished (fetch: the connection to x.fi was reset)', 'Hämtningen avbröts, eftersom programmet stannade mitt i hämtningen.'],
     ['something nobody foresaw', 'Hämtningen misslyckades.'],
     [null, 'Hämtningen misslyckades.'],
   ])('in Swedish for a Swedish page: %s', (error, swedish) => expect(plainError(error, 'sv')).toBe(swedish));

@@ -1,13 +1,14 @@
 // The joint-response board: the open joint-response candidates (the rule of `items --joint`) and the matters people
 // put on it, by deadline, with owner, internal deadline and status; overdue and due this week at a glance.
 import type { RequestHandler } from 'express';
-import { jointDeadlineCounter, listBoardEntries, listItems, listJointDeadlines, type BoardEntry, type ItemRow } from '../../store/index.js';
+import { jointDeadlineCounter, listBoardEntries, listItems, listJointDeadlines, listSourceStates, type BoardEntry, type ItemRow } from '../../store/index.js';
 import { HttpError } from '../auth/index.js';
 import { helsinkiDate } from '../../parse/dates.js';
 import type { WebDeps } from '../deps.js';
-import { word } from '../../present/words-web.js';
+import { word, type Lang } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
+import { healthLine, sourceHealth } from './source-health.js';
 
 export interface BoardRow {
   /** The matter's number, or null for an item in no matter. */
@@ -20,13 +21,20 @@ export interface BoardRow {
   entry: BoardEntry | null;
   /** A joint-response candidate by the tagger's rule (whether or not people put it on the board). */
   candidate: boolean;
+  /** Whether the statement deadline or the internal one has passed (the row and the glance's count). */
   overdue: boolean;
+  /** Not overdue, and one of the two deadlines is within the glance's seven days. */
   dueThisWeek: boolean;
+  /** Each deadline's own mark, shown beside that date: a badge beside the statement deadline when only the internal one
+   * has passed read "11.12.2026 myöhässä" for a round still a week away. */
+  deadlineMark: DeadlineMark;
+  internalMark: DeadlineMark;
   /** Days to the statement deadline (negative: past), or null. */
   daysLeft: number | null;
 }
 
 const OPEN = new Set(['new', 'review', 'drafting']);
+type DeadlineMark = 'overdue' | 'soon' | null;
 const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 
 /** The board's rows: one per matter (or lone item), entries and candidates together, nearest deadline first. */
@@ -36,7 +44,7 @@ export function boardRows(entries: BoardEntry[], candidates: ItemRow[], goalsOf:
   for (const e of entries)
     rows.set(keyOf(e.matter, e.itemId), {
       matter: e.matter, item: { id: e.itemId, goals: goalsOf.get(e.itemId) ?? [] }, title: e.title, language: e.language,
-      deadline: e.deadline, entry: e, candidate: false, overdue: false, dueThisWeek: false, daysLeft: null,
+      deadline: e.deadline, entry: e, candidate: false, overdue: false, dueThisWeek: false, deadlineMark: null, internalMark: null, daysLeft: null,
     });
   for (const c of candidates) {
     const key = keyOf(c.matter, c.id);
@@ -47,7 +55,7 @@ export function boardRows(entries: BoardEntry[], candidates: ItemRow[], goalsOf:
     } else {
       rows.set(key, {
         matter: c.matter, item: { id: c.id, goals: c.goals }, title: c.title, language: c.language, deadline: c.deadline,
-        entry: null, candidate: true, overdue: false, dueThisWeek: false, daysLeft: null,
+        entry: null, candidate: true, overdue: false, dueThisWeek: false, deadlineMark: null, internalMark: null, daysLeft: null,
       });
     }
   }
@@ -55,9 +63,12 @@ export function boardRows(entries: BoardEntry[], candidates: ItemRow[], goalsOf:
   for (const r of rows.values()) {
     r.daysLeft = r.deadline ? day(r.deadline) - now : null;
     if (!r.entry || OPEN.has(r.entry.status)) {
-      const dates = [r.deadline, r.entry?.internalDeadline].filter((d): d is string => !!d).map(day);
-      r.overdue = dates.some((d) => d < now);
-      r.dueThisWeek = !r.overdue && dates.some((d) => d - now <= 6);
+      const mark = (d: string | null | undefined): DeadlineMark => (!d ? null : day(d) < now ? 'overdue' : day(d) - now <= 6 ? 'soon' : null);
+      r.deadlineMark = mark(r.deadline);
+      r.internalMark = mark(r.entry?.internalDeadline);
+      const marks = [r.deadlineMark, r.internalMark];
+      r.overdue = marks.includes('overdue');
+      r.dueThisWeek = !r.overdue && marks.includes('soon');
     }
   }
   const order = (d: string | null | undefined) => d ?? '9999-99-99';
@@ -86,10 +97,21 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const lang = pageLang(res.locals);
     if (raw !== undefined && !m) throw new HttpError(400, word(lang, 'board.badPage'));
     const after = m ? { deadline: m[1], id: Number(m[2]) } : undefined;
-    bodies.render(res, 'board', bodyKey(res, today), { title: word(lang, 'board.title') }, () => boardModel(today, after));
+    bodies.render(res, 'board', bodyKey(res, today), { title: word(lang, 'board.title') }, () => boardModel(today, after, lang));
   };
 
-  function boardModel(today: string, after: { deadline: string; id: number } | undefined) {
+  /**
+   * What an empty board says: that nothing is open only when the sources could be read (as the overview): on a fresh
+   * database, or with sources failing, the statement requests may be what is missing.
+   */
+  function emptyWords(lang: Lang): { text: string; warning: boolean } {
+    const health = sourceHealth(deps.sources, listSourceStates(deps.db), lang);
+    if (!health.some((s) => s.health === 'ok')) return { text: word(lang, 'overview.noSources'), warning: true };
+    if (!healthLine(health, deps.configErrors.length, lang).ok) return { text: word(lang, 'overview.notAll'), warning: true };
+    return { text: word(lang, 'board.empty'), warning: false };
+  }
+
+  function boardModel(today: string, after: { deadline: string; id: number } | undefined, lang: Lang) {
     const size = BOARD_PAGE;
     const found = listJointDeadlines(deps.db, today, LAST_DAY, size + 1, after, { identifiers: false, summaries: false });
     const candidates = found.slice(0, size);
@@ -98,8 +120,13 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const held = entries.length ? listItems(deps.db, { ids: entries.map((e) => e.itemId), limit: entries.length }) : [];
     // A later page lists only candidates: the entries are all on the first.
     const rows = boardRows(entries, candidates, new Map(held.map((i) => [i.id, i.goals])), today).filter((r) => !after || !r.entry);
-    // What the matter-actions partial takes: the matter's number and its board entry.
-    const view = rows.map((r) => ({ ...r, matterRef: r.matter === null ? null : { id: r.matter, board: r.entry } }));
+    // What the matter-actions partial takes: the matter's number and its board entry. Each row has an anchor, and its
+    // forms come back to it (`/board#rivi-m12`): a keyboard or screen-reader user goes on from the row just saved,
+    // not from the top of a page of 50 rows.
+    const view = rows.map((r) => {
+      const anchor = r.matter === null ? `rivi-i${r.item.id}` : `rivi-m${r.matter}`;
+      return { ...r, anchor, item: { ...r.item, anchor }, matterRef: r.matter === null ? null : { id: r.matter, board: r.entry, anchor } };
+    });
     const open = view.filter((r) => !r.entry || OPEN.has(r.entry.status));
     const done = after ? [] : view.filter((r) => r.entry && !OPEN.has(r.entry.status));
     // On the first page, the candidates not shown yet count too: as open, and as due this week when they are. An entry
@@ -113,7 +140,7 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const weekLeft = !after && more && last.deadline! <= weekEnd
       ? countJointDeadlines(today, weekEnd) - candidates.filter((c) => c.deadline! <= weekEnd).length - entered.filter((i) => i.deadline! <= weekEnd).length : 0;
     return {
-      open, done, later: after !== undefined,
+      open, done, later: after !== undefined, empty: open.length ? null : emptyWords(lang),
       overdue: open.filter((r) => r.overdue).length, thisWeek: open.filter((r) => r.dueThisWeek).length + weekLeft,
       openTotal: after ? null : open.length + remaining,
       next: more && last ? `/board?jatko=${last.deadline}_${last.id}` : null,

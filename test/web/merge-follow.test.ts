@@ -1,0 +1,39 @@
+// A reviewer merges matter B into matter A in the web: B is gone, so a subscription that followed B followed nothing
+// (its digest said "ei mitään uutta" for good, and the subscriptions page still listed "asia B"). It follows A now.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../src/store/index.js';
+import { getSubscription, insertSubscription } from '../../src/store/subscriptions.js';
+import { seedWorkbench } from '../browser/seed.js';
+import { servePages, webDeps } from './support.js';
+
+let db: Db;
+let site: Awaited<ReturnType<typeof servePages>>;
+
+beforeAll(async () => {
+  db = openDb(':memory:');
+  seedWorkbench(db);
+  site = await servePages(webDeps(db), 'reviewer');
+}, 60_000);
+
+afterAll(async () => {
+  await site.close();
+  db.close();
+});
+
+describe('merging matters keeps their followers', () => {
+  it('a subscription that followed the matter that is gone follows the merged one, once', async () => {
+    const [a, b] = db.prepare('SELECT DISTINCT matter_id FROM items WHERE matter_id IS NOT NULL ORDER BY matter_id').pluck().all() as number[];
+    expect(b).toBeDefined();
+    const now = new Date().toISOString();
+    const follow = (matters: number[]) => insertSubscription(db, { email: 'lukija@example.fi', kind: 'personal', matters, now, createdBy: 'test' });
+    const onlyB = follow([b]);
+    const both = follow([b, a]);
+    const other = follow([a]);
+    const merged = await site.browser.post(`/matters/${a}/merge`, { _csrf: await site.browser.token(), other: String(b) });
+    expect(merged.res.status).toBe(303);
+    expect(db.prepare('SELECT COUNT(*) FROM matters WHERE id = ?').pluck().get(b)).toBe(0);
+    expect(getSubscription(db, onlyB)?.matters).toEqual([a]);
+    expect(getSubscription(db, both)?.matters).toEqual([a]);
+    expect(getSubscription(db, other)?.matters).toEqual([a]);
+  });
+});
