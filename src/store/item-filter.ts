@@ -249,7 +249,10 @@ function readSearchPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
     // The cursor's own day's matches may lie on either side of it; those of the other days are all beyond it.
     const beyond = cursorDay === undefined ? complete.length : complete.filter((k) => dayOf(k) !== cursorDay).length;
     if (full && beyond < need) continue;
-    const ids = complete.map((k) => DAY_KEYS - 1 - (k - dayOf(k) * DAY_KEYS));
+    // A first page needs no match of a day older than its last row's: the days before that one are in the page whole.
+    const pageDay = cursor === undefined && complete.length > need ? dayOf(complete[need - 1]) : undefined;
+    const kept = pageDay === undefined ? complete : complete.filter((k) => dayOf(k) <= pageDay);
+    const ids = kept.map((k) => DAY_KEYS - 1 - (k - dayOf(k) * DAY_KEYS));
     return pageOf(db, f, page, JSON.stringify(ids), false, ids.length <= SORTED_HERE);
   }
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compareBinary, listItemPage, listItems, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
 import { contentHash } from '../../src/normalize/key.js';
 import type { SourceDef, TaggedItem } from '../../src/model.js';
+import Database from 'better-sqlite3';
 import { statementsRun } from '../helpers/statements.js';
 
 const START = Date.UTC(2026, 0, 5, 8);
@@ -21,11 +22,11 @@ function item(k: number): TaggedItem {
   return { ...i, hash: contentHash(i) };
 }
 
-function seeded(n: number): Db {
+function seeded(n: number, at0 = (k: number) => item(k)): Db {
   const db = openDb(':memory:');
   syncSources(db, [{ id: 's', name: 's', url: 'https://example.fi/s' } as SourceDef]);
   const at = new Date().toISOString();
-  const items = Array.from({ length: n }, (_, k) => item(k));
+  const items = Array.from({ length: n }, (_, k) => at0(k));
   saveRun(db, { run: { sourceId: 's', startedAt: at, finishedAt: at, status: 'ok', found: n, created: 0, updated: 0, error: null, notes: [] }, items, nextRunAt: null });
   return db;
 }
@@ -63,5 +64,30 @@ describe("a search alone's few matches", () => {
     expect(sorted).toEqual(db.prepare(`SELECT value FROM json_each(?) ORDER BY value`).pluck().all(JSON.stringify(tails)));
     // JavaScript's own order differs here: the test would not tell the two apart otherwise.
     expect([...tails].sort()).not.toEqual(sorted);
+  });
+
+  it("a first page reads the rows of no day older than its last row's", () => {
+    // Ten matches a day over six days, a page of ten: the page ends on the second day.
+    const db = (current = seeded(60, (k) => {
+      const i = item(k);
+      const published = new Date(START - Math.floor(k / 10) * 86_400_000 - (k % 10) * 60_000).toISOString();
+      return { ...i, published, hash: contentHash({ ...i, published }) };
+    }));
+    const bound: string[] = [];
+    const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { all: (this: Database.Statement, ...args: unknown[]) => unknown };
+    const all = proto.all;
+    proto.all = function (this: Database.Statement, ...args: unknown[]) {
+      if (/FROM json_each\(\?\) h CROSS JOIN items i/.test(this.source)) bound.push(args[0] as string);
+      return all.apply(this, args);
+    };
+    try {
+      const page = listItemPage(db, { match: '"pelastuslain"' }, { limit: 10, searchCap: 1000 });
+      expect(page.items.map((r) => r.id)).toEqual(listItems(db, { match: '"pelastuslain"', limit: 10 }).map((r) => r.id));
+      expect(page.older).not.toBeNull();
+      // The matches of the first two days: the rows read, of the sixty.
+      expect(bound.map((ids) => (JSON.parse(ids) as number[]).length)).toEqual([20]);
+    } finally {
+      proto.all = all;
+    }
   });
 });
