@@ -113,6 +113,15 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): 
   return { sql: `${listRowSelect('items i', page)} ${filter} ${order} ${limit}`, args };
 }
 
+/** Every row of a search's few matches (a JSON array of ids) beyond the page's cursor, in no order (pageOf sorts them). */
+function hitRowsQuery(page: PageRequest, hits: string): { sql: string; args: (string | number)[] } {
+  const args: (string | number)[] = [hits];
+  let cursor = '';
+  if (page.before) cursor = 'WHERE (i.sort_key, i.id) < (?, ?)', args.push(page.before.key, page.before.id);
+  else if (page.after) cursor = 'WHERE (i.sort_key, i.id) > (?, ?)', args.push(page.after.key, page.after.id);
+  return { sql: `${listRowSelect('json_each(?) h CROSS JOIN items i ON i.id = h.value', page)} ${cursor}`, args };
+}
+
 /** The largest page whose answer is kept (a list page; exports of thousands of rows are read each time). */
 const KEPT_PAGE = 100;
 /** How many answers are kept for one data version, the oldest dropped first. */
@@ -175,10 +184,19 @@ function readItemPage(db: Db, f: ItemFilter, page: PageRequest, version?: string
   return pageOf(db, f, page, search?.hits, search?.capped ?? false);
 }
 
-/** One page of rows for the filter, `hits` (a JSON array of ids) standing for the search's matches when given. */
-function pageOf(db: Db, f: ItemFilter, page: PageRequest, hits: string | undefined, capped: boolean): ItemPage {
-  const { sql, args } = itemPageQuery(f, page, hits);
-  const read = readListRows(db, sql, args, { identifiers: page.identifiers ?? true });
+/**
+ * At most this many matches of a search alone are read whole and sorted here (readListRows `order`): a first read
+ * (FIRST_READ) is, where the query sorted their sort keys first and then read and sorted the page's rows again.
+ */
+const SORTED_HERE = 64;
+
+/**
+ * One page of rows for the filter, `hits` (a JSON array of ids) standing for the search's matches when given; `few`:
+ * they are a search's alone, at most SORTED_HERE.
+ */
+function pageOf(db: Db, f: ItemFilter, page: PageRequest, hits: string | undefined, capped: boolean, few = false): ItemPage {
+  const { sql, args } = few ? hitRowsQuery(page, hits!) : itemPageQuery(f, page, hits);
+  const read = readListRows(db, sql, args, { identifiers: page.identifiers ?? true, order: few ? { newestFirst: !page.after, limit: page.limit + 1 } : undefined });
   const more = read.rows.length > page.limit;
   const rows = read.rows.slice(0, page.limit);
   const keys = read.sortKeys.slice(0, page.limit);
@@ -231,7 +249,11 @@ function readSearchPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
     // The cursor's own day's matches may lie on either side of it; those of the other days are all beyond it.
     const beyond = cursorDay === undefined ? complete.length : complete.filter((k) => dayOf(k) !== cursorDay).length;
     if (full && beyond < need) continue;
-    return pageOf(db, f, page, JSON.stringify(complete.map((k) => DAY_KEYS - 1 - (k - dayOf(k) * DAY_KEYS))), false);
+    // A first page needs no match of a day older than its last row's: the days before that one are in the page whole.
+    const pageDay = cursor === undefined && complete.length > need ? dayOf(complete[need - 1]) : undefined;
+    const kept = pageDay === undefined ? complete : complete.filter((k) => dayOf(k) <= pageDay);
+    const ids = kept.map((k) => DAY_KEYS - 1 - (k - dayOf(k) * DAY_KEYS));
+    return pageOf(db, f, page, JSON.stringify(ids), false, ids.length <= SORTED_HERE);
   }
 }
 

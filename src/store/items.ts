@@ -88,8 +88,9 @@ export type ListRow = ItemRow & { matterStage: string | null };
  * in one query each, where a subquery per row built and parsed a JSON array for every row. A page that shows no
  * identifiers asks for none (`identifiers: false`): its rows' lists are then empty, and one query fewer is run.
  */
-export function readListRows(db: Db, sql: string, args: unknown[], { identifiers: withIdentifiers = true } = {}): { rows: ListRow[]; sortKeys: string[] } {
-  const raw = prepared(db, sql).raw(true).all(...args) as ListColumns[];
+export function readListRows(db: Db, sql: string, args: unknown[], { identifiers: withIdentifiers = true, order }: ListOrder = {}): { rows: ListRow[]; sortKeys: string[] } {
+  let raw = prepared(db, sql).raw(true).all(...args) as ListColumns[];
+  if (order) raw = sortRows(raw, order);
   if (!raw.length) return { rows: [], sortKeys: [] };
   const ids = JSON.stringify(raw.map((r) => r[0]));
   const goals = new Map<number, string[]>();
@@ -109,6 +110,44 @@ export function readListRows(db: Db, sql: string, args: unknown[], { identifiers
     primary, reviewedBy, matterStage,
   }));
   return { rows, sortKeys: raw.map((r) => r[19]) };
+}
+
+/** How readListRows reads: with the rows' identifiers or not, and (`order`) the rows sorted and cut here, not by the query. */
+interface ListOrder {
+  identifiers?: boolean;
+  /**
+   * Sort the query's rows into list order (sort key, then id; `newestFirst` or the other way) and keep the first
+   * `limit`, as `ORDER BY i.sort_key, i.id … LIMIT` would: for a query over a few known ids, where sorting their rows
+   * here spares SQLite a second pass (sort the ids, then read their rows and sort those again).
+   */
+  order?: { newestFirst: boolean; limit: number };
+}
+
+/** Rows in list order as SQLite sorts them (sort key, then id), cut to `limit`. */
+function sortRows(raw: ListColumns[], { newestFirst, limit }: { newestFirst: boolean; limit: number }): ListColumns[] {
+  const dir = newestFirst ? -1 : 1;
+  return raw.sort((a, b) => dir * (compareBinary(a[19], b[19]) || a[0] - b[0])).slice(0, limit);
+}
+
+/**
+ * Two texts compared as SQLite's BINARY collation compares them (UTF-8 bytes, that is code points). JavaScript's own
+ * comparison goes by UTF-16 units, the same order except between a character past U+FFFF (a surrogate pair) and one
+ * of U+E000–U+FFFF, which the units put the other way: those are moved into code point order.
+ */
+export function compareBinary(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let k = 0; k < n; k++) {
+    let x = a.charCodeAt(k);
+    let y = b.charCodeAt(k);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 type RawRow = Omit<ItemRow, 'identifiers' | 'goals' | 'relevant' | 'joint'> & {

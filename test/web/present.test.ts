@@ -72,6 +72,26 @@ describe('marking matches', () => {
     expect(marked).not.toContain('<mark>kuukautta</mark>');
   });
 
+  it("finds a word's index terms once, whatever texts it comes back in (list rows share their words)", () => {
+    const snowball = createAnalyzer('snowball');
+    const asked: string[] = [];
+    const analyzer = { ...snowball, analyze: (word: string, lang: 'fi' | 'sv') => (asked.push(word), snowball.analyze(word, lang)) };
+    const alts = searchAlternatives(searchQuery('pelastuslaki', snowball)!);
+    const marks = (text: string) => markText(text, searchRanges(text, 'fi', alts, analyzer, new Map()));
+    expect(marks('Pelastuslain muutos 1')).toBe('<mark>Pelastuslain</mark> muutos 1');
+    expect(asked.filter((w) => w === 'pelastuslain')).toHaveLength(1);
+    // Another row's text, another page's answers per word: the word's terms are already known.
+    expect(marks('Pelastuslain muutos 2 ja kunnat')).toBe('<mark>Pelastuslain</mark> muutos 2 ja kunnat');
+    expect(asked.filter((w) => w === 'pelastuslain')).toHaveLength(1);
+    expect(asked).toContain('kunnat');
+  });
+
+  it('marks ranges given out of order, and text with nothing to escape or mark, as before', () => {
+    expect(markText('a b c', [[4, 5], [0, 1]])).toBe('<mark>a</mark> b <mark>c</mark>');
+    expect(markText('pelastus', [])).toBe('pelastus');
+    expect(markText('a<b', [])).toBe('a&lt;b');
+  });
+
   it('analyses a text\'s words once for every search that marks it, with the same marks', () => {
     const snowball = createAnalyzer('snowball');
     // The real analyzer, its calls counted.

@@ -50,12 +50,21 @@ export function summaryAbove(summary: string | null, contentHtml: string): strin
   return cleanText(contentHtml).startsWith(cleanText(summary).replace(/…$/, '')) ? null : summary;
 }
 
-/** Text made safe to put into HTML, as handlebars escapes it. */
-export const escapeHtml = (s: string): string => s.replace(/[&<>"'`=]/g, (c) => ENTITIES[c]);
+const SPECIAL = /[&<>"'`=]/;
+
+/** Text made safe to put into HTML, as handlebars escapes it (most text has nothing to escape: it is then returned as it is). */
+export const escapeHtml = (s: string): string => (SPECIAL.test(s) ? s.replace(/[&<>"'`=]/g, (c) => ENTITIES[c]) : s);
+
+/** Whether ranges come in order of their starts (searchRanges gives them so). */
+function inOrder(ranges: [number, number][]): boolean {
+  for (let k = 1; k < ranges.length; k++) if (ranges[k][0] < ranges[k - 1][0]) return false;
+  return true;
+}
 
 /** Matches the ranges `find` gives are marked; everything is escaped first, piece by piece. */
 export function markText(text: string, ranges: [number, number][]): string {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  if (!ranges.length) return escapeHtml(text);
+  const sorted = inOrder(ranges) ? ranges : [...ranges].sort((a, b) => a[0] - b[0]);
   let out = '';
   let at = 0;
   for (const [start, end] of sorted) {

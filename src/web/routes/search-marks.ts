@@ -19,28 +19,31 @@ export function searchAlternatives(fts: string): SearchAlternative[] {
 
 const hits = (word: string, alts: SearchAlternative[]) => alts.some((a) => (a.prefix ? word.startsWith(a.text) : word === a.text));
 
-/** A word of a text where it stands, with every key a search may find it by: lowercased, its pieces, its index terms. */
+/** A word of a text where it stands, as tokenize read it (its lowercase form and hyphen-separated pieces). */
 interface PlacedWord {
   at: number;
   end: number;
   text: string;
-  keys: string[];
+  lower: string;
+  pieces: string[];
+  /** Every key a search may find it by (lowercased, its pieces, its index terms), once asked for (searchKeys). */
+  keys?: string[];
 }
 
-/** How many texts' words are kept per analyzer (list rows' titles and summaries); all are dropped when full. */
+/** How many texts' words are kept per analyzer and language (list rows' titles and summaries); all are dropped when full. */
 const KEPT_TEXTS = 5000;
 /**
- * Each text's words and their keys, per analyzer and language: they do not depend on the search, and the newest
- * items' titles and summaries come back in search after search (tokenizing them and finding each word's index terms
- * was most of marking a page's rows).
+ * Each text's words where they stand, per analyzer and language: they do not depend on the search, and the newest
+ * items' titles and summaries come back in search after search. Keyed by the text itself in a map per language (a key
+ * made of language and text was a new string to hash for every title and summary of every page).
  */
-const placed = new WeakMap<Analyzer, Map<string, PlacedWord[]>>();
+const placed = new WeakMap<Analyzer, Partial<Record<Lang, Map<string, PlacedWord[]>>>>();
 
 function placedWords(text: string, lang: Lang, analyzer: Analyzer): PlacedWord[] {
-  let texts = placed.get(analyzer);
-  if (!texts) placed.set(analyzer, (texts = new Map()));
-  const key = `${lang} ${text}`;
-  let words = texts.get(key);
+  let byLang = placed.get(analyzer);
+  if (!byLang) placed.set(analyzer, (byLang = {}));
+  const texts = (byLang[lang] ??= new Map());
+  let words = texts.get(text);
   if (words) return words;
   words = [];
   let cursor = 0;
@@ -48,12 +51,34 @@ function placedWords(text: string, lang: Lang, analyzer: Analyzer): PlacedWord[]
     const at = text.indexOf(t.text, cursor);
     if (at === -1) continue;
     cursor = at + t.text.length;
-    const keys = [t.lower, ...t.pieces.map((p) => p.toLowerCase()), ...indexTerms(t.text, lang, analyzer).split(' ').filter((k) => k !== '')];
-    words.push({ at, end: cursor, text: t.text, keys });
+    words.push({ at, end: cursor, text: t.text, lower: t.lower, pieces: t.pieces });
   }
   if (texts.size >= KEPT_TEXTS) texts.clear();
-  texts.set(key, words);
+  texts.set(text, words);
   return words;
+}
+
+/** How many words' index terms are kept per analyzer and language; all are dropped when full. */
+const KEPT_WORDS = 50_000;
+/**
+ * Each word's index terms (tag/index-terms.ts), per analyzer and language: they depend only on the word, and a word
+ * is asked for again in every search whose rows hold it, where the texts it stands in are each analysed anew.
+ */
+const wordTerms = new WeakMap<Analyzer, Partial<Record<Lang, Map<string, string[]>>>>();
+
+/** The keys a search may find a placed word by: lowercased, its pieces, its index terms (computed once per word). */
+function searchKeys(w: PlacedWord, lang: Lang, analyzer: Analyzer): string[] {
+  if (w.keys) return w.keys;
+  let byLang = wordTerms.get(analyzer);
+  if (!byLang) wordTerms.set(analyzer, (byLang = {}));
+  const words = (byLang[lang] ??= new Map());
+  let terms = words.get(w.text);
+  if (!terms) {
+    terms = indexTerms(w.text, lang, analyzer).split(' ').filter((k) => k !== '');
+    if (words.size >= KEPT_WORDS) words.clear();
+    words.set(w.text, terms);
+  }
+  return (w.keys = [w.lower, ...w.pieces.map((p) => p.toLowerCase()), ...terms]);
 }
 
 /**
@@ -66,7 +91,7 @@ export function searchRanges(text: string, lang: Lang, alts: SearchAlternative[]
   for (const w of placedWords(text, lang, analyzer)) {
     let found = seen.get(w.text);
     if (found === undefined) {
-      found = w.keys.some((k) => hits(k, alts));
+      found = searchKeys(w, lang, analyzer).some((k) => hits(k, alts));
       seen.set(w.text, found);
     }
     if (found) out.push([w.at, w.end]);
