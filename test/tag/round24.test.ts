@@ -38,3 +38,25 @@ describe.each(analyzers)('round twenty-four (%s)', (name) => {
     expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
   });
 });
+
+describe.each(analyzers)('round twenty-four, the reform’s property and money (%s)', (name) => {
+  const tag = createTagger(taxonomy, { analyzer: createAnalyzer(name) });
+
+  it.each([
+    ['Selvitys: paloasemien kauppahinnat kunnilta hyvinvointialueille vaihtelevat', 'Kunnat ovat myyneet asemia eri perustein.', 'fi'],
+    ['Utredning: köpesummorna för brandstationer från kommunerna till välfärdsområdena varierar', 'Kommunerna har sålt stationerna på olika grunder.', 'sv'],
+  ] as const)('a fire station’s purchase price is the reform’s property, as its rent is: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+
+  it.each([
+    ['Aluehallitus: investointiohjelmaan uusi paloasema ja hallintorakennus', 'Ohjelma ulottuu vuoteen 2032.', 'fi'],
+    ['Områdesstyrelsen: en ny brandstation och en förvaltningsbyggnad i investeringsprogrammet', 'Programmet sträcker sig till år 2032.', 'sv'],
+  ] as const)('a welfare area’s investment programme is the reform’s money whatever it lists: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+
+  it('a purchase price without a rescue anchor stays out', () => {
+    expect(tag({ title: 'Telakan kauppahinta julkistettiin', summary: 'Ostaja on ulkomainen varustamo.', lang: 'fi' }).relevant).toBe(false);
+  });
+});
