@@ -60,3 +60,25 @@ describe.each(analyzers)('round twenty-four, the reform’s property and money (
     expect(tag({ title: 'Telakan kauppahinta julkistettiin', summary: 'Ostaja on ulkomainen varustamo.', lang: 'fi' }).relevant).toBe(false);
   });
 });
+
+describe.each(analyzers)('round twenty-four, what lifts the incident scope (%s)', (name) => {
+  const tag = createTagger(taxonomy, { analyzer: createAnalyzer(name) });
+
+  it.each([
+    ['Pronto: pelastuslaitokset hälytettiin vuonna 2029 yli 100 000 kertaa', 'Tulipaloja oli 12 000 ja liikenneonnettomuuksia 9 000.', 'fi'],
+    ['Pronto: räddningsverken larmades över 100 000 gånger år 2029', 'Eldsvådorna var 12 000 och trafikolyckorna 9 000.', 'sv'],
+  ] as const)('the rescue services’ statistics by their name report no call-out: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'services' });
+  });
+
+  it.each([
+    ['Sopimuspalokuntalaisten hälytyskorvausten perusteet uusitaan', 'Pelastuslaitokset soveltavat uusia perusteita ensi vuodesta.', 'fi'],
+    ['Grunderna för avtalsbrandkåristernas larmersättningar förnyas', 'Räddningsverken tillämpar de nya grunderna från nästa år.', 'sv'],
+  ] as const)('a compensation is money, not a call-out: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+
+  it('a call-out without them stays incident news', () => {
+    expect(tag({ title: 'Pelastuslaitos hälytettiin tulipaloon kerrostaloon', summary: 'Palo sammutettiin nopeasti.', lang: 'fi' }).relevant).toBe(false);
+  });
+});
