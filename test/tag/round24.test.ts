@@ -82,3 +82,13 @@ describe.each(analyzers)('round twenty-four, what lifts the incident scope (%s)'
     expect(tag({ title: 'Pelastuslaitos hälytettiin tulipaloon kerrostaloon', summary: 'Palo sammutettiin nopeasti.', lang: 'fi' }).relevant).toBe(false);
   });
 });
+
+describe('round twenty-four, Snowball reads the partitive of a -toimi compound', () => {
+  const analyzer = createAnalyzer('snowball');
+  it('folds pelastustointa to the key of pelastustoimi and pelastustoimen, and leaves toin (tuoda) alone', () => {
+    const key = (w: string): string => analyzer.analyze(w, 'fi').key;
+    expect(key('pelastustointa')).toBe(key('pelastustoimen'));
+    expect(key('pelastustointa')).toBe(key('pelastustoimi'));
+    expect(key('toin')).not.toBe(key('toimi'));
+  });
+});
