@@ -85,6 +85,9 @@ const snowball = require('snowball-stemmers') as { newStemmer(lang: string): Ste
 function normalizeKey(stem: string, lang: Lang): string {
   // Every fold below ends in s, d or t: most stems (and every number) are left as they are without a regex.
   const last = stem.charCodeAt(stem.length - 1);
+  // The partitive of a -toimi compound (pelastustointa, ylläpitotointa) stems to -toin: fold it to the -toim of its
+  // other cases (round twenty-four), on a compound only (toin alone is the past of tuoda).
+  if (lang === 'fi' && last === 0x6e && stem.length > 6 && stem.endsWith('toin')) return stem.slice(0, -1) + 'm';
   if (lang !== 'fi' || (last !== 0x73 && last !== 0x64 && last !== 0x74)) return stem;
   return stem
     .replace(/ks$/, 's')

@@ -124,8 +124,13 @@ const evaluation202803 = load('eval-2028-03.jsonl');
 // services), documents as the crawl stores them, EMS, shelters, other ministries' near misses, incidents and reminders
 // against an inquiry and an investigation that change the law, welfare-area health care and HR, EU matters,
 // statistics; labelled from goals.md and the README's labelling decisions and measured before any round-twenty-three
-// change (figures in its commit message), never tuned on.
+// change (figures in its commit message); sealed in round twenty-three, a dev set from round twenty-four on.
 const evaluation202804 = load('eval-2028-04.jsonl');
+// Round twenty-four's evaluation set: 228 items (114 Swedish, Finnish/Swedish twins in new wordings): the primary-goal
+// question, documents as the crawl stores them, shelters, EMS, other ministries' near misses, incidents, reminders, sea and
+// ice rescues, welfare-area health care and HR, EU matters, statistics; labelled from goals.md and the README's labelling
+// decisions and measured before any round-twenty-four change (figures in its commit message, 8e26c49), never tuned on.
+const evaluation202805 = load('eval-2028-05.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -358,13 +363,21 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.978 / 0.985, goal precision 0.993. Bars just below.
       expectBars(evaluation202803, { f1: 0.985, primaryHit: 0.975, goalPrecision: 0.99 }, true);
     });
-    it('holds on the round-twenty-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-three change: F1
-      // 0.974 / 0.982, primary 0.899 / 0.906, goal precision 0.909 / 0.910 (snowball / voikko); keyword alert 0.863, 0.783,
-      // 0.592. After round twenty-three, measured once (totals only): the same F1 and primary, goal precision 0.922 / 0.923.
-      // Bars just below (below the issue's targets on primary and goal precision, where it stands): a fall below is a
-      // regression.
-      expectBars(evaluation202804, { f1: 0.97, primaryHit: 0.895, goalPrecision: 0.92 }, false);
+    it('holds on the round-twenty-three evaluation set, a dev set from round twenty-four, above the keyword alert on every figure', () => {
+      // Before any round-twenty-three change: F1 0.974 / 0.982, primary 0.899 / 0.906, goal precision 0.909 / 0.910
+      // (snowball / voikko); keyword alert 0.863, 0.783, 0.592. After round twenty-three, measured once (totals only): the
+      // same F1 and primary, goal precision 0.922 / 0.923. Sealed through round twenty-three; a dev set from round
+      // twenty-four on, so its misses are printed. Round twenty-four (information security a topic, a funding model shared,
+      // purchase prices and investment programmes the reform's, Pronto and compensations lifting the incident scope): F1
+      // 0.989 / 0.993, primary 0.971 / 0.978, goal precision 0.966 / 0.972. Bars just below.
+      expectBars(evaluation202804, { f1: 0.985, primaryHit: 0.965, goalPrecision: 0.96 }, true);
+    });
+    it('holds on the round-twenty-four evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-four change: F1
+      // 0.964 / 0.968, primary 0.919, goal precision 0.943 (snowball / voikko); keyword alert 0.878, 0.742, 0.567. After
+      // round twenty-four, measured once (totals only): the same F1, primary 0.935, goal precision 0.959. Bars just below
+      // (below the issue's primary target, where it stands): a fall below is a regression.
+      expectBars(evaluation202805, { f1: 0.96, primaryHit: 0.93, goalPrecision: 0.955 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
