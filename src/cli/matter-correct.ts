@@ -1,7 +1,6 @@
 // `lakivahti matter merge A B` and `lakivahti matter split ID ITEM`: corrections by people, stored with who and when.
 import fs from 'node:fs';
-import { checkMerge, checkSplit, CorrectionError, splitItem, type StoredCorrection } from '../store/index.js';
-import { mergeFollowed } from '../app/merge.js';
+import { checkMerge, checkSplit, CorrectionError, mergeMatters, splitItem, type StoredCorrection } from '../store/index.js';
 import { closeContext, openContext, resolvePaths } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, UsageError } from './args.js';
@@ -51,7 +50,7 @@ export async function correctCommand(kind: 'merge' | 'split', args: string[]): P
   try {
     const by = { reviewer, note: values.note ?? null, now: new Date().toISOString() };
     if (kind === 'merge') {
-      const r = mergeFollowed(ctx.db, refs[0], refs[1], by);
+      const r = mergeMatters(ctx.db, refs[0], refs[1], by);
       process.stdout.write(`asiat ${refs[0]} ja ${refs[1]} yhdistetty asiaksi ${r.matter}: asian ${refs[1]} asiakirjat (${r.moved}) siirrettiin ` +
         `siihen, eikä asiaa ${refs[1]} enää ole; korjaus ${r.correction}, ${reviewer}` +
         (r.followers ? `; ${r.followers === 1 ? 'sitä seurannut tilaus seuraa' : `sitä seuranneet ${r.followers} tilausta seuraavat`} nyt asiaa ${r.matter}` : '') + '\n');

@@ -7,6 +7,7 @@ import { correctKeys, type Correction } from '../link/corrections.js';
 import { summarizeMatter, type MatterMember, type MatterSummary } from '../link/stage.js';
 import { summaryChanges, type MatterChange, type MatterEvent, type StoredSummary } from '../link/events.js';
 import { helsinkiDate } from '../parse/dates.js';
+import { followMergedMatter } from './subscriptions.js';
 
 /** Helsinki's day of an instant, kept for the last instant asked: a flush summarises every matter it touched at one. */
 let lastNow = '';
@@ -158,11 +159,15 @@ function applyPlacement(db: Db, placements: Placement[], old: Map<number, number
   // Items left with no stated identifiers belong to no matter; matters no group kept are gone.
   for (const [id, m] of old) if (m !== null && !placedIn.has(id)) st.setMatter.run(null, id);
   const kept = new Set(placed);
-  // Each matter gone, and where one of its items went (its events follow; with none, they go with it).
+  // Each matter gone, and where one of its items went: its events follow, and so do the subscriptions that followed
+  // it (else they fell silent when a bridging item joined it to an older matter); with none, they go with it.
   const gone = new Map<number, number | undefined>();
   for (const [id, m] of old) if (m !== null && !kept.has(m) && gone.get(m) === undefined) gone.set(m, placedIn.get(id));
   for (const [m, to] of gone) {
-    if (to !== undefined) prepared(db, EVENT_SQL.move).run(to, m);
+    if (to !== undefined) {
+      prepared(db, EVENT_SQL.move).run(to, m);
+      followMergedMatter(db, m, to);
+    }
     st.drop.run(m);
   }
   return { placed, made };
@@ -459,9 +464,10 @@ export function checkSplit(db: Db, matterId: number, itemId: number): number[] {
 
 /**
  * Merge matter `b` into matter `a`: stored as a join between their first items (kept by every later linking), `a`
- * keeps its number and `b` is gone. Returns the correction's id.
+ * keeps its number and `b` is gone, and the subscriptions that followed `b` follow the merged matter (`followers`:
+ * how many). Returns the correction's id.
  */
-export function mergeMatters(db: Db, a: number, b: number, by: CorrectionBy): { correction: number; matter: number; moved: number } {
+export function mergeMatters(db: Db, a: number, b: number, by: CorrectionBy): { correction: number; matter: number; moved: number; followers: number } {
   return db.transaction(() => {
     const { fromA, fromB } = checkMerge(db, a, b);
     const first = (ids: number[]) => ids.reduce((x, y) => Math.min(x, y));
@@ -476,7 +482,8 @@ export function mergeMatters(db: Db, a: number, b: number, by: CorrectionBy): { 
     const linker = createLinker(db);
     linker.link(first(fromA), by.now);
     linker.flush(by.now);
-    return { correction, matter: prepared(db, LINK_SQL.matterOf).pluck().get(fromA[0]) as number, moved: fromB.length };
+    const matter = prepared(db, LINK_SQL.matterOf).pluck().get(fromA[0]) as number;
+    return { correction, matter, moved: fromB.length, followers: followMergedMatter(db, b, matter) };
   })();
 }
 

@@ -3,6 +3,7 @@ import { relinkAll } from '../../src/store/index.js';
 import { describeJoin } from '../../src/link/explain.js';
 import { joinKey } from '../../src/link/keys.js';
 import { fromSignature, linkSignature } from '../../src/store/matters.js';
+import { getSubscription, insertSubscription } from '../../src/store/subscriptions.js';
 import type { Identifier } from '../../src/model.js';
 import { arrive, matterOf, partition, shuffled, store, type Arrival } from './support.js';
 
@@ -113,6 +114,29 @@ describe('matters: one piece of legislation joined across sources', () => {
     // And if the project drops it again, the bill leaves the matter.
     arrive(fresh, [{ ...project, raw: { ...project.raw, title: 'Pelastuslain muuttaminen (korjattu)' } }]);
     expect(partition(fresh)).toEqual([['he'], ['project', 'request']]);
+  });
+
+  it('a subscription that followed a matter a bridging item joined to another follows the joined matter', () => {
+    // A department followed the statement request's matter; the project then named the bill, and the crawl joined the
+    // request's matter to the bill's older one. The request's matter is gone: its followers follow the joined matter
+    // (they fell silent before), each number once, and a subscription following neither is left as it was.
+    const project = { ...LIFE[0], raw: { ...LIFE[0].raw, about: ['VN/31234/2026'] } };
+    const db = store();
+    arrive(db, [LIFE[2], project, LIFE[1]]);
+    const bill = matterOf(db, 'he')!.id;
+    const request = matterOf(db, 'request')!.id;
+    expect(request).not.toBe(bill);
+    const now = new Date().toISOString();
+    const follow = (matters: number[]) => insertSubscription(db, { email: 'osasto@example.fi', kind: 'personal', matters, now, createdBy: 'test' });
+    const onlyRequest = follow([request]);
+    const both = follow([request, bill]);
+    const other = follow([bill + request + 100]);
+    arrive(db, [LIFE[0]]);
+    expect(partition(db)).toEqual([['he', 'project', 'request']]);
+    expect(matterOf(db, 'request')!.id).toBe(bill);
+    expect(getSubscription(db, onlyRequest)?.matters).toEqual([bill]);
+    expect(getSubscription(db, both)?.matters).toEqual([bill]);
+    expect(getSubscription(db, other)?.matters).toEqual([bill + request + 100]);
   });
 
   it('relink rebuilds the same matters from stored items, and a second relink changes nothing', () => {

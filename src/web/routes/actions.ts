@@ -3,8 +3,7 @@
 // when, and answers with a redirect back (post/redirect/get).
 import type express from 'express';
 import type { Request, Response } from 'express';
-import { boardAnchor, BOARD_STATUSES, CorrectionError, logAction, saveBoardEntry, splitItem, type BoardStatus } from '../../store/index.js';
-import { mergeFollowed } from '../../app/merge.js';
+import { boardAnchor, BOARD_STATUSES, CorrectionError, logAction, mergeMatters, saveBoardEntry, splitItem, type BoardStatus } from '../../store/index.js';
 import { helsinkiDate, parseDate } from '../../parse/dates.js';
 import { recordReview, ReviewError } from '../../app/review.js';
 import { HttpError, localPath, requireRole, say, type SessionUser } from '../auth/index.js';
@@ -112,7 +111,7 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
     const other = numberField(body, kind === 'merge' ? 'other' : 'item', w(kind === 'merge' ? 'correct.mergeField' : 'correct.splitField'), w);
     const by = { reviewer: user.email, note: text(body, 'note', 4000, w('correct.reasonField'), w), now };
     try {
-      const r = kind === 'merge' ? mergeFollowed(deps.db, id, other, by) : splitItem(deps.db, id, other, by);
+      const r = kind === 'merge' ? mergeMatters(deps.db, id, other, by) : splitItem(deps.db, id, other, by);
       const done = kind === 'merge' ? w('action.merged', { a: id, b: other, c: r.matter }) : w('action.split', { item: other, id });
       return { back: `/matters/${kind === 'merge' ? r.matter : id}`, done, log: { action: kind, target: `matter:${id}`, detail: { other, correction: r.correction, matter: r.matter } } };
     } catch (err) {
