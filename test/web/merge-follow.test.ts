@@ -35,5 +35,11 @@ describe('merging matters keeps their followers', () => {
     expect(getSubscription(db, onlyB)?.matters).toEqual([a]);
     expect(getSubscription(db, both)?.matters).toEqual([a]);
     expect(getSubscription(db, other)?.matters).toEqual([a]);
+    // A link to the merged-away matter (an older digest's, a bookmark) leads to the matter it became, not to a 404.
+    const old = await site.browser.get(`/matters/${b}`);
+    expect(old.res.status).toBe(302);
+    expect(old.res.headers.get('location')).toBe(`/matters/${a}`);
+    // A number no merge took is still not found.
+    expect((await site.browser.get(`/matters/${a + b + 1000}`)).res.status).toBe(404);
   });
 });

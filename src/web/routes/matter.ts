@@ -7,7 +7,7 @@ import { STAGE_NAMES, stageName } from '../../present/stage-names.js';
 import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
 import { describeMatterEvent } from '../../present/matter-events.js';
 import { finnishDate } from '../../parse/dates.js';
-import { boardAnchor, boardEntry, getMatter, lastMatterVisit, recordMatterVisit, type BoardEntry, type MatterDetail } from '../../store/index.js';
+import { boardAnchor, boardEntry, getMatter, lastMatterVisit, mergedInto, recordMatterVisit, type BoardEntry, type MatterDetail } from '../../store/index.js';
 import { pageLang } from './form-helpers.js';
 import { titleLang } from './item.js';
 import type { PageContext } from './context.js';
@@ -59,6 +59,11 @@ export function matterPage(ctx: PageContext): RequestHandler {
     const id = /^\d{1,15}$/.test(req.params.id as string) ? Number(req.params.id) : NaN;
     const m = Number.isSafeInteger(id) ? getMatter(ctx.deps.db, id) : undefined;
     const lang = pageLang(res.locals);
+    if (!m) {
+      // A matter a reviewer merged away: its old links (digests, bookmarks) lead to the matter it became.
+      const into = Number.isSafeInteger(id) ? mergedInto(ctx.deps.db, id) : undefined;
+      if (into !== undefined && into !== id) return void res.redirect(302, `/matters/${into}`);
+    }
     if (!m) return void res.status(404).render('pages/not-found', { title: word(lang, 'matter.notFoundTitle'), what: word(lang, 'matter.notFound', { id: String(req.params.id) }) });
     const rows = ctx.rows(lang);
     const anchor = boardAnchor(ctx.deps.db, { matter: m.id });
