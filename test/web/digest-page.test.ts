@@ -55,6 +55,8 @@ describe('the digest draft page', () => {
     expect(html).toMatch(/siinä olisi 1 yhteistä vastausta vaativa asia, 2 muutosta ja 4 uutta asiakirjaa/);
     expect(html).toContain('Hyväksymätön luonnos <strong>odottaa</strong>');
     expect(html).toContain('<iframe class="digest-preview" sandbox src="/digest/preview?lang=fi"');
+    // The schedule in words beside the expression, which the secretariat does not read.
+    expect(html).toContain('Ajastus (cron, Helsingin aikaa): maanantaisin klo 8.00 (<code>0 8 * * 1</code>)');
     expect(drafts()).toBe(0);
     const reader = await as.reader.get('/digest');
     expect(reader.res.status).toBe(403);
@@ -206,7 +208,7 @@ describe('the digest draft page', () => {
       expect(html).toContain('<html lang="sv">');
       for (const text of ['<h1>Nätverkets veckosammandrag</h1>', 'Mottagare: ', '<h2 id="preview-h">Förhandsvisning</h2>',
         '<iframe class="digest-preview" sandbox src="/digest/preview?lang=sv" title="Förhandsvisning av sammandraget (på svenska)">',
-        '<h2 id="failures-h">Misslyckade utskick</h2>', 'E-postservern tog inte emot meddelandet just nu', 'Mottagarens e-postserver känner inte till adressen', 'har getts upp'])
+        '<h2 id="failures-h">Misslyckade utskick</h2>', 'Schema (cron, Helsingforstid): måndagar kl. 8.00 (<code>0 8 * * 1</code>)', 'E-postservern tog inte emot meddelandet just nu', 'Mottagarens e-postserver känner inte till adressen', 'har getts upp'])
         expect(html).toContain(text);
       expect(html).toMatch(/nytt försök efter \d+\.\d+\.\d{4} kl\. \d/);
       expect(html).not.toMatch(/Katsaus|Vastaanottaja|Esikatselu|luovuttu/);

@@ -24,6 +24,7 @@ import { defaultFeedsDir } from '../../paths.js';
 import { dateTime } from '../helpers.js';
 import { word } from '../../present/words-web.js';
 import { pageLang, wordsFor } from './form-helpers.js';
+import { describeCron } from '../../present/cron-words.js';
 import { HttpError, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 import { editorGroups, mailError, movedOrder, SECTIONS } from './digest-draft.js';
@@ -114,6 +115,7 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
       unapproved: unapproved && { by: unapproved.email, at: unapproved.at }, unapprovable: admin && open?.status === 'approved',
       built: built && { empty: built.empty, respond: built.respond.length, moved: built.moved.length, items: built.groups.reduce((n, g) => n + g.items.length, 0) },
       last: lastSentDigest(deps.db) ?? null, smtp: !!config.smtpUrl, autoApprove: config.autoApprove, weekly: config.cron.weekly,
+      weeklyWords: describeCron(config.cron.weekly, ui),
       recipients: { fi: network.filter((s) => s.lang === 'fi').length, sv: network.filter((s) => s.lang === 'sv').length },
       // The preview's language: asked for, else the person's own.
       lang: req.query.lang === undefined ? ui : langOf(req.query.lang),
