@@ -519,7 +519,6 @@ export function splitItem(db: Db, matterId: number, itemId: number, by: Correcti
   })();
 }
 
-/** The corrections that concern a matter: those naming one of its items, and the splits made from it. */
 /**
  * The matter a reviewer's merge took matter `gone` into, as it stands now (the matter its first item is in, after any
  * later merge), or undefined when no merge took it: a link to a merged-away matter (an older digest's, a bookmark)
@@ -530,6 +529,7 @@ export function mergedInto(db: Db, gone: number): number | undefined {
     WHERE c.kind = 'merge' AND c.other_matter = ? AND i.matter_id IS NOT NULL ORDER BY c.id DESC LIMIT 1`).pluck().get(gone) as number | undefined) ?? undefined;
 }
 
+/** The corrections that concern a matter: those naming one of its items, and the splits made from it. */
 export function matterCorrections(db: Db, matterId: number): StoredCorrection[] {
   return prepared(db, `SELECT id, kind, item, other, matter, other_matter AS otherMatter, reviewer, note, created_at AS at
     FROM matter_corrections WHERE item IN (SELECT id FROM items WHERE matter_id = ?) OR other IN (SELECT id FROM items WHERE matter_id = ?)

@@ -8,7 +8,7 @@ import type { WebDeps } from '../deps.js';
 import { word, type Lang } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
-import { healthLine, sourceHealth } from './source-health.js';
+import { emptyCaveat, healthLine, sourceHealth } from './source-health.js';
 
 export interface BoardRow {
   /** The matter's number, or null for an item in no matter. */
@@ -106,9 +106,8 @@ export function boardPage(deps: WebDeps): RequestHandler {
    */
   function emptyWords(lang: Lang): { text: string; warning: boolean } {
     const health = sourceHealth(deps.sources, listSourceStates(deps.db), lang);
-    if (!health.some((s) => s.health === 'ok')) return { text: word(lang, 'overview.noSources'), warning: true };
-    if (!healthLine(health, deps.configErrors.length, lang).ok) return { text: word(lang, 'overview.notAll'), warning: true };
-    return { text: word(lang, 'board.empty'), warning: false };
+    const caveat = emptyCaveat(health, healthLine(health, deps.configErrors.length, lang));
+    return caveat ? { text: word(lang, caveat), warning: true } : { text: word(lang, 'board.empty'), warning: false };
   }
 
   function boardModel(today: string, after: { deadline: string; id: number } | undefined, lang: Lang) {

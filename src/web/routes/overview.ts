@@ -8,7 +8,7 @@ import { escapeHtml, rowView } from './present.js';
 import { stageName } from '../../present/stage-names.js';
 import { word, type Lang } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
-import { healthLine, sourceHealth } from './source-health.js';
+import { emptyCaveat, healthLine, sourceHealth } from './source-health.js';
 import { barChart, dayStartInstant, weekMondays } from './week-chart.js';
 import { viewer } from './viewer.js';
 import { bodyKey, keptBodies, requestVersion } from '../kept-bodies.js';
@@ -74,13 +74,9 @@ export function overviewPage(ctx: PageContext): RequestHandler {
 
     const { health, lines, failing } = sourceStates();
     const line = lines[lang];
-    const anyFetched = health.some((s) => s.health === 'ok');
     const open = overdue.length + thisWeek.length + nextWeeks.length;
     // Nothing open is only said when the sources could be read: a failing source may hold what is missing.
-    const nothingOpen = open > 0 ? null
-      : !anyFetched ? w('overview.noSources')
-      : !line.ok ? w('overview.notAll')
-      : w('overview.nothingOpen');
+    const nothingOpen = open > 0 ? null : w(emptyCaveat(health, line) ?? 'overview.nothingOpen');
 
     const weeks = weeklyCounts(mondays.map(dayStartInstant), now, version);
     const goals = Object.keys(ctx.deps.goalLabels);

@@ -39,10 +39,15 @@ const KEPT_TEXTS = 5000;
  */
 const placed = new WeakMap<Analyzer, Partial<Record<Lang, Map<string, PlacedWord[]>>>>();
 
+/** The map `kept` holds for `analyzer` and `lang`, made when first asked for. */
+function keptFor<V>(kept: WeakMap<Analyzer, Partial<Record<Lang, Map<string, V>>>>, analyzer: Analyzer, lang: Lang): Map<string, V> {
+  let byLang = kept.get(analyzer);
+  if (!byLang) kept.set(analyzer, (byLang = {}));
+  return (byLang[lang] ??= new Map());
+}
+
 function placedWords(text: string, lang: Lang, analyzer: Analyzer): PlacedWord[] {
-  let byLang = placed.get(analyzer);
-  if (!byLang) placed.set(analyzer, (byLang = {}));
-  const texts = (byLang[lang] ??= new Map());
+  const texts = keptFor(placed, analyzer, lang);
   let words = texts.get(text);
   if (words) return words;
   words = [];
@@ -69,9 +74,7 @@ const wordTerms = new WeakMap<Analyzer, Partial<Record<Lang, Map<string, string[
 /** The keys a search may find a placed word by: lowercased, its pieces, its index terms (computed once per word). */
 function searchKeys(w: PlacedWord, lang: Lang, analyzer: Analyzer): string[] {
   if (w.keys) return w.keys;
-  let byLang = wordTerms.get(analyzer);
-  if (!byLang) wordTerms.set(analyzer, (byLang = {}));
-  const words = (byLang[lang] ??= new Map());
+  const words = keptFor(wordTerms, analyzer, lang);
   let terms = words.get(w.text);
   if (!terms) {
     terms = indexTerms(w.text, lang, analyzer).split(' ').filter((k) => k !== '');

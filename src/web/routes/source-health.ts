@@ -31,6 +31,15 @@ export function sourceHealth(defs: SourceDef[], states: SourceState[], lang: Lan
   });
 }
 
+/**
+ * Why "nothing open" cannot be said plainly, as a word key: no source has been read yet ('overview.noSources'), or not
+ * every source could be ('overview.notAll'); null when all were. The overview and the board say the same.
+ */
+export function emptyCaveat(all: SourceHealth[], line: { ok: boolean }): 'overview.noSources' | 'overview.notAll' | null {
+  if (!all.some((s) => s.health === 'ok')) return 'overview.noSources';
+  return line.ok ? null : 'overview.notAll';
+}
+
 /** "10/10 kunnossa" ("10/10 fungerar"), or which are failing and which have not run yet; never an all-clear that is not. */
 export function healthLine(all: SourceHealth[], configErrors: number, lang: Lang = 'fi'): { text: string; ok: boolean } {
   const ok = all.filter((s) => s.health === 'ok').length;
