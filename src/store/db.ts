@@ -93,10 +93,13 @@ export function checkpointLog(db: Db): void {
 /**
  * Open (creating if needed) and migrate the database at `file`; ':memory:' works for tests. With `readOnly`,
  * the file must exist and nothing is written: no folder, no journal-mode change, no migration (a schema older
- * than the code is an error saying how to upgrade it).
+ * than the code is an error saying how to upgrade it). `checkHeader: false` for a second connection of a process that
+ * already has the file open: reading the header opens and closes the file outside SQLite, and on POSIX systems closing
+ * any handle to a file drops every lock the process holds on it, so another program's connection closing meanwhile
+ * (the sqlite3 shell, a backup tool) would delete the write-ahead log this process goes on writing to.
  */
-export function openDb(file: string, { readOnly = false, anySchema = false, synchronous = 'FULL' as Synchronous, cacheMiB = 0 } = {}): Db {
-  if (file !== ':memory:') {
+export function openDb(file: string, { readOnly = false, anySchema = false, synchronous = 'FULL' as Synchronous, cacheMiB = 0, checkHeader = true } = {}): Db {
+  if (file !== ':memory:' && checkHeader) {
     // SQLite calls a folder "disk I/O error", and takes a file shorter than its header for an empty database, which
     // a write then replaces: say what either is and touch neither.
     const stat = fs.statSync(file, { throwIfNoEntry: false });

@@ -26,8 +26,9 @@ const data = workerData as {
 // Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
 if (data.smallHeap) applySmallHeapFlags();
 
-// Only crawls write through this thread: see Synchronous in db.ts for why NORMAL is safe for them.
-const db = openDb(data.file, { synchronous: 'NORMAL' });
+// Only crawls write through this thread: see Synchronous in db.ts for why NORMAL is safe for them. The thread that
+// started this one has the file open and checked it: reading the header again would drop that connection's locks.
+const db = openDb(data.file, { synchronous: 'NORMAL', checkHeader: false });
 // SQLite's own default page cache (2 MB) rather than better-sqlite3's 16 MB: a crawl's pages are in the operating
 // system's cache anyway, and the larger one was resident memory of every crawl that stored a big feed.
 db.pragma('cache_size = -2000');

@@ -39,6 +39,22 @@ afterEach(async () => {
 });
 
 describe('worker writer', () => {
+  it("keeps the process's locks on the database file once its thread has opened it", async () => {
+    // The thread opening its connection must not open and close the file outside SQLite: on Linux that drops every
+    // lock this process holds on it, and another program's connection closing then (the sqlite3 shell 3.40 does) takes
+    // the file's exclusive lock and deletes the -wal and -shm files this process goes on writing to: what it writes
+    // after is seen by no other process and lost at restart.
+    const file = path.join(dir, 'db.sqlite');
+    const first = writer.begin('a', new Date().toISOString());
+    first.add([item('1')]);
+    await first.finish({ run: run('a'), nextRunAt: null });
+    const inode = fs.statSync(file).ino;
+    // /proc/locks: "1: POSIX  ADVISORY  READ 1234 fe:00:2146439 1073741826 1073742335" (pid, device:inode, range).
+    const held = fs.readFileSync('/proc/locks', 'utf8').split('\n')
+      .filter((l) => l.split(/\s+/)[4] === String(process.pid) && l.split(/\s+/)[5]?.endsWith(`:${inode}`));
+    expect(held.length).toBeGreaterThan(0);
+  });
+
   it('stores a run sent in batches, visible to other connections once finished', async () => {
     const sink = writer.begin('a', new Date().toISOString());
     sink.add([item('1'), item('2')]);
