@@ -28,3 +28,20 @@ export const heapKeptSmall = (): boolean => small;
 export function applySmallHeapFlags(): void {
   for (const flag of SMALL_HEAP_FLAGS) v8.setFlagsFromString(flag);
 }
+
+/** V8's own values of SMALL_HEAP_FLAGS (V8 11.3, Node 20). */
+const DEFAULT_HEAP_FLAGS = ['--semi-space-growth-factor=2', '--heap-growing-percent=0'];
+
+/**
+ * Before a worker thread starts in a process that keeps its heap small: V8's own flag values back, until the thread
+ * has loaded its modules and calls applySmallHeapFlags() (for both threads; see writer-worker.ts). Node compiles the
+ * modules of its own that each new thread loads (some 95 before the thread's script runs) from a code cache built
+ * into node, and V8 takes that cache only while every flag has the value it was made with: with these two set, each
+ * was compiled from its source again, some 50–70 ms of CPU at every start of the writer thread (perf, 2026-12-04).
+ * Meanwhile the main thread keeps its young generation's size (V8 puts its growth factor back to 2 when the thread's
+ * heap is made anyway), and its old generation grows by V8's default if it is collected in that window.
+ */
+export function defaultHeapFlagsWhileThreadStarts(): void {
+  if (!small) return;
+  for (const flag of DEFAULT_HEAP_FLAGS) v8.setFlagsFromString(flag);
+}

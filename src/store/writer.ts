@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Item, TaggedItem } from '../model.js';
 import { rootDir } from '../paths.js';
-import { heapKeptSmall } from '../heap.js';
+import { defaultHeapFlagsWhileThreadStarts, heapKeptSmall } from '../heap.js';
 import { checkpointLog, type Db } from './db.js';
 import type { RunRecord, SaveResult } from './runs.js';
 import { saveEmptyRun } from './run-row.js';
@@ -177,6 +177,8 @@ const WORKER_YOUNG_MB = 3;
  */
 export function workerWriter(file: string, walPages?: number, tagging?: WriterTagging, onStarted?: () => void): StoreWriter {
   const tag = tagging && { feedsDir: tagging.feedsDir, cacheFile: tagging.cacheFile };
+  // So that the thread's start compiles Node's own modules from node's code cache (the thread sets the flags again).
+  defaultHeapFlagsWhileThreadStarts();
   const worker = new Worker(WORKER_SCRIPT, {
     workerData: { file: path.resolve(file), smallHeap: heapKeptSmall(), walPages, tagging: tag, handshake: onStarted !== undefined },
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },

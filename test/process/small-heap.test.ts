@@ -1,5 +1,6 @@
 // The crawl's small heap (src/heap.ts), in a process of its own (V8 flags are process-wide): the young generation
-// stays small on the main thread even after the writer thread has started, which resets V8's growth factor.
+// stays small on the main thread even after the writer thread has started, which resets V8's growth factor; and the
+// flags do not keep the writer thread from Node's code cache for its own modules.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,4 +46,53 @@ describe('keepHeapSmall', () => {
     // The same work with V8's defaults grows it: the measurement can tell the two apart.
     expect(newSpaceAfterWriter(false)).toBeGreaterThanOrEqual(16);
   }, 120_000);
+});
+
+/**
+ * How many of Node's own modules the writer thread compiled with node's built-in code cache and without it: at its
+ * script's start (all those of the thread's start-up) and when it ends. Node's internal test binding
+ * (--expose-internals) counts them per thread; a preload, which worker threads inherit, reads it there.
+ */
+function writerThreadBuiltins(small: boolean): { atStart: { with: number; without: number }; atEnd: { with: number; without: number } } {
+  const file = path.join(dir, `builtins-${small}.sqlite`);
+  const out = path.join(dir, `builtins-${small}.json`);
+  const preload = path.join(dir, 'builtins-preload.cjs');
+  fs.writeFileSync(preload, `
+    const { isMainThread } = require('node:worker_threads');
+    if (!isMainThread) {
+      const fs = require('node:fs');
+      const { internalBinding } = require('internal/test/binding');
+      const count = () => { const u = internalBinding('builtins').getCacheUsage(); return { with: u.compiledWithCache.size, without: u.compiledWithoutCache.size }; };
+      const atStart = count();
+      process.on('exit', () => fs.writeFileSync(process.env.BUILTINS_OUT, JSON.stringify({ atStart, atEnd: count() })));
+    }`);
+  const main = path.join(dir, `builtins-${small}.mjs`);
+  fs.writeFileSync(main, `
+    import { keepHeapSmall } from '${dist('heap.js')}';
+    import { openDb } from '${dist('store/db.js')}';
+    import { workerWriter } from '${dist('store/writer.js')}';
+    openDb(${JSON.stringify(file)}).close();
+    if (${small}) keepHeapSmall();
+    const writer = workerWriter(${JSON.stringify(file)});
+    await writer.release('none');
+    await writer.close();`);
+  const child = spawnSync(process.execPath, ['--expose-internals', '--no-warnings', '--require', preload, main], {
+    encoding: 'utf8', timeout: 60_000, env: { ...process.env, BUILTINS_OUT: out },
+  });
+  expect(child.stderr).toBe('');
+  expect(child.status).toBe(0);
+  return JSON.parse(fs.readFileSync(out, 'utf8'));
+}
+
+describe('the writer thread of a process that keeps its heap small', () => {
+  it("compiles Node's own modules from node's code cache, as with V8's default flags", () => {
+    const plain = writerThreadBuiltins(false);
+    // The measurement sees the thread's start-up: with the defaults, every module of it came from the cache.
+    expect(plain.atStart.with).toBeGreaterThan(50);
+    expect(plain.atStart.without).toBe(0);
+    const small = writerThreadBuiltins(true);
+    expect(small.atStart).toEqual(plain.atStart);
+    // Nor does it load any later, once it has set the flags again (a writer's round trip and its close).
+    expect(small.atEnd).toEqual(plain.atEnd);
+  }, 60_000);
 });
