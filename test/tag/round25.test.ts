@@ -42,6 +42,13 @@ describe.each(analyzers)('round twenty-five (%s)', (name) => {
   });
 
   it.each([
+    ['Pelastuslaitos perehdyttää kuntien valmiushenkilöstön', 'Perehdytys käsittelee väestön varoittamista ja varautumista.', 'fi'],
+    ['Räddningsverket introducerar kommunernas beredskapspersonal', 'Introduktionen gäller varning av befolkningen och beredskap.', 'sv'],
+  ] as const)('municipalities’ preparedness staff are preparedness, not the rescue department’s staffing: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+
+  it.each([
     ['Häiriönsietodirektiivi: pelastustoimen tehtävät kansallisessa toimeenpanossa', 'Laki valmistellaan sisäministeriössä.', 'fi', true],
     ['Motståndskraftsdirektivet: räddningsväsendets uppgifter i det nationella genomförandet', 'Lagen bereds vid inrikesministeriet.', 'sv', true],
     ['Häiriönsietodirektiivi velvoittaa vesihuoltolaitokset', 'Laitosten on laadittava riskiarvio.', 'fi', false],
