@@ -455,11 +455,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const named = ranked.filter((g) => s[g] > 0 && reading.title[g] > 0);
       const onlyActor = (g: GoalId): boolean =>
         !(reading.title[g] > 0) && !reading.evidence.some((e) => topicTermOf(e, g));
-      // So is a leading goal the title says nothing of at all, when the title's anchor terms alone make its one goal
-      // relevant (round twenty-five): "Aluevaltuusto päätti hyvinvointialueen palveluverkon muutoksista" whose summary
-      // lists fire stations beside health stations is the welfare area's structure, the fire stations what it touches.
-      const untitled = (g: GoalId): boolean =>
-        !(reading.title[g] > 0) && !reading.evidence.some((e) => e.field === 'title' && (e.goals[g] ?? 0) > 0);
       // A title phrase whose head speaks for a goal after an actor of the leading goal ("Pelastustoimen
       // tietojärjestelmien hankinnat": whose, then what) is about the head's goal even below the threshold, when the
       // title names the leading goal by actors alone and the head's goal has a topic's points (1.5, as for lending).
@@ -479,11 +474,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const subject =
         reading.about.filter((g) => relevantGoals.includes(g) || (s[g] >= MIN_TOPIC && actorsOnly(all[0]))).sort((a, b) => s[b] - s[a])[0] ??
         headline ??
-        (titled.length === 1
-          ? titled[0]
-          : named.length === 1 && (onlyActor(all[0]) || (untitled(all[0]) && reading.title[named[0]] >= th.relevant))
-            ? named[0]
-            : undefined);
+        (titled.length === 1 ? titled[0] : named.length === 1 && onlyActor(all[0]) ? named[0] : undefined);
       const moved = subject !== undefined && subject !== ranked[0] ? subject : undefined;
       if (moved !== undefined) {
         ranked.splice(ranked.indexOf(moved), 1);
