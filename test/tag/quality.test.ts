@@ -129,8 +129,16 @@ const evaluation202804 = load('eval-2028-04.jsonl');
 // Round twenty-four's evaluation set: 228 items (114 Swedish, Finnish/Swedish twins in new wordings): the primary-goal
 // question, documents as the crawl stores them, shelters, EMS, other ministries' near misses, incidents, reminders, sea and
 // ice rescues, welfare-area health care and HR, EU matters, statistics; labelled from goals.md and the README's labelling
-// decisions and measured before any round-twenty-four change (figures in its commit message, 8e26c49), never tuned on.
+// decisions and measured before any round-twenty-four change (figures in its commit message, 8e26c49); sealed in round
+// twenty-four, a dev set from round twenty-five on.
 const evaluation202805 = load('eval-2028-05.jsonl');
+// Round twenty-five's evaluation set: 242 items (121 Swedish, Finnish/Swedish twins in new wordings and four single items),
+// mostly the primary-goal question (the reform's structure and money vs the rescue services' own; internal-security systems
+// and cooperation vs services), documents as the crawl stores them, shelters, EMS, other ministries' near misses, incidents
+// and reminders, welfare-area health care and HR, statistics; labelled from goals.md, the strategy and the README's
+// labelling decisions and measured before any round-twenty-five change (figures in its commit message, 7bd5d39), never
+// tuned on.
+const evaluation202806 = load('eval-2028-06.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -372,12 +380,22 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.989 / 0.993, primary 0.971 / 0.978, goal precision 0.966 / 0.972. Bars just below.
       expectBars(evaluation202804, { f1: 0.985, primaryHit: 0.965, goalPrecision: 0.96 }, true);
     });
-    it('holds on the round-twenty-four evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-four change: F1
-      // 0.964 / 0.968, primary 0.919, goal precision 0.943 (snowball / voikko); keyword alert 0.878, 0.742, 0.567. After
-      // round twenty-four, measured once (totals only): the same F1, primary 0.935, goal precision 0.959. Bars just below
-      // (below the issue's primary target, where it stands): a fall below is a regression.
-      expectBars(evaluation202805, { f1: 0.96, primaryHit: 0.93, goalPrecision: 0.955 }, false);
+    it('holds on the round-twenty-four evaluation set, a dev set from round twenty-five, above the keyword alert on every figure', () => {
+      // Before any round-twenty-four change: F1 0.964 / 0.968, primary 0.919, goal precision 0.943 (snowball / voikko);
+      // keyword alert 0.878, 0.742, 0.567. After round twenty-four, measured once (totals only): the same F1, primary
+      // 0.935, goal precision 0.959. Sealed through round twenty-four; a dev set from round twenty-five on, so its misses
+      // are printed. Round twenty-five (staff negotiations scoped, evacuation and population-protection words, the
+      // resilience directive, preparedness planners, major accidents, kom ihåg, a fire contained, fire resistance, no
+      // border in a size limit): F1 0.996 / 1.000, primary 1.000, goal precision 0.984. Bars just below.
+      expectBars(evaluation202805, { f1: 0.99, primaryHit: 0.99, goalPrecision: 0.98 }, true);
+    });
+    it('holds on the round-twenty-five evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-five change: F1
+      // 0.969 / 0.973, primary 0.913 / 0.926, goal precision 0.933 / 0.934 (snowball / voikko); keyword alert 0.882, 0.705,
+      // 0.525. After round twenty-five, measured once (totals only): the same F1, primary 0.919 / 0.926, goal precision
+      // 0.934. Bars just below (below the issue's primary and goal-precision targets, where it stands): a fall below is a
+      // regression.
+      expectBars(evaluation202806, { f1: 0.965, primaryHit: 0.915, goalPrecision: 0.93 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
