@@ -9,6 +9,7 @@ import { word, type Lang } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
 import { emptyCaveat, healthLine, sourceHealth } from './source-health.js';
+import { isCandidateOn } from '../../app/joint-now.js';
 
 export interface BoardRow {
   /** The matter's number, or null for an item in no matter. */
@@ -134,7 +135,7 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const heldById = new Map(held.map((i) => [i.id, i]));
     const weekEnd = addDays(today, 6);
     const entered = rows.filter((r) => r.entry && !r.candidate).map((r) => heldById.get(r.item.id))
-      .filter((i): i is ItemRow => !!i && i.joint && i.relevant !== false && !!i.deadline && i.deadline >= today);
+      .filter((i): i is ItemRow => !!i && !!i.deadline && isCandidateOn(i, today));
     const remaining = !after && more ? countJointDeadlines(today, LAST_DAY) - candidates.length - entered.length : 0;
     const weekLeft = !after && more && last.deadline! <= weekEnd
       ? countJointDeadlines(today, weekEnd) - candidates.filter((c) => c.deadline! <= weekEnd).length - entered.filter((i) => i.deadline! <= weekEnd).length : 0;
