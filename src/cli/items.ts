@@ -5,7 +5,7 @@ import { closeContext, openContext } from '../app/context.js';
 import { listingFilters } from './filters.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, writeLine } from './args.js';
-import { isCandidateOn } from '../app/joint-now.js';
+import { isCandidateOn } from '../store/candidates.js';
 
 export const usage = `usage: lakivahti items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT]
                       [--relevant] [--goal GOAL] [--joint] [--db PATH] [--feeds DIR]

@@ -9,7 +9,7 @@ import { word, type Lang } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
 import { emptyCaveat, healthLine, sourceHealth } from './source-health.js';
-import { isCandidateOn } from '../../app/joint-now.js';
+import { isCandidateOn } from '../../store/candidates.js';
 
 export interface BoardRow {
   /** The matter's number, or null for an item in no matter. */
