@@ -57,6 +57,18 @@ export interface OpenOptions {
   access?: 'write' | 'read' | 'serve';
   /** How this connection commits (see Synchronous in store/db.ts): 'NORMAL' for a process that only crawls. */
   synchronous?: Synchronous;
+  /**
+   * A command that does nothing without a source (crawl): when no definition could be read (no sources folder,
+   * every file broken), throw NoSourcesError before the database is opened, so none is created or migrated for it.
+   */
+  needsSources?: boolean;
+}
+
+/** No source definition could be read, for a command that needs one; `errors` say why. */
+export class NoSourcesError extends Error {
+  constructor(readonly feedsDir: string, readonly errors: ConfigError[]) {
+    super(`${feedsDir}/sources holds no valid source definition`);
+  }
 }
 
 /** The database file and feeds folder named by --db/--feeds or the environment. */
@@ -81,9 +93,10 @@ export async function openTaggingContext(values: { db?: string; feeds?: string }
 const SERVE_CACHE_MIB = 64;
 
 /** Open the database and load the sources named by --db/--feeds or the environment. */
-export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write', synchronous }: OpenOptions = {}): AppContext {
+export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write', synchronous, needsSources }: OpenOptions = {}): AppContext {
   const { feedsDir, dbFile } = resolvePaths(values);
   const { sources, errors } = loadSources(feedsDir);
+  if (needsSources && !sources.length && errors.length) throw new NoSourcesError(feedsDir, errors);
   const problems: string[] = [];
   let db: Db;
   let readOnly = access === 'read';
@@ -243,7 +256,7 @@ export async function closeContext(ctx: AppContext): Promise<void> {
 }
 
 /** Print configuration errors so a broken definition is never silent; the other sources still run. */
-export function reportConfigErrors(ctx: AppContext, err: NodeJS.WritableStream, from = 0): void {
+export function reportConfigErrors(ctx: Pick<AppContext, 'configErrors'>, err: NodeJS.WritableStream, from = 0): void {
   for (const e of ctx.configErrors.slice(from)) err.write(configErrorLine(e));
 }
 

@@ -6,7 +6,7 @@ import { crawlConcurrency } from '../config/crawl.js';
 // The store's modules one by one, not store/index.js: a crawl of 304s needs only a few of them.
 import { listPausedSources } from '../store/sources.js';
 import { mayMoveIntoForce } from '../store/in-force.js';
-import { closeContext, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
+import { closeContext, NoSourcesError, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { parseCommand } from './args.js';
 import { keepHeapSmall } from '../heap.js';
 
@@ -48,7 +48,17 @@ export async function crawlCommand(args: string[]): Promise<number> {
   const concurrency = crawlConcurrency();
   // The tag stage is built when the first new item needs it (see pipelineDeps): a crawl that finds nothing new never
   // builds it.
-  const ctx = openContext(values, { tag: 'lazy', synchronous: 'NORMAL' });
+  let ctx: ReturnType<typeof openContext>;
+  try {
+    ctx = openContext(values, { tag: 'lazy', synchronous: 'NORMAL', needsSources: true });
+  } catch (err) {
+    // No source could be read at all (the folder missing, every definition broken): a failure cron must see, not a
+    // quiet success, and nothing to make or migrate a database for.
+    if (!(err instanceof NoSourcesError)) throw err;
+    reportConfigErrors({ configErrors: err.errors }, process.stderr);
+    process.stderr.write(`crawl: no source to crawl: ${err.message}\n`);
+    return 1;
+  }
   try {
     reportConfigErrors(ctx, process.stderr);
     const reported = ctx.configErrors.length;
@@ -102,12 +112,7 @@ export async function crawlCommand(args: string[]): Promise<number> {
     const now = new Date();
     const inForce = mayMoveIntoForce(ctx.db, now) ? (await import('../store/matters.js')).moveIntoForce(ctx.db, now.toISOString()) : [];
     if (inForce.length) process.stdout.write(`matters now in force: ${inForce.join(', ')}\n`);
-    // No source could be read at all (the folder missing, every definition broken): a failure cron must see, not a
-    // quiet success. A folder that defines no source is not broken.
-    if (!ctx.sources.length && reported > 0) {
-      process.stderr.write(`crawl: no source to crawl: ${ctx.feedsDir}/sources holds no valid source definition\n`);
-      return 1;
-    }
+    // A folder that defines no source is not broken (one that could not be read was refused above).
     return 0;
   } finally {
     await closeContext(ctx);

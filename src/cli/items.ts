@@ -5,13 +5,15 @@ import { closeContext, openContext } from '../app/context.js';
 import { listingFilters } from './filters.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, writeLine } from './args.js';
+import { isCandidateOn } from '../store/candidates.js';
 
 export const usage = `usage: lakivahti items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT]
                       [--relevant] [--goal GOAL] [--joint] [--db PATH] [--feeds DIR]
 
 Stored items, newest first (50 unless --limit). Times are Helsinki time; --json prints one object
 a line with ISO 8601 instants (and each item's matter: its number, or null; a statute's
-inForce: the day its text says it comes into force, or null). --search finds words in any inflected form; --joint lists open
+inForce: the day its text says it comes into force, or null; joint: whether it is an open joint-response candidate
+today, as --joint lists them). --search finds words in any inflected form; --joint lists open
 joint-response candidates, nearest deadline first. Reads the database without changing it.
 `;
 
@@ -34,15 +36,18 @@ export async function itemsCommand(args: string[]): Promise<number> {
       const known = [...new Set([...ctx.sources.map((d) => d.id), ...listSourceStates(ctx.db).map((s) => s.id)])].sort();
       if (!known.includes(values.source)) return fail(`no source "${values.source}" (known: ${known.join(', ')})`);
     }
+    const today = helsinkiDate(new Date());
     const query: ItemQuery = {
       source: values.source, since, limit, match, goal: values.goal,
       relevant: values.relevant ? true : undefined,
-      jointFrom: values.joint ? helsinkiDate(new Date()) : undefined,
+      jointFrom: values.joint ? today : undefined,
     };
     for (const r of listItems(ctx.db, query)) {
       let line: string;
       if (values.json) {
-        const { id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint, matter, inForce } = r;
+        const { id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, matter, inForce } = r;
+        // Whether it is a candidate today, as --joint lists them (the stored verdict is the tag stage's, made when tagged).
+        const joint = isCandidateOn(r, today);
         line = JSON.stringify({ id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint, matter, inForce });
       } else {
         const dl = r.deadline ? `  [määräaika ${finnishDate(r.deadline) ?? r.deadline}]` : '';

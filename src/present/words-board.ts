@@ -29,8 +29,9 @@ export const BOARD_WORDS = {
   'board.actions': { fi: 'Toimet', sv: 'Åtgärder' },
   'board.noDeadline': { fi: 'ei määräaikaa', sv: 'ingen tidsfrist' },
   'board.overdueBadge': { fi: 'myöhässä', sv: 'försenat' },
-  // The same seven days as the glance's count ("erääntyy 7 päivän sisällä"), not the calendar week the overview's
-  // "tällä viikolla" means: on a Friday a deadline next Wednesday is within 7 days but not this week.
+  // The same seven days as the glance's count ("erääntyy 7 päivän sisällä") and the lists' "7 pv jäljellä" (at most
+  // seven days left), not the calendar week the overview's "tällä viikolla" means: on a Friday a deadline next
+  // Wednesday is within 7 days but not this week.
   'board.weekBadge': { fi: '7 päivän sisällä', sv: 'inom 7 dagar' },
   'board.matterNo': { fi: 'asia {n}', sv: 'ärende {n}' },
   'board.itemNo': { fi: 'asiakirja #{n}', sv: 'dokument #{n}' },

@@ -233,6 +233,8 @@ export const LIST_WORDS = {
   'item.primary': { fi: 'päätavoite:', sv: 'huvudmål:' },
   'item.notRelevantWhy': { fi: 'Luokittelija ei pitänyt asiakirjaa verkostolle merkityksellisenä.', sv: 'Klassificeraren bedömde att dokumentet inte är relevant för nätverket.' },
   'item.joint': { fi: 'Asiakirja on yhteisen vastauksen ehdokas:', sv: 'Dokumentet är en kandidat för ett gemensamt svar:' },
+  // Its deadline has passed since it was tagged: the stored verdict was the tag stage's then.
+  'item.jointPast': { fi: 'Asiakirja oli yhteisen vastauksen ehdokas ennen määräajan päättymistä:', sv: 'Dokumentet var en kandidat för ett gemensamt svar innan remisstiden gick ut:' },
   // The parts of the stored joint-response reason (src/tag/joint.ts writes them in English), in the reader's language.
   'joint.about': { fi: '{kind}, päätavoite {goal} (pisteet {score})', sv: '{kind}, huvudmål {goal} (poäng {score})' },
   'joint.consultation': { fi: 'lausuntokierros', sv: 'remissrunda' },

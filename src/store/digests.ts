@@ -4,6 +4,7 @@ import { FTS_ITEM_ID } from './search-words.js';
 import { listItems, type ItemRow } from './items.js';
 import { listJointDeadlines } from './overview.js';
 import { listBoardEntries, type BoardStatus } from './board.js';
+import { isCandidateOn } from './candidates.js';
 
 /** A new item as a digest shows it: the listed row plus when it arrived and the tagger's evidence. */
 export interface DigestItem extends ItemRow {
@@ -123,7 +124,9 @@ export function listOpenRounds(db: Db, today: string, limit = 200): OpenRound[] 
 
 /** Everything a digest over this range is built from (one read for all subscribers sharing the range's start). */
 export function loadDigestData(db: Db, r: DigestRange, today: string): DigestData {
-  return { items: listDigestItems(db, r), events: listDigestEvents(db, r), rounds: listOpenRounds(db, today) };
+  // An item is called a joint-response candidate only while it is one on the day the digest is built (or sent).
+  const items = listDigestItems(db, r).map((i) => (i.joint && !isCandidateOn(i, today) ? { ...i, joint: false } : i));
+  return { items, events: listDigestEvents(db, r), rounds: listOpenRounds(db, today) };
 }
 
 // ---- The network digest's drafts ----

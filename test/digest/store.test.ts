@@ -56,6 +56,22 @@ describe('digest data from the store', () => {
     expect(loadDigestData(db, { fromItemId: 0, fromEventId: 0, toItemId: high.itemId, toEventId: high.eventId, coveredAt: '', reachBack: '2999-01-01' }, helsinkiDate(now)).items).toEqual([]);
   });
 
+  it('calls no item a joint-response candidate once its deadline has passed, nor lists its round as needing a response', () => {
+    // Tagged a candidate while its round was open, dated a month ago: the deadline (moved to 27 days after) passed three days ago.
+    const now = new Date();
+    const db = seedDigestDb(':memory:', new Date(now.getTime() - 30 * 86_400_000));
+    const env = digestEnv({ db, tagStage: null, feedsDir: defaultFeedsDir }, mailConfig({}));
+    const { digest } = networkDigest(env, undefined, 'fi', now);
+    expect(digest.respond).toEqual([]);
+    const text = renderDigest(digest, { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' }).text;
+    expect(text).toContain('Lausuntopyyntö pelastuslain muuttamisesta');
+    expect(text).not.toContain('yhteisen lausunnon ehdokas');
+    // An open round's item still says so.
+    const open = networkDigest(digestEnv({ db: seedDigestDb(':memory:'), tagStage: null, feedsDir: defaultFeedsDir }, mailConfig({})), undefined, 'fi', now);
+    expect(renderDigest(open.digest, { baseUrl: 'https://l.example.fi', unsubscribeUrl: 'https://l.example.fi/u' }).text).toContain('yhteisen lausunnon ehdokas');
+    db.close();
+  });
+
   it('keeps a watermark moving forward only', () => {
     const db = seedDigestDb(':memory:');
     const id = insertSubscription(db, { email: 'a@example.fi', kind: 'personal', goals: ['services'], createdBy: 't', now: '2026-01-01T00:00:00Z' });

@@ -199,6 +199,14 @@ describe('lakivahti as a process, with pipes', () => {
     expect([r.code, r.out]).toEqual([1, '']);
     expect(r.err).toContain(`broken.yaml: field "url" is required`);
     expect(r.err).toContain(`crawl: no source to crawl: ${empty}/sources holds no valid source definition\n`);
+    // Nothing was crawled: no database is made (or migrated) for it, and neither with no sources folder at all.
+    expect(fs.existsSync(db)).toBe(false);
+    const bare = path.join(dir, 'bare-feeds');
+    fs.mkdirSync(bare);
+    const none = await run(['crawl', '--db', db, '--feeds', bare]);
+    expect([none.code, none.out]).toEqual([1, '']);
+    expect(none.err).toBe(`config: ${bare}/sources: the folder does not exist\ncrawl: no source to crawl: ${bare}/sources holds no valid source definition\n`);
+    expect(fs.existsSync(db)).toBe(false);
   }, 30_000);
 
   it('read-only commands never create a database or its folder', async () => {

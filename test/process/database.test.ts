@@ -114,6 +114,25 @@ describe('items --source and --joint', { timeout: 90_000 }, () => {
     expect(lines(r.out).map((l) => (JSON.parse(l) as { deadline: string }).deadline)).toEqual([day(0), day(1), day(30)]);
     expect(ids(r.out)).toHaveLength(3);
   });
+
+  it('--json says joint only of a candidate --joint lists: not once its deadline has passed, nor of an item a reviewer judged not relevant', async () => {
+    const day = (offset: number) => helsinkiDate(new Date(Date.now() + offset * 86_400_000));
+    // Each was tagged a candidate while its round was open; the tag stage's verdict stays as stored.
+    seed(file, [
+      item('sm', 1, { deadline: day(0), tags: jointTags }),
+      item('sm', 2, { deadline: day(-1), tags: jointTags }),
+      item('sm', 3, { deadline: day(5), tags: jointTags }),
+      item('sm', 4, { deadline: null, tags: jointTags }),
+    ]);
+    const reviewed = await run(['review', '3', '--reviewer', 'anna', '--not-relevant', '--db', file, '--feeds', feeds]);
+    expect(reviewed.code).toBe(0);
+    const all = await run(['items', '--json', '--db', file, '--feeds', feeds]);
+    const joint = Object.fromEntries(lines(all.out).map((l) => JSON.parse(l) as { title: string; joint: boolean }).map((o) => [o.title, o.joint]));
+    expect(joint).toEqual({ 'sm 1': true, 'sm 2': false, 'sm 3': false, 'sm 4': true });
+    const listed = await run(['items', '--json', '--joint', '--db', file, '--feeds', feeds]);
+    expect(titles(listed.out)).toEqual(['sm 1']);
+    expect(lines(listed.out).every((l) => (JSON.parse(l) as { joint: boolean }).joint)).toBe(true);
+  });
 });
 
 describe('a corrupt or locked database', { timeout: 90_000 }, () => {

@@ -25,7 +25,7 @@ describe('board counts', () => {
   it('count an entry whose candidate is beyond the first page once, and an answered one not as open', async () => {
     const open = ids('SELECT id FROM items WHERE joint = 1 AND deadline >= ? ORDER BY deadline DESC, id DESC', inDays(0));
     expect(open.length).toBeGreaterThan(2 * BOARD_PAGE);
-    const week = ids('SELECT id FROM items WHERE joint = 1 AND deadline BETWEEN ? AND ?', inDays(0), inDays(6)).length;
+    const week = ids('SELECT id FROM items WHERE joint = 1 AND deadline BETWEEN ? AND ?', inDays(0), inDays(7)).length;
     // Two of the farthest candidates are put on the board: one being worked on, one already answered.
     const now = new Date().toISOString();
     saveBoardEntry(db, { itemId: open[0], owner: 'Liisa Lakimies', internalDeadline: inDays(3), status: 'review', responseUrl: null, by: 'test', now });

@@ -28,7 +28,7 @@ describe('board paging', () => {
     const first = await get(`${site.base}/board`);
     expect(first.status).toBe(200);
     const open = count('SELECT count(*) FROM items WHERE joint = 1 AND deadline >= ?', inDays(0));
-    const week = count('SELECT count(*) FROM items WHERE joint = 1 AND deadline BETWEEN ? AND ?', inDays(0), inDays(6));
+    const week = count('SELECT count(*) FROM items WHERE joint = 1 AND deadline BETWEEN ? AND ?', inDays(0), inDays(7));
     expect(open).toBeGreaterThan(3 * BOARD_PAGE);
     expect(week).toBeGreaterThan(0);
     expect(first.body).toContain(`<strong>${open}</strong> avoinna`);

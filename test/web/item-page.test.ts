@@ -39,6 +39,17 @@ describe('item page', () => {
     expect(section(body, 'ids')).toContain(`<strong>VN/31234/${year}</strong> <span class="muted">diaarinumero, oma tunnus</span>`);
   });
 
+  it('says a candidate whose deadline has passed since it was tagged was one, not that it is one', async () => {
+    // Tagged twenty days ago, while its round was open; the deadline passed three days ago.
+    const { body } = await get(`${site.base}/items/${seeded.overdue}`);
+    expect(body).toMatch(/class="deadline-past">[\d.]+ \(päättyi 3 pv sitten\)/);
+    const why = section(body, 'why');
+    expect(why).toContain('Asiakirja oli yhteisen vastauksen ehdokas ennen määräajan päättymistä: lausuntopyyntö');
+    expect(why).not.toContain('Asiakirja on yhteisen vastauksen ehdokas');
+    const open = await get(`${site.base}/items/${seeded.request}`);
+    expect(section(open.body, 'why')).toContain('Asiakirja on yhteisen vastauksen ehdokas: lausuntopyyntö');
+  });
+
   it('says why it was tagged: matched words marked, rules with their points, scores per goal', async () => {
     const { body } = await get(`${site.base}/items/${seeded.request}`);
     const why = section(body, 'why');

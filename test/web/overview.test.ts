@@ -32,7 +32,7 @@ describe('overview', () => {
     const { body } = await get(`${site.base}/`);
     const arrivals = section(body, 'arrivals');
     expect(arrivals).toContain('<caption>Asiakirjat, jotka on julkaistu viikolla');
-    expect(arrivals).toMatch(/<th scope="row" data-label="Tavoite"><a href="\/items\?from&#x3D;\d{4}-\d{2}-\d{2}&amp;goal&#x3D;services">Paikalliset ja alueelliset palvelut/);
+    expect(arrivals).toMatch(/<th scope="row" data-label="Tavoite"><a href="\/items\?from&#x3D;\d{4}-\d{2}-\d{2}&amp;to&#x3D;\d{4}-\d{2}-\d{2}&amp;goal&#x3D;services">Paikalliset ja alueelliset palvelut/);
     expect(arrivals).toMatch(/<svg class="chart" aria-hidden="true"/);
     expect(arrivals).toMatch(/Kahdeksan viikkoa vanhimmasta uusimpaan: \d+, \d+, \d+, \d+, \d+, \d+, \d+, \d+/);
     // Every item published in the eight weeks is counted once in the total row.

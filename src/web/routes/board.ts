@@ -9,6 +9,8 @@ import { word, type Lang } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
 import { emptyCaveat, healthLine, sourceHealth } from './source-health.js';
+import { isCandidateOn } from '../../store/candidates.js';
+import { SOON_DAYS } from './present.js';
 
 export interface BoardRow {
   /** The matter's number, or null for an item in no matter. */
@@ -23,7 +25,7 @@ export interface BoardRow {
   candidate: boolean;
   /** Whether the statement deadline or the internal one has passed (the row and the glance's count). */
   overdue: boolean;
-  /** Not overdue, and one of the two deadlines is within the glance's seven days. */
+  /** Not overdue, and one of the two deadlines is within the glance's seven days (at most 7 days left, SOON_DAYS). */
   dueThisWeek: boolean;
   /** Each deadline's own mark, shown beside that date: a badge beside the statement deadline when only the internal one
    * has passed read "11.12.2026 myöhässä" for a round still a week away. */
@@ -63,7 +65,7 @@ export function boardRows(entries: BoardEntry[], candidates: ItemRow[], goalsOf:
   for (const r of rows.values()) {
     r.daysLeft = r.deadline ? day(r.deadline) - now : null;
     if (!r.entry || OPEN.has(r.entry.status)) {
-      const mark = (d: string | null | undefined): DeadlineMark => (!d ? null : day(d) < now ? 'overdue' : day(d) - now <= 6 ? 'soon' : null);
+      const mark = (d: string | null | undefined): DeadlineMark => (!d ? null : day(d) < now ? 'overdue' : day(d) - now <= SOON_DAYS ? 'soon' : null);
       r.deadlineMark = mark(r.deadline);
       r.internalMark = mark(r.entry?.internalDeadline);
       const marks = [r.deadlineMark, r.internalMark];
@@ -132,9 +134,9 @@ export function boardPage(deps: WebDeps): RequestHandler {
     // whose item is one of them is on this page already (counted by its status), so it is not counted again.
     const more = found.length > size;
     const heldById = new Map(held.map((i) => [i.id, i]));
-    const weekEnd = addDays(today, 6);
+    const weekEnd = addDays(today, SOON_DAYS);
     const entered = rows.filter((r) => r.entry && !r.candidate).map((r) => heldById.get(r.item.id))
-      .filter((i): i is ItemRow => !!i && i.joint && i.relevant !== false && !!i.deadline && i.deadline >= today);
+      .filter((i): i is ItemRow => !!i && !!i.deadline && isCandidateOn(i, today));
     const remaining = !after && more ? countJointDeadlines(today, LAST_DAY) - candidates.length - entered.length : 0;
     const weekLeft = !after && more && last.deadline! <= weekEnd
       ? countJointDeadlines(today, weekEnd) - candidates.filter((c) => c.deadline! <= weekEnd).length - entered.filter((i) => i.deadline! <= weekEnd).length : 0;

@@ -34,8 +34,11 @@ function codeNamed(e: Evidence, lang: UiLang, scopes: Record<string, string>): s
   return e.term;
 }
 
-/** The tagger's reasons in words, and the words it matched marked in the title and summary. */
-export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: UiLang = 'fi', scopes: Record<string, string> = {}) {
+/**
+ * The tagger's reasons in words, and the words it matched marked in the title and summary. A joint-response candidate
+ * whose deadline has passed by `today` (a Helsinki date) since it was tagged is said to have been one (`jointPast`).
+ */
+export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: UiLang = 'fi', scopes: Record<string, string> = {}, today?: string) {
   if (!item.tags) return null;
   const evidence = evidenceList(item.tags.evidence);
   const matched = (field: Evidence['field']) => positiveMatches(evidence, field).map((e) => e.match);
@@ -50,7 +53,7 @@ export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: 
       rule: named(lang, 'rule', e.rule), term: codeNamed(e, lang, scopes), field: e.field ? named(lang, 'field', e.field) : null, match: e.match ?? null,
       points: points(e.goals ?? {}, label) || word(lang, e.rule === 'kind' || e.rule === 'scope' ? 'rule.scales' : 'rule.blocks'), negative: Object.values(e.goals ?? {}).some((n) => n < 0),
     })),
-    joint: item.tags.joint, jointReason: item.tags.jointReason && jointReasonText(item.tags.jointReason, lang, { goal: label, kind: (k) => kindLabel(k, lang) }), taxonomyVersion: item.tags.taxonomyVersion, taggedAt: item.tags.taggedAt,
+    joint: item.tags.joint, jointPast: item.tags.joint && !!today && !!item.deadline && item.deadline < today, jointReason: item.tags.jointReason && jointReasonText(item.tags.jointReason, lang, { goal: label, kind: (k) => kindLabel(k, lang) }), taxonomyVersion: item.tags.taxonomyVersion, taggedAt: item.tags.taggedAt,
   };
 }
 
@@ -94,7 +97,7 @@ export function itemPage(ctx: PageContext): RequestHandler {
       },
       // What the review form acts on: the item's number and its goal ids (checked in the form).
       reviewTarget: { id: item.id, goals: item.goals },
-      why: whyTagged(item, label, lang, ctx.deps.scopeLabels?.[lang]),
+      why: whyTagged(item, label, lang, ctx.deps.scopeLabels?.[lang], rows.today),
       consultation: item.consultation && {
         distribution: item.consultation.distribution,
         answered: item.consultation.answered,

@@ -20,8 +20,8 @@ const DAY = 86_400_000;
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /**
- * How long the weekly counts are reused at most: they are counted again at once when anything is stored, and after
- * this long in any case, so that an item dated a little ahead (its sort key after the count) is counted soon after.
+ * How long the weekly counts are reused at most: they are counted again at once when anything is stored or a new week
+ * begins, and after this long in any case.
  */
 const WEEKS_TTL_MS = 60_000;
 // The overview's tables show no identifiers and no summaries: they are not read.
@@ -31,10 +31,12 @@ const AVERAGE = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 1 });
 export function overviewPage(ctx: PageContext): RequestHandler {
   const { db } = ctx.deps;
   let cached: { key: string; at: number; weeks: WeekCounts[] } | undefined;
-  const weeklyCounts = (starts: string[], now: Date, version: string): WeekCounts[] => {
-    const key = `${starts.join()} ${version}`;
+  // Counted to the end of this week (Sunday in Helsinki), as the list the counts link to reads: an item dated later
+  // this week is in both, one dated in a later week (a meeting's agenda item dated by its meeting) in neither.
+  const weeklyCounts = (starts: string[], end: string, now: Date, version: string): WeekCounts[] => {
+    const key = `${starts.join()} ${end} ${version}`;
     if (!cached || cached.key !== key || now.getTime() - cached.at > WEEKS_TTL_MS)
-      cached = { key, at: now.getTime(), weeks: countWeeklyArrivals(db, starts, now.toISOString()) };
+      cached = { key, at: now.getTime(), weeks: countWeeklyArrivals(db, starts, end) };
     return cached.weeks;
   };
   const countJoint = jointDeadlineCounter(db);
@@ -78,7 +80,7 @@ export function overviewPage(ctx: PageContext): RequestHandler {
     // Nothing open is only said when the sources could be read: a failing source may hold what is missing.
     const nothingOpen = open > 0 ? null : w(emptyCaveat(health, line) ?? 'overview.nothingOpen');
 
-    const weeks = weeklyCounts(mondays.map(dayStartInstant), now, version);
+    const weeks = weeklyCounts(mondays.map(dayStartInstant), dayStartInstant(addDays(sunday, 1)), now, version);
     const goals = Object.keys(ctx.deps.goalLabels);
     const series = [
       ...goals.map((g) => ({ label: ctx.goalLabel(g, lang), values: weeks.map((w) => w.goals[g] ?? 0), goal: g as string | null })),
@@ -89,7 +91,7 @@ export function overviewPage(ctx: PageContext): RequestHandler {
       const nowCount = s.values[s.values.length - 1];
       return {
         label: s.label,
-        href: `/items?from=${thisMonday}${s.goal ? `&goal=${encodeURIComponent(s.goal)}` : ''}`,
+        href: `/items?from=${thisMonday}&to=${sunday}${s.goal ? `&goal=${encodeURIComponent(s.goal)}` : ''}`,
         thisWeek: nowCount,
         average: AVERAGE.format(average),
         trend: w(nowCount > average * 1.25 + 0.5 ? 'trend.more' : nowCount < average * 0.75 - 0.5 ? 'trend.fewer' : 'trend.usual'),

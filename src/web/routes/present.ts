@@ -19,6 +19,12 @@ export function daysBetween(today: string, date: string): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY);
 }
 
+/**
+ * How many days left count as soon: a deadline that reads "7 pv jäljellä" or less is marked in the lists, and the
+ * board marks and counts the same days as "7 päivän sisällä".
+ */
+export const SOON_DAYS = 7;
+
 /** A deadline as a row shows it: the date, the days left in words, and whether it has passed. */
 export interface DeadlineView {
   date: string;
@@ -35,7 +41,7 @@ export function deadlineView(deadline: string | null, today: string, lang: Lang 
   const date = finnishDate(deadline) ?? deadline;
   if (days < 0) return { date, left: days === -1 ? word(lang, 'deadline.yesterday') : word(lang, 'deadline.pastDays', { n: -days }), past: true, cls: 'deadline-past' };
   const left = days === 0 ? word(lang, 'deadline.today') : days === 1 ? word(lang, 'deadline.tomorrow') : word(lang, 'deadline.daysLeft', { n: days });
-  return { date, left, past: false, cls: days <= 7 ? 'deadline-soon' : 'deadline' };
+  return { date, left, past: false, cls: days <= SOON_DAYS ? 'deadline-soon' : 'deadline' };
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;', '=': '&#61;' };
