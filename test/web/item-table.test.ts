@@ -6,7 +6,7 @@ import path from 'node:path';
 import { viewsDir } from '../../src/paths.js';
 import { word } from '../../src/present/words-web.js';
 import { setUserLanguage, type Db } from '../../src/store/index.js';
-import { itemTable } from '../../src/web/item-table.js';
+import { itemRowHtml, itemTable } from '../../src/web/item-table.js';
 import type { RowView } from '../../src/web/routes/present.js';
 import { servePages, useSeededSite } from './support.js';
 
@@ -67,4 +67,16 @@ describe('the items table on the pages', () => {
     }
     expect((await site.browser.get('/items')).html).toContain('<th scope="col">Asian vaihe</th>');
   }, 60_000);
+});
+
+describe('itemRowHtml', () => {
+  // The list page hands the read state in beside the row, not in a copy of it ({ ...row, unread }): the copy was two
+  // thirds of building a page's rows.
+  it('marks the row unread when told so beside the row, as the row\'s own flag does', () => {
+    const { unread: _, ...plain } = row();
+    expect(itemRowHtml(plain, 'fi', true)).toBe(itemRowHtml({ ...plain, unread: true }, 'fi'));
+    expect(itemRowHtml(plain, 'fi', true)).toContain('<tr class="unread">');
+    expect(itemRowHtml({ ...plain, unread: true }, 'sv', false)).toBe(itemRowHtml(plain, 'sv'));
+    expect(itemRowHtml(plain, 'fi', false)).not.toContain('unread');
+  });
 });

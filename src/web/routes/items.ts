@@ -192,10 +192,10 @@ export function itemsPage(ctx: PageContext): RequestHandler {
       const html = isKeptPage(page) ? keptRowsHtml(ctx, page) : undefined;
       const items = page.items.map((r) => {
         const unread = !read.has(r.id);
-        if (!html) return { id: r.id, unread, html: itemRowHtml({ ...row(r), unread }, lang) };
+        if (!html) return { id: r.id, unread, html: itemRowHtml(row(r), lang, unread) };
         const key = `${lang} ${rows.today} ${unread ? 'u' : 'r'}${r.id}`;
         let h = html.get(key);
-        if (h === undefined) html.set(key, (h = itemRowHtml({ ...row(r), unread }, lang)));
+        if (h === undefined) html.set(key, (h = itemRowHtml(row(r), lang, unread)));
         return { id: r.id, unread, html: h };
       });
       function row(r: (typeof page.items)[number]) {
