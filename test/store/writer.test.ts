@@ -110,13 +110,19 @@ describe('worker writer', () => {
   });
 
   it('answers a lease before the runs sent ahead of it are stored', async () => {
-    await writer.release('b'); // the worker is up: what follows arrives together
+    await writer.release('b'); // the worker is up
+    // So that what follows arrives together whatever the load: the thread waits for the write lock this connection
+    // holds (its busy timeout), in a release sent first, while the run and the lease are sent; then the lock goes.
+    reader.exec('BEGIN IMMEDIATE');
+    const blocker = writer.release('b');
     const order: string[] = [];
     const sink = writer.begin('a', new Date().toISOString());
     sink.add([item('1')]);
     const finished = sink.finish({ run: run('a'), nextRunAt: null }).then(() => order.push('run a'));
     const claimed = writer.claim('b', new Date(Date.now() + 60_000)).then((v) => order.push(`lease b ${v}`));
-    await Promise.all([finished, claimed]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    reader.exec('COMMIT');
+    await Promise.all([blocker, finished, claimed]);
     expect(order).toEqual(['lease b true', 'run a']);
     expect(listItems(reader).map((i) => i.title)).toEqual(['Otsikko 1']);
   });
