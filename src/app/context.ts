@@ -37,6 +37,8 @@ export interface AppContext {
   readOnly: boolean;
   /** Why the database cannot be written or read as it should (shown on the page and in /healthz); empty when fine. */
   problems: string[];
+  /** The technical reason (English, with the full path) behind the first of `problems`, for the log only. */
+  problemDetail?: string;
   /** The opened file's identity, to notice it being deleted or replaced under a running process. */
   fileId: { dev: number; ino: number } | null;
   /** The writer crawls store through; made when first needed (see pipelineDeps). */
@@ -92,12 +94,22 @@ export async function openTaggingContext(values: { db?: string; feeds?: string }
 /** The page cache of the server's connection, in MiB. */
 const SERVE_CACHE_MIB = 64;
 
+/** Why a database could not be opened for writing, in plain Finnish for the page (the technical reason goes to the log). */
+function unwritableReason(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  const text = `${e.code ?? ''} ${e.message ?? ''}`;
+  if (/SQLITE_FULL|ENOSPC|disk is full/i.test(text)) return 'levy on täynnä';
+  if (/SQLITE_READONLY|EACCES|EROFS|EPERM|cannot be written|readonly|read-only/i.test(text)) return 'tiedostoon, sen kansioon tai levyyn ei ole kirjoitusoikeutta';
+  return 'sitä ei voitu avata kirjoitettavaksi (syy on palvelimen lokissa)';
+}
+
 /** Open the database and load the sources named by --db/--feeds or the environment. */
 export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write', synchronous, needsSources }: OpenOptions = {}): AppContext {
   const { feedsDir, dbFile } = resolvePaths(values);
   const { sources, errors } = loadSources(feedsDir);
   if (needsSources && !sources.length && errors.length) throw new NoSourcesError(feedsDir, errors);
   const problems: string[] = [];
+  let problemDetail: string | undefined;
   let db: Db;
   let readOnly = access === 'read';
   // The server answers many requests over one connection: a 64 MiB page cache (see openDb).
@@ -118,14 +130,15 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
       // Disk full, a read-only file or mount: keep serving what is stored and say why nothing new arrives.
       db = openDb(dbFile, { readOnly: true, cacheMiB });
       readOnly = true;
-      problems.push(`Tietokantaan ${path.basename(dbFile)} ei voi kirjoittaa (${(err as Error).message}); uusia tietoja ei haeta, tallennetut näytetään.`);
+      problems.push(`Tietokantaan ${path.basename(dbFile)} ei voi kirjoittaa: ${unwritableReason(err)}. Uusia tietoja ei haeta, tallennetut näytetään.`);
+      problemDetail = (err as Error).message;
     }
   }
   if (tag === true && !tagging) throw new Error('internal: the tag stage is built by openTaggingContext');
   const buildTagStage = (stage: NonNullable<typeof tagging>) => buildTagStageIn(stage, feedsDir, db, errors);
   return {
     db, dbFile, feedsDir, sources, configErrors: errors, fetch: lazyFetcher(), tagStage: tag === true ? buildTagStage(tagging!) : null,
-    buildTagStage: tag === 'lazy' ? async () => buildTagStage(await loadTagging()) : null, writer: null, readOnly, problems, fileId: fileIdentity(dbFile),
+    buildTagStage: tag === 'lazy' ? async () => buildTagStage(await loadTagging()) : null, writer: null, readOnly, problems, problemDetail, fileId: fileIdentity(dbFile),
   };
 }
 

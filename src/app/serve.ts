@@ -97,7 +97,7 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
   const port = (server.address() as { port: number }).port;
   const shown = host.includes(':') ? `[${host}]` : host;
   log({ event: 'listening', url: `http://${shown}:${port}/`, sources: ctx.sources.length });
-  for (const p of ctx.problems) log({ event: 'database_problem', problem: p });
+  for (const [i, p] of ctx.problems.entries()) log({ event: 'database_problem', problem: p, ...(i === 0 && ctx.problemDetail ? { detail: ctx.problemDetail } : {}) });
   if (opts.schedule && ctx.readOnly) log({ event: 'scheduler_skipped', reason: 'the database cannot be written' });
   else if (opts.schedule) scheduler = startScheduler(ctx.sources, { ...pipelineDeps(ctx), log }, digestJobs(ctx, log));
   const watch = setInterval(checkFile, FILE_CHECK_MS);

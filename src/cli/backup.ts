@@ -14,12 +14,43 @@ copy's integrity and print its size and item count. An existing FILE is kept unl
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
+/** A path with its folder's symlinks resolved (the file itself need not exist). */
+function realPath(file: string): string {
+  const abs = path.resolve(file);
+  try {
+    return path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+  } catch {
+    return abs;
+  }
+}
+
+/**
+ * Whether `dest` is the database or one of its -wal, -shm or -journal files under any spelling (a symlinked
+ * folder, a symlink, a hard link): --force deletes `dest` and those files, which would lose the live database.
+ */
+function isDatabaseFile(dest: string, dbFile: string): boolean {
+  const db = realPath(dbFile);
+  const target = realPath(dest);
+  const finalTarget = fs.existsSync(target) ? fs.realpathSync(target) : target;
+  const finalDb = fs.existsSync(db) ? fs.realpathSync(db) : db;
+  const dbStat = fs.statSync(finalDb, { throwIfNoEntry: false });
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    if (finalTarget === finalDb + suffix || target === db + suffix) return true;
+    // A hard link has its own path but the database's inode.
+    if (suffix === '' && dbStat) {
+      const s = fs.statSync(finalTarget, { throwIfNoEntry: false });
+      if (s && s.dev === dbStat.dev && s.ino === dbStat.ino) return true;
+    }
+  }
+  return false;
+}
+
 export async function backupCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { force: { type: 'boolean' } }, true);
   const [dest, ...extra] = positionals;
   if (!dest || extra.length) throw new UsageError('give one file to write the backup to, e.g. `lakivahti backup lakivahti-2026-12-01.sqlite`');
   const { dbFile } = resolvePaths(values);
-  if (path.resolve(dest) === path.resolve(dbFile)) throw new UsageError(`${dest} is the database itself; choose another file`);
+  if (isDatabaseFile(dest, dbFile)) throw new UsageError(`${dest} is the database itself; choose another file`);
   if (fs.statSync(dest, { throwIfNoEntry: false })?.isDirectory()) {
     process.stderr.write(`backup: ${dest} is a folder; name the file to write in it, e.g. ${path.join(dest, 'lakivahti-2026-12-01.sqlite')}\n`);
     return 2;

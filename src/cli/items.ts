@@ -6,6 +6,7 @@ import { listingFilters } from './filters.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, writeLine } from './args.js';
 import { isCandidateOn } from '../store/candidates.js';
+import { dayFaultEnglish, writtenDayFault } from '../app/day-fault.js';
 
 export const usage = `usage: lakivahti items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT]
                       [--relevant] [--goal GOAL] [--joint] [--db PATH] [--feeds DIR]
@@ -27,7 +28,12 @@ export async function itemsCommand(args: string[]): Promise<number> {
   if ('error' in filters) return fail(filters.error);
   const { limit, match } = filters;
   const since = values.since === undefined ? undefined : parseDate(values.since);
-  if (since === null) return fail(`--since "${values.since}" is not a date (use e.g. 2026-11-01 or 1.11.2026)`);
+  if (since === null) {
+    // A date in a known form whose day does not exist is named as such, not as a wrong form.
+    const fault = writtenDayFault(values.since!);
+    if (fault) return fail(`--since "${values.since}" is no date: ${dayFaultEnglish(fault)}`);
+    return fail(`--since "${values.since}" is not a date (use e.g. 2026-11-01 or 1.11.2026)`);
+  }
 
   const ctx = openContext(values, { access: 'read' });
   try {

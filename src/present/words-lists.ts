@@ -166,6 +166,18 @@ export const LIST_WORDS = {
     fi: 'Päivämäärä "{value}" ({name}) ei kelpaa: anna se muodossa VVVV-KK-PP, esimerkiksi 2026-11-30.',
     sv: 'Datumet "{value}" ({name}) duger inte: ange det i formen ÅÅÅÅ-MM-DD, till exempel 2026-11-30.',
   },
+  'filter.noMonth': {
+    fi: 'Päivämäärää "{value}" ({name}) ei ole: kuukausi {month} ei ole 1–12.',
+    sv: 'Datumet "{value}" ({name}) finns inte: månaden {month} är inte 1–12.',
+  },
+  'filter.noDay': {
+    fi: 'Päivämäärää "{value}" ({name}) ei ole: kuussa {month}/{year} on {days} päivää.',
+    sv: 'Datumet "{value}" ({name}) finns inte: månaden {month}/{year} har {days} dagar.',
+  },
+  'filter.yearRange': {
+    fi: 'Päivämäärän "{value}" ({name}) vuosi {year} ei kelpaa: anna vuosi väliltä 1900–2200.',
+    sv: 'Året {year} i datumet "{value}" ({name}) duger inte: ange ett år mellan 1900 och 2200.',
+  },
   'filter.order': { fi: 'Alkupäivä {from} on loppupäivän {to} jälkeen.', sv: 'Startdagen {from} är efter slutdagen {to}.' },
   'filter.tooLong': { fi: 'Hakuteksti on liian pitkä (enintään 200 merkkiä).', sv: 'Söktexten är för lång (högst 200 tecken).' },
   'filter.noWords': { fi: 'Hakutekstissä "{q}" ei ole sanoja, joita hakea.', sv: 'Söktexten "{q}" innehåller inga ord att söka efter.' },

@@ -21,6 +21,9 @@ describe('cleanText', () => {
     ['ohjaus\u0000merkit\u0007\u009F pois', 'ohjausmerkit pois'],
     ['a\u00a0b\u2009c\u200bd', 'a b c d'],
     ['Ja\u0308rjesto\u0308', 'Järjestö'], // NFD → NFC
+    ['Vapaa\u00adehtois&shy;toiminta', 'Vapaaehtoistoiminta'], // soft hyphens, raw or as an entity, inside a word
+    ['a\u202eb\u202c c\u200fd\u2067e\u2069 f\u2060g', 'ab cde fg'], // bidi controls and the word joiner
+    ['palo\u200dkunta 👩\u200d🚒', 'palo\u200dkunta 👩\u200d🚒'], // the zero-width joiner stays (emoji sequences)
     ['javascript:alert(1) tekstinä', 'javascript:alert(1) tekstinä'], // harmless as text
   ])('%j → %j', (input, expected) => {
     expect(cleanText(input)).toBe(expected);

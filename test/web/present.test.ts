@@ -144,7 +144,7 @@ describe('the items filter as a query string', () => {
     [{ stage: 'done' }, 'Tuntematon asian vaihe "done"'],
     [{ lang: 'en' }, 'Tuntematon kieli "en". Mahdolliset arvot: fi (suomi), sv (ruotsi).'],
     [{ org: 'Kela' }, 'Organisaatiolta "Kela" ei ole tallennettu yhtään asiakirjaa'],
-    [{ from: '2026-02-30' }, 'Päivämäärä "2026-02-30" (alkaen) ei kelpaa'],
+    [{ from: '2026-02-30' }, 'Päivämäärää "2026-02-30" (alkaen) ei ole: kuussa 2/2026 on 28 päivää.'],
     [{ to: '30.11.2026' }, 'Päivämäärä "30.11.2026" (asti) ei kelpaa: anna se muodossa VVVV-KK-PP'],
     [{ from: '2026-12-01', to: '2026-11-01' }, 'Alkupäivä 2026-12-01 on loppupäivän 2026-11-01 jälkeen.'],
     [{ reviewed: 'yes' }, 'Suodattimen "tarkistettu" arvo "yes" ei kelpaa'],

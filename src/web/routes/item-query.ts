@@ -7,6 +7,7 @@ import { kindLabel, languageLabel } from './present.js';
 import { word, type Lang } from '../../present/words-web.js';
 import { stageName } from '../../present/stage-names.js';
 import { organisationFilter, organisationKey } from '../../app/organisations.js';
+import { dayFault } from '../../app/day-fault.js';
 
 /** The query keys the items filter reads, in the order links are written. */
 export const FILTER_KEYS = ['q', 'goal', 'source', 'org', 'kind', 'stage', 'lang', 'from', 'to', 'reviewed', 'deadline', 'unread'] as const;
@@ -43,6 +44,16 @@ function dayStart(s: string, plus = 0): string | null {
   if (!m || helsinkiInstant(Number(m[1]), Number(m[2]), Number(m[3])) === null) return null;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + plus));
   return helsinkiInstant(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** The message for a date that is not read: the day that does not exist when the form is right, else the form. */
+function dateError(value: string, name: string, w: (key: string, values?: Record<string, unknown>) => string): string {
+  const m = DATE.exec(value);
+  const f = m ? dayFault(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (f?.fault === 'month') return w('filter.noMonth', { value, name, month: f.month });
+  if (f?.fault === 'day') return w('filter.noDay', { value, name, month: f.month, year: f.year, days: f.days });
+  if (f?.fault === 'year') return w('filter.yearRange', { value, name, year: f.year });
+  return w('filter.date', { value, name });
 }
 
 const list = (values: string[], label: (v: string) => string = (v) => v) => values.map((v) => `${v} (${label(v)})`).join(', ');
@@ -96,7 +107,7 @@ export function parseItemQuery(query: Record<string, unknown>, known: KnownValue
     if (v === undefined) continue;
     form[key] = v;
     const at = dayStart(v, key === 'to' ? 1 : 0);
-    if (at === null) errors.push(w('filter.date', { value: v, name }));
+    if (at === null) errors.push(dateError(v, name, w));
     else if (key === 'from') filter.from = at;
     else filter.until = at;
   }

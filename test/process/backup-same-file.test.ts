@@ -1,0 +1,67 @@
+// `backup FILE --force` never deletes the live database: not through another spelling of its path (a symlinked
+// folder, a hard link), nor its -wal or -shm file, while a connection (serve) holds writes in the WAL.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { run } from '../helpers/process.js';
+import { seedDatabase } from './seed.js';
+
+let dir: string;
+let db: string;
+/** A connection like serve's: open for the whole test, its last writes still in the -wal file. */
+let live: Database.Database;
+
+// Each test on a fresh database: a fault in one must not hide or cause another.
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-backup-same-'));
+  fs.mkdirSync(path.join(dir, 'db'));
+  db = path.join(dir, 'db', 'lakivahti.sqlite');
+  seedDatabase(db, 20);
+  live = new Database(db);
+  live.pragma('journal_mode = WAL');
+  live.pragma('wal_autocheckpoint = 0');
+  live.prepare("UPDATE items SET title = title || ' (muutettu)' WHERE id = 1").run();
+  fs.symlinkSync(path.join(dir, 'db'), path.join(dir, 'linked'));
+  fs.linkSync(db, path.join(dir, 'hard.sqlite'));
+}, 60_000);
+
+afterEach(() => {
+  live?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const intact = () => {
+  expect(fs.existsSync(db)).toBe(true);
+  expect(fs.statSync(`${db}-wal`).size).toBeGreaterThan(0);
+  const fresh = new Database(db, { readonly: true, fileMustExist: true });
+  try {
+    expect(fresh.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: 20 });
+    expect(fresh.prepare('SELECT title FROM items WHERE id = 1').pluck().get()).toMatch(/\(muutettu\)$/);
+  } finally {
+    fresh.close();
+  }
+};
+
+describe('backup --force onto the database itself', () => {
+  it.each([
+    ['through a symlinked folder', () => path.join(dir, 'linked', 'lakivahti.sqlite')],
+    ['through a hard link', () => path.join(dir, 'hard.sqlite')],
+    ['its -wal file', () => `${db}-wal`],
+    ['its -shm file', () => `${db}-shm`],
+  ])('%s is refused and nothing is deleted', async (_, dest) => {
+    const r = await run(['backup', dest(), '--force', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${dest()} is the database itself`);
+    intact();
+  });
+
+  it('a real other file is still overwritten with --force', async () => {
+    const dest = path.join(dir, 'copy.sqlite');
+    fs.writeFileSync(dest, 'old');
+    const r = await run(['backup', dest, '--force', '--db', db]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    intact();
+  });
+});
