@@ -137,8 +137,15 @@ const evaluation202805 = load('eval-2028-05.jsonl');
 // and cooperation vs services), documents as the crawl stores them, shelters, EMS, other ministries' near misses, incidents
 // and reminders, welfare-area health care and HR, statistics; labelled from goals.md, the strategy and the README's
 // labelling decisions and measured before any round-twenty-five change (figures in its commit message, 7bd5d39), never
-// tuned on.
+// tuned on through round twenty-five; a dev set from round twenty-six on.
 const evaluation202806 = load('eval-2028-06.jsonl');
+// Round twenty-six's evaluation set: 228 items (114 Swedish, Finnish/Swedish twins in new wordings), mostly the
+// primary-goal question (the reform's structure and money vs the rescue services' own; internal-security systems and
+// cooperation vs services), documents as the crawl stores them, shelters, EMS, other ministries' near misses, incidents and
+// reminders, welfare-area health care and HR, EU matters, statistics; labelled from goals.md, the strategy and the README's
+// labelling decisions and measured before any round-twenty-six change (figures in its commit message, 7203645), never
+// tuned on.
+const evaluation202807 = load('eval-2028-07.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -389,13 +396,21 @@ function suite(name: string, make: () => Analyzer | null): void {
       // border in a size limit): F1 0.996 / 1.000, primary 1.000, goal precision 0.984. Bars just below.
       expectBars(evaluation202805, { f1: 0.99, primaryHit: 0.99, goalPrecision: 0.98 }, true);
     });
-    it('holds on the round-twenty-five evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-five change: F1
-      // 0.969 / 0.973, primary 0.913 / 0.926, goal precision 0.933 / 0.934 (snowball / voikko); keyword alert 0.882, 0.705,
-      // 0.525. After round twenty-five, measured once (totals only): the same F1, primary 0.919 / 0.926, goal precision
-      // 0.934. Bars just below (below the issue's primary and goal-precision targets, where it stands): a fall below is a
-      // regression.
-      expectBars(evaluation202806, { f1: 0.965, primaryHit: 0.915, goalPrecision: 0.93 }, false);
+    it('holds on the round-twenty-five evaluation set, a dev set from round twenty-six, above the keyword alert on every figure', () => {
+      // Before any round-twenty-five change: F1 0.969 / 0.973, primary 0.913 / 0.926, goal precision 0.933 / 0.934
+      // (snowball / voikko); keyword alert 0.882, 0.705, 0.525. After round twenty-five, measured once (totals only): the
+      // same F1, primary 0.919 / 0.926, goal precision 0.934. Sealed through round twenty-five; a dev set from round
+      // twenty-six on, so its misses are printed. Round twenty-six (compensation for moved property, the welfare area's
+      // service network, its organs, the welfare area as the rescue department's owner): F1 0.973, primary 0.940 / 0.946,
+      // goal precision 0.966 / 0.973. Bars just below (primary still below the issue's target).
+      expectBars(evaluation202806, { f1: 0.97, primaryHit: 0.935, goalPrecision: 0.96 }, true);
+    });
+    it('holds on the round-twenty-six evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-six change: F1
+      // 0.966 / 0.973, primary 0.917 / 0.909, goal precision 0.921 / 0.901 (snowball / voikko); keyword alert 0.862, 0.765,
+      // 0.590. After round twenty-six, measured once (totals only): the same. Bars just below (below the issue's primary
+      // and goal-precision targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202807, { f1: 0.96, primaryHit: 0.905, goalPrecision: 0.895 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
