@@ -125,7 +125,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const summary = input.summary ?? '';
     const lang: Lang = input.lang ?? guessLang(`${title} ${summary}`);
     const kind = input.kind ?? inferKind(title);
-    for (const t of hitTerms) hitAt[t.index] = -1;
+    for (let h = 0; h < hitTerms.length; h++) hitAt[hitTerms[h].index] = -1;
     hitTerms.length = 0;
     hitField.length = 0;
     hitMatch.length = 0;
@@ -155,14 +155,17 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   /** Match a field's tokens against the taxonomy: phrases, then single words (noted as hits; title words' goals kept). */
   function matchField(tokens: Token[], field: Field, lang: Lang, features: Map<string, number>): void {
     const n = tokens.length;
-    perToken.length = 0;
-    for (let i = 0; i < n; i++) perToken.push(matcher.matchToken(tokens[i], lang));
+    // Overwritten, not emptied (length = 0 gives up the array's store, and every field would grow a new one): nothing
+    // reads past n.
+    for (let i = 0; i < n; i++) perToken[i] = matcher.matchToken(tokens[i], lang);
     if (covered.length < n) covered = new Uint8Array(2 * n);
     else covered.fill(0, 0, n);
     const fi = field === 'title' ? 0 : 1;
     // Phrases: consecutive tokens matching the phrase's words in order.
     for (let i = 0; i < n; i++) {
-      for (const pw of perToken[i].phraseWords) {
+      const phraseWords = perToken[i].phraseWords;
+      for (let p = 0; p < phraseWords.length; p++) {
+        const pw = phraseWords[p];
         if (pw.word !== 0) continue;
         const len = pw.term.words.length;
         let ok = i + len <= n;
@@ -186,7 +189,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       let alsoAt: Set<GoalId> | null = null;
       let weak = true;
       let strong = 0;
-      for (const s of m.single) {
+      for (let si = 0; si < m.single.length; si++) {
+        const s = m.single[si];
         const rule = s.term.def.rule;
         // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
         if (covered[i] === 1 && rule !== 'false-friend') continue;
@@ -199,7 +203,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         // The goals a topic term lends a share to (väestönsuojelu and hätäkeskus also speak for services): a generic
         // head of such a goal (kehittämisohjelma, lisämääräraha, henkilöstövaje) stays inside the modifier's topic.
         if (rule === 'anchor') {
-          for (const g of s.term.also) (alsoAt ??= new Set()).add(g);
+          for (let a = 0; a < s.term.also.length; a++) (alsoAt ??= new Set()).add(s.term.also[a]);
           (head ??= new Set()).add(s.term.owner);
         }
       }
@@ -211,7 +215,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         headGoals[i] = head ?? NONE;
         alsoGoals[i] = alsoAt ?? NONE;
       }
-      for (const key of m.features) if ((features.get(key) ?? 0) < f) features.set(key, f);
+      for (let k = 0; k < m.features.length; k++) {
+        const key = m.features[k];
+        if ((features.get(key) ?? 0) < f) features.set(key, f);
+      }
     }
   }
 
@@ -286,7 +293,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (term.def.rule !== 'anchor' && term.def.rule !== 'negative') continue;
       const sign = term.def.rule === 'negative' ? -1 : 1;
       const f = factor[hitField[h]];
-      for (const [g, w] of term.goals) anchorSum[g] += sign * w * f;
+      for (let e = 0; e < term.goals.length; e++) anchorSum[term.goals[e][0]] += sign * term.goals[e][1] * f;
       if (term.def.rule !== 'anchor') continue;
       // Taxonomy terms are learning features too: reviewers can tune a term's weight without editing the file.
       features.set(termFeature[term.index], f);
@@ -315,10 +322,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       titleScore[owner] += inTitle;
       // A title goal counts only with the title points left after its negative terms: a cancelled anchor names nothing
       // ("Hyvinvointialueen sairaala": the health-care term cancels the welfare area).
-      if (field === 'title' && def.rule === 'negative') for (const [g, w] of term.goals) titleScore[g] -= w;
+      if (field === 'title' && def.rule === 'negative') for (let e = 0; e < term.goals.length; e++) titleScore[term.goals[e][0]] -= term.goals[e][1];
       if (def.rule !== 'negative' && !def.actor && own >= MIN_TOPIC_WEIGHT) topic[owner] += own * f;
       const goals: Record<GoalId, number> = {};
-      for (const [g, w] of term.goals) {
+      for (let e = 0; e < term.goals.length; e++) {
+        const g = term.goals[e][0];
+        const w = term.goals[e][1];
         goals[g] = round(sign * w * f);
         rule[g] += sign * w * f;
       }
@@ -700,8 +709,8 @@ function findScopes(m: Matcher, tokens: Token[], field: Field, lang: Lang, out: 
     if (!prev || (prev.field === 'summary' && field === 'title')) out.set(key, { match, field });
   };
   const n = tokens.length;
-  per.length = 0;
-  for (let i = 0; i < n; i++) per.push(m.matchToken(tokens[i], lang));
+  // Overwritten, not emptied (see matchField): nothing reads past n.
+  for (let i = 0; i < n; i++) per[i] = m.matchToken(tokens[i], lang);
   for (let i = 0; i < n; i++) {
     const x = per[i];
     for (const s of x.single) {
