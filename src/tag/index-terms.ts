@@ -27,7 +27,7 @@ function textKeys(word: string, lang: Lang): string[] {
  * item's are read from the tokens the tagger read (the same as those of "title summary").
  */
 export function indexTerms(text: string | FieldTokens, lang: Lang, analyzer: Analyzer): string {
-  terms.length = 0;
+  count = 0;
   if (++stamp === 2 ** 30 || seen.size > 50_000) {
     seen.clear();
     stamp = 1;
@@ -37,19 +37,23 @@ export function indexTerms(text: string | FieldTokens, lang: Lang, analyzer: Ana
     addTerms(text.title, lang, analyzer);
     addTerms(text.summary, lang, analyzer);
   }
+  // Cut to this text's terms only now: emptied (length = 0), the array would give up its store and grow a new one
+  // for every text; a cut to a shorter length keeps it unless it is far shorter.
+  terms.length = count;
   return terms.join(' ');
 }
 
 // Scratch space of indexTerms, reused from text to text: the terms in the order found, and the text (its stamp) that
 // last added each term, so that a term is listed once per text without a set per text.
 const terms: string[] = [];
+let count = 0;
 const seen = new Map<string, number>();
 let stamp = 0;
 
 function add(term: string): void {
   if (seen.get(term) === stamp) return;
   seen.set(term, stamp);
-  terms.push(term);
+  terms[count++] = term;
 }
 
 const bases = new WeakMap<WordAnalysis, string[]>();
@@ -67,12 +71,17 @@ function basesOf(a: WordAnalysis): string[] {
 }
 
 function addTerms(tokens: Token[], lang: Lang, analyzer: Analyzer): void {
-  for (const t of tokens) {
-    if (/^\d+$/.test(t.lower)) continue; // numbers are in the indexed title and summary as they are
-    for (const k of textKeys(t.lower, lang)) add(k);
+  // Indexed loops, not for…of: until V8 optimises this, each for…of step allocates an iterator result (a crawl's items
+  // are mostly tagged before that), and its bytecode is several times larger.
+  for (let i = 0; i < tokens.length; i++) {
+    const lower = tokens[i].lower;
+    if (/^\d+$/.test(lower)) continue; // numbers are in the indexed title and summary as they are
+    const keys = textKeys(lower, lang);
+    for (let k = 0; k < keys.length; k++) add(keys[k]);
     // Voikko's base forms, whole. Not compound parts one by one: Voikko reads eduskunta as edus + kunta, and a
     // search for kunta must not find Parliament.
-    for (const base of basesOf(analyzer.analyze(t.lower, lang))) if (base.length > 1 && base !== t.lower) add(base);
+    const bases = basesOf(analyzer.analyze(lower, lang));
+    for (let k = 0; k < bases.length; k++) if (bases[k].length > 1 && bases[k] !== lower) add(bases[k]);
   }
 }
 

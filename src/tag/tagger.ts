@@ -112,12 +112,20 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
   };
 
+  // What readTitle finds in a title, read back by read() (reset for each item).
+  let about: GoalId[] = [];
+  let first: GoalId[] = [];
+  let tail: ReadonlySet<string> = NONE;
+  let headline: GoalId[] = [];
+
+  // read() is split into the parts below so that V8 optimises each on its own: compiled whole, it was the largest
+  // optimising compile of a crawl (bench/HISTORY.md, session 35). Each part runs once per field or item.
   function read(input: TagInput, words?: FieldTokens): ItemReading {
     const title = input.title ?? '';
     const summary = input.summary ?? '';
     const lang: Lang = input.lang ?? guessLang(`${title} ${summary}`);
     const kind = input.kind ?? inferKind(title);
-    for (const t of hitTerms) hitAt[t.index] = -1;
+    for (let h = 0; h < hitTerms.length; h++) hitAt[hitTerms[h].index] = -1;
     hitTerms.length = 0;
     hitField.length = 0;
     hitMatch.length = 0;
@@ -125,132 +133,156 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     phraseOwner.length = 0;
     const fieldTokens: [Field, Token[]][] = [];
     const features = new Map<string, number>();
-    let about: GoalId[] = [];
-    let first: GoalId[] = [];
-    let tail: ReadonlySet<string> = NONE;
-    let headline: GoalId[] = [];
+    about = [];
+    first = [];
+    tail = NONE;
+    headline = [];
     for (let fi = 0; fi < 2; fi++) {
       const field: Field = fi === 0 ? 'title' : 'summary';
       const text = fi === 0 ? title : summary;
       if (!text) continue;
       const tokens: Token[] = words?.[field] ?? tokenize(text);
       fieldTokens.push([field, tokens]);
-      const n = tokens.length;
-      perToken.length = 0;
-      for (let i = 0; i < n; i++) perToken.push(matcher.matchToken(tokens[i], lang));
-      if (covered.length < n) covered = new Uint8Array(2 * n);
-      else covered.fill(0, 0, n);
-      // Phrases: consecutive tokens matching the phrase's words in order.
-      for (let i = 0; i < n; i++) {
-        for (const pw of perToken[i].phraseWords) {
-          if (pw.word !== 0) continue;
-          const len = pw.term.words.length;
-          let ok = i + len <= n;
-          for (let k = 1; k < len && ok; k++) ok = hasWord(perToken[i + k].phraseWords, pw.term, k);
-          if (!ok) continue;
-          note(pw.term, field, phraseText(tokens, i, len));
-          if (fi === 0 && pw.term.def.rule === 'anchor') {
-            phraseStart.push(i);
-            phraseOwner.push(pw.term.owner);
-          }
-          for (let k = 0; k < len; k++) covered[i + k] = 1;
+      matchField(tokens, field, lang, features);
+      if (fi === 0) readTitle(text, tokens, lang);
+    }
+    const reading = score(input, lang, kind, features);
+    // Only items with some score can be scoped; most items have none, so their words are not looked up again.
+    if (scopeMatcher && anyPositive(goalIds, reading.rule)) applyScopes(reading, fieldTokens, scopeMatcher);
+    return reading;
+  }
+
+  /** Match a field's tokens against the taxonomy: phrases, then single words (noted as hits; title words' goals kept). */
+  function matchField(tokens: Token[], field: Field, lang: Lang, features: Map<string, number>): void {
+    const n = tokens.length;
+    // Overwritten, not emptied (length = 0 gives up the array's store, and every field would grow a new one): nothing
+    // reads past n.
+    for (let i = 0; i < n; i++) perToken[i] = matcher.matchToken(tokens[i], lang);
+    if (covered.length < n) covered = new Uint8Array(2 * n);
+    else covered.fill(0, 0, n);
+    const fi = field === 'title' ? 0 : 1;
+    // Phrases: consecutive tokens matching the phrase's words in order.
+    for (let i = 0; i < n; i++) {
+      const phraseWords = perToken[i].phraseWords;
+      for (let p = 0; p < phraseWords.length; p++) {
+        const pw = phraseWords[p];
+        if (pw.word !== 0) continue;
+        const len = pw.term.words.length;
+        let ok = i + len <= n;
+        for (let k = 1; k < len && ok; k++) ok = hasWord(perToken[i + k].phraseWords, pw.term, k);
+        if (!ok) continue;
+        note(pw.term, field, phraseText(tokens, i, len));
+        if (fi === 0 && pw.term.def.rule === 'anchor') {
+          phraseStart.push(i);
+          phraseOwner.push(pw.term.owner);
         }
-      }
-      // Goals each title word speaks for, to find what the title is about (see `about` below); a set only when a word has some.
-      const isTitle = fi === 0;
-      const f = factor[field];
-      for (let i = 0; i < n; i++) {
-        const m = perToken[i];
-        let spoken: Set<GoalId> | null = null;
-        let head: Set<GoalId> | null = null;
-        let alsoAt: Set<GoalId> | null = null;
-        let weak = true;
-        let strong = 0;
-        for (const s of m.single) {
-          const rule = s.term.def.rule;
-          // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
-          if (covered[i] === 1 && rule !== 'false-friend') continue;
-          note(s.term, field, tokens[i].text);
-          if (!isTitle) continue;
-          // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
-          if (rule === 'anchor' || rule === 'context') (spoken ??= new Set()).add(s.term.owner);
-          if (rule === 'anchor' || s.term.own >= MIN_TOPIC_WEIGHT) weak = false;
-          if (rule === 'anchor' && !s.term.def.actor) strong = Math.max(strong, s.term.own);
-          // The goals a topic term lends a share to (väestönsuojelu and hätäkeskus also speak for services): a generic
-          // head of such a goal (kehittämisohjelma, lisämääräraha, henkilöstövaje) stays inside the modifier's topic.
-          if (rule === 'anchor') {
-            for (const g of s.term.also) (alsoAt ??= new Set()).add(g);
-            (head ??= new Set()).add(s.term.owner);
-          }
-        }
-        if (isTitle) {
-          byActor[i] = m.single.length > 0 && allActors(m.single);
-          weakOnly[i] = weak;
-          strongAt[i] = strong;
-          titleGoals[i] = spoken ?? NONE;
-          headGoals[i] = head ?? NONE;
-          alsoGoals[i] = alsoAt ?? NONE;
-        }
-        for (const key of m.features) if ((features.get(key) ?? 0) < f) features.set(key, f);
-      }
-      // Finnish and Swedish noun phrases end in their head: in "pelastuslaitosten kyberturvallisuus" or
-      // "pelastuslaitoksen ensihoitopalvelu" the first word says whose, the second what. A title word followed by
-      // one that speaks for exactly one other goal names the item's subject; the last such pair wins. A head that
-      // several goals share (rahoitus: "pelastustoimen rahoitus", "hyvinvointialueiden rahoitus") says nothing.
-      // Swedish also puts a head first and its what after av: "räddningsväsendets anskaffningar av informationssystem"
-      // is "pelastustoimen tietojärjestelmien hankinnat", so a goal-less word and av between the two are passed over.
-      if (isTitle) {
-        // A colon or a dash ends a headline's part: "Pelastustoimen tietojärjestelmäohjelma: valvonnan …" pairs no words across it.
-        let cut = -1;
-        if (/:|\s[–—-]\s/.test(text)) {
-          ends.length = 0;
-          for (let k = 0; k < n; k++) ends.push(false);
-          for (let k = 0, pos = 0; k < n; k++) {
-            const at = text.indexOf(tokens[k].text, pos);
-            if (at < 0) continue;
-            pos = at + tokens[k].text.length;
-            ends[k] = /^(?::|\s+[–—-]\s)/.test(text.slice(pos, pos + 4));
-          }
-          cut = ends.indexOf(true);
-        }
-        let firstWord = -1;
-        for (let k = 0; k < n && firstWord < 0; k++) if (headGoals[k].size > 0) firstWord = k;
-        if (firstWord >= 0 && !byActor[firstWord]) first = [...headGoals[firstWord]];
-        if (cut >= 0) {
-          const named = new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]));
-          for (let k = 0; k < phraseStart.length; k++) if (phraseStart[k] <= cut) named.add(phraseOwner[k]);
-          headline = [...named];
-          // Plain loops: the chained slice/map/filter here made V8 recompile the whole function (bench:peer profile).
-          const before = new Set<string>();
-          for (let k = 0; k <= cut; k++) before.add(tokens[k].text);
-          const after = new Set<string>();
-          for (let k = cut + 1; k < n; k++) if (!before.has(tokens[k].text)) after.add(tokens[k].text);
-          tail = after;
-        }
-        for (let i = 0; i + 1 < n; i++) {
-          if (titleGoals[i].size === 0) continue;
-          const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
-          if (cut >= 0 && endsWithin(ends, i, j)) continue;
-          // An actor says who, not what: "sote-uudistuksen pelastustoimen siirtymäsäännökset" is not about the rescue services.
-          if (j >= n || titleGoals[j].size !== 1 || byActor[j]) continue;
-          // A Finnish word in a place case is where, not what: in "Pelastuslaitos ja poliisi harjoittelivat yhteistoimintaa
-          // suuronnettomuudessa" or "Puolustusvoimien virka-apu maastopaloissa" the accident is where the cooperation is.
-          if (lang === 'fi' && PLACE_CASE.test(tokens[j].lower)) continue;
-          // Nor is a word in the illative whose: in "Suomi tarjoaa EU:n valmiusreserviin metsäpalojen maasammutusyksikön"
-          // the reserve is where the unit goes, not whose forest fires (a modifier is a genitive or a compound's part).
-          if (lang === 'fi' && ILLATIVE.test(tokens[i].lower)) continue;
-          // A head that speaks only by a weak context word (järjestäminen, valvonta: below a topic term's weight) says how,
-          // not what, after a topic term of a goal's full share: "nuohouksen järjestäminen" is sweeping, the rescue act's
-          // matter, not the reform's organising. After a weaker word it still names the subject ("Hyvinvointialueen
-          // valmiussuunnitelma" is preparedness).
-          if (weakOnly[j] && strongAt[i] >= taxonomy.thresholds.goal) continue;
-          const [head] = titleGoals[j];
-          if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
-          if (!titleGoals[i].has(head)) about = [head];
-        }
+        for (let k = 0; k < len; k++) covered[i + k] = 1;
       }
     }
+    // Goals each title word speaks for, to find what the title is about (see `about` below); a set only when a word has some.
+    const isTitle = fi === 0;
+    const f = factor[field];
+    for (let i = 0; i < n; i++) {
+      const m = perToken[i];
+      let spoken: Set<GoalId> | null = null;
+      let head: Set<GoalId> | null = null;
+      let alsoAt: Set<GoalId> | null = null;
+      let weak = true;
+      let strong = 0;
+      for (let si = 0; si < m.single.length; si++) {
+        const s = m.single[si];
+        const rule = s.term.def.rule;
+        // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
+        if (covered[i] === 1 && rule !== 'false-friend') continue;
+        note(s.term, field, tokens[i].text);
+        if (!isTitle) continue;
+        // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
+        if (rule === 'anchor' || rule === 'context') (spoken ??= new Set()).add(s.term.owner);
+        if (rule === 'anchor' || s.term.own >= MIN_TOPIC_WEIGHT) weak = false;
+        if (rule === 'anchor' && !s.term.def.actor) strong = Math.max(strong, s.term.own);
+        // The goals a topic term lends a share to (väestönsuojelu and hätäkeskus also speak for services): a generic
+        // head of such a goal (kehittämisohjelma, lisämääräraha, henkilöstövaje) stays inside the modifier's topic.
+        if (rule === 'anchor') {
+          for (let a = 0; a < s.term.also.length; a++) (alsoAt ??= new Set()).add(s.term.also[a]);
+          (head ??= new Set()).add(s.term.owner);
+        }
+      }
+      if (isTitle) {
+        byActor[i] = m.single.length > 0 && allActors(m.single);
+        weakOnly[i] = weak;
+        strongAt[i] = strong;
+        titleGoals[i] = spoken ?? NONE;
+        headGoals[i] = head ?? NONE;
+        alsoGoals[i] = alsoAt ?? NONE;
+      }
+      for (let k = 0; k < m.features.length; k++) {
+        const key = m.features[k];
+        if ((features.get(key) ?? 0) < f) features.set(key, f);
+      }
+    }
+  }
 
+  /** What a title is about, first names, and names before a colon or dash (sets about, first, headline, tail). */
+  function readTitle(text: string, tokens: Token[], lang: Lang): void {
+    const n = tokens.length;
+    // Finnish and Swedish noun phrases end in their head: in "pelastuslaitosten kyberturvallisuus" or
+    // "pelastuslaitoksen ensihoitopalvelu" the first word says whose, the second what. A title word followed by
+    // one that speaks for exactly one other goal names the item's subject; the last such pair wins. A head that
+    // several goals share (rahoitus: "pelastustoimen rahoitus", "hyvinvointialueiden rahoitus") says nothing.
+    // Swedish also puts a head first and its what after av: "räddningsväsendets anskaffningar av informationssystem"
+    // is "pelastustoimen tietojärjestelmien hankinnat", so a goal-less word and av between the two are passed over.
+    // A colon or a dash ends a headline's part: "Pelastustoimen tietojärjestelmäohjelma: valvonnan …" pairs no words across it.
+    let cut = -1;
+    if (/:|\s[–—-]\s/.test(text)) {
+      ends.length = 0;
+      for (let k = 0; k < n; k++) ends.push(false);
+      for (let k = 0, pos = 0; k < n; k++) {
+        const at = text.indexOf(tokens[k].text, pos);
+        if (at < 0) continue;
+        pos = at + tokens[k].text.length;
+        ends[k] = /^(?::|\s+[–—-]\s)/.test(text.slice(pos, pos + 4));
+      }
+      cut = ends.indexOf(true);
+    }
+    let firstWord = -1;
+    for (let k = 0; k < n && firstWord < 0; k++) if (headGoals[k].size > 0) firstWord = k;
+    if (firstWord >= 0 && !byActor[firstWord]) first = [...headGoals[firstWord]];
+    if (cut >= 0) {
+      const named = new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]));
+      for (let k = 0; k < phraseStart.length; k++) if (phraseStart[k] <= cut) named.add(phraseOwner[k]);
+      headline = [...named];
+      // Plain loops: the chained slice/map/filter here made V8 recompile the whole function (bench:peer profile).
+      const before = new Set<string>();
+      for (let k = 0; k <= cut; k++) before.add(tokens[k].text);
+      const after = new Set<string>();
+      for (let k = cut + 1; k < n; k++) if (!before.has(tokens[k].text)) after.add(tokens[k].text);
+      tail = after;
+    }
+    for (let i = 0; i + 1 < n; i++) {
+      if (titleGoals[i].size === 0) continue;
+      const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
+      if (cut >= 0 && endsWithin(ends, i, j)) continue;
+      // An actor says who, not what: "sote-uudistuksen pelastustoimen siirtymäsäännökset" is not about the rescue services.
+      if (j >= n || titleGoals[j].size !== 1 || byActor[j]) continue;
+      // A Finnish word in a place case is where, not what: in "Pelastuslaitos ja poliisi harjoittelivat yhteistoimintaa
+      // suuronnettomuudessa" or "Puolustusvoimien virka-apu maastopaloissa" the accident is where the cooperation is.
+      if (lang === 'fi' && PLACE_CASE.test(tokens[j].lower)) continue;
+      // Nor is a word in the illative whose: in "Suomi tarjoaa EU:n valmiusreserviin metsäpalojen maasammutusyksikön"
+      // the reserve is where the unit goes, not whose forest fires (a modifier is a genitive or a compound's part).
+      if (lang === 'fi' && ILLATIVE.test(tokens[i].lower)) continue;
+      // A head that speaks only by a weak context word (järjestäminen, valvonta: below a topic term's weight) says how,
+      // not what, after a topic term of a goal's full share: "nuohouksen järjestäminen" is sweeping, the rescue act's
+      // matter, not the reform's organising. After a weaker word it still names the subject ("Hyvinvointialueen
+      // valmiussuunnitelma" is preparedness).
+      if (weakOnly[j] && strongAt[i] >= taxonomy.thresholds.goal) continue;
+      const [head] = titleGoals[j];
+      if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
+      if (!titleGoals[i].has(head)) about = [head];
+    }
+  }
+
+  /** The reading's points and evidence from the terms noted, actors' points lent, and priors (before scopes). */
+  function score(input: TagInput, lang: Lang, kind: ItemKind | null, features: Map<string, number>): ItemReading {
     const rule: Record<GoalId, number> = { ...zero };
     const evidence: Evidence[] = [];
     // An item is anchored when some goal keeps anchor evidence after its negative terms: a welfare area named
@@ -261,7 +293,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (term.def.rule !== 'anchor' && term.def.rule !== 'negative') continue;
       const sign = term.def.rule === 'negative' ? -1 : 1;
       const f = factor[hitField[h]];
-      for (const [g, w] of term.goals) anchorSum[g] += sign * w * f;
+      for (let e = 0; e < term.goals.length; e++) anchorSum[term.goals[e][0]] += sign * term.goals[e][1] * f;
       if (term.def.rule !== 'anchor') continue;
       // Taxonomy terms are learning features too: reviewers can tune a term's weight without editing the file.
       features.set(termFeature[term.index], f);
@@ -290,10 +322,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       titleScore[owner] += inTitle;
       // A title goal counts only with the title points left after its negative terms: a cancelled anchor names nothing
       // ("Hyvinvointialueen sairaala": the health-care term cancels the welfare area).
-      if (field === 'title' && def.rule === 'negative') for (const [g, w] of term.goals) titleScore[g] -= w;
+      if (field === 'title' && def.rule === 'negative') for (let e = 0; e < term.goals.length; e++) titleScore[term.goals[e][0]] -= term.goals[e][1];
       if (def.rule !== 'negative' && !def.actor && own >= MIN_TOPIC_WEIGHT) topic[owner] += own * f;
       const goals: Record<GoalId, number> = {};
-      for (const [g, w] of term.goals) {
+      for (let e = 0; e < term.goals.length; e++) {
+        const g = term.goals[e][0];
+        const w = term.goals[e][1];
         goals[g] = round(sign * w * f);
         rule[g] += sign * w * f;
       }
@@ -326,14 +360,17 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
       evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
     }
-    // Scope rules: an item of a kind outside the strategy (incident news, policing, welfare-area care) keeps
-    // only a share of its score unless it also names what would bring it in (legislation, rescue services, …).
-    // Only items with some score can be scoped; most items have none, so their words are not looked up again.
+    return { lang, kind, rule, evidence, anchored, features, about, first, headline, tail, title: titleScore, topic, scale: 1, cooperation: [] };
+  }
+
+  /**
+   * Scope rules: an item of a kind outside the strategy (incident news, policing, welfare-area care) keeps
+   * only a share of its score unless it also names what would bring it in (legislation, rescue services, …).
+   */
+  function applyScopes(reading: ItemReading, fieldTokens: [Field, Token[]][], scopeMatcher: Matcher): void {
+    const { lang, rule, evidence, cooperation } = reading;
+    const titleScore = reading.title;
     let scale = 1;
-    let scored = false;
-    for (const g of goalIds) if (rule[g] > 0) scored = true;
-    const cooperation: GoalId[] = [];
-    if (!scopeMatcher || !scored) return { lang, kind, rule, evidence, anchored, features, about, first, headline, tail, title: titleScore, topic, scale, cooperation };
     const scopeHits = new Map<string, ScopeHit>();
     for (const [field, tokens] of fieldTokens) findScopes(scopeMatcher, tokens, field, lang, scopeHits, scopeKey, scopePer);
     const joint: [GoalId, number][] = [];
@@ -360,7 +397,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           // Police and rescue services named together in the title: the title is about their cooperation.
           if (inTitle) titleScore[g] += w;
         }
-        if (inTitle && about.length === 0) about = together.map(([g]) => g);
+        if (inTitle && reading.about.length === 0) reading.about = together.map(([g]) => g);
         if (inTitle) cooperation.push(...together.map(([g]) => g));
         evidence.push({ rule: 'scope', term: `${sc.id} + ${unless.match}`, field: unless.field, match: when.match, goals: { ...sc.together } });
         continue;
@@ -373,7 +410,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
     // Cooperation points keep the share other scopes leave: police and rescue services at a fire are still incident news.
     for (const [g, w] of joint) rule[g] += w * scale;
-    return { lang, kind, rule, evidence, anchored, features, about, first, headline, tail, title: titleScore, topic, scale, cooperation };
+    reading.scale = scale;
   }
 
   function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
@@ -579,6 +616,12 @@ const PLACE_CASE = /(?:ss|ll)[aä]$/;
 const ILLATIVE = /(?:iin|oon|öön|seen|siin|([aeiouyäö])\1h\1n)$/;
 
 /** Goals best first (a stable sort: equal scores keep their order), without the sort's work array. */
+/** Whether some goal has points. */
+function anyPositive(goalIds: GoalId[], rule: Record<GoalId, number>): boolean {
+  for (const g of goalIds) if (rule[g] > 0) return true;
+  return false;
+}
+
 function byScore(goals: GoalId[], s: Record<GoalId, number>): GoalId[] {
   const out = goals.slice();
   for (let i = 1; i < out.length; i++) {
@@ -666,8 +709,8 @@ function findScopes(m: Matcher, tokens: Token[], field: Field, lang: Lang, out: 
     if (!prev || (prev.field === 'summary' && field === 'title')) out.set(key, { match, field });
   };
   const n = tokens.length;
-  per.length = 0;
-  for (let i = 0; i < n; i++) per.push(m.matchToken(tokens[i], lang));
+  // Overwritten, not emptied (see matchField): nothing reads past n.
+  for (let i = 0; i < n; i++) per[i] = m.matchToken(tokens[i], lang);
   for (let i = 0; i < n; i++) {
     const x = per[i];
     for (const s of x.single) {
