@@ -7,7 +7,8 @@
 // bare route's throughput and its HTML size, and checks that no page asks for anything from another host. Where a page has many
 // addresses (list pages 2–20, 200 list pages, several searches, filters and items) the load takes them in turn.
 // BENCH_SECONDS sets each measurement's length (5); BENCH_DB=FILE keeps the seeded database; BENCH_PROF=DIR profiles
-// the server; BENCH_ONLY=TEXT measures only the pages whose names contain TEXT (and the bare route).
+// the server; BENCH_NODE='--trace-gc …' runs the server's node with these options (its collections, apart from the load
+// generator's); BENCH_ONLY=TEXT measures only the pages whose names contain TEXT (and the bare route).
 // Targets: p99 < 50 ms; items page ≥ 30 % of bare; items page < 100 kB.
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -205,7 +206,7 @@ async function main(): Promise<void> {
   // BENCH_PROF=DIR profiles the server child (node --cpu-prof) into DIR.
   const prof = process.env.BENCH_PROF;
   const child = fork(fileURLToPath(import.meta.url), ['serve', file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [] });
+    execArgv: [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), ...(process.env.BENCH_NODE?.split(' ').filter(Boolean) ?? [])] });
   try {
     if (!keep || !fs.existsSync(file)) seed(file);
     else dropStatistics(file);

@@ -3,9 +3,11 @@
 // most of a page's rendering time through the template engine (a helper call and a context per cell); the markup is
 // the same, with every value escaped as handlebars escapes it. Its own words are the page's language's (words-web.ts).
 import Handlebars from 'handlebars';
-import type { RowView } from './routes/present.js';
+import type { ItemRow } from '../store/index.js';
+import { deadlineView, escapeHtml, type RowContext, type RowView } from './routes/present.js';
 import { fiDate } from './helpers.js';
-import { LANGS, word, type Lang } from '../present/words-web.js';
+import { isLang, LANGS, word, type Lang } from '../present/words-web.js';
+import { stageName } from '../present/stage-names.js';
 
 const esc = Handlebars.escapeExpression;
 
@@ -71,6 +73,36 @@ function row(r: TableRow, t: ReturnType<typeof tableWords>, unread = r.unread ==
   if (d) out += `<span class="${esc(d.cls)}">${esc(d.date)} <span class="days">(${esc(d.left)})</span></span>`;
   out += '<td>';
   if (r.matter) out += `<a href="/matters/${r.matter}">${r.matterStage ? esc(r.matterStage) : t.matter(r.matter)}</a>`;
+  return `${out}</tr>
+`;
+}
+
+/**
+ * A stored row's HTML straight from the row, in `ctx.lang`: the markup of itemRowHtml(rowView(r, ctx, titleHtml,
+ * summaryHtml), ctx.lang, unread) without making the rowView object (its goals' list, its deadline's and kind's words)
+ * for a row whose HTML is made once and not kept (the list page's rows: 50 objects a page, promoted by a scavenge
+ * while the page renders).
+ */
+export function storedRowHtml(r: ItemRow & { matterStage?: string | null }, ctx: RowContext, unread: boolean, titleHtml?: string, summaryHtml?: string): string {
+  const t = WORDS.get(ctx.lang)!;
+  const lang = r.language !== ctx.lang && isLang(r.language) ? ` lang="${esc(r.language)}"` : '';
+  let out = `<tr${unread ? ' class="unread"' : ''}><th scope="row"><a href="/items/${r.id}"${lang}>${titleHtml ?? escapeHtml(r.title)}</a>`;
+  if (unread) out += t.unread;
+  if (summaryHtml) out += `<p class="snippet"${lang}>${summaryHtml}</p>`;
+  out += `<td>${esc(ctx.sourceName(r.source))}`;
+  if (r.organisation) out += `<span class="muted"> · ${esc(r.organisation)}</span>`;
+  out += `<td>${esc(fiDate(r.published))}<td>`;
+  for (let i = 0; i < r.goals.length; i++) out += `${i ? ' ' : ''}<span class="goal">${esc(ctx.goalLabel(r.goals[i]))}</span>`;
+  if (r.relevant === false) out += t.notRelevant;
+  if (r.reviewedBy) out += t.reviewed;
+  out += '<td>';
+  const d = deadlineView(r.deadline, ctx.today, ctx.lang);
+  if (d) out += `<span class="${esc(d.cls)}">${esc(d.date)} <span class="days">(${esc(d.left)})</span></span>`;
+  out += '<td>';
+  if (r.matter) {
+    const stage = stageName(r.matterStage, ctx.lang);
+    out += `<a href="/matters/${r.matter}">${stage ? esc(stage) : t.matter(r.matter)}</a>`;
+  }
   return `${out}</tr>
 `;
 }

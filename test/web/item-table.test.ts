@@ -6,13 +6,14 @@ import path from 'node:path';
 import { viewsDir } from '../../src/paths.js';
 import { word } from '../../src/present/words-web.js';
 import { setUserLanguage, type Db } from '../../src/store/index.js';
-import { itemRowHtml, itemTable } from '../../src/web/item-table.js';
-import type { RowView } from '../../src/web/routes/present.js';
+import { itemRowHtml, itemTable, storedRowHtml } from '../../src/web/item-table.js';
+import { rowView, type RowContext, type RowView } from '../../src/web/routes/present.js';
+import type { ItemRow } from '../../src/store/index.js';
 import { servePages, useSeededSite } from './support.js';
 
 const row = (over: Partial<RowView & { unread: boolean }> = {}): RowView & { unread?: boolean } => ({
   id: 7, href: '/items/7', titleHtml: 'Pelastuslaki &amp; muuta', summaryHtml: undefined, lang: null, sourceName: 'Lähde <x>',
-  organisation: 'Sisäministeriö', published: '2026-03-01T10:00:00Z', kind: 'hanke', goals: [{ id: 'services', label: 'Palvelut' }],
+  organisation: 'Sisäministeriö', published: '2026-03-01T10:00:00Z', goals: [{ id: 'services', label: 'Palvelut' }],
   notRelevant: false, reviewedBy: null, deadline: null, matter: 12, matterStage: null, ...over,
 });
 
@@ -78,5 +79,34 @@ describe('itemRowHtml', () => {
     expect(itemRowHtml(plain, 'fi', true)).toContain('<tr class="unread">');
     expect(itemRowHtml({ ...plain, unread: true }, 'sv', false)).toBe(itemRowHtml(plain, 'sv'));
     expect(itemRowHtml(plain, 'fi', false)).not.toContain('unread');
+  });
+});
+
+describe('storedRowHtml', () => {
+  // The list page builds its rows straight from the stored rows, without a rowView object for each: the same markup.
+  const stored = (over: Partial<ItemRow & { matterStage: string | null }> = {}): ItemRow & { matterStage?: string | null } => ({
+    id: 41, source: 'stm', title: 'Laki "x" & <y> = z', url: null, published: '2026-03-01T22:30:00.000Z', summary: '', language: 'fi',
+    identifiers: [], deadline: null, organisation: 'Sisä<ministeriö>', kind: 'bill', stage: null, relevant: true, goals: ['services', 'welfare-reform'],
+    primary: 'services', joint: false, reviewedBy: null, matter: null, ...over,
+  });
+  const ctx = (lang: 'fi' | 'sv'): RowContext => ({ sourceName: (id) => `Lähde ${id} & co`, goalLabel: (id) => `${lang}:${id}<`, today: '2026-03-10', lang });
+  const rows = [
+    stored(),
+    stored({ language: 'sv', deadline: '2026-03-12', matter: 12, matterStage: 'consultation', reviewedBy: 'juristi', relevant: false, goals: [] }),
+    stored({ deadline: '2026-03-09', matter: 13, matterStage: null, organisation: null, published: null }),
+    stored({ deadline: '2026-04-30', matter: 14, matterStage: 'an-unknown-stage', language: 'en', relevant: null }),
+    stored({ deadline: '2026-03-10', title: 'plain' }),
+  ];
+  it.each(['fi', 'sv'] as const)('%s: is what itemRowHtml makes of the row\'s rowView, read or unread, marked or not', (lang) => {
+    for (const r of rows)
+      for (const unread of [false, true])
+        for (const marks of [[], ['<mark>Laki</mark> x', 'Tiivistelmä <mark>x</mark>']] as string[][]) {
+          const expected = itemRowHtml(rowView(r, ctx(lang), marks[0], marks[1]), lang, unread);
+          expect(storedRowHtml(r, ctx(lang), unread, marks[0], marks[1])).toBe(expected);
+        }
+  });
+
+  it('rowView carries no kind label: no table shows it', () => {
+    expect(rowView(stored(), ctx('fi'))).not.toHaveProperty('kind');
   });
 });

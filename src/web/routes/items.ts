@@ -4,10 +4,10 @@ import Handlebars from 'handlebars';
 import { ITEM_KINDS, type Lang } from '../../model.js';
 import { MATTER_STAGES } from '../../link/stage.js';
 import { isKeptPage, listItemPage, readItemIds, type ItemPage } from '../../store/index.js';
-import { itemRowHtml } from '../item-table.js';
+import { storedRowHtml } from '../item-table.js';
 import type { PageContext } from './context.js';
 import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './item-query.js';
-import { kindLabel, languageLabel, markText, rowView } from './present.js';
+import { kindLabel, languageLabel, markText } from './present.js';
 import { stageName } from '../../present/stage-names.js';
 import { organisationFilter, organisationKey } from '../../app/organisations.js';
 import { word, type Lang as UiLang } from '../../present/words-web.js';
@@ -192,19 +192,19 @@ export function itemsPage(ctx: PageContext): RequestHandler {
       const html = isKeptPage(page) ? keptRowsHtml(ctx, page) : undefined;
       const items = page.items.map((r) => {
         const unread = !read.has(r.id);
-        if (!html) return { id: r.id, unread, html: itemRowHtml(row(r), lang, unread) };
+        if (!html) return { id: r.id, unread, html: rowHtml(r, unread) };
         const key = `${lang} ${rows.today} ${unread ? 'u' : 'r'}${r.id}`;
         let h = html.get(key);
-        if (h === undefined) html.set(key, (h = itemRowHtml(row(r), lang, unread)));
+        if (h === undefined) html.set(key, (h = rowHtml(r, unread)));
         return { id: r.id, unread, html: h };
       });
-      function row(r: (typeof page.items)[number]) {
-        if (!alts.length || !seen) return rowView(r, rows);
+      function rowHtml(r: (typeof page.items)[number], unread: boolean) {
+        if (!alts.length || !seen) return storedRowHtml(r, rows, unread);
         const lang = r.language as Lang;
         const words = seen.get(lang) ?? seen.set(lang, new Map()).get(lang)!;
         const mark = (text: string) => markText(text, searchRanges(text, lang, alts, ctx.analyzer(), words));
         const summary = r.summary.length > SNIPPET ? `${r.summary.slice(0, SNIPPET).replace(/\s+\S*$/, '')} …` : r.summary;
-        return rowView(r, rows, mark(r.title), summary ? mark(summary) : undefined);
+        return storedRowHtml(r, rows, unread, mark(r.title), summary ? mark(summary) : undefined);
       }
       const unread = items.filter((i) => i.unread).map((i) => i.id);
       return {

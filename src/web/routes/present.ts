@@ -113,7 +113,6 @@ export function rowView(r: ItemRow & { matterStage?: string | null }, ctx: RowCo
     sourceName: ctx.sourceName(r.source),
     organisation: r.organisation,
     published: r.published,
-    kind: kindLabel(r.kind, ctx.lang),
     goals: r.goals.map((g) => ({ id: g, label: ctx.goalLabel(g) })),
     notRelevant: r.relevant === false,
     reviewedBy: r.reviewedBy,
