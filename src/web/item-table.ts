@@ -57,24 +57,11 @@ export const itemRowHtml = (r: TableRow, lang: Lang = 'fi', unread = r.unread ==
  * labels were a fifth of a list page).
  */
 function row(r: TableRow, t: ReturnType<typeof tableWords>, unread = r.unread === true): string {
-  const lang = r.lang ? ` lang="${esc(r.lang)}"` : '';
   let goals = '';
   for (const g of r.goals) goals += `${goals ? ' ' : ''}<span class="goal">${esc(g.label)}</span>`;
-  let out = `<tr${unread ? ' class="unread"' : ''}><th scope="row"><a href="${esc(r.href)}"${lang}>${r.titleHtml}</a>`;
-  if (unread) out += t.unread;
-  if (r.summaryHtml) out += `<p class="snippet"${lang}>${r.summaryHtml}</p>`;
-  out += `<td>${esc(r.sourceName)}`;
-  if (r.organisation) out += `<span class="muted"> · ${esc(r.organisation)}</span>`;
-  out += `<td>${esc(fiDate(r.published))}<td>${goals}`;
-  if (r.notRelevant) out += t.notRelevant;
-  if (r.reviewedBy) out += t.reviewed;
-  out += '<td>';
-  const d = r.deadline;
-  if (d) out += `<span class="${esc(d.cls)}">${esc(d.date)} <span class="days">(${esc(d.left)})</span></span>`;
-  out += '<td>';
-  if (r.matter) out += `<a href="/matters/${r.matter}">${r.matterStage ? esc(r.matterStage) : t.matter(r.matter)}</a>`;
-  return `${out}</tr>
-`;
+  const stage = r.matterStage ? esc(r.matterStage) : null;
+  return cells(t, unread, esc(r.href), r.lang ? ` lang="${esc(r.lang)}"` : '', r.titleHtml, r.summaryHtml, r.sourceName, r.organisation,
+    r.published, goals, r.notRelevant, !!r.reviewedBy, r.deadline, r.matter, stage);
 }
 
 /**
@@ -84,30 +71,34 @@ function row(r: TableRow, t: ReturnType<typeof tableWords>, unread = r.unread ==
  * while the page renders).
  */
 export function storedRowHtml(r: ItemRow & { matterStage?: string | null }, ctx: RowContext, unread: boolean, titleHtml?: string, summaryHtml?: string): string {
-  const t = WORDS.get(ctx.lang)!;
-  const lang = r.language !== ctx.lang && isLang(r.language) ? ` lang="${esc(r.language)}"` : '';
-  let out = `<tr${unread ? ' class="unread"' : ''}><th scope="row"><a href="/items/${r.id}"${lang}>${titleHtml ?? escapeHtml(r.title)}</a>`;
+  let goals = '';
+  for (let i = 0; i < r.goals.length; i++) goals += `${i ? ' ' : ''}<span class="goal">${esc(ctx.goalLabel(r.goals[i]))}</span>`;
+  const stage = r.matter ? stageName(r.matterStage, ctx.lang) : null;
+  return cells(WORDS.get(ctx.lang)!, unread, `/items/${r.id}`, r.language !== ctx.lang && isLang(r.language) ? ` lang="${esc(r.language)}"` : '',
+    titleHtml ?? escapeHtml(r.title), summaryHtml, ctx.sourceName(r.source), r.organisation, r.published, goals, r.relevant === false,
+    !!r.reviewedBy, deadlineView(r.deadline, ctx.today, ctx.lang), r.matter, stage ? esc(stage) : null);
+}
+
+/** The row's markup from its values (each escaped by the caller where it is text: `href`, `langAttr`, `goalsHtml`, `stageHtml`). */
+function cells(t: ReturnType<typeof tableWords>, unread: boolean, href: string, langAttr: string, titleHtml: string, summaryHtml: string | null | undefined,
+  sourceName: string, organisation: string | null | undefined, published: string | null, goalsHtml: string, notRelevant: boolean | undefined,
+  reviewed: boolean, d: { cls: string; date: string; left: string } | null | undefined, matter: number | null | undefined, stageHtml: string | null): string {
+  let out = `<tr${unread ? ' class="unread"' : ''}><th scope="row"><a href="${href}"${langAttr}>${titleHtml}</a>`;
   if (unread) out += t.unread;
-  if (summaryHtml) out += `<p class="snippet"${lang}>${summaryHtml}</p>`;
-  out += `<td>${esc(ctx.sourceName(r.source))}`;
-  if (r.organisation) out += `<span class="muted"> · ${esc(r.organisation)}</span>`;
-  out += `<td>${esc(fiDate(r.published))}<td>`;
-  for (let i = 0; i < r.goals.length; i++) out += `${i ? ' ' : ''}<span class="goal">${esc(ctx.goalLabel(r.goals[i]))}</span>`;
-  if (r.relevant === false) out += t.notRelevant;
-  if (r.reviewedBy) out += t.reviewed;
+  if (summaryHtml) out += `<p class="snippet"${langAttr}>${summaryHtml}</p>`;
+  out += `<td>${esc(sourceName)}`;
+  if (organisation) out += `<span class="muted"> · ${esc(organisation)}</span>`;
+  out += `<td>${esc(fiDate(published))}<td>${goalsHtml}`;
+  if (notRelevant) out += t.notRelevant;
+  if (reviewed) out += t.reviewed;
   out += '<td>';
-  const d = deadlineView(r.deadline, ctx.today, ctx.lang);
   if (d) out += `<span class="${esc(d.cls)}">${esc(d.date)} <span class="days">(${esc(d.left)})</span></span>`;
   out += '<td>';
-  if (r.matter) {
-    const stage = stageName(r.matterStage, ctx.lang);
-    out += `<a href="/matters/${r.matter}">${stage ? esc(stage) : t.matter(r.matter)}</a>`;
-  }
+  if (matter) out += `<a href="/matters/${matter}">${stageHtml ?? t.matter(matter)}</a>`;
   return `${out}</tr>
 `;
 }
 
-/** The table's HTML, its own words in `lang` (the rows' values come as the caller words them). */
 export function itemTable(ctx: ItemTableContext, lang: Lang = 'fi'): string {
   const t = WORDS.get(lang)!;
   let out = `<table class="items"${ctx.keys ? ` data-keys${ctx.csrf ? ` data-csrf="${esc(ctx.csrf)}"` : ''}` : ''}>
