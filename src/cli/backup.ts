@@ -14,6 +14,9 @@ copy's integrity and print its size and item count. An existing FILE is kept unl
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
+/** The database file and the files SQLite keeps beside it. */
+const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
+
 /** A path with its folder's symlinks resolved (the file itself need not exist). */
 function realPath(file: string): string {
   const abs = path.resolve(file);
@@ -29,20 +32,15 @@ function realPath(file: string): string {
  * folder, a symlink, a hard link): --force deletes `dest` and those files, which would lose the live database.
  */
 function isDatabaseFile(dest: string, dbFile: string): boolean {
-  const db = realPath(dbFile);
-  const target = realPath(dest);
-  const finalTarget = fs.existsSync(target) ? fs.realpathSync(target) : target;
-  const finalDb = fs.existsSync(db) ? fs.realpathSync(db) : db;
-  const dbStat = fs.statSync(finalDb, { throwIfNoEntry: false });
-  for (const suffix of ['', '-wal', '-shm', '-journal']) {
-    if (finalTarget === finalDb + suffix || target === db + suffix) return true;
-    // A hard link has its own path but the database's inode.
-    if (suffix === '' && dbStat) {
-      const s = fs.statSync(finalTarget, { throwIfNoEntry: false });
-      if (s && s.dev === dbStat.dev && s.ino === dbStat.ino) return true;
-    }
-  }
-  return false;
+  const target = fs.statSync(dest, { throwIfNoEntry: false });
+  const db = fs.existsSync(dbFile) ? fs.realpathSync(dbFile) : realPath(dbFile);
+  return SIDE_FILES.some((suffix) => {
+    // An existing file is the same file when it has the same inode (symlinks, symlinked folders, hard links);
+    // a file yet to be written, when its path would be one of the database's.
+    if (!target) return realPath(dest) === db + suffix;
+    const s = fs.statSync(db + suffix, { throwIfNoEntry: false });
+    return !!s && s.dev === target.dev && s.ino === target.ino;
+  });
 }
 
 export async function backupCommand(args: string[]): Promise<number> {
@@ -60,7 +58,7 @@ export async function backupCommand(args: string[]): Promise<number> {
       process.stderr.write(`backup: ${dest} already exists; choose another name, or add --force to overwrite it\n`);
       return 2;
     }
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(dest + suffix, { force: true });
+    for (const suffix of SIDE_FILES) fs.rmSync(dest + suffix, { force: true });
   }
   const dir = path.dirname(path.resolve(dest));
   if (!fs.existsSync(dir)) {
@@ -74,7 +72,7 @@ export async function backupCommand(args: string[]): Promise<number> {
     process.stdout.write(`backup: ${dest} written (${megabytes(bytes)}, ${items} items); integrity check ok\n`);
     return 0;
   } catch (err) {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(dest + suffix, { force: true });
+    for (const suffix of SIDE_FILES) fs.rmSync(dest + suffix, { force: true });
     throw err;
   } finally {
     db.close();
