@@ -1,4 +1,4 @@
-// A batch crosses to the writer thread as JSON in bytes of its own: read back, it is the batch that was packed, and
+// A batch crosses to the writer thread as bytes of its own: read back, it is the batch that was packed, and
 // the bytes can be moved to the thread (a buffer of their own, detached from this thread once sent).
 import { describe, expect, it } from 'vitest';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
