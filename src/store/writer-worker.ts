@@ -7,6 +7,7 @@ import { textIndexer } from './item-saver.js';
 import { searchWordsWriter } from './search-words.js';
 import { claimSource, recoverDeadLeases, releaseSource } from './sources.js';
 import type { Finished, WriterReply, WriterRequest } from './writer.js';
+import { unpackBatch, type PackedBatch } from './batch.js';
 import { toStore, type ItemToStore } from './tags.js';
 import { applySmallHeapFlags } from '../heap.js';
 import type { Item, TaggedItem } from '../model.js';
@@ -171,7 +172,7 @@ function handle(m: Message): void {
         begin(m.run, m.sourceId, m.startedAt, true);
         return reply(m.id, null);
       case 'add':
-        add(m);
+        add(m.batch);
         return reply(m.id, null);
       case 'whole':
         begin(m.run, m.sourceId, m.startedAt, false);
@@ -223,9 +224,10 @@ function begin(run: number, sourceId: string, startedAt: string, streaming: bool
 }
 
 /** Store a batch of the open run; after a failed batch the run can only be rolled back, and later batches are ignored. */
-function add(batch: { items: ItemToStore[]; tag?: false } | { items: Item[]; tag: true }): void {
+function add(packed: PackedBatch): void {
   if (!active || active.failed) return;
   try {
+    const batch = unpackBatch(packed);
     active.saver.add(batch.tag ? tagged(batch.items, active.notes) : batch.items);
   } catch (err) {
     active.failed = err as Error;
@@ -275,7 +277,7 @@ let turnPending = false;
 function turn(): void {
   turnPending = false;
   commitGroup();
-  if (!code && runs.some((m) => (m.op === 'add' && m.tag) || (m.op === 'whole' && m.batch?.tag))) {
+  if (!code && runs.some((m) => (m.op === 'add' || m.op === 'whole') && m.batch?.tag)) {
     tagCode ??= Promise.all([import('../tag/stage.js'), import('../tag/taxonomy-cache.js')]).then((loaded) => {
       code = loaded;
       if (!turnPending) {

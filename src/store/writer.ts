@@ -8,8 +8,9 @@ import { defaultHeapFlagsWhileThreadStarts, heapKeptSmall } from '../heap.js';
 import { checkpointLog, type Db } from './db.js';
 import type { RunRecord, SaveResult } from './runs.js';
 import { saveEmptyRun } from './run-row.js';
-import { toStore, type ItemToStore } from './tags.js';
+import { toStore } from './tags.js';
 import { claimSource, releaseSource } from './sources.js';
+import { packBatch, type Batch, type PackedBatch } from './batch.js';
 
 /** One run's items on their way to the store, saved in one transaction when finished. */
 export interface RunSink {
@@ -134,8 +135,6 @@ export interface Finished {
   configError: string | null;
 }
 
-/** A batch for the worker: stored as it is, or (`tag`) tagged there first. */
-type Batch = { items: ItemToStore[]; tag?: false } | { items: Item[]; tag: true };
 
 /**
  * The id of a worker's message that it has started (with `onStarted`: its modules loaded, its connection open), and of
@@ -150,10 +149,9 @@ export type WriterRequest =
   | { op: 'release'; sourceId: string }
   /** A streaming run (a big feed) begins; a small run comes whole instead. */
   | { op: 'begin'; run: number; sourceId: string; startedAt: string }
-  | { op: 'add'; run: number; items: ItemToStore[]; tag?: false }
-  | { op: 'add'; run: number; items: Item[]; tag: true }
+  | { op: 'add'; run: number; batch: PackedBatch }
   | { op: 'finish'; run: number; rec: RunRecord }
-  | { op: 'whole'; run: number; sourceId: string; startedAt: string; batch: Batch | null; rec: RunRecord }
+  | { op: 'whole'; run: number; sourceId: string; startedAt: string; batch: PackedBatch | null; rec: RunRecord }
   | { op: 'abort'; run: number }
   | { op: 'close' };
 
@@ -217,7 +215,9 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
     return new Promise<T>((resolve, reject) => {
       if (pending.size === 0) worker.ref();
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, ...req });
+      const batch = 'batch' in req ? req.batch : null;
+      // The batch's bytes are moved to the thread, not copied (packBatch made them for this message alone).
+      worker.postMessage({ id, ...req }, batch ? [batch.bytes.buffer as ArrayBuffer] : undefined);
     });
   };
 
@@ -229,18 +229,19 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
       // The run's transaction opens only when a second batch shows that streaming pays: a small run is sent
       // whole, in one message with finish(), so its transaction is short and leases of other sources do not wait on
       // it (and the thread answers it once, not once for its beginning, its batch and its end).
-      let first: Batch | null = null;
+      let first: PackedBatch | null = null;
       let begun = false; // the worker has been told of the run
       const send = (req: WriterRequest) => void call(req).catch(() => undefined); // failures surface at finish()
-      const add = (batch: Batch) => {
+      const add = (unpacked: Batch) => {
+        const batch = packBatch(unpacked);
         if (!begun && !first) first = batch;
         else {
           if (!begun) {
             begun = true;
             send({ op: 'begin', run, sourceId, startedAt });
-            send({ op: 'add', run, ...first! });
+            send({ op: 'add', run, batch: first! });
           }
-          send({ op: 'add', run, ...batch });
+          send({ op: 'add', run, batch });
         }
       };
       return {
