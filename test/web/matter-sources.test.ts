@@ -36,6 +36,8 @@ describe('matter page', () => {
     const docs = section(body, 'docs');
     expect([...docs.matchAll(/<caption>([^<]+)<\/caption>/g)].map((m) => m[1]).sort()).toEqual(['Eduskunta', 'Hankeikkuna', 'Lausuntopalvelu.fi']);
     expect(docs).toMatch(/yhdistetty tunnuksella VN\/31234\/\d{4}/);
+    // Each row's column "Asian vaihe" holds the matter's stage, as on the list page, not "asiakokonaisuus N".
+    expect(new Set([...docs.matchAll(/<td><a href="\/matters\/\d+">([^<]*)<\/a><\/tr>/g)].map((c) => c[1]))).toEqual(new Set(['valiokuntakäsittely']));
     expect(section(body, 'answered')).toContain('<li>Suomen Kuntaliitto</li>');
     expect(body).toContain(`<a href="/feeds/matters/${matter}.atom">Atom-syöte</a>`);
   });

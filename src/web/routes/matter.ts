@@ -31,13 +31,13 @@ export function timeline(m: Pick<MatterDetail, 'stages' | 'stage'>, lang: Lang =
   });
 }
 
-/** The matter's items grouped by source, each group oldest first, groups in the order their first item came. */
+/** The matter's items grouped by source, each group oldest first, groups in the order their first item came; each row's stage is the matter's. */
 export function bySource(m: MatterDetail, rows: RowContext) {
   const groups = new Map<string, ReturnType<typeof rowView>[]>();
   for (const r of m.members) {
     const name = rows.sourceName(r.source);
     if (!groups.has(name)) groups.set(name, []);
-    groups.get(name)!.push(rowView(r, rows));
+    groups.get(name)!.push(rowView({ ...r, matterStage: m.stage }, rows));
   }
   return [...groups].map(([source, items]) => ({ source, items }));
 }
