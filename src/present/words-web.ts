@@ -91,6 +91,12 @@ export const WORDS = {
     sv: 'Flödesläsare och kalendrar (till exempel Outlook) loggar inte in. Flödes- och kalenderadresserna du ger dem innehåller en personlig hemlig nyckel. Om en adress hamnar i fel händer, återkalla nyckeln.',
   },
   'account.newToken': { fi: 'Uusi tunniste:', sv: 'Ny nyckel:' },
+  // Between "?token=…" and "&token=…" on the new token's notice, and after it: a filtered feed's address has a query.
+  'account.tokenOr': { fi: 'tai', sv: 'eller' },
+  'account.tokenWhen': {
+    fi: 'jos osoitteessa on jo kysymysmerkki (esimerkiksi /feeds/items.atom?goal=services&token=…)',
+    sv: 'om adressen redan har ett frågetecken (till exempel /feeds/items.atom?goal=services&token=…)',
+  },
   'account.tokenOnce': {
     fi: 'Tunniste näytetään vain nyt. Lisää se syöteosoitteen loppuun muodossa',
     sv: 'Nyckeln visas bara nu. Lägg till den i slutet av flödesadressen i formen',
