@@ -6,6 +6,7 @@ import { createWebApp } from '../web/app.js';
 import { digestJobs } from '../mail/job.js';
 import { closeContext, dbFileProblem, healthProblems, pageProblems, pipelineDeps, type AppContext } from './context.js';
 import { goalLabels, scopeLabels } from './goal-labels.js';
+import { defaultDbPath } from '../paths.js';
 
 /** A failure to start that the user can fix (a busy port): printed as one line, no stack. */
 export class StartError extends Error {
@@ -59,6 +60,18 @@ function withoutAbsolutePaths(ctx: AppContext): AppContext['configErrors'] {
 }
 
 /**
+ * The `--db` the first-run page adds to its commands, so that they make the account in the database served: none for
+ * the default file; the path from the folder serve runs in when the file is inside it; else only the file's name (the
+ * page is open to anyone until the first account exists, so it shows no folder outside).
+ */
+export function setupDbArg(dbFile: string): string | undefined {
+  const file = path.resolve(dbFile);
+  if (file === path.resolve(defaultDbPath)) return undefined;
+  const inside = path.relative(process.cwd(), file);
+  return inside && !inside.startsWith('..') && !path.isAbsolute(inside) ? inside : `…/${path.basename(file)}`;
+}
+
+/**
  * The web app as `serve` runs it over a context (the bench measures this very app): the banner's problems, the file
  * check (at most once a second for pages, every time for /healthz) and crawl-now through the scheduler, when there is one.
  */
@@ -82,7 +95,7 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
     db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx), goalLabelsSv: goalLabels(ctx, 'sv'), scopeLabels: scopeLabels(ctx),
     problems: (version) => (checkFile(false), banner(version)),
     health: () => (checkFile(), healthProblems(ctx)),
-    readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,
+    setupDb: setupDbArg(ctx.dbFile), readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,
     crawlNow: opts.schedule && !ctx.readOnly ? (id) => opts.scheduler?.()?.runNow(id) ?? false : undefined,
   });
   return { app, checkFile };

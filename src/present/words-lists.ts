@@ -85,12 +85,22 @@ export const LIST_WORDS = {
     fi: 'Yksikään asiakokonaisuus ei ole siirtynyt uuteen vaiheeseen kahden viikon aikana.',
     sv: 'Ingen ärendehelhet har gått vidare till ett nytt skede under de senaste två veckorna.',
   },
+  // Every source failing or none read yet: that nothing moved cannot be known.
+  'overview.movedUnknown': {
+    fi: 'Lähteitä ei ole saatu haettua, joten asiakokonaisuuksien etenemisestä ei ole tietoa.',
+    sv: 'Källorna har inte kunnat hämtas, så det finns inga uppgifter om hur ärendehelheterna har gått vidare.',
+  },
   'overview.newest': { fi: 'Uusimmat', sv: 'Senaste' },
   'overview.newestCaption': { fi: 'Kymmenen uusinta tallennettua asiakirjaa', sv: 'De tio senast sparade dokumenten' },
   'overview.allItems': { fi: 'Kaikki asiakirjat', sv: 'Alla dokument' },
   'overview.empty': {
     fi: 'Ei vielä tallennettuja asiakirjoja. Lähteet haetaan käynnistyksen jälkeen ja sitten aikataulunsa mukaan.',
     sv: 'Inga dokument har sparats ännu. Källorna hämtas efter starten och sedan enligt sina scheman.',
+  },
+  // Every source has been tried and none read: not "to be read after the start".
+  'overview.emptyFailing': {
+    fi: 'Ei tallennettuja asiakirjoja: yhtään lähdettä ei ole saatu haettua. Virheet näkyvät lähteiden tilassa.',
+    sv: 'Inga dokument har sparats: ingen källa har kunnat hämtas. Felen visas under källornas status.',
   },
   // A server with no scheduler (serve --no-schedule, a read-only database) reads no source.
   'overview.emptyUnscheduled': {

@@ -91,6 +91,12 @@ export const WORDS = {
     sv: 'Flödesläsare och kalendrar (till exempel Outlook) loggar inte in. Flödes- och kalenderadresserna du ger dem innehåller en personlig hemlig nyckel. Om en adress hamnar i fel händer, återkalla nyckeln.',
   },
   'account.newToken': { fi: 'Uusi tunniste:', sv: 'Ny nyckel:' },
+  // Between "?token=…" and "&token=…" on the new token's notice, and after it: a filtered feed's address has a query.
+  'account.tokenOr': { fi: 'tai', sv: 'eller' },
+  'account.tokenWhen': {
+    fi: 'jos osoitteessa on jo kysymysmerkki (esimerkiksi /feeds/items.atom?goal=services&token=…)',
+    sv: 'om adressen redan har ett frågetecken (till exempel /feeds/items.atom?goal=services&token=…)',
+  },
   'account.tokenOnce': {
     fi: 'Tunniste näytetään vain nyt. Lisää se syöteosoitteen loppuun muodossa',
     sv: 'Nyckeln visas bara nu. Lägg till den i slutet av flödesadressen i formen',
@@ -156,9 +162,12 @@ export const WORDS = {
   'matter.stage': { fi: 'vaihe', sv: 'skede' },
   'matter.deadline': { fi: 'Lausunnon määräaika', sv: 'Remisstid' },
   'matter.response': { fi: 'Verkoston vastaus', sv: 'Nätverkets svar' },
-  'matter.responseNone': {
-    fi: 'Yhteisen vastauksen tila, vastuuhenkilö ja sisäinen määräaika näkyvät yhteisen vastauksen taululla.',
-    sv: 'Det gemensamma svarets status, ansvarsperson och interna tidsfrist visas på tavlan för gemensamma svar.',
+  // Not on the board: no entry, and no open joint-response candidate among its items.
+  'matter.responseNone': { fi: 'Asia ei ole yhteisen vastauksen taululla.', sv: 'Ärendet finns inte på tavlan för gemensamma svar.' },
+  // An open candidate is on the board without an entry: nobody has taken it up.
+  'matter.responseCandidate': {
+    fi: 'Yhteisvastausehdokas: asia on yhteisen vastauksen taululla, mutta sitä ei ole vielä otettu käsittelyyn eikä sille ole nimetty vastuuhenkilöä.',
+    sv: 'Kandidat för gemensamt svar: ärendet finns på tavlan för gemensamma svar men har ännu inte tagits upp till behandling och ingen ansvarsperson har utsetts.',
   },
   'matter.stages': { fi: 'Vaiheet', sv: 'Skeden' },
   'matter.dateUnknown': { fi: 'päivämäärä ei tiedossa', sv: 'datum okänt' },

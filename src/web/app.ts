@@ -76,7 +76,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   const readOnly = deps.readOnly ?? false;
   // Before the sign-in gate and its form tokens: the signed link is the authority (RFC 8058 one-click).
   mountUnsubscribe(app, deps);
-  mountAuth(app, { db: deps.db, sessionDb: readOnly ? openDb(':memory:') : deps.db, secureCookies: secure, readOnly });
+  mountAuth(app, { db: deps.db, sessionDb: readOnly ? openDb(':memory:') : deps.db, secureCookies: secure, readOnly, setupDb: deps.setupDb });
   app.use((req, res, next) => {
     res.locals.canEdit = res.locals.user && res.locals.user.role !== 'reader';
     res.locals.goalOptions = goalOptions[pageLang(res.locals)];

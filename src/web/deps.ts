@@ -21,6 +21,8 @@ export interface WebDeps {
   problems?: (version?: string) => string[];
   /** The same, every check run now (for /healthz); `problems` when absent. */
   health?: () => string[];
+  /** The `--db` argument the first-run page's commands carry (the database served is not the default one). */
+  setupDb?: string;
   /** The database cannot be written: sessions are kept in memory and every change is refused. */
   readOnly?: boolean;
   /** Start a run of a source now (the scheduler's); absent when nothing is scheduled (--no-schedule, read-only). */

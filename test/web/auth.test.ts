@@ -372,6 +372,8 @@ describe('feed tokens', () => {
     expect(made.res.status).toBe(201);
     expect(made.res.headers.get('cache-control')).toBe('no-store');
     const token = /<code class="token">([\w-]{43})<\/code>/.exec(made.html)![1];
+    // A filtered feed's address has a query already: the token is added with &, as the items page's example shows.
+    expect(made.html).toContain('<code>?token=…</code> tai <code>&amp;token=…</code>, jos osoitteessa on jo kysymysmerkki (esimerkiksi /feeds/items.atom?goal&#x3D;services&amp;token&#x3D;…).');
     expect(feedTokenUser(db, token)).toMatchObject({ email: reader, role: 'reader' });
     expect(db.prepare('SELECT COUNT(*) AS n FROM feed_tokens WHERE token_hash = ?').get(token)).toEqual({ n: 0 });
     const again = await r.get('/account');

@@ -103,6 +103,8 @@ describe('item page', () => {
     expect(m).toContain(`<a href="/items/${seeded.bill}">`);
     expect(m).toContain(`<a href="/items/${seeded.project}">`);
     expect(m).not.toContain(`<a href="/items/${seeded.request}">`);
+    // The other items' column "Asian vaihe" holds the matter's stage, as on the list page, not "asiakokonaisuus N".
+    expect([...m.matchAll(/<td><a href="\/matters\/\d+">([^<]*)<\/a><\/tr>/g)].map((c) => c[1])).toEqual(['valiokuntakäsittely', 'valiokuntakäsittely']);
   });
 
   it('shows reviews with who and when, and the Swedish title as Swedish', async () => {

@@ -36,6 +36,8 @@ describe('matter page', () => {
     const docs = section(body, 'docs');
     expect([...docs.matchAll(/<caption>([^<]+)<\/caption>/g)].map((m) => m[1]).sort()).toEqual(['Eduskunta', 'Hankeikkuna', 'Lausuntopalvelu.fi']);
     expect(docs).toMatch(/yhdistetty tunnuksella VN\/31234\/\d{4}/);
+    // Each row's column "Asian vaihe" holds the matter's stage, as on the list page, not "asiakokonaisuus N".
+    expect(new Set([...docs.matchAll(/<td><a href="\/matters\/\d+">([^<]*)<\/a><\/tr>/g)].map((c) => c[1]))).toEqual(new Set(['valiokuntakäsittely']));
     expect(section(body, 'answered')).toContain('<li>Suomen Kuntaliitto</li>');
     expect(body).toContain(`<a href="/feeds/matters/${matter}.atom">Atom-syöte</a>`);
   });
@@ -101,7 +103,8 @@ describe('matter page', () => {
     const { body } = await get(`${site.base}/matters/${matter}`);
     const response = section(body, 'response');
     expect(response).toContain('Verkoston vastaus');
-    expect(response).toContain('yhteisen vastauksen taululla');
+    // A candidate nobody has taken up yet is on the board as one: the page says so, not where a status would be.
+    expect(response).toContain('<p>Yhteisvastausehdokas: asia on yhteisen vastauksen taululla, mutta sitä ei ole vielä otettu käsittelyyn eikä sille ole nimetty vastuuhenkilöä.</p>');
     expect(response).toMatch(new RegExp(`<form method="post" action="/matters/${matter}/board" class="actions board-form">\\s*<input type="hidden" name="_csrf" value="[\\w-]{20,}">`));
     expect(response).toContain(`action="/matters/${matter}/merge"`);
     expect(response).toContain(`action="/matters/${matter}/split"`);
@@ -116,6 +119,19 @@ describe('matter page', () => {
     } finally {
       await reader.close();
     }
+  });
+
+  it('says a matter that is no candidate and that nobody put on the board is not on the board (it said the board showed its status)', async () => {
+    const year = new Date().getFullYear();
+    const bill = arriveTagged(db, 'eduskunta', {
+      guid: `he-977-${year}`, url: `https://www.eduskunta.fi/valtiopaivaasiat/HE+977/${year}`, title: `HE 977/${year} vp Hallituksen esitys laiksi luotsauslain muuttamisesta`,
+      summary: 'Esityksessä ehdotetaan muutettavaksi luotsauslakia.', published: new Date().toISOString(), identifiers: [`HE 977/${year} vp`],
+    });
+    const other = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(bill) as number;
+    expect(other).not.toBe(matter);
+    const response = section((await get(`${site.base}/matters/${other}`)).body, 'response');
+    expect(response).toContain('<p class="muted">Asia ei ole yhteisen vastauksen taululla.</p>');
+    expect(response).not.toContain('näkyvät yhteisen vastauksen taululla');
   });
 
   it('shows the matter\'s board entry in words once it is put on the board, and prefills the form with it', async () => {

@@ -66,6 +66,11 @@ describe('overview', () => {
       expect(body).toContain('Lähteet: 0/6 kunnossa; haut epäonnistuvat:');
       expect(body).toContain('Lähteitä ei ole saatu haettua, joten avoimista lausuntopyynnöistä ei ole tietoa.');
       expect(body).not.toContain('Ei avoimia');
+      // Nor that no matter moved, nor that the sources are still to be read: they were, and failed.
+      expect(section(body, 'moved')).toContain('<p class="warning">Lähteitä ei ole saatu haettua, joten asiakokonaisuuksien etenemisestä ei ole tietoa.</p>');
+      expect(body).not.toContain('Yksikään asiakokonaisuus ei ole siirtynyt');
+      expect(section(body, 'newest')).toContain('<p class="warning">Ei tallennettuja asiakirjoja: yhtään lähdettä ei ole saatu haettua. Virheet näkyvät lähteiden tilassa.</p>');
+      expect(body).not.toContain('Lähteet haetaan käynnistyksen jälkeen');
     } finally {
       await offline.close();
       empty.close();

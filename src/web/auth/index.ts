@@ -24,6 +24,8 @@ export interface AuthOptions {
   secureCookies: boolean;
   /** Whether the database can be written (sign-ins are then not logged to the action log). */
   readOnly: boolean;
+  /** The `--db` the first-run page's commands carry, when the database served is not the default one. */
+  setupDb?: string;
 }
 
 /** A path on this site to return to after signing in or a POST (never another origin). */
@@ -66,7 +68,7 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
     const lang = formLang(req);
     const other: Lang = lang === 'sv' ? 'fi' : 'sv';
     // No person is known yet: the page follows the same rule as the sign-in form it leads to.
-    if (!hasUsers(opts.db)) return res.status(200).render('setup', { title: word(lang, 'setup.title'), uiLang: lang, otherLang: other, switchHref: `/login?lang=${other}` });
+    if (!hasUsers(opts.db)) return res.status(200).render('setup', { title: word(lang, 'setup.title'), uiLang: lang, otherLang: other, switchHref: `/login?lang=${other}`, setupDb: opts.setupDb });
     const next = form.next ?? '/';
     res.status(status).render('login', {
       title: word(lang, 'login.title'), uiLang: lang, otherLang: other, email: form.email, next, error: form.error?.(lang),

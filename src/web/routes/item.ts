@@ -108,7 +108,7 @@ export function itemPage(ctx: PageContext): RequestHandler {
       matter: matter && {
         id: matter.id, titleHtml: escapeHtml(matter.title), lang: titleLang(matter, lang), stage: stageName(matter.stage, lang),
         deadline: deadlineView(matter.deadline, rows.today, lang), identifiers: matter.identifiers,
-        others: matter.members.filter((m) => m.id !== item.id).map((m) => rowView(m, rows)),
+        others: matter.members.filter((m) => m.id !== item.id).map((m) => rowView({ ...m, matterStage: matter.stage }, rows)),
       },
       reviews: listReviews(ctx.deps.db, item.id).reverse().map((r) => ({
         ...r, goals: r.goals.map(label), rejected: r.rejected.map(label), primary: r.primary ? label(r.primary) : null,

@@ -8,6 +8,7 @@ import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
 import { describeMatterEvent } from '../../present/matter-events.js';
 import { finnishDate } from '../../parse/dates.js';
 import { boardAnchor, boardEntry, getMatter, lastMatterVisit, mergedInto, recordMatterVisit, type BoardEntry, type MatterDetail } from '../../store/index.js';
+import { isCandidateOn } from '../../store/candidates.js';
 import { pageLang } from './form-helpers.js';
 import { titleLang } from './item.js';
 import type { PageContext } from './context.js';
@@ -30,13 +31,13 @@ export function timeline(m: Pick<MatterDetail, 'stages' | 'stage'>, lang: Lang =
   });
 }
 
-/** The matter's items grouped by source, each group oldest first, groups in the order their first item came. */
+/** The matter's items grouped by source, each group oldest first, groups in the order their first item came; each row's stage is the matter's. */
 export function bySource(m: MatterDetail, rows: RowContext) {
   const groups = new Map<string, ReturnType<typeof rowView>[]>();
   for (const r of m.members) {
     const name = rows.sourceName(r.source);
     if (!groups.has(name)) groups.set(name, []);
-    groups.get(name)!.push(rowView(r, rows));
+    groups.get(name)!.push(rowView({ ...r, matterStage: m.stage }, rows));
   }
   return [...groups].map(([source, items]) => ({ source, items }));
 }
@@ -89,6 +90,8 @@ export function matterPage(ctx: PageContext): RequestHandler {
       mentionedIn: m.mentionedIn.map((r) => rowView(r, rows)),
       joins: m.joins.map(describeJoin),
       responseStatus: board ? responseStatus(board, lang) : null,
+      // On the board without an entry, as the board lists candidates (the rule of `items --joint`).
+      candidate: !board && m.members.some((r) => isCandidateOn(r, rows.today)),
       feeds: { atom: `/feeds/matters/${m.id}.atom`, json: `/feeds/matters/${m.id}.json` },
       feedNote: feedNote(res, ctx.deps.db, `/feeds/matters/${m.id}.atom`),
     });

@@ -78,7 +78,8 @@ export function overviewPage(ctx: PageContext): RequestHandler {
     const line = lines[lang];
     const open = overdue.length + thisWeek.length + nextWeeks.length;
     // Nothing open is only said when the sources could be read: a failing source may hold what is missing.
-    const nothingOpen = open > 0 ? null : w(emptyCaveat(health, line) ?? 'overview.nothingOpen');
+    const caveat = emptyCaveat(health, line);
+    const nothingOpen = open > 0 ? null : w(caveat ?? 'overview.nothingOpen');
 
     const weeks = weeklyCounts(mondays.map(dayStartInstant), dayStartInstant(addDays(sunday, 1)), now, version);
     const goals = Object.keys(ctx.deps.goalLabels);
@@ -109,6 +110,10 @@ export function overviewPage(ctx: PageContext): RequestHandler {
       overdue, thisWeek, nextWeeks, nothingOpen,
       health: line, failing, configErrors: ctx.deps.configErrors,
       series, firstWeek: mondays[0], thisMonday, moved, newest,
+      // No source read: that no matter moved is not known, and an empty store is not "to be read after the start"
+      // when every source was tried and failed.
+      movedUnknown: caveat === 'overview.noSources',
+      allFailing: caveat === 'overview.noSources' && failing.length > 0,
       // Whether this server reads the sources itself (the empty page's promise).
       scheduled: ctx.deps.crawlNow !== undefined,
     };
