@@ -42,8 +42,6 @@ export interface ItemReading {
   title: Record<GoalId, number>;
   /** Points of each goal's own topic terms (not actors, not context words below a topic term's weight). */
   topic: Record<GoalId, number>;
-  /** Points actor terms give each goal, after lending (before scopes): who acts, not what the item is about. */
-  actors: Record<GoalId, number>;
   /** The share of its score the scope rules leave the item (1 when no scope applies); learned weights keep it too. */
   scale: number;
   /** Goals of a cooperation the title names (police, border guard or defence forces with the rescue services). */
@@ -345,15 +343,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // the state budget") does not keep an actor with its goal ("Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille").
     let lendTo: GoalId | undefined;
     for (const g of goalIds) if (topic[g] >= MIN_TOPIC && (lendTo === undefined || topic[g] > topic[lendTo])) lendTo = g;
-    const byActors: Record<GoalId, number> = { ...zero };
     for (const a of actors) {
-      if (lendTo === undefined || topic[a.goal] >= MIN_TOPIC_WEIGHT || lendTo === a.goal) {
-        byActors[a.goal] += a.points;
-        continue;
-      }
+      if (lendTo === undefined || topic[a.goal] >= MIN_TOPIC_WEIGHT || lendTo === a.goal) continue;
       rule[a.goal] -= a.points;
       rule[lendTo] += a.points;
-      byActors[lendTo] += a.points;
       titleScore[a.goal] -= a.title;
       titleScore[lendTo] += a.title;
       a.evidence.goals = { [lendTo]: round(a.points) };
@@ -367,7 +360,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
       evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
     }
-    return { lang, kind, rule, evidence, anchored, features, about, first, headline, tail, title: titleScore, topic, actors: byActors, scale: 1, cooperation: [] };
+    return { lang, kind, rule, evidence, anchored, features, about, first, headline, tail, title: titleScore, topic, scale: 1, cooperation: [] };
   }
 
   /**
@@ -575,19 +568,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         reading.evidence.some(
           (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && Object.keys(e.goals)[0] !== g && (e.goals[g] ?? 0) >= th.goal,
         );
-      // A further goal needs a goal's share of points besides its actors': the actor says who acts, so "Beslutet om
-      // servicenivån inom prehospital akutsjukvård: räddningsverket producerar …" (3 points the rescue department's, 1 the
-      // service level's) is the EMS decision alone. Money is the exception: a title word for funding that another goal
-      // shares (lisärahoitus, finansiering) names whose funding by the actor beside it, and the rescue services' funding
-      // is their own matter ("Hallitus esittää lisärahoitusta pelastustoimelle ja väestönsuojeluun").
-      const fundedActor = (g: GoalId): boolean =>
-        reading.evidence.some(
-          (e) =>
-            e.rule === 'context' && e.field === 'title' && (e.goals[g] ?? 0) > 0 &&
-            reading.evidence.some((o) => o !== e && o.field === 'title' && o.match === e.match && Object.entries(o.goals).some(([h, w]) => h !== g && w > 0)),
-        );
-      const besidesActors = (g: GoalId): boolean => s[g] - reading.actors[g] * reading.scale * kindFactor >= th.goal || fundedActor(g);
-      const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && besidesActors(g) && (s[g] >= th.goalRatio * top || keptByRules(s, g) || namedInTitle(g)) && reading.rule[g] > 0 && inTitle(g)));
+      const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g) || namedInTitle(g)) && reading.rule[g] > 0 && inTitle(g)));
       return { ranked, goals, moved };
     };
     // On an item the rules find relevant, learned weights may reorder and drop the goals the rules list, and bring in

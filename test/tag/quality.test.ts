@@ -30,11 +30,9 @@ const round3Dev = load('round3-dev.jsonl');
 // Round three's evaluation set: 222 items of the kinds the sets above lack, labelled from goals.md and measured
 // before any round-three change (figures in its commit message), never tuned on.
 const evaluation = load('eval-2026-12.jsonl');
-// Both analyzers met the issue's targets on it from round six to round twenty-six (snowball F1 0.970, primary 0.95;
-// voikko 0.975, 0.95; after round three 0.957 / 0.952 and 0.94 / 0.95). Round twenty-seven (a further goal needs a goal's
-// share of points besides its actors') costs one item's primary hit with both analyzers (0.960 / 0.950 → 0.950 / 0.940,
-// misses not read): the bar follows it; a fall below is a regression.
-const EVAL_BARS = { f1: 0.96, primaryHit: 0.94 };
+// Both analyzers meet the issue's targets on it since round six (snowball F1 0.970, primary 0.95; voikko 0.975, 0.95;
+// after round three 0.957 / 0.952 and 0.94 / 0.95): a fall below them is a regression.
+const EVAL_BARS = { f1: 0.96, primaryHit: 0.95 };
 // Round four (issue 10): 48 tuning items written after the set below and apart from it.
 const round4Dev = load('round4-dev.jsonl');
 // Round four's evaluation set: 222 items (53 Swedish) of kinds the sets above lack, labelled from goals.md and
@@ -417,16 +415,15 @@ function suite(name: string, make: () => Analyzer | null): void {
     it('holds on the round-twenty-six evaluation set, a dev set from round twenty-seven, above the keyword alert on every figure', () => {
       // Before any round-twenty-six change: F1 0.966 / 0.973, primary 0.917 / 0.909, goal precision 0.921 / 0.901
       // (snowball / voikko); keyword alert 0.862, 0.765, 0.590. After round twenty-six, measured once (totals only): the
-      // same. Sealed through round twenty-six; a dev set from round twenty-seven on, so its misses are printed. Round
-      // twenty-seven (a further goal needs a goal's share besides its actors'): goal precision 0.926 / 0.906. Bars just
+      // same. Sealed through round twenty-six; a dev set from round twenty-seven on, so its misses are printed. Bars just
       // below (primary and goal precision still below the issue's targets).
-      expectBars(evaluation202807, { f1: 0.96, primaryHit: 0.905, goalPrecision: 0.9 }, true);
+      expectBars(evaluation202807, { f1: 0.96, primaryHit: 0.905, goalPrecision: 0.895 }, true);
     });
     it('holds on the round-twenty-seven evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-seven change: F1
       // 0.960 / 0.963, primary 0.886 / 0.886, goal precision 0.898 / 0.898 (snowball / voikko); keyword alert 0.895, 0.795,
-      // 0.566. After round twenty-seven, measured once (totals only): the same. Bars just below (below the issue's primary and
-      // goal-precision targets, where it stands): a fall below is a regression.
+      // 0.566. After round twenty-seven's structural change (not kept), measured once (totals only): the same. Bars just
+      // below (below the issue's primary and goal-precision targets, where it stands): a fall below is a regression.
       expectBars(evaluation202808, { f1: 0.955, primaryHit: 0.88, goalPrecision: 0.89 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
