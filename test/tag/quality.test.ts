@@ -143,9 +143,16 @@ const evaluation202806 = load('eval-2028-06.jsonl');
 // primary-goal question (the reform's structure and money vs the rescue services' own; internal-security systems and
 // cooperation vs services), documents as the crawl stores them, shelters, EMS, other ministries' near misses, incidents and
 // reminders, welfare-area health care and HR, EU matters, statistics; labelled from goals.md, the strategy and the README's
-// labelling decisions and measured before any round-twenty-six change (figures in its commit message, 7203645), never
-// tuned on.
+// labelling decisions and measured before any round-twenty-six change (figures in its commit message, 7203645); sealed
+// through round twenty-six, a dev set from round twenty-seven on.
 const evaluation202807 = load('eval-2028-07.jsonl');
+// Round twenty-seven's evaluation set: 256 items (128 Swedish, Finnish/Swedish twins in new wordings), mostly the
+// primary-goal question (the reform's structure and money vs the rescue services' own; internal-security systems and
+// cooperation vs services), items about one goal that mention the others, documents as the crawl stores them, shelters,
+// EMS, other ministries' near misses, incidents, reminders and events, welfare-area health care and HR, EU matters,
+// statistics, false friends; labelled from goals.md, the strategy and the README's labelling decisions and measured before
+// any round-twenty-seven change (figures in its commit message, 7f86c83), never tuned on.
+const evaluation202808 = load('eval-2028-08.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -405,12 +412,19 @@ function suite(name: string, make: () => Analyzer | null): void {
       // goal precision 0.966 / 0.973. Bars just below (primary still below the issue's target).
       expectBars(evaluation202806, { f1: 0.97, primaryHit: 0.935, goalPrecision: 0.96 }, true);
     });
-    it('holds on the round-twenty-six evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-six change: F1
-      // 0.966 / 0.973, primary 0.917 / 0.909, goal precision 0.921 / 0.901 (snowball / voikko); keyword alert 0.862, 0.765,
-      // 0.590. After round twenty-six, measured once (totals only): the same. Bars just below (below the issue's primary
-      // and goal-precision targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202807, { f1: 0.96, primaryHit: 0.905, goalPrecision: 0.895 }, false);
+    it('holds on the round-twenty-six evaluation set, a dev set from round twenty-seven, above the keyword alert on every figure', () => {
+      // Before any round-twenty-six change: F1 0.966 / 0.973, primary 0.917 / 0.909, goal precision 0.921 / 0.901
+      // (snowball / voikko); keyword alert 0.862, 0.765, 0.590. After round twenty-six, measured once (totals only): the
+      // same. Sealed through round twenty-six; a dev set from round twenty-seven on, so its misses are printed. Bars just
+      // below (primary and goal precision still below the issue's targets).
+      expectBars(evaluation202807, { f1: 0.96, primaryHit: 0.905, goalPrecision: 0.895 }, true);
+    });
+    it('holds on the round-twenty-seven evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-seven change: F1
+      // 0.960 / 0.963, primary 0.886 / 0.886, goal precision 0.898 / 0.898 (snowball / voikko); keyword alert 0.895, 0.795,
+      // 0.566. After round twenty-seven's structural change (not kept), measured once (totals only): the same. Bars just
+      // below (below the issue's primary and goal-precision targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202808, { f1: 0.955, primaryHit: 0.88, goalPrecision: 0.89 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
