@@ -4,15 +4,15 @@
 // axe-core violations (WCAG 2.1 AA) and no sideways scrolling at 1366 and 390 px, with screenshots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openDb } from '../../src/store/index.js';
 import { rootDir } from '../../src/paths.js';
-import { start, type Child } from '../helpers/process.js';
+import { start } from '../helpers/process.js';
 import { addUser, inThisWeek, PASSWORD } from '../helpers/web.js';
-import { inDays, seedWorkbench } from './seed.js';
-import { brokenWords, chromiumRequired, expectAccessible, hasChromium, launch, MISSING, openPage, readRow, sidewaysScroll, signInAt } from './support.js';
+import { inDays } from './seed.js';
+import { serveWorkbench, type ServedWorkbench } from './served.js';
+import { brokenWords, chromiumRequired, expectAccessible, hasChromium, MISSING, openPage, readRow, sidewaysScroll, signInAt } from './support.js';
 
 /** Screenshots for a person to look at (ignored by git). */
 const SHOTS = path.join(rootDir, 'test', 'browser', 'screenshots');
@@ -24,36 +24,24 @@ describe.runIf(!hasChromium && chromiumRequired)('browser tests', () => {
 });
 
 describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSING, () => {
-  let dir: string;
+  let served: ServedWorkbench;
   let db: string;
-  let child: Child;
   let base: string;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let contexts: BrowserContext[];
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-browser-'));
-    db = path.join(dir, 'workbench.sqlite');
-    const conn = openDb(db);
-    seedWorkbench(conn);
-    await addUser(conn, 'juristi@example.fi', 'reviewer');
-    await addUser(conn, 'lukija@example.fi', 'reader');
-    await addUser(conn, 'yllapitaja@example.fi', 'admin');
-    await addUser(conn, 'svensk@example.fi', 'reader');
-    conn.close();
-    child = start(['serve', '--port', '0', '--no-schedule', '--db', db]);
-    base = (JSON.parse(await child.line(/"event":"listening"/, 30_000)) as { url: string }).url.replace(/\/$/, '');
-    browser = await launch();
+    served = await serveWorkbench('workbench', [
+      ['juristi@example.fi', 'reviewer'],
+      ['lukija@example.fi', 'reader'],
+      ['yllapitaja@example.fi', 'admin'],
+      ['svensk@example.fi', 'reader'],
+    ]);
+    ({ db, base, browser, contexts } = served);
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 90_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    child?.proc.kill('SIGTERM');
-    await child?.done;
-    fs.rmSync(dir, { recursive: true, force: true });
-  }, 30_000);
+  afterAll(() => served?.stop(), 30_000);
 
   const open = (width = 1366) => openPage(browser, contexts, width);
   const signIn = (page: Page, email: string, at = '/board') => signInAt(page, base, email, at);
@@ -325,7 +313,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
   }, 60_000);
 
   it('the offline start shows every source failing, in Finnish, and no false all-clear', async () => {
-    const offline = path.join(dir, 'offline');
+    const offline = path.join(served.dir, 'offline');
     fs.mkdirSync(path.join(offline, 'feeds', 'sources'), { recursive: true });
     for (const id of ['lausuntopalvelu', 'stm'])
       fs.writeFileSync(path.join(offline, 'feeds', 'sources', `${id}.yaml`), `id: ${id}\nname: ${id}\nurl: http://127.0.0.1:9/${id}\nkind: rss\n`);
