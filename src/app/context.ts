@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadSources, type ConfigError } from '../config/sources.js';
 import { defaultDbPath, defaultFeedsDir } from '../paths.js';
 // The store's modules one by one, not store/index.js: a command loads only the queries it runs.
-import { openDb, type Db, type Synchronous } from '../store/db.js';
+import { missesNewestWrites, openDb, type Db, type Synchronous } from '../store/db.js';
 import { syncSources } from '../store/sources.js';
 import { listLatestReviews, reviewsVersion } from '../store/reviews.js';
 import { buildTagStage as buildTagStageIn } from '../store/tag-build.js';
@@ -94,11 +94,13 @@ export async function openTaggingContext(values: { db?: string; feeds?: string }
 /** The page cache of the server's connection, in MiB. */
 const SERVE_CACHE_MIB = 64;
 
+const DISK_FULL_FI = 'levy on täynnä';
+
 /** Why a database could not be opened for writing, in plain Finnish for the page (the technical reason goes to the log). */
 function unwritableReason(err: unknown): string {
   const e = err as { code?: string; message?: string };
   const text = `${e.code ?? ''} ${e.message ?? ''}`;
-  if (/SQLITE_FULL|ENOSPC|disk is full/i.test(text)) return 'levy on täynnä';
+  if (/SQLITE_FULL|ENOSPC|disk is full/i.test(text)) return DISK_FULL_FI;
   if (/SQLITE_READONLY|EACCES|EROFS|EPERM|cannot be written|readonly|read-only/i.test(text)) return 'tiedostoon, sen kansioon tai levyyn ei ole kirjoitusoikeutta';
   return 'sitä ei voitu avata kirjoitettavaksi (syy on palvelimen lokissa)';
 }
@@ -116,6 +118,8 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
   const cacheMiB = access === 'serve' ? SERVE_CACHE_MIB : 0;
   if (readOnly) {
     db = openDb(dbFile, { readOnly: true });
+    if (missesNewestWrites(db))
+      process.stderr.write(`lakivahti: ${dbFile} could only be read without its write-ahead log (${dbFile}-wal, kept): its newest writes are not shown until the database can be opened for writing again\n`);
   } else {
     try {
       db = openDb(dbFile, { synchronous, cacheMiB });
@@ -130,7 +134,12 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
       // Disk full, a read-only file or mount: keep serving what is stored and say why nothing new arrives.
       db = openDb(dbFile, { readOnly: true, cacheMiB });
       readOnly = true;
-      problems.push(`Tietokantaan ${path.basename(dbFile)} ei voi kirjoittaa: ${unwritableReason(err)}. Uusia tietoja ei haeta, tallennetut näytetään.`);
+      const reason = unwritableReason(err);
+      problems.push(
+        `Tietokantaan ${path.basename(dbFile)} ei voi kirjoittaa: ${reason}. Uusia tietoja ei haeta, tallennetut näytetään.` +
+          (missesNewestWrites(db) ? ' Uusimmat tallennukset voivat puuttua näkyvistä.' : '') +
+          (reason === DISK_FULL_FI ? ' Kun levyllä on taas tilaa, käynnistä Lakivahti uudelleen.' : ''),
+      );
       problemDetail = (err as Error).message;
     }
   }
