@@ -65,7 +65,7 @@ export async function crawlCommand(args: string[]): Promise<number> {
     reportConfigErrors(ctx, process.stderr);
     const reported = ctx.configErrors.length;
     let defs = ctx.sources;
-    if (values.source) {
+    if (values.source !== undefined) {
       defs = defs.filter((d) => d.id === values.source);
       if (!defs.length) {
         process.stderr.write(`crawl: no source "${values.source}" (known: ${ctx.sources.map((d) => d.id).join(', ')})\n`);
