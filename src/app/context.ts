@@ -10,6 +10,7 @@ import { syncSources } from '../store/sources.js';
 import { listLatestReviews, reviewsVersion } from '../store/reviews.js';
 import { buildTagStage as buildTagStageIn } from '../store/tag-build.js';
 import { checkDb } from '../store/maintenance.js';
+import { diskFull } from '../store/disk-space.js';
 import { dataVersion } from '../store/data-version.js';
 import type { TagStage } from '../tag/stage.js';
 import { deferredWorkerWriter, inThreadWriter, workerWriter, type StoreWriter } from '../store/writer.js';
@@ -176,13 +177,24 @@ export function dbFileProblem(ctx: Pick<AppContext, 'dbFile' | 'fileId'>): strin
   return null;
 }
 
-/** Everything wrong with the database now: a failing query, a replaced file, or why it is read-only (/healthz). */
+/**
+ * The disk holding a database opened for writing has filled up since: nothing new can be stored, and nobody can sign
+ * in (a session is a write). Null when it has room, or when the database was opened read-only (which says so itself).
+ */
+export function diskProblem(ctx: Pick<AppContext, 'dbFile' | 'readOnly'>): string | null {
+  if (ctx.readOnly || ctx.dbFile === '' || ctx.dbFile === ':memory:' || !diskFull(ctx.dbFile)) return null;
+  return `Levy, jolla tietokanta ${path.basename(ctx.dbFile)} on, on täynnä: uusia tietoja ei voi tallentaa eikä sisään voi kirjautua, ennen kuin levyllä on tilaa.`;
+}
+
+/** Everything wrong with the database now: a failing query, a replaced file, a full disk, or why it is read-only (/healthz). */
 export function healthProblems(ctx: AppContext): string[] {
   const problems = [...ctx.problems];
   const query = checkDb(ctx.db);
   if (query) problems.push(`Tietokanta ei vastaa: ${query}`);
   const file = dbFileProblem(ctx);
   if (file && !problems.includes(file)) problems.push(file);
+  const disk = diskProblem(ctx);
+  if (disk) problems.push(disk);
   return problems;
 }
 

@@ -95,6 +95,26 @@ describe('the database on a full disk', { timeout: 90_000 }, () => {
     expect(sha(file)).toBe(before);
   });
 
+  it('the disk filling while serve writes: /healthz and the page say so in Finnish, and stop once there is space', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const file = onFullDisk(path.join(dir, 'seed.sqlite'), 1024 * 1024);
+    const child = start(['serve', '--port', '0', '--no-schedule', '--db', file, '--feeds', feeds]);
+    child.proc.stdin.end();
+    const base = (JSON.parse(await child.line(/"event":"listening"/, 30_000)) as { url: string }).url.replace(/\/$/, '');
+    const said = 'Levy, jolla tietokanta db.sqlite on, on täynnä: uusia tietoja ei voi tallentaa eikä sisään voi kirjautua, ennen kuin levyllä on tilaa.';
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+    fill();
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ ok: false, reasons: [said] });
+    await new Promise((r) => setTimeout(r, 1100)); // the page looks at the disk at most once a second
+    expect(await (await fetch(`${base}/`)).text()).toContain(said);
+    fs.rmSync(path.join(mnt, 'filler'));
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+    child.proc.kill('SIGTERM');
+    expect((await child.done).code).toBe(0);
+  });
+
   it('items lists what is stored; crawl fails naming the disk, before fetching anything', async (t) => {
     if (skipped) return t.skip(skipped);
     const file = onFullDisk(path.join(dir, 'seed.sqlite'));
