@@ -38,3 +38,22 @@ export function makeFolder(dir: string): void {
   // What is there already must be a folder, as `mkdir -p` says of a file in its place.
   if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(`${dir} exists and is not a folder`), { code: 'EEXIST' });
 }
+
+/** An option or environment variable that names no path: a mistake in how the command was called (exit status 2). */
+export class PathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PathError';
+  }
+}
+
+/**
+ * A path named by an option, else by the environment variable `env`; an empty one is refused (a script's unset
+ * variable): SQLite takes an empty file name for a temporary database, and a crawl went into one that vanished.
+ */
+export function namedPath(option: string | undefined, name: string, env: string): string | undefined {
+  const value = option ?? process.env[env];
+  if (value !== undefined && value.trim() === '')
+    throw new PathError(option !== undefined ? `--${name} is empty: name a path, or leave the option out for the default` : `${env} is set but empty: name a path, or unset it for the default`);
+  return value;
+}

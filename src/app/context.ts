@@ -3,13 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadSources, type ConfigError } from '../config/sources.js';
-import { defaultDbPath, defaultFeedsDir } from '../paths.js';
+import { defaultDbPath, defaultFeedsDir, namedPath } from '../paths.js';
 // The store's modules one by one, not store/index.js: a command loads only the queries it runs.
-import { openDb, type Db, type Synchronous } from '../store/db.js';
+import { missesNewestWrites, openDb, type Db, type Synchronous } from '../store/db.js';
 import { syncSources } from '../store/sources.js';
 import { listLatestReviews, reviewsVersion } from '../store/reviews.js';
 import { buildTagStage as buildTagStageIn } from '../store/tag-build.js';
 import { checkDb } from '../store/maintenance.js';
+import { diskFull } from '../store/disk-space.js';
 import { dataVersion } from '../store/data-version.js';
 import type { TagStage } from '../tag/stage.js';
 import { deferredWorkerWriter, inThreadWriter, workerWriter, type StoreWriter } from '../store/writer.js';
@@ -76,10 +77,11 @@ export class NoSourcesError extends Error {
 /** The database file and feeds folder named by --db/--feeds or the environment. */
 export function resolvePaths(values: { db?: string; feeds?: string }): { dbFile: string; feedsDir: string } {
   return {
-    feedsDir: values.feeds ?? process.env.LAKIVAHTI_FEEDS ?? defaultFeedsDir,
-    dbFile: values.db ?? process.env.LAKIVAHTI_DB ?? defaultDbPath,
+    feedsDir: namedPath(values.feeds, 'feeds', 'LAKIVAHTI_FEEDS') ?? defaultFeedsDir,
+    dbFile: namedPath(values.db, 'db', 'LAKIVAHTI_DB') ?? defaultDbPath,
   };
 }
+
 
 /** The tag stage's code (taxonomy and its yaml, analyzers, tagger, learning): loaded only by what tags. */
 let tagging: typeof import('../tag/stage.js') | null = null;
@@ -94,11 +96,13 @@ export async function openTaggingContext(values: { db?: string; feeds?: string }
 /** The page cache of the server's connection, in MiB. */
 const SERVE_CACHE_MIB = 64;
 
+const DISK_FULL_FI = 'levy on täynnä';
+
 /** Why a database could not be opened for writing, in plain Finnish for the page (the technical reason goes to the log). */
 function unwritableReason(err: unknown): string {
   const e = err as { code?: string; message?: string };
   const text = `${e.code ?? ''} ${e.message ?? ''}`;
-  if (/SQLITE_FULL|ENOSPC|disk is full/i.test(text)) return 'levy on täynnä';
+  if (/SQLITE_FULL|ENOSPC|disk is full/i.test(text)) return DISK_FULL_FI;
   if (/SQLITE_READONLY|EACCES|EROFS|EPERM|cannot be written|readonly|read-only/i.test(text)) return 'tiedostoon, sen kansioon tai levyyn ei ole kirjoitusoikeutta';
   return 'sitä ei voitu avata kirjoitettavaksi (syy on palvelimen lokissa)';
 }
@@ -116,6 +120,8 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
   const cacheMiB = access === 'serve' ? SERVE_CACHE_MIB : 0;
   if (readOnly) {
     db = openDb(dbFile, { readOnly: true });
+    if (missesNewestWrites(db))
+      process.stderr.write(`lakivahti: ${dbFile} could only be read without its write-ahead log (${dbFile}-wal, kept): its newest writes are not shown until the database can be opened for writing again\n`);
   } else {
     try {
       db = openDb(dbFile, { synchronous, cacheMiB });
@@ -130,7 +136,12 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
       // Disk full, a read-only file or mount: keep serving what is stored and say why nothing new arrives.
       db = openDb(dbFile, { readOnly: true, cacheMiB });
       readOnly = true;
-      problems.push(`Tietokantaan ${path.basename(dbFile)} ei voi kirjoittaa: ${unwritableReason(err)}. Uusia tietoja ei haeta, tallennetut näytetään.`);
+      const reason = unwritableReason(err);
+      problems.push(
+        `Tietokantaan ${path.basename(dbFile)} ei voi kirjoittaa: ${reason}. Uusia tietoja ei haeta, tallennetut näytetään.` +
+          (missesNewestWrites(db) ? ' Uusimmat tallennukset voivat puuttua näkyvistä.' : '') +
+          (reason === DISK_FULL_FI ? ' Kun levyllä on taas tilaa, käynnistä Lakivahti uudelleen.' : ''),
+      );
       problemDetail = (err as Error).message;
     }
   }
@@ -166,13 +177,24 @@ export function dbFileProblem(ctx: Pick<AppContext, 'dbFile' | 'fileId'>): strin
   return null;
 }
 
-/** Everything wrong with the database now: a failing query, a replaced file, or why it is read-only (/healthz). */
+/**
+ * The disk holding a database opened for writing has filled up since: nothing new can be stored, and nobody can sign
+ * in (a session is a write). Null when it has room, or when the database was opened read-only (which says so itself).
+ */
+export function diskProblem(ctx: Pick<AppContext, 'dbFile' | 'readOnly'>): string | null {
+  if (ctx.readOnly || ctx.dbFile === '' || ctx.dbFile === ':memory:' || !diskFull(ctx.dbFile)) return null;
+  return `Levy, jolla tietokanta ${path.basename(ctx.dbFile)} on, on täynnä: uusia tietoja ei voi tallentaa eikä sisään voi kirjautua, ennen kuin levyllä on tilaa.`;
+}
+
+/** Everything wrong with the database now: a failing query, a replaced file, a full disk, or why it is read-only (/healthz). */
 export function healthProblems(ctx: AppContext): string[] {
   const problems = [...ctx.problems];
   const query = checkDb(ctx.db);
   if (query) problems.push(`Tietokanta ei vastaa: ${query}`);
   const file = dbFileProblem(ctx);
   if (file && !problems.includes(file)) problems.push(file);
+  const disk = diskProblem(ctx);
+  if (disk) problems.push(disk);
   return problems;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startScheduler, type Scheduler } from '../schedule/index.js';
 import { createWebApp } from '../web/app.js';
 import { digestJobs } from '../mail/job.js';
-import { closeContext, dbFileProblem, healthProblems, pageProblems, pipelineDeps, type AppContext } from './context.js';
+import { closeContext, dbFileProblem, diskProblem, healthProblems, pageProblems, pipelineDeps, type AppContext } from './context.js';
 import { goalLabels, scopeLabels } from './goal-labels.js';
 import { defaultDbPath } from '../paths.js';
 
@@ -91,9 +91,16 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
     void scheduler?.stop();
   };
   const banner = pageProblems(ctx);
+  // The disk filling up while serving, looked at as the file is (at most every FILE_CHECK_PAGE_MS).
+  let disk: string | null = null;
+  let diskCheckedAt = 0;
+  const withDisk = (problems: string[]): string[] => {
+    if (Date.now() - diskCheckedAt >= FILE_CHECK_PAGE_MS) [disk, diskCheckedAt] = [diskProblem(ctx), Date.now()];
+    return disk ? [...problems, disk] : problems;
+  };
   const app = createWebApp({
     db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx), goalLabelsSv: goalLabels(ctx, 'sv'), scopeLabels: scopeLabels(ctx),
-    problems: (version) => (checkFile(false), banner(version)),
+    problems: (version) => (checkFile(false), withDisk(banner(version))),
     health: () => (checkFile(), healthProblems(ctx)),
     setupDb: setupDbArg(ctx.dbFile), readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,
     crawlNow: opts.schedule && !ctx.readOnly ? (id) => opts.scheduler?.()?.runNow(id) ?? false : undefined,

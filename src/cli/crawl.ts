@@ -9,12 +9,14 @@ import { mayMoveIntoForce } from '../store/in-force.js';
 import { closeContext, NoSourcesError, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { parseCommand } from './args.js';
 import { keepHeapSmall } from '../heap.js';
+import { DISK_FULL } from '../store/disk-space.js';
 
 export const usage = `usage: lakivahti crawl [--source ID] [--db PATH] [--feeds DIR]
 
 Crawl every source now (or only --source ID) and print one line per source: new, updated,
 not modified, or the error; then the matters whose statute came into force today, if any.
-Exits 0 when it ran, even if sources failed; 1 when no source definition could be read. Ctrl-C or SIGTERM stops it: requests in flight are
+Exits 0 when it ran, even if sources failed; 1 when no source definition could be read, or the
+database's disk was full (the runs it could not store are due again). Ctrl-C or SIGTERM stops it: requests in flight are
 aborted, those runs recorded as interrupted, the finished ones printed (exit 130 or 143).
 `;
 
@@ -63,7 +65,7 @@ export async function crawlCommand(args: string[]): Promise<number> {
     reportConfigErrors(ctx, process.stderr);
     const reported = ctx.configErrors.length;
     let defs = ctx.sources;
-    if (values.source) {
+    if (values.source !== undefined) {
       defs = defs.filter((d) => d.id === values.source);
       if (!defs.length) {
         process.stderr.write(`crawl: no source "${values.source}" (known: ${ctx.sources.map((d) => d.id).join(', ')})\n`);
@@ -106,6 +108,12 @@ export async function crawlCommand(args: string[]): Promise<number> {
       const unfinished = defs.map((d) => d.id).filter((id) => !finished.has(id));
       process.stderr.write(`crawl: interrupted (${stoppedBy})${unfinished.length ? `; not finished: ${unfinished.join(', ')}` : ''}\n`);
       return stoppedBy === 'SIGINT' ? 130 : 143;
+    }
+    // A full disk is no source's fault: cron must see it (the runs it failed were rolled back; nothing was lost).
+    const full = runs.find((r) => DISK_FULL.test(r.error ?? ''));
+    if (full) {
+      process.stderr.write(`crawl: ${full.error!.replace(/^store: /, '')}; the runs not stored are tried again later (free some space there)\n`);
+      return 1;
     }
     // A day may have passed with no run storing anything: matters whose statute is in force today move on now.
     // The linker is loaded only when some matter may move (most days none does).

@@ -31,6 +31,8 @@ export async function digestCommand(args: string[]): Promise<number> {
   if (!!values.preview === !!values.send) throw new UsageError('give either --preview or --send');
   if (values.send && (values.to !== undefined || values.out !== undefined)) throw new UsageError('--to and --out go with --preview');
   if (values.preview && values.approve) throw new UsageError('--approve goes with --send');
+  // An empty --out (a script's unset variable) printed every message to standard output instead.
+  if (values.out?.trim() === '') throw new UsageError('--out is empty: name a folder, or leave it out to print');
   let config;
   try {
     config = mailConfig();

@@ -6,14 +6,15 @@ import { sanitizeParser } from './sanitize.js';
 const BLOCK = /<(\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|dd|dt|hr)\b)/gi;
 const ESCAPES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 // C0/C1 controls (not tab/newline, which become spaces), and the Unicode non-characters U+FFFE/U+FFFF. Also
-// invisible format characters that sit inside words: the soft hyphen and word joiner (which would split a word for
-// search and the tagger) and the bidi marks, embeddings, overrides and isolates (an unclosed override turns the
-// rest of a title, or of the page around it, right to left). Finnish and Swedish text needs none of them.
+// invisible format characters that sit inside words: the soft hyphen, the zero-width space (a line-break hint that
+// content systems put inside long compounds), the word joiner and the zero-width no-break space U+FEFF (which would
+// each split a word for search and the tagger), and the bidi marks, embeddings, overrides and isolates (an unclosed
+// override turns the rest of a title, or of the page around it, right to left). Finnish and Swedish text needs none.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFFFE\uFFFF]/g;
-// Runs of white space (\s covers U+00A0, U+2000–U+200A, U+2028/9, U+202F, U+205F, U+3000 and U+FEFF) and
-// U+200B become one space. A lone plain space is not matched, so ordinary text is not copied.
-const SPACE = /[\s\u200B]{2,}|[^\S ]|\u200B/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
+// Runs of white space (\s covers U+00A0, U+2000–U+200A, U+2028/9, U+202F, U+205F and U+3000) become one space.
+// A lone plain space is not matched, so ordinary text is not copied.
+const SPACE = /\s{2,}|[^\S ]/g;
 
 /** The tags BLOCK names, for the one-pass stripper. */
 const BLOCK_TAGS = new Set([

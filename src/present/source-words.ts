@@ -14,6 +14,10 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => Record<Lang, string>][] = [
     fi: 'Haku keskeytyi, koska ohjelma pysähtyi kesken haun.',
     sv: 'Hämtningen avbröts, eftersom programmet stannade mitt i hämtningen.',
   })],
+  [/the disk holding .+ is full|database or disk is full/, () => ({
+    fi: 'Tietokannan levy oli täynnä, joten haettua ei voitu tallentaa; haku yritetään myöhemmin uudelleen.',
+    sv: 'Databasens disk var full, så det hämtade kunde inte sparas; hämtningen görs på nytt senare.',
+  })],
   [/rate limiting us \(HTTP (\d+)\)/, () => ({
     fi: 'Palvelin pyysi hakemaan harvemmin; haetaan uudelleen myöhemmin.',
     sv: 'Servern bad oss hämta mer sällan; hämtningen görs på nytt senare.',

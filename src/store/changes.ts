@@ -27,11 +27,19 @@ export function newlyAnswered(before: Consultation | null, after: Consultation |
   return (after?.answered ?? []).filter((o) => !answeredBefore.has(o));
 }
 
-/** The list of changes from `before` to `after`, empty when nothing watched changed. */
+/**
+ * Text as it reads: without white space and the invisible characters text clean-up drops (soft hyphen, zero-width
+ * space, word joiner, bidi marks). Two texts that read the same differ only where clean-up changed (a zero-width
+ * space once stored as a space, a soft hyphen once kept): the item is stored again, but nobody is told it changed.
+ */
+const reads = (text: string): string => text.replace(/[\s\u00AD\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]+/g, '');
+const readsAlike = (a: string, b: string): boolean => a === b || reads(a) === reads(b);
+
+/** The list of changes from `before` to `after`, empty when nothing watched changed (or only how a text is spaced). */
 export function diffItem(before: Tracked, after: Tracked): Change[] {
   const changes: Change[] = [];
-  if (before.title !== after.title) changes.push({ type: 'title', oldValue: before.title, newValue: after.title });
-  if (before.summary !== after.summary || before.contentHtml !== after.contentHtml)
+  if (!readsAlike(before.title, after.title)) changes.push({ type: 'title', oldValue: before.title, newValue: after.title });
+  if (!readsAlike(before.summary, after.summary) || before.contentHtml !== after.contentHtml)
     changes.push({ type: 'text', oldValue: before.summary, newValue: after.summary });
   if (before.deadline !== after.deadline) changes.push({ type: 'deadline', oldValue: before.deadline, newValue: after.deadline });
   if (before.stage !== after.stage) changes.push({ type: 'stage', oldValue: before.stage, newValue: after.stage });

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 import { makeFolder, migrationsDir } from '../paths.js';
+import { diskFull, diskFullMessage, shmReady } from './disk-space.js';
 
 // better-sqlite3 reads this when its addon first loads (at the first connection): URI file names are needed to
 // open a database on a read-only folder or mount with `immutable=1` (see openReadOnly).
@@ -60,7 +61,8 @@ export function limitRows(n: number): string {
 
 /** An expected problem opening the database, with a message for people (no stack needed). */
 export class DbOpenError extends Error {
-  constructor(message: string) {
+  /** `code`: SQLite's name for the cause where there is one (SQLITE_FULL for a full disk). */
+  constructor(message: string, readonly code?: string) {
     super(message);
     this.name = 'DbOpenError';
   }
@@ -114,6 +116,7 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
     } catch (err) {
       throw new DbOpenError(`cannot make the database's folder ${dir} (${(err as NodeJS.ErrnoException).code})`);
     }
+    if (diskFull(file)) throw new DbOpenError(diskFullMessage(file), 'SQLITE_FULL');
   }
   const db = new Database(file);
   try {
@@ -128,9 +131,10 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
     migrate(db);
   } catch (err) {
     db.close();
-    throw /^SQLITE_READONLY/.test((err as { code?: string }).code ?? '')
-      ? new DbOpenError(`the database ${file} cannot be written by this user (a read-only file, folder or mount); commands that only read it still work`)
-      : notDatabase(file, err);
+    const code = (err as { code?: string }).code ?? '';
+    if (/^SQLITE_READONLY/.test(code))
+      throw new DbOpenError(`the database ${file} cannot be written by this user (a read-only file, folder or mount); commands that only read it still work`);
+    throw /^SQLITE_(FULL|IOERR_SHMSIZE)/.test(code) ? new DbOpenError(diskFullMessage(file), 'SQLITE_FULL') : notDatabase(file, err);
   }
   return withCache(db, cacheMiB);
 }
@@ -161,19 +165,33 @@ function notDatabase(file: string, err: unknown): unknown {
   return new DbOpenError(`${file} is not a database (not an SQLite file); nothing was written to it`);
 }
 
+/** Read-only connections that read the main file alone while its -wal file holds commits they cannot see. */
+const logUnseen = new WeakSet<Db>();
+
+/** Whether a read-only connection misses the newest commits (in the -wal file) because it could only read the main file. */
+export const missesNewestWrites = (db: Db): boolean => logUnseen.has(db);
+
 function openReadOnly(file: string, anySchema: boolean): Db {
   if (file !== ':memory:' && !fs.existsSync(file)) throw new DbOpenError(`the database file ${file} does not exist`);
-  let db = new Database(file, { readonly: true, fileMustExist: true });
+  // A reader of a WAL database makes and sizes its shared-memory file: on a full disk that fails, leaving the file
+  // begun, so read the main file alone at once.
+  let db: Db | null = file !== ':memory:' && diskFull(file) && !shmReady(file) ? null : new Database(file, { readonly: true, fileMustExist: true });
   try {
-    db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+    db?.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
   } catch (err) {
-    // A WAL database in a folder this user cannot write (a read-only mount): SQLite cannot make the shared-memory
-    // file readers need. With no -wal file every committed page is in the main file, and nobody can be writing
-    // there, so the file can be read as immutable.
+    // A WAL database in a folder this user cannot write (a read-only mount), or on a full disk: SQLite cannot make or
+    // size the shared-memory file readers need. A sized one means a connection may be writing: never read past it.
     const code = (err as { code?: string }).code ?? '';
-    db.close();
-    if (!/^SQLITE_(READONLY_DIRECTORY|READONLY_CANTINIT|CANTOPEN)/.test(code) || fs.existsSync(`${file}-wal`)) throw notDatabase(file, err);
+    db!.close();
+    if (!/^SQLITE_(READONLY_DIRECTORY|READONLY_CANTINIT|CANTOPEN|IOERR_SHMSIZE|FULL)/.test(code) || shmReady(file)) throw notDatabase(file, err);
+    db = null;
+  }
+  if (!db) {
+    // The main file read as immutable: no connection has the database open (none sized the shared memory), so nobody
+    // writes there now. Commits a -wal file still holds (a crash, a copy) are not seen, and kept untouched:
+    // missesNewestWrites says so.
     db = new Database(`${pathToFileURL(path.resolve(file)).href}?immutable=1`, { readonly: true, fileMustExist: true });
+    if ((fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) logUnseen.add(db);
   }
   try {
     db.pragma('busy_timeout = 5000');

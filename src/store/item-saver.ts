@@ -22,14 +22,24 @@ const parseConsultation = (json: string | null): Consultation | null => (json ? 
 // Positional binding: named parameters cost more than the insert itself on large runs (see bench/).
 const FIELD_COLUMNS = [
   'guid', 'url', 'title', 'summary', 'content_html', 'published', 'updated', 'deadline', 'language', 'organisation',
-  'kind', 'stage', 'consultation', 'hash', 'in_force',
+  'kind', 'stage', 'consultation', 'hash', 'in_force', 'published_given',
 ];
 
-/** An item's stored fields in FIELD_COLUMNS order. */
-function fieldValues(i: Item, hash: string): unknown[] {
+/**
+ * How far after the moment it is stored an item's date may lie and still be believed: a feed's clock some hours
+ * ahead, a notice dated tomorrow. A later date (a wrong clock, 2062 for 2026) would keep the item at the top of every
+ * newest-first list for ever: such an item is listed by when it was first seen, its date kept as the source gave it.
+ */
+const FUTURE_MARGIN_MS = 24 * 3600_000;
+
+/**
+ * An item's stored fields in FIELD_COLUMNS order; `published` is what to store (see FUTURE_MARGIN_MS), and the item's
+ * own date is kept as given when that differs.
+ */
+function fieldValues(i: Item, hash: string, published: string | null): unknown[] {
   const consultation = i.consultation ? JSON.stringify(i.consultation) : null;
-  return [i.guid, i.url, i.title, i.summary, i.contentHtml, i.published, i.updated, i.deadline, i.language, i.organisation,
-    i.kind, i.stage, consultation, hash, i.inForce ?? null];
+  return [i.guid, i.url, i.title, i.summary, i.contentHtml, published, i.updated, i.deadline, i.language, i.organisation,
+    i.kind, i.stage, consultation, hash, i.inForce ?? null, published === i.published ? null : i.published];
 }
 
 /** The join keys a signature (see linkSignature) holds, distinct and sorted: joinKeys of the identifiers it was made of. */
@@ -133,6 +143,7 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
   const seen = new Set<string>();
   const add = (items: ItemToStore[], now: string) => {
     const firstCreated = outcome.created.length;
+    const latest = Date.parse(now) + FUTURE_MARGIN_MS;
     for (const item of items) {
       if (seen.has(item.key)) {
         outcome.duplicates++;
@@ -151,9 +162,11 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
         }
         continue;
       }
-      const fields = fieldValues(item, hash);
+      const future = item.published !== null && Date.parse(item.published) > latest;
       const tagged = tagValues(item.tags, item.searchTerms, now);
       if (!seenBefore) {
+        // A date not to be believed: listed as first seen, now.
+        const fields = fieldValues(item, hash, future ? now : item.published);
         // A new item with stated identifiers: index lookups of the matters holding them (nothing of theirs is read).
         const matter = signature === '' ? null : linker.matterFor(signatureKeys(signature), now);
         // A new item needs no event: first_seen_at and created_run say when it arrived.
@@ -171,7 +184,8 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
       }
       const old = oldRow.get(seenBefore.id) as StoredRow;
       keepVersion.run({ ...old, now });
-      update.run(...fields, now, now, ...tagged, old.id);
+      // A date not to be believed leaves the stored one (published = COALESCE(?, published)).
+      update.run(...fieldValues(item, hash, future ? null : item.published), now, now, ...tagged, old.id);
       saveIds(old.id, item.identifierRows, true);
       dropGoals.run(old.id);
       goals.add(old.id, item.tags);

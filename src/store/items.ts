@@ -229,6 +229,11 @@ export interface ItemDetail extends ItemRow {
   firstSeenAt: string;
   lastSeenAt: string;
   changedAt: string;
+  /**
+   * The date the source gave when it lay more than a day after the item was first seen, which `published` then is
+   * (see FUTURE_MARGIN_MS in item-saver.ts); null otherwise.
+   */
+  publishedGiven: string | null;
   /** Every identifier with its type and role, including those only used for joining (lausuntopalvelu GUIDs). */
   allIdentifiers: Identifier[];
   /** The tagger's verdict, or null when not tagged yet. */
@@ -238,7 +243,7 @@ export interface ItemDetail extends ItemRow {
 /** One item in full, or undefined when there is no item with that id. */
 export function getItem(db: Db, id: number): ItemDetail | undefined {
   const row = prepared(db, `SELECT ${ROW_COLUMNS}, i.key, i.guid, i.content_html AS contentHtml, i.updated, i.consultation,
-      i.version, i.first_seen_at AS firstSeenAt, i.last_seen_at AS lastSeenAt, i.changed_at AS changedAt,
+      i.version, i.first_seen_at AS firstSeenAt, i.last_seen_at AS lastSeenAt, i.changed_at AS changedAt, i.published_given AS publishedGiven,
       i.relevant AS tagRelevant, i.primary_goal AS tagPrimary, i.scores, i.evidence, i.joint_reason AS jointReason,
       i.taxonomy_version AS taxonomyVersion, i.tagged_at AS taggedAt,
       (SELECT json_group_array(json_array(type, value, role)) FROM item_identifiers WHERE item_id = i.id) AS allIdentifiers,
@@ -247,7 +252,7 @@ export function getItem(db: Db, id: number): ItemDetail | undefined {
     FROM ${rowFrom()} WHERE i.id = ?`).get(id) as
     | (RawRow & {
         key: string; guid: string | null; contentHtml: string; updated: string | null; consultation: string | null;
-        version: number; firstSeenAt: string; lastSeenAt: string; changedAt: string; tagRelevant: number | null;
+        version: number; firstSeenAt: string; lastSeenAt: string; changedAt: string; publishedGiven: string | null; tagRelevant: number | null;
         tagPrimary: string | null; scores: string | null; evidence: string | null; jointReason: string | null;
         taxonomyVersion: string | null; taggedAt: string | null; allIdentifiers: string; tagGoals: string;
       })

@@ -2,6 +2,7 @@
 // transaction (see commitGroup).
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from './db.js';
+import { writeErrorText } from './disk-space.js';
 import { startRun, type RunSaver } from './runs.js';
 import { textIndexer } from './item-saver.js';
 import { searchWordsWriter } from './search-words.js';
@@ -85,8 +86,7 @@ const waiting: Message[] = [];
 const held: { id: number; value: unknown }[] = [];
 
 const reply = (id: number, value: unknown) => port.postMessage({ id, ok: true, value } satisfies WriterReply);
-const fail = (id: number, err: unknown) =>
-  port.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies WriterReply);
+const fail = (id: number, err: unknown) => port.postMessage({ id, ok: false, error: writeErrorText(err, data.file) } satisfies WriterReply);
 
 /**
  * Replies held with no transaction open: SQLite rolled the whole group back itself (disk full, I/O error), so

@@ -9,7 +9,7 @@ import { arrive, matterOf, partition, store, type Arrival } from './support.js';
 /** The day summaries are made on (only the "in force" stage depends on it). */
 const TODAY = '2026-06-01';
 
-const STATUTE: Arrival = { source: 'finlex', raw: { guid: 'statute', title: 'Laki pelastuslain muuttamisesta', published: '2027-01-15T00:00:00Z',
+const STATUTE: Arrival = { source: 'finlex', raw: { guid: 'statute', title: 'Laki pelastuslain muuttamisesta', published: '2026-11-27T00:00:00Z',
   identifiers: ['123/2027'], about: ['HE 184/2026 vp'] } };
 const BILL: Arrival = { source: 'eduskunta', raw: { guid: 'he', title: 'HE 184/2026 vp Hallituksen esitys laiksi pelastuslain muuttamisesta',
   published: '2026-09-20T08:00:00Z', identifiers: ['HE 184/2026 vp'] } };

@@ -20,7 +20,7 @@ const LIFE: Arrival[] = [
     title: 'Förvaltningsutskottets betänkande FvUB 41/2026 rd (RP 184/2026 rd)' } },
   { source: 'riksdagen', raw: { guid: 'rsv', kind: 'decision', language: 'sv', published: '2026-11-20T08:00:00Z',
     title: 'Riksdagens svar RSv 55/2026 rd', identifiers: ['RSv 55/2026 rd'], about: ['RP 184/2026 rd'] } },
-  { source: 'finlex', raw: { guid: 'statute', title: 'Laki pelastuslain muuttamisesta', published: '2027-01-15T00:00:00Z',
+  { source: 'finlex', raw: { guid: 'statute', title: 'Laki pelastuslain muuttamisesta', published: '2026-11-27T00:00:00Z',
     identifiers: ['123/2027'], about: ['HE 184/2026 vp', 'HaVM 41/2026 vp', 'EV 55/2026 vp'] } },
 ];
 
@@ -44,7 +44,7 @@ describe('matters: one piece of legislation joined across sources', () => {
       ['government-proposal', '2026-09-20'],
       ['committee', '2026-09-20'], // Eduskunta's stage "Valiokuntakäsittely" on the bill came before the report
       ['parliament-reply', '2026-11-20'],
-      ['statute-published', '2027-01-15'],
+      ['statute-published', '2026-11-27'],
     ]);
     // Items in time order, each join explained by who stated it.
     expect(m.members.map((r) => r.source)).toEqual(['hankeikkuna', 'lausuntopalvelu', 'eduskunta', 'riksdagen', 'riksdagen', 'finlex']);

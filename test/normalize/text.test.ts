@@ -19,7 +19,9 @@ describe('cleanText', () => {
     ['<style>p{color:red}</style>teksti', 'teksti'],
     ['x <!-- kommentti --> y', 'x y'],
     ['ohjaus\u0000merkit\u0007\u009F pois', 'ohjausmerkit pois'],
-    ['a\u00a0b\u2009c\u200bd', 'a b c d'],
+    ['a\u00a0b\u2009c\u3000d', 'a b c d'],
+    ['Pelastus\u200btoimen vapaa\ufeffehtois\u200b\u00adtoiminta', 'Pelastustoimen vapaaehtoistoiminta'], // zero-width space and no-break space join
+    ['a \u200b b\u200b \ufeffc', 'a b c'], // beside spaces they leave one
     ['Ja\u0308rjesto\u0308', 'Järjestö'], // NFD → NFC
     ['Vapaa\u00adehtois&shy;toiminta', 'Vapaaehtoistoiminta'], // soft hyphens, raw or as an entity, inside a word
     ['a\u202eb\u202c c\u200fd\u2067e\u2069 f\u2060g', 'ab cde fg'], // bidi controls and the word joiner
@@ -45,8 +47,8 @@ describe('cleanText', () => {
     ['<p>a</p><script>x</script>', 'a'],
     ['&lt;p&gt;a&lt;/p&gt;&amp;lt;', 'a <'],
     ['a &#x2013; b &#39;c&#39;', "a – b 'c'"],
-    // NFC still applies outside Latin-1; any white-space run, U+200B included, is one space.
-    ['é –  a b	c​d', 'é – a b c d'],
+    // NFC still applies outside Latin-1; any white-space run is one space, and U+200B joins.
+    ['é –  a b	c​d', 'é – a b cd'],
   ])('cleanText(%j) → %j', (input, expected) => {
     expect(cleanText(input)).toBe(expected);
   });

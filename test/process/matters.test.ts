@@ -19,7 +19,7 @@ const ARRIVALS: Arrival[] = [
   { source: 'lausuntopalvelu', raw: { guid: 'request', title: 'Lausuntopyyntö pelastuslain muuttamisesta', published: '2026-03-01T08:00:00Z',
     deadline: '2026-04-15', identifiers: ['VN / 31234 / 2026'],
     consultation: { distribution: ['Pelastusopisto', 'Helsingin kaupunki'], answered: ['Pelastusopisto', 'Etelä-Savon hyvinvointialue'] } } },
-  { source: 'finlex', raw: { guid: 'statute', title: 'Laki pelastuslain muuttamisesta', published: '2027-01-15T00:00:00Z',
+  { source: 'finlex', raw: { guid: 'statute', title: 'Laki pelastuslain muuttamisesta', published: '2026-11-27T00:00:00Z',
     identifiers: ['123/2027'], about: ['RP 184/2026 rd'], inForce: '2090-01-01' } },
   { source: 'eduskunta', raw: { guid: 'he2', title: 'HE 12/2026 vp Hallituksen esitys aluevaltuustolaista', published: '2026-05-01T08:00:00Z',
     identifiers: ['HE 12/2026 vp'] } },
@@ -50,7 +50,7 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
     expect(lines(stage.out).map((l) => JSON.parse(l).identifiers)).toEqual([['HE 12/2026 vp']]);
     const search = await run(['matters', '--search', 'pelastuslain', '--db', db]);
     expect(lines(search.out)).toHaveLength(1);
-    expect(search.out).toMatch(/^asia \d+ {2}Pelastuslain muuttaminen .*\[säädös julkaistu 15\.1\.2027, voimaan 1\.1\.2090\].*\[määräaika 15\.4\.2026\].* 3 asiakirjaa$/m);
+    expect(search.out).toMatch(/^asia \d+ {2}Pelastuslain muuttaminen .*\[säädös julkaistu 27\.11\.2026, voimaan 1\.1\.2090\].*\[määräaika 15\.4\.2026\].* 3 asiakirjaa$/m);
 
     const bad = await run(['matters', '--stage', 'valmis', '--db', db]);
     expect(bad.code).toBe(2);
@@ -79,7 +79,7 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^asia \d+: Pelastuslain muuttaminen$/m);
     expect(text.out).toMatch(/yhdistetty tunnuksella VN\/31234\/2026: hankeikkuna \(ilmoitettu liittyvä asia\), lausuntopalvelu \(oma tunnus\)/);
-    expect(text.out).toMatch(/säädös julkaistu 15\.1\.2027/);
+    expect(text.out).toMatch(/säädös julkaistu 27\.11\.2026/);
     expect(text.out).toMatch(/^ {2}tulee voimaan 1\.1\.2090$/m);
     expect(text.out).toMatch(/^lausunnon antaneet: Etelä-Savon hyvinvointialue, Pelastusopisto$/m);
 

@@ -78,6 +78,16 @@ describe('diffItem', () => {
     expect(diffItem(before, { ...tracked, ...after })).toEqual([change]);
   });
 
+  it('finds nothing when a title or summary differs only in spacing or invisible characters (clean-up re-stores them once)', () => {
+    // As stored before U+200B joined a word and the soft hyphen was dropped, and as cleaned now.
+    const stored = { ...tracked, title: 'Pelastus toimen uudistus', summary: 'Vapaa\u00adehtois\u200b toiminta  jatkuu' };
+    expect(diffItem(stored, { ...tracked, title: 'Pelastustoimen uudistus', summary: 'Vapaaehtoistoiminta jatkuu' })).toEqual([]);
+    // A letter changed beside them still counts.
+    expect(diffItem(stored, { ...tracked, title: 'Pelastustoimen uudistukset', summary: stored.summary })).toEqual([
+      { type: 'title', oldValue: 'Pelastus toimen uudistus', newValue: 'Pelastustoimen uudistukset' },
+    ]);
+  });
+
   it('records a first consultation list', () => {
     const after = { ...tracked, consultation: { distribution: ['A'], answered: [] } };
     expect(diffItem({ ...tracked, consultation: null }, after)).toEqual([{ type: 'consultation', oldValue: 'null', newValue: json(after.consultation) }]);
@@ -137,6 +147,14 @@ describe('store: upstream changes become versions and events', () => {
     expect(updated).toEqual([id]);
     expect(events.map((e) => e.type)).toEqual(['text']);
     expect(getItem(db, id)!.contentHtml).toBe('<p>y</p>');
+  });
+
+  it('stores a title that only reads the same (re-cleaned) as a new version, without an event', () => {
+    const { updated, events } = change({ title: 'Pelastus\u00adlain  muutos' });
+    expect(updated).toEqual([id]);
+    expect(events).toEqual([]);
+    expect(getItem(db, id)!.version).toBe(2);
+    expect(change({ title: 'Pelastus\u00adlain  muutos' }).updated).toEqual([]);
   });
 
   it('makes no version when only a role changed', () => {

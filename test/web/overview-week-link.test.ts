@@ -1,5 +1,6 @@
-// The overview's count of this week's items and the list its link opens hold the same items: an item dated ahead
-// (a meeting's agenda item dated by its meeting, `dateFromTitle`) is in neither until its week.
+// The overview's count of this week's items and the list its link opens hold the same items: an item dated more than
+// a day ahead (a meeting's agenda item dated by its meeting, `dateFromTitle`) is listed by when it was first seen
+// (migration 025), so it is in both now, not at the top of the lists until its meeting.
 import { describe, expect, it } from 'vitest';
 import { arriveTagged, DAY, get, type SeededSite, useSeededSite } from './support.js';
 
@@ -25,7 +26,7 @@ describe('this week on the overview', () => {
     const [, href, count] = row!;
     const list = (await get(`${s.site.base}${unescape(href)}`)).body;
     const ids = new Set([...list.matchAll(/<a href="\/items\/(\d+)"/g)].map((m) => Number(m[1])));
-    expect(ids.has(ahead)).toBe(false);
+    expect(ids.has(ahead)).toBe(true);
     expect(ids.size).toBe(Number(count));
   });
 });
