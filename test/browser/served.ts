@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { openDb, type Db, type Role } from '../../src/store/index.js';
-import { start, type Child } from '../helpers/process.js';
+import { listeningAt, start, type Child } from '../helpers/process.js';
 import { addUser } from '../helpers/web.js';
 import { seedWorkbench } from './seed.js';
 import { launch } from './support.js';
@@ -46,7 +46,7 @@ export async function serveWorkbench(name: string, users: Array<[string, Role]>,
       conn.close();
     }
     child = start(['serve', '--port', '0', '--no-schedule', '--db', db]);
-    const base = (JSON.parse(await child.line(/"event":"listening"/, 30_000)) as { url: string }).url.replace(/\/$/, '');
+    const base = await listeningAt(child);
     browser = await launch();
     return { dir, db, base, browser, contexts, stop };
   } catch (err) {

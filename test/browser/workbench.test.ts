@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openDb } from '../../src/store/index.js';
 import { rootDir } from '../../src/paths.js';
-import { start } from '../helpers/process.js';
+import { listeningAt, start } from '../helpers/process.js';
 import { addUser, inThisWeek, PASSWORD } from '../helpers/web.js';
 import { inDays } from './seed.js';
 import { serveWorkbench, type ServedWorkbench } from './served.js';
@@ -324,7 +324,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the workbench in chromium' : MISSIN
     // With its scheduler: it crawls at start, and every source fails (nothing listens on port 9).
     const server = start(['serve', '--port', '0', '--db', file, '--feeds', path.join(offline, 'feeds')]);
     try {
-      const at = (JSON.parse(await server.line(/"event":"listening"/, 30_000)) as { url: string }).url.replace(/\/$/, '');
+      const at = await listeningAt(server);
       const { page, problems } = await open(390);
       await page.goto(`${at}/`);
       await page.getByLabel('Sähköpostiosoite').fill('lukija@example.fi');

@@ -66,6 +66,11 @@ export function start(args: string[], opts: { env?: Record<string, string | unde
   return { proc, out: () => out, err: () => err, done, line };
 }
 
+/** The address `serve` logged when it began listening (its "listening" line), without a trailing slash. */
+export async function listeningAt(child: Child, timeoutMs = 30_000): Promise<string> {
+  return (JSON.parse(await child.line(/"event":"listening"/, timeoutMs)) as { url: string }).url.replace(/\/$/, '');
+}
+
 /** Run the CLI to the end, writing `input` (if any) to its stdin first. */
 export async function run(args: string[], opts: Parameters<typeof start>[1] & { input?: string } = {}): Promise<Finished> {
   const child = start(args, opts);

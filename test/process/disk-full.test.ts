@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDb, saveRun } from '../../src/store/index.js';
-import { run, start } from '../helpers/process.js';
+import { listeningAt, run, start } from '../helpers/process.js';
 import { reply, startServer, type TestServer } from '../helpers/server.js';
 import { seedDatabase, seedItem } from './seed.js';
 
@@ -81,7 +81,7 @@ describe('the database on a full disk', { timeout: 90_000 }, () => {
     const before = sha(file);
     const child = start(['serve', '--port', '0', '--no-schedule', '--db', file, '--feeds', feeds]);
     child.proc.stdin.end();
-    const base = (JSON.parse(await child.line(/"event":"listening"/, 30_000)) as { url: string }).url.replace(/\/$/, '');
+    const base = await listeningAt(child);
     const said = 'Tietokantaan db.sqlite ei voi kirjoittaa: levy on täynnä. Uusia tietoja ei haeta, tallennetut näytetään. Kun levyllä on taas tilaa, käynnistä Lakivahti uudelleen.';
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(503);
@@ -100,7 +100,7 @@ describe('the database on a full disk', { timeout: 90_000 }, () => {
     const file = onFullDisk(path.join(dir, 'seed.sqlite'), 1024 * 1024);
     const child = start(['serve', '--port', '0', '--no-schedule', '--db', file, '--feeds', feeds]);
     child.proc.stdin.end();
-    const base = (JSON.parse(await child.line(/"event":"listening"/, 30_000)) as { url: string }).url.replace(/\/$/, '');
+    const base = await listeningAt(child);
     const said = 'Levy, jolla tietokanta db.sqlite on, on täynnä: uusia tietoja ei voi tallentaa eikä sisään voi kirjautua, ennen kuin levyllä on tilaa.';
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
     fill();
@@ -148,7 +148,7 @@ describe('the database on a full disk', { timeout: 90_000 }, () => {
     expect(items.err).toBe(`lakivahti: ${file} could only be read without its write-ahead log (${file}-wal, kept): its newest writes are not shown until the database can be opened for writing again\n`);
     const child = start(['serve', '--port', '0', '--no-schedule', '--db', file, '--feeds', feeds]);
     child.proc.stdin.end();
-    const base = (JSON.parse(await child.line(/"event":"listening"/, 30_000)) as { url: string }).url.replace(/\/$/, '');
+    const base = await listeningAt(child);
     const health = (await (await fetch(`${base}/healthz`)).json()) as { reasons: string[] };
     expect(health.reasons[0]).toContain('levy on täynnä. Uusia tietoja ei haeta, tallennetut näytetään. Uusimmat tallennukset voivat puuttua näkyvistä.');
     child.proc.kill('SIGTERM');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, type Child } from '../helpers/process.js';
+import { listeningAt, start, type Child } from '../helpers/process.js';
 import { seedDatabase } from './seed.js';
 
 let dir: string;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   // Root ignores file modes: run the server as nobody instead.
   const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
   child = start(['serve', '--port', '0', '--no-schedule', '--db', file], as);
-  base = (JSON.parse(await child.line(/"event":"listening"/, 30_000)) as { url: string }).url.replace(/\/$/, '');
+  base = await listeningAt(child);
 }, 60_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { run, start, type Child } from '../helpers/process.js';
+import { listeningAt, run, start, type Child } from '../helpers/process.js';
 import { Browser, PASSWORD } from '../helpers/web.js';
 import { openDb, seedStore, type Seeded } from './support.js';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const added = await run(['users', 'add', 'lukija@example.fi', '--role', 'reader', '--db', file], { input: `${PASSWORD}\n` });
   expect([added.code, added.err]).toEqual([0, '']);
   child = start(['serve', '--port', '0', '--no-schedule', '--db', file, '--feeds', feeds]);
-  base = (JSON.parse(await child.line(/"event":"listening"/)) as { url: string }).url.replace(/\/$/, '');
+  base = await listeningAt(child);
   reader = new Browser(base);
   expect((await reader.signIn('lukija@example.fi')).status).toBe(303);
 }, 90_000);

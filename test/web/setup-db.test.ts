@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultDbPath } from '../../src/paths.js';
 import { setupDbArg } from '../../src/app/serve.js';
-import { start, type Child } from '../helpers/process.js';
+import { listeningAt, start, type Child } from '../helpers/process.js';
 
 let dir: string;
 let child: Child;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-setup-'));
   // Run from the folder, with the database given relative to it as a person types it.
   child = start(['serve', '--port', '0', '--no-schedule', '--db', 'data/fresh.sqlite'], { cwd: dir });
-  base = (JSON.parse(await child.line(/"event":"listening"/, 30_000)) as { url: string }).url.replace(/\/$/, '');
+  base = await listeningAt(child);
 }, 60_000);
 
 afterAll(async () => {
