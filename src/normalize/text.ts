@@ -1,5 +1,5 @@
 // HTML or text from a source → one line of clean plain text.
-import { nfc } from '../parse/nfc.js';
+import { INVISIBLE_IN_WORDS, nfc } from '../parse/nfc.js';
 import { sanitizeParser } from './sanitize.js';
 
 /** Block-level tags whose boundaries separate words: "<p>a</p><p>b</p>" is "a b", not "ab". */
@@ -11,7 +11,7 @@ const ESCAPES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"',
 // each split a word for search and the tagger), and the bidi marks, embeddings, overrides and isolates (an unclosed
 // override turns the rest of a title, or of the page around it, right to left). Finnish and Swedish text needs none.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
+const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${INVISIBLE_IN_WORDS}\\uFFFE\\uFFFF]`, 'g');
 // Runs of white space (\s covers U+00A0, U+2000–U+200A, U+2028/9, U+202F, U+205F and U+3000) become one space.
 // A lone plain space is not matched, so ordinary text is not copied.
 const SPACE = /\s{2,}|[^\S ]/g;

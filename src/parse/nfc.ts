@@ -13,3 +13,10 @@ const MAY_CHANGE = /[^\u0000-\u02ff\u2010-\u2027\u2030-\u205e\u20ac]/;
 export function nfc(text: string): string {
   return MAY_CHANGE.test(text) ? text.normalize('NFC') : text;
 }
+
+/**
+ * Invisible format characters that sit inside words, as a character-class body: the soft hyphen, the Arabic letter
+ * mark, the zero-width space, the left-to-right and right-to-left marks, the bidi embeddings and overrides, the word
+ * joiner, the bidi isolates and the zero-width no-break space. Text clean-up drops them; comparing stored texts ignores them.
+ */
+export const INVISIBLE_IN_WORDS = '\\u00AD\\u061C\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF';

@@ -1,6 +1,7 @@
 // Compare a stored item with its new upstream version: which watched fields changed, with old and new values.
 // This decides what is recorded; the words people read are chosen when an event is shown (src/present/events.ts).
 import type { Consultation } from '../model.js';
+import { INVISIBLE_IN_WORDS } from '../parse/nfc.js';
 
 /** The fields of an item that are watched for upstream changes. */
 export interface Tracked {
@@ -32,7 +33,8 @@ export function newlyAnswered(before: Consultation | null, after: Consultation |
  * space, word joiner, bidi marks). Two texts that read the same differ only where clean-up changed (a zero-width
  * space once stored as a space, a soft hyphen once kept): the item is stored again, but nobody is told it changed.
  */
-const reads = (text: string): string => text.replace(/[\s\u00AD\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]+/g, '');
+const NOT_READ = new RegExp(`[\\s${INVISIBLE_IN_WORDS}]+`, 'g');
+const reads = (text: string): string => text.replace(NOT_READ, '');
 const readsAlike = (a: string, b: string): boolean => a === b || reads(a) === reads(b);
 
 /** The list of changes from `before` to `after`, empty when nothing watched changed (or only how a text is spaced). */
