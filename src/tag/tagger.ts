@@ -34,6 +34,8 @@ export interface ItemReading {
   about: GoalId[];
   /** Goals the title's first goal word names by a topic term (not an actor): a headline names its matter first. */
   first: GoalId[];
+  /** Goals of the title's doer: its first goal words when they are actors ending in one not in the genitive (who acts). */
+  doer: GoalId[];
   /** Goals the anchor terms name before a title's colon or dash, when it has one: the headline's own subject. */
   headline: GoalId[];
   /** Title words only after a title's colon or dash: what the headline's subject touches. */
@@ -115,6 +117,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   // What readTitle finds in a title, read back by read() (reset for each item).
   let about: GoalId[] = [];
   let first: GoalId[] = [];
+  let doer: GoalId[] = [];
   let tail: ReadonlySet<string> = NONE;
   let headline: GoalId[] = [];
 
@@ -135,6 +138,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const features = new Map<string, number>();
     about = [];
     first = [];
+    doer = [];
     tail = NONE;
     headline = [];
     for (let fi = 0; fi < 2; fi++) {
@@ -247,6 +251,21 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     let firstWord = -1;
     for (let k = 0; k < n && firstWord < 0; k++) if (headGoals[k].size > 0) firstWord = k;
     if (firstWord >= 0 && !byActor[firstWord]) first = [...headGoals[firstWord]];
+    // A title that opens with actors ending in one not in the genitive opens with who acts ("Pelastuslaitos laati …",
+    // "Aluehallitus hyväksyi …", "Pelastuslaitosten kumppanuusverkosto: …"); one in the genitive says whose matter
+    // follows ("Pelastuslaitosten rahoitus", "Räddningsverkens cyberövning").
+    // The doer opens the title, alone or after one other doer ("Kunnat ja pelastuslaitos sopivat …"); an actor later in
+    // it is whose ("Räcker finansieringen av räddningsväsendet?").
+    const opens = firstWord === 0 || (firstWord === 2 && /^(?:ja|och)$/.test(tokens[1].lower));
+    if (opens && byActor[firstWord]) {
+      let last = firstWord;
+      while (last + 1 < n && byActor[last + 1]) last++;
+      if (!(lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[last].lower)) {
+        const who = new Set<GoalId>();
+        for (let k = firstWord; k <= last; k++) for (const g of headGoals[k]) who.add(g);
+        doer = [...who];
+      }
+    }
     if (cut >= 0) {
       const named = new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]));
       for (let k = 0; k < phraseStart.length; k++) if (phraseStart[k] <= cut) named.add(phraseOwner[k]);
@@ -360,7 +379,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
       evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
     }
-    return { lang, kind, rule, evidence, anchored, features, about, first, headline, tail, title: titleScore, topic, scale: 1, cooperation: [] };
+    return { lang, kind, rule, evidence, anchored, features, about, first, doer, headline, tail, title: titleScore, topic, scale: 1, cooperation: [] };
   }
 
   /**
@@ -508,9 +527,14 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // Without such a phrase, a headline whose part before the colon or dash names one relevant goal is about it
       // ("EU:n pelastuspalvelumekanismin rahoituskausi: pelastuslaitosten maastopalokyky"): the rest says what it touches.
       const headline = reading.headline.length === 1 && relevantGoals.includes(reading.headline[0]) ? reading.headline[0] : undefined;
+      // A title that opens with its doer is about what the doer acts on: the one other relevant goal its title words name
+      // with a topic's weight ("Pelastuslaitos laati kunnille mallin evakuointisuunnitelmaksi" is evacuation planning,
+      // "Aluehallitus hyväksyi …" whatever it approved). The doer's points still count for relevance; they decide no goal.
+      const acted = reading.doer.length > 0 ? actedOn(reading, relevantGoals, actorTexts) : undefined;
       const subject =
         reading.about.filter((g) => relevantGoals.includes(g) || (s[g] >= MIN_TOPIC && actorsOnly(all[0]))).sort((a, b) => s[b] - s[a])[0] ??
         headline ??
+        acted ??
         (titled.length === 1 ? titled[0] : named.length === 1 && onlyActor(all[0]) ? named[0] : undefined);
       const moved = subject !== undefined && subject !== ranked[0] ? subject : undefined;
       if (moved !== undefined) {
@@ -605,6 +629,32 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** Finnish genitive endings (-n, not the nominative -nen of viranomainen) and the Swedish genitive -s: whose, not who. */
+const FI_GENITIVE = /(?<!ne)n$/;
+const SV_GENITIVE = /s$/;
+
+/**
+ * The relevant goal the title's words other than its doer name, with a topic's weight, when they name one goal alone and it
+ * is not the doer's. A word that speaks for the doer's goal as well is the doer's own matter: "Aluevaltuusto hyväksyi
+ * talousarvion" and "Välfärdsområdesfullmäktige godkände räddningsverkets budget" are the welfare area's budget
+ * (talousarvio and budget speak for both goals), so the doer's goal leads when the title names nothing else.
+ */
+function actedOn(reading: ItemReading, relevantGoals: GoalId[], actorTexts: ReadonlySet<string>): GoalId | undefined {
+  const named = new Set<GoalId>();
+  let own: GoalId | undefined;
+  const title = reading.evidence.filter((e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase' || e.rule === 'context') && !actorTexts.has(e.term));
+  for (const e of title) {
+    const [owner] = Object.keys(e.goals);
+    if (owner === undefined || (e.goals[owner] ?? 0) < MIN_TOPIC_WEIGHT) continue;
+    const shared = title.find((o) => o !== e && o.match === e.match && reading.doer.some((g) => g !== owner && (o.goals[g] ?? 0) > 0));
+    if (shared === undefined) named.add(owner);
+    else own ??= reading.doer.find((g) => (shared.goals[g] ?? 0) > 0);
+  }
+  const [only] = named;
+  if (named.size === 0) return own !== undefined && relevantGoals.includes(own) ? own : undefined;
+  return named.size === 1 && !reading.doer.includes(only) && relevantGoals.includes(only) ? only : undefined;
+}
 
 /** Finnish inessive and adessive endings (-ssa, -lla …): a word in them says where or with what, not what about. */
 const PLACE_CASE = /(?:ss|ll)[aä]$/;

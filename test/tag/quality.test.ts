@@ -151,8 +151,16 @@ const evaluation202807 = load('eval-2028-07.jsonl');
 // cooperation vs services), items about one goal that mention the others, documents as the crawl stores them, shelters,
 // EMS, other ministries' near misses, incidents, reminders and events, welfare-area health care and HR, EU matters,
 // statistics, false friends; labelled from goals.md, the strategy and the README's labelling decisions and measured before
-// any round-twenty-seven change (figures in its commit message, 7f86c83), never tuned on.
+// any round-twenty-seven change (figures in its commit message, 7f86c83); sealed through round twenty-seven, a dev set from
+// round twenty-eight on.
 const evaluation202808 = load('eval-2028-08.jsonl');
+// Round twenty-eight's evaluation set: 246 items (123 Swedish, Finnish/Swedish twins in new wordings), weighted to what
+// sealed sets miss most: actors named as the doer whose subject is another goal's, a further goal from an occasion or a
+// part of the subject in the title, budgets and plans naming fire stations against the rescue services' own funding; with
+// documents as the crawl stores them, shelters, near misses, incidents, welfare-area care, EU matters, statistics;
+// labelled from goals.md, the strategy and the README's labelling decisions and measured before any round-twenty-eight
+// change, never tuned on.
+const evaluation202809 = load('eval-2028-09.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -415,16 +423,26 @@ function suite(name: string, make: () => Analyzer | null): void {
     it('holds on the round-twenty-six evaluation set, a dev set from round twenty-seven, above the keyword alert on every figure', () => {
       // Before any round-twenty-six change: F1 0.966 / 0.973, primary 0.917 / 0.909, goal precision 0.921 / 0.901
       // (snowball / voikko); keyword alert 0.862, 0.765, 0.590. After round twenty-six, measured once (totals only): the
-      // same. Sealed through round twenty-six; a dev set from round twenty-seven on, so its misses are printed. Bars just
-      // below (primary and goal precision still below the issue's targets).
-      expectBars(evaluation202807, { f1: 0.96, primaryHit: 0.905, goalPrecision: 0.895 }, true);
+      // same. Sealed through round twenty-six; a dev set from round twenty-seven on, so its misses are printed. Round
+      // twenty-eight (the doer decides no goal): primary 0.924 / 0.917, goal precision 0.928 / 0.907. Bars just below
+      // (primary and goal precision still below the issue's targets).
+      expectBars(evaluation202807, { f1: 0.96, primaryHit: 0.915, goalPrecision: 0.905 }, true);
     });
-    it('holds on the round-twenty-seven evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-seven change: F1
-      // 0.960 / 0.963, primary 0.886 / 0.886, goal precision 0.898 / 0.898 (snowball / voikko); keyword alert 0.895, 0.795,
-      // 0.566. After round twenty-seven's structural change (not kept), measured once (totals only): the same. Bars just
-      // below (below the issue's primary and goal-precision targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202808, { f1: 0.955, primaryHit: 0.88, goalPrecision: 0.89 }, false);
+    it('holds on the round-twenty-seven evaluation set, a dev set from round twenty-eight, above the keyword alert on every figure', () => {
+      // Before any round-twenty-seven change: F1 0.960 / 0.963, primary 0.886 / 0.886, goal precision 0.898 / 0.898
+      // (snowball / voikko); keyword alert 0.895, 0.795, 0.566. After round twenty-seven's structural change (not kept),
+      // measured once (totals only): the same. Sealed through round twenty-seven; a dev set from round twenty-eight on, so
+      // its misses are printed. Round twenty-eight (the doer decides no goal): primary 0.892, goal precision 0.914. Bars
+      // just below (below the issue's primary and goal-precision targets, where it stands).
+      expectBars(evaluation202808, { f1: 0.955, primaryHit: 0.885, goalPrecision: 0.91 }, true);
+    });
+    it('holds on the round-twenty-eight evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-eight change: F1
+      // 0.987 / 0.990, primary 0.930 / 0.937, goal precision 0.882 / 0.888 (snowball / voikko); keyword alert 0.902, 0.816,
+      // 0.526. After round twenty-eight's change, measured once (totals only): the same F1 and primary, goal precision 0.887 /
+      // 0.893. Bars just below (below the issue's primary and goal-precision targets, where it stands): a fall below is a
+      // regression.
+      expectBars(evaluation202809, { f1: 0.985, primaryHit: 0.925, goalPrecision: 0.88 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
