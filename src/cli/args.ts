@@ -63,9 +63,12 @@ export class UsageError extends Error {
   }
 }
 
-/** The person stopped the command (Ctrl-C at a prompt): nothing was done; exit status 130, as the shell's own. */
+/**
+ * The person stopped the command (Ctrl-C at a prompt, a signal): nothing was done; exit status 130 (143 for SIGTERM),
+ * as the shell's own.
+ */
 export class Interrupted extends Error {
-  constructor(message = 'cancelled (Ctrl-C); nothing was changed') {
+  constructor(message = 'cancelled (Ctrl-C); nothing was changed', readonly status = 130) {
     super(message);
     this.name = 'Interrupted';
   }

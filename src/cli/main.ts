@@ -123,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Expected failures (a missing database, a busy port) and unexpected ones alike: one line, no stack.
     process.stderr.write(`lakivahti ${name}: ${e.message}\n`);
-    if (err instanceof Interrupted) return 130;
+    if (err instanceof Interrupted) return err.status;
     if (!(err instanceof DbOpenError) && process.env.LAKIVAHTI_DEBUG) process.stderr.write(`${e.stack}\n`);
     // The database failing (missing, read-only, full, corrupt) is a failure, not a mistake in the command line.
     return err instanceof DbOpenError || e.code?.startsWith('SQLITE_') ? 1 : 2;

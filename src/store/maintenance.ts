@@ -1,6 +1,7 @@
 // Looking after the database file: what created it, whether it answers, and consistent backups.
 import fs from 'node:fs';
 import { Database, type Db } from './db.js';
+import { DiskFullError, fits } from './disk-space.js';
 
 /** A value from the meta table (what created the database, e.g. the demo), or null. */
 export function readMeta(db: Db, key: string): string | null {
@@ -27,17 +28,57 @@ export function writeMeta(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
-/** Copy the database with SQLite's online backup (consistent while other connections write), then check the copy. */
-export async function backupDb(db: Db, dest: string): Promise<{ bytes: number; items: number }> {
-  await db.backup(dest);
-  const copy = new Database(dest, { readonly: true, fileMustExist: true });
+/** The bytes a copy of the database takes: its pages, those still in its -wal file included. */
+export function dbBytes(db: Db): number {
+  return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+}
+
+/** The file a backup is written to until it is complete and checked. */
+export const partialFile = (dest: string): string => `${dest}.partial`;
+
+/**
+ * Copy the database with SQLite's online backup (consistent while other connections write), check the copy, and only
+ * then give it the name `dest` (replacing a file of that name): a copy cut short by a full disk, `stopped()` (asked
+ * between steps: Ctrl-C) or a crash is never left under the name of a backup. The copy is one self-contained file (its
+ * journal mode is set back to rollback), so it can be copied on as it is.
+ */
+export async function backupDb(db: Db, dest: string, stopped: () => Error | null = () => null): Promise<{ bytes: number; items: number }> {
+  const temp = partialFile(dest);
+  const needs = dbBytes(db);
+  const removeTemp = () => {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(temp + suffix, { force: true });
+  };
+  removeTemp(); // one an earlier backup left when it was killed
   try {
-    const check = copy.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new Error(`the copy ${dest} failed SQLite's integrity check: ${String(check)}`);
-    const { n } = copy.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number };
-    return { bytes: fs.statSync(dest).size, items: n };
-  } finally {
-    copy.close();
+    await db.backup(temp, {
+      progress: () => {
+        const err = stopped();
+        if (err) throw err;
+        return 100; // pages a step, better-sqlite3's own
+      },
+    });
+    const copy = new Database(temp, { fileMustExist: true });
+    let items: number;
+    try {
+      copy.pragma('journal_mode = DELETE');
+      const check = copy.pragma('integrity_check', { simple: true });
+      if (check !== 'ok') throw new Error(`the copy ${temp} failed SQLite's integrity check: ${String(check)}`);
+      items = (copy.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+    } finally {
+      copy.close();
+    }
+    const err = stopped();
+    if (err) throw err;
+    // A -wal or -shm file of an earlier file named dest would be read as this copy's.
+    for (const suffix of ['-journal', '-wal', '-shm']) fs.rmSync(dest + suffix, { force: true });
+    fs.renameSync(temp, dest);
+    return { bytes: fs.statSync(dest).size, items };
+  } catch (err) {
+    removeTemp();
+    // SQLite says "database or disk is full", or at times an I/O error, when a write finds no room.
+    const code = (err as { code?: string }).code ?? '';
+    const full = /^(SQLITE_FULL|ENOSPC)/.test(code) || (code.startsWith('SQLITE_IOERR') && !fits(dest, needs));
+    throw full ? new DiskFullError(dest, needs) : err;
   }
 }
 
