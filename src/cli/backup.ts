@@ -12,8 +12,9 @@ Copy the database to FILE with SQLite's online backup (consistent even while ser
 writes; copying the .sqlite file alone would miss what is still in its -wal file), check the
 copy's integrity and print its size and item count. An existing FILE is kept unless --force.
 The copy is written as FILE.partial and renamed to FILE only once complete and checked: a disk
-too small for it is refused before anything is written (naming the disk), and a copy cut short
-(a full disk, Ctrl-C) leaves nothing behind, and an existing FILE as it was.
+too small for it is refused before anything is written (exit 1, naming the disk), and a copy cut
+short (the disk filling, Ctrl-C or SIGTERM: exit 130 / 143) leaves nothing behind, and an existing
+FILE as it was.
 `;
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
