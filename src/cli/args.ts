@@ -24,9 +24,10 @@ export function commandFirst(argv: string[]): string[] {
 
 /**
  * Parse a command's arguments (global options included). Mistakes are named in the command's words rather than
- * parseArgs's: an unknown option, an option left without its value (`items --source --db x`), and an argument a
- * command without positional arguments does not take (`sources extra`). A negative number is taken as an option's
- * value (`--limit -1`), so the command says what it wants instead of "argument is ambiguous".
+ * parseArgs's: an unknown option, an option left without its value (`items --source --db x`), an argument a command
+ * without positional arguments does not take (`sources extra`), and an option of one value given twice with two values.
+ * A negative number is taken as an option's value (`--limit -1`), so the command says what it wants instead of
+ * "argument is ambiguous".
  */
 export function parseCommand<O extends ParseArgsConfig['options']>(args: string[], options: O, takesArguments = false) {
   const all: ParseArgsConfig['options'] = { ...globalOptions, ...options };
@@ -49,6 +50,17 @@ export function parseCommand<O extends ParseArgsConfig['options']>(args: string[
       if (!known) throw new UsageError(`unknown option ${option}`);
       joined.push(arg);
     } else joined.push(arg);
+  }
+  // An option of one value given twice with two values (`--role admin --role reader`, a script's default and its
+  // override) is ambiguous: parseArgs would quietly take the last.
+  const given = new Map<string, string>();
+  for (const arg of joined) {
+    if (arg === '--') break;
+    const m = /^--([^=]+)=(.*)$/s.exec(arg);
+    if (!m || !Object.hasOwn(all, m[1]) || all[m[1]].type !== 'string' || all[m[1]].multiple) continue;
+    const before = given.get(m[1]);
+    if (before !== undefined && before !== m[2]) throw new UsageError(`--${m[1]} is given twice ("${before}", "${m[2]}"); give it once`);
+    given.set(m[1], m[2]);
   }
   const parsed = parseArgs({ args: joined, options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });
   if (!takesArguments && parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);

@@ -2,6 +2,7 @@
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import { closeContext, openContext } from '../app/context.js';
 import { recordReview, ReviewError } from '../app/review.js';
+import { word } from '../present/words-web.js';
 import { parseCommand } from './args.js';
 
 export const usage = `usage: lakivahti review ID --reviewer NAME (--goals GOAL[,GOAL] | --not-relevant) [--note TEXT]
@@ -29,10 +30,13 @@ export async function reviewCommand(args: string[]): Promise<number> {
     try {
       recordReview(ctx.db, known, { itemId: id, reviewer: values.reviewer, relevant, goals, note: values.note ?? null });
     } catch (err) {
-      if (err instanceof ReviewError) return fail(err.message);
+      // An item that is not there is a failure (1), as users' and subscriptions' missing accounts and numbers are.
+      if (err instanceof ReviewError) return err.message.startsWith('no item') ? (process.stderr.write(`review: ${err.message}\n`), 1) : fail(err.message);
       throw err;
     }
-    process.stdout.write(`recorded: #${id} ${relevant ? `relevant (${goals.join(', ')})` : 'not relevant'} by ${values.reviewer.trim()}\n`);
+    // What was done, in Finnish as the item page says it (tavoitteet as `items` and `matter` list them, by id).
+    const verdict = relevant ? `tavoitteet: ${goals.join(', ')}` : word('fi', 'item.notRelevant');
+    process.stdout.write(`tarkistus kirjattu: #${id} ${verdict}; ${word('fi', 'item.reviewedBy', { who: values.reviewer.trim() })}\n`);
     return 0;
   } finally {
     await closeContext(ctx);
