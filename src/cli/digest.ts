@@ -101,10 +101,10 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
     });
     if (report.waiting)
       process.stdout.write(`verkoston katsaus ${report.waiting.id} odottaa hyväksyntää (hyväksy verkkonäkymässä tai: lakivahti digest --send --approve)\n`);
-    const results = await sendDue(env, transport);
-    for (const r of results)
+    // Each line as its message is done: a run killed midway (cron's timeout, a shutdown) has said which went out.
+    const results = await sendDue(env, transport, undefined, (r) =>
       process.stdout.write(r.ok ? `lähetetty: ${r.email}: ${r.subject}\n`
-        : `EPÄONNISTUI: ${r.email}: ${r.error}${r.retryAt ? ` (uusi yritys ${fiDateTime(r.retryAt)} jälkeen)` : ' (luovuttiin; tilaus keskeytetty)'}\n`);
+        : `EPÄONNISTUI: ${r.email}: ${r.error}${r.retryAt ? ` (uusi yritys ${fiDateTime(r.retryAt)} jälkeen)` : ' (luovuttiin; tilaus keskeytetty)'}\n`));
     if (!results.length) process.stdout.write('ei lähetettävää\n');
     return results.every((r) => r.ok) ? 0 : 1;
   } finally {
