@@ -105,6 +105,8 @@ describe('lakivahti users', () => {
     [['add', 'uusi@example.fi', '--role', 'pomo'], `${PW}\n`, 2, '--role must be one of admin, reviewer, reader, not "pomo"'],
     [['add', 'uusi@example.fi'], `${PW}\n`, 2, '--role must be one of admin, reviewer, reader'],
     [['add', 'ei-osoite', '--role', 'reader'], `${PW}\n`, 2, '"ei-osoite" is not an e-mail address'],
+    [['add', 'x@example.fi>', '--role', 'reader'], `${PW}\n`, 2, '"x@example.fi>" is not an e-mail address'],
+    [['add', 'evil@example.fi\r\nBcc: v@example.fi', '--role', 'reader'], `${PW}\n`, 2, 'users: "evil@example.fi\\r\\nBcc: v@example.fi" is not an e-mail address\n'],
     [['add', 'Paakayttaja@example.fi', '--role', 'reader'], `${PW}\n`, 1, 'an account for Paakayttaja@example.fi already exists'],
     [['add', 'uusi@example.fi', '--role', 'admin'], '1qaz2wsx3edc\n', 2, 'password not accepted: this password is on the list of common passwords that attackers try first; choose another'],
     [['password', 'ei-ole@example.fi'], `${PW}\n`, 1, 'users: no account for ei-ole@example.fi'],
