@@ -146,6 +146,9 @@ export async function usersCommand(args: string[]): Promise<number> {
     await closeContext(reader);
   }
   const password = await readPassword(sub === 'add' ? 'Salasana: ' : 'Uusi salasana: ');
+  // Standard input closed or empty (cron, `< /dev/null`): no password was given, rather than one of no characters.
+  if (!process.stdin.isTTY && password === '')
+    throw new UsageError(`no password on standard input: pipe it in (echo "$PASSWORD" | lakivahti users ${sub} ${email}${sub === 'add' ? ` --role ${role}` : ''}), or run the command on a terminal to be asked`);
   const problem = passwordProblem(password, email);
   if (problem) throw new UsageError(`password not accepted: ${problem.en}`);
   if (process.stdin.isTTY && (await readPassword('Salasana uudelleen: ')) !== password) throw new UsageError('the passwords did not match');
