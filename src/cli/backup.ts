@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolvePaths } from '../app/context.js';
+import { utf8Path } from '../paths.js';
 import { DiskFullError, fits } from '../store/disk-space.js';
 import { backupDb, dbBytes, openDb } from '../store/index.js';
 import { Interrupted, parseCommand, UsageError } from './args.js';
@@ -50,7 +51,8 @@ function isDatabaseFile(dest: string, dbFile: string): boolean {
 
 export async function backupCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { force: { type: 'boolean' } }, true);
-  const [dest, ...extra] = positionals;
+  const [given, ...extra] = positionals;
+  const dest = given === undefined ? given : utf8Path(given, 'the backup file');
   if (!dest || extra.length) throw new UsageError('give one file to write the backup to, e.g. `lakivahti backup lakivahti-2026-12-01.sqlite`');
   const { dbFile } = resolvePaths(values);
   if (isDatabaseFile(dest, dbFile)) throw new UsageError(`${dest} is the database itself; choose another file`);

@@ -8,7 +8,7 @@ import { digestEnv } from '../mail/env.js';
 import { prepareDeliveries, previewAll, sendDue } from '../mail/deliver.js';
 import { smtpTransport } from '../mail/transport.js';
 import { fiDateTime } from '../app/format.js';
-import { makeFolder } from '../paths.js';
+import { makeFolder, utf8Path } from '../paths.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
 import type { Digest } from '../digest/build.js';
 
@@ -33,6 +33,7 @@ export async function digestCommand(args: string[]): Promise<number> {
   if (values.preview && values.approve) throw new UsageError('--approve goes with --send');
   // An empty --out (a script's unset variable) printed every message to standard output instead.
   if (values.out?.trim() === '') throw new UsageError('--out is empty: name a folder, or leave it out to print');
+  if (values.out !== undefined) utf8Path(values.out, '--out');
   let config;
   try {
     config = mailConfig();
