@@ -12,7 +12,7 @@ export const usage = `usage: lakivahti backup FILE [--force] [--db PATH]
 Copy the database to FILE with SQLite's online backup (consistent even while serve or crawl
 writes; copying the .sqlite file alone would miss what is still in its -wal file), check the
 copy's integrity and print its size and item count. An existing FILE is kept unless --force.
-The copy is written as FILE.partial and renamed to FILE only once complete and checked: a disk
+The copy is written as FILE.partial-PID and named FILE only once complete and checked: a disk
 too small for it is refused before anything is written (exit 1, naming the disk), and a copy cut
 short (the disk filling, Ctrl-C or SIGTERM: exit 130 / 143) leaves nothing behind, and an existing
 FILE as it was.
@@ -78,9 +78,14 @@ export async function backupCommand(args: string[]): Promise<number> {
   try {
     // Refused before writing: a copy that fills the disk would also stop serve's writes there until it is removed.
     if (!fits(dest, dbBytes(db))) throw new DiskFullError(dest, dbBytes(db));
-    const { bytes, items } = await backupDb(db, dest, () => (stoppedBy ? new Interrupted(`${stoppedBy}: stopped; no backup was written${values.force ? ` (${dest} is as it was)` : ''}`, stoppedBy === 'SIGINT' ? 130 : 143) : null));
+    const stopped = () => (stoppedBy ? new Interrupted(`${stoppedBy}: stopped; no backup was written${values.force ? ` (${dest} is as it was)` : ''}`, stoppedBy === 'SIGINT' ? 130 : 143) : null);
+    const { bytes, items } = await backupDb(db, dest, { replace: values.force, stopped });
     process.stdout.write(`backup: ${dest} written (${megabytes(bytes)}, ${items} items); integrity check ok\n`);
     return 0;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    process.stderr.write(`backup: ${dest} was written by another backup while this one copied; it is kept, and this copy removed\n`);
+    return 1;
   } finally {
     process.off('SIGINT', stop).off('SIGTERM', stop);
     db.close();

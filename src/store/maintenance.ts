@@ -1,5 +1,6 @@
 // Looking after the database file: what created it, whether it answers, and consistent backups.
 import fs from 'node:fs';
+import path from 'node:path';
 import { Database, type Db } from './db.js';
 import { DiskFullError, fits } from './disk-space.js';
 
@@ -33,22 +34,45 @@ export function dbBytes(db: Db): number {
   return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
 }
 
-/** The file a backup is written to until it is complete and checked. */
-export const partialFile = (dest: string): string => `${dest}.partial`;
+const SIDES = ['', '-journal', '-wal', '-shm'];
+
+/**
+ * Remove what backups to `dest` left when killed: `dest.partial-PID` files (and their journals) of processes that are
+ * gone. Those of a backup still running are its own.
+ */
+function removeLeftPartials(dest: string): void {
+  const dir = path.dirname(path.resolve(dest));
+  const prefix = `${path.basename(dest)}.partial-`;
+  for (const name of fs.readdirSync(dir)) {
+    const pid = name.startsWith(prefix) ? /^(\d+)(-journal|-wal|-shm)?$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid && !processAlive(Number(pid))) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * Copy the database with SQLite's online backup (consistent while other connections write), check the copy, and only
- * then give it the name `dest` (replacing a file of that name): a copy cut short by a full disk, `stopped()` (asked
- * between steps: Ctrl-C) or a crash is never left under the name of a backup. The copy is one self-contained file (its
- * journal mode is set back to rollback), so it can be copied on as it is.
+ * then give it the name `dest`: a copy cut short by a full disk, `stopped()` (asked between steps: Ctrl-C) or a crash is
+ * never left under the name of a backup, only as `dest.partial-PID` (one per process: two backups to one file at once
+ * each write their own). Without `replace`, a `dest` another process wrote meanwhile is kept and this copy removed
+ * (an error with code EEXIST). The copy is one self-contained file (its journal mode set back to rollback).
  */
-export async function backupDb(db: Db, dest: string, stopped: () => Error | null = () => null): Promise<{ bytes: number; items: number }> {
-  const temp = partialFile(dest);
+export async function backupDb(db: Db, dest: string, { replace = false, stopped = (): Error | null => null } = {}): Promise<{ bytes: number; items: number }> {
+  const temp = `${dest}.partial-${process.pid}`;
   const needs = dbBytes(db);
   const removeTemp = () => {
-    for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(temp + suffix, { force: true });
+    for (const suffix of SIDES) fs.rmSync(temp + suffix, { force: true });
   };
-  removeTemp(); // one an earlier backup left when it was killed
+  removeLeftPartials(dest);
+  removeTemp();
   try {
     await db.backup(temp, {
       progress: () => {
@@ -70,8 +94,13 @@ export async function backupDb(db: Db, dest: string, stopped: () => Error | null
     const err = stopped();
     if (err) throw err;
     // A -wal or -shm file of an earlier file named dest would be read as this copy's.
-    for (const suffix of ['-journal', '-wal', '-shm']) fs.rmSync(dest + suffix, { force: true });
-    fs.renameSync(temp, dest);
+    for (const suffix of SIDES.slice(1)) fs.rmSync(dest + suffix, { force: true });
+    // A new name is taken only if nobody took it meanwhile (a link fails where a rename would replace).
+    if (replace) fs.renameSync(temp, dest);
+    else {
+      fs.linkSync(temp, dest);
+      removeTemp();
+    }
     return { bytes: fs.statSync(dest).size, items };
   } catch (err) {
     removeTemp();
