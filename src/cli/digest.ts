@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeContext, openContext } from '../app/context.js';
+import { isMailAddress } from '../mail/address.js';
 import { mailConfig } from '../mail/config.js';
 import { digestEnv } from '../mail/env.js';
 import { prepareDeliveries, previewAll, sendDue } from '../mail/deliver.js';
@@ -34,6 +35,8 @@ export async function digestCommand(args: string[]): Promise<number> {
   // An empty --out (a script's unset variable) printed every message to standard output instead.
   if (values.out?.trim() === '') throw new UsageError('--out is empty: name a folder, or leave it out to print');
   if (values.out !== undefined) utf8Path(values.out, '--out');
+  // Not an address at all (a typo, a name): refused rather than shown the network digest as nobody's.
+  if (values.to !== undefined && !isMailAddress(values.to.trim())) throw new UsageError(`--to ${JSON.stringify(values.to)} is not an e-mail address`);
   let config;
   try {
     config = mailConfig();

@@ -168,6 +168,7 @@ describe('lakivahti as a process, with pipes', () => {
       [['items', '-x'], 'items: unknown option -x'],
       [['sources', '--json', 'extra'], 'sources: unexpected argument "extra"'],
       [['digest', '--preview', 'x'], 'digest: unexpected argument "x"'],
+      [['digest', '--preview', '--to', 'Maija Meikäläinen'], 'digest: --to "Maija Meikäläinen" is not an e-mail address'],
       [['review', '1', '2', '--reviewer', 'Maija', '--not-relevant'], 'review: give one item\'s id, not "1 2"'],
       // An option of one value given twice with two values: parseArgs took the last, silently.
       [['users', 'add', 'a@example.fi', '--role', 'admin', '--role=reader'], 'users: --role is given twice ("admin", "reader"); give it once'],
