@@ -170,6 +170,8 @@ describe('lakivahti as a process, with pipes', () => {
       [['digest', '--preview', 'x'], 'digest: unexpected argument "x"'],
       [['digest', '--preview', '--to', 'Maija Meikäläinen'], 'digest: --to "Maija Meikäläinen" is not an e-mail address'],
       [['review', '1', '2', '--reviewer', 'Maija', '--not-relevant'], 'review: give one item\'s id, not "1 2"'],
+      [['review', '1e1', '--reviewer', 'Maija', '--not-relevant'], 'review: give the item\'s id (a number from `lakivahti items`), not "1e1"'],
+      [['review', '99999999999999999999', '--reviewer', 'Maija', '--not-relevant'], 'review: give the item\'s id (a number from `lakivahti items`), not "99999999999999999999"'],
       // An option of one value given twice with two values: parseArgs took the last, silently.
       [['users', 'add', 'a@example.fi', '--role', 'admin', '--role=reader'], 'users: --role is given twice ("admin", "reader"); give it once'],
       [['items', '--source', 'sm', '--source', 'eduskunta'], 'items: --source is given twice ("sm", "eduskunta"); give it once'],
