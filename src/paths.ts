@@ -55,5 +55,15 @@ export function namedPath(option: string | undefined, name: string, env: string)
   const value = option ?? process.env[env];
   if (value !== undefined && value.trim() === '')
     throw new PathError(option !== undefined ? `--${name} is empty: name a path, or leave the option out for the default` : `${env} is set but empty: name a path, or unset it for the default`);
-  return value;
+  return value === undefined ? value : utf8Path(value, option !== undefined ? `--${name}` : env);
+}
+
+/**
+ * A path given on the command line, refused when it holds bytes that are not UTF-8 (a Latin-1 name): Node.js reads
+ * them as U+FFFD, so the command would open, make or write another file (`--db $'\xe4iti.sqlite'` made
+ * "\uFFFDiti.sqlite" and added a subscription there). A file really named with U+FFFD is taken as it is.
+ */
+export function utf8Path(value: string, what: string): string {
+  if (!value.includes('\uFFFD') || fs.existsSync(value)) return value;
+  throw new PathError(`${what} "${value}" is not a UTF-8 path (its other bytes are shown as \uFFFD), and no file by that name can be opened; rename the file or folder in UTF-8`);
 }

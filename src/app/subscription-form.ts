@@ -4,6 +4,7 @@ import { getMatter, listOrganisations, listSourceStates, type Db } from '../stor
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
+import { isMailAddress } from '../mail/address.js';
 import { organisationKey, organisationKeys } from './organisations.js';
 
 /** What a person asked for, as typed (the CLI's options or the form's fields). */
@@ -45,8 +46,6 @@ export class SubscriptionError extends Error {
   }
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 let analyzer: Analyzer | undefined;
 
 /** The rules over the stored data: the taxonomy's goals, sources configured or stored, matters stored. */
@@ -66,7 +65,7 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
   };
   const email = r.email.trim();
   if (!email) fail('email', "add needs the recipient's e-mail address", 'subForm.noEmail');
-  if (!EMAIL.test(email) || email.length > 320) fail('email', `"${email}" is not an e-mail address`, 'subForm.badEmail', { email });
+  if (!isMailAddress(email)) fail('email', `${JSON.stringify(email)} is not an e-mail address`, 'subForm.badEmail', { email });
   const every = (r.every || 'weekly') as Frequency;
   if (!FREQUENCIES.includes(every)) fail('every', `--every must be one of ${FREQUENCIES.join(', ')}, not "${r.every}"`, 'subForm.every', { every: String(r.every) });
   const lang = (r.lang || 'fi') as 'fi' | 'sv';

@@ -24,9 +24,10 @@ export function commandFirst(argv: string[]): string[] {
 
 /**
  * Parse a command's arguments (global options included). Mistakes are named in the command's words rather than
- * parseArgs's: an unknown option, an option left without its value (`items --source --db x`), and an argument a
- * command without positional arguments does not take (`sources extra`). A negative number is taken as an option's
- * value (`--limit -1`), so the command says what it wants instead of "argument is ambiguous".
+ * parseArgs's: an unknown option, an option left without its value (`items --source --db x`), an argument a command
+ * without positional arguments does not take (`sources extra`), and an option of one value given twice with two values.
+ * A negative number is taken as an option's value (`--limit -1`), so the command says what it wants instead of
+ * "argument is ambiguous".
  */
 export function parseCommand<O extends ParseArgsConfig['options']>(args: string[], options: O, takesArguments = false) {
   const all: ParseArgsConfig['options'] = { ...globalOptions, ...options };
@@ -50,6 +51,17 @@ export function parseCommand<O extends ParseArgsConfig['options']>(args: string[
       joined.push(arg);
     } else joined.push(arg);
   }
+  // An option of one value given twice with two values (`--role admin --role reader`, a script's default and its
+  // override) is ambiguous: parseArgs would quietly take the last.
+  const given = new Map<string, string>();
+  for (const arg of joined) {
+    if (arg === '--') break;
+    const m = /^--([^=]+)=(.*)$/s.exec(arg);
+    if (!m || !Object.hasOwn(all, m[1]) || all[m[1]].type !== 'string' || all[m[1]].multiple) continue;
+    const before = given.get(m[1]);
+    if (before !== undefined && before !== m[2]) throw new UsageError(`--${m[1]} is given twice ("${before}", "${m[2]}"); give it once`);
+    given.set(m[1], m[2]);
+  }
   const parsed = parseArgs({ args: joined, options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });
   if (!takesArguments && parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
   return parsed;
@@ -63,9 +75,12 @@ export class UsageError extends Error {
   }
 }
 
-/** The person stopped the command (Ctrl-C at a prompt): nothing was done; exit status 130, as the shell's own. */
+/**
+ * The person stopped the command (Ctrl-C at a prompt, a signal): nothing was done; exit status 130 (143 for SIGTERM),
+ * as the shell's own.
+ */
 export class Interrupted extends Error {
-  constructor(message = 'cancelled (Ctrl-C); nothing was changed') {
+  constructor(message = 'cancelled (Ctrl-C); nothing was changed', readonly status = 130) {
     super(message);
     this.name = 'Interrupted';
   }

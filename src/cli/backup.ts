@@ -2,14 +2,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolvePaths } from '../app/context.js';
-import { backupDb, openDb } from '../store/index.js';
-import { parseCommand, UsageError } from './args.js';
+import { utf8Path } from '../paths.js';
+import { DiskFullError, fits } from '../store/disk-space.js';
+import { backupDb, dbBytes, openDb } from '../store/index.js';
+import { Interrupted, parseCommand, UsageError } from './args.js';
 
 export const usage = `usage: lakivahti backup FILE [--force] [--db PATH]
 
 Copy the database to FILE with SQLite's online backup (consistent even while serve or crawl
 writes; copying the .sqlite file alone would miss what is still in its -wal file), check the
 copy's integrity and print its size and item count. An existing FILE is kept unless --force.
+The copy is written as FILE.partial-PID and named FILE only once complete and checked: a disk
+too small for it is refused before anything is written (exit 1, naming the disk), and a copy cut
+short (the disk filling, Ctrl-C or SIGTERM: exit 130 / 143) leaves nothing behind, and an existing
+FILE as it was.
 `;
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
@@ -45,7 +51,8 @@ function isDatabaseFile(dest: string, dbFile: string): boolean {
 
 export async function backupCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { force: { type: 'boolean' } }, true);
-  const [dest, ...extra] = positionals;
+  const [given, ...extra] = positionals;
+  const dest = given === undefined ? given : utf8Path(given, 'the backup file');
   if (!dest || extra.length) throw new UsageError('give one file to write the backup to, e.g. `lakivahti backup lakivahti-2026-12-01.sqlite`');
   const { dbFile } = resolvePaths(values);
   if (isDatabaseFile(dest, dbFile)) throw new UsageError(`${dest} is the database itself; choose another file`);
@@ -53,12 +60,9 @@ export async function backupCommand(args: string[]): Promise<number> {
     process.stderr.write(`backup: ${dest} is a folder; name the file to write in it, e.g. ${path.join(dest, 'lakivahti-2026-12-01.sqlite')}\n`);
     return 2;
   }
-  if (fs.existsSync(dest)) {
-    if (!values.force) {
-      process.stderr.write(`backup: ${dest} already exists; choose another name, or add --force to overwrite it\n`);
-      return 2;
-    }
-    for (const suffix of SIDE_FILES) fs.rmSync(dest + suffix, { force: true });
+  if (fs.existsSync(dest) && !values.force) {
+    process.stderr.write(`backup: ${dest} already exists; choose another name, or add --force to overwrite it\n`);
+    return 2;
   }
   const dir = path.dirname(path.resolve(dest));
   if (!fs.existsSync(dir)) {
@@ -67,14 +71,23 @@ export async function backupCommand(args: string[]): Promise<number> {
   }
   // Any schema: a backup before an upgrade is the one most worth having.
   const db = openDb(dbFile, { readOnly: true, anySchema: true });
+  // Ctrl-C or SIGTERM: the copy stops between steps and its partial file is removed.
+  let stoppedBy: NodeJS.Signals | null = null;
+  const stop = (signal: NodeJS.Signals) => (stoppedBy = signal);
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
-    const { bytes, items } = await backupDb(db, dest);
+    // Refused before writing: a copy that fills the disk would also stop serve's writes there until it is removed.
+    if (!fits(dest, dbBytes(db))) throw new DiskFullError(dest, dbBytes(db));
+    const stopped = () => (stoppedBy ? new Interrupted(`${stoppedBy}: stopped; no backup was written${values.force ? ` (${dest} is as it was)` : ''}`, stoppedBy === 'SIGINT' ? 130 : 143) : null);
+    const { bytes, items } = await backupDb(db, dest, { replace: values.force, stopped });
     process.stdout.write(`backup: ${dest} written (${megabytes(bytes)}, ${items} items); integrity check ok\n`);
     return 0;
   } catch (err) {
-    for (const suffix of SIDE_FILES) fs.rmSync(dest + suffix, { force: true });
-    throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    process.stderr.write(`backup: ${dest} was written by another backup while this one copied; it is kept, and this copy removed\n`);
+    return 1;
   } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
     db.close();
   }
 }

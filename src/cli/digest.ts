@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeContext, openContext } from '../app/context.js';
+import { isMailAddress } from '../mail/address.js';
 import { mailConfig } from '../mail/config.js';
 import { digestEnv } from '../mail/env.js';
 import { prepareDeliveries, previewAll, sendDue } from '../mail/deliver.js';
 import { smtpTransport } from '../mail/transport.js';
 import { fiDateTime } from '../app/format.js';
-import { makeFolder } from '../paths.js';
+import { makeFolder, utf8Path } from '../paths.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
 import type { Digest } from '../digest/build.js';
 
@@ -33,6 +34,9 @@ export async function digestCommand(args: string[]): Promise<number> {
   if (values.preview && values.approve) throw new UsageError('--approve goes with --send');
   // An empty --out (a script's unset variable) printed every message to standard output instead.
   if (values.out?.trim() === '') throw new UsageError('--out is empty: name a folder, or leave it out to print');
+  if (values.out !== undefined) utf8Path(values.out, '--out');
+  // Not an address at all (a typo, a name): refused rather than shown the network digest as nobody's.
+  if (values.to !== undefined && !isMailAddress(values.to.trim())) throw new UsageError(`--to ${JSON.stringify(values.to)} is not an e-mail address`);
   let config;
   try {
     config = mailConfig();
@@ -101,10 +105,10 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
     });
     if (report.waiting)
       process.stdout.write(`verkoston katsaus ${report.waiting.id} odottaa hyväksyntää (hyväksy verkkonäkymässä tai: lakivahti digest --send --approve)\n`);
-    const results = await sendDue(env, transport);
-    for (const r of results)
+    // Each line as its message is done: a run killed midway (cron's timeout, a shutdown) has said which went out.
+    const results = await sendDue(env, transport, undefined, (r) =>
       process.stdout.write(r.ok ? `lähetetty: ${r.email}: ${r.subject}\n`
-        : `EPÄONNISTUI: ${r.email}: ${r.error}${r.retryAt ? ` (uusi yritys ${fiDateTime(r.retryAt)} jälkeen)` : ' (luovuttiin; tilaus keskeytetty)'}\n`);
+        : `EPÄONNISTUI: ${r.email}: ${r.error}${r.retryAt ? ` (uusi yritys ${fiDateTime(r.retryAt)} jälkeen)` : ' (luovuttiin; tilaus keskeytetty)'}\n`));
     if (!results.length) process.stdout.write('ei lähetettävää\n');
     return results.every((r) => r.ok) ? 0 : 1;
   } finally {

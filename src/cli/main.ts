@@ -1,7 +1,7 @@
 // The `lakivahti` command: one file per subcommand.
 import fs from 'node:fs';
 import path from 'node:path';
-import { namedPath, PathError, rootDir } from '../paths.js';
+import { namedPath, PathError, rootDir, utf8Path } from '../paths.js';
 import { DbOpenError } from '../store/db.js';
 import { commandFirst, Interrupted, isGlobalOption, parseCommand, tolerateClosedPipes, UsageError } from './args.js';
 
@@ -57,7 +57,7 @@ async function tagCommand(): Promise<Command> {
     run: async (args) => {
       const { values } = parseCommand(args, { jsonl: { type: 'string' } });
       if (!values.jsonl) throw new UsageError('--jsonl FILE is required (use - for standard input)');
-      return tag.tagCommand({ jsonl: values.jsonl, feeds: namedPath(values.feeds, 'feeds', 'LAKIVAHTI_FEEDS') }, process);
+      return tag.tagCommand({ jsonl: utf8Path(values.jsonl, '--jsonl'), feeds: namedPath(values.feeds, 'feeds', 'LAKIVAHTI_FEEDS') }, process);
     },
   };
 }
@@ -123,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Expected failures (a missing database, a busy port) and unexpected ones alike: one line, no stack.
     process.stderr.write(`lakivahti ${name}: ${e.message}\n`);
-    if (err instanceof Interrupted) return 130;
+    if (err instanceof Interrupted) return err.status;
     if (!(err instanceof DbOpenError) && process.env.LAKIVAHTI_DEBUG) process.stderr.write(`${e.stack}\n`);
     // The database failing (missing, read-only, full, corrupt) is a failure, not a mistake in the command line.
     return err instanceof DbOpenError || e.code?.startsWith('SQLITE_') ? 1 : 2;

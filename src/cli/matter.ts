@@ -41,7 +41,7 @@ export function resolveMatter(db: Db, ref: string): number | undefined {
   if (!identifier) throw new UsageError(`"${ref}" is neither a matter number nor an identifier (e.g. HE 184/2026 vp, VN/31234/2026)`);
   const found = mattersByIdentifier(db, identifier.type, identifier.value);
   if (found.length > 1)
-    throw new UsageError(`tunnus ${identifier.value} löytyy ${found.length} asiasta; anna asian numero:\n` + found.map((m) => `  asia ${m.id}: ${m.title}`).join('\n'));
+    throw new UsageError(`${found.length} matters hold ${identifier.value}; give the matter's number:\n` + found.map((m) => `  matter ${m.id}: ${m.title}`).join('\n'));
   return found[0]?.id;
 }
 

@@ -2,6 +2,7 @@
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import { closeContext, openContext } from '../app/context.js';
 import { recordReview, ReviewError } from '../app/review.js';
+import { word } from '../present/words-web.js';
 import { parseCommand } from './args.js';
 
 export const usage = `usage: lakivahti review ID --reviewer NAME (--goals GOAL[,GOAL] | --not-relevant) [--note TEXT]
@@ -17,8 +18,9 @@ export async function reviewCommand(args: string[]): Promise<number> {
   }, true);
   const fail = (msg: string) => (process.stderr.write(`review: ${msg}\n`), 2);
   if (positionals.length > 1) return fail(`give one item's id, not "${positionals.join(' ')}"`);
-  const id = Number(positionals[0]);
-  if (!Number.isInteger(id) || id < 1) return fail(`give the item's id (a number from \`lakivahti items\`), not "${positionals[0] ?? ''}"`);
+  // Digits only, and few enough to stay exact: "1e3" was item 1000, and a long number was named rounded.
+  const id = /^[1-9]\d{0,14}$/.test(positionals[0] ?? '') ? Number(positionals[0]) : NaN;
+  if (Number.isNaN(id)) return fail(`give the item's id (a number from \`lakivahti items\`), not "${positionals[0] ?? ''}"`);
   if (!values.reviewer?.trim()) return fail('--reviewer NAME is required: every decision records who made it');
   if (!!values.goals === !!values['not-relevant']) return fail('give either --goals GOAL[,GOAL] or --not-relevant');
   const ctx = openContext(values);
@@ -29,10 +31,13 @@ export async function reviewCommand(args: string[]): Promise<number> {
     try {
       recordReview(ctx.db, known, { itemId: id, reviewer: values.reviewer, relevant, goals, note: values.note ?? null });
     } catch (err) {
-      if (err instanceof ReviewError) return fail(err.message);
+      // An item that is not there is a failure (1), as users' and subscriptions' missing accounts and numbers are.
+      if (err instanceof ReviewError) return err.message.startsWith('no item') ? (process.stderr.write(`review: ${err.message}\n`), 1) : fail(err.message);
       throw err;
     }
-    process.stdout.write(`recorded: #${id} ${relevant ? `relevant (${goals.join(', ')})` : 'not relevant'} by ${values.reviewer.trim()}\n`);
+    // What was done, in Finnish as the item page says it (tavoitteet as `items` and `matter` list them, by id).
+    const verdict = relevant ? `tavoitteet: ${goals.join(', ')}` : word('fi', 'item.notRelevant');
+    process.stdout.write(`tarkistus kirjattu: #${id} ${verdict}; ${word('fi', 'item.reviewedBy', { who: values.reviewer.trim() })}\n`);
     return 0;
   } finally {
     await closeContext(ctx);

@@ -5,6 +5,7 @@ import { hashPassword, passwordProblem } from '../web/auth/password.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { countAccountSubscriptions } from '../store/subscriptions.js';
+import { isMailAddress } from '../mail/address.js';
 import { word } from '../present/words-web.js';
 import { Interrupted, parseCommand, UsageError, writeLine } from './args.js';
 
@@ -26,8 +27,6 @@ tokens; its history stays, and its subscriptions are kept but send nothing. enab
 account sign in again and its kept subscriptions send again (its feed addresses stay revoked).
 list reads the database without changing it.
 `;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Read a password: from a terminal without echo, else the first line of standard input. */
 async function readPassword(prompt: string, input: NodeJS.ReadStream = process.stdin): Promise<string> {
@@ -84,7 +83,7 @@ export async function usersCommand(args: string[]): Promise<number> {
     throw new UsageError(sub ? `unknown subcommand "${sub}" (add, password, list, disable, enable)` : 'give a subcommand: add, password, list, disable or enable');
   if (!email) throw new UsageError(`${sub} needs the account's e-mail address`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (!EMAIL.test(email) || email.length > 320) throw new UsageError(`"${email}" is not an e-mail address`);
+  if (!isMailAddress(email)) throw new UsageError(`${JSON.stringify(email)} is not an e-mail address`);
   if (sub === 'disable') {
     const ctx = openContext(values);
     try {
@@ -147,6 +146,9 @@ export async function usersCommand(args: string[]): Promise<number> {
     await closeContext(reader);
   }
   const password = await readPassword(sub === 'add' ? 'Salasana: ' : 'Uusi salasana: ');
+  // Standard input closed or empty (cron, `< /dev/null`): no password was given, rather than one of no characters.
+  if (!process.stdin.isTTY && password === '')
+    throw new UsageError(`no password on standard input: pipe it in (echo "$PASSWORD" | lakivahti users ${sub} ${email}${sub === 'add' ? ` --role ${role}` : ''}), or run the command on a terminal to be asked`);
   const problem = passwordProblem(password, email);
   if (problem) throw new UsageError(`password not accepted: ${problem.en}`);
   if (process.stdin.isTTY && (await readPassword('Salasana uudelleen: ')) !== password) throw new UsageError('the passwords did not match');

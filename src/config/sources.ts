@@ -37,11 +37,13 @@ export function loadSources(feedsDir: string): LoadedSources {
   const sources: SourceDef[] = [];
   const errors: ConfigError[] = [];
   const seen = new Map<string, string>();
-  for (const name of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  const names = fs.readdirSync(dir, { encoding: 'buffer' }).map((raw) => ({ raw, name: fileName(raw) }));
+  for (const { raw, name } of names.filter((f) => /\.ya?ml$/.test(f.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const file = path.join(dir, name);
     let text = '';
     try {
-      text = fs.readFileSync(file, 'utf8');
+      // Opened by its bytes: a name that is not UTF-8 read as text would name another file ("ENOENT").
+      text = fs.readFileSync(Buffer.concat([Buffer.from(dir + path.sep), raw]), 'utf8');
       const def = parseSourceDef(text, file);
       const other = seen.get(def.id);
       if (other) throw new FieldError(`field "id": "${def.id}" is already used by ${other}`, 'id');
@@ -52,6 +54,16 @@ export function loadSources(feedsDir: string): LoadedSources {
     }
   }
   return { sources, errors };
+}
+
+/**
+ * A file name as text; one that is not UTF-8 (a folder copied from an old Latin-1 system) with each byte past ASCII
+ * as \xNN, so that messages name it recognisably instead of with U+FFFD.
+ */
+function fileName(raw: Buffer): string {
+  const text = raw.toString('utf8');
+  if (Buffer.from(text).equals(raw)) return text;
+  return [...raw].map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase()}`)).join('');
 }
 
 /** A definition's fault in one field (or one of a module's options under `options:`), named as data. */

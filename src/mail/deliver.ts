@@ -244,8 +244,11 @@ function claimAlive(claimedBy: string): boolean {
 
 const LEASE_MS = 10 * 60_000;
 
-/** Send every recorded message that is due, one at a time, each tried at most once in this call. */
-export async function sendDue(env: DigestEnv, transport: MailTransport, now: () => Date = () => new Date()): Promise<SendResult[]> {
+/**
+ * Send every recorded message that is due, one at a time, each tried at most once in this call; `sent` hears of each
+ * as it is done (a run stopped midway has said which went out).
+ */
+export async function sendDue(env: DigestEnv, transport: MailTransport, now: () => Date = () => new Date(), sent?: (r: SendResult) => void): Promise<SendResult[]> {
   const { db, config } = env;
   const claimer = `${os.hostname()}:${process.pid}`;
   let last = 0;
@@ -268,6 +271,7 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
       });
       markDeliverySent(db, d.id, now().toISOString());
       results.push({ email: d.email, subject: d.subject, ok: true });
+      sent?.(results.at(-1)!);
     } catch (err) {
       const e = err instanceof SendError ? err : new SendError((err as Error).message, false);
       const giveUp = e.permanent || d.attempts >= config.maxAttempts;
@@ -277,6 +281,7 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
         if (giveUp) pauseSubscription(db, sub.id, `${e.permanent ? 'pysyvä virhe' : `${d.attempts} epäonnistunutta yritystä`}: ${e.message}`, now().toISOString());
       })();
       results.push({ email: d.email, subject: d.subject, ok: false, error: e.message, retryAt });
+      sent?.(results.at(-1)!);
     }
   }
 }

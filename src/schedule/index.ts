@@ -5,7 +5,7 @@ import { refreshSource, type PipelineDeps } from '../pipeline.js';
 import { createLimiter } from '../fetch/limiter.js';
 import { getSourceState, listPausedSources, mergeSearchIndex, moveIntoForce } from '../store/index.js';
 import { crawlConcurrency } from '../config/crawl.js';
-import { nextCronRun, nodeCron, TIMEZONE } from '../config/schedule.js';
+import { cronTimezone, nextCronRun, nodeCron } from '../config/schedule.js';
 import type { DigestJobs } from '../mail/job.js';
 
 /** Shortly after midnight in Helsinki: matters whose statute comes into force that day move on, run or no run. */
@@ -73,7 +73,7 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
         // Backoff after errors moves next_run_at past the cron tick; skip until it is due. A paused source waits.
         if (isDue(getSourceState(deps.db, def.id)?.nextRunAt, new Date()) && !listPausedSources(deps.db).has(def.id)) await runOnce(def);
       },
-      { name: `crawl:${def.id}`, timezone: TIMEZONE, noOverlap: true },
+      { name: `crawl:${def.id}`, timezone: cronTimezone(def.schedule), noOverlap: true },
     ),
   );
 
@@ -91,7 +91,7 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
         inFlight.delete(p);
         ticking.delete(tick);
       }
-    }, { name: `digest:${tick}`, timezone: TIMEZONE, noOverlap: true }));
+    }, { name: `digest:${tick}`, timezone: cronTimezone(digest!.cron[tick]), noOverlap: true }));
 
   // Matters coming into force: daily, and once now (a day may have passed while the process was down).
   let movingIntoForce = false;
@@ -107,7 +107,7 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
       movingIntoForce = false;
     }
   };
-  tasks.push(cron.schedule(IN_FORCE_CRON, intoForce, { name: 'matters:in-force', timezone: TIMEZONE, noOverlap: true }));
+  tasks.push(cron.schedule(IN_FORCE_CRON, intoForce, { name: 'matters:in-force', timezone: cronTimezone(IN_FORCE_CRON), noOverlap: true }));
   intoForce();
 
   // Not at start: a merge holds the write lock for a while, and a night's wait costs searches little.
@@ -125,7 +125,7 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
       merging = false;
     }
   };
-  tasks.push(cron.schedule(SEARCH_MERGE_CRON, mergeIndex, { name: 'search:merge', timezone: TIMEZONE, noOverlap: true }));
+  tasks.push(cron.schedule(SEARCH_MERGE_CRON, mergeIndex, { name: 'search:merge', timezone: cronTimezone(SEARCH_MERGE_CRON), noOverlap: true }));
 
   // node-cron does not replay runs missed while the process was down: catch up once now.
   const now = new Date();

@@ -49,14 +49,34 @@ export function mountPoint(file: string): string {
 /** Names a full disk in the errors below (the crawl's exit status and the sources page read it from a run's error). */
 export const DISK_FULL = /the disk holding .+ is full/;
 
-/** The disk holding `file`, how full it is and where to free space: `the disk holding … is full (N KiB free on M)`. */
-function fullDisk(file: string): string {
-  return `the disk holding ${file} is full (${Math.floor((freeBytes(file) ?? 0) / 1024)} KiB free on ${mountPoint(file)})`;
+const kib = (bytes: number) => `${Math.floor(bytes / 1024)} KiB`;
+
+/**
+ * The disk holding `file`, how full it is and where to free space: `the disk holding … is full (N KiB free on M)`,
+ * with what a copy of `needs` bytes would take.
+ */
+function fullDisk(file: string, needs?: number): string {
+  return `the disk holding ${file} is full (${kib(freeBytes(file) ?? 0)} free on ${mountPoint(file)}${needs === undefined ? '' : `, the copy needs ${kib(needs)}`})`;
 }
 
 /** The error of a command that would write to a database on a full disk. */
 export function diskFullMessage(file: string): string {
   return `${fullDisk(file)}; nothing was written. Free some space there and run it again; commands that only read still work`;
+}
+
+/** A copy of `needs` bytes (a backup) that does not fit on the disk holding `dest`: nothing of it is left there. */
+export class DiskFullError extends Error {
+  readonly code = 'SQLITE_FULL';
+  constructor(dest: string, needs: number) {
+    super(`${fullDisk(dest, needs)}; nothing was written. Free some space there, or write the copy to another disk`);
+    this.name = 'DiskFullError';
+  }
+}
+
+/** Whether a copy of `bytes` bytes fits on the disk holding `dest`, leaving what a connection needs to open a file. */
+export function fits(dest: string, bytes: number): boolean {
+  const free = freeBytes(dest);
+  return free === null || free >= bytes + OPEN_BYTES;
 }
 
 /** A write's error as text; SQLite's "database or disk is full" names the disk (the transaction was rolled back). */

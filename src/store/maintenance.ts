@@ -1,6 +1,8 @@
 // Looking after the database file: what created it, whether it answers, and consistent backups.
 import fs from 'node:fs';
+import path from 'node:path';
 import { Database, type Db } from './db.js';
+import { DiskFullError, fits } from './disk-space.js';
 
 /** A value from the meta table (what created the database, e.g. the demo), or null. */
 export function readMeta(db: Db, key: string): string | null {
@@ -27,17 +29,85 @@ export function writeMeta(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
-/** Copy the database with SQLite's online backup (consistent while other connections write), then check the copy. */
-export async function backupDb(db: Db, dest: string): Promise<{ bytes: number; items: number }> {
-  await db.backup(dest);
-  const copy = new Database(dest, { readonly: true, fileMustExist: true });
+/** The bytes a copy of the database takes: its pages, those still in its -wal file included. */
+export function dbBytes(db: Db): number {
+  return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+}
+
+const SIDES = ['', '-journal', '-wal', '-shm'];
+
+/**
+ * Remove what backups to `dest` left when killed: `dest.partial-PID` files (and their journals) of processes that are
+ * gone. Those of a backup still running are its own.
+ */
+function removeLeftPartials(dest: string): void {
+  const dir = path.dirname(path.resolve(dest));
+  const prefix = `${path.basename(dest)}.partial-`;
+  for (const name of fs.readdirSync(dir)) {
+    const pid = name.startsWith(prefix) ? /^(\d+)(-journal|-wal|-shm)?$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid && !processAlive(Number(pid))) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
   try {
-    const check = copy.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new Error(`the copy ${dest} failed SQLite's integrity check: ${String(check)}`);
-    const { n } = copy.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number };
-    return { bytes: fs.statSync(dest).size, items: n };
-  } finally {
-    copy.close();
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Copy the database with SQLite's online backup (consistent while other connections write), check the copy, and only
+ * then give it the name `dest`: a copy cut short by a full disk, `stopped()` (asked between steps: Ctrl-C) or a crash is
+ * never left under the name of a backup, only as `dest.partial-PID` (one per process: two backups to one file at once
+ * each write their own). Without `replace`, a `dest` another process wrote meanwhile is kept and this copy removed
+ * (an error with code EEXIST). The copy is one self-contained file (its journal mode set back to rollback).
+ */
+export async function backupDb(db: Db, dest: string, { replace = false, stopped = (): Error | null => null } = {}): Promise<{ bytes: number; items: number }> {
+  const temp = `${dest}.partial-${process.pid}`;
+  const needs = dbBytes(db);
+  const removeTemp = () => {
+    for (const suffix of SIDES) fs.rmSync(temp + suffix, { force: true });
+  };
+  removeLeftPartials(dest);
+  removeTemp();
+  try {
+    await db.backup(temp, {
+      progress: () => {
+        const err = stopped();
+        if (err) throw err;
+        return 100; // pages a step, better-sqlite3's own
+      },
+    });
+    const copy = new Database(temp, { fileMustExist: true });
+    let items: number;
+    try {
+      copy.pragma('journal_mode = DELETE');
+      const check = copy.pragma('integrity_check', { simple: true });
+      if (check !== 'ok') throw new Error(`the copy ${temp} failed SQLite's integrity check: ${String(check)}`);
+      items = (copy.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+    } finally {
+      copy.close();
+    }
+    const err = stopped();
+    if (err) throw err;
+    // A -wal or -shm file of an earlier file named dest would be read as this copy's.
+    for (const suffix of SIDES.slice(1)) fs.rmSync(dest + suffix, { force: true });
+    // A new name is taken only if nobody took it meanwhile (a link fails where a rename would replace).
+    if (replace) fs.renameSync(temp, dest);
+    else {
+      fs.linkSync(temp, dest);
+      removeTemp();
+    }
+    return { bytes: fs.statSync(dest).size, items };
+  } catch (err) {
+    removeTemp();
+    // SQLite says "database or disk is full", or at times an I/O error, when a write finds no room.
+    const code = (err as { code?: string }).code ?? '';
+    const full = /^(SQLITE_FULL|ENOSPC)/.test(code) || (code.startsWith('SQLITE_IOERR') && !fits(dest, needs));
+    throw full ? new DiskFullError(dest, needs) : err;
   }
 }
 

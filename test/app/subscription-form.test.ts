@@ -12,12 +12,21 @@ describe('checkSubscription', () => {
     expect(checkSubscription(ask({ email: ' a@example.fi ', goals: ['services', 'services'], organisations: [' Sisäministeriö ', ''], matters: ['7'], search: ' pelastus ' }), rules))
       .toEqual({ email: 'a@example.fi', kind: 'personal', every: 'weekly', lang: 'fi', goals: ['services'], sources: [], organisations: ['Sisäministeriö'], matters: [7], search: 'pelastus' });
     expect(checkSubscription(ask({ network: true, lang: 'sv' }), rules)).toMatchObject({ kind: 'network', every: 'weekly', lang: 'sv', search: null });
+    for (const email of ["o'brien+laki@example.fi", 'Äiti@esimerkki.fi', 'pelastus.laitos-1@alue.hyvinvointialue.fi'])
+      expect(checkSubscription(ask({ email, goals: ['services'] }), rules).email).toBe(email);
     // An organisation is followed in any letter case: the same one ticked and typed is one, as first written.
     expect(checkSubscription(ask({ organisations: ['Sisäministeriö', 'sisäministeriö ', 'SISÄMINISTERIÖ', 'Eduskunta'] }), rules).organisations).toEqual(['Sisäministeriö', 'Eduskunta']);
   });
 
   it.each([
     [{ email: 'ei-osoite' }, 'email', '"ei-osoite" is not an e-mail address', '"ei-osoite" ei ole sähköpostiosoite.'],
+    // What a mailer reads as another mailbox, or more than one: it sent "x@example.fi>" to x@example.fi.
+    [{ email: 'x@example.fi>' }, 'email', '"x@example.fi>" is not an e-mail address', '"x@example.fi>" ei ole sähköpostiosoite.'],
+    [{ email: 'Nimi <x@example.fi>' }, 'email', '"Nimi <x@example.fi>" is not an e-mail address', '"Nimi <x@example.fi>" ei ole sähköpostiosoite.'],
+    [{ email: 'a@example.fi,b@example.fi' }, 'email', '"a@example.fi,b@example.fi" is not an e-mail address', '"a@example.fi,b@example.fi" ei ole sähköpostiosoite.'],
+    [{ email: 'a@example.fi;b@example.fi' }, 'email', '"a@example.fi;b@example.fi" is not an e-mail address', '"a@example.fi;b@example.fi" ei ole sähköpostiosoite.'],
+    [{ email: 'user@[127.0.0.1]' }, 'email', '"user@[127.0.0.1]" is not an e-mail address', '"user@[127.0.0.1]" ei ole sähköpostiosoite.'],
+    [{ email: 'a\u0000b@example.fi' }, 'email', '"a\\u0000b@example.fi" is not an e-mail address', '"a\u0000b@example.fi" ei ole sähköpostiosoite.'],
     [{ goals: ['services'], every: 'hourly' }, 'every', '--every must be one of immediately, daily, weekly, not "hourly"', 'Tuntematon lähetystiheys "hourly".'],
     [{ goals: ['services'], lang: 'en' }, 'lang', '--lang must be fi or sv, not "en"', 'Kielen on oltava suomi tai ruotsi (nyt "en").'],
     [{}, 'follows', 'say what to follow (--goal, --source, --organisation, --matter, --search) or give --network', 'Valitse, mitä seuraat: vähintään yksi tavoite, lähde, organisaatio, asia tai haku.'],

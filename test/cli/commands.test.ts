@@ -120,9 +120,14 @@ describe('lakivahti CLI', () => {
     const police = (await jsonItems()).find((x) => x.title.startsWith('Poliisin'));
     expect(police.relevant).toBe(false);
     const r = await run('review', String(police.id), '--reviewer', 'Maija', '--goals', 'internal-security', '--note', 'yhteistyö');
-    expect(r.out).toBe(`recorded: #${police.id} relevant (internal-security) by Maija\n`);
+    expect(r.out).toBe(`tarkistus kirjattu: #${police.id} tavoitteet: internal-security; tarkistanut Maija\n`);
     expect((await run('review', String(police.id), '--reviewer', 'Maija', '--goals', 'sports')).err).toContain('unknown goal "sports"');
-    expect((await run('review', '99999', '--reviewer', 'Maija', '--not-relevant')).err).toContain('no item with id 99999');
+    // A missing item is a failure (1), as a missing account or subscription is; a mistaken call is 2.
+    const missing = await run('review', '99999', '--reviewer', 'Maija', '--not-relevant');
+    expect([missing.code, missing.out, missing.err]).toEqual([1, '', 'review: no item with id 99999\n']);
+    const not = await run('review', String(police.id), '--reviewer', 'Maija', '--not-relevant');
+    expect(not.out).toBe(`tarkistus kirjattu: #${police.id} ei koske verkostoa; tarkistanut Maija\n`);
+    await run('review', String(police.id), '--reviewer', 'Maija', '--goals', 'internal-security');
     expect((await run('review', String(police.id), '--goals', 'services')).err).toContain('--reviewer NAME is required');
     await run('retag');
     expect((await jsonItems()).find((x) => x.id === police.id)).toMatchObject({ relevant: true, goals: ['internal-security'] });

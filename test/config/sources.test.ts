@@ -67,4 +67,17 @@ describe('config: source definitions', () => {
       { file: path.join(dir, 'sources', 'good.yaml'), message: expect.stringContaining('already used') },
     ]);
   });
+
+  it('reads a file whose name is not UTF-8, and names it with its odd bytes as \\xNN', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feeds-'));
+    fs.mkdirSync(path.join(dir, 'sources'));
+    // Latin-1 names, as a folder copied from an old system has them: "äiti.yaml", "öljy.yaml".
+    const latin1 = (name: string) => Buffer.concat([Buffer.from(path.join(dir, 'sources') + path.sep), Buffer.from(name, 'latin1')]);
+    fs.writeFileSync(latin1('äiti.yaml'), 'id: aiti\nname: Ä\nurl: https://e.fi/rss\nkind: rss\n');
+    fs.writeFileSync(latin1('öljy.yaml'), 'id: oljy\nname: Ö\nurl: https://e.fi/rss\nkind: rss\nnmae: x\n');
+    const { sources, errors } = loadSources(dir);
+    expect(sources.map((s) => [s.id, s.file])).toEqual([['aiti', path.join(dir, 'sources', '\\xE4iti.yaml')]]);
+    expect(errors).toEqual([{ file: path.join(dir, 'sources', '\\xF6ljy.yaml'), message: 'line 5: unknown field "nmae"' }]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

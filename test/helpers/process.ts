@@ -1,6 +1,9 @@
 // Run `node bin/lakivahti.js` as a shell or cron does: a child process with pipes, no TTY.
 import { spawn, type ChildProcessByStdio, type SpawnOptions } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { Readable, Writable } from 'node:stream';
 import { rootDir } from '../../src/paths.js';
 
@@ -76,4 +79,40 @@ export async function run(args: string[], opts: Parameters<typeof start>[1] & { 
   const child = start(args, opts);
   child.proc.stdin.end(opts.input ?? '');
   return child.done;
+}
+
+/** A `serve` for the tests of one file (serveForTests); its fields are set once the server listens. */
+export interface Served {
+  /** The scratch folder, removed after the tests. */
+  dir: string;
+  /** The server's address without a trailing slash. */
+  base: string;
+  child: Child;
+}
+
+/**
+ * `lakivahti serve --port 0 --no-schedule` for the tests of one file. Before them: a scratch folder `lakivahti-NAME-…`,
+ * `prepare(dir)` (seed, accounts) returning serve's further arguments and how to start it, the server started and its
+ * address read. After them: the server stopped as a shutdown stops it (SIGTERM), `restore(dir)` (modes a test took
+ * away), the folder removed.
+ */
+export function serveForTests(
+  name: string,
+  prepare: (dir: string) => Promise<{ args: string[]; opts?: Parameters<typeof start>[1] }> | { args: string[]; opts?: Parameters<typeof start>[1] },
+  restore?: (dir: string) => void,
+): Served {
+  const served = {} as Served;
+  beforeAll(async () => {
+    served.dir = fs.mkdtempSync(path.join(os.tmpdir(), `lakivahti-${name}-`));
+    const { args, opts } = await prepare(served.dir);
+    served.child = start(['serve', '--port', '0', '--no-schedule', ...args], opts);
+    served.base = await listeningAt(served.child);
+  }, 90_000);
+  afterAll(async () => {
+    served.child?.proc.kill('SIGTERM');
+    await served.child?.done;
+    if (served.dir) restore?.(served.dir);
+    if (served.dir) fs.rmSync(served.dir, { recursive: true, force: true });
+  });
+  return served;
 }

@@ -168,7 +168,14 @@ describe('lakivahti as a process, with pipes', () => {
       [['items', '-x'], 'items: unknown option -x'],
       [['sources', '--json', 'extra'], 'sources: unexpected argument "extra"'],
       [['digest', '--preview', 'x'], 'digest: unexpected argument "x"'],
+      [['digest', '--preview', '--to', 'Maija Meikäläinen'], 'digest: --to "Maija Meikäläinen" is not an e-mail address'],
       [['review', '1', '2', '--reviewer', 'Maija', '--not-relevant'], 'review: give one item\'s id, not "1 2"'],
+      [['review', '1e1', '--reviewer', 'Maija', '--not-relevant'], 'review: give the item\'s id (a number from `lakivahti items`), not "1e1"'],
+      [['review', '99999999999999999999', '--reviewer', 'Maija', '--not-relevant'], 'review: give the item\'s id (a number from `lakivahti items`), not "99999999999999999999"'],
+      // An option of one value given twice with two values: parseArgs took the last, silently.
+      [['users', 'add', 'a@example.fi', '--role', 'admin', '--role=reader'], 'users: --role is given twice ("admin", "reader"); give it once'],
+      [['items', '--source', 'sm', '--source', 'eduskunta'], 'items: --source is given twice ("sm", "eduskunta"); give it once'],
+      [['--db', 'other.sqlite', 'sources'], `sources: --db is given twice ("other.sqlite", "${big}"); give it once`],
     ];
     for (const [args, message] of cases) {
       const r = await run([...args, '--db', big, '--feeds', seedFeeds]);
@@ -177,6 +184,8 @@ describe('lakivahti as a process, with pipes', () => {
     // A lone dash is standard input, not an option; a negative number written with = is the option's value.
     const stdin = await run(['tag', '--jsonl', '-'], { input: '{"id":"a","title":"Pelastuslain muutos"}\n' });
     expect([stdin.code, JSON.parse(stdin.out).primary]).toEqual([0, 'services']);
+    // The same value twice is no ambiguity.
+    expect((await run(['items', '--limit', '2', '--limit=2', '--db', big, '--feeds', seedFeeds])).code).toBe(0);
     const eq = await run(['items', '--limit=-2', '--db', big, '--feeds', seedFeeds]);
     expect([eq.code, eq.err.split('\n')[0]]).toEqual([2, 'items: --limit must be a positive whole number, not "-2"']);
   }, 60_000);
@@ -295,7 +304,7 @@ describe('lakivahti as a process, with pipes', () => {
     const db = path.join(dir, 'review.sqlite');
     seedDatabase(db, 30);
     const review = await run(['review', '7', '--reviewer', 'Maija', '--goals', 'internal-security', '--db', db, '--feeds', seedFeeds]);
-    expect([review.code, review.out]).toEqual([0, 'recorded: #7 relevant (internal-security) by Maija\n']);
+    expect([review.code, review.out]).toEqual([0, 'tarkistus kirjattu: #7 tavoitteet: internal-security; tarkistanut Maija\n']);
     const dry = await run(['retag', '--dry-run', '--db', db, '--feeds', seedFeeds]);
     expect(dry.code).toBe(0);
     expect(dry.out).toMatch(/ of 30 items would change \(taxonomy seed → /);

@@ -62,14 +62,14 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
       const both = await run([...args, '--db', file]);
       expect(both.code, args.join(' ')).toBe(2);
       expect(both.out).toBe('');
-      expect(both.err).toMatch(new RegExp(`^matter: tunnus VN/31234/2026 löytyy 2 asiasta; anna asian numero:\n  asia ${life.id}: HE 184\\/2026 vp Hallituksen esitys pelastuslaiksi\n` +
-        `  asia ${own}: Lausuntopyyntö pelastuslain muuttamisesta\n`));
+      expect(both.err).toMatch(new RegExp(`^matter: 2 matters hold VN/31234/2026; give the matter's number:\n  matter ${life.id}: HE 184\\/2026 vp Hallituksen esitys pelastuslaiksi\n` +
+        `  matter ${own}: Lausuntopyyntö pelastuslain muuttamisesta\n`));
     }
     // Asked by an identifier only one of them holds, or by number, each is shown as before.
     expect((await show(file, 'SM061:00/2026')).id).toBe(life.id);
     // A correction naming the shared identifier is refused the same way, writing nothing.
     const merge = await run(['matter', 'merge', 'VN/31234/2026', 'HE 12/2026 vp', '--reviewer', 'M', '--db', file]);
-    expect([merge.code, merge.err]).toEqual([2, expect.stringMatching(/tunnus VN\/31234\/2026 löytyy 2 asiasta; anna asian numero/)]);
+    expect([merge.code, merge.err]).toEqual([2, expect.stringMatching(/2 matters hold VN\/31234\/2026; give the matter's number/)]);
   });
 
   it('merge: the first matter keeps its number, the second is gone; relink keeps them merged', async () => {

@@ -188,7 +188,10 @@ describe('lakivahti digest', () => {
     await smtp.waitFor(arrived + 2, 60_000);
     expect(smtp.held()).toBe(1);
     child.proc.kill('SIGKILL');
-    expect((await child.done).signal).toBe('SIGKILL');
+    const killed = await child.done;
+    expect(killed.signal).toBe('SIGKILL');
+    // What went out was said as it went, not at the end the run never reached.
+    expect(killed.out).toMatch(/(^|\n)lähetetty: eka@example\.fi: [^\n]+\n$/);
     expect(deliveries(db).map((d) => [d.email, d.status]).sort()).toEqual([['eka@example.fi', 'sent'], ['toka@example.fi', 'sending']]);
     smtp.holdAfter(Infinity);
     const rerun = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb, saveRun } from '../../src/store/index.js';
+import { backupDb, openDb, saveRun } from '../../src/store/index.js';
 import { listeningAt, run, start } from '../helpers/process.js';
 import { reply, startServer, type TestServer } from '../helpers/server.js';
 import { seedDatabase, seedItem } from './seed.js';
@@ -180,5 +180,36 @@ describe('the database on a full disk', { timeout: 90_000 }, () => {
     const again = await run(['crawl', '--db', file, '--feeds', feeds, '--source', 'big']);
     expect(again.out).toMatch(/^big: 400 new, 0 updated, 400 found/);
     expect(again.code).toBe(0);
+  });
+
+  it('backup onto a full disk is refused naming the disk, before writing; an older backup it would replace is kept', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const db = path.join(dir, 'seed.sqlite');
+    for (const f of fs.readdirSync(mnt)) fs.rmSync(path.join(mnt, f));
+    const dest = path.join(mnt, 'backup.sqlite');
+    fs.writeFileSync(dest, 'an older backup');
+    fill(64 * 1024);
+    for (const force of [[], ['--force']]) {
+      const r = await run(['backup', path.join(mnt, force.length ? 'backup.sqlite' : 'new.sqlite'), ...force, '--db', db]);
+      expect(r.code, force.join(' ')).toBe(1);
+      expect(r.err).toMatch(new RegExp(`^lakivahti backup: the disk holding ${mnt}/(new|backup)\\.sqlite is full \\(64 KiB free on ${mnt}, the copy needs \\d+ KiB\\); nothing was written\\. Free some space there, or write the copy to another disk\\n$`));
+      expect(r.out).toBe('');
+      expect(files()).toEqual(['backup.sqlite', 'filler']);
+      expect(fs.readFileSync(dest, 'utf8')).toBe('an older backup');
+    }
+  });
+
+  it('a backup the disk fills under is removed, its error naming the disk', async (t) => {
+    if (skipped) return t.skip(skipped);
+    for (const f of fs.readdirSync(mnt)) fs.rmSync(path.join(mnt, f));
+    fill(256 * 1024); // the copy begins, and the disk fills under it (serve's writes, another program's)
+    const db = openDb(path.join(dir, 'seed.sqlite'), { readOnly: true });
+    const dest = path.join(mnt, 'backup.sqlite');
+    try {
+      await expect(backupDb(db, dest)).rejects.toThrow(new RegExp(`^the disk holding ${dest.replace(/\./g, '\\.')} is full \\(256 KiB free on ${mnt}, the copy needs \\d+ KiB\\); nothing was written`));
+    } finally {
+      db.close();
+    }
+    expect(files()).toEqual(['filler']);
   });
 });

@@ -1,10 +1,12 @@
 // Options and environment variables given empty, as a script's unset variable gives them (`--db "$DB"`,
-// `LAKIVAHTI_DB= lakivahti crawl`): each is refused by name, and nothing is fetched or written anywhere.
+// `LAKIVAHTI_DB= lakivahti crawl`), and paths whose bytes are not UTF-8: each is refused by name, and nothing is
+// fetched or written anywhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { run } from '../helpers/process.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, run } from '../helpers/process.js';
 import { reply, startServer, type TestServer } from '../helpers/server.js';
 import { seedDatabase } from './seed.js';
 
@@ -46,6 +48,26 @@ describe('empty values', { timeout: 60_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(feed.requests.length).toBe(seen);
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+  });
+});
+
+// A Latin-1 name typed in a shell ($'\xe4iti.sqlite'): Node.js reads its byte as U+FFFD, so the command opened,
+// made or wrote another file ("\uFFFDiti.sqlite": a subscription added to a new database there).
+describe('paths that are not UTF-8', { timeout: 60_000 }, () => {
+  it.each<[string, string, string]>([
+    ['subscriptions add --db', `subscriptions add a@example.fi --goal services --db "$(printf '\\344iti.sqlite')"`, 'subscriptions: --db "\uFFFDiti.sqlite"'],
+    ['LAKIVAHTI_DB: items', `items`, 'items: LAKIVAHTI_DB "\uFFFDiti.sqlite"'],
+    ['backup FILE', `backup "$(printf '\\366ljy.sqlite')" --db db.sqlite`, 'backup: the backup file "\uFFFDljy.sqlite"'],
+    ['tag --jsonl', `tag --jsonl "$(printf '\\366ljy.jsonl')"`, 'tag: --jsonl "\uFFFDljy.jsonl"'],
+    ['digest --out', `digest --preview --db db.sqlite --out "$(printf '\\366ljy')"`, 'digest: --out "\uFFFDljy"'],
+  ])('%s: refused by name, exit 2, nothing written', (_what, command, said) => {
+    // The Latin-1 database exists, by its real name.
+    fs.copyFileSync(db, Buffer.concat([Buffer.from(dir + path.sep), Buffer.from('äiti.sqlite', 'latin1')]));
+    const before = fs.readdirSync(dir).sort();
+    const r = spawnSync('/bin/sh', ['-c', `LAKIVAHTI_DB="$(printf '\\344iti.sqlite')" exec "${process.execPath}" "${BIN}" ${command}`], { cwd: dir, encoding: 'utf8', env: { ...process.env, LAKIVAHTI_FEEDS: feeds } });
+    expect(r.stderr.split('\n')[0]).toBe(`${said} is not a UTF-8 path (its other bytes are shown as \uFFFD), and no file by that name can be opened; rename the file or folder in UTF-8`);
+    expect([r.status, r.stdout]).toEqual([2, '']);
     expect(fs.readdirSync(dir).sort()).toEqual(before);
   });
 });

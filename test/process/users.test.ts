@@ -102,9 +102,13 @@ describe('lakivahti users', () => {
 
   it.each([
     [['add', 'uusi@example.fi', '--role', 'admin'], 'lyhyt\n', 2, 'password not accepted: a password needs at least 12 characters (this one has 5)'],
+    // Standard input empty or closed (a cron line, < /dev/null): no password given, not one too short.
+    [['password', 'paakayttaja@example.fi'], '\n', 2, 'users: no password on standard input: pipe it in (echo "$PASSWORD" | lakivahti users password paakayttaja@example.fi), or run'],
     [['add', 'uusi@example.fi', '--role', 'pomo'], `${PW}\n`, 2, '--role must be one of admin, reviewer, reader, not "pomo"'],
     [['add', 'uusi@example.fi'], `${PW}\n`, 2, '--role must be one of admin, reviewer, reader'],
     [['add', 'ei-osoite', '--role', 'reader'], `${PW}\n`, 2, '"ei-osoite" is not an e-mail address'],
+    [['add', 'x@example.fi>', '--role', 'reader'], `${PW}\n`, 2, '"x@example.fi>" is not an e-mail address'],
+    [['add', 'evil@example.fi\r\nBcc: v@example.fi', '--role', 'reader'], `${PW}\n`, 2, 'users: "evil@example.fi\\r\\nBcc: v@example.fi" is not an e-mail address\n'],
     [['add', 'Paakayttaja@example.fi', '--role', 'reader'], `${PW}\n`, 1, 'an account for Paakayttaja@example.fi already exists'],
     [['add', 'uusi@example.fi', '--role', 'admin'], '1qaz2wsx3edc\n', 2, 'password not accepted: this password is on the list of common passwords that attackers try first; choose another'],
     [['password', 'ei-ole@example.fi'], `${PW}\n`, 1, 'users: no account for ei-ole@example.fi'],
@@ -139,7 +143,8 @@ describe('lakivahti users', () => {
   it('an empty standard input is no password', async () => {
     const r = await users(['add', 'tyhja@example.fi', '--role', 'reader'], '');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('a password needs at least 12 characters (this one has 0)');
+    // Said as what it is (cron, < /dev/null), not as a password of no characters.
+    expect(r.err.split('\n')[0]).toBe('users: no password on standard input: pipe it in (echo "$PASSWORD" | lakivahti users add tyhja@example.fi --role reader), or run the command on a terminal to be asked');
     expect((await users(['list'])).out).not.toContain('tyhja@');
   }, 30_000);
 });

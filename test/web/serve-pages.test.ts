@@ -1,21 +1,16 @@
 // Every read page and output through `lakivahti serve` as a process, over a database seeded through the pipeline.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { listeningAt, run, start, type Child } from '../helpers/process.js';
+import { run, serveForTests } from '../helpers/process.js';
 import { Browser, PASSWORD } from '../helpers/web.js';
 import { openDb, seedStore, type Seeded } from './support.js';
 
-let dir: string;
-let child: Child;
-let base: string;
 let seeded: Seeded;
 let matter: number;
 let reader: Browser;
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-pages-'));
+const served = serveForTests('pages', async (dir) => {
   const file = path.join(dir, 'pages.sqlite');
   const db = openDb(file);
   seeded = seedStore(db);
@@ -28,22 +23,18 @@ beforeAll(async () => {
   // A department reader's account, made as an administrator would: the password through a pipe.
   const added = await run(['users', 'add', 'lukija@example.fi', '--role', 'reader', '--db', file], { input: `${PASSWORD}\n` });
   expect([added.code, added.err]).toEqual([0, '']);
-  child = start(['serve', '--port', '0', '--no-schedule', '--db', file, '--feeds', feeds]);
-  base = await listeningAt(child);
-  reader = new Browser(base);
-  expect((await reader.signIn('lukija@example.fi')).status).toBe(303);
-}, 90_000);
+  return { args: ['--db', file, '--feeds', feeds] };
+});
 
-afterAll(async () => {
-  child?.proc.kill('SIGTERM');
-  await child?.done;
-  fs.rmSync(dir, { recursive: true, force: true });
+beforeAll(async () => {
+  reader = new Browser(served.base);
+  expect((await reader.signIn('lukija@example.fi')).status).toBe(303);
 });
 
 describe('the read pages through lakivahti serve', () => {
   it('gives an anonymous visitor the sign-in form, never the page or the output', async () => {
     for (const page of ['/', '/items', `/items/${seeded.request}`, '/feeds/items.atom', '/items.csv']) {
-      const res = await fetch(base + page);
+      const res = await fetch(served.base + page);
       const body = await res.text();
       expect([page, res.status]).toEqual([page, 401]);
       expect(body).toContain('name="password"');
@@ -66,7 +57,7 @@ describe('the read pages through lakivahti serve', () => {
     ['/items.csv?source=lausuntopalvelu', 'text/csv', 'numero;otsikko'],
   ])('GET %s', async (page, type, text) => {
     const url = page.replace('{request}', String(seeded.request)).replace('{hostile}', String(seeded.hostile)).replace('{matter}', String(matter));
-    const res = await fetch(base + url, { headers: { cookie: reader.cookie } });
+    const res = await fetch(served.base + url, { headers: { cookie: reader.cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain(type);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -80,21 +71,21 @@ describe('the read pages through lakivahti serve', () => {
 
   it("lets a reader's feed program read the calendar and a feed with a personal token, until it is revoked", async () => {
     const { token, id } = await reader.feedToken('Outlook');
-    const calendar = await fetch(`${base}/feeds/deadlines.ics?token=${token}`);
+    const calendar = await fetch(`${served.base}/feeds/deadlines.ics?token=${token}`);
     expect([calendar.status, calendar.headers.get('content-type')]).toEqual([200, 'text/calendar; charset=utf-8']);
     expect(await calendar.text()).toContain('BEGIN:VEVENT');
-    const feed = await fetch(`${base}/feeds/items.atom?goal=services&token=${token}`);
+    const feed = await fetch(`${served.base}/feeds/items.atom?goal=services&token=${token}`);
     expect([feed.status, (await feed.text()).includes('<feed')]).toEqual([200, true]);
     await reader.revokeFeedToken(id);
-    const revoked = await fetch(`${base}/feeds/deadlines.ics?token=${token}`);
+    const revoked = await fetch(`${served.base}/feeds/deadlines.ics?token=${token}`);
     expect([revoked.status, (await revoked.text()).includes('BEGIN:VEVENT')]).toEqual([401, false]);
   });
 
   it('answers an unknown filter and an unknown item in Finnish, not with a 500', async () => {
-    const bad = await fetch(`${base}/items?kind=memo`, { headers: { cookie: reader.cookie } });
+    const bad = await fetch(`${served.base}/items?kind=memo`, { headers: { cookie: reader.cookie } });
     expect([bad.status, (await bad.text()).includes('Tuntematon asiakirjatyyppi')]).toEqual([400, true]);
-    const missing = await fetch(`${base}/items/987654`, { headers: { cookie: reader.cookie } });
+    const missing = await fetch(`${served.base}/items/987654`, { headers: { cookie: reader.cookie } });
     expect([missing.status, (await missing.text()).includes('Asiakirjaa numero 987654 ei ole tallennettu.')]).toEqual([404, true]);
-    expect(child.err()).toBe('');
+    expect(served.child.err()).toBe('');
   });
 });

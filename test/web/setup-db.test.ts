@@ -1,34 +1,18 @@
 // The first-run page of `serve --db FILE`: the command it shows makes the administrator in that file. It showed
 // `lakivahti users add … --role admin` alone, which writes to db/lakivahti.sqlite, so a person serving the demo's or
 // another database followed it, refreshed, and got the same page again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { defaultDbPath } from '../../src/paths.js';
 import { setupDbArg } from '../../src/app/serve.js';
-import { listeningAt, start, type Child } from '../helpers/process.js';
+import { serveForTests } from '../helpers/process.js';
 
-let dir: string;
-let child: Child;
-let base: string;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-setup-'));
-  // Run from the folder, with the database given relative to it as a person types it.
-  child = start(['serve', '--port', '0', '--no-schedule', '--db', 'data/fresh.sqlite'], { cwd: dir });
-  base = await listeningAt(child);
-}, 60_000);
-
-afterAll(async () => {
-  child?.proc.kill('SIGTERM');
-  await child?.done;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+// Run from the folder, with the database given relative to it as a person types it.
+const served = serveForTests('setup', (dir) => ({ args: ['--db', 'data/fresh.sqlite'], opts: { cwd: dir } }));
 
 describe('the first-run page of a server over another database', () => {
   it('names the database in the commands it shows', async () => {
-    const html = await (await fetch(`${base}/`)).text();
+    const html = await (await fetch(`${served.base}/`)).text();
     expect(html).toContain('<pre><code>lakivahti users add sinun.nimesi@example.fi --role admin --db data/fresh.sqlite</code></pre>');
     expect(html).toContain('<code>echo "$SALASANA" | lakivahti users add … --db data/fresh.sqlite</code>');
   });
