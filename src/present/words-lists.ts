@@ -237,6 +237,7 @@ export const LIST_WORDS = {
   'item.notFoundTitle': { fi: 'Asiakirjaa ei löydy – Lakivahti', sv: 'Dokumentet finns inte – Lakivahti' },
   'item.notFound': { fi: 'Asiakirjaa numero {id} ei ole tallennettu.', sv: 'Dokument nummer {id} har inte sparats.' },
   'item.published': { fi: 'julkaistu', sv: 'publicerat' },
+  'item.publishedGiven': { fi: 'ensimmäisen kerran haettu; lähteen ilmoittama päivä: {date}', sv: 'hämtat första gången; källans angivna datum: {date}' },
   'item.language': { fi: 'kieli', sv: 'språk' },
   'item.notRelevant': { fi: 'ei koske verkostoa', sv: 'berör inte nätverket' },
   'item.reviewedBy': { fi: 'tarkistanut {who}', sv: 'granskat av {who}' },

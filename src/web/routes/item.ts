@@ -93,6 +93,8 @@ export function itemPage(ctx: PageContext): RequestHandler {
         // Sanitized when the item was stored (normalize/sanitize.ts, an allowlist): the only HTML rendered as it is.
         contentHtml: item.contentHtml, summary: summaryAbove(item.summary, item.contentHtml), stage: item.stage,
         firstSeenAt: item.firstSeenAt, changedAt: item.changedAt, version: item.version,
+        // A date more than a day after the item was first seen, kept as the source gave it (it is listed by first seen).
+        publishedGiven: item.publishedGiven,
         identifiers: item.allIdentifiers.map((i) => ({ type: named(lang, 'idtype', i.type), value: i.value, role: named(lang, 'idrole', i.role ?? 'mention') })),
       },
       // What the review form acts on: the item's number and its goal ids (checked in the form).
