@@ -60,15 +60,6 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/**
- * The words of a text as tokenize finds them, as written (no token made for each): for finding them where they stand
- * in text already NFC, as stored text is. wordToken makes the token tokenize gives such a word.
- */
-export const wordsOf = (text: string): string[] => nfc(text).match(WORD) ?? [];
-
-/** The token tokenize gives a word of wordsOf (lowercased alone: the same as a slice of the text lowercased whole). */
-export const wordToken = (t: string): Token => ({ text: t, lower: t.toLowerCase(), pieces: HYPHEN.test(t) ? t.split(/[-‐‑–]/) : [t] });
-
 /** An item's title and summary as tokens: tokenized once, read by the tagger and by the search index (indexTerms). */
 export interface FieldTokens {
   title: Token[];

@@ -1,6 +1,6 @@
 // Marking the words a search found: the alternatives of the store's FTS5 query, matched against each word's
 // own search keys (tag/index-terms.ts), so a mark falls exactly where the index found the item.
-import { wordsOf, wordToken, type Analyzer, type Token } from '../../tag/analyze.js';
+import { tokenize, type Analyzer } from '../../tag/analyze.js';
 import { indexTerms } from '../../tag/index-terms.js';
 import type { Lang } from '../../model.js';
 
@@ -19,31 +19,69 @@ export function searchAlternatives(fts: string): SearchAlternative[] {
 
 const hits = (word: string, alts: SearchAlternative[]) => alts.some((a) => (a.prefix ? word.startsWith(a.text) : word === a.text));
 
+/** A word of a text where it stands, as tokenize read it (its lowercase form and hyphen-separated pieces). */
+interface PlacedWord {
+  at: number;
+  end: number;
+  text: string;
+  lower: string;
+  pieces: string[];
+  /** Every key a search may find it by (lowercased, its pieces, its index terms), once asked for (searchKeys). */
+  keys?: string[];
+}
+
+/** How many texts' words are kept per analyzer and language (list rows' titles and summaries); all are dropped when full. */
+const KEPT_TEXTS = 5000;
+/**
+ * Each text's words where they stand, per analyzer and language: they do not depend on the search, and the newest
+ * items' titles and summaries come back in search after search. Keyed by the text itself in a map per language (a key
+ * made of language and text was a new string to hash for every title and summary of every page).
+ */
+const placed = new WeakMap<Analyzer, Partial<Record<Lang, Map<string, PlacedWord[]>>>>();
+
+/** The map `kept` holds for `analyzer` and `lang`, made when first asked for. */
+function keptFor<V>(kept: WeakMap<Analyzer, Partial<Record<Lang, Map<string, V>>>>, analyzer: Analyzer, lang: Lang): Map<string, V> {
+  let byLang = kept.get(analyzer);
+  if (!byLang) kept.set(analyzer, (byLang = {}));
+  return (byLang[lang] ??= new Map());
+}
+
+function placedWords(text: string, lang: Lang, analyzer: Analyzer): PlacedWord[] {
+  const texts = keptFor(placed, analyzer, lang);
+  let words = texts.get(text);
+  if (words) return words;
+  words = [];
+  let cursor = 0;
+  for (const t of tokenize(text)) {
+    const at = text.indexOf(t.text, cursor);
+    if (at === -1) continue;
+    cursor = at + t.text.length;
+    words.push({ at, end: cursor, text: t.text, lower: t.lower, pieces: t.pieces });
+  }
+  if (texts.size >= KEPT_TEXTS) texts.clear();
+  texts.set(text, words);
+  return words;
+}
+
 /** How many words' index terms are kept per analyzer and language; all are dropped when full. */
 const KEPT_WORDS = 50_000;
 /**
  * Each word's index terms (tag/index-terms.ts), per analyzer and language: they depend only on the word, and a word
- * is asked for again in every search whose rows hold it. The texts themselves are tokenized anew for each page: kept
- * (5,000 texts' placed words until session 37), a search nobody repeats added its rows' texts to the kept ones,
- * which the next scavenge promoted to the old generation and a clear later dropped, a quarter of what such a
- * search's requests promoted.
+ * is asked for again in every search whose rows hold it, where the texts it stands in are each analysed anew.
  */
 const wordTerms = new WeakMap<Analyzer, Partial<Record<Lang, Map<string, string[]>>>>();
 
-/** Whether a search's alternatives find a word: by its lowercase form, its hyphen pieces or its index terms. */
-function found(t: Token, lang: Lang, alts: SearchAlternative[], analyzer: Analyzer): boolean {
-  if (hits(t.lower, alts)) return true;
-  if (t.pieces.length > 1 && t.pieces.some((p) => hits(p.toLowerCase(), alts))) return true;
-  let byLang = wordTerms.get(analyzer);
-  if (!byLang) wordTerms.set(analyzer, (byLang = {}));
-  const words = (byLang[lang] ??= new Map<string, string[]>());
-  let terms = words.get(t.text);
+/** The keys a search may find a placed word by: lowercased, its pieces, its index terms (computed once per word). */
+function searchKeys(w: PlacedWord, lang: Lang, analyzer: Analyzer): string[] {
+  if (w.keys) return w.keys;
+  const words = keptFor(wordTerms, analyzer, lang);
+  let terms = words.get(w.text);
   if (!terms) {
-    terms = indexTerms(t.text, lang, analyzer).split(' ').filter((k) => k !== '');
+    terms = indexTerms(w.text, lang, analyzer).split(' ').filter((k) => k !== '');
     if (words.size >= KEPT_WORDS) words.clear();
-    words.set(t.text, terms);
+    words.set(w.text, terms);
   }
-  return terms.some((k) => hits(k, alts));
+  return (w.keys = [w.lower, ...w.pieces.map((p) => p.toLowerCase()), ...terms]);
 }
 
 /**
@@ -53,17 +91,13 @@ function found(t: Token, lang: Lang, alts: SearchAlternative[], analyzer: Analyz
 export function searchRanges(text: string, lang: Lang, alts: SearchAlternative[], analyzer: Analyzer, seen = new Map<string, boolean>()): [number, number][] {
   if (!alts.length) return [];
   const out: [number, number][] = [];
-  let cursor = 0;
-  // The words alone, each found again from where the last ended (tokenize's way); a token only for a word this page
-  // has not answered for yet.
-  for (const w of wordsOf(text)) {
-    // The words are read from the text as NFC: one written otherwise is not found where it stands, and not marked.
-    const at = text.indexOf(w, cursor);
-    if (at === -1) continue;
-    cursor = at + w.length;
-    let yes = seen.get(w);
-    if (yes === undefined) seen.set(w, (yes = found(wordToken(w), lang, alts, analyzer)));
-    if (yes) out.push([at, cursor]);
+  for (const w of placedWords(text, lang, analyzer)) {
+    let found = seen.get(w.text);
+    if (found === undefined) {
+      found = searchKeys(w, lang, analyzer).some((k) => hits(k, alts));
+      seen.set(w.text, found);
+    }
+    if (found) out.push([w.at, w.end]);
   }
   return out;
 }
