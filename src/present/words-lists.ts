@@ -237,6 +237,7 @@ export const LIST_WORDS = {
   'item.notFoundTitle': { fi: 'Asiakirjaa ei löydy – Lakivahti', sv: 'Dokumentet finns inte – Lakivahti' },
   'item.notFound': { fi: 'Asiakirjaa numero {id} ei ole tallennettu.', sv: 'Dokument nummer {id} har inte sparats.' },
   'item.published': { fi: 'julkaistu', sv: 'publicerat' },
+  'item.publishedGiven': { fi: 'ensimmäisen kerran haettu; lähteen ilmoittama päivä: {date}', sv: 'hämtat första gången; källans angivna datum: {date}' },
   'item.language': { fi: 'kieli', sv: 'språk' },
   'item.notRelevant': { fi: 'ei koske verkostoa', sv: 'berör inte nätverket' },
   'item.reviewedBy': { fi: 'tarkistanut {who}', sv: 'granskat av {who}' },
@@ -257,6 +258,15 @@ export const LIST_WORDS = {
   'item.joint': { fi: 'Asiakirja on yhteisen vastauksen ehdokas:', sv: 'Dokumentet är en kandidat för ett gemensamt svar:' },
   // Its deadline has passed since it was tagged: the stored verdict was the tag stage's then.
   'item.jointPast': { fi: 'Asiakirja oli yhteisen vastauksen ehdokas ennen määräajan päättymistä:', sv: 'Dokumentet var en kandidat för ett gemensamt svar innan remisstiden gick ut:' },
+  // The tag stage made it one, but no list of candidates holds it (store/candidates.ts isCandidateOn).
+  'item.jointNoDeadline': {
+    fi: 'Luokittelija piti asiakirjaa yhteisen vastauksen ehdokkaana, mutta sen määräaikaa ei tiedetä, joten se ei ole ehdokkaiden listoilla eikä taululla:',
+    sv: 'Klassificeraren bedömde dokumentet som en kandidat för ett gemensamt svar, men remisstiden är okänd, så det finns inte bland kandidaterna eller på tavlan:',
+  },
+  'item.jointRejected': {
+    fi: 'Luokittelija piti asiakirjaa yhteisen vastauksen ehdokkaana, mutta tarkistaja katsoi, ettei se koske verkostoa:',
+    sv: 'Klassificeraren bedömde dokumentet som en kandidat för ett gemensamt svar, men granskaren bedömde att det inte berör nätverket:',
+  },
   // The parts of the stored joint-response reason (src/tag/joint.ts writes them in English), in the reader's language.
   'joint.about': { fi: '{kind}, päätavoite {goal} (pisteet {score})', sv: '{kind}, huvudmål {goal} (poäng {score})' },
   'joint.consultation': { fi: 'lausuntokierros', sv: 'remissrunda' },

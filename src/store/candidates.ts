@@ -2,9 +2,12 @@
 
 /**
  * The tag stage decides candidacy when it tags an item (a relevant consultation whose deadline had not passed then)
- * and the verdict stays stored: it is a candidate today only while its deadline (a Helsinki date) is today or later,
- * and not once a reviewer judged it not relevant — the rule `items --joint`, the board and the overview list by.
+ * and the verdict stays stored: it is a candidate today only while it has a deadline (a Helsinki date) that is today
+ * or later, and not once a reviewer judged it not relevant. This is the rule `items --joint`, the board, the overview
+ * and the digest list by, in SQL `i.joint = 1 AND i.deadline >= ? AND COALESCE(r.relevant, 1) = 1`: candidates are
+ * listed by deadline, so one whose deadline is not known (the tag stage's "deadline unknown") is in no list, and no
+ * page or output calls it one (the item page says why).
  */
 export function isCandidateOn(item: { joint: boolean; relevant: boolean | null; deadline: string | null }, today: string): boolean {
-  return item.joint && item.relevant !== false && (item.deadline === null || item.deadline >= today);
+  return item.joint && item.relevant !== false && item.deadline !== null && item.deadline >= today;
 }

@@ -1,5 +1,6 @@
 // The tagger's word analysis, reused for search: index terms for items and FTS5 queries for users.
 import type { Lang } from '../model.js';
+import { INVISIBLE_IN_WORDS } from '../parse/nfc.js';
 import { tokenize, type Analyzer, type FieldTokens, type Token, type WordAnalysis } from './analyze.js';
 import { ftsString } from './fts.js';
 import { finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
@@ -85,13 +86,17 @@ function addTerms(tokens: Token[], lang: Lang, analyzer: Analyzer): void {
   }
 }
 
+const INVISIBLE = new RegExp(`[${INVISIBLE_IN_WORDS}]`, 'g');
+
 /**
  * An FTS5 query for what a user typed: every word must match, in any inflected or compound form
  * (pelastuslaki finds pelastuslain; kunta finds kuntien, lag finds lagarna). Without `lang` (the language of one
- * typed word cannot be told) a word is looked up both ways. Returns null when there are no words.
+ * typed word cannot be told) a word is looked up both ways. Returns null when there are no words. The invisible
+ * characters stored text drops (a soft hyphen or a zero-width space pasted with a word) are dropped here too, so they
+ * join the word they stand in as they do in the index.
  */
 export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): string | null {
-  const words = tokenize(text);
+  const words = tokenize(text.replace(INVISIBLE, ''));
   if (!words.length) return null;
   const finnish = lang !== 'sv';
   return words

@@ -1,7 +1,8 @@
 // Titles as sources may write them: decomposed letters (NFD), soft hyphens and bidi controls inside words.
 // Each is found by a search typed as people type it, marked, and shown as the reader would read it.
 import { describe, expect, it } from 'vitest';
-import { arriveTagged, get, servePages, useSeededSite } from './support.js';
+import { arriveTagged, get, servePages, tagStage, useSeededSite } from './support.js';
+import { searchQuery } from '../../src/tag/index-terms.js';
 
 let site: Awaited<ReturnType<typeof servePages>>;
 const ids: Record<string, number> = {};
@@ -42,6 +43,16 @@ describe('text a source wrote with invisible or decomposed characters', () => {
     const page = (await get(`${site.base}/items/${ids.shy}`)).body;
     expect(page).toContain('Vapaaehtoistoiminnan avustukset 2027');
     expect(page).not.toMatch(/\u00ad|&shy;|&#173;|&#xad;/i);
+  });
+
+  it('a soft hyphen or zero-width space typed (pasted) inside a search word joins it, as stored text joins it', async () => {
+    for (const q of ['vapaa\u00adehtoistoiminnan', 'vapaa\u200behtoistoiminnan', 'vapaaehtoistoiminnan avus\u00adtukset']) {
+      const { status, body } = await search(q);
+      expect(status).toBe(200);
+      expect(rowIds(body)).toEqual([ids.shy]);
+      expect(body).toContain('<mark>Vapaaehtoistoiminnan</mark>');
+      expect(searchQuery(q, tagStage().analyzer)).toBe(searchQuery(q.replace(/[\u00ad\u200b]/g, ''), tagStage().analyzer));
+    }
   });
 
   it('bidi controls are not kept: a right-to-left override cannot turn the title or the page around', async () => {

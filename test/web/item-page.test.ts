@@ -9,6 +9,7 @@ import { fiDate } from '../../src/web/helpers.js';
 let db: Db;
 let seeded: Seeded;
 let site: Awaited<ReturnType<typeof servePages>>;
+let future: number;
 const year = new Date().getFullYear();
 
 useSeededSite('reviewer', (s) => ({ db, seeded, site } = s), {
@@ -21,7 +22,8 @@ useSeededSite('reviewer', (s) => ({ db, seeded, site } = s), {
       content: '<p>Pelastuslain muutos koskee <strong>pelastuslaitoksia</strong>.</p>',
       published: daysAgo(6), deadline: inDays(9), organisation: 'Sisäministeriö', identifiers: [`VN/31234/${year}`],
       consultation: { distribution: ['Helsingin kaupungin pelastuslaitos', 'Keski-Uudenmaan pelastuslaitos', 'Suomen Kuntaliitto'], answered: ['Suomen Kuntaliitto', 'Helsingin kaupungin pelastuslaitos'] },
-    });
+    });    // A feed's clock wrong: dated 2062, listed by when it was first seen, the source's date kept (migration 025).
+    future = arriveTagged(db, 'stm', { guid: 'future-1', title: 'Tiedote pelastustoimen rahoituksesta', url: 'https://stm.fi/future-1', published: '2062-01-03T08:00:00.000Z' });
   },
 });
 
@@ -37,6 +39,13 @@ describe('item page', () => {
     expect(body).toContain('<a href="https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId&#x3D;1" rel="noopener noreferrer nofollow">Alkuperäinen sivu</a>');
     expect(section(body, 'text')).toContain('<div class="content"><p>Pelastuslain muutos koskee <strong>pelastuslaitoksia</strong>.</p></div>');
     expect(section(body, 'ids')).toContain(`<strong>VN/31234/${year}</strong> <span class="muted">diaarinumero, oma tunnus</span>`);
+  });
+
+  it('says when the source gave a date later than first seen, and which (the item is dated by first seen)', async () => {
+    const { body } = await get(`${site.base}/items/${future}`);
+    expect(body).toContain(`julkaistu ${fiDate(new Date().toISOString())} (ensimmäisen kerran haettu; lähteen ilmoittama päivä: 3.1.2062) ·`);
+    const own = await get(`${site.base}/items/${seeded.request}`);
+    expect(own.body).not.toContain('lähteen ilmoittama päivä');
   });
 
   it('says a candidate whose deadline has passed since it was tagged was one, not that it is one', async () => {

@@ -7,6 +7,7 @@ import { evidenceList, positiveMatches } from '../../present/evidence.js';
 import { jointReasonText } from '../../present/joint-reason.js';
 import { stageName } from '../../present/stage-names.js';
 import { hasWord, word, type Lang as UiLang } from '../../present/words-web.js';
+import { isCandidateOn } from '../../store/candidates.js';
 import { getItem, getMatter, listItemEvents, listItemVersions, listReviews, readItemIds, type ItemDetail } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, kindLabel, languageLabel, markText, phraseRanges, rowView, summaryAbove } from './present.js';
@@ -35,9 +36,17 @@ function codeNamed(e: Evidence, lang: UiLang, scopes: Record<string, string>): s
 }
 
 /**
- * The tagger's reasons in words, and the words it matched marked in the title and summary. A joint-response candidate
- * whose deadline has passed by `today` (a Helsinki date) since it was tagged is said to have been one (`jointPast`).
+ * What the page says of an item the tag stage made a joint-response candidate, by the rule every list of candidates
+ * reads (isCandidateOn) on `today` (a Helsinki date): one now, one until its deadline passed, or one that no list holds
+ * (its deadline is not known, or a reviewer judged it not relevant). The word's key.
  */
+function jointState(item: ItemDetail, today?: string): string {
+  if (today === undefined || isCandidateOn({ joint: true, relevant: item.relevant, deadline: item.deadline }, today)) return 'item.joint';
+  if (item.relevant === false) return 'item.jointRejected';
+  return item.deadline === null ? 'item.jointNoDeadline' : 'item.jointPast';
+}
+
+/** The tagger's reasons in words, and the words it matched marked in the title and summary; `today` as jointState reads it. */
 export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: UiLang = 'fi', scopes: Record<string, string> = {}, today?: string) {
   if (!item.tags) return null;
   const evidence = evidenceList(item.tags.evidence);
@@ -53,7 +62,7 @@ export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: 
       rule: named(lang, 'rule', e.rule), term: codeNamed(e, lang, scopes), field: e.field ? named(lang, 'field', e.field) : null, match: e.match ?? null,
       points: points(e.goals ?? {}, label) || word(lang, e.rule === 'kind' || e.rule === 'scope' ? 'rule.scales' : 'rule.blocks'), negative: Object.values(e.goals ?? {}).some((n) => n < 0),
     })),
-    joint: item.tags.joint, jointPast: item.tags.joint && !!today && !!item.deadline && item.deadline < today, jointReason: item.tags.jointReason && jointReasonText(item.tags.jointReason, lang, { goal: label, kind: (k) => kindLabel(k, lang) }), taxonomyVersion: item.tags.taxonomyVersion, taggedAt: item.tags.taggedAt,
+    joint: item.tags.joint, jointText: item.tags.joint ? word(lang, jointState(item, today)) : null, jointReason: item.tags.jointReason && jointReasonText(item.tags.jointReason, lang, { goal: label, kind: (k) => kindLabel(k, lang) }), taxonomyVersion: item.tags.taxonomyVersion, taggedAt: item.tags.taggedAt,
   };
 }
 
@@ -93,6 +102,8 @@ export function itemPage(ctx: PageContext): RequestHandler {
         // Sanitized when the item was stored (normalize/sanitize.ts, an allowlist): the only HTML rendered as it is.
         contentHtml: item.contentHtml, summary: summaryAbove(item.summary, item.contentHtml), stage: item.stage,
         firstSeenAt: item.firstSeenAt, changedAt: item.changedAt, version: item.version,
+        // A date more than a day after the item was first seen, kept as the source gave it (it is listed by first seen).
+        publishedGiven: item.publishedGiven,
         identifiers: item.allIdentifiers.map((i) => ({ type: named(lang, 'idtype', i.type), value: i.value, role: named(lang, 'idrole', i.role ?? 'mention') })),
       },
       // What the review form acts on: the item's number and its goal ids (checked in the form).
