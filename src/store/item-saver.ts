@@ -1,6 +1,6 @@
 // The items table's write side: insert new items, update changed ones (keeping versions and change events).
 import { prepared, type Db } from './db.js';
-import type { Consultation, Item } from '../model.js';
+import type { Consultation } from '../model.js';
 import { goalRows, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues, type ItemToStore } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
 import type { ItemVersion } from './items.js';
@@ -36,10 +36,10 @@ const FUTURE_MARGIN_MS = 24 * 3600_000;
  * An item's stored fields in FIELD_COLUMNS order; `published` is what to store (see FUTURE_MARGIN_MS), and the item's
  * own date is kept as given when that differs.
  */
-function fieldValues(i: Item, hash: string, published: string | null): unknown[] {
+function fieldValues(i: ItemToStore, hash: string, published: string | null): unknown[] {
   const consultation = i.consultation ? JSON.stringify(i.consultation) : null;
   return [i.guid, i.url, i.title, i.summary, i.contentHtml, published, i.updated, i.deadline, i.language, i.organisation,
-    i.kind, i.stage, consultation, hash, i.inForce ?? null, published === i.published ? null : i.published];
+    i.kind, i.stage, consultation, hash, i.inForce, published === i.published ? null : i.published];
 }
 
 /** The join keys a signature (see linkSignature) holds, distinct and sorted: joinKeys of the identifiers it was made of. */
