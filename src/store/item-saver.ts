@@ -1,6 +1,6 @@
 // The items table's write side: insert new items, update changed ones (keeping versions and change events).
 import { prepared, type Db } from './db.js';
-import type { Consultation, Item } from '../model.js';
+import type { Consultation } from '../model.js';
 import { goalRows, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues, type ItemToStore } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
 import type { ItemVersion } from './items.js';
@@ -36,14 +36,22 @@ const FUTURE_MARGIN_MS = 24 * 3600_000;
  * An item's stored fields in FIELD_COLUMNS order; `published` is what to store (see FUTURE_MARGIN_MS), and the item's
  * own date is kept as given when that differs.
  */
-function fieldValues(i: Item, hash: string, published: string | null): unknown[] {
+function fieldValues(i: ItemToStore, hash: string, published: string | null): unknown[] {
   const consultation = i.consultation ? JSON.stringify(i.consultation) : null;
   return [i.guid, i.url, i.title, i.summary, i.contentHtml, published, i.updated, i.deadline, i.language, i.organisation,
-    i.kind, i.stage, consultation, hash, i.inForce ?? null, published === i.published ? null : i.published];
+    i.kind, i.stage, consultation, hash, i.inForce, published === i.published ? null : i.published];
 }
 
 /** The join keys a signature (see linkSignature) holds, distinct and sorted: joinKeys of the identifiers it was made of. */
 const signatureKeys = (signature: string): string[] => [...new Set(signature.split('\n').map((l) => l.slice(l.indexOf(' ') + 1)))].sort();
+
+/**
+ * New items a saver enters into the full-text index at a time (see createItemSaver), rather than each batch's. An
+ * item's full-text key counts its id down (see ftsKey), so each batch's keys were below the last batch's, and FTS5
+ * wrote each batch (25 items) as a segment of its own: a 10,000-item feed made 400, merged again and again, and copied
+ * its search words 400 times. Bounded, so that the last part, entered after the last batch, is short.
+ */
+const TEXT_ITEMS = 1000;
 
 /** Saves one run's items as they arrive, inside the caller's transaction. */
 export interface ItemSaver {
@@ -75,10 +83,10 @@ export function textIndexer(db: Db): (ids: string) => void {
  * Prepare to save a run's items in one or more batches (statements and known keys are read once). `textLater`: the
  * caller enters the run's new items (SaveOutcome.created) into the full-text index with textIndexer and copies their
  * search words (see searchWordsWriter) before its transaction commits, and before a later run of the same source
- * updates them; else each batch does both. A writer that commits several whole runs at once (see commitGroup in
- * writer-worker.ts) so enters the new items of them all with one statement: FTS5 writes what it was given as a new
- * segment at every savepoint, and each run is one, so a crawl of 200 new feeds wrote 200 small segments, which FTS5
- * then merged again and again.
+ * updates them; else the saver does both, every TEXT_ITEMS new items and at flush(). A writer that commits several
+ * whole runs at once (see commitGroup in writer-worker.ts) so enters the new items of them all with one statement:
+ * FTS5 writes what it was given as a new segment at every savepoint, and each run is one, so a crawl of 200 new feeds
+ * wrote 200 small segments, which FTS5 then merged again and again.
  */
 export function createItemSaver(db: Db, sourceId: string, runId: number, textLater = false): ItemSaver {
   // One query for the source's keys and hashes; the full old row is read only for items that changed.
@@ -109,9 +117,19 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
     FROM json_each(?) i, json_each(i.value -> 1) d`);
   const setLinkKeys = prepared(db, 'UPDATE items SET link_keys = ? WHERE id = ?');
   // New items enter the full-text index (and its words: search-words.ts) and their source's count in one statement
-  // each per batch (or per group of runs: see PendingText), not through triggers on every row (see migration 012).
+  // each per TEXT_ITEMS items or batch (or per group of runs: see textLater), not through triggers on every row
+  // (see migration 012).
   const indexText = textLater ? null : textIndexer(db);
   const searchWords = textLater ? null : searchWordsWriter(db);
+  /** How many of outcome.created are in the full-text index (see writeText). */
+  let indexed = 0;
+  /** Enter the new items not yet in the full-text index, and copy their search words. */
+  const writeText = () => {
+    if (!indexText || !searchWords || indexed === outcome.created.length) return;
+    indexText(JSON.stringify(outcome.created.slice(indexed)));
+    searchWords.copy();
+    indexed = outcome.created.length;
+  };
   const countItems = prepared(db, `INSERT INTO source_item_counts (source_id, items) VALUES (?, ?)
     ON CONFLICT (source_id) DO UPDATE SET items = items + excluded.items`);
   const goals = goalRows(db);
@@ -198,11 +216,15 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
     goals.write();
     const created = outcome.created.length - firstCreated;
     if (created === 0) return;
-    if (indexText && searchWords) {
-      indexText(JSON.stringify(outcome.created.slice(firstCreated)));
-      searchWords.copy();
-    }
     countItems.run(sourceId, created);
+    if (outcome.created.length - indexed >= TEXT_ITEMS) writeText();
   };
-  return { add, flush: (now) => linker.flush(now), outcome };
+  return {
+    add,
+    flush: (now) => {
+      writeText();
+      linker.flush(now);
+    },
+    outcome,
+  };
 }

@@ -15,10 +15,13 @@ export const TAG_ASSIGNMENTS = TAG_COLUMNS.map((c) => `${c} = ?`).join(', ');
 export type StoredVerdict = Omit<ItemTags, 'scores' | 'evidence' | 'goals'> & { scores: string; evidence: string; goals: string };
 
 /**
- * An item on its way into the store (see toStore), with what the item saver stores of its identifiers made already:
- * their signature (see linkSignature) and their rows as JSON text, [{"type", "value", "role"?}, …].
+ * An item on its way into the store (see toStore): the fields the item saver stores or compares, with what it stores of
+ * its identifiers made already: their signature (see linkSignature) and their rows as JSON text,
+ * [{"type", "value", "role"?}, …]. The identifiers themselves and the source (the saver's own) are left behind.
  */
-export type ItemToStore = Omit<TaggedItem, 'tags'> & { tags: StoredVerdict | null; signature: string; identifierRows: string };
+export type ItemToStore = Omit<TaggedItem, 'tags' | 'identifiers' | 'sourceId' | 'inForce'> & {
+  inForce: string | null; tags: StoredVerdict | null; signature: string; identifierRows: string;
+};
 
 export const storedVerdict = (tags: ItemTags): StoredVerdict =>
   ({ ...tags, scores: JSON.stringify(tags.scores), evidence: JSON.stringify(tags.evidence), goals: JSON.stringify(tags.goals) });
@@ -28,13 +31,15 @@ export const storedVerdict = (tags: ItemTags): StoredVerdict =>
  * memory copy, where the evidence's many small objects were walked by the structured clone on both threads. Its
  * identifiers' signature and rows are made here too, so that the item saver's add walks no list of the item's: lists
  * come as arrays of several kinds (empty, filtered, sorted, cloned), and one its optimised code had not seen made V8
- * throw away and compile again the whole of add (see test/store/saver-recompile.test.ts).
+ * throw away and compile again the whole of add (see test/store/saver-recompile.test.ts). Written out field by field:
+ * every item the saver gets has the one shape (see batch.ts, which sends these fields in this order).
  */
 export const toStore = (item: TaggedItem): ItemToStore => ({
-  ...item,
-  tags: item.tags ? storedVerdict(item.tags) : null,
-  signature: linkSignature(item.identifiers),
-  identifierRows: JSON.stringify(item.identifiers),
+  key: item.key, hash: item.hash, guid: item.guid, url: item.url, title: item.title, summary: item.summary,
+  contentHtml: item.contentHtml, published: item.published, updated: item.updated, deadline: item.deadline,
+  language: item.language, organisation: item.organisation, kind: item.kind, stage: item.stage,
+  consultation: item.consultation, inForce: item.inForce ?? null, tags: item.tags ? storedVerdict(item.tags) : null,
+  searchTerms: item.searchTerms, signature: linkSignature(item.identifiers), identifierRows: JSON.stringify(item.identifiers),
 });
 
 /**

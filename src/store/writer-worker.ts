@@ -172,8 +172,8 @@ function handle(m: Message): void {
         begin(m.run, m.sourceId, m.startedAt, true);
         return reply(m.id, null);
       case 'add':
-        add(m.batch);
-        return reply(m.id, null);
+        // Not answered (see addBatch in writer.ts): a failed batch fails the run at finish.
+        return add(m.batch);
       case 'whole':
         begin(m.run, m.sourceId, m.startedAt, false);
         if (m.batch) add(m.batch);

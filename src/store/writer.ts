@@ -215,10 +215,20 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
     return new Promise<T>((resolve, reject) => {
       if (pending.size === 0) worker.ref();
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      const batch = 'batch' in req ? req.batch : null;
-      // The batch's bytes are moved to the thread, not copied (packBatch made them for this message alone).
-      worker.postMessage({ id, ...req }, batch ? [batch.bytes.buffer as ArrayBuffer] : undefined);
+      post(id, req);
     });
+  };
+  const post = (id: number, req: WriterRequest) => {
+    const batch = 'batch' in req ? req.batch : null;
+    // The batch's bytes are moved to the thread, not copied (packBatch made them for this message alone).
+    worker.postMessage({ id, ...req }, batch ? [batch.bytes.buffer as ArrayBuffer] : undefined);
+  };
+  /**
+   * A streaming run's batch, which the thread does not answer: a batch that fails fails the run at finish(). Answered,
+   * each of a 10,000-item feed's 400 batches was a message back, and a wake-up of this thread to read it.
+   */
+  const addBatch = (run: number, batch: PackedBatch) => {
+    if (!failure) post(0, { op: 'add', run, batch });
   };
 
   return {
@@ -239,9 +249,9 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
           if (!begun) {
             begun = true;
             send({ op: 'begin', run, sourceId, startedAt });
-            send({ op: 'add', run, batch: first! });
+            addBatch(run, first!);
           }
-          send({ op: 'add', run, batch });
+          addBatch(run, batch);
         }
       };
       return {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { packBatch, unpackBatch } from '../../src/store/batch.js';
+import { toStore } from '../../src/store/tags.js';
 import type { Item } from '../../src/model.js';
 
 const item: Item = {
@@ -20,11 +21,18 @@ describe('packBatch', () => {
     expect(back.items).toEqual([item, { ...item, key: 'guid:a-2', inForce: null, consultation: null }]);
   });
 
-  it('gives back a tagged batch as one to store as it is', () => {
-    const stored = { ...item, tags: null, searchTerms: 'pelastuslaki', signature: 'self vn VN/1000/2026', identifierRows: '[]' };
-    const back = unpackBatch(packBatch({ items: [stored] }));
+  it('gives back a tagged batch as one to store as it is: every field the item saver reads, in its order', () => {
+    const verdict = { relevant: true, goals: [{ goal: 'reform', score: 3.5 }], primary: 'reform', scores: { reform: 3.5 },
+      evidence: [{ term: 'pelastuslaki', field: 'title' }], joint: false, jointReason: '', taxonomyVersion: '2026.7' };
+    const stored = [toStore({ ...item, tags: verdict, searchTerms: 'pelastuslaki' }),
+      toStore({ ...item, key: 'guid:a-2', inForce: undefined, consultation: null, identifiers: [], tags: null, searchTerms: '' })];
+    expect(stored[0]).toMatchObject({ signature: 'self diary VN/1000/2026', inForce: '2027-03-01' });
+    expect(stored[1]).toMatchObject({ signature: '', identifierRows: '[]', inForce: null });
+    const back = unpackBatch(packBatch({ items: stored }));
     expect(back.tag).toBeFalsy();
-    expect(back.items).toEqual([stored]);
+    expect(back.items).toEqual(stored);
+    // toEqual passes over a field missing on one side as undefined: the fields and their order are the same too.
+    expect(back.items.map((i) => Object.keys(i))).toEqual(stored.map((i) => Object.keys(i)));
   });
 
   it('packs into a buffer of its own, which a message moves to the other side', () => {

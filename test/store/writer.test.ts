@@ -205,6 +205,27 @@ describe("worker writer: a group's full-text index", () => {
   });
 });
 
+describe("worker writer: a streaming run's full-text index", () => {
+  it('enters a big run a thousand new items at a time, not a segment per batch; every item and word found', async () => {
+    const sink = writer.begin('a', new Date().toISOString());
+    sink.add([item('first', { title: 'Otsikko ensimmäinen' })]);
+    // 2,500 more in batches of 25, as the crawl hands a big feed on; the first and second batch make it a streaming run.
+    for (let b = 0; b < 100; b++) sink.add(Array.from({ length: 25 }, (_, k) => item(`${b * 25 + k}`, { title: `Otsikko osa${b} rivi${b * 25 + k}` })));
+    expect((await sink.finish({ run: run('a'), nextRunAt: null })).created).toHaveLength(2501);
+    expect(matches(reader, 'otsikko')).toBe(2501);
+    for (const word of ['osa0', 'osa57', 'osa99']) expect(matches(reader, word)).toBe(25);
+    for (const word of ['ensimmäinen', 'rivi0', 'rivi1499', 'rivi2499']) expect(matches(reader, word)).toBe(1);
+    // Every word of the index is a search word (see search-words.ts).
+    reader.exec('CREATE VIRTUAL TABLE temp.index_words USING fts5vocab (main, items_fts, row)');
+    expect(reader.prepare('SELECT count(*) FROM temp.index_words').pluck().get()).toBe(1 + 1 + 100 + 2500);
+    expect(reader.prepare('SELECT term FROM temp.index_words EXCEPT SELECT word FROM search_words').pluck().all()).toEqual([]);
+    // Each batch's keys are below the last batch's (they count the ids down): one batch at a time, every batch was a
+    // segment of its own (100, which FTS5 had merged into 8 by the end); a thousand items at a time, three at most.
+    expect(searchIndexSegments(reader)).toBeLessThanOrEqual(3);
+    reader.exec("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')");
+  });
+});
+
 describe('one-off writer: the worker thread starts while the crawl goes on', () => {
   it("takes leases on the crawl's own connection until the thread has started, then through it", async () => {
     const until = () => new Date(Date.now() + 60_000);
