@@ -1,15 +1,12 @@
 // Round twenty-four's rules (taxonomy 2026.5): information security is the rescue services' cyber security, a topic the
 // actor lends its points to; a funding model is whose funding it models. Wordings are this test's own, not a set's items.
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, voikkoAvailable } from '../../src/tag/analyze.js';
-import { createTagger } from '../../src/tag/tagger.js';
-import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+import { createAnalyzer } from '../../src/tag/analyze.js';
+import { roundTaggers } from './round-taggers.js';
 
-const taxonomy = loadTaxonomy();
-const analyzers = ['snowball', ...(voikkoAvailable() ? ['auto' as const] : [])] as const;
+const taggers = roundTaggers('round twenty-four');
 
-describe.each(analyzers)('round twenty-four (%s)', (name) => {
-  const tag = createTagger(taxonomy, { analyzer: createAnalyzer(name) });
+describe.each(taggers)('round twenty-four (%s)', (_name, tag) => {
 
   it.each([
     ['Pelastuslaitoksen tietoturvatarkastus: salasanakäytännöt uusitaan', 'Tarkastus kattoi kaikki työasemat.', 'fi'],
@@ -39,8 +36,7 @@ describe.each(analyzers)('round twenty-four (%s)', (name) => {
   });
 });
 
-describe.each(analyzers)('round twenty-four, the reform’s property and money (%s)', (name) => {
-  const tag = createTagger(taxonomy, { analyzer: createAnalyzer(name) });
+describe.each(taggers)('round twenty-four, the reform’s property and money (%s)', (_name, tag) => {
 
   it.each([
     ['Selvitys: paloasemien kauppahinnat kunnilta hyvinvointialueille vaihtelevat', 'Kunnat ovat myyneet asemia eri perustein.', 'fi'],
@@ -61,8 +57,7 @@ describe.each(analyzers)('round twenty-four, the reform’s property and money (
   });
 });
 
-describe.each(analyzers)('round twenty-four, what lifts the incident scope (%s)', (name) => {
-  const tag = createTagger(taxonomy, { analyzer: createAnalyzer(name) });
+describe.each(taggers)('round twenty-four, what lifts the incident scope (%s)', (_name, tag) => {
 
   it.each([
     ['Pronto: pelastuslaitokset hälytettiin vuonna 2029 yli 100 000 kertaa', 'Tulipaloja oli 12 000 ja liikenneonnettomuuksia 9 000.', 'fi'],

@@ -3,15 +3,9 @@
 // planners are internal security; a size or time limit (storleksgräns, tidsgräns) is no border; a fire contained is
 // incident news; fire resistance is fire safety. Wordings are this test's own, not a set's items.
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, voikkoAvailable } from '../../src/tag/analyze.js';
-import { createTagger } from '../../src/tag/tagger.js';
-import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+import { roundTaggers } from './round-taggers.js';
 
-const taxonomy = loadTaxonomy();
-const analyzers = ['snowball', ...(voikkoAvailable() ? ['auto' as const] : [])] as const;
-
-describe.each(analyzers)('round twenty-five (%s)', (name) => {
-  const tag = createTagger(taxonomy, { analyzer: createAnalyzer(name) });
+describe.each(roundTaggers('round twenty-five'))('round twenty-five (%s)', (_name, tag) => {
 
   it.each([
     ['Hyvinvointialue aloittaa muutosneuvottelut tukipalveluissa', 'Vähennystarve on 90 tehtävää. Pelastuslaitos jää neuvottelujen ulkopuolelle.', 'fi'],

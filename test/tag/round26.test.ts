@@ -3,15 +3,9 @@
 // is its structure; an organ of the welfare area (toimielin) is governance; "hyvinvointialueen pelastuslaitos" names the
 // rescue department's owner, not the reform. Wordings are this test's own, not a set's items.
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, voikkoAvailable } from '../../src/tag/analyze.js';
-import { createTagger } from '../../src/tag/tagger.js';
-import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+import { roundTaggers } from './round-taggers.js';
 
-const taxonomy = loadTaxonomy();
-const analyzers = ['snowball', ...(voikkoAvailable() ? ['auto' as const] : [])] as const;
-
-describe.each(analyzers)('round twenty-six (%s)', (name) => {
-  const tag = createTagger(taxonomy, { analyzer: createAnalyzer(name) });
+describe.each(roundTaggers('round twenty-six'))('round twenty-six (%s)', (_name, tag) => {
 
   it.each([
     ['Kaupunki hakee hyvitystä hyvinvointialueelle siirretyistä paloasemista', 'Erimielisyys koskee kolmen kiinteistön arvoa.', 'fi'],

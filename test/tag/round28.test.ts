@@ -4,15 +4,9 @@
 // matter. The welfare area's organs (aluehallitus, aluevaltuusto, områdesstyrelse, välfärdsområdesfullmäktige …) are actors:
 // who decides, not what about. Wordings are this test's own, not a set's items.
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, voikkoAvailable } from '../../src/tag/analyze.js';
-import { createTagger } from '../../src/tag/tagger.js';
-import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+import { roundTaggers } from './round-taggers.js';
 
-const taxonomy = loadTaxonomy();
-const analyzers = ['snowball', ...(voikkoAvailable() ? ['auto' as const] : [])] as const;
-
-describe.each(analyzers)('round twenty-eight (%s)', (name) => {
-  const tag = createTagger(taxonomy, { analyzer: createAnalyzer(name) });
+describe.each(roundTaggers('round twenty-eight'))('round twenty-eight (%s)', (_name, tag) => {
 
   it.each([
     ['Pelastuslaitos laati kouluille mallin evakuointisuunnitelmaksi', 'Mallissa varaudutaan myös suuronnettomuuteen.', 'fi'],
