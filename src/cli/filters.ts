@@ -13,7 +13,8 @@ export interface ListingValues {
 
 /** The checked filters, or the problem in words (the caller prints it and exits 2). */
 export function listingFilters(values: ListingValues, defaultLimit?: number): { error: string } | { limit: number | undefined; match: string | undefined } {
-  const limit = values.limit === undefined ? defaultLimit : Number(values.limit);
+  // Digits only: Number() also reads 1e3, 0x10 and ' 5 ', which no one means as a count.
+  const limit = values.limit === undefined ? defaultLimit : /^\d+$/.test(values.limit) ? Number(values.limit) : NaN;
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) return { error: `--limit must be a positive whole number, not "${values.limit}"` };
   if (values.goal !== undefined) {
     const goals = loadTaxonomy(resolvePaths(values).feedsDir).goals.map((g) => g.id);

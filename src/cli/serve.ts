@@ -14,8 +14,8 @@ port 3000 unless --port (or PORT). SIGTERM or Ctrl-C stops it within 5 s
 /** Parse --port / PORT; a clear error for anything that is not a port number. */
 export function parsePort(value: string | undefined): number {
   const raw = value ?? process.env.PORT ?? '3000';
-  const port = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN; // not 0x50 or 8e1, which Number() reads as 80
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`"${raw}" is not a port number (--port N or PORT, 1–65535)`);
   return port;
 }

@@ -162,6 +162,8 @@ describe('lakivahti as a process, with pipes', () => {
     const cases: [string[], string][] = [
       [['items', '--limit', '-1'], 'items: --limit must be a positive whole number, not "-1"'],
       [['matters', '--limit', '-3'], 'matters: --limit must be a positive whole number, not "-3"'],
+      [['items', '--limit', '1e3'], 'items: --limit must be a positive whole number, not "1e3"'],
+      [['matters', '--limit', '0x10'], 'matters: --limit must be a positive whole number, not "0x10"'],
       [['items', '--source', '--json'], 'items: --source needs a value'],
       [['items', '--json', '--source'], 'items: --source needs a value'],
       [['items', '--bogus'], 'items: unknown option --bogus'],

@@ -57,7 +57,7 @@ describe('serve and demo: PORT and Ctrl-C', { timeout: 120_000 }, () => {
   });
 
   it('a PORT that is not a port number exits 2 naming it, and creates no database', async () => {
-    for (const bad of ['http', '70000', '-1']) {
+    for (const bad of ['http', '70000', '-1', '0x50', '8e1']) {
       const db = path.join(dir, `bad-${bad}.sqlite`);
       const r = await run(['serve', '--no-schedule', '--db', db, '--feeds', feeds], { env: { PORT: bad } });
       expect([r.code, r.err]).toEqual([2, expect.stringContaining(`"${bad}" is not a port number (--port N or PORT, 1–65535)`)]);
