@@ -4,7 +4,8 @@ import { getItem, insertReview, type Db } from '../store/index.js';
 
 /** A decision that cannot be recorded (unknown item or goal, no goals): the message says which. */
 export class ReviewError extends Error {
-  constructor(message: string) {
+  /** `missing`: the item is not there (a failure), not a mistake in the decision. */
+  constructor(message: string, readonly missing = false) {
     super(message);
     this.name = 'ReviewError';
   }
@@ -27,7 +28,7 @@ export function recordReview(db: Db, known: string[], d: Decision): { id: number
   const reviewer = d.reviewer.trim();
   if (!reviewer) throw new ReviewError('every decision records who made it');
   const item = getItem(db, d.itemId);
-  if (!item) throw new ReviewError(`no item with id ${d.itemId}`);
+  if (!item) throw new ReviewError(`no item with id ${d.itemId}`, true);
   // Goals the tagger gave that the reviewer left out are rejections the learner uses.
   const tagged = item.tags?.goals.map((g) => g.goal) ?? [];
   const rejected = d.relevant ? tagged.filter((g) => !d.goals.includes(g)) : known;

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { resolvePaths } from '../app/context.js';
 import { utf8Path } from '../paths.js';
-import { DiskFullError, fits } from '../store/disk-space.js';
-import { backupDb, dbBytes, openDb } from '../store/index.js';
+import { backupDb, DB_FILE_SUFFIXES, openDb } from '../store/index.js';
 import { Interrupted, parseCommand, UsageError } from './args.js';
 
 export const usage = `usage: lakivahti backup FILE [--force] [--db PATH]
@@ -19,9 +18,6 @@ FILE as it was.
 `;
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
-
-/** The database file and the files SQLite keeps beside it. */
-const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
 
 /** A path with its folder's symlinks resolved (the file itself need not exist). */
 function realPath(file: string): string {
@@ -40,7 +36,7 @@ function realPath(file: string): string {
 function isDatabaseFile(dest: string, dbFile: string): boolean {
   const target = fs.statSync(dest, { throwIfNoEntry: false });
   const db = fs.existsSync(dbFile) ? fs.realpathSync(dbFile) : realPath(dbFile);
-  return SIDE_FILES.some((suffix) => {
+  return DB_FILE_SUFFIXES.some((suffix) => {
     // An existing file is the same file when it has the same inode (symlinks, symlinked folders, hard links);
     // a file yet to be written, when its path would be one of the database's.
     if (!target) return realPath(dest) === db + suffix;
@@ -76,8 +72,6 @@ export async function backupCommand(args: string[]): Promise<number> {
   const stop = (signal: NodeJS.Signals) => (stoppedBy = signal);
   process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
-    // Refused before writing: a copy that fills the disk would also stop serve's writes there until it is removed.
-    if (!fits(dest, dbBytes(db))) throw new DiskFullError(dest, dbBytes(db));
     const stopped = () => (stoppedBy ? new Interrupted(`${stoppedBy}: stopped; no backup was written${values.force ? ` (${dest} is as it was)` : ''}`, stoppedBy === 'SIGINT' ? 130 : 143) : null);
     const { bytes, items } = await backupDb(db, dest, { replace: values.force, stopped });
     process.stdout.write(`backup: ${dest} written (${megabytes(bytes)}, ${items} items); integrity check ok\n`);

@@ -32,7 +32,7 @@ export async function reviewCommand(args: string[]): Promise<number> {
       recordReview(ctx.db, known, { itemId: id, reviewer: values.reviewer, relevant, goals, note: values.note ?? null });
     } catch (err) {
       // An item that is not there is a failure (1), as users' and subscriptions' missing accounts and numbers are.
-      if (err instanceof ReviewError) return err.message.startsWith('no item') ? (process.stderr.write(`review: ${err.message}\n`), 1) : fail(err.message);
+      if (err instanceof ReviewError) return err.missing ? (process.stderr.write(`review: ${err.message}\n`), 1) : fail(err.message);
       throw err;
     }
     // What was done, in Finnish as the item page says it (tavoitteet as `items` and `matter` list them, by id).

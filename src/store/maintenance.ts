@@ -30,11 +30,12 @@ export function writeMeta(db: Db, key: string, value: string): void {
 }
 
 /** The bytes a copy of the database takes: its pages, those still in its -wal file included. */
-export function dbBytes(db: Db): number {
+function dbBytes(db: Db): number {
   return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
 }
 
-const SIDES = ['', '-journal', '-wal', '-shm'];
+/** The database file's name and the names of the files SQLite keeps beside it: FILE, FILE-journal, FILE-wal, FILE-shm. */
+export const DB_FILE_SUFFIXES = ['', '-journal', '-wal', '-shm'];
 
 /**
  * Remove what backups to `dest` left when killed: `dest.partial-PID` files (and their journals) of processes that are
@@ -63,13 +64,16 @@ function processAlive(pid: number): boolean {
  * then give it the name `dest`: a copy cut short by a full disk, `stopped()` (asked between steps: Ctrl-C) or a crash is
  * never left under the name of a backup, only as `dest.partial-PID` (one per process: two backups to one file at once
  * each write their own). Without `replace`, a `dest` another process wrote meanwhile is kept and this copy removed
- * (an error with code EEXIST). The copy is one self-contained file (its journal mode set back to rollback).
+ * (an error with code EEXIST). The copy is one self-contained file (its journal mode set back to rollback). A disk too
+ * small for it is refused before anything is written (DiskFullError): a copy that fills the disk would also stop
+ * serve's writes there until it is removed.
  */
 export async function backupDb(db: Db, dest: string, { replace = false, stopped = (): Error | null => null } = {}): Promise<{ bytes: number; items: number }> {
   const temp = `${dest}.partial-${process.pid}`;
   const needs = dbBytes(db);
+  if (!fits(dest, needs)) throw new DiskFullError(dest, needs);
   const removeTemp = () => {
-    for (const suffix of SIDES) fs.rmSync(temp + suffix, { force: true });
+    for (const suffix of DB_FILE_SUFFIXES) fs.rmSync(temp + suffix, { force: true });
   };
   removeLeftPartials(dest);
   removeTemp();
@@ -94,7 +98,7 @@ export async function backupDb(db: Db, dest: string, { replace = false, stopped 
     const err = stopped();
     if (err) throw err;
     // A -wal or -shm file of an earlier file named dest would be read as this copy's.
-    for (const suffix of SIDES.slice(1)) fs.rmSync(dest + suffix, { force: true });
+    for (const suffix of DB_FILE_SUFFIXES.slice(1)) fs.rmSync(dest + suffix, { force: true });
     // A new name is taken only if nobody took it meanwhile (a link fails where a rename would replace).
     if (replace) fs.renameSync(temp, dest);
     else {
