@@ -1,6 +1,6 @@
 // Learning from reviewers: per-feature goal weights (word stems and taxonomy terms) fitted to their decisions.
 import type { Analyzer } from './analyze.js';
-import { createTaggerCore, learnedShift, type ItemReading } from './tagger.js';
+import { createTaggerCore, leadingGoal, learnedShift, type ItemReading } from './tagger.js';
 import type { GoalId, LearnedWeights, ReviewDecision, Taxonomy } from './types.js';
 
 /** Tuning knobs for learnWeights; the defaults suit tens to thousands of decisions. */
@@ -22,6 +22,8 @@ export interface LearnOptions {
   smoothing?: number;
   /** Smallest summed change to a goal's score on one item that the weights may make (see LearnedWeights.floor). */
   floor?: number;
+  /** The floor for raising the goal the rules lead with (see LearnedWeights.leadFloor). */
+  leadFloor?: number;
   /** Fewest reviewed relevant items (and no irrelevant one) a feature needs to let learning act on an item without rule evidence. */
   liftSupport?: number;
 }
@@ -54,6 +56,9 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const goalIds = taxonomy.goals.map((g) => g.id);
   const bound = th.relevant + margin;
   const floor = options.floor ?? margin;
+  // Half a margin: eval-2028-03's fire-station property strategy (welfare reform 1.7 by the rules, its reviewed twin in
+  // the other language teaching +0.6 through the terms both match) is relevant; 0 to 0.5 give the same figures on every set.
+  const leadFloor = options.leadFloor ?? margin / 2;
   const liftSupport = options.liftSupport ?? 3;
   const readings: ItemReading[] = decisions.map((d) => core.read(d.item));
   const df = new Map<string, number>();
@@ -71,10 +76,11 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   // of a kind they confirmed again and again (smoke diving in four confirmed items); otherwise words that merely came
   // along with corrections made unseen items with no evidence relevant (the held-out folds that fell).
   const lifts = Object.fromEntries([...pos].filter(([f, n]) => n >= support && !neg.has(f)).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, bound, floor, lifts, liftSupport, weights: {} };
+  const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, bound, floor, leadFloor, lifts, liftSupport, weights: {} };
   // Only what several reviewed items share may generalise; a word seen once says nothing about unseen items.
   // (The fit itself uses every such word, also on reviewed items without rule evidence: `lifts` limits only what
   // the weights may do to an unseen item without it.)
+  const leads = readings.map((r) => leadingGoal(r.rule));
   const eligible = readings.map((r) => [...r.features].filter(([f]) => (df.get(f) ?? 0) >= support));
 
   const high = Math.max(th.relevant, th.goal) + margin;
@@ -147,7 +153,7 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const scoreOf = (i: number, g: GoalId): number => {
     let delta = 0;
     for (const [f, x] of eligible[i]) delta += clamp(both(f, g), cap) * x;
-    const s = readings[i].rule[g] + learnedShift(delta, learned) * readings[i].scale;
+    const s = readings[i].rule[g] + learnedShift(delta, learned, g === leads[i]) * readings[i].scale;
     const kindFactor = kindOf(readings[i]);
     return Math.max(0, s * (s > 0 ? kindFactor : 1));
   };

@@ -4,7 +4,7 @@ import { createAnalyzer, guessLang, tokenize, type Analyzer, type FieldTokens, t
 import { assessJoint } from './joint.js';
 import { inferKind } from './kind.js';
 import { compileTerms, type CompiledTerm, type Matcher, type TokenMatches, type WordMatch } from './match.js';
-import type { Evidence, GoalId, LearnedWeights, TagInput, TagResult, Taxonomy } from './types.js';
+import type { Evidence, GoalId, LearnedWeights, TagInput, TagResult, Taxonomy, TermDef } from './types.js';
 
 /** Options for createTagger. */
 export interface TaggerOptions {
@@ -96,7 +96,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const hitField: Field[] = [];
   const hitMatch: string[] = [];
   const hitAt = new Int32Array(matcher.terms.length).fill(-1);
-  const termFeature = matcher.terms.map((t) => `term:${t.def.text}`);
+  // A taxonomy term's learning feature names its place in the taxonomy (sub-topic, goals and weights, actor or not), not
+  // its text: the Finnish and the Swedish term of one thing (paloasema, brandstation) are one feature, so a reviewer's
+  // decision on one language's item teaches its twin in the other, with which it shares no stem.
+  const termFeature = matcher.terms.map((t) => termFeatureKey(t.def));
   const scopeKey = scopeMatcher ? scopeMatcher.terms.map((t) => `${t.def.scope!.id}:${t.def.scope!.role}`) : [];
   const scopeKeys = taxonomy.scopes.map((sc) => [`${sc.id}:when`, `${sc.id}:unless`, `${sc.id}:apart`] as const);
   const zero: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
@@ -315,7 +318,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (let e = 0; e < term.goals.length; e++) anchorSum[term.goals[e][0]] += sign * term.goals[e][1] * f;
       if (term.def.rule !== 'anchor') continue;
       // Taxonomy terms are learning features too: reviewers can tune a term's weight without editing the file.
-      features.set(termFeature[term.index], f);
+      if ((features.get(termFeature[term.index]) ?? 0) < f) features.set(termFeature[term.index], f);
     }
     let anchored = false;
     for (const g of goalIds) if (anchorSum[g] > 0) anchored = true;
@@ -461,8 +464,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       // Learned weights may move a goal's score only so far: the rules keep the last word on items they are sure of,
       // and an item the scope rules put mostly out of scope keeps the same share of what was learned.
+      const lead = leadingGoal(reading.rule);
       for (const [g, d] of Object.entries(delta)) {
-        const shift = learnedShift(d, learned) * reading.scale;
+        const shift = learnedShift(d, learned, g === lead) * reading.scale;
         scores[g] += shift;
         if (shift <= 0 || !(reading.rule[g] > 0) || !(reading.topic[g] > 0)) continue;
         up.add(g);
@@ -704,9 +708,25 @@ export function liftsOf(learned: Pick<LearnedWeights, 'lifts' | 'liftSupport' | 
   return found ? allowed : NONE;
 }
 
-/** What learned weights summing to `delta` on one goal of one item add to its score: nothing below the floor, at most the bound. */
-export function learnedShift(delta: number, learned: Pick<LearnedWeights, 'bound' | 'floor'>): number {
-  if (Math.abs(delta) < (learned.floor ?? 0)) return 0;
+/** A taxonomy term's learning feature: `term:` its sub-topic, goals with weights, and `:actor` for an actor term. */
+export function termFeatureKey(term: TermDef): string {
+  return `term:${term.subtopic ?? '-'}:${Object.entries(term.goals).map(([g, w]) => `${g}=${w}`).join(',')}${term.actor ? ':actor' : ''}`;
+}
+
+/** The goal the rules score highest on an item (null when none has points): what learning may confirm with less. */
+export function leadingGoal(rule: Record<GoalId, number>): GoalId | null {
+  let lead: GoalId | null = null;
+  for (const g in rule) if (rule[g] > 0 && (lead === null || rule[g] > rule[lead])) lead = g;
+  return lead;
+}
+
+/**
+ * What learned weights summing to `delta` on one goal of one item add to its score: nothing below the floor (the lower
+ * `leadFloor` when they raise the goal the rules lead with), at most the bound.
+ */
+export function learnedShift(delta: number, learned: Pick<LearnedWeights, 'bound' | 'floor' | 'leadFloor'>, lead = false): number {
+  const floor = learned.floor ?? 0;
+  if (Math.abs(delta) < (lead && delta > 0 ? Math.min(floor, learned.leadFloor ?? floor) : floor)) return 0;
   const bound = learned.bound ?? Infinity;
   return Math.max(-bound, Math.min(bound, delta));
 }

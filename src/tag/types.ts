@@ -174,6 +174,8 @@ export interface LearnedWeights {
   bound?: number;
   /** Smallest change the weights may make to one goal's score on one item: below it they make none (a few shared words do not swing an unseen item). */
   floor?: number;
+  /** The floor for raising the goal the rules lead with on an item: learning confirms the rules' own leaning with less. */
+  leadFloor?: number;
   /**
    * The features that may act on an item in which the rules find no evidence at all, each with the number of reviewed
    * relevant items it was seen in (none of them in a reviewed irrelevant item); they act only on an item holding one

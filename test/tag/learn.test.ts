@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
 import { evaluate, parseLabelled } from '../../src/tag/evaluate.js';
 import { learnWeights } from '../../src/tag/learn.js';
-import { createTagger } from '../../src/tag/tagger.js';
+import { createTagger, termFeatureKey } from '../../src/tag/tagger.js';
 import { loadTaxonomy } from '../../src/tag/taxonomy.js';
 import type { ReviewDecision, TagInput } from '../../src/tag/types.js';
 import { voikkoForTests } from './voikko-gate.js';
 import { crossValidateLearning, summarise } from '../../bench/learning-cv.js';
 
 const taxonomy = loadTaxonomy();
+/** The learning feature of a taxonomy term, by its text. */
+const termKey = (text: string): string => termFeatureKey(taxonomy.terms.find((t) => t.text === text)!);
 const dev = parseLabelled(readFileSync(new URL('../fixtures/tag/dev.jsonl', import.meta.url), 'utf8'));
 
 // Rescue dogs are a volunteer hobby: the rules tag them (pelastuskoira is a pelastus- compound), the network does not
@@ -140,7 +142,7 @@ function suite(name: string, make: () => Analyzer | null): void {
     });
 
     it('scales learned weights on an item the scope rules put out of scope, as the rules’ own score', () => {
-      const learned = { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { 'term:pelastus+laitos': { services: 1 } } };
+      const learned = { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { [termKey('pelastus+laitos')]: { services: 1 } } };
       const fire: TagInput = { title: 'Pelastuslaitos sammutti tulipalon kerrostalossa', summary: 'Asukkaat evakuoitiin.', source: 'pelastustoimi' };
       const before = createTagger(taxonomy, { analyzer })(fire);
       const after = createTagger(taxonomy, { analyzer, learned })(fire);
@@ -157,7 +159,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(plain.goals).toEqual(expect.arrayContaining(['services', 'internal-security']));
       const boostedGoal = plain.primary === 'services' ? 'services' : 'internal-security';
       const other = boostedGoal === 'services' ? 'internal-security' : 'services';
-      const learned = { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { 'term:pelastus+laitos': { [boostedGoal]: 3 } } };
+      const learned = { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { [termKey('pelastus+laitos')]: { [boostedGoal]: 3 } } };
       const after = createTagger(taxonomy, { analyzer, learned })(item);
       expect(after.scores[boostedGoal]).toBeGreaterThan(plain.scores[boostedGoal]);
       expect(after.goals).toContain(other);
@@ -171,7 +173,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(plain.scores['welfare-reform']).toBeGreaterThan(0);
       expect(plain.scores['internal-security']).toBe(0);
       const taught = (goal: string, w: number) =>
-        createTagger(taxonomy, { analyzer, learned: { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { 'term:pelastus+laki': { [goal]: w } } } })(item);
+        createTagger(taxonomy, { analyzer, learned: { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 1, bound: 3, weights: { [termKey('pelastus+laki')]: { [goal]: w } } } })(item);
       // Learned weights as large as the relevance bar, for a goal the rules find nothing of: raised, not listed.
       const none = taught('internal-security', taxonomy.thresholds.relevant + 1);
       expect(none.scores['internal-security']).toBeGreaterThan(0);
@@ -188,7 +190,7 @@ function suite(name: string, make: () => Analyzer | null): void {
     it('makes no change below the floor: a few shared words summing to less than it do not move an unseen item', () => {
       const item: TagInput = { title: 'Savusukeltajien varusteet', summary: 'Pelastuslaitos hankkii uudet varusteet.' };
       const plain = createTagger(taxonomy, { analyzer })(item);
-      const weights = { 'term:pelastus+laitos': { services: 0.9 } };
+      const weights = { [termKey('pelastus+laitos')]: { services: 0.9 } };
       const under = createTagger(taxonomy, { analyzer, learned: { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 2, bound: 3, floor: 1, weights } })(item);
       expect(under.scores).toEqual(plain.scores);
       const over = createTagger(taxonomy, { analyzer, learned: { analyzer: analyzer.name, taxonomyVersion: taxonomy.version, decisions: 2, bound: 3, floor: 0.5, weights } })(item);

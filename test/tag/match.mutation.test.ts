@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
 import type { LearnedWeights, TagInput, Taxonomy } from '../../src/tag/types.js';
-import { label, term } from './by-hand.js';
+import { byTerm, label, term } from './by-hand.js';
 
 const A = 'services';
 const B = 'internal-security';
@@ -146,7 +146,7 @@ describe('tagger: relevance and the goals listed', () => {
 });
 
 describe('tagger: the goals listed when learned weights move scores', () => {
-  const learned = (weights: LearnedWeights['weights']): LearnedWeights => ({ analyzer: 'snowball', taxonomyVersion: 'by-hand', decisions: 1, bound: 3, weights });
+  const learned = (weights: LearnedWeights['weights']): LearnedWeights => ({ analyzer: 'snowball', taxonomyVersion: 'by-hand', decisions: 1, bound: 3, weights: byTerm(taxonomy.terms, weights) });
   const item: TagInput = { title: 'Paloasema ja poliisi', organisation: 'Sisäministeriö', lang: 'fi' };
 
   it('keeps a goal the rules list when learning raises another goal past twice its score', () => {
@@ -204,7 +204,7 @@ describe('tagger: scope rules', () => {
 });
 
 describe('tagger: learned weights', () => {
-  const learned = (weights: LearnedWeights['weights'], bound = 3): LearnedWeights => ({ analyzer: 'snowball', taxonomyVersion: 'by-hand', decisions: 1, bound, weights });
+  const learned = (weights: LearnedWeights['weights'], bound = 3): LearnedWeights => ({ analyzer: 'snowball', taxonomyVersion: 'by-hand', decisions: 1, bound, weights: byTerm(taxonomy.terms, weights) });
   const key = (word: string) => analyzer.analyze(word, 'fi').key;
 
   it('adds weight × field factor, at most the bound per goal, and ignores goals the taxonomy lacks', () => {

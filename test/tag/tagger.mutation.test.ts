@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
 import { createTagger, learnedShift, liftsOf } from '../../src/tag/tagger.js';
 import type { LearnedWeights, TagInput, Taxonomy, TermDef } from '../../src/tag/types.js';
-import { label, term } from './by-hand.js';
+import { byTerm, label, term } from './by-hand.js';
 
 const A = 'services';
 const B = 'internal-security';
@@ -163,14 +163,14 @@ describe('tagger: the goals listed', () => {
 
   it('lists no further goal that only learned weights gave points, on an item the rules found not relevant', () => {
     // Rules: A 2 (paloasema in the summary), not relevant at 3; learned: +1 for A and +3 for C on paloasema.
-    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 4 })]), { analyzer, learned: learned({ 'term:paloasema': { [A]: 2, [C]: 6 } }) });
+    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 4 })]), { analyzer, learned: learned(byTerm([term('paloasema', 'anchor', { [A]: 4 })], { 'term:paloasema': { [A]: 2, [C]: 6 } })) });
     const r = t({ title: 'Uutinen', summary: 'Paloasema.', lang: 'fi' });
     expect(r).toMatchObject({ scores: { [A]: 3, [B]: 0, [C]: 3 }, relevant: true, goals: [A], primary: A });
   });
 
   it('lets learned weights reorder the goals the rules list, and list them by the learned scores', () => {
     // Rules: A 3, B 4; learned −3 for B: B 1 is no longer listed, A leads.
-    const t = createTagger(taxonomy(basic), { analyzer, learned: learned({ 'term:poliisi': { [B]: -3 } }) });
+    const t = createTagger(taxonomy(basic), { analyzer, learned: learned(byTerm(basic, { 'term:poliisi': { [B]: -3 } })) });
     expect(t({ title: 'Paloasema ja poliisi', lang: 'fi' })).toMatchObject({ scores: { [A]: 3, [B]: 1, [C]: 0 }, goals: [A], primary: A });
   });
 
@@ -223,7 +223,7 @@ describe('tagger: the goals listed', () => {
     // Rules: A 2 (paloasema), C 3 − 3 = 0 (hyvinvointialue, then sairaala: health-care content); not relevant.
     // Learned on paloasema: A +2 → 4, C +3 → 3. C has title evidence but no points from the rules: not listed.
     const list = [term('paloasema', 'anchor', { [A]: 2 }), term('hyvinvointialue', 'anchor', { [C]: 3 }), term('sairaala', 'negative', { [C]: 3 })];
-    const t = createTagger(taxonomy(list), { analyzer, learned: learned({ 'term:paloasema': { [A]: 2, [C]: 3 } }) });
+    const t = createTagger(taxonomy(list), { analyzer, learned: learned(byTerm(list, { 'term:paloasema': { [A]: 2, [C]: 3 } })) });
     expect(t({ title: 'Paloasema ja hyvinvointialueen sairaala', lang: 'fi' })).toMatchObject({ scores: { [A]: 4, [B]: 0, [C]: 3 }, relevant: true, goals: [A], primary: A });
   });
 
@@ -237,7 +237,7 @@ describe('tagger: the goals listed', () => {
     // A has the higher score and the only evidence the rules kept: A leads and is the one goal listed (C has no points
     // from the rules). Before the fix C led through its cancelled title anchor, and was the only goal listed.
     const list = [term('paloasema', 'anchor', { [A]: 4 }), term('hyvinvointialue', 'anchor', { [C]: 3 }), term('sairaala', 'negative', { [C]: 3 })];
-    const t = createTagger(taxonomy(list), { analyzer, learned: learned({ 'term:paloasema': { [A]: 6, [C]: 6 } }) });
+    const t = createTagger(taxonomy(list), { analyzer, learned: learned(byTerm(list, { 'term:paloasema': { [A]: 6, [C]: 6 } })) });
     expect(t({ title: 'Hyvinvointialueen sairaala', summary: 'Paloasema.', lang: 'fi' })).toMatchObject({ scores: { [A]: 5, [B]: 0, [C]: 3 }, relevant: true, goals: [A], primary: A });
   });
 });
@@ -336,7 +336,7 @@ describe('learned weights: the floor and the bound', () => {
   });
 
   it('applies the floor per goal of an item', () => {
-    const t = createTagger(taxonomy(basic), { analyzer, learned: learned({ 'term:paloasema': { [A]: 0.4, [C]: 0.6 } }, { floor: 0.5 }) });
+    const t = createTagger(taxonomy(basic), { analyzer, learned: learned(byTerm(basic, { 'term:paloasema': { [A]: 0.4, [C]: 0.6 } }), { floor: 0.5 }) });
     expect(t({ title: 'Paloasema', lang: 'fi' }).scores).toEqual({ [A]: 3, [B]: 0, [C]: 0.6 });
   });
 });
@@ -597,7 +597,7 @@ describe('tagger: a title phrase whose head follows an actor', () => {
   // alone was ranked, so any learned weights at all dropped the item).
   it('keeps the head\'s goal leading and the item relevant when learned weights are present', () => {
     const taught = (weights: LearnedWeights['weights']) =>
-      createTagger(taxonomy(list(1.5)), { analyzer, learned: learned(weights) })({ title: 'Pelastustoimen tietojärjestelmät', summary: 'Palotarkastus.', lang: 'fi' });
+      createTagger(taxonomy(list(1.5)), { analyzer, learned: learned(byTerm(list(1.5), weights)) })({ title: 'Pelastustoimen tietojärjestelmät', summary: 'Palotarkastus.', lang: 'fi' });
     // A weight on a word the item lacks changes no score: the same result as without learning.
     expect(taught({ 'term:paloasema': { [A]: 1 } })).toMatchObject({ scores: { [A]: 4, [B]: 1.5 }, relevant: true, primary: B, goals: [B] });
     // Learning that lowers the actor's goal below the bar (A 4 − 2 = 2 < 3) leaves no goal relevant: not relevant.
@@ -631,9 +631,9 @@ describe('tagger: a Swedish title whose head comes first, its what after av', ()
 });
 
 describe('tagger: the rules the goal choice reads', () => {
-  it('makes only anchor terms learning features by their taxonomy name, not negative terms', () => {
+  it('makes only anchor terms learning features by their place in the taxonomy, not negative terms', () => {
     const list = [term('paloasema', 'anchor', { [A]: 3 }), term('sairaala', 'negative', { [A]: 1 })];
-    const t = createTagger(taxonomy(list), { analyzer, learned: learned({ 'term:sairaala': { [A]: 2 }, 'term:paloasema': { [C]: 1 } }) });
+    const t = createTagger(taxonomy(list), { analyzer, learned: learned(byTerm(list, { 'term:sairaala': { [A]: 2 }, 'term:paloasema': { [C]: 1 } })) });
     expect(t({ title: 'Paloasema ja sairaala', lang: 'fi' }).scores).toEqual({ [A]: 2, [B]: 0, [C]: 1 });
   });
 
@@ -669,19 +669,19 @@ describe('tagger: the rules the goal choice reads', () => {
   it('decides on the rules\' relevance with the kind factor when learned weights are given', () => {
     // Rules: A 4.8 × 0.5 × 1.5 = 3.6 as a bill, relevant: learning may reorder A's goals, not bring in C
     // (learned 6 × 0.5, × 1.5 = 4.5).
-    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 4.8 })], { kinds: { bill: 1.5 } }), { analyzer, learned: learned({ 'term:paloasema': { [C]: 6 } }) });
+    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 4.8 })], { kinds: { bill: 1.5 } }), { analyzer, learned: learned(byTerm([term('paloasema', 'anchor', { [A]: 4.8 })], { 'term:paloasema': { [C]: 6 } })) });
     expect(t({ title: 'Uutinen', summary: 'Paloasema.', kind: 'bill', lang: 'fi' })).toMatchObject({ scores: { [A]: 3.6, [B]: 0, [C]: 4.5 }, primary: A, goals: [A] });
   });
 
   it('brings in no goal by learning alone on an item the rules find relevant, however high it scores', () => {
-    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 6 })]), { analyzer, learned: learned({ 'term:paloasema': { [C]: 10 } }, { bound: 5 }) });
+    const t = createTagger(taxonomy([term('paloasema', 'anchor', { [A]: 6 })]), { analyzer, learned: learned(byTerm([term('paloasema', 'anchor', { [A]: 6 })], { 'term:paloasema': { [C]: 10 } }), { bound: 5 }) });
     expect(t({ title: 'Uutinen', summary: 'Paloasema.', lang: 'fi' })).toMatchObject({ scores: { [A]: 3, [B]: 0, [C]: 5 }, primary: A, goals: [A] });
   });
 
   it('brings in by learning no goal whose only rule evidence is an actor\'s (who acts, not what about), one with a topic term of its own', () => {
     // pelastuslaitos names A and C as an actor; C has no topic term of its own here unless sammutus is in the item.
     const terms = [term('paloasema', 'anchor', { [A]: 6 }), term('pelastuslaitos', 'anchor', { [A]: 1, [C]: 1 }, { actor: true }), term('sammutus', 'anchor', { [C]: 1 })];
-    const t = createTagger(taxonomy(terms), { analyzer, learned: learned({ 'term:paloasema': { [C]: 10 } }, { bound: 5 }) });
+    const t = createTagger(taxonomy(terms), { analyzer, learned: learned(byTerm(terms, { 'term:paloasema': { [C]: 10 } }), { bound: 5 }) });
     expect(t({ title: 'Uutinen', summary: 'Paloasema. Pelastuslaitos.', lang: 'fi' })).toMatchObject({ primary: A, goals: [A] });
     expect(t({ title: 'Uutinen', summary: 'Paloasema. Pelastuslaitos. Sammutus.', lang: 'fi' }).goals).toContain(C);
   });
