@@ -346,11 +346,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       if (ownerNamed && otherNamed) money = budget;
     }
-    const cancels = (term: CompiledTerm): boolean => money !== null && term.def.rule === 'negative' && term.goals.some(([g]) => g === money);
     for (let h = 0; h < hitTerms.length; h++) {
       const term = hitTerms[h];
       if (term.def.rule !== 'anchor' && term.def.rule !== 'negative') continue;
-      if (cancels(term)) continue;
+      if (money !== null && cancels(term, money)) continue;
       const sign = term.def.rule === 'negative' ? -1 : 1;
       const f = factor[hitField[h]];
       for (let e = 0; e < term.goals.length; e++) anchorSum[term.goals[e][0]] += sign * term.goals[e][1] * f;
@@ -375,7 +374,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         continue;
       }
       if (def.rule === 'context' && !anchored) continue;
-      if (cancels(term)) continue;
+      if (money !== null && cancels(term, money)) continue;
       const sign = def.rule === 'negative' ? -1 : 1;
       const owner = term.owner;
       const own = term.own;
@@ -700,6 +699,13 @@ function actedOn(reading: ItemReading, relevantGoals: GoalId[], actorTexts: Read
   const [only] = named;
   if (named.size === 0) return own !== undefined && relevantGoals.includes(own) ? own : undefined;
   return named.size === 1 && !reading.doer.includes(only) && relevantGoals.includes(only) ? only : undefined;
+}
+
+/** Whether a negative term takes points from `goal` (the health care a welfare area's budget funds cancels nothing of it). */
+function cancels(term: CompiledTerm, goal: GoalId): boolean {
+  if (term.def.rule !== 'negative') return false;
+  for (let e = 0; e < term.goals.length; e++) if (term.goals[e][0] === goal) return true;
+  return false;
 }
 
 /** Finnish inessive and adessive endings (-ssa, -lla …): a word in them says where or with what, not what about. */
