@@ -48,6 +48,8 @@ export interface ItemReading {
   scale: number;
   /** Goals of a cooperation the title names (police, border guard or defence forces with the rescue services). */
   cooperation: GoalId[];
+  /** The goal whose money the title's budget is (a welfare area's budget, plan or statement): it alone is listed. */
+  budget: GoalId | null;
 }
 
 /** The parts of a tagger that learn.ts also needs. */
@@ -65,6 +67,8 @@ const MIN_TOPIC_WEIGHT = 0.7;
 const MIN_TOPIC = 1.5;
 /** A title topic term below this weight names an occasion, not a subject, in a cooperation's title (an act: 3.5, a fire inspection: 3). */
 const OCCASION = 3;
+/** What a budget word in a welfare area's budget title weighs for the reform, as an investment plan does. */
+const MONEY = 2;
 
 /** Build the reusable core: compiled terms and caches for one taxonomy and analyzer. */
 export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}): TaggerCore {
@@ -85,6 +89,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const headGoals: ReadonlySet<GoalId>[] = [];
   const alsoGoals: ReadonlySet<GoalId>[] = [];
   const byActor: boolean[] = [];
+  // The goal owning a budget term at each title word (talousarvio, bokslut), or null.
+  const budgetAt: (GoalId | null)[] = [];
   const weakOnly: boolean[] = [];
   const strongAt: number[] = [];
   const ends: boolean[] = [];
@@ -123,6 +129,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   let doer: GoalId[] = [];
   let tail: ReadonlySet<string> = NONE;
   let headline: GoalId[] = [];
+  let budget: GoalId | null = null;
 
   // read() is split into the parts below so that V8 optimises each on its own: compiled whole, it was the largest
   // optimising compile of a crawl (bench/HISTORY.md, session 35). Each part runs once per field or item.
@@ -144,6 +151,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     doer = [];
     tail = NONE;
     headline = [];
+    budget = null;
     for (let fi = 0; fi < 2; fi++) {
       const field: Field = fi === 0 ? 'title' : 'summary';
       const text = fi === 0 ? title : summary;
@@ -168,6 +176,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (covered.length < n) covered = new Uint8Array(2 * n);
     else covered.fill(0, 0, n);
     const fi = field === 'title' ? 0 : 1;
+    if (fi === 0) for (let i = 0; i < n; i++) budgetAt[i] = null;
     // Phrases: consecutive tokens matching the phrase's words in order.
     for (let i = 0; i < n; i++) {
       const phraseWords = perToken[i].phraseWords;
@@ -179,6 +188,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         for (let k = 1; k < len && ok; k++) ok = hasWord(perToken[i + k].phraseWords, pw.term, k);
         if (!ok) continue;
         note(pw.term, field, phraseText(tokens, i, len));
+        if (fi === 0 && pw.term.def.budget === true) budgetAt[i] ??= pw.term.owner;
         if (fi === 0 && pw.term.def.rule === 'anchor') {
           phraseStart.push(i);
           phraseOwner.push(pw.term.owner);
@@ -203,6 +213,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         if (covered[i] === 1 && rule !== 'false-friend') continue;
         note(s.term, field, tokens[i].text);
         if (!isTitle) continue;
+        if (s.term.def.budget === true) budgetAt[i] ??= s.term.owner;
         // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
         if (rule === 'anchor' || rule === 'context') (spoken ??= new Set()).add(s.term.owner);
         if (rule === 'anchor' || s.term.own >= MIN_TOPIC_WEIGHT) weak = false;
@@ -269,6 +280,19 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         doer = [...who];
       }
     }
+    // A budget word names whose money the title is about, unless an actor of another goal says whose budget it is:
+    // "Pelastuslaitoksen talousarvio", "Pelastuslaitoksen paloasemaverkkoselvitys ja investointiohjelma" and "budgeten för
+    // räddningsverket" are the rescue department's own.
+    let at = -1;
+    for (let k = 0; k < n && at < 0; k++) if (budgetAt[k] !== null) at = k;
+    if (at >= 0) {
+      const owner = budgetAt[at]!;
+      const whose = (k: number): boolean =>
+        k >= 0 && byActor[k] && !headGoals[k].has(owner) && (lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[k].lower);
+      const and = at >= 3 && /^(?:ja|och)$/.test(tokens[at - 1].lower);
+      const own = whose(at - 1) || (and && whose(at - 3)) || (lang === 'sv' && tokens[at + 1]?.lower === 'för' && at + 2 < n && byActor[at + 2] && !headGoals[at + 2].has(owner));
+      if (!own) budget = owner;
+    }
     if (cut >= 0) {
       const named = new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]));
       for (let k = 0; k < phraseStart.length; k++) if (phraseStart[k] <= cut) named.add(phraseOwner[k]);
@@ -310,9 +334,25 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // An item is anchored when some goal keeps anchor evidence after its negative terms: a welfare area named
     // in a hospital's news is cancelled by the health-care terms and does not turn context words into evidence.
     for (const g of goalIds) anchorSum[g] = 0;
+    // A budget of the welfare area the item names (an anchor of the budget's goal, its organs too) that funds another
+    // goal's matter (an anchor of it: the rescue department, a fire station) is the reform's money: the health care it
+    // funds does not cancel the welfare area, and its budget word weighs as an investment plan's. A budget that names
+    // only care is the welfare area's care ("Hyvinvointialueen talousarvio: sosiaali- ja terveyspalveluista säästetään").
+    let money: GoalId | null = null;
+    if (budget !== null) {
+      let ownerNamed = false;
+      let otherNamed = false;
+      for (let h = 0; h < hitTerms.length; h++) {
+        if (hitTerms[h].def.rule !== 'anchor') continue;
+        if (hitTerms[h].owner === budget) ownerNamed = true;
+        else otherNamed = true;
+      }
+      if (ownerNamed && otherNamed) money = budget;
+    }
     for (let h = 0; h < hitTerms.length; h++) {
       const term = hitTerms[h];
       if (term.def.rule !== 'anchor' && term.def.rule !== 'negative') continue;
+      if (money !== null && cancels(term, money)) continue;
       const sign = term.def.rule === 'negative' ? -1 : 1;
       const f = factor[hitField[h]];
       for (let e = 0; e < term.goals.length; e++) anchorSum[term.goals[e][0]] += sign * term.goals[e][1] * f;
@@ -337,6 +377,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         continue;
       }
       if (def.rule === 'context' && !anchored) continue;
+      if (money !== null && cancels(term, money)) continue;
       const sign = def.rule === 'negative' ? -1 : 1;
       const owner = term.owner;
       const own = term.own;
@@ -349,7 +390,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const goals: Record<GoalId, number> = {};
       for (let e = 0; e < term.goals.length; e++) {
         const g = term.goals[e][0];
-        const w = term.goals[e][1];
+        const w = def.budget === true && g === money && field === 'title' ? Math.max(term.goals[e][1], MONEY) : term.goals[e][1];
         goals[g] = round(sign * w * f);
         rule[g] += sign * w * f;
       }
@@ -382,7 +423,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
       evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
     }
-    return { lang, kind, rule, evidence, anchored, features, about, first, doer, headline, tail, title: titleScore, topic, scale: 1, cooperation: [] };
+    return { lang, kind, rule, evidence, anchored, features, about, first, doer, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
   }
 
   /**
@@ -540,13 +581,17 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         headline ??
         acted ??
         (titled.length === 1 ? titled[0] : named.length === 1 && onlyActor(all[0]) ? named[0] : undefined);
-      const moved = subject !== undefined && subject !== ranked[0] ? subject : undefined;
+      const moved = reading.budget !== null && ranked.includes(reading.budget) && s[reading.budget] > 0
+        ? (reading.budget !== ranked[0] ? reading.budget : undefined)
+        : subject !== undefined && subject !== ranked[0] ? subject : undefined;
       if (moved !== undefined) {
         ranked.splice(ranked.indexOf(moved), 1);
         ranked.unshift(moved);
       }
       const top = s[all[0]];
       if (top < th.relevant) return { ranked, goals: [], moved };
+      // A welfare area's budget is its money alone: the fire stations it builds and the care it funds are what it buys.
+      if (reading.budget !== null && ranked[0] === reading.budget) return { ranked, goals: [reading.budget], moved };
       // A further goal the title says nothing of is what the item mentions, not what it is about (police and rescue
       // services meeting anywhere in the item is a cooperation the scope rule vouches for). A title word that speaks for
       // the leading goal as well (rahoitus in "Hyvinvointialueiden rahoitus …") says nothing for a further one.
@@ -658,6 +703,13 @@ function actedOn(reading: ItemReading, relevantGoals: GoalId[], actorTexts: Read
   const [only] = named;
   if (named.size === 0) return own !== undefined && relevantGoals.includes(own) ? own : undefined;
   return named.size === 1 && !reading.doer.includes(only) && relevantGoals.includes(only) ? only : undefined;
+}
+
+/** Whether a negative term takes points from `goal` (the health care a welfare area's budget funds cancels nothing of it). */
+function cancels(term: CompiledTerm, goal: GoalId): boolean {
+  if (term.def.rule !== 'negative') return false;
+  for (let e = 0; e < term.goals.length; e++) if (term.goals[e][0] === goal) return true;
+  return false;
 }
 
 /** Finnish inessive and adessive endings (-ssa, -lla …): a word in them says where or with what, not what about. */

@@ -24,6 +24,11 @@ export interface TermDef {
    * item's own topic terms name when its goal has none (see tagger.ts).
    */
   actor?: boolean;
+  /**
+   * Names a budget, financial plan, financial statement, investment programme or loan authorisation: in a title, of the
+   * welfare area the item names, it is the owner goal's money whatever the money builds (see tagger.ts).
+   */
+  budget?: boolean;
   subtopic: string | null;
   /** Line in the taxonomy file, for explanations. */
   line: number;

@@ -51,15 +51,18 @@ describe('actor terms', () => {
     ['Aluevaltuusto hyväksyi ensi vuoden talousarvion', 'Sote-palvelujen menot kasvavat. Pelastuslaitoksen määrärahat pysyvät ennallaan.', 'fi'],
     ['Välfärdsområdesfullmäktige godkände nästa års budget', 'Räddningsverkets anslag förblir oförändrade.', 'sv'],
   ] as const)('named only outside the title leave the lead to the one goal the title names: %s', (title, summary, lang) => {
+    // Since round twenty-nine the budget word of a welfare area's budget weighs as the reform's money (round29.test.ts), so
+    // the reform no longer leads on fewer points than the actor's goal.
     const r = tag({ title, summary, lang, source: 'hyvinvointialue' });
-    expect(r).toMatchObject({ relevant: true, primary: 'welfare-reform' });
-    expect(r.scores['welfare-reform']).toBeLessThan(r.scores.services);
+    expect(r).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
   });
 
-  it('named beside a topic term of their own goal keep the lead where the scores put it', () => {
+  it('named beside a topic term of their own goal in a welfare area’s budget leave the budget the reform’s money', () => {
+    // Before round twenty-nine the scores put services first here; a welfare area's budget is the reform's money whatever
+    // its summary says the rescue department does with its share (the README's labelling decisions).
     const title = 'Aluevaltuusto hyväksyi ensi vuoden talousarvion';
     const summary = 'Sote-palvelujen menot kasvavat. Pelastuslaitoksen määrärahat pysyvät ennallaan.';
-    expect(tag({ title, summary: `${summary} Palotarkastuksia lisätään.`, lang: 'fi', source: 'hyvinvointialue' }).primary).toBe('services');
+    expect(tag({ title, summary: `${summary} Palotarkastuksia lisätään.`, lang: 'fi', source: 'hyvinvointialue' }).primary).toBe('welfare-reform');
   });
 
   it.each([

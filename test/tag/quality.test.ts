@@ -159,8 +159,16 @@ const evaluation202808 = load('eval-2028-08.jsonl');
 // part of the subject in the title, budgets and plans naming fire stations against the rescue services' own funding; with
 // documents as the crawl stores them, shelters, near misses, incidents, welfare-area care, EU matters, statistics;
 // labelled from goals.md, the strategy and the README's labelling decisions and measured before any round-twenty-eight
-// change, never tuned on.
+// change (figures in its commit message, 9943850); sealed through round twenty-eight, a dev set from round twenty-nine on.
 const evaluation202809 = load('eval-2028-09.jsonl');
+// Round twenty-nine's evaluation set: 234 items (117 Swedish, Finnish/Swedish twins in new wordings), weighted to the
+// primary-goal question sealed sets miss most: welfare-area budgets, plans, statements and investment programmes and the
+// state budget's welfare-area money naming fire stations, EMS or health care, against the rescue services' own funding;
+// committees as the doer, fire stations named as where, actors, a further goal from a part-of-subject word; with
+// documents as the crawl stores them, near misses, incidents, welfare-area care, EU matters, statistics; labelled from
+// goals.md, the strategy and the README's labelling decisions and measured before any round-twenty-nine change, never
+// tuned on.
+const evaluation202810 = load('eval-2028-10.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -433,16 +441,25 @@ function suite(name: string, make: () => Analyzer | null): void {
       // (snowball / voikko); keyword alert 0.895, 0.795, 0.566. After round twenty-seven's structural change (not kept),
       // measured once (totals only): the same. Sealed through round twenty-seven; a dev set from round twenty-eight on, so
       // its misses are printed. Round twenty-eight (the doer decides no goal): primary 0.892, goal precision 0.914. Bars
-      // just below (below the issue's primary and goal-precision targets, where it stands).
-      expectBars(evaluation202808, { f1: 0.955, primaryHit: 0.885, goalPrecision: 0.91 }, true);
+      // just below (below the issue's primary and goal-precision targets, where it stands). Round twenty-nine (budgets):
+      // primary 0.904, goal precision 0.925.
+      expectBars(evaluation202808, { f1: 0.955, primaryHit: 0.9, goalPrecision: 0.92 }, true);
     });
-    it('holds on the round-twenty-eight evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-eight change: F1
-      // 0.987 / 0.990, primary 0.930 / 0.937, goal precision 0.882 / 0.888 (snowball / voikko); keyword alert 0.902, 0.816,
-      // 0.526. After round twenty-eight's change, measured once (totals only): the same F1 and primary, goal precision 0.887 /
-      // 0.893. Bars just below (below the issue's primary and goal-precision targets, where it stands): a fall below is a
-      // regression.
-      expectBars(evaluation202809, { f1: 0.985, primaryHit: 0.925, goalPrecision: 0.88 }, false);
+    it('holds on the round-twenty-eight evaluation set, a dev set from round twenty-nine, above the keyword alert on every figure', () => {
+      // Before any round-twenty-eight change: F1 0.987 / 0.990, primary 0.930 / 0.937, goal precision 0.882 / 0.888
+      // (snowball / voikko); keyword alert 0.902, 0.816, 0.526. After round twenty-eight's change, measured once (totals
+      // only): the same F1 and primary, goal precision 0.887 / 0.893. Sealed through round twenty-eight; a dev set from round
+      // twenty-nine on, so its misses are printed. Round twenty-nine (a welfare area's budget is the reform's money):
+      // primary 0.943 / 0.949, goal precision 0.910. Bars just below (below the issue's primary and goal-precision targets).
+      expectBars(evaluation202809, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.905 }, true);
+    });
+    it('holds on the round-twenty-nine evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-nine change: F1
+      // 0.970 / 0.973, primary 0.857 / 0.863, goal precision 0.854 / 0.855 (snowball / voikko); keyword alert 0.906, 0.744,
+      // 0.538. After round twenty-nine's change (a welfare area's budget is the reform's money), measured once (totals only):
+      // the same F1, primary 0.917 / 0.923, goal precision 0.923 / 0.924. Bars just below (below the issue's primary and
+      // goal-precision targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202810, { f1: 0.965, primaryHit: 0.91, goalPrecision: 0.92 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
