@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { rootDir } from '../src/paths.js';
+import { peerFeed } from './feeds.js';
 import { loadAverage, median } from './stats.js';
 
 const NEWSBOAT = '/usr/bin/newsboat';
@@ -32,20 +33,6 @@ const RUNS = Number(opts.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive whole number, not "${opts.runs}"`);
 
 // ---- The feeds, served on 127.0.0.1 with ETag and Last-Modified; a matching conditional GET gets 304. ----
-
-function feed(count: number, seed: string): Buffer {
-  const items: string[] = [];
-  for (let i = 0; i < count; i++) {
-    items.push(`<item><guid isPermaLink="false">${seed}-${i}</guid><title>Lausuntopyyntö ${i}: pelastuslain ja hyvinvointialueiden rahoituksen muutos</title>
-<link>https://example.fi/asia/${seed}/${i}</link><pubDate>Tue, 01 Nov 2022 ${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00 +0200</pubDate>
-<description>&lt;p&gt;Sisäministeriö pyytää lausuntoa (VN/${1000 + i}/2022). Lausuntoaika päättyy 15.3.2023. HE ${i % 300}/2022 vp.&lt;/p&gt;</description></item>`);
-  }
-  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Bench ${seed}</title><link>https://example.fi/${seed}</link><description>b</description>
-${items.join('\n')}
-</channel></rss>
-`);
-}
 
 const LAST_MODIFIED = 'Tue, 01 Dec 2026 10:00:00 GMT';
 const bodies = new Map<string, Buffer>();
@@ -91,7 +78,7 @@ function feedSet(label: string, count: number, perFeed: number, env: Record<stri
   const names: string[] = [];
   for (let i = 0; i < count; i++) {
     const name = `${label}-${i}.xml`;
-    bodies.set(name, feed(perFeed, `${label}-${i}`));
+    bodies.set(name, Buffer.from(peerFeed(perFeed, `${label}-${i}`)));
     names.push(name);
     fs.writeFileSync(path.join(dir, 'feeds', 'sources', `${label}-${i}.yaml`),
       `id: ${label}-${i}\nname: Bench ${label} ${i}\nurl: ${origin}/${name}\nkind: rss\nlanguage: fi\n`);

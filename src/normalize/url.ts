@@ -1,4 +1,5 @@
 // URLs from sources → absolute, http(s) only, canonical.
+import { isCanonicalHttp } from '../parse/canonical-url.js';
 
 const SAFE_SCHEMES = new Set(['http:', 'https:']);
 /** Tracking parameters that never identify a document. */
@@ -37,6 +38,8 @@ export function resolveUrl(href: string | null | undefined, base?: string | null
 
 /** An absolute, canonical http(s) URL (no fragment, no utm_* parameters, lower-case host), or null. */
 export function absoluteUrl(href: string | null | undefined, base?: string | null): string | null {
+  // Most links are canonical already, with nothing to take off: URL would give them back as they are.
+  if (href && isCanonicalHttp(href)) return href;
   const url = resolveUrl(href, base);
   if (!url) return null;
   // Every setter re-parses the URL, so each is called only when it changes something. An unencoded "#"

@@ -3,6 +3,7 @@ import Module, { createRequire } from 'node:module';
 import type Parser from 'rss-parser';
 import { parseError } from '../errors.js';
 import type { RawBatches, RawItem } from '../model.js';
+import { isCanonicalHttp } from './canonical-url.js';
 import { fromFeedsmith, isHttp, lang } from './feed-map.js';
 import { streamRssParser } from './feed-stream.js';
 import { assertNoEntities, dropUndeclaredEntities } from './xml-guard.js';
@@ -150,6 +151,7 @@ function checkedText(body: string, note?: (m: string) => void): string {
 
 /** Make a relative item link absolute against the feed's URL (the base a reader would use); as is if invalid. */
 function resolveLink(url: string, base: string): string {
+  if (isCanonicalHttp(url)) return url; // what URL would give back
   try {
     // An http(s) link with "//" resolves the same against any base: skip parsing the base.
     return (isHttp(url) ? new URL(url) : new URL(url, base)).toString();
