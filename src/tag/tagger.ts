@@ -327,6 +327,20 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
   }
 
+  /**
+   * How a learned feature reads to a reviewer: a taxonomy term's feature is keyed by its place in the taxonomy (so that
+   * paloasema and brandstation are one), but the item page names the term as this item has it ("term:paloasema").
+   */
+  function featureLabel(key: string): string {
+    if (!key.startsWith('term:')) return key;
+    const texts: string[] = [];
+    for (let h = 0; h < hitTerms.length; h++) {
+      const text = hitTerms[h].def.text;
+      if (termFeature[hitTerms[h].index] === key && !texts.includes(text)) texts.push(text);
+    }
+    return texts.length ? `term:${texts.join(' / ')}` : key;
+  }
+
   /** The reading's points and evidence from the terms noted, actors' points lent, and priors (before scopes). */
   function score(input: TagInput, lang: Lang, kind: ItemKind | null, features: Map<string, number>): ItemReading {
     const rule: Record<GoalId, number> = { ...zero };
@@ -514,7 +528,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         if (shift >= taxonomy.thresholds.relevant) clears.add(g);
       }
       contrib.sort((a, b) => b.size - a.size);
-      for (const c of contrib.slice(0, 5)) evidence.push({ rule: 'learned', term: c.key, goals: c.goals });
+      for (const c of contrib.slice(0, 5)) evidence.push({ rule: 'learned', term: featureLabel(c.key), goals: c.goals });
     }
     const kindFactor = reading.kind ? (taxonomy.kinds[reading.kind] ?? 1) : 1;
     if (kindFactor !== 1 && reading.kind) {

@@ -235,6 +235,11 @@ describe('tagger: learned weights', () => {
     ]);
   });
 
+  it('names a learned taxonomy term by the term the item has, not by its place in the taxonomy (the key learning uses)', () => {
+    const r = createTagger(taxonomy, { analyzer, learned: learned({ 'term:paloasema': { [A]: 1 } }) })({ title: 'Paloasema', lang: 'fi' });
+    expect(r.evidence.filter((e) => e.rule === 'learned')).toEqual([{ rule: 'learned', term: 'term:paloasema', goals: { [A]: 1 } }]);
+  });
+
   it('explains the five largest learned contributions of at least 0.05, largest first', () => {
     const words = ['kunta', 'kaupunki', 'kylä', 'silta', 'talo', 'koulu', 'kirkko'];
     const weights: LearnedWeights['weights'] = {};
