@@ -9,6 +9,7 @@ import { describeMatterEvent } from '../present/matter-events.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
+import { parseId } from '../parse/id.js';
 
 export const usage = `usage: lakivahti matter ID [--json] [--db PATH] [--feeds DIR]
        lakivahti matter merge A B --reviewer NAME [--note TEXT]
@@ -36,7 +37,7 @@ every later crawl and \`relink\`: a split item is joined to nothing through its 
  * for an identifier two or more matters hold (after a reviewer split one): the person picks by number.
  */
 export function resolveMatter(db: Db, ref: string): number | undefined {
-  if (/^\d+$/.test(ref)) return Number(ref);
+  if (/^\d+$/.test(ref)) return parseId(ref) ?? 0; // no matter is numbered 0
   const identifier = typedIdentifier(ref);
   if (!identifier) throw new UsageError(`"${ref}" is neither a matter number nor an identifier (e.g. HE 184/2026 vp, VN/31234/2026)`);
   const found = mattersByIdentifier(db, identifier.type, identifier.value);

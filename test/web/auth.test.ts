@@ -259,6 +259,9 @@ describe('state changes', () => {
       expect(res.html).not.toMatch(/\n\s+at /);
     }
     expect((await b.post('/items/999/review', { _csrf: token, goals: 'services', decision: 'relevant' })).res.status).toBe(404);
+    // An item's number is digits only, by the one rule (parse/id.ts): Number() read 0x2 and 2e0 as item 2, ' 2' too.
+    for (const id of ['0x2', '2e0', '%202', '02', '2.0'])
+      expect((await b.post(`/items/${id}/review`, { _csrf: token, goals: 'services', decision: 'relevant' })).res.status, id).toBe(404);
     expect(count('reviews')).toBe(before);
   });
 

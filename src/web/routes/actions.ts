@@ -12,6 +12,7 @@ import { word, type Lang } from '../../present/words-web.js';
 import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
 import { correctionRefusal } from '../../present/correction-error.js';
 import type { WebDeps } from '../deps.js';
+import { parseId } from '../../parse/id.js';
 
 /** A word of the person's language for the messages below. */
 type Say = (key: string, values?: Record<string, unknown>) => string;
@@ -26,8 +27,8 @@ const text = (body: Record<string, unknown>, name: string, max: number, label: s
 };
 
 const idParam = (req: Request, what: 'item' | 'matter', w: Say): number => {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id < 1) throw new HttpError(404, w(what === 'item' ? 'action.noItem' : 'action.noMatter', { id: String(req.params.id) }));
+  const id = parseId(req.params.id);
+  if (id === undefined) throw new HttpError(404, w(what === 'item' ? 'action.noItem' : 'action.noMatter', { id: String(req.params.id) }));
   return id;
 };
 

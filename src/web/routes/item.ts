@@ -15,6 +15,7 @@ import { viewer } from './viewer.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
 import { decimal } from '../../app/format.js';
 import { httpUrl, pageLang } from './form-helpers.js';
+import { parseId } from '../../parse/id.js';
 
 /** A link target only when it is an absolute http(s) URL (the one check, `httpUrl`); anything else is no link. */
 export function safeHref(url: string | null | undefined): string | null {
@@ -77,7 +78,7 @@ export function itemPage(ctx: PageContext): RequestHandler {
   // version (kept-bodies.ts) for each read state. Its title is kept beside it for the layout.
   const bodies = keptBodies(ctx.deps.db);
   return (req, res) => {
-    const id = /^\d{1,15}$/.test(req.params.id as string) ? Number(req.params.id) : NaN;
+    const id = parseId(req.params.id) ?? NaN;
     const lang = pageLang(res.locals);
     const notFound = () => void res.status(404).render('pages/not-found', { title: word(lang, 'item.notFoundTitle'), what: word(lang, 'item.notFound', { id: String(req.params.id) }) });
     if (!Number.isSafeInteger(id)) return notFound();
