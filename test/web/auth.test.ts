@@ -329,6 +329,9 @@ describe('state changes', () => {
     // The store's refusals in the person's language, no English inside the Finnish page.
     expect(wrong.html).toContain('Asioita ei voitu yhdistää: asiaa 1 ei voi yhdistää itseensä.');
     expect((await b.post('/matters/1/merge', { _csrf: token, other: '999' })).html).toContain('Asioita ei voitu yhdistää: asiaa 999 ei ole.');
+    // The other matter's number by the one rule: 0x5 was matter 5 (Number()), merged.
+    const hex = await b.post('/matters/1/merge', { _csrf: token, other: '0x5' });
+    expect([hex.res.status, hex.html]).toEqual([400, expect.stringContaining('0x5')]);
     const moved = db.prepare('SELECT matter_id FROM items WHERE id = 6').pluck().get() as number;
     const notHere = await b.post('/matters/1/split', { _csrf: token, item: '6' });
     expect([notHere.res.status, notHere.html]).toEqual([400, expect.stringContaining(`Asiakirjaa ei voitu erottaa: asiakirja #6 ei kuulu asiaan 1 vaan asiaan ${moved}.`)]);

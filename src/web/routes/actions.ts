@@ -34,8 +34,8 @@ const idParam = (req: Request, what: 'item' | 'matter', w: Say): number => {
 
 const numberField = (body: Record<string, unknown>, name: string, label: string, w: Say): number => {
   const raw = text(body, name, 20, label, w)?.replace(/^(#|asia\s*|ärende\s*)/i, '');
-  const n = Number(raw);
-  if (!raw || !Number.isSafeInteger(n) || n < 1) throw new HttpError(400, w('action.number', { label, raw: raw ?? '' }));
+  const n = parseId(raw);
+  if (n === undefined) throw new HttpError(400, w('action.number', { label, raw: raw ?? '' }));
   return n;
 };
 
