@@ -98,6 +98,11 @@ export const BOARD_WORDS = {
     fi: 'Valitse vähintään yksi tavoite, tai merkitse asiakirja verkostolle kuulumattomaksi.',
     sv: 'Välj minst ett mål, eller markera att dokumentet inte berör nätverket.',
   },
+  'action.noReviewer': { fi: 'Tarkistukselta puuttuu tekijä.', sv: 'Granskningen saknar granskare.' },
+  'action.reviewConflict': {
+    fi: 'Asiakirjaa #{id} on tarkistettu sen jälkeen, kun lomake avattiin ({reviewer}, {at}), joten tätä tarkistusta ei tallennettu. Katso uusin tarkistus asiakirjan sivulta ja tallenna omasi uudelleen, jos se on yhä tarpeen.',
+    sv: 'Dokument #{id} har granskats efter att formuläret öppnades ({reviewer}, {at}), så den här granskningen sparades inte. Se den senaste granskningen på dokumentets sida och spara din igen om den fortfarande behövs.',
+  },
   'action.reviewed': {
     fi: 'Tarkistus tallennettu: asiakirjan #{id} tavoitteet on vahvistettu.',
     sv: 'Granskningen har sparats: målen för dokument #{id} har bekräftats.',

@@ -265,6 +265,27 @@ describe('state changes', () => {
     expect(count('reviews')).toBe(before);
   });
 
+  it('two tabs review one item: the second form, made before the first was saved, is refused (409) naming who reviewed it, not stored over it', async () => {
+    const page = (await b.get('/items/3')).html;
+    const seen = /name="seen" value="([^"]+)"/.exec(page)?.[1];
+    expect(seen).toBe(String(listReviews(db, 3).at(-1)?.id ?? 'none'));
+    const token = Browser.token(page);
+    const before = count('reviews');
+    const first = await b.post('/items/3/review', { _csrf: token, seen: seen!, goals: 'services', decision: 'relevant' });
+    expect(first.res.status).toBe(303);
+    // The other tab (or the same form after Back) still says what it saw.
+    const second = await b.post('/items/3/review', { _csrf: token, seen: seen!, decision: 'not-relevant' });
+    expect(second.res.status).toBe(409);
+    expect(second.html).toContain(`Asiakirjaa #3 on tarkistettu sen jälkeen, kun lomake avattiin (${reviewer}, `);
+    expect(count('reviews')).toBe(before + 1);
+    expect(listReviews(db, 3).at(-1)).toMatchObject({ relevant: true, goals: ['services'] });
+    // A form from the page as it is now is taken; a 'seen' that is not a review's number is a bad value, not a conflict.
+    const now = /name="seen" value="([^"]+)"/.exec((await b.get('/items/3')).html)?.[1];
+    expect((await b.post('/items/3/review', { _csrf: token, seen: now!, goals: 'services', decision: 'relevant' })).res.status).toBe(303);
+    expect((await b.post('/items/3/review', { _csrf: token, seen: '0x1', decision: 'not-relevant' })).res.status).toBe(400);
+    expect(count('reviews')).toBe(before + 2);
+  });
+
   it('puts a matter on the board with owner, internal deadline and status; the board shows it by deadline', async () => {
     const token = await b.token();
     const due = inDays(5);

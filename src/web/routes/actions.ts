@@ -5,7 +5,8 @@ import type express from 'express';
 import type { Request, Response } from 'express';
 import { boardAnchor, BOARD_STATUSES, CorrectionError, logAction, mergeMatters, saveBoardEntry, splitItem, type BoardStatus } from '../../store/index.js';
 import { helsinkiDate, parseDate } from '../../parse/dates.js';
-import { recordReview, ReviewError } from '../../app/review.js';
+import { recordReview, ReviewError, type ReviewProblem } from '../../app/review.js';
+import { fiDateTime } from '../../app/format.js';
 import { HttpError, localPath, requireRole, say, type SessionUser } from '../auth/index.js';
 import { httpUrl, pageLang } from './form-helpers.js';
 import { word, type Lang } from '../../present/words-web.js';
@@ -54,6 +55,12 @@ function boardFields(body: Record<string, unknown>, w: Say) {
   return { status, owner, internalDeadline: internalDeadline === null ? null : helsinkiDate(internalDeadline), responseUrl };
 }
 
+/** A decision that was not recorded: not found, a wrong value, or a conflict with a later review; each said as it is. */
+const REVIEW_STATUS: Record<ReviewProblem, number> = { missing: 404, unknownGoal: 400, noGoal: 400, noReviewer: 400, conflict: 409 };
+const REVIEW_WORD: Record<ReviewProblem, string> = {
+  missing: 'action.noItem', unknownGoal: 'action.unknownGoal', noGoal: 'action.chooseGoal', noReviewer: 'action.noReviewer', conflict: 'action.reviewConflict',
+};
+
 export function mountActions(app: express.Express, deps: WebDeps): void {
   const known = Object.keys(deps.goalLabels);
   /** A POST handler for reviewers and administrators: checked, run, logged, said in the person's language, and redirected back. */
@@ -79,14 +86,15 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
     const body = req.body as Record<string, unknown>;
     const relevant = body.decision !== 'not-relevant';
     const goals = ([] as unknown[]).concat(body.goals ?? []).filter((g): g is string => typeof g === 'string');
-    const unknown = goals.find((g) => !known.includes(g));
-    if (unknown) throw new HttpError(400, w('action.unknownGoal', { goal: unknown }));
-    if (relevant && !goals.length) throw new HttpError(400, w('action.chooseGoal'));
     const note = text(body, 'note', 4000, w('review.noteField'), w);
+    // The latest review the form showed ('none'): the item page's form says it; a form without it is not checked.
+    const seenRaw = text(body, 'seen', 20, 'seen', w);
+    const seen = seenRaw === null ? undefined : seenRaw === 'none' ? null : parseId(seenRaw) ?? NaN;
+    if (Number.isNaN(seen)) throw new HttpError(400, w('action.badField', { label: 'seen' }));
     try {
-      recordReview(deps.db, known, { itemId: id, reviewer: user.email, relevant, goals, note });
+      recordReview(deps.db, known, { itemId: id, reviewer: user.email, relevant, goals, note, seen });
     } catch (err) {
-      if (err instanceof ReviewError) throw new HttpError(404, w('action.noItem', { id }));
+      if (err instanceof ReviewError) throw new HttpError(REVIEW_STATUS[err.problem], w(REVIEW_WORD[err.problem], { id, ...err.values, at: err.values.at && fiDateTime(err.values.at) }));
       throw err;
     }
     const done = w(relevant ? 'action.reviewed' : 'action.reviewedNot', { id });
