@@ -28,6 +28,11 @@ export const BOARD_WORDS = {
   'board.status': { fi: 'Tila', sv: 'Status' },
   'board.actions': { fi: 'Toimet', sv: 'Åtgärder' },
   'board.noDeadline': { fi: 'ei määräaikaa', sv: 'ingen tidsfrist' },
+  'board.deadlineUnknown': { fi: 'määräaika ei tiedossa', sv: 'tidsfristen okänd' },
+  'board.captionUnknown': {
+    fi: 'Yhteisvastausehdokkaat, joiden määräaika ei ole tiedossa: tarkista määräaika lausuntopyynnöstä',
+    sv: 'Kandidater för gemensamt svar vars tidsfrist är okänd: kontrollera tidsfristen i remissen',
+  },
   'board.overdueBadge': { fi: 'myöhässä', sv: 'försenat' },
   // The same seven days as the glance's count ("erääntyy 7 päivän sisällä") and the lists' "7 pv jäljellä" (at most
   // seven days left), not the calendar week the overview's "tällä viikolla" means: on a Friday a deadline next
