@@ -4,7 +4,7 @@ import { checkMerge, checkSplit, CorrectionError, mergeMatters, splitItem, type 
 import { closeContext, openContext, resolvePaths } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, UsageError } from './args.js';
-import { resolveMatter } from './matter.js';
+import { mergedAway, resolveMatter } from './matter.js';
 import { parseId } from '../parse/id.js';
 
 /** A correction in Finnish, for `matter ID`'s joins. */
@@ -37,6 +37,8 @@ export async function correctCommand(kind: 'merge' | 'split', args: string[]): P
     for (const ref of kind === 'merge' ? positionals : [positionals[0]]) {
       const id = resolveMatter(reader.db, ref.trim());
       if (id === undefined) throw new UsageError(`no matter holds ${ref}`);
+      const into = mergedAway(reader.db, id);
+      if (into !== undefined) throw new UsageError(`matter ${id} was merged into matter ${into}: give ${into}`);
       refs.push(id);
     }
     if (kind === 'merge') checkMerge(reader.db, refs[0], refs[1]);
