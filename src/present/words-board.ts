@@ -157,6 +157,10 @@ export const BOARD_WORDS = {
   // The error pages.
   'error.title': { fi: 'Virhe', sv: 'Fel' },
   'error.request': { fi: 'Pyyntöä ei voitu käsitellä.', sv: 'Begäran kunde inte behandlas.' },
+  'error.busy': {
+    fi: 'Tietokanta on juuri varattu (toinen ohjelma, esimerkiksi haku, tallentaa siihen), joten mitään ei tallennettu. Lähetä lomake uudelleen hetken kuluttua.',
+    sv: 'Databasen är upptagen just nu (ett annat program, till exempel en hämtning, sparar i den), så ingenting sparades. Skicka formuläret igen om en stund.',
+  },
   'error.server': {
     fi: 'Sivua ei voitu näyttää palvelimen virheen vuoksi. Virheen tiedot on kirjattu palvelimen lokiin.',
     sv: 'Sidan kunde inte visas på grund av ett serverfel. Uppgifterna om felet har förts in i serverns logg.',
