@@ -153,6 +153,20 @@ describe('the sign-in gate', () => {
     expect((await b.get('/board')).res.status).toBe(401);
   });
 
+  it('a form sent after its session ended says so (401), not that its token is wrong, and saves nothing', async () => {
+    const b = new Browser(base);
+    await b.signIn(reviewer);
+    const token = await b.token();
+    db.prepare("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE rowid = (SELECT max(rowid) FROM sessions)").run();
+    const before = count('reviews');
+    const res = await b.post('/items/1/review', { _csrf: token, goals: 'services', decision: 'relevant', note: 'Pitkä perustelu.' });
+    expect(res.res.status).toBe(401);
+    expect(res.html).toContain('Istuntosi oli päättynyt, joten lomaketta ei tallennettu. Kirjaudu uudelleen');
+    expect(count('reviews')).toBe(before);
+    // Without any session cookie at all it is the token's refusal, as before.
+    expect((await new Browser(base).post('/items/1/review', { _csrf: token, decision: 'not-relevant' })).res.status).toBe(403);
+  });
+
   it('a disabled account loses its session at once', async () => {
     const email = await addUser(db, 'poistuva@example.fi', 'reviewer');
     const b = new Browser(base);
