@@ -6,6 +6,7 @@ import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
 import { isMailAddress } from '../mail/address.js';
 import { organisationKey, organisationKeys } from './organisations.js';
+import { parseId } from '../parse/id.js';
 
 /** What a person asked for, as typed (the CLI's options or the form's fields). */
 export interface SubscriptionRequest {
@@ -81,8 +82,9 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
   for (const g of r.goals) if (!rules.goals.includes(g)) fail('goals', `unknown goal "${g}" (goals: ${rules.goals.join(', ')})`, 'subForm.goal', { goal: g });
   for (const s of r.sources) if (!rules.sources.includes(s)) fail('sources', `unknown source "${s}" (sources: ${rules.sources.join(', ')})`, 'subForm.source', { source: s });
   const matters = r.matters.map((m) => {
-    if (!/^[1-9]\d{0,14}$/.test(m.trim())) fail('matters', `--matter takes a matter's number, not "${m}"`, 'subForm.matterNumber', { matter: m });
-    return Number(m.trim());
+    const n = parseId(m.trim());
+    if (n === undefined) fail('matters', `--matter takes a matter's number, not "${m}"`, 'subForm.matterNumber', { matter: m });
+    return n!;
   });
   for (const m of matters) if (!rules.matterExists(m)) fail('matters', `no matter number ${m} (see lakivahti matters)`, 'subForm.noMatter', { matter: String(m) });
   if (search !== undefined && (search.length > 200 || !rules.searchable(search)))

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fixturesDir, rootDir } from '../paths.js';
 import { mirrorUrl, startMirror, type Mirror } from '../demo/mirror.js';
 import { closeContext, openTaggingContext, reportConfigErrors } from '../app/context.js';
-import { databaseCreator, writeMeta } from '../store/index.js';
+import { databaseCreator, removeDbFiles, writeMeta } from '../store/index.js';
 import { parseCommand } from './args.js';
 import { serve } from '../app/serve.js';
 import { parseHost, parsePort, stopOn, untilSignal } from './serve.js';
@@ -33,8 +33,8 @@ export async function demoCommand(args: string[]): Promise<number> {
       );
       return 2;
     }
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
-  }
+    removeDbFiles(dbPath);
+  } else removeDbFiles(dbPath, { sideFilesOnly: true }); // left by a demo database deleted by hand: no other's
   // The mirrors listen on 127.0.0.1, which the fetcher refuses unless told otherwise.
   process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS = '1';
   const ctx = await openTaggingContext({ ...values, db: dbPath });

@@ -6,7 +6,7 @@ import { closeContext, openContext } from '../app/context.js';
 import { isMailAddress } from '../mail/address.js';
 import { mailConfig } from '../mail/config.js';
 import { digestEnv } from '../mail/env.js';
-import { prepareDeliveries, previewAll, sendDue } from '../mail/deliver.js';
+import { describeRefusedAddress, prepareDeliveries, previewAll, sendDue } from '../mail/deliver.js';
 import { smtpTransport } from '../mail/transport.js';
 import { fiDateTime } from '../app/format.js';
 import { makeFolder, utf8Path } from '../paths.js';
@@ -103,14 +103,16 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
       frequencies: ['immediately', 'daily', 'weekly'], network: 'build', now: new Date(),
       approveBy: values.approve ? `cli:${os.userInfo().username}` : undefined,
     });
+    for (const r of report.refused) process.stderr.write(`digest: ${describeRefusedAddress(r)}\n`);
     if (report.waiting)
       process.stdout.write(`verkoston katsaus ${report.waiting.id} odottaa hyväksyntää (hyväksy verkkonäkymässä tai: lakivahti digest --send --approve)\n`);
     // Each line as its message is done: a run killed midway (cron's timeout, a shutdown) has said which went out.
     const results = await sendDue(env, transport, undefined, (r) =>
       process.stdout.write(r.ok ? `lähetetty: ${r.email}: ${r.subject}\n`
+        : r.refused ? `OHITETTU: ${r.error}\n`
         : `EPÄONNISTUI: ${r.email}: ${r.error}${r.retryAt ? ` (uusi yritys ${fiDateTime(r.retryAt)} jälkeen)` : ' (luovuttiin; tilaus keskeytetty)'}\n`));
     if (!results.length) process.stdout.write('ei lähetettävää\n');
-    return results.every((r) => r.ok) ? 0 : 1;
+    return results.every((r) => r.ok) && !report.refused.length ? 0 : 1;
   } finally {
     transport.close();
     await closeContext(ctx);

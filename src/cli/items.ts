@@ -5,7 +5,7 @@ import { closeContext, openContext } from '../app/context.js';
 import { listingFilters } from './filters.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, writeLine } from './args.js';
-import { isCandidateOn } from '../store/candidates.js';
+import { isCandidateOn, isDeadlineUnknownCandidate } from '../store/candidates.js';
 import { dayFaultEnglish, writtenDayFault } from '../app/day-fault.js';
 
 export const usage = `usage: lakivahti items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT]
@@ -14,8 +14,9 @@ export const usage = `usage: lakivahti items [--json] [--source ID] [--since DAT
 Stored items, newest first (50 unless --limit). Times are Helsinki time; --json prints one object
 a line with ISO 8601 instants (and each item's matter: its number, or null; a statute's
 inForce: the day its text says it comes into force, or null; joint: whether it is an open joint-response candidate
-today, as --joint lists them). --search finds words in any inflected form; --joint lists open
-joint-response candidates, nearest deadline first. Reads the database without changing it.
+today, as --joint lists them; jointDeadlineUnknown: a candidate whose deadline is not known). --search finds words in
+any inflected form; --joint lists open joint-response candidates, nearest deadline first, and after them those whose
+deadline is not known ([määräaika ei tiedossa]). Reads the database without changing it.
 `;
 
 export async function itemsCommand(args: string[]): Promise<number> {
@@ -48,15 +49,20 @@ export async function itemsCommand(args: string[]): Promise<number> {
       relevant: values.relevant ? true : undefined,
       jointFrom: values.joint ? today : undefined,
     };
-    for (const r of listItems(ctx.db, query)) {
+    const rows = listItems(ctx.db, query);
+    // The candidates whose deadline is not known come after the dated ones, in the same --limit.
+    if (values.joint && rows.length < (limit ?? 50)) rows.push(...listItems(ctx.db, { ...query, jointFrom: undefined, jointUnknown: true, limit: (limit ?? 50) - rows.length }));
+    for (const r of rows) {
       let line: string;
       if (values.json) {
         const { id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, matter, inForce } = r;
         // Whether it is a candidate today, as --joint lists them (the stored verdict is the tag stage's, made when tagged).
         const joint = isCandidateOn(r, today);
-        line = JSON.stringify({ id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint, matter, inForce });
+        const jointDeadlineUnknown = isDeadlineUnknownCandidate(r);
+        line = JSON.stringify({ id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint,
+          matter, inForce, jointDeadlineUnknown }); // fields added after the earlier ones, whose order scripts may read
       } else {
-        const dl = r.deadline ? `  [määräaika ${finnishDate(r.deadline) ?? r.deadline}]` : '';
+        const dl = r.deadline ? `  [määräaika ${finnishDate(r.deadline) ?? r.deadline}]` : isDeadlineUnknownCandidate(r) ? '  [määräaika ei tiedossa]' : '';
         const goals = r.goals.length ? `  {${r.goals.join(', ')}}` : '';
         const matter = r.matter === null ? '' : `  (asia ${r.matter})`;
         line = `#${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}${dl}${goals}${matter}`;

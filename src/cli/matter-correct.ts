@@ -4,7 +4,8 @@ import { checkMerge, checkSplit, CorrectionError, mergeMatters, splitItem, type 
 import { closeContext, openContext, resolvePaths } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, UsageError } from './args.js';
-import { resolveMatter } from './matter.js';
+import { mergedAway, resolveMatter } from './matter.js';
+import { parseId } from '../parse/id.js';
 
 /** A correction in Finnish, for `matter ID`'s joins. */
 export function describeCorrection(c: StoredCorrection): string {
@@ -22,8 +23,8 @@ export async function correctCommand(kind: 'merge' | 'split', args: string[]): P
     throw new UsageError(kind === 'merge' ? 'merge needs two matters: matter merge A B --reviewer NAME' : 'split needs a matter and an item: matter split ID ITEM --reviewer NAME');
   const reviewer = values.reviewer?.trim();
   if (!reviewer) throw new UsageError(`--reviewer NAME is required: a ${kind} is stored with who made it`);
-  const item = kind === 'split' ? positionals[1].trim().replace(/^#/, '') : '';
-  if (kind === 'split' && !/^\d+$/.test(item)) throw new UsageError(`"${positionals[1]}" is not an item number (as \`items\` shows it)`);
+  const item = kind === 'split' ? parseId(positionals[1].trim().replace(/^#/, '')) : 0;
+  if (item === undefined) throw new UsageError(`"${positionals[1]}" is not an item number (as \`items\` shows it)`);
   const { dbFile } = resolvePaths(values);
   if (dbFile !== ':memory:' && !fs.existsSync(dbFile)) {
     process.stderr.write(`matter ${kind}: no database at ${dbFile}\n`);
@@ -36,10 +37,12 @@ export async function correctCommand(kind: 'merge' | 'split', args: string[]): P
     for (const ref of kind === 'merge' ? positionals : [positionals[0]]) {
       const id = resolveMatter(reader.db, ref.trim());
       if (id === undefined) throw new UsageError(`no matter holds ${ref}`);
+      const into = mergedAway(reader.db, id);
+      if (into !== undefined) throw new UsageError(`matter ${id} was merged into matter ${into}: give ${into}`);
       refs.push(id);
     }
     if (kind === 'merge') checkMerge(reader.db, refs[0], refs[1]);
-    else checkSplit(reader.db, refs[0], Number(item));
+    else checkSplit(reader.db, refs[0], item);
   } catch (err) {
     if (err instanceof CorrectionError) throw new UsageError(err.message);
     throw err;
@@ -55,7 +58,7 @@ export async function correctCommand(kind: 'merge' | 'split', args: string[]): P
         `siihen, eikä asiaa ${refs[1]} enää ole; korjaus ${r.correction}, ${reviewer}` +
         (r.followers ? `; ${r.followers === 1 ? 'sitä seurannut tilaus seuraa' : `sitä seuranneet ${r.followers} tilausta seuraavat`} nyt asiaa ${r.matter}` : '') + '\n');
     } else {
-      const r = splitItem(ctx.db, refs[0], Number(item), by);
+      const r = splitItem(ctx.db, refs[0], item, by);
       process.stdout.write(`asiakirja #${item} erotettu asiasta ${refs[0]} omaksi asiakseen ${r.matter}; korjaus ${r.correction}, ${reviewer}` +
         (r.kept.length ? ` (muut asiakirjat pidetään yhdessä korjauksilla ${r.kept.join(', ')})` : '') + '\n');
     }

@@ -1,5 +1,5 @@
 // `lakivahti matter ID [--json]`: one matter with its items in time order, why they are joined, who mentions it.
-import { getMatter, mattersByIdentifier, type Db } from '../store/index.js';
+import { getMatter, mattersByIdentifier, mergedInto, type Db } from '../store/index.js';
 import { typedIdentifier } from '../parse/identifiers.js';
 import { finnishDate } from '../parse/dates.js';
 import { describeJoin } from '../link/explain.js';
@@ -9,6 +9,7 @@ import { describeMatterEvent } from '../present/matter-events.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
+import { parseId } from '../parse/id.js';
 
 export const usage = `usage: lakivahti matter ID [--json] [--db PATH] [--feeds DIR]
        lakivahti matter merge A B --reviewer NAME [--note TEXT]
@@ -20,7 +21,7 @@ oldest first, the identifiers that join them and who stated them, what changed s
 first stored (items that joined, stage, deadline and title moved; --json: events), and the
 items that only mention it. ID is a matter's number or one of its identifiers ("HE 184/2026
 vp", "VN/31234/2026"); an identifier two matters hold (after a split) lists both and asks for the
-number (exit 2). --json prints it as one object (inForce: the day its statute comes or came into
+number (exit 2); a matter merged into another leads to that one (said on stderr). --json prints it as one object (inForce: the day its statute comes or came into
 force, or null). Reads the database without changing it. The
 joins include people's corrections: who, when and why.
 
@@ -36,13 +37,19 @@ every later crawl and \`relink\`: a split item is joined to nothing through its 
  * for an identifier two or more matters hold (after a reviewer split one): the person picks by number.
  */
 export function resolveMatter(db: Db, ref: string): number | undefined {
-  if (/^\d+$/.test(ref)) return Number(ref);
+  if (/^\d+$/.test(ref)) return parseId(ref) ?? 0; // no matter is numbered 0
   const identifier = typedIdentifier(ref);
   if (!identifier) throw new UsageError(`"${ref}" is neither a matter number nor an identifier (e.g. HE 184/2026 vp, VN/31234/2026)`);
   const found = mattersByIdentifier(db, identifier.type, identifier.value);
   if (found.length > 1)
     throw new UsageError(`${found.length} matters hold ${identifier.value}; give the matter's number:\n` + found.map((m) => `  matter ${m.id}: ${m.title}`).join('\n'));
   return found[0]?.id;
+}
+
+/** The matter a reviewer merged matter `id` into, when `id` is gone that way (the web's old links follow it too). */
+export function mergedAway(db: Db, id: number | undefined): number | undefined {
+  const into = id === undefined || getMatter(db, id) ? undefined : mergedInto(db, id);
+  return into === id ? undefined : into;
 }
 
 export async function matterCommand(args: string[]): Promise<number> {
@@ -52,7 +59,12 @@ export async function matterCommand(args: string[]): Promise<number> {
   const ref = positionals[0].trim();
   const ctx = openContext(values, { access: 'read' });
   try {
-    const id = resolveMatter(ctx.db, ref);
+    let id = resolveMatter(ctx.db, ref);
+    const into = mergedAway(ctx.db, id);
+    if (into !== undefined) {
+      process.stderr.write(`matter: matter ${id} was merged into matter ${into}; this is matter ${into}\n`);
+      id = into;
+    }
     const m = id === undefined ? undefined : getMatter(ctx.db, id);
     if (!m) {
       process.stderr.write(`matter: no matter ${/^\d+$/.test(ref) ? ref : `holds ${ref}`}\n`);

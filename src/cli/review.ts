@@ -4,6 +4,7 @@ import { closeContext, openContext } from '../app/context.js';
 import { recordReview, ReviewError } from '../app/review.js';
 import { word } from '../present/words-web.js';
 import { parseCommand } from './args.js';
+import { parseId } from '../parse/id.js';
 
 export const usage = `usage: lakivahti review ID --reviewer NAME (--goals GOAL[,GOAL] | --not-relevant) [--note TEXT]
                        [--db PATH] [--feeds DIR]
@@ -18,9 +19,8 @@ export async function reviewCommand(args: string[]): Promise<number> {
   }, true);
   const fail = (msg: string) => (process.stderr.write(`review: ${msg}\n`), 2);
   if (positionals.length > 1) return fail(`give one item's id, not "${positionals.join(' ')}"`);
-  // Digits only, and few enough to stay exact: "1e3" was item 1000, and a long number was named rounded.
-  const id = /^[1-9]\d{0,14}$/.test(positionals[0] ?? '') ? Number(positionals[0]) : NaN;
-  if (Number.isNaN(id)) return fail(`give the item's id (a number from \`lakivahti items\`), not "${positionals[0] ?? ''}"`);
+  const id = parseId(positionals[0]);
+  if (id === undefined) return fail(`give the item's id (a number from \`lakivahti items\`), not "${positionals[0] ?? ''}"`);
   if (!values.reviewer?.trim()) return fail('--reviewer NAME is required: every decision records who made it');
   if (!!values.goals === !!values['not-relevant']) return fail('give either --goals GOAL[,GOAL] or --not-relevant');
   const ctx = openContext(values);

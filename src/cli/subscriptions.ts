@@ -11,6 +11,7 @@ import { goalLabels } from '../app/goal-labels.js';
 import { listSourceStates } from '../store/sources.js';
 import { word } from '../present/words-web.js';
 import { parseCommand, UsageError, writeLine } from './args.js';
+import { parseId } from '../parse/id.js';
 
 export const usage = `usage: lakivahti subscriptions add EMAIL [--goal GOAL]… [--source ID]… [--organisation NAME]…
                                       [--matter N]… [--search TEXT] [--every immediately|daily|weekly]
@@ -107,10 +108,11 @@ async function list(values: { json?: boolean; db?: string; feeds?: string }, arg
 }
 
 async function remove(values: { db?: string; feeds?: string }, arg: string | undefined): Promise<number> {
-  if (!arg || !/^[1-9]\d{0,14}$/.test(arg)) throw new UsageError(arg ? `remove takes a subscription's number, not "${arg}"` : 'remove needs the subscription\'s number (see subscriptions list)');
+  const id = parseId(arg);
+  if (id === undefined) throw new UsageError(arg ? `remove takes a subscription's number, not "${arg}"` : 'remove needs the subscription\'s number (see subscriptions list)');
   const ctx = openContext(values);
   try {
-    if (!unsubscribe(ctx.db, Number(arg), new Date().toISOString())) {
+    if (!unsubscribe(ctx.db, id, new Date().toISOString())) {
       process.stderr.write(`subscriptions: no subscription number ${arg}\n`);
       return 1;
     }

@@ -62,6 +62,16 @@ async function readPassword(prompt: string, input: NodeJS.ReadStream = process.s
   }
 }
 
+/** Whether an account has this address as stored (one stored before the address rule may not be one it takes now). */
+async function storedAccount(values: { db?: string; feeds?: string }, email: string): Promise<boolean> {
+  const ctx = openContext(values, { access: 'read' });
+  try {
+    return findUser(ctx.db, email) !== undefined;
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
 export async function usersCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { role: { type: 'string' }, json: { type: 'boolean' } }, true);
   const [sub, email, ...extra] = positionals;
@@ -83,7 +93,9 @@ export async function usersCommand(args: string[]): Promise<number> {
     throw new UsageError(sub ? `unknown subcommand "${sub}" (add, password, list, disable, enable)` : 'give a subcommand: add, password, list, disable or enable');
   if (!email) throw new UsageError(`${sub} needs the account's e-mail address`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (!isMailAddress(email)) throw new UsageError(`${JSON.stringify(email)} is not an e-mail address`);
+  // An account stored before the address rule keeps its address: it can still be disabled, enabled or reset.
+  if (!isMailAddress(email) && (sub === 'add' || !(await storedAccount(values, email))))
+    throw new UsageError(`${JSON.stringify(email)} is not an e-mail address`);
   if (sub === 'disable') {
     const ctx = openContext(values);
     try {

@@ -4,6 +4,8 @@
 // For every text it accepts, the result is what the library's parseDocument(text).toJS() gives (YAML 1.2 core
 // schema; test/config/flat-yaml.test.ts compares the two); anything else, and anything doubtful, is left to it.
 
+import { parseId } from '../parse/id.js';
+
 /** A key the library would also read as a plain string (null, true and the like would not be strings). */
 const KEY = /^[A-Za-z][A-Za-z0-9]*$/;
 /** Plain scalars the core schema reads as something other than a string, among those starting with a letter. */
@@ -22,7 +24,7 @@ const NOT_PRINTABLE = /[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
 /** One plain scalar (in a list when `inList`), or undefined when it is not one this reader is sure of. */
 function scalar(text: string, inList: boolean): unknown {
   if (!PLAIN.test(text) || text.includes(': ') || text.endsWith(':') || (inList && /[,:]/.test(text))) return undefined;
-  if (/^\d/.test(text)) return /^[1-9]\d{0,14}$/.test(text) ? Number(text) : undefined; // numbers and dates: the library's
+  if (/^\d/.test(text)) return parseId(text); // numbers and dates: the library's
   return Object.hasOwn(NOT_STRING, text) ? NOT_STRING[text] : text;
 }
 

@@ -15,6 +15,7 @@ import { renderDigest, type RenderedMail } from './render.js';
 import { existingUnsubscribeSecret, signUnsubscribe, unsubscribeSecret, unsubscribeUrl } from './unsubscribe.js';
 import type { MailConfig } from './config.js';
 import { SendError, type MailTransport } from './transport.js';
+import { isMailAddress } from './address.js';
 
 export interface DigestEnv {
   db: Db;
@@ -143,6 +144,28 @@ export interface PrepareReport {
   nothingNew: number;
   /** The network draft waiting for approval, if any. */
   waiting: StoredDigest | null;
+  /** Subscriptions whose stored address the address rule refuses: nothing recorded for them, their period kept. */
+  refused: RefusedAddress[];
+}
+
+/**
+ * A subscription whose address, stored before the address rule (mail/address.ts), is not one mailbox ("x@example.fi>",
+ * "a@x.fi, b@x.fi"): the mailer would send to another address than the one stored and shown, so nothing is sent to it.
+ */
+export interface RefusedAddress {
+  subscription: number;
+  /** The account it belongs to (a subscription made on the web), or null. */
+  userId: number | null;
+  email: string;
+}
+
+const refusal = (s: Subscription): RefusedAddress => ({ subscription: s.id, userId: s.userId, email: s.email });
+
+/** What is wrong and how to fix it, in Finnish for the person running the digest. */
+export function describeRefusedAddress(r: RefusedAddress): string {
+  return `tilauksen ${r.subscription}${r.userId !== null ? ` (käyttäjätunnuksen ${r.userId})` : ''} osoite ${JSON.stringify(r.email)} ei ole yksi ` +
+    'sähköpostiosoite, joten sille ei lähetetä mitään. Korjaa: lakivahti subscriptions remove ' + `${r.subscription} ja tilaa uudelleen oikealla osoitteella ` +
+    `(subscriptions add${r.userId !== null ? '; käyttäjätunnukselle: users disable ja users add oikealla osoitteella' : ''})`;
 }
 
 /**
@@ -152,7 +175,7 @@ export interface PrepareReport {
  */
 export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency[]; network: 'build' | 'approved' | false; approveBy?: string; now: Date }): PrepareReport {
   const { db } = env;
-  const report: PrepareReport = { recorded: [], nothingNew: 0, waiting: null };
+  const report: PrepareReport = { recorded: [], nothingNew: 0, waiting: null, refused: [] };
   const secret = unsubscribeSecret(db);
   const nowIso = opts.now.toISOString();
   // Recorded a chunk of subscribers at a time, one transaction each: few commits, and only a chunk's messages in memory.
@@ -175,6 +198,11 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
     chunk = [];
   }).immediate();
   for (const o of personalDigests(env, opts.frequencies, opts.now)) {
+    // Its watermark stays: once the address is put right (a new subscription), nothing here is lost or repeated.
+    if (!isMailAddress(o.subscription.email)) {
+      report.refused.push(refusal(o.subscription));
+      continue;
+    }
     chunk.push({ o, mail: o.digest.empty ? null : renderFor(o, env.config, secret) });
     if (chunk.length === RECORD_CHUNK) record();
   }
@@ -196,7 +224,9 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
     }
     return byLang.get(lang)!;
   };
-  const recipients = () => listSubscriptions(db, { active: true }).filter((s) => s.kind === 'network');
+  const network = () => listSubscriptions(db, { active: true }).filter((s) => s.kind === 'network');
+  const recipients = () => network().filter((s) => isMailAddress(s.email));
+  report.refused.push(...network().filter((s) => !isMailAddress(s.email)).map(refusal));
   for (const s of recipients()) inLang(s.lang);
   db.transaction(() => {
     // Approval taken back (and perhaps edited and given again) since it was read: this run sends none of it.
@@ -228,6 +258,8 @@ export interface SendResult {
   error?: string;
   /** When a failed one is tried again (null: given up, its subscription paused). */
   retryAt?: string | null;
+  /** Not sent because its address is not one the rule takes (recorded before the rule): given up, nothing paused. */
+  refused?: RefusedAddress;
 }
 
 /** Whether the process holding a claim is still running (claims are host:pid; another host's are trusted to its lease). */
@@ -262,6 +294,14 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
     const sub = getSubscription(db, d.subscriptionId);
     if (!sub || sub.unsubscribedAt || sub.pausedAt) {
       markDeliveryPaused(db, d.id, sub?.pauseReason ?? 'tilaus peruttu');
+      continue;
+    }
+    // Recorded before the address rule: the mailer would read it as another address (or several).
+    if (!isMailAddress(d.email)) {
+      const refused = refusal({ ...sub, email: d.email });
+      markDeliveryFailed(db, d.id, describeRefusedAddress(refused), null);
+      results.push({ email: d.email, subject: d.subject, ok: false, error: describeRefusedAddress(refused), retryAt: null, refused });
+      sent?.(results.at(-1)!);
       continue;
     }
     try {

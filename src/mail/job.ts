@@ -25,10 +25,11 @@ export function digestJobs(ctx: Pick<AppContext, 'db' | 'tagStage' | 'feedsDir'>
     async run(tick) {
       if (!config.smtpUrl) return log({ event: 'digest_skipped', tick, reason: 'SMTP_URL is not set' });
       // Loaded at the first tick that sends: serving pages never pays for the mail code (nodemailer, juice).
-      const [{ digestEnv }, { prepareDeliveries, sendDue }, { smtpTransport }] = await Promise.all([
+      const [{ digestEnv }, { describeRefusedAddress, prepareDeliveries, sendDue }, { smtpTransport }] = await Promise.all([
         import('./env.js'), import('./deliver.js'), import('./transport.js')]);
       const digest = digestEnv(ctx, config);
       const report = prepareDeliveries(digest, { frequencies: [tick], network: tick === 'weekly' ? 'build' : 'approved', now: new Date() });
+      for (const r of report.refused) log({ event: 'digest_address_refused', subscription: r.subscription, user: r.userId, email: r.email, fix: describeRefusedAddress(r) });
       if (report.waiting) log({ event: 'digest_waiting_approval', digest_id: report.waiting.id });
       const transport = smtpTransport(config.smtpUrl);
       try {

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../store/db.js';
 import { readMeta, writeMeta } from '../store/maintenance.js';
+import { ID_DIGITS } from '../parse/id.js';
 
 const KEY = 'unsubscribe_secret';
 
@@ -29,9 +30,11 @@ export function signUnsubscribe(secret: string, subscriptionId: number): string 
   return `${subscriptionId}.${mac(secret, subscriptionId)}`;
 }
 
+const TOKEN = new RegExp(`^(${ID_DIGITS})\\.([A-Za-z0-9_-]{43})$`);
+
 /** The subscription a token names, or null when it is malformed or its signature does not match. */
 export function verifyUnsubscribe(secret: string, token: string): number | null {
-  const m = /^([1-9]\d{0,14})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  const m = TOKEN.exec(token);
   if (!m) return null;
   const id = Number(m[1]);
   const want = Buffer.from(mac(secret, id));

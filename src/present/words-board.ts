@@ -28,6 +28,11 @@ export const BOARD_WORDS = {
   'board.status': { fi: 'Tila', sv: 'Status' },
   'board.actions': { fi: 'Toimet', sv: 'Åtgärder' },
   'board.noDeadline': { fi: 'ei määräaikaa', sv: 'ingen tidsfrist' },
+  'board.deadlineUnknown': { fi: 'määräaika ei tiedossa', sv: 'tidsfristen okänd' },
+  'board.captionUnknown': {
+    fi: 'Yhteisvastausehdokkaat, joiden määräaika ei ole tiedossa: tarkista määräaika lausuntopyynnöstä',
+    sv: 'Kandidater för gemensamt svar vars tidsfrist är okänd: kontrollera tidsfristen i remissen',
+  },
   'board.overdueBadge': { fi: 'myöhässä', sv: 'försenat' },
   // The same seven days as the glance's count ("erääntyy 7 päivän sisällä") and the lists' "7 pv jäljellä" (at most
   // seven days left), not the calendar week the overview's "tällä viikolla" means: on a Friday a deadline next
@@ -98,6 +103,11 @@ export const BOARD_WORDS = {
     fi: 'Valitse vähintään yksi tavoite, tai merkitse asiakirja verkostolle kuulumattomaksi.',
     sv: 'Välj minst ett mål, eller markera att dokumentet inte berör nätverket.',
   },
+  'action.noReviewer': { fi: 'Tarkistukselta puuttuu tekijä.', sv: 'Granskningen saknar granskare.' },
+  'action.reviewConflict': {
+    fi: 'Asiakirjaa #{id} on tarkistettu sen jälkeen, kun lomake avattiin ({reviewer}, {at}), joten tätä tarkistusta ei tallennettu. Katso uusin tarkistus asiakirjan sivulta ja tallenna omasi uudelleen, jos se on yhä tarpeen.',
+    sv: 'Dokument #{id} har granskats efter att formuläret öppnades ({reviewer}, {at}), så den här granskningen sparades inte. Se den senaste granskningen på dokumentets sida och spara din igen om den fortfarande behövs.',
+  },
   'action.reviewed': {
     fi: 'Tarkistus tallennettu: asiakirjan #{id} tavoitteet on vahvistettu.',
     sv: 'Granskningen har sparats: målen för dokument #{id} har bekräftats.',
@@ -147,6 +157,14 @@ export const BOARD_WORDS = {
   // The error pages.
   'error.title': { fi: 'Virhe', sv: 'Fel' },
   'error.request': { fi: 'Pyyntöä ei voitu käsitellä.', sv: 'Begäran kunde inte behandlas.' },
+  'auth.sessionEnded': {
+    fi: 'Istuntosi oli päättynyt, joten lomaketta ei tallennettu. Kirjaudu uudelleen ja tee muutos sitten uudelleen.',
+    sv: 'Din session hade gått ut, så formuläret sparades inte. Logga in igen och gör sedan ändringen på nytt.',
+  },
+  'error.busy': {
+    fi: 'Tietokanta on juuri varattu (toinen ohjelma, esimerkiksi haku, tallentaa siihen), joten mitään ei tallennettu. Lähetä lomake uudelleen hetken kuluttua.',
+    sv: 'Databasen är upptagen just nu (ett annat program, till exempel en hämtning, sparar i den), så ingenting sparades. Skicka formuläret igen om en stund.',
+  },
   'error.server': {
     fi: 'Sivua ei voitu näyttää palvelimen virheen vuoksi. Virheen tiedot on kirjattu palvelimen lokiin.',
     sv: 'Sidan kunde inte visas på grund av ett serverfel. Uppgifterna om felet har förts in i serverns logg.',

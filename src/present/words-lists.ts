@@ -258,10 +258,10 @@ export const LIST_WORDS = {
   'item.joint': { fi: 'Asiakirja on yhteisen vastauksen ehdokas:', sv: 'Dokumentet är en kandidat för ett gemensamt svar:' },
   // Its deadline has passed since it was tagged: the stored verdict was the tag stage's then.
   'item.jointPast': { fi: 'Asiakirja oli yhteisen vastauksen ehdokas ennen määräajan päättymistä:', sv: 'Dokumentet var en kandidat för ett gemensamt svar innan remisstiden gick ut:' },
-  // The tag stage made it one, but no list of candidates holds it (store/candidates.ts isCandidateOn).
+  // The tag stage made it one, but its deadline is not known: listed apart (store/candidates.ts isDeadlineUnknownCandidate).
   'item.jointNoDeadline': {
-    fi: 'Luokittelija piti asiakirjaa yhteisen vastauksen ehdokkaana, mutta sen määräaikaa ei tiedetä, joten se ei ole ehdokkaiden listoilla eikä taululla:',
-    sv: 'Klassificeraren bedömde dokumentet som en kandidat för ett gemensamt svar, men remisstiden är okänd, så det finns inte bland kandidaterna eller på tavlan:',
+    fi: 'Luokittelija piti asiakirjaa yhteisen vastauksen ehdokkaana, mutta sen määräaikaa ei tiedetä, joten se on taululla omana ryhmänään (määräaika ei tiedossa) päivättyjen ehdokkaiden jälkeen:',
+    sv: 'Klassificeraren bedömde dokumentet som en kandidat för ett gemensamt svar, men remisstiden är okänd, så det står på tavlan i en egen grupp (tidsfristen okänd) efter kandidaterna med datum:',
   },
   'item.jointRejected': {
     fi: 'Luokittelija piti asiakirjaa yhteisen vastauksen ehdokkaana, mutta tarkistaja katsoi, ettei se koske verkostoa:',

@@ -43,6 +43,8 @@ export interface ItemQuery {
   goal?: string;
   /** Only joint-response candidates whose deadline is today or later (YYYY-MM-DD). */
   jointFrom?: string;
+  /** Only joint-response candidates whose deadline is not known (the "deadline unknown" bucket, after the dated), by id. */
+  jointUnknown?: boolean;
   /** Only the items of this matter. */
   matter?: number;
   /** Only these items. */
@@ -183,10 +185,12 @@ export function itemListQuery(q: ItemQuery = {}): { sql: string; args: (string |
   if (q.matter !== undefined) where.push('i.matter_id = ?'), args.push(q.matter);
   if (q.ids) where.push('i.id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(q.ids));
   if (q.jointFrom) where.push('i.joint = 1 AND i.deadline >= ? AND COALESCE(r.relevant, 1) = 1'), args.push(q.jointFrom);
-  // Both orders are served by an index: items_by_joint (deadline, rowid) WHERE joint = 1; items_by_sort.
-  const order = q.jointFrom ? 'i.deadline ASC, i.id' : 'i.sort_key DESC, i.id DESC';
+  if (q.jointUnknown) where.push('i.joint = 1 AND i.deadline IS NULL AND COALESCE(r.relevant, 1) = 1');
+  const joint = q.jointFrom !== undefined || q.jointUnknown;
+  // Both orders are served by an index: items_by_joint (deadline, rowid) WHERE joint = 1 (nulls first); items_by_sort.
+  const order = joint ? 'i.deadline ASC, i.id' : 'i.sort_key DESC, i.id DESC';
   // Named: the planner would take items_by_deadline, whose rows include every deadline, not only the candidates'.
-  const from = rowFrom(q.jointFrom ? 'items i INDEXED BY items_by_joint' : 'items i');
+  const from = rowFrom(joint ? 'items i INDEXED BY items_by_joint' : 'items i');
   const sql = `SELECT ${ROW_COLUMNS} FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
     ORDER BY ${order} ${limitRows(q.limit ?? 50)}`;
   return { sql, args };

@@ -37,6 +37,11 @@ function dbBytes(db: Db): number {
 /** The database file's name and the names of the files SQLite keeps beside it: FILE, FILE-journal, FILE-wal, FILE-shm. */
 export const DB_FILE_SUFFIXES = ['', '-journal', '-wal', '-shm'];
 
+/** Remove a database file and the files SQLite keeps beside it (`sideFilesOnly`: those alone), those that are there. */
+export function removeDbFiles(file: string, { sideFilesOnly = false } = {}): void {
+  for (const suffix of DB_FILE_SUFFIXES.slice(sideFilesOnly ? 1 : 0)) fs.rmSync(file + suffix, { force: true });
+}
+
 /**
  * Remove what backups to `dest` left when killed: `dest.partial-PID` files (and their journals) of processes that are
  * gone. Those of a backup still running are its own.
@@ -72,9 +77,7 @@ export async function backupDb(db: Db, dest: string, { replace = false, stopped 
   const temp = `${dest}.partial-${process.pid}`;
   const needs = dbBytes(db);
   if (!fits(dest, needs)) throw new DiskFullError(dest, needs);
-  const removeTemp = () => {
-    for (const suffix of DB_FILE_SUFFIXES) fs.rmSync(temp + suffix, { force: true });
-  };
+  const removeTemp = () => removeDbFiles(temp);
   removeLeftPartials(dest);
   removeTemp();
   try {
@@ -98,7 +101,7 @@ export async function backupDb(db: Db, dest: string, { replace = false, stopped 
     const err = stopped();
     if (err) throw err;
     // A -wal or -shm file of an earlier file named dest would be read as this copy's.
-    for (const suffix of DB_FILE_SUFFIXES.slice(1)) fs.rmSync(dest + suffix, { force: true });
+    removeDbFiles(dest, { sideFilesOnly: true });
     // A new name is taken only if nobody took it meanwhile (a link fails where a rename would replace).
     if (replace) fs.renameSync(temp, dest);
     else {

@@ -16,6 +16,12 @@ export interface ReviewInput {
   at?: string;
 }
 
+/** An item's latest decision: its id, who and when (undefined when it has none). */
+export function latestReview(db: Db, itemId: number): { id: number; reviewer: string; at: string } | undefined {
+  return prepared(db, 'SELECT r.id, r.reviewer, r.at FROM items i JOIN reviews r ON r.id = i.latest_review_id WHERE i.id = ?')
+    .get(itemId) as { id: number; reviewer: string; at: string } | undefined;
+}
+
 /** Record a decision; throws if the item does not exist. */
 export function insertReview(db: Db, r: ReviewInput): number {
   const exists = prepared(db, 'SELECT 1 FROM items WHERE id = ?').get(r.itemId);

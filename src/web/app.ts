@@ -144,22 +144,30 @@ const plainPage = (res: Response): boolean => res.get('Content-Type') === undefi
  * so that nothing typed is lost (every page is no-store, so the browser's Back shows the form empty).
  */
 function refusedForm(req: Request, status: number): { back?: string; typed?: string } {
-  if (req.method !== 'POST' || ![400, 409, 422].includes(status)) return {};
+  if (req.method !== 'POST' || ![400, 409, 422, 503].includes(status)) return {};
   const body = (req.body ?? {}) as Record<string, unknown>;
   const back = localPath(body.back, '') || undefined;
   const typed = typeof body.note === 'string' && body.note.trim() ? body.note.slice(0, 4000) : undefined;
   return { back, typed };
 }
 
+/**
+ * A write that waited its busy_timeout for another process's write lock (a crawl storing, a backup) and gave up:
+ * nothing was saved, and the same form sent a little later is.
+ */
+const dbBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
+
 /** Any failure: a page in the person's language without stack or paths (whatever NODE_ENV), the detail on stderr for the operator. */
 const errorPage: ErrorRequestHandler = (err, req, res, _next) => {
-  const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500;
+  const busy = dbBusy(err);
+  const status = busy ? 503 : Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500;
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
   if (!(err instanceof HttpError))
     process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, status, error: detail }) + '\n');
   if (res.headersSent) return void res.end();
   const lang = pageLang(res.locals);
-  const message = err instanceof HttpError ? err.message : word(lang, status < 500 ? 'error.request' : 'error.server');
+  const message = err instanceof HttpError ? err.message : word(lang, busy ? 'error.busy' : status < 500 ? 'error.request' : 'error.server');
+  if (busy) res.set('Retry-After', '10');
   res.status(status).render('error', { title: word(lang, 'error.title'), message, ...refusedForm(req, status) }, (renderErr, html) => {
     if (renderErr) res.type('text/plain; charset=utf-8').send(`${word(lang, 'error.title')}: ${message}`);
     else res.type('html').send(html);

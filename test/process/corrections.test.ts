@@ -84,7 +84,12 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     expect(merged.id).toBe(a);
     expect(merged.items).toHaveLength(4);
     expect(merged.corrections).toEqual([expect.objectContaining({ kind: 'merge', reviewer: 'Matti', note: null, at: expect.stringMatching(/^\d{4}-/) })]);
-    expect((await run(['matter', String(b), '--db', file])).code).toBe(1);
+    // The merged-away number leads to the matter it became, as the web's /matters/B does, and says so; merging it
+    // again names where it went. It was 'no matter B' (exit 1) and 'no matter holds B'.
+    const gone = await run(['matter', String(b), '--json', '--db', file]);
+    expect([gone.code, (JSON.parse(gone.out) as { id: number }).id, gone.err]).toEqual([0, a, `matter: matter ${b} was merged into matter ${a}; this is matter ${a}\n`]);
+    const again = await run(['matter', 'merge', String(a), String(b), '--reviewer', 'Matti', '--db', file]);
+    expect([again.code, again.err.split('\n')[0]]).toEqual([2, `matter: matter ${b} was merged into matter ${a}: give ${a}`]);
     expect((await run(['relink', '--db', file])).out).toMatch(/^1 matters; 0 items were moved/);
     // The second matter's three items joined the first, each recorded once: the merge, not the relink after it.
     const joined = (await show(file, String(a))).events.filter((e) => e.type === 'item' && e.at === merged.corrections[0].at);

@@ -129,9 +129,14 @@ describe('items --source and --joint', { timeout: 90_000 }, () => {
     const all = await run(['items', '--json', '--db', file, '--feeds', feeds]);
     const joint = Object.fromEntries(lines(all.out).map((l) => JSON.parse(l) as { title: string; joint: boolean }).map((o) => [o.title, o.joint]));
     expect(joint).toEqual({ 'sm 1': true, 'sm 2': false, 'sm 3': false, 'sm 4': false });
+    // The one with its deadline unknown comes after the dated ones, marked by the added field (joint keeps its meaning).
     const listed = await run(['items', '--json', '--joint', '--db', file, '--feeds', feeds]);
-    expect(titles(listed.out)).toEqual(['sm 1']);
-    expect(lines(listed.out).every((l) => (JSON.parse(l) as { joint: boolean }).joint)).toBe(true);
+    expect(titles(listed.out)).toEqual(['sm 1', 'sm 4']);
+    expect(lines(listed.out).map((l) => JSON.parse(l) as { joint: boolean; jointDeadlineUnknown: boolean }).map((o) => [o.joint, o.jointDeadlineUnknown]))
+      .toEqual([[true, false], [false, true]]);
+    expect(titles((await run(['items', '--json', '--joint', '--limit', '1', '--db', file, '--feeds', feeds])).out)).toEqual(['sm 1']);
+    const text = await run(['items', '--joint', '--db', file, '--feeds', feeds]);
+    expect(text.out.split('\n')[1]).toMatch(/ sm 4 {2}\[määräaika ei tiedossa\]/);
   });
 });
 

@@ -179,6 +179,23 @@ describe('lakivahti digest', () => {
     expect(got.every((m) => m.mail.html && m.mail.text)).toBe(true);
   }, 120_000);
 
+  it('an address stored before the address rule is named and skipped, with how to fix it; the others are sent', async () => {
+    const db = seeded('old-address.sqlite');
+    for (const who of ['hyva', 'paha']) await run(['subscriptions', 'add', `${who}@example.fi`, '--goal', 'services', '--db', db]);
+    // As session 36 stored it: the mailer sent "paha@example.fi>" to paha@example.fi, another address than the one shown.
+    const conn = openDb(db);
+    conn.prepare("UPDATE subscriptions SET email = 'paha@example.fi>' WHERE id = 2").run();
+    conn.close();
+    const arrived = smtp.received.length;
+    const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('lähetetty: hyva@example.fi');
+    expect(r.err).toContain('digest: tilauksen 2 osoite "paha@example.fi>" ei ole yksi sähköpostiosoite, joten sille ei lähetetä mitään. ' +
+      'Korjaa: lakivahti subscriptions remove 2 ja tilaa uudelleen oikealla osoitteella (subscriptions add)');
+    expect(smtp.received.slice(arrived).map((m) => m.to[0])).toEqual(['hyva@example.fi']);
+    expect(deliveries(db).map((d) => d.email)).toEqual(['hyva@example.fi']);
+  }, 120_000);
+
   it('killed between two sends, the next run sends the second and never the first again', async () => {
     const db = seeded('crash.sqlite');
     for (const who of ['eka', 'toka']) await run(['subscriptions', 'add', `${who}@example.fi`, '--goal', 'services', '--db', db]);

@@ -74,6 +74,20 @@ describe('lakivahti users', () => {
     expect([reset.code, reset.out]).toEqual([0, 'tunnuksen lukija@example.fi salasana vaihdettu; sen istunnot päätettiin; tunnus on yhä poistettu käytöstä eikä sillä voi kirjautua\n']);
   }, 60_000);
 
+  it('an account stored before the address rule can still be disabled, enabled and reset by its address as stored', async () => {
+    expect((await users(['add', 'vanha@example.fi', '--role', 'reader'], `${PW}\n`)).code).toBe(0);
+    const conn = new Database(db);
+    conn.prepare("UPDATE users SET email = 'vanha@example.fi>' WHERE email = 'vanha@example.fi'").run();
+    conn.close();
+    const off = await users(['disable', 'vanha@example.fi>']);
+    expect([off.code, off.err]).toEqual([0, '']);
+    expect(off.out).toMatch(/^tunnus vanha@example\.fi> poistettu käytöstä/);
+    expect((await users(['enable', 'vanha@example.fi>'])).code).toBe(0);
+    // What no account has is still refused as no address, and no new account gets one.
+    expect((await users(['disable', 'muu@example.fi>'])).err.split('\n')[0]).toBe('users: "muu@example.fi>" is not an e-mail address');
+    expect((await users(['add', 'uusi@example.fi>', '--role', 'reader'], `${PW}\n`)).code).toBe(2);
+  }, 60_000);
+
   it('enables a disabled account again: it can sign in and its kept subscriptions send again', async () => {
     const on = await users(['enable', 'Lukija@example.fi']);
     expect([on.code, on.err]).toEqual([0, '']);

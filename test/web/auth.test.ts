@@ -153,6 +153,20 @@ describe('the sign-in gate', () => {
     expect((await b.get('/board')).res.status).toBe(401);
   });
 
+  it('a form sent after its session ended says so (401), not that its token is wrong, and saves nothing', async () => {
+    const b = new Browser(base);
+    await b.signIn(reviewer);
+    const token = await b.token();
+    db.prepare("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE rowid = (SELECT max(rowid) FROM sessions)").run();
+    const before = count('reviews');
+    const res = await b.post('/items/1/review', { _csrf: token, goals: 'services', decision: 'relevant', note: 'Pitkä perustelu.' });
+    expect(res.res.status).toBe(401);
+    expect(res.html).toContain('Istuntosi oli päättynyt, joten lomaketta ei tallennettu. Kirjaudu uudelleen');
+    expect(count('reviews')).toBe(before);
+    // Without any session cookie at all it is the token's refusal, as before.
+    expect((await new Browser(base).post('/items/1/review', { _csrf: token, decision: 'not-relevant' })).res.status).toBe(403);
+  });
+
   it('a disabled account loses its session at once', async () => {
     const email = await addUser(db, 'poistuva@example.fi', 'reviewer');
     const b = new Browser(base);
@@ -259,7 +273,31 @@ describe('state changes', () => {
       expect(res.html).not.toMatch(/\n\s+at /);
     }
     expect((await b.post('/items/999/review', { _csrf: token, goals: 'services', decision: 'relevant' })).res.status).toBe(404);
+    // An item's number is digits only, by the one rule (parse/id.ts): Number() read 0x2 and 2e0 as item 2, ' 2' too.
+    for (const id of ['0x2', '2e0', '%202', '02', '2.0'])
+      expect((await b.post(`/items/${id}/review`, { _csrf: token, goals: 'services', decision: 'relevant' })).res.status, id).toBe(404);
     expect(count('reviews')).toBe(before);
+  });
+
+  it('two tabs review one item: the second form, made before the first was saved, is refused (409) naming who reviewed it, not stored over it', async () => {
+    const page = (await b.get('/items/3')).html;
+    const seen = /name="seen" value="([^"]+)"/.exec(page)?.[1];
+    expect(seen).toBe(String(listReviews(db, 3).at(-1)?.id ?? 'none'));
+    const token = Browser.token(page);
+    const before = count('reviews');
+    const first = await b.post('/items/3/review', { _csrf: token, seen: seen!, goals: 'services', decision: 'relevant' });
+    expect(first.res.status).toBe(303);
+    // The other tab (or the same form after Back) still says what it saw.
+    const second = await b.post('/items/3/review', { _csrf: token, seen: seen!, decision: 'not-relevant' });
+    expect(second.res.status).toBe(409);
+    expect(second.html).toContain(`Asiakirjaa #3 on tarkistettu sen jälkeen, kun lomake avattiin (${reviewer}, `);
+    expect(count('reviews')).toBe(before + 1);
+    expect(listReviews(db, 3).at(-1)).toMatchObject({ relevant: true, goals: ['services'] });
+    // A form from the page as it is now is taken; a 'seen' that is not a review's number is a bad value, not a conflict.
+    const now = /name="seen" value="([^"]+)"/.exec((await b.get('/items/3')).html)?.[1];
+    expect((await b.post('/items/3/review', { _csrf: token, seen: now!, goals: 'services', decision: 'relevant' })).res.status).toBe(303);
+    expect((await b.post('/items/3/review', { _csrf: token, seen: '0x1', decision: 'not-relevant' })).res.status).toBe(400);
+    expect(count('reviews')).toBe(before + 2);
   });
 
   it('puts a matter on the board with owner, internal deadline and status; the board shows it by deadline', async () => {
@@ -326,6 +364,9 @@ describe('state changes', () => {
     // The store's refusals in the person's language, no English inside the Finnish page.
     expect(wrong.html).toContain('Asioita ei voitu yhdistää: asiaa 1 ei voi yhdistää itseensä.');
     expect((await b.post('/matters/1/merge', { _csrf: token, other: '999' })).html).toContain('Asioita ei voitu yhdistää: asiaa 999 ei ole.');
+    // The other matter's number by the one rule: 0x5 was matter 5 (Number()), merged.
+    const hex = await b.post('/matters/1/merge', { _csrf: token, other: '0x5' });
+    expect([hex.res.status, hex.html]).toEqual([400, expect.stringContaining('0x5')]);
     const moved = db.prepare('SELECT matter_id FROM items WHERE id = 6').pluck().get() as number;
     const notHere = await b.post('/matters/1/split', { _csrf: token, item: '6' });
     expect([notHere.res.status, notHere.html]).toEqual([400, expect.stringContaining(`Asiakirjaa ei voitu erottaa: asiakirja #6 ei kuulu asiaan 1 vaan asiaan ${moved}.`)]);

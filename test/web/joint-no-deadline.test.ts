@@ -1,7 +1,6 @@
 // One rule for joint-response candidates (store/candidates.ts): a statement request the tag stage made a candidate
-// though its deadline is not known ("deadline unknown") is in no list of candidates, and no page or output calls it
-// one. The SQL lists (`items --joint`, the board, the overview) left it out while isCandidateOn (the matter page,
-// `items --json`, the digest) and the item page called it a candidate.
+// though its deadline is not known ("deadline unknown") is no dated candidate, and has a place of its own after them:
+// the board's "määräaika ei tiedossa" table (and `items --joint`, test/process/database.test.ts). It was in no list.
 import { describe, expect, it } from 'vitest';
 import { getItem, listItems, type Db } from '../../src/store/index.js';
 import { isCandidateOn } from '../../src/store/candidates.js';
@@ -39,11 +38,15 @@ describe('a joint-response candidate whose deadline is not known', () => {
 
     const page = (await get(`${site.base}/items/${unknown}`)).body;
     expect(page).not.toContain('Asiakirja on yhteisen vastauksen ehdokas');
-    expect(page).toContain('Luokittelija piti asiakirjaa yhteisen vastauksen ehdokkaana, mutta sen määräaikaa ei tiedetä, joten se ei ole ehdokkaiden listoilla eikä taululla: lausuntopyyntö');
+    expect(page).toContain('Luokittelija piti asiakirjaa yhteisen vastauksen ehdokkaana, mutta sen määräaikaa ei tiedetä, joten se on taululla omana ryhmänään (määräaika ei tiedossa) päivättyjen ehdokkaiden jälkeen: lausuntopyyntö');
     expect((await get(`${site.base}/items/${dated}`)).body).toContain('Asiakirja on yhteisen vastauksen ehdokas: lausuntopyyntö');
 
+    // The board: the dated one with the open ones, the undated one after them in a table of its own, marked so.
     const board = (await get(`${site.base}/board`)).body;
-    expect(board).not.toContain(`/items/${unknown}"`);
-    expect(board).toContain(`/items/${dated}"`);
+    const undatedTable = board.indexOf('<caption>Yhteisvastausehdokkaat, joiden määräaika ei ole tiedossa');
+    expect(undatedTable).toBeGreaterThan(board.indexOf(`/items/${dated}"`));
+    expect(board.indexOf(`/items/${unknown}"`)).toBeGreaterThan(undatedTable);
+    expect(board.slice(undatedTable)).toContain('<span class="muted">määräaika ei tiedossa</span>');
+    expect(listItems(db, { jointUnknown: true, limit: 1000 }).map((r) => r.id)).toEqual([unknown]);
   });
 });

@@ -54,7 +54,9 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
   app.use((req, res, next) => {
     if (req.method !== 'POST') return next();
     if (!sameToken((req.body as Record<string, unknown> | undefined)?._csrf, res.locals.csrfToken as string))
-      return next(new HttpError(403, 'Lomakkeen tarkiste puuttui tai oli vanhentunut. Lataa sivu uudelleen ja yritä sitten uudelleen.'));
+      return next(res.locals.sessionEnded && req.path !== '/login'
+        ? new HttpError(401, word(req.acceptsLanguages('fi', 'sv') === 'sv' ? 'sv' : 'fi', 'auth.sessionEnded'))
+        : new HttpError(403, 'Lomakkeen tarkiste puuttui tai oli vanhentunut. Lataa sivu uudelleen ja yritä sitten uudelleen.'));
     next();
   });
 

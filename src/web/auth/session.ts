@@ -104,6 +104,8 @@ export function createSessions(opts: SessionOptions) {
         return next();
       }
       res.clearCookie(name, cookie);
+      // A form sent after its session ended (8 hours idle, a sign-out elsewhere) is told so, not that its token is wrong.
+      res.locals.sessionEnded = true;
     }
     // Signing in is a POST too: its form carries a token that must match this cookie (double submit), so another
     // site cannot sign a visitor in to an account of its choosing.

@@ -5,13 +5,15 @@ import type express from 'express';
 import type { Request, Response } from 'express';
 import { boardAnchor, BOARD_STATUSES, CorrectionError, logAction, mergeMatters, saveBoardEntry, splitItem, type BoardStatus } from '../../store/index.js';
 import { helsinkiDate, parseDate } from '../../parse/dates.js';
-import { recordReview, ReviewError } from '../../app/review.js';
+import { recordReview, ReviewError, type ReviewProblem } from '../../app/review.js';
+import { fiDateTime } from '../../app/format.js';
 import { HttpError, localPath, requireRole, say, type SessionUser } from '../auth/index.js';
 import { httpUrl, pageLang } from './form-helpers.js';
 import { word, type Lang } from '../../present/words-web.js';
 import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
 import { correctionRefusal } from '../../present/correction-error.js';
 import type { WebDeps } from '../deps.js';
+import { parseId } from '../../parse/id.js';
 
 /** A word of the person's language for the messages below. */
 type Say = (key: string, values?: Record<string, unknown>) => string;
@@ -26,15 +28,15 @@ const text = (body: Record<string, unknown>, name: string, max: number, label: s
 };
 
 const idParam = (req: Request, what: 'item' | 'matter', w: Say): number => {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id < 1) throw new HttpError(404, w(what === 'item' ? 'action.noItem' : 'action.noMatter', { id: String(req.params.id) }));
+  const id = parseId(req.params.id);
+  if (id === undefined) throw new HttpError(404, w(what === 'item' ? 'action.noItem' : 'action.noMatter', { id: String(req.params.id) }));
   return id;
 };
 
 const numberField = (body: Record<string, unknown>, name: string, label: string, w: Say): number => {
   const raw = text(body, name, 20, label, w)?.replace(/^(#|asia\s*|ärende\s*)/i, '');
-  const n = Number(raw);
-  if (!raw || !Number.isSafeInteger(n) || n < 1) throw new HttpError(400, w('action.number', { label, raw: raw ?? '' }));
+  const n = parseId(raw);
+  if (n === undefined) throw new HttpError(400, w('action.number', { label, raw: raw ?? '' }));
   return n;
 };
 
@@ -52,6 +54,12 @@ function boardFields(body: Record<string, unknown>, w: Say) {
   if (status === 'submitted' && !responseUrl) throw new HttpError(400, w('action.needUrl'));
   return { status, owner, internalDeadline: internalDeadline === null ? null : helsinkiDate(internalDeadline), responseUrl };
 }
+
+/** A decision that was not recorded: not found, a wrong value, or a conflict with a later review; each said as it is. */
+const REVIEW_STATUS: Record<ReviewProblem, number> = { missing: 404, unknownGoal: 400, noGoal: 400, noReviewer: 400, conflict: 409 };
+const REVIEW_WORD: Record<ReviewProblem, string> = {
+  missing: 'action.noItem', unknownGoal: 'action.unknownGoal', noGoal: 'action.chooseGoal', noReviewer: 'action.noReviewer', conflict: 'action.reviewConflict',
+};
 
 export function mountActions(app: express.Express, deps: WebDeps): void {
   const known = Object.keys(deps.goalLabels);
@@ -78,14 +86,15 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
     const body = req.body as Record<string, unknown>;
     const relevant = body.decision !== 'not-relevant';
     const goals = ([] as unknown[]).concat(body.goals ?? []).filter((g): g is string => typeof g === 'string');
-    const unknown = goals.find((g) => !known.includes(g));
-    if (unknown) throw new HttpError(400, w('action.unknownGoal', { goal: unknown }));
-    if (relevant && !goals.length) throw new HttpError(400, w('action.chooseGoal'));
     const note = text(body, 'note', 4000, w('review.noteField'), w);
+    // The latest review the form showed ('none'): the item page's form says it; a form without it is not checked.
+    const seenRaw = text(body, 'seen', 20, 'seen', w);
+    const seen = seenRaw === null ? undefined : seenRaw === 'none' ? null : parseId(seenRaw) ?? NaN;
+    if (Number.isNaN(seen)) throw new HttpError(400, w('action.badField', { label: 'seen' }));
     try {
-      recordReview(deps.db, known, { itemId: id, reviewer: user.email, relevant, goals, note });
+      recordReview(deps.db, known, { itemId: id, reviewer: user.email, relevant, goals, note, seen });
     } catch (err) {
-      if (err instanceof ReviewError) throw new HttpError(404, w('action.noItem', { id }));
+      if (err instanceof ReviewError) throw new HttpError(REVIEW_STATUS[err.problem], w(REVIEW_WORD[err.problem], { id, ...err.values, at: err.values.at && fiDateTime(err.values.at) }));
       throw err;
     }
     const done = w(relevant ? 'action.reviewed' : 'action.reviewedNot', { id });

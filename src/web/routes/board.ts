@@ -117,10 +117,13 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const found = listJointDeadlines(deps.db, today, LAST_DAY, size + 1, after, { identifiers: false, summaries: false });
     const candidates = found.slice(0, size);
     const last = candidates[candidates.length - 1];
+    const more = found.length > size;
+    // The candidates whose deadline is not known come after the dated ones: on the page that shows the last of those.
+    const undated = more ? [] : listItems(deps.db, { jointUnknown: true, limit: size });
     const entries = listBoardEntries(deps.db);
     const held = entries.length ? listItems(deps.db, { ids: entries.map((e) => e.itemId), limit: entries.length }) : [];
     // A later page lists only candidates: the entries are all on the first.
-    const rows = boardRows(entries, candidates, new Map(held.map((i) => [i.id, i.goals])), today).filter((r) => !after || !r.entry);
+    const rows = boardRows(entries, [...candidates, ...undated], new Map(held.map((i) => [i.id, i.goals])), today).filter((r) => !after || !r.entry);
     // What the matter-actions partial takes: the matter's number and its board entry. Each row has an anchor, and its
     // forms come back to it (`/board#rivi-m12`): a keyboard or screen-reader user goes on from the row just saved,
     // not from the top of a page of 50 rows.
@@ -128,11 +131,12 @@ export function boardPage(deps: WebDeps): RequestHandler {
       const anchor = r.matter === null ? `rivi-i${r.item.id}` : `rivi-m${r.matter}`;
       return { ...r, anchor, item: { ...r.item, anchor }, matterRef: r.matter === null ? null : { id: r.matter, board: r.entry, anchor } };
     });
-    const open = view.filter((r) => !r.entry || OPEN.has(r.entry.status));
+    const isUndated = (r: BoardRow) => !r.entry && r.deadline === null;
+    const unknown = view.filter(isUndated);
+    const open = view.filter((r) => !isUndated(r) && (!r.entry || OPEN.has(r.entry.status)));
     const done = after ? [] : view.filter((r) => r.entry && !OPEN.has(r.entry.status));
     // On the first page, the candidates not shown yet count too: as open, and as due this week when they are. An entry
     // whose item is one of them is on this page already (counted by its status), so it is not counted again.
-    const more = found.length > size;
     const heldById = new Map(held.map((i) => [i.id, i]));
     const weekEnd = addDays(today, SOON_DAYS);
     const entered = rows.filter((r) => r.entry && !r.candidate).map((r) => heldById.get(r.item.id))
@@ -141,7 +145,7 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const weekLeft = !after && more && last.deadline! <= weekEnd
       ? countJointDeadlines(today, weekEnd) - candidates.filter((c) => c.deadline! <= weekEnd).length - entered.filter((i) => i.deadline! <= weekEnd).length : 0;
     return {
-      open, done, later: after !== undefined, empty: open.length ? null : emptyWords(lang),
+      open, unknown, done, later: after !== undefined, openCaption: after ? 'board.captionLater' : 'board.captionOpen', empty: open.length || unknown.length ? null : emptyWords(lang),
       overdue: open.filter((r) => r.overdue).length, thisWeek: open.filter((r) => r.dueThisWeek).length + weekLeft,
       openTotal: after ? null : open.length + remaining,
       next: more && last ? `/board?jatko=${last.deadline}_${last.id}` : null,

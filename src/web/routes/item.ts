@@ -8,13 +8,14 @@ import { jointReasonText } from '../../present/joint-reason.js';
 import { stageName } from '../../present/stage-names.js';
 import { hasWord, word, type Lang as UiLang } from '../../present/words-web.js';
 import { isCandidateOn } from '../../store/candidates.js';
-import { getItem, getMatter, listItemEvents, listItemVersions, listReviews, readItemIds, type ItemDetail } from '../../store/index.js';
+import { getItem, getMatter, latestReview, listItemEvents, listItemVersions, listReviews, readItemIds, type ItemDetail } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, kindLabel, languageLabel, markText, phraseRanges, rowView, summaryAbove } from './present.js';
 import { viewer } from './viewer.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
 import { decimal } from '../../app/format.js';
 import { httpUrl, pageLang } from './form-helpers.js';
+import { parseId } from '../../parse/id.js';
 
 /** A link target only when it is an absolute http(s) URL (the one check, `httpUrl`); anything else is no link. */
 export function safeHref(url: string | null | undefined): string | null {
@@ -77,7 +78,7 @@ export function itemPage(ctx: PageContext): RequestHandler {
   // version (kept-bodies.ts) for each read state. Its title is kept beside it for the layout.
   const bodies = keptBodies(ctx.deps.db);
   return (req, res) => {
-    const id = /^\d{1,15}$/.test(req.params.id as string) ? Number(req.params.id) : NaN;
+    const id = parseId(req.params.id) ?? NaN;
     const lang = pageLang(res.locals);
     const notFound = () => void res.status(404).render('pages/not-found', { title: word(lang, 'item.notFoundTitle'), what: word(lang, 'item.notFound', { id: String(req.params.id) }) });
     if (!Number.isSafeInteger(id)) return notFound();
@@ -106,8 +107,9 @@ export function itemPage(ctx: PageContext): RequestHandler {
         publishedGiven: item.publishedGiven,
         identifiers: item.allIdentifiers.map((i) => ({ type: named(lang, 'idtype', i.type), value: i.value, role: named(lang, 'idrole', i.role ?? 'mention') })),
       },
-      // What the review form acts on: the item's number and its goal ids (checked in the form).
-      reviewTarget: { id: item.id, goals: item.goals },
+      // What the review form acts on: the item's number, its goal ids (checked in the form) and its latest review ('none'
+      // when it has none), so a decision made on what another has since reviewed is refused, not stored over it.
+      reviewTarget: { id: item.id, goals: item.goals, seen: String(latestReview(ctx.deps.db, item.id)?.id ?? 'none') },
       why: whyTagged(item, label, lang, ctx.deps.scopeLabels?.[lang], rows.today),
       consultation: item.consultation && {
         distribution: item.consultation.distribution,

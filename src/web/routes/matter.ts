@@ -15,6 +15,7 @@ import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, rowView, type RowContext } from './present.js';
 import { feedNote, viewer } from './viewer.js';
 import { word, type Lang } from '../../present/words-web.js';
+import { parseId } from '../../parse/id.js';
 
 /**
  * Every stage in order, named in `lang`: reached ones with their date and the item that showed it; one before the
@@ -57,7 +58,7 @@ export function responseStatus(b: BoardEntry, lang: Lang = 'fi'): string {
 
 export function matterPage(ctx: PageContext): RequestHandler {
   return (req, res) => {
-    const id = /^\d{1,15}$/.test(req.params.id as string) ? Number(req.params.id) : NaN;
+    const id = parseId(req.params.id) ?? NaN;
     const m = Number.isSafeInteger(id) ? getMatter(ctx.deps.db, id) : undefined;
     const lang = pageLang(res.locals);
     if (!m) {

@@ -15,6 +15,7 @@ import { stageName } from '../../present/stage-names.js';
 import { word, type Lang } from '../../present/words-web.js';
 import { itemLang } from '../../present/item-lang.js';
 import type { SessionUser } from '../auth/index.js';
+import { parseId } from '../../parse/id.js';
 
 /** How many items a feed carries, and how many rows an export at most. */
 export const FEED_ITEMS = 100;
@@ -136,7 +137,7 @@ export function itemsFeed(ctx: PageContext, format: 'atom' | 'json'): RequestHan
 /** /feeds/matters/:id.atom and .json: a matter's items, newest first. */
 export function matterFeed(ctx: PageContext, format: 'atom' | 'json'): RequestHandler {
   return (req, res) => {
-    const id = /^\d{1,15}$/.test(req.params.id as string) ? Number(req.params.id) : NaN;
+    const id = parseId(req.params.id) ?? NaN;
     const m = Number.isSafeInteger(id) ? getMatter(ctx.deps.db, id) : undefined;
     const lang = requesterLang(ctx, res);
     if (!m) return void res.status(404).type('text/plain; charset=utf-8').send(`${word(lang, 'matter.noSuch', { id: String(req.params.id) })}\n`);

@@ -6,6 +6,7 @@ import { markItemsRead } from '../../store/index.js';
 import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 import { wordsFor, type Say } from './form-helpers.js';
+import { parseId } from '../../parse/id.js';
 
 /** How many items one "mark all read" may carry (a page of the list is 50). */
 const MAX_IDS = 200;
@@ -15,8 +16,8 @@ function ids(raw: unknown, w: Say): number[] {
   const list = ([] as unknown[]).concat(raw ?? []).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
   if (list.length > MAX_IDS) throw new HttpError(400, w('reads.tooMany', { max: MAX_IDS }));
   return list.map((v) => {
-    const n = typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : NaN;
-    if (!Number.isSafeInteger(n) || n < 1) throw new HttpError(400, w('reads.badId', { raw: String(v) }));
+    const n = parseId(v);
+    if (n === undefined) throw new HttpError(400, w('reads.badId', { raw: String(v) }));
     return n;
   });
 }
