@@ -4,6 +4,7 @@ import http from 'node:http';
 import type https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import { extraCa } from '../trust.js';
 import type { FetchPolicy } from './policy.js';
 import { guardedLookup } from './guard.js';
 
@@ -65,10 +66,11 @@ export interface Transport {
 export function createTransport(policy: FetchPolicy): Transport {
   const lookup = guardedLookup(policy);
   const plain = new http.Agent({ keepAlive: true });
-  // node:https loads TLS: only when an https URL is first asked for.
+  // node:https loads TLS, and the extra certificate authorities are read (src/trust.ts): only when an https URL is first
+  // asked for.
   let secure: Promise<{ module: typeof https; agent: https.Agent }> | null = null;
   const tls = () =>
-    (secure ??= import('node:https').then((module) => ({ module: module.default, agent: new module.default.Agent({ keepAlive: true }) })));
+    (secure ??= import('node:https').then((module) => ({ module: module.default, agent: new module.default.Agent({ keepAlive: true, ca: extraCa() }) })));
 
   async function send({ url, method, headers, body, signal }: ExchangeRequest): Promise<IncomingMessage> {
     const client = url.protocol === 'https:' ? await tls() : { module: http, agent: plain };

@@ -1,6 +1,7 @@
 // The SMTP client (nodemailer): one message at a time over a pooled connection that is kept open for the whole run
 // (close() ends it), with the SMTP reply code kept for deciding on retries.
 import nodemailer from 'nodemailer';
+import { extraCa } from '../trust.js';
 
 export interface OutgoingMail {
   from: string;
@@ -29,7 +30,8 @@ export class SendError extends Error {
 
 /** A transport over SMTP_URL; a run reuses its connection instead of opening one per message. */
 export function smtpTransport(url: string): MailTransport {
-  const t = nodemailer.createTransport({ url, pool: true, maxConnections: 2 });
+  const ca = extraCa();
+  const t = nodemailer.createTransport({ url, pool: true, maxConnections: 2, ...(ca ? { tls: { ca } } : {}) });
   return {
     async send(m) {
       try {
