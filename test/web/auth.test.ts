@@ -153,7 +153,7 @@ describe('the sign-in gate', () => {
     expect((await b.get('/board')).res.status).toBe(401);
   });
 
-  it('a form sent after its session ended says so (401), not that its token is wrong, and saves nothing', async () => {
+  it('a form sent after its session ended says so (401), not that its token is wrong, saves nothing and shows the note typed', async () => {
     const b = new Browser(base);
     await b.signIn(reviewer);
     const token = await b.token();
@@ -162,6 +162,8 @@ describe('the sign-in gate', () => {
     const res = await b.post('/items/1/review', { _csrf: token, goals: 'services', decision: 'relevant', note: 'Pitkä perustelu.' });
     expect(res.res.status).toBe(401);
     expect(res.html).toContain('Istuntosi oli päättynyt, joten lomaketta ei tallennettu. Kirjaudu uudelleen');
+    // The note typed is on the page to copy, as after a 409 or 503 (it was not: the page said only what happened).
+    expect(res.html).toMatch(/<textarea id="typed"[^>]*readonly>Pitkä perustelu\.<\/textarea>/);
     expect(count('reviews')).toBe(before);
     // Without any session cookie at all it is the token's refusal, as before.
     expect((await new Browser(base).post('/items/1/review', { _csrf: token, decision: 'not-relevant' })).res.status).toBe(403);
