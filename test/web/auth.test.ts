@@ -302,6 +302,26 @@ describe('state changes', () => {
     expect(count('reviews')).toBe(before + 2);
   });
 
+  it('the board\'s review forms say what they saw too: a decision on an item another reviewer reviewed since is refused (409)', async () => {
+    // The board's forms carried no 'seen', so a decision sent from a board opened before another reviewer's was stored
+    // over it without a word.
+    const board = (await b.get('/board')).html;
+    const form = /<form method="post" action="\/items\/(\d+)\/review"[^]*?<\/form>/.exec(board);
+    expect(form, 'a review form on the board').not.toBeNull();
+    const id = Number(form![1]);
+    const seen = /name="seen" value="([^"]+)"/.exec(form![0])?.[1];
+    expect(seen).toBe(String(listReviews(db, id).at(-1)?.id ?? 'none'));
+    const token = Browser.token(board);
+    const other = new Browser(base);
+    await other.signIn(await addUser(db, 'toinen-taululla@example.fi', 'reviewer'));
+    expect((await other.post(`/items/${id}/review`, { _csrf: await other.token(), goals: 'services', decision: 'relevant', back: '/board' })).res.status).toBe(303);
+    const before = count('reviews');
+    const mine = await b.post(`/items/${id}/review`, { _csrf: token, seen: seen!, decision: 'not-relevant', back: '/board' });
+    expect(mine.res.status).toBe(409);
+    expect(mine.html).toContain(`Asiakirjaa #${id} on tarkistettu sen jälkeen, kun lomake avattiin (toinen-taululla@example.fi, `);
+    expect(count('reviews')).toBe(before);
+  });
+
   it('puts a matter on the board with owner, internal deadline and status; the board shows it by deadline', async () => {
     const token = await b.token();
     const due = inDays(5);
