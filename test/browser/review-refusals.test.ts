@@ -183,6 +183,32 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the review form\'s refusals in chro
     expect(problems).toEqual([]);
   }, 90_000);
 
+  it('on the board, the rows\' review forms are checked in the page, and a note kept for a row is put back in its form, its "Muokkaa" opened', async () => {
+    const { page, problems } = await openPage(browser, contexts, 320);
+    await signInAt(page, base, REVIEWER, '/board');
+    const row = page.locator('table.board tr', { has: page.locator('form[action="/items/3/review"]') });
+    // The board loads forms.js as the item page does (it loaded no script): a review with no goal is stopped in the page.
+    await row.locator('details.row-actions > summary').click();
+    const boxes = row.locator('form.review-form input[name="goals"]');
+    for (const box of await boxes.all()) await box.uncheck();
+    await row.getByRole('button', { name: 'Tallenna tavoitteet' }).click();
+    await expect(boxes.first().evaluate((b: HTMLInputElement) => b.validationMessage))
+      .resolves.toBe('Valitse vähintään yksi tavoite, tai merkitse asiakirja verkostolle kuulumattomaksi.');
+    expect(page.url()).toBe(`${base}/board`);
+    await boxes.first().check();
+    await row.locator('form.review-form textarea[name="note"]').fill('Taululla kirjoitettu.');
+    await page.reload();
+    await expect(row.locator('details.row-actions').evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(true);
+    await expect(row.locator('form.review-form textarea[name="note"]').inputValue()).resolves.toBe('Taululla kirjoitettu.');
+    await expect(row.locator('form.review-form input[name="seen"]').inputValue()).resolves.toBe('none');
+    // Saved from the board: the copy is gone, and the row closed again on the next visit.
+    await sent(page, row.getByRole('button', { name: 'Tallenna tavoitteet' }).click());
+    await expect(kept(page, 3)).resolves.toBeNull();
+    await page.goto(`${base}/board`);
+    await expect(page.locator('details.row-actions[open]').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  }, 90_000);
+
   it('a database another process holds: 503 with Retry-After, the note shown and kept; sent again after, saved', async () => {
     const { page, problems } = await openPage(browser, contexts, 320);
     await signInAt(page, base, REVIEWER, '/items/6');

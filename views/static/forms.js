@@ -58,7 +58,13 @@
     var note = forms[i].querySelector('textarea[name="note"]');
     if (!entry || !note) continue;
     if (entry.sent !== undefined && flash && (entry.sent === null || seen(forms[i]) !== entry.sent)) keep(forms[i], null);
-    else if (!note.value) note.value = entry.note;
+    else {
+      // The browser may have put it back itself (a reload); on the board the form is in its row's closed "Muokkaa":
+      // open it, so that the note is seen, not only kept.
+      if (!note.value) note.value = entry.note;
+      var row = note.closest('details');
+      if (row) row.open = true;
+    }
   }
   document.addEventListener('input', function (e) {
     var form = e.target.form;

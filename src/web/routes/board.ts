@@ -10,6 +10,7 @@ import { pageLang } from './form-helpers.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
 import { emptyCaveat, healthLine, sourceHealth } from './source-health.js';
 import { isCandidateOn } from '../../store/candidates.js';
+import { viewer } from './viewer.js';
 import { SOON_DAYS } from './present.js';
 
 export interface BoardRow {
@@ -99,7 +100,8 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const lang = pageLang(res.locals);
     if (raw !== undefined && !m) throw new HttpError(400, word(lang, 'board.badPage'));
     const after = m ? { deadline: m[1], id: Number(m[2]) } : undefined;
-    bodies.render(res, 'board', bodyKey(res, today), { title: word(lang, 'board.title') }, () => boardModel(today, after, lang));
+    // With the viewer's canAct, the layout loads forms.js for the rows' forms (their checks, the kept note), as other pages do.
+    bodies.render(res, 'board', bodyKey(res, today), { title: word(lang, 'board.title'), ...viewer(res) }, () => boardModel(today, after, lang));
   };
 
   /**
