@@ -1,7 +1,8 @@
 // A reviewer on the item page with the keyboard only, on a 320 px phone: the review form's Tab order and visible
 // focus, sent with Space and with Enter; Back after saving; two tabs on one item; a session that ended; a database
 // another process holds. Each refusal (409, 401, 503) is a readable page that shows the note, and the item page puts the
-// note back (sessionStorage in forms.js, within the app's CSP) until it is saved.
+// note back (sessionStorage in forms.js, within the app's CSP) until it is saved; on the board too, whose rows' forms
+// are checked in the page as the item page's are.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openDb } from '../../src/store/index.js';
@@ -49,6 +50,13 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the review form\'s refusals in chro
   /** Whatever `act` sends (a form, a link), once the page it leads to has loaded. */
   const sent = async (page: Page, act: Promise<unknown>) => {
     await Promise.all([page.waitForEvent('load'), act]);
+  };
+  /** A reviewer's page at 320 px on item `item`, signed in, with `text` typed in the review's note. */
+  const typedOn = async (item: number, text: string) => {
+    const opened = await openPage(browser, contexts, 320);
+    await signInAt(opened.page, base, REVIEWER, `/items/${item}`);
+    await note(opened.page).fill(text);
+    return opened;
   };
   const kept = (page: Page, item: number) => page.evaluate((key) => sessionStorage.getItem(key), `lakivahti.note:/items/${item}/review`);
 
@@ -150,9 +158,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the review form\'s refusals in chro
   }, 90_000);
 
   it('a session that ended: the 401 page says nothing was saved and shows the note; signed in again, the item page has it back', async () => {
-    const { page, problems } = await openPage(browser, contexts, 320);
-    await signInAt(page, base, REVIEWER, '/items/5');
-    await note(page).fill('Istunnon yli kirjoitettu huomautus.');
+    const { page, problems } = await typedOn(5, 'Istunnon yli kirjoitettu huomautus.');
     const conn = openDb(served.db);
     try {
       conn.prepare("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'").run();
@@ -210,9 +216,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the review form\'s refusals in chro
   }, 90_000);
 
   it('a database another process holds: 503 with Retry-After, the note shown and kept; sent again after, saved', async () => {
-    const { page, problems } = await openPage(browser, contexts, 320);
-    await signInAt(page, base, REVIEWER, '/items/6');
-    await note(page).fill('Lukon aikana kirjoitettu.');
+    const { page, problems } = await typedOn(6, 'Lukon aikana kirjoitettu.');
     const holder = openDb(served.db);
     holder.exec('BEGIN IMMEDIATE');
     let status: number | undefined;
