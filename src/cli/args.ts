@@ -32,10 +32,12 @@ export function commandFirst(argv: string[]): string[] {
 export function parseCommand<O extends ParseArgsConfig['options']>(args: string[], options: O, takesArguments = false) {
   const all: ParseArgsConfig['options'] = { ...globalOptions, ...options };
   const joined: string[] = [];
+  // Arguments, after '--' for parseArgs, which would take "-1" for an option: `matter -1` is the command's to refuse.
+  const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
-      joined.push(...args.slice(i));
+      positionals.push(...args.slice(i + 1));
       break;
     }
     const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
@@ -49,20 +51,19 @@ export function parseCommand<O extends ParseArgsConfig['options']>(args: string[
       const known = option.startsWith('--') ? Object.hasOwn(all, option.slice(2)) : Object.values(all).some((o) => o.short === option.slice(1));
       if (!known) throw new UsageError(`unknown option ${option}`);
       joined.push(arg);
-    } else joined.push(arg);
+    } else positionals.push(arg);
   }
   // An option of one value given twice with two values (`--role admin --role reader`, a script's default and its
   // override) is ambiguous: parseArgs would quietly take the last.
   const given = new Map<string, string>();
   for (const arg of joined) {
-    if (arg === '--') break;
     const m = /^--([^=]+)=(.*)$/s.exec(arg);
     if (!m || !Object.hasOwn(all, m[1]) || all[m[1]].type !== 'string' || all[m[1]].multiple) continue;
     const before = given.get(m[1]);
     if (before !== undefined && before !== m[2]) throw new UsageError(`--${m[1]} is given twice ("${before}", "${m[2]}"); give it once`);
     given.set(m[1], m[2]);
   }
-  const parsed = parseArgs({ args: joined, options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });
+  const parsed = parseArgs({ args: [...joined, '--', ...positionals], options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });
   if (!takesArguments && parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
   return parsed;
 }

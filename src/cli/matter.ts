@@ -1,6 +1,6 @@
 // `lakivahti matter ID [--json]`: one matter with its items in time order, why they are joined, who mentions it.
 import { getMatter, mattersByIdentifier, mergedInto, type Db } from '../store/index.js';
-import { typedIdentifier } from '../parse/identifiers.js';
+import { identifierWithin, typedIdentifier } from '../parse/identifiers.js';
 import { finnishDate } from '../parse/dates.js';
 import { describeJoin } from '../link/explain.js';
 import { describeCorrection } from './matter-correct.js';
@@ -39,7 +39,12 @@ every later crawl and \`relink\`: a split item is joined to nothing through its 
 export function resolveMatter(db: Db, ref: string): number | undefined {
   if (/^\d+$/.test(ref)) return parseId(ref) ?? 0; // no matter is numbered 0
   const identifier = typedIdentifier(ref);
-  if (!identifier) throw new UsageError(`"${ref}" is neither a matter number nor an identifier (e.g. HE 184/2026 vp, VN/31234/2026)`);
+  if (!identifier) {
+    const within = identifierWithin(ref);
+    const extra = within && [within.before, within.after].filter(Boolean).map((t) => `"${t}"`).join(' and ');
+    if (within) throw new UsageError(`"${ref}" has ${extra} beside the identifier ${within.value}; give the identifier alone`);
+    throw new UsageError(`"${ref}" is neither a matter number nor an identifier (e.g. HE 184/2026 vp, VN/31234/2026)`);
+  }
   const found = mattersByIdentifier(db, identifier.type, identifier.value);
   if (found.length > 1)
     throw new UsageError(`${found.length} matters hold ${identifier.value}; give the matter's number:\n` + found.map((m) => `  matter ${m.id}: ${m.title}`).join('\n'));

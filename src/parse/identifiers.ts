@@ -212,24 +212,61 @@ export function extractIdentifiers(text: string, self: string[] = [], about: str
   return [...out.values()];
 }
 
-/**
- * An identifier a person typed to look something up, in any letter case ("he 184/2026 vp", "vn/31234/2026",
- * "stvl 19/2026 vp"): as written first, else with its leading letters in the case the identifier is written in
- * (upper, or a committee's "StVL"). Running text never goes through this: there "he" is a pronoun.
- */
-export function typedIdentifier(text: string): Identifier | undefined {
+/** The spellings of what a person typed: as written, else with its leading letters upper-case or a committee's "StVL". */
+function spellings(text: string): string[] {
   const typed = nfc(text).trim().replace(/\s+/g, ' ');
-  const spellings = [typed];
+  const out = [typed];
   const lead = /^([a-zäö]+)(.*)$/i.exec(typed);
   if (lead) {
     const rest = lead[2].replace(/ (vp|rd)$/i, (s) => s.toLowerCase());
-    spellings.push(lead[1].toUpperCase() + rest);
+    out.push(lead[1].toUpperCase() + rest);
     const committee = /^([a-zäö])([a-zäö]{0,3})v([mlep])$/i.exec(lead[1]);
-    if (committee) spellings.push(`${committee[1].toUpperCase()}${committee[2].toLowerCase()}V${committee[3].toUpperCase()}${rest}`);
+    if (committee) out.push(`${committee[1].toUpperCase()}${committee[2].toLowerCase()}V${committee[3].toUpperCase()}${rest}`);
   }
-  for (const spelling of spellings) {
-    const [found] = extractIdentifiers('', [spelling]);
-    if (found) return found;
+  return out;
+}
+
+interface Found {
+  identifier: Identifier;
+  before: string;
+  after: string;
+}
+
+/** Every identifier the explicit rules find in `text`, in their order, with the text before and after each. */
+function foundIn(text: string): Found[] {
+  const out: Found[] = [];
+  for (const rule of RULES) {
+    if ((rule.context && !rule.context.test(text)) || !passesHint(rule.hint, text)) continue;
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const value = rule.canon(m);
+      if (value) out.push({ identifier: { type: rule.type, value, role: 'self' }, before: text.slice(0, m.index), after: text.slice(m.index + m[0].length) });
+    }
+  }
+  const bare = BARE_STATUTE.exec(text);
+  if (bare) out.push({ identifier: { type: 'statute', value: `${Number(bare[1])}/${bare[2]}`, role: 'self' }, before: '', after: '' });
+  return out;
+}
+
+/**
+ * An identifier a person typed to look something up, in any letter case ("he 184/2026 vp", "vn/31234/2026",
+ * "stvl 19/2026 vp"): as written first, else with its leading letters in the case the identifier is written in
+ * (upper, or a committee's "StVL"). Only the identifier itself: "HE 12/2026 vp; DROP" is none (identifierWithin
+ * names the rest). Running text never goes through this: there "he" is a pronoun.
+ */
+export function typedIdentifier(text: string): Identifier | undefined {
+  for (const spelling of spellings(text)) {
+    const whole = foundIn(spelling).find((f) => !f.before && !f.after);
+    if (whole) return whole.identifier;
+  }
+  return undefined;
+}
+
+/** An identifier inside what a person typed with other text around it (which typedIdentifier refuses), to name that text. */
+export function identifierWithin(text: string): { value: string; before: string; after: string } | undefined {
+  for (const spelling of spellings(text)) {
+    const [found] = foundIn(spelling);
+    if (found) return { value: found.identifier.value, before: found.before.trim(), after: found.after.trim() };
   }
   return undefined;
 }

@@ -90,6 +90,25 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
     expect((await run(['matter', 'pelastuslaki', '--db', db])).code).toBe(2);
   });
 
+  it('matter refuses text beside an identifier, and a negative number, naming them in its own words', async () => {
+    // Each was either taken (the identifier found inside the text) or refused by node's parseArgs in its English.
+    const cases: [string, RegExp][] = [
+      ['HE 184/2026 vp; DROP', /^matter: "HE 184\/2026 vp; DROP" has "; DROP" beside the identifier HE 184\/2026 vp; give the identifier alone$/m],
+      ['katso HE 184/2026 vp', /"katso HE 184\/2026 vp" has "katso" beside the identifier HE 184\/2026 vp/],
+      ['HE 184/2026vp', /"HE 184\/2026vp" is neither a matter number nor an identifier/],
+      ['-1', /^matter: "-1" is neither a matter number nor an identifier/m],
+    ];
+    for (const [ref, said] of cases) {
+      const r = await run(['matter', ref, '--json', '--db', db]);
+      expect([r.code, r.out], ref).toEqual([2, '']);
+      expect(r.err, ref).toMatch(said);
+      expect(r.err, ref).not.toMatch(/Unknown option|ERR_PARSE_ARGS/);
+    }
+    // Every command that takes no argument names it in the same words.
+    const items = await run(['items', '-1', '--db', db]);
+    expect([items.code, items.err.split('\n')[0]]).toEqual([2, 'items: unexpected argument "-1"']);
+  });
+
   it('matter ID shows what changed as a timeline, and --json carries it as events (type, old, new, at, itemId)', async () => {
     // The request's deadline moves in a later run: 15.4. → 29.4.
     const moved = { ...ARRIVALS[1], raw: { ...ARRIVALS[1].raw, deadline: '2026-04-29' } };

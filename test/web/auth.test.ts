@@ -153,7 +153,7 @@ describe('the sign-in gate', () => {
     expect((await b.get('/board')).res.status).toBe(401);
   });
 
-  it('a form sent after its session ended says so (401), not that its token is wrong, and saves nothing', async () => {
+  it('a form sent after its session ended says so (401), not that its token is wrong, saves nothing and shows the note typed', async () => {
     const b = new Browser(base);
     await b.signIn(reviewer);
     const token = await b.token();
@@ -162,6 +162,8 @@ describe('the sign-in gate', () => {
     const res = await b.post('/items/1/review', { _csrf: token, goals: 'services', decision: 'relevant', note: 'Pitkä perustelu.' });
     expect(res.res.status).toBe(401);
     expect(res.html).toContain('Istuntosi oli päättynyt, joten lomaketta ei tallennettu. Kirjaudu uudelleen');
+    // The note typed is on the page to copy, as after a 409 or 503 (it was not: the page said only what happened).
+    expect(res.html).toMatch(/<textarea id="typed"[^>]*readonly>Pitkä perustelu\.<\/textarea>/);
     expect(count('reviews')).toBe(before);
     // Without any session cookie at all it is the token's refusal, as before.
     expect((await new Browser(base).post('/items/1/review', { _csrf: token, decision: 'not-relevant' })).res.status).toBe(403);
@@ -298,6 +300,26 @@ describe('state changes', () => {
     expect((await b.post('/items/3/review', { _csrf: token, seen: now!, goals: 'services', decision: 'relevant' })).res.status).toBe(303);
     expect((await b.post('/items/3/review', { _csrf: token, seen: '0x1', decision: 'not-relevant' })).res.status).toBe(400);
     expect(count('reviews')).toBe(before + 2);
+  });
+
+  it('the board\'s review forms say what they saw too: a decision on an item another reviewer reviewed since is refused (409)', async () => {
+    // The board's forms carried no 'seen', so a decision sent from a board opened before another reviewer's was stored
+    // over it without a word.
+    const board = (await b.get('/board')).html;
+    const form = /<form method="post" action="\/items\/(\d+)\/review"[^]*?<\/form>/.exec(board);
+    expect(form, 'a review form on the board').not.toBeNull();
+    const id = Number(form![1]);
+    const seen = /name="seen" value="([^"]+)"/.exec(form![0])?.[1];
+    expect(seen).toBe(String(listReviews(db, id).at(-1)?.id ?? 'none'));
+    const token = Browser.token(board);
+    const other = new Browser(base);
+    await other.signIn(await addUser(db, 'toinen-taululla@example.fi', 'reviewer'));
+    expect((await other.post(`/items/${id}/review`, { _csrf: await other.token(), goals: 'services', decision: 'relevant', back: '/board' })).res.status).toBe(303);
+    const before = count('reviews');
+    const mine = await b.post(`/items/${id}/review`, { _csrf: token, seen: seen!, decision: 'not-relevant', back: '/board' });
+    expect(mine.res.status).toBe(409);
+    expect(mine.html).toContain(`Asiakirjaa #${id} on tarkistettu sen jälkeen, kun lomake avattiin (toinen-taululla@example.fi, `);
+    expect(count('reviews')).toBe(before);
   });
 
   it('puts a matter on the board with owner, internal deadline and status; the board shows it by deadline', async () => {

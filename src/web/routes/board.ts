@@ -1,7 +1,7 @@
 // The joint-response board: the open joint-response candidates (the rule of `items --joint`) and the matters people
 // put on it, by deadline, with owner, internal deadline and status; overdue and due this week at a glance.
 import type { RequestHandler } from 'express';
-import { jointDeadlineCounter, listBoardEntries, listItems, listJointDeadlines, listSourceStates, type BoardEntry, type ItemRow } from '../../store/index.js';
+import { jointDeadlineCounter, latestReview, listBoardEntries, listItems, listJointDeadlines, listSourceStates, type BoardEntry, type ItemRow } from '../../store/index.js';
 import { HttpError } from '../auth/index.js';
 import { helsinkiDate } from '../../parse/dates.js';
 import type { WebDeps } from '../deps.js';
@@ -10,6 +10,7 @@ import { pageLang } from './form-helpers.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
 import { emptyCaveat, healthLine, sourceHealth } from './source-health.js';
 import { isCandidateOn } from '../../store/candidates.js';
+import { viewer } from './viewer.js';
 import { SOON_DAYS } from './present.js';
 
 export interface BoardRow {
@@ -99,7 +100,8 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const lang = pageLang(res.locals);
     if (raw !== undefined && !m) throw new HttpError(400, word(lang, 'board.badPage'));
     const after = m ? { deadline: m[1], id: Number(m[2]) } : undefined;
-    bodies.render(res, 'board', bodyKey(res, today), { title: word(lang, 'board.title') }, () => boardModel(today, after, lang));
+    // With the viewer's canAct, the layout loads forms.js for the rows' forms (their checks, the kept note), as other pages do.
+    bodies.render(res, 'board', bodyKey(res, today), { title: word(lang, 'board.title'), ...viewer(res) }, () => boardModel(today, after, lang));
   };
 
   /**
@@ -126,10 +128,12 @@ export function boardPage(deps: WebDeps): RequestHandler {
     const rows = boardRows(entries, [...candidates, ...undated], new Map(held.map((i) => [i.id, i.goals])), today).filter((r) => !after || !r.entry);
     // What the matter-actions partial takes: the matter's number and its board entry. Each row has an anchor, and its
     // forms come back to it (`/board#rivi-m12`): a keyboard or screen-reader user goes on from the row just saved,
-    // not from the top of a page of 50 rows.
+    // not from the top of a page of 50 rows. A row's review form says the latest review it showed, as the item page's
+    // does: a decision made on it after another reviewer's is refused (409), not stored over it.
     const view = rows.map((r) => {
       const anchor = r.matter === null ? `rivi-i${r.item.id}` : `rivi-m${r.matter}`;
-      return { ...r, anchor, item: { ...r.item, anchor }, matterRef: r.matter === null ? null : { id: r.matter, board: r.entry, anchor } };
+      const seen = String(latestReview(deps.db, r.item.id)?.id ?? 'none');
+      return { ...r, anchor, item: { ...r.item, anchor, seen }, matterRef: r.matter === null ? null : { id: r.matter, board: r.entry, anchor } };
     });
     const isUndated = (r: BoardRow) => !r.entry && r.deadline === null;
     const unknown = view.filter(isUndated);
