@@ -179,25 +179,31 @@ function passesHint(hint: Rule['hint'], text: string): boolean {
 /** Stronger roles win when one identifier is found more than once: self over about over mention. */
 const RANK: Record<IdentifierRole, number> = { self: 3, about: 2, mention: 1 };
 
-/** Apply the rules to one text, adding identifiers with `role` to `out` (a stronger role already there stays). */
-function scan(text: string, role: IdentifierRole, out: Map<string, Identifier>): void {
-  const explicit = role !== 'mention';
-  const add = (type: IdentifierType, value: string | null): void => {
-    if (!value) return;
-    const key = `${type}\u0000${value}`;
-    const had = out.get(key);
-    if (!had) out.set(key, { type, value, role });
-    else if (RANK[role] > RANK[had.role!]) had.role = role;
-  };
+/**
+ * Apply the rules to one text (`explicit`: a stated identifier, which the explicit-only rules and a bare statute number
+ * may read), calling `found` with each match's canonical value (null: none) and where it starts and ends.
+ */
+function eachMatch(text: string, explicit: boolean, found: (type: IdentifierType, value: string | null, start: number, end: number) => void): void {
   for (const rule of RULES) {
     if (rule.explicitOnly && !explicit) continue;
     if (rule.context && !rule.context.test(text)) continue;
     if (!passesHint(rule.hint, text)) continue;
     rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) add(rule.type, rule.canon(m));
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) found(rule.type, rule.canon(m), m.index, m.index + m[0].length);
   }
   const bare = explicit ? BARE_STATUTE.exec(text) : null;
-  if (bare) add('statute', `${Number(bare[1])}/${bare[2]}`);
+  if (bare) found('statute', `${Number(bare[1])}/${bare[2]}`, 0, text.length);
+}
+
+/** Apply the rules to one text, adding identifiers with `role` to `out` (a stronger role already there stays). */
+function scan(text: string, role: IdentifierRole, out: Map<string, Identifier>): void {
+  eachMatch(text, role !== 'mention', (type, value) => {
+    if (!value) return;
+    const key = `${type}\u0000${value}`;
+    const had = out.get(key);
+    if (!had) out.set(key, { type, value, role });
+    else if (RANK[role] > RANK[had.role!]) had.role = role;
+  });
 }
 
 /**
@@ -232,19 +238,12 @@ interface Found {
   after: string;
 }
 
-/** Every identifier the explicit rules find in `text`, in their order, with the text before and after each. */
+/** Every identifier the rules find in `text` read as stated, in their order, with the text before and after each. */
 function foundIn(text: string): Found[] {
   const out: Found[] = [];
-  for (const rule of RULES) {
-    if ((rule.context && !rule.context.test(text)) || !passesHint(rule.hint, text)) continue;
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      const value = rule.canon(m);
-      if (value) out.push({ identifier: { type: rule.type, value, role: 'self' }, before: text.slice(0, m.index), after: text.slice(m.index + m[0].length) });
-    }
-  }
-  const bare = BARE_STATUTE.exec(text);
-  if (bare) out.push({ identifier: { type: 'statute', value: `${Number(bare[1])}/${bare[2]}`, role: 'self' }, before: '', after: '' });
+  eachMatch(text, true, (type, value, start, end) => {
+    if (value) out.push({ identifier: { type, value, role: 'self' }, before: text.slice(0, start), after: text.slice(end) });
+  });
   return out;
 }
 
