@@ -115,12 +115,27 @@ function leanItemRss(xmlItem: Tree): Tree {
   return item;
 }
 
+/**
+ * rss-parser's build functions, one instance for every feed: they keep nothing between calls, and an instance makes
+ * an xml2js parser and its sax parser, which the streamed parse does not use.
+ */
+const builders = new WeakMap<typeof Parser, RssParserInside>();
+
+function buildersOf(RssParser: typeof Parser): RssParserInside {
+  let parser = builders.get(RssParser);
+  if (!parser) {
+    parser = new RssParser({ customFields: CUSTOM_FIELDS }) as unknown as RssParserInside;
+    // RSS items (2.0, 1.0, 0.9) are mapped for the fields read only; Atom entries as rss-parser maps them (it may
+    // throw on an invalid date there, which sends the feed to the lenient parser).
+    parser.parseItemRss = leanItemRss;
+    builders.set(RssParser, parser);
+  }
+  return parser;
+}
+
 /** One pass over the document: item batches, then (final) the feed's language once the document has ended. */
 function* batches(RssParser: typeof Parser, text: string, chunk: number, lang?: FeedLang): Generator<Batch> {
-  const parser = new RssParser({ customFields: CUSTOM_FIELDS }) as unknown as RssParserInside;
-  // RSS items (2.0, 1.0, 0.9) are mapped for the fields read only; Atom entries as rss-parser maps them (it may throw
-  // on an invalid date there, which sends the feed to the lenient parser).
-  parser.parseItemRss = leanItemRss;
+  const parser = buildersOf(RssParser);
 
   let format: Format | null = null;
   let rootAttributes: Record<string, string> = {};
