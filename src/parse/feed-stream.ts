@@ -1,11 +1,12 @@
-// rss-parser, streamed: its own xml2js tree builder is fed the document in chunks, each item is taken out of the
-// tree as it closes, and rss-parser's own build functions map the items a batch at a time. The result is what
+// rss-parser, streamed: the tree its xml2js would build is built from the document in chunks (xml-tree.ts, on
+// xml2js's own sax), each item is taken out of the tree as it closes, and rss-parser's own build functions map the items a batch at a time. The result is what
 // rss-parser's parseString gives (test/parse/feed-stream.test.ts compares them), without ever holding the
 // document's whole tree and item list: on a 10,000-item feed those were most of a crawl's memory.
 import { createRequire } from 'node:module';
 import type Parser from 'rss-parser';
 import type { RawItem } from '../model.js';
 import { feedLanguage, fromRssParser, type RssParserFeed } from './feed-map.js';
+import { type Tree, XmlTree } from './xml-tree.js';
 
 /**
  * Items mapped and handed on at a time. The tokenizer's item trees wait here until a batch is full, and the mapped
@@ -15,19 +16,8 @@ export const FEED_BATCH = 100;
 /** Characters written to the tokenizer at a time (some 35 items of a typical feed). */
 const CHUNK = 16 * 1024;
 
-type Tree = Record<string, unknown>;
-/** The parts of rss-parser and of the xml2js parser it holds that a streamed parse drives (rss-parser 3.13). */
+/** The parts of rss-parser that a streamed parse drives (rss-parser 3.13). */
 interface RssParserInside {
-  xmlParser: {
-    saxParser: {
-      onopentag(node: { name: string; attributes: Record<string, string> }): void;
-      onclosetag(name: string): void;
-      write(text: string): unknown;
-      close(): unknown;
-    };
-    assignOrPush(parent: Tree, key: string, value: unknown): void;
-    on(event: 'end' | 'error', listener: (value: unknown) => void): void;
-  };
   buildAtomFeed(tree: Tree): RssParserFeed;
   buildRSS2(tree: Tree): RssParserFeed;
   buildRSS1(tree: Tree): RssParserFeed;
@@ -125,50 +115,49 @@ function leanItemRss(xmlItem: Tree): Tree {
   return item;
 }
 
+/**
+ * rss-parser's build functions, one instance for every feed: they keep nothing between calls, and an instance makes
+ * an xml2js parser and its sax parser, which the streamed parse does not use.
+ */
+const builders = new WeakMap<typeof Parser, RssParserInside>();
+
+function buildersOf(RssParser: typeof Parser): RssParserInside {
+  let parser = builders.get(RssParser);
+  if (!parser) {
+    parser = new RssParser({ customFields: CUSTOM_FIELDS }) as unknown as RssParserInside;
+    // RSS items (2.0, 1.0, 0.9) are mapped for the fields read only; Atom entries as rss-parser maps them (it may
+    // throw on an invalid date there, which sends the feed to the lenient parser).
+    parser.parseItemRss = leanItemRss;
+    builders.set(RssParser, parser);
+  }
+  return parser;
+}
+
 /** One pass over the document: item batches, then (final) the feed's language once the document has ended. */
 function* batches(RssParser: typeof Parser, text: string, chunk: number, lang?: FeedLang): Generator<Batch> {
-  const parser = new RssParser({ customFields: CUSTOM_FIELDS }) as unknown as RssParserInside;
-  // RSS items (2.0, 1.0, 0.9) are mapped for the fields read only; Atom entries as rss-parser maps them (it may throw
-  // on an invalid date there, which sends the feed to the lenient parser).
-  parser.parseItemRss = leanItemRss;
-  const xml = parser.xmlParser;
-  const sax = xml.saxParser;
-  let failure: unknown = null;
-  let result: Tree | null = null;
-  // rss-parser settles on the first of these: an error, or the root element's end (anything after it is ignored).
-  xml.on('error', (error) => void (result ?? (failure ??= error)));
-  xml.on('end', (tree) => void (failure ?? (result ??= tree as Tree)));
+  const parser = buildersOf(RssParser);
 
-  const path: string[] = [];
   let format: Format | null = null;
   let rootAttributes: Record<string, string> = {};
   let channels = 0;
   let parent: Tree | null = null;
   let pending: unknown[] = [];
-  const open = sax.onopentag.bind(sax);
-  const close = sax.onclosetag.bind(sax);
-  sax.onopentag = (node) => {
-    if (path.length === 0 && !result) {
-      rootAttributes = node.attributes;
-      format = formatOf(node.name, { $: node.attributes });
-    }
-    path.push(node.name);
-    if (path.length === 2 && node.name === 'channel') channels++;
-    open(node);
-  };
-  sax.onclosetag = (name) => {
-    close(name);
-    path.pop();
-  };
-  const push = xml.assignOrPush;
-  xml.assignOrPush = (into, key, value) => {
-    // rss-parser reads the items of the first <channel> only; the others stay in the tree, as there.
-    // Elements after the root element's end (junk rss-parser ignores) are not items either.
-    const item = format && !result && key === ITEMS[format].key && path.join('/') === ITEMS[format].path && (format === 'atom' || format === 'rss1' || channels === 1);
-    if (!item) return push(into, key, value);
-    parent = into;
-    pending.push(value);
-  };
+  const xml = new XmlTree({
+    open(name, attributes) {
+      if (xml.names.length === 0) {
+        rootAttributes = attributes;
+        format = formatOf(name, { $: attributes });
+      } else if (xml.names.length === 1 && name === 'channel') channels++;
+    },
+    place(into, key, value) {
+      // rss-parser reads the items of the first <channel> only; the others stay in the tree, as there.
+      const item = format && key === ITEMS[format].key && `${xml.names.join('/')}/${key}` === ITEMS[format].path && (format === 'atom' || format === 'rss1' || channels === 1);
+      if (!item) return false;
+      parent = into;
+      pending.push(value);
+      return true;
+    },
+  });
 
   /** rss-parser's own build function for the format, on the root's tree (its item list as given). */
   const build = (f: Format, root: Tree): RssParserFeed =>
@@ -189,21 +178,18 @@ function* batches(RssParser: typeof Parser, text: string, chunk: number, lang?: 
   // RSS 1.0 may put its <channel> after the items: they wait until it is there.
   const ready = () => format !== 'rss1' || Array.isArray(parent?.channel);
 
-  for (let at = 0; at < text.length && !result; ) {
+  for (let at = 0; at < text.length && !xml.result; ) {
     let end = Math.min(at + chunk, text.length);
     // Never split a surrogate pair between two writes.
     if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end++;
-    try {
-      sax.write(text.slice(at, end));
-    } catch (error) {
-      failure ??= error;
-    }
+    xml.write(text.slice(at, end));
     at = end;
-    if (failure) throw failure;
-    while (pending.length >= FEED_BATCH && ready() && !result) yield take(pending.splice(0, FEED_BATCH));
+    if (xml.failure) throw xml.failure;
+    while (pending.length >= FEED_BATCH && ready() && !xml.result) yield take(pending.splice(0, FEED_BATCH));
   }
-  if (!result && !failure) sax.close();
-  if (failure) throw failure;
+  if (!xml.result) xml.end();
+  if (xml.failure) throw xml.failure;
+  const result = xml.result;
   if (!result) throw new Error('Unable to parse XML.');
   if (parent) {
     // Items were taken out of the tree: the rest go through the same build (which fails where rss-parser's would).

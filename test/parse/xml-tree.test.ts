@@ -1,0 +1,107 @@
+// Our tree builder against xml2js's, with the options rss-parser gives it: the same tree, key order included, or the
+// same first error (sax's message, with its line and column), whatever the chunks the document is written in.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { XmlTree } from '../../src/parse/xml-tree.js';
+
+const require = createRequire(import.meta.url);
+const xml2js = createRequire(require.resolve('rss-parser/lib/parser.js'))('xml2js') as {
+  Parser: new (options: object) => { parseString(text: string, done: (error: Error | null, tree: unknown) => void): void };
+};
+
+/** xml2js's tree as rss-parser builds it (`new xml2js.Parser({})`), as JSON (key order kept), or its error. */
+function theirs(text: string): string {
+  let out: string | undefined;
+  new xml2js.Parser({}).parseString(text, (error, tree) => {
+    out ??= error ? `error: ${error.message}` : JSON.stringify(tree);
+  });
+  return out!;
+}
+
+/** Ours, written in chunks of `chunk` characters, as feed-stream.ts writes it. */
+function ours(text: string, chunk: number): string {
+  const xml = new XmlTree();
+  for (let at = 0; at < text.length && !xml.result && !xml.failure; at += chunk) xml.write(text.slice(at, at + chunk));
+  if (!xml.result && !xml.failure) xml.end();
+  if (xml.failure) return `error: ${xml.failure.message}`;
+  return JSON.stringify(xml.result);
+}
+
+const CHUNKS = [1, 2, 7, 64, 333, 1 << 20];
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const xmlFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? xmlFiles(path.join(dir, e.name)) : e.name.endsWith('.xml') ? [path.join(dir, e.name)] : []);
+
+describe('XmlTree = xml2js with rss-parser\'s options', () => {
+  it.each(xmlFiles(FIXTURES).map((f) => [path.relative(FIXTURES, f)]))('fixture %s', (file) => {
+    const text = readFileSync(path.join(FIXTURES, file), 'utf8').replace(/^\uFEFF/, '');
+    const expected = theirs(text);
+    for (const chunk of CHUNKS) expect(ours(text, chunk), `chunk ${chunk}`).toBe(expected);
+  });
+
+  const deep = 1000; // JSON.stringify, which compares the trees, recurses
+  it.each([
+    ['mixed content, text first and last', '<d>a <b>x</b> c<b>y</b><i/>z </d>'],
+    ['text beside attributes', '<r><guid isPermaLink="false"> g-1 </guid><t a="1"/><t a="2">  </t></r>'],
+    ['empty elements: none, white space, an empty CDATA, a blank CDATA', '<r><e/><e></e><e>\n  </e><e><![CDATA[]]></e><e><![CDATA[ ]]></e></r>'],
+    ['CDATA beside text and elements, several sections', '<r><d>x<![CDATA[<p>a]]]]><![CDATA[>b</p>]]>y<b/></d></r>'],
+    ['entities in text and attributes', '<r a="&lt;&amp;&#x1F600;&quot;"><t>&amp;amp; &#228;&#xE4; &gt;&apos;&#10;</t></r>'],
+    ['a child named _ after the text (the text becomes a string of both)', '<r><p>a<_>b</_>c</p></r>'],
+    ['a child named _ before any text', '<r><p><_>b</_>c</p></r>'],
+    ['a child named cdata beside a CDATA section', '<r><p><![CDATA[x]]><cdata>y</cdata></p><q><cdata>y</cdata><![CDATA[x]]></q></r>'],
+    ['names that are Object.prototype\'s', '<r constructor="c" toString="t"><__proto__ __proto__="p">x</__proto__><constructor/><hasOwnProperty>h</hasOwnProperty><valueOf a="1"/></r>'],
+    ['a duplicated attribute (sax keeps the first)', '<r><a x="1" x="2"/></r>'],
+    ['namespaced names, kept as written', '<rdf:RDF xmlns:rdf="u" xmlns="v"><dc:creator xml:lang="fi">A</dc:creator><item rdf:about="x"/></rdf:RDF>'],
+    ['white space only, between and around elements', '<r>\n\t<a>1</a>\n\t<a>2</a>\n</r>'],
+    ['a text root', '<r>only text</r>'],
+    ['an empty root', '<r/>'],
+    ['a root with white space', '<r>   </r>'],
+    ['a prolog, comments, a processing instruction, a doctype', '<?xml version="1.0"?>\n<!-- c --><!DOCTYPE rss PUBLIC "-//x" "y"><?pi x?><r><!-- in --><a>1<!-- mid -->2</a><?p q?></r>'],
+    ['a BOM inside text, non-breaking and other Unicode white space', '<r><a k="">\uFEFF</a><b>\u00A0<i/></b><c k="">\u2003\u3000</c><d k="">\u200B</d><e k="">\u0085</e></r>'],
+    ['surrogate pairs', '<r><a t="😀">𝔘𝔫𝔦 😀</a></r>'],
+    [`nesting ${deep} deep`, `<r>${'<a>'.repeat(deep)}x${'</a>'.repeat(deep)}</r>`],
+    [`nesting ${deep} deep, each level with text and attributes`, `<r>${'<a k="v">t'.repeat(deep)}${'</a>'.repeat(deep)}</r>`],
+    // sax refuses an attribute over 64 KiB when it is written in pieces (MAX_BUFFER_LENGTH), and a text that long
+    // comes in several events.
+    ['a 50 kB attribute and a 1 MB text and CDATA section', `<r><a v="${'x&amp;'.repeat(25_000)}">${'y&lt;'.repeat(1 << 18)}<![CDATA[${'z'.repeat(1 << 20)}]]></a></r>`],
+    ['20,000 siblings', `<r>${'<i><t>1</t></i>'.repeat(20_000)}</r>`],
+    ['elements after the root ends', '<r><a>1</a></r><r><b>2</b></r>'],
+    ['an unclosed element', '<r><a>1</r>'],
+    ['an unclosed root', '<r><a>1</a>'],
+    ['a mismatched end tag', '<r><a>1</b></r>'],
+    ['an undeclared entity', '<r><a>&nbsp;</a></r>'],
+    ['a bare ampersand', '<r><a>a & b</a></r>'],
+    ['an attribute without quotes', '<r><a x=1/></r>'],
+    ['text before the root', 'junk<r/>'],
+    ['an unterminated CDATA section', '<r><a><![CDATA[x</a></r>'],
+  ])('%s', (_name, text) => {
+    const expected = theirs(text);
+    for (const chunk of CHUNKS) expect(ours(text, chunk), `chunk ${chunk}`).toBe(expected);
+  });
+
+  it('takes a BOM as feed.ts leaves it: stripped before the document is read (xml2js strips it itself)', () => {
+    const text = '\uFEFF<?xml version="1.0"?><r><a>1</a></r>';
+    expect(ours(text.replace(/^\uFEFF/, ''), 3)).toBe(theirs(text));
+  });
+
+  it('names line and column in an error, as sax does', () => {
+    expect(ours('<r>\n<a>\n  &bad;</a></r>', 2)).toMatch(/^error: Invalid character entity\nLine: 2\nColumn: 7\nChar: ;$/);
+  });
+
+  it('hands a closed element to the hook with its parent open, and keeps out what the hook takes', () => {
+    const seen: string[] = [];
+    const xml: XmlTree = new XmlTree({
+      open: (name) => seen.push(`open ${[...xml.names, name].join('/')}`),
+      place: (_parent, name, value): boolean => (seen.push(`close ${[...xml.names, name].join('/')} ${JSON.stringify(value)}`), name === 'i'),
+    });
+    xml.write('<r><i>1</i><j>2</j><i/></r>');
+    xml.end();
+    expect(seen).toEqual(['open r', 'open r/i', 'close r/i "1"', 'open r/j', 'close r/j "2"', 'open r/i', 'close r/i ""']);
+    expect(JSON.stringify(xml.result)).toBe('{"r":{"j":["2"]}}');
+  });
+});
