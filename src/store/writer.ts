@@ -32,7 +32,7 @@ export interface StoreWriter {
   begin(sourceId: string, startedAt: string, withItems?: boolean): RunSink;
   /**
    * The caller has handed every run on and only waits for them to be stored; it calls this again after each is
-   * stored. A writer may use the wait (see deferredWorkerWriter).
+   * stored. A writer may use the wait (see deferredWorkerWriter), and stores the runs it holds back for a fuller group.
    */
   idle?(): void;
   close(): Promise<void>;
