@@ -257,7 +257,8 @@ function drain(): void {
 }
 
 /**
- * The time a turn spends on runs before it commits them and lets the leases in: each commit writes 100–200 pages,
+ * The time a turn spends on runs (once it has stored a group: see GROUP_RUNS) before it commits them and lets the
+ * leases in: each commit writes 100–200 pages,
  * each millisecond here a lease waits. 40 rather than 16: a crawl of 200 new feeds committed ~120 times on this thread
  * (the leases' and the runs' groups; a run takes the thread some 8 ms), now ~75, and wrote ~25 % fewer bytes (the log
  * and its checkpoints: 65 → 50 MB); a lease waits longer, but the crawl's thread has runs of its own to prepare.
