@@ -319,7 +319,10 @@ function turnLater(): void {
 function turn(): void {
   turnPending = false;
   commitGroup();
-  if (!runs.length) return;
+  if (!runs.length) {
+    flushing = false; // nothing waits: the next crawl's runs are grouped again
+    return;
+  }
   if (!code && runs.some((m) => (m.op === 'add' || m.op === 'whole') && m.batch?.tag)) {
     tagCode ??= Promise.all([import('../tag/stage.js'), import('../tag/taxonomy-cache.js')]).then((loaded) => {
       code = loaded;
