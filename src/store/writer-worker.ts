@@ -273,8 +273,9 @@ let turnPending = false;
  * Whole runs a turn waits for before it stores them, unless the oldest has waited GROUP_WAIT_MS or the crawl has handed
  * on every run (flush). A commit writes every page its group dirtied, mostly the same index and full-text pages the
  * next group dirties again: storing runs as they came, a writer that kept up with a cold crawl of 200 new feeds
- * committed them 3–4 at a time (40–65 commits). Their 4,000 items stored alone in groups of 3 wrote 63 MB of log and
- * spent 121 ms of CPU in commits; in groups of 8, 28 MB and 55 ms (16: 21 MB, 39 ms, but leases would wait for turns twice as long).
+ * committed them 3–4 at a time (40–65 commits). Their 4,000 items stored alone in groups of 3 wrote 63 MB of log
+ * and spent 121 ms of CPU in commits; in groups of 8, 28 MB and 55 ms (in groups of 16, 21 MB and 39 ms, but leases
+ * would wait for turns twice as long).
  * The crawl's thread does not wait for a stored run (its slot is free once the run is handed on), and leases still
  * commit at every turn, before the runs.
  */
