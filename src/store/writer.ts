@@ -32,7 +32,7 @@ export interface StoreWriter {
   begin(sourceId: string, startedAt: string, withItems?: boolean): RunSink;
   /**
    * The caller has handed every run on and only waits for them to be stored; it calls this again after each is
-   * stored. A writer may use the wait (see deferredWorkerWriter).
+   * stored. A writer may use the wait (see deferredWorkerWriter), and stores the runs it holds back for a fuller group.
    */
   idle?(): void;
   close(): Promise<void>;
@@ -96,7 +96,9 @@ export function deferredWorkerWriter(db: Db, file: string, tagging?: WriterTaggi
     // group of runs wrote. Nothing is copied before the thread has started: until then runs are written on this
     // thread, one commit each, and a checkpoint after each would sync both files every time.
     idle: () => {
-      if (worker && started) checkpointLog(db);
+      if (!worker || !started) return;
+      worker.idle?.();
+      checkpointLog(db);
     },
     close: async () => {
       await worker?.close();
@@ -153,6 +155,8 @@ export type WriterRequest =
   | { op: 'finish'; run: number; rec: RunRecord }
   | { op: 'whole'; run: number; sourceId: string; startedAt: string; batch: PackedBatch | null; rec: RunRecord }
   | { op: 'abort'; run: number }
+  /** Every run is handed on (see StoreWriter.idle): store the waiting runs without waiting for more (see GROUP_RUNS). */
+  | { op: 'flush' }
   | { op: 'close' };
 
 export type WriterReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
@@ -269,6 +273,10 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
         },
         abort: () => (begun ? call<void>({ op: 'abort', run }) : Promise.resolve()),
       };
+    },
+    // Not answered: the thread stores the runs it holds back for a fuller group (see GROUP_RUNS in writer-worker.ts).
+    idle: () => {
+      if (!failure) worker.postMessage({ id: 0, op: 'flush' } satisfies WriterRequest & { id: number });
     },
     // The thread ends by itself once what it was sent is stored: its output (warnings, NODE_DEBUG) is not cut off.
     close: () =>

@@ -187,6 +187,26 @@ describe("worker writer: a group's full-text index", () => {
     reader.exec("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')");
   });
 
+  it('holds runs that arrive one by one for a fuller group: one commit and one segment for four', async () => {
+    syncSources(reader, ['c', 'd'].map((id) => ({ id, name: id, url: `https://example.fi/${id}` }) as SourceDef));
+    await writer.release('b'); // the worker is up
+    const saved: Promise<{ created: number[] }>[] = [];
+    for (const [i, source] of ['a', 'b', 'c', 'd'].entries()) {
+      const sink = writer.begin(source, new Date().toISOString());
+      sink.add([item(`${i}`, { sourceId: source, title: `Otsikko sana${i}` })]);
+      saved.push(sink.finish({ run: run(source), nextRunAt: null }));
+      // A lease's answer comes after a turn of the thread that has seen the run: stored as it came, each run was a
+      // commit (and a full-text segment) of its own, as a crawl's runs were when the thread kept up with them.
+      await writer.release('b');
+    }
+    writer.idle?.(); // every run handed on: the thread stores what it holds now
+    for (const s of await Promise.all(saved)) expect(s.created).toHaveLength(1);
+    // One group, unless the four took longer than GROUP_WAIT_MS to arrive (two then, on a very busy machine).
+    expect(searchIndexSegments(reader)).toBeLessThanOrEqual(2);
+    expect(matches(reader, 'otsikko')).toBe(4);
+    reader.exec("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')");
+  });
+
   it("enters a source's new items before a later run of it in the same group updates them", async () => {
     await writer.release('b');
     const first = writer.begin('a', new Date().toISOString());
