@@ -18,7 +18,7 @@ interface SaxParser {
   write(text: string): unknown;
   close(): unknown;
 }
-type Sax = { parser(strict: boolean, options: Record<string, unknown>): SaxParser };
+type Sax = { parser(strict: boolean, options: Record<string, unknown>): SaxParser; MAX_BUFFER_LENGTH: number };
 
 let sax: Sax | null = null;
 
@@ -27,7 +27,12 @@ function loadSax(): Sax {
   if (sax) return sax;
   const require = createRequire(import.meta.url);
   const xml2js = createRequire(require.resolve('rss-parser/lib/parser.js')).resolve('xml2js/lib/parser.js');
-  return (sax = createRequire(xml2js)('sax') as Sax);
+  sax = createRequire(xml2js)('sax') as Sax;
+  // sax refuses a name or attribute value longer than this (64 KiB) once the document reaches it over several writes,
+  // as the streamed parse writes it; the whole-document parse, one write, never checks. The document is in memory
+  // already, so no buffer can outgrow it: a 100 kB enclosure URL is read as rss-parser's parseString reads it.
+  sax.MAX_BUFFER_LENGTH = Infinity;
+  return sax;
 }
 
 /** Where a closed element goes; `place` returning false leaves it to the tree (its parent's array for its name). */
