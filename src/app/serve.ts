@@ -90,7 +90,8 @@ function webConnection(ctx: AppContext): Db {
  */
 export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?: () => Scheduler | null }) {
   const db = webConnection(ctx);
-  let orphaned = false;
+  /** Why the file open is no longer the database (replaced, deleted); false while it is. */
+  let orphaned: string | false = false;
   let checkedAt = 0;
   // A deleted or replaced database file: say so, and stop writing into the orphan nobody else reads.
   const checkFile = (fresh = true) => {
@@ -98,7 +99,7 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
     checkedAt = Date.now();
     const problem = dbFileProblem(ctx);
     if (!problem) return;
-    orphaned = true;
+    orphaned = problem;
     ctx.problems.push(problem);
     const scheduler = opts.scheduler?.() ?? null;
     log({ event: 'database_file_changed', file: ctx.dbFile, problem, scheduler: scheduler ? 'stopped' : 'not running' });
@@ -116,6 +117,7 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
     db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx), goalLabelsSv: goalLabels(ctx, 'sv'), scopeLabels: scopeLabels(ctx),
     problems: (version) => (checkFile(false), withDisk(banner(version))),
     health: () => (checkFile(), healthProblems(ctx)),
+    writesLost: () => (checkFile(), orphaned || null),
     setupDb: setupDbArg(ctx.dbFile), readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,
     crawlNow: opts.schedule && !ctx.readOnly ? (id) => opts.scheduler?.()?.runNow(id) ?? false : undefined,
   });

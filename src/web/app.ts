@@ -72,6 +72,11 @@ export function createWebApp(deps: WebDeps): express.Express {
     res.status(reasons.length ? 503 : 200).json(reasons.length ? { ok: false, reasons } : { ok: true });
   });
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
+  app.use((req, _res, next) => {
+    const lost = req.method === 'GET' || req.method === 'HEAD' ? null : deps.writesLost?.();
+    // The reason is the banner's (Finnish, as the page's problems are); the page's language is not known yet here.
+    next(lost ? new HttpError(503, `${lost} ${word('fi', 'error.notSaved')}`) : undefined);
+  });
   // A server over a database it cannot write keeps sessions in memory: people can still sign in and read.
   const readOnly = deps.readOnly ?? false;
   // Before the sign-in gate and its form tokens: the signed link is the authority (RFC 8058 one-click).
