@@ -93,8 +93,8 @@ export async function openTaggingContext(values: { db?: string; feeds?: string }
   return openContext(values, { ...options, tag: true });
 }
 
-/** The page cache of the server's connection, in MiB. */
-const SERVE_CACHE_MIB = 64;
+/** The page cache of the server's connections, in MiB. */
+export const SERVE_CACHE_MIB = 64;
 
 const DISK_FULL_FI = 'levy on täynnä';
 

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { startScheduler, type Scheduler } from '../schedule/index.js';
 import { createWebApp } from '../web/app.js';
 import { digestJobs } from '../mail/job.js';
-import { closeContext, dbFileProblem, diskProblem, healthProblems, pageProblems, pipelineDeps, type AppContext } from './context.js';
+import { closeContext, dbFileProblem, SERVE_CACHE_MIB, diskProblem, healthProblems, pageProblems, pipelineDeps, type AppContext } from './context.js';
 import { goalLabels, scopeLabels } from './goal-labels.js';
 import { defaultDbPath } from '../paths.js';
+import { openDb, type Db } from '../store/db.js';
 
 /** A failure to start that the user can fix (a busy port): printed as one line, no stack. */
 export class StartError extends Error {
@@ -72,11 +73,25 @@ export function setupDbArg(dbFile: string): string | undefined {
 }
 
 /**
+ * The web's own connection to a database it can write, which never waits for another's write lock: the server answers
+ * every request on one thread, so a write waiting out the busy_timeout (a crawl storing, a backup) stalled every page
+ * and /healthz with it. A write that meets the lock fails at once (the error page's 503 with Retry-After); reads never
+ * wait for a writer in WAL. The scheduler's jobs keep the context's connection, which waits as before.
+ */
+function webConnection(ctx: AppContext): Db {
+  if (ctx.readOnly || ctx.dbFile === '' || ctx.dbFile === ':memory:') return ctx.db;
+  return openDb(ctx.dbFile, { cacheMiB: SERVE_CACHE_MIB, checkHeader: false, busyMs: 0 });
+}
+
+/**
  * The web app as `serve` runs it over a context (the bench measures this very app): the banner's problems, the file
  * check (at most once a second for pages, every time for /healthz) and crawl-now through the scheduler, when there is one.
+ * `close` closes the web's connection.
  */
 export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?: () => Scheduler | null }) {
-  let orphaned = false;
+  const db = webConnection(ctx);
+  /** Why the file open is no longer the database (replaced, deleted); false while it is. */
+  let orphaned: string | false = false;
   let checkedAt = 0;
   // A deleted or replaced database file: say so, and stop writing into the orphan nobody else reads.
   const checkFile = (fresh = true) => {
@@ -84,13 +99,13 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
     checkedAt = Date.now();
     const problem = dbFileProblem(ctx);
     if (!problem) return;
-    orphaned = true;
+    orphaned = problem;
     ctx.problems.push(problem);
     const scheduler = opts.scheduler?.() ?? null;
     log({ event: 'database_file_changed', file: ctx.dbFile, problem, scheduler: scheduler ? 'stopped' : 'not running' });
     void scheduler?.stop();
   };
-  const banner = pageProblems(ctx);
+  const banner = pageProblems({ db, problems: ctx.problems });
   // The disk filling up while serving, looked at as the file is (at most every FILE_CHECK_PAGE_MS).
   let disk: string | null = null;
   let diskCheckedAt = 0;
@@ -99,20 +114,21 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
     return disk ? [...problems, disk] : problems;
   };
   const app = createWebApp({
-    db: ctx.db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx), goalLabelsSv: goalLabels(ctx, 'sv'), scopeLabels: scopeLabels(ctx),
+    db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx), goalLabelsSv: goalLabels(ctx, 'sv'), scopeLabels: scopeLabels(ctx),
     problems: (version) => (checkFile(false), withDisk(banner(version))),
     health: () => (checkFile(), healthProblems(ctx)),
+    writesLost: () => (checkFile(), orphaned || null),
     setupDb: setupDbArg(ctx.dbFile), readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,
     crawlNow: opts.schedule && !ctx.readOnly ? (id) => opts.scheduler?.()?.runNow(id) ?? false : undefined,
   });
-  return { app, checkFile };
+  return { app, checkFile, close: () => void (db !== ctx.db && db.open && db.close()) };
 }
 
 /** Start the web server (and the scheduler unless disabled or the database is read-only) over an opened context. */
 export async function serve(ctx: AppContext, opts: { port: number; host?: string; schedule: boolean }): Promise<Running> {
   const host = opts.host ?? '127.0.0.1';
   let scheduler: Scheduler | null = null;
-  const { app, checkFile } = serveApp(ctx, { schedule: opts.schedule, scheduler: () => scheduler });
+  const { app, checkFile, close: closeApp } = serveApp(ctx, { schedule: opts.schedule, scheduler: () => scheduler });
   const server = await listen(app, opts.port, host);
   const port = (server.address() as { port: number }).port;
   const shown = host.includes(':') ? `[${host}]` : host;
@@ -141,6 +157,7 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
       }
       server.closeAllConnections();
       await closed;
+      closeApp();
       await closeContext(ctx);
     },
   };

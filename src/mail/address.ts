@@ -2,6 +2,8 @@
 
 const PART = String.raw`[^\s\p{Cc}@<>()[\],;:"\\]+`;
 const ADDRESS = new RegExp(`^${PART}@${PART}\\.${PART}$`, 'u');
+/** A sender's address may be on a domain without a dot (the default lakivahti@localhost, an internal relay's). */
+const SENDER = new RegExp(`^${PART}@${PART}$`, 'u');
 
 /**
  * Whether `text` is one address (`local@domain.tld`, at most 320 characters). What an address header reads as more
@@ -11,4 +13,15 @@ const ADDRESS = new RegExp(`^${PART}@${PART}\\.${PART}$`, 'u');
  */
 export function isMailAddress(text: string): boolean {
   return text.length <= 320 && ADDRESS.test(text);
+}
+
+/**
+ * The sender's address written as LAKIVAHTI_MAIL_FROM is: `Name <address>` or the address alone, one mailbox, the name
+ * free of what a header would read as more (angle brackets, quotes, a list's comma or semicolon). Undefined when it is
+ * not one such: the mailer sent "ei osoite" with no From header and an empty envelope sender.
+ */
+export function senderAddress(text: string): { name: string; address: string } | undefined {
+  const named = /^([^<>",;\p{Cc}]*)<([^<>]*)>$/u.exec(text.trim());
+  const [name, address] = named ? [named[1].trim(), named[2].trim()] : ['', text.trim()];
+  return address.length <= 320 && SENDER.test(address) ? { name, address } : undefined;
 }

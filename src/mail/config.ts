@@ -1,5 +1,6 @@
 // The digest's settings from the environment, checked once, with a clear error naming the variable.
 import { scheduleProblem } from '../config/schedule.js';
+import { senderAddress } from './address.js';
 export interface MailConfig {
   /** SMTP_URL (smtp://user:pass@host:587, smtps://…); null: nothing is sent. */
   smtpUrl: string | null;
@@ -33,9 +34,11 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
   if (smtpUrl && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new Error(`SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465, not "${smtpUrl.replace(/:[^:@/]*@/, ':…@')}"`);
   const baseUrl = env.LAKIVAHTI_BASE_URL?.trim() || `http://127.0.0.1:${env.PORT || 3000}`;
   if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new Error(`LAKIVAHTI_BASE_URL must be an http(s) address, not "${baseUrl}"`);
+  const from = env.LAKIVAHTI_MAIL_FROM?.trim() || 'Lakivahti <lakivahti@localhost>';
+  if (!senderAddress(from))
+    throw new Error(`LAKIVAHTI_MAIL_FROM must be one address, as lakivahti@example.fi or "Lakivahti <lakivahti@example.fi>", not ${JSON.stringify(from)}`);
   return {
-    smtpUrl, baseUrl: baseUrl.replace(/\/+$/, ''),
-    from: env.LAKIVAHTI_MAIL_FROM?.trim() || 'Lakivahti <lakivahti@localhost>',
+    smtpUrl, baseUrl: baseUrl.replace(/\/+$/, ''), from,
     maxDays: whole(env, 'LAKIVAHTI_DIGEST_MAX_DAYS', 14, 1, 366),
     retrySeconds: whole(env, 'LAKIVAHTI_MAIL_RETRY_SECONDS', 300, 0, 86_400),
     maxAttempts: whole(env, 'LAKIVAHTI_MAIL_MAX_ATTEMPTS', 5, 1, 50),

@@ -225,9 +225,10 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
     return byLang.get(lang)!;
   };
   const network = () => listSubscriptions(db, { active: true }).filter((s) => s.kind === 'network');
-  const recipients = () => network().filter((s) => isMailAddress(s.email));
-  report.refused.push(...network().filter((s) => !isMailAddress(s.email)).map(refusal));
-  for (const s of recipients()) inLang(s.lang);
+  const recipients = (from: Subscription[]) => from.filter((s) => isMailAddress(s.email));
+  const before = network();
+  report.refused.push(...before.filter((s) => !isMailAddress(s.email)).map(refusal));
+  for (const s of recipients(before)) inLang(s.lang);
   db.transaction(() => {
     // Approval taken back (and perhaps edited and given again) since it was read: this run sends none of it.
     const still = getDigest(db, current.id);
@@ -235,7 +236,7 @@ export function prepareDeliveries(env: DigestEnv, opts: { frequencies: Frequency
       if (still?.status === 'draft') report.waiting = still;
       return;
     }
-    for (const s of recipients()) {
+    for (const s of recipients(network())) {
       const { period, mail: shared } = inLang(s.lang);
       const mail = addressed(shared, s.id, env.config, secret);
       const added = recordDelivery(db, {

@@ -156,6 +156,33 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * Text with the forms an identifier may be typed or pasted in read as their ASCII kin: full-width letters, digits and
+ * punctuation (a Japanese or Chinese keyboard: "ＨＥ １２／２０２６ vp", NFKC's own mapping of that block), other
+ * scripts' decimal digits ("١٢/٢٠٢٦") and Unicode spaces. Nothing else NFKC would fold (superscripts, the fraction slash,
+ * ligatures) is taken: "HE ¹²/2026" is not an identifier someone typed.
+ */
+export function asciiForms(text: string): string {
+  if (!NOT_ASCII.test(text)) return text;
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\p{Zs}/gu, ' ').replace(/\p{Nd}/gu, asciiDigit);
+}
+
+// eslint-disable-next-line no-control-regex
+const NOT_ASCII = /[^\u0000-\u007f]/;
+const DECIMAL = /^\p{Nd}$/u;
+
+/** A decimal digit of any script as 0–9: Unicode gives each script's ten digits in a row from zero, so count back to it. */
+function asciiDigit(d: string): string {
+  const code = d.codePointAt(0)!;
+  if (code < 0x80) return d;
+  // The mathematical digits' five sets of ten follow each other with no gap: NFKC reads those.
+  const folded = d.normalize('NFKC');
+  if (folded.length === 1 && folded < '\u0080') return folded;
+  let value = 0;
+  while (value < 9 && DECIMAL.test(String.fromCodePoint(code - value - 1))) value++;
+  return String(value);
+}
+
 const HE_NUMBER = /^\s*(?:(?:HE|RP)\s*)?(\d{1,5})\s*\/\s*((?:19|20|21)\d{2})(?:\s*(?:vp|rd))?\s*$/i;
 
 /**
@@ -163,7 +190,7 @@ const HE_NUMBER = /^\s*(?:(?:HE|RP)\s*)?(\d{1,5})\s*\/\s*((?:19|20|21)\d{2})(?:\
  * "207/2016", "256/2017 vp", "HE 311/2022" or "RP 5/2020 rd", as the canonical "HE n/yyyy vp"; null otherwise.
  */
 export function heIdentifier(value: string): string | null {
-  const m = HE_NUMBER.exec(nfc(value).replace(/\u00a0/g, ' '));
+  const m = HE_NUMBER.exec(asciiForms(nfc(value)));
   return m ? `HE ${Number(m[1])}/${m[2]} vp` : null;
 }
 
@@ -212,15 +239,15 @@ function scan(text: string, role: IdentifierRole, out: Map<string, Identifier>):
  */
 export function extractIdentifiers(text: string, self: string[] = [], about: string[] = []): Identifier[] {
   const out = new Map<string, Identifier>();
-  for (const e of self) if (typeof e === 'string') scan(nfc(e).trim(), 'self', out);
-  for (const e of about) if (typeof e === 'string') scan(nfc(e).trim(), 'about', out);
+  for (const e of self) if (typeof e === 'string') scan(asciiForms(nfc(e)).trim(), 'self', out);
+  for (const e of about) if (typeof e === 'string') scan(asciiForms(nfc(e)).trim(), 'about', out);
   scan(nfc(text ?? '').replace(/\u00a0/g, ' '), 'mention', out);
   return [...out.values()];
 }
 
 /** The spellings of what a person typed: as written, else with its leading letters upper-case or a committee's "StVL". */
 function spellings(text: string): string[] {
-  const typed = nfc(text).trim().replace(/\s+/g, ' ');
+  const typed = asciiForms(nfc(text)).trim().replace(/\s+/g, ' ');
   const out = [typed];
   const lead = /^([a-zäö]+)(.*)$/i.exec(typed);
   if (lead) {

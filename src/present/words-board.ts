@@ -165,6 +165,7 @@ export const BOARD_WORDS = {
     fi: 'Tietokanta on juuri varattu (toinen ohjelma, esimerkiksi haku, tallentaa siihen), joten mitään ei tallennettu. Lähetä lomake uudelleen hetken kuluttua.',
     sv: 'Databasen är upptagen just nu (ett annat program, till exempel en hämtning, sparar i den), så ingenting sparades. Skicka formuläret igen om en stund.',
   },
+  'error.notSaved': { fi: 'Mitään ei tallennettu.', sv: 'Ingenting sparades.' },
   'error.server': {
     fi: 'Sivua ei voitu näyttää palvelimen virheen vuoksi. Virheen tiedot on kirjattu palvelimen lokiin.',
     sv: 'Sidan kunde inte visas på grund av ett serverfel. Uppgifterna om felet har förts in i serverns logg.',

@@ -59,6 +59,9 @@ export function limitRows(n: number): string {
   return `LIMIT ${n}`;
 }
 
+/** Whether a statement failed because another connection held the lock it needed (it waited its busy_timeout, if any). */
+export const isBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
+
 /** An expected problem opening the database, with a message for people (no stack needed). */
 export class DbOpenError extends Error {
   /** `code`: SQLite's name for the cause where there is one (SQLITE_FULL for a full disk). */
@@ -98,9 +101,11 @@ export function checkpointLog(db: Db): void {
  * than the code is an error saying how to upgrade it). `checkHeader: false` for a second connection of a process that
  * already has the file open: reading the header opens and closes the file outside SQLite, and on POSIX systems closing
  * any handle to a file drops every lock the process holds on it, so another program's connection closing meanwhile
- * (the sqlite3 shell, a backup tool) would delete the write-ahead log this process goes on writing to.
+ * (the sqlite3 shell, a backup tool) would delete the write-ahead log this process goes on writing to. `busyMs`: how
+ * long a write waits for another connection's write lock once the database is open (0 for a server's thread, where
+ * waiting stalls every request: the write fails at once with SQLITE_BUSY instead).
  */
-export function openDb(file: string, { readOnly = false, anySchema = false, synchronous = 'FULL' as Synchronous, cacheMiB = 0, checkHeader = true } = {}): Db {
+export function openDb(file: string, { readOnly = false, anySchema = false, synchronous = 'FULL' as Synchronous, cacheMiB = 0, checkHeader = true, busyMs = 5000 } = {}): Db {
   if (file !== ':memory:' && checkHeader) {
     // SQLite calls a folder "disk I/O error", and takes a file shorter than its header for an empty database, which
     // a write then replaces: say what either is and touch neither.
@@ -129,6 +134,7 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
     db.pragma('temp_store = MEMORY');
     refuseNewer(db, file);
     migrate(db);
+    if (busyMs !== 5000) db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyMs))}`);
   } catch (err) {
     db.close();
     const code = (err as { code?: string }).code ?? '';

@@ -22,6 +22,14 @@ export function latestReview(db: Db, itemId: number): { id: number; reviewer: st
     .get(itemId) as { id: number; reviewer: string; at: string } | undefined;
 }
 
+/** The latest decision's id of each of these items that has one, in one statement (a page of rows, each with a form). */
+export function latestReviewIds(db: Db, itemIds: number[]): Map<number, number> {
+  if (!itemIds.length) return new Map();
+  const rows = prepared(db, 'SELECT id, latest_review_id FROM items WHERE id IN (SELECT value FROM json_each(?)) AND latest_review_id IS NOT NULL')
+    .raw(true).all(JSON.stringify(itemIds)) as [number, number][];
+  return new Map(rows);
+}
+
 /** Record a decision; throws if the item does not exist. */
 export function insertReview(db: Db, r: ReviewInput): number {
   const exists = prepared(db, 'SELECT 1 FROM items WHERE id = ?').get(r.itemId);

@@ -3,7 +3,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import helmet, { type HelmetOptions } from 'helmet';
 import path from 'node:path';
 import { viewsDir } from '../paths.js';
-import { checkDb, openDb, readVersions } from '../store/index.js';
+import { checkDb, isBusy, openDb, readVersions } from '../store/index.js';
 import type { WebDeps } from './deps.js';
 import { configureViews } from './views.js';
 import { mountPages } from './pages.js';
@@ -72,6 +72,11 @@ export function createWebApp(deps: WebDeps): express.Express {
     res.status(reasons.length ? 503 : 200).json(reasons.length ? { ok: false, reasons } : { ok: true });
   });
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
+  app.use((req, _res, next) => {
+    const lost = req.method === 'GET' || req.method === 'HEAD' ? null : deps.writesLost?.();
+    // The reason is the banner's (Finnish, as the page's problems are); the page's language is not known yet here.
+    next(lost ? new HttpError(503, `${lost} ${word('fi', 'error.notSaved')}`) : undefined);
+  });
   // A server over a database it cannot write keeps sessions in memory: people can still sign in and read.
   const readOnly = deps.readOnly ?? false;
   // Before the sign-in gate and its form tokens: the signed link is the authority (RFC 8058 one-click).
@@ -152,15 +157,11 @@ function refusedForm(req: Request, status: number): { back?: string; typed?: str
   return { back, typed };
 }
 
-/**
- * A write that waited its busy_timeout for another process's write lock (a crawl storing, a backup) and gave up:
- * nothing was saved, and the same form sent a little later is.
- */
-const dbBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
-
 /** Any failure: a page in the person's language without stack or paths (whatever NODE_ENV), the detail on stderr for the operator. */
 const errorPage: ErrorRequestHandler = (err, req, res, _next) => {
-  const busy = dbBusy(err);
+  // A write that met another process's write lock (a crawl storing, a backup): nothing was saved, and the same form
+  // sent a little later is.
+  const busy = isBusy(err);
   const status = busy ? 503 : Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500;
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
   if (!(err instanceof HttpError))

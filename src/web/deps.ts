@@ -25,6 +25,11 @@ export interface WebDeps {
   setupDb?: string;
   /** The database cannot be written: sessions are kept in memory and every change is refused. */
   readOnly?: boolean;
+  /**
+   * Why nothing sent now could be kept (the database file was replaced or deleted under the server, so a write would go
+   * into a file nobody reads again): every form, a sign-in and an unsubscribe included, is refused 503 with it. Null: fine.
+   */
+  writesLost?: () => string | null;
   /** Start a run of a source now (the scheduler's); absent when nothing is scheduled (--no-schedule, read-only). */
   crawlNow?: (sourceId: string) => boolean;
   /** Behind HTTPS: Secure __Host- cookies, HSTS, upgrade-insecure-requests. */

@@ -105,6 +105,10 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the review form\'s refusals in chro
     await expect(kept(page, 1)).resolves.toContain('Näppäimistöllä tarkistettu.');
     await sent(page, page.keyboard.press('Space'));
     await expect(page.getByRole('status').innerText()).resolves.toMatch(/^Tarkistus tallennettu: asiakirjan #1/);
+    // The answer is where the focus is (read out at once, and the next Tab goes on from it), not the top of the page.
+    const answer = await focus(page);
+    expect(answer.what).toMatch(/^DIV Tarkistus tallennettu: asiakirjan #1/);
+    expect(answer.drawn, 'focus on the answer is not drawn').toBe(true);
     expect(readRow(served.db, 'SELECT reviewer, note FROM reviews WHERE item_id = 1 ORDER BY id DESC LIMIT 1')).toEqual({ reviewer: REVIEWER, note: 'Näppäimistöllä tarkistettu.' });
     // Saved: the tab keeps no copy and the field is empty for the next review.
     await expect(kept(page, 1)).resolves.toBeNull();

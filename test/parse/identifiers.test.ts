@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Identifier } from '../../src/model.js';
-import { extractIdentifiers, heIdentifier, typedIdentifier } from '../../src/parse/identifiers.js';
+import { extractIdentifiers, heIdentifier, identifierWithin, typedIdentifier } from '../../src/parse/identifiers.js';
 
 const id = (type: Identifier['type'], value: string, role: Identifier['role'] = 'mention'): Identifier => ({ type, value, role });
 
@@ -263,5 +263,39 @@ describe('typedIdentifier: what a person types to look a matter up, in any lette
 
   it('leaves running text case-sensitive: "he" there is a pronoun', () => {
     expect(extractIdentifiers('he 12/2026 vp')).toEqual([]);
+  });
+
+  // Typed on a phone or a Japanese, Chinese or Arabic keyboard, or pasted from a typeset text: the same identifier.
+  it.each<[string, Identifier]>([
+    ['ＨＥ １２/２０２６ vp', id('he', 'HE 12/2026 vp', 'self')],
+    ['ｈｅ　１２／２０２６　ｖｐ', id('he', 'HE 12/2026 vp', 'self')],
+    ['HE 12/2026\u2009vp', id('he', 'HE 12/2026 vp', 'self')],
+    ['HE\u202f١٢/٢٠٢٦ vp', id('he', 'HE 12/2026 vp', 'self')],
+    ['VN/۳۱۲۳۴/२०२६', id('diary', 'VN/31234/2026', 'self')],
+    ['HE 𝟏𝟐/𝟐𝟎𝟐𝟔 vp', id('he', 'HE 12/2026 vp', 'self')],
+    ['ＳｔＶＬ　１９／２０２６　ｖｐ', id('committee', 'StVL 19/2026 vp', 'self')],
+  ])('reads full-width letters, other scripts\' digits and Unicode spaces: %j', (typed, want) => {
+    expect(typedIdentifier(typed)).toEqual(want);
+  });
+
+  it.each(['ＨＥ １２/２０２６ vp；DROP', 'HE ¹²/2026 vp', 'HE 12⁄2026 vp', 'HE 12/2026 vp\u0000', 'ＨＥ'])('still refuses what is not an identifier alone: %j', (typed) => {
+    expect(typedIdentifier(typed)).toBeUndefined();
+  });
+
+  it('reads a source\'s stated identifier written so', () => {
+    expect(extractIdentifiers('', ['ＨＥ　１２／２０２６　ｖｐ'])).toEqual([id('he', 'HE 12/2026 vp', 'self')]);
+  });
+
+  it('names what is beside a full-width identifier', () => {
+    expect(identifierWithin('ＨＥ １２/２０２６ vp；DROP')).toEqual({ value: 'HE 12/2026 vp', before: '', after: ';DROP' });
+  });
+
+  it.each([['ＨＥ　３１１／２０２２', 'HE 311/2022 vp'], ['٢٥٦/٢٠١٧ vp', 'HE 256/2017 vp']])('heIdentifier reads %j', (raw, want) => {
+    expect(heIdentifier(raw)).toBe(want);
+  });
+
+  it('finds an identifier in running text spaced with a thin or narrow no-break space', () => {
+    expect(extractIdentifiers('Hallituksen esitys HE\u202f12/2026\u2009vp annettiin.'))
+      .toEqual([id('he', 'HE 12/2026 vp', 'mention')]);
   });
 });

@@ -160,6 +160,28 @@ describe('lakivahti digest', () => {
     expect(deliveries(db)).toEqual([]);
   }, 60_000);
 
+  it('refuses a sender that is not one address (exit 2, naming LAKIVAHTI_MAIL_FROM), sending and recording nothing', async () => {
+    // "ei osoite" went out with no From header and an empty envelope sender (a bounce's); a server that refuses such
+    // a message would have paused every recipient's subscription for the operator's typo.
+    const db = seeded('badfrom.sqlite');
+    // A server of its own: the other tests count what the shared one received.
+    const smtp = await startSmtp();
+    await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
+    const arrived = smtp.received.length;
+    for (const from of ['ei osoite', 'Lakivahti <lakivahti@example.fi>, toinen@example.fi', 'Lakivahti <lakivahti@example.fi']) {
+      const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url, LAKIVAHTI_MAIL_FROM: from } });
+      expect([r.code, r.out], from).toEqual([2, '']);
+      expect(r.err, from).toContain(`LAKIVAHTI_MAIL_FROM must be one address, as lakivahti@example.fi or "Lakivahti <lakivahti@example.fi>", not ${JSON.stringify(from)}`);
+    }
+    expect(smtp.received.length).toBe(arrived);
+    expect(deliveries(db)).toEqual([]);
+    // A name with its address, or the address alone, is sent as it is.
+    const named = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url, LAKIVAHTI_MAIL_FROM: 'Lakivahti – verkosto <lakivahti@example.fi>' } });
+    expect([named.code, named.err]).toEqual([0, '']);
+    expect(smtp.received[arrived].mail.from?.value).toEqual([{ name: 'Lakivahti – verkosto', address: 'lakivahti@example.fi' }]);
+    await smtp.close();
+  }, 60_000);
+
   it('sends what is new once; the network digest waits for --approve; a second run sends nothing', async () => {
     const db = seeded('send.sqlite');
     await run(['subscriptions', 'add', 'verkosto@example.fi', '--network', '--db', db]);

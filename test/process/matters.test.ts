@@ -74,6 +74,11 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
     // As a person types it: any letter case.
     const typed = await run(['matter', 'he 184/2026 vp', '--json', '--db', db]);
     expect([typed.code, JSON.parse(typed.out).id]).toEqual([0, m.id]);
+    // In full-width characters (a Japanese or Chinese keyboard), or with another script's digits.
+    for (const ref of ['ＨＥ　１８４／２０２６　ｖｐ', 'VN/٣١٢٣٤/٢٠٢٦']) {
+      const wide = await run(['matter', ref, '--json', '--db', db]);
+      expect([wide.code, wide.err, JSON.parse(wide.out || 'null')?.id], ref).toEqual([0, '', m.id]);
+    }
 
     const text = await run(['matter', String(m.id), '--db', db]);
     expect(text.code).toBe(0);

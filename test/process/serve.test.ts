@@ -139,15 +139,32 @@ describe('lakivahti serve as a process', () => {
     expect((await child.done).code).toBe(0);
   }, 30_000);
 
-  it('notices its database file replaced while it runs: says so on the page and in /healthz', async () => {
+  it('notices its database file replaced while it runs: says so on the page and in /healthz, and saves nothing more into the old one', async () => {
     const db = path.join(dir, 'replaced.sqlite');
     seedDatabase(db, 5);
+    const conn = openDb(db);
+    await addUser(conn, 'juristi@example.fi', 'reviewer');
+    conn.close();
     const { child, base } = await serve(db, ['--no-schedule']);
     try {
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const browser = new Browser(base);
+      expect((await browser.signIn('juristi@example.fi')).status).toBe(303);
+      const token = await browser.token();
+      // A restore while serve runs: the file moved aside, the backup put in its place.
+      const aside = path.join(dir, 'replaced-aside.sqlite');
+      fs.renameSync(db, aside);
+      for (const side of ['-wal', '-shm']) if (fs.existsSync(db + side)) fs.renameSync(db + side, aside + side);
       const other = path.join(dir, 'other.sqlite');
       seedDatabase(other, 3);
       fs.renameSync(other, db);
+      // A review sent now would be stored in the file moved aside, which nobody reads again: refused, the note shown.
+      const review = await browser.post('/items/1/review', { _csrf: token, goals: 'services', decision: 'relevant', note: 'Palautuksen aikana.', back: '/items/1' });
+      expect(review.res.status).toBe(503);
+      expect(review.html).toContain('Tietokantatiedosto replaced.sqlite on korvattu');
+      expect(review.html).toContain('Palautuksen aikana.');
+      expect(sqlite(aside).prepare('SELECT COUNT(*) FROM reviews').pluck().get()).toBe(0);
+      expect(sqlite(db).prepare('SELECT COUNT(*) FROM reviews').pluck().get()).toBe(0);
       const health = await fetch(`${base}/healthz`);
       expect(health.status).toBe(503);
       expect(((await health.json()) as { reasons: string[] }).reasons.join(' ')).toContain('replaced.sqlite on korvattu');

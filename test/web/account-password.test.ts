@@ -62,7 +62,7 @@ describe('changing one\'s password', () => {
     expect(res.res.headers.get('location')).toBe('/account');
     const page = await b.get('/account');
     expect(page.res.status).toBe(200);
-    expect(page.html).toContain('<div class="flash" role="status"><p>Salasana vaihdettu. Muut istuntosi päätettiin; tämä jatkuu.</p></div>');
+    expect(page.html).toContain('<div class="flash" role="status" id="viesti" tabindex="-1"><p>Salasana vaihdettu. Muut istuntosi päätettiin; tämä jatkuu.</p></div>');
     expect((await other.get('/account')).res.status).toBe(401);
     expect((await new Browser(site.base).signIn(EMAIL, PASSWORD)).status).toBe(401);
     expect((await new Browser(site.base).signIn(EMAIL, NEW)).status).toBe(303);

@@ -257,8 +257,8 @@ describe('state changes', () => {
     // The board shows the reviewer's goals now, and says once what was saved (the second review's message).
     const board = (await b.get('/board')).html;
     expect(board).toMatch(/id="goal-1-internal-security" name="goals" value="internal-security" checked/);
-    expect(board).toContain('<div class="flash" role="status"><p>Tarkistus tallennettu: asiakirja #2 ei koske verkostoa.</p></div>');
-    expect((await b.get('/board')).html).toContain('<div class="flash" role="status"></div>');
+    expect(board).toContain('<div class="flash" role="status" id="viesti" tabindex="-1"><p>Tarkistus tallennettu: asiakirja #2 ei koske verkostoa.</p></div>');
+    expect((await b.get('/board')).html).toContain('<div class="flash" role="status" id="viesti"></div>');
   });
 
   it('bad review input gets a Finnish error naming the problem, and changes nothing', async () => {

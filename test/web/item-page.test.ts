@@ -155,7 +155,7 @@ describe('item page', () => {
     const form = new RegExp(`<form method="post" action="/items/${seeded.request}/review" class="actions review-form" data-need-goal="[^"]+">\\s*<input type="hidden" name="_csrf" value="[\\w-]{20,}">`);
     const mine = (await get(`${site.base}/items/${seeded.request}`)).body;
     expect(mine).toMatch(form);
-    expect(mine).toContain(`name="back" value="/items/${seeded.request}"`);
+    expect(mine).toContain(`name="back" value="/items/${seeded.request}#viesti"`);
     expect(mine).toMatch(/name="goals" value="services" checked/);
     const admin = await servePages(webDeps(db), 'admin');
     const reader = await servePages(webDeps(db), 'reader');

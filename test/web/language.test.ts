@@ -57,7 +57,7 @@ describe('a person\'s language', () => {
     expect(language()).toBe('sv');
     const after = await b.get('/account');
     expect(htmlLang(after.html)).toBe('sv');
-    expect(after.html).toContain('<div class="flash" role="status"><p>Språket har ändrats: svenska.</p></div>');
+    expect(after.html).toContain('<div class="flash" role="status" id="viesti" tabindex="-1"><p>Språket har ändrats: svenska.</p></div>');
     for (const text of ['<h1>Mitt konto</h1>', 'läsare', '>Dokument</a>', '>Källor</a>', '>Logga ut</button>', 'Hoppa till huvudinnehållet',
       'aria-label="Huvudmeny"', '<label for="pw-current">Nuvarande lösenord</label>', '<option value="sv" lang="sv" selected>svenska</option>'])
       expect(after.html).toContain(text);
@@ -196,7 +196,7 @@ describe('the overview, items, item and board pages', () => {
       const saved = await b.post(`/items/${seeded.request}/board`, { _csrf: token, status: 'review', back: '/board' });
       expect(saved.res.status).toBe(303);
       const after = (await b.get('/board')).html;
-      expect(after).toMatch(/<div class="flash" role="status"><p>Uppgifterna om det gemensamma svaret har sparats \((dokument #|ärende )\d+: under behandling\)\.<\/p><\/div>/);
+      expect(after).toMatch(/<div class="flash" role="status" id="viesti" tabindex="-1"><p>Uppgifterna om det gemensamma svaret har sparats \((dokument #|ärende )\d+: under behandling\)\.<\/p><\/div>/);
       expect((await b.get('/no-such-page')).html).toContain('<h1>Sidan finns inte</h1>');
     } finally {
       setUserLanguage(db, id, 'fi');

@@ -1,5 +1,5 @@
 // A reviewer's form sent while another process (a long crawl storing, a backup) holds the database's write lock: the
-// write waits its busy_timeout (5 s) and gives up. It was answered as a server error (500, "Sivua ei voitu näyttää
+// write gives up (serve's web connection at once; this one after its busy_timeout). It was answered as a server error (500, "Sivua ei voitu näyttää
 // palvelimen virheen vuoksi"); it is a 503 that says the database is busy, nothing was saved, and to send it again,
 // with the note the person typed kept on the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -86,7 +86,7 @@ describe('read state', () => {
       expect([bad.res.status, bad.html.includes('Dokumentnumret &quot;x&quot; är ogiltigt.')]).toEqual([400, true]);
       const two = seeded.releases.slice(20, 22).map(String);
       expect((await site.browser.post('/items/read', { _csrf: token, ids: two, back: '/items' })).res.status).toBe(303);
-      expect((await get(`${site.base}/items`)).body).toContain('<div class="flash" role="status"><p>2 dokument markerade som lästa.</p></div>');
+      expect((await get(`${site.base}/items`)).body).toContain('<div class="flash" role="status" id="viesti" tabindex="-1"><p>2 dokument markerade som lästa.</p></div>');
     } finally {
       setUserLanguage(db, id, 'fi');
     }

@@ -97,9 +97,9 @@ describe('source actions', () => {
     expect(res.res.headers.get('location')).toBe('/sources');
     expect(await until(() => listRuns(db, 'yearly').length === 1)).toBe(true);
     const next = await as.admin.get('/sources');
-    expect(next.html).toContain('<div class="flash" role="status"><p>Lähteen Lähde yearly haku aloitettiin.');
+    expect(next.html).toContain('<div class="flash" role="status" id="viesti" tabindex="-1"><p>Lähteen Lähde yearly haku aloitettiin.');
     // Shown once: the next page has an empty status region.
-    expect((await as.admin.get('/sources')).html).toContain('<div class="flash" role="status"></div>');
+    expect((await as.admin.get('/sources')).html).toContain('<div class="flash" role="status" id="viesti"></div>');
     expect(listActions(db, 'source:yearly').map((a) => [a.action, a.email])).toEqual([['source-crawl', 'admin@example.fi']]);
   });
 

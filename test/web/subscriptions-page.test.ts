@@ -175,7 +175,7 @@ describe('editing a subscription', () => {
     const listed = (await reader.get('/subscriptions')).html;
     expect(listed).toContain('Organisaatiot: Eduskunta, Sisäministeriö, Oikeusministeriö');
     // No stored item names the typed one: the page says so, as `subscriptions add` does (a typo would follow nothing).
-    expect(listed).toMatch(/class="flash" role="status"><p>Yksikään tallennettu asiakirja ei vielä mainitse organisaatiota &quot;Oikeusministeriö&quot;\./);
+    expect(listed).toMatch(/class="flash" role="status" id="viesti" tabindex="-1"><p>Yksikään tallennettu asiakirja ei vielä mainitse organisaatiota &quot;Oikeusministeriö&quot;\./);
     expect(listed).not.toMatch(/organisaatiota[^<]*Eduskunta/);
   });
 

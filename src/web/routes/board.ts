@@ -1,7 +1,7 @@
 // The joint-response board: the open joint-response candidates (the rule of `items --joint`) and the matters people
 // put on it, by deadline, with owner, internal deadline and status; overdue and due this week at a glance.
 import type { RequestHandler } from 'express';
-import { jointDeadlineCounter, latestReview, listBoardEntries, listItems, listJointDeadlines, listSourceStates, type BoardEntry, type ItemRow } from '../../store/index.js';
+import { jointDeadlineCounter, latestReviewIds, listBoardEntries, listItems, listJointDeadlines, listSourceStates, type BoardEntry, type ItemRow } from '../../store/index.js';
 import { HttpError } from '../auth/index.js';
 import { helsinkiDate } from '../../parse/dates.js';
 import type { WebDeps } from '../deps.js';
@@ -130,9 +130,10 @@ export function boardPage(deps: WebDeps): RequestHandler {
     // forms come back to it (`/board#rivi-m12`): a keyboard or screen-reader user goes on from the row just saved,
     // not from the top of a page of 50 rows. A row's review form says the latest review it showed, as the item page's
     // does: a decision made on it after another reviewer's is refused (409), not stored over it.
+    const latest = latestReviewIds(deps.db, rows.map((r) => r.item.id));
     const view = rows.map((r) => {
       const anchor = r.matter === null ? `rivi-i${r.item.id}` : `rivi-m${r.matter}`;
-      const seen = String(latestReview(deps.db, r.item.id)?.id ?? 'none');
+      const seen = String(latest.get(r.item.id) ?? 'none');
       return { ...r, anchor, item: { ...r.item, anchor, seen }, matterRef: r.matter === null ? null : { id: r.matter, board: r.entry, anchor } };
     });
     const isUndated = (r: BoardRow) => !r.entry && r.deadline === null;

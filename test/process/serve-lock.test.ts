@@ -1,0 +1,116 @@
+// `lakivahti serve` while another process (a long crawl storing, a backup) holds the database's write lock. The server
+// has one thread: a write that waited out SQLite's busy_timeout (5 s) there stalled every other request with it, reads
+// and /healthz included, and a signed-in reader's page whose session was due its activity note (a write) waited too and
+// then failed. Reads never wait for a writer in WAL; a write that meets the lock is refused at once (503, Retry-After),
+// and the session's activity note is left for a later page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { listeningAt, run, start, type Child } from '../helpers/process.js';
+import { Browser, PASSWORD } from '../helpers/web.js';
+import { seedDatabase } from './seed.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-serve-lock-'));
+const db = path.join(dir, 'live.sqlite');
+const feeds = path.join(dir, 'feeds');
+let child: Child;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
+  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), 'id: sm\nname: Sisäministeriö\nurl: http://127.0.0.1:9/feed\nkind: rss\n');
+  seedDatabase(db, 30);
+  const added = await run(['users', 'add', 'juristi@example.fi', '--role', 'reviewer', '--db', db, '--feeds', feeds], { input: `${PASSWORD}\n` });
+  expect([added.code, added.err]).toEqual([0, '']);
+  child = start(['serve', '--port', '0', '--no-schedule', '--db', db, '--feeds', feeds]);
+  base = await listeningAt(child);
+  browser = new Browser(base);
+  expect((await browser.signIn('juristi@example.fi')).status).toBe(303);
+}, 60_000);
+
+afterAll(async () => {
+  child?.proc.kill('SIGTERM');
+  await child?.done;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Milliseconds `p` takes, with its value. */
+async function timed<T>(p: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const began = performance.now();
+  const value = await p();
+  return { ms: performance.now() - began, value };
+}
+
+/** Hold the write lock from another process's connection (this test's) while `during` runs. */
+async function underLock<T>(during: () => Promise<T>): Promise<T> {
+  const holder = new Database(db);
+  holder.exec('BEGIN IMMEDIATE');
+  try {
+    return await during();
+  } finally {
+    holder.exec('ROLLBACK');
+    holder.close();
+  }
+}
+
+const reviews = () => {
+  const reader = new Database(db, { readonly: true });
+  try {
+    return (reader.prepare('SELECT COUNT(*) FROM reviews WHERE item_id = 1').pluck().get() as number);
+  } finally {
+    reader.close();
+  }
+};
+
+describe('serve while another process holds the write lock', () => {
+  it('answers a review and a sign-in at once with 503 and Retry-After, and pages and /healthz sent meanwhile answer promptly', async () => {
+    const token = await browser.token();
+    const form = { _csrf: token, goals: 'services', decision: 'relevant', note: 'Lukon aikana kirjoitettu.', back: '/items/1' };
+    const before = reviews();
+    const other = new Browser(base);
+    const loginToken = Browser.token((await other.get('/login')).html);
+    await underLock(async () => {
+      const write = timed(() => browser.post('/items/1/review', form));
+      // A sign-in writes a session (a statement of its own, not a transaction that read first).
+      const signIn = timed(() => other.post('/login', { _csrf: loginToken, email: 'juristi@example.fi', password: PASSWORD, next: '/' }));
+      // Sent while the writes are (or were) in the server's hands.
+      await new Promise((r) => setTimeout(r, 300));
+      const [page, health] = await Promise.all([timed(() => browser.get('/items/1')), timed(() => fetch(`${base}/healthz`))]);
+      const login = await timed(() => new Browser(base).get('/login'));
+      const sent = await write;
+      const signedIn = await signIn;
+      expect(signedIn.value.res.status).toBe(503);
+      expect(signedIn.value.res.headers.get('retry-after')).toBe('10');
+      expect(signedIn.ms).toBeLessThan(2000);
+      expect(sent.value.res.status).toBe(503);
+      expect(sent.value.res.headers.get('retry-after')).toBe('10');
+      expect(sent.value.html).toContain('Lukon aikana kirjoitettu.');
+      expect(sent.ms).toBeLessThan(2000);
+      expect(page.value.res.status).toBe(200);
+      expect(health.value.status).toBe(200);
+      expect([page.ms, health.ms, login.ms].every((ms) => ms < 2000), `page ${page.ms} ms, health ${health.ms} ms, login ${login.ms} ms`).toBe(true);
+    });
+    expect(reviews()).toBe(before);
+    // Sent again once the lock is gone, it is saved.
+    expect((await browser.post('/items/1/review', form)).res.status).toBe(303);
+    expect(reviews()).toBe(before + 1);
+    expect((await other.signIn('juristi@example.fi')).status).toBe(303);
+  }, 30_000);
+
+  it('serves a signed-in page whose session is due its activity note while the lock is held, and notes it later', async () => {
+    const writer = new Database(db);
+    writer.prepare("UPDATE sessions SET last_seen_at = '2000-01-01T00:00:00.000Z'").run();
+    writer.close();
+    const page = await underLock(() => timed(() => browser.get('/items')));
+    expect(page.value.res.status).toBe(200);
+    expect(page.ms).toBeLessThan(2000);
+    expect((await browser.get('/items')).res.status).toBe(200);
+    const reader = new Database(db, { readonly: true });
+    const seen = reader.prepare('SELECT MAX(last_seen_at) FROM sessions').pluck().get() as string;
+    reader.close();
+    expect(seen > '2001').toBe(true);
+  }, 30_000);
+});
