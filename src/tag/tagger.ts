@@ -79,6 +79,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const scopeMatcher: Matcher | null = taxonomy.scopeTerms.length ? compileTerms(taxonomy.scopeTerms, analyzer) : null;
   const goalIds = taxonomy.goals.map((g) => g.id);
   const actorTexts = new Set(taxonomy.terms.filter((t) => t.actor).map((t) => t.text));
+  const occasionTexts = new Set(taxonomy.terms.filter((t) => t.occasion).map((t) => t.text));
   const now = options.now ?? (() => new Date());
   const factor: Record<Field, number> = { title: taxonomy.fields.title, summary: taxonomy.fields.summary };
 
@@ -665,6 +666,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // weight) as where it happens, not as a further subject: "Rajavartiolaitos ja pelastuslaitokset harjoittelivat
       // öljyntorjuntaa" is the authorities' cooperation alone; "Meripelastuslain muutos" or a fire inspection still names one.
       const cooperating = reading.cooperation.includes(ranked[0]);
+      // A hazard of another goal (a forest fire) in the title is the occasion of the leading goal's matter, not a further
+      // subject: "Kansallinen riskiarvio: metsäpalot nousivat kärkeen" is the risk assessment alone.
+      const occasion = (e: Evidence): boolean => e.field === 'title' && occasionTexts.has(e.term) && Object.keys(e.goals)[0] !== ranked[0];
       const inTitle = (g: GoalId): boolean =>
         learnedNames.has(g) ||
         reading.evidence.some(
@@ -677,6 +681,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             !(e.rule === 'context' && e.field === 'title' && e.match !== undefined && reading.tail.has(e.match) && leadsHeadline) &&
             !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title || lentContext(g))) &&
             !(e.field === 'title' && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) < th.goal) &&
+            !occasion(e) &&
             !(cooperating && e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && (e.goals[g] ?? 0) < OCCASION * factor.title),
         );
       // A title term that lends a further goal a goal's full share names both whatever the leading goal's points: the

@@ -253,7 +253,7 @@ class Validator {
     return out;
   }
 
-  /** A term: `text`, `text: weight`, or `text: {w, also, exact, actor, budget, organ}`. */
+  /** A term: `text`, `text: weight`, or `text: {w, also, exact, actor, budget, organ, occasion}`. */
   term(path: Path, lang: Lang, rule: TermDef['rule'], goal: string | null, ids: string[], subtopic: string | null): TermDef {
     const n = this.node(path);
     const line = this.lineOf(path);
@@ -264,6 +264,7 @@ class Validator {
     let actor = false;
     let budget = false;
     let organ = false;
+    let occasion = false;
     if (isScalar(n) && typeof n.value === 'string') {
       text = n.value;
     } else if (isMap(n) && n.items.length === 1) {
@@ -292,6 +293,9 @@ class Validator {
           } else if (key === 'organ') {
             if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(at, `term "${text}": organ must be true or false`);
             organ = (node as { value: boolean }).value;
+          } else if (key === 'occasion') {
+            if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(at, `term "${text}": occasion must be true or false`);
+            occasion = (node as { value: boolean }).value;
           } else if (key === 'also') {
             if (!isMap(node)) this.fail(at, `term "${text}": also must map goal ids to weights`);
             for (const pair of (node as { items: { key: unknown; value: unknown }[] }).items) {
@@ -303,11 +307,11 @@ class Validator {
               also[g] = (v as { value: number }).value;
             }
           } else {
-            this.fail(at, `unknown term option "${key}" (w, also, exact, actor, budget, organ)`);
+            this.fail(at, `unknown term option "${key}" (w, also, exact, actor, budget, organ, occasion)`);
           }
         }
       } else if (!(isScalar(val) && val.value === null)) {
-        this.fail(line, `term "${text}" must have a number weight or options {w, also, exact, actor, budget, organ}`);
+        this.fail(line, `term "${text}" must have a number weight or options {w, also, exact, actor, budget, organ, occasion}`);
       }
     } else {
       this.fail(line, 'a term must be a string, "term: weight" or "term: {w: …}"');
@@ -329,7 +333,7 @@ class Validator {
     const goals: Record<string, number> = goal === null ? {} : { [goal]: w, ...also };
     // Acronyms (KEJO, TUVE, ERICA) are matched as written, whole word only.
     const caseSensitive = /^[A-ZÅÄÖ0-9.-]{2,}$/.test(text);
-    return { text, lang, goals, rule, exact: exact ?? caseSensitive, caseSensitive, ...(actor ? { actor } : {}), ...(budget ? { budget } : {}), ...(organ ? { organ } : {}), subtopic, line };
+    return { text, lang, goals, rule, exact: exact ?? caseSensitive, caseSensitive, ...(actor ? { actor } : {}), ...(budget ? { budget } : {}), ...(organ ? { organ } : {}), ...(occasion ? { occasion } : {}), subtopic, line };
   }
 
   prior(path: Path, ids: string[]): SourcePrior {
