@@ -36,6 +36,8 @@ export interface ItemReading {
   first: GoalId[];
   /** Goals of the title's doer: its first goal words when they are actors ending in one not in the genitive (who acts). */
   doer: GoalId[];
+  /** Title words of a doer named by the welfare area or its organ (topic words, not actors): who, not what about. */
+  doerWords: ReadonlySet<string>;
   /** Goals the anchor terms name before a title's colon or dash, when it has one: the headline's own subject. */
   headline: GoalId[];
   /** Title words only after a title's colon or dash: what the headline's subject touches. */
@@ -77,6 +79,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const scopeMatcher: Matcher | null = taxonomy.scopeTerms.length ? compileTerms(taxonomy.scopeTerms, analyzer) : null;
   const goalIds = taxonomy.goals.map((g) => g.id);
   const actorTexts = new Set(taxonomy.terms.filter((t) => t.actor).map((t) => t.text));
+  const occasionTexts = new Set(taxonomy.terms.filter((t) => t.occasion).map((t) => t.text));
   const now = options.now ?? (() => new Date());
   const factor: Record<Field, number> = { title: taxonomy.fields.title, summary: taxonomy.fields.summary };
 
@@ -91,6 +94,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const byActor: boolean[] = [];
   // The goal owning a budget term at each title word (talousarvio, bokslut), or null.
   const budgetAt: (GoalId | null)[] = [];
+  // Whether a title word names the welfare area or its organ by a topic word (hyvinvointialue, lautakunta, nämnd).
+  const organAt: boolean[] = [];
   const weakOnly: boolean[] = [];
   const strongAt: number[] = [];
   const ends: boolean[] = [];
@@ -127,6 +132,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   let about: GoalId[] = [];
   let first: GoalId[] = [];
   let doer: GoalId[] = [];
+  let doerWords: ReadonlySet<string> = NONE;
   let tail: ReadonlySet<string> = NONE;
   let headline: GoalId[] = [];
   let budget: GoalId | null = null;
@@ -149,6 +155,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     about = [];
     first = [];
     doer = [];
+    doerWords = NONE;
     tail = NONE;
     headline = [];
     budget = null;
@@ -176,7 +183,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (covered.length < n) covered = new Uint8Array(2 * n);
     else covered.fill(0, 0, n);
     const fi = field === 'title' ? 0 : 1;
-    if (fi === 0) for (let i = 0; i < n; i++) budgetAt[i] = null;
+    if (fi === 0) for (let i = 0; i < n; i++) {
+      budgetAt[i] = null;
+      organAt[i] = false;
+    }
     // Phrases: consecutive tokens matching the phrase's words in order.
     for (let i = 0; i < n; i++) {
       const phraseWords = perToken[i].phraseWords;
@@ -214,6 +224,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         note(s.term, field, tokens[i].text);
         if (!isTitle) continue;
         if (s.term.def.budget === true) budgetAt[i] ??= s.term.owner;
+        if (s.term.def.organ === true) organAt[i] = true;
         // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
         if (rule === 'anchor' || rule === 'context') (spoken ??= new Set()).add(s.term.owner);
         if (rule === 'anchor' || s.term.own >= MIN_TOPIC_WEIGHT) weak = false;
@@ -271,13 +282,30 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // The doer opens the title, alone or after one other doer ("Kunnat ja pelastuslaitos sopivat …"); an actor later in
     // it is whose ("Räcker finansieringen av räddningsväsendet?").
     const opens = firstWord === 0 || (firstWord === 2 && /^(?:ja|och)$/.test(tokens[1].lower));
-    if (opens && byActor[firstWord]) {
+    // The welfare area and its organs are named by topic words too (hyvinvointialue, lautakunta, nämnd: the reform's
+    // words); such a name is the doer only before a decision verb: "Hyvinvointialueen turvallisuuslautakunta hyväksyi
+    // pelastuslaitoksen valvontasuunnitelman" is the rescue department's supervision plan, "Välfärdsområdet beslutade:
+    // räddningsverkets brandsyner …" its fire inspections; its words then vouch for no goal of their own.
+    const acts = (k: number): boolean => byActor[k] || organAt[k];
+    if (opens && acts(firstWord)) {
       let last = firstWord;
-      while (last + 1 < n && byActor[last + 1]) last++;
-      if (!(lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[last].lower)) {
+      while (last + 1 < n && acts(last + 1)) last++;
+      let organ = false;
+      for (let k = firstWord; k <= last; k++) if (!byActor[k]) organ = true;
+      const whose = (lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[last].lower);
+      const decides = !organ || (last + 1 < n && DECIDES.test(tokens[last + 1].lower));
+      // A meeting decides as its organ does: "Aluevaltuuston kokous: pelastuslaitoksen palvelutaso … hyväksyttiin".
+      const meets = whose && last + 1 < n && MEETS.test(tokens[last + 1].lower);
+      if ((decides && !whose) || meets) {
         const who = new Set<GoalId>();
         for (let k = firstWord; k <= last; k++) for (const g of headGoals[k]) who.add(g);
         doer = [...who];
+        if (organ || meets) {
+          first = [];
+          const words = new Set<string>();
+          for (let k = firstWord; k <= (meets ? last + 1 : last); k++) words.add(tokens[k].text);
+          doerWords = words;
+        }
       }
     }
     // A budget word names whose money the title is about, unless an actor of another goal says whose budget it is:
@@ -294,8 +322,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (!own) budget = owner;
     }
     if (cut >= 0) {
-      const named = new Set(headGoals.slice(0, cut + 1).flatMap((h) => [...h]));
-      for (let k = 0; k < phraseStart.length; k++) if (phraseStart[k] <= cut) named.add(phraseOwner[k]);
+      // The doer's words before the colon say who decided, not what ("Hyvinvointialue päätti: pelastuslaitoksen …").
+      const named = new Set<GoalId>();
+      for (let k = 0; k <= cut; k++) if (!doerWords.has(tokens[k].text)) for (const g of headGoals[k]) named.add(g);
+      for (let k = 0; k < phraseStart.length; k++) if (phraseStart[k] <= cut && !doerWords.has(tokens[phraseStart[k]].text)) named.add(phraseOwner[k]);
       headline = [...named];
       // Plain loops: the chained slice/map/filter here made V8 recompile the whole function (bench:peer profile).
       const before = new Set<string>();
@@ -437,7 +467,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
       evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
     }
-    return { lang, kind, rule, evidence, anchored, features, about, first, doer, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
+    return { lang, kind, rule, evidence, anchored, features, about, first, doer, doerWords, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
   }
 
   /**
@@ -636,6 +666,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // weight) as where it happens, not as a further subject: "Rajavartiolaitos ja pelastuslaitokset harjoittelivat
       // öljyntorjuntaa" is the authorities' cooperation alone; "Meripelastuslain muutos" or a fire inspection still names one.
       const cooperating = reading.cooperation.includes(ranked[0]);
+      // A hazard of another goal (a forest fire) in the title is the occasion of the leading goal's matter, not a further
+      // subject: "Kansallinen riskiarvio: metsäpalot nousivat kärkeen" is the risk assessment alone.
+      const occasion = (e: Evidence): boolean => e.field === 'title' && occasionTexts.has(e.term) && Object.keys(e.goals)[0] !== ranked[0];
       const inTitle = (g: GoalId): boolean =>
         learnedNames.has(g) ||
         reading.evidence.some(
@@ -643,10 +676,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             (e.field === 'title' || e.rule === 'scope') &&
             (e.goals[g] ?? 0) > 0 &&
             !actorTexts.has(e.term) &&
+            !(e.field === 'title' && e.match !== undefined && reading.doerWords.has(e.match)) &&
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
             !(e.rule === 'context' && e.field === 'title' && e.match !== undefined && reading.tail.has(e.match) && leadsHeadline) &&
             !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title || lentContext(g))) &&
             !(e.field === 'title' && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) < th.goal) &&
+            !occasion(e) &&
             !(cooperating && e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && (e.goals[g] ?? 0) < OCCASION * factor.title),
         );
       // A title term that lends a further goal a goal's full share names both whatever the leading goal's points: the
@@ -696,6 +731,10 @@ const NONE: ReadonlySet<string> = new Set();
 /** Finnish genitive endings (-n, not the nominative -nen of viranomainen) and the Swedish genitive -s: whose, not who. */
 const FI_GENITIVE = /(?<!ne)n$/;
 const SV_GENITIVE = /s$/;
+/** Verbs of a decision (approved, decided, handled, proposed, confirmed): what the welfare area's organ does to a matter. */
+/** An organ's meeting (kokous, möte): in the genitive before it, the organ is who decides. */
+const MEETS = /^(?:kokou|möte)/;
+const DECIDES = /^(?:hyväksy|päät|käsitel|käsittel|esit|vahvist|linjas|godkän|beslut|beslöt|behandla|föreslå|föreslog|fastställ)/;
 
 /**
  * The relevant goal the title's words other than its doer name, with a topic's weight, when they name one goal alone and it
@@ -706,7 +745,9 @@ const SV_GENITIVE = /s$/;
 function actedOn(reading: ItemReading, relevantGoals: GoalId[], actorTexts: ReadonlySet<string>): GoalId | undefined {
   const named = new Set<GoalId>();
   let own: GoalId | undefined;
-  const title = reading.evidence.filter((e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase' || e.rule === 'context') && !actorTexts.has(e.term));
+  const title = reading.evidence.filter(
+    (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase' || e.rule === 'context') && !actorTexts.has(e.term) && !(e.match !== undefined && reading.doerWords.has(e.match)),
+  );
   for (const e of title) {
     const [owner] = Object.keys(e.goals);
     if (owner === undefined || (e.goals[owner] ?? 0) < MIN_TOPIC_WEIGHT) continue;

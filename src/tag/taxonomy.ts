@@ -253,7 +253,7 @@ class Validator {
     return out;
   }
 
-  /** A term: `text`, `text: weight`, or `text: {w, also, exact, actor, budget}`. */
+  /** A term: `text`, `text: weight`, or `text: {w, also, exact, actor, budget, organ, occasion}`. */
   term(path: Path, lang: Lang, rule: TermDef['rule'], goal: string | null, ids: string[], subtopic: string | null): TermDef {
     const n = this.node(path);
     const line = this.lineOf(path);
@@ -261,8 +261,8 @@ class Validator {
     let w = rule === 'context' ? 1 : 2;
     let also: Record<string, number> = {};
     let exact: boolean | null = null;
-    let actor = false;
-    let budget = false;
+    // The yes/no options: actor, budget, organ, occasion (types.ts says what each marks).
+    const flags = { actor: false, budget: false, organ: false, occasion: false };
     if (isScalar(n) && typeof n.value === 'string') {
       text = n.value;
     } else if (isMap(n) && n.items.length === 1) {
@@ -282,12 +282,9 @@ class Validator {
           } else if (key === 'exact') {
             if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(at, `term "${text}": exact must be true or false`);
             exact = (node as { value: boolean }).value;
-          } else if (key === 'actor') {
-            if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(at, `term "${text}": actor must be true or false`);
-            actor = (node as { value: boolean }).value;
-          } else if (key === 'budget') {
-            if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(at, `term "${text}": budget must be true or false`);
-            budget = (node as { value: boolean }).value;
+          } else if (key === 'actor' || key === 'budget' || key === 'organ' || key === 'occasion') {
+            if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(at, `term "${text}": ${key} must be true or false`);
+            flags[key] = (node as { value: boolean }).value;
           } else if (key === 'also') {
             if (!isMap(node)) this.fail(at, `term "${text}": also must map goal ids to weights`);
             for (const pair of (node as { items: { key: unknown; value: unknown }[] }).items) {
@@ -299,11 +296,11 @@ class Validator {
               also[g] = (v as { value: number }).value;
             }
           } else {
-            this.fail(at, `unknown term option "${key}" (w, also, exact, actor, budget)`);
+            this.fail(at, `unknown term option "${key}" (w, also, exact, actor, budget, organ, occasion)`);
           }
         }
       } else if (!(isScalar(val) && val.value === null)) {
-        this.fail(line, `term "${text}" must have a number weight or options {w, also, exact, actor, budget}`);
+        this.fail(line, `term "${text}" must have a number weight or options {w, also, exact, actor, budget, organ, occasion}`);
       }
     } else {
       this.fail(line, 'a term must be a string, "term: weight" or "term: {w: …}"');
@@ -325,7 +322,7 @@ class Validator {
     const goals: Record<string, number> = goal === null ? {} : { [goal]: w, ...also };
     // Acronyms (KEJO, TUVE, ERICA) are matched as written, whole word only.
     const caseSensitive = /^[A-ZÅÄÖ0-9.-]{2,}$/.test(text);
-    return { text, lang, goals, rule, exact: exact ?? caseSensitive, caseSensitive, ...(actor ? { actor } : {}), ...(budget ? { budget } : {}), subtopic, line };
+    return { text, lang, goals, rule, exact: exact ?? caseSensitive, caseSensitive, ...(flags.actor ? { actor: true } : {}), ...(flags.budget ? { budget: true } : {}), ...(flags.organ ? { organ: true } : {}), ...(flags.occasion ? { occasion: true } : {}), subtopic, line };
   }
 
   prior(path: Path, ids: string[]): SourcePrior {

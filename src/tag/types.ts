@@ -29,6 +29,16 @@ export interface TermDef {
    * welfare area the item names, it is the owner goal's money whatever the money builds (see tagger.ts).
    */
   budget?: boolean;
+  /**
+   * Names the welfare area or one of its organs by a topic word (hyvinvointialue, lautakunta, nämnd): opening a title
+   * before a decision verb, it says who decides, as an actor would, not what the item is about (see tagger.ts).
+   */
+  organ?: boolean;
+  /**
+   * Names a hazard (a forest fire) that an item about another goal's matter names as its occasion: the national risk
+   * assessment's or the EU mechanism's forest fires are not a further subject (see tagger.ts).
+   */
+  occasion?: boolean;
   subtopic: string | null;
   /** Line in the taxonomy file, for explanations. */
   line: number;

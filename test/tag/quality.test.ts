@@ -167,8 +167,15 @@ const evaluation202809 = load('eval-2028-09.jsonl');
 // committees as the doer, fire stations named as where, actors, a further goal from a part-of-subject word; with
 // documents as the crawl stores them, near misses, incidents, welfare-area care, EU matters, statistics; labelled from
 // goals.md, the strategy and the README's labelling decisions and measured before any round-twenty-nine change, never
-// tuned on.
+// tuned on through round twenty-nine (figures in its commit message, 50684a9); a dev set from round thirty on.
 const evaluation202810 = load('eval-2028-10.jsonl');
+// Round thirty's evaluation set: 210 items (105 Swedish, Finnish/Swedish twins in new wordings), weighted to the primary-
+// and further-goal questions the dev sets still miss: the welfare area's organs and other actors as the doer of the rescue
+// department's service, preparedness or ICT matter, EMS at fire stations, forest fires and floods as an occasion,
+// cooperation forums naming a service matter, budgets against the rescue services' own funding; with documents as the
+// crawl stores them, shelters, near misses, incidents, welfare-area care, EU matters, statistics; labelled from goals.md,
+// the strategy and the README's labelling decisions and measured before any round-thirty change, never tuned on.
+const evaluation202811 = load('eval-2028-11.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -442,24 +449,34 @@ function suite(name: string, make: () => Analyzer | null): void {
       // measured once (totals only): the same. Sealed through round twenty-seven; a dev set from round twenty-eight on, so
       // its misses are printed. Round twenty-eight (the doer decides no goal): primary 0.892, goal precision 0.914. Bars
       // just below (below the issue's primary and goal-precision targets, where it stands). Round twenty-nine (budgets):
-      // primary 0.904, goal precision 0.925.
-      expectBars(evaluation202808, { f1: 0.955, primaryHit: 0.9, goalPrecision: 0.92 }, true);
+      // primary 0.904, goal precision 0.925. Round thirty (the organ deciding is the doer): goal precision 0.936.
+      expectBars(evaluation202808, { f1: 0.955, primaryHit: 0.9, goalPrecision: 0.93 }, true);
     });
     it('holds on the round-twenty-eight evaluation set, a dev set from round twenty-nine, above the keyword alert on every figure', () => {
       // Before any round-twenty-eight change: F1 0.987 / 0.990, primary 0.930 / 0.937, goal precision 0.882 / 0.888
       // (snowball / voikko); keyword alert 0.902, 0.816, 0.526. After round twenty-eight's change, measured once (totals
       // only): the same F1 and primary, goal precision 0.887 / 0.893. Sealed through round twenty-eight; a dev set from round
       // twenty-nine on, so its misses are printed. Round twenty-nine (a welfare area's budget is the reform's money):
-      // primary 0.943 / 0.949, goal precision 0.910. Bars just below (below the issue's primary and goal-precision targets).
-      expectBars(evaluation202809, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.905 }, true);
+      // primary 0.943 / 0.949, goal precision 0.910. Round thirty (the organ deciding is the doer, a forest fire the
+      // occasion): goal precision 0.944. Bars just below (below the issue's primary and goal-precision targets).
+      expectBars(evaluation202809, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.94 }, true);
     });
-    it('holds on the round-twenty-nine evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-twenty-nine change: F1
+    it('holds on the round-twenty-nine evaluation set, a dev set from round thirty, above the keyword alert on every figure', () => {
+      // Sealed through round twenty-nine; a dev set from round thirty on, so its misses are printed. Before any round-twenty-nine change: F1
       // 0.970 / 0.973, primary 0.857 / 0.863, goal precision 0.854 / 0.855 (snowball / voikko); keyword alert 0.906, 0.744,
       // 0.538. After round twenty-nine's change (a welfare area's budget is the reform's money), measured once (totals only):
       // the same F1, primary 0.917 / 0.923, goal precision 0.923 / 0.924. Bars just below (below the issue's primary and
-      // goal-precision targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202810, { f1: 0.965, primaryHit: 0.91, goalPrecision: 0.92 }, false);
+      // goal-precision targets, where it stands): a fall below is a regression. Round thirty (the organ deciding is the
+      // doer, a forest fire the occasion): primary 0.923 / 0.929, goal precision 0.940.
+      expectBars(evaluation202810, { f1: 0.965, primaryHit: 0.92, goalPrecision: 0.935 }, true);
+    });
+    it('holds on the round-thirty evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty change: F1 0.961 /
+      // 0.961 (precision 0.967, recall 0.955), primary 0.877 / 0.883, goal precision 0.860 / 0.861 (snowball / voikko);
+      // keyword alert 0.919 (recall 0.961), 0.721, 0.540. After round thirty's two changes, measured once (totals only): the
+      // same F1 and primary, goal precision 0.865 / 0.866. Bars just below (below the issue's primary and goal-precision
+      // targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202811, { f1: 0.955, primaryHit: 0.87, goalPrecision: 0.855 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
