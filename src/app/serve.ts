@@ -73,14 +73,22 @@ export function setupDbArg(dbFile: string): string | undefined {
 }
 
 /**
- * The web's own connection to a database it can write, which never waits for another's write lock: the server answers
- * every request on one thread, so a write waiting out the busy_timeout (a crawl storing, a backup) stalled every page
- * and /healthz with it. A write that meets the lock fails at once (the error page's 503 with Retry-After); reads never
- * wait for a writer in WAL. The scheduler's jobs keep the context's connection, which waits as before.
+ * The web's own connection to a database it can write, which waits WEB_BUSY_MS at most for another's write lock: the
+ * server answers every request on one thread, so a write waiting out the busy_timeout (5 s; a crawl storing, a backup)
+ * stalled every page and /healthz with it. A write that meets a lock held longer fails (the error page's 503 with
+ * Retry-After); reads never wait for a writer in WAL. The scheduler's jobs keep the context's connection, which waits
+ * as before.
  */
+/**
+ * A web write's wait for the write lock: the writer thread's commits of a scheduled crawl (a group of runs, tens of
+ * milliseconds) are waited out, so a review saved meanwhile is not refused; a lock held longer (a big feed's run, a
+ * backup, another process's crawl) is refused with 503 rather than stalling every other request.
+ */
+const WEB_BUSY_MS = 250;
+
 function webConnection(ctx: AppContext): Db {
   if (ctx.readOnly || ctx.dbFile === '' || ctx.dbFile === ':memory:') return ctx.db;
-  return openDb(ctx.dbFile, { cacheMiB: SERVE_CACHE_MIB, checkHeader: false, busyMs: 0 });
+  return openDb(ctx.dbFile, { cacheMiB: SERVE_CACHE_MIB, checkHeader: false, busyMs: WEB_BUSY_MS });
 }
 
 /**

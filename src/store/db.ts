@@ -102,8 +102,8 @@ export function checkpointLog(db: Db): void {
  * already has the file open: reading the header opens and closes the file outside SQLite, and on POSIX systems closing
  * any handle to a file drops every lock the process holds on it, so another program's connection closing meanwhile
  * (the sqlite3 shell, a backup tool) would delete the write-ahead log this process goes on writing to. `busyMs`: how
- * long a write waits for another connection's write lock once the database is open (0 for a server's thread, where
- * waiting stalls every request: the write fails at once with SQLITE_BUSY instead).
+ * long a write waits for another connection's write lock once the database is open (short for a server's thread, where
+ * waiting stalls every request: the write fails with SQLITE_BUSY instead).
  */
 export function openDb(file: string, { readOnly = false, anySchema = false, synchronous = 'FULL' as Synchronous, cacheMiB = 0, checkHeader = true, busyMs = 5000 } = {}): Db {
   if (file !== ':memory:' && checkHeader) {

@@ -71,11 +71,13 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
       if (deps.readOnly) throw new HttpError(503, w('action.readOnly'));
       const user = res.locals.user as SessionUser;
       const now = new Date().toISOString();
+      // IMMEDIATE: the write lock is taken first, waiting the connection's busy_timeout for a commit under way (a
+      // transaction that read first and then meets the lock fails at once, without waiting).
       const { back, done } = deps.db.transaction(() => {
         const result = handle(req, user, now, w, lang);
         logAction(deps.db, { userId: user.id, email: user.email, now, ...result.log });
         return result;
-      })();
+      }).immediate();
       say(res, done);
       res.redirect(303, localPath((req.body as Record<string, unknown>).back, back));
     }];
