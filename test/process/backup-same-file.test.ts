@@ -26,6 +26,7 @@ beforeEach(() => {
   live.prepare("UPDATE items SET title = title || ' (muutettu)' WHERE id = 1").run();
   fs.symlinkSync(path.join(dir, 'db'), path.join(dir, 'linked'));
   fs.linkSync(db, path.join(dir, 'hard.sqlite'));
+  fs.symlinkSync(db, path.join(dir, 'db-link.sqlite'));
 }, 60_000);
 
 afterEach(() => {
@@ -48,6 +49,7 @@ const intact = () => {
 describe('backup --force onto the database itself', () => {
   it.each([
     ['through a symlinked folder', () => path.join(dir, 'linked', 'lakivahti.sqlite')],
+    ['through a symlink to the file', () => path.join(dir, 'db-link.sqlite')],
     ['through a hard link', () => path.join(dir, 'hard.sqlite')],
     ['its -wal file', () => `${db}-wal`],
     ['its -shm file', () => `${db}-shm`],
