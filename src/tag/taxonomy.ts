@@ -165,7 +165,7 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
       for (const role of ['when', 'unless', 'apart'] as const) {
         const rp: Path = [...sp, role];
         const langs = v.map(rp, role === 'when') ?? {};
-        for (const key of Object.keys(langs)) if (key !== 'fi' && key !== 'sv') fail(lineOf([...rp, key]), `scope "${id}": unknown language "${key}" under ${role} (fi, sv)`);
+        for (const key of Object.keys(langs)) if (key !== 'fi' && key !== 'sv') fail(keyLine([...rp, key]), `scope "${id}": unknown language "${key}" under ${role} (fi, sv)`);
         let count = 0;
         for (const lang of ['fi', 'sv'] as Lang[]) {
           if (doc.getIn([...rp, lang], true) === undefined) continue;

@@ -62,6 +62,7 @@ describe('an unknown key whose value is a block is named at its own line', () =>
     ['a sub-topic key', '        label: {fi: Pelastuslaki ja pelastustoimen', ['        contxt:', '          fi: [laki]'], 'unknown sub-topic key "contxt"'],
     ['a top-level key', 'version: ', ['extra:', '  a: 1'], 'unknown top-level key "extra"'],
     ['a scope key', '    factor: 0.2', ['    unles:', '      fi: [laki]'], 'unknown scope key "unles"'],
+    ['a language in a scope', '    when:', ['      en:', '        - fire'], 'scope "incident": unknown language "en" under when'],
   ])('%s', (_what, after, lines, message) => {
     const [text, line] = inserted(after, lines);
     expect(() => parseTaxonomy(text, 'taxonomy.yaml')).toThrow(`taxonomy.yaml:${line}: ${message}`);
