@@ -3,14 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { resolvePaths } from '../app/context.js';
 import { utf8Path } from '../paths.js';
-import { backupDb, DB_FILE_SUFFIXES, openDb } from '../store/index.js';
+import { backupDb, DB_FILE_SUFFIXES, InUseError, openDb } from '../store/index.js';
 import { Interrupted, parseCommand, UsageError } from './args.js';
 
 export const usage = `usage: lakivahti backup FILE [--force] [--db PATH]
 
 Copy the database to FILE with SQLite's online backup (consistent even while serve or crawl
 writes; copying the .sqlite file alone would miss what is still in its -wal file), check the
-copy's integrity and print its size and item count. An existing FILE is kept unless --force.
+copy's integrity and print its size and item count. An existing FILE is kept unless --force,
+and never replaced while a process has it open as its database (serve or crawl on it: exit 2).
 The copy is written as FILE.partial-PID and named FILE only once complete and checked: a disk
 too small for it is refused before anything is written (exit 1, naming the disk), and a copy cut
 short (the disk filling, Ctrl-C or SIGTERM: exit 130 / 143) leaves nothing behind, and an existing
@@ -77,6 +78,10 @@ export async function backupCommand(args: string[]): Promise<number> {
     process.stdout.write(`backup: ${dest} written (${megabytes(bytes)}, ${items} items); integrity check ok\n`);
     return 0;
   } catch (err) {
+    if (err instanceof InUseError) {
+      process.stderr.write(`backup: ${err.message}\n`);
+      return 2;
+    }
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     process.stderr.write(`backup: ${dest} was written by another backup while this one copied; it is kept, and this copy removed\n`);
     return 1;

@@ -100,10 +100,41 @@ function howOften(seconds: Set<number>): string {
   return even ? `fires every ${gap} seconds` : `fires ${sorted.length} times a minute (as often as every ${gap} seconds)`;
 }
 
+/**
+ * The fields of a five-field expression (a sixth before them is seconds), each with the largest step that is not
+ * beyond its range: a wider step (`*\/61` minutes, `*\/25` hours) leaves only the range's first value, so node-cron
+ * fired `*\/61 * * * *` at :00 every hour.
+ */
+const FIELDS: { name: string; maxStep: number }[] = [
+  { name: 'minute', maxStep: 59 },
+  { name: 'hour', maxStep: 23 },
+  { name: 'day-of-month', maxStep: 30 },
+  { name: 'month', maxStep: 11 },
+  { name: 'day-of-week', maxStep: 6 },
+];
+const SECOND = { name: 'second', maxStep: 59 };
+
+/** Why a step in the expression (`/N`) is out of its field's range (0, or wider than the field), or null. */
+function stepProblem(schedule: string): string | null {
+  const fields = schedule.trim().split(/\s+/);
+  const named = fields.length === 6 ? [SECOND, ...FIELDS] : fields.length === 5 ? FIELDS : [];
+  for (const [i, { name, maxStep }] of named.entries()) {
+    for (const part of fields[i].split(',')) {
+      const step = /\/(\d+)$/.exec(part)?.[1];
+      if (step !== undefined && (Number(step) < 1 || Number(step) > maxStep))
+        return `"${schedule}": step /${step} in the ${name} field is out of range; steps there are from 1 to ${maxStep}`;
+    }
+  }
+  return null;
+}
+
 /** Answers so far: most definitions share one expression, and node-cron's check is not cheap (200 sources: 0.1 s). */
 const checked = new Map<string, string | null>();
 
-/** Why a schedule cannot be used, or null when it can: an invalid expression, or one that fires more than once a minute. */
+/**
+ * Why a schedule cannot be used, or null when it can: an invalid expression, a step out of its field's range, or one
+ * that fires more than once a minute.
+ */
 export function scheduleProblem(schedule: string): string | null {
   let problem = checked.get(schedule);
   if (problem === undefined) checked.set(schedule, (problem = checkSchedule(schedule)));
@@ -111,6 +142,8 @@ export function scheduleProblem(schedule: string): string | null {
 }
 
 function checkSchedule(schedule: string): string | null {
+  const stepError = stepProblem(schedule);
+  if (stepError) return stepError;
   if (minutesOnly(schedule)) return null; // valid, and at most once a minute
   if (!nodeCron().validate(schedule)) return `"${schedule}" is not a valid cron expression`;
   const fields = schedule.trim().split(/\s+/);

@@ -55,6 +55,42 @@ function removeLeftPartials(dest: string): void {
   }
 }
 
+/**
+ * Whether another process has the SQLite database `file` open, told by SQLite's own locks: a connection to a database in
+ * WAL mode (every Lakivahti process's) keeps a shared lock on the file for as long as it is open, and one in a
+ * transaction does in any mode, so a connection that asks for the file exclusively (locking_mode EXCLUSIVE, no busy
+ * wait) is refused while any such connection is open, in any process of any user. An idle connection to a database
+ * in rollback-journal mode holds no lock and is not seen. When nobody has it open, the asking connection's close copies
+ * a left -wal file into the database (the same content) and removes it. Files that are not SQLite's, or missing: false.
+ */
+export function openElsewhere(file: string): boolean {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: 0 });
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+    return false;
+  } catch (err) {
+    return /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown }).code ?? ''));
+  } finally {
+    db?.close();
+  }
+}
+
+/** A backup's target that another process has open as its database (`database`: that file, `dest` or the one `dest` is a side file of). */
+export class InUseError extends Error {
+  constructor(readonly dest: string, readonly database: string) {
+    super(`${dest} is a database another process has open (${database}: a serve or crawl on it, the sqlite3 shell); replacing it would lose what that process writes: stop it first, or choose another file`);
+    this.name = 'InUseError';
+  }
+}
+
+/** Refuse `dest` when it, or the database it is the -wal, -shm or -journal file of, is open in another process. */
+function refuseInUse(dest: string): void {
+  const suffix = DB_FILE_SUFFIXES.find((s) => s && dest.endsWith(s));
+  for (const file of suffix ? [dest, dest.slice(0, -suffix.length)] : [dest]) if (openElsewhere(file)) throw new InUseError(dest, path.resolve(file));
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -71,10 +107,13 @@ function processAlive(pid: number): boolean {
  * each write their own). Without `replace`, a `dest` another process wrote meanwhile is kept and this copy removed
  * (an error with code EEXIST). The copy is one self-contained file (its journal mode set back to rollback). A disk too
  * small for it is refused before anything is written (DiskFullError): a copy that fills the disk would also stop
- * serve's writes there until it is removed.
+ * serve's writes there until it is removed. A `dest` that another process has open as its database (or whose database
+ * it is a side file of) is refused before the copy and again before its name is taken (InUseError).
  */
 export async function backupDb(db: Db, dest: string, { replace = false, stopped = (): Error | null => null } = {}): Promise<{ bytes: number; items: number }> {
   const temp = `${dest}.partial-${process.pid}`;
+  // Before the copy, so that nobody waits for one that cannot be used; again before the name is taken, below.
+  refuseInUse(dest);
   const needs = dbBytes(db);
   if (!fits(dest, needs)) throw new DiskFullError(dest, needs);
   const removeTemp = () => removeDbFiles(temp);
@@ -100,6 +139,9 @@ export async function backupDb(db: Db, dest: string, { replace = false, stopped 
     }
     const err = stopped();
     if (err) throw err;
+    // A process that opened dest meanwhile (a crawl started on it) would lose its -wal file and go on writing to a
+    // file that has no name.
+    refuseInUse(dest);
     // A -wal or -shm file of an earlier file named dest would be read as this copy's.
     removeDbFiles(dest, { sideFilesOnly: true });
     // A new name is taken only if nobody took it meanwhile (a link fails where a rename would replace).

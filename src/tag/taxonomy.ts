@@ -77,22 +77,22 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
     }
     return 1;
   };
+  /** The line of a mapping's key itself: an unknown key's value may begin on the next line (a block). */
+  const keyLine = (path: Path): number => {
+    const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+    const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1)) : undefined;
+    const range = (pair?.key as Node | undefined)?.range;
+    return range ? lineCounter.linePos(range[0]).line : lineOf(path);
+  };
   const v = new Validator(doc, lineOf, fail, (offset) => lineCounter.linePos(offset).line);
   const root = v.map([], true)!;
   for (const key of Object.keys(root)) {
     if (!['version', 'thresholds', 'fields', 'kinds', 'joint_recipients', 'goals', 'priors', 'false_friends', 'scopes'].includes(key)) {
-      fail(lineOf([key]), `unknown top-level key "${key}"`);
+      fail(keyLine([key]), `unknown top-level key "${key}"`);
     }
   }
   const version = v.string(['version']);
-  const th = v.map(['thresholds'], true)!;
-  const thresholds: Thresholds = {
-    relevant: v.number(['thresholds', 'relevant']),
-    goal: v.number(['thresholds', 'goal']),
-    goalRatio: v.number(['thresholds', 'goal_ratio']),
-    joint: v.number(['thresholds', 'joint']),
-  };
-  void th;
+  const thresholds = readThresholds(v, keyLine);
   const fields = { title: v.number(['fields', 'title']), summary: v.number(['fields', 'summary']) };
   const kinds: Partial<Record<ItemKind, number>> = {};
   for (const k of Object.keys(v.map(['kinds'], false) ?? {})) {
@@ -118,7 +118,7 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
       const sp: Path = [...gp, 'subtopics', si];
       const sub = v.map(sp, true)!;
       for (const key of Object.keys(sub)) {
-        if (!['id', 'label', 'fi', 'sv', 'context', 'negative'].includes(key)) fail(lineOf([...sp, key]), `unknown sub-topic key "${key}"`);
+        if (!['id', 'label', 'fi', 'sv', 'context', 'negative'].includes(key)) fail(keyLine([...sp, key]), `unknown sub-topic key "${key}"`);
       }
       const subId = v.string([...sp, 'id']);
       goal.subtopics.push({ id: subId, label: v.label([...sp, 'label']) });
@@ -150,7 +150,7 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
       const sp: Path = ['scopes', si];
       const m = v.map(sp, true)!;
       for (const key of Object.keys(m)) {
-        if (!['id', 'label', 'factor', 'by_field', 'together', 'when', 'unless', 'apart'].includes(key)) fail(lineOf([...sp, key]), `unknown scope key "${key}" (id, label, factor, by_field, together, when, unless, apart)`);
+        if (!['id', 'label', 'factor', 'by_field', 'together', 'when', 'unless', 'apart'].includes(key)) fail(keyLine([...sp, key]), `unknown scope key "${key}" (id, label, factor, by_field, together, when, unless, apart)`);
       }
       const id = v.string([...sp, 'id']);
       if (scopes.some((x) => x.id === id)) fail(lineOf([...sp, 'id']), `scope "${id}" is defined twice`);
@@ -165,7 +165,7 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
       for (const role of ['when', 'unless', 'apart'] as const) {
         const rp: Path = [...sp, role];
         const langs = v.map(rp, role === 'when') ?? {};
-        for (const key of Object.keys(langs)) if (key !== 'fi' && key !== 'sv') fail(lineOf([...rp, key]), `scope "${id}": unknown language "${key}" under ${role} (fi, sv)`);
+        for (const key of Object.keys(langs)) if (key !== 'fi' && key !== 'sv') fail(keyLine([...rp, key]), `scope "${id}": unknown language "${key}" under ${role} (fi, sv)`);
         let count = 0;
         for (const lang of ['fi', 'sv'] as Lang[]) {
           if (doc.getIn([...rp, lang], true) === undefined) continue;
@@ -180,6 +180,29 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
     }
   }
   return { version, goals, terms, priors, scopes, scopeTerms, kinds, fields, thresholds, jointRecipients, file };
+}
+
+/**
+ * The thresholds, each within the range where it means something (see the tagger and joint.ts): a goal's score is
+ * never below 0, so a `relevant` of 0 or below made every item relevant.
+ */
+function readThresholds(v: Validator, keyLine: (p: Path) => number): Thresholds {
+  const ranges = {
+    relevant: ['above 0 (a goal\'s score is never below 0: every item would be relevant)', (n: number) => n > 0],
+    goal: ['above 0 (a goal\'s score is never below 0: every goal would be listed)', (n: number) => n > 0],
+    goal_ratio: ['from 0 to 1 (a share of the leading goal\'s score)', (n: number) => n >= 0 && n <= 1],
+    joint: ['above 0 (a relevant consultation\'s score: every one would be a candidate)', (n: number) => n > 0],
+  } as const;
+  for (const key of Object.keys(v.map(['thresholds'], true)!)) {
+    if (!Object.hasOwn(ranges, key)) v.fail(keyLine(['thresholds', key]), `unknown threshold "${key}" (${Object.keys(ranges).join(', ')})`);
+  }
+  const read = (key: keyof typeof ranges): number => {
+    const n = v.number(['thresholds', key]);
+    const [range, ok] = ranges[key];
+    if (!ok(n)) v.fail(keyLine(['thresholds', key]), `thresholds.${key} must be ${range}, not ${n}`);
+    return n;
+  };
+  return { relevant: read('relevant'), goal: read('goal'), goalRatio: read('goal_ratio'), joint: read('joint') };
 }
 
 /** Small typed readers over the YAML document that fail with the line of the offending node. */

@@ -30,7 +30,8 @@ describe('config: schedules', () => {
     '0 * * * * *', // six fields, one fixed second
     '15 */5 * * * *',
     '7-7 0 * * * *',
-    '0-59/60 0 * * * *', // a step wider than the minute leaves one second
+    '30-59/59 0 * * * *', // the widest step a second field allows (one second here)
+    '*/59 */23 */30 */11 */6', // and each of the five fields
     '@hourly',
     '0 6 * * mon-fri',
   ])('accepts %j', (schedule) => {
@@ -42,6 +43,7 @@ describe('config: schedules', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feeds-'));
     fs.mkdirSync(path.join(dir, 'sources'));
     fs.writeFileSync(path.join(dir, 'sources', 'fast.yaml'), yaml('* * * * * *'));
+    fs.writeFileSync(path.join(dir, 'sources', 'hourly.yaml'), yaml('*/61 * * * *'));
     const { sources, errors } = loadSources(dir);
     expect(sources).toEqual([]);
     expect(errors).toEqual([
@@ -49,7 +51,27 @@ describe('config: schedules', () => {
         file: path.join(dir, 'sources', 'fast.yaml'),
         message: 'line 5: field "schedule": "* * * * * *" fires every second; the shortest allowed interval is one minute',
       },
+      {
+        file: path.join(dir, 'sources', 'hourly.yaml'),
+        message: 'line 5: field "schedule": "*/61 * * * *": step /61 in the minute field is out of range; steps there are from 1 to 59',
+      },
     ]);
+  });
+
+  // node-cron took a step wider than its field as the field's first value alone: `*/61 * * * *` fired at :00 hourly.
+  it.each([
+    ['*/61 * * * *', 'minute', '61', 59],
+    ['*/60 * * * *', 'minute', '60', 59],
+    ['*/0 * * * *', 'minute', '0', 59],
+    ['5-10/61,30 * * * *', 'minute', '61', 59],
+    ['0 */25 * * *', 'hour', '25', 23],
+    ['0 */24 * * *', 'hour', '24', 23],
+    ['0 0 */32 * *', 'day-of-month', '32', 30],
+    ['0 0 1 jan-dec/13 *', 'month', '13', 11], // node-cron fired this one daily
+    ['0 0 * * */7', 'day-of-week', '7', 6],
+    ['0-59/60 0 * * * *', 'second', '60', 59],
+  ])('refuses %j: the %s field\'s step /%s is beyond its range', (schedule, field, step, max) => {
+    expect(scheduleProblem(schedule)).toBe(`"${schedule}": step /${step} in the ${field} field is out of range; steps there are from 1 to ${max}`);
   });
 
   it('still refuses an expression that is not cron at all', () => {

@@ -1,5 +1,6 @@
 // `backup FILE --force` never deletes the live database: not through another spelling of its path (a symlinked
-// folder, a hard link), nor its -wal or -shm file, while a connection (serve) holds writes in the WAL.
+// folder, a hard link), nor its -wal or -shm file, while a connection (serve) holds writes in the WAL; nor another
+// database that a process has open (a serve on it, found by SQLite's locks), whichever database is backed up.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +26,7 @@ beforeEach(() => {
   live.prepare("UPDATE items SET title = title || ' (muutettu)' WHERE id = 1").run();
   fs.symlinkSync(path.join(dir, 'db'), path.join(dir, 'linked'));
   fs.linkSync(db, path.join(dir, 'hard.sqlite'));
+  fs.symlinkSync(db, path.join(dir, 'db-link.sqlite'));
 }, 60_000);
 
 afterEach(() => {
@@ -47,6 +49,7 @@ const intact = () => {
 describe('backup --force onto the database itself', () => {
   it.each([
     ['through a symlinked folder', () => path.join(dir, 'linked', 'lakivahti.sqlite')],
+    ['through a symlink to the file', () => path.join(dir, 'db-link.sqlite')],
     ['through a hard link', () => path.join(dir, 'hard.sqlite')],
     ['its -wal file', () => `${db}-wal`],
     ['its -shm file', () => `${db}-shm`],
@@ -63,5 +66,39 @@ describe('backup --force onto the database itself', () => {
     const r = await run(['backup', dest, '--force', '--db', db]);
     expect([r.code, r.err]).toEqual([0, '']);
     intact();
+  });
+});
+
+describe('backup --force onto a database another process has open', () => {
+  let other: string;
+  beforeEach(() => {
+    other = path.join(dir, 'other.sqlite');
+    seedDatabase(other, 3);
+  }, 60_000);
+
+  it.each([
+    ['the database', () => db],
+    ['through a relative path', () => path.relative(dir, db)],
+    ['its -wal file', () => `${db}-wal`],
+  ])('%s is refused, named, and nothing is deleted', async (_, dest) => {
+    // Backing up another database (--db other) onto serve's: not the same file as the one copied.
+    const r = await run(['backup', dest(), '--force', '--db', other], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`backup: ${dest()} is a database another process has open (${db}: a serve or crawl on it, the sqlite3 shell); replacing it would lose what that process writes: stop it first, or choose another file\n`);
+    expect(r.out).toBe('');
+    intact();
+    expect(fs.readdirSync(path.join(dir, 'db')).filter((f) => f.includes('.partial-'))).toEqual([]);
+  });
+
+  it('once the process has closed it, the same database is overwritten', async () => {
+    live.close();
+    const r = await run(['backup', db, '--force', '--db', other]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const copy = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      expect(copy.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: 3 });
+    } finally {
+      copy.close();
+    }
   });
 });
