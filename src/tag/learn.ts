@@ -1,6 +1,6 @@
 // Learning from reviewers: per-feature goal weights (word stems and taxonomy terms) fitted to their decisions.
 import type { Analyzer } from './analyze.js';
-import { createTaggerCore, leadingGoal, learnedShift, type ItemReading } from './tagger.js';
+import { createTaggerCore, leadingGoal, learnedShift, ruledOut, type ItemReading } from './tagger.js';
 import type { GoalId, LearnedWeights, ReviewDecision, Taxonomy } from './types.js';
 
 /** Tuning knobs for learnWeights; the defaults suit tens to thousands of decisions. */
@@ -81,6 +81,7 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   // (The fit itself uses every such word, also on reviewed items without rule evidence: `lifts` limits only what
   // the weights may do to an unseen item without it.)
   const leads = readings.map((r) => leadingGoal(r.rule));
+  const out = readings.map(ruledOut);
   const eligible = readings.map((r) => [...r.features].filter(([f]) => (df.get(f) ?? 0) >= support));
 
   const high = Math.max(th.relevant, th.goal) + margin;
@@ -153,7 +154,7 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const scoreOf = (i: number, g: GoalId): number => {
     let delta = 0;
     for (const [f, x] of eligible[i]) delta += clamp(both(f, g), cap) * x;
-    const s = readings[i].rule[g] + learnedShift(delta, learned, g === leads[i]) * readings[i].scale;
+    const s = readings[i].rule[g] + learnedShift(delta, learned, g === leads[i], out[i]) * readings[i].scale;
     const kindFactor = kindOf(readings[i]);
     return Math.max(0, s * (s > 0 ? kindFactor : 1));
   };

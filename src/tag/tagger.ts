@@ -550,8 +550,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // Learned weights may move a goal's score only so far: the rules keep the last word on items they are sure of,
       // and an item the scope rules put mostly out of scope keeps the same share of what was learned.
       const lead = leadingGoal(reading.rule);
+      const out = ruledOut(reading);
       for (const [g, d] of Object.entries(delta)) {
-        const shift = learnedShift(d, learned, g === lead) * reading.scale;
+        const shift = learnedShift(d, learned, g === lead, out) * reading.scale;
         scores[g] += shift;
         if (shift <= 0 || !(reading.rule[g] > 0) || !(reading.topic[g] > 0)) continue;
         up.add(g);
@@ -820,6 +821,19 @@ export function termFeatureKey(term: TermDef): string {
   return `term:${term.subtopic ?? '-'}:${Object.entries(term.goals).map(([g, w]) => `${g}=${w}`).join(',')}${term.actor ? ':actor' : ''}`;
 }
 
+/**
+ * Whether the rules ruled an item out rather than finding too little in it: its title's negative terms cancel the
+ * anchors there and no goal keeps one (a welfare area's elderly-care network, a hospital: its care, not the strategy's
+ * matter), as a scope puts incident news out. Learning may lower such an item's goals but never raise them: reviewers'
+ * words may strengthen weak evidence, not overturn the rules' "not ours" (eval-2028-10's b153: aluevaltuusto, taught
+ * by two reviewed reform items, made the council's elderly-care network the reform's). A title that keeps another
+ * goal's anchor (fire stations beside health stations in a property strategy) is ours; only its goal is in question.
+ */
+export function ruledOut(reading: Pick<ItemReading, 'title'>): boolean {
+  const t = Object.values(reading.title);
+  return t.some((v) => v < 0) && !t.some((v) => v > 0);
+}
+
 /** The goal the rules score highest on an item (null when none has points): what learning may confirm with less. */
 export function leadingGoal(rule: Record<GoalId, number>): GoalId | null {
   let lead: GoalId | null = null;
@@ -829,9 +843,11 @@ export function leadingGoal(rule: Record<GoalId, number>): GoalId | null {
 
 /**
  * What learned weights summing to `delta` on one goal of one item add to its score: nothing below the floor (the lower
- * `leadFloor` when they raise the goal the rules lead with), at most the bound.
+ * `leadFloor` when they raise the goal the rules lead with), at most the bound, and nothing upward on an item the rules
+ * ruled out (`closed`, see `ruledOut`).
  */
-export function learnedShift(delta: number, learned: Pick<LearnedWeights, 'bound' | 'floor' | 'leadFloor'>, lead = false): number {
+export function learnedShift(delta: number, learned: Pick<LearnedWeights, 'bound' | 'floor' | 'leadFloor'>, lead = false, closed = false): number {
+  if (closed && delta > 0) return 0;
   const floor = learned.floor ?? 0;
   if (Math.abs(delta) < (lead && delta > 0 ? Math.min(floor, learned.leadFloor ?? floor) : floor)) return 0;
   const bound = learned.bound ?? Infinity;
