@@ -59,4 +59,25 @@ describe.each(roundTaggers('round thirty'))('round thirty (%s)', (_name, tag) =>
     expect(tag({ title: 'Hyvinvointialue päätti: kaksi terveysasemaa suljetaan', summary: 'Säästöt ovat kolme miljoonaa euroa.', lang: 'fi', source: 'hyvinvointialue' }))
       .toMatchObject({ relevant: false });
   });
+
+  // A further change (session 39, taxonomy 2026.10): a fire station named as where (paloasemalla, -lle, -lta, -ssa;
+  // vid, på, till, från brandstationen: `place: true`) says where the title's other matter happens, as an actor says
+  // who. EMS placed at a fire station is EMS (the reform's), backup power for fire stations is preparedness; the fire
+  // station lends its points as an actor does and vouches for no goal. Of these twelve runs the first six cases fail
+  // on the old tagger and taxonomy with either analyzer; the last is a guard.
+  it.each([
+    ['Ensihoitoyksikkö siirtyy Pohjoiskylän paloasemalle', 'Siirto lyhentää ensihoidon vasteaikoja.', 'fi', 'hyvinvointialue', 'welfare-reform'],
+    ['En akutvårdsenhet flyttas till brandstationen i Norrby', 'Flytten kortar responstiden.', 'sv', 'hyvinvointialue', 'welfare-reform'],
+    ['Pelastuslaitos aloittaa ensivasteen kahdella paloasemalla', 'Ensivasteyksiköt tukevat hyvinvointialueen ensihoitoa.', 'fi', 'pelastustoimi', 'welfare-reform'],
+    ['Räddningsverket inleder första insats vid två brandstationer', 'Enheterna stöder välfärdsområdets prehospitala akutsjukvård.', 'sv', 'pelastustoimi', 'welfare-reform'],
+    ['Pelastuslaitos varautuu myrskyihin: varavoimakoneet kaikille paloasemille', 'Hankinta on osa valmiussuunnitelmaa.', 'fi', 'pelastustoimi', 'internal-security'],
+    ['Räddningsverket förbereder sig för stormar: reservkraft till alla brandstationer', 'Anskaffningen är en del av beredskapsplanen.', 'sv', 'pelastustoimi', 'internal-security'],
+  ] as const)('a fire station named as where is the place of the title’s other matter: %s', (title, summary, lang, source, goal) => {
+    expect(tag({ title, summary, lang, source })).toMatchObject({ relevant: true, primary: goal, goals: [goal] });
+  });
+
+  it('a fire station named as where of no other matter keeps its goal', () => {
+    expect(tag({ title: 'Pelastuslaitos siirtää sammutusauton Pohjoiskylän paloasemalle', summary: 'Siirto lyhentää toimintavalmiusaikaa.', lang: 'fi', source: 'pelastustoimi' }))
+      .toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
 });
