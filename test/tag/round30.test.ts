@@ -80,4 +80,19 @@ describe.each(roundTaggers('round thirty'))('round thirty (%s)', (_name, tag) =>
     expect(tag({ title: 'Pelastuslaitos siirtää sammutusauton Pohjoiskylän paloasemalle', summary: 'Siirto lyhentää toimintavalmiusaikaa.', lang: 'fi', source: 'pelastustoimi' }))
       .toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
   });
+
+  // A second change of session 39: the EMS service-level decision in its Swedish "servicenivån inom (den) prehospitala
+  // akutsjukvården" is the welfare area's own decision (as ensihoidon palvelutasopäätös is), not the rescue services'
+  // service level beside it. Four runs fail on the old taxonomy (services listed beside the reform); the last is a guard.
+  it.each([
+    ['Servicenivån inom prehospital akutsjukvård ses över: räddningsverket bemannar tre nya enheter', 'Områdesstyrelsen behandlar ändringen i maj.'],
+    ['Beslutet om servicenivån inom den prehospitala akutsjukvården uppdateras: räddningsverket sköter första insatsen på öarna', 'Ändringen träder i kraft i juni.'],
+  ] as const)('the EMS service level in Swedish is the welfare area’s decision: %s', (title, summary) => {
+    expect(tag({ title, summary, lang: 'sv', source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+
+  it('the rescue department’s own service-level decision stays theirs', () => {
+    expect(tag({ title: 'Räddningsverkets servicenivåbeslut godkändes: insatstiderna kortas', summary: 'Beslutet gäller fyra år.', lang: 'sv', source: 'hyvinvointialue' }))
+      .toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
 });
