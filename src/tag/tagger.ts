@@ -38,6 +38,8 @@ export interface ItemReading {
   doer: GoalId[];
   /** Title words of a doer named by the welfare area or its organ (topic words, not actors): who, not what about. */
   doerWords: ReadonlySet<string>;
+  /** Title words that name a place (a fire station) in a place case: where another matter happens, not what about. */
+  placeWords: ReadonlySet<string>;
   /** Goals the anchor terms name before a title's colon or dash, when it has one: the headline's own subject. */
   headline: GoalId[];
   /** Title words only after a title's colon or dash: what the headline's subject touches. */
@@ -133,6 +135,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   let first: GoalId[] = [];
   let doer: GoalId[] = [];
   let doerWords: ReadonlySet<string> = NONE;
+  let placeWords: Set<string> | null = null;
   let tail: ReadonlySet<string> = NONE;
   let headline: GoalId[] = [];
   let budget: GoalId | null = null;
@@ -156,6 +159,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     first = [];
     doer = [];
     doerWords = NONE;
+    placeWords = null;
     tail = NONE;
     headline = [];
     budget = null;
@@ -172,6 +176,19 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // Only items with some score can be scoped; most items have none, so their words are not looked up again.
     if (scopeMatcher && anyPositive(goalIds, reading.rule)) applyScopes(reading, fieldTokens, scopeMatcher);
     return reading;
+  }
+
+  /** Whether the title names, by a topic term, a matter of another goal than that of a fire station it names as where. */
+  function placesMatter(): boolean {
+    for (let h = 0; h < hitTerms.length; h++) {
+      const place = hitTerms[h];
+      if (hitField[h] !== 'title' || place.def.place !== true || !placeWords!.has(hitMatch[h])) continue;
+      for (let o = 0; o < hitTerms.length; o++) {
+        const t = hitTerms[o];
+        if (hitField[o] === 'title' && (t.def.rule === 'anchor' || t.def.rule === 'context') && !t.def.actor && t.def.place !== true && t.owner !== place.owner && t.own >= MIN_TOPIC_WEIGHT) return true;
+      }
+    }
+    return false;
   }
 
   /** Match a field's tokens against the taxonomy: phrases, then single words (noted as hits; title words' goals kept). */
@@ -223,6 +240,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         if (covered[i] === 1 && rule !== 'false-friend') continue;
         note(s.term, field, tokens[i].text);
         if (!isTitle) continue;
+        // A fire station named as where ("ensihoitoyksikkö sijoitetaan paloasemalle") names no subject of the title.
+        if (s.term.def.place === true && inPlaceCase(tokens, i, lang)) {
+          (placeWords ??= new Set()).add(tokens[i].text);
+          continue;
+        }
         if (s.term.def.budget === true) budgetAt[i] ??= s.term.owner;
         if (s.term.def.organ === true) organAt[i] = true;
         // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
@@ -406,6 +428,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
     let anchored = false;
     for (const g of goalIds) if (anchorSum[g] > 0) anchored = true;
+    // A place is where only when the title names another goal's matter by a topic term to happen there ("Ensihoitoyksikkö
+    // sijoitetaan paloasemalle"); "Rokotuspiste avataan vanhalle paloasemalle" names none and keeps the fire station's goal.
+    if (placeWords !== null && !placesMatter()) placeWords = null;
     const titleScore: Record<GoalId, number> = { ...zero };
     // Points of each goal's own topic terms (not actors, not weak context words), and the actors' evidence.
     const topic: Record<GoalId, number> = { ...zero };
@@ -430,7 +455,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // A title goal counts only with the title points left after its negative terms: a cancelled anchor names nothing
       // ("Hyvinvointialueen sairaala": the health-care term cancels the welfare area).
       if (field === 'title' && def.rule === 'negative') for (let e = 0; e < term.goals.length; e++) titleScore[term.goals[e][0]] -= term.goals[e][1];
-      if (def.rule !== 'negative' && !def.actor && own >= MIN_TOPIC_WEIGHT) topic[owner] += own * f;
+      // A place says where, as an actor says who: its points go where an actor's go (below).
+      const place = def.place === true && field === 'title' && placeWords !== null && placeWords.has(match);
+      if (def.rule !== 'negative' && !def.actor && !place && own >= MIN_TOPIC_WEIGHT) topic[owner] += own * f;
       const goals: Record<GoalId, number> = {};
       for (let e = 0; e < term.goals.length; e++) {
         const g = term.goals[e][0];
@@ -441,7 +468,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const kindOf: Evidence['rule'] = def.rule === 'anchor' ? (term.words.length > 1 ? 'phrase' : 'term') : def.rule;
       const e: Evidence = { rule: kindOf, term: def.text, field, match, goals };
       evidence.push(e);
-      if (def.actor && def.rule === 'anchor' && term.goals.length === 1) actors.push({ goal: owner, points: own * f, title: inTitle, evidence: e });
+      if ((def.actor || place) && def.rule === 'anchor' && term.goals.length === 1) actors.push({ goal: owner, points: own * f, title: inTitle, evidence: e });
     }
     // Actor terms say who acts, topic terms what about: "Cybersäkerheten inom räddningsväsendet" is internal security
     // done by the rescue services. An actor whose goal has no topic of its own in the item lends its points to the
@@ -467,7 +494,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
       evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
     }
-    return { lang, kind, rule, evidence, anchored, features, about, first, doer, doerWords, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
+    return { lang, kind, rule, evidence, anchored, features, about, first, doer, doerWords, placeWords: placeWords ?? NONE, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
   }
 
   /**
@@ -677,7 +704,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             (e.field === 'title' || e.rule === 'scope') &&
             (e.goals[g] ?? 0) > 0 &&
             !actorTexts.has(e.term) &&
-            !(e.field === 'title' && e.match !== undefined && reading.doerWords.has(e.match)) &&
+            !(e.field === 'title' && e.match !== undefined && (reading.doerWords.has(e.match) || reading.placeWords.has(e.match))) &&
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
             !(e.rule === 'context' && e.field === 'title' && e.match !== undefined && reading.tail.has(e.match) && leadsHeadline) &&
             !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title || lentContext(g))) &&
@@ -747,7 +774,7 @@ function actedOn(reading: ItemReading, relevantGoals: GoalId[], actorTexts: Read
   const named = new Set<GoalId>();
   let own: GoalId | undefined;
   const title = reading.evidence.filter(
-    (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase' || e.rule === 'context') && !actorTexts.has(e.term) && !(e.match !== undefined && reading.doerWords.has(e.match)),
+    (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase' || e.rule === 'context') && !actorTexts.has(e.term) && !(e.match !== undefined && (reading.doerWords.has(e.match) || reading.placeWords.has(e.match))),
   );
   for (const e of title) {
     const [owner] = Object.keys(e.goals);
@@ -877,6 +904,17 @@ function phraseText(tokens: Token[], i: number, n: number): string {
   let text = tokens[i].text;
   for (let k = 1; k < n; k++) text += ` ${tokens[i + k].text}`;
   return text;
+}
+
+/** Finnish place cases (at, to, from, in: -lla, -lle, -lta, -ssa) and Swedish place prepositions: where, not what about. */
+const FI_PLACE = /(?:ll[aä]|lle|lt[aä]|ss[aä])$/;
+const SV_PLACE = /^(?:vid|på|till|från)$/;
+
+/** Whether title word `i` names a place: in a Finnish place case, or up to two words after a Swedish place preposition ("vid tre nya brandstationer"). */
+function inPlaceCase(tokens: Token[], i: number, lang: Lang): boolean {
+  if (lang !== 'sv') return FI_PLACE.test(tokens[i].lower);
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (SV_PLACE.test(tokens[k].lower)) return true;
+  return false;
 }
 
 /** Whether every single-word match is an actor term. */

@@ -276,7 +276,7 @@ class Validator {
     return out;
   }
 
-  /** A term: `text`, `text: weight`, or `text: {w, also, exact, actor, budget, organ, occasion}`. */
+  /** A term: `text`, `text: weight`, or `text: {w, also, exact, actor, budget, organ, occasion, place}`. */
   term(path: Path, lang: Lang, rule: TermDef['rule'], goal: string | null, ids: string[], subtopic: string | null): TermDef {
     const n = this.node(path);
     const line = this.lineOf(path);
@@ -284,8 +284,8 @@ class Validator {
     let w = rule === 'context' ? 1 : 2;
     let also: Record<string, number> = {};
     let exact: boolean | null = null;
-    // The yes/no options: actor, budget, organ, occasion (types.ts says what each marks).
-    const flags = { actor: false, budget: false, organ: false, occasion: false };
+    // The yes/no options: actor, budget, organ, occasion, place (types.ts says what each marks).
+    const flags = { actor: false, budget: false, organ: false, occasion: false, place: false };
     if (isScalar(n) && typeof n.value === 'string') {
       text = n.value;
     } else if (isMap(n) && n.items.length === 1) {
@@ -305,7 +305,7 @@ class Validator {
           } else if (key === 'exact') {
             if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(at, `term "${text}": exact must be true or false`);
             exact = (node as { value: boolean }).value;
-          } else if (key === 'actor' || key === 'budget' || key === 'organ' || key === 'occasion') {
+          } else if (key === 'actor' || key === 'budget' || key === 'organ' || key === 'occasion' || key === 'place') {
             if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(at, `term "${text}": ${key} must be true or false`);
             flags[key] = (node as { value: boolean }).value;
           } else if (key === 'also') {
@@ -319,11 +319,11 @@ class Validator {
               also[g] = (v as { value: number }).value;
             }
           } else {
-            this.fail(at, `unknown term option "${key}" (w, also, exact, actor, budget, organ, occasion)`);
+            this.fail(at, `unknown term option "${key}" (w, also, exact, actor, budget, organ, occasion, place)`);
           }
         }
       } else if (!(isScalar(val) && val.value === null)) {
-        this.fail(line, `term "${text}" must have a number weight or options {w, also, exact, actor, budget, organ, occasion}`);
+        this.fail(line, `term "${text}" must have a number weight or options {w, also, exact, actor, budget, organ, occasion, place}`);
       }
     } else {
       this.fail(line, 'a term must be a string, "term: weight" or "term: {w: …}"');
@@ -345,7 +345,7 @@ class Validator {
     const goals: Record<string, number> = goal === null ? {} : { [goal]: w, ...also };
     // Acronyms (KEJO, TUVE, ERICA) are matched as written, whole word only.
     const caseSensitive = /^[A-ZÅÄÖ0-9.-]{2,}$/.test(text);
-    return { text, lang, goals, rule, exact: exact ?? caseSensitive, caseSensitive, ...(flags.actor ? { actor: true } : {}), ...(flags.budget ? { budget: true } : {}), ...(flags.organ ? { organ: true } : {}), ...(flags.occasion ? { occasion: true } : {}), subtopic, line };
+    return { text, lang, goals, rule, exact: exact ?? caseSensitive, caseSensitive, ...(flags.actor ? { actor: true } : {}), ...(flags.budget ? { budget: true } : {}), ...(flags.organ ? { organ: true } : {}), ...(flags.occasion ? { occasion: true } : {}), ...(flags.place ? { place: true } : {}), subtopic, line };
   }
 
   prior(path: Path, ids: string[]): SourcePrior {

@@ -39,6 +39,11 @@ export interface TermDef {
    * assessment's or the EU mechanism's forest fires are not a further subject (see tagger.ts).
    */
   occasion?: boolean;
+  /**
+   * Names a place (a fire station) that a title in a place case (paloasemalla, -lle, -lta, -ssa, -sta; vid, på, till, från
+   * brandstationen) names as where another matter happens: it says where, as an actor says who (see tagger.ts).
+   */
+  place?: boolean;
   subtopic: string | null;
   /** Line in the taxonomy file, for explanations. */
   line: number;
