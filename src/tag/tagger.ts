@@ -704,7 +704,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             (e.field === 'title' || e.rule === 'scope') &&
             (e.goals[g] ?? 0) > 0 &&
             !actorTexts.has(e.term) &&
-            !(e.field === 'title' && e.match !== undefined && (reading.doerWords.has(e.match) || reading.placeWords.has(e.match))) &&
+            !(e.field === 'title' && whoOrWhere(reading, e)) &&
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
             !(e.rule === 'context' && e.field === 'title' && e.match !== undefined && reading.tail.has(e.match) && leadsHeadline) &&
             !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title || lentContext(g))) &&
@@ -759,10 +759,15 @@ const NONE: ReadonlySet<string> = new Set();
 /** Finnish genitive endings (-n, not the nominative -nen of viranomainen) and the Swedish genitive -s: whose, not who. */
 const FI_GENITIVE = /(?<!ne)n$/;
 const SV_GENITIVE = /s$/;
-/** Verbs of a decision (approved, decided, handled, proposed, confirmed): what the welfare area's organ does to a matter. */
 /** An organ's meeting (kokous, möte): in the genitive before it, the organ is who decides. */
 const MEETS = /^(?:kokou|möte)/;
+/** Verbs of a decision (approved, decided, handled, proposed, confirmed): what the welfare area's organ does to a matter. */
 const DECIDES = /^(?:hyväksy|päät|käsitel|käsittel|esit|vahvist|linjas|godkän|beslut|beslöt|behandla|föreslå|föreslog|fastställ)/;
+
+/** Whether a title match is the doer's words (the welfare area's organ deciding) or a place's: who or where, not what about. */
+function whoOrWhere(reading: ItemReading, e: Evidence): boolean {
+  return e.match !== undefined && (reading.doerWords.has(e.match) || reading.placeWords.has(e.match));
+}
 
 /**
  * The relevant goal the title's words other than its doer name, with a topic's weight, when they name one goal alone and it
@@ -774,7 +779,7 @@ function actedOn(reading: ItemReading, relevantGoals: GoalId[], actorTexts: Read
   const named = new Set<GoalId>();
   let own: GoalId | undefined;
   const title = reading.evidence.filter(
-    (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase' || e.rule === 'context') && !actorTexts.has(e.term) && !(e.match !== undefined && (reading.doerWords.has(e.match) || reading.placeWords.has(e.match))),
+    (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase' || e.rule === 'context') && !actorTexts.has(e.term) && !whoOrWhere(reading, e),
   );
   for (const e of title) {
     const [owner] = Object.keys(e.goals);

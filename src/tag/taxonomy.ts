@@ -305,9 +305,9 @@ class Validator {
           } else if (key === 'exact') {
             if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(at, `term "${text}": exact must be true or false`);
             exact = (node as { value: boolean }).value;
-          } else if (key === 'actor' || key === 'budget' || key === 'organ' || key === 'occasion' || key === 'place') {
+          } else if (Object.hasOwn(flags, key)) {
             if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(at, `term "${text}": ${key} must be true or false`);
-            flags[key] = (node as { value: boolean }).value;
+            flags[key as keyof typeof flags] = (node as { value: boolean }).value;
           } else if (key === 'also') {
             if (!isMap(node)) this.fail(at, `term "${text}": also must map goal ids to weights`);
             for (const pair of (node as { items: { key: unknown; value: unknown }[] }).items) {
@@ -345,7 +345,7 @@ class Validator {
     const goals: Record<string, number> = goal === null ? {} : { [goal]: w, ...also };
     // Acronyms (KEJO, TUVE, ERICA) are matched as written, whole word only.
     const caseSensitive = /^[A-ZÅÄÖ0-9.-]{2,}$/.test(text);
-    return { text, lang, goals, rule, exact: exact ?? caseSensitive, caseSensitive, ...(flags.actor ? { actor: true } : {}), ...(flags.budget ? { budget: true } : {}), ...(flags.organ ? { organ: true } : {}), ...(flags.occasion ? { occasion: true } : {}), ...(flags.place ? { place: true } : {}), subtopic, line };
+    return { text, lang, goals, rule, exact: exact ?? caseSensitive, caseSensitive, ...Object.fromEntries(Object.entries(flags).filter(([, on]) => on)), subtopic, line };
   }
 
   prior(path: Path, ids: string[]): SourcePrior {
