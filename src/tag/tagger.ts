@@ -98,6 +98,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const budgetAt: (GoalId | null)[] = [];
   // Whether a title word names the welfare area or its organ by a topic word (hyvinvointialue, lautakunta, nämnd).
   const organAt: boolean[] = [];
+  // Whether a title word names a hazard that is an occasion (maastopalo, skogsbrand): never a head.
+  const occasionAt: boolean[] = [];
   const weakOnly: boolean[] = [];
   const strongAt: number[] = [];
   const ends: boolean[] = [];
@@ -203,6 +205,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (fi === 0) for (let i = 0; i < n; i++) {
       budgetAt[i] = null;
       organAt[i] = false;
+      occasionAt[i] = false;
     }
     // Phrases: consecutive tokens matching the phrase's words in order.
     for (let i = 0; i < n; i++) {
@@ -253,7 +256,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         if (rule === 'anchor' && !s.term.def.actor) strong = Math.max(strong, s.term.own);
         // The goals a topic term lends a share to (väestönsuojelu and hätäkeskus also speak for services): a generic
         // head of such a goal (kehittämisohjelma, lisämääräraha, henkilöstövaje) stays inside the modifier's topic.
-        if (rule === 'anchor') {
+        // A hazard (a forest fire) is when or where the title's matter happens, never its head, first name or headline:
+        // "Hätäkeskuslaitos varautuu maastopalokesään" is the emergency centres' preparedness, "rescEU-reservin
+        // metsäpalolentokoneet" the EU reserve. It still says whose a head is ("maastopalon evakuointi"), its points
+        // still count, and they lead a title that names nothing else.
+        if (s.term.def.occasion === true) occasionAt[i] = true;
+        else if (rule === 'anchor') {
           for (let a = 0; a < s.term.also.length; a++) (alsoAt ??= new Set()).add(s.term.also[a]);
           (head ??= new Set()).add(s.term.owner);
         }
@@ -361,7 +369,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
       if (cut >= 0 && endsWithin(ends, i, j)) continue;
       // An actor says who, not what: "sote-uudistuksen pelastustoimen siirtymäsäännökset" is not about the rescue services.
-      if (j >= n || titleGoals[j].size !== 1 || byActor[j]) continue;
+      if (j >= n || titleGoals[j].size !== 1 || byActor[j] || occasionAt[j]) continue;
       // A Finnish word in a place case is where, not what: in "Pelastuslaitos ja poliisi harjoittelivat yhteistoimintaa
       // suuronnettomuudessa" or "Puolustusvoimien virka-apu maastopaloissa" the accident is where the cooperation is.
       if (lang === 'fi' && PLACE_CASE.test(tokens[j].lower)) continue;
@@ -604,6 +612,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // Evidence of a term or phrase of `g`'s own (its first goal) that is not an actor: what the item is about.
     const topicTermOf = (e: Evidence, g: GoalId): boolean =>
       (e.rule === 'term' || e.rule === 'phrase') && !actorTexts.has(e.term) && Object.keys(e.goals)[0] === g;
+    // Whether the title names `g` by hazards alone (maastopalo, skogsbrand): the occasion of another matter, no subject.
+    const occasionOnly = (g: GoalId): boolean => {
+      const own = reading.evidence.filter((e) => e.field === 'title' && e.rule === 'term' && Object.keys(e.goals)[0] === g && !actorTexts.has(e.term));
+      return own.length > 0 && own.every((e) => occasionTexts.has(e.term));
+    };
     const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
       // named by actors alone, are read from every goal (after learning, as before it: a goal the rules do not list
@@ -617,7 +630,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // A title that names several goals, one by a topic term first and the others only through actors ("Välfärdsområdets
       // budget: räddningsväsendets anslag"), is about the first: the actors say whose matter it touches. An actor named
       // first is whose matter the title is ("Pelastuslaitosten rahoitus: sisäministeriö esittää korvamerkintää").
-      const named0 = relevantGoals.filter((g) => reading.title[g] > 0);
+      const named0 = relevantGoals.filter((g) => reading.title[g] > 0 && !occasionOnly(g));
       const topical = named0.filter((g) =>
         reading.evidence.some((e) => e.field === 'title' && (e.rule === 'scope' ? (e.goals[g] ?? 0) > 0 : topicTermOf(e, g))),
       );
@@ -625,7 +638,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // A leading goal that only an actor names, outside the title ("Aluevaltuusto hyväksyi talousarvion" whose summary
       // says the rescue department's appropriations stay), is who the item mentions: the one goal the title names leads
       // even below the threshold.
-      const named = ranked.filter((g) => s[g] > 0 && reading.title[g] > 0);
+      // A hazard is no such name: "Sisäministeriön riskiarviossa nousevat esiin … laajat metsäpalot" is the risk assessment's.
+      const named = ranked.filter((g) => s[g] > 0 && reading.title[g] > 0 && !occasionOnly(g));
       const onlyActor = (g: GoalId): boolean =>
         !(reading.title[g] > 0) && !reading.evidence.some((e) => topicTermOf(e, g));
       // A title phrase whose head speaks for a goal after an actor of the leading goal ("Pelastustoimen
