@@ -36,7 +36,8 @@ export interface ItemReading {
   first: GoalId[];
   /** Goals of the title's doer: its first goal words when they are actors ending in one not in the genitive (who acts). */
   doer: GoalId[];
-  /** Title words of a doer named by the welfare area or its organ (topic words, not actors): who, not what about. */
+  /** Title words of a doer named by the welfare area or its organ (topic words, not actors), or of a forum before a
+   * headline's colon (whose goals are no doer's: a forum acts on its own matters too): who, not what about. */
   doerWords: ReadonlySet<string>;
   /** Title words that name a place (a fire station) in a place case: where another matter happens, not what about. */
   placeWords: ReadonlySet<string>;
@@ -337,6 +338,16 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           doerWords = words;
         }
       }
+    }
+    // A forum named before a headline's colon or dash is who meets, as an organ's meeting is: "Pelastustoimen ja
+    // sisäministeriön yhteistyöfoorumi: painopisteenä kyberharjoitukset" is the cyber exercises, "Samarbetsgruppen för
+    // räddningsväsendet och beredskapen: jämförelsen av servicenivåbesluten …" the service levels. Its words vouch for no goal.
+    // The forum is the part's head: its last word, or in Swedish its first too ("Samarbetsforumet för …").
+    if (cut >= 0 && doerWords.size === 0 && (FORUM.test(tokens[cut].lower) || (lang === 'sv' && FORUM.test(tokens[0].lower)))) {
+      const words = new Set<string>();
+      for (let k = 0; k <= cut; k++) words.add(tokens[k].text);
+      doerWords = words;
+      first = [];
     }
     // A budget word names whose money the title is about, unless an actor of another goal says whose budget it is:
     // "Pelastuslaitoksen talousarvio", "Pelastuslaitoksen paloasemaverkkoselvitys ja investointiohjelma" and "budgeten för
@@ -661,7 +672,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // A title that opens with its doer is about what the doer acts on: the one other relevant goal its title words name
       // with a topic's weight ("Pelastuslaitos laati kunnille mallin evakuointisuunnitelmaksi" is evacuation planning,
       // "Aluehallitus hyväksyi …" whatever it approved). The doer's points still count for relevance; they decide no goal.
-      const acted = reading.doer.length > 0 ? actedOn(reading, relevantGoals, actorTexts) : undefined;
+      const acted = reading.doer.length > 0 || reading.doerWords.size > 0 ? actedOn(reading, relevantGoals, actorTexts) : undefined;
       const subject =
         reading.about.filter((g) => relevantGoals.includes(g) || (s[g] >= MIN_TOPIC && actorsOnly(all[0]))).sort((a, b) => s[b] - s[a])[0] ??
         headline ??
@@ -775,6 +786,8 @@ const FI_GENITIVE = /(?<!ne)n$/;
 const SV_GENITIVE = /s$/;
 /** An organ's meeting (kokous, möte): in the genitive before it, the organ is who decides. */
 const MEETS = /^(?:kokou|möte)/;
+/** A forum (a cooperation forum, an advisory board, a cooperation group, a strategy day): who meets, not what about. */
+const FORUM = /(?:foorumi|neuvottelukunta|yhteistyöryhmä|strategiapäivä|forum|delegation|samarbetsgrupp|strategidag)/;
 /** Verbs of a decision (approved, decided, handled, proposed, confirmed): what the welfare area's organ does to a matter. */
 const DECIDES = /^(?:hyväksy|päät|käsitel|käsittel|esit|vahvist|linjas|godkän|beslut|beslöt|behandla|föreslå|föreslog|fastställ)/;
 

@@ -28,3 +28,23 @@ describe.each(roundTaggers('round thirty-one'))('round thirty-one (%s)', (_name,
     expect(tag({ title, summary, lang: 'fi', source })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
   });
 });
+
+// A second change (no taxonomy change; stored tags change with it, 2026.11): a forum named before a headline's colon or
+// dash (yhteistyöfoorumi, neuvottelukunta, yhteistyöryhmä, strategiapäivä; forum, delegation, samarbetsgrupp, strategidag:
+// the part's last word, in Swedish its first too) is who meets, as round thirty's organ's meeting is: the matter after the
+// colon is the subject, and the forum's words (pelastustoimi, varautuminen, kumppanuusverkosto) vouch for no goal. Of its
+// eight runs the first three cases fail on the old tagger with either analyzer; the last is a guard.
+describe.each(roundTaggers('round thirty-one, forums'))('round thirty-one, forums (%s)', (_name, tag) => {
+  it.each([
+    ['Pelastustoimen ja hätäkeskusten yhteistyöfoorumi: kyberturvallisuuden harjoitus ensi keväänä', 'Foorumissa käsiteltiin myös pelastuslaitosten palvelutasoa.', 'fi', 'internal-security'],
+    ['Samarbetsforumet för räddningsväsendet och nödcentralerna: cyberövning nästa vår', 'Forumet behandlade också räddningsverkens servicenivå.', 'sv', 'internal-security'],
+    ['Pelastustoimen ja varautumisen yhteistyöryhmä: palotarkastusten yhteinen malli valmis', 'Ryhmässä ovat mukana sisäministeriö ja hyvinvointialueet.', 'fi', 'services'],
+  ] as const)('a forum before the colon is who meets, the matter after it the subject: %s', (title, summary, lang, goal) => {
+    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: goal, goals: [goal] });
+  });
+
+  it('a title with no forum before its colon keeps both goals it names', () => {
+    expect(tag({ title: 'Väestönsuojat: pelastuslaitokset tarkastavat suojien kunnon', summary: 'Tarkastukset tehdään valvonnan yhteydessä.', lang: 'fi', source: 'pelastustoimi' }))
+      .toMatchObject({ relevant: true, goals: expect.arrayContaining(['services', 'internal-security']) });
+  });
+});
