@@ -36,7 +36,8 @@ export interface ItemReading {
   first: GoalId[];
   /** Goals of the title's doer: its first goal words when they are actors ending in one not in the genitive (who acts). */
   doer: GoalId[];
-  /** Title words of a doer named by the welfare area or its organ (topic words, not actors): who, not what about. */
+  /** Title words of a doer named by the welfare area or its organ (topic words, not actors), or of a forum before a
+   * headline's colon (whose goals are no doer's: a forum acts on its own matters too): who, not what about. */
   doerWords: ReadonlySet<string>;
   /** Title words that name a place (a fire station) in a place case: where another matter happens, not what about. */
   placeWords: ReadonlySet<string>;
@@ -98,6 +99,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const budgetAt: (GoalId | null)[] = [];
   // Whether a title word names the welfare area or its organ by a topic word (hyvinvointialue, lautakunta, nämnd).
   const organAt: boolean[] = [];
+  // Whether a title word names a hazard that is an occasion (maastopalo, skogsbrand): never a head.
+  const occasionAt: boolean[] = [];
   const weakOnly: boolean[] = [];
   const strongAt: number[] = [];
   const ends: boolean[] = [];
@@ -203,6 +206,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (fi === 0) for (let i = 0; i < n; i++) {
       budgetAt[i] = null;
       organAt[i] = false;
+      occasionAt[i] = false;
     }
     // Phrases: consecutive tokens matching the phrase's words in order.
     for (let i = 0; i < n; i++) {
@@ -253,7 +257,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         if (rule === 'anchor' && !s.term.def.actor) strong = Math.max(strong, s.term.own);
         // The goals a topic term lends a share to (väestönsuojelu and hätäkeskus also speak for services): a generic
         // head of such a goal (kehittämisohjelma, lisämääräraha, henkilöstövaje) stays inside the modifier's topic.
-        if (rule === 'anchor') {
+        // A hazard (a forest fire) is when or where the title's matter happens, never its head, first name or headline:
+        // "Hätäkeskuslaitos varautuu maastopalokesään" is the emergency centres' preparedness, "rescEU-reservin
+        // metsäpalolentokoneet" the EU reserve. It still says whose a head is ("maastopalon evakuointi"), its points
+        // still count, and they lead a title that names nothing else.
+        if (s.term.def.occasion === true) occasionAt[i] = true;
+        else if (rule === 'anchor') {
           for (let a = 0; a < s.term.also.length; a++) (alsoAt ??= new Set()).add(s.term.also[a]);
           (head ??= new Set()).add(s.term.owner);
         }
@@ -330,6 +339,16 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         }
       }
     }
+    // A forum named before a headline's colon or dash is who meets, as an organ's meeting is: "Pelastustoimen ja
+    // sisäministeriön yhteistyöfoorumi: painopisteenä kyberharjoitukset" is the cyber exercises, "Samarbetsgruppen för
+    // räddningsväsendet och beredskapen: jämförelsen av servicenivåbesluten …" the service levels. Its words vouch for no goal.
+    // The forum is the part's head: its last word, or in Swedish its first too ("Samarbetsforumet för …").
+    if (cut >= 0 && doerWords.size === 0 && (FORUM.test(tokens[cut].lower) || (lang === 'sv' && FORUM.test(tokens[0].lower)))) {
+      const words = new Set<string>();
+      for (let k = 0; k <= cut; k++) words.add(tokens[k].text);
+      doerWords = words;
+      first = [];
+    }
     // A budget word names whose money the title is about, unless an actor of another goal says whose budget it is:
     // "Pelastuslaitoksen talousarvio", "Pelastuslaitoksen paloasemaverkkoselvitys ja investointiohjelma" and "budgeten för
     // räddningsverket" are the rescue department's own.
@@ -361,7 +380,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
       if (cut >= 0 && endsWithin(ends, i, j)) continue;
       // An actor says who, not what: "sote-uudistuksen pelastustoimen siirtymäsäännökset" is not about the rescue services.
-      if (j >= n || titleGoals[j].size !== 1 || byActor[j]) continue;
+      if (j >= n || titleGoals[j].size !== 1 || byActor[j] || occasionAt[j]) continue;
       // A Finnish word in a place case is where, not what: in "Pelastuslaitos ja poliisi harjoittelivat yhteistoimintaa
       // suuronnettomuudessa" or "Puolustusvoimien virka-apu maastopaloissa" the accident is where the cooperation is.
       if (lang === 'fi' && PLACE_CASE.test(tokens[j].lower)) continue;
@@ -604,6 +623,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // Evidence of a term or phrase of `g`'s own (its first goal) that is not an actor: what the item is about.
     const topicTermOf = (e: Evidence, g: GoalId): boolean =>
       (e.rule === 'term' || e.rule === 'phrase') && !actorTexts.has(e.term) && Object.keys(e.goals)[0] === g;
+    // Whether the title names `g` by hazards alone (maastopalo, skogsbrand): the occasion of another matter, no subject.
+    const occasionOnly = (g: GoalId): boolean => {
+      const own = reading.evidence.filter((e) => e.field === 'title' && e.rule === 'term' && Object.keys(e.goals)[0] === g && !actorTexts.has(e.term));
+      return own.length > 0 && own.every((e) => occasionTexts.has(e.term));
+    };
     const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
       // named by actors alone, are read from every goal (after learning, as before it: a goal the rules do not list
@@ -617,7 +641,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // A title that names several goals, one by a topic term first and the others only through actors ("Välfärdsområdets
       // budget: räddningsväsendets anslag"), is about the first: the actors say whose matter it touches. An actor named
       // first is whose matter the title is ("Pelastuslaitosten rahoitus: sisäministeriö esittää korvamerkintää").
-      const named0 = relevantGoals.filter((g) => reading.title[g] > 0);
+      const named0 = relevantGoals.filter((g) => reading.title[g] > 0 && !occasionOnly(g));
       const topical = named0.filter((g) =>
         reading.evidence.some((e) => e.field === 'title' && (e.rule === 'scope' ? (e.goals[g] ?? 0) > 0 : topicTermOf(e, g))),
       );
@@ -625,7 +649,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // A leading goal that only an actor names, outside the title ("Aluevaltuusto hyväksyi talousarvion" whose summary
       // says the rescue department's appropriations stay), is who the item mentions: the one goal the title names leads
       // even below the threshold.
-      const named = ranked.filter((g) => s[g] > 0 && reading.title[g] > 0);
+      // A hazard is no such name: "Sisäministeriön riskiarviossa nousevat esiin … laajat metsäpalot" is the risk assessment's.
+      const named = ranked.filter((g) => s[g] > 0 && reading.title[g] > 0 && !occasionOnly(g));
       const onlyActor = (g: GoalId): boolean =>
         !(reading.title[g] > 0) && !reading.evidence.some((e) => topicTermOf(e, g));
       // A title phrase whose head speaks for a goal after an actor of the leading goal ("Pelastustoimen
@@ -647,7 +672,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // A title that opens with its doer is about what the doer acts on: the one other relevant goal its title words name
       // with a topic's weight ("Pelastuslaitos laati kunnille mallin evakuointisuunnitelmaksi" is evacuation planning,
       // "Aluehallitus hyväksyi …" whatever it approved). The doer's points still count for relevance; they decide no goal.
-      const acted = reading.doer.length > 0 ? actedOn(reading, relevantGoals, actorTexts) : undefined;
+      const acted = reading.doer.length > 0 || reading.doerWords.size > 0 ? actedOn(reading, relevantGoals, actorTexts) : undefined;
       const subject =
         reading.about.filter((g) => relevantGoals.includes(g) || (s[g] >= MIN_TOPIC && actorsOnly(all[0]))).sort((a, b) => s[b] - s[a])[0] ??
         headline ??
@@ -761,6 +786,8 @@ const FI_GENITIVE = /(?<!ne)n$/;
 const SV_GENITIVE = /s$/;
 /** An organ's meeting (kokous, möte): in the genitive before it, the organ is who decides. */
 const MEETS = /^(?:kokou|möte)/;
+/** A forum (a cooperation forum, an advisory board, a cooperation group, a strategy day): who meets, not what about. */
+const FORUM = /(?:foorumi|neuvottelukunta|yhteistyöryhmä|strategiapäivä|forum|delegation|samarbetsgrupp|strategidag)/;
 /** Verbs of a decision (approved, decided, handled, proposed, confirmed): what the welfare area's organ does to a matter. */
 const DECIDES = /^(?:hyväksy|päät|käsitel|käsittel|esit|vahvist|linjas|godkän|beslut|beslöt|behandla|föreslå|föreslog|fastställ)/;
 
