@@ -25,8 +25,9 @@ export interface TermDef {
    */
   actor?: boolean;
   /**
-   * Names a budget, financial plan, financial statement, investment programme or loan authorisation: in a title, of the
-   * welfare area the item names, it is the owner goal's money whatever the money builds (see tagger.ts).
+   * Names a budget, financial plan, financial statement, investment programme or loan authorisation, or property (a rent,
+   * a sale, a premises programme): in a title, of the welfare area the item names, it is the owner goal's money whatever
+   * the money builds or the property holds (see tagger.ts).
    */
   budget?: boolean;
   /**
