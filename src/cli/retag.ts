@@ -45,8 +45,15 @@ export async function retagCommand(args: string[]): Promise<number> {
       `${changed} of ${rows.length} items ${verb} (taxonomy ${versions} → ${stage.taxonomy.version}); ` +
         `reviewers' decisions are kept and still take precedence\n`,
     );
-    if (!values['dry-run']) saveTagsMany(ctx.db, updates.map((u) => ({ id: u.row.id, tags: u.tags, searchTerms: u.searchTerms })), new Date().toISOString());
-    return 0;
+    if (values['dry-run']) return 0;
+    const save = (us: typeof updates) =>
+      saveTagsMany(ctx.db, us.map((u) => ({ id: u.row.id, version: u.row.version, tags: u.tags, searchTerms: u.searchTerms })), new Date().toISOString());
+    // An item a crawl stored a new version of while these were tagged is tagged again from what is stored now (its
+    // old text's verdict would have overwritten the one for its new text); a few rounds, for a crawl still storing.
+    let moved = save(updates);
+    for (let round = 0; moved.length && round < 3; round++) moved = save(listItemsForTagging(ctx.db, moved).map((row) => ({ row, ...stage.tagInput(toTagInput(row)) })));
+    if (moved.length) process.stderr.write(`retag: ${moved.length} items kept changing while they were retagged (a crawl storing them); run retag again: ${moved.join(', ')}\n`);
+    return moved.length ? 1 : 0;
   } finally {
     await closeContext(ctx);
   }
