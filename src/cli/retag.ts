@@ -1,5 +1,5 @@
 // `lakivahti retag [--dry-run]`: re-tag every stored item with the current taxonomy; preview first with --dry-run.
-import { listItemsForTagging, saveTagsMany } from '../store/index.js';
+import { listItemsForTagging, listLatestReviews, saveTagsMany } from '../store/index.js';
 import { toTagInput } from '../tag/stage.js';
 import type { ItemTags } from '../model.js';
 import { closeContext, openTaggingContext } from '../app/context.js';
@@ -32,12 +32,16 @@ export async function retagCommand(args: string[]): Promise<number> {
     const stage = ctx.tagStage;
     const rows = listItemsForTagging(ctx.db);
     const updates = rows.map((row) => ({ row, ...stage.tagInput(toTagInput(row)) }));
+    // A reviewed item is shown as the reviewer decided whatever the tagger now says: its line says so.
+    const reviewed = new Map(listLatestReviews(ctx.db).map((r) => [r.itemId, r]));
     let changed = 0;
     for (const u of updates) {
       const change = describeRetag(u.row, u.tags);
       if (!change) continue;
       changed++;
-      process.stdout.write(`#${u.row.id} ${u.row.title.slice(0, 90)}: ${change}\n`);
+      const r = reviewed.get(u.row.id);
+      const kept = r ? ` (reviewed by ${r.reviewer}: stays ${r.relevant ? r.goals.join(', ') || 'relevant' : 'not relevant'})` : '';
+      process.stdout.write(`#${u.row.id} ${u.row.title.slice(0, 90)}: ${change}${kept}\n`);
     }
     const versions = [...new Set(rows.map((r) => r.taxonomyVersion ?? 'untagged'))].join(', ') || 'none';
     const verb = values['dry-run'] ? 'would change' : 'changed';
