@@ -8,7 +8,8 @@ import { parseCommand } from './args.js';
 export const usage = `usage: lakivahti retag [--dry-run] [--db PATH] [--feeds DIR]
 
 Re-tag every stored item with the current taxonomy and record its version. --dry-run lists which
-items would gain or lose which goal, and reads the database without changing it.
+items would gain or lose which goal, and reads the database without changing it. An item a crawl
+stores anew meanwhile is tagged again from its new text (exit 1 naming those that kept changing).
 `;
 
 /** "+internal-security −services", "relevant → not relevant": how one item's verdict changes. */
