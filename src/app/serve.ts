@@ -73,22 +73,25 @@ export function setupDbArg(dbFile: string): string | undefined {
 }
 
 /**
- * The web's own connection to a database it can write, which waits WEB_BUSY_MS at most for another's write lock: the
- * server answers every request on one thread, so a write waiting out the busy_timeout (5 s; a crawl storing, a backup)
- * stalled every page and /healthz with it. A write that meets a lock held longer fails (the error page's 503 with
- * Retry-After); reads never wait for a writer in WAL. The scheduler's jobs keep the context's connection, which waits
- * as before.
- */
-/**
  * A web write's wait for the write lock: the writer thread's commits of a scheduled crawl (a group of runs, tens of
  * milliseconds) are waited out, so a review saved meanwhile is not refused; a lock held longer (a big feed's run, a
  * backup, another process's crawl) is refused with 503 rather than stalling every other request.
  */
 const WEB_BUSY_MS = 250;
+/**
+ * The scheduled jobs' wait inside SQLite (the in-force move, the index merge, the digest's records): a moment, for a
+ * lock in passing; a lock held longer is waited for off the event loop (whenWritable) and named in the log.
+ */
+const JOBS_BUSY_MS = 10;
 
-function webConnection(ctx: AppContext): Db {
+/**
+ * A connection of serve's own to a database it can write, waiting `busyMs` at most for another's write lock (the
+ * context's waits 5 s): the server answers every request on one thread, so a write waiting out 5 s there (a crawl
+ * storing, a backup, a retag in another process) stalled every page and /healthz with it.
+ */
+function ownConnection(ctx: AppContext, busyMs: number): Db {
   if (ctx.readOnly || ctx.dbFile === '' || ctx.dbFile === ':memory:') return ctx.db;
-  return openDb(ctx.dbFile, { cacheMiB: SERVE_CACHE_MIB, checkHeader: false, busyMs: WEB_BUSY_MS });
+  return openDb(ctx.dbFile, { cacheMiB: SERVE_CACHE_MIB, checkHeader: false, busyMs });
 }
 
 /**
@@ -97,7 +100,7 @@ function webConnection(ctx: AppContext): Db {
  * `close` closes the web's connection.
  */
 export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?: () => Scheduler | null }) {
-  const db = webConnection(ctx);
+  const db = ownConnection(ctx, WEB_BUSY_MS);
   /** Why the file open is no longer the database (replaced, deleted); false while it is. */
   let orphaned: string | false = false;
   let checkedAt = 0;
@@ -142,8 +145,12 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
   const shown = host.includes(':') ? `[${host}]` : host;
   log({ event: 'listening', url: `http://${shown}:${port}/`, sources: ctx.sources.length });
   for (const [i, p] of ctx.problems.entries()) log({ event: 'database_problem', problem: p, ...(i === 0 && ctx.problemDetail ? { detail: ctx.problemDetail } : {}) });
+  let jobsDb: Db | null = null;
   if (opts.schedule && ctx.readOnly) log({ event: 'scheduler_skipped', reason: 'the database cannot be written' });
-  else if (opts.schedule) scheduler = startScheduler(ctx.sources, { ...pipelineDeps(ctx), log }, digestJobs(ctx, log));
+  else if (opts.schedule) {
+    jobsDb = ownConnection(ctx, JOBS_BUSY_MS);
+    scheduler = startScheduler(ctx.sources, { ...pipelineDeps(ctx), db: jobsDb, log }, digestJobs({ ...ctx, db: jobsDb }, log));
+  }
   const watch = setInterval(checkFile, FILE_CHECK_MS);
   watch.unref();
   return {
@@ -166,6 +173,7 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
       server.closeAllConnections();
       await closed;
       closeApp();
+      if (jobsDb !== ctx.db && jobsDb?.open) jobsDb.close();
       await closeContext(ctx);
     },
   };

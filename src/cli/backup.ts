@@ -11,7 +11,8 @@ export const usage = `usage: lakivahti backup FILE [--force] [--db PATH]
 Copy the database to FILE with SQLite's online backup (consistent even while serve or crawl
 writes; copying the .sqlite file alone would miss what is still in its -wal file), check the
 copy's integrity and print its size and item count. An existing FILE is kept unless --force,
-and never replaced while a process has it open as its database (serve or crawl on it: exit 2).
+and never replaced while a process has it open as its database (serve or crawl on it: exit 2);
+a reader idle on an earlier backup (the sqlite3 shell) holds no lock and is not seen: close it first.
 The copy is written as FILE.partial-PID and named FILE only once complete and checked: a disk
 too small for it is refused before anything is written (exit 1, naming the disk), and a copy cut
 short (the disk filling, Ctrl-C or SIGTERM: exit 130 / 143) leaves nothing behind, and an existing

@@ -7,6 +7,7 @@ import { crawlConcurrency } from '../config/crawl.js';
 import { listPausedSources } from '../store/sources.js';
 import { mayMoveIntoForce } from '../store/in-force.js';
 import { closeContext, NoSourcesError, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
+import { checkTaxonomy } from '../app/taxonomy-check.js';
 import { parseCommand } from './args.js';
 import { keepHeapSmall } from '../heap.js';
 import { DISK_FULL } from '../store/disk-space.js';
@@ -15,7 +16,8 @@ export const usage = `usage: lakivahti crawl [--source ID] [--db PATH] [--feeds 
 
 Crawl every source now (or only --source ID) and print one line per source: new, updated,
 not modified, or the error; then the matters whose statute came into force today, if any.
-Exits 0 when it ran, even if sources failed; 1 when no source definition could be read, or the
+Exits 0 when it ran, even if sources failed; 1 when no source definition could be read, the taxonomy
+cannot be read (new items are stored untagged; said by every crawl, also one that finds nothing new), or the
 database's disk was full (the runs it could not store are due again). Ctrl-C or SIGTERM stops it: requests in flight are
 aborted, those runs recorded as interrupted, the finished ones printed (exit 130 or 143).
 `;
@@ -100,7 +102,8 @@ export async function crawlCommand(args: string[]): Promise<number> {
     } finally {
       process.off('SIGINT', stop).off('SIGTERM', stop);
     }
-    // A taxonomy that could not be read shows up only when the tag stage was first needed.
+    // A taxonomy that cannot be read, also when no run needed the tag stage (a crawl of 304s): cron must see it.
+    if (!stoppedBy) await checkTaxonomy(ctx);
     reportConfigErrors(ctx, process.stderr, reported);
     for (const r of runs) process.stdout.write(formatRun(r) + '\n');
     if (stoppedBy) {
@@ -120,6 +123,10 @@ export async function crawlCommand(args: string[]): Promise<number> {
     const now = new Date();
     const inForce = mayMoveIntoForce(ctx.db, now) ? (await import('../store/matters.js')).moveIntoForce(ctx.db, now.toISOString()) : [];
     if (inForce.length) process.stdout.write(`matters now in force: ${inForce.join(', ')}\n`);
+    if (ctx.configErrors.some((e) => e.file === 'taxonomy')) {
+      process.stderr.write('crawl: the taxonomy cannot be read: items are stored untagged until it is fixed\n');
+      return 1;
+    }
     // A folder that defines no source is not broken (one that could not be read was refused above).
     return 0;
   } finally {

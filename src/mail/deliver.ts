@@ -1,7 +1,7 @@
 // Turning stored data into messages: build each subscriber's digest, record it with its watermark, send what is due.
 import crypto from 'node:crypto';
 import os from 'node:os';
-import type { Db } from '../store/db.js';
+import { whenWritable, type Db } from '../store/db.js';
 import {
   approveDigest, currentHighWater, getDigest, insertDraft, lastSentDigest, listDraftEntries, loadDigestData, markDigestSent,
   openDigest, searchItemIds, type StoredDigest,
@@ -26,6 +26,8 @@ export interface DigestEnv {
   searchMatch: (text: string) => string | null;
   /** Source id → name as stored now (a message names the source as the web view does, not by its id). */
   sourceNames?: () => Record<string, string>;
+  /** Told when a write of sendDue's finds another connection holding the lock (it waits, off the event loop). */
+  waiting?: () => void;
 }
 
 /** One message for one subscription, built now. */
@@ -286,21 +288,24 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
   const claimer = `${os.hostname()}:${process.pid}`;
   let last = 0;
   const results: SendResult[] = [];
-  const secret = unsubscribeSecret(db);
+  // Each write waits for a lock another process holds without holding up the event loop (serve's pages): one that
+  // failed after a message went out would leave it claimed, and sent again once the claim expired.
+  const write = <T>(w: () => T) => whenWritable(w, { waiting: env.waiting });
+  const secret = await write(() => unsubscribeSecret(db));
   for (;;) {
     const at = now();
-    const d = claimNextDelivery(db, claimer, at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString(), claimAlive, last);
+    const d = await write(() => claimNextDelivery(db, claimer, at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString(), claimAlive, last));
     if (!d) return results;
     last = d.id;
     const sub = getSubscription(db, d.subscriptionId);
     if (!sub || sub.unsubscribedAt || sub.pausedAt) {
-      markDeliveryPaused(db, d.id, sub?.pauseReason ?? 'tilaus peruttu');
+      await write(() => markDeliveryPaused(db, d.id, sub?.pauseReason ?? 'tilaus peruttu'));
       continue;
     }
     // Recorded before the address rule: the mailer would read it as another address (or several).
     if (!isMailAddress(d.email)) {
       const refused = refusal({ ...sub, email: d.email });
-      markDeliveryFailed(db, d.id, describeRefusedAddress(refused), null);
+      await write(() => markDeliveryFailed(db, d.id, describeRefusedAddress(refused), null));
       results.push({ email: d.email, subject: d.subject, ok: false, error: describeRefusedAddress(refused), retryAt: null, refused });
       sent?.(results.at(-1)!);
       continue;
@@ -310,17 +315,17 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
         from: config.from, to: d.email, subject: d.subject, html: d.html, text: d.text, messageId: d.messageId,
         unsubscribeUrl: unsubscribeUrl(config.baseUrl, signUnsubscribe(secret, sub.id)), language: sub.lang,
       });
-      markDeliverySent(db, d.id, now().toISOString());
+      await write(() => markDeliverySent(db, d.id, now().toISOString()));
       results.push({ email: d.email, subject: d.subject, ok: true });
       sent?.(results.at(-1)!);
     } catch (err) {
       const e = err instanceof SendError ? err : new SendError((err as Error).message, false);
       const giveUp = e.permanent || d.attempts >= config.maxAttempts;
       const retryAt = giveUp ? null : new Date(now().getTime() + config.retrySeconds * 1000 * 4 ** (d.attempts - 1)).toISOString();
-      db.transaction(() => {
+      await write(() => db.transaction(() => {
         markDeliveryFailed(db, d.id, e.message, retryAt);
         if (giveUp) pauseSubscription(db, sub.id, `${e.permanent ? 'pysyvä virhe' : `${d.attempts} epäonnistunutta yritystä`}: ${e.message}`, now().toISOString());
-      })();
+      })());
       results.push({ email: d.email, subject: d.subject, ok: false, error: e.message, retryAt });
       sent?.(results.at(-1)!);
     }

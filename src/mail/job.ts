@@ -3,10 +3,12 @@
 import type { AppContext } from '../app/context.js';
 import type { Frequency } from '../store/subscriptions.js';
 import { mailConfig, type MailConfig } from './config.js';
+import { whenWritable } from '../store/db.js';
 
 export interface DigestJobs {
   cron: MailConfig['cron'];
-  run(tick: Frequency): Promise<void>;
+  /** One tick's work; `stopping`: the process is shutting down (a wait for another process's lock ends). */
+  run(tick: Frequency, stopping?: () => boolean): Promise<void>;
 }
 
 type Log = (fields: Record<string, unknown>) => void;
@@ -22,13 +24,16 @@ export function digestJobs(ctx: Pick<AppContext, 'db' | 'tagStage' | 'feedsDir'>
   }
   return {
     cron: config.cron,
-    async run(tick) {
+    async run(tick, stopping) {
       if (!config.smtpUrl) return log({ event: 'digest_skipped', tick, reason: 'SMTP_URL is not set' });
       // Loaded at the first tick that sends: serving pages never pays for the mail code (nodemailer, juice).
       const [{ digestEnv }, { describeRefusedAddress, prepareDeliveries, sendDue }, { smtpTransport }] = await Promise.all([
         import('./env.js'), import('./deliver.js'), import('./transport.js')]);
-      const digest = digestEnv(ctx, config);
-      const report = prepareDeliveries(digest, { frequencies: [tick], network: tick === 'weekly' ? 'build' : 'approved', now: new Date() });
+      // Serve's jobs write through a connection that does not wait for another process's lock: the wait is here,
+      // with pages still answered, and the log says so.
+      const waiting = () => log({ event: 'job_waiting_for_lock', job: `digest:${tick}` });
+      const digest = { ...digestEnv(ctx, config), waiting };
+      const report = await whenWritable(() => prepareDeliveries(digest, { frequencies: [tick], network: tick === 'weekly' ? 'build' : 'approved', now: new Date() }), { waiting, stopping });
       for (const r of report.refused) log({ event: 'digest_address_refused', subscription: r.subscription, user: r.userId, email: r.email, fix: describeRefusedAddress(r) });
       if (report.waiting) log({ event: 'digest_waiting_approval', digest_id: report.waiting.id });
       const transport = smtpTransport(config.smtpUrl);

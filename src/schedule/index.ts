@@ -3,7 +3,7 @@ import type { ScheduledTask } from 'node-cron';
 import type { RunResult, SourceDef } from '../model.js';
 import { refreshSource, type PipelineDeps } from '../pipeline.js';
 import { createLimiter } from '../fetch/limiter.js';
-import { getSourceState, listPausedSources, mergeSearchIndex, moveIntoForce } from '../store/index.js';
+import { getSourceState, listPausedSources, mergeSearchIndex, moveIntoForce, whenWritable } from '../store/index.js';
 import { crawlConcurrency } from '../config/crawl.js';
 import { cronTimezone, nextCronRun, nodeCron } from '../config/schedule.js';
 import type { DigestJobs } from '../mail/job.js';
@@ -46,13 +46,18 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
   // Source runs in flight at once across the process: bounds memory when many schedules fire together.
   const slots = createLimiter(crawlConcurrency());
   const withSchedule: PipelineDeps = { ...deps, nextScheduled: (def) => nextCronRun(def.schedule), stopping: () => stopped };
+  // A job's own write (serve gives the jobs a connection with a short busy_timeout): while another process holds the
+  // write lock it is tried again off the event loop, so pages and /healthz answer meanwhile; the log names the wait.
+  const written = <T>(job: string, write: () => T) =>
+    whenWritable(write, { stopping: () => stopped, waiting: () => deps.log?.({ event: 'job_waiting_for_lock', job }) });
 
-  const runOnce = (def: SourceDef): Promise<RunResult | null> => {
-    const p = runGuarded(def);
+  /** `p`, counted in flight (settled() waits for it) until it ends. */
+  const tracked = <T>(p: Promise<T>): Promise<T> => {
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p)).catch(() => undefined);
     return p;
   };
+  const runOnce = (def: SourceDef): Promise<RunResult | null> => tracked(runGuarded(def));
   const runGuarded = async (def: SourceDef): Promise<RunResult | null> => {
     if (stopped || running.has(def.id)) return null;
     running.add(def.id);
@@ -83,7 +88,7 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
     tasks.push(cron.schedule(digest!.cron[tick], async () => {
       if (stopped) return;
       ticking.add(tick);
-      const p = digest!.run(tick).catch((err: Error) => deps.log?.({ event: 'digest_failed', tick, error: err.message }));
+      const p = digest!.run(tick, () => stopped).catch((err: Error) => deps.log?.({ event: 'digest_failed', tick, error: err.message }));
       inFlight.add(p);
       try {
         await p;
@@ -95,11 +100,12 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
 
   // Matters coming into force: daily, and once now (a day may have passed while the process was down).
   let movingIntoForce = false;
-  const intoForce = () => {
+  const intoForce = () => tracked(movingIn());
+  const movingIn = async () => {
     if (stopped) return;
     movingIntoForce = true;
     try {
-      const moved = moveIntoForce(deps.db, new Date().toISOString());
+      const moved = await written('matters:in-force', () => moveIntoForce(deps.db, new Date().toISOString()));
       if (moved.length) deps.log?.({ event: 'matters_in_force', matters: moved });
     } catch (err) {
       deps.log?.({ event: 'matters_in_force_failed', error: (err as Error).message });
@@ -108,16 +114,17 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
     }
   };
   tasks.push(cron.schedule(IN_FORCE_CRON, intoForce, { name: 'matters:in-force', timezone: cronTimezone(IN_FORCE_CRON), noOverlap: true }));
-  intoForce();
+  void intoForce();
 
   // Not at start: a merge holds the write lock for a while, and a night's wait costs searches little.
   let merging = false;
-  const mergeIndex = () => {
+  const mergeIndex = () => tracked(mergingIndex());
+  const mergingIndex = async () => {
     if (stopped) return;
     merging = true;
     const started = performance.now();
     try {
-      const segments = mergeSearchIndex(deps.db);
+      const segments = await written('search:merge', () => mergeSearchIndex(deps.db));
       if (segments > 1) deps.log?.({ event: 'search_index_merged', segments, ms: Math.round(performance.now() - started) });
     } catch (err) {
       deps.log?.({ event: 'search_index_merge_failed', error: (err as Error).message });

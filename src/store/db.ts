@@ -62,6 +62,24 @@ export function limitRows(n: number): string {
 /** Whether a statement failed because another connection held the lock it needed (it waited its busy_timeout, if any). */
 export const isBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
 
+/**
+ * Run `write` (a statement, or a transaction it rolls back whole) and, while another connection holds the lock it
+ * needs, again every `pollMs`, awaiting in between: on a connection with a short busy_timeout the wait for a lock held
+ * by another process happens here, with the event loop free, not in SQLite on the process's one thread. `waiting` hears
+ * of the first refusal; `stopping` ends the wait with the refusal (the work is left as it was).
+ */
+export async function whenWritable<T>(write: () => T, { waiting, stopping, pollMs = 100 }: { waiting?: () => void; stopping?: () => boolean; pollMs?: number } = {}): Promise<T> {
+  for (let first = true; ; first = false) {
+    try {
+      return write();
+    } catch (err) {
+      if (!isBusy(err) || stopping?.()) throw err;
+      if (first) waiting?.();
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
 /** An expected problem opening the database, with a message for people (no stack needed). */
 export class DbOpenError extends Error {
   /** `code`: SQLite's name for the cause where there is one (SQLITE_FULL for a full disk). */

@@ -11,8 +11,11 @@ export function buildTagStage(stage: typeof import('../tag/stage.js'), feedsDir:
     return stage.createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
   } catch (err) {
     // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
-    // The error's own words ("FILE:LINE: …"), without its stage: the reader prints it as a configuration error.
-    errors.push({ file: 'taxonomy', message: err instanceof StageError ? err.detail : (err as Error).message });
+    errors.push(taxonomyError(err));
     return null;
   }
 }
+
+/** A taxonomy that cannot be read as a configuration error: its own words ("FILE:LINE: …"), without its stage. */
+export const taxonomyError = (err: unknown): { file: 'taxonomy'; message: string } =>
+  ({ file: 'taxonomy', message: err instanceof StageError ? err.detail : (err as Error).message });

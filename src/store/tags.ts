@@ -115,15 +115,17 @@ export interface StoredForTagging {
   relevant: boolean | null;
   goals: string[];
   taxonomyVersion: string | null;
+  /** The item's version as read: a verdict for it is saved only while it is still this one (saveTagsMany). */
+  version: number;
 }
 
-/** Every stored item, in id order, as the tagger needs it. */
-export function listItemsForTagging(db: Db): StoredForTagging[] {
+/** Every stored item (or those of `ids`), in id order, as the tagger needs it. */
+export function listItemsForTagging(db: Db, ids?: number[]): StoredForTagging[] {
   const rows = prepared(db, `SELECT i.id, i.source_id AS sourceId, i.title, i.summary, i.language, i.kind, i.organisation, i.deadline,
-        i.consultation, i.relevant, i.taxonomy_version AS taxonomyVersion,
+        i.consultation, i.relevant, i.taxonomy_version AS taxonomyVersion, i.version,
         (SELECT json_group_array(goal) FROM (SELECT goal FROM item_goals WHERE item_id = i.id ORDER BY rank)) AS goals
-      FROM items i ORDER BY i.id`)
-    .all() as (Omit<StoredForTagging, 'consultation' | 'goals' | 'relevant'> & { consultation: string | null; goals: string; relevant: number | null })[];
+      FROM items i WHERE ? IS NULL OR i.id IN (SELECT value FROM json_each(?)) ORDER BY i.id`)
+    .all(...(ids ? [1, JSON.stringify(ids)] : [null, null])) as (Omit<StoredForTagging, 'consultation' | 'goals' | 'relevant'> & { consultation: string | null; goals: string; relevant: number | null })[];
   return rows.map((r) => ({
     ...r,
     consultation: r.consultation ? (JSON.parse(r.consultation) as Consultation) : null,
@@ -132,14 +134,21 @@ export function listItemsForTagging(db: Db): StoredForTagging[] {
   }));
 }
 
-/** Apply many verdicts in one transaction (retag); reviewers' decisions are separate and untouched. */
-export function saveTagsMany(db: Db, updates: { id: number; tags: ItemTags | null; searchTerms: string }[], now: string): void {
-  const update = prepared(db, `UPDATE items SET ${TAG_ASSIGNMENTS} WHERE id = ?`);
+/**
+ * Apply many verdicts in one transaction (retag); reviewers' decisions are separate and untouched. An update with a
+ * `version` is saved only while the item is still that version: a crawl may have stored a new one (and its verdict)
+ * since the verdict was made from the old text. Returns the ids of those left as they were.
+ */
+export function saveTagsMany(db: Db, updates: { id: number; version?: number; tags: ItemTags | null; searchTerms: string }[], now: string): number[] {
+  const update = prepared(db, `UPDATE items SET ${TAG_ASSIGNMENTS} WHERE id = ? AND (? IS NULL OR version = ?)`);
   const goals = goalWriter(db);
+  const moved: number[] = [];
   db.transaction(() => {
     for (const u of updates) {
-      update.run(...tagValues(u.tags && storedVerdict(u.tags), u.searchTerms, now), u.id);
-      goals(u.id, u.tags, true);
+      const version = u.version ?? null;
+      if (update.run(...tagValues(u.tags && storedVerdict(u.tags), u.searchTerms, now), u.id, version, version).changes === 0) moved.push(u.id);
+      else goals(u.id, u.tags, true);
     }
   })();
+  return moved;
 }

@@ -1,12 +1,11 @@
 // Loads feeds/taxonomy.yaml: the strategy goals as versioned data, validated with line numbers.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 import type { Document, Node } from 'yaml';
 import { StageError } from '../errors.js';
 import { throughCache } from './taxonomy-cache.js';
+import { loaderFile, taxonomyFile } from './taxonomy-file.js';
 import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import type { GoalDef, ScopeDef, SourcePrior, Taxonomy, TermDef, Thresholds } from './types.js';
 
@@ -19,26 +18,14 @@ const isMap = ((n: unknown) => yaml().isMap(n)) as typeof Yaml.isMap;
 const isScalar = ((n: unknown) => yaml().isScalar(n)) as typeof Yaml.isScalar;
 const isSeq = ((n: unknown) => yaml().isSeq(n)) as typeof Yaml.isSeq;
 
+export { shippedTaxonomyPath } from './taxonomy-file.js';
+
 /** The three goal ids fixed by the strategy; a taxonomy must define exactly these. */
 export const GOAL_IDS = ['services', 'welfare-reform', 'internal-security'] as const;
 
-
-/** The taxonomy shipped with Lakivahti (feeds/taxonomy.yaml at the package root). */
-export function shippedTaxonomyPath(): string {
-  // src/tag/ and dist/src/tag/ both sit below the package root; walk up to the folder holding feeds/.
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = join(dir, 'feeds', 'taxonomy.yaml');
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  return resolve('feeds', 'taxonomy.yaml');
-}
-
 /** Load the taxonomy from `feedsDir/taxonomy.yaml`, or the shipped one when the folder has none. */
 export function loadTaxonomy(feedsDir?: string): Taxonomy {
-  let file = shippedTaxonomyPath();
-  if (feedsDir !== undefined && existsSync(join(feedsDir, 'taxonomy.yaml'))) file = join(feedsDir, 'taxonomy.yaml');
+  const file = taxonomyFile(feedsDir);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -54,7 +41,7 @@ export function loadTaxonomy(feedsDir?: string): Taxonomy {
  * the yaml library that reads the text (a new one may read the same text differently, or refuse it).
  */
 export const loaderId = (): string =>
-  `${readFileSync(fileURLToPath(import.meta.url), 'utf8')}\0${ITEM_KINDS.join(',')}\0yaml ${(require('yaml/package.json') as { version: string }).version}`;
+  `${readFileSync(loaderFile, 'utf8')}\0${ITEM_KINDS.join(',')}\0yaml ${(require('yaml/package.json') as { version: string }).version}`;
 
 type Path = (string | number)[];
 

@@ -1,5 +1,6 @@
-// A crawl builds the tag stage only when a new item needs it: a broken taxonomy is reported once, by the crawl that
-// needed it, and its items are stored untagged; a crawl that finds nothing new (304) never reads the taxonomy.
+// A crawl builds the tag stage only when a new item needs it: a broken taxonomy is reported once, and its items are
+// stored untagged; a crawl that finds nothing new (304) checks the taxonomy by its file's times against the parse
+// kept beside the database, and parses it only when that is older (test/process/crawl-taxonomy.test.ts: exit codes).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,7 +54,7 @@ afterAll(async () => {
 describe('crawl and the tag stage', () => {
   it('reports a broken taxonomy once, when new items need it, and stores them untagged', async () => {
     const r = await crawl();
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.out).toBe('sm: 3 new, 0 updated, 3 found\n');
     expect(r.err.match(/config: taxonomy: .*taxonomy\.yaml.*items are stored untagged until it is fixed/g)).toHaveLength(1);
     // The taxonomy's own words once, without a second stage prefix (it read 'config: taxonomy: config: …').
@@ -66,11 +67,6 @@ describe('crawl and the tag stage', () => {
     }
     // A taxonomy that did not load is never kept.
     expect(fs.existsSync(`${db}.taxonomy-cache.json`)).toBe(false);
-  });
-
-  it('does not read the taxonomy when nothing is new', async () => {
-    const r = await crawl();
-    expect(r).toEqual({ code: 0, out: 'sm: not modified\n', err: '' });
   });
 
   it('keeps the mended taxonomy beside the database once parsed, and tags the same from it', async () => {
@@ -96,5 +92,19 @@ describe('crawl and the tag stage', () => {
     expect(await tagsOfColdCrawl()).toEqual(parsed);
     expect(fs.statSync(cache).mtimeMs).toBe(written);
     expect(fs.statSync(analyses).mtimeMs).toBe(analysesWritten);
+  });
+
+  it('does not read the taxonomy when nothing is new and the kept parse is newer than its file', async () => {
+    expect(await crawl()).toEqual({ code: 0, out: 'sm: not modified\n', err: '' });
+    // A broken file behind a kept parse dated later: only the files' times were looked at, the text never read.
+    const kept = fs.readFileSync(path.join(feeds, 'taxonomy.yaml'));
+    fs.writeFileSync(path.join(feeds, 'taxonomy.yaml'), 'version: "x"\ngoals: [unclosed\n');
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(`${db}.taxonomy-cache.json`, later, later);
+    try {
+      expect(await crawl()).toEqual({ code: 0, out: 'sm: not modified\n', err: '' });
+    } finally {
+      fs.writeFileSync(path.join(feeds, 'taxonomy.yaml'), kept);
+    }
   });
 });

@@ -98,6 +98,28 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     expect(listed).toHaveLength(1);
   });
 
+  it('never gives a merged-away number again: a split after the merge makes a new number, and the old one still leads to where it went', async () => {
+    const file = path.join(dir, 'numbers.sqlite');
+    fs.copyFileSync(db, file);
+    const ids = [(await show(file, 'HE 12/2026 vp')).id, (await show(file, 'HE 184/2026 vp')).id].sort((x, y) => x - y);
+    const [a, b] = ids; // b the highest number: SQLite gave max(id) + 1 again once it was deleted
+    expect((await run(['matter', 'merge', String(a), String(b), '--reviewer', 'Matti', '--db', file])).code).toBe(0);
+    const item = (await show(file, String(a))).items.at(-1)!.id;
+    const split = await run(['matter', 'split', String(a), String(item), '--reviewer', 'Matti', '--db', file]);
+    expect(split.code).toBe(0);
+    const made = Number(/omaksi asiakseen (\d+)/.exec(split.out)?.[1]);
+    expect(made).toBeGreaterThan(b);
+    // The old number still leads to a matter its items are in (the one its first item is in now), never to a stranger.
+    const gone = await run(['matter', String(b), '--json', '--db', file]);
+    expect(gone.code).toBe(0);
+    expect([a, made]).toContain((JSON.parse(gone.out) as { id: number }).id);
+    expect(gone.err).toMatch(new RegExp(`^matter: matter ${b} was merged into matter \\d+`));
+    // relink, which removes and makes matters of its own, gives none of the numbers either.
+    expect((await run(['relink', '--db', file])).code).toBe(0);
+    const listed = lines((await run(['matters', '--json', '--db', file])).out).map((l) => (JSON.parse(l) as { id: number }).id);
+    expect(listed.filter((id) => id === b)).toEqual([]);
+  });
+
   it('names each mistake with exit 2 and writes nothing, not even to a read-only file', async () => {
     const file = path.join(dir, 'errors.sqlite');
     fs.copyFileSync(db, file);

@@ -1,0 +1,83 @@
+// A crawl with a taxonomy that cannot be read, as cron runs it: the broken taxonomy is named and the crawl exits 1
+// whether or not a run had new items to tag (a crawl of 304s exited 0 without a word, so cron never learned that
+// the taxonomy had broken); the items still go on untagged, and a mended taxonomy makes it quiet again.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { shippedTaxonomyPath } from '../../src/tag/taxonomy.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { run } from '../helpers/process.js';
+
+let server: TestServer;
+let dir: string;
+let feeds: string;
+let db: string;
+let taxonomy: string;
+const broken = 'version: "x"\ngoals:\n  - id: services\n    label: [unclosed\n';
+const feed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>https://example.fi/</link>
+<description>d</description>${['a', 'b'].map((g) => `<item><guid>${g}</guid><title>Pelastuslain muutos ${g}</title><link>https://example.fi/${g}</link></item>`).join('')}</channel></rss>`;
+
+beforeAll(async () => {
+  server = await startServer({
+    '/feed': (req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
+      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(feed);
+    },
+  });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-crawl-taxonomy-'));
+  feeds = path.join(dir, 'feeds');
+  db = path.join(dir, 'l.sqlite');
+  taxonomy = path.join(feeds, 'taxonomy.yaml');
+  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
+  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), `id: sm\nname: Lähde\nurl: ${server.url}/feed\nkind: rss\n`);
+  fs.writeFileSync(taxonomy, broken);
+});
+
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const crawl = () => run(['crawl', '--db', db, '--feeds', feeds]);
+const named = (err: string) => err.match(/^config: taxonomy: .*taxonomy\.yaml:5: .*items are stored untagged until it is fixed/gm) ?? [];
+
+it('stores new items untagged, names the taxonomy once and exits 1', async () => {
+  const r = await crawl();
+  expect(r.out).toBe('sm: 2 new, 0 updated, 2 found\n');
+  expect(named(r.err)).toHaveLength(1);
+  expect(r.err).toMatch(/^crawl: the taxonomy cannot be read: items are stored untagged until it is fixed$/m);
+  expect(r.code).toBe(1);
+  const conn = new Database(db, { readonly: true });
+  try {
+    expect(conn.prepare('SELECT COUNT(*) AS n FROM items WHERE relevant IS NULL').get()).toEqual({ n: 2 });
+  } finally {
+    conn.close();
+  }
+});
+
+it('names it and exits 1 when nothing is new too', async () => {
+  const r = await crawl();
+  expect(r.out).toBe('sm: not modified\n');
+  expect(named(r.err)).toHaveLength(1);
+  expect(r.code).toBe(1);
+});
+
+it('is quiet once the taxonomy is mended, and names it again when it breaks after a crawl that read it', async () => {
+  fs.copyFileSync(shippedTaxonomyPath(), taxonomy);
+  expect(await crawl()).toMatchObject({ code: 0, out: 'sm: not modified\n', err: '' });
+  expect(await crawl()).toMatchObject({ code: 0, out: 'sm: not modified\n', err: '' });
+  // Broken after the mended one was kept beside the database: the kept copy vouches for the old file only.
+  fs.writeFileSync(taxonomy, broken);
+  const r = await crawl();
+  expect(named(r.err)).toHaveLength(1);
+  expect(r.code).toBe(1);
+  // Copied in with an old modification time (cp -p, an unpacked backup): still noticed.
+  fs.copyFileSync(shippedTaxonomyPath(), taxonomy);
+  expect((await crawl()).code).toBe(0);
+  fs.writeFileSync(taxonomy, broken);
+  const old = new Date(Date.now() - 86_400_000);
+  fs.utimesSync(taxonomy, old, old);
+  expect((await crawl()).code).toBe(1);
+});
