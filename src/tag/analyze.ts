@@ -49,13 +49,15 @@ export function tokenize(text: string): Token[] {
   // lies between two matches, so the first place the word is written from there is where it matched.
   const words = normal.match(WORD);
   if (words === null) return [];
+  // Most texts have no hyphen at all: then no word is looked at for one.
+  const hyphens = HYPHEN.test(normal);
   const out: Token[] = new Array(words.length);
   for (let k = 0, at = 0; k < words.length; k++) {
     const t = words[k];
     at = normal.indexOf(t, at);
     const lower = aligned ? lowerAll.slice(at, at + t.length) : t.toLowerCase();
     at += t.length;
-    out[k] = { text: t, lower, pieces: HYPHEN.test(t) ? t.split(/[-‐‑–]/) : [t] };
+    out[k] = { text: t, lower, pieces: hyphens && HYPHEN.test(t) ? t.split(HYPHEN) : [t] };
   }
   return out;
 }

@@ -1,26 +1,19 @@
 // The tagger's word analysis, reused for search: index terms for items and FTS5 queries for users.
 import type { Lang } from '../model.js';
 import { INVISIBLE_IN_WORDS } from '../parse/nfc.js';
-import { tokenize, type Analyzer, type FieldTokens, type Token, type WordAnalysis } from './analyze.js';
+import { tokenize, type Analyzer, type FieldTokens, type Token } from './analyze.js';
 import { ftsString } from './fts.js';
 import { finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
 
-const cache: Record<Lang, Map<string, string[]>> = { fi: new Map(), sv: new Map() };
-
 /**
  * The search keys of a word in a text and of its hyphen pieces, without the word itself (Finnish keys undo
- * consonant gradation and stem alternation; see search-keys.ts); cached per word as the analyzers cache theirs.
+ * consonant gradation and stem alternation; see search-keys.ts); kept per word by termsOf.
  */
 function textKeys(word: string, lang: Lang): string[] {
-  let keys = cache[lang].get(word);
-  if (keys) return keys;
   const pieces = word.split(/[-‐‑–]/).filter((p) => p.length > 0);
   const words = pieces.length > 1 ? [pieces.join(''), ...pieces] : pieces;
   const all = words.flatMap((w) => (lang === 'fi' ? finnishSearchKeys(w) : swedishSearchKeys(w)));
-  keys = [...new Set(all)].filter((k) => k.length > 1 && k !== word);
-  if (cache[lang].size > 200_000) cache[lang].clear();
-  cache[lang].set(word, keys);
-  return keys;
+  return [...new Set(all)].filter((k) => k.length > 1 && k !== word);
 }
 
 /**
@@ -57,32 +50,41 @@ function add(term: string): void {
   terms[count++] = term;
 }
 
-const bases = new WeakMap<WordAnalysis, string[]>();
-const NO_BASES: string[] = [];
+/**
+ * Each word's index terms beyond itself, per analyzer and language: its search keys (textKeys), then Voikko's base
+ * forms of it, whole (not compound parts one by one: Voikko reads eduskunta as edus + kunta, and a search for kunta
+ * must not find Parliament); none for a number (in the indexed title and summary as it is). One lookup a word: a
+ * crawl's items are mostly tagged before V8 optimises this code, and each check a word needed (the number test, the
+ * keys' cache, the analyzer's) ran unoptimised.
+ */
+const wordTerms = new WeakMap<Analyzer, Record<Lang, Map<string, string[]>>>();
 
-/** Voikko's readings of a word joined (its base forms), made once per analysis the analyzer keeps. */
-function basesOf(a: WordAnalysis): string[] {
-  if (a.parts.length === 0) return NO_BASES;
-  let b = bases.get(a);
-  if (b === undefined) {
-    b = a.parts.map((reading) => reading.join(''));
-    bases.set(a, b);
+const NO_TERMS: string[] = [];
+
+function termsOf(lower: string, lang: Lang, analyzer: Analyzer, cache: Map<string, string[]>): string[] {
+  let out = cache.get(lower);
+  if (out) return out;
+  // Numbers are not kept: nearly every case number (VN/1234/2022) is a new one.
+  if (/^\d+$/.test(lower)) return NO_TERMS;
+  out = textKeys(lower, lang);
+  for (const reading of analyzer.analyze(lower, lang).parts) {
+    const base = reading.join('');
+    if (base.length > 1 && base !== lower) out.push(base);
   }
-  return b;
+  if (cache.size > 200_000) cache.clear();
+  cache.set(lower, out);
+  return out;
 }
 
 function addTerms(tokens: Token[], lang: Lang, analyzer: Analyzer): void {
+  let byLang = wordTerms.get(analyzer);
+  if (!byLang) wordTerms.set(analyzer, (byLang = { fi: new Map(), sv: new Map() }));
+  const cache = byLang[lang];
   // Indexed loops, not for…of: until V8 optimises this, each for…of step allocates an iterator result (a crawl's items
   // are mostly tagged before that), and its bytecode is several times larger.
   for (let i = 0; i < tokens.length; i++) {
-    const lower = tokens[i].lower;
-    if (/^\d+$/.test(lower)) continue; // numbers are in the indexed title and summary as they are
-    const keys = textKeys(lower, lang);
-    for (let k = 0; k < keys.length; k++) add(keys[k]);
-    // Voikko's base forms, whole. Not compound parts one by one: Voikko reads eduskunta as edus + kunta, and a
-    // search for kunta must not find Parliament.
-    const bases = basesOf(analyzer.analyze(lower, lang));
-    for (let k = 0; k < bases.length; k++) if (bases[k].length > 1 && bases[k] !== lower) add(bases[k]);
+    const terms = termsOf(tokens[i].lower, lang, analyzer, cache);
+    for (let k = 0; k < terms.length; k++) add(terms[k]);
   }
 }
 

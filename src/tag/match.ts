@@ -233,9 +233,10 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
   return {
     terms: compiled,
     matchToken(token: Token, lang: Lang) {
-      if (matchesNothing(token.text)) return NO_MATCHES;
+      // The cache first: a word seen before is most of an item's words, and no text that matches nothing is kept.
       const cached = cache[lang].get(token.text);
       if (cached) return cached;
+      if (matchesNothing(token.text)) return NO_MATCHES;
       const a = analyzerAnalyze(token, lang);
       const found: WordMatch[] = [];
       if (a.parts.length > 0) {
