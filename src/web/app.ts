@@ -25,6 +25,8 @@ export function createWebApp(deps: WebDeps): express.Express {
   // Every page is sent with Cache-Control: no-store, so no browser ever asks again with If-None-Match: hashing each
   // page's body for an ETag was work nobody used (static files keep theirs).
   app.set('etag', false);
+  // The client's address for the sign-in limits and the scheme for the feeds' links, as the proxy in front saw them.
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   configureViews(app, deps);
   sendRenderedPages(app);
   const secure = deps.secureCookies ?? false;
