@@ -8,6 +8,7 @@ import { closeContext, dbFileProblem, SERVE_CACHE_MIB, diskProblem, healthProble
 import { goalLabels, scopeLabels } from './goal-labels.js';
 import { defaultDbPath } from '../paths.js';
 import { openDb, type Db } from '../store/db.js';
+import { webEnv, type WebEnv } from '../web/env.js';
 
 /** A failure to start that the user can fix (a busy port): printed as one line, no stack. */
 export class StartError extends Error {
@@ -99,7 +100,7 @@ function ownConnection(ctx: AppContext, busyMs: number): Db {
  * check (at most once a second for pages, every time for /healthz) and crawl-now through the scheduler, when there is one.
  * `close` closes the web's connection.
  */
-export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?: () => Scheduler | null }) {
+export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?: () => Scheduler | null; web?: WebEnv }) {
   const db = ownConnection(ctx, WEB_BUSY_MS);
   /** Why the file open is no longer the database (replaced, deleted); false while it is. */
   let orphaned: string | false = false;
@@ -129,17 +130,17 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
     problems: (version) => (checkFile(false), withDisk(banner(version))),
     health: () => (checkFile(), healthProblems(ctx)),
     writesLost: () => (checkFile(), orphaned || null),
-    setupDb: setupDbArg(ctx.dbFile), readOnly: ctx.readOnly, secureCookies: process.env.LAKIVAHTI_SECURE_COOKIES === '1', feedsDir: ctx.feedsDir,
+    setupDb: setupDbArg(ctx.dbFile), readOnly: ctx.readOnly, ...(opts.web ?? webEnv()), feedsDir: ctx.feedsDir,
     crawlNow: opts.schedule && !ctx.readOnly ? (id) => opts.scheduler?.()?.runNow(id) ?? false : undefined,
   });
   return { app, checkFile, close: () => void (db !== ctx.db && db.open && db.close()) };
 }
 
 /** Start the web server (and the scheduler unless disabled or the database is read-only) over an opened context. */
-export async function serve(ctx: AppContext, opts: { port: number; host?: string; schedule: boolean }): Promise<Running> {
+export async function serve(ctx: AppContext, opts: { port: number; host?: string; schedule: boolean; web?: WebEnv }): Promise<Running> {
   const host = opts.host ?? '127.0.0.1';
   let scheduler: Scheduler | null = null;
-  const { app, checkFile, close: closeApp } = serveApp(ctx, { schedule: opts.schedule, scheduler: () => scheduler });
+  const { app, checkFile, close: closeApp } = serveApp(ctx, { schedule: opts.schedule, scheduler: () => scheduler, web: opts.web });
   const server = await listen(app, opts.port, host);
   const port = (server.address() as { port: number }).port;
   const shown = host.includes(':') ? `[${host}]` : host;

@@ -2,6 +2,7 @@
 import { closeContext, openTaggingContext, reportConfigErrors } from '../app/context.js';
 import { log, serve, type Running } from '../app/serve.js';
 import { parseCommand, UsageError } from './args.js';
+import { webEnv, type WebEnv } from '../web/env.js';
 
 
 export const usage = `usage: lakivahti serve [--port N] [--host HOST] [--no-schedule] [--db PATH] [--feeds DIR]
@@ -23,16 +24,26 @@ export function parsePort(value: string | undefined): number {
 /** --host / HOST, 127.0.0.1 by default: only this machine is served unless asked (others reach it through a TLS proxy). */
 export const parseHost = (value: string | undefined): string => value || process.env.HOST || '127.0.0.1';
 
+/** LAKIVAHTI_SECURE_COOKIES and LAKIVAHTI_TRUST_PROXY; a malformed one is a usage error, before a database is opened. */
+export function parseWebEnv(): WebEnv {
+  try {
+    return webEnv();
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { port: { type: 'string' }, host: { type: 'string' }, 'no-schedule': { type: 'boolean' } });
   const port = parsePort(values.port);
+  const web = parseWebEnv();
   const ctx = await openTaggingContext(values, { access: 'serve' });
   reportConfigErrors(ctx, process.stderr);
   // Listen for signals before the server says it listens: a SIGTERM in between would otherwise end it unhandled.
   const signalled = untilSignal();
   let running: Running;
   try {
-    running = await serve(ctx, { port, host: parseHost(values.host), schedule: !values['no-schedule'] });
+    running = await serve(ctx, { port, host: parseHost(values.host), schedule: !values['no-schedule'], web });
   } catch (err) {
     await closeContext(ctx);
     throw err;

@@ -33,7 +33,10 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new Error(`SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465, not "${smtpUrl.replace(/:[^:@/]*@/, ':…@')}"`);
   const baseUrl = env.LAKIVAHTI_BASE_URL?.trim() || `http://127.0.0.1:${env.PORT || 3000}`;
-  if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new Error(`LAKIVAHTI_BASE_URL must be an http(s) address, not "${baseUrl}"`);
+  // The whole value, not its start: a space or line break after the host went into every link of every message and
+  // into List-Unsubscribe; a query or fragment would take the paths appended to it.
+  if (!/^https?:\/\/[^\s/?#<>"]+(?:\/[^\s?#<>"]*)?$/.test(baseUrl) || !URL.canParse(baseUrl))
+    throw new Error(`LAKIVAHTI_BASE_URL must be an http(s) address with no spaces, query or fragment, not ${JSON.stringify(baseUrl)}`);
   const from = env.LAKIVAHTI_MAIL_FROM?.trim() || 'Lakivahti <lakivahti@localhost>';
   if (!senderAddress(from))
     throw new Error(`LAKIVAHTI_MAIL_FROM must be one address, as lakivahti@example.fi or "Lakivahti <lakivahti@example.fi>", not ${JSON.stringify(from)}`);

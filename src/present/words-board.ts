@@ -157,6 +157,10 @@ export const BOARD_WORDS = {
   // The error pages.
   'error.title': { fi: 'Virhe', sv: 'Fel' },
   'error.request': { fi: 'Pyyntöä ei voitu käsitellä.', sv: 'Begäran kunde inte behandlas.' },
+  'error.tooLarge': {
+    fi: 'Lomake oli liian suuri (enintään {kb} kt), joten mitään ei tallennettu. Lyhennä tekstiä ja lähetä lomake uudelleen.',
+    sv: 'Formuläret var för stort (högst {kb} kB), så ingenting sparades. Korta texten och skicka formuläret igen.',
+  },
   'auth.sessionEnded': {
     fi: 'Istuntosi oli päättynyt, joten lomaketta ei tallennettu. Kirjaudu uudelleen ja tee muutos sitten uudelleen.',
     sv: 'Din session hade gått ut, så formuläret sparades inte. Logga in igen och gör sedan ändringen på nytt.',

@@ -25,6 +25,8 @@ export function createWebApp(deps: WebDeps): express.Express {
   // Every page is sent with Cache-Control: no-store, so no browser ever asks again with If-None-Match: hashing each
   // page's body for an ETag was work nobody used (static files keep theirs).
   app.set('etag', false);
+  // The client's address for the sign-in limits and the scheme for the feeds' links, as the proxy in front saw them.
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   configureViews(app, deps);
   sendRenderedPages(app);
   const secure = deps.secureCookies ?? false;
@@ -71,7 +73,7 @@ export function createWebApp(deps: WebDeps): express.Express {
     if (query && !reasons.some((r) => r.includes(query))) reasons.push(`Tietokanta ei vastaa: ${query}`);
     res.status(reasons.length ? 503 : 200).json(reasons.length ? { ok: false, reasons } : { ok: true });
   });
-  app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
+  app.use(express.urlencoded({ extended: false, limit: `${FORM_KB}kb`, parameterLimit: 200 }));
   app.use((req, _res, next) => {
     const lost = req.method === 'GET' || req.method === 'HEAD' ? null : deps.writesLost?.();
     // The reason is the banner's (Finnish, as the page's problems are); the page's language is not known yet here.
@@ -158,6 +160,9 @@ function refusedForm(req: Request, status: number): { back?: string; typed?: str
 }
 
 /** Any failure: a page in the person's language without stack or paths (whatever NODE_ENV), the detail on stderr for the operator. */
+/** The largest form body accepted (a review note is at most 4,000 characters), and its fields at most 200. */
+const FORM_KB = 64;
+
 const errorPage: ErrorRequestHandler = (err, req, res, _next) => {
   // A write that met another process's write lock (a crawl storing, a backup): nothing was saved, and the same form
   // sent a little later is.
@@ -168,7 +173,10 @@ const errorPage: ErrorRequestHandler = (err, req, res, _next) => {
     process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, status, error: detail }) + '\n');
   if (res.headersSent) return void res.end();
   const lang = pageLang(res.locals);
-  const message = err instanceof HttpError ? err.message : word(lang, busy ? 'error.busy' : status < 500 ? 'error.request' : 'error.server');
+  // 413: a form over FORM_KB or with too many fields (body-parser's), said as such; it was "the request could not be handled".
+  const message = err instanceof HttpError ? err.message
+    : status === 413 ? word(lang, 'error.tooLarge', { kb: FORM_KB })
+    : word(lang, busy ? 'error.busy' : status < 500 ? 'error.request' : 'error.server');
   if (busy) res.set('Retry-After', '10');
   res.status(status).render('error', { title: word(lang, 'error.title'), message, ...refusedForm(req, status) }, (renderErr, html) => {
     if (renderErr) res.type('text/plain; charset=utf-8').send(`${word(lang, 'error.title')}: ${message}`);

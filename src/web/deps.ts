@@ -34,6 +34,8 @@ export interface WebDeps {
   crawlNow?: (sourceId: string) => boolean;
   /** Behind HTTPS: Secure __Host- cookies, HSTS, upgrade-insecure-requests. */
   secureCookies?: boolean;
+  /** The proxies whose X-Forwarded-For and -Proto are believed (LAKIVAHTI_TRUST_PROXY, src/web/env.ts); none when absent. */
+  trustProxy?: number | string[];
   /** The feeds folder (the taxonomy's Swedish goal labels for the digest); the shipped one when absent. */
   feedsDir?: string;
   /** The digest's mail settings; read from the environment at each use when absent. */

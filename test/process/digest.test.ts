@@ -182,6 +182,20 @@ describe('lakivahti digest', () => {
     await smtp.close();
   }, 60_000);
 
+  it('refuses a base address with a space, line break, query or fragment in it (exit 2, naming LAKIVAHTI_BASE_URL)', async () => {
+    // Only its start was checked: each of these went into every link of every message and into List-Unsubscribe.
+    const db = seeded('badbase.sqlite');
+    await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
+    const arrived = smtp.received.length;
+    for (const base of ['https://lakivahti.example.fi/x y', 'https://lakivahti.example.fi/\r\nBcc: muu@example.fi', 'https://lakivahti.example.fi/?a=1', 'https://lakivahti.example.fi/#alku', 'https://lakivahti.example.fi>']) {
+      const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url, LAKIVAHTI_BASE_URL: base } });
+      expect([r.code, r.out], base).toEqual([2, '']);
+      expect(r.err, base).toContain(`LAKIVAHTI_BASE_URL must be an http(s) address with no spaces, query or fragment, not ${JSON.stringify(base)}`);
+    }
+    expect(smtp.received.length).toBe(arrived);
+    expect(deliveries(db)).toEqual([]);
+  }, 60_000);
+
   it('sends what is new once; the network digest waits for --approve; a second run sends nothing', async () => {
     const db = seeded('send.sqlite');
     await run(['subscriptions', 'add', 'verkosto@example.fi', '--network', '--db', db]);

@@ -71,6 +71,20 @@ describe('changing one\'s password', () => {
 });
 
 describe('wrong current passwords', () => {
+  it('are limited when sent at once too: of 8 sent together, 5 are tried and 3 refused', async () => {
+    // Each was checked against the limit before any had failed, so all 8 were tried.
+    const other = await servePages(webDeps(db), 'admin');
+    try {
+      const b = other.browser;
+      const token = await b.token('/account');
+      const statuses = await Promise.all(Array.from({ length: 8 }, (_, n) =>
+        b.post('/account/password', { _csrf: token, current: `väärä-kerralla-${n}`, password: NEW, again: NEW }).then((r) => r.res.status)));
+      expect([statuses.filter((s) => s === 400).length, statuses.filter((s) => s === 429).length]).toEqual([5, 3]);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+
   it('are limited as sign-in is: after 5 in 15 minutes the form refuses (429, Finnish, Retry-After), the right one too', async () => {
     const other = await servePages(webDeps(db), 'reviewer');
     try {

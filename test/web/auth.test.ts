@@ -192,6 +192,22 @@ describe('the sign-in gate', () => {
     expect((await new Browser(base).signIn(reader)).status).toBe(303);
   }, 40_000);
 
+  it('limits guesses sent at once too: of 12 wrong passwords for one account sent together, 5 are tried', async () => {
+    // Each was checked against the limit before any had failed: all 12 were tried (20 at once in the probe).
+    const email = await addUser(db, 'kerralla@example.fi', 'reader');
+    const forms = await Promise.all(Array.from({ length: 12 }, async () => {
+      const b = new Browser(base);
+      return { b, token: Browser.token((await b.get('/login')).html) };
+    }));
+    const statuses = await Promise.all(forms.map(({ b, token }, i) =>
+      b.post('/login', { _csrf: token, email, password: `arvaus-kerralla-${i}`, next: '/' }).then((r) => r.res.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    expect((await new Browser(base).signIn(email)).status).toBe(429);
+    // The right passwords from this address meanwhile were taken back: the address is not counted as guessing.
+    for (let i = 0; i < 3; i++) expect((await new Browser(base).signIn(reader)).status).toBe(303);
+  }, 60_000);
+
   it('sends strict security headers: a CSP without inline script, no framing, no sniffing', async () => {
     const res = await fetch(`${base}/login`);
     const csp = res.headers.get('content-security-policy')!;
@@ -486,5 +502,11 @@ describe('the sign-in limiter (per address and per account, in memory)', () => {
     l.fail('account:a');
     l.reset('account:a');
     expect(l.wait('account:a')).toBe(0);
+    // An attempt counted before its check and taken back when it succeeded.
+    for (let i = 0; i < 3; i++) l.fail('ip:3');
+    l.forgive('ip:3');
+    expect(l.wait('ip:3')).toBe(0);
+    l.fail('ip:3');
+    expect(l.wait('ip:3')).toBeGreaterThan(0);
   });
 });

@@ -42,6 +42,15 @@ describe('web view failures', () => {
   });
 
   // Before the database is closed below: the visitor (not signed in) reaches the sign-in gate, which reads it.
+  it('a form too large, or with too many fields, is a 413 page that says so', async () => {
+    // Refused before the CSRF check or the sign-in gate: body-parser reads the body first.
+    for (const body of [`note=${'a'.repeat(70_000)}`, Array.from({ length: 300 }, (_, i) => `f${i}=1`).join('&')]) {
+      const res = await fetch(`${base}/items/1/review`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(res.status).toBe(413);
+      expect(await res.text()).toContain('Lomake oli liian suuri (enintään 64 kt), joten mitään ei tallennettu.');
+    }
+  });
+
   it('a malformed URL is a 400 page, not a stack', async () => {
     const res = await fetch(`${base}/%E0%A4%A`);
     expect(res.status).toBeLessThan(500);

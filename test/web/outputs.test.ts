@@ -1,8 +1,10 @@
 // Outputs for other tools: Atom and JSON Feed for a filter and for a matter, iCalendar deadlines, CSV; each read
 // back with a real reader (the project's own feed parser), and bad filters refused, in the requester's language.
 import { describe, expect, it } from 'vitest';
+import * as cheerio from 'cheerio';
 import { parseFeed } from '../../src/parse/feed.js';
-import { get, inDays, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
+import { XmlTree, type Tree } from '../../src/parse/xml-tree.js';
+import { arriveTagged, get, inDays, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
 import { findUser, setUserLanguage, type Db } from '../../src/store/index.js';
 import { CSV_COLUMNS, withLanguages } from '../../src/web/routes/outputs.js';
 
@@ -35,7 +37,8 @@ describe('Atom and JSON Feed', () => {
     const items = await parseFeed((await get(`${site.base}/feeds/items.atom?source=stm`)).body, `${site.base}/feeds/items.atom`);
     const hostile = items.find((i) => i.guid === `${site.base}/items/${seeded.hostile}`)!;
     expect(hostile.url).toBe(`${site.base}/items/${seeded.hostile}`);
-    expect(hostile.title).toBe('Pelastustoimen rahoitus onerror="alert(2)"');
+    // Atom's title is type="html": a reader shows its text, entities decoded.
+    expect(cheerio.load(hostile.title).text()).toBe('Pelastustoimen rahoitus onerror="alert(2)"');
   });
 
   it('a JSON Feed of any filter lists the newest items first', async () => {
@@ -293,5 +296,40 @@ describe('personal feed tokens', () => {
     } finally {
       db.prepare("UPDATE users SET disabled_at = NULL WHERE email = 'reader@example.fi'").run();
     }
+  });
+});
+
+describe('text from a hostile source in the feeds', () => {
+  // A title may hold "]]>" (plain text, nothing to strip) and a summary "<" or an escaped tag that is text. Atom's title
+  // and summary are type="html" and JSON Feed's content_html is HTML: each must read back as the text stored.
+  it('stays the text stored: the Atom is well-formed XML and no reader makes markup of it', async () => {
+    const id = arriveTagged(db, 'stm', {
+      guid: 'cdata', url: 'https://stm.fi/cdata', published: new Date().toISOString(),
+      title: 'Hyökkäystesti ]]> pelastustoimi ]]></title><b>x',
+      summary: 'Raja < 5 % &amp;lt;img src=x onerror=alert(1)&amp;gt; &amp;amp; muuta',
+    });
+    const stored = db.prepare('SELECT title, summary FROM items WHERE id = ?').get(id) as { title: string; summary: string };
+    expect(stored.title).toContain(']]>');
+    expect(stored.summary).toContain('<img src=x onerror=alert(1)>'.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')));
+    const shown = (type: string | undefined, text: string) => (type === 'html' ? cheerio.load(text).text() : text);
+
+    const atom = await get(`${site.base}/feeds/items.atom?q=hyökkäystesti`);
+    const xml = new XmlTree();
+    xml.write(atom.body);
+    xml.end();
+    expect(xml.failure).toBeNull();
+    // XML 1.0 2.4: "]]>" only ever ends a CDATA section (sax lets it pass; expat, as feed readers use, refuses the feed).
+    expect(atom.body.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')).not.toContain(']]>');
+    const entry = ((xml.result!.feed as Tree).entry as Tree[])[0];
+    const text = (el: unknown) => {
+      const node = (el as Tree[])[0];
+      return shown((node.$ as Record<string, string> | undefined)?.type, typeof node === 'string' ? node : String(node._));
+    };
+    expect(text(entry.title)).toBe(stored.title);
+    expect(text(entry.summary)).toContain(stored.summary);
+
+    const json = JSON.parse((await get(`${site.base}/feeds/items.json?q=hyökkäystesti`)).body) as { items: Record<string, string>[] };
+    expect(json.items[0].title).toBe(stored.title);
+    expect(json.items[0].content_html === undefined ? json.items[0].content_text : shown('html', json.items[0].content_html)).toContain(stored.summary);
   });
 });

@@ -96,16 +96,19 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
         res.set('Retry-After', String(Math.ceil(wait / 1000)));
         return signInPage(req, res, 429, { email, next: back, error: (lang) => word(lang, 'login.limited', { minutes: waitMinutes(wait) }) });
       }
+      // Counted before the slow check, not after it failed: 20 guesses sent at once all passed the check above and were
+      // all tried against a limit of 5. A right password takes its count back.
+      byAddress.fail(address);
+      byAccount.fail(account);
       const user = email ? findUser(opts.db, email) : undefined;
       // The same work whether or not the address is known, so the answer's timing does not tell.
       const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
       if (!user || !matches || user.disabledAt) {
-        byAddress.fail(address);
-        byAccount.fail(account);
         process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'sign_in_failed', email: email.slice(0, 200), address }) + '\n');
         return signInPage(req, res, 401, { email, next: back, error: (lang) => word(lang, 'login.wrong') });
       }
       byAccount.reset(account);
+      byAddress.forgive(address);
       const who: SessionUser = { id: user.id, email: user.email, role: user.role };
       sessions.signIn(res, who);
       if (!opts.readOnly) logAction(opts.db, { userId: user.id, email: user.email, action: 'sign-in', target: `user:${user.id}`, now: new Date().toISOString() });

@@ -1,5 +1,6 @@
 // Password guessing limits (sign-in per address and per account, the current password on the own-password form):
-// failures counted in a fixed window, in this process's memory (one server process; a restart forgets them, which
+// attempts counted in a fixed window before their slow check (scrypt), so guesses sent at once see each other, and
+// taken back when they succeed; in this process's memory (one server process; a restart forgets them, which
 // the scrypt cost and the short window make acceptable).
 
 export interface Limit {
@@ -32,6 +33,12 @@ export class FailureLimiter {
 
   reset(key: string): void {
     this.seen.delete(key);
+  }
+
+  /** Take back one counted attempt that succeeded (people signing in from one shared address are no guesser). */
+  forgive(key: string): void {
+    const e = this.seen.get(key);
+    if (e && e.count > 0) e.count--;
   }
 }
 

@@ -58,9 +58,10 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
         res.set('Retry-After', String(Math.ceil(wait / 1000)));
         return page(res, 429, undefined, word(lang, 'account.tooManyWrong', { minutes: waitMinutes(wait) }));
       }
+      // Counted before the slow check, so that guesses sent at once see each other (as sign-in's).
+      wrongCurrent.fail(key);
       const stored = findUser(deps.db, user.email);
       if (!stored || !(await verifyPassword(current, stored.passwordHash))) {
-        wrongCurrent.fail(key);
         process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'password_change_refused', email: user.email }) + '\n');
         return refuse(400, word(lang, 'account.wrongCurrent'));
       }

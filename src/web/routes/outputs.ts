@@ -10,7 +10,7 @@ import { activeUser, getMatter, listDeadlines, listFilteredItems, type ItemRow }
 import type { PageContext } from './context.js';
 import { parseItemQuery } from './item-query.js';
 import { safeHref } from './item.js';
-import { kindLabel, languageLabel } from './present.js';
+import { escapeHtml, kindLabel, languageLabel } from './present.js';
 import { stageName } from '../../present/stage-names.js';
 import { word, type Lang } from '../../present/words-web.js';
 import { itemLang } from '../../present/item-lang.js';
@@ -76,10 +76,14 @@ function renderFeed(ctx: PageContext, req: Request, res: Response, lang: Lang, f
     const page = `${base}/items/${r.id}`;
     const deadline = r.deadline ? ` ${word(lang, 'feed.deadline', { date: finnishDate(r.deadline) })}` : '';
     const date = new Date(r.published ?? ctx.now().toISOString());
+    const description = `${ctx.sourceName(r.source)}${r.organisation ? `, ${r.organisation}` : ''}.${deadline} ${r.summary}`.trim();
     feed.addItem({
+      // The library writes the title and summary as Atom's type="html" and the summary as JSON Feed's content_html, in
+      // CDATA sections it splits at the first "]]>" only. Stored text is text: escaped, "a < 5" and an escaped tag read
+      // as written, and no "]]>" is left to end a section early (a title with two made the feed no XML).
+      title: format === 'atom' ? escapeHtml(r.title) : r.title, id: page, link: safeHref(r.url) ?? page, date,
       // The date as published too (JSON Feed's date_published, Atom's published): readers sort and show that one.
-      title: r.title, id: page, link: safeHref(r.url) ?? page, date, published: date,
-      description: `${ctx.sourceName(r.source)}${r.organisation ? `, ${r.organisation}` : ''}.${deadline} ${r.summary}`.trim(),
+      published: date, description: escapeHtml(description),
       category: r.goals.map((g) => ({ name: ctx.goalLabel(g, lang), term: g })),
     });
   }

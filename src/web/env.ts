@@ -1,0 +1,43 @@
+// The web view's settings from the environment, for serving behind an HTTPS proxy; a malformed one is refused naming it.
+import net from 'node:net';
+
+export interface WebEnv {
+  /** LAKIVAHTI_SECURE_COOKIES: `Secure` `__Host-` session cookies and HSTS. */
+  secureCookies: boolean;
+  /**
+   * LAKIVAHTI_TRUST_PROXY: the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (express's `trust
+   * proxy`): a count of hops or addresses, subnets and the names loopback, linklocal, uniquelocal. Unset: none, and
+   * behind a proxy every sign-in came from the proxy's address, so 30 wrong passwords from anyone locked out everybody.
+   */
+  trustProxy?: number | string[];
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address or subnet ("10.0.0.0/8", "::1") as express's trust proxy takes it, or a name of a range. */
+function isProxy(value: string): boolean {
+  if (PROXY_NAMES.has(value)) return true;
+  const [address, bits, extra] = value.split('/');
+  const family = net.isIP(address);
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/** Read the web settings; throws naming the variable when one is malformed. */
+export function webEnv(env: NodeJS.ProcessEnv = process.env): WebEnv {
+  const secure = (env.LAKIVAHTI_SECURE_COOKIES ?? '').trim().toLowerCase();
+  // "true" was read as off: cookies without Secure behind HTTPS, and nothing said so.
+  if (!['', '0', '1', 'false', 'true', 'no', 'yes'].includes(secure))
+    throw new Error(`LAKIVAHTI_SECURE_COOKIES must be 1 (or 0), not ${JSON.stringify(env.LAKIVAHTI_SECURE_COOKIES)}`);
+  const trust = env.LAKIVAHTI_TRUST_PROXY?.trim() ?? '';
+  let trustProxy: WebEnv['trustProxy'];
+  if (/^\d+$/.test(trust) && Number(trust) >= 1 && Number(trust) <= 9) trustProxy = Number(trust);
+  else if (trust !== '') {
+    trustProxy = trust.split(',').map((s) => s.trim());
+    // Never "true" (believe anyone's X-Forwarded-For): a client reaching serve past the proxy would pick its address.
+    if (!trustProxy.every(isProxy))
+      throw new Error('LAKIVAHTI_TRUST_PROXY must be the proxy\'s address or subnet (127.0.0.1, 10.0.0.0/8, loopback; several with commas) ' +
+        `or the number of proxies in front (1–9), not ${JSON.stringify(env.LAKIVAHTI_TRUST_PROXY)}`);
+  }
+  return { secureCookies: ['1', 'true', 'yes'].includes(secure), ...(trustProxy === undefined ? {} : { trustProxy }) };
+}

@@ -1,0 +1,91 @@
+// `serve` behind a reverse proxy, as a process: LAKIVAHTI_TRUST_PROXY names the proxy, so the sign-in limit per address
+// counts each client's address (X-Forwarded-For) and the feeds link with the scheme the client used; unset, a forwarded
+// address is believed from nobody. Malformed LAKIVAHTI_TRUST_PROXY or LAKIVAHTI_SECURE_COOKIES: exit 2 naming it
+// (src/web/env.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../src/store/index.js';
+import { addUser, PASSWORD } from '../helpers/web.js';
+import { run, serveForTests, type Served } from '../helpers/process.js';
+
+/** A database with one reviewer, served with `env`. */
+const servedWith = (name: string, env: Record<string, string>): Served =>
+  serveForTests(name, async (dir) => {
+    const file = path.join(dir, 'db.sqlite');
+    const db = openDb(file);
+    await addUser(db, 'lakimies@example.fi', 'reviewer');
+    db.close();
+    return { args: ['--db', file], opts: { env } };
+  });
+
+/** Sign in through the form as a browser behind the proxy at `client` does: the form's status and the cookies. */
+async function signInAs(base: string, email: string, password: string, client: string): Promise<{ status: number; cookie: string }> {
+  const headers = { 'x-forwarded-for': client };
+  const form = await fetch(`${base}/login`, { headers });
+  const cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
+  const body = new URLSearchParams({ _csrf: token, email, password, next: '/' });
+  const res = await fetch(`${base}/login`, { method: 'POST', body, headers: { ...headers, cookie }, redirect: 'manual' });
+  return { status: res.status, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+}
+
+const signIn = async (base: string, email: string, password: string, client: string) => (await signInAs(base, email, password, client)).status;
+
+/** 30 wrong passwords from one client, each for another account (the per-account limit is 5). */
+async function guess(base: string, client: string): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < 30; i++) statuses.push(await signIn(base, `arvaus${i}@example.fi`, 'väärä-salasana-123', client));
+  return statuses;
+}
+
+describe('serve behind a proxy (LAKIVAHTI_TRUST_PROXY=loopback)', { timeout: 120_000 }, () => {
+  const served = servedWith('proxy', { LAKIVAHTI_TRUST_PROXY: 'loopback' });
+
+  it("one client's 30 wrong passwords lock out that client, not every other person behind the same proxy", async () => {
+    expect(new Set(await guess(served.base, '203.0.113.5'))).toEqual(new Set([401]));
+    expect(await signIn(served.base, 'lakimies@example.fi', PASSWORD, '203.0.113.5')).toBe(429);
+    // Before: every request came from the proxy's 127.0.0.1, so nobody could sign in for 15 minutes.
+    expect(await signIn(served.base, 'lakimies@example.fi', PASSWORD, '198.51.100.7')).toBe(303);
+    // The log names the client, not the proxy.
+    expect(served.child.err()).toContain('"address":"ip:203.0.113.5"');
+  });
+
+  it("the feeds' own links use the scheme the client used (X-Forwarded-Proto)", async () => {
+    const { status, cookie } = await signInAs(served.base, 'lakimies@example.fi', PASSWORD, '198.51.100.8');
+    expect(status).toBe(303);
+    const atom = await (await fetch(`${served.base}/feeds/items.atom`, { headers: { cookie, 'x-forwarded-proto': 'https' } })).text();
+    expect(atom).toContain(`<id>${served.base.replace('http:', 'https:')}/feeds/items.atom</id>`);
+  });
+});
+
+describe('serve with no proxy named', { timeout: 120_000 }, () => {
+  const served = servedWith('noproxy', {});
+
+  it('believes no X-Forwarded-For: a guesser changing it is still the address it comes from', async () => {
+    expect(await signIn(served.base, 'arvaus@example.fi', 'väärä-salasana-123', '203.0.113.9')).toBe(401);
+    expect(served.child.err()).toContain('"address":"ip:127.0.0.1"');
+    expect(served.child.err()).not.toContain('203.0.113.9');
+  });
+});
+
+describe('malformed proxy settings', () => {
+  it('exit 2 naming the variable, before any database is made', async () => {
+    const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'lakivahti-proxy-bad-'));
+    try {
+      for (const [name, value, says] of [
+        ['LAKIVAHTI_TRUST_PROXY', 'true', 'LAKIVAHTI_TRUST_PROXY must be'],
+        ['LAKIVAHTI_TRUST_PROXY', '10.0.0.0/33', 'LAKIVAHTI_TRUST_PROXY must be'],
+        ['LAKIVAHTI_TRUST_PROXY', 'proxy.example.fi', 'LAKIVAHTI_TRUST_PROXY must be'],
+        ['LAKIVAHTI_SECURE_COOKIES', 'on', 'LAKIVAHTI_SECURE_COOKIES must be 1 (or 0), not "on"'],
+      ]) {
+        const db = path.join(dir, 'never.sqlite');
+        const r = await run(['serve', '--port', '0', '--no-schedule', '--db', db], { env: { [name]: value } });
+        expect([value, r.code, r.err]).toEqual([value, 2, expect.stringContaining(says)]);
+        expect(fs.existsSync(db)).toBe(false);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
