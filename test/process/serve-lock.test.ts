@@ -37,6 +37,13 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * What "promptly" means here: well under the 5 s a request waiting out SQLite's busy_timeout takes (a page sent 300 ms
+ * after a stalled write would answer after ~4.7 s). Not a speed target: a sign-in's scrypt alone takes 1-2 s on this
+ * machine at load 10, so a tighter bound failed on a busy host without any lock wait.
+ */
+const PROMPT_MS = 4000;
+
 /** Milliseconds `p` takes, with its value. */
 async function timed<T>(p: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const began = performance.now();
@@ -84,14 +91,14 @@ describe('serve while another process holds the write lock', () => {
       const signedIn = await signIn;
       expect(signedIn.value.res.status).toBe(503);
       expect(signedIn.value.res.headers.get('retry-after')).toBe('10');
-      expect(signedIn.ms).toBeLessThan(2000);
+      expect(signedIn.ms).toBeLessThan(PROMPT_MS);
       expect(sent.value.res.status).toBe(503);
       expect(sent.value.res.headers.get('retry-after')).toBe('10');
       expect(sent.value.html).toContain('Lukon aikana kirjoitettu.');
-      expect(sent.ms).toBeLessThan(2000);
+      expect(sent.ms).toBeLessThan(PROMPT_MS);
       expect(page.value.res.status).toBe(200);
       expect(health.value.status).toBe(200);
-      expect([page.ms, health.ms, login.ms].every((ms) => ms < 2000), `page ${page.ms} ms, health ${health.ms} ms, login ${login.ms} ms`).toBe(true);
+      expect([page.ms, health.ms, login.ms].every((ms) => ms < PROMPT_MS), `page ${page.ms} ms, health ${health.ms} ms, login ${login.ms} ms`).toBe(true);
     });
     expect(reviews()).toBe(before);
     // Sent again once the lock is gone, it is saved.
@@ -127,7 +134,7 @@ describe('serve while another process holds the write lock', () => {
     writer.close();
     const page = await underLock(() => timed(() => browser.get('/items')));
     expect(page.value.res.status).toBe(200);
-    expect(page.ms).toBeLessThan(2000);
+    expect(page.ms).toBeLessThan(PROMPT_MS);
     expect((await browser.get('/items')).res.status).toBe(200);
     const reader = new Database(db, { readonly: true });
     const seen = reader.prepare('SELECT MAX(last_seen_at) FROM sessions').pluck().get() as string;
