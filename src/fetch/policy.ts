@@ -1,6 +1,7 @@
 // The fetch stage's settings: limits, timeouts and identity, with defaults read from the environment.
 import type { LookupAddress } from 'node:dns';
 import { StageError } from '../errors.js';
+import { envFlag } from '../env-flag.js';
 
 /** How the fetcher behaves; every field has a default from defaultPolicy(). */
 export interface FetchPolicy {
@@ -51,8 +52,17 @@ export function defaultPolicy(env: NodeJS.ProcessEnv = process.env): FetchPolicy
     deadlineMs: 60_000,
     maxRedirects: 5,
     perHost: parsePerHost(env.LAKIVAHTI_PER_HOST),
-    allowPrivateNetworks: ['1', 'true', 'yes'].includes((env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS ?? '').toLowerCase()),
+    allowPrivateNetworks: configFlag(env, 'LAKIVAHTI_ALLOW_PRIVATE_NETWORKS'),
   };
+}
+
+/** A yes/no setting, refused as the other fetch settings are (a config error naming it). */
+function configFlag(env: NodeJS.ProcessEnv, name: string): boolean {
+  try {
+    return envFlag(env, name);
+  } catch (e) {
+    throw new StageError('config', (e as Error).message);
+  }
 }
 
 /** Requests in flight to one host (LAKIVAHTI_PER_HOST, 1–16, default 2): politeness to other people's servers. */

@@ -1,6 +1,7 @@
 // The digest's settings from the environment, checked once, with a clear error naming the variable.
 import { scheduleProblem } from '../config/schedule.js';
 import { senderAddress } from './address.js';
+import { envFlag } from '../env-flag.js';
 export interface MailConfig {
   /** SMTP_URL (smtp://user:pass@host:587, smtps://…); null: nothing is sent. */
   smtpUrl: string | null;
@@ -45,7 +46,7 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
     maxDays: whole(env, 'LAKIVAHTI_DIGEST_MAX_DAYS', 14, 1, 366),
     retrySeconds: whole(env, 'LAKIVAHTI_MAIL_RETRY_SECONDS', 300, 0, 86_400),
     maxAttempts: whole(env, 'LAKIVAHTI_MAIL_MAX_ATTEMPTS', 5, 1, 50),
-    autoApprove: env.LAKIVAHTI_DIGEST_AUTO_APPROVE === '1',
+    autoApprove: envFlag(env, 'LAKIVAHTI_DIGEST_AUTO_APPROVE'),
     cron: {
       weekly: schedule(env, 'LAKIVAHTI_DIGEST_WEEKLY', '0 8 * * 1'),
       daily: schedule(env, 'LAKIVAHTI_DIGEST_DAILY', '0 7 * * *'),

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { envFlag } from '../env-flag.js';
 
 /** One reading of a word: its base form and its compound parts (in the forms the compound uses). */
 export interface VoikkoReading {
@@ -50,7 +51,7 @@ export function libraryFile(lib: string): string | null {
 
 /** Open libvoikko for Finnish, or return null when the library or its dictionary is missing. */
 export function openVoikko(libPath = voikkoLibrary()): Voikko | null {
-  if (process.env.LAKIVAHTI_NO_VOIKKO === '1') return null;
+  if (envFlag(process.env, 'LAKIVAHTI_NO_VOIKKO')) return null;
   try {
     const k = koffi();
     const lib = k.load(libPath);

@@ -1,5 +1,6 @@
 // The web view's settings from the environment, for serving behind an HTTPS proxy; a malformed one is refused naming it.
 import net from 'node:net';
+import { envFlag } from '../env-flag.js';
 
 export interface WebEnv {
   /** LAKIVAHTI_SECURE_COOKIES: `Secure` `__Host-` session cookies and HSTS. */
@@ -25,10 +26,8 @@ function isProxy(value: string): boolean {
 
 /** Read the web settings; throws naming the variable when one is malformed. */
 export function webEnv(env: NodeJS.ProcessEnv = process.env): WebEnv {
-  const secure = (env.LAKIVAHTI_SECURE_COOKIES ?? '').trim().toLowerCase();
   // "true" was read as off: cookies without Secure behind HTTPS, and nothing said so.
-  if (!['', '0', '1', 'false', 'true', 'no', 'yes'].includes(secure))
-    throw new Error(`LAKIVAHTI_SECURE_COOKIES must be 1 (or 0), not ${JSON.stringify(env.LAKIVAHTI_SECURE_COOKIES)}`);
+  const secureCookies = envFlag(env, 'LAKIVAHTI_SECURE_COOKIES');
   const trust = env.LAKIVAHTI_TRUST_PROXY?.trim() ?? '';
   let trustProxy: WebEnv['trustProxy'];
   if (/^\d+$/.test(trust) && Number(trust) >= 1 && Number(trust) <= 9) trustProxy = Number(trust);
@@ -39,5 +38,5 @@ export function webEnv(env: NodeJS.ProcessEnv = process.env): WebEnv {
       throw new Error('LAKIVAHTI_TRUST_PROXY must be the proxy\'s address or subnet (127.0.0.1, 10.0.0.0/8, loopback; several with commas) ' +
         `or the number of proxies in front (1–9), not ${JSON.stringify(env.LAKIVAHTI_TRUST_PROXY)}`);
   }
-  return { secureCookies: ['1', 'true', 'yes'].includes(secure), ...(trustProxy === undefined ? {} : { trustProxy }) };
+  return { secureCookies, ...(trustProxy === undefined ? {} : { trustProxy }) };
 }

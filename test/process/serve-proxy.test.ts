@@ -77,7 +77,7 @@ describe('malformed proxy settings', () => {
         ['LAKIVAHTI_TRUST_PROXY', 'true', 'LAKIVAHTI_TRUST_PROXY must be'],
         ['LAKIVAHTI_TRUST_PROXY', '10.0.0.0/33', 'LAKIVAHTI_TRUST_PROXY must be'],
         ['LAKIVAHTI_TRUST_PROXY', 'proxy.example.fi', 'LAKIVAHTI_TRUST_PROXY must be'],
-        ['LAKIVAHTI_SECURE_COOKIES', 'on', 'LAKIVAHTI_SECURE_COOKIES must be 1 (or 0), not "on"'],
+        ['LAKIVAHTI_SECURE_COOKIES', 'secure', 'LAKIVAHTI_SECURE_COOKIES must be 1 (on) or 0 (off), not "secure"'],
       ]) {
         const db = path.join(dir, 'never.sqlite');
         const r = await run(['serve', '--port', '0', '--no-schedule', '--db', db], { env: { [name]: value } });
