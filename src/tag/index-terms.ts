@@ -3,7 +3,7 @@ import type { Lang } from '../model.js';
 import { INVISIBLE_IN_WORDS } from '../parse/nfc.js';
 import { tokenize, type Analyzer, type FieldTokens, type Token } from './analyze.js';
 import { ftsString } from './fts.js';
-import { finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
+import { finnishQueryKeys, finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
 
 /**
  * The search keys of a word in a text and of its hyphen pieces, without the word itself (Finnish keys undo
@@ -101,6 +101,7 @@ export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): stri
   const words = tokenize(text.replace(INVISIBLE, ''));
   if (!words.length) return null;
   const finnish = lang !== 'sv';
+  const swedish = lang !== 'fi';
   return words
     .map((t) => {
       // Compounds that begin with the word (pelastus finds pelastuslaitos), but a short word only as itself:
@@ -108,9 +109,11 @@ export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): stri
       const prefix = t.lower.length >= 5;
       // Voikko's base forms find every inflection (pelastuslain → pelastuslaki, kuntien → kunta).
       const alts = analyzer.analyze(t.lower, lang ?? 'fi').parts.map((reading) => reading.join(''));
-      // Finnish search keys undo gradation and stem alternation (kunta finds kunnissa). A Swedish text's words are
-      // indexed under their base forms, which is what the user types (lag finds lagarna).
-      if (finnish) alts.push(...finnishSearchKeys(t.lower, false));
+      // The typed word's own search keys, as the index keys a text's words, whether it was typed in its base form or
+      // inflected: Finnish keys undo gradation and stem alternation (kunta finds kunnissa, muutoksen muutos); a
+      // Swedish text's words are indexed under their base forms too (lag finds lagarna, räddningsverken räddningsverk).
+      if (finnish) alts.push(...finnishQueryKeys(t.lower));
+      if (swedish) alts.push(...swedishSearchKeys(t.lower));
       // A form the prefix term already finds (one that begins with the typed word) is left out: each alternative is
       // one more list of matches for the index to read and merge.
       const extra = [...new Set(alts)].filter((k) => (prefix ? !k.startsWith(t.lower) : k !== t.lower));

@@ -84,6 +84,25 @@ export function finnishSearchKeys(word: string, inflected = true): string[] {
   return [...out];
 }
 
+/**
+ * Search terms of a Finnish word a user typed, base form or inflected: its keys read both ways, and the base forms
+ * its stems may stand for that the index keeps only as written, since a word ending in a consonant is keyed only by
+ * its endings (varautumisen → varautuminen: the -nen/-se- nouns), or that a stem's key misses (määräajan → määräaika,
+ * jäljen → jälki: the k–j gradation). The index's keys are not changed: this only reads what it stores.
+ */
+export function finnishQueryKeys(word: string): string[] {
+  const out = new Set([...finnishSearchKeys(word, false), ...finnishSearchKeys(word)]);
+  if (word.length < 3 || /[^a-zäö]/.test(word)) return [...out];
+  for (const e of ENDINGS) {
+    const stem = word.slice(0, -e.length);
+    if (stem.length < 3 || !word.endsWith(e) || !endingFits(stem, e)) continue;
+    if (/[aeiouyäö]se?$/.test(stem) && !/kse?$/.test(stem)) out.add(stem.replace(/se?$/, 'nen'));
+    const k = stem.replace(/(?<=[aouäöy])j(?=[aeiouyäö]$)/, 'ik').replace(/(?<=[aeiouyäö][lr])j(?=e$)/, 'k');
+    if (k !== stem) for (const key of finnishSearchKeys(k, false)) out.add(key);
+  }
+  return [...out];
+}
+
 /** Swedish definite, plural and genitive endings of nouns (lagen, lagarna, kommunernas, räddningsverkets, området). */
 const SV_ENDINGS = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'ens', 'ets', 'ans', 'nas', 'ar', 'er', 'or', 'en', 'et', 'na', 'an', 'n', 's', 't'];
 

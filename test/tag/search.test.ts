@@ -13,6 +13,9 @@ const load = (name: string) => {
 // dev.jsonl was used to design the search keys; heldout.jsonl was written with it, before, and is not tuned on.
 const dev = load('dev.jsonl');
 const heldout = load('heldout.jsonl');
+// The same the other way round: the query typed inflected (muutoksen, räddningsverken), the text in another form.
+const inflectedDev = load('inflected-dev.jsonl');
+const inflectedHeldout = load('inflected-heldout.jsonl');
 
 const shares = (word: string, inflected: string): boolean =>
   finnishSearchKeys(word, false).some((k) => finnishSearchKeys(inflected).includes(k));
@@ -62,13 +65,21 @@ describe('searchQuery', () => {
   it('looks a word up as Finnish and as Swedish when the language is not given', () => {
     expect(searchQuery('lag', snowball)).toBe('("lag")');
     expect(searchQuery('lupa', snowball)).toBe('("lupa" OR "lup")');
-    expect(searchQuery('kommun', snowball, 'sv')).toBe('("kommun"*)');
+    expect(searchQuery('kommun', snowball, 'sv')).toBe('("kommun"* OR "kommu")');
+  });
+  it('adds the keys of an inflected word, Finnish and Swedish, and the base forms the index keeps as written', () => {
+    expect(searchQuery('muutoksen', snowball, 'fi')).toBe('("muutoksen"* OR "muutos")');
+    expect(searchQuery('varautumisen', snowball, 'fi')).toContain('"varautuminen"');
+    expect(searchQuery('määräajan', snowball, 'fi')).toContain('"määräaik"');
+    expect(searchQuery('räddningsverken', snowball, 'sv')).toBe('("räddningsverken"* OR "räddningsverk" OR "räddningsverke")');
+    // The language unknown, a word is looked up both ways.
+    expect(searchQuery('lagen', snowball)).toContain('"lag"');
   });
   it('leaves out a form the prefix term already finds, and only those', () => {
     // An analyzer that reads the typed word as the start of a longer base form, and a short word as another word.
     const reading = (parts: string[][]): Analyzer => ({ name: 'snowball', analyze: () => ({ parts, key: '', pieceKeys: [] }) });
-    expect(searchQuery('pelastus', reading([['pelastuslaitos'], ['pelasto']]), 'sv')).toBe('("pelastus"* OR "pelasto")');
-    expect(searchQuery('tie', reading([['tieto']]), 'sv')).toBe('("tie" OR "tieto")');
+    expect(searchQuery('pelastus', reading([['pelastuslaitos'], ['pelasto']]), 'fi')).toBe('("pelastus"* OR "pelasto")');
+    expect(searchQuery('tie', reading([['tieto']]), 'fi')).toBe('("tie" OR "tieto")');
   });
   it('returns null for no words and quotes what FTS5 would read as syntax', () => {
     expect(searchQuery(' ,; ', snowball)).toBeNull();
@@ -76,27 +87,32 @@ describe('searchQuery', () => {
   });
 });
 
-function recallSuite(name: string, make: () => Analyzer | null, target: number): void {
+function recallSuite(name: string, make: () => Analyzer | null, target: number, heldoutTarget: number): void {
   describe(`search recall (${name})`, () => {
     const analyzer = make();
     if (!analyzer) {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');
       return;
     }
-    it.each([['dev', dev], ['held-out', heldout]] as const)(`finds ≥ ${target * 100}% of the %s pairs and no negative`, (_, pairs) => {
+    it.each([
+      ['dev', dev, target, 40], ['held-out', heldout, target, 40],
+      ['inflected-query dev', inflectedDev, target, 40],
+      // Held out: its misses are reported (sairaaloissa, kustannukset; ministeriet), not fixed by a rule for the word.
+      ['inflected-query held-out', inflectedHeldout, heldoutTarget, 30],
+    ] as const)('finds ≥ %s pairs at the target and no negative', (_, pairs, min, count) => {
       const r = searchRecall(pairs, analyzer);
-      expect(r.positives).toBeGreaterThanOrEqual(40);
+      expect(r.positives).toBeGreaterThanOrEqual(count);
       expect(r.wronglyFound).toEqual([]);
-      expect(r.recall, r.missed.join('\n')).toBeGreaterThanOrEqual(target);
+      expect(r.recall, r.missed.join('\n')).toBeGreaterThanOrEqual(min);
     });
   });
 }
 
-recallSuite('Snowball', () => createSnowballAnalyzer(), 0.95);
-recallSuite('Voikko', () => (voikkoForTests('search recall with Voikko') ? createAnalyzer('auto') : null), 0.98);
+recallSuite('Snowball', () => createSnowballAnalyzer(), 0.95, 0.9);
+recallSuite('Voikko', () => (voikkoForTests('search recall with Voikko') ? createAnalyzer('auto') : null), 0.98, 0.96);
 
 it('the pair sets hold at least 100 positive pairs, 40 of them held out, and negatives', () => {
-  const all = [...dev, ...heldout];
+  const all = [...dev, ...heldout, ...inflectedDev, ...inflectedHeldout];
   expect(all.filter((p) => p.match).length).toBeGreaterThanOrEqual(100);
   expect(heldout.length).toBeGreaterThanOrEqual(40);
   expect(all.filter((p) => !p.match).length).toBeGreaterThanOrEqual(20);
