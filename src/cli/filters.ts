@@ -21,6 +21,9 @@ export function listingFilters(values: ListingValues, defaultLimit?: number): { 
     if (!goals.includes(values.goal)) return { error: `unknown goal "${values.goal}" (goals: ${goals.join(', ')})` };
   }
   const match = values.search === undefined ? undefined : searchQuery(values.search, createAnalyzer());
-  if (match === null) return { error: `--search "${values.search}" has no words to search for` };
+  if (match === null) {
+    const excluded = /(?:^|\s)[-\u2212]\p{L}/u.test(values.search!) ? ' (a word after a minus is one to leave out: give one to find too)' : '';
+    return { error: `--search "${values.search}" has no words to search for${excluded}` };
+  }
   return { limit, match };
 }

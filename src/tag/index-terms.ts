@@ -92,32 +92,50 @@ const INVISIBLE = new RegExp(`[${INVISIBLE_IN_WORDS}]`, 'g');
 
 /**
  * An FTS5 query for what a user typed: every word must match, in any inflected or compound form
- * (pelastuslaki finds pelastuslain; kunta finds kuntien, lag finds lagarna). Without `lang` (the language of one
- * typed word cannot be told) a word is looked up both ways. Returns null when there are no words. The invisible
- * characters stored text drops (a soft hyphen or a zero-width space pasted with a word) are dropped here too, so they
- * join the word they stand in as they do in the index.
+ * (pelastuslaki finds pelastuslain; kunta finds kuntien, lag finds lagarna). `OR` in capitals between words gives
+ * alternatives (`valmiuslaki OR pelastuslaki`), and a word written with a minus first is one the item must not have
+ * (`pelastuslaki -kunta`), as search engines read them; a query of excluded words alone has nothing to find. Without
+ * `lang` (the language of one typed word cannot be told) a word is looked up both ways. Returns null when there are
+ * no words to find. The invisible characters stored text drops (a soft hyphen or a zero-width space pasted with a
+ * word) are dropped here too, so they join the word they stand in as they do in the index.
  */
 export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): string | null {
-  const words = tokenize(text.replace(INVISIBLE, ''));
-  if (!words.length) return null;
+  // Each alternative: the words it must have and those it must not, as typed (tokenize reads them below).
+  const alternatives: { want: string[]; not: string[] }[] = [{ want: [], not: [] }];
+  for (const part of text.replace(INVISIBLE, '').split(/\s+/)) {
+    if (part === 'OR') alternatives.push({ want: [], not: [] });
+    else if (/^[-−]\p{L}/u.test(part)) alternatives.at(-1)!.not.push(part.slice(1));
+    else alternatives.at(-1)!.want.push(part);
+  }
+  const terms = (words: string[]) => tokenize(words.join(' ')).map((t) => wordQuery(t.lower, analyzer, lang));
+  const queries = alternatives.flatMap(({ want, not }) => {
+    const wanted = terms(want);
+    if (!wanted.length) return [];
+    const all = wanted.join(' AND ');
+    const none = terms(not);
+    return [none.length ? `(${wanted.length > 1 ? `(${all})` : all} NOT ${none.length > 1 ? `(${none.join(' OR ')})` : none[0]})` : all];
+  });
+  if (!queries.length) return null;
+  return queries.length === 1 ? queries[0] : queries.map((q) => `(${q})`).join(' OR ');
+}
+
+/** The FTS5 alternatives that find one typed word (lowercased): "word"* OR "key" OR … in parentheses. */
+function wordQuery(lower: string, analyzer: Analyzer, lang?: Lang): string {
   const finnish = lang !== 'sv';
   const swedish = lang !== 'fi';
-  return words
-    .map((t) => {
-      // Compounds that begin with the word (pelastus finds pelastuslaitos), but a short word only as itself:
-      // tie must not find tieto, nor kuu kuusi.
-      const prefix = t.lower.length >= 5;
-      // Voikko's base forms find every inflection (pelastuslain → pelastuslaki, kuntien → kunta).
-      const alts = analyzer.analyze(t.lower, lang ?? 'fi').parts.map((reading) => reading.join(''));
-      // The typed word's own search keys, as the index keys a text's words, whether it was typed in its base form or
-      // inflected: Finnish keys undo gradation and stem alternation (kunta finds kunnissa, muutoksen muutos); a
-      // Swedish text's words are indexed under their base forms too (lag finds lagarna, räddningsverken räddningsverk).
-      if (finnish) alts.push(...finnishQueryKeys(t.lower));
-      if (swedish) alts.push(...swedishSearchKeys(t.lower));
-      // A form the prefix term already finds (one that begins with the typed word) is left out: each alternative is
-      // one more list of matches for the index to read and merge.
-      const extra = [...new Set(alts)].filter((k) => (prefix ? !k.startsWith(t.lower) : k !== t.lower));
-      return `(${[prefix ? `${ftsString(t.lower)}*` : ftsString(t.lower), ...extra.map(ftsString)].join(' OR ')})`;
-    })
-    .join(' AND ');
+  // Compounds that begin with the word (pelastus finds pelastuslaitos), but a short word only as itself:
+  // tie must not find tieto, nor kuu kuusi.
+  const prefix = lower.length >= 5;
+  // Voikko's base forms find every inflection (pelastuslain → pelastuslaki, kuntien → kunta).
+  const alts = analyzer.analyze(lower, lang ?? 'fi').parts.map((reading) => reading.join(''));
+  // The typed word's own search keys, as the index keys a text's words, whether it was typed in its base form or
+  // inflected: Finnish keys undo gradation and stem alternation (kunta finds kunnissa, muutoksen muutos); a
+  // Swedish text's words are indexed under their base forms too (lag finds lagarna, räddningsverken räddningsverk).
+  if (finnish) alts.push(...finnishQueryKeys(lower));
+  // A Swedish key of two letters is no word's base form (ajan read as Swedish: aj).
+  if (swedish) alts.push(...swedishSearchKeys(lower).filter((k) => k.length >= 3));
+  // A form the prefix term already finds (one that begins with the typed word) is left out: each alternative is
+  // one more list of matches for the index to read and merge.
+  const extra = [...new Set(alts)].filter((k) => (prefix ? !k.startsWith(lower) : k !== lower));
+  return `(${[prefix ? `${ftsString(lower)}*` : ftsString(lower), ...extra.map(ftsString)].join(' OR ')})`;
 }

@@ -91,7 +91,9 @@ export function finnishSearchKeys(word: string, inflected = true): string[] {
  * jäljen → jälki: the k–j gradation). The index's keys are not changed: this only reads what it stores.
  */
 export function finnishQueryKeys(word: string): string[] {
-  const out = new Set([...finnishSearchKeys(word, false), ...finnishSearchKeys(word)]);
+  // Read as inflected, a base form loses what looks like an ending: a key shorter than four letters is another word
+  // (kunta read as the partitive of kun would find every item saying kun, 'when').
+  const out = new Set([...finnishSearchKeys(word, false), ...finnishSearchKeys(word).filter((k) => k.length >= 4)]);
   if (word.length < 3 || /[^a-zäö]/.test(word)) return [...out];
   for (const e of ENDINGS) {
     const stem = word.slice(0, -e.length);

@@ -50,3 +50,19 @@ it('items --search lakiin does not find lakko', async () => {
   expect(r.code, r.err).toBe(0);
   expect(r.out).not.toContain('lakolla');
 });
+
+it('items --search reads OR in capitals as alternatives and a minus before a word as one to leave out', async () => {
+  const either = await search('muutoksen OR lakko');
+  expect(either.code, either.err).toBe(0);
+  expect(either.out).toContain('Lain muutos');
+  expect(either.out).toContain('lakolla');
+  expect(either.out).not.toContain('räddningsverk');
+  const found = await search('vuoden');
+  expect(found.out).toContain('Lain muutos');
+  const without = await search('vuoden -laki');
+  expect(without.code, without.err).toBe(0);
+  expect(without.out).not.toContain('Lain muutos');
+  // Words to leave out alone find nothing to leave them out of: refused, naming why.
+  const only = await run(['items', '--db', db, '--search=-laki'], { env });
+  expect([only.code, only.err]).toEqual([2, expect.stringContaining('--search "-laki" has no words to search for (a word after a minus is one to leave out: give one to find too)')]);
+});

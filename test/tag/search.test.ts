@@ -83,7 +83,25 @@ describe('searchQuery', () => {
   });
   it('returns null for no words and quotes what FTS5 would read as syntax', () => {
     expect(searchQuery(' ,; ', snowball)).toBeNull();
-    expect(searchQuery('NOT OR', snowball, 'fi')).toBe('("not") AND ("or")');
+    expect(searchQuery('NOT NEAR', snowball, 'fi')).toBe('("not") AND ("near")');
+    // OR in lower case, or alone at either end, is no operator: a word, or nothing.
+    expect(searchQuery('tie or', snowball, 'fi')).toBe('("tie") AND ("or")');
+    expect(searchQuery('OR tie OR', snowball, 'fi')).toBe('("tie")');
+  });
+
+  it('reads OR in capitals between words as alternatives, and a word after a minus as one the item must not have', () => {
+    expect(searchQuery('kuu OR tie', snowball, 'fi')).toBe('(("kuu")) OR (("tie"))');
+    expect(searchQuery('kuu maa OR tie', snowball, 'fi')).toBe('(("kuu") AND ("maa")) OR (("tie"))');
+    expect(searchQuery('kuu -tie', snowball, 'fi')).toBe('(("kuu") NOT ("tie"))');
+    expect(searchQuery('kuu maa -tie −palo', snowball, 'fi')).toBe('((("kuu") AND ("maa")) NOT (("tie") OR ("palo")))');
+    // A hyphen inside a word is the word's; excluded words alone have nothing to find.
+    expect(searchQuery('sote-uudistus', snowball, 'fi')).not.toContain('NOT');
+    expect(searchQuery('-tie -kuu', snowball, 'fi')).toBeNull();
+  });
+
+  it('does not read a base form as the inflection of a shorter word (kunta is not kun, ajan not aj)', () => {
+    expect(searchQuery('kunta', snowball, 'fi')).not.toMatch(/"kun"/);
+    expect(searchQuery('ajan', snowball)).not.toMatch(/"aj"/);
   });
 });
 
