@@ -84,6 +84,9 @@ export function finnishSearchKeys(word: string, inflected = true): string[] {
   return [...out];
 }
 
+/** Finnish function words a short word read as inflected can come down to (kun-ta, jo-ssa, tai-ta, niin-en). */
+const FUNCTION_WORDS = new Set(['kun', 'jos', 'tai', 'vai', 'kuin', 'niin', 'sen', 'nyt', 'jo', 'ei', 'on', 'se', 'ja', 'ne', 'me', 'te', 'he', 'hän', 'kuka', 'mikä', 'joka', 'jota', 'että', 'mutta', 'eli', 'sekä', 'myös', 'vain', 'kyllä', 'koska', 'kanssa']);
+
 /**
  * Search terms of a Finnish word a user typed, base form or inflected: its keys read both ways, and the base forms
  * its stems may stand for that the index keeps only as written, since a word ending in a consonant is keyed only by
@@ -91,9 +94,10 @@ export function finnishSearchKeys(word: string, inflected = true): string[] {
  * jäljen → jälki: the k–j gradation). The index's keys are not changed: this only reads what it stores.
  */
 export function finnishQueryKeys(word: string): string[] {
-  // Read as inflected, a base form loses what looks like an ending: a key shorter than four letters is another word
-  // (kunta read as the partitive of kun would find every item saying kun, 'when').
-  const out = new Set([...finnishSearchKeys(word, false), ...finnishSearchKeys(word).filter((k) => k.length >= 4)]);
+  // Read as inflected, a base form may lose what only looks like an ending and become a function word: kunta read as
+  // a partitive is kun ('when'), which would find nearly every item. Such a key is dropped; a short content stem stays
+  // (tiellä → tie, luvan → lupa).
+  const out = new Set([...finnishSearchKeys(word, false), ...finnishSearchKeys(word).filter((k) => !FUNCTION_WORDS.has(k))]);
   if (word.length < 3 || /[^a-zäö]/.test(word)) return [...out];
   for (const e of ENDINGS) {
     const stem = word.slice(0, -e.length);
