@@ -159,10 +159,10 @@ function refusedForm(req: Request, status: number): { back?: string; typed?: str
   return { back, typed };
 }
 
-/** Any failure: a page in the person's language without stack or paths (whatever NODE_ENV), the detail on stderr for the operator. */
 /** The largest form body accepted (a review note is at most 4,000 characters), and its fields at most 200. */
 const FORM_KB = 64;
 
+/** Any failure: a page in the person's language without stack or paths (whatever NODE_ENV), the detail on stderr for the operator. */
 const errorPage: ErrorRequestHandler = (err, req, res, _next) => {
   // A write that met another process's write lock (a crawl storing, a backup): nothing was saved, and the same form
   // sent a little later is.
