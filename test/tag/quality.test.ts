@@ -183,8 +183,18 @@ const evaluation202811 = load('eval-2028-11.jsonl');
 // power at fire stations, the welfare area's organs as the doer, EMS at fire stations, budgets against the rescue
 // services' own funding; with documents as the crawl stores them, shelters, near misses, incidents, welfare-area care,
 // EU matters, statistics; labelled from goals.md, the strategy and the README's labelling decisions and measured before
-// any round-thirty-one change, never tuned on.
+// any round-thirty-one change, never tuned on through round thirty-one (figures in its commit message, 926af46); a dev set
+// from round thirty-two on.
 const evaluation202812 = load('eval-2028-12.jsonl');
+// Round thirty-two's evaluation set: 282 items (141 Swedish, Finnish/Swedish twins in new wordings), weighted to the
+// primary- and further-goal questions: the reform's structure and money that mention the rescue services, internal-
+// security systems (the ICT service centre, the information-systems programme, the ministry–network cooperation
+// structure) against services, services items that mention the welfare area, the chemical-safety act and fire
+// investigation, EMS, items with two goals or one only mentioned; with near misses (police money, gangs, substance
+// abuse, co-operation negotiations, municipal tax, a welfare area's HR programme, a forest-fire warning model, a
+// reception-centre fire), incidents, welfare-area care, EU matters, statistics; labelled from goals.md, the strategy and
+// the README's labelling decisions and measured before any round-thirty-two change, never tuned on.
+const evaluation202813 = load('eval-2028-13.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -488,15 +498,22 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.896, goal precision 0.888 / 0.889; after round thirty-one's two: primary 0.896, goal precision 0.911.
       expectBars(evaluation202811, { f1: 0.955, primaryHit: 0.89, goalPrecision: 0.905 }, true);
     });
-    it('holds on the round-thirty-one evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-one change: F1 0.945 /
+    it('holds on the round-thirty-one evaluation set, a dev set from round thirty-two, above the keyword alert on every figure but recall', () => {
+      // Sealed through round thirty-one; a dev set from round thirty-two on, so its misses are printed. Before any round-thirty-one change: F1 0.945 /
       // 0.956 (precision 0.977 / 0.983, recall 0.915 / 0.931), primary 0.793 / 0.824, goal precision 0.820 / 0.834 (snowball /
       // voikko); keyword alert 0.890 (recall 0.926), 0.638, 0.496. After round thirty-one's two changes (a hazard names no
       // subject; a forum before the colon is who meets), measured once (totals only): the same F1, primary 0.782 / 0.814,
       // goal precision 0.818 / 0.837 (this test's first bar, primary 0.79, failed on the second change with Snowball before
       // that measurement). Bars just below (below the issue's F1, primary and goal-precision targets, where it stands): a
       // fall below is a regression.
-      expectBars(evaluation202812, { f1: 0.94, primaryHit: 0.775, goalPrecision: 0.815 }, false);
+      expectBars(evaluation202812, { f1: 0.94, primaryHit: 0.775, goalPrecision: 0.815 }, true);
+    });
+    it('holds on the round-thirty-two evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-two change: F1 0.975 /
+      // 0.978 (precision 0.994, recall 0.957 / 0.962), primary 0.886 / 0.891, goal precision 0.905 / 0.901 (snowball /
+      // voikko); keyword alert 0.894 (recall 0.962), 0.723, 0.509. Bars just below (below the issue's primary and goal-
+      // precision targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202813, { f1: 0.97, primaryHit: 0.88, goalPrecision: 0.895 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
