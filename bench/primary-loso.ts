@@ -87,6 +87,8 @@ export interface ModelOptions {
   margin: number;
   l2?: number;
   support?: number;
+  /** Candidates: the goals scoring at least this (default the taxonomy's relevant threshold: the goals the rules find relevant). */
+  floor?: number;
   /** Leave out the features that say what the rules chose (rules-primary, rules-listed): the reading alone. */
   readingOnly?: boolean;
 }
@@ -101,7 +103,7 @@ export function modelMethod(taxonomy: Taxonomy, analyzer: Analyzer, options: Mod
       const read = core.read(item);
       const reading = { ...read, about: read.about ?? [], first: read.first ?? [], doer: read.doer ?? [], headline: read.headline ?? [], cooperation: read.cooperation ?? [], budget: read.budget ?? null };
       const rules = core.finish(item, reading, null);
-      const c = candidates(reading, rules, taxonomy.thresholds.relevant, taxonomy.fields.title);
+      const c = candidates(reading, rules, options.floor ?? taxonomy.thresholds.relevant, taxonomy.fields.title);
       if (options.readingOnly) c.features = c.features.map((x) => x.filter((f) => !f.startsWith('rules-')));
       cache.set(item, (r = { rules, c }));
     }
@@ -214,9 +216,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   if (!voikkoAvailable()) console.log('!!! VOIKKO SKIPPED: libvoikko not found, only Snowball measured');
   console.log(`taxonomy ${taxonomy.version}; ${sets.length} dev sets, ${sets.reduce((n, [, s]) => n + s.length, 0)} items (sealed sets left out)`);
   console.log('figures in %: primary hit (labelled primary among the listed goals), goal precision, primary chosen (the listed primary is the labelled one)');
-  const options: ModelOptions = { apply: 'replace', margin: 0.5, l2: 3 };
+  // --options '{"apply":"add",…}' measures another candidate; --history-only skips the in-sample splits.
+  const at = process.argv.indexOf('--options');
+  const options: ModelOptions = { apply: 'replace', margin: 0.5, l2: 3, ...(at > 0 ? (JSON.parse(process.argv[at + 1]) as Partial<ModelOptions>) : {}) };
   console.log(`candidate: the rules' primary replaced by a conditional logit's choice among the goals the rules score relevant (${JSON.stringify(options)}), fitted on the other sets' labels`);
-  for (const analyzer of analyzers) {
+  if (!process.argv.includes('--history-only')) for (const analyzer of analyzers) {
     const rules = rulesMethod(taxonomy, analyzer);
     const model = modelMethod(taxonomy, analyzer, options);
     const names = sets.map(([n]) => n);

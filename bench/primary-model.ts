@@ -28,7 +28,7 @@ const READING_FLAGS = ['about', 'first', 'doer', 'headline', 'cooperation'] as c
  */
 export function candidates(reading: ItemReading, result: Pick<TagResult, 'primary' | 'goals' | 'scores'>, relevant: number, titleFactor: number): Candidates {
   const s = result.scores;
-  const goals = Object.keys(s).filter((g) => s[g] >= relevant || g === result.primary);
+  const goals = Object.keys(s).filter((g) => (s[g] > 0 && s[g] >= relevant) || g === result.primary);
   let top = 0;
   let titleTop = 0;
   for (const g of goals) {
