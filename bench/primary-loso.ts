@@ -10,6 +10,7 @@ import { evaluate, parseLabelled, type LabelledItem, type Prediction } from '../
 import { candidates, choose, fit, type Candidates } from './primary-model.js';
 import { createTaggerCore, type TaggerCore } from '../src/tag/tagger.js';
 import { loadTaxonomy } from '../src/tag/taxonomy.js';
+import { shippedTaxonomyPath } from '../src/tag/taxonomy-file.js';
 import type { TagResult, Taxonomy } from '../src/tag/types.js';
 
 /**
@@ -35,14 +36,8 @@ export interface SetFigures {
 /** A way to tag a set's items, given the sets it may learn from (none for the rules alone). */
 export type Method = (train: LabelledItem[][]) => (item: LabelledItem) => Prediction;
 
-function root(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    if (existsSync(join(dir, 'test', 'fixtures', 'tag'))) return dir;
-    dir = dirname(dir);
-  }
-  return resolve('.');
-}
+/** The package root: the folder holding feeds/ (and test/fixtures/), from src/ or dist/ alike. */
+const root = (): string => dirname(dirname(shippedTaxonomyPath()));
 
 /** Load the dev sets by name from test/fixtures/tag. */
 export function loadDevSets(names: readonly string[] = DEV_SETS): [string, LabelledItem[]][] {
