@@ -160,18 +160,23 @@ function buildAt(commit: string): string {
   return dir;
 }
 
-/** Why the rules miss a relevant item's primary: not relevant, its goal below the relevant score, or relevant but unlisted. */
+/**
+ * Why the rules miss a relevant item's primary: not relevant, its goal without a point or below the relevant score, or
+ * relevant but unlisted (only these a choice among the goals the rules find relevant can mend).
+ */
 function missKinds(items: LabelledItem[], tag: (i: LabelledItem) => TagResult, relevant: number): string {
-  let off = 0, low = 0, unlisted = 0;
+  let off = 0, none = 0, low = 0, unlisted = 0;
   for (const i of items) {
     if (!i.relevant || !i.primary) continue;
     const r = tag(i);
+    const s = r.scores[i.primary] ?? 0;
     if (!r.relevant) off++;
     else if (r.goals.includes(i.primary)) continue;
-    else if ((r.scores[i.primary] ?? 0) >= relevant) unlisted++;
-    else low++;
+    else if (s >= relevant) unlisted++;
+    else if (s > 0) low++;
+    else none++;
   }
-  return `${off} not relevant, ${low} below the relevant score, ${unlisted} relevant but unlisted`;
+  return `${off} not relevant, ${none} without a point for it, ${low} below the relevant score, ${unlisted} relevant but unlisted`;
 }
 
 /** The set's figures by the rules it was sealed under, alone and with the model fitted on the sets before it. */
