@@ -1,0 +1,64 @@
+// The primary-goal harness (bench/primary-loso.ts): a method never learns from the set it is measured on, the forward
+// split learns from older sets only, and the candidate model learns what marks the labelled primary.
+import { describe, expect, it } from 'vitest';
+import { figures, forward, leaveOneSetOut, type Method } from '../../bench/primary-loso.js';
+import { choose, fit, type Example } from '../../bench/primary-model.js';
+import type { LabelledItem } from '../../src/tag/evaluate.js';
+
+const item = (id: string, primary: string): LabelledItem => ({ id, title: id, relevant: true, primary, goals: [primary] });
+const sets: [string, LabelledItem[]][] = ['a', 'b', 'c', 'd'].map((n) => [n, [item(`${n}1`, 'services'), item(`${n}2`, 'welfare-reform')]]);
+
+/** A method that records what it was trained on and lists the labelled goal only for items it was trained on. */
+function spy(seen: string[][]): Method {
+  return (train) => {
+    const ids = train.flat().map((i) => i.id);
+    seen.push(ids);
+    return (i) => (ids.includes(i.id) ? { relevant: true, goals: [i.primary!], primary: i.primary! } : { relevant: true, goals: ['incident'], primary: 'incident' });
+  };
+}
+
+describe('primary-goal harness', () => {
+  it('leaves each set out of its own training', () => {
+    const seen: string[][] = [];
+    const f = leaveOneSetOut(sets, spy(seen));
+    expect(seen).toEqual(sets.map(([n]) => sets.filter(([m]) => m !== n).flatMap(([, s]) => s.map((i) => i.id))));
+    // Trained on everything else, the spy knows no item of the set it tags.
+    for (const x of f) expect(x).toMatchObject({ relevant: 2, primaryHit: 0, goalPrecision: 0, primaryChosen: 0 });
+  });
+
+  it('fits the forward split on older sets only', () => {
+    const seen: string[][] = [];
+    const f = forward(sets, spy(seen), 2);
+    expect(seen).toEqual([['a1', 'a2', 'b1', 'b2'], ['a1', 'a2', 'b1', 'b2', 'c1', 'c2']]);
+    expect(f).toHaveLength(2);
+  });
+
+  it('counts a listed primary as a hit and the first as chosen', () => {
+    const f = figures(sets[0][1], (i) => ({ relevant: true, goals: ['incident', i.primary!], primary: 'incident' }));
+    expect(f).toMatchObject({ primaryHit: 1, goalPrecision: 0.5, primaryChosen: 0 });
+  });
+});
+
+describe('candidate primary-goal model', () => {
+  // The labelled primary is the candidate with 'about' (not the rules' choice) in 30 of 40 items.
+  const examples: Example[] = Array.from({ length: 40 }, (_, k) => {
+    const right = k % 4 !== 0;
+    return {
+      c: { goals: ['services', 'welfare-reform'], features: [['goal:services', 'rules-primary', ...(right ? [] : ['about'])], ['goal:welfare-reform', ...(right ? ['about'] : []), ...(k === 1 ? ['rare'] : [])]] },
+      gold: right ? 1 : 0,
+    };
+  });
+
+  it('learns what marks the labelled primary, and nothing from a feature too few items show', () => {
+    const weights = fit(examples, { support: 3 });
+    expect(weights.about).toBeGreaterThan(0);
+    expect(weights.rare).toBeUndefined();
+    const model = { taxonomyVersion: 'test', weights };
+    expect(choose(model, { goals: ['services', 'welfare-reform'], features: [['rules-primary'], ['about']] }).goal).toBe('welfare-reform');
+    expect(choose(model, { goals: ['services', 'welfare-reform'], features: [['rules-primary', 'about'], []] }).goal).toBe('services');
+  });
+
+  it('moves less under a stronger prior', () => {
+    expect(Math.abs(fit(examples, { l2: 100 }).about)).toBeLessThan(Math.abs(fit(examples, { l2: 1 }).about));
+  });
+});
