@@ -3,7 +3,7 @@ import type { Lang } from '../model.js';
 import { INVISIBLE_IN_WORDS } from '../parse/nfc.js';
 import { tokenize, type Analyzer, type FieldTokens, type Token } from './analyze.js';
 import { ftsString } from './fts.js';
-import { finnishQueryKeys, finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
+import { finnishBaseForm, finnishQueryKeys, finnishSearchKeys, swedishSearchKeys, swedishShortStemForms } from './search-keys.js';
 
 /**
  * The search keys of a word in a text and of its hyphen pieces, without the word itself (Finnish keys undo
@@ -119,6 +119,9 @@ export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): stri
   return queries.length === 1 ? queries[0] : queries.map((q) => `(${q})`).join(' OR ');
 }
 
+/** The index's columns that hold the words as written (search_terms holds their keys). */
+const WRITTEN = '{title summary}';
+
 /** The FTS5 alternatives that find one typed word (lowercased): "word"* OR "key" OR … in parentheses. */
 function wordQuery(lower: string, analyzer: Analyzer, lang?: Lang): string {
   const finnish = lang !== 'sv';
@@ -126,16 +129,29 @@ function wordQuery(lower: string, analyzer: Analyzer, lang?: Lang): string {
   // Compounds that begin with the word (pelastus finds pelastuslaitos), but a short word only as itself:
   // tie must not find tieto, nor kuu kuusi.
   const prefix = lower.length >= 5;
-  // Voikko's base forms find every inflection (pelastuslain → pelastuslaki, kuntien → kunta).
-  const alts = analyzer.analyze(lower, lang ?? 'fi').parts.map((reading) => reading.join(''));
+  // Voikko's base forms find every inflection (pelastuslain → pelastuslaki, kuntien → kunta); Snowball's stem of a
+  // Swedish word is one of its Swedish keys.
+  const bases = analyzer.analyze(lower, lang ?? 'fi').parts.map((reading) => reading.join(''));
   // The typed word's own search keys, as the index keys a text's words, whether it was typed in its base form or
   // inflected: Finnish keys undo gradation and stem alternation (kunta finds kunnissa, muutoksen muutos); a
   // Swedish text's words are indexed under their base forms too (lag finds lagarna, räddningsverken räddningsverk).
-  if (finnish) alts.push(...finnishQueryKeys(lower));
-  // A Swedish key of two letters is no word's base form (ajan read as Swedish: aj).
-  if (swedish) alts.push(...swedishSearchKeys(lower).filter((k) => k.length >= 3));
+  const alts = finnish ? [...bases, ...finnishQueryKeys(lower)] : [];
+  // A Swedish key of two letters is no word's base form (ajan read as Swedish: aj); one of three is searched as its
+  // forms written out (lagen finds lag, lagar, lagarna; not lager, whose key is lag too).
+  const svKeys = swedish ? [...swedishSearchKeys(lower), ...(finnish ? [] : bases)].filter((k) => k.length >= 3) : [];
+  const stems = [...new Set(svKeys.filter((k) => k.length === 3))];
+  if (swedish && lower.length === 3 && !stems.includes(lower)) stems.push(lower);
+  alts.push(...svKeys.filter((k) => k.length > 3));
+  // The typed word finds the index's keys (tie finds teiden, stat statens) when it can be a base form, else only
+  // words written so: a Finnish monosyllable in -n or -t (lain: laina's key) and a short Swedish stem (lag: lager's).
+  const asKey = prefix || (finnish && finnishBaseForm(lower)) || (swedish && lower.length > 3 && stems.length === 0);
+  // A stem the Finnish reading keys as well stays a key (maan: maa, työn: työ).
+  const written = stems.filter((s) => (s === lower ? !asKey : !alts.includes(s)));
+  for (const s of written) alts.push(...swedishShortStemForms(s, lower));
   // A form the prefix term already finds (one that begins with the typed word) is left out: each alternative is
   // one more list of matches for the index to read and merge.
-  const extra = [...new Set(alts)].filter((k) => (prefix ? !k.startsWith(lower) : k !== lower));
-  return `(${[prefix ? `${ftsString(lower)}*` : ftsString(lower), ...extra.map(ftsString)].join(' OR ')})`;
+  const extra = [...new Set(alts)].filter((k) => (prefix ? !k.startsWith(lower) : k !== lower) && !written.includes(k));
+  const own = prefix ? `${ftsString(lower)}*` : asKey ? ftsString(lower) : `${WRITTEN} : ${ftsString(lower)}`;
+  const stemsAsWritten = written.filter((s) => s !== lower).map((s) => `${WRITTEN} : ${ftsString(s)}`);
+  return `(${[own, ...extra.map(ftsString), ...stemsAsWritten].join(' OR ')})`;
 }
