@@ -91,23 +91,38 @@ function addTerms(tokens: Token[], lang: Lang, analyzer: Analyzer): void {
 const INVISIBLE = new RegExp(`[${INVISIBLE_IN_WORDS}]`, 'g');
 
 /**
+ * What a user typed, read: a phrase in double quotes (straight or typographic; an unmatched quote is no quote), a word
+ * with a minus first, OR in capitals, or a word. Nothing typed is FTS5 syntax: each part becomes words here.
+ */
+const PARTS = /([-−]?)["“”„]([^"“”„]*)["“”„]|[^\s"“”„]+/g;
+
+/**
  * An FTS5 query for what a user typed: every word must match, in any inflected or compound form
- * (pelastuslaki finds pelastuslain; kunta finds kuntien, lag finds lagarna). `OR` in capitals between words gives
- * alternatives (`valmiuslaki OR pelastuslaki`), and a word written with a minus first is one the item must not have
- * (`pelastuslaki -kunta`), as search engines read them; a query of excluded words alone has nothing to find. Without
- * `lang` (the language of one typed word cannot be told) a word is looked up both ways. Returns null when there are
- * no words to find. The invisible characters stored text drops (a soft hyphen or a zero-width space pasted with a
- * word) are dropped here too, so they join the word they stand in as they do in the index.
+ * (pelastuslaki finds pelastuslain; kunta finds kuntien, lag finds lagarna). Words in double quotes are a phrase: each
+ * word found as it is found alone, and the words next to each other in that order in the title or the summary, each
+ * as its stem (phraseStem). `OR` in capitals between words gives alternatives (`valmiuslaki OR pelastuslaki`), and
+ * a word or phrase written with a minus first is one the item must not have (`pelastuslaki -kunta`), as search engines
+ * read them; a query of excluded words alone has nothing to find. Without `lang` (the language of one typed word
+ * cannot be told) a word is looked up both ways. Returns null when there are no words to find. The invisible
+ * characters stored text drops (a soft hyphen or a zero-width space pasted with a word) are dropped here too, so they
+ * join the word they stand in as they do in the index.
  */
 export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): string | null {
-  // Each alternative: the words it must have and those it must not, as typed (tokenize reads them below).
+  // Each alternative: what it must have and what it must not, each part as typed (a word or a phrase's words).
   const alternatives: { want: string[]; not: string[] }[] = [{ want: [], not: [] }];
-  for (const part of text.replace(INVISIBLE, '').split(/\s+/)) {
-    if (part === 'OR') alternatives.push({ want: [], not: [] });
-    else if (/^[-−]\p{L}/u.test(part)) alternatives.at(-1)!.not.push(part.slice(1));
-    else alternatives.at(-1)!.want.push(part);
+  for (const [part, minus, phrase] of text.replace(INVISIBLE, '').matchAll(PARTS)) {
+    const alt = alternatives.at(-1)!;
+    if (phrase !== undefined) (minus ? alt.not : alt.want).push(`"${phrase}`);
+    else if (part === 'OR') alternatives.push({ want: [], not: [] });
+    else if (/^[-−]\p{L}/u.test(part)) alt.not.push(part.slice(1));
+    else alt.want.push(part);
   }
-  const terms = (words: string[]) => tokenize(words.join(' ')).map((t) => wordQuery(t.lower, analyzer, lang));
+  const terms = (parts: string[]) => parts.flatMap((p) => {
+    const words = tokenize(p.replace(/^"/, '')).map((t) => wordQuery(t.lower, analyzer, lang));
+    if (!p.startsWith('"') || words.length < 2) return words;
+    const stems = tokenize(p.slice(1)).map((t) => `${ftsString(phraseStem(t.lower, analyzer, lang))}*`);
+    return [`(${words.join(' AND ')} AND ${WRITTEN} : ${stems.join(' + ')})`];
+  });
   const queries = alternatives.flatMap(({ want, not }) => {
     const wanted = terms(want);
     if (!wanted.length) return [];
@@ -117,6 +132,28 @@ export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): stri
   });
   if (!queries.length) return null;
   return queries.length === 1 ? queries[0] : queries.map((q) => `(${q})`).join(' OR ');
+}
+
+/** The longest start two words share. */
+function commonStart(a: string, b: string): string {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n++;
+  return a.slice(0, n);
+}
+
+/**
+ * The start a word of a quoted phrase is matched by in the text (as a prefix): what the typed word shares with its
+ * base forms and keys (pelastustoimen, pelastustoimi → pelastustoim), in Finnish without the consonants after the
+ * last vowel, where gradation changes the word (kunta, kunnan → ku; rahoitus, rahoituksen → rahoitu). The phrase's
+ * words are also each found as alone, so a short start finds no more than the words next to each other.
+ */
+function phraseStem(lower: string, analyzer: Analyzer, lang?: Lang): string {
+  const shared = (forms: string[]) => forms.map((f) => commonStart(lower, f)).filter((s) => s.length >= 2)
+    .reduce((a, b) => (b.length < a.length ? b : a), lower);
+  const bases = analyzer.analyze(lower, lang ?? 'fi').parts.map((reading) => reading.join(''));
+  const finnish = lang === 'sv' ? lower : shared([...bases, ...finnishQueryKeys(lower)]).replace(/(?<=..)[bcdfghjklmnpqrstvwxz]+$/, '');
+  const swedish = lang === 'fi' ? lower : shared(swedishSearchKeys(lower).filter((k) => k.length >= 3));
+  return finnish.length < swedish.length ? finnish : swedish;
 }
 
 /** The index's columns that hold the words as written (search_terms holds their keys). */

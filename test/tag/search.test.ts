@@ -18,6 +18,8 @@ const inflectedDev = load('inflected-dev.jsonl');
 const inflectedHeldout = load('inflected-heldout.jsonl');
 // Short stems against look-alikes that share their letters (lag ≠ lager, lain ≠ laina), written before the rule.
 const shortStems = load('short-stems.jsonl');
+// Quoted phrases: the words next to each other in order, each in its inflected forms; apart or reordered, not found.
+const phrases = load('phrases.jsonl');
 
 const shares = (word: string, inflected: string): boolean =>
   finnishSearchKeys(word, false).some((k) => finnishSearchKeys(inflected).includes(k));
@@ -107,6 +109,15 @@ describe('searchQuery', () => {
     expect(searchQuery('-tie -kuu', snowball, 'fi')).toBeNull();
   });
 
+  it('reads words in double quotes as a phrase of their stems in title and summary, beside each word found as alone', () => {
+    expect(searchQuery('"kunnan talous"', snowball, 'fi')).toBe(
+      '(("kunnan"* OR "kuntan" OR "kunt") AND ("talous"*) AND {title summary} : "ku"* + "talou"*)');
+    // One quoted word is the word; a quote left open is no quote; a phrase with a minus is left out.
+    expect(searchQuery('"kunta"', snowball, 'fi')).toBe(searchQuery('kunta', snowball, 'fi'));
+    expect(searchQuery('"kunnan talous', snowball, 'fi')).toBe(searchQuery('kunnan talous', snowball, 'fi'));
+    expect(searchQuery('talous -"kunnan talous"', snowball, 'fi')).toMatch(/^\(\("talous"\*\) NOT \(.* \+ "talou"\*\)\)$/);
+  });
+
   it('does not read a base form as the inflection of a shorter word (kunta is not kun, ajan not aj)', () => {
     expect(searchQuery('kunta', snowball, 'fi')).not.toMatch(/"kun"/);
     expect(searchQuery('ajan', snowball)).not.toMatch(/"aj"/);
@@ -127,6 +138,7 @@ function recallSuite(name: string, make: () => Analyzer | null, target: number, 
       ['inflected-query held-out', inflectedHeldout, heldoutTarget, 30],
       // Its misses are the -er plural read apart from the singular (tiden ≠ tider), the price of lagen ≠ lager.
       ['short stems', shortStems, 0.85, 19],
+      ['quoted phrases', phrases, 1, 12],
     ] as const)('finds ≥ %s pairs at the target and no negative', (_, pairs, min, count) => {
       const r = searchRecall(pairs, analyzer);
       expect(r.positives).toBeGreaterThanOrEqual(count);
@@ -140,7 +152,7 @@ recallSuite('Snowball', () => createSnowballAnalyzer(), 0.95, 0.9);
 recallSuite('Voikko', () => (voikkoForTests('search recall with Voikko') ? createAnalyzer('auto') : null), 0.98, 0.96);
 
 it('the pair sets hold at least 100 positive pairs, 40 of them held out, and negatives', () => {
-  const all = [...dev, ...heldout, ...inflectedDev, ...inflectedHeldout, ...shortStems];
+  const all = [...dev, ...heldout, ...inflectedDev, ...inflectedHeldout, ...shortStems, ...phrases];
   expect(all.filter((p) => p.match).length).toBeGreaterThanOrEqual(100);
   expect(heldout.length).toBeGreaterThanOrEqual(40);
   expect(all.filter((p) => !p.match).length).toBeGreaterThanOrEqual(20);
