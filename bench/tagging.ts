@@ -161,9 +161,9 @@ for (const analyzer of analyzers) {
 
 // Search recall: does `items --search WORD` find the word's inflected forms, and only those?
 const searchFixtures = join(root(), 'test', 'fixtures', 'search');
-// The base-form query pairs (dev, heldout), the inflected-query pairs (inflected-dev, inflected-heldout) and short
-// stems against their look-alikes (short-stems: lag ≠ lager, ord ≠ order, lain ≠ laina).
-const pairSets = (['dev', 'heldout', 'inflected-dev', 'inflected-heldout', 'short-stems'] as const).map((name) => {
+// The base-form query pairs (dev, heldout), the inflected-query pairs (inflected-dev, inflected-heldout), short
+// stems against their look-alikes (short-stems: lag ≠ lager, ord ≠ order, lain ≠ laina) and quoted phrases (phrases).
+const pairSets = (['dev', 'heldout', 'inflected-dev', 'inflected-heldout', 'short-stems', 'phrases'] as const).map((name) => {
   const file = join(searchFixtures, `${name}.jsonl`);
   return [name.replace('heldout', 'held-out'), parsePairs(readFileSync(file, 'utf8'), file)] as const;
 });
