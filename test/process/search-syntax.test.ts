@@ -44,3 +44,8 @@ it('a short Swedish stem finds its own forms, not a look-alike sharing its lette
   for (const q of ['lag', 'lagen', 'lagarna']) expect(await found(q)).toEqual([titles[3]]);
   expect(await found('lager')).toEqual([titles[4]]);
 });
+
+it('a phrase to leave out alone is refused naming why, as a word to leave out alone is', async () => {
+  const r = await run(['items', '--db', crawled.db(), '--search=-"pelastustoimen rahoitus"'], { env });
+  expect([r.code, r.err]).toEqual([2, expect.stringContaining('has no words to search for (a word after a minus is one to leave out: give one to find too)')]);
+});
