@@ -164,8 +164,9 @@ for (const analyzer of analyzers) {
 
 // Search recall: does `items --search WORD` find the word's inflected forms, and only those?
 const searchFixtures = join(root(), 'test', 'fixtures', 'search');
-// The base-form query pairs (dev, heldout) and the inflected-query pairs (inflected-dev, inflected-heldout).
-const pairSets = (['dev', 'heldout', 'inflected-dev', 'inflected-heldout'] as const).map((name) => {
+// The base-form query pairs (dev, heldout), the inflected-query pairs (inflected-dev, inflected-heldout), short
+// stems against their look-alikes (short-stems: lag ≠ lager, ord ≠ order, lain ≠ laina) and quoted phrases (phrases).
+const pairSets = (['dev', 'heldout', 'inflected-dev', 'inflected-heldout', 'short-stems', 'phrases'] as const).map((name) => {
   const file = join(searchFixtures, `${name}.jsonl`);
   return [name.replace('heldout', 'held-out'), parsePairs(readFileSync(file, 'utf8'), file)] as const;
 });
@@ -176,7 +177,7 @@ for (const [name, pairs] of pairSets) {
   for (const analyzer of analyzers) {
     const r = searchRecall(pairs, analyzer);
     console.log(
-      `  ${name.padEnd(9)} ${analyzer.name.padEnd(9)} recall ${pct(r.recall)} (${r.found}/${r.positives})   ` +
+      `  ${name.padEnd(17)} ${analyzer.name.padEnd(9)} recall ${pct(r.recall)} (${r.found}/${r.positives})   ` +
         `negatives found ${r.wronglyFound.length}/${r.negatives}   index terms per word ${r.termsPerWord.toFixed(2)}`,
     );
     for (const m of r.missed) console.log(`      missed: ${m}`);

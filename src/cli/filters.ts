@@ -22,7 +22,7 @@ export function listingFilters(values: ListingValues, defaultLimit?: number): { 
   }
   const match = values.search === undefined ? undefined : searchQuery(values.search, createAnalyzer());
   if (match === null) {
-    const excluded = /(?:^|\s)[-\u2212]\p{L}/u.test(values.search!) ? ' (a word after a minus is one to leave out: give one to find too)' : '';
+    const excluded = /(?:^|\s)[-\u2212][\p{L}"“”„]/u.test(values.search!) ? ' (a word after a minus is one to leave out: give one to find too)' : '';
     return { error: `--search "${values.search}" has no words to search for${excluded}` };
   }
   return { limit, match };

@@ -136,6 +136,17 @@ export const LIST_WORDS = {
   'items.markRead.one': { fi: 'Merkitse tämän sivun 1 lukematon luetuksi', sv: 'Markera sidans 1 olästa som läst' },
   'items.none': { fi: 'Ei asiakirjoja näillä suodattimilla.', sv: 'Inga dokument med de här filtren.' },
   'items.pages': { fi: 'Sivut', sv: 'Sidor' },
+  'items.pastEnd': {
+    fi: 'Hakutuloksia ei ole tämän sivun jälkeen: ne loppuivat aiemmin.',
+    sv: 'Det finns inga sökresultat efter den här sidan: de tog slut tidigare.',
+  },
+  'items.pastStart': { fi: 'Uudempia hakutuloksia ei ole.', sv: 'Det finns inga nyare sökresultat.' },
+  'items.pageNumber': {
+    fi: 'Sivunumeroa {page} ei käytetä: lista selataan Uudemmat- ja Vanhemmat-linkeillä. Tässä ensimmäinen sivu.',
+    sv: 'Sidnumret {page} används inte: listan bläddras med länkarna Nyare och Äldre. Här är första sidan.',
+  },
+  'items.lastPage': { fi: 'Viimeinen sivu', sv: 'Sista sidan' },
+  'items.firstPage': { fi: 'Ensimmäinen sivu', sv: 'Första sidan' },
   'items.first': { fi: 'Uusimmat', sv: 'Senaste' },
   'items.newer': { fi: 'Uudemmat', sv: 'Nyare' },
   'items.older': { fi: 'Vanhemmat', sv: 'Äldre' },

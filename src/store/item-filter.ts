@@ -274,6 +274,17 @@ function readSearchHits(db: Db, match: string, cap: number): { hits: string; cap
   return { hits: JSON.stringify(capped ? ids.slice(0, cap) : ids), capped };
 }
 
+/**
+ * Where the filter's last page starts: a cursor just before its oldest item, so that the page newer than it (`after`)
+ * holds the oldest items; null when no item matches. For a page asked for past the end, to name the last one.
+ */
+export function lastPageCursor(db: Db, f: ItemFilter): Cursor | null {
+  const { where, args } = filterConditions(f);
+  const row = prepared(db, `SELECT i.sort_key AS key, i.id AS id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.sort_key, i.id LIMIT 1`).get(...args) as Cursor | undefined;
+  return row ? { key: row.key, id: row.id - 1 } : null;
+}
+
 /** Up to `limit` filtered items, newest first (for feeds and exports). */
 export function listFilteredItems(db: Db, f: ItemFilter, limit: number): ListRow[] {
   return listItemPage(db, f, { limit }).items;

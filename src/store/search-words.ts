@@ -2,7 +2,7 @@
 // words that begin with it: FTS5 reads and merges every covered word's whole list for a prefix, where the OR reads
 // each list only as far as a page needs.
 import { limitRows, prepared, type Db } from './db.js';
-import { ftsString } from '../tag/fts.js';
+import { ftsString, inPhrase } from '../tag/fts.js';
 
 /**
  * The words FTS5 makes of items' indexed text, added as migration 019's trigger adds those of changed text: the text
@@ -70,8 +70,9 @@ const ONE_TOKEN = /^[0-9a-zß-öø-ÿ]+$/;
 export function expandPrefixes(db: Db, match: string): string {
   const words = prepared(db, `SELECT word FROM search_words WHERE word >= ? AND word < ? ${limitRows(MAX_PREFIX_WORDS + 1)}`).pluck();
   const stored = prepared(db, 'SELECT 1 FROM search_words WHERE word = ?').pluck();
-  return match.replace(/( OR )?"((?:[^"]|"")*)"(\*?)/g, (term, or: string | undefined, text: string, star: string) => {
-    if (!ONE_TOKEN.test(text)) return term;
+  return match.replace(/( OR )?"((?:[^"]|"")*)"(\*?)/g, (term, or: string | undefined, text: string, star: string, at: number) => {
+    // A word of a phrase ("a"* + "b"*) stays as it is: a phrase holds no OR.
+    if (!ONE_TOKEN.test(text) || inPhrase(match, at, term.length)) return term;
     if (!star) return or && stored.get(text) === undefined ? '' : term;
     // The words from the prefix up to (not including) the prefix with its last letter the next one: those that begin with it.
     const end = text.slice(0, -1) + String.fromCharCode(text.charCodeAt(text.length - 1) + 1);

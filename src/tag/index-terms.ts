@@ -3,7 +3,7 @@ import type { Lang } from '../model.js';
 import { INVISIBLE_IN_WORDS } from '../parse/nfc.js';
 import { tokenize, type Analyzer, type FieldTokens, type Token } from './analyze.js';
 import { ftsString } from './fts.js';
-import { finnishQueryKeys, finnishSearchKeys, swedishSearchKeys } from './search-keys.js';
+import { finnishBaseForm, finnishQueryKeys, finnishSearchKeys, swedishSearchKeys, swedishShortStemForms } from './search-keys.js';
 
 /**
  * The search keys of a word in a text and of its hyphen pieces, without the word itself (Finnish keys undo
@@ -91,23 +91,38 @@ function addTerms(tokens: Token[], lang: Lang, analyzer: Analyzer): void {
 const INVISIBLE = new RegExp(`[${INVISIBLE_IN_WORDS}]`, 'g');
 
 /**
+ * What a user typed, read: a phrase in double quotes (straight or typographic; an unmatched quote is no quote), a word
+ * with a minus first, OR in capitals, or a word. Nothing typed is FTS5 syntax: each part becomes words here.
+ */
+const PARTS = /([-−]?)["“”„]([^"“”„]*)["“”„]|[^\s"“”„]+/g;
+
+/**
  * An FTS5 query for what a user typed: every word must match, in any inflected or compound form
- * (pelastuslaki finds pelastuslain; kunta finds kuntien, lag finds lagarna). `OR` in capitals between words gives
- * alternatives (`valmiuslaki OR pelastuslaki`), and a word written with a minus first is one the item must not have
- * (`pelastuslaki -kunta`), as search engines read them; a query of excluded words alone has nothing to find. Without
- * `lang` (the language of one typed word cannot be told) a word is looked up both ways. Returns null when there are
- * no words to find. The invisible characters stored text drops (a soft hyphen or a zero-width space pasted with a
- * word) are dropped here too, so they join the word they stand in as they do in the index.
+ * (pelastuslaki finds pelastuslain; kunta finds kuntien, lag finds lagarna). Words in double quotes are a phrase: each
+ * word found as it is found alone, and the words next to each other in that order in the title or the summary, each
+ * as its stem (phraseStem). `OR` in capitals between words gives alternatives (`valmiuslaki OR pelastuslaki`), and
+ * a word or phrase written with a minus first is one the item must not have (`pelastuslaki -kunta`), as search engines
+ * read them; a query of excluded words alone has nothing to find. Without `lang` (the language of one typed word
+ * cannot be told) a word is looked up both ways. Returns null when there are no words to find. The invisible
+ * characters stored text drops (a soft hyphen or a zero-width space pasted with a word) are dropped here too, so they
+ * join the word they stand in as they do in the index.
  */
 export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): string | null {
-  // Each alternative: the words it must have and those it must not, as typed (tokenize reads them below).
+  // Each alternative: what it must have and what it must not, each part as typed (a word or a phrase's words).
   const alternatives: { want: string[]; not: string[] }[] = [{ want: [], not: [] }];
-  for (const part of text.replace(INVISIBLE, '').split(/\s+/)) {
-    if (part === 'OR') alternatives.push({ want: [], not: [] });
-    else if (/^[-−]\p{L}/u.test(part)) alternatives.at(-1)!.not.push(part.slice(1));
-    else alternatives.at(-1)!.want.push(part);
+  for (const [part, minus, phrase] of text.replace(INVISIBLE, '').matchAll(PARTS)) {
+    const alt = alternatives.at(-1)!;
+    if (phrase !== undefined) (minus ? alt.not : alt.want).push(`"${phrase}`);
+    else if (part === 'OR') alternatives.push({ want: [], not: [] });
+    else if (/^[-−]\p{L}/u.test(part)) alt.not.push(part.slice(1));
+    else alt.want.push(part);
   }
-  const terms = (words: string[]) => tokenize(words.join(' ')).map((t) => wordQuery(t.lower, analyzer, lang));
+  const terms = (parts: string[]) => parts.flatMap((p) => {
+    const words = tokenize(p.replace(/^"/, '')).map((t) => wordQuery(t.lower, analyzer, lang));
+    if (!p.startsWith('"') || words.length < 2) return words;
+    const stems = tokenize(p.slice(1)).map((t) => `${ftsString(phraseStem(t.lower, analyzer, lang))}*`);
+    return [`(${words.join(' AND ')} AND ${WRITTEN} : ${stems.join(' + ')})`];
+  });
   const queries = alternatives.flatMap(({ want, not }) => {
     const wanted = terms(want);
     if (!wanted.length) return [];
@@ -119,6 +134,31 @@ export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): stri
   return queries.length === 1 ? queries[0] : queries.map((q) => `(${q})`).join(' OR ');
 }
 
+/** The longest start two words share. */
+function commonStart(a: string, b: string): string {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n++;
+  return a.slice(0, n);
+}
+
+/**
+ * The start a word of a quoted phrase is matched by in the text (as a prefix): what the typed word shares with its
+ * base forms and keys (pelastustoimen, pelastustoimi → pelastustoim), in Finnish without the consonants after the
+ * last vowel, where gradation changes the word (kunta, kunnan → ku; rahoitus, rahoituksen → rahoitu). The phrase's
+ * words are also each found as alone, so a short start finds no more than the words next to each other.
+ */
+function phraseStem(lower: string, analyzer: Analyzer, lang?: Lang): string {
+  const shared = (forms: string[]) => forms.map((f) => commonStart(lower, f)).filter((s) => s.length >= 2)
+    .reduce((a, b) => (b.length < a.length ? b : a), lower);
+  const bases = analyzer.analyze(lower, lang ?? 'fi').parts.map((reading) => reading.join(''));
+  const finnish = lang === 'sv' ? lower : shared([...bases, ...finnishQueryKeys(lower)]).replace(/(?<=..)[bcdfghjklmnpqrstvwxz]+$/, '');
+  const swedish = lang === 'fi' ? lower : shared(swedishSearchKeys(lower).filter((k) => k.length >= 3));
+  return finnish.length < swedish.length ? finnish : swedish;
+}
+
+/** The index's columns that hold the words as written (search_terms holds their keys). */
+const WRITTEN = '{title summary}';
+
 /** The FTS5 alternatives that find one typed word (lowercased): "word"* OR "key" OR … in parentheses. */
 function wordQuery(lower: string, analyzer: Analyzer, lang?: Lang): string {
   const finnish = lang !== 'sv';
@@ -126,16 +166,29 @@ function wordQuery(lower: string, analyzer: Analyzer, lang?: Lang): string {
   // Compounds that begin with the word (pelastus finds pelastuslaitos), but a short word only as itself:
   // tie must not find tieto, nor kuu kuusi.
   const prefix = lower.length >= 5;
-  // Voikko's base forms find every inflection (pelastuslain → pelastuslaki, kuntien → kunta).
-  const alts = analyzer.analyze(lower, lang ?? 'fi').parts.map((reading) => reading.join(''));
+  // Voikko's base forms find every inflection (pelastuslain → pelastuslaki, kuntien → kunta); Snowball's stem of a
+  // Swedish word is one of its Swedish keys.
+  const bases = analyzer.analyze(lower, lang ?? 'fi').parts.map((reading) => reading.join(''));
   // The typed word's own search keys, as the index keys a text's words, whether it was typed in its base form or
   // inflected: Finnish keys undo gradation and stem alternation (kunta finds kunnissa, muutoksen muutos); a
   // Swedish text's words are indexed under their base forms too (lag finds lagarna, räddningsverken räddningsverk).
-  if (finnish) alts.push(...finnishQueryKeys(lower));
-  // A Swedish key of two letters is no word's base form (ajan read as Swedish: aj).
-  if (swedish) alts.push(...swedishSearchKeys(lower).filter((k) => k.length >= 3));
+  const alts = finnish ? [...bases, ...finnishQueryKeys(lower)] : [];
+  // A Swedish key of two letters is no word's base form (ajan read as Swedish: aj); one of three is searched as its
+  // forms written out (lagen finds lag, lagar, lagarna; not lager, whose key is lag too).
+  const svKeys = swedish ? [...swedishSearchKeys(lower), ...(finnish ? [] : bases)].filter((k) => k.length >= 3) : [];
+  const stems = [...new Set(svKeys.filter((k) => k.length === 3))];
+  if (swedish && lower.length === 3 && !stems.includes(lower)) stems.push(lower);
+  alts.push(...svKeys.filter((k) => k.length > 3));
+  // The typed word finds the index's keys (tie finds teiden, stat statens) when it can be a base form, else only
+  // words written so: a Finnish monosyllable in -n or -t (lain: laina's key) and a short Swedish stem (lag: lager's).
+  const asKey = prefix || (finnish && finnishBaseForm(lower)) || (swedish && lower.length > 3 && stems.length === 0);
+  // A stem the Finnish reading keys as well stays a key (maan: maa, työn: työ).
+  const written = stems.filter((s) => (s === lower ? !asKey : !alts.includes(s)));
+  for (const s of written) alts.push(...swedishShortStemForms(s, lower));
   // A form the prefix term already finds (one that begins with the typed word) is left out: each alternative is
   // one more list of matches for the index to read and merge.
-  const extra = [...new Set(alts)].filter((k) => (prefix ? !k.startsWith(lower) : k !== lower));
-  return `(${[prefix ? `${ftsString(lower)}*` : ftsString(lower), ...extra.map(ftsString)].join(' OR ')})`;
+  const extra = [...new Set(alts)].filter((k) => (prefix ? !k.startsWith(lower) : k !== lower) && !written.includes(k));
+  const own = prefix ? `${ftsString(lower)}*` : asKey ? ftsString(lower) : `${WRITTEN} : ${ftsString(lower)}`;
+  const stemsAsWritten = written.filter((s) => s !== lower).map((s) => `${WRITTEN} : ${ftsString(s)}`);
+  return `(${[own, ...extra.map(ftsString), ...stemsAsWritten].join(' OR ')})`;
 }

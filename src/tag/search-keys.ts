@@ -129,3 +129,31 @@ export function swedishSearchKeys(word: string): string[] {
   }
   return [...out];
 }
+
+/**
+ * Whether a Finnish word as typed can be a base form, so that its own key finds its inflections: a word ending in a
+ * vowel, or in n, t, s, l or r (puhelin, kevät, sopimus, askel, mies), but not a
+ * monosyllable ending in n or t is a genitive or a plural (lain, maan, työt): as a key it is a look-alike's (lain is
+ * laina's key, as kunt is kunta's).
+ */
+export function finnishBaseForm(word: string): boolean {
+  if (/[aeiouyäö]$/.test(word)) return true;
+  if (!/[ntslr]$/.test(word)) return false;
+  return !/^[^aeiouyäö]*[aeiouyäö]+[nt]$/.test(word);
+}
+
+/** The forms of a Swedish noun of a three-letter stem that a search looks for, written out (see swedishShortStemForms). */
+const SV_SHORT_FORMS = ['en', 'ens', 's', 'et', 'ets', 'ar', 'arna', 'ars', 'arnas', 'or', 'orna', 'ors', 'ornas', 'erna', 'ernas'];
+const SV_ER_FORMS = ['er', 'ers', 'erna', 'ernas'];
+
+/**
+ * The written forms of a Swedish noun whose stem is three letters (lag, tid, ord), which a search asks for in place of
+ * the stem as a key: a short stem with an ending off is as often another word's (lager → lag, order → ord, liten →
+ * lit), so the index's key finds look-alikes. The indefinite plural in -er is the ending most often a base form's own
+ * (lager, order, liter, under), so it is looked for only when the typed word has it (tider finds tiderna, lagen does
+ * not find lager); a typed -er word finds only its -er forms (liter does not find liten; tider not tiden either).
+ */
+export function swedishShortStemForms(stem: string, typed: string): string[] {
+  const ending = typed.slice(stem.length);
+  return (ending.startsWith('er') ? SV_ER_FORMS : SV_SHORT_FORMS).map((e) => stem + e);
+}

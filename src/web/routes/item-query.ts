@@ -31,6 +31,8 @@ export interface ParsedQuery {
   after?: Cursor;
   /** Only what the person looking has not marked read (`unread=1`); the handler knows who that is. */
   unread: boolean;
+  /** A page number asked for (`page=N`, N other than 1): the list pages by cursors, so the page says so. */
+  pageNumber?: string;
   /** What was wrong, in Finnish; the page shows these and no results. */
   errors: string[];
 }
@@ -138,10 +140,13 @@ export function parseItemQuery(query: Record<string, unknown>, known: KnownValue
     form.unread = unread;
     if (unread !== '1') errors.push(w('filter.unread', { value: unread }));
   }
+  // A page number typed into the address (?page=999): the list has none, so the page names its first and last pages.
+  const page = one('page');
+  const pageNumber = page !== undefined && page !== '1' ? page.slice(0, 20) : undefined;
   const before = cursor('before');
   const after = cursor('after');
   for (const k of Object.keys(filter) as (keyof ItemFilter)[]) if (filter[k] === undefined) delete filter[k];
-  return { filter, form, before, after, unread: form.unread === '1', errors };
+  return { filter, form, before, after, unread: form.unread === '1', pageNumber, errors };
 }
 
 /** The query string of a filter's form values plus `extra` (a page cursor), or '' when empty. */

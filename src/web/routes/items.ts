@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import Handlebars from 'handlebars';
 import { ITEM_KINDS, type Lang } from '../../model.js';
 import { MATTER_STAGES } from '../../link/stage.js';
-import { isKeptPage, listItemPage, readItemIds, type ItemPage } from '../../store/index.js';
+import { isKeptPage, lastPageCursor, listItemPage, readItemIds, type ItemPage } from '../../store/index.js';
 import { storedRowHtml } from '../item-table.js';
 import type { PageContext } from './context.js';
 import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './item-query.js';
@@ -210,6 +210,7 @@ export function itemsPage(ctx: PageContext): RequestHandler {
       return {
         // The unread rows' ids in one field, comma-separated (50 fields were a fourteenth of the page).
         ...base(), items, unreadIds: unread.join(','), unreadCount: unread.length, caption: parsed.form.q ? word(lang, 'items.results', { q: parsed.form.q }) + (page.capped ? ` ${word(lang, 'items.capped', { n: CAP_TEXT })}` : '') : word(lang, 'items.newestFirst'),
+        pagingNote: pagingNote(ctx, parsed, page, lang),
         paging: {
           first: parsed.before || parsed.after ? `/items${qs}` : null,
           newer: page.newer ? `/items${queryString(parsed.form, { after: cursorValue(page.newer) })}` : null,
@@ -221,6 +222,22 @@ export function itemsPage(ctx: PageContext): RequestHandler {
 }
 
 const SCRIPTS = ['/static/keys.js'];
+
+/**
+ * What the page says when it was asked for a page the list does not have: past the last (an old `before` cursor, an
+ * edited address) or before the first, or a page number (?page=999), with links to the first and the last page;
+ * null otherwise, and when nothing matches at all (the list says there is nothing).
+ */
+function pagingNote(ctx: PageContext, parsed: ParsedQuery, page: ItemPage, lang: UiLang): { text: string; first: string | null; last: string | null } | null {
+  const pastEnd = page.items.length === 0 && (parsed.before !== undefined || parsed.after !== undefined);
+  if (!pastEnd && parsed.pageNumber === undefined) return null;
+  const last = lastPageCursor(ctx.deps.db, parsed.filter);
+  if (!last) return null;
+  const first = `/items${queryString(parsed.form)}`;
+  const lastLink = `/items${queryString(parsed.form, { after: cursorValue(last) })}`;
+  if (!pastEnd) return { text: word(lang, 'items.pageNumber', { page: parsed.pageNumber }), first: null, last: lastLink };
+  return parsed.before ? { text: word(lang, 'items.pastEnd'), first, last: lastLink } : { text: word(lang, 'items.pastStart'), first, last: null };
+}
 
 /** The ids of a page's rows the person has read, as a key. */
 function readOn(page: ItemPage, read: Set<number>): string {

@@ -2,6 +2,7 @@
 // own search keys (tag/index-terms.ts), so a mark falls exactly where the index found the item.
 import { tokenize, type Analyzer } from '../../tag/analyze.js';
 import { indexTerms } from '../../tag/index-terms.js';
+import { inPhrase } from '../../tag/fts.js';
 import type { Lang } from '../../model.js';
 
 /** One alternative of a searched word: a whole term, or a prefix (`"pelastus"*`). */
@@ -10,10 +11,14 @@ export interface SearchAlternative {
   prefix: boolean;
 }
 
-/** The alternatives of every term of an FTS5 expression made by searchQuery ("a"* OR "b") AND (…). */
+/**
+ * The alternatives of every term of an FTS5 expression made by searchQuery ("a"* OR "b") AND (…); a quoted phrase's
+ * stems ("ku"* + "talou"*) are not: its words are marked by their own terms.
+ */
 export function searchAlternatives(fts: string): SearchAlternative[] {
   const out: SearchAlternative[] = [];
-  for (const m of fts.matchAll(/"((?:[^"]|"")*)"(\*?)/g)) out.push({ text: m[1].replace(/""/g, '"'), prefix: m[2] === '*' });
+  for (const m of fts.matchAll(/"((?:[^"]|"")*)"(\*?)/g))
+    if (!inPhrase(fts, m.index, m[0].length)) out.push({ text: m[1].replace(/""/g, '"'), prefix: m[2] === '*' });
   return out;
 }
 
