@@ -34,46 +34,59 @@ export function describeXmlError(error: unknown): string {
 
 let rssParser: typeof Parser | null = null;
 
-/** Where xml2js's builder module is, or null when a future layout of the packages hides it (then loaded as usual). */
-function builderPath(require: NodeJS.Require): string | null {
+/** Where a module rss-parser loads is (`from`: the file that requires it), or null when a future layout hides it. */
+function pathFrom(require: NodeJS.Require, from: string, request: string): string | null {
   try {
-    return createRequire(require.resolve('rss-parser/lib/parser.js')).resolve('xml2js/lib/builder.js');
+    return createRequire(require.resolve(from)).resolve(request);
   } catch {
     return null;
   }
 }
 
 /**
- * rss-parser (3.13), required, with the XML builder of xml2js (0.5) loaded only when first used: xml2js loads its
- * builder, and with it xmlbuilder's 31 modules (some 17 ms of a crawl's main thread), at start, while rss-parser
- * builds XML only for a description or content that holds elements rather than text. Required rather than imported,
- * too: importing CommonJS from ES modules loads node's CommonJS lexer to read the exports.
+ * Put a stand-in for the CommonJS module at `path` where require finds it: what requires the module gets `make(real)`'s
+ * exports, and `real()` loads the real module, once, when the stand-in is first used (later requires get it too).
+ */
+function standIn<T>(require: NodeJS.Require, path: string | null, make: (real: () => T) => object): void {
+  if (path === null || require.cache[path]) return;
+  let loaded: T | null = null;
+  const real = (): T => {
+    if (!loaded) {
+      delete require.cache[path];
+      loaded = require(path) as T;
+    }
+    return loaded;
+  };
+  const module = new Module(path);
+  module.filename = path;
+  module.loaded = true;
+  module.exports = make(real);
+  require.cache[path] = module;
+}
+
+/**
+ * rss-parser (3.13), required, with two of the modules it loads at start loaded only when first used: xml2js's XML
+ * builder (0.5), and with it xmlbuilder's 31 modules (some 17 ms of a crawl's main thread), which rss-parser uses only
+ * for a description or content that holds elements rather than text; and its HTML entity decoder (entities 2.2, which
+ * builds its tables as it loads: 12–17 ms), which it uses only for the plain-text snippets of Atom entries' content,
+ * as the streamed parse maps RSS items without snippets (see leanItemRss). Required rather than imported, too: importing
+ * CommonJS from ES modules loads node's CommonJS lexer to read the exports.
  */
 function loadRssParser(): typeof Parser {
   if (rssParser) return rssParser;
   const require = createRequire(import.meta.url);
-  const builder = builderPath(require);
-  if (builder !== null && !require.cache[builder]) {
-    const path = builder;
-    // xml2js takes the Builder from this stand-in; the first one made loads the real module and is made by it.
-    type Builder = new (...args: unknown[]) => object;
-    let real: Builder | null = null;
-    const standIn = new Module(path);
-    standIn.filename = path;
-    standIn.loaded = true;
-    standIn.exports = {
-      Builder: class {
-        constructor(...args: unknown[]) {
-          if (!real) {
-            delete require.cache[path];
-            real = (require(path) as { Builder: Builder }).Builder;
-          }
-          return new real(...args);
-        }
-      },
-    };
-    require.cache[path] = standIn;
-  }
+  // xml2js takes the Builder from its module as it loads: the first one made loads the real module and is made by it.
+  type Builder = new (...args: unknown[]) => object;
+  standIn<{ Builder: Builder }>(require, pathFrom(require, 'rss-parser/lib/parser.js', 'xml2js/lib/builder.js'), (real) => ({
+    Builder: class {
+      constructor(...args: unknown[]) {
+        return new (real().Builder)(...args);
+      }
+    },
+  }));
+  // rss-parser's utils read the decoder's functions when they call them.
+  standIn<Record<string | symbol, unknown>>(require, pathFrom(require, 'rss-parser/lib/utils.js', 'entities'), (real) =>
+    new Proxy({}, { get: (_, name) => real()[name] }));
   return (rssParser = require('rss-parser') as typeof Parser);
 }
 

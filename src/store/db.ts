@@ -47,6 +47,25 @@ export function prepared(db: Db, sql: string): BetterSqlite3.Statement {
   return stmt;
 }
 
+/** Rows one statement of insertRows writes at most (its statements are one per row count up to this). */
+const ROWS_AT_ONCE = 64;
+
+/**
+ * Insert rows given as one flat list of values, `width` values a row, with multi-row INSERTs (`head`: the statement up
+ * to VALUES), ROWS_AT_ONCE rows a statement and its values bound positionally, in the list's order. A batch's rows as a
+ * JSON array that the statement read with json_each and ->> made SQLite convert each row's JSON from text to its
+ * binary form and back for every value taken: half the time of the identifiers' insert (39 against 20 ms for a cold
+ * crawl's 8,000 rows).
+ */
+export function insertRows(db: Db, head: string, width: number, values: unknown[]): void {
+  const rows = values.length / width;
+  const row = `(${Array(width).fill('?').join(', ')})`;
+  for (let at = 0; at < rows; at += ROWS_AT_ONCE) {
+    const n = Math.min(ROWS_AT_ONCE, rows - at);
+    prepared(db, `${head} VALUES ${Array(n).fill(row).join(', ')}`).run(n === rows ? values : values.slice(at * width, (at + n) * width));
+  }
+}
+
 /**
  * A LIMIT clause with its row count written into the SQL, never bound. SQLite (3.53 here) looks at a bound LIMIT's
  * value while planning, which marks the statement to be prepared again whenever that parameter is bound, and

@@ -1,5 +1,5 @@
 // The items table's write side: insert new items, update changed ones (keeping versions and change events).
-import { prepared, type Db } from './db.js';
+import { insertRows, prepared, type Db } from './db.js';
 import type { Consultation } from '../model.js';
 import { goalRows, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues, type ItemToStore } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
@@ -40,6 +40,12 @@ function fieldValues(i: ItemToStore, hash: string, published: string | null): un
   const consultation = i.consultation ? JSON.stringify(i.consultation) : null;
   return [i.guid, i.url, i.title, i.summary, i.contentHtml, published, i.updated, i.deadline, i.language, i.organisation,
     i.kind, i.stage, consultation, hash, i.inForce, published === i.published ? null : i.published];
+}
+
+/** An item's identifier rows (JSON, see ItemToStore) added to `out` as item id, type, value and role (a mention when none). */
+function identifierValues(itemId: number, rows: string, out: unknown[]): void {
+  const ids = JSON.parse(rows) as { type: string; value: string; role?: string | null }[];
+  for (let k = 0; k < ids.length; k++) out.push(itemId, ids[k].type, ids[k].value, ids[k].role ?? 'mention');
 }
 
 /** The join keys a signature (see linkSignature) holds, distinct and sorted: joinKeys of the identifiers it was made of. */
@@ -111,10 +117,6 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
   const event = prepared(db, `INSERT INTO item_events (item_id, run_id, at, type, old_value, new_value)
     VALUES (?, ?, ?, ?, ?, ?)`);
   const dropIds = prepared(db, 'DELETE FROM item_identifiers WHERE item_id = ?');
-  // Identifiers are written in one statement per batch, as JSON rows (see writeIds): [[itemId, identifierRows], …].
-  const addIds = prepared(db, `INSERT OR IGNORE INTO item_identifiers (item_id, type, value, role)
-    SELECT i.value ->> 0, d.value ->> 'type', d.value ->> 'value', COALESCE(d.value ->> 'role', 'mention')
-    FROM json_each(?) i, json_each(i.value -> 1) d`);
   const setLinkKeys = prepared(db, 'UPDATE items SET link_keys = ? WHERE id = ?');
   // New items enter the full-text index (and its words: search-words.ts) and their source's count in one statement
   // each per TEXT_ITEMS items or batch (or per group of runs: see textLater), not through triggers on every row
@@ -135,19 +137,20 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
   const goals = goalRows(db);
   const dropGoals = prepared(db, 'DELETE FROM item_goals WHERE item_id = ?');
   const linker = createLinker(db);
-  let pendingIds = '';
+  /** The identifier rows saved since the last writeIds, as item id, type, value, role, … (see insertRows). */
+  const pendingIds: unknown[] = [];
   const saveIds = (id: number, rows: string, replace: boolean) => {
     if (replace) dropIds.run(id);
-    if (rows !== '[]') pendingIds += `${pendingIds ? ',' : '['}[${id},${rows}]`;
+    if (rows !== '[]') identifierValues(id, rows, pendingIds);
   };
   /**
    * Write the identifiers saved so far: at the end of a batch, and before link() reads them. A new item's matter is
-   * found without them (the linker knows the keys it placed in this run), so they wait for the batch's one statement.
+   * found without them (the linker knows the keys it placed in this run), so they wait for the batch's statements.
    */
   const writeIds = () => {
-    if (!pendingIds) return;
-    addIds.run(`${pendingIds}]`);
-    pendingIds = '';
+    if (!pendingIds.length) return;
+    insertRows(db, 'INSERT OR IGNORE INTO item_identifiers (item_id, type, value, role)', 4, pendingIds);
+    pendingIds.length = 0;
   };
   /** Link a stored item whose stated identifiers differ from those it was last linked with; else only re-derive its matter. */
   const relink = (id: number, signature: string, before: string | null, now: string) => {
