@@ -269,6 +269,8 @@ const migrationFiles = (dir: string) => fs.readdirSync(dir).filter((f) => /^\d+-
 export function migrate(db: Db, dir = migrationsDir): string[] {
   // The pragma is a no-op inside a transaction, where a rebuild would then run those actions.
   if (db.inTransaction) throw new Error('migrate: called inside a transaction (foreign keys cannot be turned off there)');
+  // Most opens find nothing to do, and take no write lock for it.
+  if (!pendingMigrations(db, dir).length) return [];
   const keys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
   try {
@@ -290,7 +292,9 @@ export function migrate(db: Db, dir = migrationsDir): string[] {
       if (broken.length)
         throw new Error(`migration ${applied.join(', ')} left ${broken.length} broken reference(s), e.g. ${broken[0].table} row ${broken[0].rowid} to ${broken[0].parent}`);
       return applied;
-    })();
+      // Immediate: the write lock first (waiting busy_timeout for it), so a second process upgrading at the same moment
+      // waits and then finds the work done; a deferred transaction began reading and failed at once, 'database is locked'.
+    }).immediate();
   } finally {
     db.pragma(`foreign_keys = ${keys ? 'ON' : 'OFF'}`);
   }
