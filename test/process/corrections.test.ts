@@ -55,6 +55,15 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     expect((await run(['relink', '--db', file])).out).toMatch(/; 0 items were moved, 0 matters were created, 0 removed/);
     expect((await show(file, String(life.id))).events.filter((e) => e.type === 'item' && e.new === null).map((e) => e.itemId)).toEqual([request]);
     const own = /omaksi asiakseen (\d+)/.exec(split.out)![1];
+    // The same split again (a script run twice), by number or identifier: it holds, so it says so, writes nothing and
+    // succeeds. It was a usage error (exit 2: the item is not in that matter).
+    const before = fs.readFileSync(file);
+    for (const from of [String(life.id), 'HE 184/2026 vp']) {
+      const again = await run(['matter', 'split', from, String(request), '--reviewer', 'Maija Meikäläinen', '--db', file]);
+      expect([again.code, again.err], from).toEqual([0, '']);
+      expect(again.out).toMatch(new RegExp(`^asiakirja #${request} on jo erotettu asiasta ${life.id} omaksi asiakseen ${own} korjauksella 1 \\(Maija Meikäläinen \\d+\\.\\d+\\.2026 klo [\\d.]+\\); mitään ei muutettu\n$`));
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect((await show(file, own)).items.map((i) => i.id)).toEqual([request]);
     expect((await show(file, own)).corrections.map((c) => c.kind)).toEqual(['split']);
     // Both matters now hold VN/31234/2026: asked by it, the command lists them and asks for the number.
