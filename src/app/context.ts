@@ -9,7 +9,7 @@ import { missesNewestWrites, openDb, type Db, type Synchronous } from '../store/
 import { syncSources } from '../store/sources.js';
 import { listLatestReviews, reviewsVersion } from '../store/reviews.js';
 import { buildTagStage as buildTagStageIn } from '../store/tag-build.js';
-import { taxonomyCacheFile } from './taxonomy-check.js';
+import { keepTaxonomyBeside, taxonomyCacheFile } from './taxonomy-check.js';
 import { checkDb } from '../store/maintenance.js';
 import { diskFull } from '../store/disk-space.js';
 import { dataVersion } from '../store/data-version.js';
@@ -262,13 +262,9 @@ export function pipelineDeps(ctx: AppContext, { oneShot = false } = {}) {
   if (ctx.readOnly) throw new Error('the database was opened read-only; nothing can be crawled into it');
   const build = ctx.buildTagStage;
   if (oneShot && build && ctx.dbFile !== ':memory:' && !ctx.writer) {
-    // The taxonomy, once parsed and validated, is kept beside the database until it (or its loader) changes. The
-    // cache's code (and node:crypto behind it) is loaded with the tag stage: a crawl that finds nothing new needs neither.
+    // The taxonomy, once parsed and validated, is kept beside the database until it (or its loader) changes.
     const cacheFile = taxonomyCacheFile(ctx.dbFile);
-    ctx.buildTagStage = async () => {
-      (await import('../tag/taxonomy-cache.js')).useTaxonomyCache(cacheFile);
-      return build();
-    };
+    ctx.buildTagStage = async () => (await keepTaxonomyBeside(ctx.dbFile), build());
     // The writer thread tags small runs (a feed's 20 items), this thread big ones (see runSource).
     ctx.writer = deferredWorkerWriter(ctx.db, ctx.dbFile, {
       feedsDir: ctx.feedsDir, cacheFile,

@@ -4,8 +4,17 @@ import fs from 'node:fs';
 import { taxonomyError } from '../store/tag-build.js';
 import type { AppContext } from './context.js';
 
-/** The parsed taxonomy a crawl keeps beside its database (tag/taxonomy-cache.ts). */
-export const taxonomyCacheFile = (dbFile: string): string => `${dbFile}.taxonomy-cache.json`;
+/** The parsed taxonomy a crawl keeps beside its database (tag/taxonomy-cache.ts); none beside one in memory. */
+export const taxonomyCacheFile = (dbFile: string): string | null => (dbFile === ':memory:' ? null : `${dbFile}.taxonomy-cache.json`);
+
+/**
+ * Read this thread's taxonomy through the copy kept beside the database from now on (the crawl's one place for it: the
+ * tag stage and checkTaxonomy both come here). The cache's code (and node:crypto behind it) is loaded only now: a crawl
+ * that finds nothing new, with a kept copy that vouches for the files, needs neither.
+ */
+export async function keepTaxonomyBeside(dbFile: string): Promise<void> {
+  (await import('../tag/taxonomy-cache.js')).useTaxonomyCache(taxonomyCacheFile(dbFile));
+}
 
 /**
  * Add the taxonomy's error to ctx.configErrors unless it is there already or the taxonomy can be read. A kept parse
@@ -17,14 +26,14 @@ export async function checkTaxonomy(ctx: Pick<AppContext, 'configErrors' | 'dbFi
   const { loaderFile, taxonomyFile } = await import('../tag/taxonomy-file.js');
   const cacheFile = taxonomyCacheFile(ctx.dbFile);
   try {
-    const kept = fs.statSync(cacheFile).mtimeMs;
+    const kept = cacheFile ? fs.statSync(cacheFile).mtimeMs : 0;
     // ctime, not mtime: a file copied in with its old time (cp -p, a backup unpacked) has a new ctime. Strictly
     // before: a file changed within the clock's tick the cache was written in is read again.
     if ([taxonomyFile(ctx.feedsDir), loaderFile].every((f) => fs.statSync(f).ctimeMs < kept)) return;
   } catch {
     // Nothing kept yet, or a file gone: read it.
   }
-  (await import('../tag/taxonomy-cache.js')).useTaxonomyCache(cacheFile);
+  await keepTaxonomyBeside(ctx.dbFile);
   const { loadTaxonomy } = await import('../tag/taxonomy.js');
   try {
     loadTaxonomy(ctx.feedsDir);

@@ -18,7 +18,8 @@ Crawl every source now (or only --source ID) and print one line per source: new,
 not modified, or the error; then the matters whose statute came into force today, if any.
 Exits 0 when it ran, even if sources failed; 1 when no source definition could be read, the taxonomy
 cannot be read (new items are stored untagged; said by every crawl, also one that finds nothing new), or the
-database's disk was full (the runs it could not store are due again). Ctrl-C or SIGTERM stops it: requests in flight are
+database's disk was full or its file could not be written (a disk I/O error; the runs it could not store are due
+again). Ctrl-C or SIGTERM stops it: requests in flight are
 aborted, those runs recorded as interrupted, the finished ones printed (exit 130 or 143).
 `;
 
@@ -116,6 +117,12 @@ export async function crawlCommand(args: string[]): Promise<number> {
     const full = runs.find((r) => DISK_FULL.test(r.error ?? ''));
     if (full) {
       process.stderr.write(`crawl: ${full.error!.replace(/^store: /, '')}; the runs not stored are tried again later (free some space there)\n`);
+      return 1;
+    }
+    // So is a database file that cannot be written, which SQLite calls a disk I/O error (a failing disk, or a limit on
+    // a file's size such as ulimit -f, which cron may set): every run would fail so until someone looks.
+    if (runs.some((r) => r.error?.startsWith('store: disk I/O error'))) {
+      process.stderr.write('crawl: the database could not be written (disk I/O error: a failing disk, or a limit on file size such as ulimit -f); the runs not stored are tried again later\n');
       return 1;
     }
     // A day may have passed with no run storing anything: matters whose statute is in force today move on now.

@@ -21,8 +21,10 @@ without sending or writing anything; with --out, one .html and one .txt file per
 --send records and sends, over SMTP_URL, what is new for every subscription since its last digest;
 run again, it sends nothing new. The network digest goes out once its draft is approved (in the
 web view, or now with --approve). Failed messages are retried with backoff by later runs; a
-permanent refusal pauses the subscription. Exit status: 0 when everything due was sent (or nothing
-was due), 1 when a message failed or SMTP_URL is not set (then nothing is recorded), 2 on a usage error.
+permanent refusal pauses the subscription. A database another process holds locked is waited for 5 s
+(a message already sent, 60 s to record it), then the run stops. Exit status: 0 when everything due
+was sent (or nothing was due), 1 when a message failed, SMTP_URL is not set (then nothing is recorded)
+or the database stayed locked, 2 on a usage error.
 `;
 
 export async function digestCommand(args: string[]): Promise<number> {
@@ -98,7 +100,9 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
   const ctx = openContext(values);
   const transport = smtpTransport(config.smtpUrl);
   try {
-    const env = digestEnv(ctx, config);
+    // Another process's lock is waited for as review and crawl wait (SQLite's 5 s), then exit 1 naming it; cron's
+    // next run goes on. Before, each write of the sending waited until the lock was free, however long.
+    const env = { ...digestEnv(ctx, config), lockWaitMs: 0 };
     const report = prepareDeliveries(env, {
       frequencies: ['immediately', 'daily', 'weekly'], network: 'build', now: new Date(),
       approveBy: values.approve ? `cli:${os.userInfo().username}` : undefined,

@@ -1,6 +1,6 @@
 // `lakivahti matter merge A B` and `lakivahti matter split ID ITEM`: corrections by people, stored with who and when.
 import fs from 'node:fs';
-import { checkMerge, checkSplit, CorrectionError, mergeMatters, splitItem, type StoredCorrection } from '../store/index.js';
+import { checkMerge, checkSplit, CorrectionError, getItem, matterCorrections, matterMembers, mergeMatters, splitItem, type Db, type StoredCorrection } from '../store/index.js';
 import { closeContext, openContext, resolvePaths } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, UsageError } from './args.js';
@@ -13,6 +13,22 @@ export function describeCorrection(c: StoredCorrection): string {
     ? `yhdistetty käsin: #${c.item} ja #${c.other}${c.matter !== c.otherMatter ? ` (asiat ${c.matter} ja ${c.otherMatter})` : ''}`
     : `erotettu käsin: #${c.item} asiasta ${c.matter}`;
   return `${what}, ${c.reviewer} ${fiDateTime(c.at)}${c.note ? `: ${c.note}` : ''}`;
+}
+
+/** What `matter merge` says when the two are one matter already: which, and the correction that made them one. */
+function alreadyMerged(db: Db, named: string[], matter: number, gone: number | undefined): string {
+  const by = gone === undefined ? undefined : matterCorrections(db, matter).filter((c) => c.kind === 'merge' && c.otherMatter === gone).at(-1);
+  const how = by ? `: asia ${gone} yhdistettiin siihen korjauksella ${by.id} (${by.reviewer} ${fiDateTime(by.at)})` : '';
+  return `${named[0]} ja ${named[1]} ovat jo sama asia ${matter}${how}; mitään ei muutettu`;
+}
+
+/** What `matter split` says when the item was split off the matter already and is alone in its own; else undefined. */
+function alreadySplit(db: Db, matter: number, item: number): string | undefined {
+  const own = getItem(db, item)?.matter ?? null;
+  if (own === null || own === matter || matterMembers(db, own).length !== 1) return undefined;
+  const by = matterCorrections(db, own).filter((c) => c.kind === 'split' && c.item === item && c.matter === matter).at(-1);
+  if (!by) return undefined;
+  return `asiakirja #${item} on jo erotettu asiasta ${matter} omaksi asiakseen ${own} korjauksella ${by.id} (${by.reviewer} ${fiDateTime(by.at)}); mitään ei muutettu`;
 }
 
 const OPTIONS = { reviewer: { type: 'string' }, note: { type: 'string' } } as const;
@@ -34,15 +50,31 @@ export async function correctCommand(kind: 'merge' | 'split', args: string[]): P
   const refs: number[] = [];
   const reader = openContext(values, { access: 'read' });
   try {
+    const gone: { id: number; into: number }[] = [];
     for (const ref of kind === 'merge' ? positionals : [positionals[0]]) {
       const id = resolveMatter(reader.db, ref.trim());
       if (id === undefined) throw new UsageError(`no matter holds ${ref}`);
       const into = mergedAway(reader.db, id);
-      if (into !== undefined) throw new UsageError(`matter ${id} was merged into matter ${into}: give ${into}`);
-      refs.push(id);
+      if (into !== undefined) gone.push({ id, into });
+      refs.push(into ?? id);
     }
+    // Merged already (the same command run again, or a matter named by an identifier the merge took along): what was
+    // asked holds, so nothing is written and the run succeeds, as a second relink or digest --send changes nothing.
+    if (kind === 'merge' && refs[0] === refs[1] && (gone.length || positionals[0].trim() !== positionals[1].trim())) {
+      process.stdout.write(alreadyMerged(reader.db, positionals.map((p) => p.trim()), refs[0], gone[0]?.id) + '\n');
+      return 0;
+    }
+    if (gone.length) throw new UsageError(`matter ${gone[0].id} was merged into matter ${gone[0].into}: give ${gone[0].into}`);
     if (kind === 'merge') checkMerge(reader.db, refs[0], refs[1]);
-    else checkSplit(reader.db, refs[0], item);
+    else {
+      // Split off already (the same command run again): the item is alone in the matter that split made.
+      const done = alreadySplit(reader.db, refs[0], item);
+      if (done) {
+        process.stdout.write(`${done}\n`);
+        return 0;
+      }
+      checkSplit(reader.db, refs[0], item);
+    }
   } catch (err) {
     if (err instanceof CorrectionError) throw new UsageError(err.message);
     throw err;

@@ -27,8 +27,9 @@ joins include people's corrections: who, when and why.
 
 merge: matters A and B become one, numbered A (B's items move to A and B is gone). split: item
 ITEM (its number, as in \`items\`) leaves matter ID into a matter of its own; the rest stays one
-matter numbered ID. Both are stored with the reviewer and time, never overwritten, and kept by
-every later crawl and \`relink\`: a split item is joined to nothing through its identifiers again
+matter numbered ID. Either run again says it is done already and changes nothing (exit 0).
+Both are stored with the reviewer and time, never overwritten, and kept by every later crawl and
+\`relink\`: a split item is joined to nothing through its identifiers again
 (a later merge can join it), a merge holds whatever identifiers say.
 `;
 

@@ -1,7 +1,7 @@
 // Turning stored data into messages: build each subscriber's digest, record it with its watermark, send what is due.
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { whenWritable, type Db } from '../store/db.js';
+import { isBusy, whenWritable, type Db } from '../store/db.js';
 import {
   approveDigest, currentHighWater, getDigest, insertDraft, lastSentDigest, listDraftEntries, loadDigestData, markDigestSent,
   openDigest, searchItemIds, type StoredDigest,
@@ -28,6 +28,12 @@ export interface DigestEnv {
   sourceNames?: () => Record<string, string>;
   /** Told when a write of sendDue's finds another connection holding the lock (it waits, off the event loop). */
   waiting?: () => void;
+  /**
+   * How long (ms) a write of sendDue's waits, beyond SQLite's own busy wait, for a lock another process holds before it
+   * fails (a one-off command: 0); unset, until the lock is free (serve's job). A sent message's record waits at least
+   * SENT_RECORD_WAIT_MS: giving up there leaves the message to be sent again by the next run.
+   */
+  lockWaitMs?: number;
 }
 
 /** One message for one subscription, built now. */
@@ -278,6 +284,8 @@ function claimAlive(claimedBy: string): boolean {
 }
 
 const LEASE_MS = 10 * 60_000;
+/** How long a one-off run waits to record a message it sent (see DigestEnv.lockWaitMs). */
+const SENT_RECORD_WAIT_MS = 60_000;
 
 /**
  * Send every recorded message that is due, one at a time, each tried at most once in this call; `sent` hears of each
@@ -290,7 +298,10 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
   const results: SendResult[] = [];
   // Each write waits for a lock another process holds without holding up the event loop (serve's pages): one that
   // failed after a message went out would leave it claimed, and sent again once the claim expired.
-  const write = <T>(w: () => T) => whenWritable(w, { waiting: env.waiting });
+  const write = <T>(w: () => T, waitMs = env.lockWaitMs) => {
+    const until = waitMs === undefined ? Infinity : Date.now() + waitMs;
+    return whenWritable(w, { waiting: env.waiting, stopping: () => Date.now() >= until });
+  };
   const secret = await write(() => unsubscribeSecret(db));
   for (;;) {
     const at = now();
@@ -315,7 +326,11 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
         from: config.from, to: d.email, subject: d.subject, html: d.html, text: d.text, messageId: d.messageId,
         unsubscribeUrl: unsubscribeUrl(config.baseUrl, signUnsubscribe(secret, sub.id)), language: sub.lang,
       });
-      await write(() => markDeliverySent(db, d.id, now().toISOString()));
+      await write(() => markDeliverySent(db, d.id, now().toISOString()), env.lockWaitMs === undefined ? undefined : Math.max(env.lockWaitMs, SENT_RECORD_WAIT_MS))
+        .catch((err: unknown) => {
+          if (!isBusy(err)) throw err;
+          throw Object.assign(new Error(`${d.email} was sent "${d.subject}", but it could not be recorded: database is locked (by another process, for over ${SENT_RECORD_WAIT_MS / 1000} s); the next run sends it again`), { code: (err as { code: string }).code });
+        });
       results.push({ email: d.email, subject: d.subject, ok: true });
       sent?.(results.at(-1)!);
     } catch (err) {

@@ -281,22 +281,40 @@ const migrationFiles = (dir: string) => fs.readdirSync(dir).filter((f) => /^\d+-
 /**
  * Apply the numbered migrations in db/migrations/ that have not run yet, all in one transaction: the database is
  * upgraded to the last one or left as it was (and a new file is made with one commit, not one per migration).
+ * Foreign keys are off while they run, as SQLite's way of rebuilding a table asks (dropping a table that others refer
+ * to would otherwise run their ON DELETE actions: migration 026's rebuild would empty every item's matter), and every
+ * reference is checked before the commit: a migration that breaks one fails whole.
  */
 export function migrate(db: Db, dir = migrationsDir): string[] {
-  return db.transaction(() => {
-    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-    const done = new Set(
-      (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-    );
-    const applied: string[] = [];
-    for (const name of migrationFiles(dir)) {
-      const version = Number(name.split('-')[0]);
-      if (done.has(version)) continue;
-      db.exec(fs.readFileSync(path.join(dir, name), 'utf8'));
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, name, new Date().toISOString());
-      applied.push(name);
-    }
-    return applied;
-  })();
+  // The pragma is a no-op inside a transaction, where a rebuild would then run those actions.
+  if (db.inTransaction) throw new Error('migrate: called inside a transaction (foreign keys cannot be turned off there)');
+  // Most opens find nothing to do, and take no write lock for it.
+  if (!pendingMigrations(db, dir).length) return [];
+  const keys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    return db.transaction(() => {
+      db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+      const done = new Set(
+        (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+      );
+      const applied: string[] = [];
+      for (const name of migrationFiles(dir)) {
+        const version = Number(name.split('-')[0]);
+        if (done.has(version)) continue;
+        db.exec(fs.readFileSync(path.join(dir, name), 'utf8'));
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, name, new Date().toISOString());
+        applied.push(name);
+      }
+      const broken = applied.length ? (db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]) : [];
+      if (broken.length)
+        throw new Error(`migration ${applied.join(', ')} left ${broken.length} broken reference(s), e.g. ${broken[0].table} row ${broken[0].rowid} to ${broken[0].parent}`);
+      return applied;
+      // Immediate: the write lock first (waiting busy_timeout for it), so a second process upgrading at the same moment
+      // waits and then finds the work done; a deferred transaction began reading and failed at once, 'database is locked'.
+    }).immediate();
+  } finally {
+    db.pragma(`foreign_keys = ${keys ? 'ON' : 'OFF'}`);
+  }
 }

@@ -83,27 +83,19 @@ function correctionsReader(db: Db): (item: number) => Correction[] {
 }
 
 /**
- * A new matter's number: above every number given so far, also those of matters since removed (merged, emptied), which
- * meta's matter_high keeps. SQLite's own choice, the highest present plus one, gave a merged-away number to the next
- * new matter: `matter N`, links and corrections naming it then meant another matter.
+ * Remove a matter. Its number is never given again: the table's key is AUTOINCREMENT (migration 026), as `matter N`,
+ * links and corrections naming a merged-away number would otherwise mean another matter.
  */
-const NEW_MATTER_ID = `max(coalesce((SELECT max(id) FROM matters), 0),
-  coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'matter_high'), 0)) + 1`;
-
-/** Remove a matter, keeping the highest number given so far in meta (see NEW_MATTER_ID). */
 function removeMatter(db: Db, id: number): boolean {
-  prepared(db, KEEP_HIGHEST).run();
   return prepared(db, 'DELETE FROM matters WHERE id = ?').run(id).changes > 0;
 }
-const KEEP_HIGHEST = `INSERT INTO meta (key, value) SELECT 'matter_high', coalesce(max(id), 0) FROM matters WHERE true
-  ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`;
 
 /** Statements shared by the linker and relinkAll. */
 function statements(db: Db) {
   return {
     matterOf: prepared(db, LINK_SQL.matterOf).pluck(),
     setMatter: prepared(db, 'UPDATE items SET matter_id = ? WHERE id = ?'),
-    create: prepared(db, `INSERT INTO matters (id, title, created_at, updated_at) VALUES (${NEW_MATTER_ID}, '', ?, ?)`),
+    create: prepared(db, "INSERT INTO matters (title, created_at, updated_at) VALUES ('', ?, ?)"),
   };
 }
 
@@ -381,8 +373,8 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
   if (dryRun) return report;
   db.transaction(() => {
     // A new matter is made with its summary: new as a whole, it has no events.
-    const insert = prepared(db, `INSERT INTO matters (id, title, stage, stage_at, deadline, stages, in_force, created_at, updated_at)
-      VALUES (${NEW_MATTER_ID}, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = prepared(db, `INSERT INTO matters (title, stage, stage_at, deadline, stages, in_force, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     const create = (i: number) => {
       const s = summaries[i];
       return Number(insert.run(s.title, s.stage, s.stageAt, s.deadline, JSON.stringify(s.stages), s.inForce, now, now).lastInsertRowid);
@@ -392,7 +384,6 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
       if (p.matter !== null && changed[i]) summarize(db, placed[i], now, summaries[i], stored.get(p.matter));
     });
     // Matters no item points at any more are removed too (their numbers kept as given).
-    prepared(db, KEEP_HIGHEST).run();
     prepared(db, 'DELETE FROM matters WHERE id NOT IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL)').run();
   })();
   return report;

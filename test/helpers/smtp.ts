@@ -24,6 +24,8 @@ export interface TestSmtp {
   /** Resolves when `n` messages have arrived (or a message is being held, for `held`). */
   waitFor(n: number, timeoutMs?: number): Promise<void>;
   held(): number;
+  /** Answer the held messages: accepted, or refused with this reply code; later ones are not held. */
+  release(code?: number): void;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   const refusedRcpt = new Map<string, number>();
   let holdFrom = Infinity;
   let holding = 0;
+  const heldAnswers: ((code?: number) => void)[] = [];
   const waiters: (() => void)[] = [];
   const notify = () => waiters.splice(0).forEach((w) => w());
   const server = new SMTPServer({
@@ -52,17 +55,19 @@ export async function startSmtp(): Promise<TestSmtp> {
           refuse.count--;
           return cb(failure(refuse.code, refuse.code < 500 ? 'Try again later' : 'Message refused'));
         }
-        if (received.length >= holdFrom) {
-          holding++;
-          notify();
-          return; // never answered: the client waits until it is killed
-        }
         const raw = Buffer.concat(chunks).toString('utf8');
-        void simpleParser(raw).then((mail) => {
+        const accept = () => void simpleParser(raw).then((mail) => {
           received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail, raw, session: session.id });
           cb(null);
           notify();
         }, cb);
+        if (received.length >= holdFrom) {
+          holding++;
+          heldAnswers.push((code) => (holding--, code ? cb(failure(code, code < 500 ? 'Try again later' : 'Message refused')) : accept()));
+          notify();
+          return; // not answered until released: the client waits until then, or until it is killed
+        }
+        accept();
       });
     },
   });
@@ -77,6 +82,10 @@ export async function startSmtp(): Promise<TestSmtp> {
     refuseRecipient: (address, code) => void refusedRcpt.set(address.toLowerCase(), code),
     holdAfter: (after) => void (holdFrom = after),
     held: () => holding,
+    release: (code) => {
+      holdFrom = Infinity;
+      for (const answer of heldAnswers.splice(0)) answer(code);
+    },
     waitFor: (n, timeoutMs = 30_000) => new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`only ${received.length} messages arrived (wanted ${n})`)), timeoutMs);
       const check = () => (received.length + holding >= n ? (clearTimeout(timer), resolve()) : waiters.push(check));

@@ -55,6 +55,15 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     expect((await run(['relink', '--db', file])).out).toMatch(/; 0 items were moved, 0 matters were created, 0 removed/);
     expect((await show(file, String(life.id))).events.filter((e) => e.type === 'item' && e.new === null).map((e) => e.itemId)).toEqual([request]);
     const own = /omaksi asiakseen (\d+)/.exec(split.out)![1];
+    // The same split again (a script run twice), by number or identifier: it holds, so it says so, writes nothing and
+    // succeeds. It was a usage error (exit 2: the item is not in that matter).
+    const before = fs.readFileSync(file);
+    for (const from of [String(life.id), 'HE 184/2026 vp']) {
+      const again = await run(['matter', 'split', from, String(request), '--reviewer', 'Maija Meikäläinen', '--db', file]);
+      expect([again.code, again.err], from).toEqual([0, '']);
+      expect(again.out).toMatch(new RegExp(`^asiakirja #${request} on jo erotettu asiasta ${life.id} omaksi asiakseen ${own} korjauksella 1 \\(Maija Meikäläinen \\d+\\.\\d+\\.2026 klo [\\d.]+\\); mitään ei muutettu\n$`));
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect((await show(file, own)).items.map((i) => i.id)).toEqual([request]);
     expect((await show(file, own)).corrections.map((c) => c.kind)).toEqual(['split']);
     // Both matters now hold VN/31234/2026: asked by it, the command lists them and asks for the number.
@@ -88,8 +97,16 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     // again names where it went. It was 'no matter B' (exit 1) and 'no matter holds B'.
     const gone = await run(['matter', String(b), '--json', '--db', file]);
     expect([gone.code, (JSON.parse(gone.out) as { id: number }).id, gone.err]).toEqual([0, a, `matter: matter ${b} was merged into matter ${a}; this is matter ${a}\n`]);
-    const again = await run(['matter', 'merge', String(a), String(b), '--reviewer', 'Matti', '--db', file]);
-    expect([again.code, again.err.split('\n')[0]]).toEqual([2, `matter: matter ${b} was merged into matter ${a}: give ${a}`]);
+    // The same merge again (a script run twice), either way round or by the identifier the merge took along: it holds,
+    // so it says so, writes nothing and succeeds. It was a usage error (exit 2) telling to give the number it was given.
+    const before = fs.readFileSync(file);
+    const done = `: asia ${b} yhdistettiin siihen korjauksella 1 \\(Matti \\d+\\.\\d+\\.\\d{4} klo \\d+\\.\\d+\\)`;
+    for (const [x, y, said] of [[String(a), String(b), done], [String(b), String(a), done], [String(a), 'HE 184/2026 vp', '']]) {
+      const again = await run(['matter', 'merge', x, y, '--reviewer', 'Matti', '--db', file]);
+      expect([again.code, again.err], `${x} ${y}`).toEqual([0, '']);
+      expect(again.out).toMatch(new RegExp(`^${x} ja ${y} ovat jo sama asia ${a}${said}; mitään ei muutettu\n$`));
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect((await run(['relink', '--db', file])).out).toMatch(/^1 matters; 0 items were moved/);
     // The second matter's three items joined the first, each recorded once: the merge, not the relink after it.
     const joined = (await show(file, String(a))).events.filter((e) => e.type === 'item' && e.at === merged.corrections[0].at);

@@ -81,3 +81,17 @@ it('is quiet once the taxonomy is mended, and names it again when it breaks afte
   fs.utimesSync(taxonomy, old, old);
   expect((await crawl()).code).toBe(1);
 });
+
+it('keeps no parsed taxonomy for a database in memory (it left a file named ":memory:.taxonomy-cache.json" where it ran)', async () => {
+  fs.copyFileSync(shippedTaxonomyPath(), taxonomy);
+  const cwd = fs.mkdtempSync(path.join(dir, 'cwd-'));
+  const r = await run(['crawl', '--db', ':memory:', '--feeds', feeds], { cwd });
+  expect(r).toMatchObject({ code: 0, out: 'sm: 2 new, 0 updated, 2 found\n', err: '' });
+  expect(fs.readdirSync(cwd)).toEqual([]);
+  // A broken one is still named, and the crawl exits 1.
+  fs.writeFileSync(taxonomy, broken);
+  const b = await run(['crawl', '--db', ':memory:', '--feeds', feeds], { cwd });
+  expect(named(b.err)).toHaveLength(1);
+  expect(b.code).toBe(1);
+  expect(fs.readdirSync(cwd)).toEqual([]);
+});

@@ -1,5 +1,6 @@
 // `lakivahti subscriptions` and `lakivahti digest` as processes with pipes, sending to a real SMTP server; one run is
 // killed for real between two sends.
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -254,5 +255,59 @@ describe('lakivahti digest', () => {
     const mine = smtp.received.slice(arrived).map((m) => m.to[0]);
     expect(mine).toEqual(['eka@example.fi', 'toka@example.fi']);
     expect(deliveries(db).every((d) => d.status === 'sent')).toBe(true);
+  }, 120_000);
+
+  /** Another process (the sqlite3 shell) holding the database's write lock until `free()`. */
+  async function lockHeld(file: string): Promise<{ free: () => Promise<void> }> {
+    const shell = spawn('sqlite3', [file], { stdio: ['pipe', 'pipe', 'inherit'] });
+    shell.stdin.write("BEGIN IMMEDIATE;\nSELECT 'locked';\n");
+    await new Promise((resolve) => shell.stdout.once('data', resolve));
+    return { free: () => new Promise((resolve) => (shell.once('close', () => resolve()), shell.stdin.end('ROLLBACK;\n'))) };
+  }
+
+  it('a lock another process holds on: a write gives up as review does (exit 1, "database is locked"), and the next run goes on', async () => {
+    const db = seeded('locked.sqlite');
+    for (const who of ['eka', 'toka']) await run(['subscriptions', 'add', `${who}@example.fi`, '--goal', 'services', '--db', db]);
+    const arrived = smtp.received.length;
+    smtp.holdAfter(arrived);
+    const child = start(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
+    await smtp.waitFor(arrived + 1, 60_000);
+    // Taken while the first message is out: its failure's record, and the next claim, need the lock.
+    const lock = await lockHeld(db);
+    try {
+      smtp.release(451);
+      // Before, the run waited for the lock however long it was held (cron's runs piled up behind it).
+      const ended = await Promise.race([child.done, new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000))]);
+      if (!ended) child.proc.kill('SIGKILL');
+      expect(ended).toMatchObject({ code: 1, err: 'lakivahti digest: database is locked\n' });
+      expect(ended!.ms).toBeGreaterThan(4_000); // it waited SQLite's 5 s first
+    } finally {
+      await lock.free();
+    }
+    expect(smtp.received.length).toBe(arrived);
+    const rerun = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
+    expect(rerun.code).toBe(0);
+    expect(smtp.received.slice(arrived).map((m) => m.to[0]).sort()).toEqual(['eka@example.fi', 'toka@example.fi']);
+    expect(deliveries(db).every((d) => d.status === 'sent')).toBe(true);
+  }, 120_000);
+
+  it('a message sent while another process takes the lock is recorded once the lock is free (longer than SQLite\'s 5 s), never sent twice', async () => {
+    const db = seeded('locked-sent.sqlite');
+    await run(['subscriptions', 'add', 'eka@example.fi', '--goal', 'services', '--db', db]);
+    const arrived = smtp.received.length;
+    smtp.holdAfter(arrived);
+    const child = start(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
+    await smtp.waitFor(arrived + 1, 60_000);
+    const lock = await lockHeld(db);
+    smtp.release();
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    await lock.free();
+    const done = await child.done;
+    expect([done.code, done.err]).toEqual([0, '']);
+    expect(done.out).toMatch(/(^|\n)lähetetty: eka@example\.fi: /);
+    const again = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/(^|\n)ei lähetettävää\n$/);
+    expect(smtp.received.slice(arrived).map((m) => m.to[0])).toEqual(['eka@example.fi']);
   }, 120_000);
 });

@@ -102,3 +102,92 @@ describe('migrate', () => {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+/** A database migrated up to (and including) `last` only, as an older version of Lakivahti left it. */
+function databaseAt(last: number): Database.Database {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-mig-'));
+  for (const f of fs.readdirSync(migrationsDir)) if (Number(f.split('-')[0]) <= last) fs.copyFileSync(path.join(migrationsDir, f), path.join(dir, f));
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db, dir);
+  fs.rmSync(dir, { recursive: true });
+  return db;
+}
+
+describe('migration 026: matter numbers are never given twice', () => {
+  const newMatter = (db: Database.Database) =>
+    Number(db.prepare("INSERT INTO matters (title, created_at, updated_at) VALUES ('', 'now', 'now')").run().lastInsertRowid);
+
+  it('a new matter after the newest was removed gets a new number', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    const [, b] = [newMatter(db), newMatter(db)];
+    db.prepare('DELETE FROM matters WHERE id = ?').run(b);
+    expect(newMatter(db)).toBe(b + 1);
+  });
+
+  it('an upgraded database keeps the mark meta kept, its items in their matters and the matters\' events', () => {
+    const db = databaseAt(25);
+    db.exec(`
+      INSERT INTO sources (id, name, url, created_at) VALUES ('s', 'S', 'https://example.fi', '2026-01-01');
+      INSERT INTO matters (id, title, stage, created_at, updated_at, in_force) VALUES (3, 'Pelastuslaki', 'draft', 'a', 'b', '2027-01-01'), (5, 'Toinen', NULL, 'a', 'b', NULL);
+      INSERT INTO items (id, source_id, key, title, language, kind, hash, first_seen_at, last_seen_at, changed_at, matter_id)
+        VALUES (1, 's', 'k1', 'Pelastuslaki', 'fi', 'news', 'h1', 'a', 'a', 'a', 3), (2, 's', 'k2', 'Toinen', 'fi', 'news', 'h2', 'a', 'a', 'a', 5);
+      INSERT INTO matter_events (matter_id, type, old_value, new_value, at, item_id) VALUES (3, 'stage', NULL, 'draft', 'a', 1), (5, 'title', NULL, 'Toinen', 'a', 2);
+      INSERT INTO meta (key, value) VALUES ('matter_high', '9'), ('demo', '1');
+    `);
+    const matters = db.prepare('SELECT * FROM matters ORDER BY id').all();
+    const events = db.prepare('SELECT * FROM matter_events ORDER BY id').all();
+    expect(migrate(db)).toEqual(['026-matter-numbers.sql']);
+    expect(db.prepare('SELECT * FROM matters ORDER BY id').all()).toEqual(matters);
+    expect(db.prepare('SELECT id, matter_id FROM items ORDER BY id').all()).toEqual([{ id: 1, matter_id: 3 }, { id: 2, matter_id: 5 }]);
+    expect(db.prepare('SELECT * FROM matter_events ORDER BY id').all()).toEqual(events);
+    expect(db.prepare('SELECT key FROM meta ORDER BY key').pluck().all()).toEqual(['demo']);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    expect(newMatter(db)).toBe(10);
+    // Removing a matter still sets its items' matter to none and takes its events (the references are the new table's).
+    db.prepare('DELETE FROM matters WHERE id = 3').run();
+    expect(db.prepare('SELECT matter_id FROM items WHERE id = 1').pluck().get()).toBeNull();
+    expect(db.prepare('SELECT count(*) FROM matter_events WHERE matter_id = 3').pluck().get()).toBe(0);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'matters' AND type = 'index' ORDER BY name").pluck().all())
+      .toEqual(['matters_by_stage', 'matters_by_stage_at', 'matters_coming_into_force']);
+  });
+
+  it('an upgraded database whose mark is below its highest number numbers above the highest', () => {
+    const db = databaseAt(25);
+    db.exec("INSERT INTO matters (id, title, created_at, updated_at) VALUES (7, '', 'a', 'b'); INSERT INTO meta (key, value) VALUES ('matter_high', '4')");
+    migrate(db);
+    expect(newMatter(db)).toBe(8);
+  });
+
+  it('an upgraded database that never had a matter numbers from 1', () => {
+    const db = databaseAt(25);
+    migrate(db);
+    expect(newMatter(db)).toBe(1);
+  });
+});
+
+describe('migrate with foreign keys off', () => {
+  it('refuses a migration that leaves a broken reference, and leaves the database as it was', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-mig-'));
+    fs.writeFileSync(path.join(dir, '001-a.sql'), 'CREATE TABLE a (id INTEGER PRIMARY KEY); CREATE TABLE b (a INTEGER REFERENCES a(id));');
+    fs.writeFileSync(path.join(dir, '002-b.sql'), 'INSERT INTO b VALUES (7);');
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    expect(() => migrate(db, dir)).toThrow(/001-a.sql, 002-b.sql left 1 broken reference\(s\), e.g. b row 1 to a/);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()).toEqual([]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+
+  it('is refused: foreign keys could not be turned off there', () => {
+    const db = databaseAt(25);
+    db.exec('BEGIN');
+    expect(() => migrate(db)).toThrow(/inside a transaction/);
+    db.exec('ROLLBACK');
+  });
+});

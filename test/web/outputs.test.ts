@@ -332,4 +332,24 @@ describe('text from a hostile source in the feeds', () => {
     expect(json.items[0].title).toBe(stored.title);
     expect(json.items[0].content_html === undefined ? json.items[0].content_text : shown('html', json.items[0].content_html)).toContain(stored.summary);
   });
+
+  it("a matter's title as the feed's own title reads back as stored: an '&amp;' in its text stays, an '&' and '<' too", async () => {
+    const matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
+    const was = db.prepare('SELECT title FROM matters WHERE id = ?').pluck().get(matter) as string;
+    // As a source that escaped its titles twice leaves one (its text says "&amp;"), beside a plain ampersand.
+    const title = 'T&amp;K-toiminnan & pelastustoimen laki <b> &lt;';
+    db.prepare('UPDATE matters SET title = ? WHERE id = ?').run(title, matter);
+    try {
+      const xml = new XmlTree();
+      xml.write((await get(`${site.base}/feeds/matters/${matter}.atom`)).body);
+      xml.end();
+      expect(xml.failure).toBeNull();
+      // The feed's <title> is text (no type): the library read "&amp;" in it as markup and wrote a bare "&".
+      expect(((xml.result!.feed as Tree).title as string[])[0]).toBe(`Lakivahti: ${title}`);
+      const json = JSON.parse((await get(`${site.base}/feeds/matters/${matter}.json`)).body) as { title: string };
+      expect(json.title).toBe(`Lakivahti: ${title}`);
+    } finally {
+      db.prepare('UPDATE matters SET title = ? WHERE id = ?').run(was, matter);
+    }
+  });
 });

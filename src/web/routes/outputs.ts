@@ -68,7 +68,10 @@ function renderFeed(ctx: PageContext, req: Request, res: Response, lang: Lang, f
   const base = origin(req);
   const self = `${base}${req.originalUrl}`;
   const feed = new Feed({
-    title, id: `${base}${withoutToken(req.originalUrl)}`, link: `${base}${home}`, language: lang, generator: 'Lakivahti',
+    // The feed's own <title> is text, which the library's XML writer escapes after turning every "&amp;" in it into
+    // "&" first: a title whose text says "&amp;" (a source that escaped it twice) read as "&". Its ampersands escaped
+    // here come out as written.
+    title: format === 'atom' ? title.replaceAll('&', '&amp;') : title, id: `${base}${withoutToken(req.originalUrl)}`, link: `${base}${home}`, language: lang, generator: 'Lakivahti',
     author: { name: 'Lakivahti' }, updated: new Date(items[0]?.published ?? ctx.now().toISOString()),
     feedLinks: format === 'atom' ? { atom: self } : { json: self },
   });
