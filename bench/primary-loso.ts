@@ -49,9 +49,7 @@ export function loadDevSets(names: readonly string[] = DEV_SETS): [string, Label
 /** Figures of `predict` on one set. */
 export function figures(items: LabelledItem[], predict: (item: LabelledItem) => Prediction): SetFigures {
   const q = evaluate(items, predict);
-  const rel = items.filter((i) => i.relevant);
-  const chosen = rel.filter((i) => predict(i).primary === i.primary).length;
-  return { relevant: rel.length, primaryHit: q.primaryHit, goalPrecision: q.goalPrecision, primaryChosen: rel.length ? chosen / rel.length : 0 };
+  return { relevant: items.filter((i) => i.relevant).length, primaryHit: q.primaryHit, goalPrecision: q.goalPrecision, primaryChosen: q.primaryChosen };
 }
 
 /** Leave-one-set-out: each set tagged by `method` fitted on all the others. */
