@@ -121,8 +121,8 @@ export function readPrimaryModelFile(path: string): PrimaryModelFile {
 
 /**
  * The model for a taxonomy and analyzer, or null (the rules alone) with the reason: a model fits only the taxonomy
- * version and goals it was fitted on. `file` defaults to the shipped one; a taxonomy other than the shipped file
- * (a user's own) is told once on stderr when `say` is set.
+ * version and goals it was fitted on. `file` defaults to the shipped one (null: none). createTagger tells the reason
+ * once on stderr for a taxonomy read from a file.
  */
 export function primaryModelFor(taxonomy: Taxonomy, analyzer: string, file?: PrimaryModelFile | null): { model: PrimaryModel | null; reason: string } {
   let f = file;

@@ -13,6 +13,9 @@ import { primaryModelFor, readPrimaryModelFile, shippedPrimaryModelPath } from '
 import { createTagger } from '../../src/tag/tagger.js';
 import { loadTaxonomy, shippedTaxonomyPath } from '../../src/tag/taxonomy.js';
 import { voikkoForTests } from './voikko-gate.js';
+import { toItemTags } from '../../src/tag/stage.js';
+import type { ItemDetail } from '../../src/store/index.js';
+import { whyTagged } from '../../src/web/routes/item.js';
 
 const taxonomy = loadTaxonomy();
 const shipped = readPrimaryModelFile(shippedPrimaryModelPath());
@@ -58,6 +61,17 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(rules(d054).primary).toBe('services');
       expect(model(d054).primary).toBe('welfare-reform');
       expect(model(d054).primary).toBe(d054.primary);
+    });
+
+    it('says on the item page, in Finnish and Swedish, that the model chose the main goal and with what probability', () => {
+      const d011 = item('eval-2028-12', 'd011');
+      const r = model(d011);
+      const tags = { ...toItemTags(r), taggedAt: '2026-12-05T12:00:00Z' };
+      const page = (lang: 'fi' | 'sv') => whyTagged({ title: d011.title, summary: d011.summary ?? '', relevant: null, deadline: null, tags } as unknown as ItemDetail, (g) => `<${g}>`, lang);
+      const p = /p (0\.\d\d)$/.exec(r.evidence.find((e) => e.rule === 'model')!.term)![1].replace('.', ',');
+      expect(page('fi')!.primary).toBe('<internal-security>');
+      expect(page('fi')!.reasons).toContainEqual(expect.objectContaining({ rule: 'päätavoitteen valinta', term: `<internal-security> (p = ${p})`, points: 'päätavoitteen valitsi tarkistetuista aineistoista opittu malli' }));
+      expect(page('sv')!.reasons).toContainEqual(expect.objectContaining({ rule: 'val av huvudmål', term: `<internal-security> (p = ${p})` }));
     });
 
     it('never changes relevance or the goal set on any dev set, only the order', () => {
