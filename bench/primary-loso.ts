@@ -7,7 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer, voikkoAvailable, type Analyzer } from '../src/tag/analyze.js';
 import { evaluate, parseLabelled, type LabelledItem, type Prediction } from '../src/tag/evaluate.js';
-import { candidates, choose, fit, type Candidates } from './primary-model.js';
+import { fit } from './primary-model.js';
+import { candidates, choose, type Candidates } from '../src/tag/primary-model.js';
 import { createTaggerCore, type TaggerCore } from '../src/tag/tagger.js';
 import { loadTaxonomy } from '../src/tag/taxonomy.js';
 import { shippedTaxonomyPath } from '../src/tag/taxonomy-file.js';
@@ -48,9 +49,7 @@ export function loadDevSets(names: readonly string[] = DEV_SETS): [string, Label
 /** Figures of `predict` on one set. */
 export function figures(items: LabelledItem[], predict: (item: LabelledItem) => Prediction): SetFigures {
   const q = evaluate(items, predict);
-  const rel = items.filter((i) => i.relevant);
-  const chosen = rel.filter((i) => predict(i).primary === i.primary).length;
-  return { relevant: rel.length, primaryHit: q.primaryHit, goalPrecision: q.goalPrecision, primaryChosen: rel.length ? chosen / rel.length : 0 };
+  return { relevant: items.filter((i) => i.relevant).length, primaryHit: q.primaryHit, goalPrecision: q.goalPrecision, primaryChosen: q.primaryChosen };
 }
 
 /** Leave-one-set-out: each set tagged by `method` fitted on all the others. */
@@ -88,8 +87,11 @@ export interface ModelOptions {
   readingOnly?: boolean;
 }
 
-/** The rules, with the primary goal chosen by a model fitted on the training sets' labels. */
-export function modelMethod(taxonomy: Taxonomy, analyzer: Analyzer, options: ModelOptions, core: TaggerCore = createTaggerCore(taxonomy, { analyzer })): Method {
+/** The candidate shipped in feeds/primary-model.json (build-primary-model.ts), the default measured here. */
+export const SHIPPED_OPTIONS = { apply: 'replace', margin: 0.5, l2: 3, support: 3 } as const satisfies ModelOptions;
+
+/** The rules' result and the model's candidates of an item, and the weights fitted on labelled sets, as `options` say. */
+export function modelFitter(taxonomy: Taxonomy, analyzer: Analyzer, options: ModelOptions, core: TaggerCore = createTaggerCore(taxonomy, { analyzer })) {
   const cache = new Map<LabelledItem, { rules: Prediction; c: Candidates }>();
   const read = (item: LabelledItem): { rules: Prediction; c: Candidates } => {
     let r = cache.get(item);
@@ -104,16 +106,25 @@ export function modelMethod(taxonomy: Taxonomy, analyzer: Analyzer, options: Mod
     }
     return r;
   };
-  return (train) => {
+  const weights = (train: LabelledItem[][]): Record<string, number> => {
     const examples = train.flat().filter((i) => i.relevant && i.primary).map((i) => ({ i, r: read(i) }))
       .filter(({ r }) => r.rules.relevant)
       .map(({ i, r }) => ({ c: r.c, gold: r.c.goals.indexOf(i.primary!) }))
       .filter((e) => e.gold >= 0);
-    const model = { taxonomyVersion: taxonomy.version, weights: fit(examples, options) };
+    return fit(examples, options);
+  };
+  return { read, weights };
+}
+
+/** The rules, with the primary goal chosen by a model fitted on the training sets' labels. */
+export function modelMethod(taxonomy: Taxonomy, analyzer: Analyzer, options: ModelOptions, core?: TaggerCore): Method {
+  const { read, weights } = modelFitter(taxonomy, analyzer, options, core);
+  return (train) => {
+    const w = weights(train);
     return (item) => {
       const { rules, c } = read(item);
       if (!rules.relevant || c.goals.length < 2) return rules;
-      const { goal, p } = choose(model, c);
+      const { goal, p } = choose(w, c);
       if (goal === rules.primary || p < options.margin) return rules;
       if (rules.goals.includes(goal)) return { ...rules, primary: goal, goals: [goal, ...rules.goals.filter((g) => g !== goal)] };
       const rest = options.apply === 'add' ? rules.goals : rules.goals.filter((g) => g !== rules.primary);
@@ -219,7 +230,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   console.log('figures in %: primary hit (labelled primary among the listed goals), goal precision, primary chosen (the listed primary is the labelled one)');
   // --options '{"apply":"add",…}' measures another candidate; --history-only skips the in-sample splits.
   const at = process.argv.indexOf('--options');
-  const options: ModelOptions = { apply: 'replace', margin: 0.5, l2: 3, ...(at > 0 ? (JSON.parse(process.argv[at + 1]) as Partial<ModelOptions>) : {}) };
+  const options: ModelOptions = { ...SHIPPED_OPTIONS, ...(at > 0 ? (JSON.parse(process.argv[at + 1]) as Partial<ModelOptions>) : {}) };
   console.log(`candidate: the rules' primary replaced by a conditional logit's choice among the goals the rules score relevant (${JSON.stringify(options)}), fitted on the other sets' labels`);
   if (!process.argv.includes('--history-only')) for (const analyzer of analyzers) {
     const rules = rulesMethod(taxonomy, analyzer);

@@ -351,6 +351,8 @@ export const LIST_WORDS = {
   'rule.learned': { fi: 'opittu tarkistuksista', sv: 'inlärt från granskningar' },
   'rule.scope': { fi: 'rajaussääntö', sv: 'avgränsningsregel' },
   'rule.about': { fi: 'liittyvä asia', sv: 'relaterat ärende' },
+  'rule.model': { fi: 'päätavoitteen valinta', sv: 'val av huvudmål' },
+  'rule.chooses': { fi: 'päätavoitteen valitsi tarkistetuista aineistoista opittu malli', sv: 'huvudmålet valdes av en modell inlärd från granskade material' },
   'rule.blocks': { fi: 'estää osuman', sv: 'förhindrar träffen' },
   'rule.scales': { fi: 'kertoo tavoitteiden pisteet', sv: 'multiplicerar målens poäng' },
   'field.title': { fi: 'otsikko', sv: 'rubrik' },

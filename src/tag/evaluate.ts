@@ -25,6 +25,8 @@ export interface Quality {
   f1: number;
   /** Share of truly relevant items whose primary goal is among the predicted goals. */
   primaryHit: number;
+  /** Share of truly relevant items whose predicted primary is the labelled one (primary chosen). */
+  primaryChosen: number;
   /** Share of predicted goals (on truly relevant items) that are among the right goals. */
   goalPrecision: number;
   /** Share of right goals (on truly relevant items) that were predicted; informational. */
@@ -39,7 +41,7 @@ export function parseLabelled(text: string): LabelledItem[] {
 
 /** Score predictions against labels. */
 export function evaluate(items: LabelledItem[], predict: (item: LabelledItem) => Prediction): Quality {
-  let tp = 0, fp = 0, fn = 0, hit = 0, rel = 0, goalsRight = 0, goalsAll = 0, goalsGold = 0;
+  let tp = 0, fp = 0, fn = 0, hit = 0, chosen = 0, rel = 0, goalsRight = 0, goalsAll = 0, goalsGold = 0;
   const misses: string[] = [];
   for (const item of items) {
     const p = predict(item);
@@ -48,6 +50,7 @@ export function evaluate(items: LabelledItem[], predict: (item: LabelledItem) =>
     else if (item.relevant) { fn++; misses.push(`${item.id} missed: ${item.title}`); }
     if (!item.relevant) continue;
     rel++;
+    if (item.primary && p.primary === item.primary) chosen++;
     if (item.primary && p.goals.includes(item.primary)) hit++;
     else if (p.relevant) misses.push(`${item.id} primary ${item.primary} not in [${p.goals.join(', ')}]`);
     goalsGold += item.goals?.length ?? 0;
@@ -60,5 +63,5 @@ export function evaluate(items: LabelledItem[], predict: (item: LabelledItem) =>
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { n: items.length, precision, recall, f1, primaryHit: rel === 0 ? 0 : hit / rel, goalPrecision: goalsAll === 0 ? 0 : goalsRight / goalsAll, goalRecall: goalsGold === 0 ? 0 : goalsRight / goalsGold, misses };
+  return { n: items.length, precision, recall, f1, primaryHit: rel === 0 ? 0 : hit / rel, primaryChosen: rel === 0 ? 0 : chosen / rel, goalPrecision: goalsAll === 0 ? 0 : goalsRight / goalsAll, goalRecall: goalsGold === 0 ? 0 : goalsRight / goalsGold, misses };
 }

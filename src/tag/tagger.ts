@@ -1,9 +1,11 @@
 // The tagger: taxonomy terms, context, priors, item kind and learned weights → relevance, goals, evidence.
+import { existsSync } from 'node:fs';
 import type { ItemKind, Lang } from '../model.js';
 import { createAnalyzer, guessLang, tokenize, type Analyzer, type FieldTokens, type Token } from './analyze.js';
 import { assessJoint } from './joint.js';
 import { inferKind } from './kind.js';
 import { compileTerms, type CompiledTerm, type Matcher, type TokenMatches, type WordMatch } from './match.js';
+import { applyPrimaryModel, primaryModelFor, tell, type PrimaryModel } from './primary-model.js';
 import type { Evidence, GoalId, LearnedWeights, TagInput, TagResult, Taxonomy, TermDef } from './types.js';
 
 /** Options for createTagger. */
@@ -14,6 +16,8 @@ export interface TaggerOptions {
   learned?: LearnedWeights | null;
   /** Clock for joint-response deadlines. */
   now?: () => Date;
+  /** The primary-goal model (primary-model.ts); default the shipped one when it fits the taxonomy, null: the rules alone. */
+  primary?: PrimaryModel | null;
 }
 
 /** Tags one item (`tokens`: its title's and summary's, when the caller has them); pure apart from its caches. */
@@ -62,7 +66,8 @@ export interface TaggerCore {
   taxonomy: Taxonomy;
   analyzer: Analyzer;
   read(input: TagInput, tokens?: FieldTokens): ItemReading;
-  finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult;
+  /** The result; with `primary`, the model chooses the main goal among those listed (see primary-model.ts). */
+  finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null, primary?: PrimaryModel | null): TagResult;
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
@@ -566,7 +571,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     reading.scale = scale;
   }
 
-  function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null): TagResult {
+  function finish(input: TagInput, reading: ItemReading, learned: LearnedWeights | null, primary?: PrimaryModel | null): TagResult {
     const scores: Record<GoalId, number> = { ...reading.rule };
     const evidence = [...reading.evidence];
     // Goals the learned weights raise on an item where the rules have topic evidence for them (see `choose` below).
@@ -772,6 +777,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       joint: { candidate: false, score: 0, reason: '' },
       taxonomyVersion: taxonomy.version,
     };
+    // The model reads the scores after learned weights and only reorders the goals the rules list.
+    if (primary) applyPrimaryModel(primary, taxonomy, reading, result);
     result.joint = assessJoint(input, result, taxonomy, now());
     return result;
   }
@@ -917,7 +924,14 @@ export function learnedShift(delta: number, learned: Pick<LearnedWeights, 'bound
 export function createTagger(taxonomy: Taxonomy, options: TaggerOptions = {}): Tagger {
   const core = createTaggerCore(taxonomy, options);
   const learned = options.learned ?? null;
-  return (input, tokens) => core.finish(input, core.read(input, tokens), learned);
+  let primary = options.primary;
+  if (primary === undefined) {
+    const found = primaryModelFor(taxonomy, core.analyzer.name);
+    primary = found.model;
+    // A taxonomy read from a file (a user's own, or the shipped one before a refit) is told why; a test's is not.
+    if (!primary && existsSync(taxonomy.file)) tell(`${taxonomy.file}: ${found.reason}`);
+  }
+  return (input, tokens) => core.finish(input, core.read(input, tokens), learned, primary);
 }
 
 interface ScopeHit {

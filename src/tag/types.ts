@@ -139,7 +139,7 @@ export interface TagInput {
 
 /** One reason behind a tag. */
 export interface Evidence {
-  rule: 'term' | 'phrase' | 'context' | 'negative' | 'false-friend' | 'prior' | 'kind' | 'learned' | 'scope' | 'about';
+  rule: 'term' | 'phrase' | 'context' | 'negative' | 'false-friend' | 'prior' | 'kind' | 'learned' | 'scope' | 'about' | 'model';
   /** The taxonomy term, prior label, kind or learned stem. */
   term: string;
   /** Where it matched. */

@@ -171,7 +171,7 @@ suite('Snowball', () => createSnowballAnalyzer());
 suite('Voikko', () => (voikkoForTests('learning safeguards with Voikko stems') ? createAnalyzer('auto') : null));
 
 describe('relevanceChanges', () => {
-  const q = (misses: string[]) => ({ n: 3, precision: 1, recall: 1, f1: 1, primaryHit: 1, goalPrecision: 1, goalRecall: 1, misses });
+  const q = (misses: string[]) => ({ n: 3, precision: 1, recall: 1, f1: 1, primaryHit: 1, primaryChosen: 1, goalPrecision: 1, goalRecall: 1, misses });
   it('counts unreviewed items whose relevance learning made right or wrong, not their goals', () => {
     const folds: FoldResult[] = [
       { before: q(['a1 false positive: x', 'a2 missed: y', 'a3 primary services not in []']), after: q(['a2 missed: y', 'a4 missed: z', 'a5 wrong goal services']) },

@@ -2,7 +2,8 @@
 // split learns from older sets only, and the candidate model learns what marks the labelled primary.
 import { describe, expect, it } from 'vitest';
 import { figures, forward, leaveOneSetOut, type Method } from '../../bench/primary-loso.js';
-import { choose, fit, type Example } from '../../bench/primary-model.js';
+import { fit, type Example } from '../../bench/primary-model.js';
+import { choose } from '../../src/tag/primary-model.js';
 import type { LabelledItem } from '../../src/tag/evaluate.js';
 
 const item = (id: string, primary: string): LabelledItem => ({ id, title: id, relevant: true, primary, goals: [primary] });
@@ -53,9 +54,8 @@ describe('candidate primary-goal model', () => {
     const weights = fit(examples, { support: 3 });
     expect(weights.about).toBeGreaterThan(0);
     expect(weights.rare).toBeUndefined();
-    const model = { taxonomyVersion: 'test', weights };
-    expect(choose(model, { goals: ['services', 'welfare-reform'], features: [['rules-primary'], ['about']] }).goal).toBe('welfare-reform');
-    expect(choose(model, { goals: ['services', 'welfare-reform'], features: [['rules-primary', 'about'], []] }).goal).toBe('services');
+    expect(choose(weights, { goals: ['services', 'welfare-reform'], features: [['rules-primary'], ['about']] }).goal).toBe('welfare-reform');
+    expect(choose(weights, { goals: ['services', 'welfare-reform'], features: [['rules-primary', 'about'], []] }).goal).toBe('services');
   });
 
   it('moves less under a stronger prior', () => {

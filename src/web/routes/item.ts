@@ -36,6 +36,12 @@ function codeNamed(e: Evidence, lang: UiLang, scopes: Record<string, string>): s
   return e.term;
 }
 
+/** The primary-goal model's choice ("internal-security p 0.85") in words: the goal's name and its probability. */
+function modelChoice(term: string, label: (g: string) => string): string {
+  const m = /^(\S+) p ([\d.]+)$/.exec(term);
+  return m ? `${label(m[1])} (p = ${decimal(m[2])})` : term;
+}
+
 /**
  * What the page says of an item the tag stage made a joint-response candidate, by the rule every list of candidates
  * reads (isCandidateOn) on `today` (a Helsinki date): one now, one until its deadline passed, or one that no list holds
@@ -60,8 +66,8 @@ export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: 
     titleHtml: markText(item.title, phraseRanges(item.title, matched('title'))),
     summaryHtml: item.summary ? markText(item.summary, phraseRanges(item.summary, matched('summary'))) : null,
     reasons: evidence.map((e) => ({
-      rule: named(lang, 'rule', e.rule), term: codeNamed(e, lang, scopes), field: e.field ? named(lang, 'field', e.field) : null, match: e.match ?? null,
-      points: points(e.goals ?? {}, label) || word(lang, e.rule === 'kind' || e.rule === 'scope' ? 'rule.scales' : 'rule.blocks'), negative: Object.values(e.goals ?? {}).some((n) => n < 0),
+      rule: named(lang, 'rule', e.rule), term: e.rule === 'model' ? modelChoice(e.term, label) : codeNamed(e, lang, scopes), field: e.field ? named(lang, 'field', e.field) : null, match: e.match ?? null,
+      points: points(e.goals ?? {}, label) || word(lang, e.rule === 'kind' || e.rule === 'scope' ? 'rule.scales' : e.rule === 'model' ? 'rule.chooses' : 'rule.blocks'), negative: Object.values(e.goals ?? {}).some((n) => n < 0),
     })),
     joint: item.tags.joint, jointText: item.tags.joint ? word(lang, jointState(item, today)) : null, jointReason: item.tags.jointReason && jointReasonText(item.tags.jointReason, lang, { goal: label, kind: (k) => kindLabel(k, lang) }), taxonomyVersion: item.tags.taxonomyVersion, taggedAt: item.tags.taggedAt,
   };

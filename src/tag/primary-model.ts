@@ -1,0 +1,157 @@
+// The primary-goal model (feeds/primary-model.json, built by `npm run model:primary`): which of the goals the rules find
+// relevant an item is about, weighed from the rules' own reading (where each goal is named, by what kind of term) by a
+// conditional logit fitted on the labelled sets. It reorders the rules' goals only: never makes an item relevant, never
+// adds or removes a goal. Fitting lives in bench/primary-model.ts; this file only reads and applies the weights.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ItemReading } from './tagger.js';
+import { shippedTaxonomyPath } from './taxonomy-file.js';
+import type { GoalId, TagResult, Taxonomy } from './types.js';
+
+/** Weights for one analyzer (its stems are its features). */
+export interface PrimaryModel {
+  /** Taxonomy version the term features were read with: another taxonomy's terms are other features. */
+  taxonomyVersion: string;
+  /** Feature → weight; a feature the file does not list weighs nothing. */
+  weights: Record<string, number>;
+  /** The model's choice replaces the rules' primary only with at least this probability. */
+  margin: number;
+}
+
+/** feeds/primary-model.json. */
+export interface PrimaryModelFile {
+  taxonomyVersion: string;
+  /** The taxonomy's goals, in order, when it was fitted. */
+  goals: GoalId[];
+  options: { apply: 'replace'; margin: number; l2: number; support: number };
+  /** The labelled sets it was fitted on. */
+  sets: string[];
+  /** Per analyzer name (snowball, voikko): feature → weight. */
+  weights: Record<string, Record<string, number>>;
+}
+
+/** One item's candidates: each goal the rules find relevant, with its features. */
+export interface Candidates {
+  goals: GoalId[];
+  features: string[][];
+}
+
+/** Fields the rules' reading gives, per goal: what the title is about, names first, heads, budgets, who acts. */
+const READING_FLAGS = ['about', 'first', 'doer', 'headline', 'cooperation'] as const;
+
+/**
+ * The goals the model may choose among (those the rules score relevant, `relevant` points or more, and the rules'
+ * primary) and the features of each: the rules' choice, where and how the reading names the goal, the item's kind, and
+ * the taxonomy terms of the title crossed with the goal.
+ */
+export function candidates(reading: ItemReading, result: Pick<TagResult, 'primary' | 'goals' | 'scores'>, relevant: number, titleFactor: number): Candidates {
+  const s = result.scores;
+  const goals = Object.keys(s).filter((g) => (s[g] > 0 && s[g] >= relevant) || g === result.primary);
+  let top = 0;
+  let titleTop = 0;
+  for (const g of goals) {
+    top = Math.max(top, s[g]);
+    titleTop = Math.max(titleTop, reading.title[g] ?? 0);
+  }
+  const titleTerms: string[] = [];
+  for (const [key, f] of reading.features) if (key.startsWith('term:') && f >= titleFactor) titleTerms.push(key);
+  const features = goals.map((g) => {
+    const x = [`goal:${g}`];
+    if (g === result.primary) x.push('rules-primary');
+    if (result.goals.includes(g)) x.push('rules-listed');
+    const share = top > 0 ? s[g] / top : 0;
+    x.push(share >= 1 ? 'share:top' : share >= 0.7 ? 'share:near' : share >= 0.45 ? 'share:half' : 'share:low');
+    const t = reading.title[g] ?? 0;
+    if (t > 0) x.push(t >= titleTop ? 'title:top' : 'title:some');
+    else if (t < 0) x.push('title:negative');
+    if ((reading.topic[g] ?? 0) > 0) x.push('topic');
+    for (const flag of READING_FLAGS) if (reading[flag].includes(g)) x.push(flag);
+    if (reading.budget === g) x.push('budget');
+    if (reading.kind) x.push(`kind:${reading.kind}>${g}`);
+    for (const k of titleTerms) x.push(`${k}>${g}`);
+    return x;
+  });
+  return { goals, features };
+}
+
+/** The candidate the model weighs highest, with its probability (a softmax over the candidates). */
+export function choose(weights: Record<string, number>, c: Candidates): { goal: GoalId; p: number } {
+  const z = c.features.map((x) => x.reduce((sum, f) => sum + (weights[f] ?? 0), 0));
+  const max = Math.max(...z);
+  let total = 0;
+  for (const v of z) total += Math.exp(v - max);
+  let best = 0;
+  for (let i = 1; i < z.length; i++) if (z[i] > z[best]) best = i;
+  return { goal: c.goals[best], p: Math.exp(z[best] - max) / total };
+}
+
+/**
+ * The rules' result with the model's primary: on a relevant item with two or more candidates, when the model's choice
+ * is listed and has at least the margin's probability, it leads the goals (nothing added or removed) and the evidence
+ * says so. Otherwise the result as it was.
+ */
+export function applyPrimaryModel(model: PrimaryModel, taxonomy: Taxonomy, reading: ItemReading, result: TagResult): TagResult {
+  if (!result.relevant || result.goals.length < 2) return result;
+  const c = candidates(reading, result, taxonomy.thresholds.relevant, taxonomy.fields.title);
+  if (c.goals.length < 2) return result;
+  const { goal, p } = choose(model.weights, c);
+  if (goal === result.primary || p < model.margin || !result.goals.includes(goal)) return result;
+  result.primary = goal;
+  result.goals = [goal, ...result.goals.filter((g) => g !== goal)];
+  result.evidence.push({ rule: 'model', term: `${goal} p ${p.toFixed(2)}`, goals: {} });
+  return result;
+}
+
+/** The shipped model file (feeds/primary-model.json beside the shipped taxonomy). */
+export function shippedPrimaryModelPath(): string {
+  return join(dirname(shippedTaxonomyPath()), 'primary-model.json');
+}
+
+let shipped: { path: string; file: PrimaryModelFile | null } | null = null;
+const said = new Set<string>();
+
+/** Read and check a model file; throws naming the problem. */
+export function readPrimaryModelFile(path: string): PrimaryModelFile {
+  const f = JSON.parse(readFileSync(path, 'utf8')) as PrimaryModelFile;
+  if (typeof f?.taxonomyVersion !== 'string' || !Array.isArray(f.goals) || typeof f.options?.margin !== 'number' || typeof f.weights !== 'object') {
+    throw new Error(`${path}: not a primary-goal model (taxonomyVersion, goals, options.margin and weights expected)`);
+  }
+  return f;
+}
+
+/**
+ * The model for a taxonomy and analyzer, or null (the rules alone) with the reason: a model fits only the taxonomy
+ * version and goals it was fitted on. `file` defaults to the shipped one (null: none). createTagger tells the reason
+ * once on stderr for a taxonomy read from a file.
+ */
+export function primaryModelFor(taxonomy: Taxonomy, analyzer: string, file?: PrimaryModelFile | null): { model: PrimaryModel | null; reason: string } {
+  let f = file;
+  if (f === undefined) {
+    const path = shippedPrimaryModelPath();
+    if (shipped?.path !== path) {
+      let read: PrimaryModelFile | null = null;
+      try {
+        read = existsSync(path) ? readPrimaryModelFile(path) : null;
+      } catch (err) {
+        tell(`primary-goal model not used: ${(err as Error).message}`);
+      }
+      shipped = { path, file: read };
+    }
+    f = shipped.file;
+  }
+  if (!f) return { model: null, reason: 'no primary-goal model file' };
+  const goals = taxonomy.goals.map((g) => g.id).join(',');
+  if (f.taxonomyVersion !== taxonomy.version || f.goals.join(',') !== goals) {
+    return { model: null, reason: `the primary-goal model was fitted on taxonomy ${f.taxonomyVersion} (${f.goals.join(', ')}), not ${taxonomy.version} (${goals.split(',').join(', ')}): the rules alone choose the main goal` };
+  }
+  const weights = f.weights[analyzer];
+  if (!weights) return { model: null, reason: `the primary-goal model has no weights for ${analyzer}: the rules alone choose the main goal` };
+  return { model: { taxonomyVersion: f.taxonomyVersion, weights, margin: f.options.margin }, reason: '' };
+}
+
+/** Write a note on stderr once per process. */
+export function tell(note: string): void {
+  if (said.has(note)) return;
+  said.add(note);
+  process.stderr.write(`${note}\n`);
+}
