@@ -1,4 +1,4 @@
-// `npm run model:primary`: fit the primary-goal model on every dev set (bench/primary-loso.ts's DEV_SETS; never a sealed
+// `npm run model:primary`: fit the primary-goal model on every dev set (bench/labelled-sets.ts's DEV_SETS; never a sealed
 // set), per analyzer, and write feeds/primary-model.json (or the path given). Deterministic: the same rules and sets
 // give the same file byte for byte.
 import { writeFileSync } from 'node:fs';
@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { createAnalyzer, voikkoAvailable } from '../src/tag/analyze.js';
 import { shippedPrimaryModelPath, type PrimaryModelFile } from '../src/tag/primary-model.js';
 import { loadTaxonomy } from '../src/tag/taxonomy.js';
-import { DEV_SETS, loadDevSets, modelFitter, SHIPPED_OPTIONS } from './primary-loso.js';
+import { DEV_SETS, loadSets } from './labelled-sets.js';
+import { modelFitter, SHIPPED_OPTIONS } from './primary-loso.js';
 
 /** A weight this small moves no choice: left out to keep the file small. */
 const NEAR_ZERO = 0.01;
@@ -15,7 +16,7 @@ const NEAR_ZERO = 0.01;
 /** The model file's text for the shipped taxonomy, fitted with each analyzer named. */
 export function buildPrimaryModel(analyzers: ('snowball' | 'voikko')[]): string {
   const taxonomy = loadTaxonomy();
-  const sets = loadDevSets();
+  const sets = loadSets();
   const weights: Record<string, Record<string, number>> = {};
   for (const name of analyzers) {
     const analyzer = createAnalyzer(name === 'voikko' ? 'auto' : 'snowball');

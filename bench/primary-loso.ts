@@ -1,30 +1,18 @@
 // Does the primary-goal choice carry to a set nobody tuned on? Leave-one-set-out and forward (older sets → newer) over
 // the labelled dev sets: per set, the rules' primary hit and goal precision beside a candidate fitted on the other sets.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer, voikkoAvailable, type Analyzer } from '../src/tag/analyze.js';
-import { evaluate, parseLabelled, type LabelledItem, type Prediction } from '../src/tag/evaluate.js';
+import { evaluate, type LabelledItem, type Prediction } from '../src/tag/evaluate.js';
 import { fit } from './primary-model.js';
 import { candidates, choose, type Candidates } from '../src/tag/primary-model.js';
 import { createTaggerCore, type TaggerCore } from '../src/tag/tagger.js';
 import { loadTaxonomy } from '../src/tag/taxonomy.js';
-import { shippedTaxonomyPath } from '../src/tag/taxonomy-file.js';
+import { DEV_SETS, loadSets, root, SEALED_AT } from './labelled-sets.js';
 import type { TagResult, Taxonomy } from '../src/tag/types.js';
-
-/**
- * The dev sets in the order they were written (the forward split reads it): every labelled set bench/tagging.ts does not
- * seal. Not hard-heldout, eval-2026-12 or the newest (sealed), nor any set sealed after this file was written.
- */
-export const DEV_SETS = [
-  'dev', 'heldout', 'unseen', 'fresh', 'hard-dev', 'round3-dev', 'eval-2027-01', 'round4-dev',
-  'eval-2027-02', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-06', 'eval-2027-07', 'eval-2027-08',
-  'eval-2027-09', 'eval-2027-10', 'eval-2027-11', 'eval-2027-12', 'eval-2028-01', 'eval-2028-02', 'eval-2028-03',
-  'eval-2028-04', 'eval-2028-05', 'eval-2028-06', 'eval-2028-07', 'eval-2028-08', 'eval-2028-09', 'eval-2028-10',
-  'eval-2028-11', 'eval-2028-12',
-] as const;
 
 /** Primary hit, goal precision and the share of relevant items whose chosen primary is the labelled one. */
 export interface SetFigures {
@@ -36,15 +24,6 @@ export interface SetFigures {
 
 /** A way to tag a set's items, given the sets it may learn from (none for the rules alone). */
 export type Method = (train: LabelledItem[][]) => (item: LabelledItem) => Prediction;
-
-/** The package root: the folder holding feeds/ (and test/fixtures/), from src/ or dist/ alike. */
-const root = (): string => dirname(dirname(shippedTaxonomyPath()));
-
-/** Load the dev sets by name from test/fixtures/tag. */
-export function loadDevSets(names: readonly string[] = DEV_SETS): [string, LabelledItem[]][] {
-  const dir = join(root(), 'test', 'fixtures', 'tag');
-  return names.map((n) => [n, parseLabelled(readFileSync(join(dir, `${n}.jsonl`), 'utf8'))]);
-}
 
 /** Figures of `predict` on one set. */
 export function figures(items: LabelledItem[], predict: (item: LabelledItem) => Prediction): SetFigures {
@@ -148,16 +127,6 @@ function table(title: string, names: string[], methods: [string, SetFigures[]][]
   console.log(`  ${'mean'.padEnd(13)}      ${m.join('')}`);
 }
 
-/**
- * Each set with the commit that sealed it (its baseline, before its round's rules): the rules as they stood when the set
- * was written. `--history` tags each set with those rules, alone and with the model fitted on the sets before it as those
- * same rules read them: the figures of a set written after the rules, which in-sample runs cannot give.
- */
-export const SEALED_AT: [string, string][] = [
-  ['eval-2028-07', '7203645'], ['eval-2028-08', '7f86c83'], ['eval-2028-09', '9943850'], ['eval-2028-10', '50684a9'], ['eval-2028-11', '231d194'],
-  ['eval-2028-12', '926af46'],
-];
-
 /** The tagger's source at `commit` (src/ and feeds/ from git), compiled once into a temporary folder; its root. */
 function buildAt(commit: string): string {
   const dir = join(tmpdir(), `lakivahti-primary-${commit}`);
@@ -223,7 +192,7 @@ export const FORWARD_FROM = DEV_SETS.indexOf('eval-2027-01');
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const taxonomy = loadTaxonomy();
-  const sets = loadDevSets();
+  const sets = loadSets();
   const analyzers = [createAnalyzer('snowball'), ...(voikkoAvailable() ? [createAnalyzer('auto')] : [])];
   if (!voikkoAvailable()) console.log('!!! VOIKKO SKIPPED: libvoikko not found, only Snowball measured');
   console.log(`taxonomy ${taxonomy.version}; ${sets.length} dev sets, ${sets.reduce((n, [, s]) => n + s.length, 0)} items (sealed sets left out)`);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPrimaryModel } from '../../bench/build-primary-model.js';
-import { DEV_SETS, loadDevSets } from '../../bench/primary-loso.js';
+import { DEV_SETS, loadSets, NEWEST } from '../../bench/labelled-sets.js';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
 import { primaryModelFor, readPrimaryModelFile, shippedPrimaryModelPath } from '../../src/tag/primary-model.js';
 import { createTagger } from '../../src/tag/tagger.js';
@@ -26,7 +26,7 @@ describe('shipped primary-goal model', () => {
     expect(shipped.taxonomyVersion).toBe(taxonomy.version);
     expect(shipped.goals).toEqual(taxonomy.goals.map((g) => g.id));
     expect(shipped.sets).toEqual([...DEV_SETS]);
-    expect(shipped.sets).not.toContain('eval-2028-13');
+    expect(shipped.sets).not.toContain(NEWEST);
     expect(Object.keys(shipped.weights).sort()).toEqual(['snowball', 'voikko']);
   });
 
@@ -44,7 +44,7 @@ function suite(name: string, make: () => Analyzer | null): void {
     if (!analyzer) return it.skip('needs its analyzer');
     const rules = createTagger(taxonomy, { analyzer, primary: null });
     const model = createTagger(taxonomy, { analyzer });
-    const sets = loadDevSets();
+    const sets = loadSets();
     const item = (set: string, id: string) => sets.find(([n]) => n === set)![1].find((i) => i.id === id)!;
 
     it('chooses the labelled main goal where the rules alone choose another (eval-2028-12), and says so', () => {
@@ -109,7 +109,7 @@ describe('lakivahti tag with a taxonomy of its own', () => {
     const feeds = mkdtempSync(join(tmpdir(), 'lakivahti-own-taxonomy-'));
     writeFileSync(join(feeds, 'taxonomy.yaml'), readFileSync(shippedTaxonomyPath(), 'utf8').replace(/^version: "[^"]+"/m, 'version: "own-1"'));
     const input = join(feeds, 'items.jsonl');
-    const d011 = loadDevSets(['eval-2028-12'])[0][1].find((i) => i.id === 'd011')!;
+    const d011 = loadSets(['eval-2028-12'])[0][1].find((i) => i.id === 'd011')!;
     writeFileSync(input, `${JSON.stringify(d011)}\n${JSON.stringify({ ...d011, id: 'again' })}\n`);
     const run = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'lakivahti.js'), 'tag', '--jsonl', input, ...args], { encoding: 'utf8' });
     const own = run(['--feeds', feeds]);
