@@ -193,8 +193,19 @@ const evaluation202812 = load('eval-2028-12.jsonl');
 // investigation, EMS, items with two goals or one only mentioned; with near misses (police money, gangs, substance
 // abuse, co-operation negotiations, municipal tax, a welfare area's HR programme, a forest-fire warning model, a
 // reception-centre fire), incidents, welfare-area care, EU matters, statistics; labelled from goals.md, the strategy and
-// the README's labelling decisions and measured before any round-thirty-two change, never tuned on.
+// the README's labelling decisions and measured before any round-thirty-two change, never tuned on through round
+// thirty-two (figures in its commit message, 9baf223); a dev set from round thirty-three on.
 const evaluation202813 = load('eval-2028-13.jsonl');
+// Round thirty-three's evaluation set: 248 items (124 Swedish, Finnish/Swedish twins in new wordings), weighted to relevant
+// items worded without the taxonomy's usual words (other ministries' acts and rules that give the rescue authority a duty
+// or that it supervises: building, chemical, environmental, transport, dam, mine and school rules, EU regulations
+// implemented nationally, statistics and research feeding the reform, the safety authorities' networks and warnings named
+// by function) and to the goal that is not the one with most words (the reform's structure and money that mention the
+// rescue services, internal-security systems and cooperation against services, services items naming the welfare area,
+// EMS, two goals where one is only mentioned); with near misses, incidents, welfare-area care, EU matters, statistics;
+// labelled from goals.md, the strategy and the README's labelling decisions and measured before any round-thirty-three
+// change, never tuned on.
+const evaluation202814 = load('eval-2028-14.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -508,12 +519,21 @@ function suite(name: string, make: () => Analyzer | null): void {
       // fall below is a regression.
       expectBars(evaluation202812, { f1: 0.94, primaryHit: 0.775, goalPrecision: 0.815 }, true);
     });
-    it('holds on the round-thirty-two evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-two change: F1 0.975 /
-      // 0.978 (precision 0.994, recall 0.957 / 0.962), primary 0.886 / 0.891, goal precision 0.905 / 0.901 (snowball /
-      // voikko); keyword alert 0.894 (recall 0.962), 0.723, 0.509. Bars just below (below the issue's primary and goal-
-      // precision targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202813, { f1: 0.97, primaryHit: 0.88, goalPrecision: 0.895 }, false);
+    it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
+      // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
+      // round-thirty-two change: F1 0.975 / 0.978 (precision 0.994, recall 0.957 / 0.962), primary 0.886 / 0.891, goal
+      // precision 0.905 / 0.901 (snowball / voikko); keyword alert 0.894 (recall 0.962), 0.723, 0.509. At round
+      // thirty-three's start the same (round thirty-two's primary-goal model moved only which listed goal is chosen, 0.832 →
+      // 0.870 / 0.859). Bars just below (below the issue's primary and goal-precision targets, where it stands): a fall below is a
+      // regression.
+      expectBars(evaluation202813, { f1: 0.97, primaryHit: 0.88, goalPrecision: 0.895 }, true);
+    });
+    it('holds on the round-thirty-three evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-three change: F1
+      // 0.875 / 0.887 (precision 0.992 / 0.984, recall 0.782 / 0.808), primary 0.686 / 0.712, goal precision 0.854 / 0.865
+      // (snowball / voikko); keyword alert 0.846 (precision 0.815, recall 0.878), 0.596, 0.497. Bars just below (below all
+      // three of the issue's targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202814, { f1: 0.87, primaryHit: 0.68, goalPrecision: 0.85 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
