@@ -21,7 +21,7 @@ function spy(seen: string[][]): Method {
 describe('primary-goal harness', () => {
   it('leaves each set out of its own training', () => {
     const seen: string[][] = [];
-    const f = leaveOneSetOut(sets, spy(seen));
+    const f = leaveOneSetOut(sets, spy(seen), 2);
     expect(seen).toEqual(sets.map(([n]) => sets.filter(([m]) => m !== n).flatMap(([, s]) => s.map((i) => i.id))));
     // Trained on everything else, the spy knows no item of the set it tags.
     for (const x of f) expect(x).toMatchObject({ relevant: 2, primaryHit: 0, goalPrecision: 0, primaryChosen: 0 });
@@ -29,14 +29,24 @@ describe('primary-goal harness', () => {
 
   it('fits the forward split on older sets only', () => {
     const seen: string[][] = [];
-    const f = forward(sets, spy(seen), 2);
+    const f = forward(sets, spy(seen), 2, 2);
     expect(seen).toEqual([['a1', 'a2', 'b1', 'b2'], ['a1', 'a2', 'b1', 'b2', 'c1', 'c2']]);
     expect(f).toHaveLength(2);
   });
 
   it('counts a listed primary as a hit and the first as chosen', () => {
-    const f = figures(sets[0][1], (i) => ({ relevant: true, goals: ['incident', i.primary!], primary: 'incident' }));
-    expect(f).toMatchObject({ primaryHit: 1, goalPrecision: 0.5, primaryChosen: 0 });
+    const f = figures(sets[0][1], (i) => ({ relevant: true, goals: ['incident', i.primary!], primary: 'incident' }), 2);
+    expect(f).toMatchObject({ primaryHit: 1, goalPrecision: 0.5, goalRecall: 1, primaryChosen: 0, wrong: 2 });
+  });
+
+  it('tells why a primary is missed by the scores the rules gave it', () => {
+    const items = ['off', 'none', 'low', 'unlisted', 'hit'].map((id) => item(id, 'services'));
+    const scores: Record<string, Record<string, number>> = { off: { services: 3 }, none: { services: 0 }, low: { services: 1.5 }, unlisted: { services: 2 }, hit: { services: 4 } };
+    const f = figures(items, (i) => i.id === 'off'
+      ? { relevant: false, goals: [], primary: null, scores: scores.off }
+      : { relevant: true, goals: i.id === 'hit' ? ['services'] : ['incident'], primary: i.id === 'hit' ? 'services' : 'incident', scores: scores[i.id] }, 2);
+    expect(f.missed).toEqual({ off: 1, none: 1, low: 1, unlisted: 1 });
+    expect(f).toMatchObject({ wrong: 3, primaryHit: 0.2, goalRecall: 0.2 });
   });
 });
 
