@@ -48,3 +48,39 @@ export function fit(examples: Example[], options: { l2?: number; support?: numbe
   for (const [f, i] of index) if (Math.abs(w[i]) >= 0.005) weights[f] = Math.round(w[i] * 1000) / 1000;
   return weights;
 }
+
+/** A labelled example for a yes/no model: an item's goal's features and whether the goal is labelled. */
+export interface BinaryExample {
+  x: string[];
+  y: 0 | 1;
+}
+
+/** Fit a logistic model (yes/no per example) as `fit` does: Adagrad on the log-likelihood, L2 `l2`, features with `support`. */
+export function fitBinary(examples: BinaryExample[], options: { l2?: number; support?: number; steps?: number; rate?: number } = {}): Record<string, number> {
+  const { l2 = 1, support = 3, steps = 300, rate = 0.5 } = options;
+  const seen = new Map<string, number>();
+  for (const { x } of examples) for (const f of new Set(x)) seen.set(f, (seen.get(f) ?? 0) + 1);
+  const index = new Map<string, number>();
+  for (const [f, n] of seen) if (n >= support) index.set(f, index.size);
+  const data = examples.map((e) => ({ y: e.y, x: e.x.map((f) => index.get(f)).filter((i): i is number => i !== undefined) }));
+  const w = new Float64Array(index.size);
+  const g = new Float64Array(index.size);
+  const h = new Float64Array(index.size).fill(1e-8);
+  const n = Math.max(1, data.length);
+  for (let step = 0; step < steps; step++) {
+    g.fill(0);
+    for (const { y, x } of data) {
+      const z = x.reduce((s, i) => s + w[i], 0);
+      const d = 1 / (1 + Math.exp(-z)) - y;
+      for (const i of x) g[i] += d / n;
+    }
+    for (let i = 0; i < w.length; i++) {
+      const grad = g[i] + (l2 / n) * w[i];
+      h[i] += grad * grad;
+      w[i] -= (rate * grad) / Math.sqrt(h[i]);
+    }
+  }
+  const weights: Record<string, number> = {};
+  for (const [f, i] of index) if (Math.abs(w[i]) >= 0.005) weights[f] = Math.round(w[i] * 1000) / 1000;
+  return weights;
+}
