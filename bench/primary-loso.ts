@@ -7,45 +7,79 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer, voikkoAvailable, type Analyzer } from '../src/tag/analyze.js';
 import { evaluate, type LabelledItem, type Prediction } from '../src/tag/evaluate.js';
-import { fit } from './primary-model.js';
-import { candidates, choose, type Candidates } from '../src/tag/primary-model.js';
-import { createTaggerCore, type TaggerCore } from '../src/tag/tagger.js';
+import { fit, fitBinary, type BinaryExample } from './primary-model.js';
+import { applyGoalSet, goalSetCandidates } from './goal-set.js';
+import { applyPrimaryModel, candidates, choose, type Candidates } from '../src/tag/primary-model.js';
+import { createTaggerCore, type ItemReading, type TaggerCore } from '../src/tag/tagger.js';
 import { loadTaxonomy } from '../src/tag/taxonomy.js';
 import { DEV_SETS, loadSets, root, SEALED_AT } from './labelled-sets.js';
-import type { TagResult, Taxonomy } from '../src/tag/types.js';
+import type { GoalId, TagResult, Taxonomy } from '../src/tag/types.js';
 
-/** Primary hit, goal precision and the share of relevant items whose chosen primary is the labelled one. */
+/** Why a relevant item's labelled primary is not listed: not relevant, no point for it, below the relevant score, or relevant but other goals listed. */
+export interface MissKinds {
+  off: number;
+  none: number;
+  low: number;
+  unlisted: number;
+}
+
+/** Primary hit, goal precision and recall, the share of relevant items whose chosen primary is the labelled one, and the misses by kind. */
 export interface SetFigures {
   relevant: number;
   primaryHit: number;
   goalPrecision: number;
+  goalRecall: number;
   primaryChosen: number;
+  missed: MissKinds;
+  /** Goals listed on labelled-relevant items that are not among their labelled goals. */
+  wrong: number;
 }
 
-/** A way to tag a set's items, given the sets it may learn from (none for the rules alone). */
-export type Method = (train: LabelledItem[][]) => (item: LabelledItem) => Prediction;
+/** What a method says of an item: a prediction, with the rules' scores when it has them (the misses' kinds read them). */
+export type Predicted = Prediction & { scores?: Record<GoalId, number> };
 
-/** Figures of `predict` on one set. */
-export function figures(items: LabelledItem[], predict: (item: LabelledItem) => Prediction): SetFigures {
-  const q = evaluate(items, predict);
-  return { relevant: items.filter((i) => i.relevant).length, primaryHit: q.primaryHit, goalPrecision: q.goalPrecision, primaryChosen: q.primaryChosen };
+/** A way to tag a set's items, given the sets it may learn from (none for the rules alone). */
+export type Method = (train: LabelledItem[][]) => (item: LabelledItem) => Predicted;
+
+/** Figures of `predict` on one set; `threshold` is the rules' relevant score (a primary below it is `low`, not `unlisted`). */
+export function figures(items: LabelledItem[], predict: (item: LabelledItem) => Predicted, threshold: number): SetFigures {
+  const said = new Map<LabelledItem, Predicted>();
+  const q = evaluate(items, (i) => {
+    const p = predict(i);
+    said.set(i, p);
+    return p;
+  });
+  const missed: MissKinds = { off: 0, none: 0, low: 0, unlisted: 0 };
+  let wrong = 0;
+  for (const i of items) {
+    if (!i.relevant) continue;
+    const p = said.get(i)!;
+    for (const g of p.goals) if (!i.goals?.includes(g)) wrong++;
+    if (!i.primary || p.goals.includes(i.primary)) continue;
+    const s = p.scores?.[i.primary] ?? 0;
+    if (!p.relevant) missed.off++;
+    else if (s >= threshold) missed.unlisted++;
+    else if (s > 0) missed.low++;
+    else missed.none++;
+  }
+  return { relevant: items.filter((i) => i.relevant).length, primaryHit: q.primaryHit, goalPrecision: q.goalPrecision, goalRecall: q.goalRecall, primaryChosen: q.primaryChosen, missed, wrong };
 }
 
 /** Leave-one-set-out: each set tagged by `method` fitted on all the others. */
-export function leaveOneSetOut(sets: [string, LabelledItem[]][], method: Method): SetFigures[] {
-  return sets.map(([, items], i) => figures(items, method(sets.filter((_, j) => j !== i).map(([, s]) => s))));
+export function leaveOneSetOut(sets: [string, LabelledItem[]][], method: Method, threshold: number): SetFigures[] {
+  return sets.map(([, items], i) => figures(items, method(sets.filter((_, j) => j !== i).map(([, s]) => s)), threshold));
 }
 
 /** Forward: each set from `from` on tagged by `method` fitted on the sets written before it only. */
-export function forward(sets: [string, LabelledItem[]][], method: Method, from: number): SetFigures[] {
-  return sets.slice(from).map(([, items], k) => figures(items, method(sets.slice(0, from + k).map(([, s]) => s))));
+export function forward(sets: [string, LabelledItem[]][], method: Method, from: number, threshold: number): SetFigures[] {
+  return sets.slice(from).map(([, items], k) => figures(items, method(sets.slice(0, from + k).map(([, s]) => s)), threshold));
 }
 
 /** The rules alone (the current tagger): learns nothing from the other sets. */
 export function rulesMethod(taxonomy: Taxonomy, analyzer: Analyzer): Method {
   const core = createTaggerCore(taxonomy, { analyzer });
-  const cache = new Map<LabelledItem, Prediction>();
-  const tag = (item: LabelledItem): Prediction => {
+  const cache = new Map<LabelledItem, Predicted>();
+  const tag = (item: LabelledItem): Predicted => {
     let p = cache.get(item);
     if (!p) cache.set(item, (p = core.finish(item, core.read(item), null)));
     return p;
@@ -64,15 +98,33 @@ export interface ModelOptions {
   floor?: number;
   /** Leave out the features that say what the rules chose (rules-primary, rules-listed): the reading alone. */
   readingOnly?: boolean;
+  /** A goal-set model before the primary's (null: the rules' goals). */
+  goalSet?: GoalSetOptions | null;
+}
+
+/**
+ * The goal-set model (src/tag/goal-set.ts): an unlisted goal swaps in for the least probable listed one when more probable by
+ * `margin`. Fitted on the training sets as the current rules read them (in sample: they were tuned on) and on those of
+ * them bench/labelled-sets.ts's SEALED_AT names as the rules that sealed each read it (out of sample), each such example
+ * counted `sealingWeight` times.
+ */
+export interface GoalSetOptions {
+  margin: number;
+  l2: number;
+  support: number;
+  sealingWeight: number;
 }
 
 /** The candidate shipped in feeds/primary-model.json (build-primary-model.ts), the default measured here. */
 export const SHIPPED_OPTIONS = { apply: 'replace', margin: 0.5, l2: 3, support: 3 } as const satisfies ModelOptions;
 
-/** The rules' result and the model's candidates of an item, and the weights fitted on labelled sets, as `options` say. */
+/** The goal-set candidate `--goal-set` measures (the best at sealing of those tried in session 42; not shipped: see the README). */
+export const GOAL_SET_CANDIDATE: GoalSetOptions = { margin: 0, l2: 3, support: 3, sealingWeight: 10 };
+
+/** The rules' reading and result and the model's candidates of an item, and the weights fitted on labelled sets, as `options` say. */
 export function modelFitter(taxonomy: Taxonomy, analyzer: Analyzer, options: ModelOptions, core: TaggerCore = createTaggerCore(taxonomy, { analyzer })) {
-  const cache = new Map<LabelledItem, { rules: Prediction; c: Candidates }>();
-  const read = (item: LabelledItem): { rules: Prediction; c: Candidates } => {
+  const cache = new Map<LabelledItem, { reading: ItemReading; rules: TagResult; c: Candidates }>();
+  const read = (item: LabelledItem): { reading: ItemReading; rules: TagResult; c: Candidates } => {
     let r = cache.get(item);
     if (!r) {
       // Readings of older taggers (--history) may lack fields added since: absent is empty.
@@ -81,7 +133,7 @@ export function modelFitter(taxonomy: Taxonomy, analyzer: Analyzer, options: Mod
       const rules = core.finish(item, reading, null);
       const c = candidates(reading, rules, options.floor ?? taxonomy.thresholds.relevant, taxonomy.fields.title);
       if (options.readingOnly) c.features = c.features.map((x) => x.filter((f) => !f.startsWith('rules-')));
-      cache.set(item, (r = { rules, c }));
+      cache.set(item, (r = { reading, rules, c }));
     }
     return r;
   };
@@ -95,36 +147,117 @@ export function modelFitter(taxonomy: Taxonomy, analyzer: Analyzer, options: Mod
   return { read, weights };
 }
 
-/** The rules, with the primary goal chosen by a model fitted on the training sets' labels. */
+/** The rules, with the primary goal chosen by a model fitted on the training sets' labels (`replace`: as the tagger applies it). */
 export function modelMethod(taxonomy: Taxonomy, analyzer: Analyzer, options: ModelOptions, core?: TaggerCore): Method {
   const { read, weights } = modelFitter(taxonomy, analyzer, options, core);
   return (train) => {
     const w = weights(train);
+    const model = { taxonomyVersion: taxonomy.version, weights: w, margin: options.margin };
     return (item) => {
-      const { rules, c } = read(item);
+      const { reading, rules, c } = read(item);
+      if (options.apply === 'replace') return applyPrimaryModel(model, taxonomy, reading, { ...rules, goals: [...rules.goals], evidence: [...rules.evidence] }, c);
       if (!rules.relevant || c.goals.length < 2) return rules;
       const { goal, p } = choose(w, c);
       if (goal === rules.primary || p < options.margin) return rules;
-      if (rules.goals.includes(goal)) return { ...rules, primary: goal, goals: [goal, ...rules.goals.filter((g) => g !== goal)] };
-      const rest = options.apply === 'add' ? rules.goals : rules.goals.filter((g) => g !== rules.primary);
-      return { ...rules, primary: goal, goals: [goal, ...rest] };
+      return { ...rules, primary: goal, goals: [goal, ...rules.goals.filter((g) => g !== goal)] };
     };
   };
+}
+
+/** Examples at sealing: per set (its items' array, as loadSets gave it), the goal-set examples as the rules that sealed it read it. */
+export type SealedExamples = Map<LabelledItem[], BinaryExample[]>;
+
+/** The rules, the goal-set model's swaps and the primary model's choice, both fitted on the training sets' labels (and those sets' examples at sealing). */
+export function goalSetMethod(taxonomy: Taxonomy, analyzer: Analyzer, options: ModelOptions & { goalSet: GoalSetOptions }, sealed: SealedExamples, core: TaggerCore = createTaggerCore(taxonomy, { analyzer })): Method & { examples: (items: LabelledItem[]) => BinaryExample[]; fit: (train: LabelledItem[][]) => Record<string, number> } {
+  const { read, weights } = modelFitter(taxonomy, analyzer, options, core);
+  const o = options.goalSet;
+  const cache = new Map<LabelledItem, Candidates>();
+  const goalsOf = (item: LabelledItem): Candidates => {
+    let c = cache.get(item);
+    if (!c) {
+      const { reading, rules } = read(item);
+      cache.set(item, (c = goalSetCandidates(reading, rules, taxonomy)));
+    }
+    return c;
+  };
+  const examples = (items: LabelledItem[]): BinaryExample[] => items.filter((i) => i.relevant && read(i).rules.relevant)
+    .flatMap((i) => { const c = goalsOf(i); return c.goals.map((g, k) => ({ x: c.features[k], y: (i.goals?.includes(g) ? 1 : 0) as 0 | 1 })); });
+  const fitGoals = (train: LabelledItem[][]): Record<string, number> => {
+    const atSealing = train.flatMap((s) => sealed.get(s) ?? []);
+    return fitBinary([...examples(train.flat()), ...Array.from({ length: o.sealingWeight }, () => atSealing).flat()], { l2: o.l2, support: o.support });
+  };
+  const method = (train: LabelledItem[][]): ((item: LabelledItem) => Predicted) => {
+    const model = { taxonomyVersion: taxonomy.version, weights: weights(train), margin: options.margin, goalSet: { weights: fitGoals(train), margin: o.margin } };
+    return (item) => {
+      const { reading, rules } = read(item);
+      const result = applyGoalSet(model.goalSet, taxonomy, reading, { ...rules, goals: [...rules.goals], evidence: [...rules.evidence] });
+      return applyPrimaryModel(model, taxonomy, reading, result);
+    };
+  };
+  return Object.assign(method, { examples, fit: fitGoals });
+}
+
+/** The tagger core of the commit that sealed each of SEALED_AT's sets, with the taxonomy and analyzer (`auto`: Voikko) it reads with. */
+export async function sealedCores(name: 'snowball' | 'auto'): Promise<{ set: string; commit: string; taxonomy: Taxonomy; analyzer: Analyzer; core: TaggerCore }[]> {
+  const out = [];
+  for (const [set, commit] of SEALED_AT) {
+    const dir = buildAt(commit);
+    const old = {
+      analyze: (await import(join(dir, 'dist', 'src', 'tag', 'analyze.js'))) as typeof import('../src/tag/analyze.js'),
+      taxonomy: (await import(join(dir, 'dist', 'src', 'tag', 'taxonomy.js'))) as typeof import('../src/tag/taxonomy.js'),
+      tagger: (await import(join(dir, 'dist', 'src', 'tag', 'tagger.js'))) as typeof import('../src/tag/tagger.js'),
+    };
+    const taxonomy = old.taxonomy.loadTaxonomy();
+    const analyzer = old.analyze.createAnalyzer(name);
+    out.push({ set, commit, taxonomy, analyzer, core: old.tagger.createTaggerCore(taxonomy, { analyzer }) });
+  }
+  return out;
+}
+
+/** The goal-set examples of SEALED_AT's sets (from `sets`), each as the rules that sealed it read it. */
+export function sealedExamples(sets: [string, LabelledItem[]][], cores: Awaited<ReturnType<typeof sealedCores>>, options: ModelOptions & { goalSet: GoalSetOptions }): SealedExamples {
+  const out: SealedExamples = new Map();
+  for (const { set, taxonomy, analyzer, core } of cores) {
+    const items = sets.find(([n]) => n === set)![1];
+    out.set(items, goalSetMethod(taxonomy, analyzer, options, out, core).examples(items));
+  }
+  return out;
 }
 
 const pct = (n: number): string => `${(n * 100).toFixed(1)}`.padStart(5);
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** Print one table: per set, each method's primary hit / goal precision / primary chosen, and their means. */
+const sum = (f: SetFigures[], k: keyof MissKinds): number => f.reduce((n, x) => n + x.missed[k], 0);
+
+/** One row: hit / goal precision / goal recall / chosen, then the missed primaries by kind and the wrong goals listed. */
+function row(label: string, f: { primaryHit: number; goalPrecision: number; goalRecall: number; primaryChosen: number }, missed: MissKinds, wrong: number): string {
+  const figs = `${pct(f.primaryHit)} / ${pct(f.goalPrecision)} / ${pct(f.goalRecall)} / ${pct(f.primaryChosen)}`;
+  return `  ${label}${figs}   missed ${String(missed.off).padStart(3)} off ${String(missed.none).padStart(3)} none ${String(missed.low).padStart(3)} low ${String(missed.unlisted).padStart(3)} unlisted; ${String(wrong).padStart(3)} wrong goals`;
+}
+
+/** Print one table: per set and method, primary hit / goal precision / goal recall / chosen and the misses' kinds; the means (counts summed). */
 function table(title: string, names: string[], methods: [string, SetFigures[]][]): void {
   console.log(`\n${title}`);
-  console.log(`  ${'set'.padEnd(13)} rel  ${methods.map(([m]) => `${m}: hit / goal prec / chosen`.padEnd(40)).join('')}`);
+  console.log(`  ${'set'.padEnd(13)} rel  ${'method'.padEnd(10)}  hit /  prec /   rec / chosen  (missed primaries: not relevant, no point, below the relevant score, relevant but unlisted)`);
+  const width = Math.max(...methods.map(([m]) => m.length), 6);
   names.forEach((name, i) => {
-    const cells = methods.map(([, f]) => `${pct(f[i].primaryHit)} / ${pct(f[i].goalPrecision)} / ${pct(f[i].primaryChosen)}`.padEnd(40));
-    console.log(`  ${name.padEnd(13)} ${String(methods[0][1][i].relevant).padStart(3)}  ${cells.join('')}`);
+    for (const [m, f] of methods) console.log(row(`${name.padEnd(13)} ${String(f[i].relevant).padStart(3)}  ${m.padEnd(width)}  `, f[i], f[i].missed, f[i].wrong));
   });
-  const m = methods.map(([, f]) => `${pct(mean(f.map((x) => x.primaryHit)))} / ${pct(mean(f.map((x) => x.goalPrecision)))} / ${pct(mean(f.map((x) => x.primaryChosen)))}`.padEnd(40));
-  console.log(`  ${'mean'.padEnd(13)}      ${m.join('')}`);
+  for (const [m, f] of methods) {
+    const avg = { primaryHit: mean(f.map((x) => x.primaryHit)), goalPrecision: mean(f.map((x) => x.goalPrecision)), goalRecall: mean(f.map((x) => x.goalRecall)), primaryChosen: mean(f.map((x) => x.primaryChosen)) };
+    const missed = { off: sum(f, 'off'), none: sum(f, 'none'), low: sum(f, 'low'), unlisted: sum(f, 'unlisted') };
+    console.log(row(`${'mean'.padEnd(13)}      ${m.padEnd(width)}  `, avg, missed, f.reduce((n, x) => n + x.wrong, 0)));
+  }
+  // A candidate against the first method, set by set in items: what "no set falls by more than one item" reads.
+  for (const [m, f] of methods.slice(1)) {
+    const base = methods[0][1];
+    const moved = names.map((name, i) => {
+      const dHit = Math.round((f[i].primaryHit - base[i].primaryHit) * f[i].relevant);
+      const dWrong = f[i].wrong - base[i].wrong;
+      return dHit !== 0 || dWrong !== 0 ? `${name} hit ${dHit >= 0 ? '+' : ''}${dHit} wrong ${dWrong >= 0 ? '+' : ''}${dWrong}` : '';
+    }).filter((x) => x);
+    console.log(`  ${m} against ${methods[0][0]} (items): ${moved.length ? moved.join('; ') : 'no change'}`);
+  }
 }
 
 /** The tagger's source at `commit` (src/ and feeds/ from git), compiled once into a temporary folder; its root. */
@@ -142,48 +275,30 @@ function buildAt(commit: string): string {
 }
 
 /**
- * Why the rules miss a relevant item's primary: not relevant, its goal without a point or below the relevant score, or
- * relevant but unlisted (only these a choice among the goals the rules find relevant can mend).
+ * Each SEALED_AT set by the rules it was sealed under, alone and with the candidate fitted on the sets before it (and,
+ * with a goal set, their examples at sealing); with a goal set also left one out: fitted on every other dev set and the
+ * other sets' examples at sealing, as the shipped build fits on all.
  */
-function missKinds(items: LabelledItem[], tag: (i: LabelledItem) => TagResult, relevant: number): string {
-  let off = 0, none = 0, low = 0, unlisted = 0;
-  for (const i of items) {
-    if (!i.relevant || !i.primary) continue;
-    const r = tag(i);
-    const s = r.scores[i.primary] ?? 0;
-    if (!r.relevant) off++;
-    else if (r.goals.includes(i.primary)) continue;
-    else if (s >= relevant) unlisted++;
-    else if (s > 0) low++;
-    else none++;
-  }
-  return `${off} not relevant, ${none} without a point for it, ${low} below the relevant score, ${unlisted} relevant but unlisted`;
-}
-
-/** The set's figures by the rules it was sealed under, alone and with the model fitted on the sets before it. */
-async function history(sets: [string, LabelledItem[]][], options: ModelOptions, analyzers: string[]): Promise<void> {
+async function history(sets: [string, LabelledItem[]][], options: ModelOptions, analyzers: ('snowball' | 'auto')[]): Promise<void> {
   for (const name of analyzers) {
     const rows: [string, SetFigures[]][] = [['rules then', []], ['candidate', []]];
-    const why: string[] = [];
-    for (const [set, commit] of SEALED_AT) {
-      const dir = buildAt(commit);
-      const old = {
-        analyze: (await import(join(dir, 'dist', 'src', 'tag', 'analyze.js'))) as typeof import('../src/tag/analyze.js'),
-        taxonomy: (await import(join(dir, 'dist', 'src', 'tag', 'taxonomy.js'))) as typeof import('../src/tag/taxonomy.js'),
-        tagger: (await import(join(dir, 'dist', 'src', 'tag', 'tagger.js'))) as typeof import('../src/tag/tagger.js'),
-      };
-      const taxonomy = old.taxonomy.loadTaxonomy();
-      const analyzer = old.analyze.createAnalyzer(name as 'auto' | 'snowball');
-      const core = old.tagger.createTaggerCore(taxonomy, { analyzer });
+    const loso: SetFigures[] = [];
+    const cores = await sealedCores(name);
+    const goalSet = options.goalSet ? { ...options, goalSet: options.goalSet } : null;
+    const sealed = goalSet ? sealedExamples(sets, cores, goalSet) : new Map();
+    for (const { set, taxonomy, analyzer, core } of cores) {
       const at = sets.findIndex(([n]) => n === set);
       const before = sets.slice(0, at).map(([, s]) => s);
       const tag = (i: LabelledItem): TagResult => core.finish(i, core.read(i), null);
-      rows[0][1].push(figures(sets[at][1], tag));
-      rows[1][1].push(figures(sets[at][1], modelMethod(taxonomy, analyzer, options, core)(before)));
-      why.push(`  ${set} (${commit}) primaries the rules then missed: ${missKinds(sets[at][1], tag, taxonomy.thresholds.relevant)}`);
+      const threshold = taxonomy.thresholds.relevant;
+      rows[0][1].push(figures(sets[at][1], tag, threshold));
+      const method = goalSet ? goalSetMethod(taxonomy, analyzer, goalSet, sealed, core) : modelMethod(taxonomy, analyzer, options, core);
+      rows[1][1].push(figures(sets[at][1], method(before), threshold));
+      if (goalSet) loso.push(figures(sets[at][1], method(sets.filter((_, j) => j !== at).map(([, s]) => s)), threshold));
     }
-    table(`${name === 'auto' ? 'voikko' : name}: each set by the rules it was sealed under (the commit that sealed it: a set written after the rules), alone and with the candidate fitted on the sets before it as those rules read them`, SEALED_AT.map(([n]) => n), rows);
-    for (const w of why) console.log(w);
+    const label = name === 'auto' ? 'voikko' : name;
+    table(`${label}: at sealing: each set by the rules of the commit that sealed it (${SEALED_AT.map(([, c]) => c).join(', ')}: a set written after the rules), alone and with the candidate fitted on the sets before it as those rules read them`, SEALED_AT.map(([n]) => n), rows);
+    if (goalSet) table(`${label}: at sealing, left one out (the candidate fitted on every other dev set, and the other sets' examples at sealing)`, SEALED_AT.map(([n]) => n), [rows[0], ['candidate', loso]]);
   }
 }
 
@@ -196,17 +311,22 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   const analyzers = [createAnalyzer('snowball'), ...(voikkoAvailable() ? [createAnalyzer('auto')] : [])];
   if (!voikkoAvailable()) console.log('!!! VOIKKO SKIPPED: libvoikko not found, only Snowball measured');
   console.log(`taxonomy ${taxonomy.version}; ${sets.length} dev sets, ${sets.reduce((n, [, s]) => n + s.length, 0)} items (sealed sets left out)`);
-  console.log('figures in %: primary hit (labelled primary among the listed goals), goal precision, primary chosen (the listed primary is the labelled one)');
-  // --options '{"apply":"add",…}' measures another candidate; --history-only skips the in-sample splits.
+  console.log('figures in %: primary hit (labelled primary among the listed goals), goal precision, goal recall, primary chosen (the listed primary is the labelled one); counts: primaries missed by kind, goals listed wrongly');
+  // --options '{"apply":"add",…}' measures another candidate; --history-only skips the in-sample splits, --no-history
+  // the history, --loso-only the forward split.
   const at = process.argv.indexOf('--options');
-  const options: ModelOptions = { ...SHIPPED_OPTIONS, ...(at > 0 ? (JSON.parse(process.argv[at + 1]) as Partial<ModelOptions>) : {}) };
-  console.log(`candidate: the rules' primary replaced by a conditional logit's choice among the goals the rules score relevant (${JSON.stringify(options)}), fitted on the other sets' labels`);
+  // --goal-set adds the goal-set candidate (GOAL_SET_CANDIDATE) before the primary model.
+  const options: ModelOptions = { ...SHIPPED_OPTIONS, ...(process.argv.includes('--goal-set') ? { goalSet: GOAL_SET_CANDIDATE } : {}), ...(at > 0 ? (JSON.parse(process.argv[at + 1]) as Partial<ModelOptions>) : {}) };
+  console.log(`candidate: ${options.goalSet ? 'a listed goal swapped for a more probable unlisted one by a logistic model, then ' : ''}the rules' primary replaced by a conditional logit's choice among the goals the rules score relevant (${JSON.stringify(options)}), fitted on the other sets' labels`);
   if (!process.argv.includes('--history-only')) for (const analyzer of analyzers) {
     const rules = rulesMethod(taxonomy, analyzer);
-    const model = modelMethod(taxonomy, analyzer, options);
+    const goalSet = options.goalSet ? { ...options, goalSet: options.goalSet } : null;
+    const sealed = goalSet ? sealedExamples(sets, await sealedCores(analyzer.name === 'snowball' ? 'snowball' : 'auto'), goalSet) : new Map();
+    const model = goalSet ? goalSetMethod(taxonomy, analyzer, goalSet, sealed) : modelMethod(taxonomy, analyzer, options);
     const names = sets.map(([n]) => n);
-    table(`${analyzer.name}: leave one set out (the rules are in-sample on every set: each was tuned on)`, names, [['rules', leaveOneSetOut(sets, rules)], ['candidate', leaveOneSetOut(sets, model)]]);
-    table(`${analyzer.name}: forward (fit on the sets written before; from ${DEV_SETS[FORWARD_FROM]})`, names.slice(FORWARD_FROM), [['rules', forward(sets, rules, FORWARD_FROM)], ['candidate', forward(sets, model, FORWARD_FROM)]]);
+    const threshold = taxonomy.thresholds.relevant;
+    table(`${analyzer.name}: leave one set out (the rules are in-sample on every set: each was tuned on)`, names, [['rules', leaveOneSetOut(sets, rules, threshold)], ['candidate', leaveOneSetOut(sets, model, threshold)]]);
+    if (!process.argv.includes('--loso-only')) table(`${analyzer.name}: forward (fit on the sets written before; from ${DEV_SETS[FORWARD_FROM]})`, names.slice(FORWARD_FROM), [['rules', forward(sets, rules, FORWARD_FROM, threshold)], ['candidate', forward(sets, model, FORWARD_FROM, threshold)]]);
   }
   if (process.argv.includes('--no-history')) process.exit(0);
   await history(sets, options, analyzers.map((a) => (a.name === 'snowball' ? 'snowball' : 'auto')));

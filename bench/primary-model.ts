@@ -1,5 +1,6 @@
 // Fitting the primary-goal model (src/tag/primary-model.ts applies it; build-primary-model.ts writes the shipped file;
-// primary-loso.ts measures it): a regularised conditional logit over the candidates' features, fitted on labelled sets.
+// primary-loso.ts measures it): a regularised conditional logit over the candidates' features, fitted on labelled sets;
+// and the yes/no logistic model of bench:primary's goal-set candidate (bench/goal-set.ts).
 import type { Candidates } from '../src/tag/primary-model.js';
 
 /** A labelled example: an item's candidates and the index of its labelled primary among them. */
@@ -8,26 +9,64 @@ export interface Example {
   gold: number;
 }
 
-/**
- * Fit weights by gradient descent on the conditional log-likelihood with an L2 penalty (`l2` per feature: strong
- * priors toward zero, so a feature few items show moves little), keeping only features at least `support` examples show.
- */
-export function fit(examples: Example[], options: { l2?: number; support?: number; steps?: number; rate?: number } = {}): Record<string, number> {
-  const { l2 = 1, support = 3, steps = 300, rate = 0.5 } = options;
+/** A labelled example for a yes/no model: an item's goal's features and whether the goal is labelled. */
+export interface BinaryExample {
+  x: string[];
+  y: 0 | 1;
+}
+
+interface FitOptions {
+  l2?: number;
+  support?: number;
+  steps?: number;
+  rate?: number;
+}
+
+/** Each feature at least `support` examples show, with its index. */
+function indexFeatures(examples: string[][], support: number): Map<string, number> {
   const seen = new Map<string, number>();
-  for (const { c } of examples) for (const f of new Set(c.features.flat())) seen.set(f, (seen.get(f) ?? 0) + 1);
+  for (const x of examples) for (const f of new Set(x)) seen.set(f, (seen.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
   for (const [f, n] of seen) if (n >= support) index.set(f, index.size);
-  const data = examples
-    .filter((e) => e.c.goals.length > 1)
-    .map((e) => ({ gold: e.gold, x: e.c.features.map((fs) => fs.map((f) => index.get(f)).filter((i): i is number => i !== undefined)) }));
+  return index;
+}
+
+/**
+ * Weights by gradient descent with an L2 penalty (`l2` per feature: strong priors toward zero, so a feature few examples
+ * show moves little); `gradient` adds the data's mean gradient at `w` into `g`.
+ */
+function descend(index: Map<string, number>, n: number, options: FitOptions, gradient: (w: Float64Array, g: Float64Array) => void): Record<string, number> {
+  const { l2 = 1, steps = 300, rate = 0.5 } = options;
   const w = new Float64Array(index.size);
   const g = new Float64Array(index.size);
   // Adagrad: features seen often settle, rare ones keep moving until the penalty holds them.
   const h = new Float64Array(index.size).fill(1e-8);
-  const n = Math.max(1, data.length);
   for (let step = 0; step < steps; step++) {
     g.fill(0);
+    gradient(w, g);
+    for (let i = 0; i < w.length; i++) {
+      const grad = g[i] + (l2 / n) * w[i];
+      h[i] += grad * grad;
+      w[i] -= (rate * grad) / Math.sqrt(h[i]);
+    }
+  }
+  const weights: Record<string, number> = {};
+  for (const [f, i] of index) if (Math.abs(w[i]) >= 0.005) weights[f] = Math.round(w[i] * 1000) / 1000;
+  return weights;
+}
+
+/** The feature indexes of `x` that `index` keeps. */
+const indexed = (index: Map<string, number>, x: string[]): number[] => x.map((f) => index.get(f)).filter((i): i is number => i !== undefined);
+
+/**
+ * Fit the conditional logit on the conditional log-likelihood, keeping only features at least `support` examples show
+ * (default 3; `l2` default 1).
+ */
+export function fit(examples: Example[], options: FitOptions = {}): Record<string, number> {
+  const index = indexFeatures(examples.map((e) => e.c.features.flat()), options.support ?? 3);
+  const data = examples.filter((e) => e.c.goals.length > 1).map((e) => ({ gold: e.gold, x: e.c.features.map((fs) => indexed(index, fs)) }));
+  const n = Math.max(1, data.length);
+  return descend(index, n, options, (w, g) => {
     for (const { gold, x } of data) {
       const z = x.map((fs) => fs.reduce((s, i) => s + w[i], 0));
       const max = Math.max(...z);
@@ -38,13 +77,18 @@ export function fit(examples: Example[], options: { l2?: number; support?: numbe
         for (const i of x[k]) g[i] += d / n;
       }
     }
-    for (let i = 0; i < w.length; i++) {
-      const grad = g[i] + (l2 / n) * w[i];
-      h[i] += grad * grad;
-      w[i] -= (rate * grad) / Math.sqrt(h[i]);
+  });
+}
+
+/** Fit a logistic yes/no model on the log-likelihood, as `fit` does. */
+export function fitBinary(examples: BinaryExample[], options: FitOptions = {}): Record<string, number> {
+  const index = indexFeatures(examples.map((e) => e.x), options.support ?? 3);
+  const data = examples.map((e) => ({ y: e.y, x: indexed(index, e.x) }));
+  const n = Math.max(1, data.length);
+  return descend(index, n, options, (w, g) => {
+    for (const { y, x } of data) {
+      const d = 1 / (1 + Math.exp(-x.reduce((s, i) => s + w[i], 0))) - y;
+      for (const i of x) g[i] += d / n;
     }
-  }
-  const weights: Record<string, number> = {};
-  for (const [f, i] of index) if (Math.abs(w[i]) >= 0.005) weights[f] = Math.round(w[i] * 1000) / 1000;
-  return weights;
+  });
 }

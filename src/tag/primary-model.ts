@@ -88,11 +88,17 @@ export function choose(weights: Record<string, number>, c: Candidates): { goal: 
 /**
  * The rules' result with the model's primary: on a relevant item with two or more candidates, when the model's choice
  * is listed and has at least the margin's probability, it leads the goals (nothing added or removed) and the evidence
- * says so. Otherwise the result as it was.
+ * says so. Otherwise the result as it was. `given` candidates default to the goals the rules find relevant (bench:primary passes others).
  */
-export function applyPrimaryModel(model: PrimaryModel, taxonomy: Taxonomy, reading: ItemReading, result: TagResult): TagResult {
+export function applyPrimaryModel(
+  model: PrimaryModel,
+  taxonomy: Taxonomy,
+  reading: ItemReading,
+  result: TagResult,
+  given?: Candidates,
+): TagResult {
   if (!result.relevant || result.goals.length < 2) return result;
-  const c = candidates(reading, result, taxonomy.thresholds.relevant, taxonomy.fields.title);
+  const c = given ?? candidates(reading, result, taxonomy.thresholds.relevant, taxonomy.fields.title);
   if (c.goals.length < 2) return result;
   const { goal, p } = choose(model.weights, c);
   if (goal === result.primary || p < model.margin || !result.goals.includes(goal)) return result;

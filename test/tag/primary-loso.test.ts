@@ -2,7 +2,13 @@
 // split learns from older sets only, and the candidate model learns what marks the labelled primary.
 import { describe, expect, it } from 'vitest';
 import { figures, forward, leaveOneSetOut, type Method } from '../../bench/primary-loso.js';
-import { fit, type Example } from '../../bench/primary-model.js';
+import { fit, fitBinary, type BinaryExample, type Example } from '../../bench/primary-model.js';
+import { applyGoalSet, goalProbabilities, goalSetCandidates } from '../../bench/goal-set.js';
+import { loadSets } from '../../bench/labelled-sets.js';
+import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
+import { createTaggerCore } from '../../src/tag/tagger.js';
+import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+import type { TagResult } from '../../src/tag/types.js';
 import { choose } from '../../src/tag/primary-model.js';
 import type { LabelledItem } from '../../src/tag/evaluate.js';
 
@@ -21,7 +27,7 @@ function spy(seen: string[][]): Method {
 describe('primary-goal harness', () => {
   it('leaves each set out of its own training', () => {
     const seen: string[][] = [];
-    const f = leaveOneSetOut(sets, spy(seen));
+    const f = leaveOneSetOut(sets, spy(seen), 2);
     expect(seen).toEqual(sets.map(([n]) => sets.filter(([m]) => m !== n).flatMap(([, s]) => s.map((i) => i.id))));
     // Trained on everything else, the spy knows no item of the set it tags.
     for (const x of f) expect(x).toMatchObject({ relevant: 2, primaryHit: 0, goalPrecision: 0, primaryChosen: 0 });
@@ -29,14 +35,24 @@ describe('primary-goal harness', () => {
 
   it('fits the forward split on older sets only', () => {
     const seen: string[][] = [];
-    const f = forward(sets, spy(seen), 2);
+    const f = forward(sets, spy(seen), 2, 2);
     expect(seen).toEqual([['a1', 'a2', 'b1', 'b2'], ['a1', 'a2', 'b1', 'b2', 'c1', 'c2']]);
     expect(f).toHaveLength(2);
   });
 
   it('counts a listed primary as a hit and the first as chosen', () => {
-    const f = figures(sets[0][1], (i) => ({ relevant: true, goals: ['incident', i.primary!], primary: 'incident' }));
-    expect(f).toMatchObject({ primaryHit: 1, goalPrecision: 0.5, primaryChosen: 0 });
+    const f = figures(sets[0][1], (i) => ({ relevant: true, goals: ['incident', i.primary!], primary: 'incident' }), 2);
+    expect(f).toMatchObject({ primaryHit: 1, goalPrecision: 0.5, goalRecall: 1, primaryChosen: 0, wrong: 2 });
+  });
+
+  it('tells why a primary is missed by the scores the rules gave it', () => {
+    const items = ['off', 'none', 'low', 'unlisted', 'hit'].map((id) => item(id, 'services'));
+    const scores: Record<string, Record<string, number>> = { off: { services: 3 }, none: { services: 0 }, low: { services: 1.5 }, unlisted: { services: 2 }, hit: { services: 4 } };
+    const f = figures(items, (i) => i.id === 'off'
+      ? { relevant: false, goals: [], primary: null, scores: scores.off }
+      : { relevant: true, goals: i.id === 'hit' ? ['services'] : ['incident'], primary: i.id === 'hit' ? 'services' : 'incident', scores: scores[i.id] }, 2);
+    expect(f.missed).toEqual({ off: 1, none: 1, low: 1, unlisted: 1 });
+    expect(f).toMatchObject({ wrong: 3, primaryHit: 0.2, goalRecall: 0.2 });
   });
 });
 
@@ -60,5 +76,38 @@ describe('candidate primary-goal model', () => {
 
   it('moves less under a stronger prior', () => {
     expect(Math.abs(fit(examples, { l2: 100 }).about)).toBeLessThan(Math.abs(fit(examples, { l2: 1 }).about));
+  });
+});
+
+describe('goal-set candidate (bench/goal-set.ts)', () => {
+  const taxonomy = loadTaxonomy();
+  const core = createTaggerCore(taxonomy, { analyzer: createSnowballAnalyzer() });
+  // An item the rules find relevant with one goal listed and another given points.
+  const item = loadSets(['eval-2028-12'])[0][1].find((i) => {
+    const r = core.finish(i, core.read(i), null);
+    return r.relevant && r.goals.length === 1 && Object.entries(r.scores).some(([g, s]) => s > 0 && g !== r.primary);
+  })!;
+  const reading = core.read(item);
+  const rules = (): TagResult => core.finish(item, reading, null);
+  const other = Object.entries(rules().scores).find(([g, s]) => s > 0 && g !== rules().primary)![0];
+
+  it('swaps a listed goal for a more probable unlisted one, keeping relevance and the count, and says so', () => {
+    const before = rules();
+    const after = applyGoalSet({ weights: { [`goal:${other}`]: 3 }, margin: 0 }, taxonomy, reading, rules());
+    expect(after).toMatchObject({ relevant: true, goals: [other], primary: other });
+    expect(after.evidence.filter((e) => e.rule === 'model').map((e) => e.term)).toEqual([`${other} p 0.95 ${before.primary}`]);
+  });
+
+  it('keeps the rules\' goals when no unlisted goal is more probable by the margin', () => {
+    expect(applyGoalSet({ weights: {}, margin: 0 }, taxonomy, reading, rules()).goals).toEqual(rules().goals);
+    expect(applyGoalSet({ weights: { [`goal:${other}`]: 3 }, margin: 0.5 }, taxonomy, reading, rules()).goals).toEqual(rules().goals);
+    expect(goalSetCandidates(reading, rules(), taxonomy).goals).toContain(other);
+  });
+
+  it('fits a yes/no model that learns what marks a labelled goal', () => {
+    const examples: BinaryExample[] = Array.from({ length: 40 }, (_, k) => ({ x: ['bias', ...(k % 4 ? ['title:top'] : [])], y: (k % 4 ? 1 : 0) as 0 | 1 }));
+    const w = fitBinary(examples);
+    expect(w['title:top']).toBeGreaterThan(0);
+    expect(goalProbabilities(w, { goals: ['a', 'b'], features: [['bias', 'title:top'], ['bias']] })[0]).toBeGreaterThan(0.5);
   });
 });
