@@ -169,7 +169,19 @@ const cases: [string, TagInput, boolean, string | null, string | null][] = [
   ['the same in Swedish (gemensam arbetsgrupp)', { title: 'Inrikesministeriet och räddningsverken tillsätter en gemensam arbetsgrupp', summary: 'Arbetsgruppen sammanträder fyra gånger om året.', lang: 'sv', source: 'intermin' }, true, 'internal-security', null],
   ['the Rescue College (Räddningsinstitutet) names who trains: training emergency-centre operators is the emergency centres’', { title: 'Räddningsinstitutet inleder en kurs för nödcentralsoperatörer', summary: 'Kursen tar emot 40 studerande i januari.', lang: 'sv', source: 'pelastusopisto' }, true, 'internal-security', null],
   ['the Rescue College’s curriculum (opetussuunnitelma) is training, whatever system its students practise on', { title: 'Pelastusopisto uudistaa opetussuunnitelmansa', summary: 'Uutena opetellaan KEJO-järjestelmän käyttöä.', source: 'pelastusopisto' }, true, 'services', null],
-  ['the same in Swedish (läroplan)', { title: 'Räddningsinstitutet förnyar sin läroplan', summary: 'Som nytt lär man sig använda KEJO-systemet.', lang: 'sv', source: 'pelastusopisto' }, true, 'services', null],
+  ['the same in Swedish (läroplan)', { title: 'Räddningsinstitutet förnyar sin läroplan', summary: 'Som nytt lär man sig använda KEJO-systemet.', lang: 'sv', source: 'pelastusopisto' }, true, 'services', null],  // Round thirty-two (issue 10, bench/relevance-sealing.ts): what the rules lacked on sets written after them, reworded
+  // from the misses' kinds, not their items. Procurement of fire engines is no call-out, whatever verb of putting out a
+  // fire its compounds hold.
+  ['a joint procurement (hankinta) of fire engines is no call-out', { title: 'Pelastuslaitokset hankkivat yhdessä kaksikymmentä sammutusautoa', summary: 'Hankinta kilpailutetaan keväällä.', source: 'pelastustoimi' }, true, 'services', null],
+  ['the same in Swedish (upphandling)', { title: 'Räddningsverkens upphandling av nya släckbilar avgjord', summary: 'Bilarna levereras nästa år.', lang: 'sv', source: 'pelastustoimi' }, true, 'services', null],
+  ['a ban (kielto) on fire-fighting foams is regulation, not a call-out', { title: 'Sammutusvaahtojen fluoriyhdisteiden kielto astuu voimaan', summary: 'Pelastuslaitosten on vaihdettava vaahtonsa.' }, true, 'services', null],
+  ['the same in Swedish (förbud)', { title: 'Förbudet mot fluorämnen i släckskum träder i kraft', summary: 'Räddningsverken måste byta sina skum.', lang: 'sv' }, true, 'services', null],
+  ['the accident investigation board by its acronym (OTKES) lifts the incident scope', { title: 'Kerrostalon kuolemaan johtanut palo: OTKES suosittaa pelastuslakiin muutoksia', summary: 'Tutkinta valmistui.' }, true, 'services', null],
+  ['the welfare area’s rescue committee (pelastuslautakunta) is the rescue services in its administration', { title: 'Hyvinvointialueen pelastuslautakunta esittää uusia toimintavalmiusaikoja', summary: 'Aluehallitus käsittelee esitystä syyskuussa.', source: 'hyvinvointialue' }, true, null, null],
+  ['the same in Swedish (räddningsnämnd)', { title: 'Välfärdsområdets räddningsnämnd föreslår nya insatstider', summary: 'Områdesstyrelsen behandlar förslaget i september.', lang: 'sv', source: 'hyvinvointialue' }, true, null, null],
+  ['the Rescue College training the welfare areas’ preparedness (valmius) is not welfare-area care', { title: 'Pelastusopisto kouluttaa hyvinvointialueiden valmiuspäälliköitä', summary: 'Koulutus alkaa syksyllä.', source: 'pelastusopisto' }, true, null, null],
+  ['a hospital’s preparedness plan in a welfare area stays out', { title: 'Hyvinvointialueen sairaalan valmiussuunnitelma päivitetään', summary: 'Suunnitelma kattaa leikkaussalit ja päivystyksen.', source: 'hyvinvointialue' }, false, null, null],
+  ['a fire a rescue department put out stays incident news though an engine is named', { title: 'Sammutusauto hälytettiin tulipaloon Lahdessa', summary: 'Pelastuslaitos sammutti palon nopeasti.', source: 'pelastustoimi' }, false, null, 'incident'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
