@@ -43,26 +43,34 @@ export async function rulesAt(commit: string | 'now'): Promise<Rules> {
  */
 export const ORIGINS: Readonly<Record<string, string>> = {
   // Procurement lifts the incident scope ("Räddningsverket skaffar nya släckbilar": anskaffningen in its summary).
-  hankinta: 'eval-2027-09', upphandling: 'eval-2027-09', anskaffning: 'eval-2027-09',
+  'incident:hankinta': 'eval-2027-09', 'incident:upphandling': 'eval-2027-09', 'incident:anskaffning': 'eval-2027-09',
   // The welfare area's rescue committee and the rescue college are the rescue services' own (welfare-area scope).
-  'pelastus+lauta+kunta': 'eval-2027-09', 'räddnings+nämnd': 'eval-2027-09',
-  'pelastus+opisto': 'eval-2027-10', 'räddnings+institut': 'eval-2027-10',
-  // The accident investigation board by its acronym lifts the incident scope, as tutkintakeskus does.
-  OTKES: 'eval-2028-08',
+  'welfare-area:pelastus+lauta+kunta': 'eval-2027-09', 'welfare-area:räddnings+nämnd': 'eval-2027-09',
+  'welfare-area:pelastus+opisto': 'eval-2027-10', 'welfare-area:räddnings+institut': 'eval-2027-10',
+  // The welfare area's budget and financial plan are the reform's money.
+  'welfare-area:talousarvio': 'eval-2027-12', 'welfare-area:talous+suunnitelma': 'eval-2027-12', 'welfare-area:budget': 'eval-2027-12', 'welfare-area:ekonomi+plan': 'eval-2027-12',
+  // Households' own preparedness.
+  'omatoiminen varautuminen': 'eval-2028-04', 'kotitalouksien varautuminen': 'eval-2028-04', 'koti+vara': 'eval-2028-04',
+  'hushållens beredskap': 'eval-2028-04', 'egen beredskap': 'eval-2028-04', 'hem+beredskap': 'eval-2028-04',
   sprinklaus: 'eval-2028-07', sprinkleri: 'eval-2028-07', sprinkling: 'eval-2028-07', sprinkler: 'eval-2028-07',
+  // The accident investigation board by its acronym lifts the incident scope, as tutkintakeskus does.
+  'incident:OTKES': 'eval-2028-08',
   'turvallisuus+verkko+toiminta': 'eval-2028-09',
   'väestö+hälytin': 'eval-2028-10', 'larm+siren': 'eval-2028-10',
-  valmius: 'eval-2028-11',
+  'welfare-area:valmius': 'eval-2028-11',
   'palo+testaus': 'eval-2028-12', 'brand+provning': 'eval-2028-12', 'varoitus+sireeni': 'eval-2028-12', 'varnings+siren': 'eval-2028-12',
-  'matkapuhelin+varoitus': 'eval-2028-12', kielto: 'eval-2028-12', 'förbud': 'eval-2028-12',
+  'matkapuhelin+varoitus': 'eval-2028-12', 'incident:kielto': 'eval-2028-12', 'incident:förbud': 'eval-2028-12',
 };
+
+/** A term's key in ORIGINS: a scope term's prefixed with its scope. */
+export const originKey = (t: TermDef): string => (t.scope ? `${t.scope.id}:${t.text}` : t.text);
 
 const termKey = (t: TermDef): string => `${t.text}|${t.lang}|${t.rule}|${t.scope ? `${t.scope.id}:${t.scope.role}` : ''}`;
 
 /** The terms of `ORIGINS` as the current taxonomy defines them (goal and scope terms alike). */
 export function addedTerms(current: Taxonomy): { term: TermDef; origin: string }[] {
-  const out = [...current.terms, ...current.scopeTerms].filter((t) => t.text in ORIGINS).map((term) => ({ term, origin: ORIGINS[term.text] }));
-  const missing = Object.keys(ORIGINS).filter((k) => !out.some((o) => o.term.text === k));
+  const out = [...current.terms, ...current.scopeTerms].filter((t) => originKey(t) in ORIGINS).map((term) => ({ term, origin: ORIGINS[originKey(term)] }));
+  const missing = Object.keys(ORIGINS).filter((k) => !out.some((o) => originKey(o.term) === k));
   if (missing.length) throw new Error(`relevance-sealing: ORIGINS names terms the taxonomy lacks: ${missing.join(', ')}`);
   return out;
 }

@@ -1,7 +1,7 @@
 // The relevance harness (bench/relevance-sealing.ts): the forward measurement gives a set's sealing rules only the terms
 // found on sets written before it, and a miss is told apart by what the rules lacked.
 import { describe, expect, it } from 'vitest';
-import { addedTerms, lackOf, ORIGINS, withAdded } from '../../bench/relevance-sealing.js';
+import { addedTerms, lackOf, originKey, ORIGINS, withAdded } from '../../bench/relevance-sealing.js';
 import { DEV_SETS } from '../../bench/labelled-sets.js';
 import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
@@ -9,12 +9,12 @@ import { loadTaxonomy } from '../../src/tag/taxonomy.js';
 
 const taxonomy = loadTaxonomy();
 const added = addedTerms(taxonomy);
-const without = (t: typeof taxonomy) => ({ ...t, terms: t.terms.filter((x) => !(x.text in ORIGINS)), scopeTerms: t.scopeTerms.filter((x) => !(x.text in ORIGINS)) });
+const without = (t: typeof taxonomy) => ({ ...t, terms: t.terms.filter((x) => !(originKey(x) in ORIGINS)), scopeTerms: t.scopeTerms.filter((x) => !(originKey(x) in ORIGINS)) });
 
 describe('relevance harness', () => {
   it('names a dev set as the origin of every added term, and every one is in the taxonomy', () => {
     for (const o of Object.values(ORIGINS)) expect(DEV_SETS).toContain(o);
-    expect(new Set(added.map((a) => a.term.text))).toEqual(new Set(Object.keys(ORIGINS)));
+    expect(new Set(added.map((a) => originKey(a.term)))).toEqual(new Set(Object.keys(ORIGINS)));
   });
 
   it('adds to older rules only the terms found before the set measured', () => {

@@ -21,6 +21,8 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish (larmsiren)', { title: 'Underhållet av larmsirenerna övergår till en ny aktör', summary: 'Avtalet omfattar hela landet.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
   ['warnings to mobile phones (matkapuhelinvaroitus) are population warning', { title: 'Matkapuhelinvaroituksia testataan marraskuussa', summary: 'Testiviesti lähetetään kaikkiin puhelimiin.', source: 'traficom' }, true, 'internal-security'],
   ['the security network act by its own name (turvallisuusverkkotoiminta)', { title: 'Hallituksen esitys turvallisuusverkkotoiminnasta annetun lain muuttamisesta', summary: '' }, true, 'internal-security'],
+  ['households’ own preparedness (kotitalouksien varautuminen) is civil preparedness', { title: 'Kysely: kotitalouksien varautuminen häiriötilanteisiin on parantunut', summary: 'Yhä useammalla on kotivara.', source: 'spek' }, true, 'internal-security'],
+  ['the same in Swedish (hushållens beredskap)', { title: 'Enkät: hushållens beredskap för störningar har förbättrats', summary: 'Allt fler har ett hemförråd.', lang: 'sv', source: 'spek' }, true, 'internal-security'],
   ['a toy recall stays product safety', { title: 'Tukes varoittaa vaarallisista leluista', summary: 'Leluissa havaittiin irtoavia pienosia.', source: 'tukes' }, false, null],
   ['an ambulance’s sirens are no population warning', { title: 'Ambulanssi ajoi sireenit päällä kolariin', summary: 'Kukaan ei loukkaantunut vakavasti.' }, false, null],
 ];
