@@ -52,6 +52,8 @@ export const ORIGINS: Readonly<Record<string, string>> = {
   // Households' own preparedness.
   'omatoiminen varautuminen': 'eval-2028-04', 'kotitalouksien varautuminen': 'eval-2028-04', 'koti+vara': 'eval-2028-04',
   'hushållens beredskap': 'eval-2028-04', 'egen beredskap': 'eval-2028-04', 'hem+beredskap': 'eval-2028-04',
+  // An ammonia or chlorine leak is incident news, its danger notice (vaaratiedote) too.
+  'incident:ammoniakki+vuoto': 'eval-2028-04', 'incident:kloori+vuoto': 'eval-2028-04',
   sprinklaus: 'eval-2028-07', sprinkleri: 'eval-2028-07', sprinkling: 'eval-2028-07', sprinkler: 'eval-2028-07',
   // The accident investigation board by its acronym lifts the incident scope, as tutkintakeskus does.
   'incident:OTKES': 'eval-2028-08',
