@@ -261,7 +261,7 @@ function table(title: string, names: string[], methods: [string, SetFigures[]][]
 }
 
 /** The tagger's source at `commit` (src/ and feeds/ from git), compiled once into a temporary folder; its root. */
-function buildAt(commit: string): string {
+export function buildAt(commit: string): string {
   const dir = join(tmpdir(), `lakivahti-primary-${commit}`);
   if (existsSync(join(dir, 'dist', 'src', 'tag', 'tagger.js'))) return dir;
   mkdirSync(dir, { recursive: true });

@@ -1,0 +1,40 @@
+// The relevance harness (bench/relevance-sealing.ts): the forward measurement gives a set's sealing rules only the terms
+// found on sets written before it, and a miss is told apart by what the rules lacked.
+import { describe, expect, it } from 'vitest';
+import { addedTerms, lackOf, originKey, ORIGINS, withAdded } from '../../bench/relevance-sealing.js';
+import { DEV_SETS } from '../../bench/labelled-sets.js';
+import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
+import { createTagger } from '../../src/tag/tagger.js';
+import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+
+const taxonomy = loadTaxonomy();
+const added = addedTerms(taxonomy);
+const without = (t: typeof taxonomy) => ({ ...t, terms: t.terms.filter((x) => !(originKey(x) in ORIGINS)), scopeTerms: t.scopeTerms.filter((x) => !(originKey(x) in ORIGINS)) });
+
+describe('relevance harness', () => {
+  it('names a dev set as the origin of every added term, and every one is in the taxonomy', () => {
+    for (const o of Object.values(ORIGINS)) expect(DEV_SETS).toContain(o);
+    expect(new Set(added.map((a) => originKey(a.term)))).toEqual(new Set(Object.keys(ORIGINS)));
+  });
+
+  it('adds to older rules only the terms found before the set measured', () => {
+    const old = without(taxonomy);
+    const item = { title: 'Asetusluonnos: sprinklaus pakolliseksi uusiin palvelutaloihin', summary: '' };
+    const before = (set: string) => (o: string) => DEV_SETS.indexOf(o) < DEV_SETS.indexOf(set);
+    const tag = (t: typeof taxonomy) => createTagger(t, { analyzer: createSnowballAnalyzer(), primary: null })(item).relevant;
+    expect(tag(old)).toBe(false);
+    // sprinklaus was found on eval-2028-07: not on it, on eval-2028-08 after it.
+    expect(tag(withAdded(old, added, before('eval-2028-07')))).toBe(false);
+    expect(tag(withAdded(old, added, before('eval-2028-08')))).toBe(true);
+    // A taxonomy that has the terms already gets none twice.
+    expect(withAdded(taxonomy, added, () => true).terms.length).toBe(taxonomy.terms.length);
+  });
+
+  it('tells a missing word, a scope and a score just under the threshold apart', () => {
+    const s = (top: number) => ({ scores: { services: top, 'welfare-reform': 0, 'internal-security': 0 } });
+    expect(lackOf({ rule: {} }, s(0), 2)).toBe('vocabulary');
+    expect(lackOf({ rule: {}, scale: 0.2 }, s(0.6), 2)).toBe('scope');
+    expect(lackOf({ rule: {} }, s(1.5), 2)).toBe('threshold');
+    expect(lackOf({ rule: {} }, s(0.5), 2)).toBe('below');
+  });
+});
