@@ -37,7 +37,7 @@ export async function rulesAt(commit: string | 'now'): Promise<Rules> {
 }
 
 /**
- * Terms added in round thirty-two (session 42) for relevance, each with the first dev set (in the order written) whose
+ * Terms added in round thirty-three (session 42) for relevance, each with the first dev set (in the order written) whose
  * misses show it or its twin in the other language: the forward measurement adds to a set's sealing rules only the terms
  * found on the sets written before it.
  */

@@ -1,4 +1,4 @@
-// Round thirty-two (issue 10): the rescue authorities' duties under other acts and the means of population warning are
+// Round thirty-three (issue 10): the rescue authorities' duties under other acts and the means of population warning are
 // relevant by their own words, where the rules had none (bench/relevance-sealing.ts lists what sealed sets missed), and
 // the words bring in no near miss: a toy recall by the chemicals' supervisor, a storm's sirens, a hospital's sprinklers
 // named in a care item stay out.
@@ -28,7 +28,7 @@ const cases: [string, TagInput, boolean, string | null][] = [
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
-  describe(`relevance vocabulary of round thirty-two (${name})`, () => {
+  describe(`relevance vocabulary of round thirty-three (${name})`, () => {
     const analyzer = make();
     if (!analyzer) {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');
