@@ -100,29 +100,17 @@ describe('lakivahti as a process, with pipes', () => {
     expect(done.code).toBe(0);
   }, 30_000);
 
-  it('tag --jsonl stops quietly when the reader goes away, as with `| head -1`', async () => {
+  it('tag --jsonl stops quietly when the reader goes away, as with `| head -1`: a broken line far on is never reached', async () => {
+    // Node hears of a write's EPIPE on a later tick, which a loop of writes never reached: it read and tagged on to
+    // the end of its input (34 s for 100,000 lines behind `| head -2`, against 7 s for all of them to a file).
     const file = path.join(dir, 'many.jsonl');
-    fs.writeFileSync(file, Array.from({ length: 5000 }, (_, n) => JSON.stringify({ id: String(n), title: `Pelastuslain muutos ${n}` })).join('\n'));
+    fs.writeFileSync(file, Array.from({ length: 20_000 }, (_, n) => (n === 15_000 ? '{broken' : JSON.stringify({ id: String(n), title: `Pelastuslain muutos ${n}` }))).join('\n'));
     const child = start(['tag', '--jsonl', file]);
     child.proc.stdin.end();
     await child.line(/^\{"id":"0"/);
     child.proc.stdout.destroy();
     const done = await child.done;
     // It had gone on tagging every line, adding a 'drain' listener for each ("MaxListenersExceededWarning").
-    expect(done.err).toBe('');
-    expect(done.code).toBe(0);
-  }, 60_000);
-
-  it('tag --jsonl - stops reading once the reader has gone: a broken line far on is never reached', async () => {
-    // Node hears of a write's EPIPE on a later tick, which a loop of writes never reached: it read and tagged on to
-    // the end of its input (34 s for 100,000 lines behind `| head -2`, against 7 s for all of them to a file).
-    const input = Array.from({ length: 20_000 }, (_, n) => (n === 15_000 ? '{broken' : JSON.stringify({ id: String(n), title: `Pelastuslain muutos ${n}` })));
-    const child = start(['tag', '--jsonl', '-']);
-    child.proc.stdin.on('error', () => {}); // it may stop reading before all is written
-    child.proc.stdin.end(input.join('\n'));
-    await child.line(/^\{"id":"0"/);
-    child.proc.stdout.destroy();
-    const done = await child.done;
     expect(done.err).toBe('');
     expect(done.code).toBe(0);
   }, 60_000);

@@ -2,13 +2,12 @@
 // through the shell as cron starts them: each names why the database could not be written, as crawl does (SQLite's
 // bare "disk I/O error" said nothing of it, and a shared-memory file that could not be sized was called a full disk),
 // exits 1, sends nothing and keeps the database whole.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, run } from '../helpers/process.js';
+import { listeningAt, run, start } from '../helpers/process.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { seedDatabase } from './seed.js';
 import { seedDigestDb } from '../digest/seed.js';
@@ -24,18 +23,6 @@ afterAll(async () => {
   await smtp.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** A command with its files limited to `kib` KiB, through the shell as cron starts it. */
-function limited(kib: number, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn('sh', ['-c', `ulimit -f ${kib} && exec "$0" "$@"`, process.execPath, BIN, ...args], {
-    env: { ...process.env, LAKIVAHTI_ALLOW_PRIVATE_NETWORKS: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
-}
 
 const IO = 'the database could not be written (disk I/O error: a failing disk, or a limit on file size such as ulimit -f); nothing of the failed write was kept\n';
 
@@ -56,7 +43,7 @@ describe('a write the database refuses under a file-size limit', () => {
   it('retag (its log outgrows the limit midway) names it, exits 1, and the items keep their tags', async () => {
     const db = path.join(dir, 'retag.sqlite');
     seedDatabase(db, 2000);
-    const r = await limited(64, ['retag', '--db', db]);
+    const r = await run(['retag', '--db', db], { fileSizeKiB: 64 });
     expect(r.err).toBe(`lakivahti retag: ${IO}`);
     expect(r.code).toBe(1);
     expect(check(db)).toEqual({ ok: 'ok', tagged: 2000, reviews: 0 });
@@ -67,7 +54,7 @@ describe('a write the database refuses under a file-size limit', () => {
   it('review (no room for the shared-memory file: a limit, not a full disk) names it and exits 1', async () => {
     const db = path.join(dir, 'review.sqlite');
     seedDatabase(db, 20);
-    const r = await limited(4, ['review', '5', '--reviewer', 'maria', '--goals', 'services', '--db', db]);
+    const r = await run(['review', '5', '--reviewer', 'maria', '--goals', 'services', '--db', db], { fileSizeKiB: 4 });
     expect([r.code, r.out, r.err]).toEqual([1, '', `lakivahti review: ${IO}`]);
     expect(check(db)).toEqual({ ok: 'ok', tagged: 20, reviews: 0 });
   }, 60_000);
@@ -75,24 +62,15 @@ describe('a write the database refuses under a file-size limit', () => {
   it('serve opens it read-only and says why in Finnish (it said the reason was in the log)', async () => {
     const db = path.join(dir, 'serve.sqlite');
     seedDatabase(db, 5);
-    const child = spawn('sh', ['-c', 'ulimit -f 4 && exec "$0" "$@"', process.execPath, BIN, 'serve', '--port', '0', '--no-schedule', '--db', db], {
-      env: process.env, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = start(['serve', '--port', '0', '--no-schedule', '--db', db], { fileSizeKiB: 4 });
+    child.proc.stdin.end();
     try {
-      let out = '';
-      const base = await new Promise<string>((resolve, reject) => {
-        child.stdout.setEncoding('utf8').on('data', (c: string) => {
-          out += c;
-          const m = /"url":"(http:[^"]+?)\/?"/.exec(out);
-          if (m) resolve(m[1]);
-        });
-        child.on('exit', () => reject(new Error(`serve exited: ${out}`)));
-      });
+      const base = await listeningAt(child);
       const said = 'Tietokantaan serve.sqlite ei voi kirjoittaa: levylle kirjoittaminen epäonnistui (levyvirhe tai tiedostokoon raja). Uusia tietoja ei haeta, tallennetut näytetään.';
       expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: false, reasons: [said] });
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('close', r));
+      child.proc.kill('SIGTERM');
+      await child.done;
     }
     expect(check(db)).toEqual({ ok: 'ok', tagged: 5, reviews: 0 });
   }, 60_000);
@@ -101,7 +79,7 @@ describe('a write the database refuses under a file-size limit', () => {
     const db = path.join(dir, 'digest.sqlite');
     seedDigestDb(db).close();
     expect((await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--every', 'immediately', '--db', db])).code).toBe(0);
-    const r = await limited(4, ['digest', '--send', '--db', db], { SMTP_URL: smtp.url });
+    const r = await run(['digest', '--send', '--db', db], { fileSizeKiB: 4, env: { SMTP_URL: smtp.url } });
     expect([r.code, r.out, r.err]).toEqual([1, '', `lakivahti digest: ${IO}`]);
     expect(smtp.received).toHaveLength(0);
   }, 60_000);
