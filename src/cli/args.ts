@@ -95,7 +95,7 @@ export async function writeLine(line: string, out: Writable = process.stdout): P
   // `errored`, not only `destroyed`: a write to a pipe whose reader has gone fails at once (EPIPE), but the stream
   // hears of it on a later tick, which a loop of writes that never waits on anything else does not reach: `items
   // --json | head -1` and `tag --jsonl - | head -1` read and wrote on to the end of their input.
-  const gone = () => out.destroyed || out.errored !== null;
+  const gone = () => out.destroyed || Boolean(out.errored);
   if (gone()) return false;
   if (!out.write(line + '\n') && !gone())
     await new Promise<void>((resolve) => {
