@@ -12,6 +12,7 @@ import { buildTagStage as buildTagStageIn } from '../store/tag-build.js';
 import { keepTaxonomyBeside, taxonomyCacheFile } from './taxonomy-check.js';
 import { checkDb } from '../store/maintenance.js';
 import { diskFull } from '../store/disk-space.js';
+import { writeFailure, type WriteFailure } from '../store/write-failure.js';
 import { dataVersion } from '../store/data-version.js';
 import type { TagStage } from '../tag/stage.js';
 import { deferredWorkerWriter, inThreadWriter, workerWriter, type StoreWriter } from '../store/writer.js';
@@ -97,15 +98,17 @@ export async function openTaggingContext(values: { db?: string; feeds?: string }
 /** The page cache of the server's connections, in MiB. */
 export const SERVE_CACHE_MIB = 64;
 
-const DISK_FULL_FI = 'levy on täynnä';
+/** Why a database could not be written (store/write-failure.ts), in plain Finnish for the page. */
+const UNWRITABLE_FI: Record<WriteFailure, string> = {
+  'disk-full': 'levy on täynnä',
+  'io-error': 'levylle kirjoittaminen epäonnistui (levyvirhe tai tiedostokoon raja)',
+  'read-only': 'tiedostoon, sen kansioon tai levyyn ei ole kirjoitusoikeutta',
+};
 
 /** Why a database could not be opened for writing, in plain Finnish for the page (the technical reason goes to the log). */
 function unwritableReason(err: unknown): string {
-  const e = err as { code?: string; message?: string };
-  const text = `${e.code ?? ''} ${e.message ?? ''}`;
-  if (/SQLITE_FULL|ENOSPC|disk is full/i.test(text)) return DISK_FULL_FI;
-  if (/SQLITE_READONLY|EACCES|EROFS|EPERM|cannot be written|readonly|read-only/i.test(text)) return 'tiedostoon, sen kansioon tai levyyn ei ole kirjoitusoikeutta';
-  return 'sitä ei voitu avata kirjoitettavaksi (syy on palvelimen lokissa)';
+  const failed = writeFailure(err) ?? (/EACCES|EPERM/.test(String((err as { code?: unknown } | null)?.code ?? '')) ? 'read-only' : null);
+  return failed ? UNWRITABLE_FI[failed] : 'sitä ei voitu avata kirjoitettavaksi (syy on palvelimen lokissa)';
 }
 
 /** Open the database and load the sources named by --db/--feeds or the environment. */
@@ -141,7 +144,7 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
       problems.push(
         `Tietokantaan ${path.basename(dbFile)} ei voi kirjoittaa: ${reason}. Uusia tietoja ei haeta, tallennetut näytetään.` +
           (missesNewestWrites(db) ? ' Uusimmat tallennukset voivat puuttua näkyvistä.' : '') +
-          (reason === DISK_FULL_FI ? ' Kun levyllä on taas tilaa, käynnistä Lakivahti uudelleen.' : ''),
+          (reason === UNWRITABLE_FI['disk-full'] ? ' Kun levyllä on taas tilaa, käynnistä Lakivahti uudelleen.' : ''),
       );
       problemDetail = (err as Error).message;
     }

@@ -92,14 +92,19 @@ export class Interrupted extends Error {
  * (`lakivahti items | head -1`), so a listing can stop instead of filling memory or failing with EPIPE.
  */
 export async function writeLine(line: string, out: Writable = process.stdout): Promise<boolean> {
-  if (out.destroyed) return false;
-  if (!out.write(line + '\n'))
+  // `errored`, not only `destroyed`: a write to a pipe whose reader has gone fails at once (EPIPE), but the stream
+  // hears of it on a later tick, which a loop of writes that never waits on anything else does not reach: `items
+  // --json | head -1` and `tag --jsonl - | head -1` read and wrote on to the end of their input.
+  const gone = () => out.destroyed || Boolean(out.errored);
+  if (gone()) return false;
+  if (!out.write(line + '\n') && !gone())
     await new Promise<void>((resolve) => {
-      const done = () => (out.off('drain', done), out.off('close', done), resolve());
+      const done = () => (out.off('drain', done), out.off('close', done), out.off('error', done), resolve());
       out.once('drain', done);
       out.once('close', done);
+      out.once('error', done);
     });
-  return !out.destroyed;
+  return !gone();
 }
 
 /** A reader that went away (EPIPE) is not an error worth a stack: the command notices and stops writing. */

@@ -10,7 +10,7 @@ import { closeContext, NoSourcesError, openContext, pipelineDeps, reportConfigEr
 import { checkTaxonomy } from '../app/taxonomy-check.js';
 import { parseCommand } from './args.js';
 import { keepHeapSmall } from '../heap.js';
-import { DISK_FULL } from '../store/disk-space.js';
+import { writeFailure, writeFailureText } from '../store/write-failure.js';
 
 export const usage = `usage: lakivahti crawl [--source ID] [--db PATH] [--feeds DIR]
 
@@ -18,8 +18,8 @@ Crawl every source now (or only --source ID) and print one line per source: new,
 not modified, or the error; then the matters whose statute came into force today, if any.
 Exits 0 when it ran, even if sources failed; 1 when no source definition could be read, the taxonomy
 cannot be read (new items are stored untagged; said by every crawl, also one that finds nothing new), or the
-database's disk was full or its file could not be written (a disk I/O error; the runs it could not store are due
-again). Ctrl-C or SIGTERM stops it: requests in flight are
+database could not be written (its disk full, a disk I/O error such as a file-size limit, or read-only; the runs
+it could not store are due again). Ctrl-C or SIGTERM stops it: requests in flight are
 aborted, those runs recorded as interrupted, the finished ones printed (exit 130 or 143).
 `;
 
@@ -113,16 +113,11 @@ export async function crawlCommand(args: string[]): Promise<number> {
       process.stderr.write(`crawl: interrupted (${stoppedBy})${unfinished.length ? `; not finished: ${unfinished.join(', ')}` : ''}\n`);
       return stoppedBy === 'SIGINT' ? 130 : 143;
     }
-    // A full disk is no source's fault: cron must see it (the runs it failed were rolled back; nothing was lost).
-    const full = runs.find((r) => DISK_FULL.test(r.error ?? ''));
-    if (full) {
-      process.stderr.write(`crawl: ${full.error!.replace(/^store: /, '')}; the runs not stored are tried again later (free some space there)\n`);
-      return 1;
-    }
-    // So is a database file that cannot be written, which SQLite calls a disk I/O error (a failing disk, or a limit on
-    // a file's size such as ulimit -f, which cron may set): every run would fail so until someone looks.
-    if (runs.some((r) => r.error?.startsWith('store: disk I/O error'))) {
-      process.stderr.write('crawl: the database could not be written (disk I/O error: a failing disk, or a limit on file size such as ulimit -f); the runs not stored are tried again later\n');
+    // A database that could not be written (a full disk, a disk I/O error, read-only) is no source's fault: cron must
+    // see it, as every run would fail so until someone looks (the runs it failed were rolled back; nothing was lost).
+    const failed = runs.map((r) => (r.error?.startsWith('store: ') ? writeFailure(r.error) : null)).find((f) => f !== null);
+    if (failed) {
+      process.stderr.write(`crawl: ${writeFailureText(failed, ctx.dbFile)}; the runs not stored are tried again later${failed === 'disk-full' ? ' (free some space there)' : ''}\n`);
       return 1;
     }
     // A day may have passed with no run storing anything: matters whose statute is in force today move on now.

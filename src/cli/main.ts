@@ -1,8 +1,10 @@
 // The `lakivahti` command: one file per subcommand.
 import fs from 'node:fs';
 import path from 'node:path';
-import { namedPath, PathError, rootDir, utf8Path } from '../paths.js';
+import { parseArgs } from 'node:util';
+import { defaultDbPath, namedPath, PathError, rootDir, utf8Path } from '../paths.js';
 import { DbOpenError } from '../store/db.js';
+import { writeFailure, writeFailureText } from '../store/write-failure.js';
 import { commandFirst, Interrupted, isGlobalOption, parseCommand, tolerateClosedPipes, UsageError } from './args.js';
 
 const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
@@ -87,6 +89,16 @@ export function version(): string {
 }
 
 /** Run the CLI with the given arguments; returns the exit code. */
+/** The database a command line names (--db, else LAKIVAHTI_DB, else the default), to name it in an error. */
+function dbFileOf(argv: string[]): string {
+  try {
+    const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } }, strict: false, allowPositionals: true });
+    return namedPath(typeof values.db === 'string' ? values.db : undefined, 'db', 'LAKIVAHTI_DB') ?? defaultDbPath;
+  } catch {
+    return 'the database';
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   tolerateClosedPipes();
   const [name, ...rest] = commandFirst(argv);
@@ -121,8 +133,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${name}: ${e.message}\n\n${command.usage}`);
       return 2;
     }
-    // Expected failures (a missing database, a busy port) and unexpected ones alike: one line, no stack.
-    process.stderr.write(`lakivahti ${name}: ${e.message}\n`);
+    // Expected failures (a missing database, a busy port) and unexpected ones alike: one line, no stack. A write to
+    // the database that failed (retag, review, digest --send, users, …) names why, as crawl does; backup's copy is
+    // another file, whose failures it names itself.
+    const failed = e.name === 'SqliteError' && name !== 'backup' ? writeFailure(err) : null;
+    process.stderr.write(`lakivahti ${name}: ${failed ? `${writeFailureText(failed, dbFileOf(argv))}; nothing of the failed write was kept` : e.message}\n`);
     if (err instanceof Interrupted) return err.status;
     if (!(err instanceof DbOpenError) && process.env.LAKIVAHTI_DEBUG) process.stderr.write(`${e.stack}\n`);
     // The database failing (missing, read-only, full, corrupt) is a failure, not a mistake in the command line.

@@ -26,8 +26,8 @@ of new items with any of the goals, from any of the sources or organisations, in
 (numbers), or found by the saved search, and the stage changes and deadline moves of those matters;
 weekly unless --every says otherwise (Monday 08.00 Helsinki time), Finnish unless --lang sv.
 list prints every subscription (--json: one object a line, with its id) and only reads; remove ID
-ends one (as its unsubscribe link does; its history stays). An unknown goal, source or matter, or
-a bad address, is refused (exit 2).
+ends one (as its unsubscribe link does; its history stays). An unknown goal, source or matter, a
+bad address, or an option given an empty value, is refused (exit 2).
 `;
 
 export async function subscriptionsCommand(args: string[]): Promise<number> {
@@ -42,6 +42,11 @@ export async function subscriptionsCommand(args: string[]): Promise<number> {
   if (sub === 'remove') return remove(values, arg);
   if (sub !== 'add') throw new UsageError(sub ? `unknown subcommand "${sub}" (add, list, remove)` : 'give a subcommand: add, list or remove');
 
+  // An empty value (an unset shell variable: `--search "$TERMS"`) is refused by name. The web form's blank field means
+  // "not given", which here widened the subscription (an empty --search or --organisation followed the goal alone) or
+  // took the default (an empty --every or --lang) without a word.
+  for (const name of ['every', 'lang', 'search', 'organisation'] as const)
+    for (const v of [values[name]].flat()) if (v !== undefined && v.trim() === '') throw new UsageError(`--${name} is empty; give a value or leave it out`);
   const request = {
     email: arg ?? '', network: values.network === true, goals: values.goal ?? [], sources: values.source ?? [],
     organisations: values.organisation ?? [], matters: values.matter ?? [], search: values.search, every: values.every, lang: values.lang,

@@ -43,7 +43,7 @@ const MB = 1024 * 1024;
 /** The default policy, with LAKIVAHTI_USER_AGENT, LAKIVAHTI_MAX_BYTES and LAKIVAHTI_ALLOW_PRIVATE_NETWORKS applied. */
 export function defaultPolicy(env: NodeJS.ProcessEnv = process.env): FetchPolicy {
   return {
-    userAgent: env.LAKIVAHTI_USER_AGENT?.trim() || DEFAULT_USER_AGENT,
+    userAgent: parseUserAgent(env.LAKIVAHTI_USER_AGENT),
     accept: DEFAULT_ACCEPT,
     maxBytes: parseMaxBytes(env.LAKIVAHTI_MAX_BYTES),
     connectTimeoutMs: 15_000,
@@ -63,6 +63,19 @@ function configFlag(env: NodeJS.ProcessEnv, name: string): boolean {
   } catch (e) {
     throw new StageError('config', (e as Error).message);
   }
+}
+
+/**
+ * The User-Agent (LAKIVAHTI_USER_AGENT, default DEFAULT_USER_AGENT): one HTTP header's value, so no line break or
+ * other control character and nothing past Latin-1, which every request would refuse (each source's run failing with
+ * "Invalid character in header content" while the command started as if all were well).
+ */
+function parseUserAgent(value: string | undefined): string {
+  const agent = value?.trim();
+  if (!agent) return DEFAULT_USER_AGENT;
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(agent))
+    throw new StageError('config', `LAKIVAHTI_USER_AGENT must be one line of printable Latin-1 characters (an HTTP header's value), not ${JSON.stringify(value)}`);
+  return agent;
 }
 
 /** Requests in flight to one host (LAKIVAHTI_PER_HOST, 1–16, default 2): politeness to other people's servers. */

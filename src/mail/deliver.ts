@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { isBusy, whenWritable, type Db } from '../store/db.js';
+import { writeFailure, writeFailureText } from '../store/write-failure.js';
 import {
   approveDigest, currentHighWater, getDigest, insertDraft, lastSentDigest, listDraftEntries, loadDigestData, markDigestSent,
   openDigest, searchItemIds, type StoredDigest,
@@ -321,15 +322,21 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
       sent?.(results.at(-1)!);
       continue;
     }
+    // Once the server has taken the message, a failure to record it is said as that (it goes again next run), whatever
+    // else fails after it: an error naming only the database hid that the recipient had it.
+    let delivered = false;
     try {
       await transport.send({
         from: config.from, to: d.email, subject: d.subject, html: d.html, text: d.text, messageId: d.messageId,
         unsubscribeUrl: unsubscribeUrl(config.baseUrl, signUnsubscribe(secret, sub.id)), language: sub.lang,
       });
+      delivered = true;
       await write(() => markDeliverySent(db, d.id, now().toISOString()), env.lockWaitMs === undefined ? undefined : Math.max(env.lockWaitMs, SENT_RECORD_WAIT_MS))
         .catch((err: unknown) => {
-          if (!isBusy(err)) throw err;
-          throw Object.assign(new Error(`${d.email} was sent "${d.subject}", but it could not be recorded: database is locked (by another process, for over ${SENT_RECORD_WAIT_MS / 1000} s); the next run sends it again`), { code: (err as { code: string }).code });
+          const failed = writeFailure(err);
+          const why = isBusy(err) ? `database is locked (by another process, for over ${SENT_RECORD_WAIT_MS / 1000} s)`
+            : failed ? writeFailureText(failed, db.name) : (err as Error).message;
+          throw Object.assign(new Error(`${d.email} was sent "${d.subject}", but it could not be recorded: ${why}; the next run sends it again`), { code: (err as { code?: string }).code });
         });
       results.push({ email: d.email, subject: d.subject, ok: true });
       sent?.(results.at(-1)!);
@@ -340,7 +347,9 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
       await write(() => db.transaction(() => {
         markDeliveryFailed(db, d.id, e.message, retryAt);
         if (giveUp) pauseSubscription(db, sub.id, `${e.permanent ? 'pysyvä virhe' : `${d.attempts} epäonnistunutta yritystä`}: ${e.message}`, now().toISOString());
-      })());
+      })()).catch((again: unknown) => {
+        throw delivered ? err : again;
+      });
       results.push({ email: d.email, subject: d.subject, ok: false, error: e.message, retryAt });
       sent?.(results.at(-1)!);
     }

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 import { makeFolder, migrationsDir } from '../paths.js';
 import { diskFull, diskFullMessage, shmReady } from './disk-space.js';
+import { writeFailure, writeFailureText } from './write-failure.js';
 
 // better-sqlite3 reads this when its addon first loads (at the first connection): URI file names are needed to
 // open a database on a read-only folder or mount with `immutable=1` (see openReadOnly).
@@ -174,10 +175,9 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
     if (busyMs !== 5000) db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyMs))}`);
   } catch (err) {
     db.close();
-    const code = (err as { code?: string }).code ?? '';
-    if (/^SQLITE_READONLY/.test(code))
-      throw new DbOpenError(`the database ${file} cannot be written by this user (a read-only file, folder or mount); commands that only read it still work`);
-    throw /^SQLITE_(FULL|IOERR_SHMSIZE)/.test(code) ? new DbOpenError(diskFullMessage(file), 'SQLITE_FULL') : notDatabase(file, err);
+    const failed = writeFailure((err as { code?: string }).code ?? '');
+    if (failed === 'read-only') throw new DbOpenError(`${writeFailureText(failed, file)}; commands that only read it still work`);
+    throw failed === 'disk-full' || (failed === 'io-error' && diskFull(file)) ? new DbOpenError(diskFullMessage(file), 'SQLITE_FULL') : notDatabase(file, err);
   }
   return withCache(db, cacheMiB);
 }

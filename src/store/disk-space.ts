@@ -46,16 +46,13 @@ export function mountPoint(file: string): string {
   return dir;
 }
 
-/** Names a full disk in the errors below (the crawl's exit status and the sources page read it from a run's error). */
-export const DISK_FULL = /the disk holding .+ is full/;
-
 const kib = (bytes: number) => `${Math.floor(bytes / 1024)} KiB`;
 
 /**
  * The disk holding `file`, how full it is and where to free space: `the disk holding … is full (N KiB free on M)`,
  * with what a copy of `needs` bytes would take.
  */
-function fullDisk(file: string, needs?: number): string {
+export function fullDisk(file: string, needs?: number): string {
   return `the disk holding ${file} is full (${kib(freeBytes(file) ?? 0)} free on ${mountPoint(file)}${needs === undefined ? '' : `, the copy needs ${kib(needs)}`})`;
 }
 
@@ -77,10 +74,4 @@ export class DiskFullError extends Error {
 export function fits(dest: string, bytes: number): boolean {
   const free = freeBytes(dest);
   return free === null || free >= bytes + OPEN_BYTES;
-}
-
-/** A write's error as text; SQLite's "database or disk is full" names the disk (the transaction was rolled back). */
-export function writeErrorText(err: unknown, file: string): string {
-  if ((err as { code?: string } | null)?.code === 'SQLITE_FULL') return `${fullDisk(file)}: nothing of it was written`;
-  return err instanceof Error ? err.message : String(err);
 }

@@ -38,6 +38,8 @@ export interface PageRequest {
   before?: Cursor;
   /** Items newer than this (the previous page). */
   after?: Cursor;
+  /** The list's oldest items (its last page), read from the end as a page newer than `after` is. */
+  oldest?: boolean;
   limit: number;
   /**
    * A search with other filters reads only its newest matches, at most this many, as feed readers bound theirs (a
@@ -59,6 +61,9 @@ export interface ItemPage {
   /** The search (with other filters) matched more than the page's searchCap: the list holds only the newest of its matches. */
   capped: boolean;
 }
+
+/** Whether a page is read toward newer items, from a cursor (`after`) or from the list's end (`oldest`). */
+const towardNewer = (page: PageRequest): boolean => page.after !== undefined || page.oldest === true;
 
 /** The WHERE conditions of a filter over `items i LEFT JOIN reviews r ON r.id = i.latest_review_id`. */
 export function filterConditions(f: ItemFilter): { where: string[]; args: (string | number)[] } {
@@ -96,7 +101,7 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): 
   const { where, args } = filterConditions(hits === undefined ? f : { ...f, match: undefined });
   // Matches with no other filter need only their sort keys: read from items_sort_by_id, not from each item's row.
   const keysOnly = hits !== undefined && where.length === 0;
-  const newerFirst = !page.after;
+  const newerFirst = !towardNewer(page);
   if (page.before) where.push('(i.sort_key, i.id) < (?, ?)'), args.push(page.before.key, page.before.id);
   if (page.after) where.push('(i.sort_key, i.id) > (?, ?)'), args.push(page.after.key, page.after.id);
   const limit = limitRows(page.limit + 1);
@@ -179,9 +184,18 @@ export function listItemPage(db: Db, f: ItemFilter, page: PageRequest, version?:
 
 /** listItemPage without what is kept. */
 function readItemPage(db: Db, f: ItemFilter, page: PageRequest, version?: string): ItemPage {
-  if (f.match && page.searchCap !== undefined && searchAlone(f)) return readSearchPage(db, f, page);
-  const search = f.match && page.searchCap !== undefined ? searchHits(db, f.match, page.searchCap, version) : undefined;
-  return pageOf(db, f, page, search?.hits, search?.capped ?? false);
+  const { hits, capped, few } = pageHits(db, f, page, version);
+  return pageOf(db, f, page, hits, capped, few);
+}
+
+/**
+ * The search's matches a page is read among (a JSON array of ids; none without a search, or for an export, which
+ * reads every match), whether the list holds only the newest of them, and whether they are few enough to sort here.
+ */
+function pageHits(db: Db, f: ItemFilter, page: PageRequest, version?: string): { hits?: string; capped: boolean; few: boolean } {
+  if (!f.match || page.searchCap === undefined) return { capped: false, few: false };
+  if (searchAlone(f)) return { ...searchPageHits(db, f, page), capped: false };
+  return { ...searchHits(db, f.match, page.searchCap, version), few: false };
 }
 
 /**
@@ -195,19 +209,25 @@ const SORTED_HERE = 64;
  * they are a search's alone, at most SORTED_HERE.
  */
 function pageOf(db: Db, f: ItemFilter, page: PageRequest, hits: string | undefined, capped: boolean, few = false): ItemPage {
-  const { sql, args } = few ? hitRowsQuery(page, hits!) : itemPageQuery(f, page, hits);
-  const read = readListRows(db, sql, args, { identifiers: page.identifiers ?? true, order: few ? { newestFirst: !page.after, limit: page.limit + 1 } : undefined });
-  const more = read.rows.length > page.limit;
-  const rows = read.rows.slice(0, page.limit);
-  const keys = read.sortKeys.slice(0, page.limit);
-  if (page.after) rows.reverse(), keys.reverse();
+  const { rows, keys, more } = pageRows(db, f, page, hits, few);
   const cursor = (n: number): Cursor | undefined => (rows[n] ? { key: keys[n], id: rows[n].id } : undefined);
   const first = cursor(0);
   const last = cursor(rows.length - 1);
   // Going back (after), `more` says whether newer items remain; going forward, whether older ones do.
-  const older = last && (page.after ? true : more) ? last : null;
-  const newer = first && (page.after ? more : page.before !== undefined) ? first : null;
+  const older = last && (page.after ? true : page.oldest ? false : more) ? last : null;
+  const newer = first && (towardNewer(page) ? more : page.before !== undefined) ? first : null;
   return { items: rows, older, newer, capped };
+}
+
+/** A page's rows newest first with their sort keys, and whether the list goes on beyond them in the direction read. */
+function pageRows(db: Db, f: ItemFilter, page: PageRequest, hits: string | undefined, few: boolean): { rows: ListRow[]; keys: string[]; more: boolean } {
+  const { sql, args } = few ? hitRowsQuery(page, hits!) : itemPageQuery(f, page, hits);
+  const read = readListRows(db, sql, args, { identifiers: page.identifiers ?? true, order: few ? { newestFirst: !towardNewer(page), limit: page.limit + 1 } : undefined });
+  const more = read.rows.length > page.limit;
+  const rows = read.rows.slice(0, page.limit);
+  const keys = read.sortKeys.slice(0, page.limit);
+  if (towardNewer(page)) rows.reverse(), keys.reverse();
+  return { rows, keys, more };
 }
 
 /** Whether the filter is a search and nothing else. */
@@ -223,24 +243,24 @@ const DAY_KEYS = 4294967296;
 const FIRST_READ = 64;
 
 /**
- * A page of a search with no other filter, read from the full-text index in its own order (by day, newest first,
- * migration 023): forwards from the cursor's day, only as far as the page needs, so every match can be paged to and
- * none is capped. The days read to the end hold all their matches; the last day read may hold more, so its matches
- * wait for the next read. The matches read are sorted into list order (sort key, id) by the page's query, as a capped
- * search's.
+ * The matches a page of a search with no other filter is read among, from the full-text index in its own order (by
+ * day, newest first, migration 023): forwards from the cursor's day (from the oldest day for the last page), only as
+ * far as the page needs, so every match can be paged to and none is capped. The days read to the end hold all their
+ * matches; the last day read may hold more, so its matches wait for the next read. The matches read are sorted into
+ * list order (sort key, id) by the page's query, as a capped search's.
  */
-function readSearchPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
+function searchPageHits(db: Db, f: ItemFilter, page: PageRequest): { hits: string; few: boolean } {
   const match = expandPrefixes(db, f.match!);
   const cursor = page.before ?? page.after;
-  const towardNewer = page.after !== undefined;
+  const newer = towardNewer(page);
   const cursorDay = cursor ? (prepared(db, `SELECT ${ftsDay('?')}`).pluck().get(cursor.key) as number) : undefined;
   const need = page.limit + 1;
   for (let n = FIRST_READ; ; n *= 4) {
     // Older pages read forwards from the start of the cursor's day, newer ones backwards from its end (its day's
     // matches lie on both sides of it).
-    const sql = `SELECT rowid FROM items_fts WHERE items_fts MATCH ?${cursor ? ` AND rowid ${towardNewer ? '<' : '>='} ?` : ''}
-      ORDER BY rowid ${towardNewer ? 'DESC' : 'ASC'} ${limitRows(n)}`;
-    const bound = cursorDay === undefined ? [] : [(cursorDay + (towardNewer ? 1 : 0)) * DAY_KEYS];
+    const sql = `SELECT rowid FROM items_fts WHERE items_fts MATCH ?${cursor ? ` AND rowid ${newer ? '<' : '>='} ?` : ''}
+      ORDER BY rowid ${newer ? 'DESC' : 'ASC'} ${limitRows(n)}`;
+    const bound = cursorDay === undefined ? [] : [(cursorDay + (newer ? 1 : 0)) * DAY_KEYS];
     const keys = prepared(db, sql).pluck().all(match, ...bound) as number[];
     const full = keys.length === n;
     const dayOf = (key: number) => Math.floor(key / DAY_KEYS);
@@ -249,11 +269,11 @@ function readSearchPage(db: Db, f: ItemFilter, page: PageRequest): ItemPage {
     // The cursor's own day's matches may lie on either side of it; those of the other days are all beyond it.
     const beyond = cursorDay === undefined ? complete.length : complete.filter((k) => dayOf(k) !== cursorDay).length;
     if (full && beyond < need) continue;
-    // A first page needs no match of a day older than its last row's: the days before that one are in the page whole.
+    // A first (or last) page needs no match of a day beyond its last row's: the days before that one are in the page whole.
     const pageDay = cursor === undefined && complete.length > need ? dayOf(complete[need - 1]) : undefined;
-    const kept = pageDay === undefined ? complete : complete.filter((k) => dayOf(k) <= pageDay);
+    const kept = pageDay === undefined ? complete : complete.filter((k) => (newer ? dayOf(k) >= pageDay : dayOf(k) <= pageDay));
     const ids = kept.map((k) => DAY_KEYS - 1 - (k - dayOf(k) * DAY_KEYS));
-    return pageOf(db, f, page, JSON.stringify(ids), false, ids.length <= SORTED_HERE);
+    return { hits: JSON.stringify(ids), few: ids.length <= SORTED_HERE };
   }
 }
 
@@ -275,14 +295,15 @@ function readSearchHits(db: Db, match: string, cap: number): { hits: string; cap
 }
 
 /**
- * Where the filter's last page starts: a cursor just before its oldest item, so that the page newer than it (`after`)
- * holds the oldest items; null when no item matches. For a page asked for past the end, to name the last one.
+ * Where the list's last page starts: a cursor just before its oldest item (the list's own page query asked for its
+ * oldest page, of one row), so that the page newer than it (`after`) holds the oldest items; null when no item
+ * matches. `searchCap` as the list's pages are read. For a page asked for past the end, to name the last one.
  */
-export function lastPageCursor(db: Db, f: ItemFilter): Cursor | null {
-  const { where, args } = filterConditions(f);
-  const row = prepared(db, `SELECT i.sort_key AS key, i.id AS id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.sort_key, i.id LIMIT 1`).get(...args) as Cursor | undefined;
-  return row ? { key: row.key, id: row.id - 1 } : null;
+export function lastPageCursor(db: Db, f: ItemFilter, searchCap?: number): Cursor | null {
+  const page: PageRequest = { oldest: true, limit: 1, searchCap, identifiers: false, summaries: false };
+  const { hits, few } = pageHits(db, f, page);
+  const { rows, keys } = pageRows(db, f, page, hits, few);
+  return rows.length ? { key: keys[0], id: rows[0].id - 1 } : null;
 }
 
 /** Up to `limit` filtered items, newest first (for feeds and exports). */

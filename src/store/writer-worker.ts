@@ -2,7 +2,7 @@
 // transaction (see commitGroup).
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from './db.js';
-import { writeErrorText } from './disk-space.js';
+import { writeErrorText } from './write-failure.js';
 import { startRun, type RunSaver } from './runs.js';
 import { textIndexer } from './item-saver.js';
 import { searchWordsWriter } from './search-words.js';

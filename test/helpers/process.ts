@@ -29,8 +29,11 @@ export interface Child {
   line(re: RegExp, timeoutMs?: number): Promise<string>;
 }
 
-/** Start the CLI with pipes for stdin, stdout and stderr; `env` is added to the test's environment. */
-export function start(args: string[], opts: { env?: Record<string, string | undefined>; uid?: number; gid?: number; cwd?: string } = {}): Child {
+/**
+ * Start the CLI with pipes for stdin, stdout and stderr; `env` is added to the test's environment. `fileSizeKiB`: its
+ * files limited to that many KiB, set by the shell as cron or a service manager starts it (`ulimit -f`).
+ */
+export function start(args: string[], opts: { env?: Record<string, string | undefined>; uid?: number; gid?: number; cwd?: string; fileSizeKiB?: number } = {}): Child {
   const spawnOpts: SpawnOptions = {
     cwd: opts.cwd ?? rootDir,
     env: { ...process.env, LAKIVAHTI_ALLOW_PRIVATE_NETWORKS: '1', ...opts.env },
@@ -39,7 +42,8 @@ export function start(args: string[], opts: { env?: Record<string, string | unde
     gid: opts.gid,
   };
   const began = Date.now();
-  const proc = spawn(process.execPath, [BIN, ...args], spawnOpts) as ChildProcessByStdio<Writable, Readable, Readable>;
+  const proc = (opts.fileSizeKiB === undefined ? spawn(process.execPath, [BIN, ...args], spawnOpts)
+    : spawn('sh', ['-c', `ulimit -f ${opts.fileSizeKiB} && exec "$0" "$@"`, process.execPath, BIN, ...args], spawnOpts)) as ChildProcessByStdio<Writable, Readable, Readable>;
   let out = '';
   let err = '';
   proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));

@@ -1,14 +1,13 @@
 // A crawl under a limit on file size (ulimit -f, which a cron or service manager may set) as cron runs it: the database
 // cannot grow, SQLite says "disk I/O error", and the crawl exits 1 saying so (it exited 0, the failure a line among
 // the runs), nothing stored is lost, and the next crawl without the limit stores what was not.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { BIN, run } from '../helpers/process.js';
+import { run } from '../helpers/process.js';
 
 let server: TestServer;
 let dir: string;
@@ -30,18 +29,6 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** `lakivahti crawl` with its files limited to `kib` KiB, through the shell as cron starts it. */
-function limitedCrawl(db: string, kib: number): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn('sh', ['-c', `ulimit -f ${kib} && exec "$0" "$@"`, process.execPath, BIN, 'crawl', '--db', db, '--feeds', feeds], {
-    env: { ...process.env, LAKIVAHTI_ALLOW_PRIVATE_NETWORKS: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
-}
-
 it('exits 1 naming a database file that cannot be written, keeps what was stored, and stores the rest later', async () => {
   const db = path.join(dir, 'l.sqlite');
   expect((await run(['crawl', '--db', db, '--feeds', feeds])).code).toBe(0);
@@ -49,7 +36,7 @@ it('exits 1 naming a database file that cannot be written, keeps what was stored
   // Room for the first crawl's files and a little more, not for 2,000 items.
   const kib = Math.ceil((size(db) + size(`${db}-wal`)) / 1024) + 64;
   items = 2000;
-  const r = await limitedCrawl(db, kib);
+  const r = await run(['crawl', '--db', db, '--feeds', feeds], { fileSizeKiB: kib });
   expect(r.out).toMatch(/^sm: error: store: disk I\/O error/m);
   expect(r.err).toBe('crawl: the database could not be written (disk I/O error: a failing disk, or a limit on file size such as ulimit -f); the runs not stored are tried again later\n');
   expect(r.code).toBe(1);

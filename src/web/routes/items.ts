@@ -231,7 +231,7 @@ const SCRIPTS = ['/static/keys.js'];
 function pagingNote(ctx: PageContext, parsed: ParsedQuery, page: ItemPage, lang: UiLang): { text: string; first: string | null; last: string | null } | null {
   const pastEnd = page.items.length === 0 && (parsed.before !== undefined || parsed.after !== undefined);
   if (!pastEnd && parsed.pageNumber === undefined) return null;
-  const last = lastPageCursor(ctx.deps.db, parsed.filter);
+  const last = lastPageCursor(ctx.deps.db, parsed.filter, SEARCH_CAP);
   if (!last) return null;
   const first = `/items${queryString(parsed.form)}`;
   const lastLink = `/items${queryString(parsed.form, { after: cursorValue(last) })}`;

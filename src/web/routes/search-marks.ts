@@ -9,6 +9,11 @@ import type { Lang } from '../../model.js';
 export interface SearchAlternative {
   text: string;
   prefix: boolean;
+  /**
+   * Found only among the words as written (`{title summary} : "lag"`), not among their search keys: a short stem
+   * searched as written (Swedish lag, ord; Finnish lain), which lager, order and laina have as a key.
+   */
+  written?: boolean;
 }
 
 /**
@@ -17,12 +22,17 @@ export interface SearchAlternative {
  */
 export function searchAlternatives(fts: string): SearchAlternative[] {
   const out: SearchAlternative[] = [];
-  for (const m of fts.matchAll(/"((?:[^"]|"")*)"(\*?)/g))
-    if (!inPhrase(fts, m.index, m[0].length)) out.push({ text: m[1].replace(/""/g, '"'), prefix: m[2] === '*' });
+  for (const m of fts.matchAll(/(?:\{([^}]*)\}\s*:\s*)?"((?:[^"]|"")*)"(\*?)/g)) {
+    if (inPhrase(fts, m.index, m[0].length)) continue;
+    const columns = m[1]?.trim().split(/\s+/);
+    out.push({ text: m[2].replace(/""/g, '"'), prefix: m[3] === '*', ...(columns && !columns.includes('search_terms') ? { written: true } : {}) });
+  }
   return out;
 }
 
-const hits = (word: string, alts: SearchAlternative[]) => alts.some((a) => (a.prefix ? word.startsWith(a.text) : word === a.text));
+/** Whether a word is found by the search: by its keys (searchKeys), of which the first `written` are its written forms. */
+const hits = (keys: string[], written: number, alts: SearchAlternative[]) =>
+  alts.some((a) => (a.written ? keys.slice(0, written) : keys).some((k) => (a.prefix ? k.startsWith(a.text) : k === a.text)));
 
 /** A word of a text where it stands, as tokenize read it (its lowercase form and hyphen-separated pieces). */
 interface PlacedWord {
@@ -99,7 +109,7 @@ export function searchRanges(text: string, lang: Lang, alts: SearchAlternative[]
   for (const w of placedWords(text, lang, analyzer)) {
     let found = seen.get(w.text);
     if (found === undefined) {
-      found = searchKeys(w, lang, analyzer).some((k) => hits(k, alts));
+      found = hits(searchKeys(w, lang, analyzer), 1 + w.pieces.length, alts);
       seen.set(w.text, found);
     }
     if (found) out.push([w.at, w.end]);
