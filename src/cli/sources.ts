@@ -36,6 +36,12 @@ export async function sourcesCommand(args: string[]): Promise<number> {
   const ctx = openContext(values, { access: 'read' });
   try {
     reportConfigErrors(ctx, process.stderr);
+    // No definition read at all (a missing or mistyped feeds folder): nothing to list is a failure, as crawl says, not an
+    // empty success a script would take for "no sources configured".
+    if (ctx.sources.length === 0 && ctx.configErrors.length > 0) {
+      process.stderr.write('sources: no source definition could be read (see above)\n');
+      return 1;
+    }
     const states = new Map(listSourceStates(ctx.db).map((s) => [s.id, s]));
     // Paused by an administrator on the web workbench: the scheduler and `crawl` skip it until it is resumed.
     const pauses = listPausedSources(ctx.db);

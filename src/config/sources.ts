@@ -33,7 +33,11 @@ export interface LoadedSources {
 /** Read every *.yaml/*.yml in <feedsDir>/sources; invalid files become errors, valid ones are returned. */
 export function loadSources(feedsDir: string): LoadedSources {
   const dir = path.join(feedsDir, 'sources');
-  if (!fs.existsSync(dir)) return { sources: [], errors: [{ file: dir, message: 'the folder does not exist' }] };
+  if (!fs.existsSync(dir)) {
+    // --feeds or LAKIVAHTI_FEEDS naming a file (a taxonomy.yaml, a source's yaml) rather than the folder holding sources/.
+    const notFolder = fs.existsSync(feedsDir) && !fs.statSync(feedsDir).isDirectory();
+    return { sources: [], errors: notFolder ? [{ file: feedsDir, message: 'is a file, not a folder laid out like feeds/ (sources/, taxonomy.yaml)' }] : [{ file: dir, message: 'the folder does not exist' }] };
+  }
   const sources: SourceDef[] = [];
   const errors: ConfigError[] = [];
   const seen = new Map<string, string>();
