@@ -67,6 +67,8 @@ export const ORIGINS: Readonly<Record<string, string>> = {
   'vara+voima': 'eval-2028-11', 'reserv+kraft': 'eval-2028-11',
   'vaarallisten kemikaalien ja räjähteiden': 'eval-2028-13', 'farliga kemikalier och explosiva varor': 'eval-2028-13',
   'welfare-area:palo+kunta': 'eval-2028-13', 'welfare-area:brand+kår': 'eval-2028-13',
+  // Statistics-keeping lifts the incident scope as tilasto does (eval-2028-12's home-fire deaths, "tilastointihistoriassa").
+  'incident:tilastointi': 'eval-2028-12',
 };
 
 /** A term's key in ORIGINS: a scope term's prefixed with its scope. */
