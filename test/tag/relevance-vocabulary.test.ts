@@ -51,6 +51,13 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(r.relevant, explained).toBe(relevant);
       if (primary) expect(r.primary, explained).toBe(primary);
     });
+
+    // Snowball cuts hallinta and hallinto alike: eval-2028-11's preparedness course for the welfare areas (c117) got the
+    // reform's goal from its summary's continuity management (round thirty-four).
+    it('continuity management (jatkuvuudenhallinta) gives the welfare area’s administration no point', () => {
+      const r = tag({ title: 'Pelastusopisto kouluttaa valmiuspäälliköitä kunnille ja hyvinvointialueille', summary: 'Kurssilla käsitellään jatkuvuudenhallintaa ja evakuointia.', source: 'pelastusopisto' });
+      expect(r.evidence.filter((e) => e.term === 'hallinto'), JSON.stringify(r.evidence)).toEqual([]);
+    });
   });
 }
 
