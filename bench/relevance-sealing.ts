@@ -37,7 +37,7 @@ export async function rulesAt(commit: string | 'now'): Promise<Rules> {
 }
 
 /**
- * Terms added in rounds thirty-three and thirty-four (session 42) for relevance, each with the first dev set (in the order written) whose
+ * Terms added in round thirty-three (session 42) for relevance, each with the first dev set (in the order written) whose
  * misses show it or its twin in the other language: the forward measurement adds to a set's sealing rules only the terms
  * found on the sets written before it.
  */
@@ -62,7 +62,7 @@ export const ORIGINS: Readonly<Record<string, string>> = {
   'welfare-area:valmius': 'eval-2028-11',
   'palo+testaus': 'eval-2028-12', 'brand+provning': 'eval-2028-12', 'varoitus+sireeni': 'eval-2028-12', 'varnings+siren': 'eval-2028-12',
   'matkapuhelin+varoitus': 'eval-2028-12', 'incident:kielto': 'eval-2028-12', 'incident:förbud': 'eval-2028-12',
-  // Round thirty-four (rel3): backup power is preparedness (a goal word first: eval-2028-11's found item carried services),
+  // Round thirty-three, second part (rel3): backup power is preparedness (a goal word first: eval-2028-11's found item carried services),
   // the chemical-safety act by its full name, and the welfare area's fire brigades lift the welfare-area scope.
   'vara+voima': 'eval-2028-11', 'reserv+kraft': 'eval-2028-11',
   'vaarallisten kemikaalien ja räjähteiden': 'eval-2028-13', 'farliga kemikalier och explosiva varor': 'eval-2028-13',

@@ -19,7 +19,7 @@ const taxonomy = loadTaxonomy();
 // over its folds, with either analyzer, no fold worse), so it is here too. eval-2028-10 (a dev set since round thirty):
 // one fold fell 0.015 in F1 with either analyzer until learning stopped raising items the rules rule out (b153 below).
 // eval-2028-12 (sealed in round thirty-one, a dev set from round thirty-two) and eval-2028-13 (sealed in round thirty-two,
-// a dev set from round thirty-three): the least tuned of the dev sets. Round thirty-four's backup-power word (varavoima,
+// a dev set from round thirty-three): the least tuned of the dev sets. The backup-power word of round thirty-three's second part (varavoima,
 // reservkraft) gives eval-2028-12's backup-power items (d041, d042) the goal learning used to give them, and learning's gain
 // there went with it; eval-2028-03, where learning gains 0.112 summed over its folds with either analyzer (no fold worse),
 // is here from then on.

@@ -1,7 +1,7 @@
 // Round thirty-three (issue 10): the rescue authorities' duties under other acts and the means of population warning are
 // relevant by their own words, where the rules had none (bench/relevance-sealing.ts lists what sealed sets missed), and
 // the words bring in no near miss: a toy recall by the chemicals' supervisor, a storm's sirens, a hospital's sprinklers
-// named in a care item stay out. Round thirty-four: the chemical-safety act by its full name, the welfare area's fire
+// named in a care item stay out. Round thirty-three (second part): the chemical-safety act by its full name, the welfare area's fire
 // brigades, and backup power as preparedness (the goal eval-2028-11's newly found item is labelled with).
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
@@ -24,7 +24,7 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the security network act by its own name (turvallisuusverkkotoiminta)', { title: 'Hallituksen esitys turvallisuusverkkotoiminnasta annetun lain muuttamisesta', summary: '' }, true, 'internal-security'],
   ['households’ own preparedness (kotitalouksien varautuminen) is civil preparedness', { title: 'Kysely: kotitalouksien varautuminen häiriötilanteisiin on parantunut', summary: 'Yhä useammalla on kotivara.', source: 'spek' }, true, 'internal-security'],
   ['the same in Swedish (hushållens beredskap)', { title: 'Enkät: hushållens beredskap för störningar har förbättrats', summary: 'Allt fler har ett hemförråd.', lang: 'sv', source: 'spek' }, true, 'internal-security'],
-  // Round thirty-four (rel3).
+  // Round thirty-three, second part (rel3).
   ['the chemical-safety act by its full name, amended', { title: 'Hallituksen esitys vaarallisten kemikaalien ja räjähteiden käsittelyn turvallisuudesta annetun lain 12 §:n muuttamisesta', summary: '' }, true, 'services'],
   ['the same in Swedish', { title: 'Regeringens proposition om ändring av 12 § i lagen om säkerhet vid hantering av farliga kemikalier och explosiva varor', summary: '', lang: 'sv' }, true, 'services'],
   ['the welfare area’s contract fire brigades are the rescue services, not welfare-area care', { title: 'Hyvinvointialue sopi sopimuspalokuntien koulutuksesta', summary: 'Uusi sopimus kattaa 40 palokuntaa.', source: 'hyvinvointialue' }, true, 'services'],
@@ -38,7 +38,7 @@ const cases: [string, TagInput, boolean, string | null][] = [
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
-  describe(`relevance vocabulary of rounds thirty-three and thirty-four (${name})`, () => {
+  describe(`relevance vocabulary of round thirty-three (${name})`, () => {
     const analyzer = make();
     if (!analyzer) {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');
@@ -53,7 +53,7 @@ function suite(name: string, make: () => Analyzer | null): void {
     });
 
     // Snowball cuts hallinta and hallinto alike: eval-2028-11's preparedness course for the welfare areas (c117) got the
-    // reform's goal from its summary's continuity management (round thirty-four).
+    // reform's goal from its summary's continuity management (round thirty-three, second part).
     it('continuity management (jatkuvuudenhallinta) gives the welfare area’s administration no point', () => {
       const r = tag({ title: 'Pelastusopisto kouluttaa valmiuspäälliköitä kunnille ja hyvinvointialueille', summary: 'Kurssilla käsitellään jatkuvuudenhallintaa ja evakuointia.', source: 'pelastusopisto' });
       expect(r.evidence.filter((e) => e.term === 'hallinto'), JSON.stringify(r.evidence)).toEqual([]);
