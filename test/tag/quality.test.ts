@@ -534,9 +534,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // (snowball / voikko); keyword alert 0.846 (precision 0.815, recall 0.878), 0.596, 0.497. After round thirty-three's
       // relevance vocabulary (h-rel2-42, written without this set), measured once: F1 0.883 / 0.895 (recall 0.795 / 0.821),
       // primary 0.686 / 0.712 unchanged, goal precision 0.841 / 0.852 (the items newly found carry a goal they are not
-      // labelled with). Bars just below that (below all three of the targets, where it stands): a fall below is a
-      // regression.
-      expectBars(evaluation202814, { f1: 0.875, primaryHit: 0.68, goalPrecision: 0.835 }, false);
+      // labelled with). After its second part (h-rel3-42, also written without this set), at the round's end: F1 0.898 /
+      // 0.910 (recall 0.821 / 0.846), primary 0.712 / 0.737, goal precision 0.846 / 0.856. Bars just below that (below all
+      // three of the targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202814, { f1: 0.895, primaryHit: 0.71, goalPrecision: 0.84 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
