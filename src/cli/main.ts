@@ -88,7 +88,6 @@ export function version(): string {
   return (JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** Run the CLI with the given arguments; returns the exit code. */
 /** The database a command line names (--db, else LAKIVAHTI_DB, else the default), to name it in an error. */
 function dbFileOf(argv: string[]): string {
   try {
@@ -99,6 +98,7 @@ function dbFileOf(argv: string[]): string {
   }
 }
 
+/** Run the CLI with the given arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   tolerateClosedPipes();
   const [name, ...rest] = commandFirst(argv);
