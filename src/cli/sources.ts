@@ -10,7 +10,8 @@ export const usage = `usage: lakivahti sources [--json] [--db PATH] [--feeds DIR
 
 Each defined source with its last run, status, error and next check, or who paused it and when
 (Helsinki time; --json prints one object a line with ISO 8601 instants, "paused": {"by", "at"} or
-null). Reads the database without changing it.
+null). Reads the database without changing it. Exits 1 when no source definition could be read
+(a missing feeds folder, or --feeds naming a file).
 `;
 
 /**
