@@ -1,5 +1,5 @@
 // `lakivahti retag [--dry-run]`: re-tag every stored item with the current taxonomy; preview first with --dry-run.
-import { listItemsForTagging, listLatestReviews, saveTagsMany } from '../store/index.js';
+import { countItemsBySource, listItemsForTagging, listLatestReviews, saveTagsMany, type StoredForTagging } from '../store/index.js';
 import { toTagInput } from '../tag/stage.js';
 import type { ItemTags } from '../model.js';
 import { closeContext, openTaggingContext } from '../app/context.js';
@@ -10,6 +10,9 @@ export const usage = `usage: lakivahti retag [--dry-run] [--db PATH] [--feeds DI
 Re-tag every stored item with the current taxonomy and record its version. --dry-run lists which
 items would gain or lose which goal, and reads the database without changing it. An item a crawl
 stores anew meanwhile is tagged again from its new text (exit 1 naming those that kept changing).
+Items are saved 1,000 at a time, so other commands can write while it runs, and a reader may meanwhile
+see some items at the new taxonomy version and the rest at the old. Ctrl-C or SIGTERM stops it after
+the items it is saving (exit 130 / 143): those saved are kept, and running it again finishes.
 `;
 
 /** "+internal-security −services", "relevant → not relevant": how one item's verdict changes. */
@@ -22,44 +25,73 @@ export function describeRetag(before: { relevant: boolean | null; goals: string[
   return parts.length ? parts.join(' ') : null;
 }
 
+/**
+ * Items read, tagged and saved at a time. Each page's verdicts are saved in one short transaction (some 0.1 s for 1,000
+ * items), so a crawl or a review writing meanwhile gets the lock between two pages, where one transaction for every
+ * item held it past their busy timeout on a large database; and memory holds a page, not the database.
+ */
+const PAGE = 1000;
+
 export async function retagCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { 'dry-run': { type: 'boolean' } });
-  const ctx = await openTaggingContext(values, { access: values['dry-run'] ? 'read' : 'write' });
+  const dryRun = values['dry-run'] === true;
+  const ctx = await openTaggingContext(values, { access: dryRun ? 'read' : 'write' });
+  // Ctrl-C or SIGTERM: the run stops after the page it is saving, every page saved so far kept. A second signal ends at
+  // once (the page being saved is then rolled back). A dry run, which writes nothing, ends at once.
+  let stoppedBy: NodeJS.Signals | null = null;
+  const stop = (signal: NodeJS.Signals) => (stoppedBy = signal);
+  if (!dryRun) process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
     if (!ctx.tagStage) {
       process.stderr.write(`retag: the taxonomy cannot be read, nothing was retagged: ${ctx.configErrors.find((e) => e.file === 'taxonomy')?.message}\n`);
       return 2;
     }
     const stage = ctx.tagStage;
-    const rows = listItemsForTagging(ctx.db);
-    const updates = rows.map((row) => ({ row, ...stage.tagInput(toTagInput(row)) }));
+    const tag = (rows: StoredForTagging[]) => rows.map((row) => ({ row, ...stage.tagInput(toTagInput(row)) }));
+    const save = (us: ReturnType<typeof tag>) =>
+      saveTagsMany(ctx.db, us.map((u) => ({ id: u.row.id, version: u.row.version, tags: u.tags, searchTerms: u.searchTerms })), new Date().toISOString());
     // A reviewed item is shown as the reviewer decided whatever the tagger now says: its line says so.
     const reviewed = new Map(listLatestReviews(ctx.db).map((r) => [r.itemId, r]));
+    const versions = new Set<string>();
+    let read = 0;
     let changed = 0;
-    for (const u of updates) {
-      const change = describeRetag(u.row, u.tags);
-      if (!change) continue;
-      changed++;
-      const r = reviewed.get(u.row.id);
-      const kept = r ? ` (reviewed by ${r.reviewer}: stays ${r.relevant ? r.goals.join(', ') || 'relevant' : 'not relevant'})` : '';
-      process.stdout.write(`#${u.row.id} ${u.row.title.slice(0, 90)}: ${change}${kept}\n`);
+    const kept: number[] = [];
+    for (let after = 0; ; ) {
+      const updates = tag(listItemsForTagging(ctx.db, { after, limit: PAGE }));
+      if (!updates.length) break;
+      after = updates[updates.length - 1].row.id;
+      read += updates.length;
+      for (const u of updates) {
+        versions.add(u.row.taxonomyVersion ?? 'untagged');
+        const change = describeRetag(u.row, u.tags);
+        if (!change) continue;
+        changed++;
+        const r = reviewed.get(u.row.id);
+        const shown = r ? ` (reviewed by ${r.reviewer}: stays ${r.relevant ? r.goals.join(', ') || 'relevant' : 'not relevant'})` : '';
+        process.stdout.write(`#${u.row.id} ${u.row.title.slice(0, 90)}: ${change}${shown}\n`);
+      }
+      if (dryRun) continue;
+      // An item a crawl stored a new version of while its page was tagged is tagged again from what is stored now (its
+      // old text's verdict would have overwritten the one for its new text); a few rounds, for a crawl still storing.
+      let moved = save(updates);
+      for (let round = 0; moved.length && round < 3; round++) moved = save(tag(listItemsForTagging(ctx.db, { ids: moved })));
+      kept.push(...moved);
+      // Between pages the signal handlers run (tagging and saving never wait on anything).
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stoppedBy) {
+        process.stderr.write(`retag: ${stoppedBy}: stopped; ${read - kept.length} of ${[...countItemsBySource(ctx.db).values()].reduce((a, b) => a + b, 0)} items were retagged and saved, ` +
+          'the rest are as they were; run retag again to finish\n');
+        return stoppedBy === 'SIGINT' ? 130 : 143;
+      }
     }
-    const versions = [...new Set(rows.map((r) => r.taxonomyVersion ?? 'untagged'))].join(', ') || 'none';
-    const verb = values['dry-run'] ? 'would change' : 'changed';
     process.stdout.write(
-      `${changed} of ${rows.length} items ${verb} (taxonomy ${versions} → ${stage.taxonomy.version}); ` +
+      `${changed} of ${read} items ${dryRun ? 'would change' : 'changed'} (taxonomy ${[...versions].join(', ') || 'none'} → ${stage.taxonomy.version}); ` +
         `reviewers' decisions are kept and still take precedence\n`,
     );
-    if (values['dry-run']) return 0;
-    const save = (us: typeof updates) =>
-      saveTagsMany(ctx.db, us.map((u) => ({ id: u.row.id, version: u.row.version, tags: u.tags, searchTerms: u.searchTerms })), new Date().toISOString());
-    // An item a crawl stored a new version of while these were tagged is tagged again from what is stored now (its
-    // old text's verdict would have overwritten the one for its new text); a few rounds, for a crawl still storing.
-    let moved = save(updates);
-    for (let round = 0; moved.length && round < 3; round++) moved = save(listItemsForTagging(ctx.db, moved).map((row) => ({ row, ...stage.tagInput(toTagInput(row)) })));
-    if (moved.length) process.stderr.write(`retag: ${moved.length} items kept changing while they were retagged (a crawl storing them); run retag again: ${moved.join(', ')}\n`);
-    return moved.length ? 1 : 0;
+    if (kept.length) process.stderr.write(`retag: ${kept.length} items kept changing while they were retagged (a crawl storing them); run retag again: ${kept.join(', ')}\n`);
+    return kept.length ? 1 : 0;
   } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
     await closeContext(ctx);
   }
 }

@@ -120,13 +120,16 @@ export interface StoredForTagging {
   version: number;
 }
 
-/** Every stored item (or those of `ids`), in id order, as the tagger needs it. */
-export function listItemsForTagging(db: Db, ids?: number[]): StoredForTagging[] {
+/**
+ * Stored items in id order, as the tagger needs them: those of `ids`, or a page of at most `limit` after id `after`
+ * (retag reads a page at a time, so that its memory holds a page, not the database).
+ */
+export function listItemsForTagging(db: Db, which: { ids: number[] } | { after: number; limit: number }): StoredForTagging[] {
   const rows = prepared(db, `SELECT i.id, i.source_id AS sourceId, i.title, i.summary, i.language, i.kind, i.organisation, i.deadline,
         i.consultation, i.relevant, i.taxonomy_version AS taxonomyVersion, i.version,
         (SELECT json_group_array(goal) FROM (SELECT goal FROM item_goals WHERE item_id = i.id ORDER BY rank)) AS goals
-      FROM items i WHERE ? IS NULL OR i.id IN (SELECT value FROM json_each(?)) ORDER BY i.id`)
-    .all(...(ids ? [1, JSON.stringify(ids)] : [null, null])) as (Omit<StoredForTagging, 'consultation' | 'goals' | 'relevant'> & { consultation: string | null; goals: string; relevant: number | null })[];
+      FROM items i WHERE ${'ids' in which ? 'i.id IN (SELECT value FROM json_each(?))' : 'i.id > ?'} ORDER BY i.id LIMIT ?`)
+    .all(...('ids' in which ? [JSON.stringify(which.ids), -1] : [which.after, which.limit])) as (Omit<StoredForTagging, 'consultation' | 'goals' | 'relevant'> & { consultation: string | null; goals: string; relevant: number | null })[];
   return rows.map((r) => ({
     ...r,
     consultation: r.consultation ? (JSON.parse(r.consultation) as Consultation) : null,
@@ -136,7 +139,8 @@ export function listItemsForTagging(db: Db, ids?: number[]): StoredForTagging[] 
 }
 
 /**
- * Apply many verdicts in one transaction (retag); reviewers' decisions are separate and untouched. An update with a
+ * Apply verdicts in one transaction (retag gives a page of items at a time: the write lock is held for a page); reviewers'
+ * decisions are separate and untouched. An update with a
  * `version` is saved only while the item is still that version: a crawl may have stored a new one (and its verdict)
  * since the verdict was made from the old text. Returns the ids of those left as they were.
  */
