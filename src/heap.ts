@@ -1,6 +1,10 @@
 // V8 heap settings for a process that crawls once and ends (`lakivahti crawl`), set at run time: restarting node with
 // flags would cost a second start-up. The two --max-* size flags are read only when a heap is made, so they cannot
-// be used here; the growth factor is read at every collection, for every thread's heap.
+// be used here; the growth factor is read at every collection, for every thread's heap. Other V8 flags set this late
+// do nothing or worse (session 43): `--maglev` compiles nothing with Maglev (`--trace-opt`), the marking threads'
+// number (`--concurrent-marking-max-worker-num`) stays what V8 planned at start, and `--single-threaded-gc` ends the
+// process at its next full collection (V8's check on `concurrent_marking_handle_`). On node's command line (a
+// launcher or `env -S` shebang) any V8 flag costs node's code cache instead: see defaultHeapFlagsWhileThreadStarts.
 import v8 from 'node:v8';
 
 /**
