@@ -42,8 +42,11 @@ const DEFAULT_HEAP_FLAGS = ['--semi-space-growth-factor=2', '--heap-growing-perc
  * modules of its own that each new thread loads (some 95 before the thread's script runs) from a code cache built
  * into node, and V8 takes that cache only while every flag has the value it was made with: with these two set, each
  * was compiled from its source again, some 50–70 ms of CPU at every start of the writer thread (perf, 2026-12-04).
- * Meanwhile the main thread keeps its young generation's size (V8 puts its growth factor back to 2 when the thread's
- * heap is made anyway), and its old generation grows by V8's default if it is collected in that window.
+ * Meanwhile (V8 puts the growth factor back to 2 when the thread's heap is made anyway) the main thread's young
+ * generation grows as V8's default lets it, and its old generation too: that window lasts until the thread's imports
+ * are done (0.8 s of a cold crawl at load 7), so a crawl's main thread ends up with semi-spaces of 1, 2, 4 or
+ * 8 MB by chance (the 10,000-item feed: 536 to 68 scavenges). Holding them at 4 MB, or at 8 MB, from the start saved
+ * no CPU in paired crawls (session 43), so this is left as it is.
  */
 export function defaultHeapFlagsWhileThreadStarts(): void {
   if (!small) return;
