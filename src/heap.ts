@@ -1,6 +1,10 @@
 // V8 heap settings for a process that crawls once and ends (`lakivahti crawl`), set at run time: restarting node with
 // flags would cost a second start-up. The two --max-* size flags are read only when a heap is made, so they cannot
-// be used here; the growth factor is read at every collection, for every thread's heap.
+// be used here; the growth factor is read at every collection, for every thread's heap. Other V8 flags set this late
+// do nothing or worse (session 43): `--maglev` compiles nothing with Maglev (`--trace-opt`), the marking threads'
+// number (`--concurrent-marking-max-worker-num`) stays what V8 planned at start, and `--single-threaded-gc` ends the
+// process at its next full collection (V8's check on `concurrent_marking_handle_`). On node's command line (a
+// launcher or `env -S` shebang) any V8 flag costs node's code cache instead: see defaultHeapFlagsWhileThreadStarts.
 import v8 from 'node:v8';
 
 /**
@@ -38,8 +42,11 @@ const DEFAULT_HEAP_FLAGS = ['--semi-space-growth-factor=2', '--heap-growing-perc
  * modules of its own that each new thread loads (some 95 before the thread's script runs) from a code cache built
  * into node, and V8 takes that cache only while every flag has the value it was made with: with these two set, each
  * was compiled from its source again, some 50–70 ms of CPU at every start of the writer thread (perf, 2026-12-04).
- * Meanwhile the main thread keeps its young generation's size (V8 puts its growth factor back to 2 when the thread's
- * heap is made anyway), and its old generation grows by V8's default if it is collected in that window.
+ * Meanwhile (V8 puts the growth factor back to 2 when the thread's heap is made anyway) the main thread's young
+ * generation grows as V8's default lets it, and its old generation too: that window lasts until the thread's imports
+ * are done (0.8 s of a cold crawl at load 7), so a crawl's main thread ends up with semi-spaces of 1, 2, 4 or
+ * 8 MB by chance (the 10,000-item feed: 536 to 68 scavenges). Holding them at 4 MB, or at 8 MB, from the start saved
+ * no CPU in paired crawls (session 43), so this is left as it is.
  */
 export function defaultHeapFlagsWhileThreadStarts(): void {
   if (!small) return;
