@@ -338,13 +338,24 @@ function readAllMembers(db: Db): { members: Map<number, MatterMember>; old: Map<
   return { members, old };
 }
 
+/** What relinking reads and derives: the report, and what writing it needs. */
+export interface RelinkPlan {
+  report: RelinkReport;
+  members: Map<number, MatterMember>;
+  old: Map<number, number | null>;
+  stored: Map<number, StoredRow>;
+  placements: Placement[];
+  summaries: MatterSummary[];
+  /** changed[i]: placements[i]'s matter is new or its summary differs from the stored one. */
+  changed: boolean[];
+}
+
 /**
- * Rebuild every join from the stored identifiers: the same matters in any order and on every run (a second run
- * changes nothing). With `dryRun` nothing is written (a read-only connection will do) and the report says what
- * a real run would change. Everything is read in two passes and each matter is summarised once, in memory; only
- * what differs from the stored matters is written.
+ * Read every item, correction and matter and derive where each item goes and what each matter says: the same matters
+ * in any order and on every run. Reads only (a read-only connection will do); everything is read in two passes and
+ * each matter is summarised once, in memory.
  */
-export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkReport {
+export function planRelink(db: Db, now: string): RelinkPlan {
   const { members, old } = readAllMembers(db);
   const corrections = prepared(db, 'SELECT id, kind, item, other FROM matter_corrections ORDER BY id').all() as Correction[];
   const groups = groupItems(correctKeys([...members.values()].map((m) => ({ id: m.id, keys: m.identifiers.map(joinKey) })), corrections));
@@ -353,7 +364,6 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
   const placements = placeGroups(groups, (id) => old.get(id) ?? null);
   const today = helsinkiDate(now);
   const summaries = placements.map((p) => summarizeMatter(p.items.map((id) => members.get(id)!), today));
-  // Placements whose matter is new or whose summary differs from the stored one.
   const changed = placements.map((p, i) => {
     const was = p.matter === null ? undefined : stored.get(p.matter);
     return !was || !sameSummary(was, summaries[i]);
@@ -370,7 +380,12 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
     removed: [...stored.keys()].filter((m) => !kept.has(m)).length,
     resummarized: changed.filter(Boolean).length,
   };
-  if (dryRun) return report;
+  return { report, members, old, stored, placements, summaries, changed };
+}
+
+/** Write what a plan says differs from the stored matters; returns its report. */
+export function applyRelink(db: Db, plan: RelinkPlan, now: string): RelinkReport {
+  const { members, old, stored, placements, summaries, changed } = plan;
   db.transaction(() => {
     // A new matter is made with its summary: new as a whole, it has no events.
     const insert = prepared(db, `INSERT INTO matters (title, stage, stage_at, deadline, stages, in_force, created_at, updated_at)
@@ -386,7 +401,16 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
     // Matters no item points at any more are removed too (their numbers kept as given).
     prepared(db, 'DELETE FROM matters WHERE id NOT IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL)').run();
   })();
-  return report;
+  return plan.report;
+}
+
+/**
+ * Rebuild every join from the stored identifiers (planRelink, then applyRelink): a second run changes nothing. With
+ * `dryRun` nothing is written and the report says what a real run would change.
+ */
+export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkReport {
+  const plan = planRelink(db, now);
+  return dryRun ? plan.report : applyRelink(db, plan, now);
 }
 
 /**
