@@ -9,13 +9,8 @@ import path from 'node:path';
 import { listMatters, openDb } from '../../src/store/index.js';
 import { start } from '../helpers/process.js';
 import { arrive, partition, seedFile, type Arrival } from '../link/support.js';
+import { HE, PROJECT, REQUEST } from './relink-items.js';
 
-const HE: Arrival = { source: 'eduskunta', raw: { guid: 'he', title: 'HE 184/2026 vp Hallituksen esitys eduskunnalle laiksi pelastuslain muuttamisesta',
-  published: '2026-09-20T08:00:00Z', identifiers: ['HE 184/2026 vp'] } };
-const REQUEST: Arrival = { source: 'lausuntopalvelu', raw: { guid: 'request', title: 'Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta',
-  published: '2026-03-01T08:00:00Z', deadline: '2026-04-15', identifiers: ['VN/31234/2026'] } };
-const PROJECT: Arrival = { source: 'hankeikkuna', raw: { guid: 'project', title: 'Pelastuslain muuttaminen', kind: 'project',
-  published: '2026-01-10T08:00:00Z', identifiers: ['SM061:00/2026'], about: ['VN/31234/2026', 'HE 184/2026'] } };
 // Other bills, so that relink has something to read for a while.
 const OTHERS: Arrival[] = Array.from({ length: 300 }, (_, n) => ({ source: 'eduskunta', raw: { guid: `other${n}`,
   title: `HE ${n + 1}/2025 vp Hallituksen esitys`, published: '2025-05-01T08:00:00Z', identifiers: [`HE ${n + 1}/2025 vp`] } }));

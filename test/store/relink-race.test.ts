@@ -5,15 +5,8 @@ import { afterEach, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { applyRelink, planRelink } from '../../src/store/matters.js';
 import { listMatters, openDb, relinkAll } from '../../src/store/index.js';
-import { arrive, partition, seedFile, type Arrival } from '../link/support.js';
-
-const HE: Arrival = { source: 'eduskunta', raw: { guid: 'he', title: 'HE 184/2026 vp Hallituksen esitys eduskunnalle laiksi pelastuslain muuttamisesta',
-  published: '2026-09-20T08:00:00Z', stage: 'Valiokuntakäsittely', identifiers: ['HE 184/2026 vp'] } };
-const REQUEST: Arrival = { source: 'lausuntopalvelu', raw: { guid: 'request', title: 'Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta',
-  published: '2026-03-01T08:00:00Z', deadline: '2026-04-15', identifiers: ['VN/31234/2026'] } };
-// The project names both: stored, it joins the request's matter and the bill's.
-const PROJECT: Arrival = { source: 'hankeikkuna', raw: { guid: 'project', title: 'Pelastuslain muuttaminen', kind: 'project',
-  published: '2026-01-10T08:00:00Z', identifiers: ['SM061:00/2026'], about: ['VN/31234/2026', 'HE 184/2026'] } };
+import { arrive, partition, seedFile } from '../link/support.js';
+import { HE, PROJECT, REQUEST } from '../process/relink-items.js';
 
 let dir: string | undefined;
 afterEach(() => {
