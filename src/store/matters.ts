@@ -8,6 +8,7 @@ import { summarizeMatter, type MatterMember, type MatterSummary } from '../link/
 import { summaryChanges, type MatterChange, type MatterEvent, type StoredSummary } from '../link/events.js';
 import { helsinkiDate } from '../parse/dates.js';
 import { followMergedMatter } from './subscriptions.js';
+import { dataVersion } from './data-version.js';
 
 /** Helsinki's day of an instant, kept for the last instant asked: a flush summarises every matter it touched at one. */
 let lastNow = '';
@@ -338,13 +339,33 @@ function readAllMembers(db: Db): { members: Map<number, MatterMember>; old: Map<
   return { members, old };
 }
 
+/** What relinking reads and derives: the report, and what writing it needs. */
+export interface RelinkPlan {
+  report: RelinkReport;
+  members: Map<number, MatterMember>;
+  old: Map<number, number | null>;
+  stored: Map<number, StoredRow>;
+  placements: Placement[];
+  summaries: MatterSummary[];
+  /** changed[i]: placements[i]'s matter is new or its summary differs from the stored one. */
+  changed: boolean[];
+  /** The database's version when it was read (dataVersion): another connection's commit since moves it. */
+  version: string;
+}
+
 /**
- * Rebuild every join from the stored identifiers: the same matters in any order and on every run (a second run
- * changes nothing). With `dryRun` nothing is written (a read-only connection will do) and the report says what
- * a real run would change. Everything is read in two passes and each matter is summarised once, in memory; only
- * what differs from the stored matters is written.
+ * Read every item, correction and matter and derive where each item goes and what each matter says: the same matters
+ * in any order and on every run. Reads only (a read-only connection will do), in one read transaction: the items,
+ * corrections and matters as one commit left them. Everything is read in two passes and each matter is summarised
+ * once, in memory.
  */
-export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkReport {
+export function planRelink(db: Db, now: string): RelinkPlan {
+  return db.transaction(() => readPlan(db, now))();
+}
+
+function readPlan(db: Db, now: string): RelinkPlan {
+  // First, so that the version is the one of the snapshot the reads below see.
+  const version = dataVersion(db);
   const { members, old } = readAllMembers(db);
   const corrections = prepared(db, 'SELECT id, kind, item, other FROM matter_corrections ORDER BY id').all() as Correction[];
   const groups = groupItems(correctKeys([...members.values()].map((m) => ({ id: m.id, keys: m.identifiers.map(joinKey) })), corrections));
@@ -353,7 +374,6 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
   const placements = placeGroups(groups, (id) => old.get(id) ?? null);
   const today = helsinkiDate(now);
   const summaries = placements.map((p) => summarizeMatter(p.items.map((id) => members.get(id)!), today));
-  // Placements whose matter is new or whose summary differs from the stored one.
   const changed = placements.map((p, i) => {
     const was = p.matter === null ? undefined : stored.get(p.matter);
     return !was || !sameSummary(was, summaries[i]);
@@ -370,23 +390,47 @@ export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkR
     removed: [...stored.keys()].filter((m) => !kept.has(m)).length,
     resummarized: changed.filter(Boolean).length,
   };
-  if (dryRun) return report;
-  db.transaction(() => {
-    // A new matter is made with its summary: new as a whole, it has no events.
-    const insert = prepared(db, `INSERT INTO matters (title, stage, stage_at, deadline, stages, in_force, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    const create = (i: number) => {
-      const s = summaries[i];
-      return Number(insert.run(s.title, s.stage, s.stageAt, s.deadline, JSON.stringify(s.stages), s.inForce, now, now).lastInsertRowid);
-    };
-    const { placed } = applyPlacement(db, placements, old, now, { create, titleOf: (id) => members.get(id)!.title });
-    placements.forEach((p, i) => {
-      if (p.matter !== null && changed[i]) summarize(db, placed[i], now, summaries[i], stored.get(p.matter));
-    });
-    // Matters no item points at any more are removed too (their numbers kept as given).
-    prepared(db, 'DELETE FROM matters WHERE id NOT IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL)').run();
-  })();
-  return report;
+  return { report, members, old, stored, placements, summaries, changed, version };
+}
+
+/**
+ * Write what a plan says differs from the stored matters; returns the report of what was written. The write takes the
+ * lock first (BEGIN IMMEDIATE): when another connection (a crawl) has committed since the plan was read, its items may
+ * join or split what the plan grouped, so the plan is read again there, where nothing can commit before the write.
+ * Only that case holds the lock through the reads; one transaction, so readers never see matters half rebuilt. A plan
+ * with nothing to change takes no lock at all: the relink then stands before any commit since its read.
+ */
+export function applyRelink(db: Db, plan: RelinkPlan, now: string): RelinkReport {
+  const r = plan.report;
+  if (r.moved + r.created + r.removed + r.resummarized === 0) return r;
+  return db.transaction(() => writePlan(db, dataVersion(db) === plan.version ? plan : readPlan(db, now), now)).immediate();
+}
+
+function writePlan(db: Db, plan: RelinkPlan, now: string): RelinkReport {
+  const { members, old, stored, placements, summaries, changed } = plan;
+  // A new matter is made with its summary: new as a whole, it has no events.
+  const insert = prepared(db, `INSERT INTO matters (title, stage, stage_at, deadline, stages, in_force, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const create = (i: number) => {
+    const s = summaries[i];
+    return Number(insert.run(s.title, s.stage, s.stageAt, s.deadline, JSON.stringify(s.stages), s.inForce, now, now).lastInsertRowid);
+  };
+  const { placed } = applyPlacement(db, placements, old, now, { create, titleOf: (id) => members.get(id)!.title });
+  placements.forEach((p, i) => {
+    if (p.matter !== null && changed[i]) summarize(db, placed[i], now, summaries[i], stored.get(p.matter));
+  });
+  // Matters no item points at any more are removed too (their numbers kept as given).
+  prepared(db, 'DELETE FROM matters WHERE id NOT IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL)').run();
+  return plan.report;
+}
+
+/**
+ * Rebuild every join from the stored identifiers (planRelink, then applyRelink): a second run changes nothing. With
+ * `dryRun` nothing is written and the report says what a real run would change.
+ */
+export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkReport {
+  const plan = planRelink(db, now);
+  return dryRun ? plan.report : applyRelink(db, plan, now);
 }
 
 /**

@@ -1,0 +1,68 @@
+// `lakivahti relink` while a crawl in another process stores an item that joins two of the matters relink is making:
+// relink read every item and grouped them, then wrote its groups over what the crawl had committed meanwhile (the
+// crawl's item left in a matter of its own). The crawl here holds the write lock, with its item stored but not yet
+// committed, from before relink starts until relink has read everything and waits for the lock (its one thread asleep
+// in SQLite's busy wait), then commits: the order that went wrong, every time.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { listMatters, openDb } from '../../src/store/index.js';
+import { start } from '../helpers/process.js';
+import { arrive, partition, seedFile, type Arrival } from '../link/support.js';
+import { HE, PROJECT, REQUEST } from './relink-items.js';
+
+// Other bills, so that relink has something to read for a while.
+const OTHERS: Arrival[] = Array.from({ length: 300 }, (_, n) => ({ source: 'eduskunta', raw: { guid: `other${n}`,
+  title: `HE ${n + 1}/2025 vp Hallituksen esitys`, published: '2025-05-01T08:00:00Z', identifiers: [`HE ${n + 1}/2025 vp`] } }));
+
+const { dir, db } = seedFile('relink-crawl', [HE, REQUEST, ...OTHERS]);
+// No source definitions: relink then writes nothing before its relinking (syncing the project's feeds/ to the seeded
+// sources would wait for the crawl's lock first).
+const feeds = path.join(dir, 'feeds');
+beforeAll(() => {
+  // Matters to make from scratch, as after an upgrade.
+  fs.mkdirSync(feeds);
+  const conn = openDb(db);
+  conn.exec('UPDATE items SET matter_id = NULL; DELETE FROM matters;');
+  conn.close();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Whether a process's main thread is asleep in a timed sleep (SQLite's busy wait), not running or polling for I/O. */
+const asleep = (pid: number): boolean => {
+  try {
+    return /nanosleep/.test(fs.readFileSync(`/proc/${pid}/wchan`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
+
+it('an item a crawl commits while relink waits to write is joined to the matters relink read', async () => {
+  const crawl = openDb(db);
+  crawl.exec('BEGIN IMMEDIATE');
+  // The crawl's linker finds the bill and the request in no matter: the project gets a matter of its own.
+  arrive(crawl, [PROJECT]);
+  const relink = start(['relink', '--db', db, '--feeds', feeds]);
+  let sleeping = 0;
+  for (let tries = 0; sleeping < 5 && tries < 400; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    sleeping = asleep(relink.proc.pid!) ? sleeping + 1 : 0;
+  }
+  expect(sleeping, 'relink never waited for the lock').toBe(5);
+  crawl.exec('COMMIT');
+  crawl.close();
+  const done = await relink.done;
+  expect([done.code, done.err]).toEqual([0, '']);
+  expect(done.out).toMatch(/^301 matters; /m);
+  const reader = openDb(db, { readOnly: true });
+  try {
+    expect(partition(reader).find((m) => m.includes('he'))).toEqual(['he', 'project', 'request']);
+    const joined = listMatters(reader).find((m) => m.title === HE.raw.title);
+    expect(joined?.deadline).toBe('2026-04-15');
+  } finally {
+    reader.close();
+  }
+  // A second relink, alone, changes nothing.
+  const again = await start(['relink', '--db', db, '--feeds', feeds]).done;
+  expect(again.out).toBe('301 matters; 0 items were moved, 0 matters were created, 0 removed, 0 given a new title, stage or deadline\n');
+}, 60_000);
