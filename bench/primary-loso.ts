@@ -1,7 +1,7 @@
 // Does the primary-goal choice carry to a set nobody tuned on? Leave-one-set-out and forward (older sets → newer) over
 // the labelled dev sets: per set, the rules' primary hit and goal precision beside a candidate fitted on the other sets.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -263,11 +263,17 @@ function table(title: string, names: string[], methods: [string, SetFigures[]][]
 /** The tagger's source at `commit` (src/ and feeds/ from git), compiled once into a temporary folder; its root. */
 export function buildAt(commit: string): string {
   const dir = join(tmpdir(), `lakivahti-primary-${commit}`);
-  if (existsSync(join(dir, 'dist', 'src', 'tag', 'tagger.js'))) return dir;
   mkdirSync(dir, { recursive: true });
+  // The folder outlives the checkout that built it (worktrees share /tmp): a link to a removed checkout's node_modules
+  // (existsSync follows it) is pointed at ours, or every old tagger fails to load its stemmer.
+  const modules = join(dir, 'node_modules');
+  if (!existsSync(modules)) {
+    rmSync(modules, { force: true });
+    symlinkSync(join(root(), 'node_modules'), modules);
+  }
+  if (existsSync(join(dir, 'dist', 'src', 'tag', 'tagger.js'))) return dir;
   const tar = execFileSync('git', ['-C', root(), 'archive', commit, 'src', 'feeds', 'package.json'], { maxBuffer: 1 << 28 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(root(), 'node_modules'), join(dir, 'node_modules'));
   const options = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, esModuleInterop: true, skipLibCheck: true, resolveJsonModule: true, outDir: 'dist', rootDir: '.', types: ['node'] };
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, include: ['src'] }));
   execFileSync(join(root(), 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], { stdio: 'inherit' });

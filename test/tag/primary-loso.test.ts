@@ -1,10 +1,13 @@
 // The primary-goal harness (bench/primary-loso.ts): a method never learns from the set it is measured on, the forward
 // split learns from older sets only, and the candidate model learns what marks the labelled primary.
 import { describe, expect, it } from 'vitest';
-import { figures, forward, leaveOneSetOut, type Method } from '../../bench/primary-loso.js';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildAt, figures, forward, leaveOneSetOut, type Method } from '../../bench/primary-loso.js';
 import { fit, fitBinary, type BinaryExample, type Example } from '../../bench/primary-model.js';
 import { applyGoalSet, goalProbabilities, goalSetCandidates } from '../../bench/goal-set.js';
-import { loadSets } from '../../bench/labelled-sets.js';
+import { loadSets, root } from '../../bench/labelled-sets.js';
 import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
 import { createTaggerCore } from '../../src/tag/tagger.js';
 import { loadTaxonomy } from '../../src/tag/taxonomy.js';
@@ -53,6 +56,28 @@ describe('primary-goal harness', () => {
       : { relevant: true, goals: i.id === 'hit' ? ['services'] : ['incident'], primary: i.id === 'hit' ? 'services' : 'incident', scores: scores[i.id] }, 2);
     expect(f.missed).toEqual({ off: 1, none: 1, low: 1, unlisted: 1 });
     expect(f).toMatchObject({ wrong: 3, primaryHit: 0.2, goalRecall: 0.2 });
+  });
+});
+
+describe('an older commit\'s build (buildAt)', () => {
+  it('points a build\'s node_modules link left by a removed checkout at this one\'s', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'lakivahti-buildat-'));
+    const was = process.env.TMPDIR;
+    try {
+      // A build another worktree made: compiled already, its node_modules link dangling once that worktree is gone.
+      const dir = join(tmp, 'lakivahti-primary-0000000');
+      mkdirSync(join(dir, 'dist', 'src', 'tag'), { recursive: true });
+      writeFileSync(join(dir, 'dist', 'src', 'tag', 'tagger.js'), '');
+      symlinkSync(join(tmp, 'removed-worktree', 'node_modules'), join(dir, 'node_modules'));
+      process.env.TMPDIR = tmp;
+      expect(buildAt('0000000')).toBe(dir);
+      expect(existsSync(join(dir, 'node_modules'))).toBe(true);
+      expect(realpathSync(join(dir, 'node_modules'))).toBe(realpathSync(join(root(), 'node_modules')));
+    } finally {
+      if (was === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = was;
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 
