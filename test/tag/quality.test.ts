@@ -204,8 +204,18 @@ const evaluation202813 = load('eval-2028-13.jsonl');
 // rescue services, internal-security systems and cooperation against services, services items naming the welfare area,
 // EMS, two goals where one is only mentioned); with near misses, incidents, welfare-area care, EU matters, statistics;
 // labelled from goals.md, the strategy and the README's labelling decisions and measured before any round-thirty-three
-// change, never tuned on.
+// change, never tuned on through round thirty-three (figures in its commit message, 8c4eb0d); a dev set from round
+// thirty-four on.
 const evaluation202814 = load('eval-2028-14.jsonl');
+// Round thirty-four's evaluation set: 246 items (123 Swedish, Finnish/Swedish twins in new wordings; 126 relevant), weighted
+// like a month of what the sources publish (lausuntopalvelu requests of several ministries, parliament bills, committee
+// reports and written questions, Finlex titles, ministry releases, Hankeikkuna entries, welfare-area decisions), with
+// relevant items worded without the taxonomy's usual words, the goal that is not the one with most words (the reform's
+// structure and money naming the rescue department, internal-security systems and cooperation against services, services
+// items whose doer is the welfare area), the chemical-safety act and fire investigation; with near misses and false friends,
+// incidents, welfare-area care, EU matters, statistics; labelled from goals.md, the strategy and the README's labelling
+// decisions and measured before any round-thirty-four change, never tuned on.
+const evaluation202815 = load('eval-2028-15.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -528,8 +538,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // regression.
       expectBars(evaluation202813, { f1: 0.97, primaryHit: 0.88, goalPrecision: 0.895 }, true);
     });
-    it('holds on the round-thirty-three evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-three change: F1
+    it('holds on the round-thirty-three evaluation set, a dev set from round thirty-four, above the keyword alert on every figure but recall', () => {
+      // Sealed through round thirty-three; a dev set from round thirty-four on, so its misses are printed. Before any round-thirty-three change: F1
       // 0.875 / 0.887 (precision 0.992 / 0.984, recall 0.782 / 0.808), primary 0.686 / 0.712, goal precision 0.854 / 0.865
       // (snowball / voikko); keyword alert 0.846 (precision 0.815, recall 0.878), 0.596, 0.497. After round thirty-three's
       // relevance vocabulary (h-rel2-42, written without this set), measured once: F1 0.883 / 0.895 (recall 0.795 / 0.821),
@@ -537,7 +547,14 @@ function suite(name: string, make: () => Analyzer | null): void {
       // labelled with). After its second part (h-rel3-42, also written without this set), at the round's end: F1 0.898 /
       // 0.910 (recall 0.821 / 0.846), primary 0.712 / 0.737, goal precision 0.846 / 0.856. Bars just below that (below all
       // three of the targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202814, { f1: 0.895, primaryHit: 0.71, goalPrecision: 0.84 }, false);
+      expectBars(evaluation202814, { f1: 0.895, primaryHit: 0.71, goalPrecision: 0.84 }, true);
+    });
+    it('holds on the round-thirty-four evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-four change: F1
+      // 0.968 (precision 0.984, recall 0.952), primary 0.897 (chosen 0.873), goal precision 0.902 with either analyzer;
+      // keyword alert 0.902 (precision 0.857, recall 0.952), 0.746, 0.593. Bars just below (above the F1 target,
+      // below its primary and goal-precision targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202815, { f1: 0.965, primaryHit: 0.895, goalPrecision: 0.9 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
