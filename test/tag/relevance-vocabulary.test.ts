@@ -51,6 +51,10 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['officer training (päällystökoulutus) at the welfare areas’ request is training, not the reform', { title: 'Pelastusopisto lisää päällystökoulutusta hyvinvointialueiden toiveesta', summary: '', source: 'pelastusopisto' }, true, 'services'],
   ['a factory’s environmental permit naming extinguishing water only in its summary stays out', { title: 'Sellutehtaan ympäristölupa myönnettiin', summary: 'Lupa edellyttää sammutusvesien keräämistä.', source: 'ely' }, false, null],
   ['the police’s field command system stays police news', { title: 'Poliisin kenttäjohtamisjärjestelmä päivitetään', summary: 'Partioiden tehtävänjako nopeutuu.', source: 'poliisi' }, false, null],
+  // Round thirty-four's goals by class: an adjustment programme and a cooperation area.
+  ['an adjustment programme naming the rescue department’s savings is the reform’s money', { title: 'Sopeuttamisohjelma: pelastuslaitos säästää miljoona euroa', summary: 'Aluevaltuusto päättää ohjelmasta syyskuussa.', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['the cooperation area’s agreement on the rescue services’ special tasks is the reform’s structure', { title: 'Samarbetsområdets avtal: räddningsväsendets specialuppgifter fördelas', summary: '', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['a municipality’s adjustment programme stays out (a context word)', { title: 'Kaupungin sopeuttamisohjelma hyväksyttiin', summary: 'Säästöt kohdistuvat kulttuuripalveluihin.', source: 'kunta' }, false, null],
   ['an explosives find stays police news', { title: 'Poliisi takavarikoi räjähteitä autosta', summary: 'Kaksi henkilöä pidätettiin.', source: 'poliisi' }, false, null],
   ['a toy recall stays product safety', { title: 'Tukes varoittaa vaarallisista leluista', summary: 'Leluissa havaittiin irtoavia pienosia.', source: 'tukes' }, false, null],
   ['an ambulance’s sirens are no population warning', { title: 'Ambulanssi ajoi sireenit päällä kolariin', summary: 'Kukaan ei loukkaantunut vakavasti.' }, false, null],
