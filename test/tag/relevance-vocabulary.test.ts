@@ -43,6 +43,8 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['fire-fighting foam (släckskum) rules are the rescue services’', { title: 'Nya regler för släckskum på flygplatser', summary: 'Övergångstiden är tre år.', lang: 'sv', source: 'ym' }, true, 'services'],
   ['the building products regulation (rakennustuoteasetus) is fire safety', { title: 'Rakennustuoteasetuksen uudet vaatimukset eristeille', summary: '', source: 'ym' }, true, 'services'],
   ['smoke venting (rökevakuering) is fire safety', { title: 'Krav på rökevakuering i trapphus skärps', summary: '', lang: 'sv', source: 'ym' }, true, 'services'],
+  ['fire compartmentation (osastointi), inflected as Snowball keys it apart', { title: 'Suositus: ullakoiden osastoinnista säädettävä tarkemmin', summary: '', source: 'otkes' }, true, 'services'],
+  ['the same in Swedish (brandcellsindelning)', { title: 'Krav på brandcellsindelning av vindar skärps', summary: '', lang: 'sv', source: 'ym' }, true, 'services'],
   ['risk-based supervision lifts the welfare-area scope', { title: 'Riskiperusteisen valvonnan uusi malli käyttöön', summary: 'Mukana ovat kaikki hyvinvointialueet.', source: 'intermin' }, true, 'services'],
   ['the security network by name lifts the welfare-area scope', { title: 'Hyvinvointialueet liitetään turvallisuusverkkoon', summary: 'Liittymät valmistuvat ensi vuonna.', source: 'vm' }, true, 'internal-security'],
   ['the field command system by name lifts it (Swedish)', { title: 'Fältledningssystemet tas i bruk i välfärdsområdet', summary: 'Utbildningen börjar i maj.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
