@@ -200,7 +200,9 @@ function table(title: string, names: string[], methods: [string, SetFigures[]][]
 
 /** The tagger's source at `commit` (src/ and feeds/ from git), compiled once into a temporary folder; its root. */
 export function buildAt(commit: string): string {
-  const dir = join(tmpdir(), `lakivahti-primary-${commit}`);
+  // Cached by the commit's own hash: a name that moves (HEAD, a branch) would find an older commit's build.
+  const hash = execFileSync('git', ['-C', root(), 'rev-parse', '--short=7', `${commit}^{commit}`], { encoding: 'utf8' }).trim();
+  const dir = join(tmpdir(), `lakivahti-primary-${hash}`);
   mkdirSync(dir, { recursive: true });
   // The folder outlives the checkout that built it (worktrees share /tmp): a link to a removed checkout's node_modules
   // (existsSync follows it) is pointed at ours, or every old tagger fails to load its stemmer.
@@ -210,7 +212,7 @@ export function buildAt(commit: string): string {
     symlinkSync(join(root(), 'node_modules'), modules);
   }
   if (existsSync(join(dir, 'dist', 'src', 'tag', 'tagger.js'))) return dir;
-  const tar = execFileSync('git', ['-C', root(), 'archive', commit, 'src', 'feeds', 'package.json'], { maxBuffer: 1 << 28 });
+  const tar = execFileSync('git', ['-C', root(), 'archive', hash, 'src', 'feeds', 'package.json'], { maxBuffer: 1 << 28 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
   const options = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, esModuleInterop: true, skipLibCheck: true, resolveJsonModule: true, outDir: 'dist', rootDir: '.', types: ['node'] };
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, include: ['src'] }));

@@ -1,6 +1,7 @@
 // The primary-goal harness (bench/primary-loso.ts): a method never learns from the set it is measured on, the forward
 // split learns from older sets only, and the candidate model learns what marks the labelled primary.
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,12 +61,15 @@ describe('an older commit\'s build (buildAt)', () => {
     const was = process.env.TMPDIR;
     try {
       // A build another worktree made: compiled already, its node_modules link dangling once that worktree is gone.
-      const dir = join(tmp, 'lakivahti-primary-0000000');
+      const commit = execFileSync('git', ['-C', root(), 'rev-parse', '--short=7', 'HEAD~1'], { encoding: 'utf8' }).trim();
+      const dir = join(tmp, `lakivahti-primary-${commit}`);
       mkdirSync(join(dir, 'dist', 'src', 'tag'), { recursive: true });
       writeFileSync(join(dir, 'dist', 'src', 'tag', 'tagger.js'), '');
       symlinkSync(join(tmp, 'removed-worktree', 'node_modules'), join(dir, 'node_modules'));
       process.env.TMPDIR = tmp;
-      expect(buildAt('0000000')).toBe(dir);
+      expect(buildAt(commit)).toBe(dir);
+      // A name that moves is cached by the commit it names now: HEAD~1 is that build, HEAD another.
+      expect(buildAt('HEAD~1')).toBe(dir);
       expect(existsSync(join(dir, 'node_modules'))).toBe(true);
       expect(realpathSync(join(dir, 'node_modules'))).toBe(realpathSync(join(root(), 'node_modules')));
     } finally {
