@@ -1,14 +1,13 @@
 // Does the primary-goal choice carry to a set nobody tuned on? Leave-one-set-out and forward (older sets → newer) over
 // the labelled dev sets: per set, the rules' primary hit and goal precision beside a candidate fitted on the other sets.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer, voikkoAvailable, type Analyzer } from '../src/tag/analyze.js';
 import { evaluate, type LabelledItem, type Prediction } from '../src/tag/evaluate.js';
-import { fit, fitBinary, type BinaryExample } from './primary-model.js';
-import { applyGoalSet, goalSetCandidates } from './goal-set.js';
+import { fit } from './primary-model.js';
 import { applyPrimaryModel, candidates, choose, type Candidates } from '../src/tag/primary-model.js';
 import { createTaggerCore, type ItemReading, type TaggerCore } from '../src/tag/tagger.js';
 import { loadTaxonomy } from '../src/tag/taxonomy.js';
@@ -98,28 +97,10 @@ export interface ModelOptions {
   floor?: number;
   /** Leave out the features that say what the rules chose (rules-primary, rules-listed): the reading alone. */
   readingOnly?: boolean;
-  /** A goal-set model before the primary's (null: the rules' goals). */
-  goalSet?: GoalSetOptions | null;
-}
-
-/**
- * The goal-set model (src/tag/goal-set.ts): an unlisted goal swaps in for the least probable listed one when more probable by
- * `margin`. Fitted on the training sets as the current rules read them (in sample: they were tuned on) and on those of
- * them bench/labelled-sets.ts's SEALED_AT names as the rules that sealed each read it (out of sample), each such example
- * counted `sealingWeight` times.
- */
-export interface GoalSetOptions {
-  margin: number;
-  l2: number;
-  support: number;
-  sealingWeight: number;
 }
 
 /** The candidate shipped in feeds/primary-model.json (build-primary-model.ts), the default measured here. */
 export const SHIPPED_OPTIONS = { apply: 'replace', margin: 0.5, l2: 3, support: 3 } as const satisfies ModelOptions;
-
-/** The goal-set candidate `--goal-set` measures (the best at sealing of those tried in session 42; not shipped: see the README). */
-export const GOAL_SET_CANDIDATE: GoalSetOptions = { margin: 0, l2: 3, support: 3, sealingWeight: 10 };
 
 /** The rules' reading and result and the model's candidates of an item, and the weights fitted on labelled sets, as `options` say. */
 export function modelFitter(taxonomy: Taxonomy, analyzer: Analyzer, options: ModelOptions, core: TaggerCore = createTaggerCore(taxonomy, { analyzer })) {
@@ -164,39 +145,6 @@ export function modelMethod(taxonomy: Taxonomy, analyzer: Analyzer, options: Mod
   };
 }
 
-/** Examples at sealing: per set (its items' array, as loadSets gave it), the goal-set examples as the rules that sealed it read it. */
-export type SealedExamples = Map<LabelledItem[], BinaryExample[]>;
-
-/** The rules, the goal-set model's swaps and the primary model's choice, both fitted on the training sets' labels (and those sets' examples at sealing). */
-export function goalSetMethod(taxonomy: Taxonomy, analyzer: Analyzer, options: ModelOptions & { goalSet: GoalSetOptions }, sealed: SealedExamples, core: TaggerCore = createTaggerCore(taxonomy, { analyzer })): Method & { examples: (items: LabelledItem[]) => BinaryExample[]; fit: (train: LabelledItem[][]) => Record<string, number> } {
-  const { read, weights } = modelFitter(taxonomy, analyzer, options, core);
-  const o = options.goalSet;
-  const cache = new Map<LabelledItem, Candidates>();
-  const goalsOf = (item: LabelledItem): Candidates => {
-    let c = cache.get(item);
-    if (!c) {
-      const { reading, rules } = read(item);
-      cache.set(item, (c = goalSetCandidates(reading, rules, taxonomy)));
-    }
-    return c;
-  };
-  const examples = (items: LabelledItem[]): BinaryExample[] => items.filter((i) => i.relevant && read(i).rules.relevant)
-    .flatMap((i) => { const c = goalsOf(i); return c.goals.map((g, k) => ({ x: c.features[k], y: (i.goals?.includes(g) ? 1 : 0) as 0 | 1 })); });
-  const fitGoals = (train: LabelledItem[][]): Record<string, number> => {
-    const atSealing = train.flatMap((s) => sealed.get(s) ?? []);
-    return fitBinary([...examples(train.flat()), ...Array.from({ length: o.sealingWeight }, () => atSealing).flat()], { l2: o.l2, support: o.support });
-  };
-  const method = (train: LabelledItem[][]): ((item: LabelledItem) => Predicted) => {
-    const model = { taxonomyVersion: taxonomy.version, weights: weights(train), margin: options.margin, goalSet: { weights: fitGoals(train), margin: o.margin } };
-    return (item) => {
-      const { reading, rules } = read(item);
-      const result = applyGoalSet(model.goalSet, taxonomy, reading, { ...rules, goals: [...rules.goals], evidence: [...rules.evidence] });
-      return applyPrimaryModel(model, taxonomy, reading, result);
-    };
-  };
-  return Object.assign(method, { examples, fit: fitGoals });
-}
-
 /** The tagger core of the commit that sealed each of SEALED_AT's sets, with the taxonomy and analyzer (`auto`: Voikko) it reads with. */
 export async function sealedCores(name: 'snowball' | 'auto'): Promise<{ set: string; commit: string; taxonomy: Taxonomy; analyzer: Analyzer; core: TaggerCore }[]> {
   const out = [];
@@ -210,16 +158,6 @@ export async function sealedCores(name: 'snowball' | 'auto'): Promise<{ set: str
     const taxonomy = old.taxonomy.loadTaxonomy();
     const analyzer = old.analyze.createAnalyzer(name);
     out.push({ set, commit, taxonomy, analyzer, core: old.tagger.createTaggerCore(taxonomy, { analyzer }) });
-  }
-  return out;
-}
-
-/** The goal-set examples of SEALED_AT's sets (from `sets`), each as the rules that sealed it read it. */
-export function sealedExamples(sets: [string, LabelledItem[]][], cores: Awaited<ReturnType<typeof sealedCores>>, options: ModelOptions & { goalSet: GoalSetOptions }): SealedExamples {
-  const out: SealedExamples = new Map();
-  for (const { set, taxonomy, analyzer, core } of cores) {
-    const items = sets.find(([n]) => n === set)![1];
-    out.set(items, goalSetMethod(taxonomy, analyzer, options, out, core).examples(items));
   }
   return out;
 }
@@ -262,43 +200,40 @@ function table(title: string, names: string[], methods: [string, SetFigures[]][]
 
 /** The tagger's source at `commit` (src/ and feeds/ from git), compiled once into a temporary folder; its root. */
 export function buildAt(commit: string): string {
-  const dir = join(tmpdir(), `lakivahti-primary-${commit}`);
-  if (existsSync(join(dir, 'dist', 'src', 'tag', 'tagger.js'))) return dir;
+  // Cached by the commit's own hash: a name that moves (HEAD, a branch) would find an older commit's build.
+  const hash = execFileSync('git', ['-C', root(), 'rev-parse', '--short=7', `${commit}^{commit}`], { encoding: 'utf8' }).trim();
+  const dir = join(tmpdir(), `lakivahti-primary-${hash}`);
   mkdirSync(dir, { recursive: true });
-  const tar = execFileSync('git', ['-C', root(), 'archive', commit, 'src', 'feeds', 'package.json'], { maxBuffer: 1 << 28 });
+  // The folder outlives the checkout that built it (worktrees share /tmp): a link to a removed checkout's node_modules
+  // (existsSync follows it) is pointed at ours, or every old tagger fails to load its stemmer.
+  const modules = join(dir, 'node_modules');
+  if (!existsSync(modules)) {
+    rmSync(modules, { force: true });
+    symlinkSync(join(root(), 'node_modules'), modules);
+  }
+  if (existsSync(join(dir, 'dist', 'src', 'tag', 'tagger.js'))) return dir;
+  const tar = execFileSync('git', ['-C', root(), 'archive', hash, 'src', 'feeds', 'package.json'], { maxBuffer: 1 << 28 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(root(), 'node_modules'), join(dir, 'node_modules'));
   const options = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, esModuleInterop: true, skipLibCheck: true, resolveJsonModule: true, outDir: 'dist', rootDir: '.', types: ['node'] };
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, include: ['src'] }));
   execFileSync(join(root(), 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], { stdio: 'inherit' });
   return dir;
 }
 
-/**
- * Each SEALED_AT set by the rules it was sealed under, alone and with the candidate fitted on the sets before it (and,
- * with a goal set, their examples at sealing); with a goal set also left one out: fitted on every other dev set and the
- * other sets' examples at sealing, as the shipped build fits on all.
- */
+/** Each SEALED_AT set by the rules it was sealed under, alone and with the candidate fitted on the sets before it. */
 async function history(sets: [string, LabelledItem[]][], options: ModelOptions, analyzers: ('snowball' | 'auto')[]): Promise<void> {
   for (const name of analyzers) {
     const rows: [string, SetFigures[]][] = [['rules then', []], ['candidate', []]];
-    const loso: SetFigures[] = [];
-    const cores = await sealedCores(name);
-    const goalSet = options.goalSet ? { ...options, goalSet: options.goalSet } : null;
-    const sealed = goalSet ? sealedExamples(sets, cores, goalSet) : new Map();
-    for (const { set, taxonomy, analyzer, core } of cores) {
+    for (const { set, taxonomy, analyzer, core } of await sealedCores(name)) {
       const at = sets.findIndex(([n]) => n === set);
       const before = sets.slice(0, at).map(([, s]) => s);
       const tag = (i: LabelledItem): TagResult => core.finish(i, core.read(i), null);
       const threshold = taxonomy.thresholds.relevant;
       rows[0][1].push(figures(sets[at][1], tag, threshold));
-      const method = goalSet ? goalSetMethod(taxonomy, analyzer, goalSet, sealed, core) : modelMethod(taxonomy, analyzer, options, core);
-      rows[1][1].push(figures(sets[at][1], method(before), threshold));
-      if (goalSet) loso.push(figures(sets[at][1], method(sets.filter((_, j) => j !== at).map(([, s]) => s)), threshold));
+      rows[1][1].push(figures(sets[at][1], modelMethod(taxonomy, analyzer, options, core)(before), threshold));
     }
     const label = name === 'auto' ? 'voikko' : name;
     table(`${label}: at sealing: each set by the rules of the commit that sealed it (${SEALED_AT.map(([, c]) => c).join(', ')}: a set written after the rules), alone and with the candidate fitted on the sets before it as those rules read them`, SEALED_AT.map(([n]) => n), rows);
-    if (goalSet) table(`${label}: at sealing, left one out (the candidate fitted on every other dev set, and the other sets' examples at sealing)`, SEALED_AT.map(([n]) => n), [rows[0], ['candidate', loso]]);
   }
 }
 
@@ -315,14 +250,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   // --options '{"apply":"add",…}' measures another candidate; --history-only skips the in-sample splits, --no-history
   // the history, --loso-only the forward split.
   const at = process.argv.indexOf('--options');
-  // --goal-set adds the goal-set candidate (GOAL_SET_CANDIDATE) before the primary model.
-  const options: ModelOptions = { ...SHIPPED_OPTIONS, ...(process.argv.includes('--goal-set') ? { goalSet: GOAL_SET_CANDIDATE } : {}), ...(at > 0 ? (JSON.parse(process.argv[at + 1]) as Partial<ModelOptions>) : {}) };
-  console.log(`candidate: ${options.goalSet ? 'a listed goal swapped for a more probable unlisted one by a logistic model, then ' : ''}the rules' primary replaced by a conditional logit's choice among the goals the rules score relevant (${JSON.stringify(options)}), fitted on the other sets' labels`);
+  const options: ModelOptions = { ...SHIPPED_OPTIONS, ...(at > 0 ? (JSON.parse(process.argv[at + 1]) as Partial<ModelOptions>) : {}) };
+  console.log(`candidate: the rules' primary replaced by a conditional logit's choice among the goals the rules score relevant (${JSON.stringify(options)}), fitted on the other sets' labels`);
   if (!process.argv.includes('--history-only')) for (const analyzer of analyzers) {
     const rules = rulesMethod(taxonomy, analyzer);
-    const goalSet = options.goalSet ? { ...options, goalSet: options.goalSet } : null;
-    const sealed = goalSet ? sealedExamples(sets, await sealedCores(analyzer.name === 'snowball' ? 'snowball' : 'auto'), goalSet) : new Map();
-    const model = goalSet ? goalSetMethod(taxonomy, analyzer, goalSet, sealed) : modelMethod(taxonomy, analyzer, options);
+    const model = modelMethod(taxonomy, analyzer, options);
     const names = sets.map(([n]) => n);
     const threshold = taxonomy.thresholds.relevant;
     table(`${analyzer.name}: leave one set out (the rules are in-sample on every set: each was tuned on)`, names, [['rules', leaveOneSetOut(sets, rules, threshold)], ['candidate', leaveOneSetOut(sets, model, threshold)]]);

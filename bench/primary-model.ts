@@ -1,18 +1,11 @@
 // Fitting the primary-goal model (src/tag/primary-model.ts applies it; build-primary-model.ts writes the shipped file;
-// primary-loso.ts measures it): a regularised conditional logit over the candidates' features, fitted on labelled sets;
-// and the yes/no logistic model of bench:primary's goal-set candidate (bench/goal-set.ts).
+// primary-loso.ts measures it): a regularised conditional logit over the candidates' features, fitted on labelled sets.
 import type { Candidates } from '../src/tag/primary-model.js';
 
 /** A labelled example: an item's candidates and the index of its labelled primary among them. */
 export interface Example {
   c: Candidates;
   gold: number;
-}
-
-/** A labelled example for a yes/no model: an item's goal's features and whether the goal is labelled. */
-export interface BinaryExample {
-  x: string[];
-  y: 0 | 1;
 }
 
 interface FitOptions {
@@ -31,42 +24,25 @@ function indexFeatures(examples: string[][], support: number): Map<string, numbe
   return index;
 }
 
+/** The feature indexes of `x` that `index` keeps. */
+const indexed = (index: Map<string, number>, x: string[]): number[] => x.map((f) => index.get(f)).filter((i): i is number => i !== undefined);
+
 /**
- * Weights by gradient descent with an L2 penalty (`l2` per feature: strong priors toward zero, so a feature few examples
- * show moves little); `gradient` adds the data's mean gradient at `w` into `g`.
+ * Fit the conditional logit on the conditional log-likelihood by gradient descent with an L2 penalty (`l2` per feature,
+ * default 1: strong priors toward zero, so a feature few examples show moves little), keeping only features at least
+ * `support` examples show (default 3).
  */
-function descend(index: Map<string, number>, n: number, options: FitOptions, gradient: (w: Float64Array, g: Float64Array) => void): Record<string, number> {
+export function fit(examples: Example[], options: FitOptions = {}): Record<string, number> {
   const { l2 = 1, steps = 300, rate = 0.5 } = options;
+  const index = indexFeatures(examples.map((e) => e.c.features.flat()), options.support ?? 3);
+  const data = examples.filter((e) => e.c.goals.length > 1).map((e) => ({ gold: e.gold, x: e.c.features.map((fs) => indexed(index, fs)) }));
+  const n = Math.max(1, data.length);
   const w = new Float64Array(index.size);
   const g = new Float64Array(index.size);
   // Adagrad: features seen often settle, rare ones keep moving until the penalty holds them.
   const h = new Float64Array(index.size).fill(1e-8);
   for (let step = 0; step < steps; step++) {
     g.fill(0);
-    gradient(w, g);
-    for (let i = 0; i < w.length; i++) {
-      const grad = g[i] + (l2 / n) * w[i];
-      h[i] += grad * grad;
-      w[i] -= (rate * grad) / Math.sqrt(h[i]);
-    }
-  }
-  const weights: Record<string, number> = {};
-  for (const [f, i] of index) if (Math.abs(w[i]) >= 0.005) weights[f] = Math.round(w[i] * 1000) / 1000;
-  return weights;
-}
-
-/** The feature indexes of `x` that `index` keeps. */
-const indexed = (index: Map<string, number>, x: string[]): number[] => x.map((f) => index.get(f)).filter((i): i is number => i !== undefined);
-
-/**
- * Fit the conditional logit on the conditional log-likelihood, keeping only features at least `support` examples show
- * (default 3; `l2` default 1).
- */
-export function fit(examples: Example[], options: FitOptions = {}): Record<string, number> {
-  const index = indexFeatures(examples.map((e) => e.c.features.flat()), options.support ?? 3);
-  const data = examples.filter((e) => e.c.goals.length > 1).map((e) => ({ gold: e.gold, x: e.c.features.map((fs) => indexed(index, fs)) }));
-  const n = Math.max(1, data.length);
-  return descend(index, n, options, (w, g) => {
     for (const { gold, x } of data) {
       const z = x.map((fs) => fs.reduce((s, i) => s + w[i], 0));
       const max = Math.max(...z);
@@ -77,18 +53,13 @@ export function fit(examples: Example[], options: FitOptions = {}): Record<strin
         for (const i of x[k]) g[i] += d / n;
       }
     }
-  });
-}
-
-/** Fit a logistic yes/no model on the log-likelihood, as `fit` does. */
-export function fitBinary(examples: BinaryExample[], options: FitOptions = {}): Record<string, number> {
-  const index = indexFeatures(examples.map((e) => e.x), options.support ?? 3);
-  const data = examples.map((e) => ({ y: e.y, x: indexed(index, e.x) }));
-  const n = Math.max(1, data.length);
-  return descend(index, n, options, (w, g) => {
-    for (const { y, x } of data) {
-      const d = 1 / (1 + Math.exp(-x.reduce((s, i) => s + w[i], 0))) - y;
-      for (const i of x) g[i] += d / n;
+    for (let i = 0; i < w.length; i++) {
+      const grad = g[i] + (l2 / n) * w[i];
+      h[i] += grad * grad;
+      w[i] -= (rate * grad) / Math.sqrt(h[i]);
     }
-  });
+  }
+  const weights: Record<string, number> = {};
+  for (const [f, i] of index) if (Math.abs(w[i]) >= 0.005) weights[f] = Math.round(w[i] * 1000) / 1000;
+  return weights;
 }

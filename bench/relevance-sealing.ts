@@ -37,52 +37,18 @@ export async function rulesAt(commit: string | 'now'): Promise<Rules> {
 }
 
 /**
- * Terms added in round thirty-three (session 42) for relevance, each with the first dev set (in the order written) whose
- * misses show it or its twin in the other language: the forward measurement adds to a set's sealing rules only the terms
- * found on the sets written before it.
+ * The terms the taxonomy marks with their origin (`origin:`, from round thirty-three on), each with the dev set (in the
+ * order written) whose misses showed it or its twin in the other language: the forward measurement adds to a set's
+ * sealing rules only the terms found on the sets written before it.
  */
-export const ORIGINS: Readonly<Record<string, string>> = {
-  // Procurement lifts the incident scope ("Räddningsverket skaffar nya släckbilar": anskaffningen in its summary).
-  'incident:hankinta': 'eval-2027-09', 'incident:upphandling': 'eval-2027-09', 'incident:anskaffning': 'eval-2027-09',
-  // The welfare area's rescue committee and the rescue college are the rescue services' own (welfare-area scope).
-  'welfare-area:pelastus+lauta+kunta': 'eval-2027-09', 'welfare-area:räddnings+nämnd': 'eval-2027-09',
-  'welfare-area:pelastus+opisto': 'eval-2027-10', 'welfare-area:räddnings+institut': 'eval-2027-10',
-  // The welfare area's budget and financial plan are the reform's money.
-  'welfare-area:talousarvio': 'eval-2027-12', 'welfare-area:talous+suunnitelma': 'eval-2027-12', 'welfare-area:budget': 'eval-2027-12', 'welfare-area:ekonomi+plan': 'eval-2027-12',
-  // Households' own preparedness.
-  'omatoiminen varautuminen': 'eval-2028-04', 'kotitalouksien varautuminen': 'eval-2028-04', 'koti+vara': 'eval-2028-04',
-  'hushållens beredskap': 'eval-2028-04', 'egen beredskap': 'eval-2028-04', 'hem+beredskap': 'eval-2028-04',
-  // An ammonia or chlorine leak is incident news, its danger notice (vaaratiedote) too.
-  'incident:ammoniakki+vuoto': 'eval-2028-04', 'incident:kloori+vuoto': 'eval-2028-04',
-  sprinklaus: 'eval-2028-07', sprinkleri: 'eval-2028-07', sprinkling: 'eval-2028-07', sprinkler: 'eval-2028-07',
-  // The accident investigation board by its acronym lifts the incident scope, as tutkintakeskus does.
-  'incident:OTKES': 'eval-2028-08',
-  'turvallisuus+verkko+toiminta': 'eval-2028-09',
-  'väestö+hälytin': 'eval-2028-10', 'larm+siren': 'eval-2028-10',
-  'welfare-area:valmius': 'eval-2028-11',
-  'palo+testaus': 'eval-2028-12', 'brand+provning': 'eval-2028-12', 'varoitus+sireeni': 'eval-2028-12', 'varnings+siren': 'eval-2028-12',
-  'matkapuhelin+varoitus': 'eval-2028-12', 'incident:kielto': 'eval-2028-12', 'incident:förbud': 'eval-2028-12',
-  // Round thirty-three, second part (rel3): backup power is preparedness (a goal word first: eval-2028-11's found item carried services),
-  // the chemical-safety act by its full name, and the welfare area's fire brigades lift the welfare-area scope.
-  'vara+voima': 'eval-2028-11', 'reserv+kraft': 'eval-2028-11',
-  'vaarallisten kemikaalien ja räjähteiden': 'eval-2028-13', 'farliga kemikalier och explosiva varor': 'eval-2028-13',
-  'welfare-area:palo+kunta': 'eval-2028-13', 'welfare-area:brand+kår': 'eval-2028-13',
-  // Statistics-keeping lifts the incident scope as tilasto does (eval-2028-12's home-fire deaths, "tilastointihistoriassa").
-  'incident:tilastointi': 'eval-2028-12',
-};
-
-/** A term's key in ORIGINS: a scope term's prefixed with its scope. */
-export const originKey = (t: TermDef): string => (t.scope ? `${t.scope.id}:${t.text}` : t.text);
-
-const termKey = (t: TermDef): string => `${t.text}|${t.lang}|${t.rule}|${t.scope ? `${t.scope.id}:${t.scope.role}` : ''}`;
-
-/** The terms of `ORIGINS` as the current taxonomy defines them (goal and scope terms alike). */
 export function addedTerms(current: Taxonomy): { term: TermDef; origin: string }[] {
-  const out = [...current.terms, ...current.scopeTerms].filter((t) => originKey(t) in ORIGINS).map((term) => ({ term, origin: ORIGINS[originKey(term)] }));
-  const missing = Object.keys(ORIGINS).filter((k) => !out.some((o) => originKey(o.term) === k));
-  if (missing.length) throw new Error(`relevance-sealing: ORIGINS names terms the taxonomy lacks: ${missing.join(', ')}`);
+  const out = [...current.terms, ...current.scopeTerms].filter((t) => t.origin).map((term) => ({ term, origin: term.origin! }));
+  const unknown = out.filter((o) => !DEV_SETS.includes(o.origin));
+  if (unknown.length) throw new Error(`relevance-sealing: origin names no dev set: ${unknown.map((o) => `${o.term.text} (line ${o.term.line}): ${o.origin}`).join(', ')}`);
   return out;
 }
+
+const termKey = (t: TermDef): string => `${t.text}|${t.lang}|${t.rule}|${t.scope ? `${t.scope.id}:${t.scope.role}` : ''}`;
 
 /** An older taxonomy with the added terms `keep` admits (those it lacks), for a tagger built on it. */
 export function withAdded(old: Taxonomy, added: { term: TermDef; origin: string }[], keep: (origin: string) => boolean): Taxonomy {
@@ -201,7 +167,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     }
     const f1 = (t: { tp: number; fp: number; fn: number }): string => row({ precision: t.tp / (t.tp + t.fp), recall: t.tp / (t.tp + t.fn), f1: (2 * t.tp) / (2 * t.tp + t.fp + t.fn) } as Quality);
     console.log(`  ${'pooled'.padEnd(13)}           ${f1(total.sealing)}        ${String(total.sealing.fn).padStart(3)} ${String(total.sealing.fp).padStart(3)}   ${f1(total.now)}  ${String(total.now.fn).padStart(3)} ${String(total.now.fp).padStart(3)}`);
-    console.log(`  forward (the terms ORIGINS lists, each added to the sets written after the set that showed it):`);
+    console.log(`  forward (the terms the taxonomy gives an origin, each added to the sets written after the set that showed it):`);
     for (const l of fwd) console.log(l);
     console.log(`  ${'pooled'.padEnd(13)} at sealing + terms found before it: ${f1(forward)}  FN ${forward.fn} FP ${forward.fp}`);
     console.log(`  at-sealing FNs by what the rules lacked: ${Object.entries(lacks).map(([k, v]) => `${k} ${v}`).join(', ')} (threshold: top score ≥ 70 % of the relevant score; below: some points, less)`);

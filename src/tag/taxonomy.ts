@@ -263,7 +263,7 @@ class Validator {
     return out;
   }
 
-  /** A term: `text`, `text: weight`, or `text: {w, also, exact, actor, budget, organ, occasion, place}`. */
+  /** A term: `text`, `text: weight`, or `text: {w, also, exact, actor, budget, organ, occasion, place, origin}`. */
   term(path: Path, lang: Lang, rule: TermDef['rule'], goal: string | null, ids: string[], subtopic: string | null): TermDef {
     const n = this.node(path);
     const line = this.lineOf(path);
@@ -273,6 +273,7 @@ class Validator {
     let exact: boolean | null = null;
     // The yes/no options: actor, budget, organ, occasion, place (types.ts says what each marks).
     const flags = { actor: false, budget: false, organ: false, occasion: false, place: false };
+    let origin: string | null = null;
     if (isScalar(n) && typeof n.value === 'string') {
       text = n.value;
     } else if (isMap(n) && n.items.length === 1) {
@@ -295,6 +296,9 @@ class Validator {
           } else if (Object.hasOwn(flags, key)) {
             if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(at, `term "${text}": ${key} must be true or false`);
             flags[key as keyof typeof flags] = (node as { value: boolean }).value;
+          } else if (key === 'origin') {
+            if (!isScalar(node) || typeof node.value !== 'string' || !/^[\w.-]+$/.test(node.value)) this.fail(at, `term "${text}": origin must name a labelled set, such as eval-2028-14`);
+            origin = (node as { value: string }).value;
           } else if (key === 'also') {
             if (!isMap(node)) this.fail(at, `term "${text}": also must map goal ids to weights`);
             for (const pair of (node as { items: { key: unknown; value: unknown }[] }).items) {
@@ -306,11 +310,11 @@ class Validator {
               also[g] = (v as { value: number }).value;
             }
           } else {
-            this.fail(at, `unknown term option "${key}" (w, also, exact, actor, budget, organ, occasion, place)`);
+            this.fail(at, `unknown term option "${key}" (w, also, exact, actor, budget, organ, occasion, place, origin)`);
           }
         }
       } else if (!(isScalar(val) && val.value === null)) {
-        this.fail(line, `term "${text}" must have a number weight or options {w, also, exact, actor, budget, organ, occasion, place}`);
+        this.fail(line, `term "${text}" must have a number weight or options {w, also, exact, actor, budget, organ, occasion, place, origin}`);
       }
     } else {
       this.fail(line, 'a term must be a string, "term: weight" or "term: {w: …}"');
@@ -332,7 +336,7 @@ class Validator {
     const goals: Record<string, number> = goal === null ? {} : { [goal]: w, ...also };
     // Acronyms (KEJO, TUVE, ERICA) are matched as written, whole word only.
     const caseSensitive = /^[A-ZÅÄÖ0-9.-]{2,}$/.test(text);
-    return { text, lang, goals, rule, exact: exact ?? caseSensitive, caseSensitive, ...Object.fromEntries(Object.entries(flags).filter(([, on]) => on)), subtopic, line };
+    return { text, lang, goals, rule, exact: exact ?? caseSensitive, caseSensitive, ...Object.fromEntries(Object.entries(flags).filter(([, on]) => on)), ...(origin ? { origin } : {}), subtopic, line };
   }
 
   prior(path: Path, ids: string[]): SourcePrior {

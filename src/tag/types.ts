@@ -45,6 +45,8 @@ export interface TermDef {
    * brandstationen) names as where another matter happens: it says where, as an actor says who (see tagger.ts).
    */
   place?: boolean;
+  /** The labelled set whose misses showed the term (bench:relevance's forward measurement reads it; tagging does not). */
+  origin?: string;
   subtopic: string | null;
   /** Line in the taxonomy file, for explanations. */
   line: number;

@@ -1,14 +1,13 @@
 // The primary-goal harness (bench/primary-loso.ts): a method never learns from the set it is measured on, the forward
 // split learns from older sets only, and the candidate model learns what marks the labelled primary.
 import { describe, expect, it } from 'vitest';
-import { figures, forward, leaveOneSetOut, type Method } from '../../bench/primary-loso.js';
-import { fit, fitBinary, type BinaryExample, type Example } from '../../bench/primary-model.js';
-import { applyGoalSet, goalProbabilities, goalSetCandidates } from '../../bench/goal-set.js';
-import { loadSets } from '../../bench/labelled-sets.js';
-import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
-import { createTaggerCore } from '../../src/tag/tagger.js';
-import { loadTaxonomy } from '../../src/tag/taxonomy.js';
-import type { TagResult } from '../../src/tag/types.js';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildAt, figures, forward, leaveOneSetOut, type Method } from '../../bench/primary-loso.js';
+import { fit, type Example } from '../../bench/primary-model.js';
+import { root } from '../../bench/labelled-sets.js';
 import { choose } from '../../src/tag/primary-model.js';
 import type { LabelledItem } from '../../src/tag/evaluate.js';
 
@@ -56,6 +55,31 @@ describe('primary-goal harness', () => {
   });
 });
 
+describe('an older commit\'s build (buildAt)', () => {
+  it('points a build\'s node_modules link left by a removed checkout at this one\'s', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'lakivahti-buildat-'));
+    const was = process.env.TMPDIR;
+    try {
+      // A build another worktree made: compiled already, its node_modules link dangling once that worktree is gone.
+      const commit = execFileSync('git', ['-C', root(), 'rev-parse', '--short=7', 'HEAD~1'], { encoding: 'utf8' }).trim();
+      const dir = join(tmp, `lakivahti-primary-${commit}`);
+      mkdirSync(join(dir, 'dist', 'src', 'tag'), { recursive: true });
+      writeFileSync(join(dir, 'dist', 'src', 'tag', 'tagger.js'), '');
+      symlinkSync(join(tmp, 'removed-worktree', 'node_modules'), join(dir, 'node_modules'));
+      process.env.TMPDIR = tmp;
+      expect(buildAt(commit)).toBe(dir);
+      // A name that moves is cached by the commit it names now: HEAD~1 is that build, HEAD another.
+      expect(buildAt('HEAD~1')).toBe(dir);
+      expect(existsSync(join(dir, 'node_modules'))).toBe(true);
+      expect(realpathSync(join(dir, 'node_modules'))).toBe(realpathSync(join(root(), 'node_modules')));
+    } finally {
+      if (was === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = was;
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('candidate primary-goal model', () => {
   // The labelled primary is the candidate with 'about' (not the rules' choice) in 30 of 40 items.
   const examples: Example[] = Array.from({ length: 40 }, (_, k) => {
@@ -76,38 +100,5 @@ describe('candidate primary-goal model', () => {
 
   it('moves less under a stronger prior', () => {
     expect(Math.abs(fit(examples, { l2: 100 }).about)).toBeLessThan(Math.abs(fit(examples, { l2: 1 }).about));
-  });
-});
-
-describe('goal-set candidate (bench/goal-set.ts)', () => {
-  const taxonomy = loadTaxonomy();
-  const core = createTaggerCore(taxonomy, { analyzer: createSnowballAnalyzer() });
-  // An item the rules find relevant with one goal listed and another given points.
-  const item = loadSets(['eval-2028-12'])[0][1].find((i) => {
-    const r = core.finish(i, core.read(i), null);
-    return r.relevant && r.goals.length === 1 && Object.entries(r.scores).some(([g, s]) => s > 0 && g !== r.primary);
-  })!;
-  const reading = core.read(item);
-  const rules = (): TagResult => core.finish(item, reading, null);
-  const other = Object.entries(rules().scores).find(([g, s]) => s > 0 && g !== rules().primary)![0];
-
-  it('swaps a listed goal for a more probable unlisted one, keeping relevance and the count, and says so', () => {
-    const before = rules();
-    const after = applyGoalSet({ weights: { [`goal:${other}`]: 3 }, margin: 0 }, taxonomy, reading, rules());
-    expect(after).toMatchObject({ relevant: true, goals: [other], primary: other });
-    expect(after.evidence.filter((e) => e.rule === 'model').map((e) => e.term)).toEqual([`${other} p 0.95 ${before.primary}`]);
-  });
-
-  it('keeps the rules\' goals when no unlisted goal is more probable by the margin', () => {
-    expect(applyGoalSet({ weights: {}, margin: 0 }, taxonomy, reading, rules()).goals).toEqual(rules().goals);
-    expect(applyGoalSet({ weights: { [`goal:${other}`]: 3 }, margin: 0.5 }, taxonomy, reading, rules()).goals).toEqual(rules().goals);
-    expect(goalSetCandidates(reading, rules(), taxonomy).goals).toContain(other);
-  });
-
-  it('fits a yes/no model that learns what marks a labelled goal', () => {
-    const examples: BinaryExample[] = Array.from({ length: 40 }, (_, k) => ({ x: ['bias', ...(k % 4 ? ['title:top'] : [])], y: (k % 4 ? 1 : 0) as 0 | 1 }));
-    const w = fitBinary(examples);
-    expect(w['title:top']).toBeGreaterThan(0);
-    expect(goalProbabilities(w, { goals: ['a', 'b'], features: [['bias', 'title:top'], ['bias']] })[0]).toBeGreaterThan(0.5);
   });
 });

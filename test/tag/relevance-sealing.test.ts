@@ -1,20 +1,29 @@
 // The relevance harness (bench/relevance-sealing.ts): the forward measurement gives a set's sealing rules only the terms
 // found on sets written before it, and a miss is told apart by what the rules lacked.
 import { describe, expect, it } from 'vitest';
-import { addedTerms, lackOf, originKey, ORIGINS, withAdded } from '../../bench/relevance-sealing.js';
+import { addedTerms, lackOf, withAdded } from '../../bench/relevance-sealing.js';
 import { DEV_SETS } from '../../bench/labelled-sets.js';
 import { createSnowballAnalyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
-import { loadTaxonomy } from '../../src/tag/taxonomy.js';
+import { loadTaxonomy, parseTaxonomy, shippedTaxonomyPath } from '../../src/tag/taxonomy.js';
+import { readFileSync } from 'node:fs';
 
 const taxonomy = loadTaxonomy();
 const added = addedTerms(taxonomy);
-const without = (t: typeof taxonomy) => ({ ...t, terms: t.terms.filter((x) => !(originKey(x) in ORIGINS)), scopeTerms: t.scopeTerms.filter((x) => !(originKey(x) in ORIGINS)) });
+const without = (t: typeof taxonomy) => ({ ...t, terms: t.terms.filter((x) => !x.origin), scopeTerms: t.scopeTerms.filter((x) => !x.origin) });
 
 describe('relevance harness', () => {
-  it('names a dev set as the origin of every added term, and every one is in the taxonomy', () => {
-    for (const o of Object.values(ORIGINS)) expect(DEV_SETS).toContain(o);
-    expect(new Set(added.map((a) => originKey(a.term)))).toEqual(new Set(Object.keys(ORIGINS)));
+  it('reads each added term\'s origin from the taxonomy, a dev set, goal and scope terms alike', () => {
+    for (const a of added) expect(DEV_SETS).toContain(a.origin);
+    expect(added.find((a) => a.term.text === 'sprinklaus')).toMatchObject({ origin: 'eval-2028-07', term: { rule: 'anchor', goals: { services: 2.5 } } });
+    expect(added.find((a) => a.term.text === 'hankinta')).toMatchObject({ origin: 'eval-2027-09', term: { rule: 'scope', scope: { id: 'incident', role: 'unless' } } });
+    // The events scope's hankinta is older than round thirty-three: no origin, not added.
+    expect(added.filter((a) => a.term.text === 'hankinta')).toHaveLength(1);
+  });
+
+  it('refuses an origin that names no dev set', () => {
+    const text = readFileSync(shippedTaxonomyPath(), 'utf8').replace('sprinklaus: {w: 2.5, origin: eval-2028-07}', 'sprinklaus: {w: 2.5, origin: eval-2028-77}');
+    expect(() => addedTerms(parseTaxonomy(text))).toThrow(/origin names no dev set: sprinklaus \(line \d+\): eval-2028-77/);
   });
 
   it('adds to older rules only the terms found before the set measured', () => {

@@ -2,7 +2,8 @@
 // relevant by their own words, where the rules had none (bench/relevance-sealing.ts lists what sealed sets missed), and
 // the words bring in no near miss: a toy recall by the chemicals' supervisor, a storm's sirens, a hospital's sprinklers
 // named in a care item stay out. Round thirty-three (second part): the chemical-safety act by its full name, the welfare area's fire
-// brigades, and backup power as preparedness (the goal eval-2028-11's newly found item is labelled with).
+// brigades, and backup power as preparedness (the goal eval-2028-11's newly found item is labelled with). Round thirty-four:
+// eval-2028-14's missed objects of the rescue authority's other acts, shared systems and warning signal.
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
@@ -32,13 +33,37 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['backup power for fire stations is preparedness', { title: 'Pelastuslaitos hankkii paloasemille varavoimakoneet', summary: 'Asemat toimivat myös pitkässä sähkökatkossa.', source: 'pelastustoimi' }, true, 'internal-security'],
   ['the same in Swedish (reservkraft)', { title: 'Räddningsverket skaffar reservkraftverk till brandstationerna', summary: 'Stationerna fungerar också under ett långt elavbrott.', lang: 'sv', source: 'pelastustoimi' }, true, 'internal-security'],
   ['a hospital’s backup power stays out (varavoima is a context word)', { title: 'Keskussairaalan varavoimakoneet uusitaan', summary: 'Hankinta maksaa kaksi miljoonaa euroa.', source: 'hyvinvointialue' }, false, null],
+  // Round thirty-four (eval-2028-14's misses, new wordings): the rescue authority's other acts by their objects, the shared
+  // systems and risk-based supervision lifting the welfare-area scope, the general warning signal inflected.
+  ['fireplaces (tulisija) are fire safety', { title: 'Saunan tulisijojen suojaetäisyydet tarkentuvat', summary: 'Ohje koskee uusia rakennuksia.', source: 'ym' }, true, 'services'],
+  ['the same in Swedish (eldstäder)', { title: 'Skyddsavstånden för eldstäder i bastur preciseras', summary: 'Anvisningen gäller nya byggnader.', lang: 'sv', source: 'ym' }, true, 'services'],
+  ['LPG (nestekaasu) storage is chemical safety', { title: 'Nestekaasun varastointi mökeillä: uudet enimmäismäärät', summary: 'Asetus tulee voimaan keväällä.', source: 'tem' }, true, 'services'],
+  ['the same in Swedish (gasol)', { title: 'Förvaring av gasol i stugor: nya maximimängder', summary: 'Förordningen träder i kraft på våren.', lang: 'sv', source: 'tem' }, true, 'services'],
+  ['extinguishing water (sammutusvesi) in planning is the rescue services’', { title: 'Kaavoitusohje: sammutusveden saanti turvattava uusilla asuinalueilla', summary: '', source: 'ym' }, true, 'services'],
+  ['fire-fighting foam (släckskum) rules are the rescue services’', { title: 'Nya regler för släckskum på flygplatser', summary: 'Övergångstiden är tre år.', lang: 'sv', source: 'ym' }, true, 'services'],
+  ['the building products regulation (rakennustuoteasetus) is fire safety', { title: 'Rakennustuoteasetuksen uudet vaatimukset eristeille', summary: '', source: 'ym' }, true, 'services'],
+  ['smoke venting (rökevakuering) is fire safety', { title: 'Krav på rökevakuering i trapphus skärps', summary: '', lang: 'sv', source: 'ym' }, true, 'services'],
+  ['fire compartmentation (osastointi), inflected as Snowball keys it apart', { title: 'Suositus: ullakoiden osastoinnista säädettävä tarkemmin', summary: '', source: 'otkes' }, true, 'services'],
+  ['the same in Swedish (brandcellsindelning)', { title: 'Krav på brandcellsindelning av vindar skärps', summary: '', lang: 'sv', source: 'ym' }, true, 'services'],
+  ['risk-based supervision lifts the welfare-area scope', { title: 'Riskiperusteisen valvonnan uusi malli käyttöön', summary: 'Mukana ovat kaikki hyvinvointialueet.', source: 'intermin' }, true, 'services'],
+  ['the security network by name lifts the welfare-area scope', { title: 'Hyvinvointialueet liitetään turvallisuusverkkoon', summary: 'Liittymät valmistuvat ensi vuonna.', source: 'vm' }, true, 'internal-security'],
+  ['the field command system by name lifts it (Swedish)', { title: 'Fältledningssystemet tas i bruk i välfärdsområdet', summary: 'Utbildningen börjar i maj.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['the general warning signal, inflected', { title: 'Kuntien tiedotteet täydentävät yleistä vaaramerkkiä', summary: '', source: 'intermin' }, true, 'internal-security'],
+  ['the general warning signal in Swedish', { title: 'Den allmänna varningssignalen kompletteras med textmeddelanden', summary: '', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['officer training (päällystökoulutus) at the welfare areas’ request is training, not the reform', { title: 'Pelastusopisto lisää päällystökoulutusta hyvinvointialueiden toiveesta', summary: '', source: 'pelastusopisto' }, true, 'services'],
+  ['a factory’s environmental permit naming extinguishing water only in its summary stays out', { title: 'Sellutehtaan ympäristölupa myönnettiin', summary: 'Lupa edellyttää sammutusvesien keräämistä.', source: 'ely' }, false, null],
+  ['the police’s field command system stays police news', { title: 'Poliisin kenttäjohtamisjärjestelmä päivitetään', summary: 'Partioiden tehtävänjako nopeutuu.', source: 'poliisi' }, false, null],
+  // Round thirty-four's goals by class: an adjustment programme and a cooperation area.
+  ['an adjustment programme naming the rescue department’s savings is the reform’s money', { title: 'Sopeuttamisohjelma: pelastuslaitos säästää miljoona euroa', summary: 'Aluevaltuusto päättää ohjelmasta syyskuussa.', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['the cooperation area’s agreement on the rescue services’ special tasks is the reform’s structure', { title: 'Samarbetsområdets avtal: räddningsväsendets specialuppgifter fördelas', summary: '', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['a municipality’s adjustment programme stays out (a context word)', { title: 'Kaupungin sopeuttamisohjelma hyväksyttiin', summary: 'Säästöt kohdistuvat kulttuuripalveluihin.', source: 'kunta' }, false, null],
   ['an explosives find stays police news', { title: 'Poliisi takavarikoi räjähteitä autosta', summary: 'Kaksi henkilöä pidätettiin.', source: 'poliisi' }, false, null],
   ['a toy recall stays product safety', { title: 'Tukes varoittaa vaarallisista leluista', summary: 'Leluissa havaittiin irtoavia pienosia.', source: 'tukes' }, false, null],
   ['an ambulance’s sirens are no population warning', { title: 'Ambulanssi ajoi sireenit päällä kolariin', summary: 'Kukaan ei loukkaantunut vakavasti.' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
-  describe(`relevance vocabulary of round thirty-three (${name})`, () => {
+  describe(`relevance vocabulary of rounds thirty-three and thirty-four (${name})`, () => {
     const analyzer = make();
     if (!analyzer) {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');

@@ -35,6 +35,7 @@ describe('taxonomy', () => {
     ['a weight that is not a number', '- pelastus+laki: 3.5', '- pelastus+laki: {w: paljon}'],
     ['an unknown goal in also', 'also: {services: 2.5}}', 'also: {palvelut: 2.5}}'],
     ['an unknown term option', 'virve: {w: 3, exact: true}', 'virve: {w: 3, exakt: true}'],
+    ['an origin that names no set', 'sprinklaus: {w: 2.5, origin: eval-2028-07}', 'sprinklaus: {w: 2.5, origin: 2028}'],
     ['an actor flag that is not true or false', 'pelastus+laitos: {w: 3, actor: true}', 'pelastus+laitos: {w: 3, actor: joo}'],
     ['an unknown item kind', '  bill: 1.1', '  hallituksen-esitys: 1.1'],
     ['an unknown goal id', '  - id: welfare-reform', '  - id: welfare'],
