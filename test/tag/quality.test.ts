@@ -545,16 +545,20 @@ function suite(name: string, make: () => Analyzer | null): void {
       // relevance vocabulary (h-rel2-42, written without this set), measured once: F1 0.883 / 0.895 (recall 0.795 / 0.821),
       // primary 0.686 / 0.712 unchanged, goal precision 0.841 / 0.852 (the items newly found carry a goal they are not
       // labelled with). After its second part (h-rel3-42, also written without this set), at the round's end: F1 0.898 /
-      // 0.910 (recall 0.821 / 0.846), primary 0.712 / 0.737, goal precision 0.846 / 0.856. Bars just below that (below all
-      // three of the issue's targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202814, { f1: 0.895, primaryHit: 0.71, goalPrecision: 0.84 }, true);
+      // 0.910 (recall 0.821 / 0.846), primary 0.712 / 0.737, goal precision 0.846 / 0.856. Tuned on in round thirty-four
+      // (h-rel-43: other acts' objects, the ICT service centre by name): F1 0.960 / 0.961 (recall 0.929 / 0.936), primary
+      // 0.872 / 0.878, goal precision 0.879 / 0.885. Bars just below that (above the F1 target, below the primary and goal-
+      // precision targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202814, { f1: 0.955, primaryHit: 0.865, goalPrecision: 0.875 }, true);
     });
     it('holds on the round-thirty-four evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-four change: F1
       // 0.968 (precision 0.984, recall 0.952), primary 0.897 (chosen 0.873), goal precision 0.902 with either analyzer;
-      // keyword alert 0.902 (precision 0.857, recall 0.952), 0.746, 0.593. Bars just below (above the issue's F1 target,
-      // below its primary and goal-precision targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202815, { f1: 0.965, primaryHit: 0.895, goalPrecision: 0.9 }, false);
+      // keyword alert 0.902 (precision 0.857, recall 0.952), 0.746, 0.593. At round thirty-four's end (words chosen from the
+      // dev sets with it unread), measured once: F1 0.972 (recall 0.960), primary 0.905 (chosen 0.881), goal precision 0.902.
+      // Bars just below (above the issue's F1 target, below its primary and goal-precision targets, where it stands): a fall
+      // below is a regression.
+      expectBars(evaluation202815, { f1: 0.97, primaryHit: 0.9, goalPrecision: 0.9 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
