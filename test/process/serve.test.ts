@@ -45,6 +45,10 @@ async function serve(db: string, extra: string[] = [], opts: Parameters<typeof s
 }
 
 const sqlite = (file: string) => new Database(file, { readonly: true, fileMustExist: true });
+const until = async (ok: () => boolean, what: string) => {
+  for (const stop = Date.now() + 30_000; !ok(); await new Promise((r) => setTimeout(r, 50)))
+    if (Date.now() > stop) throw new Error(`timed out waiting for ${what}`);
+};
 
 describe('lakivahti serve as a process', () => {
   it('answers on 127.0.0.1, then on SIGTERM stops within 5 s with exit 0, the database whole and no run half-written', async () => {
@@ -92,6 +96,33 @@ describe('lakivahti serve as a process', () => {
       expect(conn.prepare("SELECT error_count, next_run_at FROM sources WHERE id = 'slow'").get()).toEqual({ error_count: 0, next_run_at: null });
     } finally {
       conn.close();
+    }
+  }, 60_000);
+
+  it('SIGHUP (a closed terminal) stops it as SIGTERM does: exit 0, the lease given back, the run in flight recorded', async () => {
+    const db = path.join(dir, 'hangup.sqlite');
+    const { child } = await serve(db);
+    await child.line(/"source_id":"sm","status":"ok"/);
+    const conn = sqlite(db);
+    try {
+      // The slow source's run holds its lease when the terminal closes.
+      await until(() => conn.prepare("SELECT running_until FROM sources WHERE id = 'slow'").pluck().get() !== null, "the slow source's lease");
+    } finally {
+      conn.close();
+    }
+    const signalled = Date.now();
+    child.proc.kill('SIGHUP');
+    const done = await child.done;
+    expect(Date.now() - signalled).toBeLessThan(5000);
+    expect([done.code, done.signal]).toEqual([0, null]);
+    expect(done.out).toMatch(/"event":"stopping","signal":"SIGHUP"[\s\S]*"source_id":"slow","status":"interrupted"[\s\S]*"event":"stopped"/);
+    const after = sqlite(db);
+    try {
+      expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(after.prepare('SELECT id FROM sources WHERE running_until IS NOT NULL').all()).toEqual([]);
+      expect(after.prepare("SELECT status FROM runs WHERE source_id = 'slow'").all()).toEqual([{ status: 'interrupted' }]);
+    } finally {
+      after.close();
     }
   }, 60_000);
 
