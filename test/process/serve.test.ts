@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
-import { start, run } from '../helpers/process.js';
+import { BIN, start, run } from '../helpers/process.js';
+import { spawn } from 'node:child_process';
 import { seedDatabase } from './seed.js';
 import { insertReview, listReviews, openDb, readMeta } from '../../src/store/index.js';
 import { addUser, Browser, PASSWORD } from '../helpers/web.js';
@@ -119,6 +120,36 @@ describe('lakivahti serve as a process', () => {
     const after = sqlite(db);
     try {
       expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(after.prepare('SELECT id FROM sources WHERE running_until IS NOT NULL').all()).toEqual([]);
+      expect(after.prepare("SELECT status FROM runs WHERE source_id = 'slow'").all()).toEqual([{ status: 'interrupted' }]);
+    } finally {
+      after.close();
+    }
+  }, 60_000);
+
+  it('under a terminal that closes (SIGHUP, then EIO on every write to it) it still stops cleanly', async () => {
+    const db = path.join(dir, 'terminal.sqlite');
+    const pidFile = path.join(dir, 'terminal.pid');
+    // script(1) gives serve a terminal of its own; killing script closes the terminal, as closing a window does.
+    const shell = `echo $$ > ${pidFile}; exec ${process.execPath} ${BIN} serve --port 0 --db ${db} --feeds ${feeds}`;
+    const term = spawn('script', ['-qfec', shell, '/dev/null'], { env: { ...process.env, LAKIVAHTI_ALLOW_PRIVATE_NETWORKS: '1' }, stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    term.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    await until(() => /"event":"listening"/.test(out) && fs.existsSync(db), 'serve under a terminal to listen');
+    const conn = sqlite(db);
+    try {
+      await until(() => conn.prepare("SELECT running_until FROM sources WHERE id = 'slow'").pluck().get() != null, "the slow source's lease");
+    } finally {
+      conn.close();
+    }
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+    term.kill('SIGKILL');
+    const gone = () => { try { process.kill(pid, 0); return false; } catch { return true; } };
+    await until(gone, 'serve to end once its terminal closed');
+    const after = sqlite(db);
+    try {
+      expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+      // The shutdown went on past its first log line, which the closed terminal refused (EIO).
       expect(after.prepare('SELECT id FROM sources WHERE running_until IS NOT NULL').all()).toEqual([]);
       expect(after.prepare("SELECT status FROM runs WHERE source_id = 'slow'").all()).toEqual([{ status: 'interrupted' }]);
     } finally {
