@@ -1,4 +1,5 @@
 // What Lakivahti takes for an e-mail address: one mailbox, as a person types it.
+import { domainToASCII, domainToUnicode } from 'node:url';
 
 const PART = String.raw`[^\s\p{Cc}@<>()[\],;:"\\]+`;
 const ADDRESS = new RegExp(`^${PART}@${PART}\\.${PART}$`, 'u');
@@ -13,6 +14,27 @@ const SENDER = new RegExp(`^${PART}@${PART}$`, 'u');
  */
 export function isMailAddress(text: string): boolean {
   return text.length <= 320 && ADDRESS.test(text);
+}
+
+/**
+ * The address as stored, or undefined when it is none (isMailAddress, and a domain whose every label has letters and
+ * neither begins nor ends with a hyphen). An international domain is kept in one spelling, its own letters in lower
+ * case (IDNA): `pelastus@ÄÄNEKOSKI.FI` and `pelastus@xn--nekoski-4waa.fi` are the mailbox `pelastus@äänekoski.fi`,
+ * which the mailer sends to (the stored addresses' NOCASE folds ASCII letters only, so the network digest went to one
+ * mailbox twice). A domain in ASCII letters is kept as typed.
+ */
+export function canonicalAddress(text: string): string | undefined {
+  const typed = text.trim();
+  if (!isMailAddress(typed)) return undefined;
+  const at = typed.lastIndexOf('@');
+  let domain = typed.slice(at + 1);
+  if (/[^\x00-\x7f]|(?:^|\.)xn--/i.test(domain)) {
+    const ascii = domainToASCII(domain);
+    if (!ascii) return undefined; // not a domain IDNA can spell (a broken xn-- label)
+    domain = domainToUnicode(ascii);
+  }
+  if (domain.split('.').some((label) => !label || label.startsWith('-') || label.endsWith('-'))) return undefined;
+  return `${typed.slice(0, at)}@${domain}`;
 }
 
 /**
