@@ -51,6 +51,28 @@ const until = async (ok: () => boolean, what: string) => {
     if (Date.now() > stop) throw new Error(`timed out waiting for ${what}`);
 };
 
+/** Wait until the slow source's run (its server never answers) holds its lease. */
+async function slowLeaseHeld(db: string): Promise<void> {
+  const conn = sqlite(db);
+  try {
+    await until(() => conn.prepare("SELECT running_until FROM sources WHERE id = 'slow'").pluck().get() != null, "the slow source's lease");
+  } finally {
+    conn.close();
+  }
+}
+
+/** After a stop: the database whole, every lease given back, the slow source's run recorded as interrupted. */
+function expectStoppedCleanly(db: string): void {
+  const conn = sqlite(db);
+  try {
+    expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(conn.prepare('SELECT id FROM sources WHERE running_until IS NOT NULL').all()).toEqual([]);
+    expect(conn.prepare("SELECT status FROM runs WHERE source_id = 'slow'").all()).toEqual([{ status: 'interrupted' }]);
+  } finally {
+    conn.close();
+  }
+}
+
 describe('lakivahti serve as a process', () => {
   it('answers on 127.0.0.1, then on SIGTERM stops within 5 s with exit 0, the database whole and no run half-written', async () => {
     const db = path.join(dir, 'serve.sqlite');
@@ -104,27 +126,14 @@ describe('lakivahti serve as a process', () => {
     const db = path.join(dir, 'hangup.sqlite');
     const { child } = await serve(db);
     await child.line(/"source_id":"sm","status":"ok"/);
-    const conn = sqlite(db);
-    try {
-      // The slow source's run holds its lease when the terminal closes.
-      await until(() => conn.prepare("SELECT running_until FROM sources WHERE id = 'slow'").pluck().get() !== null, "the slow source's lease");
-    } finally {
-      conn.close();
-    }
+    await slowLeaseHeld(db); // the slow source's run holds its lease when the terminal closes
     const signalled = Date.now();
     child.proc.kill('SIGHUP');
     const done = await child.done;
     expect(Date.now() - signalled).toBeLessThan(5000);
     expect([done.code, done.signal]).toEqual([0, null]);
     expect(done.out).toMatch(/"event":"stopping","signal":"SIGHUP"[\s\S]*"source_id":"slow","status":"interrupted"[\s\S]*"event":"stopped"/);
-    const after = sqlite(db);
-    try {
-      expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(after.prepare('SELECT id FROM sources WHERE running_until IS NOT NULL').all()).toEqual([]);
-      expect(after.prepare("SELECT status FROM runs WHERE source_id = 'slow'").all()).toEqual([{ status: 'interrupted' }]);
-    } finally {
-      after.close();
-    }
+    expectStoppedCleanly(db);
   }, 60_000);
 
   it('under a terminal that closes (SIGHUP, then EIO on every write to it) it still stops cleanly', async () => {
@@ -136,25 +145,13 @@ describe('lakivahti serve as a process', () => {
     let out = '';
     term.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
     await until(() => /"event":"listening"/.test(out) && fs.existsSync(db), 'serve under a terminal to listen');
-    const conn = sqlite(db);
-    try {
-      await until(() => conn.prepare("SELECT running_until FROM sources WHERE id = 'slow'").pluck().get() != null, "the slow source's lease");
-    } finally {
-      conn.close();
-    }
+    await slowLeaseHeld(db);
     const pid = Number(fs.readFileSync(pidFile, 'utf8'));
     term.kill('SIGKILL');
     const gone = () => { try { process.kill(pid, 0); return false; } catch { return true; } };
     await until(gone, 'serve to end once its terminal closed');
-    const after = sqlite(db);
-    try {
-      expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
-      // The shutdown went on past its first log line, which the closed terminal refused (EIO).
-      expect(after.prepare('SELECT id FROM sources WHERE running_until IS NOT NULL').all()).toEqual([]);
-      expect(after.prepare("SELECT status FROM runs WHERE source_id = 'slow'").all()).toEqual([{ status: 'interrupted' }]);
-    } finally {
-      after.close();
-    }
+    // The shutdown went on past its first log line, which the closed terminal refused (EIO).
+    expectStoppedCleanly(db);
   }, 60_000);
 
   it('a busy port says which port is taken and how to choose another', async () => {
