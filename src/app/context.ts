@@ -107,7 +107,7 @@ const UNWRITABLE_FI: Record<WriteFailure, string> = {
 
 /** Why a database could not be opened for writing, in plain Finnish for the page (the technical reason goes to the log). */
 function unwritableReason(err: unknown): string {
-  const failed = writeFailure(err) ?? (/EACCES|EPERM/.test(String((err as { code?: unknown } | null)?.code ?? '')) ? 'read-only' : null);
+  const failed = writeFailure(err);
   return failed ? UNWRITABLE_FI[failed] : 'sitä ei voitu avata kirjoitettavaksi (syy on palvelimen lokissa)';
 }
 

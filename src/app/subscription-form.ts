@@ -4,7 +4,7 @@ import { getMatter, listOrganisations, listSourceStates, type Db } from '../stor
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
-import { isMailAddress } from '../mail/address.js';
+import { canonicalAddress } from '../mail/address.js';
 import { organisationKey, organisationKeys } from './organisations.js';
 import { parseId } from '../parse/id.js';
 
@@ -64,9 +64,9 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
   const fail = (field: string, en: string, word: string, values: Record<string, string> = {}): never => {
     throw new SubscriptionError(field, en, word, values);
   };
-  const email = r.email.trim();
-  if (!email) fail('email', "add needs the recipient's e-mail address", 'subForm.noEmail');
-  if (!isMailAddress(email)) fail('email', `${JSON.stringify(email)} is not an e-mail address`, 'subForm.badEmail', { email });
+  const typed = r.email.trim();
+  if (!typed) fail('email', "add needs the recipient's e-mail address", 'subForm.noEmail');
+  const email = canonicalAddress(typed) ?? fail('email', `${JSON.stringify(typed)} is not an e-mail address`, 'subForm.badEmail', { email: typed });
   const every = (r.every || 'weekly') as Frequency;
   if (!FREQUENCIES.includes(every)) fail('every', `--every must be one of ${FREQUENCIES.join(', ')}, not "${r.every}"`, 'subForm.every', { every: String(r.every) });
   const lang = (r.lang || 'fi') as 'fi' | 'sv';

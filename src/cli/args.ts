@@ -1,4 +1,5 @@
 // Argument parsing shared by the commands; the application itself lives in src/app/.
+import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
@@ -107,13 +108,33 @@ export async function writeLine(line: string, out: Writable = process.stdout): P
   return !gone();
 }
 
-/** A reader that went away (EPIPE) is not an error worth a stack: the command notices and stops writing. */
+/**
+ * A reader that went away (EPIPE) or a terminal that closed (EIO: its SIGHUP is being handled, see STOP_SIGNALS) is
+ * not an error worth a stack: the command notices and stops writing, or goes on stopping cleanly.
+ */
 let tolerating = false;
 export function tolerateClosedPipes(): void {
   if (tolerating) return;
   tolerating = true;
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+      if (err.code !== 'EPIPE' && err.code !== 'EIO' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
     });
 }
+
+/**
+ * The signals that stop a command as Ctrl-C does: SIGTERM (a service manager, cron's timeout) and SIGHUP, which a
+ * closed terminal or an ended SSH session sends to the commands it started (it ended them at once, unhandled).
+ */
+export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Call `stop` on the first of STOP_SIGNALS; a second signal is not caught and ends the process. Returns `off`. */
+export function onStopSignal(stop: (signal: NodeJS.Signals) => void): () => void {
+  const off = () => STOP_SIGNALS.forEach((s) => process.off(s, first));
+  const first = (signal: NodeJS.Signals) => (off(), stop(signal));
+  STOP_SIGNALS.forEach((s) => process.once(s, first));
+  return off;
+}
+
+/** The exit status a shell gives a command a signal stopped: 128 + its number (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP). */
+export const signalStatus = (signal: NodeJS.Signals): number => 128 + os.constants.signals[signal];

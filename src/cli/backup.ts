@@ -4,7 +4,7 @@ import path from 'node:path';
 import { resolvePaths } from '../app/context.js';
 import { utf8Path } from '../paths.js';
 import { backupDb, DB_FILE_SUFFIXES, InUseError, openDb } from '../store/index.js';
-import { Interrupted, parseCommand, UsageError } from './args.js';
+import { Interrupted, onStopSignal, parseCommand, signalStatus, UsageError } from './args.js';
 
 export const usage = `usage: lakivahti backup FILE [--force] [--db PATH]
 
@@ -15,7 +15,7 @@ and never replaced while a process has it open as its database (serve or crawl o
 a reader idle on an earlier backup (the sqlite3 shell) holds no lock and is not seen: close it first.
 The copy is written as FILE.partial-PID and named FILE only once complete and checked: a disk
 too small for it is refused before anything is written (exit 1, naming the disk), and a copy cut
-short (the disk filling, Ctrl-C or SIGTERM: exit 130 / 143) leaves nothing behind, and an existing
+short (the disk filling, Ctrl-C, SIGTERM or SIGHUP: exit 130 / 143 / 129) leaves nothing behind, and an existing
 FILE as it was.
 `;
 
@@ -69,12 +69,12 @@ export async function backupCommand(args: string[]): Promise<number> {
   }
   // Any schema: a backup before an upgrade is the one most worth having.
   const db = openDb(dbFile, { readOnly: true, anySchema: true });
-  // Ctrl-C or SIGTERM: the copy stops between steps and its partial file is removed.
+  // Ctrl-C, SIGTERM or SIGHUP: the copy stops between steps and its partial file is removed.
   let stoppedBy: NodeJS.Signals | null = null;
   const stop = (signal: NodeJS.Signals) => (stoppedBy = signal);
-  process.once('SIGINT', stop).once('SIGTERM', stop);
+  const unlisten = onStopSignal(stop);
   try {
-    const stopped = () => (stoppedBy ? new Interrupted(`${stoppedBy}: stopped; no backup was written${values.force ? ` (${dest} is as it was)` : ''}`, stoppedBy === 'SIGINT' ? 130 : 143) : null);
+    const stopped = () => (stoppedBy ? new Interrupted(`${stoppedBy}: stopped; no backup was written${values.force ? ` (${dest} is as it was)` : ''}`, signalStatus(stoppedBy)) : null);
     const { bytes, items } = await backupDb(db, dest, { replace: values.force, stopped });
     process.stdout.write(`backup: ${dest} written (${megabytes(bytes)}, ${items} items); integrity check ok\n`);
     return 0;
@@ -87,7 +87,7 @@ export async function backupCommand(args: string[]): Promise<number> {
     process.stderr.write(`backup: ${dest} was written by another backup while this one copied; it is kept, and this copy removed\n`);
     return 1;
   } finally {
-    process.off('SIGINT', stop).off('SIGTERM', stop);
+    unlisten();
     db.close();
   }
 }

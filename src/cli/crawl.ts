@@ -8,7 +8,7 @@ import { listPausedSources } from '../store/sources.js';
 import { mayMoveIntoForce } from '../store/in-force.js';
 import { closeContext, NoSourcesError, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { checkTaxonomy } from '../app/taxonomy-check.js';
-import { parseCommand } from './args.js';
+import { onStopSignal, parseCommand, signalStatus } from './args.js';
 import { keepHeapSmall } from '../heap.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
 
@@ -19,7 +19,7 @@ not modified, or the error; then the matters whose statute came into force today
 Exits 0 when it ran, even if sources failed; 1 when no source definition could be read, the taxonomy
 cannot be read (new items are stored untagged; said by every crawl, also one that finds nothing new), or the
 database could not be written (its disk full, a disk I/O error such as a file-size limit, or read-only; the runs
-it could not store are due again). Ctrl-C or SIGTERM stops it: requests in flight are
+it could not store are due again). Ctrl-C, SIGTERM or SIGHUP stops it: requests in flight are
 aborted, those runs recorded as interrupted, the finished ones printed (exit 130 or 143).
 `;
 
@@ -88,7 +88,7 @@ export async function crawlCommand(args: string[]): Promise<number> {
       }
     }
     defs = defs.filter((d) => !paused.has(d.id));
-    // Ctrl-C or SIGTERM: no further source starts, requests in flight are aborted so that their runs are recorded as
+    // Ctrl-C, SIGTERM or SIGHUP: no further source starts, requests in flight are aborted so that their runs are recorded as
     // interrupted (not left to a lease that expires), and what finished is printed. A second signal ends at once.
     let stoppedBy: NodeJS.Signals | null = null;
     const stop = (signal: NodeJS.Signals) => {
@@ -96,12 +96,12 @@ export async function crawlCommand(args: string[]): Promise<number> {
       process.stderr.write(`crawl: ${signal}: stopping (runs in flight are recorded as interrupted; again to end at once)\n`);
       void ctx.fetch.destroy();
     };
-    process.once('SIGINT', stop).once('SIGTERM', stop);
+    const unlisten = onStopSignal(stop);
     let runs: RunResult[];
     try {
       runs = await crawl(defs, { ...pipelineDeps(ctx, { oneShot: true }), nextScheduled: nextRunOf(), stopping: () => stoppedBy !== null }, concurrency);
     } finally {
-      process.off('SIGINT', stop).off('SIGTERM', stop);
+      unlisten();
     }
     // A taxonomy that cannot be read, also when no run needed the tag stage (a crawl of 304s): cron must see it.
     if (!stoppedBy) await checkTaxonomy(ctx);
@@ -111,7 +111,7 @@ export async function crawlCommand(args: string[]): Promise<number> {
       const finished = new Set(runs.filter((r) => r.status !== 'interrupted').map((r) => r.sourceId));
       const unfinished = defs.map((d) => d.id).filter((id) => !finished.has(id));
       process.stderr.write(`crawl: interrupted (${stoppedBy})${unfinished.length ? `; not finished: ${unfinished.join(', ')}` : ''}\n`);
-      return stoppedBy === 'SIGINT' ? 130 : 143;
+      return signalStatus(stoppedBy);
     }
     // A database that could not be written (a full disk, a disk I/O error, read-only) is no source's fault: cron must
     // see it, as every run would fail so until someone looks (the runs it failed were rolled back; nothing was lost).

@@ -1,5 +1,5 @@
 // `lakivahti items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT] [--relevant] [--goal G] [--joint]`.
-import { listItems, listSourceStates, type ItemQuery } from '../store/index.js';
+import { eachItem, listSourceStates, type ItemQuery, type ItemRow } from '../store/index.js';
 import { finnishDate, helsinkiDate, parseDate } from '../parse/dates.js';
 import { closeContext, openContext } from '../app/context.js';
 import { listingFilters } from './filters.js';
@@ -49,28 +49,37 @@ export async function itemsCommand(args: string[]): Promise<number> {
       relevant: values.relevant ? true : undefined,
       jointFrom: values.joint ? today : undefined,
     };
-    const rows = listItems(ctx.db, query);
+    // Rows are written as SQLite reads them (a listing of 100,000 items held every one before its first line).
     // The candidates whose deadline is not known come after the dated ones, in the same --limit.
-    if (values.joint && rows.length < (limit ?? 50)) rows.push(...listItems(ctx.db, { ...query, jointFrom: undefined, jointUnknown: true, limit: (limit ?? 50) - rows.length }));
-    for (const r of rows) {
-      let line: string;
-      if (values.json) {
-        const { id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, matter, inForce } = r;
-        // Whether it is a candidate today, as --joint lists them (the stored verdict is the tag stage's, made when tagged).
-        const joint = isCandidateOn(r, today);
-        const jointDeadlineUnknown = isDeadlineUnknownCandidate(r);
-        line = JSON.stringify({ id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint,
-          matter, inForce, jointDeadlineUnknown }); // fields added after the earlier ones, whose order scripts may read
-      } else {
-        const dl = r.deadline ? `  [määräaika ${finnishDate(r.deadline) ?? r.deadline}]` : isDeadlineUnknownCandidate(r) ? '  [määräaika ei tiedossa]' : '';
-        const goals = r.goals.length ? `  {${r.goals.join(', ')}}` : '';
-        const matter = r.matter === null ? '' : `  (asia ${r.matter})`;
-        line = `#${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}${dl}${goals}${matter}`;
+    const queries: ItemQuery[] = values.joint ? [query, { ...query, jointFrom: undefined, jointUnknown: true }] : [query];
+    let left = limit ?? 50;
+    for (const q of queries) {
+      if (left === 0) break;
+      for (const r of eachItem(ctx.db, { ...q, limit: left })) {
+        left--;
+        if (!(await writeLine(values.json ? itemJson(r, today) : itemLine(r)))) return 0;
       }
-      if (!(await writeLine(line))) break;
     }
     return 0;
   } finally {
     await closeContext(ctx);
   }
+}
+
+/** An item as one JSON line (the fields after `joint` were added later; scripts may read the earlier ones' order). */
+function itemJson(r: ItemRow, today: string): string {
+  const { id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, matter, inForce } = r;
+  // Whether it is a candidate today, as --joint lists them (the stored verdict is the tag stage's, made when tagged).
+  const joint = isCandidateOn(r, today);
+  const jointDeadlineUnknown = isDeadlineUnknownCandidate(r);
+  return JSON.stringify({ id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint,
+    matter, inForce, jointDeadlineUnknown });
+}
+
+/** An item as one line for people. */
+function itemLine(r: ItemRow): string {
+  const dl = r.deadline ? `  [määräaika ${finnishDate(r.deadline) ?? r.deadline}]` : isDeadlineUnknownCandidate(r) ? '  [määräaika ei tiedossa]' : '';
+  const goals = r.goals.length ? `  {${r.goals.join(', ')}}` : '';
+  const matter = r.matter === null ? '' : `  (asia ${r.matter})`;
+  return `#${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}${dl}${goals}${matter}`;
 }

@@ -1,5 +1,5 @@
 // `lakivahti matters [--json] [--goal G] [--stage S] [--search TEXT]`: matters, the one with the newest item first.
-import { listMatters, type MatterRow } from '../store/index.js';
+import { eachMatter, type MatterRow } from '../store/index.js';
 import { finnishDate } from '../parse/dates.js';
 import { MATTER_STAGES, type MatterStage } from '../link/stage.js';
 import { STAGE_NAMES } from '../present/stage-names.js';
@@ -47,7 +47,7 @@ export async function mattersCommand(args: string[]): Promise<number> {
     return fail(`unknown stage "${values.stage}" (stages: ${MATTER_STAGES.join(', ')})`);
   const ctx = openContext(values, { access: 'read' });
   try {
-    for (const m of listMatters(ctx.db, { stage: values.stage as MatterStage | undefined, goal: values.goal, match, limit })) {
+    for (const m of eachMatter(ctx.db, { stage: values.stage as MatterStage | undefined, goal: values.goal, match, limit })) {
       if (!(await writeLine(values.json ? matterJson(m) : matterLine(m)))) break;
     }
     return 0;

@@ -1,14 +1,14 @@
 // `lakivahti serve [--port N] [--host H] [--no-schedule]`: the scheduler and the web view in one process.
 import { closeContext, openTaggingContext, reportConfigErrors } from '../app/context.js';
 import { log, serve, type Running } from '../app/serve.js';
-import { parseCommand, UsageError } from './args.js';
+import { onStopSignal, parseCommand, UsageError } from './args.js';
 import { webEnv, type WebEnv } from '../web/env.js';
 
 
 export const usage = `usage: lakivahti serve [--port N] [--host HOST] [--no-schedule] [--db PATH] [--feeds DIR]
 
 Run the scheduler and the web view. Listens on 127.0.0.1 unless --host (or HOST) says otherwise,
-port 3000 unless --port (or PORT). SIGTERM or Ctrl-C stops it within 5 s
+port 3000 unless --port (or PORT). SIGTERM, SIGHUP (a closed terminal) or Ctrl-C stops it within 5 s
 (runs still in flight after a short grace are aborted and recorded as interrupted).
 `;
 
@@ -53,7 +53,7 @@ export async function serveCommand(args: string[]): Promise<number> {
 }
 
 /**
- * The one way `serve` and `demo` stop on SIGINT or SIGTERM: say so, close (runs in flight get a short grace, then are
+ * The one way `serve` and `demo` stop on SIGINT, SIGTERM or SIGHUP: say so, close (runs in flight get a short grace, then are
  * aborted and recorded as interrupted), and say so again; the process ends within 5 s whatever still holds it.
  */
 export async function stopOn(signal: string, running: Pick<Running, 'close'>): Promise<void> {
@@ -64,17 +64,7 @@ export async function stopOn(signal: string, running: Pick<Running, 'close'>): P
   log({ event: 'stopped' });
 }
 
-/** Resolve on SIGINT or SIGTERM (with its name), so the database is closed cleanly; a second signal is not caught. */
+/** Resolve on SIGINT, SIGTERM or SIGHUP (with its name), so the database is closed cleanly; a second signal is not caught. */
 export function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (sig: string) => () => {
-      process.off('SIGINT', int);
-      process.off('SIGTERM', term);
-      resolve(sig);
-    };
-    const int = on('SIGINT');
-    const term = on('SIGTERM');
-    process.once('SIGINT', int);
-    process.once('SIGTERM', term);
-  });
+  return new Promise((resolve) => onStopSignal(resolve));
 }

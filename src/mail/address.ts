@@ -1,4 +1,5 @@
 // What Lakivahti takes for an e-mail address: one mailbox, as a person types it.
+import { domainToASCII, domainToUnicode } from 'node:url';
 
 const PART = String.raw`[^\s\p{Cc}@<>()[\],;:"\\]+`;
 const ADDRESS = new RegExp(`^${PART}@${PART}\\.${PART}$`, 'u');
@@ -9,10 +10,31 @@ const SENDER = new RegExp(`^${PART}@${PART}$`, 'u');
  * Whether `text` is one address (`local@domain.tld`, at most 320 characters). What an address header reads as more
  * than one mailbox is refused: a name's angle brackets, a list's comma or semicolon, quotes, comments, a domain
  * literal's brackets, spaces and control characters (the mailer sent "x@example.fi>" to x@example.fi, so the address
- * stored and shown was not the one mailed).
+ * stored and shown was not the one mailed). The domain as canonicalAddress reads it.
  */
 export function isMailAddress(text: string): boolean {
-  return text.length <= 320 && ADDRESS.test(text);
+  return canonicalAddress(text) !== undefined;
+}
+
+/**
+ * The address as stored, or undefined when it is none (one mailbox, as isMailAddress says, on a domain whose every
+ * label has letters and neither begins nor ends with a hyphen). An international domain is kept in one spelling, its
+ * own letters in lower case (IDNA): `pelastus@ÄÄNEKOSKI.FI` and `pelastus@xn--nekoski-4waa.fi` are the mailbox `pelastus@äänekoski.fi`,
+ * which the mailer sends to (the stored addresses' NOCASE folds ASCII letters only, so the network digest went to one
+ * mailbox twice). A domain in ASCII letters is kept as typed.
+ */
+export function canonicalAddress(text: string): string | undefined {
+  const typed = text.trim();
+  if (typed.length > 320 || !ADDRESS.test(typed)) return undefined;
+  const at = typed.lastIndexOf('@');
+  let domain = typed.slice(at + 1);
+  if (/[^\x00-\x7f]|(?:^|\.)xn--/i.test(domain)) {
+    const ascii = domainToASCII(domain);
+    if (!ascii) return undefined; // not a domain IDNA can spell (a broken xn-- label)
+    domain = domainToUnicode(ascii);
+  }
+  if (domain.split('.').some((label) => !label || label.startsWith('-') || label.endsWith('-'))) return undefined;
+  return `${typed.slice(0, at)}@${domain}`;
 }
 
 /**

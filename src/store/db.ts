@@ -149,7 +149,7 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
     // a write then replaces: say what either is and touch neither.
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (stat?.isDirectory()) throw new DbOpenError(`${file} is a folder, not a database file`);
-    if (stat && stat.size > 0 && !sqliteHeader(file)) throw notDatabase(file, { code: 'SQLITE_NOTADB' });
+    if (stat && stat.size > 0 && !readableHeader(file)) throw notDatabase(file, { code: 'SQLITE_NOTADB' });
   }
   if (readOnly) return withCache(openReadOnly(file, anySchema), cacheMiB);
   if (file !== ':memory:') {
@@ -189,6 +189,16 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
 function withCache(db: Db, mib: number): Db {
   if (mib > 0) db.pragma(`cache_size = -${Math.trunc(mib * 1024)}`);
   return db;
+}
+
+/** sqliteHeader, with a file this user may not open named as such (it was a bare 'EACCES: permission denied', exit 2). */
+function readableHeader(file: string): boolean {
+  try {
+    return sqliteHeader(file);
+  } catch (err) {
+    if (writeFailure(err) !== 'read-only') throw err;
+    throw new DbOpenError(`the database ${file} cannot be read by this user (no permission to open it); nothing was changed`, 'EACCES');
+  }
 }
 
 /** Whether the file begins as every SQLite database does. */

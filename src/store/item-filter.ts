@@ -213,10 +213,18 @@ function pageOf(db: Db, f: ItemFilter, page: PageRequest, hits: string | undefin
   const cursor = (n: number): Cursor | undefined => (rows[n] ? { key: keys[n], id: rows[n].id } : undefined);
   const first = cursor(0);
   const last = cursor(rows.length - 1);
-  // Going back (after), `more` says whether newer items remain; going forward, whether older ones do.
-  const older = last && (page.after ? true : page.oldest ? false : more) ? last : null;
+  // Going back (after), `more` says whether newer items remain; going forward, whether older ones do. A page read
+  // back from a cursor has older items unless the cursor lay at the list's end (the last-page link's, lastPageCursor).
+  const older = last && (page.after ? olderThan(db, f, page, last, hits) : page.oldest ? false : more) ? last : null;
   const newer = first && (towardNewer(page) ? more : page.before !== undefined) ? first : null;
   return { items: rows, older, newer, capped };
+}
+
+/** Whether any item of the list is older than `cursor` (`hits`: the page's, which a search alone reads per page). */
+function olderThan(db: Db, f: ItemFilter, page: PageRequest, cursor: Cursor, hits: string | undefined): boolean {
+  const next: PageRequest = { ...page, after: undefined, oldest: undefined, before: cursor, limit: 1, identifiers: false, summaries: false };
+  const own = f.match && searchAlone(f) && page.searchCap !== undefined ? pageHits(db, f, next) : { hits, few: false };
+  return pageRows(db, f, next, own.hits, own.few).rows.length > 0;
 }
 
 /** A page's rows newest first with their sort keys, and whether the list goes on beyond them in the direction read. */

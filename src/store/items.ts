@@ -203,8 +203,17 @@ export function hasItemKey(db: Db, sourceId: string, key: string): boolean {
 
 /** Stored items, newest first; identifiers are those people use (a lausuntopalvelu GUID is only for joining). */
 export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
+  return [...eachItem(db, q)];
+}
+
+/**
+ * listItems one row at a time, as SQLite reads them: a listing of any length (`items --json --limit 100000`) holds
+ * one row, not all. The read stays open until the last row or a `break`, so the caller does nothing else on `db`'s
+ * statement meanwhile (other statements are fine).
+ */
+export function* eachItem(db: Db, q: ItemQuery = {}): Generator<ItemRow, void, undefined> {
   const { sql, args } = itemListQuery(q);
-  return (prepared(db, sql).all(...args) as RawRow[]).map(toItemRow);
+  for (const r of prepared(db, sql).iterate(...args) as IterableIterator<RawRow>) yield toItemRow(r);
 }
 
 /** The tagger's verdict as stored on an item (reviewers' decisions are separate, see listReviews). */

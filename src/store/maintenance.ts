@@ -120,13 +120,22 @@ export async function backupDb(db: Db, dest: string, { replace = false, stopped 
   removeLeftPartials(dest);
   removeTemp();
   try {
-    await db.backup(temp, {
-      progress: () => {
-        const err = stopped();
-        if (err) throw err;
-        return 100; // pages a step, better-sqlite3's own
-      },
-    });
+    // One read transaction for the whole copy, so that every step reads the same snapshot: otherwise SQLite begins one
+    // a step and starts the copy again from its first page whenever another process committed between steps (every
+    // crawl run does): 78 s instead of 1.9 s for 130 MB beside a commit every 200 ms, and never done beside a busier one.
+    db.exec('BEGIN');
+    try {
+      db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+      await db.backup(temp, {
+        progress: () => {
+          const err = stopped();
+          if (err) throw err;
+          return 100; // pages a step, better-sqlite3's own
+        },
+      });
+    } finally {
+      db.exec('COMMIT');
+    }
     const copy = new Database(temp, { fileMustExist: true });
     let items: number;
     try {

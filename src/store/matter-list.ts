@@ -61,6 +61,11 @@ function fill(db: Db, m: RawMatter): MatterRow & { members: ItemRow[] } {
 
 /** Matters, the one with the newest item first. */
 export function listMatters(db: Db, q: MatterQuery = {}): MatterRow[] {
+  return [...eachMatter(db, q)];
+}
+
+/** listMatters one matter at a time, as SQLite reads them (see eachItem): `matters --json` holds one, not all. */
+export function* eachMatter(db: Db, q: MatterQuery = {}): Generator<MatterRow, void, undefined> {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (q.stage) where.push('m.stage = ?'), args.push(q.stage);
@@ -68,15 +73,14 @@ export function listMatters(db: Db, q: MatterQuery = {}): MatterRow[] {
     where.push(`m.id IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL AND id IN (SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ?))`),
       args.push(q.match);
   const rows = prepared(db, `SELECT ${MATTER_COLUMNS}, (SELECT MAX(sort_key) FROM items WHERE matter_id = m.id) AS latest
-    FROM matters m ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY latest DESC, m.id DESC`).all(...args) as (RawMatter & { latest: string })[];
-  const out: MatterRow[] = [];
+    FROM matters m ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY latest DESC, m.id DESC`).iterate(...args) as IterableIterator<RawMatter & { latest: string }>;
+  let given = 0;
   for (const { latest: _, ...r } of rows) {
     const { members: __, ...m } = fill(db, r);
     if (q.goal && !m.goals.includes(q.goal)) continue;
-    out.push(m);
-    if (q.limit && out.length >= q.limit) break;
+    yield m;
+    if (q.limit && ++given >= q.limit) return;
   }
-  return out;
 }
 
 /** One matter in full, or undefined when there is none with that id. */

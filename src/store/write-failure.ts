@@ -1,6 +1,6 @@
 // Why the database could not be written, told apart in one place for every command and page that reports a failed
 // write: its disk is full, SQLite's "disk I/O error" (a failing disk, or a limit on file size such as ulimit -f, which
-// cron or a service manager may set), or it is read-only. Nothing else (a bug, a busy lock) is one of these.
+// cron or a service manager may set), or it is read-only (a read-only mount, or no permission to write it). Nothing else (a bug, a busy lock) is one of these.
 import { fullDisk } from './disk-space.js';
 
 export type WriteFailure = 'disk-full' | 'io-error' | 'read-only';
@@ -16,7 +16,8 @@ export function writeFailure(err: unknown): WriteFailure | null {
   // Not SQLITE_IOERR_SHMSIZE (the shared-memory file could not be sized): a full disk or a file-size limit alike, told
   // apart by looking at the disk (openDb).
   if (/SQLITE_FULL|ENOSPC|database or disk is full|the disk holding .+ is full/.test(text)) return 'disk-full';
-  if (/SQLITE_READONLY|EROFS|readonly database|cannot be written by this user/.test(text)) return 'read-only';
+  // EACCES / EPERM: a file or folder this user may not write (SQLite says SQLITE_READONLY; Node's own calls say these).
+  if (/SQLITE_READONLY|EROFS|EACCES|EPERM|readonly database|cannot be written by this user/.test(text)) return 'read-only';
   if (/SQLITE_IOERR|EFBIG|disk I\/O error/.test(text)) return 'io-error';
   return null;
 }

@@ -43,6 +43,7 @@ describe('backup stopped while it copies', { timeout: 60_000 }, () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
+    ['SIGHUP', 129], // a closed terminal
   ] as const)('%s: exit %i, no file left', async (signal, code) => {
     const name = `stopped-${signal}.sqlite`;
     const r = await stopped(path.join(dir, name), signal);

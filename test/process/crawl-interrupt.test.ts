@@ -35,7 +35,7 @@ const until = async (ok: () => boolean, what: string) => {
 };
 
 describe('crawl stopped by a signal', () => {
-  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s: finished runs printed and kept, the others recorded as interrupted (exit %i)', async (signal, code) => {
+  it.each([['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const)('%s: finished runs printed and kept, the others recorded as interrupted (exit %i)', async (signal, code) => {
     const db = path.join(dir, `${signal}.sqlite`);
     const feeds = path.join(dir, 'feeds');
     const seen = feed.requests.length;

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
-import { start, run } from '../helpers/process.js';
+import { BIN, start, run } from '../helpers/process.js';
+import { spawn } from 'node:child_process';
 import { seedDatabase } from './seed.js';
 import { insertReview, listReviews, openDb, readMeta } from '../../src/store/index.js';
 import { addUser, Browser, PASSWORD } from '../helpers/web.js';
@@ -45,6 +46,32 @@ async function serve(db: string, extra: string[] = [], opts: Parameters<typeof s
 }
 
 const sqlite = (file: string) => new Database(file, { readonly: true, fileMustExist: true });
+const until = async (ok: () => boolean, what: string) => {
+  for (const stop = Date.now() + 30_000; !ok(); await new Promise((r) => setTimeout(r, 50)))
+    if (Date.now() > stop) throw new Error(`timed out waiting for ${what}`);
+};
+
+/** Wait until the slow source's run (its server never answers) holds its lease. */
+async function slowLeaseHeld(db: string): Promise<void> {
+  const conn = sqlite(db);
+  try {
+    await until(() => conn.prepare("SELECT running_until FROM sources WHERE id = 'slow'").pluck().get() != null, "the slow source's lease");
+  } finally {
+    conn.close();
+  }
+}
+
+/** After a stop: the database whole, every lease given back, the slow source's run recorded as interrupted. */
+function expectStoppedCleanly(db: string): void {
+  const conn = sqlite(db);
+  try {
+    expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(conn.prepare('SELECT id FROM sources WHERE running_until IS NOT NULL').all()).toEqual([]);
+    expect(conn.prepare("SELECT status FROM runs WHERE source_id = 'slow'").all()).toEqual([{ status: 'interrupted' }]);
+  } finally {
+    conn.close();
+  }
+}
 
 describe('lakivahti serve as a process', () => {
   it('answers on 127.0.0.1, then on SIGTERM stops within 5 s with exit 0, the database whole and no run half-written', async () => {
@@ -93,6 +120,38 @@ describe('lakivahti serve as a process', () => {
     } finally {
       conn.close();
     }
+  }, 60_000);
+
+  it('SIGHUP (a closed terminal) stops it as SIGTERM does: exit 0, the lease given back, the run in flight recorded', async () => {
+    const db = path.join(dir, 'hangup.sqlite');
+    const { child } = await serve(db);
+    await child.line(/"source_id":"sm","status":"ok"/);
+    await slowLeaseHeld(db); // the slow source's run holds its lease when the terminal closes
+    const signalled = Date.now();
+    child.proc.kill('SIGHUP');
+    const done = await child.done;
+    expect(Date.now() - signalled).toBeLessThan(5000);
+    expect([done.code, done.signal]).toEqual([0, null]);
+    expect(done.out).toMatch(/"event":"stopping","signal":"SIGHUP"[\s\S]*"source_id":"slow","status":"interrupted"[\s\S]*"event":"stopped"/);
+    expectStoppedCleanly(db);
+  }, 60_000);
+
+  it('under a terminal that closes (SIGHUP, then EIO on every write to it) it still stops cleanly', async () => {
+    const db = path.join(dir, 'terminal.sqlite');
+    const pidFile = path.join(dir, 'terminal.pid');
+    // script(1) gives serve a terminal of its own; killing script closes the terminal, as closing a window does.
+    const shell = `echo $$ > ${pidFile}; exec ${process.execPath} ${BIN} serve --port 0 --db ${db} --feeds ${feeds}`;
+    const term = spawn('script', ['-qfec', shell, '/dev/null'], { env: { ...process.env, LAKIVAHTI_ALLOW_PRIVATE_NETWORKS: '1' }, stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    term.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    await until(() => /"event":"listening"/.test(out) && fs.existsSync(db), 'serve under a terminal to listen');
+    await slowLeaseHeld(db);
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+    term.kill('SIGKILL');
+    const gone = () => { try { process.kill(pid, 0); return false; } catch { return true; } };
+    await until(gone, 'serve to end once its terminal closed');
+    // The shutdown went on past its first log line, which the closed terminal refused (EIO).
+    expectStoppedCleanly(db);
   }, 60_000);
 
   it('a busy port says which port is taken and how to choose another', async () => {

@@ -11,6 +11,9 @@ describe('writeFailure', () => {
     [sqlite('SQLITE_IOERR_SHMSIZE', 'disk I/O error'), 'io-error'],
     [sqlite('SQLITE_READONLY', 'attempt to write a readonly database'), 'read-only'],
     [sqlite('SQLITE_READONLY_DIRECTORY', 'attempt to write a readonly database'), 'read-only'],
+    // A permission failure from Node's own file calls (context.ts added these on top of the classifier).
+    [Object.assign(new Error("EACCES: permission denied, open '/x/l.sqlite'"), { code: 'EACCES' }), 'read-only'],
+    [Object.assign(new Error("EPERM: operation not permitted, open '/x/l.sqlite'"), { code: 'EPERM' }), 'read-only'],
     [sqlite('SQLITE_BUSY', 'database is locked'), null],
     [sqlite('SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE constraint failed: items.key'), null],
     ['store: the disk holding /var/db/l.sqlite is full (0 KiB free on /var): nothing of it was written', 'disk-full'],
