@@ -79,7 +79,8 @@ export function normalizeItem(raw: RawItem, def: SourceDef, note?: (message: str
     // The link and guid often carry identifiers too (a Finlex akn URI, "CELEX:32026R2001"); those are mentions
     // unless the source stated them.
     identifiers: extractIdentifiers([text, raw.url ?? '', guid ?? ''].join('\n'), raw.identifiers ?? [], statedAbout(raw, title, def)),
-    language: raw.language ?? detectLanguage(`${title} ${summary}`, def.language),
+    // `${title} ${summary}`, the start of `text`: a slice of it, not a copy.
+    language: raw.language ?? detectLanguage(text.slice(0, title.length + 1 + summary.length), def.language),
     organisation: cleanText(raw.organisation, 200) || def.organisation || null,
     kind: raw.kind ?? def.itemKind,
     stage: cleanText(raw.stage, 200) || null,

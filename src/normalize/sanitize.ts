@@ -26,18 +26,28 @@ const OPTIONS: sanitize.IOptions = {
 
 const SIMPLE_TAGS = new Set(['p', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'blockquote', 'h2', 'h3', 'h4']);
 
+/** An attribute-free tag: one "<" and one ">", no '"'. */
+const PLAIN_TAG = /<(\/?)([a-z0-9]+)>/gi;
+
 /** True for text that is already safe: only balanced attribute-free allowlisted tags and well-formed entities. */
 function alreadyClean(html: string): boolean {
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|&(?![a-z]+;|#\d+;|#x[0-9a-f]+;)/i.test(html)) return false;
+  // Every "<", ">" and '"' must be part of an allowed tag: counted rather than the tags cut out of a copy of the text.
+  let marks = 0;
+  for (let k = 0; k < html.length; k++) {
+    const c = html.charCodeAt(k);
+    if (c === 60 || c === 62 || c === 34) marks++;
+  }
   const open: string[] = [];
-  const rest = html.replace(/<(\/?)([a-z0-9]+)>/gi, (_m, close: string, name: string) => {
-    const tag = name.toLowerCase();
-    if (!SIMPLE_TAGS.has(tag)) return '<';
-    if (!close) open.push(tag);
-    else if (open.pop() !== tag) return '<';
-    return '';
-  });
-  return open.length === 0 && !/[<>"]/.test(rest);
+  PLAIN_TAG.lastIndex = 0;
+  for (let m = PLAIN_TAG.exec(html); m; m = PLAIN_TAG.exec(html)) {
+    const tag = m[2].toLowerCase();
+    if (!SIMPLE_TAGS.has(tag)) return false;
+    if (!m[1]) open.push(tag);
+    else if (open.pop() !== tag) return false;
+    marks -= 2;
+  }
+  return open.length === 0 && marks === 0;
 }
 
 /** Sanitize item HTML to the allowlist; links become absolute against `base`, http(s)/mailto only, rel="noopener nofollow". */

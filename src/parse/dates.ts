@@ -93,7 +93,11 @@ function utcDay(ms: number): string {
 /** Milliseconds of years 1000–9999, where utcDay and isoInstant agree with toISOString. */
 const inPlainYears = (ms: number): boolean => ms >= -30_610_224_000_000 && ms < 253_402_300_800_000;
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+/** "00" to "99", made once: a time of day or a date takes three of them. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : `${n}`));
+
+/** A whole number 0–99 as two digits ("07"); others as written. */
+export const pad2 = (n: number): string => TWO_DIGITS[n] ?? (n < 10 ? `0${n}` : `${n}`);
 
 /** new Date(ms).toISOString(), built from the cached day and the time of day. */
 function isoInstant(ms: number): string {
@@ -127,8 +131,24 @@ const ZONES: Record<string, number> = {
   EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
 };
 
+/** The value of two ASCII digits at `at`, or -1. */
+function twoDigits(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
 /** Minutes east of UTC for "+0200", "+02:00", "+02" or "Z"; null if not an offset. */
 function offsetMinutes(zone: string): number | null {
+  // "+0200", what RFC 822 dates carry: read from the characters (the pattern and the case change made strings).
+  if (zone.length === 5 && (zone[0] === '+' || zone[0] === '-')) {
+    const hours = twoDigits(zone, 1);
+    const minutes = twoDigits(zone, 3);
+    if (hours >= 0 && minutes >= 0) {
+      const mins = hours * 60 + minutes;
+      return mins > 14 * 60 ? null : zone[0] === '-' ? -mins : mins;
+    }
+  }
   const named = ZONES[zone.toUpperCase()];
   if (named !== undefined) return named;
   const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);

@@ -1,5 +1,5 @@
 // Statement deadlines from free text ("Lausuntoaika päättyy 15.3.2023", "senast den 15 mars 2023").
-import { daysInMonth, helsinkiDate, parseDate } from './dates.js';
+import { daysInMonth, helsinkiDate, pad2, parseDate } from './dates.js';
 import { nfc } from './nfc.js';
 
 const FI_MONTHS = ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'];
@@ -58,8 +58,6 @@ function toDate(m: RegExpExecArray | RegExpMatchArray, at = 1): string | null {
   const real = mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y < 100 ? 1900 + y : y, mo);
   return real ? `${y}-${pad2(mo)}-${pad2(d)}` : null;
 }
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /** The first date in a window of text, taking the end of a range ("1.1.2024–15.2.2024", "8.4.–20.5.2022"). */
 function firstDateIn(window: string): string | null {

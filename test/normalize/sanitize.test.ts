@@ -8,6 +8,11 @@ describe('sanitizeHtml', () => {
   it.each<[string | null | undefined, string]>([
     [null, ''],
     ['', ''],
+    // A stray "<" or ">", or a tag closed twice, is not plain markup: the parser escapes or mends it.
+    ['<p>a > b</p>', '<p>a &gt; b</p>'],
+    ['<p>1 < 2</p>', '<p>1 &lt; 2</p>'],
+    ['<p>a</p></p>', '<p>a</p><p></p>'],
+    ['<p><b>x</p></b>', '<p><b>x</b></p>'],
     ['<p>Teksti <strong>vahva</strong> <em>kursiivi</em> <b>b</b> <i>i</i><br></p>', '<p>Teksti <strong>vahva</strong> <em>kursiivi</em> <b>b</b> <i>i</i><br /></p>'],
     ['<ul><li>a</li></ul><ol><li>b</li></ol><blockquote>c</blockquote>', '<ul><li>a</li></ul><ol><li>b</li></ol><blockquote>c</blockquote>'],
     ['<h1>h1</h1><h2 style="color:red">h2</h2><h3>h3</h3><h4>h4</h4><h5>h5</h5>', 'h1<h2>h2</h2><h3>h3</h3><h4>h4</h4>h5'],
