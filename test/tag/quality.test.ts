@@ -516,8 +516,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // keyword alert 0.919 (recall 0.961), 0.721, 0.540. After round thirty's two changes, measured once (totals only): the
       // same F1 and primary, goal precision 0.865 / 0.866. Bars just below (below the issue's primary and goal-precision
       // targets, where it stands): a fall below is a regression. After all four of round thirty's changes: primary 0.890 /
-      // 0.896, goal precision 0.888 / 0.889; after round thirty-one's two: primary 0.896, goal precision 0.911.
-      expectBars(evaluation202811, { f1: 0.955, primaryHit: 0.89, goalPrecision: 0.905 }, true);
+      // 0.896, goal precision 0.888 / 0.889; after round thirty-one's two: primary 0.896, goal precision 0.911; after round
+      // thirty-four's goal classes (h-goals-43): primary 0.955, goal precision 0.950.
+      expectBars(evaluation202811, { f1: 0.955, primaryHit: 0.95, goalPrecision: 0.945 }, true);
     });
     it('holds on the round-thirty-one evaluation set, a dev set from round thirty-two, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-one; a dev set from round thirty-two on, so its misses are printed. Before any round-thirty-one change: F1 0.945 /
@@ -526,8 +527,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // subject; a forum before the colon is who meets), measured once (totals only): the same F1, primary 0.782 / 0.814,
       // goal precision 0.818 / 0.837 (this test's first bar, primary 0.79, failed on the second change with Snowball before
       // that measurement). Bars just below (below the issue's F1, primary and goal-precision targets, where it stands): a
-      // fall below is a regression.
-      expectBars(evaluation202812, { f1: 0.94, primaryHit: 0.775, goalPrecision: 0.815 }, true);
+      // fall below is a regression. Tuned on from round thirty-two; after round thirty-four's goal classes (h-goals-43): F1
+      // 0.973 / 0.976, primary 0.931, goal precision 0.910.
+      expectBars(evaluation202812, { f1: 0.97, primaryHit: 0.925, goalPrecision: 0.905 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -535,8 +537,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // precision 0.905 / 0.901 (snowball / voikko); keyword alert 0.894 (recall 0.962), 0.723, 0.509. At round
       // thirty-three's start the same (round thirty-two's primary-goal model moved only which listed goal is chosen, 0.832 →
       // 0.870 / 0.859). Bars just below (below the issue's primary and goal-precision targets, where it stands): a fall below is a
-      // regression.
-      expectBars(evaluation202813, { f1: 0.97, primaryHit: 0.88, goalPrecision: 0.895 }, true);
+      // regression. Tuned on from round thirty-three; after round thirty-four's goal classes (h-goals-43): F1 0.992 / 0.995,
+      // primary 0.935 / 0.940, goal precision 0.928 / 0.923.
+      expectBars(evaluation202813, { f1: 0.99, primaryHit: 0.93, goalPrecision: 0.92 }, true);
     });
     it('holds on the round-thirty-three evaluation set, a dev set from round thirty-four, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-three; a dev set from round thirty-four on, so its misses are printed. Before any round-thirty-three change: F1
@@ -547,18 +550,20 @@ function suite(name: string, make: () => Analyzer | null): void {
       // labelled with). After its second part (h-rel3-42, also written without this set), at the round's end: F1 0.898 /
       // 0.910 (recall 0.821 / 0.846), primary 0.712 / 0.737, goal precision 0.846 / 0.856. Tuned on in round thirty-four
       // (h-rel-43: other acts' objects, the ICT service centre by name): F1 0.960 / 0.961 (recall 0.929 / 0.936), primary
-      // 0.872 / 0.878, goal precision 0.879 / 0.885. Bars just below that (above the F1 target, below the primary and goal-
-      // precision targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202814, { f1: 0.955, primaryHit: 0.865, goalPrecision: 0.875 }, true);
+      // 0.872 / 0.878, goal precision 0.879 / 0.885; then its goal classes (h-goals-43): primary 0.910 / 0.917, goal
+      // precision 0.906 / 0.912. Bars just below that (above the F1 target, below the primary and goal-precision targets,
+      // where it stands): a fall below is a regression.
+      expectBars(evaluation202814, { f1: 0.955, primaryHit: 0.905, goalPrecision: 0.9 }, true);
     });
     it('holds on the round-thirty-four evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-four change: F1
       // 0.968 (precision 0.984, recall 0.952), primary 0.897 (chosen 0.873), goal precision 0.902 with either analyzer;
       // keyword alert 0.902 (precision 0.857, recall 0.952), 0.746, 0.593. At round thirty-four's end (words chosen from the
-      // dev sets with it unread), measured once: F1 0.972 (recall 0.960), primary 0.905 (chosen 0.881), goal precision 0.902.
-      // Bars just below (above the issue's F1 target, below its primary and goal-precision targets, where it stands): a fall
-      // below is a regression.
-      expectBars(evaluation202815, { f1: 0.97, primaryHit: 0.9, goalPrecision: 0.9 }, false);
+      // dev sets with it unread), measured after its first part: F1 0.972 (recall 0.960), primary 0.905 (chosen 0.881), goal
+      // precision 0.902; after its second (goal classes): F1 0.972, primary 0.921 (chosen 0.897 / 0.913), goal precision
+      // 0.917. Bars just below (above the issue's F1 target, below its primary and goal-precision targets, where it stands):
+      // a fall below is a regression.
+      expectBars(evaluation202815, { f1: 0.97, primaryHit: 0.915, goalPrecision: 0.91 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
