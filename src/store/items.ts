@@ -210,6 +210,9 @@ export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
 /** How many rows a listing reads at once, each page in a read of its own. */
 export const LISTING_PAGE = 100;
 
+/** The rows of a page of items (a JSON array of ids) in the page's order: one lookup by key each (exported for the query-plan tests). */
+export const LISTING_PAGE_SQL = `SELECT ${ROW_COLUMNS} FROM ${rowFrom('json_each(?) h CROSS JOIN items i ON i.id = h.value')} ORDER BY h.key`;
+
 /**
  * The items of each query in turn, at most `limit` in all, one row at a time as a listing writes them (`items --json
  * --limit 100000` holds a page of rows, not all), with no read left open between pages: a listing whose reader
@@ -229,7 +232,7 @@ export function* eachItem(db: Db, queries: ItemQuery[], limit: number): Generato
     }
     return all;
   })();
-  const page = prepared(db, `SELECT ${ROW_COLUMNS} FROM ${rowFrom('json_each(?) h CROSS JOIN items i ON i.id = h.value')} ORDER BY h.key`);
+  const page = prepared(db, LISTING_PAGE_SQL);
   for (let at = 0; at < ids.length; at += LISTING_PAGE) {
     const rows = page.all(JSON.stringify(ids.slice(at, at + LISTING_PAGE))) as RawRow[];
     for (const r of rows) yield toItemRow(r);

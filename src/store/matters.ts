@@ -411,8 +411,9 @@ export interface RelinkOptions {
  * lock (a crawl or a reviewer's save goes on meanwhile), up to `retries` times; only when writers keep committing
  * through every one of those reads is it read inside the lock, where nothing can commit before the write. One write
  * transaction, so readers never see matters half rebuilt. A plan with nothing to change takes no lock at all: the
- * relink then stands before any commit since its read. One plan is alive at a time, if the caller keeps no reference
- * to `plan` (relinkAll keeps none): two at 100,000 items were some 130 MB more.
+ * relink then stands before any commit since its read. A plan dropped is no longer referenced here (nor by relinkAll),
+ * but V8 need not collect it before the next read has grown the heap: each read more may add its size (some 140 MB
+ * at 100,000 items, bench/HISTORY.md session 44), hence a single read outside the lock.
  */
 export function applyRelink(db: Db, plan: RelinkPlan, now: string, { retries = RELINK_RETRIES, onRead }: RelinkOptions = {}): RelinkReport {
   let current: RelinkPlan | undefined = plan;
