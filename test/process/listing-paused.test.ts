@@ -57,12 +57,14 @@ const waiting = (pid: number): boolean => {
   }
 };
 
-/** Start a listing and leave its stdout unread until the process waits on the full pipe; `read` then reads it all. */
+/** Start a listing and leave its stdout unread once it has begun, until the process waits on the full pipe; `read` then reads it all. */
 async function paused(args: string[]): Promise<{ read: () => Promise<{ code: number | null; out: string; err: string }> }> {
   const proc = spawn(process.execPath, [BIN, ...args, '--db', file], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
   const exited = new Promise<number | null>((resolve) => proc.on('close', resolve));
+  // Its first rows (the stream reads up to 64 KB into its buffer and stops): the listing has begun.
+  await new Promise((resolve) => proc.stdout.once('readable', resolve));
   let still = 0;
   for (let tries = 0; still < 10 && tries < 1_000; tries++) {
     await new Promise((resolve) => setTimeout(resolve, 20));
