@@ -49,16 +49,12 @@ export async function itemsCommand(args: string[]): Promise<number> {
       relevant: values.relevant ? true : undefined,
       jointFrom: values.joint ? today : undefined,
     };
-    // Rows are written as SQLite reads them (a listing of 100,000 items held every one before its first line).
-    // The candidates whose deadline is not known come after the dated ones, in the same --limit.
+    // Rows are written a page at a time as they are read (a listing of 100,000 items held every one before its first
+    // line), with no read open while the reader pauses. The candidates whose deadline is not known come after the
+    // dated ones, in the same --limit.
     const queries: ItemQuery[] = values.joint ? [query, { ...query, jointFrom: undefined, jointUnknown: true }] : [query];
-    let left = limit ?? 50;
-    for (const q of queries) {
-      if (left === 0) break;
-      for (const r of eachItem(ctx.db, { ...q, limit: left })) {
-        left--;
-        if (!(await writeLine(values.json ? itemJson(r, today) : itemLine(r)))) return 0;
-      }
+    for (const r of eachItem(ctx.db, queries, limit ?? 50)) {
+      if (!(await writeLine(values.json ? itemJson(r, today) : itemLine(r)))) return 0;
     }
     return 0;
   } finally {

@@ -166,8 +166,8 @@ function toItemRow<T extends RawRow>(r: T): Omit<T, keyof RawRow> & ItemRow {
   };
 }
 
-/** The SQL and arguments of a listItems query (exported for the query-plan tests). */
-export function itemListQuery(q: ItemQuery = {}): { sql: string; args: (string | number)[] } {
+/** The SQL and arguments of a listItems query (exported for the query-plan tests); `idsOnly`: its items' ids alone. */
+export function itemListQuery(q: ItemQuery = {}, { idsOnly = false } = {}): { sql: string; args: (string | number)[] } {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (q.source) where.push('i.source_id = ?'), args.push(q.source);
@@ -191,7 +191,7 @@ export function itemListQuery(q: ItemQuery = {}): { sql: string; args: (string |
   const order = joint ? 'i.deadline ASC, i.id' : 'i.sort_key DESC, i.id DESC';
   // Named: the planner would take items_by_deadline, whose rows include every deadline, not only the candidates'.
   const from = rowFrom(joint ? 'items i INDEXED BY items_by_joint' : 'items i');
-  const sql = `SELECT ${ROW_COLUMNS} FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+  const sql = `SELECT ${idsOnly ? 'i.id' : ROW_COLUMNS} FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
     ORDER BY ${order} ${limitRows(q.limit ?? 50)}`;
   return { sql, args };
 }
@@ -203,17 +203,40 @@ export function hasItemKey(db: Db, sourceId: string, key: string): boolean {
 
 /** Stored items, newest first; identifiers are those people use (a lausuntopalvelu GUID is only for joining). */
 export function listItems(db: Db, q: ItemQuery = {}): ItemRow[] {
-  return [...eachItem(db, q)];
+  const { sql, args } = itemListQuery(q);
+  return (prepared(db, sql).all(...args) as RawRow[]).map(toItemRow);
 }
 
+/** How many rows a listing reads at once, each page in a read of its own. */
+export const LISTING_PAGE = 100;
+
+/** The rows of a page of items (a JSON array of ids) in the page's order: one lookup by key each (exported for the query-plan tests). */
+export const LISTING_PAGE_SQL = `SELECT ${ROW_COLUMNS} FROM ${rowFrom('json_each(?) h CROSS JOIN items i ON i.id = h.value')} ORDER BY h.key`;
+
 /**
- * listItems one row at a time, as SQLite reads them: a listing of any length (`items --json --limit 100000`) holds
- * one row, not all. The read stays open until the last row or a `break`, so the caller does nothing else on `db`'s
- * statement meanwhile (other statements are fine).
+ * The items of each query in turn, at most `limit` in all, one row at a time as a listing writes them (`items --json
+ * --limit 100000` holds a page of rows, not all), with no read left open between pages: a listing whose reader
+ * pauses (a slow pipe, a pager) holds no read transaction, so the write-ahead log is still copied back and reset as
+ * crawls write meanwhile. Which items, and in which order, is read once, in one read: the items that matched when
+ * the listing began, in that order (none repeated, none left out, also when an item's date or deadline changes
+ * meanwhile). Each is shown as stored when its page is read; an item removed meanwhile is left out, and items stored
+ * after the listing began are not in it.
  */
-export function* eachItem(db: Db, q: ItemQuery = {}): Generator<ItemRow, void, undefined> {
-  const { sql, args } = itemListQuery(q);
-  for (const r of prepared(db, sql).iterate(...args) as IterableIterator<RawRow>) yield toItemRow(r);
+export function* eachItem(db: Db, queries: ItemQuery[], limit: number): Generator<ItemRow, void, undefined> {
+  const ids = db.transaction(() => {
+    const all: number[] = [];
+    for (const q of queries) {
+      if (all.length >= limit) break;
+      const { sql, args } = itemListQuery({ ...q, limit: limit - all.length }, { idsOnly: true });
+      for (const id of prepared(db, sql).pluck().all(...args) as number[]) all.push(id);
+    }
+    return all;
+  })();
+  const page = prepared(db, LISTING_PAGE_SQL);
+  for (let at = 0; at < ids.length; at += LISTING_PAGE) {
+    const rows = page.all(JSON.stringify(ids.slice(at, at + LISTING_PAGE))) as RawRow[];
+    for (const r of rows) yield toItemRow(r);
+  }
 }
 
 /** The tagger's verdict as stored on an item (reviewers' decisions are separate, see listReviews). */

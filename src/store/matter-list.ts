@@ -64,7 +64,15 @@ export function listMatters(db: Db, q: MatterQuery = {}): MatterRow[] {
   return [...eachMatter(db, q)];
 }
 
-/** listMatters one matter at a time, as SQLite reads them (see eachItem): `matters --json` holds one, not all. */
+/** How many matters a listing reads at once, each page in a read of its own. */
+const MATTER_PAGE = 50;
+
+/**
+ * listMatters one matter at a time (`matters --json` holds a page, not all), with no read left open between pages, as
+ * eachItem: which matters, in which order, is read once when the listing begins; each page of them is read whole in
+ * one read (a matter's items, identifiers and goals as one commit left them). A matter gone meanwhile (joined to
+ * another by a crawl) is left out, and matters made after the listing began are not in it.
+ */
 export function* eachMatter(db: Db, q: MatterQuery = {}): Generator<MatterRow, void, undefined> {
   const where: string[] = [];
   const args: (string | number)[] = [];
@@ -72,14 +80,20 @@ export function* eachMatter(db: Db, q: MatterQuery = {}): Generator<MatterRow, v
   if (q.match)
     where.push(`m.id IN (SELECT matter_id FROM items WHERE matter_id IS NOT NULL AND id IN (SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ?))`),
       args.push(q.match);
-  const rows = prepared(db, `SELECT ${MATTER_COLUMNS}, (SELECT MAX(sort_key) FROM items WHERE matter_id = m.id) AS latest
-    FROM matters m ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY latest DESC, m.id DESC`).iterate(...args) as IterableIterator<RawMatter & { latest: string }>;
+  const ids = prepared(db, `SELECT m.id FROM matters m ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY (SELECT MAX(sort_key) FROM items WHERE matter_id = m.id) DESC, m.id DESC`).pluck().all(...args) as number[];
+  const rows = prepared(db, `SELECT ${MATTER_COLUMNS} FROM json_each(?) h CROSS JOIN matters m ON m.id = h.value ORDER BY h.key`);
+  const readPage = db.transaction((page: number[]) => (rows.all(JSON.stringify(page)) as RawMatter[]).map((r) => {
+    const { members: _, ...m } = fill(db, r);
+    return m;
+  }));
   let given = 0;
-  for (const { latest: _, ...r } of rows) {
-    const { members: __, ...m } = fill(db, r);
-    if (q.goal && !m.goals.includes(q.goal)) continue;
-    yield m;
-    if (q.limit && ++given >= q.limit) return;
+  for (let at = 0; at < ids.length; at += MATTER_PAGE) {
+    for (const m of readPage(ids.slice(at, at + MATTER_PAGE))) {
+      if (q.goal && !m.goals.includes(q.goal)) continue;
+      yield m;
+      if (q.limit && ++given >= q.limit) return;
+    }
   }
 }
 

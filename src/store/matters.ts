@@ -393,17 +393,48 @@ function readPlan(db: Db, now: string): RelinkPlan {
   return { report, members, old, stored, placements, summaries, changed, version };
 }
 
+/** How many times relink reads its plan again outside the write lock when other connections keep committing. */
+export const RELINK_RETRIES = 1;
+
+/** How applyRelink reads again when another connection has committed since its plan was read. */
+export interface RelinkOptions {
+  /** Reads outside the write lock before one inside it (RELINK_RETRIES). */
+  retries?: number;
+  /** Called after each read again (the first is the caller's): its number (2, 3, …) and whether it held the lock. */
+  onRead?: (read: { n: number; locked: boolean }) => void;
+}
+
 /**
  * Write what a plan says differs from the stored matters; returns the report of what was written. The write takes the
- * lock first (BEGIN IMMEDIATE): when another connection (a crawl) has committed since the plan was read, its items may
- * join or split what the plan grouped, so the plan is read again there, where nothing can commit before the write.
- * Only that case holds the lock through the reads; one transaction, so readers never see matters half rebuilt. A plan
- * with nothing to change takes no lock at all: the relink then stands before any commit since its read.
+ * lock first (BEGIN IMMEDIATE). When another connection (a crawl) has committed since the plan was read, its items may
+ * join or split what the plan grouped: the lock is given back at once, the plan dropped and read again outside the
+ * lock (a crawl or a reviewer's save goes on meanwhile), up to `retries` times; only when writers keep committing
+ * through every one of those reads is it read inside the lock, where nothing can commit before the write. One write
+ * transaction, so readers never see matters half rebuilt. A plan with nothing to change takes no lock at all: the
+ * relink then stands before any commit since its read. A plan dropped is no longer referenced here (nor by relinkAll),
+ * but V8 need not collect it before the next read has grown the heap: each read more may add its size (some 140 MB
+ * at 100,000 items, bench/HISTORY.md session 44), hence a single read outside the lock.
  */
-export function applyRelink(db: Db, plan: RelinkPlan, now: string): RelinkReport {
-  const r = plan.report;
-  if (r.moved + r.created + r.removed + r.resummarized === 0) return r;
-  return db.transaction(() => writePlan(db, dataVersion(db) === plan.version ? plan : readPlan(db, now), now)).immediate();
+export function applyRelink(db: Db, plan: RelinkPlan, now: string, { retries = RELINK_RETRIES, onRead }: RelinkOptions = {}): RelinkReport {
+  let current: RelinkPlan | undefined = plan;
+  plan = undefined as unknown as RelinkPlan; // this frame's reference to it goes with `current`'s
+  for (let n = 2; current; n++) {
+    const r = current.report;
+    if (r.moved + r.created + r.removed + r.resummarized === 0) return r;
+    const read = current;
+    const written = db.transaction(() => (dataVersion(db) === read.version ? writePlan(db, read, now) : undefined)).immediate();
+    if (written) return written;
+    current = undefined;
+    if (n - 1 > retries) break;
+    current = planRelink(db, now);
+    onRead?.({ n, locked: false });
+  }
+  // Writers kept committing: read where none can.
+  return db.transaction(() => {
+    const locked = readPlan(db, now);
+    onRead?.({ n: retries + 2, locked: true });
+    return writePlan(db, locked, now);
+  }).immediate();
 }
 
 function writePlan(db: Db, plan: RelinkPlan, now: string): RelinkReport {
@@ -428,9 +459,10 @@ function writePlan(db: Db, plan: RelinkPlan, now: string): RelinkReport {
  * Rebuild every join from the stored identifiers (planRelink, then applyRelink): a second run changes nothing. With
  * `dryRun` nothing is written and the report says what a real run would change.
  */
-export function relinkAll(db: Db, now: string, { dryRun = false } = {}): RelinkReport {
-  const plan = planRelink(db, now);
-  return dryRun ? plan.report : applyRelink(db, plan, now);
+export function relinkAll(db: Db, now: string, { dryRun = false, ...options }: RelinkOptions & { dryRun?: boolean } = {}): RelinkReport {
+  if (dryRun) return planRelink(db, now).report;
+  // The plan is handed over without a name here, so that applyRelink holds its only reference.
+  return applyRelink(db, planRelink(db, now), now, options);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Every listItems query is served by an index in list order: no temporary B-tree to sort, no full table scan.
 import { describe, expect, it } from 'vitest';
-import { itemListQuery, openDb, type Db, type ItemQuery } from '../../src/store/index.js';
+import { itemListQuery, LISTING_PAGE_SQL, openDb, type Db, type ItemQuery } from '../../src/store/index.js';
 import { explain, populated } from '../helpers/plans.js';
 
 const variants: [string, ItemQuery, RegExp][] = [
@@ -36,4 +36,13 @@ describe('store: list query plans', () => {
       expect(lines).toContain('SEARCH r USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN');
     });
   }
+});
+
+describe('store: a listing page of items by id', () => {
+  it('looks each item up by its key, never walks the items: a listing of 100,000 items reads a page at a time', () => {
+    const lines = explain(listPlans(), LISTING_PAGE_SQL, [JSON.stringify([5, 3, 1_000])]);
+    expect(lines).toContain('SEARCH i USING INTEGER PRIMARY KEY (rowid=?)');
+    // (The page's hundred rows are sorted into its order: json_each's order is not promised without ORDER BY.)
+    expect(lines.filter((l) => /^SCAN (i|items|reviews|r|item_goals|item_identifiers)\b/.test(l))).toEqual([]);
+  });
 });
