@@ -83,6 +83,12 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish', { title: 'Vilsegången bärplockare hittades på natten', summary: 'I sökandet deltog polisen, räddningsverket och frivilliga.', lang: 'sv' }, false, null],
   ['alarm tasks (hälytystehtävä) in figures are no call-out', { title: 'Sopimuspalokuntien osuus kasvaa maaseudulla', summary: 'Palokunnat hoitavat jo kolmanneksen hälytystehtävistä.', source: 'spek' }, true, 'services'],
   ['an alarm to a house fire is still incident news', { title: 'Pelastuslaitos sai hälytyksen omakotitaloon yöllä', summary: 'Tulipalo saatiin sammutettua nopeasti.', source: 'pelastustoimi' }, false, null],
+  // Round thirty-five: event news and reminders in other words.
+  ['an open day in the genitive is event news', { title: 'Paloaseman avoimien ovien tapahtuma houkutteli perheitä', summary: 'Lapset pääsivät kokeilemaan pelastuslaitoksen letkuja.', source: 'pelastustoimi' }, false, null],
+  ['a fire brigade youth camp in Swedish is event news', { title: 'Brandkårsungdomar samlades på läger i Vasa', summary: 'Ungdomarna lärde sig om brandkårens arbete.', source: 'pelastustoimi', lang: 'sv' }, false, null],
+  ['national championships by their abbreviation (FM) are event news', { title: 'FM-guldet i hinderbana gick till räddningsverket i Kajana', summary: 'Laget satte nytt rekord.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  ['ice thickness in a rescue department’s voice is a reminder', { title: 'Pelastuslaitos: jään paksuus vaihtelee järvillä', summary: 'Jäällä liikkuminen on vaarallista virtapaikoissa.', source: 'pelastustoimi' }, false, null],
+  ['the same in Swedish', { title: 'Räddningsverket: isens tjocklek varierar på sjöarna', summary: 'Det är farligt att röra sig på isen nära strömmar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
