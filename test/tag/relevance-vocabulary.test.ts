@@ -83,6 +83,8 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish', { title: 'Vilsegången bärplockare hittades på natten', summary: 'I sökandet deltog polisen, räddningsverket och frivilliga.', lang: 'sv' }, false, null],
   ['alarm tasks (hälytystehtävä) in figures are no call-out', { title: 'Sopimuspalokuntien osuus kasvaa maaseudulla', summary: 'Palokunnat hoitavat jo kolmanneksen hälytystehtävistä.', source: 'spek' }, true, 'services'],
   ['an alarm to a house fire is still incident news', { title: 'Pelastuslaitos sai hälytyksen omakotitaloon yöllä', summary: 'Tulipalo saatiin sammutettua nopeasti.', source: 'pelastustoimi' }, false, null],
+  ['damage (skador) in a compound is no injury: data links cut by cable damage are the rescue departments’ systems', { title: 'Kabelskador bröt räddningsverkens datakommunikation i Lappland', summary: 'Traficom utreder störningarna.', lang: 'sv', source: 'traficom' }, true, 'internal-security'],
+  ['someone injured in a crash is still incident news', { title: 'Två personer skadades i en krock på riksväg 8', summary: 'Räddningsverket och polisen var på plats.', lang: 'sv' }, false, null],
   // Round thirty-five: event news and reminders in other words.
   ['an open day in the genitive is event news', { title: 'Paloaseman avoimien ovien tapahtuma houkutteli perheitä', summary: 'Lapset pääsivät kokeilemaan pelastuslaitoksen letkuja.', source: 'pelastustoimi' }, false, null],
   ['a fire brigade youth camp in Swedish is event news', { title: 'Brandkårsungdomar samlades på läger i Vasa', summary: 'Ungdomarna lärde sig om brandkårens arbete.', source: 'pelastustoimi', lang: 'sv' }, false, null],
