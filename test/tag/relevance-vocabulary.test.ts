@@ -83,6 +83,11 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish', { title: 'Vilsegången bärplockare hittades på natten', summary: 'I sökandet deltog polisen, räddningsverket och frivilliga.', lang: 'sv' }, false, null],
   ['alarm tasks (hälytystehtävä) in figures are no call-out', { title: 'Sopimuspalokuntien osuus kasvaa maaseudulla', summary: 'Palokunnat hoitavat jo kolmanneksen hälytystehtävistä.', source: 'spek' }, true, 'services'],
   ['an alarm to a house fire is still incident news', { title: 'Pelastuslaitos sai hälytyksen omakotitaloon yöllä', summary: 'Tulipalo saatiin sammutettua nopeasti.', source: 'pelastustoimi' }, false, null],
+  // Round thirty-five, eval-2028-15's misses once it became a dev set (new wordings).
+  ['fire investigators (palontutkija) are the fire investigation’s', { title: 'Palontutkijoiden määrä kaksinkertaistuu', summary: 'Uudet tutkijat aloittavat syksyllä.', source: 'intermin' }, true, 'services'],
+  ['the same in Swedish (brandutredare)', { title: 'Antalet brandutredare fördubblas', summary: 'De nya utredarna börjar på hösten.', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['chlorine gas at a swimming hall is incident news though a danger notice was given', { title: 'Kloorikaasua levisi kylpylän tekniseen tilaan – vaaratiedote annettiin', summary: 'Kaksi työntekijää vietiin sairaalaan.' }, false, null],
+  ['the same in Swedish (klorgas)', { title: 'Klorgas spreds i spaanläggningens tekniska utrymme', summary: 'Räddningsverket utfärdade en farobulletin.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['a fire that destroyed a cottage (tuhota) is incident news with Voikko too', { title: 'Liekit tuhosivat vapaa-ajan asunnon Sysmässä', summary: 'Pelastuslaitoksen mukaan kukaan ei ollut paikalla.' }, false, null],
   ['damage (skador) in a compound is no injury: data links cut by cable damage are the rescue departments’ systems', { title: 'Kabelskador bröt räddningsverkens datakommunikation i Lappland', summary: 'Traficom utreder störningarna.', lang: 'sv', source: 'traficom' }, true, 'internal-security'],
   ['someone injured in a crash is still incident news', { title: 'Två personer skadades i en krock på riksväg 8', summary: 'Räddningsverket och polisen var på plats.', lang: 'sv' }, false, null],
