@@ -364,7 +364,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       // precision 0.948 / 0.941. Round fourteen: primary 0.976 / 0.967, goal precision 0.949 / 0.941. Round eighteen (a
       // context word only after a headline's colon vouches for no further goal): goal precision 0.963 / 0.955 (the targets
       // met). Bars just below: a fall below is a regression.
-      expectBars(evaluation202706, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.95 }, true);
+      expectBars(evaluation202706, { f1: 0.995, primaryHit: 0.98, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-twelve evaluation set, a dev set from round thirteen, above the keyword alert on every figure', () => {
       // Sealed before any round-twelve change at F1 0.955, primary 0.946, goal precision 0.971 with both analyzers; after
@@ -488,7 +488,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       // twenty-six on, so its misses are printed. Round twenty-six (compensation for moved property, the welfare area's
       // service network, its organs, the welfare area as the rescue department's owner): F1 0.973, primary 0.940 / 0.946,
       // goal precision 0.966 / 0.973. Bars just below (primary still below the issue's target).
-      expectBars(evaluation202806, { f1: 0.97, primaryHit: 0.935, goalPrecision: 0.96 }, true);
+      expectBars(evaluation202806, { f1: 0.975, primaryHit: 0.97, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-twenty-six evaluation set, a dev set from round twenty-seven, above the keyword alert on every figure', () => {
       // Before any round-twenty-six change: F1 0.966 / 0.973, primary 0.917 / 0.909, goal precision 0.921 / 0.901
@@ -505,7 +505,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       // its misses are printed. Round twenty-eight (the doer decides no goal): primary 0.892, goal precision 0.914. Bars
       // just below (below the issue's primary and goal-precision targets, where it stands). Round twenty-nine (budgets):
       // primary 0.904, goal precision 0.925. Round thirty (the organ deciding is the doer): goal precision 0.936.
-      expectBars(evaluation202808, { f1: 0.955, primaryHit: 0.9, goalPrecision: 0.93 }, true);
+      expectBars(evaluation202808, { f1: 0.985, primaryHit: 0.96, goalPrecision: 0.93 }, true);
     });
     it('holds on the round-twenty-eight evaluation set, a dev set from round twenty-nine, above the keyword alert on every figure', () => {
       // Before any round-twenty-eight change: F1 0.987 / 0.990, primary 0.930 / 0.937, goal precision 0.882 / 0.888
@@ -523,7 +523,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       // the same F1, primary 0.917 / 0.923, goal precision 0.923 / 0.924. Bars just below (below the issue's primary and
       // goal-precision targets, where it stands): a fall below is a regression. Round thirty (the organ deciding is the
       // doer, a forest fire the occasion): primary 0.923 / 0.929, goal precision 0.940.
-      expectBars(evaluation202810, { f1: 0.965, primaryHit: 0.92, goalPrecision: 0.935 }, true);
+      expectBars(evaluation202810, { f1: 0.985, primaryHit: 0.97, goalPrecision: 0.935 }, true);
     });
     it('holds on the round-thirty evaluation set, a dev set from round thirty-one, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty; a dev set from round thirty-one on, so its misses are printed. Before any round-thirty change: F1 0.961 /
@@ -533,7 +533,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       // targets, where it stands): a fall below is a regression. After all four of round thirty's changes: primary 0.890 /
       // 0.896, goal precision 0.888 / 0.889; after round thirty-one's two: primary 0.896, goal precision 0.911; after round
       // thirty-four's goal classes (h-goals-43): primary 0.955, goal precision 0.950.
-      expectBars(evaluation202811, { f1: 0.955, primaryHit: 0.95, goalPrecision: 0.945 }, true);
+      expectBars(evaluation202811, { f1: 0.98, primaryHit: 0.96, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-thirty-one evaluation set, a dev set from round thirty-two, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-one; a dev set from round thirty-two on, so its misses are printed. Before any round-thirty-one change: F1 0.945 /
@@ -544,7 +544,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       // that measurement). Bars just below (below the issue's F1, primary and goal-precision targets, where it stands): a
       // fall below is a regression. Tuned on from round thirty-two; after round thirty-four's goal classes (h-goals-43): F1
       // 0.973 / 0.976, primary 0.931, goal precision 0.910.
-      expectBars(evaluation202812, { f1: 0.97, primaryHit: 0.925, goalPrecision: 0.905 }, true);
+      expectBars(evaluation202812, { f1: 0.98, primaryHit: 0.94, goalPrecision: 0.905 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -554,7 +554,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.870 / 0.859). Bars just below (below the issue's primary and goal-precision targets, where it stands): a fall below is a
       // regression. Tuned on from round thirty-three; after round thirty-four's goal classes (h-goals-43): F1 0.992 / 0.995,
       // primary 0.935 / 0.940, goal precision 0.928 / 0.923.
-      expectBars(evaluation202813, { f1: 0.99, primaryHit: 0.93, goalPrecision: 0.92 }, true);
+      expectBars(evaluation202813, { f1: 0.995, primaryHit: 0.945, goalPrecision: 0.92 }, true);
     });
     it('holds on the round-thirty-three evaluation set, a dev set from round thirty-four, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-three; a dev set from round thirty-four on, so its misses are printed. Before any round-thirty-three change: F1
@@ -577,8 +577,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // dev sets with it unread), measured after its first part: F1 0.972 (recall 0.960), primary 0.905 (chosen 0.881), goal
       // precision 0.902; after its second (goal classes): F1 0.972, primary 0.921 (chosen 0.897 / 0.913), goal precision
       // 0.917. Bars just below (above the issue's F1 target, below its primary and goal-precision targets, where it stands):
-      // a fall below is a regression. The same at round thirty-five's start.
-      expectBars(evaluation202815, { f1: 0.97, primaryHit: 0.915, goalPrecision: 0.91 }, true);
+      // a fall below is a regression. The same at round thirty-five's start. Round thirty-five's relevance words (the dev
+      // sets' classes, then its own misses read): F1 0.988 (recall 0.984, precision 0.992), primary 0.944, goal precision 0.919.
+      expectBars(evaluation202815, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.915 }, true);
     });
     it('holds on the round-thirty-five evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-five change: F1
