@@ -1,6 +1,6 @@
-// rss-parser, streamed: the tree its xml2js would build is built from the document in chunks (xml-tree.ts, on
-// xml2js's own sax), each item is taken out of the tree as it closes, and rss-parser's own build functions map the
-// items a batch at a time. The result is what
+// rss-parser, streamed: the tree its xml2js would build is built from the document in chunks (xml-tree.ts), each
+// item is taken out of the tree as it closes, and rss-parser's own build functions map the items a batch at a time.
+// The result is what
 // rss-parser's parseString gives (test/parse/feed-stream.test.ts compares them), without ever holding the
 // document's whole tree and item list: on a 10,000-item feed those were most of a crawl's memory.
 import { createRequire } from 'node:module';

@@ -104,4 +104,99 @@ describe('XmlTree = xml2js with rss-parser\'s options', () => {
     expect(seen).toEqual(['open r', 'open r/i', 'close r/i "1"', 'open r/j', 'close r/j "2"', 'open r/i', 'close r/i ""']);
     expect(JSON.stringify(xml.result)).toBe('{"r":{"j":["2"]}}');
   });
+
+  it('reads a typical feed with its own scanner, sax left unloaded for it', () => {
+    // Entities named and numeric, CDATA, comments, the XML declaration, namespaced names and both quotes: no hand-over.
+    const text = `<?xml version="1.0" encoding="UTF-8"?>\n<!-- made by x -->\n<rss version="2.0" xmlns:dc='http://purl.org/dc/elements/1.1/'>
+<channel><title>T &amp; t</title><item><guid isPermaLink="false">a-1</guid><title>Lausunto &#228;&#xE4;</title>
+<description>&lt;p&gt;x&lt;/p&gt;</description><content:encoded><![CDATA[<p>y</p>]]></content:encoded><dc:creator>A</dc:creator>
+<enclosure url="https://e.fi/a?x=1&amp;y=2" length="1" type="audio/mpeg"/></item></channel></rss>\n`;
+    for (const chunk of CHUNKS) {
+      const xml = new XmlTree();
+      for (let at = 0; at < text.length && !xml.result; at += chunk) xml.write(text.slice(at, at + chunk));
+      expect(xml.readBySax, `chunk ${chunk}`).toBe(false);
+      expect(JSON.stringify(xml.result)).toBe(theirs(text));
+    }
+    // What it leaves to sax: a doctype, another entity, a name outside ASCII.
+    for (const odd of ['<!DOCTYPE r><r/>', '<r>&nbsp;</r>', '<r><ä/></r>']) {
+      const xml = new XmlTree();
+      xml.write(odd);
+      expect(xml.readBySax, odd).toBe(true);
+    }
+  });
+
+  it('gives xml2js\'s tree or first error on randomly broken documents written in random pieces', () => {
+    // The scanner hands over to sax wherever it meets what it does not read: every cut below must give the same.
+    let seed = 44;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const bases = [
+      '<?xml version="1.0"?>\n<!-- c -->\n<rss version="2.0"><channel><title>T &amp; t</title><item a="1" b=\'2\'><title>x &#228; &#x1F600;</title>' +
+        '<description>&lt;p&gt;y&lt;/p&gt;</description><c:e><![CDATA[<b>z</b>]]></c:e><e/><f k="v"/></item><!-- m --><?pi x?></channel></rss>\n',
+      ...xmlFiles(FIXTURES).slice(0, 12).map((f) => readFileSync(f, 'utf8').replace(/^\uFEFF/, '').slice(0, 3000)),
+    ];
+    const pieces = ['<', '>', '/', '&', ';', '#', 'x', '"', "'", '=', ' ', '\n', '!', '-', '[', ']', '?', 'ä', '&amp;', '&#0;', '&#65;', '</a>', '<a>', '<!--', '-->', '<![CDATA[', ']]>', '<!DOCTYPE r>', '\uFEFF'];
+    for (let round = 0; round < 400; round++) {
+      let text = bases[round % bases.length];
+      for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
+        const at = Math.floor(random() * text.length);
+        const cut = random() < 0.5 ? Math.floor(random() * 4) : 0;
+        text = text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at + cut);
+      }
+      const chunk = [1, 3, 17, 256, 1 << 20][round % 5];
+      // xml2js calls back with the first error and may then throw a later one: the first is the one to compare.
+      let expected: string | undefined;
+      try {
+        new xml2js.Parser({}).parseString(text, (error, tree) => {
+          expected ??= error ? `error: ${error.message}` : JSON.stringify(tree);
+        });
+      } catch (error) {
+        expected ??= `error: ${(error as Error).message}`;
+      }
+      expect(ours(text, chunk), `round ${round}, chunk ${chunk}: ${JSON.stringify(text)}`).toBe(expected);
+    }
+  });
+
+  it('gives xml2js\'s tree on random documents of what the scanner reads itself, most of them without sax', () => {
+    // Names, white space around attributes and in end tags, both quotes, entities in text and values, CDATA, comments
+    // and processing instructions anywhere, CR LF: the scanner's own path, checked against xml2js at random chunk sizes.
+    let seed = 3;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T,>(list: T[]): T => list[Math.floor(random() * list.length)];
+    // Not `_`: xml2js fails on some of its uses with a TypeError of its own (the tests above cover it).
+    const names = ['a', 'item', 'dc:creator', 'x.y', 'x-y', '_u', 'A1', 'cdata', 'constructor', '__proto__', 'toString'];
+    const space = ['', ' ', '\n', '\r\n', '\t', ' \n '];
+    const texts = ['x', ' y ', 'a &amp; b', '&lt;p&gt;', '&#228;&#xE4;&#X41;&#0065;', '&quot;&apos;', 'ä 😀', '>', ']]>', '\u00a0', '', '\n'];
+    const values = ['', '1', 'a b', '&amp;&#10;', "it's", 'x"y', '<', 'ä', '\n\t'];
+    const element = (depth: number): string => {
+      const name = pick(names);
+      let out = `<${name}`;
+      for (let k = Math.floor(random() * 3); k > 0; k--) {
+        const value = pick(values);
+        const quote = value.includes('"') ? "'" : value.includes("'") ? '"' : pick(['"', "'"]);
+        out += `${pick([' ', '\n', '  '])}${pick(names)}${pick(['', ' '])}=${pick(['', ' '])}${quote}${value}${quote}`;
+      }
+      out += pick(['', ' ', '\n']);
+      if (random() < 0.2) return `${out}/>`;
+      out += '>';
+      for (let k = depth > 3 ? 0 : Math.floor(random() * 4); k > 0; k--) {
+        const r = random();
+        out += r < 0.4 ? pick(texts) : r < 0.5 ? `<![CDATA[${pick(texts)}]]>` : r < 0.55 ? `<!--${pick(['', ' c ', 'a-b'])}-->` : r < 0.58 ? '<?pi x?>' : element(depth + 1);
+        out += pick(space);
+      }
+      return `${out}</${name}${pick(['', ' ', '\n'])}>`;
+    };
+    let scanned = 0;
+    for (let round = 0; round < 400; round++) {
+      const text = pick(['', '<?xml version="1.0"?>', '<?xml version="1.0"?>\n<!-- c -->\n', ' \n']) + element(0) + pick(['', '\n', '<!-- after -->']);
+      const chunk = pick([1, 2, 5, 16, 100, 1 << 20]);
+      const xml = new XmlTree();
+      for (let at = 0; at < text.length && !xml.result && !xml.failure; at += chunk) xml.write(text.slice(at, at + chunk));
+      if (!xml.result && !xml.failure) xml.end();
+      const got = xml.failure ? `error: ${xml.failure.message}` : JSON.stringify(xml.result);
+      expect(got, `round ${round}, chunk ${chunk}: ${JSON.stringify(text)}`).toBe(theirs(text));
+      if (!xml.readBySax) scanned++;
+    }
+    expect(scanned).toBeGreaterThan(300);
+  });
 });
+
