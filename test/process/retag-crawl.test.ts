@@ -30,8 +30,10 @@ it('an item a crawl changed while retag was tagging is tagged from its new text,
   // longer about the rescue act), its version and the crawl's verdict on it.
   const crawl = new Database(db);
   crawl.exec('BEGIN IMMEDIATE');
+  // The page whose lines were seen may already be saved: then the next page's lines are awaited (its save then waits for
+  // this lock, up to its 5 s busy timeout). Tagging a page took over 2 s on a loaded host, so the wait is long.
   let id: number | null = null;
-  for (let tries = 0; id === null && tries < 20; tries++) {
+  for (let tries = 0; id === null && tries < 300; tries++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const printed = Math.max(...[...retag.out().matchAll(/^#(\d+) /gm)].map((m) => Number(m[1])));
     id = crawl.prepare('SELECT max(id) FROM items WHERE id <= ? AND id % 10 = 0 AND taxonomy_version IS NULL').pluck().get(printed) as number | null;
