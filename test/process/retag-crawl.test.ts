@@ -27,17 +27,27 @@ it('an item a crawl changed while retag was tagging is tagged from its new text,
   await retag.line(/^#\d+ /, 60_000);
   // What a crawl in another process does meanwhile: it takes the write lock (retag, which saves a page of items at a
   // time, then waits for it to save the next) and stores a new text of an item retag has tagged but not saved (no
-  // longer about the rescue act), its version and the crawl's verdict on it.
+  // longer about the rescue act), its version and the crawl's verdict on it. Retag prints a page's lines before saving
+  // it, so such an item is looked for as the lines come, then again under the lock; if the page was saved meanwhile the
+  // lock is given back at once and the next page awaited (holding it while waiting raced retag's 5 s busy timeout on a
+  // loaded host, and a fixed 2 s wait for the next page was too short there).
   const crawl = new Database(db);
-  crawl.exec('BEGIN IMMEDIATE');
-  // The page whose lines were seen may already be saved: then the next page's lines are awaited (its save then waits for
-  // this lock, up to its 5 s busy timeout). Tagging a page took over 2 s on a loaded host, so the wait is long.
+  const unsaved = crawl.prepare('SELECT max(id) FROM items WHERE id <= ? AND id % 10 = 0 AND taxonomy_version IS NULL').pluck();
+  const printed = () => Math.max(...[...retag.out().matchAll(/^#(\d+) /gm)].map((m) => Number(m[1])));
   let id: number | null = null;
-  for (let tries = 0; id === null && tries < 300; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const printed = Math.max(...[...retag.out().matchAll(/^#(\d+) /gm)].map((m) => Number(m[1])));
-    id = crawl.prepare('SELECT max(id) FROM items WHERE id <= ? AND id % 10 = 0 AND taxonomy_version IS NULL').pluck().get(printed) as number | null;
+  const claim = () => {
+    if (id !== null || unsaved.get(printed()) === null) return;
+    crawl.exec('BEGIN IMMEDIATE');
+    id = unsaved.get(printed()) as number | null;
+    if (id === null) crawl.exec('ROLLBACK');
+  };
+  // Looked for as each piece of output arrives (retag may be writing the rest of the page into the pipe), and every 10 ms.
+  retag.proc.stdout.on('data', claim);
+  for (const until = Date.now() + 60_000; id === null && Date.now() < until; ) {
+    claim();
+    if (id === null) await new Promise((resolve) => setTimeout(resolve, 10));
   }
+  retag.proc.stdout.off('data', claim);
   expect(id).not.toBeNull();
   crawl.prepare(`UPDATE items SET title = 'Tiedote numero ' || id, version = version + 1, relevant = 0, primary_goal = NULL,
     search_terms = '', taxonomy_version = 'crawl' WHERE id = ?`).run(id);
