@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeContext, openContext } from '../app/context.js';
-import { isMailAddress } from '../mail/address.js';
+import { isMailAddress } from '../parse/address.js';
 import { mailConfig } from '../mail/config.js';
 import { digestEnv } from '../mail/env.js';
 import { describeRefusedAddress, prepareDeliveries, previewAll, sendDue } from '../mail/deliver.js';

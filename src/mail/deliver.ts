@@ -16,7 +16,7 @@ import { renderDigest, type RenderedMail } from './render.js';
 import { existingUnsubscribeSecret, signUnsubscribe, unsubscribeSecret, unsubscribeUrl } from './unsubscribe.js';
 import type { MailConfig } from './config.js';
 import { SendError, type MailTransport } from './transport.js';
-import { isMailAddress } from './address.js';
+import { isMailAddress } from '../parse/address.js';
 
 export interface DigestEnv {
   db: Db;
@@ -158,7 +158,7 @@ export interface PrepareReport {
 }
 
 /**
- * A subscription whose address, stored before the address rule (mail/address.ts), is not one mailbox ("x@example.fi>",
+ * A subscription whose address, stored before the address rule (parse/address.ts), is not one mailbox ("x@example.fi>",
  * "a@x.fi, b@x.fi"): the mailer would send to another address than the one stored and shown, so nothing is sent to it.
  */
 export interface RefusedAddress {
