@@ -114,7 +114,8 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
     const results = await sendDue(env, transport, undefined, (r) =>
       process.stdout.write(r.ok ? `lähetetty: ${r.email}: ${r.subject}\n`
         : r.refused ? `OHITETTU: ${r.error}\n`
-        : `EPÄONNISTUI: ${r.email}: ${r.error}${r.retryAt ? ` (uusi yritys ${fiDateTime(r.retryAt)} jälkeen)` : ' (luovuttiin; tilaus keskeytetty)'}\n`));
+        : `EPÄONNISTUI: ${r.email}: ${r.error} (${r.retryAt ? `uusi yritys ${fiDateTime(r.retryAt)} jälkeen` : 'luovuttiin; tilaus keskeytetty'}${r.uncertain
+          ? `; palvelin saattoi ottaa viestin vastaan, joten se voi tulla perille ${r.retryAt ? 'kahdesti, samalla Message-ID:llä' : 'silti'}` : ''})\n`));
     if (!results.length) process.stdout.write('ei lähetettävää\n');
     return results.every((r) => r.ok) && !report.refused.length ? 0 : 1;
   } finally {
