@@ -161,6 +161,10 @@ export const BOARD_WORDS = {
     fi: 'Lomake oli liian suuri (enintään {kb} kt), joten mitään ei tallennettu. Lyhennä tekstiä ja lähetä lomake uudelleen.',
     sv: 'Formuläret var för stort (högst {kb} kB), så ingenting sparades. Korta texten och skicka formuläret igen.',
   },
+  'auth.formExpired': {
+    fi: 'Lomakkeen tarkiste puuttui tai oli vanhentunut (esimerkiksi kirjauduit välillä uudelleen toisessa välilehdessä), joten lomaketta ei tallennettu. Lataa sivu uudelleen ja tee muutos sitten uudelleen.',
+    sv: 'Formulärets kontrollkod saknades eller var föråldrad (du loggade till exempel in på nytt i en annan flik), så formuläret sparades inte. Ladda om sidan och gör sedan ändringen på nytt.',
+  },
   'auth.sessionEnded': {
     fi: 'Istuntosi oli päättynyt, joten lomaketta ei tallennettu. Kirjaudu uudelleen ja tee muutos sitten uudelleen.',
     sv: 'Din session hade gått ut, så formuläret sparades inte. Logga in igen och gör sedan ändringen på nytt.',

@@ -169,6 +169,27 @@ describe('the sign-in gate', () => {
     expect((await new Browser(base).post('/items/1/review', { _csrf: token, decision: 'not-relevant' })).res.status).toBe(403);
   });
 
+  it('a form whose token is old (signed out and in again in another tab) is refused 403 in the person\'s language, the note typed kept', async () => {
+    const b = new Browser(base);
+    await b.signIn(reviewer);
+    const token = await b.token();
+    // In another tab: signed out and in again, a new session; the form open in this tab has the old one's token.
+    expect((await b.post('/logout', { _csrf: token })).res.status).toBeLessThan(400);
+    await b.signIn(reviewer);
+    const before = count('reviews');
+    const res = await b.post('/items/1/review', { _csrf: token, goals: 'services', decision: 'relevant', note: 'Pitkä perustelu.', back: '/items/1' });
+    expect(res.res.status).toBe(403);
+    expect(res.html).toContain('Lomakkeen tarkiste puuttui tai oli vanhentunut (esimerkiksi kirjauduit välillä uudelleen toisessa välilehdessä)');
+    expect(res.html).toMatch(/<textarea id="typed"[^>]*readonly>Pitkä perustelu\.<\/textarea>/);
+    expect(res.html).toContain('href="/items/1"');
+    expect(count('reviews')).toBe(before);
+    const sv = new Browser(base);
+    await sv.signIn(await addUser(db, 'granskare@example.fi', 'reviewer'));
+    const svToken = await sv.token();
+    expect((await sv.post('/account/language', { _csrf: svToken, language: 'sv' })).res.status).toBeLessThan(400);
+    expect((await sv.post('/items/1/review', { _csrf: token, decision: 'not-relevant', note: 'x' })).html).toContain('Formulärets kontrollkod saknades');
+  });
+
   it('a disabled account loses its session at once', async () => {
     const email = await addUser(db, 'poistuva@example.fi', 'reviewer');
     const b = new Browser(base);

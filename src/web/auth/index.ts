@@ -50,13 +50,17 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
     next();
   });
 
+  // A refused form speaks the signed-in person's language, else the browser's preference (signing in, signed out).
+  const formLanguage = (req: express.Request, res: express.Response): Lang =>
+    isLang((res.locals.user as { lang?: unknown } | undefined)?.lang) ? (res.locals.user as { lang: Lang }).lang
+      : req.acceptsLanguages('fi', 'sv') === 'sv' ? 'sv' : 'fi';
   // Every POST carries the token of its session (or, signing in, of the sign-in cookie), checked before anything.
   app.use((req, res, next) => {
     if (req.method !== 'POST') return next();
     if (!sameToken((req.body as Record<string, unknown> | undefined)?._csrf, res.locals.csrfToken as string))
       return next(res.locals.sessionEnded && req.path !== '/login'
         ? new HttpError(401, word(req.acceptsLanguages('fi', 'sv') === 'sv' ? 'sv' : 'fi', 'auth.sessionEnded'))
-        : new HttpError(403, 'Lomakkeen tarkiste puuttui tai oli vanhentunut. Lataa sivu uudelleen ja yritä sitten uudelleen.'));
+        : new HttpError(403, word(formLanguage(req, res), 'auth.formExpired')));
     next();
   });
 
