@@ -213,6 +213,14 @@ describe('the sign-in gate', () => {
     expect((await new Browser(base).signIn(reader)).status).toBe(303);
   }, 40_000);
 
+  it('counts guesses per mailbox, however its address is spelled: an international domain in its letters, capitals or xn--', async () => {
+    const email = await addUser(db, 'arvattava@äänekoski.fi', 'reader');
+    const b = new Browser(base);
+    for (const [i, spelling] of ['arvattava@äänekoski.fi', 'arvattava@ÄÄNEKOSKI.FI', 'arvattava@xn--nekoski-4waa.fi', 'ARVATTAVA@XN--NEKOSKI-4WAA.FI', 'arvattava@Äänekoski.fi'].entries())
+      expect((await b.signIn(spelling, `arvaus-numero-${i}`)).status).toBe(401);
+    expect((await b.signIn(email)).status).toBe(429);
+  }, 40_000);
+
   it('limits guesses sent at once too: of 12 wrong passwords for one account sent together, 5 are tried', async () => {
     // Each was checked against the limit before any had failed: all 12 were tried (20 at once in the probe).
     const email = await addUser(db, 'kerralla@example.fi', 'reader');

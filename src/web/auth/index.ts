@@ -3,6 +3,7 @@ import type express from 'express';
 import type { RequestHandler } from 'express';
 import { findUser, hasUsers, logAction, type Db, type Role } from '../../store/index.js';
 import { isLang, word, type Lang } from '../../present/words-web.js';
+import { canonicalAddress } from '../../parse/address.js';
 import { decoyHash, verifyPassword } from './password.js';
 import { FailureLimiter, waitMinutes } from './limiter.js';
 import { createSessions, sameToken, type SessionUser } from './session.js';
@@ -94,7 +95,8 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
       const password = typeof body.password === 'string' ? body.password : '';
       const back = localPath(body.next);
       const address = `ip:${req.ip ?? req.socket.remoteAddress ?? '?'}`;
-      const account = `account:${email.toLowerCase()}`;
+      // One count per mailbox, in whatever spelling it is typed (findUser finds the account in each).
+      const account = `account:${(canonicalAddress(email) ?? email).toLowerCase()}`;
       const wait = Math.max(byAddress.wait(address), byAccount.wait(account));
       if (wait) {
         res.set('Retry-After', String(Math.ceil(wait / 1000)));
