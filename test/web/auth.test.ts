@@ -408,6 +408,24 @@ describe('state changes', () => {
     expect((await b.post('/matters/77/board', { _csrf: token })).res.status).toBe(404);
   });
 
+  it('two reviewers edit one board row: the form opened before the other\'s save is refused (409) naming who and when, not written over it', async () => {
+    const other = new Browser(base);
+    await other.signIn(await addUser(db, 'toinen-juristi@example.fi', 'reviewer'));
+    const seenIn = (html: string) => /action="\/matters\/3\/board"[\s\S]*?name="seen" value="([^"]+)"/.exec(html)?.[1];
+    const mine = (await b.get('/matters/3')).html;
+    const theirs = (await other.get('/matters/3')).html;
+    expect(seenIn(mine)).toBe(seenIn(theirs));
+    const first = await other.post('/matters/3/board', { _csrf: Browser.token(theirs), seen: seenIn(theirs)!, owner: 'Toinen', status: 'review' });
+    expect(first.res.status).toBe(303);
+    const late = await b.post('/matters/3/board', { _csrf: Browser.token(mine), seen: seenIn(mine)!, owner: 'Minä', status: 'submitted', response_url: 'https://example.fi/vastaus', back: '/board' });
+    expect(late.res.status).toBe(409);
+    expect(late.html).toContain('Taulun riviä (asia 3) on muutettu sen jälkeen, kun lomake avattiin (toinen-juristi@example.fi, ');
+    expect(late.html).toContain('href="/board"');
+    expect(listBoardEntries(db).find((e) => e.matter === 3)).toMatchObject({ owner: 'Toinen', status: 'review', updatedBy: 'toinen-juristi@example.fi' });
+    // Opened again, it shows the other's change and saves.
+    const again = (await b.get('/matters/3')).html;
+    expect((await b.post('/matters/3/board', { _csrf: Browser.token(again), seen: seenIn(again)!, owner: 'Minä', status: 'review' })).res.status).toBe(303);
+  });
   it('merges and splits matters with the store functions the CLI uses, recorded with who', async () => {
     const token = await b.token();
     const merged = await b.post('/matters/1/merge', { _csrf: token, other: '5', note: 'sama hanke' });
