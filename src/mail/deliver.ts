@@ -35,6 +35,11 @@ export interface DigestEnv {
    * SENT_RECORD_WAIT_MS: giving up there leaves the message to be sent again by the next run.
    */
   lockWaitMs?: number;
+  /**
+   * Asked before each message is claimed: true ends sendDue there (a signal stops `digest --send`), so the message in
+   * flight is answered and recorded first, and none is left claimed by a process that is gone, to be sent again.
+   */
+  stopping?: () => boolean;
 }
 
 /** One message for one subscription, built now. */
@@ -312,6 +317,7 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
   };
   const secret = await write(() => unsubscribeSecret(db));
   for (;;) {
+    if (env.stopping?.()) return results;
     const at = now();
     const d = await write(() => claimNextDelivery(db, claimer, at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString(), claimAlive, last));
     if (!d) return results;
