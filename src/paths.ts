@@ -67,3 +67,11 @@ export function utf8Path(value: string, what: string): string {
   if (!value.includes('\uFFFD') || fs.existsSync(value)) return value;
   throw new PathError(`${what} "${value}" is not a UTF-8 path (its other bytes are shown as \uFFFD), and no file by that name can be opened; rename the file or folder in UTF-8`);
 }
+
+/** The database file and feeds folder named by --db/--feeds or the environment. */
+export function resolvePaths(values: { db?: string; feeds?: string }): { dbFile: string; feedsDir: string } {
+  return {
+    feedsDir: namedPath(values.feeds, 'feeds', 'LAKIVAHTI_FEEDS') ?? defaultFeedsDir,
+    dbFile: namedPath(values.db, 'db', 'LAKIVAHTI_DB') ?? defaultDbPath,
+  };
+}

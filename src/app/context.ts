@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadSources, type ConfigError } from '../config/sources.js';
-import { defaultDbPath, defaultFeedsDir, namedPath } from '../paths.js';
+import { resolvePaths } from '../paths.js';
 // The store's modules one by one, not store/index.js: a command loads only the queries it runs.
 import { missesNewestWrites, openDb, type Db, type Synchronous } from '../store/db.js';
 import { syncSources } from '../store/sources.js';
@@ -76,13 +76,6 @@ export class NoSourcesError extends Error {
   }
 }
 
-/** The database file and feeds folder named by --db/--feeds or the environment. */
-export function resolvePaths(values: { db?: string; feeds?: string }): { dbFile: string; feedsDir: string } {
-  return {
-    feedsDir: namedPath(values.feeds, 'feeds', 'LAKIVAHTI_FEEDS') ?? defaultFeedsDir,
-    dbFile: namedPath(values.db, 'db', 'LAKIVAHTI_DB') ?? defaultDbPath,
-  };
-}
 
 
 /** The tag stage's code (taxonomy and its yaml, analyzers, tagger, learning): loaded only by what tags. */

@@ -4,7 +4,7 @@ import { getMatter, listOrganisations, listSourceStates, type Db } from '../stor
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
-import { canonicalAddress } from '../mail/address.js';
+import { canonicalAddress } from '../parse/address.js';
 import { organisationKey, organisationKeys } from './organisations.js';
 import { parseId } from '../parse/id.js';
 

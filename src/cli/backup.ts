@@ -1,7 +1,7 @@
 // `lakivahti backup FILE [--force]`: a consistent copy of the database, safe while `serve` runs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolvePaths } from '../app/context.js';
+import { resolvePaths } from '../paths.js';
 import { utf8Path } from '../paths.js';
 import { backupDb, DB_FILE_SUFFIXES, InUseError, openDb } from '../store/index.js';
 import { Interrupted, onStopSignal, parseCommand, signalStatus, UsageError } from './args.js';

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeContext, openContext } from '../app/context.js';
-import { isMailAddress } from '../mail/address.js';
+import { isMailAddress } from '../parse/address.js';
 import { mailConfig } from '../mail/config.js';
 import { digestEnv } from '../mail/env.js';
 import { describeRefusedAddress, prepareDeliveries, previewAll, sendDue } from '../mail/deliver.js';
 import { smtpTransport } from '../mail/transport.js';
 import { fiDateTime } from '../app/format.js';
 import { makeFolder, utf8Path } from '../paths.js';
-import { parseCommand, UsageError, writeLine } from './args.js';
+import { onStopSignal, parseCommand, signalStatus, UsageError, writeLine } from './args.js';
 import type { Digest } from '../digest/build.js';
 
 export const usage = `usage: lakivahti digest --preview [--to EMAIL] [--out DIR] [--db PATH]
@@ -110,11 +110,22 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
     for (const r of report.refused) process.stderr.write(`digest: ${describeRefusedAddress(r)}\n`);
     if (report.waiting)
       process.stdout.write(`verkoston katsaus ${report.waiting.id} odottaa hyväksyntää (hyväksy verkkonäkymässä tai: lakivahti digest --send --approve)\n`);
+    // A signal (cron's timeout, a shutdown, a closed terminal) stops the run once the message in flight is answered and
+    // recorded: killed there, it was left claimed by a process that was gone, and the next run sent it again. A second
+    // signal ends at once.
+    let stoppedBy: NodeJS.Signals | null = null;
+    const unlisten = onStopSignal((signal) => void (stoppedBy = signal));
     // Each line as its message is done: a run killed midway (cron's timeout, a shutdown) has said which went out.
-    const results = await sendDue(env, transport, undefined, (r) =>
+    const results = await sendDue({ ...env, stopping: () => stoppedBy !== null }, transport, undefined, (r) =>
       process.stdout.write(r.ok ? `lähetetty: ${r.email}: ${r.subject}\n`
         : r.refused ? `OHITETTU: ${r.error}\n`
-        : `EPÄONNISTUI: ${r.email}: ${r.error}${r.retryAt ? ` (uusi yritys ${fiDateTime(r.retryAt)} jälkeen)` : ' (luovuttiin; tilaus keskeytetty)'}\n`));
+        : `EPÄONNISTUI: ${r.email}: ${r.error} (${r.retryAt ? `uusi yritys ${fiDateTime(r.retryAt)} jälkeen` : 'luovuttiin; tilaus keskeytetty'}${r.uncertain
+          ? `; palvelin saattoi ottaa viestin vastaan, joten se voi tulla perille ${r.retryAt ? 'kahdesti, samalla Message-ID:llä' : 'silti'}` : ''})\n`));
+    unlisten();
+    if (stoppedBy) {
+      process.stderr.write(`digest: ${stoppedBy}: stopped after the message in flight was answered and recorded; the rest are left for the next run\n`);
+      return signalStatus(stoppedBy);
+    }
     if (!results.length) process.stdout.write('ei lähetettävää\n');
     return results.every((r) => r.ok) && !report.refused.length ? 0 : 1;
   } finally {

@@ -2,7 +2,7 @@
 import { createAnalyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
-import { resolvePaths } from '../app/context.js';
+import { resolvePaths } from '../paths.js';
 
 export interface ListingValues {
   limit?: string;

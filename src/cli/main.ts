@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDbPath, namedPath, PathError, rootDir, utf8Path } from '../paths.js';
+import { namedPath, PathError, resolvePaths, rootDir, utf8Path } from '../paths.js';
 import { DbOpenError } from '../store/db.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
 import { commandFirst, Interrupted, isGlobalOption, parseCommand, tolerateClosedPipes, UsageError } from './args.js';
@@ -92,7 +92,7 @@ export function version(): string {
 function dbFileOf(argv: string[]): string {
   try {
     const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } }, strict: false, allowPositionals: true });
-    return namedPath(typeof values.db === 'string' ? values.db : undefined, 'db', 'LAKIVAHTI_DB') ?? defaultDbPath;
+    return resolvePaths({ db: typeof values.db === 'string' ? values.db : undefined }).dbFile;
   } catch {
     return 'the database';
   }

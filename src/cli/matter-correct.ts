@@ -1,7 +1,8 @@
 // `lakivahti matter merge A B` and `lakivahti matter split ID ITEM`: corrections by people, stored with who and when.
 import fs from 'node:fs';
 import { checkMerge, checkSplit, CorrectionError, getItem, matterCorrections, matterMembers, mergeMatters, splitItem, type Db, type StoredCorrection } from '../store/index.js';
-import { closeContext, openContext, resolvePaths } from '../app/context.js';
+import { closeContext, openContext } from '../app/context.js';
+import { resolvePaths } from '../paths.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, UsageError } from './args.js';
 import { mergedAway, resolveMatter } from './matter.js';

@@ -117,11 +117,14 @@ async function remove(values: { db?: string; feeds?: string }, arg: string | und
   if (id === undefined) throw new UsageError(arg ? `remove takes a subscription's number, not "${arg}"` : 'remove needs the subscription\'s number (see subscriptions list)');
   const ctx = openContext(values);
   try {
-    if (!unsubscribe(ctx.db, id, new Date().toISOString())) {
+    const ended = unsubscribe(ctx.db, id, new Date().toISOString());
+    if (!ended) {
       process.stderr.write(`subscriptions: no subscription number ${arg}\n`);
       return 1;
     }
-    process.stdout.write(`tilaus ${arg} peruttu\n`);
+    // An ended network subscription's number ends the one that now sends its mailbox the digest, as its link would.
+    const also = ended.filter((x) => x !== id);
+    process.stdout.write(`tilaus ${arg} peruttu${also.length ? `; samalla peruttiin tilaus ${also.join(', ')}, joka lähetti verkoston viikkokatsauksen samaan osoitteeseen` : ''}\n`);
     return 0;
   } finally {
     await closeContext(ctx);

@@ -5,7 +5,7 @@ import { hashPassword, passwordProblem } from '../web/auth/password.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { countAccountSubscriptions } from '../store/subscriptions.js';
-import { isMailAddress } from '../mail/address.js';
+import { canonicalAddress, isMailAddress } from '../parse/address.js';
 import { word } from '../present/words-web.js';
 import { Interrupted, parseCommand, UsageError, writeLine } from './args.js';
 
@@ -177,7 +177,7 @@ export async function usersCommand(args: string[]): Promise<number> {
       return 0;
     }
     insertUser(ctx.db, { email, role: role!, passwordHash, now: new Date().toISOString() });
-    process.stdout.write(`tunnus ${email} luotu (${word('fi', `role.${role}`)})\n`);
+    process.stdout.write(`tunnus ${canonicalAddress(email) ?? email} luotu (${word('fi', `role.${role}`)})\n`);
     return 0;
   } finally {
     await closeContext(ctx);

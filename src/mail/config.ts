@@ -1,6 +1,6 @@
 // The digest's settings from the environment, checked once, with a clear error naming the variable.
 import { scheduleProblem } from '../config/schedule.js';
-import { senderAddress } from './address.js';
+import { senderAddress } from '../parse/address.js';
 import { envFlag } from '../env-flag.js';
 export interface MailConfig {
   /** SMTP_URL (smtp://user:pass@host:587, smtps://…); null: nothing is sent. */

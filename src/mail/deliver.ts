@@ -15,8 +15,8 @@ import { helsinkiDate } from '../parse/dates.js';
 import { renderDigest, type RenderedMail } from './render.js';
 import { existingUnsubscribeSecret, signUnsubscribe, unsubscribeSecret, unsubscribeUrl } from './unsubscribe.js';
 import type { MailConfig } from './config.js';
-import { SendError, type MailTransport } from './transport.js';
-import { isMailAddress } from './address.js';
+import { LONGEST_SEND_MS, SendError, type MailTransport } from './transport.js';
+import { isMailAddress } from '../parse/address.js';
 
 export interface DigestEnv {
   db: Db;
@@ -35,6 +35,11 @@ export interface DigestEnv {
    * SENT_RECORD_WAIT_MS: giving up there leaves the message to be sent again by the next run.
    */
   lockWaitMs?: number;
+  /**
+   * Asked before each message is claimed: true ends sendDue there (a signal stops `digest --send`), so the message in
+   * flight is answered and recorded first, and none is left claimed by a process that is gone, to be sent again.
+   */
+  stopping?: () => boolean;
 }
 
 /** One message for one subscription, built now. */
@@ -158,7 +163,7 @@ export interface PrepareReport {
 }
 
 /**
- * A subscription whose address, stored before the address rule (mail/address.ts), is not one mailbox ("x@example.fi>",
+ * A subscription whose address, stored before the address rule (parse/address.ts), is not one mailbox ("x@example.fi>",
  * "a@x.fi, b@x.fi"): the mailer would send to another address than the one stored and shown, so nothing is sent to it.
  */
 export interface RefusedAddress {
@@ -270,6 +275,8 @@ export interface SendResult {
   retryAt?: string | null;
   /** Not sent because its address is not one the rule takes (recorded before the rule): given up, nothing paused. */
   refused?: RefusedAddress;
+  /** The connection was lost before the server answered: it may have the message (SendError.uncertain). */
+  uncertain?: boolean;
 }
 
 /** Whether the process holding a claim is still running (claims are host:pid; another host's are trusted to its lease). */
@@ -284,7 +291,12 @@ function claimAlive(claimedBy: string): boolean {
   }
 }
 
-const LEASE_MS = 10 * 60_000;
+/**
+ * How long a claim on a message holds against other processes: past the longest a send can take (it was ten minutes,
+ * as long as nodemailer waits for one answer, so a send still waiting for the answer to its data was taken over by
+ * cron's or serve's next run and the mailbox got it twice). A process that died on this host is seen at once.
+ */
+const LEASE_MS = LONGEST_SEND_MS + 5 * 60_000;
 /** How long a one-off run waits to record a message it sent (see DigestEnv.lockWaitMs). */
 const SENT_RECORD_WAIT_MS = 60_000;
 
@@ -305,6 +317,7 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
   };
   const secret = await write(() => unsubscribeSecret(db));
   for (;;) {
+    if (env.stopping?.()) return results;
     const at = now();
     const d = await write(() => claimNextDelivery(db, claimer, at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString(), claimAlive, last));
     if (!d) return results;
@@ -350,7 +363,7 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
       })()).catch((again: unknown) => {
         throw delivered ? err : again;
       });
-      results.push({ email: d.email, subject: d.subject, ok: false, error: e.message, retryAt });
+      results.push({ email: d.email, subject: d.subject, ok: false, error: e.message, retryAt, uncertain: e.uncertain });
       sent?.(results.at(-1)!);
     }
   }

@@ -40,7 +40,7 @@ export function digestJobs(ctx: Pick<AppContext, 'db' | 'tagStage' | 'feedsDir'>
       try {
         const results = await sendDue(digest, transport);
         log({ event: 'digest_sent', tick, recorded: report.recorded.length, sent: results.filter((r) => r.ok).length,
-          failed: results.filter((r) => !r.ok).map((r) => ({ email: r.email, error: r.error, retry_at: r.retryAt ?? null })) });
+          failed: results.filter((r) => !r.ok).map((r) => ({ email: r.email, error: r.error, retry_at: r.retryAt ?? null, ...(r.uncertain ? { may_have_arrived: true } : {}) })) });
       } finally {
         transport.close();
       }

@@ -20,18 +20,33 @@ export interface MailTransport {
   close(): void;
 }
 
-/** A failed send: `permanent` for a 5xx reply (the address or message is refused), else worth retrying. */
+/**
+ * A failed send: `permanent` for a 5xx reply (the address or message is refused), else worth retrying; `uncertain`
+ * when the connection was lost or timed out with no answer once it was made, so the server may have taken the message
+ * (after the end of its data: RFC 1047), and the retry may bring it a second time (under the same Message-ID).
+ */
 export class SendError extends Error {
-  constructor(message: string, readonly permanent: boolean) {
+  constructor(message: string, readonly permanent: boolean, readonly uncertain = false) {
     super(message);
     this.name = 'SendError';
   }
 }
 
+/**
+ * How long one message may wait on the server, nodemailer's own limits written out: connecting, the greeting, and any
+ * one answer (RFC 5321 4.5.3.2 gives the answer to the end of the data ten minutes, a content filter's time).
+ */
+const TIMEOUTS = { connectionTimeout: 2 * 60_000, greetingTimeout: 30_000, socketTimeout: 10 * 60_000 };
+/**
+ * Longer than one message's send can take on a server that answers each step at the last moment: a claim on a message
+ * must outlast it, or another process takes a message over that is still being sent and sends it again.
+ */
+export const LONGEST_SEND_MS = TIMEOUTS.connectionTimeout + TIMEOUTS.greetingTimeout + 2 * TIMEOUTS.socketTimeout;
+
 /** A transport over SMTP_URL; a run reuses its connection instead of opening one per message. */
 export function smtpTransport(url: string): MailTransport {
   const ca = extraCa();
-  const t = nodemailer.createTransport({ url, pool: true, maxConnections: 2, ...(ca ? { tls: { ca } } : {}) });
+  const t = nodemailer.createTransport({ url, pool: true, maxConnections: 2, ...TIMEOUTS, ...(ca ? { tls: { ca } } : {}) });
   return {
     async send(m) {
       try {
@@ -47,7 +62,10 @@ export function smtpTransport(url: string): MailTransport {
         const e = err as Error & { responseCode?: number; response?: string; code?: string };
         const code = e.responseCode;
         const what = code ? `SMTP ${code}: ${(e.response ?? e.message).trim()}` : `${e.code ? `${e.code}: ` : ''}${e.message}`;
-        throw new SendError(what, code !== undefined && code >= 500 && code < 600);
+        // Connecting, or the greeting, failed: nothing was sent.
+        const lost = code === undefined && ['ECONNECTION', 'ESOCKET', 'ETIMEDOUT'].includes(e.code ?? '')
+          && !/^connect |Greeting never received|Connection timeout/.test(e.message);
+        throw new SendError(what, code !== undefined && code >= 500 && code < 600, lost);
       }
     },
     close: () => t.close(),

@@ -104,6 +104,10 @@ export const BOARD_WORDS = {
     sv: 'Välj minst ett mål, eller markera att dokumentet inte berör nätverket.',
   },
   'action.noReviewer': { fi: 'Tarkistukselta puuttuu tekijä.', sv: 'Granskningen saknar granskare.' },
+  'action.boardConflict': {
+    fi: 'Taulun riviä ({what}) on muutettu sen jälkeen, kun lomake avattiin ({by}, {at}), joten muutostasi ei tallennettu. Katso rivin nykyiset tiedot taululta ja tallenna muutoksesi uudelleen, jos se on yhä tarpeen.',
+    sv: 'Tavlans rad ({what}) har ändrats efter att formuläret öppnades ({by}, {at}), så din ändring sparades inte. Se radens nuvarande uppgifter på tavlan och spara din ändring igen om den fortfarande behövs.',
+  },
   'action.reviewConflict': {
     fi: 'Asiakirjaa #{id} on tarkistettu sen jälkeen, kun lomake avattiin ({reviewer}, {at}), joten tätä tarkistusta ei tallennettu. Katso uusin tarkistus asiakirjan sivulta ja tallenna omasi uudelleen, jos se on yhä tarpeen.',
     sv: 'Dokument #{id} har granskats efter att formuläret öppnades ({reviewer}, {at}), så den här granskningen sparades inte. Se den senaste granskningen på dokumentets sida och spara din igen om den fortfarande behövs.',
@@ -160,6 +164,10 @@ export const BOARD_WORDS = {
   'error.tooLarge': {
     fi: 'Lomake oli liian suuri (enintään {kb} kt), joten mitään ei tallennettu. Lyhennä tekstiä ja lähetä lomake uudelleen.',
     sv: 'Formuläret var för stort (högst {kb} kB), så ingenting sparades. Korta texten och skicka formuläret igen.',
+  },
+  'auth.formExpired': {
+    fi: 'Lomakkeen tarkiste puuttui tai oli vanhentunut (esimerkiksi kirjauduit välillä uudelleen toisessa välilehdessä), joten lomaketta ei tallennettu. Lataa sivu uudelleen ja tee muutos sitten uudelleen.',
+    sv: 'Formulärets kontrollkod saknades eller var föråldrad (du loggade till exempel in på nytt i en annan flik), så formuläret sparades inte. Ladda om sidan och gör sedan ändringen på nytt.',
   },
   'auth.sessionEnded': {
     fi: 'Istuntosi oli päättynyt, joten lomaketta ei tallennettu. Kirjaudu uudelleen ja tee muutos sitten uudelleen.',

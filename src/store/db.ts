@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 import { makeFolder, migrationsDir } from '../paths.js';
+import { canonicalAddress } from '../parse/address.js';
 import { diskFull, diskFullMessage, shmReady } from './disk-space.js';
 import { writeFailure, writeFailureText } from './write-failure.js';
 
@@ -302,6 +303,8 @@ export function migrate(db: Db, dir = migrationsDir): string[] {
   if (!pendingMigrations(db, dir).length) return [];
   const keys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
+  // Migration 027 writes each stored address in its one spelling, by the rule the application stores them by.
+  db.function('canonical_address', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? canonicalAddress(text) ?? text : text));
   try {
     return db.transaction(() => {
       db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -94,15 +94,16 @@ export function markDeliverySent(db: Db, id: number, now: string): void {
 
 /** Sending failed: try again at `retryAt`, or give up (null) and keep the reason. */
 export function markDeliveryFailed(db: Db, id: number, error: string, retryAt: string | null): void {
-  if (retryAt) prepared(db, "UPDATE deliveries SET status = 'pending', claimed_by = NULL, next_attempt_at = ?, last_error = ? WHERE id = ?").run(retryAt, error, id);
+  // Never over 'sent': another process that took the message over may have sent it meanwhile.
+  if (retryAt) prepared(db, "UPDATE deliveries SET status = 'pending', claimed_by = NULL, next_attempt_at = ?, last_error = ? WHERE id = ? AND status <> 'sent'").run(retryAt, error, id);
   else prepared(db, `UPDATE deliveries SET status = 'failed', claimed_by = NULL, next_attempt_at = NULL, last_error = ?,
-      html = NULL, text = NULL WHERE id = ?`).run(error, id);
+      html = NULL, text = NULL WHERE id = ? AND status <> 'sent'`).run(error, id);
 }
 
 /** Not sent because its subscription was unsubscribed or paused since it was recorded. */
 export function markDeliveryPaused(db: Db, id: number, reason: string): void {
   prepared(db, `UPDATE deliveries SET status = 'paused', claimed_by = NULL, next_attempt_at = NULL, last_error = ?,
-      html = NULL, text = NULL WHERE id = ?`).run(reason, id);
+      html = NULL, text = NULL WHERE id = ? AND status <> 'sent'`).run(reason, id);
 }
 
 /** Deliveries newest first, optionally of one status or subscription (for administrators: failures and retries). */

@@ -142,13 +142,36 @@ export function getSubscription(db: Db, id: number): Subscription | undefined {
   return r && toSubscription(r);
 }
 
-/** Mark a subscription unsubscribed (idempotent: the first time is kept); false when there is no such subscription. */
-export function unsubscribe(db: Db, id: number, now: string): boolean {
+/**
+ * The subscriptions that unsubscribing `id` ends: itself and, for the network digest, whichever subscription now sends
+ * that digest to its mailbox (a link in an older message, of a subscription since ended or merged into another by
+ * migration 027, means this mailbox, not that row alone).
+ */
+const ENDED_BY = `FROM subscriptions s JOIN subscriptions o ON o.id = s.id
+  OR (s.kind = 'network' AND o.kind = 'network' AND o.email = s.email AND o.unsubscribed_at IS NULL) WHERE s.id = ?`;
+
+/** Whether unsubscribing `id` would end anything: its mailbox still gets what the subscription sent it. */
+export function stillSending(db: Db, id: number): boolean {
+  return prepared(db, `SELECT 1 ${ENDED_BY} AND o.unsubscribed_at IS NULL`).get(id) !== undefined;
+}
+
+/**
+ * Mark a subscription unsubscribed (idempotent: the first time is kept) and, for the network digest, whichever
+ * subscription now sends that digest to its mailbox: a link in an older message, of a subscription since ended or merged
+ * into another (migration 027), means the mailbox, not that row alone. Returns the subscriptions ended now, or false
+ * when there is no such subscription.
+ */
+export function unsubscribe(db: Db, id: number, now: string): number[] | false {
   if (!getSubscription(db, id)) return false;
-  prepared(db, 'UPDATE subscriptions SET unsubscribed_at = ? WHERE id = ? AND unsubscribed_at IS NULL').run(now, id);
-  // Messages built but not yet sent are not sent any more.
-  prepared(db, "UPDATE deliveries SET status = 'paused', last_error = 'tilaus peruttu', html = NULL, text = NULL WHERE subscription_id = ? AND status = 'pending'").run(id);
-  return true;
+  return db.transaction(() => {
+    const ended = (prepared(db, `SELECT o.id ${ENDED_BY} AND o.unsubscribed_at IS NULL`).pluck().all(id) as number[]);
+    for (const one of ended) {
+      prepared(db, 'UPDATE subscriptions SET unsubscribed_at = ? WHERE id = ?').run(now, one);
+      // Messages built but not yet sent are not sent any more.
+      prepared(db, "UPDATE deliveries SET status = 'paused', last_error = 'tilaus peruttu', html = NULL, text = NULL WHERE subscription_id = ? AND status = 'pending'").run(one);
+    }
+    return ended;
+  })();
 }
 
 /** Pause a subscription with the reason administrators see (after permanent delivery failures). */

@@ -1,5 +1,6 @@
 // Accounts: e-mail, role and password hash; no default account exists.
 import { prepared, type Db } from './db.js';
+import { canonicalAddress } from '../parse/address.js';
 
 export const ROLES = ['admin', 'reviewer', 'reader'] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,18 +19,24 @@ export type UiLanguage = 'fi' | 'sv';
 
 const COLUMNS = 'id, email, role, created_at AS createdAt, disabled_at AS disabledAt';
 
-/** Create an account; throws when the e-mail address is taken (whatever its case). */
+/**
+ * Create an account, its address in the one spelling subscriptions store (an international domain in its own lower-case
+ * letters), so that the account owns the subscriptions of its mailbox; throws when the mailbox has an account already.
+ */
 export function insertUser(db: Db, u: { email: string; role: Role; passwordHash: string; now: string }): number {
   if (findUser(db, u.email)) throw new Error(`an account for ${u.email} already exists`);
   return Number(prepared(db, 'INSERT INTO users (email, role, password_hash, created_at) VALUES (?, ?, ?, ?)')
-    .run(u.email, u.role, u.passwordHash, u.now).lastInsertRowid);
+    .run(canonicalAddress(u.email) ?? u.email, u.role, u.passwordHash, u.now).lastInsertRowid);
 }
 
-/** The account with this e-mail address (case-insensitive), with its hash for signing in. */
+/**
+ * The account of this e-mail address in any spelling of its mailbox (letter case, an international domain in its own
+ * letters or as xn--), with its hash for signing in; an address stored as typed before the rule is found as stored.
+ */
 export function findUser(db: Db, email: string): (User & { passwordHash: string }) | undefined {
-  return prepared(db, `SELECT ${COLUMNS}, password_hash AS passwordHash FROM users WHERE email = ?`).get(email) as
-    | (User & { passwordHash: string })
-    | undefined;
+  const mailbox = canonicalAddress(email) ?? email;
+  return prepared(db, `SELECT ${COLUMNS}, password_hash AS passwordHash FROM users WHERE email IN (?, ?)
+    ORDER BY email = ? DESC LIMIT 1`).get(email, mailbox, email) as (User & { passwordHash: string }) | undefined;
 }
 
 /** An enabled account by id (a session's owner) with the language it chose, or undefined when it is gone or disabled. */

@@ -147,12 +147,12 @@ const plainPage = (res: Response): boolean => res.get('Content-Type') === undefi
   res.get('ETag') === undefined && res.get('Last-Modified') === undefined && res.get('Transfer-Encoding') === undefined;
 
 /**
- * A form the server refused (400, 401 after its session ended, 409, 422, 503): the way back to the page it was on and
- * what the person wrote in its note, so that nothing typed is lost (every page is no-store, so the browser's Back
- * shows the form empty).
+ * A form the server refused (400, 401 after its session ended, 403 for an old form token or a role, 409, 422, 503):
+ * the way back to the page it was on and what the person wrote in its note, so that nothing typed is lost (every page
+ * is no-store, so the browser's Back shows the form empty).
  */
 function refusedForm(req: Request, status: number): { back?: string; typed?: string } {
-  if (req.method !== 'POST' || ![400, 401, 409, 422, 503].includes(status)) return {};
+  if (req.method !== 'POST' || ![400, 401, 403, 409, 422, 503].includes(status)) return {};
   const body = (req.body ?? {}) as Record<string, unknown>;
   const back = localPath(body.back, '') || undefined;
   const typed = typeof body.note === 'string' && body.note.trim() ? body.note.slice(0, 4000) : undefined;

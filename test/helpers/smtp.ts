@@ -19,6 +19,11 @@ export interface TestSmtp {
   refuseData(code: number, count?: number): void;
   /** Refuse this recipient at RCPT TO with this code, every time. */
   refuseRecipient(address: string, code: number): void;
+  /**
+   * Take the next `count` messages (they count as received: the server has them) and drop the connection before
+   * answering, as a server that crashes or a link that fails after the end of the data does.
+   */
+  dropAfterData(count?: number): void;
   /** Hold messages after the first `after` accepted ones: DATA is read but never answered. */
   holdAfter(after: number): void;
   /** Resolves when `n` messages have arrived (or a message is being held, for `held`). */
@@ -37,6 +42,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   let refuse: { code: number; count: number } | null = null;
   const refusedRcpt = new Map<string, number>();
   let holdFrom = Infinity;
+  let drop = 0;
   let holding = 0;
   const heldAnswers: ((code?: number) => void)[] = [];
   const waiters: (() => void)[] = [];
@@ -56,6 +62,15 @@ export async function startSmtp(): Promise<TestSmtp> {
           return cb(failure(refuse.code, refuse.code < 500 ? 'Try again later' : 'Message refused'));
         }
         const raw = Buffer.concat(chunks).toString('utf8');
+        if (drop > 0) {
+          drop--;
+          return void simpleParser(raw).then((mail) => {
+            received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail, raw, session: session.id });
+            const conn = [...(server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }).connections].find((c) => c.id === session.id);
+            conn?._socket.destroy();
+            notify();
+          });
+        }
         const accept = () => void simpleParser(raw).then((mail) => {
           received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail, raw, session: session.id });
           cb(null);
@@ -79,6 +94,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`, port, received,
     refuseData: (code, count = 1) => void (refuse = { code, count }),
+    dropAfterData: (count = 1) => void (drop = count),
     refuseRecipient: (address, code) => void refusedRcpt.set(address.toLowerCase(), code),
     holdAfter: (after) => void (holdFrom = after),
     held: () => holding,

@@ -139,7 +139,7 @@ describe('migration 026: matter numbers are never given twice', () => {
     `);
     const matters = db.prepare('SELECT * FROM matters ORDER BY id').all();
     const events = db.prepare('SELECT * FROM matter_events ORDER BY id').all();
-    expect(migrate(db)).toEqual(['026-matter-numbers.sql']);
+    expect(migrate(db)[0]).toBe('026-matter-numbers.sql');
     expect(db.prepare('SELECT * FROM matters ORDER BY id').all()).toEqual(matters);
     expect(db.prepare('SELECT id, matter_id FROM items ORDER BY id').all()).toEqual([{ id: 1, matter_id: 3 }, { id: 2, matter_id: 5 }]);
     expect(db.prepare('SELECT * FROM matter_events ORDER BY id').all()).toEqual(events);
@@ -189,5 +189,38 @@ describe('migrate with foreign keys off', () => {
     db.exec('BEGIN');
     expect(() => migrate(db)).toThrow(/inside a transaction/);
     db.exec('ROLLBACK');
+  });
+});
+
+describe('migration 027: one spelling per address', () => {
+  it('merges one mailbox\'s network subscriptions into the oldest, keeping the newest watermark, sending if any did', () => {
+    const db = databaseAt(26);
+    db.exec(`
+      INSERT INTO subscriptions (id, email, kind, created_at, created_by, paused_at, pause_reason, covered_item_id, covered_event_id, covered_at) VALUES
+        (1, 'a@ÄÄNEKOSKI.FI', 'network', 't', 't', 't', '5 epäonnistunutta yritystä', 4, 2, '2026-11-01'),
+        (2, 'a@xn--nekoski-4waa.fi', 'network', 't', 't', NULL, NULL, 9, 3, '2026-11-08'),
+        (3, 'A@äänekoski.fi', 'network', 't', 't', NULL, NULL, NULL, NULL, NULL),
+        (4, 'b@Example.FI', 'network', 't', 't', NULL, NULL, NULL, NULL, NULL);
+      INSERT INTO subscriptions (id, email, kind, goals, created_at, created_by) VALUES (5, 'a@ÄÄNEKOSKI.FI', 'personal', '["services"]', 't', 't');
+      INSERT INTO digests (id, period_start, period_end, from_item_id, to_item_id, from_event_id, to_event_id, status, built_at, approved_by, approved_at, sent_at)
+        VALUES (1, 'a', 'b', 0, 9, 0, 3, 'sent', 'b', 'x', 'b', 'b');
+      INSERT INTO deliveries (subscription_id, digest_id, email, period_start, period_end, from_item_id, to_item_id, from_event_id, to_event_id, message_id, subject, html, text, created_at) VALUES
+        (1, 1, 'a@ÄÄNEKOSKI.FI', 'a', 'b', 0, 9, 0, 3, '<1@l>', 's', 'h', 't', 'b'),
+        (2, 1, 'a@xn--nekoski-4waa.fi', 'a', 'b', 0, 9, 0, 3, '<2@l>', 's', 'h', 't', 'b');
+    `);
+    migrate(db);
+    expect(db.prepare('SELECT id, email, unsubscribed_at IS NULL AS active, paused_at, covered_item_id, covered_event_id, covered_at FROM subscriptions ORDER BY id').all()).toEqual([
+      { id: 1, email: 'a@äänekoski.fi', active: 1, paused_at: null, covered_item_id: 9, covered_event_id: 3, covered_at: '2026-11-08' },
+      { id: 2, email: 'a@äänekoski.fi', active: 0, paused_at: null, covered_item_id: 9, covered_event_id: 3, covered_at: '2026-11-08' },
+      { id: 3, email: 'A@äänekoski.fi', active: 0, paused_at: null, covered_item_id: null, covered_event_id: null, covered_at: null },
+      { id: 4, email: 'b@Example.FI', active: 1, paused_at: null, covered_item_id: null, covered_event_id: null, covered_at: null },
+      { id: 5, email: 'a@äänekoski.fi', active: 1, paused_at: null, covered_item_id: null, covered_event_id: null, covered_at: null },
+    ]);
+    expect(db.prepare('SELECT subscription_id, email, status, last_error FROM deliveries ORDER BY id').all()).toEqual([
+      { subscription_id: 1, email: 'a@äänekoski.fi', status: 'pending', last_error: null },
+      { subscription_id: 2, email: 'a@xn--nekoski-4waa.fi', status: 'paused', last_error: 'yhdistetty tilaukseen 1' },
+    ]);
+    expect(db.prepare("SELECT target FROM action_log WHERE action = 'subscription-merge' ORDER BY id").pluck().all()).toEqual(['subscription:2', 'subscription:3']);
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   });
 });

@@ -169,6 +169,27 @@ describe('the sign-in gate', () => {
     expect((await new Browser(base).post('/items/1/review', { _csrf: token, decision: 'not-relevant' })).res.status).toBe(403);
   });
 
+  it('a form whose token is old (signed out and in again in another tab) is refused 403 in the person\'s language, the note typed kept', async () => {
+    const b = new Browser(base);
+    await b.signIn(reviewer);
+    const token = await b.token();
+    // In another tab: signed out and in again, a new session; the form open in this tab has the old one's token.
+    expect((await b.post('/logout', { _csrf: token })).res.status).toBeLessThan(400);
+    await b.signIn(reviewer);
+    const before = count('reviews');
+    const res = await b.post('/items/1/review', { _csrf: token, goals: 'services', decision: 'relevant', note: 'Pitkä perustelu.', back: '/items/1' });
+    expect(res.res.status).toBe(403);
+    expect(res.html).toContain('Lomakkeen tarkiste puuttui tai oli vanhentunut (esimerkiksi kirjauduit välillä uudelleen toisessa välilehdessä)');
+    expect(res.html).toMatch(/<textarea id="typed"[^>]*readonly>Pitkä perustelu\.<\/textarea>/);
+    expect(res.html).toContain('href="/items/1"');
+    expect(count('reviews')).toBe(before);
+    const sv = new Browser(base);
+    await sv.signIn(await addUser(db, 'granskare@example.fi', 'reviewer'));
+    const svToken = await sv.token();
+    expect((await sv.post('/account/language', { _csrf: svToken, language: 'sv' })).res.status).toBeLessThan(400);
+    expect((await sv.post('/items/1/review', { _csrf: token, decision: 'not-relevant', note: 'x' })).html).toContain('Formulärets kontrollkod saknades');
+  });
+
   it('a disabled account loses its session at once', async () => {
     const email = await addUser(db, 'poistuva@example.fi', 'reviewer');
     const b = new Browser(base);
@@ -190,6 +211,14 @@ describe('the sign-in gate', () => {
     expect(Number(res.res.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another account from the same address still signs in.
     expect((await new Browser(base).signIn(reader)).status).toBe(303);
+  }, 40_000);
+
+  it('counts guesses per mailbox, however its address is spelled: an international domain in its letters, capitals or xn--', async () => {
+    const email = await addUser(db, 'arvattava@äänekoski.fi', 'reader');
+    const b = new Browser(base);
+    for (const [i, spelling] of ['arvattava@äänekoski.fi', 'arvattava@ÄÄNEKOSKI.FI', 'arvattava@xn--nekoski-4waa.fi', 'ARVATTAVA@XN--NEKOSKI-4WAA.FI', 'arvattava@Äänekoski.fi'].entries())
+      expect((await b.signIn(spelling, `arvaus-numero-${i}`)).status).toBe(401);
+    expect((await b.signIn(email)).status).toBe(429);
   }, 40_000);
 
   it('limits guesses sent at once too: of 12 wrong passwords for one account sent together, 5 are tried', async () => {
@@ -379,6 +408,24 @@ describe('state changes', () => {
     expect((await b.post('/matters/77/board', { _csrf: token })).res.status).toBe(404);
   });
 
+  it('two reviewers edit one board row: the form opened before the other\'s save is refused (409) naming who and when, not written over it', async () => {
+    const other = new Browser(base);
+    await other.signIn(await addUser(db, 'toinen-juristi@example.fi', 'reviewer'));
+    const seenIn = (html: string) => /action="\/matters\/3\/board"[\s\S]*?name="seen" value="([^"]+)"/.exec(html)?.[1];
+    const mine = (await b.get('/matters/3')).html;
+    const theirs = (await other.get('/matters/3')).html;
+    expect(seenIn(mine)).toBe(seenIn(theirs));
+    const first = await other.post('/matters/3/board', { _csrf: Browser.token(theirs), seen: seenIn(theirs)!, owner: 'Toinen', status: 'review' });
+    expect(first.res.status).toBe(303);
+    const late = await b.post('/matters/3/board', { _csrf: Browser.token(mine), seen: seenIn(mine)!, owner: 'Minä', status: 'submitted', response_url: 'https://example.fi/vastaus', back: '/board' });
+    expect(late.res.status).toBe(409);
+    expect(late.html).toContain('Taulun riviä (asia 3) on muutettu sen jälkeen, kun lomake avattiin (toinen-juristi@example.fi, ');
+    expect(late.html).toContain('href="/board"');
+    expect(listBoardEntries(db).find((e) => e.matter === 3)).toMatchObject({ owner: 'Toinen', status: 'review', updatedBy: 'toinen-juristi@example.fi' });
+    // Opened again, it shows the other's change and saves.
+    const again = (await b.get('/matters/3')).html;
+    expect((await b.post('/matters/3/board', { _csrf: Browser.token(again), seen: seenIn(again)!, owner: 'Minä', status: 'review' })).res.status).toBe(303);
+  });
   it('merges and splits matters with the store functions the CLI uses, recorded with who', async () => {
     const token = await b.token();
     const merged = await b.post('/matters/1/merge', { _csrf: token, other: '5', note: 'sama hanke' });

@@ -3,6 +3,7 @@ import type express from 'express';
 import type { RequestHandler } from 'express';
 import { findUser, hasUsers, logAction, type Db, type Role } from '../../store/index.js';
 import { isLang, word, type Lang } from '../../present/words-web.js';
+import { canonicalAddress } from '../../parse/address.js';
 import { decoyHash, verifyPassword } from './password.js';
 import { FailureLimiter, waitMinutes } from './limiter.js';
 import { createSessions, sameToken, type SessionUser } from './session.js';
@@ -50,13 +51,17 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
     next();
   });
 
+  // A refused form speaks the signed-in person's language, else the browser's preference (signing in, signed out).
+  const formLanguage = (req: express.Request, res: express.Response): Lang =>
+    isLang((res.locals.user as { lang?: unknown } | undefined)?.lang) ? (res.locals.user as { lang: Lang }).lang
+      : req.acceptsLanguages('fi', 'sv') === 'sv' ? 'sv' : 'fi';
   // Every POST carries the token of its session (or, signing in, of the sign-in cookie), checked before anything.
   app.use((req, res, next) => {
     if (req.method !== 'POST') return next();
     if (!sameToken((req.body as Record<string, unknown> | undefined)?._csrf, res.locals.csrfToken as string))
       return next(res.locals.sessionEnded && req.path !== '/login'
         ? new HttpError(401, word(req.acceptsLanguages('fi', 'sv') === 'sv' ? 'sv' : 'fi', 'auth.sessionEnded'))
-        : new HttpError(403, 'Lomakkeen tarkiste puuttui tai oli vanhentunut. Lataa sivu uudelleen ja yritä sitten uudelleen.'));
+        : new HttpError(403, word(formLanguage(req, res), 'auth.formExpired')));
     next();
   });
 
@@ -90,7 +95,8 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
       const password = typeof body.password === 'string' ? body.password : '';
       const back = localPath(body.next);
       const address = `ip:${req.ip ?? req.socket.remoteAddress ?? '?'}`;
-      const account = `account:${email.toLowerCase()}`;
+      // One count per mailbox, in whatever spelling it is typed (findUser finds the account in each).
+      const account = `account:${(canonicalAddress(email) ?? email).toLowerCase()}`;
       const wait = Math.max(byAddress.wait(address), byAccount.wait(account));
       if (wait) {
         res.set('Retry-After', String(Math.ceil(wait / 1000)));

@@ -3,7 +3,7 @@
 // when, and answers with a redirect back (post/redirect/get).
 import type express from 'express';
 import type { Request, Response } from 'express';
-import { boardAnchor, BOARD_STATUSES, CorrectionError, logAction, mergeMatters, saveBoardEntry, splitItem, type BoardStatus } from '../../store/index.js';
+import { boardAnchor, boardEntry, BOARD_STATUSES, CorrectionError, logAction, mergeMatters, saveBoardEntry, splitItem, type BoardStatus } from '../../store/index.js';
 import { helsinkiDate, parseDate } from '../../parse/dates.js';
 import { recordReview, ReviewError, type ReviewProblem } from '../../app/review.js';
 import { fiDateTime } from '../../app/format.js';
@@ -108,6 +108,13 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
     const fields = boardFields(req.body as Record<string, unknown>, w);
     const anchor = boardAnchor(deps.db, of === 'matter' ? { matter: id } : { item: id });
     if (anchor === undefined) throw new HttpError(404, w(of === 'matter' ? 'action.noMatter' : 'action.noItem', { id }));
+    // The entry as the form showed it ('none': not on the board yet): one changed since is not written over unseen, as
+    // a review is not. A form without it (an older page) is not checked.
+    const seen = text(req.body as Record<string, unknown>, 'seen', 40, 'seen', w);
+    const stored = boardEntry(deps.db, anchor);
+    if (seen !== null && seen !== (stored?.updatedAt ?? 'none'))
+      throw new HttpError(409, w('action.boardConflict', { what: w(of === 'matter' ? 'board.matterNo' : 'board.itemNo', { n: id }),
+        by: stored?.updatedBy ?? '?', at: stored ? fiDateTime(stored.updatedAt) : '?' }));
     saveBoardEntry(deps.db, { itemId: anchor, ...fields, by: user.email, now });
     const done = w('action.boardSaved', { what: w(of === 'matter' ? 'board.matterNo' : 'board.itemNo', { n: id }), status: BOARD_STATUS_LABELS[lang][fields.status] });
     return { back: '/board', done, log: { action: 'board', target: `${of}:${id}`, detail: { ...fields, item: anchor } } };

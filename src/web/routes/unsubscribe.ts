@@ -4,7 +4,7 @@
 // subscription's language.
 import type express from 'express';
 import type { WebDeps } from '../deps.js';
-import { getSubscription, unsubscribe } from '../../store/subscriptions.js';
+import { getSubscription, stillSending, unsubscribe } from '../../store/subscriptions.js';
 import { existingUnsubscribeSecret, verifyUnsubscribe } from '../../mail/unsubscribe.js';
 import { word } from '../../present/words-web.js';
 
@@ -24,7 +24,7 @@ export function mountUnsubscribe(app: express.Express, deps: WebDeps): void {
   app.get('/unsubscribe/:token', (req, res) => {
     const sub = find(req.params.token);
     if (!sub) return void invalid(res);
-    res.render('unsubscribe', { title: word(sub.lang, 'unsub.askTitle'), uiLang: sub.lang, email: sub.email, network: sub.kind === 'network', done: !!sub.unsubscribedAt });
+    res.render('unsubscribe', { title: word(sub.lang, 'unsub.askTitle'), uiLang: sub.lang, email: sub.email, network: sub.kind === 'network', done: !stillSending(deps.db, sub.id) });
   });
 
   app.post('/unsubscribe/:token', (req, res) => {
