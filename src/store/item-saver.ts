@@ -1,7 +1,7 @@
 // The items table's write side: insert new items, update changed ones (keeping versions and change events).
 import { insertRows, prepared, type Db } from './db.js';
 import type { Consultation } from '../model.js';
-import { goalRows, TAG_ASSIGNMENTS, TAG_COLUMNS, tagValues, type ItemToStore } from './tags.js';
+import { goalRows, putTagValues, TAG_ASSIGNMENTS, TAG_COLUMNS, type ItemToStore } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
 import type { ItemVersion } from './items.js';
 import { createLinker } from './matters.js';
@@ -32,14 +32,32 @@ const FIELD_COLUMNS = [
  */
 const FUTURE_MARGIN_MS = 24 * 3600_000;
 
+/** Where the insert's values (source, key, FIELD_COLUMNS from 2, …) put the seen times and run, and the verdict. */
+const AT_SEEN = 2 + FIELD_COLUMNS.length;
+const AT_TAGS = AT_SEEN + 4;
+const INSERT_VALUES = AT_TAGS + TAG_COLUMNS.length + 2;
+
 /**
- * An item's stored fields in FIELD_COLUMNS order; `published` is what to store (see FUTURE_MARGIN_MS), and the item's
- * own date is kept as given when that differs.
+ * An item's stored fields in FIELD_COLUMNS order, written into `out` from `at`; `published` is what to store (see
+ * FUTURE_MARGIN_MS), and the item's own date is kept as given when that differs.
  */
-function fieldValues(i: ItemToStore, hash: string, published: string | null): unknown[] {
-  const consultation = i.consultation ? JSON.stringify(i.consultation) : null;
-  return [i.guid, i.url, i.title, i.summary, i.contentHtml, published, i.updated, i.deadline, i.language, i.organisation,
-    i.kind, i.stage, consultation, hash, i.inForce, published === i.published ? null : i.published];
+function putFieldValues(out: unknown[], at: number, i: ItemToStore, hash: string, published: string | null): void {
+  out[at] = i.guid;
+  out[at + 1] = i.url;
+  out[at + 2] = i.title;
+  out[at + 3] = i.summary;
+  out[at + 4] = i.contentHtml;
+  out[at + 5] = published;
+  out[at + 6] = i.updated;
+  out[at + 7] = i.deadline;
+  out[at + 8] = i.language;
+  out[at + 9] = i.organisation;
+  out[at + 10] = i.kind;
+  out[at + 11] = i.stage;
+  out[at + 12] = i.consultation ? JSON.stringify(i.consultation) : null;
+  out[at + 13] = hash;
+  out[at + 14] = i.inForce;
+  out[at + 15] = published === i.published ? null : i.published;
 }
 
 /** An item's identifier rows (JSON, see ItemToStore) added to `out` as item id, type, value and role (a mention when none). */
@@ -105,7 +123,10 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
   // A new item is inserted with its matter: its row is not written a second time to link it.
   const insert = prepared(db, `INSERT INTO items (source_id, key, ${FIELD_COLUMNS.join(', ')}, first_seen_at,
       last_seen_at, changed_at, created_run, ${TAG_COLUMNS.join(', ')}, link_keys, matter_id)
-    VALUES (${Array(2 + FIELD_COLUMNS.length + 4 + TAG_COLUMNS.length + 2).fill('?').join(', ')})`);
+    VALUES (${Array(INSERT_VALUES).fill('?').join(', ')})`);
+  // Its values: one list, filled in place for each new item (its spread arguments were three new lists an item).
+  const row: unknown[] = Array.from({ length: INSERT_VALUES }, () => null);
+  row[0] = sourceId;
   const keepVersion = prepared(db, `INSERT INTO item_versions (item_id, version, title, summary, content_html, deadline,
       stage, url, organisation, consultation, hash, replaced_at)
     VALUES (@id, @version, @title, @summary, @contentHtml, @deadline, @stage, @url, @organisation, @consultation, @hash, @now)`);
@@ -184,14 +205,19 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
         continue;
       }
       const future = item.published !== null && Date.parse(item.published) > latest;
-      const tagged = tagValues(item.tags, item.searchTerms, now);
       if (!seenBefore) {
-        // A date not to be believed: listed as first seen, now.
-        const fields = fieldValues(item, hash, future ? now : item.published);
         // A new item with stated identifiers: index lookups of the matters holding them (nothing of theirs is read).
         const matter = signature === '' ? null : linker.matterFor(signatureKeys(signature), now);
-        // A new item needs no event: first_seen_at and created_run say when it arrived.
-        const id = Number(insert.run(sourceId, item.key, ...fields, now, now, now, runId, ...tagged, signature, matter).lastInsertRowid);
+        // A new item needs no event: first_seen_at and created_run say when it arrived. A date not to be believed:
+        // listed as first seen, now.
+        row[1] = item.key;
+        putFieldValues(row, 2, item, hash, future ? now : item.published);
+        row[AT_SEEN] = row[AT_SEEN + 1] = row[AT_SEEN + 2] = now;
+        row[AT_SEEN + 3] = runId;
+        putTagValues(row, AT_TAGS, item.tags, item.searchTerms, now);
+        row[AT_TAGS + TAG_COLUMNS.length] = signature;
+        row[AT_TAGS + TAG_COLUMNS.length + 1] = matter;
+        const id = Number(insert.run(row).lastInsertRowid);
         saveIds(id, item.identifierRows, false);
         goals.add(id, item.tags);
         if (matter !== null) linker.joined(id, matter, item.title, now);
@@ -206,7 +232,11 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
       const old = oldRow.get(seenBefore.id) as StoredRow;
       keepVersion.run({ ...old, now });
       // A date not to be believed leaves the stored one (published = COALESCE(?, published)).
-      update.run(...fieldValues(item, hash, future ? null : item.published), now, now, ...tagged, old.id);
+      const values: unknown[] = [];
+      putFieldValues(values, 0, item, hash, future ? null : item.published);
+      values.push(now, now);
+      putTagValues(values, values.length, item.tags, item.searchTerms, now);
+      update.run(values, old.id);
       saveIds(old.id, item.identifierRows, true);
       dropGoals.run(old.id);
       goals.add(old.id, item.tags);

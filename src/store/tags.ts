@@ -59,11 +59,22 @@ export function linkSignature(ids: Identifier[]): string {
 
 /** A verdict as positional statement values (see TAG_COLUMNS); positional binding is the fast path. */
 export function tagValues(tags: StoredVerdict | null, searchTerms: string, now: string): unknown[] {
-  if (!tags) return [null, null, null, null, 0, null, null, null, searchTerms];
-  return [
-    Number(tags.relevant), tags.primary, tags.scores, tags.evidence,
-    tags.joint ? 1 : 0, tags.jointReason, tags.taxonomyVersion, now, searchTerms,
-  ];
+  const out: unknown[] = [];
+  putTagValues(out, 0, tags, searchTerms, now);
+  return out;
+}
+
+/** tagValues written into `out` from `at` (the item saver's insert fills one list of its values, see item-saver.ts). */
+export function putTagValues(out: unknown[], at: number, tags: StoredVerdict | null, searchTerms: string, now: string): void {
+  out[at] = tags ? Number(tags.relevant) : null;
+  out[at + 1] = tags ? tags.primary : null;
+  out[at + 2] = tags ? tags.scores : null;
+  out[at + 3] = tags ? tags.evidence : null;
+  out[at + 4] = tags?.joint ? 1 : 0;
+  out[at + 5] = tags ? tags.jointReason : null;
+  out[at + 6] = tags ? tags.taxonomyVersion : null;
+  out[at + 7] = tags ? now : null;
+  out[at + 8] = searchTerms;
 }
 
 /**

@@ -12,10 +12,10 @@ import { libraryFile, openVoikko, voikkoLibrary, type Voikko } from './voikko.js
 /** One word of a text; hyphenated compounds (sote-uudistus, ERICA-hätäkeskus) are one token with pieces. */
 export interface Token {
   /** As written. */
-  text: string;
-  lower: string;
+  readonly text: string;
+  readonly lower: string;
   /** Hyphen-separated pieces as written. */
-  pieces: string[];
+  readonly pieces: string[];
 }
 
 /** How an analyzer sees one word. */
@@ -40,26 +40,31 @@ export interface Analyzer {
 const WORD = /[0-9A-Za-zªµºÀ-ÖØ-öø-ɏ]+(?:[-‐‑–][0-9A-Za-zªµºÀ-ÖØ-öø-ɏ]+)*/g;
 const HYPHEN = /[-‐‑–]/;
 
+/**
+ * A word of a text. Its pieces are split only when read: only a word the matcher has not seen reads them (and the
+ * search marks), and a list per word was a third of tokenizing's garbage.
+ */
+class WordToken implements Token {
+  constructor(readonly text: string, readonly lower: string) {}
+
+  get pieces(): string[] {
+    return HYPHEN.test(this.text) ? this.text.split(HYPHEN) : [this.text];
+  }
+}
+
 /** Split text into word tokens (numbers included; punctuation dropped). */
 export function tokenize(text: string): Token[] {
-  const normal = nfc(text);
-  const lowerAll = normal.toLowerCase();
-  const aligned = lowerAll.length === normal.length;
-  // The words alone (no match object per word); each is found again from where the last ended: no word character
-  // lies between two matches, so the first place the word is written from there is where it matched.
-  const words = normal.match(WORD);
+  // The words alone (no match object per word), each made a token in its place in the same list. A word is lowercased
+  // alone, not sliced out of the whole text lowercased: the word characters have no context-dependent lower case (the
+  // Greek final sigma is no word character), and toLowerCase gives a word already in lower case back as it is, where a
+  // slice was a new string for every word.
+  const words: (string | Token)[] | null = nfc(text).match(WORD);
   if (words === null) return [];
-  // Most texts have no hyphen at all: then no word is looked at for one.
-  const hyphens = HYPHEN.test(normal);
-  const out: Token[] = new Array(words.length);
-  for (let k = 0, at = 0; k < words.length; k++) {
-    const t = words[k];
-    at = normal.indexOf(t, at);
-    const lower = aligned ? lowerAll.slice(at, at + t.length) : t.toLowerCase();
-    at += t.length;
-    out[k] = { text: t, lower, pieces: hyphens && HYPHEN.test(t) ? t.split(HYPHEN) : [t] };
+  for (let k = 0; k < words.length; k++) {
+    const t = words[k] as string;
+    words[k] = new WordToken(t, t.toLowerCase());
   }
-  return out;
+  return words as Token[];
 }
 
 /** An item's title and summary as tokens: tokenized once, read by the tagger and by the search index (indexTerms). */

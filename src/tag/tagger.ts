@@ -125,6 +125,17 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const scopeKeys = taxonomy.scopes.map((sc) => [`${sc.id}:when`, `${sc.id}:unless`, `${sc.id}:apart`] as const);
   const zero: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
   const anchorSum: Record<GoalId, number> = { ...zero };
+  // The goal sets of title words, shared: a word's set is the one reached by adding its goals in the order found (as a
+  // new set per word was, the order kept), so each combination is made once per tagger rather than for every title word.
+  const grown = new Map<ReadonlySet<GoalId>, Map<GoalId, ReadonlySet<GoalId>>>();
+  const withGoal = (set: ReadonlySet<GoalId>, goal: GoalId): ReadonlySet<GoalId> => {
+    if (set.has(goal)) return set;
+    let next = grown.get(set);
+    if (!next) grown.set(set, (next = new Map()));
+    let out = next.get(goal);
+    if (!out) next.set(goal, (out = new Set([...set, goal])));
+    return out;
+  };
   const note = (term: CompiledTerm, field: Field, match: string): void => {
     const at = hitAt[term.index];
     if (at < 0) {
@@ -237,9 +248,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const f = factor[field];
     for (let i = 0; i < n; i++) {
       const m = perToken[i];
-      let spoken: Set<GoalId> | null = null;
-      let head: Set<GoalId> | null = null;
-      let alsoAt: Set<GoalId> | null = null;
+      let spoken = NONE;
+      let head = NONE;
+      let alsoAt = NONE;
       let weak = true;
       let strong = 0;
       for (let si = 0; si < m.single.length; si++) {
@@ -257,7 +268,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         if (s.term.def.budget === true) budgetAt[i] ??= s.term.owner;
         if (s.term.def.organ === true) organAt[i] = true;
         // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
-        if (rule === 'anchor' || rule === 'context') (spoken ??= new Set()).add(s.term.owner);
+        if (rule === 'anchor' || rule === 'context') spoken = withGoal(spoken, s.term.owner);
         if (rule === 'anchor' || s.term.own >= MIN_TOPIC_WEIGHT) weak = false;
         if (rule === 'anchor' && !s.term.def.actor) strong = Math.max(strong, s.term.own);
         // The goals a topic term lends a share to (väestönsuojelu and hätäkeskus also speak for services): a generic
@@ -268,17 +279,17 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         // still count, and they lead a title that names nothing else.
         if (s.term.def.occasion === true) occasionAt[i] = true;
         else if (rule === 'anchor') {
-          for (let a = 0; a < s.term.also.length; a++) (alsoAt ??= new Set()).add(s.term.also[a]);
-          (head ??= new Set()).add(s.term.owner);
+          for (let a = 0; a < s.term.also.length; a++) alsoAt = withGoal(alsoAt, s.term.also[a]);
+          head = withGoal(head, s.term.owner);
         }
       }
       if (isTitle) {
         byActor[i] = m.single.length > 0 && allActors(m.single);
         weakOnly[i] = weak;
         strongAt[i] = strong;
-        titleGoals[i] = spoken ?? NONE;
-        headGoals[i] = head ?? NONE;
-        alsoGoals[i] = alsoAt ?? NONE;
+        titleGoals[i] = spoken;
+        headGoals[i] = head;
+        alsoGoals[i] = alsoAt;
       }
       for (let k = 0; k < m.features.length; k++) {
         const key = m.features[k];
