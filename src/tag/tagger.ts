@@ -107,7 +107,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   // Whether a title word names a hazard that is an occasion (maastopalo, skogsbrand): never a head.
   const occasionAt: boolean[] = [];
   const weakOnly: boolean[] = [];
-  const strongAt: number[] = [];
   const ends: boolean[] = [];
   // Title phrases of anchor terms: where each starts and the goal that owns it (a headline names its goal by a phrase too).
   const phraseStart: number[] = [];
@@ -241,7 +240,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       let head: Set<GoalId> | null = null;
       let alsoAt: Set<GoalId> | null = null;
       let weak = true;
-      let strong = 0;
       for (let si = 0; si < m.single.length; si++) {
         const s = m.single[si];
         const rule = s.term.def.rule;
@@ -259,7 +257,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
         if (rule === 'anchor' || rule === 'context') (spoken ??= new Set()).add(s.term.owner);
         if (rule === 'anchor' || s.term.own >= MIN_TOPIC_WEIGHT) weak = false;
-        if (rule === 'anchor' && !s.term.def.actor) strong = Math.max(strong, s.term.own);
         // The goals a topic term lends a share to (väestönsuojelu and hätäkeskus also speak for services): a generic
         // head of such a goal (kehittämisohjelma, lisämääräraha, henkilöstövaje) stays inside the modifier's topic.
         // A hazard (a forest fire) is when or where the title's matter happens, never its head, first name or headline:
@@ -275,7 +272,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (isTitle) {
         byActor[i] = m.single.length > 0 && allActors(m.single);
         weakOnly[i] = weak;
-        strongAt[i] = strong;
         titleGoals[i] = spoken ?? NONE;
         headGoals[i] = head ?? NONE;
         alsoGoals[i] = alsoAt ?? NONE;
@@ -392,11 +388,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // Nor is a word in the illative whose: in "Suomi tarjoaa EU:n valmiusreserviin metsäpalojen maasammutusyksikön"
       // the reserve is where the unit goes, not whose forest fires (a modifier is a genitive or a compound's part).
       if (lang === 'fi' && ILLATIVE.test(tokens[i].lower)) continue;
-      // A head that speaks only by a weak context word (järjestäminen, valvonta: below a topic term's weight) says how,
-      // not what, after a topic term of a goal's full share: "nuohouksen järjestäminen" is sweeping, the rescue act's
-      // matter, not the reform's organising. After a weaker word it still names the subject ("Hyvinvointialueen
-      // valmiussuunnitelma" is preparedness).
-      if (weakOnly[j] && strongAt[i] >= taxonomy.thresholds.goal) continue;
+      // A head that speaks only by a weak context word (järjestäminen, valvonta, koulutus: below a topic term's weight)
+      // says how, not what: "nuohouksen järjestäminen" is sweeping, the rescue act's matter, not the reform's organising;
+      // and since round thirty-five after any word, an actor or a weak one too: "kuntien valmiuspäälliköiden
+      // täydennyskoulutus" is the preparedness managers' training, not the services' (koulutus), and "Pelastuslaitosten
+      // omavalvontamalli" the self-monitoring model, not the reform's supervision (valvonta). A head of a topic's weight
+      // still names the subject ("Hyvinvointialueen valmiussuunnitelma" is preparedness).
+      if (weakOnly[j]) continue;
       const [head] = titleGoals[j];
       if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
       if (!titleGoals[i].has(head)) about = [head];
