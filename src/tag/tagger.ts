@@ -645,8 +645,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // budget: räddningsväsendets anslag"), is about the first: the actors say whose matter it touches. An actor named
       // first is whose matter the title is ("Pelastuslaitosten rahoitus: sisäministeriö esittää korvamerkintää").
       const named0 = relevantGoals.filter((g) => reading.title[g] > 0 && !occasionOnly(g));
+      // A place the title names as where (a fire station, a contract brigade) is no topic of its goal there: "Koskelan
+      // paloasemalle sijoitetaan ensivasteyksikkö" is about the first response (round thirty-five).
       const topical = named0.filter((g) =>
-        reading.evidence.some((e) => e.field === 'title' && (e.rule === 'scope' ? (e.goals[g] ?? 0) > 0 : topicTermOf(e, g))),
+        reading.evidence.some((e) => e.field === 'title' && (e.rule === 'scope' ? (e.goals[g] ?? 0) > 0 : topicTermOf(e, g) && !whoOrWhere(reading, e))),
       );
       const titled = named0.length > 1 && topical.length === 1 && reading.first.includes(topical[0]) ? topical : named0;
       // A leading goal that only an actor names, outside the title ("Aluevaltuusto hyväksyi talousarvion" whose summary
@@ -961,9 +963,13 @@ function phraseText(tokens: Token[], i: number, n: number): string {
 const FI_PLACE = /(?:ll[aä]|lle|lt[aä]|ss[aä])$/;
 const SV_PLACE = /^(?:vid|på|till|från)$/;
 
-/** Whether title word `i` names a place: in a Finnish place case, or up to two words after a Swedish place preposition ("vid tre nya brandstationer"). */
+/**
+ * Whether title word `i` names a place: in a Finnish place case or, since round thirty-five, the illative (where to:
+ * "Ensivasteyksiköitä lisätään … sopimuspalokuntiin"), or up to two words after a Swedish place preposition ("vid tre nya
+ * brandstationer").
+ */
 function inPlaceCase(tokens: Token[], i: number, lang: Lang): boolean {
-  if (lang !== 'sv') return FI_PLACE.test(tokens[i].lower);
+  if (lang !== 'sv') return FI_PLACE.test(tokens[i].lower) || ILLATIVE.test(tokens[i].lower);
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (SV_PLACE.test(tokens[k].lower)) return true;
   return false;
 }

@@ -42,3 +42,30 @@ describe.each(roundTaggers('round thirty-five, shared money words'))('round thir
       .toEqual(expect.arrayContaining(['internal-security', 'services']));
   });
 });
+
+// First response at contract brigades: the EMS the rescue departments produce is the reform's (the labelling decisions),
+// and a contract brigade a title names as where it goes says where, as a fire station does (`place: true` on
+// sopimuspalokunta and avtalsbrandkår; the Finnish illative is a place case too: "… sopimuspalokuntiin"); a place is no
+// topic of its goal in the title ("Ensivasteyksikkö aloittaa … paloasemalla"). The first four cases fail on the old tagger
+// with either analyzer (services listed or leading); the last two are guards: brigades opening the title as its doer, and
+// a brigade's own matter.
+describe.each(roundTaggers('round thirty-five, first response'))('round thirty-five, first response (%s)', (_name, tag) => {
+  it.each([
+    ['Ensivastetehtävät annetaan neljälle sopimuspalokunnalle ensi vuonna', 'Palokunnat hälytetään sydänpysähdyksiin.', 'fi'],
+    ['Ensivastevalmiutta lisätään Lapin sopimuspalokuntiin', 'Palokuntien yksiköt hälytetään elvytystehtäviin.', 'fi'],
+    ['Nya enheter för första insats till två avtalsbrandkårer i Lappland', 'Enheterna larmas när akutvården är långt borta.', 'sv'],
+    ['Ensivasteyksikkö aloittaa Kuusikon paloasemalla lokakuussa', 'Yksikön miehittää sopimuspalokunta.', 'fi'],
+  ] as const)('first response placed at a contract brigade or fire station is the reform’s alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'luhva' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+
+  it('contract brigades opening the title as its doer keep the services listed', () => {
+    expect(tag({ title: 'Sopimuspalokunnat ottavat ensivasteen hoitaakseen kahdessa kunnassa', summary: 'Palokunnat koulutetaan keväällä.', lang: 'fi', source: 'luhva' }).goals)
+      .toContain('services');
+  });
+
+  it('a contract brigade’s own matter stays the services’', () => {
+    expect(tag({ title: 'Sopimuspalokuntien kalustoa uusitaan: kolme uutta sammutusautoa', summary: 'Autot hankitaan yhteishankintana.', lang: 'fi', source: 'luhva' }))
+      .toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+});
