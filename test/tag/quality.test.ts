@@ -214,8 +214,23 @@ const evaluation202814 = load('eval-2028-14.jsonl');
 // structure and money naming the rescue department, internal-security systems and cooperation against services, services
 // items whose doer is the welfare area), the chemical-safety act and fire investigation; with near misses and false friends,
 // incidents, welfare-area care, EU matters, statistics; labelled from goals.md, the strategy and the README's labelling
-// decisions and measured before any round-thirty-four change, never tuned on.
+// decisions and measured before any round-thirty-four change, never tuned on through round thirty-four (figures in its
+// commit message, 2f5994e); a dev set from round thirty-five on.
 const evaluation202815 = load('eval-2028-15.jsonl');
+// Round thirty-five's evaluation set: 248 items (124 Swedish, Finnish/Swedish twins in new wordings; 128 relevant), weighted
+// like a month of what the sources publish (lausuntopalvelu requests of several ministries, parliament bills, committee
+// reports and written questions, Finlex titles, ministry and agency releases, Hankeikkuna entries, welfare-area decisions,
+// the pelastustoimi.fi meta line), with relevant items in ordinary and unusual wordings (battery storage rooms, small
+// explosives and hydrogen stores, care homes' evacuation-safety reports, grain driers, fire-safety visits with home care,
+// shopping centres' rescue plans), the goal that is not the one with most words (the reform's structure and money naming
+// the rescue department, a fire station bought back, EMS and first response; internal-security systems, cooperation and
+// preparedness against services: the security network, the ICT centre's fees, evacuation transports, backup power, a data
+// breach, the warning signal's test), two goals (shelters, the preparedness act with the rescue act, the rescue act with
+// the welfare-area act); with near misses and false friends (police money, systems and response times, scam calls in the
+// rescue department's name, a bank's cyber attack, liquidity, a bailout, the Salvation Army, school safety plans),
+// incidents, rescues and reminders, welfare-area care and HR, EU matters, statistics; labelled from goals.md, the strategy
+// and the README's labelling decisions and measured before any round-thirty-five change, never tuned on.
+const evaluation202816 = load('eval-2028-16.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -555,15 +570,22 @@ function suite(name: string, make: () => Analyzer | null): void {
       // where it stands): a fall below is a regression.
       expectBars(evaluation202814, { f1: 0.955, primaryHit: 0.905, goalPrecision: 0.9 }, true);
     });
-    it('holds on the round-thirty-four evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-four change: F1
+    it('holds on the round-thirty-four evaluation set, a dev set from round thirty-five, above the keyword alert on every figure but recall', () => {
+      // Sealed through round thirty-four; a dev set from round thirty-five on, so its misses are printed. Before any round-thirty-four change: F1
       // 0.968 (precision 0.984, recall 0.952), primary 0.897 (chosen 0.873), goal precision 0.902 with either analyzer;
       // keyword alert 0.902 (precision 0.857, recall 0.952), 0.746, 0.593. At round thirty-four's end (words chosen from the
       // dev sets with it unread), measured after its first part: F1 0.972 (recall 0.960), primary 0.905 (chosen 0.881), goal
       // precision 0.902; after its second (goal classes): F1 0.972, primary 0.921 (chosen 0.897 / 0.913), goal precision
       // 0.917. Bars just below (above the issue's F1 target, below its primary and goal-precision targets, where it stands):
-      // a fall below is a regression.
-      expectBars(evaluation202815, { f1: 0.97, primaryHit: 0.915, goalPrecision: 0.91 }, false);
+      // a fall below is a regression. The same at round thirty-five's start.
+      expectBars(evaluation202815, { f1: 0.97, primaryHit: 0.915, goalPrecision: 0.91 }, true);
+    });
+    it('holds on the round-thirty-five evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-five change: F1
+      // 0.988 (precision 1.000, recall 0.977), primary 0.922 (chosen 0.922), goal precision 0.934 / 0.941 (snowball /
+      // voikko); keyword alert 0.870 (precision 0.811, recall 0.938), 0.680, 0.556. Bars just below (above the issue's F1
+      // target, below its primary and goal-precision targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202816, { f1: 0.985, primaryHit: 0.92, goalPrecision: 0.93 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
