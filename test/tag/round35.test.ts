@@ -69,3 +69,21 @@ describe.each(roundTaggers('round thirty-five, first response'))('round thirty-f
       .toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
   });
 });
+
+// The ministries' steering negotiations with the welfare areas (ohjausneuvottelu, styrningsförhandling) are the reform's
+// steering, a topic of its own (2.5): a headline naming them before its colon is about them, and the service they ask of
+// after it vouches for no further goal. The first two cases fail on the old taxonomy with either analyzer (services led);
+// the last is a guard: named in a summary only, they make no services item the reform's.
+describe.each(roundTaggers('round thirty-five, steering negotiations'))('round thirty-five, steering negotiations (%s)', (_name, tag) => {
+  it.each([
+    ['Ohjausneuvottelujen toinen kierros: ministeriöt tarkastelevat pelastustoimen henkilöstötilannetta', 'Alueiden talous käydään läpi syksyllä.', 'fi'],
+    ['Styrningsförhandlingarna fortsätter: ministerierna granskar räddningsväsendets servicenivå', 'Områdenas ekonomi gås igenom på hösten.', 'sv'],
+  ] as const)('a steering negotiation before the colon is the subject: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'valtioneuvosto' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+
+  it('a steering negotiation in the summary only leaves a services title the services’', () => {
+    expect(tag({ title: 'Pelastuslaitoksen palvelutasopäätös hyväksyttiin aluevaltuustossa', summary: 'Päätöksestä keskusteltiin myös ohjausneuvotteluissa.', lang: 'fi', source: 'luhva' }))
+      .toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+});
