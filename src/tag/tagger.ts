@@ -45,6 +45,8 @@ export interface ItemReading {
   doerWords: ReadonlySet<string>;
   /** Title words that name a place (a fire station) in a place case: where another matter happens, not what about. */
   placeWords: ReadonlySet<string>;
+  /** Title words after a denied effect ("ei vaikuta", "påverkar inte"): what the item says it does not touch. */
+  deniedWords: ReadonlySet<string>;
   /** Goals the anchor terms name before a title's colon or dash, when it has one: the headline's own subject. */
   headline: GoalId[];
   /** Title words only after a title's colon or dash: what the headline's subject touches. */
@@ -143,6 +145,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   let doer: GoalId[] = [];
   let doerWords: ReadonlySet<string> = NONE;
   let placeWords: Set<string> | null = null;
+  let deniedWords: ReadonlySet<string> = NONE;
   let tail: ReadonlySet<string> = NONE;
   let headline: GoalId[] = [];
   let budget: GoalId | null = null;
@@ -167,6 +170,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     doer = [];
     doerWords = NONE;
     placeWords = null;
+    deniedWords = NONE;
     tail = NONE;
     headline = [];
     budget = null;
@@ -376,6 +380,22 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (let k = cut + 1; k < n; k++) if (!before.has(tokens[k].text)) after.add(tokens[k].text);
       tail = after;
     }
+    // What a title says its matter does not touch names no subject: in "Sotningsskyldigheterna preciseras – ändringen
+    // påverkar inte välfärdsområdenas finansiering" the welfare areas' funding is what the change leaves alone (round
+    // thirty-five). The words after a denied effect (ei vaikuta, ei vaikutusta, påverkar inte), to the end of their part.
+    for (let k = 0; k < n; k++) {
+      if (!DENIED.test(tokens[k].lower)) continue;
+      const fi = k > 0 && /^(?:ei|eikä|ilman)$/.test(tokens[k - 1].lower);
+      const sv = lang === 'sv' && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower);
+      if (!fi && !sv) continue;
+      const words = new Set<string>();
+      for (let j = k + 1; j < n; j++) {
+        words.add(tokens[j].text);
+        if (cut >= 0 && ends[j]) break;
+      }
+      deniedWords = words;
+      break;
+    }
     for (let i = 0; i + 1 < n; i++) {
       if (titleGoals[i].size === 0) continue;
       const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
@@ -516,7 +536,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
       evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
     }
-    return { lang, kind, rule, evidence, anchored, features, about, first, doer, doerWords, placeWords: placeWords ?? NONE, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
+    return { lang, kind, rule, evidence, anchored, features, about, first, doer, doerWords, placeWords: placeWords ?? NONE, deniedWords, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
   }
 
   /**
@@ -798,6 +818,8 @@ const NONE: ReadonlySet<string> = new Set();
 /** Finnish genitive endings (-n, not the nominative -nen of viranomainen) and the Swedish genitive -s: whose, not who. */
 const FI_GENITIVE = /(?<!ne)n$/;
 const SV_GENITIVE = /s$/;
+/** An effect (vaikuttaa, vaikutus, påverka): denied, what follows is what the item does not touch. */
+const DENIED = /^(?:vaikut|påverka)/;
 /** An organ's meeting (kokous, möte): in the genitive before it, the organ is who decides. */
 const MEETS = /^(?:kokou|möte)/;
 /** A forum (a cooperation forum, an advisory board, a cooperation group, a strategy day): who meets, not what about. */
@@ -805,9 +827,15 @@ const FORUM = /(?:foorumi|neuvottelukunta|yhteistyöryhmä|strategiapäivä|foru
 /** Verbs of a decision (approved, decided, handled, proposed, confirmed): what the welfare area's organ does to a matter. */
 const DECIDES = /^(?:hyväksy|päät|käsitel|käsittel|esit|vahvist|linjas|godkän|beslut|beslöt|behandla|föreslå|föreslog|fastställ)/;
 
-/** Whether a title match is the doer's words (the welfare area's organ deciding) or a place's: who or where, not what about. */
+/**
+ * Whether a title match is the doer's words (the welfare area's organ deciding), a place's or what the title says its matter
+ * does not touch: who, where or not, not what about.
+ */
 function whoOrWhere(reading: ItemReading, e: Evidence): boolean {
-  return e.match !== undefined && (reading.doerWords.has(e.match) || reading.placeWords.has(e.match));
+  if (e.match === undefined) return false;
+  if (reading.doerWords.has(e.match) || reading.placeWords.has(e.match)) return true;
+  // A phrase is denied when each of its words is ("påverkar inte välfärdsområdenas finansiering").
+  return reading.deniedWords.size > 0 && e.match.split(' ').every((w) => reading.deniedWords.has(w));
 }
 
 /**

@@ -91,3 +91,20 @@ describe.each(roundTaggers('round thirty-five, steering negotiations'))('round t
       .toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
   });
 });
+
+// What a title says its matter does not touch names no subject: the words after a denied effect (ei vaikuta, ei
+// vaikutusta, påverkar inte) to the end of their part vouch for no goal. The first two cases fail on the old tagger with
+// either analyzer (the reform listed); the last is a guard: an effect not denied still names its goal.
+describe.each(roundTaggers('round thirty-five, denied effects'))('round thirty-five, denied effects (%s)', (_name, tag) => {
+  it.each([
+    ['Palotarkastusmaksujen perusteet yhtenäistetään – muutoksella ei vaikutusta hyvinvointialueiden rahoituslakiin', 'Pelastuslain muutos tulee voimaan ensi vuonna.', 'fi'],
+    ['Grunderna för brandsynsavgifterna förenhetligas – ändringen påverkar inte välfärdsområdenas finansiering', 'Ändringen av räddningslagen träder i kraft nästa år.', 'sv'],
+  ] as const)('a goal the title says the matter leaves alone is not listed: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'sisaministerio' })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+
+  it('an effect the title does not deny still names its goal', () => {
+    expect(tag({ title: 'Grunderna för brandsynsavgifterna förenhetligas – ändringen påverkar välfärdsområdenas finansiering', summary: 'Ändringen av räddningslagen träder i kraft nästa år.', lang: 'sv', source: 'sisaministerio' }).goals)
+      .toEqual(['services', 'welfare-reform']);
+  });
+});
