@@ -739,13 +739,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const lentContext = (g: GoalId): boolean =>
         leadEv.some((e) => (e.rule === 'term' || e.rule === 'phrase') && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) > 0) &&
         !reading.evidence.some((e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && Object.keys(e.goals)[0] === g);
-      // A title context word that speaks for another further goal as well (rahoitus, rahoitusmalli, finansiering: the
-      // services' and the reform's alike) says whose money, not which subject: "Pelastustoimen ICT-palvelukeskuksen
-      // rahoitus turvattiin" is the ICT centre's alone (round thirty-five), as such a word shared with the leading goal
-      // already vouched for no further one.
-      const sharedByOther = (e: Evidence, g: GoalId): boolean =>
-        e.field === 'title' &&
-        reading.evidence.some((o) => o !== e && o.field === 'title' && o.rule === 'context' && o.match === e.match && Object.entries(o.goals).some(([h, w]) => h !== g && h !== ranked[0] && w > 0));
       // A title about a cooperation (police, border guard or defence forces with the rescue services) names what they
       // cooperate at by a topic term (a forest fire, an oil spill, a major accident: below an act's or supervision's
       // weight) as where it happens, not as a further subject: "Rajavartiolaitos ja pelastuslaitokset harjoittelivat
@@ -764,7 +757,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             !(e.field === 'title' && whoOrWhere(reading, e)) &&
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
             !(e.rule === 'context' && e.field === 'title' && e.match !== undefined && reading.tail.has(e.match) && leadsHeadline) &&
-            !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title || lentContext(g) || sharedByOther(e, g))) &&
+            !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title || lentContext(g))) &&
             !(e.field === 'title' && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) < th.goal) &&
             !occasion(e) &&
             !(cooperating && e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && (e.goals[g] ?? 0) < OCCASION * factor.title),

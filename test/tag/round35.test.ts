@@ -25,24 +25,6 @@ describe.each(roundTaggers('round thirty-five, weak heads'))('round thirty-five,
   });
 });
 
-// A title context word that speaks for two further goals alike (rahoitus, finansiering: the services' and the reform's)
-// says whose money, not which subject: it vouches for neither, as such a word shared with the leading goal already vouched
-// for no further one. The first two cases fail on the old tagger with either analyzer (services listed); the last is a
-// guard: a further goal named by a topic term of its own beside the money word stays listed.
-describe.each(roundTaggers('round thirty-five, shared money words'))('round thirty-five, shared money words (%s)', (_name, tag) => {
-  it.each([
-    ['Pelastuslaitosten kyberturvallisuuskeskuksen rahoitus jatkuu', 'Kulut jaetaan hyvinvointialueiden kesken.', 'fi'],
-    ['Finansieringen av räddningsverkens cybersäkerhetscenter fortsätter', 'Kostnaderna delas mellan välfärdsområdena.', 'sv'],
-  ] as const)('a money word shared by two further goals vouches for neither: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
-
-  it('a further goal named by its own topic term beside the money word stays listed', () => {
-    expect(tag({ title: 'Hätäkeskusten ja palotarkastusten rahoitus jatkuu', summary: 'Kulut jaetaan hyvinvointialueiden kesken.', lang: 'fi', source: 'intermin' }).goals)
-      .toEqual(expect.arrayContaining(['internal-security', 'services']));
-  });
-});
-
 // First response at contract brigades: the EMS the rescue departments produce is the reform's (the labelling decisions),
 // and a contract brigade a title names as where it goes says where, as a fire station does (`place: true` on
 // sopimuspalokunta and avtalsbrandkår; the Finnish illative is a place case too: "… sopimuspalokuntiin"); a place is no
