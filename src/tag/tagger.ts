@@ -982,11 +982,11 @@ function phraseText(tokens: Token[], i: number, n: number): string {
 
 /**
  * Finnish place cases (at, to, from, in: -lla, -lle, -lta, -ssa) and Swedish place prepositions: where, not what about; since
- * round thirty-five also by and with (av, med), who: "Första insatsen … sköts av avtalsbrandkårer", "Avtalen om första insats
- * med avtalsbrandkårerna".
+ * round thirty-five also with (med), who: "Avtalen om första insats med avtalsbrandkårerna". Not av: by, but also of
+ * ("utbildningen av avtalsbrandkårerna" is the brigades' training).
  */
 const FI_PLACE = /(?:ll[aä]|lle|lt[aä]|ss[aä])$/;
-const SV_PLACE = /^(?:vid|på|till|från|av|med)$/;
+const SV_PLACE = /^(?:vid|på|till|från|med)$/;
 
 /**
  * Whether title word `i` names a place: in a Finnish place case or, since round thirty-five, the illative (where to:
