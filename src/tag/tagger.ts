@@ -45,6 +45,8 @@ export interface ItemReading {
   doerWords: ReadonlySet<string>;
   /** Title words that name a place (a fire station) in a place case: where another matter happens, not what about. */
   placeWords: ReadonlySet<string>;
+  /** Title words after a denied effect ("ei vaikuta", "påverkar inte"): what the item says it does not touch. */
+  deniedWords: ReadonlySet<string>;
   /** Goals the anchor terms name before a title's colon or dash, when it has one: the headline's own subject. */
   headline: GoalId[];
   /** Title words only after a title's colon or dash: what the headline's subject touches. */
@@ -107,7 +109,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   // Whether a title word names a hazard that is an occasion (maastopalo, skogsbrand): never a head.
   const occasionAt: boolean[] = [];
   const weakOnly: boolean[] = [];
-  const strongAt: number[] = [];
   const ends: boolean[] = [];
   // Title phrases of anchor terms: where each starts and the goal that owns it (a headline names its goal by a phrase too).
   const phraseStart: number[] = [];
@@ -155,6 +156,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   let doer: GoalId[] = [];
   let doerWords: ReadonlySet<string> = NONE;
   let placeWords: Set<string> | null = null;
+  let deniedWords: ReadonlySet<string> = NONE;
   let tail: ReadonlySet<string> = NONE;
   let headline: GoalId[] = [];
   let budget: GoalId | null = null;
@@ -179,6 +181,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     doer = [];
     doerWords = NONE;
     placeWords = null;
+    deniedWords = NONE;
     tail = NONE;
     headline = [];
     budget = null;
@@ -252,7 +255,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       let head = NONE;
       let alsoAt = NONE;
       let weak = true;
-      let strong = 0;
       for (let si = 0; si < m.single.length; si++) {
         const s = m.single[si];
         const rule = s.term.def.rule;
@@ -270,7 +272,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
         if (rule === 'anchor' || rule === 'context') spoken = withGoal(spoken, s.term.owner);
         if (rule === 'anchor' || s.term.own >= MIN_TOPIC_WEIGHT) weak = false;
-        if (rule === 'anchor' && !s.term.def.actor) strong = Math.max(strong, s.term.own);
         // The goals a topic term lends a share to (väestönsuojelu and hätäkeskus also speak for services): a generic
         // head of such a goal (kehittämisohjelma, lisämääräraha, henkilöstövaje) stays inside the modifier's topic.
         // A hazard (a forest fire) is when or where the title's matter happens, never its head, first name or headline:
@@ -286,7 +287,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (isTitle) {
         byActor[i] = m.single.length > 0 && allActors(m.single);
         weakOnly[i] = weak;
-        strongAt[i] = strong;
         titleGoals[i] = spoken;
         headGoals[i] = head;
         alsoGoals[i] = alsoAt;
@@ -391,6 +391,22 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (let k = cut + 1; k < n; k++) if (!before.has(tokens[k].text)) after.add(tokens[k].text);
       tail = after;
     }
+    // What a title says its matter does not touch names no subject: in "Sotningsskyldigheterna preciseras – ändringen
+    // påverkar inte välfärdsområdenas finansiering" the welfare areas' funding is what the change leaves alone (round
+    // thirty-five). The words after a denied effect (ei vaikuta, ei vaikutusta, påverkar inte), to the end of their part.
+    for (let k = 0; k < n; k++) {
+      if (!DENIED.test(tokens[k].lower)) continue;
+      const fi = k > 0 && /^(?:ei|eikä|ilman)$/.test(tokens[k - 1].lower);
+      const sv = lang === 'sv' && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower);
+      if (!fi && !sv) continue;
+      const words = new Set<string>();
+      for (let j = k + 1; j < n; j++) {
+        words.add(tokens[j].text);
+        if (cut >= 0 && ends[j]) break;
+      }
+      deniedWords = words;
+      break;
+    }
     for (let i = 0; i + 1 < n; i++) {
       if (titleGoals[i].size === 0) continue;
       const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
@@ -403,11 +419,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // Nor is a word in the illative whose: in "Suomi tarjoaa EU:n valmiusreserviin metsäpalojen maasammutusyksikön"
       // the reserve is where the unit goes, not whose forest fires (a modifier is a genitive or a compound's part).
       if (lang === 'fi' && ILLATIVE.test(tokens[i].lower)) continue;
-      // A head that speaks only by a weak context word (järjestäminen, valvonta: below a topic term's weight) says how,
-      // not what, after a topic term of a goal's full share: "nuohouksen järjestäminen" is sweeping, the rescue act's
-      // matter, not the reform's organising. After a weaker word it still names the subject ("Hyvinvointialueen
-      // valmiussuunnitelma" is preparedness).
-      if (weakOnly[j] && strongAt[i] >= taxonomy.thresholds.goal) continue;
+      // A head that speaks only by a weak context word (järjestäminen, valvonta, koulutus: below a topic term's weight)
+      // says how, not what: "nuohouksen järjestäminen" is sweeping, the rescue act's matter, not the reform's organising;
+      // and since round thirty-five after any word, an actor or a weak one too: "kuntien valmiuspäälliköiden
+      // täydennyskoulutus" is the preparedness managers' training, not the services' (koulutus), and "Pelastuslaitosten
+      // omavalvontamalli" the self-monitoring model, not the reform's supervision (valvonta). A head of a topic's weight
+      // still names the subject ("Hyvinvointialueen valmiussuunnitelma" is preparedness).
+      if (weakOnly[j]) continue;
       const [head] = titleGoals[j];
       if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
       if (!titleGoals[i].has(head)) about = [head];
@@ -529,7 +547,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
       evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
     }
-    return { lang, kind, rule, evidence, anchored, features, about, first, doer, doerWords, placeWords: placeWords ?? NONE, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
+    return { lang, kind, rule, evidence, anchored, features, about, first, doer, doerWords, placeWords: placeWords ?? NONE, deniedWords, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
   }
 
   /**
@@ -658,8 +676,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // budget: räddningsväsendets anslag"), is about the first: the actors say whose matter it touches. An actor named
       // first is whose matter the title is ("Pelastuslaitosten rahoitus: sisäministeriö esittää korvamerkintää").
       const named0 = relevantGoals.filter((g) => reading.title[g] > 0 && !occasionOnly(g));
+      // A place the title names as where (a fire station, a contract brigade) is no topic of its goal there: "Koskelan
+      // paloasemalle sijoitetaan ensivasteyksikkö" is about the first response (round thirty-five).
       const topical = named0.filter((g) =>
-        reading.evidence.some((e) => e.field === 'title' && (e.rule === 'scope' ? (e.goals[g] ?? 0) > 0 : topicTermOf(e, g))),
+        reading.evidence.some((e) => e.field === 'title' && (e.rule === 'scope' ? (e.goals[g] ?? 0) > 0 : topicTermOf(e, g) && !whoOrWhere(reading, e))),
       );
       const titled = named0.length > 1 && topical.length === 1 && reading.first.includes(topical[0]) ? topical : named0;
       // A leading goal that only an actor names, outside the title ("Aluevaltuusto hyväksyi talousarvion" whose summary
@@ -802,6 +822,8 @@ const NONE: ReadonlySet<string> = new Set();
 /** Finnish genitive endings (-n, not the nominative -nen of viranomainen) and the Swedish genitive -s: whose, not who. */
 const FI_GENITIVE = /(?<!ne)n$/;
 const SV_GENITIVE = /s$/;
+/** An effect (vaikuttaa, vaikutus, påverka): denied, what follows is what the item does not touch. */
+const DENIED = /^(?:vaikut|påverka)/;
 /** An organ's meeting (kokous, möte): in the genitive before it, the organ is who decides. */
 const MEETS = /^(?:kokou|möte)/;
 /** A forum (a cooperation forum, an advisory board, a cooperation group, a strategy day): who meets, not what about. */
@@ -809,9 +831,15 @@ const FORUM = /(?:foorumi|neuvottelukunta|yhteistyöryhmä|strategiapäivä|foru
 /** Verbs of a decision (approved, decided, handled, proposed, confirmed): what the welfare area's organ does to a matter. */
 const DECIDES = /^(?:hyväksy|päät|käsitel|käsittel|esit|vahvist|linjas|godkän|beslut|beslöt|behandla|föreslå|föreslog|fastställ)/;
 
-/** Whether a title match is the doer's words (the welfare area's organ deciding) or a place's: who or where, not what about. */
+/**
+ * Whether a title match is the doer's words (the welfare area's organ deciding), a place's or what the title says its matter
+ * does not touch: who, where or not, not what about.
+ */
 function whoOrWhere(reading: ItemReading, e: Evidence): boolean {
-  return e.match !== undefined && (reading.doerWords.has(e.match) || reading.placeWords.has(e.match));
+  if (e.match === undefined) return false;
+  if (reading.doerWords.has(e.match) || reading.placeWords.has(e.match)) return true;
+  // A phrase is denied when each of its words is ("påverkar inte välfärdsområdenas finansiering").
+  return reading.deniedWords.size > 0 && e.match.split(' ').every((w) => reading.deniedWords.has(w));
 }
 
 /**
@@ -963,13 +991,21 @@ function phraseText(tokens: Token[], i: number, n: number): string {
   return text;
 }
 
-/** Finnish place cases (at, to, from, in: -lla, -lle, -lta, -ssa) and Swedish place prepositions: where, not what about. */
+/**
+ * Finnish place cases (at, to, from, in: -lla, -lle, -lta, -ssa) and Swedish place prepositions: where, not what about; since
+ * round thirty-five also with (med), who: "Avtalen om första insats med avtalsbrandkårerna". Not av: by, but also of
+ * ("utbildningen av avtalsbrandkårerna" is the brigades' training).
+ */
 const FI_PLACE = /(?:ll[aä]|lle|lt[aä]|ss[aä])$/;
-const SV_PLACE = /^(?:vid|på|till|från)$/;
+const SV_PLACE = /^(?:vid|på|till|från|med)$/;
 
-/** Whether title word `i` names a place: in a Finnish place case, or up to two words after a Swedish place preposition ("vid tre nya brandstationer"). */
+/**
+ * Whether title word `i` names a place: in a Finnish place case or, since round thirty-five, the illative (where to:
+ * "Ensivasteyksiköitä lisätään … sopimuspalokuntiin"), or up to two words after a Swedish place preposition ("vid tre nya
+ * brandstationer").
+ */
 function inPlaceCase(tokens: Token[], i: number, lang: Lang): boolean {
-  if (lang !== 'sv') return FI_PLACE.test(tokens[i].lower);
+  if (lang !== 'sv') return FI_PLACE.test(tokens[i].lower) || ILLATIVE.test(tokens[i].lower);
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (SV_PLACE.test(tokens[k].lower)) return true;
   return false;
 }

@@ -355,7 +355,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // precision 0.891 / 0.891. Round eleven (the actor rule's topic floor): goal precision 0.905 / 0.905. Bars just
       // below, under the issue's primary and goal-precision targets: a fall below is a regression. Round twelve: primary
       // 0.955 / 0.955, goal precision 0.935 / 0.935. Round thirteen: goal precision 0.958 / 0.958 (the targets met).
-      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.95 }, true);
+      // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.985 }, true);
     });
     it('holds on the round-nine evaluation set, a dev set from round twelve, above the keyword alert on every figure', () => {
       // Sealed at snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. Round ten: primary
@@ -364,7 +365,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // precision 0.948 / 0.941. Round fourteen: primary 0.976 / 0.967, goal precision 0.949 / 0.941. Round eighteen (a
       // context word only after a headline's colon vouches for no further goal): goal precision 0.963 / 0.955 (the targets
       // met). Bars just below: a fall below is a regression.
-      expectBars(evaluation202706, { f1: 0.995, primaryHit: 0.98, goalPrecision: 0.95 }, true);
+      // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      expectBars(evaluation202706, { f1: 0.995, primaryHit: 0.98, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-twelve evaluation set, a dev set from round thirteen, above the keyword alert on every figure', () => {
       // Sealed before any round-twelve change at F1 0.955, primary 0.946, goal precision 0.971 with both analyzers; after
@@ -393,7 +395,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // primary 0.946 / 0.953.
       // Round twenty-one (an agreement lifts the incident scope; the rescue director the welfare-area scope): F1 0.997,
       // primary 0.966, goal precision 0.962 / 0.968: the targets met with Snowball too.
-      expectBars(evaluation202708, { f1: 0.995, primaryHit: 0.96, goalPrecision: 0.96 }, true);
+      // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      expectBars(evaluation202708, { f1: 0.995, primaryHit: 0.99, goalPrecision: 0.97 }, true);
     });
     it('holds on the round-fourteen evaluation set, a dev set from round fifteen, above the keyword alert on every figure', () => {
       // Sealed before any round-fourteen change at F1 0.965 / 0.969, primary 0.922 / 0.930, goal precision 0.864 / 0.865
@@ -419,7 +422,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // fall below is a regression.
       // Round nineteen (regulation words and the shared systems lift the incident scope; what a cooperation named in the
       // title happens at is no further goal): F1 0.980 / 0.977, primary 0.976 / 0.971, goal precision 0.955 / 0.949.
-      expectBars(evaluation202710, { f1: 0.975, primaryHit: 0.965, goalPrecision: 0.945 }, true);
+      // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      expectBars(evaluation202710, { f1: 0.975, primaryHit: 0.99, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-seventeen evaluation set (a dev set from round nineteen), above the keyword alert on every figure', () => {
       // Before any round-seventeen change: F1 0.946 / 0.950, primary 0.905 / 0.912, goal precision 0.903 / 0.903 (snowball /
@@ -437,7 +441,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // goal precision 0.936. Sealed through round nineteen; a dev set from round twenty on, so its misses are printed.
       // Round twenty: F1 0.989 / 0.993, primary 0.963, goal precision 0.950 / 0.957. Round twenty-one (förbereda sig and
       // elavbrott; a joint procurement says how): primary 0.970, goal precision 0.957.
-      expectBars(evaluation202712, { f1: 0.985, primaryHit: 0.97, goalPrecision: 0.955 }, true);
+      // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      expectBars(evaluation202712, { f1: 0.985, primaryHit: 0.99, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-twenty evaluation set, a dev set from round twenty-one, above the keyword alert on every figure', () => {
       // Before any round-twenty change: F1 0.940 / 0.937, primary 0.924 / 0.932, goal precision 0.890 / 0.898 (snowball /
@@ -523,7 +528,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // the same F1, primary 0.917 / 0.923, goal precision 0.923 / 0.924. Bars just below (below the issue's primary and
       // goal-precision targets, where it stands): a fall below is a regression. Round thirty (the organ deciding is the
       // doer, a forest fire the occasion): primary 0.923 / 0.929, goal precision 0.940.
-      expectBars(evaluation202810, { f1: 0.985, primaryHit: 0.97, goalPrecision: 0.935 }, true);
+      // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      expectBars(evaluation202810, { f1: 0.985, primaryHit: 0.97, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-thirty evaluation set, a dev set from round thirty-one, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty; a dev set from round thirty-one on, so its misses are printed. Before any round-thirty change: F1 0.961 /
@@ -544,7 +550,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // that measurement). Bars just below (below the issue's F1, primary and goal-precision targets, where it stands): a
       // fall below is a regression. Tuned on from round thirty-two; after round thirty-four's goal classes (h-goals-43): F1
       // 0.973 / 0.976, primary 0.931, goal precision 0.910.
-      expectBars(evaluation202812, { f1: 0.98, primaryHit: 0.94, goalPrecision: 0.905 }, true);
+      // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      expectBars(evaluation202812, { f1: 0.98, primaryHit: 0.94, goalPrecision: 0.91 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -554,7 +561,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.870 / 0.859). Bars just below (below the issue's primary and goal-precision targets, where it stands): a fall below is a
       // regression. Tuned on from round thirty-three; after round thirty-four's goal classes (h-goals-43): F1 0.992 / 0.995,
       // primary 0.935 / 0.940, goal precision 0.928 / 0.923.
-      expectBars(evaluation202813, { f1: 0.995, primaryHit: 0.945, goalPrecision: 0.92 }, true);
+      // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      expectBars(evaluation202813, { f1: 0.995, primaryHit: 0.945, goalPrecision: 0.935 }, true);
     });
     it('holds on the round-thirty-three evaluation set, a dev set from round thirty-four, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-three; a dev set from round thirty-four on, so its misses are printed. Before any round-thirty-three change: F1
@@ -568,7 +576,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.872 / 0.878, goal precision 0.879 / 0.885; then its goal classes (h-goals-43): primary 0.910 / 0.917, goal
       // precision 0.906 / 0.912. Bars just below that (above the F1 target, below the primary and goal-precision targets,
       // where it stands): a fall below is a regression.
-      expectBars(evaluation202814, { f1: 0.955, primaryHit: 0.905, goalPrecision: 0.9 }, true);
+      // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      expectBars(evaluation202814, { f1: 0.955, primaryHit: 0.915, goalPrecision: 0.92 }, true);
     });
     it('holds on the round-thirty-four evaluation set, a dev set from round thirty-five, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-four; a dev set from round thirty-five on, so its misses are printed. Before any round-thirty-four change: F1
@@ -579,14 +588,17 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.917. Bars just below (above the issue's F1 target, below its primary and goal-precision targets, where it stands):
       // a fall below is a regression. The same at round thirty-five's start. Round thirty-five's relevance words (the dev
       // sets' classes, then its own misses read): F1 0.988 (recall 0.984, precision 0.992), primary 0.944, goal precision 0.919.
-      expectBars(evaluation202815, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.915 }, true);
+      // a fall below is a regression. The same at round thirty-five's start.
+      // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      expectBars(evaluation202815, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-thirty-five evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-five change: F1
       // 0.988 (precision 1.000, recall 0.977), primary 0.922 (chosen 0.922), goal precision 0.934 / 0.941 (snowball /
       // voikko); keyword alert 0.870 (precision 0.811, recall 0.938), 0.680, 0.556. Bars just below (above the issue's F1
       // target, below its primary and goal-precision targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202816, { f1: 0.985, primaryHit: 0.92, goalPrecision: 0.93 }, false);
+      // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      expectBars(evaluation202816, { f1: 0.985, primaryHit: 0.925, goalPrecision: 0.945 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
