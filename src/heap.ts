@@ -19,8 +19,12 @@ const SMALL_HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percen
 
 let small = false;
 
-/** Keep this process's heaps small from now on (threads started later included: see writer-worker.ts). */
+/**
+ * Keep this process's heaps small from now on (threads started later included: see writer-worker.ts). Only the first
+ * call sets the flags: a later one could fall in a writer thread's start, while V8's own values must hold.
+ */
 export function keepHeapSmall(): void {
+  if (small) return;
   small = true;
   applySmallHeapFlags();
 }

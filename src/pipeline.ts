@@ -27,6 +27,8 @@ export interface PipelineDeps {
   log?: (line: Record<string, unknown>) => void;
   /** True once the process is shutting down: a run that fails then was cut off, not broken (recorded as interrupted). */
   stopping?: () => boolean;
+  /** Called whenever a fetch returns a body (not a 304), before it is read: what follows allocates per item. */
+  onBody?: () => void;
 }
 
 /**
@@ -108,6 +110,7 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
     fetch: async (url, options = {}) => {
       const main = url === def.url && (options.method ?? 'GET') === 'GET';
       const res = await deps.fetch(url, main ? { ...options, validators: stored } : options);
+      if (!res.notModified) deps.onBody?.();
       if (main && !res.notModified) fresh = { etag: res.etag, lastModified: res.lastModified };
       if (res.replacedBytes) notes.push(`fetch: ${url}: ${res.replacedBytes} invalid byte sequence${res.replacedBytes === 1 ? '' : 's'} in ${res.charset.split(' ')[0]} replaced with U+FFFD`);
       return res;

@@ -19,12 +19,12 @@ const CERT = path.join(TLS, 'cert.pem');
 interface Ran { code: number | null; signal: NodeJS.Signals | null; out: string; err: string }
 
 /** Run `cmd args` with pipes; `env` replaces NODE_EXTRA_CA_CERTS / LAKIVAHTI_EXTRA_CA_CERTS as given (undefined: unset). */
-function run(cmd: string, args: string[], env: Record<string, string | undefined>): Promise<Ran> {
+function run(cmd: string, args: string[], env: Record<string, string | undefined>, cwd = rootDir): Promise<Ran> {
   const base: NodeJS.ProcessEnv = { ...process.env, LAKIVAHTI_ALLOW_PRIVATE_NETWORKS: '1' };
   delete base.NODE_EXTRA_CA_CERTS;
   delete base.LAKIVAHTI_EXTRA_CA_CERTS;
   const full = Object.fromEntries(Object.entries({ ...base, ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
-  const child = spawn(cmd, args, { cwd: rootDir, env: full, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { cwd, env: full, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
@@ -95,5 +95,31 @@ describe('bin/lakivahti', () => {
     fs.writeFileSync(empty, 'not a certificate\n');
     const notPem = await run(LAUNCHER, crawl('e.sqlite'), { NODE_EXTRA_CA_CERTS: empty });
     expect(notPem.err).toContain(`ignoring extra certificates from ${empty} (LAKIVAHTI_EXTRA_CA_CERTS, handed over from NODE_EXTRA_CA_CERTS): no PEM certificate in it`);
+  }, 60_000);
+
+  it('finds bin/lakivahti.js through a relative path, a symlink (as node_modules/.bin has) and a path with a space; forks nothing unless called through a symlink', async () => {
+    const bin = path.join(dir, 'a dir', 'node_modules', '.bin');
+    fs.mkdirSync(bin, { recursive: true });
+    fs.symlinkSync(path.relative(bin, LAUNCHER), path.join(bin, 'lakivahti'));
+    fs.symlinkSync('lakivahti', path.join(bin, 'again')); // a symlink to the symlink
+    fs.symlinkSync(path.dirname(LAUNCHER), path.join(dir, 'a dir', 'linked bin')); // a symlinked folder
+    // A PATH with node alone on it: the launcher called by its own path must not need readlink or dirname.
+    const nodeOnly = path.join(dir, 'node only');
+    fs.mkdirSync(nodeOnly);
+    fs.symlinkSync(process.execPath, path.join(nodeOnly, 'node'));
+    const helps = [
+      await run('./lakivahti', ['--help'], {}, path.dirname(LAUNCHER)),
+      await run('/bin/sh', ['lakivahti', '--help'], {}, path.dirname(LAUNCHER)),
+      await run('.bin/lakivahti', ['--help'], {}, path.dirname(bin)),
+      await run(path.join(bin, 'again'), ['--help'], {}),
+      await run('lakivahti', ['--help'], { PATH: `${bin}:${process.env.PATH}` }),
+      await run(path.join(dir, 'a dir', 'linked bin', 'lakivahti'), ['--help'], { PATH: nodeOnly }),
+      await run(LAUNCHER, ['--help'], { PATH: nodeOnly }),
+    ];
+    for (const h of helps) expect([h.code, h.err, h.out]).toEqual([0, '', expect.stringMatching(/crawl/)]);
+    // Through a symlink readlink resolves it: without readlink on the PATH the shell says so.
+    const noReadlink = await run(path.join(bin, 'lakivahti'), ['--help'], { PATH: nodeOnly });
+    expect(noReadlink.code).not.toBe(0);
+    expect(noReadlink.err).toMatch(/readlink/);
   }, 60_000);
 });
