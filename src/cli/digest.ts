@@ -24,7 +24,8 @@ web view, or now with --approve). Failed messages are retried with backoff by la
 permanent refusal pauses the subscription. A database another process holds locked is waited for 5 s
 (a message already sent, 60 s to record it), then the run stops. Exit status: 0 when everything due
 was sent (or nothing was due), 1 when a message failed, SMTP_URL is not set (then nothing is recorded)
-or the database stayed locked, 2 on a usage error.
+or the database stayed locked, 2 on a usage error. Ctrl-C, SIGTERM or SIGHUP stops --send once the message
+in flight is answered and recorded (exit 130 / 143 / 129; the next run sends the rest); a second signal ends at once.
 `;
 
 export async function digestCommand(args: string[]): Promise<number> {
