@@ -25,35 +25,45 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 it('an item a crawl changed while retag was tagging is tagged from its new text, not overwritten from its old one', async () => {
   const retag = start(['retag', '--db', db]);
   await retag.line(/^#\d+ /, 60_000);
-  // What a crawl in another process does meanwhile: it takes the write lock (retag, which saves a page of items at a
-  // time, then waits for it to save the next) and stores a new text of an item retag has tagged but not saved (no
-  // longer about the rescue act), its version and the crawl's verdict on it. Retag prints a page's lines before saving
-  // it, so such an item is looked for as the lines come, then again under the lock; if the page was saved meanwhile the
-  // lock is given back at once and the next page awaited (holding it while waiting raced retag's 5 s busy timeout on a
-  // loaded host, and a fixed 2 s wait for the next page was too short there).
-  const crawl = new Database(db);
+  // What a crawl in another process does meanwhile: it takes the write lock and stores a new text of an item retag has
+  // tagged but not saved (no longer about the rescue act), its version and the crawl's verdict on it. Retag tags a page,
+  // prints its lines, then saves it; its output never blocks it (node queues what the pipe cannot take), so it is
+  // stopped (SIGSTOP) as each piece of its output arrives, and looked at while it stands still: a printed item not yet
+  // saved, with the lock free (retag may have stopped inside its save), is taken; otherwise it goes on (SIGCONT) to its
+  // next page. (Looking while it ran raced the page's save, and on a fast machine every page was saved first.)
+  const crawl = new Database(db, { timeout: 0 });
   const unsaved = crawl.prepare('SELECT max(id) FROM items WHERE id <= ? AND id % 10 = 0 AND taxonomy_version IS NULL').pluck();
   const printed = () => Math.max(...[...retag.out().matchAll(/^#(\d+) /gm)].map((m) => Number(m[1])));
   let id: number | null = null;
   const claim = () => {
-    if (id !== null || unsaved.get(printed()) === null) return;
-    crawl.exec('BEGIN IMMEDIATE');
+    if (id !== null || retag.proc.exitCode !== null) return;
+    retag.proc.kill('SIGSTOP');
+    try {
+      crawl.exec('BEGIN IMMEDIATE');
+    } catch {
+      retag.proc.kill('SIGCONT');
+      return;
+    }
     id = unsaved.get(printed()) as number | null;
-    if (id === null) crawl.exec('ROLLBACK');
+    if (id === null) {
+      crawl.exec('ROLLBACK');
+      retag.proc.kill('SIGCONT');
+    }
   };
-  // Looked for as each piece of output arrives (retag may be writing the rest of the page into the pipe), and every 10 ms.
   retag.proc.stdout.on('data', claim);
-  for (const until = Date.now() + 60_000; id === null && Date.now() < until; ) {
-    claim();
-    if (id === null) await new Promise((resolve) => setTimeout(resolve, 10));
+  claim();
+  for (const until = Date.now() + 60_000; id === null && retag.proc.exitCode === null && Date.now() < until; ) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   retag.proc.stdout.off('data', claim);
+  if (id === null) retag.proc.kill('SIGCONT');
   expect(id).not.toBeNull();
   crawl.prepare(`UPDATE items SET title = 'Tiedote numero ' || id, version = version + 1, relevant = 0, primary_goal = NULL,
     search_terms = '', taxonomy_version = 'crawl' WHERE id = ?`).run(id);
   crawl.prepare('DELETE FROM item_goals WHERE item_id = ?').run(id);
   crawl.exec('COMMIT');
   crawl.close();
+  retag.proc.kill('SIGCONT');
   const done = await retag.done;
   expect([done.code, done.err]).toEqual([0, '']);
   expect(done.out).toMatch(/^6000 of 6000 items changed/m);
