@@ -662,8 +662,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       (e.rule === 'term' || e.rule === 'phrase') && !actorTexts.has(e.term) && firstKey(e.goals) === g;
     // Whether the title names `g` by hazards alone (maastopalo, skogsbrand): the occasion of another matter, no subject.
     const occasionOnly = (g: GoalId): boolean => {
-      const own = reading.evidence.filter((e) => e.field === 'title' && e.rule === 'term' && firstKey(e.goals) === g && !actorTexts.has(e.term));
-      return own.length > 0 && own.every((e) => occasionTexts.has(e.term));
+      let own = false;
+      for (const e of reading.evidence) {
+        if (e.field !== 'title' || e.rule !== 'term' || firstKey(e.goals) !== g || actorTexts.has(e.term)) continue;
+        if (!occasionTexts.has(e.term)) return false;
+        own = true;
+      }
+      return own;
     };
     const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
