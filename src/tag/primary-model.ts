@@ -39,12 +39,24 @@ export interface Candidates {
 /** Fields the rules' reading gives, per goal: what the title is about, names first, heads, budgets, who acts. */
 const READING_FLAGS = ['about', 'first', 'doer', 'headline', 'cooperation'] as const;
 
+/** Receives one candidate's features in order (see `eachFeature`). */
+interface FeatureSink {
+  /** The next candidate begins. */
+  next(): void;
+  /** A feature named in full. */
+  add(feature: string): void;
+  /** `goal:${goal}`. */
+  goal(goal: GoalId): void;
+  /** `${head}>${goal}`: a term or the item's kind crossed with the goal. */
+  cross(head: string, goal: GoalId): void;
+}
+
 /**
  * The goals the model may choose among (those the rules score relevant, `relevant` points or more, and the rules'
- * primary) and the features of each: the rules' choice, where and how the reading names the goal, the item's kind, and
- * the taxonomy terms of the title crossed with the goal.
+ * primary) and the features of each, in order, given to `sink`: the rules' choice, where and how the reading names the
+ * goal, the item's kind, and the taxonomy terms of the title crossed with the goal.
  */
-export function candidates(reading: ItemReading, result: Pick<TagResult, 'primary' | 'goals' | 'scores'>, relevant: number, titleFactor: number): Candidates {
+function eachFeature(reading: ItemReading, result: Pick<TagResult, 'primary' | 'goals' | 'scores'>, relevant: number, titleFactor: number, sink: FeatureSink): GoalId[] {
   const s = result.scores;
   const goals = Object.keys(s).filter((g) => (s[g] > 0 && s[g] >= relevant) || g === result.primary);
   let top = 0;
@@ -55,34 +67,103 @@ export function candidates(reading: ItemReading, result: Pick<TagResult, 'primar
   }
   const titleTerms: string[] = [];
   for (const [key, f] of reading.features) if (key.startsWith('term:') && f >= titleFactor) titleTerms.push(key);
-  const features = goals.map((g) => {
-    const x = [`goal:${g}`];
-    if (g === result.primary) x.push('rules-primary');
-    if (result.goals.includes(g)) x.push('rules-listed');
+  const kind = reading.kind ? `kind:${reading.kind}` : '';
+  for (const g of goals) {
+    sink.next();
+    sink.goal(g);
+    if (g === result.primary) sink.add('rules-primary');
+    if (result.goals.includes(g)) sink.add('rules-listed');
     const share = top > 0 ? s[g] / top : 0;
-    x.push(share >= 1 ? 'share:top' : share >= 0.7 ? 'share:near' : share >= 0.45 ? 'share:half' : 'share:low');
+    sink.add(share >= 1 ? 'share:top' : share >= 0.7 ? 'share:near' : share >= 0.45 ? 'share:half' : 'share:low');
     const t = reading.title[g] ?? 0;
-    if (t > 0) x.push(t >= titleTop ? 'title:top' : 'title:some');
-    else if (t < 0) x.push('title:negative');
-    if ((reading.topic[g] ?? 0) > 0) x.push('topic');
-    for (const flag of READING_FLAGS) if (reading[flag].includes(g)) x.push(flag);
-    if (reading.budget === g) x.push('budget');
-    if (reading.kind) x.push(`kind:${reading.kind}>${g}`);
-    for (const k of titleTerms) x.push(`${k}>${g}`);
-    return x;
+    if (t > 0) sink.add(t >= titleTop ? 'title:top' : 'title:some');
+    else if (t < 0) sink.add('title:negative');
+    if ((reading.topic[g] ?? 0) > 0) sink.add('topic');
+    for (const flag of READING_FLAGS) if (reading[flag].includes(g)) sink.add(flag);
+    if (reading.budget === g) sink.add('budget');
+    if (kind) sink.cross(kind, g);
+    for (const k of titleTerms) sink.cross(k, g);
+  }
+  return goals;
+}
+
+/** The candidates with their features as strings (what bench:primary fits on). */
+export function candidates(reading: ItemReading, result: Pick<TagResult, 'primary' | 'goals' | 'scores'>, relevant: number, titleFactor: number): Candidates {
+  const features: string[][] = [];
+  let x: string[] = [];
+  const goals = eachFeature(reading, result, relevant, titleFactor, {
+    next: () => features.push((x = [])),
+    add: (f) => x.push(f),
+    goal: (g) => x.push(`goal:${g}`),
+    cross: (head, g) => x.push(`${head}>${g}`),
   });
   return { goals, features };
 }
 
+/** A model's weights split for lookup without building the feature's name: `goal:` features by goal, crossed ones by head, then goal. */
+interface WeightTable {
+  goal: Map<string, number>;
+  cross: Map<string, Map<string, number>>;
+}
+
+const tables = new WeakMap<Record<string, number>, WeightTable>();
+
+function tableOf(weights: Record<string, number>): WeightTable {
+  let t = tables.get(weights);
+  if (t) return t;
+  t = { goal: new Map(), cross: new Map() };
+  for (const [key, w] of Object.entries(weights)) {
+    if (key.startsWith('goal:')) t.goal.set(key.slice(5), w);
+    const cut = key.lastIndexOf('>');
+    if (cut < 0) continue;
+    const head = key.slice(0, cut);
+    let byGoal = t.cross.get(head);
+    if (!byGoal) t.cross.set(head, (byGoal = new Map()));
+    byGoal.set(key.slice(cut + 1), w);
+  }
+  tables.set(weights, t);
+  return t;
+}
+
+/**
+ * Each candidate's summed weight, feature by feature in `eachFeature`'s order as `choose` sums them (the same figure to
+ * the bit), with no feature's name built: per item, the names were most of what the model allocated.
+ */
+class Scorer implements FeatureSink {
+  readonly z: number[] = [];
+  constructor(
+    private readonly weights: Record<string, number>,
+    private readonly table: WeightTable,
+  ) {}
+  next(): void {
+    this.z.push(0);
+  }
+  add(feature: string): void {
+    this.z[this.z.length - 1] += this.weights[feature] ?? 0;
+  }
+  goal(goal: GoalId): void {
+    this.z[this.z.length - 1] += this.table.goal.get(goal) ?? 0;
+  }
+  cross(head: string, goal: GoalId): void {
+    // A goal with '>' in its name would split otherwise: looked up by its whole name (the taxonomy's goals have none).
+    const w = goal.includes('>') ? this.weights[`${head}>${goal}`] : this.table.cross.get(head)?.get(goal);
+    this.z[this.z.length - 1] += w ?? 0;
+  }
+}
+
 /** The candidate the model weighs highest, with its probability (a softmax over the candidates). */
 export function choose(weights: Record<string, number>, c: Candidates): { goal: GoalId; p: number } {
-  const z = c.features.map((x) => x.reduce((sum, f) => sum + (weights[f] ?? 0), 0));
+  return best(c.goals, c.features.map((x) => x.reduce((sum, f) => sum + (weights[f] ?? 0), 0)));
+}
+
+/** The goal of the highest sum, the first of equals, with its softmax probability. */
+function best(goals: GoalId[], z: number[]): { goal: GoalId; p: number } {
   const max = Math.max(...z);
   let total = 0;
   for (const v of z) total += Math.exp(v - max);
-  let best = 0;
-  for (let i = 1; i < z.length; i++) if (z[i] > z[best]) best = i;
-  return { goal: c.goals[best], p: Math.exp(z[best] - max) / total };
+  let b = 0;
+  for (let i = 1; i < z.length; i++) if (z[i] > z[b]) b = i;
+  return { goal: goals[b], p: Math.exp(z[b] - max) / total };
 }
 
 /**
@@ -98,9 +179,17 @@ export function applyPrimaryModel(
   given?: Candidates,
 ): TagResult {
   if (!result.relevant || result.goals.length < 2) return result;
-  const c = given ?? candidates(reading, result, taxonomy.thresholds.relevant, taxonomy.fields.title);
-  if (c.goals.length < 2) return result;
-  const { goal, p } = choose(model.weights, c);
+  let chosen: { goal: GoalId; p: number };
+  if (given) {
+    if (given.goals.length < 2) return result;
+    chosen = choose(model.weights, given);
+  } else {
+    const scorer = new Scorer(model.weights, tableOf(model.weights));
+    const goals = eachFeature(reading, result, taxonomy.thresholds.relevant, taxonomy.fields.title, scorer);
+    if (goals.length < 2) return result;
+    chosen = best(goals, scorer.z);
+  }
+  const { goal, p } = chosen;
   if (goal === result.primary || p < model.margin || !result.goals.includes(goal)) return result;
   result.primary = goal;
   result.goals = [goal, ...result.goals.filter((g) => g !== goal)];

@@ -113,10 +113,14 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   // Title phrases of anchor terms: where each starts and the goal that owns it (a headline names its goal by a phrase too).
   const phraseStart: number[] = [];
   const phraseOwner: GoalId[] = [];
+  let phrases = 0;
   // Best field per matched term (a term counts once per item), with the words that matched, in the order first found.
   const hitTerms: CompiledTerm[] = [];
   const hitField: Field[] = [];
   const hitMatch: string[] = [];
+  // How many of the hit and phrase lists' entries are this item's: the lists are overwritten, not emptied (length = 0
+  // gives up their store, and each item would grow a new one); nothing reads past the count.
+  let hits = 0;
   const hitAt = new Int32Array(matcher.terms.length).fill(-1);
   // A taxonomy term's learning feature names its place in the taxonomy (sub-topic, goals and weights, actor or not), not
   // its text: the Finnish and the Swedish term of one thing (paloasema, brandstation) are one feature, so a reviewer's
@@ -140,10 +144,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const note = (term: CompiledTerm, field: Field, match: string): void => {
     const at = hitAt[term.index];
     if (at < 0) {
-      hitAt[term.index] = hitTerms.length;
-      hitTerms.push(term);
-      hitField.push(field);
-      hitMatch.push(match);
+      hitAt[term.index] = hits;
+      hitTerms[hits] = term;
+      hitField[hits] = field;
+      hitMatch[hits] = match;
+      hits++;
     } else if (hitField[at] === 'summary' && field === 'title') {
       hitField[at] = field;
       hitMatch[at] = match;
@@ -168,12 +173,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const summary = input.summary ?? '';
     const lang: Lang = input.lang ?? guessLang(`${title} ${summary}`);
     const kind = input.kind ?? inferKind(title);
-    for (let h = 0; h < hitTerms.length; h++) hitAt[hitTerms[h].index] = -1;
-    hitTerms.length = 0;
-    hitField.length = 0;
-    hitMatch.length = 0;
-    phraseStart.length = 0;
-    phraseOwner.length = 0;
+    for (let h = 0; h < hits; h++) hitAt[hitTerms[h].index] = -1;
+    hits = 0;
+    phrases = 0;
     const fieldTokens: [Field, Token[]][] = [];
     const features = new Map<string, number>();
     about = [];
@@ -202,10 +204,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 
   /** Whether the title names, by a topic term, a matter of another goal than that of a fire station it names as where. */
   function placesMatter(): boolean {
-    for (let h = 0; h < hitTerms.length; h++) {
+    for (let h = 0; h < hits; h++) {
       const place = hitTerms[h];
       if (hitField[h] !== 'title' || place.def.place !== true || !placeWords!.has(hitMatch[h])) continue;
-      for (let o = 0; o < hitTerms.length; o++) {
+      for (let o = 0; o < hits; o++) {
         const t = hitTerms[o];
         if (hitField[o] === 'title' && (t.def.rule === 'anchor' || t.def.rule === 'context') && !t.def.actor && t.def.place !== true && t.owner !== place.owner && t.own >= MIN_TOPIC_WEIGHT) return true;
       }
@@ -240,8 +242,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         note(pw.term, field, phraseText(tokens, i, len));
         if (fi === 0 && pw.term.def.budget === true) budgetAt[i] ??= pw.term.owner;
         if (fi === 0 && pw.term.def.rule === 'anchor') {
-          phraseStart.push(i);
-          phraseOwner.push(pw.term.owner);
+          phraseStart[phrases] = i;
+          phraseOwner[phrases] = pw.term.owner;
+          phrases++;
         }
         for (let k = 0; k < len; k++) covered[i + k] = 1;
       }
@@ -382,7 +385,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // The doer's words before the colon say who decided, not what ("Hyvinvointialue päätti: pelastuslaitoksen …").
       const named = new Set<GoalId>();
       for (let k = 0; k <= cut; k++) if (!doerWords.has(tokens[k].text)) for (const g of headGoals[k]) named.add(g);
-      for (let k = 0; k < phraseStart.length; k++) if (phraseStart[k] <= cut && !doerWords.has(tokens[phraseStart[k]].text)) named.add(phraseOwner[k]);
+      for (let k = 0; k < phrases; k++) if (phraseStart[k] <= cut && !doerWords.has(tokens[phraseStart[k]].text)) named.add(phraseOwner[k]);
       headline = [...named];
       // Plain loops: the chained slice/map/filter here made V8 recompile the whole function (bench:peer profile).
       const before = new Set<string>();
@@ -439,7 +442,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   function featureLabel(key: string): string {
     if (!key.startsWith('term:')) return key;
     const texts: string[] = [];
-    for (let h = 0; h < hitTerms.length; h++) {
+    for (let h = 0; h < hits; h++) {
       const text = hitTerms[h].def.text;
       if (termFeature[hitTerms[h].index] === key && !texts.includes(text)) texts.push(text);
     }
@@ -461,14 +464,14 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (budget !== null) {
       let ownerNamed = false;
       let otherNamed = false;
-      for (let h = 0; h < hitTerms.length; h++) {
+      for (let h = 0; h < hits; h++) {
         if (hitTerms[h].def.rule !== 'anchor') continue;
         if (hitTerms[h].owner === budget) ownerNamed = true;
         else otherNamed = true;
       }
       if (ownerNamed && otherNamed) money = budget;
     }
-    for (let h = 0; h < hitTerms.length; h++) {
+    for (let h = 0; h < hits; h++) {
       const term = hitTerms[h];
       if (term.def.rule !== 'anchor' && term.def.rule !== 'negative') continue;
       if (money !== null && cancels(term, money)) continue;
@@ -488,7 +491,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // Points of each goal's own topic terms (not actors, not weak context words), and the actors' evidence.
     const topic: Record<GoalId, number> = { ...zero };
     const actors: { goal: GoalId; points: number; title: number; evidence: Evidence }[] = [];
-    for (let h = 0; h < hitTerms.length; h++) {
+    for (let h = 0; h < hits; h++) {
       const term = hitTerms[h];
       const def = term.def;
       const field = hitField[h];
@@ -656,11 +659,16 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const keptByRules = (s: Record<GoalId, number>, g: GoalId): boolean => ruled(g) >= th.goalRatio * ruleTop && s[g] >= round(ruled(g));
     // Evidence of a term or phrase of `g`'s own (its first goal) that is not an actor: what the item is about.
     const topicTermOf = (e: Evidence, g: GoalId): boolean =>
-      (e.rule === 'term' || e.rule === 'phrase') && !actorTexts.has(e.term) && Object.keys(e.goals)[0] === g;
+      (e.rule === 'term' || e.rule === 'phrase') && !actorTexts.has(e.term) && firstKey(e.goals) === g;
     // Whether the title names `g` by hazards alone (maastopalo, skogsbrand): the occasion of another matter, no subject.
     const occasionOnly = (g: GoalId): boolean => {
-      const own = reading.evidence.filter((e) => e.field === 'title' && e.rule === 'term' && Object.keys(e.goals)[0] === g && !actorTexts.has(e.term));
-      return own.length > 0 && own.every((e) => occasionTexts.has(e.term));
+      let own = false;
+      for (const e of reading.evidence) {
+        if (e.field !== 'title' || e.rule !== 'term' || firstKey(e.goals) !== g || actorTexts.has(e.term)) continue;
+        if (!occasionTexts.has(e.term)) return false;
+        own = true;
+      }
+      return own;
     };
     const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
@@ -748,8 +756,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // lisärahoitusta hätäkeskusten henkilöstöön" is the emergency centres' money and staff (hätäkeskus lends services 1),
       // "lisärahoitusta pelastustoimelle" the rescue services' funding.
       const lentContext = (g: GoalId): boolean =>
-        leadEv.some((e) => (e.rule === 'term' || e.rule === 'phrase') && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) > 0) &&
-        !reading.evidence.some((e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && Object.keys(e.goals)[0] === g);
+        leadEv.some((e) => (e.rule === 'term' || e.rule === 'phrase') && firstKey(e.goals) === ranked[0] && (e.goals[g] ?? 0) > 0) &&
+        !reading.evidence.some((e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && firstKey(e.goals) === g);
       // A title about a cooperation (police, border guard or defence forces with the rescue services) names what they
       // cooperate at by a topic term (a forest fire, an oil spill, a major accident: below an act's or supervision's
       // weight) as where it happens, not as a further subject: "Rajavartiolaitos ja pelastuslaitokset harjoittelivat
@@ -757,7 +765,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const cooperating = reading.cooperation.includes(ranked[0]);
       // A hazard of another goal (a forest fire) in the title is the occasion of the leading goal's matter, not a further
       // subject: "Kansallinen riskiarvio: metsäpalot nousivat kärkeen" is the risk assessment alone.
-      const occasion = (e: Evidence): boolean => e.field === 'title' && occasionTexts.has(e.term) && Object.keys(e.goals)[0] !== ranked[0];
+      const occasion = (e: Evidence): boolean => e.field === 'title' && occasionTexts.has(e.term) && firstKey(e.goals) !== ranked[0];
       const inTitle = (g: GoalId): boolean =>
         learnedNames.has(g) ||
         reading.evidence.some(
@@ -769,7 +777,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
             !(e.rule === 'context' && e.field === 'title' && e.match !== undefined && reading.tail.has(e.match) && leadsHeadline) &&
             !(e.rule === 'context' && (lead.has(e.term) || (e.goals[g] ?? 0) < MIN_TOPIC_WEIGHT * factor.title || lentContext(g))) &&
-            !(e.field === 'title' && Object.keys(e.goals)[0] === ranked[0] && (e.goals[g] ?? 0) < th.goal) &&
+            !(e.field === 'title' && firstKey(e.goals) === ranked[0] && (e.goals[g] ?? 0) < th.goal) &&
             !occasion(e) &&
             !(cooperating && e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && (e.goals[g] ?? 0) < OCCASION * factor.title),
         );
@@ -777,7 +785,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // shelter of "Skyldigheten att bygga skyddsrum ses över" is civil protection and a building the rescue act regulates.
       const namedInTitle = (g: GoalId): boolean =>
         reading.evidence.some(
-          (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && Object.keys(e.goals)[0] !== g && (e.goals[g] ?? 0) >= th.goal,
+          (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && firstKey(e.goals) !== g && (e.goals[g] ?? 0) >= th.goal,
         );
       const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g) || namedInTitle(g)) && reading.rule[g] > 0 && inTitle(g)));
       return { ranked, goals, moved };
@@ -819,6 +827,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** An evidence's first goal (its term's own), as Object.keys(goals)[0] gives it, without the list of keys. */
+function firstKey(goals: Record<GoalId, number>): GoalId | undefined {
+  for (const g in goals) return g;
+  return undefined;
+}
+
 /** Finnish genitive endings (-n, not the nominative -nen of viranomainen) and the Swedish genitive -s: whose, not who. */
 const FI_GENITIVE = /(?<!ne)n$/;
 const SV_GENITIVE = /s$/;
@@ -855,7 +869,7 @@ function actedOn(reading: ItemReading, relevantGoals: GoalId[], actorTexts: Read
     (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase' || e.rule === 'context') && !actorTexts.has(e.term) && !whoOrWhere(reading, e),
   );
   for (const e of title) {
-    const [owner] = Object.keys(e.goals);
+    const owner = firstKey(e.goals);
     if (owner === undefined || (e.goals[owner] ?? 0) < MIN_TOPIC_WEIGHT) continue;
     const shared = title.find((o) => o !== e && o.match === e.match && reading.doer.some((g) => g !== owner && (o.goals[g] ?? 0) > 0));
     if (shared === undefined) named.add(owner);
