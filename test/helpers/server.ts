@@ -1,5 +1,8 @@
 // A local HTTP server on 127.0.0.1 for tests: serves recorded snapshots and hostile responses.
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
@@ -60,3 +63,21 @@ export const reply =
     res.writeHead(status, headers);
     res.end(body);
   };
+
+/**
+ * One RSS source of one item that answers 304 to its ETag, and a temporary folder holding `feeds/sources/a.yaml` for it:
+ * what a crawl process needs to be run cold, then with nothing new.
+ */
+export async function oneFeedSource(prefix: string): Promise<{ feed: TestServer; dir: string }> {
+  const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>a</title><item><guid>a-1</guid><title>Pelastuslain muutos</title></item></channel></rss>`;
+  const feed = await startServer({
+    '/a': (req, res) => {
+      if (req.headers['if-none-match'] === '"a-1"') return void res.writeHead(304, { etag: '"a-1"' }).end();
+      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"a-1"' }).end(rss);
+    },
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.mkdirSync(path.join(dir, 'feeds', 'sources'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'feeds', 'sources', 'a.yaml'), `id: a\nname: Lähde a\nurl: ${feed.url}/a\nkind: rss\n`);
+  return { feed, dir };
+}

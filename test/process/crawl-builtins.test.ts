@@ -3,27 +3,17 @@
 // client's own modules from their source. A crawl that stores items still hands its writer thread the small heap.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/process.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { oneFeedSource, type TestServer } from '../helpers/server.js';
 
 let feed: TestServer;
 let dir: string;
 let preload: string;
 
 beforeAll(async () => {
-  const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>a</title><item><guid>a-1</guid><title>Pelastuslain muutos</title></item></channel></rss>`;
-  feed = await startServer({
-    '/a': (req, res) => {
-      if (req.headers['if-none-match'] === '"a-1"') return void res.writeHead(304, { etag: '"a-1"' }).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"a-1"' }).end(rss);
-    },
-  });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-builtins-'));
-  fs.mkdirSync(path.join(dir, 'feeds', 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'feeds', 'sources', 'a.yaml'), `id: a\nname: Lähde a\nurl: ${feed.url}/a\nkind: rss\n`);
+  ({ feed, dir } = await oneFeedSource('lakivahti-builtins-'));
   // At exit, the main thread writes which of node's own modules it compiled without the code cache, and whether a
   // writer thread was told to keep its heap small.
   preload = path.join(dir, 'preload.cjs');

@@ -4,10 +4,9 @@
 // for a schedule that names more than minutes; the Helsinki time formatter only to print a paused source.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { run } from '../helpers/process.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { oneFeedSource, type TestServer } from '../helpers/server.js';
 
 let feed: TestServer;
 let dir: string;
@@ -19,16 +18,7 @@ register('data:text/javascript,' + encodeURIComponent('export async function loa
 )}`;
 
 beforeAll(async () => {
-  const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>a</title><item><guid>a-1</guid><title>Pelastuslain muutos</title></item></channel></rss>`;
-  feed = await startServer({
-    '/a': (req, res) => {
-      if (req.headers['if-none-match'] === '"a-1"') return void res.writeHead(304, { etag: '"a-1"' }).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"a-1"' }).end(rss);
-    },
-  });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-loads-'));
-  fs.mkdirSync(path.join(dir, 'feeds', 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'feeds', 'sources', 'a.yaml'), `id: a\nname: Lähde a\nurl: ${feed.url}/a\nkind: rss\n`);
+  ({ feed, dir } = await oneFeedSource('lakivahti-loads-'));
 });
 
 afterAll(async () => {
