@@ -5,7 +5,8 @@
 // brigades, and backup power as preparedness (the goal eval-2028-11's newly found item is labelled with). Round thirty-four:
 // eval-2028-14's missed objects of the rescue authority's other acts, shared systems and warning signal. Round thirty-five:
 // Swedish twins (sotare, brandinspektion, släckanläggning, terrängbrand, mobile warnings), alarms and searches in the
-// incident scope, and its and the welfare-area scope's ways out.
+// incident scope, and its and the welfare-area scope's ways out. Round thirty-six: more Swedish twins and the incident
+// scope's ways out (a risk assessment, materiel).
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
@@ -97,10 +98,19 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['national championships by their abbreviation (FM) are event news', { title: 'FM-guldet i hinderbana gick till räddningsverket i Kajana', summary: 'Laget satte nytt rekord.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['ice thickness in a rescue department’s voice is a reminder', { title: 'Pelastuslaitos: jään paksuus vaihtelee järvillä', summary: 'Jäällä liikkuminen on vaarallista virtapaikoissa.', source: 'pelastustoimi' }, false, null],
   ['the same in Swedish', { title: 'Räddningsverket: isens tjocklek varierar på sjöarna', summary: 'Det är farligt att röra sig på isen nära strömmar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Round thirty-six (the dev sets' misses, new wordings): Swedish twins of Finnish terms (säkerhetsmyndighet, faroalarm,
+  // räddningsdirektör) and the incident scope's ways out (a risk assessment or analysis, materiel).
+  ['the safety authorities (säkerhetsmyndigheter) are the shared systems’ users', { title: 'Säkerhetsmyndigheternas nya bredbandsnät testas i Tammerfors', summary: 'Testet pågår i två veckor.', lang: 'sv', source: 'erillisverkot' }, true, 'internal-security'],
+  ['the general warning signal as faroalarm is population warning', { title: 'Det allmänna faroalarmet testas i hela landet på måndag', summary: '', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['the rescue directors (räddningsdirektörer) are the rescue services', { title: 'Räddningsdirektörerna enades om en gemensam utbildningsplan', summary: '', lang: 'sv', source: 'pelastustoimi' }, true, 'services'],
+  ['a risk analysis counting alarms reports no call-out', { title: 'Pelastustoimen riskianalyysi: hälytykset lisääntyivät taajamissa', summary: 'Analyysi ohjaa asemaverkon suunnittelua.', source: 'intermin' }, true, 'services'],
+  ['the same in Swedish (riskanalys)', { title: 'Räddningsväsendets riskanalys: larmen ökade i tätorterna', summary: 'Analysen styr planeringen av stationsnätet.', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['materiel for putting out forest fires reports no call-out', { title: 'Räddningsverken får ny materiel för släckning av skogsbränder', summary: '', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['a forest fire put out with new materiel is still incident news', { title: 'Räddningsverket släckte en skogsbrand i Kuusamo', summary: 'Branden spreds över fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
-  describe(`relevance vocabulary of rounds thirty-three to thirty-five (${name})`, () => {
+  describe(`relevance vocabulary of rounds thirty-three to thirty-six (${name})`, () => {
     const analyzer = make();
     if (!analyzer) {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');
