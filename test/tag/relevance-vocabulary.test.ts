@@ -6,7 +6,7 @@
 // eval-2028-14's missed objects of the rescue authority's other acts, shared systems and warning signal. Round thirty-five:
 // Swedish twins (sotare, brandinspektion, släckanläggning, terrängbrand, mobile warnings), alarms and searches in the
 // incident scope, and its and the welfare-area scope's ways out. Round thirty-six: more Swedish twins and the incident
-// scope's ways out (a risk assessment, materiel).
+// scope's ways out (a risk assessment, materiel), and a sale only as a word of its own (a sales point is no property sale).
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
@@ -106,6 +106,10 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['a risk analysis counting alarms reports no call-out', { title: 'Pelastustoimen riskianalyysi: hälytykset lisääntyivät taajamissa', summary: 'Analyysi ohjaa asemaverkon suunnittelua.', source: 'intermin' }, true, 'services'],
   ['the same in Swedish (riskanalys)', { title: 'Räddningsväsendets riskanalys: larmen ökade i tätorterna', summary: 'Analysen styr planeringen av stationsnätet.', lang: 'sv', source: 'intermin' }, true, 'services'],
   ['materiel for putting out forest fires reports no call-out', { title: 'Räddningsverken får ny materiel för släckning av skogsbränder', summary: '', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['a sales point (myyntipiste) of fireworks is no sale of property: the rescue authority inspects it', { title: 'Ilotulitteiden myyntipisteet tarkastetaan joulukuussa', summary: 'Tarkastukset tekee paikallinen pelastusviranomainen.', source: 'tukes' }, true, 'services'],
+  ['the same in Swedish (försäljningsställe)', { title: 'Försäljningsställena för fyrverkerier granskas i december', summary: 'Granskningen görs av den lokala räddningsmyndigheten.', lang: 'sv', source: 'tukes' }, true, 'services'],
+  ['a fire station’s sale by the whole word is still the welfare area’s property', { title: 'Aluevaltuusto hyväksyi paloaseman myynnin kaupungille', summary: 'Kauppahinta on kaksi miljoonaa euroa.', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['the same in Swedish (försäljning)', { title: 'Områdesfullmäktige godkände försäljningen av brandstationen till staden', summary: 'Köpesumman är två miljoner euro.', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform'],
   ['a forest fire put out with new materiel is still incident news', { title: 'Räddningsverket släckte en skogsbrand i Kuusamo', summary: 'Branden spreds över fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
