@@ -6,7 +6,7 @@
 // eval-2028-14's missed objects of the rescue authority's other acts, shared systems and warning signal. Round thirty-five:
 // Swedish twins (sotare, brandinspektion, släckanläggning, terrängbrand, mobile warnings), alarms and searches in the
 // incident scope, and its and the welfare-area scope's ways out. Round thirty-six: more Swedish twins and the incident
-// scope's ways out (a risk assessment, materiel), and a sale only as a word of its own (a sales point is no property sale).
+// scope's ways out (a risk assessment, materiel, a data breach), authority bulletins, and a sale only as a word of its own (a sales point is no property sale).
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
@@ -110,6 +110,10 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish (försäljningsställe)', { title: 'Försäljningsställena för fyrverkerier granskas i december', summary: 'Granskningen görs av den lokala räddningsmyndigheten.', lang: 'sv', source: 'tukes' }, true, 'services'],
   ['a fire station’s sale by the whole word is still the welfare area’s property', { title: 'Aluevaltuusto hyväksyi paloaseman myynnin kaupungille', summary: 'Kauppahinta on kaksi miljoonaa euroa.', source: 'hyvinvointialue' }, true, 'welfare-reform'],
   ['the same in Swedish (försäljning)', { title: 'Områdesfullmäktige godkände försäljningen av brandstationen till staden', summary: 'Köpesumman är två miljoner euro.', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['authority bulletins (viranomaistiedote) are population warning by the act’s name', { title: 'Viranomaistiedotteiden välittäminen televisiossa uudistuu', summary: '', source: 'intermin' }, true, 'internal-security'],
+  ['the same in Swedish (myndighetsmeddelande)', { title: 'Förmedlingen av myndighetsmeddelanden i tv förnyas', summary: '', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['a data breach reports no call-out, though the alarm systems are named cut short', { title: 'Tietomurto pelastuslaitoksen verkkosivuille – hälytys- ja viestijärjestelmät kunnossa', summary: 'Kyberturvallisuuskeskus selvittää tapausta.', source: 'pelastustoimi' }, true, 'internal-security'],
+  ['the same in Swedish (dataintrång)', { title: 'Dataintrång på räddningsverkets webbplats – larmsystemen fungerar', summary: 'Cybersäkerhetscentret utreder fallet.', lang: 'sv', source: 'pelastustoimi' }, true, 'internal-security'],
   ['a forest fire put out with new materiel is still incident news', { title: 'Räddningsverket släckte en skogsbrand i Kuusamo', summary: 'Branden spreds över fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
