@@ -6,7 +6,8 @@
 // eval-2028-14's missed objects of the rescue authority's other acts, shared systems and warning signal. Round thirty-five:
 // Swedish twins (sotare, brandinspektion, släckanläggning, terrängbrand, mobile warnings), alarms and searches in the
 // incident scope, and its and the welfare-area scope's ways out. Round thirty-six: more Swedish twins and the incident
-// scope's ways out (a risk assessment, materiel, a data breach), authority bulletins, and a sale only as a word of its own (a sales point is no property sale).
+// scope's ways out (a risk assessment, materiel, a data breach, an evaluation report), authority bulletins, the forest-fire
+// danger as advice, and a sale only as a word of its own (a sales point is no property sale).
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
@@ -114,6 +115,9 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish (myndighetsmeddelande)', { title: 'Förmedlingen av myndighetsmeddelanden i tv förnyas', summary: '', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
   ['a data breach reports no call-out, though the alarm systems are named cut short', { title: 'Tietomurto pelastuslaitoksen verkkosivuille – hälytys- ja viestijärjestelmät kunnossa', summary: 'Kyberturvallisuuskeskus selvittää tapausta.', source: 'pelastustoimi' }, true, 'internal-security'],
   ['the same in Swedish (dataintrång)', { title: 'Dataintrång på räddningsverkets webbplats – larmsystemen fungerar', summary: 'Cybersäkerhetscentret utreder fallet.', lang: 'sv', source: 'pelastustoimi' }, true, 'internal-security'],
+  ['the weather service’s forest-fire danger forecast is its warning, advice', { title: 'Metsäpalovaara nousee Lapissa viikonloppuna', summary: 'Pelastuslaitos kieltää avotulen teon.', source: 'ilmatieteenlaitos' }, false, null],
+  ['a rescue department’s risk analysis of the forest-fire danger stays relevant', { title: 'Pelastuslaitoksen riskianalyysi: maastopalovaara pidentää valmiuskautta', summary: '', source: 'pelastustoimi' }, true, 'services'],
+  ['an audit committee’s evaluation report counting alarms is no call-out', { title: 'Arviointikertomus: pelastuslaitoksen hälytyksiä kertyi aiempaa vähemmän', summary: 'Tarkastuslautakunta esittelee kertomuksen aluevaltuustolle.', source: 'hyvinvointialue' }, true, null],
   ['a forest fire put out with new materiel is still incident news', { title: 'Räddningsverket släckte en skogsbrand i Kuusamo', summary: 'Branden spreds över fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
