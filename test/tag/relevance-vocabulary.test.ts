@@ -7,7 +7,8 @@
 // Swedish twins (sotare, brandinspektion, släckanläggning, terrängbrand, mobile warnings), alarms and searches in the
 // incident scope, and its and the welfare-area scope's ways out. Round thirty-six: more Swedish twins and the incident
 // scope's ways out (a risk assessment, materiel, a data breach, an evaluation report), authority bulletins, the forest-fire
-// danger and a fall through the ice as advice, stockpiling as no preparedness act, and a sale only as a word of its own (a sales point is no property sale).
+// danger and a fall through the ice as advice, stockpiling as no preparedness act, a renewal out of the events scope, and a
+// sale only as a word of its own (a sales point is no property sale).
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
@@ -121,6 +122,8 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['stockpiling (beredskapslagring) is security of supply, not the preparedness act', { title: 'Beredskapslagringen av bränsle ses över', summary: 'Försörjningsberedskapscentralen föreslår mindre lager.', lang: 'sv', source: 'huoltovarmuuskeskus' }, false, null],
   ['the preparedness act (beredskapslagen) is still found', { title: 'Beredskapslagen ses över', summary: 'Arbetsgruppen föreslår ändringar.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
   ['someone pulled out after falling through the ice (genom isen) is a single rescue', { title: 'En skoteråkare föll genom isen på Kallavesi', summary: 'Räddningsverket drog upp honom med ytlivräddningsutrustning.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  ['a renewal (förnyelse) of a data collection (insamling) is no fundraising', { title: 'Förnyelse av insamlingen av räddningsväsendets uppgifter', summary: '', lang: 'sv', source: 'intermin' }, true, null],
+  ['a fundraising (insamling) for young firefighters stays event news', { title: 'Insamlingen för brandkårsungdomarna gav 5 000 euro', summary: 'Pengarna går till lägret.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['a forest fire put out with new materiel is still incident news', { title: 'Räddningsverket släckte en skogsbrand i Kuusamo', summary: 'Branden spreds över fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
