@@ -383,8 +383,9 @@ port.on('message', (m: Message) => {
   receive(m);
 });
 
-if (early) port.postMessage({ id: STARTED, ok: true, value: null } satisfies WriterReply);
-else recover();
+// Started: its modules loaded (see defaultHeapFlagsWhileThreadStarts), its connection open.
+port.postMessage({ id: STARTED, ok: true, value: null } satisfies WriterReply);
+if (!early) recover();
 
 function receive(m: Message): void {
   if (m.op === 'go') return;
