@@ -248,7 +248,8 @@ export async function crawl(defs: SourceDef[], deps: PipelineDeps, concurrency =
   // getting ready now, while this thread fetches and parses the first feeds.
   if (deps.writer?.expectItems) {
     const fresh = sourcesNeverFetched(deps.db);
-    if (defs.some((d) => fresh.has(d.id))) deps.writer.expectItems();
+    const sources = defs.filter((d) => fresh.has(d.id)).length;
+    if (sources) deps.writer.expectItems(sources);
   }
   const worker = async () => {
     // Once the process is stopping no further source is started; those left out have no result.

@@ -21,13 +21,11 @@ type Message = WriterRequest & { id: number };
 const STARTED = -1;
 
 const data = workerData as {
-  file: string; smallHeap: boolean; walPages?: number; tagging?: { feedsDir: string; cacheFile: string | null };
+  file: string; smallHeap: boolean; walPages?: number;
+  tagging?: { feedsDir: string; cacheFile: string | null; prepare?: 'code' | 'stage' };
   /** Tell the starting thread when this one has started, and write nothing until it answers 'go' (see deferredWorkerWriter). */
   handshake: boolean;
 };
-// Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
-if (data.smallHeap) applySmallHeapFlags();
-
 // Only crawls write through this thread: see Synchronous in db.ts for why NORMAL is safe for them. The thread that
 // started this one has the file open and checked it: reading the header again would drop that connection's locks.
 const db = openDb(data.file, { synchronous: 'NORMAL', checkHeader: false });
@@ -48,8 +46,9 @@ function recover(): void {
 }
 
 /**
- * The tag stage of a writer that tags (see WriterTagging in writer.ts): its code is loaded when a batch first needs it
- * (see turn(); leases are answered meanwhile), and the stage built then.
+ * The tag stage of a writer that tags (see WriterTagging in writer.ts): its code is loaded before the thread reports
+ * that it has started (see `prepare`) or when a batch first needs it (see turn(); leases are answered meanwhile), and
+ * the stage is built then or when a batch first needs it.
  */
 let tagCode: Promise<void> | null = null;
 let code: [typeof import('../tag/stage.js'), typeof import('../tag/taxonomy-cache.js')] | null = null;
@@ -57,8 +56,11 @@ let tag: { stage: ((item: Item) => TaggedItem) | undefined } | null = null;
 /** Why the taxonomy could not be read, until the next finished run reports it. */
 let configError: string | null = null;
 
-/** Tag a batch the crawl sent untagged; a failure is noted on the run and the item stored untagged. */
-function tagged(items: Item[], notes: string[]): ItemToStore[] {
+const loadTagCode = (): Promise<void> =>
+  (tagCode ??= Promise.all([import('../tag/stage.js'), import('../tag/taxonomy-cache.js')]).then((loaded) => void (code = loaded)));
+
+/** The tag stage, built the first time (its code loaded: see loadTagCode). */
+function tagStage(): ((item: Item) => TaggedItem) | undefined {
   if (!tag) {
     if (!code || !data.tagging) throw new Error('internal: the tag stage is not loaded');
     const [stage, { useTaxonomyCache }] = code;
@@ -67,7 +69,12 @@ function tagged(items: Item[], notes: string[]): ItemToStore[] {
     tag = { stage: buildTagStage(stage, data.tagging.feedsDir, db, errors)?.tag };
     configError = errors[0]?.message ?? null;
   }
-  return tagAll(items, tag.stage, notes).map(toStore);
+  return tag.stage;
+}
+
+/** Tag a batch the crawl sent untagged; a failure is noted on the run and the item stored untagged. */
+function tagged(items: Item[], notes: string[]): ItemToStore[] {
+  return tagAll(items, tagStage(), notes).map(toStore);
 }
 
 /**
@@ -325,8 +332,7 @@ function turn(): void {
     return;
   }
   if (!code && runs.some((m) => (m.op === 'add' || m.op === 'whole') && m.batch?.tag)) {
-    tagCode ??= Promise.all([import('../tag/stage.js'), import('../tag/taxonomy-cache.js')]).then((loaded) => {
-      code = loaded;
+    void loadTagCode().then(() => {
       if (!turnPending) {
         turnPending = true;
         setImmediate(turn);
@@ -383,7 +389,17 @@ port.on('message', (m: Message) => {
   receive(m);
 });
 
-// Started: its modules loaded (see defaultHeapFlagsWhileThreadStarts), its connection open.
+// Before the thread reports that it has started, while V8's own flags hold (see defaultHeapFlagsWhileThreadStarts: the
+// tag stage's code loads 18 of Node's modules, which were compiled from source once the flags were set) and while
+// the crawl's thread writes its leases itself (see deferredWorkerWriter: none waits for this): the tag stage's code,
+// and the stage itself (~0.1 s) when the crawl expects runs for it.
+if (data.tagging?.prepare) {
+  await loadTagCode();
+  if (data.tagging.prepare === 'stage') tagStage();
+}
+// Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
+if (data.smallHeap) applySmallHeapFlags();
+// Started: its modules loaded, its connection open.
 port.postMessage({ id: STARTED, ok: true, value: null } satisfies WriterReply);
 if (!early) recover();
 

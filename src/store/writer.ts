@@ -36,10 +36,10 @@ export interface StoreWriter {
    */
   idle?(): void;
   /**
-   * Runs with items are coming (a source never fetched before: see crawl in pipeline.ts): a writer that gets ready for
-   * them only when the first arrives (deferredWorkerWriter) gets ready now.
+   * Runs with items are coming, from `sources` sources never fetched before (see crawl in pipeline.ts): a writer that
+   * gets ready for them only when the first arrives (deferredWorkerWriter) gets ready now.
    */
-  expectItems?(): void;
+  expectItems?(sources: number): void;
   close(): Promise<void>;
 }
 
@@ -77,7 +77,8 @@ export function deferredWorkerWriter(db: Db, file: string, tagging?: WriterTaggi
   // waiting on their leases meanwhile, left this thread idle. The worker writes nothing before it is told to go on,
   // after the switch, so the two connections still never write at once.
   let started = false;
-  const startWorker = () => workerWriter(file, ONE_SHOT_WAL_PAGES, tagging, () => (started = true));
+  const startWorker = (prepare: WriterTagging['prepare'] = 'code') =>
+    workerWriter(file, ONE_SHOT_WAL_PAGES, tagging && { ...tagging, prepare }, () => (started = true));
   const current = () => (worker && started ? worker : here);
   return {
     claim: (sourceId, until) => current().claim(sourceId, until),
@@ -105,9 +106,11 @@ export function deferredWorkerWriter(db: Db, file: string, tagging?: WriterTaggi
       worker.idle?.();
       checkpointLog(db);
     },
-    // A new thread takes 0.15 s (0.35 s at load 5) to load its modules and open its connection: started by the first
-    // run with items, it began to store some 0.3 s into a cold crawl of 200 new feeds, and stored until the end.
-    expectItems: () => void (worker ??= startWorker()),
+    // A new thread takes 0.15 s (0.35 s at load 5) to load its modules and open its connection, and as long again to
+    // load and build its tag stage: started by the first run with items, it began to store some 0.3 s into a cold
+    // crawl of 200 new feeds, and stored until the end. With several new sources it builds the stage before it
+    // reports that it has started (with one, that may be a big feed, which this thread's crawl tags itself).
+    expectItems: (sources) => void (worker ??= startWorker(sources > 1 ? 'stage' : 'code')),
     close: async () => {
       await worker?.close();
     },
@@ -136,6 +139,11 @@ export interface WriterTagging {
   feedsDir: string;
   cacheFile: string | null;
   onConfigError(message: string): void;
+  /**
+   * What the thread loads before it reports that it has started: the tag stage's code, or the stage built too (when
+   * the crawl expects runs for it: see expectItems). Nothing when not given (it is loaded for the first batch to tag).
+   */
+  prepare?: 'code' | 'stage';
 }
 
 /** The writer thread's answer to finish: the run as saved, the notes its tagging added to the run (already stored). */
@@ -186,7 +194,7 @@ const WORKER_YOUNG_MB = 3;
  * handed over with addUntagged().
  */
 export function workerWriter(file: string, walPages?: number, tagging?: WriterTagging, onStarted?: () => void): StoreWriter {
-  const tag = tagging && { feedsDir: tagging.feedsDir, cacheFile: tagging.cacheFile };
+  const tag = tagging && { feedsDir: tagging.feedsDir, cacheFile: tagging.cacheFile, prepare: tagging.prepare };
   // So that the thread's start compiles Node's own modules from node's code cache (the flags are set again once it
   // has started, and by the thread itself if they were set before).
   const heapStarted = defaultHeapFlagsWhileThreadStarts();
