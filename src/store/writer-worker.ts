@@ -17,8 +17,9 @@ import { buildTagStage } from './tag-build.js';
 
 type Message = WriterRequest & { id: number };
 
-/** STARTED in writer.ts, written out: this thread loads none of that file's code. */
+/** STARTED and CLOSED in writer.ts, written out: this thread loads none of that file's code. */
 const STARTED = -1;
+const CLOSED = -2;
 
 const data = workerData as {
   file: string; smallHeap: boolean; walPages?: number;
@@ -391,6 +392,7 @@ function close(): void {
   }
   commitGroup();
   db.close();
+  port.postMessage({ id: CLOSED, ok: true, value: null } satisfies WriterReply);
   port.close();
 }
 

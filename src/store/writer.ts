@@ -161,6 +161,9 @@ export interface Finished {
  */
 export const STARTED = -1;
 
+/** The id of a worker's message that its connection is closed (see close in workerWriter). */
+export const CLOSED = -2;
+
 /** Messages to the worker (see writer-worker.ts). */
 export type WriterRequest =
   | { op: 'go' }
@@ -207,9 +210,11 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
   let nextId = 1;
   let nextRun = 1;
   let failure: Error | null = null;
+  let closed: (() => void) | null = null;
   // The worker holds the process open only while requests are pending: a crawl awaiting its writes must not
   // end (Node exits 13 on an unsettled top-level await), and an idle writer someone forgot to close must not hang it.
   worker.on('message', (m: WriterReply) => {
+    if (m.id === CLOSED) return closed?.();
     if (m.id === STARTED) {
       heapStarted();
       if (!onStarted) return;
@@ -299,11 +304,15 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
     idle: () => {
       if (!failure) worker.postMessage({ id: 0, op: 'flush' } satisfies WriterRequest & { id: number });
     },
-    // The thread ends by itself once what it was sent is stored: its output (warnings, NODE_DEBUG) is not cut off.
+    // The thread ends by itself once what it was sent is stored: its output (warnings, NODE_DEBUG) is not cut off. The
+    // close is answered once its connection is closed, so that the caller's own connection (the last, which copies
+    // the log into the database and deletes it) closes while the thread's isolate is torn down (5–20 ms of a crawl's
+    // end); the thread stays referenced until it exits, so the process still waits for it.
     close: () =>
       failure
         ? worker.terminate().then(() => undefined)
         : new Promise<void>((resolve) => {
+            closed = resolve;
             worker.once('exit', () => resolve());
             worker.ref();
             worker.postMessage({ id: 0, op: 'close' });
