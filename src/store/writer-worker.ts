@@ -417,7 +417,11 @@ port.on('message', (m: Message) => {
 // and the stage itself (~0.1 s) when the crawl expects runs for it.
 if (data.tagging?.prepare) {
   await loadTagCode();
-  if (data.tagging.prepare === 'stage') tagStage();
+  try {
+    if (data.tagging.prepare === 'stage') tagStage();
+  } catch {
+    /* built again for the first batch to tag, whose run then records the failure (see add), as without preparing */
+  }
 }
 // Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
 if (data.smallHeap) applySmallHeapFlags();
