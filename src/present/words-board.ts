@@ -161,6 +161,10 @@ export const BOARD_WORDS = {
   // The error pages.
   'error.title': { fi: 'Virhe', sv: 'Fel' },
   'error.request': { fi: 'Pyyntöä ei voitu käsitellä.', sv: 'Begäran kunde inte behandlas.' },
+  'error.unreadableAddress': {
+    fi: 'Sivun osoitteen kohta "{part}" ei ole UTF-8-merkkeinä luettavaa prosenttikoodausta, joten sitä ei voi lukea. Osoite on ehkä tehty vanhalla merkistöllä (Latin-1); kirjoita haku tai osoite uudelleen.',
+    sv: 'Delen "{part}" av sidans adress är inte procentkodning som kan läsas som UTF-8-tecken, så den kan inte läsas. Adressen har kanske skapats med en äldre teckenkodning (Latin-1); skriv sökningen eller adressen på nytt.',
+  },
   'error.tooLarge': {
     fi: 'Lomake oli liian suuri (enintään {kb} kt), joten mitään ei tallennettu. Lyhennä tekstiä ja lähetä lomake uudelleen.',
     sv: 'Formuläret var för stort (högst {kb} kB), så ingenting sparades. Korta texten och skicka formuläret igen.',
