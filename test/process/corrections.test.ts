@@ -146,6 +146,8 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     const cases: [string[], RegExp][] = [
       [['merge', String(life.id), String(life.id), '--reviewer', 'M'], new RegExp(`cannot merge matter ${life.id} with itself`)],
       [['merge', String(life.id), '999', '--reviewer', 'M'], /no matter 999/],
+      [['merge', `0${life.id}`, String(other.id), '--reviewer', 'M'], new RegExp(`"0${life.id}" is not a matter number`)],
+      [['split', `0${life.id}`, String(life.items[0].id), '--reviewer', 'M'], new RegExp(`"0${life.id}" is not a matter number`)],
       [['merge', String(life.id), 'HE 1/2099 vp', '--reviewer', 'M'], /no matter holds HE 1\/2099 vp/],
       [['merge', String(life.id), String(other.id)], /--reviewer NAME is required/],
       [['merge', String(life.id)], /merge needs two matters/],
