@@ -33,16 +33,16 @@ describe('serve and addresses it cannot read', () => {
     expect((await fi.signIn('lukija@example.fi')).status).toBe(303);
     const { res, html } = await fi.get(address);
     expect(res.status).toBe(400);
-    expect(text(html)).toContain(`Sivun osoitteen kohta "${part}" ei ole UTF-8-merkkeinä luettavaa prosenttikoodausta, joten sitä ei voi lukea.`);
+    expect(text(html)).toContain(`Sivun osoitteen kohdan "${part}" prosenttikoodaus ei tuota kelvollisia UTF-8-merkkejä, joten kohtaa ei voi lukea.`);
     const sv = new Browser(served.base);
     await sv.signIn('lasare@example.fi');
-    expect(text((await sv.get(address)).html)).toContain(`Delen "${part}" av sidans adress är inte procentkodning som kan läsas som UTF-8-tecken, så den kan inte läsas.`);
+    expect(text((await sv.get(address)).html)).toContain(`Procentkodningen i delen "${part}" av sidans adress ger inga giltiga UTF-8-tecken, så delen kan inte läsas.`);
   });
 
   it('the unsubscribe link, read before signing in, says the same; a lone % in a search is still a search', async () => {
     const { res, html } = await new Browser(served.base).get('/unsubscribe/1.%FF');
     expect(res.status).toBe(400);
-    expect(text(html)).toContain('Sivun osoitteen kohta "/unsubscribe/1.%FF" ei ole');
+    expect(text(html)).toContain('Sivun osoitteen kohdan "/unsubscribe/1.%FF" prosenttikoodaus ei tuota');
     const fi = new Browser(served.base);
     await fi.signIn('lukija@example.fi');
     const search = await fi.get('/items?q=100%');
