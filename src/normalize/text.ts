@@ -1,4 +1,5 @@
 // HTML or text from a source → one line of clean plain text.
+import { referencedCodePoint } from '../parse/char-ref.js';
 import { INVISIBLE_IN_WORDS, nfc } from '../parse/nfc.js';
 import { sanitizeParser } from './sanitize.js';
 
@@ -29,11 +30,16 @@ const NOT_TEXT_TAGS = new Set(['script', 'style', 'template', 'noscript', 'ifram
  */
 const SIMPLE_MARKUP = /<\/?([a-z][a-z0-9]{0,9})\s*\/?>|&(amp|lt|gt|quot|#39|#\d{1,6}|#x[0-9a-f]{1,5});|[<&]/gi;
 
-/** Decode one entity name SIMPLE_MARKUP matched ("amp", "#39", "#x2013"). */
-function decodeEntity(name: string): string {
-  if (name[0] !== '#') return ESCAPES[name.toLowerCase()] ?? '';
-  const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+/**
+ * Decode one entity name SIMPLE_MARKUP matched ("amp", "#39", "#x2013"), or undefined for a numeric reference the HTML
+ * parser reads otherwise: one naming no character (0, a surrogate: U+FFFD there) or U+0080–U+009F (windows-1252's
+ * characters there: "&#150;" is an en dash).
+ */
+function decodeEntity(name: string): string | undefined {
+  if (name[0] !== '#') return ESCAPES[name.toLowerCase()];
+  const hex = name[1] === 'x' || name[1] === 'X';
+  const code = referencedCodePoint(name.slice(hex ? 2 : 1), hex);
+  return code === undefined || (code >= 0x80 && code <= 0x9f) ? undefined : String.fromCodePoint(code);
 }
 
 /** Strip tags once: scripts and styles go with their content, entities are decoded. */
@@ -49,7 +55,10 @@ function stripOnce(html: string): string {
       if (NOT_TEXT_TAGS.has(name)) simple = false;
       return BLOCK_TAGS.has(name) ? ' ' : '';
     }
-    if (entity !== undefined) return decodeEntity(entity);
+    if (entity !== undefined) {
+      const decoded = decodeEntity(entity);
+      if (decoded !== undefined) return decoded;
+    }
     simple = false;
     return match;
   });
