@@ -59,9 +59,12 @@ function fill(db: Db, m: RawMatter): MatterRow & { members: ItemRow[] } {
   return { ...m, stages: JSON.parse(m.stages) as StageReached[], identifiers, goals, items: members.map((r) => r.id), members };
 }
 
-/** Matters, the one with the newest item first. */
+/**
+ * Matters, the one with the newest item first, read in one transaction: the list as one commit left it (eachMatter's
+ * pages, read in reads of their own, can each see a commit the one before did not).
+ */
 export function listMatters(db: Db, q: MatterQuery = {}): MatterRow[] {
-  return [...eachMatter(db, q)];
+  return db.transaction(() => [...eachMatter(db, q)])();
 }
 
 /** How many matters a listing reads at once, each page in a read of its own. */
