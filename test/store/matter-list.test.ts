@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { normalizeItem } from '../../src/normalize/index.js';
-import { listMatters, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
+import { eachMatter, listMatters, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
 import type { RawItem, TaggedItem } from '../../src/model.js';
 import { SOURCES } from '../link/support.js';
 
@@ -19,8 +19,11 @@ afterEach(() => {
 
 const DAY = 86_400_000;
 
-/** `n` matters of two items each (a bill, then its committee's report a day later), bill n newest; one run per source. */
-function seed(db: Db, n: number): void {
+/**
+ * `n` matters of two items each (a bill, then its committee's report half a day later), bill n newest, `day(k)` days
+ * after New Year 2026; one run per source.
+ */
+function seed(db: Db, n: number, day = (k: number) => k): void {
   syncSources(db, Object.values(SOURCES));
   const save = (source: keyof typeof SOURCES, raws: RawItem[]) => {
     const def = SOURCES[source];
@@ -29,10 +32,11 @@ function seed(db: Db, n: number): void {
     saveRun(db, { run: { sourceId: def.id, startedAt: now, finishedAt: now, status: 'ok', found: items.length, created: 0, updated: 0, error: null, notes: [] },
       items, nextRunAt: null });
   };
-  const at = (k: number, days: number) => new Date(Date.UTC(2026, 0, 1) + k * DAY + days * DAY).toISOString();
+  const at = (k: number, days: number) => new Date(Date.UTC(2026, 0, 1) + day(k) * DAY + days * DAY).toISOString();
   const ks = Array.from({ length: n }, (_, k) => k + 1);
   save('eduskunta', ks.map((k) => ({ guid: `bill${k}`, title: `HE ${k}/2026 vp Hallituksen esitys ${k}`, published: at(k, 0), identifiers: [`HE ${k}/2026 vp`] })));
-  save('stm', ks.map((k) => ({ guid: `report${k}`, title: `Valiokunnan mietintö ${k}`, published: at(k, 0.5), identifiers: [`HaVM ${k}/2026 vp`], about: [`HE ${k}/2026 vp`] })));
+  // Reports stored newest first: within an instant, the items' ids run against their matters' ids.
+  save('stm', ks.reverse().map((k) => ({ guid: `report${k}`, title: `Valiokunnan mietintö ${k}`, published: at(k, 0.5), identifiers: [`HaVM ${k}/2026 vp`], about: [`HE ${k}/2026 vp`] })));
 }
 
 describe('listMatters', () => {
@@ -83,5 +87,28 @@ describe('listMatters', () => {
       expect(await moved).toBeGreaterThan(100);
       db.close();
     }
+  });
+});
+
+describe('eachMatter with a limit', () => {
+  // Without a filter the first matters are found by walking the items newest first; the whole list's query orders
+  // every matter by its newest item, then by id. Three matters share each newest instant here, and one has no items.
+  it.each([1, 2, 3, 4, 10, 50, 51, 52, 118, 119, 120, 121])('--limit %i lists the whole list\'s first matters, ties in id order', (limit) => {
+    const db = openDb(':memory:');
+    seed(db, 120, (k) => Math.floor(k / 3));
+    db.prepare("UPDATE items SET matter_id = NULL WHERE guid IN ('bill60', 'report60')").run();
+    const all = listMatters(db).map((m) => m.id);
+    expect(all).toHaveLength(120);
+    expect([...eachMatter(db, { limit })].map((m) => m.id)).toEqual(all.slice(0, limit));
+    db.close();
+  });
+
+  // The walk reads at most 20 items a matter asked for: one that ends among matters tying with the last is no answer.
+  it.each([1, 10, 50])('--limit %i among 120 matters all of the same instant', (limit) => {
+    const db = openDb(':memory:');
+    seed(db, 120, () => 0);
+    const all = listMatters(db).map((m) => m.id);
+    expect([...eachMatter(db, { limit })].map((m) => m.id)).toEqual(all.slice(0, limit));
+    db.close();
   });
 });
