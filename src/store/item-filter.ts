@@ -72,6 +72,13 @@ const towardNewer = (page: PageRequest): boolean => page.after !== undefined || 
  */
 const rowsRead = (page: PageRequest): number => page.limit + (page.after ? 2 : 1);
 
+/** Where a page starts in the list, as a condition on `i` and its arguments (none for a page from either end). */
+function cursorCondition(page: PageRequest): { sql: string; args: (string | number)[] } | undefined {
+  // A page read back reads from its cursor's row (rowsRead).
+  const cursor = page.before ?? page.after;
+  return cursor && { sql: `(i.sort_key, i.id) ${page.before ? '<' : '>='} (?, ?)`, args: [cursor.key, cursor.id] };
+}
+
 /** The WHERE conditions of a filter over `items i LEFT JOIN reviews r ON r.id = i.latest_review_id`. */
 export function filterConditions(f: ItemFilter): { where: string[]; args: (string | number)[] } {
   const where: string[] = [];
@@ -109,8 +116,8 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): 
   // Matches with no other filter need only their sort keys: read from items_sort_by_id, not from each item's row.
   const keysOnly = hits !== undefined && where.length === 0;
   const newerFirst = !towardNewer(page);
-  if (page.before) where.push('(i.sort_key, i.id) < (?, ?)'), args.push(page.before.key, page.before.id);
-  if (page.after) where.push('(i.sort_key, i.id) >= (?, ?)'), args.push(page.after.key, page.after.id);
+  const cursor = cursorCondition(page);
+  if (cursor) where.push(cursor.sql), args.push(...cursor.args);
   const limit = limitRows(rowsRead(page));
   const dir = newerFirst ? 'DESC' : 'ASC';
   const order = `ORDER BY i.sort_key ${dir}, i.id ${dir}`;
@@ -125,13 +132,11 @@ export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): 
   return { sql: `${listRowSelect('items i', page)} ${filter} ${order} ${limit}`, args };
 }
 
-/** Every row of a search's few matches (a JSON array of ids) beyond the page's cursor, in no order (pageOf sorts them). */
+/** Every row of a search's few matches (a JSON array of ids) from the page's cursor on, in no order (pageRows sorts them). */
 function hitRowsQuery(page: PageRequest, hits: string): { sql: string; args: (string | number)[] } {
-  const args: (string | number)[] = [hits];
-  let cursor = '';
-  if (page.before) cursor = 'WHERE (i.sort_key, i.id) < (?, ?)', args.push(page.before.key, page.before.id);
-  else if (page.after) cursor = 'WHERE (i.sort_key, i.id) >= (?, ?)', args.push(page.after.key, page.after.id);
-  return { sql: `${listRowSelect('json_each(?) h CROSS JOIN items i ON i.id = h.value', page)} ${cursor}`, args };
+  const cursor = cursorCondition(page);
+  return { sql: `${listRowSelect('json_each(?) h CROSS JOIN items i ON i.id = h.value', page)}${cursor ? ` WHERE ${cursor.sql}` : ''}`,
+    args: [hits, ...(cursor?.args ?? [])] };
 }
 
 /** The largest page whose answer is kept (a list page; exports of thousands of rows are read each time). */
