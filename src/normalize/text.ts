@@ -5,7 +5,8 @@ import { sanitizeParser } from './sanitize.js';
 
 /** Block-level tags whose boundaries separate words: "<p>a</p><p>b</p>" is "a b", not "ab". */
 const BLOCK = /<(\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|dd|dt|hr)\b)/gi;
-const ESCAPES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+// The HTML parser knows these four names in lower case and in upper case, not mixed ("&Amp;" is no entity there).
+const ESCAPES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", AMP: '&', LT: '<', GT: '>', QUOT: '"' };
 // C0/C1 controls (not tab/newline, which become spaces), and the Unicode non-characters U+FFFE/U+FFFF. Also
 // invisible format characters that sit inside words: the soft hyphen, the zero-width space (a line-break hint that
 // content systems put inside long compounds), the word joiner and the zero-width no-break space U+FEFF (which would
@@ -31,12 +32,12 @@ const NOT_TEXT_TAGS = new Set(['script', 'style', 'template', 'noscript', 'ifram
 const SIMPLE_MARKUP = /<\/?([a-z][a-z0-9]{0,9})\s*\/?>|&(amp|lt|gt|quot|#39|#\d{1,6}|#x[0-9a-f]{1,5});|[<&]/gi;
 
 /**
- * Decode one entity name SIMPLE_MARKUP matched ("amp", "#39", "#x2013"), or undefined for a numeric reference the HTML
- * parser reads otherwise: one naming no character (0, a surrogate: U+FFFD there) or U+0080–U+009F (windows-1252's
- * characters there: "&#150;" is an en dash).
+ * Decode one entity name SIMPLE_MARKUP matched ("amp", "#39", "#x2013"), or undefined for one the HTML parser reads
+ * otherwise: a name in mixed case ("&Amp;" is no entity there; "&AMP;" is), a numeric reference naming no character
+ * (0, a surrogate: U+FFFD there) or U+0080–U+009F (windows-1252's characters there: "&#150;" is an en dash).
  */
 function decodeEntity(name: string): string | undefined {
-  if (name[0] !== '#') return ESCAPES[name.toLowerCase()];
+  if (name[0] !== '#') return ESCAPES[name];
   const hex = name[1] === 'x' || name[1] === 'X';
   const code = referencedCodePoint(name.slice(hex ? 2 : 1), hex);
   return code === undefined || (code >= 0x80 && code <= 0x9f) ? undefined : String.fromCodePoint(code);

@@ -63,6 +63,11 @@ describe('cleanText', () => {
       }
     });
 
+  it.each(['&amp;', '&AMP;', '&Amp;', '&lt;', '&LT;', '&lT;', '&gt;', '&GT;', '&Gt;', '&quot;', '&QUOT;', '&Quot;'])(
+    'the named reference %s reads the same with and without the parser', (ref) => {
+      expect(cleanText(`a ${ref} b <i>c</i>`)).toBe(cleanText(`a ${ref} b <i class="x">c</i>`));
+    });
+
   it('truncate leaves short text alone', () => {
     expect(truncate('abc', 3)).toBe('abc');
   });
