@@ -1,7 +1,8 @@
 // The primary-goal model (feeds/primary-model.json, built by `npm run model:primary`): which of the goals the rules find
 // relevant an item is about, weighed from the rules' own reading (where each goal is named, by what kind of term) by a
 // conditional logit fitted on the labelled sets. It reorders the rules' goals only: never makes an item relevant, never
-// adds or removes a goal. Fitting lives in bench/primary-model.ts; this file only reads and applies the weights.
+// adds a goal (the tagger then puts the rules' former lead to the further-goal test, see `finish` in tagger.ts). Fitting
+// lives in bench/primary-model.ts; this file only reads and applies the weights.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ItemReading } from './tagger.js';

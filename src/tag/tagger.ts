@@ -670,7 +670,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       return own;
     };
-    const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
+    const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>, modelLead?: GoalId): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
       // named by actors alone, are read from every goal (after learning, as before it: a goal the rules do not list
       // still carries the item, "Pelastustoimen tietojärjestelmien hankinnat" by its actor).
@@ -728,6 +728,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (moved !== undefined) {
         ranked.splice(ranked.indexOf(moved), 1);
         ranked.unshift(moved);
+      }
+      // The primary-goal model's choice, when given, leads: the further goals are weighed against it (see `finish` below).
+      if (modelLead !== undefined && ranked.includes(modelLead) && ranked[0] !== modelLead) {
+        ranked.splice(ranked.indexOf(modelLead), 1);
+        ranked.unshift(modelLead);
       }
       const top = s[all[0]];
       if (top < th.relevant) return { ranked, goals: [], moved };
@@ -798,11 +803,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // bring in no goal at all, so a primary goal the rules left out of the list could never come back on an unreviewed
     // item, however many reviewers had put it there.)
     const byRules = learned ? choose(Object.fromEntries(goalIds.map((g) => [g, round(ruled(g))])), () => true, NONE) : null;
-    const { ranked, goals, moved } = choose(
-      scores,
-      (g) => !byRules || byRules.goals.length === 0 || byRules.goals.includes(g) || raised.has(g),
-      taught,
-    );
+    const allowedGoal = (g: GoalId): boolean => !byRules || byRules.goals.length === 0 || byRules.goals.includes(g) || raised.has(g);
+    const { ranked, goals, moved } = choose(scores, allowedGoal, taught);
     if (moved !== undefined) evidence.push({ rule: 'about', term: moved, field: 'title', goals: {} });
     const relevant = goals.length > 0;
     const result: TagResult = {
@@ -816,8 +818,29 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       joint: { candidate: false, score: 0, reason: '' },
       taxonomyVersion: taxonomy.version,
     };
-    // The model reads the scores after learned weights and only reorders the goals the rules list.
+    // The model reads the scores after learned weights and reorders the goals the rules list (see below for the one it may drop).
     if (primary) applyPrimaryModel(primary, taxonomy, reading, result);
+    // The model's primary, when the title names it by topic words of its own (not actors, not a context word another goal
+    // shares: a topic's points, 1.5, of words of a topic term's weight), is what the item is about: the goal the rules led
+    // with only by its points (an actor in the title, its words in the summary) then faces the further-goal test against
+    // the model's choice, as any further goal does. "Pysyvä yhteistyörakenne sovittu: sisäministeriö ja pelastuslaitosten
+    // verkosto …" whose summary lists service-level matters is the cooperation structure alone (round thirty-six). A goal
+    // the rules chose as the title's subject (`moved`) stays, and no goal the rules did not list comes in.
+    const lead = result.primary;
+    const titleNames = (g: GoalId): boolean => {
+      let points = 0;
+      for (const e of reading.evidence) {
+        if (e.field !== 'title' || (e.rule !== 'term' && e.rule !== 'phrase' && e.rule !== 'context') || actorTexts.has(e.term) || firstKey(e.goals) !== g) continue;
+        // A context word another goal's term shares (rahoitus) says nothing of whose matter it is.
+        const shared = e.rule === 'context' && reading.evidence.some((o) => o !== e && o.field === 'title' && o.match === e.match && firstKey(o.goals) !== g);
+        if (!shared && e.goals[g] >= MIN_TOPIC_WEIGHT * factor.title) points += e.goals[g];
+      }
+      return points >= MIN_TOPIC * factor.title;
+    };
+    if (lead !== null && lead !== ranked[0] && result.goals.length > 1 && titleNames(lead)) {
+      const again = choose(scores, allowedGoal, taught, lead).goals;
+      result.goals = result.goals.filter((g) => g === lead || g === moved || again.includes(g));
+    }
     result.joint = assessJoint(input, result, taxonomy, now());
     return result;
   }
