@@ -90,6 +90,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const goalIds = taxonomy.goals.map((g) => g.id);
   const actorTexts = new Set(taxonomy.terms.filter((t) => t.actor).map((t) => t.text));
   const occasionTexts = new Set(taxonomy.terms.filter((t) => t.occasion).map((t) => t.text));
+  const organTexts = new Set(taxonomy.terms.filter((t) => t.organ).map((t) => t.text));
   const now = options.now ?? (() => new Date());
   const factor: Record<Field, number> = { title: taxonomy.fields.title, summary: taxonomy.fields.summary };
 
@@ -771,6 +772,20 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // A hazard of another goal (a forest fire) in the title is the occasion of the leading goal's matter, not a further
       // subject: "Kansallinen riskiarvio: metsäpalot nousivat kärkeen" is the risk assessment alone.
       const occasion = (e: Evidence): boolean => e.field === 'title' && occasionTexts.has(e.term) && firstKey(e.goals) !== ranked[0];
+      // A further goal the title names by the welfare area or its organ alone (hyvinvointialue, lautakunta, nämnd: no other
+      // word of that goal, not even one the leading goal shares) is whose or where the leading goal's matter is, not a
+      // matter of its own: "Turvallisuusverkon palvelut laajenevat hyvinvointialueiden kriittisiin järjestelmiin" is the
+      // security network alone (round thirty-six); "pelastustoimen rahoitus hyvinvointialueilla" still names the reform's
+      // funding.
+      const organOnly = (g: GoalId): boolean => {
+        let organ = false;
+        for (const e of reading.evidence) {
+          if (e.field !== 'title' || e.rule === 'scope' || !((e.goals[g] ?? 0) > 0)) continue;
+          if (!organTexts.has(e.term)) return false;
+          organ = true;
+        }
+        return organ;
+      };
       const inTitle = (g: GoalId): boolean =>
         learnedNames.has(g) ||
         reading.evidence.some(
@@ -778,6 +793,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             (e.field === 'title' || e.rule === 'scope') &&
             (e.goals[g] ?? 0) > 0 &&
             !actorTexts.has(e.term) &&
+            !(e.field === 'title' && organOnly(g)) &&
             !(e.field === 'title' && whoOrWhere(reading, e)) &&
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
             !(e.rule === 'context' && e.field === 'title' && e.match !== undefined && reading.tail.has(e.match) && leadsHeadline) &&

@@ -48,3 +48,22 @@ describe.each(['snowball', ...(voikkoForTests('round thirty-six, a fixed model, 
     });
   },
 );
+
+// A further goal the title names by the welfare area alone (hyvinvointialue, välfärdsområde: `organ: true`, no other word of
+// its goal in the title, not even one the leading goal shares) is whose or where the leading goal's matter is, not a matter
+// of its own. The first three cases fail on the old tagger with either analyzer (the reform listed beside internal
+// security); the last is a guard: the rescue services' funding in the welfare areas names the reform's money too.
+describe.each(roundTaggers('round thirty-six, the welfare area alone'))('round thirty-six, the welfare area alone (%s)', (_name, tag) => {
+  it.each([
+    ['Turvallisuusverkon yhteydet ulotetaan hyvinvointialueiden päivystyksiin', 'Liittymät rahoitetaan alueiden investointiohjelmista.', 'fi'],
+    ['Säkerhetsnätets förbindelser utsträcks till välfärdsområdenas jourer', 'Anslutningarna finansieras ur områdenas investeringsprogram.', 'sv'],
+    ['Virve 2.0 -päätelaitteet jaetaan hyvinvointialueille', 'Laitteet hankitaan hyvinvointialueiden investointiohjelmista.', 'fi'],
+  ] as const)('a security system extended to the welfare areas is internal security alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'valtiovarainministerio' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+
+  it('the rescue services’ funding in the welfare areas keeps the reform listed', () => {
+    expect(tag({ title: 'Pelastustoimen rahoitus hyvinvointialueilla: kustannukset nousivat', summary: 'Selvitys kattaa kaikki alueet.', lang: 'fi', source: 'sisaministerio' }).goals)
+      .toEqual(['services', 'welfare-reform']);
+  });
+});
