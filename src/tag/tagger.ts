@@ -43,7 +43,8 @@ export interface ItemReading {
   /** Title words of a doer named by the welfare area or its organ (topic words, not actors), or of a forum before a
    * headline's colon (whose goals are no doer's: a forum acts on its own matters too): who, not what about. */
   doerWords: ReadonlySet<string>;
-  /** Title words that name a place (a fire station) in a place case: where another matter happens, not what about. */
+  /** Title words that name a place (a fire station) in a place case, or in the genitive before another goal's word: where or
+   * whose another matter is, not what about. */
   placeWords: ReadonlySet<string>;
   /** Title words after a denied effect ("ei vaikuta", "påverkar inte"): what the item says it does not touch. */
   deniedWords: ReadonlySet<string>;
@@ -109,6 +110,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const organAt: boolean[] = [];
   // Whether a title word names a hazard that is an occasion (maastopalo, skogsbrand): never a head.
   const occasionAt: boolean[] = [];
+  // The goal of a place term (a fire station) at each title word not in a place case, or null: in the genitive before
+  // another goal's word it is whose ("Paloasemien varavoima"), as in a place case it is where.
+  const placeAt: (GoalId | null)[] = [];
   const weakOnly: boolean[] = [];
   const ends: boolean[] = [];
   // Title phrases of anchor terms: where each starts and the goal that owns it (a headline names its goal by a phrase too).
@@ -229,6 +233,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       budgetAt[i] = null;
       organAt[i] = false;
       occasionAt[i] = false;
+      placeAt[i] = null;
     }
     // Phrases: consecutive tokens matching the phrase's words in order.
     for (let i = 0; i < n; i++) {
@@ -271,6 +276,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           (placeWords ??= new Set()).add(tokens[i].text);
           continue;
         }
+        if (s.term.def.place === true) placeAt[i] ??= s.term.owner;
         if (s.term.def.budget === true) budgetAt[i] ??= s.term.owner;
         if (s.term.def.organ === true) organAt[i] = true;
         // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
@@ -410,6 +416,14 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       deniedWords = words;
       break;
+    }
+    // A place in the genitive before a word of another goal alone is whose that matter is, as in a place case it is where:
+    // "Paloasemien varavoima kuntoon" and "kuuden paloaseman varavoimakoneisiin" are the backup power (round thirty-six).
+    // It still says whose the head is below (the pair names the head's goal as the subject).
+    for (let i = 0; i + 1 < n; i++) {
+      const owner = placeAt[i];
+      if (owner === null || !(lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[i].lower)) continue;
+      if (titleGoals[i + 1].size === 1 && !titleGoals[i + 1].has(owner) && !byActor[i + 1] && !weakOnly[i + 1]) (placeWords ??= new Set()).add(tokens[i].text);
     }
     for (let i = 0; i + 1 < n; i++) {
       if (titleGoals[i].size === 0) continue;

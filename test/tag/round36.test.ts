@@ -67,3 +67,22 @@ describe.each(roundTaggers('round thirty-six, the welfare area alone'))('round t
       .toEqual(['services', 'welfare-reform']);
   });
 });
+
+// A fire station in the genitive before a word of another goal alone is whose that matter is, as in a place case it is
+// where (`place: true`): "Paloasemien varavoima" is the backup power, internal security's. The first three cases fail on
+// the old tagger with either analyzer (the services listed beside internal security); the last is a guard: a fire
+// station's own matter stays the services'.
+describe.each(roundTaggers('round thirty-six, whose place'))('round thirty-six, whose place (%s)', (_name, tag) => {
+  it.each([
+    ['Paloasemien varavoimajärjestelmät uusitaan neljällä paikkakunnalla', 'Pelastuslaitos varautuu pitkiin sähkökatkoihin.', 'fi'],
+    ['Brandstationernas reservkraft förnyas på fyra orter', 'Räddningsverket förbereder sig för långa elavbrott.', 'sv'],
+    ['Pelastuslaitos hankkii kolmen paloaseman aggregaatit', 'Hankinnalla varaudutaan pitkiin sähkökatkoihin.', 'fi'],
+  ] as const)('fire stations’ backup power is internal security alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'pelastustoimi' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+
+  it('a fire station’s own matter stays the services’', () => {
+    expect(tag({ title: 'Paloasemien sisäilmaongelmat selvitetään', summary: 'Pelastuslaitos kartoittaa asemien kunnon.', lang: 'fi', source: 'pelastustoimi' }))
+      .toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+});
