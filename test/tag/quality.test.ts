@@ -218,10 +218,14 @@ const evaluation202814 = load('eval-2028-14.jsonl');
 // commit message, 2f5994e); a dev set from round thirty-five on.
 const evaluation202815 = load('eval-2028-15.jsonl');
 // Round thirty-five's evaluation set: 248 items (124 Swedish, Finnish/Swedish twins in new wordings; 128 relevant), written
-// and measured before any round-thirty-five change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-thirty-five change, never tuned on through round thirty-five (figures in its commit message,
+// fc5eaec); a dev set from round thirty-six on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202816 = load('eval-2028-16.jsonl');
+// Round thirty-six's evaluation set: 240 items (120 Swedish, Finnish/Swedish twins in new wordings; 120 relevant), written
+// and measured before any round-thirty-six change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202816 = load('eval-2028-16.jsonl');
+const evaluation202817 = load('eval-2028-17.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -582,13 +586,22 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       expectBars(evaluation202815, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.95 }, true);
     });
-    it('holds on the round-thirty-five evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-five change: F1
-      // 0.988 (precision 1.000, recall 0.977), primary 0.922 (chosen 0.922), goal precision 0.934 / 0.941 (snowball /
-      // voikko); keyword alert 0.870 (precision 0.811, recall 0.938), 0.680, 0.556. Bars just below (above the F1
-      // target, below its primary and goal-precision targets, where it stands): a fall below is a regression.
-      // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
-      expectBars(evaluation202816, { f1: 0.985, primaryHit: 0.925, goalPrecision: 0.945 }, false);
+    it('holds on the round-thirty-five evaluation set, a dev set from round thirty-six, above the keyword alert on every figure', () => {
+      // Sealed through round thirty-five; a dev set from round thirty-six on, so its misses are printed. Before any
+      // round-thirty-five change: F1 0.988 (precision 1.000, recall 0.977), primary 0.922 (chosen 0.922), goal precision
+      // 0.934 / 0.941 (snowball / voikko); keyword alert 0.870 (precision 0.811, recall 0.938), 0.680, 0.556. Bars just below
+      // (above the F1 target, below its primary and goal-precision targets, where it stands): a fall below is a
+      // regression. Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends
+      // (F1 0.988, primary 0.930, goal precision 0.949, measured with it unread).
+      expectBars(evaluation202816, { f1: 0.985, primaryHit: 0.925, goalPrecision: 0.945 }, true);
+    });
+    it('holds on the round-thirty-six evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-six change (12-06
+      // 01:52-01:55 UTC): F1 0.983 (precision 0.992, recall 0.975), primary 0.958 (chosen 0.958), goal precision 0.977
+      // (goal recall 0.947), the same with snowball and voikko; keyword alert 0.873 (precision 0.833, recall 0.917), 0.733
+      // (chosen 0.650), 0.655. Bars just below (above the three targets, where it stands): a fall below is a
+      // regression.
+      expectBars(evaluation202817, { f1: 0.98, primaryHit: 0.955, goalPrecision: 0.975 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
