@@ -171,6 +171,7 @@ function best(goals: GoalId[], z: number[]): { goal: GoalId; p: number } {
  * The rules' result with the model's primary: on a relevant item with two or more candidates, when the model's choice
  * is listed and has at least the margin's probability, it leads the goals (nothing added or removed) and the evidence
  * says so. Otherwise the result as it was. `given` candidates default to the goals the rules find relevant (bench:primary passes others).
+ * `moved`, when given, receives the probability of a choice that moved the primary.
  */
 export function applyPrimaryModel(
   model: PrimaryModel,
@@ -178,6 +179,7 @@ export function applyPrimaryModel(
   reading: ItemReading,
   result: TagResult,
   given?: Candidates,
+  moved?: { p: number },
 ): TagResult {
   if (!result.relevant || result.goals.length < 2) return result;
   let chosen: { goal: GoalId; p: number };
@@ -195,6 +197,7 @@ export function applyPrimaryModel(
   result.primary = goal;
   result.goals = [goal, ...result.goals.filter((g) => g !== goal)];
   result.evidence.push({ rule: 'model', term: `${goal} p ${p.toFixed(2)}`, goals: {} });
+  if (moved) moved.p = p;
   return result;
 }
 

@@ -80,6 +80,11 @@ const MIN_TOPIC_WEIGHT = 0.7;
 const MIN_TOPIC = 1.5;
 /** A title topic term below this weight names an occasion, not a subject, in a cooperation's title (an act: 3.5, a fire inspection: 3). */
 const OCCASION = 3;
+/**
+ * The primary-goal model's probability at which its choice puts the rules' former lead to the further-goal test: a choice
+ * near the margin (0.5) is a coin toss between two goals the item names, and both stay listed.
+ */
+const SURE = 0.6;
 /** What a budget word in a welfare area's budget title weighs for the reform, as an investment plan does. */
 const MONEY = 2;
 
@@ -849,13 +854,15 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       taxonomyVersion: taxonomy.version,
     };
     // The model reads the scores after learned weights and reorders the goals the rules list (see below for the one it may drop).
-    if (primary) applyPrimaryModel(primary, taxonomy, reading, result);
-    // The model's primary, when the title names it by topic words of its own (not actors, not a context word another goal
-    // shares: a topic's points, 1.5, of words of a topic term's weight), is what the item is about: the goal the rules led
-    // with only by its points (an actor in the title, its words in the summary) then faces the further-goal test against
-    // the model's choice, as any further goal does. "Pysyvä yhteistyörakenne sovittu: sisäministeriö ja pelastuslaitosten
-    // verkosto …" whose summary lists service-level matters is the cooperation structure alone (round thirty-six). A goal
-    // the rules chose as the title's subject (`moved`) stays, and no goal the rules did not list comes in.
+    const choice = { p: 0 };
+    if (primary) applyPrimaryModel(primary, taxonomy, reading, result, undefined, choice);
+    // The model's primary, when the model is sure of it (SURE) and the title names it by topic words of its own (not
+    // actors, not a context word another goal shares: a topic's points, 1.5, of words of a topic term's weight), is what
+    // the item is about: the goal the rules led with only by its points (an actor in the title, its words in the summary)
+    // then faces the further-goal test against the model's choice, as any further goal does. "Pysyvä yhteistyörakenne
+    // sovittu: sisäministeriö ja pelastuslaitosten verkosto …" whose summary lists service-level matters is the cooperation
+    // structure alone (round thirty-six). A goal the rules chose as the title's subject (`moved`) stays, and no goal the
+    // rules did not list comes in.
     const lead = result.primary;
     const titleNames = (g: GoalId): boolean => {
       let points = 0;
@@ -867,7 +874,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       return points >= MIN_TOPIC * factor.title;
     };
-    if (lead !== null && lead !== ranked[0] && result.goals.length > 1 && titleNames(lead)) {
+    if (lead !== null && lead !== ranked[0] && choice.p >= SURE && result.goals.length > 1 && titleNames(lead)) {
       const again = choose(scores, allowedGoal, taught, lead).goals;
       result.goals = result.goals.filter((g) => g === lead || g === moved || again.includes(g));
     }
