@@ -93,3 +93,15 @@ describe.each(roundTaggers('round thirty-six, whose place'))('round thirty-six, 
       .toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
   });
 });
+
+// The welfare area's investment proposal (investointiesitys, investeringsförslag: the programme before the council adopts
+// it) is a budget word as the programme is: of the welfare area the title names, it is the reform's money whatever fire
+// stations it builds. Both cases fail on the old taxonomy with either analyzer (the services led).
+describe.each(roundTaggers('round thirty-six, investment proposals'))('round thirty-six, investment proposals (%s)', (_name, tag) => {
+  it.each([
+    ['Hyvinvointialueen investointiesitys julkaistiin: kolme paloasemaa ja uusi terveysasema', 'Aluevaltuusto käsittelee esityksen kesäkuussa.', 'fi'],
+    ['Välfärdsområdets investeringsförslag publicerat: tre brandstationer och en ny hälsostation', 'Fullmäktige behandlar förslaget i juni.', 'sv'],
+  ] as const)('a welfare area’s investment proposal naming fire stations is the reform’s alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+});
