@@ -18,15 +18,17 @@ import v8 from 'node:v8';
 const SMALL_HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=50'];
 
 let small = false;
+/** Worker threads still starting (see defaultHeapFlagsWhileThreadStarts): the flags wait for them. */
+let starting = 0;
 
 /**
  * Keep this process's heaps small from now on (threads started later included: see writer-worker.ts). Only the first
- * call sets the flags: a later one could fall in a writer thread's start, while V8's own values must hold.
+ * call counts; while a thread starts, the flags are set only once it has started (V8's own values must hold then).
  */
 export function keepHeapSmall(): void {
   if (small) return;
   small = true;
-  applySmallHeapFlags();
+  if (starting === 0) applySmallHeapFlags();
 }
 
 /** Whether keepHeapSmall() was called in this process. */
@@ -41,18 +43,27 @@ export function applySmallHeapFlags(): void {
 const DEFAULT_HEAP_FLAGS = ['--semi-space-growth-factor=2', '--heap-growing-percent=0'];
 
 /**
- * Before a worker thread starts in a process that keeps its heap small: V8's own flag values back, until the thread
- * has loaded its modules and calls applySmallHeapFlags() (for both threads; see writer-worker.ts). Node compiles the
- * modules of its own that each new thread loads (some 95 before the thread's script runs) from a code cache built
- * into node, and V8 takes that cache only while every flag has the value it was made with: with these two set, each
- * was compiled from its source again, some 50–70 ms of CPU at every start of the writer thread (perf, 2026-12-04).
+ * Before a worker thread starts: V8's own flag values back (if this process keeps its heap small), until the returned
+ * function is called once the thread has started, which sets the small-heap flags again for every thread if
+ * keepHeapSmall() was called before or meanwhile (a thread that knew at its start sets them itself too, after its
+ * imports: see writer-worker.ts). Node compiles the modules of its own that each new thread loads (some 95 before
+ * the thread's script runs) from a code cache built into node, and V8 takes that cache only while every flag has the
+ * value it was made with: with these two set, each was compiled from its source again, some 50–70 ms of CPU at every
+ * start of the writer thread (perf, 2026-12-04).
  * Meanwhile (V8 puts the growth factor back to 2 when the thread's heap is made anyway) the main thread's young
  * generation grows as V8's default lets it, and its old generation too: that window lasts until the thread's imports
  * are done (0.8 s of a cold crawl at load 7), so a crawl's main thread ends up with semi-spaces of 1, 2, 4 or
  * 8 MB by chance (the 10,000-item feed: 536 to 68 scavenges). Holding them at 4 MB, or at 8 MB, from the start saved
  * no CPU in paired crawls (session 43), so this is left as it is.
  */
-export function defaultHeapFlagsWhileThreadStarts(): void {
-  if (!small) return;
-  for (const flag of DEFAULT_HEAP_FLAGS) v8.setFlagsFromString(flag);
+export function defaultHeapFlagsWhileThreadStarts(): () => void {
+  starting++;
+  if (small) for (const flag of DEFAULT_HEAP_FLAGS) v8.setFlagsFromString(flag);
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    starting--;
+    if (starting === 0 && small) applySmallHeapFlags();
+  };
 }

@@ -5,7 +5,7 @@ import type { Fetch, Item, RawItem, RunResult, SourceContext, SourceDef, TaggedI
 import { StageError } from './errors.js';
 import { sourceModule } from './sources/index.js';
 import type { Db } from './store/db.js';
-import { getSourceState, validatorsOf } from './store/sources.js';
+import { getSourceState, sourcesNeverFetched, validatorsOf } from './store/sources.js';
 import { inThreadWriter, type RunSink, type StoreWriter } from './store/writer.js';
 import { DEFAULT_CONCURRENCY } from './config/crawl.js';
 import { tagAll } from './tag/tag-all.js';
@@ -244,6 +244,13 @@ export async function crawl(defs: SourceDef[], deps: PipelineDeps, concurrency =
   const saving: Promise<void>[] = [];
   let failure: { err: unknown } | null = null;
   let next = 0;
+  // A source without validators will be answered with its whole feed, whose items the writer stores: it may start
+  // getting ready now, while this thread fetches and parses the first feeds.
+  if (deps.writer?.expectItems) {
+    const fresh = sourcesNeverFetched(deps.db);
+    const sources = defs.filter((d) => fresh.has(d.id)).length;
+    if (sources) deps.writer.expectItems(sources);
+  }
   const worker = async () => {
     // Once the process is stopping no further source is started; those left out have no result.
     while (next < defs.length && !failure && !deps.stopping?.()) {

@@ -1,6 +1,6 @@
 // The rules of a new subscription, shared by `subscriptions add` and the web view's form: each refusal names its field,
 // in English for the command line, and for the page as a word of its dictionary (src/present/words-subscriptions.ts).
-import { getMatter, listOrganisations, listSourceStates, type Db } from '../store/index.js';
+import { getMatter, listOrganisations, listSourceStates, mergedInto, type Db } from '../store/index.js';
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
@@ -27,6 +27,8 @@ export interface SubscriptionRules {
   goals: string[];
   sources: string[];
   matterExists(n: number): boolean;
+  /** The matter a reviewer merged a gone number into (an older digest's "asia 10"), followed in its place. */
+  mergedInto?(n: number): number | undefined;
   /** Whether a saved search has words to search for. */
   searchable(text: string): boolean;
 }
@@ -55,6 +57,7 @@ export function storedRules(db: Db, configured: { id: string }[], goals: string[
     goals,
     sources: [...new Set([...configured.map((s) => s.id), ...listSourceStates(db).map((s) => s.id)])].sort(),
     matterExists: (n) => getMatter(db, n) !== undefined,
+    mergedInto: (n) => mergedInto(db, n),
     searchable: (text) => searchQuery(text, (analyzer ??= createAnalyzer())) !== null,
   };
 }
@@ -86,15 +89,26 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
     if (n === undefined) fail('matters', `--matter takes a matter's number, not "${m}"`, 'subForm.matterNumber', { matter: m });
     return n!;
   });
-  for (const m of matters) if (!rules.matterExists(m)) fail('matters', `no matter number ${m} (see lakivahti matters)`, 'subForm.noMatter', { matter: String(m) });
+  // A number merged away is followed as the matter it became, as a subscription that followed it before the merge is.
+  const live = matters.map((m) => (rules.matterExists(m) ? m : rules.mergedInto?.(m))
+    ?? fail('matters', `no matter number ${m} (see lakivahti matters)`, 'subForm.noMatter', { matter: String(m) }));
   if (search !== undefined && (search.length > 200 || !rules.searchable(search)))
     fail('search', `--search "${search}" has no words to search for (or is longer than 200 characters)`, 'subForm.search', { search });
   return {
     email, kind: r.network ? 'network' : 'personal', every, lang, goals: [...new Set(r.goals)], sources: [...new Set(r.sources)],
     // One organisation is followed in any letter case, so "Sisäministeriö" and "sisäministeriö" are one (the first kept).
     organisations: organisations.filter((o, n) => organisations.findIndex((x) => organisationKey(x) === organisationKey(o)) === n),
-    matters: [...new Set(matters)], search: search ?? null,
+    matters: [...new Set(live)], search: search ?? null,
   };
+}
+
+/** The typed matter numbers that were merged away, each with the matter followed in its place (said to the person). */
+export function mergedMatters(db: Db, typed: readonly string[]): { asked: number; into: number }[] {
+  return typed.flatMap((t) => {
+    const asked = parseId(t.trim());
+    const into = asked === undefined || getMatter(db, asked) ? undefined : mergedInto(db, asked);
+    return into === undefined ? [] : [{ asked: asked!, into }];
+  });
 }
 
 /**

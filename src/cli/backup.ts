@@ -10,7 +10,9 @@ export const usage = `usage: lakivahti backup FILE [--force] [--db PATH]
 
 Copy the database to FILE with SQLite's online backup (consistent even while serve or crawl
 writes; copying the .sqlite file alone would miss what is still in its -wal file), check the
-copy's integrity and print its size and item count. An existing FILE is kept unless --force,
+copy's integrity and print its size and item count. FILE is a plain file or a new name (a
+symbolic link, a device or a named pipe is refused: renaming onto it would replace it). An
+existing FILE is kept unless --force,
 and never replaced while a process has it open as its database (serve or crawl on it: exit 2);
 a reader idle on an earlier backup (the sqlite3 shell) holds no lock and is not seen: close it first.
 The copy is written as FILE.partial-PID and named FILE only once complete and checked: a disk
@@ -53,20 +55,23 @@ export async function backupCommand(args: string[]): Promise<number> {
   const dest = given === undefined ? given : utf8Path(given, 'the backup file');
   if (!dest || extra.length) throw new UsageError('give one file to write the backup to, e.g. `lakivahti backup lakivahti-2026-12-01.sqlite`');
   const { dbFile } = resolvePaths(values);
+  const refused = (text: string) => (process.stderr.write(`backup: ${text}\n`), 2);
+  // The folder first: a path under a file, or one ending in a slash (a folder's name), is no file to write.
+  const dir = /[\\/]$/.test(dest) ? path.resolve(dest) : path.dirname(path.resolve(dest));
+  const folder = fs.statSync(dir, { throwIfNoEntry: false });
+  if (folder && !folder.isDirectory()) return refused(`${dir} is not a folder`);
   if (isDatabaseFile(dest, dbFile)) throw new UsageError(`${dest} is the database itself; choose another file`);
-  if (fs.statSync(dest, { throwIfNoEntry: false })?.isDirectory()) {
-    process.stderr.write(`backup: ${dest} is a folder; name the file to write in it, e.g. ${path.join(dest, 'lakivahti-2026-12-01.sqlite')}\n`);
-    return 2;
-  }
-  if (fs.existsSync(dest) && !values.force) {
-    process.stderr.write(`backup: ${dest} already exists; choose another name, or add --force to overwrite it\n`);
-    return 2;
-  }
-  const dir = path.dirname(path.resolve(dest));
-  if (!fs.existsSync(dir)) {
-    process.stderr.write(`backup: the folder ${dir} does not exist\n`);
-    return 2;
-  }
+  const target = fs.lstatSync(dest, { throwIfNoEntry: false });
+  if (target?.isDirectory() || (target?.isSymbolicLink() && fs.statSync(dest, { throwIfNoEntry: false })?.isDirectory()))
+    return refused(`${dest} is a folder; name the file to write in it, e.g. ${path.join(dest, 'lakivahti-2026-12-01.sqlite')}`);
+  if (!folder) return refused(`the folder ${dir} does not exist`);
+  // The copy is renamed onto FILE: that would replace a link (the file it points to left old; a dangling one
+  // was then said to be another backup's) or a device or pipe (as root, /dev/null) with a plain file.
+  if (target?.isSymbolicLink())
+    return refused(`${dest} is a symbolic link (to ${path.resolve(path.dirname(path.resolve(dest)), fs.readlinkSync(dest))}); name the file itself, or remove the link first`);
+  if (target && !target.isFile())
+    return refused(`${dest} is not a regular file (${target.isFIFO() ? 'a named pipe' : target.isSocket() ? 'a socket' : 'a device'}); choose another name`);
+  if (target && !values.force) return refused(`${dest} already exists; choose another name, or add --force to overwrite it`);
   // Any schema: a backup before an upgrade is the one most worth having.
   const db = openDb(dbFile, { readOnly: true, anySchema: true });
   // Ctrl-C, SIGTERM or SIGHUP: the copy stops between steps and its partial file is removed.

@@ -38,7 +38,11 @@ Both are stored with the reviewer and time, never overwritten, and kept by every
  * for an identifier two or more matters hold (after a reviewer split one): the person picks by number.
  */
 export function resolveMatter(db: Db, ref: string): number | undefined {
-  if (/^\d+$/.test(ref)) return parseId(ref) ?? 0; // no matter is numbered 0
+  if (/^\d+$/.test(ref)) {
+    const id = parseId(ref);
+    if (id === undefined) throw new UsageError(`"${ref}" is not a matter number (as \`matters\` shows it: no leading zero, at most 15 digits)`);
+    return id;
+  }
   const identifier = typedIdentifier(ref);
   if (!identifier) {
     const within = identifierWithin(ref);

@@ -3,7 +3,7 @@ import { DISABLED_ACCOUNT, getSubscription, insertSubscription, listSubscription
 import { listOrganisations } from '../store/item-filter.js';
 import type { Db } from '../store/index.js';
 import { organisationKey } from '../app/organisations.js';
-import { checkSubscription, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription } from '../app/subscription-form.js';
+import { checkSubscription, mergedMatters, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription } from '../app/subscription-form.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
@@ -69,6 +69,8 @@ export async function subscriptionsCommand(args: string[]): Promise<number> {
     if (getSubscription(ctx.db, id)?.pauseReason === DISABLED_ACCOUNT)
       process.stderr.write(`subscriptions: the account of ${address} is disabled: the subscription is kept, paused, and sends nothing until the account is enabled again\n`);
     process.stdout.write(`tilaus ${id} lisätty: ${address} (${kind === 'network' ? 'verkoston viikkokatsaus' : `oma katsaus, ${word('fi', `every.${every}`)}`}, ${word('fi', `lang.in.${lang}`)})\n`);
+    for (const { asked, into } of mergedMatters(ctx.db, request.matters))
+      process.stderr.write(`subscriptions: matter ${asked} was merged into matter ${into}; the subscription follows matter ${into}\n`);
     // A followed organisation no stored item names may be a typo: say so, and which names the stored items use.
     const unknown = unknownOrganisations(ctx.db, checked.organisations);
     const known = unknown.length ? storedOrganisations(ctx.db) : [];

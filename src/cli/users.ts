@@ -1,5 +1,6 @@
 // `lakivahti users add EMAIL --role ROLE | password EMAIL | list [--json] | disable EMAIL | enable EMAIL`: the web workbench's
 // accounts.
+import { isUtf8 } from 'node:buffer';
 import { disableUser, enableUser, findUser, insertUser, listUsers, ROLES, setUserPassword, type Role } from '../store/index.js';
 import { hashPassword, passwordProblem } from '../web/auth/password.js';
 import { closeContext, openContext } from '../app/context.js';
@@ -28,15 +29,38 @@ account sign in again and its kept subscriptions send again (its feed addresses 
 list reads the database without changing it.
 `;
 
-/** Read a password: from a terminal without echo, else the first line of standard input. */
+/** Where the first byte that does not begin a well-formed UTF-8 character is, or -1. */
+function notUtf8At(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    const more = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (more < 0 || (more && !isUtf8(bytes.subarray(i, i + more + 1)))) return i;
+    i += more + 1;
+  }
+  return -1;
+}
+
+/**
+ * Read a password: from a terminal without echo, else the first line of standard input. Bytes that are not UTF-8 (a
+ * Latin-1 file or terminal) are refused: read as U+FFFD they would make a password no sign-in form can type.
+ */
 async function readPassword(prompt: string, input: NodeJS.ReadStream = process.stdin): Promise<string> {
   if (!input.isTTY) {
-    let text = '';
-    for await (const chunk of input) {
-      text += String(chunk);
-      if (text.includes('\n') || text.length > 4096) break;
+    // Bytes first, decoded once: a pipe may split a character between two reads.
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (chunk.includes(0x0a) || length > 4096) break;
     }
-    return text.split(/\r?\n/)[0];
+    const all = Buffer.concat(chunks);
+    const end = all.indexOf(0x0a);
+    const line = all.subarray(0, end < 0 ? all.length : end > 0 && all[end - 1] === 0x0d ? end - 1 : end);
+    const bad = notUtf8At(line);
+    if (bad >= 0)
+      throw new UsageError(`password not accepted: standard input is not UTF-8 (byte 0x${line[bad].toString(16)} at byte ${bad + 1} of the line); write the password in UTF-8 (iconv -f latin1 -t utf-8, or a UTF-8 terminal)`);
+    return line.toString('utf8');
   }
   // Echo off before the prompt shows, so nothing typed after it is ever shown.
   input.setRawMode(true);
@@ -161,6 +185,9 @@ export async function usersCommand(args: string[]): Promise<number> {
   // Standard input closed or empty (cron, `< /dev/null`): no password was given, rather than one of no characters.
   if (!process.stdin.isTTY && password === '')
     throw new UsageError(`no password on standard input: pipe it in (echo "$PASSWORD" | lakivahti users ${sub} ${email}${sub === 'add' ? ` --role ${role}` : ''}), or run the command on a terminal to be asked`);
+  // A terminal that sends Latin-1: its bytes arrive as U+FFFD (the prompt reads UTF-8).
+  if (process.stdin.isTTY && password.includes('\uFFFD'))
+    throw new UsageError('password not accepted: the terminal sent characters that are not UTF-8; set its character encoding to UTF-8, or pipe the password in');
   const problem = passwordProblem(password, email);
   if (problem) throw new UsageError(`password not accepted: ${problem.en}`);
   if (process.stdin.isTTY && (await readPassword('Salasana uudelleen: ')) !== password) throw new UsageError('the passwords did not match');

@@ -1,10 +1,12 @@
 // HTML or text from a source → one line of clean plain text.
+import { referencedCodePoint } from '../parse/char-ref.js';
 import { INVISIBLE_IN_WORDS, nfc } from '../parse/nfc.js';
 import { sanitizeParser } from './sanitize.js';
 
 /** Block-level tags whose boundaries separate words: "<p>a</p><p>b</p>" is "a b", not "ab". */
 const BLOCK = /<(\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|dd|dt|hr)\b)/gi;
-const ESCAPES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+// The HTML parser knows these four names in lower case and in upper case, not mixed ("&Amp;" is no entity there).
+const ESCAPES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", AMP: '&', LT: '<', GT: '>', QUOT: '"' };
 // C0/C1 controls (not tab/newline, which become spaces), and the Unicode non-characters U+FFFE/U+FFFF. Also
 // invisible format characters that sit inside words: the soft hyphen, the zero-width space (a line-break hint that
 // content systems put inside long compounds), the word joiner and the zero-width no-break space U+FEFF (which would
@@ -29,11 +31,16 @@ const NOT_TEXT_TAGS = new Set(['script', 'style', 'template', 'noscript', 'ifram
  */
 const SIMPLE_MARKUP = /<\/?([a-z][a-z0-9]{0,9})\s*\/?>|&(amp|lt|gt|quot|#39|#\d{1,6}|#x[0-9a-f]{1,5});|[<&]/gi;
 
-/** Decode one entity name SIMPLE_MARKUP matched ("amp", "#39", "#x2013"). */
-function decodeEntity(name: string): string {
-  if (name[0] !== '#') return ESCAPES[name.toLowerCase()] ?? '';
-  const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+/**
+ * Decode one entity name SIMPLE_MARKUP matched ("amp", "#39", "#x2013"), or undefined for one the HTML parser reads
+ * otherwise: a name in mixed case ("&Amp;" is no entity there; "&AMP;" is), a numeric reference naming no character
+ * (0, a surrogate: U+FFFD there) or U+0080–U+009F (windows-1252's characters there: "&#150;" is an en dash).
+ */
+function decodeEntity(name: string): string | undefined {
+  if (name[0] !== '#') return ESCAPES[name];
+  const hex = name[1] === 'x' || name[1] === 'X';
+  const code = referencedCodePoint(name.slice(hex ? 2 : 1), hex);
+  return code === undefined || (code >= 0x80 && code <= 0x9f) ? undefined : String.fromCodePoint(code);
 }
 
 /** Strip tags once: scripts and styles go with their content, entities are decoded. */
@@ -49,7 +56,10 @@ function stripOnce(html: string): string {
       if (NOT_TEXT_TAGS.has(name)) simple = false;
       return BLOCK_TAGS.has(name) ? ' ' : '';
     }
-    if (entity !== undefined) return decodeEntity(entity);
+    if (entity !== undefined) {
+      const decoded = decodeEntity(entity);
+      if (decoded !== undefined) return decoded;
+    }
     simple = false;
     return match;
   });

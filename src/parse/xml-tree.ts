@@ -6,6 +6,7 @@
 // test/parse/xml-tree.test.ts compares the two trees, key order included, and the first error, on fixtures, hostile
 // and randomly broken documents.
 import { createRequire } from 'node:module';
+import { referencedCodePoint } from './char-ref.js';
 
 export type Tree = Record<string, unknown>;
 
@@ -410,10 +411,9 @@ function decodeEntities(text: string): string | null {
     let char: string;
     if (m[1]) char = NAMED[m[1]];
     else {
-      const digits = (m[2] ?? m[3]).toLowerCase();
-      const num = parseInt(digits, m[2] ? 10 : 16);
-      // sax: the number written back must be the digits without their leading zeros, and an XML character.
-      if (num.toString(m[2] ? 10 : 16) !== digits.replace(/^0+/, '') || !isXmlChar(num)) return null;
+      const num = referencedCodePoint(m[2] ?? m[3], !m[2]);
+      // sax: the number must also be an XML character.
+      if (num === undefined || !isXmlChar(num)) return null;
       char = String.fromCodePoint(num);
     }
     out += text.slice(from, amp) + char;

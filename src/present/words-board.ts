@@ -53,7 +53,7 @@ export const BOARD_WORDS = {
   },
   'board.done': { fi: 'Käsitellyt', sv: 'Behandlade' },
   'board.response': { fi: 'vastaus', sv: 'svaret' },
-  'board.badPage': { fi: 'Sivun osoite ei kelpaa; aloita taulun alusta.', sv: 'Sidans adress duger inte; börja från tavlans början.' },
+  'board.badPage': { fi: 'Sivun osoite ei kelpaa; aloita taulun alusta.', sv: 'Sidans adress är ogiltig; börja från tavlans början.' },
   'board.url': { fi: 'Linkki lähetettyyn vastaukseen', sv: 'Länk till det skickade svaret' },
   'board.responseLink': { fi: 'Vastauksen linkki', sv: 'Länken till svaret' },
   'board.save': { fi: 'Tallenna taululle', sv: 'Spara på tavlan' },
@@ -106,11 +106,11 @@ export const BOARD_WORDS = {
   'action.noReviewer': { fi: 'Tarkistukselta puuttuu tekijä.', sv: 'Granskningen saknar granskare.' },
   'action.boardConflict': {
     fi: 'Taulun riviä ({what}) on muutettu sen jälkeen, kun lomake avattiin ({by}, {at}), joten muutostasi ei tallennettu. Katso rivin nykyiset tiedot taululta ja tallenna muutoksesi uudelleen, jos se on yhä tarpeen.',
-    sv: 'Tavlans rad ({what}) har ändrats efter att formuläret öppnades ({by}, {at}), så din ändring sparades inte. Se radens nuvarande uppgifter på tavlan och spara din ändring igen om den fortfarande behövs.',
+    sv: 'Raden ({what}) på tavlan har ändrats sedan formuläret öppnades ({by}, {at}), så din ändring sparades inte. Se radens aktuella uppgifter på tavlan och spara din ändring på nytt om den fortfarande behövs.',
   },
   'action.reviewConflict': {
     fi: 'Asiakirjaa #{id} on tarkistettu sen jälkeen, kun lomake avattiin ({reviewer}, {at}), joten tätä tarkistusta ei tallennettu. Katso uusin tarkistus asiakirjan sivulta ja tallenna omasi uudelleen, jos se on yhä tarpeen.',
-    sv: 'Dokument #{id} har granskats efter att formuläret öppnades ({reviewer}, {at}), så den här granskningen sparades inte. Se den senaste granskningen på dokumentets sida och spara din igen om den fortfarande behövs.',
+    sv: 'Dokument #{id} har granskats sedan formuläret öppnades ({reviewer}, {at}), så den här granskningen sparades inte. Se den senaste granskningen på dokumentets sida och spara din egen på nytt om den fortfarande behövs.',
   },
   'action.reviewed': {
     fi: 'Tarkistus tallennettu: asiakirjan #{id} tavoitteet on vahvistettu.',
@@ -161,13 +161,17 @@ export const BOARD_WORDS = {
   // The error pages.
   'error.title': { fi: 'Virhe', sv: 'Fel' },
   'error.request': { fi: 'Pyyntöä ei voitu käsitellä.', sv: 'Begäran kunde inte behandlas.' },
+  'error.unreadableAddress': {
+    fi: 'Sivun osoitteen kohdan "{part}" prosenttikoodaus ei tuota kelvollisia UTF-8-merkkejä, joten kohtaa ei voi lukea. Osoite on ehkä tehty vanhalla merkistöllä (Latin-1); kirjoita haku tai osoite uudelleen.',
+    sv: 'Procentkodningen i delen "{part}" av sidans adress ger inga giltiga UTF-8-tecken, så delen kan inte läsas. Adressen har kanske skapats med en äldre teckenkodning (Latin-1); skriv sökningen eller adressen på nytt.',
+  },
   'error.tooLarge': {
     fi: 'Lomake oli liian suuri (enintään {kb} kt), joten mitään ei tallennettu. Lyhennä tekstiä ja lähetä lomake uudelleen.',
     sv: 'Formuläret var för stort (högst {kb} kB), så ingenting sparades. Korta texten och skicka formuläret igen.',
   },
   'auth.formExpired': {
     fi: 'Lomakkeen tarkiste puuttui tai oli vanhentunut (esimerkiksi kirjauduit välillä uudelleen toisessa välilehdessä), joten lomaketta ei tallennettu. Lataa sivu uudelleen ja tee muutos sitten uudelleen.',
-    sv: 'Formulärets kontrollkod saknades eller var föråldrad (du loggade till exempel in på nytt i en annan flik), så formuläret sparades inte. Ladda om sidan och gör sedan ändringen på nytt.',
+    sv: 'Formulärets kontrollkod saknades eller hade gått ut (du loggade till exempel in på nytt i en annan flik), så formuläret sparades inte. Ladda om sidan och gör sedan ändringen på nytt.',
   },
   'auth.sessionEnded': {
     fi: 'Istuntosi oli päättynyt, joten lomaketta ei tallennettu. Kirjaudu uudelleen ja tee muutos sitten uudelleen.',

@@ -91,7 +91,7 @@ export const DIGEST_WORDS = {
   },
   'digest.makeDraft': { fi: 'Tee luonnos nyt', sv: 'Gör ett utkast nu' },
   'digest.preview': { fi: 'Esikatselu', sv: 'Förhandsvisning' },
-  'digest.previewLead': { fi: 'Näin vastaanottajat näkevät katsauksen', sv: 'Så här ser mottagarna sammandraget' },
+  'digest.previewLead': { fi: 'Näin vastaanottajat näkevät katsauksen', sv: 'Så här ser sammandraget ut för mottagarna' },
   'digest.ifNow': { fi: ', jos se tehtäisiin nyt', sv: ', om det gjordes nu' },
   'digest.language': { fi: 'Kieli:', sv: 'Språk:' },
   'digest.previewOwn': { fi: 'Avaa esikatselu omalle sivulleen', sv: 'Öppna förhandsvisningen på en egen sida' },
@@ -157,7 +157,7 @@ export const DIGEST_WORDS = {
     fi: 'Tuntematon toiminto "{what}" (ylös, alas, poista tai palauta).',
     sv: 'Okänd åtgärd "{what}" (upp, ned, ta bort eller återställ).',
   },
-  'digest.badIntro': { fi: 'Kenttä "Johdanto" on annettu väärin.', sv: 'Fältet "Inledning" har angetts fel.' },
+  'digest.badIntro': { fi: 'Kenttä "Johdanto" on annettu väärin.', sv: 'Fältet "Inledning" är felaktigt ifyllt.' },
   'digest.introTooLong': { fi: 'Johdannossa voi olla enintään 4000 merkkiä (nyt {n}).', sv: 'Inledningen får vara högst 4000 tecken (nu {n}).' },
   'digest.sentMeanwhile': {
     fi: 'Katsaus {id} ehdittiin jo lähettää, eikä lähetettyä katsausta voi muuttaa.',

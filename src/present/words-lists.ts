@@ -174,7 +174,7 @@ export const LIST_WORDS = {
   'filter.stage': { fi: 'asian vaihe', sv: 'ärendets skede' },
   'filter.lang': { fi: 'kieli', sv: 'språk' },
   'filter.unknown': { fi: 'Tuntematon {name} "{value}". Mahdolliset arvot: {known}.', sv: 'Okänt värde för {name}: "{value}". Möjliga värden: {known}.' },
-  'filter.yesNo': { fi: 'Suodattimen "{name}" arvo "{value}" ei kelpaa: anna "kylla" tai "ei".', sv: 'Värdet "{value}" för filtret "{name}" duger inte: ange "kylla" eller "ei".' },
+  'filter.yesNo': { fi: 'Suodattimen "{name}" arvo "{value}" ei kelpaa: anna "kylla" tai "ei".', sv: 'Värdet "{value}" för filtret "{name}" är ogiltigt: ange "kylla" eller "ei".' },
   'filter.reviewed': { fi: 'tarkistettu', sv: 'granskat' },
   'filter.deadline': { fi: 'määräaika', sv: 'tidsfrist' },
   'filter.organisation': {
@@ -185,7 +185,7 @@ export const LIST_WORDS = {
   'filter.to': { fi: 'asti', sv: 'till' },
   'filter.date': {
     fi: 'Päivämäärä "{value}" ({name}) ei kelpaa: anna se muodossa VVVV-KK-PP, esimerkiksi 2026-11-30.',
-    sv: 'Datumet "{value}" ({name}) duger inte: ange det i formen ÅÅÅÅ-MM-DD, till exempel 2026-11-30.',
+    sv: 'Datumet "{value}" ({name}) är ogiltigt: ange det i formen ÅÅÅÅ-MM-DD, till exempel 2026-11-30.',
   },
   'filter.noMonth': {
     fi: 'Päivämäärää "{value}" ({name}) ei ole: kuukausi {month} ei ole 1–12.',
@@ -197,15 +197,15 @@ export const LIST_WORDS = {
   },
   'filter.yearRange': {
     fi: 'Päivämäärän "{value}" ({name}) vuosi {year} ei kelpaa: anna vuosi väliltä 1900–2200.',
-    sv: 'Året {year} i datumet "{value}" ({name}) duger inte: ange ett år mellan 1900 och 2200.',
+    sv: 'Året {year} i datumet "{value}" ({name}) är ogiltigt: ange ett år mellan 1900 och 2200.',
   },
   'filter.order': { fi: 'Alkupäivä {from} on loppupäivän {to} jälkeen.', sv: 'Startdagen {from} är efter slutdagen {to}.' },
   'filter.tooLong': { fi: 'Hakuteksti on liian pitkä (enintään 200 merkkiä).', sv: 'Söktexten är för lång (högst 200 tecken).' },
   'filter.noWords': { fi: 'Hakutekstissä "{q}" ei ole sanoja, joita hakea.', sv: 'Söktexten "{q}" innehåller inga ord att söka efter.' },
-  'filter.page': { fi: 'Sivun osoite ei kelpaa; aloita listan alusta.', sv: 'Sidans adress duger inte; börja från listans början.' },
+  'filter.page': { fi: 'Sivun osoite ei kelpaa; aloita listan alusta.', sv: 'Sidans adress är ogiltig; börja från listans början.' },
   'filter.unread': {
     fi: 'Suodattimen "lukemattomat" arvo "{value}" ei kelpaa: anna "1" tai jätä se pois.',
-    sv: 'Värdet "{value}" för filtret "olästa" duger inte: ange "1" eller lämna bort det.',
+    sv: 'Värdet "{value}" för filtret "olästa" är ogiltigt: ange "1" eller utelämna filtret.',
   },
 
   // Following a matter by e-mail.
@@ -222,8 +222,8 @@ export const LIST_WORDS = {
   },
 
   // Unsubscribing through a message's link (in the subscription's language).
-  'unsub.invalidTitle': { fi: 'Linkki ei kelpaa – Lakivahti', sv: 'Länken duger inte – Lakivahti' },
-  'unsub.invalid': { fi: 'Linkki ei kelpaa', sv: 'Länken duger inte' },
+  'unsub.invalidTitle': { fi: 'Linkki ei kelpaa – Lakivahti', sv: 'Länken är ogiltig – Lakivahti' },
+  'unsub.invalid': { fi: 'Linkki ei kelpaa', sv: 'Länken är ogiltig' },
   'unsub.invalidLead': {
     fi: 'Tätä tilauksen peruutuslinkkiä ei tunnistettu. Tarkista, että kopioit koko linkin viestistä.',
     sv: 'Den här länken för att avsluta prenumerationen kändes inte igen. Kontrollera att du kopierade hela länken ur meddelandet.',

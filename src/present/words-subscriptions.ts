@@ -66,6 +66,10 @@ export const SUBSCRIPTION_WORDS = {
     sv: 'Prenumeration {id} har avslutats, så den kan inte redigeras. Gör en ny prenumeration.',
   },
   'subs.saved': { fi: 'Tilaus {id} tallennettu.', sv: 'Prenumeration {id} har sparats.' },
+  'subs.mergedMatter': {
+    fi: 'Asia {asked} on yhdistetty asiaan {into}, joten tilaus seuraa asiaa {into}.',
+    sv: 'Ärende {asked} har sammanförts med ärende {into}, så prenumerationen följer ärende {into}.',
+  },
   'subs.unknownOrganisation': {
     fi: 'Yksikään tallennettu asiakirja ei vielä mainitse organisaatiota {names}. Sitä seurataan kirjoitetussa muodossa (kirjainkoosta riippumatta); tarkista nimen kirjoitusasu organisaatioluettelosta.',
     sv: 'Inget sparat dokument nämner ännu organisationen {names}. Den följs som den skrevs (oberoende av versaler); kontrollera stavningen mot listan över organisationer.',

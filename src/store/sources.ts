@@ -62,6 +62,14 @@ export function getSourceState(db: Db, id: string): SourceState | undefined {
   return row && toState(row);
 }
 
+/**
+ * The sources with no validators that have not failed since (never fetched, or their URL changed): their next fetch
+ * will be answered with the whole feed.
+ */
+export function sourcesNeverFetched(db: Db): Set<string> {
+  return new Set(prepared(db, 'SELECT id FROM sources WHERE etag IS NULL AND last_modified IS NULL AND error_count = 0').pluck().all() as string[]);
+}
+
 /** The validators to send on the next conditional GET of a source's URL. */
 export function getValidators(db: Db, id: string): Validators {
   return validatorsOf(getSourceState(db, id));

@@ -1,7 +1,7 @@
 // The database writer thread: one connection; leases and small runs committed in groups, a streaming run in its own
 // transaction (see commitGroup).
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDb } from './db.js';
+import { checkpointLog, openDb } from './db.js';
 import { writeErrorText } from './write-failure.js';
 import { startRun, type RunSaver } from './runs.js';
 import { textIndexer } from './item-saver.js';
@@ -17,17 +17,16 @@ import { buildTagStage } from './tag-build.js';
 
 type Message = WriterRequest & { id: number };
 
-/** STARTED in writer.ts, written out: this thread loads none of that file's code. */
+/** STARTED and CLOSED in writer.ts, written out: this thread loads none of that file's code. */
 const STARTED = -1;
+const CLOSED = -2;
 
 const data = workerData as {
-  file: string; smallHeap: boolean; walPages?: number; tagging?: { feedsDir: string; cacheFile: string | null };
+  file: string; smallHeap: boolean; walPages?: number;
+  tagging?: { feedsDir: string; cacheFile: string | null; prepare?: 'code' | 'stage' };
   /** Tell the starting thread when this one has started, and write nothing until it answers 'go' (see deferredWorkerWriter). */
   handshake: boolean;
 };
-// Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
-if (data.smallHeap) applySmallHeapFlags();
-
 // Only crawls write through this thread: see Synchronous in db.ts for why NORMAL is safe for them. The thread that
 // started this one has the file open and checked it: reading the header again would drop that connection's locks.
 const db = openDb(data.file, { synchronous: 'NORMAL', checkHeader: false });
@@ -48,8 +47,9 @@ function recover(): void {
 }
 
 /**
- * The tag stage of a writer that tags (see WriterTagging in writer.ts): its code is loaded when a batch first needs it
- * (see turn(); leases are answered meanwhile), and the stage built then.
+ * The tag stage of a writer that tags (see WriterTagging in writer.ts): its code is loaded before the thread reports
+ * that it has started (see `prepare`) or when a batch first needs it (see turn(); leases are answered meanwhile), and
+ * the stage is built then or when a batch first needs it.
  */
 let tagCode: Promise<void> | null = null;
 let code: [typeof import('../tag/stage.js'), typeof import('../tag/taxonomy-cache.js')] | null = null;
@@ -57,8 +57,11 @@ let tag: { stage: ((item: Item) => TaggedItem) | undefined } | null = null;
 /** Why the taxonomy could not be read, until the next finished run reports it. */
 let configError: string | null = null;
 
-/** Tag a batch the crawl sent untagged; a failure is noted on the run and the item stored untagged. */
-function tagged(items: Item[], notes: string[]): ItemToStore[] {
+const loadTagCode = (): Promise<void> =>
+  (tagCode ??= Promise.all([import('../tag/stage.js'), import('../tag/taxonomy-cache.js')]).then((loaded) => void (code = loaded)));
+
+/** The tag stage, built the first time (its code loaded: see loadTagCode). */
+function tagStage(): ((item: Item) => TaggedItem) | undefined {
   if (!tag) {
     if (!code || !data.tagging) throw new Error('internal: the tag stage is not loaded');
     const [stage, { useTaxonomyCache }] = code;
@@ -67,7 +70,12 @@ function tagged(items: Item[], notes: string[]): ItemToStore[] {
     tag = { stage: buildTagStage(stage, data.tagging.feedsDir, db, errors)?.tag };
     configError = errors[0]?.message ?? null;
   }
-  return tagAll(items, tag.stage, notes).map(toStore);
+  return tag.stage;
+}
+
+/** Tag a batch the crawl sent untagged; a failure is noted on the run and the item stored untagged. */
+function tagged(items: Item[], notes: string[]): ItemToStore[] {
+  return tagAll(items, tagStage(), notes).map(toStore);
 }
 
 /**
@@ -325,8 +333,7 @@ function turn(): void {
     return;
   }
   if (!code && runs.some((m) => (m.op === 'add' || m.op === 'whole') && m.batch?.tag)) {
-    tagCode ??= Promise.all([import('../tag/stage.js'), import('../tag/taxonomy-cache.js')]).then((loaded) => {
-      code = loaded;
+    void loadTagCode().then(() => {
       if (!turnPending) {
         turnPending = true;
         setImmediate(turn);
@@ -348,13 +355,33 @@ function turn(): void {
     drain();
   }
   commitGroup();
+  storedSinceCheckpoint += whole;
   if (runs.length) {
     // What the turn left has waited long enough already.
     queuedSince = 0;
     turnPending = true;
     setImmediate(turn);
-  } else flushing = false;
+  } else {
+    flushing = false;
+    // Nothing waits: a one-off crawl's log is copied into the database now, while this thread has time (see
+    // CHECKPOINT_RUNS), rather than all of it at the crawl's end.
+    if (data.walPages !== undefined && storedSinceCheckpoint >= CHECKPOINT_RUNS) {
+      storedSinceCheckpoint = 0;
+      checkpointLog(db);
+    }
+  }
 }
+
+/**
+ * Whole runs a one-off crawl's writer stores before it copies the log into the database (a passive checkpoint) when it
+ * has nothing to do: some 1,000 pages of log (a group of 8 runs of 20 items writes ~270). Its log grows to 10,000 pages
+ * before SQLite copies it at a commit (see ONE_SHOT_WAL_PAGES in writer.ts), so the crawl's thread copied a cold crawl
+ * of 200 new feeds' whole log (~6,500 pages, 30–45 ms) after its last run was handed on, and the close deleted a 26 MB
+ * file; a thread that keeps up copies it in pieces meanwhile. One that does not (the crawl's critical path) never
+ * finds itself idle, and copies nothing more than before.
+ */
+const CHECKPOINT_RUNS = 32;
+let storedSinceCheckpoint = 0;
 
 /** Store what is left and end the thread (its connection closes; the crawl's own closes last and checkpoints). */
 function close(): void {
@@ -365,6 +392,7 @@ function close(): void {
   }
   commitGroup();
   db.close();
+  port.postMessage({ id: CLOSED, ok: true, value: null } satisfies WriterReply);
   port.close();
 }
 
@@ -383,8 +411,23 @@ port.on('message', (m: Message) => {
   receive(m);
 });
 
-if (early) port.postMessage({ id: STARTED, ok: true, value: null } satisfies WriterReply);
-else recover();
+// Before the thread reports that it has started, while V8's own flags hold (see defaultHeapFlagsWhileThreadStarts: the
+// tag stage's code loads 18 of Node's modules, which were compiled from source once the flags were set) and while
+// the crawl's thread writes its leases itself (see deferredWorkerWriter: none waits for this): the tag stage's code,
+// and the stage itself (~0.1 s) when the crawl expects runs for it.
+if (data.tagging?.prepare) {
+  await loadTagCode();
+  try {
+    if (data.tagging.prepare === 'stage') tagStage();
+  } catch {
+    /* built again for the first batch to tag, whose run then records the failure (see add), as without preparing */
+  }
+}
+// Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
+if (data.smallHeap) applySmallHeapFlags();
+// Started: its modules loaded, its connection open.
+port.postMessage({ id: STARTED, ok: true, value: null } satisfies WriterReply);
+if (!early) recover();
 
 function receive(m: Message): void {
   if (m.op === 'go') return;

@@ -1,7 +1,8 @@
 // The primary-goal model (feeds/primary-model.json, built by `npm run model:primary`): which of the goals the rules find
 // relevant an item is about, weighed from the rules' own reading (where each goal is named, by what kind of term) by a
 // conditional logit fitted on the labelled sets. It reorders the rules' goals only: never makes an item relevant, never
-// adds or removes a goal. Fitting lives in bench/primary-model.ts; this file only reads and applies the weights.
+// adds a goal (the tagger then puts the rules' former lead to the further-goal test, see `finish` in tagger.ts). Fitting
+// lives in bench/primary-model.ts; this file only reads and applies the weights.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ItemReading } from './tagger.js';
@@ -170,6 +171,7 @@ function best(goals: GoalId[], z: number[]): { goal: GoalId; p: number } {
  * The rules' result with the model's primary: on a relevant item with two or more candidates, when the model's choice
  * is listed and has at least the margin's probability, it leads the goals (nothing added or removed) and the evidence
  * says so. Otherwise the result as it was. `given` candidates default to the goals the rules find relevant (bench:primary passes others).
+ * `moved`, when given, receives the probability of a choice that moved the primary.
  */
 export function applyPrimaryModel(
   model: PrimaryModel,
@@ -177,6 +179,7 @@ export function applyPrimaryModel(
   reading: ItemReading,
   result: TagResult,
   given?: Candidates,
+  moved?: { p: number },
 ): TagResult {
   if (!result.relevant || result.goals.length < 2) return result;
   let chosen: { goal: GoalId; p: number };
@@ -194,6 +197,7 @@ export function applyPrimaryModel(
   result.primary = goal;
   result.goals = [goal, ...result.goals.filter((g) => g !== goal)];
   result.evidence.push({ rule: 'model', term: `${goal} p ${p.toFixed(2)}`, goals: {} });
+  if (moved) moved.p = p;
   return result;
 }
 

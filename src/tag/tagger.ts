@@ -43,7 +43,8 @@ export interface ItemReading {
   /** Title words of a doer named by the welfare area or its organ (topic words, not actors), or of a forum before a
    * headline's colon (whose goals are no doer's: a forum acts on its own matters too): who, not what about. */
   doerWords: ReadonlySet<string>;
-  /** Title words that name a place (a fire station) in a place case: where another matter happens, not what about. */
+  /** Title words that name a place (a fire station) in a place case, or in the genitive before another goal's word: where or
+   * whose another matter is, not what about. */
   placeWords: ReadonlySet<string>;
   /** Title words after a denied effect ("ei vaikuta", "påverkar inte"): what the item says it does not touch. */
   deniedWords: ReadonlySet<string>;
@@ -79,6 +80,11 @@ const MIN_TOPIC_WEIGHT = 0.7;
 const MIN_TOPIC = 1.5;
 /** A title topic term below this weight names an occasion, not a subject, in a cooperation's title (an act: 3.5, a fire inspection: 3). */
 const OCCASION = 3;
+/**
+ * The primary-goal model's probability at which its choice puts the rules' former lead to the further-goal test: a choice
+ * near the margin (0.5) is a coin toss between two goals the item names, and both stay listed.
+ */
+const SURE = 0.6;
 /** What a budget word in a welfare area's budget title weighs for the reform, as an investment plan does. */
 const MONEY = 2;
 
@@ -90,6 +96,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const goalIds = taxonomy.goals.map((g) => g.id);
   const actorTexts = new Set(taxonomy.terms.filter((t) => t.actor).map((t) => t.text));
   const occasionTexts = new Set(taxonomy.terms.filter((t) => t.occasion).map((t) => t.text));
+  const organTexts = new Set(taxonomy.terms.filter((t) => t.organ).map((t) => t.text));
   const now = options.now ?? (() => new Date());
   const factor: Record<Field, number> = { title: taxonomy.fields.title, summary: taxonomy.fields.summary };
 
@@ -108,6 +115,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const organAt: boolean[] = [];
   // Whether a title word names a hazard that is an occasion (maastopalo, skogsbrand): never a head.
   const occasionAt: boolean[] = [];
+  // The goal of a place term (a fire station) at each title word not in a place case, or null: in the genitive before
+  // another goal's word it is whose ("Paloasemien varavoima"), as in a place case it is where.
+  const placeAt: (GoalId | null)[] = [];
   const weakOnly: boolean[] = [];
   const ends: boolean[] = [];
   // Title phrases of anchor terms: where each starts and the goal that owns it (a headline names its goal by a phrase too).
@@ -228,6 +238,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       budgetAt[i] = null;
       organAt[i] = false;
       occasionAt[i] = false;
+      placeAt[i] = null;
     }
     // Phrases: consecutive tokens matching the phrase's words in order.
     for (let i = 0; i < n; i++) {
@@ -270,6 +281,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           (placeWords ??= new Set()).add(tokens[i].text);
           continue;
         }
+        if (s.term.def.place === true) placeAt[i] ??= s.term.owner;
         if (s.term.def.budget === true) budgetAt[i] ??= s.term.owner;
         if (s.term.def.organ === true) organAt[i] = true;
         // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
@@ -409,6 +421,14 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       deniedWords = words;
       break;
+    }
+    // A place in the genitive before a word of another goal alone is whose that matter is, as in a place case it is where:
+    // "Paloasemien varavoima kuntoon" and "kuuden paloaseman varavoimakoneisiin" are the backup power (round thirty-six).
+    // It still says whose the head is below (the pair names the head's goal as the subject).
+    for (let i = 0; i + 1 < n; i++) {
+      const owner = placeAt[i];
+      if (owner === null || !(lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[i].lower)) continue;
+      if (titleGoals[i + 1].size === 1 && !titleGoals[i + 1].has(owner) && !byActor[i + 1] && !weakOnly[i + 1]) (placeWords ??= new Set()).add(tokens[i].text);
     }
     for (let i = 0; i + 1 < n; i++) {
       if (titleGoals[i].size === 0) continue;
@@ -670,7 +690,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       return own;
     };
-    const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
+    const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>, modelLead?: GoalId): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
       // named by actors alone, are read from every goal (after learning, as before it: a goal the rules do not list
       // still carries the item, "Pelastustoimen tietojärjestelmien hankinnat" by its actor).
@@ -729,6 +749,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         ranked.splice(ranked.indexOf(moved), 1);
         ranked.unshift(moved);
       }
+      // The primary-goal model's choice, when given, leads: the further goals are weighed against it (see `finish` below).
+      if (modelLead !== undefined && ranked.includes(modelLead) && ranked[0] !== modelLead) {
+        ranked.splice(ranked.indexOf(modelLead), 1);
+        ranked.unshift(modelLead);
+      }
       const top = s[all[0]];
       if (top < th.relevant) return { ranked, goals: [], moved };
       // A welfare area's budget is its money alone: the fire stations it builds and the care it funds are what it buys.
@@ -766,6 +791,20 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // A hazard of another goal (a forest fire) in the title is the occasion of the leading goal's matter, not a further
       // subject: "Kansallinen riskiarvio: metsäpalot nousivat kärkeen" is the risk assessment alone.
       const occasion = (e: Evidence): boolean => e.field === 'title' && occasionTexts.has(e.term) && firstKey(e.goals) !== ranked[0];
+      // A further goal the title names by the welfare area or its organ alone (hyvinvointialue, lautakunta, nämnd: no other
+      // word of that goal, not even one the leading goal shares) is whose or where the leading goal's matter is, not a
+      // matter of its own: "Turvallisuusverkon palvelut laajenevat hyvinvointialueiden kriittisiin järjestelmiin" is the
+      // security network alone (round thirty-six); "pelastustoimen rahoitus hyvinvointialueilla" still names the reform's
+      // funding.
+      const organOnly = (g: GoalId): boolean => {
+        let organ = false;
+        for (const e of reading.evidence) {
+          if (e.field !== 'title' || e.rule === 'scope' || !((e.goals[g] ?? 0) > 0)) continue;
+          if (!organTexts.has(e.term)) return false;
+          organ = true;
+        }
+        return organ;
+      };
       const inTitle = (g: GoalId): boolean =>
         learnedNames.has(g) ||
         reading.evidence.some(
@@ -773,6 +812,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             (e.field === 'title' || e.rule === 'scope') &&
             (e.goals[g] ?? 0) > 0 &&
             !actorTexts.has(e.term) &&
+            !(e.field === 'title' && organOnly(g)) &&
             !(e.field === 'title' && whoOrWhere(reading, e)) &&
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
             !(e.rule === 'context' && e.field === 'title' && e.match !== undefined && reading.tail.has(e.match) && leadsHeadline) &&
@@ -798,11 +838,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // bring in no goal at all, so a primary goal the rules left out of the list could never come back on an unreviewed
     // item, however many reviewers had put it there.)
     const byRules = learned ? choose(Object.fromEntries(goalIds.map((g) => [g, round(ruled(g))])), () => true, NONE) : null;
-    const { ranked, goals, moved } = choose(
-      scores,
-      (g) => !byRules || byRules.goals.length === 0 || byRules.goals.includes(g) || raised.has(g),
-      taught,
-    );
+    const allowedGoal = (g: GoalId): boolean => !byRules || byRules.goals.length === 0 || byRules.goals.includes(g) || raised.has(g);
+    const { ranked, goals, moved } = choose(scores, allowedGoal, taught);
     if (moved !== undefined) evidence.push({ rule: 'about', term: moved, field: 'title', goals: {} });
     const relevant = goals.length > 0;
     const result: TagResult = {
@@ -816,8 +853,31 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       joint: { candidate: false, score: 0, reason: '' },
       taxonomyVersion: taxonomy.version,
     };
-    // The model reads the scores after learned weights and only reorders the goals the rules list.
-    if (primary) applyPrimaryModel(primary, taxonomy, reading, result);
+    // The model reads the scores after learned weights and reorders the goals the rules list (see below for the one it may drop).
+    const choice = { p: 0 };
+    if (primary) applyPrimaryModel(primary, taxonomy, reading, result, undefined, choice);
+    // The model's primary, when the model is sure of it (SURE) and the title names it by topic words of its own (not
+    // actors, not a context word another goal shares: a topic's points, 1.5, of words of a topic term's weight), is what
+    // the item is about: the goal the rules led with only by its points (an actor in the title, its words in the summary)
+    // then faces the further-goal test against the model's choice, as any further goal does. "Pysyvä yhteistyörakenne
+    // sovittu: sisäministeriö ja pelastuslaitosten verkosto …" whose summary lists service-level matters is the cooperation
+    // structure alone (round thirty-six). A goal the rules chose as the title's subject (`moved`) stays, and no goal the
+    // rules did not list comes in.
+    const lead = result.primary;
+    const titleNames = (g: GoalId): boolean => {
+      let points = 0;
+      for (const e of reading.evidence) {
+        if (e.field !== 'title' || (e.rule !== 'term' && e.rule !== 'phrase' && e.rule !== 'context') || actorTexts.has(e.term) || firstKey(e.goals) !== g) continue;
+        // A context word another goal's term shares (rahoitus) says nothing of whose matter it is.
+        const shared = e.rule === 'context' && reading.evidence.some((o) => o !== e && o.field === 'title' && o.match === e.match && firstKey(o.goals) !== g);
+        if (!shared && e.goals[g] >= MIN_TOPIC_WEIGHT * factor.title) points += e.goals[g];
+      }
+      return points >= MIN_TOPIC * factor.title;
+    };
+    if (lead !== null && lead !== ranked[0] && choice.p >= SURE && result.goals.length > 1 && titleNames(lead)) {
+      const again = choose(scores, allowedGoal, taught, lead).goals;
+      result.goals = result.goals.filter((g) => g === lead || g === moved || again.includes(g));
+    }
     result.joint = assessJoint(input, result, taxonomy, now());
     return result;
   }

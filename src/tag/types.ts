@@ -42,7 +42,8 @@ export interface TermDef {
   occasion?: boolean;
   /**
    * Names a place (a fire station) that a title in a place case (paloasemalla, -lle, -lta, -ssa, -sta; vid, på, till, från
-   * brandstationen) names as where another matter happens: it says where, as an actor says who (see tagger.ts).
+   * brandstationen) names as where another matter happens: it says where, as an actor says who; in the genitive before a
+   * word of another goal alone ("Paloasemien varavoima") it says whose (see tagger.ts).
    */
   place?: boolean;
   /** The labelled set whose misses showed the term (bench:relevance's forward measurement reads it; tagging does not). */

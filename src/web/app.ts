@@ -2,6 +2,7 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
 import path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { viewsDir } from '../paths.js';
 import { checkDb, isBusy, openDb, readVersions } from '../store/index.js';
 import type { WebDeps } from './deps.js';
@@ -85,6 +86,9 @@ export function createWebApp(deps: WebDeps): express.Express {
   mountUnsubscribe(app, deps);
   mountAuth(app, { db: deps.db, sessionDb: readOnly ? openDb(':memory:') : deps.db, secureCookies: secure, readOnly, setupDb: deps.setupDb });
   app.use((req, res, next) => {
+    // Before any page reads its query: an escape that is not UTF-8 would reach it as U+FFFD and be searched for.
+    const part = unreadablePart(req.originalUrl);
+    if (part !== undefined) return next(new HttpError(400, word(pageLang(res.locals), 'error.unreadableAddress', { part })));
     res.locals.canEdit = res.locals.user && res.locals.user.role !== 'reader';
     res.locals.goalOptions = goalOptions[pageLang(res.locals)];
     // Forms post back here after their redirect (post/redirect/get); the nav marks the current page.
@@ -162,8 +166,33 @@ function refusedForm(req: Request, status: number): { back?: string; typed?: str
 /** The largest form body accepted (a review note is at most 4,000 characters), and its fields at most 200. */
 const FORM_KB = 64;
 
+/**
+ * The part of an address (its path, or one `name=value` of its query) that cannot be read: in the path an escape that
+ * does not decode (the router's decodeURIComponent: `%ZZ`, bytes that are not UTF-8), in the query escapes whose bytes
+ * are not UTF-8 (a link a Latin-1 system made: `q=pelastusl%E4ki`; node's query parser read them as U+FFFD, and a lone
+ * `%` stays itself). Cut to 100 characters; undefined when every part reads.
+ */
+export function unreadablePart(url: string): string | undefined {
+  // The bytes a query part stands for: each %XX the byte, the rest as written.
+  const bytes = (p: string) => Buffer.concat(p.split(/(%[\dA-Fa-f]{2})/).map((x, i) => (i % 2 ? Buffer.from([parseInt(x.slice(1), 16)]) : Buffer.from(x))));
+  const q = url.indexOf('?');
+  const pathPart = q < 0 ? url : url.slice(0, q);
+  let part: string | undefined;
+  try {
+    decodeURIComponent(pathPart);
+  } catch {
+    part = pathPart;
+  }
+  if (part === undefined && q >= 0) part = url.slice(q + 1).split('&').find((p) => p.includes('%') && !isUtf8(bytes(p)));
+  return part === undefined ? undefined : part.length > 100 ? `${part.slice(0, 99)}…` : part;
+}
+
 /** Any failure: a page in the person's language without stack or paths (whatever NODE_ENV), the detail on stderr for the operator. */
-const errorPage: ErrorRequestHandler = (err, req, res, _next) => {
+const errorPage: ErrorRequestHandler = (error, req, res, _next) => {
+  // The router's own refusal of a path parameter it cannot decode (routes before the sign-in gate: the unsubscribe
+  // link), said as the gate's check says it.
+  const part = error instanceof URIError && (error as { status?: number }).status === 400 ? unreadablePart(req.originalUrl) : undefined;
+  const err = part === undefined ? error : new HttpError(400, word(pageLang(res.locals), 'error.unreadableAddress', { part }));
   // A write that met another process's write lock (a crawl storing, a backup): nothing was saved, and the same form
   // sent a little later is.
   const busy = isBusy(err);

@@ -78,8 +78,8 @@ export async function listeningAt(child: Child, timeoutMs = 30_000): Promise<str
   return (JSON.parse(await child.line(/"event":"listening"/, timeoutMs)) as { url: string }).url.replace(/\/$/, '');
 }
 
-/** Run the CLI to the end, writing `input` (if any) to its stdin first. */
-export async function run(args: string[], opts: Parameters<typeof start>[1] & { input?: string } = {}): Promise<Finished> {
+/** Run the CLI to the end, writing `input` (if any: text, or bytes as they are) to its stdin first. */
+export async function run(args: string[], opts: Parameters<typeof start>[1] & { input?: string | Buffer } = {}): Promise<Finished> {
   const child = start(args, opts);
   child.proc.stdin.end(opts.input ?? '');
   return child.done;

@@ -47,11 +47,26 @@ describe('cleanText', () => {
     ['<p>a</p><script>x</script>', 'a'],
     ['&lt;p&gt;a&lt;/p&gt;&amp;lt;', 'a <'],
     ['a &#x2013; b &#39;c&#39;', "a – b 'c'"],
+    ['vuosina 2019&#150;2020', 'vuosina 2019–2020'], // a windows-1252 en dash, as the parser reads it (not a control)
     // NFC still applies outside Latin-1; any white-space run is one space, and U+200B joins.
     ['é –  a b	c​d', 'é – a b cd'],
   ])('cleanText(%j) → %j', (input, expected) => {
     expect(cleanText(input)).toBe(expected);
   });
+
+  // The fast path (simple markup) and the HTML parser (an attribute sends the text there) read a numeric reference
+  // alike: 0 and surrogates are U+FFFD, U+0080–U+009F windows-1252's characters, as the parser reads them.
+  it.each([0, 1, 9, 0x41, 0x7f, 0x80, 0x81, 0x96, 0x9f, 0xa0, 0xe4, 0x2013, 0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xfffd, 0xfffe, 0x1f692, 0xfffff])(
+    'a numeric reference to code point %i reads the same with and without the parser', (code) => {
+      for (const ref of [`&#${code};`, `&#x${code.toString(16)};`, `&#X${code.toString(16).toUpperCase()};`, `&#00${code};`]) {
+        expect(cleanText(`a${ref}b <i>c</i>`)).toBe(cleanText(`a${ref}b <i class="x">c</i>`));
+      }
+    });
+
+  it.each(['&amp;', '&AMP;', '&Amp;', '&lt;', '&LT;', '&lT;', '&gt;', '&GT;', '&Gt;', '&quot;', '&QUOT;', '&Quot;'])(
+    'the named reference %s reads the same with and without the parser', (ref) => {
+      expect(cleanText(`a ${ref} b <i>c</i>`)).toBe(cleanText(`a ${ref} b <i class="x">c</i>`));
+    });
 
   it('truncate leaves short text alone', () => {
     expect(truncate('abc', 3)).toBe('abc');

@@ -51,6 +51,11 @@ describe('XmlTree = xml2js with rss-parser\'s options', () => {
     ['empty elements: none, white space, an empty CDATA, a blank CDATA', '<r><e/><e></e><e>\n  </e><e><![CDATA[]]></e><e><![CDATA[ ]]></e></r>'],
     ['CDATA beside text and elements, several sections', '<r><d>x<![CDATA[<p>a]]]]><![CDATA[>b</p>]]>y<b/></d></r>'],
     ['entities in text and attributes', '<r a="&lt;&amp;&#x1F600;&quot;"><t>&amp;amp; &#228;&#xE4; &gt;&apos;&#10;</t></r>'],
+    // Each numeric reference sax takes or refuses (refused: 0, controls, surrogates, U+FFFE, past U+10FFFF, digits too
+    // many to read exactly), in text and in an attribute.
+    ...['&#0;', '&#x0;', '&#000065;', '&#x0000000000000000041;', '&#8;', '&#x1F;', '&#x7F;', '&#x96;', '&#xD7FF;', '&#xD800;', '&#56320;',
+      '&#xFFFD;', '&#xFFFE;', '&#xFFFF;', '&#x10FFFF;', '&#x110000;', '&#1114112;', '&#99999999999999999999;', '&#x1FFFFFFFFFFFFF;']
+      .map((ref) => [`the numeric reference ${ref}`, `<r a="x${ref}y"><t>x${ref}y</t></r>`]),
     ['a child named _ after the text (the text becomes a string of both)', '<r><p>a<_>b</_>c</p></r>'],
     ['a child named _ before any text', '<r><p><_>b</_>c</p></r>'],
     ['a child named cdata beside a CDATA section', '<r><p><![CDATA[x]]><cdata>y</cdata></p><q><cdata>y</cdata><![CDATA[x]]></q></r>'],

@@ -107,6 +107,13 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
       expect(again.out).toMatch(new RegExp(`^${x} ja ${y} ovat jo sama asia ${a}${said}; mitään ei muutettu\n$`));
     }
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // Subscribing to the merged-away number (from an older digest's "asia B") follows the matter it became, and says
+    // so; it was refused, 'no matter number B', though `matter B` and the web's /matters/B lead to A.
+    const follow = await run(['subscriptions', 'add', 'seuraaja@example.fi', '--matter', String(b), '--db', file]);
+    expect([follow.code, follow.err]).toEqual([0, `subscriptions: matter ${b} was merged into matter ${a}; the subscription follows matter ${a}\n`]);
+    const followed = JSON.parse(lines((await run(['subscriptions', 'list', '--json', '--db', file])).out)[0]) as { matters: number[] };
+    expect(followed.matters).toEqual([a]);
+    expect((await run(['subscriptions', 'add', 'seuraaja@example.fi', '--matter', '999', '--db', file])).err).toMatch(/^subscriptions: no matter number 999/);
     expect((await run(['relink', '--db', file])).out).toMatch(/^1 matters; 0 items were moved/);
     // The second matter's three items joined the first, each recorded once: the merge, not the relink after it.
     const joined = (await show(file, String(a))).events.filter((e) => e.type === 'item' && e.at === merged.corrections[0].at);
@@ -146,6 +153,8 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     const cases: [string[], RegExp][] = [
       [['merge', String(life.id), String(life.id), '--reviewer', 'M'], new RegExp(`cannot merge matter ${life.id} with itself`)],
       [['merge', String(life.id), '999', '--reviewer', 'M'], /no matter 999/],
+      [['merge', `0${life.id}`, String(other.id), '--reviewer', 'M'], new RegExp(`"0${life.id}" is not a matter number`)],
+      [['split', `0${life.id}`, String(life.items[0].id), '--reviewer', 'M'], new RegExp(`"0${life.id}" is not a matter number`)],
       [['merge', String(life.id), 'HE 1/2099 vp', '--reviewer', 'M'], /no matter holds HE 1\/2099 vp/],
       [['merge', String(life.id), String(other.id)], /--reviewer NAME is required/],
       [['merge', String(life.id)], /merge needs two matters/],

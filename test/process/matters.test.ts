@@ -102,6 +102,10 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
       ['katso HE 184/2026 vp', /"katso HE 184\/2026 vp" has "katso" beside the identifier HE 184\/2026 vp/],
       ['HE 184/2026vp', /"HE 184\/2026vp" is neither a matter number nor an identifier/],
       ['-1', /^matter: "-1" is neither a matter number nor an identifier/m],
+      // Digits that are no matter's number by the one rule (src/parse/id.ts): it said 'no matter 07' (exit 1) beside a
+      // matter 7, and merge and split 'no matter 0'.
+      ['07', /^matter: "07" is not a matter number \(as `matters` shows it: no leading zero, at most 15 digits\)$/m],
+      ['1234567890123456', /^matter: "1234567890123456" is not a matter number/m],
     ];
     for (const [ref, said] of cases) {
       const r = await run(['matter', ref, '--json', '--db', db]);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { BIN, run } from '../helpers/process.js';
+import { BIN, run, start } from '../helpers/process.js';
 import { verifyPassword } from '../../src/web/auth/password.js';
 
 let dir: string;
@@ -19,7 +19,7 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const users = (args: string[], input?: string) => run(['users', ...args, '--db', db], { input });
+const users = (args: string[], input?: string | Buffer) => run(['users', ...args, '--db', db], { input });
 
 describe('lakivahti users', () => {
   it('adds accounts with the password from standard input, stored only as a strong scrypt hash', async () => {
@@ -161,12 +161,37 @@ describe('lakivahti users', () => {
     expect(r.err.split('\n')[0]).toBe('users: no password on standard input: pipe it in (echo "$PASSWORD" | lakivahti users add tyhja@example.fi --role reader), or run the command on a terminal to be asked');
     expect((await users(['list'])).out).not.toContain('tyhja@');
   }, 30_000);
+
+  it('refuses a password whose bytes are not UTF-8, or with a control character, which no sign-in form can type', async () => {
+    // A Latin-1 terminal or file: "äiti…" as single bytes. Read as UTF-8 each became U+FFFD, a password nobody can type.
+    const latin1 = await users(['add', 'latin1@example.fi', '--role', 'reader'], Buffer.from('\xe4itin-salasana-on-hyv\xe4\n', 'latin1'));
+    expect([latin1.code, latin1.err.split('\n')[0]]).toEqual([2, 'users: password not accepted: standard input is not UTF-8 (byte 0xe4 at byte 1 of the line); write the password in UTF-8 (iconv -f latin1 -t utf-8, or a UTF-8 terminal)']);
+    // The same password in UTF-8 is taken, also when a pipe hands it over a byte at a time (a character split between reads).
+    const child = start(['users', 'add', 'utf8@example.fi', '--role', 'reader', '--db', db]);
+    const bytes = Buffer.from('äitin-salasana-on-hyvä\n');
+    for (const byte of bytes) {
+      child.proc.stdin.write(Buffer.from([byte]));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    child.proc.stdin.end();
+    const utf8 = await child.done;
+    expect([utf8.code, utf8.err]).toEqual([0, '']);
+    const conn = new Database(db, { readonly: true });
+    const hash = conn.prepare('SELECT password_hash FROM users WHERE email = ?').pluck().get('utf8@example.fi') as string;
+    conn.close();
+    expect(await verifyPassword('äitin-salasana-on-hyvä', hash)).toBe(true);
+    for (const [input, named] of [['salasana\u0000pitka-1\n', 'U+0000 at character 9'], ['salasana\tpitka-12\n', 'U+0009 at character 9'], ['salasana-pitka-12\r', 'U+000D at character 18']]) {
+      const r = await users(['add', 'ohjaus@example.fi', '--role', 'reader'], input);
+      expect([r.code, r.err.split('\n')[0]]).toEqual([2, `users: password not accepted: a password cannot hold a control character (${named}): a browser's password field cannot type it`]);
+    }
+    expect((await users(['list'])).out).not.toMatch(/latin1@|ohjaus@/);
+  }, 60_000);
 });
 
 // On a terminal the password is asked for twice and never shown: util-linux `script` gives the command a terminal.
 const hasScript = fs.existsSync('/usr/bin/script');
 describe.skipIf(!hasScript)(hasScript ? 'users add on a terminal' : 'users add on a terminal (SKIPPED: no /usr/bin/script; apt-get install bsdutils)', () => {
-  async function typed(email: string, first: string, second: string): Promise<{ code: number | null; out: string }> {
+  async function typed(email: string, first: string | Buffer, second: string): Promise<{ code: number | null; out: string }> {
     const command = [process.execPath, BIN, 'users', 'add', email, '--role', 'reviewer', '--db', db].map((a) => `'${a}'`).join(' ');
     const proc = spawn('script', ['-qec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
@@ -181,7 +206,7 @@ describe.skipIf(!hasScript)(hasScript ? 'users add on a terminal' : 'users add o
     proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
     const done = new Promise<number | null>((resolve) => proc.on('close', resolve));
     await waitFor('Salasana: ', 0);
-    proc.stdin.write(`${first}\r`);
+    proc.stdin.write(typeof first === 'string' ? `${first}\r` : Buffer.concat([first, Buffer.from('\r')]));
     if (!second.endsWith('\u0003')) {
       await waitFor('Salasana uudelleen: ', 0);
       proc.stdin.write(`${second}\r`);
@@ -202,6 +227,13 @@ describe.skipIf(!hasScript)(hasScript ? 'users add on a terminal' : 'users add o
     expect(r.code).toBe(130);
     expect(r.out).toContain('lakivahti users: cancelled (Ctrl-C); nothing was changed');
     expect((await users(['list'])).out).not.toContain('keskeytetty@');
+  }, 60_000);
+
+  it('refuses what a Latin-1 terminal types (its bytes are not UTF-8), before asking again', async () => {
+    const r = await typed('latin1-paate@example.fi', Buffer.from('\xe4itin-salasana-on-hyv\xe4', 'latin1'), '\u0003');
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('password not accepted: the terminal sent characters that are not UTF-8; set its character encoding to UTF-8, or pipe the password in');
+    expect((await users(['list'])).out).not.toContain('latin1-paate@');
   }, 60_000);
 
   it('refuses when the two differ', async () => {

@@ -114,7 +114,8 @@ describe('row counts written into the SQL', () => {
   // A bound LIMIT made SQLite prepare the statement again at every run (see limitRows): the count is in the text.
   it('the list queries carry their LIMIT as a number, not a parameter', () => {
     expect(itemPageQuery({}, { limit: 50 }).sql).toMatch(/LIMIT 51$/);
-    expect(itemPageQuery({ source: 's' }, { limit: 10, after: { key: '2026-01-01T00:00:00.000Z', id: 3 } }, '[1,2]').sql).toMatch(/LIMIT 11\)/);
+    // A page read back reads its cursor's row too (whether older items are).
+    expect(itemPageQuery({ source: 's' }, { limit: 10, after: { key: '2026-01-01T00:00:00.000Z', id: 3 } }, '[1,2]').sql).toMatch(/LIMIT 12\)/);
     expect(itemListQuery({ limit: 7 }).sql).toMatch(/LIMIT 7$/);
     for (const sql of [itemPageQuery({ match: 'a' }, { limit: 50 }).sql, itemListQuery({ jointFrom: '2026-01-01' }).sql]) expect(sql).not.toMatch(/LIMIT \?/);
   });

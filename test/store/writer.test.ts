@@ -270,3 +270,31 @@ describe('one-off writer: the worker thread starts while the crawl goes on', () 
     expect(getSourceState(reader, 'a')?.lastStatus).toBe('ok');
   });
 });
+
+describe('one-off writer: the log copied into the database while the thread has time', () => {
+  it('copies its log into the database file when it is idle, every so many stored runs, without being asked', async () => {
+    const file = path.join(dir, 'db.sqlite');
+    const oneShot = deferredWorkerWriter(reader, file);
+    try {
+      // 40 runs of 20 items, each stored before the next is handed on: the thread is idle between them. The log stays
+      // far below the 10,000 pages at which SQLite would copy it at a commit, and idle() is never called.
+      for (let r = 0; r < 40; r++) {
+        const sink = oneShot.begin('a', new Date().toISOString(), true);
+        sink.add(Array.from({ length: 20 }, (_, i) => item(`${r}-${i}`, { summary: `Yhteenveto ${r} ${i} `.repeat(20) })));
+        await sink.finish({ run: run('a'), nextRunAt: null });
+      }
+      // The database file without its log (the last close has not checkpointed it) holds at least the first 32 runs.
+      fs.copyFileSync(file, path.join(dir, 'alone.sqlite'));
+      const alone = openDb(path.join(dir, 'alone.sqlite'), { readOnly: true });
+      try {
+        expect(alone.prepare("SELECT count(*) FROM runs WHERE source_id = 'a'").pluck().get()).toBeGreaterThanOrEqual(32);
+        expect(alone.prepare("SELECT count(*) FROM items WHERE source_id = 'a'").pluck().get()).toBeGreaterThanOrEqual(32 * 20);
+      } finally {
+        alone.close();
+      }
+    } finally {
+      await oneShot.close();
+    }
+    expect(reader.prepare("SELECT count(*) FROM items WHERE source_id = 'a'").pluck().get()).toBe(800);
+  }, 30_000);
+});

@@ -54,7 +54,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(rules(d011).primary).toBe('services');
       const r = model(d011);
       expect(r.primary).toBe('internal-security');
-      expect([...r.goals].sort()).toEqual([...rules(d011).goals].sort());
+      // The title names the cooperation by topic words, the rescue services only in the summary: with the model's choice
+      // leading, the services fail the further-goal test the rules' lead was spared (round thirty-six).
+      expect(r.goals).toEqual(['internal-security']);
       expect(r.evidence.filter((e) => e.rule === 'model').map((e) => e.term)).toEqual([expect.stringMatching(/^internal-security p 0\.\d\d$/)]);
       // A shared situational picture of the emergency centre, EMS and rescue operations: internal security (Swedish). (The
       // example was d054, an EMS service-level decision, until round thirty-five's Swedish phrases gave it to the rules.)
@@ -75,18 +77,28 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(page('sv')!.reasons).toContainEqual(expect.objectContaining({ rule: 'val av huvudmål', term: `<internal-security> (p = ${p})` }));
     });
 
-    it('never changes relevance or the goal set on any dev set, only the order', () => {
+    it('never changes relevance or adds a goal on any dev set; drops only the rules’ lead its choice outranks', () => {
       let moved = 0;
+      let dropped = 0;
       for (const [set, items] of sets) {
         for (const i of items) {
           const a = rules(i);
           const b = model(i);
-          expect({ set, id: i.id, relevant: b.relevant, goals: [...b.goals].sort() }).toEqual({ set, id: i.id, relevant: a.relevant, goals: [...a.goals].sort() });
+          expect({ set, id: i.id, relevant: b.relevant }).toEqual({ set, id: i.id, relevant: a.relevant });
+          expect({ set, id: i.id, added: b.goals.filter((g) => !a.goals.includes(g)) }).toEqual({ set, id: i.id, added: [] });
           if (a.primary !== b.primary) moved++;
-          else expect(b.evidence.some((e) => e.rule === 'model')).toBe(false);
+          else expect({ set, id: i.id, goals: b.goals, model: b.evidence.some((e) => e.rule === 'model') }).toEqual({ set, id: i.id, goals: a.goals, model: false });
+          // A goal leaves the list only when the model moved the primary off it, and only the rules' lead.
+          const gone = a.goals.filter((g) => !b.goals.includes(g));
+          if (gone.length) {
+            dropped++;
+            expect({ set, id: i.id, gone }).toEqual({ set, id: i.id, gone: [a.primary] });
+          }
         }
       }
       expect(moved).toBeGreaterThan(50);
+      expect(dropped).toBeGreaterThan(5);
+      expect(dropped).toBeLessThan(moved / 2);
     });
 
     it('leaves a taxonomy of another version or other goals, or no model, to the rules alone', () => {

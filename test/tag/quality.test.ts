@@ -438,7 +438,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round twenty: F1 0.989 / 0.993, primary 0.963, goal precision 0.950 / 0.957. Round twenty-one (förbereda sig and
       // elavbrott; a joint procurement says how): primary 0.970, goal precision 0.957.
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
-      expectBars(evaluation202712, { f1: 0.985, primaryHit: 0.99, goalPrecision: 0.975 }, true);
+      // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.993).
+      expectBars(evaluation202712, { f1: 0.985, primaryHit: 0.99, goalPrecision: 0.99 }, true);
     });
     it('holds on the round-twenty evaluation set, a dev set from round twenty-one, above the keyword alert on every figure', () => {
       // Before any round-twenty change: F1 0.940 / 0.937, primary 0.924 / 0.932, goal precision 0.890 / 0.898 (snowball /
@@ -481,7 +482,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // are printed. Round twenty-five (staff negotiations scoped, evacuation and population-protection words, the
       // resilience directive, preparedness planners, major accidents, kom ihåg, a fire contained, fire resistance, no
       // border in a size limit): F1 0.996 / 1.000, primary 1.000, goal precision 0.984. Bars just below.
-      expectBars(evaluation202805, { f1: 0.99, primaryHit: 0.99, goalPrecision: 0.98 }, true);
+      // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 1.000).
+      expectBars(evaluation202805, { f1: 0.99, primaryHit: 0.99, goalPrecision: 0.995 }, true);
     });
     it('holds on the round-twenty-five evaluation set, a dev set from round twenty-six, above the keyword alert on every figure', () => {
       // Before any round-twenty-five change: F1 0.969 / 0.973, primary 0.913 / 0.926, goal precision 0.933 / 0.934
@@ -551,7 +553,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.973 / 0.976, primary 0.931, goal precision 0.910.
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
-      expectBars(evaluation202812, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.91 }, true);
+      // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.924).
+      expectBars(evaluation202812, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.92 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -562,7 +565,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // regression. Tuned on from round thirty-three; after round thirty-four's goal classes (h-goals-43): F1 0.992 / 0.995,
       // primary 0.935 / 0.940, goal precision 0.928 / 0.923.
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
-      expectBars(evaluation202813, { f1: 0.995, primaryHit: 0.945, goalPrecision: 0.935 }, true);
+      // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (primary 0.962, goal precision 0.959 / 0.954).
+      expectBars(evaluation202813, { f1: 0.995, primaryHit: 0.96, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-thirty-three evaluation set, a dev set from round thirty-four, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-three; a dev set from round thirty-four on, so its misses are printed. Before any round-thirty-three change: F1
@@ -579,7 +583,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:55): F1 0.980 / 0.977, primary 0.949 (six items found with
       // their primary); bars just below.
-      expectBars(evaluation202814, { f1: 0.975, primaryHit: 0.945, goalPrecision: 0.92 }, true);
+      // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.954 / 0.967).
+      expectBars(evaluation202814, { f1: 0.975, primaryHit: 0.945, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-thirty-four evaluation set, a dev set from round thirty-five, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-four; a dev set from round thirty-five on, so its misses are printed. Before any round-thirty-four change: F1
@@ -602,7 +607,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // (F1 0.988, primary 0.930, goal precision 0.949, measured with it unread).
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): its three relevance misses found (a decree on authority bulletins
       // in both languages, a data breach), F1 1.000 and primary 0.953 with both analyzers; bars just below.
-      expectBars(evaluation202816, { f1: 0.995, primaryHit: 0.95, goalPrecision: 0.945 }, true);
+      // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (primary 0.945, goal precision 0.970, its misses read from 02:12).
+      expectBars(evaluation202816, { f1: 0.995, primaryHit: 0.95, goalPrecision: 0.965 }, true);
     });
     it('holds on the round-thirty-six evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-six change (12-06

@@ -28,6 +28,9 @@ describe('the password rule', () => {
     ['QWERTY123456', /list of common passwords/],
     ['kalle.virtanen', /cannot be the e-mail address/],
     ['x'.repeat(257), /at most 256 characters/],
+    ['salasana\u0000pitka', /control character \(U\+0000 at character 9\)/],
+    ['😀salasana\tpitka', /control character \(U\+0009 at character 10\)/],
+    ['salasana-pitka\u0085', /control character \(U\+0085 at character 15\)/],
   ])('refuses %s', (pw, why) => expect(passwordProblem(pw, 'kalle.virtanen@example.fi')?.en).toMatch(why));
 
   it.each([['oikein-pitka-salasana'], ['ääkköset ja välilyönnit käyvät'], ['123qweasdzxc!']])('accepts %s', (pw) => expect(passwordProblem(pw, 'a@example.fi')).toBeNull());

@@ -232,8 +232,8 @@ describe('the unsubscribe page', () => {
     const res = await fetch(`${site.base}/unsubscribe/1.abc`);
     const html = await res.text();
     expect([res.status, htmlLang(html)]).toEqual([404, 'fi']);
-    expect(html).toContain('<title>Linkki ei kelpaa – Länken duger inte – Lakivahti</title>');
+    expect(html).toContain('<title>Linkki ei kelpaa – Länken är ogiltig – Lakivahti</title>');
     expect(html).toContain('<h1>Linkki ei kelpaa</h1>');
-    expect(html).toMatch(/<div lang="sv">\s*<h2>Länken duger inte<\/h2>\s*<p>Den här länken för att avsluta prenumerationen kändes inte igen\./);
+    expect(html).toMatch(/<div lang="sv">\s*<h2>Länken är ogiltig<\/h2>\s*<p>Den här länken för att avsluta prenumerationen kändes inte igen\./);
   });
 });

@@ -41,5 +41,12 @@ describe('merging matters keeps their followers', () => {
     expect(old.res.headers.get('location')).toBe(`/matters/${a}`);
     // A number no merge took is still not found.
     expect((await site.browser.get(`/matters/${a + b + 1000}`)).res.status).toBe(404);
+    // Typed into the subscription form (from an older digest), the merged-away number follows the matter it became,
+    // and the page says so; it was refused as no matter.
+    const typed = await site.browser.post('/subscriptions', { _csrf: await site.browser.token(), kind: 'personal', matters: String(b), every: 'weekly', lang: 'fi' });
+    expect(typed.res.status).toBe(303);
+    const made = db.prepare("SELECT id FROM subscriptions ORDER BY id DESC LIMIT 1").pluck().get() as number;
+    expect(getSubscription(db, made)?.matters).toEqual([a]);
+    expect((await site.browser.get('/subscriptions')).html).toContain(`Asia ${b} on yhdistetty asiaan ${a}, joten tilaus seuraa asiaa ${a}.`);
   });
 });

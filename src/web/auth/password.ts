@@ -36,7 +36,7 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
-/** Why a password cannot be used (too short or long, a common password, the account's own e-mail address), or null. */
+/** Why a password cannot be used (too short or long, a control character, a common password, the account's own e-mail address), or null. */
 export function passwordProblem(password: string, email?: string): PasswordProblem | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN)
@@ -45,6 +45,16 @@ export function passwordProblem(password: string, email?: string): PasswordProbl
   if (length > PASSWORD_MAX)
     return { en: `a password can have at most ${PASSWORD_MAX} characters`, fi: `Salasanassa voi olla enintään ${PASSWORD_MAX} merkkiä.`,
       sv: `Lösenordet kan ha högst ${PASSWORD_MAX} tecken.` };
+  // A browser's password field types no control character (a tab moves on, Enter sends): such a password set from a
+  // pipe (a NUL, a tab, a carriage return from a Windows file) could never be used to sign in.
+  const control = /[\u0000-\u001f\u007f-\u009f]/u.exec(password);
+  if (control) {
+    const at = [...password.slice(0, control.index)].length + 1;
+    const code = `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return { en: `a password cannot hold a control character (${code} at character ${at}): a browser's password field cannot type it`,
+      fi: `Salasanassa ei voi olla ohjausmerkkiä (${code}, ${at}. merkki): selaimen salasanakenttään sitä ei voi kirjoittaa.`,
+      sv: `Lösenordet kan inte innehålla ett styrtecken (${code}, tecken ${at}): det går inte att skriva i webbläsarens lösenordsfält.` };
+  }
   const lower = password.normalize('NFC').toLowerCase();
   if (commonPasswords().has(lower))
     return { en: 'this password is on the list of common passwords that attackers try first; choose another', fi: 'Salasana on yleisten salasanojen luettelossa, josta hyökkääjät kokeilevat ensin. Valitse toinen.',

@@ -8,7 +8,7 @@ import {
   DISABLED_ACCOUNT, getSubscription, insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, updateSubscription, type Subscription,
 } from '../../store/subscriptions.js';
 import {
-  checkSubscription, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription, type SubscriptionRequest,
+  checkSubscription, mergedMatters, storedRules, SubscriptionError, unknownOrganisations, type CheckedSubscription, type SubscriptionRequest,
   type SubscriptionRules,
 } from '../../app/subscription-form.js';
 import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
@@ -122,10 +122,16 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
     return undefined;
   };
 
-  /** The saved page says which followed organisations no stored item names, as `subscriptions add` does on stderr. */
-  const unknownNote = (res: Response, checked: CheckedSubscription): string => {
+  /**
+   * The saved page says which followed organisations no stored item names, and which matter numbers typed were merged
+   * into another (followed in their place), as `subscriptions add` does on stderr.
+   */
+  const unknownNote = (res: Response, checked: CheckedSubscription, form: FormValues): string => {
     const unknown = unknownOrganisations(deps.db, checked.organisations);
-    return unknown.length ? w(res, 'subs.unknownOrganisation', { names: unknown.map((o) => `"${o}"`).join(', ') }) : '';
+    return [
+      ...mergedMatters(deps.db, requestOf(form).matters).map(({ asked, into }) => w(res, 'subs.mergedMatter', { asked, into })),
+      unknown.length ? w(res, 'subs.unknownOrganisation', { names: unknown.map((o) => `"${o}"`).join(', ') }) : '',
+    ].filter(Boolean).join(' ');
   };
 
   app.get('/subscriptions', (_req, res) => page(res, 200, empty(res.locals.user as SessionUser)));
@@ -133,7 +139,8 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
   app.post('/subscriptions', (req: Request, res: Response) => {
     writable(res);
     const user = res.locals.user as SessionUser;
-    const checked = check(res, readForm(res, req.body as Record<string, unknown>, user));
+    const form = readForm(res, req.body as Record<string, unknown>, user);
+    const checked = check(res, form);
     if (!checked) return;
     const userId = checked.email.toLowerCase() === user.email.toLowerCase() ? user.id : (findUser(deps.db, checked.email)?.id ?? null);
     const id = deps.db.transaction(() => {
@@ -141,7 +148,7 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
       log(user, 'subscribe', `subscription:${made}`, { ...checked });
       return made;
     })();
-    const note = unknownNote(res, checked);
+    const note = unknownNote(res, checked, form);
     if (note) say(res, note);
     res.redirect(303, `/subscriptions#subscription-${id}`);
   });
@@ -184,7 +191,7 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
       const { email, every, lang, goals, sources, organisations, matters, search } = s;
       log(user, 'edit-subscription', `subscription:${s.id}`, { before: { email, every, lang, goals, sources, organisations, matters, search }, after: checked });
     })();
-    say(res, [w(res, 'subs.saved', { id: s.id }), unknownNote(res, checked)].filter(Boolean).join(' '));
+    say(res, [w(res, 'subs.saved', { id: s.id }), unknownNote(res, checked, form)].filter(Boolean).join(' '));
     res.redirect(303, `/subscriptions#subscription-${s.id}`);
   });
 

@@ -1,0 +1,60 @@
+// serve given addresses it cannot read (percent-escapes that are not UTF-8: a link made by a Latin-1 system, `%ZZ`
+// in a path): the person is told which part of the address, in their language, the log gets no stack, serve stays up.
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { serveForTests } from '../helpers/process.js';
+import { addUser, Browser } from '../helpers/web.js';
+import { findUser, openDb, setUserLanguage } from '../../src/store/index.js';
+
+const served = serveForTests('serve-addresses', async (dir) => {
+  const file = path.join(dir, 'lakivahti.sqlite');
+  const db = openDb(file);
+  await addUser(db, 'lukija@example.fi', 'reader');
+  await addUser(db, 'lasare@example.fi', 'reader');
+  setUserLanguage(db, findUser(db, 'lasare@example.fi')!.id, 'sv');
+  db.close();
+  return { args: ['--db', file] };
+});
+
+const text = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&quot;/g, '"').replace(/&#x3D;/g, '=').replace(/\s+/g, ' ');
+
+describe('serve and addresses it cannot read', () => {
+  it.each([
+    // A search link made in Latin-1 (pelastuslaki with ä as one byte): it searched for "pelastusl\uFFFDki" and found nothing.
+    ['/items?goal=services&q=pelastusl%E4ki', 'q=pelastusl%E4ki'],
+    ['/items?org=Sis%E4ministeri%F6', 'org=Sis%E4ministeri%F6'],
+    ['/board?jatko=%FF', 'jatko=%FF'],
+    // In the path: the router could not decode it ("Pyyntöä ei voitu käsitellä", and a stack in the log).
+    ['/items/%E0%A4%A', '/items/%E0%A4%A'],
+    ['/matters/%ZZ', '/matters/%ZZ'],
+    ['/%C0%AF', '/%C0%AF'],
+  ])('%s: 400 naming %s', async (address, part) => {
+    const fi = new Browser(served.base);
+    expect((await fi.signIn('lukija@example.fi')).status).toBe(303);
+    const { res, html } = await fi.get(address);
+    expect(res.status).toBe(400);
+    expect(text(html)).toContain(`Sivun osoitteen kohdan "${part}" prosenttikoodaus ei tuota kelvollisia UTF-8-merkkejä, joten kohtaa ei voi lukea.`);
+    const sv = new Browser(served.base);
+    await sv.signIn('lasare@example.fi');
+    expect(text((await sv.get(address)).html)).toContain(`Procentkodningen i delen "${part}" av sidans adress ger inga giltiga UTF-8-tecken, så delen kan inte läsas.`);
+  });
+
+  it('the unsubscribe link, read before signing in, says the same; a lone % in a search is still a search', async () => {
+    const { res, html } = await new Browser(served.base).get('/unsubscribe/1.%FF');
+    expect(res.status).toBe(400);
+    expect(text(html)).toContain('Sivun osoitteen kohdan "/unsubscribe/1.%FF" prosenttikoodaus ei tuota');
+    const fi = new Browser(served.base);
+    await fi.signIn('lukija@example.fi');
+    const search = await fi.get('/items?q=100%');
+    expect(search.res.status).toBe(200);
+    // UTF-8 escapes are read as before.
+    expect((await fi.get('/items?q=pelastusl%C3%A4ki')).res.status).toBe(200);
+  });
+
+  it('stays up, and logs these as refusals without a stack', async () => {
+    expect((await fetch(`${served.base}/healthz`)).status).toBe(200);
+    const log = served.child.err() + served.child.out();
+    expect(log).not.toContain('URIError');
+    expect(log).not.toContain('node_modules');
+  });
+});
