@@ -105,22 +105,13 @@ function normalizeKey(stem: string, lang: Lang): string {
 /**
  * Snowball's Finnish stem, mended where it keys two of a word's forms apart. The genitive plural of a -nen word keeps
  * its t (viranomaisten: viranomaist, where viranomaisen and viranomaiset give viranomais): dropped, normalizeKey folds
- * it with the others (viranomain). A noun ending in -ha/-hä loses its h in the genitive, whose -han Snowball strips as
- * the clitic -han (määrärahan: määrär, määräraha: määrärah): the word without its -n is stemmed instead. A long vowel
- * before -han is an illative (kotimaahan), and Snowball's own stem is kept where the mend would not lengthen it.
+ * it with the others (viranomain).
  */
 function finnishStem(stemmer: Stemmer, w: string): string {
   const s = stemmer.stem(w);
   if (s.endsWith('ist') && w.endsWith('isten')) return s.slice(0, -1);
-  if (GENITIVE_HA.test(w)) {
-    const noun = stemmer.stem(w.slice(0, -1));
-    if (noun.length > s.length) return noun;
-  }
   return s;
 }
-
-/** A genitive of a noun in -ha/-hä: a consonant, one vowel, then -han/-hän (määrärahan, not kotimaahan or onhan). */
-const GENITIVE_HA = /[^aeiouyäö][aeiouyäö]h[aä]n$/;
 
 /** Snowball-only analysis (no compound splitting); the fallback when Voikko is missing. */
 export function createSnowballAnalyzer(): Analyzer {
