@@ -156,7 +156,10 @@ function suite(name: string, make: () => Analyzer | null): void {
     // eval-2028-10's b153, "Aluevaltuusto hyväksyi vanhuspalvelujen palveluverkon: kuusi hoivakotia suljetaan": the rules
     // lead with the reform (1.5, bar 2.0) but the title's elderly services cancel its council, and no goal keeps a title
     // anchor: the rules ruled it out (the summary's rescue department, in a denial, lifts the welfare-area scope). The
-    // reviewed folds teach aluevaltuusto to the reform (two reviewed reform items); learning may not make it relevant.
+    // reviewed folds taught aluevaltuusto to the reform (two reviewed reform items); learning may not make it relevant.
+    // Round thirty-six: the rules find one of the two (b049, the audit committee's evaluation report), so this fold learns
+    // aluevaltuusto no more; the weight the two taught (0.9, with Snowball its head too) is set here as learning gave it,
+    // so that the safeguard, not the fold's luck, is what keeps b153 out.
     it('makes no item the rules ruled out relevant (eval-2028-10 b153: the council’s elderly-care network)', () => {
       const items = load('eval-2028-10');
       const { train, test } = learningFolds(items).find((f) => f.test.some((i) => i.id === 'b153'))!;
@@ -164,6 +167,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       const reading = core.read(item);
       expect(ruledOut(reading)).toBe(true);
       const learned = learnWeights(taxonomy, train.map((i) => reviewerDecision(i, plain(i).goals)), { analyzer });
+      for (const [f] of reading.features) {
+        if (f === 'aluevaltuusto' || f === 'head:alueva') learned.weights[f] = { ...learned.weights[f], 'welfare-reform': 0.9 };
+      }
       // What was learned would carry the reform past the bar: the item's own learned weights sum past the gap.
       let delta = 0;
       for (const [f, x] of reading.features) delta += (learned.weights[f]?.['welfare-reform'] ?? 0) * x;

@@ -351,7 +351,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // below, under the primary and goal-precision targets: a fall below is a regression. Round twelve: primary
       // 0.955 / 0.955, goal precision 0.935 / 0.935. Round thirteen: goal precision 0.958 / 0.958 (the targets met).
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
-      expectBars(evaluation202705, { f1: 0.97, primaryHit: 0.95, goalPrecision: 0.985 }, true);
+      // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
+      expectBars(evaluation202705, { f1: 0.99, primaryHit: 0.95, goalPrecision: 0.985 }, true);
     });
     it('holds on the round-nine evaluation set, a dev set from round twelve, above the keyword alert on every figure', () => {
       // Sealed at snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. Round ten: primary
@@ -445,7 +446,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // voikko); keyword alert 0.835, 0.797, 0.554. After round twenty, measured once (totals only): F1 0.975, primary
       // 0.932, goal precision 0.934 (both analyzers). Sealed through round twenty; a dev set from round twenty-one on, so
       // its misses are printed. Round twenty-one: F1 0.987, primary 0.992, goal precision 0.992. Bars just below.
-      expectBars(evaluation202801, { f1: 0.985, primaryHit: 0.99, goalPrecision: 0.99 }, true);
+      // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
+      expectBars(evaluation202801, { f1: 0.995, primaryHit: 0.99, goalPrecision: 0.99 }, true);
     });
     it('holds on the round-twenty-one evaluation set, a dev set from round twenty-two, above the keyword alert on every figure', () => {
       // Before any round-twenty-one change: F1 0.985, primary 0.933, goal precision 0.950 / 0.957 (snowball / voikko);
@@ -516,7 +518,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // twenty-nine on, so its misses are printed. Round twenty-nine (a welfare area's budget is the reform's money):
       // primary 0.943 / 0.949, goal precision 0.910. Round thirty (the organ deciding is the doer, a forest fire the
       // occasion): goal precision 0.944. Bars just below (below the primary and goal-precision targets).
-      expectBars(evaluation202809, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.94 }, true);
+      // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
+      expectBars(evaluation202809, { f1: 0.995, primaryHit: 0.94, goalPrecision: 0.94 }, true);
     });
     it('holds on the round-twenty-nine evaluation set, a dev set from round thirty, above the keyword alert on every figure', () => {
       // Sealed through round twenty-nine; a dev set from round thirty on, so its misses are printed. Before any round-twenty-nine change: F1
@@ -526,7 +529,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // goal-precision targets, where it stands): a fall below is a regression. Round thirty (the organ deciding is the
       // doer, a forest fire the occasion): primary 0.923 / 0.929, goal precision 0.940.
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
-      expectBars(evaluation202810, { f1: 0.985, primaryHit: 0.97, goalPrecision: 0.975 }, true);
+      // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
+      expectBars(evaluation202810, { f1: 0.99, primaryHit: 0.97, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-thirty evaluation set, a dev set from round thirty-one, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty; a dev set from round thirty-one on, so its misses are printed. Before any round-thirty change: F1 0.961 /
@@ -548,8 +552,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // fall below is a regression. Tuned on from round thirty-two; after round thirty-four's goal classes (h-goals-43): F1
       // 0.973 / 0.976, primary 0.931, goal precision 0.910.
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.924).
-      expectBars(evaluation202812, { f1: 0.98, primaryHit: 0.94, goalPrecision: 0.92 }, true);
+      expectBars(evaluation202812, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.92 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -576,8 +581,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // precision 0.906 / 0.912. Bars just below that (above the F1 target, below the primary and goal-precision targets,
       // where it stands): a fall below is a regression.
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
+      // Round thirty-six's relevance words (h-rel-45, 12-06 02:55): F1 0.980 / 0.977, primary 0.949 (six items found with
+      // their primary); bars just below.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.954 / 0.967).
-      expectBars(evaluation202814, { f1: 0.955, primaryHit: 0.915, goalPrecision: 0.95 }, true);
+      expectBars(evaluation202814, { f1: 0.975, primaryHit: 0.945, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-thirty-four evaluation set, a dev set from round thirty-five, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-four; a dev set from round thirty-five on, so its misses are printed. Before any round-thirty-four change: F1
@@ -598,8 +605,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // (above the F1 target, below its primary and goal-precision targets, where it stands): a fall below is a
       // regression. Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends
       // (F1 0.988, primary 0.930, goal precision 0.949, measured with it unread).
+      // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): its three relevance misses found (a decree on authority bulletins
+      // in both languages, a data breach), F1 1.000 and primary 0.953 with both analyzers; bars just below.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (primary 0.945, goal precision 0.970, its misses read from 02:12).
-      expectBars(evaluation202816, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.965 }, true);
+      expectBars(evaluation202816, { f1: 0.995, primaryHit: 0.95, goalPrecision: 0.965 }, true);
     });
     it('holds on the round-thirty-six evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-six change (12-06

@@ -5,7 +5,10 @@
 // brigades, and backup power as preparedness (the goal eval-2028-11's newly found item is labelled with). Round thirty-four:
 // eval-2028-14's missed objects of the rescue authority's other acts, shared systems and warning signal. Round thirty-five:
 // Swedish twins (sotare, brandinspektion, släckanläggning, terrängbrand, mobile warnings), alarms and searches in the
-// incident scope, and its and the welfare-area scope's ways out.
+// incident scope, and its and the welfare-area scope's ways out. Round thirty-six: more Swedish twins and the incident
+// scope's ways out (a risk assessment, materiel, a data breach, an evaluation report), authority bulletins, the forest-fire
+// danger and a fall through the ice as advice, stockpiling as no preparedness act, a renewal out of the events scope, and a
+// sale only as a word of its own (a sales point is no property sale).
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
@@ -97,10 +100,35 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['national championships by their abbreviation (FM) are event news', { title: 'FM-guldet i hinderbana gick till räddningsverket i Kajana', summary: 'Laget satte nytt rekord.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['ice thickness in a rescue department’s voice is a reminder', { title: 'Pelastuslaitos: jään paksuus vaihtelee järvillä', summary: 'Jäällä liikkuminen on vaarallista virtapaikoissa.', source: 'pelastustoimi' }, false, null],
   ['the same in Swedish', { title: 'Räddningsverket: isens tjocklek varierar på sjöarna', summary: 'Det är farligt att röra sig på isen nära strömmar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Round thirty-six (the dev sets' misses, new wordings): Swedish twins of Finnish terms (säkerhetsmyndighet, faroalarm,
+  // räddningsdirektör) and the incident scope's ways out (a risk assessment or analysis, materiel).
+  ['the safety authorities (säkerhetsmyndigheter) are the shared systems’ users', { title: 'Säkerhetsmyndigheternas nya bredbandsnät testas i Tammerfors', summary: 'Testet pågår i två veckor.', lang: 'sv', source: 'erillisverkot' }, true, 'internal-security'],
+  ['the general warning signal as faroalarm is population warning', { title: 'Det allmänna faroalarmet testas i hela landet på måndag', summary: '', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['the rescue directors (räddningsdirektörer) are the rescue services', { title: 'Räddningsdirektörerna enades om en gemensam utbildningsplan', summary: '', lang: 'sv', source: 'pelastustoimi' }, true, 'services'],
+  ['a risk analysis counting alarms reports no call-out', { title: 'Pelastustoimen riskianalyysi: hälytykset lisääntyivät taajamissa', summary: 'Analyysi ohjaa asemaverkon suunnittelua.', source: 'intermin' }, true, 'services'],
+  ['the same in Swedish (riskanalys)', { title: 'Räddningsväsendets riskanalys: larmen ökade i tätorterna', summary: 'Analysen styr planeringen av stationsnätet.', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['materiel for putting out forest fires reports no call-out', { title: 'Räddningsverken får ny materiel för släckning av skogsbränder', summary: '', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['a sales point (myyntipiste) of fireworks is no sale of property: the rescue authority inspects it', { title: 'Ilotulitteiden myyntipisteet tarkastetaan joulukuussa', summary: 'Tarkastukset tekee paikallinen pelastusviranomainen.', source: 'tukes' }, true, 'services'],
+  ['the same in Swedish (försäljningsställe)', { title: 'Försäljningsställena för fyrverkerier granskas i december', summary: 'Granskningen görs av den lokala räddningsmyndigheten.', lang: 'sv', source: 'tukes' }, true, 'services'],
+  ['a fire station’s sale by the whole word is still the welfare area’s property', { title: 'Aluevaltuusto hyväksyi paloaseman myynnin kaupungille', summary: 'Kauppahinta on kaksi miljoonaa euroa.', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['the same in Swedish (försäljning)', { title: 'Områdesfullmäktige godkände försäljningen av brandstationen till staden', summary: 'Köpesumman är två miljoner euro.', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['authority bulletins (viranomaistiedote) are population warning by the act’s name', { title: 'Viranomaistiedotteiden välittäminen televisiossa uudistuu', summary: '', source: 'intermin' }, true, 'internal-security'],
+  ['the same in Swedish (myndighetsmeddelande)', { title: 'Förmedlingen av myndighetsmeddelanden i tv förnyas', summary: '', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['a data breach reports no call-out, though the alarm systems are named cut short', { title: 'Tietomurto pelastuslaitoksen verkkosivuille – hälytys- ja viestijärjestelmät kunnossa', summary: 'Kyberturvallisuuskeskus selvittää tapausta.', source: 'pelastustoimi' }, true, 'internal-security'],
+  ['the same in Swedish (dataintrång)', { title: 'Dataintrång på räddningsverkets webbplats – larmsystemen fungerar', summary: 'Cybersäkerhetscentret utreder fallet.', lang: 'sv', source: 'pelastustoimi' }, true, 'internal-security'],
+  ['the weather service’s forest-fire danger forecast is its warning, advice', { title: 'Metsäpalovaara nousee Lapissa viikonloppuna', summary: 'Pelastuslaitos kieltää avotulen teon.', source: 'ilmatieteenlaitos' }, false, null],
+  ['a rescue department’s risk analysis of the forest-fire danger stays relevant', { title: 'Pelastuslaitoksen riskianalyysi: maastopalovaara pidentää valmiuskautta', summary: '', source: 'pelastustoimi' }, true, 'services'],
+  ['an audit committee’s evaluation report counting alarms is no call-out', { title: 'Arviointikertomus: pelastuslaitoksen hälytyksiä kertyi aiempaa vähemmän', summary: 'Tarkastuslautakunta esittelee kertomuksen aluevaltuustolle.', source: 'hyvinvointialue' }, true, null],
+  ['stockpiling (beredskapslagring) is security of supply, not the preparedness act', { title: 'Beredskapslagringen av bränsle ses över', summary: 'Försörjningsberedskapscentralen föreslår mindre lager.', lang: 'sv', source: 'huoltovarmuuskeskus' }, false, null],
+  ['the preparedness act (beredskapslagen) is still found', { title: 'Beredskapslagen ses över', summary: 'Arbetsgruppen föreslår ändringar.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['someone pulled out after falling through the ice (genom isen) is a single rescue', { title: 'En skoteråkare föll genom isen på Kallavesi', summary: 'Räddningsverket drog upp honom med ytlivräddningsutrustning.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  ['a renewal (förnyelse) of a data collection (insamling) is no fundraising', { title: 'Förnyelse av insamlingen av räddningsväsendets uppgifter', summary: '', lang: 'sv', source: 'intermin' }, true, null],
+  ['a fundraising (insamling) for young firefighters stays event news', { title: 'Insamlingen för brandkårsungdomarna gav 5 000 euro', summary: 'Pengarna går till lägret.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  ['a forest fire put out with new materiel is still incident news', { title: 'Räddningsverket släckte en skogsbrand i Kuusamo', summary: 'Branden spreds över fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
-  describe(`relevance vocabulary of rounds thirty-three to thirty-five (${name})`, () => {
+  describe(`relevance vocabulary of rounds thirty-three to thirty-six (${name})`, () => {
     const analyzer = make();
     if (!analyzer) {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');

@@ -47,6 +47,14 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(found(analyzer, term('kokous'), ['kokous', 'kokousta', 'kokoa', 'kokoon'])).toEqual(['kokous', 'kokousta']);
     });
 
+    it('finds a -nen noun in its genitive plural as in its other forms', () => {
+      // Snowball keyed pelastusviranomaisten (pelastusviranomaist) apart from pelastusviranomaisen and the term
+      // (pelastusviranomain): it matched nothing.
+      const authority = ['pelastusviranomainen', 'pelastusviranomaisen', 'pelastusviranomaiset', 'pelastusviranomaisten', 'pelastusviranomaisille'];
+      expect(found(analyzer, term('pelastus+viranomainen'), authority)).toEqual(authority);
+      expect(found(analyzer, term('viranomainen', 'fi', { exact: true }), ['viranomaisten', 'viranomaisen', 'viranomaisia'])).toEqual(['viranomaisten', 'viranomaisen', 'viranomaisia']);
+    });
+
     it('tells the Swedish law (lagen, lagar) from the team (laget) for the exact term lag', () => {
       const lag = term('lag', 'sv', { exact: true });
       expect(found(analyzer, lag, ['lag', 'lagen', 'lagar', 'lagens', 'laget', 'lagets'])).toEqual(['lag', 'lagen', 'lagar', 'lagens']);
