@@ -124,6 +124,9 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['someone pulled out after falling through the ice (genom isen) is a single rescue', { title: 'En skoteråkare föll genom isen på Kallavesi', summary: 'Räddningsverket drog upp honom med ytlivräddningsutrustning.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['a renewal (förnyelse) of a data collection (insamling) is no fundraising', { title: 'Förnyelse av insamlingen av räddningsväsendets uppgifter', summary: '', lang: 'sv', source: 'intermin' }, true, null],
   ['a fundraising (insamling) for young firefighters stays event news', { title: 'Insamlingen för brandkårsungdomarna gav 5 000 euro', summary: 'Pengarna går till lägret.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Round thirty-seven: a compound's first part cut short (hälytys- ja …) is no alarm of its own.
+  ['alarm and on-call arrangements (hälytys- ja päivystysjärjestelyt) are no call-out', { title: 'Hälytys- ja päivystysjärjestelyt uudistuvat pelastuslaitoksella', summary: 'Uusi malli otetaan käyttöön.', source: 'pelastustoimi' }, true, 'services'],
+  ['an alarm as a word of its own is still a call-out', { title: 'Hälytys ja päivystys: pelastuslaitos sammutti tulipalon', summary: '', source: 'pelastustoimi' }, false, null],
   ['a forest fire put out with new materiel is still incident news', { title: 'Räddningsverket släckte en skogsbrand i Kuusamo', summary: 'Branden spreds över fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
