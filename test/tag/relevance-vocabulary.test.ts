@@ -127,11 +127,20 @@ const cases: [string, TagInput, boolean, string | null][] = [
   // Round thirty-seven: a compound's first part cut short (hälytys- ja …) is no alarm of its own.
   ['alarm and on-call arrangements (hälytys- ja päivystysjärjestelyt) are no call-out', { title: 'Hälytys- ja päivystysjärjestelyt uudistuvat pelastuslaitoksella', summary: 'Uusi malli otetaan käyttöön.', source: 'pelastustoimi' }, true, 'services'],
   ['an alarm as a word of its own is still a call-out', { title: 'Hälytys ja päivystys: pelastuslaitos sammutti tulipalon', summary: '', source: 'pelastustoimi' }, false, null],
+  // Round thirty-seven: a health service at a fire station is care where the station stands.
+  ['flu vaccinations given at a fire station are care, the station is the place', { title: 'Influenssarokotukset annetaan tänä syksynä paloasemalla', summary: 'Hyvinvointialueen terveydenhoitajat rokottavat arkisin.', source: 'hyvinvointialue' }, false, null],
+  ['the same in Swedish (vaccination)', { title: 'Influensavaccinationerna ges i höst på brandstationen', summary: 'Välfärdsområdets hälsovårdare vaccinerar på vardagar.', lang: 'sv', source: 'hyvinvointialue' }, false, null],
+  ['a child health clinic (lastenneuvola) in a fire station’s premises, the rescue department named in the summary only', { title: 'Lastenneuvola toimii kesän ajan paloaseman tiloissa', summary: 'Tilat vapautuivat, kun pelastuslaitos muutti uuteen asemaan.', source: 'hyvinvointialue' }, false, null],
+  ['a defibrillator on a fire station’s wall is first aid for anyone', { title: 'Sydäniskuri asennettiin paloaseman seinään', summary: 'Laitetta voi käyttää kuka tahansa.', source: 'pelastustoimi' }, false, null],
+  ['the rescue department in the title with a health station stays relevant', { title: 'Pelastuslaitos ja terveysasema harjoittelivat evakuointia', summary: 'Harjoitus pidettiin paloasemalla.', source: 'pelastustoimi' }, true, null],
+  ['fire stations in the investment programme beside health stations stay the reform’s', { title: 'Terveysasemat ja paloasemat hyvinvointialueen investointiohjelmaan', summary: 'Ohjelma on 90 miljoonaa euroa.', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['a fire station built with a health station stays relevant', { title: 'Paloasema ja terveysasema rakennetaan samaan rakennukseen Kiteellä', summary: 'Hyvinvointialue rakennuttaa talon vuonna 2030.', source: 'hyvinvointialue' }, true, null],
+  ['the same in Swedish (bygga)', { title: 'En brandstation och en hälsostation byggs i samma hus i Kides', summary: 'Välfärdsområdet bygger huset år 2030.', lang: 'sv', source: 'hyvinvointialue' }, true, null],
   ['a forest fire put out with new materiel is still incident news', { title: 'Räddningsverket släckte en skogsbrand i Kuusamo', summary: 'Branden spreds över fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
-  describe(`relevance vocabulary of rounds thirty-three to thirty-six (${name})`, () => {
+  describe(`relevance vocabulary of rounds thirty-three to thirty-seven (${name})`, () => {
     const analyzer = make();
     if (!analyzer) {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');
