@@ -121,11 +121,27 @@ function finnishStem(stemmer: Stemmer, w: string): string {
   return s;
 }
 
+/**
+ * Snowball's Swedish stem, mended where it keys a noun and a verb alike: it strips the agent noun's -are with the
+ * verb's -ade, -ades, -at and -as, so räddare (a rescuer) and räddades (was rescued) are both rädd. The agent noun's
+ * forms (-are, -aren, -arna, -arnas, -ares, -arens) keep their ar (räddar), apart from the verb's.
+ */
+function swedishStem(stemmer: Stemmer, w: string): string {
+  const s = stemmer.stem(w);
+  if (s.length < 3) return s;
+  if (AGENT_NOUN.test(w) && w.startsWith(`${s}ar`)) return `${s}ar`;
+  // The passive past (räddades, was rescued) keeps its ending, apart from the infinitive and the other forms (rädda):
+  // a term still finds it by the stem, an exact term only itself.
+  return w.endsWith('ades') && w === `${s}ades` ? w : s;
+}
+
+const AGENT_NOUN = /ar(?:e|en|na|nas|es|ens)$/;
+
 /** Snowball-only analysis (no compound splitting); the fallback when Voikko is missing. */
 export function createSnowballAnalyzer(): Analyzer {
   const stemmers: Record<Lang, Stemmer> = { fi: snowball.newStemmer('finnish'), sv: snowball.newStemmer('swedish') };
   const cache: Record<Lang, Map<string, WordAnalysis>> = { fi: new Map(), sv: new Map() };
-  const key = (w: string, lang: Lang): string => normalizeKey(lang === 'fi' ? finnishStem(stemmers.fi, w) : stemmers.sv.stem(w), lang);
+  const key = (w: string, lang: Lang): string => normalizeKey(lang === 'fi' ? finnishStem(stemmers.fi, w) : swedishStem(stemmers.sv, w), lang);
   return {
     name: 'snowball',
     analyze(lowerWord: string, lang: Lang): WordAnalysis {

@@ -136,6 +136,11 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['fire stations in the investment programme beside health stations stay the reform’s', { title: 'Terveysasemat ja paloasemat hyvinvointialueen investointiohjelmaan', summary: 'Ohjelma on 90 miljoonaa euroa.', source: 'hyvinvointialue' }, true, 'welfare-reform'],
   ['a fire station built with a health station stays relevant', { title: 'Paloasema ja terveysasema rakennetaan samaan rakennukseen Kiteellä', summary: 'Hyvinvointialue rakennuttaa talon vuonna 2030.', source: 'hyvinvointialue' }, true, null],
   ['the same in Swedish (bygga)', { title: 'En brandstation och en hälsostation byggs i samma hus i Kides', summary: 'Välfärdsområdet bygger huset år 2030.', lang: 'sv', source: 'hyvinvointialue' }, true, null],
+  // Round thirty-seven: the Swedish rescuer (räddare) apart from the verb rädda: who acts, and a rescue as a single rescue.
+  ['the rescuers’ working hours (räddarnas arbetstider) are the services’ staffing', { title: 'Räddarnas arbetstider ses över', summary: 'Arbetsgruppen föreslår kortare skift.', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['fishermen rescued (räddades) with the rescue department taking part is a single rescue, as pelastettiin is', { title: 'Fiskare räddades ur sjönöd vid Åland', summary: 'Sjöräddningen och räddningsverket deltog.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  ['swimmers rescued by the rescuers (räddarna) stay a single rescue', { title: 'Två simmare räddades vid Hangö udd', summary: 'Räddarna drog upp dem ur vattnet.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  ['a cyclist injured (skadades, the passive past kept apart) is still incident news', { title: 'En cyklist skadades vid torget i Borgå', summary: 'Räddningsverket och polisen var på plats.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['a forest fire put out with new materiel is still incident news', { title: 'Räddningsverket släckte en skogsbrand i Kuusamo', summary: 'Branden spreds över fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
