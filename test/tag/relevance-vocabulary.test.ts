@@ -141,6 +141,12 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['fishermen rescued (räddades) with the rescue department taking part is a single rescue, as pelastettiin is', { title: 'Fiskare räddades ur sjönöd vid Åland', summary: 'Sjöräddningen och räddningsverket deltog.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['swimmers rescued by the rescuers (räddarna) stay a single rescue', { title: 'Två simmare räddades vid Hangö udd', summary: 'Räddarna drog upp dem ur vattnet.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['a cyclist injured (skadades, the passive past kept apart) is still incident news', { title: 'En cyklist skadades vid torget i Borgå', summary: 'Räddningsverket och polisen var på plats.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Round thirty-seven, eval-2028-17's misses: escape routes in Swedish, a fire (palo) as a word of its own.
+  ['escape routes (utrymningsvägar) are the fire safety of buildings, as poistumisreitit', { title: 'Miljöministeriet ändrar kraven på utrymningsvägar i vårdinrättningar', summary: '', lang: 'sv', source: 'ym' }, true, 'services'],
+  ['escape safety (utrymningssäkerhet) too', { title: 'Utrymningssäkerheten i höghus ses över', summary: '', lang: 'sv', source: 'ym' }, true, 'services'],
+  ['a terraced house’s fire (palo) with a danger bulletin is incident news, as brand is', { title: 'Rivitalon palo Porissa – savusta annettiin vaaratiedote', summary: 'Pelastuslaitos oli paikalla neljä tuntia.', source: 'pelastustoimi' }, false, null],
+  ['fire and rescue services cut short (palo- ja pelastustoimi) are no fire told', { title: 'Palo- ja pelastustoimen rahoitus turvataan ensi vuonna', summary: 'Valtiovarainministeriö esittää lisärahaa.', source: 'vm' }, true, 'services'],
+  ['a fire’s investigation (palon tutkinta) stays relevant', { title: 'Palon tutkinnan tulokset kootaan kansalliseen tietokantaan', summary: 'Pelastuslaitokset toimittavat tiedot Onnettomuustietoinstituutille.', source: 'intermin' }, true, 'services'],
   ['a forest fire put out with new materiel is still incident news', { title: 'Räddningsverket släckte en skogsbrand i Kuusamo', summary: 'Branden spreds över fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
