@@ -20,9 +20,12 @@ export interface Token {
 
 /** How an analyzer sees one word. */
 export interface WordAnalysis {
-  /** Compound-part sequences in base form, one per reading (Voikko); empty when the word is unknown. */
+  /**
+   * Compound-part sequences in base form, one per reading (Voikko); empty when the word is unknown. A first part cut
+   * short (hälytys-) ends each reading in an empty part: a term matches it as a compound's start, never as the word.
+   */
   parts: string[][];
-  /** Normalized Snowball stem of the whole word with hyphens removed. */
+  /** Normalized Snowball stem of the whole word with hyphens removed; a first part cut short keeps its hyphen at the end. */
   key: string;
   /** Snowball keys of the hyphen pieces (one entry when there is no hyphen). */
   pieceKeys: string[];
@@ -36,9 +39,14 @@ export interface Analyzer {
   prime?(lowerWord: string, lang: Lang, a: WordAnalysis): void;
 }
 
-// Latin letters cover Finnish and Swedish text; a narrow class is much faster than \p{L} here.
-const WORD = /[0-9A-Za-zªµºÀ-ÖØ-öø-ɏ]+(?:[-‐‑–][0-9A-Za-zªµºÀ-ÖØ-öø-ɏ]+)*/g;
+// Latin letters cover Finnish and Swedish text; a narrow class is much faster than \p{L} here. A compound's first part
+// cut short before "and", "or" or a comma (hälytys- ja johtamisjärjestelmät, brand- och räddningsväsendet) keeps its
+// hyphen: it is the first part of a compound whose head is the next word's, not a word of its own (an alarm,
+// hälytys, as a word of its own is a call-out's).
+const WORD = /[0-9A-Za-zªµºÀ-ÖØ-öø-ɏ]+(?:[-‐‑–][0-9A-Za-zªµºÀ-ÖØ-öø-ɏ]+)*(?:[-‐‑](?=,|\s+(?:ja|tai|sekä|eli|och|eller|samt)\s))?/g;
 const HYPHEN = /[-‐‑–]/;
+/** A first part cut short (hälytys-): the analyzers read it as no whole word. */
+const CUT_SHORT = /[-‐‑]$/;
 
 /**
  * A word of a text. Its pieces are split only when read: only a word the matcher has not seen reads them (and the
@@ -48,7 +56,7 @@ class WordToken implements Token {
   constructor(readonly text: string, readonly lower: string) {}
 
   get pieces(): string[] {
-    return HYPHEN.test(this.text) ? this.text.split(HYPHEN) : [this.text];
+    return HYPHEN.test(this.text) ? this.text.split(HYPHEN).filter((p) => p.length > 0) : [this.text];
   }
 }
 
@@ -113,18 +121,34 @@ function finnishStem(stemmer: Stemmer, w: string): string {
   return s;
 }
 
+/**
+ * Snowball's Swedish stem, mended where it keys a noun and a verb alike: it strips the agent noun's -are with the
+ * verb's -ade, -ades, -at and -as, so räddare (a rescuer) and räddades (was rescued) are both rädd. The agent noun's
+ * forms (-are, -aren, -arna, -arnas, -ares, -arens) keep their ar (räddar), apart from the verb's.
+ */
+function swedishStem(stemmer: Stemmer, w: string): string {
+  const s = stemmer.stem(w);
+  if (s.length < 3) return s;
+  if (AGENT_NOUN.test(w) && w.startsWith(`${s}ar`)) return `${s}ar`;
+  // The passive past (räddades, was rescued) keeps its ending, apart from the infinitive and the other forms (rädda):
+  // a term still finds it by the stem, an exact term only itself.
+  return w.endsWith('ades') && w === `${s}ades` ? w : s;
+}
+
+const AGENT_NOUN = /ar(?:e|en|na|nas|es|ens)$/;
+
 /** Snowball-only analysis (no compound splitting); the fallback when Voikko is missing. */
 export function createSnowballAnalyzer(): Analyzer {
   const stemmers: Record<Lang, Stemmer> = { fi: snowball.newStemmer('finnish'), sv: snowball.newStemmer('swedish') };
   const cache: Record<Lang, Map<string, WordAnalysis>> = { fi: new Map(), sv: new Map() };
-  const key = (w: string, lang: Lang): string => normalizeKey(lang === 'fi' ? finnishStem(stemmers.fi, w) : stemmers.sv.stem(w), lang);
+  const key = (w: string, lang: Lang): string => normalizeKey(lang === 'fi' ? finnishStem(stemmers.fi, w) : swedishStem(stemmers.sv, w), lang);
   return {
     name: 'snowball',
     analyze(lowerWord: string, lang: Lang): WordAnalysis {
       let a = cache[lang].get(lowerWord);
       if (a) return a;
       const pieces = lowerWord.split(/[-‐‑–]/).filter((p) => p.length > 0);
-      const whole = key(pieces.join(''), lang);
+      const whole = key(pieces.join(''), lang) + (CUT_SHORT.test(lowerWord) ? '-' : '');
       a = { parts: [], key: whole, pieceKeys: pieces.length > 1 ? pieces.map((p) => key(p, lang)) : [whole] };
       if (cache[lang].size > 200_000) cache[lang].clear();
       cache[lang].set(lowerWord, a);
@@ -160,6 +184,7 @@ export function createVoikkoAnalyzer(voikko: Voikko): Analyzer {
         const alts = pr.length === 0 ? [[piece]] : uniqueSeqs(pr.map((r) => r.parts));
         readings = readings.flatMap((prefix) => alts.slice(0, 3).map((alt) => [...prefix, ...alt])).slice(0, 6);
       }
+      if (CUT_SHORT.test(lowerWord)) readings = readings.map((r) => [...r, '']);
       a = { parts: readings, key: s.key, pieceKeys: s.pieceKeys };
       if (cache.size > 200_000) cache.clear();
       cache.set(lowerWord, a);

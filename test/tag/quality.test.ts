@@ -346,7 +346,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.961 / 0.967, primary 0.957 / 0.972: goal precision now meets the target too. Round thirteen (rents and investment
       // plans are the reform's; civil protection without shelters is internal security alone): primary 0.972 / 0.979, goal
       // precision 0.974 / 0.980.
-      expectBars(evaluation202704, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.95 }, true);
+      // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 0.993).
+      expectBars(evaluation202704, { f1: 0.99, primaryHit: 0.95, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-eight evaluation set, a dev set from round nine, above the keyword alert on every figure', () => {
       // Sealed at 0.982 / 0.978, primary 0.911 / 0.911, goal precision 0.836 / 0.836 (snowball / voikko). Round nine:
@@ -409,7 +410,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // headline's phrase names its subject as a word does): goal precision 0.955 / 0.955 (the targets met). Bars just below:
       // a fall below is a regression.
       // Round twenty-one (the Swedish area council and elections): primary 0.977, goal precision 0.963.
-      expectBars(evaluation202709, { f1: 0.985, primaryHit: 0.975, goalPrecision: 0.96 }, true);
+      // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 1.000).
+      expectBars(evaluation202709, { f1: 0.995, primaryHit: 0.975, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-fifteen evaluation set, a dev set from round seventeen, above the keyword alert on every figure', () => {
       // Sealed before any round-fifteen change at F1 0.962 / 0.962, primary 0.906 / 0.894, goal precision 0.872 / 0.856
@@ -443,7 +445,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // elavbrott; a joint procurement says how): primary 0.970, goal precision 0.957.
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.993).
-      expectBars(evaluation202712, { f1: 0.985, primaryHit: 0.99, goalPrecision: 0.99 }, true);
+      // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 1.000).
+      expectBars(evaluation202712, { f1: 0.995, primaryHit: 0.99, goalPrecision: 0.99 }, true);
     });
     it('holds on the round-twenty evaluation set, a dev set from round twenty-one, above the keyword alert on every figure', () => {
       // Before any round-twenty change: F1 0.940 / 0.937, primary 0.924 / 0.932, goal precision 0.890 / 0.898 (snowball /
@@ -460,7 +463,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // are printed. Round twenty-two (the Swedish loan authorisation, evacuation plans, a ministry's förvaltningsområde):
       // F1 0.996, primary 0.970, goal precision 0.965 / 0.972. Round twenty-three (the Rescue College as an actor): goal
       // precision 0.979. Bars just below.
-      expectBars(evaluation202802, { f1: 0.99, primaryHit: 0.965, goalPrecision: 0.975 }, true);
+      // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 1.000).
+      expectBars(evaluation202802, { f1: 0.995, primaryHit: 0.965, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-twenty-two evaluation set, a dev set from round twenty-three, above the keyword alert on every figure', () => {
       // Before any round-twenty-two change: F1 0.985 / 0.989, primary 0.955 / 0.963, goal precision 0.971 (snowball /
@@ -496,7 +500,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // twenty-six on, so its misses are printed. Round twenty-six (compensation for moved property, the welfare area's
       // service network, its organs, the welfare area as the rescue department's owner): F1 0.973, primary 0.940 / 0.946,
       // goal precision 0.966 / 0.973. Bars just below (primary still below the target).
-      expectBars(evaluation202806, { f1: 0.975, primaryHit: 0.97, goalPrecision: 0.96 }, true);
+      // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 and primary bars raised to just below where it ends (F1 0.983 / 0.987, primary 0.980 / 0.987).
+      expectBars(evaluation202806, { f1: 0.98, primaryHit: 0.975, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-twenty-six evaluation set, a dev set from round twenty-seven, above the keyword alert on every figure', () => {
       // Before any round-twenty-six change: F1 0.966 / 0.973, primary 0.917 / 0.909, goal precision 0.921 / 0.901
@@ -534,7 +539,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // doer, a forest fire the occasion): primary 0.923 / 0.929, goal precision 0.940.
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
-      expectBars(evaluation202810, { f1: 0.99, primaryHit: 0.97, goalPrecision: 0.975 }, true);
+      // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 1.000).
+      expectBars(evaluation202810, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-thirty evaluation set, a dev set from round thirty-one, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty; a dev set from round thirty-one on, so its misses are printed. Before any round-thirty change: F1 0.961 /
@@ -544,7 +550,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // targets, where it stands): a fall below is a regression. After all four of round thirty's changes: primary 0.890 /
       // 0.896, goal precision 0.888 / 0.889; after round thirty-one's two: primary 0.896, goal precision 0.911; after round
       // thirty-four's goal classes (h-goals-43): primary 0.955, goal precision 0.950.
-      expectBars(evaluation202811, { f1: 0.98, primaryHit: 0.96, goalPrecision: 0.95 }, true);
+      // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 0.993).
+      expectBars(evaluation202811, { f1: 0.99, primaryHit: 0.96, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-thirty-one evaluation set, a dev set from round thirty-two, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-one; a dev set from round thirty-two on, so its misses are printed. Before any round-thirty-one change: F1 0.945 /
@@ -558,7 +565,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.924).
-      expectBars(evaluation202812, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.92 }, true);
+      // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 0.992).
+      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.94, goalPrecision: 0.92 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -621,7 +629,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.833, recall 0.917), 0.733 (chosen 0.650), 0.655. The same at round thirty-six's end and at round thirty-seven's
       // sealing (12-06 04:51-04:55 UTC). Bars just below (above the three targets, where it stands): a fall below
       // is a regression.
-      expectBars(evaluation202817, { f1: 0.98, primaryHit: 0.955, goalPrecision: 0.975 }, true);
+      // Round thirty-seven's relevance part (h-rel-46, 12-06 05:50): qa030, qa083 and qa006 found (escape routes in Swedish, a
+      // fire as a word of its own, buildings as Swedish context), F1 0.996 and primary 0.975 with both analyzers; the F1 and
+      // primary bars raised to just below.
+      expectBars(evaluation202817, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-thirty-seven evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-seven change (12-06

@@ -1,7 +1,10 @@
 // tokenize: each word as written, its lower case and its hyphen pieces. A word is lowercased alone, and its pieces are
 // split only when read: both must give what lowercasing the whole text and splitting every word gave.
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/tag/analyze.js';
+import { createAnalyzer, createSnowballAnalyzer, tokenize, type Analyzer } from '../../src/tag/analyze.js';
+import { compileTerms } from '../../src/tag/match.js';
+import type { TermDef } from '../../src/tag/types.js';
+import { voikkoForTests } from './voikko-gate.js';
 
 /**
  * Every character tokenize takes as a word character (analyze.ts's WORD class) but İ, whose lower case is two
@@ -15,6 +18,10 @@ describe('tokenize', () => {
     ['VN/1234/2022 – KEJOn käyttöönotto', [['VN', 'vn', ['VN']], ['1234', '1234', ['1234']], ['2022', '2022', ['2022']], ['KEJOn', 'kejon', ['KEJOn']], ['käyttöönotto', 'käyttöönotto', ['käyttöönotto']]]],
     ['İSTANBUL Σ Räddningsverket', [['İSTANBUL', 'i̇stanbul', ['İSTANBUL']], ['Räddningsverket', 'räddningsverket', ['Räddningsverket']]]],
     ['…', []],
+    // A first part cut short before "and", "or" or a comma keeps its hyphen (it is no word of its own); elsewhere a
+    // hyphen or dash after a word is punctuation.
+    ['Hälytys- ja johtamisjärjestelmät, brand- och räddnings- eller x', [['Hälytys-', 'hälytys-', ['Hälytys']], ['ja', 'ja', ['ja']], ['johtamisjärjestelmät', 'johtamisjärjestelmät', ['johtamisjärjestelmät']], ['brand-', 'brand-', ['brand']], ['och', 'och', ['och']], ['räddnings-', 'räddnings-', ['räddnings']], ['eller', 'eller', ['eller']], ['x', 'x', ['x']]]],
+    ['palo-, pelastus- sekä kriisi - ja hallinto– tai', [['palo-', 'palo-', ['palo']], ['pelastus-', 'pelastus-', ['pelastus']], ['sekä', 'sekä', ['sekä']], ['kriisi', 'kriisi', ['kriisi']], ['ja', 'ja', ['ja']], ['hallinto', 'hallinto', ['hallinto']], ['tai', 'tai', ['tai']]]],
   ])('%s', (text, expected) => {
     expect(tokenize(text).map((t) => [t.text, t.lower, t.pieces])).toEqual(expected);
   });
@@ -36,5 +43,24 @@ describe('tokenize', () => {
     }
     expect(wrong).toEqual([]);
     expect(words).toBe(2 * WORD_CHARS.length ** 2);
+  });
+});
+
+// A first part cut short (hälytys- ja …) starts a compound whose head is the next word's: a term that matches only the
+// whole word (the incident scope's alarm, hälytys) does not match it, a term that may start a compound does.
+describe('a first part cut short', () => {
+  const term = (text: string, exact: boolean): TermDef => ({ text, lang: 'fi', goals: { g: 1 }, rule: 'anchor', exact, caseSensitive: false, subtopic: null, line: 1 });
+  const analyzers: [string, () => Analyzer | null][] = [
+    ['Snowball', () => createSnowballAnalyzer()],
+    ['Voikko', () => (voikkoForTests('a first part cut short with Voikko') ? createAnalyzer('auto') : null)],
+  ];
+  it.each(analyzers)('is no whole word (%s)', (_name, make) => {
+    const analyzer = make();
+    if (!analyzer) return;
+    const m = compileTerms([term('hälytys', true), term('hälytys+järjestelmä', false), term('hälytys', false)], analyzer);
+    const matched = (text: string): string[][] => tokenize(text).map((t) => m.matchToken(t, 'fi').single.map((x) => `${x.term.def.text}${x.term.def.exact ? '!' : ''}`));
+    expect(matched('hälytys- ja johtamisjärjestelmät')).toEqual([['hälytys'], [], []]);
+    expect(matched('hälytys ja johtamisjärjestelmät')[0].sort()).toEqual(['hälytys', 'hälytys!']);
+    expect(matched('hälytysjärjestelmät')).toEqual([['hälytys+järjestelmä']]);
   });
 });

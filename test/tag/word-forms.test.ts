@@ -3,7 +3,7 @@
 // lain, lakia, lakiin and laissa are forms of laki (law); palkkaa (hires, pays) and palkat (salaries) are not forms of
 // palkita (to award); tutkimusta and selvitystä are the partitives of tutkimus (research) and selvitys (report);
 // kokoa (size) is no form of kokous (meeting); Swedish lagen, lagar, lagens are forms of
-// lag (law), laget and lagets of lag (team).
+// lag (law), laget and lagets of lag (team); räddarna (the rescuers) no form of rädda (to rescue).
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
 import { compileTerms } from '../../src/tag/match.js';
@@ -58,6 +58,19 @@ function suite(name: string, make: () => Analyzer | null): void {
     it('tells the Swedish law (lagen, lagar) from the team (laget) for the exact term lag', () => {
       const lag = term('lag', 'sv', { exact: true });
       expect(found(analyzer, lag, ['lag', 'lagen', 'lagar', 'lagens', 'laget', 'lagets'])).toEqual(['lag', 'lagen', 'lagar', 'lagens']);
+    });
+
+    it('tells the Swedish rescuer (räddare, räddarna) from the verb (räddade, räddades) it is named after', () => {
+      // Round thirty-seven: Snowball keyed both rädd, so a rescuer found "Båtfarare räddades" and the exact verb found the
+      // rescuers. The agent noun's forms keep their ar; other agent nouns (sotare, lärare) the same.
+      const rescuer = ['räddare', 'räddaren', 'räddarna', 'räddarnas', 'räddares', 'räddarens'];
+      const verb = ['räddade', 'räddades', 'räddat', 'räddas', 'rädda'];
+      expect(found(analyzer, term('räddare', 'sv'), [...rescuer, ...verb])).toEqual(rescuer);
+      expect(found(analyzer, term('räddade', 'sv', { exact: true }), [...rescuer, ...verb])).toEqual(verb.filter((w) => w !== 'räddades'));
+      expect(found(analyzer, term('sotare', 'sv'), ['sotaren', 'sotarna', 'sotade', 'sotas'])).toEqual(['sotaren', 'sotarna']);
+      // The passive past keeps its ending: an exact term finds only itself, a term by its stem still finds it.
+      expect(found(analyzer, term('räddades', 'sv', { exact: true }), ['räddades', 'rädda', 'räddade', 'räddas'])).toEqual(['räddades']);
+      expect(found(analyzer, term('ändra', 'sv'), ['ändrades', 'ändras'])).toEqual(['ändrades', 'ändras']);
     });
 
     if (analyzer.name === 'voikko') {
