@@ -489,6 +489,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         if (hitTerms[h].owner === budget) ownerNamed = true;
         else otherNamed = true;
       }
+      // A budget published by the welfare area itself (its feed, a prior of the budget's goal) names its owner too: the
+      // council's "tilläggsanslag" for a fire station's repair is the welfare area's money.
+      for (const p of taxonomy.priors) if (p.source !== null && input.source === p.source && (p.goals[budget] ?? 0) > 0) ownerNamed = true;
       if (ownerNamed && otherNamed) money = budget;
     }
     for (let h = 0; h < hits; h++) {

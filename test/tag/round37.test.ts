@@ -1,0 +1,28 @@
+// Round thirty-seven's changes to which goal(s) an item is about (issue 10; wordings are this test's own, not a set's items).
+import { describe, expect, it } from 'vitest';
+import { roundTaggers } from './round-taggers.js';
+
+// A budget word in the title of an item the welfare area publishes itself (its feed: the source prior of the budget's goal)
+// names whose money it is, as the welfare area or its council named in the text does: an appropriation or investment
+// programme that funds a fire station is the reform's money alone. The same title from another source still needs the
+// welfare area named. Each case fails with the rule off (services, or not relevant at all), with either analyzer.
+describe.each(roundTaggers('round thirty-seven, the welfare area’s own budget'))('round thirty-seven, the welfare area’s own budget (%s)', (_name, tag) => {
+  it.each([
+    ['Lisämääräraha paloaseman katon korjaukseen', 'Valtuusto myönsi rahat maanantaina.', 'fi'],
+    ['Tilläggsanslag för renoveringen av brandstationens tak', 'Fullmäktige beviljade pengarna på måndag.', 'sv'],
+    ['Investointiohjelma hyväksyttiin: uusi paloasema Kirkkonummelle ja terveysasema Siuntioon', 'Ohjelma kattaa vuodet 2040–2044.', 'fi'],
+  ] as const)('from the welfare area’s feed, its budget for a fire station is the reform’s: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+
+  it('from another source, a budget word beside a fire station alone says nothing of whose money it is', () => {
+    expect(tag({ title: 'Lisämääräraha paloaseman katon korjaukseen', summary: 'Valtuusto myönsi rahat maanantaina.', lang: 'fi' })).toMatchObject({
+      primary: 'services',
+    });
+  });
+
+  it('the rescue department’s own budget stays its own, whoever publishes it', () => {
+    const r = tag({ title: 'Pelastuslaitoksen talousarvio: paloaseman katon korjaus alkaa', summary: 'Korjaus valmistuu syksyllä.', lang: 'fi', source: 'hyvinvointialue' });
+    expect(r.primary).toBe('services');
+  });
+});
