@@ -26,3 +26,17 @@ describe.each(roundTaggers('round thirty-seven, the welfare area’s own budget'
     expect(r.primary).toBe('services');
   });
 });
+
+// The welfare area's governance rules (hallintosääntö, förvaltningsstadga) weigh 2, and a section of a board (jaosto,
+// sektion) is an organ of the welfare area as a committee is: a section or committee for the rescue services written into
+// the governance rules is the welfare area's structure, the reform's. Each case is services with the words as they were.
+describe.each(roundTaggers('round thirty-seven, governance rules'))('round thirty-seven, governance rules (%s)', (_name, tag) => {
+  it.each([
+    ['Pelastustoimen jaosto aloittaa: ensimmäinen kokous maaliskuussa', 'Jaosto valmistelee pelastuslaitoksen asiat aluehallitukselle.', 'fi'],
+    ['En ny sektion för räddningsväsendet grundas: instruktionen ändras i maj', 'Sektionen bereder räddningsverkets ärenden för områdesstyrelsen.', 'sv'],
+    ['Aluehallitus esittää pelastustoimen valiokuntaa uuteen hallintosääntöön', 'Valtuusto päättää asiasta kesäkuussa.', 'fi'],
+    ['Områdesstyrelsen föreslår ett utskott för räddningsväsendet i den nya förvaltningsstadgan', 'Fullmäktige beslutar i juni.', 'sv'],
+  ] as const)('a section or committee for the rescue services in the governance rules is the reform’s: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+});
