@@ -40,3 +40,19 @@ describe.each(roundTaggers('round thirty-seven, governance rules'))('round thirt
     expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
   });
 });
+
+// Two false friends: the EU mechanism's fire-fighting aeroplane (sammutuslentokone) is no extinguisher (sammutin), as the
+// fire-fighting aircraft (sammutuskone) was not; a steering group (ohjausryhmä) is no steering of the welfare areas (ohjaus).
+describe.each(roundTaggers('round thirty-seven, false friends'))('round thirty-seven, false friends (%s)', (_name, tag) => {
+  it('the mechanism lending fire-fighting aeroplanes is internal security alone', () => {
+    const r = tag({ title: 'Pelastuspalvelumekanismi: Suomi lainaa kaksi sammutuslentokonetta Portugaliin', summary: 'Koneet palaavat elokuun lopussa.', lang: 'fi', source: 'intermin' });
+    expect(r).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+    expect(r.evidence.some((e) => e.term === 'sammutin')).toBe(false);
+  });
+
+  it('a ministry’s steering group names no steering of the welfare areas', () => {
+    const r = tag({ title: 'Sisäministeriön ohjausryhmä: pelastustoimen palvelutasojen vertailu valmistui', summary: 'Vertailussa olivat kaikkien hyvinvointialueiden pelastuslaitokset.', lang: 'fi', source: 'intermin' });
+    expect(r).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+    expect(r.evidence.some((e) => e.term === 'ohjaus')).toBe(false);
+  });
+});
