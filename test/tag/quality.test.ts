@@ -222,10 +222,14 @@ const evaluation202815 = load('eval-2028-15.jsonl');
 // fc5eaec); a dev set from round thirty-six on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202816 = load('eval-2028-16.jsonl');
 // Round thirty-six's evaluation set: 240 items (120 Swedish, Finnish/Swedish twins in new wordings; 120 relevant), written
-// and measured before any round-thirty-six change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-thirty-six change, never tuned on through round thirty-six (figures in its commit message,
+// 76c42bd); a dev set from round thirty-seven on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202817 = load('eval-2028-17.jsonl');
+// Round thirty-seven's evaluation set: 252 items (126 Swedish, Finnish/Swedish twins in new wordings; 132 relevant), written
+// and measured before any round-thirty-seven change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202817 = load('eval-2028-17.jsonl');
+const evaluation202818 = load('eval-2028-18.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -618,13 +622,22 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (primary 0.945, goal precision 0.970, its misses read from 02:12).
       expectBars(evaluation202816, { f1: 0.995, primaryHit: 0.95, goalPrecision: 0.965 }, true);
     });
-    it('holds on the round-thirty-six evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-six change (12-06
-      // 01:52-01:55 UTC): F1 0.983 (precision 0.992, recall 0.975), primary 0.958 (chosen 0.958), goal precision 0.977
-      // (goal recall 0.947), the same with snowball and voikko; keyword alert 0.873 (precision 0.833, recall 0.917), 0.733
-      // (chosen 0.650), 0.655. Bars just below (above the three targets, where it stands): a fall below is a
-      // regression.
-      expectBars(evaluation202817, { f1: 0.98, primaryHit: 0.955, goalPrecision: 0.975 }, false);
+    it('holds on the round-thirty-six evaluation set, a dev set from round thirty-seven, above the keyword alert on every figure', () => {
+      // Sealed through round thirty-six; a dev set from round thirty-seven on, so its misses are printed. Before any
+      // round-thirty-six change (12-06 01:52-01:55 UTC): F1 0.983 (precision 0.992, recall 0.975), primary 0.958 (chosen
+      // 0.958), goal precision 0.977 (goal recall 0.947), the same with snowball and voikko; keyword alert 0.873 (precision
+      // 0.833, recall 0.917), 0.733 (chosen 0.650), 0.655. The same at round thirty-six's end and at round thirty-seven's
+      // sealing (12-06 04:51-04:55 UTC). Bars just below (above the three targets, where it stands): a fall below
+      // is a regression.
+      expectBars(evaluation202817, { f1: 0.98, primaryHit: 0.955, goalPrecision: 0.975 }, true);
+    });
+    it('holds on the round-thirty-seven evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-seven change (12-06
+      // 04:51-04:55 UTC, the rules of 14a0fe7): F1 0.957 / 0.949 (precision 0.984 / 0.976, recall 0.932 / 0.924), primary
+      // 0.909 (chosen 0.909), goal precision 0.977 / 0.985 (goal recall 0.914), snowball / voikko; keyword alert 0.842
+      // (precision 0.784, recall 0.909), 0.750 (chosen 0.697), 0.667. Bars just below (below the F1 and primary
+      // targets, above its goal-precision target, where it stands): a fall below is a regression.
+      expectBars(evaluation202818, { f1: 0.945, primaryHit: 0.905, goalPrecision: 0.975 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
