@@ -489,6 +489,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         if (hitTerms[h].owner === budget) ownerNamed = true;
         else otherNamed = true;
       }
+      // A budget published by the welfare area itself (its feed, a prior of the budget's goal) names its owner too: the
+      // council's "tilläggsanslag" for a fire station's repair is the welfare area's money.
+      for (const p of taxonomy.priors) if (p.source !== null && input.source === p.source && (p.goals[budget] ?? 0) > 0) ownerNamed = true;
       if (ownerNamed && otherNamed) money = budget;
     }
     for (let h = 0; h < hits; h++) {
@@ -690,7 +693,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       return own;
     };
-    const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>, modelLead?: GoalId): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId } => {
+    const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId; top: number } => {
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
       // named by actors alone, are read from every goal (after learning, as before it: a goal the rules do not list
       // still carries the item, "Pelastustoimen tietojärjestelmien hankinnat" by its actor).
@@ -749,15 +752,15 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         ranked.splice(ranked.indexOf(moved), 1);
         ranked.unshift(moved);
       }
-      // The primary-goal model's choice, when given, leads: the further goals are weighed against it (see `finish` below).
-      if (modelLead !== undefined && ranked.includes(modelLead) && ranked[0] !== modelLead) {
-        ranked.splice(ranked.indexOf(modelLead), 1);
-        ranked.unshift(modelLead);
-      }
       const top = s[all[0]];
-      if (top < th.relevant) return { ranked, goals: [], moved };
+      return { ranked, goals: further(s, ranked, top, learnedNames), moved, top };
+    };
+    // Which goals are listed, `ranked[0]` leading (the rules' choice, or the primary-goal model's: see below), from the
+    // scores `s` whose top is `top`.
+    const further = (s: Record<GoalId, number>, ranked: GoalId[], top: number, learnedNames: ReadonlySet<GoalId>): GoalId[] => {
+      if (top < th.relevant) return [];
       // A welfare area's budget is its money alone: the fire stations it builds and the care it funds are what it buys.
-      if (reading.budget !== null && ranked[0] === reading.budget) return { ranked, goals: [reading.budget], moved };
+      if (reading.budget !== null && ranked[0] === reading.budget) return [reading.budget];
       // A further goal the title says nothing of is what the item mentions, not what it is about (police and rescue
       // services meeting anywhere in the item is a cooperation the scope rule vouches for). A title word that speaks for
       // the leading goal as well (rahoitus in "Hyvinvointialueiden rahoitus …") says nothing for a further one.
@@ -805,14 +808,15 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         }
         return organ;
       };
-      const inTitle = (g: GoalId): boolean =>
-        learnedNames.has(g) ||
-        reading.evidence.some(
+      const inTitle = (g: GoalId): boolean => {
+        if (learnedNames.has(g)) return true;
+        const organ = organOnly(g);
+        return reading.evidence.some(
           (e) =>
             (e.field === 'title' || e.rule === 'scope') &&
             (e.goals[g] ?? 0) > 0 &&
             !actorTexts.has(e.term) &&
-            !(e.field === 'title' && organOnly(g)) &&
+            !(e.field === 'title' && organ) &&
             !(e.field === 'title' && whoOrWhere(reading, e)) &&
             !(e.field === 'title' && e.match !== undefined && leadWords.has(e.match) && !((e.goals[ranked[0]] ?? 0) > 0)) &&
             !(e.rule === 'context' && e.field === 'title' && e.match !== undefined && reading.tail.has(e.match) && leadsHeadline) &&
@@ -821,14 +825,14 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
             !occasion(e) &&
             !(cooperating && e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && (e.goals[g] ?? 0) < OCCASION * factor.title),
         );
+      };
       // A title term that lends a further goal a goal's full share names both whatever the leading goal's points: the
       // shelter of "Skyldigheten att bygga skyddsrum ses över" is civil protection and a building the rescue act regulates.
       const namedInTitle = (g: GoalId): boolean =>
         reading.evidence.some(
           (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && firstKey(e.goals) !== g && (e.goals[g] ?? 0) >= th.goal,
         );
-      const goals = ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g) || namedInTitle(g)) && reading.rule[g] > 0 && inTitle(g)));
-      return { ranked, goals, moved };
+      return ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g) || namedInTitle(g)) && reading.rule[g] > 0 && inTitle(g)));
     };
     // On an item the rules find relevant, learned weights may reorder and drop the goals the rules list, and bring in
     // only a goal the rules have topic evidence for (a topic term of its own: an actor says who acts, not what about)
@@ -839,7 +843,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // item, however many reviewers had put it there.)
     const byRules = learned ? choose(Object.fromEntries(goalIds.map((g) => [g, round(ruled(g))])), () => true, NONE) : null;
     const allowedGoal = (g: GoalId): boolean => !byRules || byRules.goals.length === 0 || byRules.goals.includes(g) || raised.has(g);
-    const { ranked, goals, moved } = choose(scores, allowedGoal, taught);
+    const { ranked, goals, moved, top } = choose(scores, allowedGoal, taught);
     if (moved !== undefined) evidence.push({ rule: 'about', term: moved, field: 'title', goals: {} });
     const relevant = goals.length > 0;
     const result: TagResult = {
@@ -864,19 +868,21 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // structure alone (round thirty-six). A goal the rules chose as the title's subject (`moved`) stays, and no goal the
     // rules did not list comes in.
     const lead = result.primary;
+    // A context word another goal's term shares (rahoitus) says nothing of whose matter it is.
+    const shared = (e: Evidence, g: GoalId): boolean =>
+      e.rule === 'context' && reading.evidence.some((o) => o !== e && o.field === 'title' && o.match === e.match && firstKey(o.goals) !== g);
     const titleNames = (g: GoalId): boolean => {
       let points = 0;
       for (const e of reading.evidence) {
-        if (e.field !== 'title' || (e.rule !== 'term' && e.rule !== 'phrase' && e.rule !== 'context') || actorTexts.has(e.term) || firstKey(e.goals) !== g) continue;
-        // A context word another goal's term shares (rahoitus) says nothing of whose matter it is.
-        const shared = e.rule === 'context' && reading.evidence.some((o) => o !== e && o.field === 'title' && o.match === e.match && firstKey(o.goals) !== g);
-        if (!shared && e.goals[g] >= MIN_TOPIC_WEIGHT * factor.title) points += e.goals[g];
+        const word = e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase' || e.rule === 'context') && !actorTexts.has(e.term) && firstKey(e.goals) === g;
+        if (word && e.goals[g] >= MIN_TOPIC_WEIGHT * factor.title && !shared(e, g)) points += e.goals[g];
       }
       return points >= MIN_TOPIC * factor.title;
     };
     if (lead !== null && lead !== ranked[0] && choice.p >= SURE && result.goals.length > 1 && titleNames(lead)) {
-      const again = choose(scores, allowedGoal, taught, lead).goals;
-      result.goals = result.goals.filter((g) => g === lead || g === moved || again.includes(g));
+      // The further-goal test again, the model's choice leading (it is among the goals the rules list, so in `ranked`).
+      const again = further(scores, [lead, ...ranked.filter((g) => g !== lead)], top, taught);
+      result.goals = result.goals.filter((g) => g === moved || again.includes(g));
     }
     result.joint = assessJoint(input, result, taxonomy, now());
     return result;

@@ -509,7 +509,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // same. Sealed through round twenty-six; a dev set from round twenty-seven on, so its misses are printed. Round
       // twenty-eight (the doer decides no goal): primary 0.924 / 0.917, goal precision 0.928 / 0.907. Bars just below
       // (primary and goal precision still below the issue's targets).
-      expectBars(evaluation202807, { f1: 0.96, primaryHit: 0.915, goalPrecision: 0.905 }, true);
+      // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.955
+      // with both analyzers: the issue's target met; goal precision 0.971 / 0.964).
+      expectBars(evaluation202807, { f1: 0.975, primaryHit: 0.95, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-twenty-seven evaluation set, a dev set from round twenty-eight, above the keyword alert on every figure', () => {
       // Before any round-twenty-seven change: F1 0.960 / 0.963, primary 0.886 / 0.886, goal precision 0.898 / 0.898
@@ -540,7 +542,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
       // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 1.000).
-      expectBars(evaluation202810, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.975 }, true);
+      // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.994, goal precision 0.988).
+      expectBars(evaluation202810, { f1: 0.995, primaryHit: 0.99, goalPrecision: 0.985 }, true);
     });
     it('holds on the round-thirty evaluation set, a dev set from round thirty-one, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty; a dev set from round thirty-one on, so its misses are printed. Before any round-thirty change: F1 0.961 /
@@ -551,7 +554,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.896, goal precision 0.888 / 0.889; after round thirty-one's two: primary 0.896, goal precision 0.911; after round
       // thirty-four's goal classes (h-goals-43): primary 0.955, goal precision 0.950.
       // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 0.993).
-      expectBars(evaluation202811, { f1: 0.99, primaryHit: 0.96, goalPrecision: 0.95 }, true);
+      // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.968, goal precision 0.963).
+      expectBars(evaluation202811, { f1: 0.99, primaryHit: 0.965, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-thirty-one evaluation set, a dev set from round thirty-two, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-one; a dev set from round thirty-two on, so its misses are printed. Before any round-thirty-one change: F1 0.945 /
@@ -566,7 +570,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.924).
       // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 0.992).
-      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.94, goalPrecision: 0.92 }, true);
+      // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.952, goal precision 0.934).
+      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.95, goalPrecision: 0.93 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -578,7 +583,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // primary 0.935 / 0.940, goal precision 0.928 / 0.923.
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (primary 0.962, goal precision 0.959 / 0.954).
-      expectBars(evaluation202813, { f1: 0.995, primaryHit: 0.96, goalPrecision: 0.95 }, true);
+      // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.973, goal precision 0.969 / 0.964).
+      expectBars(evaluation202813, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-thirty-three evaluation set, a dev set from round thirty-four, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-three; a dev set from round thirty-four on, so its misses are printed. Before any round-thirty-three change: F1
@@ -608,7 +614,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // a fall below is a regression. The same at round thirty-five's start. Round thirty-five's relevance words (the dev
       // sets' classes, then its own misses read): F1 0.988 (recall 0.984, precision 0.992), primary 0.944, goal precision 0.919.
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
-      expectBars(evaluation202815, { f1: 0.985, primaryHit: 0.94, goalPrecision: 0.95 }, true);
+      // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (F1 0.996, two
+      // investment programmes found; primary 0.960, goal precision 0.955: the issue's targets met).
+      expectBars(evaluation202815, { f1: 0.995, primaryHit: 0.955, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-thirty-five evaluation set, a dev set from round thirty-six, above the keyword alert on every figure', () => {
       // Sealed through round thirty-five; a dev set from round thirty-six on, so its misses are printed. Before any
