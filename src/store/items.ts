@@ -1,5 +1,5 @@
 // The items table's read side: lists for the front page and the CLI, one item in full, its versions and events.
-import { limitRows, prepared, type Db } from './db.js';
+import { eachPage, limitRows, prepared, type Db } from './db.js';
 import { FTS_ITEM_ID } from './search-words.js';
 import type { Consultation, Identifier, ItemKind, Lang } from '../model.js';
 import type { ChangeType } from './changes.js';
@@ -215,15 +215,13 @@ export const LISTING_PAGE_SQL = `SELECT ${ROW_COLUMNS} FROM ${rowFrom('json_each
 
 /**
  * The items of each query in turn, at most `limit` in all, one row at a time as a listing writes them (`items --json
- * --limit 100000` holds a page of rows, not all), with no read left open between pages: a listing whose reader
- * pauses (a slow pipe, a pager) holds no read transaction, so the write-ahead log is still copied back and reset as
- * crawls write meanwhile. Which items, and in which order, is read once, in one read: the items that matched when
- * the listing began, in that order (none repeated, none left out, also when an item's date or deadline changes
- * meanwhile). Each is shown as stored when its page is read; an item removed meanwhile is left out, and items stored
- * after the listing began are not in it.
+ * --limit 100000` holds a page of rows, not all), with no read left open between pages (eachPage): the items that
+ * matched when the listing began, in that order (none repeated, none left out, also when an item's date or deadline
+ * changes meanwhile). Each is shown as stored when its page is read; an item removed meanwhile is left out, and items
+ * stored after the listing began are not in it.
  */
 export function* eachItem(db: Db, queries: ItemQuery[], limit: number): Generator<ItemRow, void, undefined> {
-  const ids = db.transaction(() => {
+  const ids = () => {
     const all: number[] = [];
     for (const q of queries) {
       if (all.length >= limit) break;
@@ -231,12 +229,8 @@ export function* eachItem(db: Db, queries: ItemQuery[], limit: number): Generato
       for (const id of prepared(db, sql).pluck().all(...args) as number[]) all.push(id);
     }
     return all;
-  })();
-  const page = prepared(db, LISTING_PAGE_SQL);
-  for (let at = 0; at < ids.length; at += LISTING_PAGE) {
-    const rows = page.all(JSON.stringify(ids.slice(at, at + LISTING_PAGE))) as RawRow[];
-    for (const r of rows) yield toItemRow(r);
-  }
+  };
+  yield* eachPage(db, ids, LISTING_PAGE, (page) => (prepared(db, LISTING_PAGE_SQL).all(JSON.stringify(page)) as RawRow[]).map(toItemRow));
 }
 
 /** The tagger's verdict as stored on an item (reviewers' decisions are separate, see listReviews). */
