@@ -86,6 +86,10 @@ export async function backupCommand(args: string[]): Promise<number> {
     if (err instanceof InUseError) throw new Refused(err.message);
     const { code = '' } = err as { code?: string };
     if (code === 'EEXIST') throw new Refused(`${dest} was written by another backup while this one copied; it is kept, and this copy removed`, 1);
+    // The copy's file could not be made or written (a folder that takes no new file, a file-size limit): SQLite's
+    // message names no file. A failure like a full disk's (DiskFullError), told by main with its SQLite code (exit 1).
+    if ((err as Error).name === 'SqliteError' && /^SQLITE_(CANTOPEN|IOERR|READONLY|PERM)/.test(code))
+      throw Object.assign(new Error(`${dest} could not be written: ${(err as Error).message}`), { code });
     throw err;
   } finally {
     unlisten();
