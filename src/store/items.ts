@@ -166,6 +166,14 @@ function toItemRow<T extends RawRow>(r: T): Omit<T, keyof RawRow> & ItemRow {
   };
 }
 
+/**
+ * That item `i`, with its latest review `r`, carries a goal (both `?` the goal): the reviewer's goals when reviewed,
+ * none when judged not relevant (as ItemRow.goals shows it), else the tagger's (one primary-key lookup, not the whole
+ * list). The CLI's lists and the web's (item-filter.ts) alike.
+ */
+export const HAS_GOAL = `CASE WHEN r.id IS NULL THEN EXISTS (SELECT 1 FROM item_goals WHERE item_id = i.id AND goal = ?)
+  ELSE r.relevant = 1 AND EXISTS (SELECT 1 FROM json_each(r.goals) WHERE value = ?) END`;
+
 /** The SQL and arguments of a listItems query (exported for the query-plan tests); `idsOnly`: its items' ids alone. */
 export function itemListQuery(q: ItemQuery = {}, { idsOnly = false } = {}): { sql: string; args: (string | number)[] } {
   const where: string[] = [];
@@ -176,12 +184,7 @@ export function itemListQuery(q: ItemQuery = {}, { idsOnly = false } = {}): { sq
   // rather than sorting every match: a page needs only the first `limit` of them.
   if (q.match) where.push(`+i.id IN (SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ?)`), args.push(q.match);
   if (q.relevant !== undefined) where.push('COALESCE(r.relevant, i.relevant) = ?'), args.push(Number(q.relevant));
-  if (q.goal) {
-    // The reviewer's goals when reviewed, else the tagger's (one primary-key lookup, not the whole list).
-    where.push(`CASE WHEN r.id IS NULL THEN EXISTS (SELECT 1 FROM item_goals WHERE item_id = i.id AND goal = ?)
-      ELSE EXISTS (SELECT 1 FROM json_each(r.goals) WHERE value = ?) END`);
-    args.push(q.goal, q.goal);
-  }
+  if (q.goal) where.push(HAS_GOAL), args.push(q.goal, q.goal);
   if (q.matter !== undefined) where.push('i.matter_id = ?'), args.push(q.matter);
   if (q.ids) where.push('i.id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(q.ids));
   if (q.jointFrom) where.push('i.joint = 1 AND i.deadline >= ? AND COALESCE(r.relevant, 1) = 1'), args.push(q.jointFrom);
