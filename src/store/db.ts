@@ -81,15 +81,15 @@ export function limitRows(n: number): string {
 }
 
 /**
- * A listing's rows one at a time, with no read left open between pages: a listing whose reader pauses (a slow pipe, a
- * pager) holds no read transaction, so the write-ahead log is still copied back and reset as crawls write meanwhile.
- * Which rows, in which order, is read once in one read (`ids`); then each `size` of them are read whole in a read of
- * their own (`page`, given the ids in order). Run inside a transaction, the whole listing reads in that one.
+ * A listing's rows a page at a time, with no read left open between pages: a listing whose reader pauses (a slow pipe,
+ * a pager) holds no read transaction, so the write-ahead log is still copied back and reset as crawls write meanwhile.
+ * Which rows, in which order, is read once in one read (`ids`); then each `size` of them are read whole by `page`
+ * (given the ids in order) in one read: one statement, or a transaction of its own. Run inside a transaction, the whole
+ * listing reads in that one.
  */
-export function* eachPage<T>(db: Db, ids: () => number[], size: number, page: (ids: number[]) => T[]): Generator<T, void, undefined> {
+export function* eachPage<T>(db: Db, ids: () => number[], size: number, page: (ids: number[]) => T[]): Generator<T[], void, undefined> {
   const all = db.transaction(ids)();
-  const read = db.transaction(page);
-  for (let at = 0; at < all.length; at += size) yield* read(all.slice(at, at + size));
+  for (let at = 0; at < all.length; at += size) yield page(all.slice(at, at + size));
 }
 
 /** Whether a statement failed because another connection held the lock it needed (it waited its busy_timeout, if any). */

@@ -233,7 +233,8 @@ export function* eachItem(db: Db, queries: ItemQuery[], limit: number): Generato
     }
     return all;
   };
-  yield* eachPage(db, ids, LISTING_PAGE, (page) => (prepared(db, LISTING_PAGE_SQL).all(JSON.stringify(page)) as RawRow[]).map(toItemRow));
+  const read = (page: number[]) => prepared(db, LISTING_PAGE_SQL).all(JSON.stringify(page)) as RawRow[];
+  for (const rows of eachPage(db, ids, LISTING_PAGE, read)) for (const r of rows) yield toItemRow(r);
 }
 
 /** The tagger's verdict as stored on an item (reviewers' decisions are separate, see listReviews). */

@@ -78,15 +78,18 @@ const MATTER_PAGE = 50;
  */
 export function* eachMatter(db: Db, q: MatterQuery = {}): Generator<MatterRow, void, undefined> {
   const rows = prepared(db, `SELECT ${MATTER_COLUMNS} FROM json_each(?) h CROSS JOIN matters m ON m.id = h.value ORDER BY h.key`);
-  const readPage = (page: number[]) => (rows.all(JSON.stringify(page)) as RawMatter[]).map((r) => {
+  // A page's matters, items, identifiers and goals in one read.
+  const readPage = db.transaction((page: number[]) => (rows.all(JSON.stringify(page)) as RawMatter[]).map((r) => {
     const { members: _, ...m } = fill(db, r);
     return m;
-  });
+  }));
   let given = 0;
-  for (const m of eachPage(db, () => matterIds(db, q), MATTER_PAGE, readPage)) {
-    if (q.goal && !m.goals.includes(q.goal)) continue;
-    yield m;
-    if (q.limit && ++given >= q.limit) return;
+  for (const page of eachPage(db, () => matterIds(db, q), MATTER_PAGE, readPage)) {
+    for (const m of page) {
+      if (q.goal && !m.goals.includes(q.goal)) continue;
+      yield m;
+      if (q.limit && ++given >= q.limit) return;
+    }
   }
 }
 
