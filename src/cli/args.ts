@@ -69,8 +69,19 @@ export function parseCommand<O extends ParseArgsConfig['options']>(args: string[
   return parsed;
 }
 
-/** A mistake in how a command was called: printed with the command's usage, exit status 2. */
-export class UsageError extends Error {
+/**
+ * The command says no, or that it failed, in a line of its own: `command: message` on stderr, exit status 2 (a target
+ * it will not write, a name already taken) unless given (1: it tried and failed).
+ */
+export class Refused extends Error {
+  constructor(message: string, readonly status = 2) {
+    super(message);
+    this.name = 'Refused';
+  }
+}
+
+/** A mistake in how a command was called: refused with the command's usage after the message, exit status 2. */
+export class UsageError extends Refused {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { resolvePaths } from '../paths.js';
 import { utf8Path } from '../paths.js';
 import { backupDb, DB_FILE_SUFFIXES, InUseError, openDb } from '../store/index.js';
-import { Interrupted, onStopSignal, parseCommand, signalStatus, UsageError } from './args.js';
+import { Interrupted, onStopSignal, parseCommand, Refused, signalStatus, UsageError } from './args.js';
 
 export const usage = `usage: lakivahti backup FILE [--force] [--db PATH]
 
@@ -55,23 +55,22 @@ export async function backupCommand(args: string[]): Promise<number> {
   const dest = given === undefined ? given : utf8Path(given, 'the backup file');
   if (!dest || extra.length) throw new UsageError('give one file to write the backup to, e.g. `lakivahti backup lakivahti-2026-12-01.sqlite`');
   const { dbFile } = resolvePaths(values);
-  const refused = (text: string) => (process.stderr.write(`backup: ${text}\n`), 2);
   // The folder first: a path under a file, or one ending in a slash (a folder's name), is no file to write.
   const dir = /[\\/]$/.test(dest) ? path.resolve(dest) : path.dirname(path.resolve(dest));
   const folder = fs.statSync(dir, { throwIfNoEntry: false });
-  if (folder && !folder.isDirectory()) return refused(`${dir} is not a folder`);
-  if (isDatabaseFile(dest, dbFile)) throw new UsageError(`${dest} is the database itself; choose another file`);
+  if (folder && !folder.isDirectory()) throw new Refused(`${dir} is not a folder`);
+  if (isDatabaseFile(dest, dbFile)) throw new Refused(`${dest} is the database itself; choose another file`);
   const target = fs.lstatSync(dest, { throwIfNoEntry: false });
   if (target?.isDirectory() || (target?.isSymbolicLink() && fs.statSync(dest, { throwIfNoEntry: false })?.isDirectory()))
-    return refused(`${dest} is a folder; name the file to write in it, e.g. ${path.join(dest, 'lakivahti-2026-12-01.sqlite')}`);
-  if (!folder) return refused(`the folder ${dir} does not exist`);
+    throw new Refused(`${dest} is a folder; name the file to write in it, e.g. ${path.join(dest, 'lakivahti-2026-12-01.sqlite')}`);
+  if (!folder) throw new Refused(`the folder ${dir} does not exist`);
   // The copy is renamed onto FILE: that would replace a link (the file it points to left old; a dangling one
   // was then said to be another backup's) or a device or pipe (as root, /dev/null) with a plain file.
   if (target?.isSymbolicLink())
-    return refused(`${dest} is a symbolic link (to ${path.resolve(path.dirname(path.resolve(dest)), fs.readlinkSync(dest))}); name the file itself, or remove the link first`);
+    throw new Refused(`${dest} is a symbolic link (to ${path.resolve(path.dirname(path.resolve(dest)), fs.readlinkSync(dest))}); name the file itself, or remove the link first`);
   if (target && !target.isFile())
-    return refused(`${dest} is not a regular file (${target.isFIFO() ? 'a named pipe' : target.isSocket() ? 'a socket' : 'a device'}); choose another name`);
-  if (target && !values.force) return refused(`${dest} already exists; choose another name, or add --force to overwrite it`);
+    throw new Refused(`${dest} is not a regular file (${target.isFIFO() ? 'a named pipe' : target.isSocket() ? 'a socket' : 'a device'}); choose another name`);
+  if (target && !values.force) throw new Refused(`${dest} already exists; choose another name, or add --force to overwrite it`);
   // Any schema: a backup before an upgrade is the one most worth having.
   const db = openDb(dbFile, { readOnly: true, anySchema: true });
   // Ctrl-C, SIGTERM or SIGHUP: the copy stops between steps and its partial file is removed.
@@ -84,13 +83,14 @@ export async function backupCommand(args: string[]): Promise<number> {
     process.stdout.write(`backup: ${dest} written (${megabytes(bytes)}, ${items} items); integrity check ok\n`);
     return 0;
   } catch (err) {
-    if (err instanceof InUseError) {
-      process.stderr.write(`backup: ${err.message}\n`);
-      return 2;
-    }
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    process.stderr.write(`backup: ${dest} was written by another backup while this one copied; it is kept, and this copy removed\n`);
-    return 1;
+    if (err instanceof InUseError) throw new Refused(err.message);
+    const { code = '' } = err as { code?: string };
+    if (code === 'EEXIST') throw new Refused(`${dest} was written by another backup while this one copied; it is kept, and this copy removed`, 1);
+    // The copy's file could not be made or written (a folder that takes no new file, a file-size limit): SQLite's
+    // message names no file. A failure like a full disk's (DiskFullError), told by main with its SQLite code (exit 1).
+    if ((err as Error).name === 'SqliteError' && /^SQLITE_(CANTOPEN|IOERR|READONLY|PERM)/.test(code))
+      throw Object.assign(new Error(`${dest} could not be written: ${(err as Error).message}`), { code });
+    throw err;
   } finally {
     unlisten();
     db.close();

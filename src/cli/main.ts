@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { namedPath, PathError, resolvePaths, rootDir, utf8Path } from '../paths.js';
 import { DbOpenError } from '../store/db.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
-import { commandFirst, Interrupted, isGlobalOption, parseCommand, tolerateClosedPipes, UsageError } from './args.js';
+import { commandFirst, Interrupted, isGlobalOption, parseCommand, Refused, tolerateClosedPipes, UsageError } from './args.js';
 
 const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
 
@@ -129,6 +129,10 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (err) {
     const e = err as Error & { code?: string };
+    if (err instanceof Refused && !(err instanceof UsageError)) {
+      process.stderr.write(`${name}: ${e.message}\n`);
+      return err.status;
+    }
     if (err instanceof UsageError || err instanceof PathError || e.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${name}: ${e.message}\n\n${command.usage}`);
       return 2;

@@ -80,6 +80,18 @@ export function limitRows(n: number): string {
   return `LIMIT ${n}`;
 }
 
+/**
+ * A listing's rows a page at a time, with no read left open between pages: a listing whose reader pauses (a slow pipe,
+ * a pager) holds no read transaction, so the write-ahead log is still copied back and reset as crawls write meanwhile.
+ * Which rows, in which order, is read once in one read (`ids`); then each `size` of them are read whole by `page`
+ * (given the ids in order) in one read: one statement, or a transaction of its own. Run inside a transaction, the whole
+ * listing reads in that one.
+ */
+export function* eachPage<T>(db: Db, ids: () => number[], size: number, page: (ids: number[]) => T[]): Generator<T[], void, undefined> {
+  const all = db.transaction(ids)();
+  for (let at = 0; at < all.length; at += size) yield page(all.slice(at, at + size));
+}
+
 /** Whether a statement failed because another connection held the lock it needed (it waited its busy_timeout, if any). */
 export const isBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
 

@@ -2,7 +2,7 @@
 import { dataVersion } from './data-version.js';
 import { limitRows, prepared, type Db } from './db.js';
 import { expandPrefixes, ftsDay, FTS_ITEM_ID } from './search-words.js';
-import { listRowSelect, listItems, readListRows, type ItemRow, type ListRow } from './items.js';
+import { HAS_GOAL, listRowSelect, listItems, readListRows, type ItemRow, type ListRow } from './items.js';
 
 /** What a person can filter the items list by; every field is optional and they all must hold. */
 export interface ItemFilter {
@@ -96,11 +96,7 @@ export function filterConditions(f: ItemFilter): { where: string[]; args: (strin
   // item with a deadline (or of the stage's matters) first would sort them all.
   if (f.hasDeadline !== undefined) where.push(`+i.deadline IS ${f.hasDeadline ? 'NOT ' : ''}NULL`);
   if (f.stage) where.push('+i.matter_id IN (SELECT id FROM matters WHERE stage = ?)'), args.push(f.stage);
-  if (f.goal) {
-    where.push(`CASE WHEN r.id IS NULL THEN EXISTS (SELECT 1 FROM item_goals WHERE item_id = i.id AND goal = ?)
-      ELSE r.relevant = 1 AND EXISTS (SELECT 1 FROM json_each(r.goals) WHERE value = ?) END`);
-    args.push(f.goal, f.goal);
-  }
+  if (f.goal) where.push(HAS_GOAL), args.push(f.goal, f.goal);
   if (f.unreadBy !== undefined) where.push('NOT EXISTS (SELECT 1 FROM item_reads WHERE user_id = ? AND item_id = i.id)'), args.push(f.unreadBy);
   // Unary +: walk the list order and test each item against the (materialized) matches, as listItems does.
   if (f.match) where.push(`+i.id IN (SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ?)`), args.push(f.match);

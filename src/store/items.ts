@@ -1,5 +1,5 @@
 // The items table's read side: lists for the front page and the CLI, one item in full, its versions and events.
-import { limitRows, prepared, type Db } from './db.js';
+import { eachPage, limitRows, prepared, type Db } from './db.js';
 import { FTS_ITEM_ID } from './search-words.js';
 import type { Consultation, Identifier, ItemKind, Lang } from '../model.js';
 import type { ChangeType } from './changes.js';
@@ -166,6 +166,14 @@ function toItemRow<T extends RawRow>(r: T): Omit<T, keyof RawRow> & ItemRow {
   };
 }
 
+/**
+ * That item `i`, with its latest review `r`, carries a goal (both `?` the goal): the reviewer's goals when reviewed,
+ * none when judged not relevant (as ItemRow.goals shows it), else the tagger's (one primary-key lookup, not the whole
+ * list). The CLI's lists and the web's (item-filter.ts) alike.
+ */
+export const HAS_GOAL = `CASE WHEN r.id IS NULL THEN EXISTS (SELECT 1 FROM item_goals WHERE item_id = i.id AND goal = ?)
+  ELSE r.relevant = 1 AND EXISTS (SELECT 1 FROM json_each(r.goals) WHERE value = ?) END`;
+
 /** The SQL and arguments of a listItems query (exported for the query-plan tests); `idsOnly`: its items' ids alone. */
 export function itemListQuery(q: ItemQuery = {}, { idsOnly = false } = {}): { sql: string; args: (string | number)[] } {
   const where: string[] = [];
@@ -176,12 +184,7 @@ export function itemListQuery(q: ItemQuery = {}, { idsOnly = false } = {}): { sq
   // rather than sorting every match: a page needs only the first `limit` of them.
   if (q.match) where.push(`+i.id IN (SELECT ${FTS_ITEM_ID} FROM items_fts WHERE items_fts MATCH ?)`), args.push(q.match);
   if (q.relevant !== undefined) where.push('COALESCE(r.relevant, i.relevant) = ?'), args.push(Number(q.relevant));
-  if (q.goal) {
-    // The reviewer's goals when reviewed, else the tagger's (one primary-key lookup, not the whole list).
-    where.push(`CASE WHEN r.id IS NULL THEN EXISTS (SELECT 1 FROM item_goals WHERE item_id = i.id AND goal = ?)
-      ELSE EXISTS (SELECT 1 FROM json_each(r.goals) WHERE value = ?) END`);
-    args.push(q.goal, q.goal);
-  }
+  if (q.goal) where.push(HAS_GOAL), args.push(q.goal, q.goal);
   if (q.matter !== undefined) where.push('i.matter_id = ?'), args.push(q.matter);
   if (q.ids) where.push('i.id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(q.ids));
   if (q.jointFrom) where.push('i.joint = 1 AND i.deadline >= ? AND COALESCE(r.relevant, 1) = 1'), args.push(q.jointFrom);
@@ -215,15 +218,13 @@ export const LISTING_PAGE_SQL = `SELECT ${ROW_COLUMNS} FROM ${rowFrom('json_each
 
 /**
  * The items of each query in turn, at most `limit` in all, one row at a time as a listing writes them (`items --json
- * --limit 100000` holds a page of rows, not all), with no read left open between pages: a listing whose reader
- * pauses (a slow pipe, a pager) holds no read transaction, so the write-ahead log is still copied back and reset as
- * crawls write meanwhile. Which items, and in which order, is read once, in one read: the items that matched when
- * the listing began, in that order (none repeated, none left out, also when an item's date or deadline changes
- * meanwhile). Each is shown as stored when its page is read; an item removed meanwhile is left out, and items stored
- * after the listing began are not in it.
+ * --limit 100000` holds a page of rows, not all), with no read left open between pages (eachPage): the items that
+ * matched when the listing began, in that order (none repeated, none left out, also when an item's date or deadline
+ * changes meanwhile). Each is shown as stored when its page is read; an item removed meanwhile is left out, and items
+ * stored after the listing began are not in it.
  */
 export function* eachItem(db: Db, queries: ItemQuery[], limit: number): Generator<ItemRow, void, undefined> {
-  const ids = db.transaction(() => {
+  const ids = () => {
     const all: number[] = [];
     for (const q of queries) {
       if (all.length >= limit) break;
@@ -231,12 +232,9 @@ export function* eachItem(db: Db, queries: ItemQuery[], limit: number): Generato
       for (const id of prepared(db, sql).pluck().all(...args) as number[]) all.push(id);
     }
     return all;
-  })();
-  const page = prepared(db, LISTING_PAGE_SQL);
-  for (let at = 0; at < ids.length; at += LISTING_PAGE) {
-    const rows = page.all(JSON.stringify(ids.slice(at, at + LISTING_PAGE))) as RawRow[];
-    for (const r of rows) yield toItemRow(r);
-  }
+  };
+  const read = (page: number[]) => prepared(db, LISTING_PAGE_SQL).all(JSON.stringify(page)) as RawRow[];
+  for (const rows of eachPage(db, ids, LISTING_PAGE, read)) for (const r of rows) yield toItemRow(r);
 }
 
 /** The tagger's verdict as stored on an item (reviewers' decisions are separate, see listReviews). */

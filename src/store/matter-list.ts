@@ -1,5 +1,5 @@
 // The matters table's read side: lists for `lakivahti matters`, one matter with its items, joins and mentions.
-import { prepared, type Db } from './db.js';
+import { eachPage, prepared, type Db } from './db.js';
 import { FTS_ITEM_ID } from './search-words.js';
 import { listItems, type ItemRow } from './items.js';
 import type { Consultation } from '../model.js';
@@ -71,21 +71,21 @@ export function listMatters(db: Db, q: MatterQuery = {}): MatterRow[] {
 const MATTER_PAGE = 50;
 
 /**
- * listMatters one matter at a time (`matters --json` holds a page, not all), with no read left open between pages, as
- * eachItem: which matters, in which order, is read once when the listing begins; each page of them is read whole in
- * one read (a matter's items, identifiers and goals as one commit left them). A matter gone meanwhile (joined to
- * another by a crawl) is left out, and matters made after the listing began are not in it.
+ * listMatters one matter at a time (`matters --json` holds a page, not all), with no read left open between pages
+ * (eachPage): the matters listed when the listing began, in that order, each page of them read whole in one read (a
+ * matter's items, identifiers and goals as one commit left them). A matter gone meanwhile (joined to another by a
+ * crawl) is left out, and matters made after the listing began are not in it.
  */
 export function* eachMatter(db: Db, q: MatterQuery = {}): Generator<MatterRow, void, undefined> {
-  const ids = matterIds(db, q);
   const rows = prepared(db, `SELECT ${MATTER_COLUMNS} FROM json_each(?) h CROSS JOIN matters m ON m.id = h.value ORDER BY h.key`);
+  // A page's matters, items, identifiers and goals in one read.
   const readPage = db.transaction((page: number[]) => (rows.all(JSON.stringify(page)) as RawMatter[]).map((r) => {
     const { members: _, ...m } = fill(db, r);
     return m;
   }));
   let given = 0;
-  for (let at = 0; at < ids.length; at += MATTER_PAGE) {
-    for (const m of readPage(ids.slice(at, at + MATTER_PAGE))) {
+  for (const page of eachPage(db, () => matterIds(db, q), MATTER_PAGE, readPage)) {
+    for (const m of page) {
       if (q.goal && !m.goals.includes(q.goal)) continue;
       yield m;
       if (q.limit && ++given >= q.limit) return;

@@ -504,11 +504,7 @@ export interface CorrectionBy {
 }
 
 /** A correction as stored and shown: the history of people's merges and splits. */
-export interface StoredCorrection {
-  id: number;
-  kind: 'merge' | 'split';
-  item: number;
-  other: number | null;
+export interface StoredCorrection extends Correction {
   matter: number | null;
   otherMatter: number | null;
   reviewer: string;

@@ -173,6 +173,8 @@ const FORM_KB = 64;
  * `%` stays itself). Cut to 100 characters; undefined when every part reads.
  */
 export function unreadablePart(url: string): string | undefined {
+  // Only an escape can fail to decode; most addresses have none, and are asked about on every request.
+  if (!url.includes('%')) return undefined;
   // The bytes a query part stands for: each %XX the byte, the rest as written.
   const bytes = (p: string) => Buffer.concat(p.split(/(%[\dA-Fa-f]{2})/).map((x, i) => (i % 2 ? Buffer.from([parseInt(x.slice(1), 16)]) : Buffer.from(x))));
   const q = url.indexOf('?');

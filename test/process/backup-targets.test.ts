@@ -54,6 +54,14 @@ describe('backup to something that is not a plain file', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['afile', 'dangling.sqlite', 'lakivahti.sqlite', 'latest.sqlite', 'nas.sqlite', ...(root ? ['null'] : []), 'pipe']);
   });
 
+  // A folder that exists but where no file can be made (/proc/self, for root too): SQLite's "unable to open database
+  // file" alone said what failed, not which file. A failure, told as a full disk is (exit 1).
+  it('a folder where no file can be made: the file is named, nothing written', async () => {
+    const r = await backup('/proc/self/x');
+    expect([r.code, r.err]).toEqual([1, 'lakivahti backup: /proc/self/x could not be written: unable to open database file\n']);
+    expect(r.out).toBe('');
+  });
+
   it('a plain file is still written, and replaced with --force', async () => {
     expect((await backup('kopio.sqlite')).code).toBe(0);
     expect((await backup('kopio.sqlite', '--force')).code).toBe(0);

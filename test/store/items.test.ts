@@ -132,6 +132,20 @@ describe('store: items', () => {
       .toEqual([1, 2, 3].map((id) => ({ item_id: id, value: 'VN/1/2023' })));
   });
 
+  // A decision "not relevant" shows no goals (ItemRow.goals), so no goal lists the item, whatever goals the review
+  // row holds (insertReview takes them; the web's list, item-filter.ts, already left such items out).
+  it('a goal lists an item by its reviewer\'s goals, and none when the reviewer judged it not relevant', () => {
+    const tags = { relevant: true, goals: [{ goal: 'services', score: 3 }], primary: 'services', scores: { services: 3 }, evidence: [],
+      joint: false, jointReason: '', taxonomyVersion: 't' };
+    saveRun(db, { run: run(), items: [item({ tags }), item({ key: 'guid:2', guid: '2', title: 'Toinen', tags })], nextRunAt: null });
+    const [second, first] = listItems(db).map((r) => r.id);
+    insertReview(db, { itemId: first, reviewer: 'r', relevant: false, goals: ['services'], rejected: [] });
+    insertReview(db, { itemId: second, reviewer: 'r', relevant: true, goals: ['welfare-reform'], rejected: ['services'] });
+    expect(listItems(db, { goal: 'services' })).toEqual([]);
+    expect(listItems(db, { goal: 'welfare-reform' }).map((r) => [r.id, r.goals])).toEqual([[second, ['welfare-reform']]]);
+    expect(listItems(db).map((r) => [r.id, r.goals])).toEqual([[second, ['welfare-reform']], [first, []]]);
+  });
+
   it('filters by source and since', () => {
     saveRun(db, { run: run(), items: [item(), item({ key: 'guid:2', published: '2020-01-01T00:00:00.000Z' })], nextRunAt: null });
     expect(listItems(db, { since: '2022-01-01' })).toHaveLength(1);
