@@ -37,7 +37,7 @@ commands:
   subscriptions add EMAIL (--network | --goal G… --source ID… --organisation NAME… --matter N… --search TEXT)
         [--every immediately|daily|weekly] [--lang fi|sv] | subscriptions list [--json] | subscriptions remove ID
                                      who receives the digest by e-mail
-  digest --preview [--to EMAIL] [--out DIR] | digest --send [--approve]
+  digest --preview [--to EMAIL] [--out DIR [--force]] | digest --send [--approve]
                                      show what would be sent (nothing written), or send it over SMTP_URL
 
 global options (before or after the command):
