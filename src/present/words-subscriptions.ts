@@ -68,7 +68,7 @@ export const SUBSCRIPTION_WORDS = {
   'subs.saved': { fi: 'Tilaus {id} tallennettu.', sv: 'Prenumeration {id} har sparats.' },
   'subs.mergedMatter': {
     fi: 'Asia {asked} on yhdistetty asiaan {into}, joten tilaus seuraa asiaa {into}.',
-    sv: 'Ärende {asked} har sammanförts med ärende {into}, så prenumerationen följer ärende {into}.',
+    sv: 'Ärende {asked} har slagits samman med ärende {into}, så prenumerationen följer ärende {into}.',
   },
   'subs.unknownOrganisation': {
     fi: 'Yksikään tallennettu asiakirja ei vielä mainitse organisaatiota {names}. Sitä seurataan kirjoitetussa muodossa (kirjainkoosta riippumatta); tarkista nimen kirjoitusasu organisaatioluettelosta.',
