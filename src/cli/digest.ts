@@ -121,7 +121,7 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
     process.stderr.write('digest: SMTP_URL is not set: nothing was sent or recorded (set e.g. SMTP_URL=smtp://mail.example.fi:587)\n');
     return 1;
   }
-  const ctx = openContext(values);
+  const ctx = openContext(values, { access: 'change' });
   const transport = smtpTransport(config.smtpUrl);
   try {
     // Another process's lock is waited for as review and crawl wait (SQLite's 5 s), then exit 1 naming it; cron's

@@ -121,7 +121,7 @@ export async function usersCommand(args: string[]): Promise<number> {
   if (!isMailAddress(email) && (sub === 'add' || !(await storedAccount(values, email))))
     throw new UsageError(`${JSON.stringify(email)} is not an e-mail address`);
   if (sub === 'disable') {
-    const ctx = openContext(values);
+    const ctx = openContext(values, { access: 'change' });
     try {
       // Disabling twice changes nothing: say since when, not that it happened now.
       const since = findUser(ctx.db, email)?.disabledAt;
@@ -141,7 +141,7 @@ export async function usersCommand(args: string[]): Promise<number> {
     }
   }
   if (sub === 'enable') {
-    const ctx = openContext(values);
+    const ctx = openContext(values, { access: 'change' });
     try {
       const was = enableUser(ctx.db, email);
       if (was === false) {
@@ -164,7 +164,7 @@ export async function usersCommand(args: string[]): Promise<number> {
   if (sub === 'password' && role !== undefined) throw new UsageError('password takes no --role');
   if (sub === 'add' && (!role || !ROLES.includes(role))) throw new UsageError(`--role must be one of ${ROLES.join(', ')}${role ? `, not "${role}"` : ''}`);
   // Checked before the password is asked for, so nobody types one in vain.
-  const reader = openContext(values);
+  const reader = openContext(values, { access: sub === 'add' ? 'write' : 'change' });
   let disabled = false;
   try {
     const account = findUser(reader.db, email);
