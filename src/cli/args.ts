@@ -110,16 +110,30 @@ export async function writeLine(line: string, out: Writable = process.stdout): P
 
 /**
  * A reader that went away (EPIPE) or a terminal that closed (EIO: its SIGHUP is being handled, see STOP_SIGNALS) is
- * not an error worth a stack: the command notices and stops writing, or goes on stopping cleanly.
+ * not an error worth a stack: the command notices and stops writing, or goes on stopping cleanly. Any other failure to
+ * write standard output (a full disk or a file-size limit under `> file`) stops the writing the same way and is kept
+ * for outputFailure: what was printed is incomplete, which the command line says (it was node's stack, exit 1).
  */
 let tolerating = false;
+const CLOSED = new Set(['EPIPE', 'EIO', 'ERR_STREAM_DESTROYED']);
+let failedOutput: NodeJS.ErrnoException | null = null;
 export function tolerateClosedPipes(): void {
   if (tolerating) return;
   tolerating = true;
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE' && err.code !== 'EIO' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+      if (CLOSED.has(err.code ?? '')) return;
+      // Standard error failing too leaves nothing to tell: the exit status says it.
+      if (stream === process.stdout) failedOutput ??= err;
+      else process.exitCode = 1;
     });
+}
+
+/** Why standard output could not be written (other than its reader going), or null; the stream knows at once, its
+ * 'error' event comes a tick later. */
+export function outputFailure(): NodeJS.ErrnoException | null {
+  const err = failedOutput ?? (process.stdout.errored as NodeJS.ErrnoException | null);
+  return err && !CLOSED.has(err.code ?? '') ? err : null;
 }
 
 /**
