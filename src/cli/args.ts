@@ -1,4 +1,5 @@
 // Argument parsing shared by the commands; the application itself lives in src/app/.
+import { isUtf8 } from 'node:buffer';
 import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -86,6 +87,37 @@ export class Interrupted extends Error {
     super(message);
     this.name = 'Interrupted';
   }
+}
+
+/** Where the first byte that does not begin a well-formed UTF-8 character is, or -1. */
+export function notUtf8At(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    const more = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (more < 0 || (more && !isUtf8(bytes.subarray(i, i + more + 1)))) return i;
+    i += more + 1;
+  }
+  return -1;
+}
+
+/**
+ * The lines of `input` as bytes, without their \n or \r\n, so each is checked as UTF-8 before it is decoded (a
+ * character split between two reads of a pipe stays whole).
+ */
+export async function* byteLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  let pieces: Buffer[] = [];
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let start = 0;
+    for (let nl = bytes.indexOf(0x0a); nl >= 0; nl = bytes.indexOf(0x0a, start)) {
+      const line = pieces.length ? Buffer.concat([...pieces, bytes.subarray(start, nl)]) : bytes.subarray(start, nl);
+      pieces = [];
+      yield line.at(-1) === 0x0d ? line.subarray(0, -1) : line;
+      start = nl + 1;
+    }
+    if (start < bytes.length) pieces.push(bytes.subarray(start));
+  }
+  if (pieces.length) yield Buffer.concat(pieces);
 }
 
 /**
