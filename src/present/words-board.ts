@@ -149,13 +149,13 @@ export const BOARD_WORDS = {
   'feedNote.token': { fi: 'TUNNISTE', sv: 'NYCKEL' },
   'feedNote.liveOne': {
     fi: 'Sinulla on 1 voimassa oleva tunniste; tunniste näytetään vain luotaessa, joten uuden saat ja vanhan perut',
-    sv: 'Du har 1 giltig nyckel; en nyckel visas bara när den skapas, så en ny får du och en gammal återkallar du',
+    sv: 'Du har 1 giltig nyckel. En nyckel visas bara när den skapas, så du skapar en ny och återkallar en gammal',
   },
   'feedNote.liveMany': {
     fi: 'Sinulla on {n} voimassa olevaa tunnistetta; tunniste näytetään vain luotaessa, joten uuden saat ja vanhan perut',
-    sv: 'Du har {n} giltiga nycklar; en nyckel visas bara när den skapas, så en ny får du och en gammal återkallar du',
+    sv: 'Du har {n} giltiga nycklar. En nyckel visas bara när den skapas, så du skapar en ny och återkallar en gammal',
   },
-  'feedNote.none': { fi: 'Tunnisteen saat', sv: 'En nyckel får du' },
+  'feedNote.none': { fi: 'Tunnisteen saat', sv: 'Du kan skapa en nyckel' },
   'feedNote.account': { fi: 'Oma tili -sivulla', sv: 'på sidan Mitt konto' },
 
   // The error pages.

@@ -169,6 +169,9 @@ describe('the overview, items, item and board pages', () => {
         '<option value="statement-round">remissrunda</option>', '<option value="sv">svenska</option>', finnish, swedish, 'Den här listan i andra program:'])
         expect(items).toContain(text);
 
+      // The feed-key note in Swedish order (it read "så en ny får du och en gammal återkallar du", the Finnish order).
+      expect(items).toMatch(/(Du kan skapa en nyckel|så du skapar en ny och återkallar en gammal)\s*<a href="\/account">på sidan Mitt konto<\/a>\./);
+
       const bad = await b.get('/items?kind=memo');
       expect(bad.res.status).toBe(400);
       expect(bad.html).toContain('Okänt värde för dokumenttyp: &quot;memo&quot;. Möjliga värden: statement-request (remiss)');
