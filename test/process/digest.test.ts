@@ -178,6 +178,25 @@ describe('lakivahti digest', () => {
     expect(deliveries(db)).toEqual([]);
   }, 60_000);
 
+  // An SMTP_URL the mailer could not parse (a password with a raw / or @, an unclosed [) was refused as a bare
+  // "Invalid URL", and node's DEP0170 warning printed the whole address, password and all, to stderr (cron's mail,
+  // serve's log); a port past 65535 or a space or path in it was taken and failed only when something was due.
+  it.each([
+    ['smtp://lakivahti:secret@[::1', 'smtp://lakivahti:…@[::1'],
+    ['smtp://lakivahti:sec/ret@mail.example.fi:587', 'smtp://lakivahti:…@mail.example.fi:587'],
+    ['smtp://lakivahti:secret@mail.example.fi:99999', 'smtp://lakivahti:…@mail.example.fi:99999'],
+    ['smtp://lakivahti:secret@mail.example.fi:587/x?y', 'smtp://lakivahti:…@mail.example.fi:587/x?y'],
+    ['smtp://lakivahti:sec ret@mail.example.fi', 'smtp://lakivahti:…@mail.example.fi'],
+  ])('refuses SMTP_URL %s naming it without its password (exit 2), sending and recording nothing', async (url, shown) => {
+    const db = seeded(`badurl-${url.length}.sqlite`);
+    await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
+    const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: url } });
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe(`digest: SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (a password's / : @ % or space written %2F %3A %40 %25 %20), not "${shown}"`);
+    expect(r.err).not.toMatch(/sec.?ret/);
+    expect(deliveries(db)).toEqual([]);
+  }, 60_000);
+
   it('refuses a sender that is not one address (exit 2, naming LAKIVAHTI_MAIL_FROM), sending and recording nothing', async () => {
     // "ei osoite" went out with no From header and an empty envelope sender (a bounce's); a server that refuses such
     // a message would have paused every recipient's subscription for the operator's typo.
