@@ -155,9 +155,9 @@ export function tolerateClosedPipes(): void {
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (err: NodeJS.ErrnoException) => {
       if (CLOSED.has(err.code ?? '')) return;
-      // Standard error failing too leaves nothing to tell: the exit status says it.
+      // Standard error failing (`2> file` on a full disk) loses a note or a refusal, not the command's work: the exit
+      // status stays the command's own (rethrown, it ended the process as an uncaught exception after the work).
       if (stream === process.stdout) failedOutput ??= err;
-      else process.exitCode = 1;
     });
 }
 

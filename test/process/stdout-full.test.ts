@@ -27,6 +27,21 @@ function runInto(file: string, args: string[]): Promise<{ code: number | null; e
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, err })));
 }
 
+describe.skipIf(!fs.existsSync('/dev/full'))('standard error on a full disk', () => {
+  it('a note that cannot be written loses the note, not the work: exit 0, the subscription stored', async () => {
+    const fd = fs.openSync('/dev/full', 'w');
+    const child = spawn(process.execPath, [BIN, 'subscriptions', 'add', 'z@example.fi', '--organisation', 'Tuntematon virasto'],
+      { stdio: ['ignore', 'ignore', fd], env: { ...process.env, LAKIVAHTI_DB: db } });
+    fs.closeSync(fd);
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
+    const list = spawn(process.execPath, [BIN, 'subscriptions', 'list', '--json'], { env: { ...process.env, LAKIVAHTI_DB: db } });
+    let out = '';
+    list.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+    await new Promise((resolve) => list.on('close', resolve));
+    expect(out).toContain('"z@example.fi"');
+  });
+});
+
 describe.skipIf(!fs.existsSync('/dev/full'))('standard output on a full disk', () => {
   it.each([[['items']], [['items', '--json']], [['sources']], [['sources', '--json']], [['digest', '--preview']], [['--help']]])('%j: one line saying so, exit 1', async (args) => {
     const r = await runInto('/dev/full', args);
