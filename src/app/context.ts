@@ -56,10 +56,12 @@ export interface OpenOptions {
    */
   tag?: boolean | 'lazy';
   /**
-   * 'write' (default) creates and migrates the database; 'read' needs an existing, current one and writes
-   * nothing; 'serve' writes when it can and otherwise falls back to reading, noting why in `problems`.
+   * 'write' (default) creates and migrates the database; 'change' writes to one that exists (a command that changes
+   * what is stored: a mistyped path is named, not made an empty database the command then finds nothing in); 'read'
+   * needs an existing, current one and writes nothing; 'serve' writes when it can and otherwise falls back to reading,
+   * noting why in `problems`.
    */
-  access?: 'write' | 'read' | 'serve';
+  access?: 'write' | 'change' | 'read' | 'serve';
   /** How this connection commits (see Synchronous in store/db.ts): 'NORMAL' for a process that only crawls. */
   synchronous?: Synchronous;
   /**
@@ -121,7 +123,7 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
       process.stderr.write(`lakivahti: ${dbFile} could only be read without its write-ahead log (${dbFile}-wal, kept): its newest writes are not shown until the database can be opened for writing again\n`);
   } else {
     try {
-      db = openDb(dbFile, { synchronous, cacheMiB });
+      db = openDb(dbFile, { synchronous, cacheMiB, mustExist: access === 'change' });
       try {
         syncSources(db, sources);
       } catch (err) {

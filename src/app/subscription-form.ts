@@ -49,6 +49,9 @@ export class SubscriptionError extends Error {
   }
 }
 
+/** A control character, or a bidirectional override, in a followed value. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
 let analyzer: Analyzer | undefined;
 
 /** The rules over the stored data: the taxonomy's goals, sources configured or stored, matters stored. */
@@ -77,6 +80,16 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
   const organisations = r.organisations.map((o) => o.trim()).filter(Boolean);
   const search = r.search?.trim() ? r.search.trim() : undefined;
   const follows = r.goals.length + r.sources.length + organisations.length + r.matters.length + (search !== undefined ? 1 : 0);
+  // A line break or a terminal's escape (a script's variable of two lines, a crafted form): no stored text holds one,
+  // and stored it broke `subscriptions list`'s one line per subscription and reached the terminal as it was.
+  for (const [field, option, value] of [...organisations.map((o) => ['organisations', '--organisation', o]), ...(search ? [['search', '--search', search]] : [])]) {
+    const c = CONTROL.exec(value);
+    if (c) {
+      const code = c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      fail(field, `${option} ${JSON.stringify(value)} holds a control character (U+${code} at character ${c.index + 1}); give it on one line without control characters`,
+        field === 'search' ? 'subForm.controlSearch' : 'subForm.controlOrganisation', { code, at: String(c.index + 1) });
+    }
+  }
   if (r.network && follows)
     fail('network', '--network is the whole network digest; it takes no --goal, --source, --organisation, --matter or --search', 'subForm.networkFollows');
   if (r.network && every !== 'weekly') fail('every', 'the network digest is weekly; --every does not apply to --network', 'subForm.networkEvery');

@@ -1,4 +1,5 @@
 // Argument parsing shared by the commands; the application itself lives in src/app/.
+import { isUtf8 } from 'node:buffer';
 import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -99,6 +100,37 @@ export class Interrupted extends Error {
   }
 }
 
+/** Where the first byte that does not begin a well-formed UTF-8 character is, or -1. */
+export function notUtf8At(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    const more = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (more < 0 || (more && !isUtf8(bytes.subarray(i, i + more + 1)))) return i;
+    i += more + 1;
+  }
+  return -1;
+}
+
+/**
+ * The lines of `input` as bytes, without their \n or \r\n, so each is checked as UTF-8 before it is decoded (a
+ * character split between two reads of a pipe stays whole).
+ */
+export async function* byteLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  let pieces: Buffer[] = [];
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let start = 0;
+    for (let nl = bytes.indexOf(0x0a); nl >= 0; nl = bytes.indexOf(0x0a, start)) {
+      const line = pieces.length ? Buffer.concat([...pieces, bytes.subarray(start, nl)]) : bytes.subarray(start, nl);
+      pieces = [];
+      yield line.at(-1) === 0x0d ? line.subarray(0, -1) : line;
+      start = nl + 1;
+    }
+    if (start < bytes.length) pieces.push(bytes.subarray(start));
+  }
+  if (pieces.length) yield Buffer.concat(pieces);
+}
+
 /**
  * Write a line to standard output, waiting while the pipe is full; false once the reader has gone
  * (`lakivahti items | head -1`), so a listing can stop instead of filling memory or failing with EPIPE.
@@ -121,16 +153,30 @@ export async function writeLine(line: string, out: Writable = process.stdout): P
 
 /**
  * A reader that went away (EPIPE) or a terminal that closed (EIO: its SIGHUP is being handled, see STOP_SIGNALS) is
- * not an error worth a stack: the command notices and stops writing, or goes on stopping cleanly.
+ * not an error worth a stack: the command notices and stops writing, or goes on stopping cleanly. Any other failure to
+ * write standard output (a full disk or a file-size limit under `> file`) stops the writing the same way and is kept
+ * for outputFailure: what was printed is incomplete, which the command line says (it was node's stack, exit 1).
  */
 let tolerating = false;
+const CLOSED = new Set(['EPIPE', 'EIO', 'ERR_STREAM_DESTROYED']);
+let failedOutput: NodeJS.ErrnoException | null = null;
 export function tolerateClosedPipes(): void {
   if (tolerating) return;
   tolerating = true;
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE' && err.code !== 'EIO' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+      if (CLOSED.has(err.code ?? '')) return;
+      // Standard error failing (`2> file` on a full disk) loses a note or a refusal, not the command's work: the exit
+      // status stays the command's own (rethrown, it ended the process as an uncaught exception after the work).
+      if (stream === process.stdout) failedOutput ??= err;
     });
+}
+
+/** Why standard output could not be written (other than its reader going), or null; the stream knows at once, its
+ * 'error' event comes a tick later. */
+export function outputFailure(): NodeJS.ErrnoException | null {
+  const err = failedOutput ?? (process.stdout.errored as NodeJS.ErrnoException | null);
+  return err && !CLOSED.has(err.code ?? '') ? err : null;
 }
 
 /**

@@ -13,28 +13,32 @@ import { makeFolder, utf8Path } from '../paths.js';
 import { onStopSignal, parseCommand, signalStatus, UsageError, writeLine } from './args.js';
 import type { Digest } from '../digest/build.js';
 
-export const usage = `usage: lakivahti digest --preview [--to EMAIL] [--out DIR] [--db PATH]
+export const usage = `usage: lakivahti digest --preview [--to EMAIL] [--out DIR [--force]] [--db PATH]
        lakivahti digest --send [--approve] [--db PATH]
 
 --preview prints what would be sent now to every subscriber (or to --to EMAIL), text and HTML,
-without sending or writing anything; with --out, one .html and one .txt file per recipient instead.
+without sending or writing anything; with --out, one .html and one .txt file per recipient instead
+(files of those names already in DIR are kept and the preview refused, unless --force).
 --send records and sends, over SMTP_URL, what is new for every subscription since its last digest;
 run again, it sends nothing new. The network digest goes out once its draft is approved (in the
 web view, or now with --approve). Failed messages are retried with backoff by later runs; a
 permanent refusal pauses the subscription. A database another process holds locked is waited for 5 s
 (a message already sent, 60 s to record it), then the run stops. Exit status: 0 when everything due
 was sent (or nothing was due), 1 when a message failed, SMTP_URL is not set (then nothing is recorded)
-or the database stayed locked, 2 on a usage error. Ctrl-C, SIGTERM or SIGHUP stops --send once the message
-in flight is answered and recorded (exit 130 / 143 / 129; the next run sends the rest); a second signal ends at once.
+or the database stayed locked, 2 on a usage error, and 2 when a file --out would write is there
+already. Ctrl-C, SIGTERM or SIGHUP stops --send once the message in flight is answered and recorded
+(exit 130 / 143 / 129; the next run sends the rest); a second signal ends at once.
 `;
 
 export async function digestCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, {
     preview: { type: 'boolean' }, send: { type: 'boolean' }, approve: { type: 'boolean' }, to: { type: 'string' }, out: { type: 'string' },
+    force: { type: 'boolean' },
   });
   if (!!values.preview === !!values.send) throw new UsageError('give either --preview or --send');
   if (values.send && (values.to !== undefined || values.out !== undefined)) throw new UsageError('--to and --out go with --preview');
   if (values.preview && values.approve) throw new UsageError('--approve goes with --send');
+  if (values.force && values.out === undefined) throw new UsageError('--force goes with --out');
   // An empty --out (a script's unset variable) printed every message to standard output instead.
   if (values.out?.trim() === '') throw new UsageError('--out is empty: name a folder, or leave it out to print');
   if (values.out !== undefined) utf8Path(values.out, '--out');
@@ -69,11 +73,28 @@ function outFolder(dir: string): void {
   }
 }
 
-async function preview(values: { to?: string; out?: string; db?: string; feeds?: string }, config: ReturnType<typeof mailConfig>): Promise<number> {
+/** The files a preview would write into `dir` that are there already: refused unless `force`, and never a link, pipe or
+ * device (a pipe held the preview for ever; a link's file would be written through). */
+function keptFiles(dir: string, names: string[], force: boolean): string | null {
+  const there = names.map((name) => ({ name, stat: fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false }) })).filter((f) => f.stat);
+  const odd = there.find((f) => !f.stat!.isFile());
+  if (odd) {
+    const kind = odd.stat!.isSymbolicLink() ? 'a symbolic link' : odd.stat!.isDirectory() ? 'a folder' : odd.stat!.isFIFO() ? 'a named pipe' : 'a device or socket';
+    return `--out ${dir}: ${odd.name} is not a plain file (${kind}); remove it or choose another folder`;
+  }
+  if (there.length && !force)
+    return `--out ${dir}: ${there[0].name}${there.length > 1 ? ` and ${there.length - 1} more of this preview's files are` : ' is'} there already; choose another folder, or add --force to write over them`;
+  return null;
+}
+
+async function preview(values: { to?: string; out?: string; force?: boolean; db?: string; feeds?: string }, config: ReturnType<typeof mailConfig>): Promise<number> {
   if (values.out) outFolder(values.out);
   const ctx = openContext(values, { access: 'read' });
   try {
     const messages = previewAll(digestEnv(ctx, config), new Date(), values.to);
+    const names = messages.map((m, n) => `${String(n + 1).padStart(3, '0')}-${m.subscription.email.replace(/[^A-Za-z0-9@._-]+/g, '_')}`);
+    const refused = values.out ? keptFiles(values.out, names.flatMap((name) => [`${name}.html`, `${name}.txt`]), !!values.force) : null;
+    if (refused) return (process.stderr.write(`digest: ${refused}\n`), 2);
     // Nobody (or not this address) subscribes: what follows is the network digest as it would look, not theirs.
     if (messages.length === 1 && messages[0].subscription.id === 0)
       process.stderr.write(`digest: ${values.to ?? 'nobody'} ${values.to ? 'has no active subscription' : 'subscribes'}; showing the network digest as it would look\n`);
@@ -81,9 +102,11 @@ async function preview(values: { to?: string; out?: string; db?: string; feeds?:
       const who = m.subscription.email;
       const note = countsNote(m.digest);
       if (values.out) {
-        const base = path.join(values.out, `${String(n + 1).padStart(3, '0')}-${who.replace(/[^A-Za-z0-9@._-]+/g, '_')}`);
-        fs.writeFileSync(`${base}.html`, m.mail.html);
-        fs.writeFileSync(`${base}.txt`, m.mail.text);
+        const base = path.join(values.out, names[n]);
+        // Without --force, a file made meanwhile is not written over either ('wx').
+        const flag = values.force ? 'w' : 'wx';
+        fs.writeFileSync(`${base}.html`, m.mail.html, { flag });
+        fs.writeFileSync(`${base}.txt`, m.mail.text, { flag });
         if (!(await writeLine(`${who}: ${m.mail.subject} (${note}) → ${base}.html, ${base}.txt`))) break;
       } else if (!(await writeLine(`===== ${who}: ${m.mail.subject} (${note})\n\n${m.mail.text}\n----- HTML\n${m.mail.html}\n`))) break;
     }
@@ -98,7 +121,7 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
     process.stderr.write('digest: SMTP_URL is not set: nothing was sent or recorded (set e.g. SMTP_URL=smtp://mail.example.fi:587)\n');
     return 1;
   }
-  const ctx = openContext(values);
+  const ctx = openContext(values, { access: 'change' });
   const transport = smtpTransport(config.smtpUrl);
   try {
     // Another process's lock is waited for as review and crawl wait (SQLite's 5 s), then exit 1 naming it; cron's

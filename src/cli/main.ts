@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { namedPath, PathError, resolvePaths, rootDir, utf8Path } from '../paths.js';
 import { DbOpenError } from '../store/db.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
-import { commandFirst, Interrupted, isGlobalOption, parseCommand, Refused, tolerateClosedPipes, UsageError } from './args.js';
+import { commandFirst, Interrupted, isGlobalOption, outputFailure, parseCommand, Refused, tolerateClosedPipes, UsageError } from './args.js';
 
 const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
 
@@ -37,7 +37,7 @@ commands:
   subscriptions add EMAIL (--network | --goal G… --source ID… --organisation NAME… --matter N… --search TEXT)
         [--every immediately|daily|weekly] [--lang fi|sv] | subscriptions list [--json] | subscriptions remove ID
                                      who receives the digest by e-mail
-  digest --preview [--to EMAIL] [--out DIR] | digest --send [--approve]
+  digest --preview [--to EMAIL] [--out DIR [--force]] | digest --send [--approve]
                                      show what would be sent (nothing written), or send it over SMTP_URL
 
 global options (before or after the command):
@@ -101,6 +101,15 @@ function dbFileOf(argv: string[]): string {
 /** Run the CLI with the given arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   tolerateClosedPipes();
+  const status = await runCommandLine(argv);
+  // A listing into a file on a full disk: said once, not as node's stack, and never exit 0.
+  const failed = outputFailure();
+  if (!failed) return status;
+  process.stderr.write(`lakivahti: standard output could not be written (${failed.code ?? failed.name}: ${failed.message.replace(/^\w+: /, '').replace(/, write$/, '')}); what was printed is incomplete\n`);
+  return status === 0 ? 1 : status;
+}
+
+async function runCommandLine(argv: string[]): Promise<number> {
   const [name, ...rest] = commandFirst(argv);
   if (name === '--version' || name === '-v' || name === 'version') {
     process.stdout.write(`lakivahti ${version()}\n`);

@@ -82,7 +82,7 @@ export async function correctCommand(kind: 'merge' | 'split', args: string[]): P
   } finally {
     await closeContext(reader);
   }
-  const ctx = openContext(values, { access: 'write' });
+  const ctx = openContext(values, { access: 'change' });
   try {
     const by = { reviewer, note: values.note ?? null, now: new Date().toISOString() };
     if (kind === 'merge') {

@@ -15,7 +15,7 @@ crawled again.)
 export async function relinkCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { 'dry-run': { type: 'boolean' } });
   const dryRun = values['dry-run'] === true;
-  const ctx = openContext(values, { access: dryRun ? 'read' : 'write' });
+  const ctx = openContext(values, { access: dryRun ? 'read' : 'change' });
   try {
     const r = relinkAll(ctx.db, new Date().toISOString(), { dryRun });
     const verb = dryRun ? 'would be' : 'were';

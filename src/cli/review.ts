@@ -23,7 +23,7 @@ export async function reviewCommand(args: string[]): Promise<number> {
   if (id === undefined) return fail(`give the item's id (a number from \`lakivahti items\`), not "${positionals[0] ?? ''}"`);
   if (!values.reviewer?.trim()) return fail('--reviewer NAME is required: every decision records who made it');
   if (!!values.goals === !!values['not-relevant']) return fail('give either --goals GOAL[,GOAL] or --not-relevant');
-  const ctx = openContext(values);
+  const ctx = openContext(values, { access: 'change' });
   try {
     const known = loadTaxonomy(ctx.feedsDir).goals.map((g) => g.id);
     const goals = (values.goals ?? '').split(',').map((g) => g.trim()).filter(Boolean);

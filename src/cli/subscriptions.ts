@@ -117,7 +117,7 @@ async function list(values: { json?: boolean; db?: string; feeds?: string }, arg
 async function remove(values: { db?: string; feeds?: string }, arg: string | undefined): Promise<number> {
   const id = parseId(arg);
   if (id === undefined) throw new UsageError(arg ? `remove takes a subscription's number, not "${arg}"` : 'remove needs the subscription\'s number (see subscriptions list)');
-  const ctx = openContext(values);
+  const ctx = openContext(values, { access: 'change' });
   try {
     const ended = unsubscribe(ctx.db, id, new Date().toISOString());
     if (!ended) {

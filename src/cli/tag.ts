@@ -1,13 +1,12 @@
 // `lakivahti tag --jsonl FILE|-`: tag JSON lines without touching the database.
 import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { StageError } from '../errors.js';
 import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import { createTagger } from '../tag/tagger.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import type { TagInput } from '../tag/types.js';
-import { writeLine } from './args.js';
+import { byteLines, notUtf8At, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti tag --jsonl FILE|- [--feeds DIR]
 
@@ -71,7 +70,7 @@ export async function tagCommand(
     io.stderr.write(`tag: ${args.jsonl} is a folder; give a file of JSON lines (or - for standard input)\n`);
     return 2;
   } else {
-    const stream = createReadStream(args.jsonl, { encoding: 'utf8' });
+    const stream = createReadStream(args.jsonl);
     const opened = await new Promise<Error | null>((resolve) => {
       stream.once('open', () => resolve(null));
       stream.once('error', (e) => resolve(e));
@@ -84,8 +83,17 @@ export async function tagCommand(
   }
   let bad = 0;
   let lineNo = 0;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+  for await (const bytes of byteLines(input as AsyncIterable<Buffer>)) {
     lineNo++;
+    // A Latin-1 line read as UTF-8 gets U+FFFD for its ä and is tagged as other words: named instead.
+    const at = notUtf8At(bytes);
+    if (at >= 0) {
+      bad++;
+      io.stderr.write(`tag: line ${lineNo}: not UTF-8 (byte 0x${bytes[at].toString(16)} at byte ${at + 1} of the line); write the file in UTF-8 (iconv -f latin1 -t utf-8)\n`);
+      continue;
+    }
+    // A byte-order mark (a file saved "UTF-8 with BOM") is no part of the JSON.
+    const line = bytes.toString('utf8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
     if (line.trim() === '') continue;
     let item: TagInput;
     try {

@@ -1,6 +1,5 @@
 // `lakivahti users add EMAIL --role ROLE | password EMAIL | list [--json] | disable EMAIL | enable EMAIL`: the web workbench's
 // accounts.
-import { isUtf8 } from 'node:buffer';
 import { disableUser, enableUser, findUser, insertUser, listUsers, ROLES, setUserPassword, type Role } from '../store/index.js';
 import { hashPassword, passwordProblem } from '../web/auth/password.js';
 import { closeContext, openContext } from '../app/context.js';
@@ -8,7 +7,7 @@ import { fiDateTime } from '../app/format.js';
 import { countAccountSubscriptions } from '../store/subscriptions.js';
 import { canonicalAddress, isMailAddress } from '../parse/address.js';
 import { word } from '../present/words-web.js';
-import { Interrupted, parseCommand, UsageError, writeLine } from './args.js';
+import { Interrupted, notUtf8At, parseCommand, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti users add EMAIL --role admin|reviewer|reader [--db PATH]
        lakivahti users password EMAIL [--db PATH]
@@ -28,17 +27,6 @@ tokens; its history stays, and its subscriptions are kept but send nothing. enab
 account sign in again and its kept subscriptions send again (its feed addresses stay revoked).
 list reads the database without changing it.
 `;
-
-/** Where the first byte that does not begin a well-formed UTF-8 character is, or -1. */
-function notUtf8At(bytes: Buffer): number {
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i];
-    const more = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (more < 0 || (more && !isUtf8(bytes.subarray(i, i + more + 1)))) return i;
-    i += more + 1;
-  }
-  return -1;
-}
 
 /**
  * Read a password: from a terminal without echo, else the first line of standard input. Bytes that are not UTF-8 (a
@@ -121,7 +109,7 @@ export async function usersCommand(args: string[]): Promise<number> {
   if (!isMailAddress(email) && (sub === 'add' || !(await storedAccount(values, email))))
     throw new UsageError(`${JSON.stringify(email)} is not an e-mail address`);
   if (sub === 'disable') {
-    const ctx = openContext(values);
+    const ctx = openContext(values, { access: 'change' });
     try {
       // Disabling twice changes nothing: say since when, not that it happened now.
       const since = findUser(ctx.db, email)?.disabledAt;
@@ -141,7 +129,7 @@ export async function usersCommand(args: string[]): Promise<number> {
     }
   }
   if (sub === 'enable') {
-    const ctx = openContext(values);
+    const ctx = openContext(values, { access: 'change' });
     try {
       const was = enableUser(ctx.db, email);
       if (was === false) {
@@ -164,7 +152,7 @@ export async function usersCommand(args: string[]): Promise<number> {
   if (sub === 'password' && role !== undefined) throw new UsageError('password takes no --role');
   if (sub === 'add' && (!role || !ROLES.includes(role))) throw new UsageError(`--role must be one of ${ROLES.join(', ')}${role ? `, not "${role}"` : ''}`);
   // Checked before the password is asked for, so nobody types one in vain.
-  const reader = openContext(values);
+  const reader = openContext(values, { access: sub === 'add' ? 'write' : 'change' });
   let disabled = false;
   try {
     const account = findUser(reader.db, email);

@@ -29,10 +29,29 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: numb
   return n;
 }
 
+/**
+ * Whether SMTP_URL is an address the mailer reads as written: smtp or smtps, a host, a port up to 65535, no path (a
+ * query is nodemailer's options, `?tls.rejectUnauthorized=false`). What the mailer's url.parse could not read failed
+ * as a bare "Invalid URL" and node's warning printed the whole address, password and all; a space, path or port past
+ * 65535 was taken and failed only when something was due.
+ */
+function smtpAddress(raw: string): boolean {
+  if (/\s/.test(raw) || !/^smtps?:\/\//i.test(raw) || !URL.canParse(raw)) return false;
+  const url = new URL(raw);
+  // The authority as typed, not as URL mends it: a raw / @ or unclosed [ there is read differently by url.parse.
+  const authority = raw.slice(raw.indexOf('//') + 2).replace(/[?#].*$/s, '').replace(/\/$/, '');
+  return url.hostname !== '' && (url.pathname === '' || url.pathname === '/') && !url.hash && !authority.includes('/')
+    && authority.split('@').length <= 2;
+}
+
+/** SMTP_URL as a message may quote it: its password, everything between the user's colon and the last @, left out. */
+const withoutPassword = (raw: string): string => raw.replace(/^([a-z]+:\/\/[^:@/]*:).*@/is, '$1…@');
+
 /** Read the mail settings; throws naming the variable when one is malformed. */
 export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
   const smtpUrl = env.SMTP_URL?.trim() || null;
-  if (smtpUrl && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new Error(`SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465, not "${smtpUrl.replace(/:[^:@/]*@/, ':…@')}"`);
+  if (smtpUrl && !smtpAddress(smtpUrl))
+    throw new Error(`SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (a password's / : @ % or space written %2F %3A %40 %25 %20), not "${withoutPassword(smtpUrl)}"`);
   const baseUrl = env.LAKIVAHTI_BASE_URL?.trim() || `http://127.0.0.1:${env.PORT || 3000}`;
   // The whole value, not its start: a space or line break after the host went into every link of every message and
   // into List-Unsubscribe; a query or fragment would take the paths appended to it.

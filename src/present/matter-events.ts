@@ -31,7 +31,7 @@ const WORDS = {
     deadlineGone: 'Remisstiden togs bort, var',
     title: 'Ärendets rubrik ändrades',
     item: 'Nytt dokument i ärendet',
-    itemGone: 'Dokumentet skildes från ärendet',
+    itemGone: 'Dokumentet bröts ut ur ärendet',
   },
 } as const;
 

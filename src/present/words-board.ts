@@ -64,15 +64,15 @@ export const BOARD_WORDS = {
   'review.noteField': { fi: 'Huomautus', sv: 'Anmärkning' },
   'review.save': { fi: 'Tallenna tavoitteet', sv: 'Spara målen' },
   'review.notRelevant': { fi: 'Ei koske verkostoa', sv: 'Berör inte nätverket' },
-  'correct.summary': { fi: 'Yhdistä tai erota asioita', sv: 'Sammanför eller skilj åt ärenden' },
-  'correct.mergeLabel': { fi: 'Yhdistä tähän asiaan asia numero', sv: 'Sammanför med det här ärendet ärende nummer' },
-  'correct.mergeField': { fi: 'Yhdistettävä asia', sv: 'Ärende som ska sammanföras' },
+  'correct.summary': { fi: 'Yhdistä tai erota asioita', sv: 'Slå samman ärenden eller bryt ut dokument' },
+  'correct.mergeLabel': { fi: 'Yhdistä tähän asiaan asia numero', sv: 'Numret på ärendet som ska slås samman med det här' },
+  'correct.mergeField': { fi: 'Yhdistettävä asia', sv: 'Ärendet som ska slås samman' },
   'correct.reason': { fi: 'Perustelu (vapaaehtoinen)', sv: 'Motivering (frivilligt)' },
   'correct.reasonField': { fi: 'Perustelu', sv: 'Motivering' },
-  'correct.merge': { fi: 'Yhdistä', sv: 'Sammanför' },
-  'correct.splitLabel': { fi: 'Erota asiasta asiakirja numero', sv: 'Skilj från ärendet dokument nummer' },
-  'correct.splitField': { fi: 'Erotettava asiakirja', sv: 'Dokument som ska skiljas åt' },
-  'correct.split': { fi: 'Erota', sv: 'Skilj åt' },
+  'correct.merge': { fi: 'Yhdistä', sv: 'Slå samman' },
+  'correct.splitLabel': { fi: 'Erota asiasta asiakirja numero', sv: 'Numret på dokumentet som ska brytas ut till ett eget ärende' },
+  'correct.splitField': { fi: 'Erotettava asiakirja', sv: 'Dokumentet som ska brytas ut' },
+  'correct.split': { fi: 'Erota', sv: 'Bryt ut' },
 
   // What the actions say, done or refused.
   'action.forbidden': {
@@ -121,17 +121,17 @@ export const BOARD_WORDS = {
     fi: 'Yhteisvastauksen tiedot tallennettu ({what}: {status}).',
     sv: 'Uppgifterna om det gemensamma svaret har sparats ({what}: {status}).',
   },
-  'action.merged': { fi: 'Asiat {a} ja {b} yhdistettiin asiaksi {c}.', sv: 'Ärendena {a} och {b} sammanfördes till ärende {c}.' },
-  'action.split': { fi: 'Asiakirja #{item} erotettiin asiasta {id}.', sv: 'Dokument #{item} skildes från ärende {id}.' },
-  'action.cannotMerge': { fi: 'Asioita ei voitu yhdistää: {why}.', sv: 'Ärendena kunde inte sammanföras: {why}.' },
-  'action.cannotSplit': { fi: 'Asiakirjaa ei voitu erottaa: {why}.', sv: 'Dokumentet kunde inte skiljas åt: {why}.' },
+  'action.merged': { fi: 'Asiat {a} ja {b} yhdistettiin asiaksi {c}.', sv: 'Ärendena {a} och {b} slogs samman till ärende {c}.' },
+  'action.split': { fi: 'Asiakirja #{item} erotettiin asiasta {id}.', sv: 'Dokument #{item} bröts ut ur ärende {id}.' },
+  'action.cannotMerge': { fi: 'Asioita ei voitu yhdistää: {why}.', sv: 'Ärendena kunde inte slås samman: {why}.' },
+  'action.cannotSplit': { fi: 'Asiakirjaa ei voitu erottaa: {why}.', sv: 'Dokumentet kunde inte brytas ut: {why}.' },
   // Why the store refused a merge or split (src/present/correction-error.ts maps its English messages to these).
-  'refusal.mergeSelf': { fi: 'asiaa {id} ei voi yhdistää itseensä', sv: 'ärende {id} kan inte sammanföras med sig självt' },
+  'refusal.mergeSelf': { fi: 'asiaa {id} ei voi yhdistää itseensä', sv: 'ärende {id} kan inte slås samman med sig självt' },
   'refusal.noMatter': { fi: 'asiaa {id} ei ole', sv: 'ärende {id} finns inte' },
   'refusal.noItem': { fi: 'asiakirjaa #{item} ei ole', sv: 'dokument #{item} finns inte' },
   'refusal.inNoMatter': { fi: 'asiakirja #{item} ei kuulu asiaan {id} eikä mihinkään muuhunkaan asiaan', sv: 'dokument #{item} hör inte till ärende {id} och inte heller till något annat ärende' },
   'refusal.inOtherMatter': { fi: 'asiakirja #{item} ei kuulu asiaan {id} vaan asiaan {other}', sv: 'dokument #{item} hör inte till ärende {id} utan till ärende {other}' },
-  'refusal.onlyItem': { fi: 'asiakirja #{item} on asian {id} ainoa asiakirja, joten erotettavaa ei ole', sv: 'dokument #{item} är det enda dokumentet i ärende {id}, så det finns inget att skilja åt' },
+  'refusal.onlyItem': { fi: 'asiakirja #{item} on asian {id} ainoa asiakirja, joten erotettavaa ei ole', sv: 'dokument #{item} är det enda dokumentet i ärende {id}, så det finns inget att bryta ut' },
   'refusal.noReviewer': { fi: 'korjauksesta on kerrottava, kuka sen teki', sv: 'en rättelse ska ange vem som gjorde den' },
 
   // A matter's response on the board, and a matter that is not there.
@@ -149,13 +149,13 @@ export const BOARD_WORDS = {
   'feedNote.token': { fi: 'TUNNISTE', sv: 'NYCKEL' },
   'feedNote.liveOne': {
     fi: 'Sinulla on 1 voimassa oleva tunniste; tunniste näytetään vain luotaessa, joten uuden saat ja vanhan perut',
-    sv: 'Du har 1 giltig nyckel; en nyckel visas bara när den skapas, så en ny får du och en gammal återkallar du',
+    sv: 'Du har 1 giltig nyckel. En nyckel visas bara när den skapas, så du skapar en ny och återkallar en gammal',
   },
   'feedNote.liveMany': {
     fi: 'Sinulla on {n} voimassa olevaa tunnistetta; tunniste näytetään vain luotaessa, joten uuden saat ja vanhan perut',
-    sv: 'Du har {n} giltiga nycklar; en nyckel visas bara när den skapas, så en ny får du och en gammal återkallar du',
+    sv: 'Du har {n} giltiga nycklar. En nyckel visas bara när den skapas, så du skapar en ny och återkallar en gammal',
   },
-  'feedNote.none': { fi: 'Tunnisteen saat', sv: 'En nyckel får du' },
+  'feedNote.none': { fi: 'Tunnisteen saat', sv: 'Du kan skapa en nyckel' },
   'feedNote.account': { fi: 'Oma tili -sivulla', sv: 'på sidan Mitt konto' },
 
   // The error pages.

@@ -68,7 +68,7 @@ export const SUBSCRIPTION_WORDS = {
   'subs.saved': { fi: 'Tilaus {id} tallennettu.', sv: 'Prenumeration {id} har sparats.' },
   'subs.mergedMatter': {
     fi: 'Asia {asked} on yhdistetty asiaan {into}, joten tilaus seuraa asiaa {into}.',
-    sv: 'Ärende {asked} har sammanförts med ärende {into}, så prenumerationen följer ärende {into}.',
+    sv: 'Ärende {asked} har slagits samman med ärende {into}, så prenumerationen följer ärende {into}.',
   },
   'subs.unknownOrganisation': {
     fi: 'Yksikään tallennettu asiakirja ei vielä mainitse organisaatiota {names}. Sitä seurataan kirjoitetussa muodossa (kirjainkoosta riippumatta); tarkista nimen kirjoitusasu organisaatioluettelosta.',
@@ -96,6 +96,14 @@ export const SUBSCRIPTION_WORDS = {
   'subForm.source': { fi: 'Tuntematon lähde "{source}".', sv: 'Okänd källa "{source}".' },
   'subForm.matterNumber': { fi: 'Asia annetaan numerona (nyt "{matter}").', sv: 'Ett ärende anges med sitt nummer (nu "{matter}").' },
   'subForm.noMatter': { fi: 'Asiaa numero {matter} ei ole.', sv: 'Det finns inget ärende nummer {matter}.' },
+  'subForm.controlSearch': {
+    fi: 'Haussa on ohjausmerkki (U+{code}, {at}. merkki); kirjoita haku yhdelle riville ilman ohjausmerkkejä.',
+    sv: 'Sökningen innehåller ett styrtecken (U+{code}, tecken {at}); skriv sökningen på en rad utan styrtecken.',
+  },
+  'subForm.controlOrganisation': {
+    fi: 'Organisaation nimessä on ohjausmerkki (U+{code}, {at}. merkki); kirjoita nimi yhdelle riville ilman ohjausmerkkejä.',
+    sv: 'Organisationens namn innehåller ett styrtecken (U+{code}, tecken {at}); skriv namnet på en rad utan styrtecken.',
+  },
   'subForm.search': {
     fi: 'Haussa "{search}" ei ole haettavia sanoja, tai se on yli 200 merkkiä pitkä.',
     sv: 'Sökningen "{search}" har inga ord att söka efter, eller så är den längre än 200 tecken.',

@@ -218,6 +218,14 @@ export type WordKey = keyof typeof WORDS;
 /** Whether the dictionary has the word `key` (for names looked up from stored values, such as an item's kind). */
 export const hasWord = (key: string): boolean => Object.hasOwn(WORDS, key);
 
+/** Control characters (but a tab and a newline) and bidirectional overrides a quoted value may carry. */
+const UNSHOWABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** A value as a message quotes it: an address's `%00` or `%1B` (a terminal's escape) or a right-to-left override shown
+ * as its escape (`\u0000`), not passed on into the page, a plain-text answer or a terminal. */
+export const shown = (value: unknown): string =>
+  String(value).replace(UNSHOWABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /**
  * The word `key` in `lang`, its {placeholders} filled from `values` (with `n` 1, its singular `KEY.one` where there is one);
  * an unknown key throws (a template's typo).
@@ -230,5 +238,5 @@ export function word(lang: Lang, key: string, values: Record<string, unknown> = 
   if ((values.n === 1 || values.n === '1') && words[`${key}.one`]) return word(lang, `${key}.one`, values);
   const text = entry[lang];
   // Most words have no placeholder: a template asks for dozens of them per page.
-  return text.includes('{') ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text;
+  return text.includes('{') ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? shown(values[name]) : whole)) : text;
 }

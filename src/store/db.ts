@@ -149,14 +149,16 @@ export function checkpointLog(db: Db): void {
 /**
  * Open (creating if needed) and migrate the database at `file`; ':memory:' works for tests. With `readOnly`,
  * the file must exist and nothing is written: no folder, no journal-mode change, no migration (a schema older
- * than the code is an error saying how to upgrade it). `checkHeader: false` for a second connection of a process that
+ * than the code is an error saying how to upgrade it). `mustExist`: write, but to a database that is there (a command
+ * that changes what is stored: a mistyped path is named, not made a new empty database). `checkHeader: false` for a second connection of a process that
  * already has the file open: reading the header opens and closes the file outside SQLite, and on POSIX systems closing
  * any handle to a file drops every lock the process holds on it, so another program's connection closing meanwhile
  * (the sqlite3 shell, a backup tool) would delete the write-ahead log this process goes on writing to. `busyMs`: how
  * long a write waits for another connection's write lock once the database is open (short for a server's thread, where
  * waiting stalls every request: the write fails with SQLITE_BUSY instead).
  */
-export function openDb(file: string, { readOnly = false, anySchema = false, synchronous = 'FULL' as Synchronous, cacheMiB = 0, checkHeader = true, busyMs = 5000 } = {}): Db {
+export function openDb(file: string, { readOnly = false, anySchema = false, synchronous = 'FULL' as Synchronous, cacheMiB = 0, checkHeader = true, busyMs = 5000, mustExist = false } = {}): Db {
+  if ((readOnly || mustExist) && file !== ':memory:' && !fs.existsSync(file)) throw new DbOpenError(`the database file ${file} does not exist`);
   if (file !== ':memory:' && checkHeader) {
     // SQLite calls a folder "disk I/O error", and takes a file shorter than its header for an empty database, which
     // a write then replaces: say what either is and touch neither.
@@ -238,7 +240,6 @@ const logUnseen = new WeakSet<Db>();
 export const missesNewestWrites = (db: Db): boolean => logUnseen.has(db);
 
 function openReadOnly(file: string, anySchema: boolean): Db {
-  if (file !== ':memory:' && !fs.existsSync(file)) throw new DbOpenError(`the database file ${file} does not exist`);
   // A reader of a WAL database makes and sizes its shared-memory file: on a full disk that fails, leaving the file
   // begun, so read the main file alone at once.
   let db: Db | null = file !== ':memory:' && diskFull(file) && !shmReady(file) ? null : new Database(file, { readonly: true, fileMustExist: true });

@@ -26,7 +26,7 @@ describe('checkSubscription', () => {
     [{ email: 'a@example.fi,b@example.fi' }, 'email', '"a@example.fi,b@example.fi" is not an e-mail address', '"a@example.fi,b@example.fi" ei ole sähköpostiosoite.'],
     [{ email: 'a@example.fi;b@example.fi' }, 'email', '"a@example.fi;b@example.fi" is not an e-mail address', '"a@example.fi;b@example.fi" ei ole sähköpostiosoite.'],
     [{ email: 'user@[127.0.0.1]' }, 'email', '"user@[127.0.0.1]" is not an e-mail address', '"user@[127.0.0.1]" ei ole sähköpostiosoite.'],
-    [{ email: 'a\u0000b@example.fi' }, 'email', '"a\\u0000b@example.fi" is not an e-mail address', '"a\u0000b@example.fi" ei ole sähköpostiosoite.'],
+    [{ email: 'a\u0000b@example.fi' }, 'email', '"a\\u0000b@example.fi" is not an e-mail address', '"a\\u0000b@example.fi" ei ole sähköpostiosoite.'], // the page shows the NUL as its escape
     [{ goals: ['services'], every: 'hourly' }, 'every', '--every must be one of immediately, daily, weekly, not "hourly"', 'Tuntematon lähetystiheys "hourly".'],
     [{ goals: ['services'], lang: 'en' }, 'lang', '--lang must be fi or sv, not "en"', 'Kielen on oltava suomi tai ruotsi (nyt "en").'],
     [{}, 'follows', 'say what to follow (--goal, --source, --organisation, --matter, --search) or give --network', 'Valitse, mitä seuraat: vähintään yksi tavoite, lähde, organisaatio, asia tai haku.'],

@@ -4,14 +4,14 @@ import { correctionRefusal } from '../../src/present/correction-error.js';
 import { CorrectionError, type CorrectionRefusal } from '../../src/store/index.js';
 
 const cases: [CorrectionRefusal, string, string][] = [
-  [{ code: 'merge-self', matter: 4 }, 'asiaa 4 ei voi yhdistää itseensä', 'ärende 4 kan inte sammanföras med sig självt'],
+  [{ code: 'merge-self', matter: 4 }, 'asiaa 4 ei voi yhdistää itseensä', 'ärende 4 kan inte slås samman med sig självt'],
   [{ code: 'no-matter', matter: 999 }, 'asiaa 999 ei ole', 'ärende 999 finns inte'],
   [{ code: 'no-item', item: 12 }, 'asiakirjaa #12 ei ole', 'dokument #12 finns inte'],
   [{ code: 'not-in-matter', item: 12, matter: 4, actual: null }, 'asiakirja #12 ei kuulu asiaan 4 eikä mihinkään muuhunkaan asiaan',
     'dokument #12 hör inte till ärende 4 och inte heller till något annat ärende'],
   [{ code: 'not-in-matter', item: 12, matter: 4, actual: 7 }, 'asiakirja #12 ei kuulu asiaan 4 vaan asiaan 7', 'dokument #12 hör inte till ärende 4 utan till ärende 7'],
   [{ code: 'only-item', item: 12, matter: 4 }, 'asiakirja #12 on asian 4 ainoa asiakirja, joten erotettavaa ei ole',
-    'dokument #12 är det enda dokumentet i ärende 4, så det finns inget att skilja åt'],
+    'dokument #12 är det enda dokumentet i ärende 4, så det finns inget att bryta ut'],
   [{ code: 'no-reviewer' }, 'korjauksesta on kerrottava, kuka sen teki', 'en rättelse ska ange vem som gjorde den'],
 ];
 

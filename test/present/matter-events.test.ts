@@ -20,7 +20,7 @@ const golden: [MatterEventValues, string, string][] = [
   [{ type: 'item', old: null, new: 'Hallintovaliokunnan mietintö HaVM 41/2026 vp' },
     'Uusi asiakirja asiassa: "Hallintovaliokunnan mietintö HaVM 41/2026 vp"', 'Nytt dokument i ärendet: "Hallintovaliokunnan mietintö HaVM 41/2026 vp"'],
   [{ type: 'item', old: 'Tiedote pelastuslaista', new: null },
-    'Asiakirja erotettiin asiasta: "Tiedote pelastuslaista"', 'Dokumentet skildes från ärendet: "Tiedote pelastuslaista"'],
+    'Asiakirja erotettiin asiasta: "Tiedote pelastuslaista"', 'Dokumentet bröts ut ur ärendet: "Tiedote pelastuslaista"'],
   [{ type: 'stage', old: 'statute-published', new: 'in-force' }, 'Vaihe eteni: säädös julkaistu → voimassa', 'Skedet gick vidare: författningen publicerad → i kraft'],
 ];
 

@@ -304,6 +304,32 @@ describe('lakivahti as a process, with pipes', () => {
     expect(out[1].relevant).toBe(false);
   }, 30_000);
 
+  // A file saved "UTF-8 with BOM" (Windows editors, spreadsheets) had its first line refused as "not valid JSON"
+  // naming an invisible character; a Latin-1 line was read with U+FFFD for its ä and tagged as garbled words, unsaid.
+  it('tag --jsonl: a byte-order mark and CRLF are read; a line that is not UTF-8 is named by line and byte', async () => {
+    const file = path.join(dir, 'windows.jsonl');
+    fs.writeFileSync(file, Buffer.concat([
+      Buffer.from('\ufeff{"id":"a","title":"Pelastuslain muuttaminen: lausuntopyyntö"}\r\n', 'utf8'),
+      Buffer.from('{"id":"b","title":"Pelastuslain muutos ja sisäinen turvallisuus"}\r\n', 'latin1'),
+      Buffer.from('{"id":"c","title":"Sisäisen turvallisuuden selonteko"}\n', 'utf8'),
+    ]));
+    const r = await run(['tag', '--jsonl', file]);
+    expect(r.err).toBe('tag: line 2: not UTF-8 (byte 0xe4 at byte 46 of the line); write the file in UTF-8 (iconv -f latin1 -t utf-8)\n');
+    expect(r.code).toBe(1);
+    const out = lines(r.out).map((l) => JSON.parse(l) as { id: string; relevant: boolean });
+    expect(out.map((o) => [o.id, o.relevant])).toEqual([['a', true], ['c', true]]);
+    // Through a pipe, a character split between two writes is one character.
+    const child = start(['tag', '--jsonl', '-']);
+    const bytes = Buffer.from('{"id":"d","title":"Pelastuslain muutos ja sisäinen turvallisuus"}\n', 'utf8');
+    const at = bytes.indexOf(0xc3) + 1;
+    child.proc.stdin.write(bytes.subarray(0, at));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child.proc.stdin.end(bytes.subarray(at));
+    const piped = await child.done;
+    expect([piped.code, piped.err]).toEqual([0, '']);
+    expect(JSON.parse(piped.out)).toMatchObject({ id: 'd', relevant: true });
+  }, 30_000);
+
   it('review records a decision; retag --dry-run changes nothing, retag keeps the decision', async () => {
     const db = path.join(dir, 'review.sqlite');
     seedDatabase(db, 30);

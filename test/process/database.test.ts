@@ -88,6 +88,20 @@ describe('the database and feeds the environment names', { timeout: 90_000 }, ()
     expect(r.err).toContain(missing);
     expect(fs.existsSync(path.dirname(missing))).toBe(false);
   });
+
+  // A command that changes what is stored cannot do so in a database that is not there: a mistyped --db (or cron's
+  // LAKIVAHTI_DB) made an empty database and its folder, and `digest --send`, `retag` and `relink` then said all was
+  // well (exit 0, "ei lähetettävää"), the others "no account" or "no subscription", run after run.
+  it.each([
+    [['digest', '--send']], [['retag']], [['relink']], [['review', '1', '--reviewer', 'x', '--not-relevant']],
+    [['users', 'disable', 'x@example.fi']], [['users', 'enable', 'x@example.fi']], [['users', 'password', 'x@example.fi']],
+    [['subscriptions', 'remove', '1']],
+  ])('%j on a missing database is refused by name, exit 1, nothing created', async (args) => {
+    const missing = path.join(dir, 'typo', 'db.sqlite');
+    const r = await run([...args, '--db', missing], { env: { LAKIVAHTI_FEEDS: feeds, SMTP_URL: 'smtp://127.0.0.1:9' }, input: 'salasana-pitka-123\n' });
+    expect([r.code, r.err]).toEqual([1, `lakivahti ${args[0]}: the database file ${missing} does not exist\n`]);
+    expect(fs.existsSync(path.dirname(missing))).toBe(false);
+  });
 });
 
 describe('items --source and --joint', { timeout: 90_000 }, () => {

@@ -127,6 +127,23 @@ describe('lakivahti digest', () => {
     expect(fs.readdirSync(out).sort()).toEqual(['001-verkosto@example.fi.html', '001-verkosto@example.fi.txt', '002-sote@example.fi.html', '002-sote@example.fi.txt']);
     expect(fs.readFileSync(path.join(out, '001-verkosto@example.fi.txt'), 'utf8')).toContain('Liisa Lakimies');
     expect(fs.readFileSync(path.join(out, '002-sote@example.fi.txt'), 'utf8')).toContain('Nytt i det du följer');
+    // Run again into the same folder: an edited preview (or any file of those names) was overwritten without a word.
+    fs.writeFileSync(path.join(out, '002-sote@example.fi.txt'), 'muokattu');
+    const again = await run(['digest', '--preview', '--out', out, '--db', db]);
+    expect([again.code, again.out]).toEqual([2, '']);
+    expect(again.err).toContain(`digest: --out ${out}: 001-verkosto@example.fi.html and 3 more of this preview's files are there already; choose another folder, or add --force to write over them`);
+    expect(fs.readFileSync(path.join(out, '002-sote@example.fi.txt'), 'utf8')).toBe('muokattu');
+    // A link or a named pipe in a file's place is refused even with --force (a pipe held the preview for ever).
+    fs.renameSync(path.join(out, '001-verkosto@example.fi.html'), path.join(out, 'kept.html'));
+    fs.symlinkSync('kept.html', path.join(out, '001-verkosto@example.fi.html'));
+    const linked = await run(['digest', '--preview', '--out', out, '--force', '--db', db]);
+    expect([linked.code, linked.err]).toEqual([2, `digest: --out ${out}: 001-verkosto@example.fi.html is not a plain file (a symbolic link); remove it or choose another folder\n`]);
+    fs.unlinkSync(path.join(out, '001-verkosto@example.fi.html'));
+    const forced = await run(['digest', '--preview', '--out', out, '--force', '--db', db]);
+    expect(forced.code).toBe(0);
+    expect(fs.readFileSync(path.join(out, '002-sote@example.fi.txt'), 'utf8')).toContain('Nytt i det du följer');
+    expect(fs.readFileSync(path.join(out, 'kept.html'), 'utf8')).toContain('Liisa Lakimies');
+    expect((await run(['digest', '--preview', '--force', '--db', db])).err).toContain('--force goes with --out');
     const one = await run(['digest', '--preview', '--to', 'sote@example.fi', '--db', db]);
     expect(one.out.match(/^===== /gm)).toHaveLength(1);
     expect(one.err).toBe('');
@@ -158,6 +175,25 @@ describe('lakivahti digest', () => {
     await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
     const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: '' } });
     expect([r.code, r.err]).toEqual([1, expect.stringContaining('SMTP_URL is not set: nothing was sent or recorded')]);
+    expect(deliveries(db)).toEqual([]);
+  }, 60_000);
+
+  // An SMTP_URL the mailer could not parse (a password with a raw / or @, an unclosed [) was refused as a bare
+  // "Invalid URL", and node's DEP0170 warning printed the whole address, password and all, to stderr (cron's mail,
+  // serve's log); a port past 65535 or a space or path in it was taken and failed only when something was due.
+  it.each([
+    ['smtp://lakivahti:secret@[::1', 'smtp://lakivahti:…@[::1'],
+    ['smtp://lakivahti:sec/ret@mail.example.fi:587', 'smtp://lakivahti:…@mail.example.fi:587'],
+    ['smtp://lakivahti:secret@mail.example.fi:99999', 'smtp://lakivahti:…@mail.example.fi:99999'],
+    ['smtp://lakivahti:secret@mail.example.fi:587/x?y', 'smtp://lakivahti:…@mail.example.fi:587/x?y'],
+    ['smtp://lakivahti:sec ret@mail.example.fi', 'smtp://lakivahti:…@mail.example.fi'],
+  ])('refuses SMTP_URL %s naming it without its password (exit 2), sending and recording nothing', async (url, shown) => {
+    const db = seeded(`badurl-${url.length}.sqlite`);
+    await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
+    const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: url } });
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe(`digest: SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (a password's / : @ % or space written %2F %3A %40 %25 %20), not "${shown}"`);
+    expect(r.err).not.toMatch(/sec.?ret/);
     expect(deliveries(db)).toEqual([]);
   }, 60_000);
 

@@ -51,6 +51,22 @@ describe('serve and addresses it cannot read', () => {
     expect((await fi.get('/items?q=pelastusl%C3%A4ki')).res.status).toBe(200);
   });
 
+  // An id with a control character in it (a NUL, a terminal's escape, a right-to-left override) was echoed as it came
+  // into the page and the feed's plain-text answer; every value a message quotes now shows them as escapes.
+  it.each([
+    ['/items/%00', 'Asiakirjaa numero \\u0000 ei ole tallennettu.'],
+    ['/matters/%1B%5B31m', 'Asiakokonaisuutta numero \\u001b[31m ei ole.'],
+    ['/items/1%E2%80%AEtxt', 'Asiakirjaa numero 1\\u202etxt ei ole tallennettu.'],
+    ['/feeds/matters/%00%7F.atom', '\\u0000\\u007f'],
+  ])('%s: the id is quoted with its control characters escaped', async (address, said) => {
+    const fi = new Browser(served.base);
+    await fi.signIn('lukija@example.fi');
+    const { res, html } = await fi.get(address);
+    expect(res.status).toBe(404);
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    expect(text(html)).toContain(said);
+  });
+
   it('stays up, and logs these as refusals without a stack', async () => {
     expect((await fetch(`${served.base}/healthz`)).status).toBe(200);
     const log = served.child.err() + served.child.out();

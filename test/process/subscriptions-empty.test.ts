@@ -45,3 +45,16 @@ it('the same with values is added', async () => {
   expect([r.code, r.err]).toEqual([0, '']);
   expect(count()).toBe(before + 1);
 });
+
+// A line break or a terminal's escape in what is followed (a script's variable holding two lines, a pasted escape):
+// it was stored, broke `subscriptions list`'s one line per subscription, and sent the escape to the terminal. No stored
+// text holds one, so such an organisation could never match either.
+it.each([
+  ['search', ['--search', 'pelastus\nBcc: x@example.com'], '--search "pelastus\\nBcc: x@example.com" holds a control character (U+000A at character 9)'],
+  ['organisation', ['--organisation', 'Sisäministeriö\u001b[2J'], '--organisation "Sisäministeriö\\u001b[2J" holds a control character (U+001B at character 15)'],
+])('a control character in --%s is refused by name, nothing added', async (_name, args, said) => {
+  const before = count();
+  const r = await run(['subscriptions', 'add', 'sote@example.fi', ...args, '--db', db]);
+  expect([r.code, r.out, r.err.split('\n')[0]]).toEqual([2, '', `subscriptions: ${said}; give it on one line without control characters`]);
+  expect(count()).toBe(before);
+});

@@ -169,6 +169,9 @@ describe('the overview, items, item and board pages', () => {
         '<option value="statement-round">remissrunda</option>', '<option value="sv">svenska</option>', finnish, swedish, 'Den här listan i andra program:'])
         expect(items).toContain(text);
 
+      // The feed-key note in Swedish order (it read "så en ny får du och en gammal återkallar du", the Finnish order).
+      expect(items).toMatch(/(Du kan skapa en nyckel|så du skapar en ny och återkallar en gammal)\s*<a href="\/account">på sidan Mitt konto<\/a>\./);
+
       const bad = await b.get('/items?kind=memo');
       expect(bad.res.status).toBe(400);
       expect(bad.html).toContain('Okänt värde för dokumenttyp: &quot;memo&quot;. Möjliga värden: statement-request (remiss)');
@@ -181,6 +184,19 @@ describe('the overview, items, item and board pages', () => {
       const sv = (await b.get(`/items/${seeded.swedish}`)).html;
       expect(sv).toContain('<h1>Förvaltningsutskottets betänkande om räddningslagen</h1>');
       expect(sv).toContain('<div class="content">');
+
+      // Merging and splitting matters, in Swedish word order (the labels were the Finnish order word for word:
+      // "Sammanför med det här ärendet ärende nummer").
+      const matter = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(seeded.request) as number;
+      const matterPage = (await b.get(`/matters/${matter}`)).html;
+      for (const text of ['<summary>Slå samman ärenden eller bryt ut dokument</summary>', '>Numret på ärendet som ska slås samman med det här</label>',
+        '>Slå samman</button>', '>Numret på dokumentet som ska brytas ut till ett eget ärende</label>', '>Bryt ut</button>'])
+        expect(matterPage).toContain(text);
+      const self = await b.post(`/matters/${matter}/merge`, { _csrf: Browser.token(matterPage), other: String(matter) });
+      expect(self.res.status).toBe(400);
+      expect(self.html).toContain(`Ärendena kunde inte slås samman: ärende ${matter} kan inte slås samman med sig självt.`);
+      const word = await b.post(`/matters/${matter}/split`, { _csrf: Browser.token(matterPage), item: 'x' });
+      expect(word.html).toContain('Ange ett nummer i fältet &quot;Dokumentet som ska brytas ut&quot; (nu &quot;x&quot;).');
 
       const board = (await b.get('/board')).html;
       expect(board).toContain('<span class="goal">Lokala och regionala tjänster och nationell prestationsförmåga</span>');
