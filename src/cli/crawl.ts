@@ -1,5 +1,4 @@
 // `lakivahti crawl [--source ID]`: crawl now and print one line per source.
-import fs from 'node:fs';
 import type { RunResult, SourceDef } from '../model.js';
 import { crawl } from '../pipeline.js';
 import { nextCronRun } from '../config/schedule.js';
@@ -8,9 +7,7 @@ import { crawlConcurrency } from '../config/crawl.js';
 import { listPausedSources } from '../store/sources.js';
 import { mayMoveIntoForce } from '../store/in-force.js';
 import { closeContext, NoSourcesError, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
-import { checkTaxonomy, taxonomyCacheFile } from '../app/taxonomy-check.js';
-import { resolvePaths } from '../paths.js';
-import { dropEarlyWriter, startWriterEarly } from '../store/writer.js';
+import { checkTaxonomy } from '../app/taxonomy-check.js';
 import { onStopSignal, parseCommand, signalStatus } from './args.js';
 import { keepHeapSmall } from '../heap.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
@@ -51,18 +48,6 @@ function nextRunOf(): (def: SourceDef) => Date | null {
 
 export async function crawlCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { source: { type: 'string' } });
-  // No database yet: every source is new, and the writer thread will store their feeds. It starts now, while this
-  // thread makes the database (see startWriterEarly), and ends unused if no run needs it.
-  const { dbFile, feedsDir } = resolvePaths(values);
-  if (dbFile !== ':memory:' && !fs.existsSync(dbFile)) startWriterEarly(dbFile, { feedsDir, cacheFile: taxonomyCacheFile(dbFile) });
-  try {
-    return await crawlWith(values);
-  } finally {
-    await dropEarlyWriter();
-  }
-}
-
-async function crawlWith(values: { source?: string; db?: string; feeds?: string }): Promise<number> {
   const concurrency = crawlConcurrency();
   // The tag stage is built when the first new item needs it (see pipelineDeps): a crawl that finds nothing new never
   // builds it.

@@ -1,7 +1,7 @@
 // The database writer thread: one connection; leases and small runs committed in groups, a streaming run in its own
 // transaction (see commitGroup).
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkpointLog, openDb, type Db } from './db.js';
+import { checkpointLog, openDb } from './db.js';
 import { writeErrorText } from './write-failure.js';
 import { startRun, type RunSaver } from './runs.js';
 import { textIndexer } from './item-saver.js';
@@ -23,27 +23,18 @@ const CLOSED = -2;
 
 const data = workerData as {
   file: string; smallHeap: boolean; walPages?: number;
-  tagging?: { feedsDir: string; cacheFile: string | null; prepare?: 'stage' };
+  tagging?: { feedsDir: string; cacheFile: string | null; prepare?: 'code' | 'stage' };
   /** Tell the starting thread when this one has started, and write nothing until it answers 'go' (see deferredWorkerWriter). */
   handshake: boolean;
-  /** Open the connection only at the starting thread's 'open' (see startWriterEarly in writer.ts): the file may not exist yet. */
-  waitOpen: boolean;
 };
-
-/** The thread's connection (see openConnection). */
-let db!: Db;
-
-function openConnection(): void {
-  // Only crawls write through this thread: see Synchronous in db.ts for why NORMAL is safe for them. The thread that
-  // started this one has the file open and checked it: reading the header again would drop that connection's locks.
-  db = openDb(data.file, { synchronous: 'NORMAL', checkHeader: false });
-  // SQLite's own default page cache (2 MB) rather than better-sqlite3's 16 MB: a crawl's pages are in the operating
-  // system's cache anyway, and the larger one was resident memory of every crawl that stored a big feed.
-  db.pragma('cache_size = -2000');
-  // See ONE_SHOT_WAL_PAGES in writer.ts.
-  if (data.walPages !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(data.walPages)}`);
-}
-if (!data.waitOpen) openConnection();
+// Only crawls write through this thread: see Synchronous in db.ts for why NORMAL is safe for them. The thread that
+// started this one has the file open and checked it: reading the header again would drop that connection's locks.
+const db = openDb(data.file, { synchronous: 'NORMAL', checkHeader: false });
+// SQLite's own default page cache (2 MB) rather than better-sqlite3's 16 MB: a crawl's pages are in the operating
+// system's cache anyway, and the larger one was resident memory of every crawl that stored a big feed.
+db.pragma('cache_size = -2000');
+// See ONE_SHOT_WAL_PAGES in writer.ts.
+if (data.walPages !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(data.walPages)}`);
 const port = parentPort!;
 
 /** Runs of this host's processes that were killed (kill -9, power loss) free their sources now, recorded as interrupted. */
@@ -408,21 +399,7 @@ function close(): void {
 /** Messages that arrived before 'go' (see WriterRequest): handled in order once it comes. */
 let early: Message[] | null = data.handshake ? [] : null;
 
-/**
- * With waitOpen: answers the first message, the starting thread's 'open' (with what to prepare), or its 'close' (null:
- * it ends this thread unadopted, before any file was opened). Nothing else is sent to this thread before it opens.
- */
-let opening: ((open: { prepare?: 'stage' } | null) => void) | null = null;
-const opened = data.waitOpen
-  ? new Promise<{ prepare?: 'stage' } | null>((resolve) => (opening = resolve))
-  : Promise.resolve({ prepare: data.tagging?.prepare });
-
 port.on('message', (m: Message) => {
-  if (opening) {
-    const open = opening;
-    opening = null;
-    return open(m.op === 'open' ? m : null);
-  }
   if (early) {
     if (m.op !== 'go') return void early.push(m);
     const before = early;
@@ -436,30 +413,21 @@ port.on('message', (m: Message) => {
 
 // Before the thread reports that it has started, while V8's own flags hold (see defaultHeapFlagsWhileThreadStarts: the
 // tag stage's code loads 18 of Node's modules, which were compiled from source once the flags were set) and while
-// the crawl's thread writes its leases itself (see deferredWorkerWriter: none waits for this): the tag stage, its code
-// loaded and the stage built (~0.1 s), when the crawl expects runs for it. A thread started early (see waitOpen) does
-// this once it is told to open.
-const open = await opened;
-if (open === null) {
-  // Closed before it was told to open: nothing was opened, nothing is written.
-  port.postMessage({ id: CLOSED, ok: true, value: null } satisfies WriterReply);
-  port.close();
-} else {
-  if (data.waitOpen) openConnection();
-  if (open.prepare === 'stage') {
-    await loadTagCode();
-    try {
-      tagStage();
-    } catch {
-      /* built again for the first batch to tag, whose run then records the failure (see add), as without preparing */
-    }
+// the crawl's thread writes its leases itself (see deferredWorkerWriter: none waits for this): the tag stage's code,
+// and the stage itself (~0.1 s) when the crawl expects runs for it.
+if (data.tagging?.prepare) {
+  await loadTagCode();
+  try {
+    if (data.tagging.prepare === 'stage') tagStage();
+  } catch {
+    /* built again for the first batch to tag, whose run then records the failure (see add), as without preparing */
   }
-  // Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
-  if (data.smallHeap) applySmallHeapFlags();
-  // Started: its modules loaded, its connection open.
-  port.postMessage({ id: STARTED, ok: true, value: null } satisfies WriterReply);
-  if (!early) recover();
 }
+// Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
+if (data.smallHeap) applySmallHeapFlags();
+// Started: its modules loaded, its connection open.
+port.postMessage({ id: STARTED, ok: true, value: null } satisfies WriterReply);
+if (!early) recover();
 
 function receive(m: Message): void {
   if (m.op === 'go') return;

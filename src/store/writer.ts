@@ -78,7 +78,6 @@ export function deferredWorkerWriter(db: Db, file: string, tagging?: WriterTaggi
   // after the switch, so the two connections still never write at once.
   let started = false;
   const startWorker = (prepare?: WriterTagging['prepare']) =>
-    (tagging && adoptEarlyWriter(file, tagging, prepare, () => (started = true))) ??
     workerWriter(file, ONE_SHOT_WAL_PAGES, tagging && { ...tagging, prepare }, () => (started = true));
   const current = () => (worker && started ? worker : here);
   return {
@@ -142,45 +141,10 @@ export interface WriterTagging {
   cacheFile: string | null;
   onConfigError(message: string): void;
   /**
-   * 'stage': the thread loads and builds the tag stage before it reports that it has started (the crawl expects runs
-   * for it: see expectItems); else it loads it for the first batch to tag.
+   * What the thread loads before it reports that it has started: the tag stage's code, or the stage built too (when
+   * the crawl expects runs for it: see expectItems). Nothing when not given (it is loaded for the first batch to tag).
    */
-  prepare?: 'stage';
-}
-
-/** A writer thread started before its database was made (see startWriterEarly), until a crawl's writer adopts it. */
-let early: { file: string; writer: StoreWriter & { open(prepare?: 'stage'): void }; hooks: { started(): void; configError(message: string): void } } | null = null;
-
-/**
- * Start a one-off crawl's writer thread (see deferredWorkerWriter) before its database `file` is made: a new database
- * means every source is new and the thread will be needed, and its start (Node's own start of a thread, its modules:
- * 0.1–0.2 s) then overlaps the making of the database (its migrations, 20–40 ms) and of the crawl's first requests. The
- * thread opens no connection (so it creates no file) until a crawl's writer over that file adopts it; dropEarlyWriter()
- * ends it unadopted.
- */
-export function startWriterEarly(file: string, tagging: Omit<WriterTagging, 'onConfigError' | 'prepare'>): void {
-  if (early) return;
-  const hooks = { started: () => undefined, configError: (_message: string) => undefined };
-  const writer = workerWriter(file, ONE_SHOT_WAL_PAGES, { ...tagging, onConfigError: (m) => hooks.configError(m) }, () => hooks.started(), true);
-  early = { file: path.resolve(file), writer, hooks };
-}
-
-/** The thread startWriterEarly() started for `file`, now told to open its connection; null when there is none. */
-function adoptEarlyWriter(file: string, tagging: WriterTagging, prepare: WriterTagging['prepare'], onStarted: () => void): StoreWriter | null {
-  if (!early || early.file !== path.resolve(file)) return null;
-  const { writer, hooks } = early;
-  early = null;
-  hooks.started = onStarted;
-  hooks.configError = (m) => tagging.onConfigError(m);
-  writer.open(prepare);
-  return writer;
-}
-
-/** End the thread startWriterEarly() started if no writer adopted it (it opened nothing). */
-export async function dropEarlyWriter(): Promise<void> {
-  const unadopted = early;
-  early = null;
-  await unadopted?.writer.close();
+  prepare?: 'code' | 'stage';
 }
 
 /** The writer thread's answer to finish: the run as saved, the notes its tagging added to the run (already stored). */
@@ -202,8 +166,6 @@ export const CLOSED = -2;
 
 /** Messages to the worker (see writer-worker.ts). */
 export type WriterRequest =
-  /** A thread started early (see startWriterEarly): open the connection now, and prepare what it says. */
-  | { op: 'open'; prepare?: 'stage' }
   | { op: 'go' }
   | { op: 'claim'; sourceId: string; until: string }
   | { op: 'release'; sourceId: string }
@@ -233,18 +195,15 @@ const WORKER_YOUNG_MB = 3;
 /**
  * A writer on a worker thread with its own connection to the database file; `walPages`: the log's size in pages at
  * which its commits checkpoint (SQLite's default, 1,000, when not given); `tagging`: the thread tags the batches
- * handed over with addUntagged(); `waitOpen`: the thread opens its connection only when open() is called (see
- * startWriterEarly; with onStarted only).
+ * handed over with addUntagged().
  */
-export function workerWriter(file: string, walPages?: number, tagging?: WriterTagging, onStarted?: () => void, waitOpen?: false): StoreWriter;
-export function workerWriter(file: string, walPages: number, tagging: WriterTagging, onStarted: () => void, waitOpen: true): StoreWriter & { open(prepare?: 'stage'): void };
-export function workerWriter(file: string, walPages?: number, tagging?: WriterTagging, onStarted?: () => void, waitOpen = false): StoreWriter & { open(prepare?: 'stage'): void } {
+export function workerWriter(file: string, walPages?: number, tagging?: WriterTagging, onStarted?: () => void): StoreWriter {
   const tag = tagging && { feedsDir: tagging.feedsDir, cacheFile: tagging.cacheFile, prepare: tagging.prepare };
   // So that the thread's start compiles Node's own modules from node's code cache (the flags are set again once it
   // has started, and by the thread itself if they were set before).
   const heapStarted = defaultHeapFlagsWhileThreadStarts();
   const worker = new Worker(WORKER_SCRIPT, {
-    workerData: { file: path.resolve(file), smallHeap: heapKeptSmall(), walPages, tagging: tag, handshake: onStarted !== undefined, waitOpen },
+    workerData: { file: path.resolve(file), smallHeap: heapKeptSmall(), walPages, tagging: tag, handshake: onStarted !== undefined },
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
@@ -303,7 +262,6 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
   };
 
   return {
-    open: (prepare) => worker.postMessage({ id: 0, op: 'open', prepare } satisfies WriterRequest & { id: number }),
     claim: (sourceId, until) => call<boolean>({ op: 'claim', sourceId, until: until.toISOString() }),
     release: (sourceId) => call<void>({ op: 'release', sourceId }),
     begin: (sourceId, startedAt) => {

@@ -4,8 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDb, syncSources, listItems, getSourceState, searchIndexSegments, type Db } from '../../src/store/index.js';
-import { deferredWorkerWriter, dropEarlyWriter, startWriterEarly, workerWriter, type StoreWriter } from '../../src/store/writer.js';
-import { defaultFeedsDir } from '../../src/paths.js';
+import { deferredWorkerWriter, workerWriter, type StoreWriter } from '../../src/store/writer.js';
 import { contentHash } from '../../src/normalize/key.js';
 import type { RunResult, SourceDef, TaggedItem } from '../../src/model.js';
 
@@ -270,68 +269,6 @@ describe('one-off writer: the worker thread starts while the crawl goes on', () 
     expect(listItems(reader).map((i) => i.title)).toEqual(['Otsikko 1']);
     expect(getSourceState(reader, 'a')?.lastStatus).toBe('ok');
   });
-});
-
-describe('one-off writer: a thread started before its database is made (a crawl into a new database)', () => {
-  const threads = () => fs.readdirSync('/proc/self/task').length;
-  const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-  it('opens nothing until a crawl\'s writer over the new file adopts it, then stores and tags through it', async () => {
-    if (process.platform !== 'linux') return; // counts threads in /proc
-    const file = path.join(dir, 'new.sqlite');
-    const before = threads();
-    startWriterEarly(file, { feedsDir: defaultFeedsDir, cacheFile: null });
-    for (let i = 0; i < 200 && threads() === before; i++) await settle(10);
-    expect(threads()).toBe(before + 1);
-    // Its modules loaded meanwhile; the file is the crawl's to make (and migrate) first.
-    await settle(300);
-    expect(fs.existsSync(file)).toBe(false);
-    const db = openDb(file);
-    try {
-      syncSources(db, defs);
-      const configErrors: string[] = [];
-      const oneShot = deferredWorkerWriter(db, file, { feedsDir: defaultFeedsDir, cacheFile: null, onConfigError: (m) => configErrors.push(m) });
-      try {
-        oneShot.expectItems!(2);
-        const sink = oneShot.begin('a', new Date().toISOString(), true);
-        sink.addUntagged!([item('1', { title: 'Pelastuslain muutos' })]);
-        expect((await sink.finish({ run: run('a'), nextRunAt: null })).created).toHaveLength(1);
-        // The thread started early stored it: no second one was started.
-        expect(threads()).toBe(before + 1);
-      } finally {
-        await oneShot.close();
-      }
-      expect(configErrors).toEqual([]);
-      expect(db.prepare("SELECT title, taxonomy_version IS NOT NULL AS tagged FROM items WHERE source_id = 'a'").all()).toEqual([{ title: 'Pelastuslain muutos', tagged: 1 }]);
-      expect(getSourceState(db, 'a')?.lastStatus).toBe('ok');
-    } finally {
-      db.close();
-    }
-    await dropEarlyWriter(); // adopted: nothing left to end
-  }, 30_000);
-
-  it('ends unadopted without making the file', async () => {
-    const file = path.join(dir, 'never.sqlite');
-    startWriterEarly(file, { feedsDir: defaultFeedsDir, cacheFile: null });
-    await settle(200);
-    await dropEarlyWriter();
-    expect(fs.existsSync(file)).toBe(false);
-    // A crawl's writer over that file later starts a thread of its own.
-    const db = openDb(file);
-    try {
-      syncSources(db, defs);
-      const oneShot = deferredWorkerWriter(db, file);
-      try {
-        const sink = oneShot.begin('a', new Date().toISOString(), true);
-        sink.add([item('1')]);
-        expect((await sink.finish({ run: run('a'), nextRunAt: null })).created).toHaveLength(1);
-      } finally {
-        await oneShot.close();
-      }
-    } finally {
-      db.close();
-    }
-  }, 30_000);
 });
 
 describe('one-off writer: the log copied into the database while the thread has time', () => {
