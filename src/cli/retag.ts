@@ -3,7 +3,7 @@ import { countItemsBySource, listItemsForTagging, listLatestReviews, saveTagsMan
 import { toTagInput } from '../tag/stage.js';
 import type { ItemTags } from '../model.js';
 import { closeContext, openTaggingContext } from '../app/context.js';
-import { parseCommand } from './args.js';
+import { parseCommand, Refused } from './args.js';
 
 export const usage = `usage: lakivahti retag [--dry-run] [--db PATH] [--feeds DIR]
 
@@ -42,10 +42,7 @@ export async function retagCommand(args: string[]): Promise<number> {
   const stop = (signal: NodeJS.Signals) => (stoppedBy = signal);
   if (!dryRun) process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
-    if (!ctx.tagStage) {
-      process.stderr.write(`retag: the taxonomy cannot be read, nothing was retagged: ${ctx.configErrors.find((e) => e.file === 'taxonomy')?.message}\n`);
-      return 2;
-    }
+    if (!ctx.tagStage) throw new Refused(`the taxonomy cannot be read, nothing was retagged: ${ctx.configErrors.find((e) => e.file === 'taxonomy')?.message}`);
     const stage = ctx.tagStage;
     const tag = (rows: StoredForTagging[]) => rows.map((row) => ({ row, ...stage.tagInput(toTagInput(row)) }));
     const save = (us: ReturnType<typeof tag>) =>
