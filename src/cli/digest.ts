@@ -10,7 +10,7 @@ import { describeRefusedAddress, prepareDeliveries, previewAll, sendDue } from '
 import { smtpTransport } from '../mail/transport.js';
 import { fiDateTime } from '../app/format.js';
 import { makeFolder, utf8Path } from '../paths.js';
-import { onStopSignal, parseCommand, Refused, signalStatus, UsageError, writeLine } from './args.js';
+import { fileKind, onStopSignal, parseCommand, Refused, signalStatus, UsageError, writeLine } from './args.js';
 import type { Digest } from '../digest/build.js';
 
 export const usage = `usage: lakivahti digest --preview [--to EMAIL] [--out DIR [--force]] [--db PATH]
@@ -78,10 +78,7 @@ function outFolder(dir: string): void {
 function refuseKeptFiles(dir: string, names: string[], force: boolean): void {
   const there = names.map((name) => ({ name, stat: fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false }) })).filter((f) => f.stat);
   const odd = there.find((f) => !f.stat!.isFile());
-  if (odd) {
-    const kind = odd.stat!.isSymbolicLink() ? 'a symbolic link' : odd.stat!.isDirectory() ? 'a folder' : odd.stat!.isFIFO() ? 'a named pipe' : 'a device or socket';
-    throw new Refused(`--out ${dir}: ${odd.name} is not a plain file (${kind}); remove it or choose another folder`);
-  }
+  if (odd) throw new Refused(`--out ${dir}: ${odd.name} is not a plain file (${fileKind(odd.stat!)}); remove it or choose another folder`);
   if (there.length && !force)
     throw new Refused(`--out ${dir}: ${there[0].name}${there.length > 1 ? ` and ${there.length - 1} more of this preview's files are` : ' is'} there already; choose another folder, or add --force to write over them`);
 }
