@@ -23,13 +23,20 @@ function handlerTables(): Map<string, number[]> {
   // words (police and rescue services), a headline's colon.
   const script = `
     import { createTagStage, toTagInput } from '${dist('tag/stage.js')}';
+    import { createTaggerCore } from '${dist('tag/tagger.js')}';
+    import { candidates } from '${dist('tag/primary-model.js')}';
     const stage = createTagStage();
     const items = [
       { title: 'Lausuntopyyntö 0: pelastuslain ja hyvinvointialueiden rahoituksen muutos', summary: 'Sisäministeriö pyytää lausuntoa (VN/1000/2022). HE 0/2022 vp.' },
       { title: 'Poliisi ja pelastuslaitos harjoittelivat', summary: 'Pelastustoimen rahoitus.' },
       { title: 'Pelastustoimen tietojärjestelmien hankinnat', summary: 'Hätäkeskuslaitos ja pelastuslaitokset.' },
     ];
-    for (const it of items) stage.tagInput(toTagInput({ ...it, sourceId: 'x', language: 'fi', kind: 'news', organisation: null, deadline: null, consultation: null }));`;
+    for (const it of items) stage.tagInput(toTagInput({ ...it, sourceId: 'x', language: 'fi', kind: 'news', organisation: null, deadline: null, consultation: null }));
+    // The model's features directly too: a primary-goal model fitted on another taxonomy version is not applied.
+    const core = createTaggerCore(stage.taxonomy, { analyzer: stage.analyzer });
+    const input = toTagInput({ ...items[0], sourceId: 'x', language: 'fi', kind: 'news', organisation: null, deadline: null, consultation: null });
+    const reading = core.read(input);
+    candidates(reading, core.finish(input, reading, null), 0, 1);`;
   const main = path.join(dir, 'tag.mjs');
   fs.writeFileSync(main, script);
   const child = spawnSync(process.execPath, ['--print-bytecode', `--print-bytecode-filter=*`, main], { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 << 20 });
