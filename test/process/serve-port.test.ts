@@ -65,6 +65,21 @@ describe('serve and demo: PORT and Ctrl-C', { timeout: 120_000 }, () => {
     }
   });
 
+  // An empty HOST (a script's unset variable) listened on 127.0.0.1 while an empty PORT was refused; `--host ""` too.
+  it('an empty HOST or --host exits 2 naming it, before any database is made', async () => {
+    for (const [args, env, said] of [
+      [['serve', '--no-schedule'], { HOST: '' }, 'serve: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
+      [['serve', '--no-schedule'], { HOST: ' ' }, 'serve: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
+      [['serve', '--no-schedule', '--host', ''], { HOST: '0.0.0.0' }, 'serve: --host is empty: name an address, or leave the option out for 127.0.0.1\n'],
+      [['demo'], { HOST: '' }, 'demo: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
+    ] as const) {
+      const db = path.join(dir, `host-${args[0]}.sqlite`);
+      const r = await run([...args, '--port', '0', '--db', db, '--feeds', feeds], { env });
+      expect([r.code, r.err.split('\n\nusage:')[0].replace(/\n?$/, '\n')]).toEqual([2, said]);
+      expect(fs.existsSync(db)).toBe(false);
+    }
+  });
+
   it('demo listens on the port PORT names and stops on SIGINT with exit 0', async () => {
     const port = await freePort();
     const child = start(['demo', '--db', path.join(dir, 'demo.sqlite')], { env: { PORT: String(port) } });
