@@ -44,7 +44,12 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !smtpAddress(smtpUrl))
     throw new Error(`SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (a password's / : @ % or space written %2F %3A %40 %25 %20), not "${withoutPassword(smtpUrl)}"`);
-  const baseUrl = env.LAKIVAHTI_BASE_URL?.trim() || `http://127.0.0.1:${env.PORT || 3000}`;
+  const port = env.PORT || '3000';
+  // Without a base address the links use PORT: a malformed one was reported as a malformed LAKIVAHTI_BASE_URL, which
+  // nobody had set.
+  if (!env.LAKIVAHTI_BASE_URL?.trim() && !(/^\d{1,5}$/.test(port) && +port >= 1 && +port <= 65535))
+    throw new Error(`PORT must be a port number (1–65535), not ${JSON.stringify(port)}: the links in messages use it while LAKIVAHTI_BASE_URL is unset`);
+  const baseUrl = env.LAKIVAHTI_BASE_URL?.trim() || `http://127.0.0.1:${port}`;
   // The whole value, not its start: a space or line break after the host went into every link of every message and
   // into List-Unsubscribe; a query or fragment would take the paths appended to it.
   if (!/^https?:\/\/[^\s/?#<>"]+(?:\/[^\s?#<>"]*)?$/.test(baseUrl) || !URL.canParse(baseUrl))
