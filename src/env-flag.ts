@@ -1,4 +1,4 @@
-// A yes/no setting from the environment, read one way everywhere. Each flag had its own reading: "true" switched
+// A yes/no or whole-number setting from the environment, read one way everywhere. Each flag had its own reading: "true" switched
 // LAKIVAHTI_ALLOW_PRIVATE_NETWORKS on but left LAKIVAHTI_DIGEST_AUTO_APPROVE and LAKIVAHTI_NO_VOIKKO off without a word.
 
 const ON = ['1', 'yes', 'true', 'on'];
@@ -10,4 +10,16 @@ export function envFlag(env: NodeJS.ProcessEnv, name: string): boolean {
   if (ON.includes(value)) return true;
   if (OFF.includes(value)) return false;
   throw new Error(`${name} must be 1 (on) or 0 (off), not ${JSON.stringify(env[name])}`);
+}
+
+/**
+ * `name`'s whole number from `min` to `max` (spaces around it allowed); unset, empty or blank: `fallback`. Digits only:
+ * Number() read a blank LAKIVAHTI_MAIL_RETRY_SECONDS as 0 (every failed message retried at once) and took 0x10 or 1e3.
+ */
+export function envWhole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = /^\s*\d{1,15}\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= min && n <= max)) throw new Error(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
+  return n;
 }

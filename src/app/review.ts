@@ -1,12 +1,13 @@
 // A reviewer's decision on an item, the one path the CLI's `review` and the web workbench share: checked, stored
 // with who and when, and so learned from (the tag stage relearns when reviewsVersion changes).
 import { getItem, insertReview, latestReview, type Db } from '../store/index.js';
+import { controlCharacter, controlProblem } from './control-chars.js';
 
 /**
  * Why a decision was not recorded: the item is not there, a value is wrong (a goal, none, no reviewer), or `conflict`:
  * the item was reviewed after the person's form showed it (another tab, another reviewer, a form sent again).
  */
-export type ReviewProblem = 'missing' | 'unknownGoal' | 'noGoal' | 'noReviewer' | 'conflict';
+export type ReviewProblem = 'missing' | 'unknownGoal' | 'noGoal' | 'noReviewer' | 'control' | 'conflict';
 
 /** A decision that cannot be recorded: the message says which, `problem` and `values` say it for other languages. */
 export class ReviewError extends Error {
@@ -42,6 +43,11 @@ export function recordReview(db: Db, known: string[], d: Decision): { id: number
   if (d.relevant && !d.goals.length) throw new ReviewError('a relevant item needs at least one goal', 'noGoal');
   const reviewer = d.reviewer.trim();
   if (!reviewer) throw new ReviewError('every decision records who made it', 'noReviewer');
+  // An escape or a line break in a name, an escape in a note: stored as typed, it reached every terminal and page.
+  for (const [option, value, lines] of [['--reviewer', reviewer, false], ['--note', d.note ?? '', true]] as const) {
+    const c = controlCharacter(value, { lines });
+    if (c) throw new ReviewError(controlProblem(option, value, { lines })!, 'control', { field: option.slice(2), code: c.code, at: String(c.at) });
+  }
   const item = getItem(db, d.itemId);
   if (!item) throw new ReviewError(`no item with id ${d.itemId}`, 'missing');
   const latest = d.seen === undefined ? undefined : latestReview(db, d.itemId);

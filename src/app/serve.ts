@@ -100,7 +100,7 @@ function ownConnection(ctx: AppContext, busyMs: number): Db {
  * check (at most once a second for pages, every time for /healthz) and crawl-now through the scheduler, when there is one.
  * `close` closes the web's connection.
  */
-export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?: () => Scheduler | null; web?: WebEnv }) {
+export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?: () => Scheduler | null; web?: WebEnv; mailEnv?: () => NodeJS.ProcessEnv }) {
   const db = ownConnection(ctx, WEB_BUSY_MS);
   /** Why the file open is no longer the database (replaced, deleted); false while it is. */
   let orphaned: string | false = false;
@@ -132,6 +132,7 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
     writesLost: () => (checkFile(), orphaned || null),
     setupDb: setupDbArg(ctx.dbFile), readOnly: ctx.readOnly, ...(opts.web ?? webEnv()), feedsDir: ctx.feedsDir,
     crawlNow: opts.schedule && !ctx.readOnly ? (id) => opts.scheduler?.()?.runNow(id) ?? false : undefined,
+    mailEnv: opts.mailEnv,
   });
   return { app, checkFile, close: () => void (db !== ctx.db && db.open && db.close()) };
 }
@@ -140,9 +141,13 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
 export async function serve(ctx: AppContext, opts: { port: number; host?: string; schedule: boolean; web?: WebEnv }): Promise<Running> {
   const host = opts.host ?? '127.0.0.1';
   let scheduler: Scheduler | null = null;
-  const { app, checkFile, close: closeApp } = serveApp(ctx, { schedule: opts.schedule, scheduler: () => scheduler, web: opts.web });
+  // The messages' links use PORT while LAKIVAHTI_BASE_URL is unset: the port listened on, `--port` included (they
+  // led to 3000 whatever the port).
+  let port = opts.port;
+  const mailEnv = () => ({ ...process.env, PORT: String(port) });
+  const { app, checkFile, close: closeApp } = serveApp(ctx, { schedule: opts.schedule, scheduler: () => scheduler, web: opts.web, mailEnv });
   const server = await listen(app, opts.port, host);
-  const port = (server.address() as { port: number }).port;
+  port = (server.address() as { port: number }).port;
   const shown = host.includes(':') ? `[${host}]` : host;
   log({ event: 'listening', url: `http://${shown}:${port}/`, sources: ctx.sources.length });
   for (const [i, p] of ctx.problems.entries()) log({ event: 'database_problem', problem: p, ...(i === 0 && ctx.problemDetail ? { detail: ctx.problemDetail } : {}) });
@@ -150,7 +155,7 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
   if (opts.schedule && ctx.readOnly) log({ event: 'scheduler_skipped', reason: 'the database cannot be written' });
   else if (opts.schedule) {
     jobsDb = ownConnection(ctx, JOBS_BUSY_MS);
-    scheduler = startScheduler(ctx.sources, { ...pipelineDeps(ctx), db: jobsDb, log }, digestJobs({ ...ctx, db: jobsDb }, log));
+    scheduler = startScheduler(ctx.sources, { ...pipelineDeps(ctx), db: jobsDb, log }, digestJobs({ ...ctx, db: jobsDb }, log, mailEnv()));
   }
   const watch = setInterval(checkFile, FILE_CHECK_MS);
   watch.unref();

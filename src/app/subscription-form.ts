@@ -5,6 +5,7 @@ import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
 import { canonicalAddress } from '../parse/address.js';
+import { controlCharacter, controlProblem } from './control-chars.js';
 import { organisationKey, organisationKeys } from './organisations.js';
 import { parseId } from '../parse/id.js';
 
@@ -49,9 +50,6 @@ export class SubscriptionError extends Error {
   }
 }
 
-/** A control character, or a bidirectional override, in a followed value. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
-
 let analyzer: Analyzer | undefined;
 
 /** The rules over the stored data: the taxonomy's goals, sources configured or stored, matters stored. */
@@ -83,12 +81,8 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
   // A line break or a terminal's escape (a script's variable of two lines, a crafted form): no stored text holds one,
   // and stored it broke `subscriptions list`'s one line per subscription and reached the terminal as it was.
   for (const [field, option, value] of [...organisations.map((o) => ['organisations', '--organisation', o]), ...(search ? [['search', '--search', search]] : [])]) {
-    const c = CONTROL.exec(value);
-    if (c) {
-      const code = c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      fail(field, `${option} ${JSON.stringify(value)} holds a control character (U+${code} at character ${c.index + 1}); give it on one line without control characters`,
-        field === 'search' ? 'subForm.controlSearch' : 'subForm.controlOrganisation', { code, at: String(c.index + 1) });
-    }
+    const c = controlCharacter(value);
+    if (c) fail(field, controlProblem(option, value)!, field === 'search' ? 'subForm.controlSearch' : 'subForm.controlOrganisation', { code: c.code, at: String(c.at) });
   }
   if (r.network && follows)
     fail('network', '--network is the whole network digest; it takes no --goal, --source, --organisation, --matter or --search', 'subForm.networkFollows');

@@ -23,6 +23,7 @@ const DEMO_MARK = 'demo';
 export async function demoCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { port: { type: 'string' }, host: { type: 'string' } });
   const port = parsePort(values.port);
+  const host = parseHost(values.host);
   const web = parseWebEnv();
   const dbPath = values.db ?? path.join(rootDir, 'db', 'demo.sqlite');
   if (fs.existsSync(dbPath)) {
@@ -53,7 +54,7 @@ export async function demoCommand(args: string[]): Promise<number> {
       mirrors.push(mirror);
       def.url = mirrorUrl(def.url, mirror.origin);
     }
-    const running = await serve(ctx, { port, host: parseHost(values.host), schedule: true, web });
+    const running = await serve(ctx, { port, host, schedule: true, web });
     // A signal during the first crawl stops the demo then, as it would stop serve, instead of after the crawl.
     const early = await Promise.race([running.scheduler?.caughtUp.then(() => null) ?? null, signalled]);
     if (early === null) process.stdout.write(`demo: crawled ${ctx.sources.length} mirrored sources; open http://${running.host}:${running.port}/\n`);

@@ -6,6 +6,7 @@ import { namedPath, PathError, resolvePaths, rootDir, utf8Path } from '../paths.
 import { DbOpenError } from '../store/db.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
 import { commandFirst, Interrupted, isGlobalOption, outputFailure, parseCommand, Refused, tolerateClosedPipes, UsageError } from './args.js';
+import { unknownSettings } from '../config/settings.js';
 
 const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
 
@@ -134,6 +135,7 @@ async function runCommandLine(argv: string[]): Promise<number> {
     process.stdout.write(command.usage);
     return 0;
   }
+  for (const line of unknownSettings(process.env)) process.stderr.write(`lakivahti: ${line}\n`);
   try {
     return await command.run(rest);
   } catch (err) {

@@ -2,7 +2,8 @@
 import { checkMerge, checkSplit, CorrectionError, getItem, matterCorrections, matterMembers, mergeMatters, splitItem, type Db, type StoredCorrection } from '../store/index.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
-import { parseCommand, UsageError } from './args.js';
+import { controlProblem } from '../app/control-chars.js';
+import { parseCommand, Refused, UsageError } from './args.js';
 import { mergedAway, resolveMatter } from './matter.js';
 import { parseId } from '../parse/id.js';
 
@@ -38,6 +39,9 @@ export async function correctCommand(kind: 'merge' | 'split', args: string[]): P
     throw new UsageError(kind === 'merge' ? 'merge needs two matters: matter merge A B --reviewer NAME' : 'split needs a matter and an item: matter split ID ITEM --reviewer NAME');
   const reviewer = values.reviewer?.trim();
   if (!reviewer) throw new UsageError(`--reviewer NAME is required: a ${kind} is stored with who made it`);
+  // An escape or a line break in a name, an escape in a note, as `review` refuses them (src/app/control-chars.ts).
+  const control = controlProblem('--reviewer', reviewer) ?? controlProblem('--note', values.note ?? '', { lines: true });
+  if (control) throw new Refused(control);
   const item = kind === 'split' ? parseId(positionals[1].trim().replace(/^#/, '')) : 0;
   if (item === undefined) throw new UsageError(`"${positionals[1]}" is not an item number (as \`items\` shows it)`);
   // Everything is checked on a read-only connection first (a database that is not there is named by it), so a mistake

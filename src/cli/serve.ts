@@ -21,8 +21,16 @@ export function parsePort(value: string | undefined): number {
   return port;
 }
 
-/** --host / HOST, 127.0.0.1 by default: only this machine is served unless asked (others reach it through a TLS proxy). */
-export const parseHost = (value: string | undefined): string => value || process.env.HOST || '127.0.0.1';
+/**
+ * --host / HOST, 127.0.0.1 by default: only this machine is served unless asked (others reach it through a TLS proxy).
+ * An empty one (a script's unset variable) is refused as an empty PORT is, not read as the default.
+ */
+export function parseHost(value: string | undefined): string {
+  if (value?.trim() === '') throw new UsageError('--host is empty: name an address, or leave the option out for 127.0.0.1');
+  const env = process.env.HOST;
+  if (value === undefined && env?.trim() === '') throw new UsageError('HOST is set but empty: name an address, or unset it for 127.0.0.1');
+  return value ?? env ?? '127.0.0.1';
+}
 
 /** LAKIVAHTI_SECURE_COOKIES and LAKIVAHTI_TRUST_PROXY; a malformed one is a usage error, before a database is opened. */
 export function parseWebEnv(): WebEnv {
@@ -36,6 +44,7 @@ export function parseWebEnv(): WebEnv {
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { port: { type: 'string' }, host: { type: 'string' }, 'no-schedule': { type: 'boolean' } });
   const port = parsePort(values.port);
+  const host = parseHost(values.host);
   const web = parseWebEnv();
   const ctx = await openTaggingContext(values, { access: 'serve' });
   reportConfigErrors(ctx, process.stderr);
@@ -43,7 +52,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const signalled = untilSignal();
   let running: Running;
   try {
-    running = await serve(ctx, { port, host: parseHost(values.host), schedule: !values['no-schedule'], web });
+    running = await serve(ctx, { port, host, schedule: !values['no-schedule'], web });
   } catch (err) {
     await closeContext(ctx);
     throw err;

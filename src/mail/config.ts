@@ -1,7 +1,7 @@
 // The digest's settings from the environment, checked once, with a clear error naming the variable.
 import { scheduleProblem } from '../config/schedule.js';
 import { senderAddress } from '../parse/address.js';
-import { envFlag } from '../env-flag.js';
+import { envFlag, envWhole } from '../env-flag.js';
 export interface MailConfig {
   /** SMTP_URL (smtp://user:pass@host:587, smtps://…); null: nothing is sent. */
   smtpUrl: string | null;
@@ -19,14 +19,6 @@ export interface MailConfig {
   autoApprove: boolean;
   /** node-cron expressions (Helsinki time) of the weekly, daily and immediate ticks. */
   cron: { weekly: string; daily: string; immediately: string };
-}
-
-function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
-  return n;
 }
 
 /**
@@ -52,7 +44,12 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !smtpAddress(smtpUrl))
     throw new Error(`SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (a password's / : @ % or space written %2F %3A %40 %25 %20), not "${withoutPassword(smtpUrl)}"`);
-  const baseUrl = env.LAKIVAHTI_BASE_URL?.trim() || `http://127.0.0.1:${env.PORT || 3000}`;
+  const port = env.PORT || '3000';
+  // Without a base address the links use PORT: a malformed one was reported as a malformed LAKIVAHTI_BASE_URL, which
+  // nobody had set.
+  if (!env.LAKIVAHTI_BASE_URL?.trim() && !(/^\d{1,5}$/.test(port) && +port >= 1 && +port <= 65535))
+    throw new Error(`PORT must be a port number (1–65535), not ${JSON.stringify(port)}: the links in messages use it while LAKIVAHTI_BASE_URL is unset`);
+  const baseUrl = env.LAKIVAHTI_BASE_URL?.trim() || `http://127.0.0.1:${port}`;
   // The whole value, not its start: a space or line break after the host went into every link of every message and
   // into List-Unsubscribe; a query or fragment would take the paths appended to it.
   if (!/^https?:\/\/[^\s/?#<>"]+(?:\/[^\s?#<>"]*)?$/.test(baseUrl) || !URL.canParse(baseUrl))
@@ -62,9 +59,9 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
     throw new Error(`LAKIVAHTI_MAIL_FROM must be one address, as lakivahti@example.fi or "Lakivahti <lakivahti@example.fi>", not ${JSON.stringify(from)}`);
   return {
     smtpUrl, baseUrl: baseUrl.replace(/\/+$/, ''), from,
-    maxDays: whole(env, 'LAKIVAHTI_DIGEST_MAX_DAYS', 14, 1, 366),
-    retrySeconds: whole(env, 'LAKIVAHTI_MAIL_RETRY_SECONDS', 300, 0, 86_400),
-    maxAttempts: whole(env, 'LAKIVAHTI_MAIL_MAX_ATTEMPTS', 5, 1, 50),
+    maxDays: envWhole(env, 'LAKIVAHTI_DIGEST_MAX_DAYS', 14, 1, 366),
+    retrySeconds: envWhole(env, 'LAKIVAHTI_MAIL_RETRY_SECONDS', 300, 0, 86_400),
+    maxAttempts: envWhole(env, 'LAKIVAHTI_MAIL_MAX_ATTEMPTS', 5, 1, 50),
     autoApprove: envFlag(env, 'LAKIVAHTI_DIGEST_AUTO_APPROVE'),
     cron: {
       weekly: schedule(env, 'LAKIVAHTI_DIGEST_WEEKLY', '0 8 * * 1'),

@@ -9,6 +9,7 @@ import {
 } from '../store/digests.js';
 import { advanceWatermark, getSubscription, listSubscriptions, pauseSubscription, type Frequency, type Subscription } from '../store/subscriptions.js';
 import { claimNextDelivery, markDeliveryFailed, markDeliveryPaused, markDeliverySent, recordDelivery } from '../store/deliveries.js';
+import { isProcessAlive } from '../store/sources.js';
 import { applyDraft, buildDigest, candidateItems, draftEntries, indexItems, sliceData, type Digest, type Lang } from '../digest/build.js';
 import { periodAfter, widest, type Period } from '../digest/range.js';
 import { helsinkiDate } from '../parse/dates.js';
@@ -282,13 +283,7 @@ export interface SendResult {
 /** Whether the process holding a claim is still running (claims are host:pid; another host's are trusted to its lease). */
 function claimAlive(claimedBy: string): boolean {
   const at = claimedBy.lastIndexOf(':');
-  if (claimedBy.slice(0, at) !== os.hostname()) return true;
-  try {
-    process.kill(Number(claimedBy.slice(at + 1)), 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return claimedBy.slice(0, at) !== os.hostname() || isProcessAlive(Number(claimedBy.slice(at + 1)));
 }
 
 /**

@@ -85,6 +85,10 @@ export const BOARD_WORDS = {
   },
   'action.badField': { fi: 'Kenttä "{label}" on annettu väärin.', sv: 'Fältet "{label}" är felaktigt ifyllt.' },
   'action.tooLong': { fi: 'Kentässä "{label}" voi olla enintään {max} merkkiä.', sv: 'Fältet "{label}" får innehålla högst {max} tecken.' },
+  'action.control': {
+    fi: 'Kentässä "{label}" on ohjausmerkki (U+{code}, {at}. merkki); kirjoita se ilman ohjausmerkkejä.',
+    sv: 'Fältet "{label}" innehåller ett styrtecken (U+{code}, tecken {at}); skriv det utan styrtecken.',
+  },
   'action.noItem': { fi: 'Asiakirjaa #{id} ei ole.', sv: 'Dokument #{id} finns inte.' },
   'action.noMatter': { fi: 'Asiaa {id} ei ole.', sv: 'Ärende {id} finns inte.' },
   'action.number': { fi: 'Anna kenttään "{label}" numero (nyt "{raw}").', sv: 'Ange ett nummer i fältet "{label}" (nu "{raw}").' },

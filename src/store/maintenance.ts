@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Database, type Db } from './db.js';
 import { DiskFullError, fits } from './disk-space.js';
+import { isProcessAlive } from './sources.js';
 
 /** A value from the meta table (what created the database, e.g. the demo), or null. */
 export function readMeta(db: Db, key: string): string | null {
@@ -51,7 +52,7 @@ function removeLeftPartials(dest: string): void {
   const prefix = `${path.basename(dest)}.partial-`;
   for (const name of fs.readdirSync(dir)) {
     const pid = name.startsWith(prefix) ? /^(\d+)(-journal|-wal|-shm)?$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    if (pid && !processAlive(Number(pid))) fs.rmSync(path.join(dir, name), { force: true });
+    if (pid && !isProcessAlive(Number(pid))) fs.rmSync(path.join(dir, name), { force: true });
   }
 }
 
@@ -89,15 +90,6 @@ export class InUseError extends Error {
 function refuseInUse(dest: string): void {
   const suffix = DB_FILE_SUFFIXES.find((s) => s && dest.endsWith(s));
   for (const file of suffix ? [dest, dest.slice(0, -suffix.length)] : [dest]) if (openElsewhere(file)) throw new InUseError(dest, path.resolve(file));
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

@@ -94,7 +94,11 @@ export interface LeaseHolder {
 /** This process, as a lease holder. */
 export const thisProcess = (): LeaseHolder => ({ host: os.hostname(), pid: process.pid });
 
-/** Whether a process of this host is alive (a process of another user counts: signalling it is only refused). */
+/**
+ * Whether a process of this host is alive (a process of another user counts: signalling it is only refused; so does
+ * anything else not ESRCH, such as a pid that is no number: its claim is left to its lease). The one check for run
+ * leases, message claims (mail/deliver.ts) and a killed backup's partial file (maintenance.ts).
+ */
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -40,4 +40,6 @@ export interface WebDeps {
   feedsDir?: string;
   /** The digest's mail settings; read from the environment at each use when absent. */
   mail?: MailConfig;
+  /** The environment those are read from when `mail` is absent (serve's: PORT as it listens, `--port` or not). */
+  mailEnv?: () => NodeJS.ProcessEnv;
 }

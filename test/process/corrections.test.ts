@@ -1,6 +1,7 @@
 // matter merge and matter split as real processes: stored with who and when, shown by `matter`, kept by relink.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { run } from '../helpers/process.js';
 import { seedFile, type Arrival } from '../link/support.js';
@@ -188,5 +189,40 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     } finally {
       fs.chmodSync(file, 0o644);
     }
+  });
+
+  // A name or note given with an escape or a stray line break (`--reviewer $'Maija\e[2J'`, a script's two-line
+  // variable) was stored as typed; refused naming the option, the character and where, nothing written. A note's
+  // line break and tab are kept (the web's text area types them).
+  it('a control character in --reviewer or --note is refused by name, exit 2, nothing stored', async () => {
+    const file = path.join(dir, 'control.sqlite');
+    fs.copyFileSync(db, file);
+    const life = await show(file, 'HE 184/2026 vp');
+    const stored = () => {
+      const conn = new Database(file, { readonly: true });
+      try {
+        return conn.prepare('SELECT (SELECT COUNT(*) FROM reviews) AS reviews, (SELECT COUNT(*) FROM matter_corrections) AS corrections').get();
+      } finally {
+        conn.close();
+      }
+    };
+    const before = stored();
+    const cases: [string[], string][] = [
+      [['review', String(life.items[0].id), '--reviewer', 'Maija\u001b[2J', '--not-relevant'], '--reviewer "Maija\\u001b[2J" holds a control character (U+001B at character 6); give it on one line without control characters'],
+      [['review', String(life.items[0].id), '--reviewer', 'Maija\nMatti', '--not-relevant'], '--reviewer "Maija\\nMatti" holds a control character (U+000A at character 6)'],
+      [['review', String(life.items[0].id), '--reviewer', 'Maija', '--not-relevant', '--note', 'syy\u009b31m'], '--note "syy\u009b31m" holds a control character (U+009B at character 4); give it without control characters'],
+      [['matter', 'split', String(life.id), String(life.items[0].id), '--reviewer', 'M\u0007'], '--reviewer "M\\u0007" holds a control character (U+0007 at character 2)'],
+      [['matter', 'merge', String(life.id), '1', '--reviewer', 'M', '--note', 'a\u202eb'], '--note "a\u202eb" holds a control character (U+202E at character 2)'],
+    ];
+    for (const [args, said] of cases) {
+      const r = await run([...args, '--db', file]);
+      expect([r.code, r.out, r.err.split('\n')[0]], args.join(' ')).toEqual([2, '', expect.stringContaining(said)]);
+    }
+    expect(stored()).toEqual(before);
+    const kept = await run(['review', String(life.items[0].id), '--reviewer', 'Maija', '--not-relevant', '--note', 'rivi 1\n\trivi 2', '--db', file]);
+    expect([kept.code, kept.err]).toEqual([0, '']);
+    const conn = new Database(file, { readonly: true });
+    expect(conn.prepare('SELECT note FROM reviews ORDER BY id DESC LIMIT 1').pluck().get()).toBe('rivi 1\n\trivi 2');
+    conn.close();
   });
 });

@@ -253,6 +253,12 @@ describe('lakivahti digest', () => {
       expect([r.code, r.out], base).toEqual([2, '']);
       expect(r.err, base).toContain(`LAKIVAHTI_BASE_URL must be an http(s) address with no spaces, query or fragment, not ${JSON.stringify(base)}`);
     }
+    // Unset, the links use PORT: a malformed PORT was named as a malformed LAKIVAHTI_BASE_URL, which nobody had set.
+    for (const port of ['abc', ' 8080', '70000']) {
+      const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url, PORT: port } });
+      expect([r.code, r.out, r.err.split('\n')[0]], port).toEqual([2, '',
+        `digest: PORT must be a port number (1–65535), not ${JSON.stringify(port)}: the links in messages use it while LAKIVAHTI_BASE_URL is unset`]);
+    }
     expect(smtp.received.length).toBe(arrived);
     expect(deliveries(db)).toEqual([]);
   }, 60_000);

@@ -7,6 +7,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { run, start } from '../helpers/process.js';
+import { addUser, Browser } from '../helpers/web.js';
+import { seedDigestDb } from '../digest/seed.js';
 
 let dir: string;
 let feeds: string;
@@ -62,6 +64,44 @@ describe('serve and demo: PORT and Ctrl-C', { timeout: 120_000 }, () => {
       const r = await run(['serve', '--no-schedule', '--db', db, '--feeds', feeds], { env: { PORT: bad } });
       expect([r.code, r.err]).toEqual([2, expect.stringContaining(`"${bad}" is not a port number (--port N or PORT, 1–65535)`)]);
       expect(fs.existsSync(db)).toBe(false);
+    }
+  });
+
+  // An empty HOST (a script's unset variable) listened on 127.0.0.1 while an empty PORT was refused; `--host ""` too.
+  it('an empty HOST or --host exits 2 naming it, before any database is made', async () => {
+    for (const [args, env, said] of [
+      [['serve', '--no-schedule'], { HOST: '' }, 'serve: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
+      [['serve', '--no-schedule'], { HOST: ' ' }, 'serve: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
+      [['serve', '--no-schedule', '--host', ''], { HOST: '0.0.0.0' }, 'serve: --host is empty: name an address, or leave the option out for 127.0.0.1\n'],
+      [['demo'], { HOST: '' }, 'demo: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
+    ] as const) {
+      const db = path.join(dir, `host-${args[0]}.sqlite`);
+      const r = await run([...args, '--port', '0', '--db', db, '--feeds', feeds], { env });
+      expect([r.code, r.err.split('\n\nusage:')[0].replace(/\n?$/, '\n')]).toEqual([2, said]);
+      expect(fs.existsSync(db)).toBe(false);
+    }
+  });
+
+  // Without LAKIVAHTI_BASE_URL the messages' links use PORT: `serve --port N` with PORT unset linked to :3000, where
+  // nothing listened (the digest page's preview as the scheduler's sends).
+  it('serve --port N: the digest\'s links lead to port N', async () => {
+    const port = await freePort();
+    const db = path.join(dir, 'links.sqlite');
+    const conn = seedDigestDb(db);
+    await addUser(conn, 'sihteeri@example.fi', 'admin');
+    conn.close();
+    const child = start(['serve', '--no-schedule', '--port', String(port), '--db', db, '--feeds', feeds], { env: { PORT: undefined, LAKIVAHTI_BASE_URL: undefined } });
+    try {
+      await child.line(/"event":"listening"/);
+      const browser = new Browser(`http://127.0.0.1:${port}`);
+      expect((await browser.signIn('sihteeri@example.fi')).status).toBe(303);
+      const { res, html } = await browser.get('/digest/preview');
+      expect(res.status).toBe(200);
+      expect(html).toContain(`http://127.0.0.1:${port}/items/`);
+      expect(html).not.toContain('http://127.0.0.1:3000/');
+    } finally {
+      child.proc.kill('SIGTERM');
+      await child.done;
     }
   });
 

@@ -61,5 +61,11 @@ describe('the introduction of the network digest', () => {
     // Too long is refused in the person's language, naming the length.
     const long = await site.browser.post(`/digest/${id}/intro`, { _csrf: token, intro: 'x', intro_sv: 'y'.repeat(4001) });
     expect(long.res.status).toBe(400);
+    // An escape (a crafted form) would go out in every recipient's message: refused naming it; line breaks are kept.
+    const escaped = await site.browser.post(`/digest/${id}/intro`, { _csrf: token, intro: 'Hei\r\n\u001b[2J' });
+    expect([escaped.res.status, escaped.html]).toEqual([400, expect.stringContaining('on ohjausmerkki (U+001B, 5. merkki)')]);
+    expect(openDigest(db)).toMatchObject({ intro: 'Hei', introSv: 'Trevlig vecka!' });
+    expect((await site.browser.post(`/digest/${id}/intro`, { _csrf: token, intro: 'Hei\r\nkaikki' })).res.status).toBe(303);
+    expect(openDigest(db)).toMatchObject({ intro: 'Hei\nkaikki' });
   });
 });

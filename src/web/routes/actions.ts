@@ -14,16 +14,21 @@ import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
 import { correctionRefusal } from '../../present/correction-error.js';
 import type { WebDeps } from '../deps.js';
 import { parseId } from '../../parse/id.js';
+import { controlCharacter } from '../../app/control-chars.js';
 
 /** A word of the person's language for the messages below. */
 type Say = (key: string, values?: Record<string, unknown>) => string;
 
-const text = (body: Record<string, unknown>, name: string, max: number, label: string, w: Say): string | null => {
+/** A form's text field, trimmed (null: empty); `lines`: a text area, whose line breaks (CR LF as LF) and tabs are kept. */
+const text = (body: Record<string, unknown>, name: string, max: number, label: string, w: Say, { lines = false } = {}): string | null => {
   const v = body[name];
   if (v === undefined || v === '') return null;
   if (typeof v !== 'string') throw new HttpError(400, w('action.badField', { label }));
-  const t = v.trim();
+  const t = lines ? v.trim().replace(/\r\n/g, '\n') : v.trim();
   if (t.length > max) throw new HttpError(400, w('action.tooLong', { label, max }));
+  // A crafted form's escape or line break would be stored as typed and reach every page, terminal and log that shows it.
+  const c = controlCharacter(t, { lines });
+  if (c) throw new HttpError(400, w('action.control', { label, code: c.code, at: c.at }));
   return t || null;
 };
 
@@ -56,9 +61,10 @@ function boardFields(body: Record<string, unknown>, w: Say) {
 }
 
 /** A decision that was not recorded: not found, a wrong value, or a conflict with a later review; each said as it is. */
-const REVIEW_STATUS: Record<ReviewProblem, number> = { missing: 404, unknownGoal: 400, noGoal: 400, noReviewer: 400, conflict: 409 };
+const REVIEW_STATUS: Record<ReviewProblem, number> = { missing: 404, unknownGoal: 400, noGoal: 400, noReviewer: 400, control: 400, conflict: 409 };
 const REVIEW_WORD: Record<ReviewProblem, string> = {
-  missing: 'action.noItem', unknownGoal: 'action.unknownGoal', noGoal: 'action.chooseGoal', noReviewer: 'action.noReviewer', conflict: 'action.reviewConflict',
+  missing: 'action.noItem', unknownGoal: 'action.unknownGoal', noGoal: 'action.chooseGoal', noReviewer: 'action.noReviewer', control: 'action.control',
+  conflict: 'action.reviewConflict',
 };
 
 export function mountActions(app: express.Express, deps: WebDeps): void {
@@ -88,7 +94,7 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
     const body = req.body as Record<string, unknown>;
     const relevant = body.decision !== 'not-relevant';
     const goals = ([] as unknown[]).concat(body.goals ?? []).filter((g): g is string => typeof g === 'string');
-    const note = text(body, 'note', 4000, w('review.noteField'), w);
+    const note = text(body, 'note', 4000, w('review.noteField'), w, { lines: true });
     // The latest review the form showed ('none'): the item page's form says it; a form without it is not checked.
     const seenRaw = text(body, 'seen', 20, 'seen', w);
     const seen = seenRaw === null ? undefined : seenRaw === 'none' ? null : parseId(seenRaw) ?? NaN;
@@ -96,7 +102,8 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
     try {
       recordReview(deps.db, known, { itemId: id, reviewer: user.email, relevant, goals, note, seen });
     } catch (err) {
-      if (err instanceof ReviewError) throw new HttpError(REVIEW_STATUS[err.problem], w(REVIEW_WORD[err.problem], { id, ...err.values, at: err.values.at && fiDateTime(err.values.at) }));
+      if (err instanceof ReviewError) throw new HttpError(REVIEW_STATUS[err.problem], w(REVIEW_WORD[err.problem], { id, ...err.values,
+        ...(err.problem === 'control' ? { label: w('review.noteField') } : { at: err.values.at && fiDateTime(err.values.at) }) }));
       throw err;
     }
     const done = w(relevant ? 'action.reviewed' : 'action.reviewedNot', { id });
@@ -127,7 +134,7 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
     const id = idParam(req, 'matter', w);
     const body = req.body as Record<string, unknown>;
     const other = numberField(body, kind === 'merge' ? 'other' : 'item', w(kind === 'merge' ? 'correct.mergeField' : 'correct.splitField'), w);
-    const by = { reviewer: user.email, note: text(body, 'note', 4000, w('correct.reasonField'), w), now };
+    const by = { reviewer: user.email, note: text(body, 'note', 4000, w('correct.reasonField'), w, { lines: true }), now };
     try {
       const r = kind === 'merge' ? mergeMatters(deps.db, id, other, by) : splitItem(deps.db, id, other, by);
       const done = kind === 'merge' ? w('action.merged', { a: id, b: other, c: r.matter }) : w('action.split', { item: other, id });

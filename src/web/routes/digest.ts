@@ -28,6 +28,7 @@ import { describeCron } from '../../present/cron-words.js';
 import { HttpError, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 import { editorGroups, mailError, movedOrder, SECTIONS } from './digest-draft.js';
+import { controlCharacter } from '../../app/control-chars.js';
 
 /** The preview is a whole e-mail: its own policy allows its inline styles and nothing else (no script, no form). */
 const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox";
@@ -38,7 +39,7 @@ export function webDigest(deps: WebDeps): () => { config: MailConfig; env: Diges
   return () => {
     if (made) return made;
     try {
-      const config = deps.mail ?? mailConfig();
+      const config = deps.mail ?? mailConfig(deps.mailEnv?.());
       made = { config, env: digestEnv({ db: deps.db, tagStage: null, feedsDir: deps.feedsDir ?? defaultFeedsDir }, config) };
       return made;
     } catch (err) {
@@ -177,6 +178,9 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
       if (raw !== undefined && typeof raw !== 'string') throw new HttpError(400, w(res, 'digest.badIntro'));
       const intro = raw?.trim() ? raw.trim().replace(/\r\n/g, '\n') : null;
       if (intro && intro.length > 4000) throw new HttpError(400, w(res, 'digest.introTooLong', { n: intro.length }));
+      // An escape stored in the introduction would go out in every recipient's message.
+      const c = intro && controlCharacter(intro, { lines: true });
+      if (c) throw new HttpError(400, w(res, 'action.control', { label: w(res, 'digest.intro'), code: c.code, at: c.at }));
       return intro;
     };
     const intro = text(body.intro);

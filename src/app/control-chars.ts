@@ -1,0 +1,19 @@
+// Control characters in what people type (a script's variable, a pasted escape, a crafted form): no stored text holds
+// one, and stored they broke one-line listings and reached terminals and e-mails as they were.
+
+/** A C0 or C1 control character, DEL, or a bidirectional override or isolate (they reorder what follows them). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+/** The same but line feeds and tabs, which a text area types (a note, an introduction; its CR LF read as LF first). */
+const CONTROL_IN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+/** The first control character in `value` (its code as four hex digits, its place counted from 1), or null. */
+export function controlCharacter(value: string, { lines = false } = {}): { code: string; at: number } | null {
+  const c = (lines ? CONTROL_IN_LINES : CONTROL).exec(value);
+  return c ? { code: c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'), at: c.index + 1 } : null;
+}
+
+/** The CLI's refusal of a control character in an option's value (`--reviewer "Maija\u001b[2J" holds …`), or null. */
+export function controlProblem(option: string, value: string, { lines = false } = {}): string | null {
+  const c = controlCharacter(value, { lines });
+  return c && `${option} ${JSON.stringify(value)} holds a control character (U+${c.code} at character ${c.at}); give it ${lines ? '' : 'on one line '}without control characters`;
+}
