@@ -21,7 +21,8 @@ short (the disk filling, Ctrl-C, SIGTERM or SIGHUP: exit 130 / 143 / 129) leaves
 FILE as it was.
 `;
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+// The report is English, as every command's is: a decimal point, and one item is an item.
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** A path with its folder's symlinks resolved (the file itself need not exist). */
 function realPath(file: string): string {
@@ -80,7 +81,7 @@ export async function backupCommand(args: string[]): Promise<number> {
   try {
     const stopped = () => (stoppedBy ? new Interrupted(`${stoppedBy}: stopped; no backup was written${values.force ? ` (${dest} is as it was)` : ''}`, signalStatus(stoppedBy)) : null);
     const { bytes, items } = await backupDb(db, dest, { replace: values.force, stopped });
-    process.stdout.write(`backup: ${dest} written (${megabytes(bytes)}, ${items} items); integrity check ok\n`);
+    process.stdout.write(`backup: ${dest} written (${megabytes(bytes)}, ${items} ${items === 1 ? 'item' : 'items'}); integrity check ok\n`);
     return 0;
   } catch (err) {
     if (err instanceof InUseError) throw new Refused(err.message);
