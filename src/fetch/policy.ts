@@ -1,7 +1,7 @@
 // The fetch stage's settings: limits, timeouts and identity, with defaults read from the environment.
 import type { LookupAddress } from 'node:dns';
 import { StageError } from '../errors.js';
-import { envFlag } from '../env-flag.js';
+import { envFlag, envWhole } from '../env-flag.js';
 
 /** How the fetcher behaves; every field has a default from defaultPolicy(). */
 export interface FetchPolicy {
@@ -45,21 +45,31 @@ export function defaultPolicy(env: NodeJS.ProcessEnv = process.env): FetchPolicy
   return {
     userAgent: parseUserAgent(env.LAKIVAHTI_USER_AGENT),
     accept: DEFAULT_ACCEPT,
-    maxBytes: parseMaxBytes(env.LAKIVAHTI_MAX_BYTES),
+    maxBytes: configWhole(env, 'LAKIVAHTI_MAX_BYTES', 10 * MB, 1, Number.MAX_SAFE_INTEGER),
     connectTimeoutMs: 15_000,
     headersTimeoutMs: 15_000,
     bodyIdleTimeoutMs: 15_000,
     deadlineMs: 60_000,
     maxRedirects: 5,
-    perHost: parsePerHost(env.LAKIVAHTI_PER_HOST),
+    // Requests in flight to one host: politeness to other people's servers.
+    perHost: configWhole(env, 'LAKIVAHTI_PER_HOST', 2, 1, 16),
     allowPrivateNetworks: configFlag(env, 'LAKIVAHTI_ALLOW_PRIVATE_NETWORKS'),
   };
 }
 
 /** A yes/no setting, refused as the other fetch settings are (a config error naming it). */
 function configFlag(env: NodeJS.ProcessEnv, name: string): boolean {
+  return asConfig(() => envFlag(env, name));
+}
+
+/** A whole-number setting read as every other is (envWhole: digits only, so not 0x10 or 1e3), refused as a config error. */
+function configWhole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  return asConfig(() => envWhole(env, name, fallback, min, max));
+}
+
+function asConfig<T>(read: () => T): T {
   try {
-    return envFlag(env, name);
+    return read();
   } catch (e) {
     throw new StageError('config', (e as Error).message);
   }
@@ -76,23 +86,6 @@ function parseUserAgent(value: string | undefined): string {
   if (/[^\t\x20-\x7e\x80-\xff]/.test(agent))
     throw new StageError('config', `LAKIVAHTI_USER_AGENT must be one line of printable Latin-1 characters (an HTTP header's value), not ${JSON.stringify(value)}`);
   return agent;
-}
-
-/** Requests in flight to one host (LAKIVAHTI_PER_HOST, 1–16, default 2): politeness to other people's servers. */
-function parsePerHost(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return 2;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 16)
-    throw new StageError('config', `LAKIVAHTI_PER_HOST must be a whole number from 1 to 16, not "${value}"`);
-  return n;
-}
-
-function parseMaxBytes(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return 10 * MB;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw new StageError('config', `LAKIVAHTI_MAX_BYTES must be a positive whole number of bytes, not "${value}"`);
-  return n;
 }
 
 /** "10 MB", "512 kB", "300 bytes": a size for messages people read. */

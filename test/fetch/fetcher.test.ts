@@ -90,6 +90,8 @@ describe('fetch: plain and conditional GET', () => {
     expect(defaultPolicy({}).maxBytes).toBe(10 * 1024 * 1024);
     expect(defaultPolicy({ LAKIVAHTI_MAX_BYTES: '2048' }).maxBytes).toBe(2048);
     expect(() => defaultPolicy({ LAKIVAHTI_MAX_BYTES: 'lots' })).toThrow(/LAKIVAHTI_MAX_BYTES/);
+    expect(() => defaultPolicy({ LAKIVAHTI_MAX_BYTES: '1e6' })).toThrow(/LAKIVAHTI_MAX_BYTES must be a whole number/);
+    expect(() => defaultPolicy({ LAKIVAHTI_MAX_BYTES: '0' })).toThrow(/LAKIVAHTI_MAX_BYTES/);
     expect(defaultPolicy({}).allowPrivateNetworks).toBe(false);
     expect(defaultPolicy({ LAKIVAHTI_ALLOW_PRIVATE_NETWORKS: '1' }).allowPrivateNetworks).toBe(true);
     expect(defaultPolicy({})).toMatchObject({

@@ -52,6 +52,10 @@ describe('fetch: per-host politeness', () => {
     expect(defaultPolicy({ LAKIVAHTI_PER_HOST: '5' }).perHost).toBe(5);
     expect(defaultPolicy({}).perHost).toBe(2);
     expect(() => defaultPolicy({ LAKIVAHTI_PER_HOST: '0' })).toThrow(/LAKIVAHTI_PER_HOST must be a whole number from 1 to 16, not "0"/);
+    // Digits only, as every whole-number setting is read: Number() took hexadecimal and exponents.
+    for (const odd of ['0x10', '1e1', '4.0', '+4'])
+      expect(() => defaultPolicy({ LAKIVAHTI_PER_HOST: odd })).toThrow(`LAKIVAHTI_PER_HOST must be a whole number from 1 to 16, not "${odd}"`);
+    expect(defaultPolicy({ LAKIVAHTI_PER_HOST: ' 3 ' }).perHost).toBe(3);
   });
 
   it('limits a loopback host (a mirror on this machine) like any other; LAKIVAHTI_PER_HOST widens it', async () => {
