@@ -150,10 +150,17 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['fire and rescue services cut short (palo- ja pelastustoimi) are no fire told', { title: 'Palo- ja pelastustoimen rahoitus turvataan ensi vuonna', summary: 'Valtiovarainministeriö esittää lisärahaa.', source: 'vm' }, true, 'services'],
   ['a fire’s investigation (palon tutkinta) stays relevant', { title: 'Palon tutkinnan tulokset kootaan kansalliseen tietokantaan', summary: 'Pelastuslaitokset toimittavat tiedot Onnettomuustietoinstituutille.', source: 'intermin' }, true, 'services'],
   ['a forest fire put out with new materiel is still incident news', { title: 'Räddningsverket släckte en skogsbrand i Kuusamo', summary: 'Branden spreds över fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Round thirty-eight: the rescuer inside a Swedish compound (brandräddare, Snowball's key mended), and the lifeguard and
+  // the sea rescuer it now shows inside theirs; the firefighters (sammuttajat) as no call-out's verb with Snowball.
+  ['the firefighters (brandräddarna) are the rescuers, in a compound too', { title: 'Brandräddarnas skiftmodell ses över', summary: 'Arbetsgruppen föreslår kortare skift.', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['a lifeguard (livräddare) on a beach is no firefighter', { title: 'Livräddarna börjar vakta stränderna i juni', summary: 'Badövervakningen pågår hela sommaren.', lang: 'sv', source: 'kunta' }, false, null],
+  ['sea rescuers (sjöräddare) are sea rescue, as meripelastajat', { title: 'Sjöräddarna hämtade en seglare i Nagu skärgård', summary: 'Båtens mast hade gått av.', lang: 'sv', source: 'rajavartiolaitos' }, false, null],
+  ['firefighters (sammuttajat) sent abroad are no call-out', { title: 'Suomalaiset sammuttajat lähtevät Portugaliin auttamaan maastopalojen torjunnassa', summary: 'Ryhmässä on pelastajia kolmesta pelastuslaitoksesta.', source: 'intermin' }, true, 'services'],
+  ['firefighters at a forest fire put out are still incident news', { title: 'Sammuttajat työskentelivät yön metsäpalon parissa Kuhmossa', summary: 'Palo saatiin hallintaan aamulla.', source: 'pelastustoimi' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
-  describe(`relevance vocabulary of rounds thirty-three to thirty-seven (${name})`, () => {
+  describe(`relevance vocabulary of rounds thirty-three to thirty-eight (${name})`, () => {
     const analyzer = make();
     if (!analyzer) {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');
