@@ -165,6 +165,12 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['a town’s loan framework stays out', { title: 'Staden höjer sin låneram för skolbyggen', summary: 'Fullmäktige beslutar i maj.', lang: 'sv', source: 'kunta' }, false, null],
   ['a rescue station (räddningsstation) rebuilt is the rescue services’', { title: 'Räddningsstationen i Nykarleby byggs om', summary: 'Arbetet börjar i april.', lang: 'sv', source: 'pelastustoimi' }, true, 'services'],
   ['a sea-rescue station (sjöräddningsstation) is sea rescue', { title: 'Sjöräddningsstationen i Hangö får en ny båt', summary: 'Båten bekostas med donationer.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Round thirty-eight: building fires and their causes (what fire investigation establishes) are the services' words; a
+  // building fire told is incident news as tulipalo is, a register of fires none.
+  ['the causes (syttymissyyt) of investigated building fires gathered in a register are fire investigation', { title: 'Tutkittujen rakennuspalojen syttymissyyt koottiin yhteen rekisteriin', summary: 'Tiedot ovat nyt vertailtavissa alueittain.', source: 'intermin' }, true, 'services'],
+  ['the same in Swedish (brandorsaker, byggnadsbränder)', { title: 'Brandorsakerna i utredda byggnadsbränder samlas i ett gemensamt register', summary: 'Uppgifterna kan nu jämföras mellan regionerna.', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['a building fire whose cause is unclear is incident news', { title: 'Rakennuspalo Kemissä: syttymissyy vielä epäselvä', summary: 'Asukkaat pääsivät ulos.', source: 'pelastustoimi' }, false, null],
+  ['the same in Swedish', { title: 'Byggnadsbrand i Vasa – brandorsaken utreds', summary: 'Invånarna kom ut i tid.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['firefighters at a forest fire put out are still incident news', { title: 'Sammuttajat työskentelivät yön metsäpalon parissa Kuhmossa', summary: 'Palo saatiin hallintaan aamulla.', source: 'pelastustoimi' }, false, null],
 ];
 
