@@ -171,6 +171,14 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish (brandorsaker, byggnadsbränder)', { title: 'Brandorsakerna i utredda byggnadsbränder samlas i ett gemensamt register', summary: 'Uppgifterna kan nu jämföras mellan regionerna.', lang: 'sv', source: 'intermin' }, true, 'services'],
   ['a building fire whose cause is unclear is incident news', { title: 'Rakennuspalo Kemissä: syttymissyy vielä epäselvä', summary: 'Asukkaat pääsivät ulos.', source: 'pelastustoimi' }, false, null],
   ['the same in Swedish', { title: 'Byggnadsbrand i Vasa – brandorsaken utreds', summary: 'Invånarna kom ut i tid.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Round thirty-eight: a smoke alarm's battery to change is a reminder without a reminding verb (paristo; byt batteri), a
+  // product's sale takes nothing from the services (what the rescue authority supervises).
+  ['changing a smoke alarm’s battery (paristo) is a reminder', { title: 'Vaihda palovaroittimeen uusi paristo joulun alla', summary: 'Pelastuslaitos: toimiva palovaroitin on kodin tärkein turvalaite.', source: 'pelastustoimi' }, false, null],
+  ['the same in Swedish (byt batteri)', { title: 'Byt batteri i brandvarnaren inför nyår', summary: 'Meddelande Räddningsverket. En fungerande brandvarnare räddar liv.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  ['a decree on smoke alarms’ batteries stays relevant', { title: 'Asetus: uusissa palovaroittimissa oltava kymmenen vuoden paristo', summary: 'Vaatimus koskee myyntiin tulevia laitteita.', source: 'ym' }, true, 'services'],
+  ['batteries of e-scooters in stairwells are no battery to change', { title: 'Elsparkcyklarnas batterier i trapphusen ökar brandrisken', summary: 'Räddningsmyndigheten granskar trapphusen i höst.', lang: 'sv', source: 'pelastustoimi' }, true, 'services'],
+  ['the sale (myynti) of LPG bottles the rescue authority supervises is the services’', { title: 'Nestekaasupullojen myynti kioskeissa rajoitetaan', summary: 'Pelastusviranomainen valvoo myyntipaikkoja.', source: 'tukes' }, true, 'services'],
+  ['the same in Swedish (försäljning)', { title: 'Försäljningen av gasolflaskor i kiosker begränsas', summary: 'Räddningsmyndigheten övervakar försäljningsställena.', lang: 'sv', source: 'tukes' }, true, 'services'],
   ['firefighters at a forest fire put out are still incident news', { title: 'Sammuttajat työskentelivät yön metsäpalon parissa Kuhmossa', summary: 'Palo saatiin hallintaan aamulla.', source: 'pelastustoimi' }, false, null],
 ];
 
