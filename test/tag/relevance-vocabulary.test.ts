@@ -179,6 +179,9 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['batteries of e-scooters in stairwells are no battery to change', { title: 'Elsparkcyklarnas batterier i trapphusen ökar brandrisken', summary: 'Räddningsmyndigheten granskar trapphusen i höst.', lang: 'sv', source: 'pelastustoimi' }, true, 'services'],
   ['the sale (myynti) of LPG bottles the rescue authority supervises is the services’', { title: 'Nestekaasupullojen myynti kioskeissa rajoitetaan', summary: 'Pelastusviranomainen valvoo myyntipaikkoja.', source: 'tukes' }, true, 'services'],
   ['the same in Swedish (försäljning)', { title: 'Försäljningen av gasolflaskor i kiosker begränsas', summary: 'Räddningsmyndigheten övervakar försäljningsställena.', lang: 'sv', source: 'tukes' }, true, 'services'],
+  // Round thirty-eight: the extinguisher by its inflected stem (sammuttimet), never the verb of putting a fire out.
+  ['a forest fire a rescue department put out counts no extinguisher (sammutti is the verb)', { title: 'Pelastuslaitos sammutti metsäpalon Inarissa', summary: 'Paloa sammutti 35 pelastajaa ja helikopteri. Pelastustyöt jatkuvat aamuun.', source: 'pelastustoimi' }, false, null],
+  ['hand extinguishers (käsisammuttimet) are still the rescue services’ equipment', { title: 'Käsisammuttimien tarkastusväli pitenee', summary: 'Sisäministeriön asetus pelastustoimen laitteista muuttuu.', source: 'intermin' }, true, 'services'],
   ['firefighters at a forest fire put out are still incident news', { title: 'Sammuttajat työskentelivät yön metsäpalon parissa Kuhmossa', summary: 'Palo saatiin hallintaan aamulla.', source: 'pelastustoimi' }, false, null],
 ];
 
