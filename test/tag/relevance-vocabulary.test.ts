@@ -179,6 +179,16 @@ const cases: [string, TagInput, boolean, string | null][] = [
   // Round thirty-eight: the extinguisher by its inflected stem (sammuttimet), never the verb of putting a fire out.
   ['a forest fire a rescue department put out counts no extinguisher (sammutti is the verb)', { title: 'Pelastuslaitos sammutti metsäpalon Inarissa', summary: 'Paloa sammutti 35 pelastajaa ja helikopteri. Pelastustyöt jatkuvat aamuun.', source: 'pelastustoimi' }, false, null],
   ['hand extinguishers (käsisammuttimet) are still the rescue services’ equipment', { title: 'Käsisammuttimien tarkastusväli pitenee', summary: 'Sisäministeriön asetus pelastustoimen laitteista muuttuu.', source: 'intermin' }, true, 'services'],
+  // Round thirty-eight, eval-2028-18's misses (new wordings): fire water's points, the Swedish rescuers' training and rescue
+  // committee, an interface passing crash positions (no call-out), a service level (no reminder, though it jää, remains).
+  ['fire hydrants (palopostit) removed in a renovation are fire water, the rescue services’', { title: 'Vesihuollon saneeraus: palopostit poistetaan kolmelta kylältä', summary: 'Korvaavia vesilähteitä ei ole suunniteltu.', source: 'kunta' }, true, 'services'],
+  ['the same in Swedish (brandposter)', { title: 'Brandposterna tas bort i tre byar när vattenledningarna saneras', summary: 'Inga ersättande vattenkällor planeras.', lang: 'sv', source: 'kunta' }, true, 'services'],
+  ['firewalls (brandväggar) are no fire water', { title: 'Ministeriernas brandväggar uppdateras', summary: 'Uppdateringen görs i vår.', lang: 'sv', source: 'vm' }, false, null],
+  ['fire damages paid by insurers are no fire water', { title: 'Palovahinkojen korvaussummat nousivat viime vuonna', summary: 'Vakuutusyhtiöt maksoivat enemmän kuin ennen.', source: 'yle' }, false, null],
+  ['the rescue training (räddningsutbildning) is the services’ staffing', { title: 'Räddningsutbildningen utökas i Vasa', summary: 'Tjugo nya studieplatser inrättas.', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['the rescue committee (räddningsnämnd) is the rescue services acting, as pelastuslautakunta', { title: 'Räddningsnämnden: hembesöken hos äldre fortsätter', summary: 'Besöken fortsätter i fyra kommuner.', lang: 'sv', source: 'hyvinvointialue' }, true, 'services'],
+  ['an interface (gränssnitt) sending crashed cars’ positions is no call-out', { title: 'Nödcentralsverket: ett nytt gränssnitt skickar krockade bilars position till enheterna', summary: 'Positionen syns direkt på terminalerna.', lang: 'sv', source: 'hatakeskuslaitos' }, true, 'internal-security'],
+  ['a service level that remains (jää) short of its target is no reminder on the ice', { title: 'Pelastustoimen palvelutaso jää tavoitteesta kolmella alueella', summary: 'Seurantaraportti julkaistiin.', source: 'intermin' }, true, 'services'],
   ['firefighters at a forest fire put out are still incident news', { title: 'Sammuttajat työskentelivät yön metsäpalon parissa Kuhmossa', summary: 'Palo saatiin hallintaan aamulla.', source: 'pelastustoimi' }, false, null],
 ];
 
