@@ -189,6 +189,8 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the rescue committee (räddningsnämnd) is the rescue services acting, as pelastuslautakunta', { title: 'Räddningsnämnden: hembesöken hos äldre fortsätter', summary: 'Besöken fortsätter i fyra kommuner.', lang: 'sv', source: 'hyvinvointialue' }, true, 'services'],
   ['an interface (gränssnitt) sending crashed cars’ positions is no call-out', { title: 'Nödcentralsverket: ett nytt gränssnitt skickar krockade bilars position till enheterna', summary: 'Positionen syns direkt på terminalerna.', lang: 'sv', source: 'hatakeskuslaitos' }, true, 'internal-security'],
   ['a service level that remains (jää) short of its target is no reminder on the ice', { title: 'Pelastustoimen palvelutaso jää tavoitteesta kolmella alueella', summary: 'Seurantaraportti julkaistiin.', source: 'intermin' }, true, 'services'],
+  ['a mental-health act’s reform (mielenterveyslaki) naming the welfare areas is care content', { title: 'Mielenterveyslain uudistus etenee: hyvinvointialueiden velvollisuudet tarkentuvat', summary: 'Hallituksen esitys annetaan syksyllä.', source: 'stm' }, false, null],
+  ['a capsized boat (kapsejsad) is incident news, as kaatunut', { title: 'Två fiskare på en kapsejsad båt hämtades i land vid Kaskö', summary: 'Räddningsverkets båt var på plats på en kvart.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['firefighters at a forest fire put out are still incident news', { title: 'Sammuttajat työskentelivät yön metsäpalon parissa Kuhmossa', summary: 'Palo saatiin hallintaan aamulla.', source: 'pelastustoimi' }, false, null],
 ];
 
