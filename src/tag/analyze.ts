@@ -124,12 +124,19 @@ function finnishStem(stemmer: Stemmer, w: string): string {
 /**
  * Snowball's Swedish stem, mended where it keys a noun and a verb alike: it strips the agent noun's -are with the
  * verb's -ade, -ades, -at and -as, so räddare (a rescuer) and räddades (was rescued) are both rädd. The agent noun's
- * forms (-are, -aren, -arna, -arnas, -ares, -arens) keep their ar (räddar), apart from the verb's.
+ * forms (-are, -aren, -arna, -arnas, -ares, -arens) keep their ar (räddar), apart from the verb's, in a compound too
+ * (brandräddare: brandräddar).
  */
 function swedishStem(stemmer: Stemmer, w: string): string {
   const s = stemmer.stem(w);
   if (s.length < 3) return s;
-  if (AGENT_NOUN.test(w) && w.startsWith(`${s}ar`)) return `${s}ar`;
+  if (AGENT_NOUN.test(w)) {
+    if (w.startsWith(`${s}ar`)) return `${s}ar`;
+    // In a longer word Snowball also undoubles the stem's end (brandräddare: brandräd, where räddare gives rädd):
+    // the doubled letter comes back, so the compound keeps the rescuer's key (brandräddar).
+    const d = `${s}${s.charAt(s.length - 1)}ar`;
+    if (w.startsWith(d)) return d;
+  }
   // The passive past (räddades, was rescued) keeps its ending, apart from the infinitive and the other forms (rädda):
   // a term still finds it by the stem, an exact term only itself.
   return w.endsWith('ades') && w === `${s}ades` ? w : s;

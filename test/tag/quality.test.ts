@@ -339,7 +339,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // F1 and primary hit meet the issue's targets since round seven; goal precision since round eight (0.959 with
       // both analyzers), after its shelter items were labelled as every other set labels them (services beside
       // internal security).
-      expectBars(evaluation202703, { f1: 0.96, primaryHit: 0.95, goalPrecision: 0.95 }, true);
+      // Round thirty-eight's relevance (h-rel-47, 12-06 08:27): F1 1.000 (the extinguisher no longer read in "sammutti");
+      // the F1 bar raised to just below.
+      expectBars(evaluation202703, { f1: 0.995, primaryHit: 0.95, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-seven evaluation set, a dev set from round eight, above the keyword alert on every figure', () => {
       // Sealed at 0.951 / 0.951, primary 0.887 / 0.908, goal precision 0.908 / 0.915 (snowball / voikko). Round nine:
@@ -505,7 +507,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // service network, its organs, the welfare area as the rescue department's owner): F1 0.973, primary 0.940 / 0.946,
       // goal precision 0.966 / 0.973. Bars just below (primary still below the issue's target).
       // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 and primary bars raised to just below where it ends (F1 0.983 / 0.987, primary 0.980 / 0.987).
-      expectBars(evaluation202806, { f1: 0.98, primaryHit: 0.975, goalPrecision: 0.96 }, true);
+      // Round thirty-eight's relevance (h-rel-47, 12-06 08:27): F1 0.993 / 0.997, primary 0.987 / 0.993 (a loan framework
+      // for a rescue station found, smoke-alarm battery reminders out); bars raised to just below.
+      expectBars(evaluation202806, { f1: 0.99, primaryHit: 0.985, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-twenty-six evaluation set, a dev set from round twenty-seven, above the keyword alert on every figure', () => {
       // Before any round-twenty-six change: F1 0.966 / 0.973, primary 0.917 / 0.909, goal precision 0.921 / 0.901
@@ -515,7 +519,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // (primary and goal precision still below the issue's targets).
       // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.955
       // with both analyzers: the issue's target met; goal precision 0.971 / 0.964).
-      expectBars(evaluation202807, { f1: 0.975, primaryHit: 0.95, goalPrecision: 0.96 }, true);
+      // Round thirty-eight's relevance (h-rel-47, 12-06 08:27): F1 0.981 with both analyzers (Snowball found the firefighters
+      // sent abroad, sammuttajat, as Voikko did; services listed, as with Voikko: goal precision 0.964 with both).
+      expectBars(evaluation202807, { f1: 0.98, primaryHit: 0.95, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-twenty-seven evaluation set, a dev set from round twenty-eight, above the keyword alert on every figure', () => {
       // Before any round-twenty-seven change: F1 0.960 / 0.963, primary 0.886 / 0.886, goal precision 0.898 / 0.898
@@ -606,7 +612,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:55): F1 0.980 / 0.977, primary 0.949 (six items found with
       // their primary); bars just below.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.954 / 0.967).
-      expectBars(evaluation202814, { f1: 0.975, primaryHit: 0.945, goalPrecision: 0.95 }, true);
+      // Round thirty-eight's relevance (h-rel-47, 12-06 08:27): F1 0.987, primary 0.962 / 0.968, goal precision 0.956 / 0.968
+      // (investigated building fires in the national database, a fireworks sale's start found); bars raised to just below.
+      expectBars(evaluation202814, { f1: 0.985, primaryHit: 0.96, goalPrecision: 0.955 }, true);
     });
     it('holds on the round-thirty-four evaluation set, a dev set from round thirty-five, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-four; a dev set from round thirty-five on, so its misses are printed. Before any round-thirty-four change: F1
@@ -655,7 +663,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // UTC, the primary-goal model refitted with it): F1 0.961 / 0.957 (precision 0.984, recall 0.939 / 0.932), primary
       // 0.932 (chosen 0.932), goal precision 0.992 / 1.000 (goal recall 0.936). Bars just below (above the issue's F1 and
       // goal-precision targets, below its primary target, where it stands): a fall below is a regression.
-      expectBars(evaluation202818, { f1: 0.955, primaryHit: 0.93, goalPrecision: 0.99 }, true);
+      // A dev set from round thirty-eight: its relevance misses read after eval-2028-19's sealing (h-rel-47, 12-06 08:27):
+      // F1 0.992 (precision 1.000, recall 0.985), primary 0.977 / 0.985, goal precision 0.993 / 1.000; bars raised to just below.
+      expectBars(evaluation202818, { f1: 0.99, primaryHit: 0.975, goalPrecision: 0.99 }, true);
     });
     it('holds on the round-thirty-eight evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-eight change (12-06

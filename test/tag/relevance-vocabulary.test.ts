@@ -150,10 +150,52 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['fire and rescue services cut short (palo- ja pelastustoimi) are no fire told', { title: 'Palo- ja pelastustoimen rahoitus turvataan ensi vuonna', summary: 'Valtiovarainministeriö esittää lisärahaa.', source: 'vm' }, true, 'services'],
   ['a fire’s investigation (palon tutkinta) stays relevant', { title: 'Palon tutkinnan tulokset kootaan kansalliseen tietokantaan', summary: 'Pelastuslaitokset toimittavat tiedot Onnettomuustietoinstituutille.', source: 'intermin' }, true, 'services'],
   ['a forest fire put out with new materiel is still incident news', { title: 'Räddningsverket släckte en skogsbrand i Kuusamo', summary: 'Branden spreds över fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Round thirty-eight: the rescuer inside a Swedish compound (brandräddare, Snowball's key mended), and the lifeguard and
+  // the sea rescuer it now shows inside theirs; the firefighters (sammuttajat) as no call-out's verb with Snowball.
+  ['the firefighters (brandräddarna) are the rescuers, in a compound too', { title: 'Brandräddarnas skiftmodell ses över', summary: 'Arbetsgruppen föreslår kortare skift.', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['a lifeguard (livräddare) on a beach is no firefighter', { title: 'Livräddarna börjar vakta stränderna i juni', summary: 'Badövervakningen pågår hela sommaren.', lang: 'sv', source: 'kunta' }, false, null],
+  ['sea rescuers (sjöräddare) are sea rescue, as meripelastajat', { title: 'Sjöräddarna hämtade en seglare i Nagu skärgård', summary: 'Båtens mast hade gått av.', lang: 'sv', source: 'rajavartiolaitos' }, false, null],
+  ['firefighters (sammuttajat) sent abroad are no call-out', { title: 'Suomalaiset sammuttajat lähtevät Portugaliin auttamaan maastopalojen torjunnassa', summary: 'Ryhmässä on pelastajia kolmesta pelastuslaitoksesta.', source: 'intermin' }, true, 'services'],
+  // Round thirty-eight: the welfare area's loan framework naming a fire station is its money, the reform's; the rescue
+  // station (räddningsstation) is a fire station.
+  ['a welfare area’s raised loan framework (låneram) for a rescue station is the reform’s money', { title: 'Välfärdsområdet vill höja sin låneram för en ny räddningsstation i Jakobstad', summary: 'Finansministeriet beslutar om ansökan i vår.', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['a town’s loan framework stays out', { title: 'Staden höjer sin låneram för skolbyggen', summary: 'Fullmäktige beslutar i maj.', lang: 'sv', source: 'kunta' }, false, null],
+  ['a rescue station (räddningsstation) rebuilt is the rescue services’', { title: 'Räddningsstationen i Nykarleby byggs om', summary: 'Arbetet börjar i april.', lang: 'sv', source: 'pelastustoimi' }, true, 'services'],
+  ['a sea-rescue station (sjöräddningsstation) is sea rescue', { title: 'Sjöräddningsstationen i Hangö får en ny båt', summary: 'Båten bekostas med donationer.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Round thirty-eight: building fires and their causes (what fire investigation establishes) are the services' words; a
+  // building fire told is incident news as tulipalo is, a register of fires none.
+  ['the causes (syttymissyyt) of investigated building fires gathered in a register are fire investigation', { title: 'Tutkittujen rakennuspalojen syttymissyyt koottiin yhteen rekisteriin', summary: 'Tiedot ovat nyt vertailtavissa alueittain.', source: 'intermin' }, true, 'services'],
+  ['the same in Swedish (brandorsaker, byggnadsbränder)', { title: 'Brandorsakerna i utredda byggnadsbränder samlas i ett gemensamt register', summary: 'Uppgifterna kan nu jämföras mellan regionerna.', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['a building fire whose cause is unclear is incident news', { title: 'Rakennuspalo Kemissä: syttymissyy vielä epäselvä', summary: 'Asukkaat pääsivät ulos.', source: 'pelastustoimi' }, false, null],
+  ['the same in Swedish', { title: 'Byggnadsbrand i Vasa – brandorsaken utreds', summary: 'Invånarna kom ut i tid.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Round thirty-eight: a smoke alarm's battery to change is a reminder without a reminding verb (paristo; byt batteri), a
+  // product's sale takes nothing from the services (what the rescue authority supervises).
+  ['changing a smoke alarm’s battery (paristo) is a reminder', { title: 'Vaihda palovaroittimeen uusi paristo joulun alla', summary: 'Pelastuslaitos: toimiva palovaroitin on kodin tärkein turvalaite.', source: 'pelastustoimi' }, false, null],
+  ['the same in Swedish (byt batteri)', { title: 'Byt batteri i brandvarnaren inför nyår', summary: 'Meddelande Räddningsverket. En fungerande brandvarnare räddar liv.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  ['a decree on smoke alarms’ batteries stays relevant', { title: 'Asetus: uusissa palovaroittimissa oltava kymmenen vuoden paristo', summary: 'Vaatimus koskee myyntiin tulevia laitteita.', source: 'ym' }, true, 'services'],
+  ['batteries of e-scooters in stairwells are no battery to change', { title: 'Elsparkcyklarnas batterier i trapphusen ökar brandrisken', summary: 'Räddningsmyndigheten granskar trapphusen i höst.', lang: 'sv', source: 'pelastustoimi' }, true, 'services'],
+  ['the sale (myynti) of LPG bottles the rescue authority supervises is the services’', { title: 'Nestekaasupullojen myynti kioskeissa rajoitetaan', summary: 'Pelastusviranomainen valvoo myyntipaikkoja.', source: 'tukes' }, true, 'services'],
+  ['the same in Swedish (försäljning)', { title: 'Försäljningen av gasolflaskor i kiosker begränsas', summary: 'Räddningsmyndigheten övervakar försäljningsställena.', lang: 'sv', source: 'tukes' }, true, 'services'],
+  // Round thirty-eight: the extinguisher by its inflected stem (sammuttimet), never the verb of putting a fire out.
+  ['a forest fire a rescue department put out counts no extinguisher (sammutti is the verb)', { title: 'Pelastuslaitos sammutti metsäpalon Inarissa', summary: 'Paloa sammutti 35 pelastajaa ja helikopteri. Pelastustyöt jatkuvat aamuun.', source: 'pelastustoimi' }, false, null],
+  ['hand extinguishers (käsisammuttimet) are still the rescue services’ equipment', { title: 'Käsisammuttimien tarkastusväli pitenee', summary: 'Sisäministeriön asetus pelastustoimen laitteista muuttuu.', source: 'intermin' }, true, 'services'],
+  // Round thirty-eight, eval-2028-18's misses (new wordings): fire water's points, the Swedish rescuers' training and rescue
+  // committee, an interface passing crash positions (no call-out), a service level (no reminder, though it jää, remains).
+  ['fire hydrants (palopostit) removed in a renovation are fire water, the rescue services’', { title: 'Vesihuollon saneeraus: palopostit poistetaan kolmelta kylältä', summary: 'Korvaavia vesilähteitä ei ole suunniteltu.', source: 'kunta' }, true, 'services'],
+  ['the same in Swedish (brandposter)', { title: 'Brandposterna tas bort i tre byar när vattenledningarna saneras', summary: 'Inga ersättande vattenkällor planeras.', lang: 'sv', source: 'kunta' }, true, 'services'],
+  ['firewalls (brandväggar) are no fire water', { title: 'Ministeriernas brandväggar uppdateras', summary: 'Uppdateringen görs i vår.', lang: 'sv', source: 'vm' }, false, null],
+  ['fire damages paid by insurers are no fire water', { title: 'Palovahinkojen korvaussummat nousivat viime vuonna', summary: 'Vakuutusyhtiöt maksoivat enemmän kuin ennen.', source: 'yle' }, false, null],
+  ['the rescue training (räddningsutbildning) is the services’ staffing', { title: 'Räddningsutbildningen utökas i Vasa', summary: 'Tjugo nya studieplatser inrättas.', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['the rescue committee (räddningsnämnd) is the rescue services acting, as pelastuslautakunta', { title: 'Räddningsnämnden: hembesöken hos äldre fortsätter', summary: 'Besöken fortsätter i fyra kommuner.', lang: 'sv', source: 'hyvinvointialue' }, true, 'services'],
+  ['an interface (gränssnitt) sending crashed cars’ positions is no call-out', { title: 'Nödcentralsverket: ett nytt gränssnitt skickar krockade bilars position till enheterna', summary: 'Positionen syns direkt på terminalerna.', lang: 'sv', source: 'hatakeskuslaitos' }, true, 'internal-security'],
+  ['a service level that remains (jää) short of its target is no reminder on the ice', { title: 'Pelastustoimen palvelutaso jää tavoitteesta kolmella alueella', summary: 'Seurantaraportti julkaistiin.', source: 'intermin' }, true, 'services'],
+  ['a mental-health act’s reform (mielenterveyslaki) naming the welfare areas is care content', { title: 'Mielenterveyslain uudistus etenee: hyvinvointialueiden velvollisuudet tarkentuvat', summary: 'Hallituksen esitys annetaan syksyllä.', source: 'stm' }, false, null],
+  ['a capsized boat (kapsejsad) is incident news, as kaatunut', { title: 'Två fiskare på en kapsejsad båt hämtades i land vid Kaskö', summary: 'Räddningsverkets båt var på plats på en kvart.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  ['firefighters at a forest fire put out are still incident news', { title: 'Sammuttajat työskentelivät yön metsäpalon parissa Kuhmossa', summary: 'Palo saatiin hallintaan aamulla.', source: 'pelastustoimi' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
-  describe(`relevance vocabulary of rounds thirty-three to thirty-seven (${name})`, () => {
+  describe(`relevance vocabulary of rounds thirty-three to thirty-eight (${name})`, () => {
     const analyzer = make();
     if (!analyzer) {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');

@@ -3,7 +3,7 @@
 // lain, lakia, lakiin and laissa are forms of laki (law); palkkaa (hires, pays) and palkat (salaries) are not forms of
 // palkita (to award); tutkimusta and selvitystä are the partitives of tutkimus (research) and selvitys (report);
 // kokoa (size) is no form of kokous (meeting); Swedish lagen, lagar, lagens are forms of
-// lag (law), laget and lagets of lag (team); räddarna (the rescuers) no form of rädda (to rescue).
+// lag (law), laget and lagets of lag (team); räddarna (the rescuers) no form of rädda (to rescue), brandräddarna (the firefighters) its compound.
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
 import { compileTerms } from '../../src/tag/match.js';
@@ -71,6 +71,13 @@ function suite(name: string, make: () => Analyzer | null): void {
       // The passive past keeps its ending: an exact term finds only itself, a term by its stem still finds it.
       expect(found(analyzer, term('räddades', 'sv', { exact: true }), ['räddades', 'rädda', 'räddade', 'räddas'])).toEqual(['räddades']);
       expect(found(analyzer, term('ändra', 'sv'), ['ändrades', 'ändras'])).toEqual(['ändrades', 'ändras']);
+    });
+
+    it('finds the Swedish rescuer in a compound (brandräddare), where Snowball also undoubles the stem’s end', () => {
+      // Round thirty-eight: Snowball keyed brandräddare brandräd (räddare: rädd), which holds no räddar.
+      const firefighters = ['brandräddare', 'brandräddaren', 'brandräddarna', 'brandräddarnas'];
+      expect(found(analyzer, term('räddare', 'sv'), [...firefighters, 'brandräddning', 'räddade'])).toEqual(firefighters);
+      expect(found(analyzer, term('lärare', 'sv'), ['klasslärare', 'klasslärarna'])).toEqual(['klasslärare', 'klasslärarna']);
     });
 
     if (analyzer.name === 'voikko') {
