@@ -203,7 +203,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (!text) continue;
       const tokens: Token[] = words?.[field] ?? tokenize(text);
       fieldTokens.push([field, tokens]);
-      matchField(tokens, field, lang, features);
+      matchField(tokens, field, lang, features, fi === 1 ? deniedIn(text, tokens, lang) : null);
       if (fi === 0) readTitle(text, tokens, lang);
     }
     const reading = score(input, lang, kind, features);
@@ -226,11 +226,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   }
 
   /** Match a field's tokens against the taxonomy: phrases, then single words (noted as hits; title words' goals kept). */
-  function matchField(tokens: Token[], field: Field, lang: Lang, features: Map<string, number>): void {
+  function matchField(tokens: Token[], field: Field, lang: Lang, features: Map<string, number>, denied: Uint8Array | null): void {
     const n = tokens.length;
     // Overwritten, not emptied (length = 0 gives up the array's store, and every field would grow a new one): nothing
     // reads past n.
     for (let i = 0; i < n; i++) perToken[i] = matcher.matchToken(tokens[i], lang);
+    // What a summary says its matter does not touch is no evidence of it (see deniedIn); the words stay learning features.
+    if (denied !== null) for (let i = 0; i < n; i++) if (denied[i] === 1) perToken[i] = { single: NO_WORDS, phraseWords: NO_WORDS, features: perToken[i].features };
     if (covered.length < n) covered = new Uint8Array(2 * n);
     else covered.fill(0, 0, n);
     const fi = field === 'title' ? 0 : 1;
@@ -892,6 +894,45 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_WORDS: WordMatch[] = [];
+
+/** A denial in Finnish (ei vaikuta, eikä koske, ei käsittele) or Swedish (påverkar inte, gäller inte, utan att beröra). */
+const DENIES_FI = /^(?:vaikut|koske|käsittel|muuta$)/;
+const DENIES_SV = /^(?:påverka|berör|gäller|behandla)/;
+const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|inte|ej|utan)(?!\p{L})/iu;
+
+/**
+ * The words of a text after a denial to the end of its sentence (1 at each), or null when it has none: "Katsaus ei käsittele
+ * pelastustointa", "förordningen påverkar inte välfärdsområdenas finansiering" name what the item leaves alone, not its matter.
+ */
+function deniedIn(text: string, tokens: Token[], lang: Lang): Uint8Array | null {
+  // Most summaries have no word of a denial: they are not scanned word by word.
+  if (!MAY_DENY.test(text)) return null;
+  let out: Uint8Array | null = null;
+  const n = tokens.length;
+  for (let k = 1; k < n; k++) {
+    const w = tokens[k].lower;
+    let from = -1;
+    if (lang !== 'sv' && DENIES_FI.test(w) && /^(?:ei|eikä)$/.test(tokens[k - 1].lower)) from = k + 1;
+    else if (lang === 'sv' && DENIES_SV.test(w) && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower)) from = k + 2;
+    else if (lang === 'sv' && DENIES_SV.test(w) && k >= 2 && tokens[k - 1].lower === 'att' && tokens[k - 2].lower === 'utan') from = k + 1;
+    if (from < 0 || from >= n) continue;
+    // The sentence ends at the first word followed by . ; ! or ?, found in the text after the denial.
+    let pos = 0;
+    for (let j = 0; j <= k; j++) {
+      const at = text.indexOf(tokens[j].text, pos);
+      if (at >= 0) pos = at + tokens[j].text.length;
+    }
+    out ??= new Uint8Array(n);
+    for (let j = from; j < n; j++) {
+      const at = text.indexOf(tokens[j].text, pos);
+      if (at >= 0) pos = at + tokens[j].text.length;
+      out[j] = 1;
+      if (at >= 0 && /^[.;!?]/.test(text.slice(pos, pos + 1))) break;
+    }
+  }
+  return out;
+}
 
 /** An evidence's first goal (its term's own), as Object.keys(goals)[0] gives it, without the list of keys. */
 function firstKey(goals: Record<GoalId, number>): GoalId | undefined {

@@ -357,7 +357,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.955 / 0.955, goal precision 0.935 / 0.935. Round thirteen: goal precision 0.958 / 0.958 (the targets met).
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
-      expectBars(evaluation202705, { f1: 0.99, primaryHit: 0.95, goalPrecision: 0.985 }, true);
+      // Round thirty-eight (h-goals-47: what a summary denies is no evidence): F1 1.000, the bar raised to just below.
+      expectBars(evaluation202705, { f1: 0.995, primaryHit: 0.95, goalPrecision: 0.985 }, true);
     });
     it('holds on the round-nine evaluation set, a dev set from round twelve, above the keyword alert on every figure', () => {
       // Sealed at snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. Round ten: primary
@@ -411,7 +412,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // a fall below is a regression.
       // Round twenty-one (the Swedish area council and elections): primary 0.977, goal precision 0.963.
       // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 1.000).
-      expectBars(evaluation202709, { f1: 0.995, primaryHit: 0.975, goalPrecision: 0.96 }, true);
+      // Round thirty-eight (h-goals-47: what a summary denies is no evidence): primary 1.000, goal precision 0.978.
+      expectBars(evaluation202709, { f1: 0.995, primaryHit: 0.99, goalPrecision: 0.97 }, true);
     });
     it('holds on the round-fifteen evaluation set, a dev set from round seventeen, above the keyword alert on every figure', () => {
       // Sealed before any round-fifteen change at F1 0.962 / 0.962, primary 0.906 / 0.894, goal precision 0.872 / 0.856

@@ -1,0 +1,31 @@
+// Round thirty-eight's changes to which goal(s) an item is about (issue 10; wordings are this test's own, not a set's items).
+import { describe, expect, it } from 'vitest';
+import { roundTaggers } from './round-taggers.js';
+
+// What a summary says the item does not touch ("ei käsittele pelastustointa", "påverkar inte välfärdsområdenas
+// finansiering", "utan att beröra räddningsväsendet") is no evidence of it: the words after the denial, to the end of their
+// sentence, earn no points. A sentence after it still counts. Each case fails with the rule off, with either analyzer.
+describe.each(roundTaggers('round thirty-eight, denials'))('round thirty-eight, what a summary denies (%s)', (_name, tag) => {
+  it.each([
+    ['Kuntien tietohallinnon vuosiraportti julkaistiin', 'Raportti kertoo kuntien tietojärjestelmien häiriöistä. Se ei käsittele pelastustointa eikä hätäkeskuksia.', 'fi'],
+    ['Årsrapporten om kommunernas IT-förvaltning publicerad', 'Rapporten gäller kommunernas informationssystem utan att beröra räddningsväsendet.', 'sv'],
+  ] as const)('a report that says it leaves the rescue services alone is not ours: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang }).relevant).toBe(false);
+  });
+
+  it.each([
+    ['Uusi asetus pelastustoimen tarkastusväleistä', 'Tarkastukset perustuvat riskeihin; asetus ei vaikuta hyvinvointialueiden rahoituslakiin.', 'fi'],
+    ['Ny förordning om räddningsväsendets tillsynsplaner', 'Tillsynen utgår från risker; förordningen påverkar inte välfärdsområdenas finansiering.', 'sv'],
+  ] as const)('a rescue-services decree whose summary denies touching the welfare areas’ funding is the services’ alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+
+  it('a sentence after the denial still counts', () => {
+    const r = tag({
+      title: 'Kuntien tietohallinnon vuosiraportti julkaistiin',
+      summary: 'Raportti ei käsittele sairaaloita. Pelastuslaitosten tietojärjestelmät ja hätäkeskukset ovat mukana.',
+      lang: 'fi',
+    });
+    expect(r.evidence.some((e) => e.match === 'hätäkeskukset')).toBe(true);
+  });
+});
