@@ -424,14 +424,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       deniedWords = words;
       break;
     }
-    // A place in the genitive before a word of another goal alone is whose that matter is, as in a place case it is where:
-    // "Paloasemien varavoima kuntoon" and "kuuden paloaseman varavoimakoneisiin" are the backup power (round thirty-six).
-    // It still says whose the head is below (the pair names the head's goal as the subject).
-    for (let i = 0; i + 1 < n; i++) {
-      const owner = placeAt[i];
-      if (owner === null || !(lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[i].lower)) continue;
-      if (titleGoals[i + 1].size === 1 && !titleGoals[i + 1].has(owner) && !byActor[i + 1] && !weakOnly[i + 1]) (placeWords ??= new Set()).add(tokens[i].text);
-    }
     for (let i = 0; i + 1 < n; i++) {
       if (titleGoals[i].size === 0) continue;
       const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
@@ -454,6 +446,19 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const [head] = titleGoals[j];
       if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
       if (!titleGoals[i].has(head)) about = [head];
+    }
+    // A place in the genitive before a word of another goal alone is whose that matter is, as in a place case it is where:
+    // "Paloasemien varavoima kuntoon" and "kuuden paloaseman varavoimakoneisiin" are the backup power (round thirty-six);
+    // so is one before a word of no goal in a title about another goal: "Pelastuslaitoksen varavoimahankinta turvaa
+    // paloasemien toiminnan" is the backup power alone (round thirty-eight). It still says whose the head is above (the
+    // pair names the head's goal as the subject).
+    for (let i = 0; i + 1 < n; i++) {
+      const owner = placeAt[i];
+      if (owner === null || !(lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[i].lower)) continue;
+      const next = titleGoals[i + 1];
+      const ofOther = next.size === 1 && !next.has(owner) && !byActor[i + 1] && !weakOnly[i + 1];
+      const ofNone = next.size === 0 && about.length === 1 && about[0] !== owner;
+      if (ofOther || ofNone) (placeWords ??= new Set()).add(tokens[i].text);
     }
   }
 

@@ -604,7 +604,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:55): F1 0.980 / 0.977, primary 0.949 (six items found with
       // their primary); bars just below.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.954 / 0.967).
-      expectBars(evaluation202814, { f1: 0.975, primaryHit: 0.945, goalPrecision: 0.95 }, true);
+      // Round thirty-eight (h-goals-47: a fire station's genitive before a word of no goal): goal precision 0.968 / 0.980.
+      expectBars(evaluation202814, { f1: 0.975, primaryHit: 0.945, goalPrecision: 0.965 }, true);
     });
     it('holds on the round-thirty-four evaluation set, a dev set from round thirty-five, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-four; a dev set from round thirty-five on, so its misses are printed. Before any round-thirty-four change: F1

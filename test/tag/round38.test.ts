@@ -29,3 +29,22 @@ describe.each(roundTaggers('round thirty-eight, denials'))('round thirty-eight, 
     expect(r.evidence.some((e) => e.match === 'hätäkeskukset')).toBe(true);
   });
 });
+
+// A fire station in the genitive before a word of no goal, in a title about another goal, is whose that goal's matter is
+// (round thirty-six's rule said so only before a word of another goal): the backup power that keeps the fire stations
+// working is internal security alone. Each case lists services beside it with the rule off, with either analyzer.
+describe.each(roundTaggers('round thirty-eight, whose fire stations'))('round thirty-eight, whose fire stations (%s)', (_name, tag) => {
+  it.each([
+    ['Pelastuslaitoksen varavoimahankinnat varmistavat paloasemien toiminnan myrskyjen aikana', 'Hankinnat tehdään ensi vuonna.', 'fi'],
+    ['Räddningsverkets reservkraftsinvestering säkrar brandstationernas verksamhet under stormar', 'Anskaffningarna görs nästa år.', 'sv'],
+  ] as const)('backup power for the fire stations’ work is internal security alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+
+  it('a title about the fire stations themselves keeps them', () => {
+    expect(tag({ title: 'Paloasemien peruskorjaukset alkavat keväällä', summary: 'Pelastuslaitos muuttaa väliaikaisiin tiloihin.', lang: 'fi' })).toMatchObject({
+      relevant: true,
+      primary: 'services',
+    });
+  });
+});
