@@ -46,8 +46,6 @@ export interface ItemReading {
   /** Title words that name a place (a fire station) in a place case, or in the genitive before another goal's word: where or
    * whose another matter is, not what about. */
   placeWords: ReadonlySet<string>;
-  /** Title words after a denied effect ("ei vaikuta", "påverkar inte"): what the item says it does not touch. */
-  deniedWords: ReadonlySet<string>;
   /** Goals the anchor terms name before a title's colon or dash, when it has one: the headline's own subject. */
   headline: GoalId[];
   /** Title words only after a title's colon or dash: what the headline's subject touches. */
@@ -171,7 +169,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   let doer: GoalId[] = [];
   let doerWords: ReadonlySet<string> = NONE;
   let placeWords: Set<string> | null = null;
-  let deniedWords: ReadonlySet<string> = NONE;
   let tail: ReadonlySet<string> = NONE;
   let headline: GoalId[] = [];
   let budget: GoalId | null = null;
@@ -193,7 +190,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     doer = [];
     doerWords = NONE;
     placeWords = null;
-    deniedWords = NONE;
     tail = NONE;
     headline = [];
     budget = null;
@@ -203,7 +199,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (!text) continue;
       const tokens: Token[] = words?.[field] ?? tokenize(text);
       fieldTokens.push([field, tokens]);
-      matchField(tokens, field, lang, features, fi === 1 ? deniedIn(text, tokens, lang) : null);
+      matchField(tokens, field, lang, features, deniedIn(text, tokens, lang));
       if (fi === 0) readTitle(text, tokens, lang);
     }
     const reading = score(input, lang, kind, features);
@@ -231,7 +227,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // Overwritten, not emptied (length = 0 gives up the array's store, and every field would grow a new one): nothing
     // reads past n.
     for (let i = 0; i < n; i++) perToken[i] = matcher.matchToken(tokens[i], lang);
-    // What a summary says its matter does not touch is no evidence of it (see deniedIn); the words stay learning features.
+    // What a title or summary says its matter does not touch is no evidence of it (see deniedIn); the words stay learning features.
     if (denied !== null) for (let i = 0; i < n; i++) if (denied[i] === 1) perToken[i] = { single: NO_WORDS, phraseWords: NO_WORDS, features: perToken[i].features };
     if (covered.length < n) covered = new Uint8Array(2 * n);
     else covered.fill(0, 0, n);
@@ -408,22 +404,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (let k = cut + 1; k < n; k++) if (!before.has(tokens[k].text)) after.add(tokens[k].text);
       tail = after;
     }
-    // What a title says its matter does not touch names no subject: in "Sotningsskyldigheterna preciseras – ändringen
-    // påverkar inte välfärdsområdenas finansiering" the welfare areas' funding is what the change leaves alone (round
-    // thirty-five). The words after a denied effect (ei vaikuta, ei vaikutusta, påverkar inte), to the end of their part.
-    for (let k = 0; k < n; k++) {
-      if (!DENIED.test(tokens[k].lower)) continue;
-      const fi = k > 0 && /^(?:ei|eikä|ilman)$/.test(tokens[k - 1].lower);
-      const sv = lang === 'sv' && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower);
-      if (!fi && !sv) continue;
-      const words = new Set<string>();
-      for (let j = k + 1; j < n; j++) {
-        words.add(tokens[j].text);
-        if (cut >= 0 && ends[j]) break;
-      }
-      deniedWords = words;
-      break;
-    }
     for (let i = 0; i + 1 < n; i++) {
       if (titleGoals[i].size === 0) continue;
       const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
@@ -580,7 +560,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
       evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
     }
-    return { lang, kind, rule, evidence, anchored, features, about, first, doer, doerWords, placeWords: placeWords ?? NONE, deniedWords, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
+    return { lang, kind, rule, evidence, anchored, features, about, first, doer, doerWords, placeWords: placeWords ?? NONE, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
   }
 
   /**
@@ -901,14 +881,16 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 const NONE: ReadonlySet<string> = new Set();
 const NO_WORDS: WordMatch[] = [];
 
-/** A denial in Finnish (ei vaikuta, eikä koske, ei käsittele) or Swedish (påverkar inte, gäller inte, utan att beröra). */
+/** A denial in Finnish (ei vaikuta, ilman vaikutusta, ei koske, ei käsittele) or Swedish (påverkar inte, gäller inte, utan att beröra). */
 const DENIES_FI = /^(?:vaikut|koske|käsittel|muuta$)/;
 const DENIES_SV = /^(?:påverka|berör|gäller|behandla)/;
-const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|inte|ej|utan)(?!\p{L})/iu;
+const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ilman|inte|ej|utan)(?!\p{L})/iu;
 
 /**
- * The words of a text after a denial to the end of its sentence (1 at each), or null when it has none: "Katsaus ei käsittele
- * pelastustointa", "förordningen påverkar inte välfärdsområdenas finansiering" name what the item leaves alone, not its matter.
+ * The words of a title or summary after a denial, to the end of its sentence or of a headline's part (1 at each), or null
+ * when it has none: what the item says it leaves alone is no evidence of its matter. "Sotningsskyldigheterna preciseras –
+ * ändringen påverkar inte välfärdsområdenas finansiering" is sweeping alone (round thirty-five, then for the title's goals
+ * only), "Katsaus ei käsittele pelastustointa" no rescue-services item (round thirty-eight: summaries too, and no points).
  */
 function deniedIn(text: string, tokens: Token[], lang: Lang): Uint8Array | null {
   // Most summaries have no word of a denial: they are not scanned word by word.
@@ -918,11 +900,11 @@ function deniedIn(text: string, tokens: Token[], lang: Lang): Uint8Array | null 
   for (let k = 1; k < n; k++) {
     const w = tokens[k].lower;
     let from = -1;
-    if (lang !== 'sv' && DENIES_FI.test(w) && /^(?:ei|eikä)$/.test(tokens[k - 1].lower)) from = k + 1;
+    if (lang !== 'sv' && DENIES_FI.test(w) && /^(?:ei|eikä|ilman)$/.test(tokens[k - 1].lower)) from = k + 1;
     else if (lang === 'sv' && DENIES_SV.test(w) && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower)) from = k + 2;
     else if (lang === 'sv' && DENIES_SV.test(w) && k >= 2 && tokens[k - 1].lower === 'att' && tokens[k - 2].lower === 'utan') from = k + 1;
     if (from < 0 || from >= n) continue;
-    // The sentence ends at the first word followed by . ; ! or ?, found in the text after the denial.
+    // The span ends at the first word followed by . ; : ! ? or a spaced dash, found in the text after the denial.
     let pos = 0;
     for (let j = 0; j <= k; j++) {
       const at = text.indexOf(tokens[j].text, pos);
@@ -933,7 +915,7 @@ function deniedIn(text: string, tokens: Token[], lang: Lang): Uint8Array | null 
       const at = text.indexOf(tokens[j].text, pos);
       if (at >= 0) pos = at + tokens[j].text.length;
       out[j] = 1;
-      if (at >= 0 && /^[.;!?]/.test(text.slice(pos, pos + 1))) break;
+      if (at >= 0 && /^(?:[.;:!?]|\s[–—-]\s)/.test(text.slice(pos, pos + 3))) break;
     }
   }
   return out;
@@ -948,8 +930,6 @@ function firstKey(goals: Record<GoalId, number>): GoalId | undefined {
 /** Finnish genitive endings (-n, not the nominative -nen of viranomainen) and the Swedish genitive -s: whose, not who. */
 const FI_GENITIVE = /(?<!ne)n$/;
 const SV_GENITIVE = /s$/;
-/** An effect (vaikuttaa, vaikutus, påverka): denied, what follows is what the item does not touch. */
-const DENIED = /^(?:vaikut|påverka)/;
 /** An organ's meeting (kokous, möte): in the genitive before it, the organ is who decides. */
 const MEETS = /^(?:kokou|möte)/;
 /** A forum (a cooperation forum, an advisory board, a cooperation group, a strategy day): who meets, not what about. */
@@ -957,15 +937,10 @@ const FORUM = /(?:foorumi|neuvottelukunta|yhteistyöryhmä|strategiapäivä|foru
 /** Verbs of a decision (approved, decided, handled, proposed, confirmed): what the welfare area's organ does to a matter. */
 const DECIDES = /^(?:hyväksy|päät|käsitel|käsittel|esit|vahvist|linjas|godkän|beslut|beslöt|behandla|föreslå|föreslog|fastställ)/;
 
-/**
- * Whether a title match is the doer's words (the welfare area's organ deciding), a place's or what the title says its matter
- * does not touch: who, where or not, not what about.
- */
+/** Whether a title match is the doer's words (the welfare area's organ deciding) or a place's: who or where, not what about. */
 function whoOrWhere(reading: ItemReading, e: Evidence): boolean {
   if (e.match === undefined) return false;
-  if (reading.doerWords.has(e.match) || reading.placeWords.has(e.match)) return true;
-  // A phrase is denied when each of its words is ("påverkar inte välfärdsområdenas finansiering").
-  return reading.deniedWords.size > 0 && e.match.split(' ').every((w) => reading.deniedWords.has(w));
+  return reading.doerWords.has(e.match) || reading.placeWords.has(e.match);
 }
 
 /**
