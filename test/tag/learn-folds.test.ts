@@ -21,11 +21,11 @@ const taxonomy = loadTaxonomy();
 // eval-2028-12 (sealed in round thirty-one, a dev set from round thirty-two), eval-2028-13 (sealed in round thirty-two,
 // a dev set from round thirty-three), eval-2028-14 (sealed in round thirty-three, a dev set from round thirty-four) and
 // eval-2028-15 (sealed in round thirty-four, a dev set from round thirty-five), eval-2028-16 (sealed in round thirty-five,
-// a dev set from round thirty-six) and eval-2028-17 (sealed in round thirty-six, a dev set from round thirty-seven): the least tuned of the dev sets. The backup-power word of round thirty-three's second part (varavoima,
+// a dev set from round thirty-six), eval-2028-17 (sealed in round thirty-six, a dev set from round thirty-seven) and eval-2028-18 (sealed in round thirty-seven, a dev set from round thirty-eight): the least tuned of the dev sets. The backup-power word of round thirty-three's second part (varavoima,
 // reservkraft) gives eval-2028-12's backup-power items (d041, d042) the goal learning used to give them, and learning's gain
 // there went with it; eval-2028-03, where learning gains 0.112 summed over its folds with either analyzer (no fold worse),
 // is here from then on.
-const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17'];
+const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17', 'eval-2028-18'];
 const load = (f: string): LabelledItem[] => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8'));
 // eval-2028-03's fire-station property strategy, in Finnish and in Swedish (see the twins' tests below).
 const twinSet = load('eval-2028-03');

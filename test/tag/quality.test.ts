@@ -226,10 +226,14 @@ const evaluation202816 = load('eval-2028-16.jsonl');
 // 76c42bd); a dev set from round thirty-seven on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202817 = load('eval-2028-17.jsonl');
 // Round thirty-seven's evaluation set: 252 items (126 Swedish, Finnish/Swedish twins in new wordings; 132 relevant), written
-// and measured before any round-thirty-seven change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-thirty-seven change, never tuned on through round thirty-seven (figures in its commit message,
+// 495e76c); a dev set from round thirty-eight on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202818 = load('eval-2028-18.jsonl');
+// Round thirty-eight's evaluation set: 248 items (124 Swedish, Finnish/Swedish twins in new wordings; 124 relevant), written
+// and measured before any round-thirty-eight change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202818 = load('eval-2028-18.jsonl');
+const evaluation202819 = load('eval-2028-19.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -645,13 +649,25 @@ function suite(name: string, make: () => Analyzer | null): void {
       // primary bars raised to just below.
       expectBars(evaluation202817, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.975 }, true);
     });
-    it('holds on the round-thirty-seven evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-seven change (12-06
-      // 04:51-04:55 UTC, the rules of 14a0fe7): F1 0.957 / 0.949 (precision 0.984 / 0.976, recall 0.932 / 0.924), primary
-      // 0.909 (chosen 0.909), goal precision 0.977 / 0.985 (goal recall 0.914), snowball / voikko; keyword alert 0.842
-      // (precision 0.784, recall 0.909), 0.750 (chosen 0.697), 0.667. Bars just below (below the F1 and primary
-      // targets, above its goal-precision target, where it stands): a fall below is a regression.
-      expectBars(evaluation202818, { f1: 0.945, primaryHit: 0.905, goalPrecision: 0.975 }, false);
+    it('holds on the round-thirty-seven evaluation set, a dev set from round thirty-eight, above the keyword alert on every figure', () => {
+      // Sealed through round thirty-seven; a dev set from round thirty-eight on, so its misses are printed. Before any
+      // round-thirty-seven change (12-06 04:51-04:55 UTC, the rules of 14a0fe7): F1 0.957 / 0.949 (precision 0.984 / 0.976,
+      // recall 0.932 / 0.924), primary 0.909 (chosen 0.909), goal precision 0.977 / 0.985 (goal recall 0.914), snowball /
+      // voikko; keyword alert 0.842 (precision 0.784, recall 0.909), 0.750 (chosen 0.697), 0.667. After round thirty-seven's
+      // rules (chosen from the dev sets with it unread, totals only) and at round thirty-eight's sealing (12-06 07:52-07:54
+      // UTC, the primary-goal model refitted with it): F1 0.961 / 0.957 (precision 0.984, recall 0.939 / 0.932), primary
+      // 0.932 (chosen 0.932), goal precision 0.992 / 1.000 (goal recall 0.936). Bars just below (above the F1 and
+      // goal-precision targets, below its primary target, where it stands): a fall below is a regression.
+      expectBars(evaluation202818, { f1: 0.955, primaryHit: 0.93, goalPrecision: 0.99 }, true);
+    });
+    it('holds on the round-thirty-eight evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-eight change (12-06
+      // 07:48-07:51 UTC, the rules and primary-goal model of 1baded0): F1 0.945 / 0.949 (precision 1.000, recall 0.895 /
+      // 0.903), primary 0.815 / 0.831 (chosen 0.815 / 0.806), goal precision 0.916 / 0.925 (goal recall 0.826 / 0.841),
+      // snowball / voikko; keyword alert 0.831 (precision 0.776, recall 0.895: snowball's), 0.702 (chosen 0.597), 0.623. With the model
+      // refitted at its sealing (eval-2028-18 in the fit; 12-06 07:52-07:54 UTC) the same but voikko's chosen 0.823. Bars
+      // just below (below the three targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202819, { f1: 0.94, primaryHit: 0.81, goalPrecision: 0.91 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
