@@ -590,6 +590,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (primary 0.962, goal precision 0.959 / 0.954).
       // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.973, goal precision 0.969 / 0.964).
+      // Round thirty-eight's goal classes (h-goals-47): primary 0.978 / 0.973 (g129 with Snowball: the care guarantee by its own word).
       expectBars(evaluation202813, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-thirty-three evaluation set, a dev set from round thirty-four, above the keyword alert on every figure but recall', () => {
@@ -658,7 +659,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // UTC, the primary-goal model refitted with it): F1 0.961 / 0.957 (precision 0.984, recall 0.939 / 0.932), primary
       // 0.932 (chosen 0.932), goal precision 0.992 / 1.000 (goal recall 0.936). Bars just below (above the F1 and
       // goal-precision targets, below its primary target, where it stands): a fall below is a regression.
-      expectBars(evaluation202818, { f1: 0.955, primaryHit: 0.93, goalPrecision: 0.99 }, true);
+      // Round thirty-eight's goal classes (h-goals-47: the care guarantee by its own word): primary 0.939 / 0.932, goal
+      // precision 1.000; its other primary misses are items not found (relevance).
+      expectBars(evaluation202818, { f1: 0.955, primaryHit: 0.93, goalPrecision: 0.995 }, true);
     });
     it('holds on the round-thirty-eight evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-eight change (12-06

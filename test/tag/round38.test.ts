@@ -48,3 +48,18 @@ describe.each(roundTaggers('round thirty-eight, whose fire stations'))('round th
     });
   });
 });
+
+// The care guarantee (hoitotakuu, health-care content: a negative term) matches its own word, not another compound that
+// shares its first part: Snowball keyed it down to "hoitot", so "Hoitotason ensihoitoyksikkö" (an EMS unit at care level,
+// the reform's EMS) lost the reform's points to a care guarantee it never names.
+describe.each(roundTaggers('round thirty-eight, the care guarantee'))('round thirty-eight, the care guarantee by its own word (%s)', (_name, tag) => {
+  it('an EMS unit at care level moving to a fire station is the reform’s EMS', () => {
+    const r = tag({ title: 'Hoitotason ensihoitoyksikkö aloittaa Länsipaloasemalla syyskuussa', summary: 'Yksikön henkilöstö siirtyy pelastuslaitokselle.', lang: 'fi', source: 'hyvinvointialue' });
+    expect(r).toMatchObject({ relevant: true, primary: 'welfare-reform' });
+    expect(r.evidence.some((e) => e.term === 'hoito+takuu')).toBe(false);
+  });
+
+  it.each(['Hoitotakuu tiukentuu terveyskeskuksissa', 'Hoitotakuun määräajat pitenevät', 'Hoitotakuuta ei saavutettu'])('the care guarantee itself is still care: %s', (title) => {
+    expect(tag({ title, summary: 'Hyvinvointialueiden on järjestettävä kiireetön hoito viikossa.', lang: 'fi' }).evidence.some((e) => e.term === 'hoito+takuu')).toBe(true);
+  });
+});
