@@ -169,6 +169,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   let doer: GoalId[] = [];
   let doerWords: ReadonlySet<string> = NONE;
   let placeWords: Set<string> | null = null;
+  // The word a title opens with when it names where a change starts ("Pelastajasta päivystäjäksi"), or null.
+  let originWords: Set<string> | null = null;
   let tail: ReadonlySet<string> = NONE;
   let headline: GoalId[] = [];
   let budget: GoalId | null = null;
@@ -190,6 +192,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     doer = [];
     doerWords = NONE;
     placeWords = null;
+    originWords = null;
     tail = NONE;
     headline = [];
     budget = null;
@@ -440,6 +443,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const ofNone = next.size === 0 && about.length === 1 && about[0] !== owner;
       if (ofOther || ofNone) (placeWords ??= new Set()).add(tokens[i].text);
     }
+    // "Pelastajasta päivystäjäksi: …", "Pelastajasta hätäkeskukseen: …": a title opening with a Finnish word in the elative
+    // before one in the translative or illative opens with where a change starts (from what, to what), not with what it is
+    // about (round thirty-eight). Only at the start: "lausuntoja pelastuslaista syyskuuhun mennessä" is about the act.
+    if (lang !== 'sv' && n > 1 && ELATIVE.test(tokens[0].lower) && (TRANSLATIVE.test(tokens[1].lower) || ILLATIVE.test(tokens[1].lower))) {
+      originWords = new Set([tokens[0].text]);
+    }
   }
 
   /**
@@ -497,6 +506,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // A place is where only when the title names another goal's matter by a topic term to happen there ("Ensihoitoyksikkö
     // sijoitetaan paloasemalle"); "Rokotuspiste avataan vanhalle paloasemalle" names none and keeps the fire station's goal.
     if (placeWords !== null && !placesMatter()) placeWords = null;
+    if (originWords !== null) placeWords = placeWords === null ? originWords : new Set([...placeWords, ...originWords]);
     const titleScore: Record<GoalId, number> = { ...zero };
     // Points of each goal's own topic terms (not actors, not weak context words), and the actors' evidence.
     const topic: Record<GoalId, number> = { ...zero };
@@ -973,6 +983,10 @@ function cancels(term: CompiledTerm, goal: GoalId): boolean {
   for (let e = 0; e < term.goals.length; e++) if (term.goals[e][0] === goal) return true;
   return false;
 }
+
+/** Finnish elative endings (-sta, -stä: from, or of what) and translative (-ksi: into what). */
+const ELATIVE = /st[aä]$/;
+const TRANSLATIVE = /ksi$/;
 
 /** Finnish inessive and adessive endings (-ssa, -lla …): a word in them says where or with what, not what about. */
 const PLACE_CASE = /(?:ss|ll)[aä]$/;

@@ -526,7 +526,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // its misses are printed. Round twenty-eight (the doer decides no goal): primary 0.892, goal precision 0.914. Bars
       // just below (below the primary and goal-precision targets, where it stands). Round twenty-nine (budgets):
       // primary 0.904, goal precision 0.925. Round thirty (the organ deciding is the doer): goal precision 0.936.
-      expectBars(evaluation202808, { f1: 0.985, primaryHit: 0.96, goalPrecision: 0.93 }, true);
+      // Round thirty-eight (h-goals-47: a title opening "from what to what"): goal precision 0.983.
+      expectBars(evaluation202808, { f1: 0.985, primaryHit: 0.96, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-twenty-eight evaluation set, a dev set from round twenty-nine, above the keyword alert on every figure', () => {
       // Before any round-twenty-eight change: F1 0.987 / 0.990, primary 0.930 / 0.937, goal precision 0.882 / 0.888
@@ -577,7 +578,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.924).
       // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 0.992).
       // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.952, goal precision 0.934).
-      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.95, goalPrecision: 0.93 }, true);
+      // Round thirty-eight (h-goals-47: a title opening "from what to what"): goal precision 0.939.
+      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.95, goalPrecision: 0.935 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any

@@ -63,3 +63,20 @@ describe.each(roundTaggers('round thirty-eight, the care guarantee'))('round thi
     expect(tag({ title, summary: 'Hyvinvointialueiden on järjestettävä kiireetön hoito viikossa.', lang: 'fi' }).evidence.some((e) => e.term === 'hoito+takuu')).toBe(true);
   });
 });
+
+// A title that opens "from X to Y" (a Finnish word in the elative before one in the translative or illative) names where a
+// change starts, not what it is about: the Rescue College's course turning rescuers into emergency-centre dispatchers is
+// the emergency centres' alone. Each listed services beside it with the rule off, with either analyzer.
+describe.each(roundTaggers('round thirty-eight, from what to what'))('round thirty-eight, from what to what (%s)', (_name, tag) => {
+  it('rescuers retrained as dispatchers are the emergency centres’ matter', () => {
+    const r = tag({ title: 'Pelastajista hätäkeskuspäivystäjiksi: Pelastusopiston lyhytkoulutus hätäkeskuksiin', summary: 'Ensimmäiset opiskelijat aloittavat syksyllä.', lang: 'fi', source: 'pelastusopisto' });
+    expect(r).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+
+  it('an elative later in the title is what it is about', () => {
+    expect(tag({ title: 'Sisäministeriö pyytää lausuntoja pelastuslaista syyskuuhun mennessä', summary: 'Muutokset koskevat valvontaa.', lang: 'fi', source: 'intermin' })).toMatchObject({
+      relevant: true,
+      primary: 'services',
+    });
+  });
+});
