@@ -4,14 +4,14 @@ import path from 'node:path';
 import { resolvePaths } from '../paths.js';
 import { utf8Path } from '../paths.js';
 import { backupDb, DB_FILE_SUFFIXES, InUseError, openDb } from '../store/index.js';
-import { Interrupted, onStopSignal, parseCommand, Refused, signalStatus, UsageError } from './args.js';
+import { fileKind, Interrupted, onStopSignal, parseCommand, Refused, signalStatus, UsageError } from './args.js';
 
 export const usage = `usage: lakivahti backup FILE [--force] [--db PATH]
 
 Copy the database to FILE with SQLite's online backup (consistent even while serve or crawl
 writes; copying the .sqlite file alone would miss what is still in its -wal file), check the
 copy's integrity and print its size and item count. FILE is a plain file or a new name (a
-symbolic link, a device or a named pipe is refused: renaming onto it would replace it). An
+symbolic link, a device, a socket or a named pipe is refused: renaming onto it would replace it). An
 existing FILE is kept unless --force,
 and never replaced while a process has it open as its database (serve or crawl on it: exit 2);
 a reader idle on an earlier backup (the sqlite3 shell) holds no lock and is not seen: close it first.
@@ -69,7 +69,7 @@ export async function backupCommand(args: string[]): Promise<number> {
   if (target?.isSymbolicLink())
     throw new Refused(`${dest} is a symbolic link (to ${path.resolve(path.dirname(path.resolve(dest)), fs.readlinkSync(dest))}); name the file itself, or remove the link first`);
   if (target && !target.isFile())
-    throw new Refused(`${dest} is not a regular file (${target.isFIFO() ? 'a named pipe' : target.isSocket() ? 'a socket' : 'a device'}); choose another name`);
+    throw new Refused(`${dest} is not a regular file (${fileKind(target)}); choose another name`);
   if (target && !values.force) throw new Refused(`${dest} already exists; choose another name, or add --force to overwrite it`);
   // Any schema: a backup before an upgrade is the one most worth having.
   const db = openDb(dbFile, { readOnly: true, anySchema: true });

@@ -8,7 +8,7 @@ import { listPausedSources } from '../store/sources.js';
 import { mayMoveIntoForce } from '../store/in-force.js';
 import { closeContext, NoSourcesError, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { checkTaxonomy } from '../app/taxonomy-check.js';
-import { onStopSignal, parseCommand, signalStatus } from './args.js';
+import { onStopSignal, parseCommand, Refused, signalStatus } from './args.js';
 import { keepHeapSmall } from '../heap.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
 
@@ -59,8 +59,7 @@ export async function crawlCommand(args: string[]): Promise<number> {
     // quiet success, and nothing to make or migrate a database for.
     if (!(err instanceof NoSourcesError)) throw err;
     reportConfigErrors({ configErrors: err.errors }, process.stderr);
-    process.stderr.write(`crawl: no source to crawl: ${err.message}\n`);
-    return 1;
+    throw new Refused(`no source to crawl: ${err.message}`, 1);
   }
   try {
     reportConfigErrors(ctx, process.stderr);
@@ -68,10 +67,7 @@ export async function crawlCommand(args: string[]): Promise<number> {
     let defs = ctx.sources;
     if (values.source !== undefined) {
       defs = defs.filter((d) => d.id === values.source);
-      if (!defs.length) {
-        process.stderr.write(`crawl: no source "${values.source}" (known: ${ctx.sources.map((d) => d.id).join(', ')})\n`);
-        return 2;
-      }
+      if (!defs.length) throw new Refused(`no source "${values.source}" (known: ${ctx.sources.map((d) => d.id).join(', ')})`);
     }
     // A source an administrator paused is not fetched until it is resumed (on the web workbench's sources page).
     const paused = listPausedSources(ctx.db);

@@ -5,7 +5,7 @@ import { fixturesDir, rootDir } from '../paths.js';
 import { mirrorUrl, startMirror, type Mirror } from '../demo/mirror.js';
 import { closeContext, openTaggingContext, reportConfigErrors } from '../app/context.js';
 import { databaseCreator, removeDbFiles, writeMeta } from '../store/index.js';
-import { parseCommand } from './args.js';
+import { parseCommand, Refused } from './args.js';
 import { serve } from '../app/serve.js';
 import { parseHost, parsePort, parseWebEnv, stopOn, untilSignal } from './serve.js';
 
@@ -26,14 +26,12 @@ export async function demoCommand(args: string[]): Promise<number> {
   const web = parseWebEnv();
   const dbPath = values.db ?? path.join(rootDir, 'db', 'demo.sqlite');
   if (fs.existsSync(dbPath)) {
-    if (databaseCreator(dbPath) !== DEMO_MARK) {
-      process.stderr.write(
-        `demo: ${dbPath} was not created by the demo, so it is left untouched (the demo empties its database, ` +
+    if (databaseCreator(dbPath) !== DEMO_MARK)
+      throw new Refused(
+        `${dbPath} was not created by the demo, so it is left untouched (the demo empties its database, ` +
           'and this one may hold reviewers\' decisions). Give --db a new file name, or delete the file yourself ' +
-          'if it really is an old demo database.\n',
+          'if it really is an old demo database.',
       );
-      return 2;
-    }
     removeDbFiles(dbPath);
   } else removeDbFiles(dbPath, { sideFilesOnly: true }); // left by a demo database deleted by hand: no other's
   // The mirrors listen on 127.0.0.1, which the fetcher refuses unless told otherwise.

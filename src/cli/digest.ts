@@ -10,7 +10,7 @@ import { describeRefusedAddress, prepareDeliveries, previewAll, sendDue } from '
 import { smtpTransport } from '../mail/transport.js';
 import { fiDateTime } from '../app/format.js';
 import { makeFolder, utf8Path } from '../paths.js';
-import { onStopSignal, parseCommand, signalStatus, UsageError, writeLine } from './args.js';
+import { fileKind, onStopSignal, parseCommand, Refused, signalStatus, UsageError, writeLine } from './args.js';
 import type { Digest } from '../digest/build.js';
 
 export const usage = `usage: lakivahti digest --preview [--to EMAIL] [--out DIR [--force]] [--db PATH]
@@ -73,18 +73,14 @@ function outFolder(dir: string): void {
   }
 }
 
-/** The files a preview would write into `dir` that are there already: refused unless `force`, and never a link, pipe or
+/** Refuse the files a preview would write into `dir` that are there already, unless `force`, and never a link, pipe or
  * device (a pipe held the preview for ever; a link's file would be written through). */
-function keptFiles(dir: string, names: string[], force: boolean): string | null {
+function refuseKeptFiles(dir: string, names: string[], force: boolean): void {
   const there = names.map((name) => ({ name, stat: fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false }) })).filter((f) => f.stat);
   const odd = there.find((f) => !f.stat!.isFile());
-  if (odd) {
-    const kind = odd.stat!.isSymbolicLink() ? 'a symbolic link' : odd.stat!.isDirectory() ? 'a folder' : odd.stat!.isFIFO() ? 'a named pipe' : 'a device or socket';
-    return `--out ${dir}: ${odd.name} is not a plain file (${kind}); remove it or choose another folder`;
-  }
+  if (odd) throw new Refused(`--out ${dir}: ${odd.name} is not a plain file (${fileKind(odd.stat!)}); remove it or choose another folder`);
   if (there.length && !force)
-    return `--out ${dir}: ${there[0].name}${there.length > 1 ? ` and ${there.length - 1} more of this preview's files are` : ' is'} there already; choose another folder, or add --force to write over them`;
-  return null;
+    throw new Refused(`--out ${dir}: ${there[0].name}${there.length > 1 ? ` and ${there.length - 1} more of this preview's files are` : ' is'} there already; choose another folder, or add --force to write over them`);
 }
 
 async function preview(values: { to?: string; out?: string; force?: boolean; db?: string; feeds?: string }, config: ReturnType<typeof mailConfig>): Promise<number> {
@@ -93,8 +89,7 @@ async function preview(values: { to?: string; out?: string; force?: boolean; db?
   try {
     const messages = previewAll(digestEnv(ctx, config), new Date(), values.to);
     const names = messages.map((m, n) => `${String(n + 1).padStart(3, '0')}-${m.subscription.email.replace(/[^A-Za-z0-9@._-]+/g, '_')}`);
-    const refused = values.out ? keptFiles(values.out, names.flatMap((name) => [`${name}.html`, `${name}.txt`]), !!values.force) : null;
-    if (refused) return (process.stderr.write(`digest: ${refused}\n`), 2);
+    if (values.out) refuseKeptFiles(values.out, names.flatMap((name) => [`${name}.html`, `${name}.txt`]), !!values.force);
     // Nobody (or not this address) subscribes: what follows is the network digest as it would look, not theirs.
     if (messages.length === 1 && messages[0].subscription.id === 0)
       process.stderr.write(`digest: ${values.to ?? 'nobody'} ${values.to ? 'has no active subscription' : 'subscribes'}; showing the network digest as it would look\n`);
@@ -117,10 +112,7 @@ async function preview(values: { to?: string; out?: string; force?: boolean; db?
 }
 
 async function send(values: { approve?: boolean; db?: string; feeds?: string }, config: ReturnType<typeof mailConfig>): Promise<number> {
-  if (!config.smtpUrl) {
-    process.stderr.write('digest: SMTP_URL is not set: nothing was sent or recorded (set e.g. SMTP_URL=smtp://mail.example.fi:587)\n');
-    return 1;
-  }
+  if (!config.smtpUrl) throw new Refused('SMTP_URL is not set: nothing was sent or recorded (set e.g. SMTP_URL=smtp://mail.example.fi:587)', 1);
   const ctx = openContext(values, { access: 'change' });
   const transport = smtpTransport(config.smtpUrl);
   try {

@@ -3,6 +3,7 @@ import { createAnalyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import { resolvePaths } from '../paths.js';
+import { Refused } from './args.js';
 
 export interface ListingValues {
   limit?: string;
@@ -11,19 +12,19 @@ export interface ListingValues {
   feeds?: string;
 }
 
-/** The checked filters, or the problem in words (the caller prints it and exits 2). */
-export function listingFilters(values: ListingValues, defaultLimit?: number): { error: string } | { limit: number | undefined; match: string | undefined } {
+/** The checked filters; a filter that cannot be used is refused, named. */
+export function listingFilters(values: ListingValues, defaultLimit?: number): { limit: number | undefined; match: string | undefined } {
   // Digits only: Number() also reads 1e3, 0x10 and ' 5 ', which no one means as a count.
   const limit = values.limit === undefined ? defaultLimit : /^\d+$/.test(values.limit) ? Number(values.limit) : NaN;
-  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) return { error: `--limit must be a positive whole number, not "${values.limit}"` };
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) throw new Refused(`--limit must be a positive whole number, not "${values.limit}"`);
   if (values.goal !== undefined) {
     const goals = loadTaxonomy(resolvePaths(values).feedsDir).goals.map((g) => g.id);
-    if (!goals.includes(values.goal)) return { error: `unknown goal "${values.goal}" (goals: ${goals.join(', ')})` };
+    if (!goals.includes(values.goal)) throw new Refused(`unknown goal "${values.goal}" (goals: ${goals.join(', ')})`);
   }
   const match = values.search === undefined ? undefined : searchQuery(values.search, createAnalyzer());
   if (match === null) {
     const excluded = /(?:^|\s)[-\u2212][\p{L}"“”„]/u.test(values.search!) ? ' (a word after a minus is one to leave out: give one to find too)' : '';
-    return { error: `--search "${values.search}" has no words to search for${excluded}` };
+    throw new Refused(`--search "${values.search}" has no words to search for${excluded}`);
   }
   return { limit, match };
 }

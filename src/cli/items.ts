@@ -4,7 +4,7 @@ import { finnishDate, helsinkiDate, parseDate } from '../parse/dates.js';
 import { closeContext, openContext } from '../app/context.js';
 import { listingFilters } from './filters.js';
 import { fiDateTime } from '../app/format.js';
-import { parseCommand, writeLine } from './args.js';
+import { parseCommand, Refused, writeLine } from './args.js';
 import { isCandidateOn, isDeadlineUnknownCandidate } from '../store/candidates.js';
 import { dayFaultEnglish, writtenDayFault } from '../app/day-fault.js';
 
@@ -24,16 +24,13 @@ export async function itemsCommand(args: string[]): Promise<number> {
     json: { type: 'boolean' }, source: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' },
     search: { type: 'string' }, relevant: { type: 'boolean' }, goal: { type: 'string' }, joint: { type: 'boolean' },
   });
-  const fail = (msg: string) => (process.stderr.write(`items: ${msg}\n`), 2);
-  const filters = listingFilters(values, 50);
-  if ('error' in filters) return fail(filters.error);
-  const { limit, match } = filters;
+  const { limit, match } = listingFilters(values, 50);
   const since = values.since === undefined ? undefined : parseDate(values.since);
   if (since === null) {
     // A date in a known form whose day does not exist is named as such, not as a wrong form.
     const fault = writtenDayFault(values.since!);
-    if (fault) return fail(`--since "${values.since}" is no date: ${dayFaultEnglish(fault)}`);
-    return fail(`--since "${values.since}" is not a date (use e.g. 2026-11-01 or 1.11.2026)`);
+    if (fault) throw new Refused(`--since "${values.since}" is no date: ${dayFaultEnglish(fault)}`);
+    throw new Refused(`--since "${values.since}" is not a date (use e.g. 2026-11-01 or 1.11.2026)`);
   }
 
   const ctx = openContext(values, { access: 'read' });
@@ -41,7 +38,7 @@ export async function itemsCommand(args: string[]): Promise<number> {
     if (values.source !== undefined) {
       // Sources defined now, and any removed since whose items are still stored.
       const known = [...new Set([...ctx.sources.map((d) => d.id), ...listSourceStates(ctx.db).map((s) => s.id)])].sort();
-      if (!known.includes(values.source)) return fail(`no source "${values.source}" (known: ${known.join(', ')})`);
+      if (!known.includes(values.source)) throw new Refused(`no source "${values.source}" (known: ${known.join(', ')})`);
     }
     const today = helsinkiDate(new Date());
     const query: ItemQuery = {

@@ -1,8 +1,6 @@
 // `lakivahti matter merge A B` and `lakivahti matter split ID ITEM`: corrections by people, stored with who and when.
-import fs from 'node:fs';
 import { checkMerge, checkSplit, CorrectionError, getItem, matterCorrections, matterMembers, mergeMatters, splitItem, type Db, type StoredCorrection } from '../store/index.js';
 import { closeContext, openContext } from '../app/context.js';
-import { resolvePaths } from '../paths.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, UsageError } from './args.js';
 import { mergedAway, resolveMatter } from './matter.js';
@@ -42,12 +40,8 @@ export async function correctCommand(kind: 'merge' | 'split', args: string[]): P
   if (!reviewer) throw new UsageError(`--reviewer NAME is required: a ${kind} is stored with who made it`);
   const item = kind === 'split' ? parseId(positionals[1].trim().replace(/^#/, '')) : 0;
   if (item === undefined) throw new UsageError(`"${positionals[1]}" is not an item number (as \`items\` shows it)`);
-  const { dbFile } = resolvePaths(values);
-  if (dbFile !== ':memory:' && !fs.existsSync(dbFile)) {
-    process.stderr.write(`matter ${kind}: no database at ${dbFile}\n`);
-    return 1;
-  }
-  // Everything is checked on a read-only connection first, so a mistake writes nothing at all.
+  // Everything is checked on a read-only connection first (a database that is not there is named by it), so a mistake
+  // writes nothing at all.
   const refs: number[] = [];
   const reader = openContext(values, { access: 'read' });
   try {

@@ -8,7 +8,7 @@ import { STAGE_NAMES } from '../present/stage-names.js';
 import { describeMatterEvent } from '../present/matter-events.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
-import { parseCommand, UsageError, writeLine } from './args.js';
+import { parseCommand, Refused, UsageError, writeLine } from './args.js';
 import { parseId } from '../parse/id.js';
 
 export const usage = `usage: lakivahti matter ID [--json] [--db PATH] [--feeds DIR]
@@ -76,10 +76,7 @@ export async function matterCommand(args: string[]): Promise<number> {
       id = into;
     }
     const m = id === undefined ? undefined : getMatter(ctx.db, id);
-    if (!m) {
-      process.stderr.write(`matter: no matter ${/^\d+$/.test(ref) ? ref : `holds ${ref}`}\n`);
-      return 1;
-    }
+    if (!m) throw new Refused(`no matter ${/^\d+$/.test(ref) ? ref : `holds ${ref}`}`, 1);
     if (values.json) {
       const item = (r: (typeof m.members)[number]) => ({ id: r.id, source: r.source, title: r.title, url: r.url, published: r.published, kind: r.kind, stage: r.stage, deadline: r.deadline });
       const { id: mid, title, identifiers, stage, stageAt, deadline, answered, goals, stages, joins, corrections, inForce } = m;

@@ -5,7 +5,7 @@ import { MATTER_STAGES, type MatterStage } from '../link/stage.js';
 import { STAGE_NAMES } from '../present/stage-names.js';
 import { closeContext, openContext } from '../app/context.js';
 import { listingFilters } from './filters.js';
-import { parseCommand, writeLine } from './args.js';
+import { parseCommand, Refused, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti matters [--json] [--goal GOAL] [--stage STAGE] [--search TEXT] [--limit N]
                         [--db PATH] [--feeds DIR]
@@ -39,12 +39,9 @@ export async function mattersCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, {
     json: { type: 'boolean' }, goal: { type: 'string' }, stage: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' },
   });
-  const fail = (msg: string) => (process.stderr.write(`matters: ${msg}\n`), 2);
-  const filters = listingFilters(values);
-  if ('error' in filters) return fail(filters.error);
-  const { limit, match } = filters;
+  const { limit, match } = listingFilters(values);
   if (values.stage !== undefined && !(MATTER_STAGES as readonly string[]).includes(values.stage))
-    return fail(`unknown stage "${values.stage}" (stages: ${MATTER_STAGES.join(', ')})`);
+    throw new Refused(`unknown stage "${values.stage}" (stages: ${MATTER_STAGES.join(', ')})`);
   const ctx = openContext(values, { access: 'read' });
   try {
     for (const m of eachMatter(ctx.db, { stage: values.stage as MatterStage | undefined, goal: values.goal, match, limit })) {

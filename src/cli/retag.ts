@@ -3,7 +3,7 @@ import { countItemsBySource, listItemsForTagging, listLatestReviews, saveTagsMan
 import { toTagInput } from '../tag/stage.js';
 import type { ItemTags } from '../model.js';
 import { closeContext, openTaggingContext } from '../app/context.js';
-import { parseCommand } from './args.js';
+import { onStopSignal, parseCommand, Refused, signalStatus } from './args.js';
 
 export const usage = `usage: lakivahti retag [--dry-run] [--db PATH] [--feeds DIR]
 
@@ -11,8 +11,8 @@ Re-tag every stored item with the current taxonomy and record its version. --dry
 items would gain or lose which goal, and reads the database without changing it. An item a crawl
 stores anew meanwhile is tagged again from its new text (exit 1 naming those that kept changing).
 Items are saved 1,000 at a time, so other commands can write while it runs, and a reader may meanwhile
-see some items at the new taxonomy version and the rest at the old. Ctrl-C or SIGTERM stops it after
-the items it is saving (exit 130 / 143): those saved are kept, and running it again finishes.
+see some items at the new taxonomy version and the rest at the old. Ctrl-C, SIGTERM or SIGHUP stops it
+after the items it is saving (exit 130 / 143 / 129): those saved are kept, and running it again finishes.
 `;
 
 /** "+internal-security −services", "relevant → not relevant": how one item's verdict changes. */
@@ -36,16 +36,13 @@ export async function retagCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { 'dry-run': { type: 'boolean' } });
   const dryRun = values['dry-run'] === true;
   const ctx = await openTaggingContext(values, { access: dryRun ? 'read' : 'change' });
-  // Ctrl-C or SIGTERM: the run stops after the page it is saving, every page saved so far kept. A second signal ends at
-  // once (the page being saved is then rolled back). A dry run, which writes nothing, ends at once.
+  // Ctrl-C, SIGTERM or SIGHUP (a closed terminal): the run stops after the page it is saving, every page saved so far
+  // kept. A second signal ends at once (the page being saved is then rolled back). A dry run, which writes nothing, ends
+  // at once.
   let stoppedBy: NodeJS.Signals | null = null;
-  const stop = (signal: NodeJS.Signals) => (stoppedBy = signal);
-  if (!dryRun) process.once('SIGINT', stop).once('SIGTERM', stop);
+  const unlisten = dryRun ? () => undefined : onStopSignal((signal) => (stoppedBy = signal));
   try {
-    if (!ctx.tagStage) {
-      process.stderr.write(`retag: the taxonomy cannot be read, nothing was retagged: ${ctx.configErrors.find((e) => e.file === 'taxonomy')?.message}\n`);
-      return 2;
-    }
+    if (!ctx.tagStage) throw new Refused(`the taxonomy cannot be read, nothing was retagged: ${ctx.configErrors.find((e) => e.file === 'taxonomy')?.message}`);
     const stage = ctx.tagStage;
     const tag = (rows: StoredForTagging[]) => rows.map((row) => ({ row, ...stage.tagInput(toTagInput(row)) }));
     const save = (us: ReturnType<typeof tag>) =>
@@ -81,7 +78,7 @@ export async function retagCommand(args: string[]): Promise<number> {
       if (stoppedBy) {
         process.stderr.write(`retag: ${stoppedBy}: stopped; ${read - kept.length} of ${[...countItemsBySource(ctx.db).values()].reduce((a, b) => a + b, 0)} items were retagged and saved, ` +
           'the rest are as they were; run retag again to finish\n');
-        return stoppedBy === 'SIGINT' ? 130 : 143;
+        return signalStatus(stoppedBy);
       }
     }
     process.stdout.write(
@@ -91,7 +88,7 @@ export async function retagCommand(args: string[]): Promise<number> {
     if (kept.length) process.stderr.write(`retag: ${kept.length} items kept changing while they were retagged (a crawl storing them); run retag again: ${kept.join(', ')}\n`);
     return kept.length ? 1 : 0;
   } finally {
-    process.off('SIGINT', stop).off('SIGTERM', stop);
+    unlisten();
     await closeContext(ctx);
   }
 }

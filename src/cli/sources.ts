@@ -2,7 +2,7 @@
 import { listPausedSources, listSourceStates } from '../store/sources.js';
 import { closeContext, openContext, reportConfigErrors } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
-import { parseCommand } from './args.js';
+import { parseCommand, Refused } from './args.js';
 import { plainError, statusWord } from '../present/source-words.js';
 import type { SourceState } from '../store/index.js';
 
@@ -39,10 +39,7 @@ export async function sourcesCommand(args: string[]): Promise<number> {
     reportConfigErrors(ctx, process.stderr);
     // No definition read at all (a missing or mistyped feeds folder): nothing to list is a failure, as crawl says, not an
     // empty success a script would take for "no sources configured".
-    if (ctx.sources.length === 0 && ctx.configErrors.length > 0) {
-      process.stderr.write('sources: no source definition could be read (see above)\n');
-      return 1;
-    }
+    if (ctx.sources.length === 0 && ctx.configErrors.length > 0) throw new Refused('no source definition could be read (see above)', 1);
     const states = new Map(listSourceStates(ctx.db).map((s) => [s.id, s]));
     // Paused by an administrator on the web workbench: the scheduler and `crawl` skip it until it is resumed.
     const pauses = listPausedSources(ctx.db);

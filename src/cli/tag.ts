@@ -1,12 +1,11 @@
 // `lakivahti tag --jsonl FILE|-`: tag JSON lines without touching the database.
 import { createReadStream, statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { StageError } from '../errors.js';
 import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import { createTagger } from '../tag/tagger.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import type { TagInput } from '../tag/types.js';
-import { byteLines, notUtf8At, writeLine } from './args.js';
+import { byteLines, notUtf8At, Refused, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti tag --jsonl FILE|- [--feeds DIR]
 
@@ -51,7 +50,7 @@ export function toTagInput(value: unknown): TagInput {
   };
 }
 
-/** Run the tag command; returns the exit code (0 ok, 1 some lines bad, 2 nothing could be tagged). */
+/** Run the tag command; returns the exit code (0 ok, 1 some lines bad); refused (2) when nothing can be tagged. */
 export async function tagCommand(
   args: { jsonl: string; feeds?: string },
   io: { stdin: NodeJS.ReadableStream; stdout: Writable; stderr: NodeJS.WritableStream },
@@ -60,25 +59,20 @@ export async function tagCommand(
   try {
     tag = createTagger(loadTaxonomy(args.feeds));
   } catch (err) {
-    io.stderr.write(`${err instanceof StageError ? err.message : `tag: ${(err as Error).message}`}\n`);
-    return 2;
+    throw new Refused((err as Error).message);
   }
   let input: NodeJS.ReadableStream;
   if (args.jsonl === '-') {
     input = io.stdin;
   } else if (statSync(args.jsonl, { throwIfNoEntry: false })?.isDirectory()) {
-    io.stderr.write(`tag: ${args.jsonl} is a folder; give a file of JSON lines (or - for standard input)\n`);
-    return 2;
+    throw new Refused(`${args.jsonl} is a folder; give a file of JSON lines (or - for standard input)`);
   } else {
     const stream = createReadStream(args.jsonl);
     const opened = await new Promise<Error | null>((resolve) => {
       stream.once('open', () => resolve(null));
       stream.once('error', (e) => resolve(e));
     });
-    if (opened) {
-      io.stderr.write(`tag: cannot read ${args.jsonl}: ${opened.message}\n`);
-      return 2;
-    }
+    if (opened) throw new Refused(`cannot read ${args.jsonl}: ${opened.message}`);
     input = stream;
   }
   let bad = 0;

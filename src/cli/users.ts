@@ -7,7 +7,7 @@ import { fiDateTime } from '../app/format.js';
 import { countAccountSubscriptions } from '../store/subscriptions.js';
 import { canonicalAddress, isMailAddress } from '../parse/address.js';
 import { word } from '../present/words-web.js';
-import { Interrupted, notUtf8At, parseCommand, UsageError, writeLine } from './args.js';
+import { Interrupted, notUtf8At, parseCommand, Refused, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti users add EMAIL --role admin|reviewer|reader [--db PATH]
        lakivahti users password EMAIL [--db PATH]
@@ -113,10 +113,7 @@ export async function usersCommand(args: string[]): Promise<number> {
     try {
       // Disabling twice changes nothing: say since when, not that it happened now.
       const since = findUser(ctx.db, email)?.disabledAt;
-      if (!disableUser(ctx.db, email, new Date().toISOString())) {
-        process.stderr.write(`users: no account for ${email}\n`);
-        return 1;
-      }
+      if (!disableUser(ctx.db, email, new Date().toISOString())) throw new Refused(`no account for ${email}`, 1);
       // Its subscriptions are kept but send nothing while it is disabled (they read as paused): say how many.
       const kept = countAccountSubscriptions(ctx.db, findUser(ctx.db, email)!.id);
       const subs = kept === 0 ? '' : kept === 1 ? '; sen tilaus on keskeytetty' : `; sen ${kept} tilausta on keskeytetty`;
@@ -132,10 +129,7 @@ export async function usersCommand(args: string[]): Promise<number> {
     const ctx = openContext(values, { access: 'change' });
     try {
       const was = enableUser(ctx.db, email);
-      if (was === false) {
-        process.stderr.write(`users: no account for ${email}\n`);
-        return 1;
-      }
+      if (was === false) throw new Refused(`no account for ${email}`, 1);
       if (was === null) {
         process.stdout.write(`tunnus ${email} on jo käytössä; mitään ei muutettu\n`);
         return 0;
@@ -158,14 +152,8 @@ export async function usersCommand(args: string[]): Promise<number> {
     const account = findUser(reader.db, email);
     const exists = account !== undefined;
     disabled = account?.disabledAt != null;
-    if (sub === 'add' && exists) {
-      process.stderr.write(`users: an account for ${email} already exists\n`);
-      return 1;
-    }
-    if (sub === 'password' && !exists) {
-      process.stderr.write(`users: no account for ${email}\n`);
-      return 1;
-    }
+    if (sub === 'add' && exists) throw new Refused(`an account for ${email} already exists`, 1);
+    if (sub === 'password' && !exists) throw new Refused(`no account for ${email}`, 1);
   } finally {
     await closeContext(reader);
   }
@@ -183,10 +171,7 @@ export async function usersCommand(args: string[]): Promise<number> {
   const ctx = openContext(values);
   try {
     if (sub === 'password') {
-      if (!setUserPassword(ctx.db, email, passwordHash)) {
-        process.stderr.write(`users: no account for ${email}\n`);
-        return 1;
-      }
+      if (!setUserPassword(ctx.db, email, passwordHash)) throw new Refused(`no account for ${email}`, 1);
       // A reset does not enable a disabled account: say so, lest the administrator take it for re-enabled.
       process.stdout.write(`tunnuksen ${email} salasana vaihdettu; sen istunnot päätettiin${disabled ? '; tunnus on yhä poistettu käytöstä eikä sillä voi kirjautua' : ''}\n`);
       return 0;

@@ -1,9 +1,9 @@
 // The CLI end to end, in-process: crawl a local server, list sources and items, retag, review, learn.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../helpers/main.js';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 
@@ -19,20 +19,8 @@ const rss = (items: string) =>
 const item = (guid: string, title: string, desc: string) =>
   `<item><guid>${guid}</guid><title>${title}</title><link>https://example.fi/${guid}</link><description>${desc}</description><pubDate>02 Nov ${year} 10:00:00 +0200</pubDate></item>`;
 
-/** Run the CLI and capture what it prints. */
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    const code = await main([...args, '--db', db, '--feeds', feeds]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+/** Run the CLI on the test's database and feeds, and capture what it prints. */
+const run = (...args: string[]) => runMain([...args, '--db', db, '--feeds', feeds]);
 
 const lines = (text: string) => text.trim().split('\n').filter(Boolean);
 const jsonItems = async () => lines((await run('items', '--json')).out).map((l) => JSON.parse(l));

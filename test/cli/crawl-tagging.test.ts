@@ -1,12 +1,12 @@
 // A crawl builds the tag stage only when a new item needs it: a broken taxonomy is reported once, and its items are
 // stored untagged; a crawl that finds nothing new (304) checks the taxonomy by its file's times against the parse
 // kept beside the database, and parses it only when that is older (test/process/crawl-taxonomy.test.ts: exit codes).
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../helpers/main.js';
 import { shippedTaxonomyPath } from '../../src/tag/taxonomy.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -18,18 +18,7 @@ let db: string;
 const feed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>https://example.fi/</link>
 <description>d</description>${['a', 'b', 'c'].map((g) => `<item><guid>${g}</guid><title>Pelastuslain muutos ${g}</title><link>https://example.fi/${g}</link></item>`).join('')}</channel></rss>`;
 
-async function crawl(): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    return { code: await main(['crawl', '--db', db, '--feeds', feeds]), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const crawl = () => runMain(['crawl', '--db', db, '--feeds', feeds]);
 
 beforeAll(async () => {
   server = await startServer({

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../helpers/main.js';
 import { closeContext, openTaggingContext, pipelineDeps } from '../../src/app/context.js';
 import { insertReview } from '../../src/store/index.js';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
@@ -47,16 +47,9 @@ let server: TestServer;
 let dir: string;
 
 async function run(...args: string[]): Promise<string> {
-  let out = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    expect(await main([...args, '--db', path.join(dir, 'db.sqlite'), '--feeds', path.join(dir, 'feeds')])).toBe(0);
-    return out;
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+  const r = await runMain([...args, '--db', path.join(dir, 'db.sqlite'), '--feeds', path.join(dir, 'feeds')]);
+  expect(r.code, r.err).toBe(0);
+  return r.out;
 }
 const items = async () => (await run('items', '--json', '--limit', '100')).trim().split('\n').map((l) => JSON.parse(l));
 

@@ -170,8 +170,10 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
       expect(r.err, args.join(' ')).toMatch(message);
     }
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // A database that is not there is named as `matter ID` and every reader names it, and not made.
     const missing = await run(['matter', 'merge', '1', '2', '--reviewer', 'M', '--db', path.join(dir, 'none.sqlite')]);
-    expect(missing.code).toBe(1);
+    expect([missing.code, missing.err]).toEqual([1, `lakivahti matter: the database file ${path.join(dir, 'none.sqlite')} does not exist\n`]);
+    expect(await run(['matter', '1', '--db', path.join(dir, 'none.sqlite')])).toMatchObject({ code: 1, err: missing.err });
     expect(fs.existsSync(path.join(dir, 'none.sqlite'))).toBe(false);
     // A file the process may not write: the correction fails with exit 1 and the file is as it was. Root ignores
     // file modes, so under root the child runs as nobody (the folder must then be readable to it).

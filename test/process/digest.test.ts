@@ -1,8 +1,9 @@
 // `lakivahti subscriptions` and `lakivahti digest` as processes with pipes, sending to a real SMTP server; one run is
 // killed for real between two sends.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +153,29 @@ describe('lakivahti digest', () => {
     expect([stranger.code, stranger.err]).toEqual([0, 'digest: muu@example.fi has no active subscription; showing the network digest as it would look\n']);
     expect(sha(db)).toBe(before);
     expect(deliveries(db)).toEqual([]);
+  }, 60_000);
+
+  it('--out: a named pipe or a socket in a file\'s place is named as backup names it, even with --force', async () => {
+    const db = seeded('kinds.sqlite');
+    await run(['subscriptions', 'add', 'verkosto@example.fi', '--network', '--db', db]);
+    const out = path.join(dir, 'kinds');
+    fs.mkdirSync(out);
+    const place = path.join(out, '001-verkosto@example.fi.html');
+    const refused = (kind: string) => [2, `digest: --out ${out}: 001-verkosto@example.fi.html is not a plain file (${kind}); remove it or choose another folder\n`];
+    execFileSync('mkfifo', [place]);
+    const piped = await run(['digest', '--preview', '--out', out, '--force', '--db', db]);
+    expect([piped.code, piped.err]).toEqual(refused('a named pipe'));
+    fs.unlinkSync(place);
+    const socket = net.createServer();
+    await new Promise<void>((resolve) => socket.listen(place, resolve));
+    try {
+      const sock = await run(['digest', '--preview', '--out', out, '--force', '--db', db]);
+      expect([sock.code, sock.err]).toEqual(refused('a socket'));
+      expect(fs.lstatSync(place).isSocket()).toBe(true);
+    } finally {
+      await new Promise((resolve) => socket.close(resolve));
+    }
+    expect(fs.readdirSync(out).filter((f) => f !== '001-verkosto@example.fi.html')).toEqual([]);
   }, 60_000);
 
   it('a week of hundreds of items: the message shows a few per goal and links the rest; the preview counts them all', async () => {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
+import { missingOnHost } from '../helpers/host.js';
 import { BIN, run, start } from '../helpers/process.js';
 import { verifyPassword } from '../../src/web/auth/password.js';
 
@@ -189,8 +190,8 @@ describe('lakivahti users', () => {
 });
 
 // On a terminal the password is asked for twice and never shown: util-linux `script` gives the command a terminal.
-const hasScript = fs.existsSync('/usr/bin/script');
-describe.skipIf(!hasScript)(hasScript ? 'users add on a terminal' : 'users add on a terminal (SKIPPED: no /usr/bin/script; apt-get install bsdutils)', () => {
+const noScript = missingOnHost('/usr/bin/script', 'users add on a terminal', 'util-linux script gives the command a terminal; apt-get install bsdutils');
+describe.skipIf(noScript)(noScript ?? 'users add on a terminal', () => {
   async function typed(email: string, first: string | Buffer, second: string): Promise<{ code: number | null; out: string }> {
     const command = [process.execPath, BIN, 'users', 'add', email, '--role', 'reviewer', '--db', db].map((a) => `'${a}'`).join(' ');
     const proc = spawn('script', ['-qec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { Refused } from '../../src/cli/args.js';
 import { tagCommand } from '../../src/cli/tag.js';
 
 function sink(): { stream: PassThrough; text: () => string } {
@@ -49,9 +50,21 @@ describe('lakivahti tag --jsonl', () => {
     expect(err.text()).toBe('');
   });
 
-  it('exits 2 on a missing file', async () => {
+  it('refuses a missing file (exit 2), naming it', async () => {
     const err = sink();
-    expect(await tagCommand({ jsonl: '/nonexistent/items.jsonl' }, { stdin: Readable.from([]), stdout: sink().stream, stderr: err.stream })).toBe(2);
-    expect(err.text()).toMatch(/cannot read/);
+    const refused = await tagCommand({ jsonl: '/nonexistent/items.jsonl' }, { stdin: Readable.from([]), stdout: sink().stream, stderr: err.stream }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Refused);
+    expect(refused).toMatchObject({ status: 2, message: expect.stringMatching(/^cannot read \/nonexistent\/items\.jsonl: /) });
+    expect(err.text()).toBe('');
+  });
+
+  it('refuses a taxonomy it cannot read (exit 2), naming the file and line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lakivahti-tag-'));
+    writeFileSync(join(dir, 'taxonomy.yaml'), 'version: "x"\ngoals: [\n');
+    const err = sink();
+    const refused = await tagCommand({ jsonl: '-', feeds: dir }, { stdin: Readable.from([lines[0]]), stdout: sink().stream, stderr: err.stream }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Refused);
+    expect(refused).toMatchObject({ status: 2, message: expect.stringContaining(join(dir, 'taxonomy.yaml')) });
+    expect(err.text()).toBe('');
   });
 });
