@@ -149,6 +149,7 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
 
   const cache: Record<Lang, Map<string, TokenMatches>> = { fi: new Map(), sv: new Map() };
   const NONE: WordMatch[] = [];
+  const NO_ENTRIES: Entry[] = [];
   // A number's key is the number or a prefix of it (the analyzers give numbers no compound parts), and every way of
   // matching looks up a key's 3-letter slice, a surface prefix or an acronym in the written word. So a number that
   // contains no all-digit one of those (the term 112 has "112") matches nothing: skipping its analysis and its cache
@@ -159,12 +160,16 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
   const matchesNothing = (text: string): boolean => DIGITS_OR_EMPTY.test(text) && !numberNeedles.some((n) => text.includes(n));
 
   function matchVoikko(a: WordAnalysis, lang: Lang, out: WordMatch[]): void {
-    for (const reading of a.parts) {
+    for (let ri = 0; ri < a.parts.length; ri++) {
+      const reading = a.parts[ri];
       for (let j = 0; j < reading.length; j++) {
-        for (const { term, word } of byPart[lang].get(reading[j]) ?? []) {
+        const entries = byPart[lang].get(reading[j]) ?? NO_ENTRIES;
+        for (let ei = 0; ei < entries.length; ei++) {
+          const { term, word } = entries[ei];
           const w = term.words[word];
           if ((w.exact || w.headOnly) && j > 0) continue;
-          for (const tp of w.parts) {
+          for (let pi = 0; pi < w.parts.length; pi++) {
+            const tp = w.parts[pi];
             if (j + tp.length > reading.length) continue;
             if (w.exact && tp.length !== reading.length) continue;
             let ok = true;
@@ -182,12 +187,14 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
     // Where each hyphen piece starts in the written word without its hyphens (EU-pelastuslaina: 0 and 2).
     const pieceStarts = new Set<number>([0]);
     let at = 0;
-    for (const piece of token.pieces.slice(0, -1)) pieceStarts.add((at += piece.length));
+    for (let pi = 0; pi < token.pieces.length - 1; pi++) pieceStarts.add((at += token.pieces[pi].length));
     const boundaries = new Set([...pieceStarts].filter((p) => p < key.length));
     // Short words (om, av, ja) are indexed under their whole key; they can only match at the start.
     for (let i = 0; i < Math.max(1, key.length - 2); i++) {
       if (i > 0 && i < 3 && !boundaries.has(i)) continue;
-      for (const { term, word } of byKey[lang].get(key.slice(i, i + 3)) ?? []) {
+      const entries = byKey[lang].get(key.slice(i, i + 3)) ?? NO_ENTRIES;
+      for (let ei = 0; ei < entries.length; ei++) {
+        const { term, word } = entries[ei];
         const w = term.words[word];
         if (w.surface) continue;
         if (w.headOnly && i > 0) continue;
@@ -207,7 +214,8 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
     }
     // Over-stemmed false friends, on the written word: at its start or where a compound part may begin.
     const written = token.lower.replace(/[-‐‑–]/g, '');
-    for (const { term, word } of surfaced[lang]) {
+    for (let ei = 0; ei < surfaced[lang].length; ei++) {
+      const { term, word } = surfaced[lang][ei];
       const s = term.words[word].surface!;
       for (let at = written.indexOf(s.prefix); at >= 0; at = written.indexOf(s.prefix, at + 1)) {
         if (at > 0 && at < 3 && !pieceStarts.has(at)) continue;
@@ -222,8 +230,11 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
   /** Exact terms also match a hyphen piece on its own (Virve-verkko), whatever the analyzer. */
   function matchPieces(a: WordAnalysis, lang: Lang, out: WordMatch[]): void {
     if (a.pieceKeys.length === 1) return;
-    for (const [pi, pk] of a.pieceKeys.entries()) {
-      for (const { term, word } of byKey[lang].get(pk.slice(0, 3)) ?? []) {
+    for (let pi = 0; pi < a.pieceKeys.length; pi++) {
+      const pk = a.pieceKeys[pi];
+      const entries = byKey[lang].get(pk.slice(0, 3)) ?? NO_ENTRIES;
+      for (let ei = 0; ei < entries.length; ei++) {
+        const { term, word } = entries[ei];
         const w = term.words[word];
         if (w.exact && pk === w.key) out.push({ term, word, start: 1000 + pi, end: 1001 + pi });
       }
@@ -237,30 +248,38 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
       const cached = cache[lang].get(token.text);
       if (cached) return cached;
       if (matchesNothing(token.text)) return NO_MATCHES;
-      const a = analyzerAnalyze(token, lang);
-      const found: WordMatch[] = [];
-      if (a.parts.length > 0) {
-        matchVoikko(a, lang, found);
-        matchPieces(a, lang, found);
-      }
-      else matchSnowball(token, a, lang, found);
-      // Acronyms as written, possibly inflected (KEJOn, ERICA:n is split by the tokenizer).
-      for (const [pi, piece] of token.pieces.entries()) {
-        for (const { term, word } of acronyms[lang]) {
-          const raw = term.words[word].raw;
-          if (piece === raw || (piece.startsWith(raw) && /^[a-zäöå]{1,4}$/.test(piece.slice(raw.length)))) {
-            found.push({ term, word, start: -1 - pi, end: -pi });
-          }
-        }
-      }
-      const phraseWords = found.length === 0 ? NONE : found.filter((m) => m.term.words.length > 1);
-      const single = found.length === 0 ? NONE : resolveOverlaps(found.filter((m) => m.term.words.length === 1));
-      const result: TokenMatches = { single, phraseWords, features: featuresOf(token, a) };
-      if (cache[lang].size > 200_000) cache[lang].clear();
-      cache[lang].set(token.text, result);
-      return result;
+      return matchNew(token, lang);
     },
   };
+
+  // A word not seen before, in a function of its own: kept apart from the cache's hit, the hot path compiles small
+  // (bench/HISTORY.md, session 47).
+  function matchNew(token: Token, lang: Lang): TokenMatches {
+    const a = analyzerAnalyze(token, lang);
+    const found: WordMatch[] = [];
+    if (a.parts.length > 0) {
+      matchVoikko(a, lang, found);
+      matchPieces(a, lang, found);
+    }
+    else matchSnowball(token, a, lang, found);
+    // Acronyms as written, possibly inflected (KEJOn, ERICA:n is split by the tokenizer).
+    for (let pi = 0; pi < token.pieces.length; pi++) {
+      const piece = token.pieces[pi];
+      for (let ei = 0; ei < acronyms[lang].length; ei++) {
+        const { term, word } = acronyms[lang][ei];
+        const raw = term.words[word].raw;
+        if (piece === raw || (piece.startsWith(raw) && /^[a-zäöå]{1,4}$/.test(piece.slice(raw.length)))) {
+          found.push({ term, word, start: -1 - pi, end: -pi });
+        }
+      }
+    }
+    const phraseWords = found.length === 0 ? NONE : found.filter((m) => m.term.words.length > 1);
+    const single = found.length === 0 ? NONE : resolveOverlaps(found.filter((m) => m.term.words.length === 1));
+    const result: TokenMatches = { single, phraseWords, features: featuresOf(token, a) };
+    if (cache[lang].size > 200_000) cache[lang].clear();
+    cache[lang].set(token.text, result);
+    return result;
+  }
 
   function analyzerAnalyze(token: Token, lang: Lang): WordAnalysis {
     return analyzer.analyze(token.lower, lang);

@@ -177,6 +177,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 
   // read() is split into the parts below so that V8 optimises each on its own: compiled whole, it was the largest
   // optimising compile of a crawl (bench/HISTORY.md, session 35). Each part runs once per field or item.
+  // Per-item loops here index their arrays (and a Set or Map is walked by forEach) rather than use for-of or array
+  // destructuring: each of those compiles with the iterator's try/finally, which made these functions the largest of
+  // a crawl's optimising compiles (bench/HISTORY.md, session 47).
   function read(input: TagInput, words?: FieldTokens): ItemReading {
     const title = input.title ?? '';
     const summary = input.summary ?? '';
@@ -361,7 +364,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const meets = whose && last + 1 < n && MEETS.test(tokens[last + 1].lower);
       if ((decides && !whose) || meets) {
         const who = new Set<GoalId>();
-        for (let k = firstWord; k <= last; k++) for (const g of headGoals[k]) who.add(g);
+        for (let k = firstWord; k <= last; k++) headGoals[k].forEach((g) => who.add(g));
         doer = [...who];
         if (organ || meets) {
           first = [];
@@ -397,7 +400,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (cut >= 0) {
       // The doer's words before the colon say who decided, not what ("Hyvinvointialue päätti: pelastuslaitoksen …").
       const named = new Set<GoalId>();
-      for (let k = 0; k <= cut; k++) if (!doerWords.has(tokens[k].text)) for (const g of headGoals[k]) named.add(g);
+      for (let k = 0; k <= cut; k++) if (!doerWords.has(tokens[k].text)) headGoals[k].forEach((g) => named.add(g));
       for (let k = 0; k < phrases; k++) if (phraseStart[k] <= cut && !doerWords.has(tokens[phraseStart[k]].text)) named.add(phraseOwner[k]);
       headline = [...named];
       // Plain loops: the chained slice/map/filter here made V8 recompile the whole function (bench:peer profile).
@@ -426,7 +429,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // omavalvontamalli" the self-monitoring model, not the reform's supervision (valvonta). A head of a topic's weight
       // still names the subject ("Hyvinvointialueen valmiussuunnitelma" is preparedness).
       if (weakOnly[j]) continue;
-      const [head] = titleGoals[j];
+      const head = titleGoals[j].values().next().value as GoalId;
       if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
       if (!titleGoals[i].has(head)) about = [head];
     }
@@ -471,7 +474,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const evidence: Evidence[] = [];
     // An item is anchored when some goal keeps anchor evidence after its negative terms: a welfare area named
     // in a hospital's news is cancelled by the health-care terms and does not turn context words into evidence.
-    for (const g of goalIds) anchorSum[g] = 0;
+    for (let gi = 0; gi < goalIds.length; gi++) anchorSum[goalIds[gi]] = 0;
     // A budget of the welfare area the item names (an anchor of the budget's goal, its organs too) that funds another
     // goal's matter (an anchor of it: the rescue department, a fire station) is the reform's money: the health care it
     // funds does not cancel the welfare area, and its budget word weighs as an investment plan's. A budget that names
@@ -487,7 +490,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       // A budget published by the welfare area itself (its feed, a prior of the budget's goal) names its owner too: the
       // council's "tilläggsanslag" for a fire station's repair is the welfare area's money.
-      for (const p of taxonomy.priors) if (p.source !== null && input.source === p.source && (p.goals[budget] ?? 0) > 0) ownerNamed = true;
+      for (let pi = 0; pi < taxonomy.priors.length; pi++) {
+        const p = taxonomy.priors[pi];
+        if (p.source !== null && input.source === p.source && (p.goals[budget] ?? 0) > 0) ownerNamed = true;
+      }
       if (ownerNamed && otherNamed) money = budget;
     }
     for (let h = 0; h < hits; h++) {
@@ -502,7 +508,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if ((features.get(termFeature[term.index]) ?? 0) < f) features.set(termFeature[term.index], f);
     }
     let anchored = false;
-    for (const g of goalIds) if (anchorSum[g] > 0) anchored = true;
+    for (let gi = 0; gi < goalIds.length; gi++) if (anchorSum[goalIds[gi]] > 0) anchored = true;
     // A place is where only when the title names another goal's matter by a topic term to happen there ("Ensihoitoyksikkö
     // sijoitetaan paloasemalle"); "Rokotuspiste avataan vanhalle paloasemalle" names none and keeps the fire station's goal.
     if (placeWords !== null && !placesMatter()) placeWords = null;
@@ -552,8 +558,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // goal. Less than one topic term's weight of its own goal is no topic: a context word in the summary ("financed in
     // the state budget") does not keep an actor with its goal ("Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille").
     let lendTo: GoalId | undefined;
-    for (const g of goalIds) if (topic[g] >= MIN_TOPIC && (lendTo === undefined || topic[g] > topic[lendTo])) lendTo = g;
-    for (const a of actors) {
+    for (let gi = 0; gi < goalIds.length; gi++) {
+      const g = goalIds[gi];
+      if (topic[g] >= MIN_TOPIC && (lendTo === undefined || topic[g] > topic[lendTo])) lendTo = g;
+    }
+    for (let ai = 0; ai < actors.length; ai++) {
+      const a = actors[ai];
       if (lendTo === undefined || topic[a.goal] >= MIN_TOPIC_WEIGHT || lendTo === a.goal) continue;
       rule[a.goal] -= a.points;
       rule[lendTo] += a.points;
@@ -562,12 +572,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       a.evidence.goals = { [lendTo]: round(a.points) };
     }
     let organisation: string | null = null;
-    for (const p of taxonomy.priors) {
+    for (let pi = 0; pi < taxonomy.priors.length; pi++) {
+      const p = taxonomy.priors[pi];
       const bySource = p.source !== null && input.source === p.source;
       const byOrg = p.organisation !== null && (organisation ??= (input.organisation ?? '').toLowerCase()).includes(p.organisation);
       if (!bySource && !byOrg) continue;
       if (p.requiresEvidence && !anchored) continue;
-      for (const [g, w] of Object.entries(p.goals)) rule[g] += w;
+      for (const g in p.goals) rule[g] += p.goals[g];
       evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
     }
     return { lang, kind, rule, evidence, anchored, features, about, first, doer, doerWords, placeWords: placeWords ?? NONE, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
@@ -582,7 +593,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const titleScore = reading.title;
     let scale = 1;
     const scopeHits = new Map<string, ScopeHit>();
-    for (const [field, tokens] of fieldTokens) findScopes(scopeMatcher, tokens, field, lang, scopeHits, scopeKey, scopePer);
+    for (let fi = 0; fi < fieldTokens.length; fi++) findScopes(scopeMatcher, fieldTokens[fi][1], fieldTokens[fi][0], lang, scopeHits, scopeKey, scopePer);
     const joint: [GoalId, number][] = [];
     for (let si = 0; si < taxonomy.scopes.length; si++) {
       const sc = taxonomy.scopes[si];
@@ -602,24 +613,26 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         // A scope that only names a cooperation (factor 1: the EU civil protection mechanism) names it from the title
         // alone: the mechanism is the title's subject, and the rescue services anywhere in the item who take part.
         const inTitle = when.field === 'title' && (unless.field === 'title' || sc.factor === 1);
-        for (const [g, w] of together) {
+        for (let ti = 0; ti < together.length; ti++) {
+          const g = together[ti][0];
+          const w = together[ti][1];
           joint.push([g, w]);
           // Police and rescue services named together in the title: the title is about their cooperation.
           if (inTitle) titleScore[g] += w;
         }
-        if (inTitle && reading.about.length === 0) reading.about = together.map(([g]) => g);
-        if (inTitle) cooperation.push(...together.map(([g]) => g));
+        if (inTitle && reading.about.length === 0) reading.about = together.map((t) => t[0]);
+        if (inTitle) cooperation.push(...together.map((t) => t[0]));
         evidence.push({ rule: 'scope', term: `${sc.id} + ${unless.match}`, field: unless.field, match: when.match, goals: { ...sc.together } });
         continue;
       }
       // A scope of factor 1 only names a cooperation: without its unless terms it does nothing.
       if (sc.factor === 1) continue;
-      for (const g of goalIds) if (rule[g] > 0) rule[g] *= sc.factor;
+      for (let gi = 0; gi < goalIds.length; gi++) if (rule[goalIds[gi]] > 0) rule[goalIds[gi]] *= sc.factor;
       scale *= sc.factor;
       evidence.push({ rule: 'scope', term: `${sc.id} ×${sc.factor}`, field: when.field, match: when.match, goals: {} });
     }
     // Cooperation points keep the share other scopes leave: police and rescue services at a fire are still incident news.
-    for (const [g, w] of joint) rule[g] += w * scale;
+    for (let ji = 0; ji < joint.length; ji++) rule[joint[ji][0]] += joint[ji][1] * scale;
     reading.scale = scale;
   }
 
@@ -637,24 +650,26 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const contrib: { key: string; goals: Record<GoalId, number>; size: number }[] = [];
       const delta: Record<GoalId, number> = {};
       const lifts = liftsOf(learned, reading);
-      for (const [key, f] of reading.features) {
+      reading.features.forEach((f, key) => {
         const w = learned.weights[key];
-        if (!w || (lifts && !lifts.has(key))) continue;
+        if (!w || (lifts && !lifts.has(key))) return;
         const goals: Record<GoalId, number> = {};
         let size = 0;
-        for (const [g, v] of Object.entries(w)) {
+        for (const g in w) {
           if (!(g in scores)) continue;
+          const v = w[g];
           delta[g] = (delta[g] ?? 0) + v * f;
           goals[g] = round(v * f);
           size += Math.abs(v * f);
         }
         if (size >= 0.05) contrib.push({ key, goals, size });
-      }
+      });
       // Learned weights may move a goal's score only so far: the rules keep the last word on items they are sure of,
       // and an item the scope rules put mostly out of scope keeps the same share of what was learned.
       const lead = leadingGoal(reading.rule);
       const out = ruledOut(reading);
-      for (const [g, d] of Object.entries(delta)) {
+      for (const g in delta) {
+        const d = delta[g];
         const shift = learnedShift(d, learned, g === lead, out) * reading.scale;
         scores[g] += shift;
         if (shift <= 0 || !(reading.rule[g] > 0) || !(reading.topic[g] > 0)) continue;
@@ -662,18 +677,21 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         if (shift >= taxonomy.thresholds.relevant) clears.add(g);
       }
       contrib.sort((a, b) => b.size - a.size);
-      for (const c of contrib.slice(0, 5)) evidence.push({ rule: 'learned', term: featureLabel(c.key), goals: c.goals });
+      for (let ci = 0; ci < contrib.length && ci < 5; ci++) evidence.push({ rule: 'learned', term: featureLabel(contrib[ci].key), goals: contrib[ci].goals });
     }
     const kindFactor = reading.kind ? (taxonomy.kinds[reading.kind] ?? 1) : 1;
     if (kindFactor !== 1 && reading.kind) {
       // A multiplier, not points: the term says by how much.
       evidence.push({ rule: 'kind', term: `${reading.kind} ×${kindFactor}`, goals: {} });
     }
-    for (const g of goalIds) scores[g] = round(Math.max(0, scores[g] * (scores[g] > 0 ? kindFactor : 1)));
+    for (let gi = 0; gi < goalIds.length; gi++) {
+      const g = goalIds[gi];
+      scores[g] = round(Math.max(0, scores[g] * (scores[g] > 0 ? kindFactor : 1)));
+    }
     const th = taxonomy.thresholds;
     const ruled = (g: GoalId): number => Math.max(0, reading.rule[g] * (reading.rule[g] > 0 ? kindFactor : 1));
     let ruleTop = -Infinity;
-    for (const g of goalIds) ruleTop = Math.max(ruleTop, ruled(g));
+    for (let gi = 0; gi < goalIds.length; gi++) ruleTop = Math.max(ruleTop, ruled(goalIds[gi]));
     // A goal the rules list stays listed unless its own learned weights lower it: learning that raises another
     // goal does not push it off by the ratio (a reviewer's confirmed second goal must not cost an unseen item its main one).
     const keptByRules = (s: Record<GoalId, number>, g: GoalId): boolean => ruled(g) >= th.goalRatio * ruleTop && s[g] >= round(ruled(g));
@@ -683,7 +701,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // Whether the title names `g` by hazards alone (maastopalo, skogsbrand): the occasion of another matter, no subject.
     const occasionOnly = (g: GoalId): boolean => {
       let own = false;
-      for (const e of reading.evidence) {
+      for (let ei = 0; ei < reading.evidence.length; ei++) {
+        const e = reading.evidence[ei];
         if (e.field !== 'title' || e.rule !== 'term' || firstKey(e.goals) !== g || actorTexts.has(e.term)) continue;
         if (!occasionTexts.has(e.term)) return false;
         own = true;
@@ -798,7 +817,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // funding.
       const organOnly = (g: GoalId): boolean => {
         let organ = false;
-        for (const e of reading.evidence) {
+        for (let ei = 0; ei < reading.evidence.length; ei++) {
+          const e = reading.evidence[ei];
           if (e.field !== 'title' || e.rule === 'scope' || !((e.goals[g] ?? 0) > 0)) continue;
           if (!organTexts.has(e.term)) return false;
           organ = true;
@@ -870,7 +890,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       e.rule === 'context' && reading.evidence.some((o) => o !== e && o.field === 'title' && o.match === e.match && firstKey(o.goals) !== g);
     const titleNames = (g: GoalId): boolean => {
       let points = 0;
-      for (const e of reading.evidence) {
+      for (let ei = 0; ei < reading.evidence.length; ei++) {
+        const e = reading.evidence[ei];
         const word = e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase' || e.rule === 'context') && !actorTexts.has(e.term) && firstKey(e.goals) === g;
         if (word && e.goals[g] >= MIN_TOPIC_WEIGHT * factor.title && !shared(e, g)) points += e.goals[g];
       }
