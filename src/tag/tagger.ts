@@ -46,8 +46,6 @@ export interface ItemReading {
   /** Title words that name a place (a fire station) in a place case, or in the genitive before another goal's word: where or
    * whose another matter is, not what about. */
   placeWords: ReadonlySet<string>;
-  /** Title words after a denied effect ("ei vaikuta", "påverkar inte"): what the item says it does not touch. */
-  deniedWords: ReadonlySet<string>;
   /** Goals the anchor terms name before a title's colon or dash, when it has one: the headline's own subject. */
   headline: GoalId[];
   /** Title words only after a title's colon or dash: what the headline's subject touches. */
@@ -171,7 +169,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   let doer: GoalId[] = [];
   let doerWords: ReadonlySet<string> = NONE;
   let placeWords: Set<string> | null = null;
-  let deniedWords: ReadonlySet<string> = NONE;
+  // The word a title opens with when it names where a change starts ("Pelastajasta päivystäjäksi"), or null.
+  let originWords: Set<string> | null = null;
   let tail: ReadonlySet<string> = NONE;
   let headline: GoalId[] = [];
   let budget: GoalId | null = null;
@@ -196,7 +195,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     doer = [];
     doerWords = NONE;
     placeWords = null;
-    deniedWords = NONE;
+    originWords = null;
     tail = NONE;
     headline = [];
     budget = null;
@@ -206,7 +205,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (!text) continue;
       const tokens: Token[] = words?.[field] ?? tokenize(text);
       fieldTokens.push([field, tokens]);
-      matchField(tokens, field, lang, features);
+      matchField(tokens, field, lang, features, deniedIn(text, tokens, lang));
       if (fi === 0) readTitle(text, tokens, lang);
     }
     const reading = score(input, lang, kind, features);
@@ -229,11 +228,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   }
 
   /** Match a field's tokens against the taxonomy: phrases, then single words (noted as hits; title words' goals kept). */
-  function matchField(tokens: Token[], field: Field, lang: Lang, features: Map<string, number>): void {
+  function matchField(tokens: Token[], field: Field, lang: Lang, features: Map<string, number>, denied: Uint8Array | null): void {
     const n = tokens.length;
     // Overwritten, not emptied (length = 0 gives up the array's store, and every field would grow a new one): nothing
     // reads past n.
     for (let i = 0; i < n; i++) perToken[i] = matcher.matchToken(tokens[i], lang);
+    // What a title or summary says its matter does not touch is no evidence of it (see deniedIn); the words stay learning features.
+    if (denied !== null) for (let i = 0; i < n; i++) if (denied[i] === 1) perToken[i] = { single: NO_WORDS, phraseWords: NO_WORDS, features: perToken[i].features };
     if (covered.length < n) covered = new Uint8Array(2 * n);
     else covered.fill(0, 0, n);
     const fi = field === 'title' ? 0 : 1;
@@ -409,30 +410,6 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (let k = cut + 1; k < n; k++) if (!before.has(tokens[k].text)) after.add(tokens[k].text);
       tail = after;
     }
-    // What a title says its matter does not touch names no subject: in "Sotningsskyldigheterna preciseras – ändringen
-    // påverkar inte välfärdsområdenas finansiering" the welfare areas' funding is what the change leaves alone (round
-    // thirty-five). The words after a denied effect (ei vaikuta, ei vaikutusta, påverkar inte), to the end of their part.
-    for (let k = 0; k < n; k++) {
-      if (!DENIED.test(tokens[k].lower)) continue;
-      const fi = k > 0 && /^(?:ei|eikä|ilman)$/.test(tokens[k - 1].lower);
-      const sv = lang === 'sv' && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower);
-      if (!fi && !sv) continue;
-      const words = new Set<string>();
-      for (let j = k + 1; j < n; j++) {
-        words.add(tokens[j].text);
-        if (cut >= 0 && ends[j]) break;
-      }
-      deniedWords = words;
-      break;
-    }
-    // A place in the genitive before a word of another goal alone is whose that matter is, as in a place case it is where:
-    // "Paloasemien varavoima kuntoon" and "kuuden paloaseman varavoimakoneisiin" are the backup power (round thirty-six).
-    // It still says whose the head is below (the pair names the head's goal as the subject).
-    for (let i = 0; i + 1 < n; i++) {
-      const owner = placeAt[i];
-      if (owner === null || !(lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[i].lower)) continue;
-      if (titleGoals[i + 1].size === 1 && !titleGoals[i + 1].has(owner) && !byActor[i + 1] && !weakOnly[i + 1]) (placeWords ??= new Set()).add(tokens[i].text);
-    }
     for (let i = 0; i + 1 < n; i++) {
       if (titleGoals[i].size === 0) continue;
       const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
@@ -455,6 +432,25 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const head = titleGoals[j].values().next().value as GoalId;
       if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
       if (!titleGoals[i].has(head)) about = [head];
+    }
+    // A place in the genitive before a word of another goal alone is whose that matter is, as in a place case it is where:
+    // "Paloasemien varavoima kuntoon" and "kuuden paloaseman varavoimakoneisiin" are the backup power (round thirty-six);
+    // so is one before a word of no goal in a title about another goal: "Pelastuslaitoksen varavoimahankinta turvaa
+    // paloasemien toiminnan" is the backup power alone (round thirty-eight). It still says whose the head is above (the
+    // pair names the head's goal as the subject).
+    for (let i = 0; i + 1 < n; i++) {
+      const owner = placeAt[i];
+      if (owner === null || !(lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[i].lower)) continue;
+      const next = titleGoals[i + 1];
+      const ofOther = next.size === 1 && !next.has(owner) && !byActor[i + 1] && !weakOnly[i + 1];
+      const ofNone = next.size === 0 && about.length === 1 && about[0] !== owner;
+      if (ofOther || ofNone) (placeWords ??= new Set()).add(tokens[i].text);
+    }
+    // "Pelastajasta päivystäjäksi: …", "Pelastajasta hätäkeskukseen: …": a title opening with a Finnish word in the elative
+    // before one in the translative or illative opens with where a change starts (from what, to what), not with what it is
+    // about (round thirty-eight). Only at the start: "lausuntoja pelastuslaista syyskuuhun mennessä" is about the act.
+    if (lang !== 'sv' && n > 1 && ELATIVE.test(tokens[0].lower) && (TRANSLATIVE.test(tokens[1].lower) || ILLATIVE.test(tokens[1].lower))) {
+      originWords = new Set([tokens[0].text]);
     }
   }
 
@@ -516,6 +512,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // A place is where only when the title names another goal's matter by a topic term to happen there ("Ensihoitoyksikkö
     // sijoitetaan paloasemalle"); "Rokotuspiste avataan vanhalle paloasemalle" names none and keeps the fire station's goal.
     if (placeWords !== null && !placesMatter()) placeWords = null;
+    if (originWords !== null) placeWords = placeWords === null ? originWords : new Set([...placeWords, ...originWords]);
     const titleScore: Record<GoalId, number> = { ...zero };
     // Points of each goal's own topic terms (not actors, not weak context words), and the actors' evidence.
     const topic: Record<GoalId, number> = { ...zero };
@@ -584,7 +581,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (const g in p.goals) rule[g] += p.goals[g];
       evidence.push({ rule: 'prior', term: p.label, field: bySource ? 'source' : 'organisation', goals: { ...p.goals } });
     }
-    return { lang, kind, rule, evidence, anchored, features, about, first, doer, doerWords, placeWords: placeWords ?? NONE, deniedWords, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
+    return { lang, kind, rule, evidence, anchored, features, about, first, doer, doerWords, placeWords: placeWords ?? NONE, headline, tail, title: titleScore, topic, scale: 1, cooperation: [], budget: money };
   }
 
   /**
@@ -913,6 +910,47 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_WORDS: WordMatch[] = [];
+
+/** A denial in Finnish (ei vaikuta, ilman vaikutusta, ei koske, ei käsittele) or Swedish (påverkar inte, gäller inte, utan att beröra). */
+const DENIES_FI = /^(?:vaikut|koske|käsittel|muuta$)/;
+const DENIES_SV = /^(?:påverka|berör|gäller|behandla)/;
+const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ilman|inte|ej|utan)(?!\p{L})/iu;
+
+/**
+ * The words of a title or summary after a denial, to the end of its sentence or of a headline's part (1 at each), or null
+ * when it has none: what the item says it leaves alone is no evidence of its matter. "Sotningsskyldigheterna preciseras –
+ * ändringen påverkar inte välfärdsområdenas finansiering" is sweeping alone (round thirty-five, then for the title's goals
+ * only), "Katsaus ei käsittele pelastustointa" no rescue-services item (round thirty-eight: summaries too, and no points).
+ */
+function deniedIn(text: string, tokens: Token[], lang: Lang): Uint8Array | null {
+  // Most summaries have no word of a denial: they are not scanned word by word.
+  if (!MAY_DENY.test(text)) return null;
+  let out: Uint8Array | null = null;
+  const n = tokens.length;
+  for (let k = 1; k < n; k++) {
+    const w = tokens[k].lower;
+    let from = -1;
+    if (lang !== 'sv' && DENIES_FI.test(w) && /^(?:ei|eikä|ilman)$/.test(tokens[k - 1].lower)) from = k + 1;
+    else if (lang === 'sv' && DENIES_SV.test(w) && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower)) from = k + 2;
+    else if (lang === 'sv' && DENIES_SV.test(w) && k >= 2 && tokens[k - 1].lower === 'att' && tokens[k - 2].lower === 'utan') from = k + 1;
+    if (from < 0 || from >= n) continue;
+    // The span ends at the first word followed by . ; : ! ? or a spaced dash, found in the text after the denial.
+    let pos = 0;
+    for (let j = 0; j <= k; j++) {
+      const at = text.indexOf(tokens[j].text, pos);
+      if (at >= 0) pos = at + tokens[j].text.length;
+    }
+    out ??= new Uint8Array(n);
+    for (let j = from; j < n; j++) {
+      const at = text.indexOf(tokens[j].text, pos);
+      if (at >= 0) pos = at + tokens[j].text.length;
+      out[j] = 1;
+      if (at >= 0 && /^(?:[.;:!?]|\s[–—-]\s)/.test(text.slice(pos, pos + 3))) break;
+    }
+  }
+  return out;
+}
 
 /** An evidence's first goal (its term's own), as Object.keys(goals)[0] gives it, without the list of keys. */
 function firstKey(goals: Record<GoalId, number>): GoalId | undefined {
@@ -923,8 +961,6 @@ function firstKey(goals: Record<GoalId, number>): GoalId | undefined {
 /** Finnish genitive endings (-n, not the nominative -nen of viranomainen) and the Swedish genitive -s: whose, not who. */
 const FI_GENITIVE = /(?<!ne)n$/;
 const SV_GENITIVE = /s$/;
-/** An effect (vaikuttaa, vaikutus, påverka): denied, what follows is what the item does not touch. */
-const DENIED = /^(?:vaikut|påverka)/;
 /** An organ's meeting (kokous, möte): in the genitive before it, the organ is who decides. */
 const MEETS = /^(?:kokou|möte)/;
 /** A forum (a cooperation forum, an advisory board, a cooperation group, a strategy day): who meets, not what about. */
@@ -932,15 +968,10 @@ const FORUM = /(?:foorumi|neuvottelukunta|yhteistyöryhmä|strategiapäivä|foru
 /** Verbs of a decision (approved, decided, handled, proposed, confirmed): what the welfare area's organ does to a matter. */
 const DECIDES = /^(?:hyväksy|päät|käsitel|käsittel|esit|vahvist|linjas|godkän|beslut|beslöt|behandla|föreslå|föreslog|fastställ)/;
 
-/**
- * Whether a title match is the doer's words (the welfare area's organ deciding), a place's or what the title says its matter
- * does not touch: who, where or not, not what about.
- */
+/** Whether a title match is the doer's words (the welfare area's organ deciding) or a place's: who or where, not what about. */
 function whoOrWhere(reading: ItemReading, e: Evidence): boolean {
   if (e.match === undefined) return false;
-  if (reading.doerWords.has(e.match) || reading.placeWords.has(e.match)) return true;
-  // A phrase is denied when each of its words is ("påverkar inte välfärdsområdenas finansiering").
-  return reading.deniedWords.size > 0 && e.match.split(' ').every((w) => reading.deniedWords.has(w));
+  return reading.doerWords.has(e.match) || reading.placeWords.has(e.match);
 }
 
 /**
@@ -973,6 +1004,10 @@ function cancels(term: CompiledTerm, goal: GoalId): boolean {
   for (let e = 0; e < term.goals.length; e++) if (term.goals[e][0] === goal) return true;
   return false;
 }
+
+/** Finnish elative endings (-sta, -stä: from, or of what) and translative (-ksi: into what). */
+const ELATIVE = /st[aä]$/;
+const TRANSLATIVE = /ksi$/;
 
 /** Finnish inessive and adessive endings (-ssa, -lla …): a word in them says where or with what, not what about. */
 const PLACE_CASE = /(?:ss|ll)[aä]$/;

@@ -113,10 +113,11 @@ describe('learnWeights: goal choices and relevance are taught apart', () => {
   // to make items not relevant, and an unseen item it alone made relevant (PFAS foams) fell out.
   it('lets a word learn to make items not relevant only as far as rejections, not goal choices, outweigh confirmations', () => {
     const chose = [
-      { title: 'Hätäkeskustietojärjestelmän päivitys viivästyy', summary: 'Viivästys ei vaikuta pelastuslaitosten toimintavalmiuteen.' },
+      // Round thirty-eight: what a summary denies is no evidence, so these name the rescue departments without a denial.
+      { title: 'Hätäkeskustietojärjestelmän päivitys viivästyy', summary: 'Pelastuslaitosten toimintavalmius heikkenee viivästyksen ajaksi.' },
       { title: 'Turvallisuusverkon käyttöönotto viivästyy', summary: 'Pelastuslaitosten toimintavalmius säilyy ennallaan.' },
       { title: 'Kenttäjohtojärjestelmän päivitys valmistui', summary: 'Pelastuslaitosten toimintavalmius paranee.' },
-      { title: 'Viranomaisradioverkon häiriö korjattiin', summary: 'Häiriö ei vaikuttanut pelastuslaitosten toimintavalmiuteen.' },
+      { title: 'Viranomaisradioverkon häiriö korjattiin', summary: 'Pelastuslaitosten toimintavalmius heikkeni häiriön ajaksi.' },
     ];
     const right = [
       { title: 'Pelastuslaitoksen palvelutasopäätös hyväksyttiin', summary: 'Pelastuslaitos lisää valvontaa.' },

@@ -363,7 +363,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.955 / 0.955, goal precision 0.935 / 0.935. Round thirteen: goal precision 0.958 / 0.958 (the targets met).
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
-      expectBars(evaluation202705, { f1: 0.99, primaryHit: 0.95, goalPrecision: 0.985 }, true);
+      // Round thirty-eight (h-goals-47: what a summary denies is no evidence): F1 1.000, the bar raised to just below.
+      expectBars(evaluation202705, { f1: 0.995, primaryHit: 0.95, goalPrecision: 0.985 }, true);
     });
     it('holds on the round-nine evaluation set, a dev set from round twelve, above the keyword alert on every figure', () => {
       // Sealed at snowball F1 0.968, primary 0.886, goal precision 0.869; voikko 0.968, 0.894, 0.863. Round ten: primary
@@ -417,7 +418,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // a fall below is a regression.
       // Round twenty-one (the Swedish area council and elections): primary 0.977, goal precision 0.963.
       // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 1.000).
-      expectBars(evaluation202709, { f1: 0.995, primaryHit: 0.975, goalPrecision: 0.96 }, true);
+      // Round thirty-eight (h-goals-47: what a summary denies is no evidence): primary 1.000, goal precision 0.978.
+      expectBars(evaluation202709, { f1: 0.995, primaryHit: 0.99, goalPrecision: 0.97 }, true);
     });
     it('holds on the round-fifteen evaluation set, a dev set from round seventeen, above the keyword alert on every figure', () => {
       // Sealed before any round-fifteen change at F1 0.962 / 0.962, primary 0.906 / 0.894, goal precision 0.872 / 0.856
@@ -530,7 +532,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // its misses are printed. Round twenty-eight (the doer decides no goal): primary 0.892, goal precision 0.914. Bars
       // just below (below the issue's primary and goal-precision targets, where it stands). Round twenty-nine (budgets):
       // primary 0.904, goal precision 0.925. Round thirty (the organ deciding is the doer): goal precision 0.936.
-      expectBars(evaluation202808, { f1: 0.985, primaryHit: 0.96, goalPrecision: 0.93 }, true);
+      // Round thirty-eight (h-goals-47: a title opening "from what to what"): goal precision 0.983.
+      expectBars(evaluation202808, { f1: 0.985, primaryHit: 0.96, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-twenty-eight evaluation set, a dev set from round twenty-nine, above the keyword alert on every figure', () => {
       // Before any round-twenty-eight change: F1 0.987 / 0.990, primary 0.930 / 0.937, goal precision 0.882 / 0.888
@@ -581,7 +584,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.924).
       // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 0.992).
       // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.952, goal precision 0.934).
-      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.95, goalPrecision: 0.93 }, true);
+      // Round thirty-eight (h-goals-47: a title opening "from what to what"): goal precision 0.939.
+      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.95, goalPrecision: 0.935 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -594,6 +598,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (primary 0.962, goal precision 0.959 / 0.954).
       // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.973, goal precision 0.969 / 0.964).
+      // Round thirty-eight's goal classes (h-goals-47): primary 0.978 / 0.973 (g129 with Snowball: the care guarantee by its own word).
       expectBars(evaluation202813, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-thirty-three evaluation set, a dev set from round thirty-four, above the keyword alert on every figure but recall', () => {
@@ -614,7 +619,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 0.954 / 0.967).
       // Round thirty-eight's relevance (h-rel-47, 12-06 08:27): F1 0.987, primary 0.962 / 0.968, goal precision 0.956 / 0.968
       // (investigated building fires in the national database, a fireworks sale's start found); bars raised to just below.
-      expectBars(evaluation202814, { f1: 0.985, primaryHit: 0.96, goalPrecision: 0.955 }, true);
+      // Round thirty-eight (h-goals-47: a fire station's genitive before a word of no goal): goal precision 0.968 / 0.980.
+      expectBars(evaluation202814, { f1: 0.985, primaryHit: 0.96, goalPrecision: 0.965 }, true);
     });
     it('holds on the round-thirty-four evaluation set, a dev set from round thirty-five, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-four; a dev set from round thirty-five on, so its misses are printed. Before any round-thirty-four change: F1
@@ -665,7 +671,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // goal-precision targets, below its primary target, where it stands): a fall below is a regression.
       // A dev set from round thirty-eight: its relevance misses read after eval-2028-19's sealing (h-rel-47, 12-06 08:27):
       // F1 0.992 (precision 1.000, recall 0.985), primary 0.977 / 0.985, goal precision 0.993 / 1.000; bars raised to just below.
-      expectBars(evaluation202818, { f1: 0.99, primaryHit: 0.975, goalPrecision: 0.99 }, true);
+      // Round thirty-eight's goal classes (h-goals-47: the care guarantee by its own word): primary 0.939 / 0.932, goal
+      // precision 1.000; its other primary misses are items not found (relevance).
+      expectBars(evaluation202818, { f1: 0.99, primaryHit: 0.975, goalPrecision: 0.995 }, true);
     });
     it('holds on the round-thirty-eight evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-eight change (12-06
