@@ -10,7 +10,7 @@ import { loadTaxonomy } from '../tag/taxonomy.js';
 import { goalLabels } from '../app/goal-labels.js';
 import { listSourceStates } from '../store/sources.js';
 import { word } from '../present/words-web.js';
-import { parseCommand, UsageError, writeLine } from './args.js';
+import { parseCommand, Refused, UsageError, writeLine } from './args.js';
 import { parseId } from '../parse/id.js';
 
 export const usage = `usage: lakivahti subscriptions add EMAIL [--goal GOAL]… [--source ID]… [--organisation NAME]…
@@ -62,8 +62,7 @@ export async function subscriptionsCommand(args: string[]): Promise<number> {
     }
     const { email: address, kind, every, lang } = checked;
     if (kind === 'network' && listSubscriptions(ctx.db, { email: address }).some((s) => s.kind === 'network' && !s.unsubscribedAt)) {
-      process.stderr.write(`subscriptions: ${address} already receives the network digest\n`);
-      return 1;
+      throw new Refused(`${address} already receives the network digest`, 1);
     }
     const id = insertSubscription(ctx.db, { ...checked, createdBy: 'cli', now: new Date().toISOString() });
     if (getSubscription(ctx.db, id)?.pauseReason === DISABLED_ACCOUNT)
@@ -121,8 +120,7 @@ async function remove(values: { db?: string; feeds?: string }, arg: string | und
   try {
     const ended = unsubscribe(ctx.db, id, new Date().toISOString());
     if (!ended) {
-      process.stderr.write(`subscriptions: no subscription number ${arg}\n`);
-      return 1;
+      throw new Refused(`no subscription number ${arg}`, 1);
     }
     // An ended network subscription's number ends the one that now sends its mailbox the digest, as its link would.
     const also = ended.filter((x) => x !== id);
