@@ -1,6 +1,8 @@
 // A yes/no or whole-number setting from the environment, read one way everywhere. Each flag had its own reading: "true" switched
 // LAKIVAHTI_ALLOW_PRIVATE_NETWORKS on but left LAKIVAHTI_DIGEST_AUTO_APPROVE and LAKIVAHTI_NO_VOIKKO off without a word.
 
+import { StageError } from './errors.js';
+
 const ON = ['1', 'yes', 'true', 'on'];
 const OFF = ['', '0', 'no', 'false', 'off'];
 
@@ -22,4 +24,13 @@ export function envWhole(env: NodeJS.ProcessEnv, name: string, fallback: number,
   const n = /^\s*\d{1,15}\s*$/.test(raw) ? Number(raw) : NaN;
   if (!(n >= min && n <= max)) throw new Error(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
   return n;
+}
+
+/** `read()`'s value; a setting it refuses is refused as a config error (the crawl names config errors by their stage). */
+export function asConfigError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    throw new StageError('config', (e as Error).message);
+  }
 }

@@ -1,6 +1,5 @@
 // How wide a crawl runs: sources in flight at once, for `lakivahti crawl` and the scheduler alike.
-import { StageError } from '../errors.js';
-import { envWhole } from '../env-flag.js';
+import { asConfigError, envWhole } from '../env-flag.js';
 
 /** Sources run at once unless LAKIVAHTI_CONCURRENCY says otherwise (newsboat's default is 8 threads, too). */
 export const DEFAULT_CONCURRENCY = 8;
@@ -9,9 +8,5 @@ const MAX_CONCURRENCY = 64;
 
 /** Sources run at once, from LAKIVAHTI_CONCURRENCY (1–64, default 8). Per-host politeness is the fetcher's. */
 export function crawlConcurrency(env: NodeJS.ProcessEnv = process.env): number {
-  try {
-    return envWhole(env, 'LAKIVAHTI_CONCURRENCY', DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
-  } catch (err) {
-    throw new StageError('config', (err as Error).message);
-  }
+  return asConfigError(() => envWhole(env, 'LAKIVAHTI_CONCURRENCY', DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY));
 }

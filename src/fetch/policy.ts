@@ -1,7 +1,7 @@
 // The fetch stage's settings: limits, timeouts and identity, with defaults read from the environment.
 import type { LookupAddress } from 'node:dns';
 import { StageError } from '../errors.js';
-import { envFlag, envWhole } from '../env-flag.js';
+import { asConfigError, envFlag, envWhole } from '../env-flag.js';
 
 /** How the fetcher behaves; every field has a default from defaultPolicy(). */
 export interface FetchPolicy {
@@ -45,35 +45,18 @@ export function defaultPolicy(env: NodeJS.ProcessEnv = process.env): FetchPolicy
   return {
     userAgent: parseUserAgent(env.LAKIVAHTI_USER_AGENT),
     accept: DEFAULT_ACCEPT,
-    maxBytes: configWhole(env, 'LAKIVAHTI_MAX_BYTES', 10 * MB, 1, Number.MAX_SAFE_INTEGER),
+    maxBytes: asConfigError(() => envWhole(env, 'LAKIVAHTI_MAX_BYTES', 10 * MB, 1, Number.MAX_SAFE_INTEGER)),
     connectTimeoutMs: 15_000,
     headersTimeoutMs: 15_000,
     bodyIdleTimeoutMs: 15_000,
     deadlineMs: 60_000,
     maxRedirects: 5,
     // Requests in flight to one host: politeness to other people's servers.
-    perHost: configWhole(env, 'LAKIVAHTI_PER_HOST', 2, 1, 16),
-    allowPrivateNetworks: configFlag(env, 'LAKIVAHTI_ALLOW_PRIVATE_NETWORKS'),
+    perHost: asConfigError(() => envWhole(env, 'LAKIVAHTI_PER_HOST', 2, 1, 16)),
+    allowPrivateNetworks: asConfigError(() => envFlag(env, 'LAKIVAHTI_ALLOW_PRIVATE_NETWORKS')),
   };
 }
 
-/** A yes/no setting, refused as the other fetch settings are (a config error naming it). */
-function configFlag(env: NodeJS.ProcessEnv, name: string): boolean {
-  return asConfig(() => envFlag(env, name));
-}
-
-/** A whole-number setting read as every other is (envWhole: digits only, so not 0x10 or 1e3), refused as a config error. */
-function configWhole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  return asConfig(() => envWhole(env, name, fallback, min, max));
-}
-
-function asConfig<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (e) {
-    throw new StageError('config', (e as Error).message);
-  }
-}
 
 /**
  * The User-Agent (LAKIVAHTI_USER_AGENT, default DEFAULT_USER_AGENT): one HTTP header's value, so no line break or
