@@ -91,5 +91,5 @@ it('two accounts made for one mailbox: the older takes its spelling, the other k
   expect(read<{ email: string }>(db, 'SELECT email FROM users WHERE disabled_at IS NOT NULL').map((r) => r.email)).toEqual(['pelastus@ÄÄNEKOSKI.FI']);
   // A new account in any spelling of that mailbox is refused.
   const add = await run(['users', 'add', 'pelastus@XN--NEKOSKI-4WAA.FI', '--role', 'reader', '--db', db], { input: 'pitka-salasana-123\n' });
-  expect([add.code, add.err]).toEqual([1, 'users: an account for pelastus@XN--NEKOSKI-4WAA.FI already exists\n']);
+  expect([add.code, add.err]).toEqual([1, 'lakivahti users: an account for pelastus@XN--NEKOSKI-4WAA.FI already exists\n']);
 }, 60_000);

@@ -38,7 +38,7 @@ it.each([['SIGTERM', 143], ['SIGHUP', 129]] as const)('%s while the server holds
   const done = await child.done;
   expect([done.signal, done.code]).toEqual([null, status]);
   expect(done.out).toMatch(new RegExp(`^lähetetty: eka-${signal}@example\\.fi: `, 'm'));
-  expect(done.err).toBe(`digest: ${signal}: stopped after the message in flight was answered and recorded; the rest are left for the next run\n`);
+  expect(done.err).toBe(`lakivahti digest: ${signal}: stopped after the message in flight was answered and recorded; the rest are left for the next run\n`);
   const db = openDb(file, { readOnly: true });
   try {
     expect(listDeliveries(db).map((d) => [d.email, d.status]).sort()).toEqual([[`eka-${signal}@example.fi`, 'sent'], [`toka-${signal}@example.fi`, 'pending']]);

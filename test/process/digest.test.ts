@@ -77,11 +77,11 @@ describe('lakivahti subscriptions', () => {
       'tavoite Sote- ja hyvinvointialueuudistus, lähde Sisäministeriö, asia 1, haku "pelastuslaki"  ruotsiksi\n');
     expect(await sub('remove', '2')).toMatchObject({ code: 0, out: 'tilaus 2 peruttu\n' });
     expect((await sub('remove', '2')).code).toBe(0);
-    expect(await sub('remove', '9')).toMatchObject({ code: 1, err: 'subscriptions: no subscription number 9\n' });
+    expect(await sub('remove', '9')).toMatchObject({ code: 1, err: 'lakivahti subscriptions: no subscription number 9\n' });
     expect((await sub('list')).out).toMatch(/#2 .* PERUTTU /);
     // An organisation no stored item names is followed as typed, with a note saying so and naming those stored.
     const typo = await sub('add', 'org@example.fi', '--organisation', 'Sisäministeriö', '--organisation', 'Sisäministeriöö');
-    expect([typo.code, typo.err]).toEqual([0, 'subscriptions: no stored item names the organisation "Sisäministeriöö" yet; it is followed as typed, ' +
+    expect([typo.code, typo.err]).toEqual([0, 'lakivahti subscriptions: no stored item names the organisation "Sisäministeriöö" yet; it is followed as typed, ' +
       'in any letter case (organisations: "Eduskunta", "Sisäministeriö")\n']);
     // The names as a person picks one: each quoted (one item names two), one per letter case, in Finnish order.
     const open = openDb(db);
@@ -90,7 +90,7 @@ describe('lakivahti subscriptions', () => {
       item({ source: 'sm', key: 'sm10', title: 'Ålands tiedote', organisation: 'Ålands landskapsregering' }, new Date())]);
     open.close();
     const again = await sub('add', 'org@example.fi', '--organisation', 'Sisäministeriöö');
-    expect(again.err).toBe('subscriptions: no stored item names the organisation "Sisäministeriöö" yet; it is followed as typed, ' +
+    expect(again.err).toBe('lakivahti subscriptions: no stored item names the organisation "Sisäministeriöö" yet; it is followed as typed, ' +
       'in any letter case (organisations: "Eduskunta", "Pelastusopisto, sisäministeriö", "Sisäministeriö", "Ålands landskapsregering")\n');
   }, 120_000);
 });
@@ -132,13 +132,13 @@ describe('lakivahti digest', () => {
     fs.writeFileSync(path.join(out, '002-sote@example.fi.txt'), 'muokattu');
     const again = await run(['digest', '--preview', '--out', out, '--db', db]);
     expect([again.code, again.out]).toEqual([2, '']);
-    expect(again.err).toContain(`digest: --out ${out}: 001-verkosto@example.fi.html and 3 more of this preview's files are there already; choose another folder, or add --force to write over them`);
+    expect(again.err).toContain(`lakivahti digest: --out ${out}: 001-verkosto@example.fi.html and 3 more of this preview's files are there already; choose another folder, or add --force to write over them`);
     expect(fs.readFileSync(path.join(out, '002-sote@example.fi.txt'), 'utf8')).toBe('muokattu');
     // A link or a named pipe in a file's place is refused even with --force (a pipe held the preview for ever).
     fs.renameSync(path.join(out, '001-verkosto@example.fi.html'), path.join(out, 'kept.html'));
     fs.symlinkSync('kept.html', path.join(out, '001-verkosto@example.fi.html'));
     const linked = await run(['digest', '--preview', '--out', out, '--force', '--db', db]);
-    expect([linked.code, linked.err]).toEqual([2, `digest: --out ${out}: 001-verkosto@example.fi.html is not a plain file (a symbolic link); remove it or choose another folder\n`]);
+    expect([linked.code, linked.err]).toEqual([2, `lakivahti digest: --out ${out}: 001-verkosto@example.fi.html is not a plain file (a symbolic link); remove it or choose another folder\n`]);
     fs.unlinkSync(path.join(out, '001-verkosto@example.fi.html'));
     const forced = await run(['digest', '--preview', '--out', out, '--force', '--db', db]);
     expect(forced.code).toBe(0);
@@ -150,7 +150,7 @@ describe('lakivahti digest', () => {
     expect(one.err).toBe('');
     // An address that does not subscribe is told so, not shown a digest as if it were theirs.
     const stranger = await run(['digest', '--preview', '--to', 'muu@example.fi', '--db', db]);
-    expect([stranger.code, stranger.err]).toEqual([0, 'digest: muu@example.fi has no active subscription; showing the network digest as it would look\n']);
+    expect([stranger.code, stranger.err]).toEqual([0, 'lakivahti digest: muu@example.fi has no active subscription; showing the network digest as it would look\n']);
     expect(sha(db)).toBe(before);
     expect(deliveries(db)).toEqual([]);
   }, 60_000);
@@ -161,7 +161,7 @@ describe('lakivahti digest', () => {
     const out = path.join(dir, 'kinds');
     fs.mkdirSync(out);
     const place = path.join(out, '001-verkosto@example.fi.html');
-    const refused = (kind: string) => [2, `digest: --out ${out}: 001-verkosto@example.fi.html is not a plain file (${kind}); remove it or choose another folder\n`];
+    const refused = (kind: string) => [2, `lakivahti digest: --out ${out}: 001-verkosto@example.fi.html is not a plain file (${kind}); remove it or choose another folder\n`];
     execFileSync('mkfifo', [place]);
     const piped = await run(['digest', '--preview', '--out', out, '--force', '--db', db]);
     expect([piped.code, piped.err]).toEqual(refused('a named pipe'));
@@ -216,7 +216,7 @@ describe('lakivahti digest', () => {
     await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
     const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: url } });
     expect(r.code).toBe(2);
-    expect(r.err.split('\n')[0]).toBe(`digest: SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (a password's / : @ % or space written %2F %3A %40 %25 %20), not "${shown}"`);
+    expect(r.err.split('\n')[0]).toBe(`lakivahti digest: SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (a password's / : @ % or space written %2F %3A %40 %25 %20), not "${shown}"`);
     expect(r.err).not.toMatch(/sec.?ret/);
     expect(deliveries(db)).toEqual([]);
   }, 60_000);
@@ -257,7 +257,7 @@ describe('lakivahti digest', () => {
     for (const port of ['abc', ' 8080', '70000']) {
       const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url, PORT: port } });
       expect([r.code, r.out, r.err.split('\n')[0]], port).toEqual([2, '',
-        `digest: PORT must be a port number (1–65535), not ${JSON.stringify(port)}: the links in messages use it while LAKIVAHTI_BASE_URL is unset`]);
+        `lakivahti digest: PORT must be a port number (1–65535), not ${JSON.stringify(port)}: the links in messages use it while LAKIVAHTI_BASE_URL is unset`]);
     }
     expect(smtp.received.length).toBe(arrived);
     expect(deliveries(db)).toEqual([]);
@@ -293,7 +293,7 @@ describe('lakivahti digest', () => {
     const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
     expect(r.code).toBe(1);
     expect(r.out).toContain('lähetetty: hyva@example.fi');
-    expect(r.err).toContain('digest: tilauksen 2 osoite "paha@example.fi>" ei ole yksi sähköpostiosoite, joten sille ei lähetetä mitään. ' +
+    expect(r.err).toContain('lakivahti digest: tilauksen 2 osoite "paha@example.fi>" ei ole yksi sähköpostiosoite, joten sille ei lähetetä mitään. ' +
       'Korjaa: lakivahti subscriptions remove 2 ja tilaa uudelleen oikealla osoitteella (subscriptions add)');
     expect(smtp.received.slice(arrived).map((m) => m.to[0])).toEqual(['hyva@example.fi']);
     expect(deliveries(db).map((d) => d.email)).toEqual(['hyva@example.fi']);

@@ -50,7 +50,7 @@ describe.skipIf(noFull)(noFull ?? 'standard output on a full disk', () => {
   it.each([[['items']], [['items', '--json']], [['sources']], [['sources', '--json']], [['digest', '--preview']], [['--help']]])('%j: one line saying so, exit 1', async (args) => {
     const r = await runInto('/dev/full', args);
     expect(r.err).not.toContain('    at ');
-    expect(r.err.replace(/^digest: nobody subscribes.*\n/, '')).toBe(`lakivahti: standard output could not be written (ENOSPC: no space left on device); what was printed is incomplete\n`);
+    expect(r.err.replace(/^lakivahti digest: nobody subscribes.*\n/, '')).toBe(`lakivahti: standard output could not be written (ENOSPC: no space left on device); what was printed is incomplete\n`);
     expect(r.code).toBe(1);
   });
 

@@ -35,7 +35,7 @@ it.each([
   ['lang', ['--network', '--lang', '']],
 ])('an empty --%s is refused by name, nothing added', async (name, args) => {
   const r = await run(['subscriptions', 'add', 'sote@example.fi', ...args, '--db', db]);
-  expect([r.code, r.out, r.err.split('\n')[0]]).toEqual([2, '', `subscriptions: --${name} is empty; give a value or leave it out`]);
+  expect([r.code, r.out, r.err.split('\n')[0]]).toEqual([2, '', `lakivahti subscriptions: --${name} is empty; give a value or leave it out`]);
   expect(count()).toBe(0);
 });
 
@@ -55,6 +55,6 @@ it.each([
 ])('a control character in --%s is refused by name, nothing added', async (_name, args, said) => {
   const before = count();
   const r = await run(['subscriptions', 'add', 'sote@example.fi', ...args, '--db', db]);
-  expect([r.code, r.out, r.err.split('\n')[0]]).toEqual([2, '', `subscriptions: ${said}; give it on one line without control characters`]);
+  expect([r.code, r.out, r.err.split('\n')[0]]).toEqual([2, '', `lakivahti subscriptions: ${said}; give it on one line without control characters`]);
   expect(count()).toBe(before);
 });

@@ -32,7 +32,7 @@ it('one network digest for one mailbox, however its domain is spelled', async ()
   expect([first.code, first.out, first.err]).toEqual([0, 'tilaus 1 lisätty: pelastus@äänekoski.fi (verkoston viikkokatsaus, suomeksi)\n', '']);
   for (const spelling of ['pelastus@äänekoski.fi', 'pelastus@xn--nekoski-4waa.fi', 'pelastus@XN--NEKOSKI-4WAA.fi']) {
     const again = await run(['subscriptions', 'add', spelling, '--network', '--db', db]);
-    expect([again.code, again.err], spelling).toEqual([1, 'subscriptions: pelastus@äänekoski.fi already receives the network digest\n']);
+    expect([again.code, again.err], spelling).toEqual([1, 'lakivahti subscriptions: pelastus@äänekoski.fi already receives the network digest\n']);
   }
   expect(stored()).toEqual(['pelastus@äänekoski.fi']);
 }, 30_000);
@@ -40,6 +40,6 @@ it('one network digest for one mailbox, however its domain is spelled', async ()
 it.each(['matti@xn--zz.fi', 'matti@example.fi.', 'matti@esimerkki..fi', 'matti@-example.fi'])('%s is refused, nothing added', async (address) => {
   const before = stored();
   const r = await run(['subscriptions', 'add', address, '--network', '--db', db]);
-  expect([r.code, r.err.split('\n')[0]]).toEqual([2, `subscriptions: ${JSON.stringify(address)} is not an e-mail address`]);
+  expect([r.code, r.err.split('\n')[0]]).toEqual([2, `lakivahti subscriptions: ${JSON.stringify(address)} is not an e-mail address`]);
   expect(stored()).toEqual(before);
 }, 30_000);
