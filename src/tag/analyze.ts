@@ -128,6 +128,10 @@ function finnishStem(stemmer: Stemmer, w: string): string {
  * (brandräddare: brandräddar).
  */
 function swedishStem(stemmer: Stemmer, w: string): string {
+  const fire = FIRE_NOUN.exec(w);
+  // A fire (brand) keeps its key in every form of a compound: Snowball cuts skogsbranden to skogsbr and skogsbränder to
+  // skogsbränd, which neither skogsbrand's key nor its prefix rule reaches (the plural alone, bränder, is brand too).
+  if (fire) return `${w.slice(0, fire.index)}brand`;
   const s = stemmer.stem(w);
   if (s.length < 3) return s;
   if (AGENT_NOUN.test(w)) {
@@ -143,6 +147,7 @@ function swedishStem(stemmer: Stemmer, w: string): string {
 }
 
 const AGENT_NOUN = /ar(?:e|en|na|nas|es|ens)$/;
+const FIRE_NOUN = /(?:(?<=\p{L}{2})branden|bränder(?:na)?)s?$/u;
 
 /** Snowball-only analysis (no compound splitting); the fallback when Voikko is missing. */
 export function createSnowballAnalyzer(): Analyzer {

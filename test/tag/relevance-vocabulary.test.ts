@@ -192,10 +192,16 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['a mental-health act’s reform (mielenterveyslaki) naming the welfare areas is care content', { title: 'Mielenterveyslain uudistus etenee: hyvinvointialueiden velvollisuudet tarkentuvat', summary: 'Hallituksen esitys annetaan syksyllä.', source: 'stm' }, false, null],
   ['a capsized boat (kapsejsad) is incident news, as kaatunut', { title: 'Två fiskare på en kapsejsad båt hämtades i land vid Kaskö', summary: 'Räddningsverkets båt var på plats på en kvart.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['firefighters at a forest fire put out are still incident news', { title: 'Sammuttajat työskentelivät yön metsäpalon parissa Kuhmossa', summary: 'Palo saatiin hallintaan aamulla.', source: 'pelastustoimi' }, false, null],
+  // Round thirty-nine: a Swedish fire compound in its definite and plural forms (Snowball's keys mended), and a fire
+  // contained (avgränsats) as a call-out's verb.
+  ['forest fires (skogsbränder) beside cyber attacks in a ministry’s threat picture are preparedness', { title: 'Omfattande skogsbränder och cyberattacker i ministeriets nya hotbild', summary: 'Översikten lyfter fram långa elavbrott.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['home fires (bostadsbränderna) fewer as smoke alarms spread are fire prevention', { title: 'Bostadsbränderna minskade i fjol', summary: 'Brandvarnare finns nu i nästan alla hem.', lang: 'sv', source: 'tilastokeskus' }, true, 'services'],
+  ['EU money for the rescue departments’ forest-fire readiness within civil protection (civilskydd) is preparedness', { title: 'EU-stöd för räddningsverkens beredskap inför skogsbränder', summary: 'Bidraget går till utrustning inom civilskyddet.', lang: 'sv', source: 'eu' }, true, 'internal-security'],
+  ['a terrain fire contained (har avgränsats) is incident news', { title: 'Terrängbranden i Kuusamo har avgränsats', summary: 'Området är cirka fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
-  describe(`relevance vocabulary of rounds thirty-three to thirty-eight (${name})`, () => {
+  describe(`relevance vocabulary of rounds thirty-three to thirty-nine (${name})`, () => {
     const analyzer = make();
     if (!analyzer) {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');

@@ -80,6 +80,15 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(found(analyzer, term('lärare', 'sv'), ['klasslärare', 'klasslärarna'])).toEqual(['klasslärare', 'klasslärarna']);
     });
 
+    it('finds a Swedish fire compound (skogsbrand) in its definite and plural forms, never in the adjective bränd', () => {
+      // Round thirty-nine: Snowball keyed skogsbranden skogsbr and skogsbränder skogsbränd, which neither skogsbrand's key
+      // nor its prefix rule reaches; bränder alone is the plural of brand (a fire), brända (burnt) no form of it.
+      const fires = ['skogsbrand', 'skogsbranden', 'skogsbrandens', 'skogsbränder', 'skogsbränderna', 'skogsbrändernas'];
+      expect(found(analyzer, term('skogs+brand', 'sv'), [...fires, 'skogsbrandsvarning', 'skogsbruk'])).toEqual([...fires, 'skogsbrandsvarning']);
+      const brand = ['brand', 'branden', 'bränder', 'bränderna'];
+      expect(found(analyzer, term('brand', 'sv', { exact: true }), [...brand, 'bränd', 'brända', 'brandkåren'])).toEqual(brand);
+    });
+
     if (analyzer.name === 'voikko') {
       it('finds laki in every form, across the consonant gradation (lain, laissa)', () => {
         expect(found(analyzer, term('laki'), LAKI)).toEqual(LAKI);
