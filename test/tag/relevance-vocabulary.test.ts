@@ -197,6 +197,10 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['forest fires (skogsbränder) beside cyber attacks in a ministry’s threat picture are preparedness', { title: 'Omfattande skogsbränder och cyberattacker i ministeriets nya hotbild', summary: 'Översikten lyfter fram långa elavbrott.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
   ['home fires (bostadsbränderna) fewer as smoke alarms spread are fire prevention', { title: 'Bostadsbränderna minskade i fjol', summary: 'Brandvarnare finns nu i nästan alla hem.', lang: 'sv', source: 'tilastokeskus' }, true, 'services'],
   ['EU money for the rescue departments’ forest-fire readiness within civil protection (civilskydd) is preparedness', { title: 'EU-stöd för räddningsverkens beredskap inför skogsbränder', summary: 'Bidraget går till utrustning inom civilskyddet.', lang: 'sv', source: 'eu' }, true, 'internal-security'],
+  // Candles (kynttilä, levande ljus) are the advice scope's reminders; a candle rule in a decree stays relevant.
+  ['a rescue department’s tip on candles (kynttilät) is a reminder', { title: 'Pelastuslaitoksen vinkki: sammuta kynttilät ennen kuin poistut huoneesta', summary: 'Tiedote pelastuslaitos.', source: 'pelastustoimi' }, false, null],
+  ['the same in Swedish (levande ljus)', { title: 'Räddningsverket tipsar: lämna aldrig levande ljus ensamma i rummet', summary: 'Meddelande räddningsverket.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  ['candles’ fire-safety requirements in a draft decree are fire safety', { title: 'Asetusluonnos: kynttilöiden paloturvallisuusvaatimukset tiukentuvat', summary: 'Ympäristöministeriö pyytää lausuntoja.', source: 'ym' }, true, 'services'],
   ['a terrain fire contained (har avgränsats) is incident news', { title: 'Terrängbranden i Kuusamo har avgränsats', summary: 'Området är cirka fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
