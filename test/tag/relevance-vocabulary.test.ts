@@ -197,6 +197,11 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['forest fires (skogsbränder) beside cyber attacks in a ministry’s threat picture are preparedness', { title: 'Omfattande skogsbränder och cyberattacker i ministeriets nya hotbild', summary: 'Översikten lyfter fram långa elavbrott.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
   ['home fires (bostadsbränderna) fewer as smoke alarms spread are fire prevention', { title: 'Bostadsbränderna minskade i fjol', summary: 'Brandvarnare finns nu i nästan alla hem.', lang: 'sv', source: 'tilastokeskus' }, true, 'services'],
   ['EU money for the rescue departments’ forest-fire readiness within civil protection (civilskydd) is preparedness', { title: 'EU-stöd för räddningsverkens beredskap inför skogsbränder', summary: 'Bidraget går till utrustning inom civilskyddet.', lang: 'sv', source: 'eu' }, true, 'internal-security'],
+  // Fire deaths counted over a year are fire prevention's figures (kuolla, omkomma beside a fire's word); one fire's death
+  // is still incident news.
+  ['deaths in home fires (asuntopaloissa kuoli) counted over a year are fire prevention’s figures', { title: 'Asuntopaloissa kuoli viime vuonna 40 ihmistä', summary: 'Luku on tilastojen pienin.', source: 'tilastokeskus' }, true, 'services'],
+  ['the same in Swedish (omkom i bostadsbränder)', { title: 'I bostadsbränder omkom 40 människor i fjol', summary: 'Siffran är den lägsta i statistiken.', lang: 'sv', source: 'tilastokeskus' }, true, 'services'],
+  ['one death in a house fire is incident news', { title: 'Omakotitalon tulipalossa kuoli yksi ihminen Kuopiossa', summary: 'Palon syy on tutkinnassa.', source: 'pelastustoimi' }, false, null],
   // Candles (kynttilä, levande ljus) are the advice scope's reminders; a candle rule in a decree stays relevant.
   ['a rescue department’s tip on candles (kynttilät) is a reminder', { title: 'Pelastuslaitoksen vinkki: sammuta kynttilät ennen kuin poistut huoneesta', summary: 'Tiedote pelastuslaitos.', source: 'pelastustoimi' }, false, null],
   ['the same in Swedish (levande ljus)', { title: 'Räddningsverket tipsar: lämna aldrig levande ljus ensamma i rummet', summary: 'Meddelande räddningsverket.', lang: 'sv', source: 'pelastustoimi' }, false, null],
