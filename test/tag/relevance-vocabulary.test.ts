@@ -202,6 +202,13 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['deaths in home fires (asuntopaloissa kuoli) counted over a year are fire prevention’s figures', { title: 'Asuntopaloissa kuoli viime vuonna 40 ihmistä', summary: 'Luku on tilastojen pienin.', source: 'tilastokeskus' }, true, 'services'],
   ['the same in Swedish (omkom i bostadsbränder)', { title: 'I bostadsbränder omkom 40 människor i fjol', summary: 'Siffran är den lägsta i statistiken.', lang: 'sv', source: 'tilastokeskus' }, true, 'services'],
   ['one death in a house fire is incident news', { title: 'Omakotitalon tulipalossa kuoli yksi ihminen Kuopiossa', summary: 'Palon syy on tutkinnassa.', source: 'pelastustoimi' }, false, null],
+  // eval-2028-19's misses: fire compartmentation by its other Swedish name, first-aid firefighting equipment, warning the
+  // population by the verb (one fire's smoke warned about stays incident news).
+  ['fire compartmentation (brandsektionering) in a decree is fire safety', { title: 'Miljöministeriet skärper kraven på brandsektionering i skolbyggnader', summary: 'Förordningen träder i kraft nästa år.', lang: 'sv', source: 'ym' }, true, 'services'],
+  ['first-aid firefighting equipment (första släckning) required in event tents is fire safety', { title: 'Utrustning för första släckning krävs i alla tält på evenemang', summary: 'Arrangören ansvarar för utrymningsvägarna.', lang: 'sv', source: 'valtioneuvosto' }, true, 'services'],
+  ['the same in Finnish (alkusammutuskalusto)', { title: 'Alkusammutuskalusto pakolliseksi yleisötapahtumien teltoissa', summary: 'Järjestäjä vastaa poistumisreiteistä.', source: 'valtioneuvosto' }, true, 'services'],
+  ['new ways to warn the population (varna befolkningen) are population warning', { title: 'Nya sätt att varna befolkningen testas i Uleåborg', summary: 'Försöket pågår i två veckor.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['a rescue department warning the population of one fire’s smoke is incident news', { title: 'Räddningsverket varnar befolkningen för röken från en brand i Karleby', summary: 'Fönster och dörrar ska hållas stängda.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   // Candles (kynttilä, levande ljus) are the advice scope's reminders; a candle rule in a decree stays relevant.
   ['a rescue department’s tip on candles (kynttilät) is a reminder', { title: 'Pelastuslaitoksen vinkki: sammuta kynttilät ennen kuin poistut huoneesta', summary: 'Tiedote pelastuslaitos.', source: 'pelastustoimi' }, false, null],
   ['the same in Swedish (levande ljus)', { title: 'Räddningsverket tipsar: lämna aldrig levande ljus ensamma i rummet', summary: 'Meddelande räddningsverket.', lang: 'sv', source: 'pelastustoimi' }, false, null],
