@@ -209,6 +209,11 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Finnish (alkusammutuskalusto)', { title: 'Alkusammutuskalusto pakolliseksi yleisötapahtumien teltoissa', summary: 'Järjestäjä vastaa poistumisreiteistä.', source: 'valtioneuvosto' }, true, 'services'],
   ['new ways to warn the population (varna befolkningen) are population warning', { title: 'Nya sätt att varna befolkningen testas i Uleåborg', summary: 'Försöket pågår i två veckor.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
   ['a rescue department warning the population of one fire’s smoke is incident news', { title: 'Räddningsverket varnar befolkningen för röken från en brand i Karleby', summary: 'Fönster och dörrar ska hållas stängda.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // The welfare area's own property company taking over fire and health stations is the reform's property (a change of
+  // owner), which lifts the care-premises scope; a town's property company selling flats is nobody's here.
+  ['fire and health stations moved to a property company (kiinteistöyhtiö) are the reform’s property', { title: 'Aluevaltuusto: terveysasemat ja paloasemat kiinteistöyhtiön hallintaan', summary: 'Yhtiö vastaa kiinteistöjen korjauksista.', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['the same in Swedish (fastighetsbolag)', { title: 'Områdesfullmäktige: hälsostationerna och brandstationerna till fastighetsbolaget', summary: 'Bolaget ansvarar för reparationerna.', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['a town’s property company selling flats is no welfare-area property', { title: 'Kaupungin kiinteistöyhtiö myy kolme vuokrataloa', summary: 'Kaupat tehdään keväällä.', source: 'kunta' }, false, null],
   // Candles (kynttilä, levande ljus) are the advice scope's reminders; a candle rule in a decree stays relevant.
   ['a rescue department’s tip on candles (kynttilät) is a reminder', { title: 'Pelastuslaitoksen vinkki: sammuta kynttilät ennen kuin poistut huoneesta', summary: 'Tiedote pelastuslaitos.', source: 'pelastustoimi' }, false, null],
   ['the same in Swedish (levande ljus)', { title: 'Räddningsverket tipsar: lämna aldrig levande ljus ensamma i rummet', summary: 'Meddelande räddningsverket.', lang: 'sv', source: 'pelastustoimi' }, false, null],
