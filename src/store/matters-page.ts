@@ -1,6 +1,7 @@
 // One matter as the web shows it: its header (identifiers, goals, joins, who answered) and its items and changes a page
 // at a time, each page read through an index however many items the matter holds (bench:web: one of 10,000).
 import { limitRows, prepared, type Db } from './db.js';
+import { dataVersion } from './data-version.js';
 import { listItems, listRowSelect, readListRows, type ItemRow, type ListRow } from './items.js';
 import type { Cursor } from './item-filter.js';
 import type { Consultation } from '../model.js';
@@ -68,8 +69,28 @@ export const MATTER_PAGE_SQL = {
   changesSince: 'SELECT count(*) FROM matter_events WHERE matter_id = ? AND at > ?',
 } as const;
 
-/** A matter's head, or undefined when there is no such matter; `today` (Helsinki's YYYY-MM-DD) for the candidate rule. */
+/** How many matters' heads are kept for one data version. */
+const KEPT_HEADS = 32;
+const keptHeads = new WeakMap<Db, { version: string; heads: Map<string, MatterHead | undefined> }>();
+
+/**
+ * A matter's head, or undefined when there is no such matter; `today` (Helsinki's YYYY-MM-DD) for the candidate rule.
+ * Kept until the database changes (dataVersion), as the items list's pages are: reading a head is a pass over the
+ * matter's items (10,000 index entries and identifiers: most of its page's time), the same for its every page and person.
+ */
 export function matterHead(db: Db, id: number, today: string): MatterHead | undefined {
+  const version = dataVersion(db);
+  let kept = keptHeads.get(db);
+  if (!kept || kept.version !== version) keptHeads.set(db, (kept = { version, heads: new Map() }));
+  const key = `${id} ${today}`;
+  if (kept.heads.has(key)) return kept.heads.get(key);
+  const head = readHead(db, id, today);
+  if (kept.heads.size >= KEPT_HEADS) kept.heads.delete(kept.heads.keys().next().value!);
+  kept.heads.set(key, head && Object.freeze(head));
+  return head;
+}
+
+function readHead(db: Db, id: number, today: string): MatterHead | undefined {
   const row = prepared(db, MATTER_PAGE_SQL.head).get(id) as (Omit<MatterHead, 'stages'> & { stages: string }) | undefined;
   if (!row) return undefined;
   const holders = prepared(db, MATTER_PAGE_SQL.holders).raw(true).all(id) as [string, string, string, IdentifierRole, number, number][];

@@ -2,7 +2,7 @@
 // every item once across the pages in order; its Atom feed and an item's page hold a bounded number of rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeItem } from '../../src/normalize/index.js';
-import { openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
+import { dataVersion, findUser, lastMatterVisit, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
 import type { RawItem } from '../../src/model.js';
 import { get, servePages, WEB_SOURCES, webDeps, type Site } from './support.js';
 
@@ -91,6 +91,14 @@ describe('a matter of 10,000 items', () => {
     const last = await get(site.base + href(first, 'Viimeinen sivu')!);
     expect(rowIds(last.body)).toEqual(order.slice(-50));
     expect(href(last.body, 'next')).toBeUndefined();
+  });
+
+  it('records a visit without moving the data version (what the pages keep per version stays kept)', async () => {
+    await get(`${site.base}/items`);
+    const before = dataVersion(db);
+    await get(`${site.base}/matters/${matter}?after=2021-01-02T00%3A00%3A00.000Z_5`);
+    expect(lastMatterVisit(db, findUser(db, 'reviewer@example.fi')!.id, matter)).toBeDefined();
+    expect(dataVersion(db)).toBe(before);
   });
 
   it('refuses a page address that is no place in the list, naming it', async () => {
