@@ -7,6 +7,7 @@ import { DbOpenError } from '../store/db.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
 import { commandFirst, Interrupted, isGlobalOption, outputFailure, parseCommand, Refused, tolerateClosedPipes, UsageError, warn } from './args.js';
 import { unknownSettings } from '../config/settings.js';
+import { shownControls } from '../app/control-chars.js';
 
 const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
 
@@ -99,9 +100,20 @@ function dbFileOf(argv: string[]): string {
   }
 }
 
+/**
+ * Everything the commands print goes to a terminal or a file a terminal will show: a control character in it (stored
+ * text from before the input checks, a source's title or error) is shown as \uXXXX there, never obeyed. One place for
+ * every listing, summary and JSON line (the stored text itself is left as it is).
+ */
+function showControlsOnStdout(): void {
+  const write = process.stdout.write.bind(process.stdout) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? shownControls(chunk) : chunk, ...rest)) as typeof process.stdout.write;
+}
+
 /** Run the CLI with the given arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   tolerateClosedPipes();
+  showControlsOnStdout();
   const status = await runCommandLine(argv);
   // A listing into a file on a full disk: said once, not as node's stack, and never exit 0.
   const failed = outputFailure();
