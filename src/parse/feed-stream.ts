@@ -142,7 +142,11 @@ function* batches(RssParser: typeof Parser, text: string, chunk: number, lang?: 
   let rootAttributes: Record<string, string> = {};
   let channels = 0;
   let parent: Tree | null = null;
-  let pending: unknown[] = [];
+  // Made holding objects from the start: a `[]` holds small integers until its first push, and that push, inlined into
+  // the scanner's optimised code, threw the scanner's and close's code away once a crawl ("not a Smi"), and TurboFan
+  // compiled them again (--trace-deopt; 10 MB of its zone).
+  const pending: unknown[] = [null];
+  pending.length = 0;
   const xml = new XmlTree({
     open(name, attributes) {
       if (xml.names.length === 0) {
