@@ -118,6 +118,18 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const placeAt: (GoalId | null)[] = [];
   const weakOnly: boolean[] = [];
   const ends: boolean[] = [];
+  // Where each token of a field ends in its text (see tokenEnds), found once per field and only when a rule reads what
+  // follows a token (the title's colon or dash, a denial's sentence end); `endsOf` is the tokens they are of.
+  let endAt = new Int32Array(64);
+  let endsOf: Token[] | null = null;
+  const endsIn = (text: string, tokens: Token[]): Int32Array => {
+    if (endsOf !== tokens) {
+      if (endAt.length < tokens.length) endAt = new Int32Array(2 * tokens.length);
+      tokenEnds(text, tokens, endAt);
+      endsOf = tokens;
+    }
+    return endAt;
+  };
   // Title phrases of anchor terms: where each starts and the goal that owns it (a headline names its goal by a phrase too).
   const phraseStart: number[] = [];
   const phraseOwner: GoalId[] = [];
@@ -199,13 +211,14 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     tail = NONE;
     headline = [];
     budget = null;
+    endsOf = null;
     for (let fi = 0; fi < 2; fi++) {
       const field: Field = fi === 0 ? 'title' : 'summary';
       const text = fi === 0 ? title : summary;
       if (!text) continue;
       const tokens: Token[] = words?.[field] ?? tokenize(text);
       fieldTokens.push([field, tokens]);
-      matchField(tokens, field, lang, features, deniedIn(text, tokens, lang));
+      matchField(tokens, field, lang, features, deniedIn(text, tokens, lang, endsIn));
       if (fi === 0) readTitle(text, tokens, lang);
     }
     const reading = score(input, lang, kind, features);
@@ -329,14 +342,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // A colon or a dash ends a headline's part: "Pelastustoimen tietojärjestelmäohjelma: valvonnan …" pairs no words across it.
     let cut = -1;
     if (/:|\s[–—-]\s/.test(text)) {
+      const end = endsIn(text, tokens);
       ends.length = 0;
-      for (let k = 0; k < n; k++) ends.push(false);
-      for (let k = 0, pos = 0; k < n; k++) {
-        const at = text.indexOf(tokens[k].text, pos);
-        if (at < 0) continue;
-        pos = at + tokens[k].text.length;
-        ends[k] = /^(?::|\s+[–—-]\s)/.test(text.slice(pos, pos + 4));
-      }
+      for (let k = 0; k < n; k++) ends.push(end[k] >= 0 && /^(?::|\s+[–—-]\s)/.test(text.slice(end[k], end[k] + 4)));
       cut = ends.indexOf(true);
     }
     let firstWord = -1;
@@ -923,7 +931,7 @@ const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ilman|inte|ej|utan)(?!\p{L})/iu;
  * ändringen påverkar inte välfärdsområdenas finansiering" is sweeping alone (round thirty-five, then for the title's goals
  * only), "Katsaus ei käsittele pelastustointa" no rescue-services item (round thirty-eight: summaries too, and no points).
  */
-function deniedIn(text: string, tokens: Token[], lang: Lang): Uint8Array | null {
+function deniedIn(text: string, tokens: Token[], lang: Lang, endsIn: (text: string, tokens: Token[]) => Int32Array): Uint8Array | null {
   // Most summaries have no word of a denial: they are not scanned word by word.
   if (!MAY_DENY.test(text)) return null;
   let out: Uint8Array | null = null;
@@ -935,21 +943,31 @@ function deniedIn(text: string, tokens: Token[], lang: Lang): Uint8Array | null 
     else if (lang === 'sv' && DENIES_SV.test(w) && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower)) from = k + 2;
     else if (lang === 'sv' && DENIES_SV.test(w) && k >= 2 && tokens[k - 1].lower === 'att' && tokens[k - 2].lower === 'utan') from = k + 1;
     if (from < 0 || from >= n) continue;
-    // The span ends at the first word followed by . ; : ! ? or a spaced dash, found in the text after the denial.
-    let pos = 0;
-    for (let j = 0; j <= k; j++) {
-      const at = text.indexOf(tokens[j].text, pos);
-      if (at >= 0) pos = at + tokens[j].text.length;
-    }
+    // The span ends at the first word followed by . ; : ! ? or a spaced dash.
+    const end = endsIn(text, tokens);
     out ??= new Uint8Array(n);
     for (let j = from; j < n; j++) {
-      const at = text.indexOf(tokens[j].text, pos);
-      if (at >= 0) pos = at + tokens[j].text.length;
       out[j] = 1;
-      if (at >= 0 && /^(?:[.;:!?]|\s[–—-]\s)/.test(text.slice(pos, pos + 3))) break;
+      if (end[j] >= 0 && /^(?:[.;:!?]|\s[–—-]\s)/.test(text.slice(end[j], end[j] + 3))) break;
     }
   }
   return out;
+}
+
+/**
+ * Where each token ends in `text`, into `out` (-1 for a token not found there: it moves nothing on), found in one pass from
+ * the text's start: what follows a token (a headline's colon or dash, a sentence's end) is read from there.
+ */
+function tokenEnds(text: string, tokens: Token[], out: Int32Array): void {
+  for (let k = 0, pos = 0; k < tokens.length; k++) {
+    const at = text.indexOf(tokens[k].text, pos);
+    if (at < 0) {
+      out[k] = -1;
+      continue;
+    }
+    pos = at + tokens[k].text.length;
+    out[k] = pos;
+  }
 }
 
 /** An evidence's first goal (its term's own), as Object.keys(goals)[0] gives it, without the list of keys. */
