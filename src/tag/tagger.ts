@@ -422,6 +422,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (titleGoals[i].size === 0) continue;
       const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
       if (cut >= 0 && endsWithin(ends, i, j)) continue;
+      // A comma between the two lists them ("tilannekuva hätäkeskuksen, ensihoidon ja pelastustoiminnan välille"): no
+      // word of a list modifies the next.
+      if (listed(text, tokens, i)) continue;
       // An actor says who, not what: "sote-uudistuksen pelastustoimen siirtymäsäännökset" is not about the rescue services.
       if (j >= n || titleGoals[j].size !== 1 || byActor[j] || occasionAt[j]) continue;
       // A Finnish word in a place case is where, not what: in "Pelastuslaitos ja poliisi harjoittelivat yhteistoimintaa
@@ -460,6 +463,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (lang !== 'sv' && n > 1 && ELATIVE.test(tokens[0].lower) && (TRANSLATIVE.test(tokens[1].lower) || ILLATIVE.test(tokens[1].lower))) {
       originWords = new Set([tokens[0].text]);
     }
+  }
+
+  /** Whether a comma follows title word `i`. */
+  function listed(text: string, tokens: Token[], i: number): boolean {
+    if (text.indexOf(',') < 0) return false;
+    const end = endsIn(text, tokens)[i];
+    return end >= 0 && text.charCodeAt(end) === 44;
   }
 
   /**

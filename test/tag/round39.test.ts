@@ -25,3 +25,16 @@ describe.each(roundTaggers('round thirty-nine, denials'))('round thirty-nine, tw
     expect(r.evidence.some((e) => e.match === 'Nödcentralerna')).toBe(true);
   });
 });
+
+// A comma between two title words lists them: neither modifies the next, so the second is no head naming the title's
+// subject. A shared situation-picture system for the emergency centres, EMS and the rescue department is internal security
+// alone, not EMS (the reform's word) as well. Each case lists the reform beside it with the rule off, with either analyzer.
+describe.each(roundTaggers('round thirty-nine, lists'))('round thirty-nine, a comma lists (%s)', (_name, tag) => {
+  it.each([
+    ['Hätäkeskukset, ensihoito ja pelastuslaitokset saavat yhteisen tilannekuvajärjestelmän', 'Järjestelmä otetaan käyttöön ensi vuonna.', 'fi'],
+    ['Yhteinen tilannekuvajärjestelmä hätäkeskuksen, ensihoidon ja pelastuslaitoksen käyttöön', 'Järjestelmä otetaan käyttöön ensi vuonna.', 'fi'],
+    ['Ett gemensamt lägesbildssystem för nödcentralen, akutsjukvården och räddningsverket', 'Systemet tas i bruk nästa år.', 'sv'],
+  ] as const)('a shared situation picture whose users are listed is internal security alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+});
