@@ -108,7 +108,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const alsoGoals: ReadonlySet<GoalId>[] = [];
   const byActor: boolean[] = [];
   // The goal owning a budget term at each title word (talousarvio, bokslut), or null.
-  const budgetAt: (GoalId | null)[] = [];
+  const budgetAt: (CompiledTerm | null)[] = [];
   // Whether a title word names the welfare area or its organ by a topic word (hyvinvointialue, lautakunta, nämnd).
   const organAt: boolean[] = [];
   // Whether a title word names a hazard that is an occasion (maastopalo, skogsbrand): never a head.
@@ -186,6 +186,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   let tail: ReadonlySet<string> = NONE;
   let headline: GoalId[] = [];
   let budget: GoalId | null = null;
+  // Whether the title's budget word is a deal (buying: see TermDef.deal).
+  let deal = false;
 
   // read() is split into the parts below so that V8 optimises each on its own: compiled whole, it was the largest
   // optimising compile of a crawl (bench/HISTORY.md, session 35). Each part runs once per field or item.
@@ -211,6 +213,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     tail = NONE;
     headline = [];
     budget = null;
+    deal = false;
     endsOf = null;
     for (let fi = 0; fi < 2; fi++) {
       const field: Field = fi === 0 ? 'title' : 'summary';
@@ -268,7 +271,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         for (let k = 1; k < len && ok; k++) ok = hasWord(perToken[i + k].phraseWords, pw.term, k);
         if (!ok) continue;
         note(pw.term, field, phraseText(tokens, i, len));
-        if (fi === 0 && pw.term.def.budget === true) budgetAt[i] ??= pw.term.owner;
+        if (fi === 0 && pw.term.def.budget === true) budgetAt[i] ??= pw.term;
         if (fi === 0 && pw.term.def.rule === 'anchor') {
           phraseStart[phrases] = i;
           phraseOwner[phrases] = pw.term.owner;
@@ -299,7 +302,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           continue;
         }
         if (s.term.def.place === true) placeAt[i] ??= s.term.owner;
-        if (s.term.def.budget === true) budgetAt[i] ??= s.term.owner;
+        if (s.term.def.budget === true) budgetAt[i] ??= s.term;
         if (s.term.def.organ === true) organAt[i] = true;
         // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
         if (rule === 'anchor' || rule === 'context') spoken = withGoal(spoken, s.term.owner);
@@ -398,12 +401,15 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     let at = -1;
     for (let k = 0; k < n && at < 0; k++) if (budgetAt[k] !== null) at = k;
     if (at >= 0) {
-      const owner = budgetAt[at]!;
+      const owner = budgetAt[at]!.owner;
       const whose = (k: number): boolean =>
         k >= 0 && byActor[k] && !headGoals[k].has(owner) && (lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[k].lower);
       const and = at >= 3 && /^(?:ja|och)$/.test(tokens[at - 1].lower);
       const own = whose(at - 1) || (and && whose(at - 3)) || (lang === 'sv' && tokens[at + 1]?.lower === 'för' && at + 2 < n && byActor[at + 2] && !headGoals[at + 2].has(owner));
-      if (!own) budget = owner;
+      if (!own) {
+        budget = owner;
+        deal = budgetAt[at]!.def.deal === true;
+      }
     }
     if (cut >= 0) {
       // The doer's words before the colon say who decided, not what ("Hyvinvointialue päätti: pelastuslaitoksen …").
@@ -504,7 +510,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (let h = 0; h < hits; h++) {
         if (hitTerms[h].def.rule !== 'anchor') continue;
         if (hitTerms[h].owner === budget) ownerNamed = true;
-        else otherNamed = true;
+        // A deal (buying) is the welfare area's property only when it deals in a place (a fire station, its plot): the
+        // rescue department buying fire engines is the services' equipment (round thirty-nine).
+        else if (!deal || hitTerms[h].def.place === true) otherNamed = true;
       }
       // A budget published by the welfare area itself (its feed, a prior of the budget's goal) names its owner too: the
       // council's "tilläggsanslag" for a fire station's repair is the welfare area's money.

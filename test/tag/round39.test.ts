@@ -38,3 +38,21 @@ describe.each(roundTaggers('round thirty-nine, lists'))('round thirty-nine, a co
     expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
   });
 });
+
+// Buying a fire station or its plot is the welfare area's property deal, the reform's, as selling one is (ostaa, köpa:
+// budget words that are deals, `deal: true`); a deal counts so only beside a place: the rescue department buying fire
+// engines, in the welfare area's own feed, is not the reform's. Each deal case is the services' with the rule off, and the
+// fire engines the reform's with Voikko when a deal needs no place.
+describe.each(roundTaggers('round thirty-nine, deals'))('round thirty-nine, buying a fire station (%s)', (_name, tag) => {
+  it.each([
+    ['Hyvinvointialue ostaa vanhan paloaseman tontin kunnalta', 'Kauppa tehdään keväällä.', 'fi'],
+    ['Välfärdsområdet köper brandstationens tomt av kommunen', 'Affären görs i vår.', 'sv'],
+  ] as const)('a fire station’s purchase is the reform’s: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+
+  it('fire engines bought are no property deal', () => {
+    const r = tag({ title: 'Pelastuslaitos ostaa kaksi uutta sammutusautoa', summary: 'Autot otetaan käyttöön syksyllä.', lang: 'fi', source: 'hyvinvointialue' });
+    expect(r.primary).not.toBe('welfare-reform');
+  });
+});
