@@ -56,3 +56,15 @@ describe.each(roundTaggers('round thirty-nine, deals'))('round thirty-nine, buyi
     expect(r.primary).not.toBe('welfare-reform');
   });
 });
+
+// The supervision fee the rescue authority charges is the services' matter, as the fire inspection's fee is (valvontamaksu,
+// tillsynsavgift): a title naming it beside the rescue services' actor, whose summary names the emergency centres, is
+// the services'. Each case is internal security's with the terms left out, with either analyzer.
+describe.each(roundTaggers('round thirty-nine, supervision fees'))('round thirty-nine, supervision fees (%s)', (_name, tag) => {
+  it.each([
+    ['Pelastustoimen valvontamaksut porrastetaan riskin mukaan', 'Uudistusta valmisteltiin yhdessä hätäkeskusten ja pelastuslaitosten kanssa.', 'fi'],
+    ['Räddningsväsendets tillsynsavgifter graderas efter risk', 'Reformen bereddes tillsammans med nödcentralerna och räddningsverken.', 'sv'],
+  ] as const)('supervision fees are the services’: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+});
