@@ -1,6 +1,7 @@
 // `lakivahti backup FILE [--force]`: a consistent copy of the database, safe while `serve` runs.
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatBytes } from '../bytes.js';
 import { resolvePaths } from '../paths.js';
 import { utf8Path } from '../paths.js';
 import { backupDb, DB_FILE_SUFFIXES, InUseError, openDb } from '../store/index.js';
@@ -20,9 +21,6 @@ too small for it is refused before anything is written (exit 1, naming the disk)
 short (the disk filling, Ctrl-C, SIGTERM or SIGHUP: exit 130 / 143 / 129) leaves nothing behind, and an existing
 FILE as it was.
 `;
-
-// The report is English, as every command's is: a decimal point, and one item is an item.
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** A path with its folder's symlinks resolved (the file itself need not exist). */
 function realPath(file: string): string {
@@ -81,7 +79,7 @@ export async function backupCommand(args: string[]): Promise<number> {
   try {
     const stopped = () => (stoppedBy ? new Interrupted(`${stoppedBy}: stopped; no backup was written${values.force ? ` (${dest} is as it was)` : ''}`, signalStatus(stoppedBy)) : null);
     const { bytes, items } = await backupDb(db, dest, { replace: values.force, stopped });
-    process.stdout.write(`backup: ${dest} written (${megabytes(bytes)}, ${items} ${items === 1 ? 'item' : 'items'}); integrity check ok\n`);
+    process.stdout.write(`backup: ${dest} written (${formatBytes(bytes)}, ${items} ${items === 1 ? 'item' : 'items'}); integrity check ok\n`);
     return 0;
   } catch (err) {
     if (err instanceof InUseError) throw new Refused(err.message);

@@ -5,7 +5,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { StageError } from '../errors.js';
-import { formatBytes } from './policy.js';
+import { formatBytes } from '../bytes.js';
 
 /** node:zlib, loaded for the first encoded body: a 304, a redirect or a plain body never needs it. */
 let zlibModule: typeof Zlib | null = null;

@@ -71,13 +71,6 @@ function parseUserAgent(value: string | undefined): string {
   return agent;
 }
 
-/** "10 MB", "512 kB", "300 bytes": a size for messages people read. */
-export function formatBytes(n: number): string {
-  if (n >= MB) return `${+(n / MB).toFixed(1)} MB`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} kB`;
-  return `${n} bytes`;
-}
-
 /** "15 s" or "500 ms". */
 export function formatMs(ms: number): string {
   return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;

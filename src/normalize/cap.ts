@@ -59,6 +59,3 @@ export function capHtml(html: string, lang: Lang, maxBytes = CONTENT_MAX_BYTES):
     budget -= over;
   }
 }
-
-/** A size in kB for notes, e.g. "1024 kB". */
-export const kB = (bytes: number): string => `${Math.round(bytes / 1024)} kB`;

@@ -4,7 +4,8 @@ import type { Item, RawItem, SourceDef } from '../model.js';
 import { helsinkiDate, parseDate, parseLocalDate } from '../parse/dates.js';
 import { deadlineIn } from '../parse/deadlines.js';
 import { extractIdentifiers } from '../parse/identifiers.js';
-import { capHtml, CONTENT_MAX_BYTES, kB } from './cap.js';
+import { formatBytes } from '../bytes.js';
+import { capHtml, CONTENT_MAX_BYTES } from './cap.js';
 import { contentHash, dedupKey } from './key.js';
 import { detectLanguage } from './language.js';
 import { sanitizeHtml } from './sanitize.js';
@@ -93,7 +94,7 @@ export function normalizeItem(raw: RawItem, def: SourceDef, note?: (message: str
   const capped = capHtml(item.contentHtml, item.language);
   if (capped) {
     item.contentHtml = capped.html;
-    note?.(`content cut from ${kB(capped.fromBytes)} to ${kB(CONTENT_MAX_BYTES)}`);
+    note?.(`content cut from ${formatBytes(capped.fromBytes)} to ${formatBytes(CONTENT_MAX_BYTES)}`);
   }
   item.hash = contentHash(item);
   return item;

@@ -2,6 +2,7 @@
 // (SQLITE_IOERR_SHMSIZE) when it cannot size the shared-memory file, and leaves the file it began behind.
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatBytes } from '../bytes.js';
 
 /**
  * Bytes a connection needs free beside the database before it opens it: the shared-memory index of a WAL database
@@ -46,14 +47,12 @@ export function mountPoint(file: string): string {
   return dir;
 }
 
-const kib = (bytes: number) => `${Math.floor(bytes / 1024)} KiB`;
-
 /**
- * The disk holding `file`, how full it is and where to free space: `the disk holding … is full (N KiB free on M)`,
+ * The disk holding `file`, how full it is and where to free space: `the disk holding … is full (1.2 GiB free on /var)`,
  * with what a copy of `needs` bytes would take.
  */
 export function fullDisk(file: string, needs?: number): string {
-  return `the disk holding ${file} is full (${kib(freeBytes(file) ?? 0)} free on ${mountPoint(file)}${needs === undefined ? '' : `, the copy needs ${kib(needs)}`})`;
+  return `the disk holding ${file} is full (${formatBytes(freeBytes(file) ?? 0)} free on ${mountPoint(file)}${needs === undefined ? '' : `, the copy needs ${formatBytes(needs, true)}`})`;
 }
 
 /** The error of a command that would write to a database on a full disk. */

@@ -75,7 +75,7 @@ describe('fetch: size cap', () => {
       },
     });
     const err = await stageError(fetcher({ maxBytes: 10 * MB })(`${s.url}/big`));
-    expect(err.message).toBe('fetch: the response is larger than the 10 MB limit');
+    expect(err.message).toBe('fetch: the response is larger than the 10 MiB limit');
     await closed;
     expect(finished).toBe(false);
     expect(written).toBeLessThan(25 * MB); // backpressure: we stopped reading, so the server stopped writing
@@ -87,14 +87,14 @@ describe('fetch: size cap', () => {
     });
     const started = Date.now();
     const err = await stageError(fetcher({ maxBytes: 10 * MB })(`${srv.url}/`));
-    expect(err.message).toBe('fetch: the response is larger than the 10 MB limit');
+    expect(err.message).toBe('fetch: the response is larger than the 10 MiB limit');
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('honours a per-request maxBytes and LAKIVAHTI_MAX_BYTES-style policy caps', async () => {
     const s = await server({ '/': reply('x'.repeat(3000)) });
     expect((await stageError(fetcher()(`${s.url}/`, { maxBytes: 2048 }))).message).toBe(
-      'fetch: the response is larger than the 2 kB limit',
+      'fetch: the response is larger than the 2 KiB limit',
     );
     expect((await stageError(fetcher({ maxBytes: 1000 })(`${s.url}/`))).detail).toBe('the response is larger than the 1000 bytes limit');
     expect((await fetcher({ maxBytes: 1000 })(`${s.url}/`, { maxBytes: 3000 })).bytes).toBe(3000);
@@ -106,7 +106,7 @@ describe('fetch: size cap', () => {
     const s = await server({ '/': reply(bomb, { 'content-encoding': 'gzip', 'content-length': String(bomb.length) }) });
     const before = process.memoryUsage().arrayBuffers;
     const err = await stageError(fetcher({ maxBytes: 5 * MB })(`${s.url}/`));
-    expect(err.message).toBe('fetch: the response is larger than the 5 MB limit');
+    expect(err.message).toBe('fetch: the response is larger than the 5 MiB limit');
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(60 * MB);
   });
 
@@ -114,7 +114,7 @@ describe('fetch: size cap', () => {
     const bomb = zlib.brotliCompressSync(Buffer.alloc(8 * MB), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } });
     const s = await server({ '/': reply(bomb, { 'content-encoding': 'br' }) });
     expect((await stageError(fetcher({ maxBytes: MB })(`${s.url}/`))).message).toBe(
-      'fetch: the response is larger than the 1 MB limit',
+      'fetch: the response is larger than the 1 MiB limit',
     );
   });
 

@@ -16,7 +16,7 @@ const paragraph = 'Pelastuslain muutos koskee väestönsuojia, hätäkeskuksia &
 const paragraphs = (size: number) => `<p>${paragraph.repeat(Math.ceil(size / bytes(paragraph)))}</p>`;
 
 describe('normalize: the content cap', () => {
-  it('cuts a 1 MB summary kept as content to 200 kB, notes it, and marks it in Finnish', () => {
+  it('cuts a 1 MiB summary kept as content to 200 KiB, notes it, and marks it in Finnish', () => {
     const notes: string[] = [];
     const raw: RawItem = { guid: 'g', title: 'Pitkä', summary: paragraphs(1024 * 1024) };
     const item = normalizeItem(raw, def, (m) => notes.push(m));
@@ -24,7 +24,7 @@ describe('normalize: the content cap', () => {
     expect(bytes(item.contentHtml)).toBeGreaterThan(CONTENT_MAX_BYTES * 0.9);
     expect(item.contentHtml.endsWith('<p>[… sisältö katkaistu]</p>')).toBe(true);
     expect(sanitizeHtml(item.contentHtml)).toBe(item.contentHtml); // well-formed: sanitizing changes nothing
-    expect(notes).toEqual(['content cut from 1024 kB to 200 kB']);
+    expect(notes).toEqual(['content cut from 1 MiB to 200 KiB']);
     // The summary is plain text capped at 4,000 characters, cut at a word with an ellipsis.
     expect(item.summary.length).toBeLessThanOrEqual(4000);
     expect(item.summary.endsWith('…')).toBe(true);
@@ -76,7 +76,7 @@ describe('pipeline: the cut is noted on the run', () => {
     db.close();
   });
 
-  it('records "item N: content cut from X kB to 200 kB" and stores at most 200 kB', async () => {
+  it('records "item N: content cut from X to 200 KiB" and stores at most 200 KiB', async () => {
     const escaped = paragraphs(1024 * 1024).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const rss = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title>
       <item><guid>small</guid><title>Lyhyt</title><description>Lyhyt kuvaus</description></item>
@@ -89,7 +89,7 @@ describe('pipeline: the cut is noted on the run', () => {
       syncSources(db, [d]);
       const run = await refreshSource(d, { db, fetch });
       expect(run).toMatchObject({ status: 'ok', created: 2 });
-      expect(run.notes).toEqual(['item 2: content cut from 1024 kB to 200 kB']);
+      expect(run.notes).toEqual(['item 2: content cut from 1 MiB to 200 KiB']);
       const stored = db.prepare('SELECT length(CAST(content_html AS BLOB)) AS n FROM items WHERE guid = ?').get('big') as { n: number };
       expect(stored.n).toBeLessThanOrEqual(CONTENT_MAX_BYTES);
     } finally {

@@ -357,7 +357,7 @@ describe('lakivahti as a process, with pipes', () => {
     const r = await run(['backup', dest, '--db', big]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(new RegExp(`^backup: ${dest.replace(/[.\\]/g, '\\$&')} written \\(\\d+\\.\\d MB, ${ITEMS} items\\); integrity check ok\\n$`));
+    expect(r.out).toMatch(new RegExp(`^backup: ${dest.replace(/[.\\]/g, '\\$&')} written \\(\\d+(\\.\\d)? (KiB|MiB), ${ITEMS} items\\); integrity check ok\\n$`));
     const copy = sqlite(dest);
     expect(copy.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: ITEMS });
     copy.close();

@@ -88,7 +88,7 @@ describe('the database on a full disk', { timeout: 90_000 }, () => {
     expect(await health.json()).toEqual({ ok: false, reasons: [said] });
     expect(await (await fetch(`${base}/`)).text()).toContain(said);
     const line = child.out().split('\n').find((l) => l.includes('"database_problem"'))!;
-    expect(JSON.parse(line)).toMatchObject({ detail: expect.stringContaining(`is full (0 KiB free on ${mnt})`) });
+    expect(JSON.parse(line)).toMatchObject({ detail: expect.stringContaining(`is full (0 bytes free on ${mnt})`) });
     child.proc.kill('SIGTERM');
     expect((await child.done).code).toBe(0);
     expect(files()).toEqual(['db.sqlite', 'filler']);
@@ -125,7 +125,7 @@ describe('the database on a full disk', { timeout: 90_000 }, () => {
     const seen = feed.requests.length;
     const crawl = await run(['crawl', '--db', file, '--feeds', feeds]);
     expect(crawl.code).toBe(1);
-    expect(crawl.err).toBe(`lakivahti crawl: the disk holding ${file} is full (0 KiB free on ${mnt}); nothing was written. Free some space there and run it again; commands that only read still work\n`);
+    expect(crawl.err).toBe(`lakivahti crawl: the disk holding ${file} is full (0 bytes free on ${mnt}); nothing was written. Free some space there and run it again; commands that only read still work\n`);
     expect(feed.requests.length).toBe(seen);
     expect(files()).toEqual(['db.sqlite', 'filler']);
     expect(sha(file)).toBe(before);
@@ -165,7 +165,7 @@ describe('the database on a full disk', { timeout: 90_000 }, () => {
     if (skipped) return t.skip(skipped);
     const file = onFullDisk(path.join(dir, 'seed.sqlite'), 128 * 1024);
     const crawl = await run(['crawl', '--db', file, '--feeds', feeds, '--source', 'big']);
-    expect(crawl.out).toMatch(new RegExp(`^big: error: store: the disk holding ${file} is full \\(\\d+ KiB free on ${mnt}\\): nothing of it was written\\n$`));
+    expect(crawl.out).toMatch(new RegExp(`^big: error: store: the disk holding ${file} is full \\((\\d+ bytes|\\d+(\\.\\d)? KiB) free on ${mnt}\\): nothing of it was written\\n$`));
     expect(crawl.err).toContain(`crawl: the disk holding ${file} is full`);
     expect(crawl.code).toBe(1);
     fs.rmSync(path.join(mnt, 'filler'));
@@ -192,7 +192,7 @@ describe('the database on a full disk', { timeout: 90_000 }, () => {
     for (const force of [[], ['--force']]) {
       const r = await run(['backup', path.join(mnt, force.length ? 'backup.sqlite' : 'new.sqlite'), ...force, '--db', db]);
       expect(r.code, force.join(' ')).toBe(1);
-      expect(r.err).toMatch(new RegExp(`^lakivahti backup: the disk holding ${mnt}/(new|backup)\\.sqlite is full \\(64 KiB free on ${mnt}, the copy needs \\d+ KiB\\); nothing was written\\. Free some space there, or write the copy to another disk\\n$`));
+      expect(r.err).toMatch(new RegExp(`^lakivahti backup: the disk holding ${mnt}/(new|backup)\\.sqlite is full \\(64 KiB free on ${mnt}, the copy needs \\d+(\\.\\d)? (KiB|MiB)\\); nothing was written\\. Free some space there, or write the copy to another disk\\n$`));
       expect(r.out).toBe('');
       expect(files()).toEqual(['backup.sqlite', 'filler']);
       expect(fs.readFileSync(dest, 'utf8')).toBe('an older backup');
@@ -206,7 +206,7 @@ describe('the database on a full disk', { timeout: 90_000 }, () => {
     const db = openDb(path.join(dir, 'seed.sqlite'), { readOnly: true });
     const dest = path.join(mnt, 'backup.sqlite');
     try {
-      await expect(backupDb(db, dest)).rejects.toThrow(new RegExp(`^the disk holding ${dest.replace(/\./g, '\\.')} is full \\(256 KiB free on ${mnt}, the copy needs \\d+ KiB\\); nothing was written`));
+      await expect(backupDb(db, dest)).rejects.toThrow(new RegExp(`^the disk holding ${dest.replace(/\./g, '\\.')} is full \\(256 KiB free on ${mnt}, the copy needs \\d+(\\.\\d)? (KiB|MiB)\\); nothing was written`));
     } finally {
       db.close();
     }

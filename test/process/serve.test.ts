@@ -96,7 +96,7 @@ describe('lakivahti serve as a process', () => {
     const copy = path.join(dir, 'while-serving.sqlite');
     const backup = await run(['backup', copy, '--db', db]);
     expect([backup.code, backup.err]).toEqual([0, '']);
-    expect(backup.out).toMatch(/written \(\d+\.\d MB, 1 item\); integrity check ok/);
+    expect(backup.out).toMatch(/written \(\d+(\.\d)? (KiB|MiB), 1 item\); integrity check ok/);
     // The slow source's run is still waiting for its server.
     const signalled = Date.now();
     child.proc.kill('SIGTERM');

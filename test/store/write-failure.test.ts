@@ -16,7 +16,7 @@ describe('writeFailure', () => {
     [Object.assign(new Error("EPERM: operation not permitted, open '/x/l.sqlite'"), { code: 'EPERM' }), 'read-only'],
     [sqlite('SQLITE_BUSY', 'database is locked'), null],
     [sqlite('SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE constraint failed: items.key'), null],
-    ['store: the disk holding /var/db/l.sqlite is full (0 KiB free on /var): nothing of it was written', 'disk-full'],
+    ['store: the disk holding /var/db/l.sqlite is full (0 bytes free on /var): nothing of it was written', 'disk-full'],
     ['store: disk I/O error', 'io-error'],
     ['fetch: HTTP 503 from https://example.fi/feed', null],
     [null, null],

@@ -230,10 +230,14 @@ const evaluation202817 = load('eval-2028-17.jsonl');
 // 495e76c); a dev set from round thirty-eight on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202818 = load('eval-2028-18.jsonl');
 // Round thirty-eight's evaluation set: 248 items (124 Swedish, Finnish/Swedish twins in new wordings; 124 relevant), written
-// and measured before any round-thirty-eight change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-thirty-eight change, never tuned on through round thirty-eight (figures in its commit message,
+// 05d42a4); a dev set from round thirty-nine on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202819 = load('eval-2028-19.jsonl');
+// Round thirty-nine's evaluation set: 248 items (124 Swedish, Finnish/Swedish twins in new wordings; 124 relevant), written
+// and measured before any round-thirty-nine change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202819 = load('eval-2028-19.jsonl');
+const evaluation202820 = load('eval-2028-20.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -675,14 +679,28 @@ function suite(name: string, make: () => Analyzer | null): void {
       // precision 1.000; its other primary misses are items not found (relevance).
       expectBars(evaluation202818, { f1: 0.99, primaryHit: 0.975, goalPrecision: 0.995 }, true);
     });
-    it('holds on the round-thirty-eight evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-eight change (12-06
-      // 07:48-07:51 UTC, the rules and primary-goal model of 1baded0): F1 0.945 / 0.949 (precision 1.000, recall 0.895 /
-      // 0.903), primary 0.815 / 0.831 (chosen 0.815 / 0.806), goal precision 0.916 / 0.925 (goal recall 0.826 / 0.841),
-      // snowball / voikko; keyword alert 0.831 (precision 0.776, recall 0.895: snowball's), 0.702 (chosen 0.597), 0.623. With the model
-      // refitted at its sealing (eval-2028-18 in the fit; 12-06 07:52-07:54 UTC) the same but voikko's chosen 0.823. Bars
-      // just below (below the three targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202819, { f1: 0.94, primaryHit: 0.81, goalPrecision: 0.91 }, false);
+    it('holds on the round-thirty-eight evaluation set, a dev set from round thirty-nine, above the keyword alert on every figure', () => {
+      // Sealed through round thirty-eight; a dev set from round thirty-nine on, so its misses are printed. Before any
+      // round-thirty-eight change (12-06 07:48-07:51 UTC, the rules and primary-goal model of 1baded0): F1 0.945 / 0.949
+      // (precision 1.000, recall 0.895 / 0.903), primary 0.815 / 0.831 (chosen 0.815 / 0.806), goal precision 0.916 / 0.925
+      // (goal recall 0.826 / 0.841), snowball / voikko; keyword alert 0.831 (precision 0.776, recall 0.895: snowball's),
+      // 0.702 (chosen 0.597), 0.623. With the model refitted at its sealing (eval-2028-18 in the fit; 12-06 07:52-07:54
+      // UTC) the same but voikko's chosen 0.823. After round thirty-eight's rules (chosen from the dev sets with it unread,
+      // totals only) and at round thirty-nine's sealing (12-06 11:05 UTC, the primary-goal model refitted with it): F1
+      // 0.954 / 0.958 (precision 1.000, recall 0.911 / 0.919), primary 0.831 / 0.847 (chosen 0.831 / 0.847), goal precision
+      // 0.917 / 0.926 (goal recall 0.841 / 0.856). Bars just below (below the three targets, where it stands): a
+      // fall below is a regression.
+      expectBars(evaluation202819, { f1: 0.95, primaryHit: 0.825, goalPrecision: 0.915 }, true);
+    });
+    it('holds on the round-thirty-nine evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-nine change (12-06
+      // 11:00-11:05 UTC, load 12-15, the rules and primary-goal model of cf67b41): F1 0.919 / 0.922 (precision 0.926 /
+      // 0.934, recall 0.911), primary 0.903 / 0.911 (chosen 0.863), goal precision 0.968 (goal recall 0.909 / 0.917),
+      // snowball / voikko; keyword alert 0.866 (precision 0.806, recall 0.935), 0.831 (chosen 0.718), 0.675. With the model
+      // refitted at its sealing (eval-2028-19 in the fit; 12-06 11:05 UTC) the same but snowball's chosen 0.879. Bars just
+      // below (below the F1 and primary targets, above its goal-precision target, where it stands): a fall below
+      // is a regression.
+      expectBars(evaluation202820, { f1: 0.915, primaryHit: 0.9, goalPrecision: 0.965 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.

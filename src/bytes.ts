@@ -1,0 +1,18 @@
+// One way to write a size in a message: binary units named as such (KiB, MiB, GiB), as git prints them. Every limit
+// the program sets is a power of two (10 MiB a response, 200 KiB an item's content, 64 KiB beside the database) and
+// df -h, which a person compares a disk's figures with, counts in 1024s too.
+
+const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+/**
+ * "10 MiB", "1.5 KiB", "300 bytes": a size for messages people read, to one decimal, rounded down (a free space or a
+ * limit is never shown above what it is) unless `up` (what something needs is never shown below it).
+ */
+export function formatBytes(n: number, up = false): string {
+  if (n < 1024) return `${n} ${n === 1 ? 'byte' : 'bytes'}`;
+  let unit = 0;
+  while (unit < UNITS.length - 1 && n >= 1024 ** (unit + 2)) unit++;
+  // n * 10 / 1024^k is exact for whole n below 2^53 / 10 (a division by a power of two), so floor and ceil are true.
+  const tenths = n * 10 / 1024 ** (unit + 1);
+  return `${(up ? Math.ceil(tenths) : Math.floor(tenths)) / 10} ${UNITS[unit]}`;
+}
