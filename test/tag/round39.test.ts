@@ -68,3 +68,15 @@ describe.each(roundTaggers('round thirty-nine, supervision fees'))('round thirty
     expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
   });
 });
+
+// EMS units named in Swedish without akutvård ("prehospitala enheter") are EMS, the reform's, as ensihoitoyksikkö is in
+// Finnish: the rescue department running them or the fire station housing them is who and where. Each case is the
+// services' with the phrase left out, with either analyzer.
+describe.each(roundTaggers('round thirty-nine, EMS units'))('round thirty-nine, EMS units in Swedish (%s)', (_name, tag) => {
+  it.each([
+    ['Räddningsverkets prehospitala enheter får nya fordon i höst', 'Fordonen ersätter de äldsta bilarna.'],
+    ['Två prehospitala enheter flyttar till den nya brandstationen i Åby', 'Flytten sker i maj.'],
+  ] as const)('EMS units are the reform’s: %s', (title, summary) => {
+    expect(tag({ title, summary, lang: 'sv', source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+});
