@@ -80,3 +80,12 @@ describe.each(roundTaggers('round thirty-nine, EMS units'))('round thirty-nine, 
     expect(tag({ title, summary, lang: 'sv', source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
   });
 });
+
+// A generator (generaattori, varageneraattori) is backup power by its machine's name, as aggregaatti and aggregat are:
+// preparedness, internal security, whoever pays. With Snowball the case is the reform's with the term left out.
+describe.each(roundTaggers('round thirty-nine, generators'))('round thirty-nine, generators (%s)', (_name, tag) => {
+  it('a rescue department buying generators for its stations is preparedness', () => {
+    const r = tag({ title: 'Myrskyihin varaudutaan: pelastuslaitos ostaa generaattorit kaikille asemilleen', summary: 'Hankinta rahoitetaan hyvinvointialueen investointiohjelmasta.', lang: 'fi', source: 'hyvinvointialue' });
+    expect(r).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+});
