@@ -89,3 +89,14 @@ describe.each(roundTaggers('round thirty-nine, generators'))('round thirty-nine,
     expect(r).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
   });
 });
+
+// Outdoor sirens (ulkohälytin, utomhuslarm) are population warning, internal security, as väestöhälytin and larmsiren are,
+// whichever rescue department renews them. Each case is the services' with the terms left out, with either analyzer.
+describe.each(roundTaggers('round thirty-nine, outdoor sirens'))('round thirty-nine, outdoor sirens (%s)', (_name, tag) => {
+  it.each([
+    ['Pelastuslaitos uusii ulkohälyttimet kolmessa kunnassa', 'Uudet laitteet kuuluvat kauemmas.', 'fi'],
+    ['Räddningsverket byter ut utomhuslarmen i tre kommuner', 'De nya apparaterna hörs längre.', 'sv'],
+  ] as const)('outdoor sirens are population warning: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'pelastustoimi' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+});
