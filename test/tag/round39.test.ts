@@ -100,3 +100,21 @@ describe.each(roundTaggers('round thirty-nine, outdoor sirens'))('round thirty-n
     expect(tag({ title, summary, lang, source: 'pelastustoimi' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
   });
 });
+
+// The Ministry of the Interior and the partnership network named together in a title are their cooperation structure,
+// internal security (the scope ministry-network, factor 1, by field: only the two in the title). Each cooperation case is
+// the services' (the network's actor) with the scope left out; the guard, the ministry named only in the summary of the
+// network's seminar on self-monitoring, went to internal security when a summary mention lifted the scope too.
+describe.each(roundTaggers('round thirty-nine, ministry and network'))('round thirty-nine, the ministry and the network (%s)', (_name, tag) => {
+  it.each([
+    ['Sisäministeriö ja kumppanuusverkosto sopivat kuukausittaisista tapaamisista', 'Tapaamisissa seurataan kehittämishankkeita.', 'fi'],
+    ['Inrikesministeriet och partnerskapsnätverket kom överens om månatliga möten', 'På mötena följs utvecklingsprojekten upp.', 'sv'],
+  ] as const)('the ministry and the network together are internal security: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+
+  it('the ministry named in the summary only is a mention', () => {
+    const r = tag({ title: 'Kumppanuusverkoston seminaari: omavalvonnan ohje valmis', summary: 'Sisäministeriö esitteli ohjetta.', lang: 'fi', source: 'pelastustoimi' });
+    expect(r).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+});
