@@ -118,3 +118,21 @@ describe.each(roundTaggers('round thirty-nine, ministry and network'))('round th
     expect(r).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
   });
 });
+
+// The welfare area's investments (investoinnit, investeringar) are a budget word as their plan is: in the welfare area's
+// own feed, the fire stations they build are what the reform's money buys. The rescue department's own investments stay
+// its own (the genitive actor before the budget word). Each investment case is the services' with the words not budget
+// words, with either analyzer.
+describe.each(roundTaggers('round thirty-nine, investments'))('round thirty-nine, the welfare area’s investments (%s)', (_name, tag) => {
+  it.each([
+    ['Investoinnit 2050–2054: kaksi uutta paloasemaa rakennetaan', 'Aluevaltuusto käsittelee suunnitelmaa kesäkuussa.', 'fi'],
+    ['Investeringarna 2050–2054: en brandstation och två hälsostationer renoveras', 'Välfärdsområdesfullmäktige behandlar planen i juni.', 'sv'],
+  ] as const)('investments building fire stations are the reform’s: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+
+  it('the rescue department’s own investments are the services’', () => {
+    const r = tag({ title: 'Pelastuslaitoksen investoinnit kalustoon kasvavat', summary: 'Uusia sammutusautoja hankitaan neljä.', lang: 'fi', source: 'hyvinvointialue' });
+    expect(r).toMatchObject({ relevant: true, primary: 'services' });
+  });
+});
