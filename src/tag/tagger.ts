@@ -108,7 +108,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const alsoGoals: ReadonlySet<GoalId>[] = [];
   const byActor: boolean[] = [];
   // The goal owning a budget term at each title word (talousarvio, bokslut), or null.
-  const budgetAt: (GoalId | null)[] = [];
+  const budgetAt: (CompiledTerm | null)[] = [];
   // Whether a title word names the welfare area or its organ by a topic word (hyvinvointialue, lautakunta, nämnd).
   const organAt: boolean[] = [];
   // Whether a title word names a hazard that is an occasion (maastopalo, skogsbrand): never a head.
@@ -118,6 +118,18 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const placeAt: (GoalId | null)[] = [];
   const weakOnly: boolean[] = [];
   const ends: boolean[] = [];
+  // Where each token of a field ends in its text (see tokenEnds), found once per field and only when a rule reads what
+  // follows a token (the title's colon or dash, a denial's sentence end); `endsOf` is the tokens they are of.
+  let endAt = new Int32Array(64);
+  let endsOf: Token[] | null = null;
+  const endsIn = (text: string, tokens: Token[]): Int32Array => {
+    if (endsOf !== tokens) {
+      if (endAt.length < tokens.length) endAt = new Int32Array(2 * tokens.length);
+      tokenEnds(text, tokens, endAt);
+      endsOf = tokens;
+    }
+    return endAt;
+  };
   // Title phrases of anchor terms: where each starts and the goal that owns it (a headline names its goal by a phrase too).
   const phraseStart: number[] = [];
   const phraseOwner: GoalId[] = [];
@@ -174,6 +186,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   let tail: ReadonlySet<string> = NONE;
   let headline: GoalId[] = [];
   let budget: GoalId | null = null;
+  // Whether the title's budget word is a deal (buying: see TermDef.deal).
+  let deal = false;
 
   // read() is split into the parts below so that V8 optimises each on its own: compiled whole, it was the largest
   // optimising compile of a crawl (bench/HISTORY.md, session 35). Each part runs once per field or item.
@@ -199,13 +213,15 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     tail = NONE;
     headline = [];
     budget = null;
+    deal = false;
+    endsOf = null;
     for (let fi = 0; fi < 2; fi++) {
       const field: Field = fi === 0 ? 'title' : 'summary';
       const text = fi === 0 ? title : summary;
       if (!text) continue;
       const tokens: Token[] = words?.[field] ?? tokenize(text);
       fieldTokens.push([field, tokens]);
-      matchField(tokens, field, lang, features, deniedIn(text, tokens, lang));
+      matchField(tokens, field, lang, features, deniedIn(text, tokens, lang, endsIn));
       if (fi === 0) readTitle(text, tokens, lang);
     }
     const reading = score(input, lang, kind, features);
@@ -255,7 +271,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         for (let k = 1; k < len && ok; k++) ok = hasWord(perToken[i + k].phraseWords, pw.term, k);
         if (!ok) continue;
         note(pw.term, field, phraseText(tokens, i, len));
-        if (fi === 0 && pw.term.def.budget === true) budgetAt[i] ??= pw.term.owner;
+        if (fi === 0 && pw.term.def.budget === true) budgetAt[i] ??= pw.term;
         if (fi === 0 && pw.term.def.rule === 'anchor') {
           phraseStart[phrases] = i;
           phraseOwner[phrases] = pw.term.owner;
@@ -286,7 +302,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
           continue;
         }
         if (s.term.def.place === true) placeAt[i] ??= s.term.owner;
-        if (s.term.def.budget === true) budgetAt[i] ??= s.term.owner;
+        if (s.term.def.budget === true) budgetAt[i] ??= s.term;
         if (s.term.def.organ === true) organAt[i] = true;
         // The goal whose sub-topic owns the term (not its `also` goals): ensihoito speaks for the reform.
         if (rule === 'anchor' || rule === 'context') spoken = withGoal(spoken, s.term.owner);
@@ -329,14 +345,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // A colon or a dash ends a headline's part: "Pelastustoimen tietojärjestelmäohjelma: valvonnan …" pairs no words across it.
     let cut = -1;
     if (/:|\s[–—-]\s/.test(text)) {
+      const end = endsIn(text, tokens);
       ends.length = 0;
-      for (let k = 0; k < n; k++) ends.push(false);
-      for (let k = 0, pos = 0; k < n; k++) {
-        const at = text.indexOf(tokens[k].text, pos);
-        if (at < 0) continue;
-        pos = at + tokens[k].text.length;
-        ends[k] = /^(?::|\s+[–—-]\s)/.test(text.slice(pos, pos + 4));
-      }
+      for (let k = 0; k < n; k++) ends.push(end[k] >= 0 && /^(?::|\s+[–—-]\s)/.test(text.slice(end[k], end[k] + 4)));
       cut = ends.indexOf(true);
     }
     let firstWord = -1;
@@ -390,12 +401,15 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     let at = -1;
     for (let k = 0; k < n && at < 0; k++) if (budgetAt[k] !== null) at = k;
     if (at >= 0) {
-      const owner = budgetAt[at]!;
+      const owner = budgetAt[at]!.owner;
       const whose = (k: number): boolean =>
         k >= 0 && byActor[k] && !headGoals[k].has(owner) && (lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[k].lower);
       const and = at >= 3 && /^(?:ja|och)$/.test(tokens[at - 1].lower);
       const own = whose(at - 1) || (and && whose(at - 3)) || (lang === 'sv' && tokens[at + 1]?.lower === 'för' && at + 2 < n && byActor[at + 2] && !headGoals[at + 2].has(owner));
-      if (!own) budget = owner;
+      if (!own) {
+        budget = owner;
+        deal = budgetAt[at]!.def.deal === true;
+      }
     }
     if (cut >= 0) {
       // The doer's words before the colon say who decided, not what ("Hyvinvointialue päätti: pelastuslaitoksen …").
@@ -414,6 +428,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (titleGoals[i].size === 0) continue;
       const j = lang === 'sv' && titleGoals[i + 1].size === 0 && tokens[i + 2]?.lower === 'av' ? i + 3 : i + 1;
       if (cut >= 0 && endsWithin(ends, i, j)) continue;
+      // A comma between the two lists them ("tilannekuva hätäkeskuksen, ensihoidon ja pelastustoiminnan välille"): no
+      // word of a list modifies the next.
+      if (listed(text, tokens, i)) continue;
       // An actor says who, not what: "sote-uudistuksen pelastustoimen siirtymäsäännökset" is not about the rescue services.
       if (j >= n || titleGoals[j].size !== 1 || byActor[j] || occasionAt[j]) continue;
       // A Finnish word in a place case is where, not what: in "Pelastuslaitos ja poliisi harjoittelivat yhteistoimintaa
@@ -454,6 +471,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     }
   }
 
+  /** Whether a comma follows title word `i`. */
+  function listed(text: string, tokens: Token[], i: number): boolean {
+    if (text.indexOf(',') < 0) return false;
+    const end = endsIn(text, tokens)[i];
+    return end >= 0 && text.charCodeAt(end) === 44;
+  }
+
   /**
    * How a learned feature reads to a reviewer: a taxonomy term's feature is keyed by its place in the taxonomy (so that
    * paloasema and brandstation are one), but the item page names the term as this item has it ("term:paloasema").
@@ -486,7 +510,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       for (let h = 0; h < hits; h++) {
         if (hitTerms[h].def.rule !== 'anchor') continue;
         if (hitTerms[h].owner === budget) ownerNamed = true;
-        else otherNamed = true;
+        // A deal (buying) is the welfare area's property only when it deals in a place (a fire station, its plot): the
+        // rescue department buying fire engines is the services' equipment (round thirty-nine).
+        else if (!deal || hitTerms[h].def.place === true) otherNamed = true;
       }
       // A budget published by the welfare area itself (its feed, a prior of the budget's goal) names its owner too: the
       // council's "tilläggsanslag" for a fire station's repair is the welfare area's money.
@@ -600,6 +626,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const when = scopeHits.get(scopeKeys[si][0]);
       const unless = scopeHits.get(scopeKeys[si][1]);
       if (when === undefined) continue;
+      // A scope that only names a cooperation, by field (the ministry and the partnership network): only the two named in
+      // the title name it (round thirty-nine); either in the summary is a mention.
+      if (sc.factor === 1 && sc.byField && (when.field !== 'title' || unless?.field !== 'title')) continue;
       if (unless !== undefined && (!sc.byField || factor[unless.field] >= factor[when.field])) {
         const together = Object.entries(sc.together);
         if (together.length === 0) continue;
@@ -923,7 +952,7 @@ const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ilman|inte|ej|utan)(?!\p{L})/iu;
  * ändringen påverkar inte välfärdsområdenas finansiering" is sweeping alone (round thirty-five, then for the title's goals
  * only), "Katsaus ei käsittele pelastustointa" no rescue-services item (round thirty-eight: summaries too, and no points).
  */
-function deniedIn(text: string, tokens: Token[], lang: Lang): Uint8Array | null {
+function deniedIn(text: string, tokens: Token[], lang: Lang, endsIn: (text: string, tokens: Token[]) => Int32Array): Uint8Array | null {
   // Most summaries have no word of a denial: they are not scanned word by word.
   if (!MAY_DENY.test(text)) return null;
   let out: Uint8Array | null = null;
@@ -935,21 +964,31 @@ function deniedIn(text: string, tokens: Token[], lang: Lang): Uint8Array | null 
     else if (lang === 'sv' && DENIES_SV.test(w) && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower)) from = k + 2;
     else if (lang === 'sv' && DENIES_SV.test(w) && k >= 2 && tokens[k - 1].lower === 'att' && tokens[k - 2].lower === 'utan') from = k + 1;
     if (from < 0 || from >= n) continue;
-    // The span ends at the first word followed by . ; : ! ? or a spaced dash, found in the text after the denial.
-    let pos = 0;
-    for (let j = 0; j <= k; j++) {
-      const at = text.indexOf(tokens[j].text, pos);
-      if (at >= 0) pos = at + tokens[j].text.length;
-    }
+    // The span ends at the first word followed by . ; : ! ? or a spaced dash.
+    const end = endsIn(text, tokens);
     out ??= new Uint8Array(n);
     for (let j = from; j < n; j++) {
-      const at = text.indexOf(tokens[j].text, pos);
-      if (at >= 0) pos = at + tokens[j].text.length;
       out[j] = 1;
-      if (at >= 0 && /^(?:[.;:!?]|\s[–—-]\s)/.test(text.slice(pos, pos + 3))) break;
+      if (end[j] >= 0 && /^(?:[.;:!?]|\s[–—-]\s)/.test(text.slice(end[j], end[j] + 3))) break;
     }
   }
   return out;
+}
+
+/**
+ * Where each token ends in `text`, into `out` (-1 for a token not found there: it moves nothing on), found in one pass from
+ * the text's start: what follows a token (a headline's colon or dash, a sentence's end) is read from there.
+ */
+function tokenEnds(text: string, tokens: Token[], out: Int32Array): void {
+  for (let k = 0, pos = 0; k < tokens.length; k++) {
+    const at = text.indexOf(tokens[k].text, pos);
+    if (at < 0) {
+      out[k] = -1;
+      continue;
+    }
+    pos = at + tokens[k].text.length;
+    out[k] = pos;
+  }
 }
 
 /** An evidence's first goal (its term's own), as Object.keys(goals)[0] gives it, without the list of keys. */

@@ -263,7 +263,7 @@ class Validator {
     return out;
   }
 
-  /** A term: `text`, `text: weight`, or `text: {w, also, exact, actor, budget, organ, occasion, place, origin}`. */
+  /** A term: `text`, `text: weight`, or `text: {w, also, exact, actor, budget, deal, organ, occasion, place, origin}`. */
   term(path: Path, lang: Lang, rule: TermDef['rule'], goal: string | null, ids: string[], subtopic: string | null): TermDef {
     const n = this.node(path);
     const line = this.lineOf(path);
@@ -271,8 +271,8 @@ class Validator {
     let w = rule === 'context' ? 1 : 2;
     let also: Record<string, number> = {};
     let exact: boolean | null = null;
-    // The yes/no options: actor, budget, organ, occasion, place (types.ts says what each marks).
-    const flags = { actor: false, budget: false, organ: false, occasion: false, place: false };
+    // The yes/no options: actor, budget, deal, organ, occasion, place (types.ts says what each marks).
+    const flags = { actor: false, budget: false, deal: false, organ: false, occasion: false, place: false };
     let origin: string | null = null;
     if (isScalar(n) && typeof n.value === 'string') {
       text = n.value;
@@ -310,11 +310,11 @@ class Validator {
               also[g] = (v as { value: number }).value;
             }
           } else {
-            this.fail(at, `unknown term option "${key}" (w, also, exact, actor, budget, organ, occasion, place, origin)`);
+            this.fail(at, `unknown term option "${key}" (w, also, exact, actor, budget, deal, organ, occasion, place, origin)`);
           }
         }
       } else if (!(isScalar(val) && val.value === null)) {
-        this.fail(line, `term "${text}" must have a number weight or options {w, also, exact, actor, budget, organ, occasion, place, origin}`);
+        this.fail(line, `term "${text}" must have a number weight or options {w, also, exact, actor, budget, deal, organ, occasion, place, origin}`);
       }
     } else {
       this.fail(line, 'a term must be a string, "term: weight" or "term: {w: …}"');

@@ -31,6 +31,11 @@ export interface TermDef {
    */
   budget?: boolean;
   /**
+   * Of a budget word: a deal (buying) that is the welfare area's property only when the item names a place (a fire station)
+   * it deals in; buying fire engines is the rescue services' equipment (see tagger.ts).
+   */
+  deal?: boolean;
+  /**
    * Names the welfare area or one of its organs by a topic word (hyvinvointialue, lautakunta, nämnd): opening a title
    * before a decision verb, it says who decides, as an actor would, not what the item is about (see tagger.ts).
    */

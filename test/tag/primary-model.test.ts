@@ -58,12 +58,13 @@ function suite(name: string, make: () => Analyzer | null): void {
       // leading, the services fail the further-goal test the rules' lead was spared (round thirty-six).
       expect(r.goals).toEqual(['internal-security']);
       expect(r.evidence.filter((e) => e.rule === 'model').map((e) => e.term)).toEqual([expect.stringMatching(/^internal-security p 0\.\d\d$/)]);
-      // A shared situational picture of the emergency centre, EMS and rescue operations: internal security (Swedish). (The
-      // example was d054, an EMS service-level decision, until round thirty-five's Swedish phrases gave it to the rules.)
-      const d234 = item('eval-2028-12', 'd234');
-      expect(rules(d234).primary).not.toBe('internal-security');
-      expect(model(d234).primary).toBe('internal-security');
-      expect(model(d234).primary).toBe(d234.primary);
+      // A power-cut exercise of the welfare area and the rescue department: internal security (Swedish). (The example was
+      // d054, an EMS service-level decision, until round thirty-five's Swedish phrases gave it to the rules; then d234, a
+      // shared situational picture, until round thirty-nine's comma rule gave it to them.)
+      const d076 = item('eval-2028-12', 'd076');
+      expect(rules(d076).primary).not.toBe('internal-security');
+      expect(model(d076).primary).toBe('internal-security');
+      expect(model(d076).primary).toBe(d076.primary);
     });
 
     it('says on the item page, in Finnish and Swedish, that the model chose the main goal and with what probability', () => {

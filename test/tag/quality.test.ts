@@ -575,7 +575,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // thirty-four's goal classes (h-goals-43): primary 0.955, goal precision 0.950.
       // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 0.993).
       // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.968, goal precision 0.963).
-      expectBars(evaluation202811, { f1: 0.99, primaryHit: 0.965, goalPrecision: 0.96 }, true);
+      // Round thirty-nine's goal classes (h-goals-48: the supervision fee): primary 0.981, goal precision 0.975.
+      expectBars(evaluation202811, { f1: 0.99, primaryHit: 0.975, goalPrecision: 0.97 }, true);
     });
     it('holds on the round-thirty-one evaluation set, a dev set from round thirty-two, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-one; a dev set from round thirty-two on, so its misses are printed. Before any round-thirty-one change: F1 0.945 /
@@ -593,7 +594,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.952, goal precision 0.934).
       // Round thirty-eight (h-goals-47: a title opening "from what to what"): goal precision 0.939.
       // Round thirty-nine's relevance (h-rel-48, 12-06 11:40): F1 0.995, primary 0.963 / 0.957 (d215, the year's fire deaths); bars raised to just below.
-      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.955, goalPrecision: 0.935 }, true);
+      // Round thirty-nine (h-goals-48: a comma lists, so a shared situation picture's users are no subject): goal precision
+      // 0.954 / 0.949.
+      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.955, goalPrecision: 0.945 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -642,7 +645,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
       // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (F1 0.996, two
       // investment programmes found; primary 0.960, goal precision 0.955: the issue's targets met).
-      expectBars(evaluation202815, { f1: 0.995, primaryHit: 0.955, goalPrecision: 0.95 }, true);
+      // Round thirty-nine's goal classes (h-goals-48: buying a fire station's plot is a property deal): primary 0.976, goal
+      // precision 0.970.
+      expectBars(evaluation202815, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.965 }, true);
     });
     it('holds on the round-thirty-five evaluation set, a dev set from round thirty-six, above the keyword alert on every figure', () => {
       // Sealed through round thirty-five; a dev set from round thirty-six on, so its misses are printed. Before any
@@ -654,7 +659,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): its three relevance misses found (a decree on authority bulletins
       // in both languages, a data breach), F1 1.000 and primary 0.953 with both analyzers; bars just below.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (primary 0.945, goal precision 0.970, its misses read from 02:12).
-      expectBars(evaluation202816, { f1: 0.995, primaryHit: 0.95, goalPrecision: 0.965 }, true);
+      // Round thirty-nine's goal classes (h-goals-48: a fire station bought back is a property deal): primary 0.984, goal
+      // precision 0.986.
+      expectBars(evaluation202816, { f1: 0.995, primaryHit: 0.98, goalPrecision: 0.98 }, true);
     });
     it('holds on the round-thirty-six evaluation set, a dev set from round thirty-seven, above the keyword alert on every figure', () => {
       // Sealed through round thirty-six; a dev set from round thirty-seven on, so its misses are printed. Before any
@@ -696,7 +703,11 @@ function suite(name: string, make: () => Analyzer | null): void {
       // fall below is a regression.
       // Round thirty-nine's relevance (h-rel-48, 12-06 11:40): its relevance misses read after eval-2028-20's sealing: F1 0.988 (precision
       // 1.000, recall 0.976), primary 0.895 / 0.903 (chosen the same), goal precision 0.922 / 0.930; bars raised to just below.
-      expectBars(evaluation202819, { f1: 0.985, primaryHit: 0.89, goalPrecision: 0.92 }, true);
+      // A dev set from round thirty-nine: its goal misses read after eval-2028-20's sealing (h-goals-48; EMS units in Swedish,
+      // generators, outdoor sirens, the ministry and the network together, the welfare area's investments): F1 0.962 / 0.967
+      // (two items found with their terms), primary 0.911 / 0.919 (chosen the same), goal precision 0.984; its other primary
+      // misses are items not found (relevance) and the risk analysis noted for the budget's preparation. Bars just below.
+      expectBars(evaluation202819, { f1: 0.985, primaryHit: 0.905, goalPrecision: 0.98 }, true);
     });
     it('holds on the round-thirty-nine evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-nine change (12-06
