@@ -17,3 +17,14 @@ export function controlProblem(option: string, value: string, { lines = false } 
   const c = controlCharacter(value, { lines });
   return c && `${option} ${JSON.stringify(value)} holds a control character (U+${c.code} at character ${c.at}); give it ${lines ? '' : 'on one line '}without control characters`;
 }
+
+/** Every control character a terminal would obey, but the line feed and the tab that lay out what is printed. */
+const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * Text for a terminal with each control character shown as `\uXXXX` (as the web's quoted values show them) rather
+ * than obeyed: stored text from before the input checks, or a source's, printed raw cleared a screen or reversed a
+ * line. Inside a JSON string the same six characters are the escape of the same character, so JSON stays JSON.
+ */
+export const shownControls = (text: string): string =>
+  text.replace(OBEYED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

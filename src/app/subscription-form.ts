@@ -1,6 +1,6 @@
 // The rules of a new subscription, shared by `subscriptions add` and the web view's form: each refusal names its field,
 // in English for the command line, and for the page as a word of its dictionary (src/present/words-subscriptions.ts).
-import { getMatter, listOrganisations, listSourceStates, mergedInto, type Db } from '../store/index.js';
+import { matterTitle, listOrganisations, listSourceStates, mergedInto, type Db } from '../store/index.js';
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
@@ -57,7 +57,7 @@ export function storedRules(db: Db, configured: { id: string }[], goals: string[
   return {
     goals,
     sources: [...new Set([...configured.map((s) => s.id), ...listSourceStates(db).map((s) => s.id)])].sort(),
-    matterExists: (n) => getMatter(db, n) !== undefined,
+    matterExists: (n) => matterTitle(db, n) !== undefined,
     mergedInto: (n) => mergedInto(db, n),
     searchable: (text) => searchQuery(text, (analyzer ??= createAnalyzer())) !== null,
   };
@@ -113,7 +113,7 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
 export function mergedMatters(db: Db, typed: readonly string[]): { asked: number; into: number }[] {
   return typed.flatMap((t) => {
     const asked = parseId(t.trim());
-    const into = asked === undefined || getMatter(db, asked) ? undefined : mergedInto(db, asked);
+    const into = asked === undefined || matterTitle(db, asked) !== undefined ? undefined : mergedInto(db, asked);
     return into === undefined ? [] : [{ asked: asked!, into }];
   });
 }

@@ -72,8 +72,17 @@ export function parseCommand<O extends ParseArgsConfig['options']>(args: string[
 }
 
 /**
- * The command says no, or that it failed, in a line of its own: `command: message` on stderr, exit status 2 (a target
- * it will not write, a name already taken) unless given (1: it tried and failed).
+ * A line on standard error, the one shape of every line the commands write there: `lakivahti COMMAND: message`, or
+ * `lakivahti: message` for the program itself (an unknown command, an unknown setting). The program's name first, as
+ * BSD's warnx(3) and curl print it, and the command after it: cron mails and journals mix several jobs' lines.
+ */
+export function warn(command: string | null, message: string, err: Writable | NodeJS.WritableStream = process.stderr): void {
+  err.write(`lakivahti${command ? ` ${command}` : ''}: ${message}\n`);
+}
+
+/**
+ * The command says no, or that it failed, in a line of its own: `lakivahti command: message` on stderr (see warn), exit
+ * status 2 (a target it will not write, a name already taken) unless given (1: it tried and failed).
  */
 export class Refused extends Error {
   constructor(message: string, readonly status = 2) {

@@ -5,7 +5,7 @@ import { fixturesDir, rootDir } from '../paths.js';
 import { mirrorUrl, startMirror, type Mirror } from '../demo/mirror.js';
 import { closeContext, openTaggingContext, reportConfigErrors } from '../app/context.js';
 import { databaseCreator, removeDbFiles, writeMeta } from '../store/index.js';
-import { parseCommand, Refused } from './args.js';
+import { parseCommand, Refused, warn } from './args.js';
 import { serve } from '../app/serve.js';
 import { parseHost, parsePort, parseWebEnv, stopOn, untilSignal } from './serve.js';
 
@@ -46,7 +46,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     for (const def of ctx.sources) {
       const dir = path.join(fixturesDir, 'sources', def.id);
       if (!fs.existsSync(path.join(dir, 'mirror.json'))) {
-        process.stderr.write(`demo: no recorded snapshot for ${def.id}; it will show a fetch error\n`);
+        warn('demo', `no recorded snapshot for ${def.id}; it will show a fetch error`);
         def.url = 'http://127.0.0.1:9/no-snapshot';
         continue;
       }

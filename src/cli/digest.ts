@@ -10,7 +10,7 @@ import { describeRefusedAddress, prepareDeliveries, previewAll, sendDue } from '
 import { smtpTransport } from '../mail/transport.js';
 import { fiDateTime } from '../app/format.js';
 import { makeFolder, utf8Path } from '../paths.js';
-import { fileKind, onStopSignal, parseCommand, Refused, signalStatus, UsageError, writeLine } from './args.js';
+import { fileKind, onStopSignal, parseCommand, Refused, signalStatus, UsageError, warn, writeLine } from './args.js';
 import type { Digest } from '../digest/build.js';
 
 export const usage = `usage: lakivahti digest --preview [--to EMAIL] [--out DIR [--force]] [--db PATH]
@@ -92,7 +92,7 @@ async function preview(values: { to?: string; out?: string; force?: boolean; db?
     if (values.out) refuseKeptFiles(values.out, names.flatMap((name) => [`${name}.html`, `${name}.txt`]), !!values.force);
     // Nobody (or not this address) subscribes: what follows is the network digest as it would look, not theirs.
     if (messages.length === 1 && messages[0].subscription.id === 0)
-      process.stderr.write(`digest: ${values.to ?? 'nobody'} ${values.to ? 'has no active subscription' : 'subscribes'}; showing the network digest as it would look\n`);
+      warn('digest', `${values.to ?? 'nobody'} ${values.to ? 'has no active subscription' : 'subscribes'}; showing the network digest as it would look`);
     for (const [n, m] of messages.entries()) {
       const who = m.subscription.email;
       const note = countsNote(m.digest);
@@ -123,7 +123,7 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
       frequencies: ['immediately', 'daily', 'weekly'], network: 'build', now: new Date(),
       approveBy: values.approve ? `cli:${os.userInfo().username}` : undefined,
     });
-    for (const r of report.refused) process.stderr.write(`digest: ${describeRefusedAddress(r)}\n`);
+    for (const r of report.refused) warn('digest', `${describeRefusedAddress(r)}`);
     if (report.waiting)
       process.stdout.write(`verkoston katsaus ${report.waiting.id} odottaa hyväksyntää (hyväksy verkkonäkymässä tai: lakivahti digest --send --approve)\n`);
     // A signal (cron's timeout, a shutdown, a closed terminal) stops the run once the message in flight is answered and
@@ -139,7 +139,7 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
           ? `; palvelin saattoi ottaa viestin vastaan, joten se voi tulla perille ${r.retryAt ? 'kahdesti, samalla Message-ID:llä' : 'silti'}` : ''})\n`));
     unlisten();
     if (stoppedBy) {
-      process.stderr.write(`digest: ${stoppedBy}: stopped after the message in flight was answered and recorded; the rest are left for the next run\n`);
+      warn('digest', `${stoppedBy}: stopped after the message in flight was answered and recorded; the rest are left for the next run`);
       return signalStatus(stoppedBy);
     }
     if (!results.length) process.stdout.write('ei lähetettävää\n');

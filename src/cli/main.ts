@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import { namedPath, PathError, resolvePaths, rootDir, utf8Path } from '../paths.js';
 import { DbOpenError } from '../store/db.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
-import { commandFirst, Interrupted, isGlobalOption, outputFailure, parseCommand, Refused, tolerateClosedPipes, UsageError } from './args.js';
+import { commandFirst, Interrupted, isGlobalOption, outputFailure, parseCommand, Refused, tolerateClosedPipes, UsageError, warn } from './args.js';
 import { unknownSettings } from '../config/settings.js';
+import { shownControls } from '../app/control-chars.js';
 
 const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
 
@@ -99,14 +100,25 @@ function dbFileOf(argv: string[]): string {
   }
 }
 
+/**
+ * Everything the commands print goes to a terminal or a file a terminal will show: a control character in it (stored
+ * text from before the input checks, a source's title or error) is shown as \uXXXX there, never obeyed. One place for
+ * every listing, summary and JSON line (the stored text itself is left as it is).
+ */
+function showControlsOnStdout(): void {
+  const write = process.stdout.write.bind(process.stdout) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? shownControls(chunk) : chunk, ...rest)) as typeof process.stdout.write;
+}
+
 /** Run the CLI with the given arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   tolerateClosedPipes();
+  showControlsOnStdout();
   const status = await runCommandLine(argv);
   // A listing into a file on a full disk: said once, not as node's stack, and never exit 0.
   const failed = outputFailure();
   if (!failed) return status;
-  process.stderr.write(`lakivahti: standard output could not be written (${failed.code ?? failed.name}: ${failed.message.replace(/^\w+: /, '').replace(/, write$/, '')}); what was printed is incomplete\n`);
+  warn(null, `standard output could not be written (${failed.code ?? failed.name}: ${failed.message.replace(/^\w+: /, '').replace(/, write$/, '')}); what was printed is incomplete`);
   return status === 0 ? 1 : status;
 }
 
@@ -123,11 +135,13 @@ async function runCommandLine(argv: string[]): Promise<number> {
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load && isGlobalOption(name)) {
-    process.stderr.write(`lakivahti: ${name.replace(/=.*$/s, '')} goes with a command (e.g. \`lakivahti --db FILE items\`), and none was given\n\n${USAGE}`);
+    warn(null, `${name.replace(/=.*$/s, '')} goes with a command (e.g. \`lakivahti --db FILE items\`), and none was given`);
+    process.stderr.write(`\n${USAGE}`);
     return 2;
   }
   if (!load) {
-    process.stderr.write(`lakivahti: unknown command "${name}"\n\n${USAGE}`);
+    warn(null, `unknown command "${name}"`);
+    process.stderr.write(`\n${USAGE}`);
     return 2;
   }
   const command = await load();
@@ -135,24 +149,25 @@ async function runCommandLine(argv: string[]): Promise<number> {
     process.stdout.write(command.usage);
     return 0;
   }
-  for (const line of unknownSettings(process.env)) process.stderr.write(`lakivahti: ${line}\n`);
+  for (const line of unknownSettings(process.env)) warn(null, line);
   try {
     return await command.run(rest);
   } catch (err) {
     const e = err as Error & { code?: string };
     if (err instanceof Refused && !(err instanceof UsageError)) {
-      process.stderr.write(`${name}: ${e.message}\n`);
+      warn(name, e.message);
       return err.status;
     }
     if (err instanceof UsageError || err instanceof PathError || e.code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${name}: ${e.message}\n\n${command.usage}`);
+      warn(name, e.message);
+      process.stderr.write(`\n${command.usage}`);
       return 2;
     }
     // Expected failures (a missing database, a busy port) and unexpected ones alike: one line, no stack. A write to
     // the database that failed (retag, review, digest --send, users, …) names why, as crawl does; backup's copy is
     // another file, whose failures it names itself.
     const failed = e.name === 'SqliteError' && name !== 'backup' ? writeFailure(err) : null;
-    process.stderr.write(`lakivahti ${name}: ${failed ? `${writeFailureText(failed, dbFileOf(argv))}; nothing of the failed write was kept` : e.message}\n`);
+    warn(name, failed ? `${writeFailureText(failed, dbFileOf(argv))}; nothing of the failed write was kept` : e.message);
     if (err instanceof Interrupted) return err.status;
     if (!(err instanceof DbOpenError) && process.env.LAKIVAHTI_DEBUG) process.stderr.write(`${e.stack}\n`);
     // The database failing (missing, read-only, full, corrupt) is a failure, not a mistake in the command line.

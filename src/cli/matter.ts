@@ -8,7 +8,7 @@ import { STAGE_NAMES } from '../present/stage-names.js';
 import { describeMatterEvent } from '../present/matter-events.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
-import { parseCommand, Refused, UsageError, writeLine } from './args.js';
+import { parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
 import { parseId } from '../parse/id.js';
 
 export const usage = `usage: lakivahti matter ID [--json] [--db PATH] [--feeds DIR]
@@ -72,7 +72,7 @@ export async function matterCommand(args: string[]): Promise<number> {
     let id = resolveMatter(ctx.db, ref);
     const into = mergedAway(ctx.db, id);
     if (into !== undefined) {
-      process.stderr.write(`matter: matter ${id} was merged into matter ${into}; this is matter ${into}\n`);
+      warn('matter', `matter ${id} was merged into matter ${into}; this is matter ${into}`);
       id = into;
     }
     const m = id === undefined ? undefined : getMatter(ctx.db, id);

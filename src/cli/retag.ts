@@ -3,7 +3,7 @@ import { countItemsBySource, listItemsForTagging, listLatestReviews, saveTagsMan
 import { toTagInput } from '../tag/stage.js';
 import type { ItemTags } from '../model.js';
 import { closeContext, openTaggingContext } from '../app/context.js';
-import { onStopSignal, parseCommand, Refused, signalStatus } from './args.js';
+import { onStopSignal, parseCommand, Refused, signalStatus, warn } from './args.js';
 
 export const usage = `usage: lakivahti retag [--dry-run] [--db PATH] [--feeds DIR]
 
@@ -76,8 +76,8 @@ export async function retagCommand(args: string[]): Promise<number> {
       // Between pages the signal handlers run (tagging and saving never wait on anything).
       await new Promise((resolve) => setImmediate(resolve));
       if (stoppedBy) {
-        process.stderr.write(`retag: ${stoppedBy}: stopped; ${read - kept.length} of ${[...countItemsBySource(ctx.db).values()].reduce((a, b) => a + b, 0)} items were retagged and saved, ` +
-          'the rest are as they were; run retag again to finish\n');
+        warn('retag', `${stoppedBy}: stopped; ${read - kept.length} of ${[...countItemsBySource(ctx.db).values()].reduce((a, b) => a + b, 0)} items were retagged and saved, ` +
+          'the rest are as they were; run retag again to finish');
         return signalStatus(stoppedBy);
       }
     }
@@ -85,7 +85,7 @@ export async function retagCommand(args: string[]): Promise<number> {
       `${changed} of ${read} items ${dryRun ? 'would change' : 'changed'} (taxonomy ${[...versions].join(', ') || 'none'} → ${stage.taxonomy.version}); ` +
         `reviewers' decisions are kept and still take precedence\n`,
     );
-    if (kept.length) process.stderr.write(`retag: ${kept.length} items kept changing while they were retagged (a crawl storing them); run retag again: ${kept.join(', ')}\n`);
+    if (kept.length) warn('retag', `${kept.length} items kept changing while they were retagged (a crawl storing them); run retag again: ${kept.join(', ')}`);
     return kept.length ? 1 : 0;
   } finally {
     unlisten();

@@ -5,7 +5,7 @@ import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import { createTagger } from '../tag/tagger.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import type { TagInput } from '../tag/types.js';
-import { byteLines, notUtf8At, Refused, writeLine } from './args.js';
+import { byteLines, notUtf8At, Refused, warn, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti tag --jsonl FILE|- [--feeds DIR]
 
@@ -83,7 +83,7 @@ export async function tagCommand(
     const at = notUtf8At(bytes);
     if (at >= 0) {
       bad++;
-      io.stderr.write(`tag: line ${lineNo}: not UTF-8 (byte 0x${bytes[at].toString(16)} at byte ${at + 1} of the line); write the file in UTF-8 (iconv -f latin1 -t utf-8)\n`);
+      warn('tag', `line ${lineNo}: not UTF-8 (byte 0x${bytes[at].toString(16)} at byte ${at + 1} of the line); write the file in UTF-8 (iconv -f latin1 -t utf-8)`, io.stderr);
       continue;
     }
     // A byte-order mark (a file saved "UTF-8 with BOM") is no part of the JSON.
@@ -95,7 +95,7 @@ export async function tagCommand(
     } catch (err) {
       bad++;
       const msg = err instanceof SyntaxError ? `not valid JSON (${err.message})` : (err as Error).message;
-      io.stderr.write(`tag: line ${lineNo}: ${msg}\n`);
+      warn('tag', `line ${lineNo}: ${msg}`, io.stderr);
       continue;
     }
     const r = tag(item);

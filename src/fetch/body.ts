@@ -46,6 +46,7 @@ class InflateAuto extends Transform {
 
 /** Decoders for a Content-Encoding header, in the order to apply them. */
 function decoders(contentEncoding: string | null): Transform[] {
+  if (!contentEncoding) return [];
   const codings = (contentEncoding ?? '')
     .split(',')
     .map((c) => c.trim().toLowerCase())
@@ -143,7 +144,7 @@ function readPlain(body: Readable, take: (chunk: Buffer) => StageError | null): 
 
 /** Whether a Content-Encoding header names any coding to undo. */
 const decoding = (contentEncoding: string | null): boolean =>
-  (contentEncoding ?? '').split(',').some((c) => !['', 'identity'].includes(c.trim().toLowerCase()));
+  !!contentEncoding && contentEncoding.split(',').some((c) => !['', 'identity'].includes(c.trim().toLowerCase()));
 
 /** Bytes of an unwanted body read to keep its connection for the next request; a longer one closes it instead. */
 const DISCARD_LIMIT = 64 * 1024;

@@ -38,14 +38,22 @@ const windows1252: Decoder = {
       .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]),
 };
 
+/** Decoders by label (a TextDecoder without `stream` keeps no state between calls, so one serves every body). */
+const decoders = new Map<string, Decoder | null>();
+
 /** A decoder for a label, or null if the label is unknown to WHATWG Encoding. */
 function decoderFor(label: string): Decoder | null {
+  let decoder = decoders.get(label);
+  if (decoder !== undefined) return decoder;
   try {
-    const decoder = new TextDecoder(label.trim(), { ignoreBOM: true });
-    return decoder.encoding === 'windows-1252' ? windows1252 : decoder;
+    const made = new TextDecoder(label.trim(), { ignoreBOM: true });
+    decoder = made.encoding === 'windows-1252' ? windows1252 : made;
   } catch {
-    return null;
+    decoder = null;
   }
+  // Labels come from servers and documents: an odd one is kept only while the map is small.
+  if (decoders.size < 64) decoders.set(label, decoder);
+  return decoder;
 }
 
 /** The charset parameter of a Content-Type header, if any. */
@@ -71,17 +79,15 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): Decod
       return { text: new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(bom.length)), encoding, source: 'bom' };
     }
   }
-  const candidates: { label: string | null; source: CharsetSource }[] = [
-    { label: headerCharset(contentType), source: 'header' },
-    declaredCharset(bytes) ?? { label: null, source: 'default' },
-  ];
-  for (const { label, source } of candidates) {
-    if (!label) continue;
-    const decoder = decoderFor(label);
-    if (!decoder) continue; // an unknown label: try the next clue, then UTF-8
+  // The header first, then (only when it names no encoding we know) the document's own declaration.
+  const header = headerCharset(contentType);
+  const labelled = header === null ? null : decoderFor(header);
+  if (labelled) return checked(bytes, labelled, 'header');
+  const declared = declaredCharset(bytes);
+  const decoder = declared && decoderFor(declared.label);
+  if (declared && decoder) {
     // A document readable as ASCII that declares UTF-16 is lying (WHATWG: treat as UTF-8).
-    const usable = source === 'header' || !decoder.encoding.startsWith('utf-16') ? decoder : decoderFor('utf-8')!;
-    return checked(bytes, usable, source);
+    return checked(bytes, decoder.encoding.startsWith('utf-16') ? decoderFor('utf-8')! : decoder, declared.source);
   }
   return checked(bytes, decoderFor('utf-8')!, 'default');
 }

@@ -62,6 +62,10 @@ export interface Transport {
   destroy(): void;
 }
 
+/** Whether a request's socket is still being connected (for TLS, until its handshake is done); no socket yet counts. */
+const connecting = (socket: Socket | null): boolean =>
+  !socket || socket.connecting || (socket as Socket & { secureConnecting?: boolean }).secureConnecting === true;
+
 /** A transport with the policy's guarded DNS lookup and its connect, headers and body-idle timeouts. */
 export function createTransport(policy: FetchPolicy): Transport {
   const lookup = guardedLookup(policy);
@@ -80,30 +84,30 @@ export function createTransport(policy: FetchPolicy): Transport {
 
     function attempt(mayRetry: boolean): Promise<IncomingMessage> {
       return new Promise((resolve, reject) => {
-        const req = client.module.request(url, { method, headers: sent, agent: client.agent, lookup: lookup as never });
+        // The socket's own idle timer, set when the socket is made (`timeout`; a pooled one gets it when handed over),
+        // so it runs from before the connection is made; what ran out is told by where the request stands when it
+        // fires. With the policy's three timeouts equal (the default), no listener re-arms it between phases.
+        const req = client.module.request(url, {
+          method, headers: sent, agent: client.agent, lookup: lookup as never, timeout: policy.connectTimeoutMs,
+        });
         signal.bind(req);
-        // One socket timer, re-armed for each phase: connecting, waiting for headers, then silence between body chunks.
-        let phase: 'connect' | 'headers' | 'body' = 'connect';
         let res: IncomingMessage | null = null;
         const fail = (code: string, message: string) => Object.assign(new Error(message), { code });
         req.on('timeout', () => {
-          if (phase === 'connect') req.destroy(fail(CONNECT_TIMEOUT, 'connect timeout'));
-          else if (phase === 'headers') req.destroy(fail(HEADERS_TIMEOUT, 'headers timeout'));
-          else res?.destroy(fail(BODY_TIMEOUT, 'body timeout'));
+          if (connecting(req.socket)) req.destroy(fail(CONNECT_TIMEOUT, 'connect timeout'));
+          else if (!res) req.destroy(fail(HEADERS_TIMEOUT, 'headers timeout'));
+          else res.destroy(fail(BODY_TIMEOUT, 'body timeout'));
         });
-        const connected = () => {
-          phase = 'headers';
-          req.setTimeout(policy.headersTimeoutMs);
-        };
-        req.on('socket', (socket: Socket) => {
-          if (!socket.connecting) return connected();
-          req.setTimeout(policy.connectTimeoutMs);
-          socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
-        });
+        if (policy.headersTimeoutMs !== policy.connectTimeoutMs) {
+          req.on('socket', (socket: Socket) => {
+            const connected = () => res || socket.setTimeout(policy.headersTimeoutMs);
+            if (!connecting(socket)) connected();
+            else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+          });
+        }
         req.on('response', (response) => {
           res = response;
-          phase = 'body';
-          req.setTimeout(policy.bodyIdleTimeoutMs);
+          if (policy.bodyIdleTimeoutMs !== policy.headersTimeoutMs) response.socket.setTimeout(policy.bodyIdleTimeoutMs);
           resolve(response);
         });
         req.on('error', (err: NodeJS.ErrnoException) => {

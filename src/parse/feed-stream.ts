@@ -142,7 +142,11 @@ function* batches(RssParser: typeof Parser, text: string, chunk: number, lang?: 
   let rootAttributes: Record<string, string> = {};
   let channels = 0;
   let parent: Tree | null = null;
-  let pending: unknown[] = [];
+  // Made holding objects from the start: a `[]` holds small integers until its first push, and that push, inlined into
+  // the scanner's optimised code, threw the scanner's and close's code away once a crawl ("not a Smi"), and TurboFan
+  // compiled them again (--trace-deopt; 10 MB of its zone).
+  const pending: unknown[] = [null];
+  pending.length = 0;
   const xml = new XmlTree({
     open(name, attributes) {
       if (xml.names.length === 0) {
@@ -181,8 +185,15 @@ function* batches(RssParser: typeof Parser, text: string, chunk: number, lang?: 
 
   for (let at = 0; at < text.length && !xml.result; ) {
     let end = Math.min(at + chunk, text.length);
-    // Never split a surrogate pair between two writes.
-    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end++;
+    if (end < text.length) {
+      // End the piece after its last '>': the scanner then rarely meets markup cut in two, whose paths, met for the
+      // first time in optimised code, threw that code away (a 10,000-item feed's scan and close, --trace-deopt), and it
+      // keeps nothing back to join to the next piece. Any split reads the same (test/parse/feed-stream.test.ts).
+      const gt = text.lastIndexOf('>', end - 1);
+      if (gt >= at) end = gt + 1;
+      // Never split a surrogate pair between two writes.
+      else if (/[\uD800-\uDBFF]/.test(text[end - 1])) end++;
+    }
     xml.write(text.slice(at, end));
     at = end;
     if (xml.failure) throw xml.failure;

@@ -92,6 +92,12 @@ export class XmlTree {
   readonly names: string[] = [];
   private readonly trees: (Tree | null)[] = [];
   private readonly texts: unknown[] = [];
+  /**
+   * Whether each open element has had CDATA: only then is its tree's `cdata` mark read, so the mark's lookup in close
+   * meets the few shapes of such trees, not every element's (a 10,000-item feed's many item shapes made close's
+   * optimised code be thrown away, "wrong map", --trace-deopt).
+   */
+  private readonly hadCdata: boolean[] = [];
   /** What the scanner has been given and not read yet (a piece of text or markup that goes on in the next write). */
   private pending = '';
   /** Every piece written while the scanner reads, for sax to read what came before if it takes over. */
@@ -305,6 +311,7 @@ export class XmlTree {
     this.names.push(name);
     this.trees.push(tree);
     this.texts.push('');
+    this.hadCdata.push(false);
   }
 
   private text(text: string, cdata: boolean): void {
@@ -312,7 +319,10 @@ export class XmlTree {
     if (top < 0 || this.result) return;
     // xml2js appends to `_` whatever it holds (a child element named `_` makes it an array, and then a string).
     (this.texts[top] as string) += text;
-    if (cdata) (this.trees[top] ??= new Node()).cdata = true;
+    if (cdata) {
+      (this.trees[top] ??= new Node()).cdata = true;
+      this.hadCdata[top] = true;
+    }
   }
 
   private child(key: string, value: unknown): void {
@@ -333,7 +343,7 @@ export class XmlTree {
     let tree = this.trees.pop()!;
     const text = this.texts.pop();
     let cdata = false;
-    if (tree && tree.cdata === true) {
+    if (this.hadCdata.pop() === true && tree && tree.cdata === true) {
       cdata = true;
       delete tree.cdata;
     }

@@ -324,6 +324,7 @@ export const LIST_WORDS = {
   'item.matterDeadline': { fi: 'määräaika', sv: 'remisstid' },
   'item.others': { fi: 'Saman asiakokonaisuuden muut asiakirjat', sv: 'Andra dokument i samma ärendehelhet' },
   'item.noOthers': { fi: 'Asiakokonaisuudessa ei ole muita asiakirjoja.', sv: 'Ärendehelheten har inga andra dokument.' },
+  'item.othersMore': { fi: 'Asiakokonaisuudessa on kaikkiaan {n} asiakirjaa; kaikki ovat sen sivulla.', sv: 'Ärendehelheten har sammanlagt {n} dokument; alla finns på dess sida.' },
   'item.history': { fi: 'Muutokset ja versiot', sv: 'Ändringar och versioner' },
   'item.seen': {
     fi: 'Ensimmäisen kerran haettu {first}; versio {version}, muuttunut viimeksi {changed}.',

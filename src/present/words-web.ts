@@ -197,6 +197,16 @@ export const WORDS = {
     fi: 'Asiakirjat, jotka vain mainitsevat asiakokonaisuuden tunnuksen',
     sv: 'Dokument som bara nämner ärendehelhetens beteckning',
   },
+  // A matter of more items than a page shows (the list's own paging words are items.*).
+  'matter.itemCount': {
+    fi: 'Asiakokonaisuudessa on {n} asiakirjaa, vanhimmat ensin, {shown} sivulla kerrallaan.',
+    sv: 'Ärendehelheten har {n} dokument, de äldsta först, {shown} per sida.',
+  },
+  'matter.olderChanges': { fi: 'Vanhemmat muutokset', sv: 'Äldre ändringar' },
+  'matter.newestChanges': { fi: 'Uusimmat muutokset', sv: 'De senaste ändringarna' },
+  'matter.changesPages': { fi: 'Muutosten sivut', sv: 'Ändringarnas sidor' },
+  'matter.mentionedMore': { fi: 'Tässä {shown} uusinta; mainitsevia asiakirjoja on {n}.', sv: 'Här de {shown} senaste; dokumenten som nämner den är {n}.' },
+  'matter.badPage': { fi: 'Sivun osoite ei kelpaa ({key}); aloita asiakokonaisuuden ensimmäiseltä sivulta.', sv: 'Sidans adress är ogiltig ({key}); börja från ärendehelhetens första sida.' },
   'matter.follow': { fi: 'Seuraa tätä asiakokonaisuutta', sv: 'Följ den här ärendehelheten' },
   'matter.atom': { fi: 'Atom-syöte', sv: 'Atom-flöde' },
 

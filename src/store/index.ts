@@ -19,3 +19,4 @@ export * from './item-filter.js';
 export * from './reads.js';
 export * from './overview.js';
 export * from './data-version.js';
+export * from './matters-page.js';

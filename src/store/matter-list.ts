@@ -7,6 +7,7 @@ import { matterCorrections, matterEvents, matterMembers, type StoredCorrection }
 import type { MatterEvent } from '../link/events.js';
 import { explainJoins, type Join } from '../link/explain.js';
 import type { MatterStage, MatterSummary, StageReached } from '../link/stage.js';
+import { matterMentions } from './matters-page.js';
 
 /** A matter as listed: its derived fields, the identifiers people use, its items' goals and ids (oldest first). */
 export interface MatterRow extends Omit<MatterSummary, 'titleItem' | 'deadlineItem'> {
@@ -48,15 +49,15 @@ type RawMatter = Omit<MatterRow, 'stages' | 'identifiers' | 'goals' | 'items'> &
 const MATTER_COLUMNS = `m.id, m.title, m.stage, m.stage_at AS stageAt, m.deadline, m.stages, m.in_force AS inForce,
   m.created_at AS createdAt, m.updated_at AS updatedAt`;
 
-/** A stored matter with its identifiers, goals and items (read through the items' matter index). */
-function fill(db: Db, m: RawMatter): MatterRow & { members: ItemRow[] } {
+/** A stored matter with its identifiers, goals and items (read through the items' matter index); `keys`: every identifier its items state. */
+function fill(db: Db, m: RawMatter): MatterRow & { members: ItemRow[]; keys: [string, string][] } {
   const members = listItems(db, { matter: m.id, limit: 1_000_000 }).reverse();
-  const ids = prepared(db, `SELECT DISTINCT ii.type, ii.value FROM items i JOIN item_identifiers ii ON ii.item_id = i.id
-    WHERE i.matter_id = ? AND ii.role <> 'mention'`).all(m.id) as { type: string; value: string }[];
-  const identifiers = ids.filter((i) => SHOWN.includes(i.type))
-    .sort((a, b) => SHOWN.indexOf(a.type) - SHOWN.indexOf(b.type) || a.value.localeCompare(b.value)).map((i) => i.value);
+  const keys = prepared(db, `SELECT DISTINCT ii.type, ii.value FROM items i JOIN item_identifiers ii ON ii.item_id = i.id
+    WHERE i.matter_id = ? AND ii.role <> 'mention'`).raw(true).all(m.id) as [string, string][];
+  const identifiers = keys.filter(([type]) => SHOWN.includes(type))
+    .sort((a, b) => SHOWN.indexOf(a[0]) - SHOWN.indexOf(b[0]) || a[1].localeCompare(b[1])).map(([, value]) => value);
   const goals = [...new Set(members.flatMap((r) => r.goals))].sort();
-  return { ...m, stages: JSON.parse(m.stages) as StageReached[], identifiers, goals, items: members.map((r) => r.id), members };
+  return { ...m, stages: JSON.parse(m.stages) as StageReached[], identifiers, goals, items: members.map((r) => r.id), members, keys };
 }
 
 /**
@@ -80,7 +81,7 @@ export function* eachMatter(db: Db, q: MatterQuery = {}): Generator<MatterRow, v
   const rows = prepared(db, `SELECT ${MATTER_COLUMNS} FROM json_each(?) h CROSS JOIN matters m ON m.id = h.value ORDER BY h.key`);
   // A page's matters, items, identifiers and goals in one read.
   const readPage = db.transaction((page: number[]) => (rows.all(JSON.stringify(page)) as RawMatter[]).map((r) => {
-    const { members: _, ...m } = fill(db, r);
+    const { members: _, keys: __, ...m } = fill(db, r);
     return m;
   }));
   let given = 0;
@@ -144,14 +145,9 @@ function newestMatterIds(db: Db, limit: number): number[] | undefined {
 export function getMatter(db: Db, id: number): MatterDetail | undefined {
   const row = prepared(db, `SELECT ${MATTER_COLUMNS} FROM matters m WHERE m.id = ?`).get(id) as RawMatter | undefined;
   if (!row) return undefined;
-  const m = fill(db, row);
+  const { keys, ...m } = fill(db, row);
   // Items that only mention one of the matter's identifiers: listed, never joined.
-  const mentioning = prepared(db, `SELECT DISTINCT mi.item_id FROM items i
-      JOIN item_identifiers ii ON ii.item_id = i.id AND ii.role <> 'mention'
-      JOIN item_identifiers mi ON mi.type = ii.type AND mi.value = ii.value AND mi.role = 'mention'
-      JOIN items o ON o.id = mi.item_id
-    WHERE i.matter_id = ? AND o.matter_id IS NOT ?`).pluck().all(id, id) as number[];
-  const mentionedIn = mentioning.length ? listItems(db, { ids: mentioning, limit: mentioning.length }) : [];
+  const mentionedIn = matterMentions(db, { id, keys }, Number.MAX_SAFE_INTEGER).items;
   const consultations = prepared(db, `SELECT consultation FROM items WHERE matter_id = ? AND consultation IS NOT NULL`).pluck().all(id) as string[];
   const answered = [...new Set(consultations.flatMap((c) => (JSON.parse(c) as Consultation).answered))].sort((a, b) => a.localeCompare(b, 'fi'));
   return { ...m, joins: explainJoins(matterMembers(db, id)), mentionedIn, answered, corrections: matterCorrections(db, id),

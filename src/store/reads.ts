@@ -1,5 +1,6 @@
 // Per-person read state of items, as feed readers keep it: set only by an explicit action, never by opening a page.
 import { prepared, type Db } from './db.js';
+import { changedQuietly } from './data-version.js';
 
 /** Mark items read for a person (already read ones keep their first time); returns how many were newly marked. */
 export function markItemsRead(db: Db, userId: number, itemIds: number[], now: string): number {
@@ -29,6 +30,9 @@ export function lastMatterVisit(db: Db, userId: number, matterId: number): strin
 
 /** Note that the person opened the matter's page now (what changed since is marked on the next visit). */
 export function recordMatterVisit(db: Db, userId: number, matterId: number, now: string): void {
-  prepared(db, `INSERT INTO matter_visits (user_id, matter_id, visited_at) VALUES (?, ?, ?)
+  const { changes } = prepared(db, `INSERT INTO matter_visits (user_id, matter_id, visited_at) VALUES (?, ?, ?)
     ON CONFLICT (user_id, matter_id) DO UPDATE SET visited_at = excluded.visited_at`).run(userId, matterId, now);
+  // Quiet: nothing kept per data version reads visits (each matter page reads its person's own), and a visit that
+  // moved the version dropped every kept list page and matter head, for everyone, at each matter page view.
+  changedQuietly(db, changes);
 }

@@ -116,6 +116,10 @@ function normalizeKey(stem: string, lang: Lang): string {
  * it with the others (viranomain).
  */
 function finnishStem(stemmer: Stemmer, w: string): string {
+  // laki (law) by every form: Snowball keys laki as laki, lakia and lakien as lak, lain, laissa and laiksi as lain, lailla
+  // as lail, so a term laki found none of them (as a compound's end the prefix rule does: pelastuslain). Voikko reads
+  // them all as laki (round thirty-nine: "laiksi hyvinvointialueesta annetun lain", eval-2028-19).
+  if (LAKI.test(w)) return 'laki';
   const s = stemmer.stem(w);
   if (s.endsWith('ist') && w.endsWith('isten')) return s.slice(0, -1);
   return s;
@@ -128,6 +132,10 @@ function finnishStem(stemmer: Stemmer, w: string): string {
  * (brandräddare: brandräddar).
  */
 function swedishStem(stemmer: Stemmer, w: string): string {
+  const fire = FIRE_NOUN.exec(w);
+  // A fire (brand) keeps its key in every form of a compound: Snowball cuts skogsbranden to skogsbr and skogsbränder to
+  // skogsbränd, which neither skogsbrand's key nor its prefix rule reaches (the plural alone, bränder, is brand too).
+  if (fire) return `${w.slice(0, fire.index)}brand`;
   const s = stemmer.stem(w);
   if (s.length < 3) return s;
   if (AGENT_NOUN.test(w)) {
@@ -142,7 +150,9 @@ function swedishStem(stemmer: Stemmer, w: string): string {
   return w.endsWith('ades') && w === `${s}ades` ? w : s;
 }
 
+const LAKI = /^(?:la(?:in|issa|ista|iksi|illa|ilta|ille|it|ein|eissa|eista|eiksi|eilla|eilta|eille)|laki(?:a|in|en)|lake(?:ja|ihin))$/;
 const AGENT_NOUN = /ar(?:e|en|na|nas|es|ens)$/;
+const FIRE_NOUN = /(?:(?<=\p{L}{2})branden|bränder(?:na)?)s?$/u;
 
 /** Snowball-only analysis (no compound splitting); the fallback when Voikko is missing. */
 export function createSnowballAnalyzer(): Analyzer {

@@ -100,7 +100,7 @@ describe('lakivahti CLI', () => {
     expect((await run('items', '--since', `${year + 1}-01-01`)).out).toBe('');
     expect(lines((await run('items', '--limit', '1')).out)).toHaveLength(1);
     const bad = await run('items', '--limit', 'many');
-    expect([bad.code, bad.err]).toEqual([2, 'items: --limit must be a positive whole number, not "many"\n']);
+    expect([bad.code, bad.err]).toEqual([2, 'lakivahti items: --limit must be a positive whole number, not "many"\n']);
     expect((await run('items', '--since', 'eilen')).err).toContain('is not a date');
   });
 
@@ -112,7 +112,7 @@ describe('lakivahti CLI', () => {
     expect((await run('review', String(police.id), '--reviewer', 'Maija', '--goals', 'sports')).err).toContain('unknown goal "sports"');
     // A missing item is a failure (1), as a missing account or subscription is; a mistaken call is 2.
     const missing = await run('review', '99999', '--reviewer', 'Maija', '--not-relevant');
-    expect([missing.code, missing.out, missing.err]).toEqual([1, '', 'review: no item with id 99999\n']);
+    expect([missing.code, missing.out, missing.err]).toEqual([1, '', 'lakivahti review: no item with id 99999\n']);
     const not = await run('review', String(police.id), '--reviewer', 'Maija', '--not-relevant');
     expect(not.out).toBe(`tarkistus kirjattu: #${police.id} ei koske verkostoa; tarkistanut Maija\n`);
     await run('review', String(police.id), '--reviewer', 'Maija', '--goals', 'internal-security');
@@ -136,7 +136,7 @@ describe('lakivahti CLI', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/taxonomy\.yaml\D*\d/);
     // Said as retag's refusal: nothing is stored untagged by it (the crawl's note is not retag's).
-    expect(r.err).toMatch(/^retag: the taxonomy cannot be read, nothing was retagged: \S*taxonomy\.yaml:\d+: /);
+    expect(r.err).toMatch(/^lakivahti retag: the taxonomy cannot be read, nothing was retagged: \S*taxonomy\.yaml:\d+: /);
     expect(r.err).not.toMatch(/untagged|config:/);
     fs.rmSync(path.join(feeds, 'taxonomy.yaml'));
   });

@@ -1,5 +1,33 @@
+import net from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { fetcher, rawServer, stageError } from './support.js';
+import { cleanup, fetcher, rawServer, stageError } from './support.js';
+
+/**
+ * A port whose connects hang: a server with an accept queue of one, on a thread whose event loop is blocked, so
+ * nothing is accepted; once a few connections fill the queue, the kernel drops every new connection's SYN.
+ */
+async function unansweredPort(): Promise<number> {
+  const wake = new Int32Array(new SharedArrayBuffer(4));
+  const thread = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     const server = require('node:net').createServer();
+     server.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
+       parentPort.postMessage(server.address().port);
+       Atomics.wait(workerData, 0, 0, 30000);
+     });`,
+    { eval: true, workerData: wake },
+  );
+  const port = await new Promise<number>((resolve) => thread.once('message', resolve));
+  const fillers = Array.from({ length: 4 }, () => net.connect(port, '127.0.0.1').on('error', () => undefined));
+  cleanup(async () => {
+    for (const s of fillers) s.destroy();
+    Atomics.notify(wake, 0);
+    await thread.terminate();
+  });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return port;
+}
 
 /** Headers at once, then one body byte every `everyMs`, forever. */
 const dripper = (everyMs: number) =>
@@ -22,6 +50,39 @@ describe('fetch: timeouts', () => {
     expect(err.message).toBe(`fetch: the request to 127.0.0.1:${srv.port} did not finish within 1.5 s`);
     expect(took).toBeGreaterThanOrEqual(1400);
     expect(took).toBeLessThan(2500);
+  });
+
+  it('gives up on a connection that is never made, at the connect timeout', async () => {
+    const port = await unansweredPort();
+    const started = Date.now();
+    const err = await stageError(fetcher({ connectTimeoutMs: 500, headersTimeoutMs: 5000, deadlineMs: 5000 })(`http://127.0.0.1:${port}/`));
+    expect(err.message).toBe(`fetch: could not connect to 127.0.0.1:${port} within 500 ms`);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('times each phase with its own timeout when they differ', async () => {
+    const port = await unansweredPort();
+    const slowConnect = fetcher({ connectTimeoutMs: 400, headersTimeoutMs: 3000, bodyIdleTimeoutMs: 3000, deadlineMs: 5000 });
+    expect((await stageError(slowConnect(`http://127.0.0.1:${port}/`))).message).toBe(`fetch: could not connect to 127.0.0.1:${port} within 400 ms`);
+    const silent = await rawServer(() => undefined);
+    const slowHeaders = fetcher({ connectTimeoutMs: 3000, headersTimeoutMs: 400, bodyIdleTimeoutMs: 3000, deadlineMs: 5000 });
+    expect((await stageError(slowHeaders(`${silent.url}/`))).message).toBe(`fetch: 127.0.0.1:${silent.port} did not answer within 400 ms`);
+    // A pooled connection is already made: the wait for headers is timed from the start.
+    const once = await rawServer((socket) => {
+      socket.once('data', () => socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok'));
+    });
+    expect((await slowHeaders(`${once.url}/first`)).body).toBe('ok');
+    const reused = Date.now();
+    expect((await stageError(slowHeaders(`${once.url}/second`))).message).toBe(`fetch: 127.0.0.1:${once.port} did not answer within 400 ms`);
+    expect(Date.now() - reused).toBeLessThan(1500);
+    expect(once.connections()).toBe(1);
+    const partial = await rawServer((socket) => {
+      socket.once('data', () => socket.write('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial'));
+    });
+    const slowBody = fetcher({ connectTimeoutMs: 3000, headersTimeoutMs: 3000, bodyIdleTimeoutMs: 400, deadlineMs: 5000 });
+    const started = Date.now();
+    expect((await stageError(slowBody(`${partial.url}/`))).message).toBe(`fetch: 127.0.0.1:${partial.port} stopped sending the response for 400 ms`);
+    expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it('gives up on a server that never sends headers', async () => {

@@ -31,13 +31,14 @@ export interface Child {
 
 /**
  * Start the CLI with pipes for stdin, stdout and stderr; `env` is added to the test's environment. `fileSizeKiB`: its
- * files limited to that many KiB, set by the shell as cron or a service manager starts it (`ulimit -f`).
+ * files limited to that many KiB, set by the shell as cron or a service manager starts it (`ulimit -f`). `stdout` or
+ * `stderr`: an open file it writes into instead of a pipe (`> file`, `2> /dev/full`); what it printed there is not read.
  */
-export function start(args: string[], opts: { env?: Record<string, string | undefined>; uid?: number; gid?: number; cwd?: string; fileSizeKiB?: number } = {}): Child {
+export function start(args: string[], opts: { env?: Record<string, string | undefined>; uid?: number; gid?: number; cwd?: string; fileSizeKiB?: number; stdout?: number; stderr?: number } = {}): Child {
   const spawnOpts: SpawnOptions = {
     cwd: opts.cwd ?? rootDir,
     env: { ...process.env, LAKIVAHTI_ALLOW_PRIVATE_NETWORKS: '1', ...opts.env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: ['pipe', opts.stdout ?? 'pipe', opts.stderr ?? 'pipe'],
     uid: opts.uid,
     gid: opts.gid,
   };
@@ -46,8 +47,9 @@ export function start(args: string[], opts: { env?: Record<string, string | unde
     : spawn('sh', ['-c', `ulimit -f ${opts.fileSizeKiB} && exec "$0" "$@"`, process.execPath, BIN, ...args], spawnOpts)) as ChildProcessByStdio<Writable, Readable, Readable>;
   let out = '';
   let err = '';
-  proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-  proc.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
+  // A stream given a file has no pipe (null, whatever the type says).
+  proc.stdout?.setEncoding('utf8').on('data', (c: string) => (out += c));
+  proc.stderr?.setEncoding('utf8').on('data', (c: string) => (err += c));
   // 'close' (not 'exit'): the pipes are read to their end.
   const done = new Promise<Finished>((resolve) =>
     proc.on('close', (code, signal) => resolve({ code, signal, out, err, ms: Date.now() - began })),

@@ -1,4 +1,8 @@
 // A real SMTP server on 127.0.0.1 (smtp-server) that keeps what arrived, parsed by mailparser, and can refuse or hold.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
@@ -109,4 +113,21 @@ export async function startSmtp(): Promise<TestSmtp> {
     }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * For the tests of one file: a scratch folder `lakivahti-NAME-…` and an SMTP server, made before them (the fields set
+ * then) and gone after them.
+ */
+export function smtpForTests(name: string): { dir: string; smtp: TestSmtp } {
+  const scratch = {} as { dir: string; smtp: TestSmtp };
+  beforeAll(async () => {
+    scratch.dir = fs.mkdtempSync(path.join(os.tmpdir(), `lakivahti-${name}-`));
+    scratch.smtp = await startSmtp();
+  });
+  afterAll(async () => {
+    await scratch.smtp?.close();
+    if (scratch.dir) fs.rmSync(scratch.dir, { recursive: true, force: true });
+  });
+  return scratch;
 }

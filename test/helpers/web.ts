@@ -1,4 +1,8 @@
 // Signing in to the web app from a test, as a browser does: read the form's token, post it, keep the cookie.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createWebApp } from '../../src/web/app.js';
+import type { WebDeps } from '../../src/web/deps.js';
 import { hashPassword } from '../../src/web/auth/password.js';
 import { insertUser, type Db, type Role } from '../../src/store/index.js';
 import { helsinkiDate } from '../../src/parse/dates.js';
@@ -14,6 +18,17 @@ export function inThisWeek(date: string): boolean {
 }
 
 export const PASSWORD = 'oikein-pitka-salasana';
+
+/** The whole web app (createWebApp) over `deps` on a free loopback port: its address without a trailing slash, and a closer. */
+export async function serveWebApp(deps: WebDeps): Promise<{ base: string; close(): Promise<void> }> {
+  const server = await new Promise<Server>((resolve) => {
+    const s = createWebApp(deps).listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 /** Create an account (the real scrypt hash) and return its e-mail address. */
 export async function addUser(db: Db, email: string, role: Role, password = PASSWORD): Promise<string> {

@@ -2,29 +2,17 @@
 // of its international domain, and its account in a third. Upgraded by the first command that writes (migration 027),
 // then used as people do: the digest sent through a real SMTP server, the account disabled, an old message's
 // unsubscribe link (here `subscriptions remove` of that subscription, which does as the link does).
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { run } from '../helpers/process.js';
-import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { smtpForTests } from '../helpers/smtp.js';
 import { seedDigestDb } from '../digest/seed.js';
 
-let dir: string;
-let smtp: TestSmtp;
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-spellings-'));
-  smtp = await startSmtp();
-});
-afterAll(async () => {
-  await smtp.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
+const scratch = smtpForTests('spellings');
 /** A database as session 42's Lakivahti left it: addresses stored as typed, migration 027 not applied. */
 function olderDatabase(name: string): string {
-  const file = path.join(dir, name);
+  const file = path.join(scratch.dir, name);
   seedDigestDb(file).close();
   const db = new Database(file);
   const at = new Date(Date.now() - 86_400_000).toISOString();
@@ -50,15 +38,15 @@ const read = <T>(file: string, sql: string) => {
 
 it('one mailbox gets the network digest once, its account owns its subscriptions, and one unsubscribe ends it', async () => {
   const db = olderDatabase('older.sqlite');
-  const env = { SMTP_URL: smtp.url, LAKIVAHTI_MAIL_FROM: 'lakivahti@example.fi' };
+  const env = { SMTP_URL: scratch.smtp.url, LAKIVAHTI_MAIL_FROM: 'lakivahti@example.fi' };
   const send = await run(['digest', '--send', '--approve', '--db', db], { env });
   expect([send.code, send.err]).toEqual([0, '']);
-  const network = smtp.received.filter((r) => r.mail.subject?.includes('verkoston viikkokatsaus'));
+  const network = scratch.smtp.received.filter((r) => r.mail.subject?.includes('verkoston viikkokatsaus'));
   // One message to each mailbox: muu@example.fi and the Äänekoski one (in whatever spelling: every one reaches it).
   const aanekoski = (r: { to: string[] }) => /äänekoski|xn--nekoski-4waa/i.test(r.to.join());
   expect(network.filter((r) => !aanekoski(r)).map((r) => r.to.join())).toEqual(['muu@example.fi']);
   expect(network.filter(aanekoski).map((r) => r.to.join())).toEqual(['pelastus@äänekoski.fi']);
-  expect(smtp.received.filter(aanekoski)).toHaveLength(2); // and the personal digest
+  expect(scratch.smtp.received.filter(aanekoski)).toHaveLength(2); // and the personal digest
 
   const subs = (await run(['subscriptions', 'list', '--json', '--db', db])).out.trim().split('\n').map((l) => JSON.parse(l));
   expect(subs.map((s) => [s.id, s.email, s.kind, s.unsubscribedAt === null])).toEqual([
@@ -91,5 +79,5 @@ it('two accounts made for one mailbox: the older takes its spelling, the other k
   expect(read<{ email: string }>(db, 'SELECT email FROM users WHERE disabled_at IS NOT NULL').map((r) => r.email)).toEqual(['pelastus@ÄÄNEKOSKI.FI']);
   // A new account in any spelling of that mailbox is refused.
   const add = await run(['users', 'add', 'pelastus@XN--NEKOSKI-4WAA.FI', '--role', 'reader', '--db', db], { input: 'pitka-salasana-123\n' });
-  expect([add.code, add.err]).toEqual([1, 'users: an account for pelastus@XN--NEKOSKI-4WAA.FI already exists\n']);
+  expect([add.code, add.err]).toEqual([1, 'lakivahti users: an account for pelastus@XN--NEKOSKI-4WAA.FI already exists\n']);
 }, 60_000);

@@ -57,7 +57,7 @@ describe('backup --force onto the database itself', () => {
     const r = await run(['backup', dest(), '--force', '--db', db]);
     expect(r.code).toBe(2);
     // A refusal in one line as the other targets' (no usage text: the command line was right).
-    expect(r.err).toBe(`backup: ${dest()} is the database itself; choose another file\n`);
+    expect(r.err).toBe(`lakivahti backup: ${dest()} is the database itself; choose another file\n`);
     intact();
   });
 
@@ -85,7 +85,7 @@ describe('backup --force onto a database another process has open', () => {
     // Backing up another database (--db other) onto serve's: not the same file as the one copied.
     const r = await run(['backup', dest(), '--force', '--db', other], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`backup: ${dest()} is a database another process has open (${db}: a serve or crawl on it, the sqlite3 shell); replacing it would lose what that process writes: stop it first, or choose another file\n`);
+    expect(r.err).toBe(`lakivahti backup: ${dest()} is a database another process has open (${db}: a serve or crawl on it, the sqlite3 shell); replacing it would lose what that process writes: stop it first, or choose another file\n`);
     expect(r.out).toBe('');
     intact();
     expect(fs.readdirSync(path.join(dir, 'db')).filter((f) => f.includes('.partial-'))).toEqual([]);

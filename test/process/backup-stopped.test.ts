@@ -103,8 +103,8 @@ describe('backup stopped while it copies', { timeout: 60_000 }, () => {
     expect([won.code, won.err]).toEqual([0, '']);
     expect([1, 2]).toContain(lost.code);
     expect(lost.err).toMatch(lost.code === 1
-      ? /^backup: .+ was written by another backup while this one copied; it is kept, and this copy removed\n$/
-      : /^backup: .+ already exists; choose another name, or add --force to overwrite it\n$/);
+      ? /^lakivahti backup: .+ was written by another backup while this one copied; it is kept, and this copy removed\n$/
+      : /^lakivahti backup: .+ already exists; choose another name, or add --force to overwrite it\n$/);
     expect(beside('twice.sqlite')).toEqual(['twice.sqlite']);
     const copy = new Database(dest, { readonly: true, fileMustExist: true });
     try {

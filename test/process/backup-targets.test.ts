@@ -40,13 +40,13 @@ const backup = (...args: string[]) => run(['backup', ...args, '--db', db], { cwd
 
 describe('backup to something that is not a plain file', () => {
   it.each([
-    [['latest.sqlite', '--force'], `backup: latest.sqlite is a symbolic link (to ${'DIR'}/nas.sqlite); name the file itself, or remove the link first`],
-    [['dangling.sqlite'], `backup: dangling.sqlite is a symbolic link (to ${'DIR'}/gone.sqlite); name the file itself, or remove the link first`],
-    [['pipe', '--force'], 'backup: pipe is not a regular file (a named pipe); choose another name'],
-    [['sock', '--force'], 'backup: sock is not a regular file (a socket); choose another name'],
-    ...(root ? [[['null', '--force'], 'backup: null is not a regular file (a device); choose another name'] as [string[], string]] : []),
-    [['afile/x.sqlite'], 'backup: DIR/afile is not a folder'],
-    [['uusi.sqlite/'], 'backup: the folder DIR/uusi.sqlite does not exist'],
+    [['latest.sqlite', '--force'], `lakivahti backup: latest.sqlite is a symbolic link (to ${'DIR'}/nas.sqlite); name the file itself, or remove the link first`],
+    [['dangling.sqlite'], `lakivahti backup: dangling.sqlite is a symbolic link (to ${'DIR'}/gone.sqlite); name the file itself, or remove the link first`],
+    [['pipe', '--force'], 'lakivahti backup: pipe is not a regular file (a named pipe); choose another name'],
+    [['sock', '--force'], 'lakivahti backup: sock is not a regular file (a socket); choose another name'],
+    ...(root ? [[['null', '--force'], 'lakivahti backup: null is not a regular file (a device); choose another name'] as [string[], string]] : []),
+    [['afile/x.sqlite'], 'lakivahti backup: DIR/afile is not a folder'],
+    [['uusi.sqlite/'], 'lakivahti backup: the folder DIR/uusi.sqlite does not exist'],
   ])('%j is refused by name', async (args, said) => {
     const r = await backup(...args);
     expect([r.code, r.err.split('\n')[0]]).toEqual([2, said.replaceAll('DIR', dir)]);

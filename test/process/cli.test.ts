@@ -119,10 +119,10 @@ describe('lakivahti as a process, with pipes', () => {
   it('items names the known goals and sources and exits non-zero for an unknown one', async () => {
     const goal = await run(['items', '--goal', 'servcies', '--db', big, '--feeds', seedFeeds]);
     expect([goal.code, goal.out]).toEqual([2, '']);
-    expect(goal.err).toBe('items: unknown goal "servcies" (goals: services, welfare-reform, internal-security)\n');
+    expect(goal.err).toBe('lakivahti items: unknown goal "servcies" (goals: services, welfare-reform, internal-security)\n');
     const source = await run(['items', '--source', 'nope', '--db', big, '--feeds', seedFeeds]);
     expect([source.code, source.out]).toEqual([2, '']);
-    expect(source.err).toBe('items: no source "nope" (known: sm)\n');
+    expect(source.err).toBe('lakivahti items: no source "nope" (known: sm)\n');
     expect(lines((await run(['items', '--goal', 'services', '--limit', '5', '--db', big, '--feeds', seedFeeds])).out)).toHaveLength(5);
   }, 30_000);
 
@@ -140,15 +140,15 @@ describe('lakivahti as a process, with pipes', () => {
   it('a mistaken path or number is named, not answered with a system error or a stack', async () => {
     const limit = await run(['items', '--limit', '99999999999999999999', '--db', big, '--feeds', seedFeeds]);
     expect([limit.code, limit.out]).toEqual([2, '']);
-    expect(limit.err).toBe('items: --limit must be a positive whole number, not "99999999999999999999"\n');
+    expect(limit.err).toBe('lakivahti items: --limit must be a positive whole number, not "99999999999999999999"\n');
     const folder = await run(['tag', '--jsonl', dir]);
     expect([folder.code, folder.out]).toEqual([2, '']);
-    expect(folder.err).toBe(`tag: ${dir} is a folder; give a file of JSON lines (or - for standard input)\n`);
+    expect(folder.err).toBe(`lakivahti tag: ${dir} is a folder; give a file of JSON lines (or - for standard input)\n`);
     const file = path.join(dir, 'a-file');
     fs.writeFileSync(file, 'x');
     const out = await run(['digest', '--preview', '--out', file, '--db', big, '--feeds', seedFeeds]);
     expect([out.code, out.out]).toEqual([2, '']);
-    expect(out.err).toMatch(new RegExp(`^digest: --out ${file}: a file by that name exists; give a folder\n\nusage: lakivahti digest `));
+    expect(out.err).toMatch(new RegExp(`^lakivahti digest: --out ${file}: a file by that name exists; give a folder\n\nusage: lakivahti digest `));
     expect(fs.readFileSync(file, 'utf8')).toBe('x');
     // A folder or a file that is not SQLite's (one byte long: SQLite took it for an empty database and wrote one over
     // it) given as the database: named, and the file left as it was.
@@ -163,24 +163,24 @@ describe('lakivahti as a process, with pipes', () => {
 
   it("a mistaken option is named in the command's words, not parseArgs's, and a stray argument is refused", async () => {
     const cases: [string[], string][] = [
-      [['items', '--limit', '-1'], 'items: --limit must be a positive whole number, not "-1"'],
-      [['matters', '--limit', '-3'], 'matters: --limit must be a positive whole number, not "-3"'],
-      [['items', '--limit', '1e3'], 'items: --limit must be a positive whole number, not "1e3"'],
-      [['matters', '--limit', '0x10'], 'matters: --limit must be a positive whole number, not "0x10"'],
-      [['items', '--source', '--json'], 'items: --source needs a value'],
-      [['items', '--json', '--source'], 'items: --source needs a value'],
-      [['items', '--bogus'], 'items: unknown option --bogus'],
-      [['items', '-x'], 'items: unknown option -x'],
-      [['sources', '--json', 'extra'], 'sources: unexpected argument "extra"'],
-      [['digest', '--preview', 'x'], 'digest: unexpected argument "x"'],
-      [['digest', '--preview', '--to', 'Maija Meikäläinen'], 'digest: --to "Maija Meikäläinen" is not an e-mail address'],
-      [['review', '1', '2', '--reviewer', 'Maija', '--not-relevant'], 'review: give one item\'s id, not "1 2"'],
-      [['review', '1e1', '--reviewer', 'Maija', '--not-relevant'], 'review: give the item\'s id (a number from `lakivahti items`), not "1e1"'],
-      [['review', '99999999999999999999', '--reviewer', 'Maija', '--not-relevant'], 'review: give the item\'s id (a number from `lakivahti items`), not "99999999999999999999"'],
+      [['items', '--limit', '-1'], 'lakivahti items: --limit must be a positive whole number, not "-1"'],
+      [['matters', '--limit', '-3'], 'lakivahti matters: --limit must be a positive whole number, not "-3"'],
+      [['items', '--limit', '1e3'], 'lakivahti items: --limit must be a positive whole number, not "1e3"'],
+      [['matters', '--limit', '0x10'], 'lakivahti matters: --limit must be a positive whole number, not "0x10"'],
+      [['items', '--source', '--json'], 'lakivahti items: --source needs a value'],
+      [['items', '--json', '--source'], 'lakivahti items: --source needs a value'],
+      [['items', '--bogus'], 'lakivahti items: unknown option --bogus'],
+      [['items', '-x'], 'lakivahti items: unknown option -x'],
+      [['sources', '--json', 'extra'], 'lakivahti sources: unexpected argument "extra"'],
+      [['digest', '--preview', 'x'], 'lakivahti digest: unexpected argument "x"'],
+      [['digest', '--preview', '--to', 'Maija Meikäläinen'], 'lakivahti digest: --to "Maija Meikäläinen" is not an e-mail address'],
+      [['review', '1', '2', '--reviewer', 'Maija', '--not-relevant'], 'lakivahti review: give one item\'s id, not "1 2"'],
+      [['review', '1e1', '--reviewer', 'Maija', '--not-relevant'], 'lakivahti review: give the item\'s id (a number from `lakivahti items`), not "1e1"'],
+      [['review', '99999999999999999999', '--reviewer', 'Maija', '--not-relevant'], 'lakivahti review: give the item\'s id (a number from `lakivahti items`), not "99999999999999999999"'],
       // An option of one value given twice with two values: parseArgs took the last, silently.
-      [['users', 'add', 'a@example.fi', '--role', 'admin', '--role=reader'], 'users: --role is given twice ("admin", "reader"); give it once'],
-      [['items', '--source', 'sm', '--source', 'eduskunta'], 'items: --source is given twice ("sm", "eduskunta"); give it once'],
-      [['--db', 'other.sqlite', 'sources'], `sources: --db is given twice ("other.sqlite", "${big}"); give it once`],
+      [['users', 'add', 'a@example.fi', '--role', 'admin', '--role=reader'], 'lakivahti users: --role is given twice ("admin", "reader"); give it once'],
+      [['items', '--source', 'sm', '--source', 'eduskunta'], 'lakivahti items: --source is given twice ("sm", "eduskunta"); give it once'],
+      [['--db', 'other.sqlite', 'sources'], `lakivahti sources: --db is given twice ("other.sqlite", "${big}"); give it once`],
     ];
     for (const [args, message] of cases) {
       const r = await run([...args, '--db', big, '--feeds', seedFeeds]);
@@ -192,7 +192,7 @@ describe('lakivahti as a process, with pipes', () => {
     // The same value twice is no ambiguity.
     expect((await run(['items', '--limit', '2', '--limit=2', '--db', big, '--feeds', seedFeeds])).code).toBe(0);
     const eq = await run(['items', '--limit=-2', '--db', big, '--feeds', seedFeeds]);
-    expect([eq.code, eq.err.split('\n')[0]]).toEqual([2, 'items: --limit must be a positive whole number, not "-2"']);
+    expect([eq.code, eq.err.split('\n')[0]]).toEqual([2, 'lakivahti items: --limit must be a positive whole number, not "-2"']);
   }, 60_000);
 
   const noProc = missingOnHost('/proc/self', 'a folder that cannot be made', "Linux's /proc, where no folder can be made");
@@ -202,7 +202,7 @@ describe('lakivahti as a process, with pipes', () => {
     expect(db.err).toBe("lakivahti users: cannot make the database's folder /proc/lakivahti-x/y (ENOENT)\n");
     const out = await run(['digest', '--preview', '--out', '/proc/lakivahti-x', '--db', big, '--feeds', seedFeeds]);
     expect(out.code).toBe(2);
-    expect(out.err).toMatch(/^digest: --out \/proc\/lakivahti-x: cannot make the folder \(ENOENT\)\n/);
+    expect(out.err).toMatch(/^lakivahti digest: --out \/proc\/lakivahti-x: cannot make the folder \(ENOENT\)\n/);
   }, 30_000);
 
   it('crawl with no valid source definition fails (exit 1) instead of reporting a quiet success', async () => {
@@ -213,14 +213,14 @@ describe('lakivahti as a process, with pipes', () => {
     const r = await run(['crawl', '--db', db, '--feeds', empty]);
     expect([r.code, r.out]).toEqual([1, '']);
     expect(r.err).toContain(`broken.yaml: field "url" is required`);
-    expect(r.err).toContain(`crawl: no source to crawl: ${empty}/sources holds no valid source definition\n`);
+    expect(r.err).toContain(`lakivahti crawl: no source to crawl: ${empty}/sources holds no valid source definition\n`);
     // Nothing was crawled: no database is made (or migrated) for it, and neither with no sources folder at all.
     expect(fs.existsSync(db)).toBe(false);
     const bare = path.join(dir, 'bare-feeds');
     fs.mkdirSync(bare);
     const none = await run(['crawl', '--db', db, '--feeds', bare]);
     expect([none.code, none.out]).toEqual([1, '']);
-    expect(none.err).toBe(`config: ${bare}/sources: the folder does not exist\ncrawl: no source to crawl: ${bare}/sources holds no valid source definition\n`);
+    expect(none.err).toBe(`config: ${bare}/sources: the folder does not exist\nlakivahti crawl: no source to crawl: ${bare}/sources holds no valid source definition\n`);
     expect(fs.existsSync(db)).toBe(false);
   }, 30_000);
 
@@ -299,7 +299,7 @@ describe('lakivahti as a process, with pipes', () => {
     ].join('\n');
     const r = await run(['tag', '--jsonl', '-'], { input });
     expect(r.code).toBe(1);
-    expect(r.err).toContain('tag: line 2: not valid JSON');
+    expect(r.err).toContain('lakivahti tag: line 2: not valid JSON');
     const out = lines(r.out).map((l) => JSON.parse(l) as { id: string; relevant: boolean; goals: string[] });
     expect(out.map((o) => o.id)).toEqual(['a', 'b']);
     expect(out[0]).toMatchObject({ relevant: true, goals: expect.arrayContaining(['services']) });
@@ -316,7 +316,7 @@ describe('lakivahti as a process, with pipes', () => {
       Buffer.from('{"id":"c","title":"Sisäisen turvallisuuden selonteko"}\n', 'utf8'),
     ]));
     const r = await run(['tag', '--jsonl', file]);
-    expect(r.err).toBe('tag: line 2: not UTF-8 (byte 0xe4 at byte 46 of the line); write the file in UTF-8 (iconv -f latin1 -t utf-8)\n');
+    expect(r.err).toBe('lakivahti tag: line 2: not UTF-8 (byte 0xe4 at byte 46 of the line); write the file in UTF-8 (iconv -f latin1 -t utf-8)\n');
     expect(r.code).toBe(1);
     const out = lines(r.out).map((l) => JSON.parse(l) as { id: string; relevant: boolean });
     expect(out.map((o) => [o.id, o.relevant])).toEqual([['a', true], ['c', true]]);
@@ -370,7 +370,7 @@ describe('lakivahti as a process, with pipes', () => {
     fs.mkdirSync(folder, { recursive: true });
     for (const force of [[], ['--force']]) {
       const into = await run(['backup', folder, ...force, '--db', big]);
-      expect([into.code, into.err], force.join(' ')).toEqual([2, `backup: ${folder} is a folder; name the file to write in it, e.g. ${path.join(folder, 'lakivahti-2026-12-01.sqlite')}\n`]);
+      expect([into.code, into.err], force.join(' ')).toEqual([2, `lakivahti backup: ${folder} is a folder; name the file to write in it, e.g. ${path.join(folder, 'lakivahti-2026-12-01.sqlite')}\n`]);
     }
     expect(fs.readdirSync(folder)).toEqual([]);
   }, 60_000);
@@ -385,7 +385,7 @@ describe('lakivahti as a process, with pipes', () => {
     const bytes = fs.readFileSync(db);
     const r = await run(['demo', '--db', db, '--port', '0']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`demo: ${db} was not created by the demo, so it is left untouched`);
+    expect(r.err).toContain(`lakivahti demo: ${db} was not created by the demo, so it is left untouched`);
     expect(fs.readFileSync(db).equals(bytes)).toBe(true);
     const check = openDb(db, { readOnly: true });
     expect(listReviews(check, 3).map((x) => x.reviewer)).toEqual(['Maija']);
@@ -404,6 +404,6 @@ describe('lakivahti as a process, with pipes', () => {
     });
     const bad = await run(['items', '--bogus']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/^items: .*bogus[\s\S]*usage: lakivahti items /);
+    expect(bad.err).toMatch(/^lakivahti items: .*bogus[\s\S]*usage: lakivahti items /);
   }, 60_000);
 });

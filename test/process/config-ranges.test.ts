@@ -29,7 +29,7 @@ it('crawl names the source file, its line, the field and the range', async () =>
 it('digest names the variable and the range', async () => {
   const r = await run(['digest', '--preview', '--db', path.join(dir, 'l.sqlite')], { env: { LAKIVAHTI_DIGEST_DAILY: '0 */25 * * *' } });
   expect(r.code).toBe(2);
-  expect(r.err.split('\n')[0]).toBe('digest: LAKIVAHTI_DIGEST_DAILY: "0 */25 * * *": step /25 in the hour field is out of range; steps there are from 1 to 23');
+  expect(r.err.split('\n')[0]).toBe('lakivahti digest: LAKIVAHTI_DIGEST_DAILY: "0 */25 * * *": step /25 in the hour field is out of range; steps there are from 1 to 23');
 });
 
 it('retag names the taxonomy file, the line and the threshold\'s range', async () => {
@@ -44,7 +44,7 @@ it('retag names the taxonomy file, the line and the threshold\'s range', async (
     const r = await run(['retag', '--dry-run', '--feeds', feeds, '--db', db]);
     expect(r.code).toBe(2);
     expect(r.err.split('\n')[0]).toBe(
-      `retag: the taxonomy cannot be read, nothing was retagged: ${path.join(feeds, 'taxonomy.yaml')}:${at + 1}: thresholds.relevant must be above 0 (a goal's score is never below 0: every item would be relevant), not -2`,
+      `lakivahti retag: the taxonomy cannot be read, nothing was retagged: ${path.join(feeds, 'taxonomy.yaml')}:${at + 1}: thresholds.relevant must be above 0 (a goal's score is never below 0: every item would be relevant), not -2`,
     );
   } finally {
     fs.rmSync(path.join(feeds, 'taxonomy.yaml'));

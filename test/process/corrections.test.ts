@@ -72,7 +72,7 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
       const both = await run([...args, '--db', file]);
       expect(both.code, args.join(' ')).toBe(2);
       expect(both.out).toBe('');
-      expect(both.err).toMatch(new RegExp(`^matter: 2 matters hold VN/31234/2026; give the matter's number:\n  matter ${life.id}: HE 184\\/2026 vp Hallituksen esitys pelastuslaiksi\n` +
+      expect(both.err).toMatch(new RegExp(`^lakivahti matter: 2 matters hold VN/31234/2026; give the matter's number:\n  matter ${life.id}: HE 184\\/2026 vp Hallituksen esitys pelastuslaiksi\n` +
         `  matter ${own}: Lausuntopyyntö pelastuslain muuttamisesta\n`));
     }
     // Asked by an identifier only one of them holds, or by number, each is shown as before.
@@ -97,7 +97,7 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     // The merged-away number leads to the matter it became, as the web's /matters/B does, and says so; merging it
     // again names where it went. It was 'no matter B' (exit 1) and 'no matter holds B'.
     const gone = await run(['matter', String(b), '--json', '--db', file]);
-    expect([gone.code, (JSON.parse(gone.out) as { id: number }).id, gone.err]).toEqual([0, a, `matter: matter ${b} was merged into matter ${a}; this is matter ${a}\n`]);
+    expect([gone.code, (JSON.parse(gone.out) as { id: number }).id, gone.err]).toEqual([0, a, `lakivahti matter: matter ${b} was merged into matter ${a}; this is matter ${a}\n`]);
     // The same merge again (a script run twice), either way round or by the identifier the merge took along: it holds,
     // so it says so, writes nothing and succeeds. It was a usage error (exit 2) telling to give the number it was given.
     const before = fs.readFileSync(file);
@@ -111,10 +111,10 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     // Subscribing to the merged-away number (from an older digest's "asia B") follows the matter it became, and says
     // so; it was refused, 'no matter number B', though `matter B` and the web's /matters/B lead to A.
     const follow = await run(['subscriptions', 'add', 'seuraaja@example.fi', '--matter', String(b), '--db', file]);
-    expect([follow.code, follow.err]).toEqual([0, `subscriptions: matter ${b} was merged into matter ${a}; the subscription follows matter ${a}\n`]);
+    expect([follow.code, follow.err]).toEqual([0, `lakivahti subscriptions: matter ${b} was merged into matter ${a}; the subscription follows matter ${a}\n`]);
     const followed = JSON.parse(lines((await run(['subscriptions', 'list', '--json', '--db', file])).out)[0]) as { matters: number[] };
     expect(followed.matters).toEqual([a]);
-    expect((await run(['subscriptions', 'add', 'seuraaja@example.fi', '--matter', '999', '--db', file])).err).toMatch(/^subscriptions: no matter number 999/);
+    expect((await run(['subscriptions', 'add', 'seuraaja@example.fi', '--matter', '999', '--db', file])).err).toMatch(/^lakivahti subscriptions: no matter number 999/);
     expect((await run(['relink', '--db', file])).out).toMatch(/^1 matters; 0 items were moved/);
     // The second matter's three items joined the first, each recorded once: the merge, not the relink after it.
     const joined = (await show(file, String(a))).events.filter((e) => e.type === 'item' && e.at === merged.corrections[0].at);
@@ -138,7 +138,7 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     const gone = await run(['matter', String(b), '--json', '--db', file]);
     expect(gone.code).toBe(0);
     expect([a, made]).toContain((JSON.parse(gone.out) as { id: number }).id);
-    expect(gone.err).toMatch(new RegExp(`^matter: matter ${b} was merged into matter \\d+`));
+    expect(gone.err).toMatch(new RegExp(`^lakivahti matter: matter ${b} was merged into matter \\d+`));
     // relink, which removes and makes matters of its own, gives none of the numbers either.
     expect((await run(['relink', '--db', file])).code).toBe(0);
     const listed = lines((await run(['matters', '--json', '--db', file])).out).map((l) => (JSON.parse(l) as { id: number }).id);

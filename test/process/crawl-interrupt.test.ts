@@ -51,8 +51,8 @@ describe('crawl stopped by a signal', () => {
     const r = await child.done;
     expect(r.code).toBe(code);
     expect(r.out).toBe('a: 1 new, 0 updated, 1 found\nb: interrupted (due again at the next crawl)\nc: interrupted (due again at the next crawl)\n');
-    expect(r.err).toContain(`crawl: ${signal}: stopping`);
-    expect(r.err).toMatch(new RegExp(`crawl: interrupted \\(${signal}\\); not finished: b, c\\n$`));
+    expect(r.err).toContain(`lakivahti crawl: ${signal}: stopping`);
+    expect(r.err).toMatch(new RegExp(`lakivahti crawl: interrupted \\(${signal}\\); not finished: b, c\\n$`));
     // What finished is kept; the interrupted runs are recorded and due at once, their leases given back.
     const conn = openDb(db, { readOnly: true });
     try {

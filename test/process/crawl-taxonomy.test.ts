@@ -47,7 +47,7 @@ it('stores new items untagged, names the taxonomy once and exits 1', async () =>
   const r = await crawl();
   expect(r.out).toBe('sm: 2 new, 0 updated, 2 found\n');
   expect(named(r.err)).toHaveLength(1);
-  expect(r.err).toMatch(/^crawl: the taxonomy cannot be read: items are stored untagged until it is fixed$/m);
+  expect(r.err).toMatch(/^lakivahti crawl: the taxonomy cannot be read: items are stored untagged until it is fixed$/m);
   expect(r.code).toBe(1);
   const conn = new Database(db, { readonly: true });
   try {

@@ -1,44 +1,32 @@
 // `digest --send` stopped by a signal (cron's timeout, a shutdown, a closed terminal) while the server has not yet
 // answered a message: it waits for that answer and records it, then stops, exit 128 + the signal. It was killed at
 // once: the message the server had taken stayed claimed by a dead process, and the next run sent it again.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openDb } from '../../src/store/index.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
 import { run, start } from '../helpers/process.js';
-import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { smtpForTests } from '../helpers/smtp.js';
 import { seedDigestDb } from '../digest/seed.js';
 
-let dir: string;
-let smtp: TestSmtp;
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-digest-signal-'));
-  smtp = await startSmtp();
-});
-afterAll(async () => {
-  await smtp.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
+const scratch = smtpForTests('digest-signal');
 it.each([['SIGTERM', 143], ['SIGHUP', 129]] as const)('%s while the server holds a message: answered, recorded, the rest left, exit %i', async (signal, status) => {
-  const file = path.join(dir, `${signal}.sqlite`);
+  const file = path.join(scratch.dir, `${signal}.sqlite`);
   seedDigestDb(file).close();
   for (const who of ['eka', 'toka'])
     expect((await run(['subscriptions', 'add', `${who}-${signal}@example.fi`, '--goal', 'services', '--every', 'immediately', '--db', file])).code).toBe(0);
-  const env = { SMTP_URL: smtp.url };
-  const before = smtp.received.length;
-  smtp.holdAfter(before);
+  const env = { SMTP_URL: scratch.smtp.url };
+  const before = scratch.smtp.received.length;
+  scratch.smtp.holdAfter(before);
   const child = start(['digest', '--send', '--db', file], { env });
-  await smtp.waitFor(before + 1);
+  await scratch.smtp.waitFor(before + 1);
   child.proc.kill(signal);
   await new Promise((r) => setTimeout(r, 500));
-  smtp.release();
+  scratch.smtp.release();
   const done = await child.done;
   expect([done.signal, done.code]).toEqual([null, status]);
   expect(done.out).toMatch(new RegExp(`^lähetetty: eka-${signal}@example\\.fi: `, 'm'));
-  expect(done.err).toBe(`digest: ${signal}: stopped after the message in flight was answered and recorded; the rest are left for the next run\n`);
+  expect(done.err).toBe(`lakivahti digest: ${signal}: stopped after the message in flight was answered and recorded; the rest are left for the next run\n`);
   const db = openDb(file, { readOnly: true });
   try {
     expect(listDeliveries(db).map((d) => [d.email, d.status]).sort()).toEqual([[`eka-${signal}@example.fi`, 'sent'], [`toka-${signal}@example.fi`, 'pending']]);
@@ -47,5 +35,5 @@ it.each([['SIGTERM', 143], ['SIGHUP', 129]] as const)('%s while the server holds
   }
   const next = await run(['digest', '--send', '--db', file], { env });
   expect(next.code).toBe(0);
-  expect(smtp.received.slice(before).map((r) => r.to.join()).sort()).toEqual([`eka-${signal}@example.fi`, `toka-${signal}@example.fi`]);
+  expect(scratch.smtp.received.slice(before).map((r) => r.to.join()).sort()).toEqual([`eka-${signal}@example.fi`, `toka-${signal}@example.fi`]);
 }, 60_000);

@@ -4,21 +4,19 @@ import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/index.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
 import { run, start } from '../helpers/process.js';
-import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { smtpForTests, startSmtp } from '../helpers/smtp.js';
 import { item, seedDigestDb, store } from '../digest/seed.js';
 import { PER_GOAL } from '../../src/digest/build.js';
 
-let dir: string;
-let smtp: TestSmtp;
+const scratch = smtpForTests('digest');
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const seeded = (name: string) => {
-  const file = path.join(dir, name);
+  const file = path.join(scratch.dir, name);
   seedDigestDb(file).close();
   return file;
 };
@@ -30,15 +28,6 @@ const deliveries = (file: string) => {
     db.close();
   }
 };
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-digest-'));
-  smtp = await startSmtp();
-});
-afterAll(async () => {
-  await smtp.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe('lakivahti subscriptions', () => {
   it('adds, lists (text and one JSON object a line) and removes; refuses what it does not know with exit 2', async () => {
@@ -77,11 +66,11 @@ describe('lakivahti subscriptions', () => {
       'tavoite Sote- ja hyvinvointialueuudistus, lähde Sisäministeriö, asia 1, haku "pelastuslaki"  ruotsiksi\n');
     expect(await sub('remove', '2')).toMatchObject({ code: 0, out: 'tilaus 2 peruttu\n' });
     expect((await sub('remove', '2')).code).toBe(0);
-    expect(await sub('remove', '9')).toMatchObject({ code: 1, err: 'subscriptions: no subscription number 9\n' });
+    expect(await sub('remove', '9')).toMatchObject({ code: 1, err: 'lakivahti subscriptions: no subscription number 9\n' });
     expect((await sub('list')).out).toMatch(/#2 .* PERUTTU /);
     // An organisation no stored item names is followed as typed, with a note saying so and naming those stored.
     const typo = await sub('add', 'org@example.fi', '--organisation', 'Sisäministeriö', '--organisation', 'Sisäministeriöö');
-    expect([typo.code, typo.err]).toEqual([0, 'subscriptions: no stored item names the organisation "Sisäministeriöö" yet; it is followed as typed, ' +
+    expect([typo.code, typo.err]).toEqual([0, 'lakivahti subscriptions: no stored item names the organisation "Sisäministeriöö" yet; it is followed as typed, ' +
       'in any letter case (organisations: "Eduskunta", "Sisäministeriö")\n']);
     // The names as a person picks one: each quoted (one item names two), one per letter case, in Finnish order.
     const open = openDb(db);
@@ -90,14 +79,14 @@ describe('lakivahti subscriptions', () => {
       item({ source: 'sm', key: 'sm10', title: 'Ålands tiedote', organisation: 'Ålands landskapsregering' }, new Date())]);
     open.close();
     const again = await sub('add', 'org@example.fi', '--organisation', 'Sisäministeriöö');
-    expect(again.err).toBe('subscriptions: no stored item names the organisation "Sisäministeriöö" yet; it is followed as typed, ' +
+    expect(again.err).toBe('lakivahti subscriptions: no stored item names the organisation "Sisäministeriöö" yet; it is followed as typed, ' +
       'in any letter case (organisations: "Eduskunta", "Pelastusopisto, sisäministeriö", "Sisäministeriö", "Ålands landskapsregering")\n');
   }, 120_000);
 });
 
 describe('lakivahti digest', () => {
   it('previews an empty database without writing it, saying there is nothing new', async () => {
-    const file = path.join(dir, 'empty.sqlite');
+    const file = path.join(scratch.dir, 'empty.sqlite');
     openDb(file).close();
     const before = sha(file);
     const r = await run(['digest', '--preview', '--db', file]);
@@ -108,8 +97,8 @@ describe('lakivahti digest', () => {
     expect(r.out).not.toContain('edellisen katsauksen');
     expect(r.out).toContain('<table role="presentation"');
     expect(sha(file)).toBe(before);
-    expect((await run(['digest', '--preview', '--db', path.join(dir, 'missing.sqlite')])).code).toBe(1);
-    expect(fs.existsSync(path.join(dir, 'missing.sqlite'))).toBe(false);
+    expect((await run(['digest', '--preview', '--db', path.join(scratch.dir, 'missing.sqlite')])).code).toBe(1);
+    expect(fs.existsSync(path.join(scratch.dir, 'missing.sqlite'))).toBe(false);
     expect((await run(['digest', '--db', file])).code).toBe(2);
     expect((await run(['digest', '--preview', '--approve', '--db', file])).code).toBe(2);
   }, 60_000);
@@ -119,7 +108,7 @@ describe('lakivahti digest', () => {
     await run(['subscriptions', 'add', 'verkosto@example.fi', '--network', '--db', db]);
     await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--lang', 'sv', '--db', db]);
     const before = sha(db);
-    const out = path.join(dir, 'preview');
+    const out = path.join(scratch.dir, 'preview');
     const r = await run(['digest', '--preview', '--out', out, '--db', db]);
     expect(r.code).toBe(0);
     // The counts in the recipient's language, one of a kind in the singular (a Swedish line said "1 uutta, 0 muutosta").
@@ -132,13 +121,13 @@ describe('lakivahti digest', () => {
     fs.writeFileSync(path.join(out, '002-sote@example.fi.txt'), 'muokattu');
     const again = await run(['digest', '--preview', '--out', out, '--db', db]);
     expect([again.code, again.out]).toEqual([2, '']);
-    expect(again.err).toContain(`digest: --out ${out}: 001-verkosto@example.fi.html and 3 more of this preview's files are there already; choose another folder, or add --force to write over them`);
+    expect(again.err).toContain(`lakivahti digest: --out ${out}: 001-verkosto@example.fi.html and 3 more of this preview's files are there already; choose another folder, or add --force to write over them`);
     expect(fs.readFileSync(path.join(out, '002-sote@example.fi.txt'), 'utf8')).toBe('muokattu');
     // A link or a named pipe in a file's place is refused even with --force (a pipe held the preview for ever).
     fs.renameSync(path.join(out, '001-verkosto@example.fi.html'), path.join(out, 'kept.html'));
     fs.symlinkSync('kept.html', path.join(out, '001-verkosto@example.fi.html'));
     const linked = await run(['digest', '--preview', '--out', out, '--force', '--db', db]);
-    expect([linked.code, linked.err]).toEqual([2, `digest: --out ${out}: 001-verkosto@example.fi.html is not a plain file (a symbolic link); remove it or choose another folder\n`]);
+    expect([linked.code, linked.err]).toEqual([2, `lakivahti digest: --out ${out}: 001-verkosto@example.fi.html is not a plain file (a symbolic link); remove it or choose another folder\n`]);
     fs.unlinkSync(path.join(out, '001-verkosto@example.fi.html'));
     const forced = await run(['digest', '--preview', '--out', out, '--force', '--db', db]);
     expect(forced.code).toBe(0);
@@ -150,7 +139,7 @@ describe('lakivahti digest', () => {
     expect(one.err).toBe('');
     // An address that does not subscribe is told so, not shown a digest as if it were theirs.
     const stranger = await run(['digest', '--preview', '--to', 'muu@example.fi', '--db', db]);
-    expect([stranger.code, stranger.err]).toEqual([0, 'digest: muu@example.fi has no active subscription; showing the network digest as it would look\n']);
+    expect([stranger.code, stranger.err]).toEqual([0, 'lakivahti digest: muu@example.fi has no active subscription; showing the network digest as it would look\n']);
     expect(sha(db)).toBe(before);
     expect(deliveries(db)).toEqual([]);
   }, 60_000);
@@ -158,10 +147,10 @@ describe('lakivahti digest', () => {
   it('--out: a named pipe or a socket in a file\'s place is named as backup names it, even with --force', async () => {
     const db = seeded('kinds.sqlite');
     await run(['subscriptions', 'add', 'verkosto@example.fi', '--network', '--db', db]);
-    const out = path.join(dir, 'kinds');
+    const out = path.join(scratch.dir, 'kinds');
     fs.mkdirSync(out);
     const place = path.join(out, '001-verkosto@example.fi.html');
-    const refused = (kind: string) => [2, `digest: --out ${out}: 001-verkosto@example.fi.html is not a plain file (${kind}); remove it or choose another folder\n`];
+    const refused = (kind: string) => [2, `lakivahti digest: --out ${out}: 001-verkosto@example.fi.html is not a plain file (${kind}); remove it or choose another folder\n`];
     execFileSync('mkfifo', [place]);
     const piped = await run(['digest', '--preview', '--out', out, '--force', '--db', db]);
     expect([piped.code, piped.err]).toEqual(refused('a named pipe'));
@@ -179,7 +168,7 @@ describe('lakivahti digest', () => {
   }, 60_000);
 
   it('a week of hundreds of items: the message shows a few per goal and links the rest; the preview counts them all', async () => {
-    const file = path.join(dir, 'busy.sqlite');
+    const file = path.join(scratch.dir, 'busy.sqlite');
     const db = seedDigestDb(file);
     const now = new Date();
     store(db, 'sm', Array.from({ length: 300 }, (_, n) =>
@@ -216,7 +205,7 @@ describe('lakivahti digest', () => {
     await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
     const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: url } });
     expect(r.code).toBe(2);
-    expect(r.err.split('\n')[0]).toBe(`digest: SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (a password's / : @ % or space written %2F %3A %40 %25 %20), not "${shown}"`);
+    expect(r.err.split('\n')[0]).toBe(`lakivahti digest: SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (a password's / : @ % or space written %2F %3A %40 %25 %20), not "${shown}"`);
     expect(r.err).not.toMatch(/sec.?ret/);
     expect(deliveries(db)).toEqual([]);
   }, 60_000);
@@ -247,19 +236,19 @@ describe('lakivahti digest', () => {
     // Only its start was checked: each of these went into every link of every message and into List-Unsubscribe.
     const db = seeded('badbase.sqlite');
     await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
-    const arrived = smtp.received.length;
+    const arrived = scratch.smtp.received.length;
     for (const base of ['https://lakivahti.example.fi/x y', 'https://lakivahti.example.fi/\r\nBcc: muu@example.fi', 'https://lakivahti.example.fi/?a=1', 'https://lakivahti.example.fi/#alku', 'https://lakivahti.example.fi>']) {
-      const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url, LAKIVAHTI_BASE_URL: base } });
+      const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url, LAKIVAHTI_BASE_URL: base } });
       expect([r.code, r.out], base).toEqual([2, '']);
       expect(r.err, base).toContain(`LAKIVAHTI_BASE_URL must be an http(s) address with no spaces, query or fragment, not ${JSON.stringify(base)}`);
     }
     // Unset, the links use PORT: a malformed PORT was named as a malformed LAKIVAHTI_BASE_URL, which nobody had set.
     for (const port of ['abc', ' 8080', '70000']) {
-      const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url, PORT: port } });
+      const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url, PORT: port } });
       expect([r.code, r.out, r.err.split('\n')[0]], port).toEqual([2, '',
-        `digest: PORT must be a port number (1–65535), not ${JSON.stringify(port)}: the links in messages use it while LAKIVAHTI_BASE_URL is unset`]);
+        `lakivahti digest: PORT must be a port number (1–65535), not ${JSON.stringify(port)}: the links in messages use it while LAKIVAHTI_BASE_URL is unset`]);
     }
-    expect(smtp.received.length).toBe(arrived);
+    expect(scratch.smtp.received.length).toBe(arrived);
     expect(deliveries(db)).toEqual([]);
   }, 60_000);
 
@@ -267,7 +256,7 @@ describe('lakivahti digest', () => {
     const db = seeded('send.sqlite');
     await run(['subscriptions', 'add', 'verkosto@example.fi', '--network', '--db', db]);
     await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
-    const env = { SMTP_URL: smtp.url, LAKIVAHTI_BASE_URL: 'https://lakivahti.example.fi' };
+    const env = { SMTP_URL: scratch.smtp.url, LAKIVAHTI_BASE_URL: 'https://lakivahti.example.fi' };
     const first = await run(['digest', '--send', '--db', db], { env });
     expect(first.code).toBe(0);
     expect(first.out).toContain('lähetetty: sote@example.fi');
@@ -276,7 +265,7 @@ describe('lakivahti digest', () => {
     expect(approved.out).toContain('lähetetty: verkosto@example.fi');
     const again = await run(['digest', '--send', '--approve', '--db', db], { env });
     expect([again.code, again.out]).toEqual([0, 'ei lähetettävää\n']);
-    const got = smtp.received.filter((m) => ['verkosto@example.fi', 'sote@example.fi'].includes(m.to[0]));
+    const got = scratch.smtp.received.filter((m) => ['verkosto@example.fi', 'sote@example.fi'].includes(m.to[0]));
     expect(got.map((m) => m.to[0]).sort()).toEqual(['sote@example.fi', 'verkosto@example.fi']);
     expect(got[0].mail.text).toContain('https://lakivahti.example.fi/');
     expect(got.every((m) => m.mail.html && m.mail.text)).toBe(true);
@@ -289,36 +278,36 @@ describe('lakivahti digest', () => {
     const conn = openDb(db);
     conn.prepare("UPDATE subscriptions SET email = 'paha@example.fi>' WHERE id = 2").run();
     conn.close();
-    const arrived = smtp.received.length;
-    const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
+    const arrived = scratch.smtp.received.length;
+    const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url } });
     expect(r.code).toBe(1);
     expect(r.out).toContain('lähetetty: hyva@example.fi');
-    expect(r.err).toContain('digest: tilauksen 2 osoite "paha@example.fi>" ei ole yksi sähköpostiosoite, joten sille ei lähetetä mitään. ' +
+    expect(r.err).toContain('lakivahti digest: tilauksen 2 osoite "paha@example.fi>" ei ole yksi sähköpostiosoite, joten sille ei lähetetä mitään. ' +
       'Korjaa: lakivahti subscriptions remove 2 ja tilaa uudelleen oikealla osoitteella (subscriptions add)');
-    expect(smtp.received.slice(arrived).map((m) => m.to[0])).toEqual(['hyva@example.fi']);
+    expect(scratch.smtp.received.slice(arrived).map((m) => m.to[0])).toEqual(['hyva@example.fi']);
     expect(deliveries(db).map((d) => d.email)).toEqual(['hyva@example.fi']);
   }, 120_000);
 
   it('killed between two sends, the next run sends the second and never the first again', async () => {
     const db = seeded('crash.sqlite');
     for (const who of ['eka', 'toka']) await run(['subscriptions', 'add', `${who}@example.fi`, '--goal', 'services', '--db', db]);
-    const arrived = smtp.received.length;
-    smtp.holdAfter(arrived + 1);
-    const child = start(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
-    await smtp.waitFor(arrived + 2, 60_000);
-    expect(smtp.held()).toBe(1);
+    const arrived = scratch.smtp.received.length;
+    scratch.smtp.holdAfter(arrived + 1);
+    const child = start(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url } });
+    await scratch.smtp.waitFor(arrived + 2, 60_000);
+    expect(scratch.smtp.held()).toBe(1);
     child.proc.kill('SIGKILL');
     const killed = await child.done;
     expect(killed.signal).toBe('SIGKILL');
     // What went out was said as it went, not at the end the run never reached.
     expect(killed.out).toMatch(/(^|\n)lähetetty: eka@example\.fi: [^\n]+\n$/);
     expect(deliveries(db).map((d) => [d.email, d.status]).sort()).toEqual([['eka@example.fi', 'sent'], ['toka@example.fi', 'sending']]);
-    smtp.holdAfter(Infinity);
-    const rerun = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
+    scratch.smtp.holdAfter(Infinity);
+    const rerun = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url } });
     expect(rerun.code).toBe(0);
     expect(rerun.out).toContain(`lähetetty: toka@example.fi: ${deliveries(db).find((d) => d.email === 'toka@example.fi')!.subject}\n`);
     expect(rerun.out).not.toContain('eka@example.fi');
-    const mine = smtp.received.slice(arrived).map((m) => m.to[0]);
+    const mine = scratch.smtp.received.slice(arrived).map((m) => m.to[0]);
     expect(mine).toEqual(['eka@example.fi', 'toka@example.fi']);
     expect(deliveries(db).every((d) => d.status === 'sent')).toBe(true);
   }, 120_000);
@@ -334,14 +323,14 @@ describe('lakivahti digest', () => {
   it('a lock another process holds on: a write gives up as review does (exit 1, "database is locked"), and the next run goes on', async () => {
     const db = seeded('locked.sqlite');
     for (const who of ['eka', 'toka']) await run(['subscriptions', 'add', `${who}@example.fi`, '--goal', 'services', '--db', db]);
-    const arrived = smtp.received.length;
-    smtp.holdAfter(arrived);
-    const child = start(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
-    await smtp.waitFor(arrived + 1, 60_000);
+    const arrived = scratch.smtp.received.length;
+    scratch.smtp.holdAfter(arrived);
+    const child = start(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url } });
+    await scratch.smtp.waitFor(arrived + 1, 60_000);
     // Taken while the first message is out: its failure's record, and the next claim, need the lock.
     const lock = await lockHeld(db);
     try {
-      smtp.release(451);
+      scratch.smtp.release(451);
       // Before, the run waited for the lock however long it was held (cron's runs piled up behind it).
       const ended = await Promise.race([child.done, new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000))]);
       if (!ended) child.proc.kill('SIGKILL');
@@ -350,30 +339,30 @@ describe('lakivahti digest', () => {
     } finally {
       await lock.free();
     }
-    expect(smtp.received.length).toBe(arrived);
-    const rerun = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
+    expect(scratch.smtp.received.length).toBe(arrived);
+    const rerun = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url } });
     expect(rerun.code).toBe(0);
-    expect(smtp.received.slice(arrived).map((m) => m.to[0]).sort()).toEqual(['eka@example.fi', 'toka@example.fi']);
+    expect(scratch.smtp.received.slice(arrived).map((m) => m.to[0]).sort()).toEqual(['eka@example.fi', 'toka@example.fi']);
     expect(deliveries(db).every((d) => d.status === 'sent')).toBe(true);
   }, 120_000);
 
   it('a message sent while another process takes the lock is recorded once the lock is free (longer than SQLite\'s 5 s), never sent twice', async () => {
     const db = seeded('locked-sent.sqlite');
     await run(['subscriptions', 'add', 'eka@example.fi', '--goal', 'services', '--db', db]);
-    const arrived = smtp.received.length;
-    smtp.holdAfter(arrived);
-    const child = start(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
-    await smtp.waitFor(arrived + 1, 60_000);
+    const arrived = scratch.smtp.received.length;
+    scratch.smtp.holdAfter(arrived);
+    const child = start(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url } });
+    await scratch.smtp.waitFor(arrived + 1, 60_000);
     const lock = await lockHeld(db);
-    smtp.release();
+    scratch.smtp.release();
     await new Promise((resolve) => setTimeout(resolve, 8_000));
     await lock.free();
     const done = await child.done;
     expect([done.code, done.err]).toEqual([0, '']);
     expect(done.out).toMatch(/(^|\n)lähetetty: eka@example\.fi: /);
-    const again = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url } });
+    const again = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url } });
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/(^|\n)ei lähetettävää\n$/);
-    expect(smtp.received.slice(arrived).map((m) => m.to[0])).toEqual(['eka@example.fi']);
+    expect(scratch.smtp.received.slice(arrived).map((m) => m.to[0])).toEqual(['eka@example.fi']);
   }, 120_000);
 });

@@ -166,7 +166,7 @@ describe('the database on a full disk', { timeout: 90_000 }, () => {
     const file = onFullDisk(path.join(dir, 'seed.sqlite'), 128 * 1024);
     const crawl = await run(['crawl', '--db', file, '--feeds', feeds, '--source', 'big']);
     expect(crawl.out).toMatch(new RegExp(`^big: error: store: the disk holding ${file} is full \\((\\d+ bytes|\\d+(\\.\\d)? KiB) free on ${mnt}\\): nothing of it was written\\n$`));
-    expect(crawl.err).toContain(`crawl: the disk holding ${file} is full`);
+    expect(crawl.err).toContain(`lakivahti crawl: the disk holding ${file} is full`);
     expect(crawl.code).toBe(1);
     fs.rmSync(path.join(mnt, 'filler'));
     const db = openDb(file, { readOnly: true });

@@ -32,14 +32,14 @@ afterAll(async () => {
 
 describe('empty values', { timeout: 60_000 }, () => {
   it.each<[string, string[], Record<string, string>, string]>([
-    ['LAKIVAHTI_DB empty: crawl', ['crawl'], { LAKIVAHTI_DB: '' }, 'crawl: LAKIVAHTI_DB is set but empty: name a path, or unset it for the default\n'],
-    ['LAKIVAHTI_DB blank: items', ['items'], { LAKIVAHTI_DB: ' ' }, 'items: LAKIVAHTI_DB is set but empty: name a path, or unset it for the default\n'],
-    ['--db empty: crawl', ['crawl', '--db', ''], {}, 'crawl: --db is empty: name a path, or leave the option out for the default\n'],
-    ['--db empty: review', ['review', '1', '--reviewer', 'anna', '--not-relevant', '--db', ''], {}, 'review: --db is empty: name a path, or leave the option out for the default\n'],
-    ['LAKIVAHTI_FEEDS empty: sources', ['sources', '--db', '@db'], { LAKIVAHTI_FEEDS: '' }, 'sources: LAKIVAHTI_FEEDS is set but empty: name a path, or unset it for the default\n'],
-    ['--feeds empty: tag', ['tag', '--jsonl', '-', '--feeds', ''], {}, 'tag: --feeds is empty: name a path, or leave the option out for the default\n'],
-    ['--source empty: crawl', ['crawl', '--db', '@db', '--source', ''], {}, 'crawl: no source "" (known: a)\n'],
-    ['--out empty: digest', ['digest', '--preview', '--db', '@db', '--out', ''], {}, 'digest: --out is empty: name a folder, or leave it out to print\n'],
+    ['LAKIVAHTI_DB empty: crawl', ['crawl'], { LAKIVAHTI_DB: '' }, 'lakivahti crawl: LAKIVAHTI_DB is set but empty: name a path, or unset it for the default\n'],
+    ['LAKIVAHTI_DB blank: items', ['items'], { LAKIVAHTI_DB: ' ' }, 'lakivahti items: LAKIVAHTI_DB is set but empty: name a path, or unset it for the default\n'],
+    ['--db empty: crawl', ['crawl', '--db', ''], {}, 'lakivahti crawl: --db is empty: name a path, or leave the option out for the default\n'],
+    ['--db empty: review', ['review', '1', '--reviewer', 'anna', '--not-relevant', '--db', ''], {}, 'lakivahti review: --db is empty: name a path, or leave the option out for the default\n'],
+    ['LAKIVAHTI_FEEDS empty: sources', ['sources', '--db', '@db'], { LAKIVAHTI_FEEDS: '' }, 'lakivahti sources: LAKIVAHTI_FEEDS is set but empty: name a path, or unset it for the default\n'],
+    ['--feeds empty: tag', ['tag', '--jsonl', '-', '--feeds', ''], {}, 'lakivahti tag: --feeds is empty: name a path, or leave the option out for the default\n'],
+    ['--source empty: crawl', ['crawl', '--db', '@db', '--source', ''], {}, 'lakivahti crawl: no source "" (known: a)\n'],
+    ['--out empty: digest', ['digest', '--preview', '--db', '@db', '--out', ''], {}, 'lakivahti digest: --out is empty: name a folder, or leave it out to print\n'],
   ])('%s: refused by name, exit 2, nothing fetched or written', async (_what, args, env, said) => {
     const seen = feed.requests.length;
     const before = fs.readdirSync(dir).sort();
@@ -56,11 +56,11 @@ describe('empty values', { timeout: 60_000 }, () => {
 // made or wrote another file ("\uFFFDiti.sqlite": a subscription added to a new database there).
 describe('paths that are not UTF-8', { timeout: 60_000 }, () => {
   it.each<[string, string, string]>([
-    ['subscriptions add --db', `subscriptions add a@example.fi --goal services --db "$(printf '\\344iti.sqlite')"`, 'subscriptions: --db "\uFFFDiti.sqlite"'],
-    ['LAKIVAHTI_DB: items', `items`, 'items: LAKIVAHTI_DB "\uFFFDiti.sqlite"'],
-    ['backup FILE', `backup "$(printf '\\366ljy.sqlite')" --db db.sqlite`, 'backup: the backup file "\uFFFDljy.sqlite"'],
-    ['tag --jsonl', `tag --jsonl "$(printf '\\366ljy.jsonl')"`, 'tag: --jsonl "\uFFFDljy.jsonl"'],
-    ['digest --out', `digest --preview --db db.sqlite --out "$(printf '\\366ljy')"`, 'digest: --out "\uFFFDljy"'],
+    ['subscriptions add --db', `subscriptions add a@example.fi --goal services --db "$(printf '\\344iti.sqlite')"`, 'lakivahti subscriptions: --db "\uFFFDiti.sqlite"'],
+    ['LAKIVAHTI_DB: items', `items`, 'lakivahti items: LAKIVAHTI_DB "\uFFFDiti.sqlite"'],
+    ['backup FILE', `backup "$(printf '\\366ljy.sqlite')" --db db.sqlite`, 'lakivahti backup: the backup file "\uFFFDljy.sqlite"'],
+    ['tag --jsonl', `tag --jsonl "$(printf '\\366ljy.jsonl')"`, 'lakivahti tag: --jsonl "\uFFFDljy.jsonl"'],
+    ['digest --out', `digest --preview --db db.sqlite --out "$(printf '\\366ljy')"`, 'lakivahti digest: --out "\uFFFDljy"'],
   ])('%s: refused by name, exit 2, nothing written', (_what, command, said) => {
     // The Latin-1 database exists, by its real name.
     fs.copyFileSync(db, Buffer.concat([Buffer.from(dir + path.sep), Buffer.from('äiti.sqlite', 'latin1')]));

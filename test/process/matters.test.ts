@@ -98,14 +98,14 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
   it('matter refuses text beside an identifier, and a negative number, naming them in its own words', async () => {
     // Each was either taken (the identifier found inside the text) or refused by node's parseArgs in its English.
     const cases: [string, RegExp][] = [
-      ['HE 184/2026 vp; DROP', /^matter: "HE 184\/2026 vp; DROP" has "; DROP" beside the identifier HE 184\/2026 vp; give the identifier alone$/m],
+      ['HE 184/2026 vp; DROP', /^lakivahti matter: "HE 184\/2026 vp; DROP" has "; DROP" beside the identifier HE 184\/2026 vp; give the identifier alone$/m],
       ['katso HE 184/2026 vp', /"katso HE 184\/2026 vp" has "katso" beside the identifier HE 184\/2026 vp/],
       ['HE 184/2026vp', /"HE 184\/2026vp" is neither a matter number nor an identifier/],
-      ['-1', /^matter: "-1" is neither a matter number nor an identifier/m],
+      ['-1', /^lakivahti matter: "-1" is neither a matter number nor an identifier/m],
       // Digits that are no matter's number by the one rule (src/parse/id.ts): it said 'no matter 07' (exit 1) beside a
       // matter 7, and merge and split 'no matter 0'.
-      ['07', /^matter: "07" is not a matter number \(as `matters` shows it: no leading zero, at most 15 digits\)$/m],
-      ['1234567890123456', /^matter: "1234567890123456" is not a matter number/m],
+      ['07', /^lakivahti matter: "07" is not a matter number \(as `matters` shows it: no leading zero, at most 15 digits\)$/m],
+      ['1234567890123456', /^lakivahti matter: "1234567890123456" is not a matter number/m],
     ];
     for (const [ref, said] of cases) {
       const r = await run(['matter', ref, '--json', '--db', db]);
@@ -115,7 +115,7 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
     }
     // Every command that takes no argument names it in the same words.
     const items = await run(['items', '-1', '--db', db]);
-    expect([items.code, items.err.split('\n')[0]]).toEqual([2, 'items: unexpected argument "-1"']);
+    expect([items.code, items.err.split('\n')[0]]).toEqual([2, 'lakivahti items: unexpected argument "-1"']);
   });
 
   it('matter ID shows what changed as a timeline, and --json carries it as events (type, old, new, at, itemId)', async () => {

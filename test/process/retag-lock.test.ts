@@ -92,7 +92,7 @@ it.each([['SIGTERM', 143], ['SIGHUP', 129]] as const)('a retag stopped by %s kee
   retag.proc.kill(signal);
   const stopped = await retag.done;
   expect([stopped.code, stopped.signal]).toEqual([status, null]);
-  expect(stopped.err).toMatch(new RegExp(`^retag: ${signal}: stopped; \\d+ of ${total} items were retagged and saved, the rest are as they were; run retag again to finish\n$`));
+  expect(stopped.err).toMatch(new RegExp(`^lakivahti retag: ${signal}: stopped; \\d+ of ${total} items were retagged and saved, the rest are as they were; run retag again to finish\n$`));
   const saved = Number(/(\d+) of/.exec(stopped.err)![1]);
   expect(saved).toBeGreaterThan(0);
   expect(saved).toBeLessThan(total);

@@ -1,4 +1,9 @@
 // Seed a database through the store API, as a crawl would have left it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll } from 'vitest';
 import { contentHash } from '../../src/normalize/key.js';
 import { openDb, saveRun, syncSources } from '../../src/store/index.js';
 import type { SourceDef, TaggedItem } from '../../src/model.js';
@@ -33,5 +38,32 @@ export function seedDatabase(file: string, count: number): void {
     });
   } finally {
     db.close();
+  }
+}
+
+/**
+ * For the tests of one file: a scratch folder `lakivahti-NAME-…` and in it `file` holding `count` items, made before
+ * them (the fields set then) and removed after them.
+ */
+export function seededForTests(name: string, count: number, file = 'lakivahti.sqlite'): { dir: string; db: string } {
+  const seeded = { dir: '', db: '' };
+  beforeAll(() => {
+    seeded.dir = fs.mkdtempSync(path.join(os.tmpdir(), `lakivahti-${name}-`));
+    seeded.db = path.join(seeded.dir, file);
+    seedDatabase(seeded.db, count);
+  });
+  afterAll(() => {
+    if (seeded.dir) fs.rmSync(seeded.dir, { recursive: true, force: true });
+  });
+  return seeded;
+}
+
+/** The first column of each row `sql` reads from the database `file`, opened read-only for it (what a command left). */
+export function pluckAll(file: string, sql: string): unknown[] {
+  const conn = new Database(file, { readonly: true });
+  try {
+    return conn.prepare(sql).pluck().all();
+  } finally {
+    conn.close();
   }
 }

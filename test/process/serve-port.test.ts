@@ -70,10 +70,10 @@ describe('serve and demo: PORT and Ctrl-C', { timeout: 120_000 }, () => {
   // An empty HOST (a script's unset variable) listened on 127.0.0.1 while an empty PORT was refused; `--host ""` too.
   it('an empty HOST or --host exits 2 naming it, before any database is made', async () => {
     for (const [args, env, said] of [
-      [['serve', '--no-schedule'], { HOST: '' }, 'serve: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
-      [['serve', '--no-schedule'], { HOST: ' ' }, 'serve: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
-      [['serve', '--no-schedule', '--host', ''], { HOST: '0.0.0.0' }, 'serve: --host is empty: name an address, or leave the option out for 127.0.0.1\n'],
-      [['demo'], { HOST: '' }, 'demo: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
+      [['serve', '--no-schedule'], { HOST: '' }, 'lakivahti serve: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
+      [['serve', '--no-schedule'], { HOST: ' ' }, 'lakivahti serve: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
+      [['serve', '--no-schedule', '--host', ''], { HOST: '0.0.0.0' }, 'lakivahti serve: --host is empty: name an address, or leave the option out for 127.0.0.1\n'],
+      [['demo'], { HOST: '' }, 'lakivahti demo: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
     ] as const) {
       const db = path.join(dir, `host-${args[0]}.sqlite`);
       const r = await run([...args, '--port', '0', '--db', db, '--feeds', feeds], { env });

@@ -184,7 +184,7 @@ describe('lakivahti serve as a process', () => {
     expect(stopped?.code).toBe(0);
     expect((JSON.parse(disabled) as { reason: string }).reason).toMatch(/^LAKIVAHTI_DIGEST_WEEKLY: "every monday" is not a valid cron expression/);
     const preview = await run(['digest', '--preview', '--db', path.join(dir, 'cron.sqlite')], { env });
-    expect([preview.code, preview.err.split('\n')[0]]).toEqual([2, 'digest: LAKIVAHTI_DIGEST_WEEKLY: "every monday" is not a valid cron expression']);
+    expect([preview.code, preview.err.split('\n')[0]]).toEqual([2, 'lakivahti digest: LAKIVAHTI_DIGEST_WEEKLY: "every monday" is not a valid cron expression']);
   }, 60_000);
 
   it('HOST (or --host) chooses the address to listen on', async () => {

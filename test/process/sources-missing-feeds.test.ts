@@ -26,7 +26,7 @@ describe('sources with a feeds folder that cannot be read', { timeout: 60_000 },
     const r = await run(['sources', '--db', db, '--feeds', path.join(dir, 'nope')]);
     expect(r.out).toBe('');
     expect(r.err).toContain(`${path.join(dir, 'nope', 'sources')}: the folder does not exist`);
-    expect(r.err).toContain('sources: no source definition could be read');
+    expect(r.err).toContain('lakivahti sources: no source definition could be read');
     expect(r.code).toBe(1);
   });
 

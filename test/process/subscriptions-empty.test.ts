@@ -1,31 +1,12 @@
 // `subscriptions add` with an option given an empty value, as a script with an unset variable gives it
 // (`--search "$TERMS"`): refused by name (exit 2), nothing added. An empty --search or --organisation was dropped, so the
 // subscription followed the goal alone, and an empty --every or --lang took the default, each without a word.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { run } from '../helpers/process.js';
-import { seedDatabase } from './seed.js';
+import { pluckAll, seededForTests } from './seed.js';
 
-let dir: string;
-let db: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-subs-empty-'));
-  db = path.join(dir, 'l.sqlite');
-  seedDatabase(db, 3);
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const count = () => {
-  const conn = new Database(db, { readonly: true });
-  try {
-    return conn.prepare('SELECT count(*) FROM subscriptions').pluck().get();
-  } finally {
-    conn.close();
-  }
-};
+const seeded = seededForTests('subs-empty', 3);
+const count = () => pluckAll(seeded.db, 'SELECT count(*) FROM subscriptions')[0] as number;
 
 it.each([
   ['search', ['--goal', 'services', '--search', '']],
@@ -34,14 +15,14 @@ it.each([
   ['every', ['--network', '--every', '']],
   ['lang', ['--network', '--lang', '']],
 ])('an empty --%s is refused by name, nothing added', async (name, args) => {
-  const r = await run(['subscriptions', 'add', 'sote@example.fi', ...args, '--db', db]);
-  expect([r.code, r.out, r.err.split('\n')[0]]).toEqual([2, '', `subscriptions: --${name} is empty; give a value or leave it out`]);
+  const r = await run(['subscriptions', 'add', 'sote@example.fi', ...args, '--db', seeded.db]);
+  expect([r.code, r.out, r.err.split('\n')[0]]).toEqual([2, '', `lakivahti subscriptions: --${name} is empty; give a value or leave it out`]);
   expect(count()).toBe(0);
 });
 
 it('the same with values is added', async () => {
-  const before = count() as number;
-  const r = await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'services', '--search', 'pelastuslaki', '--every', 'daily', '--lang', 'sv', '--db', db]);
+  const before = count();
+  const r = await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'services', '--search', 'pelastuslaki', '--every', 'daily', '--lang', 'sv', '--db', seeded.db]);
   expect([r.code, r.err]).toEqual([0, '']);
   expect(count()).toBe(before + 1);
 });
@@ -54,7 +35,7 @@ it.each([
   ['organisation', ['--organisation', 'Sisäministeriö\u001b[2J'], '--organisation "Sisäministeriö\\u001b[2J" holds a control character (U+001B at character 15)'],
 ])('a control character in --%s is refused by name, nothing added', async (_name, args, said) => {
   const before = count();
-  const r = await run(['subscriptions', 'add', 'sote@example.fi', ...args, '--db', db]);
-  expect([r.code, r.out, r.err.split('\n')[0]]).toEqual([2, '', `subscriptions: ${said}; give it on one line without control characters`]);
+  const r = await run(['subscriptions', 'add', 'sote@example.fi', ...args, '--db', seeded.db]);
+  expect([r.code, r.out, r.err.split('\n')[0]]).toEqual([2, '', `lakivahti subscriptions: ${said}; give it on one line without control characters`]);
   expect(count()).toBe(before);
 });

@@ -62,14 +62,14 @@ describe('lakivahti users', () => {
     expect((await run(['subscriptions', 'list', '--db', db])).out).toMatch(/^#1 {2}lukija@example\.fi .* {2}KESKEYTETTY: käyttäjätili poistettu käytöstä$/m);
     // A subscription added for a disabled account is kept too, and the command says it sends nothing yet.
     const added = await run(['subscriptions', 'add', 'Lukija@example.fi', '--goal', 'welfare-reform', '--db', db]);
-    expect([added.code, added.err]).toEqual([0, 'subscriptions: the account of Lukija@example.fi is disabled: the subscription is kept, paused, and sends nothing until the account is enabled again\n']);
+    expect([added.code, added.err]).toEqual([0, 'lakivahti subscriptions: the account of Lukija@example.fi is disabled: the subscription is kept, paused, and sends nothing until the account is enabled again\n']);
     expect((await users(['list'])).out).toMatch(/^lukija@example\.fi .*POISTETTU KÄYTÖSTÄ/m);
     // Again: nothing changes, and it says since when instead of that it happened now.
     const again = await users(['disable', 'lukija@example.fi']);
     expect([again.code, again.err]).toEqual([0, '']);
     expect(again.out).toMatch(/^tunnus lukija@example\.fi on ollut poissa käytöstä \d{1,2}\.\d{1,2}\.\d{4} klo \d{2}\.\d{2} alkaen; sillä ei ole istuntoja eikä voimassa olevia syötetunnisteita; sen 2 tilausta on keskeytetty\n$/);
     const none = await users(['disable', 'ei-ole@example.fi']);
-    expect([none.code, none.err]).toEqual([1, 'users: no account for ei-ole@example.fi\n']);
+    expect([none.code, none.err]).toEqual([1, 'lakivahti users: no account for ei-ole@example.fi\n']);
     // A reset of a disabled account's password says that it stays disabled.
     const reset = await users(['password', 'lukija@example.fi'], `${PW}-uusi\n`);
     expect([reset.code, reset.out]).toEqual([0, 'tunnuksen lukija@example.fi salasana vaihdettu; sen istunnot päätettiin; tunnus on yhä poistettu käytöstä eikä sillä voi kirjautua\n']);
@@ -85,7 +85,7 @@ describe('lakivahti users', () => {
     expect(off.out).toMatch(/^tunnus vanha@example\.fi> poistettu käytöstä/);
     expect((await users(['enable', 'vanha@example.fi>'])).code).toBe(0);
     // What no account has is still refused as no address, and no new account gets one.
-    expect((await users(['disable', 'muu@example.fi>'])).err.split('\n')[0]).toBe('users: "muu@example.fi>" is not an e-mail address');
+    expect((await users(['disable', 'muu@example.fi>'])).err.split('\n')[0]).toBe('lakivahti users: "muu@example.fi>" is not an e-mail address');
     expect((await users(['add', 'uusi@example.fi>', '--role', 'reader'], `${PW}\n`)).code).toBe(2);
   }, 60_000);
 
@@ -99,7 +99,7 @@ describe('lakivahti users', () => {
     const again = await users(['enable', 'lukija@example.fi']);
     expect([again.code, again.out, again.err]).toEqual([0, 'tunnus lukija@example.fi on jo käytössä; mitään ei muutettu\n', '']);
     const none = await users(['enable', 'ei-ole@example.fi']);
-    expect([none.code, none.err]).toEqual([1, 'users: no account for ei-ole@example.fi\n']);
+    expect([none.code, none.err]).toEqual([1, 'lakivahti users: no account for ei-ole@example.fi\n']);
   }, 60_000);
 
   it('says how many subscriptions it paused as the pause reads them: an address only Unicode case matches is another account\'s', async () => {
@@ -118,15 +118,15 @@ describe('lakivahti users', () => {
   it.each([
     [['add', 'uusi@example.fi', '--role', 'admin'], 'lyhyt\n', 2, 'password not accepted: a password needs at least 12 characters (this one has 5)'],
     // Standard input empty or closed (a cron line, < /dev/null): no password given, not one too short.
-    [['password', 'paakayttaja@example.fi'], '\n', 2, 'users: no password on standard input: pipe it in (echo "$PASSWORD" | lakivahti users password paakayttaja@example.fi), or run'],
+    [['password', 'paakayttaja@example.fi'], '\n', 2, 'lakivahti users: no password on standard input: pipe it in (echo "$PASSWORD" | lakivahti users password paakayttaja@example.fi), or run'],
     [['add', 'uusi@example.fi', '--role', 'pomo'], `${PW}\n`, 2, '--role must be one of admin, reviewer, reader, not "pomo"'],
     [['add', 'uusi@example.fi'], `${PW}\n`, 2, '--role must be one of admin, reviewer, reader'],
     [['add', 'ei-osoite', '--role', 'reader'], `${PW}\n`, 2, '"ei-osoite" is not an e-mail address'],
     [['add', 'x@example.fi>', '--role', 'reader'], `${PW}\n`, 2, '"x@example.fi>" is not an e-mail address'],
-    [['add', 'evil@example.fi\r\nBcc: v@example.fi', '--role', 'reader'], `${PW}\n`, 2, 'users: "evil@example.fi\\r\\nBcc: v@example.fi" is not an e-mail address\n'],
+    [['add', 'evil@example.fi\r\nBcc: v@example.fi', '--role', 'reader'], `${PW}\n`, 2, 'lakivahti users: "evil@example.fi\\r\\nBcc: v@example.fi" is not an e-mail address\n'],
     [['add', 'Paakayttaja@example.fi', '--role', 'reader'], `${PW}\n`, 1, 'an account for Paakayttaja@example.fi already exists'],
     [['add', 'uusi@example.fi', '--role', 'admin'], '1qaz2wsx3edc\n', 2, 'password not accepted: this password is on the list of common passwords that attackers try first; choose another'],
-    [['password', 'ei-ole@example.fi'], `${PW}\n`, 1, 'users: no account for ei-ole@example.fi'],
+    [['password', 'ei-ole@example.fi'], `${PW}\n`, 1, 'lakivahti users: no account for ei-ole@example.fi'],
     [['password', 'paakayttaja@example.fi'], 'qwerty123456\n', 2, 'password not accepted: this password is on the list of common passwords'],
     [['password', 'paakayttaja@example.fi', '--role', 'admin'], `${PW}\n`, 2, 'password takes no --role'],
     [['password'], '', 2, 'password needs the account\'s e-mail address'],
@@ -159,14 +159,14 @@ describe('lakivahti users', () => {
     const r = await users(['add', 'tyhja@example.fi', '--role', 'reader'], '');
     expect(r.code).toBe(2);
     // Said as what it is (cron, < /dev/null), not as a password of no characters.
-    expect(r.err.split('\n')[0]).toBe('users: no password on standard input: pipe it in (echo "$PASSWORD" | lakivahti users add tyhja@example.fi --role reader), or run the command on a terminal to be asked');
+    expect(r.err.split('\n')[0]).toBe('lakivahti users: no password on standard input: pipe it in (echo "$PASSWORD" | lakivahti users add tyhja@example.fi --role reader), or run the command on a terminal to be asked');
     expect((await users(['list'])).out).not.toContain('tyhja@');
   }, 30_000);
 
   it('refuses a password whose bytes are not UTF-8, or with a control character, which no sign-in form can type', async () => {
     // A Latin-1 terminal or file: "äiti…" as single bytes. Read as UTF-8 each became U+FFFD, a password nobody can type.
     const latin1 = await users(['add', 'latin1@example.fi', '--role', 'reader'], Buffer.from('\xe4itin-salasana-on-hyv\xe4\n', 'latin1'));
-    expect([latin1.code, latin1.err.split('\n')[0]]).toEqual([2, 'users: password not accepted: standard input is not UTF-8 (byte 0xe4 at byte 1 of the line); write the password in UTF-8 (iconv -f latin1 -t utf-8, or a UTF-8 terminal)']);
+    expect([latin1.code, latin1.err.split('\n')[0]]).toEqual([2, 'lakivahti users: password not accepted: standard input is not UTF-8 (byte 0xe4 at byte 1 of the line); write the password in UTF-8 (iconv -f latin1 -t utf-8, or a UTF-8 terminal)']);
     // The same password in UTF-8 is taken, also when a pipe hands it over a byte at a time (a character split between reads).
     const child = start(['users', 'add', 'utf8@example.fi', '--role', 'reader', '--db', db]);
     const bytes = Buffer.from('äitin-salasana-on-hyvä\n');
@@ -183,7 +183,7 @@ describe('lakivahti users', () => {
     expect(await verifyPassword('äitin-salasana-on-hyvä', hash)).toBe(true);
     for (const [input, named] of [['salasana\u0000pitka-1\n', 'U+0000 at character 9'], ['salasana\tpitka-12\n', 'U+0009 at character 9'], ['salasana-pitka-12\r', 'U+000D at character 18']]) {
       const r = await users(['add', 'ohjaus@example.fi', '--role', 'reader'], input);
-      expect([r.code, r.err.split('\n')[0]]).toEqual([2, `users: password not accepted: a password cannot hold a control character (${named}): a browser's password field cannot type it`]);
+      expect([r.code, r.err.split('\n')[0]]).toEqual([2, `lakivahti users: password not accepted: a password cannot hold a control character (${named}): a browser's password field cannot type it`]);
     }
     expect((await users(['list'])).out).not.toMatch(/latin1@|ohjaus@/);
   }, 60_000);

@@ -2,27 +2,15 @@
 // through the shell as cron starts them: each names why the database could not be written, as crawl does (SQLite's
 // bare "disk I/O error" said nothing of it, and a shared-memory file that could not be sized was called a full disk),
 // exits 1, sends nothing and keeps the database whole.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listeningAt, run, start } from '../helpers/process.js';
-import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { smtpForTests } from '../helpers/smtp.js';
 import { seedDatabase } from './seed.js';
 import { seedDigestDb } from '../digest/seed.js';
 
-let dir: string;
-let smtp: TestSmtp;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-write-failure-'));
-  smtp = await startSmtp();
-});
-afterAll(async () => {
-  await smtp.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const scratch = smtpForTests('write-failure');
 
 const IO = 'the database could not be written (disk I/O error: a failing disk, or a limit on file size such as ulimit -f); nothing of the failed write was kept\n';
 
@@ -41,7 +29,7 @@ function check(file: string): { ok: unknown; tagged: unknown; reviews: unknown }
 
 describe('a write the database refuses under a file-size limit', () => {
   it('retag (its log outgrows the limit midway) names it, exits 1, and the items keep their tags', async () => {
-    const db = path.join(dir, 'retag.sqlite');
+    const db = path.join(scratch.dir, 'retag.sqlite');
     seedDatabase(db, 2000);
     const r = await run(['retag', '--db', db], { fileSizeKiB: 64 });
     expect(r.err).toBe(`lakivahti retag: ${IO}`);
@@ -52,7 +40,7 @@ describe('a write the database refuses under a file-size limit', () => {
   }, 60_000);
 
   it('review (no room for the shared-memory file: a limit, not a full disk) names it and exits 1', async () => {
-    const db = path.join(dir, 'review.sqlite');
+    const db = path.join(scratch.dir, 'review.sqlite');
     seedDatabase(db, 20);
     const r = await run(['review', '5', '--reviewer', 'maria', '--goals', 'services', '--db', db], { fileSizeKiB: 4 });
     expect([r.code, r.out, r.err]).toEqual([1, '', `lakivahti review: ${IO}`]);
@@ -60,7 +48,7 @@ describe('a write the database refuses under a file-size limit', () => {
   }, 60_000);
 
   it('serve opens it read-only and says why in Finnish (it said the reason was in the log)', async () => {
-    const db = path.join(dir, 'serve.sqlite');
+    const db = path.join(scratch.dir, 'serve.sqlite');
     seedDatabase(db, 5);
     const child = start(['serve', '--port', '0', '--no-schedule', '--db', db], { fileSizeKiB: 4 });
     child.proc.stdin.end();
@@ -76,11 +64,11 @@ describe('a write the database refuses under a file-size limit', () => {
   }, 60_000);
 
   it('digest --send names it, exits 1 and sends nothing', async () => {
-    const db = path.join(dir, 'digest.sqlite');
+    const db = path.join(scratch.dir, 'digest.sqlite');
     seedDigestDb(db).close();
     expect((await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--every', 'immediately', '--db', db])).code).toBe(0);
-    const r = await run(['digest', '--send', '--db', db], { fileSizeKiB: 4, env: { SMTP_URL: smtp.url } });
+    const r = await run(['digest', '--send', '--db', db], { fileSizeKiB: 4, env: { SMTP_URL: scratch.smtp.url } });
     expect([r.code, r.out, r.err]).toEqual([1, '', `lakivahti digest: ${IO}`]);
-    expect(smtp.received).toHaveLength(0);
+    expect(scratch.smtp.received).toHaveLength(0);
   }, 60_000);
 });

@@ -503,7 +503,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // resilience directive, preparedness planners, major accidents, kom ihåg, a fire contained, fire resistance, no
       // border in a size limit): F1 0.996 / 1.000, primary 1.000, goal precision 0.984. Bars just below.
       // Round thirty-six's goal classes (h-goals-45, 12-06 02:43): bars raised to just below where it ends (goal precision 1.000).
-      expectBars(evaluation202805, { f1: 0.99, primaryHit: 0.99, goalPrecision: 0.995 }, true);
+      // Round thirty-nine's relevance (h-rel-48, 12-06 11:40): F1 1.000 with both analyzers (z153, a candle reminder, out with Snowball); the F1 bar raised to just below.
+      expectBars(evaluation202805, { f1: 0.995, primaryHit: 0.99, goalPrecision: 0.995 }, true);
     });
     it('holds on the round-twenty-five evaluation set, a dev set from round twenty-six, above the keyword alert on every figure', () => {
       // Before any round-twenty-five change: F1 0.969 / 0.973, primary 0.913 / 0.926, goal precision 0.933 / 0.934
@@ -527,7 +528,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // with both analyzers: the issue's target met; goal precision 0.971 / 0.964).
       // Round thirty-eight's relevance (h-rel-47, 12-06 08:27): F1 0.981 with both analyzers (Snowball found the firefighters
       // sent abroad, sammuttajat, as Voikko did; services listed, as with Voikko: goal precision 0.964 with both).
-      expectBars(evaluation202807, { f1: 0.98, primaryHit: 0.95, goalPrecision: 0.96 }, true);
+      // Round thirty-nine's relevance (h-rel-48, 12-06 11:40): F1 0.985, primary 0.962 with both analyzers (r066, forest fires in the ministry's risk
+      // assessment: Snowball's skogsbränder mended); the primary bar raised to just below.
+      expectBars(evaluation202807, { f1: 0.98, primaryHit: 0.96, goalPrecision: 0.96 }, true);
     });
     it('holds on the round-twenty-seven evaluation set, a dev set from round twenty-eight, above the keyword alert on every figure', () => {
       // Before any round-twenty-seven change: F1 0.960 / 0.963, primary 0.886 / 0.886, goal precision 0.898 / 0.898
@@ -589,7 +592,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 0.992).
       // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.952, goal precision 0.934).
       // Round thirty-eight (h-goals-47: a title opening "from what to what"): goal precision 0.939.
-      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.95, goalPrecision: 0.935 }, true);
+      // Round thirty-nine's relevance (h-rel-48, 12-06 11:40): F1 0.995, primary 0.963 / 0.957 (d215, the year's fire deaths); bars raised to just below.
+      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.955, goalPrecision: 0.935 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -690,7 +694,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.954 / 0.958 (precision 1.000, recall 0.911 / 0.919), primary 0.831 / 0.847 (chosen 0.831 / 0.847), goal precision
       // 0.917 / 0.926 (goal recall 0.841 / 0.856). Bars just below (below the issue's three targets, where it stands): a
       // fall below is a regression.
-      expectBars(evaluation202819, { f1: 0.95, primaryHit: 0.825, goalPrecision: 0.915 }, true);
+      // Round thirty-nine's relevance (h-rel-48, 12-06 11:40): its relevance misses read after eval-2028-20's sealing: F1 0.988 (precision
+      // 1.000, recall 0.976), primary 0.895 / 0.903 (chosen the same), goal precision 0.922 / 0.930; bars raised to just below.
+      expectBars(evaluation202819, { f1: 0.985, primaryHit: 0.89, goalPrecision: 0.92 }, true);
     });
     it('holds on the round-thirty-nine evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-nine change (12-06

@@ -1,25 +1,21 @@
 // People and access in the web app: the sign-in gate, sessions, CSRF, roles, the actions and the board.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
-import { createWebApp, type WebDeps } from '../../src/web/app.js';
+import type { WebDeps } from '../../src/web/app.js';
 import { goalLabels } from '../../src/app/goal-labels.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 import { disableUser, listActions, listBoardEntries, listReviews, openDb, type Db } from '../../src/store/index.js';
-import { addUser, Browser, PASSWORD } from '../helpers/web.js';
+import { addUser, Browser, PASSWORD, serveWebApp } from '../helpers/web.js';
 import { FailureLimiter } from '../../src/web/auth/limiter.js';
 import { feedTokenUser } from '../../src/web/auth/feed-token.js';
 import { inDays, seedWorkbench, SOURCES } from '../browser/seed.js';
 
 const labels = goalLabels({ tagStage: null, feedsDir: defaultFeedsDir });
-const servers: Server[] = [];
+const servers: { close(): Promise<void> }[] = [];
 
 async function start(db: Db, over: Partial<WebDeps> = {}): Promise<string> {
-  const app = createWebApp({ db, sources: SOURCES, configErrors: [], goalLabels: labels, ...over });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const served = await serveWebApp({ db, sources: SOURCES, configErrors: [], goalLabels: labels, ...over });
+  servers.push(served);
+  return served.base;
 }
 
 let db: Db;
@@ -36,7 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const s of servers) s.close();
+  for (const s of servers) void s.close();
   db.close();
 });
 

@@ -2,32 +2,26 @@
 // merge's reason): refused 400 naming the field, the character and where, in the person's language, nothing stored.
 // A note's line breaks, as a text area sends them (CR LF), are kept as LF.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
-import { createWebApp } from '../../src/web/app.js';
 import { goalLabels } from '../../src/app/goal-labels.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 import { openDb, type Db } from '../../src/store/index.js';
-import { addUser, Browser } from '../helpers/web.js';
+import { addUser, Browser, serveWebApp } from '../helpers/web.js';
 import { seedWorkbench, SOURCES } from '../browser/seed.js';
 
 let db: Db;
 let base: string;
-let server: Server;
+let close: () => Promise<void>;
 let reviewer: string;
 
 beforeAll(async () => {
   db = openDb(':memory:');
   seedWorkbench(db);
   reviewer = await addUser(db, 'juristi@example.fi', 'reviewer');
-  const app = createWebApp({ db, sources: SOURCES, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  ({ base, close } = await serveWebApp({ db, sources: SOURCES, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) }));
 });
 
 afterAll(() => {
-  server.close();
+  void close();
   db.close();
 });
 

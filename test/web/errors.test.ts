@@ -1,13 +1,12 @@
 // Failures on the web view: a Finnish page without stack or paths whatever NODE_ENV, and /healthz that checks.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Server } from 'node:http';
-import { createWebApp } from '../../src/web/app.js';
+import { serveWebApp } from '../helpers/web.js';
 import { openDb, syncSources, type Db } from '../../src/store/index.js';
 import type { SourceDef } from '../../src/model.js';
 
 const def = { id: 'sm', name: 'Sisäministeriö', url: 'https://example.fi/' } as SourceDef;
 let db: Db;
-let server: Server;
+let close: () => Promise<void>;
 let base: string;
 let problems: string[] = [];
 const env = process.env.NODE_ENV;
@@ -16,16 +15,12 @@ beforeAll(async () => {
   process.env.NODE_ENV = 'development';
   db = openDb(':memory:');
   syncSources(db, [def]);
-  const app = createWebApp({ db, sources: [def], configErrors: [], goalLabels: {}, problems: () => problems });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  ({ base, close } = await serveWebApp({ db, sources: [def], configErrors: [], goalLabels: {}, problems: () => problems }));
 });
 
 afterAll(() => {
   process.env.NODE_ENV = env;
-  server.close();
+  void close();
   if (db.open) db.close();
 });
 

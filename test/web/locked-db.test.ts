@@ -6,34 +6,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Server } from 'node:http';
-import { createWebApp } from '../../src/web/app.js';
 import { goalLabels } from '../../src/app/goal-labels.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 import { listReviews, openDb, type Db } from '../../src/store/index.js';
-import { addUser, Browser } from '../helpers/web.js';
+import { addUser, Browser, serveWebApp } from '../helpers/web.js';
 import { seedWorkbench, SOURCES } from '../browser/seed.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-locked-'));
 const file = path.join(dir, 'live.sqlite');
 let db: Db;
-let server: Server;
+let close: () => Promise<void>;
 let b: Browser;
 
 beforeAll(async () => {
   db = openDb(file);
   seedWorkbench(db);
   const reviewer = await addUser(db, 'juristi@example.fi', 'reviewer');
-  const app = createWebApp({ db, sources: SOURCES, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  b = new Browser(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
+  const served = await serveWebApp({ db, sources: SOURCES, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) });
+  close = served.close;
+  b = new Browser(served.base);
   await b.signIn(reviewer);
 });
 
 afterAll(() => {
-  server.close();
+  void close();
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -1,12 +1,10 @@
 // Administrators pause, resume and crawl a source now from /sources, through the real scheduler over a local feed;
 // a paused source is skipped by the scheduler's ticks; readers and reviewers see no forms and get 403.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
-import { addUser, Browser } from '../helpers/web.js';
+import { addUser, Browser, serveWebApp } from '../helpers/web.js';
 import { createFetcher } from '../../src/fetch/index.js';
 import { startScheduler, type Scheduler } from '../../src/schedule/index.js';
-import { createWebApp } from '../../src/web/app.js';
 import { listActions, listPausedSources, listRuns, openDb, setNextRun, setUserLanguage, syncSources, type Db } from '../../src/store/index.js';
 import { webDeps } from './support.js';
 import type { SourceDef } from '../../src/model.js';
@@ -14,7 +12,7 @@ import type { SourceDef } from '../../src/model.js';
 let feed: TestServer;
 let db: Db;
 let scheduler: Scheduler;
-let server: Server;
+let close: () => Promise<void>;
 let base: string;
 const as: Record<string, Browser> = {};
 
@@ -33,11 +31,7 @@ beforeAll(async () => {
   syncSources(db, defs);
   setNextRun(db, 'yearly', new Date(Date.now() + 365 * 86_400_000).toISOString());
   for (const role of ['admin', 'reviewer', 'reader'] as const) await addUser(db, `${role}@example.fi`, role);
-  await new Promise<void>((resolve) => {
-    const app = createWebApp(webDeps(db, { sources: defs, crawlNow: (id) => scheduler.runNow(id) }));
-    server = app.listen(0, '127.0.0.1', () => resolve());
-  });
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  ({ base, close } = await serveWebApp(webDeps(db, { sources: defs, crawlNow: (id) => scheduler.runNow(id) })));
   for (const role of ['admin', 'reviewer', 'reader']) {
     as[role] = new Browser(base);
     expect((await as[role].signIn(`${role}@example.fi`)).status).toBe(303);
@@ -51,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await scheduler.stop();
   await scheduler.settled();
-  server.close();
+  void close();
   await feed.close();
   db.close();
 });

@@ -1,13 +1,11 @@
 // The read pages over a store seeded through the real pipeline stages (normalize → tag → store with linking),
 // served by the real app with a signed-in account of the role a test asks for.
-import type { Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import { normalizeItem } from '../../src/normalize/index.js';
 import { createTagStage, type TagStage } from '../../src/tag/stage.js';
 import { goalLabels, scopeLabels } from '../../src/app/goal-labels.js';
 import { defaultFeedsDir } from '../../src/paths.js';
-import { createWebApp } from '../../src/web/app.js';
-import { addUser, Browser } from '../helpers/web.js';
+import { addUser, Browser, serveWebApp } from '../helpers/web.js';
 import type { WebDeps } from '../../src/web/deps.js';
 import { findUser, insertReview, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
 import { helsinkiDate } from '../../src/parse/dates.js';
@@ -142,10 +140,7 @@ const jars = new Map<string, Browser>();
  * account (made here when missing), or as an anonymous visitor without a role; returns the base URL and a closer.
  */
 export async function servePages(deps: WebDeps, role?: Role): Promise<{ base: string; browser: Browser; close(): Promise<void> }> {
-  const server = await new Promise<Server>((resolve) => {
-    const s = createWebApp(deps).listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const { base, close } = await serveWebApp(deps);
   const browser = new Browser(base);
   if (role) {
     const email = `${role}@example.fi`;
@@ -156,10 +151,10 @@ export async function servePages(deps: WebDeps, role?: Role): Promise<{ base: st
   }
   return {
     base, browser,
-    close: () => new Promise((resolve) => {
+    close: () => {
       jars.delete(base);
-      server.close(() => resolve());
-    }),
+      return close();
+    },
   };
 }
 

@@ -130,8 +130,8 @@ export function parseItemQuery(query: Record<string, unknown>, known: KnownValue
   const cursor = (key: 'before' | 'after'): Cursor | undefined => {
     const v = one(key);
     if (v === undefined) return undefined;
-    const m = CURSOR.exec(v);
-    if (m) return { key: m[1], id: Number(m[2]) };
+    const c = parseCursor(v);
+    if (c) return c;
     errors.push(w('filter.page'));
     return undefined;
   };
@@ -156,6 +156,12 @@ export function queryString(form: ParsedQuery['form'], extra: Record<string, str
   for (const [k, v] of Object.entries(extra)) p.set(k, v);
   const s = p.toString();
   return s ? `?${s}` : '';
+}
+
+/** A cursor from its query value (cursorValue's form), or undefined when it is not one. */
+export function parseCursor(v: string): Cursor | undefined {
+  const m = CURSOR.exec(v);
+  return m ? { key: m[1], id: Number(m[2]) } : undefined;
 }
 
 /** A cursor as a query value. */

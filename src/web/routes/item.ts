@@ -8,7 +8,7 @@ import { jointReasonText } from '../../present/joint-reason.js';
 import { stageName } from '../../present/stage-names.js';
 import { hasWord, word, type Lang as UiLang } from '../../present/words-web.js';
 import { isCandidateOn } from '../../store/candidates.js';
-import { getItem, getMatter, latestReview, listItemEvents, listItemVersions, listReviews, readItemIds, type ItemDetail } from '../../store/index.js';
+import { getItem, latestReview, matterHead, matterItems, listItemEvents, listItemVersions, listReviews, readItemIds, type ItemDetail } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, kindLabel, languageLabel, markText, phraseRanges, rowView, summaryAbove } from './present.js';
 import { viewer } from './viewer.js';
@@ -16,6 +16,9 @@ import { bodyKey, keptBodies } from '../kept-bodies.js';
 import { decimal } from '../../app/format.js';
 import { httpUrl, pageLang } from './form-helpers.js';
 import { parseId } from '../../parse/id.js';
+import { PAGE_SIZE } from './items.js';
+
+const count = new Intl.NumberFormat('fi-FI');
 
 /** A link target only when it is an absolute http(s) URL (the one check, `httpUrl`); anything else is no link. */
 export function safeHref(url: string | null | undefined): string | null {
@@ -73,10 +76,9 @@ export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: 
   };
 }
 
-/** A matter title's language when it is not the page's (the title is one of its items' titles). */
-export function titleLang(m: { title: string; members: { title: string; language: string }[] }, lang: UiLang): string | null {
-  const language = m.members.find((x) => x.title === m.title)?.language;
-  return language && language !== lang ? language : null;
+/** A matter title's language when it is not the page's (the title is one of its items' titles: store MatterHead's titleLanguage). */
+export function titleLang(m: { titleLanguage: string | null }, lang: UiLang): string | null {
+  return m.titleLanguage && m.titleLanguage !== lang ? m.titleLanguage : null;
 }
 
 export function itemPage(ctx: PageContext): RequestHandler {
@@ -101,7 +103,9 @@ export function itemPage(ctx: PageContext): RequestHandler {
   function itemModel(item: ItemDetail, lang: UiLang) {
     const rows = ctx.rows(lang);
     const label = rows.goalLabel;
-    const matter = item.matter === null ? undefined : getMatter(ctx.deps.db, item.matter);
+    const matter = item.matter === null ? undefined : matterHead(ctx.deps.db, item.matter, rows.today);
+    // Its other items, a page of them at most, oldest first as the matter's page lists them (a matter of 10,000 items was every one).
+    const others = matter && matterItems(ctx.deps.db, matter.id, { limit: PAGE_SIZE + 1 }).items.filter((m) => m.id !== item.id).slice(0, PAGE_SIZE);
     return {
       item: {
         ...rowView(item, rows), href: safeHref(item.url), url: item.url,
@@ -127,7 +131,8 @@ export function itemPage(ctx: PageContext): RequestHandler {
       matter: matter && {
         id: matter.id, titleHtml: escapeHtml(matter.title), lang: titleLang(matter, lang), stage: stageName(matter.stage, lang),
         deadline: deadlineView(matter.deadline, rows.today, lang), identifiers: matter.identifiers,
-        others: matter.members.filter((m) => m.id !== item.id).map((m) => rowView({ ...m, matterStage: matter.stage }, rows)),
+        others: others!.map((m) => rowView(m, rows)),
+        more: matter.total - 1 > others!.length ? word(lang, 'item.othersMore', { n: count.format(matter.total) }) : null,
       },
       reviews: listReviews(ctx.deps.db, item.id).reverse().map((r) => ({
         ...r, goals: r.goals.map(label), rejected: r.rejected.map(label), primary: r.primary ? label(r.primary) : null,

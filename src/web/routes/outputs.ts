@@ -6,7 +6,7 @@ import { Feed } from 'feed';
 import ical from 'ical-generator';
 import { stringify } from 'csv-stringify/sync';
 import { finnishDate, helsinkiDate } from '../../parse/dates.js';
-import { activeUser, getMatter, listDeadlines, listFilteredItems, type ItemRow } from '../../store/index.js';
+import { activeUser, listDeadlines, matterItems, matterTitle, listFilteredItems, type ItemRow } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { parseItemQuery } from './item-query.js';
 import { safeHref } from './item.js';
@@ -145,10 +145,11 @@ export function itemsFeed(ctx: PageContext, format: 'atom' | 'json'): RequestHan
 export function matterFeed(ctx: PageContext, format: 'atom' | 'json'): RequestHandler {
   return (req, res) => {
     const id = parseId(req.params.id) ?? NaN;
-    const m = Number.isSafeInteger(id) ? getMatter(ctx.deps.db, id) : undefined;
+    const m = Number.isSafeInteger(id) ? matterTitle(ctx.deps.db, id) : undefined;
     const lang = requesterLang(ctx, res);
-    if (!m) return void res.status(404).type('text/plain; charset=utf-8').send(`${word(lang, 'matter.noSuch', { id: String(req.params.id) })}\n`);
-    renderFeed(ctx, req, res, lang, format, `Lakivahti: ${m.title}`, [...m.members].reverse().slice(0, FEED_ITEMS), `/matters/${m.id}`);
+    if (m === undefined) return void res.status(404).type('text/plain; charset=utf-8').send(`${word(lang, 'matter.noSuch', { id: String(req.params.id) })}\n`);
+    // Its newest items only, read from the matter's end (a matter of 10,000 items was read whole for each request).
+    renderFeed(ctx, req, res, lang, format, `Lakivahti: ${m}`, matterItems(ctx.deps.db, id, { newest: true, limit: FEED_ITEMS }).items.reverse(), `/matters/${id}`);
   };
 }
 

@@ -3,7 +3,7 @@
 // page subscribes to it immediately. Every change is a POST, recorded with who and when.
 import type express from 'express';
 import type { Request, Response } from 'express';
-import { findUser, getMatter, listOrganisations, logAction } from '../../store/index.js';
+import { findUser, matterTitle, listOrganisations, logAction } from '../../store/index.js';
 import {
   DISABLED_ACCOUNT, getSubscription, insertSubscription, listSubscriptions, resumeSubscription, unsubscribe, updateSubscription, type Subscription,
 } from '../../store/subscriptions.js';
@@ -232,7 +232,7 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
     writable(res);
     const user = res.locals.user as SessionUser;
     const id = Number(req.params.id);
-    if (!Number.isSafeInteger(id) || id < 1 || !getMatter(deps.db, id)) throw new HttpError(404, w(res, 'matter.noSuch', { id: String(req.params.id) }));
+    if (!Number.isSafeInteger(id) || id < 1 || matterTitle(deps.db, id) === undefined) throw new HttpError(404, w(res, 'matter.noSuch', { id: String(req.params.id) }));
     if (!following(user, id)) {
       const checked = checkSubscription({ email: user.email, network: false, goals: [], sources: [], organisations: [], matters: [String(id)], every: 'immediately' }, rules());
       deps.db.transaction(() => {
