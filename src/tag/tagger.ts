@@ -763,8 +763,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // even below the threshold.
       // A hazard is no such name: "Sisäministeriön riskiarviossa nousevat esiin … laajat metsäpalot" is the risk assessment's.
       const named = ranked.filter((g) => s[g] > 0 && reading.title[g] > 0 && !occasionOnly(g));
+      // A goal reviewers' words raise is named by more than its actors (eval-2028-19's qc119: fire stations in an investment
+      // plan, which reviewers taught to the reform, do not hand the plan to services).
       const onlyActor = (g: GoalId): boolean =>
-        !(reading.title[g] > 0) && !reading.evidence.some((e) => topicTermOf(e, g));
+        !(reading.title[g] > 0) && !raised.has(g) && !reading.evidence.some((e) => topicTermOf(e, g));
       // A title phrase whose head speaks for a goal after an actor of the leading goal ("Pelastustoimen
       // tietojärjestelmien hankinnat": whose, then what) is about the head's goal even below the threshold, when the
       // title names the leading goal by actors alone and the head's goal has a topic's points (1.5, as for lending).

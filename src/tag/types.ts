@@ -207,7 +207,7 @@ export interface LearnedWeights {
   leadFloor?: number;
   /**
    * The features that may act on an item in which the rules find no evidence at all, each with the number of reviewed
-   * relevant items it was seen in (none of them in a reviewed irrelevant item); they act only on an item holding one
+   * relevant items the rules found no evidence in either that it was seen in (none of them in a reviewed irrelevant item); they act only on an item holding one
    * seen in at least `liftSupport`. Absent: every weighted feature may (weights written by hand).
    */
   lifts?: Record<string, number>;

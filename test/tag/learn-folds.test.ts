@@ -20,12 +20,17 @@ const taxonomy = loadTaxonomy();
 // one fold fell 0.015 in F1 with either analyzer until learning stopped raising items the rules rule out (b153 below).
 // eval-2028-12 (sealed in round thirty-one, a dev set from round thirty-two), eval-2028-13 (sealed in round thirty-two,
 // a dev set from round thirty-three), eval-2028-14 (sealed in round thirty-three, a dev set from round thirty-four) and
-// eval-2028-15 (sealed in round thirty-four, a dev set from round thirty-five), eval-2028-16 (sealed in round thirty-five,
-// a dev set from round thirty-six), eval-2028-17 (sealed in round thirty-six, a dev set from round thirty-seven) and eval-2028-18 (sealed in round thirty-seven, a dev set from round thirty-eight): the least tuned of the dev sets. eval-2028-19 (sealed in round thirty-eight, a dev set from round thirty-nine) is not here yet: at its sealing (12-06 11:09 UTC) learning made one of its unreviewed folds worse, F1 1.000 → 0.981 (one item) with either analyzer. The backup-power word of round thirty-three's second part (varavoima,
-// reservkraft) gives eval-2028-12's backup-power items (d041, d042) the goal learning used to give them, and learning's gain
-// there went with it; eval-2028-03, where learning gains 0.112 summed over its folds with either analyzer (no fold worse),
-// is here from then on.
-const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17', 'eval-2028-18'];
+// eval-2028-15 (sealed in round thirty-four, a dev set from round thirty-five), eval-2028-16 (sealed in round
+// thirty-five, a dev set from round thirty-six), eval-2028-17 (sealed in round thirty-six, a dev set from round
+// thirty-seven) and eval-2028-18 (sealed in round thirty-seven, a dev set from round thirty-eight): the least tuned of
+// the dev sets. eval-2028-19 (sealed in round thirty-eight, a dev set from round thirty-nine): at its sealing learning
+// made one of its unreviewed folds worse, F1 1.000 → 0.981 with either analyzer (a sender's name lifted a silent item:
+// qc015/qc016 below), and with Snowball one fold's goal precision 0.900 → 0.857 (learning made qc119 relevant under the
+// title's fire stations, not the reform it raised: qc119/qc120 below). The backup-power word of round thirty-three's
+// second part (varavoima, reservkraft) gives eval-2028-12's backup-power items (d041, d042) the goal learning used to
+// give them, and learning's gain there went with it; eval-2028-03, where learning gains 0.112 summed over its folds
+// with either analyzer (no fold worse), is here from then on.
+const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17', 'eval-2028-18', 'eval-2028-19'];
 const load = (f: string): LabelledItem[] => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8'));
 // eval-2028-03's fire-station property strategy, in Finnish and in Swedish (see the twins' tests below).
 const twinSet = load('eval-2028-03');
@@ -153,6 +158,48 @@ function suite(name: string, make: () => Analyzer | null): void {
         expect(a.goalPrecision, 'goal precision').toBeGreaterThanOrEqual(b.goalPrecision - 0.01);
       }
     });
+    // eval-2028-19 arrived in the learning test with the taxonomy of 1d22cc5 (2026.20, a copy in the fixtures; round
+    // thirty-nine's rules, 2026.21, read the fire-safety decrees below, so that case no longer arises on its folds).
+    // The environment ministry's energy-performance request (qc015, qc016; not ours), in which the rules find nothing,
+    // was lifted past the bar in its fold by the ministry's name alone (miljöministeriet, its stem and its head, 0.9
+    // each, in four confirmed reviewed items: two fire-safety decrees the rules read and two they missed). A word the
+    // rules' own items share says who writes; the kind of item a silent one may be lifted as is counted in confirmed
+    // items the rules found nothing in either (two here, under the three a lift needs).
+    describe('eval-2028-19 with the taxonomy it arrived with', () => {
+      const arrived = loadTaxonomy(fileURLToPath(new URL('../fixtures/tag/taxonomy-1d22cc5/', import.meta.url)));
+      const plainThen = createTagger(arrived, { analyzer });
+      const items = load('eval-2028-19');
+      const fold = (id: string) => {
+        const { train, test } = learningFolds(items).find((f) => f.test.some((i) => i.id === id))!;
+        const learned = learnWeights(arrived, train.map((i) => reviewerDecision(i, plainThen(i).goals)), { analyzer });
+        return { item: test.find((i) => i.id === id)!, learned };
+      };
+
+      it('lifts no item the rules find nothing in by a word the rules’ own items share (qc015, qc016)', () => {
+        for (const id of ['qc015', 'qc016']) {
+          const { item, learned } = fold(id);
+          expect(Object.values(createTaggerCore(arrived, { analyzer }).read(item).rule).every((v) => v <= 0), `${id}: no rule evidence`).toBe(true);
+          expect(createTagger(arrived, { analyzer, learned })(item).relevant, id).toBe(false);
+          // The weights alone would lift the Swedish one: the lift rule, not weak weights, keeps it out.
+          if (id === 'qc016') expect(createTagger(arrived, { analyzer, learned: { ...learned, lifts: undefined } })(item).relevant).toBe(true);
+        }
+      });
+
+      // Its investment plan naming fire stations (qc119 Finnish, qc120 Swedish; the reform's money): reviewers put fire
+      // stations in such items under the reform, and learning raises the reform on both. The goal choice read the reform
+      // as named by actors alone (the council in the summary) and let the title's fire stations hand the item to
+      // services: a goal learning raises is named by reviewers' words too. (With round thirty-nine's rules learning still
+      // makes qc119 relevant with Snowball: the dev-set folds above hold it.)
+      it('lists the goal learning raised, not the title’s fire stations (qc119, qc120)', () => {
+        for (const id of ['qc119', 'qc120']) {
+          const { item, learned } = fold(id);
+          const taught = createTagger(arrived, { analyzer, learned })(item);
+          // qc120 is relevant by the rules; learning makes qc119 relevant with Snowball only.
+          if (id === 'qc120' || taught.relevant) expect(taught, id).toMatchObject({ relevant: true, goals: ['welfare-reform'] });
+        }
+      });
+    });
+
     // eval-2028-10's b153, "Aluevaltuusto hyväksyi vanhuspalvelujen palveluverkon: kuusi hoivakotia suljetaan": the rules
     // lead with the reform (1.5, bar 2.0) but the title's elderly services cancel its council, and no goal keeps a title
     // anchor: the rules ruled it out (the summary's rescue department, in a denial, lifts the welfare-area scope). The

@@ -208,6 +208,19 @@ describe('learnWeights: the words that may lift an item without rule evidence', 
     // At a support of 3 none of them is seen often enough.
     expect(learnWeights(taxonomy, decisions, { ...once, support: 3 }).lifts).toEqual({});
   });
+
+  it('counts a word only in confirmed items the rules found nothing in, as in the item to lift', () => {
+    // sammal in two silent confirmed items and one the rules score (A=3): two, not three; kala only in scored ones:
+    // no lift at all. A word the rules' own items share says who writes, not that a silent item is ours.
+    const decisions = [
+      confirmed(item('sammal vesi'), [A]),
+      confirmed(item('sammal vesi'), [A]),
+      confirmed(item('sammal kala', 'A=3'), [A]),
+      confirmed(item('kala', 'A=4'), [A]),
+    ];
+    const learned = learnWeights(taxonomy, decisions, { ...once, support: 2 });
+    expect(learned.lifts).toEqual(Object.fromEntries([[feature('sammal'), 2], [feature('vesi'), 2]].sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1))));
+  });
 });
 
 describe('learnWeights: a rejection fitted after a goal choice on the same word', () => {

@@ -852,6 +852,19 @@ describe('learned weights on an item without rule evidence (lifts)', () => {
   });
 });
 
+describe('learned weights and the goal a title names', () => {
+  // paloasema A 2 in the title; investointi, a context term of C, 1 in the summary (topic evidence, no topic term):
+  // C is named by no title word and no topic term. Learned kone raises C by 2 to the relevance bar.
+  const tx = taxonomy([term('paloasema', 'anchor', { [A]: 2 }), term('investointi', 'context', { [C]: 2 })]);
+  const item: TagInput = { title: 'Paloasema rakennetaan', summary: 'Investointi ja kone.', lang: 'fi' };
+
+  it('lets the goal learned weights raise lead, not the goal below the bar the title names', () => {
+    expect(createTagger(tx, { analyzer })(item)).toMatchObject({ relevant: false, scores: { [A]: 2, [C]: 1 } });
+    // eval-2028-19's qc119: a goal reviewers' words raise is named by more than its actors.
+    expect(createTagger(tx, { analyzer, learned: learned({ kone: { [C]: 4 } }) })(item)).toMatchObject({ relevant: true, primary: C, scores: { [A]: 2, [C]: 3 } });
+  });
+});
+
 describe('liftsOf: the learned features that may act on an item', () => {
   const none = { [A]: 0, [B]: 0, [C]: 0 };
   const reading = (rule: Record<string, number>, ...features: string[]) => ({ rule, features: new Map(features.map((f) => [f, 1])) });
