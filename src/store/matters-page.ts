@@ -7,18 +7,12 @@ import type { Cursor } from './item-filter.js';
 import type { Consultation } from '../model.js';
 import type { MatterEvent } from '../link/events.js';
 import type { Join } from '../link/explain.js';
-import type { MatterStage, StageReached } from '../link/stage.js';
+import type { MatterSummary, StageReached } from '../link/stage.js';
 import type { IdentifierRole } from '../model.js';
 
 /** A matter's own row and what is read of all its items at once, each by an index (no item's row is read whole). */
-export interface MatterHead {
+export interface MatterHead extends Omit<MatterSummary, 'titleItem' | 'deadlineItem'> {
   id: number;
-  title: string;
-  stage: MatterStage | null;
-  stageAt: string | null;
-  deadline: string | null;
-  stages: StageReached[];
-  inForce: string | null;
   updatedAt: string;
   /** How many items it holds. */
   total: number;
