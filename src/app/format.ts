@@ -11,5 +11,10 @@ export function fiDateTime(iso: unknown, none = '–'): string {
   return Number.isNaN(d.getTime()) ? none : HELSINKI.format(d);
 }
 
+const WHOLE = new Intl.NumberFormat('fi-FI');
+
+/** A count as Finnish and Swedish write it, thousands apart ("10 000"). */
+export const wholeNumber = (n: number): string => WHOLE.format(n);
+
 /** A number as Finnish and Swedish write it: a decimal comma ("3,68", not "3.68"). */
 export const decimal = (n: number | string): string => String(n).replace('.', ',');

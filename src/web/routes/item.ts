@@ -13,12 +13,10 @@ import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, kindLabel, languageLabel, markText, phraseRanges, rowView, summaryAbove } from './present.js';
 import { viewer } from './viewer.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
-import { decimal } from '../../app/format.js';
+import { decimal, wholeNumber } from '../../app/format.js';
 import { httpUrl, pageLang } from './form-helpers.js';
 import { parseId } from '../../parse/id.js';
 import { PAGE_SIZE } from './items.js';
-
-const count = new Intl.NumberFormat('fi-FI');
 
 /** A link target only when it is an absolute http(s) URL (the one check, `httpUrl`); anything else is no link. */
 export function safeHref(url: string | null | undefined): string | null {
@@ -132,7 +130,7 @@ export function itemPage(ctx: PageContext): RequestHandler {
         id: matter.id, titleHtml: escapeHtml(matter.title), lang: titleLang(matter, lang), stage: stageName(matter.stage, lang),
         deadline: deadlineView(matter.deadline, rows.today, lang), identifiers: matter.identifiers,
         others: others!.map((m) => rowView(m, rows)),
-        more: matter.total - 1 > others!.length ? word(lang, 'item.othersMore', { n: count.format(matter.total) }) : null,
+        more: matter.total - 1 > others!.length ? word(lang, 'item.othersMore', { n: wholeNumber(matter.total) }) : null,
       },
       reviews: listReviews(ctx.deps.db, item.id).reverse().map((r) => ({
         ...r, goals: r.goals.map(label), rejected: r.rejected.map(label), primary: r.primary ? label(r.primary) : null,

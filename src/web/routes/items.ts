@@ -11,6 +11,7 @@ import { kindLabel, languageLabel, markText } from './present.js';
 import { stageName } from '../../present/stage-names.js';
 import { organisationFilter, organisationKey } from '../../app/organisations.js';
 import { word, type Lang as UiLang } from '../../present/words-web.js';
+import { wholeNumber } from '../../app/format.js';
 import { pageLang } from './form-helpers.js';
 import { searchAlternatives, searchRanges } from './search-marks.js';
 import { feedNote, viewer } from './viewer.js';
@@ -21,7 +22,7 @@ const SNIPPET = 240;
 /** A search lists at most this many of its matches, the newest stored (feed readers bound theirs too); the caption says so. */
 export const SEARCH_CAP = 1000;
 const esc = Handlebars.escapeExpression;
-const CAP_TEXT = new Intl.NumberFormat('fi-FI').format(SEARCH_CAP);
+const CAP_TEXT = wholeNumber(SEARCH_CAP);
 
 /**
  * A select's options as HTML, values and labels escaped as the template escapes them (built in one pass). An option

@@ -18,6 +18,7 @@ import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, rowView, type RowContext } from './present.js';
 import { feedNote, viewer } from './viewer.js';
 import { word, type Lang } from '../../present/words-web.js';
+import { wholeNumber } from '../../app/format.js';
 import { parseId } from '../../parse/id.js';
 
 /**
@@ -49,7 +50,6 @@ export function bySource(members: readonly ListRow[], rows: RowContext) {
 /** How many changes and mentioning items the page shows at once. */
 const CHANGES_PAGE = 50;
 const MENTIONS_SHOWN = 50;
-const count = new Intl.NumberFormat('fi-FI');
 
 /**
  * Which page of a matter the address asks for: the items after or before a cursor (the items list's, store Cursor) and
@@ -134,7 +134,7 @@ export function matterPage(ctx: PageContext): RequestHandler {
     const mentions = matterMentions(ctx.deps.db, m, MENTIONS_SHOWN);
     const cursors = { before: asked.items.before, after: asked.items.after };
     const itemPaging = m.total > PAGE_SIZE || (!items.items.length && m.total > 0) ? {
-      note: word(lang, 'matter.itemCount', { n: count.format(m.total), shown: PAGE_SIZE }),
+      note: word(lang, 'matter.itemCount', { n: wholeNumber(m.total), shown: PAGE_SIZE }),
       // Also from a place past either end (an old link after a split), where the page is empty.
       first: items.older || !items.items.length ? pageHref(m.id, { changes: asked.changesBefore }, '#docs') : null,
       older: items.older ? pageHref(m.id, { before: items.older, changes: asked.changesBefore }, '#docs') : null,
@@ -158,7 +158,7 @@ export function matterPage(ctx: PageContext): RequestHandler {
       groups: bySource(items.items, rows),
       itemPaging,
       mentionedIn: mentions.items.map((r) => rowView(r, rows)),
-      mentionedMore: mentions.total > mentions.items.length ? word(lang, 'matter.mentionedMore', { shown: mentions.items.length, n: count.format(mentions.total) }) : null,
+      mentionedMore: mentions.total > mentions.items.length ? word(lang, 'matter.mentionedMore', { shown: mentions.items.length, n: wholeNumber(mentions.total) }) : null,
       joins: m.joins.map(describeJoin),
       responseStatus: board ? responseStatus(board, lang) : null,
       // On the board without an entry, as the board lists candidates (the rule of `items --joint`).
