@@ -56,19 +56,17 @@ const MENTIONS_SHOWN = 50;
  * the changes before an event; a value that is no such place is refused naming its key (400), as the items list's is.
  */
 function pageAsked(query: Record<string, unknown>, lang: Lang): { items: MatterItemsRequest; changesBefore?: number } {
+  const badPage = (key: string): never => {
+    throw new HttpError(400, word(lang, 'matter.badPage', { key }));
+  };
   const one = (key: string): string | undefined => {
     const v = query[key];
     if (v === undefined || v === '') return undefined;
-    if (typeof v === 'string') return v;
-    throw new HttpError(400, word(lang, 'matter.badPage', { key }));
+    return typeof v === 'string' ? v : badPage(key);
   };
   const cursor = (key: 'before' | 'after'): Cursor | undefined => {
     const v = one(key);
-    if (v === undefined) return undefined;
-    return parseCursor(v) ?? badPage(key);
-  };
-  const badPage = (key: string): never => {
-    throw new HttpError(400, word(lang, 'matter.badPage', { key }));
+    return v === undefined ? undefined : parseCursor(v) ?? badPage(key);
   };
   const before = cursor('before');
   const after = before ? undefined : cursor('after');
