@@ -626,9 +626,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const when = scopeHits.get(scopeKeys[si][0]);
       const unless = scopeHits.get(scopeKeys[si][1]);
       if (when === undefined) continue;
-      // A scope that only names a cooperation, by field (the ministry and the partnership network): only the two named in
-      // the title name it (round thirty-nine); either in the summary is a mention.
-      if (sc.factor === 1 && sc.byField && (when.field !== 'title' || unless?.field !== 'title')) continue;
+      // A title-only scope (the ministry and the partnership network): only the two named in the title name their
+      // cooperation (round thirty-nine); either in the summary is a mention.
+      if (sc.titleOnly && (when.field !== 'title' || unless?.field !== 'title')) continue;
       if (unless !== undefined && (!sc.byField || factor[unless.field] >= factor[when.field])) {
         const together = Object.entries(sc.together);
         if (together.length === 0) continue;
