@@ -14,3 +14,29 @@ describe.each(roundTaggers('round forty, title-only scope'))('round forty, the m
     expect(r.evidence.some((e) => e.rule === 'scope' && e.term.startsWith('ministry-network'))).toBe(false);
   });
 });
+
+// A denial in a subordinate clause is a denial too: Finnish "ettei" (että ei) with or without the subject between it and the
+// verb, the plural "eivät", and Swedish "inte" before its verb ("att ändringen inte påverkar"). The words it denies, to the
+// sentence's end, earn no points; before round forty the summary's denied welfare-area funding listed the reform beside a
+// rescue act's amendment.
+describe.each(roundTaggers('round forty, denials in subordinate clauses'))('round forty, subordinate denials (%s)', (_name, tag) => {
+  it.each([
+    ['Hallintovaliokunta puoltaa pelastuslain muutosta', 'Valiokunta katsoo, ettei uudistus vaikuta hyvinvointialueiden rahoitukseen.', 'fi', 'hyvinvointialueiden'],
+    ['Hallintovaliokunta puoltaa pelastuslain muutosta', 'Valiokunnan mukaan muutokset eivät vaikuta hyvinvointialueiden rahoitukseen.', 'fi', 'hyvinvointialueiden'],
+    ['Förvaltningsutskottet tillstyrker ändringen av räddningslagen', 'Utskottet anser att reformen inte påverkar välfärdsområdenas finansiering.', 'sv', 'välfärdsområdenas'],
+  ] as const)('the denied welfare area is no evidence: %s / %s', (title, summary, lang, denied) => {
+    const r = tag({ title, summary, lang, source: 'eduskunta' });
+    expect(r.evidence.some((e) => e.match !== undefined && e.match.startsWith(denied))).toBe(false);
+    expect(r).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+
+  it('a title whose subordinate denial names the rescue department is not its news', () => {
+    const r = tag({ title: 'Hallinnon säästöt: lomautukset eivät koske pelastuslaitosta eikä ensihoitoa', summary: 'Aluehallitus päätti toimistohenkilöstön lomautuksista.', lang: 'fi', source: 'hyvinvointialue' });
+    expect(r.relevant).toBe(false);
+  });
+
+  it('a summary that affirms keeps its words', () => {
+    const r = tag({ title: 'Pelastuslain muutos', summary: 'Muutos koskee hyvinvointialueiden rahoitusta.', lang: 'fi' });
+    expect(r.evidence.some((e) => e.match === 'hyvinvointialueiden')).toBe(true);
+  });
+});
