@@ -40,3 +40,15 @@ describe.each(roundTaggers('round forty, denials in subordinate clauses'))('roun
     expect(r.evidence.some((e) => e.match === 'hyvinvointialueiden')).toBe(true);
   });
 });
+
+// The welfare area's EMS service-level decision named with akutvård alone (not prehospital akutsjukvård) is the reform's
+// own decision, as "ensihoidon palvelutasopäätös" is: the rescue services' service level is no further goal of it.
+describe.each(roundTaggers('round forty, EMS service level'))('round forty, the EMS service level in Swedish (%s)', (_name, tag) => {
+  it.each([
+    ['Servicenivåbeslutet för akutvården: två nya enheter i glesbygden', 'Räddningsverket producerar uppdragen även i fortsättningen.'],
+    ['Beslutet om servicenivån inom akutvården förnyas', 'Räddningsverkets enheter får nya responstider.'],
+    ['Välfärdsområdet ser över servicenivån för akutvården', 'Räddningsverket svarar för de flesta uppdragen.'],
+  ] as const)('the decision is the reform’s alone: %s', (title, summary) => {
+    expect(tag({ title, summary, lang: 'sv', source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
+  });
+});
