@@ -52,3 +52,19 @@ describe.each(roundTaggers('round forty, EMS service level'))('round forty, the 
     expect(tag({ title, summary, lang: 'sv', source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
   });
 });
+
+// The welfare area's preparedness centre (valmiuskeskus, beredskapscentral), where rescue, EMS and social emergency
+// services share one situational picture, is a command structure as the situation centre is: internal security, not the
+// reform its owner names. The National Emergency Supply Agency (Försörjningsberedskapscentralen) is none.
+describe.each(roundTaggers('round forty, preparedness centre'))('round forty, the preparedness centre (%s)', (_name, tag) => {
+  it.each([
+    ['Hyvinvointialueen valmiuskeskus valmistuu syksyllä', 'Keskukseen tulevat pelastuslaitoksen päivystäjät ja ensihoidon kenttäjohtaja.', 'fi'],
+    ['Välfärdsområdets beredskapscentral öppnar i höst', 'I centralen arbetar räddningsverkets jourhavande och akutvårdens fältchef.', 'sv'],
+  ] as const)('the centre is internal security: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+
+  it('the emergency supply agency is no preparedness centre', () => {
+    expect(tag({ title: 'Försörjningsberedskapscentralen utökar lagren av bränsle', summary: 'Lagren ska räcka i fem månader.', lang: 'sv' }).relevant).toBe(false);
+  });
+});
