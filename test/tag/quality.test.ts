@@ -728,7 +728,11 @@ function suite(name: string, make: () => Analyzer | null): void {
       // (precision 0.926 / 0.934, recall 0.911), primary 0.911 (chosen 0.895), goal precision 0.968 (goal recall 0.917).
       // Bars just below (below the issue's F1 and primary targets, above its goal-precision target, where it stands): a
       // fall below is a regression.
-      expectBars(evaluation202820, { f1: 0.915, primaryHit: 0.9, goalPrecision: 0.965 }, true);
+      // Round forty's goal classes (h-goals-49, 12-06 14:40): its goal misses read after eval-2028-21's sealing (denials in a
+      // subordinate clause, the EMS service level by akutvård, the welfare area's preparedness centre): F1 0.922 / 0.926
+      // (a title's denial no longer relevant), primary 0.911 (chosen 0.895; every primary miss an item not found), goal
+      // precision 1.000. Bars raised to just below.
+      expectBars(evaluation202820, { f1: 0.92, primaryHit: 0.9, goalPrecision: 0.995 }, true);
     });
     it('holds on the round-forty evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty change (12-06
