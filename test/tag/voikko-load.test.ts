@@ -19,7 +19,7 @@ function openInFreshNode(): { opened: boolean; readings: unknown; loaded: string
     { opened: boolean; readings: unknown; loaded: string[] };
 }
 
-describe.skipIf(!voikkoForTests('loading Voikko without koffi entry'))('loading Voikko', () => {
+describe.skipIf(!voikkoForTests('loading Voikko without koffi\'s entry'))('loading Voikko', () => {
   it('opens and reads through koffi without loading node\'s https, tls, zlib or crypto', () => {
     const { opened, readings, loaded } = openInFreshNode();
     expect(opened).toBe(true);
