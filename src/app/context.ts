@@ -48,6 +48,9 @@ export interface AppContext {
   writer: StoreWriter | null;
 }
 
+/** A line for the person running a command, said and gone on with: the CLI's warn, with the command's name. */
+export type Say = (message: string) => void;
+
 export interface OpenOptions {
   /**
    * Build the tag stage (taxonomy, Voikko, learning from reviews): only crawling and retagging need it. true needs
@@ -69,7 +72,13 @@ export interface OpenOptions {
    * every file broken), throw NoSourcesError before the database is opened, so none is created or migrated for it.
    */
   needsSources?: boolean;
+  /**
+   * Where a note on what was opened goes (the CLI's warn, naming the command): a database read without its
+   * write-ahead log, whose newest writes are then not shown. Every command that reads passes it.
+   */
+  say?: Say;
 }
+
 
 /** No source definition could be read, for a command that needs one; `errors` say why. */
 export class NoSourcesError extends Error {
@@ -107,7 +116,7 @@ function unwritableReason(err: unknown): string {
 }
 
 /** Open the database and load the sources named by --db/--feeds or the environment. */
-export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write', synchronous, needsSources }: OpenOptions = {}): AppContext {
+export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write', synchronous, needsSources, say }: OpenOptions = {}): AppContext {
   const { feedsDir, dbFile } = resolvePaths(values);
   const { sources, errors } = loadSources(feedsDir);
   if (needsSources && !sources.length && errors.length) throw new NoSourcesError(feedsDir, errors);
@@ -120,7 +129,7 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
   if (readOnly) {
     db = openDb(dbFile, { readOnly: true });
     if (missesNewestWrites(db))
-      process.stderr.write(`lakivahti: ${dbFile} could only be read without its write-ahead log (${dbFile}-wal, kept): its newest writes are not shown until the database can be opened for writing again\n`);
+      say?.(`${dbFile} could only be read without its write-ahead log (${dbFile}-wal, kept): its newest writes are not shown until the database can be opened for writing again`);
   } else {
     try {
       db = openDb(dbFile, { synchronous, cacheMiB, mustExist: access === 'change' });
@@ -285,11 +294,11 @@ export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.fetch.close().catch(() => undefined);
 }
 
-/** Print configuration errors so a broken definition is never silent; the other sources still run. */
-export function reportConfigErrors(ctx: Pick<AppContext, 'configErrors'>, err: NodeJS.WritableStream, from = 0): void {
-  for (const e of ctx.configErrors.slice(from)) err.write(configErrorLine(e));
+/**
+ * Say each configuration error (from the `from`th on), so a broken definition is never silent; the other sources still
+ * run. A line names the file and what is wrong; a taxonomy's says what becomes of the items.
+ */
+export function reportConfigErrors(ctx: Pick<AppContext, 'configErrors'>, say: Say, from = 0): void {
+  for (const e of ctx.configErrors.slice(from))
+    say(`config: ${e.file}: ${e.message}${e.file === 'taxonomy' ? ' (items are stored untagged until it is fixed; `lakivahti retag` tags them then)' : ''}`);
 }
-
-/** One configuration error as a line: the file and what is wrong; a taxonomy's says what becomes of the items. */
-const configErrorLine = (e: { file: string; message: string }): string =>
-  `config: ${e.file}: ${e.message}${e.file === 'taxonomy' ? ' (items are stored untagged until it is fixed; `lakivahti retag` tags them then)' : ''}\n`;

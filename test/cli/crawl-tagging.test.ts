@@ -45,7 +45,7 @@ describe('crawl and the tag stage', () => {
     const r = await crawl();
     expect(r.code).toBe(1);
     expect(r.out).toBe('sm: 3 new, 0 updated, 3 found\n');
-    expect(r.err.match(/config: taxonomy: .*taxonomy\.yaml.*items are stored untagged until it is fixed/g)).toHaveLength(1);
+    expect(r.err.match(/^lakivahti crawl: config: taxonomy: .*taxonomy\.yaml.*items are stored untagged until it is fixed/gm)).toHaveLength(1);
     // The taxonomy's own words once, without a second stage prefix (it read 'config: taxonomy: config: …').
     expect(r.err).not.toMatch(/config: taxonomy: config:/);
     const conn = new Database(db, { readonly: true });

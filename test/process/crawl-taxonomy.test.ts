@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 const crawl = () => run(['crawl', '--db', db, '--feeds', feeds]);
-const named = (err: string) => err.match(/^config: taxonomy: .*taxonomy\.yaml:5: .*items are stored untagged until it is fixed/gm) ?? [];
+const named = (err: string) => err.match(/^lakivahti crawl: config: taxonomy: .*taxonomy\.yaml:5: .*items are stored untagged until it is fixed/gm) ?? [];
 
 it('stores new items untagged, names the taxonomy once and exits 1', async () => {
   const r = await crawl();
