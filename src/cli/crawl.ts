@@ -46,7 +46,7 @@ function nextRunOf(): (def: SourceDef) => Date | null {
   };
 }
 
-export async function crawlCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { source: { type: 'string' } });
   const concurrency = crawlConcurrency();
   // The tag stage is built when the first new item needs it (see pipelineDeps): a crawl that finds nothing new never

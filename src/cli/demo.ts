@@ -20,7 +20,7 @@ also during its first crawl.
 /** Mark on a database the demo created (and so may reset). */
 const DEMO_MARK = 'demo';
 
-export async function demoCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { port: { type: 'string' }, host: { type: 'string' } });
   const port = parsePort(values.port);
   const host = parseHost(values.host);

@@ -30,7 +30,7 @@ already. Ctrl-C, SIGTERM or SIGHUP stops --send once the message in flight is an
 (exit 130 / 143 / 129; the next run sends the rest); a second signal ends at once.
 `;
 
-export async function digestCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, {
     preview: { type: 'boolean' }, send: { type: 'boolean' }, approve: { type: 'boolean' }, to: { type: 'string' }, out: { type: 'string' },
     force: { type: 'boolean' },

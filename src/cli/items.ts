@@ -19,7 +19,7 @@ any inflected form; --joint lists open joint-response candidates, nearest deadli
 deadline is not known ([määräaika ei tiedossa]). Reads the database without changing it.
 `;
 
-export async function itemsCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, {
     json: { type: 'boolean' }, source: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' },
     search: { type: 'string' }, relevant: { type: 'boolean' }, goal: { type: 'string' }, joint: { type: 'boolean' },

@@ -35,7 +35,7 @@ export function matterLine(m: MatterRow): string {
   return `asia ${m.id}  ${m.title}${ids}${stage}${dl}${goals}  ${m.items.length} asiakirja${m.items.length === 1 ? '' : 'a'}`;
 }
 
-export async function mattersCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, {
     json: { type: 'boolean' }, goal: { type: 'string' }, stage: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' },
   });

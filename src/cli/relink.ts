@@ -12,7 +12,7 @@ without changing it. (Items stored before identifier roles existed join once the
 crawled again.)
 `;
 
-export async function relinkCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { 'dry-run': { type: 'boolean' } });
   const dryRun = values['dry-run'] === true;
   const ctx = openContext(values, { access: dryRun ? 'read' : 'change', say: (m) => warn('relink', m) });

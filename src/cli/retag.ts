@@ -32,7 +32,7 @@ export function describeRetag(before: { relevant: boolean | null; goals: string[
  */
 const PAGE = 1000;
 
-export async function retagCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { 'dry-run': { type: 'boolean' } });
   const dryRun = values['dry-run'] === true;
   const ctx = await openTaggingContext(values, { access: dryRun ? 'read' : 'change', say: (m) => warn('retag', m) });

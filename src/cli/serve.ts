@@ -41,7 +41,7 @@ export function parseWebEnv(): WebEnv {
   }
 }
 
-export async function serveCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { port: { type: 'string' }, host: { type: 'string' }, 'no-schedule': { type: 'boolean' } });
   const port = parsePort(values.port);
   const host = parseHost(values.host);

@@ -32,7 +32,7 @@ function sourceLine(s: SourceState, verified: boolean, paused: { by: string; at:
     `${s.errorCount ? `  epäonnistuneita hakuja peräkkäin: ${s.errorCount}` : ''}${error}`;
 }
 
-export async function sourcesCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { json: { type: 'boolean' } });
   const say = (message: string) => warn('sources', message);
   const ctx = openContext(values, { access: 'read', say });

@@ -30,7 +30,7 @@ ends one (as its unsubscribe link does; its history stays). An unknown goal, sou
 bad address, or an option given an empty value, is refused (exit 2).
 `;
 
-export async function subscriptionsCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, {
     json: { type: 'boolean' }, network: { type: 'boolean' }, goal: { type: 'string', multiple: true },
     source: { type: 'string', multiple: true }, organisation: { type: 'string', multiple: true },

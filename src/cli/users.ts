@@ -84,7 +84,7 @@ async function storedAccount(values: { db?: string; feeds?: string }, email: str
   }
 }
 
-export async function usersCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { role: { type: 'string' }, json: { type: 'boolean' } }, true);
   const [sub, email, ...extra] = positionals;
   if (sub === 'list') {
