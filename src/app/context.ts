@@ -51,20 +51,13 @@ export interface AppContext {
 /** A line for the person running a command, said and gone on with: the CLI's warn, with the command's name. */
 export type Say = (message: string) => void;
 
-export interface OpenOptions {
+interface OpenBase {
   /**
    * Build the tag stage (taxonomy, Voikko, learning from reviews): only crawling and retagging need it. true needs
    * its code loaded first (openTaggingContext does that); 'lazy' loads and builds it when a run first has items to
    * tag, so a crawl that finds nothing new never pays for either.
    */
   tag?: boolean | 'lazy';
-  /**
-   * 'write' (default) creates and migrates the database; 'change' writes to one that exists (a command that changes
-   * what is stored: a mistyped path is named, not made an empty database the command then finds nothing in); 'read'
-   * needs an existing, current one and writes nothing; 'serve' writes when it can and otherwise falls back to reading,
-   * noting why in `problems`.
-   */
-  access?: 'write' | 'change' | 'read' | 'serve';
   /** How this connection commits (see Synchronous in store/db.ts): 'NORMAL' for a process that only crawls. */
   synchronous?: Synchronous;
   /**
@@ -72,13 +65,16 @@ export interface OpenOptions {
    * every file broken), throw NoSourcesError before the database is opened, so none is created or migrated for it.
    */
   needsSources?: boolean;
-  /**
-   * Where a note on what was opened goes (the CLI's warn, naming the command): a database read without its
-   * write-ahead log, whose newest writes are then not shown. Every command that reads passes it.
-   */
-  say?: Say;
 }
 
+/**
+ * `access`: 'write' (default) creates and migrates the database; 'change' writes to one that exists (a command that
+ * changes what is stored: a mistyped path is named, not made an empty database the command then finds nothing in);
+ * 'read' needs an existing, current one and writes nothing; 'serve' writes when it can and otherwise falls back to
+ * reading, noting why in `problems`. `say`: where a note on what was opened goes (the CLI's warn, naming the command),
+ * required to read: a database read without its write-ahead log, whose newest writes are then not shown.
+ */
+export type OpenOptions = OpenBase & ({ access: 'read'; say: Say } | { access?: 'write' | 'change' | 'serve'; say?: Say });
 
 /** No source definition could be read, for a command that needs one; `errors` say why. */
 export class NoSourcesError extends Error {
@@ -94,7 +90,7 @@ let tagging: typeof import('../tag/stage.js') | null = null;
 const loadTagging = async () => (tagging ??= await import('../tag/stage.js'));
 
 /** openContext with the tag stage built (serve, retag, the demo). */
-export async function openTaggingContext(values: { db?: string; feeds?: string }, options: Omit<OpenOptions, 'tag'> = {}): Promise<AppContext> {
+export async function openTaggingContext(values: { db?: string; feeds?: string }, options: OpenOptions & { tag?: never } = {}): Promise<AppContext> {
   await loadTagging();
   return openContext(values, { ...options, tag: true });
 }
