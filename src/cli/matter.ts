@@ -62,12 +62,12 @@ export function mergedAway(db: Db, id: number | undefined): number | undefined {
   return into === id ? undefined : into;
 }
 
-export async function matterCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   if (args[0] === 'merge' || args[0] === 'split') return (await import('./matter-correct.js')).correctCommand(args[0], args.slice(1));
   const { values, positionals } = parseCommand(args, { json: { type: 'boolean' } }, true);
   if (positionals.length !== 1) throw new UsageError('give one matter: its number or an identifier such as "HE 184/2026 vp"');
   const ref = positionals[0].trim();
-  const ctx = openContext(values, { access: 'read' });
+  const ctx = openContext(values, { access: 'read', say: (m) => warn('matter', m) });
   try {
     let id = resolveMatter(ctx.db, ref);
     const into = mergedAway(ctx.db, id);
