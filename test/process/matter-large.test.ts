@@ -5,11 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeItem } from '../../src/normalize/index.js';
-import { openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
+import { openDb, syncSources } from '../../src/store/index.js';
 import Database from 'better-sqlite3';
-import type { RawItem } from '../../src/model.js';
-import { WEB_SOURCES } from '../web/support.js';
+import { arriveUntagged, WEB_SOURCES } from '../web/support.js';
 import { run } from '../helpers/process.js';
 import { runMain } from '../helpers/main.js';
 
@@ -18,13 +16,6 @@ const MENTIONS = 120;
 const BILL = 'HE 7/2021 vp';
 const DAY = 86_400_000;
 
-function save(db: Db, src: keyof typeof WEB_SOURCES, raws: RawItem[]): void {
-  const def = WEB_SOURCES[src];
-  const items = raws.map((raw) => ({ ...normalizeItem(raw, def), tags: null, searchTerms: '' }));
-  const now = new Date().toISOString();
-  saveRun(db, { run: { sourceId: def.id, startedAt: now, finishedAt: now, status: 'ok', found: items.length, created: 0, updated: 0, error: null, notes: [] },
-    items, nextRunAt: null });
-}
 
 /** Run `f`, counting the rows every SQLite statement of this process returns meanwhile. */
 async function rowsRead(f: () => Promise<unknown>): Promise<number> {
@@ -67,13 +58,13 @@ describe('a matter of 10,000 items, `matter N` as a process', () => {
     try {
       syncSources(db, Object.values(WEB_SOURCES));
       const start = Date.UTC(2021, 0, 1);
-      save(db, 'eduskunta', [{ guid: 'bill', title: `${BILL} Hallituksen esitys pelastuslain muuttamisesta`, published: new Date(start).toISOString(), identifiers: [BILL] }]);
-      save(db, 'stm', Array.from({ length: ITEMS - 1 }, (_, j) => ({
+      arriveUntagged(db, 'eduskunta', [{ guid: 'bill', title: `${BILL} Hallituksen esitys pelastuslain muuttamisesta`, published: new Date(start).toISOString(), identifiers: [BILL] }]);
+      arriveUntagged(db, 'stm', Array.from({ length: ITEMS - 1 }, (_, j) => ({
         guid: `release-${j}`, url: `https://stm.fi/-/${j}`, title: `Tiedote ${j} esityksestä`, summary: 'Tiedote.',
         published: new Date(start + Math.floor(j / 2) * (DAY / 24)).toISOString(), about: [BILL],
       })));
       // Items that only mention the bill (in their text): listed under "mainittu myös", never joined.
-      save(db, 'lausuntopalvelu', Array.from({ length: MENTIONS }, (_, j) => ({
+      arriveUntagged(db, 'lausuntopalvelu', Array.from({ length: MENTIONS }, (_, j) => ({
         guid: `mention-${j}`, url: `https://lausuntopalvelu.fi/${j}`, title: `Lausuntopyyntö ${j}`, summary: `Katso ${BILL}.`,
         published: new Date(start + j * DAY).toISOString(),
       })));

@@ -50,6 +50,15 @@ export function arriveTagged(db: Db, src: WebSource, raw: RawItem, taggedAt?: Da
   return db.prepare('SELECT id FROM items WHERE source_id = ? AND key = ?').pluck().get(def.id, tagged.key) as number;
 }
 
+/** Save raw items of one source as one run, normalized but untagged (a crawl without its tag stage). */
+export function arriveUntagged(db: Db, src: WebSource, raws: RawItem[]): void {
+  const def = WEB_SOURCES[src];
+  const items = raws.map((raw) => ({ ...normalizeItem(raw, def), tags: null, searchTerms: '' }));
+  const now = new Date().toISOString();
+  saveRun(db, { run: { sourceId: def.id, startedAt: now, finishedAt: now, status: 'ok', found: items.length, created: 0, updated: 0, error: null, notes: [] },
+    items, nextRunAt: null });
+}
+
 /** Record a failed run of a source, as the pipeline does. */
 export function failRun(db: Db, src: WebSource, error: string): void {
   const now = new Date().toISOString();
