@@ -234,10 +234,14 @@ const evaluation202818 = load('eval-2028-18.jsonl');
 // 05d42a4); a dev set from round thirty-nine on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202819 = load('eval-2028-19.jsonl');
 // Round thirty-nine's evaluation set: 248 items (124 Swedish, Finnish/Swedish twins in new wordings; 124 relevant), written
-// and measured before any round-thirty-nine change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-thirty-nine change, never tuned on through round thirty-nine (figures in its commit message,
+// 64c134a); a dev set from round forty on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202820 = load('eval-2028-20.jsonl');
+// Round forty's evaluation set: 242 items (121 Swedish, Finnish/Swedish twins in new wordings; 122 relevant), written
+// and measured before any round-forty change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202820 = load('eval-2028-20.jsonl');
+const evaluation202821 = load('eval-2028-21.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -709,15 +713,27 @@ function suite(name: string, make: () => Analyzer | null): void {
       // misses are items not found (relevance) and the risk analysis noted for the budget's preparation. Bars just below.
       expectBars(evaluation202819, { f1: 0.985, primaryHit: 0.905, goalPrecision: 0.98 }, true);
     });
-    it('holds on the round-thirty-nine evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-thirty-nine change (12-06
-      // 11:00-11:05 UTC, load 12-15, the rules and primary-goal model of cf67b41): F1 0.919 / 0.922 (precision 0.926 /
-      // 0.934, recall 0.911), primary 0.903 / 0.911 (chosen 0.863), goal precision 0.968 (goal recall 0.909 / 0.917),
-      // snowball / voikko; keyword alert 0.866 (precision 0.806, recall 0.935), 0.831 (chosen 0.718), 0.675. With the model
-      // refitted at its sealing (eval-2028-19 in the fit; 12-06 11:05 UTC) the same but snowball's chosen 0.879. Bars just
-      // below (below the F1 and primary targets, above its goal-precision target, where it stands): a fall below
-      // is a regression.
-      expectBars(evaluation202820, { f1: 0.915, primaryHit: 0.9, goalPrecision: 0.965 }, false);
+    it('holds on the round-thirty-nine evaluation set, a dev set from round forty, above the keyword alert on every figure but recall', () => {
+      // Sealed through round thirty-nine; a dev set from round forty on, so its misses are printed. Before any
+      // round-thirty-nine change (12-06 11:00-11:05 UTC, load 12-15, the rules and primary-goal model of cf67b41): F1 0.919 /
+      // 0.922 (precision 0.926 / 0.934, recall 0.911), primary 0.903 / 0.911 (chosen 0.863), goal precision 0.968 (goal
+      // recall 0.909 / 0.917), snowball / voikko; keyword alert 0.866 (precision 0.806, recall 0.935), 0.831 (chosen
+      // 0.718), 0.675. With the model refitted at its sealing (eval-2028-19 in the fit; 12-06 11:05 UTC) the same but
+      // snowball's chosen 0.879. After round thirty-nine's rules (chosen from the dev sets with it unread, totals only) and
+      // at round forty's sealing (12-06 14:06 UTC, load 10, the primary-goal model refitted with it): F1 0.919 / 0.922
+      // (precision 0.926 / 0.934, recall 0.911), primary 0.911 (chosen 0.895), goal precision 0.968 (goal recall 0.917).
+      // Bars just below (below the F1 and primary targets, above its goal-precision target, where it stands): a
+      // fall below is a regression.
+      expectBars(evaluation202820, { f1: 0.915, primaryHit: 0.9, goalPrecision: 0.965 }, true);
+    });
+    it('holds on the round-forty evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty change (12-06
+      // 14:01-14:05 UTC, load 9-10, the rules and primary-goal model of fa6bd0c): F1 0.915 / 0.920 (precision 0.947 /
+      // 0.948, recall 0.885 / 0.893), primary 0.828 / 0.844 (chosen the same), goal precision 0.921 / 0.930 (goal recall
+      // 0.808 / 0.823), snowball / voikko; keyword alert 0.858 (precision 0.806, recall 0.918), 0.746 (chosen 0.656),
+      // 0.683. With the model refitted at its sealing (eval-2028-20 in the fit; 12-06 14:06 UTC) the same. Bars just below
+      // (below the three targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202821, { f1: 0.91, primaryHit: 0.82, goalPrecision: 0.915 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.

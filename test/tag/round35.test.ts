@@ -84,8 +84,10 @@ describe.each(roundTaggers('round thirty-five, denied effects'))('round thirty-f
     expect(tag({ title, summary, lang, source: 'sisaministerio' })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
   });
 
+  // Which of the two leads is the primary-goal model's: refitted at round forty's sealing (eval-2028-20 in the fit),
+  // Voikko puts the reform first here, Snowball the services; the guard is that the reform is still listed.
   it('an effect the title does not deny still names its goal', () => {
-    expect(tag({ title: 'Grunderna för brandsynsavgifterna förenhetligas – ändringen påverkar välfärdsområdenas finansiering', summary: 'Ändringen av räddningslagen träder i kraft nästa år.', lang: 'sv', source: 'sisaministerio' }).goals)
+    expect([...tag({ title: 'Grunderna för brandsynsavgifterna förenhetligas – ändringen påverkar välfärdsområdenas finansiering', summary: 'Ändringen av räddningslagen träder i kraft nästa år.', lang: 'sv', source: 'sisaministerio' }).goals].sort())
       .toEqual(['services', 'welfare-reform']);
   });
 });
