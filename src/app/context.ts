@@ -48,20 +48,16 @@ export interface AppContext {
   writer: StoreWriter | null;
 }
 
-export interface OpenOptions {
+/** A line for the person running a command, said and gone on with: the CLI's warn, with the command's name. */
+export type Say = (message: string) => void;
+
+interface OpenBase {
   /**
    * Build the tag stage (taxonomy, Voikko, learning from reviews): only crawling and retagging need it. true needs
    * its code loaded first (openTaggingContext does that); 'lazy' loads and builds it when a run first has items to
    * tag, so a crawl that finds nothing new never pays for either.
    */
   tag?: boolean | 'lazy';
-  /**
-   * 'write' (default) creates and migrates the database; 'change' writes to one that exists (a command that changes
-   * what is stored: a mistyped path is named, not made an empty database the command then finds nothing in); 'read'
-   * needs an existing, current one and writes nothing; 'serve' writes when it can and otherwise falls back to reading,
-   * noting why in `problems`.
-   */
-  access?: 'write' | 'change' | 'read' | 'serve';
   /** How this connection commits (see Synchronous in store/db.ts): 'NORMAL' for a process that only crawls. */
   synchronous?: Synchronous;
   /**
@@ -70,6 +66,15 @@ export interface OpenOptions {
    */
   needsSources?: boolean;
 }
+
+/**
+ * `access`: 'write' (default) creates and migrates the database; 'change' writes to one that exists (a command that
+ * changes what is stored: a mistyped path is named, not made an empty database the command then finds nothing in);
+ * 'read' needs an existing, current one and writes nothing; 'serve' writes when it can and otherwise falls back to
+ * reading, noting why in `problems`. `say`: where a note on what was opened goes (the CLI's warn, naming the command),
+ * required to read: a database read without its write-ahead log, whose newest writes are then not shown.
+ */
+export type OpenOptions = OpenBase & ({ access: 'read'; say: Say } | { access?: 'write' | 'change' | 'serve'; say?: Say });
 
 /** No source definition could be read, for a command that needs one; `errors` say why. */
 export class NoSourcesError extends Error {
@@ -85,7 +90,7 @@ let tagging: typeof import('../tag/stage.js') | null = null;
 const loadTagging = async () => (tagging ??= await import('../tag/stage.js'));
 
 /** openContext with the tag stage built (serve, retag, the demo). */
-export async function openTaggingContext(values: { db?: string; feeds?: string }, options: Omit<OpenOptions, 'tag'> = {}): Promise<AppContext> {
+export async function openTaggingContext(values: { db?: string; feeds?: string }, options: OpenOptions & { tag?: never } = {}): Promise<AppContext> {
   await loadTagging();
   return openContext(values, { ...options, tag: true });
 }
@@ -107,7 +112,7 @@ function unwritableReason(err: unknown): string {
 }
 
 /** Open the database and load the sources named by --db/--feeds or the environment. */
-export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write', synchronous, needsSources }: OpenOptions = {}): AppContext {
+export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write', synchronous, needsSources, say }: OpenOptions = {}): AppContext {
   const { feedsDir, dbFile } = resolvePaths(values);
   const { sources, errors } = loadSources(feedsDir);
   if (needsSources && !sources.length && errors.length) throw new NoSourcesError(feedsDir, errors);
@@ -120,7 +125,7 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
   if (readOnly) {
     db = openDb(dbFile, { readOnly: true });
     if (missesNewestWrites(db))
-      process.stderr.write(`lakivahti: ${dbFile} could only be read without its write-ahead log (${dbFile}-wal, kept): its newest writes are not shown until the database can be opened for writing again\n`);
+      say?.(`${dbFile} could only be read without its write-ahead log (${dbFile}-wal, kept): its newest writes are not shown until the database can be opened for writing again`);
   } else {
     try {
       db = openDb(dbFile, { synchronous, cacheMiB, mustExist: access === 'change' });
@@ -285,11 +290,11 @@ export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.fetch.close().catch(() => undefined);
 }
 
-/** Print configuration errors so a broken definition is never silent; the other sources still run. */
-export function reportConfigErrors(ctx: Pick<AppContext, 'configErrors'>, err: NodeJS.WritableStream, from = 0): void {
-  for (const e of ctx.configErrors.slice(from)) err.write(configErrorLine(e));
+/**
+ * Say each configuration error (from the `from`th on), so a broken definition is never silent; the other sources still
+ * run. A line names the file and what is wrong; a taxonomy's says what becomes of the items.
+ */
+export function reportConfigErrors(ctx: Pick<AppContext, 'configErrors'>, say: Say, from = 0): void {
+  for (const e of ctx.configErrors.slice(from))
+    say(`config: ${e.file}: ${e.message}${e.file === 'taxonomy' ? ' (items are stored untagged until it is fixed; `lakivahti retag` tags them then)' : ''}`);
 }
-
-/** One configuration error as a line: the file and what is wrong; a taxonomy's says what becomes of the items. */
-const configErrorLine = (e: { file: string; message: string }): string =>
-  `config: ${e.file}: ${e.message}${e.file === 'taxonomy' ? ' (items are stored untagged until it is fixed; `lakivahti retag` tags them then)' : ''}\n`;

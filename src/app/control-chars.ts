@@ -28,3 +28,14 @@ const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
  */
 export const shownControls = (text: string): string =>
   text.replace(OBEYED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** A line break of any kind: a stored one-line value's own breaks (a source's title) would start a line of their own. */
+const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/gu;
+
+/**
+ * A stored one-line value (a title, an organisation) for an e-mail: its line breaks as spaces and its other control
+ * characters shown as shownControls shows them. Sent as stored, a title's line break began a line of the plain-text
+ * part that read like the message's own (`Peru tilaus: https://…`), and an escape, C1 or bidi override went to the
+ * recipient's mail client.
+ */
+export const oneLineShown = (text: string): string => shownControls(text.replace(LINE_BREAK, ' '));

@@ -48,7 +48,7 @@ function isDatabaseFile(dest: string, dbFile: string): boolean {
   });
 }
 
-export async function backupCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { force: { type: 'boolean' } }, true);
   const [given, ...extra] = positionals;
   const dest = given === undefined ? given : utf8Path(given, 'the backup file');

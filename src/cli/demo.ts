@@ -20,7 +20,7 @@ also during its first crawl.
 /** Mark on a database the demo created (and so may reset). */
 const DEMO_MARK = 'demo';
 
-export async function demoCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { port: { type: 'string' }, host: { type: 'string' } });
   const port = parsePort(values.port);
   const host = parseHost(values.host);
@@ -39,7 +39,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS = '1';
   const ctx = await openTaggingContext({ ...values, db: dbPath });
   writeMeta(ctx.db, 'created_by', DEMO_MARK);
-  reportConfigErrors(ctx, process.stderr);
+  reportConfigErrors(ctx, (m) => warn('demo', m));
   const mirrors: Mirror[] = [];
   const signalled = untilSignal(); // before the first line that says it serves (see serve.ts)
   try {

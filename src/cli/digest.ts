@@ -30,7 +30,7 @@ already. Ctrl-C, SIGTERM or SIGHUP stops --send once the message in flight is an
 (exit 130 / 143 / 129; the next run sends the rest); a second signal ends at once.
 `;
 
-export async function digestCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, {
     preview: { type: 'boolean' }, send: { type: 'boolean' }, approve: { type: 'boolean' }, to: { type: 'string' }, out: { type: 'string' },
     force: { type: 'boolean' },
@@ -85,7 +85,7 @@ function refuseKeptFiles(dir: string, names: string[], force: boolean): void {
 
 async function preview(values: { to?: string; out?: string; force?: boolean; db?: string; feeds?: string }, config: ReturnType<typeof mailConfig>): Promise<number> {
   if (values.out) outFolder(values.out);
-  const ctx = openContext(values, { access: 'read' });
+  const ctx = openContext(values, { access: 'read', say: (m) => warn('digest', m) });
   try {
     const messages = previewAll(digestEnv(ctx, config), new Date(), values.to);
     const names = messages.map((m, n) => `${String(n + 1).padStart(3, '0')}-${m.subscription.email.replace(/[^A-Za-z0-9@._-]+/g, '_')}`);

@@ -4,7 +4,7 @@ import { finnishDate, helsinkiDate, parseDate } from '../parse/dates.js';
 import { closeContext, openContext } from '../app/context.js';
 import { listingFilters } from './filters.js';
 import { fiDateTime } from '../app/format.js';
-import { parseCommand, Refused, writeLine } from './args.js';
+import { parseCommand, Refused, warn, writeLine } from './args.js';
 import { isCandidateOn, isDeadlineUnknownCandidate } from '../store/candidates.js';
 import { dayFaultEnglish, writtenDayFault } from '../app/day-fault.js';
 
@@ -19,7 +19,7 @@ any inflected form; --joint lists open joint-response candidates, nearest deadli
 deadline is not known ([määräaika ei tiedossa]). Reads the database without changing it.
 `;
 
-export async function itemsCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, {
     json: { type: 'boolean' }, source: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' },
     search: { type: 'string' }, relevant: { type: 'boolean' }, goal: { type: 'string' }, joint: { type: 'boolean' },
@@ -33,7 +33,7 @@ export async function itemsCommand(args: string[]): Promise<number> {
     throw new Refused(`--since "${values.since}" is not a date (use e.g. 2026-11-01 or 1.11.2026)`);
   }
 
-  const ctx = openContext(values, { access: 'read' });
+  const ctx = openContext(values, { access: 'read', say: (m) => warn('items', m) });
   try {
     if (values.source !== undefined) {
       // Sources defined now, and any removed since whose items are still stored.

@@ -2,51 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { namedPath, PathError, resolvePaths, rootDir, utf8Path } from '../paths.js';
+import { PathError, resolvePaths, rootDir } from '../paths.js';
 import { DbOpenError } from '../store/db.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
-import { commandFirst, Interrupted, isGlobalOption, outputFailure, parseCommand, Refused, tolerateClosedPipes, UsageError, warn } from './args.js';
+import { commandFirst, Interrupted, isGlobalOption, outputFailure, Refused, tolerateClosedPipes, UsageError, warn } from './args.js';
 import { unknownSettings } from '../config/settings.js';
 import { shownControls } from '../app/control-chars.js';
-
-const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
-
-commands:
-  serve [--port N] [--host H] [--no-schedule]
-                                     run the scheduler and the web view (127.0.0.1:3000 by default)
-  crawl [--source ID]                crawl now; one line per source
-  sources [--json]                   each source's last run, status, error and next check
-  items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT]
-        [--relevant] [--goal GOAL] [--joint]
-                                     stored items, newest first (--joint: open joint-response
-                                     candidates, nearest deadline first)
-  matters [--json] [--goal GOAL] [--stage STAGE] [--search TEXT] [--limit N]
-                                     matters: one piece of legislation joined across sources
-  matter ID [--json]                 one matter (number or identifier) with its items and joins
-  matter merge A B --reviewer NAME [--note TEXT]
-                                     a reviewer joins two matters (kept by relink and later crawls)
-  matter split ID ITEM --reviewer NAME [--note TEXT]
-                                     a reviewer splits an item off a matter (kept likewise)
-  relink [--dry-run]                 rebuild every matter from the stored items' identifiers
-  demo [--port N] [--host H]         the app against local mirrors of recorded snapshots
-  tag --jsonl FILE|-                 tag JSON lines (id, title, summary, source, lang) without the database
-  retag [--dry-run]                  re-tag every stored item with the current taxonomy (--dry-run: preview)
-  review ID --reviewer NAME (--goals GOAL[,GOAL] | --not-relevant) [--note TEXT]
-                                     record a reviewer's decision; the tagger learns from them
-  backup FILE [--force]              a consistent copy of the database, safe while serve runs
-  users add EMAIL --role admin|reviewer|reader | users password EMAIL | users list [--json] | users disable EMAIL | users enable EMAIL
-                                     the web workbench's accounts (password from stdin or a prompt)
-  subscriptions add EMAIL (--network | --goal G… --source ID… --organisation NAME… --matter N… --search TEXT)
-        [--every immediately|daily|weekly] [--lang fi|sv] | subscriptions list [--json] | subscriptions remove ID
-                                     who receives the digest by e-mail
-  digest --preview [--to EMAIL] [--out DIR [--force]] | digest --send [--approve]
-                                     show what would be sent (nothing written), or send it over SMTP_URL
-
-global options (before or after the command):
-  --db PATH      SQLite file (default db/lakivahti.sqlite, or LAKIVAHTI_DB)
-  --feeds DIR    folder laid out like feeds/ (default feeds/, or LAKIVAHTI_FEEDS)
-  --version      print the version
-`;
 
 /** A command module: its usage text and its entry point. */
 interface Command {
@@ -54,36 +15,81 @@ interface Command {
   run(args: string[]): Promise<number>;
 }
 
-async function tagCommand(): Promise<Command> {
-  const tag = await import('./tag.js');
-  return {
-    usage: tag.usage,
-    run: async (args) => {
-      const { values } = parseCommand(args, { jsonl: { type: 'string' } });
-      if (!values.jsonl) throw new UsageError('--jsonl FILE is required (use - for standard input)');
-      return tag.tagCommand({ jsonl: utf8Path(values.jsonl, '--jsonl'), feeds: namedPath(values.feeds, 'feeds', 'LAKIVAHTI_FEEDS') }, process);
-    },
-  };
+/**
+ * Every command: its module, loaded on demand (a command pays at start only for what it uses: the web view, the
+ * tagger, the fetcher), and its entries in `lakivahti --help`, each a synopsis (a line break in it goes on indented)
+ * and what it does. The README's CLI table is checked against the help made from this (test/process/cli-help.test.ts).
+ */
+const COMMANDS: Record<string, { load: () => Promise<Command>; help: [synopsis: string, does: string][] }> = {
+  serve: { load: () => import('./serve.js'), help: [['serve [--port N] [--host H] [--no-schedule]', 'run the scheduler and the web view (127.0.0.1:3000 by default)']] },
+  crawl: { load: () => import('./crawl.js'), help: [['crawl [--source ID]', 'crawl now; one line per source']] },
+  sources: { load: () => import('./sources.js'), help: [['sources [--json]', "each source's last run, status, error and next check"]] },
+  items: {
+    load: () => import('./items.js'),
+    help: [[
+      'items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT]\n[--relevant] [--goal GOAL] [--joint]',
+      'stored items, newest first (--joint: open joint-response\ncandidates, nearest deadline first)',
+    ]],
+  },
+  matters: { load: () => import('./matters.js'), help: [['matters [--json] [--goal GOAL] [--stage STAGE] [--search TEXT] [--limit N]', 'matters: one piece of legislation joined across sources']] },
+  matter: {
+    load: () => import('./matter.js'),
+    help: [
+      ['matter ID [--json]', 'one matter (number or identifier) with its items and joins'],
+      ['matter merge A B --reviewer NAME [--note TEXT]', 'a reviewer joins two matters (kept by relink and later crawls)'],
+      ['matter split ID ITEM --reviewer NAME [--note TEXT]', 'a reviewer splits an item off a matter (kept likewise)'],
+    ],
+  },
+  relink: { load: () => import('./relink.js'), help: [['relink [--dry-run]', "rebuild every matter from the stored items' identifiers"]] },
+  demo: { load: () => import('./demo.js'), help: [['demo [--port N] [--host H]', 'the app against local mirrors of recorded snapshots']] },
+  tag: { load: () => import('./tag.js'), help: [['tag --jsonl FILE|-', 'tag JSON lines (id, title, summary, source, lang) without the database']] },
+  retag: { load: () => import('./retag.js'), help: [['retag [--dry-run]', 're-tag every stored item with the current taxonomy (--dry-run: preview)']] },
+  review: {
+    load: () => import('./review.js'),
+    help: [['review ID --reviewer NAME (--goals GOAL[,GOAL] | --not-relevant) [--note TEXT]', "record a reviewer's decision; the tagger learns from them"]],
+  },
+  backup: { load: () => import('./backup.js'), help: [['backup FILE [--force]', 'a consistent copy of the database, safe while serve runs']] },
+  users: {
+    load: () => import('./users.js'),
+    help: [[
+      'users add EMAIL --role admin|reviewer|reader | users password EMAIL | users list [--json] | users disable EMAIL | users enable EMAIL',
+      "the web workbench's accounts (password from stdin or a prompt)",
+    ]],
+  },
+  subscriptions: {
+    load: () => import('./subscriptions.js'),
+    help: [[
+      'subscriptions add EMAIL (--network | --goal G… --source ID… --organisation NAME… --matter N… --search TEXT)\n' +
+        '[--every immediately|daily|weekly] [--lang fi|sv] | subscriptions list [--json] | subscriptions remove ID',
+      'who receives the digest by e-mail',
+    ]],
+  },
+  digest: {
+    load: () => import('./digest.js'),
+    help: [['digest --preview [--to EMAIL] [--out DIR [--force]] | digest --send [--approve]', 'show what would be sent (nothing written), or send it over SMTP_URL']],
+  },
+};
+
+/** One --help entry: the synopsis, then what it does in a column of its own, beside a short synopsis or below a long one. */
+function helpEntry([synopsis, does]: [string, string]): string {
+  const column = ' '.repeat(37);
+  const lines = synopsis.split('\n').map((line, i) => (i ? '        ' : '  ') + line);
+  const [first, ...more] = does.split('\n');
+  const last = lines.pop()!;
+  const beside = last.length <= 35 ? [last.padEnd(column.length) + first] : [last, column + first];
+  return [...lines, ...beside, ...more.map((line) => column + line)].join('\n');
 }
 
-// Loaded on demand: a command pays only for what it uses (the web view, the tagger, the fetcher) at start.
-const commands: Record<string, () => Promise<Command>> = {
-  serve: async () => import('./serve.js').then((m) => ({ usage: m.usage, run: m.serveCommand })),
-  crawl: async () => import('./crawl.js').then((m) => ({ usage: m.usage, run: m.crawlCommand })),
-  sources: async () => import('./sources.js').then((m) => ({ usage: m.usage, run: m.sourcesCommand })),
-  items: async () => import('./items.js').then((m) => ({ usage: m.usage, run: m.itemsCommand })),
-  matters: async () => import('./matters.js').then((m) => ({ usage: m.usage, run: m.mattersCommand })),
-  matter: async () => import('./matter.js').then((m) => ({ usage: m.usage, run: m.matterCommand })),
-  relink: async () => import('./relink.js').then((m) => ({ usage: m.usage, run: m.relinkCommand })),
-  demo: async () => import('./demo.js').then((m) => ({ usage: m.usage, run: m.demoCommand })),
-  tag: tagCommand,
-  retag: async () => import('./retag.js').then((m) => ({ usage: m.usage, run: m.retagCommand })),
-  review: async () => import('./review.js').then((m) => ({ usage: m.usage, run: m.reviewCommand })),
-  backup: async () => import('./backup.js').then((m) => ({ usage: m.usage, run: m.backupCommand })),
-  users: async () => import('./users.js').then((m) => ({ usage: m.usage, run: m.usersCommand })),
-  subscriptions: async () => import('./subscriptions.js').then((m) => ({ usage: m.usage, run: m.subscriptionsCommand })),
-  digest: async () => import('./digest.js').then((m) => ({ usage: m.usage, run: m.digestCommand })),
-};
+const USAGE = `usage: lakivahti <command> [options]     (lakivahti <command> --help for one command)
+
+commands:
+${Object.values(COMMANDS).flatMap((c) => c.help.map(helpEntry)).join('\n')}
+
+global options (before or after the command):
+  --db PATH      SQLite file (default db/lakivahti.sqlite, or LAKIVAHTI_DB)
+  --feeds DIR    folder laid out like feeds/ (default feeds/, or LAKIVAHTI_FEEDS)
+  --version      print the version
+`;
 
 /** The version in package.json. */
 export function version(): string {
@@ -129,11 +135,11 @@ async function runCommandLine(argv: string[]): Promise<number> {
     return 0;
   }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    const about = name === 'help' && rest[0] && commands[rest[0]] ? (await commands[rest[0]]()).usage : undefined;
+    const about = name === 'help' && rest[0] && Object.hasOwn(COMMANDS, rest[0]) ? (await COMMANDS[rest[0]].load()).usage : undefined;
     process.stdout.write(about ?? USAGE);
     return name ? 0 : 2;
   }
-  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name].load : undefined;
   if (!load && isGlobalOption(name)) {
     warn(null, `${name.replace(/=.*$/s, '')} goes with a command (e.g. \`lakivahti --db FILE items\`), and none was given`);
     process.stderr.write(`\n${USAGE}`);

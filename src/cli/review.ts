@@ -13,7 +13,7 @@ Record a reviewer's decision on item ID (from \`lakivahti items\`). It wins over
 survives retagging, and teaches the tagger.
 `;
 
-export async function reviewCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, {
     reviewer: { type: 'string' }, goals: { type: 'string' }, 'not-relevant': { type: 'boolean' }, note: { type: 'string' },
   }, true);

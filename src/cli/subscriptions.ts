@@ -30,7 +30,7 @@ ends one (as its unsubscribe link does; its history stays). An unknown goal, sou
 bad address, or an option given an empty value, is refused (exit 2).
 `;
 
-export async function subscriptionsCommand(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, {
     json: { type: 'boolean' }, network: { type: 'boolean' }, goal: { type: 'string', multiple: true },
     source: { type: 'string', multiple: true }, organisation: { type: 'string', multiple: true },
@@ -93,7 +93,7 @@ function storedOrganisations(db: Db): string[] {
 
 async function list(values: { json?: boolean; db?: string; feeds?: string }, arg: string | undefined): Promise<number> {
   if (arg !== undefined) throw new UsageError(`list takes no arguments, not "${arg}"`);
-  const ctx = openContext(values, { access: 'read' });
+  const ctx = openContext(values, { access: 'read', say: (m) => warn('subscriptions', m) });
   try {
     // The text is in Finnish words: goals by their labels, sources by their names, how often and in which language
     // (--json keeps the stored codes).

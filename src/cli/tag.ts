@@ -5,7 +5,8 @@ import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import { createTagger } from '../tag/tagger.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import type { TagInput } from '../tag/types.js';
-import { byteLines, notUtf8At, Refused, warn, writeLine } from './args.js';
+import { namedPath, utf8Path } from '../paths.js';
+import { byteLines, notUtf8At, parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti tag --jsonl FILE|- [--feeds DIR]
 
@@ -48,6 +49,12 @@ export function toTagInput(value: unknown): TagInput {
     deadline: deadline?.slice(0, 10) ?? null,
     consultation: c && typeof c === 'object' ? { distribution: list(c.distribution), answered: list(c.answered) } : null,
   };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseCommand(args, { jsonl: { type: 'string' } });
+  if (!values.jsonl) throw new UsageError('--jsonl FILE is required (use - for standard input)');
+  return tagCommand({ jsonl: utf8Path(values.jsonl, '--jsonl'), feeds: namedPath(values.feeds, 'feeds', 'LAKIVAHTI_FEEDS') }, process);
 }
 
 /** Run the tag command; returns the exit code (0 ok, 1 some lines bad); refused (2) when nothing can be tagged. */

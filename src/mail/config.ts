@@ -39,6 +39,17 @@ function smtpAddress(raw: string): boolean {
 /** SMTP_URL as a message may quote it: its password, everything between the user's colon and the last @, left out. */
 const withoutPassword = (raw: string): string => raw.replace(/^([a-z]+:\/\/[^:@/]*:).*@/is, '$1…@');
 
+/** LAKIVAHTI_BASE_URL without a trailing slash, or undefined when unset; throws naming it when malformed. */
+export function configuredBaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const baseUrl = env.LAKIVAHTI_BASE_URL?.trim();
+  if (!baseUrl) return undefined;
+  // The whole value, not its start: a space or line break after the host went into every link of every message and
+  // into List-Unsubscribe; a query or fragment would take the paths appended to it.
+  if (!/^https?:\/\/[^\s/?#<>"]+(?:\/[^\s?#<>"]*)?$/.test(baseUrl) || !URL.canParse(baseUrl))
+    throw new Error(`LAKIVAHTI_BASE_URL must be an http(s) address with no spaces, query or fragment, not ${JSON.stringify(baseUrl)}`);
+  return baseUrl.replace(/\/+$/, '');
+}
+
 /** Read the mail settings; throws naming the variable when one is malformed. */
 export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
   const smtpUrl = env.SMTP_URL?.trim() || null;
@@ -49,16 +60,12 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
   // nobody had set.
   if (!env.LAKIVAHTI_BASE_URL?.trim() && !(/^\d{1,5}$/.test(port) && +port >= 1 && +port <= 65535))
     throw new Error(`PORT must be a port number (1–65535), not ${JSON.stringify(port)}: the links in messages use it while LAKIVAHTI_BASE_URL is unset`);
-  const baseUrl = env.LAKIVAHTI_BASE_URL?.trim() || `http://127.0.0.1:${port}`;
-  // The whole value, not its start: a space or line break after the host went into every link of every message and
-  // into List-Unsubscribe; a query or fragment would take the paths appended to it.
-  if (!/^https?:\/\/[^\s/?#<>"]+(?:\/[^\s?#<>"]*)?$/.test(baseUrl) || !URL.canParse(baseUrl))
-    throw new Error(`LAKIVAHTI_BASE_URL must be an http(s) address with no spaces, query or fragment, not ${JSON.stringify(baseUrl)}`);
+  const baseUrl = configuredBaseUrl(env) ?? `http://127.0.0.1:${port}`;
   const from = env.LAKIVAHTI_MAIL_FROM?.trim() || 'Lakivahti <lakivahti@localhost>';
   if (!senderAddress(from))
     throw new Error(`LAKIVAHTI_MAIL_FROM must be one address, as lakivahti@example.fi or "Lakivahti <lakivahti@example.fi>", not ${JSON.stringify(from)}`);
   return {
-    smtpUrl, baseUrl: baseUrl.replace(/\/+$/, ''), from,
+    smtpUrl, baseUrl, from,
     maxDays: envWhole(env, 'LAKIVAHTI_DIGEST_MAX_DAYS', 14, 1, 366),
     retrySeconds: envWhole(env, 'LAKIVAHTI_MAIL_RETRY_SECONDS', 300, 0, 86_400),
     maxAttempts: envWhole(env, 'LAKIVAHTI_MAIL_MAX_ATTEMPTS', 5, 1, 50),

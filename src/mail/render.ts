@@ -8,6 +8,7 @@ import { viewsDir } from '../paths.js';
 import { finnishDate, helsinkiDate } from '../parse/dates.js';
 import type { Digest } from '../digest/build.js';
 import { WORDS } from './words.js';
+import { oneLineShown, shownControls } from '../app/control-chars.js';
 
 export interface RenderOptions {
   /** The web view's address, e.g. https://lakivahti.example.fi (LAKIVAHTI_BASE_URL); links lead there. */
@@ -52,15 +53,26 @@ export function subjectOf(d: Digest): string {
   return `${d.kind === 'network' ? t.networkSubject : t.personalSubject} ${day(d.periodStart)}–${day(d.periodEnd)}`;
 }
 
+/** Every string in a digest's entries with oneLineShown (stored text: titles, organisations, owners, reasons). */
+function shownInMail<T>(value: T): T {
+  if (typeof value === 'string') return oneLineShown(value) as T;
+  if (Array.isArray(value)) return value.map(shownInMail) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shownInMail(v)])) as T;
+  return value;
+}
+
 /** Render one digest for one recipient. */
-export function renderDigest(d: Digest, o: RenderOptions): RenderedMail {
+export function renderDigest(stored: Digest, o: RenderOptions): RenderedMail {
+  // Stored text is shown, never obeyed, at output (what is stored is kept): the introduction keeps its line breaks.
+  const intro = stored.intro === null ? null : stored.intro.split(/\r?\n/).map(shownControls).join('\n');
+  const d: Digest = { ...stored, intro, respond: shownInMail(stored.respond), moved: shownInMail(stored.moved), groups: shownInMail(stored.groups) };
   const t = WORDS[d.lang];
   const base = o.baseUrl.replace(/\/+$/, '');
   const subject = subjectOf(d);
   const view = {
     ...d, t, subject, preview: o.preview ?? false, unsubscribeUrl: o.unsubscribeUrl,
     heading: d.kind === 'network' ? t.networkHeading : t.personalHeading,
-    introLines: d.intro ? d.intro.split(/\r?\n/) : [],
+    introLines: d.intro ? d.intro.split('\n') : [],
     // The network digest always says whether anything needs a joint response; a personal one only when it does.
     showRespond: d.kind === 'network' || d.respond.length > 0,
     respond: d.respond.map((r) => ({

@@ -170,8 +170,8 @@ export const BOARD_WORDS = {
     sv: 'Procentkodningen i delen "{part}" av sidans adress ger inga giltiga UTF-8-tecken, så delen kan inte läsas. Adressen har kanske skapats med en äldre teckenkodning (Latin-1); skriv sökningen eller adressen på nytt.',
   },
   'error.tooLarge': {
-    fi: 'Lomake oli liian suuri (enintään {kb} kt), joten mitään ei tallennettu. Lyhennä tekstiä ja lähetä lomake uudelleen.',
-    sv: 'Formuläret var för stort (högst {kb} kB), så ingenting sparades. Korta texten och skicka formuläret igen.',
+    fi: 'Lomake oli liian suuri (enintään {size}), joten mitään ei tallennettu. Lyhennä tekstiä ja lähetä lomake uudelleen.',
+    sv: 'Formuläret var för stort (högst {size}), så ingenting sparades. Korta texten och skicka formuläret igen.',
   },
   'auth.formExpired': {
     fi: 'Lomakkeen tarkiste puuttui tai oli vanhentunut (esimerkiksi kirjauduit välillä uudelleen toisessa välilehdessä), joten lomaketta ei tallennettu. Lataa sivu uudelleen ja tee muutos sitten uudelleen.',

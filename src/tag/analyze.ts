@@ -138,6 +138,9 @@ function swedishStem(stemmer: Stemmer, w: string): string {
   if (fire) return `${w.slice(0, fire.index)}brand`;
   const s = stemmer.stem(w);
   if (s.length < 3) return s;
+  // The plural of a -man compound (brandmän, brandmännen, deltidsbrandmän) keys as its singular (brandman), as Voikko's
+  // base form would: Snowball keeps the vowel change apart, so the term brandman found none of them (round forty).
+  if (MEN.test(s)) return `${s.slice(0, -3)}man`;
   if (AGENT_NOUN.test(w)) {
     if (w.startsWith(`${s}ar`)) return `${s}ar`;
     // In a longer word Snowball also undoubles the stem's end (brandräddare: brandräd, where räddare gives rädd):
@@ -151,6 +154,8 @@ function swedishStem(stemmer: Stemmer, w: string): string {
 }
 
 const LAKI = /^(?:la(?:in|issa|ista|iksi|illa|ilta|ille|it|ein|eissa|eista|eiksi|eilla|eilta|eille)|laki(?:a|in|en)|lake(?:ja|ihin))$/;
+/** A -man compound's plural key (brandmän); män alone and short words are left as they are. */
+const MEN = /^\p{L}{3,}män$/u;
 const AGENT_NOUN = /ar(?:e|en|na|nas|es|ens)$/;
 const FIRE_NOUN = /(?:(?<=\p{L}{2})branden|bränder(?:na)?)s?$/u;
 

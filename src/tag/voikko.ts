@@ -25,7 +25,26 @@ interface Koffi {
   decode(ptr: unknown, offset: number, type: string): unknown;
   decode(ptr: unknown, type: string, len: number): unknown;
 }
-const koffi = (): Koffi => createRequire(import.meta.url)('koffi') as Koffi;
+let loaded: Koffi | null = null;
+const koffi = (): Koffi => (loaded ??= loadKoffi());
+
+/**
+ * koffi's native module, loaded from where koffi's own entry finds it when that is this platform's build of koffi's
+ * version; else through that entry. The entry first loads its installer's tools, and with them node's https, tls,
+ * zlib and crypto: some 10 ms of CPU at every start of a crawl's writer thread, which needs none of them (the entry's
+ * wrapper adds only deprecated names, none used here).
+ */
+function loadKoffi(): Koffi {
+  const require = createRequire(import.meta.url);
+  try {
+    const pkg = require.resolve('koffi/package.json');
+    const native = require(path.join(path.dirname(pkg), 'build', 'koffi', `${process.platform}_${process.arch}`, 'koffi.node')) as Koffi & { version?: unknown };
+    if (native.version === (require(pkg) as { version: string }).version) return native;
+  } catch {
+    // Another layout, platform or C library (musl): koffi's entry knows where to look.
+  }
+  return require('koffi') as Koffi;
+}
 
 /** The library openVoikko loads: LAKIVAHTI_VOIKKO_LIB, or libvoikko's soname for the dynamic loader to find. */
 export const voikkoLibrary = (env: NodeJS.ProcessEnv = process.env): string => env.LAKIVAHTI_VOIKKO_LIB ?? 'libvoikko.so.1';

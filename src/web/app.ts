@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import helmet, { type HelmetOptions } from 'helmet';
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
+import { formatBytes } from '../bytes.js';
 import { viewsDir } from '../paths.js';
 import { checkDb, isBusy, openDb, readVersions } from '../store/index.js';
 import type { WebDeps } from './deps.js';
@@ -74,7 +75,7 @@ export function createWebApp(deps: WebDeps): express.Express {
     if (query && !reasons.some((r) => r.includes(query))) reasons.push(`Tietokanta ei vastaa: ${query}`);
     res.status(reasons.length ? 503 : 200).json(reasons.length ? { ok: false, reasons } : { ok: true });
   });
-  app.use(express.urlencoded({ extended: false, limit: `${FORM_KB}kb`, parameterLimit: 200 }));
+  app.use(express.urlencoded({ extended: false, limit: FORM_BYTES, parameterLimit: 200 }));
   app.use((req, _res, next) => {
     const lost = req.method === 'GET' || req.method === 'HEAD' ? null : deps.writesLost?.();
     // The reason is the banner's (Finnish, as the page's problems are); the page's language is not known yet here.
@@ -164,7 +165,7 @@ function refusedForm(req: Request, status: number): { back?: string; typed?: str
 }
 
 /** The largest form body accepted (a review note is at most 4,000 characters), and its fields at most 200. */
-const FORM_KB = 64;
+const FORM_BYTES = 64 * 1024;
 
 /**
  * The part of an address (its path, or one `name=value` of its query) that cannot be read: in the path an escape that
@@ -204,9 +205,9 @@ const errorPage: ErrorRequestHandler = (error, req, res, _next) => {
     process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, status, error: detail }) + '\n');
   if (res.headersSent) return void res.end();
   const lang = pageLang(res.locals);
-  // 413: a form over FORM_KB or with too many fields (body-parser's), said as such; it was "the request could not be handled".
+  // 413: a form over FORM_BYTES or with too many fields (body-parser's), said as such; it was "the request could not be handled".
   const message = err instanceof HttpError ? err.message
-    : status === 413 ? word(lang, 'error.tooLarge', { kb: FORM_KB })
+    : status === 413 ? word(lang, 'error.tooLarge', { size: formatBytes(FORM_BYTES) })
     : word(lang, busy ? 'error.busy' : status < 500 ? 'error.request' : 'error.server');
   if (busy) res.set('Retry-After', '10');
   res.status(status).render('error', { title: word(lang, 'error.title'), message, ...refusedForm(req, status) }, (renderErr, html) => {

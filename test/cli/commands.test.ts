@@ -58,7 +58,7 @@ describe('lakivahti CLI', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('sm: 3 new, 0 updated, 3 found');
     expect(r.out).toMatch(/down: error: fetch: .*500/);
-    expect(r.err).toMatch(/config: .*broken\.yaml: field "url" is required/);
+    expect(r.err).toMatch(/^lakivahti crawl: config: .*broken\.yaml: field "url" is required$/m);
   });
 
   it('crawl --source runs one source and rejects unknown ones', async () => {

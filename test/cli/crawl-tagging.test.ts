@@ -3,35 +3,23 @@
 // kept beside the database, and parses it only when that is older (test/process/crawl-taxonomy.test.ts: exit codes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { runMain } from '../helpers/main.js';
 import { shippedTaxonomyPath } from '../../src/tag/taxonomy.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { oneFeedSource, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 let dir: string;
 let feeds: string;
 let db: string;
 
-const feed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>https://example.fi/</link>
-<description>d</description>${['a', 'b', 'c'].map((g) => `<item><guid>${g}</guid><title>Pelastuslain muutos ${g}</title><link>https://example.fi/${g}</link></item>`).join('')}</channel></rss>`;
-
 const crawl = () => runMain(['crawl', '--db', db, '--feeds', feeds]);
 
 beforeAll(async () => {
-  server = await startServer({
-    '/feed': (req, res) => {
-      if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(feed);
-    },
-  });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-crawl-tag-'));
+  ({ feed: server, dir } = await oneFeedSource('lakivahti-crawl-tag-', { id: 'sm', items: 3 }));
   feeds = path.join(dir, 'feeds');
   db = path.join(dir, 'test.sqlite');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), `id: sm\nname: Lähde\nurl: ${server.url}/feed\nkind: rss\n`);
   fs.writeFileSync(path.join(feeds, 'taxonomy.yaml'), 'version: "x"\ngoals:\n  - id: services\n    label: [unclosed\n');
 });
 
@@ -45,7 +33,7 @@ describe('crawl and the tag stage', () => {
     const r = await crawl();
     expect(r.code).toBe(1);
     expect(r.out).toBe('sm: 3 new, 0 updated, 3 found\n');
-    expect(r.err.match(/config: taxonomy: .*taxonomy\.yaml.*items are stored untagged until it is fixed/g)).toHaveLength(1);
+    expect(r.err.match(/^lakivahti crawl: config: taxonomy: .*taxonomy\.yaml.*items are stored untagged until it is fixed/gm)).toHaveLength(1);
     // The taxonomy's own words once, without a second stage prefix (it read 'config: taxonomy: config: …').
     expect(r.err).not.toMatch(/config: taxonomy: config:/);
     const conn = new Database(db, { readonly: true });

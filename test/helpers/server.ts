@@ -65,19 +65,20 @@ export const reply =
   };
 
 /**
- * One RSS source of one item that answers 304 to its ETag, and a temporary folder holding `feeds/sources/a.yaml` for it:
- * what a crawl process needs to be run cold, then with nothing new.
+ * One RSS source (`id`, of `items` items) that answers 304 to its ETag, and a temporary folder holding
+ * `feeds/sources/ID.yaml` for it: what a crawl process needs to be run cold, then with nothing new.
  */
-export async function oneFeedSource(prefix: string): Promise<{ feed: TestServer; dir: string }> {
-  const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>a</title><item><guid>a-1</guid><title>Pelastuslain muutos</title></item></channel></rss>`;
+export async function oneFeedSource(prefix: string, { id = 'a', items = 1 } = {}): Promise<{ feed: TestServer; dir: string }> {
+  const entries = Array.from({ length: items }, (_, n) => `<item><guid>${id}-${n + 1}</guid><title>Pelastuslain muutos ${n + 1}</title></item>`);
+  const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>${id}</title>${entries.join('')}</channel></rss>`;
   const feed = await startServer({
-    '/a': (req, res) => {
-      if (req.headers['if-none-match'] === '"a-1"') return void res.writeHead(304, { etag: '"a-1"' }).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"a-1"' }).end(rss);
+    [`/${id}`]: (req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
+      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(rss);
     },
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.mkdirSync(path.join(dir, 'feeds', 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'feeds', 'sources', 'a.yaml'), `id: a\nname: Lähde a\nurl: ${feed.url}/a\nkind: rss\n`);
+  fs.writeFileSync(path.join(dir, 'feeds', 'sources', `${id}.yaml`), `id: ${id}\nname: Lähde ${id}\nurl: ${feed.url}/${id}\nkind: rss\n`);
   return { feed, dir };
 }

@@ -36,10 +36,10 @@ export async function addUser(db: Db, email: string, role: Role, password = PASS
   return email;
 }
 
-/** A cookie jar of one: the cookies a response set, merged into what was held. */
+/** A cookie jar of one: the cookies a response set, merged into what was held. `headers` go with every request. */
 export class Browser {
   cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
+  constructor(readonly base: string, readonly headers: Record<string, string> = {}) {}
 
   private keep(res: Response): void {
     for (const c of res.headers.getSetCookie()) {
@@ -56,7 +56,7 @@ export class Browser {
   }
 
   async get(path: string): Promise<{ res: Response; html: string }> {
-    const res = await fetch(this.base + path, { headers: { cookie: this.cookie }, redirect: 'manual' });
+    const res = await fetch(this.base + path, { headers: { ...this.headers, cookie: this.cookie }, redirect: 'manual' });
     this.keep(res);
     return { res, html: await res.text() };
   }
@@ -64,7 +64,7 @@ export class Browser {
   async post(path: string, form: Record<string, string | string[]>): Promise<{ res: Response; html: string }> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const x of ([] as string[]).concat(v)) body.append(k, x);
-    const res = await fetch(this.base + path, { method: 'POST', body, headers: { cookie: this.cookie }, redirect: 'manual' });
+    const res = await fetch(this.base + path, { method: 'POST', body, headers: { ...this.headers, cookie: this.cookie }, redirect: 'manual' });
     this.keep(res);
     return { res, html: await res.text() };
   }

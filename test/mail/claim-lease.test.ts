@@ -2,10 +2,8 @@
 // queue on a full disk) is still being sent: another process (cron's `digest --send` beside serve's ten-minute tick)
 // must not take it over and send it again. The claim lasted ten minutes, as long as nodemailer waits for that answer
 // alone (after connecting and the envelope), so a send still waiting was taken over and the mailbox got it twice.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { mailConfig } from '../../src/mail/config.js';
 import { digestEnv } from '../../src/mail/env.js';
 import { prepareDeliveries, sendDue } from '../../src/mail/deliver.js';
@@ -14,42 +12,33 @@ import { defaultFeedsDir } from '../../src/paths.js';
 import { insertSubscription } from '../../src/store/subscriptions.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
 import { start } from '../helpers/process.js';
-import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { smtpForTests } from '../helpers/smtp.js';
 import { seedDigestDb } from '../digest/seed.js';
 
-let dir: string;
-let smtp: TestSmtp;
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-lease-'));
-  smtp = await startSmtp();
-});
-afterAll(async () => {
-  await smtp.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const scratch = smtpForTests('lease');
 
 it('a send waiting eleven minutes for the server\'s answer is not taken over by another process', async () => {
-  const file = path.join(dir, 'l.sqlite');
+  const file = path.join(scratch.dir, 'l.sqlite');
   const db = seedDigestDb(file);
   try {
     insertSubscription(db, { email: 'sote@example.fi', kind: 'personal', goals: ['welfare-reform'], every: 'immediately', createdBy: 'test', now: new Date().toISOString() });
-    const env = digestEnv({ db, tagStage: null, feedsDir: defaultFeedsDir }, mailConfig({ SMTP_URL: smtp.url, LAKIVAHTI_BASE_URL: 'https://lakivahti.example.fi' }));
+    const env = digestEnv({ db, tagStage: null, feedsDir: defaultFeedsDir }, mailConfig({ SMTP_URL: scratch.smtp.url, LAKIVAHTI_BASE_URL: 'https://lakivahti.example.fi' }));
     prepareDeliveries(env, { frequencies: ['immediately'], network: 'build', now: new Date() });
-    smtp.holdAfter(0);
+    scratch.smtp.holdAfter(0);
     // This process claimed the message eleven minutes ago and is still waiting for the server's answer to its data.
-    const transport = smtpTransport(smtp.url);
+    const transport = smtpTransport(scratch.smtp.url);
     const first = sendDue(env, transport, () => new Date(Date.now() - 11 * 60_000));
-    await smtp.waitFor(1);
-    const other = start(['digest', '--send', '--db', file], { env: { SMTP_URL: smtp.url } });
+    await scratch.smtp.waitFor(1);
+    const other = start(['digest', '--send', '--db', file], { env: { SMTP_URL: scratch.smtp.url } });
     let otherDone = false;
     void other.done.then(() => (otherDone = true));
-    for (const until = Date.now() + 15_000; !otherDone && smtp.held() < 2 && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
-    smtp.release();
+    for (const until = Date.now() + 15_000; !otherDone && scratch.smtp.held() < 2 && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
+    scratch.smtp.release();
     const [mine, theirs] = await Promise.all([first, other.done]);
     transport.close();
     expect(mine.map((r) => [r.email, r.ok])).toEqual([['sote@example.fi', true]]);
     expect([theirs.code, theirs.out.split('\n').at(-2)]).toEqual([0, 'ei lähetettävää']);
-    expect(smtp.received.map((r) => r.to.join())).toEqual(['sote@example.fi']);
+    expect(scratch.smtp.received.map((r) => r.to.join())).toEqual(['sote@example.fi']);
     expect(listDeliveries(db).map((d) => [d.status, d.attempts])).toEqual([['sent', 1]]);
   } finally {
     db.close();
@@ -57,18 +46,18 @@ it('a send waiting eleven minutes for the server\'s answer is not taken over by 
 }, 60_000);
 
 it('a connection lost after the data, before the answer: sent again under the same Message-ID, the first try named', async () => {
-  const file = path.join(dir, 'drop.sqlite');
+  const file = path.join(scratch.dir, 'drop.sqlite');
   seedDigestDb(file).close();
-  const env = { SMTP_URL: smtp.url, LAKIVAHTI_MAIL_RETRY_SECONDS: '0' };
-  const before = smtp.received.length;
+  const env = { SMTP_URL: scratch.smtp.url, LAKIVAHTI_MAIL_RETRY_SECONDS: '0' };
+  const before = scratch.smtp.received.length;
   expect((await start(['subscriptions', 'add', 'pela@example.fi', '--goal', 'services', '--every', 'immediately', '--db', file]).done).code).toBe(0);
-  smtp.dropAfterData(1);
+  scratch.smtp.dropAfterData(1);
   const first = await start(['digest', '--send', '--db', file], { env }).done;
   expect(first.code).toBe(1);
   expect(first.out).toMatch(/^EPÄONNISTUI: pela@example\.fi: .*Connection closed unexpectedly.* \(uusi yritys .+ jälkeen; palvelin saattoi ottaa viestin vastaan, joten se voi tulla perille kahdesti, samalla Message-ID:llä\)$/m);
   const again = await start(['digest', '--send', '--db', file], { env }).done;
   expect([again.code, again.out]).toEqual([0, expect.stringMatching(/^lähetetty: pela@example\.fi: /m)]);
-  const copies = smtp.received.slice(before);
+  const copies = scratch.smtp.received.slice(before);
   expect(copies.map((r) => r.to.join())).toEqual(['pela@example.fi', 'pela@example.fi']);
   expect(copies[1].mail.messageId).toBe(copies[0].mail.messageId);
 }, 60_000);

@@ -1,7 +1,5 @@
 // Sending through a real SMTP server on 127.0.0.1, parsed by mailparser; unsubscribing through the real web route.
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebApp } from '../../src/web/app.js';
 import { mailConfig } from '../../src/mail/config.js';
 import { digestEnv } from '../../src/mail/env.js';
 import { prepareDeliveries, sendDue, type DigestEnv } from '../../src/mail/deliver.js';
@@ -12,11 +10,12 @@ import { listDeliveries } from '../../src/store/deliveries.js';
 import { approveDigest, unapproveDigest } from '../../src/store/digests.js';
 import type { Db } from '../../src/store/index.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { serveWebApp } from '../helpers/web.js';
 import { item, seedDigestDb, store } from '../digest/seed.js';
 
 let db: Db;
 let smtp: TestSmtp;
-let web: Server;
+let web: Awaited<ReturnType<typeof serveWebApp>>;
 let base: string;
 let env: DigestEnv;
 const ALL = ['immediately', 'daily', 'weekly'] as const;
@@ -40,13 +39,12 @@ const to = (email: string) => smtp.received.filter((r) => r.to.includes(email));
 beforeAll(async () => {
   db = seedDigestDb(':memory:');
   smtp = await startSmtp();
-  web = createWebApp({ db, sources: [], configErrors: [], goalLabels: {} }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => web.once('listening', resolve));
-  base = `http://127.0.0.1:${(web.address() as { port: number }).port}`;
+  web = await serveWebApp({ db, sources: [], configErrors: [], goalLabels: {} });
+  base = web.base;
   env = digestEnv({ db, tagStage: null, feedsDir: defaultFeedsDir }, mailConfig({ SMTP_URL: smtp.url, LAKIVAHTI_BASE_URL: base, LAKIVAHTI_MAIL_RETRY_SECONDS: '0' }));
 });
 afterAll(async () => {
-  await new Promise((resolve) => web.close(resolve));
+  await web.close();
   await smtp.close();
   db.close();
 });

@@ -220,7 +220,7 @@ describe('lakivahti as a process, with pipes', () => {
     fs.mkdirSync(bare);
     const none = await run(['crawl', '--db', db, '--feeds', bare]);
     expect([none.code, none.out]).toEqual([1, '']);
-    expect(none.err).toBe(`config: ${bare}/sources: the folder does not exist\nlakivahti crawl: no source to crawl: ${bare}/sources holds no valid source definition\n`);
+    expect(none.err).toBe(`lakivahti crawl: config: ${bare}/sources: the folder does not exist\nlakivahti crawl: no source to crawl: ${bare}/sources holds no valid source definition\n`);
     expect(fs.existsSync(db)).toBe(false);
   }, 30_000);
 

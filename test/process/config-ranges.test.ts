@@ -22,7 +22,7 @@ it('crawl names the source file, its line, the field and the range', async () =>
   const r = await run(['crawl', '--feeds', path.join(dir, 'feeds'), '--db', path.join(dir, 'l.sqlite')]);
   expect(r.code).toBe(1); // no source left to crawl
   expect(r.err.split('\n')[0]).toBe(
-    `config: ${path.join(dir, 'feeds', 'sources', 'sm.yaml')}: line 5: field "schedule": "*/61 * * * *": step /61 in the minute field is out of range; steps there are from 1 to 59`,
+    `lakivahti crawl: config: ${path.join(dir, 'feeds', 'sources', 'sm.yaml')}: line 5: field "schedule": "*/61 * * * *": step /61 in the minute field is out of range; steps there are from 1 to 59`,
   );
 });
 

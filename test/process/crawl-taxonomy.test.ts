@@ -3,11 +3,10 @@
 // the taxonomy had broken); the items still go on untagged, and a mended taxonomy makes it quiet again.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { shippedTaxonomyPath } from '../../src/tag/taxonomy.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { oneFeedSource, type TestServer } from '../helpers/server.js';
 import { run } from '../helpers/process.js';
 
 let server: TestServer;
@@ -16,22 +15,12 @@ let feeds: string;
 let db: string;
 let taxonomy: string;
 const broken = 'version: "x"\ngoals:\n  - id: services\n    label: [unclosed\n';
-const feed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>https://example.fi/</link>
-<description>d</description>${['a', 'b'].map((g) => `<item><guid>${g}</guid><title>Pelastuslain muutos ${g}</title><link>https://example.fi/${g}</link></item>`).join('')}</channel></rss>`;
 
 beforeAll(async () => {
-  server = await startServer({
-    '/feed': (req, res) => {
-      if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(feed);
-    },
-  });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-crawl-taxonomy-'));
+  ({ feed: server, dir } = await oneFeedSource('lakivahti-crawl-taxonomy-', { id: 'sm', items: 2 }));
   feeds = path.join(dir, 'feeds');
   db = path.join(dir, 'l.sqlite');
   taxonomy = path.join(feeds, 'taxonomy.yaml');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), `id: sm\nname: Lähde\nurl: ${server.url}/feed\nkind: rss\n`);
   fs.writeFileSync(taxonomy, broken);
 });
 
@@ -41,7 +30,7 @@ afterAll(async () => {
 });
 
 const crawl = () => run(['crawl', '--db', db, '--feeds', feeds]);
-const named = (err: string) => err.match(/^config: taxonomy: .*taxonomy\.yaml:5: .*items are stored untagged until it is fixed/gm) ?? [];
+const named = (err: string) => err.match(/^lakivahti crawl: config: taxonomy: .*taxonomy\.yaml:5: .*items are stored untagged until it is fixed/gm) ?? [];
 
 it('stores new items untagged, names the taxonomy once and exits 1', async () => {
   const r = await crawl();

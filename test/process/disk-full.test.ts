@@ -145,7 +145,7 @@ describe('the database on a full disk', { timeout: 90_000 }, () => {
     const wal = sha(`${file}-wal`);
     const items = await run(['items', '--json', '--db', file]);
     expect(ids(items.out)).toHaveLength(5);
-    expect(items.err).toBe(`lakivahti: ${file} could only be read without its write-ahead log (${file}-wal, kept): its newest writes are not shown until the database can be opened for writing again\n`);
+    expect(items.err).toBe(`lakivahti items: ${file} could only be read without its write-ahead log (${file}-wal, kept): its newest writes are not shown until the database can be opened for writing again\n`);
     const child = start(['serve', '--port', '0', '--no-schedule', '--db', file, '--feeds', feeds]);
     child.proc.stdin.end();
     const base = await listeningAt(child);

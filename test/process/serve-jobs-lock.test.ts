@@ -4,20 +4,20 @@
 // loop, says so in the log, and does its work once the lock is free; pages and /healthz answer meanwhile.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { listeningAt, run, start, type Child } from '../helpers/process.js';
-import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { smtpForTests } from '../helpers/smtp.js';
 import { seedDatabase } from './seed.js';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-serve-jobs-lock-'));
-const db = path.join(dir, 'live.sqlite');
-const feeds = path.join(dir, 'feeds');
-let smtp: TestSmtp;
+const scratch = smtpForTests('serve-jobs-lock');
+let db: string;
+let feeds: string;
 let child: Child;
 
 beforeAll(async () => {
+  db = path.join(scratch.dir, 'live.sqlite');
+  feeds = path.join(scratch.dir, 'feeds');
   fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
   fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), 'id: sm\nname: Sisäministeriö\nurl: http://127.0.0.1:9/feed\nkind: rss\n');
   seedDatabase(db, 30);
@@ -27,14 +27,11 @@ beforeAll(async () => {
   const conn = new Database(db);
   conn.prepare("UPDATE sources SET next_run_at = '2999-01-01T00:00:00.000Z'").run();
   conn.close();
-  smtp = await startSmtp();
 }, 60_000);
 
 afterAll(async () => {
   child?.proc.kill('SIGTERM');
   await child?.done;
-  await smtp?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** Milliseconds a request takes, and its status. */
@@ -50,7 +47,7 @@ it('a digest tick meeting another process\'s write lock waits off the event loop
   // Far enough ahead for serve to start on a loaded machine (a start after it would leave the tick to the next minute).
   const fireAt = new Date(Date.now() + 12_000);
   child = start(['serve', '--port', '0', '--db', db, '--feeds', feeds], {
-    env: { SMTP_URL: smtp.url, LAKIVAHTI_DIGEST_IMMEDIATE: `${fireAt.getSeconds()} * * * * *` },
+    env: { SMTP_URL: scratch.smtp.url, LAKIVAHTI_DIGEST_IMMEDIATE: `${fireAt.getSeconds()} * * * * *` },
   });
   const base = await listeningAt(child);
   expect(Date.now(), 'serve started after the tick was due').toBeLessThan(fireAt.getTime() - 500);
@@ -64,16 +61,16 @@ it('a digest tick meeting another process\'s write lock waits off the event loop
     while (Date.now() < fireAt.getTime() + 4000) answers.push(await timed(`${base}/healthz`), await timed(`${base}/items`));
     expect(answers.every((a) => a.status === 200), JSON.stringify(answers)).toBe(true);
     expect(Math.max(...answers.map((a) => a.ms)), JSON.stringify(answers)).toBeLessThan(1000);
-    expect(smtp.received).toHaveLength(0);
+    expect(scratch.smtp.received).toHaveLength(0);
     holder.exec('ROLLBACK');
     released = true;
   } finally {
     if (!released) holder.exec('ROLLBACK');
     holder.close();
   }
-  await smtp.waitFor(1, 10_000);
+  await scratch.smtp.waitFor(1, 10_000);
   await new Promise((r) => setTimeout(r, 500));
-  expect(smtp.received.map((m) => m.to[0])).toEqual(['tilaaja@example.fi']);
+  expect(scratch.smtp.received.map((m) => m.to[0])).toEqual(['tilaaja@example.fi']);
   const log = child.out().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(log.find((l) => l.event === 'job_waiting_for_lock')).toMatchObject({ job: 'digest:immediately' });
   expect(log.find((l) => l.event === 'digest_sent')).toMatchObject({ tick: 'immediately', recorded: 1, sent: 1 });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/index.js';
-import { addUser, PASSWORD } from '../helpers/web.js';
+import { addUser, Browser, PASSWORD } from '../helpers/web.js';
 import { run, serveForTests, type Served } from '../helpers/process.js';
 
 /** A database with one reviewer, served with `env`. */
@@ -21,13 +21,8 @@ const servedWith = (name: string, env: Record<string, string>): Served =>
 
 /** Sign in through the form as a browser behind the proxy at `client` does: the form's status and the cookies. */
 async function signInAs(base: string, email: string, password: string, client: string): Promise<{ status: number; cookie: string }> {
-  const headers = { 'x-forwarded-for': client };
-  const form = await fetch(`${base}/login`, { headers });
-  const cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
-  const body = new URLSearchParams({ _csrf: token, email, password, next: '/' });
-  const res = await fetch(`${base}/login`, { method: 'POST', body, headers: { ...headers, cookie }, redirect: 'manual' });
-  return { status: res.status, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+  const browser = new Browser(base, { 'x-forwarded-for': client });
+  return { status: (await browser.signIn(email, password)).status, cookie: browser.cookie };
 }
 
 const signIn = async (base: string, email: string, password: string, client: string) => (await signInAs(base, email, password, client)).status;

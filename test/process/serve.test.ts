@@ -107,6 +107,8 @@ describe('lakivahti serve as a process', () => {
     // The run still waiting for its server got a short grace, then was aborted and recorded as interrupted.
     expect(done.out).toMatch(/"event":"aborting_runs"[\s\S]*"source_id":"slow","status":"interrupted"[\s\S]*"event":"stopped"/);
     expect(done.err).not.toMatch(/\n\s+at /);
+    // On stderr too, in the one shape of every line there: the program, the command, then the fault.
+    expect(done.err).toMatch(/^lakivahti serve: config: \S*broken\.yaml: .*field "url" is required$/m);
     const conn = sqlite(db);
     try {
       expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');

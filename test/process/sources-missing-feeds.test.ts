@@ -25,8 +25,7 @@ describe('sources with a feeds folder that cannot be read', { timeout: 60_000 },
   it('a missing folder: exit 1, the folder named', async () => {
     const r = await run(['sources', '--db', db, '--feeds', path.join(dir, 'nope')]);
     expect(r.out).toBe('');
-    expect(r.err).toContain(`${path.join(dir, 'nope', 'sources')}: the folder does not exist`);
-    expect(r.err).toContain('lakivahti sources: no source definition could be read');
+    expect(r.err).toBe(`lakivahti sources: config: ${path.join(dir, 'nope', 'sources')}: the folder does not exist\nlakivahti sources: no source definition could be read (see above)\n`);
     expect(r.code).toBe(1);
   });
 

@@ -29,8 +29,10 @@ const taxonomy = loadTaxonomy();
 // title's fire stations, not the reform it raised: qc119/qc120 below). The backup-power word of round thirty-three's
 // second part (varavoima, reservkraft) gives eval-2028-12's backup-power items (d041, d042) the goal learning used to
 // give them, and learning's gain there went with it; eval-2028-03, where learning gains 0.112 summed over its folds
-// with either analyzer (no fold worse), is here from then on.
-const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17', 'eval-2028-18', 'eval-2028-19'];
+// with either analyzer (no fold worse), is here from then on. eval-2028-20 (sealed in round thirty-nine, a dev set from
+// round forty): at its sealing one of its unreviewed folds fell with Voikko, F1 0.922 → 0.918 over the folds, worst
+// fold −0.023, primary hit −0.040 (two rejections against one confirmation taught hätäkeskus irrelevance: qd051 below).
+const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17', 'eval-2028-18', 'eval-2028-19', 'eval-2028-20'];
 const load = (f: string): LabelledItem[] => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8'));
 // eval-2028-03's fire-station property strategy, in Finnish and in Swedish (see the twins' tests below).
 const twinSet = load('eval-2028-03');
@@ -198,6 +200,20 @@ function suite(name: string, make: () => Analyzer | null): void {
           if (id === 'qc120' || taught.relevant) expect(taught, id).toMatchObject({ relevant: true, goals: ['welfare-reform'] });
         }
       });
+    });
+
+    // eval-2028-20's qd051, a written question on Swedish-language emergency calls at night (internal security 2.1 by the
+    // rules, bar 2.0): in its fold two rejected items naming the emergency centres (a budget leaving their money unchanged,
+    // scam callers posing as them) against one confirmed taught hätäkeskus −0.82 for internal security with Voikko, as a
+    // stem and again as a term, and it left the relevant items. A correction moves a feature the whole cap only once the
+    // items that needed it outnumber those that want the other direction by two; by one, half a margin.
+    it('lets no two rejections against one confirmation take an unseen item out through one word (eval-2028-20 qd051)', () => {
+      const { train, test } = learningFolds(load('eval-2028-20')).find((f) => f.test.some((i) => i.id === 'qd051'))!;
+      const item = test.find((i) => i.id === 'qd051')!;
+      expect(plain(item)).toMatchObject({ relevant: true, primary: 'internal-security' });
+      const learned = learnWeights(taxonomy, train.map((i) => reviewerDecision(i, plain(i).goals)), { analyzer });
+      for (const f of core.read(item).features.keys()) expect(learned.weights[f]?.['internal-security'] ?? 0, f).toBeGreaterThanOrEqual(-0.5);
+      expect(createTagger(taxonomy, { analyzer, learned })(item)).toMatchObject({ relevant: true, primary: 'internal-security' });
     });
 
     // eval-2028-10's b153, "Aluevaltuusto hyväksyi vanhuspalvelujen palveluverkon: kuusi hoivakotia suljetaan": the rules

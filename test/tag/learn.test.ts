@@ -102,6 +102,28 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(after.scores).toEqual(before.scores);
     });
 
+    // A correction one reviewed item alone needed, carried by one term other reviewed items share without needing it
+    // (eval-2028-14 at its sealing: l065's hazard bulletins taught vaaratiedote 0.88, and l199, an ammonia leak whose
+    // bulletin was cancelled, became relevant by it). Hazard bulletins in a summary give internal security 1.75 (bar 2.0).
+    it('lets a correction one reviewed item alone needed swing no unseen item through one term; two reviewed items teach it', () => {
+      const needs: TagInput = { title: 'Kysely kotitalouksille valmistui', summary: 'Kyselyssä selvitettiin, miten vaaratiedotteet tavoittavat asukkaat.' };
+      const alsoNeeds: TagInput = { title: 'Selvitys radiokanavien kuuluvuudesta', summary: 'Selvityksessä arvioidaan myös vaaratiedotteiden kuuluvuutta.' };
+      // The rules read this one (a term of the same place in the taxonomy in its title): it shares the term, needs nothing.
+      const right: TagInput = { title: 'Varoitussireenit uusitaan koko maassa', summary: 'Uudet sireenit asennetaan kolmen vuoden aikana.' };
+      const unseen: TagInput = { title: 'Tutkimus kuuntelutottumuksista julkaistiin', summary: 'Raportissa mainitaan vaaratiedotteet.' };
+      const plain = createTagger(taxonomy, { analyzer });
+      expect([needs, alsoNeeds, unseen].map((i) => plain(i).relevant)).toEqual([false, false, false]);
+      expect(plain(right).relevant).toBe(true);
+      const confirm = (item: TagInput): ReviewDecision => ({ item, relevant: true, confirmed: ['internal-security'], rejected: [], primary: 'internal-security' });
+      const one = learnWeights(taxonomy, [confirm(needs), confirm(right)], { analyzer });
+      // The term's feature is the only one the two share: half a margin at most, under the lead floor on the unseen item.
+      expect(Object.keys(one.weights)).toEqual([termKey('vaara+tiedote')]);
+      expect(one.weights[termKey('vaara+tiedote')]['internal-security']).toBeLessThanOrEqual(0.5);
+      expect(createTagger(taxonomy, { analyzer, learned: one })(unseen).scores).toEqual(plain(unseen).scores);
+      const two = learnWeights(taxonomy, [confirm(needs), confirm(alsoNeeds), confirm(right)], { analyzer });
+      expect(createTagger(taxonomy, { analyzer, learned: two })(unseen)).toMatchObject({ relevant: true, primary: 'internal-security' });
+    });
+
     it('bounds what learning can change on one item, however many decisions agree', () => {
       const many = Array.from({ length: 40 }, (_, i) => ({ item: { ...rescueDogs[i % 4], id: String(i) }, relevant: false, confirmed: [], rejected: ['services'] }));
       const learned = learnWeights(taxonomy, many, { analyzer });

@@ -546,7 +546,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // just below (below the issue's primary and goal-precision targets, where it stands). Round twenty-nine (budgets):
       // primary 0.904, goal precision 0.925. Round thirty (the organ deciding is the doer): goal precision 0.936.
       // Round thirty-eight (h-goals-47: a title opening "from what to what"): goal precision 0.983.
-      expectBars(evaluation202808, { f1: 0.985, primaryHit: 0.96, goalPrecision: 0.975 }, true);
+      // Round forty's relevance (h-rel-49: the population's preparedness instructions found): F1 0.994.
+      expectBars(evaluation202808, { f1: 0.99, primaryHit: 0.96, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-twenty-eight evaluation set, a dev set from round twenty-nine, above the keyword alert on every figure', () => {
       // Before any round-twenty-eight change: F1 0.987 / 0.990, primary 0.930 / 0.937, goal precision 0.882 / 0.888
@@ -728,11 +729,17 @@ function suite(name: string, make: () => Analyzer | null): void {
       // (precision 0.926 / 0.934, recall 0.911), primary 0.911 (chosen 0.895), goal precision 0.968 (goal recall 0.917).
       // Bars just below (below the issue's F1 and primary targets, above its goal-precision target, where it stands): a
       // fall below is a regression.
-      // Round forty's goal classes (h-goals-49, 12-06 14:40): its goal misses read after eval-2028-21's sealing (denials in a
-      // subordinate clause, the EMS service level by akutvård, the welfare area's preparedness centre): F1 0.922 / 0.926
-      // (a title's denial no longer relevant), primary 0.911 (chosen 0.895; every primary miss an item not found), goal
-      // precision 1.000. Bars raised to just below.
-      expectBars(evaluation202820, { f1: 0.92, primaryHit: 0.9, goalPrecision: 0.995 }, true);
+      // Round forty's relevance (h-rel-49, 12-06 14:47 UTC): its relevance misses read after eval-2028-21's sealing: F1
+      // 0.976 (precision 0.954, recall 1.000), primary 1.000 (chosen 0.984), goal precision 0.971 (goal recall 1.000), both
+      // analyzers; its six false positives left are denials the tagger does not read ("eivät koske", "ei kuulu"), a budget
+      // report naming the rescue services' money unchanged and scam calls in the emergency centre's name. Bars just below.
+      // Round forty's goal classes (h-goals-49, 12-06 14:40, before the relevance part was merged): its goal misses read after
+      // eval-2028-21's sealing (denials in a subordinate clause, the EMS service level by akutvård, the welfare area's
+      // preparedness centre): F1 0.922 / 0.926 (a title's denial no longer relevant), primary 0.911 (chosen 0.895; every
+      // primary miss an item not found), goal precision 1.000.
+      // Both parts merged (h-goals-49, 15:20, main 8b0d0e5): F1 0.980 (precision 0.961, recall 1.000), primary 1.000 (chosen
+      // 0.984), goal precision 1.000, both analyzers. Bars just below.
+      expectBars(evaluation202820, { f1: 0.975, primaryHit: 0.99, goalPrecision: 0.995 }, true);
     });
     it('holds on the round-forty evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty change (12-06

@@ -1,3 +1,4 @@
+// Round forty: eval-2028-20's missed Swedish twins and new kinds (emergency notifications, large-scale evacuations, the authorities' broadband, extinguishing systems) and its false positives (ice fishers, camps by season).
 // Round thirty-three (issue 10): the rescue authorities' duties under other acts and the means of population warning are
 // relevant by their own words, where the rules had none (bench/relevance-sealing.ts lists what sealed sets missed), and
 // the words bring in no near miss: a toy recall by the chemicals' supervisor, a storm's sirens, a hospital's sprinklers
@@ -224,10 +225,33 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish (levande ljus)', { title: 'Räddningsverket tipsar: lämna aldrig levande ljus ensamma i rummet', summary: 'Meddelande räddningsverket.', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['candles’ fire-safety requirements in a draft decree are fire safety', { title: 'Asetusluonnos: kynttilöiden paloturvallisuusvaatimukset tiukentuvat', summary: 'Ympäristöministeriö pyytää lausuntoja.', source: 'ym' }, true, 'services'],
   ['a terrain fire contained (har avgränsats) is incident news', { title: 'Terrängbranden i Kuusamo har avgränsats', summary: 'Området är cirka fem hektar.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Round forty (eval-2028-20's misses, new wordings): the population's preparedness instructions, the emergency-centre act's
+  // emergency notification, Swedish twins (faromeddelande, räddningspersonal, brandmän in the plural), large-scale
+  // evacuations, the authorities' broadband, extinguishing systems never read as the call-out's verb, ice fishers and
+  // camps by their season as advice and events, and harmonising a practice as no call-out.
+  ['the population’s preparedness instructions (väestön varautumisohjeet) lift a reminder', { title: 'Pelastuslaitos muistuttaa: tutustu väestön varautumisohjeisiin ennen talvea', summary: '', source: 'pelastustoimi' }, true, 'internal-security'],
+  ['the same in Swedish (beredskapsanvisningar till befolkningen)', { title: 'Nya beredskapsanvisningar till befolkningen publiceras i höst', summary: 'Anvisningarna gäller längre störningar.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['emergency notifications (hätäilmoitus) are the emergency centres’', { title: 'Hätäilmoitusten käsittelyaika lyheni viime vuonna', summary: '', source: 'tilastokeskus' }, true, 'internal-security'],
+  ['the same in Swedish (nödmeddelanden)', { title: 'Nödmeddelandena behandlades snabbare i fjol', summary: '', lang: 'sv', source: 'tilastokeskus' }, true, 'internal-security'],
+  ['hazard bulletins in Swedish (faromeddelande, vaaratiedote’s twin)', { title: 'Ett nytt system för faromeddelanden tas i bruk', summary: '', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['the rescue personnel in Swedish (räddningspersonal)', { title: 'Räddningspersonalens arbetstider ses över', summary: '', lang: 'sv', source: 'intermin' }, true, 'services'],
+  ['firefighters in the Swedish plural (brandmän)', { title: 'Tio nya brandmän anställs i Jakobstad', summary: '', lang: 'sv', source: 'hyvinvointialue' }, true, 'services'],
+  ['a large-scale evacuation (laajamittainen evakuointi) is civil protection', { title: 'Laajamittaisen evakuoinnin harjoitus järjestetään Kymenlaaksossa', summary: '', source: 'intermin' }, true, 'internal-security'],
+  ['the same in Swedish (massevakuering)', { title: 'Massevakuering övas i Kotka i september', summary: '', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['one block of flats evacuated for a fire stays incident news', { title: 'Kerrostalo evakuoitiin tulipalon vuoksi Porissa', summary: 'Pelastuslaitos sammutti palon.', source: 'pelastustoimi' }, false, null],
+  ['the authorities’ broadband (viranomaisten laajakaista) is the shared network, with the police too', { title: 'Poliisin partiot siirtyvät viranomaisten laajakaistaan ensi vuonna', summary: '', source: 'erillisverkot' }, true, 'internal-security'],
+  ['the same in Swedish (myndigheternas bredband)', { title: 'Utbyggnaden av myndigheternas bredband försenas', summary: '', lang: 'sv', source: 'erillisverkot' }, true, 'internal-security'],
+  ['extinguishing systems (sammutusjärjestelmä) required in care homes are fire safety, not a call-out', { title: 'Hoivakotien sammutusjärjestelmien huoltovaatimukset tarkentuvat', summary: '', source: 'ym' }, true, 'services'],
+  ['the same in Swedish (släcksystem)', { title: 'Släcksystemen i vårdhem ska servas oftare', summary: '', lang: 'sv', source: 'ym' }, true, 'services'],
+  ['a system that put one fire out (sammutti) is incident news', { title: 'Automaattinen sammutusjärjestelmä sammutti palon ravintolan keittiössä', summary: 'Pelastuslaitos tuuletti tilat.', source: 'pelastustoimi' }, false, null],
+  ['a warning to ice fishers (pilkkijät) is a reminder', { title: 'Pelastuslaitos varoittaa pilkkijöitä virtapaikoista', summary: 'Jää on ohutta.', source: 'pelastustoimi' }, false, null],
+  ['the same in Swedish (pilkfiskare)', { title: 'Räddningsverket varnar pilkfiskare för strömmande vatten', summary: '', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  ['a fire brigades’ summer camp (sommarläger) is event news', { title: 'Brandkårernas sommarläger inleds i Vasa', summary: '', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  ['rescue departments harmonising (yhdenmukaistavat) a practice at fires is no call-out', { title: 'Pelastuslaitokset yhdenmukaistavat savusukelluksen käytännöt tulipaloissa', summary: '', source: 'pelastustoimi' }, true, 'services'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
-  describe(`relevance vocabulary of rounds thirty-three to thirty-nine (${name})`, () => {
+  describe(`relevance vocabulary of rounds thirty-three to forty (${name})`, () => {
     const analyzer = make();
     if (!analyzer) {
       it.todo('Voikko is not installed here: apt-get install libvoikko1 voikko-fi');

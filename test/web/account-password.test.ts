@@ -1,25 +1,17 @@
 // A person changes their own password on /account: the current one is required, the new one is checked (length,
 // common passwords), and the person's other sessions end while this one goes on.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Browser, PASSWORD } from '../helpers/web.js';
 import { listActions, type Db } from '../../src/store/index.js';
 import { passwordProblem } from '../../src/web/auth/password.js';
-import { openDb, servePages, webDeps } from './support.js';
+import { servePages, useSite, webDeps, type Site } from './support.js';
 
 let db: Db;
-let site: Awaited<ReturnType<typeof servePages>>;
+let site: Site;
 const EMAIL = 'reader@example.fi';
 const NEW = 'uusi hyvä salasana 2026';
 
-beforeAll(async () => {
-  db = openDb(':memory:');
-  site = await servePages(webDeps(db), 'reader');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
-});
+useSite('reader', (s) => ({ db, site } = s));
 
 describe('the password rule', () => {
   it.each([

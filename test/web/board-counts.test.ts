@@ -2,29 +2,21 @@
 // counted once (its entry is on the first page, its candidate row on a later one), and one answered is not open. And
 // what the board asks of the database: each row's review form says the latest review it showed (seen), which was one
 // query per row (50 on a full page); it is one for the page, and each form still names its own.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, inDays, servePages, webDeps } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { get, inDays, useSite, type Site } from './support.js';
 import { populated } from '../helpers/plans.js';
 import { BOARD_PAGE } from '../../src/web/routes/board.js';
 import { insertReview, saveBoardEntry, type Db } from '../../src/store/index.js';
 import { statementsRun } from '../helpers/statements.js';
 
 let db: Db;
-let site: Awaited<ReturnType<typeof servePages>>;
+let site: Site;
 const ids = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().all(...args) as number[];
 const ran = statementsRun(() => db);
 
-beforeAll(async () => {
-  // 400 joint-response candidates (every fifth item), their deadlines spread over the next 80 days.
-  db = populated((k) => (k % 5 ? {} : { deadline: inDays(k % 80) }));
-  // A reviewer: the rows carry their review forms.
-  site = await servePages(webDeps(db), 'reviewer');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
-});
+// 400 joint-response candidates (every fifth item), their deadlines spread over the next 80 days; a reviewer: the rows
+// carry their review forms.
+useSite('reviewer', (s) => ({ db, site } = s), { open: () => populated((k) => (k % 5 ? {} : { deadline: inDays(k % 80) })) });
 
 describe('board counts', () => {
   it('count an entry whose candidate is beyond the first page once, and an answered one not as open', async () => {

@@ -1,24 +1,15 @@
 // A handled board entry (vastaus lähetetty, suljettu, ei vastata) stays correctable: its row under "Käsitellyt" has the
 // same forms as an open one. An item in no matter has no other board form (its page has only the review), so an entry
 // closed by mistake, or a wrong response link, could not be undone in the web at all.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listBoardEntries, openDb, type Db } from '../../src/store/index.js';
-import { seedStore, servePages, webDeps, type Seeded } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { listBoardEntries, type Db } from '../../src/store/index.js';
+import { servePages, useSeededSite, webDeps, type Seeded, type Site } from './support.js';
 
 let db: Db;
 let seeded: Seeded;
-let site: Awaited<ReturnType<typeof servePages>>;
+let site: Site;
 
-beforeAll(async () => {
-  db = openDb(':memory:');
-  seeded = seedStore(db);
-  site = await servePages(webDeps(db), 'reviewer');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
-});
+useSeededSite('reviewer', (s) => ({ db, seeded, site } = s));
 
 /** The handled rows' table of the board, or '' when there is none. */
 const handled = (html: string) => /<caption>Käsitellyt<\/caption>[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';

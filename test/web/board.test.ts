@@ -1,23 +1,15 @@
 // The joint-response board at scale: the candidates a page at a time, nearest deadline first, with counts of all.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, inDays, servePages, webDeps } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { get, inDays, useSite, type Site } from './support.js';
 import { populated } from '../helpers/plans.js';
 import { BOARD_PAGE } from '../../src/web/routes/board.js';
 import type { Db } from '../../src/store/index.js';
 
 let db: Db;
-let site: Awaited<ReturnType<typeof servePages>>;
+let site: Site;
 
-beforeAll(async () => {
-  // 400 joint-response candidates (every fifth item), their deadlines spread over the next 80 days.
-  db = populated((k) => (k % 5 ? {} : { deadline: inDays(k % 80) }));
-  site = await servePages(webDeps(db), 'reader');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
-});
+// 400 joint-response candidates (every fifth item), their deadlines spread over the next 80 days.
+useSite('reader', (s) => ({ db, site } = s), { open: () => populated((k) => (k % 5 ? {} : { deadline: inDays(k % 80) })) });
 
 const rowIds = (html: string) => [...html.matchAll(/<a href="\/items\/(\d+)"[^>]*>[^<]*<\/a>\s*<div class="muted">asiakirja #\d+ · yhteisvastausehdokas/g)].map((m) => Number(m[1]));
 const nextLink = (html: string) => /<a href="(\/board\?jatko&#x3D;[^"]+)" rel="next">/.exec(html)?.[1].replace('&#x3D;', '=');

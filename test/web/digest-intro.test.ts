@@ -1,26 +1,18 @@
 // The digest page's introduction: a Finnish one, and a Swedish one for the Swedish recipients (migration 024). Before,
 // one text went as written to every recipient, so a Swedish recipient read the Finnish introduction unmarked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDigestDb } from '../digest/seed.js';
 import { Browser } from '../helpers/web.js';
-import { servePages, webDeps } from './support.js';
+import { useSite, type Site } from './support.js';
 import { mailConfig } from '../../src/mail/config.js';
 import { insertSubscription } from '../../src/store/subscriptions.js';
 import type { Db } from '../../src/store/index.js';
 import { openDigest } from '../../src/store/digests.js';
 
 let db: Db;
-let site: Awaited<ReturnType<typeof servePages>>;
+let site: Site;
 
-beforeAll(async () => {
-  db = seedDigestDb(':memory:');
-  site = await servePages(webDeps(db, { mail: mailConfig({}) }), 'admin');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
-});
+useSite('admin', (s) => ({ db, site } = s), { open: () => seedDigestDb(':memory:'), deps: { mail: mailConfig({}) } });
 
 /** The preview's introduction cell (HTML e-mail): its lang attribute (null: the message's) and its text. */
 function introCell(html: string) {

@@ -42,7 +42,7 @@ describe('web view failures', () => {
     for (const body of [`note=${'a'.repeat(70_000)}`, Array.from({ length: 300 }, (_, i) => `f${i}=1`).join('&')]) {
       const res = await fetch(`${base}/items/1/review`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       expect(res.status).toBe(413);
-      expect(await res.text()).toContain('Lomake oli liian suuri (enintään 64 kt), joten mitään ei tallennettu.');
+      expect(await res.text()).toContain('Lomake oli liian suuri (enintään 64 KiB), joten mitään ei tallennettu.');
     }
   });
 

@@ -1,23 +1,12 @@
 // A matter of 10,000 items over HTTP: its page shows a page of them (as the items list pages, cursors in the address),
 // every item once across the pages in order; its Atom feed and an item's page hold a bounded number of rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeItem } from '../../src/normalize/index.js';
-import { dataVersion, findUser, lastMatterVisit, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
-import type { RawItem } from '../../src/model.js';
-import { get, servePages, WEB_SOURCES, webDeps, type Site } from './support.js';
+import { dataVersion, findUser, lastMatterVisit, openDb, syncSources, type Db } from '../../src/store/index.js';
+import { arriveUntagged, get, servePages, WEB_SOURCES, webDeps, type Site } from './support.js';
 
 const ITEMS = 10_000;
 const BILL = 'HE 7/2021 vp';
 const DAY = 86_400_000;
-
-/** Items of one source as one run, untagged. */
-function save(db: Db, src: keyof typeof WEB_SOURCES, raws: RawItem[]): void {
-  const def = WEB_SOURCES[src];
-  const items = raws.map((raw) => ({ ...normalizeItem(raw, def), tags: null, searchTerms: '' }));
-  const now = new Date().toISOString();
-  saveRun(db, { run: { sourceId: def.id, startedAt: now, finishedAt: now, status: 'ok', found: items.length, created: 0, updated: 0, error: null, notes: [] },
-    items, nextRunAt: null });
-}
 
 /** The item numbers a page's tables link to, in the page's order. */
 const rowIds = (html: string): number[] => [...html.matchAll(/<th scope="row"><a href="\/items\/(\d+)"/g)].map((m) => Number(m[1]));
@@ -37,8 +26,8 @@ describe('a matter of 10,000 items', () => {
     db = openDb(':memory:');
     syncSources(db, Object.values(WEB_SOURCES));
     const start = Date.UTC(2021, 0, 1);
-    save(db, 'eduskunta', [{ guid: 'bill', title: `${BILL} Hallituksen esitys pelastuslain muuttamisesta`, published: new Date(start).toISOString(), identifiers: [BILL] }]);
-    save(db, 'stm', Array.from({ length: ITEMS - 1 }, (_, j) => ({
+    arriveUntagged(db, 'eduskunta', [{ guid: 'bill', title: `${BILL} Hallituksen esitys pelastuslain muuttamisesta`, published: new Date(start).toISOString(), identifiers: [BILL] }]);
+    arriveUntagged(db, 'stm', Array.from({ length: ITEMS - 1 }, (_, j) => ({
       guid: `release-${j}`, url: `https://stm.fi/-/${j}`, title: `Tiedote ${j} esityksestä`, summary: 'Tiedote.',
       // Two at each instant: the cursor's id breaks the tie.
       published: new Date(start + Math.floor(j / 2) * (DAY / 24)).toISOString(), about: [BILL],

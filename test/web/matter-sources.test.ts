@@ -137,7 +137,7 @@ describe('matter page', () => {
   it('shows the matter\'s board entry in words once it is put on the board, and prefills the form with it', async () => {
     const page = (await get(`${site.base}/matters/${matter}`)).body;
     const posted = await site.browser.post(`/matters/${matter}/board`, {
-      _csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1], back: `/matters/${matter}`, owner: 'Maria Juristi', internal_deadline: '2031-01-15', status: 'drafting', response_url: '',
+      _csrf: Browser.token(page), back: `/matters/${matter}`, owner: 'Maria Juristi', internal_deadline: '2031-01-15', status: 'drafting', response_url: '',
     });
     expect([posted.res.status, posted.res.headers.get('location')]).toEqual([303, `/matters/${matter}`]);
     const body = (await get(`${site.base}/matters/${matter}`)).body;

@@ -1,23 +1,20 @@
 // A reviewer merges matter B into matter A in the web: B is gone, so a subscription that followed B followed nothing
 // (its digest said "ei mitään uutta" for good, and the subscriptions page still listed "asia B"). It follows A now.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/store/index.js';
 import { getSubscription, insertSubscription } from '../../src/store/subscriptions.js';
 import { seedWorkbench } from '../browser/seed.js';
-import { servePages, webDeps } from './support.js';
+import { useSite, type Site } from './support.js';
 
 let db: Db;
-let site: Awaited<ReturnType<typeof servePages>>;
+let site: Site;
 
-beforeAll(async () => {
-  db = openDb(':memory:');
-  seedWorkbench(db);
-  site = await servePages(webDeps(db), 'reviewer');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
+useSite('reviewer', (s) => ({ db, site } = s), {
+  open: () => {
+    const db = openDb(':memory:');
+    seedWorkbench(db);
+    return db;
+  },
 });
 
 describe('merging matters keeps their followers', () => {

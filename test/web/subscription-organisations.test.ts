@@ -1,30 +1,28 @@
 // The subscriptions page's organisations on the real app: each organisation once whatever letter case its sources
 // write, one item's two organisations as two, in Finnish order; a ticked one saved as followed and shown ticked again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { item, seedDigestDb, store } from '../digest/seed.js';
-import { servePages, webDeps } from './support.js';
+import { useSite, type Site } from './support.js';
 import { mailConfig } from '../../src/mail/config.js';
 import { insertSubscription, listSubscriptions } from '../../src/store/subscriptions.js';
 import type { Db } from '../../src/store/index.js';
 
 let db: Db;
-let site: Awaited<ReturnType<typeof servePages>>;
+let site: Site;
 
-beforeAll(async () => {
-  db = seedDigestDb(':memory:');
-  const now = new Date();
-  store(db, 'sm', [
-    item({ source: 'sm', key: 'o1', title: 'Yhteinen tiedote', organisation: 'Pelastusopisto, sisäministeriö' }, now),
-    item({ source: 'sm', key: 'o2', title: 'Tiedote', organisation: 'sisäministeriö' }, now),
-    item({ source: 'sm', key: 'o3', title: 'Ålands tiedote', organisation: 'Ålands landskapsregering' }, now),
-    item({ source: 'sm', key: 'o4', title: 'Aluehallitus', organisation: 'Länsi-Uudenmaan hyvinvointialue' }, now),
-  ]);
-  site = await servePages(webDeps(db, { mail: mailConfig({}) }), 'admin');
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
+useSite('admin', (s) => ({ db, site } = s), {
+  open: () => {
+    const db = seedDigestDb(':memory:');
+    const now = new Date();
+    store(db, 'sm', [
+      item({ source: 'sm', key: 'o1', title: 'Yhteinen tiedote', organisation: 'Pelastusopisto, sisäministeriö' }, now),
+      item({ source: 'sm', key: 'o2', title: 'Tiedote', organisation: 'sisäministeriö' }, now),
+      item({ source: 'sm', key: 'o3', title: 'Ålands tiedote', organisation: 'Ålands landskapsregering' }, now),
+      item({ source: 'sm', key: 'o4', title: 'Aluehallitus', organisation: 'Länsi-Uudenmaan hyvinvointialue' }, now),
+    ]);
+    return db;
+  },
+  deps: { mail: mailConfig({}) },
 });
 
 const boxes = (html: string) =>

@@ -1,9 +1,9 @@
 // Subscriptions on the real app: anyone adds and ends their own, with the CLI's rules and Finnish errors naming the
 // field; administrators manage anyone's; "Follow this matter" subscribes once, immediately; a read-only database refuses.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDigestDb } from '../digest/seed.js';
 import { addUser, Browser } from '../helpers/web.js';
-import { servePages, webDeps } from './support.js';
+import { servePages, useSite, webDeps, type Site } from './support.js';
 import { mailConfig } from '../../src/mail/config.js';
 import { advanceWatermark, getSubscription, listSubscriptions } from '../../src/store/subscriptions.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
@@ -16,23 +16,17 @@ import { defaultFeedsDir } from '../../src/paths.js';
 import type { Db } from '../../src/store/index.js';
 
 let db: Db;
-let site: Awaited<ReturnType<typeof servePages>>;
+let site: Site;
 let reader: Browser;
 let admin: Browser;
 
-beforeAll(async () => {
-  db = seedDigestDb(':memory:');
-  site = await servePages(webDeps(db, { mail: mailConfig({}) }), 'admin');
+useSite('admin', async (s) => {
+  ({ db, site } = s);
   admin = site.browser;
   await addUser(db, 'lukija@example.fi', 'reader');
   reader = new Browser(site.base);
   expect((await reader.signIn('lukija@example.fi')).status).toBe(303);
-}, 60_000);
-
-afterAll(async () => {
-  await site.close();
-  db.close();
-});
+}, { open: () => seedDigestDb(':memory:'), deps: { mail: mailConfig({}) } });
 
 const subscribe = async (who: Browser, form: Record<string, string | string[]>) =>
   who.post('/subscriptions', { _csrf: await who.token('/subscriptions'), ...form });

@@ -50,6 +50,15 @@ export function arriveTagged(db: Db, src: WebSource, raw: RawItem, taggedAt?: Da
   return db.prepare('SELECT id FROM items WHERE source_id = ? AND key = ?').pluck().get(def.id, tagged.key) as number;
 }
 
+/** Save raw items of one source as one run, normalized but untagged (a crawl without its tag stage). */
+export function arriveUntagged(db: Db, src: WebSource, raws: RawItem[]): void {
+  const def = WEB_SOURCES[src];
+  const items = raws.map((raw) => ({ ...normalizeItem(raw, def), tags: null, searchTerms: '' }));
+  const now = new Date().toISOString();
+  saveRun(db, { run: { sourceId: def.id, startedAt: now, finishedAt: now, status: 'ok', found: items.length, created: 0, updated: 0, error: null, notes: [] },
+    items, nextRunAt: null });
+}
+
 /** Record a failed run of a source, as the pipeline does. */
 export function failRun(db: Db, src: WebSource, error: string): void {
   const now = new Date().toISOString();
@@ -160,33 +169,49 @@ export async function servePages(deps: WebDeps, role?: Role): Promise<{ base: st
 
 export type Site = Awaited<ReturnType<typeof servePages>>;
 
-/** A seeded store and the app serving it, signed in. */
-export interface SeededSite {
+/** A store and the app serving it, signed in. */
+export interface ServedStore {
   db: Db;
-  seeded: Seeded;
   site: Site;
 }
 
+/** A seeded store and the app serving it, signed in. */
+export interface SeededSite extends ServedStore {
+  seeded: Seeded;
+}
+
 /**
- * The set-up many page tests share: an in-memory store seeded by seedStore (then `prepare`), served signed in as
- * `role`; opened before the tests of the file (or of the describe block it is called in) and closed after them.
- * `ready` receives it once it is up.
+ * The set-up page tests share: the store `open` makes (an empty one in memory unless given), served with `deps` (or
+ * those made from the store) signed in as `role`; opened before the tests of the file (or of the describe block it is
+ * called in) and closed after them. `ready` receives it once it is up.
  */
-export function useSeededSite(
-  role: Role, ready: (s: SeededSite) => unknown, opts: { deps?: Partial<WebDeps>; prepare?: (db: Db, seeded: Seeded) => void } = {},
+export function useSite(
+  role: Role, ready: (s: ServedStore) => unknown, opts: { open?: () => Db; deps?: Partial<WebDeps> | ((db: Db) => Partial<WebDeps>) } = {},
 ): void {
-  let s: SeededSite | undefined;
+  let s: ServedStore | undefined;
   beforeAll(async () => {
-    const db = openDb(':memory:');
-    const seeded = seedStore(db);
-    opts.prepare?.(db, seeded);
-    s = { db, seeded, site: await servePages(webDeps(db, opts.deps), role) };
+    const db = opts.open?.() ?? openDb(':memory:');
+    s = { db, site: await servePages(webDeps(db, typeof opts.deps === 'function' ? opts.deps(db) : opts.deps), role) };
     await ready(s);
   }, 60_000);
   afterAll(async () => {
     await s?.site.close();
     s?.db.close();
   });
+}
+
+/** useSite over an in-memory store seeded by seedStore (then `prepare`). */
+export function useSeededSite(
+  role: Role, ready: (s: SeededSite) => unknown, opts: { deps?: Partial<WebDeps>; prepare?: (db: Db, seeded: Seeded) => void } = {},
+): void {
+  let seeded: Seeded;
+  const open = () => {
+    const db = openDb(':memory:');
+    seeded = seedStore(db);
+    opts.prepare?.(db, seeded);
+    return db;
+  };
+  useSite(role, (s) => ready({ ...s, seeded }), { open, deps: opts.deps });
 }
 
 /** GET a page (with the session of the site it belongs to, if signed in): status, content type and body. */

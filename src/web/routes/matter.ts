@@ -90,9 +90,18 @@ export function changes(m: Pick<MatterDetail, 'events'>, since?: string, lang: L
   return newestFirst(m.events, since, lang);
 }
 
+/** A stored title set apart from the sentence around it (U+2068 first-strong isolate … U+2069), or null. */
+const isolated = (title: string | null) => (title === null ? null : `\u2068${title}\u2069`);
+
 /** Changes already newest first, worded in `lang`, those after `since` marked new. */
 function newestFirst(events: MatterDetail['events'], since: string | undefined, lang: Lang) {
-  return events.map((e) => ({ at: e.at, text: describeMatterEvent(e, lang), item: e.itemId, isNew: since !== undefined && e.at > since }));
+  return events.map((e) => ({
+    at: e.at,
+    // Each title isolated: between two right-to-left titles the quotes and the arrow took their direction, so chromium
+    // showed `"NEW" → "OLD"` for a change from OLD to NEW (test/browser/matter-bidi.test.ts).
+    text: describeMatterEvent(e.type === 'title' || e.type === 'item' ? { ...e, old: isolated(e.old), new: isolated(e.new) } : e, lang),
+    item: e.itemId, isNew: since !== undefined && e.at > since,
+  }));
 }
 
 /** The network's response in one line in `lang`, from the matter's entry on the joint-response board. */

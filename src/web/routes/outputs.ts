@@ -1,6 +1,7 @@
 // Outputs for other tools: Atom and JSON Feed of any items filter and of a matter, an iCalendar feed of statement
 // deadlines, and a CSV export of a filtered list. Who may read them is decided where they are mounted; their titles and
 // column headers are in the requester's language (a feed token's owner's, since feed programs send no cookies).
+import net from 'node:net';
 import type { Request, RequestHandler, Response } from 'express';
 import { Feed } from 'feed';
 import ical from 'ical-generator';
@@ -16,6 +17,7 @@ import { word, type Lang } from '../../present/words-web.js';
 import { itemLang } from '../../present/item-lang.js';
 import type { SessionUser } from '../auth/index.js';
 import { parseId } from '../../parse/id.js';
+import { configuredBaseUrl } from '../../mail/config.js';
 
 /** How many items a feed carries, and how many rows an export at most. */
 export const FEED_ITEMS = 100;
@@ -24,7 +26,23 @@ const CALENDAR_ITEMS = 1_000;
 /** Deadlines this many days past stay in the calendar, so a person sees what just closed. */
 const CALENDAR_PAST_DAYS = 60;
 
-const origin = (req: Request) => `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
+/**
+ * Where the feeds' and the calendar's links lead: LAKIVAHTI_BASE_URL when set (as the messages link), else the address
+ * this connection reached serve at, by the scheme the trusted proxy says (req.protocol). Never the request's Host or
+ * X-Forwarded-Host, which the client writes: whoever asked with `Host: evil.example` got a feed linking there. A
+ * malformed LAKIVAHTI_BASE_URL is named at serve's start (digest_disabled) and not used here.
+ */
+function origin(ctx: PageContext, req: Request): string {
+  let configured: string | undefined;
+  try {
+    configured = ctx.deps.mail?.baseUrl ?? configuredBaseUrl(ctx.deps.mailEnv?.() ?? process.env);
+  } catch {
+    configured = undefined;
+  }
+  if (configured) return configured;
+  const address = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+  return `${req.protocol}://${net.isIPv6(address) ? `[${address}]` : address}:${req.socket.localPort}`;
+}
 
 /** The requester's language: the signed-in person's, or the feed token owner's as they chose it on /account. */
 function requesterLang(ctx: PageContext, res: Response): Lang {
@@ -65,7 +83,7 @@ function withoutToken(url: string): string {
  * W3C validator refuses a feed without one) and an id that stays when the person's token is renewed.
  */
 function renderFeed(ctx: PageContext, req: Request, res: Response, lang: Lang, format: 'atom' | 'json', title: string, items: ItemRow[], home: string): void {
-  const base = origin(req);
+  const base = origin(ctx, req);
   const self = `${base}${req.originalUrl}`;
   const feed = new Feed({
     // The feed's own <title> is text, which the library's XML writer escapes after turning every "&amp;" in it into
@@ -189,7 +207,7 @@ export function deadlinesCalendar(ctx: PageContext): RequestHandler {
     const lang = requesterLang(ctx, res);
     const filter = filterOf(ctx, req, res, lang);
     if (!filter) return;
-    const base = origin(req);
+    const base = origin(ctx, req);
     const from = helsinkiDate(new Date(ctx.now().getTime() - CALENDAR_PAST_DAYS * 86_400_000));
     const cal = ical({ name: word(lang, 'feed.calendar'), prodId: { company: 'Lakivahti', product: 'Lakivahti', language: lang.toUpperCase() } });
     const rows = listDeadlines(ctx.deps.db, filter, from, CALENDAR_ITEMS);
