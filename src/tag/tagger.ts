@@ -626,9 +626,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const when = scopeHits.get(scopeKeys[si][0]);
       const unless = scopeHits.get(scopeKeys[si][1]);
       if (when === undefined) continue;
-      // A scope that only names a cooperation, by field (the ministry and the partnership network): only the two named in
-      // the title name it (round thirty-nine); either in the summary is a mention.
-      if (sc.factor === 1 && sc.byField && (when.field !== 'title' || unless?.field !== 'title')) continue;
+      // A title-only scope (the ministry and the partnership network): only the two named in the title name their
+      // cooperation (round thirty-nine); either in the summary is a mention.
+      if (sc.titleOnly && (when.field !== 'title' || unless?.field !== 'title')) continue;
       if (unless !== undefined && (!sc.byField || factor[unless.field] >= factor[when.field])) {
         const together = Object.entries(sc.together);
         if (together.length === 0) continue;
@@ -943,10 +943,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 const NONE: ReadonlySet<string> = new Set();
 const NO_WORDS: WordMatch[] = [];
 
-/** A denial in Finnish (ei vaikuta, ilman vaikutusta, ei koske, ei käsittele) or Swedish (påverkar inte, gäller inte, utan att beröra). */
+/**
+ * A denial in Finnish (ei vaikuta, ilman vaikutusta, ei koske, ei käsittele; in a clause "ettei (muutos) vaikuta", "eivät
+ * koske") or Swedish (påverkar inte, gäller inte, utan att beröra; in a clause "att ändringen inte påverkar").
+ */
 const DENIES_FI = /^(?:vaikut|koske|käsittel|muuta$)/;
 const DENIES_SV = /^(?:påverka|berör|gäller|behandla)/;
-const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ilman|inte|ej|utan)(?!\p{L})/iu;
+const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|utan)(?!\p{L})/iu;
 
 /**
  * The words of a title or summary after a denial, to the end of its sentence or of a headline's part (1 at each), or null
@@ -962,8 +965,9 @@ function deniedIn(text: string, tokens: Token[], lang: Lang, endsIn: (text: stri
   for (let k = 1; k < n; k++) {
     const w = tokens[k].lower;
     let from = -1;
-    if (lang !== 'sv' && DENIES_FI.test(w) && /^(?:ei|eikä|ilman)$/.test(tokens[k - 1].lower)) from = k + 1;
+    if (lang !== 'sv' && DENIES_FI.test(w) && (/^(?:ei|eikä|ettei|eivät|ilman)$/.test(tokens[k - 1].lower) || (k >= 2 && tokens[k - 2].lower === 'ettei'))) from = k + 1;
     else if (lang === 'sv' && DENIES_SV.test(w) && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower)) from = k + 2;
+    else if (lang === 'sv' && DENIES_SV.test(w) && /^(?:inte|ej)$/.test(tokens[k - 1].lower)) from = k + 1;
     else if (lang === 'sv' && DENIES_SV.test(w) && k >= 2 && tokens[k - 1].lower === 'att' && tokens[k - 2].lower === 'utan') from = k + 1;
     if (from < 0 || from >= n) continue;
     // The span ends at the first word followed by . ; : ! ? or a spaced dash.

@@ -137,18 +137,22 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
       const sp: Path = ['scopes', si];
       const m = v.map(sp, true)!;
       for (const key of Object.keys(m)) {
-        if (!['id', 'label', 'factor', 'by_field', 'together', 'when', 'unless', 'apart'].includes(key)) fail(keyLine([...sp, key]), `unknown scope key "${key}" (id, label, factor, by_field, together, when, unless, apart)`);
+        if (!['id', 'label', 'factor', 'by_field', 'title_only', 'together', 'when', 'unless', 'apart'].includes(key)) fail(keyLine([...sp, key]), `unknown scope key "${key}" (id, label, factor, by_field, title_only, together, when, unless, apart)`);
       }
       const id = v.string([...sp, 'id']);
       if (scopes.some((x) => x.id === id)) fail(lineOf([...sp, 'id']), `scope "${id}" is defined twice`);
       const factor = v.number([...sp, 'factor']);
       const byField = m.by_field ?? false;
       if (typeof byField !== 'boolean') fail(lineOf([...sp, 'by_field']), `scope "${id}": by_field must be true or false`);
+      const titleOnly = m.title_only ?? false;
+      if (typeof titleOnly !== 'boolean') fail(lineOf([...sp, 'title_only']), `scope "${id}": title_only must be true or false`);
       const together = m.together === undefined ? {} : v.goalWeights([...sp, 'together'], ids);
       // A factor of 1 scales nothing: such a scope only names a cooperation (`together`), as the EU civil protection
       // mechanism with the rescue services does.
       if (factor < 0 || factor > 1 || (factor === 1 && Object.keys(together).length === 0)) fail(lineOf([...sp, 'factor']), `scope "${id}": factor must be at least 0 and below 1 (1 only with together)`);
-      scopes.push({ id, label: v.label([...sp, 'label']), factor, byField: byField as boolean, together, line: lineOf(sp) });
+      // A scope that scales would never scale if it only acted with its way out in the title.
+      if (titleOnly && factor !== 1) fail(lineOf([...sp, 'title_only']), `scope "${id}": title_only is for a scope that only names a cooperation (factor 1)`);
+      scopes.push({ id, label: v.label([...sp, 'label']), factor, byField: byField as boolean, titleOnly: titleOnly as boolean, together, line: lineOf(sp) });
       for (const role of ['when', 'unless', 'apart'] as const) {
         const rp: Path = [...sp, role];
         const langs = v.map(rp, role === 'when') ?? {};

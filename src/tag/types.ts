@@ -92,6 +92,11 @@ export interface ScopeDef {
    */
   byField: boolean;
   /**
+   * When true, the scope names its cooperation only when its `when` and `unless` terms are both in the title (the
+   * ministry and the partnership network: either in the summary is a mention). Only for a scope of factor 1.
+   */
+  titleOnly: boolean;
+  /**
    * Points per goal when `when` and `unless` terms meet and the scope is lifted: police and rescue services together
    * are authorities' cooperation, which is internal security (goals.md).
    */

@@ -534,7 +534,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // sent abroad, sammuttajat, as Voikko did; services listed, as with Voikko: goal precision 0.964 with both).
       // Round thirty-nine's relevance (h-rel-48, 12-06 11:40): F1 0.985, primary 0.962 with both analyzers (r066, forest fires in the ministry's risk
       // assessment: Snowball's skogsbränder mended); the primary bar raised to just below.
-      expectBars(evaluation202807, { f1: 0.98, primaryHit: 0.96, goalPrecision: 0.96 }, true);
+      // Round forty's goal classes (h-goals-49): r114, the welfare area's preparedness centre, internal security by name;
+      // primary 0.970, goal precision 0.971 with both analyzers; bars raised to just below.
+      expectBars(evaluation202807, { f1: 0.98, primaryHit: 0.965, goalPrecision: 0.965 }, true);
     });
     it('holds on the round-twenty-seven evaluation set, a dev set from round twenty-eight, above the keyword alert on every figure', () => {
       // Before any round-twenty-seven change: F1 0.960 / 0.963, primary 0.886 / 0.886, goal precision 0.898 / 0.898
@@ -678,7 +680,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-seven's relevance part (h-rel-46, 12-06 05:50): qa030, qa083 and qa006 found (escape routes in Swedish, a
       // fire as a word of its own, buildings as Swedish context), F1 0.996 and primary 0.975 with both analyzers; the F1 and
       // primary bars raised to just below.
-      expectBars(evaluation202817, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.975 }, true);
+      // Round forty's goal classes (h-goals-49): qa198, the EMS service level named by akutvård alone, the reform's only;
+      // goal precision 0.984 with both analyzers; its bar raised to just below.
+      expectBars(evaluation202817, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.98 }, true);
     });
     it('holds on the round-thirty-seven evaluation set, a dev set from round thirty-eight, above the keyword alert on every figure', () => {
       // Sealed through round thirty-seven; a dev set from round thirty-eight on, so its misses are printed. Before any
@@ -729,7 +733,13 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.976 (precision 0.954, recall 1.000), primary 1.000 (chosen 0.984), goal precision 0.971 (goal recall 1.000), both
       // analyzers; its six false positives left are denials the tagger does not read ("eivät koske", "ei kuulu"), a budget
       // report naming the rescue services' money unchanged and scam calls in the emergency centre's name. Bars just below.
-      expectBars(evaluation202820, { f1: 0.97, primaryHit: 0.99, goalPrecision: 0.965 }, true);
+      // Round forty's goal classes (h-goals-49, 12-06 14:40, before the relevance part was merged): its goal misses read after
+      // eval-2028-21's sealing (denials in a subordinate clause, the EMS service level by akutvård, the welfare area's
+      // preparedness centre): F1 0.922 / 0.926 (a title's denial no longer relevant), primary 0.911 (chosen 0.895; every
+      // primary miss an item not found), goal precision 1.000.
+      // Both parts merged (h-goals-49, 15:20, main 8b0d0e5): F1 0.980 (precision 0.961, recall 1.000), primary 1.000 (chosen
+      // 0.984), goal precision 1.000, both analyzers. Bars just below.
+      expectBars(evaluation202820, { f1: 0.975, primaryHit: 0.99, goalPrecision: 0.995 }, true);
     });
     it('holds on the round-forty evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty change (12-06

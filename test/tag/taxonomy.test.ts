@@ -57,6 +57,7 @@ describe('taxonomy', () => {
     expect(policing.byField).toBe(true);
     expect(policing.together).toEqual({ 'internal-security': 2 });
     expect(t.scopes.find((x) => x.id === 'incident')!.byField).toBe(false);
+    expect(t.scopes.filter((x) => x.titleOnly).map((x) => x.id)).toEqual(['ministry-network']);
     for (const sc of t.scopes) {
       expect(sc.factor).toBeGreaterThanOrEqual(0);
       // Factor 1 scales nothing: only a scope that names a cooperation (together) may have it.
@@ -71,6 +72,8 @@ describe('taxonomy', () => {
   it.each([
     ['an unknown scope key', 'unknown scope key "unles"', '    unles: {fi: [laki]}'],
     ['a by_field that is not true or false', 'by_field must be true or false', '    by_field: joo'],
+    ['a title_only that is not true or false', 'title_only must be true or false', '    title_only: joo'],
+    ['a title_only on a scope that scales', 'title_only is for a scope that only names a cooperation', '    title_only: true'],
     ['a together naming an unknown goal', 'unknown goal "police"', '    together: {police: 1}'],
     ['a scope defined twice', 'scope "incident" is defined twice', '  - id: incident\n    label: {fi: a, sv: b}\n    factor: 0.5\n    when: {fi: [palo]}'],
     ['a scope without when terms', 'when needs at least one term', '  - id: empty\n    label: {fi: a, sv: b}\n    factor: 0.5\n    when: {fi: []}'],
