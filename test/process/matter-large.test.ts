@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, syncSources } from '../../src/store/index.js';
 import Database from 'better-sqlite3';
-import { arriveUntagged, WEB_SOURCES } from '../web/support.js';
+import { arriveLargeMatter, arriveUntagged, WEB_SOURCES } from '../web/support.js';
 import { run } from '../helpers/process.js';
 import { runMain } from '../helpers/main.js';
 
@@ -57,12 +57,7 @@ describe('a matter of 10,000 items, `matter N` as a process', () => {
     const db = openDb(file);
     try {
       syncSources(db, Object.values(WEB_SOURCES));
-      const start = Date.UTC(2021, 0, 1);
-      arriveUntagged(db, 'eduskunta', [{ guid: 'bill', title: `${BILL} Hallituksen esitys pelastuslain muuttamisesta`, published: new Date(start).toISOString(), identifiers: [BILL] }]);
-      arriveUntagged(db, 'stm', Array.from({ length: ITEMS - 1 }, (_, j) => ({
-        guid: `release-${j}`, url: `https://stm.fi/-/${j}`, title: `Tiedote ${j} esityksestä`, summary: 'Tiedote.',
-        published: new Date(start + Math.floor(j / 2) * (DAY / 24)).toISOString(), about: [BILL],
-      })));
+      const start = arriveLargeMatter(db, BILL, ITEMS);
       // Items that only mention the bill (in their text): listed under "mainittu myös", never joined.
       arriveUntagged(db, 'lausuntopalvelu', Array.from({ length: MENTIONS }, (_, j) => ({
         guid: `mention-${j}`, url: `https://lausuntopalvelu.fi/${j}`, title: `Lausuntopyyntö ${j}`, summary: `Katso ${BILL}.`,

@@ -2,11 +2,10 @@
 // every item once across the pages in order; its Atom feed and an item's page hold a bounded number of rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataVersion, findUser, lastMatterVisit, openDb, syncSources, type Db } from '../../src/store/index.js';
-import { arriveUntagged, get, servePages, WEB_SOURCES, webDeps, type Site } from './support.js';
+import { arriveLargeMatter, get, servePages, WEB_SOURCES, webDeps, type Site } from './support.js';
 
 const ITEMS = 10_000;
 const BILL = 'HE 7/2021 vp';
-const DAY = 86_400_000;
 
 /** The item numbers a page's tables link to, in the page's order. */
 const rowIds = (html: string): number[] => [...html.matchAll(/<th scope="row"><a href="\/items\/(\d+)"/g)].map((m) => Number(m[1]));
@@ -25,13 +24,7 @@ describe('a matter of 10,000 items', () => {
   beforeAll(async () => {
     db = openDb(':memory:');
     syncSources(db, Object.values(WEB_SOURCES));
-    const start = Date.UTC(2021, 0, 1);
-    arriveUntagged(db, 'eduskunta', [{ guid: 'bill', title: `${BILL} Hallituksen esitys pelastuslain muuttamisesta`, published: new Date(start).toISOString(), identifiers: [BILL] }]);
-    arriveUntagged(db, 'stm', Array.from({ length: ITEMS - 1 }, (_, j) => ({
-      guid: `release-${j}`, url: `https://stm.fi/-/${j}`, title: `Tiedote ${j} esityksestä`, summary: 'Tiedote.',
-      // Two at each instant: the cursor's id breaks the tie.
-      published: new Date(start + Math.floor(j / 2) * (DAY / 24)).toISOString(), about: [BILL],
-    })));
+    arriveLargeMatter(db, BILL, ITEMS);
     matter = db.prepare("SELECT matter_id FROM items WHERE source_id = 'eduskunta'").pluck().get() as number;
     order = db.prepare('SELECT id FROM items WHERE matter_id = ? ORDER BY sort_key, id').pluck().all(matter) as number[];
     site = await servePages(webDeps(db), 'reviewer');

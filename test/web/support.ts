@@ -59,6 +59,20 @@ export function arriveUntagged(db: Db, src: WebSource, raws: RawItem[]): void {
     items, nextRunAt: null });
 }
 
+/**
+ * A matter of `items` items from 2021-01-01 on: the bill (eduskunta), then `items - 1` releases about it (stm), two at
+ * each instant an hour apart (so that a cursor's id breaks the tie). Returns the first instant (ms).
+ */
+export function arriveLargeMatter(db: Db, bill: string, items: number): number {
+  const start = Date.UTC(2021, 0, 1);
+  arriveUntagged(db, 'eduskunta', [{ guid: 'bill', title: `${bill} Hallituksen esitys pelastuslain muuttamisesta`, published: new Date(start).toISOString(), identifiers: [bill] }]);
+  arriveUntagged(db, 'stm', Array.from({ length: items - 1 }, (_, j) => ({
+    guid: `release-${j}`, url: `https://stm.fi/-/${j}`, title: `Tiedote ${j} esityksestä`, summary: 'Tiedote.',
+    published: new Date(start + Math.floor(j / 2) * (DAY / 24)).toISOString(), about: [bill],
+  })));
+  return start;
+}
+
 /** Record a failed run of a source, as the pipeline does. */
 export function failRun(db: Db, src: WebSource, error: string): void {
   const now = new Date().toISOString();
