@@ -5,13 +5,12 @@
 // digest and subscriptions pages in Swedish.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findUser, openDb, setUserLanguage } from '../../src/store/index.js';
 import { rootDir } from '../../src/paths.js';
-import { start, type Child } from '../helpers/process.js';
+import { freePort, start, type Child } from '../helpers/process.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { addUser } from '../helpers/web.js';
 import { chromiumRequired, expectAccessible, hasChromium, launch, MISSING, openPage, readRow, sidewaysScroll, signInAt } from './support.js';
@@ -22,14 +21,6 @@ const SHOTS = path.join(rootDir, 'test', 'browser', 'screenshots');
 describe.runIf(!hasChromium && chromiumRequired)('digest browser tests', () => {
   it('need chromium (LAKIVAHTI_REQUIRE_CHROMIUM=1)', () => {
     throw new Error(MISSING.replace('SKIPPED', 'FAILED'));
-  });
-});
-
-/** A port free on 127.0.0.1 now (the demo's address goes into the links of its messages). */
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const s = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as net.AddressInfo;
-    s.close(() => resolve(port));
   });
 });
 

@@ -1,6 +1,7 @@
 // Run `node bin/lakivahti.js` as a shell or cron does: a child process with pipes, no TTY.
 import { spawn, type ChildProcessByStdio, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -121,4 +122,33 @@ export function serveForTests(
     if (served.dir) fs.rmSync(served.dir, { recursive: true, force: true });
   });
   return served;
+}
+
+/** The system's range for ports it hands out itself (bind to port 0, outgoing connections); Linux's, or its default. */
+function ephemeralRange(): [number, number] {
+  try {
+    const [low, high] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (low > 0 && high >= low) return [low, high];
+  } catch { /* not Linux */ }
+  return [32768, 60999];
+}
+
+/**
+ * A port free on 127.0.0.1 now, for a command told to listen on it (--port N or PORT). Chosen at random below the
+ * system's ephemeral range: a port taken from `listen(0)` and closed again was handed to the next `listen(0)` (the demo's
+ * own mirror of the sources, another test's server) before the command under test bound it, and CI failed with "port N
+ * is already in use" (serve-port, session 50). Below the range only another freePort can pick it, one in about ten
+ * thousand, and the bind here checks nothing listens there now.
+ */
+export async function freePort(): Promise<number> {
+  const [low, high] = ephemeralRange();
+  const [from, to] = low > 11_024 ? [10_000, low - 1] : [high + 1, 65_535];
+  for (let tries = 0; tries < 50; tries++) {
+    const port = from + Math.floor(Math.random() * (to - from + 1));
+    const free = await new Promise<boolean>((resolve) => {
+      const s = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`freePort: no free port found on 127.0.0.1 between ${from} and ${to}`);
 }

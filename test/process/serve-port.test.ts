@@ -3,10 +3,9 @@
 // (src/cli/serve.ts: parsePort, untilSignal; src/cli/demo.ts uses both).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { run, start } from '../helpers/process.js';
+import { freePort, run, start } from '../helpers/process.js';
 import { addUser, Browser } from '../helpers/web.js';
 import { seedDigestDb } from '../digest/seed.js';
 
@@ -20,15 +19,6 @@ beforeAll(() => {
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** A port nothing listens on now (the system's choice, closed again). */
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
-}
 
 describe('serve and demo: PORT and Ctrl-C', { timeout: 120_000 }, () => {
   it('serve listens on the port PORT names, answers /healthz there, and stops on SIGINT with exit 0', async () => {
