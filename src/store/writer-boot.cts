@@ -1,0 +1,72 @@
+// The writer thread's entry (see workerWriter in writer.ts). Node 20 keeps no compiled code of ES modules between
+// processes, so every start of the thread parsed and compiled its ~45 modules again on the crawl's critical path. The
+// build bundles writer-worker.js and the modules of ours it loads into one CommonJS script (bundle-worker.ts), which
+// this file compiles with the V8 code cache kept beside the database and keeps the cache at the thread's end when
+// there was none (or V8 refused it). Without a bundle that matches the modules it was made of (`tsc` alone after an
+// edit), the thread runs the ES modules as before.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import { workerData } from 'node:worker_threads';
+
+const BUNDLE = path.join(__dirname, 'writer-bundle.cjs');
+
+/** What bundle-worker.ts writes beside the bundle: each module it holds, with its size and time when bundled. */
+export interface BundleManifest {
+  modules: [file: string, size: number, mtimeMs: number][];
+}
+
+/** The bundle's text, if every module it was made of is still as it was (relative paths from this folder). */
+function currentBundle(): string | null {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(`${BUNDLE}.json`, 'utf8')) as BundleManifest;
+    for (const [file, size, mtimeMs] of manifest.modules) {
+      const now = fs.statSync(path.join(__dirname, file));
+      if (now.size !== size || now.mtimeMs !== mtimeMs) return null;
+    }
+    return fs.readFileSync(BUNDLE, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Run the bundle from the code cache at `cacheFile`, which starts with a key of the bundle's text and node's version:
+ * V8 checks only a script's length and its own flags before it takes a cache.
+ */
+function runCached(source: string, cacheFile: string | null): void {
+  const key = createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}`).digest();
+  let cachedData: Buffer | undefined;
+  try {
+    const kept = cacheFile === null ? null : fs.readFileSync(cacheFile);
+    if (kept && kept.length > key.length && key.equals(kept.subarray(0, key.length))) cachedData = kept.subarray(key.length);
+  } catch {
+    /* none yet */
+  }
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapped, { filename: BUNDLE, cachedData });
+  const bundled = { exports: {} as { useDefaultHeapFlags?: () => void } };
+  if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected)) {
+    // At the thread's end, so that the functions compiled while it worked are kept too. V8 takes a cache only under
+    // the flag values it was made with: the thread starts under V8's own (see defaultHeapFlagsWhileThreadStarts in
+    // heap.ts; the thread that started this one sets its own again once this one has ended).
+    process.once('exit', () => {
+      try {
+        bundled.exports.useDefaultHeapFlags?.();
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, Buffer.concat([key, script.createCachedData()]));
+        fs.renameSync(tmp, cacheFile); // another process reads the old file or the new one
+      } catch {
+        /* the next thread compiles from source again */
+      }
+    });
+  }
+  (script.runInThisContext() as (...args: unknown[]) => void)(bundled.exports, require, bundled, BUNDLE, __dirname);
+}
+
+const source = currentBundle();
+const file = (workerData as { file: string }).file;
+if (source === null) void import(pathToFileURL(path.join(__dirname, 'writer-worker.js')).href);
+else runCached(source, file === ':memory:' ? null : `${file}.writer-code-cache`);
