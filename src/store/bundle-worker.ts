@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
-import type { BundleManifest } from './writer-boot.cjs';
+import { modulesHash, type BundleManifest } from './worker-bundle-manifest.cjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -35,12 +35,8 @@ export async function bundleWriter(dir: string = here): Promise<number> {
   });
   await bundle.close();
   const modules = output[0].moduleIds.filter((id) => path.isAbsolute(id));
-  const manifest: BundleManifest = {
-    modules: modules.map((id) => {
-      const st = fs.statSync(id);
-      return [path.relative(dir, id), st.size, st.mtimeMs];
-    }),
-  };
+  const own = modules.map((id) => path.relative(dir, id));
+  const manifest: BundleManifest = { modules: own, sha256: modulesHash(dir, own) };
   fs.writeFileSync(`${out}.json`, JSON.stringify(manifest));
   return modules.length;
 }
