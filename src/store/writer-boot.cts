@@ -1,9 +1,9 @@
 // The writer thread's entry (see workerWriter in writer.ts). Node 20 keeps no compiled code of ES modules between
-// processes, so every start of the thread parsed and compiled its 46 modules of ours again on the crawl's critical path. The
-// build bundles writer-worker.js and the modules of ours it loads into one CommonJS script (bundle-worker.ts), which
-// this file compiles with the V8 code cache kept beside the database and keeps the cache at the thread's end when
-// there was none (or V8 refused it). Without a bundle that matches the modules it was made of (`tsc` alone after an
-// edit), the thread runs the ES modules as before.
+// processes, so every start of the thread parsed and compiled its 46 modules of ours again on the crawl's critical
+// path. The build bundles writer-worker.js and those modules into one CommonJS script (bundle-worker.ts), which this
+// file compiles with the V8 code cache kept beside the database, and it keeps the cache at the thread's end when there
+// was none (or V8 refused it). Without a bundle that matches the modules it was made of (`tsc` alone after an edit),
+// the thread runs the ES modules as before.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

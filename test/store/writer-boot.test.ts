@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir } from '../../src/paths.js';
 import type { BundleManifest } from '../../src/store/worker-bundle-manifest.cjs';
+import type { SourceDef, TaggedItem } from '../../src/model.js';
 import { run } from '../helpers/process.js';
 import { oneFeedSource, type TestServer } from '../helpers/server.js';
 
@@ -23,16 +24,16 @@ async function storeOne(dist: string, file: string): Promise<number> {
   const { openDb, syncSources, listItems } = (await import(pathToFileURL(path.join(dist, 'store', 'index.js')).href)) as typeof import('../../src/store/index.js');
   const { workerWriter } = (await import(pathToFileURL(path.join(dist, 'store', 'writer.js')).href)) as typeof import('../../src/store/writer.js');
   const db = openDb(file);
-  syncSources(db, [{ id: 'a', name: 'a', url: 'https://example.fi/a' } as never]);
+  syncSources(db, [{ id: 'a', name: 'a', url: 'https://example.fi/a' } as SourceDef]);
   const writer = workerWriter(file);
   const at = new Date().toISOString();
   const sink = writer.begin('a', at);
-  const item = {
+  const item: TaggedItem = {
     sourceId: 'a', key: 'k1', guid: 'k1', url: null, title: 'Otsikko', summary: '', contentHtml: '', published: null, updated: null,
     deadline: null, language: 'fi', organisation: null, kind: 'news', stage: null, identifiers: [], consultation: null, tags: null,
     searchTerms: '', hash: 'h1',
   };
-  sink.add([item as never]);
+  sink.add([item]);
   await sink.finish({ run: { sourceId: 'a', startedAt: at, finishedAt: at, status: 'ok', found: 1, created: 0, updated: 0, error: null, notes: [] }, nextRunAt: null });
   await writer.close();
   const count = listItems(db, {}).length;
