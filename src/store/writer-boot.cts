@@ -39,23 +39,19 @@ function runCached(source: string, cacheFile: string | null): void {
   }
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: BUNDLE, cachedData });
-  const bundled = { exports: {} as { useDefaultHeapFlags?: () => void } };
-  if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected)) {
-    // At the thread's end, so that the functions compiled while it worked are kept too. V8 takes a cache only under
-    // the flag values it was made with: the thread starts under V8's own (see defaultHeapFlagsWhileThreadStarts in
-    // heap.ts; the thread that started this one sets its own again once this one has ended).
-    process.once('exit', () => {
-      try {
-        bundled.exports.useDefaultHeapFlags?.();
-        const tmp = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, Buffer.concat([key, script.createCachedData()]));
-        fs.renameSync(tmp, cacheFile); // another process reads the old file or the new one
-      } catch {
-        /* the next thread compiles from source again */
-      }
-    });
-  }
+  const bundled = { exports: {} as { whenClosed?: (keep: () => void) => void } };
   (script.runInThisContext() as (...args: unknown[]) => void)(bundled.exports, require, bundled, BUNDLE, __dirname);
+  if (cacheFile === null || (cachedData !== undefined && !script.cachedDataRejected)) return;
+  // Once the thread's work is done, so that the functions compiled while it worked are kept too (see whenClosed).
+  bundled.exports.whenClosed?.(() => {
+    try {
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, Buffer.concat([key, script.createCachedData()]));
+      fs.renameSync(tmp, cacheFile); // another process reads the old file or the new one
+    } catch {
+      /* the next thread compiles from source again */
+    }
+  });
 }
 
 const source = currentBundle();

@@ -10,15 +10,27 @@ import { claimSource, recoverDeadLeases, releaseSource } from './sources.js';
 import type { Finished, WriterReply, WriterRequest } from './writer.js';
 import { unpackBatch, type PackedBatch } from './batch.js';
 import { toStore, type ItemToStore } from './tags.js';
-import { applySmallHeapFlags } from '../heap.js';
+import { applySmallHeapFlags, useDefaultHeapFlags } from '../heap.js';
 import type { Item, TaggedItem } from '../model.js';
 import { tagAll } from '../tag/tag-all.js';
 import { buildTagStage } from './tag-build.js';
 
 type Message = WriterRequest & { id: number };
 
-/** For writer-boot.cts, which keeps the thread's compiled code under the flags it was compiled with. */
-export { useDefaultHeapFlags } from '../heap.js';
+/** What close() does once the thread's work is done, before it answers (see whenClosed). */
+let onClosed: (() => void) | null = null;
+
+/**
+ * For writer-boot.cts, which keeps the thread's compiled code then: before the close is answered, so that the caller
+ * that closes the writer and then removes its folder (the tests) or ends the process finds it done, under V8's own
+ * flag values (the thread's code was compiled under them; the starting thread sets its own again at this one's end).
+ */
+export function whenClosed(keep: () => void): void {
+  onClosed = () => {
+    useDefaultHeapFlags();
+    keep();
+  };
+}
 
 /** STARTED and CLOSED in writer.ts, written out: this thread loads none of that file's code. */
 const STARTED = -1;
@@ -395,6 +407,7 @@ function close(): void {
   }
   commitGroup();
   db.close();
+  onClosed?.();
   port.postMessage({ id: CLOSED, ok: true, value: null } satisfies WriterReply);
   port.close();
 }

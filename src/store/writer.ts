@@ -240,7 +240,7 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
   };
   worker.on('error', (err) => failAll(new Error(`store: the database writer failed: ${err.message}`)));
   worker.on('exit', (code) => {
-    // A thread that kept its compiled code at its end set V8's own flag values for it (see writer-boot.cts).
+    // A thread that kept its compiled code at its close set V8's own flag values for it (see whenClosed in writer-worker.ts).
     heapFlagsAgain();
     failAll(new Error(`store: the database writer stopped (exit ${code})`));
   });
