@@ -2,6 +2,7 @@
 // stored; a new id at every sign-in; the row removed at sign-out. Each session carries its CSRF token.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, RequestHandler } from 'express';
+import { writeFailure } from '../../store/write-failure.js';
 import { activeUser, isBusy, deleteSession, deleteSessions, findSession, findSessionUser, insertSession, setSessionFlash, touchSession, type Db, type SessionRow, type Role, type UiLanguage } from '../../store/index.js';
 
 export interface SessionUser {
@@ -34,13 +35,15 @@ const KEPT_SESSIONS = 1000;
 
 /**
  * A session's own bookkeeping on a page that only reads (its activity, clearing a message shown): left for a later
- * page when another process holds the write lock, so that reading never fails or waits for it.
+ * page when another process holds the write lock, or when the database cannot be written (its disk filled up while
+ * serving, a file-size limit), so that reading never fails or waits for it: every signed-in page failed with the
+ * disk full while a message was left to clear.
  */
 function unlessBusy(write: () => void): void {
   try {
     write();
   } catch (err) {
-    if (!isBusy(err)) throw err;
+    if (!isBusy(err) && !writeFailure(err)) throw err;
   }
 }
 
