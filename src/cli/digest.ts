@@ -26,8 +26,9 @@ permanent refusal pauses the subscription. A database another process holds lock
 (a message already sent, 60 s to record it), then the run stops. Exit status: 0 when everything due
 was sent (or nothing was due), 1 when a message failed, SMTP_URL is not set (then nothing is recorded)
 or the database stayed locked, 2 on a usage error, and 2 when a file --out would write is there
-already. Ctrl-C, SIGTERM or SIGHUP stops --send once the message in flight is answered and recorded
-(exit 130 / 143 / 129; the next run sends the rest); a second signal ends at once.
+already. Ctrl-C, SIGTERM or SIGHUP stops --send once the message in flight is answered and recorded,
+or, while the messages due are being recorded, once they are, before any is sent (exit 130 / 143 /
+129; the next run sends the rest); a second signal ends at once.
 `;
 
 export async function run(args: string[]): Promise<number> {
@@ -115,10 +116,17 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
   if (!config.smtpUrl) throw new Refused('SMTP_URL is not set: nothing was sent or recorded (set e.g. SMTP_URL=smtp://mail.example.fi:587)', 1);
   const ctx = openContext(values, { access: 'change' });
   const transport = smtpTransport(config.smtpUrl);
+  let stoppedBy: NodeJS.Signals | null = null;
+  let unlisten: (() => void) | undefined;
   try {
     // Another process's lock is waited for as review and crawl wait (SQLite's 5 s), then exit 1 naming it; cron's
     // next run goes on. Before, each write of the sending waited until the lock was free, however long.
     const env = { ...digestEnv(ctx, config), lockWaitMs: 0 };
+    // A signal (cron's timeout, a shutdown, a closed terminal) stops the run once the message in flight is answered and
+    // recorded: killed there, it was left claimed by a process that was gone, and the next run sent it again. One that
+    // comes while the messages due are recorded (one stretch of work, which hears of it only when done) stops the run
+    // before it sends any, saying so: it died without a word. A second signal ends at once.
+    unlisten = onStopSignal((signal) => void (stoppedBy = signal));
     const report = prepareDeliveries(env, {
       frequencies: ['immediately', 'daily', 'weekly'], network: 'build', now: new Date(),
       approveBy: values.approve ? `cli:${os.userInfo().username}` : undefined,
@@ -126,18 +134,19 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
     for (const r of report.refused) warn('digest', `${describeRefusedAddress(r)}`);
     if (report.waiting)
       process.stdout.write(`verkoston katsaus ${report.waiting.id} odottaa hyväksyntää (hyväksy verkkonäkymässä tai: lakivahti digest --send --approve)\n`);
-    // A signal (cron's timeout, a shutdown, a closed terminal) stops the run once the message in flight is answered and
-    // recorded: killed there, it was left claimed by a process that was gone, and the next run sent it again. A second
-    // signal ends at once.
-    let stoppedBy: NodeJS.Signals | null = null;
-    const unlisten = onStopSignal((signal) => void (stoppedBy = signal));
+    // A signal that came meanwhile is heard once the event loop polls again: the first turn may end the poll phase the
+    // preparation ran in (its signal not yet read), the second passes a poll.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    if (stoppedBy) {
+      warn('digest', `${stoppedBy}: stopped once the messages due were recorded (${report.recorded.length} recorded now), before sending any; the next run sends them`);
+      return signalStatus(stoppedBy);
+    }
     // Each line as its message is done: a run killed midway (cron's timeout, a shutdown) has said which went out.
     const results = await sendDue({ ...env, stopping: () => stoppedBy !== null }, transport, undefined, (r) =>
       process.stdout.write(r.ok ? `lähetetty: ${r.email}: ${r.subject}\n`
         : r.refused ? `OHITETTU: ${r.error}\n`
         : `EPÄONNISTUI: ${r.email}: ${r.error} (${r.retryAt ? `uusi yritys ${fiDateTime(r.retryAt)} jälkeen` : 'luovuttiin; tilaus keskeytetty'}${r.uncertain
           ? `; palvelin saattoi ottaa viestin vastaan, joten se voi tulla perille ${r.retryAt ? 'kahdesti, samalla Message-ID:llä' : 'silti'}` : ''})\n`));
-    unlisten();
     if (stoppedBy) {
       warn('digest', `${stoppedBy}: stopped after the message in flight was answered and recorded; the rest are left for the next run`);
       return signalStatus(stoppedBy);
@@ -145,6 +154,7 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
     if (!results.length) process.stdout.write('ei lähetettävää\n');
     return results.every((r) => r.ok) && !report.refused.length ? 0 : 1;
   } finally {
+    unlisten?.();
     transport.close();
     await closeContext(ctx);
   }

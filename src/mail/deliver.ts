@@ -1,6 +1,5 @@
 // Turning stored data into messages: build each subscriber's digest, record it with its watermark, send what is due.
 import crypto from 'node:crypto';
-import os from 'node:os';
 import { isBusy, whenWritable, type Db } from '../store/db.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
 import {
@@ -9,7 +8,7 @@ import {
 } from '../store/digests.js';
 import { advanceWatermark, getSubscription, listSubscriptions, pauseSubscription, type Frequency, type Subscription } from '../store/subscriptions.js';
 import { claimNextDelivery, markDeliveryFailed, markDeliveryPaused, markDeliverySent, recordDelivery } from '../store/deliveries.js';
-import { isProcessAlive } from '../store/sources.js';
+import { claimAlive, claimerId } from './claimer.js';
 import { applyDraft, buildDigest, candidateItems, draftEntries, indexItems, sliceData, type Digest, type Lang } from '../digest/build.js';
 import { periodAfter, widest, type Period } from '../digest/range.js';
 import { helsinkiDate } from '../parse/dates.js';
@@ -280,12 +279,6 @@ export interface SendResult {
   uncertain?: boolean;
 }
 
-/** Whether the process holding a claim is still running (claims are host:pid; another host's are trusted to its lease). */
-function claimAlive(claimedBy: string): boolean {
-  const at = claimedBy.lastIndexOf(':');
-  return claimedBy.slice(0, at) !== os.hostname() || isProcessAlive(Number(claimedBy.slice(at + 1)));
-}
-
 /**
  * How long a claim on a message holds against other processes: past the longest a send can take (it was ten minutes,
  * as long as nodemailer waits for one answer, so a send still waiting for the answer to its data was taken over by
@@ -301,7 +294,7 @@ const SENT_RECORD_WAIT_MS = 60_000;
  */
 export async function sendDue(env: DigestEnv, transport: MailTransport, now: () => Date = () => new Date(), sent?: (r: SendResult) => void): Promise<SendResult[]> {
   const { db, config } = env;
-  const claimer = `${os.hostname()}:${process.pid}`;
+  const claimer = claimerId();
   let last = 0;
   const results: SendResult[] = [];
   // Each write waits for a lock another process holds without holding up the event loop (serve's pages): one that

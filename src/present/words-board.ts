@@ -185,6 +185,20 @@ export const BOARD_WORDS = {
     fi: 'Tietokanta on juuri varattu (toinen ohjelma, esimerkiksi haku, tallentaa siihen), joten mitään ei tallennettu. Lähetä lomake uudelleen hetken kuluttua.',
     sv: 'Databasen är upptagen just nu (ett annat program, till exempel en hämtning, sparar i den), så ingenting sparades. Skicka formuläret igen om en stund.',
   },
+  // A write the database's file refused (store/write-failure.ts): nothing was saved, and sending the form again soon
+  // does not help until someone frees the disk or mends the file.
+  'error.unwritable.disk-full': {
+    fi: 'Tallennus ei onnistunut: levy, jolla tietokanta on, on täynnä, joten mitään ei tallennettu. Lähetä lomake uudelleen, kun levyllä on taas tilaa. Kopioi kirjoittamasi teksti talteen.',
+    sv: 'Det gick inte att spara: disken där databasen finns är full, så ingenting sparades. Skicka formuläret igen när det finns utrymme på disken. Kopiera texten du skrev och spara den.',
+  },
+  'error.unwritable.io-error': {
+    fi: 'Tallennus ei onnistunut: tietokantaan kirjoittaminen epäonnistui (levyvirhe tai tiedostokoon raja), joten mitään ei tallennettu. Ylläpitäjä näkee syyn palvelimen lokista. Kopioi kirjoittamasi teksti talteen.',
+    sv: 'Det gick inte att spara: det gick inte att skriva till databasen (diskfel eller gräns för filstorlek), så ingenting sparades. Administratören ser orsaken i serverns logg. Kopiera texten du skrev och spara den.',
+  },
+  'error.unwritable.read-only': {
+    fi: 'Tallennus ei onnistunut: tietokantaan ei ole kirjoitusoikeutta, joten mitään ei tallennettu. Ylläpitäjä näkee syyn palvelimen lokista. Kopioi kirjoittamasi teksti talteen.',
+    sv: 'Det gick inte att spara: databasen får inte skrivas, så ingenting sparades. Administratören ser orsaken i serverns logg. Kopiera texten du skrev och spara den.',
+  },
   'error.notSaved': { fi: 'Mitään ei tallennettu.', sv: 'Ingenting sparades.' },
   'error.server': {
     fi: 'Sivua ei voitu näyttää palvelimen virheen vuoksi. Virheen tiedot on kirjattu palvelimen lokiin.',

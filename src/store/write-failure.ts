@@ -26,7 +26,7 @@ export function writeFailure(err: unknown): WriteFailure | null {
 export function writeFailureText(kind: WriteFailure, file: string): string {
   if (kind === 'disk-full') return fullDisk(file);
   if (kind === 'read-only') return `the database ${file} cannot be written by this user (a read-only file, folder or mount)`;
-  return 'the database could not be written (disk I/O error: a failing disk, or a limit on file size such as ulimit -f)';
+  return `the database ${file} could not be written (disk I/O error: a failing disk, or a limit on file size such as ulimit -f)`;
 }
 
 /**

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { formatBytes } from '../bytes.js';
 import { viewsDir } from '../paths.js';
-import { checkDb, isBusy, openDb, readVersions } from '../store/index.js';
+import { checkDb, isBusy, openDb, readVersions, type Db } from '../store/index.js';
+import { diskFull } from '../store/disk-space.js';
+import { writeFailure, type WriteFailure } from '../store/write-failure.js';
 import type { WebDeps } from './deps.js';
 import { configureViews } from './views.js';
 import { mountPages } from './pages.js';
@@ -104,7 +106,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   // The read pages: overview, items, item, matter, sources, feeds, calendar and CSV.
   mountPages(app, deps);
   app.use((_req, res) => void res.status(404).render('not-found', { title: word(pageLang(res.locals), 'notFound.title') }));
-  app.use(errorPage);
+  app.use(errorPage(deps.db));
   return app;
 }
 
@@ -190,8 +192,19 @@ export function unreadablePart(url: string): string | undefined {
   return part === undefined ? undefined : part.length > 100 ? `${part.slice(0, 99)}…` : part;
 }
 
+/**
+ * Why a write failed because of the database's file (its disk full, a disk I/O error or a file-size limit, read-only),
+ * or null: only SQLite's own errors, whose text names nothing else. A limit on file size makes SQLite's write fall
+ * short, which it calls a full disk: a disk with room is told apart by looking at it, as opening the database does.
+ */
+function unwritable(err: unknown, db: Db): WriteFailure | null {
+  if (!String((err as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_')) return null;
+  const failed = writeFailure(err);
+  return failed === 'disk-full' && !diskFull(db.name) ? 'io-error' : failed;
+}
+
 /** Any failure: a page in the person's language without stack or paths (whatever NODE_ENV), the detail on stderr for the operator. */
-const errorPage: ErrorRequestHandler = (error, req, res, _next) => {
+const errorPage = (db: Db): ErrorRequestHandler => (error, req, res, _next) => {
   // The router's own refusal of a path parameter it cannot decode (routes before the sign-in gate: the unsubscribe
   // link), said as the gate's check says it.
   const part = error instanceof URIError && (error as { status?: number }).status === 400 ? unreadablePart(req.originalUrl) : undefined;
@@ -199,7 +212,10 @@ const errorPage: ErrorRequestHandler = (error, req, res, _next) => {
   // A write that met another process's write lock (a crawl storing, a backup): nothing was saved, and the same form
   // sent a little later is.
   const busy = isBusy(err);
-  const status = busy ? 503 : Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500;
+  // A write the database's file refused (its disk filled up, a file-size limit, made read-only while serving): nothing
+  // was saved, said as that with the note typed kept, where it was "a server error" and the note was lost.
+  const failed = busy ? null : unwritable(err, db);
+  const status = busy || failed ? 503 : Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500;
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
   if (!(err instanceof HttpError))
     process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, status, error: detail }) + '\n');
@@ -208,6 +224,7 @@ const errorPage: ErrorRequestHandler = (error, req, res, _next) => {
   // 413: a form over FORM_BYTES or with too many fields (body-parser's), said as such; it was "the request could not be handled".
   const message = err instanceof HttpError ? err.message
     : status === 413 ? word(lang, 'error.tooLarge', { size: formatBytes(FORM_BYTES) })
+    : failed ? word(lang, `error.unwritable.${failed}`)
     : word(lang, busy ? 'error.busy' : status < 500 ? 'error.request' : 'error.server');
   if (busy) res.set('Retry-After', '10');
   res.status(status).render('error', { title: word(lang, 'error.title'), message, ...refusedForm(req, status) }, (renderErr, html) => {

@@ -38,7 +38,7 @@ it('exits 1 naming a database file that cannot be written, keeps what was stored
   items = 2000;
   const r = await run(['crawl', '--db', db, '--feeds', feeds], { fileSizeKiB: kib });
   expect(r.out).toMatch(/^sm: error: store: disk I\/O error/m);
-  expect(r.err).toBe('lakivahti crawl: the database could not be written (disk I/O error: a failing disk, or a limit on file size such as ulimit -f); the runs not stored are tried again later\n');
+  expect(r.err).toBe(`lakivahti crawl: the database ${db} could not be written (disk I/O error: a failing disk, or a limit on file size such as ulimit -f); the runs not stored are tried again later\n`);
   expect(r.code).toBe(1);
   const again = await run(['crawl', '--db', db, '--feeds', feeds]);
   expect([again.code, again.out]).toEqual([0, 'sm: 1998 new, 0 updated, 2000 found\n']);

@@ -9,10 +9,12 @@ import { listeningAt, run, start } from '../helpers/process.js';
 import { smtpForTests } from '../helpers/smtp.js';
 import { seedDatabase } from './seed.js';
 import { seedDigestDb } from '../digest/seed.js';
+import { seedSubscribers, subscriberAddress } from './seed-subscribers.js';
+import fs from 'node:fs';
 
 const scratch = smtpForTests('write-failure');
 
-const IO = 'the database could not be written (disk I/O error: a failing disk, or a limit on file size such as ulimit -f); nothing of the failed write was kept\n';
+const io = (db: string) => `the database ${db} could not be written (disk I/O error: a failing disk, or a limit on file size such as ulimit -f); nothing of the failed write was kept\n`;
 
 function check(file: string): { ok: unknown; tagged: unknown; reviews: unknown } {
   const conn = new Database(file, { readonly: true });
@@ -32,7 +34,7 @@ describe('a write the database refuses under a file-size limit', () => {
     const db = path.join(scratch.dir, 'retag.sqlite');
     seedDatabase(db, 2000);
     const r = await run(['retag', '--db', db], { fileSizeKiB: 64 });
-    expect(r.err).toBe(`lakivahti retag: ${IO}`);
+    expect(r.err).toBe(`lakivahti retag: ${io(db)}`);
     expect(r.code).toBe(1);
     expect(check(db)).toEqual({ ok: 'ok', tagged: 2000, reviews: 0 });
     // Without the limit it goes through.
@@ -43,7 +45,7 @@ describe('a write the database refuses under a file-size limit', () => {
     const db = path.join(scratch.dir, 'review.sqlite');
     seedDatabase(db, 20);
     const r = await run(['review', '5', '--reviewer', 'maria', '--goals', 'services', '--db', db], { fileSizeKiB: 4 });
-    expect([r.code, r.out, r.err]).toEqual([1, '', `lakivahti review: ${IO}`]);
+    expect([r.code, r.out, r.err]).toEqual([1, '', `lakivahti review: ${io(db)}`]);
     expect(check(db)).toEqual({ ok: 'ok', tagged: 20, reviews: 0 });
   }, 60_000);
 
@@ -68,7 +70,38 @@ describe('a write the database refuses under a file-size limit', () => {
     seedDigestDb(db).close();
     expect((await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--every', 'immediately', '--db', db])).code).toBe(0);
     const r = await run(['digest', '--send', '--db', db], { fileSizeKiB: 4, env: { SMTP_URL: scratch.smtp.url } });
-    expect([r.code, r.out, r.err]).toEqual([1, '', `lakivahti digest: ${IO}`]);
+    expect([r.code, r.out, r.err]).toEqual([1, '', `lakivahti digest: ${io(db)}`]);
     expect(scratch.smtp.received).toHaveLength(0);
   }, 60_000);
+
+  it('digest --send reaching the limit midway: exit 1 naming the database, what was sent recorded, the rest sent next run, none twice', async () => {
+    const db = path.join(scratch.dir, 'digest-midway.sqlite');
+    seedSubscribers(db, { subscribers: 200, items: 400, network: 10 }).close();
+    const env = { SMTP_URL: scratch.smtp.url };
+    const { received } = scratch.smtp;
+    const before = received.length;
+    // A first run records every message (its log copied back into the file as it closes) and is stopped after a few.
+    const first = start(['digest', '--send', '--approve', '--db', db], { env });
+    await scratch.smtp.waitFor(before + 10, 60_000);
+    first.proc.kill('SIGTERM');
+    expect((await first.done).code).toBe(143);
+    // Room for the file as it is and a little log: each message's record grows the log until a write is refused.
+    const second = await run(['digest', '--send', '--db', db], { env, fileSizeKiB: Math.ceil(fs.statSync(db).size / 1024) + 128 });
+    expect([second.code, second.err]).toEqual([1, `lakivahti digest: ${io(db)}`]);
+    const said = second.out.split('\n').filter((l) => l.startsWith('lähetetty: ')).length;
+    expect(said).toBeGreaterThan(0);
+    const conn = new Database(db, { readonly: true });
+    try {
+      expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
+      // Every message the server has is recorded as sent; none is left claimed.
+      expect(conn.prepare("SELECT count(*) FROM deliveries WHERE status = 'sent'").pluck().get()).toBe(received.length - before);
+      expect(conn.prepare('SELECT count(*) FROM deliveries WHERE claimed_by IS NOT NULL').pluck().get()).toBe(0);
+    } finally {
+      conn.close();
+    }
+    const third = await run(['digest', '--send', '--db', db], { env });
+    expect([third.code, third.err]).toEqual([0, '']);
+    const to = received.slice(before).flatMap((r) => r.to).sort();
+    expect(to).toEqual(Array.from({ length: 200 }, (_, n) => subscriberAddress(n)).sort());
+  }, 120_000);
 });

@@ -2,7 +2,8 @@
 // stored; a new id at every sign-in; the row removed at sign-out. Each session carries its CSRF token.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, RequestHandler } from 'express';
-import { activeUser, isBusy, deleteSession, deleteSessions, findSession, findSessionUser, insertSession, setSessionFlash, touchSession, type Db, type SessionRow, type Role, type UiLanguage } from '../../store/index.js';
+import { leaveForLater } from '../bookkeeping.js';
+import { activeUser, deleteSession, deleteSessions, findSession, findSessionUser, insertSession, setSessionFlash, touchSession, type Db, type SessionRow, type Role, type UiLanguage } from '../../store/index.js';
 
 export interface SessionUser {
   id: number;
@@ -31,18 +32,6 @@ export const ABSOLUTE_MS = 24 * 3600_000;
 const TOUCH_MS = 5 * 60_000;
 /** At most this many sessions are kept between writes (then they are all read again). */
 const KEPT_SESSIONS = 1000;
-
-/**
- * A session's own bookkeeping on a page that only reads (its activity, clearing a message shown): left for a later
- * page when another process holds the write lock, so that reading never fails or waits for it.
- */
-function unlessBusy(write: () => void): void {
-  try {
-    write();
-  } catch (err) {
-    if (!isBusy(err)) throw err;
-  }
-}
 
 const random = () => randomBytes(32).toString('base64url');
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -106,12 +95,12 @@ export function createSessions(opts: SessionOptions) {
         // A message left by the action that redirected here: shown once (only a GET page shows it), then cleared.
         if (s.flash && req.method === 'GET') {
           res.locals.flash = s.flash;
-          unlessBusy(() => setSessionFlash(opts.sessionDb, idHash, null));
+          leaveForLater(() => setSessionFlash(opts.sessionDb, idHash, null));
         }
         res.locals.say = (text: string) => setSessionFlash(opts.sessionDb, idHash, text.slice(0, 500));
         if (now - Date.parse(s.lastSeenAt) > TOUCH_MS) {
           const end = Math.min(Date.parse(s.createdAt) + ABSOLUTE_MS, now + IDLE_MS);
-          unlessBusy(() => touchSession(opts.sessionDb, idHash, new Date(now).toISOString(), new Date(end).toISOString()));
+          leaveForLater(() => touchSession(opts.sessionDb, idHash, new Date(now).toISOString(), new Date(end).toISOString()));
         }
         return next();
       }

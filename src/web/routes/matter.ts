@@ -1,5 +1,6 @@
 // One matter (/matters/:id): its stages in order with their dates, every item by source, the statement deadline,
 // who has answered, why its items are joined, and the network's response status from the joint-response board.
+import { leaveForLater } from '../bookkeeping.js';
 import type { RequestHandler } from 'express';
 import { describeJoin } from '../../link/explain.js';
 import { MATTER_STAGES } from '../../link/stage.js';
@@ -132,7 +133,8 @@ export function matterPage(ctx: PageContext): RequestHandler {
     // (a link checker, a preview) is no visit: it would clear the marks the person has not seen.
     const who = viewer(res);
     const since = who.user ? lastMatterVisit(ctx.deps.db, who.user.id, m.id) : undefined;
-    if (who.user && !ctx.deps.readOnly && req.method === 'GET') recordMatterVisit(ctx.deps.db, who.user.id, m.id, ctx.now().toISOString());
+    // Left for the next visit under another process's lock or a full disk: the page reads on (it was answered 503).
+    if (who.user && !ctx.deps.readOnly && req.method === 'GET') leaveForLater(() => recordMatterVisit(ctx.deps.db, who.user!.id, m.id, ctx.now().toISOString()));
     const shown = matterChanges(ctx.deps.db, m.id, asked.changesBefore, CHANGES_PAGE);
     const listed = newestFirst(shown.events, since, lang);
     // Counted in the store only when every change shown is new and more are (a page of the newest would say too few).

@@ -1,0 +1,60 @@
+// `digest --send` stopped by a signal (cron's timeout, a shutdown) while it records the messages due, before sending
+// any: it died by the signal without a word (exit 143, nothing lost: each 100 subscribers' messages commit with their
+// watermarks). It now finishes recording, says what it left, sends nothing, and exits 128 + the signal; the next run
+// sends every message.
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, it } from 'vitest';
+import { run, start } from '../helpers/process.js';
+import { smtpForTests } from '../helpers/smtp.js';
+import { seedSubscribers, subscriberAddress } from './seed-subscribers.js';
+
+const scratch = smtpForTests('digest-signal-preparing');
+const SUBSCRIBERS = 500;
+
+it('SIGTERM while the messages are being recorded: none sent, the line says what was left, exit 143; the next run sends all', async () => {
+  const file = path.join(scratch.dir, 'prep.sqlite');
+  seedSubscribers(file, { subscribers: SUBSCRIBERS, network: 0 }).close();
+  const env = { SMTP_URL: scratch.smtp.url };
+  const child = start(['digest', '--send', '--db', file], { env });
+  // The first 100 subscribers' messages are committed: the preparation is under way.
+  const reader = new Database(file, { readonly: true });
+  try {
+    const recorded = () => reader.prepare('SELECT count(*) FROM deliveries').pluck().get() as number;
+    for (let n = 0; recorded() === 0; n++) {
+      if (n > 6000) throw new Error('no message was recorded within 60 s');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(recorded()).toBeLessThan(SUBSCRIBERS);
+  } finally {
+    reader.close();
+  }
+  child.proc.kill('SIGTERM');
+  const done = await child.done;
+  expect([done.signal, done.code]).toEqual([null, 143]);
+  // Only the network draft's notice (nobody receives it here), no message sent.
+  expect(done.out).toBe('verkoston katsaus 1 odottaa hyväksyntää (hyväksy verkkonäkymässä tai: lakivahti digest --send --approve)\n');
+  expect(done.err).toMatch(/^lakivahti digest: SIGTERM: stopped once the messages due were recorded \(\d+ recorded now\), before sending any; the next run sends them\n$/);
+  expect(scratch.smtp.received).toHaveLength(0);
+  const db = new Database(file, { readonly: true });
+  try {
+    const pending = db.prepare("SELECT count(*) FROM deliveries WHERE status = 'pending'").pluck().get() as number;
+    expect(done.err).toContain(`(${pending} recorded now)`);
+    expect(pending).toBeGreaterThan(100); // more than the first chunk: recorded after the signal came
+  } finally {
+    db.close();
+  }
+  const next = await run(['digest', '--send', '--db', file], { env });
+  expect([next.code, next.err]).toEqual([0, '']);
+  // Each recorded message sent once, to its own subscriber.
+  const after = new Database(file, { readonly: true });
+  try {
+    const sent = (after.prepare("SELECT email FROM deliveries WHERE status = 'sent' ORDER BY email").pluck().all() as string[]);
+    expect(after.prepare("SELECT count(*) FROM deliveries WHERE status <> 'sent'").pluck().get()).toBe(0);
+    expect(scratch.smtp.received.flatMap((r) => r.to).sort()).toEqual(sent);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(sent.every((a) => Array.from({ length: SUBSCRIBERS }, (_, n) => subscriberAddress(n)).includes(a))).toBe(true);
+  } finally {
+    after.close();
+  }
+}, 180_000);
