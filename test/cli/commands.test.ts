@@ -11,13 +11,15 @@ let server: TestServer;
 let dir: string;
 let feeds: string;
 let db: string;
-// Dates relative to today, so the open deadline stays open whenever the tests run.
+// Dates relative to today, so the open deadline stays open whenever the tests run, and the items were published last
+// year: a pubDate of 2 November this year is in the future from January to 1 November, and was stored as the time the
+// item was first fetched (items --json's published failed then).
 const year = new Date().getFullYear();
 
 const rss = (items: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>https://example.fi/</link><description>d</description>${items}</channel></rss>`;
 const item = (guid: string, title: string, desc: string) =>
-  `<item><guid>${guid}</guid><title>${title}</title><link>https://example.fi/${guid}</link><description>${desc}</description><pubDate>02 Nov ${year} 10:00:00 +0200</pubDate></item>`;
+  `<item><guid>${guid}</guid><title>${title}</title><link>https://example.fi/${guid}</link><description>${desc}</description><pubDate>02 Nov ${year - 1} 10:00:00 +0200</pubDate></item>`;
 
 /** Run the CLI on the test's database and feeds, and capture what it prints. */
 const run = (...args: string[]) => runMain([...args, '--db', db, '--feeds', feeds]);
@@ -82,7 +84,7 @@ describe('lakivahti CLI', () => {
     const a = rows.find((x) => x.title === 'Pelastuslain muutos lausunnoille');
     expect(Object.keys(a)).toEqual(expect.arrayContaining(['id', 'source', 'title', 'url', 'published', 'summary', 'language', 'identifiers', 'deadline', 'organisation']));
     expect(a).toMatchObject({
-      source: 'sm', url: 'https://example.fi/a', published: `${year}-11-02T08:00:00.000Z`, language: 'fi',
+      source: 'sm', url: 'https://example.fi/a', published: `${year - 1}-11-02T08:00:00.000Z`, language: 'fi',
       identifiers: ['VN/123/2026'], deadline: `${year + 1}-01-15`, relevant: true, primary: 'services',
     });
     expect(rows.find((x) => x.title.startsWith('Poliisin'))).toMatchObject({ relevant: false, goals: [] });

@@ -152,3 +152,31 @@ export async function freePort(): Promise<number> {
   }
   throw new Error(`freePort: no free port found on 127.0.0.1 between ${from} and ${to}`);
 }
+
+/**
+ * Another process holding `file`'s write lock (BEGIN IMMEDIATE, waiting up to 30 s for it) until `free()` rolls back
+ * and closes it. A node child with the project's own better-sqlite3, not the `sqlite3` shell: that program is no part
+ * of a fresh machine (the tests spawning it failed there with ENOENT), and it went on after a failed BEGIN as if it
+ * held the lock.
+ */
+export async function holdWriteLock(file: string): Promise<{ free: () => Promise<void> }> {
+  const script = `const db = new (require('better-sqlite3'))(process.argv[1], { timeout: 30000 });
+    db.exec('BEGIN IMMEDIATE');
+    process.stdout.write('locked\\n');
+    process.stdin.resume().on('end', () => { db.exec('ROLLBACK'); db.close(); });`;
+  const holder = spawn(process.execPath, ['-e', script, file], { cwd: rootDir, stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  holder.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
+  const closed = new Promise<number | null>((resolve) => holder.on('close', resolve));
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout.once('data', () => resolve());
+    void closed.then((code) => reject(new Error(`holdWriteLock: the lock on ${file} was not taken (exit ${code}): ${err}`)));
+  });
+  return {
+    free: async () => {
+      holder.stdin.end();
+      const code = await closed;
+      if (code !== 0) throw new Error(`holdWriteLock: the lock on ${file} was not let go cleanly (exit ${code}): ${err}`);
+    },
+  };
+}

@@ -1,6 +1,6 @@
 // `lakivahti subscriptions` and `lakivahti digest` as processes with pipes, sending to a real SMTP server; one run is
 // killed for real between two sends.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/index.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
-import { run, start } from '../helpers/process.js';
+import { holdWriteLock, run, start } from '../helpers/process.js';
 import { smtpForTests, startSmtp } from '../helpers/smtp.js';
 import { item, seedDigestDb, store } from '../digest/seed.js';
 import { PER_GOAL } from '../../src/digest/build.js';
@@ -312,14 +312,6 @@ describe('lakivahti digest', () => {
     expect(deliveries(db).every((d) => d.status === 'sent')).toBe(true);
   }, 120_000);
 
-  /** Another process (the sqlite3 shell) holding the database's write lock until `free()`. */
-  async function lockHeld(file: string): Promise<{ free: () => Promise<void> }> {
-    const shell = spawn('sqlite3', [file], { stdio: ['pipe', 'pipe', 'inherit'] });
-    shell.stdin.write("BEGIN IMMEDIATE;\nSELECT 'locked';\n");
-    await new Promise((resolve) => shell.stdout.once('data', resolve));
-    return { free: () => new Promise((resolve) => (shell.once('close', () => resolve()), shell.stdin.end('ROLLBACK;\n'))) };
-  }
-
   it('a lock another process holds on: a write gives up as review does (exit 1, "database is locked"), and the next run goes on', async () => {
     const db = seeded('locked.sqlite');
     for (const who of ['eka', 'toka']) await run(['subscriptions', 'add', `${who}@example.fi`, '--goal', 'services', '--db', db]);
@@ -328,7 +320,7 @@ describe('lakivahti digest', () => {
     const child = start(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url } });
     await scratch.smtp.waitFor(arrived + 1, 60_000);
     // Taken while the first message is out: its failure's record, and the next claim, need the lock.
-    const lock = await lockHeld(db);
+    const lock = await holdWriteLock(db);
     try {
       scratch.smtp.release(451);
       // Before, the run waited for the lock however long it was held (cron's runs piled up behind it).
@@ -353,7 +345,7 @@ describe('lakivahti digest', () => {
     scratch.smtp.holdAfter(arrived);
     const child = start(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url } });
     await scratch.smtp.waitFor(arrived + 1, 60_000);
-    const lock = await lockHeld(db);
+    const lock = await holdWriteLock(db);
     scratch.smtp.release();
     await new Promise((resolve) => setTimeout(resolve, 8_000));
     await lock.free();

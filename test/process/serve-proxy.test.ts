@@ -64,7 +64,8 @@ describe('serve with no proxy named', { timeout: 120_000 }, () => {
   });
 });
 
-describe('malformed proxy settings', () => {
+// Four starts of serve, one after another: over the default 20 s at load 22 (three test files at once).
+describe('malformed proxy settings', { timeout: 90_000 }, () => {
   it('exit 2 naming the variable, before any database is made', async () => {
     const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'lakivahti-proxy-bad-'));
     try {

@@ -1,7 +1,6 @@
 // Two commands that find the database one migration behind, started together (serve restarted after an upgrade while
 // cron's crawl begins): one upgrades it, the other waits for that and goes on. The second began reading before it
 // asked for the write lock, so once the first had committed it failed at once: "database is locked", exit 1.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +8,7 @@ import { afterAll, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { migrate } from '../../src/store/index.js';
 import { migrationsDir } from '../../src/paths.js';
-import { run } from '../helpers/process.js';
+import { holdWriteLock, run } from '../helpers/process.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-upgrade-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -25,12 +24,10 @@ it('two commands upgrading at once: both go on, the migration applied once', asy
   migrate(db, older);
   db.close();
   // A third process holds the write lock while both start, so both are waiting for it when it is let go.
-  const shell = spawn('sqlite3', [file], { stdio: ['pipe', 'pipe', 'inherit'] });
-  shell.stdin.write("BEGIN IMMEDIATE;\nSELECT 'locked';\n");
-  await new Promise((resolve) => shell.stdout.once('data', resolve));
+  const lock = await holdWriteLock(file);
   const both = [run(['relink', '--db', file]), run(['relink', '--db', file])];
   await new Promise((resolve) => setTimeout(resolve, 3_000));
-  shell.stdin.end('ROLLBACK;\n');
+  await lock.free();
   for (const r of await Promise.all(both)) expect([r.code, r.err]).toEqual([0, '']);
   const after = new Database(file, { readonly: true });
   expect(after.prepare('SELECT name FROM schema_migrations ORDER BY version').pluck().all()).toEqual(files);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { openDb, syncSources, listItems, getSourceState, searchIndexSegments, type Db } from '../../src/store/index.js';
 import { deferredWorkerWriter, workerWriter, type StoreWriter } from '../../src/store/writer.js';
 import { contentHash } from '../../src/normalize/key.js';
@@ -21,6 +22,25 @@ const run = (sourceId: string): RunResult => ({
   sourceId, startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), status: 'ok', found: 0, created: 0,
   updated: 0, error: null, notes: [],
 });
+
+/** Resolves once a transaction somewhere holds `file`'s write lock: a connection that does not wait is refused it. */
+async function untilWriteLocked(file: string, timeoutMs = 30_000): Promise<void> {
+  const probe = new Database(file, { timeout: 0 });
+  try {
+    for (const until = Date.now() + timeoutMs; Date.now() < until; await new Promise((r) => setTimeout(r, 5))) {
+      try {
+        probe.exec('BEGIN IMMEDIATE');
+        probe.exec('ROLLBACK');
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_BUSY') return;
+        throw err;
+      }
+    }
+    throw new Error(`no transaction took the write lock of ${file} within ${timeoutMs} ms`);
+  } finally {
+    probe.close();
+  }
+}
 
 let dir: string;
 let reader: Db;
@@ -86,8 +106,8 @@ describe('worker writer', () => {
     sink.add([item('1')]);
     sink.add([item('2')]); // a second batch: the run streams, so its transaction is open
     // A lease sent together with the run's first messages is taken before the run begins (leases go first): this one
-    // comes once the run is open.
-    await new Promise((r) => setTimeout(r, 100));
+    // comes once the run is open (its transaction holds the write lock), not after a time the thread may not have had.
+    await untilWriteLocked(path.join(dir, 'db.sqlite'));
     let claimed: boolean | null = null;
     const claim = writer.claim('b', new Date(Date.now() + 60_000)).then((v) => (claimed = v));
     await new Promise((r) => setTimeout(r, 100));
