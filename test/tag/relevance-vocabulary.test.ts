@@ -248,6 +248,11 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish (pilkfiskare)', { title: 'Räddningsverket varnar pilkfiskare för strömmande vatten', summary: '', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['a fire brigades’ summer camp (sommarläger) is event news', { title: 'Brandkårernas sommarläger inleds i Vasa', summary: '', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['rescue departments harmonising (yhdenmukaistavat) a practice at fires is no call-out', { title: 'Pelastuslaitokset yhdenmukaistavat savusukelluksen käytännöt tulipaloissa', summary: '', source: 'pelastustoimi' }, true, 'services'],
+  // Round forty-one: the arrival of help (avun saapuminen, hjälpens ankomst) is the rescue services' response time beside a
+  // rescue unit (pelastusyksikkö, räddningsenhet, an actor as pelastus is); an ambulance's arrival alone is no rescue matter.
+  ['help arriving (avun saapuminen) late beside a rescue unit is the response time', { title: 'Selvitys: avun saapuminen saaristoon kestää yli tunnin', summary: 'Lähin pelastusyksikkö on mantereella.', source: 'valtioneuvosto' }, true, 'services'],
+  ['the same in Swedish (hjälpens ankomst, räddningsenheten)', { title: 'Utredning: hjälpens ankomst till skärgården dröjer över en timme', summary: 'Den närmaste räddningsenheten finns på fastlandet.', lang: 'sv', source: 'valtioneuvosto' }, true, 'services'],
+  ['an ambulance’s arrival alone is no rescue matter', { title: 'Kysely: avun saapuminen mökille huolettaa kesäasukkaita', summary: 'Ambulanssi saapui tunnin kuluttua.', source: 'yle' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
