@@ -253,6 +253,9 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['help arriving (avun saapuminen) late beside a rescue unit is the response time', { title: 'Selvitys: avun saapuminen saaristoon kestää yli tunnin', summary: 'Lähin pelastusyksikkö on mantereella.', source: 'valtioneuvosto' }, true, 'services'],
   ['the same in Swedish (hjälpens ankomst, räddningsenheten)', { title: 'Utredning: hjälpens ankomst till skärgården dröjer över en timme', summary: 'Den närmaste räddningsenheten finns på fastlandet.', lang: 'sv', source: 'valtioneuvosto' }, true, 'services'],
   ['an ambulance’s arrival alone is no rescue matter', { title: 'Kysely: avun saapuminen mökille huolettaa kesäasukkaita', summary: 'Ambulanssi saapui tunnin kuluttua.', source: 'yle' }, false, null],
+  // A fire (brand) as a Swedish word of its own, tulipalo's twin: deaths in fires counted over a year; one fire's stays out.
+  ['deaths in fires (omkom i bränder) over a year are fire prevention’s figures', { title: 'Allt färre omkommer i bränder i småhus', summary: 'Statistiken visar en nedgång för tredje året.', lang: 'sv', source: 'tilastokeskus' }, true, 'services'],
+  ['one death in one fire (brand) stays incident news', { title: 'Brand i ett radhus i Vasa – en person omkom', summary: 'Räddningsverket släckte branden.', lang: 'sv', source: 'pelastustoimi' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
