@@ -603,7 +603,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-nine's relevance (h-rel-48, 12-06 11:40): F1 0.995, primary 0.963 / 0.957 (d215, the year's fire deaths); bars raised to just below.
       // Round thirty-nine (h-goals-48: a comma lists, so a shared situation picture's users are no subject): goal precision
       // 0.954 / 0.949.
-      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.955, goalPrecision: 0.945 }, true);
+      // Round forty-one's relevance (h-rel-50, 12-06 17:00 UTC): d216 ("omkom i bränder") found by brand, tulipalo's Swedish
+      // twin: F1 0.997, primary 0.968 / 0.963, goal precision unchanged. Bars raised to just below.
+      expectBars(evaluation202812, { f1: 0.995, primaryHit: 0.96, goalPrecision: 0.945 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -716,7 +718,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // generators, outdoor sirens, the ministry and the network together, the welfare area's investments): F1 0.962 / 0.967
       // (two items found with their terms), primary 0.911 / 0.919 (chosen the same), goal precision 0.984; its other primary
       // misses are items not found (relevance) and the risk analysis noted for the budget's preparation. Bars just below.
-      expectBars(evaluation202819, { f1: 0.985, primaryHit: 0.905, goalPrecision: 0.98 }, true);
+      // Round forty-one's relevance (h-rel-50, 12-06 17:00 UTC): qc047/qc048 (help arriving late) found by the arrival of help
+      // as response-time context: F1 1.000, primary 0.984 (chosen 0.984), goal precision 0.985. Bars raised to just below.
+      expectBars(evaluation202819, { f1: 0.995, primaryHit: 0.98, goalPrecision: 0.98 }, true);
     });
     it('holds on the round-thirty-nine evaluation set, a dev set from round forty, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-nine; a dev set from round forty on, so its misses are printed. Before any
