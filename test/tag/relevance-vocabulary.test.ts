@@ -256,6 +256,10 @@ const cases: [string, TagInput, boolean, string | null][] = [
   // A fire (brand) as a Swedish word of its own, tulipalo's twin: deaths in fires counted over a year; one fire's stays out.
   ['deaths in fires (omkom i bränder) over a year are fire prevention’s figures', { title: 'Allt färre omkommer i bränder i småhus', summary: 'Statistiken visar en nedgång för tredje året.', lang: 'sv', source: 'tilastokeskus' }, true, 'services'],
   ['one death in one fire (brand) stays incident news', { title: 'Brand i ett radhus i Vasa – en person omkom', summary: 'Räddningsverket släckte branden.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Evacuation (evakuointi, evakuering) and preparedness plans (beredskapsplan) lift the welfare-area scope, as varautuminen.
+  ['the welfare areas’ large-scale evacuation (laajamittaisen evakuoinnin) is preparedness', { title: 'Hyvinvointialueet ja kunnat saavat ohjeen laajamittaisen evakuoinnin järjestämisestä', summary: 'Ohje valmistuu syksyllä.', source: 'intermin' }, true, 'internal-security'],
+  ['the same in Swedish (evakuering)', { title: 'Kommunerna och välfärdsområdena övar storskalig evakuering', summary: 'Övningen ordnas i höst.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['the welfare areas’ preparedness plans (beredskapsplaner) are preparedness', { title: 'Välfärdsområdenas beredskapsplaner ses över efter stormen', summary: 'Reservkraften räcker inte i alla områden.', lang: 'sv', source: 'avi' }, true, 'internal-security'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
