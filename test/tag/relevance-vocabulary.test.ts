@@ -260,6 +260,12 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the welfare areas’ large-scale evacuation (laajamittaisen evakuoinnin) is preparedness', { title: 'Hyvinvointialueet ja kunnat saavat ohjeen laajamittaisen evakuoinnin järjestämisestä', summary: 'Ohje valmistuu syksyllä.', source: 'intermin' }, true, 'internal-security'],
   ['the same in Swedish (evakuering)', { title: 'Kommunerna och välfärdsområdena övar storskalig evakuering', summary: 'Övningen ordnas i höst.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
   ['the welfare areas’ preparedness plans (beredskapsplaner) are preparedness', { title: 'Välfärdsområdenas beredskapsplaner ses över efter stormen', summary: 'Reservkraften räcker inte i alla områden.', lang: 'sv', source: 'avi' }, true, 'internal-security'],
+  // Fire-water supply (palovesihuolto, brandvattenförsörjning) and fire-technical (palotekninen, brandteknisk) requirements are
+  // buildings' fire safety by their own words.
+  ['fire-water supply (palovesihuolto) of an industrial area is fire safety', { title: 'Teollisuusalueen palovesihuolto ei riitä uusille halleille', summary: 'Kaupunki selvittää vesijohtoverkon vahvistamista.', source: 'kunta' }, true, 'services'],
+  ['the same in Swedish (brandvattenförsörjning)', { title: 'Brandvattenförsörjningen i industriområdet räcker inte för de nya hallarna', summary: 'Staden utreder hur vattenledningsnätet kan förstärkas.', lang: 'sv', source: 'kunta' }, true, 'services'],
+  ['fire-technical (palotekninen) requirements for battery stores are fire safety', { title: 'Akkuvarastoille paloteknisiä vaatimuksia', summary: 'Asetusluonnos on lausunnolla.', source: 'ym' }, true, 'services'],
+  ['the same in Swedish (brandtekniska krav)', { title: 'Brandtekniska krav för batterilager', summary: 'Utkastet till förordning är på remiss.', lang: 'sv', source: 'ym' }, true, 'services'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
