@@ -266,6 +266,10 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish (brandvattenförsörjning)', { title: 'Brandvattenförsörjningen i industriområdet räcker inte för de nya hallarna', summary: 'Staden utreder hur vattenledningsnätet kan förstärkas.', lang: 'sv', source: 'kunta' }, true, 'services'],
   ['fire-technical (palotekninen) requirements for battery stores are fire safety', { title: 'Akkuvarastoille paloteknisiä vaatimuksia', summary: 'Asetusluonnos on lausunnolla.', source: 'ym' }, true, 'services'],
   ['the same in Swedish (brandtekniska krav)', { title: 'Brandtekniska krav för batterilager', summary: 'Utkastet till förordning är på remiss.', lang: 'sv', source: 'ym' }, true, 'services'],
+  // Sauna stoves (kiuas, bastuugn) beside fire damage (palovahinko, brandskada) are fire safety; a stove alone is not.
+  ['sauna stoves causing fire damage (kiukaat, palovahingot) are fire safety', { title: 'Kiukaat aiheuttavat yhä palovahinkoja rivitaloissa', summary: 'Kiukaan ja seinän väliin jätetään liian vähän tilaa.', source: 'ym' }, true, 'services'],
+  ['the same in Swedish (bastuugnar, brandskador)', { title: 'Bastuugnar orsakar fortfarande brandskador i radhus', summary: 'Avståndet till väggen är ofta för litet.', lang: 'sv', source: 'ym' }, true, 'services'],
+  ['sauna stoves’ sales alone are nobody’s here', { title: 'Kiukaiden myynti kasvoi joulukuussa', summary: 'Kauppa kävi erityisesti verkossa.', source: 'yle' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
