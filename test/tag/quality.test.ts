@@ -607,7 +607,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-nine's relevance (h-rel-48, 12-06 11:40): F1 0.995, primary 0.963 / 0.957 (d215, the year's fire deaths); bars raised to just below.
       // Round thirty-nine (h-goals-48: a comma lists, so a shared situation picture's users are no subject): goal precision
       // 0.954 / 0.949.
-      expectBars(evaluation202812, { f1: 0.99, primaryHit: 0.955, goalPrecision: 0.945 }, true);
+      // Round forty-one's relevance (h-rel-50, 12-06 17:00 UTC): d216 ("omkom i bränder") found by brand, tulipalo's Swedish
+      // twin: F1 0.997, primary 0.968 / 0.963, goal precision unchanged. Bars raised to just below.
+      expectBars(evaluation202812, { f1: 0.995, primaryHit: 0.96, goalPrecision: 0.945 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -720,7 +722,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // generators, outdoor sirens, the ministry and the network together, the welfare area's investments): F1 0.962 / 0.967
       // (two items found with their terms), primary 0.911 / 0.919 (chosen the same), goal precision 0.984; its other primary
       // misses are items not found (relevance) and the risk analysis noted for the budget's preparation. Bars just below.
-      expectBars(evaluation202819, { f1: 0.985, primaryHit: 0.905, goalPrecision: 0.98 }, true);
+      // Round forty-one's relevance (h-rel-50, 12-06 17:00 UTC): qc047/qc048 (help arriving late) found by the arrival of help
+      // as response-time context: F1 1.000, primary 0.984 (chosen 0.984), goal precision 0.985. Bars raised to just below.
+      expectBars(evaluation202819, { f1: 0.995, primaryHit: 0.98, goalPrecision: 0.98 }, true);
     });
     it('holds on the round-thirty-nine evaluation set, a dev set from round forty, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-nine; a dev set from round forty on, so its misses are printed. Before any
@@ -755,7 +759,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 17:17-17:21 UTC, load 14, the primary-goal model refitted with it): F1 0.920 / 0.924 (precision 0.948, recall 0.893
       // / 0.902), primary 0.836 / 0.852 (chosen the same), goal precision 0.922 / 0.931 (goal recall 0.815 / 0.831); in
       // the learning test from then on (no fold worse with either analyzer). Bars just below its baseline (below the issue's three targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202821, { f1: 0.91, primaryHit: 0.82, goalPrecision: 0.915 }, true);
+      // Round forty-one's relevance (h-rel-50, 12-06 17:53 UTC): its relevance misses read after eval-2028-22's sealing: F1
+      // 0.959 (precision 0.952, recall 0.967), primary 0.910 / 0.918 (chosen the same), goal precision 0.927 / 0.935.
+      // Bars raised to just below.
+      expectBars(evaluation202821, { f1: 0.955, primaryHit: 0.905, goalPrecision: 0.925 }, true);
     });
     it('holds on the round-forty-one evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-one change (12-06

@@ -248,6 +248,28 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish (pilkfiskare)', { title: 'Räddningsverket varnar pilkfiskare för strömmande vatten', summary: '', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['a fire brigades’ summer camp (sommarläger) is event news', { title: 'Brandkårernas sommarläger inleds i Vasa', summary: '', lang: 'sv', source: 'pelastustoimi' }, false, null],
   ['rescue departments harmonising (yhdenmukaistavat) a practice at fires is no call-out', { title: 'Pelastuslaitokset yhdenmukaistavat savusukelluksen käytännöt tulipaloissa', summary: '', source: 'pelastustoimi' }, true, 'services'],
+  // Round forty-one: the arrival of help (avun saapuminen, hjälpens ankomst) is the rescue services' response time beside a
+  // rescue unit (pelastusyksikkö, räddningsenhet, an actor as pelastus is); an ambulance's arrival alone is no rescue matter.
+  ['help arriving (avun saapuminen) late beside a rescue unit is the response time', { title: 'Selvitys: avun saapuminen saaristoon kestää yli tunnin', summary: 'Lähin pelastusyksikkö on mantereella.', source: 'valtioneuvosto' }, true, 'services'],
+  ['the same in Swedish (hjälpens ankomst, räddningsenheten)', { title: 'Utredning: hjälpens ankomst till skärgården dröjer över en timme', summary: 'Den närmaste räddningsenheten finns på fastlandet.', lang: 'sv', source: 'valtioneuvosto' }, true, 'services'],
+  ['an ambulance’s arrival alone is no rescue matter', { title: 'Kysely: avun saapuminen mökille huolettaa kesäasukkaita', summary: 'Ambulanssi saapui tunnin kuluttua.', source: 'yle' }, false, null],
+  // A fire (brand) as a Swedish word of its own, tulipalo's twin: deaths in fires counted over a year; one fire's stays out.
+  ['deaths in fires (omkom i bränder) over a year are fire prevention’s figures', { title: 'Allt färre omkommer i bränder i småhus', summary: 'Statistiken visar en nedgång för tredje året.', lang: 'sv', source: 'tilastokeskus' }, true, 'services'],
+  ['one death in one fire (brand) stays incident news', { title: 'Brand i ett radhus i Vasa – en person omkom', summary: 'Räddningsverket släckte branden.', lang: 'sv', source: 'pelastustoimi' }, false, null],
+  // Evacuation (evakuointi, evakuering) and preparedness plans (beredskapsplan) lift the welfare-area scope, as varautuminen.
+  ['the welfare areas’ large-scale evacuation (laajamittaisen evakuoinnin) is preparedness', { title: 'Hyvinvointialueet ja kunnat saavat ohjeen laajamittaisen evakuoinnin järjestämisestä', summary: 'Ohje valmistuu syksyllä.', source: 'intermin' }, true, 'internal-security'],
+  ['the same in Swedish (evakuering)', { title: 'Kommunerna och välfärdsområdena övar storskalig evakuering', summary: 'Övningen ordnas i höst.', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['the welfare areas’ preparedness plans (beredskapsplaner) are preparedness', { title: 'Välfärdsområdenas beredskapsplaner ses över efter stormen', summary: 'Reservkraften räcker inte i alla områden.', lang: 'sv', source: 'avi' }, true, 'internal-security'],
+  // Fire-water supply (palovesihuolto, brandvattenförsörjning) and fire-technical (palotekninen, brandteknisk) requirements are
+  // buildings' fire safety by their own words.
+  ['fire-water supply (palovesihuolto) of an industrial area is fire safety', { title: 'Teollisuusalueen palovesihuolto ei riitä uusille halleille', summary: 'Kaupunki selvittää vesijohtoverkon vahvistamista.', source: 'kunta' }, true, 'services'],
+  ['the same in Swedish (brandvattenförsörjning)', { title: 'Brandvattenförsörjningen i industriområdet räcker inte för de nya hallarna', summary: 'Staden utreder hur vattenledningsnätet kan förstärkas.', lang: 'sv', source: 'kunta' }, true, 'services'],
+  ['fire-technical (palotekninen) requirements for battery stores are fire safety', { title: 'Akkuvarastoille paloteknisiä vaatimuksia', summary: 'Asetusluonnos on lausunnolla.', source: 'ym' }, true, 'services'],
+  ['the same in Swedish (brandtekniska krav)', { title: 'Brandtekniska krav för batterilager', summary: 'Utkastet till förordning är på remiss.', lang: 'sv', source: 'ym' }, true, 'services'],
+  // Sauna stoves (kiuas, bastuugn) beside fire damage (palovahinko, brandskada) are fire safety; a stove alone is not.
+  ['sauna stoves causing fire damage (kiukaat, palovahingot) are fire safety', { title: 'Kiukaat aiheuttavat yhä palovahinkoja rivitaloissa', summary: 'Kiukaan ja seinän väliin jätetään liian vähän tilaa.', source: 'ym' }, true, 'services'],
+  ['the same in Swedish (bastuugnar, brandskador)', { title: 'Bastuugnar orsakar fortfarande brandskador i radhus', summary: 'Avståndet till väggen är ofta för litet.', lang: 'sv', source: 'ym' }, true, 'services'],
+  ['sauna stoves’ sales alone are nobody’s here', { title: 'Kiukaiden myynti kasvoi joulukuussa', summary: 'Kauppa kävi erityisesti verkossa.', source: 'yle' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
