@@ -755,7 +755,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 17:17-17:21 UTC, load 14, the primary-goal model refitted with it): F1 0.920 / 0.924 (precision 0.948, recall 0.893
       // / 0.902), primary 0.836 / 0.852 (chosen the same), goal precision 0.922 / 0.931 (goal recall 0.815 / 0.831); in
       // the learning test from then on (no fold worse with either analyzer). Bars just below its baseline (below the three targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202821, { f1: 0.91, primaryHit: 0.82, goalPrecision: 0.915 }, true);
+      // Round forty-one's goal classes (h-goals-50, 12-06 17:53 UTC, before the relevance part is merged; the need
+      // coefficients by their inflected stem, a hazard-led former lead facing the further-goal test): F1 0.920 / 0.924,
+      // primary 0.844 / 0.852, goal precision 0.947 / 0.947. Bars just below.
+      expectBars(evaluation202821, { f1: 0.91, primaryHit: 0.84, goalPrecision: 0.94 }, true);
     });
     it('holds on the round-forty-one evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-one change (12-06

@@ -14,3 +14,15 @@ describe.each(roundTaggers('round forty-one, need coefficients'))('round forty-o
     expect(tag({ title, summary, lang: 'fi', source: 'vm' })).toMatchObject({ relevant: true, primary: 'welfare-reform' });
   });
 });
+
+// A forest fire is the occasion of the EU reserve's module, not a subject of its own (round thirty-one: a hazard is no
+// title's head): when the primary-goal model leads with the EU reserve's goal, the rules' former lead, named in the title
+// by the hazard alone, faces the further-goal test, as a lead named by topic words does.
+describe.each(roundTaggers('round forty-one, hazard-led former lead'))('round forty-one, the EU reserve’s forest-fire module (%s)', (_name, tag) => {
+  it.each([
+    ['Suomen maastopalomoduuli liitetään EU:n reserviin – lähtö kahdeksassa tunnissa', 'Moduuli kuuluu EU:n pelastuspalvelumekanismiin; henkilöstö tulee pelastuslaitoksilta.', 'fi'],
+    ['Finlands terrängbrandsmodul ansluts till EU:s reserv – avresa inom åtta timmar', 'Modulen hör till EU:s civilskyddsmekanism; personalen kommer från räddningsverken.', 'sv'],
+  ] as const)('internal security alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+});
