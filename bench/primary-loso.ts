@@ -86,15 +86,9 @@ export function rulesMethod(taxonomy: Taxonomy, analyzer: Analyzer): Method {
   return () => tag;
 }
 
-/**
- * How the model's choice enters the result: `replace` puts it in the rules' primary's place, `add` lists it first beside
- * theirs, `swap` as replace among the listed goals and, for a goal the rules score relevant but leave unlisted, in the
- * rules' primary's place (the count of goals kept) when its probability is at least `swapMargin`.
- */
+/** How the model's choice enters the result: `replace` puts it in the rules' primary's place, `add` lists it first beside theirs. */
 export interface ModelOptions {
-  apply: 'replace' | 'add' | 'swap';
-  /** `swap`: the probability an unlisted choice needs (default `margin`). */
-  swapMargin?: number;
+  apply: 'replace' | 'add';
   /** The model overrides the rules only when its choice has at least this probability. */
   margin: number;
   l2?: number;
@@ -103,8 +97,6 @@ export interface ModelOptions {
   floor?: number;
   /** Leave out the features that say what the rules chose (rules-primary, rules-listed): the reading alone. */
   readingOnly?: boolean;
-  /** Experiment: the item's source crossed with each candidate goal (who publishes: the ministry, a welfare area). */
-  source?: boolean;
 }
 
 /** The candidate shipped in feeds/primary-model.json (build-primary-model.ts), the default measured here. */
@@ -122,7 +114,6 @@ export function modelFitter(taxonomy: Taxonomy, analyzer: Analyzer, options: Mod
       const rules = core.finish(item, reading, null);
       const c = candidates(reading, rules, options.floor ?? taxonomy.thresholds.relevant, taxonomy.fields.title);
       if (options.readingOnly) c.features = c.features.map((x) => x.filter((f) => !f.startsWith('rules-')));
-      if (options.source && item.source) c.features = c.features.map((x, k) => [...x, `source:${item.source}>${c.goals[k]}`]);
       cache.set(item, (r = { reading, rules, c }));
     }
     return r;
@@ -149,11 +140,6 @@ export function modelMethod(taxonomy: Taxonomy, analyzer: Analyzer, options: Mod
       if (!rules.relevant || c.goals.length < 2) return rules;
       const { goal, p } = choose(w, c);
       if (goal === rules.primary || p < options.margin) return rules;
-      if (options.apply === 'swap') {
-        if (rules.goals.includes(goal)) return applyPrimaryModel(model, taxonomy, reading, { ...rules, goals: [...rules.goals], evidence: [...rules.evidence] }, c);
-        if (p < (options.swapMargin ?? options.margin)) return rules;
-        return { ...rules, primary: goal, goals: [goal, ...rules.goals.filter((g) => g !== rules.primary)] };
-      }
       return { ...rules, primary: goal, goals: [goal, ...rules.goals.filter((g) => g !== goal)] };
     };
   };
