@@ -928,7 +928,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       return points >= MIN_TOPIC * factor.title;
     };
-    if (lead !== null && lead !== ranked[0] && choice.p >= SURE && result.goals.length > 1 && titleNames(lead)) {
+    // So does a former lead the title names by a hazard alone (round forty-one): "Kaksi suomalaista maastopalomoduulia EU:n
+    // reserviin" is the EU reserve's, the forest fire its occasion, as round thirty-one reads a hazard in the rules' own choice.
+    if (lead !== null && lead !== ranked[0] && choice.p >= SURE && result.goals.length > 1 && (titleNames(lead) || occasionOnly(ranked[0]))) {
       // The further-goal test again, the model's choice leading (it is among the goals the rules list, so in `ranked`).
       const again = further(scores, [lead, ...ranked.filter((g) => g !== lead)], top, taught);
       result.goals = result.goals.filter((g) => g === moved || again.includes(g));

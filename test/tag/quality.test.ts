@@ -762,7 +762,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round forty-one's relevance (h-rel-50, 12-06 17:53 UTC): its relevance misses read after eval-2028-22's sealing: F1
       // 0.959 (precision 0.952, recall 0.967), primary 0.910 / 0.918 (chosen the same), goal precision 0.927 / 0.935.
       // Bars raised to just below.
-      expectBars(evaluation202821, { f1: 0.955, primaryHit: 0.905, goalPrecision: 0.925 }, true);
+      // Round forty-one's goal classes (h-goals-50, 12-06 17:53 UTC, before the relevance part is merged; the need
+      // coefficients by their inflected stem, a hazard-led former lead facing the further-goal test): F1 0.920 / 0.924,
+      // primary 0.844 / 0.852, goal precision 0.947 / 0.947. Bars just below.
+      expectBars(evaluation202821, { f1: 0.955, primaryHit: 0.905, goalPrecision: 0.94 }, true);
     });
     it('holds on the round-forty-one evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-one change (12-06
