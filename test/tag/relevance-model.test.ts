@@ -1,0 +1,86 @@
+// The relevance model's harness (bench/relevance-model.ts): the features read the rules' reading, the fitter learns what
+// the labels say and nothing a single item shows, and the bounds keep the rules' say.
+import { describe, expect, it } from 'vitest';
+import { applyRelevanceModel, countOf, fitRelevance, readWith, relevanceFeatures, relevanceProbability, type ReadItem } from '../../bench/relevance-model.js';
+import { rulesAt } from '../../bench/relevance-sealing.js';
+import type { LabelledItem } from '../../src/tag/evaluate.js';
+import type { TagResult } from '../../src/tag/types.js';
+
+const result = (relevant: boolean, scores: Record<string, number>): TagResult => ({
+  relevant,
+  goals: relevant ? ['services'] : [],
+  primary: relevant ? 'services' : null,
+  scores,
+  evidence: [],
+  kind: null,
+  joint: { candidate: false, score: 0, reason: '' },
+  taxonomyVersion: 't',
+});
+
+/** An example with the given features, its label, and some goal point. */
+const example = (x: string[], relevant: boolean, signal = true): ReadItem => ({
+  item: { id: x.join(), title: '', relevant } as LabelledItem,
+  x: ['bias', ...x],
+  xs: ['bias', ...x],
+  rules: result(false, { services: signal ? 1 : 0 }),
+  signal,
+});
+
+describe('relevance model harness', () => {
+  it('learns a feature the labels follow, and leaves one a single item shows at nothing', () => {
+    const data = [
+      ...Array.from({ length: 20 }, (_, i) => example(['near', `w${i}`], true)),
+      ...Array.from({ length: 20 }, (_, i) => example(['far', `v${i}`], false)),
+      example(['once'], true),
+    ];
+    const w = fitRelevance(data, { l2: 1 });
+    expect(relevanceProbability(w, ['bias', 'near'])).toBeGreaterThan(0.8);
+    expect(relevanceProbability(w, ['bias', 'far'])).toBeLessThan(0.2);
+    expect(w.once).toBeUndefined();
+    expect(w.w0).toBeUndefined();
+  });
+
+  it('fits only on items with some goal point: the rest the model never speaks on', () => {
+    const silent = Array.from({ length: 30 }, () => example(['quiet'], true, false));
+    const w = fitRelevance([...silent, ...Array.from({ length: 10 }, () => example(['near'], false))]);
+    expect(w.quiet).toBeUndefined();
+  });
+
+  it('makes relevant only an item with some goal point, listing its pointed goals best first, and drops only below dropAt', () => {
+    const add = { addAt: 0.7, dropAt: 0 };
+    expect(applyRelevanceModel(add, 0.99, result(false, { services: 0, 'internal-security': 0 })).relevant).toBe(false);
+    expect(applyRelevanceModel(add, 0.69, result(false, { services: 1 })).relevant).toBe(false);
+    expect(applyRelevanceModel(add, 0.7, result(false, { services: 0.5, 'internal-security': 1.2, 'welfare-reform': 0 }))).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security', 'services'] });
+    expect(applyRelevanceModel(add, 0, result(true, { services: 3 })).relevant).toBe(true);
+    const drop = { addAt: 2, dropAt: 0.1 };
+    expect(applyRelevanceModel(drop, 0.05, result(true, { services: 3 }))).toMatchObject({ relevant: false, goals: [], primary: null });
+    expect(applyRelevanceModel(drop, 1, result(false, { services: 3 })).relevant).toBe(false);
+  });
+
+  it('reads the current rules\' reading into features: the score against the threshold, scope cuts, evidence by field', async () => {
+    const now = await rulesAt('now');
+    const items: LabelledItem[] = [
+      { id: 'a', lang: 'fi', source: 'finlex', title: 'Pelastuslain muutos voimaan', summary: 'Pelastuslaitosten valvontatehtävät muuttuvat.', relevant: true },
+      { id: 'b', lang: 'fi', source: 'poliisi', title: 'Poliisi tiedottaa liikenneonnettomuudesta', summary: '', relevant: false },
+    ];
+    const [a, b] = readWith(now, 'snowball', items);
+    expect(a.rules.relevant).toBe(true);
+    expect(a.x).toEqual(expect.arrayContaining(['bias', 'rules:relevant', 'source:finlex', 'lang:fi', 'title:points']));
+    expect(a.x.some((f) => f.startsWith('ev:') && f.endsWith('@t'))).toBe(true);
+    expect(a.x.some((f) => f.startsWith('stem:'))).toBe(false);
+    expect(a.xs.some((f) => f.startsWith('stem:') && f.endsWith('@t'))).toBe(true);
+    expect(b.x).toContain('rules:not');
+    expect(new Set(a.x).size).toBe(a.x.length);
+    // The features are the rules' own reading: the same item read twice gives the same list.
+    const reading = now.core('snowball').read(items[0]);
+    const r = now.core('snowball').finish(items[0], reading, null);
+    expect(relevanceFeatures(items[0], reading, r, now.taxonomy.thresholds.relevant, now.taxonomy.fields.title)).toEqual(a.x);
+  });
+
+  it('counts relevance against the labels', () => {
+    const xs = [example([], true), example([], true), example([], false), example([], false)];
+    expect(countOf(xs, (r) => r.item.relevant)).toEqual({ tp: 2, fp: 0, fn: 0 });
+    expect(countOf(xs, () => true)).toEqual({ tp: 2, fp: 2, fn: 0 });
+    expect(countOf(xs, () => false)).toEqual({ tp: 0, fp: 0, fn: 2 });
+  });
+});
