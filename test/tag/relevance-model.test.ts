@@ -46,11 +46,11 @@ describe('relevance model harness', () => {
     expect(w.quiet).toBeUndefined();
   });
 
-  it('makes relevant only an item with some goal point, listing its pointed goals best first, and drops only below dropAt', () => {
+  it('makes relevant only an item with some goal point, listing the goal with most points, and drops only below dropAt', () => {
     const add = { addAt: 0.7, dropAt: 0 };
     expect(applyRelevanceModel(add, 0.99, result(false, { services: 0, 'internal-security': 0 })).relevant).toBe(false);
     expect(applyRelevanceModel(add, 0.69, result(false, { services: 1 })).relevant).toBe(false);
-    expect(applyRelevanceModel(add, 0.7, result(false, { services: 0.5, 'internal-security': 1.2, 'welfare-reform': 0 }))).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security', 'services'] });
+    expect(applyRelevanceModel(add, 0.7, result(false, { services: 0.5, 'internal-security': 1.2, 'welfare-reform': 0 }))).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
     expect(applyRelevanceModel(add, 0, result(true, { services: 3 })).relevant).toBe(true);
     const drop = { addAt: 2, dropAt: 0.1 };
     expect(applyRelevanceModel(drop, 0.05, result(true, { services: 3 }))).toMatchObject({ relevant: false, goals: [], primary: null });
