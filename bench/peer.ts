@@ -176,8 +176,9 @@ async function measure(s: Scenario): Promise<void> {
       await runOnce(side, s.set, 'crawl');
     }
   }
-  // Lakivahti keeps the parsed taxonomy and its words' analyses beside the database (taxonomy-cache.ts), and a cold run
-  // removes only the database: the first crawl into a folder builds those caches (some 0.25 s), the later ones read them.
+  // Lakivahti keeps the parsed taxonomy and its words' analyses beside the database (taxonomy-cache.ts), and its writer
+  // thread's compiled code (store/writer-boot.cts), and a cold run removes only the database: the first crawl into a
+  // folder builds those caches (some 0.25 s), the later ones read them.
   const buildsCaches = s.command === 'crawl' && !fs.existsSync(path.join(s.set.dir, 'lakivahti.sqlite.taxonomy-cache.json'));
   const samples: Record<Side, Sample[]> = { newsboat: [], lakivahti: [] };
   for (let i = 0; i < s.runs; i++) {

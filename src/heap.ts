@@ -58,12 +58,22 @@ const DEFAULT_HEAP_FLAGS = ['--semi-space-growth-factor=2', '--heap-growing-perc
  */
 export function defaultHeapFlagsWhileThreadStarts(): () => void {
   starting++;
-  if (small) for (const flag of DEFAULT_HEAP_FLAGS) v8.setFlagsFromString(flag);
+  if (small) useDefaultHeapFlags();
   let done = false;
   return () => {
     if (done) return;
     done = true;
     starting--;
-    if (starting === 0 && small) applySmallHeapFlags();
+    heapFlagsAgain();
   };
+}
+
+/** V8's own values of the flags, whatever this process keeps (see writer-boot.cts, which then keeps compiled code). */
+export function useDefaultHeapFlags(): void {
+  for (const flag of DEFAULT_HEAP_FLAGS) v8.setFlagsFromString(flag);
+}
+
+/** The small-heap flags set again if this process keeps its heap small and no thread is starting (see writer.ts). */
+export function heapFlagsAgain(): void {
+  if (starting === 0 && small) applySmallHeapFlags();
 }

@@ -10,12 +10,27 @@ import { claimSource, recoverDeadLeases, releaseSource } from './sources.js';
 import type { Finished, WriterReply, WriterRequest } from './writer.js';
 import { unpackBatch, type PackedBatch } from './batch.js';
 import { toStore, type ItemToStore } from './tags.js';
-import { applySmallHeapFlags } from '../heap.js';
+import { applySmallHeapFlags, useDefaultHeapFlags } from '../heap.js';
 import type { Item, TaggedItem } from '../model.js';
 import { tagAll } from '../tag/tag-all.js';
 import { buildTagStage } from './tag-build.js';
 
 type Message = WriterRequest & { id: number };
+
+/** What close() does once the thread's work is done, before it answers (see whenClosed). */
+let onClosed: (() => void) | null = null;
+
+/**
+ * For writer-boot.cts, which keeps the thread's compiled code then: before the close is answered, so that the caller
+ * that closes the writer and then removes its folder (the tests) or ends the process finds it done, under V8's own
+ * flag values (the thread's code was compiled under them; the starting thread sets its own again at this one's end).
+ */
+export function whenClosed(keep: () => void): void {
+  onClosed = () => {
+    useDefaultHeapFlags();
+    keep();
+  };
+}
 
 /** STARTED and CLOSED in writer.ts, written out: this thread loads none of that file's code. */
 const STARTED = -1;
@@ -392,6 +407,7 @@ function close(): void {
   }
   commitGroup();
   db.close();
+  onClosed?.();
   port.postMessage({ id: CLOSED, ok: true, value: null } satisfies WriterReply);
   port.close();
 }
@@ -411,23 +427,29 @@ port.on('message', (m: Message) => {
   receive(m);
 });
 
-// Before the thread reports that it has started, while V8's own flags hold (see defaultHeapFlagsWhileThreadStarts: the
-// tag stage's code loads 18 of Node's modules, which were compiled from source once the flags were set) and while
-// the crawl's thread writes its leases itself (see deferredWorkerWriter: none waits for this): the tag stage's code,
-// and the stage itself (~0.1 s) when the crawl expects runs for it.
-if (data.tagging?.prepare) {
-  await loadTagCode();
-  try {
-    if (data.tagging.prepare === 'stage') tagStage();
-  } catch {
-    /* built again for the first batch to tag, whose run then records the failure (see add), as without preparing */
+/**
+ * Before the thread reports that it has started, while V8's own flags hold (see defaultHeapFlagsWhileThreadStarts: the
+ * tag stage's code loads 18 of Node's modules, which were compiled from source once the flags were set) and while
+ * the crawl's thread writes its leases itself (see deferredWorkerWriter: none waits for this): the tag stage's code,
+ * and the stage itself (~0.1 s) when the crawl expects runs for it. A function, not a top-level await: the thread
+ * runs this file bundled as one CommonJS script (see writer-boot.cts).
+ */
+async function start(): Promise<void> {
+  if (data.tagging?.prepare) {
+    await loadTagCode();
+    try {
+      if (data.tagging.prepare === 'stage') tagStage();
+    } catch {
+      /* built again for the first batch to tag, whose run then records the failure (see add), as without preparing */
+    }
   }
+  // Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
+  if (data.smallHeap) applySmallHeapFlags();
+  // Started: its modules loaded, its connection open.
+  port.postMessage({ id: STARTED, ok: true, value: null } satisfies WriterReply);
+  if (!early) recover();
 }
-// Making this thread's heap undid a setting of the process that started it: set it again, for both threads.
-if (data.smallHeap) applySmallHeapFlags();
-// Started: its modules loaded, its connection open.
-port.postMessage({ id: STARTED, ok: true, value: null } satisfies WriterReply);
-if (!early) recover();
+void start();
 
 function receive(m: Message): void {
   if (m.op === 'go') return;

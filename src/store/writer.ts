@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Item, TaggedItem } from '../model.js';
 import { rootDir } from '../paths.js';
-import { defaultHeapFlagsWhileThreadStarts, heapKeptSmall } from '../heap.js';
+import { defaultHeapFlagsWhileThreadStarts, heapFlagsAgain, heapKeptSmall } from '../heap.js';
 import { checkpointLog, type Db } from './db.js';
 import type { RunRecord, SaveResult } from './runs.js';
 import { saveEmptyRun } from './run-row.js';
@@ -181,8 +181,11 @@ export type WriterRequest =
 
 export type WriterReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
-/** The compiled worker script (tests run from src/ and use the build that `npm test` makes first). */
-const WORKER_SCRIPT = path.join(rootDir, 'dist', 'src', 'store', 'writer-worker.js');
+/**
+ * The worker's entry: writer-worker.js bundled, from V8's code cache when it has one (see writer-boot.cts; tests run
+ * from src/ and use the build that `npm test` makes first).
+ */
+const WORKER_SCRIPT = path.join(rootDir, 'dist', 'src', 'store', 'writer-boot.cjs');
 
 /**
  * The writer thread's young generation, in MB. V8's default lets it grow to some 34 MB, which the thread fills with
@@ -236,7 +239,11 @@ export function workerWriter(file: string, walPages?: number, tagging?: WriterTa
     worker.unref();
   };
   worker.on('error', (err) => failAll(new Error(`store: the database writer failed: ${err.message}`)));
-  worker.on('exit', (code) => failAll(new Error(`store: the database writer stopped (exit ${code})`)));
+  worker.on('exit', (code) => {
+    // A thread that kept its compiled code at its close set V8's own flag values for it (see whenClosed in writer-worker.ts).
+    heapFlagsAgain();
+    failAll(new Error(`store: the database writer stopped (exit ${code})`));
+  });
   worker.unref();
 
   const call = <T>(req: WriterRequest): Promise<T> => {

@@ -238,10 +238,14 @@ const evaluation202819 = load('eval-2028-19.jsonl');
 // 64c134a); a dev set from round forty on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202820 = load('eval-2028-20.jsonl');
 // Round forty's evaluation set: 242 items (121 Swedish, Finnish/Swedish twins in new wordings; 122 relevant), written
-// and measured before any round-forty change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-forty change, never tuned on through round forty (figures in its commit message,
+// 0e5f707); a dev set from round forty-one on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202821 = load('eval-2028-21.jsonl');
+// Round forty-one's evaluation set: 244 items (122 Swedish, Finnish/Swedish twins in new wordings; 120 relevant), written
+// and measured before any round-forty-one change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202821 = load('eval-2028-21.jsonl');
+const evaluation202822 = load('eval-2028-22.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -741,14 +745,26 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.984), goal precision 1.000, both analyzers. Bars just below.
       expectBars(evaluation202820, { f1: 0.975, primaryHit: 0.99, goalPrecision: 0.995 }, true);
     });
-    it('holds on the round-forty evaluation set, never tuned on, above the keyword alert on every figure but recall', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty change (12-06
-      // 14:01-14:05 UTC, load 9-10, the rules and primary-goal model of fa6bd0c): F1 0.915 / 0.920 (precision 0.947 /
-      // 0.948, recall 0.885 / 0.893), primary 0.828 / 0.844 (chosen the same), goal precision 0.921 / 0.930 (goal recall
-      // 0.808 / 0.823), snowball / voikko; keyword alert 0.858 (precision 0.806, recall 0.918), 0.746 (chosen 0.656),
-      // 0.683. With the model refitted at its sealing (eval-2028-20 in the fit; 12-06 14:06 UTC) the same. Bars just below
-      // (below the three targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202821, { f1: 0.91, primaryHit: 0.82, goalPrecision: 0.915 }, false);
+    it('holds on the round-forty evaluation set, a dev set from round forty-one, above the keyword alert on every figure but recall', () => {
+      // Sealed through round forty; a dev set from round forty-one on, so its misses are printed. Before any round-forty
+      // change (12-06 14:01-14:05 UTC, load 9-10, the rules and primary-goal model of fa6bd0c): F1 0.915 / 0.920 (precision
+      // 0.947 / 0.948, recall 0.885 / 0.893), primary 0.828 / 0.844 (chosen the same), goal precision 0.921 / 0.930 (goal
+      // recall 0.808 / 0.823), snowball / voikko; keyword alert 0.858 (precision 0.806, recall 0.918), 0.746 (chosen
+      // 0.656), 0.683. With the model refitted at its sealing (eval-2028-20 in the fit; 12-06 14:06 UTC) the same. After
+      // round forty's rules (chosen from the dev sets with it unread, totals only) and at round forty-one's sealing (12-06
+      // 17:17-17:21 UTC, load 14, the primary-goal model refitted with it): F1 0.920 / 0.924 (precision 0.948, recall 0.893
+      // / 0.902), primary 0.836 / 0.852 (chosen the same), goal precision 0.922 / 0.931 (goal recall 0.815 / 0.831); in
+      // the learning test from then on (no fold worse with either analyzer). Bars just below its baseline (below the three targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202821, { f1: 0.91, primaryHit: 0.82, goalPrecision: 0.915 }, true);
+    });
+    it('holds on the round-forty-one evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-one change (12-06
+      // 17:04-17:11 UTC, load 16-18, the rules and primary-goal model of de96f5c): F1 0.955 (precision 0.943, recall
+      // 0.967), primary 0.892 / 0.900 (chosen the same), goal precision 0.934 / 0.943 (goal recall 0.877 / 0.885), snowball
+      // / voikko; keyword alert 0.857 (precision 0.799, recall 0.925), 0.775 (chosen 0.642), 0.575. With the model refitted
+      // at its sealing (eval-2028-21 in the fit; 12-06 17:17-17:21 UTC) the same. Bars just below (below the three
+      // targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202822, { f1: 0.95, primaryHit: 0.885, goalPrecision: 0.93 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
