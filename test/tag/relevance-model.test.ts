@@ -1,7 +1,8 @@
 // The relevance model's harness (bench/relevance-model.ts): the features read the rules' reading, the fitter learns what
 // the labels say and nothing a single item shows, and the bounds keep the rules' say.
 import { describe, expect, it } from 'vitest';
-import { applyRelevanceModel, countOf, fitRelevance, readWith, relevanceFeatures, relevanceProbability, type ReadItem } from '../../bench/relevance-model.js';
+import { countOf, fitRelevance, readWith, type ReadItem } from '../../bench/relevance-model.js';
+import { applyRelevanceModel, relevanceFeatures, relevanceProbability } from '../../src/tag/relevance-model.js';
 import { rulesAt } from '../../bench/relevance-sealing.js';
 import type { LabelledItem } from '../../src/tag/evaluate.js';
 import type { TagResult } from '../../src/tag/types.js';
@@ -82,5 +83,52 @@ describe('relevance model harness', () => {
     expect(countOf(xs, (r) => r.item.relevant)).toEqual({ tp: 2, fp: 0, fn: 0 });
     expect(countOf(xs, () => true)).toEqual({ tp: 2, fp: 2, fn: 0 });
     expect(countOf(xs, () => false)).toEqual({ tp: 0, fp: 0, fn: 2 });
+  });
+});
+
+describe('relevance model file', () => {
+  it('is fitted for the shipped taxonomy, with weights for both analyzers, and says so when it is not', async () => {
+    const { loadTaxonomy } = await import('../../src/tag/taxonomy.js');
+    const { readRelevanceModelFile, relevanceModelFor, shippedRelevanceModelPath } = await import('../../src/tag/relevance-model.js');
+    const taxonomy = loadTaxonomy();
+    const file = readRelevanceModelFile(shippedRelevanceModelPath());
+    expect(file.taxonomyVersion).toBe(taxonomy.version);
+    expect(Object.keys(file.weights).sort()).toEqual(['snowball', 'voikko']);
+    expect(relevanceModelFor(taxonomy, 'snowball', file).model?.weights).toBe(file.weights.snowball);
+    const stale = relevanceModelFor({ ...taxonomy, version: 'old' }, 'snowball');
+    expect(stale.model).toBeNull();
+    expect(stale.reason).toContain(shippedRelevanceModelPath());
+    expect(stale.reason).toMatch(/fitted for taxonomy .* not old: the rules alone decide relevance/);
+    expect(relevanceModelFor(taxonomy, 'other', file).model).toBeNull();
+  });
+
+  it('refuses a file that is not a relevance model, naming it', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readRelevanceModelFile } = await import('../../src/tag/relevance-model.js');
+    const path = join(mkdtempSync(join(tmpdir(), 'relmodel-')), 'relevance-model.json');
+    writeFileSync(path, JSON.stringify({ taxonomyVersion: 'x', weights: {} }));
+    expect(() => readRelevanceModelFile(path)).toThrow(`${path}: not a relevance model`);
+  });
+
+  it('never makes relevant an item with no goal point, however sure the weights', async () => {
+    const { applyShippedRelevance } = await import('../../src/tag/relevance-model.js');
+    const now = await rulesAt('now');
+    const core = now.core('snowball');
+    const item = { title: 'Kunnan kirjasto avaa uuden lukusalin', summary: 'Aukioloajat pitenevät.' };
+    const reading = core.read(item);
+    const rules = core.finish(item, reading, null);
+    expect(Math.max(0, ...Object.values(rules.scores))).toBe(0);
+    const sure = { taxonomyVersion: now.taxonomy.version, weights: { bias: 50 }, bounds: { addAt: 0.5, dropAt: 0.5 } };
+    expect(applyShippedRelevance(sure, now.taxonomy, item, reading, rules).relevant).toBe(false);
+    const pointed = { title: 'Pelastuslaitos kertoo', summary: '' };
+    const r2 = core.read(pointed);
+    const f2 = core.finish(pointed, r2, null);
+    if (!f2.relevant && Math.max(0, ...Object.values(f2.scores)) > 0) {
+      const out = applyShippedRelevance(sure, now.taxonomy, pointed, r2, f2);
+      expect(out.relevant).toBe(true);
+      expect(out.evidence.at(-1)).toMatchObject({ rule: 'model', term: expect.stringMatching(/^relevant p 1\.00$/) });
+    }
   });
 });
