@@ -1,0 +1,172 @@
+// The relevance model (bench/relevance-model.ts fits and judges it): a regularised logistic regression on the rules' own
+// reading of an item (what the rules scored and how far from the threshold, which terms hit in which field, the scope
+// rules that cut, the item's kind, source and language), bounded by the rules: it may make relevant only an item the
+// rules read some goal point in, and may drop a rules-relevant item only below a low probability.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { tell } from './primary-model.js';
+import type { ItemReading } from './tagger.js';
+import { shippedTaxonomyPath } from './taxonomy-file.js';
+import type { GoalId, TagInput, TagResult, Taxonomy } from './types.js';
+
+/** How the model's probability may overturn the rules. */
+export interface RelevanceBounds {
+  /** A rules-irrelevant item with some goal point becomes relevant at this probability or above (above 1: never). */
+  addAt: number;
+  /** A rules-relevant item is dropped below this probability (0: never). */
+  dropAt: number;
+}
+
+/** Weights for one analyzer and the bounds they act within. */
+export interface RelevanceModel {
+  taxonomyVersion: string;
+  weights: Record<string, number>;
+  bounds: RelevanceBounds;
+}
+
+/** feeds/relevance-model.json. */
+export interface RelevanceModelFile {
+  /** The taxonomy whose rules' readings the model is applied to. */
+  taxonomyVersion: string;
+  options: RelevanceBounds & { l2: number; support: number; training: string };
+  /** The labelled sets it was fitted on, each with the commit whose rules read it. */
+  sets: [string, string][];
+  /** Per analyzer name (snowball, voikko): feature → weight. */
+  weights: Record<string, Record<string, number>>;
+}
+
+/** A reading as any commit's tagger gives it (older ones lack fields added since: absent is empty). */
+export type AnyReading = Partial<ItemReading> & Pick<ItemReading, 'evidence'>;
+
+const bucket = (x: number, cuts: number[], names: string[]): string => {
+  for (let i = 0; i < cuts.length; i++) if (x < cuts[i]) return names[i];
+  return names[cuts.length];
+};
+
+/** The top goal score as a share of the relevant threshold, in steps. */
+const SCORE_CUTS = [0.01, 0.35, 0.7, 1, 1.5, 2.5];
+const SCORE_NAMES = ['0', '<0.35', '<0.7', '<1', '<1.5', '<2.5', '>=2.5'];
+
+/**
+ * The features of an item as the rules read it: `stems` adds the analyzer's word keys of the title (and, marked, the
+ * other fields), which say what the rules' terms do not.
+ */
+export function relevanceFeatures(
+  item: { source?: string | null; lang?: string | null },
+  reading: AnyReading,
+  result: Pick<TagResult, 'relevant' | 'scores' | 'kind'>,
+  relevant: number,
+  titleFactor: number,
+  stems = false,
+): string[] {
+  const out = ['bias', result.relevant ? 'rules:relevant' : 'rules:not'];
+  const scores = Object.values(result.scores);
+  const top = Math.max(0, ...scores);
+  const ratio = top / relevant;
+  out.push(`top:${bucket(ratio, SCORE_CUTS, SCORE_NAMES)}`);
+  out.push(`goals>0:${Math.min(3, scores.filter((s) => s > 0).length)}`);
+  const scale = reading.scale ?? 1;
+  if (scale < 1) {
+    out.push('scope:cut');
+    if (top / scale >= relevant) out.push('scope:cut-below');
+  }
+  const kind = result.kind ?? reading.kind;
+  if (kind) out.push(`kind:${kind}`);
+  if (item.source) out.push(`source:${item.source}`);
+  if (item.lang) out.push(`lang:${item.lang}`);
+  if (reading.anchored) out.push('anchored');
+  for (const flag of ['about', 'first', 'doer', 'headline', 'cooperation'] as const) if (reading[flag]?.length) out.push(`reading:${flag}`);
+  if (reading.budget) out.push('reading:budget');
+  const title = reading.title ? Math.max(0, ...Object.values(reading.title)) : 0;
+  out.push(title > 0 ? 'title:points' : 'title:none');
+  for (const e of reading.evidence) {
+    const pts = Object.values(e.goals as Record<GoalId, number>).reduce((a, b) => a + b, 0);
+    const sign = pts > 0 ? '+' : pts < 0 ? '-' : '0';
+    out.push(`rule:${e.rule}${sign}`);
+    out.push(`ev:${e.rule}:${e.term}`);
+    if (e.field) out.push(`ev:${e.rule}:${e.term}@${e.field[0]}`);
+  }
+  if (stems && reading.features) reading.features.forEach((f, key) => out.push(f >= titleFactor ? `stem:${key}@t` : `stem:${key}`));
+  return [...new Set(out)];
+}
+
+/** P(relevant) of a feature list under `weights` (a feature the weights lack weighs nothing). */
+export function relevanceProbability(weights: Record<string, number>, features: string[]): number {
+  let z = 0;
+  for (let i = 0; i < features.length; i++) z += weights[features[i]] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The rules' result with the model's say on relevance, within the bounds: relevant at `addAt` only with some goal point
+ * (its goal the one with most points: listing every goal with a point cost goal precision), dropped below `dropAt`. Otherwise the result as it was.
+ */
+export function applyRelevanceModel<R extends Pick<TagResult, 'relevant' | 'scores' | 'goals' | 'primary'>>(bounds: RelevanceBounds, p: number, result: R): R {
+  if (result.relevant) {
+    if (p >= bounds.dropAt) return result;
+    return { ...result, relevant: false, goals: [], primary: null };
+  }
+  const pointed = Object.keys(result.scores).filter((g) => result.scores[g] > 0).sort((a, b) => result.scores[b] - result.scores[a]);
+  if (!pointed.length || p < bounds.addAt) return result;
+  return { ...result, relevant: true, goals: [pointed[0]], primary: pointed[0] };
+}
+
+/**
+ * The rules' result with the model's say, as the tagger applies it: only an item the rules leave out and read some goal
+ * point in is weighed (the shipped bounds never drop), and one made relevant says so in its evidence.
+ */
+export function applyShippedRelevance(model: RelevanceModel, taxonomy: Taxonomy, input: TagInput, reading: ItemReading, result: TagResult): TagResult {
+  if (result.relevant ? model.bounds.dropAt <= 0 : model.bounds.addAt > 1) return result;
+  let top = 0;
+  for (const g in result.scores) if (result.scores[g] > top) top = result.scores[g];
+  if (top <= 0) return result;
+  const p = relevanceProbability(model.weights, relevanceFeatures(input, reading, result, taxonomy.thresholds.relevant, taxonomy.fields.title));
+  const out = applyRelevanceModel(model.bounds, p, result);
+  if (out !== result) out.evidence = [...result.evidence, { rule: 'model', term: `${out.relevant ? 'relevant' : 'not relevant'} p ${p.toFixed(2)}`, goals: {} }];
+  return out;
+}
+
+/** The shipped model file (feeds/relevance-model.json beside the shipped taxonomy). */
+export function shippedRelevanceModelPath(): string {
+  return join(dirname(shippedTaxonomyPath()), 'relevance-model.json');
+}
+
+/** Read and check a model file; throws naming the problem. */
+export function readRelevanceModelFile(path: string): RelevanceModelFile {
+  const f = JSON.parse(readFileSync(path, 'utf8')) as RelevanceModelFile;
+  if (typeof f?.taxonomyVersion !== 'string' || typeof f.options?.addAt !== 'number' || typeof f.options?.dropAt !== 'number' || typeof f.weights !== 'object' || f.weights === null) {
+    throw new Error(`${path}: not a relevance model (taxonomyVersion, options.addAt, options.dropAt and weights expected)`);
+  }
+  return f;
+}
+
+let shipped: { path: string; file: RelevanceModelFile | null } | null = null;
+
+/**
+ * The relevance model for a taxonomy and analyzer, or null (the rules alone) with the reason: a model fits only the
+ * taxonomy version it was fitted for. `file` defaults to the shipped one, read once (null: none).
+ */
+export function relevanceModelFor(taxonomy: Taxonomy, analyzer: string, file?: RelevanceModelFile | null): { model: RelevanceModel | null; reason: string } {
+  let f = file;
+  if (f === undefined) {
+    const path = shippedRelevanceModelPath();
+    if (shipped?.path !== path) {
+      let read: RelevanceModelFile | null = null;
+      try {
+        read = existsSync(path) ? readRelevanceModelFile(path) : null;
+      } catch (err) {
+        tell(`relevance model not used: ${(err as Error).message}`);
+      }
+      shipped = { path, file: read };
+    }
+    f = shipped.file;
+  }
+  if (!f) return { model: null, reason: 'no relevance model file' };
+  if (f.taxonomyVersion !== taxonomy.version) {
+    const where = file === undefined ? ` ${shippedRelevanceModelPath()}` : '';
+    return { model: null, reason: `the relevance model${where} was fitted for taxonomy ${f.taxonomyVersion}, not ${taxonomy.version}: the rules alone decide relevance (refit with npm run model:relevance)` };
+  }
+  const weights = f.weights[analyzer];
+  if (!weights) return { model: null, reason: `the relevance model has no weights for ${analyzer}: the rules alone decide relevance` };
+  return { model: { taxonomyVersion: f.taxonomyVersion, weights, bounds: { addAt: f.options.addAt, dropAt: f.options.dropAt } }, reason: '' };
+}
