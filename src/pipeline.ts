@@ -7,6 +7,7 @@ import { sourceModule } from './sources/index.js';
 import type { Db } from './store/db.js';
 import { getSourceState, sourcesNeverFetched, validatorsOf } from './store/sources.js';
 import { inThreadWriter, type RunSink, type StoreWriter } from './store/writer.js';
+import { writeFailure } from './store/write-failure.js';
 import { DEFAULT_CONCURRENCY } from './config/crawl.js';
 import { tagAll } from './tag/tag-all.js';
 
@@ -75,17 +76,27 @@ export function describeError(err: unknown): string {
 export async function refreshSource(def: SourceDef, deps: PipelineDeps, handedOn?: () => void): Promise<RunResult> {
   const timeoutMs = deps.runTimeoutMs ?? 5 * 60_000;
   const writer = deps.writer ?? inThreadWriter(deps.db);
+  const now = () => new Date().toISOString();
   // The lease outlives the run's own timeout, so a crashed process cannot block the source for long.
-  if (!(await writer.claim(def.id, new Date(Date.now() + timeoutMs + 60_000)))) {
-    const now = new Date().toISOString();
-    return { sourceId: def.id, startedAt: now, finishedAt: now, status: 'skipped', found: 0, created: 0, updated: 0, error: null, notes: ['another run of this source is in progress'] };
+  let claimed: boolean;
+  try {
+    claimed = await writer.claim(def.id, new Date(Date.now() + timeoutMs + 60_000));
+  } catch (err) {
+    // A database that cannot be written (a full disk, a file-size limit) fails this source's run as a store error,
+    // which the crawl reports as such: thrown, it ended the whole crawl as a usage error with no run reported.
+    if (!writeFailure(err)) throw err;
+    return { sourceId: def.id, startedAt: now(), finishedAt: now(), status: 'error', found: 0, created: 0, updated: 0, error: `store: ${(err as Error).message}`, notes: [] };
+  }
+  if (!claimed) {
+    return { sourceId: def.id, startedAt: now(), finishedAt: now(), status: 'skipped', found: 0, created: 0, updated: 0, error: null, notes: ['another run of this source is in progress'] };
   }
   let recorded = false;
   try {
     return await runSource(def, deps, writer, timeoutMs, () => (recorded = true), handedOn);
   } finally {
     // Recording the run ends the lease in the same transaction: only a run that could not be recorded needs this.
-    if (!recorded) await writer.release(def.id);
+    // When the database cannot be written the lease stays and runs out by itself (the run's timeout and a minute).
+    if (!recorded) await writer.release(def.id).catch((err: unknown) => { if (!writeFailure(err)) throw err; });
   }
 }
 

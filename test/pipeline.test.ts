@@ -8,7 +8,7 @@ import { crawl, refreshSource, backoffMs, knownOf } from '../src/pipeline.js';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { openDb, syncSources, listItems, listRuns, getSourceState, type Db } from '../src/store/index.js';
-import { deferredWorkerWriter } from '../src/store/writer.js';
+import { deferredWorkerWriter, inThreadWriter } from '../src/store/writer.js';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import nodePath from 'node:path';
@@ -190,6 +190,29 @@ describe('pipeline', () => {
     const runs = await crawl(defs, { db, fetch });
     expect(runs.map((r) => r.status)).toEqual(['error', 'ok', 'error']);
     expect(listItems(db, { source: 'good' })).toHaveLength(before);
+  });
+
+  // Seen by h-probe-50 about one crawl in four while a disk filled: the lease's claim (or its release after a run that
+  // could not be stored) threw out of crawl(), and the CLI ended as a usage error (exit 2) with no run reported.
+  it('a database that cannot be written when a run claims or releases its lease fails that run as a store error; the crawl goes on', async () => {
+    const full = () => Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+    const writer = inThreadWriter(db);
+    // gzip cannot claim; captcha's run cannot be recorded, nor its lease released; bomb's run is recorded as ever.
+    const failing = {
+      ...writer,
+      claim: (id: string, until: Date) => (id === 'gzip' ? full() : writer.claim(id, until)),
+      begin: (id: string, startedAt: string, withItems?: boolean) => (id === 'captcha' ? { add: () => undefined, finish: full, abort: async () => undefined } : writer.begin(id, startedAt, withItems)),
+      release: (id: string) => (id === 'captcha' ? full() : writer.release(id)),
+    };
+    const runs = await crawl([def('gzip', '/gzip'), def('captcha', '/captcha'), def('bomb', '/bomb')], { db, fetch, writer: failing });
+    expect(runs.map((r) => [r.sourceId, r.status, r.error?.startsWith('store: ') ? r.error : 'not a store error'])).toEqual([
+      ['gzip', 'error', 'store: database or disk is full'],
+      ['captcha', 'error', 'store: database or disk is full'],
+      ['bomb', 'error', 'not a store error'],
+    ]);
+    // Any other error of the writer is not the database's state: it still ends the crawl, as before.
+    const broken = { ...writer, claim: () => Promise.reject(new Error('a bug')) };
+    await expect(crawl([def('gzip', '/gzip')], { db, fetch, writer: broken })).rejects.toThrow('a bug');
   });
 });
 
