@@ -38,8 +38,10 @@ export interface WebDeps {
   trustProxy?: number | string[];
   /** The feeds folder (the taxonomy's Swedish goal labels for the digest); the shipped one when absent. */
   feedsDir?: string;
-  /** The digest's mail settings; read from the environment at each use when absent. */
+  /** LAKIVAHTI_BASE_URL as serve read it at start (src/web/env.ts): the feeds and the calendar link under it. */
+  baseUrl?: string;
+  /** The digest's mail settings; read from the environment at first use when absent. */
   mail?: MailConfig;
-  /** The environment those are read from when `mail` is absent (serve's: PORT as it listens, `--port` or not). */
-  mailEnv?: () => NodeJS.ProcessEnv;
+  /** Where messages link when `mail` is absent (serve's: `baseUrl`, else the port it listens on, `--port` or not). */
+  linkBase?: () => string;
 }

@@ -1,6 +1,7 @@
 // The web view's settings from the environment, for serving behind an HTTPS proxy; a malformed one is refused naming it.
 import net from 'node:net';
 import { envFlag } from '../env-flag.js';
+import { configuredBaseUrl } from '../mail/config.js';
 
 export interface WebEnv {
   /** LAKIVAHTI_SECURE_COOKIES: `Secure` `__Host-` session cookies and HSTS. */
@@ -11,6 +12,11 @@ export interface WebEnv {
    * behind a proxy every sign-in came from the proxy's address, so 30 wrong passwords from anyone locked out everybody.
    */
   trustProxy?: number | string[];
+  /**
+   * LAKIVAHTI_BASE_URL: the public address the feeds', the calendar's and the messages' links lead to, read here once as
+   * serve starts; unset, the feeds link to the address a request reached and messages to the port serve listens on.
+   */
+  baseUrl?: string;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -38,5 +44,6 @@ export function webEnv(env: NodeJS.ProcessEnv = process.env): WebEnv {
       throw new Error('LAKIVAHTI_TRUST_PROXY must be the proxy\'s address or subnet (127.0.0.1, 10.0.0.0/8, loopback; several with commas) ' +
         `or the number of proxies in front (1–9), not ${JSON.stringify(env.LAKIVAHTI_TRUST_PROXY)}`);
   }
-  return { secureCookies, ...(trustProxy === undefined ? {} : { trustProxy }) };
+  const baseUrl = configuredBaseUrl(env);
+  return { secureCookies, ...(trustProxy === undefined ? {} : { trustProxy }), ...(baseUrl === undefined ? {} : { baseUrl }) };
 }
