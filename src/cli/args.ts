@@ -4,6 +4,7 @@ import type { Stats } from 'node:fs';
 import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { stderrLine } from '../stderr-line.js';
 
 /** Global options every command takes. */
 export const globalOptions = {
@@ -72,12 +73,11 @@ export function parseCommand<O extends ParseArgsConfig['options']>(args: string[
 }
 
 /**
- * A line on standard error, the one shape of every line the commands write there: `lakivahti COMMAND: message`, or
- * `lakivahti: message` for the program itself (an unknown command, an unknown setting). The program's name first, as
- * BSD's warnx(3) and curl print it, and the command after it: cron mails and journals mix several jobs' lines.
+ * A line on standard error in the one shape of every line the commands write there (src/stderr-line.ts): `lakivahti
+ * COMMAND: message`, or `lakivahti: message` for the program itself (an unknown command, an unknown setting).
  */
 export function warn(command: string | null, message: string, err: Writable | NodeJS.WritableStream = process.stderr): void {
-  err.write(`lakivahti${command ? ` ${command}` : ''}: ${message}\n`);
+  err.write(stderrLine(command, message));
 }
 
 /**
