@@ -35,7 +35,7 @@ export interface WebDeps {
   /** Behind HTTPS: Secure __Host- cookies, HSTS, upgrade-insecure-requests. */
   secureCookies?: boolean;
   /** The proxies whose X-Forwarded-For and -Proto are believed (LAKIVAHTI_TRUST_PROXY, src/web/env.ts); none when absent. */
-  trustProxy?: number | string[];
+  trustProxy?: string[];
   /** The feeds folder (the taxonomy's Swedish goal labels for the digest); the shipped one when absent. */
   feedsDir?: string;
   /** LAKIVAHTI_BASE_URL as serve read it at start (src/web/env.ts): the feeds and the calendar link under it. */
