@@ -5,6 +5,7 @@ import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stderrLine } from '../stderr-line.js';
+import { shownControls } from '../app/control-chars.js';
 
 /** Global options every command takes. */
 export const globalOptions = {
@@ -74,10 +75,12 @@ export function parseCommand<O extends ParseArgsConfig['options']>(args: string[
 
 /**
  * A line on standard error in the one shape of every line the commands write there (src/stderr-line.ts): `lakivahti
- * COMMAND: message`, or `lakivahti: message` for the program itself (an unknown command, an unknown setting).
+ * COMMAND: message`, or `lakivahti: message` for the program itself (an unknown command, an unknown setting). Its
+ * control characters are shown as standard output shows them: a message quotes stored text (the titles `matter`
+ * lists for an identifier two matters hold went to the terminal as stored, an escape and all).
  */
 export function warn(command: string | null, message: string, err: Writable | NodeJS.WritableStream = process.stderr): void {
-  err.write(stderrLine(command, message));
+  err.write(stderrLine(command, shownControls(message)));
 }
 
 /**
