@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type tls from 'node:tls';
+import { note } from './stderr-line.js';
 
 export const EXTRA_CA_ENV = 'LAKIVAHTI_EXTRA_CA_CERTS';
 
@@ -17,7 +18,7 @@ let loaded: { file: string; ca: string[] | undefined } | null = null;
 /**
  * The certificate authorities to trust when LAKIVAHTI_EXTRA_CA_CERTS names a file (node's roots and the file's PEM
  * certificates), or undefined for node's defaults. A file that cannot be read or holds no certificate is said once on
- * stderr, naming the variable, the file and the reason, and the defaults are used: what node does with
+ * stderr (as `lakivahti COMMAND: …`), naming the variable, the file and the reason, and the defaults are used: what node does with
  * NODE_EXTRA_CA_CERTS.
  */
 export function extraCa(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
@@ -32,7 +33,7 @@ export function extraCa(env: NodeJS.ProcessEnv = process.env): string[] | undefi
     const { rootCertificates } = createRequire(import.meta.url)('node:tls') as typeof tls;
     ca = [...rootCertificates, pem];
   } catch (err) {
-    process.stderr.write(`Warning: ignoring extra certificates from ${file} (${EXTRA_CA_ENV}, handed over from NODE_EXTRA_CA_CERTS): ${(err as Error).message}\n`);
+    note(`ignoring extra certificates from ${file} (${EXTRA_CA_ENV}, handed over from NODE_EXTRA_CA_CERTS): ${(err as Error).message}`);
   }
   loaded = { file, ca };
   return ca;

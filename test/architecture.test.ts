@@ -13,8 +13,11 @@ const part = (file: string): string => path.relative(src, file).split(path.sep)[
 /** Static and dynamic imports, as written. */
 const importsOf = (file: string): string[] => [...fs.readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]);
 
-/** The files at the top of src/ that every stage may use (types, errors, paths, heap settings, TLS trust, yes/no settings, sizes in messages). */
-const SHARED = ['model.ts', 'errors.ts', 'paths.ts', 'heap.ts', 'trust.ts', 'env-flag.ts', 'bytes.ts'];
+/**
+ * The files at the top of src/ that every stage may use (types, errors, paths, heap settings, TLS trust, yes/no settings,
+ * sizes in messages, the one shape of a line on stderr).
+ */
+const SHARED = ['model.ts', 'errors.ts', 'paths.ts', 'heap.ts', 'trust.ts', 'env-flag.ts', 'bytes.ts', 'stderr-line.ts'];
 /** What each lower part may import besides itself and SHARED. */
 const ALLOWED: Record<string, string[]> = {
   fetch: [],

@@ -39,3 +39,36 @@ const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/gu;
  * recipient's mail client.
  */
 export const oneLineShown = (text: string): string => shownControls(text.replace(LINE_BREAK, ' '));
+
+/** First-strong isolate and pop directional isolate: text between them takes its own direction and moves nothing around it. */
+const FSI = '\u2068';
+const PDI = '\u2069';
+/** A right-to-left letter: Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest to U+08FF, their presentation forms, and the right-to-left blocks beyond the BMP. */
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+/** Text already shown for a terminal (shownControls, inlineTitle): terminalLine takes it as it is. */
+export class Shown {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * A stored title inline in a line for a terminal, shown as shownControls shows it and, when it holds a right-to-left
+ * letter, set apart (FSI … PDI) as the web's and the mail's titles are: printed bare, an Arabic or Hebrew title took the
+ * quotes, arrow and numbers beside it into its direction (`"OLD" → "NEW"` read backwards, a deadline after a Hebrew
+ * title moved in front of it). Other titles are printed as they were, so a line stays what a script greps for.
+ */
+export function inlineTitle(title: string): Shown {
+  const shown = shownControls(title);
+  return new Shown(RTL_LETTER.test(shown) && !/[\t\n]/.test(shown) ? `${FSI}${shown}${PDI}` : shown);
+}
+
+/**
+ * A line for a terminal (the tag of a template): every value in it shown as shownControls shows it, a Shown one as it is.
+ * Its isolates are its own, so it is bytes, which the neutraliser of standard output (src/cli/main.ts) passes as they
+ * are: it shows every isolate in a string as \u2068, a stored one included.
+ */
+export function terminalLine(strings: TemplateStringsArray, ...values: unknown[]): Buffer {
+  let line = strings[0];
+  values.forEach((v, i) => (line += (v instanceof Shown ? v.text : shownControls(String(v))) + strings[i + 1]));
+  return Buffer.from(line);
+}

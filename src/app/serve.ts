@@ -100,7 +100,7 @@ function ownConnection(ctx: AppContext, busyMs: number): Db {
  * check (at most once a second for pages, every time for /healthz) and crawl-now through the scheduler, when there is one.
  * `close` closes the web's connection.
  */
-export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?: () => Scheduler | null; web?: WebEnv; mailEnv?: () => NodeJS.ProcessEnv }) {
+export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?: () => Scheduler | null; web?: WebEnv; linkBase?: () => string }) {
   const db = ownConnection(ctx, WEB_BUSY_MS);
   /** Why the file open is no longer the database (replaced, deleted); false while it is. */
   let orphaned: string | false = false;
@@ -132,7 +132,7 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
     writesLost: () => (checkFile(), orphaned || null),
     setupDb: setupDbArg(ctx.dbFile), readOnly: ctx.readOnly, ...(opts.web ?? webEnv()), feedsDir: ctx.feedsDir,
     crawlNow: opts.schedule && !ctx.readOnly ? (id) => opts.scheduler?.()?.runNow(id) ?? false : undefined,
-    mailEnv: opts.mailEnv,
+    linkBase: opts.linkBase,
   });
   return { app, checkFile, close: () => void (db !== ctx.db && db.open && db.close()) };
 }
@@ -141,11 +141,13 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
 export async function serve(ctx: AppContext, opts: { port: number; host?: string; schedule: boolean; web?: WebEnv }): Promise<Running> {
   const host = opts.host ?? '127.0.0.1';
   let scheduler: Scheduler | null = null;
-  // The messages' links use PORT while LAKIVAHTI_BASE_URL is unset: the port listened on, `--port` included (they
-  // led to 3000 whatever the port).
+  // The one place the public address is decided: LAKIVAHTI_BASE_URL, read once (webEnv), for the feeds, the calendar
+  // and the messages; unset, the feeds link to the address a request reached and the messages to the port listened
+  // on, `--port` included (they led to 3000 whatever the port).
+  const web = opts.web ?? webEnv();
   let port = opts.port;
-  const mailEnv = () => ({ ...process.env, PORT: String(port) });
-  const { app, checkFile, close: closeApp } = serveApp(ctx, { schedule: opts.schedule, scheduler: () => scheduler, web: opts.web, mailEnv });
+  const linkBase = () => web.baseUrl ?? `http://127.0.0.1:${port}`;
+  const { app, checkFile, close: closeApp } = serveApp(ctx, { schedule: opts.schedule, scheduler: () => scheduler, web, linkBase });
   const server = await listen(app, opts.port, host);
   port = (server.address() as { port: number }).port;
   const shown = host.includes(':') ? `[${host}]` : host;
@@ -155,7 +157,7 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
   if (opts.schedule && ctx.readOnly) log({ event: 'scheduler_skipped', reason: 'the database cannot be written' });
   else if (opts.schedule) {
     jobsDb = ownConnection(ctx, JOBS_BUSY_MS);
-    scheduler = startScheduler(ctx.sources, { ...pipelineDeps(ctx), db: jobsDb, log }, digestJobs({ ...ctx, db: jobsDb }, log, mailEnv()));
+    scheduler = startScheduler(ctx.sources, { ...pipelineDeps(ctx), db: jobsDb, log }, digestJobs({ ...ctx, db: jobsDb }, log, process.env, linkBase()));
   }
   const watch = setInterval(checkFile, FILE_CHECK_MS);
   watch.unref();

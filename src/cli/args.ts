@@ -4,6 +4,8 @@ import type { Stats } from 'node:fs';
 import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { stderrLine } from '../stderr-line.js';
+import { shownControls } from '../app/control-chars.js';
 
 /** Global options every command takes. */
 export const globalOptions = {
@@ -72,12 +74,13 @@ export function parseCommand<O extends ParseArgsConfig['options']>(args: string[
 }
 
 /**
- * A line on standard error, the one shape of every line the commands write there: `lakivahti COMMAND: message`, or
- * `lakivahti: message` for the program itself (an unknown command, an unknown setting). The program's name first, as
- * BSD's warnx(3) and curl print it, and the command after it: cron mails and journals mix several jobs' lines.
+ * A line on standard error in the one shape of every line the commands write there (src/stderr-line.ts): `lakivahti
+ * COMMAND: message`, or `lakivahti: message` for the program itself (an unknown command, an unknown setting). Its
+ * control characters are shown as standard output shows them: a message quotes stored text (the titles `matter`
+ * lists for an identifier two matters hold went to the terminal as stored, an escape and all).
  */
 export function warn(command: string | null, message: string, err: Writable | NodeJS.WritableStream = process.stderr): void {
-  err.write(`lakivahti${command ? ` ${command}` : ''}: ${message}\n`);
+  err.write(stderrLine(command, shownControls(message)));
 }
 
 /**
@@ -152,15 +155,18 @@ export async function* byteLines(input: AsyncIterable<Buffer | string>): AsyncGe
 
 /**
  * Write a line to standard output, waiting while the pipe is full; false once the reader has gone
- * (`lakivahti items | head -1`), so a listing can stop instead of filling memory or failing with EPIPE.
+ * (`lakivahti items | head -1`), so a listing can stop instead of filling memory or failing with EPIPE. A line of
+ * bytes is one terminalLine made, already shown.
  */
-export async function writeLine(line: string, out: Writable = process.stdout): Promise<boolean> {
+const NEWLINE = Buffer.from('\n');
+
+export async function writeLine(line: string | Buffer, out: Writable = process.stdout): Promise<boolean> {
   // `errored`, not only `destroyed`: a write to a pipe whose reader has gone fails at once (EPIPE), but the stream
   // hears of it on a later tick, which a loop of writes that never waits on anything else does not reach: `items
   // --json | head -1` and `tag --jsonl - | head -1` read and wrote on to the end of their input.
   const gone = () => out.destroyed || Boolean(out.errored);
   if (gone()) return false;
-  if (!out.write(line + '\n') && !gone())
+  if (!out.write(typeof line === 'string' ? line + '\n' : Buffer.concat([line, NEWLINE])) && !gone())
     await new Promise<void>((resolve) => {
       const done = () => (out.off('drain', done), out.off('close', done), out.off('error', done), resolve());
       out.once('drain', done);

@@ -7,6 +7,7 @@ import { fiDateTime } from '../app/format.js';
 import { parseCommand, Refused, warn, writeLine } from './args.js';
 import { isCandidateOn, isDeadlineUnknownCandidate } from '../store/candidates.js';
 import { dayFaultEnglish, writtenDayFault } from '../app/day-fault.js';
+import { inlineTitle, terminalLine } from '../app/control-chars.js';
 
 export const usage = `usage: lakivahti items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT]
                       [--relevant] [--goal GOAL] [--joint] [--db PATH] [--feeds DIR]
@@ -70,9 +71,9 @@ function itemJson(r: ItemRow, today: string): string {
 }
 
 /** An item as one line for people. */
-function itemLine(r: ItemRow): string {
+function itemLine(r: ItemRow): Buffer {
   const dl = r.deadline ? `  [määräaika ${finnishDate(r.deadline) ?? r.deadline}]` : isDeadlineUnknownCandidate(r) ? '  [määräaika ei tiedossa]' : '';
   const goals = r.goals.length ? `  {${r.goals.join(', ')}}` : '';
   const matter = r.matter === null ? '' : `  (asia ${r.matter})`;
-  return `#${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}${dl}${goals}${matter}`;
+  return terminalLine`#${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${inlineTitle(r.title)}${dl}${goals}${matter}`;
 }

@@ -8,6 +8,7 @@ import { writeFailure, writeFailureText } from '../store/write-failure.js';
 import { commandFirst, Interrupted, isGlobalOption, outputFailure, Refused, tolerateClosedPipes, UsageError, warn } from './args.js';
 import { unknownSettings } from '../config/settings.js';
 import { shownControls } from '../app/control-chars.js';
+import { setRunningCommand } from '../stderr-line.js';
 
 /** A command module: its usage text and its entry point. */
 interface Command {
@@ -156,6 +157,7 @@ async function runCommandLine(argv: string[]): Promise<number> {
     return 0;
   }
   for (const line of unknownSettings(process.env)) warn(null, line);
+  setRunningCommand(name);
   try {
     return await command.run(rest);
   } catch (err) {

@@ -5,7 +5,8 @@ import { finnishDate } from '../parse/dates.js';
 import { describeJoin } from '../link/explain.js';
 import { describeCorrection } from './matter-correct.js';
 import { STAGE_NAMES } from '../present/stage-names.js';
-import { describeMatterEvent } from '../present/matter-events.js';
+import { describeMatterEvent, type MatterEventValues } from '../present/matter-events.js';
+import { inlineTitle, Shown, shownControls, terminalLine } from '../app/control-chars.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
@@ -63,6 +64,12 @@ export function mergedAway(db: Db, id: number | undefined): number | undefined {
   return into === id ? undefined : into;
 }
 
+/** A change in words for a terminal: the titles of a title or item event set apart (inlineTitle), every value shown. */
+function eventShown(e: MatterEventValues): Shown {
+  const value = (v: string | null) => (v === null ? null : e.type === 'title' || e.type === 'item' ? inlineTitle(v).text : shownControls(v));
+  return new Shown(describeMatterEvent({ ...e, old: value(e.old), new: value(e.new) }, 'fi'));
+}
+
 export async function run(args: string[]): Promise<number> {
   if (args[0] === 'merge' || args[0] === 'split') return (await import('./matter-correct.js')).correctCommand(args[0], args.slice(1));
   const { values, positionals } = parseCommand(args, { json: { type: 'boolean' } }, true);
@@ -87,7 +94,7 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     const lines = [
-      `asia ${m.id}: ${m.title}`,
+      terminalLine`asia ${m.id}: ${inlineTitle(m.title)}`,
       `tunnukset: ${m.identifiers.join(', ') || '–'}`,
       ...(m.deadline ? [`lausuntojen määräaika: ${finnishDate(m.deadline) ?? m.deadline}`] : []),
       ...(m.answered.length ? [`lausunnon antaneet: ${m.answered.join(', ')}`] : []),
@@ -97,12 +104,12 @@ export async function run(args: string[]): Promise<number> {
       ...m.stages.map((s) => `  ${STAGE_NAMES.fi[s.stage]}${s.at ? ` ${s.at.length === 10 ? finnishDate(s.at) : fiDateTime(s.at)}` : ' (päivämäärä ei tiedossa)'}  (#${s.item})`),
       ...(m.inForce && m.stage !== 'in-force' ? [`  tulee voimaan ${finnishDate(m.inForce)}`] : []),
       'asiakirjat:',
-      ...m.members.map((r) => `  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}`),
+      ...m.members.map((r) => terminalLine`  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${inlineTitle(r.title)}`),
       ...(m.joins.length || m.corrections.length
         ? ['yhdistetty:', ...m.joins.map((j) => `  ${describeJoin(j)}`), ...m.corrections.map((c) => `  ${describeCorrection(c)}`)] : []),
       ...(m.events.length
-        ? ['muutokset:', ...m.events.map((e) => `  ${fiDateTime(e.at)}  ${describeMatterEvent(e, 'fi')}${e.itemId === null ? '' : `  (#${e.itemId})`}`)] : []),
-      ...(m.mentionedIn.length ? ['mainittu myös:', ...m.mentionedIn.map((r) => `  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${r.title}`)] : []),
+        ? ['muutokset:', ...m.events.map((e) => terminalLine`  ${fiDateTime(e.at)}  ${eventShown(e)}${e.itemId === null ? '' : `  (#${e.itemId})`}`)] : []),
+      ...(m.mentionedIn.length ? ['mainittu myös:', ...m.mentionedIn.map((r) => terminalLine`  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${inlineTitle(r.title)}`)] : []),
     ];
     for (const l of lines) if (!(await writeLine(l))) break;
     return 0;

@@ -6,6 +6,7 @@ import { STAGE_NAMES } from '../present/stage-names.js';
 import { closeContext, openContext } from '../app/context.js';
 import { listingFilters } from './filters.js';
 import { parseCommand, Refused, warn, writeLine } from './args.js';
+import { inlineTitle, terminalLine } from '../app/control-chars.js';
 
 export const usage = `usage: lakivahti matters [--json] [--goal GOAL] [--stage STAGE] [--search TEXT] [--limit N]
                         [--db PATH] [--feeds DIR]
@@ -25,14 +26,14 @@ export function matterJson(m: MatterRow): string {
 }
 
 /** A matter as one line for people. */
-export function matterLine(m: MatterRow): string {
+export function matterLine(m: MatterRow): Buffer {
   // A statute published but not yet in force says when it will be: "[säädös julkaistu 18.11.2026, voimaan 1.1.2027]".
   const coming = m.inForce && m.stage !== 'in-force' ? `, voimaan ${finnishDate(m.inForce)}` : '';
   const stage = m.stage ? `  [${STAGE_NAMES.fi[m.stage]}${m.stageAt ? ` ${finnishDate(m.stageAt.slice(0, 10)) ?? ''}` : ''}${coming}]` : '';
   const dl = m.deadline ? `  [määräaika ${finnishDate(m.deadline) ?? m.deadline}]` : '';
   const ids = m.identifiers.length ? `  (${m.identifiers.slice(0, 3).join(', ')})` : '';
   const goals = m.goals.length ? `  {${m.goals.join(', ')}}` : '';
-  return `asia ${m.id}  ${m.title}${ids}${stage}${dl}${goals}  ${m.items.length} asiakirja${m.items.length === 1 ? '' : 'a'}`;
+  return terminalLine`asia ${m.id}  ${inlineTitle(m.title)}${ids}${stage}${dl}${goals}  ${m.items.length} asiakirja${m.items.length === 1 ? '' : 'a'}`;
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -4,6 +4,7 @@ import { toTagInput } from '../tag/stage.js';
 import type { ItemTags } from '../model.js';
 import { closeContext, openTaggingContext } from '../app/context.js';
 import { onStopSignal, parseCommand, Refused, signalStatus, warn } from './args.js';
+import { inlineTitle, terminalLine } from '../app/control-chars.js';
 
 export const usage = `usage: lakivahti retag [--dry-run] [--db PATH] [--feeds DIR]
 
@@ -65,7 +66,7 @@ export async function run(args: string[]): Promise<number> {
         changed++;
         const r = reviewed.get(u.row.id);
         const shown = r ? ` (reviewed by ${r.reviewer}: stays ${r.relevant ? r.goals.join(', ') || 'relevant' : 'not relevant'})` : '';
-        process.stdout.write(`#${u.row.id} ${u.row.title.slice(0, 90)}: ${change}${shown}\n`);
+        process.stdout.write(terminalLine`#${u.row.id} ${inlineTitle(u.row.title.slice(0, 90))}: ${change}${shown}\n`);
       }
       if (dryRun) continue;
       // An item a crawl stored a new version of while its page was tagged is tagged again from what is stored now (its

@@ -50,17 +50,25 @@ export function configuredBaseUrl(env: NodeJS.ProcessEnv = process.env): string 
   return baseUrl.replace(/\/+$/, '');
 }
 
-/** Read the mail settings; throws naming the variable when one is malformed. */
-export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
-  const smtpUrl = env.SMTP_URL?.trim() || null;
-  if (smtpUrl && !smtpAddress(smtpUrl))
-    throw new Error(`SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (a password's / : @ % or space written %2F %3A %40 %25 %20), not "${withoutPassword(smtpUrl)}"`);
+/** Where the messages' links lead outside serve: LAKIVAHTI_BASE_URL, else this machine at PORT. */
+function envBaseUrl(env: NodeJS.ProcessEnv): string {
   const port = env.PORT || '3000';
   // Without a base address the links use PORT: a malformed one was reported as a malformed LAKIVAHTI_BASE_URL, which
   // nobody had set.
   if (!env.LAKIVAHTI_BASE_URL?.trim() && !(/^\d{1,5}$/.test(port) && +port >= 1 && +port <= 65535))
     throw new Error(`PORT must be a port number (1–65535), not ${JSON.stringify(port)}: the links in messages use it while LAKIVAHTI_BASE_URL is unset`);
-  const baseUrl = configuredBaseUrl(env) ?? `http://127.0.0.1:${port}`;
+  return configuredBaseUrl(env) ?? `http://127.0.0.1:${port}`;
+}
+
+/**
+ * Read the mail settings; throws naming the variable when one is malformed. `baseUrl`: where the links lead as serve
+ * decided it at start (src/app/serve.ts); read from the environment when absent.
+ */
+export function mailConfig(env: NodeJS.ProcessEnv = process.env, baseUrl?: string): MailConfig {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !smtpAddress(smtpUrl))
+    throw new Error(`SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (a password's / : @ % or space written %2F %3A %40 %25 %20), not "${withoutPassword(smtpUrl)}"`);
+  baseUrl ??= envBaseUrl(env);
   const from = env.LAKIVAHTI_MAIL_FROM?.trim() || 'Lakivahti <lakivahti@localhost>';
   if (!senderAddress(from))
     throw new Error(`LAKIVAHTI_MAIL_FROM must be one address, as lakivahti@example.fi or "Lakivahti <lakivahti@example.fi>", not ${JSON.stringify(from)}`);

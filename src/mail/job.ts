@@ -13,11 +13,14 @@ export interface DigestJobs {
 
 type Log = (fields: Record<string, unknown>) => void;
 
-/** The digest's jobs over a context; null (with the reason logged) when the mail settings are malformed. */
-export function digestJobs(ctx: Pick<AppContext, 'db' | 'tagStage' | 'feedsDir'>, log: Log, env: NodeJS.ProcessEnv = process.env): DigestJobs | null {
+/**
+ * The digest's jobs over a context, their messages linking under `baseUrl` (serve's); null (with the reason logged) when
+ * the mail settings are malformed.
+ */
+export function digestJobs(ctx: Pick<AppContext, 'db' | 'tagStage' | 'feedsDir'>, log: Log, env: NodeJS.ProcessEnv = process.env, baseUrl?: string): DigestJobs | null {
   let config: MailConfig;
   try {
-    config = mailConfig(env);
+    config = mailConfig(env, baseUrl);
   } catch (err) {
     log({ event: 'digest_disabled', reason: (err as Error).message });
     return null;

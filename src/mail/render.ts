@@ -6,7 +6,7 @@ import Handlebars from 'handlebars';
 import juice from 'juice';
 import { viewsDir } from '../paths.js';
 import { finnishDate, helsinkiDate } from '../parse/dates.js';
-import type { Digest } from '../digest/build.js';
+import type { Digest, GoalGroup, MovedEntry, NewEntry, RespondEntry } from '../digest/build.js';
 import { WORDS } from './words.js';
 import { oneLineShown, shownControls } from '../app/control-chars.js';
 
@@ -53,19 +53,29 @@ export function subjectOf(d: Digest): string {
   return `${d.kind === 'network' ? t.networkSubject : t.personalSubject} ${day(d.periodStart)}–${day(d.periodEnd)}`;
 }
 
-/** Every string in a digest's entries with oneLineShown (stored text: titles, organisations, owners, reasons). */
-function shownInMail<T>(value: T): T {
-  if (typeof value === 'string') return oneLineShown(value) as T;
-  if (Array.isArray(value)) return value.map(shownInMail) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shownInMail(v)])) as T;
-  return value;
+/**
+ * The stored text a digest's entries carry into a message, shown with oneLineShown: a source's title, organisation and
+ * name, a board's owner, a change in words (its old and new values), why an item is listed (the words that matched),
+ * a goal's label. The rest is the digest's own: ids and refs, dates (checked where they are stored), enums, links.
+ */
+const STORED_TEXT = ['title', 'organisation', 'owner', 'text', 'source', 'why', 'label'] as const satisfies
+  readonly (keyof RespondEntry | keyof MovedEntry | keyof NewEntry | keyof GoalGroup)[];
+
+/** An entry with its stored text shown (STORED_TEXT), never obeyed. */
+function shownInMail<T extends object>(entry: T): T {
+  const shown = { ...entry } as Record<string, unknown>;
+  for (const field of STORED_TEXT) if (typeof shown[field] === 'string') shown[field] = oneLineShown(shown[field]);
+  return shown as T;
 }
 
 /** Render one digest for one recipient. */
 export function renderDigest(stored: Digest, o: RenderOptions): RenderedMail {
   // Stored text is shown, never obeyed, at output (what is stored is kept): the introduction keeps its line breaks.
   const intro = stored.intro === null ? null : stored.intro.split(/\r?\n/).map(shownControls).join('\n');
-  const d: Digest = { ...stored, intro, respond: shownInMail(stored.respond), moved: shownInMail(stored.moved), groups: shownInMail(stored.groups) };
+  const d: Digest = {
+    ...stored, intro, respond: stored.respond.map(shownInMail), moved: stored.moved.map(shownInMail),
+    groups: stored.groups.map((g) => ({ ...shownInMail(g), items: g.items.map(shownInMail) })),
+  };
   const t = WORDS[d.lang];
   const base = o.baseUrl.replace(/\/+$/, '');
   const subject = subjectOf(d);

@@ -6,6 +6,7 @@ import { BOARD_WORDS } from './words-board.js';
 import { LIST_WORDS } from './words-lists.js';
 import { DIGEST_WORDS } from './words-digest.js';
 import { SUBSCRIPTION_WORDS } from './words-subscriptions.js';
+import { shownControls } from '../app/control-chars.js';
 
 export type Lang = EventLang;
 export const LANGS: readonly Lang[] = ['fi', 'sv'];
@@ -228,14 +229,6 @@ export type WordKey = keyof typeof WORDS;
 /** Whether the dictionary has the word `key` (for names looked up from stored values, such as an item's kind). */
 export const hasWord = (key: string): boolean => Object.hasOwn(WORDS, key);
 
-/** Control characters (but a tab and a newline) and bidirectional overrides a quoted value may carry. */
-const UNSHOWABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
-
-/** A value as a message quotes it: an address's `%00` or `%1B` (a terminal's escape) or a right-to-left override shown
- * as its escape (`\u0000`), not passed on into the page, a plain-text answer or a terminal. */
-export const shown = (value: unknown): string =>
-  String(value).replace(UNSHOWABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
 /**
  * The word `key` in `lang`, its {placeholders} filled from `values` (with `n` 1, its singular `KEY.one` where there is one);
  * an unknown key throws (a template's typo).
@@ -247,6 +240,8 @@ export function word(lang: Lang, key: string, values: Record<string, unknown> = 
   // A count of one takes the word's singular, `KEY.one`, where it has one ("1 asiakirja", not "1 asiakirjaa").
   if ((values.n === 1 || values.n === '1') && words[`${key}.one`]) return word(lang, `${key}.one`, values);
   const text = entry[lang];
-  // Most words have no placeholder: a template asks for dozens of them per page.
-  return text.includes('{') ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? shown(values[name]) : whole)) : text;
+  // Most words have no placeholder: a template asks for dozens of them per page. A value is quoted with its control
+  // characters shown (an address's `%00` or `%1B`, a right-to-left override), not passed on into the page, a plain-text
+  // answer or a terminal.
+  return text.includes('{') ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? shownControls(String(values[name])) : whole)) : text;
 }

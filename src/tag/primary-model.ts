@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ItemReading } from './tagger.js';
 import { shippedTaxonomyPath } from './taxonomy-file.js';
+import { note as stderrNote } from '../stderr-line.js';
 import type { GoalId, TagResult, Taxonomy } from './types.js';
 
 /** Weights for one analyzer (its stems are its features). */
@@ -253,9 +254,9 @@ export function primaryModelFor(taxonomy: Taxonomy, analyzer: string, file?: Pri
   return { model: { taxonomyVersion: f.taxonomyVersion, weights, margin: f.options.margin }, reason: '' };
 }
 
-/** Write a note on stderr once per process. */
+/** Write a note on stderr once per thread, as `lakivahti COMMAND: note`. */
 export function tell(note: string): void {
   if (said.has(note)) return;
   said.add(note);
-  process.stderr.write(`${note}\n`);
+  stderrNote(note);
 }

@@ -35,11 +35,13 @@ export interface WebDeps {
   /** Behind HTTPS: Secure __Host- cookies, HSTS, upgrade-insecure-requests. */
   secureCookies?: boolean;
   /** The proxies whose X-Forwarded-For and -Proto are believed (LAKIVAHTI_TRUST_PROXY, src/web/env.ts); none when absent. */
-  trustProxy?: number | string[];
+  trustProxy?: string[];
   /** The feeds folder (the taxonomy's Swedish goal labels for the digest); the shipped one when absent. */
   feedsDir?: string;
-  /** The digest's mail settings; read from the environment at each use when absent. */
+  /** LAKIVAHTI_BASE_URL as serve read it at start (src/web/env.ts): the feeds and the calendar link under it. */
+  baseUrl?: string;
+  /** The digest's mail settings; read from the environment at first use when absent. */
   mail?: MailConfig;
-  /** The environment those are read from when `mail` is absent (serve's: PORT as it listens, `--port` or not). */
-  mailEnv?: () => NodeJS.ProcessEnv;
+  /** Where messages link when `mail` is absent (serve's: `baseUrl`, else the port it listens on, `--port` or not). */
+  linkBase?: () => string;
 }

@@ -1,16 +1,22 @@
 // The web view's settings from the environment, for serving behind an HTTPS proxy; a malformed one is refused naming it.
 import net from 'node:net';
 import { envFlag } from '../env-flag.js';
+import { configuredBaseUrl } from '../mail/config.js';
 
 export interface WebEnv {
   /** LAKIVAHTI_SECURE_COOKIES: `Secure` `__Host-` session cookies and HSTS. */
   secureCookies: boolean;
   /**
    * LAKIVAHTI_TRUST_PROXY: the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (express's `trust
-   * proxy`): a count of hops or addresses, subnets and the names loopback, linklocal, uniquelocal. Unset: none, and
-   * behind a proxy every sign-in came from the proxy's address, so 30 wrong passwords from anyone locked out everybody.
+   * proxy`): addresses, subnets and the names loopback, linklocal, uniquelocal. Unset: none, and behind a proxy every
+   * sign-in came from the proxy's address, so 30 wrong passwords from anyone locked out everybody.
    */
-  trustProxy?: number | string[];
+  trustProxy?: string[];
+  /**
+   * LAKIVAHTI_BASE_URL: the public address the feeds', the calendar's and the messages' links lead to, read here once as
+   * serve starts; unset, the feeds link to the address a request reached and messages to the port serve listens on.
+   */
+  baseUrl?: string;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -30,13 +36,17 @@ export function webEnv(env: NodeJS.ProcessEnv = process.env): WebEnv {
   const secureCookies = envFlag(env, 'LAKIVAHTI_SECURE_COOKIES');
   const trust = env.LAKIVAHTI_TRUST_PROXY?.trim() ?? '';
   let trustProxy: WebEnv['trustProxy'];
-  if (/^\d+$/.test(trust) && Number(trust) >= 1 && Number(trust) <= 9) trustProxy = Number(trust);
-  else if (trust !== '') {
+  // Never "true" nor a count of hops (express's number): either believes the X-Forwarded-For of whoever connects, so a
+  // client reaching serve past the proxy wrote its own address, a new one for each guess past the sign-in limit.
+  if (/^\d+$/.test(trust))
+    throw new Error(`LAKIVAHTI_TRUST_PROXY=${trust} would believe X-Forwarded-For from whoever connects, also a client reaching serve ` +
+      'directly: name the proxy\'s address or subnet instead (127.0.0.1 or loopback for a proxy on this machine, 10.0.0.0/8; several with commas)');
+  if (trust !== '') {
     trustProxy = trust.split(',').map((s) => s.trim());
-    // Never "true" (believe anyone's X-Forwarded-For): a client reaching serve past the proxy would pick its address.
     if (!trustProxy.every(isProxy))
-      throw new Error('LAKIVAHTI_TRUST_PROXY must be the proxy\'s address or subnet (127.0.0.1, 10.0.0.0/8, loopback; several with commas) ' +
-        `or the number of proxies in front (1–9), not ${JSON.stringify(env.LAKIVAHTI_TRUST_PROXY)}`);
+      throw new Error('LAKIVAHTI_TRUST_PROXY must be the proxy\'s address or subnet (127.0.0.1, 10.0.0.0/8, loopback; several with commas), ' +
+        `not ${JSON.stringify(env.LAKIVAHTI_TRUST_PROXY)}`);
   }
-  return { secureCookies, ...(trustProxy === undefined ? {} : { trustProxy }) };
+  const baseUrl = configuredBaseUrl(env);
+  return { secureCookies, ...(trustProxy === undefined ? {} : { trustProxy }), ...(baseUrl === undefined ? {} : { baseUrl }) };
 }

@@ -210,10 +210,12 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     const cases: [string[], string][] = [
       [['review', String(life.items[0].id), '--reviewer', 'Maija\u001b[2J', '--not-relevant'], '--reviewer "Maija\\u001b[2J" holds a control character (U+001B at character 6); give it on one line without control characters'],
       [['review', String(life.items[0].id), '--reviewer', 'Maija\nMatti', '--not-relevant'], '--reviewer "Maija\\nMatti" holds a control character (U+000A at character 6)'],
-      [['review', String(life.items[0].id), '--reviewer', 'Maija', '--not-relevant', '--note', 'syy\u009b31m'], '--note "syy\u009b31m" holds a control character (U+009B at character 4); give it without control characters'],
+      [['review', String(life.items[0].id), '--reviewer', 'Maija', '--not-relevant', '--note', 'syy\u009b31m'], '--note "syy\\u009b31m" holds a control character (U+009B at character 4); give it without control characters'],
       [['matter', 'split', String(life.id), String(life.items[0].id), '--reviewer', 'M\u0007'], '--reviewer "M\\u0007" holds a control character (U+0007 at character 2)'],
-      [['matter', 'merge', String(life.id), '1', '--reviewer', 'M', '--note', 'a\u202eb'], '--note "a\u202eb" holds a control character (U+202E at character 2)'],
+      [['matter', 'merge', String(life.id), '1', '--reviewer', 'M', '--note', 'a\u202eb'], '--note "a\\u202eb" holds a control character (U+202E at character 2)'],
     ];
+    // The refusal quotes the value with its control characters shown, as stdout shows them: a C1 CSI or a right-to-left
+    // override went to the terminal as typed (JSON.stringify escapes neither).
     for (const [args, said] of cases) {
       const r = await run([...args, '--db', file]);
       expect([r.code, r.out, r.err.split('\n')[0]], args.join(' ')).toEqual([2, '', expect.stringContaining(said)]);

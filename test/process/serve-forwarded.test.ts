@@ -2,14 +2,17 @@
 // client sends never makes a link of the feeds or the calendar (they took the request's Host, so whoever asked with
 // `Host: evil.example` got entries linking there), and a forwarded address or scheme is believed only from the proxy
 // LAKIVAHTI_TRUST_PROXY names. With LAKIVAHTI_BASE_URL set the links are under it; unset, under the address serve
-// listens on (the scheme the trusted proxy says).
+// listens on (the scheme the trusted proxy says). A malformed LAKIVAHTI_BASE_URL is refused as serve starts (it was
+// named in the log as `digest_disabled`, and each feed request read it again and dropped it unsaid).
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeItem } from '../../src/normalize/index.js';
 import { openDb, saveRun, syncSources } from '../../src/store/index.js';
 import { addUser, PASSWORD } from '../helpers/web.js';
-import { serveForTests, type Served } from '../helpers/process.js';
+import { serveForTests, start, type Served } from '../helpers/process.js';
 import { WEB_SOURCES } from '../web/support.js';
 
 /** A database with one reviewer and one item with a statement deadline, served with `env`. */
@@ -96,4 +99,28 @@ describe('LAKIVAHTI_BASE_URL unset, a client past the proxy (LAKIVAHTI_TRUST_PRO
     expect(served.child.err()).toContain('"address":"ip:127.0.0.1"');
     expect(served.child.err()).not.toContain('203.0.113.66');
   });
+});
+
+describe('a malformed LAKIVAHTI_BASE_URL', { timeout: 60_000 }, () => {
+  it.each(['https://lakivahti.example.fi/ x', 'lakivahti.example.fi', 'https://lakivahti.example.fi/?a=1', 'ftp://lakivahti.example.fi'])(
+    '%j: serve and demo refuse to start, naming it (exit 2), before any database is made', async (value) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-base-bad-'));
+      try {
+        for (const command of ['serve', 'demo']) {
+          const db = path.join(dir, `${command}.sqlite`);
+          const child = start([command, '--port', '0', '--no-schedule', '--db', db].filter((a) => command === 'serve' || a !== '--no-schedule'),
+            { env: { LAKIVAHTI_BASE_URL: value } });
+          // It served, with the feeds linking elsewhere and the digest off: stop it and say so.
+          const listened = child.line(/"event":"listening"/, 30_000).then(() => true, () => false);
+          const first = await Promise.race([child.done.then(() => false), listened]);
+          if (first) child.proc.kill('SIGTERM');
+          const r = await child.done;
+          expect([command, first, r.code]).toEqual([command, false, 2]);
+          expect(r.err).toContain(`lakivahti ${command}: LAKIVAHTI_BASE_URL must be an http(s) address with no spaces, query or fragment, not ${JSON.stringify(value.trim())}`);
+          expect(fs.existsSync(db)).toBe(false);
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
 });

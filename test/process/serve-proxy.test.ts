@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/index.js';
 import { addUser, Browser, PASSWORD } from '../helpers/web.js';
-import { run, serveForTests, type Served } from '../helpers/process.js';
+import { run, serveForTests, start, type Served } from '../helpers/process.js';
 
 /** A database with one reviewer, served with `env`. */
 const servedWith = (name: string, env: Record<string, string>): Served =>
@@ -61,6 +61,38 @@ describe('serve with no proxy named', { timeout: 120_000 }, () => {
     expect(await signIn(served.base, 'arvaus@example.fi', 'väärä-salasana-123', '203.0.113.9')).toBe(401);
     expect(served.child.err()).toContain('"address":"ip:127.0.0.1"');
     expect(served.child.err()).not.toContain('203.0.113.9');
+  });
+});
+
+describe('LAKIVAHTI_TRUST_PROXY as a number of proxies', { timeout: 120_000 }, () => {
+  // express counts hops: with 1 it takes the last X-Forwarded-For entry for the client, whoever connected, so a client
+  // reaching serve directly (HOST=0.0.0.0, a port left open beside the proxy) wrote its own address, a new one for each
+  // guess, and the sign-in limit per address never stopped it.
+  it('never lets a client connecting directly forge its way past the sign-in limit (a number is refused at start)', async () => {
+    const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'lakivahti-proxy-count-'));
+    const file = path.join(dir, 'db.sqlite');
+    const db = openDb(file);
+    await addUser(db, 'lakimies@example.fi', 'reviewer');
+    db.close();
+    const child = start(['serve', '--port', '0', '--no-schedule', '--db', file], { env: { LAKIVAHTI_TRUST_PROXY: '1' } });
+    try {
+      const listening = child.line(/"event":"listening"/, 60_000).then((l) => (JSON.parse(l) as { url: string }).url.replace(/\/$/, ''), () => null);
+      const base = await Promise.race([child.done.then(() => null), listening]);
+      if (base !== null) {
+        // It serves: 30 wrong passwords, each under another forged address, must still stop this client.
+        for (let i = 0; i < 30; i++) await signIn(base, `arvaus${i}@example.fi`, 'väärä-salasana-123', `203.0.113.${i + 1}`);
+        expect(await signIn(base, 'lakimies@example.fi', PASSWORD, '203.0.113.99')).toBe(429);
+      } else {
+        const r = await child.done;
+        expect(r.code).toBe(2);
+        expect(r.err).toContain('lakivahti serve: LAKIVAHTI_TRUST_PROXY=1 would believe X-Forwarded-For from whoever connects');
+        expect(r.err).toContain('name the proxy\'s address or subnet instead (127.0.0.1 or loopback for a proxy on this machine, 10.0.0.0/8; several with commas)');
+      }
+    } finally {
+      child.proc.kill('SIGTERM');
+      await child.done;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

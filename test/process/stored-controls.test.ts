@@ -77,6 +77,22 @@ describe('stored control characters in what the commands print', { timeout: 120_
     expect(r.out).not.toMatch(OBEYED);
   });
 
+  it('matter IDENTIFIER that two matters hold: the titles it lists on stderr shown alike', async () => {
+    const file = `${db}.split.sqlite`;
+    fs.copyFileSync(db, file);
+    const conn = new Database(file, { readonly: true });
+    const he184 = conn.prepare("SELECT id FROM items WHERE guid = 'he184'").pluck().get() as number;
+    conn.close();
+    // The bill leaves the project's matter: both hold HE 184/2026 vp (its own, the project's related one).
+    const split = await run(['matter', 'split', String(matter), String(he184), '--reviewer', 'Maija', '--db', file]);
+    expect(split.code, split.err).toBe(0);
+    const r = await run(['matter', 'HE 184/2026 vp', '--db', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^lakivahti matter: 2 matters hold HE 184\/2026 vp; give the matter's number:\n/);
+    expect(r.err).toContain('Pelastuslaki\\u001b[2J');
+    expect(r.err).not.toMatch(OBEYED);
+  });
+
   it('leaves what is stored as it was', () => {
     const conn = new Database(db, { readonly: true });
     try {

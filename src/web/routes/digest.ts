@@ -39,7 +39,7 @@ export function webDigest(deps: WebDeps): () => { config: MailConfig; env: Diges
   return () => {
     if (made) return made;
     try {
-      const config = deps.mail ?? mailConfig(deps.mailEnv?.());
+      const config = deps.mail ?? mailConfig(process.env, deps.linkBase?.());
       made = { config, env: digestEnv({ db: deps.db, tagStage: null, feedsDir: deps.feedsDir ?? defaultFeedsDir }, config) };
       return made;
     } catch (err) {

@@ -17,7 +17,6 @@ import { word, type Lang } from '../../present/words-web.js';
 import { itemLang } from '../../present/item-lang.js';
 import type { SessionUser } from '../auth/index.js';
 import { parseId } from '../../parse/id.js';
-import { configuredBaseUrl } from '../../mail/config.js';
 
 /** How many items a feed carries, and how many rows an export at most. */
 export const FEED_ITEMS = 100;
@@ -27,18 +26,13 @@ const CALENDAR_ITEMS = 1_000;
 const CALENDAR_PAST_DAYS = 60;
 
 /**
- * Where the feeds' and the calendar's links lead: LAKIVAHTI_BASE_URL when set (as the messages link), else the address
- * this connection reached serve at, by the scheme the trusted proxy says (req.protocol). Never the request's Host or
- * X-Forwarded-Host, which the client writes: whoever asked with `Host: evil.example` got a feed linking there. A
- * malformed LAKIVAHTI_BASE_URL is named at serve's start (digest_disabled) and not used here.
+ * Where the feeds' and the calendar's links lead: LAKIVAHTI_BASE_URL as serve read it at start (as the messages link),
+ * else the address this connection reached serve at, by the scheme the trusted proxy says (req.protocol). Never the
+ * request's Host or X-Forwarded-Host, which the client writes: whoever asked with `Host: evil.example` got a feed
+ * linking there.
  */
 function origin(ctx: PageContext, req: Request): string {
-  let configured: string | undefined;
-  try {
-    configured = ctx.deps.mail?.baseUrl ?? configuredBaseUrl(ctx.deps.mailEnv?.() ?? process.env);
-  } catch {
-    configured = undefined;
-  }
+  const configured = ctx.deps.baseUrl ?? ctx.deps.mail?.baseUrl;
   if (configured) return configured;
   const address = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
   return `${req.protocol}://${net.isIPv6(address) ? `[${address}]` : address}:${req.socket.localPort}`;
