@@ -212,7 +212,6 @@ export function shippedPrimaryModelPath(): string {
   return join(dirname(shippedTaxonomyPath()), 'primary-model.json');
 }
 
-let shipped: { path: string; file: PrimaryModelFile | null } | null = null;
 const said = new Set<string>();
 
 /** Read and check a model file; throws naming the problem. */
@@ -230,20 +229,7 @@ export function readPrimaryModelFile(path: string): PrimaryModelFile {
  * once on stderr for a taxonomy read from a file.
  */
 export function primaryModelFor(taxonomy: Taxonomy, analyzer: string, file?: PrimaryModelFile | null): { model: PrimaryModel | null; reason: string } {
-  let f = file;
-  if (f === undefined) {
-    const path = shippedPrimaryModelPath();
-    if (shipped?.path !== path) {
-      let read: PrimaryModelFile | null = null;
-      try {
-        read = existsSync(path) ? readPrimaryModelFile(path) : null;
-      } catch (err) {
-        tell(`primary-goal model not used: ${(err as Error).message}`);
-      }
-      shipped = { path, file: read };
-    }
-    f = shipped.file;
-  }
+  const f = file === undefined ? shippedOnce(shippedPrimaryModelPath(), readPrimaryModelFile, 'primary-goal model') : file;
   if (!f) return { model: null, reason: 'no primary-goal model file' };
   const goals = taxonomy.goals.map((g) => g.id).join(',');
   if (f.taxonomyVersion !== taxonomy.version || f.goals.join(',') !== goals) {
@@ -252,6 +238,26 @@ export function primaryModelFor(taxonomy: Taxonomy, analyzer: string, file?: Pri
   const weights = f.weights[analyzer];
   if (!weights) return { model: null, reason: `the primary-goal model has no weights for ${analyzer}: the rules alone choose the main goal` };
   return { model: { taxonomyVersion: f.taxonomyVersion, weights, margin: f.options.margin }, reason: '' };
+}
+
+/** The last shipped file read, per model (its reader): a path it was not read from is read again. */
+const shipped = new Map<(path: string) => unknown, { path: string; file: unknown }>();
+
+/**
+ * A model file shipped beside the taxonomy (feeds/primary-model.json, feeds/relevance-model.json), read once per path
+ * with `read`: null when there is none, or when it cannot be read, which is told once (`what` not used: …).
+ */
+export function shippedOnce<T>(path: string, read: (path: string) => T, what: string): T | null {
+  const kept = shipped.get(read);
+  if (kept?.path === path) return kept.file as T | null;
+  let file: T | null = null;
+  try {
+    file = existsSync(path) ? read(path) : null;
+  } catch (err) {
+    tell(`${what} not used: ${(err as Error).message}`);
+  }
+  shipped.set(read, { path, file });
+  return file;
 }
 
 /** Write a note on stderr once per thread, as `lakivahti COMMAND: note`. */

@@ -2,9 +2,9 @@
 // reading of an item (what the rules scored and how far from the threshold, which terms hit in which field, the scope
 // rules that cut, the item's kind, source and language), bounded by the rules: it may make relevant only an item the
 // rules read some goal point in, and may drop a rules-relevant item only below a low probability.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { tell } from './primary-model.js';
+import { shippedOnce } from './primary-model.js';
 import type { ItemReading } from './tagger.js';
 import { shippedTaxonomyPath } from './taxonomy-file.js';
 import type { GoalId, TagInput, TagResult, Taxonomy } from './types.js';
@@ -140,27 +140,12 @@ export function readRelevanceModelFile(path: string): RelevanceModelFile {
   return f;
 }
 
-let shipped: { path: string; file: RelevanceModelFile | null } | null = null;
-
 /**
  * The relevance model for a taxonomy and analyzer, or null (the rules alone) with the reason: a model fits only the
  * taxonomy version it was fitted for. `file` defaults to the shipped one, read once (null: none).
  */
 export function relevanceModelFor(taxonomy: Taxonomy, analyzer: string, file?: RelevanceModelFile | null): { model: RelevanceModel | null; reason: string } {
-  let f = file;
-  if (f === undefined) {
-    const path = shippedRelevanceModelPath();
-    if (shipped?.path !== path) {
-      let read: RelevanceModelFile | null = null;
-      try {
-        read = existsSync(path) ? readRelevanceModelFile(path) : null;
-      } catch (err) {
-        tell(`relevance model not used: ${(err as Error).message}`);
-      }
-      shipped = { path, file: read };
-    }
-    f = shipped.file;
-  }
+  const f = file === undefined ? shippedOnce(shippedRelevanceModelPath(), readRelevanceModelFile, 'relevance model') : file;
   if (!f) return { model: null, reason: 'no relevance model file' };
   if (f.taxonomyVersion !== taxonomy.version) {
     const where = file === undefined ? ` ${shippedRelevanceModelPath()}` : '';
