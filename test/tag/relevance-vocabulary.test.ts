@@ -270,6 +270,13 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['sauna stoves causing fire damage (kiukaat, palovahingot) are fire safety', { title: 'Kiukaat aiheuttavat yhä palovahinkoja rivitaloissa', summary: 'Kiukaan ja seinän väliin jätetään liian vähän tilaa.', source: 'ym' }, true, 'services'],
   ['the same in Swedish (bastuugnar, brandskador)', { title: 'Bastuugnar orsakar fortfarande brandskador i radhus', summary: 'Avståndet till väggen är ofta för litet.', lang: 'sv', source: 'ym' }, true, 'services'],
   ['sauna stoves’ sales alone are nobody’s here', { title: 'Kiukaiden myynti kasvoi joulukuussa', summary: 'Kauppa kävi erityisesti verkossa.', source: 'yle' }, false, null],
+  // Round forty-two: an emergency room (päivystys, jour) is the welfare area's health care though its summary names EMS
+  // readiness; lifted when its title names the rescue services, a fire station, EMS or the emergency centre.
+  ['a joint emergency room’s (yhteispäivystys) queues, EMS only in the summary, are welfare-area care', { title: 'Yhteispäivystyksen jonot venyivät pääsiäisenä', summary: 'Ensihoidon tuomat potilaat hoidettiin ensin.', source: 'hyvinvointialue' }, false, null],
+  ['a night emergency room (yöpäivystys) cut, EMS named in the summary, stays out', { title: 'Yöpäivystyksen aukioloa supistetaan talvella', summary: 'Ensihoitoyksiköiden määrä pysyy ennallaan.', source: 'hyvinvointialue' }, false, null],
+  ['the same in Swedish (samjour, akutsjukvård in the summary)', { title: 'Samjouren i Borgå stänger nattetid i juli', summary: 'Beredskapen inom den prehospitala akutsjukvården ändras inte.', lang: 'sv', source: 'hyvinvointialue' }, false, null],
+  ['an emergency room beside the rescue department’s station is lifted by the title', { title: 'Ensihoito ja pelastuslaitos yhteiseen asemaan päivystyksen viereen', summary: '', source: 'hyvinvointialue' }, true, null],
+  ['the emergency centre’s operators on duty (jourhavande) are no emergency room', { title: 'Fler jourhavande anställs till sommaren', summary: 'Nödcentralsverket vill korta svarstiderna.', lang: 'sv', source: 'hatakeskuslaitos' }, true, 'internal-security'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
