@@ -277,6 +277,10 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish (samjour, akutsjukvård in the summary)', { title: 'Samjouren i Borgå stänger nattetid i juli', summary: 'Beredskapen inom den prehospitala akutsjukvården ändras inte.', lang: 'sv', source: 'hyvinvointialue' }, false, null],
   ['an emergency room beside the rescue department’s station is lifted by the title', { title: 'Ensihoito ja pelastuslaitos yhteiseen asemaan päivystyksen viereen', summary: '', source: 'hyvinvointialue' }, true, null],
   ['the emergency centre’s operators on duty (jourhavande) are no emergency room', { title: 'Fler jourhavande anställs till sommaren', summary: 'Nödcentralsverket vill korta svarstiderna.', lang: 'sv', source: 'hatakeskuslaitos' }, true, 'internal-security'],
+  // The evacuated (evakuoidut, evakuerade): lodging and moving them is evacuation, preparedness, whoever agrees on it.
+  ['a rescue department agreeing on evacuees’ (evakuoitujen) transport is preparedness', { title: 'Pelastuslaitos ja kaupunki sopivat evakuoitujen kuljetuksista busseilla', summary: 'Järjestelyt harjoitellaan syksyllä.', source: 'pelastustoimi' }, true, 'internal-security'],
+  ['the same in Swedish (evakuerade)', { title: 'Räddningsverket och kommunerna avtalar om mat och tak över huvudet åt evakuerade', summary: 'Arrangemangen övas i höst.', lang: 'sv', source: 'pelastustoimi' }, true, 'internal-security'],
+  ['residents evacuated from one fire going home stay incident news', { title: 'Pelastuslaitos: kerrostalon evakuoidut asukkaat pääsivät koteihinsa', summary: 'Tulipalo sammui yöllä.', source: 'pelastustoimi' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
