@@ -281,6 +281,10 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['a rescue department agreeing on evacuees’ (evakuoitujen) transport is preparedness', { title: 'Pelastuslaitos ja kaupunki sopivat evakuoitujen kuljetuksista busseilla', summary: 'Järjestelyt harjoitellaan syksyllä.', source: 'pelastustoimi' }, true, 'internal-security'],
   ['the same in Swedish (evakuerade)', { title: 'Räddningsverket och kommunerna avtalar om mat och tak över huvudet åt evakuerade', summary: 'Arrangemangen övas i höst.', lang: 'sv', source: 'pelastustoimi' }, true, 'internal-security'],
   ['residents evacuated from one fire going home stay incident news', { title: 'Pelastuslaitos: kerrostalon evakuoidut asukkaat pääsivät koteihinsa', summary: 'Tulipalo sammui yöllä.', source: 'pelastustoimi' }, false, null],
+  // Backup fuel (varapolttoaine, reservbränsle) is preparedness for a supply disruption, as backup power is.
+  ['backup fuel (varapolttoaineiden) checked with the rescue departments is preparedness', { title: 'Varapolttoaineiden riittävyys selvitetään pelastuslaitosten kanssa', summary: '', source: 'intermin' }, true, 'internal-security'],
+  ['the same in Swedish (reservbränsle)', { title: 'Fjärrvärmebolagen övar övergången till reservbränsle med räddningsverket', summary: '', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
+  ['a utility’s backup fuel without the rescue services stays out', { title: 'Kaukolämpöyhtiö hankkii varapolttoainetta talveksi', summary: 'Hankinta kilpailutetaan.', source: 'yle' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
