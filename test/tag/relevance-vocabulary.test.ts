@@ -285,6 +285,12 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['backup fuel (varapolttoaineiden) checked with the rescue departments is preparedness', { title: 'Varapolttoaineiden riittävyys selvitetään pelastuslaitosten kanssa', summary: '', source: 'intermin' }, true, 'internal-security'],
   ['the same in Swedish (reservbränsle)', { title: 'Fjärrvärmebolagen övar övergången till reservbränsle med räddningsverket', summary: '', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
   ['a utility’s backup fuel without the rescue services stays out', { title: 'Kaukolämpöyhtiö hankkii varapolttoainetta talveksi', summary: 'Hankinta kilpailutetaan.', source: 'yle' }, false, null],
+  // The areas' funding (alueiden rahoitus, områdenas finansiering) is the welfare areas' funding by its short name; regional
+  // development's funding of "the areas" (structural funds, cohesion policy, the regions' councils) stays out.
+  ['an interpellation on cuts in the areas’ funding (alueiden rahoitus) is the reform’s', { title: 'Välikysymys alueiden rahoituksen leikkauksista', summary: 'Oppositio vaatii hallitusta perumaan säästöt.', source: 'eduskunta' }, true, 'welfare-reform'],
+  ['the same in Swedish (områdenas finansiering)', { title: 'Interpellation om nedskärningarna i områdenas finansiering', summary: 'Oppositionen kräver att besparingarna dras tillbaka.', lang: 'sv', source: 'eduskunta' }, true, 'welfare-reform'],
+  ['the regions’ councils’ development funding (maakuntaliitot, rakennerahastot) stays out', { title: 'Maakuntaliitot: alueiden rahoitus kehittämishankkeisiin loppuu', summary: 'Rahat tulevat EU:n rakennerahastoista.', source: 'valtioneuvosto' }, false, null],
+  ['the same in Swedish (landskapsförbunden, strukturfonder)', { title: 'Landskapsförbunden: områdenas finansiering för utvecklingsprojekt tar slut', summary: 'Pengarna kommer från EU:s strukturfonder.', lang: 'sv', source: 'valtioneuvosto' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
