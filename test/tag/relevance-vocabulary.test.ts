@@ -291,6 +291,9 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['the same in Swedish (områdenas finansiering)', { title: 'Interpellation om nedskärningarna i områdenas finansiering', summary: 'Oppositionen kräver att besparingarna dras tillbaka.', lang: 'sv', source: 'eduskunta' }, true, 'welfare-reform'],
   ['the regions’ councils’ development funding (maakuntaliitot, rakennerahastot) stays out', { title: 'Maakuntaliitot: alueiden rahoitus kehittämishankkeisiin loppuu', summary: 'Rahat tulevat EU:n rakennerahastoista.', source: 'valtioneuvosto' }, false, null],
   ['the same in Swedish (landskapsförbunden, strukturfonder)', { title: 'Landskapsförbunden: områdenas finansiering för utvecklingsprojekt tar slut', summary: 'Pengarna kommer från EU:s strukturfonder.', lang: 'sv', source: 'valtioneuvosto' }, false, null],
+  // The rescue director (räddningsdirektör) is who acts, as pelastusjohtaja is: moved by the governance rules, the rules' goal.
+  ['the rescue director moved by the governance rules (förvaltningsstadgan) is the reform’s structure', { title: 'Förvaltningsstadgan förnyas: räddningsdirektören rapporterar i fortsättningen direkt till regiondirektören', summary: 'Ändringen gäller från mars.', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform'],
+  ['the rescue director retiring stays the rescue services’', { title: 'Räddningsdirektören går i pension i vår', summary: 'Rekryteringen inleds i januari.', lang: 'sv', source: 'pelastustoimi' }, true, 'services'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
