@@ -294,6 +294,13 @@ const cases: [string, TagInput, boolean, string | null][] = [
   // The rescue director (räddningsdirektör) is who acts, as pelastusjohtaja is: moved by the governance rules, the rules' goal.
   ['the rescue director moved by the governance rules (förvaltningsstadgan) is the reform’s structure', { title: 'Förvaltningsstadgan förnyas: räddningsdirektören rapporterar i fortsättningen direkt till regiondirektören', summary: 'Ändringen gäller från mars.', lang: 'sv', source: 'hyvinvointialue' }, true, 'welfare-reform'],
   ['the rescue director retiring stays the rescue services’', { title: 'Räddningsdirektören går i pension i vår', summary: 'Rekryteringen inleds i januari.', lang: 'sv', source: 'pelastustoimi' }, true, 'services'],
+  // The welfare areas' cooperation area (yhteistyöalue, samarbetsområde) is the reform's structure by its own name; a
+  // cross-border programme's (Interreg) is regional development's.
+  ['the welfare areas of a cooperation area (yhteistyöalueen) renewing their agreement is the reform’s', { title: 'Yhteistyöalueen hyvinvointialueet uusivat sopimuksensa', summary: 'Sopimus kattaa erityistason palvelut.', source: 'stm' }, true, 'welfare-reform'],
+  ['the same in Swedish (samarbetsområdets)', { title: 'Samarbetsområdets välfärdsområden förnyar sitt avtal', summary: 'Avtalet omfattar tjänster på specialnivå.', lang: 'sv', source: 'stm' }, true, 'welfare-reform'],
+  ['a ministry reviewing the cooperation areas’ division of work is the reform’s', { title: 'Ministeriö selvittää yhteistyöalueiden työnjakoa', summary: '', source: 'stm' }, true, 'welfare-reform'],
+  ['an Interreg programme’s cooperation area stays out', { title: 'Interreg Aurora: yhteistyöalueen hankkeille 30 miljoonaa euroa', summary: 'Rahoitus on tarkoitettu matkailun ja liikenteen kehittämiseen.', source: 'valtioneuvosto' }, false, null],
+  ['a cross-border cooperation area (gränsöverskridande) stays out', { title: 'Gränsöverskridande samarbetsområde får nytt program', summary: 'Programmet gäller turism.', lang: 'sv', source: 'valtioneuvosto' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
