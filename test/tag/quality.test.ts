@@ -765,7 +765,11 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round forty-one's goal classes (h-goals-50, 12-06 17:53 UTC, before the relevance part is merged; the need
       // coefficients by their inflected stem, a hazard-led former lead facing the further-goal test): F1 0.920 / 0.924,
       // primary 0.844 / 0.852, goal precision 0.947 / 0.947. Bars just below.
-      expectBars(evaluation202821, { f1: 0.955, primaryHit: 0.905, goalPrecision: 0.94 }, true);
+      // Round forty-two's first part (h-rel-51, 12-06 20:45 UTC, taxonomy 2026.24, the models refitted): an emergency room
+      // as welfare-area care, the evacuated and backup fuel as preparedness, the areas' funding and their cooperation area
+      // as the reform's, the Swedish rescue director an actor of one goal: F1 0.984 (precision 0.968, recall 1.000),
+      // primary 1.000 (chosen the same), goal precision 1.000, both analyzers. Bars raised to just below.
+      expectBars(evaluation202821, { f1: 0.98, primaryHit: 0.995, goalPrecision: 0.995 }, true);
     });
     it('holds on the round-forty-one evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-one change (12-06
