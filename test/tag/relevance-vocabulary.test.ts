@@ -301,6 +301,11 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['a ministry reviewing the cooperation areas’ division of work is the reform’s', { title: 'Ministeriö selvittää yhteistyöalueiden työnjakoa', summary: '', source: 'stm' }, true, 'welfare-reform'],
   ['an Interreg programme’s cooperation area stays out', { title: 'Interreg Aurora: yhteistyöalueen hankkeille 30 miljoonaa euroa', summary: 'Rahoitus on tarkoitettu matkailun ja liikenteen kehittämiseen.', source: 'valtioneuvosto' }, false, null],
   ['a cross-border cooperation area (gränsöverskridande) stays out', { title: 'Gränsöverskridande samarbetsområde får nytt program', summary: 'Programmet gäller turism.', lang: 'sv', source: 'valtioneuvosto' }, false, null],
+  // The handling of dangerous chemicals (vaarallisten kemikaalien käsittely) is the chemical-safety act's, whose decrees
+  // name it so, without kemikaaliturvallisuus.
+  ['a decree on the handling of dangerous chemicals (vaarallisten kemikaalien käsittely) is the rescue authority’s supervision', { title: 'Vaarallisten kemikaalien käsittelyä koskevat ilmoitusrajat muuttuvat maatiloilla', summary: '', source: 'tem' }, true, 'services'],
+  ['the same in Swedish (hantering av farliga kemikalier)', { title: 'Nya anmälningsgränser för hantering av farliga kemikalier på gårdar', summary: '', lang: 'sv', source: 'tem' }, true, 'services'],
+  ['the same by its storage (upplagring av farliga kemikalier)', { title: 'Tillsynen över upplagring av farliga kemikalier i hamnar skärps', summary: '', lang: 'sv', source: 'tem' }, true, 'services'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
