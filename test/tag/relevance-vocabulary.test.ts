@@ -306,6 +306,9 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['a decree on the handling of dangerous chemicals (vaarallisten kemikaalien käsittely) is the rescue authority’s supervision', { title: 'Vaarallisten kemikaalien käsittelyä koskevat ilmoitusrajat muuttuvat maatiloilla', summary: '', source: 'tem' }, true, 'services'],
   ['the same in Swedish (hantering av farliga kemikalier)', { title: 'Nya anmälningsgränser för hantering av farliga kemikalier på gårdar', summary: '', lang: 'sv', source: 'tem' }, true, 'services'],
   ['the same by its storage (upplagring av farliga kemikalier)', { title: 'Tillsynen över upplagring av farliga kemikalier i hamnar skärps', summary: '', lang: 'sv', source: 'tem' }, true, 'services'],
+  // The municipalities' own state share is no welfare area's money, though it dates itself by the reform.
+  ['the municipal state share (peruspalvelujen valtionosuus) dated by the sote reform stays out', { title: 'Kunnan peruspalvelujen valtionosuuden laskentaa yksinkertaistetaan', summary: 'Kyseessä on suurin muutos sitten sote-uudistuksen.', source: 'vm' }, false, null],
+  ['the same in Swedish (statsandel för kommunal basservice)', { title: 'Beräkningen av statsandel för kommunal basservice förenklas', summary: 'Det är den största ändringen sedan social- och hälsovårdsreformen.', lang: 'sv', source: 'vm' }, false, null],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
