@@ -309,6 +309,9 @@ const cases: [string, TagInput, boolean, string | null][] = [
   // The municipalities' own state share is no welfare area's money, though it dates itself by the reform.
   ['the municipal state share (peruspalvelujen valtionosuus) dated by the sote reform stays out', { title: 'Kunnan peruspalvelujen valtionosuuden laskentaa yksinkertaistetaan', summary: 'Kyseessä on suurin muutos sitten sote-uudistuksen.', source: 'vm' }, false, null],
   ['the same in Swedish (statsandel för kommunal basservice)', { title: 'Beräkningen av statsandel för kommunal basservice förenklas', summary: 'Det är den största ändringen sedan social- och hälsovårdsreformen.', lang: 'sv', source: 'vm' }, false, null],
+  // The authorities' broadband by its mobile name (mobiililaajakaista, mobila bredband) is the shared network.
+  ['the authorities’ mobile broadband (viranomaisten mobiililaajakaista) in rescue departments is the shared network', { title: 'Pelastuslaitosten ajoneuvot siirtyvät viranomaisten mobiililaajakaistaan', summary: '', source: 'erillisverkot' }, true, 'internal-security'],
+  ['the same in Swedish (myndigheternas mobila bredband)', { title: 'Räddningsverkens fordon går över till myndigheternas mobila bredband', summary: '', lang: 'sv', source: 'erillisverkot' }, true, 'internal-security'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
