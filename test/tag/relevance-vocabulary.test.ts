@@ -312,6 +312,9 @@ const cases: [string, TagInput, boolean, string | null][] = [
   // The authorities' broadband by its mobile name (mobiililaajakaista, mobila bredband) is the shared network.
   ['the authorities’ mobile broadband (viranomaisten mobiililaajakaista) in rescue departments is the shared network', { title: 'Pelastuslaitosten ajoneuvot siirtyvät viranomaisten mobiililaajakaistaan', summary: '', source: 'erillisverkot' }, true, 'internal-security'],
   ['the same in Swedish (myndigheternas mobila bredband)', { title: 'Räddningsverkens fordon går över till myndigheternas mobila bredband', summary: '', lang: 'sv', source: 'erillisverkot' }, true, 'internal-security'],
+  // Warm spaces (lämpimät tilat, värmestugor) opened in a long cut are preparedness, with the rescue department.
+  ['warm spaces (lämpimiä tiloja) for a long power cut with the rescue department are preparedness', { title: 'Kunnat avaavat lämpimiä tiloja pitkän sähkökatkon varalle pelastuslaitoksen kanssa', summary: '', source: 'intermin' }, true, 'internal-security'],
+  ['the same in Swedish (värmestugor)', { title: 'Kommunerna och räddningsverket planerar värmestugor för kalla avbrott', summary: '', lang: 'sv', source: 'intermin' }, true, 'internal-security'],
 ];
 
 function suite(name: string, make: () => Analyzer | null): void {
