@@ -88,7 +88,9 @@ export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean 
     if (/päättynyt|käsitelty|avslutad|behandlad|eduskunnan vastaus|riksdagens svar/i.test(m.stage)) out.push({ stage: 'parliament-reply', dated: true });
   }
   for (const i of m.identifiers) {
-    // A reply or a statute the item names as its own is the stage itself; one it states it led to is undated.
+    // A reply or a statute the item names as its own is the stage itself; one it states it led to is undated, as is a
+    // government proposal another kind of item states (a project's heNumerot, a statute's HE): numbered once given.
+    if (i.type === 'he' && m.kind !== 'bill' && i.role === 'about') out.push({ stage: 'government-proposal', dated: false });
     if (i.type === 'ev') out.push({ stage: 'parliament-reply', dated: i.role === 'self' && !kindStage });
     if (i.type === 'committee' && m.kind !== 'committee-report') out.push({ stage: 'committee', dated: false });
     if (i.type === 'statute' && m.kind !== 'statute' && i.role === 'about') out.push({ stage: 'statute-published', dated: false });

@@ -1,4 +1,4 @@
-// A bill's stages as a crawl of Eduskunta dates them, read back through `matters --json` and `matter` as processes.
+// A bill's stages as a crawl of Eduskunta and Hankeikkuna dates them, read back through `matters --json` and `matter` as processes.
 // Eduskunta's module dates a bill by its latest processing event (the item moves up as Parliament handles it), so
 // that date is when the bill was last handled, not when it was given: HE 158/2026 vp, given 24.9., answered 17.11.,
 // was shown as "hallituksen esitys 17.11.2026", after its committee report of 9.11., and its reply as undated.
@@ -12,10 +12,10 @@ import { defaultFeedsDir, fixturesDir } from '../../src/paths.js';
 import { run } from '../helpers/process.js';
 
 interface Stage { stage: string; at: string | null }
-interface MatterLine { identifiers: string[]; stages: Stage[] }
+interface MatterLine { identifiers: string[]; stage: string | null; stages: Stage[] }
 
 let dir: string;
-let mirror: Mirror;
+const mirrors: Mirror[] = [];
 let db: string;
 let matters: MatterLine[];
 
@@ -32,10 +32,13 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bill-stages-'));
   const feeds = path.join(dir, 'feeds');
   fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  const doc = parseDocument(fs.readFileSync(path.join(defaultFeedsDir, 'sources', 'eduskunta.yaml'), 'utf8'));
-  mirror = await startMirror(path.join(fixturesDir, 'sources', 'eduskunta'));
-  doc.set('url', mirrorUrl(String(doc.get('url')), mirror.origin));
-  fs.writeFileSync(path.join(feeds, 'sources', 'eduskunta.yaml'), doc.toString());
+  for (const id of ['eduskunta', 'hankeikkuna']) {
+    const doc = parseDocument(fs.readFileSync(path.join(defaultFeedsDir, 'sources', `${id}.yaml`), 'utf8'));
+    const mirror = await startMirror(path.join(fixturesDir, 'sources', id));
+    mirrors.push(mirror);
+    doc.set('url', mirrorUrl(String(doc.get('url')), mirror.origin));
+    fs.writeFileSync(path.join(feeds, 'sources', `${id}.yaml`), doc.toString());
+  }
   db = path.join(dir, 'db.sqlite');
   const crawl = await run(['crawl', '--db', db, '--feeds', feeds]);
   expect(crawl.code, crawl.err).toBe(0);
@@ -45,7 +48,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await mirror?.close();
+  await Promise.all(mirrors.map((m) => m.close()));
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -81,4 +84,17 @@ describe("a bill's stages are dated by what its item's date is", { timeout: 120_
     const shown = await run(['matter', 'HE 190/2026 vp', '--db', db]);
     expect(shown.out).toMatch(/^ {2}valiokuntakäsittely 18\.11\.2026 klo 00\.00/m);
   });
+
+  it('a project that states its government proposal has reached that stage, undated (as its reply and statute are)', async () => {
+    // Hankeikkuna's real capture: TEM115:00/2020 states HE 311/2022 (heNumerot) and its comment round; the matter's
+    // stage read "lausuntokierros" and `matters --stage statement-round` listed it, years after the bill.
+    const m = matters.find((x) => x.identifiers.includes('HE 311/2022 vp'))!;
+    expect(m.stage).toBe('government-proposal');
+    expect(stagesOf('HE 311/2022 vp')).toEqual({ preparation: '2020-10-02', 'statement-round': null, 'government-proposal': null });
+    const round = await run(['matters', '--json', '--stage', 'statement-round', '--db', db]);
+    expect(round.out).not.toContain('HE 311/2022 vp');
+    // TEM060:00/2016 states its bill, reply and statute: every stage of its path is there.
+    expect(Object.keys(stagesOf('HE 256/2017 vp'))).toEqual(['preparation', 'government-proposal', 'parliament-reply', 'statute-published']);
+  });
 });
+
