@@ -1,5 +1,6 @@
 // A matter's stages, in the order legislation moves, each dated from the item that showed it; its title and deadline.
 import type { Identifier, ItemKind, Lang } from '../model.js';
+import { byCodeUnit } from '../collate.js';
 
 /** The stages of a piece of legislation, in order. */
 export const MATTER_STAGES = [
@@ -110,9 +111,9 @@ export function summarizeMatter(members: MatterMember[], today: string): MatterS
   if (!members.length) throw new Error('a matter has at least one item');
   // Ties are broken by content, never by id or order, so linking in any order names the matter alike.
   const byTitle = [...members].sort((a, b) => titleRank(a.kind) - titleRank(b.kind) || (a.language === b.language ? 0 : a.language === 'fi' ? -1 : 1)
-    || a.at.localeCompare(b.at) || a.title.localeCompare(b.title));
+    || byCodeUnit(a.at, b.at) || byCodeUnit(a.title, b.title));
   const reached = new Map<MatterStage, StageReached>();
-  for (const m of [...members].sort((a, b) => a.at.localeCompare(b.at) || a.title.localeCompare(b.title))) {
+  for (const m of [...members].sort((a, b) => byCodeUnit(a.at, b.at) || byCodeUnit(a.title, b.title))) {
     for (const s of stagesOf(m)) {
       const at = s.dated ? m.at : null;
       const had = reached.get(s.stage);
@@ -122,13 +123,13 @@ export function summarizeMatter(members: MatterMember[], today: string): MatterS
   }
   // In force from the earliest date a statute of the matter states (ties go to the earliest item, in any order).
   const statute = members.filter((m) => m.kind === 'statute' && m.inForce)
-    .sort((a, b) => a.inForce!.localeCompare(b.inForce!) || a.at.localeCompare(b.at) || a.title.localeCompare(b.title))[0];
+    .sort((a, b) => byCodeUnit(a.inForce!, b.inForce!) || byCodeUnit(a.at, b.at) || byCodeUnit(a.title, b.title))[0];
   if (statute && statute.inForce! <= today) reached.set('in-force', { stage: 'in-force', at: statute.inForce!, item: statute.id });
   const stages = MATTER_STAGES.filter((s) => reached.has(s)).map((s) => reached.get(s)!);
   const last = stages.at(-1) ?? null;
   // The latest deadline of the statement requests, else of the projects; ties go to the earliest item (any order).
   const byDeadline = (kind: ItemKind) => members.filter((m) => m.kind === kind && m.deadline)
-    .sort((a, b) => b.deadline!.localeCompare(a.deadline!) || a.at.localeCompare(b.at) || a.title.localeCompare(b.title))[0];
+    .sort((a, b) => byCodeUnit(b.deadline!, a.deadline!) || byCodeUnit(a.at, b.at) || byCodeUnit(a.title, b.title))[0];
   const deadline = byDeadline('statement-request') ?? byDeadline('project');
   return {
     title: byTitle[0].title,
