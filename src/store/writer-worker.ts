@@ -378,12 +378,10 @@ function turn(): void {
     setImmediate(turn);
   } else {
     flushing = false;
-    // Nothing waits: a one-off crawl's log is copied into the database now, while this thread has time (see
+    // Nothing waits: a one-off crawl's log is copied into the database once nothing has come for a while (see
     // CHECKPOINT_RUNS), rather than all of it at the crawl's end.
-    if (data.walPages !== undefined && storedSinceCheckpoint >= CHECKPOINT_RUNS) {
-      storedSinceCheckpoint = 0;
-      checkpointLog(db);
-    }
+    busyAt = Date.now();
+    if (data.walPages !== undefined && storedSinceCheckpoint >= CHECKPOINT_RUNS) idleTimer ??= setTimeout(checkpointWhenIdle, IDLE_MS);
   }
 }
 
@@ -392,15 +390,38 @@ function turn(): void {
  * has nothing to do: some 1,000 pages of log (a group of 8 runs of 20 items writes ~270). Its log grows to 10,000 pages
  * before SQLite copies it at a commit (see ONE_SHOT_WAL_PAGES in writer.ts), so the crawl's thread copied a cold crawl
  * of 200 new feeds' whole log (~6,500 pages, 30–45 ms) after its last run was handed on, and the close deleted a 26 MB
- * file; a thread that keeps up copies it in pieces meanwhile. One that does not (the crawl's critical path) never
- * finds itself idle, and copies nothing more than before.
+ * file; a thread that keeps up copies it in pieces meanwhile.
  */
 const CHECKPOINT_RUNS = 32;
 let storedSinceCheckpoint = 0;
+/**
+ * How long nothing must have come before the thread copies its log: a copy of ~1,000 pages and its two syncs hold the
+ * thread some 10–15 ms, and copied as soon as the queue was empty for a moment, the runs that came meanwhile waited for
+ * it. A cold crawl of 200 new feeds, whose critical path this thread is, emptied its queue five or six times and spent
+ * 60–100 ms copying (autogroup raised, load 15); runs coming from a real crawl's fetches leave it idle far longer.
+ */
+const IDLE_MS = 50;
+let idleTimer: NodeJS.Timeout | null = null;
+/** When the thread last had something to do: a message came, or a turn ended (Date.now()). */
+let busyAt = 0;
+
+/** Copy the log once nothing has come for IDLE_MS, unless a run waits or is open. */
+function checkpointWhenIdle(): void {
+  idleTimer = null;
+  if (runs.length || active) return; // the turn that stores them arms it again if it ends with nothing waiting
+  const quiet = Date.now() - busyAt;
+  if (quiet < IDLE_MS || turnPending) {
+    idleTimer = setTimeout(checkpointWhenIdle, Math.max(1, IDLE_MS - quiet));
+    return;
+  }
+  storedSinceCheckpoint = 0;
+  checkpointLog(db);
+}
 
 /** Store what is left and end the thread (its connection closes; the crawl's own closes last and checkpoints). */
 function close(): void {
   if (groupTimer) clearTimeout(groupTimer);
+  if (idleTimer) clearTimeout(idleTimer);
   while (runs.length) {
     handle(runs.shift()!);
     drain();
@@ -452,6 +473,7 @@ async function start(): Promise<void> {
 void start();
 
 function receive(m: Message): void {
+  busyAt = Date.now();
   if (m.op === 'go') return;
   if (m.op === 'close') return close();
   if (m.op === 'flush') flushing = true;

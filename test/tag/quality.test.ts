@@ -242,10 +242,14 @@ const evaluation202820 = load('eval-2028-20.jsonl');
 // 0e5f707); a dev set from round forty-one on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202821 = load('eval-2028-21.jsonl');
 // Round forty-one's evaluation set: 244 items (122 Swedish, Finnish/Swedish twins in new wordings; 120 relevant), written
-// and measured before any round-forty-one change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-forty-one change, never tuned on through round forty-one (figures in its commit message,
+// 1a4f188); a dev set from round forty-two on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202822 = load('eval-2028-22.jsonl');
+// Round forty-two's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
+// and measured before any round-forty-two change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202822 = load('eval-2028-22.jsonl');
+const evaluation202823 = load('eval-2028-23.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -767,14 +771,26 @@ function suite(name: string, make: () => Analyzer | null): void {
       // primary 0.844 / 0.852, goal precision 0.947 / 0.947. Bars just below.
       expectBars(evaluation202821, { f1: 0.955, primaryHit: 0.905, goalPrecision: 0.94 }, true);
     });
-    it('holds on the round-forty-one evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-one change (12-06
+    it('holds on the round-forty-one evaluation set, a dev set from round forty-two, above the keyword alert on every figure', () => {
+      // Sealed through round forty-one; a dev set from round forty-two on, so its misses are printed. Before any round-forty-one change (12-06
       // 17:04-17:11 UTC, load 16-18, the rules and primary-goal model of de96f5c): F1 0.955 (precision 0.943, recall
       // 0.967), primary 0.892 / 0.900 (chosen the same), goal precision 0.934 / 0.943 (goal recall 0.877 / 0.885), snowball
       // / voikko; keyword alert 0.857 (precision 0.799, recall 0.925), 0.775 (chosen 0.642), 0.575. With the model refitted
       // at its sealing (eval-2028-21 in the fit; 12-06 17:17-17:21 UTC) the same. Bars just below (below the issue's three
-      // targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202822, { f1: 0.95, primaryHit: 0.885, goalPrecision: 0.93 }, false);
+      // targets, where it stands): a fall below is a regression. At round forty-two's sealing (12-06 20:14-20:20 UTC, load
+      // 16-18, before the models' refit): F1 0.955 (precision 0.943, recall 0.967), primary 0.900 (chosen 0.892 / 0.900), goal
+      // precision 0.935 / 0.943, snowball / voikko; with both models refitted with it (20:40-20:50 UTC, load 14-16)
+      // Snowball's primary 0.908, the rest the same. In the learning test from then on (no fold worse with either analyzer).
+      expectBars(evaluation202822, { f1: 0.95, primaryHit: 0.885, goalPrecision: 0.93 }, true);
+    });
+    it('holds on the round-forty-two evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-two change (12-06
+      // 20:14-20:20 UTC, load 16-18, the rules and models of f1c202e): F1 0.968 (precision 0.958, recall 0.979), primary
+      // 0.936 (chosen the same), goal precision 0.959 (goal recall 0.916), snowball and voikko alike; keyword alert 0.857
+      // (precision 0.786, recall 0.943), 0.836 (chosen 0.679), 0.683. With both models refitted at its sealing (eval-2028-22
+      // in the fit; 12-06 20:40-20:50 UTC) the same. Bars just below (below the issue's primary-hit target, where it stands;
+      // above its F1 and goal-precision targets): a fall below is a regression.
+      expectBars(evaluation202823, { f1: 0.965, primaryHit: 0.93, goalPrecision: 0.955 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
