@@ -6,7 +6,6 @@ import { assessJoint } from './joint.js';
 import { inferKind } from './kind.js';
 import { compileTerms, type CompiledTerm, type Matcher, type TokenMatches, type WordMatch } from './match.js';
 import { applyPrimaryModel, primaryModelFor, tell, type PrimaryModel } from './primary-model.js';
-import { applyShippedRelevance, relevanceModelFor, type RelevanceModel } from './relevance-model.js';
 import type { Evidence, GoalId, LearnedWeights, TagInput, TagResult, Taxonomy, TermDef } from './types.js';
 
 /** Options for createTagger. */
@@ -19,8 +18,6 @@ export interface TaggerOptions {
   now?: () => Date;
   /** The primary-goal model (primary-model.ts); default the shipped one when it fits the taxonomy, null: the rules alone. */
   primary?: PrimaryModel | null;
-  /** The relevance model (relevance-model.ts); default the shipped one when it fits the taxonomy, null: the rules alone. */
-  relevance?: RelevanceModel | null;
 }
 
 /** Tags one item (`tokens`: its title's and summary's, when the caller has them); pure apart from its caches. */
@@ -1149,27 +1146,14 @@ export function learnedShift(delta: number, learned: Pick<LearnedWeights, 'bound
 export function createTagger(taxonomy: Taxonomy, options: TaggerOptions = {}): Tagger {
   const core = createTaggerCore(taxonomy, options);
   const learned = options.learned ?? null;
-  const unused: string[] = [];
   let primary = options.primary;
   if (primary === undefined) {
     const found = primaryModelFor(taxonomy, core.analyzer.name);
     primary = found.model;
-    if (!primary) unused.push(found.reason);
+    // A taxonomy read from a file (a user's own, or the shipped one before a refit) is told why; a test's is not.
+    if (!primary && existsSync(taxonomy.file)) tell(`${taxonomy.file}: ${found.reason}`);
   }
-  let model = options.relevance;
-  if (model === undefined) {
-    const found = relevanceModelFor(taxonomy, core.analyzer.name);
-    model = found.model;
-    if (!model) unused.push(found.reason);
-  }
-  // A taxonomy read from a file (a user's own, or the shipped one before a refit) is told why, on one line; a test's is not.
-  if (unused.length && existsSync(taxonomy.file)) tell(`${taxonomy.file}: ${unused.join('; ')}`);
-  if (!model) return (input, tokens) => core.finish(input, core.read(input, tokens), learned, primary);
-  // After the rules, learned weights and the primary-goal model: the relevance model's say (see relevance-model.ts).
-  return (input, tokens) => {
-    const reading = core.read(input, tokens);
-    return applyShippedRelevance(model, taxonomy, input, reading, core.finish(input, reading, learned, primary), primary);
-  };
+  return (input, tokens) => core.finish(input, core.read(input, tokens), learned, primary);
 }
 
 interface ScopeHit {
