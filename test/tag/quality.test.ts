@@ -781,7 +781,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 16-18, before the models' refit): F1 0.955 (precision 0.943, recall 0.967), primary 0.900 (chosen 0.892 / 0.900), goal
       // precision 0.935 / 0.943, snowball / voikko; with both models refitted with it (20:40-20:50 UTC, load 14-16)
       // Snowball's primary 0.908, the rest the same. In the learning test from then on (no fold worse with either analyzer).
-      expectBars(evaluation202822, { f1: 0.95, primaryHit: 0.885, goalPrecision: 0.93 }, true);
+      // Round forty-two's goal classes (h-goals-51, 12-06 21:09-21:14 UTC, load 13-15; the authorities' mobile broadband by
+      // its full name, social, health and rescue services listed as the welfare areas' remit): primary 0.942 / 0.933
+      // (chosen 0.925 / 0.933), goal precision 0.968 / 0.975 (goal recall 0.923 / 0.915). Bars raised to just below.
+      expectBars(evaluation202822, { f1: 0.95, primaryHit: 0.93, goalPrecision: 0.965 }, true);
     });
     it('holds on the round-forty-two evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-two change (12-06
