@@ -198,10 +198,23 @@ function table(title: string, names: string[], methods: [string, SetFigures[]][]
   }
 }
 
+/**
+ * `commit`'s short hash; an error saying so when this clone does not hold it (a shallow clone, such as CI's `git clone
+ * --depth 1`, holds only its newest commit: the history's sealing commits need `git fetch --unshallow`).
+ */
+function commitHash(commit: string): string {
+  try {
+    return execFileSync('git', ['-C', root(), 'rev-parse', '--verify', '--quiet', '--short=7', `${commit}^{commit}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    const shallow = execFileSync('git', ['-C', root(), 'rev-parse', '--is-shallow-repository'], { encoding: 'utf8' }).trim() === 'true';
+    throw new Error(`commit ${commit} is not in the clone at ${root()}${shallow ? ': it is a shallow clone; `git fetch --unshallow` brings the history' : ''}`);
+  }
+}
+
 /** The tagger's source at `commit` (src/ and feeds/ from git), compiled once into a temporary folder; its root. */
 export function buildAt(commit: string): string {
   // Cached by the commit's own hash: a name that moves (HEAD, a branch) would find an older commit's build.
-  const hash = execFileSync('git', ['-C', root(), 'rev-parse', '--short=7', `${commit}^{commit}`], { encoding: 'utf8' }).trim();
+  const hash = commitHash(commit);
   const dir = join(tmpdir(), `lakivahti-primary-${hash}`);
   mkdirSync(dir, { recursive: true });
   // The folder outlives the checkout that built it (worktrees share /tmp): a link to a removed checkout's node_modules

@@ -15,9 +15,9 @@ const importsOf = (file: string): string[] => [...fs.readFileSync(file, 'utf8').
 
 /**
  * The files at the top of src/ that every stage may use (types, errors, paths, heap settings, TLS trust, yes/no settings,
- * sizes in messages, the one shape of a line on stderr).
+ * sizes in messages, the one shape of a line on stderr, the orders of text, a process as leases and claims name it).
  */
-const SHARED = ['model.ts', 'errors.ts', 'paths.ts', 'heap.ts', 'trust.ts', 'env-flag.ts', 'bytes.ts', 'stderr-line.ts'];
+const SHARED = ['model.ts', 'errors.ts', 'paths.ts', 'heap.ts', 'trust.ts', 'env-flag.ts', 'bytes.ts', 'stderr-line.ts', 'collate.ts', 'process-identity.ts'];
 /** What each lower part may import besides itself and SHARED. */
 const ALLOWED: Record<string, string[]> = {
   fetch: [],

@@ -1,6 +1,8 @@
 // Organisations as people follow and filter them: sources write one name in different letter cases
 // ("sisäministeriö", "Sisäministeriö"), and some name several in one string ("Pelastusopisto, sisäministeriö"; items
 // store one organisation string). The digest, the subscription form and the items filter all read them so.
+import { byFinnish } from '../collate.js';
+
 /** An organisation as followed: sources write one name in different letter cases ("sisäministeriö", "Sisäministeriö"). */
 export const organisationKey = (name: string) => name.trim().toLocaleLowerCase('fi');
 
@@ -27,7 +29,7 @@ export function organisationChoices(stored: readonly string[], followed: readonl
     if (!had) choices.set(organisationKey(name), { name, checked: false });
     else if (!had.checked && had.name[0] !== had.name[0].toLocaleUpperCase('fi') && name[0] === name[0].toLocaleUpperCase('fi')) had.name = name;
   }
-  return [...choices.values()].sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+  return [...choices.values()].sort((a, b) => byFinnish(a.name, b.name));
 }
 
 /** An organisation a list can be filtered by (organisationChoices' name) and the stored names that stand for it. */

@@ -5,7 +5,6 @@ import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stderrLine } from '../stderr-line.js';
-import { shownControls } from '../app/control-chars.js';
 
 /** Global options every command takes. */
 export const globalOptions = {
@@ -80,7 +79,7 @@ export function parseCommand<O extends ParseArgsConfig['options']>(args: string[
  * lists for an identifier two matters hold went to the terminal as stored, an escape and all).
  */
 export function warn(command: string | null, message: string, err: Writable | NodeJS.WritableStream = process.stderr): void {
-  err.write(stderrLine(command, shownControls(message)));
+  err.write(stderrLine(command, message, { lines: true }));
 }
 
 /**

@@ -1,6 +1,6 @@
 // `lakivahti matters [--json] [--goal G] [--stage S] [--search TEXT]`: matters, the one with the newest item first.
 import { eachMatter, type MatterRow } from '../store/index.js';
-import { finnishDate } from '../parse/dates.js';
+import { finnishDate, helsinkiDate } from '../parse/dates.js';
 import { MATTER_STAGES, type MatterStage } from '../link/stage.js';
 import { STAGE_NAMES } from '../present/stage-names.js';
 import { closeContext, openContext } from '../app/context.js';
@@ -28,8 +28,9 @@ export function matterJson(m: MatterRow): string {
 /** A matter as one line for people. */
 export function matterLine(m: MatterRow): Buffer {
   // A statute published but not yet in force says when it will be: "[säädös julkaistu 18.11.2026, voimaan 1.1.2027]".
+  // A stage's instant is shown by its day in Helsinki, as `matter` shows it (an in-force stage is a day already).
   const coming = m.inForce && m.stage !== 'in-force' ? `, voimaan ${finnishDate(m.inForce)}` : '';
-  const stage = m.stage ? `  [${STAGE_NAMES.fi[m.stage]}${m.stageAt ? ` ${finnishDate(m.stageAt.slice(0, 10)) ?? ''}` : ''}${coming}]` : '';
+  const stage = m.stage ? `  [${STAGE_NAMES.fi[m.stage]}${m.stageAt ? ` ${finnishDate(m.stageAt.length === 10 ? m.stageAt : helsinkiDate(m.stageAt)) ?? ''}` : ''}${coming}]` : '';
   const dl = m.deadline ? `  [määräaika ${finnishDate(m.deadline) ?? m.deadline}]` : '';
   const ids = m.identifiers.length ? `  (${m.identifiers.slice(0, 3).join(', ')})` : '';
   const goals = m.goals.length ? `  {${m.goals.join(', ')}}` : '';

@@ -9,7 +9,8 @@ export const usage = `usage: lakivahti serve [--port N] [--host HOST] [--no-sche
 
 Run the scheduler and the web view. Listens on 127.0.0.1 unless --host (or HOST) says otherwise,
 port 3000 unless --port (or PORT). SIGTERM, SIGHUP (a closed terminal) or Ctrl-C stops it within 5 s
-(runs still in flight after a short grace are aborted and recorded as interrupted).
+(runs still in flight after a short grace are aborted and recorded as interrupted). SIGUSR2 runs the
+digest's immediate tick now (approved drafts, immediate subscriptions, due retries) rather than at its time.
 `;
 
 /** Parse --port / PORT; a clear error for anything that is not a port number. */
@@ -50,14 +51,18 @@ export async function run(args: string[]): Promise<number> {
   reportConfigErrors(ctx, (m) => warn('serve', m));
   // Listen for signals before the server says it listens: a SIGTERM in between would otherwise end it unhandled.
   const signalled = untilSignal();
-  let running: Running;
+  let running: Running | undefined;
+  const tickNow = () => log({ event: 'digest_tick_requested', tick: 'immediately', started: running?.scheduler?.tick('immediately') ?? false });
+  process.on('SIGUSR2', tickNow);
   try {
     running = await serve(ctx, { port, host, schedule: !values['no-schedule'], web });
   } catch (err) {
+    process.off('SIGUSR2', tickNow);
     await closeContext(ctx);
     throw err;
   }
   await stopOn(await signalled, running);
+  process.off('SIGUSR2', tickNow);
   return 0;
 }
 

@@ -12,6 +12,7 @@ import { listSourceStates } from '../store/sources.js';
 import { word } from '../present/words-web.js';
 import { parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
 import { parseId } from '../parse/id.js';
+import { byFinnish } from '../collate.js';
 
 export const usage = `usage: lakivahti subscriptions add EMAIL [--goal GOAL]… [--source ID]… [--organisation NAME]…
                                       [--matter N]… [--search TEXT] [--every immediately|daily|weekly]
@@ -88,7 +89,7 @@ export async function run(args: string[]): Promise<number> {
 function storedOrganisations(db: Db): string[] {
   const seen = new Set<string>();
   return listOrganisations(db).filter((o) => !seen.has(organisationKey(o)) && !!seen.add(organisationKey(o)))
-    .sort((a, b) => a.localeCompare(b, 'fi')).map((o) => `"${o}"`);
+    .sort(byFinnish).map((o) => `"${o}"`);
 }
 
 async function list(values: { json?: boolean; db?: string; feeds?: string }, arg: string | undefined): Promise<number> {

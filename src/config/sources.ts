@@ -8,6 +8,7 @@ import { moduleNames, moduleOptions } from '../sources/index.js';
 import { checkOptions, withDefaults } from '../sources/options.js';
 import { scheduleProblem } from './schedule.js';
 import { readFlatYaml } from './flat-yaml.js';
+import { byCodeUnit } from '../collate.js';
 
 // The yaml library is loaded only for a definition that is more than flat `key: value` lines (see flat-yaml.ts).
 const require = createRequire(import.meta.url);
@@ -42,7 +43,7 @@ export function loadSources(feedsDir: string): LoadedSources {
   const errors: ConfigError[] = [];
   const seen = new Map<string, string>();
   const names = fs.readdirSync(dir, { encoding: 'buffer' }).map((raw) => ({ raw, name: fileName(raw) }));
-  for (const { raw, name } of names.filter((f) => /\.ya?ml$/.test(f.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const { raw, name } of names.filter((f) => /\.ya?ml$/.test(f.name)).sort((a, b) => byCodeUnit(a.name, b.name))) {
     const file = path.join(dir, name);
     let text = '';
     try {

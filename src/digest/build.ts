@@ -6,6 +6,7 @@ import { evidenceList, positiveMatches } from '../present/evidence.js';
 import { finnishDate } from '../parse/dates.js';
 import { organisationKey, organisationKeys } from '../app/organisations.js';
 import { itemLang } from '../present/item-lang.js';
+import { byCodeUnit } from '../collate.js';
 
 export type Lang = 'fi' | 'sv';
 
@@ -132,7 +133,7 @@ function otherLang(language: string | undefined, lang: Lang): { titleLang?: Lang
  * are numbered in the order a source lists them, often newest first, so their numbers alone do not say which is newer.
  */
 const newestFirst = (a: DigestItem, b: DigestItem) =>
-  (b.published ?? b.firstSeenAt).localeCompare(a.published ?? a.firstSeenAt) || b.id - a.id;
+  byCodeUnit(b.published ?? b.firstSeenAt, a.published ?? a.firstSeenAt) || b.id - a.id;
 
 /** Build the digest for one recipient: the network's (no `follows`) or a personal subscription's. */
 export function buildDigest(input: BuildInput): Digest {

@@ -2,6 +2,7 @@
 import type { IdentifierRole } from '../model.js';
 import { joinKey } from './keys.js';
 import type { MatterMember } from './stage.js';
+import { byFinnish } from '../collate.js';
 
 /** One join: an identifier held by several items of a matter, with who stated it and in what role. */
 export interface Join {
@@ -25,7 +26,7 @@ export function explainJoins(members: MatterMember[]): Join[] {
   return [...holders.values()]
     .filter((j) => j.by.length > 1)
     .map((j) => ({ ...j, by: j.by.sort((a, b) => a.item - b.item) }))
-    .sort((a, b) => a.identifier.localeCompare(b.identifier));
+    .sort((a, b) => byFinnish(a.identifier, b.identifier));
 }
 
 const ROLE_WORDS: Record<IdentifierRole, string> = { self: 'oma tunnus', about: 'ilmoitettu liittyvä asia', mention: 'mainittu' };

@@ -1,5 +1,6 @@
 // A matter's stages, in the order legislation moves, each dated from the item that showed it; its title and deadline.
 import type { Identifier, ItemKind, Lang } from '../model.js';
+import { byCodeUnit } from '../collate.js';
 
 /** The stages of a piece of legislation, in order. */
 export const MATTER_STAGES = [
@@ -67,21 +68,30 @@ const KIND_STAGE: Partial<Record<ItemKind, MatterStage>> = {
   statute: 'statute-published',
 };
 
+/**
+ * Eduskunta's stages of a bill past its giving: in committee, in a plenary reading, processed to the end. Eduskunta
+ * dates a bill by its latest processing event, so then the item's date is not the day the bill was given.
+ */
+const PAST_GIVING = /valiokunta|utskott|käsittely|käsitelty|behandl|päättynyt|avslutad|vastaus|svar/i;
+
 /** The stages one item shows: dated by the item itself, or undated when only an identifier it states shows one. */
 export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean }[] {
   const out: { stage: MatterStage; dated: boolean }[] = [];
   const kindStage = KIND_STAGE[m.kind];
-  if (kindStage) out.push({ stage: kindStage, dated: true });
+  // A bill in committee or later is dated by that processing, not by its giving (a referral debate is days after).
+  if (kindStage) out.push({ stage: kindStage, dated: m.kind !== 'bill' || !m.stage || !PAST_GIVING.test(m.stage) });
   // A project's own schedule names its comment round (Hankeikkuna's LAUSUNTOKIERROS): the round is there, dated by
   // the statement request when one comes.
   if (m.kind === 'project' && m.deadline) out.push({ stage: 'statement-round', dated: false });
   // Eduskunta's processing stage of a bill: in committee, or processed to the end (parliament replied).
   if (m.kind === 'bill' && m.stage) {
     if (/valiokunta|utskott/i.test(m.stage)) out.push({ stage: 'committee', dated: true });
-    if (/päättynyt|käsitelty|avslutad|behandlad/i.test(m.stage)) out.push({ stage: 'parliament-reply', dated: true });
+    if (/päättynyt|käsitelty|avslutad|behandlad|eduskunnan vastaus|riksdagens svar/i.test(m.stage)) out.push({ stage: 'parliament-reply', dated: true });
   }
   for (const i of m.identifiers) {
-    // A reply or a statute the item names as its own is the stage itself; one it states it led to is undated.
+    // A reply or a statute the item names as its own is the stage itself; one it states it led to is undated, as is a
+    // government proposal another kind of item states (a project's heNumerot, a statute's HE): numbered once given.
+    if (i.type === 'he' && m.kind !== 'bill' && i.role === 'about') out.push({ stage: 'government-proposal', dated: false });
     if (i.type === 'ev') out.push({ stage: 'parliament-reply', dated: i.role === 'self' && !kindStage });
     if (i.type === 'committee' && m.kind !== 'committee-report') out.push({ stage: 'committee', dated: false });
     if (i.type === 'statute' && m.kind !== 'statute' && i.role === 'about') out.push({ stage: 'statute-published', dated: false });
@@ -101,9 +111,9 @@ export function summarizeMatter(members: MatterMember[], today: string): MatterS
   if (!members.length) throw new Error('a matter has at least one item');
   // Ties are broken by content, never by id or order, so linking in any order names the matter alike.
   const byTitle = [...members].sort((a, b) => titleRank(a.kind) - titleRank(b.kind) || (a.language === b.language ? 0 : a.language === 'fi' ? -1 : 1)
-    || a.at.localeCompare(b.at) || a.title.localeCompare(b.title));
+    || byCodeUnit(a.at, b.at) || byCodeUnit(a.title, b.title));
   const reached = new Map<MatterStage, StageReached>();
-  for (const m of [...members].sort((a, b) => a.at.localeCompare(b.at) || a.title.localeCompare(b.title))) {
+  for (const m of [...members].sort((a, b) => byCodeUnit(a.at, b.at) || byCodeUnit(a.title, b.title))) {
     for (const s of stagesOf(m)) {
       const at = s.dated ? m.at : null;
       const had = reached.get(s.stage);
@@ -113,13 +123,13 @@ export function summarizeMatter(members: MatterMember[], today: string): MatterS
   }
   // In force from the earliest date a statute of the matter states (ties go to the earliest item, in any order).
   const statute = members.filter((m) => m.kind === 'statute' && m.inForce)
-    .sort((a, b) => a.inForce!.localeCompare(b.inForce!) || a.at.localeCompare(b.at) || a.title.localeCompare(b.title))[0];
+    .sort((a, b) => byCodeUnit(a.inForce!, b.inForce!) || byCodeUnit(a.at, b.at) || byCodeUnit(a.title, b.title))[0];
   if (statute && statute.inForce! <= today) reached.set('in-force', { stage: 'in-force', at: statute.inForce!, item: statute.id });
   const stages = MATTER_STAGES.filter((s) => reached.has(s)).map((s) => reached.get(s)!);
   const last = stages.at(-1) ?? null;
   // The latest deadline of the statement requests, else of the projects; ties go to the earliest item (any order).
   const byDeadline = (kind: ItemKind) => members.filter((m) => m.kind === kind && m.deadline)
-    .sort((a, b) => b.deadline!.localeCompare(a.deadline!) || a.at.localeCompare(b.at) || a.title.localeCompare(b.title))[0];
+    .sort((a, b) => byCodeUnit(b.deadline!, a.deadline!) || byCodeUnit(a.at, b.at) || byCodeUnit(a.title, b.title))[0];
   const deadline = byDeadline('statement-request') ?? byDeadline('project');
   return {
     title: byTitle[0].title,

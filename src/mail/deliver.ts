@@ -8,7 +8,7 @@ import {
 } from '../store/digests.js';
 import { advanceWatermark, getSubscription, listSubscriptions, pauseSubscription, type Frequency, type Subscription } from '../store/subscriptions.js';
 import { claimNextDelivery, markDeliveryFailed, markDeliveryPaused, markDeliverySent, recordDelivery } from '../store/deliveries.js';
-import { claimAlive, claimerId } from './claimer.js';
+import { hasEnded, identityText, parseIdentity, thisProcess } from '../process-identity.js';
 import { applyDraft, buildDigest, candidateItems, draftEntries, indexItems, sliceData, type Digest, type Lang } from '../digest/build.js';
 import { periodAfter, widest, type Period } from '../digest/range.js';
 import { helsinkiDate } from '../parse/dates.js';
@@ -294,7 +294,7 @@ const SENT_RECORD_WAIT_MS = 60_000;
  */
 export async function sendDue(env: DigestEnv, transport: MailTransport, now: () => Date = () => new Date(), sent?: (r: SendResult) => void): Promise<SendResult[]> {
   const { db, config } = env;
-  const claimer = claimerId();
+  const claimer = identityText(thisProcess());
   let last = 0;
   const results: SendResult[] = [];
   // Each write waits for a lock another process holds without holding up the event loop (serve's pages): one that
@@ -307,7 +307,7 @@ export async function sendDue(env: DigestEnv, transport: MailTransport, now: () 
   for (;;) {
     if (env.stopping?.()) return results;
     const at = now();
-    const d = await write(() => claimNextDelivery(db, claimer, at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString(), claimAlive, last));
+    const d = await write(() => claimNextDelivery(db, claimer, at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString(), (by) => !hasEnded(parseIdentity(by)), last));
     if (!d) return results;
     last = d.id;
     const sub = getSubscription(db, d.subscriptionId);

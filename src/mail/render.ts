@@ -30,12 +30,19 @@ function day(value: unknown): string {
   return finnishDate(/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : helsinkiDate(value)) ?? value;
 }
 
+/** A period's days: a single day once ("6.12.2026"), else from and to ("30.11.2026–6.12.2026"). */
+function period(start: unknown, end: unknown): string {
+  const [from, to] = [day(start), day(end)];
+  return from === to ? from : `${from}–${to}`;
+}
+
 let templates: { html: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate } | null = null;
 
 function compiled() {
   if (templates) return templates;
   const hb = Handlebars.create();
   hb.registerHelper('date', day);
+  hb.registerHelper('period', (start: unknown, end: unknown) => period(start, end));
   const read = (name: string) => fs.readFileSync(path.join(viewsDir, 'email', name), 'utf8');
   templates = {
     // The styles are inlined once into the template, not into every message: the selectors match only the
@@ -47,10 +54,10 @@ function compiled() {
   return templates;
 }
 
-/** The message's subject: the kind of digest and its period's last day. */
+/** The message's subject: the kind of digest and its period. */
 export function subjectOf(d: Digest): string {
   const t = WORDS[d.lang];
-  return `${d.kind === 'network' ? t.networkSubject : t.personalSubject} ${day(d.periodStart)}–${day(d.periodEnd)}`;
+  return `${d.kind === 'network' ? t.networkSubject : t.personalSubject} ${period(d.periodStart, d.periodEnd)}`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { getSourceState, listPausedSources, mergeSearchIndex, moveIntoForce, whe
 import { crawlConcurrency } from '../config/crawl.js';
 import { cronTimezone, nextCronRun, nodeCron } from '../config/schedule.js';
 import type { DigestJobs } from '../mail/job.js';
+import type { Frequency } from '../store/subscriptions.js';
 
 /** Shortly after midnight in Helsinki: matters whose statute comes into force that day move on, run or no run. */
 export const IN_FORCE_CRON = '5 0 * * *';
@@ -15,6 +16,13 @@ export const SEARCH_MERGE_CRON = '30 3 * * *';
 export { nextCronRun };
 const DIGEST_NAMES = { weekly: 'Viikkokatsaus ja viikoittaiset tilaukset', daily: 'Päivittäiset tilaukset', immediately: 'Heti lähetettävät, hyväksytyt katsaukset ja uudelleenyritykset' };
 
+
+/**
+ * A tick whose timer fires late (a busy machine, a long synchronous stretch on this thread) still runs, once: node-cron
+ * drops one met more than a second late as missed, and a source then waited a whole period, a daily digest a day.
+ * node-cron never runs a slot once the next one has come, so no tick runs twice.
+ */
+const LATE_RUNS = { missedExecutionTolerance: Infinity };
 
 /** A source is due when it has never run or its next check (schedule or backoff) has passed. */
 export function isDue(nextRunAt: string | null | undefined, now: Date): boolean {
@@ -26,6 +34,8 @@ export interface Scheduler {
   jobs: { id: string; name: string; cron: string; running(): boolean }[];
   /** Resolves when the start-up catch-up crawl has finished. */
   caughtUp: Promise<RunResult[]>;
+  /** Start a digest tick now (serve on SIGUSR2); false without the digest, once stopped, or while that tick runs. */
+  tick(tick: Frequency): boolean;
   /** Start a run of the source now (an administrator's "crawl now"); false when it is unknown, paused or stopped. */
   runNow(id: string): boolean;
   /** Stop firing new runs; runs already in flight go on (see settled()). */
@@ -78,25 +88,26 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
         // Backoff after errors moves next_run_at past the cron tick; skip until it is due. A paused source waits.
         if (isDue(getSourceState(deps.db, def.id)?.nextRunAt, new Date()) && !listPausedSources(deps.db).has(def.id)) await runOnce(def);
       },
-      { name: `crawl:${def.id}`, timezone: cronTimezone(def.schedule), noOverlap: true },
+      { ...LATE_RUNS, name: `crawl:${def.id}`, timezone: cronTimezone(def.schedule), noOverlap: true },
     ),
   );
 
   const ticks = digest ? (['weekly', 'daily', 'immediately'] as const) : [];
   const ticking = new Set<string>();
+  const runTick = async (tick: Frequency) => {
+    if (stopped || !digest || ticking.has(tick)) return;
+    ticking.add(tick);
+    const p = digest.run(tick, () => stopped).catch((err: Error) => deps.log?.({ event: 'digest_failed', tick, error: err.message }));
+    inFlight.add(p);
+    try {
+      await p;
+    } finally {
+      inFlight.delete(p);
+      ticking.delete(tick);
+    }
+  };
   for (const tick of ticks)
-    tasks.push(cron.schedule(digest!.cron[tick], async () => {
-      if (stopped) return;
-      ticking.add(tick);
-      const p = digest!.run(tick, () => stopped).catch((err: Error) => deps.log?.({ event: 'digest_failed', tick, error: err.message }));
-      inFlight.add(p);
-      try {
-        await p;
-      } finally {
-        inFlight.delete(p);
-        ticking.delete(tick);
-      }
-    }, { name: `digest:${tick}`, timezone: cronTimezone(digest!.cron[tick]), noOverlap: true }));
+    tasks.push(cron.schedule(digest!.cron[tick], () => runTick(tick), { ...LATE_RUNS, name: `digest:${tick}`, timezone: cronTimezone(digest!.cron[tick]), noOverlap: true }));
 
   // Matters coming into force: daily, and once now (a day may have passed while the process was down).
   let movingIntoForce = false;
@@ -113,7 +124,7 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
       movingIntoForce = false;
     }
   };
-  tasks.push(cron.schedule(IN_FORCE_CRON, intoForce, { name: 'matters:in-force', timezone: cronTimezone(IN_FORCE_CRON), noOverlap: true }));
+  tasks.push(cron.schedule(IN_FORCE_CRON, intoForce, { ...LATE_RUNS, name: 'matters:in-force', timezone: cronTimezone(IN_FORCE_CRON), noOverlap: true }));
   void intoForce();
 
   // Not at start: a merge holds the write lock for a while, and a night's wait costs searches little.
@@ -132,7 +143,7 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
       merging = false;
     }
   };
-  tasks.push(cron.schedule(SEARCH_MERGE_CRON, mergeIndex, { name: 'search:merge', timezone: cronTimezone(SEARCH_MERGE_CRON), noOverlap: true }));
+  tasks.push(cron.schedule(SEARCH_MERGE_CRON, mergeIndex, { ...LATE_RUNS, name: 'search:merge', timezone: cronTimezone(SEARCH_MERGE_CRON), noOverlap: true }));
 
   // node-cron does not replay runs missed while the process was down: catch up once now.
   const now = new Date();
@@ -148,6 +159,11 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
       ...ticks.map((tick) => ({ id: `digest:${tick}`, name: DIGEST_NAMES[tick], cron: digest!.cron[tick], running: () => ticking.has(tick) })),
     ],
     caughtUp,
+    tick: (tick) => {
+      if (stopped || !digest || ticking.has(tick)) return false;
+      void runTick(tick);
+      return true;
+    },
     runNow: (id) => {
       const def = defs.find((d) => d.id === id);
       if (!def || stopped || listPausedSources(deps.db).has(id)) return false;

@@ -1,6 +1,7 @@
 // Eduskunta API shapes and their mapping to RawItem: matters (valtiopaivaasia) and documents (asiakirja).
 import type { ItemKind, RawItem, SourceDef } from '../model.js';
 import { parseError } from '../errors.js';
+import { byCodeUnit } from '../collate.js';
 
 /** Most text fields are {fi, sv} objects; some clients have seen plain strings, so accept both. */
 type Text = string | { fi?: string | null; sv?: string | null } | null | undefined;
@@ -81,7 +82,7 @@ export const documentUrl = (tunnus: string): string =>
 /** The newest processing event: kasittelyt.fi is unsorted, so order by date, then jarjestys. */
 export function latestEvent(events: Event[]): Event | undefined {
   const key = (e: Event) => [e.tapahtumapvm ?? '', Number(e.jarjestys ?? 0)] as const;
-  return [...events].sort((a, b) => key(a)[0].localeCompare(key(b)[0]) || key(a)[1] - key(b)[1]).at(-1);
+  return [...events].sort((a, b) => byCodeUnit(key(a)[0], key(b)[0]) || key(a)[1] - key(b)[1]).at(-1);
 }
 
 /** A government proposal or other matter as one item; its stage changes as Parliament processes it. */

@@ -5,6 +5,7 @@ import { listItems, type ItemRow } from './items.js';
 import { listJointDeadlines } from './overview.js';
 import { listBoardEntries, type BoardStatus } from './board.js';
 import { isCandidateOn } from './candidates.js';
+import { byCodeUnit } from '../collate.js';
 
 /** A new item as a digest shows it: the listed row plus when it arrived and the tagger's evidence. */
 export interface DigestItem extends ItemRow {
@@ -119,7 +120,7 @@ export function listOpenRounds(db: Db, today: string, limit = 200): OpenRound[] 
       goals: row?.goals ?? [], owner: b.owner, status: b.status, internalDeadline: b.internalDeadline, language: b.language,
     });
   }
-  return [...rounds.values()].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.item - b.item).slice(0, limit);
+  return [...rounds.values()].sort((a, b) => byCodeUnit(a.deadline, b.deadline) || a.item - b.item).slice(0, limit);
 }
 
 /** Everything a digest over this range is built from (one read for all subscribers sharing the range's start). */

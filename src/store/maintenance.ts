@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Database, type Db } from './db.js';
 import { DiskFullError, fits } from './disk-space.js';
-import { isProcessAlive } from './sources.js';
+import { isProcessAlive } from '../process-identity.js';
 
 /** A value from the meta table (what created the database, e.g. the demo), or null. */
 export function readMeta(db: Db, key: string): string | null {

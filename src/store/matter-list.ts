@@ -8,6 +8,7 @@ import type { MatterEvent } from '../link/events.js';
 import { explainJoins, type Join } from '../link/explain.js';
 import type { MatterStage, MatterSummary, StageReached } from '../link/stage.js';
 import { matterMentions } from './matters-page.js';
+import { byFinnish } from '../collate.js';
 
 /** A matter as listed: its derived fields, the identifiers people use, its items' goals and ids (oldest first). */
 export interface MatterRow extends Omit<MatterSummary, 'titleItem' | 'deadlineItem'> {
@@ -55,7 +56,7 @@ function fill(db: Db, m: RawMatter): MatterRow & { members: ItemRow[]; keys: [st
   const keys = prepared(db, `SELECT DISTINCT ii.type, ii.value FROM items i JOIN item_identifiers ii ON ii.item_id = i.id
     WHERE i.matter_id = ? AND ii.role <> 'mention'`).raw(true).all(m.id) as [string, string][];
   const identifiers = keys.filter(([type]) => SHOWN.includes(type))
-    .sort((a, b) => SHOWN.indexOf(a[0]) - SHOWN.indexOf(b[0]) || a[1].localeCompare(b[1])).map(([, value]) => value);
+    .sort((a, b) => SHOWN.indexOf(a[0]) - SHOWN.indexOf(b[0]) || byFinnish(a[1], b[1])).map(([, value]) => value);
   const goals = [...new Set(members.flatMap((r) => r.goals))].sort();
   return { ...m, stages: JSON.parse(m.stages) as StageReached[], identifiers, goals, items: members.map((r) => r.id), members, keys };
 }
@@ -149,7 +150,7 @@ export function getMatter(db: Db, id: number): MatterDetail | undefined {
   // Items that only mention one of the matter's identifiers: listed, never joined.
   const mentionedIn = matterMentions(db, { id, keys }, Number.MAX_SAFE_INTEGER).items;
   const consultations = prepared(db, `SELECT consultation FROM items WHERE matter_id = ? AND consultation IS NOT NULL`).pluck().all(id) as string[];
-  const answered = [...new Set(consultations.flatMap((c) => (JSON.parse(c) as Consultation).answered))].sort((a, b) => a.localeCompare(b, 'fi'));
+  const answered = [...new Set(consultations.flatMap((c) => (JSON.parse(c) as Consultation).answered))].sort(byFinnish);
   return { ...m, joins: explainJoins(matterMembers(db, id)), mentionedIn, answered, corrections: matterCorrections(db, id),
     events: matterEvents(db, id) };
 }

@@ -9,6 +9,7 @@ import type { MatterEvent } from '../link/events.js';
 import type { Join } from '../link/explain.js';
 import type { MatterSummary, StageReached } from '../link/stage.js';
 import type { IdentifierRole } from '../model.js';
+import { byFinnish } from '../collate.js';
 
 /** A matter's own row and what is read of all its items at once, each by an index (no item's row is read whole). */
 export interface MatterHead extends Omit<MatterSummary, 'titleItem' | 'deadlineItem'> {
@@ -89,7 +90,7 @@ function readHead(db: Db, id: number, today: string): MatterHead | undefined {
   if (!row) return undefined;
   const holders = prepared(db, MATTER_PAGE_SQL.holders).raw(true).all(id) as [string, string, string, IdentifierRole, number, number][];
   const identifiers = [...new Map(holders.filter(([type]) => SHOWN.includes(type)).map(([type, value]) => [`${type} ${value}`, { type, value }])).values()]
-    .sort((a, b) => SHOWN.indexOf(a.type) - SHOWN.indexOf(b.type) || a.value.localeCompare(b.value)).map((i) => i.value);
+    .sort((a, b) => SHOWN.indexOf(a.type) - SHOWN.indexOf(b.type) || byFinnish(a.value, b.value)).map((i) => i.value);
   const joins = new Map<string, Join & { items: number }>();
   for (const [type, value, source, role, items, first] of holders) {
     const key = `${type} ${value}`;
@@ -99,7 +100,7 @@ function readHead(db: Db, id: number, today: string): MatterHead | undefined {
   }
   const goals = (prepared(db, MATTER_PAGE_SQL.goals).pluck().all(id, id) as string[]).sort();
   const consultations = prepared(db, MATTER_PAGE_SQL.answered).pluck().all(id) as string[];
-  const answered = [...new Set(consultations.flatMap((c) => (JSON.parse(c) as Consultation).answered))].sort((a, b) => a.localeCompare(b, 'fi'));
+  const answered = [...new Set(consultations.flatMap((c) => (JSON.parse(c) as Consultation).answered))].sort(byFinnish);
   return {
     ...row, stages: JSON.parse(row.stages) as StageReached[], total: prepared(db, MATTER_PAGE_SQL.total).pluck().get(id) as number,
     titleLanguage: (prepared(db, MATTER_PAGE_SQL.titleLanguage).pluck().get(id, row.title) as string | undefined) ?? null,
@@ -107,7 +108,7 @@ function readHead(db: Db, id: number, today: string): MatterHead | undefined {
     candidate: prepared(db, MATTER_PAGE_SQL.candidate).get(today, id) !== undefined,
     // As explainJoins: an identifier held by two items or more (an item holding it in two roles counts once per role).
     joins: [...joins.values()].filter((j) => j.items > 1).map(({ identifier, by }) => ({ identifier, by: by.sort((a, b) => a.item - b.item) }))
-      .sort((a, b) => a.identifier.localeCompare(b.identifier)),
+      .sort((a, b) => byFinnish(a.identifier, b.identifier)),
   };
 }
 

@@ -1,7 +1,7 @@
 // The sources table: each source's fetch validators, last run, error streak and next check.
-import os from 'node:os';
 import { prepared, type Db } from './db.js';
 import type { SourceDef, Validators } from '../model.js';
+import { hasEnded, thisProcess, type ProcessIdentity } from '../process-identity.js';
 
 /** A source's stored state, as `lakivahti sources` and the web view show it. */
 export interface SourceState {
@@ -23,14 +23,15 @@ export interface SourceState {
 const COLUMNS = `id, name, url, etag, last_modified AS lastModified, last_run_at AS lastRunAt,
   last_status AS lastStatus, last_error AS lastError, last_success_at AS lastSuccessAt,
   error_count AS errorCount, next_run_at AS nextRunAt, running_until AS runningUntil, lease_host AS leaseHost,
-  lease_pid AS leasePid, lease_at AS leaseAt`;
+  lease_pid AS leasePid, lease_start AS leaseStart, lease_at AS leaseAt`;
 
-type StateRow = Omit<SourceState, 'running'> & { runningUntil: string | null; leaseHost: string | null; leasePid: number | null; leaseAt: string | null };
+type StateRow = Omit<SourceState, 'running'> &
+  { runningUntil: string | null; leaseHost: string | null; leasePid: number | null; leaseStart: string | null; leaseAt: string | null };
 
-function toState({ runningUntil, leaseHost, leasePid, leaseAt, ...rest }: StateRow): SourceState {
+function toState({ runningUntil, leaseHost, leasePid, leaseStart, leaseAt, ...rest }: StateRow): SourceState {
   const running = runningUntil === null ? null : {
     since: leaseAt, until: runningUntil, host: leaseHost, pid: leasePid,
-    ended: endedHere({ runningUntil, host: leaseHost, pid: leasePid, at: leaseAt }, os.hostname()),
+    ended: hasEnded({ host: leaseHost, pid: leasePid, start: leaseStart }),
   };
   return { ...rest, running };
 }
@@ -85,41 +86,15 @@ export function setNextRun(db: Db, id: string, nextRunAt: string | null): void {
   prepared(db, 'UPDATE sources SET next_run_at = ? WHERE id = ?').run(nextRunAt, id);
 }
 
-/** Who holds a run lease: a process on a host. */
-export interface LeaseHolder {
-  host: string;
-  pid: number;
-}
-
-/** This process, as a lease holder. */
-export const thisProcess = (): LeaseHolder => ({ host: os.hostname(), pid: process.pid });
-
-/**
- * Whether a process of this host is alive (a process of another user counts: signalling it is only refused; so does
- * anything else not ESRCH, such as a pid that is no number: its claim is left to its lease). The one check for run
- * leases, message claims (mail/deliver.ts) and a killed backup's partial file (maintenance.ts).
- */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
-
 interface Lease {
   runningUntil: string;
   host: string | null;
   pid: number | null;
+  start: string | null;
   at: string | null;
 }
 
-const LEASE = 'running_until AS runningUntil, lease_host AS host, lease_pid AS pid, lease_at AS at';
-
-/** The lease's process ran on `host` and has ended. */
-const endedHere = (lease: Lease, host: string): boolean =>
-  lease.host === host && lease.pid !== null && !isProcessAlive(lease.pid);
+const LEASE = 'running_until AS runningUntil, lease_host AS host, lease_pid AS pid, lease_start AS start, lease_at AS at';
 
 /** End a lease whose run will never finish, recording the run as interrupted and the source's status as such. */
 function recordInterrupted(db: Db, sourceId: string, lease: Lease, error: string, now: string): void {
@@ -127,22 +102,22 @@ function recordInterrupted(db: Db, sourceId: string, lease: Lease, error: string
     .run(sourceId, lease.at ?? now, now, error);
   // Not the source's fault: no error streak and no backoff; the schedule stays as it was.
   prepared(db, `UPDATE sources SET last_run_at = ?, last_status = 'interrupted', last_error = ?,
-      running_until = NULL, lease_host = NULL, lease_pid = NULL, lease_at = NULL WHERE id = ?`).run(now, error, sourceId);
+      running_until = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL, lease_at = NULL WHERE id = ?`).run(now, error, sourceId);
 }
 
 const diedText = (lease: Lease) => `interrupted: the process (pid ${lease.pid}) ended before the run finished`;
 
 /**
  * Take the source's run lease until `until`; false when another run (in any process) holds it. A lease whose
- * process has ended (same host, pid gone) is taken over at once; one held by a live process or by another host
- * only once it has expired. A run that can no longer finish is recorded as interrupted.
+ * process has ended (same host, its pid gone or since taken by another process) is taken over at once; one held by a
+ * live process or by another host only once it has expired. A run that can no longer finish is recorded as interrupted.
  */
-export function claimSource(db: Db, id: string, until: Date, now = new Date(), holder = thisProcess()): boolean {
+export function claimSource(db: Db, id: string, until: Date, now = new Date(), holder: ProcessIdentity = thisProcess()): boolean {
   return db.transaction(() => {
     const at = now.toISOString();
     const lease = prepared(db, `SELECT ${LEASE} FROM sources WHERE id = ? AND running_until IS NOT NULL`).get(id) as Lease | undefined;
     if (lease) {
-      const ended = endedHere(lease, holder.host);
+      const ended = hasEnded(lease, holder.host);
       if (!ended && lease.runningUntil >= at) return false;
       if (ended) recordInterrupted(db, id, lease, diedText(lease), at);
       else if (lease.host !== holder.host) {
@@ -152,17 +127,17 @@ export function claimSource(db: Db, id: string, until: Date, now = new Date(), h
       }
       // Expired but its process on this host lives: the run may still record itself, so nothing is recorded here.
     }
-    return prepared(db, 'UPDATE sources SET running_until = ?, lease_host = ?, lease_pid = ?, lease_at = ? WHERE id = ?')
-      .run(until.toISOString(), holder.host, holder.pid, at, id).changes === 1;
+    return prepared(db, 'UPDATE sources SET running_until = ?, lease_host = ?, lease_pid = ?, lease_start = ?, lease_at = ? WHERE id = ?')
+      .run(until.toISOString(), holder.host, holder.pid, holder.start, at, id).changes === 1;
   }).immediate();
 }
 
 /** End every lease of this host whose process has ended (a writer does this when it starts); returns the sources. */
-export function recoverDeadLeases(db: Db, host = os.hostname(), now = new Date()): string[] {
+export function recoverDeadLeases(db: Db, host = thisProcess().host, now = new Date()): string[] {
   return db.transaction(() => {
     const leases = prepared(db, `SELECT id, ${LEASE} FROM sources WHERE running_until IS NOT NULL AND lease_host = ?`)
       .all(host) as (Lease & { id: string })[];
-    const dead = leases.filter((l) => endedHere(l, host));
+    const dead = leases.filter((l) => hasEnded(l, host));
     for (const l of dead) recordInterrupted(db, l.id, l, diedText(l), now.toISOString());
     return dead.map((l) => l.id);
   }).immediate();

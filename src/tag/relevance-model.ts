@@ -4,7 +4,7 @@
 // rules read some goal point in, and may drop a rules-relevant item only below a low probability.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { shippedOnce } from './primary-model.js';
+import { candidates, choose, shippedOnce, type PrimaryModel } from './primary-model.js';
 import type { ItemReading } from './tagger.js';
 import { shippedTaxonomyPath } from './taxonomy-file.js';
 import type { GoalId, TagInput, TagResult, Taxonomy } from './types.js';
@@ -15,6 +15,12 @@ export interface RelevanceBounds {
   addAt: number;
   /** A rules-relevant item is dropped below this probability (0: never). */
   dropAt: number;
+  /**
+   * When set, an item is added only when the weights of its own evidence terms (the `ev:` features: which terms hit, by
+   * rule and field) sum above this: the shape of the rules' reading alone (a title point, a score near the threshold,
+   * its language) adds nothing.
+   */
+  evidenceAbove?: number;
 }
 
 /** Weights for one analyzer and the bounds they act within. */
@@ -97,31 +103,52 @@ export function relevanceProbability(weights: Record<string, number>, features: 
   return 1 / (1 + Math.exp(-z));
 }
 
+/** What the item's own evidence terms (`ev:` features) weigh under `weights`. */
+export function evidenceWeight(weights: Record<string, number>, features: string[]): number {
+  let z = 0;
+  for (let i = 0; i < features.length; i++) if (features[i].startsWith('ev:')) z += weights[features[i]] ?? 0;
+  return z;
+}
+
 /**
  * The rules' result with the model's say on relevance, within the bounds: relevant at `addAt` only with some goal point
- * (its goal the one with most points: listing every goal with a point cost goal precision), dropped below `dropAt`. Otherwise the result as it was.
+ * (its one goal `goal` chooses among those with a point, default the one with most points: listing every goal with a
+ * point cost goal precision), dropped below `dropAt`. Otherwise the result as it was.
  */
-export function applyRelevanceModel<R extends Pick<TagResult, 'relevant' | 'scores' | 'goals' | 'primary'>>(bounds: RelevanceBounds, p: number, result: R): R {
+export function applyRelevanceModel<R extends Pick<TagResult, 'relevant' | 'scores' | 'goals' | 'primary'>>(
+  bounds: RelevanceBounds,
+  p: number,
+  result: R,
+  { evidence = Infinity, goal = (pointed) => pointed[0] }: { evidence?: number; goal?: (pointed: GoalId[]) => GoalId } = {},
+): R {
   if (result.relevant) {
     if (p >= bounds.dropAt) return result;
     return { ...result, relevant: false, goals: [], primary: null };
   }
   const pointed = Object.keys(result.scores).filter((g) => result.scores[g] > 0).sort((a, b) => result.scores[b] - result.scores[a]);
-  if (!pointed.length || p < bounds.addAt) return result;
-  return { ...result, relevant: true, goals: [pointed[0]], primary: pointed[0] };
+  if (!pointed.length || p < bounds.addAt || (bounds.evidenceAbove !== undefined && !(evidence > bounds.evidenceAbove))) return result;
+  const g = pointed.length > 1 ? goal(pointed) : pointed[0];
+  return { ...result, relevant: true, goals: [g], primary: g };
 }
 
 /**
- * The rules' result with the model's say, as the tagger applies it: only an item the rules leave out and read some goal
- * point in is weighed (the shipped bounds never drop), and one made relevant says so in its evidence.
+ * The rules' result with the model's say, as the tagger applies it: only an item the rules read some goal point in is
+ * weighed (and none learned weights reach), and one the model turns says so in its evidence. An item it makes relevant is about the goal the primary-goal
+ * model (`primary`, when there is one) chooses among those with a point, not merely the one with most points.
  */
-export function applyShippedRelevance(model: RelevanceModel, taxonomy: Taxonomy, input: TagInput, reading: ItemReading, result: TagResult): TagResult {
+export function applyShippedRelevance(model: RelevanceModel, taxonomy: Taxonomy, input: TagInput, reading: ItemReading, result: TagResult, primary?: PrimaryModel | null): TagResult {
   if (result.relevant ? model.bounds.dropAt <= 0 : model.bounds.addAt > 1) return result;
+  // An item the reviewers' learned weights reach is theirs: a kind they rejected stays out (learn.test).
+  if (result.evidence.some((e) => e.rule === 'learned')) return result;
   let top = 0;
   for (const g in result.scores) if (result.scores[g] > top) top = result.scores[g];
   if (top <= 0) return result;
-  const p = relevanceProbability(model.weights, relevanceFeatures(input, reading, result, taxonomy.thresholds.relevant, taxonomy.fields.title));
-  const out = applyRelevanceModel(model.bounds, p, result);
+  const features = relevanceFeatures(input, reading, result, taxonomy.thresholds.relevant, taxonomy.fields.title);
+  const p = relevanceProbability(model.weights, features);
+  const out = applyRelevanceModel(model.bounds, p, result, {
+    evidence: evidenceWeight(model.weights, features),
+    goal: primary ? () => choose(primary.weights, candidates(reading, result, 0, taxonomy.fields.title)).goal : undefined,
+  });
   if (out !== result) out.evidence = [...result.evidence, { rule: 'model', term: `${out.relevant ? 'relevant' : 'not relevant'} p ${p.toFixed(2)}`, goals: {} }];
   return out;
 }
@@ -153,5 +180,5 @@ export function relevanceModelFor(taxonomy: Taxonomy, analyzer: string, file?: R
   }
   const weights = f.weights[analyzer];
   if (!weights) return { model: null, reason: `the relevance model has no weights for ${analyzer}: the rules alone decide relevance` };
-  return { model: { taxonomyVersion: f.taxonomyVersion, weights, bounds: { addAt: f.options.addAt, dropAt: f.options.dropAt } }, reason: '' };
+  return { model: { taxonomyVersion: f.taxonomyVersion, weights, bounds: { addAt: f.options.addAt, dropAt: f.options.dropAt, ...(f.options.evidenceAbove !== undefined ? { evidenceAbove: f.options.evidenceAbove } : {}) } }, reason: '' };
 }

@@ -54,11 +54,14 @@ describe('matter change events', () => {
 
   it('records the stage moving forward, dated by the run, naming the item that showed it', () => {
     const db = store();
+    arrive(db, [request('2026-03-15')]);
     arrive(db, [PROJECT]);
     arrive(db, [BILL]);
     arrive(db, [STATUTE]);
+    // The project states its bill (HE numbers exist once a bill is given): the matter is at the proposal from then on,
+    // and the bill's own arrival dates that stage without moving it.
     expect(events(db, 'he').filter((e) => e[0] === 'stage')).toEqual([
-      ['stage', 'preparation', 'government-proposal', 'he'],
+      ['stage', 'statement-round', 'government-proposal', 'project'],
       ['stage', 'government-proposal', 'statute-published', 'statute'],
     ]);
   });

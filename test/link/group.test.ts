@@ -93,4 +93,19 @@ describe('summarizeMatter', () => {
     expect(summarizeMatter([member({ id: 4, kind: 'bill', inForce: '2020-01-01' })], TODAY)).toMatchObject({ stage: 'government-proposal', inForce: null });
     expect(summarizeMatter([member({ id: 5, kind: 'statute', inForce: null })], '2030-01-01')).toMatchObject({ stage: 'statute-published', inForce: null });
   });
+
+  it("dates a bill's proposal stage by the bill only until Eduskunta has processed it further", () => {
+    // Eduskunta dates a bill by its latest processing event: in committee or later, that is not the day it was given.
+    const at = '2026-11-17T00:00:00.000Z';
+    const stages = (stage: string | null) =>
+      Object.fromEntries(summarizeMatter([member({ id: 1, kind: 'bill', at, stage })], TODAY).stages.map((s) => [s.stage, s.at]));
+    for (const given of [null, 'Annettu eduskunnalle', 'Överlämnad till riksdagen', 'Lähetekeskustelu', 'Remissdebatt'])
+      expect(stages(given), String(given)).toEqual({ 'government-proposal': at });
+    expect(stages('Valiokuntakäsittely')).toEqual({ 'government-proposal': null, committee: at });
+    expect(stages('Utskottsbehandling')).toEqual({ 'government-proposal': null, committee: at });
+    expect(stages('Ensimmäinen käsittely')).toEqual({ 'government-proposal': null });
+    for (const ended of ['Eduskunnan vastaus', 'Riksdagens svar', 'Käsittely päättynyt', 'Behandlingen avslutad'])
+      expect(stages(ended), ended).toEqual({ 'government-proposal': null, 'parliament-reply': at });
+  });
 });
+

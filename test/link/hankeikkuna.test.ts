@@ -40,9 +40,9 @@ describe('matters from the real Hankeikkuna capture', () => {
     expect(byHe('HE 188/2017 vp')).toBeUndefined();
     const lvm = getMatter(db, byHe('HE 207/2016 vp')!)!;
     expect(lvm.identifiers).toEqual(['HE 207/2016 vp', 'EV 219/2016 vp', 'LVM/960/03/2015', 'LVM031:00/2014', '1312/2016', '1313/2016']);
-    // Parliament's reply and the statutes are stated by the project, so the stages show, undated.
+    // The bill, Parliament's reply and the statutes are stated by the project, so the stages show, undated.
     expect(lvm.stages.map((s) => [s.stage, s.at])).toEqual([
-      ['preparation', '2014-05-09T05:05:30.000Z'], ['parliament-reply', null], ['statute-published', null],
+      ['preparation', '2014-05-09T05:05:30.000Z'], ['government-proposal', null], ['parliament-reply', null], ['statute-published', null],
     ]);
 
     // The bill arrives from Eduskunta: it joins the project's matter through the HE number hankeikkuna stated.

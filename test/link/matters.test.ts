@@ -41,7 +41,8 @@ describe('matters: one piece of legislation joined across sources', () => {
     expect(m.stages.map((s) => [s.stage, s.at?.slice(0, 10) ?? null])).toEqual([
       ['preparation', '2026-01-10'],
       ['statement-round', '2026-03-01'],
-      ['government-proposal', '2026-09-20'],
+      // Eduskunta dates a bill by its latest processing event (here one in committee), not by the day it was given.
+      ['government-proposal', null],
       ['committee', '2026-09-20'], // Eduskunta's stage "Valiokuntakäsittely" on the bill came before the report
       ['parliament-reply', '2026-11-20'],
       ['statute-published', '2026-11-27'],

@@ -15,8 +15,16 @@ const hanging: http.ServerResponse[] = [];
 
 beforeAll(async () => {
   const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>a</title><item><guid>a-1</guid><title>Pelastuslain muutos</title></item></channel></rss>`;
-  // "a" answers at once; "b" and "c" never answer until the test ends.
-  feed = await startServer({ '/a': reply(rss, { 'content-type': 'application/rss+xml' }), '/b': (_q, res) => void hanging.push(res), '/c': (_q, res) => void hanging.push(res) });
+  // "a" answers at once; "b" and "c" send their headers and then a space a second, never the end, until the test
+  // ends. Sent nothing, they failed as a headers timeout after 15 s, and at load 15 the crawl had stored "a" only after
+  // that (it then ended by itself, exit 0, before the signal); so they are in flight until the call's 60 s deadline.
+  const dribble = (_q: http.IncomingMessage, res: http.ServerResponse) => {
+    hanging.push(res);
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).write('<?xml version="1.0"?><rss version="2.0"><channel>');
+    const timer = setInterval(() => res.write(' '), 1000);
+    res.on('close', () => clearInterval(timer));
+  };
+  feed = await startServer({ '/a': reply(rss, { 'content-type': 'application/rss+xml' }), '/b': dribble, '/c': dribble });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-interrupt-'));
   fs.mkdirSync(path.join(dir, 'feeds', 'sources'), { recursive: true });
   for (const id of ['a', 'b', 'c'])

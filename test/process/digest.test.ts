@@ -103,6 +103,8 @@ describe('lakivahti digest', () => {
     expect((await run(['digest', '--preview', '--approve', '--db', file])).code).toBe(2);
   }, 60_000);
 
+  // Nine CLI runs one after another (digest --preview renders every message): 60 s was not enough with three test
+  // files at once at load 15 (session 51), where one start alone takes 4-9 s.
   it('previews one .html and one .txt per recipient with --out, and --to picks one', async () => {
     const db = seeded('preview.sqlite');
     await run(['subscriptions', 'add', 'verkosto@example.fi', '--network', '--db', db]);
@@ -142,7 +144,7 @@ describe('lakivahti digest', () => {
     expect([stranger.code, stranger.err]).toEqual([0, 'lakivahti digest: muu@example.fi has no active subscription; showing the network digest as it would look\n']);
     expect(sha(db)).toBe(before);
     expect(deliveries(db)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('--out: a named pipe or a socket in a file\'s place is named as backup names it, even with --force', async () => {
     const db = seeded('kinds.sqlite');

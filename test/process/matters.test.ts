@@ -129,17 +129,17 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
       const idOf = (source: string) => m.items.find((i) => i.source === source)!.id;
       expect(m.events.map((e) => Object.keys(e))).toEqual(m.events.map(() => ['type', 'old', 'new', 'at', 'itemId']));
       expect(m.events.map(({ at: _, ...e }) => e)).toEqual([
+        // The project states its bill (HE 184/2026 vp), so the matter is at the proposal before the request comes.
         { type: 'item', old: null, new: 'Lausuntopyyntö pelastuslain muuttamisesta', itemId: idOf('lausuntopalvelu') },
-        { type: 'stage', old: 'preparation', new: 'statement-round', itemId: idOf('lausuntopalvelu') },
         { type: 'deadline', old: null, new: '2026-04-15', itemId: idOf('lausuntopalvelu') },
         { type: 'item', old: null, new: 'Laki pelastuslain muuttamisesta', itemId: idOf('finlex') },
-        { type: 'stage', old: 'statement-round', new: 'statute-published', itemId: idOf('finlex') },
+        { type: 'stage', old: 'government-proposal', new: 'statute-published', itemId: idOf('finlex') },
         { type: 'deadline', old: '2026-04-15', new: '2026-04-29', itemId: idOf('lausuntopalvelu') },
       ]);
       const text = await run(['matter', 'VN/31234/2026', '--db', seeded.db]);
       expect(text.out).toMatch(/^muutokset:$/m);
       expect(text.out).toMatch(new RegExp(`^  \\d+\\.\\d+\\.\\d{4} klo \\d+\\.\\d+  Lausuntojen määräaika muuttui: 15\\.4\\.2026 → 29\\.4\\.2026  \\(#${idOf('lausuntopalvelu')}\\)$`, 'm'));
-      expect(text.out).toMatch(/^ {2}.* {2}Vaihe eteni: lausuntokierros → säädös julkaistu {2}\(#\d+\)$/m);
+      expect(text.out).toMatch(/^ {2}.* {2}Vaihe eteni: hallituksen esitys → säädös julkaistu {2}\(#\d+\)$/m);
       // relink finds nothing to change and records nothing.
       expect((await run(['relink', '--db', seeded.db])).out).toMatch(/; 0 items were moved, 0 matters were created, 0 removed, 0 given/);
       expect(JSON.parse((await run(['matter', 'VN/31234/2026', '--json', '--db', seeded.db])).out).events).toEqual(m.events);

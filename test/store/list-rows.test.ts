@@ -29,7 +29,8 @@ describe('list rows', () => {
       for (const row of page.items) {
         const { matterStage, ...rest } = row;
         expect(rest).toEqual(expected.get(row.id));
-        expect(matterStage).toBeNull();
+        // Each item states its government proposal (HE … about): its matter has reached that stage, undated.
+        expect(matterStage).toBe('government-proposal');
       }
       expect(page.items.some((r) => r.identifiers.length === 2 && !r.identifiers.some((i) => i.startsWith('guid')))).toBe(true);
       seen += page.items.length;

@@ -61,15 +61,16 @@ describe('an older commit\'s build (buildAt)', () => {
     const was = process.env.TMPDIR;
     try {
       // A build another worktree made: compiled already, its node_modules link dangling once that worktree is gone.
-      const commit = execFileSync('git', ['-C', root(), 'rev-parse', '--short=7', 'HEAD~1'], { encoding: 'utf8' }).trim();
+      // HEAD: the one commit a shallow clone (CI's --depth 1) is sure to hold.
+      const commit = execFileSync('git', ['-C', root(), 'rev-parse', '--short=7', 'HEAD'], { encoding: 'utf8' }).trim();
       const dir = join(tmp, `lakivahti-primary-${commit}`);
       mkdirSync(join(dir, 'dist', 'src', 'tag'), { recursive: true });
       writeFileSync(join(dir, 'dist', 'src', 'tag', 'tagger.js'), '');
       symlinkSync(join(tmp, 'removed-worktree', 'node_modules'), join(dir, 'node_modules'));
       process.env.TMPDIR = tmp;
       expect(buildAt(commit)).toBe(dir);
-      // A name that moves is cached by the commit it names now: HEAD~1 is that build, HEAD another.
-      expect(buildAt('HEAD~1')).toBe(dir);
+      // A name that moves is cached by the commit it names now: HEAD is that build.
+      expect(buildAt('HEAD')).toBe(dir);
       expect(existsSync(join(dir, 'node_modules'))).toBe(true);
       expect(realpathSync(join(dir, 'node_modules'))).toBe(realpathSync(join(root(), 'node_modules')));
     } finally {
@@ -77,6 +78,10 @@ describe('an older commit\'s build (buildAt)', () => {
       else process.env.TMPDIR = was;
       rmSync(tmp, { recursive: true, force: true });
     }
+  });
+
+  it('names a commit this clone does not hold (a shallow clone has only its newest)', () => {
+    expect(() => buildAt('0000000000000000000000000000000000000001')).toThrow(/^commit 0{39}1 is not in the clone at /);
   });
 });
 

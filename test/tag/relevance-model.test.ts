@@ -131,4 +131,41 @@ describe('relevance model file', () => {
       expect(out.evidence.at(-1)).toMatchObject({ rule: 'model', term: expect.stringMatching(/^relevant p 1\.00$/) });
     }
   });
+
+  // Session 51: the three bounds of the shipped hook, each seen failing without its part of applyShippedRelevance.
+  it('gives an item it adds the primary-goal model\'s goal, not merely the one with most points', async () => {
+    const { applyShippedRelevance } = await import('../../src/tag/relevance-model.js');
+    const { primaryModelFor } = await import('../../src/tag/primary-model.js');
+    const { loadSet } = await import('../../bench/labelled-sets.js');
+    const now = await rulesAt('now');
+    const core = now.core('snowball');
+    // c055: the defence forces ready to help put out terrain fires; the rules' points lead with services.
+    const item = loadSet('eval-2028-11').find((i) => i.id === 'c055')!;
+    const reading = core.read(item);
+    const rules = core.finish(item, reading, null);
+    expect(rules.relevant).toBe(false);
+    expect(rules.scores.services).toBeGreaterThan(rules.scores['internal-security']);
+    const sure = { taxonomyVersion: now.taxonomy.version, weights: { bias: 50 }, bounds: { addAt: 0.5, dropAt: 0 } };
+    const primary = primaryModelFor(now.taxonomy, 'snowball').model!;
+    expect(applyShippedRelevance(sure, now.taxonomy, item, reading, rules)).toMatchObject({ relevant: true, goals: ['services'] });
+    expect(applyShippedRelevance(sure, now.taxonomy, item, reading, rules, primary)).toMatchObject({ relevant: true, goals: ['internal-security'], primary: 'internal-security' });
+  });
+
+  it('adds nothing its evidence terms do not speak for, with evidenceAbove, and leaves an item learned weights reach alone', async () => {
+    const { applyShippedRelevance } = await import('../../src/tag/relevance-model.js');
+    const now = await rulesAt('now');
+    const core = now.core('snowball');
+    const item = { title: 'Kiukaiden myynti kasvoi joulukuussa', summary: 'Kauppa kävi erityisesti verkossa.', source: 'yle' };
+    const reading = core.read(item);
+    const rules = core.finish(item, reading, null);
+    expect(rules.relevant).toBe(false);
+    const term = reading.evidence.find((e) => e.rule === 'term')!;
+    const bounds = { addAt: 0.5, dropAt: 0, evidenceAbove: 0 };
+    const shape = { taxonomyVersion: now.taxonomy.version, weights: { bias: 50 }, bounds };
+    expect(applyShippedRelevance(shape, now.taxonomy, item, reading, rules).relevant).toBe(false);
+    const said = { ...shape, weights: { bias: 50, [`ev:term:${term.term}`]: 0.5 } };
+    expect(applyShippedRelevance(said, now.taxonomy, item, reading, rules).relevant).toBe(true);
+    const reviewed = { ...rules, evidence: [...rules.evidence, { rule: 'learned' as const, term: 'kiuas', goals: { services: -1 } }] };
+    expect(applyShippedRelevance(said, now.taxonomy, item, reading, reviewed).relevant).toBe(false);
+  });
 });

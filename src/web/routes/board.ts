@@ -12,6 +12,7 @@ import { emptyCaveat, healthLine, sourceHealth } from './source-health.js';
 import { isCandidateOn } from '../../store/candidates.js';
 import { viewer } from './viewer.js';
 import { SOON_DAYS } from './present.js';
+import { byCodeUnit } from '../../collate.js';
 
 export interface BoardRow {
   /** The matter's number, or null for an item in no matter. */
@@ -75,8 +76,8 @@ export function boardRows(entries: BoardEntry[], candidates: ItemRow[], goalsOf:
     }
   }
   const order = (d: string | null | undefined) => d ?? '9999-99-99';
-  return [...rows.values()].sort((a, b) => order(a.deadline).localeCompare(order(b.deadline))
-    || order(a.entry?.internalDeadline).localeCompare(order(b.entry?.internalDeadline)) || a.item.id - b.item.id);
+  return [...rows.values()].sort((a, b) => byCodeUnit(order(a.deadline), order(b.deadline))
+    || byCodeUnit(order(a.entry?.internalDeadline), order(b.entry?.internalDeadline)) || a.item.id - b.item.id);
 }
 
 /** Candidates a page of the board shows (a reviewer's row carries its forms: a page of every candidate was 306 kB). */
