@@ -769,7 +769,11 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round forty-one's goal classes (h-goals-50, 12-06 17:53 UTC, before the relevance part is merged; the need
       // coefficients by their inflected stem, a hazard-led former lead facing the further-goal test): F1 0.920 / 0.924,
       // primary 0.844 / 0.852, goal precision 0.947 / 0.947. Bars just below.
-      expectBars(evaluation202821, { f1: 0.955, primaryHit: 0.905, goalPrecision: 0.94 }, true);
+      // Round forty-two's first part (h-rel-51, 12-06 20:45 UTC, taxonomy 2026.24, the models refitted): an emergency room
+      // as welfare-area care, the evacuated and backup fuel as preparedness, the areas' funding and their cooperation area
+      // as the reform's, the Swedish rescue director an actor of one goal: F1 0.984 (precision 0.968, recall 1.000),
+      // primary 1.000 (chosen the same), goal precision 1.000, both analyzers. Bars raised to just below.
+      expectBars(evaluation202821, { f1: 0.98, primaryHit: 0.995, goalPrecision: 0.995 }, true);
     });
     it('holds on the round-forty-one evaluation set, a dev set from round forty-two, above the keyword alert on every figure', () => {
       // Sealed through round forty-one; a dev set from round forty-two on, so its misses are printed. Before any round-forty-one change (12-06
@@ -784,7 +788,12 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round forty-two's goal classes (h-goals-51, 12-06 21:09-21:14 UTC, load 13-15; the authorities' mobile broadband by
       // its full name, social, health and rescue services listed as the welfare areas' remit): primary 0.942 / 0.933
       // (chosen 0.925 / 0.933), goal precision 0.968 / 0.975 (goal recall 0.923 / 0.915). Bars raised to just below.
-      expectBars(evaluation202822, { f1: 0.95, primaryHit: 0.93, goalPrecision: 0.965 }, true);
+      // Round forty-two's first part (h-rel-51, 12-06 21:15 UTC, before h-goals-51 was merged into it, after the seal: its misses read from 21:06): F1 0.971
+      // (precision 0.959, recall 0.983), primary 0.958 / 0.950 (chosen 0.942 / 0.950), goal precision 0.968 / 0.976.
+      // Bars raised to just below.
+      // Both merged (h-rel-51, 21:24 UTC, the models refitted): F1 0.971, primary 0.975 / 0.967 (chosen 0.958 / 0.967), goal
+      // precision 0.984 / 0.992. Bars raised to just below.
+      expectBars(evaluation202822, { f1: 0.965, primaryHit: 0.96, goalPrecision: 0.98 }, true);
     });
     it('holds on the round-forty-two evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-two change (12-06

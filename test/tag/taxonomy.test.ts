@@ -52,7 +52,7 @@ describe('taxonomy', () => {
 
   it('loads the scope rules with their terms, apart from the goal terms', () => {
     const t = loadTaxonomy();
-    expect(t.scopes.map((x) => x.id)).toEqual(['incident', 'policing', 'events', 'civil-protection', 'ministry-network', 'advice', 'staff-negotiations', 'welfare-area', 'care-premises']);
+    expect(t.scopes.map((x) => x.id)).toEqual(['incident', 'policing', 'events', 'civil-protection', 'ministry-network', 'advice', 'staff-negotiations', 'welfare-area', 'care-premises', 'emergency-room']);
     const policing = t.scopes.find((x) => x.id === 'policing')!;
     expect(policing.byField).toBe(true);
     expect(policing.together).toEqual({ 'internal-security': 2 });
