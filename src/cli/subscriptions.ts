@@ -13,9 +13,19 @@ import { word } from '../present/words-web.js';
 import { parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
 import { parseId } from '../parse/id.js';
 import { byFinnish } from '../collate.js';
+import { resolveMatter } from './matter.js';
+
+/** A --matter value as the form checks it: a number as given, an identifier as the number of the matter holding it. */
+function matterNumber(db: Db, ref: string): string {
+  const trimmed = ref.trim();
+  if (/^\d+$/.test(trimmed)) return trimmed;
+  const id = resolveMatter(db, trimmed);
+  if (id === undefined) throw new UsageError(`no matter holds ${trimmed} (see lakivahti matters)`);
+  return String(id);
+}
 
 export const usage = `usage: lakivahti subscriptions add EMAIL [--goal GOAL]… [--source ID]… [--organisation NAME]…
-                                      [--matter N]… [--search TEXT] [--every immediately|daily|weekly]
+                                      [--matter N|IDENTIFIER]… [--search TEXT] [--every immediately|daily|weekly]
                                       [--lang fi|sv] [--db PATH]
        lakivahti subscriptions add EMAIL --network [--lang fi|sv] [--db PATH]
        lakivahti subscriptions list [--json] [--db PATH]
@@ -24,7 +34,7 @@ export const usage = `usage: lakivahti subscriptions add EMAIL [--goal GOAL]… 
 Who receives the digest by e-mail. add with --network: the network's weekly digest (the
 secretariat's approved draft), at most one per address. add with what to follow: a personal digest
 of new items with any of the goals, from any of the sources or organisations, in any of the matters
-(numbers), or found by the saved search, and the stage changes and deadline moves of those matters;
+(numbers, or an identifier a matter holds, as \`matter\` takes: HE 184/2026 vp), or found by the saved search, and the stage changes and deadline moves of those matters;
 weekly unless --every says otherwise (Monday 08.00 Helsinki time), Finnish unless --lang sv.
 list prints every subscription (--json: one object a line, with its id) and only reads; remove ID
 ends one (as its unsubscribe link does; its history stays). An unknown goal, source or matter, a
@@ -48,12 +58,13 @@ export async function run(args: string[]): Promise<number> {
   // took the default (an empty --every or --lang) without a word.
   for (const name of ['every', 'lang', 'search', 'organisation'] as const)
     for (const v of [values[name]].flat()) if (v !== undefined && v.trim() === '') throw new UsageError(`--${name} is empty; give a value or leave it out`);
-  const request = {
-    email: arg ?? '', network: values.network === true, goals: values.goal ?? [], sources: values.source ?? [],
-    organisations: values.organisation ?? [], matters: values.matter ?? [], search: values.search, every: values.every, lang: values.lang,
-  };
   const ctx = openContext(values);
   try {
+    const request = {
+      email: arg ?? '', network: values.network === true, goals: values.goal ?? [], sources: values.source ?? [],
+      organisations: values.organisation ?? [], matters: (values.matter ?? []).map((m) => matterNumber(ctx.db, m)), search: values.search,
+      every: values.every, lang: values.lang,
+    };
     const goals = loadTaxonomy(ctx.feedsDir).goals.map((g) => g.id);
     let checked: CheckedSubscription;
     try {

@@ -41,7 +41,7 @@ describe('lakivahti subscriptions', () => {
       [['add', 'x@example.fi', '--goal', 'rescue'], /unknown goal "rescue" \(goals: services, welfare-reform, internal-security\)/],
       [['add', 'x@example.fi', '--source', 'nope'], /unknown source "nope" \(sources: eduskunta, .*lausunto, .*sm, /],
       [['add', 'x@example.fi', '--matter', '99'], /no matter number 99/],
-      [['add', 'x@example.fi', '--matter', 'HE 1'], /--matter takes a matter's number/],
+      [['add', 'x@example.fi', '--matter', 'HE 1'], /"HE 1" is neither a matter number nor an identifier/],
       [['add', 'ei-osoite', '--goal', 'services'], /"ei-osoite" is not an e-mail address/],
       [['add', 'x@example.fi'], /say what to follow/],
       [['add', 'x@example.fi', '--network', '--goal', 'services'], /takes no --goal/],
