@@ -99,8 +99,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       }
       expect(gain).toBeGreaterThan(0);
       // Every dev set's five folds and the older sets': 19-24 s on a loaded host (load 10-12), over the suite's 20 s default;
-      // 66 s with eval-2028-21 added and all of test/tag running at load 17-19 (28 s alone at load 13).
-    }, 120_000);
+      // 66 s with eval-2028-21 added and all of test/tag running at load 17-19 (28 s alone at load 13); 124 s in a
+      // fresh-clone CI beside eight helpers at load 20 (12-06 23:2x UTC), over the 120 s it had. The bound is for a hung
+      // sweep, not its speed (bench:learning measures that).
+    }, 600_000);
 
     // A reviewer's decision on one language's item teaches its twin in the other (session 38): eval-2028-03's fire-station
     // property strategy, a Finnish/Swedish pair the rules score 1.7 for the reform (bar 2.0). The twins share no stem
