@@ -15,12 +15,10 @@ import { parseId } from '../parse/id.js';
 import { byFinnish } from '../collate.js';
 import { resolveMatter } from './matter.js';
 
-/** A --matter value as the form checks it: a number as given, an identifier as the number of the matter holding it. */
+/** A --matter value as the form checks it: the matter's number, read as `matter` reads it (a number, or an identifier). */
 function matterNumber(db: Db, ref: string): string {
-  const trimmed = ref.trim();
-  if (/^\d+$/.test(trimmed)) return trimmed;
-  const id = resolveMatter(db, trimmed);
-  if (id === undefined) throw new UsageError(`no matter holds ${trimmed} (see lakivahti matters)`);
+  const id = resolveMatter(db, ref.trim());
+  if (id === undefined) throw new UsageError(`no matter holds ${ref.trim()} (see lakivahti matters)`);
   return String(id);
 }
 
