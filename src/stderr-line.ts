@@ -21,7 +21,10 @@ export function setRunningCommand(name: string): void {
   setEnvironmentData(COMMAND_KEY, name);
 }
 
-/** A note on stderr in the shape, naming the running command (`lakivahti:` alone outside the CLI). */
-export function note(message: string): void {
-  process.stderr.write(stderrLine(getEnvironmentData(COMMAND_KEY) as string | undefined, message));
+/**
+ * A note on stderr in the shape, naming the running command (`lakivahti:` alone outside the CLI); its line feeds kept
+ * with `lines`, as stderrLine keeps them.
+ */
+export function note(message: string, { lines = false } = {}): void {
+  process.stderr.write(stderrLine(getEnvironmentData(COMMAND_KEY) as string | undefined, message, { lines }));
 }

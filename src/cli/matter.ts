@@ -76,7 +76,7 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { json: { type: 'boolean' } }, true);
   if (positionals.length !== 1) throw new UsageError('give one matter: its number or an identifier such as "HE 184/2026 vp"');
   const ref = positionals[0].trim();
-  const ctx = openContext(values, { access: 'read', say: (m) => warn('matter', m) });
+  const ctx = openContext(values, { access: 'read' });
   try {
     let id = resolveMatter(ctx.db, ref);
     const into = mergedAway(ctx.db, id);

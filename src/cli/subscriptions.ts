@@ -103,7 +103,7 @@ function storedOrganisations(db: Db): string[] {
 
 async function list(values: { json?: boolean; db?: string; feeds?: string }, arg: string | undefined): Promise<number> {
   if (arg !== undefined) throw new UsageError(`list takes no arguments, not "${arg}"`);
-  const ctx = openContext(values, { access: 'read', say: (m) => warn('subscriptions', m) });
+  const ctx = openContext(values, { access: 'read' });
   try {
     // The text is in Finnish words: goals by their labels, sources by their names, how often and in which language
     // (--json keeps the stored codes).
