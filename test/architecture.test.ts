@@ -15,9 +15,10 @@ const importsOf = (file: string): string[] => [...fs.readFileSync(file, 'utf8').
 
 /**
  * The files at the top of src/ that every stage may use (types, errors, paths, heap settings, TLS trust, yes/no settings,
- * sizes in messages, the one shape of a line on stderr, the orders of text, a process as leases and claims name it).
+ * sizes in messages, the one shape of a line on stderr, the orders of text, a process as leases and claims name it,
+ * control characters shown rather than obeyed).
  */
-const SHARED = ['model.ts', 'errors.ts', 'paths.ts', 'heap.ts', 'trust.ts', 'env-flag.ts', 'bytes.ts', 'stderr-line.ts', 'collate.ts', 'process-identity.ts'];
+const SHARED = ['model.ts', 'errors.ts', 'paths.ts', 'heap.ts', 'trust.ts', 'env-flag.ts', 'bytes.ts', 'stderr-line.ts', 'collate.ts', 'process-identity.ts', 'shown-controls.ts'];
 /** What each lower part may import besides itself and SHARED. */
 const ALLOWED: Record<string, string[]> = {
   fetch: [],
@@ -40,6 +41,14 @@ describe('the code keeps its layers', () => {
         if (target !== name && !SHARED.includes(target.replace(/\.js$/, '.ts')) && !ALLOWED[name].includes(target))
           wrong.push(`${path.relative(rootDir, file)} imports ${spec}`);
       }
+    expect(wrong).toEqual([]);
+  });
+
+  it('the shared files import only each other (a stage importing one imports nothing above it through it)', () => {
+    const wrong: string[] = [];
+    for (const file of all.filter((f) => SHARED.includes(part(f))))
+      for (const spec of importsOf(file).filter((s) => s.startsWith('.')))
+        if (!SHARED.includes(part(path.resolve(path.dirname(file), spec)).replace(/\.js$/, '.ts'))) wrong.push(`${path.relative(rootDir, file)} imports ${spec}`);
     expect(wrong).toEqual([]);
   });
 

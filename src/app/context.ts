@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadSources, type ConfigError } from '../config/sources.js';
 import { resolvePaths } from '../paths.js';
+import { note } from '../stderr-line.js';
 // The store's modules one by one, not store/index.js: a command loads only the queries it runs.
 import { missesNewestWrites, openDb, type Db, type Synchronous } from '../store/db.js';
 import { syncSources } from '../store/sources.js';
@@ -48,9 +49,6 @@ export interface AppContext {
   writer: StoreWriter | null;
 }
 
-/** A line for the person running a command, said and gone on with: the CLI's warn, with the command's name. */
-export type Say = (message: string) => void;
-
 interface OpenBase {
   /**
    * Build the tag stage (taxonomy, Voikko, learning from reviews): only crawling and retagging need it. true needs
@@ -71,10 +69,10 @@ interface OpenBase {
  * `access`: 'write' (default) creates and migrates the database; 'change' writes to one that exists (a command that
  * changes what is stored: a mistyped path is named, not made an empty database the command then finds nothing in);
  * 'read' needs an existing, current one and writes nothing; 'serve' writes when it can and otherwise falls back to
- * reading, noting why in `problems`. `say`: where a note on what was opened goes (the CLI's warn, naming the command),
- * required to read: a database read without its write-ahead log, whose newest writes are then not shown.
+ * reading, noting why in `problems`. A database read without its write-ahead log, whose newest writes are then not
+ * shown, is said on stderr (note, naming the running command).
  */
-export type OpenOptions = OpenBase & ({ access: 'read'; say: Say } | { access?: 'write' | 'change' | 'serve'; say?: Say });
+export type OpenOptions = OpenBase & { access?: 'read' | 'write' | 'change' | 'serve' };
 
 /** No source definition could be read, for a command that needs one; `errors` say why. */
 export class NoSourcesError extends Error {
@@ -112,7 +110,7 @@ function unwritableReason(err: unknown): string {
 }
 
 /** Open the database and load the sources named by --db/--feeds or the environment. */
-export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write', synchronous, needsSources, say }: OpenOptions = {}): AppContext {
+export function openContext(values: { db?: string; feeds?: string }, { tag = false, access = 'write', synchronous, needsSources }: OpenOptions = {}): AppContext {
   const { feedsDir, dbFile } = resolvePaths(values);
   const { sources, errors } = loadSources(feedsDir);
   if (needsSources && !sources.length && errors.length) throw new NoSourcesError(feedsDir, errors);
@@ -125,7 +123,7 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
   if (readOnly) {
     db = openDb(dbFile, { readOnly: true });
     if (missesNewestWrites(db))
-      say?.(`${dbFile} could only be read without its write-ahead log (${dbFile}-wal, kept): its newest writes are not shown until the database can be opened for writing again`);
+      note(`${dbFile} could only be read without its write-ahead log (${dbFile}-wal, kept): its newest writes are not shown until the database can be opened for writing again`, { lines: true });
   } else {
     try {
       db = openDb(dbFile, { synchronous, cacheMiB, mustExist: access === 'change' });
@@ -294,7 +292,7 @@ export async function closeContext(ctx: AppContext): Promise<void> {
  * Say each configuration error (from the `from`th on), so a broken definition is never silent; the other sources still
  * run. A line names the file and what is wrong; a taxonomy's says what becomes of the items.
  */
-export function reportConfigErrors(ctx: Pick<AppContext, 'configErrors'>, say: Say, from = 0): void {
+export function reportConfigErrors(ctx: Pick<AppContext, 'configErrors'>, from = 0): void {
   for (const e of ctx.configErrors.slice(from))
-    say(`config: ${e.file}: ${e.message}${e.file === 'taxonomy' ? ' (items are stored untagged until it is fixed; `lakivahti retag` tags them then)' : ''}`);
+    note(`config: ${e.file}: ${e.message}${e.file === 'taxonomy' ? ' (items are stored untagged until it is fixed; `lakivahti retag` tags them then)' : ''}`, { lines: true });
 }

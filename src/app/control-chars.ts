@@ -1,5 +1,7 @@
 // Control characters in what people type (a script's variable, a pasted escape, a crafted form): no stored text holds
-// one, and stored they broke one-line listings and reached terminals and e-mails as they were.
+// one, and stored they broke one-line listings and reached terminals and e-mails as they were. How stored text shows
+// them on a terminal or a line of stderr: src/shown-controls.ts.
+import { shownControls } from '../shown-controls.js';
 
 /** A C0 or C1 control character, DEL, or a bidirectional override or isolate (they reorder what follows them). */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
@@ -17,28 +19,6 @@ export function controlProblem(option: string, value: string, { lines = false } 
   const c = controlCharacter(value, { lines });
   return c && `${option} ${JSON.stringify(value)} holds a control character (U+${c.code} at character ${c.at}); give it ${lines ? '' : 'on one line '}without control characters`;
 }
-
-/** A control character as its JSON escape, `\uXXXX`. */
-const escaped = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
-/** Every control character a terminal would obey, but the line feed and the tab that lay out what is printed. */
-const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
-
-/**
- * Text for a terminal with each control character shown as `\uXXXX` (as the web's quoted values show them) rather
- * than obeyed: stored text from before the input checks, or a source's, printed raw cleared a screen or reversed a
- * line. Inside a JSON string the same six characters are the escape of the same character, so JSON stays JSON.
- */
-export const shownControls = (text: string): string => text.replace(OBEYED, escaped);
-
-/** Every control character, the line feed and the tab too, and the Unicode line and paragraph separators. */
-const ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-
-/**
- * Text for one line of a terminal or log, each control character shown as shownControls shows it and its line feeds
- * and tabs too: a path written into a note (`--feeds`, a certificate file) began a line of its own with its line feed.
- */
-export const shownOnOneLine = (text: string): string => text.replace(ALL, escaped);
 
 /** A line break of any kind: a stored one-line value's own breaks (a source's title) would start a line of their own. */
 const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/gu;

@@ -51,7 +51,6 @@ export async function run(args: string[]): Promise<number> {
   const concurrency = crawlConcurrency();
   // The tag stage is built when the first new item needs it (see pipelineDeps): a crawl that finds nothing new never
   // builds it.
-  const say = (message: string) => warn('crawl', message);
   let ctx: ReturnType<typeof openContext>;
   try {
     ctx = openContext(values, { tag: 'lazy', synchronous: 'NORMAL', needsSources: true });
@@ -59,11 +58,11 @@ export async function run(args: string[]): Promise<number> {
     // No source could be read at all (the folder missing, every definition broken): a failure cron must see, not a
     // quiet success, and nothing to make or migrate a database for.
     if (!(err instanceof NoSourcesError)) throw err;
-    reportConfigErrors({ configErrors: err.errors }, say);
+    reportConfigErrors({ configErrors: err.errors });
     throw new Refused(`no source to crawl: ${err.message}`, 1);
   }
   try {
-    reportConfigErrors(ctx, say);
+    reportConfigErrors(ctx);
     const reported = ctx.configErrors.length;
     let defs = ctx.sources;
     if (values.source !== undefined) {
@@ -105,7 +104,7 @@ export async function run(args: string[]): Promise<number> {
     }
     // A taxonomy that cannot be read, also when no run needed the tag stage (a crawl of 304s): cron must see it.
     if (!stoppedBy) await checkTaxonomy(ctx);
-    reportConfigErrors(ctx, say, reported);
+    reportConfigErrors(ctx, reported);
     for (const r of runs) process.stdout.write(formatRun(r) + '\n');
     if (stoppedBy) {
       const finished = new Set(runs.filter((r) => r.status !== 'interrupted').map((r) => r.sourceId));

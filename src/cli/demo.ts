@@ -39,7 +39,7 @@ export async function run(args: string[]): Promise<number> {
   process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS = '1';
   const ctx = await openTaggingContext({ ...values, db: dbPath });
   writeMeta(ctx.db, 'created_by', DEMO_MARK);
-  reportConfigErrors(ctx, (m) => warn('demo', m));
+  reportConfigErrors(ctx);
   const mirrors: Mirror[] = [];
   const signalled = untilSignal(); // before the first line that says it serves (see serve.ts)
   try {

@@ -86,7 +86,7 @@ function refuseKeptFiles(dir: string, names: string[], force: boolean): void {
 
 async function preview(values: { to?: string; out?: string; force?: boolean; db?: string; feeds?: string }, config: ReturnType<typeof mailConfig>): Promise<number> {
   if (values.out) outFolder(values.out);
-  const ctx = openContext(values, { access: 'read', say: (m) => warn('digest', m) });
+  const ctx = openContext(values, { access: 'read' });
   try {
     const messages = previewAll(digestEnv(ctx, config), new Date(), values.to);
     const names = messages.map((m, n) => `${String(n + 1).padStart(3, '0')}-${m.subscription.email.replace(/[^A-Za-z0-9@._-]+/g, '_')}`);

@@ -4,7 +4,7 @@ import { finnishDate, helsinkiDate, parseDate } from '../parse/dates.js';
 import { closeContext, openContext } from '../app/context.js';
 import { listingFilters } from './filters.js';
 import { fiDateTime } from '../app/format.js';
-import { parseCommand, Refused, warn, writeLine } from './args.js';
+import { parseCommand, Refused, writeLine } from './args.js';
 import { isCandidateOn, isDeadlineUnknownCandidate } from '../store/candidates.js';
 import { dayFaultEnglish, writtenDayFault } from '../app/day-fault.js';
 import { inlineTitle, terminalLine } from '../app/control-chars.js';
@@ -34,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
     throw new Refused(`--since "${values.since}" is not a date (use e.g. 2026-11-01 or 1.11.2026)`);
   }
 
-  const ctx = openContext(values, { access: 'read', say: (m) => warn('items', m) });
+  const ctx = openContext(values, { access: 'read' });
   try {
     if (values.source !== undefined) {
       // Sources defined now, and any removed since whose items are still stored.

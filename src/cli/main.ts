@@ -7,7 +7,7 @@ import { DbOpenError } from '../store/db.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
 import { commandFirst, Interrupted, isGlobalOption, outputFailure, Refused, tolerateClosedPipes, UsageError, warn } from './args.js';
 import { unknownSettings } from '../config/settings.js';
-import { shownControls } from '../app/control-chars.js';
+import { shownControls } from '../shown-controls.js';
 import { setRunningCommand } from '../stderr-line.js';
 
 /** A command module: its usage text and its entry point. */

@@ -3,7 +3,7 @@ import { checkMerge, checkSplit, CorrectionError, getItem, matterCorrections, ma
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { controlProblem } from '../app/control-chars.js';
-import { parseCommand, Refused, UsageError, warn } from './args.js';
+import { parseCommand, Refused, UsageError } from './args.js';
 import { mergedAway, resolveMatter } from './matter.js';
 import { parseId } from '../parse/id.js';
 
@@ -47,7 +47,7 @@ export async function correctCommand(kind: 'merge' | 'split', args: string[]): P
   // Everything is checked on a read-only connection first (a database that is not there is named by it), so a mistake
   // writes nothing at all.
   const refs: number[] = [];
-  const reader = openContext(values, { access: 'read', say: (m) => warn('matter', m) });
+  const reader = openContext(values, { access: 'read' });
   try {
     const gone: { id: number; into: number }[] = [];
     for (const ref of kind === 'merge' ? positionals : [positionals[0]]) {

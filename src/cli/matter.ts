@@ -6,7 +6,8 @@ import { describeJoin } from '../link/explain.js';
 import { describeCorrection } from './matter-correct.js';
 import { STAGE_NAMES } from '../present/stage-names.js';
 import { describeMatterEvent, type MatterEventValues } from '../present/matter-events.js';
-import { inlineTitle, Shown, shownControls, terminalLine } from '../app/control-chars.js';
+import { inlineTitle, Shown, terminalLine } from '../app/control-chars.js';
+import { shownControls } from '../shown-controls.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
@@ -75,7 +76,7 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { json: { type: 'boolean' } }, true);
   if (positionals.length !== 1) throw new UsageError('give one matter: its number or an identifier such as "HE 184/2026 vp"');
   const ref = positionals[0].trim();
-  const ctx = openContext(values, { access: 'read', say: (m) => warn('matter', m) });
+  const ctx = openContext(values, { access: 'read' });
   try {
     let id = resolveMatter(ctx.db, ref);
     const into = mergedAway(ctx.db, id);

@@ -5,7 +5,7 @@ import { MATTER_STAGES, type MatterStage } from '../link/stage.js';
 import { STAGE_NAMES } from '../present/stage-names.js';
 import { closeContext, openContext } from '../app/context.js';
 import { listingFilters } from './filters.js';
-import { parseCommand, Refused, warn, writeLine } from './args.js';
+import { parseCommand, Refused, writeLine } from './args.js';
 import { inlineTitle, terminalLine } from '../app/control-chars.js';
 
 export const usage = `usage: lakivahti matters [--json] [--goal GOAL] [--stage STAGE] [--search TEXT] [--limit N]
@@ -44,7 +44,7 @@ export async function run(args: string[]): Promise<number> {
   const { limit, match } = listingFilters(values);
   if (values.stage !== undefined && !(MATTER_STAGES as readonly string[]).includes(values.stage))
     throw new Refused(`unknown stage "${values.stage}" (stages: ${MATTER_STAGES.join(', ')})`);
-  const ctx = openContext(values, { access: 'read', say: (m) => warn('matters', m) });
+  const ctx = openContext(values, { access: 'read' });
   try {
     for (const m of eachMatter(ctx.db, { stage: values.stage as MatterStage | undefined, goal: values.goal, match, limit })) {
       if (!(await writeLine(values.json ? matterJson(m) : matterLine(m)))) break;

@@ -1,7 +1,7 @@
 // `lakivahti relink [--dry-run]`: rebuild every matter from the stored items' identifiers (idempotent).
 import { relinkAll } from '../store/index.js';
 import { closeContext, openContext } from '../app/context.js';
-import { parseCommand, warn } from './args.js';
+import { parseCommand } from './args.js';
 
 export const usage = `usage: lakivahti relink [--dry-run] [--db PATH] [--feeds DIR]
 
@@ -15,7 +15,7 @@ crawled again.)
 export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { 'dry-run': { type: 'boolean' } });
   const dryRun = values['dry-run'] === true;
-  const ctx = openContext(values, { access: dryRun ? 'read' : 'change', say: (m) => warn('relink', m) });
+  const ctx = openContext(values, { access: dryRun ? 'read' : 'change' });
   try {
     const r = relinkAll(ctx.db, new Date().toISOString(), { dryRun });
     const verb = dryRun ? 'would be' : 'were';

@@ -36,7 +36,7 @@ const PAGE = 1000;
 export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { 'dry-run': { type: 'boolean' } });
   const dryRun = values['dry-run'] === true;
-  const ctx = await openTaggingContext(values, { access: dryRun ? 'read' : 'change', say: (m) => warn('retag', m) });
+  const ctx = await openTaggingContext(values, { access: dryRun ? 'read' : 'change' });
   // Ctrl-C, SIGTERM or SIGHUP (a closed terminal): the run stops after the page it is saving, every page saved so far
   // kept. A second signal ends at once (the page being saved is then rolled back). A dry run, which writes nothing, ends
   // at once.

@@ -1,7 +1,7 @@
 // `lakivahti serve [--port N] [--host H] [--no-schedule]`: the scheduler and the web view in one process.
 import { closeContext, openTaggingContext, reportConfigErrors } from '../app/context.js';
 import { log, serve, type Running } from '../app/serve.js';
-import { onStopSignal, parseCommand, UsageError, warn } from './args.js';
+import { onStopSignal, parseCommand, UsageError } from './args.js';
 import { webEnv, type WebEnv } from '../web/env.js';
 
 
@@ -48,7 +48,7 @@ export async function run(args: string[]): Promise<number> {
   const host = parseHost(values.host);
   const web = parseWebEnv();
   const ctx = await openTaggingContext(values, { access: 'serve' });
-  reportConfigErrors(ctx, (m) => warn('serve', m));
+  reportConfigErrors(ctx);
   // Listen for signals before the server says it listens: a SIGTERM in between would otherwise end it unhandled.
   const signalled = untilSignal();
   let running: Running | undefined;

@@ -2,7 +2,7 @@
 import { listPausedSources, listSourceStates } from '../store/sources.js';
 import { closeContext, openContext, reportConfigErrors } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
-import { parseCommand, Refused, warn } from './args.js';
+import { parseCommand, Refused } from './args.js';
 import { plainError, statusWord } from '../present/source-words.js';
 import type { SourceState } from '../store/index.js';
 
@@ -34,10 +34,9 @@ function sourceLine(s: SourceState, verified: boolean, paused: { by: string; at:
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { json: { type: 'boolean' } });
-  const say = (message: string) => warn('sources', message);
-  const ctx = openContext(values, { access: 'read', say });
+  const ctx = openContext(values, { access: 'read' });
   try {
-    reportConfigErrors(ctx, say);
+    reportConfigErrors(ctx);
     // No definition read at all (a missing or mistyped feeds folder): nothing to list is a failure, as crawl says, not an
     // empty success a script would take for "no sources configured".
     if (ctx.sources.length === 0 && ctx.configErrors.length > 0) throw new Refused('no source definition could be read (see above)', 1);

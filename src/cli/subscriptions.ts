@@ -15,12 +15,10 @@ import { parseId } from '../parse/id.js';
 import { byFinnish } from '../collate.js';
 import { resolveMatter } from './matter.js';
 
-/** A --matter value as the form checks it: a number as given, an identifier as the number of the matter holding it. */
+/** A --matter value as the form checks it: the matter's number, read as `matter` reads it (a number, or an identifier). */
 function matterNumber(db: Db, ref: string): string {
-  const trimmed = ref.trim();
-  if (/^\d+$/.test(trimmed)) return trimmed;
-  const id = resolveMatter(db, trimmed);
-  if (id === undefined) throw new UsageError(`no matter holds ${trimmed} (see lakivahti matters)`);
+  const id = resolveMatter(db, ref.trim());
+  if (id === undefined) throw new UsageError(`no matter holds ${ref.trim()} (see lakivahti matters)`);
   return String(id);
 }
 
@@ -105,7 +103,7 @@ function storedOrganisations(db: Db): string[] {
 
 async function list(values: { json?: boolean; db?: string; feeds?: string }, arg: string | undefined): Promise<number> {
   if (arg !== undefined) throw new UsageError(`list takes no arguments, not "${arg}"`);
-  const ctx = openContext(values, { access: 'read', say: (m) => warn('subscriptions', m) });
+  const ctx = openContext(values, { access: 'read' });
   try {
     // The text is in Finnish words: goals by their labels, sources by their names, how often and in which language
     // (--json keeps the stored codes).

@@ -7,7 +7,7 @@ import { fiDateTime } from '../app/format.js';
 import { countAccountSubscriptions } from '../store/subscriptions.js';
 import { canonicalAddress, isMailAddress } from '../parse/address.js';
 import { word } from '../present/words-web.js';
-import { Interrupted, notUtf8At, parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
+import { Interrupted, notUtf8At, parseCommand, Refused, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti users add EMAIL --role admin|reviewer|reader [--db PATH]
        lakivahti users password EMAIL [--db PATH]
@@ -76,7 +76,7 @@ async function readPassword(prompt: string, input: NodeJS.ReadStream = process.s
 
 /** Whether an account has this address as stored (one stored before the address rule may not be one it takes now). */
 async function storedAccount(values: { db?: string; feeds?: string }, email: string): Promise<boolean> {
-  const ctx = openContext(values, { access: 'read', say: (m) => warn('users', m) });
+  const ctx = openContext(values, { access: 'read' });
   try {
     return findUser(ctx.db, email) !== undefined;
   } finally {
@@ -89,7 +89,7 @@ export async function run(args: string[]): Promise<number> {
   const [sub, email, ...extra] = positionals;
   if (sub === 'list') {
     if (email !== undefined) throw new UsageError(`list takes no arguments, not "${email}"`);
-    const ctx = openContext(values, { access: 'read', say: (m) => warn('users', m) });
+    const ctx = openContext(values, { access: 'read' });
     try {
       for (const u of listUsers(ctx.db)) {
         const line = values.json ? JSON.stringify(u)

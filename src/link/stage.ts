@@ -68,25 +68,32 @@ const KIND_STAGE: Partial<Record<ItemKind, MatterStage>> = {
   statute: 'statute-published',
 };
 
+/** Eduskunta's processing stage of a bill in committee. */
+const IN_COMMITTEE = /valiokunta|utskott/i;
+/** Eduskunta's processing stage of a bill processed to the end (parliament replied). */
+const REPLIED = /päättynyt|käsitelty|avslutad|behandlad|eduskunnan vastaus|riksdagens svar/i;
+/** Eduskunta's processing stage of a bill in a plenary reading: any processing or reply it names. */
+const IN_PLENARY = /käsittely|behandl|vastaus|svar/i;
+
 /**
- * Eduskunta's stages of a bill past its giving: in committee, in a plenary reading, processed to the end. Eduskunta
- * dates a bill by its latest processing event, so then the item's date is not the day the bill was given.
+ * Whether Eduskunta's stage of a bill is past its giving: in committee, in a plenary reading, processed to the end.
+ * Eduskunta dates a bill by its latest processing event, so then the item's date is not the day the bill was given.
  */
-const PAST_GIVING = /valiokunta|utskott|käsittely|käsitelty|behandl|päättynyt|avslutad|vastaus|svar/i;
+const pastGiving = (stage: string): boolean => IN_COMMITTEE.test(stage) || IN_PLENARY.test(stage) || REPLIED.test(stage);
 
 /** The stages one item shows: dated by the item itself, or undated when only an identifier it states shows one. */
 export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean }[] {
   const out: { stage: MatterStage; dated: boolean }[] = [];
   const kindStage = KIND_STAGE[m.kind];
   // A bill in committee or later is dated by that processing, not by its giving (a referral debate is days after).
-  if (kindStage) out.push({ stage: kindStage, dated: m.kind !== 'bill' || !m.stage || !PAST_GIVING.test(m.stage) });
+  if (kindStage) out.push({ stage: kindStage, dated: m.kind !== 'bill' || !m.stage || !pastGiving(m.stage) });
   // A project's own schedule names its comment round (Hankeikkuna's LAUSUNTOKIERROS): the round is there, dated by
   // the statement request when one comes.
   if (m.kind === 'project' && m.deadline) out.push({ stage: 'statement-round', dated: false });
   // Eduskunta's processing stage of a bill: in committee, or processed to the end (parliament replied).
   if (m.kind === 'bill' && m.stage) {
-    if (/valiokunta|utskott/i.test(m.stage)) out.push({ stage: 'committee', dated: true });
-    if (/päättynyt|käsitelty|avslutad|behandlad|eduskunnan vastaus|riksdagens svar/i.test(m.stage)) out.push({ stage: 'parliament-reply', dated: true });
+    if (IN_COMMITTEE.test(m.stage)) out.push({ stage: 'committee', dated: true });
+    if (REPLIED.test(m.stage)) out.push({ stage: 'parliament-reply', dated: true });
   }
   for (const i of m.identifiers) {
     // A reply or a statute the item names as its own is the stage itself; one it states it led to is undated, as is a

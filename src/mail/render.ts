@@ -8,7 +8,8 @@ import { viewsDir } from '../paths.js';
 import { finnishDate, helsinkiDate } from '../parse/dates.js';
 import type { Digest, GoalGroup, MovedEntry, NewEntry, RespondEntry } from '../digest/build.js';
 import { WORDS } from './words.js';
-import { oneLineShown, shownControls } from '../app/control-chars.js';
+import { oneLineShown } from '../app/control-chars.js';
+import { shownControls } from '../shown-controls.js';
 
 export interface RenderOptions {
   /** The web view's address, e.g. https://lakivahti.example.fi (LAKIVAHTI_BASE_URL); links lead there. */

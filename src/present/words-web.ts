@@ -6,7 +6,7 @@ import { BOARD_WORDS } from './words-board.js';
 import { LIST_WORDS } from './words-lists.js';
 import { DIGEST_WORDS } from './words-digest.js';
 import { SUBSCRIPTION_WORDS } from './words-subscriptions.js';
-import { shownControls } from '../app/control-chars.js';
+import { shownControls } from '../shown-controls.js';
 
 export type Lang = EventLang;
 export const LANGS: readonly Lang[] = ['fi', 'sv'];

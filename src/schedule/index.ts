@@ -94,20 +94,16 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
 
   const ticks = digest ? (['weekly', 'daily', 'immediately'] as const) : [];
   const ticking = new Set<string>();
-  const runTick = async (tick: Frequency) => {
-    if (stopped || !digest || ticking.has(tick)) return;
+  /** Start the digest's `tick`, counted in flight until it ends; null once stopped, without the digest, or while it runs. */
+  const startTick = (tick: Frequency): Promise<unknown> | null => {
+    if (stopped || !digest || ticking.has(tick)) return null;
     ticking.add(tick);
-    const p = digest.run(tick, () => stopped).catch((err: Error) => deps.log?.({ event: 'digest_failed', tick, error: err.message }));
-    inFlight.add(p);
-    try {
-      await p;
-    } finally {
-      inFlight.delete(p);
-      ticking.delete(tick);
-    }
+    return tracked(digest.run(tick, () => stopped)
+      .catch((err: Error) => deps.log?.({ event: 'digest_failed', tick, error: err.message }))
+      .finally(() => ticking.delete(tick)));
   };
   for (const tick of ticks)
-    tasks.push(cron.schedule(digest!.cron[tick], () => runTick(tick), { ...LATE_RUNS, name: `digest:${tick}`, timezone: cronTimezone(digest!.cron[tick]), noOverlap: true }));
+    tasks.push(cron.schedule(digest!.cron[tick], async () => { await startTick(tick); }, { ...LATE_RUNS, name: `digest:${tick}`, timezone: cronTimezone(digest!.cron[tick]), noOverlap: true }));
 
   // Matters coming into force: daily, and once now (a day may have passed while the process was down).
   let movingIntoForce = false;
@@ -159,11 +155,7 @@ export function startScheduler(defs: SourceDef[], deps: PipelineDeps, digest?: D
       ...ticks.map((tick) => ({ id: `digest:${tick}`, name: DIGEST_NAMES[tick], cron: digest!.cron[tick], running: () => ticking.has(tick) })),
     ],
     caughtUp,
-    tick: (tick) => {
-      if (stopped || !digest || ticking.has(tick)) return false;
-      void runTick(tick);
-      return true;
-    },
+    tick: (tick) => startTick(tick) !== null,
     runNow: (id) => {
       const def = defs.find((d) => d.id === id);
       if (!def || stopped || listPausedSources(deps.db).has(id)) return false;

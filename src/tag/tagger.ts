@@ -1011,7 +1011,7 @@ const SV_GENITIVE = /s$/;
 /** An organ's meeting (kokous, möte): in the genitive before it, the organ is who decides. */
 const MEETS = /^(?:kokou|möte)/;
 /** A forum (a cooperation forum, an advisory board, a cooperation group, a strategy day): who meets, not what about. */
-const FORUM = /(?:foorumi|neuvottelukunta|yhteistyöryhmä|strategiapäivä|forum|delegation|samarbetsgrupp|strategidag)/;
+const FORUM = /(?:foorumi|neuvottelukunta|yhteistyöryhmä|strategiapäivä|ohjauskeskustelu|forum|delegation|samarbetsgrupp|strategidag|styrningssamtal|styrsamtal)/;
 /** Verbs of a decision (approved, decided, handled, proposed, confirmed): what the welfare area's organ does to a matter. */
 const DECIDES = /^(?:hyväksy|päät|käsitel|käsittel|esit|vahvist|linjas|godkän|beslut|beslöt|behandla|föreslå|föreslog|fastställ)/;
 

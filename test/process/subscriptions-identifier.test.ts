@@ -23,6 +23,9 @@ it('follows the matter holding an identifier, and refuses an identifier no matte
   const none = await sub('add', 'osasto@example.fi', '--matter', 'HE 99/2026 vp');
   // Refused as the form's other refusals are: the reason on the first line, then the usage (exit 2).
   expect([none.code, none.err.split('\n')[0]]).toEqual([2, 'lakivahti subscriptions: no matter holds HE 99/2026 vp (see lakivahti matters)']);
+  // A number is read as `matter` reads it, by the one rule (no leading zero), and refused in its words.
+  const zero = await sub('add', 'osasto@example.fi', '--matter', `0${holder.id}`);
+  expect([zero.code, zero.err.split('\n')[0]]).toEqual([2, `lakivahti subscriptions: "0${holder.id}" is not a matter number (as \`matters\` shows it: no leading zero, at most 15 digits)`]);
   const listed = (await sub('list', '--json')).out.trim().split('\n').map((l) => JSON.parse(l) as { email: string; matters: number[] });
   expect(listed).toEqual([expect.objectContaining({ email: 'osasto@example.fi', matters: [holder.id] })]);
 }, 60_000);

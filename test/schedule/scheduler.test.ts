@@ -87,4 +87,28 @@ describe('schedule', () => {
     expect(logs.filter((l) => String(l.event).startsWith('search_index'))).toEqual([]);
     db.close();
   });
+
+  it('starts a digest tick asked for once at a time, with the digest only, and none once stopped; settled() waits for it', async () => {
+    const db = openDb(':memory:');
+    let finish = () => {};
+    const started: string[] = [];
+    const digest = { cron: { weekly: '0 8 * * 1', daily: '0 7 * * *', immediately: '0 0 1 1 *' },
+      run: (tick: string) => new Promise<void>((resolve) => { started.push(tick); finish = resolve; }) };
+    expect(startScheduler([], { db, fetch: createFetcher() }).tick('immediately')).toBe(false);
+    const s = startScheduler([], { db, fetch: createFetcher() }, digest);
+    const job = s.jobs.find((j) => j.id === 'digest:immediately')!;
+    expect([s.tick('immediately'), s.tick('immediately'), job.running()]).toEqual([true, false, true]);
+    let settled = false;
+    const waiting = s.settled().then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    finish();
+    await waiting;
+    expect([job.running(), s.tick('immediately')]).toEqual([false, true]);
+    finish();
+    await s.settled();
+    await s.stop();
+    expect([s.tick('immediately'), started]).toEqual([false, ['immediately', 'immediately']]);
+    db.close();
+  });
 });
