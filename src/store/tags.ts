@@ -19,8 +19,8 @@ export type StoredVerdict = Omit<ItemTags, 'scores' | 'evidence' | 'goals'> & { 
  * its identifiers made already: their signature (see linkSignature) and their rows as JSON text,
  * [{"type", "value", "role"?}, …]. The identifiers themselves and the source (the saver's own) are left behind.
  */
-export type ItemToStore = Omit<TaggedItem, 'tags' | 'identifiers' | 'sourceId' | 'inForce'> & {
-  inForce: string | null; tags: StoredVerdict | null; signature: string; identifierRows: string;
+export type ItemToStore = Omit<TaggedItem, 'tags' | 'identifiers' | 'sourceId' | 'inForce' | 'stageDays'> & {
+  inForce: string | null; stageDays: string | null; tags: StoredVerdict | null; signature: string; identifierRows: string;
 };
 
 export const storedVerdict = (tags: ItemTags): StoredVerdict =>
@@ -38,7 +38,7 @@ export const toStore = (item: TaggedItem): ItemToStore => ({
   key: item.key, hash: item.hash, guid: item.guid, url: item.url, title: item.title, summary: item.summary,
   contentHtml: item.contentHtml, published: item.published, updated: item.updated, deadline: item.deadline,
   language: item.language, organisation: item.organisation, kind: item.kind, stage: item.stage,
-  consultation: item.consultation, inForce: item.inForce ?? null, tags: item.tags ? storedVerdict(item.tags) : null,
+  consultation: item.consultation, inForce: item.inForce ?? null, stageDays: item.stageDays ?? null, tags: item.tags ? storedVerdict(item.tags) : null,
   searchTerms: item.searchTerms, signature: linkSignature(item.identifiers), identifierRows: JSON.stringify(item.identifiers),
 });
 
