@@ -38,8 +38,9 @@ export const toStore = (item: TaggedItem): ItemToStore => ({
   key: item.key, hash: item.hash, guid: item.guid, url: item.url, title: item.title, summary: item.summary,
   contentHtml: item.contentHtml, published: item.published, updated: item.updated, deadline: item.deadline,
   language: item.language, organisation: item.organisation, kind: item.kind, stage: item.stage,
-  consultation: item.consultation, inForce: item.inForce ?? null, stageDays: item.stageDays ?? null, tags: item.tags ? storedVerdict(item.tags) : null,
+  consultation: item.consultation, inForce: item.inForce ?? null, tags: item.tags ? storedVerdict(item.tags) : null,
   searchTerms: item.searchTerms, signature: linkSignature(item.identifiers), identifierRows: JSON.stringify(item.identifiers),
+  stageDays: item.stageDays ?? null,
 });
 
 /**

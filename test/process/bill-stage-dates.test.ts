@@ -87,7 +87,20 @@ describe("a bill's stages are dated by what its item's date is", { timeout: 120_
     const line = listed.out.split('\n').find((l) => l.includes('(HE 190/2026 vp)'))!;
     expect(line).toMatch(/\[valiokuntakäsittely 18\.11\.2026\]/);
     const shown = await run(['matter', 'HE 190/2026 vp', '--db', db]);
-    expect(shown.out).toMatch(/^ {2}valiokuntakäsittely 18\.11\.2026 klo 00\.00/m);
+    // Eduskunta gives its events' days only: the day is shown alone, not as "klo 00.00", a time nobody gave.
+    expect(shown.out).toMatch(/^ {2}valiokuntakäsittely 18\.11\.2026 {2}\(#\d+\)$/m);
+    expect(shown.out).not.toContain('klo 00.00');
+  });
+
+  it('`items` and `matter` show a date-only item by its day, an item with a time by its time', async () => {
+    const items = await run(['items', '--source', 'eduskunta', '--db', db]);
+    expect(items.code, items.err).toBe(0);
+    // HE 190/2026 vp is dated by its hearing of 18.11. (a day); HaVM 21/2026 vp was published 9.11. at 14.21.
+    expect(items.out).toMatch(/^#\d+ {2}18\.11\.2026 {2}eduskunta {2}HE 190\/2026 vp /m);
+    expect(items.out).not.toContain('klo 00.00');
+    const shown = await run(['matter', 'HE 158/2026 vp', '--db', db]);
+    expect(shown.out).toMatch(/^ {2}#\d+ {2}17\.11\.2026 {2}eduskunta {2}HE 158\/2026 vp /m);
+    expect(shown.out).toMatch(/^ {2}#\d+ {2}9\.11\.2026 klo 14\.21 {2}eduskunta {2}HaVM 21\/2026 vp /m);
   });
 
   it('a bill is dated as given by its ANNETTU event, and in committee from the day it was sent there', async () => {
