@@ -25,6 +25,8 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export interface SourceDef {
   id: string;
   name: string;
+  /** Its name in Swedish, for Swedish digests and pages; absent: `name` is used. */
+  nameSv?: string;
   url: string;
   /** `rss` sources are data only (RSS 2.0, Atom or RDF); `module` sources name a file in src/sources/. */
   kind: 'rss' | 'module';
