@@ -25,6 +25,8 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export interface SourceDef {
   id: string;
   name: string;
+  /** Its name in Swedish, for Swedish digests and pages; absent: `name` is used. */
+  nameSv?: string;
   url: string;
   /** `rss` sources are data only (RSS 2.0, Atom or RDF); `module` sources name a file in src/sources/. */
   kind: 'rss' | 'module';
@@ -121,6 +123,12 @@ export interface RawItem {
   consultation?: Consultation | null;
   /** A statute's entry into force as its text states it (YYYY-MM-DD); absent when the text gives no date. */
   inForce?: string | null;
+  /**
+   * The days a bill reached the stages of a matter as its source dates them (Eduskunta's processing events: given to
+   * Parliament, sent to committee, parliament's reply), by stage name ('government-proposal', 'committee',
+   * 'parliament-reply'); each a date as sources write it.
+   */
+  stageDays?: Record<string, string> | null;
 }
 
 /** Kinds of structured identifier extracted from items. */
@@ -178,6 +186,8 @@ export interface Item {
   consultation: Consultation | null;
   /** A statute's entry into force, a Helsinki calendar date (YYYY-MM-DD); absent when not known. */
   inForce?: string | null;
+  /** RawItem.stageDays as JSON text, each a Helsinki calendar date (YYYY-MM-DD), stages in order; absent when none. */
+  stageDays?: string | null;
   /** Hash of the fields whose change upstream is recorded as a new version (see normalize/key.ts). */
   hash: string;
 }

@@ -1,6 +1,5 @@
 // Argument parsing shared by the commands; the application itself lives in src/app/.
 import { isUtf8 } from 'node:buffer';
-import type { Stats } from 'node:fs';
 import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -112,14 +111,7 @@ export class Interrupted extends Error {
   }
 }
 
-/**
- * What is in a file's place (from lstat), in the words every refusal names it by: `a folder`, `a symbolic link`, `a named
- * pipe`, `a socket`, `a device`, or `a plain file`.
- */
-export function fileKind(stat: Stats): string {
-  return stat.isFile() ? 'a plain file' : stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a folder'
-    : stat.isFIFO() ? 'a named pipe' : stat.isSocket() ? 'a socket' : 'a device';
-}
+export { fileKind } from '../file-kind.js';
 
 /** Where the first byte that does not begin a well-formed UTF-8 character is, or -1. */
 export function notUtf8At(bytes: Buffer): number {

@@ -3,7 +3,7 @@ import { eachItem, listSourceStates, type ItemQuery, type ItemRow } from '../sto
 import { finnishDate, helsinkiDate, parseDate } from '../parse/dates.js';
 import { closeContext, openContext } from '../app/context.js';
 import { listingFilters } from './filters.js';
-import { fiDateTime } from '../app/format.js';
+import { fiWhen } from '../app/format.js';
 import { parseCommand, Refused, writeLine } from './args.js';
 import { isCandidateOn, isDeadlineUnknownCandidate } from '../store/candidates.js';
 import { dayFaultEnglish, writtenDayFault } from '../app/day-fault.js';
@@ -75,5 +75,5 @@ function itemLine(r: ItemRow): Buffer {
   const dl = r.deadline ? `  [määräaika ${finnishDate(r.deadline) ?? r.deadline}]` : isDeadlineUnknownCandidate(r) ? '  [määräaika ei tiedossa]' : '';
   const goals = r.goals.length ? `  {${r.goals.join(', ')}}` : '';
   const matter = r.matter === null ? '' : `  (asia ${r.matter})`;
-  return terminalLine`#${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${inlineTitle(r.title)}${dl}${goals}${matter}`;
+  return terminalLine`#${r.id}  ${fiWhen(r.published, '-')}  ${r.source}  ${inlineTitle(r.title)}${dl}${goals}${matter}`;
 }

@@ -9,7 +9,7 @@ import { describeMatterEvent, type MatterEventValues } from '../present/matter-e
 import { inlineTitle, Shown, terminalLine } from '../app/control-chars.js';
 import { shownControls } from '../shown-controls.js';
 import { closeContext, openContext } from '../app/context.js';
-import { fiDateTime } from '../app/format.js';
+import { fiDateTime, fiWhen } from '../app/format.js';
 import { parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
 import { parseId } from '../parse/id.js';
 
@@ -101,16 +101,16 @@ export async function run(args: string[]): Promise<number> {
       ...(m.answered.length ? [`lausunnon antaneet: ${m.answered.join(', ')}`] : []),
       ...(m.goals.length ? [`tavoitteet: ${m.goals.join(', ')}`] : []),
       'vaiheet:',
-      // "In force" is dated by a day, the others by the instant of the item that showed them.
-      ...m.stages.map((s) => `  ${STAGE_NAMES.fi[s.stage]}${s.at ? ` ${s.at.length === 10 ? finnishDate(s.at) : fiDateTime(s.at)}` : ' (päivämäärä ei tiedossa)'}  (#${s.item})`),
+      // "In force" is dated by a day, the others by the instant of the item that showed them (a day's start: its day).
+      ...m.stages.map((s) => `  ${STAGE_NAMES.fi[s.stage]}${s.at ? ` ${s.at.length === 10 ? finnishDate(s.at) : fiWhen(s.at)}` : ' (päivämäärä ei tiedossa)'}  (#${s.item})`),
       ...(m.inForce && m.stage !== 'in-force' ? [`  tulee voimaan ${finnishDate(m.inForce)}`] : []),
       'asiakirjat:',
-      ...m.members.map((r) => terminalLine`  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${inlineTitle(r.title)}`),
+      ...m.members.map((r) => terminalLine`  #${r.id}  ${fiWhen(r.published, '-')}  ${r.source}  ${inlineTitle(r.title)}`),
       ...(m.joins.length || m.corrections.length
         ? ['yhdistetty:', ...m.joins.map((j) => `  ${describeJoin(j)}`), ...m.corrections.map((c) => `  ${describeCorrection(c)}`)] : []),
       ...(m.events.length
         ? ['muutokset:', ...m.events.map((e) => terminalLine`  ${fiDateTime(e.at)}  ${eventShown(e)}${e.itemId === null ? '' : `  (#${e.itemId})`}`)] : []),
-      ...(m.mentionedIn.length ? ['mainittu myös:', ...m.mentionedIn.map((r) => terminalLine`  #${r.id}  ${fiDateTime(r.published, '-')}  ${r.source}  ${inlineTitle(r.title)}`)] : []),
+      ...(m.mentionedIn.length ? ['mainittu myös:', ...m.mentionedIn.map((r) => terminalLine`  #${r.id}  ${fiWhen(r.published, '-')}  ${r.source}  ${inlineTitle(r.title)}`)] : []),
     ];
     for (const l of lines) if (!(await writeLine(l))) break;
     return 0;

@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 let yaml: typeof Yaml | null = null;
 
 const FIELDS = new Set([
-  'id', 'name', 'url', 'kind', 'module', 'schedule', 'language', 'organisation', 'tags', 'itemKind', 'mayBeEmpty', 'options',
+  'id', 'name', 'nameSv', 'url', 'kind', 'module', 'schedule', 'language', 'organisation', 'tags', 'itemKind', 'mayBeEmpty', 'options',
   'verified',
 ]);
 export const DEFAULT_SCHEDULE = '*/30 * * * *';
@@ -161,6 +161,7 @@ export function parseSourceDef(text: string, file: string): SourceDef {
   return {
     id,
     name: str('name')!,
+    ...(raw.nameSv === undefined ? {} : { nameSv: str('nameSv')! }),
     url,
     kind,
     module: moduleName,

@@ -1,6 +1,7 @@
 // A matter's stages, in the order legislation moves, each dated from the item that showed it; its title and deadline.
 import type { Identifier, ItemKind, Lang } from '../model.js';
 import { byCodeUnit } from '../collate.js';
+import { helsinkiInstant } from '../parse/dates.js';
 
 /** The stages of a piece of legislation, in order. */
 export const MATTER_STAGES = [
@@ -31,6 +32,8 @@ export interface MatterMember {
   identifiers: Identifier[];
   /** A statute's entry into force (YYYY-MM-DD), as its text states it. */
   inForce?: string | null;
+  /** The days (YYYY-MM-DD, Helsinki) a bill reached stages, as its source dates them (Item.stageDays). */
+  stageDays?: Partial<Record<MatterStage, string>> | null;
 }
 
 /**
@@ -81,9 +84,15 @@ const IN_PLENARY = /käsittely|behandl|vastaus|svar/i;
  */
 const pastGiving = (stage: string): boolean => IN_COMMITTEE.test(stage) || IN_PLENARY.test(stage) || REPLIED.test(stage);
 
-/** The stages one item shows: dated by the item itself, or undated when only an identifier it states shows one. */
-export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean }[] {
-  const out: { stage: MatterStage; dated: boolean }[] = [];
+/** Eduskunta's stages of a bill past committee: a plenary reading after the committee's report, parliament's reply. */
+const PAST_COMMITTEE = /ensimmäinen käsittely|toinen käsittely|första behandling|andra behandling|eduskunnan vastaus|riksdagens svar/i;
+
+/**
+ * The stages one item shows: dated by the item itself (`at` null), by a day its source gives the stage (`at`, the
+ * instant that day begins in Helsinki), or undated when only an identifier it states shows one.
+ */
+export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean; at?: string }[] {
+  const out: { stage: MatterStage; dated: boolean; at?: string }[] = [];
   const kindStage = KIND_STAGE[m.kind];
   // A bill in committee or later is dated by that processing, not by its giving (a referral debate is days after).
   if (kindStage) out.push({ stage: kindStage, dated: m.kind !== 'bill' || !m.stage || !pastGiving(m.stage) });
@@ -93,6 +102,8 @@ export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean 
   // Eduskunta's processing stage of a bill: in committee, or processed to the end (parliament replied).
   if (m.kind === 'bill' && m.stage) {
     if (IN_COMMITTEE.test(m.stage)) out.push({ stage: 'committee', dated: true });
+    // In a plenary reading or answered, it was in committee before (every bill is sent to one), undated unless dated.
+    else if (PAST_COMMITTEE.test(m.stage)) out.push({ stage: 'committee', dated: false });
     if (REPLIED.test(m.stage)) out.push({ stage: 'parliament-reply', dated: true });
   }
   for (const i of m.identifiers) {
@@ -102,6 +113,14 @@ export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean 
     if (i.type === 'ev') out.push({ stage: 'parliament-reply', dated: i.role === 'self' && !kindStage });
     if (i.type === 'committee' && m.kind !== 'committee-report') out.push({ stage: 'committee', dated: false });
     if (i.type === 'statute' && m.kind !== 'statute' && i.role === 'about') out.push({ stage: 'statute-published', dated: false });
+  }
+  // The days the source gives a bill's stages (given, sent to committee, answered) date them, whatever its stage now.
+  if (m.kind === 'bill' && m.stageDays) {
+    for (const stage of MATTER_STAGES) {
+      const day = m.stageDays[stage]?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+      const at = day ? helsinkiInstant(Number(day[1]), Number(day[2]), Number(day[3])) : null;
+      if (at) out.push({ stage, dated: true, at });
+    }
   }
   return out;
 }
@@ -122,10 +141,10 @@ export function summarizeMatter(members: MatterMember[], today: string): MatterS
   const reached = new Map<MatterStage, StageReached>();
   for (const m of [...members].sort((a, b) => byCodeUnit(a.at, b.at) || byCodeUnit(a.title, b.title))) {
     for (const s of stagesOf(m)) {
-      const at = s.dated ? m.at : null;
+      const at = s.at ?? (s.dated ? m.at : null);
       const had = reached.get(s.stage);
       // The earliest dated showing counts; an undated one only until a dated one comes.
-      if (!had || (had.at === null && at !== null)) reached.set(s.stage, { stage: s.stage, at, item: m.id });
+      if (!had || (had.at === null && at !== null) || (had.at !== null && at !== null && at < had.at)) reached.set(s.stage, { stage: s.stage, at, item: m.id });
     }
   }
   // In force from the earliest date a statute of the matter states (ties go to the earliest item, in any order).

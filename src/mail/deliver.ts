@@ -25,8 +25,8 @@ export interface DigestEnv {
   config: MailConfig;
   /** A saved search's text → its FTS5 expression (null: no words); made lazily, since it may load Voikko. */
   searchMatch: (text: string) => string | null;
-  /** Source id → name as stored now (a message names the source as the web view does, not by its id). */
-  sourceNames?: () => Record<string, string>;
+  /** Source id → name as stored now, in the message's language (it names the source as the web view does, not by its id). */
+  sourceNames?: (lang: Lang) => Record<string, string>;
   /** Told when a write of sendDue's finds another connection holding the lock (it waits, off the event loop). */
   waiting?: () => void;
   /**
@@ -77,14 +77,14 @@ export function* personalDigests(env: DigestEnv, frequencies: Frequency[], now: 
   if (!wide) return;
   const data = loadDigestData(env.db, wide, helsinkiDate(now));
   const index = indexItems(data.items);
-  const names = env.sourceNames?.();
+  const names = { fi: env.sourceNames?.('fi'), sv: env.sourceNames?.('sv') };
   for (const [n, s] of subs.entries()) {
     const period = periods[n];
     const match = s.search ? env.searchMatch(s.search) : null;
     const searchHits = match ? searchItemIds(env.db, match, period) : undefined;
     const digest = buildDigest({
       data: sliceData({ ...data, items: candidateItems(data.items, index, s, searchHits) }, period), lang: s.lang,
-      labels: env.labels[s.lang], periodStart: period.periodStart, periodEnd: period.periodEnd, follows: s, searchHits, sourceNames: names,
+      labels: env.labels[s.lang], periodStart: period.periodStart, periodEnd: period.periodEnd, follows: s, searchHits, sourceNames: names[s.lang],
     });
     yield { subscription: s, digest, period, digestId: null };
   }
@@ -110,7 +110,7 @@ export function networkDigest(env: DigestEnv, draft: StoredDigest | undefined, l
   const period = draft ? draftPeriod(draft, env.config.maxDays) : nextNetworkPeriod(env.db, now, env.config.maxDays);
   const built = buildDigest({
     data: loadDigestData(env.db, period, helsinkiDate(now)), lang, labels: env.labels[lang],
-    periodStart: period.periodStart, periodEnd: period.periodEnd, sourceNames: env.sourceNames?.(),
+    periodStart: period.periodStart, periodEnd: period.periodEnd, sourceNames: env.sourceNames?.(lang),
   });
   return { digest: draft ? applyDraft(built, listDraftEntries(env.db, draft.id), draft.intro, draft.introSv) : built, period };
 }

@@ -1,7 +1,7 @@
 // What building and sending digests needs from the application context: the database, goal labels, search, settings.
 import type { AppContext } from '../app/context.js';
 import { goalLabels } from '../app/goal-labels.js';
-import { listSourceStates } from '../store/index.js';
+import { sourceNames } from '../store/index.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
 import { mailConfig, type MailConfig } from './config.js';
@@ -13,7 +13,7 @@ export function digestEnv(ctx: Pick<AppContext, 'db' | 'tagStage' | 'feedsDir'>,
   const matches = new Map<string, string | null>();
   return {
     db: ctx.db, config, labels: { fi: goalLabels(ctx, 'fi'), sv: goalLabels(ctx, 'sv') },
-    sourceNames: () => Object.fromEntries(listSourceStates(ctx.db).map((s) => [s.id, s.name])),
+    sourceNames: (lang) => sourceNames(ctx.db, lang),
     searchMatch: (text) => {
       if (!matches.has(text)) matches.set(text, searchQuery(text, (analyzer ??= ctx.tagStage?.analyzer ?? createAnalyzer())));
       return matches.get(text)!;

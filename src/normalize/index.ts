@@ -11,6 +11,7 @@ import { detectLanguage } from './language.js';
 import { sanitizeHtml } from './sanitize.js';
 import { cleanText, truncate } from './text.js';
 import { absoluteUrl } from './url.js';
+import { MATTER_STAGES } from '../link/stage.js';
 
 export { absoluteUrl, resolveUrl } from './url.js';
 export { cleanText, truncate } from './text.js';
@@ -87,6 +88,7 @@ export function normalizeItem(raw: RawItem, def: SourceDef, note?: (message: str
     stage: cleanText(raw.stage, 200) || null,
     consultation: raw.consultation ?? null,
     ...(raw.inForce ? { inForce: parseLocalDate(raw.inForce) } : {}),
+    ...stageDaysOf(raw.stageDays),
   };
   // Sanitizing is the last step: nothing above reads the sanitized HTML. Then the size cap, which cuts the
   // sanitized HTML (whose size is what is stored) at a safe boundary and marks the cut in the text.
@@ -98,4 +100,15 @@ export function normalizeItem(raw: RawItem, def: SourceDef, note?: (message: str
   }
   item.hash = contentHash(item);
   return item;
+}
+
+/** RawItem.stageDays as stored: the known stages in their order, each day a Helsinki date; nothing when none is readable. */
+function stageDaysOf(days: RawItem['stageDays']): { stageDays?: string } {
+  if (!days) return {};
+  const out: Record<string, string> = {};
+  for (const stage of MATTER_STAGES) {
+    const day = Object.hasOwn(days, stage) ? parseLocalDate(days[stage]) : null;
+    if (day) out[stage] = day;
+  }
+  return Object.keys(out).length ? { stageDays: JSON.stringify(out) } : {};
 }

@@ -32,8 +32,9 @@ export function dedupKey({ guid, url, title, published }: KeyFields): string {
 export function contentHash(item: Omit<Item, 'hash'>): string {
   const { title, summary, contentHtml, deadline, stage, url, organisation, consultation } = item;
   const identifiers = item.identifiers.map(({ type, value }) => ({ type, value }));
-  // The entry into force only when known, so items without one keep the hashes they were stored with.
+  // The entry into force and a bill's stage days only when known, so items without them keep the hashes they were
+  // stored with.
   const text = JSON.stringify([title, summary, contentHtml, deadline, stage, url, organisation, consultation, identifiers,
-    ...(item.inForce ? [item.inForce] : [])]);
+    ...(item.inForce ? [item.inForce] : []), ...(item.stageDays ? [item.stageDays] : [])]);
   return sha1(text);
 }

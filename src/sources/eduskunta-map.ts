@@ -10,7 +10,9 @@ interface Event {
   tapahtumapvm?: string | null;
   jarjestys?: number | string | null;
   yleinenkasittelyvaihe?: string | null;
+  yleinenkasittelyvaihetunnus?: string | null;
   kasittelyvaihe?: string | null;
+  valiokunta?: { nimi?: string | null; tunnus?: string | null } | null;
 }
 
 interface KeyDocument {
@@ -85,6 +87,33 @@ export function latestEvent(events: Event[]): Event | undefined {
   return [...events].sort((a, b) => byCodeUnit(key(a)[0], key(b)[0]) || key(a)[1] - key(b)[1]).at(-1);
 }
 
+/** What a processing event is, by its code or, without one, its name. */
+const EVENT_STAGES: { stage: string; code: RegExp; name: RegExp }[] = [
+  { stage: 'government-proposal', code: /^ANNETTU$/, name: /^annettu eduskunnalle$/i },
+  // Sent to committee, heard there, or its report: the first of them is the day committee work began.
+  { stage: 'committee', code: /^(?:LAHVK|ATKUUL|MIETINTO)$/, name: /valiokun/i },
+  { stage: 'parliament-reply', code: /^EV$/, name: /^eduskunnan vastaus$/i },
+];
+
+/**
+ * The days a bill reached its stages, from its processing events (each stage's earliest): given to Parliament, in
+ * committee (an event of a committee counts too), answered. The item itself is dated by its latest event.
+ */
+export function stageDays(events: Event[]): Record<string, string> | null {
+  const days: Record<string, string> = {};
+  for (const e of events) {
+    const day = /^\d{4}-\d{2}-\d{2}/.exec(e.tapahtumapvm ?? '')?.[0];
+    if (!day) continue;
+    const code = (e.yleinenkasittelyvaihetunnus ?? '').trim();
+    const name = (e.yleinenkasittelyvaihe ?? e.kasittelyvaihe ?? '').trim();
+    for (const s of EVENT_STAGES) {
+      const is = code ? s.code.test(code) : s.name.test(name);
+      if ((is || (s.stage === 'committee' && e.valiokunta?.tunnus)) && !(days[s.stage] <= day)) days[s.stage] = day;
+    }
+  }
+  return Object.keys(days).length ? days : null;
+}
+
 /** A government proposal or other matter as one item; its stage changes as Parliament processes it. */
 export function matterItem(m: Matter, def: SourceDef): RawItem {
   const tunnus = required(m.eduskuntatunnus, 'eduskuntatunnus');
@@ -118,6 +147,7 @@ export function matterItem(m: Matter, def: SourceDef): RawItem {
     organisation: def.organisation ?? 'Eduskunta',
     kind: code === 'HE' ? 'bill' : def.itemKind,
     stage: text(m.viimeisinKasittelyvaihe) || last?.yleinenkasittelyvaihe || last?.kasittelyvaihe || null,
+    stageDays: code === 'HE' ? stageDays(events) : null,
     identifiers: own ? [tunnus, own] : [tunnus],
     // The matter's committee reports and statements and parliament's reply are stated as part of it. Not its plenary
     // minutes (PTK): one sitting handles many matters, and joining through it would merge them all.

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 import { makeFolder, migrationsDir } from '../paths.js';
+import { fileKind } from '../file-kind.js';
 import { canonicalAddress } from '../parse/address.js';
 import { diskFull, diskFullMessage, shmReady } from './disk-space.js';
 import { writeFailure, writeFailureText } from './write-failure.js';
@@ -161,9 +162,11 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
   if ((readOnly || mustExist) && file !== ':memory:' && !fs.existsSync(file)) throw new DbOpenError(`the database file ${file} does not exist`);
   if (file !== ':memory:' && checkHeader) {
     // SQLite calls a folder "disk I/O error", and takes a file shorter than its header for an empty database, which
-    // a write then replaces: say what either is and touch neither.
+    // a write then replaces: say what either is and touch neither. A device (`--db /dev/null`) was read as an empty
+    // database of an older schema, and a write beside it made /dev/null-journal; a named pipe's header was waited
+    // for until someone wrote to it, for ever.
     const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) throw new DbOpenError(`${file} is a folder, not a database file`);
+    if (stat && !stat.isFile()) throw new DbOpenError(`${file} is ${fileKind(stat)}, not a database file`);
     if (stat && stat.size > 0 && !readableHeader(file)) throw notDatabase(file, { code: 'SQLITE_NOTADB' });
   }
   if (readOnly) return withCache(openReadOnly(file, anySchema), cacheMiB);

@@ -22,7 +22,7 @@ const parseConsultation = (json: string | null): Consultation | null => (json ? 
 // Positional binding: named parameters cost more than the insert itself on large runs (see bench/).
 const FIELD_COLUMNS = [
   'guid', 'url', 'title', 'summary', 'content_html', 'published', 'updated', 'deadline', 'language', 'organisation',
-  'kind', 'stage', 'consultation', 'hash', 'in_force', 'published_given',
+  'kind', 'stage', 'consultation', 'hash', 'in_force', 'published_given', 'stage_days',
 ];
 
 /**
@@ -58,6 +58,7 @@ function putFieldValues(out: unknown[], at: number, i: ItemToStore, hash: string
   out[at + 13] = hash;
   out[at + 14] = i.inForce;
   out[at + 15] = published === i.published ? null : i.published;
+  out[at + 16] = i.stageDays;
 }
 
 /** An item's identifier rows (JSON, see ItemToStore) added to `out` as item id, type, value and role (a mention when none). */

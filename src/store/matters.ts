@@ -47,12 +47,13 @@ export function fromSignature(signature: string | null): Identifier[] {
 }
 
 /** The columns linking reads of an item, its matter first; toMember makes a member of such a raw row. */
-const MEMBER_COLUMNS = 'matter_id, id, source_id, kind, title, sort_key, deadline, stage, language, in_force, link_keys';
+const MEMBER_COLUMNS = 'matter_id, id, source_id, kind, title, sort_key, deadline, stage, language, in_force, link_keys, stage_days';
 
 /** A raw row of MEMBER_COLUMNS as a member: its stated identifiers from the signature stored beside it. */
 function toMember(row: unknown[]): MatterMember {
-  const [, id, source, kind, title, at, deadline, stage, language, inForce, keys] = row;
-  return { id, source, kind, title, at, deadline, stage, language, inForce, identifiers: fromSignature(keys as string | null) } as MatterMember;
+  const [, id, source, kind, title, at, deadline, stage, language, inForce, keys, days] = row;
+  const stageDays = days ? JSON.parse(days as string) as MatterMember['stageDays'] : null;
+  return { id, source, kind, title, at, deadline, stage, language, inForce, stageDays, identifiers: fromSignature(keys as string | null) } as MatterMember;
 }
 
 /** The items of a matter as linking reads them (only their self and about identifiers). */

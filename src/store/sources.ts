@@ -42,14 +42,20 @@ function toState({ runningUntil, leaseHost, leasePid, leaseStart, leaseAt, ...re
  */
 export function syncSources(db: Db, defs: SourceDef[], now = new Date()): void {
   const upsert = prepared(db, `
-    INSERT INTO sources (id, name, url, created_at) VALUES (@id, @name, @url, @now)
-    ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url,
+    INSERT INTO sources (id, name, name_sv, url, created_at) VALUES (@id, @name, @nameSv, @url, @now)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_sv = excluded.name_sv, url = excluded.url,
       etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,
       last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified END
-    WHERE sources.name IS NOT excluded.name OR sources.url IS NOT excluded.url`);
+    WHERE sources.name IS NOT excluded.name OR sources.name_sv IS NOT excluded.name_sv OR sources.url IS NOT excluded.url`);
   db.transaction(() => {
-    for (const d of defs) upsert.run({ id: d.id, name: d.name, url: d.url, now: now.toISOString() });
+    for (const d of defs) upsert.run({ id: d.id, name: d.name, nameSv: d.nameSv ?? null, url: d.url, now: now.toISOString() });
   })();
+}
+
+/** Each stored source's name in a language (id → name): a Swedish one where its definition gives it, else its name. */
+export function sourceNames(db: Db, lang: 'fi' | 'sv'): Record<string, string> {
+  const rows = prepared(db, 'SELECT id, name, name_sv AS nameSv FROM sources').all() as { id: string; name: string; nameSv: string | null }[];
+  return Object.fromEntries(rows.map((r) => [r.id, (lang === 'sv' ? r.nameSv : null) ?? r.name]));
 }
 
 /** All stored source states, by id. */

@@ -103,9 +103,34 @@ describe('summarizeMatter', () => {
       expect(stages(given), String(given)).toEqual({ 'government-proposal': at });
     expect(stages('Valiokuntakäsittely')).toEqual({ 'government-proposal': null, committee: at });
     expect(stages('Utskottsbehandling')).toEqual({ 'government-proposal': null, committee: at });
-    expect(stages('Ensimmäinen käsittely')).toEqual({ 'government-proposal': null });
-    for (const ended of ['Eduskunnan vastaus', 'Riksdagens svar', 'Käsittely päättynyt', 'Behandlingen avslutad'])
+    // Past committee (a plenary reading, the reply), the committee stage stays, undated: every bill is sent to one.
+    for (const reading of ['Ensimmäinen käsittely', 'Första behandling', 'Toinen käsittely', 'Andra behandling'])
+      expect(stages(reading), reading).toEqual({ 'government-proposal': null, committee: null });
+    for (const answered of ['Eduskunnan vastaus', 'Riksdagens svar'])
+      expect(stages(answered), answered).toEqual({ 'government-proposal': null, committee: null, 'parliament-reply': at });
+    // Ended without a reply said (a bill withdrawn or lapsed ends so too): no committee is assumed.
+    for (const ended of ['Käsittely päättynyt', 'Behandlingen avslutad'])
       expect(stages(ended), ended).toEqual({ 'government-proposal': null, 'parliament-reply': at });
+  });
+
+  it("dates a bill's stages by the days its source gives them, the earliest showing of each counting", () => {
+    const at = '2026-11-17T10:00:00.000Z';
+    const stageDays = { 'government-proposal': '2026-09-24', committee: '2026-10-01', 'parliament-reply': '2026-11-17' };
+    const bill = member({ id: 1, kind: 'bill', at, stage: 'Eduskunnan vastaus', stageDays });
+    // A committee report dated after the bill went to committee: the bill's day counts, in any order.
+    const report = member({ id: 2, kind: 'committee-report', at: '2026-11-05T08:00:00.000Z', title: 'HaVM 9/2026 vp' });
+    for (const order of [[bill, report], [report, bill]])
+      expect(summarizeMatter(order, TODAY).stages).toEqual([
+        { stage: 'government-proposal', at: '2026-09-23T21:00:00.000Z', item: 1 },
+        { stage: 'committee', at: '2026-09-30T21:00:00.000Z', item: 1 },
+        { stage: 'parliament-reply', at: '2026-11-16T22:00:00.000Z', item: 1 },
+      ]);
+    // Only a bill's days count, and a day that is no date is left out.
+    const days = { 'government-proposal': '2026-09-24', committee: 'eilen' };
+    expect(summarizeMatter([member({ id: 3, kind: 'bill', at, stage: 'Valiokuntakäsittely', stageDays: days })], TODAY).stages)
+      .toEqual([{ stage: 'government-proposal', at: '2026-09-23T21:00:00.000Z', item: 3 }, { stage: 'committee', at, item: 3 }]);
+    expect(summarizeMatter([member({ id: 4, kind: 'committee-report', at, stageDays })], TODAY).stages)
+      .toEqual([{ stage: 'committee', at, item: 4 }]);
   });
 });
 

@@ -17,7 +17,10 @@ interface MatterLine { identifiers: string[]; stage: string | null; stages: Stag
 let dir: string;
 const mirrors: Mirror[] = [];
 let db: string;
+let feeds: string;
 let matters: MatterLine[];
+/** A copy of the Eduskunta fixtures the mirror serves (read at each request), for the last test to edit. */
+let eduskuntaDir: string;
 
 /** The Helsinki day of an instant, YYYY-MM-DD (a date-only event is stored as Helsinki's midnight). */
 const helsinkiDay = (at: string) => new Date(at).toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
@@ -30,11 +33,13 @@ const stagesOf = (he: string): Record<string, string | null> => {
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bill-stages-'));
-  const feeds = path.join(dir, 'feeds');
+  feeds = path.join(dir, 'feeds');
   fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
+  eduskuntaDir = path.join(dir, 'eduskunta');
+  fs.cpSync(path.join(fixturesDir, 'sources', 'eduskunta'), eduskuntaDir, { recursive: true });
   for (const id of ['eduskunta', 'hankeikkuna']) {
     const doc = parseDocument(fs.readFileSync(path.join(defaultFeedsDir, 'sources', `${id}.yaml`), 'utf8'));
-    const mirror = await startMirror(path.join(fixturesDir, 'sources', id));
+    const mirror = await startMirror(id === 'eduskunta' ? eduskuntaDir : path.join(fixturesDir, 'sources', id));
     mirrors.push(mirror);
     doc.set('url', mirrorUrl(String(doc.get('url')), mirror.origin));
     fs.writeFileSync(path.join(feeds, 'sources', `${id}.yaml`), doc.toString());
@@ -82,7 +87,32 @@ describe("a bill's stages are dated by what its item's date is", { timeout: 120_
     const line = listed.out.split('\n').find((l) => l.includes('(HE 190/2026 vp)'))!;
     expect(line).toMatch(/\[valiokuntakäsittely 18\.11\.2026\]/);
     const shown = await run(['matter', 'HE 190/2026 vp', '--db', db]);
-    expect(shown.out).toMatch(/^ {2}valiokuntakäsittely 18\.11\.2026 klo 00\.00/m);
+    // Eduskunta gives its events' days only: the day is shown alone, not as "klo 00.00", a time nobody gave.
+    expect(shown.out).toMatch(/^ {2}valiokuntakäsittely 18\.11\.2026 {2}\(#\d+\)$/m);
+    expect(shown.out).not.toContain('klo 00.00');
+  });
+
+  it('`items` and `matter` show a date-only item by its day, an item with a time by its time', async () => {
+    const items = await run(['items', '--source', 'eduskunta', '--db', db]);
+    expect(items.code, items.err).toBe(0);
+    // HE 190/2026 vp is dated by its hearing of 18.11. (a day); HaVM 21/2026 vp was published 9.11. at 14.21.
+    expect(items.out).toMatch(/^#\d+ {2}18\.11\.2026 {2}eduskunta {2}HE 190\/2026 vp /m);
+    expect(items.out).not.toContain('klo 00.00');
+    const shown = await run(['matter', 'HE 158/2026 vp', '--db', db]);
+    expect(shown.out).toMatch(/^ {2}#\d+ {2}17\.11\.2026 {2}eduskunta {2}HE 158\/2026 vp /m);
+    expect(shown.out).toMatch(/^ {2}#\d+ {2}9\.11\.2026 klo 14\.21 {2}eduskunta {2}HaVM 21\/2026 vp /m);
+  });
+
+  it('a bill is dated as given by its ANNETTU event, and in committee from the day it was sent there', async () => {
+    // Eduskunta's processing events give the days (kasittelyt: ANNETTU, LAHVK, EV); the item is dated by the latest.
+    expect(stagesOf('HE 158/2026 vp')['government-proposal']).toBe('2026-09-24');
+    expect(stagesOf('HE 190/2026 vp')['government-proposal']).toBe('2026-10-29');
+    // HE 171/2026 vp: sent to committee 14.10., its report 25.11., now in its first reading; HE 196/2026 vp: sent 11.11.
+    expect(stagesOf('HE 171/2026 vp')).toEqual({ 'government-proposal': '2026-10-08', committee: '2026-10-14' });
+    expect(stagesOf('HE 196/2026 vp')).toEqual({ 'government-proposal': '2026-11-05', committee: '2026-11-11' });
+    const shown = await run(['matter', 'HE 158/2026 vp', '--db', db]);
+    expect(shown.out).toMatch(/^ {2}hallituksen esitys 24\.9\.2026\b/m);
+    expect(shown.out).not.toContain('päivämäärä ei tiedossa');
   });
 
   it('a project that states its government proposal has reached that stage, undated (as its reply and statute are)', async () => {
@@ -96,5 +126,26 @@ describe("a bill's stages are dated by what its item's date is", { timeout: 120_
     // TEM060:00/2016 states its bill, reply and statute: every stage of its path is there.
     expect(Object.keys(stagesOf('HE 256/2017 vp'))).toEqual(['preparation', 'government-proposal', 'parliament-reply', 'statute-published']);
   });
-});
 
+  it('a bill answered keeps its committee stage, crawled again as Eduskunta lists it then (the stage vanished)', async () => {
+    // HE 190/2026 vp answered on 2.12.: its events go on (the hearing of 18.11. among them), its stage is the reply,
+    // and no committee document of it is in the matter. Its committee stage was gone once the stage moved on.
+    const file = path.join(eduskuntaDir, 'search-matters.json');
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { results: { valtiopaivaasia: Record<string, any> }[] };
+    const he190 = data.results.map((r) => r.valtiopaivaasia).find((m) => m.eduskuntatunnus.fi === 'HE 190/2026 vp')!;
+    he190.viimeisinKasittelyvaihe = { fi: 'Eduskunnan vastaus', sv: 'Riksdagens svar' };
+    he190.tila = { fi: 'Käsitelty', sv: 'Behandlad' };
+    he190.kasittelyt.fi.push(
+      { tapahtumapvm: '2026-12-02', kasittelytunnus: 'TP-2026-1202-3', yleinenkasittelyvaihe: 'Toinen käsittely', yleinenkasittelyvaihetunnus: 'TOINENKAS', valiokunta: null, jarjestys: 1, fraasi: null },
+      { tapahtumapvm: '2026-12-02', kasittelytunnus: 'TP-2026-1202-4', yleinenkasittelyvaihe: 'Eduskunnan vastaus', yleinenkasittelyvaihetunnus: 'EV', valiokunta: null, jarjestys: 2, fraasi: null },
+    );
+    fs.writeFileSync(file, JSON.stringify(data));
+    const crawl = await run(['crawl', '--db', db, '--feeds', feeds, '--source', 'eduskunta']);
+    expect(crawl.code, crawl.err).toBe(0);
+    const listed = await run(['matters', '--json', '--db', db]);
+    matters = listed.out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as MatterLine);
+    expect(stagesOf('HE 190/2026 vp')).toEqual({ 'government-proposal': '2026-10-29', committee: '2026-11-18', 'parliament-reply': '2026-12-02' });
+    const shown = await run(['matter', 'HE 190/2026 vp', '--db', db]);
+    expect(shown.out).toMatch(/^ {2}valiokuntakäsittely 18\.11\.2026/m);
+  });
+});
