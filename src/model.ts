@@ -280,3 +280,16 @@ export interface SourceModule {
   /** Return the items found (all at once or in batches as they are read), or 'not-modified' when the main URL answered 304. */
   collect(def: SourceDef, ctx: SourceContext): Promise<RawItem[] | RawBatches | 'not-modified'>;
 }
+
+/** The stages of a piece of legislation, in order. */
+export const MATTER_STAGES = [
+  'preparation', // a ministry project (Hankeikkuna)
+  'statement-round', // a statement request (lausuntopalvelu)
+  'government-proposal', // the HE given to Parliament
+  'committee', // committee statements and the report
+  'parliament-reply', // EV, parliament's reply
+  'statute-published', // in the Statute Book
+  'in-force',
+] as const;
+
+export type MatterStage = (typeof MATTER_STAGES)[number];

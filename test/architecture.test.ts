@@ -16,9 +16,9 @@ const importsOf = (file: string): string[] => [...fs.readFileSync(file, 'utf8').
 /**
  * The files at the top of src/ that every stage may use (types, errors, paths, heap settings, TLS trust, yes/no settings,
  * sizes in messages, the one shape of a line on stderr, the orders of text, a process as leases and claims name it,
- * control characters shown rather than obeyed).
+ * control characters shown rather than obeyed, what is in a file's place).
  */
-const SHARED = ['model.ts', 'errors.ts', 'paths.ts', 'heap.ts', 'trust.ts', 'env-flag.ts', 'bytes.ts', 'stderr-line.ts', 'collate.ts', 'process-identity.ts', 'shown-controls.ts'];
+const SHARED = ['model.ts', 'errors.ts', 'paths.ts', 'heap.ts', 'trust.ts', 'env-flag.ts', 'bytes.ts', 'stderr-line.ts', 'collate.ts', 'process-identity.ts', 'shown-controls.ts', 'file-kind.ts'];
 /** What each lower part may import besides itself and SHARED. */
 const ALLOWED: Record<string, string[]> = {
   fetch: [],
@@ -26,7 +26,7 @@ const ALLOWED: Record<string, string[]> = {
   normalize: ['parse'],
   sources: ['parse'],
   tag: ['normalize', 'parse'],
-  link: [],
+  link: ['parse'],
   store: ['link', 'parse', 'tag'],
 };
 

@@ -1,20 +1,9 @@
 // A matter's stages, in the order legislation moves, each dated from the item that showed it; its title and deadline.
-import type { Identifier, ItemKind, Lang } from '../model.js';
+import { MATTER_STAGES, type Identifier, type ItemKind, type Lang, type MatterStage } from '../model.js';
 import { byCodeUnit } from '../collate.js';
 import { helsinkiInstant } from '../parse/dates.js';
 
-/** The stages of a piece of legislation, in order. */
-export const MATTER_STAGES = [
-  'preparation', // a ministry project (Hankeikkuna)
-  'statement-round', // a statement request (lausuntopalvelu)
-  'government-proposal', // the HE given to Parliament
-  'committee', // committee statements and the report
-  'parliament-reply', // EV, parliament's reply
-  'statute-published', // in the Statute Book
-  'in-force',
-] as const;
-
-export type MatterStage = (typeof MATTER_STAGES)[number];
+export { MATTER_STAGES, type MatterStage };
 
 /** What linking reads of an item in a matter. */
 export interface MatterMember {

@@ -1,6 +1,6 @@
 // RawItem → Item: absolute URLs, clean text, Helsinki-aware dates, identifiers, a stable key; sanitize last.
 import { StageError } from '../errors.js';
-import type { Item, RawItem, SourceDef } from '../model.js';
+import { MATTER_STAGES, type Item, type RawItem, type SourceDef } from '../model.js';
 import { helsinkiDate, parseDate, parseLocalDate } from '../parse/dates.js';
 import { deadlineIn } from '../parse/deadlines.js';
 import { extractIdentifiers } from '../parse/identifiers.js';
@@ -11,7 +11,6 @@ import { detectLanguage } from './language.js';
 import { sanitizeHtml } from './sanitize.js';
 import { cleanText, truncate } from './text.js';
 import { absoluteUrl } from './url.js';
-import { MATTER_STAGES } from '../link/stage.js';
 
 export { absoluteUrl, resolveUrl } from './url.js';
 export { cleanText, truncate } from './text.js';
