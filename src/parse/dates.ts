@@ -116,6 +116,9 @@ export function helsinkiDate(iso: string | Date): string {
   return inPlainYears(local) ? utcDay(local) : new Date(local).toISOString().slice(0, 10);
 }
 
+/** The calendar date `n` days after (before, for a negative `n`) a date YYYY-MM-DD, whatever the clock does between. */
+export const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const FINNISH =

@@ -32,7 +32,7 @@ export interface RunSaver {
  */
 export function startRun(db: Db, sourceId: string, startedAt: string, textLater = false): RunSaver {
   const runId = insertRun(db, sourceId, startedAt);
-  // Made for the first batch: it reads the source's stored keys, which a run without items (a 304) never needs.
+  // Made for the first batch: it prepares the statements a run with items needs, which a run without items (a 304) never does.
   let items: ItemSaver | null = null;
   return {
     add: (batch) => (items ??= createItemSaver(db, sourceId, runId, textLater)).add(batch, new Date().toISOString()),

@@ -1,6 +1,6 @@
 // The workbench's test data: joint-response candidates in one matter and alone, a Swedish one, a hostile one.
 import { contentHash } from '../../src/normalize/key.js';
-import { helsinkiDate } from '../../src/parse/dates.js';
+import { addDays, helsinkiDate } from '../../src/parse/dates.js';
 import { saveRun, syncSources, type Db } from '../../src/store/index.js';
 import type { SourceDef, TaggedItem } from '../../src/model.js';
 import { createAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
@@ -14,7 +14,7 @@ export const SOURCES = [
 ] as SourceDef[];
 
 /** Today in Helsinki plus `days`, as YYYY-MM-DD. */
-export const inDays = (days: number) => helsinkiDate(new Date(Date.now() + days * 86_400_000));
+export const inDays = (days: number) => addDays(helsinkiDate(new Date()), days);
 
 /** What a hostile feed item carries: each would set window.__pwned if the page let it run. */
 export const HOSTILE_TITLE = '<script>window.__pwned = 1</script>Vaarallinen otsikko <img src=x onerror="window.__pwned = 2">';

@@ -8,14 +8,17 @@ import { defaultFeedsDir } from '../../src/paths.js';
 import { addUser, Browser, serveWebApp } from '../helpers/web.js';
 import type { WebDeps } from '../../src/web/deps.js';
 import { findUser, insertReview, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
-import { helsinkiDate } from '../../src/parse/dates.js';
+import { addDays, helsinkiDate } from '../../src/parse/dates.js';
 import type { RawItem, SourceDef } from '../../src/model.js';
 import { source } from '../link/support.js';
 
 export const DAY = 86_400_000;
 export const today = () => helsinkiDate(new Date());
-/** The Helsinki date `n` days from today. */
-export const inDays = (n: number) => helsinkiDate(new Date(Date.now() + n * DAY));
+/**
+ * The Helsinki date `n` days from today, by the calendar: today plus n times 24 hours was a day off for the hour after
+ * midnight across a clock change (the deadline 3 days ago read 4 on 28 March 2027 at 21.30 UTC).
+ */
+export const inDays = (n: number) => addDays(today(), n);
 /** An instant `n` days ago. */
 export const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 

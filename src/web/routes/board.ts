@@ -3,7 +3,7 @@
 import type { RequestHandler } from 'express';
 import { jointDeadlineCounter, latestReviewIds, listBoardEntries, listItems, listJointDeadlines, listSourceStates, type BoardEntry, type ItemRow } from '../../store/index.js';
 import { HttpError } from '../auth/index.js';
-import { helsinkiDate } from '../../parse/dates.js';
+import { addDays, helsinkiDate } from '../../parse/dates.js';
 import type { WebDeps } from '../deps.js';
 import { word, type Lang } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
@@ -84,7 +84,6 @@ export function boardRows(entries: BoardEntry[], candidates: ItemRow[], goalsOf:
 export const BOARD_PAGE = 50;
 const LAST_DAY = '9999-12-31';
 const CURSOR = /^(\d{4}-\d{2}-\d{2})_(\d{1,15})$/;
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The board: every entry people made and the first page of candidates, nearest deadline first, with the counts of

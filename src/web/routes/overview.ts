@@ -1,7 +1,7 @@
 // The overview (/): what needs a joint response and by when, this week's arrivals per goal, matters that moved,
 // the sources' health in one line, and the newest items.
 import type { RequestHandler } from 'express';
-import { helsinkiDate } from '../../parse/dates.js';
+import { addDays, helsinkiDate } from '../../parse/dates.js';
 import { countWeeklyArrivals, jointDeadlineCounter, listItemPage, listJointDeadlines, listMovedMatters, listSourceStates, untilChanged, type WeekCounts } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { escapeHtml, rowView } from './present.js';
@@ -17,7 +17,6 @@ const WEEKS = 8;
 // A glance: the nearest ten of each bucket, the rest counted (the board lists them all, a page at a time).
 const BUCKET_ROWS = 10;
 const DAY = 86_400_000;
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /**
  * How long the weekly counts are reused at most: they are counted again at once when anything is stored or a new week
