@@ -22,3 +22,26 @@ describe.each(roundTaggers('round forty-three, executive assistance'))('round fo
     expect(tag({ title, summary, lang, source: 'pelastustoimi' }).relevant).toBe(false);
   });
 });
+
+// What a clause says stays as it was (pysyy ennallaan, säilyvät esityksen mukaisina, förblir oförändrade, står stilla) is
+// what the item leaves alone, as a denial's words are: a state budget in which the rescue services' appropriations stay
+// unchanged is not about them. A welfare area's own budget (its organ or name beside the budget word in the title) keeps
+// them: what stays in its budget is still its money.
+describe.each(roundTaggers('round forty-three, staying unchanged'))('round forty-three, what stays as it was (%s)', (_name, tag) => {
+  it.each([
+    ['VaVM 8/2051 vp Valtiovarainvaliokunnan mietintö hallituksen esityksestä kolmanneksi lisätalousarvioksi vuodelle 2051', 'Valiokunta lisää rajavalvonnan määrärahoja. Pelastustoimen ja hätäkeskusten määrärahat pysyvät ennallaan.', 'fi'],
+    ['FiUB 8/2051 rd Finansutskottets betänkande om regeringens proposition om en tredje tilläggsbudget för 2051', 'Utskottet ökar anslagen för gränsövervakningen. Anslagen för räddningsväsendet och nödcentralerna förblir oförändrade.', 'sv'],
+    ['Poliisille lisää virkoja, pelastustoimi säilyy ennallaan: sisäministeriön kehysesitys', 'Rajavartiolaitos saa kaksi uutta partiovenettä.', 'fi'],
+    ['Polisen får fler tjänster, räddningsväsendet står stilla: inrikesministeriets ramförslag', 'Gränsbevakningsväsendet får två nya patrullbåtar.', 'sv'],
+  ] as const)('not relevant: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'eduskunta' }).relevant).toBe(false);
+  });
+
+  it.each([
+    ['Aluevaltuusto hyväksyi talousarvion 2052', 'Pelastuslaitoksen määrärahat pysyvät ennallaan, sosiaalipalveluista säästetään.', 'fi', 'welfare-reform'],
+    ['Välfärdsområdesfullmäktige godkände budgeten för 2052', 'Räddningsverkets anslag förblir oförändrade medan socialtjänsterna sparar.', 'sv', 'welfare-reform'],
+    ['Pelastuslaitosten tehtävät 2051: ensivastetehtäviä kolmannes enemmän', 'Pronto-tilaston mukaan rakennuspalojen määrä pysyi ennallaan.', 'fi', 'services'],
+  ] as const)('still relevant: %s', (title, summary, lang, primary) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary });
+  });
+});
