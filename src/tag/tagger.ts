@@ -961,7 +961,7 @@ const NO_WORDS: WordMatch[] = [];
  */
 const DENIES_FI = /^(?:vaikut|koske|käsittel|muuta$)/;
 const DENIES_SV = /^(?:påverka|berör|gäller|behandla)/;
-const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|utan|ennallaan|mukaisina|tasolla|oförändrade?|oförändrat|propositionen|stilla)(?!\p{L})/iu;
+const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|utan|ennallaan|mukaisina|tasolla|oförändrade?|oförändrat|propositionen|stilla|ulkopuolelle|utanför)(?!\p{L})/iu;
 /**
  * Staying as it is (pysyy ennallaan, säilyvät esityksen mukaisina, förblir oförändrade, står stilla), said of what precedes
  * it: in the present or conditional only, as a budget or a plan says it. In the past (pysyi ennallaan, förblev oförändrat)
@@ -969,6 +969,9 @@ const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|utan|enna
  */
 const STAYS_FI = /^(?:pysy(?:y|vät|isi|isivät)|säily(?:y|vät|isi|isivät))$/;
 const STAYS_SV = /^(?:förblir|är|hålls|står)$/;
+/** Left out (rajattiin ulkopuolelle, on jätetty ulkopuolelle, lämnades utanför, har avgränsats utanför): in any tense. */
+const LEFT_FI = /^(?:rajat(?:aan|tiin|tu|taisiin)|jätet(?:ään|tiin|ty)|jää|jäävät|jäi|jäivät)$/;
+const LEFT_SV = /^(?:lämna(?:s|des|ts)|avgränsa(?:s|des|ts)|hålls|hölls)$/;
 
 /**
  * The words of a title or summary after a denial, to the end of its sentence or of a headline's part (1 at each), or null
@@ -1015,18 +1018,20 @@ function deniedIn(text: string, tokens: Token[], lang: Lang, endsIn: (text: stri
 }
 
 /**
- * Where a clause saying its subject stays as it was has its verb (the span denied is the words before it), or -1: token `k`
- * ends the predicate (ennallaan, esityksen mukaisina, edellisvuoden tasolla; oförändrade, som i propositionen, står stilla),
- * with the verb of staying at most three words before it.
+ * Where a clause saying its subject stays as it is or is left out has its verb (the span denied is the words before it), or
+ * -1: token `k` ends the predicate (ennallaan, esityksen mukaisina, edellisvuoden tasolla; oförändrade, som i
+ * propositionen, står stilla; ulkopuolelle, utanför), with the verb at most three words before it.
  */
 function staysAt(tokens: Token[], k: number, lang: Lang): number {
   const w = tokens[k].lower;
   const fi = lang !== 'sv';
-  const ends = fi
+  const left = fi ? w === 'ulkopuolelle' : w === 'utanför';
+  const ends = left || (fi
     ? w === 'ennallaan' || (w === 'mukaisina' && tokens[k - 1].lower === 'esityksen') || (w === 'tasolla' && tokens[k - 1].lower === 'edellisvuoden')
-    : /^oförändrad[et]?$/.test(w) || (w === 'propositionen' && k >= 2 && tokens[k - 1].lower === 'i' && tokens[k - 2].lower === 'som') || (w === 'stilla' && tokens[k - 1].lower === 'står');
+    : /^oförändrad[et]?$/.test(w) || (w === 'propositionen' && k >= 2 && tokens[k - 1].lower === 'i' && tokens[k - 2].lower === 'som') || (w === 'stilla' && tokens[k - 1].lower === 'står'));
   if (!ends) return -1;
-  for (let j = k - 1; j >= Math.max(0, k - 4); j--) if (fi ? STAYS_FI.test(tokens[j].lower) : STAYS_SV.test(tokens[j].lower)) return j;
+  const verb = left ? (fi ? LEFT_FI : LEFT_SV) : fi ? STAYS_FI : STAYS_SV;
+  for (let j = k - 1; j >= Math.max(0, k - 4); j--) if (verb.test(tokens[j].lower)) return j;
   return -1;
 }
 

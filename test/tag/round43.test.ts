@@ -45,3 +45,22 @@ describe.each(roundTaggers('round forty-three, staying unchanged'))('round forty
     expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary });
   });
 });
+
+// Left out (rajattiin ulkopuolelle, jätettiin ulkopuolelle): what change negotiations leave out is not their matter, as
+// what stays as it is is not (the same span, any tense). Where units are sent outside their own area is no such verb.
+describe.each(roundTaggers('round forty-three, left out'))('round forty-three, what is left out (%s)', (_name, tag) => {
+  it.each([
+    ['Muutosneuvottelut tilapalveluissa: 35 tehtävää vähenee, pelastuslaitos ja ensihoito rajattiin neuvottelujen ulkopuolelle', 'Vähennykset tehdään eläköitymisten kautta.'],
+    ['Ateriapalveluiden muutosneuvottelut: 50 tehtävää vähenee, pelastuslaitos ja ensihoito jätettiin ulkopuolelle', 'Vähennykset toteutetaan vapaaehtoisin järjestelyin.'],
+    ['Tukipalveluiden muutosneuvottelut alkavat – ensihoito ja pelastuslaitos rajataan ulkopuolelle', 'Neuvottelut koskevat 200 työntekijää.'],
+  ] as const)('not relevant: %s', (title, summary) => {
+    expect(tag({ title, summary, lang: 'fi' }).relevant).toBe(false);
+  });
+
+  it.each([
+    ['Pelastuslaitoksen yksiköt hälytetään jatkossa myös oman alueen ulkopuolelle', 'Sopimus koskee raskasta pelastusta ja öljyntorjuntaa.', 'fi'],
+    ['Räddningsverkets enheter larmas i fortsättningen också utanför det egna området', 'Avtalet gäller tung räddning och oljebekämpning.', 'sv'],
+  ] as const)('still relevant: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'services' });
+  });
+});
