@@ -221,7 +221,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (!text) continue;
       const tokens: Token[] = words?.[field] ?? tokenize(text);
       fieldTokens.push([field, tokens]);
-      matchField(tokens, field, lang, features, deniedIn(text, tokens, lang, endsIn));
+      matchField(tokens, field, lang, features, deniedIn(text, tokens, lang, endsIn, fi === 0 || !ownBudget(fieldTokens[0][0] === 'title' ? fieldTokens[0][1].length : 0)));
       if (fi === 0) readTitle(text, tokens, lang);
     }
     const reading = score(input, lang, kind, features);
@@ -469,6 +469,16 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (lang !== 'sv' && n > 1 && ELATIVE.test(tokens[0].lower) && (TRANSLATIVE.test(tokens[1].lower) || ILLATIVE.test(tokens[1].lower))) {
       originWords = new Set([tokens[0].text]);
     }
+  }
+
+  /**
+   * Whether the title names whose its budget is by an anchor of the budget's own goal ("Aluevaltuusto hyväksyi
+   * talousarvion"): the welfare area's budget, in which what stays as it was is still its money (see deniedIn).
+   */
+  function ownBudget(n: number): boolean {
+    if (budget === null) return false;
+    for (let i = 0; i < n; i++) if (headGoals[i].has(budget)) return true;
+    return false;
   }
 
   /** Whether a comma follows title word `i`. */
@@ -951,15 +961,28 @@ const NO_WORDS: WordMatch[] = [];
  */
 const DENIES_FI = /^(?:vaikut|koske|käsittel|muuta$)/;
 const DENIES_SV = /^(?:påverka|berör|gäller|behandla)/;
-const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|utan)(?!\p{L})/iu;
+const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|utan|ennallaan|mukaisina|tasolla|oförändrade?|oförändrat|propositionen|stilla|ulkopuolelle|utanför)(?!\p{L})/iu;
+/**
+ * Staying as it is (pysyy ennallaan, säilyvät esityksen mukaisina, förblir oförändrade, står stilla), said of what precedes
+ * it: in the present or conditional only, as a budget or a plan says it. In the past (pysyi ennallaan, förblev oförändrat)
+ * it is a statistic, still about what it counts ("rakennuspalojen määrä pysyi ennallaan").
+ */
+const STAYS_FI = /^(?:pysy(?:y|vät|isi|isivät)|säily(?:y|vät|isi|isivät))$/;
+const STAYS_SV = /^(?:förblir|är|hålls|står)$/;
+/** Left out (rajattiin ulkopuolelle, on jätetty ulkopuolelle, lämnades utanför, har avgränsats utanför): in any tense. */
+const LEFT_FI = /^(?:rajat(?:aan|tiin|tu|taisiin)|jätet(?:ään|tiin|ty)|jää|jäävät|jäi|jäivät)$/;
+const LEFT_SV = /^(?:lämna(?:s|des|ts)|avgränsa(?:s|des|ts)|hålls|hölls)$/;
 
 /**
  * The words of a title or summary after a denial, to the end of its sentence or of a headline's part (1 at each), or null
  * when it has none: what the item says it leaves alone is no evidence of its matter. "Sotningsskyldigheterna preciseras –
  * ändringen påverkar inte välfärdsområdenas finansiering" is sweeping alone (round thirty-five, then for the title's goals
  * only), "Katsaus ei käsittele pelastustointa" no rescue-services item (round thirty-eight: summaries too, and no points).
+ * So are the words of a clause before its verb of staying as it is (round forty-three, see staysAt): "Pelastustoimen ja
+ * hätäkeskusten määrärahat pysyvät ennallaan" in a state budget leaves the rescue services alone. Not when `stays` is
+ * false: a summary under a title naming the welfare area's own budget (see ownBudget).
  */
-function deniedIn(text: string, tokens: Token[], lang: Lang, endsIn: (text: string, tokens: Token[]) => Int32Array): Uint8Array | null {
+function deniedIn(text: string, tokens: Token[], lang: Lang, endsIn: (text: string, tokens: Token[]) => Int32Array, stays: boolean): Uint8Array | null {
   // Most summaries have no word of a denial: they are not scanned word by word.
   if (!MAY_DENY.test(text)) return null;
   let out: Uint8Array | null = null;
@@ -971,7 +994,18 @@ function deniedIn(text: string, tokens: Token[], lang: Lang, endsIn: (text: stri
     else if (lang === 'sv' && DENIES_SV.test(w) && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower)) from = k + 2;
     else if (lang === 'sv' && DENIES_SV.test(w) && /^(?:inte|ej)$/.test(tokens[k - 1].lower)) from = k + 1;
     else if (lang === 'sv' && DENIES_SV.test(w) && k >= 2 && tokens[k - 1].lower === 'att' && tokens[k - 2].lower === 'utan') from = k + 1;
-    if (from < 0 || from >= n) continue;
+    if (from < 0) {
+      const to = stays ? staysAt(tokens, k, lang) : -1;
+      if (to < 0) continue;
+      // The span starts after the last word before it followed by . ; : ! ? , or a spaced dash.
+      const end = endsIn(text, tokens);
+      let start = 0;
+      for (let j = to - 1; j >= 0; j--) if (end[j] >= 0 && /^(?:[.;:!?,]|\s[–—-]\s)/.test(text.slice(end[j], end[j] + 3))) { start = j + 1; break; }
+      out ??= new Uint8Array(n);
+      for (let j = start; j < to; j++) out[j] = 1;
+      continue;
+    }
+    if (from >= n) continue;
     // The span ends at the first word followed by . ; : ! ? or a spaced dash.
     const end = endsIn(text, tokens);
     out ??= new Uint8Array(n);
@@ -981,6 +1015,24 @@ function deniedIn(text: string, tokens: Token[], lang: Lang, endsIn: (text: stri
     }
   }
   return out;
+}
+
+/**
+ * Where a clause saying its subject stays as it is or is left out has its verb (the span denied is the words before it), or
+ * -1: token `k` ends the predicate (ennallaan, esityksen mukaisina, edellisvuoden tasolla; oförändrade, som i
+ * propositionen, står stilla; ulkopuolelle, utanför), with the verb at most three words before it.
+ */
+function staysAt(tokens: Token[], k: number, lang: Lang): number {
+  const w = tokens[k].lower;
+  const fi = lang !== 'sv';
+  const left = fi ? w === 'ulkopuolelle' : w === 'utanför';
+  const ends = left || (fi
+    ? w === 'ennallaan' || (w === 'mukaisina' && tokens[k - 1].lower === 'esityksen') || (w === 'tasolla' && tokens[k - 1].lower === 'edellisvuoden')
+    : /^oförändrad[et]?$/.test(w) || (w === 'propositionen' && k >= 2 && tokens[k - 1].lower === 'i' && tokens[k - 2].lower === 'som') || (w === 'stilla' && tokens[k - 1].lower === 'står'));
+  if (!ends) return -1;
+  const verb = left ? (fi ? LEFT_FI : LEFT_SV) : fi ? STAYS_FI : STAYS_SV;
+  for (let j = k - 1; j >= Math.max(0, k - 4); j--) if (verb.test(tokens[j].lower)) return j;
+  return -1;
 }
 
 /**

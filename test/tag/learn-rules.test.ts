@@ -113,9 +113,10 @@ describe('learnWeights: goal choices and relevance are taught apart', () => {
   // to make items not relevant, and an unseen item it alone made relevant (PFAS foams) fell out.
   it('lets a word learn to make items not relevant only as far as rejections, not goal choices, outweigh confirmations', () => {
     const chose = [
-      // Round thirty-eight: what a summary denies is no evidence, so these name the rescue departments without a denial.
+      // Round thirty-eight: what a summary denies is no evidence, so these name the rescue departments without a denial (and
+      // since round forty-three without "säilyy ennallaan", which says what stays as it is).
       { title: 'Hätäkeskustietojärjestelmän päivitys viivästyy', summary: 'Pelastuslaitosten toimintavalmius heikkenee viivästyksen ajaksi.' },
-      { title: 'Turvallisuusverkon käyttöönotto viivästyy', summary: 'Pelastuslaitosten toimintavalmius säilyy ennallaan.' },
+      { title: 'Turvallisuusverkon käyttöönotto viivästyy', summary: 'Pelastuslaitosten toimintavalmius turvataan varaverkolla.' },
       { title: 'Kenttäjohtojärjestelmän päivitys valmistui', summary: 'Pelastuslaitosten toimintavalmius paranee.' },
       { title: 'Viranomaisradioverkon häiriö korjattiin', summary: 'Pelastuslaitosten toimintavalmius heikkeni häiriön ajaksi.' },
     ];

@@ -617,7 +617,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.954 / 0.949.
       // Round forty-one's relevance (h-rel-50, 12-06 17:00 UTC): d216 ("omkom i bränder") found by brand, tulipalo's Swedish
       // twin: F1 0.997, primary 0.968 / 0.963, goal precision unchanged. Bars raised to just below.
-      expectBars(evaluation202812, { f1: 0.995, primaryHit: 0.96, goalPrecision: 0.945 }, true);
+      // Round forty-three's first part (h-rel-52, 12-06 23:45 UTC, taxonomy 2026.25, the models refitted): executive
+      // assistance weighs more than the forest fire it is given at (d003/d004): F1 1.000, primary 0.979 / 0.973 (chosen the
+      // same), goal precision 0.960 / 0.955. Bars raised to just below.
+      expectBars(evaluation202812, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.95 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -755,7 +758,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // primary miss an item not found), goal precision 1.000.
       // Both parts merged (h-goals-49, 15:20, main 8b0d0e5): F1 0.980 (precision 0.961, recall 1.000), primary 1.000 (chosen
       // 0.984), goal precision 1.000, both analyzers. Bars just below.
-      expectBars(evaluation202820, { f1: 0.975, primaryHit: 0.99, goalPrecision: 0.995 }, true);
+      // Round forty-three's first part (h-rel-52, 12-06 23:45 UTC): a budget report's "määrärahat pysyvät ennallaan" no
+      // evidence of the rescue services (qd067/qd068): F1 0.988. The F1 bar raised to just below.
+      expectBars(evaluation202820, { f1: 0.985, primaryHit: 0.99, goalPrecision: 0.995 }, true);
     });
     it('holds on the round-forty evaluation set, a dev set from round forty-one, above the keyword alert on every figure but recall', () => {
       // Sealed through round forty; a dev set from round forty-one on, so its misses are printed. Before any round-forty
@@ -777,7 +782,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // as welfare-area care, the evacuated and backup fuel as preparedness, the areas' funding and their cooperation area
       // as the reform's, the Swedish rescue director an actor of one goal: F1 0.984 (precision 0.968, recall 1.000),
       // primary 1.000 (chosen the same), goal precision 1.000, both analyzers. Bars raised to just below.
-      expectBars(evaluation202821, { f1: 0.98, primaryHit: 0.995, goalPrecision: 0.995 }, true);
+      // Round forty-three's first part (h-rel-52, 12-06 23:45 UTC): what stays as it is and what is left out no evidence of
+      // it (qe183/qe184 "pysyy ennallaan", "står stilla"; qe041 "rajattiin ulkopuolelle"): F1 0.996. The F1 bar raised.
+      expectBars(evaluation202821, { f1: 0.99, primaryHit: 0.995, goalPrecision: 0.995 }, true);
     });
     it('holds on the round-forty-one evaluation set, a dev set from round forty-two, above the keyword alert on every figure', () => {
       // Sealed through round forty-one; a dev set from round forty-two on, so its misses are printed. Before any round-forty-one change (12-06
@@ -797,7 +804,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Bars raised to just below.
       // Both merged (h-rel-51, 21:24 UTC, the models refitted): F1 0.971, primary 0.975 / 0.967 (chosen 0.958 / 0.967), goal
       // precision 0.984 / 0.992. Bars raised to just below.
-      expectBars(evaluation202822, { f1: 0.965, primaryHit: 0.96, goalPrecision: 0.98 }, true);
+      // Round forty-three's first part (h-rel-52, 12-06 23:45 UTC): the budget committee's report with the rescue services'
+      // appropriations "säilyvät esityksen mukaisina" no longer relevant (qf067/qf068): F1 0.979. The F1 bar raised.
+      expectBars(evaluation202822, { f1: 0.975, primaryHit: 0.96, goalPrecision: 0.98 }, true);
     });
     it('holds on the round-forty-two evaluation set, a dev set from round forty-three, above the keyword alert on every figure', () => {
       // Sealed through round forty-two; a dev set from round forty-three on, so its misses are printed. Before any
@@ -807,7 +816,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // its sealing (eval-2028-22 in the fit; 12-06 20:40-20:50 UTC) the same. Bars just below (below the issue's
       // primary-hit target, where it stood; above its F1 and goal-precision targets): a fall below is a regression. In the
       // learning test from round forty-three on.
-      expectBars(evaluation202823, { f1: 0.965, primaryHit: 0.93, goalPrecision: 0.955 }, true);
+      // Round forty-three's first part (h-rel-52, 12-06 23:45 UTC, its misses read from 23:35): change negotiations that
+      // leave the rescue department out no longer relevant (qg201): F1 0.972 (precision 0.965, recall 0.979), primary and
+      // goal precision unchanged. The F1 bar raised to just below.
+      expectBars(evaluation202823, { f1: 0.97, primaryHit: 0.93, goalPrecision: 0.955 }, true);
     });
     it('holds on the round-forty-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-three change (12-06
