@@ -18,9 +18,9 @@ export interface ReadItem {
   x: string[];
   /** `x` with the word stems (`stem:`) too. */
   xs: string[];
-  /** The `own` and `bare` features (relevance-model.ts's FeatureSet). */
+  /** The `own` and `terms` features (relevance-model.ts's FeatureSet). */
   own: string[];
-  bare: string[];
+  terms: string[];
   rules: TagResult;
   /** Some goal point: the only items the model may speak on. */
   signal: boolean;
@@ -42,8 +42,8 @@ export function readWith(rules: Rules, analyzer: 'snowball' | 'auto', items: Lab
     const r = core.finish(item, reading as never, null);
     const xs = relevanceFeatures(item, reading, r, t.thresholds.relevant, t.fields.title, true);
     const own = relevanceFeatures(item, reading, r, t.thresholds.relevant, t.fields.title, false, 'own');
-    const bare = relevanceFeatures(item, reading, r, t.thresholds.relevant, t.fields.title, false, 'bare');
-    return { item, rules: r, xs, x: xs.filter((f) => !f.startsWith('stem:')), own, bare, signal: Math.max(0, ...Object.values(r.scores)) > 0 };
+    const terms = relevanceFeatures(item, reading, r, t.thresholds.relevant, t.fields.title, false, 'terms');
+    return { item, rules: r, xs, x: xs.filter((f) => !f.startsWith('stem:')), own, terms, signal: Math.max(0, ...Object.values(r.scores)) > 0 };
   });
 }
 
@@ -85,7 +85,7 @@ export function fitRelevance(examples: ReadItem[], options: FitOptions & { stems
 }
 
 /** A read item's features for a fit or variant: the `own` set, or the `reading` set with or without stems. */
-export const featuresOf = (r: ReadItem, v: { stems?: boolean; features?: FeatureSet }): string[] => (v.features === 'own' ? r.own : v.features === 'bare' ? r.bare : v.stems ? r.xs : r.x);
+export const featuresOf = (r: ReadItem, v: { stems?: boolean; features?: FeatureSet }): string[] => (v.features === 'own' ? r.own : v.features === 'terms' ? r.terms : v.stems ? r.xs : r.x);
 
 /** Relevance counts of a set's predictions. */
 export interface Counts {
@@ -158,7 +158,8 @@ const VARIANTS: Variant[] = [
   { name: 'own p .5', training: 'mixed', stems: false, bounds: EVEN, l2: 3, features: 'own' },
   { name: 'own p .5 ev>0', training: 'mixed', stems: false, bounds: { ...EVEN, evidenceAbove: 0 }, l2: 3, features: 'own' },
   { name: 'own add .7', training: 'mixed', stems: false, bounds: ADD, l2: 3, features: 'own' },
-  { name: 'own bare p .5', training: 'mixed', stems: false, bounds: EVEN, l2: 3, features: 'bare' },
+  { name: 'terms p .5', training: 'mixed', stems: false, bounds: EVEN, l2: 3, features: 'terms' },
+  { name: 'terms p .5 ev>0', training: 'mixed', stems: false, bounds: { ...EVEN, evidenceAbove: 0 }, l2: 3, features: 'terms' },
 ];
 
 /** Whether variant `v` with weights `w` finds a read item relevant. */

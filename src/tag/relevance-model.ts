@@ -61,9 +61,10 @@ const SCORE_NAMES = ['0', '<0.35', '<0.7', '<1', '<1.5', '<2.5', '>=2.5'];
  * fitted mostly on items the rules find relevant, the shape alone gave a rules-irrelevant item with a title term p ≈ 0.7.
  * `own` (session 52): no language; a goal counts as scoring only with a real point (at least the second score step, not
  * a context word's 0.05); and on an item the rules leave out, the shape is its own feature (`not&…`), weighed only by
- * what the left-out items' labels say, so the item's evidence terms must carry it.
+ * what the left-out items' labels say, so the item's evidence terms must carry it. `terms` (session 52): as `own`, but a
+ * left-out item has no shape at all: only the intercept and its own evidence terms (`ev:`) speak for it.
  */
-export type FeatureSet = 'reading' | 'own' | 'bare';
+export type FeatureSet = 'reading' | 'own' | 'terms';
 
 /**
  * The features of an item as the rules read it: `stems` adds the analyzer's word keys of the title (and, marked, the
@@ -81,7 +82,7 @@ export function relevanceFeatures(
   const own = set !== 'reading';
   const out = ['bias', result.relevant ? 'rules:relevant' : 'rules:not'];
   // The shape of the reading: on `own` features, an item the rules leave out has its own.
-  const shape = !own || result.relevant ? (f: string) => out.push(f) : set === 'bare' ? (f: string) => f.startsWith('top:') && out.push(`not&${f}`) : (f: string) => out.push(`not&${f}`);
+  const shape = !own || result.relevant ? (f: string) => out.push(f) : set === 'terms' ? () => 0 : (f: string) => out.push(`not&${f}`);
   const scores = Object.values(result.scores);
   const top = Math.max(0, ...scores);
   const ratio = top / relevant;

@@ -24,7 +24,7 @@ const example = (x: string[], relevant: boolean, signal = true): ReadItem => ({
   x: ['bias', ...x],
   xs: ['bias', ...x],
   own: ['bias', ...x],
-  bare: ['bias', ...x],
+  terms: ['bias', ...x],
   rules: result(false, { services: signal ? 1 : 0 }),
   signal,
 });
@@ -102,9 +102,10 @@ describe('relevance model harness', () => {
     const rel = relevanceFeatures(item, reading, result(true, { services: 2.4, 'welfare-reform': 0.8 }), 2, 1, false, 'own');
     expect(rel).toEqual(expect.arrayContaining(['rules:relevant', 'goals>0:2', 'title:points', 'top:<1.5']));
     expect(rel.some((f) => f.startsWith('not&') || f.startsWith('lang:'))).toBe(false);
-    // `bare`: a left-out item keeps only its score step beside its evidence terms.
-    const bare = relevanceFeatures(item, reading, not, 2, 1, false, 'bare');
-    expect(bare.filter((f) => !f.startsWith('ev:'))).toEqual(['bias', 'rules:not', 'not&top:<0.7']);
+    // `terms`: a left-out item keeps only the intercept beside its own evidence terms; a relevant one reads as on `own`.
+    const terms = relevanceFeatures(item, reading, not, 2, 1, false, 'terms');
+    expect(terms).toEqual(['bias', 'rules:not', 'ev:term:kiuas', 'ev:term:kiuas@t', 'ev:context:myynti']);
+    expect(relevanceFeatures(item, reading, result(true, { services: 2.4, 'welfare-reform': 0.8 }), 2, 1, false, 'terms')).toEqual(rel);
   });
 
   it('counts relevance against the labels', () => {
