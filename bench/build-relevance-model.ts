@@ -23,12 +23,12 @@ export async function buildRelevanceModel(analyzers: ('snowball' | 'voikko')[]):
   for (const name of analyzers) {
     const a = name === 'voikko' ? 'auto' : 'snowball';
     const train = [...sealed.flatMap(([s], k) => readWith(then[k], a, loadSet(s))), ...DEV_SETS.flatMap((s) => readWith(now, a, loadSet(s)))];
-    const fitted = fitRelevance(train, { l2: SHIPPED.l2, stems: SHIPPED.stems });
+    const fitted = fitRelevance(train, SHIPPED);
     weights[name] = Object.fromEntries(Object.entries(fitted).filter(([, w]) => Math.abs(w) >= NEAR_ZERO).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
   }
   const file: RelevanceModelFile = {
     taxonomyVersion: now.taxonomy.version,
-    options: { ...SHIPPED.bounds, l2: SHIPPED.l2, support: 3, training: 'each sealed-at set by the rules of the commit that sealed it, and every dev set by the current rules' },
+    options: { ...SHIPPED.bounds, l2: SHIPPED.l2, support: 3, training: 'each sealed-at set by the rules of the commit that sealed it, and every dev set by the current rules', ...(SHIPPED.features ? { features: SHIPPED.features } : {}) },
     sets: [...sealed.map(([s, c]): [string, string] => [s, c]), ...DEV_SETS.map((s): [string, string] => [s, 'now'])],
     weights,
   };

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { voikkoAvailable } from '../src/tag/analyze.js';
 import type { LabelledItem } from '../src/tag/evaluate.js';
-import { applyRelevanceModel, evidenceWeight, relevanceFeatures, relevanceProbability, type AnyReading, type RelevanceBounds } from '../src/tag/relevance-model.js';
+import { applyRelevanceModel, evidenceWeight, relevanceFeatures, relevanceProbability, type AnyReading, type FeatureSet, type RelevanceBounds } from '../src/tag/relevance-model.js';
 import type { TagResult } from '../src/tag/types.js';
 import { DEV_SETS, LABELLED_SETS, loadSet, SEALED_AT } from './labelled-sets.js';
 import { rulesAt, type Rules } from './relevance-sealing.js';
@@ -18,6 +18,9 @@ export interface ReadItem {
   x: string[];
   /** `x` with the word stems (`stem:`) too. */
   xs: string[];
+  /** The `own` and `terms` features (relevance-model.ts's FeatureSet). */
+  own: string[];
+  terms: string[];
   rules: TagResult;
   /** Some goal point: the only items the model may speak on. */
   signal: boolean;
@@ -38,7 +41,9 @@ export function readWith(rules: Rules, analyzer: 'snowball' | 'auto', items: Lab
     const reading = core.read(item) as AnyReading;
     const r = core.finish(item, reading as never, null);
     const xs = relevanceFeatures(item, reading, r, t.thresholds.relevant, t.fields.title, true);
-    return { item, rules: r, xs, x: xs.filter((f) => !f.startsWith('stem:')), signal: Math.max(0, ...Object.values(r.scores)) > 0 };
+    const own = relevanceFeatures(item, reading, r, t.thresholds.relevant, t.fields.title, false, 'own');
+    const terms = relevanceFeatures(item, reading, r, t.thresholds.relevant, t.fields.title, false, 'terms');
+    return { item, rules: r, xs, x: xs.filter((f) => !f.startsWith('stem:')), own, terms, signal: Math.max(0, ...Object.values(r.scores)) > 0 };
   });
 }
 
@@ -46,11 +51,11 @@ export function readWith(rules: Rules, analyzer: 'snowball' | 'auto', items: Lab
  * Fit a logistic regression of `relevant` on the features of the items with some goal point: L2 penalty `l2` per
  * feature (default 1), only features at least `support` such items show (default 3), Adagrad over full batches.
  */
-export function fitRelevance(examples: ReadItem[], options: FitOptions & { stems?: boolean } = {}): Record<string, number> {
+export function fitRelevance(examples: ReadItem[], options: FitOptions & { stems?: boolean; features?: FeatureSet } = {}): Record<string, number> {
   const { l2 = 1, steps = 300, rate = 0.5, support = 3 } = options;
   const data = examples.filter((e) => e.signal);
   const seen = new Map<string, number>();
-  const xOf = (e: ReadItem): string[] => (options.stems ? e.xs : e.x);
+  const xOf = (e: ReadItem): string[] => featuresOf(e, options);
   for (const e of data) for (const f of xOf(e)) seen.set(f, (seen.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
   for (const [f, n] of seen) if (n >= support || f === 'bias') index.set(f, index.size);
@@ -78,6 +83,9 @@ export function fitRelevance(examples: ReadItem[], options: FitOptions & { stems
   for (const [f, i] of index) if (Math.abs(w[i]) >= 0.005) weights[f] = Math.round(w[i] * 1000) / 1000;
   return weights;
 }
+
+/** A read item's features for a fit or variant: the `own` set, or the `reading` set with or without stems. */
+export const featuresOf = (r: ReadItem, v: { stems?: boolean; features?: FeatureSet }): string[] => (v.features === 'own' ? r.own : v.features === 'terms' ? r.terms : v.stems ? r.xs : r.x);
 
 /** Relevance counts of a set's predictions. */
 export interface Counts {
@@ -109,6 +117,8 @@ export interface Variant {
   stems: boolean;
   bounds: RelevanceBounds;
   l2: number;
+  /** The features (default `reading`). */
+  features?: FeatureSet;
 }
 
 /** The bounds tried: add-only at 0.7, drop-only below 0.1, and both ways at 0.5 (the plain classifier on items with a point). */
@@ -143,11 +153,18 @@ const VARIANTS: Variant[] = [
   SHIPPED,
   { name: 'mix add .7 ev>0', training: 'mixed', stems: false, bounds: { ...ADD, evidenceAbove: 0 }, l2: 3 },
   { name: 'seal add .7 ev>0', training: 'at-sealing', stems: false, bounds: { ...ADD, evidenceAbove: 0 }, l2: 3 },
+  // The item's own features (session 52): no language, goals scoring only with a real point, and on an item the rules
+  // leave out the reading's shape weighed apart (relevance-model.ts's FeatureSet).
+  { name: 'own p .5', training: 'mixed', stems: false, bounds: EVEN, l2: 3, features: 'own' },
+  { name: 'own p .5 ev>0', training: 'mixed', stems: false, bounds: { ...EVEN, evidenceAbove: 0 }, l2: 3, features: 'own' },
+  { name: 'own add .7', training: 'mixed', stems: false, bounds: ADD, l2: 3, features: 'own' },
+  { name: 'terms p .5', training: 'mixed', stems: false, bounds: EVEN, l2: 3, features: 'terms' },
+  { name: 'terms p .5 ev>0', training: 'mixed', stems: false, bounds: { ...EVEN, evidenceAbove: 0 }, l2: 3, features: 'terms' },
 ];
 
 /** Whether variant `v` with weights `w` finds a read item relevant. */
 function applied(v: Variant, w: Record<string, number>, r: ReadItem): boolean {
-  const x = v.stems ? r.xs : r.x;
+  const x = featuresOf(r, v);
   return applyRelevanceModel(v.bounds, relevanceProbability(w, x), r.rules, { evidence: evidenceWeight(w, x) }).relevant;
 }
 
@@ -212,7 +229,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
           cells.push(`${v.name}: -`);
           continue;
         }
-        const w = fitRelevance(train, { l2: v.l2, stems: v.stems });
+        const w = fitRelevance(train, v);
         const c = countOf(tgt, (r) => (r.signal ? applied(v, w, r) : r.rules.relevant));
         push(v.name, c);
         const d = c.fn + c.fp - base.fn - base.fp;
@@ -237,7 +254,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     const seal = SEALED_AT.filter(([s]) => dev.includes(s)).flatMap(([s, c]) => read(c, a, s));
     const added: string[] = [];
     for (const v of variants.filter((x) => x.training !== 'same-rules')) {
-      const w = fitRelevance(v.training === 'mixed' ? [...seal, ...devRead] : seal, { l2: v.l2, stems: v.stems });
+      const w = fitRelevance(v.training === 'mixed' ? [...seal, ...devRead] : seal, v);
       let right = 0;
       let wrong = 0;
       for (const r of devRead) {

@@ -28,13 +28,15 @@ export interface RelevanceModel {
   taxonomyVersion: string;
   weights: Record<string, number>;
   bounds: RelevanceBounds;
+  /** The features the weights were fitted on (absent: `reading`). */
+  features?: FeatureSet;
 }
 
 /** feeds/relevance-model.json. */
 export interface RelevanceModelFile {
   /** The taxonomy whose rules' readings the model is applied to. */
   taxonomyVersion: string;
-  options: RelevanceBounds & { l2: number; support: number; training: string };
+  options: RelevanceBounds & { l2: number; support: number; training: string; features?: FeatureSet };
   /** The labelled sets it was fitted on, each with the commit whose rules read it. */
   sets: [string, string][];
   /** Per analyzer name (snowball, voikko): feature → weight. */
@@ -54,6 +56,17 @@ const SCORE_CUTS = [0.01, 0.35, 0.7, 1, 1.5, 2.5];
 const SCORE_NAMES = ['0', '<0.35', '<0.7', '<1', '<1.5', '<2.5', '>=2.5'];
 
 /**
+ * Which features describe an item. `reading` (sessions 50–51): the shape of the rules' reading (the score, how many goals
+ * score, the title's point, language, kind, source, the reading's flags) shared by every item beside its evidence terms;
+ * fitted mostly on items the rules find relevant, the shape alone gave a rules-irrelevant item with a title term p ≈ 0.7.
+ * `own` (session 52): no language; a goal counts as scoring only with a real point (at least the second score step, not
+ * a context word's 0.05); and on an item the rules leave out, the shape is its own feature (`not&…`), weighed only by
+ * what the left-out items' labels say, so the item's evidence terms must carry it. `terms` (session 52): as `own`, but a
+ * left-out item has no shape at all: only the intercept and its own evidence terms (`ev:`) speak for it.
+ */
+export type FeatureSet = 'reading' | 'own' | 'terms';
+
+/**
  * The features of an item as the rules read it: `stems` adds the analyzer's word keys of the title (and, marked, the
  * other fields), which say what the rules' terms do not.
  */
@@ -64,31 +77,36 @@ export function relevanceFeatures(
   relevant: number,
   titleFactor: number,
   stems = false,
+  set: FeatureSet = 'reading',
 ): string[] {
+  const own = set !== 'reading';
   const out = ['bias', result.relevant ? 'rules:relevant' : 'rules:not'];
+  // The shape of the reading: on `own` features, an item the rules leave out has its own.
+  const shape = !own || result.relevant ? (f: string) => out.push(f) : set === 'terms' ? () => 0 : (f: string) => out.push(`not&${f}`);
   const scores = Object.values(result.scores);
   const top = Math.max(0, ...scores);
   const ratio = top / relevant;
-  out.push(`top:${bucket(ratio, SCORE_CUTS, SCORE_NAMES)}`);
-  out.push(`goals>0:${Math.min(3, scores.filter((s) => s > 0).length)}`);
+  shape(`top:${bucket(ratio, SCORE_CUTS, SCORE_NAMES)}`);
+  const point = own ? SCORE_CUTS[1] * relevant : 0;
+  shape(`goals>0:${Math.min(3, scores.filter((s) => s > point).length)}`);
   const scale = reading.scale ?? 1;
   if (scale < 1) {
-    out.push('scope:cut');
-    if (top / scale >= relevant) out.push('scope:cut-below');
+    shape('scope:cut');
+    if (top / scale >= relevant) shape('scope:cut-below');
   }
   const kind = result.kind ?? reading.kind;
-  if (kind) out.push(`kind:${kind}`);
-  if (item.source) out.push(`source:${item.source}`);
-  if (item.lang) out.push(`lang:${item.lang}`);
-  if (reading.anchored) out.push('anchored');
-  for (const flag of ['about', 'first', 'doer', 'headline', 'cooperation'] as const) if (reading[flag]?.length) out.push(`reading:${flag}`);
-  if (reading.budget) out.push('reading:budget');
+  if (kind) shape(`kind:${kind}`);
+  if (item.source) shape(`source:${item.source}`);
+  if (item.lang && !own) out.push(`lang:${item.lang}`);
+  if (reading.anchored) shape('anchored');
+  for (const flag of ['about', 'first', 'doer', 'headline', 'cooperation'] as const) if (reading[flag]?.length) shape(`reading:${flag}`);
+  if (reading.budget) shape('reading:budget');
   const title = reading.title ? Math.max(0, ...Object.values(reading.title)) : 0;
-  out.push(title > 0 ? 'title:points' : 'title:none');
+  shape(title > 0 ? 'title:points' : 'title:none');
   for (const e of reading.evidence) {
     const pts = Object.values(e.goals as Record<GoalId, number>).reduce((a, b) => a + b, 0);
     const sign = pts > 0 ? '+' : pts < 0 ? '-' : '0';
-    out.push(`rule:${e.rule}${sign}`);
+    shape(`rule:${e.rule}${sign}`);
     out.push(`ev:${e.rule}:${e.term}`);
     if (e.field) out.push(`ev:${e.rule}:${e.term}@${e.field[0]}`);
   }
@@ -143,7 +161,7 @@ export function applyShippedRelevance(model: RelevanceModel, taxonomy: Taxonomy,
   let top = 0;
   for (const g in result.scores) if (result.scores[g] > top) top = result.scores[g];
   if (top <= 0) return result;
-  const features = relevanceFeatures(input, reading, result, taxonomy.thresholds.relevant, taxonomy.fields.title);
+  const features = relevanceFeatures(input, reading, result, taxonomy.thresholds.relevant, taxonomy.fields.title, false, model.features);
   const p = relevanceProbability(model.weights, features);
   const out = applyRelevanceModel(model.bounds, p, result, {
     evidence: evidenceWeight(model.weights, features),
@@ -180,5 +198,5 @@ export function relevanceModelFor(taxonomy: Taxonomy, analyzer: string, file?: R
   }
   const weights = f.weights[analyzer];
   if (!weights) return { model: null, reason: `the relevance model has no weights for ${analyzer}: the rules alone decide relevance` };
-  return { model: { taxonomyVersion: f.taxonomyVersion, weights, bounds: { addAt: f.options.addAt, dropAt: f.options.dropAt, ...(f.options.evidenceAbove !== undefined ? { evidenceAbove: f.options.evidenceAbove } : {}) } }, reason: '' };
+  return { model: { taxonomyVersion: f.taxonomyVersion, weights, bounds: { addAt: f.options.addAt, dropAt: f.options.dropAt, ...(f.options.evidenceAbove !== undefined ? { evidenceAbove: f.options.evidenceAbove } : {}) }, ...(f.options.features ? { features: f.options.features } : {}) }, reason: '' };
 }

@@ -2,7 +2,7 @@
 // the labels say and nothing a single item shows, and the bounds keep the rules' say.
 import { describe, expect, it } from 'vitest';
 import { countOf, fitRelevance, readWith, type ReadItem } from '../../bench/relevance-model.js';
-import { applyRelevanceModel, relevanceFeatures, relevanceProbability } from '../../src/tag/relevance-model.js';
+import { applyRelevanceModel, relevanceFeatures, relevanceProbability, type AnyReading } from '../../src/tag/relevance-model.js';
 import { rulesAt } from '../../bench/relevance-sealing.js';
 import type { LabelledItem } from '../../src/tag/evaluate.js';
 import type { TagResult } from '../../src/tag/types.js';
@@ -23,6 +23,8 @@ const example = (x: string[], relevant: boolean, signal = true): ReadItem => ({
   item: { id: x.join(), title: '', relevant } as LabelledItem,
   x: ['bias', ...x],
   xs: ['bias', ...x],
+  own: ['bias', ...x],
+  terms: ['bias', ...x],
   rules: result(false, { services: signal ? 1 : 0 }),
   signal,
 });
@@ -78,6 +80,34 @@ describe('relevance model harness', () => {
     expect(relevanceFeatures(items[0], reading, r, now.taxonomy.thresholds.relevant, now.taxonomy.fields.title)).toEqual(a.x);
   });
 
+  // Session 52: the `own` features, so that the reading's shape does not carry a left-out item on its own.
+  it('on `own` features reads no language, counts a goal only with a real point, and weighs a left-out item\'s shape apart', () => {
+    const reading: AnyReading = {
+      evidence: [
+        { rule: 'term' as const, term: 'kiuas', field: 'title' as const, goals: { services: 1.2 } },
+        { rule: 'context' as const, term: 'myynti', goals: { 'welfare-reform': 0.05 } },
+      ],
+      title: { services: 1.2 },
+      anchored: true,
+    };
+    const item = { source: 'yle', lang: 'sv' };
+    const not = result(false, { services: 1.2, 'welfare-reform': 0.05 });
+    const before = relevanceFeatures(item, reading, not, 2, 1);
+    expect(before).toEqual(expect.arrayContaining(['lang:sv', 'goals>0:2', 'title:points', 'anchored', 'source:yle', 'rule:term+']));
+    const own = relevanceFeatures(item, reading, not, 2, 1, false, 'own');
+    expect(own.some((f) => f.startsWith('lang:'))).toBe(false);
+    expect(own).toEqual(expect.arrayContaining(['bias', 'rules:not', 'not&goals>0:1', 'not&title:points', 'not&anchored', 'not&source:yle', 'not&rule:term+', 'not&top:<0.7', 'ev:term:kiuas', 'ev:term:kiuas@t', 'ev:context:myynti']));
+    expect(own.filter((f) => !f.startsWith('not&') && !f.startsWith('ev:'))).toEqual(['bias', 'rules:not']);
+    // An item the rules find relevant keeps the shared shape (the rules-relevant items' weights), still without language.
+    const rel = relevanceFeatures(item, reading, result(true, { services: 2.4, 'welfare-reform': 0.8 }), 2, 1, false, 'own');
+    expect(rel).toEqual(expect.arrayContaining(['rules:relevant', 'goals>0:2', 'title:points', 'top:<1.5']));
+    expect(rel.some((f) => f.startsWith('not&') || f.startsWith('lang:'))).toBe(false);
+    // `terms`: a left-out item keeps only the intercept beside its own evidence terms; a relevant one reads as on `own`.
+    const terms = relevanceFeatures(item, reading, not, 2, 1, false, 'terms');
+    expect(terms).toEqual(['bias', 'rules:not', 'ev:term:kiuas', 'ev:term:kiuas@t', 'ev:context:myynti']);
+    expect(relevanceFeatures(item, reading, result(true, { services: 2.4, 'welfare-reform': 0.8 }), 2, 1, false, 'terms')).toEqual(rel);
+  });
+
   it('counts relevance against the labels', () => {
     const xs = [example([], true), example([], true), example([], false), example([], false)];
     expect(countOf(xs, (r) => r.item.relevant)).toEqual({ tp: 2, fp: 0, fn: 0 });
@@ -100,6 +130,27 @@ describe('relevance model file', () => {
     expect(stale.reason).toContain(shippedRelevanceModelPath());
     expect(stale.reason).toMatch(/fitted for taxonomy .* not old: the rules alone decide relevance/);
     expect(relevanceModelFor(taxonomy, 'other', file).model).toBeNull();
+  });
+
+  it('applies a model on the features it was fitted on (options.features)', async () => {
+    const { applyShippedRelevance, relevanceModelFor } = await import('../../src/tag/relevance-model.js');
+    const now = await rulesAt('now');
+    const core = now.core('snowball');
+    const item = { title: 'Kiukaiden myynti kasvoi joulukuussa', summary: 'Kauppa kävi erityisesti verkossa.', source: 'yle' };
+    const reading = core.read(item);
+    const rules = core.finish(item, reading, null);
+    expect(rules.relevant).toBe(false);
+    // Weights only an `own` reading of a left-out item shows: the model says yes only when it reads `own` features.
+    const file = {
+      taxonomyVersion: now.taxonomy.version,
+      options: { addAt: 0.5, dropAt: 0, l2: 3, support: 3, training: '', features: 'own' as const },
+      sets: [],
+      weights: { snowball: { bias: -5, 'not&source:yle': 10 } },
+    };
+    const model = relevanceModelFor(now.taxonomy, 'snowball', file).model!;
+    expect(model.features).toBe('own');
+    expect(applyShippedRelevance(model, now.taxonomy, item, reading, rules).relevant).toBe(true);
+    expect(applyShippedRelevance({ ...model, features: undefined }, now.taxonomy, item, reading, rules).relevant).toBe(false);
   });
 
   it('refuses a file that is not a relevance model, naming it', async () => {
