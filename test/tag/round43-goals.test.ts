@@ -1,0 +1,17 @@
+// Round forty-three's changes to which goal(s) an item is about (issue 10; wordings are this test's own, not a set's items).
+import { describe, expect, it } from 'vitest';
+import { roundTaggers } from './round-taggers.js';
+
+// The ministry's performance-steering talks with the rescue departments (ohjauskeskustelut, styrningssamtal) named before
+// a headline's colon are who meets, as a forum is: the part after the colon says what about. Without it the rescue
+// departments named among those who meet, and a service matter the summary lists, took a cyber-security item to services.
+describe.each(roundTaggers('round forty-three, steering talks'))('round forty-three, steering talks as who meets (%s)', (_name, tag) => {
+  it.each([
+    ['Sisäministeriön ja pelastuslaitosten ohjauskeskustelut: tietojärjestelmien kyberturvallisuus esille', 'Lisäksi puhuttiin valvontasuunnitelmien toteutumisesta.', 'fi'],
+    ['Pelastuslaitosten tulosohjauskeskustelut: kyberturvallisuus listan kärjessä', 'Lisäksi käytiin läpi valvontasuunnitelmien ja palvelutasopäätösten toteutumista.', 'fi'],
+    ['Resultatstyrningssamtal med räddningsverken: cybersäkerheten först på listan', 'Man gick också igenom hur tillsynsplanerna och servicenivåbesluten har genomförts.', 'sv'],
+    ['Styrsamtal med räddningsverken: cybersäkerheten först på listan', 'Man gick också igenom hur tillsynsplanerna och servicenivåbesluten har genomförts.', 'sv'],
+  ] as const)('internal security alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+});
