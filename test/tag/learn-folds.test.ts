@@ -34,7 +34,8 @@ const taxonomy = loadTaxonomy();
 // fold −0.023, primary hit −0.040 (two rejections against one confirmation taught hätäkeskus irrelevance: qd051 below).
 // eval-2028-21 (sealed in round forty, a dev set from round forty-one): at its sealing no fold worse with either analyzer.
 // eval-2028-22 (sealed in round forty-one, a dev set from round forty-two): at its sealing no fold worse with either analyzer.
-const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17', 'eval-2028-18', 'eval-2028-19', 'eval-2028-20', 'eval-2028-21', 'eval-2028-22'];
+// eval-2028-23 (sealed in round forty-two, a dev set from round forty-three): added at its sealing.
+const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17', 'eval-2028-18', 'eval-2028-19', 'eval-2028-20', 'eval-2028-21', 'eval-2028-22', 'eval-2028-23'];
 const load = (f: string): LabelledItem[] => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8'));
 // eval-2028-03's fire-station property strategy, in Finnish and in Swedish (see the twins' tests below).
 const twinSet = load('eval-2028-03');

@@ -246,10 +246,14 @@ const evaluation202821 = load('eval-2028-21.jsonl');
 // 1a4f188); a dev set from round forty-two on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202822 = load('eval-2028-22.jsonl');
 // Round forty-two's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
-// and measured before any round-forty-two change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-forty-two change, never tuned on through round forty-two (figures in its commit message,
+// 29f0c7e); a dev set from round forty-three on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202823 = load('eval-2028-23.jsonl');
+// Round forty-three's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
+// and measured before any round-forty-three change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202823 = load('eval-2028-23.jsonl');
+const evaluation202824 = load('eval-2028-24.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -795,14 +799,23 @@ function suite(name: string, make: () => Analyzer | null): void {
       // precision 0.984 / 0.992. Bars raised to just below.
       expectBars(evaluation202822, { f1: 0.965, primaryHit: 0.96, goalPrecision: 0.98 }, true);
     });
-    it('holds on the round-forty-two evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-two change (12-06
-      // 20:14-20:20 UTC, load 16-18, the rules and models of f1c202e): F1 0.968 (precision 0.958, recall 0.979), primary
-      // 0.936 (chosen the same), goal precision 0.959 (goal recall 0.916), snowball and voikko alike; keyword alert 0.857
-      // (precision 0.786, recall 0.943), 0.836 (chosen 0.679), 0.683. With both models refitted at its sealing (eval-2028-22
-      // in the fit; 12-06 20:40-20:50 UTC) the same. Bars just below (below the primary-hit target, where it stands;
-      // above its F1 and goal-precision targets): a fall below is a regression.
-      expectBars(evaluation202823, { f1: 0.965, primaryHit: 0.93, goalPrecision: 0.955 }, false);
+    it('holds on the round-forty-two evaluation set, a dev set from round forty-three, above the keyword alert on every figure', () => {
+      // Sealed through round forty-two; a dev set from round forty-three on, so its misses are printed. Before any
+      // round-forty-two change (12-06 20:14-20:20 UTC, load 16-18, the rules and models of f1c202e): F1 0.968 (precision
+      // 0.958, recall 0.979), primary 0.936 (chosen the same), goal precision 0.959 (goal recall 0.916), snowball and voikko
+      // alike; keyword alert 0.857 (precision 0.786, recall 0.943), 0.836 (chosen 0.679), 0.683. With both models refitted at
+      // its sealing (eval-2028-22 in the fit; 12-06 20:40-20:50 UTC) the same. Bars just below (below the issue's
+      // primary-hit target, where it stood; above its F1 and goal-precision targets): a fall below is a regression. In the
+      // learning test from round forty-three on.
+      expectBars(evaluation202823, { f1: 0.965, primaryHit: 0.93, goalPrecision: 0.955 }, true);
+    });
+    it('holds on the round-forty-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-three change (12-06
+      // 23:21 UTC, load 20-21, the rules and models of a8fa3c4): F1 0.968 (precision 0.971, recall 0.964), primary 0.943
+      // (chosen the same), goal precision 0.973 (goal recall 0.934), snowball and voikko alike; keyword alert 0.866
+      // (precision 0.800, recall 0.943), 0.850 (chosen 0.700), 0.627. Bars just below (below the primary-hit
+      // target, where it stands; above its F1 and goal-precision targets): a fall below is a regression.
+      expectBars(evaluation202824, { f1: 0.965, primaryHit: 0.94, goalPrecision: 0.97 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
