@@ -15,3 +15,15 @@ describe.each(roundTaggers('round forty-three, steering talks'))('round forty-th
     expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
   });
 });
+
+// A backup link (varayhteys, reservförbindelse: by satellite when the phone network fails) is preparedness, as backup power
+// is: the fire stations it reaches, or the rescue department building it, took the item to services alone.
+describe.each(roundTaggers('round forty-three, backup links'))('round forty-three, backup links as preparedness (%s)', (_name, tag) => {
+  it.each([
+    ['Pelastuslaitos rakentaa paloasemille satelliittivarayhteydet', '', 'fi'],
+    ['Räddningsverket bygger reservförbindelser via satellit till brandstationerna', '', 'sv'],
+    ['Brandstationerna får reservförbindelser via satellit', 'Larmen går fram även om telefonnätet faller.', 'sv'],
+  ] as const)('internal security leads: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'pelastustoimi' })).toMatchObject({ relevant: true, primary: 'internal-security' });
+  });
+});
