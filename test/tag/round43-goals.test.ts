@@ -27,3 +27,16 @@ describe.each(roundTaggers('round forty-three, backup links'))('round forty-thre
     expect(tag({ title, summary, lang, source: 'pelastustoimi' })).toMatchObject({ relevant: true, primary: 'internal-security' });
   });
 });
+
+// The EU civil protection mechanism's knowledge network (pelastuspalvelujen osaamisverkosto, kunskapsnätverk för
+// civilskydd) by its own name, as rescEU: its courses on forest fires are the mechanism's cooperation, the fire its
+// occasion; the rescuers and the forest fire took the item to services alone.
+describe.each(roundTaggers('round forty-three, the knowledge network'))('round forty-three, the EU knowledge network for civil protection (%s)', (_name, tag) => {
+  it.each([
+    ['Pelastuspalvelujen osaamisverkoston kautta suomalaiset kouluttavat metsäpalojen sammuttajia', 'Pelastuslaitosten asiantuntijat opettavat muiden jäsenmaiden pelastajia.', 'fi'],
+    ['Kunskapsnätverket för civilskydd: finländska experter håller en kurs om skogsbränder', 'Räddningsverkens experter undervisar räddare i andra medlemsländer.', 'sv'],
+    ['Finländska räddare till kurs om terrängbränder via kunskapsnätverket för civilskydd', '', 'sv'],
+  ] as const)('internal security alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'eu' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+});
