@@ -617,7 +617,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.954 / 0.949.
       // Round forty-one's relevance (h-rel-50, 12-06 17:00 UTC): d216 ("omkom i bränder") found by brand, tulipalo's Swedish
       // twin: F1 0.997, primary 0.968 / 0.963, goal precision unchanged. Bars raised to just below.
-      expectBars(evaluation202812, { f1: 0.995, primaryHit: 0.96, goalPrecision: 0.945 }, true);
+      // Round forty-three (h-goals-52: the ministry's steering talks before a headline's colon are who meets, d249/d250):
+      // primary 0.979 / 0.973, goal precision 0.964 / 0.959 (Voikko's meets the target now). Bars raised to just below.
+      expectBars(evaluation202812, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.955 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -806,8 +808,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // alike; keyword alert 0.857 (precision 0.786, recall 0.943), 0.836 (chosen 0.679), 0.683. With both models refitted at
       // its sealing (eval-2028-22 in the fit; 12-06 20:40-20:50 UTC) the same. Bars just below (below the issue's
       // primary-hit target, where it stood; above its F1 and goal-precision targets): a fall below is a regression. In the
-      // learning test from round forty-three on.
-      expectBars(evaluation202823, { f1: 0.965, primaryHit: 0.93, goalPrecision: 0.955 }, true);
+      // learning test from round forty-three on. Round forty-three (h-goals-52: backup links as preparedness, qg217/qg218; the
+      // EU knowledge network for civil protection by its name, qg235/qg236): primary 0.964, goal precision 0.980, both
+      // analyzers (the primary target met). Bars raised to just below.
+      expectBars(evaluation202823, { f1: 0.965, primaryHit: 0.96, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-forty-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-three change (12-06
