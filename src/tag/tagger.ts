@@ -1062,7 +1062,11 @@ const FI_GENITIVE = /(?<!ne)n$/;
 const SV_GENITIVE = /s$/;
 /** An organ's meeting (kokous, möte): in the genitive before it, the organ is who decides. */
 const MEETS = /^(?:kokou|möte)/;
-/** A forum (a cooperation forum, an advisory board, a cooperation group, a strategy day): who meets, not what about. */
+/**
+ * A forum (a cooperation forum, an advisory board, a cooperation group, a strategy day, the ministry's steering talks with
+ * the rescue departments: ohjauskeskustelu, styrningssamtal): who meets, not what about. Not the welfare areas' steering
+ * negotiations (ohjausneuvottelut, styrförhandlingar), the reform's own procedure whatever rescue matter they raise.
+ */
 const FORUM = /(?:foorumi|neuvottelukunta|yhteistyöryhmä|strategiapäivä|ohjauskeskustelu|forum|delegation|samarbetsgrupp|strategidag|styrningssamtal|styrsamtal)/;
 /** Verbs of a decision (approved, decided, handled, proposed, confirmed): what the welfare area's organ does to a matter. */
 const DECIDES = /^(?:hyväksy|päät|käsitel|käsittel|esit|vahvist|linjas|godkän|beslut|beslöt|behandla|föreslå|föreslog|fastställ)/;

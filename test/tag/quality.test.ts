@@ -619,8 +619,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // twin: F1 0.997, primary 0.968 / 0.963, goal precision unchanged. Bars raised to just below.
       // Round forty-three's first part (h-rel-52, 12-06 23:45 UTC, taxonomy 2026.25, the models refitted): executive
       // assistance weighs more than the forest fire it is given at (d003/d004): F1 1.000, primary 0.979 / 0.973 (chosen the
-      // same), goal precision 0.960 / 0.955. Bars raised to just below.
-      expectBars(evaluation202812, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.95 }, true);
+      // same), goal precision 0.960 / 0.955. Its second part (h-goals-52: the ministry's steering talks before a headline's
+      // colon are who meets, d249/d250): goal precision 0.964 / 0.959 (Voikko's meets the target now). Bars raised to just below.
+      expectBars(evaluation202812, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.955 }, true);
     });
     it('holds on the round-thirty-two evaluation set, a dev set from round thirty-three, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty-two; a dev set from round thirty-three on, so its misses are printed. Before any
@@ -817,9 +818,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       // primary-hit target, where it stood; above its F1 and goal-precision targets): a fall below is a regression. In the
       // learning test from round forty-three on.
       // Round forty-three's first part (h-rel-52, 12-06 23:45 UTC, its misses read from 23:35): change negotiations that
-      // leave the rescue department out no longer relevant (qg201): F1 0.972 (precision 0.965, recall 0.979), primary and
-      // goal precision unchanged. The F1 bar raised to just below.
-      expectBars(evaluation202823, { f1: 0.97, primaryHit: 0.93, goalPrecision: 0.955 }, true);
+      // leave the rescue department out no longer relevant (qg201): F1 0.972 (precision 0.965, recall 0.979). Its second part
+      // (h-goals-52: backup links as preparedness, qg217/qg218; the EU knowledge network for civil protection by its name,
+      // qg235/qg236): primary 0.964, goal precision 0.980, both analyzers (the primary target met). Bars raised to just below.
+      expectBars(evaluation202823, { f1: 0.97, primaryHit: 0.96, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-forty-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-three change (12-06
