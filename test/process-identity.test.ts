@@ -1,8 +1,9 @@
 // A process as leases and claims name it: host, pid and, on Linux, when it started; a pid taken by another process
 // since is not the process a lease or claim names.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hasEnded, identityText, isProcessAlive, parseIdentity, processStart, thisProcess } from '../src/process-identity.js';
 
 const host = os.hostname();
@@ -35,6 +36,22 @@ describe('process identity', () => {
   it('this process is read once, not per lease or claim', () => {
     const first = thisProcess();
     expect(thisProcess()).toBe(first);
+  });
+
+  it('this process\'s own lease is judged without a signal or a file read (a crawl judges it once a source)', () => {
+    const self = thisProcess();
+    const reads = vi.spyOn(fs, 'readFileSync');
+    const signals = vi.spyOn(process, 'kill');
+    try {
+      expect(hasEnded(self)).toBe(false);
+      expect(hasEnded({ ...self, start: null })).toBe(false);
+      expect(hasEnded({ ...self, start: 'another-boot.1' })).toBe(true);
+      expect(reads).not.toHaveBeenCalled();
+      expect(signals).not.toHaveBeenCalled();
+    } finally {
+      reads.mockRestore();
+      signals.mockRestore();
+    }
   });
 
   it('isProcessAlive: this process lives, an ended one does not', () => {
