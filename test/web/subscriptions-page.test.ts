@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedDigestDb } from '../digest/seed.js';
 import { addUser, Browser } from '../helpers/web.js';
-import { servePages, useSite, webDeps, type Site } from './support.js';
+import { servePages, useSite, webDeps, WEB_SOURCES, type Site } from './support.js';
 import { mailConfig } from '../../src/mail/config.js';
 import { advanceWatermark, getSubscription, listSubscriptions } from '../../src/store/subscriptions.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
@@ -26,7 +26,11 @@ useSite('admin', async (s) => {
   await addUser(db, 'lukija@example.fi', 'reader');
   reader = new Browser(site.base);
   expect((await reader.signIn('lukija@example.fi')).status).toBe(303);
-}, { open: () => seedDigestDb(':memory:'), deps: { mail: mailConfig({}) } });
+}, {
+  open: () => seedDigestDb(':memory:'),
+  // One source with a Swedish name (as every shipped source's definition gives one): a Swedish page names it so.
+  deps: { mail: mailConfig({}), sources: Object.values(WEB_SOURCES).map((d) => (d.id === 'hankeikkuna' ? { ...d, nameSv: 'Projektfönstret' } : d)) },
+});
 
 const subscribe = async (who: Browser, form: Record<string, string | string[]>) =>
   who.post('/subscriptions', { _csrf: await who.token('/subscriptions'), ...form });
@@ -43,6 +47,9 @@ describe('the subscriptions page', () => {
         '<legend>Mål</legend>', '>Prenumerera</button>'])
         expect(html).toContain(text);
       expect(html).not.toMatch(/Tilaa|Tavoitteet|viikoittain/);
+      // The sources by their Swedish names where they have one, the others by their own.
+      expect(html).toContain('value="hankeikkuna"> Projektfönstret</label>');
+      expect(html).toContain('value="eduskunta"> Eduskunta</label>');
       const before = listSubscriptions(db).length;
       const refused = await subscribe(reader, { kind: 'personal', goals: 'rauha' });
       expect(refused.res.status).toBe(400);

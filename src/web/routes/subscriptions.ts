@@ -70,7 +70,9 @@ const requestOf = (f: FormValues): SubscriptionRequest => ({
 });
 
 export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
-  const sourceNames = new Map(deps.sources.map((s) => [s.id, s.name]));
+  const defs = new Map(deps.sources.map((s) => [s.id, s]));
+  /** A source's name in the page's language: its Swedish name on a Swedish page where its definition gives one. */
+  const sourceName = (id: string, lang: Lang): string => (lang === 'sv' ? defs.get(id)?.nameSv : undefined) ?? defs.get(id)?.name ?? id;
   const rules = (): SubscriptionRules => storedRules(deps.db, deps.sources, Object.keys(deps.goalLabels));
   const writable = (res: Response) => {
     if (deps.readOnly) throw new HttpError(503, w(res, 'action.readOnly'));
@@ -81,7 +83,7 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
   /** A subscription as the page in `lang` lists it. */
   const row = (lang: Lang) => (s: Subscription) => ({
     id: s.id, email: s.email, network: s.kind === 'network', every: word(lang, `every.${s.every}`), lang: word(lang, `lang.in.${s.lang}`),
-    goals: s.goals.map((g) => (lang === 'sv' ? deps.goalLabelsSv?.[g] : undefined) ?? deps.goalLabels[g] ?? g), sources: s.sources.map((x) => sourceNames.get(x) ?? x),
+    goals: s.goals.map((g) => (lang === 'sv' ? deps.goalLabelsSv?.[g] : undefined) ?? deps.goalLabels[g] ?? g), sources: s.sources.map((x) => sourceName(x, lang)),
     organisations: s.organisations, matters: s.matters, search: s.search,
     paused: s.pausedAt ? mailError(s.pauseReason, lang) : null,
     // Paused because the recipient's account is disabled: it resumes when the account does, not by this button.
@@ -95,7 +97,7 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
     const lang = pageLang(res.locals);
     const active = listSubscriptions(deps.db).filter((s) => !s.unsubscribedAt);
     const mine = active.filter((s) => owns(s, user));
-    const sources = rules().sources.map((id) => ({ id, name: sourceNames.get(id) ?? id }));
+    const sources = rules().sources.map((id) => ({ id, name: sourceName(id, lang) }));
     // Those the items name, and any this subscription follows that no item names any more.
     const organisations = organisationChoices(listOrganisations(deps.db), form.organisations);
     res.status(status).render('pages/subscriptions', {
