@@ -25,6 +25,20 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+let boot: string | null | undefined;
+
+/** This boot's id, read once (a process outlives no boot); null where there is no /proc. */
+function bootId(): string | null {
+  if (boot === undefined) {
+    try {
+      boot = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    } catch {
+      boot = null;
+    }
+  }
+  return boot;
+}
+
 /**
  * When process `pid` started: the boot's id and the clock tick since boot (/proc/PID/stat's 22nd field; its second
  * field, the name in parentheses, may hold spaces). Null where there is no /proc, or no such process.
@@ -33,8 +47,8 @@ export function processStart(pid: number | 'self'): string | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const ticks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-    const boot = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-    return ticks ? `${boot}.${ticks}` : null;
+    const id = bootId();
+    return ticks && id !== null ? `${id}.${ticks}` : null;
   } catch {
     return null;
   }
