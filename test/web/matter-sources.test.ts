@@ -146,6 +146,20 @@ describe('matter page', () => {
     expect(body).toMatch(/name="internal_deadline" type="date" value="2031-01-15"/);
   });
 
+  it('dates a bill\'s stages by the days Eduskunta gives them, the committee kept once the bill is answered', async () => {
+    // Answered in November: the item is dated by its reply, the proposal by the day it was given, the committee by its referral.
+    const bill = arriveTagged(db, 'eduskunta', {
+      guid: 'he-978-2026', url: 'https://www.eduskunta.fi/valtiopaivaasiat/HE+978/2026', title: 'HE 978/2026 vp Hallituksen esitys laiksi pelastuslain 42 §:n muuttamisesta',
+      summary: 'Esityksessä ehdotetaan muutettavaksi pelastuslakia.', published: '2026-11-17T10:00:00.000Z', stage: 'Käsittely päättynyt',
+      identifiers: ['HE 978/2026 vp'], stageDays: { 'government-proposal': '2026-09-24', committee: '2026-10-01', 'parliament-reply': '2026-11-17' },
+    });
+    const other = db.prepare('SELECT matter_id FROM items WHERE id = ?').pluck().get(bill) as number;
+    const stages = section((await get(`${site.base}/matters/${other}`)).body, 'stages');
+    expect(stages).toMatch(/<li class="reached"><strong>hallituksen esitys<\/strong> – <time datetime="[^"]+">24\.9\.2026<\/time>/);
+    expect(stages).toMatch(/<li class="reached"><strong>valiokuntakäsittely<\/strong> – <time datetime="[^"]+">1\.10\.2026<\/time>/);
+    expect(stages).toMatch(/<li class="reached current"><strong>eduskunnan vastaus<\/strong> – <time datetime="[^"]+">17\.11\.2026<\/time>/);
+  });
+
   it.each(['999999', 'x'])('/matters/%s is a Finnish 404', async (id) => {
     const { status, body } = await get(`${site.base}/matters/${id}`);
     expect([status, body.includes('Asiakokonaisuutta numero')]).toEqual([404, true]);
