@@ -1,7 +1,7 @@
 // A matter's stages, in the order legislation moves, each dated from the item that showed it; its title and deadline.
 import { MATTER_STAGES, type Identifier, type ItemKind, type Lang, type MatterStage } from '../model.js';
 import { byCodeUnit } from '../collate.js';
-import { helsinkiInstant } from '../parse/dates.js';
+import { parseDate } from '../parse/dates.js';
 
 export { MATTER_STAGES, type MatterStage };
 
@@ -103,11 +103,11 @@ export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean;
     if (i.type === 'committee' && m.kind !== 'committee-report') out.push({ stage: 'committee', dated: false });
     if (i.type === 'statute' && m.kind !== 'statute' && i.role === 'about') out.push({ stage: 'statute-published', dated: false });
   }
-  // The days the source gives a bill's stages (given, sent to committee, answered) date them, whatever its stage now.
+  // The days the source gives a bill's stages (given, sent to committee, answered) date them, whatever its stage now:
+  // Helsinki dates as normalize checked them, read by the same reader (a date-only day is the instant it begins).
   if (m.kind === 'bill' && m.stageDays) {
     for (const stage of MATTER_STAGES) {
-      const day = m.stageDays[stage]?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-      const at = day ? helsinkiInstant(Number(day[1]), Number(day[2]), Number(day[3])) : null;
+      const at = parseDate(m.stageDays[stage]);
       if (at) out.push({ stage, dated: true, at });
     }
   }
