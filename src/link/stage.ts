@@ -60,21 +60,33 @@ const KIND_STAGE: Partial<Record<ItemKind, MatterStage>> = {
   statute: 'statute-published',
 };
 
+/** A pattern matching any of the words (none is a pattern character), in either case. */
+const anyOf = (...words: string[]): RegExp => new RegExp(words.join('|'), 'i');
+
+// Eduskunta's processing stages of a bill by what they say, each name written once.
+/** In committee. */
+const COMMITTEE_WORDS = ['valiokunta', 'utskott'];
+/** Any processing or reply (a plenary reading names its processing). */
+const PROCESSING_WORDS = ['käsittely', 'behandl', 'vastaus', 'svar'];
+/** A plenary reading after the committee's report. */
+const READING_WORDS = ['ensimmäinen käsittely', 'toinen käsittely', 'första behandling', 'andra behandling'];
+/** Parliament's reply. */
+const REPLY_WORDS = ['eduskunnan vastaus', 'riksdagens svar'];
+/** Processed to the end, with or without a reply. */
+const ENDED_WORDS = ['päättynyt', 'käsitelty', 'avslutad', 'behandlad'];
+
 /** Eduskunta's processing stage of a bill in committee. */
-const IN_COMMITTEE = /valiokunta|utskott/i;
+const IN_COMMITTEE = anyOf(...COMMITTEE_WORDS);
 /** Eduskunta's processing stage of a bill processed to the end (parliament replied). */
-const REPLIED = /päättynyt|käsitelty|avslutad|behandlad|eduskunnan vastaus|riksdagens svar/i;
-/** Eduskunta's processing stage of a bill in a plenary reading: any processing or reply it names. */
-const IN_PLENARY = /käsittely|behandl|vastaus|svar/i;
-
-/**
- * Whether Eduskunta's stage of a bill is past its giving: in committee, in a plenary reading, processed to the end.
- * Eduskunta dates a bill by its latest processing event, so then the item's date is not the day the bill was given.
- */
-const pastGiving = (stage: string): boolean => IN_COMMITTEE.test(stage) || IN_PLENARY.test(stage) || REPLIED.test(stage);
-
+const REPLIED = anyOf(...ENDED_WORDS, ...REPLY_WORDS);
 /** Eduskunta's stages of a bill past committee: a plenary reading after the committee's report, parliament's reply. */
-const PAST_COMMITTEE = /ensimmäinen käsittely|toinen käsittely|första behandling|andra behandling|eduskunnan vastaus|riksdagens svar/i;
+const PAST_COMMITTEE = anyOf(...READING_WORDS, ...REPLY_WORDS);
+/**
+ * Eduskunta's stage of a bill past its giving: in committee, in a plenary reading (any processing or reply it names,
+ * which holds every reading and reply), processed to the end. Eduskunta dates a bill by its latest processing event, so
+ * then the item's date is not the day the bill was given.
+ */
+const PAST_GIVING = anyOf(...COMMITTEE_WORDS, ...PROCESSING_WORDS, ...ENDED_WORDS);
 
 /**
  * The stages one item shows: dated by the item itself (`at` null), by a day its source gives the stage (`at`, the
@@ -84,7 +96,7 @@ export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean;
   const out: { stage: MatterStage; dated: boolean; at?: string }[] = [];
   const kindStage = KIND_STAGE[m.kind];
   // A bill in committee or later is dated by that processing, not by its giving (a referral debate is days after).
-  if (kindStage) out.push({ stage: kindStage, dated: m.kind !== 'bill' || !m.stage || !pastGiving(m.stage) });
+  if (kindStage) out.push({ stage: kindStage, dated: m.kind !== 'bill' || !m.stage || !PAST_GIVING.test(m.stage) });
   // A project's own schedule names its comment round (Hankeikkuna's LAUSUNTOKIERROS): the round is there, dated by
   // the statement request when one comes.
   if (m.kind === 'project' && m.deadline) out.push({ stage: 'statement-round', dated: false });
