@@ -145,7 +145,7 @@ export function summarizeMatter(members: MatterMember[], today: string): MatterS
       const at = s.at ?? (s.dated ? m.at : null);
       const had = reached.get(s.stage);
       // The earliest dated showing counts; an undated one only until a dated one comes.
-      if (!had || (had.at === null && at !== null) || (had.at !== null && at !== null && at < had.at)) reached.set(s.stage, { stage: s.stage, at, item: m.id });
+      if (!had || (at !== null && (had.at === null || at < had.at))) reached.set(s.stage, { stage: s.stage, at, item: m.id });
     }
   }
   // In force from the earliest date a statute of the matter states (ties go to the earliest item, in any order).
