@@ -1,5 +1,6 @@
 // The values that flow between the pipeline's stages: fetch → parse → normalize → tag → store.
-// Types only (and the one list of item kinds they are derived from); no logic lives here.
+// Types (and the lists of item kinds and matter stages they are derived from), and the one rule of which name a source
+// goes by in a language; no other logic lives here.
 
 /** Language of an item or source: Finnish or Swedish. */
 export type Lang = 'fi' | 'sv';
@@ -50,6 +51,9 @@ export interface SourceDef {
   /** The YAML file this definition came from, for error messages. */
   file: string;
 }
+
+/** A source's name in a language: its Swedish name in Swedish where it has one, else its name. */
+export const sourceNameIn = (source: { name: string; nameSv?: string | null }, lang: Lang): string => (lang === 'sv' ? source.nameSv : null) ?? source.name;
 
 /** Validators kept from the last successful fetch of a URL, for conditional GET. */
 export interface Validators {

@@ -5,7 +5,8 @@ import { fixturesDir, rootDir } from '../paths.js';
 import { mirrorUrl, startMirror, type Mirror } from '../demo/mirror.js';
 import { closeContext, openTaggingContext, reportConfigErrors } from '../app/context.js';
 import { databaseCreator, removeDbFiles, writeMeta } from '../store/index.js';
-import { parseCommand, Refused, warn } from './args.js';
+import { parseCommand, Refused } from './args.js';
+import { note } from '../stderr-line.js';
 import { serve } from '../app/serve.js';
 import { parseHost, parsePort, parseWebEnv, stopOn, untilSignal } from './serve.js';
 
@@ -46,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
     for (const def of ctx.sources) {
       const dir = path.join(fixturesDir, 'sources', def.id);
       if (!fs.existsSync(path.join(dir, 'mirror.json'))) {
-        warn('demo', `no recorded snapshot for ${def.id}; it will show a fetch error`);
+        note(`no recorded snapshot for ${def.id}; it will show a fetch error`, { lines: true });
         def.url = 'http://127.0.0.1:9/no-snapshot';
         continue;
       }

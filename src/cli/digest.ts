@@ -10,7 +10,8 @@ import { describeRefusedAddress, prepareDeliveries, previewAll, sendDue } from '
 import { smtpTransport } from '../mail/transport.js';
 import { fiDateTime } from '../app/format.js';
 import { makeFolder, utf8Path } from '../paths.js';
-import { fileKind, onStopSignal, parseCommand, Refused, signalStatus, UsageError, warn, writeLine } from './args.js';
+import { fileKind, onStopSignal, parseCommand, Refused, signalStatus, UsageError, writeLine } from './args.js';
+import { note } from '../stderr-line.js';
 import type { Digest } from '../digest/build.js';
 
 export const usage = `usage: lakivahti digest --preview [--to EMAIL] [--out DIR [--force]] [--db PATH]
@@ -93,7 +94,7 @@ async function preview(values: { to?: string; out?: string; force?: boolean; db?
     if (values.out) refuseKeptFiles(values.out, names.flatMap((name) => [`${name}.html`, `${name}.txt`]), !!values.force);
     // Nobody (or not this address) subscribes: what follows is the network digest as it would look, not theirs.
     if (messages.length === 1 && messages[0].subscription.id === 0)
-      warn('digest', `${values.to ?? 'nobody'} ${values.to ? 'has no active subscription' : 'subscribes'}; showing the network digest as it would look`);
+      note(`${values.to ?? 'nobody'} ${values.to ? 'has no active subscription' : 'subscribes'}; showing the network digest as it would look`, { lines: true });
     for (const [n, m] of messages.entries()) {
       const who = m.subscription.email;
       const note = countsNote(m.digest);
@@ -131,14 +132,14 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
       frequencies: ['immediately', 'daily', 'weekly'], network: 'build', now: new Date(),
       approveBy: values.approve ? `cli:${os.userInfo().username}` : undefined,
     });
-    for (const r of report.refused) warn('digest', `${describeRefusedAddress(r)}`);
+    for (const r of report.refused) note(`${describeRefusedAddress(r)}`, { lines: true });
     if (report.waiting)
       process.stdout.write(`verkoston katsaus ${report.waiting.id} odottaa hyväksyntää (hyväksy verkkonäkymässä tai: lakivahti digest --send --approve)\n`);
     // A signal that came meanwhile is heard once the event loop polls again: the first turn may end the poll phase the
     // preparation ran in (its signal not yet read), the second passes a poll.
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     if (stoppedBy) {
-      warn('digest', `${stoppedBy}: stopped once the messages due were recorded (${report.recorded.length} recorded now), before sending any; the next run sends them`);
+      note(`${stoppedBy}: stopped once the messages due were recorded (${report.recorded.length} recorded now), before sending any; the next run sends them`, { lines: true });
       return signalStatus(stoppedBy);
     }
     // Each line as its message is done: a run killed midway (cron's timeout, a shutdown) has said which went out.
@@ -148,7 +149,7 @@ async function send(values: { approve?: boolean; db?: string; feeds?: string }, 
         : `EPÄONNISTUI: ${r.email}: ${r.error} (${r.retryAt ? `uusi yritys ${fiDateTime(r.retryAt)} jälkeen` : 'luovuttiin; tilaus keskeytetty'}${r.uncertain
           ? `; palvelin saattoi ottaa viestin vastaan, joten se voi tulla perille ${r.retryAt ? 'kahdesti, samalla Message-ID:llä' : 'silti'}` : ''})\n`));
     if (stoppedBy) {
-      warn('digest', `${stoppedBy}: stopped after the message in flight was answered and recorded; the rest are left for the next run`);
+      note(`${stoppedBy}: stopped after the message in flight was answered and recorded; the rest are left for the next run`, { lines: true });
       return signalStatus(stoppedBy);
     }
     if (!results.length) process.stdout.write('ei lähetettävää\n');

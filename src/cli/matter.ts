@@ -10,7 +10,8 @@ import { inlineTitle, Shown, terminalLine } from '../app/control-chars.js';
 import { shownControls } from '../shown-controls.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime, fiWhen } from '../app/format.js';
-import { parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
+import { parseCommand, Refused, UsageError, writeLine } from './args.js';
+import { note } from '../stderr-line.js';
 import { parseId } from '../parse/id.js';
 
 export const usage = `usage: lakivahti matter ID [--json] [--db PATH] [--feeds DIR]
@@ -81,7 +82,7 @@ export async function run(args: string[]): Promise<number> {
     let id = resolveMatter(ctx.db, ref);
     const into = mergedAway(ctx.db, id);
     if (into !== undefined) {
-      warn('matter', `matter ${id} was merged into matter ${into}; this is matter ${into}`);
+      note(`matter ${id} was merged into matter ${into}; this is matter ${into}`, { lines: true });
       id = into;
     }
     const m = id === undefined ? undefined : getMatter(ctx.db, id);

@@ -3,7 +3,8 @@ import { countItemsBySource, listItemsForTagging, listLatestReviews, saveTagsMan
 import { toTagInput } from '../tag/stage.js';
 import type { ItemTags } from '../model.js';
 import { closeContext, openTaggingContext } from '../app/context.js';
-import { onStopSignal, parseCommand, Refused, signalStatus, warn } from './args.js';
+import { onStopSignal, parseCommand, Refused, signalStatus } from './args.js';
+import { note } from '../stderr-line.js';
 import { inlineTitle, terminalLine } from '../app/control-chars.js';
 
 export const usage = `usage: lakivahti retag [--dry-run] [--db PATH] [--feeds DIR]
@@ -77,8 +78,8 @@ export async function run(args: string[]): Promise<number> {
       // Between pages the signal handlers run (tagging and saving never wait on anything).
       await new Promise((resolve) => setImmediate(resolve));
       if (stoppedBy) {
-        warn('retag', `${stoppedBy}: stopped; ${read - kept.length} of ${[...countItemsBySource(ctx.db).values()].reduce((a, b) => a + b, 0)} items were retagged and saved, ` +
-          'the rest are as they were; run retag again to finish');
+        note(`${stoppedBy}: stopped; ${read - kept.length} of ${[...countItemsBySource(ctx.db).values()].reduce((a, b) => a + b, 0)} items were retagged and saved, ` +
+          'the rest are as they were; run retag again to finish', { lines: true });
         return signalStatus(stoppedBy);
       }
     }
@@ -86,7 +87,7 @@ export async function run(args: string[]): Promise<number> {
       `${changed} of ${read} items ${dryRun ? 'would change' : 'changed'} (taxonomy ${[...versions].join(', ') || 'none'} → ${stage.taxonomy.version}); ` +
         `reviewers' decisions are kept and still take precedence\n`,
     );
-    if (kept.length) warn('retag', `${kept.length} items kept changing while they were retagged (a crawl storing them); run retag again: ${kept.join(', ')}`);
+    if (kept.length) note(`${kept.length} items kept changing while they were retagged (a crawl storing them); run retag again: ${kept.join(', ')}`, { lines: true });
     return kept.length ? 1 : 0;
   } finally {
     unlisten();

@@ -10,7 +10,8 @@ import { loadTaxonomy } from '../tag/taxonomy.js';
 import { goalLabels } from '../app/goal-labels.js';
 import { listSourceStates } from '../store/sources.js';
 import { word } from '../present/words-web.js';
-import { parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
+import { parseCommand, Refused, UsageError, writeLine } from './args.js';
+import { note } from '../stderr-line.js';
 import { parseId } from '../parse/id.js';
 import { byFinnish } from '../collate.js';
 import { resolveMatter } from './matter.js';
@@ -76,15 +77,15 @@ export async function run(args: string[]): Promise<number> {
     }
     const id = insertSubscription(ctx.db, { ...checked, createdBy: 'cli', now: new Date().toISOString() });
     if (getSubscription(ctx.db, id)?.pauseReason === DISABLED_ACCOUNT)
-      warn('subscriptions', `the account of ${address} is disabled: the subscription is kept, paused, and sends nothing until the account is enabled again`);
+      note(`the account of ${address} is disabled: the subscription is kept, paused, and sends nothing until the account is enabled again`, { lines: true });
     process.stdout.write(`tilaus ${id} lisätty: ${address} (${kind === 'network' ? 'verkoston viikkokatsaus' : `oma katsaus, ${word('fi', `every.${every}`)}`}, ${word('fi', `lang.in.${lang}`)})\n`);
     for (const { asked, into } of mergedMatters(ctx.db, request.matters))
-      warn('subscriptions', `matter ${asked} was merged into matter ${into}; the subscription follows matter ${into}`);
+      note(`matter ${asked} was merged into matter ${into}; the subscription follows matter ${into}`, { lines: true });
     // A followed organisation no stored item names may be a typo: say so, and which names the stored items use.
     const unknown = unknownOrganisations(ctx.db, checked.organisations);
     const known = unknown.length ? storedOrganisations(ctx.db) : [];
     for (const o of unknown)
-      warn('subscriptions', `no stored item names the organisation "${o}" yet; it is followed as typed, in any letter case (organisations: ${known.join(', ') || 'none yet'})`);
+      note(`no stored item names the organisation "${o}" yet; it is followed as typed, in any letter case (organisations: ${known.join(', ') || 'none yet'})`, { lines: true });
     return 0;
   } finally {
     await closeContext(ctx);

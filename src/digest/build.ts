@@ -7,8 +7,7 @@ import { finnishDate } from '../parse/dates.js';
 import { organisationKey, organisationKeys } from '../app/organisations.js';
 import { itemLang } from '../present/item-lang.js';
 import { byCodeUnit } from '../collate.js';
-
-export type Lang = 'fi' | 'sv';
+import type { Lang } from '../model.js';
 
 export interface RespondEntry {
   ref: string;

@@ -1,7 +1,7 @@
 // A matter's stages, in the order legislation moves, each dated from the item that showed it; its title and deadline.
 import { MATTER_STAGES, type Identifier, type ItemKind, type Lang, type MatterStage } from '../model.js';
 import { byCodeUnit } from '../collate.js';
-import { helsinkiInstant } from '../parse/dates.js';
+import { parseDate } from '../parse/dates.js';
 
 export { MATTER_STAGES, type MatterStage };
 
@@ -60,21 +60,33 @@ const KIND_STAGE: Partial<Record<ItemKind, MatterStage>> = {
   statute: 'statute-published',
 };
 
+/** A pattern matching any of the words (none is a pattern character), in either case. */
+const anyOf = (...words: string[]): RegExp => new RegExp(words.join('|'), 'i');
+
+// Eduskunta's processing stages of a bill by what they say, each name written once.
+/** In committee. */
+const COMMITTEE_WORDS = ['valiokunta', 'utskott'];
+/** Any processing or reply (a plenary reading names its processing). */
+const PROCESSING_WORDS = ['käsittely', 'behandl', 'vastaus', 'svar'];
+/** A plenary reading after the committee's report. */
+const READING_WORDS = ['ensimmäinen käsittely', 'toinen käsittely', 'första behandling', 'andra behandling'];
+/** Parliament's reply. */
+const REPLY_WORDS = ['eduskunnan vastaus', 'riksdagens svar'];
+/** Processed to the end, with or without a reply. */
+const ENDED_WORDS = ['päättynyt', 'käsitelty', 'avslutad', 'behandlad'];
+
 /** Eduskunta's processing stage of a bill in committee. */
-const IN_COMMITTEE = /valiokunta|utskott/i;
+const IN_COMMITTEE = anyOf(...COMMITTEE_WORDS);
 /** Eduskunta's processing stage of a bill processed to the end (parliament replied). */
-const REPLIED = /päättynyt|käsitelty|avslutad|behandlad|eduskunnan vastaus|riksdagens svar/i;
-/** Eduskunta's processing stage of a bill in a plenary reading: any processing or reply it names. */
-const IN_PLENARY = /käsittely|behandl|vastaus|svar/i;
-
-/**
- * Whether Eduskunta's stage of a bill is past its giving: in committee, in a plenary reading, processed to the end.
- * Eduskunta dates a bill by its latest processing event, so then the item's date is not the day the bill was given.
- */
-const pastGiving = (stage: string): boolean => IN_COMMITTEE.test(stage) || IN_PLENARY.test(stage) || REPLIED.test(stage);
-
+const REPLIED = anyOf(...ENDED_WORDS, ...REPLY_WORDS);
 /** Eduskunta's stages of a bill past committee: a plenary reading after the committee's report, parliament's reply. */
-const PAST_COMMITTEE = /ensimmäinen käsittely|toinen käsittely|första behandling|andra behandling|eduskunnan vastaus|riksdagens svar/i;
+const PAST_COMMITTEE = anyOf(...READING_WORDS, ...REPLY_WORDS);
+/**
+ * Eduskunta's stage of a bill past its giving: in committee, in a plenary reading (any processing or reply it names,
+ * which holds every reading and reply), processed to the end. Eduskunta dates a bill by its latest processing event, so
+ * then the item's date is not the day the bill was given.
+ */
+const PAST_GIVING = anyOf(...COMMITTEE_WORDS, ...PROCESSING_WORDS, ...ENDED_WORDS);
 
 /**
  * The stages one item shows: dated by the item itself (`at` null), by a day its source gives the stage (`at`, the
@@ -84,7 +96,7 @@ export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean;
   const out: { stage: MatterStage; dated: boolean; at?: string }[] = [];
   const kindStage = KIND_STAGE[m.kind];
   // A bill in committee or later is dated by that processing, not by its giving (a referral debate is days after).
-  if (kindStage) out.push({ stage: kindStage, dated: m.kind !== 'bill' || !m.stage || !pastGiving(m.stage) });
+  if (kindStage) out.push({ stage: kindStage, dated: m.kind !== 'bill' || !m.stage || !PAST_GIVING.test(m.stage) });
   // A project's own schedule names its comment round (Hankeikkuna's LAUSUNTOKIERROS): the round is there, dated by
   // the statement request when one comes.
   if (m.kind === 'project' && m.deadline) out.push({ stage: 'statement-round', dated: false });
@@ -103,11 +115,11 @@ export function stagesOf(m: MatterMember): { stage: MatterStage; dated: boolean;
     if (i.type === 'committee' && m.kind !== 'committee-report') out.push({ stage: 'committee', dated: false });
     if (i.type === 'statute' && m.kind !== 'statute' && i.role === 'about') out.push({ stage: 'statute-published', dated: false });
   }
-  // The days the source gives a bill's stages (given, sent to committee, answered) date them, whatever its stage now.
+  // The days the source gives a bill's stages (given, sent to committee, answered) date them, whatever its stage now:
+  // Helsinki dates as normalize checked them, read by the same reader (a date-only day is the instant it begins).
   if (m.kind === 'bill' && m.stageDays) {
     for (const stage of MATTER_STAGES) {
-      const day = m.stageDays[stage]?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-      const at = day ? helsinkiInstant(Number(day[1]), Number(day[2]), Number(day[3])) : null;
+      const at = parseDate(m.stageDays[stage]);
       if (at) out.push({ stage, dated: true, at });
     }
   }
@@ -133,7 +145,7 @@ export function summarizeMatter(members: MatterMember[], today: string): MatterS
       const at = s.at ?? (s.dated ? m.at : null);
       const had = reached.get(s.stage);
       // The earliest dated showing counts; an undated one only until a dated one comes.
-      if (!had || (had.at === null && at !== null) || (had.at !== null && at !== null && at < had.at)) reached.set(s.stage, { stage: s.stage, at, item: m.id });
+      if (!had || (at !== null && (had.at === null || at < had.at))) reached.set(s.stage, { stage: s.stage, at, item: m.id });
     }
   }
   // In force from the earliest date a statute of the matter states (ties go to the earliest item, in any order).

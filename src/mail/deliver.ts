@@ -9,7 +9,8 @@ import {
 import { advanceWatermark, getSubscription, listSubscriptions, pauseSubscription, type Frequency, type Subscription } from '../store/subscriptions.js';
 import { claimNextDelivery, markDeliveryFailed, markDeliveryPaused, markDeliverySent, recordDelivery } from '../store/deliveries.js';
 import { hasEnded, identityText, parseIdentity, thisProcess } from '../process-identity.js';
-import { applyDraft, buildDigest, candidateItems, draftEntries, indexItems, sliceData, type Digest, type Lang } from '../digest/build.js';
+import { applyDraft, buildDigest, candidateItems, draftEntries, indexItems, sliceData, type Digest } from '../digest/build.js';
+import type { Lang } from '../model.js';
 import { periodAfter, widest, type Period } from '../digest/range.js';
 import { helsinkiDate } from '../parse/dates.js';
 import { renderDigest, type RenderedMail } from './render.js';

@@ -1,7 +1,7 @@
 // The words of the e-mails: Finnish, and Swedish for Swedish-speaking recipients.
 import type { BoardStatus } from '../store/board.js';
 import { BOARD_STATUS_LABELS } from '../present/board-status.js';
-import type { Lang } from '../digest/build.js';
+import type { Lang } from '../model.js';
 
 export interface Words {
   networkSubject: string;

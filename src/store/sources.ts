@@ -1,6 +1,6 @@
 // The sources table: each source's fetch validators, last run, error streak and next check.
 import { prepared, type Db } from './db.js';
-import type { SourceDef, Validators } from '../model.js';
+import { sourceNameIn, type Lang, type SourceDef, type Validators } from '../model.js';
 import { hasEnded, thisProcess, type ProcessIdentity } from '../process-identity.js';
 
 /** A source's stored state, as `lakivahti sources` and the web view show it. */
@@ -53,9 +53,9 @@ export function syncSources(db: Db, defs: SourceDef[], now = new Date()): void {
 }
 
 /** Each stored source's name in a language (id → name): a Swedish one where its definition gives it, else its name. */
-export function sourceNames(db: Db, lang: 'fi' | 'sv'): Record<string, string> {
+export function sourceNames(db: Db, lang: Lang): Record<string, string> {
   const rows = prepared(db, 'SELECT id, name, name_sv AS nameSv FROM sources').all() as { id: string; name: string; nameSv: string | null }[];
-  return Object.fromEntries(rows.map((r) => [r.id, (lang === 'sv' ? r.nameSv : null) ?? r.name]));
+  return Object.fromEntries(rows.map((r) => [r.id, sourceNameIn(r, lang)]));
 }
 
 /** All stored source states, by id. */

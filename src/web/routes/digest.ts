@@ -19,7 +19,7 @@ import { renderDigest, type RenderedMail } from '../../mail/render.js';
 import { unsubscribeUrl } from '../../mail/unsubscribe.js';
 import { WORDS } from '../../mail/words.js';
 import { SendError, smtpTransport } from '../../mail/transport.js';
-import type { Lang } from '../../digest/build.js';
+import type { Lang } from '../../model.js';
 import { defaultFeedsDir } from '../../paths.js';
 import { dateTime } from '../helpers.js';
 import { word } from '../../present/words-web.js';

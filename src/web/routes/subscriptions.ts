@@ -17,6 +17,7 @@ import { mailError } from './digest-draft.js';
 import { pageLang, wordsFor } from './form-helpers.js';
 import { word, type Lang } from '../../present/words-web.js';
 import { organisationChoices } from '../../app/organisations.js';
+import { sourceNameIn } from '../../model.js';
 
 /** A word of the signed-in person's language (the page's). */
 const w = (res: Response, key: string, values?: Record<string, unknown>) => wordsFor(res.locals)(key, values);
@@ -72,7 +73,10 @@ const requestOf = (f: FormValues): SubscriptionRequest => ({
 export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
   const defs = new Map(deps.sources.map((s) => [s.id, s]));
   /** A source's name in the page's language: its Swedish name on a Swedish page where its definition gives one. */
-  const sourceName = (id: string, lang: Lang): string => (lang === 'sv' ? defs.get(id)?.nameSv : undefined) ?? defs.get(id)?.name ?? id;
+  const sourceName = (id: string, lang: Lang): string => {
+    const def = defs.get(id);
+    return def ? sourceNameIn(def, lang) : id;
+  };
   const rules = (): SubscriptionRules => storedRules(deps.db, deps.sources, Object.keys(deps.goalLabels));
   const writable = (res: Response) => {
     if (deps.readOnly) throw new HttpError(503, w(res, 'action.readOnly'));
