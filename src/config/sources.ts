@@ -9,6 +9,7 @@ import { checkOptions, withDefaults } from '../sources/options.js';
 import { scheduleProblem } from './schedule.js';
 import { readFlatYaml } from './flat-yaml.js';
 import { byCodeUnit } from '../collate.js';
+import { notUtf8At } from '../bytes.js';
 
 // The yaml library is loaded only for a definition that is more than flat `key: value` lines (see flat-yaml.ts).
 const require = createRequire(import.meta.url);
@@ -48,7 +49,15 @@ export function loadSources(feedsDir: string): LoadedSources {
     let text = '';
     try {
       // Opened by its bytes: a name that is not UTF-8 read as text would name another file ("ENOENT").
-      text = fs.readFileSync(Buffer.concat([Buffer.from(dir + path.sep), raw]), 'utf8');
+      const bytes = fs.readFileSync(Buffer.concat([Buffer.from(dir + path.sep), raw]));
+      // A file an editor saved in Latin-1 read as UTF-8 gave its name and organisation U+FFFD for ä and ö: named instead.
+      const bad = notUtf8At(bytes);
+      if (bad >= 0) {
+        const start = bytes.lastIndexOf(0x0a, bad) + 1;
+        const line = bytes.subarray(0, start).filter((b) => b === 0x0a).length + 1;
+        throw new Error(`line ${line}: not UTF-8 (byte 0x${bytes[bad].toString(16)} at byte ${bad - start + 1} of the line); save the file as UTF-8 (iconv -f latin1 -t utf-8)`);
+      }
+      text = bytes.toString('utf8');
       const def = parseSourceDef(text, file);
       const other = seen.get(def.id);
       if (other) throw new FieldError(`field "id": "${def.id}" is already used by ${other}`, 'id');

@@ -68,6 +68,18 @@ describe('config: source definitions', () => {
     ]);
   });
 
+  it('refuses a definition written in Latin-1, naming the line and the byte, rather than storing U+FFFD in its name', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feeds-'));
+    fs.mkdirSync(path.join(dir, 'sources'));
+    // Saved by an editor set to Latin-1: "Sisäministeriö" read as UTF-8 was stored and shown as "Sis\uFFFDministeri\uFFFD".
+    fs.writeFileSync(path.join(dir, 'sources', 'sm.yaml'), Buffer.from('id: sm\nname: Sisäministeriö\nurl: https://e.fi/rss\nkind: rss\n', 'latin1'));
+    fs.writeFileSync(path.join(dir, 'sources', 'ok.yaml'), 'id: ok\nname: Sisäministeriö\nurl: https://e.fi/rss\nkind: rss\n');
+    const { sources, errors } = loadSources(dir);
+    expect(sources.map((s) => [s.id, s.name])).toEqual([['ok', 'Sisäministeriö']]);
+    expect(errors).toEqual([{ file: path.join(dir, 'sources', 'sm.yaml'), message: 'line 2: not UTF-8 (byte 0xe4 at byte 10 of the line); save the file as UTF-8 (iconv -f latin1 -t utf-8)' }]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('reads a file whose name is not UTF-8, and names it with its odd bytes as \\xNN', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feeds-'));
     fs.mkdirSync(path.join(dir, 'sources'));
