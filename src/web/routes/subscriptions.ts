@@ -15,6 +15,7 @@ import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 import { mailError } from './digest-draft.js';
 import { pageLang, wordsFor } from './form-helpers.js';
+import { sourceNameIn } from './context.js';
 import { word, type Lang } from '../../present/words-web.js';
 import { organisationChoices } from '../../app/organisations.js';
 
@@ -71,8 +72,7 @@ const requestOf = (f: FormValues): SubscriptionRequest => ({
 
 export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
   const defs = new Map(deps.sources.map((s) => [s.id, s]));
-  /** A source's name in the page's language: its Swedish name on a Swedish page where its definition gives one. */
-  const sourceName = (id: string, lang: Lang): string => (lang === 'sv' ? defs.get(id)?.nameSv : undefined) ?? defs.get(id)?.name ?? id;
+  const sourceName = (id: string, lang: Lang): string => sourceNameIn(defs.get(id), lang) ?? id;
   const rules = (): SubscriptionRules => storedRules(deps.db, deps.sources, Object.keys(deps.goalLabels));
   const writable = (res: Response) => {
     if (deps.readOnly) throw new HttpError(503, w(res, 'action.readOnly'));
