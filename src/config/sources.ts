@@ -120,13 +120,19 @@ export function parseSourceDef(text: string, file: string): SourceDef {
   for (const key of Object.keys(raw)) if (!FIELDS.has(key)) throw new FieldError(`unknown field "${key}"`, key);
 
   const str = (field: string, required = true): string | undefined => {
-    const v = raw[field];
+    // Blank is empty: `name: "  "` was a source named "" in every list.
+    const v = typeof raw[field] === 'string' ? (raw[field] as string).trim() : raw[field];
     if (v === undefined || v === null || v === '') {
       if (required) throw new FieldError(`field "${field}" is required`, field);
       return undefined;
     }
     if (typeof v !== 'string') throw new FieldError(`field "${field}" must be a string`, field);
-    return v.trim();
+    return v;
+  };
+
+  const nameSv = (v: string | undefined): string => {
+    if (v === undefined) throw new FieldError('field "nameSv" is empty: leave it out to use "name" in Swedish too', 'nameSv');
+    return v;
   };
 
   const id = str('id')!;
@@ -170,7 +176,7 @@ export function parseSourceDef(text: string, file: string): SourceDef {
   return {
     id,
     name: str('name')!,
-    ...(raw.nameSv === undefined ? {} : { nameSv: str('nameSv')! }),
+    ...(raw.nameSv === undefined ? {} : { nameSv: nameSv(str('nameSv', false)) }),
     url,
     kind,
     module: moduleName,

@@ -29,6 +29,11 @@ describe('config: source definitions', () => {
     ['id: x\nname: X\nurl: https://e.fi\nkind: rss\nlanguage: de', 'field "language"'],
     ['id: x\nname: X\nurl: https://e.fi\nkind: rss\nfoo: 1', 'unknown field "foo"'],
     ['id: x\nname: [unclosed\nurl: https://e.fi', 'invalid YAML at line'],
+    // Blank is empty: a name of spaces was stored as "" (a source with no name in lists and digests), and an empty
+    // nameSv, which may be left out, was said to be required.
+    ['id: x\nname: "   "\nurl: https://e.fi\nkind: rss', 'field "name" is required'],
+    ['id: x\nname: X\nnameSv: ""\nurl: https://e.fi\nkind: rss', 'field "nameSv" is empty: leave it out to use "name" in Swedish too'],
+    ['id: x\nname: X\nnameSv: " "\nurl: https://e.fi\nkind: rss', 'field "nameSv" is empty: leave it out to use "name" in Swedish too'],
   ])('rejects %j with an error naming the field', (yaml, message) => {
     expect(() => parseSourceDef(yaml, 'f.yaml')).toThrow(message);
   });
