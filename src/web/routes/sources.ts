@@ -13,6 +13,22 @@ import { sourceNameIn } from './context.js';
 import { word } from '../../present/words-web.js';
 import { pageLang, wordsFor, type Say } from './form-helpers.js';
 
+/**
+ * A source's address as the page links it: without the user name and password a feed behind Basic authorization is
+ * defined with (the fetch sends them; every signed-in reader sees this page).
+ */
+function withoutPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = '';
+    u.password = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
 export function sourcesPage(ctx: PageContext): RequestHandler {
   return (_req, res) => {
     const { db } = ctx.deps;
@@ -26,7 +42,7 @@ export function sourcesPage(ctx: PageContext): RequestHandler {
       line: healthLine(health, ctx.deps.configErrors.length, lang),
       configErrors: ctx.deps.configErrors,
       sources: health.map((s) => ({
-        id: s.def.id, name: sourceNameIn(s.def, lang), href: safeHref(s.def.url), url: s.def.url, verified: s.def.verified !== false,
+        id: s.def.id, name: sourceNameIn(s.def, lang), href: safeHref(withoutPassword(s.def.url)), url: withoutPassword(s.def.url), verified: s.def.verified !== false,
         health: s.health, statusText: s.statusText, error: s.error, technical: s.health === 'failing' ? s.state?.lastError : null,
         lastRunAt: s.state?.lastRunAt ?? null, lastSuccessAt: s.state?.lastSuccessAt ?? null, nextRunAt: s.state?.nextRunAt ?? null,
         errorCount: s.state?.errorCount ?? 0, items: (counts.get(s.def.id) ?? 0).toLocaleString('fi-FI'),
