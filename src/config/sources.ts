@@ -49,7 +49,9 @@ export function loadSources(feedsDir: string): LoadedSources {
     let text = '';
     try {
       // Opened by its bytes: a name that is not UTF-8 read as text would name another file ("ENOENT").
-      const bytes = fs.readFileSync(Buffer.concat([Buffer.from(dir + path.sep), raw]));
+      const at = Buffer.concat([Buffer.from(dir + path.sep), raw]);
+      if (fs.statSync(at).isDirectory()) throw new Error('is a folder, not a source definition');
+      const bytes = fs.readFileSync(at);
       // A file an editor saved in Latin-1 read as UTF-8 gave its name and organisation U+FFFD for ä and ö: named instead.
       const bad = notUtf8At(bytes);
       if (bad >= 0) {

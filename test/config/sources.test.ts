@@ -85,6 +85,13 @@ describe('config: source definitions', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('names a folder called *.yaml as a folder, not with node\'s EISDIR', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feeds-'));
+    fs.mkdirSync(path.join(dir, 'sources', 'old.yaml'), { recursive: true });
+    expect(loadSources(dir).errors).toEqual([{ file: path.join(dir, 'sources', 'old.yaml'), message: 'is a folder, not a source definition' }]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('reads a file whose name is not UTF-8, and names it with its odd bytes as \\xNN', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feeds-'));
     fs.mkdirSync(path.join(dir, 'sources'));
