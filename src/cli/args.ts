@@ -1,5 +1,4 @@
 // Argument parsing shared by the commands; the application itself lives in src/app/.
-import { isUtf8 } from 'node:buffer';
 import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -112,17 +111,6 @@ export class Interrupted extends Error {
 }
 
 export { fileKind } from '../file-kind.js';
-
-/** Where the first byte that does not begin a well-formed UTF-8 character is, or -1. */
-export function notUtf8At(bytes: Buffer): number {
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i];
-    const more = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (more < 0 || (more && !isUtf8(bytes.subarray(i, i + more + 1)))) return i;
-    i += more + 1;
-  }
-  return -1;
-}
 
 /**
  * The lines of `input` as bytes, without their \n or \r\n, so each is checked as UTF-8 before it is decoded (a

@@ -5,8 +5,9 @@ import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import { createTagger } from '../tag/tagger.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import type { TagInput } from '../tag/types.js';
+import { notUtf8At } from '../bytes.js';
 import { namedPath, utf8Path } from '../paths.js';
-import { byteLines, notUtf8At, parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
+import { byteLines, parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti tag --jsonl FILE|- [--feeds DIR]
 

@@ -2,12 +2,13 @@
 // accounts.
 import { disableUser, enableUser, findUser, insertUser, listUsers, ROLES, setUserPassword, type Role } from '../store/index.js';
 import { hashPassword, passwordProblem } from '../web/auth/password.js';
+import { notUtf8At } from '../bytes.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { countAccountSubscriptions } from '../store/subscriptions.js';
 import { canonicalAddress, isMailAddress } from '../parse/address.js';
 import { word } from '../present/words-web.js';
-import { Interrupted, notUtf8At, parseCommand, Refused, UsageError, writeLine } from './args.js';
+import { Interrupted, parseCommand, Refused, UsageError, writeLine } from './args.js';
 
 export const usage = `usage: lakivahti users add EMAIL --role admin|reviewer|reader [--db PATH]
        lakivahti users password EMAIL [--db PATH]

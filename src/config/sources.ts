@@ -9,6 +9,7 @@ import { checkOptions, withDefaults } from '../sources/options.js';
 import { scheduleProblem } from './schedule.js';
 import { readFlatYaml } from './flat-yaml.js';
 import { byCodeUnit } from '../collate.js';
+import { notUtf8At } from '../bytes.js';
 
 // The yaml library is loaded only for a definition that is more than flat `key: value` lines (see flat-yaml.ts).
 const require = createRequire(import.meta.url);
@@ -48,7 +49,17 @@ export function loadSources(feedsDir: string): LoadedSources {
     let text = '';
     try {
       // Opened by its bytes: a name that is not UTF-8 read as text would name another file ("ENOENT").
-      text = fs.readFileSync(Buffer.concat([Buffer.from(dir + path.sep), raw]), 'utf8');
+      const at = Buffer.concat([Buffer.from(dir + path.sep), raw]);
+      if (fs.statSync(at).isDirectory()) throw new Error('is a folder, not a source definition');
+      const bytes = fs.readFileSync(at);
+      // A file an editor saved in Latin-1 read as UTF-8 gave its name and organisation U+FFFD for ä and ö: named instead.
+      const bad = notUtf8At(bytes);
+      if (bad >= 0) {
+        const start = bytes.lastIndexOf(0x0a, bad) + 1;
+        const line = bytes.subarray(0, start).filter((b) => b === 0x0a).length + 1;
+        throw new Error(`line ${line}: not UTF-8 (byte 0x${bytes[bad].toString(16)} at byte ${bad - start + 1} of the line); save the file as UTF-8 (iconv -f latin1 -t utf-8)`);
+      }
+      text = bytes.toString('utf8');
       const def = parseSourceDef(text, file);
       const other = seen.get(def.id);
       if (other) throw new FieldError(`field "id": "${def.id}" is already used by ${other}`, 'id');
@@ -111,13 +122,19 @@ export function parseSourceDef(text: string, file: string): SourceDef {
   for (const key of Object.keys(raw)) if (!FIELDS.has(key)) throw new FieldError(`unknown field "${key}"`, key);
 
   const str = (field: string, required = true): string | undefined => {
-    const v = raw[field];
+    // Blank is empty: `name: "  "` was a source named "" in every list.
+    const v = typeof raw[field] === 'string' ? (raw[field] as string).trim() : raw[field];
     if (v === undefined || v === null || v === '') {
       if (required) throw new FieldError(`field "${field}" is required`, field);
       return undefined;
     }
     if (typeof v !== 'string') throw new FieldError(`field "${field}" must be a string`, field);
-    return v.trim();
+    return v;
+  };
+
+  const nameSv = (v: string | undefined): string => {
+    if (v === undefined) throw new FieldError('field "nameSv" is empty: leave it out to use "name" in Swedish too', 'nameSv');
+    return v;
   };
 
   const id = str('id')!;
@@ -161,7 +178,7 @@ export function parseSourceDef(text: string, file: string): SourceDef {
   return {
     id,
     name: str('name')!,
-    ...(raw.nameSv === undefined ? {} : { nameSv: str('nameSv')! }),
+    ...(raw.nameSv === undefined ? {} : { nameSv: nameSv(str('nameSv', false)) }),
     url,
     kind,
     module: moduleName,

@@ -29,6 +29,11 @@ describe('config: source definitions', () => {
     ['id: x\nname: X\nurl: https://e.fi\nkind: rss\nlanguage: de', 'field "language"'],
     ['id: x\nname: X\nurl: https://e.fi\nkind: rss\nfoo: 1', 'unknown field "foo"'],
     ['id: x\nname: [unclosed\nurl: https://e.fi', 'invalid YAML at line'],
+    // Blank is empty: a name of spaces was stored as "" (a source with no name in lists and digests), and an empty
+    // nameSv, which may be left out, was said to be required.
+    ['id: x\nname: "   "\nurl: https://e.fi\nkind: rss', 'field "name" is required'],
+    ['id: x\nname: X\nnameSv: ""\nurl: https://e.fi\nkind: rss', 'field "nameSv" is empty: leave it out to use "name" in Swedish too'],
+    ['id: x\nname: X\nnameSv: " "\nurl: https://e.fi\nkind: rss', 'field "nameSv" is empty: leave it out to use "name" in Swedish too'],
   ])('rejects %j with an error naming the field', (yaml, message) => {
     expect(() => parseSourceDef(yaml, 'f.yaml')).toThrow(message);
   });
@@ -66,6 +71,25 @@ describe('config: source definitions', () => {
       { file: path.join(dir, 'sources', 'bad.yaml'), message: 'field "url" is required' },
       { file: path.join(dir, 'sources', 'good.yaml'), message: expect.stringContaining('already used') },
     ]);
+  });
+
+  it('refuses a definition written in Latin-1, naming the line and the byte, rather than storing U+FFFD in its name', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feeds-'));
+    fs.mkdirSync(path.join(dir, 'sources'));
+    // Saved by an editor set to Latin-1: "Sisäministeriö" read as UTF-8 was stored and shown as "Sis\uFFFDministeri\uFFFD".
+    fs.writeFileSync(path.join(dir, 'sources', 'sm.yaml'), Buffer.from('id: sm\nname: Sisäministeriö\nurl: https://e.fi/rss\nkind: rss\n', 'latin1'));
+    fs.writeFileSync(path.join(dir, 'sources', 'ok.yaml'), 'id: ok\nname: Sisäministeriö\nurl: https://e.fi/rss\nkind: rss\n');
+    const { sources, errors } = loadSources(dir);
+    expect(sources.map((s) => [s.id, s.name])).toEqual([['ok', 'Sisäministeriö']]);
+    expect(errors).toEqual([{ file: path.join(dir, 'sources', 'sm.yaml'), message: 'line 2: not UTF-8 (byte 0xe4 at byte 10 of the line); save the file as UTF-8 (iconv -f latin1 -t utf-8)' }]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names a folder called *.yaml as a folder, not with node\'s EISDIR', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feeds-'));
+    fs.mkdirSync(path.join(dir, 'sources', 'old.yaml'), { recursive: true });
+    expect(loadSources(dir).errors).toEqual([{ file: path.join(dir, 'sources', 'old.yaml'), message: 'is a folder, not a source definition' }]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('reads a file whose name is not UTF-8, and names it with its odd bytes as \\xNN', () => {

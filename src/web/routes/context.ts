@@ -7,12 +7,14 @@ import type { WebDeps } from '../deps.js';
 import type { KnownValues } from './item-query.js';
 import type { RowContext } from './present.js';
 import type { Lang } from '../../present/words-web.js';
+import { sourceNameIn } from '../../model.js';
 
 export interface PageContext {
   deps: WebDeps;
   /** The analyzer searches use (Voikko when installed), made at the first search. */
   analyzer(): Analyzer;
-  sourceName(id: string): string;
+  /** A source's name in `lang`: its Swedish name on a Swedish page where its definition gives one (Finnish when absent). */
+  sourceName(id: string, lang?: Lang): string;
   /** A goal's label in `lang` (Finnish when absent). */
   goalLabel(id: string, lang?: Lang): string;
   now(): Date;
@@ -25,14 +27,17 @@ export interface PageContext {
 /** The shared context of the pages over the application's dependencies. */
 export function pageContext(deps: WebDeps, now: () => Date = () => new Date()): PageContext {
   let analyzer: Analyzer | undefined;
-  const names = new Map(deps.sources.map((s) => [s.id, s.name]));
+  const defs = new Map(deps.sources.map((s) => [s.id, s]));
   // Every items page offers the organisations as a filter; they change only when items are stored, so they are read
   // again only when the data version moves (the page's own, when it passes the version it read).
   let organisations: { version: string; names: string[] } | undefined;
   const ctx: PageContext = {
     deps,
     analyzer: () => (analyzer ??= createAnalyzer()),
-    sourceName: (id) => names.get(id) ?? id,
+    sourceName: (id, lang = 'fi') => {
+      const def = defs.get(id);
+      return def ? sourceNameIn(def, lang) : id;
+    },
     goalLabel: (id, lang = 'fi') => (lang === 'sv' ? deps.goalLabelsSv?.[id] : undefined) ?? deps.goalLabels[id] ?? id,
     now,
     known: {
@@ -44,7 +49,7 @@ export function pageContext(deps: WebDeps, now: () => Date = () => new Date()): 
       },
       search: (text) => searchQuery(text, ctx.analyzer()),
     },
-    rows: (lang = 'fi') => ({ sourceName: ctx.sourceName, goalLabel: (id) => ctx.goalLabel(id, lang), today: helsinkiDate(now()), lang }),
+    rows: (lang = 'fi') => ({ sourceName: (id) => ctx.sourceName(id, lang), goalLabel: (id) => ctx.goalLabel(id, lang), today: helsinkiDate(now()), lang }),
   };
   return ctx;
 }

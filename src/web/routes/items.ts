@@ -70,7 +70,7 @@ function selects(ctx: PageContext, lang: UiLang, version?: string): Selects {
     const yesNo = (yes: string, no: string) => options(['kylla', 'ei'], (k) => (k === 'kylla' ? yes : no));
     html = {
       goals: options(ctx.known.goals, (g) => ctx.goalLabel(g, lang)),
-      sources: options(ctx.known.sources, ctx.sourceName),
+      sources: options(ctx.known.sources, (id) => ctx.sourceName(id, lang)),
       organisations: options([...organisationFilter(organisations).values()].map((c) => c.name), (o) => o),
       kinds: options(ITEM_KINDS, (k) => kindLabel(k, lang)),
       stages: options(MATTER_STAGES, (s) => stageName(s, lang) ?? s),

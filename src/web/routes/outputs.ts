@@ -91,7 +91,7 @@ function renderFeed(ctx: PageContext, req: Request, res: Response, lang: Lang, f
     const page = `${base}/items/${r.id}`;
     const deadline = r.deadline ? ` ${word(lang, 'feed.deadline', { date: finnishDate(r.deadline) })}` : '';
     const date = new Date(r.published ?? ctx.now().toISOString());
-    const description = `${ctx.sourceName(r.source)}${r.organisation ? `, ${r.organisation}` : ''}.${deadline} ${r.summary}`.trim();
+    const description = `${ctx.sourceName(r.source, lang)}${r.organisation ? `, ${r.organisation}` : ''}.${deadline} ${r.summary}`.trim();
     feed.addItem({
       // The library writes the title and summary as Atom's type="html" and the summary as JSON Feed's content_html, in
       // CDATA sections it splits at the first "]]>" only. Stored text is text: escaped, "a < 5" and an escaped tag read
@@ -210,7 +210,7 @@ export function deadlinesCalendar(ctx: PageContext): RequestHandler {
       cal.createEvent({
         id: `lakivahti-item-${r.id}`, allDay: true, start, end: new Date(start.getTime() + 86_400_000),
         summary: word(lang, 'feed.event', { title: r.title }), url: `${base}/items/${r.id}`,
-        description: [r.organisation, ctx.sourceName(r.source), safeHref(r.url)].filter(Boolean).join('\n'),
+        description: [r.organisation, ctx.sourceName(r.source, lang), safeHref(r.url)].filter(Boolean).join('\n'),
       });
     }
     res.type('text/calendar; charset=utf-8').send(withEventLanguages(cal.toString(), rows.map((r) => itemLang(r.language, lang))));
@@ -232,7 +232,7 @@ export function itemsCsv(ctx: PageContext): RequestHandler {
     if (!filter) return;
     const rows = listFilteredItems(ctx.deps.db, filter, CSV_ROWS).map((r) => {
       const row: Record<(typeof CSV_COLUMNS)[number], string> = {
-        id: String(r.id), title: cell(r.title), source: cell(ctx.sourceName(r.source)), organisation: cell(r.organisation),
+        id: String(r.id), title: cell(r.title), source: cell(ctx.sourceName(r.source, lang)), organisation: cell(r.organisation),
         published: spreadsheetTime(r.published), deadline: r.deadline ?? '', goals: cell(r.goals.map((g) => ctx.goalLabel(g, lang)).join(', ')),
         kind: kindLabel(r.kind, lang), stage: stageName(r.matterStage, lang) ?? '', language: languageLabel(r.language, lang),
         identifiers: cell(r.identifiers.join(', ')), link: safeHref(r.url) ?? '', matter: r.matter === null ? '' : String(r.matter),

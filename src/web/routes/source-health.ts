@@ -3,6 +3,7 @@ import type { SourceDef } from '../../model.js';
 import type { SourceState } from '../../store/index.js';
 import { word, type Lang } from '../../present/words-web.js';
 import { plainError, statusWord } from '../../present/source-words.js';
+import { sourceNameIn } from '../../model.js';
 
 export type Health = 'ok' | 'failing' | 'never';
 
@@ -43,7 +44,7 @@ export function emptyCaveat(all: SourceHealth[], line: { ok: boolean }): 'overvi
 /** "10/10 kunnossa" ("10/10 fungerar"), or which are failing and which have not run yet; never an all-clear that is not. */
 export function healthLine(all: SourceHealth[], configErrors: number, lang: Lang = 'fi'): { text: string; ok: boolean } {
   const ok = all.filter((s) => s.health === 'ok').length;
-  const failing = all.filter((s) => s.health === 'failing').map((s) => s.def.name);
+  const failing = all.filter((s) => s.health === 'failing').map((s) => sourceNameIn(s.def, lang));
   const never = all.filter((s) => s.health === 'never').length;
   const parts = [word(lang, 'health.ok', { ok, all: all.length })];
   if (failing.length) parts.push(word(lang, failing.length === 1 ? 'health.failingOne' : 'health.failingMany', { names: failing.join(', ') }));

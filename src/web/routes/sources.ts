@@ -9,8 +9,25 @@ import type { PageContext } from './context.js';
 import { safeHref } from './item.js';
 import { healthLine, sourceHealth } from './source-health.js';
 import { viewer } from './viewer.js';
+import { sourceNameIn } from '../../model.js';
 import { word } from '../../present/words-web.js';
 import { pageLang, wordsFor, type Say } from './form-helpers.js';
+
+/**
+ * A source's address as the page links it: without the user name and password a feed behind Basic authorization is
+ * defined with (the fetch sends them; every signed-in reader sees this page).
+ */
+function withoutPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = '';
+    u.password = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
 
 export function sourcesPage(ctx: PageContext): RequestHandler {
   return (_req, res) => {
@@ -25,7 +42,7 @@ export function sourcesPage(ctx: PageContext): RequestHandler {
       line: healthLine(health, ctx.deps.configErrors.length, lang),
       configErrors: ctx.deps.configErrors,
       sources: health.map((s) => ({
-        id: s.def.id, name: s.def.name, href: safeHref(s.def.url), url: s.def.url, verified: s.def.verified !== false,
+        id: s.def.id, name: sourceNameIn(s.def, lang), href: safeHref(withoutPassword(s.def.url)), url: withoutPassword(s.def.url), verified: s.def.verified !== false,
         health: s.health, statusText: s.statusText, error: s.error, technical: s.health === 'failing' ? s.state?.lastError : null,
         lastRunAt: s.state?.lastRunAt ?? null, lastSuccessAt: s.state?.lastSuccessAt ?? null, nextRunAt: s.state?.nextRunAt ?? null,
         errorCount: s.state?.errorCount ?? 0, items: (counts.get(s.def.id) ?? 0).toLocaleString('fi-FI'),
@@ -37,19 +54,20 @@ export function sourcesPage(ctx: PageContext): RequestHandler {
 
 /** Pause, resume and crawl now: administrators only, each recorded with who and when, then back to /sources saying what was done (the word's key). */
 export function mountSourceActions(app: express.Express, deps: WebDeps): void {
-  const names = new Map(deps.sources.map((s) => [s.id, s.name]));
-  /** `act` refuses in the person's language (`w`) and returns the key of the word that says what was done. */
-  const action = (name: string, act: (id: string, user: SessionUser, now: string, w: Say) => string) => [
+  const defs = new Map(deps.sources.map((s) => [s.id, s]));
+  /** `act` refuses in the person's language (`w`, the source named in it) and returns the key of the word that says what was done. */
+  const action = (name: string, act: (id: string, user: SessionUser, now: string, w: Say, sourceName: string) => string) => [
     requireRole('admin'),
     (req: Request, res: Response) => {
       const id = String(req.params.id);
       const w = wordsFor(res.locals);
-      if (!names.has(id)) throw new HttpError(404, w('sources.unknown', { id }));
+      if (!defs.has(id)) throw new HttpError(404, w('sources.unknown', { id }));
       const user = res.locals.user as SessionUser;
       const now = new Date().toISOString();
-      const done = act(id, user, now, w);
+      const sourceName = sourceNameIn(defs.get(id)!, pageLang(res.locals));
+      const done = act(id, user, now, w, sourceName);
       if (!deps.readOnly) logAction(deps.db, { userId: user.id, email: user.email, action: name, target: `source:${id}`, now });
-      say(res, w(done, { name: names.get(id) }));
+      say(res, w(done, { name: sourceName }));
       res.redirect(303, '/sources');
     },
   ];
@@ -66,8 +84,8 @@ export function mountSourceActions(app: express.Express, deps: WebDeps): void {
     setSourcePaused(deps.db, id, null);
     return 'sources.resumedSaid';
   }));
-  app.post('/sources/:id/crawl', ...action('source-crawl', (id, _user, _now, w) => {
-    if (listPausedSources(deps.db).has(id)) throw new HttpError(409, w('sources.pausedFirst', { name: names.get(id) }));
+  app.post('/sources/:id/crawl', ...action('source-crawl', (id, _user, _now, w, name) => {
+    if (listPausedSources(deps.db).has(id)) throw new HttpError(409, w('sources.pausedFirst', { name }));
     if (!deps.crawlNow) throw new HttpError(503, w('sources.noCrawls'));
     if (!deps.crawlNow(id)) throw new HttpError(503, w('sources.stopping'));
     return 'sources.crawlSaid';
