@@ -841,7 +841,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 02:28 UTC, load 25-28, the rules and models of 5da5a9b): F1 0.955 / 0.951 (precision 0.926 / 0.926, recall 0.986 /
       // 0.979), primary 0.964 / 0.957 (chosen 0.950 / 0.943), goal precision 0.980 / 0.980 (goal recall 0.954 / 0.947),
       // snowball / voikko; keyword alert 0.844 (precision 0.760, recall 0.950), 0.793 (chosen 0.657), 0.663. Bars just
-      // below (above the issue's targets, F1 0.95 only just): a fall below is a regression.
+      // below (below the issue's F1 target, where it stands; above its primary-hit and goal-precision targets): a fall
+      // below is a regression. The same after both models' refit that sealed it (eval-2028-24 in their fit).
       expectBars(evaluation202825, { f1: 0.95, primaryHit: 0.955, goalPrecision: 0.975 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
