@@ -1,0 +1,35 @@
+// Round forty-four's relevance classes (issue 10; wordings are this test's own, not a set's items).
+import { describe, expect, it } from 'vitest';
+import { roundTaggers } from './round-taggers.js';
+
+// A capability (kyky, suorituskyky; förmåga, prestationsförmåga) given to rescue departments is how the rescue services
+// are organised and prepared, whatever accidents its summary says the units will be sent to: the incident scope does not
+// take it. One collapse to which a heavy-rescue unit was alerted names no capability and stays incident news.
+describe.each(roundTaggers('round forty-four, capability'))('round forty-four, a capability is no call-out (%s)', (_name, tag) => {
+  it.each([
+    ['Raskaan pelastuksen kyky kolmelle uudelle pelastuslaitokselle', 'Yksiköt auttavat sortuneissa rakennuksissa ja suurissa liikenneonnettomuuksissa koko maassa.', 'fi'],
+    ['Tre nya räddningsverk får förmåga till tung räddning', 'Enheterna hjälper vid rasade byggnader och stora trafikolyckor i hela landet.', 'sv'],
+    ['Pelastuslaitosten suorituskyky laajoissa tulipaloissa arvioidaan uudelleen', 'Arviossa tarkastellaan yksiköiden määrää ja sijoittelua.', 'fi'],
+  ] as const)('services: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'services' });
+  });
+
+  it.each([
+    ['Kerrostalo sortui Vantaalla, raskaan pelastuksen yksikkö hälytettiin paikalle', 'Kaksi ihmistä loukkaantui lievästi.', 'fi'],
+    ['Ett flervåningshus rasade i Vanda, enheten för tung räddning larmades', 'Två personer skadades lindrigt.', 'sv'],
+  ] as const)('one collapse stays incident news: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'pelastustoimi' }).relevant).toBe(false);
+  });
+});
+
+// A cyber attack (palvelunestohyökkäys, kyberhyökkäys; överbelastningsattack, cyberattack) on the rescue services' network
+// is their information security, internal security, as a data breach is: the alarms it names are what it threatened, not
+// a call-out.
+describe.each(roundTaggers('round forty-four, cyber attack'))('round forty-four, a cyber attack is no call-out (%s)', (_name, tag) => {
+  it.each([
+    ['Kyberhyökkäys pelastuslaitoksen verkkoon: hälytykset ohjattiin varayhteydelle', 'Hyökkäys kesti kolme tuntia.', 'fi'],
+    ['Palvelunestohyökkäys kaupungin verkkoon, pelastuslaitoksen hälytykset kulkivat varajärjestelmällä', 'Katkos kesti kaksi tuntia.', 'fi'],
+  ] as const)('internal security: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security' });
+  });
+});
