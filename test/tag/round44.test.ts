@@ -33,3 +33,21 @@ describe.each(roundTaggers('round forty-four, cyber attack'))('round forty-four,
     expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security' });
   });
 });
+
+// A storm (rajuilma, oväder) is a call-out as myrsky and storm are: its tasks counted in a report are incident news.
+// Preparing for storms is not.
+describe.each(roundTaggers('round forty-four, storms'))('round forty-four, storms (%s)', (_name, tag) => {
+  it.each([
+    ['Oväder rev ner träd på vägarna i Österbotten, räddningsverket hade 150 uppdrag', 'Som mest var 10 000 hushåll utan el.', 'sv'],
+    ['Rajuilma katkoi sähköt Pohjanmaalla, pelastuslaitos teki 150 tehtävää', 'Pahimmillaan 10 000 taloutta oli ilman sähköä.', 'fi'],
+  ] as const)('incident news: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'pelastustoimi' }).relevant).toBe(false);
+  });
+
+  it.each([
+    ['Pelastuslaitosten varautuminen rajuilmoihin: sisäministeriö antaa ohjeen', 'Ohje koskee sähkökatkoja ja kaatuneita puita.', 'fi'],
+    ['Räddningsverkens beredskap inför oväder: inrikesministeriet ger en anvisning', 'Anvisningen gäller elavbrott och fallna träd.', 'sv'],
+  ] as const)('still relevant: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang }).relevant).toBe(true);
+  });
+});
