@@ -51,3 +51,33 @@ describe.each(roundTaggers('round forty-four, storms'))('round forty-four, storm
     expect(tag({ title, summary, lang }).relevant).toBe(true);
   });
 });
+
+// Election financing (vaalirahoitus, valfinansiering) is candidates' campaign money, never the welfare areas' or the
+// rescue services' funding, though the regional elections are among the elections it covers. The welfare areas' own
+// funding stays the reform's.
+describe.each(roundTaggers('round forty-four, election financing'))('round forty-four, election financing (%s)', (_name, tag) => {
+  it.each([
+    ['Vaalirahoituksen ilmoitukset aluevaaleista julkaistaan', 'Ehdokkaiden ilmoitukset ovat nähtävillä oikeusministeriön palvelussa.', 'fi'],
+    ['Valfinansieringen i välfärdsområdesvalet: anmälningarna publiceras', 'Kandidaternas anmälningar finns i justitieministeriets tjänst.', 'sv'],
+  ] as const)('not relevant: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'om' }).relevant).toBe(false);
+  });
+
+  it.each([
+    ['Hyvinvointialueiden rahoitus kasvaa ensi vuonna', 'Valtiovarainministeriön laskelma koskee kaikkia alueita.', 'fi'],
+    ['Välfärdsområdenas finansiering ökar nästa år', 'Finansministeriets kalkyl gäller alla områden.', 'sv'],
+  ] as const)('the reform: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'welfare-reform' });
+  });
+});
+
+// A fire brigade's house (brandkårshus) is an association's hall, a building the town buys or turns into a library, not a
+// fire brigade.
+describe.each(roundTaggers('round forty-four, brandkårshus'))('round forty-four, a fire brigade\'s house (%s)', (_name, tag) => {
+  it('not relevant: a hall turned into a library', () => {
+    expect(tag({ title: 'Det gamla brandkårshuset i Närpes blir bibliotek', summary: 'Staden renoverar byggnaden under vintern.', lang: 'sv', source: 'yle' }).relevant).toBe(false);
+  });
+  it('still relevant: the contract brigade', () => {
+    expect(tag({ title: 'Avtalsbrandkåren i Närpes får en ny brandstation', summary: 'Räddningsverket hyr stationen av staden.', lang: 'sv' }).relevant).toBe(true);
+  });
+});
