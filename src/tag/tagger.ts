@@ -202,7 +202,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     for (let h = 0; h < hits; h++) hitAt[hitTerms[h].index] = -1;
     hits = 0;
     phrases = 0;
-    const fieldTokens: [Field, Token[]][] = [];
+    // Each field's tokens with the words it denies (see deniedIn), or null: the scopes read both.
+    const fieldTokens: [Field, Token[], Uint8Array | null][] = [];
     const features = new Map<string, number>();
     about = [];
     first = [];
@@ -220,8 +221,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const text = fi === 0 ? title : summary;
       if (!text) continue;
       const tokens: Token[] = words?.[field] ?? tokenize(text);
-      fieldTokens.push([field, tokens]);
-      matchField(tokens, field, lang, features, deniedIn(text, tokens, lang, endsIn, fi === 0 || !ownBudget(fieldTokens[0][0] === 'title' ? fieldTokens[0][1].length : 0)));
+      const denied = deniedIn(text, tokens, lang, endsIn, fi === 0 || !ownBudget(fieldTokens[0][0] === 'title' ? fieldTokens[0][1].length : 0));
+      fieldTokens.push([field, tokens, denied]);
+      matchField(tokens, field, lang, features, denied);
       if (fi === 0) readTitle(text, tokens, lang);
     }
     const reading = score(input, lang, kind, features);
@@ -624,12 +626,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
    * Scope rules: an item of a kind outside the strategy (incident news, policing, welfare-area care) keeps
    * only a share of its score unless it also names what would bring it in (legislation, rescue services, …).
    */
-  function applyScopes(reading: ItemReading, fieldTokens: [Field, Token[]][], scopeMatcher: Matcher): void {
+  function applyScopes(reading: ItemReading, fieldTokens: [Field, Token[], Uint8Array | null][], scopeMatcher: Matcher): void {
     const { lang, rule, evidence, cooperation } = reading;
     const titleScore = reading.title;
     let scale = 1;
     const scopeHits = new Map<string, ScopeHit>();
-    for (let fi = 0; fi < fieldTokens.length; fi++) findScopes(scopeMatcher, fieldTokens[fi][1], fieldTokens[fi][0], lang, scopeHits, scopeKey, scopePer);
+    for (let fi = 0; fi < fieldTokens.length; fi++) findScopes(scopeMatcher, fieldTokens[fi][1], fieldTokens[fi][2], fieldTokens[fi][0], lang, scopeHits, scopeKey, scopePer);
     const joint: [GoalId, number][] = [];
     for (let si = 0; si < taxonomy.scopes.length; si++) {
       const sc = taxonomy.scopes[si];
@@ -1265,7 +1267,7 @@ function endsWithin(ends: boolean[], i: number, j: number): boolean {
  * Note which scope terms a field's tokens match (single words and phrases), keyed `scope:role` (`keys`, per term
  * index); the title wins. `per` is scratch space for the tokens' matches.
  */
-function findScopes(m: Matcher, tokens: Token[], field: Field, lang: Lang, out: Map<string, ScopeHit>, keys: string[], per: TokenMatches[]): void {
+function findScopes(m: Matcher, tokens: Token[], denied: Uint8Array | null, field: Field, lang: Lang, out: Map<string, ScopeHit>, keys: string[], per: TokenMatches[]): void {
   const note = (term: CompiledTerm, match: string): void => {
     const key = keys[term.index];
     const prev = out.get(key);
@@ -1275,6 +1277,10 @@ function findScopes(m: Matcher, tokens: Token[], field: Field, lang: Lang, out: 
   // Overwritten, not emptied (see matchField): nothing reads past n.
   for (let i = 0; i < n; i++) per[i] = m.matchToken(tokens[i], lang);
   for (let i = 0; i < n; i++) {
+    // What the item says it leaves alone (see deniedIn) neither puts it in a scope nor takes it out (round forty-four):
+    // "muutosneuvottelut koskevat hallintoa – pelastuslaitos rajattiin ulkopuolelle" stays the welfare area's staff
+    // negotiations; a rescue-act item whose summary says the welfare areas' funding act stays unchanged is no welfare-area news.
+    if (denied !== null && denied[i] === 1) continue;
     const x = per[i];
     for (const s of x.single) {
       // A word that puts the item in a scope is not also its way out: meripelastustoimi is sea rescue (when), not

@@ -81,3 +81,23 @@ describe.each(roundTaggers('round forty-four, brandkårshus'))('round forty-four
     expect(tag({ title: 'Avtalsbrandkåren i Närpes får en ny brandstation', summary: 'Räddningsverket hyr stationen av staden.', lang: 'sv' }).relevant).toBe(true);
   });
 });
+
+// What an item says it leaves alone (ulkopuolelle, ei koske, gällde inte: deniedIn) neither puts it in a scope nor takes it
+// out: a welfare area's staff negotiations that leave the rescue department out stay its HR, and a rescue-act change whose
+// summary says the welfare areas' funding act stays as it is is no welfare-area news. A Swedish denial in the past tense
+// (gällde inte) denies as the present does.
+describe.each(roundTaggers('round forty-four, denied words in scopes'))('round forty-four, what is left alone names no scope (%s)', (_name, tag) => {
+  it.each([
+    ['Hyvinvointialueen hallinnon muutosneuvottelut alkavat – pelastuslaitos jätettiin ulkopuolelle', 'Neuvottelut koskevat 250 työntekijää.', 'fi'],
+    ['Välfärdsområdets omställningsförhandlingar inom förvaltningen – räddningsverket lämnades utanför', 'Förhandlingarna gäller 250 anställda.', 'sv'],
+  ] as const)('not relevant: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'hyvinvointialue' }).relevant).toBe(false);
+  });
+
+  it.each([
+    ['Pelastuslain muutos hyväksyttiin: valvonta kohdistetaan riskien mukaan', 'Hyvinvointialueiden rahoituslaki ja hätäkeskusten tehtävät pysyvät ennallaan.', 'fi'],
+    ['Ändringen av räddningslagen godtogs: tillsynen inriktas efter riskerna', 'Välfärdsområdenas finansieringslag och nödcentralernas uppgifter förblir oförändrade.', 'sv'],
+  ] as const)('still relevant: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'services' });
+  });
+});
