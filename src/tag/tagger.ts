@@ -962,7 +962,8 @@ const NO_WORDS: WordMatch[] = [];
  * koske") or Swedish (påverkar inte, gäller inte, utan att beröra; in a clause "att ändringen inte påverkar").
  */
 const DENIES_FI = /^(?:vaikut|koske|käsittel|muuta$)/;
-const DENIES_SV = /^(?:påverka|berör|gäller|behandla)/;
+// In any tense (round forty-four): "Förhandlingarna gällde inte räddningsverket" as "gäller inte".
+const DENIES_SV = /^(?:påverka|berör|gäll(?:er|de)|behandla)/;
 const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|utan|ennallaan|mukaisina|tasolla|oförändrade?|oförändrat|propositionen|stilla|ulkopuolelle|utanför)(?!\p{L})/iu;
 /**
  * Staying as it is (pysyy ennallaan, säilyvät esityksen mukaisina, förblir oförändrade, står stilla), said of what precedes

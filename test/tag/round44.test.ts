@@ -90,6 +90,7 @@ describe.each(roundTaggers('round forty-four, denied words in scopes'))('round f
   it.each([
     ['Hyvinvointialueen hallinnon muutosneuvottelut alkavat – pelastuslaitos jätettiin ulkopuolelle', 'Neuvottelut koskevat 250 työntekijää.', 'fi'],
     ['Välfärdsområdets omställningsförhandlingar inom förvaltningen – räddningsverket lämnades utanför', 'Förhandlingarna gäller 250 anställda.', 'sv'],
+    ['Välfärdsområdets måltidstjänster minskar med 40 arbetsplatser', 'Minskningarna gällde inte räddningsverket eller akutvården.', 'sv'],
   ] as const)('not relevant: %s', (title, summary, lang) => {
     expect(tag({ title, summary, lang, source: 'hyvinvointialue' }).relevant).toBe(false);
   });
