@@ -972,6 +972,8 @@ const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|utan|enna
  */
 const STAYS_FI = /^(?:pysy(?:y|vät|isi|isivät)|säily(?:y|vät|isi|isivät))$/;
 const STAYS_SV = /^(?:förblir|är|hålls|står)$/;
+/** Supervision (valvonta, tillsyn) as a word of its own: after ilman or utan, a thing left unattended. */
+const UNATTENDED = /^(?:valvonta|valvontaa|tillsyn)$/;
 /** Left out (rajattiin ulkopuolelle, on jätetty ulkopuolelle, lämnades utanför, har avgränsats utanför): in any tense. */
 const LEFT_FI = /^(?:rajat(?:aan|tiin|tu|taisiin)|jätet(?:ään|tiin|ty)|jää|jäävät|jäi|jäivät)$/;
 const LEFT_SV = /^(?:lämna(?:s|des|ts)|avgränsa(?:s|des|ts)|hålls|hölls)$/;
@@ -997,6 +999,13 @@ function deniedIn(text: string, tokens: Token[], lang: Lang, endsIn: (text: stri
     else if (lang === 'sv' && DENIES_SV.test(w) && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower)) from = k + 2;
     else if (lang === 'sv' && DENIES_SV.test(w) && /^(?:inte|ej)$/.test(tokens[k - 1].lower)) from = k + 1;
     else if (lang === 'sv' && DENIES_SV.test(w) && k >= 2 && tokens[k - 1].lower === 'att' && tokens[k - 2].lower === 'utan') from = k + 1;
+    // Without supervision (ilman valvontaa, utan tillsyn: a candle left burning unattended) is no supervision (round
+    // forty-four): the word alone is denied.
+    if (from < 0 && UNATTENDED.test(w) && tokens[k - 1].lower === (lang === 'sv' ? 'utan' : 'ilman')) {
+      out ??= new Uint8Array(n);
+      out[k] = 1;
+      continue;
+    }
     if (from < 0) {
       const to = stays ? staysAt(tokens, k, lang) : -1;
       if (to < 0) continue;

@@ -102,3 +102,21 @@ describe.each(roundTaggers('round forty-four, denied words in scopes'))('round f
     expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'services' });
   });
 });
+
+// Without supervision (ilman valvontaa, utan tillsyn) is a thing left unattended, no supervision: a reminder not to leave
+// a sauna stove on unattended stays a reminder. The rescue department's supervision named as such still counts.
+describe.each(roundTaggers('round forty-four, unattended'))('round forty-four, left unattended (%s)', (_name, tag) => {
+  it.each([
+    ['Pelastuslaitos muistuttaa: älä jätä kiuasta lämpiämään ilman valvontaa', 'Kiukaan päälle unohtuneet pyyhkeet syttyvät helposti.', 'fi'],
+    ['Räddningsverket påminner: lämna inte bastuaggregatet påslaget utan tillsyn', 'Handdukar som glömts på aggregatet fattar lätt eld.', 'sv'],
+  ] as const)('a reminder: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'pelastustoimi' }).relevant).toBe(false);
+  });
+
+  it.each([
+    ['Pelastuslaitoksen valvonta kohdistuu kerrostalojen porraskäytäviin', 'Pelastuslaitos muistuttaa, ettei porraskäytävään saa jättää tavaroita.', 'fi'],
+    ['Räddningsverkets tillsyn riktas mot trapphusen i flervåningshus', 'Räddningsverket påminner om att inga saker får lämnas i trapphuset.', 'sv'],
+  ] as const)('supervision: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'pelastustoimi' }).relevant).toBe(true);
+  });
+});
