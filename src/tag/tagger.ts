@@ -221,7 +221,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const text = fi === 0 ? title : summary;
       if (!text) continue;
       const tokens: Token[] = words?.[field] ?? tokenize(text);
-      const denied = deniedIn(text, tokens, lang, endsIn, fi === 0 || !ownBudget(fieldTokens[0][0] === 'title' ? fieldTokens[0][1].length : 0));
+      const denied = deniedIn(text, tokens, lang, endsIn, fi === 0 || !ownBudget(fieldTokens.length > 0 && fieldTokens[0][0] === 'title' ? fieldTokens[0][1].length : 0));
       fieldTokens.push([field, tokens, denied]);
       matchField(tokens, field, lang, features, denied);
       if (fi === 0) readTitle(text, tokens, lang);
