@@ -120,3 +120,18 @@ describe.each(roundTaggers('round forty-four, unattended'))('round forty-four, l
     expect(tag({ title, summary, lang, source: 'pelastustoimi' }).relevant).toBe(true);
   });
 });
+
+// Round forty-four's words from eval-2028-24 (a dev set from this round): a hazard bulletin in Finlex's Swedish
+// (farobulletin, vaaratiedote's twin); the rescue services' service-level decision, whichever organ of the welfare area
+// takes it, lifts the welfare-area scope; client guidance (asiakasohjaus) is social care's, no steering of the welfare areas.
+describe.each(roundTaggers('round forty-four, eval-2028-24 words'))('round forty-four, eval-2028-24 words (%s)', (_name, tag) => {
+  it('internal security: a hazard bulletin in Swedish', () => {
+    expect(tag({ title: 'Farobulletiner sänds till alla mobiltelefoner i området från nästa år', summary: '', lang: 'sv' })).toMatchObject({ relevant: true, primary: 'internal-security' });
+  });
+  it('services: the service-level decision in the regional board', () => {
+    expect(tag({ title: 'Aluehallitus: palvelutasopäätökseen kaksi uutta osa-aikaista asemaa', summary: 'Muutos lyhentää saapumisaikoja haja-asutusalueilla.', lang: 'fi', source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'services' });
+  });
+  it('not relevant: client guidance in social care', () => {
+    expect(tag({ title: 'Sosiaalihuollon asiakasohjauksen yhtenäistäminen alkaa', summary: 'Hanke koskee hyvinvointialueiden vammaispalveluja.', lang: 'fi', source: 'hankeikkuna' }).relevant).toBe(false);
+  });
+});
