@@ -202,7 +202,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     for (let h = 0; h < hits; h++) hitAt[hitTerms[h].index] = -1;
     hits = 0;
     phrases = 0;
-    const fieldTokens: [Field, Token[]][] = [];
+    // Each field's tokens with the words it denies (see deniedIn), or null: the scopes read both.
+    const fieldTokens: [Field, Token[], Uint8Array | null][] = [];
     const features = new Map<string, number>();
     about = [];
     first = [];
@@ -220,8 +221,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const text = fi === 0 ? title : summary;
       if (!text) continue;
       const tokens: Token[] = words?.[field] ?? tokenize(text);
-      fieldTokens.push([field, tokens]);
-      matchField(tokens, field, lang, features, deniedIn(text, tokens, lang, endsIn, fi === 0 || !ownBudget(fieldTokens[0][0] === 'title' ? fieldTokens[0][1].length : 0)));
+      const denied = deniedIn(text, tokens, lang, endsIn, fi === 0 || !ownBudget(fieldTokens.length > 0 && fieldTokens[0][0] === 'title' ? fieldTokens[0][1].length : 0));
+      fieldTokens.push([field, tokens, denied]);
+      matchField(tokens, field, lang, features, denied);
       if (fi === 0) readTitle(text, tokens, lang);
     }
     const reading = score(input, lang, kind, features);
@@ -624,12 +626,12 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
    * Scope rules: an item of a kind outside the strategy (incident news, policing, welfare-area care) keeps
    * only a share of its score unless it also names what would bring it in (legislation, rescue services, …).
    */
-  function applyScopes(reading: ItemReading, fieldTokens: [Field, Token[]][], scopeMatcher: Matcher): void {
+  function applyScopes(reading: ItemReading, fieldTokens: [Field, Token[], Uint8Array | null][], scopeMatcher: Matcher): void {
     const { lang, rule, evidence, cooperation } = reading;
     const titleScore = reading.title;
     let scale = 1;
     const scopeHits = new Map<string, ScopeHit>();
-    for (let fi = 0; fi < fieldTokens.length; fi++) findScopes(scopeMatcher, fieldTokens[fi][1], fieldTokens[fi][0], lang, scopeHits, scopeKey, scopePer);
+    for (let fi = 0; fi < fieldTokens.length; fi++) findScopes(scopeMatcher, fieldTokens[fi][1], fieldTokens[fi][2], fieldTokens[fi][0], lang, scopeHits, scopeKey, scopePer);
     const joint: [GoalId, number][] = [];
     for (let si = 0; si < taxonomy.scopes.length; si++) {
       const sc = taxonomy.scopes[si];
@@ -960,7 +962,8 @@ const NO_WORDS: WordMatch[] = [];
  * koske") or Swedish (påverkar inte, gäller inte, utan att beröra; in a clause "att ändringen inte påverkar").
  */
 const DENIES_FI = /^(?:vaikut|koske|käsittel|muuta$)/;
-const DENIES_SV = /^(?:påverka|berör|gäller|behandla)/;
+// In any tense (round forty-four): "Förhandlingarna gällde inte räddningsverket" as "gäller inte".
+const DENIES_SV = /^(?:påverka|berör|gäll(?:er|de)|behandla)/;
 const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|utan|ennallaan|mukaisina|tasolla|oförändrade?|oförändrat|propositionen|stilla|ulkopuolelle|utanför)(?!\p{L})/iu;
 /**
  * Staying as it is (pysyy ennallaan, säilyvät esityksen mukaisina, förblir oförändrade, står stilla), said of what precedes
@@ -969,6 +972,8 @@ const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|utan|enna
  */
 const STAYS_FI = /^(?:pysy(?:y|vät|isi|isivät)|säily(?:y|vät|isi|isivät))$/;
 const STAYS_SV = /^(?:förblir|är|hålls|står)$/;
+/** Supervision (valvonta, tillsyn) as a word of its own: after ilman or utan, a thing left unattended. */
+const UNATTENDED = /^(?:valvonta|valvontaa|tillsyn)$/;
 /** Left out (rajattiin ulkopuolelle, on jätetty ulkopuolelle, lämnades utanför, har avgränsats utanför): in any tense. */
 const LEFT_FI = /^(?:rajat(?:aan|tiin|tu|taisiin)|jätet(?:ään|tiin|ty)|jää|jäävät|jäi|jäivät)$/;
 const LEFT_SV = /^(?:lämna(?:s|des|ts)|avgränsa(?:s|des|ts)|hålls|hölls)$/;
@@ -994,6 +999,13 @@ function deniedIn(text: string, tokens: Token[], lang: Lang, endsIn: (text: stri
     else if (lang === 'sv' && DENIES_SV.test(w) && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower)) from = k + 2;
     else if (lang === 'sv' && DENIES_SV.test(w) && /^(?:inte|ej)$/.test(tokens[k - 1].lower)) from = k + 1;
     else if (lang === 'sv' && DENIES_SV.test(w) && k >= 2 && tokens[k - 1].lower === 'att' && tokens[k - 2].lower === 'utan') from = k + 1;
+    // Without supervision (ilman valvontaa, utan tillsyn: a candle left burning unattended) is no supervision (round
+    // forty-four): the word alone is denied.
+    if (from < 0 && UNATTENDED.test(w) && tokens[k - 1].lower === (lang === 'sv' ? 'utan' : 'ilman')) {
+      out ??= new Uint8Array(n);
+      out[k] = 1;
+      continue;
+    }
     if (from < 0) {
       const to = stays ? staysAt(tokens, k, lang) : -1;
       if (to < 0) continue;
@@ -1265,7 +1277,7 @@ function endsWithin(ends: boolean[], i: number, j: number): boolean {
  * Note which scope terms a field's tokens match (single words and phrases), keyed `scope:role` (`keys`, per term
  * index); the title wins. `per` is scratch space for the tokens' matches.
  */
-function findScopes(m: Matcher, tokens: Token[], field: Field, lang: Lang, out: Map<string, ScopeHit>, keys: string[], per: TokenMatches[]): void {
+function findScopes(m: Matcher, tokens: Token[], denied: Uint8Array | null, field: Field, lang: Lang, out: Map<string, ScopeHit>, keys: string[], per: TokenMatches[]): void {
   const note = (term: CompiledTerm, match: string): void => {
     const key = keys[term.index];
     const prev = out.get(key);
@@ -1275,6 +1287,10 @@ function findScopes(m: Matcher, tokens: Token[], field: Field, lang: Lang, out: 
   // Overwritten, not emptied (see matchField): nothing reads past n.
   for (let i = 0; i < n; i++) per[i] = m.matchToken(tokens[i], lang);
   for (let i = 0; i < n; i++) {
+    // What the item says it leaves alone (see deniedIn) neither puts it in a scope nor takes it out (round forty-four):
+    // "muutosneuvottelut koskevat hallintoa – pelastuslaitos rajattiin ulkopuolelle" stays the welfare area's staff
+    // negotiations; a rescue-act item whose summary says the welfare areas' funding act stays unchanged is no welfare-area news.
+    if (denied !== null && denied[i] === 1) continue;
     const x = per[i];
     for (const s of x.single) {
       // A word that puts the item in a scope is not also its way out: meripelastustoimi is sea rescue (when), not
