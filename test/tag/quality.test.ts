@@ -821,7 +821,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       // leave the rescue department out no longer relevant (qg201): F1 0.972 (precision 0.965, recall 0.979). Its second part
       // (h-goals-52: backup links as preparedness, qg217/qg218; the EU knowledge network for civil protection by its name,
       // qg235/qg236): primary 0.964, goal precision 0.980, both analyzers (the primary target met). Bars raised to just below.
-      expectBars(evaluation202823, { f1: 0.97, primaryHit: 0.96, goalPrecision: 0.975 }, true);
+      // Round forty-four (h-goals-53: a context word in the illative names no title subject, qg067): primary 0.971, goal
+      // precision 0.986, both analyzers. Bars raised to just below.
+      expectBars(evaluation202823, { f1: 0.97, primaryHit: 0.97, goalPrecision: 0.985 }, true);
     });
     it('holds on the round-forty-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-three change (12-06
