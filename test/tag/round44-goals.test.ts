@@ -16,3 +16,17 @@ describe.each(roundTaggers('round forty-four, illative heads'))('round forty-fou
     expect(tag({ title, summary, lang: 'fi', source })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
   });
 });
+
+// A reception centre, an asylum seeker, the security police and a prison are the policing scope's negatives in Swedish too
+// (förläggning, mottagningscentral, asylsökande, skyddspolis, fängelse), as vastaanottokeskus and vankila are in Finnish: the
+// rescue department's fire inspection there is its own matter. Without them the Swedish twin of a Finnish item the rules
+// read right kept the policing scope's internal-security points, the Finnish negative's counterweight missing.
+describe.each(roundTaggers('round forty-four, Swedish policing negatives'))('round forty-four, the policing scope\'s Swedish negatives (%s)', (_name, tag) => {
+  it.each([
+    ['Räddningsverket granskar brandsäkerheten vid förläggningarna', 'Utrymningsvägarna och brandvarnarna kontrolleras.', 'migri'],
+    ['Brandsyn på mottagningscentralen – räddningsverket kräver nya brandvarnare', 'Utrymningsvägarna var blockerade.', 'migri'],
+    ['Brandsyn i fängelset: räddningsverket kräver bättre utrymningsvägar', 'Brandvarnarna fungerade inte i två flyglar.', 'rikosseuraamus'],
+  ] as const)('services alone: %s', (title, summary, source) => {
+    expect(tag({ title, summary, lang: 'sv', source })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+});
