@@ -250,10 +250,14 @@ const evaluation202822 = load('eval-2028-22.jsonl');
 // 29f0c7e); a dev set from round forty-three on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202823 = load('eval-2028-23.jsonl');
 // Round forty-three's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
-// and measured before any round-forty-three change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-forty-three change, never tuned on through round forty-three (figures in its commit message,
+// bd4059a); a dev set from round forty-four on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202824 = load('eval-2028-24.jsonl');
+// Round forty-four's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
+// and measured before any round-forty-four change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202824 = load('eval-2028-24.jsonl');
+const evaluation202825 = load('eval-2028-25.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -825,13 +829,22 @@ function suite(name: string, make: () => Analyzer | null): void {
       // precision 0.986, both analyzers. Bars raised to just below.
       expectBars(evaluation202823, { f1: 0.97, primaryHit: 0.97, goalPrecision: 0.985 }, true);
     });
-    it('holds on the round-forty-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-three change (12-06
-      // 23:21 UTC, load 20-21, the rules and models of a8fa3c4): F1 0.968 (precision 0.971, recall 0.964), primary 0.943
-      // (chosen the same), goal precision 0.973 (goal recall 0.934), snowball and voikko alike; keyword alert 0.866
-      // (precision 0.800, recall 0.943), 0.850 (chosen 0.700), 0.627. Bars just below (below the primary-hit
-      // target, where it stands; above its F1 and goal-precision targets): a fall below is a regression.
-      expectBars(evaluation202824, { f1: 0.965, primaryHit: 0.94, goalPrecision: 0.97 }, false);
+    it('holds on the round-forty-three evaluation set, a dev set from round forty-four, above the keyword alert on every figure', () => {
+      // Sealed through round forty-three; a dev set from round forty-four on, so its misses are printed. Before any
+      // round-forty-three change (12-06 23:21 UTC, load 20-21, the rules and models of a8fa3c4): F1 0.968 (precision 0.971,
+      // recall 0.964), primary 0.943 (chosen the same), goal precision 0.973 (goal recall 0.934), snowball and voikko alike;
+      // keyword alert 0.866 (precision 0.800, recall 0.943), 0.850 (chosen 0.700), 0.627. Bars just below (below the
+      // issue's primary-hit target, where it stood; above its F1 and goal-precision targets): a fall below is a regression.
+      // In the learning test from round forty-four on.
+      expectBars(evaluation202824, { f1: 0.965, primaryHit: 0.94, goalPrecision: 0.97 }, true);
+    });
+    it('holds on the round-forty-four evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-four change (12-07
+      // 02:28 UTC, load 25-28, the rules and models of 5da5a9b): F1 0.955 / 0.951 (precision 0.926 / 0.926, recall 0.986 /
+      // 0.979), primary 0.964 / 0.957 (chosen 0.950 / 0.943), goal precision 0.980 / 0.980 (goal recall 0.954 / 0.947),
+      // snowball / voikko; keyword alert 0.844 (precision 0.760, recall 0.950), 0.793 (chosen 0.657), 0.663. Bars just
+      // below (above the targets, F1 0.95 only just): a fall below is a regression.
+      expectBars(evaluation202825, { f1: 0.95, primaryHit: 0.955, goalPrecision: 0.975 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
