@@ -448,6 +448,13 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       // omavalvontamalli" the self-monitoring model, not the reform's supervision (valvonta). A head of a topic's weight
       // still names the subject ("Hyvinvointialueen valmiussuunnitelma" is preparedness).
       if (weakOnly[j]) continue;
+      // A Finnish genitive before another goal word modifies that word, and is no head of the one before it: in
+      // "varautuminen hyvinvointialueen häiriötilanteisiin" the welfare area says whose disruptions (round forty-four).
+      if (lang === 'fi' && j + 1 < n && titleGoals[j + 1].size > 0 && !(cut >= 0 && ends[j]) && FI_GENITIVE.test(tokens[j].lower) && !ILLATIVE.test(tokens[j].lower)) continue;
+      // A head in the Finnish illative named by a context word alone is where the matter goes, not what it is: "häirinnän
+      // vaikutuksista pelastusyksiköiden ohjaukseen" is the units' dispatch the jamming reaches, no steering of the welfare
+      // areas (round forty-four, eval-2028-23). An anchor keeps its head there ("siirto hyvinvointialueisiin").
+      if (lang === 'fi' && headGoals[j].size === 0 && ILLATIVE.test(tokens[j].lower)) continue;
       const head = titleGoals[j].values().next().value as GoalId;
       if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
       if (!titleGoals[i].has(head)) about = [head];
