@@ -51,7 +51,7 @@ export function readWith(rules: Rules, analyzer: 'snowball' | 'auto', items: Lab
  * Fit a logistic regression of `relevant` on the features of the items with some goal point: L2 penalty `l2` per
  * feature (default 1), only features at least `support` such items show (default 3), Adagrad over full batches.
  */
-export function fitRelevance(examples: ReadItem[], options: FitOptions & { stems?: boolean; features?: FeatureSet } = {}): Record<string, number> {
+export function fitRelevance(examples: ReadItem[], options: FitOptions & FeatureChoice = {}): Record<string, number> {
   const { l2 = 1, steps = 300, rate = 0.5, support = 3 } = options;
   const data = examples.filter((e) => e.signal);
   const seen = new Map<string, number>();
@@ -84,8 +84,22 @@ export function fitRelevance(examples: ReadItem[], options: FitOptions & { stems
   return weights;
 }
 
-/** A read item's features for a fit or variant: the `own` set, or the `reading` set with or without stems. */
-export const featuresOf = (r: ReadItem, v: { stems?: boolean; features?: FeatureSet }): string[] => (v.features === 'own' ? r.own : v.features === 'terms' ? r.terms : v.stems ? r.xs : r.x);
+/** Which features a fit or variant reads. */
+export interface FeatureChoice {
+  stems?: boolean;
+  features?: FeatureSet;
+  /**
+   * On `terms` features, the shape features a left-out item keeps after all (its `own` set's `not&` features whose name
+   * after `not&` starts with one of these): `terms` plus one shape feature at a time, to see which carries the gain.
+   */
+  keep?: readonly string[];
+}
+
+/** A read item's features for a fit or variant: the `own` or `terms` set (with the shape `keep` names), or the `reading` set with or without stems. */
+export function featuresOf(r: ReadItem, v: FeatureChoice): string[] {
+  if (v.features === 'terms' && v.keep?.length) return r.own.filter((f) => !f.startsWith('not&') || v.keep!.some((k) => f.startsWith(`not&${k}`)));
+  return v.features === 'own' ? r.own : v.features === 'terms' ? r.terms : v.stems ? r.xs : r.x;
+}
 
 /** Relevance counts of a set's predictions. */
 export interface Counts {
@@ -119,12 +133,17 @@ export interface Variant {
   l2: number;
   /** The features (default `reading`). */
   features?: FeatureSet;
+  /** With `terms`: the left-out items' shape features kept (FeatureChoice). */
+  keep?: readonly string[];
 }
 
 /** The bounds tried: add-only at 0.7, drop-only below 0.1, and both ways at 0.5 (the plain classifier on items with a point). */
 const ADD = { addAt: 0.7, dropAt: 0 };
 const DROP = { addAt: 2, dropAt: 0.1 };
 const EVEN = { addAt: 0.5, dropAt: 0.5 };
+
+/** The groups of shape features (relevance-model.ts's relevanceFeatures), by the start of their names. */
+const SHAPE = ['top:', 'goals>0:', 'scope:', 'kind:', 'source:', 'anchored', 'reading:', 'title:', 'rule:'] as const;
 
 /** The first candidate: fitted on the sealed sets' at-sealing readings, add-only at 0.7. */
 export const CANDIDATE: Variant = { name: 'seal add .7', training: 'at-sealing', stems: false, bounds: ADD, l2: 3 };
@@ -160,6 +179,10 @@ const VARIANTS: Variant[] = [
   { name: 'own add .7', training: 'mixed', stems: false, bounds: ADD, l2: 3, features: 'own' },
   { name: 'terms p .5', training: 'mixed', stems: false, bounds: EVEN, l2: 3, features: 'terms' },
   { name: 'terms p .5 ev>0', training: 'mixed', stems: false, bounds: { ...EVEN, evidenceAbove: 0 }, l2: 3, features: 'terms' },
+  // `terms` plus one of the left-out items' shape features at a time (session 53): which one carries `own`'s gain on
+  // sets the rules never saw, and does it also carry the rules' own clear negatives?
+  ...SHAPE.map((k): Variant => ({ name: `terms+${k} p .5`, training: 'mixed', stems: false, bounds: EVEN, l2: 3, features: 'terms', keep: [k] })),
+  ...SHAPE.map((k): Variant => ({ name: `terms+${k} p .5 ev>0`, training: 'mixed', stems: false, bounds: { ...EVEN, evidenceAbove: 0 }, l2: 3, features: 'terms', keep: [k] })),
 ];
 
 /** Whether variant `v` with weights `w` finds a read item relevant. */

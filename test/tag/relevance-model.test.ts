@@ -1,7 +1,7 @@
 // The relevance model's harness (bench/relevance-model.ts): the features read the rules' reading, the fitter learns what
 // the labels say and nothing a single item shows, and the bounds keep the rules' say.
 import { describe, expect, it } from 'vitest';
-import { countOf, fitRelevance, readWith, type ReadItem } from '../../bench/relevance-model.js';
+import { countOf, featuresOf, fitRelevance, readWith, type ReadItem } from '../../bench/relevance-model.js';
 import { applyRelevanceModel, relevanceFeatures, relevanceProbability, type AnyReading } from '../../src/tag/relevance-model.js';
 import { rulesAt } from '../../bench/relevance-sealing.js';
 import type { LabelledItem } from '../../src/tag/evaluate.js';
@@ -106,6 +106,26 @@ describe('relevance model harness', () => {
     const terms = relevanceFeatures(item, reading, not, 2, 1, false, 'terms');
     expect(terms).toEqual(['bias', 'rules:not', 'ev:term:kiuas', 'ev:term:kiuas@t', 'ev:context:myynti']);
     expect(relevanceFeatures(item, reading, result(true, { services: 2.4, 'welfare-reform': 0.8 }), 2, 1, false, 'terms')).toEqual(rel);
+  });
+
+  // Session 53: `terms` plus one shape feature at a time.
+  it('on `terms` features with `keep`, gives a left-out item back only the shape features named', () => {
+    const reading: AnyReading = { evidence: [{ rule: 'term' as const, term: 'kiuas', field: 'title' as const, goals: { services: 1.2 } }], title: { services: 1.2 }, anchored: true };
+    const item = { source: 'yle', lang: 'fi' };
+    const read = (r: TagResult): ReadItem => ({
+      ...example([], r.relevant),
+      own: relevanceFeatures(item, reading, r, 2, 1, false, 'own'),
+      terms: relevanceFeatures(item, reading, r, 2, 1, false, 'terms'),
+      rules: r,
+    });
+    const left = read(result(false, { services: 1.2 }));
+    expect(featuresOf(left, { features: 'terms', keep: ['top:'] })).toEqual([...left.terms.slice(0, 2), 'not&top:<0.7', ...left.terms.slice(2)]);
+    expect(featuresOf(left, { features: 'terms', keep: ['anchored', 'source:'] }).filter((f) => f.startsWith('not&')).sort()).toEqual(['not&anchored', 'not&source:yle']);
+    expect(featuresOf(left, { features: 'terms' })).toEqual(left.terms);
+    expect(featuresOf(left, { features: 'terms', keep: [] })).toEqual(left.terms);
+    // A rules-relevant item's shape is shared whatever `keep` says.
+    const kept = read(result(true, { services: 2.4 }));
+    expect(featuresOf(kept, { features: 'terms', keep: ['top:'] })).toEqual(kept.terms);
   });
 
   it('counts relevance against the labels', () => {
