@@ -12,7 +12,7 @@ export const usage = `usage: lakivahti retag [--dry-run] [--db PATH] [--feeds DI
 Re-tag every stored item with the current taxonomy and record its version. --dry-run lists which
 items would gain or lose which goal, and reads the database without changing it. An item a crawl
 stores anew meanwhile is tagged again from its new text (exit 1 naming those that kept changing).
-Items are saved 1,000 at a time, so other commands can write while it runs, and a reader may meanwhile
+Items are saved 200 at a time, so other commands can write while it runs, and a reader may meanwhile
 see some items at the new taxonomy version and the rest at the old. Ctrl-C, SIGTERM or SIGHUP stops it
 after the items it is saving (exit 130 / 143 / 129): those saved are kept, and running it again finishes.
 `;
@@ -28,11 +28,14 @@ export function describeRetag(before: { relevant: boolean | null; goals: string[
 }
 
 /**
- * Items read, tagged and saved at a time. Each page's verdicts are saved in one short transaction (some 0.1 s for 1,000
- * items), so a crawl or a review writing meanwhile gets the lock between two pages, where one transaction for every
- * item held it past their busy timeout on a large database; and memory holds a page, not the database.
+ * Items read, tagged and saved at a time. Each page's verdicts are saved in one short transaction, so a crawl or a
+ * review writing meanwhile gets the lock between two pages (while the next page is tagged), where one transaction for
+ * every item held it past their busy timeout on a large database; and memory holds a page, not the database. 200, not
+ * 1,000: a page's save is CPU and a sync, so it stretches with the machine's load, and at load 26 a save of 1,000 held
+ * the lock 2.5–10.9 s (session 53, a lock probe beside test/process/retag-lock's commands), past a writer's 5 s, so a
+ * `review` beside it failed "database is locked".
  */
-const PAGE = 1000;
+const PAGE = 200;
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand(args, { 'dry-run': { type: 'boolean' } });

@@ -19,13 +19,19 @@ async function unansweredPort(): Promise<number> {
     { eval: true, workerData: wake },
   );
   const port = await new Promise<number>((resolve) => thread.once('message', resolve));
-  const fillers = Array.from({ length: 4 }, () => net.connect(port, '127.0.0.1').on('error', () => undefined));
+  // The queue is full once two have connected (Linux completes backlog + 1 connections; the rest wait on dropped SYNs).
+  // Waited for, not slept on: 200 ms of sleep on a busy machine could end before they had, and the request's own
+  // connection then completed and waited for headers instead.
+  let connected = 0;
+  let full: () => void;
+  const queued = new Promise<void>((resolve) => (full = resolve));
+  const fillers = Array.from({ length: 4 }, () => net.connect(port, '127.0.0.1').on('error', () => undefined).on('connect', () => ++connected === 2 && full()));
   cleanup(async () => {
     for (const s of fillers) s.destroy();
     Atomics.notify(wake, 0);
     await thread.terminate();
   });
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await queued;
   return port;
 }
 

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { shippedTaxonomyPath } from '../../src/tag/taxonomy-file.js';
 import { openDb, syncSources, listItems, getSourceState, searchIndexSegments, type Db } from '../../src/store/index.js';
 import { deferredWorkerWriter, workerWriter, type StoreWriter } from '../../src/store/writer.js';
 import { contentHash } from '../../src/normalize/key.js';
@@ -182,6 +184,43 @@ describe('worker writer', () => {
     expect(reader.prepare('SELECT source_id, status FROM runs ORDER BY id').all()).toEqual([
       { source_id: 'a', status: 'ok' }, { source_id: 'b', status: 'ok' },
     ]);
+  });
+
+  it("tags a run's items before it takes the write lock: another writer is not kept waiting while the tag stage is built", async () => {
+    // The tag stage (taxonomy, learning) and tagging are CPU, which stretch with the machine's load: inside the run's
+    // transaction a crawl of two items into a source of 100,000 held the lock 7.8 s at load 27 (session 53), and a
+    // `review` or `retag` beside it failed "database is locked". Here the taxonomy is a pipe, so the thread is held
+    // building the tag stage until the test writes it, and the test asks for the write lock meanwhile.
+    const file = path.join(dir, 'db.sqlite');
+    const feeds = path.join(dir, 'feeds');
+    fs.mkdirSync(feeds);
+    const pipe = path.join(feeds, 'taxonomy.yaml');
+    execFileSync('mkfifo', [pipe]);
+    const tagging = workerWriter(file, undefined, { feedsDir: feeds, cacheFile: null, onConfigError: () => undefined });
+    const probe = new Database(file, { timeout: 0 });
+    try {
+      const sink = tagging.begin('a', new Date().toISOString(), true);
+      const { tags: _, ...untagged } = item('1', { title: 'Pelastuslain muutos' });
+      sink.addUntagged!([untagged]);
+      const finished = sink.finish({ run: run('a'), nextRunAt: null });
+      // Opened for writing once the thread has opened it to read the taxonomy: it is building the tag stage now.
+      const writing = await fs.promises.open(pipe, 'w');
+      let lock = 'free';
+      try {
+        probe.exec('BEGIN IMMEDIATE');
+        probe.exec('ROLLBACK');
+      } catch (err) {
+        lock = (err as { code?: string }).code ?? String(err);
+      }
+      await writing.writeFile(fs.readFileSync(shippedTaxonomyPath()));
+      await writing.close();
+      expect((await finished).created).toHaveLength(1);
+      expect(lock).toBe('free');
+      expect(reader.prepare("SELECT relevant, taxonomy_version IS NOT NULL AS tagged FROM items WHERE key = '1'").get()).toEqual({ relevant: 1, tagged: 1 });
+    } finally {
+      probe.close();
+      await tagging.close();
+    }
   });
 });
 
