@@ -428,7 +428,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round twenty-one (an agreement lifts the incident scope; the rescue director the welfare-area scope): F1 0.997,
       // primary 0.966, goal precision 0.962 / 0.968: the targets met with Snowball too.
       // Round thirty-five's goal classes (h-goals-44, 12-05 23:21): bars raised to just below where it ends.
-      expectBars(evaluation202708, { f1: 0.995, primaryHit: 0.99, goalPrecision: 0.97 }, true);
+      // Round forty-four's end (12-07 03:19 UTC, both parts merged, both models refitted, taxonomy 2026.26): F1 1.000, primary 0.993, goal precision 0.993. Bars raised to just below.
+      expectBars(evaluation202708, { f1: 0.995, primaryHit: 0.99, goalPrecision: 0.99 }, true);
     });
     it('holds on the round-fourteen evaluation set, a dev set from round fifteen, above the keyword alert on every figure', () => {
       // Sealed before any round-fourteen change at F1 0.965 / 0.969, primary 0.922 / 0.930, goal precision 0.864 / 0.865
@@ -552,7 +553,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // assessment: Snowball's skogsbränder mended); the primary bar raised to just below.
       // Round forty's goal classes (h-goals-49): r114, the welfare area's preparedness centre, internal security by name;
       // primary 0.970, goal precision 0.971 with both analyzers; bars raised to just below.
-      expectBars(evaluation202807, { f1: 0.98, primaryHit: 0.965, goalPrecision: 0.965 }, true);
+      // Round forty-four's end (12-07 03:19 UTC, both parts merged, both models refitted, taxonomy 2026.26): F1 0.992 (precision 1.000, recall 0.985), primary 0.970, goal precision 0.971. Bars raised to just below.
+      expectBars(evaluation202807, { f1: 0.99, primaryHit: 0.965, goalPrecision: 0.965 }, true);
     });
     it('holds on the round-twenty-seven evaluation set, a dev set from round twenty-eight, above the keyword alert on every figure', () => {
       // Before any round-twenty-seven change: F1 0.960 / 0.963, primary 0.886 / 0.886, goal precision 0.898 / 0.898
@@ -586,7 +588,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round thirty-six's relevance words (h-rel-45, 12-06 02:34): the F1 bar raised to just below where it ends.
       // Round thirty-seven's relevance classes (h-rel-46, 12-06 05:17): the F1 bar raised to just below where it ends (F1 1.000).
       // Round thirty-seven's goal classes (h-goals-46, 12-06 05:20): bars raised to just below where it ends (primary 0.994, goal precision 0.988).
-      expectBars(evaluation202810, { f1: 0.995, primaryHit: 0.99, goalPrecision: 0.985 }, true);
+      // Round forty-four's end (12-07 03:19 UTC, both parts merged, both models refitted, taxonomy 2026.26): F1 1.000, primary 1.000, goal precision 0.994. Bars raised to just below.
+      expectBars(evaluation202810, { f1: 0.995, primaryHit: 0.995, goalPrecision: 0.99 }, true);
     });
     it('holds on the round-thirty evaluation set, a dev set from round thirty-one, above the keyword alert on every figure but recall', () => {
       // Sealed through round thirty; a dev set from round thirty-one on, so its misses are printed. Before any round-thirty change: F1 0.961 /
@@ -811,7 +814,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // precision 0.984 / 0.992. Bars raised to just below.
       // Round forty-three's first part (h-rel-52, 12-06 23:45 UTC): the budget committee's report with the rescue services'
       // appropriations "säilyvät esityksen mukaisina" no longer relevant (qf067/qf068): F1 0.979. The F1 bar raised.
-      expectBars(evaluation202822, { f1: 0.975, primaryHit: 0.96, goalPrecision: 0.98 }, true);
+      // Round forty-four's end (12-07 03:19 UTC, both parts merged, both models refitted, taxonomy 2026.26): F1 0.987 (precision 0.992, recall 0.983), primary 0.975, goal precision 0.984 / 0.992. Bars raised to just below.
+      expectBars(evaluation202822, { f1: 0.985, primaryHit: 0.96, goalPrecision: 0.98 }, true);
     });
     it('holds on the round-forty-two evaluation set, a dev set from round forty-three, above the keyword alert on every figure', () => {
       // Sealed through round forty-two; a dev set from round forty-three on, so its misses are printed. Before any
@@ -832,7 +836,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // just below for that item alone (no item lists a wrong goal it did not list before); the others wait for the refit.
       // Round forty-four (h-goals-53: a context word in the illative names no title subject, qg067): primary 0.971, goal
       // precision 0.986, both analyzers, on its own. Both parts together are measured at the round's end.
-      expectBars(evaluation202823, { f1: 0.97, primaryHit: 0.96, goalPrecision: 0.97 }, true);
+      // Round forty-four's end (12-07 03:19 UTC, both parts merged, both models refitted, taxonomy 2026.26): F1 0.996 (precision 0.993, recall 1.000), primary 0.993, goal precision 0.980, both analyzers. Bars raised to just below.
+      expectBars(evaluation202823, { f1: 0.99, primaryHit: 0.99, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-forty-three evaluation set, a dev set from round forty-four, above the keyword alert on every figure', () => {
       // Sealed through round forty-three; a dev set from round forty-four on, so its misses are printed. Before any
@@ -841,7 +846,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // keyword alert 0.866 (precision 0.800, recall 0.943), 0.850 (chosen 0.700), 0.627. Bars just below (below the
       // issue's primary-hit target, where it stood; above its F1 and goal-precision targets): a fall below is a regression.
       // In the learning test from round forty-four on.
-      expectBars(evaluation202824, { f1: 0.965, primaryHit: 0.94, goalPrecision: 0.97 }, true);
+      // Round forty-four's end (12-07 03:19 UTC, both parts merged, both models refitted, taxonomy 2026.26): F1 0.979 (precision 0.979, recall 0.979), primary 0.957 (the primary target met), goal precision 0.973, both analyzers. Bars raised to just below.
+      expectBars(evaluation202824, { f1: 0.975, primaryHit: 0.955, goalPrecision: 0.97 }, true);
     });
     it('holds on the round-forty-four evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-four change (12-07
