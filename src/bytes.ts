@@ -20,6 +20,8 @@ export function formatBytes(n: number, up = false): string {
 
 /** Where the first byte that does not begin a well-formed UTF-8 character is, or -1. */
 export function notUtf8At(bytes: Buffer): number {
+  // Nearly every text is UTF-8 (each line `tag --jsonl` reads, each source definition): checked natively, then sought.
+  if (isUtf8(bytes)) return -1;
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     const more = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
