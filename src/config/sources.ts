@@ -50,8 +50,7 @@ export function loadSources(feedsDir: string): LoadedSources {
     try {
       // Opened by its bytes: a name that is not UTF-8 read as text would name another file ("ENOENT").
       const at = Buffer.concat([Buffer.from(dir + path.sep), raw]);
-      if (fs.statSync(at).isDirectory()) throw new Error('is a folder, not a source definition');
-      const bytes = fs.readFileSync(at);
+      const bytes = readDefinition(at);
       // A file an editor saved in Latin-1 read as UTF-8 gave its name and organisation U+FFFD for ä and ö: named instead.
       const bad = notUtf8At(bytes);
       if (bad >= 0) {
@@ -70,6 +69,16 @@ export function loadSources(feedsDir: string): LoadedSources {
     }
   }
   return { sources, errors };
+}
+
+/** A definition's bytes; a folder named like one is said to be a folder (read, not looked at first: one call a file). */
+function readDefinition(at: Buffer): Buffer {
+  try {
+    return fs.readFileSync(at);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw new Error('is a folder, not a source definition');
+    throw err;
+  }
 }
 
 /**
