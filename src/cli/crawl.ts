@@ -8,7 +8,8 @@ import { listPausedSources } from '../store/sources.js';
 import { mayMoveIntoForce } from '../store/in-force.js';
 import { closeContext, NoSourcesError, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
 import { checkTaxonomy } from '../app/taxonomy-check.js';
-import { onStopSignal, parseCommand, Refused, signalStatus, warn } from './args.js';
+import { onStopSignal, parseCommand, Refused, signalStatus } from './args.js';
+import { note } from '../stderr-line.js';
 import { keepHeapSmall } from '../heap.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
 
@@ -87,7 +88,7 @@ export async function run(args: string[]): Promise<number> {
     let stoppedBy: NodeJS.Signals | null = null;
     const stop = (signal: NodeJS.Signals) => {
       stoppedBy = signal;
-      warn('crawl', `${signal}: stopping (runs in flight are recorded as interrupted; again to end at once)`);
+      note(`${signal}: stopping (runs in flight are recorded as interrupted; again to end at once)`, { lines: true });
       void ctx.fetch.destroy();
     };
     const unlisten = onStopSignal(stop);
@@ -109,14 +110,14 @@ export async function run(args: string[]): Promise<number> {
     if (stoppedBy) {
       const finished = new Set(runs.filter((r) => r.status !== 'interrupted').map((r) => r.sourceId));
       const unfinished = defs.map((d) => d.id).filter((id) => !finished.has(id));
-      warn('crawl', `interrupted (${stoppedBy})${unfinished.length ? `; not finished: ${unfinished.join(', ')}` : ''}`);
+      note(`interrupted (${stoppedBy})${unfinished.length ? `; not finished: ${unfinished.join(', ')}` : ''}`, { lines: true });
       return signalStatus(stoppedBy);
     }
     // A database that could not be written (a full disk, a disk I/O error, read-only) is no source's fault: cron must
     // see it, as every run would fail so until someone looks (the runs it failed were rolled back; nothing was lost).
     const failed = runs.map((r) => (r.error?.startsWith('store: ') ? writeFailure(r.error) : null)).find((f) => f !== null);
     if (failed) {
-      warn('crawl', `${writeFailureText(failed, ctx.dbFile)}; the runs not stored are tried again later${failed === 'disk-full' ? ' (free some space there)' : ''}`);
+      note(`${writeFailureText(failed, ctx.dbFile)}; the runs not stored are tried again later${failed === 'disk-full' ? ' (free some space there)' : ''}`, { lines: true });
       return 1;
     }
     // A day may have passed with no run storing anything: matters whose statute is in force today move on now.
@@ -125,7 +126,7 @@ export async function run(args: string[]): Promise<number> {
     const inForce = mayMoveIntoForce(ctx.db, now) ? (await import('../store/matters.js')).moveIntoForce(ctx.db, now.toISOString()) : [];
     if (inForce.length) process.stdout.write(`matters now in force: ${inForce.join(', ')}\n`);
     if (ctx.configErrors.some((e) => e.file === 'taxonomy')) {
-      warn('crawl', 'the taxonomy cannot be read: items are stored untagged until it is fixed');
+      note('the taxonomy cannot be read: items are stored untagged until it is fixed', { lines: true });
       return 1;
     }
     // A folder that defines no source is not broken (one that could not be read was refused above).

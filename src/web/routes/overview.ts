@@ -12,6 +12,7 @@ import { emptyCaveat, healthLine, sourceHealth } from './source-health.js';
 import { barChart, dayStartInstant, weekMondays } from './week-chart.js';
 import { viewer } from './viewer.js';
 import { bodyKey, keptBodies, requestVersion } from '../kept-bodies.js';
+import { wholeNumber } from '../../app/format.js';
 
 const WEEKS = 8;
 // A glance: the nearest ten of each bucket, the rest counted (the board lists them all, a page at a time).
@@ -92,11 +93,11 @@ export function overviewPage(ctx: PageContext): RequestHandler {
       return {
         label: s.label,
         href: `/items?from=${thisMonday}&to=${sunday}${s.goal ? `&goal=${encodeURIComponent(s.goal)}` : ''}`,
-        thisWeek: nowCount,
+        thisWeek: wholeNumber(nowCount),
         average: AVERAGE.format(average),
         trend: w(nowCount > average * 1.25 + 0.5 ? 'trend.more' : nowCount < average * 0.75 - 0.5 ? 'trend.fewer' : 'trend.usual'),
         chartHtml: barChart(s.values),
-        weekly: s.values.join(', '),
+        weekly: s.values.map(wholeNumber).join(', '),
       };
     });
 

@@ -12,6 +12,7 @@ import { viewer } from './viewer.js';
 import { sourceNameIn } from '../../model.js';
 import { word } from '../../present/words-web.js';
 import { pageLang, wordsFor, type Say } from './form-helpers.js';
+import { wholeNumber } from '../../app/format.js';
 
 /**
  * A source's address as the page links it: without the user name and password a feed behind Basic authorization is
@@ -45,7 +46,7 @@ export function sourcesPage(ctx: PageContext): RequestHandler {
         id: s.def.id, name: sourceNameIn(s.def, lang), href: safeHref(withoutPassword(s.def.url)), url: withoutPassword(s.def.url), verified: s.def.verified !== false,
         health: s.health, statusText: s.statusText, error: s.error, technical: s.health === 'failing' ? s.state?.lastError : null,
         lastRunAt: s.state?.lastRunAt ?? null, lastSuccessAt: s.state?.lastSuccessAt ?? null, nextRunAt: s.state?.nextRunAt ?? null,
-        errorCount: s.state?.errorCount ?? 0, items: (counts.get(s.def.id) ?? 0).toLocaleString('fi-FI'),
+        errorCount: s.state?.errorCount ?? 0, items: wholeNumber(counts.get(s.def.id) ?? 0),
         itemsHref: `/items?source=${encodeURIComponent(s.def.id)}`, paused: paused.get(s.def.id) ?? null,
       })),
     });
