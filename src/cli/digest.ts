@@ -90,7 +90,9 @@ async function preview(values: { to?: string; out?: string; force?: boolean; db?
   const ctx = openContext(values, { access: 'read' });
   try {
     const messages = previewAll(digestEnv(ctx, config), new Date(), values.to);
-    const names = messages.map((m, n) => `${String(n + 1).padStart(3, '0')}-${m.subscription.email.replace(/[^A-Za-z0-9@._-]+/g, '_')}`);
+    // ASCII only, and at most 200 of it: a name holds 255 bytes, and an address may be longer (a domain of 253). The
+    // number keeps two names apart.
+    const names = messages.map((m, n) => `${String(n + 1).padStart(3, '0')}-${m.subscription.email.replace(/[^A-Za-z0-9@._-]+/g, '_').slice(0, 200)}`);
     if (values.out) refuseKeptFiles(values.out, names.flatMap((name) => [`${name}.html`, `${name}.txt`]), !!values.force);
     // Nobody (or not this address) subscribes: what follows is the network digest as it would look, not theirs.
     if (messages.length === 1 && messages[0].subscription.id === 0)

@@ -129,6 +129,13 @@ export async function main(argv: string[]): Promise<number> {
   return status === 0 ? 1 : status;
 }
 
+/** A name that is no command: said on stderr with the usage, exit 2. */
+function unknownCommand(name: string): number {
+  warn(null, `unknown command "${name}"`);
+  process.stderr.write(`\n${USAGE}`);
+  return 2;
+}
+
 async function runCommandLine(argv: string[]): Promise<number> {
   const [name, ...rest] = commandFirst(argv);
   if (name === '--version' || name === '-v' || name === 'version') {
@@ -136,8 +143,10 @@ async function runCommandLine(argv: string[]): Promise<number> {
     return 0;
   }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    const about = name === 'help' && rest[0] && Object.hasOwn(COMMANDS, rest[0]) ? (await COMMANDS[rest[0]].load()).usage : undefined;
-    process.stdout.write(about ?? USAGE);
+    const asked = name === 'help' && rest[0] !== undefined && !['help', '--help', '-h'].includes(rest[0]) ? rest[0] : undefined;
+    // `help bakcup` is the typo `bakcup` is: the general usage with exit 0 read as an answer.
+    if (asked !== undefined && !Object.hasOwn(COMMANDS, asked)) return unknownCommand(asked);
+    process.stdout.write(asked === undefined ? USAGE : (await COMMANDS[asked].load()).usage);
     return name ? 0 : 2;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name].load : undefined;
@@ -146,11 +155,7 @@ async function runCommandLine(argv: string[]): Promise<number> {
     process.stderr.write(`\n${USAGE}`);
     return 2;
   }
-  if (!load) {
-    warn(null, `unknown command "${name}"`);
-    process.stderr.write(`\n${USAGE}`);
-    return 2;
-  }
+  if (!load) return unknownCommand(name);
   const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(command.usage);

@@ -121,7 +121,31 @@ function readYaml(text: string): Record<string, unknown> | null {
     const where = e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : 'line ?';
     throw new Error(`invalid YAML at ${where}: ${what}`);
   }
-  return doc.toJS() as Record<string, unknown> | null;
+  try {
+    return doc.toJS() as Record<string, unknown> | null;
+  } catch (err) {
+    // Resolving the aliases failed (one set later or never, a bomb of aliases of aliases): the library says so without
+    // a place. The field is the first whose value, read with those above it, fails so.
+    const at = failingField(doc, text);
+    throw new Error(`invalid YAML${at ? ` at line ${at.line} (field "${at.field}")` : ''}: ${(err as Error).message}`);
+  }
+}
+
+/** The first top-level field (its line and name) whose value cannot be read as JavaScript, read with those above it. */
+function failingField(doc: Yaml.Document, text: string): { line: number; field: string } | undefined {
+  const y = yaml!;
+  if (!y.isMap(doc.contents)) return undefined;
+  for (const pair of doc.contents.items) {
+    const end = (y.isNode(pair.value) ? pair.value.range : undefined)?.[2] ?? (y.isNode(pair.key) ? pair.key.range?.[2] : undefined);
+    const start = y.isNode(pair.key) ? pair.key.range?.[0] : undefined;
+    if (end === undefined || start === undefined) return undefined;
+    try {
+      y.parseDocument(text.slice(0, end)).toJS();
+    } catch {
+      return { line: text.slice(0, start).split('\n').length, field: String(y.isScalar(pair.key) ? pair.key.value : pair.key) };
+    }
+  }
+  return undefined;
 }
 
 /** Validate one YAML document into a SourceDef; throws an Error naming the field (and line for syntax errors). */

@@ -45,12 +45,12 @@ const SV_DOCS: Record<string, string> = { B: 'M', U: 'L' };
 
 const RULES: Rule[] = [
   // "HE 12/2026 vp", "HE12/2026", Swedish "RP 74/2023 rd": one matter, stored in its Finnish form.
-  { type: 'he', re: rx(`${B}(?:HE|RP)\\s*${NUM_YEAR}(?:\\s+(?:vp|rd))?${END}`), canon: (m) => `HE ${vp(m, 1, 2)}`, hint: ['HE', 'RP'] },
-  { type: 'he', re: rx(`${B}${HE_WORDS}${NUM_YEAR}(?:\\s+(?:vp|rd))?${END}`, 'i'), canon: (m) => `HE ${vp(m, 1, 2)}`, hint: /esity|propos/i },
+  { type: 'he', re: rx(`${B}(?:HE|RP)\\s*${NUM_YEAR}(?:\\s*(?:vp|rd))?${END}`), canon: (m) => `HE ${vp(m, 1, 2)}`, hint: ['HE', 'RP'] },
+  { type: 'he', re: rx(`${B}${HE_WORDS}${NUM_YEAR}(?:\\s*(?:vp|rd))?${END}`, 'i'), canon: (m) => `HE ${vp(m, 1, 2)}`, hint: /esity|propos/i },
   {
     // Committee prefixes: HaVM, StVL, PeVL, TaVE, SuVL …; case-sensitive so ordinary words never match.
     type: 'committee',
-    re: rx(`${B}([A-ZÄÖ][a-zäö]{0,3}V[MLEP])\\s+${NUM_YEAR}(?:\\s+(vp))?${END}`),
+    re: rx(`${B}([A-ZÄÖ][a-zäö]{0,3}V[MLEP])\\s+${NUM_YEAR}(?:\\s*(vp))?${END}`),
     // A prefix with no lower-case letter (e.g. "AVM") is too generic without " vp".
     canon: (m) => (/[a-zäö]/.test(m[1]) || m[4] ? `${m[1]} ${vp(m)}` : null),
     hint: ['VM', 'VL', 'VE', 'VP'],
@@ -58,23 +58,23 @@ const RULES: Rule[] = [
   {
     // Swedish committee documents: FvUB 41/2026 rd is HaVM 41/2026 vp, ShUU 3/2026 rd is StVL 3/2026 vp.
     type: 'committee',
-    re: rx(`${B}(${Object.keys(SV_COMMITTEES).join('|')})([BU])\\s+${NUM_YEAR}(?:\\s+(?:rd|vp))?${END}`),
+    re: rx(`${B}(${Object.keys(SV_COMMITTEES).join('|')})([BU])\\s+${NUM_YEAR}(?:\\s*(?:rd|vp))?${END}`),
     canon: (m) => `${SV_COMMITTEES[m[1]]}${SV_DOCS[m[2]]} ${vp(m, 3, 4)}`,
     hint: /[A-Z][a-z]{1,2}U[BU]\s/,
   },
   // Parliament's reply: EV 55/2026 vp, Swedish RSv 55/2026 rd.
-  { type: 'ev', re: rx(`${B}(?:EV|RSv)\\s*${NUM_YEAR}(?:\\s+(?:vp|rd))?${END}`), canon: (m) => `EV ${vp(m, 1, 2)}`, hint: ['EV', 'RSv'] },
-  { type: 'ptk', re: rx(`${B}PTK\\s+${NUM_YEAR}(?:\\s+vp)?${END}`), canon: (m) => `PTK ${vp(m, 1, 2)}`, hint: ['PTK'] },
+  { type: 'ev', re: rx(`${B}(?:EV|RSv)\\s*${NUM_YEAR}(?:\\s*(?:vp|rd))?${END}`), canon: (m) => `EV ${vp(m, 1, 2)}`, hint: ['EV', 'RSv'] },
+  { type: 'ptk', re: rx(`${B}PTK\\s+${NUM_YEAR}(?:\\s*vp)?${END}`), canon: (m) => `PTK ${vp(m, 1, 2)}`, hint: ['PTK'] },
   // EU matters: "U" and "E" are too common as letters, so the session suffix is required.
   {
     type: 'eu',
-    re: rx(`${B}([UE])\\s+${NUM_YEAR}\\s+(?:vp|rd)${END}`),
+    re: rx(`${B}([UE])\\s+${NUM_YEAR}\\s*(?:vp|rd)${END}`),
     canon: (m) => `${m[1]} ${vp(m)}`,
-    hint: /[UE]\s+\d{1,5}\s*\/\s*(?:19|20|21)\d\d\s+(?:vp|rd)/,
+    hint: /[UE]\s+\d{1,5}\s*\/\s*(?:19|20|21)\d\d\s*(?:vp|rd)/,
   },
-  { type: 'kk', re: rx(`${B}KK\\s+${NUM_YEAR}(?:\\s+vp)?${END}`), canon: (m) => `KK ${vp(m, 1, 2)}`, hint: ['KK'] },
+  { type: 'kk', re: rx(`${B}KK\\s+${NUM_YEAR}(?:\\s*vp)?${END}`), canon: (m) => `KK ${vp(m, 1, 2)}`, hint: ['KK'] },
   // Swedish written questions (skriftligt spörsmål) are the same documents: SS 12/2026 rd is KK 12/2026 vp.
-  { type: 'kk', re: rx(`${B}SS\\s+${NUM_YEAR}\\s+rd${END}`), canon: (m) => `KK ${vp(m, 1, 2)}`, hint: ['SS'] },
+  { type: 'kk', re: rx(`${B}SS\\s+${NUM_YEAR}\\s*rd${END}`), canon: (m) => `KK ${vp(m, 1, 2)}`, hint: ['SS'] },
   // Hints of /iu rules keep /iu: it lets "s" match "ſ" and "k" the Kelvin sign, as the rule does.
   { type: 'diary', re: rx(`${B}SMDno-(\\d{4})-(\\d+)${E}`, 'i'), canon: (m) => `SMDno-${m[1]}-${Number(m[2])}`, hint: /smdno-\d/iu },
   {
@@ -251,7 +251,7 @@ function spellings(text: string): string[] {
   const out = [typed];
   const lead = /^([a-zäö]+)(.*)$/i.exec(typed);
   if (lead) {
-    const rest = lead[2].replace(/ (vp|rd)$/i, (s) => s.toLowerCase());
+    const rest = lead[2].replace(/(?<=\d ?)(vp|rd)$/i, (s) => s.toLowerCase());
     out.push(lead[1].toUpperCase() + rest);
     const committee = /^([a-zäö])([a-zäö]{0,3})v([mlep])$/i.exec(lead[1]);
     if (committee) out.push(`${committee[1].toUpperCase()}${committee[2].toLowerCase()}V${committee[3].toUpperCase()}${rest}`);

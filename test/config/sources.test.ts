@@ -59,6 +59,23 @@ describe('config: source definitions', () => {
     });
   });
 
+  // Anchors and aliases are YAML's own, and read; an alias the library will not resolve (one set later or never, or
+  // a bomb of aliases of aliases) was named without a line, in a file that may be long.
+  it.each([
+    ['id: x\nname: *nosuch\nurl: https://e.fi\nkind: rss\n', /^invalid YAML at line 2 \(field "name"\): Unresolved alias \(the anchor must be set before the alias\): nosuch$/],
+    ['id: x\nname: X\nurl: https://e.fi\nkind: rss\ntags: *later\norganisation: &later SM\n', /^invalid YAML at line 5 \(field "tags"\): Unresolved alias/],
+    [`id: x\nname: X\nurl: https://e.fi\nkind: rss\ntags: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\n${
+      ['b', 'c', 'd', 'e', 'f', 'g'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]\n`).join('')}`,
+    /^invalid YAML at line (7|8|9|10|11) \(field "[c-g]"\): Excessive alias count indicates a resource exhaustion attack$/],
+  ])('names the line of an alias the YAML library refuses: %j', (text, message) => {
+    expect(() => parseSourceDef(text, 'f.yaml')).toThrow(message);
+  });
+
+  it('reads a definition written with an anchor and its alias', () => {
+    const def = parseSourceDef('id: x\nname: &n Sisäministeriö\norganisation: *n\nurl: https://e.fi\nkind: rss\n', 'f.yaml');
+    expect(def.organisation).toBe('Sisäministeriö');
+  });
+
   it('reports a broken file by name and keeps the others', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feeds-'));
     fs.mkdirSync(path.join(dir, 'sources'));

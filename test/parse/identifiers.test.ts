@@ -261,6 +261,25 @@ describe('typedIdentifier: what a person types to look a matter up, in any lette
     expect(typedIdentifier(typed)).toEqual(want);
   });
 
+  // The session written onto the year, as a hurried text or a person types it: "HE 196/2026vp" was no identifier, in a
+  // source's text or typed to `matter` (which read "HE196/2026" and "HE 196/2026 vp", and Hankeikkuna's "311/2022vp").
+  it.each<[string, Identifier | undefined]>([
+    ['HE 196/2026vp', id('he', 'HE 196/2026 vp', 'self')],
+    ['he196/2026vp', id('he', 'HE 196/2026 vp', 'self')],
+    ['HE 196/2026VP', id('he', 'HE 196/2026 vp', 'self')],
+    ['rp 196/2026rd', id('he', 'HE 196/2026 vp', 'self')],
+    ['stvl 19/2026vp', id('committee', 'StVL 19/2026 vp', 'self')],
+    ['EV 55/2026vp', id('ev', 'EV 55/2026 vp', 'self')],
+    ['HE 196/2026vpx', undefined],
+  ])('reads the session glued to the year: %s', (typed, want) => {
+    expect(typedIdentifier(typed)).toEqual(want);
+  });
+
+  it('finds the session glued to the year in running text, and no longer word glued there', () => {
+    expect(extractIdentifiers('Hallituksen esitys HE 12/2026vp ja ShUU 3/2026rd sekä U 5/2023vp, ei HE 13/2026vpk'))
+      .toEqual([id('he', 'HE 12/2026 vp'), id('committee', 'StVL 3/2026 vp'), id('eu', 'U 5/2023 vp')]);
+  });
+
   it('leaves running text case-sensitive: "he" there is a pronoun', () => {
     expect(extractIdentifiers('he 12/2026 vp')).toEqual([]);
   });

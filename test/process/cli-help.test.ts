@@ -85,3 +85,21 @@ describe("the README's CLI table, the global --help and each command's --help", 
     expect(differences).toEqual([]);
   }, 60_000);
 });
+
+describe('`lakivahti help COMMAND`', () => {
+  it('shows that command\'s usage, as `COMMAND --help` does', async () => {
+    const [viaHelp, viaOption] = await Promise.all([run(['help', 'backup']), run(['backup', '--help'])]);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.out).toBe(viaOption.out);
+  });
+
+  it('refuses a command that does not exist as `lakivahti NAME` does (it printed the general usage, exit 0)', async () => {
+    // A script asking `lakivahti help bakcup` got every command's usage and success: a typo looked like an answer.
+    for (const args of [['help', 'bakcup'], ['help', '--bogus']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.out, args.join(' ')).toBe('');
+      expect(r.err, args.join(' ')).toMatch(new RegExp(`^lakivahti: unknown command "${args[1]}"\\n\\nusage: lakivahti <command>`));
+    }
+  });
+});

@@ -146,6 +146,25 @@ describe('lakivahti digest', () => {
     expect(deliveries(db)).toEqual([]);
   }, 180_000);
 
+  it('--out: a recipient whose address is longer than a file name may be gets a file too, as do the others', async () => {
+    // A domain of 253 characters is a valid address: its preview's file name was longer than the 255 bytes a file
+    // system's name holds, and the whole preview failed (exit 2) with node's "ENAMETOOLONG: name too long, lstat …".
+    const db = seeded('preview-long.sqlite');
+    const long = `pelastus@${['a', 'b', 'c'].map((c) => c.repeat(63)).join('.')}.${'d'.repeat(58)}.fi`;
+    expect(long.length - 'pelastus@'.length).toBe(253);
+    expect((await run(['subscriptions', 'add', long, '--network', '--db', db])).code).toBe(0);
+    await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
+    const out = path.join(scratch.dir, 'preview-long');
+    const r = await run(['digest', '--preview', '--out', out, '--db', db]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const files = fs.readdirSync(out).sort();
+    expect(files).toHaveLength(4);
+    expect(files.slice(2)).toEqual(['002-sote@example.fi.html', '002-sote@example.fi.txt']);
+    expect(files[0]).toMatch(/^001-pelastus@a+\.b+.*\.html$/);
+    for (const f of files) expect(Buffer.byteLength(f)).toBeLessThanOrEqual(255);
+    expect(r.out).toContain(`${long}: Lakivahti: verkoston viikkokatsaus`);
+  }, 120_000);
+
   it('--out: a named pipe or a socket in a file\'s place is named as backup names it, even with --force', async () => {
     const db = seeded('kinds.sqlite');
     await run(['subscriptions', 'add', 'verkosto@example.fi', '--network', '--db', db]);

@@ -424,6 +424,25 @@ describe('state changes', () => {
     const again = (await b.get('/matters/3')).html;
     expect((await b.post('/matters/3/board', { _csrf: Browser.token(again), seen: seenIn(again)!, owner: 'Minä', status: 'review' })).res.status).toBe(303);
   });
+  it('a conflict is dated in the reader\'s language: "kl." on a Swedish page, not Finnish "klo"', async () => {
+    // The review and board conflicts wrote the time with fiDateTime on a Swedish page: "(…, 7.12.2026 klo 07.28)".
+    const sv = new Browser(base);
+    await sv.signIn(await addUser(db, 'svensk-granskare@example.fi', 'reviewer'));
+    expect((await sv.post('/account/language', { _csrf: await sv.token(), language: 'sv' })).res.status).toBe(303);
+    const page = (await sv.get('/items/3')).html;
+    expect(page).toContain('<html lang="sv"');
+    const seen = /name="seen" value="([^"]+)"/.exec(page)![1];
+    const board = /action="\/matters\/3\/board"[\s\S]*?name="seen" value="([^"]+)"/.exec((await sv.get('/matters/3')).html)![1];
+    expect((await b.post('/items/3/review', { _csrf: await b.token(), goals: 'services', decision: 'relevant' })).res.status).toBe(303);
+    expect((await b.post('/matters/3/board', { _csrf: await b.token(), owner: 'Annan', status: 'review' })).res.status).toBe(303);
+    const review = await sv.post('/items/3/review', { _csrf: Browser.token(page), seen, decision: 'not-relevant' });
+    const row = await sv.post('/matters/3/board', { _csrf: Browser.token(page), seen: board, owner: 'Jag', status: 'review' });
+    expect([review.res.status, row.res.status]).toEqual([409, 409]);
+    expect(review.html).toMatch(new RegExp(`Dokument #3 har granskats sedan formuläret öppnades \\(${reviewer.replace('.', '\\.')}, \\d+\\.\\d+\\.\\d{4} kl\\. \\d\\d\\.\\d\\d\\)`));
+    expect(row.html).toMatch(/Raden \(ärende 3\) på tavlan har ändrats sedan formuläret öppnades \([^,]+, \d+\.\d+\.\d{4} kl\. \d\d\.\d\d\)/);
+    for (const html of [review.html, row.html]) expect(html).not.toContain(' klo ');
+  });
+
   it('merges and splits matters with the store functions the CLI uses, recorded with who', async () => {
     const token = await b.token();
     const merged = await b.post('/matters/1/merge', { _csrf: token, other: '5', note: 'sama hanke' });

@@ -6,7 +6,6 @@ import type { Request, Response } from 'express';
 import { boardAnchor, boardEntry, BOARD_STATUSES, CorrectionError, logAction, mergeMatters, saveBoardEntry, splitItem, type BoardStatus } from '../../store/index.js';
 import { helsinkiDate, parseDate } from '../../parse/dates.js';
 import { recordReview, ReviewError, type ReviewProblem } from '../../app/review.js';
-import { fiDateTime } from '../../app/format.js';
 import { HttpError, localPath, requireRole, say, type SessionUser } from '../auth/index.js';
 import { httpUrl, pageLang } from './form-helpers.js';
 import { word, type Lang } from '../../present/words-web.js';
@@ -15,6 +14,7 @@ import { correctionRefusal } from '../../present/correction-error.js';
 import type { WebDeps } from '../deps.js';
 import { parseId } from '../../parse/id.js';
 import { controlCharacter } from '../../app/control-chars.js';
+import { dateTime } from '../helpers.js';
 
 /** A word of the person's language for the messages below. */
 type Say = (key: string, values?: Record<string, unknown>) => string;
@@ -89,7 +89,7 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
     }];
 
   // Confirm or correct the goals, or mark not relevant, with an optional note: the CLI's `review`, the same path.
-  app.post('/items/:id/review', ...action((req, user, _now, w) => {
+  app.post('/items/:id/review', ...action((req, user, _now, w, lang) => {
     const id = idParam(req, 'item', w);
     const body = req.body as Record<string, unknown>;
     const relevant = body.decision !== 'not-relevant';
@@ -103,7 +103,7 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
       recordReview(deps.db, known, { itemId: id, reviewer: user.email, relevant, goals, note, seen });
     } catch (err) {
       if (err instanceof ReviewError) throw new HttpError(REVIEW_STATUS[err.problem], w(REVIEW_WORD[err.problem], { id, ...err.values,
-        ...(err.problem === 'control' ? { label: w('review.noteField') } : { at: err.values.at && fiDateTime(err.values.at) }) }));
+        ...(err.problem === 'control' ? { label: w('review.noteField') } : { at: err.values.at && dateTime(err.values.at, lang) }) }));
       throw err;
     }
     const done = w(relevant ? 'action.reviewed' : 'action.reviewedNot', { id });
@@ -121,7 +121,7 @@ export function mountActions(app: express.Express, deps: WebDeps): void {
     const stored = boardEntry(deps.db, anchor);
     if (seen !== null && seen !== (stored?.updatedAt ?? 'none'))
       throw new HttpError(409, w('action.boardConflict', { what: w(of === 'matter' ? 'board.matterNo' : 'board.itemNo', { n: id }),
-        by: stored?.updatedBy ?? '?', at: stored ? fiDateTime(stored.updatedAt) : '?' }));
+        by: stored?.updatedBy ?? '?', at: stored ? dateTime(stored.updatedAt, lang) : '?' }));
     saveBoardEntry(deps.db, { itemId: anchor, ...fields, by: user.email, now });
     const done = w('action.boardSaved', { what: w(of === 'matter' ? 'board.matterNo' : 'board.itemNo', { n: id }), status: BOARD_STATUS_LABELS[lang][fields.status] });
     return { back: '/board', done, log: { action: 'board', target: `${of}:${id}`, detail: { ...fields, item: anchor } } };
