@@ -459,6 +459,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
       if (!titleGoals[i].has(head)) about = [head];
     }
+    if (about.length === 0) about = whoseShared(tokens, n, lang);
     // A place in the genitive before a word of another goal alone is whose that matter is, as in a place case it is where:
     // "Paloasemien varavoima kuntoon" and "kuuden paloaseman varavoimakoneisiin" are the backup power (round thirty-six);
     // so is one before a word of no goal in a title about another goal: "Pelastuslaitoksen varavoimahankinta turvaa
@@ -488,6 +489,39 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (budget === null) return false;
     for (let i = 0; i < n; i++) if (headGoals[i].has(budget)) return true;
     return false;
+  }
+
+  /**
+   * A head several goals share (rahoitus, finansiering) after the title's first goal word, an actor in the genitive, is
+   * that actor's matter ("pelastustoimen rahoitus": the rescue services' funding) when the title's other goals are named
+   * only where it is decided: in a Finnish phrase that ends in a place case ("hyvinvointialueiden sopeutusohjelmissa",
+   * "… rahoituslain uudistuksessa") or after a Swedish i ("i välfärdsområdenas anpassningsprogram"). Round forty-five
+   * (eval-2028-23 qg064, eval-2028-17 qa109: written questions on the rescue services' funding in the welfare areas').
+   */
+  function whoseShared(tokens: Token[], n: number, lang: Lang): GoalId[] {
+    let i = 0;
+    while (i < n && titleGoals[i].size === 0) i++;
+    const j = i + 1;
+    if (j >= n || !byActor[i] || headGoals[i].size !== 1 || !(lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[i].lower)) return [];
+    const g = headGoals[i].values().next().value as GoalId;
+    if (titleGoals[j].size < 2 || !titleGoals[j].has(g)) return [];
+    // The other goals' words after the head, and where they are said to be.
+    let last = -1;
+    for (let k = j + 1; k < n; k++) if (titleGoals[k].size > 0) last = k;
+    if (last < 0) return [];
+    if (lang === 'sv') {
+      let at = -1;
+      for (let k = j + 1; k < n && at < 0; k++) if (tokens[k].lower === 'i') at = k;
+      if (at < 0) return [];
+      for (let k = j + 1; k < at; k++) if (titleGoals[k].size > 0) return [];
+      return [g];
+    }
+    if (!PLACE_CASE.test(tokens[last].lower)) return [];
+    // The place-case word's modifiers before it, genitives all, back to the first goal word after the head.
+    let k = last - 1;
+    while (k > j && FI_GENITIVE.test(tokens[k].lower)) k--;
+    for (let m = j + 1; m <= k; m++) if (titleGoals[m].size > 0) return [];
+    return [g];
   }
 
   /** Whether a comma follows title word `i`. */
