@@ -22,3 +22,24 @@ describe.each(roundTaggers('round forty-five, whose shared head'))('round forty-
     expect(tag({ title, summary, lang, source })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
   });
 });
+
+// A topic word the summary names as where (a Finnish place case; a Swedish i, på or vid before it or before the list it
+// ends) that lends the actor's goal a share is the place the actor's matter covers, not a topic to lend the actor's points
+// to: the rescue departments' storage rule that names shelters among the places is their fire-safety matter. Without the
+// rule the shelter's internal-security points took the actors' and led alone. A shelter the title names is still both.
+describe.each(roundTaggers('round forty-five, a shelter named where'))('round forty-five, a shelter the summary names where (%s)', (_name, tag) => {
+  it.each([
+    ['Pelastuslaitokset ja Tukes antoivat taloyhtiöille ohjeen sähköpotkulautojen säilyttämisestä', 'Ohjeen mukaan potkulautoja ei saa säilyttää porraskäytävissä eikä väestönsuojissa, ja pelastuslaitos seuraa ohjeen noudattamista.', 'fi'],
+    ['Räddningsverken och Tukes gav bostadsbolagen en anvisning om förvaring av elsparkcyklar', 'Enligt anvisningen får sparkcyklarna inte förvaras i trapphus eller skyddsrum, och räddningsverket följer upp att anvisningen följs.', 'sv'],
+  ] as const)('services alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'tukes' })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
+  });
+  it.each([
+    ['Pelastuslaitos tarkasti kaupungin väestönsuojat', 'Puutteita löytyi kolmessa väestönsuojassa.', 'fi'],
+    ['Räddningsverket granskade stadens skyddsrum', 'Brister hittades i tre skyddsrum.', 'sv'],
+  ] as const)('services and internal security, either first (the primary-goal model orders them): %s', (title, summary, lang) => {
+    const r = tag({ title, summary, lang, source: 'pelastuslaitos' });
+    expect(r.relevant).toBe(true);
+    expect([...r.goals].sort()).toEqual(['internal-security', 'services']);
+  });
+});
