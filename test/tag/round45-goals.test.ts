@@ -43,3 +43,17 @@ describe.each(roundTaggers('round forty-five, a shelter named where'))('round fo
     expect([...r.goals].sort()).toEqual(['internal-security', 'services']);
   });
 });
+
+// The welfare areas act by its compound name (hyvinvointialuelaki) is the reform's statute as "laki hyvinvointialueesta"
+// is: a title changing it beside the rescue act lists both goals. Without the term the compound counted only the welfare
+// area (1.5) and the reform fell below the further-goal ratio.
+describe.each(roundTaggers('round forty-five, the welfare areas act'))('round forty-five, hyvinvointialuelaki (%s)', (_name, tag) => {
+  it.each([
+    ['Sisäministeriö: pelastuslain ja hyvinvointialuelain muutokset lausunnolle', 'Muutoksilla tarkennettaisiin pelastustoimen järjestämistä usean hyvinvointialueen yhteisellä pelastuslaitoksella.', 'intermin'],
+    ['Hyvinvointialuelain ja pelastuslain muutos hyväksyttiin eduskunnassa', 'Laki tulee voimaan vuoden alusta.', 'eduskunta'],
+  ] as const)('both acts, both goals: %s', (title, summary, source) => {
+    const r = tag({ title, summary, lang: 'fi', source });
+    expect(r.relevant).toBe(true);
+    expect([...r.goals].sort()).toEqual(['services', 'welfare-reform']);
+  });
+});
