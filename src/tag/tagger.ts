@@ -459,6 +459,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (headGoals[j].size === 0 && alsoGoals[i].has(head)) continue;
       if (!titleGoals[i].has(head)) about = [head];
     }
+    if (about.length === 0) about = whoseShared(tokens, n, lang);
     // A place in the genitive before a word of another goal alone is whose that matter is, as in a place case it is where:
     // "Paloasemien varavoima kuntoon" and "kuuden paloaseman varavoimakoneisiin" are the backup power (round thirty-six);
     // so is one before a word of no goal in a title about another goal: "Pelastuslaitoksen varavoimahankinta turvaa
@@ -488,6 +489,39 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (budget === null) return false;
     for (let i = 0; i < n; i++) if (headGoals[i].has(budget)) return true;
     return false;
+  }
+
+  /**
+   * A head several goals share (rahoitus, finansiering) after the title's first goal word, an actor in the genitive, is
+   * that actor's matter ("pelastustoimen rahoitus": the rescue services' funding) when the title's other goals are named
+   * only where it is decided: in a Finnish phrase that ends in a place case ("hyvinvointialueiden sopeutusohjelmissa",
+   * "… rahoituslain uudistuksessa") or after a Swedish i ("i välfärdsområdenas anpassningsprogram"). Round forty-five
+   * (eval-2028-23 qg064, eval-2028-17 qa109: written questions on the rescue services' funding in the welfare areas').
+   */
+  function whoseShared(tokens: Token[], n: number, lang: Lang): GoalId[] {
+    let i = 0;
+    while (i < n && titleGoals[i].size === 0) i++;
+    const j = i + 1;
+    if (j >= n || !byActor[i] || headGoals[i].size !== 1 || !(lang === 'sv' ? SV_GENITIVE : FI_GENITIVE).test(tokens[i].lower)) return [];
+    const g = headGoals[i].values().next().value as GoalId;
+    if (titleGoals[j].size < 2 || !titleGoals[j].has(g)) return [];
+    // The other goals' words after the head, and where they are said to be.
+    let last = -1;
+    for (let k = j + 1; k < n; k++) if (titleGoals[k].size > 0) last = k;
+    if (last < 0) return [];
+    if (lang === 'sv') {
+      let at = -1;
+      for (let k = j + 1; k < n && at < 0; k++) if (tokens[k].lower === 'i') at = k;
+      if (at < 0) return [];
+      for (let k = j + 1; k < at; k++) if (titleGoals[k].size > 0) return [];
+      return [g];
+    }
+    if (!PLACE_CASE.test(tokens[last].lower)) return [];
+    // The place-case word's modifiers before it, genitives all, back to the first goal word after the head.
+    let k = last - 1;
+    while (k > j && FI_GENITIVE.test(tokens[k].lower)) k--;
+    for (let m = j + 1; m <= k; m++) if (titleGoals[m].size > 0) return [];
+    return [g];
   }
 
   /** Whether a comma follows title word `i`. */
@@ -562,6 +596,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // Points of each goal's own topic terms (not actors, not weak context words), and the actors' evidence.
     const topic: Record<GoalId, number> = { ...zero };
     const actors: { goal: GoalId; points: number; title: number; evidence: Evidence }[] = [];
+    let whereHits: number[] | null = null;
     for (let h = 0; h < hits; h++) {
       const term = hitTerms[h];
       const def = term.def;
@@ -584,7 +619,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       if (field === 'title' && def.rule === 'negative') for (let e = 0; e < term.goals.length; e++) titleScore[term.goals[e][0]] -= term.goals[e][1];
       // A place says where, as an actor says who: its points go where an actor's go (below).
       const place = def.place === true && field === 'title' && placeWords !== null && placeWords.has(match);
-      if (def.rule !== 'negative' && !def.actor && !place && own >= MIN_TOPIC_WEIGHT) topic[owner] += own * f;
+      if (def.rule !== 'negative' && !def.actor && !place && own >= MIN_TOPIC_WEIGHT) {
+        topic[owner] += own * f;
+        if (field === 'summary') (whereHits ??= []).push(h);
+      }
       const goals: Record<GoalId, number> = {};
       for (let e = 0; e < term.goals.length; e++) {
         const g = term.goals[e][0];
@@ -602,10 +640,22 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // goal whose topic terms are strongest (the first such goal on a tie), so relevance stays and the topic decides the
     // goal. Less than one topic term's weight of its own goal is no topic: a context word in the summary ("financed in
     // the state budget") does not keep an actor with its goal ("Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille").
+    // A topic word the summary names as where (a Finnish place case, a Swedish i, på or vid before it) is where the
+    // actor's matter happens, not a topic to lend to: "kielletään akkujen lataaminen porrashuoneissa ja väestönsuojissa"
+    // is the rescue department's fire-safety rule, the shelter the place it covers (round forty-five, eval-2028-24).
+    const lending: Record<GoalId, number> = { ...topic };
+    if (actors.length > 0 && whereHits !== null) {
+      for (let wi = 0; wi < whereHits.length; wi++) {
+        const h = whereHits[wi];
+        const term = hitTerms[h];
+        if (!lendsActor(term, actors) || !saidWhere(input.summary ?? '', hitMatch[h], lang)) continue;
+        lending[term.owner] -= term.own * factor.summary;
+      }
+    }
     let lendTo: GoalId | undefined;
     for (let gi = 0; gi < goalIds.length; gi++) {
       const g = goalIds[gi];
-      if (topic[g] >= MIN_TOPIC && (lendTo === undefined || topic[g] > topic[lendTo])) lendTo = g;
+      if (lending[g] >= MIN_TOPIC && (lendTo === undefined || lending[g] > lending[lendTo])) lendTo = g;
     }
     for (let ai = 0; ai < actors.length; ai++) {
       const a = actors[ai];
@@ -1266,6 +1316,24 @@ function inPlaceCase(tokens: Token[], i: number, lang: Lang): boolean {
   if (lang !== 'sv') return FI_PLACE.test(tokens[i].lower) || ILLATIVE.test(tokens[i].lower);
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (SV_PLACE.test(tokens[k].lower)) return true;
   return false;
+}
+
+/** Whether `term` lends a share to the goal of one of the item's actors (väestönsuoja to services, a rescue actor's goal). */
+function lendsActor(term: CompiledTerm, actors: readonly { goal: GoalId }[]): boolean {
+  for (let e = 0; e < term.goals.length; e++) {
+    if (term.goals[e][0] === term.owner || !(term.goals[e][1] > 0)) continue;
+    for (let a = 0; a < actors.length; a++) if (actors[a].goal === term.goals[e][0]) return true;
+  }
+  return false;
+}
+
+/** Whether the summary names `match` as where: in a Finnish place case, or after a Swedish i, på or vid (a list's second too). */
+function saidWhere(text: string, match: string, lang: Lang): boolean {
+  if (lang !== 'sv') return PLACE_CASE.test(match.toLowerCase());
+  const at = text.indexOf(match);
+  if (at < 0) return false;
+  const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
+  return /(?:^|\s)(?:i|på|vid)\s+(?:\S+\s+(?:och|eller)\s+)?$/.test(before);
 }
 
 /** Whether every single-word match is an actor term. */
