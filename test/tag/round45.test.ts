@@ -37,3 +37,19 @@ describe.each(roundTaggers('round forty-five, security guards'))('round forty-fi
     expect(tag({ title: 'Pelastuslaitos ja järjestyksenvalvojat harjoittelevat stadionin evakuointia', summary: 'Harjoitus on osa pelastussuunnitelman testausta.', lang: 'fi', source: 'pelastustoimi' }).relevant).toBe(true);
   });
 });
+
+// A phrase's word before its last ends the written word: the area-as-owner phrase (välfärdsområdets räddningsverk,
+// hyvinvointialueen pelastuslaitos) does not take the board's compound (Välfärdsområdesstyrelsen, whose head is the board)
+// before the rescue department, so the department's new first-response unit is the reform's EMS as in Finnish.
+describe.each(roundTaggers('round forty-five, phrase words'))('round forty-five, a phrase word ends the word (%s)', (_name, tag) => {
+  it.each([
+    ['Välfärdsområdesstyrelsen: räddningsverkets nya första insatsenhet börjar i Salla', 'Enheten larmas till brådskande akutvårdsuppdrag i glesbygden.', 'sv'],
+  ] as const)('relevant: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'hyvinvointialue' }).relevant).toBe(true);
+  });
+
+  it('the decision\'s compound before "inom" still names EMS\'s service level', () => {
+    const r = tag({ title: 'Servicenivåbesluten inom prehospital akutsjukvård görs enhetliga', summary: 'Förordningen styr välfärdsområdena.', lang: 'sv', source: 'stm' });
+    expect(r).toMatchObject({ relevant: true, primary: 'welfare-reform' });
+  });
+});
