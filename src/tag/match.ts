@@ -17,7 +17,9 @@ interface CompiledWord {
   headOnly: boolean;
   /**
    * A phrase's word before its last ends the written word: "välfärdsområdets räddningsverk", never
-   * "Välfärdsområdesstyrelsen räddningsverkets" (the board, a compound whose head is another word).
+   * "Välfärdsområdesstyrelsen räddningsverkets" (the board, a compound whose head is another word). Snowball may leave
+   * up to four letters of an inflection after the key (häiriötilanteessa); a word written with a hyphen (sosiaali- ja
+   * terveydenhuolto) is a compound's first part and does not end the word.
    */
   endsWord: boolean;
   /**
@@ -120,7 +122,7 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
           parts,
           exact: def.exact,
           headOnly: words.length > 1,
-          endsWord: wi < words.length - 1,
+          endsWord: wi < words.length - 1 && !w.endsWith('-'),
           surface: def.rule === 'false-friend' && words.length === 1 && a.key.length < lower.length - 3
             ? { prefix: VOWEL.test(lower) ? lower.slice(0, -1) : lower, vowel: VOWEL.test(lower) }
             : null,
@@ -212,7 +214,7 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
         }
         const r = key.length - i;
         if (key.startsWith(w.key, i)) {
-          if (w.endsWord && r > w.key.length + 2) continue;
+          if (w.endsWord && r > w.key.length + 4) continue;
           out.push({ term, word, start: i, end: i + w.key.length });
         } else if (r <= w.key.length + 1 && commonPrefix(key.slice(i), w.key) >= w.min) {
           out.push({ term, word, start: i, end: key.length });
