@@ -53,3 +53,19 @@ describe.each(roundTaggers('round forty-five, phrase words'))('round forty-five,
     expect(r).toMatchObject({ relevant: true, primary: 'welfare-reform' });
   });
 });
+
+// Fire stations built beside a health station on a loan (laina, lainaraha; lån) are the welfare area's money, the
+// reform's, as with its loan authorisation: the care-premises scope does not take them. A health service in a fire
+// station's rooms stays the scope's.
+describe.each(roundTaggers('round forty-five, loans'))('round forty-five, premises on a loan (%s)', (_name, tag) => {
+  it.each([
+    ['Paloasema ja terveysasema rakennetaan lainarahalla: aluehallitus esittää 9 miljoonaa euroa', 'Aluevaltuusto päättää asiasta marraskuussa.', 'fi'],
+    ['Lån för en brandstation och en hälsostation: styrelsen föreslår 9 miljoner euro', 'Välfärdsfullmäktige beslutar i november om låneramen i investeringsplanen.', 'sv'],
+  ] as const)('the reform: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform' });
+  });
+
+  it('not relevant: a health station\'s hours in a fire station', () => {
+    expect(tag({ title: 'Terveysaseman vastaanotto paloaseman tiloissa jatkuu keväällä', summary: 'Ajanvaraus avautuu maaliskuussa.', lang: 'fi', source: 'hyvinvointialue' }).relevant).toBe(false);
+  });
+});
