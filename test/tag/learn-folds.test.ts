@@ -37,7 +37,8 @@ const taxonomy = loadTaxonomy();
 // eval-2028-23 (sealed in round forty-two, a dev set from round forty-three): at its sealing no fold worse with either
 // analyzer; the sweep 69 / 63 s alone at load 17-19, over 120 s with bench:tagging beside it at load 22-30.
 // eval-2028-24 (sealed in round forty-three, a dev set from round forty-four): here from its sealing on.
-const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17', 'eval-2028-18', 'eval-2028-19', 'eval-2028-20', 'eval-2028-21', 'eval-2028-22', 'eval-2028-23', 'eval-2028-24'];
+// eval-2028-25 (sealed in round forty-four, a dev set from round forty-five): here from its sealing on.
+const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17', 'eval-2028-18', 'eval-2028-19', 'eval-2028-20', 'eval-2028-21', 'eval-2028-22', 'eval-2028-23', 'eval-2028-24', 'eval-2028-25'];
 const load = (f: string): LabelledItem[] => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8'));
 // eval-2028-03's fire-station property strategy, in Finnish and in Swedish (see the twins' tests below).
 const twinSet = load('eval-2028-03');

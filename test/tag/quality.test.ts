@@ -254,10 +254,14 @@ const evaluation202823 = load('eval-2028-23.jsonl');
 // bd4059a); a dev set from round forty-four on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202824 = load('eval-2028-24.jsonl');
 // Round forty-four's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
-// and measured before any round-forty-four change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-forty-four change, never tuned on through round forty-four (figures in its commit message,
+// 9dc14a4); a dev set from round forty-five on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202825 = load('eval-2028-25.jsonl');
+// Round forty-five's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
+// and measured before any round-forty-five change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202825 = load('eval-2028-25.jsonl');
+const evaluation202826 = load('eval-2028-26.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -849,14 +853,24 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round forty-four's end (12-07 03:19 UTC, both parts merged, both models refitted, taxonomy 2026.26): F1 0.979 (precision 0.979, recall 0.979), primary 0.957 (the primary target met), goal precision 0.973, both analyzers. Bars raised to just below.
       expectBars(evaluation202824, { f1: 0.975, primaryHit: 0.955, goalPrecision: 0.97 }, true);
     });
-    it('holds on the round-forty-four evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-four change (12-07
-      // 02:28 UTC, load 25-28, the rules and models of 5da5a9b): F1 0.955 / 0.951 (precision 0.926 / 0.926, recall 0.986 /
-      // 0.979), primary 0.964 / 0.957 (chosen 0.950 / 0.943), goal precision 0.980 / 0.980 (goal recall 0.954 / 0.947),
-      // snowball / voikko; keyword alert 0.844 (precision 0.760, recall 0.950), 0.793 (chosen 0.657), 0.663. Bars just
-      // below (below the issue's F1 target, where it stands; above its primary-hit and goal-precision targets): a fall
-      // below is a regression. The same after both models' refit that sealed it (eval-2028-24 in their fit).
-      expectBars(evaluation202825, { f1: 0.95, primaryHit: 0.955, goalPrecision: 0.975 }, false);
+    it('holds on the round-forty-four evaluation set, a dev set from round forty-five, above the keyword alert on every figure', () => {
+      // Sealed through round forty-four; a dev set from round forty-five on, so its misses are printed. Before any
+      // round-forty-four change (12-07 02:28 UTC, load 25-28, the rules and models of 5da5a9b): F1 0.955 / 0.951 (precision
+      // 0.926 / 0.926, recall 0.986 / 0.979), primary 0.964 / 0.957 (chosen 0.950 / 0.943), goal precision 0.980 / 0.980
+      // (goal recall 0.954 / 0.947), snowball / voikko; keyword alert 0.844 (precision 0.760, recall 0.950), 0.793 (chosen
+      // 0.657), 0.663. Bars just below (below the issue's F1 target, where it stood; above its primary-hit and
+      // goal-precision targets): a fall below is a regression. The same after both models' refit that sealed it
+      // (eval-2028-24 in their fit) and at round forty-four's end. In the learning test from round forty-five on.
+      expectBars(evaluation202825, { f1: 0.95, primaryHit: 0.955, goalPrecision: 0.975 }, true);
+    });
+    it('holds on the round-forty-five evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-five change (12-07
+      // 05:22 UTC, load 22-23, the rules and models of f2b8d1a): F1 0.932 / 0.936 (precision 0.929 / 0.936, recall 0.936 /
+      // 0.936), primary 0.936 / 0.936 (chosen the same), goal precision 0.986 / 0.986 (goal recall 0.914 / 0.914),
+      // snowball / voikko; keyword alert 0.821 (precision 0.765, recall 0.886), 0.693 (chosen 0.543), 0.644. Bars just
+      // below (below the issue's F1 and primary-hit targets, where it stands; above its goal-precision target): a fall
+      // below is a regression.
+      expectBars(evaluation202826, { f1: 0.93, primaryHit: 0.93, goalPrecision: 0.98 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
