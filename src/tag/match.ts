@@ -16,6 +16,13 @@ interface CompiledWord {
   exact: boolean;
   headOnly: boolean;
   /**
+   * A phrase's word before its last ends the written word: "välfärdsområdets räddningsverk", never
+   * "Välfärdsområdesstyrelsen räddningsverkets" (the board, a compound whose head is another word). Snowball may leave
+   * up to four letters of an inflection after the key (häiriötilanteessa); a word written with a hyphen (sosiaali- ja
+   * terveydenhuolto) is a compound's first part and does not end the word.
+   */
+  endsWord: boolean;
+  /**
    * A false friend Snowball over-stems (pelastuslaina → pelastusl, the stem of pelastuslain too) is matched on its
    * written form instead: this prefix, followed by a vowel when the base form ends in one (pelastuslain|a, |oja).
    */
@@ -100,7 +107,7 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
       owner: goals[0]?.[0] ?? '',
       own: goals[0]?.[1] ?? 0,
       also: goals.slice(1).map(([g]) => g),
-      words: words.map((w): CompiledWord => {
+      words: words.map((w, wi): CompiledWord => {
         const plain = w.replace(/\+/g, '');
         const lower = plain.toLowerCase();
         const a = analyzer.analyze(lower, def.lang);
@@ -115,6 +122,7 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
           parts,
           exact: def.exact,
           headOnly: words.length > 1,
+          endsWord: wi < words.length - 1 && !w.endsWith('-'),
           surface: def.rule === 'false-friend' && words.length === 1 && a.key.length < lower.length - 3
             ? { prefix: VOWEL.test(lower) ? lower.slice(0, -1) : lower, vowel: VOWEL.test(lower) }
             : null,
@@ -171,7 +179,7 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
           for (let pi = 0; pi < w.parts.length; pi++) {
             const tp = w.parts[pi];
             if (j + tp.length > reading.length) continue;
-            if (w.exact && tp.length !== reading.length) continue;
+            if ((w.exact || w.endsWord) && j + tp.length !== reading.length) continue;
             let ok = true;
             for (let t = 0; t < tp.length && ok; t++) ok = reading[j + t] === tp[t];
             if (ok) out.push({ term, word, start: j, end: j + tp.length });
@@ -206,6 +214,7 @@ export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
         }
         const r = key.length - i;
         if (key.startsWith(w.key, i)) {
+          if (w.endsWord && r > w.key.length + 4) continue;
           out.push({ term, word, start: i, end: i + w.key.length });
         } else if (r <= w.key.length + 1 && commonPrefix(key.slice(i), w.key) >= w.min) {
           out.push({ term, word, start: i, end: key.length });
