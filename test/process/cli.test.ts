@@ -229,8 +229,11 @@ describe('lakivahti as a process, with pipes', () => {
 
   it('read-only commands never create a database or its folder', async () => {
     const missing = path.join(dir, 'no', 'such', 'dir', 'x.sqlite');
-    for (const args of [['items'], ['sources'], ['retag', '--dry-run'], ['backup', path.join(dir, 'never.sqlite')]]) {
-      const r = await run([...args, '--db', missing, '--feeds', seedFeeds]);
+    // The children run at once: whichever made the database or its folder, the checks after them find it.
+    const commands = [['items'], ['sources'], ['retag', '--dry-run'], ['backup', path.join(dir, 'never.sqlite')]];
+    const refused = await Promise.all(commands.map((args) => run([...args, '--db', missing, '--feeds', seedFeeds])));
+    for (const [i, args] of commands.entries()) {
+      const r = refused[i];
       expect(r.code, args.join(' ')).not.toBe(0);
       expect(r.err).toContain(`the database file ${missing} does not exist`);
     }
