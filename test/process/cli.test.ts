@@ -182,10 +182,13 @@ describe('lakivahti as a process, with pipes', () => {
       [['items', '--source', 'sm', '--source', 'eduskunta'], 'lakivahti items: --source is given twice ("sm", "eduskunta"); give it once'],
       [['--db', 'other.sqlite', 'sources'], `lakivahti sources: --db is given twice ("other.sqlite", "${big}"); give it once`],
     ];
-    for (const [args, message] of cases) {
-      const r = await run([...args, '--db', big, '--feeds', seedFeeds]);
+    // Each is refused before the database is opened: the children run at once (one after another they took a CLI
+    // start each, 17 in a row).
+    const refused = await Promise.all(cases.map(([args]) => run([...args, '--db', big, '--feeds', seedFeeds])));
+    cases.forEach(([args, message], i) => {
+      const r = refused[i];
       expect([r.code, r.out, r.err.split('\n')[0]], args.join(' ')).toEqual([2, '', message]);
-    }
+    });
     // A lone dash is standard input, not an option; a negative number written with = is the option's value.
     const stdin = await run(['tag', '--jsonl', '-'], { input: '{"id":"a","title":"Pelastuslain muutos"}\n' });
     expect([stdin.code, JSON.parse(stdin.out).primary]).toEqual([0, 'services']);
@@ -226,8 +229,11 @@ describe('lakivahti as a process, with pipes', () => {
 
   it('read-only commands never create a database or its folder', async () => {
     const missing = path.join(dir, 'no', 'such', 'dir', 'x.sqlite');
-    for (const args of [['items'], ['sources'], ['retag', '--dry-run'], ['backup', path.join(dir, 'never.sqlite')]]) {
-      const r = await run([...args, '--db', missing, '--feeds', seedFeeds]);
+    // The children run at once: whichever made the database or its folder, the checks after them find it.
+    const commands = [['items'], ['sources'], ['retag', '--dry-run'], ['backup', path.join(dir, 'never.sqlite')]];
+    const refused = await Promise.all(commands.map((args) => run([...args, '--db', missing, '--feeds', seedFeeds])));
+    for (const [i, args] of commands.entries()) {
+      const r = refused[i];
       expect(r.code, args.join(' ')).not.toBe(0);
       expect(r.err).toContain(`the database file ${missing} does not exist`);
     }

@@ -239,8 +239,11 @@ describe('lakivahti digest', () => {
     const smtp = await startSmtp();
     await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
     const arrived = smtp.received.length;
-    for (const from of ['ei osoite', 'Lakivahti <lakivahti@example.fi>, toinen@example.fi', 'Lakivahti <lakivahti@example.fi']) {
-      const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url, LAKIVAHTI_MAIL_FROM: from } });
+    // Each is refused by the mail settings, before the database is opened: the children run at once.
+    const froms = ['ei osoite', 'Lakivahti <lakivahti@example.fi>, toinen@example.fi', 'Lakivahti <lakivahti@example.fi'];
+    const refused = await Promise.all(froms.map((from) => run(['digest', '--send', '--db', db], { env: { SMTP_URL: smtp.url, LAKIVAHTI_MAIL_FROM: from } })));
+    for (const [i, from] of froms.entries()) {
+      const r = refused[i];
       expect([r.code, r.out], from).toEqual([2, '']);
       expect(r.err, from).toContain(`LAKIVAHTI_MAIL_FROM must be one address, as lakivahti@example.fi or "Lakivahti <lakivahti@example.fi>", not ${JSON.stringify(from)}`);
     }
@@ -258,14 +261,21 @@ describe('lakivahti digest', () => {
     const db = seeded('badbase.sqlite');
     await run(['subscriptions', 'add', 'sote@example.fi', '--goal', 'welfare-reform', '--db', db]);
     const arrived = scratch.smtp.received.length;
-    for (const base of ['https://lakivahti.example.fi/x y', 'https://lakivahti.example.fi/\r\nBcc: muu@example.fi', 'https://lakivahti.example.fi/?a=1', 'https://lakivahti.example.fi/#alku', 'https://lakivahti.example.fi>']) {
-      const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url, LAKIVAHTI_BASE_URL: base } });
+    // Each is refused by the mail settings, before the database is opened: the children (these and PORT's) run at once.
+    const bases = ['https://lakivahti.example.fi/x y', 'https://lakivahti.example.fi/\r\nBcc: muu@example.fi', 'https://lakivahti.example.fi/?a=1', 'https://lakivahti.example.fi/#alku', 'https://lakivahti.example.fi>'];
+    const ports = ['abc', ' 8080', '70000'];
+    const [byBase, byPort] = await Promise.all([
+      Promise.all(bases.map((base) => run(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url, LAKIVAHTI_BASE_URL: base } }))),
+      Promise.all(ports.map((port) => run(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url, PORT: port } }))),
+    ]);
+    for (const [i, base] of bases.entries()) {
+      const r = byBase[i];
       expect([r.code, r.out], base).toEqual([2, '']);
       expect(r.err, base).toContain(`LAKIVAHTI_BASE_URL must be an http(s) address with no spaces, query or fragment, not ${JSON.stringify(base)}`);
     }
     // Unset, the links use PORT: a malformed PORT was named as a malformed LAKIVAHTI_BASE_URL, which nobody had set.
-    for (const port of ['abc', ' 8080', '70000']) {
-      const r = await run(['digest', '--send', '--db', db], { env: { SMTP_URL: scratch.smtp.url, PORT: port } });
+    for (const [i, port] of ports.entries()) {
+      const r = byPort[i];
       expect([r.code, r.out, r.err.split('\n')[0]], port).toEqual([2, '',
         `lakivahti digest: PORT must be a port number (1–65535), not ${JSON.stringify(port)}: the links in messages use it while LAKIVAHTI_BASE_URL is unset`]);
     }

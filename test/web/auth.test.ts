@@ -26,8 +26,8 @@ let reader: string;
 beforeAll(async () => {
   db = openDb(':memory:');
   seedWorkbench(db);
-  reviewer = await addUser(db, 'juristi@example.fi', 'reviewer');
-  reader = await addUser(db, 'lukija@example.fi', 'reader');
+  reviewer = await addUser(db, 'juristi@example.fi', 'reviewer', PASSWORD, 'product');
+  reader = await addUser(db, 'lukija@example.fi', 'reader', PASSWORD, 'product');
   base = await start(db);
 });
 
@@ -180,14 +180,14 @@ describe('the sign-in gate', () => {
     expect(res.html).toContain('href="/items/1"');
     expect(count('reviews')).toBe(before);
     const sv = new Browser(base);
-    await sv.signIn(await addUser(db, 'granskare@example.fi', 'reviewer'));
+    await sv.signIn(await addUser(db, 'granskare@example.fi', 'reviewer', PASSWORD, 'product'));
     const svToken = await sv.token();
     expect((await sv.post('/account/language', { _csrf: svToken, language: 'sv' })).res.status).toBeLessThan(400);
     expect((await sv.post('/items/1/review', { _csrf: token, decision: 'not-relevant', note: 'x' })).html).toContain('Formulärets kontrollkod saknades');
   });
 
   it('a disabled account loses its session at once', async () => {
-    const email = await addUser(db, 'poistuva@example.fi', 'reviewer');
+    const email = await addUser(db, 'poistuva@example.fi', 'reviewer', PASSWORD, 'product');
     const b = new Browser(base);
     await b.signIn(email);
     expect((await b.get('/board')).res.status).toBe(200);
@@ -356,7 +356,7 @@ describe('state changes', () => {
     expect(seen).toBe(String(listReviews(db, id).at(-1)?.id ?? 'none'));
     const token = Browser.token(board);
     const other = new Browser(base);
-    await other.signIn(await addUser(db, 'toinen-taululla@example.fi', 'reviewer'));
+    await other.signIn(await addUser(db, 'toinen-taululla@example.fi', 'reviewer', PASSWORD, 'product'));
     expect((await other.post(`/items/${id}/review`, { _csrf: await other.token(), goals: 'services', decision: 'relevant', back: '/board' })).res.status).toBe(303);
     const before = count('reviews');
     const mine = await b.post(`/items/${id}/review`, { _csrf: token, seen: seen!, decision: 'not-relevant', back: '/board' });
@@ -408,7 +408,7 @@ describe('state changes', () => {
 
   it('two reviewers edit one board row: the form opened before the other\'s save is refused (409) naming who and when, not written over it', async () => {
     const other = new Browser(base);
-    await other.signIn(await addUser(db, 'toinen-juristi@example.fi', 'reviewer'));
+    await other.signIn(await addUser(db, 'toinen-juristi@example.fi', 'reviewer', PASSWORD, 'product'));
     const seenIn = (html: string) => /action="\/matters\/3\/board"[\s\S]*?name="seen" value="([^"]+)"/.exec(html)?.[1];
     const mine = (await b.get('/matters/3')).html;
     const theirs = (await other.get('/matters/3')).html;
