@@ -123,7 +123,8 @@ describe('fetch: what a request costs', () => {
     const s = await server({ '/slow': () => undefined }); // never answers
     const f = fetcher();
     const pending = f(`${s.url}/slow`).then(() => null, (err: Error) => err);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // In flight: the server has it (not a fixed 50 ms, which a loaded machine may outlast before the request is sent).
+    while (!s.requests.some((r) => r.path === '/slow')) await new Promise((resolve) => setTimeout(resolve, 5));
     await f.destroy();
     const err = await pending;
     expect(err?.message).toMatch(/^fetch: the request to 127\.0\.0\.1:\d+ failed \(ABORT_ERR: The operation was aborted\)$/);

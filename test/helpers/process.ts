@@ -180,3 +180,26 @@ export async function holdWriteLock(file: string): Promise<{ free: () => Promise
     },
   };
 }
+
+/**
+ * Resolves once the main thread of process `pid` has been seen `times` times in a row, `everyMs` apart, in the kernel
+ * wait `wchan` matches (/proc/PID/wchan): /nanosleep/ is a timed sleep, such as SQLite's busy wait for a lock another
+ * connection holds; /^do_epoll_wait$/ the event loop with nothing to do (a full pipe, an answer not yet come). The event
+ * a test waits for where the product gives none, instead of a fixed sleep, which a loaded machine may outlast (the
+ * child had not yet come so far, and the test tested less than it said). Rejects, saying `what`, if the process ends
+ * first or is not seen so within `tries` looks.
+ */
+export async function untilWaitingIn(pid: number, wchan: RegExp, what: string, { times = 5, everyMs = 10, tries = 6_000 } = {}): Promise<void> {
+  let seen = 0;
+  for (let n = 0; seen < times; n++) {
+    if (n >= tries) throw new Error(`${what}: not seen in ${wchan} ${times} times in a row in ${tries} looks`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+    let at: string;
+    try {
+      at = fs.readFileSync(`/proc/${pid}/wchan`, 'utf8');
+    } catch {
+      throw new Error(`${what}: the process (pid ${pid}) ended first`);
+    }
+    seen = wchan.test(at) ? seen + 1 : 0;
+  }
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { openDb } from '../../src/store/index.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
-import { run, start } from '../helpers/process.js';
+import { run, start, untilWaitingIn } from '../helpers/process.js';
 import { smtpForTests } from '../helpers/smtp.js';
 import { seedDigestDb } from '../digest/seed.js';
 
@@ -21,7 +21,10 @@ it.each([['SIGTERM', 143], ['SIGHUP', 129]] as const)('%s while the server holds
   const child = start(['digest', '--send', '--db', file], { env });
   await scratch.smtp.waitFor(before + 1);
   child.proc.kill(signal);
-  await new Promise((r) => setTimeout(r, 500));
+  // The signal handled before the answer comes: the child woken by it (no longer in its wait) has run its handler
+  // and waits in its event loop again. A fixed 500 ms stood in for that; a child not run within it on a loaded machine
+  // could read the answer, with the signal, in one turn of its loop and claim the next message before the handler ran.
+  await untilWaitingIn(child.proc.pid!, /^do_epoll_wait$/, 'the child never went back to waiting after the signal');
   scratch.smtp.release();
   const done = await child.done;
   expect([done.signal, done.code]).toEqual([null, status]);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/index.js';
 import { listDeliveries } from '../../src/store/deliveries.js';
-import { holdWriteLock, run, start } from '../helpers/process.js';
+import { holdWriteLock, run, start, untilWaitingIn } from '../helpers/process.js';
 import { smtpForTests, startSmtp } from '../helpers/smtp.js';
 import { item, seedDigestDb, store } from '../digest/seed.js';
 import { PER_GOAL } from '../../src/digest/build.js';
@@ -378,7 +378,11 @@ describe('lakivahti digest', () => {
     await scratch.smtp.waitFor(arrived + 1, 60_000);
     const lock = await holdWriteLock(db);
     scratch.smtp.release();
-    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    // Held 6 s from when the run waits for it to record the message (asleep in SQLite's busy wait), so past that wait's
+    // 5 s: a fixed 8 s from the release was less than that when the answer took the run over 3 s to read (a loaded
+    // machine), and the test then tested less than it says.
+    await untilWaitingIn(child.proc.pid!, /nanosleep/, 'the run never waited for the lock');
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
     await lock.free();
     const done = await child.done;
     expect([done.code, done.err]).toEqual([0, '']);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { contentHash } from '../../src/normalize/key.js';
 import { openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
 import type { TaggedItem } from '../../src/model.js';
-import { BIN } from '../helpers/process.js';
+import { BIN, untilWaitingIn } from '../helpers/process.js';
 import { seedItem, seedSource } from './seed.js';
 
 const ITEMS = 2_000;
@@ -48,15 +48,6 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Whether a process's main thread waits in the event loop (its pipe full, waiting to write), not running JavaScript. */
-const waiting = (pid: number): boolean => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/wchan`, 'utf8') === 'do_epoll_wait';
-  } catch {
-    return false;
-  }
-};
-
 /** Start a listing and leave its stdout unread once it has begun, until the process waits on the full pipe; `read` then reads it all. */
 async function paused(args: string[]): Promise<{ read: () => Promise<{ code: number | null; out: string; err: string }> }> {
   const proc = spawn(process.execPath, [BIN, ...args, '--db', file], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -65,12 +56,8 @@ async function paused(args: string[]): Promise<{ read: () => Promise<{ code: num
   const exited = new Promise<number | null>((resolve) => proc.on('close', resolve));
   // Its first rows (the stream reads up to 64 KB into its buffer and stops): the listing has begun.
   await new Promise((resolve) => proc.stdout.once('readable', resolve));
-  let still = 0;
-  for (let tries = 0; still < 10 && tries < 1_000; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    still = waiting(proc.pid!) ? still + 1 : 0;
-  }
-  expect(still, 'the listing never waited on its pipe').toBe(10);
+  // Its main thread then waits in the event loop (the pipe full, waiting to write), not running JavaScript.
+  await untilWaitingIn(proc.pid!, /^do_epoll_wait$/, 'the listing never waited on its pipe', { times: 10, everyMs: 20 });
   return {
     read: async () => {
       let out = '';

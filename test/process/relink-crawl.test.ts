@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { listMatters, openDb } from '../../src/store/index.js';
-import { start } from '../helpers/process.js';
+import { start, untilWaitingIn } from '../helpers/process.js';
 import { arrive, partition, seedFile, type Arrival } from '../link/support.js';
 import { HE, PROJECT, REQUEST } from './relink-items.js';
 
@@ -35,27 +35,14 @@ let feeds: string;
 beforeAll(() => ({ dir, db, feeds } = unlinked('relink-crawl')));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Whether a process's main thread is asleep in a timed sleep (SQLite's busy wait), not running or polling for I/O. */
-const asleep = (pid: number): boolean => {
-  try {
-    return /nanosleep/.test(fs.readFileSync(`/proc/${pid}/wchan`, 'utf8'));
-  } catch {
-    return false;
-  }
-};
-
 it('an item a crawl commits while relink waits to write is joined to the matters relink read', async () => {
   const crawl = openDb(db);
   crawl.exec('BEGIN IMMEDIATE');
   // The crawl's linker finds the bill and the request in no matter: the project gets a matter of its own.
   arrive(crawl, [PROJECT]);
   const relink = start(['relink', '--db', db, '--feeds', feeds]);
-  let sleeping = 0;
-  for (let tries = 0; sleeping < 5 && tries < 400; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    sleeping = asleep(relink.proc.pid!) ? sleeping + 1 : 0;
-  }
-  expect(sleeping, 'relink never waited for the lock').toBe(5);
+  // Its one thread asleep in a timed sleep: SQLite's busy wait, not running or polling for I/O.
+  await untilWaitingIn(relink.proc.pid!, /nanosleep/, 'relink never waited for the lock');
   crawl.exec('COMMIT');
   crawl.close();
   const done = await relink.done;

@@ -8,7 +8,7 @@ import { afterAll, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { migrate } from '../../src/store/index.js';
 import { migrationsDir } from '../../src/paths.js';
-import { holdWriteLock, run } from '../helpers/process.js';
+import { holdWriteLock, start, untilWaitingIn } from '../helpers/process.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-upgrade-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -25,10 +25,13 @@ it('two commands upgrading at once: both go on, the migration applied once', asy
   db.close();
   // A third process holds the write lock while both start, so both are waiting for it when it is let go.
   const lock = await holdWriteLock(file);
-  const both = [run(['relink', '--db', file]), run(['relink', '--db', file])];
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const both = [start(['relink', '--db', file]), start(['relink', '--db', file])];
+  for (const c of both) c.proc.stdin.end();
+  // Both asleep in SQLite's busy wait for that lock: a fixed 3 s here let it go before a child slow to start (a
+  // loaded machine) had asked for it, and the race was not run.
+  await Promise.all(both.map((c) => untilWaitingIn(c.proc.pid!, /nanosleep/, 'a relink never waited for the lock')));
   await lock.free();
-  for (const r of await Promise.all(both)) expect([r.code, r.err]).toEqual([0, '']);
+  for (const r of await Promise.all(both.map((c) => c.done))) expect([r.code, r.err]).toEqual([0, '']);
   const after = new Database(file, { readonly: true });
   expect(after.prepare('SELECT name FROM schema_migrations ORDER BY version').pluck().all()).toEqual(files);
   after.close();
