@@ -2,7 +2,7 @@
 // Types (and the lists of item kinds and matter stages they are derived from), and the one rule of which name a source
 // goes by in a language; no other logic lives here.
 
-/** Language of an item or source: Finnish or Swedish. */
+/** Finnish or Swedish: the language of an item or source, a page, a person's choice on /account, a subscription, a digest. */
 export type Lang = 'fi' | 'sv';
 
 /**
