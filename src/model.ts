@@ -211,6 +211,9 @@ export interface ItemTags {
   taxonomyVersion: string;
 }
 
+/** What the tagger reads of an item (see tag/stage.ts's toTagInput): what retag and learning take of a stored one. */
+export type ItemForTagging = Pick<Item, 'sourceId' | 'title' | 'summary' | 'language' | 'kind' | 'organisation' | 'deadline' | 'consultation'>;
+
 /** An item after the tag stage: its verdict and the analysed terms the search index uses. */
 export interface TaggedItem extends Item {
   tags: ItemTags | null;
