@@ -2,7 +2,7 @@
 // Types (and the lists of item kinds and matter stages they are derived from), and the one rule of which name a source
 // goes by in a language; no other logic lives here.
 
-/** Language of an item or source: Finnish or Swedish. */
+/** Finnish or Swedish: the language of an item or source, a page, a person's choice on /account, a subscription, a digest. */
 export type Lang = 'fi' | 'sv';
 
 /**
@@ -210,6 +210,9 @@ export interface ItemTags {
   jointReason: string;
   taxonomyVersion: string;
 }
+
+/** What the tagger reads of an item (see tag/stage.ts's toTagInput): what retag and learning take of a stored one. */
+export type ItemForTagging = Pick<Item, 'sourceId' | 'title' | 'summary' | 'language' | 'kind' | 'organisation' | 'deadline' | 'consultation'>;
 
 /** An item after the tag stage: its verdict and the analysed terms the search index uses. */
 export interface TaggedItem extends Item {

@@ -1,6 +1,7 @@
 // The rules of a new subscription, shared by `subscriptions add` and the web view's form: each refusal names its field,
 // in English for the command line, and for the page as a word of its dictionary (src/present/words-subscriptions.ts).
 import { matterTitle, listOrganisations, listSourceStates, mergedInto, type Db } from '../store/index.js';
+import type { Lang } from '../model.js';
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
@@ -39,7 +40,7 @@ export interface CheckedSubscription extends Follows {
   email: string;
   kind: SubscriptionKind;
   every: Frequency;
-  lang: 'fi' | 'sv';
+  lang: Lang;
 }
 
 /** A refused request: the field, the English message (the CLI's usage error) and the page's word with its values. */
@@ -73,7 +74,7 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
   const email = canonicalAddress(typed) ?? fail('email', `${JSON.stringify(typed)} is not an e-mail address`, 'subForm.badEmail', { email: typed });
   const every = (r.every || 'weekly') as Frequency;
   if (!FREQUENCIES.includes(every)) fail('every', `--every must be one of ${FREQUENCIES.join(', ')}, not "${r.every}"`, 'subForm.every', { every: String(r.every) });
-  const lang = (r.lang || 'fi') as 'fi' | 'sv';
+  const lang = (r.lang || 'fi') as Lang;
   if (lang !== 'fi' && lang !== 'sv') fail('lang', `--lang must be fi or sv, not "${lang}"`, 'subForm.lang', { lang });
   const organisations = r.organisations.map((o) => o.trim()).filter(Boolean);
   const search = r.search?.trim() ? r.search.trim() : undefined;

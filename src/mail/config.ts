@@ -36,7 +36,11 @@ function smtpAddress(raw: string): boolean {
     && authority.split('@').length <= 2;
 }
 
-/** SMTP_URL as a message may quote it: its password, everything between the user's colon and the last @, left out. */
+/**
+ * SMTP_URL as a message may quote it: its password, everything between the user's colon and the last @, left out. Read
+ * as text, not as a URL: it is quoted because it is malformed. Not the sources page's (web/routes/sources.ts), which
+ * links a parsed address with its user name left out too.
+ */
 const withoutPassword = (raw: string): string => raw.replace(/^([a-z]+:\/\/[^:@/]*:).*@/is, '$1…@');
 
 /** LAKIVAHTI_BASE_URL without a trailing slash, or undefined when unset; throws naming it when malformed. */

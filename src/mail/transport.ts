@@ -1,6 +1,7 @@
 // The SMTP client (nodemailer): one message at a time over a pooled connection that is kept open for the whole run
 // (close() ends it), with the SMTP reply code kept for deciding on retries.
 import nodemailer from 'nodemailer';
+import type { Lang } from '../model.js';
 import { extraCa } from '../trust.js';
 
 export interface OutgoingMail {
@@ -12,7 +13,7 @@ export interface OutgoingMail {
   messageId: string;
   unsubscribeUrl: string;
   /** The message's language (its subscription's), sent as Content-Language (RFC 3282) for readers and filters. */
-  language?: 'fi' | 'sv';
+  language?: Lang;
 }
 
 export interface MailTransport {

@@ -1,7 +1,8 @@
 // Why a merge or split was refused, as a reader sees it: the store throws the refusal as data (a code and its
 // numbers, src/store/matters.ts) and it is worded here in the reader's language; the CLI shows the store's English.
 import type { CorrectionRefusal } from '../store/matters.js';
-import { word, type Lang } from './words-web.js';
+import type { Lang } from '../model.js';
+import { word } from './words-web.js';
 
 /** A CorrectionError's refusal in `lang`. */
 export function correctionRefusal(refusal: CorrectionRefusal, lang: Lang): string {

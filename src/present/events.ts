@@ -1,10 +1,8 @@
 // Change events in words people read: Finnish, or Swedish for Swedish pages and digests.
-import type { Consultation } from '../model.js';
+import type { Consultation, Lang } from '../model.js';
 import { finnishDate } from '../parse/dates.js';
 import { newlyAnswered } from '../store/changes.js';
 import type { ItemEvent } from '../store/items.js';
-
-export type EventLang = 'fi' | 'sv';
 
 /** What describeEvent reads of a stored event. */
 export type EventValues = Pick<ItemEvent, 'type' | 'oldValue' | 'newValue'>;
@@ -33,7 +31,7 @@ const WORDS = {
 const consultation = (json: string | null): Consultation | null => (json ? (JSON.parse(json) as Consultation | null) : null);
 
 /** One sentence saying what changed, e.g. "Määräaika muuttui: 15.3.2023 → 29.3.2023". */
-export function describeEvent(event: EventValues, lang: EventLang): string {
+export function describeEvent(event: EventValues, lang: Lang): string {
   const w = WORDS[lang];
   const { oldValue: before, newValue: after } = event;
   switch (event.type) {

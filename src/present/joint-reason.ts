@@ -1,7 +1,8 @@
 // The joint-response reason as a reader sees it. The tag stage stores it in English, as it stores its evidence
 // (src/tag/joint.ts: parts joined by "; "); each part it writes is put in the reader's language here, and a part this
 // file does not know is shown as stored.
-import { word, type Lang } from './words-web.js';
+import { word } from './words-web.js';
+import type { Lang } from '../model.js';
 import { decimal } from '../app/format.js';
 
 /** Names of the stored codes in the reader's language: a goal's, an item kind's. */

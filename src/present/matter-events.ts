@@ -1,9 +1,9 @@
 // A matter's change events in words people read: Finnish, or Swedish for Swedish pages and digests.
 import { finnishDate } from '../parse/dates.js';
+import type { Lang } from '../model.js';
 import { MATTER_STAGES, type MatterStage } from '../link/stage.js';
 import { STAGE_NAMES } from './stage-names.js';
 import type { MatterChange } from '../link/events.js';
-import type { EventLang } from './events.js';
 
 /** What describeMatterEvent reads of a stored event. */
 export type MatterEventValues = Pick<MatterChange, 'type' | 'old' | 'new'>;
@@ -38,7 +38,7 @@ const WORDS = {
 const rank = (s: string | null): number => (s === null ? -1 : MATTER_STAGES.indexOf(s as MatterStage));
 
 /** One sentence saying what happened to a matter, e.g. "Lausuntojen määräaika muuttui: 15.3.2026 → 29.3.2026". */
-export function describeMatterEvent(event: MatterEventValues, lang: EventLang): string {
+export function describeMatterEvent(event: MatterEventValues, lang: Lang): string {
   const w = WORDS[lang];
   const { old: before, new: after } = event;
   switch (event.type) {

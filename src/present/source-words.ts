@@ -1,6 +1,7 @@
 // A source's last status and its run's stored error (English, for operators) worded for people in Finnish or Swedish:
 // the sources page, the overview and `lakivahti sources` say them the same way.
-import { hasWord, word, type Lang } from './words-web.js';
+import { hasWord, word } from './words-web.js';
+import type { Lang } from '../model.js';
 
 /** A run's stored status code (null: never run) as a word; a code without one is shown as it is. */
 export const statusWord = (status: string | null, lang: Lang = 'fi'): string =>

@@ -1,9 +1,9 @@
 // A matter's stages in words people read: Finnish, and Swedish for Swedish pages and digests. The one place the web
 // view, the mail and the CLI take them from (the CLI speaks Finnish).
 import type { MatterStage } from '../link/stage.js';
-import type { EventLang } from './events.js';
+import type { Lang } from '../model.js';
 
-export const STAGE_NAMES: Record<EventLang, Record<MatterStage, string>> = {
+export const STAGE_NAMES: Record<Lang, Record<MatterStage, string>> = {
   fi: {
     preparation: 'valmistelu',
     'statement-round': 'lausuntokierros',
@@ -25,5 +25,5 @@ export const STAGE_NAMES: Record<EventLang, Record<MatterStage, string>> = {
 };
 
 /** A stage's name in `lang`; a value that is no known stage is shown as it is, nothing as null. */
-export const stageName = (stage: string | null | undefined, lang: EventLang = 'fi'): string | null =>
+export const stageName = (stage: string | null | undefined, lang: Lang = 'fi'): string | null =>
   stage ? (STAGE_NAMES[lang][stage as MatterStage] ?? stage) : null;

@@ -1,6 +1,6 @@
 // The words of the joint-response board, the review actions and their messages, the feed-token note and the error
 // pages, in Finnish and Swedish. Part of the one dictionary (words-web.ts spreads them in).
-import type { EventLang as Lang } from './events.js';
+import type { Lang } from '../model.js';
 
 export const BOARD_WORDS = {
   // The board.

@@ -1,7 +1,7 @@
 // The words of the network digest's page (/digest) and of delivery errors, in Finnish and Swedish. Part of the one
 // dictionary (words-web.ts spreads them in); the e-mail's own words (section headings, deadline, owner) are in
 // src/mail/words.ts and the page takes them from there.
-import type { EventLang as Lang } from './events.js';
+import type { Lang } from '../model.js';
 
 export const DIGEST_WORDS = {
   'digest.title': { fi: 'Viikkokatsaus – Lakivahti', sv: 'Veckosammandrag – Lakivahti' },

@@ -1,6 +1,6 @@
 // The words of the workbench's lists in Finnish and Swedish: the overview, the items list, an item's page, the
 // names of item kinds and the days left to a deadline. Part of the one dictionary (words-web.ts spreads them in).
-import type { EventLang as Lang } from './events.js';
+import type { Lang } from '../model.js';
 
 export const LIST_WORDS = {
   // Item kinds.

@@ -1,7 +1,7 @@
 // The words of the subscriptions page and its form's refusals, the outputs for other tools (CSV columns, feed and
 // calendar titles), marking read, the sources' refusals and the fresh database's page, in Finnish and Swedish. Part
 // of the one dictionary (words-web.ts spreads them in).
-import type { EventLang as Lang } from './events.js';
+import type { Lang } from '../model.js';
 
 export const SUBSCRIPTION_WORDS = {
   'subs.title': { fi: 'Sähköpostitilaukset – Lakivahti', sv: 'E-postprenumerationer – Lakivahti' },

@@ -1,14 +1,13 @@
 // The web workbench's words in Finnish and Swedish, in one place: each person chooses their language on /account
 // and the templates look words up with {{t "key"}} (placeholders as {{t "key" n=3}} → "{n}"). Item and matter
 // titles stay in the language they were written in.
-import type { EventLang } from './events.js';
+import type { Lang } from '../model.js';
 import { BOARD_WORDS } from './words-board.js';
 import { LIST_WORDS } from './words-lists.js';
 import { DIGEST_WORDS } from './words-digest.js';
 import { SUBSCRIPTION_WORDS } from './words-subscriptions.js';
 import { shownControls } from '../shown-controls.js';
 
-export type Lang = EventLang;
 export const LANGS: readonly Lang[] = ['fi', 'sv'];
 
 /** Whether a value names a language of the user interface. */

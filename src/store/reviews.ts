@@ -1,6 +1,6 @@
 // Reviewers' decisions on tags: stored with who and when, never overwritten by retagging.
 import { prepared, type Db } from './db.js';
-import type { Consultation, ItemKind, Lang } from '../model.js';
+import type { Consultation, ItemForTagging } from '../model.js';
 
 /** One decision as a reviewer made it. */
 export interface ReviewInput {
@@ -43,16 +43,8 @@ export function insertReview(db: Db, r: ReviewInput): number {
 }
 
 /** The latest decision per item, with the item's text, for learning. */
-export interface ReviewedItem extends Omit<ReviewRecord, 'id' | 'note'> {
+export interface ReviewedItem extends Omit<ReviewRecord, 'id' | 'note'>, ItemForTagging {
   itemId: number;
-  title: string;
-  summary: string;
-  sourceId: string;
-  language: Lang;
-  kind: ItemKind;
-  organisation: string | null;
-  deadline: string | null;
-  consultation: Consultation | null;
 }
 
 /** Each reviewed item's latest decision (earlier ones stay in the table as history). */

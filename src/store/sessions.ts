@@ -2,8 +2,9 @@
 // keep per version of the database is read from this table, so its writes are counted as quiet (store/data-version.ts):
 // a session's activity or one-shot message does not make every page read its organisations and counts again.
 import { prepared, type Db } from './db.js';
+import type { Lang } from '../model.js';
 import { changedQuietly } from './data-version.js';
-import type { Role, UiLanguage } from './users.js';
+import type { Role } from './users.js';
 
 export interface SessionRow {
   userId: number;
@@ -28,12 +29,12 @@ export function findSession(db: Db, idHash: string, now: string): SessionRow | u
 
 /** A live session (as findSession) with its owner's account when that is enabled, in one statement (both in one database). */
 export function findSessionUser(db: Db, idHash: string, now: string):
-  | (SessionRow & { user: { id: number; email: string; role: Role; language: UiLanguage } | undefined })
+  | (SessionRow & { user: { id: number; email: string; role: Role; language: Lang } | undefined })
   | undefined {
   const row = prepared(db, `SELECT s.user_id AS userId, s.csrf_token AS csrfToken, s.created_at AS createdAt, s.last_seen_at AS lastSeenAt,
       s.expires_at AS expiresAt, s.flash, u.email, u.role, u.language FROM sessions s
       LEFT JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL WHERE s.id_hash = ? AND s.expires_at > ?`).get(idHash, now) as
-    | (SessionRow & { email: string | null; role: Role; language: UiLanguage })
+    | (SessionRow & { email: string | null; role: Role; language: Lang })
     | undefined;
   if (!row) return undefined;
   const { email, role, language, ...session } = row;

@@ -1,5 +1,6 @@
 // Subscriptions to the digest: who receives what, how often, and what the last digest covered (the watermark).
 import { prepared, type Db } from './db.js';
+import type { Lang } from '../model.js';
 
 export const FREQUENCIES = ['immediately', 'daily', 'weekly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -27,7 +28,7 @@ export interface Subscription extends Follows {
   userId: number | null;
   kind: SubscriptionKind;
   every: Frequency;
-  lang: 'fi' | 'sv';
+  lang: Lang;
   createdAt: string;
   createdBy: string;
   unsubscribedAt: string | null;
@@ -42,13 +43,13 @@ export interface SubscriptionInput extends Partial<Follows> {
   userId?: number | null;
   kind: SubscriptionKind;
   every?: Frequency;
-  lang?: 'fi' | 'sv';
+  lang?: Lang;
   createdBy: string;
   now: string;
 }
 
 interface RawSubscription {
-  id: number; email: string; user_id: number | null; kind: SubscriptionKind; every: Frequency; lang: 'fi' | 'sv';
+  id: number; email: string; user_id: number | null; kind: SubscriptionKind; every: Frequency; lang: Lang;
   goals: string; sources: string; organisations: string; matters: string; search: string | null;
   created_at: string; created_by: string; unsubscribed_at: string | null; paused_at: string | null; pause_reason: string | null;
   covered_item_id: number | null; covered_event_id: number | null; covered_at: string | null;
@@ -80,7 +81,7 @@ export interface SubscriptionChange extends Follows {
   email: string;
   userId: number | null;
   every: Frequency;
-  lang: 'fi' | 'sv';
+  lang: Lang;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Tags on items (the tagger's verdict, kept separate from reviewers' decisions) and what retagging reads.
 import { insertRows, prepared, type Db } from './db.js';
-import type { Consultation, Identifier, ItemKind, ItemTags, Lang, TaggedItem } from '../model.js';
+import type { Consultation, Identifier, ItemForTagging, ItemTags, TaggedItem } from '../model.js';
 
 /** The items columns that hold a verdict, in the order tagValues() gives them. */
 export const TAG_COLUMNS = ['relevant', 'primary_goal', 'scores', 'evidence', 'joint', 'joint_reason', 'taxonomy_version', 'tagged_at', 'search_terms'];
@@ -115,16 +115,8 @@ export function goalWriter(db: Db): (itemId: number, tags: Pick<ItemTags, 'goals
 }
 
 /** What the tagger reads of a stored item, plus its current verdict (for retag). */
-export interface StoredForTagging {
+export interface StoredForTagging extends ItemForTagging {
   id: number;
-  sourceId: string;
-  title: string;
-  summary: string;
-  language: Lang;
-  kind: ItemKind;
-  organisation: string | null;
-  deadline: string | null;
-  consultation: Consultation | null;
   relevant: boolean | null;
   goals: string[];
   taxonomyVersion: string | null;

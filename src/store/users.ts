@@ -1,5 +1,6 @@
 // Accounts: e-mail, role and password hash; no default account exists.
 import { prepared, type Db } from './db.js';
+import type { Lang } from '../model.js';
 import { canonicalAddress } from '../parse/address.js';
 
 export const ROLES = ['admin', 'reviewer', 'reader'] as const;
@@ -13,9 +14,6 @@ export interface User {
   createdAt: string;
   disabledAt: string | null;
 }
-
-/** The languages of the web workbench a person can choose: Finnish (the default) or Swedish. */
-export type UiLanguage = 'fi' | 'sv';
 
 const COLUMNS = 'id, email, role, created_at AS createdAt, disabled_at AS disabledAt';
 
@@ -40,9 +38,9 @@ export function findUser(db: Db, email: string): (User & { passwordHash: string 
 }
 
 /** An enabled account by id (a session's owner) with the language it chose, or undefined when it is gone or disabled. */
-export function activeUser(db: Db, id: number): (User & { language: UiLanguage }) | undefined {
+export function activeUser(db: Db, id: number): (User & { language: Lang }) | undefined {
   return prepared(db, `SELECT ${COLUMNS}, language FROM users WHERE id = ? AND disabled_at IS NULL`).get(id) as
-    | (User & { language: UiLanguage })
+    | (User & { language: Lang })
     | undefined;
 }
 
@@ -95,6 +93,6 @@ export function setUserPassword(db: Db, email: string, passwordHash: string, kee
 }
 
 /** Set the language of the web workbench for an account ('fi' or 'sv'); false when there is no such account. */
-export function setUserLanguage(db: Db, id: number, language: UiLanguage): boolean {
+export function setUserLanguage(db: Db, id: number, language: Lang): boolean {
   return prepared(db, 'UPDATE users SET language = ? WHERE id = ?').run(language, id).changes === 1;
 }

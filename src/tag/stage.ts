@@ -1,5 +1,5 @@
 // The tag stage of the pipeline: Item → TaggedItem, with weights learned from reviewers' decisions.
-import type { Item, ItemTags, TaggedItem } from '../model.js';
+import type { Item, ItemForTagging, ItemTags, TaggedItem } from '../model.js';
 import { analysisDependencies, createAnalyzer, tokenizeFields, type Analyzer } from './analyze.js';
 import { indexTerms } from './index-terms.js';
 import { inferKind } from './kind.js';
@@ -10,20 +10,12 @@ import { primeAnalyzer } from './taxonomy-cache.js';
 import type { ReviewDecision, TagInput, TagResult, Taxonomy } from './types.js';
 
 /** What the stage needs of a reviewed item (the store's ReviewedItem fits). */
-export interface Reviewed {
+export interface Reviewed extends ItemForTagging {
   relevant: boolean;
   goals: string[];
   rejected: string[];
   /** The reviewer's main goal, when recorded. */
   primary?: string | null;
-  title: string;
-  summary: string;
-  sourceId: string;
-  language: Item['language'];
-  kind: Item['kind'];
-  organisation: string | null;
-  deadline: string | null;
-  consultation: Item['consultation'];
 }
 
 export interface TagStage {
@@ -40,7 +32,7 @@ export interface TagStage {
 const GENERIC_KINDS = new Set<Item['kind']>(['news', 'press-release', 'decision']);
 
 /** The tagger's view of an item. */
-export function toTagInput(i: Pick<Reviewed, 'title' | 'summary' | 'sourceId' | 'language' | 'kind' | 'organisation' | 'deadline' | 'consultation'>): TagInput {
+export function toTagInput(i: ItemForTagging): TagInput {
   const kind = GENERIC_KINDS.has(i.kind) ? (inferKind(i.title) ?? i.kind) : i.kind;
   return {
     title: i.title, summary: i.summary, source: i.sourceId, lang: i.language, kind,

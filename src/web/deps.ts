@@ -1,6 +1,6 @@
 // What the web view needs from the application, in its own file so routes and the app do not import each other.
 import type { ConfigError } from '../config/sources.js';
-import type { SourceDef } from '../model.js';
+import type { Lang, SourceDef } from '../model.js';
 import type { Db } from '../store/index.js';
 import type { MailConfig } from '../mail/config.js';
 
@@ -13,7 +13,7 @@ export interface WebDeps {
   /** Goal id → Swedish label, for Swedish pages; the Finnish label where absent. */
   goalLabelsSv?: Record<string, string>;
   /** Scope id → its label per language, from the taxonomy (why an item was tagged names the scope that cut it). */
-  scopeLabels?: Record<'fi' | 'sv', Record<string, string>>;
+  scopeLabels?: Record<Lang, Record<string, string>>;
   /**
    * What is wrong with the database (not writable, file replaced, failing queries), for each page's banner; empty when
    * fine. `version`: the data version the page read (store dataVersion), when it could read it.

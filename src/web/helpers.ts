@@ -1,5 +1,6 @@
 // Handlebars helpers: dates (d.m.yyyy in both languages) and goal labels in the page's language.
 import { finnishDate, helsinkiDate } from '../parse/dates.js';
+import type { Lang } from '../model.js';
 import type { HelperOptions } from 'handlebars';
 import { fiDateTime } from '../app/format.js';
 import { pageLang } from './routes/form-helpers.js';
@@ -7,7 +8,7 @@ import { pageLang } from './routes/form-helpers.js';
 export { fiDateTime };
 
 /** An instant in Helsinki time as the page's language writes it: "3.12.2026 klo 14.05", in Swedish "3.12.2026 kl. 14.05". */
-export const dateTime = (iso: unknown, lang: 'fi' | 'sv' = 'fi'): string => (lang === 'sv' ? fiDateTime(iso).replace(' klo ', ' kl. ') : fiDateTime(iso));
+export const dateTime = (iso: unknown, lang: Lang = 'fi'): string => (lang === 'sv' ? fiDateTime(iso).replace(' klo ', ' kl. ') : fiDateTime(iso));
 
 /** An instant as toISOString writes it (how the store keeps published and first seen), its time valid. */
 const STORED_INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;

@@ -3,10 +3,11 @@
 // most of a page's rendering time through the template engine (a helper call and a context per cell); the markup is
 // the same, with every value escaped as handlebars escapes it. Its own words are the page's language's (words-web.ts).
 import Handlebars from 'handlebars';
+import type { Lang } from '../model.js';
 import type { ItemRow } from '../store/index.js';
 import { deadlineView, escapeHtml, type RowContext, type RowView } from './routes/present.js';
 import { fiDate } from './helpers.js';
-import { isLang, LANGS, word, type Lang } from '../present/words-web.js';
+import { isLang, LANGS, word } from '../present/words-web.js';
 import { stageName } from '../present/stage-names.js';
 
 const esc = Handlebars.escapeExpression;

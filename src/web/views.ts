@@ -3,6 +3,7 @@
 // registered once): a page renders in one synchronous call, where express-handlebars rebuilt its partials table and
 // helper objects through several promises on every request, which the profile of the items page showed.
 import type express from 'express';
+import type { Lang } from '../model.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -10,7 +11,7 @@ import { viewsDir } from '../paths.js';
 import { createHelpers } from './helpers.js';
 import { formHelpers, pageLang } from './routes/form-helpers.js';
 import { itemTable, type ItemTableContext } from './item-table.js';
-import { LANGS, word, type Lang } from '../present/words-web.js';
+import { LANGS, word } from '../present/words-web.js';
 import type { WebDeps } from './deps.js';
 import { renderBody } from './kept-bodies.js';
 

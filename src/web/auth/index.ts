@@ -1,8 +1,9 @@
 // People and access: sessions, sign-in and sign-out, the CSRF check on every POST, the role check, the sign-in gate.
 import type express from 'express';
+import type { Lang } from '../../model.js';
 import type { RequestHandler } from 'express';
 import { findUser, hasUsers, logAction, type Db, type Role } from '../../store/index.js';
-import { isLang, word, type Lang } from '../../present/words-web.js';
+import { isLang, word } from '../../present/words-web.js';
 import { canonicalAddress } from '../../parse/address.js';
 import { decoyHash, verifyPassword } from './password.js';
 import { FailureLimiter, waitMinutes } from './limiter.js';

@@ -1,16 +1,17 @@
 // Sessions in SQLite: a random id in an HttpOnly SameSite=Lax cookie (Secure when configured), only its SHA-256
 // stored; a new id at every sign-in; the row removed at sign-out. Each session carries its CSRF token.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Lang } from '../../model.js';
 import type { Request, Response, RequestHandler } from 'express';
 import { leaveForLater } from '../bookkeeping.js';
-import { activeUser, deleteSession, deleteSessions, findSession, findSessionUser, insertSession, setSessionFlash, touchSession, type Db, type SessionRow, type Role, type UiLanguage } from '../../store/index.js';
+import { activeUser, deleteSession, deleteSessions, findSession, findSessionUser, insertSession, setSessionFlash, touchSession, type Db, type SessionRow, type Role } from '../../store/index.js';
 
 export interface SessionUser {
   id: number;
   email: string;
   role: Role;
   /** The language of the pages this person chose (absent: Finnish). */
-  lang?: UiLanguage;
+  lang?: Lang;
 }
 
 export interface SessionOptions {

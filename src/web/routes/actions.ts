@@ -2,13 +2,14 @@
 // split matters. Each checks the role (the CSRF token is checked for every POST before), is recorded with who and
 // when, and answers with a redirect back (post/redirect/get).
 import type express from 'express';
+import type { Lang } from '../../model.js';
 import type { Request, Response } from 'express';
 import { boardAnchor, boardEntry, BOARD_STATUSES, CorrectionError, logAction, mergeMatters, saveBoardEntry, splitItem, type BoardStatus } from '../../store/index.js';
 import { helsinkiDate, parseDate } from '../../parse/dates.js';
 import { recordReview, ReviewError, type ReviewProblem } from '../../app/review.js';
 import { HttpError, localPath, requireRole, say, type SessionUser } from '../auth/index.js';
 import { httpUrl, pageLang } from './form-helpers.js';
-import { word, type Lang } from '../../present/words-web.js';
+import { word } from '../../present/words-web.js';
 import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
 import { correctionRefusal } from '../../present/correction-error.js';
 import type { WebDeps } from '../deps.js';

@@ -1,11 +1,12 @@
 // The joint-response board: the open joint-response candidates (the rule of `items --joint`) and the matters people
 // put on it, by deadline, with owner, internal deadline and status; overdue and due this week at a glance.
 import type { RequestHandler } from 'express';
+import type { Lang } from '../../model.js';
 import { jointDeadlineCounter, latestReviewIds, listBoardEntries, listItems, listJointDeadlines, listSourceStates, type BoardEntry, type ItemRow } from '../../store/index.js';
 import { HttpError } from '../auth/index.js';
 import { addDays, helsinkiDate } from '../../parse/dates.js';
 import type { WebDeps } from '../deps.js';
-import { word, type Lang } from '../../present/words-web.js';
+import { word } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
 import { emptyCaveat, healthLine, sourceHealth } from './source-health.js';

@@ -6,8 +6,7 @@ import { dataVersion, listOrganisations } from '../../store/index.js';
 import type { WebDeps } from '../deps.js';
 import type { KnownValues } from './item-query.js';
 import type { RowContext } from './present.js';
-import type { Lang } from '../../present/words-web.js';
-import { sourceNameIn } from '../../model.js';
+import { sourceNameIn, type Lang } from '../../model.js';
 
 export interface PageContext {
   deps: WebDeps;

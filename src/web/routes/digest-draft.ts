@@ -1,10 +1,11 @@
 // The digest draft as the secretariat edits it (pure): its entries in their sections with what each shows, the order
 // after moving one up or down, and a delivery error in plain words, in the page's language.
 import type { Digest } from '../../digest/build.js';
+import type { Lang } from '../../model.js';
 import type { DraftEntry, Section } from '../../store/digests.js';
 import { fiDate } from '../helpers.js';
 import { WORDS } from '../../mail/words.js';
-import { word, type Lang } from '../../present/words-web.js';
+import { word } from '../../present/words-web.js';
 
 export const SECTIONS: readonly Section[] = ['respond', 'moved', 'new'];
 

@@ -1,7 +1,8 @@
 // Handlebars helpers for the workbench's forms and the board, and the page's language ({{t "key"}}, {{uiLang}}).
 import Handlebars, { type HelperOptions } from 'handlebars';
+import type { Lang } from '../../model.js';
 import { BOARD_STATUSES, type BoardStatus } from '../../store/index.js';
-import { isLang, word, type Lang } from '../../present/words-web.js';
+import { isLang, word } from '../../present/words-web.js';
 import { BOARD_STATUS_LABELS } from '../../present/board-status.js';
 
 /**

@@ -1,10 +1,10 @@
 // The items filter as a query string (?goal=…&source=…&q=…): read and checked, with Finnish messages for bad values.
 import { helsinkiInstant } from '../../parse/dates.js';
 import { MATTER_STAGES } from '../../link/stage.js';
-import { ITEM_KINDS } from '../../model.js';
+import { ITEM_KINDS, type Lang } from '../../model.js';
 import type { Cursor, ItemFilter } from '../../store/index.js';
 import { kindLabel, languageLabel } from './present.js';
-import { word, type Lang } from '../../present/words-web.js';
+import { word } from '../../present/words-web.js';
 import { stageName } from '../../present/stage-names.js';
 import { organisationFilter, organisationKey } from '../../app/organisations.js';
 import { dayFault } from '../../app/day-fault.js';

@@ -1,12 +1,13 @@
 // One item (/items/:id): its text, why it was tagged, its statement request's recipients and answers, its
 // versions and changes, its matter with the matter's other items, and the reviews made on it.
 import type { RequestHandler } from 'express';
+import type { Lang } from '../../model.js';
 import type { Evidence } from '../../tag/types.js';
 import { describeEvent } from '../../present/events.js';
 import { evidenceList, positiveMatches } from '../../present/evidence.js';
 import { jointReasonText } from '../../present/joint-reason.js';
 import { stageName } from '../../present/stage-names.js';
-import { hasWord, word, type Lang as UiLang } from '../../present/words-web.js';
+import { hasWord, word } from '../../present/words-web.js';
 import { isCandidateOn } from '../../store/candidates.js';
 import { getItem, latestReview, matterHead, matterItems, listItemEvents, listItemVersions, listReviews, readItemIds, type ItemDetail } from '../../store/index.js';
 import type { PageContext } from './context.js';
@@ -27,10 +28,10 @@ const points = (goals: Record<string, number>, label: (g: string) => string) =>
   Object.entries(goals).map(([g, n]) => `${label(g)} ${n > 0 ? '+' : ''}${decimal(Math.round(n * 100) / 100)}`).join(', ');
 
 /** A stored code (a rule, a field, an identifier's type) in words, or as it is when the dictionary has no word for it. */
-const named = (lang: UiLang, prefix: string, code: string) => (hasWord(`${prefix}.${code}`) ? word(lang, `${prefix}.${code}`) : code);
+const named = (lang: Lang, prefix: string, code: string) => (hasWord(`${prefix}.${code}`) ? word(lang, `${prefix}.${code}`) : code);
 
 /** An evidence's term in words where it is a stored code: a kind's or a scope's weighting ("incident ×0.3"). */
-function codeNamed(e: Evidence, lang: UiLang, scopes: Record<string, string>): string {
+function codeNamed(e: Evidence, lang: Lang, scopes: Record<string, string>): string {
   const factor = (term: string) => term.replace(/ ×([\d.]+)$/, (_, n: string) => ` ×${decimal(n)}`);
   if (e.rule === 'kind') return factor(e.term.replace(/^\S+(?= ×)/, (k) => kindLabel(k, lang)));
   if (e.rule === 'scope') return factor(e.term.replace(/^\S+(?= ×)/, (id) => scopes[id] ?? id));
@@ -55,7 +56,7 @@ function jointState(item: ItemDetail, today?: string): string {
 }
 
 /** The tagger's reasons in words, and the words it matched marked in the title and summary; `today` as jointState reads it. */
-export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: UiLang = 'fi', scopes: Record<string, string> = {}, today?: string) {
+export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: Lang = 'fi', scopes: Record<string, string> = {}, today?: string) {
   if (!item.tags) return null;
   const evidence = evidenceList(item.tags.evidence);
   const matched = (field: Evidence['field']) => positiveMatches(evidence, field).map((e) => e.match);
@@ -75,7 +76,7 @@ export function whyTagged(item: ItemDetail, label: (g: string) => string, lang: 
 }
 
 /** A matter title's language when it is not the page's (the title is one of its items' titles: store MatterHead's titleLanguage). */
-export function titleLang(m: { titleLanguage: string | null }, lang: UiLang): string | null {
+export function titleLang(m: { titleLanguage: string | null }, lang: Lang): string | null {
   return m.titleLanguage && m.titleLanguage !== lang ? m.titleLanguage : null;
 }
 
@@ -98,7 +99,7 @@ export function itemPage(ctx: PageContext): RequestHandler {
     bodies.render(res, 'pages/item', key, { title: `${title ?? item!.title} – Lakivahti`, ...who, isRead }, () => itemModel(item!, lang), item?.title);
   };
 
-  function itemModel(item: ItemDetail, lang: UiLang) {
+  function itemModel(item: ItemDetail, lang: Lang) {
     const rows = ctx.rows(lang);
     const label = rows.goalLabel;
     const matter = item.matter === null ? undefined : matterHead(ctx.deps.db, item.matter, rows.today);

@@ -10,7 +10,7 @@ import { cursorValue, parseItemQuery, queryString, type ParsedQuery } from './it
 import { kindLabel, languageLabel, markText } from './present.js';
 import { stageName } from '../../present/stage-names.js';
 import { organisationFilter, organisationKey } from '../../app/organisations.js';
-import { word, type Lang as UiLang } from '../../present/words-web.js';
+import { word } from '../../present/words-web.js';
 import { wholeNumber } from '../../app/format.js';
 import { pageLang } from './form-helpers.js';
 import { searchAlternatives, searchRanges } from './search-marks.js';
@@ -58,9 +58,9 @@ type Selects = Record<'goals' | 'sources' | 'organisations' | 'kinds' | 'stages'
  * the items name stay the same (their list is read again after any write to the database, see untilChanged); the
  * other options come from the configuration. A page marks its chosen options in a copy (`choose`).
  */
-const selectCache = new WeakMap<PageContext, { organisations: string[]; byLang: Map<UiLang, Selects> }>();
+const selectCache = new WeakMap<PageContext, { organisations: string[]; byLang: Map<Lang, Selects> }>();
 
-function selects(ctx: PageContext, lang: UiLang, version?: string): Selects {
+function selects(ctx: PageContext, lang: Lang, version?: string): Selects {
   const organisations = ctx.known.organisations(version);
   let cache = selectCache.get(ctx);
   if (!cache || cache.organisations !== organisations) selectCache.set(ctx, (cache = { organisations, byLang: new Map() }));
@@ -87,7 +87,7 @@ function selects(ctx: PageContext, lang: UiLang, version?: string): Selects {
  * The filter form's controls, with what is chosen now, in the page's language (the selects' options as HTML);
  * `version`: the page's data version (store dataVersion), at which the organisations are read.
  */
-export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: UiLang = 'fi', version?: string) {
+export function filterForm(ctx: PageContext, form: ParsedQuery['form'], lang: Lang = 'fi', version?: string) {
   const s = selects(ctx, lang, version);
   return {
     q: form.q ?? '',
@@ -229,7 +229,7 @@ const SCRIPTS = ['/static/keys.js'];
  * edited address) or before the first, or a page number (?page=999), with links to the first and the last page;
  * null otherwise, and when nothing matches at all (the list says there is nothing).
  */
-function pagingNote(ctx: PageContext, parsed: ParsedQuery, page: ItemPage, lang: UiLang): { text: string; first: string | null; last: string | null } | null {
+function pagingNote(ctx: PageContext, parsed: ParsedQuery, page: ItemPage, lang: Lang): { text: string; first: string | null; last: string | null } | null {
   const pastEnd = page.items.length === 0 && (parsed.before !== undefined || parsed.after !== undefined);
   if (!pastEnd && parsed.pageNumber === undefined) return null;
   const last = lastPageCursor(ctx.deps.db, parsed.filter, SEARCH_CAP);

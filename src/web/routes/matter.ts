@@ -1,6 +1,7 @@
 // One matter (/matters/:id): its stages in order with their dates, every item by source, the statement deadline,
 // who has answered, why its items are joined, and the network's response status from the joint-response board.
 import { leaveForLater } from '../bookkeeping.js';
+import type { Lang } from '../../model.js';
 import type { RequestHandler } from 'express';
 import { describeJoin } from '../../link/explain.js';
 import { MATTER_STAGES } from '../../link/stage.js';
@@ -18,7 +19,7 @@ import { titleLang } from './item.js';
 import type { PageContext } from './context.js';
 import { deadlineView, escapeHtml, rowView, type RowContext } from './present.js';
 import { feedNote, viewer } from './viewer.js';
-import { word, type Lang } from '../../present/words-web.js';
+import { word } from '../../present/words-web.js';
 import { wholeNumber } from '../../app/format.js';
 import { parseId } from '../../parse/id.js';
 

@@ -2,6 +2,7 @@
 // deadlines, and a CSV export of a filtered list. Who may read them is decided where they are mounted; their titles and
 // column headers are in the requester's language (a feed token's owner's, since feed programs send no cookies).
 import net from 'node:net';
+import type { Lang } from '../../model.js';
 import type { Request, RequestHandler, Response } from 'express';
 import { Feed } from 'feed';
 import ical from 'ical-generator';
@@ -13,7 +14,7 @@ import { parseItemQuery } from './item-query.js';
 import { safeHref } from './item.js';
 import { escapeHtml, kindLabel, languageLabel } from './present.js';
 import { stageName } from '../../present/stage-names.js';
-import { word, type Lang } from '../../present/words-web.js';
+import { word } from '../../present/words-web.js';
 import { itemLang } from '../../present/item-lang.js';
 import type { SessionUser } from '../auth/index.js';
 import { parseId } from '../../parse/id.js';

@@ -1,12 +1,13 @@
 // The overview (/): what needs a joint response and by when, this week's arrivals per goal, matters that moved,
 // the sources' health in one line, and the newest items.
 import type { RequestHandler } from 'express';
+import type { Lang } from '../../model.js';
 import { addDays, helsinkiDate } from '../../parse/dates.js';
 import { countWeeklyArrivals, jointDeadlineCounter, listItemPage, listJointDeadlines, listMovedMatters, listSourceStates, untilChanged, type WeekCounts } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { escapeHtml, rowView } from './present.js';
 import { stageName } from '../../present/stage-names.js';
-import { word, type Lang } from '../../present/words-web.js';
+import { word } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
 import { emptyCaveat, healthLine, sourceHealth } from './source-health.js';
 import { barChart, dayStartInstant, weekMondays } from './week-chart.js';

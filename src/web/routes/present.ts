@@ -1,8 +1,9 @@
 // How stored values read on the pages, in the page's language: kinds, stages, days left to a deadline, escaped
 // text with marks.
 import type { ItemRow } from '../../store/index.js';
+import type { Lang } from '../../model.js';
 import { finnishDate } from '../../parse/dates.js';
-import { hasWord, isLang, word, type Lang } from '../../present/words-web.js';
+import { hasWord, isLang, word } from '../../present/words-web.js';
 import { stageName } from '../../present/stage-names.js';
 import { cleanText } from '../../normalize/text.js';
 

@@ -1,7 +1,7 @@
 // A source's health in plain Finnish or Swedish: its stored error worded for people, and the one-line summary of them all.
-import type { SourceDef } from '../../model.js';
+import type { Lang, SourceDef } from '../../model.js';
 import type { SourceState } from '../../store/index.js';
-import { word, type Lang } from '../../present/words-web.js';
+import { word } from '../../present/words-web.js';
 import { plainError, statusWord } from '../../present/source-words.js';
 import { sourceNameIn } from '../../model.js';
 

@@ -16,7 +16,8 @@ import { wholeNumber } from '../../app/format.js';
 
 /**
  * A source's address as the page links it: without the user name and password a feed behind Basic authorization is
- * defined with (the fetch sends them; every signed-in reader sees this page).
+ * defined with (the fetch sends them; every signed-in reader sees this page). Not mail/config.ts's: that one quotes an
+ * SMTP_URL that may not parse, keeping its user name for the operator and marking the password with "…".
  */
 function withoutPassword(url: string): string {
   try {

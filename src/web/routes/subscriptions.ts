@@ -15,9 +15,9 @@ import { HttpError, localPath, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 import { mailError } from './digest-draft.js';
 import { pageLang, wordsFor } from './form-helpers.js';
-import { word, type Lang } from '../../present/words-web.js';
+import { word } from '../../present/words-web.js';
 import { organisationChoices } from '../../app/organisations.js';
-import { sourceNameIn } from '../../model.js';
+import { sourceNameIn, type Lang } from '../../model.js';
 
 /** A word of the signed-in person's language (the page's). */
 const w = (res: Response, key: string, values?: Record<string, unknown>) => wordsFor(res.locals)(key, values);
