@@ -45,7 +45,7 @@ const partOf = (d: ReviewDecision, w: Want): Part => (d.relevant && w.dir === -1
  * and the sum on one item bounded in the tagger (`bound`) and ignored below `floor`, so that the rules keep the last
  * word on an item they are sure of and a few shared words move no unseen item. A goal choice moves points between goals
  * and takes none away: only decisions that items are not relevant teach words to make an unseen item irrelevant, and
- * only they count for a word's agreement with doing so.
+ * only they count for a word's agreement with doing so, and every relevant reviewed item with the word against it.
  */
 export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], options: LearnOptions = {}): LearnedWeights {
   const core = createTaggerCore(taxonomy, { analyzer: options.analyzer });
@@ -136,6 +136,7 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const votes = new Map<string, number>();
   const vote = (key: string): void => void votes.set(key, (votes.get(key) ?? 0) + 1);
   decisions.forEach((d, i) => {
+    if (d.relevant) for (const [f] of eligible[i]) vote(`${f}\u0000relevant`);
     const ruled = (g: GoalId): number => Math.max(0, readings[i].rule[g]) * kindOf(readings[i]);
     for (const w of wants[i]) {
       const needed = w.dir * (w.target - ruled(w.goal)) > 0;
@@ -146,10 +147,15 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
     }
   });
   // For a correction of one part, only that part's needs count: goal choices that want a goal lower (another goal
-  // instead) do not vouch for a word making items not relevant.
+  // instead) do not vouch for a word making items not relevant. Against teaching that items are not ours counts every
+  // relevant reviewed item with the word, whatever its goals: a word of items reviewers confirmed does not say an item is
+  // none of ours (eval-2028-25: one rejected written question the rules had relevant taught a written question's own
+  // words, also in a confirmed one, irrelevance, and together they took an unseen written question out).
+  const against = (f: string, g: GoalId, dir: 1 | -1, part: Part): number =>
+    dir === -1 && part === 'relevance' ? (votes.get(`${f}\u0000relevant`) ?? 0) : (votes.get(`${f}\u0000${g}\u0000${-dir}`) ?? 0);
   const agreement = (f: string, g: GoalId, dir: 1 | -1, part: Part): number => {
     const pro = votes.get(`${f}\u0000${g}\u0000${dir}\u0000${part}`) ?? 0;
-    const con = votes.get(`${f}\u0000${g}\u0000${-dir}`) ?? 0;
+    const con = against(f, g, dir, part);
     return Math.max(0, (pro - con) / (pro + con + smoothing));
   };
   // How far a correction may move a feature: the whole cap once the reviewed items that needed it outnumber those that
@@ -166,7 +172,7 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   // against one confirmed taught hätäkeskus −0.82 as a stem and again as a term, and qd051, a written question on
   // Swedish-language emergency calls at night, left the relevant items).
   const reach = (f: string, g: GoalId, dir: 1 | -1, part: Part): number => {
-    const net = (votes.get(`${f}\u0000${g}\u0000${dir}\u0000${part}`) ?? 0) - (votes.get(`${f}\u0000${g}\u0000${-dir}`) ?? 0);
+    const net = (votes.get(`${f}\u0000${g}\u0000${dir}\u0000${part}`) ?? 0) - against(f, g, dir, part);
     return cap * Math.min(1, Math.max(0, net) / support);
   };
 
