@@ -711,7 +711,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // primary bars raised to just below.
       // Round forty's goal classes (h-goals-49): qa198, the EMS service level named by akutvård alone, the reform's only;
       // goal precision 0.984 with both analyzers; its bar raised to just below.
-      expectBars(evaluation202817, { f1: 0.995, primaryHit: 0.97, goalPrecision: 0.98 }, true);
+      // Round forty-five's end (12-07 06:27 UTC, both parts merged, both models refitted, taxonomy 2026.27): primary 0.983, goal precision 0.985, both analyzers (F1 unchanged). Bars raised to just below.
+      expectBars(evaluation202817, { f1: 0.995, primaryHit: 0.98, goalPrecision: 0.98 }, true);
     });
     it('holds on the round-thirty-seven evaluation set, a dev set from round thirty-eight, above the keyword alert on every figure', () => {
       // Sealed through round thirty-seven; a dev set from round thirty-eight on, so its misses are printed. Before any
@@ -841,7 +842,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round forty-four (h-goals-53: a context word in the illative names no title subject, qg067): primary 0.971, goal
       // precision 0.986, both analyzers, on its own. Both parts together are measured at the round's end.
       // Round forty-four's end (12-07 03:19 UTC, both parts merged, both models refitted, taxonomy 2026.26): F1 0.996 (precision 0.993, recall 1.000), primary 0.993, goal precision 0.980, both analyzers. Bars raised to just below.
-      expectBars(evaluation202823, { f1: 0.99, primaryHit: 0.99, goalPrecision: 0.975 }, true);
+      // Round forty-five's end (12-07 06:27 UTC, both parts merged, both models refitted, taxonomy 2026.27): primary 1.000, both analyzers (F1 and goal precision unchanged). Bars raised to just below.
+      expectBars(evaluation202823, { f1: 0.99, primaryHit: 0.995, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-forty-three evaluation set, a dev set from round forty-four, above the keyword alert on every figure', () => {
       // Sealed through round forty-three; a dev set from round forty-four on, so its misses are printed. Before any
@@ -851,7 +853,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // issue's primary-hit target, where it stood; above its F1 and goal-precision targets): a fall below is a regression.
       // In the learning test from round forty-four on.
       // Round forty-four's end (12-07 03:19 UTC, both parts merged, both models refitted, taxonomy 2026.26): F1 0.979 (precision 0.979, recall 0.979), primary 0.957 (the primary target met), goal precision 0.973, both analyzers. Bars raised to just below.
-      expectBars(evaluation202824, { f1: 0.975, primaryHit: 0.955, goalPrecision: 0.97 }, true);
+      // Round forty-five's end (12-07 06:27 UTC, both parts merged, both models refitted, taxonomy 2026.27): F1 1.000, primary 0.993, goal precision 0.987, both analyzers. Bars raised to just below.
+      expectBars(evaluation202824, { f1: 0.995, primaryHit: 0.99, goalPrecision: 0.985 }, true);
     });
     it('holds on the round-forty-four evaluation set, a dev set from round forty-five, above the keyword alert on every figure', () => {
       // Sealed through round forty-four; a dev set from round forty-five on, so its misses are printed. Before any
@@ -861,7 +864,8 @@ function suite(name: string, make: () => Analyzer | null): void {
       // 0.657), 0.663. Bars just below (below the issue's F1 target, where it stood; above its primary-hit and
       // goal-precision targets): a fall below is a regression. The same after both models' refit that sealed it
       // (eval-2028-24 in their fit) and at round forty-four's end. In the learning test from round forty-five on.
-      expectBars(evaluation202825, { f1: 0.95, primaryHit: 0.955, goalPrecision: 0.975 }, true);
+      // Round forty-five's end (12-07 06:27 UTC, both parts merged, both models refitted, taxonomy 2026.27): primary 0.971 / 0.964, snowball / voikko (F1 and goal precision unchanged). Bars raised to just below.
+      expectBars(evaluation202825, { f1: 0.95, primaryHit: 0.96, goalPrecision: 0.975 }, true);
     });
     it('holds on the round-forty-five evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-five change (12-07
