@@ -225,15 +225,24 @@ describe('learnWeights: the words that may lift an item without rule evidence', 
 
 describe('learnWeights: a rejection fitted after a goal choice on the same word', () => {
   // d1 is relevant with B alone, though the rules give A four points: a goal choice asks A under goal − 0.05 = 1.95.
-  // d2, the same word, is rejected with A at 4: it asks A down to max(0, 2 − 1) = 1. Neither raises B (d1's B is
-  // wanted up, d2's B down: agreement 0). Agreement for A down is 1/2 in each part (one needed vote, none against);
-  // A's balance down is min(2, 2/4) = 1/2. No floor, one pass.
+  // d2 and d3, the same word, are rejected with A at 4: each asks A down to max(0, 2 − 1) = 1. Neither raises B (d1's B
+  // is wanted up, d2's and d3's B down: agreement 0). Agreement for A down in the goal-choice part: 1/2 (one needed vote,
+  // none against); in the relevance part: (2 − 1) / (2 + 1 + 1) = 1/4, since d1, a relevant reviewed item with the word,
+  // counts against the word teaching irrelevance (h-learn-54). A's balance down is min(2, 3/6) = 1/2. No floor, one pass.
   // d1: score 4, gap −2.05, zf 1, Σ zf·x = 2: step 0.5 × 0.5 × −2.05 / 2 = −0.25625 into the goal-choice part.
-  // d2: the score counts both parts: 4 + 2 × −0.25625 = 3.4875, gap −2.4875, step −0.3109375 into the relevance part.
-  // At the end the goal-choice part lowers A only as far as kala raises another goal (not at all): A −0.311.
+  // d2: the score counts both parts: 4 + 2 × −0.25625 = 3.4875, gap −2.4875, zf 0.5, Σ zf·x = 1: step 0.25 × −2.4875 =
+  // −0.621875, × 0.5 = −0.3109375 into the relevance part. d3: 4 + 2 × (−0.3109375 − 0.25625) = 2.865625, gap
+  // −1.865625: −0.46640625 × 0.5 = −0.233203125 more. At the end the goal-choice part lowers A only as far as kala
+  // raises another goal (not at all): A −0.544.
   it('fits each correction against the score both parts give, and keeps of the goal choice only what raises another goal', () => {
     const kala = feature('kala');
+    const decisions = [confirmed(item('kala', 'A=4'), [B], B), rejected(item('kala', 'A=4')), rejected(item('kala', 'A=4'))];
+    expectWeights(learn(decisions, { floor: 0 }), { [kala]: { [A]: -0.544 } });
+  });
+  it('teaches no irrelevance through a word one rejection shares with one confirmed item', () => {
+    // One rejection against one relevant reviewed item with the same word: agreement (1 − 1) / 3 = 0 in the relevance
+    // part; the goal choice lowers A only as far as kala raises another goal (not at all): no weight at all.
     const decisions = [confirmed(item('kala', 'A=4'), [B], B), rejected(item('kala', 'A=4'))];
-    expectWeights(learn(decisions, { floor: 0 }), { [kala]: { [A]: -0.311 } });
+    expectWeights(learn(decisions, { floor: 0 }), {});
   });
 });
