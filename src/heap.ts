@@ -15,7 +15,16 @@ import v8 from 'node:v8';
  * default lets it double): since batches die young (see pipeline.ts) it holds little garbage, and on the 10,000-item
  * feed the peak fell from 145 MB to 139 MB at the same CPU time (3.36 s and 3.40 s; crawls interleaved, 4 each).
  */
-const SMALL_HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=50'];
+const SMALL_HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=50', `--interrupt-budget=${4 * 67584}`];
+// The last one is not the heap's: a function is optimized by TurboFan only after four times V8's budget (66 kB) of its
+// bytecode has run. TurboFan on V8's own threads was ~22 % of a cold crawl's CPU (perf, 200 new feeds of 20 items; the
+// crawl's thread 36 %, the writer's 34 %), on two cores beside both: a one-off crawl ends before much of that code pays
+// for itself. Set with the others, so it holds from the crawl's first body on and never while a thread starts (V8
+// checks code caches against its flags). bench:peer's feeds, crawls interleaved, autogroup raised (session 55, load
+// 24–38): 200 × 20 cold CPU 0.933–0.949 and wall 0.965–0.987 of before (A/A 0.992–1.015); the 10,000-item feed, whose
+// tagging runs on the crawl's thread, CPU 0.991–1.025 and wall 1.002–1.047 (A/A 0.918–1.005), where it had margin on
+// its target and 200 × 20 had none. Twice the budget moved nothing (sessions 49 and 55); eight times cut as much CPU
+// but less wall.
 
 let small = false;
 /** Worker threads still starting (see defaultHeapFlagsWhileThreadStarts): the flags wait for them. */
@@ -40,7 +49,7 @@ export function applySmallHeapFlags(): void {
 }
 
 /** V8's own values of SMALL_HEAP_FLAGS (V8 11.3, Node 20). */
-const DEFAULT_HEAP_FLAGS = ['--semi-space-growth-factor=2', '--heap-growing-percent=0'];
+const DEFAULT_HEAP_FLAGS = ['--semi-space-growth-factor=2', '--heap-growing-percent=0', '--interrupt-budget=67584'];
 
 /**
  * Before a worker thread starts: V8's own flag values back (if this process keeps its heap small), until the returned

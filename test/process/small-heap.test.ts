@@ -108,3 +108,32 @@ describe('the writer thread of a process that keeps its heap small', () => {
     }
   }, 60_000);
 });
+
+/**
+ * How many calls of a small function V8 runs before it marks the function for TurboFan, in a process of its own, with
+ * keepHeapSmall() called first or not (`%GetOptimizationStatus`: optimized, or marked for it, at once or concurrently).
+ */
+function callsBeforeOptimizing(small: boolean): number {
+  const main = path.join(dir, `tier-up-${small}.mjs`);
+  fs.writeFileSync(main, `
+    import { keepHeapSmall } from '${dist('heap.js')}';
+    if (${small}) keepHeapSmall();
+    function f(a) { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * 2 + 1; return s; }
+    const a = Array.from({ length: 50 }, (_, i) => i);
+    let n = 0;
+    for (; n < 1e6; n++) { f(a); if (%GetOptimizationStatus(f) & (16 | 256 | 512 | 1024)) break; }
+    process.stdout.write(String(n));`);
+  const child = spawnSync(process.execPath, ['--allow-natives-syntax', main], { encoding: 'utf8', timeout: 60_000 });
+  expect(child.stderr).toBe('');
+  expect(child.status).toBe(0);
+  return Number(child.stdout);
+}
+
+describe('a crawl that keeps its heap small', () => {
+  it('optimizes a function only after four times as much of it has run (TurboFan was a fifth of a cold crawl)', () => {
+    const plain = callsBeforeOptimizing(false);
+    expect(plain).toBeGreaterThan(5);
+    expect(plain).toBeLessThan(1e6);
+    expect(callsBeforeOptimizing(true)).toBeGreaterThanOrEqual(3 * plain);
+  }, 60_000);
+});
