@@ -52,6 +52,9 @@ export function parseCommand<O extends ParseArgsConfig['options']>(args: string[
       const option = arg.replace(/=.*$/s, '');
       const known = option.startsWith('--') ? Object.hasOwn(all, option.slice(2)) : Object.values(all).some((o) => o.short === option.slice(1));
       if (!known) throw new UsageError(`unknown option ${option}`);
+      // `--json=1`: a switch takes no value (parseArgs said so in its own words, capitalised).
+      if (option !== arg && option.startsWith('--') && all[option.slice(2)].type === 'boolean')
+        throw new UsageError(`${option} takes no value (given ${JSON.stringify(arg.slice(option.length + 1))})`);
       joined.push(arg);
     } else positionals.push(arg);
   }

@@ -129,33 +129,44 @@ export async function main(argv: string[]): Promise<number> {
   return status === 0 ? 1 : status;
 }
 
-/** A name that is no command: said on stderr with the usage, exit 2. */
-function unknownCommand(name: string): number {
-  warn(null, `unknown command "${name}"`);
+/** A command line the program cannot run (no command, an unknown one): said on stderr with the usage, exit 2. */
+function usageError(message: string): number {
+  warn(null, message);
   process.stderr.write(`\n${USAGE}`);
   return 2;
+}
+
+/** The arguments without the global options and their values (`--db FILE`, `--feeds=DIR`). */
+function withoutGlobalOptions(args: string[]): string[] {
+  const left: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (isGlobalOption(args[i])) i += args[i].includes('=') ? 0 : 1;
+    else left.push(args[i]);
+  }
+  return left;
 }
 
 async function runCommandLine(argv: string[]): Promise<number> {
   const [name, ...rest] = commandFirst(argv);
   if (name === '--version' || name === '-v' || name === 'version') {
+    // `lakivahti --version x`: the x was meant for something (a command typed after it); the global options may stand.
+    const extra = withoutGlobalOptions(rest)[0];
+    if (extra !== undefined) return usageError(`${name} takes no argument (given "${extra}")`);
     process.stdout.write(`lakivahti ${version()}\n`);
     return 0;
   }
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  // No command is a usage error like any other: said on stderr, where cron mails it and `2>/dev/null` hides it.
+  if (!name) return usageError('no command given');
+  if (name === '--help' || name === '-h' || name === 'help') {
     const asked = name === 'help' && rest[0] !== undefined && !['help', '--help', '-h'].includes(rest[0]) ? rest[0] : undefined;
     // `help bakcup` is the typo `bakcup` is: the general usage with exit 0 read as an answer.
-    if (asked !== undefined && !Object.hasOwn(COMMANDS, asked)) return unknownCommand(asked);
+    if (asked !== undefined && !Object.hasOwn(COMMANDS, asked)) return usageError(`unknown command "${asked}"`);
     process.stdout.write(asked === undefined ? USAGE : (await COMMANDS[asked].load()).usage);
-    return name ? 0 : 2;
+    return 0;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name].load : undefined;
-  if (!load && isGlobalOption(name)) {
-    warn(null, `${name.replace(/=.*$/s, '')} goes with a command (e.g. \`lakivahti --db FILE items\`), and none was given`);
-    process.stderr.write(`\n${USAGE}`);
-    return 2;
-  }
-  if (!load) return unknownCommand(name);
+  if (!load && isGlobalOption(name)) return usageError(`${name.replace(/=.*$/s, '')} goes with a command (e.g. \`lakivahti --db FILE items\`), and none was given`);
+  if (!load) return usageError(`unknown command "${name}"`);
   const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(command.usage);

@@ -131,21 +131,40 @@ function readYaml(text: string): Record<string, unknown> | null {
   }
 }
 
-/** The first top-level field (its line and name) whose value cannot be read as JavaScript, read with those above it. */
+/**
+ * The first top-level field (its line and name) whose value cannot be read as JavaScript, read with those above it.
+ * Whether the first k fields read is false from that field on (an alias resolves only to an anchor above it, and alias
+ * counts only grow), so it is found by halving: a read of the first k fields each time, the parsed document's own
+ * nodes, log₂ of the fields' number of times (it parsed the text up to each field, one by one: 18 s for 1,000 fields).
+ */
 function failingField(doc: Yaml.Document, text: string): { line: number; field: string } | undefined {
   const y = yaml!;
-  if (!y.isMap(doc.contents)) return undefined;
-  for (const pair of doc.contents.items) {
-    const end = (y.isNode(pair.value) ? pair.value.range : undefined)?.[2] ?? (y.isNode(pair.key) ? pair.key.range?.[2] : undefined);
-    const start = y.isNode(pair.key) ? pair.key.range?.[0] : undefined;
-    if (end === undefined || start === undefined) return undefined;
+  const map = doc.contents;
+  if (!y.isMap(map)) return undefined;
+  const readsUpTo = (k: number): boolean => {
+    doc.contents = new y.YAMLMap();
+    (doc.contents as Yaml.YAMLMap).items = map.items.slice(0, k);
     try {
-      y.parseDocument(text.slice(0, end)).toJS();
+      doc.toJS();
+      return true;
     } catch {
-      return { line: text.slice(0, start).split('\n').length, field: String(y.isScalar(pair.key) ? pair.key.value : pair.key) };
+      return false;
+    } finally {
+      doc.contents = map;
     }
+  };
+  // The first k fields read (k = 0 always does); the first k + 1 do not.
+  let [low, high] = [0, map.items.length];
+  if (readsUpTo(high)) return undefined;
+  while (high - low > 1) {
+    const mid = (low + high) >>> 1;
+    if (readsUpTo(mid)) low = mid;
+    else high = mid;
   }
-  return undefined;
+  const key = map.items[low].key;
+  const start = y.isNode(key) ? key.range?.[0] : undefined;
+  if (start === undefined) return undefined;
+  return { line: text.slice(0, start).split('\n').length, field: String(y.isScalar(key) ? key.value : key) };
 }
 
 /** Validate one YAML document into a SourceDef; throws an Error naming the field (and line for syntax errors). */

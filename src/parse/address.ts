@@ -17,9 +17,9 @@ export function isMailAddress(text: string): boolean {
 }
 
 /**
- * The address as stored, or undefined when it is none (one mailbox, as isMailAddress says, on a domain whose every
- * label has letters and neither begins nor ends with a hyphen). An international domain is kept in one spelling, its
- * own letters in lower case (IDNA): `pelastus@ÄÄNEKOSKI.FI` and `pelastus@xn--nekoski-4waa.fi` are the mailbox `pelastus@äänekoski.fi`,
+ * The address as stored, or undefined when it is none (one mailbox, as isMailAddress says, its local part at most 64
+ * octets with no dot first, last or twice in a row, on a domain whose every label has letters and neither begins nor
+ * ends with a hyphen). An international domain is kept in one spelling, its own letters in lower case (IDNA): `pelastus@ÄÄNEKOSKI.FI` and `pelastus@xn--nekoski-4waa.fi` are the mailbox `pelastus@äänekoski.fi`,
  * which the mailer sends to (the stored addresses' NOCASE folds ASCII letters only, so the network digest went to one
  * mailbox twice). A domain in ASCII letters is kept as typed.
  */
@@ -27,6 +27,10 @@ export function canonicalAddress(text: string): string | undefined {
   const typed = text.trim();
   if (typed.length > 320 || !ADDRESS.test(typed)) return undefined;
   const at = typed.lastIndexOf('@');
+  // RFC 5322's dot-atom: dots only between the local part's atoms (`a..b@`, `.a@`, `a.@` are refused by SMTP servers,
+  // which paused the subscription after its first 5xx), and RFC 5321's 64 octets at most.
+  const local = typed.slice(0, at);
+  if (/^\.|\.\.|\.$/.test(local) || Buffer.byteLength(local) > 64) return undefined;
   let domain = typed.slice(at + 1);
   if (/[^\x00-\x7f]|(?:^|\.)xn--/i.test(domain)) {
     const ascii = domainToASCII(domain);

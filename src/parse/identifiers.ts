@@ -296,3 +296,21 @@ export function identifierWithin(text: string): { value: string; before: string;
   }
   return undefined;
 }
+
+/** Finnish parliament prefixes whose Swedish documents carry another (regeringens proposition, riksdagens svar, …). */
+const SV_PREFIXES: Record<string, string> = { HE: 'RP', EV: 'RSv', KK: 'SS' };
+
+/**
+ * The ways a parliament document's identifier (canonical, "HE 196/2026 vp") is written in text, as the words a search
+ * index reads: its Finnish and Swedish prefix, each before the number or glued to it ("HE 196/2026 vp", "RP 196/2026
+ * rd", "HE196/2026", "ShUU 19/2026 rd" for "StVL 19/2026 vp"), then the year, whose session may be glued on
+ * ("2026vp"). Null for an identifier of another kind (a diary number, a statute), which is searched as its words.
+ */
+export function parliamentSpellings(value: string): { prefixes: string[]; number: string; year: string } | null {
+  const m = /^([A-Za-zÄÖäö]+) (\d+)\/(\d{4}) vp$/.exec(value);
+  if (!m) return null;
+  const committee = /^(.+V)([ML])$/.exec(m[1]);
+  const svCommittee = committee && Object.keys(SV_COMMITTEES).find((k) => SV_COMMITTEES[k] === committee[1]);
+  const sv = SV_PREFIXES[m[1]] ?? (svCommittee ? `${svCommittee}${committee![2] === 'M' ? 'B' : 'U'}` : undefined);
+  return { prefixes: sv ? [m[1], sv] : [m[1]], number: m[2], year: m[3] };
+}

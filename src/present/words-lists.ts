@@ -202,6 +202,10 @@ export const LIST_WORDS = {
   'filter.order': { fi: 'Alkupäivä {from} on loppupäivän {to} jälkeen.', sv: 'Startdagen {from} är efter slutdagen {to}.' },
   'filter.tooLong': { fi: 'Hakuteksti on liian pitkä (enintään 200 merkkiä).', sv: 'Söktexten är för lång (högst 200 tecken).' },
   'filter.noWords': { fi: 'Hakutekstissä "{q}" ei ole sanoja, joita hakea.', sv: 'Söktexten "{q}" innehåller inga ord att söka efter.' },
+  'filter.control': {
+    fi: 'Suodattimen "{key}" arvossa on ohjausmerkki (U+{code}, {at}. merkki); anna se ilman ohjausmerkkejä.',
+    sv: 'Värdet för filtret "{key}" innehåller ett styrtecken (U+{code}, tecken {at}); ange det utan styrtecken.',
+  },
   'filter.page': { fi: 'Sivun osoite ei kelpaa; aloita listan alusta.', sv: 'Sidans adress är ogiltig; börja från listans början.' },
   'filter.unread': {
     fi: 'Suodattimen "lukemattomat" arvo "{value}" ei kelpaa: anna "1" tai jätä se pois.',

@@ -1,6 +1,7 @@
 // The tagger's word analysis, reused for search: index terms for items and FTS5 queries for users.
 import type { Lang } from '../model.js';
 import { INVISIBLE_IN_WORDS } from '../parse/nfc.js';
+import { parliamentSpellings, typedIdentifier } from '../parse/identifiers.js';
 import { tokenize, type Analyzer, type FieldTokens, type Token } from './analyze.js';
 import { ftsString } from './fts.js';
 import { finnishBaseForm, finnishQueryKeys, finnishSearchKeys, swedishSearchKeys, swedishShortStemForms } from './search-keys.js';
@@ -110,14 +111,16 @@ const PARTS = /([-−]?)["“”„]([^"“”„]*)["“”„]|[^\s"“”„]
 export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): string | null {
   // Each alternative: what it must have and what it must not, each part as typed (a word or a phrase's words).
   const alternatives: { want: string[]; not: string[] }[] = [{ want: [], not: [] }];
-  for (const [part, minus, phrase] of text.replace(INVISIBLE, '').matchAll(PARTS)) {
+  for (const [part, minus, phrase] of text.replace(INVISIBLE, '').replace(PARLIAMENT_ID, asIdentifierPart).matchAll(PARTS)) {
     const alt = alternatives.at(-1)!;
-    if (phrase !== undefined) (minus ? alt.not : alt.want).push(`"${phrase}`);
+    if (part.startsWith(ID_MARK)) alt.want.push(part);
+    else if (phrase !== undefined) (minus ? alt.not : alt.want).push(`"${phrase}`);
     else if (part === 'OR') alternatives.push({ want: [], not: [] });
     else if (/^[-−]\p{L}/u.test(part)) alt.not.push(part.slice(1));
     else alt.want.push(part);
   }
   const terms = (parts: string[]) => parts.flatMap((p) => {
+    if (p.startsWith(ID_MARK)) return [identifierQuery(p.slice(ID_MARK.length))];
     const words = tokenize(p.replace(/^"/, '')).map((t) => wordQuery(t.lower, analyzer, lang));
     if (!p.startsWith('"') || words.length < 2) return words;
     const stems = tokenize(p.slice(1)).map((t) => `${ftsString(phraseStem(t.lower, analyzer, lang))}*`);
@@ -132,6 +135,31 @@ export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): stri
   });
   if (!queries.length) return null;
   return queries.length === 1 ? queries[0] : queries.map((q) => `(${q})`).join(' OR ');
+}
+
+/**
+ * A parliament document's identifier as typed, in any letter case and spacing ("RP 196/2026 rd", "he 196/2026vp",
+ * "StVL 19/2026 vp"): found as the identifier, written in either language (identifierQuery), not as its words, of which
+ * the Swedish "rp" and "rd" are in no Finnish item (and a session glued to the year, "2026vp", in none written apart).
+ */
+const PARLIAMENT_ID = /(?<![\p{L}\p{N}_\-−])[A-Za-zÄÖäö]{1,6}\s*\d{1,5}\s*\/\s*(?:19|20|21)\d{2}(?:\s*(?:vp|rd))?(?![\p{L}\p{N}_])/giu;
+/** What stands for an identifier among the parts of a search (no one types it: U+E000 is a private-use character). */
+const ID_MARK = '\ue000';
+const asIdentifierPart = (typed: string): string => {
+  const found = typedIdentifier(typed);
+  return found && parliamentSpellings(found.value) ? ` ${ID_MARK}${found.value.replace(/ /g, '\ue001')} ` : typed;
+};
+
+/**
+ * The FTS5 query that finds a parliament document's identifier (canonical, its spaces as U+E001) as text writes it, in
+ * the title or the summary: each prefix followed by the number (or glued to it), then the year (with or without the
+ * session glued on: "2026"*, which "2026vp" begins with).
+ */
+function identifierQuery(marked: string): string {
+  const { prefixes, number, year } = parliamentSpellings(marked.replace(/\ue001/g, ' '))!;
+  const phrases = prefixes.flatMap((p) => [`${ftsString(p.toLowerCase())} + ${ftsString(number)}`, ftsString(p.toLowerCase() + number)])
+    .map((start) => `${start} + ${ftsString(year)}*`);
+  return `${WRITTEN} : (${phrases.join(' OR ')})`;
 }
 
 /** The longest start two words share. */

@@ -103,3 +103,29 @@ describe('`lakivahti help COMMAND`', () => {
     }
   });
 });
+
+describe('a command line the program cannot run', () => {
+  it('no command at all is a usage error on stderr, as an unknown command is (the usage went to stdout, exit 2)', async () => {
+    // `lakivahti $CMD` with an unset variable in a cron line: the usage on stdout read as output.
+    const r = await run([]);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toMatch(/^lakivahti: no command given\n\nusage: lakivahti <command>/);
+  });
+
+  it('--version with an argument after it refuses the argument (it was ignored); global options may stand beside it', async () => {
+    for (const args of [['--version', 'x'], ['version', 'items'], ['-v', '--json']]) {
+      const r = await run(args);
+      expect([r.code, r.out], args.join(' ')).toEqual([2, '']);
+      expect(r.err, args.join(' ')).toMatch(new RegExp(`^lakivahti: ${args[0]} takes no argument \\(given "${args[1]}"\\)\\n\\nusage: lakivahti <command>`));
+    }
+    const withDb = await run(['--version', '--db', 'x.sqlite', '--feeds=feeds']);
+    expect([withDb.code, withDb.err]).toEqual([0, '']);
+    expect(withDb.out).toMatch(/^lakivahti \d+\.\d+\.\d+\n$/);
+  });
+
+  it("a switch given a value is named in the commands' own words (it was parseArgs's \"Option '--json' does not take an argument\")", async () => {
+    const r = await run(['items', '--json=1', '--db', 'nowhere.sqlite']);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toMatch(/^lakivahti items: --json takes no value \(given "1"\)\n\nusage: lakivahti items /);
+  });
+});

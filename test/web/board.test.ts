@@ -45,4 +45,10 @@ describe('board paging', () => {
     expect(res.status).toBe(400);
     expect(res.body).toContain('Sivun osoite ei kelpaa; aloita taulun alusta.');
   });
+
+  it.each(['2026-13-01_5', '2026-02-30_5', '2026-12-32_5'])('answers a page address on a day that does not exist (%s) so too (it listed from the top)', async (cursor) => {
+    const res = await get(`${site.base}/board?jatko=${cursor}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toContain('Sivun osoite ei kelpaa; aloita taulun alusta.');
+  });
 });

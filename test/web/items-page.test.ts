@@ -152,6 +152,9 @@ describe('items list', () => {
     ['org=Kela', 'Organisaatiolta &quot;Kela&quot; ei ole tallennettu yhtään asiakirjaa'],
     ['from=eilen', 'Päivämäärä &quot;eilen&quot; (alkaen) ei kelpaa'],
     ['before=huono', 'Sivun osoite ei kelpaa'],
+    ['before=2026-13-01T00%3A00%3A00.000Z_5', 'Sivun osoite ei kelpaa'],
+    ['q=a%00b', 'Haussa on ohjausmerkki (U+0000, 2. merkki)'],
+    ['source=%1B%5B2J', 'Suodattimen &quot;source&quot; arvossa on ohjausmerkki (U+001B, 1. merkki)'],
     ['goal=services&goal=welfare-reform', 'Suodatin &quot;goal&quot; on annettu useammin kuin kerran'],
   ])('?%s is a Finnish 400 with the form, not a 500', async (qs, message) => {
     const { status, body } = await page(`?${qs}`);
@@ -160,6 +163,8 @@ describe('items list', () => {
     expect(body).toContain(message);
     expect(body).toContain('<form method="get" action="/items"');
     expect(ids(body)).toEqual([]);
+    // Not echoed into the form or its links (a NUL in the search box's value).
+    expect(body).not.toMatch(/[\u0000\u001b]/);
   });
 
   it('links the same filter as feeds, a calendar and CSV', async () => {

@@ -132,6 +132,11 @@ describe('the items filter as a query string', () => {
     expect(queryString(p.form, { before: 'x' })).toBe('?q=pelastus&goal=services&source=stm&org=Sis%C3%A4ministeri%C3%B6&kind=bill&stage=committee&lang=sv&from=2026-11-01&to=2026-11-30&reviewed=ei&deadline=kylla&before=x');
   });
 
+  it('a control character leaves its filter unread and out of the form and links', () => {
+    const p = parseItemQuery({ q: 'pelastus\u0000', goal: 'services' }, known);
+    expect([p.filter, queryString(p.form)]).toEqual([{ goal: 'services' }, '?goal=services']);
+  });
+
   it('empty values are no filter', () => {
     const p = parseItemQuery({ q: '', goal: '', source: ' ' }, known);
     expect([p.filter, p.errors, queryString(p.form)]).toEqual([{}, [], '']);
@@ -153,6 +158,15 @@ describe('the items filter as a query string', () => {
     [{ q: 'a'.repeat(201) }, 'Hakuteksti on liian pitkä'],
     [{ goal: ['services', 'welfare-reform'] }, 'Suodatin "goal" on annettu useammin kuin kerran'],
     [{ before: '2026-11-01_x' }, 'Sivun osoite ei kelpaa'],
+    // A cursor on no real instant (a crafted address) listed from the top; 30 February Date reads as 2 March.
+    [{ before: '2026-13-01T00:00:00.000Z_5' }, 'Sivun osoite ei kelpaa'],
+    [{ before: '2026-12-32T00:00:00.000Z_5' }, 'Sivun osoite ei kelpaa'],
+    [{ after: '2026-02-30T10:00:00.000Z_5' }, 'Sivun osoite ei kelpaa'],
+    [{ after: '2026-12-01T24:00:00Z_5' }, 'Sivun osoite ei kelpaa'],
+    // A control character in any filter is named, not read (the search box echoed a NUL).
+    [{ q: 'a\u0000b' }, 'Haussa on ohjausmerkki (U+0000, 2. merkki)'],
+    [{ org: '\u001b[2J' }, 'Suodattimen "org" arvossa on ohjausmerkki (U+001B, 1. merkki)'],
+    [{ from: '2026-11-01\u0000' }, 'Suodattimen "from" arvossa on ohjausmerkki (U+0000, 11. merkki)'],
   ])('%j is refused in Finnish', (query, message) => {
     const p = parseItemQuery(query as Record<string, unknown>, known);
     expect(p.errors.join(' ')).toContain(message);

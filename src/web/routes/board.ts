@@ -4,7 +4,7 @@ import type { RequestHandler } from 'express';
 import type { Lang } from '../../model.js';
 import { jointDeadlineCounter, latestReviewIds, listBoardEntries, listItems, listJointDeadlines, listSourceStates, type BoardEntry, type ItemRow } from '../../store/index.js';
 import { HttpError } from '../auth/index.js';
-import { addDays, helsinkiDate } from '../../parse/dates.js';
+import { addDays, daysInMonth, helsinkiDate } from '../../parse/dates.js';
 import type { WebDeps } from '../deps.js';
 import { word } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
@@ -85,6 +85,12 @@ export function boardRows(entries: BoardEntry[], candidates: ItemRow[], goalsOf:
 export const BOARD_PAGE = 50;
 const LAST_DAY = '9999-12-31';
 const CURSOR = /^(\d{4}-\d{2}-\d{2})_(\d{1,15})$/;
+/** A page's cursor (`?jatko=DEADLINE_ID`) on a real day: month 13 or 30 February listed the board from its top. */
+function boardCursor(raw: string): { deadline: string; id: number } | undefined {
+  const m = CURSOR.exec(raw);
+  const [year, month, day] = m ? m[1].split('-').map(Number) : [];
+  return m && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { deadline: m[1], id: Number(m[2]) } : undefined;
+}
 
 /**
  * The board: every entry people made and the first page of candidates, nearest deadline first, with the counts of
@@ -97,10 +103,9 @@ export function boardPage(deps: WebDeps): RequestHandler {
   return (req, res) => {
     const today = helsinkiDate(new Date());
     const raw = req.query.jatko;
-    const m = raw === undefined ? null : CURSOR.exec(String(raw));
+    const after = raw === undefined ? undefined : boardCursor(String(raw));
     const lang = pageLang(res.locals);
-    if (raw !== undefined && !m) throw new HttpError(400, word(lang, 'board.badPage'));
-    const after = m ? { deadline: m[1], id: Number(m[2]) } : undefined;
+    if (raw !== undefined && !after) throw new HttpError(400, word(lang, 'board.badPage'));
     // With the viewer's canAct, the layout loads forms.js for the rows' forms (their checks, the kept note), as other pages do.
     bodies.render(res, 'board', bodyKey(res, today), { title: word(lang, 'board.title'), ...viewer(res) }, () => boardModel(today, after, lang));
   };

@@ -8,6 +8,7 @@ import { word } from '../../present/words-web.js';
 import { stageName } from '../../present/stage-names.js';
 import { organisationFilter, organisationKey } from '../../app/organisations.js';
 import { dayFault } from '../../app/day-fault.js';
+import { controlCharacter } from '../../app/control-chars.js';
 
 /** The query keys the items filter reads, in the order links are written. */
 export const FILTER_KEYS = ['q', 'goal', 'source', 'org', 'kind', 'stage', 'lang', 'from', 'to', 'reviewed', 'deadline', 'unread'] as const;
@@ -70,6 +71,9 @@ export function parseItemQuery(query: Record<string, unknown>, known: KnownValue
     const v = query[key];
     if (v === undefined) return undefined;
     if (typeof v !== 'string') return errors.push(w('filter.twice', { key })), undefined;
+    // A control character (`?q=a%00b`, an escape) is named and not read: the search box echoed a NUL as it was given.
+    const c = controlCharacter(v);
+    if (c) return errors.push(w(key === 'q' ? 'subForm.controlSearch' : 'filter.control', { key, code: c.code, at: c.at })), undefined;
     return v.trim() === '' ? undefined : v.trim();
   };
   const choose = (key: FilterKey, name: string, allowed: readonly string[], label?: (v: string) => string): string | undefined => {
@@ -161,7 +165,9 @@ export function queryString(form: ParsedQuery['form'], extra: Record<string, str
 /** A cursor from its query value (cursorValue's form), or undefined when it is not one. */
 export function parseCursor(v: string): Cursor | undefined {
   const m = CURSOR.exec(v);
-  return m ? { key: m[1], id: Number(m[2]) } : undefined;
+  // A real instant only: month 13, 32 December or 30 February (which Date reads as 2 March) listed from the top.
+  const t = m ? Date.parse(m[1]) : NaN;
+  return m && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === m[1].slice(0, 10) ? { key: m[1], id: Number(m[2]) } : undefined;
 }
 
 /** A cursor as a query value. */
