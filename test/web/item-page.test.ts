@@ -1,7 +1,8 @@
 // One item (/items/:id): text, original link only when http(s), identifiers, why it was tagged, recipients and
 // answers, versions and changes, its matter, reviews; hostile items inert; action forms only for reviewers.
 import { describe, expect, it } from 'vitest';
-import { arriveTagged, daysAgo, get, inDays, servePages, today, webDeps, type Seeded, useSeededSite } from './support.js';
+import { addDays } from '../../src/parse/dates.js';
+import { arriveTagged, daysAgo, get, inDays, onDay, servePages, today, webDeps, type Seeded, useSeededSite } from './support.js';
 import { deadlineView } from '../../src/web/routes/present.js';
 import type { Db } from '../../src/store/index.js';
 import { fiDate } from '../../src/web/helpers.js';
@@ -13,14 +14,14 @@ let future: number;
 const year = new Date().getFullYear();
 
 useSeededSite('reviewer', (s) => ({ db, seeded, site } = s), {
-  prepare: (db) => {
+  prepare: (db, seeded) => {
     // The statement request changes upstream: its deadline moves and a department answers.
     arriveTagged(db, 'lausuntopalvelu', {
       guid: 'req-1', url: 'https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId=1',
       title: 'Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta',
       summary: 'Sisäministeriö pyytää lausuntoa pelastuslain muutoksista. Pelastuslaitosten rahoitus ja valvonta muuttuvat.',
       content: '<p>Pelastuslain muutos koskee <strong>pelastuslaitoksia</strong>.</p>',
-      published: daysAgo(6), deadline: inDays(9), organisation: 'Sisäministeriö', identifiers: [`VN/31234/${year}`],
+      published: daysAgo(6), deadline: addDays(seeded.day, 9), organisation: 'Sisäministeriö', identifiers: [`VN/31234/${year}`],
       consultation: { distribution: ['Helsingin kaupungin pelastuslaitos', 'Keski-Uudenmaan pelastuslaitos', 'Suomen Kuntaliitto'], answered: ['Suomen Kuntaliitto', 'Helsingin kaupungin pelastuslaitos'] },
     });    // A feed's clock wrong: dated 2062, listed by when it was first seen, the source's date kept (migration 025).
     future = arriveTagged(db, 'stm', { guid: 'future-1', title: 'Tiedote pelastustoimen rahoituksesta', url: 'https://stm.fi/future-1', published: '2062-01-03T08:00:00.000Z' });
@@ -31,11 +32,11 @@ const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}
 
 describe('item page', () => {
   it('shows the text, the original link, identifiers and the deadline with days left', async () => {
-    const { status, body } = await get(`${site.base}/items/${seeded.request}`);
+    const { status, body } = await onDay(seeded.day, () => get(`${site.base}/items/${seeded.request}`));
     expect(status).toBe(200);
     expect(body).toContain('<h1>Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta</h1>');
     expect(body).toContain('<p class="meta">lausuntopyyntö · Lausuntopalvelu.fi · Sisäministeriö');
-    expect(body).toContain(`Lausunnon määräaika: <span class="deadline">${fiDate(inDays(9))} (9 pv jäljellä)</span>`);
+    expect(body).toContain(`Lausunnon määräaika: <span class="deadline">${fiDate(addDays(seeded.day, 9))} (9 pv jäljellä)</span>`);
     expect(body).toContain('<a href="https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId&#x3D;1" rel="noopener noreferrer nofollow">Alkuperäinen sivu</a>');
     expect(section(body, 'text')).toContain('<div class="content"><p>Pelastuslain muutos koskee <strong>pelastuslaitoksia</strong>.</p></div>');
     expect(section(body, 'ids')).toContain(`<strong>VN/31234/${year}</strong> <span class="muted">diaarinumero, oma tunnus</span>`);
@@ -50,7 +51,7 @@ describe('item page', () => {
 
   it('says a candidate whose deadline has passed since it was tagged was one, not that it is one', async () => {
     // Tagged twenty days ago, while its round was open; the deadline passed three days ago.
-    const { body } = await get(`${site.base}/items/${seeded.overdue}`);
+    const { body } = await onDay(seeded.day, () => get(`${site.base}/items/${seeded.overdue}`));
     expect(body).toMatch(/class="deadline-past">[\d.]+ \(päättyi 3 pv sitten\)/);
     const why = section(body, 'why');
     expect(why).toContain('Asiakirja oli yhteisen vastauksen ehdokas ennen määräajan päättymistä: lausuntopyyntö');
@@ -99,7 +100,7 @@ describe('item page', () => {
   it('shows its changes in words and its earlier version', async () => {
     const { body } = await get(`${site.base}/items/${seeded.request}`);
     const h = section(body, 'history');
-    expect(h).toContain(`Määräaika muuttui: ${fiDate(inDays(2))} → ${fiDate(inDays(9))}`);
+    expect(h).toContain(`Määräaika muuttui: ${fiDate(addDays(seeded.day, 2))} → ${fiDate(addDays(seeded.day, 9))}`);
     expect(h).toContain('Uusia lausunnonantajia: Helsingin kaupungin pelastuslaitos');
     expect(h).toMatch(/<caption>Aiemmat versiot<\/caption>[\s\S]*data-label="Versio">1<\/th>[\s\S]*data-label="Määräaika">[\d.]+<\/td>/);
     expect(h).toContain('versio 2');

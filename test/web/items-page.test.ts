@@ -1,7 +1,7 @@
 // The items list (/items): paging newest first, every filter, a search with marks, and bad filters in Finnish.
 import { describe, expect, it, vi } from 'vitest';
-import { helsinkiDate } from '../../src/parse/dates.js';
-import { get, inDays, servePages, type Seeded, useSeededSite } from './support.js';
+import { addDays } from '../../src/parse/dates.js';
+import { dayStarts, get, inDays, onDay, servePages, type Seeded, useSeededSite } from './support.js';
 import type { Db } from '../../src/store/index.js';
 
 let db: Db;
@@ -44,7 +44,7 @@ describe('items list', () => {
   });
 
   it('shows each row with source, date, goals, deadline and matter stage', async () => {
-    const { body } = await page('?source=lausuntopalvelu');
+    const { body } = await onDay(seeded.day, () => page('?source=lausuntopalvelu'));
     const row = body.slice(body.indexOf(`href="/items/${seeded.request}"`));
     // The cells in the columns' order: source, published, goals, deadline, matter stage.
     // No </td> (HTML closes a cell at the next one): the markup as the browser reads it is checked in test/browser.
@@ -56,24 +56,21 @@ describe('items list', () => {
 
   it('words the days left anew when the day changes, though nothing was written (rows are kept per day)', async () => {
     const left = (body: string) => new RegExp(`href="/items/${seeded.request}"[^]*?<span class="days">\\(([^)]*)\\)`).exec(body)![1];
-    expect(left((await page('?source=lausuntopalvelu')).body)).toBe('2 pv jäljellä');
-    const day = helsinkiDate(new Date());
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      // An hour forward at a time, a page each step so that the session stays alive, then to the first minute of the next
-      // day in Helsinki: under 24 hours even just after midnight (5-hour steps then took 25 hours, past the session's
-      // 24-hour life, and the test failed when run in the first hours of a Helsinki day).
-      let at = Date.now();
-      while (helsinkiDate(new Date(at + 3600_000)) === day) {
-        vi.setSystemTime((at += 3600_000));
+    // The day after the seed's, from its first instant: stepping a minute at a time past midnight reached 24 hours after
+    // a test that began in the first minute of a day, past the session's 24-hour life (made before it), and every later
+    // test of the file was signed out.
+    const next = dayStarts(addDays(seeded.day, 1));
+    await onDay(seeded.day, async () => {
+      expect(left((await page('?source=lausuntopalvelu')).body)).toBe('2 pv jäljellä');
+      // An hour forward at a time, a page each step so that the session stays alive (8 hours idle ends it), then to the
+      // day's end: under 24 hours since signing in, which was on the seed's day or later.
+      for (let at = Date.now() + 3600_000; at < next; at += 3600_000) {
+        vi.setSystemTime(at);
         await page('?source=lausuntopalvelu');
       }
-      while (helsinkiDate(new Date(at)) === day) at += 60_000;
-      vi.setSystemTime(at);
+      vi.setSystemTime(next);
       expect(left((await page('?source=lausuntopalvelu')).body)).toBe('huomenna');
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it.each([

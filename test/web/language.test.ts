@@ -10,7 +10,8 @@ import { insertSubscription } from '../../src/store/subscriptions.js';
 import { signUnsubscribe, unsubscribeSecret } from '../../src/mail/unsubscribe.js';
 import { viewsDir } from '../../src/paths.js';
 import { LANGS, word } from '../../src/present/words-web.js';
-import { inDays, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
+import { onDay, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
+import { addDays } from '../../src/parse/dates.js';
 
 let db: Db;
 let site: Awaited<ReturnType<typeof servePages>>;
@@ -154,10 +155,14 @@ describe('the overview, items, item and board pages', () => {
       const b = reviewer.browser;
       const finnish = `<a href="/items/${seeded.request}" lang="fi">Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta</a>`;
       const swedish = `<a href="/items/${seeded.swedish}">Förvaltningsutskottets betänkande om räddningslagen</a>`;
-      const overview = (await b.get('/')).html;
+      // On the seed's day, the page and the week it is read against (one clock: a run that crossed a Sunday midnight
+      // read the page in one week and the bucket in the next).
+      const { html: overview, bucket } = await onDay(seeded.day, async () => ({
+        html: (await b.get('/')).html,
+        // The request's deadline, two days away, is this week's until Friday and the next weeks' at the weekend.
+        bucket: inThisWeek(addDays(seeded.day, 2)) ? 'Remisstiden går ut den här veckan' : 'Remisstiden går ut inom de följande tre veckorna',
+      }));
       expect(htmlLang(overview)).toBe('sv');
-      // The request's deadline, two days away, is this week's until Friday and the next weeks' at the weekend.
-      const bucket = inThisWeek(inDays(2)) ? 'Remisstiden går ut den här veckan' : 'Remisstiden går ut inom de följande tre veckorna';
       for (const text of ['<h1>Översikt</h1>', 'Väntar på ett gemensamt svar', bucket, 'Publicerat den här veckan per mål', finnish, swedish, '(2 dagar kvar)',
         '>Lokala och regionala tjänster och nationell prestationsförmåga</a>'])
         expect(overview).toContain(text);
@@ -219,7 +224,7 @@ describe('the overview, items, item and board pages', () => {
       await reviewer.close();
     }
     // A Finnish person's pages stay Finnish, the Swedish title marked and the Finnish not.
-    const fi = (await site.browser.get('/')).html;
+    const fi = (await onDay(seeded.day, () => site.browser.get('/'))).html;
     expect(fi).toContain('<h1>Yleiskuva</h1>');
     expect(fi).toContain(`<a href="/items/${seeded.swedish}" lang="sv">`);
     expect(fi).not.toMatch(/<(a|p|h1)\b[^>]* lang="fi"/);

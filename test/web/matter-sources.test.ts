@@ -1,7 +1,7 @@
 // The matter page (/matters/:id) and the sources page (/sources).
 import { describe, expect, it } from 'vitest';
 import { fiDateTime } from '../../src/web/helpers.js';
-import { arriveTagged, get, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
+import { arriveTagged, get, onDay, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
 import { lastMatterVisit, type Db } from '../../src/store/index.js';
 import { addUser, Browser } from '../helpers/web.js';
 
@@ -30,7 +30,7 @@ describe('matter page', () => {
   });
 
   it('lists its items by source, the statement deadline, who answered, and why they are joined', async () => {
-    const { body } = await get(`${site.base}/matters/${matter}`);
+    const { body } = await onDay(seeded.day, () => get(`${site.base}/matters/${matter}`));
     expect(body).toMatch(/<h1>HE \d+\/\d+ vp Hallituksen esitys eduskunnalle laiksi pelastuslain muuttamisesta<\/h1>/);
     expect(body).toMatch(/Lausunnon määräaika: <span class="deadline-soon">[\d.]+ \(2 pv jäljellä\)/);
     const docs = section(body, 'docs');

@@ -2,9 +2,9 @@
 // in one line, and never an all-clear when the sources could not be read.
 import { describe, expect, it } from 'vitest';
 import { fiDate } from '../../src/web/helpers.js';
-import { failRun, get, inDays, openDb, servePages, WEB_SOURCES, webDeps, type Seeded, useSeededSite } from './support.js';
+import { failRun, get, onDay, openDb, servePages, WEB_SOURCES, webDeps, type Seeded, useSeededSite } from './support.js';
 import { syncSources, type Db } from '../../src/store/index.js';
-import { helsinkiDate } from '../../src/parse/dates.js';
+import { addDays, helsinkiDate } from '../../src/parse/dates.js';
 import { dayStartInstant, weekMondays } from '../../src/web/routes/week-chart.js';
 
 let db: Db;
@@ -17,11 +17,11 @@ const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}
 
 describe('overview', () => {
   it('puts joint-response candidates under overdue and this week, with days left and their matter stage', async () => {
-    const { status, body } = await get(`${site.base}/`);
+    const { status, body } = await onDay(seeded.day, () => get(`${site.base}/`));
     expect(status).toBe(200);
     const joint = section(body, 'joint');
     expect(joint).toMatch(/Määräaika on jo umpeutunut[\s\S]*Lausuntopyyntö pelastustoimen valvontaa koskevasta asetuksesta[\s\S]*class="deadline-past">[^<]*<span class="days">\(päättyi 3 pv sitten\)/);
-    const soon = new RegExp(`Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta[\\s\\S]*${fiDate(inDays(2)).replace(/\./g, '\\.')} <span class="days">\\(2 pv jäljellä\\)`);
+    const soon = new RegExp(`Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta[\\s\\S]*${fiDate(addDays(seeded.day, 2)).replace(/\./g, '\\.')} <span class="days">\\(2 pv jäljellä\\)`);
     expect(joint).toMatch(soon);
     // The request's matter has reached committee through the bill.
     expect(joint).toMatch(/<a href="\/matters\/\d+">valiokuntakäsittely<\/a>/);

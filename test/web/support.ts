@@ -1,6 +1,6 @@
 // The read pages over a store seeded through the real pipeline stages (normalize → tag → store with linking),
 // served by the real app with a signed-in account of the role a test asks for.
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { normalizeItem } from '../../src/normalize/index.js';
 import { createTagStage, type TagStage } from '../../src/tag/stage.js';
 import { goalLabels, scopeLabels } from '../../src/app/goal-labels.js';
@@ -8,7 +8,7 @@ import { defaultFeedsDir } from '../../src/paths.js';
 import { addUser, Browser, serveWebApp } from '../helpers/web.js';
 import type { WebDeps } from '../../src/web/deps.js';
 import { findUser, insertReview, openDb, saveRun, syncSources, type Db } from '../../src/store/index.js';
-import { addDays, helsinkiDate } from '../../src/parse/dates.js';
+import { addDays, helsinkiDate, helsinkiInstant } from '../../src/parse/dates.js';
 import type { RawItem, SourceDef } from '../../src/model.js';
 import { source } from '../link/support.js';
 
@@ -21,6 +21,24 @@ export const today = () => helsinkiDate(new Date());
 export const inDays = (n: number) => addDays(today(), n);
 /** An instant `n` days ago. */
 export const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
+/** The first instant (ms) of a Helsinki day (YYYY-MM-DD). */
+export const dayStarts = (day: string) => Date.parse(helsinkiInstant(...(day.split('-').map(Number) as [number, number, number]))!);
+
+/**
+ * Run `fn` with this process's clock (Date, which the pages served in-process read too) on `day` in Helsinki, the day
+ * a store's days were counted from (Seeded.day): the time now while that is still the day, else the last hour of it.
+ * A run that crossed midnight after seeding read "huomenna" for the seed's "2 pv jäljellä": the seed and the page
+ * took two clocks. The clock stands still in `fn` (vi.setSystemTime moves it) and is real again after it.
+ */
+export async function onDay<T>(day: string, fn: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    vi.setSystemTime(Math.min(Date.now(), dayStarts(addDays(day, 1)) - 3600_000));
+    return await fn();
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 const named = (def: SourceDef, name: string): SourceDef => ({ ...def, name });
 
@@ -94,12 +112,16 @@ export interface Seeded {
   hostile: number;
   overdue: number;
   releases: number[];
+  /** The Helsinki day the seed counted its deadlines from (the request's is two days after it). */
+  day: string;
 }
 
 /** A store with a matter across three sources, a Swedish report, a hostile item, an overdue request and 60 releases. */
 export function seedStore(db: Db): Seeded {
   syncSources(db, Object.values(WEB_SOURCES));
   const year = new Date().getFullYear();
+  // Read once: a seed that crossed midnight counted one deadline from one day and the next from another.
+  const day = today();
   const project = arriveTagged(db, 'hankeikkuna', {
     guid: 'SM061:00/2026', url: 'https://valtioneuvosto.fi/hanke?tunnus=SM061:00/2026', title: 'Pelastuslain uudistus',
     summary: 'Hankkeessa uudistetaan pelastuslaki ja pelastustoimen rahoitus.', published: daysAgo(40),
@@ -110,7 +132,7 @@ export function seedStore(db: Db): Seeded {
     title: 'Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain muuttamisesta',
     summary: 'Sisäministeriö pyytää lausuntoa pelastuslain muutoksista. Pelastuslaitosten rahoitus ja valvonta muuttuvat.',
     content: '<p>Pelastuslain muutos koskee <strong>pelastuslaitoksia</strong>.</p>',
-    published: daysAgo(6), deadline: inDays(2), organisation: 'Sisäministeriö', identifiers: [`VN/31234/${year}`],
+    published: daysAgo(6), deadline: addDays(day, 2), organisation: 'Sisäministeriö', identifiers: [`VN/31234/${year}`],
     consultation: { distribution: ['Helsingin kaupungin pelastuslaitos', 'Keski-Uudenmaan pelastuslaitos', 'Suomen Kuntaliitto'], answered: ['Suomen Kuntaliitto'] },
   });
   const bill = arriveTagged(db, 'eduskunta', {
@@ -133,7 +155,7 @@ export function seedStore(db: Db): Seeded {
     guid: 'req-old', url: 'https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId=2',
     title: 'Lausuntopyyntö pelastustoimen valvontaa koskevasta asetuksesta',
     summary: 'Pyydetään lausuntoa pelastustoimen valvonnasta ja pelastuslaitosten palvelutasosta.', published: daysAgo(30),
-    deadline: inDays(-3), organisation: 'Sisäministeriö',
+    deadline: addDays(day, -3), organisation: 'Sisäministeriö',
   }, new Date(Date.now() - 20 * DAY));
   const releases: number[] = [];
   for (let n = 1; n <= 60; n++)
@@ -144,7 +166,7 @@ export function seedStore(db: Db): Seeded {
     }));
   insertReview(db, { itemId: swedish, reviewer: 'maria@example.fi', relevant: true, goals: ['services'], rejected: [], note: 'Koskee pelastustointa.' });
   failRun(db, 'broken', 'fetch: could not find the host broken.example.fi (DNS lookup failed)');
-  return { request, project, bill, swedish, hostile, overdue, releases };
+  return { request, project, bill, swedish, hostile, overdue, releases, day };
 }
 
 /** The web dependencies over a store (every test source, the shipped taxonomy's goal labels). */
