@@ -40,3 +40,27 @@ describe.each(roundTaggers('round forty-six, events'))('round forty-six, an even
     expect(tag({ title, summary, lang, source: 'pelastustoimi' }).relevant).toBe(true);
   });
 });
+
+// What a proposal says it leaves as it is is no evidence of its matter (see deniedIn): no changes proposed or made to it
+// (ei esitetä muutoksia, ei tehdä muutoksia; inga ändringar föreslås, görs inga ändringar), or its money as the government
+// proposed in a committee's report (ovat esityksen mukaiset; följer regeringens proposition). The police named in
+// the summary keep the item in the policing scope when the rescue services beside them are left alone.
+describe.each(roundTaggers('round forty-six, left as it is'))('round forty-six, left as it is (%s)', (_name, tag) => {
+  it.each([
+    ['Lausuntopyyntö luonnoksesta hallituksen esitykseksi kokoontumislain 12 §:n muuttamisesta', 'Kunta voisi rajoittaa yleisötilaisuuksia kaupungin keskustassa, ja poliisi valvoisi rajoitusta. Pelastuslakiin ei esitetä muutoksia.', 'fi', 'lausuntopalvelu'],
+    ['Begäran om utlåtande om utkastet till proposition om ändring av 12 § i lagen om sammankomster', 'Kommunen skulle kunna begränsa allmänna sammankomster i stadens centrum, och polisen skulle övervaka begränsningen. Inga ändringar föreslås i räddningslagen.', 'sv', 'lausuntopalvelu'],
+    ['HaVM 4/2052 vp Hallintovaliokunnan mietintö lisätalousarviosta sisäministeriön hallinnonalan osalta', 'Valiokunta lisää poliisin määrärahoja 8 miljoonaa. Pelastustoimen määrärahoihin ei tehdä muutoksia.', 'fi', 'eduskunta'],
+    ['FvUB 4/2052 rd Förvaltningsutskottets betänkande om tilläggsbudgeten i fråga om inrikesministeriets förvaltningsområde', 'Utskottet ökar polisens anslag med 8 miljoner. I räddningsväsendets anslag görs inga ändringar.', 'sv', 'eduskunta'],
+    ['VaVM 5/2052 vp Valtiovarainvaliokunnan mietintö valtion talousarviosta sisäministeriön hallinnonalan osalta', 'Valiokunta lisää rajavalvonnan ja poliisin varoja. Pelastustoimen ja Hätäkeskuslaitoksen määrärahat olisivat hallituksen esityksen mukaiset.', 'fi', 'eduskunta'],
+    ['FiUB 5/2052 rd Finansutskottets betänkande om statsbudgeten i fråga om inrikesministeriets förvaltningsområde', 'Utskottet ökar gränsövervakningens och polisens medel. Anslagen för räddningsväsendet och Nödcentralsverket följer regeringens proposition.', 'sv', 'eduskunta'],
+  ] as const)('not relevant: %s', (title, summary, lang, source) => {
+    expect(tag({ title, summary, lang, source }).relevant).toBe(false);
+  });
+
+  it.each([
+    ['Lausuntopyyntö luonnoksesta hallituksen esitykseksi pelastuslain 80 §:n muuttamisesta', 'Palotarkastuksen voisi tehdä etäyhteydellä. Nuohouksen määräaikoihin ei esitetä muutoksia.', 'fi'],
+    ['Begäran om utlåtande om utkastet till proposition om ändring av 80 § i räddningslagen', 'Brandsynen skulle kunna göras på distans. Inga ändringar föreslås i sotningens intervaller.', 'sv'],
+  ] as const)('still relevant: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'lausuntopalvelu' }).relevant).toBe(true);
+  });
+});
