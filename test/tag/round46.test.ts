@@ -25,11 +25,14 @@ describe.each(roundTaggers('round forty-six, dampers'))('round forty-six, a damp
 
 // An event told by its noun (tapahtuma, evenemang as words of their own: the events scope's own name) is event news as
 // a competition is: firefighters' charity climbs and runs whatever rescue words the meta line and the summary carry.
-// A public event's rescue plan (yleisötapahtuma, publikevenemang: compounds) is the rescue act's matter still.
+// So is a concert (konsertti, konsert: round forty-six's eval-2028-26, a charity concert). A public event's rescue plan
+// (yleisötapahtuma, publikevenemang: compounds) is the rescue act's matter still.
 describe.each(roundTaggers('round forty-six, events'))('round forty-six, an event by its noun (%s)', (_name, tag) => {
   it.each([
     ['Palomiehet juoksivat maratonin savusukellusvarusteissa', 'Uutinen sisäministeriö Pelastustoimi, 5.5.2052 15:00. Tapahtuman tuotto menee nuorisotyöhön, ja mukana oli 40 pelastajaa.', 'fi'],
     ['Brandmän sprang maraton i rökdykarutrustning', 'Nyhet inrikesministeriet Räddningsväsendet, 5.5.2052 15:00. I evenemanget deltog 40 räddare, och intäkterna går till ungdomsarbete.', 'sv'],
+    ['Pelastuslaitoksen kevätkonsertti tuotti 8 000 euroa saattohoitokodille', 'Uutinen sisäministeriö Pelastustoimi, 4.4.2052 18:00. Lavalla olivat pelastuslaitoksen puhallinorkesteri ja palokuntanuoret.', 'fi'],
+    ['Räddningsverkets vårkonsert gav 8 000 euro till ett hospice', 'Nyhet inrikesministeriet Räddningsväsendet, 4.4.2052 18:00. På scenen stod räddningsverkets blåsorkester och brandkårsungdomarna.', 'sv'],
   ] as const)('not relevant: %s', (title, summary, lang) => {
     expect(tag({ title, summary, lang, source: 'pelastustoimi' }).relevant).toBe(false);
   });
@@ -62,5 +65,18 @@ describe.each(roundTaggers('round forty-six, left as it is'))('round forty-six, 
     ['Begäran om utlåtande om utkastet till proposition om ändring av 80 § i räddningslagen', 'Brandsynen skulle kunna göras på distans. Inga ändringar föreslås i sotningens intervaller.', 'sv'],
   ] as const)('still relevant: %s', (title, summary, lang) => {
     expect(tag({ title, summary, lang, source: 'lausuntopalvelu' }).relevant).toBe(true);
+  });
+});
+
+// A fire confined to one room (palo rajoittui, rajoittuivat) is a call-out told, as one brought under control is: Snowball
+// read rajoittui as the incident scope's way out, a restriction (rajoitus), so a sauna fire in a terraced house was news
+// of the rescue services (eval-2028-26).
+describe.each(roundTaggers('round forty-six, a fire confined'))('round forty-six, a fire confined (%s)', (_name, tag) => {
+  it('not relevant: a fire confined to a room', () => {
+    expect(tag({ title: 'Kerrostalon varastossa syttyi palo Porissa', summary: 'Uutinen sisäministeriö Pelastustoimi, 8.3.2052 6:00. Palo rajoittui varastokoppiin, ja porraskäytävä tuuletettiin.', lang: 'fi', source: 'pelastustoimi' }).relevant).toBe(false);
+  });
+
+  it('still relevant: a restriction under the rescue act', () => {
+    expect(tag({ title: 'Pelastuslain muutos: ilotulitteiden käytön rajoitukset yhtenäistyvät', summary: 'Sisäministeriö pyytää lausuntoja luonnoksesta.', lang: 'fi', source: 'intermin' }).relevant).toBe(true);
   });
 });
