@@ -1021,7 +1021,7 @@ const NO_WORDS: WordMatch[] = [];
 const DENIES_FI = /^(?:vaikut|koske|käsittel|muuta$)/;
 // In any tense (round forty-four): "Förhandlingarna gällde inte räddningsverket" as "gäller inte".
 const DENIES_SV = /^(?:påverka|berör|gäll(?:er|de)|behandla)/;
-const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|utan|ennallaan|mukaisina|tasolla|oförändrade?|oförändrat|propositionen|stilla|ulkopuolelle|utanför)(?!\p{L})/iu;
+const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|inga|utan|ennallaan|mukais(?:ina|et|ia)|tasolla|oförändrade?|oförändrat|proposition(?:en)?|stilla|ulkopuolelle|utanför)(?!\p{L})/iu;
 /**
  * Staying as it is (pysyy ennallaan, säilyvät esityksen mukaisina, förblir oförändrade, står stilla), said of what precedes
  * it: in the present or conditional only, as a budget or a plan says it. In the past (pysyi ennallaan, förblev oförändrat)
@@ -1029,6 +1029,13 @@ const MAY_DENY = /(?:^|[^\p{L}])(?:ei|eikä|ettei|eivät|ilman|inte|ej|utan|enna
  */
 const STAYS_FI = /^(?:pysy(?:y|vät|isi|isivät)|säily(?:y|vät|isi|isivät))$/;
 const STAYS_SV = /^(?:förblir|är|hålls|står)$/;
+/** Being as the government proposed (ovat hallituksen esityksen mukaiset; följer regeringens proposition): a committee's report
+ * leaving the proposal's figures as they were, in the present or conditional. */
+const AS_PROPOSED_FI = /^(?:on|ovat|olisi|olisivat)$/;
+/** Changes none (ei esitetä muutoksia, ei tehdä muutoksia; inga ändringar föreslås, görs inga ändringar): what they would
+ * touch is left as it is. */
+const CHANGES_FI = /^(?:esitetä|ehdoteta|tehdä)$/;
+const CHANGES_SV = /^(?:föreslås|görs)$/;
 /** Supervision (valvonta, tillsyn) as a word of its own: after ilman or utan, a thing left unattended. */
 const UNATTENDED = /^(?:valvonta|valvontaa|tillsyn)$/;
 /** Left out (rajattiin ulkopuolelle, on jätetty ulkopuolelle, lämnades utanför, har avgränsats utanför): in any tense. */
@@ -1056,6 +1063,8 @@ function deniedIn(text: string, tokens: Token[], lang: Lang, endsIn: (text: stri
     else if (lang === 'sv' && DENIES_SV.test(w) && k + 1 < n && /^(?:inte|ej)$/.test(tokens[k + 1].lower)) from = k + 2;
     else if (lang === 'sv' && DENIES_SV.test(w) && /^(?:inte|ej)$/.test(tokens[k - 1].lower)) from = k + 1;
     else if (lang === 'sv' && DENIES_SV.test(w) && k >= 2 && tokens[k - 1].lower === 'att' && tokens[k - 2].lower === 'utan') from = k + 1;
+    // No changes proposed (round forty-six): "Inga ändringar föreslås i räddningslagens bestämmelser" leaves the act alone.
+    else if (lang === 'sv' && CHANGES_SV.test(w) && k >= 2 && tokens[k - 1].lower === 'ändringar' && tokens[k - 2].lower === 'inga') from = k + 1;
     // Without supervision (ilman valvontaa, utan tillsyn: a candle left burning unattended) is no supervision (round
     // forty-four): the word alone is denied.
     if (from < 0 && UNATTENDED.test(w) && tokens[k - 1].lower === (lang === 'sv' ? 'utan' : 'ilman')) {
@@ -1094,6 +1103,19 @@ function deniedIn(text: string, tokens: Token[], lang: Lang, endsIn: (text: stri
 function staysAt(tokens: Token[], k: number, lang: Lang): number {
   const w = tokens[k].lower;
   const fi = lang !== 'sv';
+  // Changes none, after what they would touch (round forty-six): "Pelastuslain säännöksiin ei esitetä muutoksia", "I de
+  // övriga anslagen görs inga ändringar"; the span ends before the denial.
+  if (fi ? w === 'muutoksia' && k >= 2 && CHANGES_FI.test(tokens[k - 1].lower) && tokens[k - 2].lower === 'ei' : w === 'ändringar' && k >= 2 && tokens[k - 1].lower === 'inga' && CHANGES_SV.test(tokens[k - 2].lower)) return k - 2;
+  // As the government proposed (round forty-six): "Pelastustoimen määrärahat ovat hallituksen esityksen mukaiset", "Anslagen
+  // för räddningsväsendet följer regeringens proposition".
+  if (fi && /^mukais(?:et|ia)$/.test(w) && tokens[k - 1].lower === 'esityksen') {
+    for (let j = k - 2; j >= Math.max(0, k - 4); j--) if (AS_PROPOSED_FI.test(tokens[j].lower)) return j;
+    return -1;
+  }
+  if (!fi && (w === 'propositionen' || w === 'proposition')) {
+    const j = tokens[k - 1].lower === 'följer' ? k - 1 : k >= 2 && tokens[k - 1].lower === 'regeringens' && tokens[k - 2].lower === 'följer' ? k - 2 : -1;
+    if (j >= 0) return j;
+  }
   const left = fi ? w === 'ulkopuolelle' : w === 'utanför';
   const ends = left || (fi
     ? w === 'ennallaan' || (w === 'mukaisina' && tokens[k - 1].lower === 'esityksen') || (w === 'tasolla' && tokens[k - 1].lower === 'edellisvuoden')
