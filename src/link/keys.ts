@@ -4,12 +4,6 @@ import type { Identifier } from '../model.js';
 /** One join key, "type value" (types have no spaces), e.g. "he HE 184/2026 vp". */
 export const joinKey = (i: Pick<Identifier, 'type' | 'value'>): string => `${i.type} ${i.value}`;
 
-/** The identifier a join key stands for. */
-export function fromJoinKey(key: string): Pick<Identifier, 'type' | 'value'> {
-  const at = key.indexOf(' ');
-  return { type: key.slice(0, at) as Identifier['type'], value: key.slice(at + 1) };
-}
-
 /** An item's join keys, sorted and distinct: self and about identifiers only, never mentions. */
 export function joinKeys(ids: Identifier[]): string[] {
   const keys = new Set<string>();

@@ -223,8 +223,6 @@ export const WORDS = {
   'table.matter': { fi: 'asiakokonaisuus {n}', sv: 'ärendehelhet {n}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-export type WordKey = keyof typeof WORDS;
-
 /** Whether the dictionary has the word `key` (for names looked up from stored values, such as an item's kind). */
 export const hasWord = (key: string): boolean => Object.hasOwn(WORDS, key);
 

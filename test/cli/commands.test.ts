@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runMain } from '../helpers/main.js';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 
 let server: TestServer;
@@ -27,9 +28,6 @@ const run = (...args: string[]) => runMain([...args, '--db', db, '--feeds', feed
 const lines = (text: string) => text.trim().split('\n').filter(Boolean);
 const jsonItems = async () => lines((await run('items', '--json')).out).map((l) => JSON.parse(l));
 
-const writeSource = (id: string, url: string) =>
-  fs.writeFileSync(path.join(feeds, 'sources', `${id}.yaml`), `id: ${id}\nname: Lähde ${id}\nurl: ${url}\nkind: rss\n`);
-
 beforeAll(async () => {
   server = await startServer({
     '/sm': reply(rss(
@@ -42,9 +40,8 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-cli-'));
   feeds = path.join(dir, 'feeds');
   db = path.join(dir, 'test.sqlite');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  writeSource('sm', `${server.url}/sm`);
-  writeSource('down', `${server.url}/down`);
+  writeRssSource(feeds, 'sm', `${server.url}/sm`);
+  writeRssSource(feeds, 'down', `${server.url}/down`);
   fs.appendFileSync(path.join(feeds, 'sources', 'down.yaml'), 'verified: false\n');
   fs.writeFileSync(path.join(feeds, 'sources', 'broken.yaml'), 'id: broken\nname: B\nkind: rss\n');
 });

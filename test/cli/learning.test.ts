@@ -8,6 +8,7 @@ import { runMain } from '../helpers/main.js';
 import { closeContext, openTaggingContext, pipelineDeps } from '../../src/app/context.js';
 import { insertReview } from '../../src/store/index.js';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
+import { writeRssSource } from '../helpers/feeds.js';
 
 const TAXONOMY = `version: "mini.1"
 thresholds: {relevant: 2.0, goal: 2.5, goal_ratio: 0.45, joint: 3.0}
@@ -58,7 +59,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-learn-'));
   fs.mkdirSync(path.join(dir, 'feeds', 'sources'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'feeds', 'taxonomy.yaml'), TAXONOMY);
-  fs.writeFileSync(path.join(dir, 'feeds', 'sources', 'sm.yaml'), `id: sm\nname: SM\nurl: ${server.url}/feed\nkind: rss\n`);
+  writeRssSource(path.join(dir, 'feeds'), 'sm', `${server.url}/feed`, 'SM');
 });
 afterAll(async () => {
   await server.close();

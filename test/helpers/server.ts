@@ -4,6 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { writeRssSource } from './feeds.js';
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
 
@@ -78,7 +79,6 @@ export async function oneFeedSource(prefix: string, { id = 'a', items = 1 } = {}
     },
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  fs.mkdirSync(path.join(dir, 'feeds', 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'feeds', 'sources', `${id}.yaml`), `id: ${id}\nname: Lähde ${id}\nurl: ${feed.url}/${id}\nkind: rss\n`);
+  writeRssSource(path.join(dir, 'feeds'), id, `${feed.url}/${id}`);
   return { feed, dir };
 }

@@ -10,6 +10,7 @@ import { defaultFeedsDir, fixturesDir, migrationsDir } from '../../src/paths.js'
 import { insertReview, listReviews, migrate, openDb } from '../../src/store/index.js';
 import { missingOnHost } from '../helpers/host.js';
 import { run, start } from '../helpers/process.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { seedDatabase } from './seed.js';
 
 let dir: string;
@@ -39,8 +40,7 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(mirrored, 'sources', file), doc.toString());
   }
   seedFeeds = path.join(dir, 'seed-feeds');
-  fs.mkdirSync(path.join(seedFeeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(seedFeeds, 'sources', 'sm.yaml'), 'id: sm\nname: Sisäministeriö\nurl: https://example.fi/sm\nkind: rss\n');
+  writeRssSource(seedFeeds, 'sm', 'https://example.fi/sm', 'Sisäministeriö');
   big = path.join(dir, 'big.sqlite');
   seedDatabase(big, ITEMS);
 }, 60_000);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type http from 'node:http';
 import { run, start } from '../helpers/process.js';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { listRuns, openDb } from '../../src/store/index.js';
 
 let feed: TestServer;
@@ -26,9 +27,7 @@ beforeAll(async () => {
   };
   feed = await startServer({ '/a': reply(rss, { 'content-type': 'application/rss+xml' }), '/b': dribble, '/c': dribble });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-interrupt-'));
-  fs.mkdirSync(path.join(dir, 'feeds', 'sources'), { recursive: true });
-  for (const id of ['a', 'b', 'c'])
-    fs.writeFileSync(path.join(dir, 'feeds', 'sources', `${id}.yaml`), `id: ${id}\nname: Lähde ${id}\nurl: ${feed.url}/${id}\nkind: rss\n`);
+  for (const id of ['a', 'b', 'c']) writeRssSource(path.join(dir, 'feeds'), id, `${feed.url}/${id}`);
 });
 
 afterAll(async () => {

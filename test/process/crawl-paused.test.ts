@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { run } from '../helpers/process.js';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { listRuns, openDb, setSourcePaused } from '../../src/store/index.js';
 
 let feed: TestServer;
@@ -14,9 +15,7 @@ beforeAll(async () => {
   const rss = (id: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${id}</title><item><guid>${id}-1</guid><title>Pelastustoimi ${id}</title></item></channel></rss>`;
   feed = await startServer({ '/a': reply(rss('a'), { 'content-type': 'application/rss+xml' }), '/b': reply(rss('b'), { 'content-type': 'application/rss+xml' }) });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-paused-'));
-  fs.mkdirSync(path.join(dir, 'feeds', 'sources'), { recursive: true });
-  for (const id of ['a', 'b'])
-    fs.writeFileSync(path.join(dir, 'feeds', 'sources', `${id}.yaml`), `id: ${id}\nname: Lähde ${id}\nurl: ${feed.url}/${id}\nkind: rss\n`);
+  for (const id of ['a', 'b']) writeRssSource(path.join(dir, 'feeds'), id, `${feed.url}/${id}`);
 });
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingOnHost } from '../helpers/host.js';
 import { start } from '../helpers/process.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>a</title><item><guid>a-1</guid><title>Pelastuslain muutos</title></item></channel></rss>`;
@@ -29,8 +30,7 @@ beforeAll(async () => {
     },
   });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-writer-start-'));
-  fs.mkdirSync(path.join(dir, 'feeds', 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'feeds', 'sources', 'a.yaml'), `id: a\nname: Lähde a\nurl: ${feed.url}/a\nkind: rss\n`);
+  writeRssSource(path.join(dir, 'feeds'), 'a', `${feed.url}/a`);
 });
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import { migrate, openDb, saveRun, syncSources } from '../../src/store/index.js'
 import { migrationsDir } from '../../src/paths.js';
 import type { SourceDef, TaggedItem } from '../../src/model.js';
 import { run } from '../helpers/process.js';
+import { writeRssSource } from '../helpers/feeds.js';
 
 let dir: string;
 let feeds: string;
@@ -54,8 +55,7 @@ function seed(target: string, items: TaggedItem[]): void {
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-db-process-'));
   feeds = path.join(dir, 'feeds');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  for (const s of sources) fs.writeFileSync(path.join(feeds, 'sources', `${s.id}.yaml`), `id: ${s.id}\nname: ${s.name}\nurl: ${s.url}\nkind: rss\n`);
+  for (const s of sources) writeRssSource(feeds, s.id, s.url, s.name);
   file = path.join(dir, 'db.sqlite');
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { backupDb, openDb, saveRun } from '../../src/store/index.js';
 import { listeningAt, run, start } from '../helpers/process.js';
 import { reply, startServer, type TestServer } from '../helpers/server.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { seedDatabase, seedItem } from './seed.js';
 
 let dir: string;
@@ -64,8 +65,7 @@ beforeAll(async () => {
   const items = Array.from({ length: 400 }, (_, n) => `<item><guid>big-${n}</guid><title>Tiedote ${n}</title><description>${long}</description></item>`);
   feed = await startServer({ '/big': reply(`<?xml version="1.0"?><rss version="2.0"><channel><title>big</title>${items.join('')}</channel></rss>`, { 'content-type': 'application/rss+xml' }) });
   feeds = path.join(dir, 'feeds');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  for (const id of ['sm', 'big']) fs.writeFileSync(path.join(feeds, 'sources', `${id}.yaml`), `id: ${id}\nname: Lähde ${id}\nurl: ${feed.url}/${id}\nkind: rss\n`);
+  for (const id of ['sm', 'big']) writeRssSource(feeds, id, `${feed.url}/${id}`);
 }, 60_000);
 
 afterAll(async () => {

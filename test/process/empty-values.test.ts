@@ -8,6 +8,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, run } from '../helpers/process.js';
 import { reply, startServer, type TestServer } from '../helpers/server.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { seedDatabase } from './seed.js';
 
 let dir: string;
@@ -19,8 +20,7 @@ beforeAll(async () => {
   feed = await startServer({ '/a': reply('<?xml version="1.0"?><rss version="2.0"><channel><title>a</title><item><guid>1</guid><title>Tiedote</title></item></channel></rss>', { 'content-type': 'application/rss+xml' }) });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-empty-'));
   feeds = path.join(dir, 'feeds');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(feeds, 'sources', 'a.yaml'), `id: a\nname: A\nurl: ${feed.url}/a\nkind: rss\n`);
+  writeRssSource(feeds, 'a', `${feed.url}/a`, 'A');
   db = path.join(dir, 'db.sqlite');
   seedDatabase(db, 3);
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { run } from '../helpers/process.js';
+import { writeRssSource } from '../helpers/feeds.js';
 
 let server: TestServer;
 let dir: string;
@@ -21,8 +22,7 @@ beforeAll(async () => {
   server = await startServer({ '/feed': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed()) });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-fsize-'));
   feeds = path.join(dir, 'feeds');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), `id: sm\nname: Lähde\nurl: ${server.url}/feed\nkind: rss\n`);
+  writeRssSource(feeds, 'sm', `${server.url}/feed`, 'Lähde');
 });
 afterAll(async () => {
   await server.close();

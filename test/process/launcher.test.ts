@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir } from '../../src/paths.js';
 import { BIN } from '../helpers/process.js';
+import { writeRssSource } from '../helpers/feeds.js';
 
 const LAUNCHER = path.join(rootDir, 'bin', 'lakivahti');
 const TLS = path.join(rootDir, 'test', 'fixtures', 'tls');
@@ -45,9 +46,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-launcher-'));
   feeds = path.join(dir, 'feeds');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/feed`;
-  fs.writeFileSync(path.join(feeds, 'sources', 'tls.yaml'), `id: tls\nname: TLS-lähde\nurl: ${url}\nkind: rss\n`);
+  writeRssSource(feeds, 'tls', `https://127.0.0.1:${(server.address() as AddressInfo).port}/feed`, 'TLS-lähde');
 });
 
 afterAll(async () => {

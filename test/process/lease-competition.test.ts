@@ -12,6 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { reply, startServer, type TestServer } from '../helpers/server.js';
 import { run, start } from '../helpers/process.js';
+import { writeRssSource } from '../helpers/feeds.js';
 
 let dir: string;
 let server: TestServer;
@@ -26,8 +27,7 @@ beforeAll(async () => {
   server.route('/feed', () => undefined);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-compete-'));
   feeds = path.join(dir, 'feeds');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), `id: sm\nname: Sisäministeriö\nurl: ${server.url}/feed\nkind: rss\n`);
+  writeRssSource(feeds, 'sm', `${server.url}/feed`, 'Sisäministeriö');
 });
 
 afterAll(async () => {

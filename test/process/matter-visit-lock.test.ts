@@ -11,6 +11,7 @@ import { contentHash } from '../../src/normalize/key.js';
 import { openDb, saveRun } from '../../src/store/index.js';
 import type { TaggedItem } from '../../src/model.js';
 import { listeningAt, run, start, type Child } from '../helpers/process.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { Browser, PASSWORD } from '../helpers/web.js';
 import { seedDatabase } from './seed.js';
 
@@ -21,8 +22,7 @@ let child: Child;
 let matter: number;
 
 beforeAll(async () => {
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), 'id: sm\nname: Sisäministeriö\nurl: http://127.0.0.1:9/feed\nkind: rss\n');
+  writeRssSource(feeds, 'sm', 'http://127.0.0.1:9/feed', 'Sisäministeriö');
   seedDatabase(db, 5);
   const store = openDb(db);
   try {

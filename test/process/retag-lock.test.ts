@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { loadTaxonomy } from '../../src/tag/taxonomy.js';
 import { run, start } from '../helpers/process.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { seedDatabase } from './seed.js';
 
 const ITEMS = 100_000;
@@ -45,8 +46,7 @@ beforeAll(async () => {
 <rss version="2.0"><channel><title>t</title><link>https://example.fi/</link><description>d</description>${['a', 'b']
       .map((g) => `<item><guid>${g}</guid><title>Pelastuslain muutos ${g}</title><link>https://example.fi/${g}</link></item>`).join('')}</channel></rss>`),
   });
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), `id: sm\nname: Sisäministeriö\nurl: ${server.url}/feed\nkind: rss\n`);
+  writeRssSource(feeds, 'sm', `${server.url}/feed`, 'Sisäministeriö');
   seedDatabase(db, ITEMS);
   untag();
   // Seeding 100,000 items is 30 s of work at load 8 and overran 120 s at load 29 (session 53): a set-up, not what is tested.

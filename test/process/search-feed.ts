@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { run } from '../helpers/process.js';
+import { writeRssSource } from '../helpers/feeds.js';
 
 export const env = { LAKIVAHTI_NO_VOIKKO: '1' };
 
@@ -19,8 +20,7 @@ export function useCrawledTitles(name: string, titles: string[]): { db(): string
     server = await startServer({ '/feed': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed) });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), `lakivahti-${name}-`));
     const feeds = path.join(dir, 'feeds');
-    fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-    fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), `id: sm\nname: Lähde\nurl: ${server.url}/feed\nkind: rss\n`);
+    writeRssSource(feeds, 'sm', `${server.url}/feed`, 'Lähde');
     const crawl = await run(['crawl', '--db', path.join(dir, 'l.sqlite'), '--feeds', feeds], { env });
     expect(crawl.out).toBe(`sm: ${titles.length} new, 0 updated, ${titles.length} found\n`);
   });

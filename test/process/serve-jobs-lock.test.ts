@@ -3,10 +3,10 @@
 // stalled with it, and then failed, leaving the message to the next tick. The job now waits for the lock off the event
 // loop, says so in the log, and does its work once the lock is free; pages and /healthz answer meanwhile.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { listeningAt, run, start, type Child } from '../helpers/process.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { smtpForTests } from '../helpers/smtp.js';
 import { seedDatabase } from './seed.js';
 
@@ -18,8 +18,7 @@ let child: Child;
 beforeAll(async () => {
   db = path.join(scratch.dir, 'live.sqlite');
   feeds = path.join(scratch.dir, 'feeds');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), 'id: sm\nname: Sisäministeriö\nurl: http://127.0.0.1:9/feed\nkind: rss\n');
+  writeRssSource(feeds, 'sm', 'http://127.0.0.1:9/feed', 'Sisäministeriö');
   seedDatabase(db, 30);
   const added = await run(['subscriptions', 'add', 'tilaaja@example.fi', '--goal', 'services', '--every', 'immediately', '--db', db, '--feeds', feeds]);
   expect([added.code, added.err]).toEqual([0, '']);

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { listeningAt, run, start, type Child } from '../helpers/process.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { Browser, PASSWORD, quickHash } from '../helpers/web.js';
 import { seedDatabase } from './seed.js';
 
@@ -20,8 +21,7 @@ let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), 'id: sm\nname: Sisäministeriö\nurl: http://127.0.0.1:9/feed\nkind: rss\n');
+  writeRssSource(feeds, 'sm', 'http://127.0.0.1:9/feed', 'Sisäministeriö');
   seedDatabase(db, 30);
   const added = await run(['users', 'add', 'juristi@example.fi', '--role', 'reviewer', '--db', db, '--feeds', feeds], { input: `${PASSWORD}\n` });
   expect([added.code, added.err]).toEqual([0, '']);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startServer, reply, type TestServer } from '../helpers/server.js';
 import { BIN, start, run } from '../helpers/process.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { spawn } from 'node:child_process';
 import { seedDatabase } from './seed.js';
 import { insertReview, listReviews, openDb, readMeta } from '../../src/store/index.js';
@@ -27,10 +28,9 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-serve-'));
   fs.chmodSync(dir, 0o755);
   feeds = path.join(dir, 'feeds');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), `id: sm\nname: Sisäministeriö\nurl: ${server.url}/feed\nkind: rss\n`);
+  writeRssSource(feeds, 'sm', `${server.url}/feed`, 'Sisäministeriö');
   fs.writeFileSync(path.join(feeds, 'sources', 'broken.yaml'), 'id: broken\nname: Rikki\nkind: rss\n');
-  fs.writeFileSync(path.join(feeds, 'sources', 'slow.yaml'), `id: slow\nname: Hidas\nurl: ${server.url}/slow\nkind: rss\n`);
+  writeRssSource(feeds, 'slow', `${server.url}/slow`, 'Hidas');
 });
 
 afterAll(async () => {

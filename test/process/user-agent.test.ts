@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { run } from '../helpers/process.js';
 import { reply, startServer, type TestServer } from '../helpers/server.js';
+import { writeRssSource } from '../helpers/feeds.js';
 
 let dir: string;
 let feeds: string;
@@ -17,8 +18,7 @@ beforeAll(async () => {
   server = await startServer({ '/rss': reply('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>', { 'content-type': 'application/rss+xml' }) });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-user-agent-'));
   feeds = path.join(dir, 'feeds');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), `id: sm\nname: SM\nurl: ${server.url}/rss\nkind: rss\n`);
+  writeRssSource(feeds, 'sm', `${server.url}/rss`, 'SM');
 });
 afterAll(async () => {
   await server.close();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listeningAt, run, start } from '../helpers/process.js';
+import { writeRssSource } from '../helpers/feeds.js';
 import { Browser, PASSWORD } from '../helpers/web.js';
 import { seedDatabase } from './seed.js';
 
@@ -19,8 +20,7 @@ let feeds: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-web-write-failure-'));
   feeds = path.join(dir, 'feeds');
-  fs.mkdirSync(path.join(feeds, 'sources'), { recursive: true });
-  fs.writeFileSync(path.join(feeds, 'sources', 'sm.yaml'), 'id: sm\nname: Sisäministeriö\nurl: http://127.0.0.1:9/feed\nkind: rss\n');
+  writeRssSource(feeds, 'sm', 'http://127.0.0.1:9/feed', 'Sisäministeriö');
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

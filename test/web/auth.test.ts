@@ -528,6 +528,11 @@ describe('feed tokens', () => {
     await other.signIn(reviewer);
     expect((await other.post(`/account/feed-tokens/${id}/revoke`, { _csrf: await other.token() })).res.status).toBe(404);
     expect(feedTokenUser(db, token)).toBeDefined();
+    // A token's number is digits only, by the one rule (parse/id.ts): Number() read 0x…, …e0, 0…, ….0 and ' …' as it.
+    const n = Number(id);
+    for (const typed of [`0x${n.toString(16)}`, `${n}e0`, `0${n}`, `${n}.0`, `%20${n}`])
+      expect((await r.post(`/account/feed-tokens/${typed}/revoke`, { _csrf: Browser.token(again.html) })).res.status, typed).toBe(404);
+    expect(feedTokenUser(db, token)).toBeDefined();
     expect((await r.post(`/account/feed-tokens/${id}/revoke`, { _csrf: Browser.token(again.html) })).res.status).toBe(303);
     expect(feedTokenUser(db, token)).toBeUndefined();
     expect((await r.get('/account')).html).toMatch(/peruttu \d/);

@@ -136,6 +136,9 @@ describe('the digest draft page', () => {
 
   it('approving ends editing; the page says by whom and that it goes at the next send', async () => {
     expect((await post('/digest/1/approve', {}, as.reviewer)).status).toBe(403);
+    // A digest's number is digits only, by the one rule (parse/id.ts): Number() read these as 1.
+    for (const id of ['0x1', '1e0', '01', '1.0', '%201']) expect((await post(`/digest/${id}/approve`)).status, id).toBe(404);
+    expect(db.prepare('SELECT status FROM digests WHERE id = 1').pluck().get()).toBe('draft');
     expect((await post('/digest/1/approve')).status).toBe(303);
     const html = await page();
     expect(html).toContain('Katsaus 1: hyväksytty');

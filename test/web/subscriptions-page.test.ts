@@ -116,6 +116,10 @@ describe('the subscriptions page', () => {
     expect(page).toContain('osasto@example.fi');
     expect(page).toContain('lukija@example.fi');
     const dept = active('osasto@example.fi')[0];
+    // A subscription's number is digits only, by the one rule (parse/id.ts): Number() read 0x…, …e0, 0…, ….0 and ' …' as it.
+    for (const id of [`0x${dept.id.toString(16)}`, `${dept.id}e0`, `0${dept.id}`, `${dept.id}.0`, `%20${dept.id}`])
+      expect((await admin.post(`/subscriptions/${id}/remove`, { _csrf: Browser.token(page) })).res.status, id).toBe(404);
+    expect(active('osasto@example.fi')).toHaveLength(1);
     expect((await admin.post(`/subscriptions/${dept.id}/remove`, { _csrf: Browser.token(page) })).res.status).toBe(303);
     expect(active('osasto@example.fi')).toHaveLength(0);
     const mine = active('lukija@example.fi');
@@ -128,6 +132,9 @@ describe('the subscriptions page', () => {
     const matter = db.prepare('SELECT id FROM matters ORDER BY id LIMIT 1').pluck().get() as number;
     const before = (await reader.get(`/matters/${matter}`)).html;
     expect(before).toContain(`action="/matters/${matter}/follow"`);
+    for (const id of [`0x${matter.toString(16)}`, `${matter}e0`, `0${matter}`, `${matter}.0`, `%20${matter}`])
+      expect((await reader.post(`/matters/${id}/follow`, { _csrf: Browser.token(before) })).res.status, id).toBe(404);
+    expect(active('lukija@example.fi')).toHaveLength(0);
     for (let n = 0; n < 2; n++) {
       const res = await reader.post(`/matters/${matter}/follow`, { _csrf: Browser.token(before) });
       expect(res.res.status).toBe(303);

@@ -10,6 +10,7 @@ import { HttpError, say, type SessionUser } from '../auth/index.js';
 import { isLang, LANGS, word } from '../../present/words-web.js';
 import type { WebDeps } from '../deps.js';
 import { pageLang } from './form-helpers.js';
+import { parseId } from '../../parse/id.js';
 
 export function mountAccount(app: express.Express, deps: WebDeps): void {
   const page = (res: Response, status: number, created?: string, passwordError?: string) => {
@@ -94,9 +95,9 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
   app.post('/account/feed-tokens/:id/revoke', (req: Request, res: Response) => {
     writable(res);
     const user = res.locals.user as SessionUser;
-    const id = Number(req.params.id);
+    const id = parseId(req.params.id);
     const now = new Date().toISOString();
-    if (!Number.isSafeInteger(id) || !revokeFeedToken(deps.db, user.id, id, now)) throw new HttpError(404, word(pageLang(res.locals), 'account.noToken'));
+    if (id === undefined || !revokeFeedToken(deps.db, user.id, id, now)) throw new HttpError(404, word(pageLang(res.locals), 'account.noToken'));
     logAction(deps.db, { userId: user.id, email: user.email, action: 'feed-token-revoke', target: `user:${user.id}`, detail: { id }, now });
     say(res, word(pageLang(res.locals), 'account.tokenRevokedSaid'));
     res.redirect(303, '/account');

@@ -29,6 +29,7 @@ import { HttpError, say, type SessionUser } from '../auth/index.js';
 import type { WebDeps } from '../deps.js';
 import { editorGroups, mailError, movedOrder, SECTIONS } from './digest-draft.js';
 import { controlCharacter } from '../../app/control-chars.js';
+import { parseId } from '../../parse/id.js';
 
 /** The preview is a whole e-mail: its own policy allows its inline styles and nothing else (no script, no form). */
 const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox";
@@ -81,8 +82,8 @@ export function mountDigest(app: express.Express, deps: WebDeps): void {
   };
   /** The digest a POST names, in the state the action needs (a sent digest never changes). */
   const digestOf = (req: Request, res: Response, status: 'draft' | 'approved') => {
-    const id = Number(req.params.id);
-    const d = Number.isSafeInteger(id) ? getDigest(deps.db, id) : undefined;
+    const id = parseId(req.params.id);
+    const d = id === undefined ? undefined : getDigest(deps.db, id);
     if (!d) throw new HttpError(404, w(res, 'digest.noSuch', { id: String(req.params.id) }));
     if (d.status === 'sent') throw new HttpError(409, w(res, 'digest.alreadySent', { id: d.id }));
     if (status === 'draft' && d.status !== 'draft') throw new HttpError(409, w(res, 'digest.alreadyApproved', { id: d.id }));

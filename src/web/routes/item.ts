@@ -85,10 +85,10 @@ export function itemPage(ctx: PageContext): RequestHandler {
   // version (kept-bodies.ts) for each read state. Its title is kept beside it for the layout.
   const bodies = keptBodies(ctx.deps.db);
   return (req, res) => {
-    const id = parseId(req.params.id) ?? NaN;
+    const id = parseId(req.params.id);
     const lang = pageLang(res.locals);
     const notFound = () => void res.status(404).render('pages/not-found', { title: word(lang, 'item.notFoundTitle'), what: word(lang, 'item.notFound', { id: String(req.params.id) }) });
-    if (!Number.isSafeInteger(id)) return notFound();
+    if (id === undefined) return notFound();
     const who = viewer(res);
     const isRead = who.user ? readItemIds(ctx.deps.db, who.user.id, [id]).has(id) : false;
     const key = bodyKey(res, ctx.rows(lang).today, isRead ? 'read' : 'unread');

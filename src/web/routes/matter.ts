@@ -73,7 +73,7 @@ function pageAsked(query: Record<string, unknown>, lang: Lang): { items: MatterI
   const before = cursor('before');
   const after = before ? undefined : cursor('after');
   const changes = one('changes');
-  const changesBefore = changes === undefined ? undefined : /^[1-9]\d{0,14}$/.test(changes) ? Number(changes) : badPage('changes');
+  const changesBefore = changes === undefined ? undefined : parseId(changes) ?? badPage('changes');
   return { items: { before, after, limit: PAGE_SIZE }, changesBefore };
 }
 
@@ -116,13 +116,13 @@ export function responseStatus(b: BoardEntry, lang: Lang = 'fi'): string {
 
 export function matterPage(ctx: PageContext): RequestHandler {
   return (req, res) => {
-    const id = parseId(req.params.id) ?? NaN;
+    const id = parseId(req.params.id);
     const lang = pageLang(res.locals);
     const rows = ctx.rows(lang);
-    const m = Number.isSafeInteger(id) ? matterHead(ctx.deps.db, id, rows.today) : undefined;
+    const m = id === undefined ? undefined : matterHead(ctx.deps.db, id, rows.today);
     if (!m) {
       // A matter a reviewer merged away: its old links (digests, bookmarks) lead to the matter it became.
-      const into = Number.isSafeInteger(id) ? mergedInto(ctx.deps.db, id) : undefined;
+      const into = id === undefined ? undefined : mergedInto(ctx.deps.db, id);
       if (into !== undefined && into !== id) return void res.redirect(302, `/matters/${into}`);
     }
     if (!m) return void res.status(404).render('pages/not-found', { title: word(lang, 'matter.notFoundTitle'), what: word(lang, 'matter.notFound', { id: String(req.params.id) }) });

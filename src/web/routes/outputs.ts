@@ -157,10 +157,10 @@ export function itemsFeed(ctx: PageContext, format: 'atom' | 'json'): RequestHan
 /** /feeds/matters/:id.atom and .json: a matter's items, newest first. */
 export function matterFeed(ctx: PageContext, format: 'atom' | 'json'): RequestHandler {
   return (req, res) => {
-    const id = parseId(req.params.id) ?? NaN;
-    const m = Number.isSafeInteger(id) ? matterTitle(ctx.deps.db, id) : undefined;
+    const id = parseId(req.params.id);
+    const m = id === undefined ? undefined : matterTitle(ctx.deps.db, id);
     const lang = requesterLang(ctx, res);
-    if (m === undefined) return void res.status(404).type('text/plain; charset=utf-8').send(`${word(lang, 'matter.noSuch', { id: String(req.params.id) })}\n`);
+    if (id === undefined || m === undefined) return void res.status(404).type('text/plain; charset=utf-8').send(`${word(lang, 'matter.noSuch', { id: String(req.params.id) })}\n`);
     // Its newest items only, read from the matter's end (a matter of 10,000 items was read whole for each request).
     renderFeed(ctx, req, res, lang, format, `Lakivahti: ${m}`, matterItems(ctx.deps.db, id, { newest: true, limit: FEED_ITEMS }).items.reverse(), `/matters/${id}`);
   };

@@ -17,6 +17,7 @@ import { mailError } from './digest-draft.js';
 import { pageLang, wordsFor } from './form-helpers.js';
 import { word } from '../../present/words-web.js';
 import { organisationChoices } from '../../app/organisations.js';
+import { parseId } from '../../parse/id.js';
 import { sourceNameIn, type Lang } from '../../model.js';
 
 /** A word of the signed-in person's language (the page's). */
@@ -162,8 +163,8 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
   /** The subscription a POST names, if this person may change it. */
   const target = (req: Request, res: Response, adminOnly: boolean): Subscription => {
     const user = res.locals.user as SessionUser;
-    const id = Number(req.params.id);
-    const s = Number.isSafeInteger(id) ? getSubscription(deps.db, id) : undefined;
+    const id = parseId(req.params.id);
+    const s = id === undefined ? undefined : getSubscription(deps.db, id);
     const allowed = s && (user.role === 'admin' || (!adminOnly && owns(s, user)));
     if (!s || (!allowed && !adminOnly)) throw new HttpError(404, w(res, 'subs.noSuch', { id: String(req.params.id) }));
     if (!allowed) throw new HttpError(403, w(res, 'subs.resumeAdmin'));
@@ -228,8 +229,8 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
 
   // The matter page shows whether the person follows it (its partial reads res.locals.follow).
   app.get('/matters/:id', (req, res, next) => {
-    const id = Number(req.params.id);
-    if (Number.isSafeInteger(id) && id > 0) res.locals.follow = { matter: id, subscription: following(res.locals.user as SessionUser, id)?.id ?? null };
+    const id = parseId(req.params.id);
+    if (id !== undefined) res.locals.follow = { matter: id, subscription: following(res.locals.user as SessionUser, id)?.id ?? null };
     next();
   });
 
@@ -237,8 +238,8 @@ export function mountSubscriptions(app: express.Express, deps: WebDeps): void {
   app.post('/matters/:id/follow', (req, res) => {
     writable(res);
     const user = res.locals.user as SessionUser;
-    const id = Number(req.params.id);
-    if (!Number.isSafeInteger(id) || id < 1 || matterTitle(deps.db, id) === undefined) throw new HttpError(404, w(res, 'matter.noSuch', { id: String(req.params.id) }));
+    const id = parseId(req.params.id);
+    if (id === undefined || matterTitle(deps.db, id) === undefined) throw new HttpError(404, w(res, 'matter.noSuch', { id: String(req.params.id) }));
     if (!following(user, id)) {
       const checked = checkSubscription({ email: user.email, network: false, goals: [], sources: [], organisations: [], matters: [String(id)], every: 'immediately' }, rules());
       deps.db.transaction(() => {
