@@ -258,10 +258,14 @@ const evaluation202824 = load('eval-2028-24.jsonl');
 // 9dc14a4); a dev set from round forty-five on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202825 = load('eval-2028-25.jsonl');
 // Round forty-five's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
-// and measured before any round-forty-five change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-forty-five change, never tuned on through round forty-five (figures in its commit message,
+// 433e566); a dev set from round forty-six on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202826 = load('eval-2028-26.jsonl');
+// Round forty-six's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
+// and measured before any round-forty-six change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202826 = load('eval-2028-26.jsonl');
+const evaluation202827 = load('eval-2028-27.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -867,14 +871,22 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round forty-five's end (12-07 06:27 UTC, both parts merged, both models refitted, taxonomy 2026.27): primary 0.971 / 0.964, snowball / voikko (F1 and goal precision unchanged). Bars raised to just below.
       expectBars(evaluation202825, { f1: 0.95, primaryHit: 0.96, goalPrecision: 0.975 }, true);
     });
-    it('holds on the round-forty-five evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-five change (12-07
-      // 05:22 UTC, load 22-23, the rules and models of f2b8d1a): F1 0.932 / 0.936 (precision 0.929 / 0.936, recall 0.936 /
-      // 0.936), primary 0.936 / 0.936 (chosen the same), goal precision 0.986 / 0.986 (goal recall 0.914 / 0.914),
-      // snowball / voikko; keyword alert 0.821 (precision 0.765, recall 0.886), 0.693 (chosen 0.543), 0.644. Bars just
-      // below (below the F1 and primary-hit targets, where it stands; above its goal-precision target): a fall
-      // below is a regression.
-      expectBars(evaluation202826, { f1: 0.93, primaryHit: 0.93, goalPrecision: 0.98 }, false);
+    it('holds on the round-forty-five evaluation set, a dev set from round forty-six, above the keyword alert on every figure', () => {
+      // Sealed through round forty-five; a dev set from round forty-six on, so its misses are printed. Before any
+      // round-forty-five change (12-07 05:22 UTC, load 22-23, the rules and models of f2b8d1a): F1 0.932 / 0.936 (precision
+      // 0.929 / 0.936, recall 0.936 / 0.936), primary 0.936 / 0.936 (chosen the same), goal precision 0.986 / 0.986 (goal
+      // recall 0.914 / 0.914), snowball / voikko; keyword alert 0.821 (precision 0.765, recall 0.886), 0.693 (chosen
+      // 0.543), 0.644. Bars just below (below the F1 and primary-hit targets, where it stood; above its
+      // goal-precision target): a fall below is a regression. In the learning test from round forty-six on.
+      expectBars(evaluation202826, { f1: 0.93, primaryHit: 0.93, goalPrecision: 0.98 }, true);
+    });
+    it('holds on the round-forty-six evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-six change (12-07
+      // 08:46 UTC, load 14-18, the rules and models of 66d7620): F1 0.942 / 0.938 (precision 0.963 / 0.962, recall 0.921 /
+      // 0.914), primary 0.850 / 0.836 (chosen 0.843 / 0.829), goal precision 0.929 / 0.921 (goal recall 0.855 / 0.842),
+      // snowball / voikko; keyword alert 0.885 (precision 0.818, recall 0.964), 0.814 (chosen 0.621), 0.637. Bars just
+      // below (below all three of the targets, where it stands): a fall below is a regression.
+      expectBars(evaluation202827, { f1: 0.935, primaryHit: 0.83, goalPrecision: 0.92 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
