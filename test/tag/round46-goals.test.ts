@@ -24,3 +24,18 @@ describe.each(roundTaggers('round forty-six, one reading of where'))('round fort
     expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
   });
 });
+
+// The rescue services' shared ICT service centre by its Swedish name with the English abbreviation (ICT-servicecentret),
+// as IKT-servicecentral and the Finnish ICT-palvelukeskus are already: their information systems, internal security, the
+// welfare areas that pay for it no goal of their own. Without the terms only the context word ICT (2) spoke for it, and the
+// welfare areas named after the colon led or were listed.
+describe.each(roundTaggers('round forty-six, the ICT service centre'))('round forty-six, ICT-servicecentret (%s)', (_name, tag) => {
+  it('internal security alone: the centre\'s fee shared by the welfare areas', () => {
+    const r = tag({ title: 'Avgiften för ICT-servicecentret: välfärdsområdena delar kostnaderna efter antalet användare', summary: 'Inrikesministeriet och räddningsverken kom överens om fördelningen.', lang: 'sv', source: 'intermin' });
+    expect(r).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
+  });
+  it('internal security first: the centre\'s funding model', () => {
+    const r = tag({ title: 'ICT-servicecentrets nya finansieringsmodell: välfärdsområdena betalar enligt användning', summary: 'Modellen gäller från början av nästa år.', lang: 'sv', source: 'intermin' });
+    expect(r).toMatchObject({ relevant: true, primary: 'internal-security' });
+  });
+});
