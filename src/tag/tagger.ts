@@ -138,6 +138,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const hitTerms: CompiledTerm[] = [];
   const hitField: Field[] = [];
   const hitMatch: string[] = [];
+  // Where each hit's words start in its field's tokens, and how many they are.
+  const hitWord: number[] = [];
+  const hitLen: number[] = [];
+  let summaryTokens: Token[] = [];
   // How many of the hit and phrase lists' entries are this item's: the lists are overwritten, not emptied (length = 0
   // gives up their store, and each item would grow a new one); nothing reads past the count.
   let hits = 0;
@@ -161,17 +165,21 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     if (!out) next.set(goal, (out = new Set([...set, goal])));
     return out;
   };
-  const note = (term: CompiledTerm, field: Field, match: string): void => {
+  const note = (term: CompiledTerm, field: Field, match: string, word: number, len: number): void => {
     const at = hitAt[term.index];
     if (at < 0) {
       hitAt[term.index] = hits;
       hitTerms[hits] = term;
       hitField[hits] = field;
       hitMatch[hits] = match;
+      hitWord[hits] = word;
+      hitLen[hits] = len;
       hits++;
     } else if (hitField[at] === 'summary' && field === 'title') {
       hitField[at] = field;
       hitMatch[at] = match;
+      hitWord[at] = word;
+      hitLen[at] = len;
     }
   };
 
@@ -199,6 +207,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const summary = input.summary ?? '';
     const lang: Lang = input.lang ?? guessLang(`${title} ${summary}`);
     const kind = input.kind ?? inferKind(title);
+    summaryTokens = [];
     for (let h = 0; h < hits; h++) hitAt[hitTerms[h].index] = -1;
     hits = 0;
     phrases = 0;
@@ -223,6 +232,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const tokens: Token[] = words?.[field] ?? tokenize(text);
       const denied = deniedIn(text, tokens, lang, endsIn, fi === 0 || !ownBudget(fieldTokens.length > 0 && fieldTokens[0][0] === 'title' ? fieldTokens[0][1].length : 0));
       fieldTokens.push([field, tokens, denied]);
+      if (fi === 1) summaryTokens = tokens;
       matchField(tokens, field, lang, features, denied);
       if (fi === 0) readTitle(text, tokens, lang);
     }
@@ -272,7 +282,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         let ok = i + len <= n;
         for (let k = 1; k < len && ok; k++) ok = hasWord(perToken[i + k].phraseWords, pw.term, k);
         if (!ok) continue;
-        note(pw.term, field, phraseText(tokens, i, len));
+        note(pw.term, field, phraseText(tokens, i, len), i, len);
         if (fi === 0 && pw.term.def.budget === true) budgetAt[i] ??= pw.term;
         if (fi === 0 && pw.term.def.rule === 'anchor') {
           phraseStart[phrases] = i;
@@ -296,10 +306,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         const rule = s.term.def.rule;
         // A phrase hides the single-word terms inside it (kansallinen riskiarvio vs riskiarvio).
         if (covered[i] === 1 && rule !== 'false-friend') continue;
-        note(s.term, field, tokens[i].text);
+        note(s.term, field, tokens[i].text, i, 1);
         if (!isTitle) continue;
         // A fire station named as where ("ensihoitoyksikkö sijoitetaan paloasemalle") names no subject of the title.
-        if (s.term.def.place === true && inPlaceCase(tokens, i, lang)) {
+        if (s.term.def.place === true && namedAsWhere(tokens, i, 1, lang)) {
           (placeWords ??= new Set()).add(tokens[i].text);
           continue;
         }
@@ -640,15 +650,16 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // goal whose topic terms are strongest (the first such goal on a tie), so relevance stays and the topic decides the
     // goal. Less than one topic term's weight of its own goal is no topic: a context word in the summary ("financed in
     // the state budget") does not keep an actor with its goal ("Virve 2.0 -päätelaitteiden jakelu pelastuslaitoksille").
-    // A topic word the summary names as where (a Finnish place case, a Swedish i, på or vid before it) is where the
-    // actor's matter happens, not a topic to lend to: "kielletään akkujen lataaminen porrashuoneissa ja väestönsuojissa"
-    // is the rescue department's fire-safety rule, the shelter the place it covers (round forty-five, eval-2028-24).
+    // A topic word the summary names as where (namedAsWhere: a Finnish place case or the illative, a Swedish place
+    // preposition before it) is where the actor's matter happens, not a topic to lend to: "kielletään akkujen lataaminen
+    // porrashuoneissa ja väestönsuojissa" is the rescue department's fire-safety rule, the shelter the place it covers
+    // (round forty-five, eval-2028-24).
     const lending: Record<GoalId, number> = { ...topic };
     if (actors.length > 0 && whereHits !== null) {
       for (let wi = 0; wi < whereHits.length; wi++) {
         const h = whereHits[wi];
         const term = hitTerms[h];
-        if (!lendsActor(term, actors) || !saidWhere(input.summary ?? '', hitMatch[h], lang)) continue;
+        if (!lendsActor(term, actors) || !namedAsWhere(summaryTokens, hitWord[h], hitLen[h], lang)) continue;
         lending[term.owner] -= term.own * factor.summary;
       }
     }
@@ -1322,20 +1333,24 @@ function phraseText(tokens: Token[], i: number, n: number): string {
 }
 
 /**
- * Finnish place cases (at, to, from, in: -lla, -lle, -lta, -ssa) and Swedish place prepositions: where, not what about; since
- * round thirty-five also with (med), who: "Avtalen om första insats med avtalsbrandkårerna". Not av: by, but also of
- * ("utbildningen av avtalsbrandkårerna" is the brigades' training).
+ * Finnish place cases (at, to, from, in: -lla, -lle, -lta, -ssa) and Swedish place prepositions (i, vid, på, till, från):
+ * where, not what about; since round thirty-five also with (med), who: "Avtalen om första insats med avtalsbrandkårerna".
+ * Not av: by, but also of ("utbildningen av avtalsbrandkårerna" is the brigades' training).
  */
 const FI_PLACE = /(?:ll[aä]|lle|lt[aä]|ss[aä])$/;
-const SV_PLACE = /^(?:vid|på|till|från|med)$/;
+const SV_PLACE = /^(?:i|vid|på|till|från|med)$/;
 
 /**
- * Whether title word `i` names a place: in a Finnish place case or, since round thirty-five, the illative (where to:
- * "Ensivasteyksiköitä lisätään … sopimuspalokuntiin"), or up to two words after a Swedish place preposition ("vid tre nya
- * brandstationer").
+ * Whether the `len` words from `i` are named as where: the last in a Finnish place case or the illative (where to:
+ * "Ensivasteyksiköitä lisätään … sopimuspalokuntiin"), or a Swedish place preposition up to three words before the first
+ * ("vid tre nya brandstationer", "i trapphus och skyddsrum"). One reading for the title's place terms and the summary's
+ * topic words (session 55: the title's and the summary's readings, made one, moved no dev item with either analyzer).
  */
-function inPlaceCase(tokens: Token[], i: number, lang: Lang): boolean {
-  if (lang !== 'sv') return FI_PLACE.test(tokens[i].lower) || ILLATIVE.test(tokens[i].lower);
+function namedAsWhere(tokens: Token[], i: number, len: number, lang: Lang): boolean {
+  if (lang !== 'sv') {
+    const last = tokens[i + len - 1].lower;
+    return FI_PLACE.test(last) || ILLATIVE.test(last);
+  }
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (SV_PLACE.test(tokens[k].lower)) return true;
   return false;
 }
@@ -1347,15 +1362,6 @@ function lendsActor(term: CompiledTerm, actors: readonly { goal: GoalId }[]): bo
     for (let a = 0; a < actors.length; a++) if (actors[a].goal === term.goals[e][0]) return true;
   }
   return false;
-}
-
-/** Whether the summary names `match` as where: in a Finnish place case, or after a Swedish i, på or vid (a list's second too). */
-function saidWhere(text: string, match: string, lang: Lang): boolean {
-  if (lang !== 'sv') return PLACE_CASE.test(match.toLowerCase());
-  const at = text.indexOf(match);
-  if (at < 0) return false;
-  const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
-  return /(?:^|\s)(?:i|på|vid)\s+(?:\S+\s+(?:och|eller)\s+)?$/.test(before);
 }
 
 /** Whether every single-word match is an actor term. */
