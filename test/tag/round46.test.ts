@@ -26,7 +26,7 @@ describe.each(roundTaggers('round forty-six, dampers'))('round forty-six, a damp
 // An event told by its noun (tapahtuma, evenemang as words of their own: the events scope's own name) is event news as
 // a competition is: firefighters' charity climbs and runs whatever rescue words the meta line and the summary carry.
 // So is a concert (konsertti, konsert: round forty-six's eval-2028-26, a charity concert). A public event's rescue plan
-// (yleisötapahtuma, publikevenemang: compounds) is the rescue act's matter still.
+// (yleisötapahtuma, publikevenemang: compounds) is the rescue act's matter still, and so is what an event is required to have.
 describe.each(roundTaggers('round forty-six, events'))('round forty-six, an event by its noun (%s)', (_name, tag) => {
   it.each([
     ['Palomiehet juoksivat maratonin savusukellusvarusteissa', 'Uutinen sisäministeriö Pelastustoimi, 5.5.2052 15:00. Tapahtuman tuotto menee nuorisotyöhön, ja mukana oli 40 pelastajaa.', 'fi'],
@@ -39,6 +39,9 @@ describe.each(roundTaggers('round forty-six, events'))('round forty-six, an even
 
   it.each([
     ['Yleisötapahtumien pelastussuunnitelmat: pelastuslaitos tarkastaa suunnitelmat aiempaa aikaisemmin', 'Tapahtuman järjestäjän on toimitettava suunnitelma kolme viikkoa ennen tapahtumaa.', 'fi'],
+    // A requirement (vaatimus, vaaditaan; krav, krävs) for an event is a fire-safety rule, not event news.
+    ['Alkusammutuskalusto ja merkityt poistumistiet vaaditaan jatkossa jokaiseen telttaan', 'Tapahtuma ei saa alkaa ennen kuin pelastusviranomainen on tarkastanut teltat.', 'fi'],
+    ['Släckutrustning och märkta utrymningsvägar krävs i varje tält', 'Arrangemanget får inte börja innan räddningsmyndigheten har granskat tälten; varje evenemang omfattas.', 'sv'],
   ] as const)('still relevant: %s', (title, summary, lang) => {
     expect(tag({ title, summary, lang, source: 'pelastustoimi' }).relevant).toBe(true);
   });
