@@ -4,7 +4,8 @@ import type { RequestHandler } from 'express';
 import type { Lang } from '../../model.js';
 import { jointDeadlineCounter, latestReviewIds, listBoardEntries, listItems, listJointDeadlines, listSourceStates, type BoardEntry, type ItemRow } from '../../store/index.js';
 import { HttpError } from '../auth/index.js';
-import { addDays, daysInMonth, helsinkiDate } from '../../parse/dates.js';
+import { addDays, helsinkiDate } from '../../parse/dates.js';
+import { writtenDayFault } from '../../app/day-fault.js';
 import type { WebDeps } from '../deps.js';
 import { word } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
@@ -88,8 +89,9 @@ const CURSOR = /^(\d{4}-\d{2}-\d{2})_(\d{1,15})$/;
 /** A page's cursor (`?jatko=DEADLINE_ID`) on a real day: month 13 or 30 February listed the board from its top. */
 function boardCursor(raw: string): { deadline: string; id: number } | undefined {
   const m = CURSOR.exec(raw);
-  const [year, month, day] = m ? m[1].split('-').map(Number) : [];
-  return m && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { deadline: m[1], id: Number(m[2]) } : undefined;
+  // Any year: entries without a deadline sort at LAST_DAY, past the parser's range.
+  const fault = m ? writtenDayFault(m[1]) : null;
+  return m && (fault === null || fault.fault === 'year') ? { deadline: m[1], id: Number(m[2]) } : undefined;
 }
 
 /**
