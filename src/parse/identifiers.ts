@@ -310,7 +310,8 @@ export function parliamentSpellings(value: string): { prefixes: string[]; number
   const m = /^([A-Za-zÄÖäö]+) (\d+)\/(\d{4}) vp$/.exec(value);
   if (!m) return null;
   const committee = /^(.+V)([ML])$/.exec(m[1]);
-  const svCommittee = committee && Object.keys(SV_COMMITTEES).find((k) => SV_COMMITTEES[k] === committee[1]);
-  const sv = SV_PREFIXES[m[1]] ?? (svCommittee ? `${svCommittee}${committee![2] === 'M' ? 'B' : 'U'}` : undefined);
+  const swedish = (names: Record<string, string>, finnish: string) => Object.keys(names).find((k) => names[k] === finnish);
+  const svCommittee = committee && swedish(SV_COMMITTEES, committee[1]);
+  const sv = SV_PREFIXES[m[1]] ?? (svCommittee ? `${svCommittee}${swedish(SV_DOCS, committee![2])}` : undefined);
   return { prefixes: sv ? [m[1], sv] : [m[1]], number: m[2], year: m[3] };
 }
