@@ -141,7 +141,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   // Where each hit's words start in its field's tokens, and how many they are.
   const hitWord: number[] = [];
   const hitLen: number[] = [];
-  let summaryTokens: Token[] = [];
+  let summaryTokens: readonly Token[] = NO_TOKENS;
   // How many of the hit and phrase lists' entries are this item's: the lists are overwritten, not emptied (length = 0
   // gives up their store, and each item would grow a new one); nothing reads past the count.
   let hits = 0;
@@ -207,7 +207,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const summary = input.summary ?? '';
     const lang: Lang = input.lang ?? guessLang(`${title} ${summary}`);
     const kind = input.kind ?? inferKind(title);
-    summaryTokens = [];
+    summaryTokens = NO_TOKENS;
     for (let h = 0; h < hits; h++) hitAt[hitTerms[h].index] = -1;
     hits = 0;
     phrases = 0;
@@ -1024,6 +1024,8 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 
 const NONE: ReadonlySet<string> = new Set();
 const NO_WORDS: WordMatch[] = [];
+/** An item without a summary: none of its words (shared, not made per item). */
+const NO_TOKENS: readonly Token[] = [];
 
 /**
  * A denial in Finnish (ei vaikuta, ilman vaikutusta, ei koske, ei käsittele; in a clause "ettei (muutos) vaikuta", "eivät
@@ -1346,7 +1348,7 @@ const SV_PLACE = /^(?:i|vid|på|till|från|med)$/;
  * ("vid tre nya brandstationer", "i trapphus och skyddsrum"). One reading for the title's place terms and the summary's
  * topic words (session 55: the title's and the summary's readings, made one, moved no dev item with either analyzer).
  */
-function namedAsWhere(tokens: Token[], i: number, len: number, lang: Lang): boolean {
+function namedAsWhere(tokens: readonly Token[], i: number, len: number, lang: Lang): boolean {
   if (lang !== 'sv') {
     const last = tokens[i + len - 1].lower;
     return FI_PLACE.test(last) || ILLATIVE.test(last);
