@@ -15,7 +15,9 @@ import v8 from 'node:v8';
  * default lets it double): since batches die young (see pipeline.ts) it holds little garbage, and on the 10,000-item
  * feed the peak fell from 145 MB to 139 MB at the same CPU time (3.36 s and 3.40 s; crawls interleaved, 4 each).
  */
-const SMALL_HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=50', `--interrupt-budget=${4 * 67584}`];
+/** V8's own interrupt budget (V8 11.3, Node 20): the bytecode a function runs before TurboFan may take it. */
+const INTERRUPT_BUDGET = 67584;
+const SMALL_HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=50', `--interrupt-budget=${4 * INTERRUPT_BUDGET}`];
 // The last one is not the heap's: a function is optimized by TurboFan only after four times V8's budget (66 kB) of its
 // bytecode has run. TurboFan on V8's own threads was ~22 % of a cold crawl's CPU (perf, 200 new feeds of 20 items; the
 // crawl's thread 36 %, the writer's 34 %), on two cores beside both: a one-off crawl ends before much of that code pays
@@ -49,7 +51,7 @@ export function applySmallHeapFlags(): void {
 }
 
 /** V8's own values of SMALL_HEAP_FLAGS (V8 11.3, Node 20). */
-const DEFAULT_HEAP_FLAGS = ['--semi-space-growth-factor=2', '--heap-growing-percent=0', '--interrupt-budget=67584'];
+const DEFAULT_HEAP_FLAGS = ['--semi-space-growth-factor=2', '--heap-growing-percent=0', `--interrupt-budget=${INTERRUPT_BUDGET}`];
 
 /**
  * Before a worker thread starts: V8's own flag values back (if this process keeps its heap small), until the returned
