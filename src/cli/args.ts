@@ -14,13 +14,19 @@ export const globalOptions = {
 /** `--db`/`--feeds` (with its value after = or as the next argument). */
 export const isGlobalOption = (arg: string): boolean => /^--(db|feeds)(=|$)/.test(arg);
 
+/** Where the first argument past the leading global options and their values stands (argv.length or past it if none). */
+export function pastGlobalOptions(argv: string[]): number {
+  let i = 0;
+  while (i < argv.length && isGlobalOption(argv[i])) i += argv[i].includes('=') ? 1 : 2;
+  return i;
+}
+
 /**
  * The arguments with global options written before the command (`lakivahti --db FILE items`) moved to just after
  * it, where each command's parser reads them.
  */
 export function commandFirst(argv: string[]): string[] {
-  let i = 0;
-  while (i < argv.length && isGlobalOption(argv[i])) i += argv[i].includes('=') ? 1 : 2;
+  const i = pastGlobalOptions(argv);
   return i === 0 || i >= argv.length ? argv : [argv[i], ...argv.slice(0, i), ...argv.slice(i + 1)];
 }
 

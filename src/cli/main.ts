@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { PathError, resolvePaths, rootDir } from '../paths.js';
 import { DbOpenError } from '../store/db.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
-import { commandFirst, Interrupted, isGlobalOption, outputFailure, Refused, tolerateClosedPipes, UsageError, warn } from './args.js';
+import { commandFirst, Interrupted, isGlobalOption, outputFailure, pastGlobalOptions, Refused, tolerateClosedPipes, UsageError, warn } from './args.js';
 import { unknownSettings } from '../config/settings.js';
 import { shownControls } from '../shown-controls.js';
 import { setRunningCommand } from '../stderr-line.js';
@@ -136,21 +136,11 @@ function usageError(message: string): number {
   return 2;
 }
 
-/** The arguments without the global options and their values (`--db FILE`, `--feeds=DIR`). */
-function withoutGlobalOptions(args: string[]): string[] {
-  const left: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (isGlobalOption(args[i])) i += args[i].includes('=') ? 0 : 1;
-    else left.push(args[i]);
-  }
-  return left;
-}
-
 async function runCommandLine(argv: string[]): Promise<number> {
   const [name, ...rest] = commandFirst(argv);
   if (name === '--version' || name === '-v' || name === 'version') {
     // `lakivahti --version x`: the x was meant for something (a command typed after it); the global options may stand.
-    const extra = withoutGlobalOptions(rest)[0];
+    const extra = rest[pastGlobalOptions(rest)];
     if (extra !== undefined) return usageError(`${name} takes no argument (given "${extra}")`);
     process.stdout.write(`lakivahti ${version()}\n`);
     return 0;

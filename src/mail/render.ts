@@ -5,7 +5,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import juice from 'juice';
 import { viewsDir } from '../paths.js';
-import { finnishDate, helsinkiDate } from '../parse/dates.js';
+import { fiDate } from '../app/format.js';
 import type { Digest, GoalGroup, MovedEntry, NewEntry, RespondEntry } from '../digest/build.js';
 import { WORDS } from './words.js';
 import { oneLineShown } from '../app/control-chars.js';
@@ -25,15 +25,9 @@ export interface RenderedMail {
   text: string;
 }
 
-/** d.m.yyyy of a date or an instant (in Helsinki time). */
-function day(value: unknown): string {
-  if (typeof value !== 'string' || !value) return '';
-  return finnishDate(/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : helsinkiDate(value)) ?? value;
-}
-
 /** A period's days: a single day once ("6.12.2026"), else from and to ("30.11.2026–6.12.2026"). */
 function period(start: unknown, end: unknown): string {
-  const [from, to] = [day(start), day(end)];
+  const [from, to] = [fiDate(start), fiDate(end)];
   return from === to ? from : `${from}–${to}`;
 }
 
@@ -42,7 +36,7 @@ let templates: { html: HandlebarsTemplateDelegate; text: HandlebarsTemplateDeleg
 function compiled() {
   if (templates) return templates;
   const hb = Handlebars.create();
-  hb.registerHelper('date', day);
+  hb.registerHelper('date', (value: unknown) => fiDate(value));
   hb.registerHelper('period', (start: unknown, end: unknown) => period(start, end));
   const read = (name: string) => fs.readFileSync(path.join(viewsDir, 'email', name), 'utf8');
   templates = {

@@ -42,10 +42,15 @@ const SV_COMMITTEES: Record<string, string> = {
 };
 /** Swedish document letters: betänkande (report) → mietintö, utlåtande (statement) → lausunto. */
 const SV_DOCS: Record<string, string> = { B: 'M', U: 'L' };
+/**
+ * Finnish parliament prefixes whose Swedish documents carry another: regeringens proposition, riksdagens svar,
+ * skriftligt spörsmål. The rules below read both; parliamentSpellings writes both.
+ */
+const SV_PREFIXES: Record<string, string> = { HE: 'RP', EV: 'RSv', KK: 'SS' };
 
 const RULES: Rule[] = [
   // "HE 12/2026 vp", "HE12/2026", Swedish "RP 74/2023 rd": one matter, stored in its Finnish form.
-  { type: 'he', re: rx(`${B}(?:HE|RP)\\s*${NUM_YEAR}(?:\\s*(?:vp|rd))?${END}`), canon: (m) => `HE ${vp(m, 1, 2)}`, hint: ['HE', 'RP'] },
+  { type: 'he', re: rx(`${B}(?:HE|${SV_PREFIXES.HE})\\s*${NUM_YEAR}(?:\\s*(?:vp|rd))?${END}`), canon: (m) => `HE ${vp(m, 1, 2)}`, hint: ['HE', SV_PREFIXES.HE] },
   { type: 'he', re: rx(`${B}${HE_WORDS}${NUM_YEAR}(?:\\s*(?:vp|rd))?${END}`, 'i'), canon: (m) => `HE ${vp(m, 1, 2)}`, hint: /esity|propos/i },
   {
     // Committee prefixes: HaVM, StVL, PeVL, TaVE, SuVL …; case-sensitive so ordinary words never match.
@@ -63,7 +68,7 @@ const RULES: Rule[] = [
     hint: /[A-Z][a-z]{1,2}U[BU]\s/,
   },
   // Parliament's reply: EV 55/2026 vp, Swedish RSv 55/2026 rd.
-  { type: 'ev', re: rx(`${B}(?:EV|RSv)\\s*${NUM_YEAR}(?:\\s*(?:vp|rd))?${END}`), canon: (m) => `EV ${vp(m, 1, 2)}`, hint: ['EV', 'RSv'] },
+  { type: 'ev', re: rx(`${B}(?:EV|${SV_PREFIXES.EV})\\s*${NUM_YEAR}(?:\\s*(?:vp|rd))?${END}`), canon: (m) => `EV ${vp(m, 1, 2)}`, hint: ['EV', SV_PREFIXES.EV] },
   { type: 'ptk', re: rx(`${B}PTK\\s+${NUM_YEAR}(?:\\s*vp)?${END}`), canon: (m) => `PTK ${vp(m, 1, 2)}`, hint: ['PTK'] },
   // EU matters: "U" and "E" are too common as letters, so the session suffix is required.
   {
@@ -74,7 +79,7 @@ const RULES: Rule[] = [
   },
   { type: 'kk', re: rx(`${B}KK\\s+${NUM_YEAR}(?:\\s*vp)?${END}`), canon: (m) => `KK ${vp(m, 1, 2)}`, hint: ['KK'] },
   // Swedish written questions (skriftligt spörsmål) are the same documents: SS 12/2026 rd is KK 12/2026 vp.
-  { type: 'kk', re: rx(`${B}SS\\s+${NUM_YEAR}\\s*rd${END}`), canon: (m) => `KK ${vp(m, 1, 2)}`, hint: ['SS'] },
+  { type: 'kk', re: rx(`${B}${SV_PREFIXES.KK}\\s+${NUM_YEAR}\\s*rd${END}`), canon: (m) => `KK ${vp(m, 1, 2)}`, hint: [SV_PREFIXES.KK] },
   // Hints of /iu rules keep /iu: it lets "s" match "ſ" and "k" the Kelvin sign, as the rule does.
   { type: 'diary', re: rx(`${B}SMDno-(\\d{4})-(\\d+)${E}`, 'i'), canon: (m) => `SMDno-${m[1]}-${Number(m[2])}`, hint: /smdno-\d/iu },
   {
@@ -296,9 +301,6 @@ export function identifierWithin(text: string): { value: string; before: string;
   }
   return undefined;
 }
-
-/** Finnish parliament prefixes whose Swedish documents carry another (regeringens proposition, riksdagens svar, …). */
-const SV_PREFIXES: Record<string, string> = { HE: 'RP', EV: 'RSv', KK: 'SS' };
 
 /**
  * The ways a parliament document's identifier (canonical, "HE 196/2026 vp") is written in text, as the words a search

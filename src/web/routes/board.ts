@@ -5,10 +5,10 @@ import type { Lang } from '../../model.js';
 import { jointDeadlineCounter, latestReviewIds, listBoardEntries, listItems, listJointDeadlines, listSourceStates, type BoardEntry, type ItemRow } from '../../store/index.js';
 import { HttpError } from '../auth/index.js';
 import { addDays, helsinkiDate } from '../../parse/dates.js';
-import { writtenDayFault } from '../../app/day-fault.js';
 import type { WebDeps } from '../deps.js';
 import { word } from '../../present/words-web.js';
 import { pageLang } from './form-helpers.js';
+import { cursorValue, parseCursor } from './item-query.js';
 import { bodyKey, keptBodies } from '../kept-bodies.js';
 import { emptyCaveat, healthLine, sourceHealth } from './source-health.js';
 import { isCandidateOn } from '../../store/candidates.js';
@@ -85,13 +85,11 @@ export function boardRows(entries: BoardEntry[], candidates: ItemRow[], goalsOf:
 /** Candidates a page of the board shows (a reviewer's row carries its forms: a page of every candidate was 306 kB). */
 export const BOARD_PAGE = 50;
 const LAST_DAY = '9999-12-31';
-const CURSOR = /^(\d{4}-\d{2}-\d{2})_(\d{1,15})$/;
-/** A page's cursor (`?jatko=DEADLINE_ID`) on a real day: month 13 or 30 February listed the board from its top. */
+/** A page's cursor (`?jatko=DEADLINE_ID`), the item list's with a day for its key: any year, for LAST_DAY. */
+const DAY_CURSOR = /^(\d{4}-\d{2}-\d{2})_(\d{1,15})$/;
 function boardCursor(raw: string): { deadline: string; id: number } | undefined {
-  const m = CURSOR.exec(raw);
-  // Any year: entries without a deadline sort at LAST_DAY, past the parser's range.
-  const fault = m ? writtenDayFault(m[1]) : null;
-  return m && (fault === null || fault.fault === 'year') ? { deadline: m[1], id: Number(m[2]) } : undefined;
+  const c = parseCursor(raw, DAY_CURSOR);
+  return c && { deadline: c.key, id: c.id };
 }
 
 /**
@@ -161,7 +159,7 @@ export function boardPage(deps: WebDeps): RequestHandler {
       open, unknown, done, later: after !== undefined, openCaption: after ? 'board.captionLater' : 'board.captionOpen', empty: open.length || unknown.length ? null : emptyWords(lang),
       overdue: open.filter((r) => r.overdue).length, thisWeek: open.filter((r) => r.dueThisWeek).length + weekLeft,
       openTotal: after ? null : open.length + remaining,
-      next: more && last ? `/board?jatko=${last.deadline}_${last.id}` : null,
+      next: more && last ? `/board?jatko=${cursorValue({ key: last.deadline!, id: last.id })}` : null,
     };
   }
 }

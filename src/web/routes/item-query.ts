@@ -162,10 +162,14 @@ export function queryString(form: ParsedQuery['form'], extra: Record<string, str
   return s ? `?${s}` : '';
 }
 
-/** A cursor from its query value (cursorValue's form), or undefined when it is not one. */
-export function parseCursor(v: string): Cursor | undefined {
-  const m = CURSOR.exec(v);
-  // A real instant only: month 13, 32 December or 30 February (which Date reads as 2 March) listed from the top.
+/**
+ * A cursor from its query value (cursorValue's form, its key an instant, or a day where `form` says so), or undefined
+ * when it is not one.
+ */
+export function parseCursor(v: string, form = CURSOR): Cursor | undefined {
+  const m = form.exec(v);
+  // A real instant or day only (any year): month 13, 32 December or 30 February (which Date reads as 2 March) listed
+  // from the top.
   const t = m ? Date.parse(m[1]) : NaN;
   return m && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === m[1].slice(0, 10) ? { key: m[1], id: Number(m[2]) } : undefined;
 }
