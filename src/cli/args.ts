@@ -89,6 +89,30 @@ export function warn(command: string | null, message: string, err: Writable | No
   err.write(stderrLine(command, message, { lines: true }));
 }
 
+/** Longer than this, an argument echoed in a refusal is shortened (a path at PATH_MAX still is). */
+const ECHO_LIMIT = 200;
+
+/** An echoed argument shortened: its first characters, then how many it has (`xxxx… (100000 characters)`). */
+export function shortenedEcho(value: string): string {
+  const chars = [...value];
+  return chars.length <= ECHO_LIMIT ? value : `${chars.slice(0, 40).join('')}… (${chars.length} characters)`;
+}
+
+/**
+ * A refusal's message with every long argument of the command line it echoes shortened (shortenedEcho): one place for
+ * every command, so a 100,000-character `matter` argument or `--limit` value is named, not printed whole into cron's
+ * mail. The argument is found as given, trimmed, as the value of `--option=value`, or quoted by JSON.stringify.
+ */
+export function shortenedEchoes(message: string, argv: readonly string[]): string {
+  const long = new Set<string>();
+  for (const arg of argv)
+    for (const v of [arg, arg.replace(/^--[^=]*=/s, '')])
+      for (const form of [v, v.trim(), JSON.stringify(v).slice(1, -1), JSON.stringify(v.trim()).slice(1, -1)]) if (form.length > ECHO_LIMIT) long.add(form);
+  // Longest first: a trimmed form is inside the whole one.
+  for (const form of [...long].sort((a, b) => b.length - a.length)) if (message.includes(form)) message = message.split(form).join(shortenedEcho(form));
+  return message;
+}
+
 /**
  * The command says no, or that it failed, in a line of its own: `lakivahti command: message` on stderr (see warn), exit
  * status 2 (a target it will not write, a name already taken) unless given (1: it tried and failed).

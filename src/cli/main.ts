@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { PathError, resolvePaths, rootDir } from '../paths.js';
 import { DbOpenError } from '../store/db.js';
 import { writeFailure, writeFailureText } from '../store/write-failure.js';
-import { commandFirst, Interrupted, isGlobalOption, outputFailure, pastGlobalOptions, Refused, tolerateClosedPipes, UsageError, warn } from './args.js';
+import { commandFirst, Interrupted, isGlobalOption, outputFailure, pastGlobalOptions, Refused, shortenedEchoes, tolerateClosedPipes, UsageError, warn } from './args.js';
 import { unknownSettings } from '../config/settings.js';
 import { shownControls } from '../shown-controls.js';
 import { setRunningCommand } from '../stderr-line.js';
@@ -130,8 +130,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** A command line the program cannot run (no command, an unknown one): said on stderr with the usage, exit 2. */
-function usageError(message: string): number {
-  warn(null, message);
+function usageError(message: string, argv: readonly string[]): number {
+  warn(null, shortenedEchoes(message, argv));
   process.stderr.write(`\n${USAGE}`);
   return 2;
 }
@@ -141,22 +141,22 @@ async function runCommandLine(argv: string[]): Promise<number> {
   if (name === '--version' || name === '-v' || name === 'version') {
     // `lakivahti --version x`: the x was meant for something (a command typed after it); the global options may stand.
     const extra = rest[pastGlobalOptions(rest)];
-    if (extra !== undefined) return usageError(`${name} takes no argument (given "${extra}")`);
+    if (extra !== undefined) return usageError(`${name} takes no argument (given "${extra}")`, argv);
     process.stdout.write(`lakivahti ${version()}\n`);
     return 0;
   }
   // No command is a usage error like any other: said on stderr, where cron mails it and `2>/dev/null` hides it.
-  if (!name) return usageError('no command given');
+  if (!name) return usageError('no command given', argv);
   if (name === '--help' || name === '-h' || name === 'help') {
     const asked = name === 'help' && rest[0] !== undefined && !['help', '--help', '-h'].includes(rest[0]) ? rest[0] : undefined;
     // `help bakcup` is the typo `bakcup` is: the general usage with exit 0 read as an answer.
-    if (asked !== undefined && !Object.hasOwn(COMMANDS, asked)) return usageError(`unknown command "${asked}"`);
+    if (asked !== undefined && !Object.hasOwn(COMMANDS, asked)) return usageError(`unknown command "${asked}"`, argv);
     process.stdout.write(asked === undefined ? USAGE : (await COMMANDS[asked].load()).usage);
     return 0;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name].load : undefined;
-  if (!load && isGlobalOption(name)) return usageError(`${name.replace(/=.*$/s, '')} goes with a command (e.g. \`lakivahti --db FILE items\`), and none was given`);
-  if (!load) return usageError(`unknown command "${name}"`);
+  if (!load && isGlobalOption(name)) return usageError(`${name.replace(/=.*$/s, '')} goes with a command (e.g. \`lakivahti --db FILE items\`), and none was given`, argv);
+  if (!load) return usageError(`unknown command "${name}"`, argv);
   const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(command.usage);
@@ -169,11 +169,11 @@ async function runCommandLine(argv: string[]): Promise<number> {
   } catch (err) {
     const e = err as Error & { code?: string };
     if (err instanceof Refused && !(err instanceof UsageError)) {
-      warn(name, e.message);
+      warn(name, shortenedEchoes(e.message, argv));
       return err.status;
     }
     if (err instanceof UsageError || err instanceof PathError || e.code?.startsWith('ERR_PARSE_ARGS')) {
-      warn(name, e.message);
+      warn(name, shortenedEchoes(e.message, argv));
       process.stderr.write(`\n${command.usage}`);
       return 2;
     }
@@ -181,7 +181,7 @@ async function runCommandLine(argv: string[]): Promise<number> {
     // the database that failed (retag, review, digest --send, users, …) names why, as crawl does; backup's copy is
     // another file, whose failures it names itself.
     const failed = e.name === 'SqliteError' && name !== 'backup' ? writeFailure(err) : null;
-    warn(name, failed ? `${writeFailureText(failed, dbFileOf(argv))}; nothing of the failed write was kept` : e.message);
+    warn(name, shortenedEchoes(failed ? `${writeFailureText(failed, dbFileOf(argv))}; nothing of the failed write was kept` : e.message, argv));
     if (err instanceof Interrupted) return err.status;
     if (!(err instanceof DbOpenError) && process.env.LAKIVAHTI_DEBUG) process.stderr.write(`${e.stack}\n`);
     // The database failing (missing, read-only, full, corrupt) is a failure, not a mistake in the command line.

@@ -169,6 +169,10 @@ export const BOARD_WORDS = {
     fi: 'Sivun osoitteen kohdan "{part}" prosenttikoodaus ei tuota kelvollisia UTF-8-merkkejä, joten kohtaa ei voi lukea. Osoite on ehkä tehty vanhalla merkistöllä (Latin-1); kirjoita haku tai osoite uudelleen.',
     sv: 'Procentkodningen i delen "{part}" av sidans adress ger inga giltiga UTF-8-tecken, så delen kan inte läsas. Adressen har kanske skapats med en äldre teckenkodning (Latin-1); skriv sökningen eller adressen på nytt.',
   },
+  'error.method': {
+    fi: 'Tämä sivu ei ota vastaan {method}-pyyntöä (vain {allow}).',
+    sv: 'Den här sidan tar inte emot en {method}-begäran (bara {allow}).',
+  },
   'error.tooLarge': {
     fi: 'Lomake oli liian suuri (enintään {size}), joten mitään ei tallennettu. Lyhennä tekstiä ja lähetä lomake uudelleen.',
     sv: 'Formuläret var för stort (högst {size}), så ingenting sparades. Korta texten och skicka formuläret igen.',

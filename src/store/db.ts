@@ -114,6 +114,27 @@ export async function whenWritable<T>(write: () => T, { waiting, stopping, pollM
   }
 }
 
+/**
+ * The connection to `file`, or why SQLite could not open it: its "unable to open database file" named neither the
+ * file nor the cause, a new database in a folder this user may not write (`crawl --db /srv/ro/db.sqlite`) among them.
+ */
+function opened(file: string): Db {
+  try {
+    return new Database(file);
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'SQLITE_CANTOPEN' || file === ':memory:') throw err;
+    const dir = path.dirname(path.resolve(file));
+    let writable = true;
+    try {
+      fs.accessSync(dir, fs.constants.W_OK | fs.constants.X_OK);
+    } catch {
+      writable = false;
+    }
+    if (!fs.existsSync(file) && !writable) throw new DbOpenError(`cannot make the database ${file}: this user may not write in its folder ${dir}`, 'SQLITE_CANTOPEN');
+    throw new DbOpenError(`cannot open the database ${file} (${(err as Error).message})`, 'SQLITE_CANTOPEN');
+  }
+}
+
 /** An expected problem opening the database, with a message for people (no stack needed). */
 export class DbOpenError extends Error {
   /** `code`: SQLite's name for the cause where there is one (SQLITE_FULL for a full disk). */
@@ -179,7 +200,7 @@ export function openDb(file: string, { readOnly = false, anySchema = false, sync
     }
     if (diskFull(file)) throw new DbOpenError(diskFullMessage(file), 'SQLITE_FULL');
   }
-  const db = new Database(file);
+  const db = opened(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');

@@ -10,6 +10,7 @@ import { diskFull } from '../store/disk-space.js';
 import { writeFailure, type WriteFailure } from '../store/write-failure.js';
 import type { WebDeps } from './deps.js';
 import { configureViews } from './views.js';
+import { allowedMethods } from './methods.js';
 import { mountPages } from './pages.js';
 import { HttpError, localPath, mountAuth } from './auth/index.js';
 import { boardPage } from './routes/board.js';
@@ -105,7 +106,14 @@ export function createWebApp(deps: WebDeps): express.Express {
   mountDigestPages(app, deps);
   // The read pages: overview, items, item, matter, sources, feeds, calendar and CSV.
   mountPages(app, deps);
-  app.use((_req, res) => void res.status(404).render('not-found', { title: word(pageLang(res.locals), 'notFound.title') }));
+  app.use((req, res, next) => {
+    // A path that exists under other methods (PUT /items, DELETE /items/1): 405 naming them, OPTIONS the list alone.
+    const allow = allowedMethods(app, req.path);
+    if (!allow.length) return void res.status(404).render('not-found', { title: word(pageLang(res.locals), 'notFound.title') });
+    res.set('Allow', allow.join(', '));
+    if (req.method === 'OPTIONS') return void res.status(204).end();
+    next(new HttpError(405, word(pageLang(res.locals), 'error.method', { method: req.method, allow: allow.join(', ') })));
+  });
   app.use(errorPage(deps.db));
   return app;
 }

@@ -69,3 +69,14 @@ describe('a database file this user may read but not write', () => {
     expect(r.out).toMatch(/^#3 /);
   });
 });
+
+describe('a new database in a folder this user may not write', () => {
+  // SQLite's "unable to open database file" named neither the file nor why.
+  it.each([['crawl', ['--source', 'stm']], ['serve', ['--port', '0', '--no-schedule']]])('%s names the folder, exit 1, and makes nothing', async (name, extra) => {
+    const file = path.join(dir, 'read-only', 'uusi.sqlite');
+    const r = await run([name, ...extra, '--db', file], as);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`lakivahti ${name}: cannot make the database ${file}: this user may not write in its folder ${path.dirname(file)}\n`);
+    expect(fs.existsSync(file)).toBe(false);
+  }, 30_000);
+});

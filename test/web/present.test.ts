@@ -108,6 +108,18 @@ describe('marking matches', () => {
     expect(calls).toBe(0);
   });
 
+  it("marks a searched identifier's words where they stand together, in any spelling searched, and not its numbers elsewhere", () => {
+    const analyzer = createAnalyzer('snowball');
+    const text = 'Hallituksen esitys HE 196/2026 vp pelastuslaiksi; 196 henkilöä, vuonna 2026 ja RP196/2026 rd.';
+    const marks = (q: string) => markText(text, searchRanges(text, 'fi', searchAlternatives(searchQuery(q, analyzer)!), analyzer));
+    const want = 'Hallituksen esitys <mark>HE</mark> <mark>196</mark>/<mark>2026</mark> vp pelastuslaiksi; 196 henkilöä, vuonna 2026 ja <mark>RP196</mark>/<mark>2026</mark> rd.';
+    for (const q of ['HE 196/2026', 'rp 196/2026 rd', 'he196/2026vp']) expect(marks(q)).toBe(want);
+    expect(marks('HE 196/2026 pelastuslaki')).toBe(want.replace('pelastuslaiksi', '<mark>pelastuslaiksi</mark>'));
+    // A phrase typed in quotes: its words together are marked, as they were by their own terms.
+    expect(markText('kunnan talous ja kunnat', searchRanges('kunnan talous ja kunnat', 'fi', searchAlternatives(searchQuery('"kunnan talous"', analyzer)!), analyzer)))
+      .toBe('<mark>kunnan</mark> <mark>talous</mark> ja <mark>kunnat</mark>');
+  });
+
   it('reads the alternatives of an FTS5 expression, quotes included', () => {
     expect(searchAlternatives('("pelastus"* OR "pelastus") AND ("a""b")')).toEqual([
       { text: 'pelastus', prefix: true }, { text: 'pelastus', prefix: false }, { text: 'a"b', prefix: false },

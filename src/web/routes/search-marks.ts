@@ -5,7 +5,7 @@ import { indexTerms } from '../../tag/index-terms.js';
 import { inPhrase } from '../../tag/fts.js';
 import type { Lang } from '../../model.js';
 
-/** One alternative of a searched word: a whole term, or a prefix (`"pelastus"*`). */
+/** One alternative of a searched word: a whole term, or a prefix (`"pelastus"*`); or a phrase of such terms. */
 export interface SearchAlternative {
   text: string;
   prefix: boolean;
@@ -14,25 +14,41 @@ export interface SearchAlternative {
    * searched as written (Swedish lag, ord; Finnish lain), which lager, order and laina have as a key.
    */
   written?: boolean;
+  /** A phrase (`"he" + "196" + "2026"*`): its terms found in words next to each other, as written (text is empty). */
+  phrase?: { text: string; prefix: boolean }[];
 }
 
 /**
- * The alternatives of every term of an FTS5 expression made by searchQuery ("a"* OR "b") AND (…); a quoted phrase's
- * stems ("ku"* + "talou"*) are not: its words are marked by their own terms.
+ * The alternatives of every term of an FTS5 expression made by searchQuery ("a"* OR "b") AND (…), and each phrase
+ * ("ku"* + "talou"*) as one alternative of its terms: an identifier searched (HE 196/2026) is only a phrase, whose
+ * words alone (196, 2026) must not be marked wherever they stand.
  */
 export function searchAlternatives(fts: string): SearchAlternative[] {
   const out: SearchAlternative[] = [];
+  let phrase: { text: string; prefix: boolean }[] | null = null;
+  let end = 0;
   for (const m of fts.matchAll(/(?:\{([^}]*)\}\s*:\s*)?"((?:[^"]|"")*)"(\*?)/g)) {
-    if (inPhrase(fts, m.index, m[0].length)) continue;
-    const columns = m[1]?.trim().split(/\s+/);
-    out.push({ text: m[2].replace(/""/g, '"'), prefix: m[3] === '*', ...(columns && !columns.includes('search_terms') ? { written: true } : {}) });
+    const term = { text: m[2].replace(/""/g, '"'), prefix: m[3] === '*' };
+    const joined = phrase !== null && /^\s*\+\s*$/.test(fts.slice(end, m.index));
+    end = m.index + m[0].length;
+    if (joined) phrase!.push(term);
+    else if (inPhrase(fts, m.index, m[0].length)) out.push({ text: '', prefix: false, phrase: (phrase = [term]) });
+    else {
+      phrase = null;
+      const columns = m[1]?.trim().split(/\s+/);
+      out.push({ ...term, ...(columns && !columns.includes('search_terms') ? { written: true } : {}) });
+    }
   }
   return out;
 }
 
 /** Whether a word is found by the search: by its keys (searchKeys), of which the first `written` are its written forms. */
 const hits = (keys: string[], written: number, alts: SearchAlternative[]) =>
-  alts.some((a) => (a.written ? keys.slice(0, written) : keys).some((k) => (a.prefix ? k.startsWith(a.text) : k === a.text)));
+  alts.some((a) => !a.phrase && (a.written ? keys.slice(0, written) : keys).some((k) => (a.prefix ? k.startsWith(a.text) : k === a.text)));
+
+/** Whether a phrase's term is a word as written (lowercased, or one of its hyphen-separated pieces). */
+const writtenAs = (w: PlacedWord, term: { text: string; prefix: boolean }) =>
+  [w.lower, ...w.pieces.map((p) => p.toLowerCase())].some((k) => (term.prefix ? k.startsWith(term.text) : k === term.text));
 
 /** A word of a text where it stands, as tokenize read it (its lowercase form and hyphen-separated pieces). */
 interface PlacedWord {
@@ -114,5 +130,13 @@ export function searchRanges(text: string, lang: Lang, alts: SearchAlternative[]
     }
     if (found) out.push([w.at, w.end]);
   }
-  return out;
+  // A phrase's words where they stand together (not per word: 196 alone is not HE 196/2026).
+  const phrases = alts.filter((a) => a.phrase);
+  if (!phrases.length) return out;
+  const words = placedWords(text, lang, analyzer);
+  for (const { phrase } of phrases)
+    for (let i = 0; i + phrase!.length <= words.length; i++)
+      if (phrase!.every((term, k) => writtenAs(words[i + k], term))) for (let k = 0; k < phrase!.length; k++) out.push([words[i + k].at, words[i + k].end]);
+  // In order of their starts, as markText and the word marks have them.
+  return out.sort((a, b) => a[0] - b[0]);
 }
