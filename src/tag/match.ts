@@ -95,8 +95,21 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-/** Compile taxonomy terms for an analyzer. */
+// One compiled matcher per term list and analyzer: a matcher is a pure function of the two (its token cache only
+// remembers answers), so the taggers and learnWeights calls of one taxonomy share its cache instead of analysing and
+// matching every word again (a learning fold builds two: the fold's learnWeights and its taught tagger).
+const compiledFor = new WeakMap<readonly TermDef[], WeakMap<Analyzer, Matcher>>();
+
+/** Compile taxonomy terms for an analyzer (once per term list and analyzer; see compiledFor). */
 export function compileTerms(terms: TermDef[], analyzer: Analyzer): Matcher {
+  let byAnalyzer = compiledFor.get(terms);
+  if (!byAnalyzer) compiledFor.set(terms, (byAnalyzer = new WeakMap()));
+  let matcher = byAnalyzer.get(analyzer);
+  if (!matcher) byAnalyzer.set(analyzer, (matcher = compile(terms, analyzer)));
+  return matcher;
+}
+
+function compile(terms: TermDef[], analyzer: Analyzer): Matcher {
   const compiled: CompiledTerm[] = terms.map((def, index) => {
     const words = def.text.split(' ');
     const goals = Object.entries(def.goals);

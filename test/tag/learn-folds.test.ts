@@ -63,8 +63,11 @@ function suite(name: string, make: () => Analyzer | null): void {
     const core = createTaggerCore(taxonomy, { analyzer });
 
     it.each(devSets)('keeps every unreviewed item of %s within the bound, through words several reviewed items share', (set) => {
-      for (const { train, test } of learningFolds(load(set))) {
-        const decisions = train.map((item) => reviewerDecision(item, plain(item).goals));
+      // The rules' verdicts do not depend on the fold: each item is tagged by them once, not in every fold it is reviewed in.
+      const items = load(set);
+      const ruled = new Map(items.map((item) => [item, plain(item)]));
+      for (const { train, test } of learningFolds(items)) {
+        const decisions = train.map((item) => reviewerDecision(item, ruled.get(item)!.goals));
         const learned = learnWeights(taxonomy, decisions, { analyzer });
         // Reviewed items per feature: a weight needs two of them.
         const seen = new Map<string, number>();
@@ -73,7 +76,7 @@ function suite(name: string, make: () => Analyzer | null): void {
         const taught = createTagger(taxonomy, { analyzer, learned });
         for (const item of test) {
           const reading = core.read(item);
-          const before = plain(item).scores;
+          const before = ruled.get(item)!.scores;
           const after = taught(item).scores;
           for (const g of Object.keys(before)) {
             // Regularised and bounded by the rules: at most `bound`, scaled as the rules' own score, on any goal.
@@ -83,7 +86,10 @@ function suite(name: string, make: () => Analyzer | null): void {
           for (const f of reading.features.keys()) if ((seen.get(f) ?? 0) < 2) expect(learned.weights[f]).toBeUndefined();
         }
       }
-    });
+      // One set's five folds: 4-8 s at load 17-20 (session 56), 21-41 s at load 26-38 (session 55, over the 20 s default,
+      // no assertion failing). The work is CPU-bound and the host's load scales it; the bound is for a hung case, not its
+      // speed (bench:tagging measures that).
+    }, 120_000);
 
     it('learns from rejections as much as from confirmations: without the irrelevant items’ decisions the weights differ', () => {
       const [{ train }] = learningFolds(load('eval-2027-04'));

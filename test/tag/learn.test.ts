@@ -151,7 +151,9 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(f1.worst).toBeGreaterThanOrEqual(0);
       expect(primary.worst).toBeGreaterThanOrEqual(0);
       expect(summarise(folds, 'goalPrecision').after).toBeGreaterThanOrEqual(summarise(folds, 'goalPrecision').before - 0.01);
-    });
+      // The older sets' folds took 35 s at load 33 (session 55, over the 20 s default, no assertion failing): CPU-bound
+      // work the host's load scales; the bound is for a hung case, not its speed.
+    }, 120_000);
 
     it('leaves items the rules already decide as reviewers did without weights (nothing to correct)', () => {
       const rightAlready: ReviewDecision[] = dev.slice(0, 30).map((item) => {

@@ -116,3 +116,17 @@ function suite(name: string, make: () => Analyzer | null): void {
 
 suite('Snowball', () => createSnowballAnalyzer());
 suite('Voikko', () => (voikkoForTests('Voikko word forms') ? createAnalyzer('auto') : null));
+
+// The taggers and learnWeights calls of one taxonomy share one compiled matcher and its token cache per analyzer
+// (a learning fold builds two: its learnWeights and its taught tagger), so a word is analysed and matched once.
+describe('compileTerms', () => {
+  it('compiles a term list once per analyzer and again for another list or analyzer', () => {
+    const terms = [term('laki')];
+    const snowball = createSnowballAnalyzer();
+    const m = compileTerms(terms, snowball);
+    expect(compileTerms(terms, snowball)).toBe(m);
+    expect(compileTerms([...terms], snowball)).not.toBe(m);
+    expect(compileTerms(terms, createSnowballAnalyzer())).not.toBe(m);
+    expect(found(snowball, terms[0], LAKI)).toEqual(LAKI);
+  });
+});
