@@ -262,10 +262,14 @@ const evaluation202825 = load('eval-2028-25.jsonl');
 // 433e566); a dev set from round forty-six on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202826 = load('eval-2028-26.jsonl');
 // Round forty-six's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
-// and measured before any round-forty-six change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-forty-six change, never tuned on through round forty-six (figures in its commit message,
+// 5c39d6c); a dev set from round forty-seven on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202827 = load('eval-2028-27.jsonl');
+// Round forty-seven's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
+// and measured before any round-forty-seven change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202827 = load('eval-2028-27.jsonl');
+const evaluation202828 = load('eval-2028-28.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -882,13 +886,23 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round forty-six's end (12-07 09:46 UTC, taxonomy 2026.28, both models refitted): F1 0.946 / 0.946 (precision 0.956 / 0.956), snowball / voikko (primary and goal precision unchanged). F1 bar raised to just below.
       expectBars(evaluation202826, { f1: 0.94, primaryHit: 0.93, goalPrecision: 0.98 }, true);
     });
-    it('holds on the round-forty-six evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-six change (12-07
-      // 08:46 UTC, load 14-18, the rules and models of 66d7620): F1 0.942 / 0.938 (precision 0.963 / 0.962, recall 0.921 /
-      // 0.914), primary 0.850 / 0.836 (chosen 0.843 / 0.829), goal precision 0.929 / 0.921 (goal recall 0.855 / 0.842),
-      // snowball / voikko; keyword alert 0.885 (precision 0.818, recall 0.964), 0.814 (chosen 0.621), 0.637. Bars just
-      // below (below all three of the targets, where it stands): a fall below is a regression.
-      expectBars(evaluation202827, { f1: 0.935, primaryHit: 0.83, goalPrecision: 0.92 }, false);
+    it('holds on the round-forty-six evaluation set, a dev set from round forty-seven, above the keyword alert on every figure', () => {
+      // Sealed through round forty-six; a dev set from round forty-seven on, so its misses are printed. Before any
+      // round-forty-six change (12-07 08:46 UTC, load 14-18, the rules and models of 66d7620): F1 0.942 / 0.938 (precision
+      // 0.963 / 0.962, recall 0.921 / 0.914), primary 0.850 / 0.836 (chosen 0.843 / 0.829), goal precision 0.929 / 0.921
+      // (goal recall 0.855 / 0.842), snowball / voikko; keyword alert 0.885 (precision 0.818, recall 0.964), 0.814 (chosen
+      // 0.621), 0.637. Bars just below (below all three of the targets, where it stood): a fall below is a
+      // regression. In the learning test from round forty-seven on.
+      expectBars(evaluation202827, { f1: 0.935, primaryHit: 0.83, goalPrecision: 0.92 }, true);
+    });
+    it('holds on the round-forty-seven evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-seven change (12-07
+      // 12:12 UTC, load 17-19, the rules and models of 0c40632): F1 0.964 / 0.964 (precision 0.985 / 0.985, recall 0.943 /
+      // 0.943), primary 0.929 / 0.929 (chosen the same), goal precision 0.972 / 0.972 (goal recall 0.921 / 0.921),
+      // snowball / voikko; keyword alert 0.928 (precision 0.889, recall 0.971), 0.829 (chosen 0.679), 0.629. Bars just
+      // below (above the goal-precision target; below its F1 and primary-hit targets, where it stands): a fall
+      // below is a regression.
+      expectBars(evaluation202828, { f1: 0.96, primaryHit: 0.92, goalPrecision: 0.97 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
