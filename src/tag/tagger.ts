@@ -1401,6 +1401,8 @@ function findScopes(m: Matcher, tokens: Token[], denied: Uint8Array | null, fiel
       // A word that puts the item in a scope is not also its way out: meripelastustoimi is sea rescue (when), not
       // pelastustoimi (unless), though the two terms overlap in it.
       if (s.term.def.scope!.role === 'unless' && insideWhen(x.single, s)) continue;
+      // A call-out word under a condition ("jos konesali vaurioituu", "om datacentralen skadas") tells of no call-out.
+      if (s.term.def.scope!.role === 'when' && s.term.def.scope!.id === 'incident' && conditionalAt(tokens, i)) continue;
       note(s.term, tokens[i].text);
     }
     for (const pw of x.phraseWords) {
@@ -1411,6 +1413,19 @@ function findScopes(m: Matcher, tokens: Token[], denied: Uint8Array | null, fiel
       if (ok) note(pw.term, phraseText(tokens, i, len));
     }
   }
+}
+
+/**
+ * Whether token `i` is said under a condition (round forty-seven): a conditional conjunction at most three words before it
+ * (jos, mikäli; ifall, and om right before the condition's subject, "om huvuddatacentralen skadas": om further back is
+ * mostly the preposition, "flest om rök från bränder"). What might happen is planned for, not a call-out told.
+ */
+function conditionalAt(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    const w = tokens[j].lower;
+    if (w === 'jos' || w === 'mikäli' || w === 'ifall' || (w === 'om' && j === i - 2)) return true;
+  }
+  return false;
 }
 
 /** Whether an unless-match overlaps a when-match of the same scope in the same word. */
