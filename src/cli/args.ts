@@ -11,8 +11,18 @@ export const globalOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-// In a CommonJS file of its own for crawl-boot.cts, which tells a crawl's command line before any ES module loads.
-export { commandFirst, isGlobalOption } from './command-first.cjs';
+/** `--db`/`--feeds` (with its value after = or as the next argument). */
+export const isGlobalOption = (arg: string): boolean => /^--(db|feeds)(=|$)/.test(arg);
+
+/**
+ * The arguments with global options written before the command (`lakivahti --db FILE items`) moved to just after
+ * it, where each command's parser reads them.
+ */
+export function commandFirst(argv: string[]): string[] {
+  let i = 0;
+  while (i < argv.length && isGlobalOption(argv[i])) i += argv[i].includes('=') ? 1 : 2;
+  return i === 0 || i >= argv.length ? argv : [argv[i], ...argv.slice(0, i), ...argv.slice(i + 1)];
+}
 
 /**
  * Parse a command's arguments (global options included). Mistakes are named in the command's words rather than

@@ -6,18 +6,28 @@
 // command, bundledMain() is null and bin/lakivahti.js imports main.js as before.
 import path from 'node:path';
 import type { BundleRun } from '../store/bundle-run.cjs';
-import { commandFirst } from './command-first.cjs';
 
 const BUNDLE = path.join(__dirname, 'crawl-bundle.cjs');
 /** Beside the bundle: the crawl's database is not known before its modules have run. */
 const CACHE = `${BUNDLE}.code-cache`;
+
+/**
+ * Whether the command is `crawl`: the first argument that is not a global option (`--db`/`--feeds`, with its value after
+ * = or as the next argument). args.ts's commandFirst, written again: this runs before any ES module is loaded (and vitest
+ * loads no .cts at run time).
+ */
+function isCrawl(argv: string[]): boolean {
+  let i = 0;
+  while (i < argv.length && /^--(db|feeds)(=|$)/.test(argv[i])) i += argv[i].includes('=') ? 1 : 2;
+  return argv[i] === 'crawl';
+}
 
 type Exports = { main: (argv: string[]) => Promise<number>; useDefaultHeapFlags: () => void };
 let run: BundleRun<Exports> | null = null;
 
 /** The CLI's main() from the bundle, if the command line is a crawl's and the bundle is current; else null. */
 export function bundledMain(argv: string[]): Exports['main'] | null {
-  if (commandFirst(argv)[0] !== 'crawl') return null;
+  if (!isCrawl(argv)) return null;
   // Required here, not above: every other command starts through this file too, and needs none of it (node:crypto, node:vm).
   const { currentBundle, runCached } = require('../store/bundle-run.cjs') as typeof import('../store/bundle-run.cjs');
   const source = currentBundle(BUNDLE);
