@@ -34,8 +34,9 @@ export interface Child {
  * Start the CLI with pipes for stdin, stdout and stderr; `env` is added to the test's environment. `fileSizeKiB`: its
  * files limited to that many KiB, set by the shell as cron or a service manager starts it (`ulimit -f`). `stdout` or
  * `stderr`: an open file it writes into instead of a pipe (`> file`, `2> /dev/full`); what it printed there is not read.
+ * `bin`: another build's bin/lakivahti.js (a copy of dist/) instead of this one's.
  */
-export function start(args: string[], opts: { env?: Record<string, string | undefined>; uid?: number; gid?: number; cwd?: string; fileSizeKiB?: number; stdout?: number; stderr?: number } = {}): Child {
+export function start(args: string[], opts: { bin?: string; env?: Record<string, string | undefined>; uid?: number; gid?: number; cwd?: string; fileSizeKiB?: number; stdout?: number; stderr?: number } = {}): Child {
   const spawnOpts: SpawnOptions = {
     cwd: opts.cwd ?? rootDir,
     env: { ...process.env, LAKIVAHTI_ALLOW_PRIVATE_NETWORKS: '1', ...opts.env },
@@ -44,8 +45,9 @@ export function start(args: string[], opts: { env?: Record<string, string | unde
     gid: opts.gid,
   };
   const began = Date.now();
-  const proc = (opts.fileSizeKiB === undefined ? spawn(process.execPath, [BIN, ...args], spawnOpts)
-    : spawn('sh', ['-c', `ulimit -f ${opts.fileSizeKiB} && exec "$0" "$@"`, process.execPath, BIN, ...args], spawnOpts)) as ChildProcessByStdio<Writable, Readable, Readable>;
+  const bin = opts.bin ?? BIN;
+  const proc = (opts.fileSizeKiB === undefined ? spawn(process.execPath, [bin, ...args], spawnOpts)
+    : spawn('sh', ['-c', `ulimit -f ${opts.fileSizeKiB} && exec "$0" "$@"`, process.execPath, bin, ...args], spawnOpts)) as ChildProcessByStdio<Writable, Readable, Readable>;
   let out = '';
   let err = '';
   // A stream given a file has no pipe (null, whatever the type says).
