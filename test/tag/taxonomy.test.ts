@@ -42,7 +42,7 @@ describe('taxonomy', () => {
     ['a bad character in a term', '- nuohous: 3', '- nuohous*: 3'],
     ['a scope factor of 1 or more', '    factor: 0.3', '    factor: 1.5'],
     ['a scope factor that is not a number', '    factor: 0.3', '    factor: kolmasosa'],
-    ['an unknown language in a scope', '      sv: [släcka', '      en: [släcka'],
+    ['an unknown language in a scope', '      sv: [{släcka', '      en: [{släcka'],
     ['a bad character in a scope term', 'kaatua, kaatunut', 'kaatua, kaatu*nut'],
     ['a threshold that is not a number', '  relevant: 2.0', '  relevant: kaksi'],
   ])('names the line of %s', (_what, find, replace) => {
