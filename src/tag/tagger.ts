@@ -975,10 +975,11 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // On an item the rules find relevant, learned weights may reorder and drop the goals the rules list, and bring in
     // only a goal the rules have topic evidence for (a topic term of its own: an actor says who acts, not what about)
     // and the weights raise past the floor: a reviewer's goal reaches unseen items only through the rules' own
-    // evidence. Such a goal the title does not name is listed beside the leading one only when what was learned for it
-    // alone would make an item relevant (`taught`): weights that merely raise it name nothing. (Before, learning could
-    // bring in no goal at all, so a primary goal the rules left out of the list could never come back on an unreviewed
-    // item, however many reviewers had put it there.)
+    // evidence. Such a goal is listed beside the rules' own goals, or made the title's subject, only when what was learned
+    // for it alone would make an item relevant (`taught`, see `addedByLearning`): weights that merely raise it name
+    // nothing, whatever the title names; on an item the rules find nothing in, a goal the title does not name asks the
+    // same. (Before, learning could bring in no goal at all, so a primary goal the rules left out of the list could never
+    // come back on an unreviewed item, however many reviewers had put it there.)
     const byRules = learned ? choose(Object.fromEntries(goalIds.map((g) => [g, round(ruled(g))])), () => true, NONE) : null;
     listedByRules = byRules ? byRules.goals : null;
     const allowedGoal = (g: GoalId): boolean => !byRules || byRules.goals.length === 0 || byRules.goals.includes(g) || raised.has(g);
