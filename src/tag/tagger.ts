@@ -818,6 +818,16 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       return own;
     };
+    // The goals the rules alone list on the item, once known (with learned weights only; see `allowedGoal` below).
+    let listedByRules: readonly GoalId[] | null = null;
+    // A goal the rules leave out of the list on an item they find relevant under another is listed by learning, or made
+    // the title's subject, only when what was learned for it alone would make an item relevant (`learnedNames`), whatever
+    // the title names: words that made other items relevant under a goal do not say that an item the rules find about
+    // another goal is about that one too. Learned weights that merely lift it past the goal bar name nothing (eval-2028-27's
+    // qk066: the welfare areas' words, taught to the reform by reform items the rules missed, on a decree on the welfare
+    // areas' preparedness planning that the rules find internal security's). It may still lead by its score.
+    const addedByLearning = (g: GoalId, learnedNames: ReadonlySet<GoalId>): boolean =>
+      listedByRules !== null && listedByRules.length > 0 && !listedByRules.includes(g) && !learnedNames.has(g);
     const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId; top: number } => {
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
       // named by actors alone, are read from every goal (after learning, as before it: a goal the rules do not list
@@ -874,7 +884,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         (titled.length === 1 ? titled[0] : named.length === 1 && onlyActor(all[0]) ? named[0] : undefined);
       const moved = reading.budget !== null && ranked.includes(reading.budget) && s[reading.budget] > 0
         ? (reading.budget !== ranked[0] ? reading.budget : undefined)
-        : subject !== undefined && subject !== ranked[0] ? subject : undefined;
+        : subject !== undefined && subject !== ranked[0] && !addedByLearning(subject, learnedNames) ? subject : undefined;
       if (moved !== undefined) {
         ranked.splice(ranked.indexOf(moved), 1);
         ranked.unshift(moved);
@@ -960,16 +970,18 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         reading.evidence.some(
           (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && firstKey(e.goals) !== g && (e.goals[g] ?? 0) >= th.goal,
         );
-      return ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g) || namedInTitle(g)) && reading.rule[g] > 0 && inTitle(g)));
+      return ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g) || namedInTitle(g)) && reading.rule[g] > 0 && inTitle(g) && !addedByLearning(g, learnedNames)));
     };
     // On an item the rules find relevant, learned weights may reorder and drop the goals the rules list, and bring in
     // only a goal the rules have topic evidence for (a topic term of its own: an actor says who acts, not what about)
     // and the weights raise past the floor: a reviewer's goal reaches unseen items only through the rules' own
-    // evidence. Such a goal the title does not name is listed beside the leading one only when what was learned for it
-    // alone would make an item relevant (`taught`): weights that merely raise it name nothing. (Before, learning could
-    // bring in no goal at all, so a primary goal the rules left out of the list could never come back on an unreviewed
-    // item, however many reviewers had put it there.)
+    // evidence. Such a goal is listed beside the rules' own goals, or made the title's subject, only when what was learned
+    // for it alone would make an item relevant (`taught`, see `addedByLearning`): weights that merely raise it name
+    // nothing, whatever the title names; on an item the rules find nothing in, a goal the title does not name asks the
+    // same. (Before, learning could bring in no goal at all, so a primary goal the rules left out of the list could never
+    // come back on an unreviewed item, however many reviewers had put it there.)
     const byRules = learned ? choose(Object.fromEntries(goalIds.map((g) => [g, round(ruled(g))])), () => true, NONE) : null;
+    listedByRules = byRules ? byRules.goals : null;
     const allowedGoal = (g: GoalId): boolean => !byRules || byRules.goals.length === 0 || byRules.goals.includes(g) || raised.has(g);
     const { ranked, goals, moved, top } = choose(scores, allowedGoal, taught);
     if (moved !== undefined) evidence.push({ rule: 'about', term: moved, field: 'title', goals: {} });
