@@ -3,8 +3,10 @@
 // be used here; the growth factor is read at every collection, for every thread's heap. Other V8 flags set this late
 // do nothing or worse (session 43): `--maglev` compiles nothing with Maglev (`--trace-opt`), the marking threads'
 // number (`--concurrent-marking-max-worker-num`) stays what V8 planned at start, and `--single-threaded-gc` ends the
-// process at its next full collection (V8's check on `concurrent_marking_handle_`). On node's command line (a
-// launcher or `env -S` shebang) any V8 flag costs node's code cache instead: see defaultHeapFlagsWhileThreadStarts.
+// process at its next full collection (V8's check on `concurrent_marking_handle_`), as `--no-parallel-marking` does
+// (exit 133, "Check failed: heap()->concurrent_marking()->IsStopped()", session 57); `--no-parallel-scavenge` set
+// with the others saved nothing (200 × 20 cold, CPU 1.000 of before). On node's command line (a launcher or `env -S`
+// shebang) any V8 flag costs node's code cache instead: see defaultHeapFlagsWhileThreadStarts.
 import v8 from 'node:v8';
 
 /**
