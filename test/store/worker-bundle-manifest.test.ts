@@ -1,0 +1,63 @@
+// A bundle's manifest (src/store/worker-bundle-manifest.cts): each start stats the modules a bundle was made of and
+// hashes them only when a stamp (size and change time) differs, so a changed module still makes the bundle stale.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rootDir } from '../../src/paths.js';
+
+// CommonJS modules of the build (vitest does not load .cts sources), as writer-boot.cts and crawl-boot.cts load them.
+const require = createRequire(import.meta.url);
+const store = path.join(rootDir, 'dist', 'src', 'store');
+const { currentBundle } = require(path.join(store, 'bundle-run.cjs')) as typeof import('../../src/store/bundle-run.cjs');
+const { manifestOf, modulesCurrent, stampModules } = require(path.join(store, 'worker-bundle-manifest.cjs')) as typeof import('../../src/store/worker-bundle-manifest.cjs');
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-manifest-'));
+  fs.writeFileSync(path.join(dir, 'a.js'), 'export const a = 1;\n');
+  fs.writeFileSync(path.join(dir, 'b.js'), 'export const b = 2;\n');
+  fs.writeFileSync(path.join(dir, 'bundle.cjs'), 'exports.a = 1;\n');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const modules = ['a.js', 'b.js'];
+const bundle = () => path.join(dir, 'bundle.cjs');
+const writeManifest = async () => fs.writeFileSync(`${bundle()}.json`, JSON.stringify(await manifestOf(dir, modules)));
+
+describe('the manifest of a bundle', () => {
+  it('stamps its modules once they have settled, not while one was changed a moment ago', async () => {
+    expect(stampModules(dir, modules)).toBeUndefined(); // written just now: a rewrite could keep its change time
+    const manifest = await manifestOf(dir, modules); // waits for them to settle
+    expect(manifest.stamps).toHaveLength(2);
+    expect(manifest.stamps![0]).toMatch(/^20:\d+$/);
+    expect(modulesCurrent(dir, manifest)).toBe(true);
+  });
+
+  it('takes matching stamps without reading the modules (a hash that no longer matches is not looked at)', async () => {
+    const manifest = await manifestOf(dir, modules);
+    expect(modulesCurrent(dir, { ...manifest, sha256: '0'.repeat(64) })).toBe(true);
+    expect(modulesCurrent(dir, { modules, sha256: '0'.repeat(64) })).toBe(false); // no stamps: by hash
+  });
+
+  it('makes the bundle stale when a module changes to new text of the same size with its old mtime', async () => {
+    await writeManifest();
+    expect(currentBundle(bundle())).toBe('exports.a = 1;\n');
+    const file = path.join(dir, 'a.js');
+    const { atime, mtime } = fs.statSync(file);
+    fs.writeFileSync(file, 'export const a = 3;\n');
+    fs.utimesSync(file, atime, mtime); // as tar or cp -p would: only the change time tells
+    expect(currentBundle(bundle())).toBeNull();
+  });
+
+  it('keeps a bundle whose modules were copied or touched but hold the same text (their hash matches)', async () => {
+    await writeManifest();
+    const file = path.join(dir, 'b.js');
+    fs.renameSync(file, `${file}.tmp`);
+    fs.copyFileSync(`${file}.tmp`, file);
+    expect(currentBundle(bundle())).toBe('exports.a = 1;\n');
+    fs.appendFileSync(file, '// more\n');
+    expect(currentBundle(bundle())).toBeNull();
+  });
+});
