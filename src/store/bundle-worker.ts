@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
-import { modulesHash, type BundleManifest } from './worker-bundle-manifest.cjs';
+import { manifestOf } from './worker-bundle-manifest.cjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -45,8 +45,7 @@ async function bundle(dir: string, entry: string, out: string, leaveOut: (id: st
   await built.close();
   const modules = output[0].moduleIds.filter((id) => path.isAbsolute(id));
   const own = modules.map((id) => path.relative(dir, id));
-  const manifest: BundleManifest = { modules: own, sha256: modulesHash(dir, own) };
-  fs.writeFileSync(`${file}.json`, JSON.stringify(manifest));
+  fs.writeFileSync(`${file}.json`, JSON.stringify(await manifestOf(dir, own)));
   return modules.length;
 }
 
