@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // A .cts module imported by the ES modules (src/cli/global-options.cts) is TypeScript too.
+  oxc: { include: /\.([cm]?ts|[jt]sx)$/ },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,

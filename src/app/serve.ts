@@ -5,7 +5,7 @@ import { startScheduler, type Scheduler } from '../schedule/index.js';
 import { createWebApp } from '../web/app.js';
 import { digestJobs } from '../mail/job.js';
 import { closeContext, dbFileProblem, SERVE_CACHE_MIB, diskProblem, healthProblems, pageProblems, pipelineDeps, type AppContext } from './context.js';
-import { goalLabels, scopeLabels } from './goal-labels.js';
+import { taxonomyLabels } from './goal-labels.js';
 import { defaultDbPath } from '../paths.js';
 import { openDb, type Db } from '../store/db.js';
 import { webEnv, type WebEnv } from '../web/env.js';
@@ -125,8 +125,9 @@ export function serveApp(ctx: AppContext, opts: { schedule: boolean; scheduler?:
     if (Date.now() - diskCheckedAt >= FILE_CHECK_PAGE_MS) [disk, diskCheckedAt] = [diskProblem(ctx), Date.now()];
     return disk ? [...problems, disk] : problems;
   };
+  const labels = taxonomyLabels(ctx);
   const app = createWebApp({
-    db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: goalLabels(ctx), goalLabelsSv: goalLabels(ctx, 'sv'), scopeLabels: scopeLabels(ctx),
+    db, sources: ctx.sources, configErrors: withoutAbsolutePaths(ctx), goalLabels: labels.goals.fi, goalLabelsSv: labels.goals.sv, scopeLabels: labels.scopes,
     problems: (version) => (checkFile(false), withDisk(banner(version))),
     health: () => (checkFile(), healthProblems(ctx)),
     writesLost: () => (checkFile(), orphaned || null),

@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stderrLine } from '../stderr-line.js';
+import { pastGlobalOptions } from './global-options.cjs';
 
 /** Global options every command takes. */
 export const globalOptions = {
@@ -11,15 +12,7 @@ export const globalOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** `--db`/`--feeds` (with its value after = or as the next argument). */
-export const isGlobalOption = (arg: string): boolean => /^--(db|feeds)(=|$)/.test(arg);
-
-/** Where the first argument past the leading global options and their values stands (argv.length or past it if none). */
-export function pastGlobalOptions(argv: string[]): number {
-  let i = 0;
-  while (i < argv.length && isGlobalOption(argv[i])) i += argv[i].includes('=') ? 1 : 2;
-  return i;
-}
+export { isGlobalOption, pastGlobalOptions } from './global-options.cjs';
 
 /**
  * The arguments with global options written before the command (`lakivahti --db FILE items`) moved to just after

@@ -1,26 +1,20 @@
 // `lakivahti crawl`'s start (bin/lakivahti.js): the CLI and the crawl command's modules of ours (some 110) as one
 // CommonJS script, crawl-bundle.cjs (bundleCrawl in bundle-worker.ts), compiled with the V8 code cache kept beside it,
 // as the writer thread's are (writer-boot.cts): node 20 keeps no compiled code of ES modules between processes. The
-// bundle holds its own copy of every module the CLI and the crawl share, and the process loads no other copy (the
-// other commands stay ES modules, loaded without it). Without a bundle that matches its modules, or for any other
-// command, bundledMain() is null and bin/lakivahti.js imports main.js as before.
+// bundle holds its own copy of every module the CLI and the crawl share, and the process loads no other copy but
+// global-options.cjs's, which this file reads first (two functions, no state); the other commands stay ES modules,
+// loaded without it. Without a bundle that matches its modules, or for any other command, bundledMain() is null and
+// bin/lakivahti.js imports main.js as before.
 import path from 'node:path';
 import type { BundleRun } from '../store/bundle-run.cjs';
+import { pastGlobalOptions } from './global-options.cjs';
 
 const BUNDLE = path.join(__dirname, 'crawl-bundle.cjs');
 /** Beside the bundle: the crawl's database is not known before its modules have run. */
 const CACHE = `${BUNDLE}.code-cache`;
 
-/**
- * Whether the command is `crawl`: the first argument that is not a global option (`--db`/`--feeds`, with its value after
- * = or as the next argument). args.ts's commandFirst, written again: this runs before any ES module is loaded (and vitest
- * loads no .cts at run time).
- */
-function isCrawl(argv: string[]): boolean {
-  let i = 0;
-  while (i < argv.length && /^--(db|feeds)(=|$)/.test(argv[i])) i += argv[i].includes('=') ? 1 : 2;
-  return argv[i] === 'crawl';
-}
+/** Whether the command is `crawl`: the first argument past the global options, as args.ts's commandFirst finds it. */
+export const isCrawl = (argv: readonly string[]): boolean => argv[pastGlobalOptions(argv)] === 'crawl';
 
 type Exports = { main: (argv: string[]) => Promise<number>; useDefaultHeapFlags: () => void };
 let run: BundleRun<Exports> | null = null;

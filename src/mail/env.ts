@@ -1,6 +1,6 @@
 // What building and sending digests needs from the application context: the database, goal labels, search, settings.
 import type { AppContext } from '../app/context.js';
-import { goalLabels } from '../app/goal-labels.js';
+import { taxonomyLabels } from '../app/goal-labels.js';
 import { sourceNames } from '../store/index.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
@@ -12,7 +12,7 @@ export function digestEnv(ctx: Pick<AppContext, 'db' | 'tagStage' | 'feedsDir'>,
   let analyzer: Analyzer | null = null;
   const matches = new Map<string, string | null>();
   return {
-    db: ctx.db, config, labels: { fi: goalLabels(ctx, 'fi'), sv: goalLabels(ctx, 'sv') },
+    db: ctx.db, config, labels: taxonomyLabels(ctx).goals,
     sourceNames: (lang) => sourceNames(ctx.db, lang),
     searchMatch: (text) => {
       if (!matches.has(text)) matches.set(text, searchQuery(text, (analyzer ??= ctx.tagStage?.analyzer ?? createAnalyzer())));

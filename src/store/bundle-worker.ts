@@ -12,17 +12,22 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Bundle `entry` (in `dir`) and every module of ours it loads, dynamic imports included, into `out` (in `dir`), with
- * its manifest beside it; an import for which `leaveOut(id, importer)` is true stays an import (never run from the
- * bundle). Returns how many modules it holds.
+ * its manifest beside it; a dynamic import for which `leaveOut(id, importer)` is true stays an import (never run from
+ * the bundle). Returns how many modules it holds.
  */
-async function bundle(dir: string, entry: string, out: string, leaveOut: (id: string, importer: string | undefined) => boolean = () => false): Promise<number> {
+async function bundle(dir: string, entry: string, out: string, leaveOut: (id: string, importer: string) => boolean = () => false): Promise<number> {
   const file = path.join(dir, out);
   const built = await rolldown({
     input: path.join(dir, entry),
     platform: 'node',
     // Only our own modules: a package (better-sqlite3, koffi, snowball-stemmers, yaml) is required where it was.
-    external: (id, importer) => !(id.startsWith('.') || path.isAbsolute(id)) || leaveOut(id, importer),
+    external: (id) => !(id.startsWith('.') || path.isAbsolute(id)),
     plugins: [
+      {
+        name: 'left-out',
+        // Only an import() can be left out: a static import runs as its importer loads, so it is always bundled.
+        resolveId: (id, importer, { kind }) => (kind === 'dynamic-import' && importer !== undefined && leaveOut(id, importer) ? { id, external: true } : null),
+      },
       {
         name: 'own-url',
         // A module that finds files beside itself (paths.ts, the taxonomy's loader, the analyzer's code) still finds
@@ -56,17 +61,15 @@ export function bundleWriter(dir: string = here): Promise<number> {
 
 /**
  * Bundle the CLI for `crawl` (dist/src/cli/crawl-bundle-entry.js: main.ts and heap.ts) with the crawl command's modules
- * of the build whose dist/src is `src`; main.ts's other commands stay imports of their own modules, which a process
- * running the bundle never loads (bin/lakivahti.js runs it for `crawl` only). Returns how many modules it holds.
+ * of the build whose dist/src is `src`; main.ts's other commands (its import()s of its folder's modules) stay imports
+ * of their own modules, which a process running the bundle never loads (bin/lakivahti.js runs it for `crawl` only).
+ * Returns how many modules it holds.
  */
 export function bundleCrawl(src: string = path.dirname(here)): Promise<number> {
   const cli = path.join(src, 'cli');
   return bundle(cli, 'crawl-bundle-entry.js', 'crawl-bundle.cjs', (id, importer) =>
-    importer !== undefined && path.resolve(importer) === path.join(cli, 'main.js') && /^\.\/[\w-]+\.js$/.test(id) && id !== './crawl.js' && !mainStatic.has(id));
+    path.resolve(importer) === path.join(cli, 'main.js') && /^\.\/[\w-]+\.js$/.test(id) && id !== './crawl.js');
 }
-
-/** main.ts's own static imports from its folder (bundled), as against its commands' modules (left out but crawl's). */
-const mainStatic = new Set(['./args.js']);
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   Promise.all([

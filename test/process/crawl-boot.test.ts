@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir } from '../../src/paths.js';
 import type { BundleManifest } from '../../src/store/worker-bundle-manifest.cjs';
@@ -19,6 +20,10 @@ const HOOK = `data:text/javascript,${encodeURIComponent(
 register('data:text/javascript,' + encodeURIComponent('export async function load(url, ctx, next) { console.error("LOADED " + url); return next(url, ctx); }'));`,
 )}`;
 
+/** main.js's static imports of our own modules, as the manifest names them (relative to dist/src/cli). */
+const ownStaticImports = (mainJs: string): string[] =>
+  [...fs.readFileSync(mainJs, 'utf8').matchAll(/^import [^;]* from '(\.\.?\/[^']+)';$/gm)].map((m) => path.normalize(m[1]));
+
 let feed: TestServer;
 let dir: string;
 beforeAll(async () => void ({ feed, dir } = await oneFeedSource('lakivahti-crawl-boot-')));
@@ -32,6 +37,8 @@ describe("the crawl command's bundle", () => {
     const manifest = JSON.parse(fs.readFileSync(`${bundleFile}.json`, 'utf8')) as BundleManifest;
     for (const file of ['main.js', 'crawl.js', '../pipeline.js', '../heap.js', '../parse/feed.js', '../sources/rss.js']) expect(manifest.modules).toContain(file);
     for (const file of ['serve.js', 'items.js', 'sources.js', '../web/server.js']) expect(manifest.modules).not.toContain(file);
+    expect(ownStaticImports(path.join(cli, 'main.js'))).toContain('args.js');
+    for (const file of ownStaticImports(path.join(cli, 'main.js'))) expect(manifest.modules).toContain(file);
     const hash = createHash('sha256');
     for (const file of manifest.modules) hash.update(fs.readFileSync(path.join(cli, file))).update('\0');
     expect(hash.digest('hex')).toBe(manifest.sha256);
@@ -42,6 +49,23 @@ describe("the crawl command's bundle", () => {
     // modules, never loaded from the bundle, too.
     expect(text).not.toMatch(/\bimport\(/);
   });
+
+  it("bundles a static import main.ts gains from its own folder; only the other commands' import()s stay imports", async () => {
+    // A copy of the build whose main.js imports one more module beside it, as it imports args.js: that code runs as
+    // main.js loads, so left out it would be require()d as an ES module, and every bundled crawl would fail.
+    const copy = path.join(dir, 'gains');
+    fs.cpSync(path.join(rootDir, 'dist', 'src'), copy, { recursive: true, filter: (f) => !/\.(code-cache|map)$/.test(f) });
+    const mainJs = path.join(copy, 'cli', 'main.js');
+    fs.writeFileSync(mainJs, `import { listingFilters } from './filters.js';\nglobalThis.gained = listingFilters;\n${fs.readFileSync(mainJs, 'utf8')}`);
+    const { bundleCrawl } = (await import(pathToFileURL(path.join(rootDir, 'dist', 'src', 'store', 'bundle-worker.js')).href)) as typeof import('../../src/store/bundle-worker.js');
+    await bundleCrawl(copy);
+    const manifest = JSON.parse(fs.readFileSync(path.join(copy, 'cli', 'crawl-bundle.cjs.json'), 'utf8')) as BundleManifest;
+    expect(ownStaticImports(mainJs)).toContain('filters.js');
+    for (const file of ownStaticImports(mainJs)) expect(manifest.modules).toContain(file);
+    expect(manifest.modules).toContain('crawl.js');
+    for (const file of ['serve.js', 'items.js', 'sources.js']) expect(manifest.modules).not.toContain(file);
+    expect(fs.readFileSync(path.join(copy, 'cli', 'crawl-bundle.cjs'), 'utf8')).not.toContain('require("./filters.js")');
+  }, 60_000);
 
   it('runs a crawl (not main.js), keeps its compiled code at the first and compiles from it after; not for another command, nor once stale', async () => {
     // A copy of the build, whose cache and modules the test may change.

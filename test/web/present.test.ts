@@ -120,6 +120,21 @@ describe('marking matches', () => {
       .toBe('<mark>kunnan</mark> <mark>talous</mark> ja <mark>kunnat</mark>');
   });
 
+  // One whole-or-prefix match for a word's keys, its written forms and a phrase's words (FTS5 expressions as the store writes them).
+  it.each([
+    ['a whole term: every word with it for a key (lager and lagen by their stem)', '"lag"', '<mark>lag</mark> och <mark>lager</mark>; <mark>brand-lagen</mark>, <mark>Lag-ändring</mark>'],
+    ['a whole term: not a key it only starts', '"la"', 'lag och lager; brand-lagen, Lag-ändring'],
+    ['a prefix: every key it starts', '"lag"*', '<mark>lag</mark> och <mark>lager</mark>; <mark>brand-lagen</mark>, <mark>Lag-ändring</mark>'],
+    ['a whole term as written: a piece of a hyphened word, lowercased', '{title summary} : "lag"', '<mark>lag</mark> och lager; brand-lagen, <mark>Lag-ändring</mark>'],
+    ['a prefix as written', '{title summary} : "lage"*', 'lag och <mark>lager</mark>; <mark>brand-lagen</mark>, Lag-ändring'],
+    ['a phrase, its last term a prefix', '"och" + "la"*', 'lag <mark>och</mark> <mark>lager</mark>; brand-lagen, Lag-ändring'],
+    ['a phrase of whole terms, written pieces included', '"lager" + "lagen"', 'lag och <mark>lager</mark>; <mark>brand-lagen</mark>, Lag-ändring'],
+    ['a phrase whose whole term is only a prefix there', '"och" + "la"', 'lag och lager; brand-lagen, Lag-ändring'],
+  ])('marks %s', (_, fts, want) => {
+    const text = 'lag och lager; brand-lagen, Lag-ändring';
+    expect(markText(text, searchRanges(text, 'sv', searchAlternatives(fts), createAnalyzer('snowball')))).toBe(want);
+  });
+
   it('reads the alternatives of an FTS5 expression, quotes included', () => {
     expect(searchAlternatives('("pelastus"* OR "pelastus") AND ("a""b")')).toEqual([
       { text: 'pelastus', prefix: true }, { text: 'pelastus', prefix: false }, { text: 'a"b', prefix: false },

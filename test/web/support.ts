@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, vi } from 'vitest';
 import { normalizeItem } from '../../src/normalize/index.js';
 import { createTagStage, type TagStage } from '../../src/tag/stage.js';
-import { goalLabels, scopeLabels } from '../../src/app/goal-labels.js';
+import { taxonomyLabels } from '../../src/app/goal-labels.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 import { addUser, Browser, serveWebApp } from '../helpers/web.js';
 import type { WebDeps } from '../../src/web/deps.js';
@@ -169,19 +169,20 @@ export function seedStore(db: Db): Seeded {
   return { request, project, bill, swedish, hostile, overdue, releases, day };
 }
 
-/** The web dependencies over a store (every test source, the shipped taxonomy's goal labels). */
 /**
  * The taxonomy's labels, read from the feeds folder once per file: each reading parses and checks the whole taxonomy,
  * and webDeps took four, 2.5 s at load 15 (the review-form test's three servers spent 7 of their 20 s here).
  */
 let labels: Pick<WebDeps, 'goalLabels' | 'goalLabelsSv' | 'scopeLabels'> | undefined;
-const taxonomyLabels = () => (labels ??= {
-  goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }), goalLabelsSv: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }, 'sv'),
-  scopeLabels: scopeLabels({ tagStage: null, feedsDir: defaultFeedsDir }),
-});
+const shippedLabels = () => {
+  if (labels) return labels;
+  const { goals, scopes } = taxonomyLabels({ tagStage: null, feedsDir: defaultFeedsDir });
+  return (labels = { goalLabels: goals.fi, goalLabelsSv: goals.sv, scopeLabels: scopes });
+};
 
+/** The web dependencies over a store (every test source, the shipped taxonomy's goal labels). */
 export function webDeps(db: Db, extra: Partial<WebDeps> = {}): WebDeps {
-  return { db, sources: Object.values(WEB_SOURCES), configErrors: [], ...taxonomyLabels(), ...extra };
+  return { db, sources: Object.values(WEB_SOURCES), configErrors: [], ...shippedLabels(), ...extra };
 }
 
 export type Role = 'admin' | 'reviewer' | 'reader';

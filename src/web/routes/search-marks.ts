@@ -42,13 +42,14 @@ export function searchAlternatives(fts: string): SearchAlternative[] {
   return out;
 }
 
-/** Whether a word is found by the search: by its keys (searchKeys), of which the first `written` are its written forms. */
-const hits = (keys: string[], written: number, alts: SearchAlternative[]) =>
-  alts.some((a) => !a.phrase && (a.written ? keys.slice(0, written) : keys).some((k) => (a.prefix ? k.startsWith(a.text) : k === a.text)));
+/** Whether a term finds one of `keys`: a key that is the term, or for a prefix (`"pelastus"*`) one it starts. */
+const findsKey = (keys: string[], term: { text: string; prefix: boolean }) => keys.some((k) => (term.prefix ? k.startsWith(term.text) : k === term.text));
 
-/** Whether a phrase's term is a word as written (lowercased, or one of its hyphen-separated pieces). */
-const writtenAs = (w: PlacedWord, term: { text: string; prefix: boolean }) =>
-  [w.lower, ...w.pieces.map((p) => p.toLowerCase())].some((k) => (term.prefix ? k.startsWith(term.text) : k === term.text));
+/** A word as written: lowercased, and its hyphen-separated pieces lowercased. */
+const writtenForms = (w: PlacedWord) => [w.lower, ...w.pieces.map((p) => p.toLowerCase())];
+
+/** Whether a word is found by the search: by its keys (searchKeys), of which the first `written` are its written forms. */
+const hits = (keys: string[], written: number, alts: SearchAlternative[]) => alts.some((a) => !a.phrase && findsKey(a.written ? keys.slice(0, written) : keys, a));
 
 /** A word of a text where it stands, as tokenize read it (its lowercase form and hyphen-separated pieces). */
 interface PlacedWord {
@@ -112,7 +113,7 @@ function searchKeys(w: PlacedWord, lang: Lang, analyzer: Analyzer): string[] {
     if (words.size >= KEPT_WORDS) words.clear();
     words.set(w.text, terms);
   }
-  return (w.keys = [w.lower, ...w.pieces.map((p) => p.toLowerCase()), ...terms]);
+  return (w.keys = [...writtenForms(w), ...terms]);
 }
 
 /**
@@ -136,7 +137,7 @@ export function searchRanges(text: string, lang: Lang, alts: SearchAlternative[]
   const words = placedWords(text, lang, analyzer);
   for (const { phrase } of phrases)
     for (let i = 0; i + phrase!.length <= words.length; i++)
-      if (phrase!.every((term, k) => writtenAs(words[i + k], term))) for (let k = 0; k < phrase!.length; k++) out.push([words[i + k].at, words[i + k].end]);
+      if (phrase!.every((term, k) => findsKey(writtenForms(words[i + k]), term))) for (let k = 0; k < phrase!.length; k++) out.push([words[i + k].at, words[i + k].end]);
   // In order of their starts, as markText and the word marks have them.
   return out.sort((a, b) => a[0] - b[0]);
 }
