@@ -78,7 +78,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(page('sv')!.reasons).toContainEqual(expect.objectContaining({ rule: 'val av huvudmål', term: `<internal-security> (p = ${p})` }));
     });
 
-    it('never changes relevance or adds a goal on any dev set; drops only the rules’ lead its choice outranks', () => {
+    it('never changes relevance or adds a goal on any dev set; drops only the rules’ lead its choice outranks; moves the primary only when sure', () => {
       let moved = 0;
       let dropped = 0;
       for (const [set, items] of sets) {
@@ -87,7 +87,13 @@ function suite(name: string, make: () => Analyzer | null): void {
           const b = model(i);
           expect({ set, id: i.id, relevant: b.relevant }).toEqual({ set, id: i.id, relevant: a.relevant });
           expect({ set, id: i.id, added: b.goals.filter((g) => !a.goals.includes(g)) }).toEqual({ set, id: i.id, added: [] });
-          if (a.primary !== b.primary) moved++;
+          if (a.primary !== b.primary) {
+            moved++;
+            // A choice under 0.6 is a near tie between two goals the item names: a refit on one more set flipped such
+            // choices on older sets both ways (session 56: 13 per analyzer), so the rules' choice stands (session 57).
+            const p = Number(/p (\d\.\d\d)$/.exec(b.evidence.find((e) => e.rule === 'model')!.term)![1]);
+            expect({ set, id: i.id, p: p >= 0.6 }).toEqual({ set, id: i.id, p: true });
+          }
           else expect({ set, id: i.id, goals: b.goals, model: b.evidence.some((e) => e.rule === 'model') }).toEqual({ set, id: i.id, goals: a.goals, model: false });
           // A goal leaves the list only when the model moved the primary off it, and only the rules' lead.
           const gone = a.goals.filter((g) => !b.goals.includes(g));
