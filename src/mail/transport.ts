@@ -22,7 +22,8 @@ export interface MailTransport {
 }
 
 /**
- * A failed send: `permanent` for a 5xx reply (the address or message is refused), else worth retrying; `uncertain`
+ * A failed send: `permanent` for a 5xx reply to the recipient or the message (the address or message is refused), else
+ * worth retrying (a server that refuses the connection, the login or the sender refuses every recipient alike); `uncertain`
  * when the connection was lost or timed out with no answer once it was made, so the server may have taken the message
  * (after the end of its data: RFC 1047), and the retry may bring it a second time (under the same Message-ID).
  */
@@ -60,13 +61,17 @@ export function smtpTransport(url: string): MailTransport {
           },
         });
       } catch (err) {
-        const e = err as Error & { responseCode?: number; response?: string; code?: string };
+        const e = err as Error & { responseCode?: number; response?: string; code?: string; command?: string };
         const code = e.responseCode;
         const what = code ? `SMTP ${code}: ${(e.response ?? e.message).trim()}` : `${e.code ? `${e.code}: ` : ''}${e.message}`;
         // Connecting, or the greeting, failed: nothing was sent.
         const lost = code === undefined && ['ECONNECTION', 'ESOCKET', 'ETIMEDOUT'].includes(e.code ?? '')
           && !/^connect |Greeting never received|Connection timeout/.test(e.message);
-        throw new SendError(what, code !== undefined && code >= 500 && code < 600, lost);
+        // A 5xx is the recipient's only when it refused the recipient or the message (RCPT TO, DATA): one refusing the
+        // connection, the login or the sender (a greeting of 554, a wrong password's 535) refuses every message alike,
+        // and paused every subscription it was asked to send to.
+        const permanent = code !== undefined && code >= 500 && code < 600 && (e.command === 'RCPT TO' || e.command === 'DATA');
+        throw new SendError(what, permanent, lost);
       }
     },
     close: () => t.close(),

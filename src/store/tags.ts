@@ -39,7 +39,7 @@ export const toStore = (item: TaggedItem): ItemToStore => ({
   contentHtml: item.contentHtml, published: item.published, updated: item.updated, deadline: item.deadline,
   language: item.language, organisation: item.organisation, kind: item.kind, stage: item.stage,
   consultation: item.consultation, inForce: item.inForce ?? null, tags: item.tags ? storedVerdict(item.tags) : null,
-  searchTerms: item.searchTerms, signature: linkSignature(item.identifiers), identifierRows: JSON.stringify(item.identifiers),
+  searchTerms: withStatedIdentifiers(item.searchTerms, item.identifiers), signature: linkSignature(item.identifiers), identifierRows: JSON.stringify(item.identifiers),
   stageDays: item.stageDays ?? null,
 });
 
@@ -56,6 +56,24 @@ export function linkSignature(ids: Identifier[]): string {
   }
   if (lines === null) return '';
   return lines.length === 1 ? lines[0] : lines.sort().join('\n');
+}
+
+/** A parliament document's identifier as stored ("HE 196/2026 vp"), which a search finds as the identifier. */
+const PARLIAMENT_ID = /^[A-Za-zÄÖäö]+ \d+\/\d{4} vp$/;
+
+/**
+ * An item's search terms (tag/index-terms.ts) followed by the parliament documents' identifiers it states (role self
+ * or about) as written ("HE 207/2016 vp"): a search for one (tag/index-terms.ts identifierQuery, which reads
+ * search_terms too) finds an item that states it only in its fields (Hankeikkuna's heNumerot), not in its title or
+ * summary. One written in the text as well is there twice, which finds nothing more.
+ */
+export function withStatedIdentifiers(searchTerms: string, ids: readonly { type: string; value: string; role?: string | null }[]): string {
+  let out = searchTerms;
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k];
+    if ((i.role === 'self' || i.role === 'about') && PARLIAMENT_ID.test(i.value)) out += ` ${i.value}`;
+  }
+  return out;
 }
 
 /** A verdict as positional statement values (see TAG_COLUMNS); positional binding is the fast path. */
@@ -150,12 +168,14 @@ export function listItemsForTagging(db: Db, which: { ids: number[] } | { after: 
  */
 export function saveTagsMany(db: Db, updates: { id: number; version?: number; tags: ItemTags | null; searchTerms: string }[], now: string): number[] {
   const update = prepared(db, `UPDATE items SET ${TAG_ASSIGNMENTS} WHERE id = ? AND (? IS NULL OR version = ?)`);
+  const stated = prepared(db, 'SELECT type, value, role FROM item_identifiers WHERE item_id = ?');
   const goals = goalWriter(db);
   const moved: number[] = [];
   db.transaction(() => {
     for (const u of updates) {
       const version = u.version ?? null;
-      if (update.run(...tagValues(u.tags && storedVerdict(u.tags), u.searchTerms, now), u.id, version, version).changes === 0) moved.push(u.id);
+      const searchTerms = withStatedIdentifiers(u.searchTerms, stated.all(u.id) as { type: string; value: string; role: string }[]);
+      if (update.run(...tagValues(u.tags && storedVerdict(u.tags), searchTerms, now), u.id, version, version).changes === 0) moved.push(u.id);
       else goals(u.id, u.tags, true);
     }
   })();

@@ -152,14 +152,15 @@ const asIdentifierPart = (typed: string): string => {
 
 /**
  * The FTS5 query that finds a parliament document's identifier (canonical, its spaces as U+E001) as text writes it, in
- * the title or the summary: each prefix followed by the number (or glued to it), then the year (with or without the
+ * the title or the summary, or among the search terms, which end with the identifiers the item states in its fields
+ * (store/tags.ts withStatedIdentifiers): each prefix followed by the number (or glued to it), then the year (with or without the
  * session glued on: "2026"*, which "2026vp" begins with).
  */
 function identifierQuery(marked: string): string {
   const { prefixes, number, year } = parliamentSpellings(marked.replace(/\ue001/g, ' '))!;
   const phrases = prefixes.flatMap((p) => [`${ftsString(p.toLowerCase())} + ${ftsString(number)}`, ftsString(p.toLowerCase() + number)])
     .map((start) => `${start} + ${ftsString(year)}*`);
-  return `${WRITTEN} : (${phrases.join(' OR ')})`;
+  return `{title summary search_terms} : (${phrases.join(' OR ')})`;
 }
 
 /** The longest start two words share. */
