@@ -818,17 +818,16 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       }
       return own;
     };
-    // The goals the rules alone list on the item, once known (with learned weights only; see `allowedGoal` below).
-    let listedByRules: readonly GoalId[] | null = null;
-    // A goal the rules leave out of the list on an item they find relevant under another is listed by learning, or made
-    // the title's subject, only when what was learned for it alone would make an item relevant (`learnedNames`), whatever
-    // the title names: words that made other items relevant under a goal do not say that an item the rules find about
-    // another goal is about that one too. Learned weights that merely lift it past the goal bar name nothing (eval-2028-27's
-    // qk066: the welfare areas' words, taught to the reform by reform items the rules missed, on a decree on the welfare
-    // areas' preparedness planning that the rules find internal security's). It may still lead by its score.
-    const addedByLearning = (g: GoalId, learnedNames: ReadonlySet<GoalId>): boolean =>
-      listedByRules !== null && listedByRules.length > 0 && !listedByRules.includes(g) && !learnedNames.has(g);
-    const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learnedNames: ReadonlySet<GoalId>): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId; top: number } => {
+    // A goal the rules leave out of the list on an item they find relevant under another (`learning.listed`) is listed by
+    // learning, or made the title's subject, only when what was learned for it alone would make an item relevant
+    // (`learning.names`), whatever the title names: words that made other items relevant under a goal do not say that an
+    // item the rules find about another goal is about that one too. Learned weights that merely lift it past the goal bar
+    // name nothing (eval-2028-27's qk066: the welfare areas' words, taught to the reform by reform items the rules missed,
+    // on a decree on the welfare areas' preparedness planning that the rules find internal security's). It may still lead
+    // by its score.
+    const addedByLearning = (g: GoalId, learning: Learning): boolean =>
+      learning.listed.length > 0 && !learning.listed.includes(g) && !learning.names.has(g);
+    const choose = (s: Record<GoalId, number>, allowed: (g: GoalId) => boolean, learning: Learning): { ranked: GoalId[]; goals: GoalId[]; moved?: GoalId; top: number } => {
       // `allowed` says which goals may lead or be listed; whether the item is relevant, and whether its leading goal is
       // named by actors alone, are read from every goal (after learning, as before it: a goal the rules do not list
       // still carries the item, "Pelastustoimen tietojärjestelmien hankinnat" by its actor).
@@ -884,17 +883,17 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         (titled.length === 1 ? titled[0] : named.length === 1 && onlyActor(all[0]) ? named[0] : undefined);
       const moved = reading.budget !== null && ranked.includes(reading.budget) && s[reading.budget] > 0
         ? (reading.budget !== ranked[0] ? reading.budget : undefined)
-        : subject !== undefined && subject !== ranked[0] && !addedByLearning(subject, learnedNames) ? subject : undefined;
+        : subject !== undefined && subject !== ranked[0] && !addedByLearning(subject, learning) ? subject : undefined;
       if (moved !== undefined) {
         ranked.splice(ranked.indexOf(moved), 1);
         ranked.unshift(moved);
       }
       const top = s[all[0]];
-      return { ranked, goals: further(s, ranked, top, learnedNames), moved, top };
+      return { ranked, goals: further(s, ranked, top, learning), moved, top };
     };
     // Which goals are listed, `ranked[0]` leading (the rules' choice, or the primary-goal model's: see below), from the
     // scores `s` whose top is `top`.
-    const further = (s: Record<GoalId, number>, ranked: GoalId[], top: number, learnedNames: ReadonlySet<GoalId>): GoalId[] => {
+    const further = (s: Record<GoalId, number>, ranked: GoalId[], top: number, learning: Learning): GoalId[] => {
       if (top < th.relevant) return [];
       // A welfare area's budget is its money alone: the fire stations it builds and the care it funds are what it buys.
       if (reading.budget !== null && ranked[0] === reading.budget) return [reading.budget];
@@ -947,7 +946,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         return organ;
       };
       const inTitle = (g: GoalId): boolean => {
-        if (learnedNames.has(g)) return true;
+        if (learning.names.has(g)) return true;
         const organ = organOnly(g);
         return reading.evidence.some(
           (e) =>
@@ -970,7 +969,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         reading.evidence.some(
           (e) => e.field === 'title' && (e.rule === 'term' || e.rule === 'phrase') && firstKey(e.goals) !== g && (e.goals[g] ?? 0) >= th.goal,
         );
-      return ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g) || namedInTitle(g)) && reading.rule[g] > 0 && inTitle(g) && !addedByLearning(g, learnedNames)));
+      return ranked.filter((g, i) => i === 0 || (s[g] >= th.goal && (s[g] >= th.goalRatio * top || keptByRules(s, g) || namedInTitle(g)) && reading.rule[g] > 0 && inTitle(g) && !addedByLearning(g, learning)));
     };
     // On an item the rules find relevant, learned weights may reorder and drop the goals the rules list, and bring in
     // only a goal the rules have topic evidence for (a topic term of its own: an actor says who acts, not what about)
@@ -980,10 +979,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // nothing, whatever the title names; on an item the rules find nothing in, a goal the title does not name asks the
     // same. (Before, learning could bring in no goal at all, so a primary goal the rules left out of the list could never
     // come back on an unreviewed item, however many reviewers had put it there.)
-    const byRules = learned ? choose(Object.fromEntries(goalIds.map((g) => [g, round(ruled(g))])), () => true, NONE) : null;
-    listedByRules = byRules ? byRules.goals : null;
+    const byRules = learned ? choose(Object.fromEntries(goalIds.map((g) => [g, round(ruled(g))])), () => true, RULES_ALONE) : null;
+    const learning: Learning = { listed: byRules ? byRules.goals : [], names: taught };
     const allowedGoal = (g: GoalId): boolean => !byRules || byRules.goals.length === 0 || byRules.goals.includes(g) || raised.has(g);
-    const { ranked, goals, moved, top } = choose(scores, allowedGoal, taught);
+    const { ranked, goals, moved, top } = choose(scores, allowedGoal, learning);
     if (moved !== undefined) evidence.push({ rule: 'about', term: moved, field: 'title', goals: {} });
     const relevant = goals.length > 0;
     const result: TagResult = {
@@ -1024,7 +1023,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     // reserviin" is the EU reserve's, the forest fire its occasion, as round thirty-one reads a hazard in the rules' own choice.
     if (lead !== null && lead !== ranked[0] && choice.p >= SURE && result.goals.length > 1 && (titleNames(lead) || occasionOnly(ranked[0]))) {
       // The further-goal test again, the model's choice leading (it is among the goals the rules list, so in `ranked`).
-      const again = further(scores, [lead, ...ranked.filter((g) => g !== lead)], top, taught);
+      const again = further(scores, [lead, ...ranked.filter((g) => g !== lead)], top, learning);
       result.goals = result.goals.filter((g) => g === moved || again.includes(g));
     }
     result.joint = assessJoint(input, result, taxonomy, now());
@@ -1035,6 +1034,17 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * What learning may add to the goals of one item: `listed`, the goals the rules alone list on it (empty for the rules' own
+ * reading, or when the rules list none), and `names`, the goals what was learned for them alone would make relevant.
+ */
+interface Learning {
+  listed: readonly GoalId[];
+  names: ReadonlySet<GoalId>;
+}
+/** The rules' own reading: learning adds nothing. */
+const RULES_ALONE: Learning = { listed: [], names: NONE };
 const NO_WORDS: WordMatch[] = [];
 /** An item without a summary: none of its words (shared, not made per item). */
 const NO_TOKENS: readonly Token[] = [];
