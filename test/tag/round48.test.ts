@@ -18,3 +18,22 @@ describe.each(roundTaggers('round forty-eight, compound boundaries'))('round for
     expect(r.relevant).toBe(true);
   });
 });
+
+// A title with no summary (a Finlex title as the crawl stores it) is all the item says: its words weigh as the title's
+// and the summary's together. A Swedish act's title names its subject after the act (lag om statsbidrag för
+// välfärdsområdenas …) where the Finnish names it first (laki hyvinvointialueiden …, the reform's act phrase).
+describe.each(roundTaggers('round forty-eight, titles alone'))('round forty-eight, a title with no summary (%s)', (_name, tag) => {
+  it.each([
+    ['Lag om statsbidrag för välfärdsområdenas lönesystem', 'sv'],
+    ['Laki hyvinvointialueiden palkkausjärjestelmän valtionavustuksesta', 'fi'],
+  ] as const)('relevant: %s', (title, lang) => {
+    expect(tag({ title, summary: '', lang, source: 'finlex' }).relevant).toBe(true);
+  });
+
+  it.each([
+    ['Lag om ändring av lagen om konsumentsäkerhet', 'sv'],
+    ['Laki kuluttajaturvallisuuslain muuttamisesta', 'fi'],
+  ] as const)('still not relevant: %s', (title, lang) => {
+    expect(tag({ title, summary: '', lang, source: 'finlex' }).relevant).toBe(false);
+  });
+});
