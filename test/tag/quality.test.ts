@@ -266,10 +266,14 @@ const evaluation202826 = load('eval-2028-26.jsonl');
 // 5c39d6c); a dev set from round forty-seven on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202827 = load('eval-2028-27.jsonl');
 // Round forty-seven's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
-// and measured before any round-forty-seven change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-forty-seven change, never tuned on through round forty-seven (figures in its commit message,
+// b1ca4ab); a dev set from round forty-eight on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202828 = load('eval-2028-28.jsonl');
+// Round forty-eight's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
+// and measured before any round-forty-eight change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202828 = load('eval-2028-28.jsonl');
+const evaluation202829 = load('eval-2028-29.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -895,14 +899,23 @@ function suite(name: string, make: () => Analyzer | null): void {
       // regression. In the learning test from round forty-seven on.
       expectBars(evaluation202827, { f1: 0.935, primaryHit: 0.83, goalPrecision: 0.92 }, true);
     });
-    it('holds on the round-forty-seven evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-seven change (12-07
-      // 12:12 UTC, load 17-19, the rules and models of 0c40632): F1 0.964 / 0.964 (precision 0.985 / 0.985, recall 0.943 /
-      // 0.943), primary 0.929 / 0.929 (chosen the same), goal precision 0.972 / 0.972 (goal recall 0.921 / 0.921),
-      // snowball / voikko; keyword alert 0.928 (precision 0.889, recall 0.971), 0.829 (chosen 0.679), 0.629. Bars just
+    it('holds on the round-forty-seven evaluation set, a dev set from round forty-eight, above the keyword alert on every figure', () => {
+      // Sealed through round forty-seven; a dev set from round forty-eight on, so its misses are printed. Before any
+      // round-forty-seven change (12-07 12:12 UTC, load 17-19, the rules and models of 0c40632): F1 0.964 / 0.964 (precision
+      // 0.985 / 0.985, recall 0.943 / 0.943), primary 0.929 / 0.929 (chosen the same), goal precision 0.972 / 0.972 (goal
+      // recall 0.921 / 0.921), snowball / voikko; keyword alert 0.928 (precision 0.889, recall 0.971), 0.829 (chosen
+      // 0.679), 0.629. Bars just below (above the goal-precision target; below its F1 and primary-hit targets,
+      // where it stood): a fall below is a regression. In the learning test from round forty-eight on.
+      expectBars(evaluation202828, { f1: 0.96, primaryHit: 0.92, goalPrecision: 0.97 }, true);
+    });
+    it('holds on the round-forty-eight evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-eight change (12-07
+      // 15:17 UTC, load 19-22, the rules and models of c7f8a47): F1 0.964 / 0.960 (precision 0.971 / 0.971, recall 0.957 /
+      // 0.950), primary 0.943 / 0.936 (chosen the same), goal precision 0.986 / 0.986 (goal recall 0.941 / 0.934),
+      // snowball / voikko; keyword alert 0.915 (precision 0.876, recall 0.957), 0.786 (chosen 0.664), 0.644. Bars just
       // below (above the goal-precision target; below its F1 and primary-hit targets, where it stands): a fall
       // below is a regression.
-      expectBars(evaluation202828, { f1: 0.96, primaryHit: 0.92, goalPrecision: 0.97 }, false);
+      expectBars(evaluation202829, { f1: 0.955, primaryHit: 0.93, goalPrecision: 0.98 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
