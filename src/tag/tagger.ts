@@ -558,9 +558,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 
   /** The reading's points and evidence from the terms noted, actors' points lent, and priors (before scopes). */
   function score(input: TagInput, lang: Lang, kind: ItemKind | null, features: Map<string, number>): ItemReading {
-    // A title with no summary (a Finlex title as the crawl stores it) is all the item says: its words weigh as the title's
+    // A Finlex title with no summary (a statute as the crawl stores it) is all the item says: its words weigh as the title's
     // and the summary's together (round forty-eight: "Lag om statsunderstöd för välfärdsområdenas löneharmonisering").
-    const lone = (input.summary ?? '').trim() === '';
+    const lone = input.source === 'finlex' && (input.summary ?? '').trim() === '';
     const rule: Record<GoalId, number> = { ...zero };
     const evidence: Evidence[] = [];
     // An item is anchored when some goal keeps anchor evidence after its negative terms: a welfare area named

@@ -19,7 +19,7 @@ describe.each(roundTaggers('round forty-eight, compound boundaries'))('round for
   });
 });
 
-// A title with no summary (a Finlex title as the crawl stores it) is all the item says: its words weigh as the title's
+// A Finlex title with no summary (a statute as the crawl stores it) is all the item says: its words weigh as the title's
 // and the summary's together. A Swedish act's title names its subject after the act (lag om statsbidrag för
 // välfärdsområdenas …) where the Finnish names it first (laki hyvinvointialueiden …, the reform's act phrase).
 describe.each(roundTaggers('round forty-eight, titles alone'))('round forty-eight, a title with no summary (%s)', (_name, tag) => {
