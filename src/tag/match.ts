@@ -67,6 +67,9 @@ export interface Matcher {
 const VOWEL = /[aeiouyäöå]$/;
 const DIGITS_OR_EMPTY = /^\d*$/;
 
+/** The last letter of a Finnish word, so of a compound's first part. */
+const FI_PART_END = /[aeiouyäöntslr]/;
+
 /** The prefix an inflected form keeps: Snowball misses consonant gradation at the stem's end (laki/lain). */
 function minKeep(key: string, word = ''): number {
   if (key.length <= 4) return key.length;
@@ -213,6 +216,9 @@ function compile(terms: TermDef[], analyzer: Analyzer): Matcher {
     // Short words (om, av, ja) are indexed under their whole key; they can only match at the start.
     for (let i = 0; i < Math.max(1, key.length - 2); i++) {
       if (i > 0 && i < 3 && !boundaries.has(i)) continue;
+      // A Finnish compound's first part ends as a Finnish word does, in a vowel or n, s, t, l or r: no word ends in the p
+      // of Pohjois-Pohjanmaa, which held ohje (round forty-eight). Swedish first parts end in any letter (brandskydd).
+      if (lang === 'fi' && i >= 3 && !boundaries.has(i) && !FI_PART_END.test(key.charAt(i - 1))) continue;
       const entries = byKey[lang].get(key.slice(i, i + 3)) ?? NO_ENTRIES;
       for (let ei = 0; ei < entries.length; ei++) {
         const { term, word } = entries[ei];

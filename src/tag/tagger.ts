@@ -97,6 +97,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const organTexts = new Set(taxonomy.terms.filter((t) => t.organ).map((t) => t.text));
   const now = options.now ?? (() => new Date());
   const factor: Record<Field, number> = { title: taxonomy.fields.title, summary: taxonomy.fields.summary };
+  const alone = (factor.title + factor.summary) / factor.title;
 
   // Scratch space of read(), reused from item to item (read runs to its end before it is called again): most of an
   // item's garbage was these per-token arrays and sets.
@@ -557,6 +558,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 
   /** The reading's points and evidence from the terms noted, actors' points lent, and priors (before scopes). */
   function score(input: TagInput, lang: Lang, kind: ItemKind | null, features: Map<string, number>): ItemReading {
+    // A Finlex title with no summary (a statute as the crawl stores it) is all the item says: its words weigh as the title's
+    // and the summary's together (round forty-eight: "Lag om statsunderstöd för välfärdsområdenas löneharmonisering").
+    const lone = input.source === 'finlex' && (input.summary ?? '').trim() === '';
     const rule: Record<GoalId, number> = { ...zero };
     const evidence: Evidence[] = [];
     // An item is anchored when some goal keeps anchor evidence after its negative terms: a welfare area named
@@ -612,7 +616,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
       const def = term.def;
       const field = hitField[h];
       const match = hitMatch[h];
-      const f = factor[field];
+      const f = factor[field] * (lone && field === 'title' ? alone : 1);
       if (def.rule === 'false-friend') {
         evidence.push({ rule: 'false-friend', term: def.text, field, match, goals: {} });
         continue;

@@ -271,8 +271,10 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(plain(item)).toMatchObject({ relevant: true, goals: ['internal-security'] });
       const learned = learnWeights(taxonomy, train.map((i) => reviewerDecision(i, plain(i).goals)), { analyzer });
       const taught = createTagger(taxonomy, { analyzer, learned })(item);
-      // Learning does raise the reform here (the weights are as the safeguards intend); it may not list it.
-      expect(taught.scores['welfare-reform']).toBeGreaterThan(plain(item).scores['welfare-reform']);
+      // Learning raised the reform here while the rules missed the fold's confirmed reform items; since round forty-eight
+      // the rules find one of them (qk162, a Finlex title with no summary, in this fold's training), and the weights no
+      // longer raise it. Either way learning may not list it.
+      expect(taught.scores['welfare-reform']).toBeGreaterThanOrEqual(plain(item).scores['welfare-reform']);
       expect(taught).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
     });
 
