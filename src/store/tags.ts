@@ -171,6 +171,9 @@ export function saveTagsMany(db: Db, updates: { id: number; version?: number; ta
   const stated = prepared(db, 'SELECT type, value, role FROM item_identifiers WHERE item_id = ?');
   const goals = goalWriter(db);
   const moved: number[] = [];
+  // IMMEDIATE: the page's first statement reads (the stated identifiers), and a deferred transaction that read before
+  // another writer committed cannot then take the write lock (SQLITE_BUSY_SNAPSHOT, "database is locked" at once,
+  // busy_timeout unused): a review or a crawl beside a retag made it fail (retag-lock.test). It waits for the lock first.
   db.transaction(() => {
     for (const u of updates) {
       const version = u.version ?? null;
@@ -178,6 +181,6 @@ export function saveTagsMany(db: Db, updates: { id: number; version?: number; ta
       if (update.run(...tagValues(u.tags && storedVerdict(u.tags), searchTerms, now), u.id, version, version).changes === 0) moved.push(u.id);
       else goals(u.id, u.tags, true);
     }
-  })();
+  }).immediate();
   return moved;
 }
