@@ -178,7 +178,8 @@ export function listItemsForTagging(db: Db, which: { ids: number[] } | { after: 
  * while the item is still that version with those stated identifiers: a crawl may have stored a new version (and its
  * verdict) since the verdict was made from the old text, or stated identifiers derived anew on an unchanged version
  * (the item saver's touch). Its search terms get the parliament identifiers it states (withStatedIdentifiers), taken
- * from the signature read with the page, so that the transaction only writes. Returns the ids of those left as they were.
+ * from the signature read with the page, so that the transaction only writes (without `read`, they are written as given).
+ * Returns the ids of those left as they were.
  */
 export function saveTagsMany(db: Db, updates: { id: number; read?: Pick<StoredForTagging, 'version' | 'linkKeys'>; tags: ItemTags | null; searchTerms: string }[], now: string): number[] {
   const update = prepared(db, `UPDATE items SET ${TAG_ASSIGNMENTS} WHERE id = ? AND (? IS NULL OR (version = ? AND link_keys IS ?))`);
