@@ -51,7 +51,7 @@ export async function run(args: string[]): Promise<number> {
     const stage = ctx.tagStage;
     const tag = (rows: StoredForTagging[]) => rows.map((row) => ({ row, ...stage.tagInput(toTagInput(row)) }));
     const save = (us: ReturnType<typeof tag>) =>
-      saveTagsMany(ctx.db, us.map((u) => ({ id: u.row.id, version: u.row.version, tags: u.tags, searchTerms: u.searchTerms })), new Date().toISOString());
+      saveTagsMany(ctx.db, us.map((u) => ({ id: u.row.id, read: u.row, tags: u.tags, searchTerms: u.searchTerms })), new Date().toISOString());
     // A reviewed item is shown as the reviewer decided whatever the tagger now says: its line says so.
     const reviewed = new Map(listLatestReviews(ctx.db).map((r) => [r.itemId, r]));
     const versions = new Set<string>();

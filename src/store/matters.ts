@@ -1,6 +1,6 @@
 // The matters table's write side: linking items into matters through their self and about identifiers.
 import { prepared, type Db } from './db.js';
-import type { Identifier } from '../model.js';
+import { fromSignature } from './tags.js';
 import { groupItems, placeGroups, type Linkable, type Placement } from '../link/group.js';
 import { joinKey } from '../link/keys.js';
 import { correctKeys, type Correction } from '../link/corrections.js';
@@ -33,18 +33,8 @@ export interface Linker {
   flush(now: string): void;
 }
 
-/** The signature of an item's stated identifiers (written with its item by the item saver, see toStore). */
-export { linkSignature } from './tags.js';
-
-/** The stated identifiers a signature stands for (none for NULL: an item not linked since roles existed). */
-export function fromSignature(signature: string | null): Identifier[] {
-  if (!signature) return [];
-  return signature.split('\n').map((line) => {
-    const a = line.indexOf(' ');
-    const b = line.indexOf(' ', a + 1);
-    return { role: line.slice(0, a) as Identifier['role'], type: line.slice(a + 1, b) as Identifier['type'], value: line.slice(b + 1) };
-  });
-}
+/** The signature of an item's stated identifiers (written with its item by the item saver, see toStore), and back. */
+export { fromSignature, linkSignature } from './tags.js';
 
 /** The columns linking reads of an item, its matter first; toMember makes a member of such a raw row. */
 const MEMBER_COLUMNS = 'matter_id, id, source_id, kind, title, sort_key, deadline, stage, language, in_force, link_keys, stage_days';

@@ -58,6 +58,16 @@ export function linkSignature(ids: Identifier[]): string {
   return lines.length === 1 ? lines[0] : lines.sort().join('\n');
 }
 
+/** The stated identifiers a signature stands for (none for NULL: an item not linked since roles existed). */
+export function fromSignature(signature: string | null): Identifier[] {
+  if (!signature) return [];
+  return signature.split('\n').map((line) => {
+    const a = line.indexOf(' ');
+    const b = line.indexOf(' ', a + 1);
+    return { role: line.slice(0, a) as Identifier['role'], type: line.slice(a + 1, b) as Identifier['type'], value: line.slice(b + 1) };
+  });
+}
+
 /** A parliament document's identifier as stored ("HE 196/2026 vp"), which a search finds as the identifier. */
 const PARLIAMENT_ID = /^[A-Za-zÄÖäö]+ \d+\/\d{4} vp$/;
 
@@ -140,6 +150,8 @@ export interface StoredForTagging extends ItemForTagging {
   taxonomyVersion: string | null;
   /** The item's version as read: a verdict for it is saved only while it is still this one (saveTagsMany). */
   version: number;
+  /** Its stated identifiers' signature as read (items.link_keys): saveTagsMany writes them after its search terms. */
+  linkKeys: string | null;
 }
 
 /**
@@ -148,7 +160,7 @@ export interface StoredForTagging extends ItemForTagging {
  */
 export function listItemsForTagging(db: Db, which: { ids: number[] } | { after: number; limit: number }): StoredForTagging[] {
   const rows = prepared(db, `SELECT i.id, i.source_id AS sourceId, i.title, i.summary, i.language, i.kind, i.organisation, i.deadline,
-        i.consultation, i.relevant, i.taxonomy_version AS taxonomyVersion, i.version,
+        i.consultation, i.relevant, i.taxonomy_version AS taxonomyVersion, i.version, i.link_keys AS linkKeys,
         (SELECT json_group_array(goal) FROM (SELECT goal FROM item_goals WHERE item_id = i.id ORDER BY rank)) AS goals
       FROM items i WHERE ${'ids' in which ? 'i.id IN (SELECT value FROM json_each(?))' : 'i.id > ?'} ORDER BY i.id LIMIT ?`)
     .all(...('ids' in which ? [JSON.stringify(which.ids), -1] : [which.after, which.limit])) as (Omit<StoredForTagging, 'consultation' | 'goals' | 'relevant'> & { consultation: string | null; goals: string; relevant: number | null })[];
@@ -162,23 +174,27 @@ export function listItemsForTagging(db: Db, which: { ids: number[] } | { after: 
 
 /**
  * Apply verdicts in one transaction (retag gives a page of items at a time: the write lock is held for a page); reviewers'
- * decisions are separate and untouched. An update with a
- * `version` is saved only while the item is still that version: a crawl may have stored a new one (and its verdict)
- * since the verdict was made from the old text. Returns the ids of those left as they were.
+ * decisions are separate and untouched. An update with `read` (the item as listItemsForTagging read it) is saved only
+ * while the item is still that version with those stated identifiers: a crawl may have stored a new version (and its
+ * verdict) since the verdict was made from the old text, or stated identifiers derived anew on an unchanged version
+ * (the item saver's touch). Its search terms get the parliament identifiers it states (withStatedIdentifiers), taken
+ * from the signature read with the page, so that the transaction only writes (without `read`, they are written as given).
+ * Returns the ids of those left as they were.
  */
-export function saveTagsMany(db: Db, updates: { id: number; version?: number; tags: ItemTags | null; searchTerms: string }[], now: string): number[] {
-  const update = prepared(db, `UPDATE items SET ${TAG_ASSIGNMENTS} WHERE id = ? AND (? IS NULL OR version = ?)`);
-  const stated = prepared(db, 'SELECT type, value, role FROM item_identifiers WHERE item_id = ?');
+export function saveTagsMany(db: Db, updates: { id: number; read?: Pick<StoredForTagging, 'version' | 'linkKeys'>; tags: ItemTags | null; searchTerms: string }[], now: string): number[] {
+  const update = prepared(db, `UPDATE items SET ${TAG_ASSIGNMENTS} WHERE id = ? AND (? IS NULL OR (version = ? AND link_keys IS ?))`);
   const goals = goalWriter(db);
   const moved: number[] = [];
-  // IMMEDIATE: the page's first statement reads (the stated identifiers), and a deferred transaction that read before
-  // another writer committed cannot then take the write lock (SQLITE_BUSY_SNAPSHOT, "database is locked" at once,
-  // busy_timeout unused): a review or a crawl beside a retag made it fail (retag-lock.test). It waits for the lock first.
+  // IMMEDIATE: the write lock is waited for (busy_timeout) before the page's first statement. A deferred transaction
+  // that read before another writer committed cannot then take it (SQLITE_BUSY_SNAPSHOT, "database is locked" at once):
+  // when the page's first statement read the stated identifiers, a review or a crawl beside a retag made it fail
+  // (retag-lock.test).
   db.transaction(() => {
     for (const u of updates) {
-      const version = u.version ?? null;
-      const searchTerms = withStatedIdentifiers(u.searchTerms, stated.all(u.id) as { type: string; value: string; role: string }[]);
-      if (update.run(...tagValues(u.tags && storedVerdict(u.tags), searchTerms, now), u.id, version, version).changes === 0) moved.push(u.id);
+      const version = u.read?.version ?? null;
+      const linkKeys = u.read?.linkKeys ?? null;
+      const searchTerms = linkKeys === null ? u.searchTerms : withStatedIdentifiers(u.searchTerms, fromSignature(linkKeys));
+      if (update.run(...tagValues(u.tags && storedVerdict(u.tags), searchTerms, now), u.id, version, version, linkKeys).changes === 0) moved.push(u.id);
       else goals(u.id, u.tags, true);
     }
   }).immediate();

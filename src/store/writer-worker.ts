@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkpointLog, openDb } from './db.js';
 import { writeErrorText } from './write-failure.js';
 import { startRun, type RunSaver } from './runs.js';
-import { textIndexer } from './item-saver.js';
+import { textIndexer, unchangedKeys } from './item-saver.js';
 import { searchWordsWriter } from './search-words.js';
 import { claimSource, recoverDeadLeases, releaseSource } from './sources.js';
 import type { Finished, WriterReply, WriterRequest } from './writer.js';
@@ -88,9 +88,19 @@ function tagStage(): ((item: Item) => TaggedItem) | undefined {
   return tag.stage;
 }
 
-/** Tag a batch the crawl sent untagged; a failure is noted on the run and the item stored untagged. */
-function tagged(items: Item[], notes: string[]): ItemToStore[] {
-  return tagAll(items, tagStage(), notes).map(toStore);
+/**
+ * Tag a batch the crawl sent untagged; a failure is noted on the run and the item stored untagged. An item stored already
+ * with the same content hash is not tagged: the item saver only notes it seen and keeps its verdict, so a feed sent again
+ * whole (a server that does not answer 304, or one new item among 20) had this thread tag every item and drop the
+ * verdicts (bench:peer's 200 × 20 sent again unchanged: tagging 320 of the thread's 840 busy profile ms, session 58).
+ * Its hash cannot change before the saver reads it: only this run, holding the source's lease, stores its items.
+ */
+function tagged(items: Item[], sourceId: string, notes: string[]): ItemToStore[] {
+  const unchanged = unchangedKeys(db, sourceId, items);
+  if (unchanged.size === 0) return tagAll(items, tagStage(), notes).map(toStore);
+  const stage = unchanged.size < items.length ? tagStage() : undefined;
+  const tag = stage && ((item: Item) => (unchanged.has(item.key) ? Object.assign(item, { tags: null, searchTerms: '' }) : stage(item)));
+  return tagAll(items, tag, notes).map(toStore);
 }
 
 /**
@@ -252,12 +262,12 @@ function begin(run: number, sourceId: string, startedAt: string, streaming: bool
  */
 const ready = new WeakMap<PackedBatch, { items: ItemToStore[] | null; error: Error | null; notes: string[] }>();
 
-/** Read and tag a batch now, for add() to store later. */
-function prepare(packed: PackedBatch): void {
+/** Read and tag a batch of a run of `sourceId` now, for add() to store later. */
+function prepare(packed: PackedBatch, sourceId: string): void {
   const notes: string[] = [];
   try {
     const batch = unpackBatch(packed);
-    ready.set(packed, { items: batch.tag ? tagged(batch.items, notes) : batch.items, error: null, notes });
+    ready.set(packed, { items: batch.tag ? tagged(batch.items, sourceId, notes) : batch.items, error: null, notes });
   } catch (err) {
     ready.set(packed, { items: null, error: err as Error, notes });
   }
@@ -266,7 +276,7 @@ function prepare(packed: PackedBatch): void {
 /** Store a batch of the open run; after a failed batch the run can only be rolled back, and later batches are ignored. */
 function add(packed: PackedBatch): void {
   if (!active || active.failed) return;
-  if (!ready.has(packed)) prepare(packed);
+  if (!ready.has(packed)) prepare(packed, active.sourceId);
   const { items, error, notes } = ready.get(packed)!;
   ready.delete(packed);
   active.notes.push(...notes);
@@ -382,7 +392,7 @@ function turn(): void {
   // tagging is CPU, which stretches with the machine's load, and inside the transaction a crawl of two new items into a
   // source of 100,000 held the lock 7.8 s at load 27 (session 53, a lock probe), so a `review` or a retag page waiting
   // its 5 s failed "database is locked". A streaming run's batches are stored in its own transaction as they arrive.
-  if (!db.inTransaction) for (const m of runs) if (m.op === 'whole' && m.batch && !ready.has(m.batch)) prepare(m.batch);
+  if (!db.inTransaction) for (const m of runs) if (m.op === 'whole' && m.batch && !ready.has(m.batch)) prepare(m.batch, m.sourceId);
   // Date.now(), not performance.now(): the global performance loads perf_hooks and nine more of Node's modules into
   // this thread, after it has set the heap flags again (see defaultHeapFlagsWhileThreadStarts), so compiled from source.
   const until = Date.now() + TURN_MS;

@@ -224,6 +224,57 @@ describe('worker writer', () => {
   });
 });
 
+describe('worker writer: items sent again unchanged', () => {
+  it('tags none of them (the saver only notes them seen): the tag stage is not even built', async () => {
+    // A feed sent again whole (no 304) had the writer tag every item, then drop the verdicts: the saver only notes an
+    // unchanged item seen. Here the taxonomy is a pipe nobody writes: building the tag stage would hold the thread.
+    const file = path.join(dir, 'db.sqlite');
+    const stored = item('1', { title: 'Pelastuslain muutos', tags: { relevant: true, goals: [{ goal: 'services', score: 9 }], primary: 'services',
+      scores: { services: 9 }, evidence: [], joint: false, jointReason: '', taxonomyVersion: 'before' }, searchTerms: 'pelastuslaki' });
+    const first = writer.begin('a', new Date().toISOString());
+    first.add([stored]);
+    await first.finish({ run: run('a'), nextRunAt: null });
+    const feeds = path.join(dir, 'feeds');
+    fs.mkdirSync(feeds);
+    execFileSync('mkfifo', [path.join(feeds, 'taxonomy.yaml')]);
+    const tagging = workerWriter(file, undefined, { feedsDir: feeds, cacheFile: null, onConfigError: () => undefined });
+    try {
+      const sink = tagging.begin('a', new Date().toISOString(), true);
+      const { tags: _, searchTerms: __, ...untagged } = stored;
+      sink.addUntagged!([untagged]);
+      const saved = await sink.finish({ run: run('a'), nextRunAt: null });
+      expect(saved).toMatchObject({ created: [], updated: [] });
+      expect(reader.prepare("SELECT relevant, taxonomy_version AS v, search_terms AS s FROM items WHERE key = '1'").get())
+        .toEqual({ relevant: 1, v: 'before', s: 'pelastuslaki' });
+    } finally {
+      await tagging.close();
+    }
+  }, 20_000);
+
+  it('tags the new ones of a batch, and keeps the verdict of those sent again unchanged', async () => {
+    const file = path.join(dir, 'db.sqlite');
+    const stored = item('1', { title: 'Pelastuslain muutos', tags: { relevant: true, goals: [{ goal: 'services', score: 9 }], primary: 'services',
+      scores: { services: 9 }, evidence: [], joint: false, jointReason: '', taxonomyVersion: 'before' }, searchTerms: 'pelastuslaki' });
+    const first = writer.begin('a', new Date().toISOString());
+    first.add([stored]);
+    await first.finish({ run: run('a'), nextRunAt: null });
+    const feeds = path.join(dir, 'feeds');
+    fs.mkdirSync(feeds);
+    fs.copyFileSync(shippedTaxonomyPath(), path.join(feeds, 'taxonomy.yaml'));
+    const tagging = workerWriter(file, undefined, { feedsDir: feeds, cacheFile: null, onConfigError: () => undefined });
+    try {
+      const sink = tagging.begin('a', new Date().toISOString(), true);
+      const strip = ({ tags: _, searchTerms: __, ...rest }: TaggedItem) => rest;
+      sink.addUntagged!([strip(item('2', { title: 'Pelastuslain muutos 2' })), strip(stored)]);
+      expect((await sink.finish({ run: run('a'), nextRunAt: null })).created).toHaveLength(1);
+      expect(reader.prepare("SELECT key, relevant, taxonomy_version = 'before' AS kept FROM items ORDER BY key").all())
+        .toEqual([{ key: '1', relevant: 1, kept: 1 }, { key: '2', relevant: 1, kept: 0 }]);
+    } finally {
+      await tagging.close();
+    }
+  }, 60_000);
+});
+
 const matches = (db: Db, word: string) => db.prepare('SELECT count(*) FROM items_fts WHERE items_fts MATCH ?').pluck().get(word);
 
 describe("worker writer: a group's full-text index", () => {
