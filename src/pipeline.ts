@@ -6,6 +6,7 @@ import { StageError } from './errors.js';
 import { sourceModule } from './sources/index.js';
 import type { Db } from './store/db.js';
 import { getSourceState, sourcesNeverFetched, validatorsOf } from './store/sources.js';
+import { unchangedKeys } from './store/unchanged.js';
 import { inThreadWriter, type RunSink, type StoreWriter } from './store/writer.js';
 import { writeFailure } from './store/write-failure.js';
 import { DEFAULT_CONCURRENCY } from './config/crawl.js';
@@ -168,7 +169,13 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
           const part = raw.splice(0, BATCH);
           const items = normalizeAll(part, def, itemNotes, normalizeItem, total);
           if (untagged) sink.addUntagged!(items);
-          else sink.add(tagAll(items, (tag ??= { stage: deps.tag ?? (await deps.loadTag?.()) }).stage, itemNotes));
+          else {
+            // Items stored already unchanged are not tagged (the saver keeps their verdict): a big feed, or any feed of
+            // `serve`'s crawls, sent again whole without a 304 was tagged in full here.
+            const unchanged = unchangedKeys(deps.db, def.id, items);
+            const stage = unchanged.size < items.length ? (tag ??= { stage: deps.tag ?? (await deps.loadTag?.()) }).stage : undefined;
+            sink.add(tagAll(items, stage, itemNotes, unchanged));
+          }
           total += part.length;
           usable += items.length;
           // Let other work in (web requests, other sources' fetches) between batches.

@@ -104,17 +104,6 @@ export function textIndexer(db: Db): (ids: string) => void {
   };
 }
 
-/** The keys of `items` that `sourceId` holds with the same content hash: items the saver will only note as seen. */
-export function unchangedKeys(db: Db, sourceId: string, items: readonly { key: string; hash: string }[]): Set<string> {
-  const out = new Set<string>();
-  const stored = prepared(db, 'SELECT key, hash FROM items WHERE source_id = ? AND key IN (SELECT value FROM json_each(?))')
-    .raw(true).all(sourceId, JSON.stringify(items.map((i) => i.key))) as [string, string][];
-  if (!stored.length) return out;
-  const hashes = new Map(stored);
-  for (const i of items) if (hashes.get(i.key) === i.hash) out.add(i.key);
-  return out;
-}
-
 /**
  * Prepare to save a run's items in one or more batches (statements are prepared once, stored keys read a batch at a time). `textLater`: the
  * caller enters the run's new items (SaveOutcome.created) into the full-text index with textIndexer and copies their

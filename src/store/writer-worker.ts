@@ -4,7 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkpointLog, openDb } from './db.js';
 import { writeErrorText } from './write-failure.js';
 import { startRun, type RunSaver } from './runs.js';
-import { textIndexer, unchangedKeys } from './item-saver.js';
+import { textIndexer } from './item-saver.js';
+import { unchangedKeys } from './unchanged.js';
 import { searchWordsWriter } from './search-words.js';
 import { claimSource, recoverDeadLeases, releaseSource } from './sources.js';
 import type { Finished, WriterReply, WriterRequest } from './writer.js';
@@ -97,10 +98,7 @@ function tagStage(): ((item: Item) => TaggedItem) | undefined {
  */
 function tagged(items: Item[], sourceId: string, notes: string[]): ItemToStore[] {
   const unchanged = unchangedKeys(db, sourceId, items);
-  if (unchanged.size === 0) return tagAll(items, tagStage(), notes).map(toStore);
-  const stage = unchanged.size < items.length ? tagStage() : undefined;
-  const tag = stage && ((item: Item) => (unchanged.has(item.key) ? Object.assign(item, { tags: null, searchTerms: '' }) : stage(item)));
-  return tagAll(items, tag, notes).map(toStore);
+  return tagAll(items, unchanged.size < items.length ? tagStage() : undefined, notes, unchanged).map(toStore);
 }
 
 /**
