@@ -10,13 +10,7 @@ import { note } from '../stderr-line.js';
 import { serve } from '../app/serve.js';
 import { parseHost, parsePort, parseWebEnv, stopOn, untilSignal } from './serve.js';
 
-export const usage = `usage: lakivahti demo [--port N] [--host HOST] [--db PATH] [--feeds DIR]
-
-Run the app against local mirrors of every source's recorded snapshot, in db/demo.sqlite (or --db).
-The demo starts from an empty database each time, so it only ever resets a database it created
-itself; any other file is refused and left untouched. SIGTERM, SIGHUP or Ctrl-C stops it as it stops serve,
-also during its first crawl.
-`;
+export { usage } from './demo-usage.js';
 
 /** Mark on a database the demo created (and so may reset). */
 const DEMO_MARK = 'demo';

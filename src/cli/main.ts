@@ -21,8 +21,8 @@ interface Command {
  * tagger, the fetcher), and its entries in `lakivahti --help`, each a synopsis (a line break in it goes on indented)
  * and what it does. The README's CLI table is checked against the help made from this (test/process/cli-help.test.ts).
  */
-const COMMANDS: Record<string, { load: () => Promise<Command>; help: [synopsis: string, does: string][] }> = {
-  serve: { load: () => import('./serve.js'), help: [['serve [--port N] [--host H] [--no-schedule]', 'run the scheduler and the web view (127.0.0.1:3000 by default)']] },
+const COMMANDS: Record<string, { load: () => Promise<Command>; usage?: () => Promise<{ usage: string }>; help: [synopsis: string, does: string][] }> = {
+  serve: { load: () => import('./serve.js'), usage: () => import('./serve-usage.js'), help: [['serve [--port N] [--host H] [--no-schedule]', 'run the scheduler and the web view (127.0.0.1:3000 by default)']] },
   crawl: { load: () => import('./crawl.js'), help: [['crawl [--source ID]', 'crawl now; one line per source']] },
   sources: { load: () => import('./sources.js'), help: [['sources [--json]', "each source's last run, status, error and next check"]] },
   items: {
@@ -42,7 +42,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: [synopsis: 
     ],
   },
   relink: { load: () => import('./relink.js'), help: [['relink [--dry-run]', "rebuild every matter from the stored items' identifiers"]] },
-  demo: { load: () => import('./demo.js'), help: [['demo [--port N] [--host H]', 'the app against local mirrors of recorded snapshots']] },
+  demo: { load: () => import('./demo.js'), usage: () => import('./demo-usage.js'), help: [['demo [--port N] [--host H]', 'the app against local mirrors of recorded snapshots']] },
   tag: { load: () => import('./tag.js'), help: [['tag --jsonl FILE|-', 'tag JSON lines (id, title, summary, source, lang) without the database']] },
   retag: { load: () => import('./retag.js'), help: [['retag [--dry-run]', 're-tag every stored item with the current taxonomy (--dry-run: preview)']] },
   review: {
@@ -67,9 +67,19 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: [synopsis: 
   },
   digest: {
     load: () => import('./digest.js'),
+    usage: () => import('./digest-usage.js'),
     help: [['digest --preview [--to EMAIL] [--out DIR [--force]] | digest --send [--approve]', 'show what would be sent (nothing written), or send it over SMTP_URL']],
   },
 };
+
+/**
+ * A command's usage text, from its own usage module where it has one: the modules of serve, demo and digest load the
+ * web server or the mailer (~1 s of CPU at a start, against ~0.2 s for `--version`), which `--help` does not need.
+ */
+async function usageOf(name: string): Promise<string> {
+  const c = COMMANDS[name];
+  return (await (c.usage ?? c.load)()).usage;
+}
 
 /** One --help entry: the synopsis, then what it does in a column of its own, beside a short synopsis or below a long one. */
 function helpEntry([synopsis, does]: [string, string]): string {
@@ -151,17 +161,17 @@ async function runCommandLine(argv: string[]): Promise<number> {
     const asked = name === 'help' && rest[0] !== undefined && !['help', '--help', '-h'].includes(rest[0]) ? rest[0] : undefined;
     // `help bakcup` is the typo `bakcup` is: the general usage with exit 0 read as an answer.
     if (asked !== undefined && !Object.hasOwn(COMMANDS, asked)) return usageError(`unknown command "${asked}"`, argv);
-    process.stdout.write(asked === undefined ? USAGE : (await COMMANDS[asked].load()).usage);
+    process.stdout.write(asked === undefined ? USAGE : await usageOf(asked));
     return 0;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name].load : undefined;
   if (!load && isGlobalOption(name)) return usageError(`${name.replace(/=.*$/s, '')} goes with a command (e.g. \`lakivahti --db FILE items\`), and none was given`, argv);
   if (!load) return usageError(`unknown command "${name}"`, argv);
-  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(command.usage);
+    process.stdout.write(await usageOf(name));
     return 0;
   }
+  const command = await load();
   for (const line of unknownSettings(process.env)) warn(null, line);
   setRunningCommand(name);
   try {

@@ -5,13 +5,7 @@ import { onStopSignal, parseCommand, UsageError } from './args.js';
 import { webEnv, type WebEnv } from '../web/env.js';
 
 
-export const usage = `usage: lakivahti serve [--port N] [--host HOST] [--no-schedule] [--db PATH] [--feeds DIR]
-
-Run the scheduler and the web view. Listens on 127.0.0.1 unless --host (or HOST) says otherwise,
-port 3000 unless --port (or PORT). SIGTERM, SIGHUP (a closed terminal) or Ctrl-C stops it within 5 s
-(runs still in flight after a short grace are aborted and recorded as interrupted). SIGUSR2 runs the
-digest's immediate tick now (approved drafts, immediate subscriptions, due retries) rather than at its time.
-`;
+export { usage } from './serve-usage.js';
 
 /** Parse --port / PORT; a clear error for anything that is not a port number. */
 export function parsePort(value: string | undefined): number {

@@ -1,8 +1,9 @@
 // The README's CLI table against what the commands themselves say: `lakivahti --help` and `lakivahti COMMAND --help`,
 // run as processes. A person reads one of the three and expects the other two to agree on options and exit statuses.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir } from '../../src/paths.js';
 import { run } from '../helpers/process.js';
 
@@ -83,6 +84,24 @@ describe("the README's CLI table, the global --help and each command's --help", 
       if (inReadme.join(' ') !== inHelp.join(' ')) differences.push(`${name}: README ${inReadme.join(' ')} / --help ${inHelp.join(' ')}`);
     }
     expect(differences).toEqual([]);
+  }, 60_000);
+});
+
+// A usage is text: `serve --help` loaded the web server (node:http and the app's modules, ~1 s of CPU at each start
+// against ~0.2 s for `--version`), `demo --help` and `digest --help` likewise, in every test that asks for one. The
+// probe, loaded first with --import, names at exit which of node's network modules the process loaded.
+describe('a command\'s usage', () => {
+  let probe: string;
+  beforeAll(() => {
+    probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-help-probe-')), 'probe.mjs');
+    fs.writeFileSync(probe, "process.on('exit', () => process.stderr.write(`loaded: ${process.moduleLoadList.filter((m) => /^NativeModule (http|https|tls|zlib)$/.test(m)).join(', ')}\\n`));\n");
+  });
+  afterAll(() => fs.rmSync(path.dirname(probe), { recursive: true, force: true }));
+
+  it.each([['serve', '--help'], ['demo', '--help'], ['digest', '--help'], ['help', 'serve'], ['help', 'digest']])('%s %s is printed without loading the web server or the mailer', async (...args) => {
+    const r = await run(args, { env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${probe}`.trim() } });
+    expect([r.code, r.err]).toEqual([0, 'loaded: \n']);
+    expect(r.out).toMatch(new RegExp(`^usage: lakivahti ${args[0] === 'help' ? args[1] : args[0]} `));
   }, 60_000);
 });
 
