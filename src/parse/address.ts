@@ -18,6 +18,12 @@ export function isMailAddress(text: string): boolean {
   return canonicalAddress(text) !== undefined;
 }
 
+/** What an invisible formatting character in a typed address is said as (its code and place), or null when it has none. */
+export function invisibleInAddress(text: string): string | null {
+  const c = invisibleCharacter(text);
+  return c && `it holds an invisible formatting character (U+${c.code} at character ${c.at}), as text pasted from a web page or a document may; type the address again`;
+}
+
 /** The first invisible formatting character (\p{Cf}) in `text`, which no address holds: its code in hex, its place counted from 1. */
 export function invisibleCharacter(text: string): { code: string; at: number } | null {
   const c = /\p{Cf}/u.exec(text);
