@@ -1,7 +1,9 @@
 // What Lakivahti takes for an e-mail address: one mailbox, as a person types it.
 import { domainToASCII, domainToUnicode } from 'node:url';
 
-const PART = String.raw`[^\s\p{Cc}@<>()[\],;:"\\]+`;
+// No format character (\p{Cf}: a zero-width space, a soft hyphen, a bidirectional mark or override, a byte order mark):
+// pasted with an address, it is invisible on the page, and the mail server refused the mailbox it made.
+const PART = String.raw`[^\s\p{Cc}\p{Cf}@<>()[\],;:"\\]+`;
 const ADDRESS = new RegExp(`^${PART}@${PART}\\.${PART}$`, 'u');
 /** A sender's address may be on a domain without a dot (the default lakivahti@localhost, an internal relay's). */
 const SENDER = new RegExp(`^${PART}@${PART}$`, 'u');
@@ -14,6 +16,18 @@ const SENDER = new RegExp(`^${PART}@${PART}$`, 'u');
  */
 export function isMailAddress(text: string): boolean {
   return canonicalAddress(text) !== undefined;
+}
+
+/** What an invisible formatting character in a typed address is said as (its code and place), or null when it has none. */
+export function invisibleInAddress(text: string): string | null {
+  const c = invisibleCharacter(text);
+  return c && `it holds an invisible formatting character (U+${c.code} at character ${c.at}), as text pasted from a web page or a document may; type the address again`;
+}
+
+/** The first invisible formatting character (\p{Cf}) in `text`, which no address holds: its code in hex, its place counted from 1. */
+export function invisibleCharacter(text: string): { code: string; at: number } | null {
+  const c = /\p{Cf}/u.exec(text);
+  return c ? { code: c[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), at: c.index + 1 } : null;
 }
 
 /**

@@ -92,6 +92,10 @@ export const SUBSCRIPTION_WORDS = {
     fi: 'Valitse, mitä seuraat: vähintään yksi tavoite, lähde, organisaatio, asia tai haku.',
     sv: 'Välj vad du följer: minst ett mål, en källa, en organisation, ett ärende eller en sökning.',
   },
+  'subForm.emailInvisible': {
+    fi: 'Sähköpostiosoitteessa on näkymätön muotoilumerkki (U+{code}, {at}. merkki), esimerkiksi verkkosivulta tai asiakirjasta kopioitu; kirjoita osoite uudelleen.',
+    sv: 'E-postadressen innehåller ett osynligt formateringstecken (U+{code}, tecken {at}), till exempel kopierat från en webbsida eller ett dokument; skriv adressen på nytt.',
+  },
   'subForm.goal': { fi: 'Tuntematon tavoite "{goal}".', sv: 'Okänt mål "{goal}".' },
   'subForm.source': { fi: 'Tuntematon lähde "{source}".', sv: 'Okänd källa "{source}".' },
   'subForm.matterNumber': { fi: 'Asia annetaan numerona (nyt "{matter}").', sv: 'Ett ärende anges med sitt nummer (nu "{matter}").' },

@@ -27,6 +27,12 @@ describe('checkSubscription', () => {
     [{ email: 'a@example.fi;b@example.fi' }, 'email', '"a@example.fi;b@example.fi" is not an e-mail address', '"a@example.fi;b@example.fi" ei ole sähköpostiosoite.'],
     [{ email: 'user@[127.0.0.1]' }, 'email', '"user@[127.0.0.1]" is not an e-mail address', '"user@[127.0.0.1]" ei ole sähköpostiosoite.'],
     [{ email: 'a\u0000b@example.fi' }, 'email', '"a\\u0000b@example.fi" is not an e-mail address', '"a\\u0000b@example.fi" ei ole sähköpostiosoite.'], // the page shows the NUL as its escape
+    // An invisible formatting character pasted with it (a zero-width space, a right-to-left override): the mail server
+    // refused the address stored and the subscription was paused; the page names the character, not the address.
+    [{ email: 'a\u200b@example.fi' }, 'email', '"a\u200b@example.fi" is not an e-mail address: it holds an invisible formatting character (U+200B at character 2), as text pasted from a web page or a document may; type the address again',
+      'Sähköpostiosoitteessa on näkymätön muotoilumerkki (U+200B, 2. merkki), esimerkiksi verkkosivulta tai asiakirjasta kopioitu; kirjoita osoite uudelleen.'],
+    [{ email: '\u202ea@example.fi' }, 'email', '"\u202ea@example.fi" is not an e-mail address: it holds an invisible formatting character (U+202E at character 1), as text pasted from a web page or a document may; type the address again',
+      'Sähköpostiosoitteessa on näkymätön muotoilumerkki (U+202E, 1. merkki), esimerkiksi verkkosivulta tai asiakirjasta kopioitu; kirjoita osoite uudelleen.'],
     [{ goals: ['services'], every: 'hourly' }, 'every', '--every must be one of immediately, daily, weekly, not "hourly"', 'Tuntematon lähetystiheys "hourly".'],
     [{ goals: ['services'], lang: 'en' }, 'lang', '--lang must be fi or sv, not "en"', 'Kielen on oltava suomi tai ruotsi (nyt "en").'],
     [{}, 'follows', 'say what to follow (--goal, --source, --organisation, --matter, --search) or give --network', 'Valitse, mitä seuraat: vähintään yksi tavoite, lähde, organisaatio, asia tai haku.'],

@@ -174,6 +174,7 @@ describe('lakivahti as a process, with pipes', () => {
       [['sources', '--json', 'extra'], 'lakivahti sources: unexpected argument "extra"'],
       [['digest', '--preview', 'x'], 'lakivahti digest: unexpected argument "x"'],
       [['digest', '--preview', '--to', 'Maija Meikäläinen'], 'lakivahti digest: --to "Maija Meikäläinen" is not an e-mail address'],
+      [['digest', '--preview', '--to', 'sote\u200b@example.fi'], 'lakivahti digest: --to "sote\u200b@example.fi" is not an e-mail address: it holds an invisible formatting character (U+200B at character 5), as text pasted from a web page or a document may; type the address again'],
       [['review', '1', '2', '--reviewer', 'Maija', '--not-relevant'], 'lakivahti review: give one item\'s id, not "1 2"'],
       [['review', '1e1', '--reviewer', 'Maija', '--not-relevant'], 'lakivahti review: give the item\'s id (a number from `lakivahti items`), not "1e1"'],
       [['review', '99999999999999999999', '--reviewer', 'Maija', '--not-relevant'], 'lakivahti review: give the item\'s id (a number from `lakivahti items`), not "99999999999999999999"'],

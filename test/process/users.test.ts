@@ -124,6 +124,8 @@ describe('lakivahti users', () => {
     [['add', 'ei-osoite', '--role', 'reader'], `${PW}\n`, 2, '"ei-osoite" is not an e-mail address'],
     [['add', 'x@example.fi>', '--role', 'reader'], `${PW}\n`, 2, '"x@example.fi>" is not an e-mail address'],
     [['add', 'evil@example.fi\r\nBcc: v@example.fi', '--role', 'reader'], `${PW}\n`, 2, 'lakivahti users: "evil@example.fi\\r\\nBcc: v@example.fi" is not an e-mail address\n'],
+    // A zero-width space pasted with it: an account nobody could sign in to by typing the address it looks like.
+    [['add', 'uusi\u200b@example.fi', '--role', 'reader'], `${PW}\n`, 2, 'lakivahti users: "uusi\u200b@example.fi" is not an e-mail address: it holds an invisible formatting character (U+200B at character 5), as text pasted from a web page or a document may; type the address again\n'],
     [['add', 'Paakayttaja@example.fi', '--role', 'reader'], `${PW}\n`, 1, 'an account for Paakayttaja@example.fi already exists'],
     [['add', 'uusi@example.fi', '--role', 'admin'], '1qaz2wsx3edc\n', 2, 'password not accepted: this password is on the list of common passwords that attackers try first; choose another'],
     [['password', 'ei-ole@example.fi'], `${PW}\n`, 1, 'lakivahti users: no account for ei-ole@example.fi'],
