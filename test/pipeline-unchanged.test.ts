@@ -34,7 +34,7 @@ const counting = (version: string) => {
 };
 
 const versions = (id: string) =>
-  db.prepare('SELECT title, taxonomy_version AS v FROM items WHERE source_id = ? ORDER BY id').raw(true).all(id).map(([t, v]) => `${t}=${v}`);
+  db.prepare('SELECT title, taxonomy_version AS v FROM items WHERE source_id = ? ORDER BY id').raw(true).all(id).map((row) => { const [t, v] = row as [string, string]; return `${t}=${v}`; });
 
 beforeAll(async () => {
   // No validators: every fetch sends the whole feed again (a server that ignores If-None-Match).
