@@ -67,11 +67,13 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const readings: ItemReading[] = decisions.map((d) => core.read(d.item));
   // Each count below is of decisions: linked items reviewed alike count once (see `decisionOf`).
   const decision = decisionOf(decisions);
-  const counted = new Set<string>();
+  const counted = new WeakMap<Map<string, number>, Set<string>>();
   const count = (map: Map<string, number>, key: string, i: number): void => {
+    const seen = counted.get(map) ?? new Set<string>();
+    counted.set(map, seen);
     const once = `${key}\u0001${decision[i]}`;
-    if (counted.has(once)) return;
-    counted.add(once);
+    if (seen.has(once)) return;
+    seen.add(once);
     map.set(key, (map.get(key) ?? 0) + 1);
   };
   const silent = (r: ItemReading): boolean => !Object.values(r.rule).some((v) => v > 0);
