@@ -45,12 +45,15 @@ export function insertReview(db: Db, r: ReviewInput): number {
 /** The latest decision per item, with the item's text, for learning. */
 export interface ReviewedItem extends Omit<ReviewRecord, 'id' | 'note'>, ItemForTagging {
   itemId: number;
+  /** The item's own identifier ("type value", the least if several): a document's language versions share it. */
+  selfIdentifier: string | null;
 }
 
 /** Each reviewed item's latest decision (earlier ones stay in the table as history). */
 export function listLatestReviews(db: Db): ReviewedItem[] {
   const rows = prepared(db, `SELECT r.item_id AS itemId, r.reviewer, r.at, r.relevant, r.goals, r.rejected, r.primary_goal AS "primary",
-        i.title, i.summary, i.source_id AS sourceId, i.language, i.kind, i.organisation, i.deadline, i.consultation
+        i.title, i.summary, i.source_id AS sourceId, i.language, i.kind, i.organisation, i.deadline, i.consultation,
+        (SELECT MIN(ii.type || ' ' || ii.value) FROM item_identifiers ii WHERE ii.item_id = i.id AND ii.role = 'self') AS selfIdentifier
       FROM items i JOIN reviews r ON r.id = i.latest_review_id
       ORDER BY r.at, r.id`)
     .all() as (Omit<ReviewedItem, 'relevant' | 'goals' | 'rejected' | 'consultation'> & {

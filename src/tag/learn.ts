@@ -65,6 +65,17 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const leadFloor = options.leadFloor ?? margin / 2;
   const liftSupport = options.liftSupport ?? 3;
   const readings: ItemReading[] = decisions.map((d) => core.read(d.item));
+  // Each count below is of decisions: linked items reviewed alike count once (see `decisionOf`).
+  const decision = decisionOf(decisions);
+  const counted = new WeakMap<Map<string, number>, Set<string>>();
+  const count = (map: Map<string, number>, key: string, i: number): void => {
+    const seen = counted.get(map) ?? new Set<string>();
+    counted.set(map, seen);
+    const once = `${key}\u0001${decision[i]}`;
+    if (seen.has(once)) return;
+    seen.add(once);
+    map.set(key, (map.get(key) ?? 0) + 1);
+  };
   const silent = (r: ItemReading): boolean => !Object.values(r.rule).some((v) => v > 0);
   const df = new Map<string, number>();
   // Reviewed items containing each feature, relevant and irrelevant.
@@ -74,8 +85,8 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
     // A confirmed item counts for lifting only when the rules found nothing in it either (see `lifts`).
     const side = decisions[i].relevant ? (silent(r) ? pos : null) : neg;
     for (const f of r.features.keys()) {
-      df.set(f, (df.get(f) ?? 0) + 1);
-      if (side) side.set(f, (side.get(f) ?? 0) + 1);
+      count(df, f, i);
+      if (side) count(side, f, i);
     }
   });
   // An item the rules find nothing in is lifted only by words reviewers never rejected, and only when one of them is
@@ -134,15 +145,15 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   // what the rules already get right on both sides (pelastuslaitos in relevant items and in incident news) so
   // carries no correction; a word of the items the rules get wrong, and of few others, does.
   const votes = new Map<string, number>();
-  const vote = (key: string): void => void votes.set(key, (votes.get(key) ?? 0) + 1);
+  const vote = (key: string, i: number): void => count(votes, key, i);
   decisions.forEach((d, i) => {
-    if (d.relevant) for (const [f] of eligible[i]) vote(`${f}\u0000relevant`);
+    if (d.relevant) for (const [f] of eligible[i]) vote(`${f}\u0000relevant`, i);
     const ruled = (g: GoalId): number => Math.max(0, readings[i].rule[g]) * kindOf(readings[i]);
     for (const w of wants[i]) {
       const needed = w.dir * (w.target - ruled(w.goal)) > 0;
       for (const [f] of eligible[i]) {
-        vote(`${f}\u0000${w.goal}\u0000${w.dir}`);
-        if (needed) vote(`${f}\u0000${w.goal}\u0000${w.dir}\u0000${partOf(d, w)}`);
+        vote(`${f}\u0000${w.goal}\u0000${w.dir}`, i);
+        if (needed) vote(`${f}\u0000${w.goal}\u0000${w.dir}\u0000${partOf(d, w)}`, i);
       }
     }
   });
@@ -250,3 +261,14 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
 }
 
 const clamp = (v: number, cap: number): number => Math.max(-cap, Math.min(cap, v));
+
+/**
+ * Which decision each reviewed item is, for counting support: linked items (one `twin` key) reviewed alike are one
+ * decision, since a Finnish and a Swedish version of one text reviewed the same way are one decision made twice; a
+ * feature either version holds counts once for it. Without this a pair gave a taxonomy term both versions match the whole
+ * support (two) by itself, and one text's correction moved unseen items through one term. Linked items reviewed
+ * differently are distinct decisions.
+ */
+export function decisionOf(decisions: readonly ReviewDecision[]): string[] {
+  return decisions.map((d, i) => (d.twin ? `${d.twin}\u0000${d.relevant}\u0000${d.primary ?? d.confirmed[0] ?? ''}\u0000${[...d.confirmed].sort().join(' ')}` : `#${i}`));
+}

@@ -16,6 +16,8 @@ export interface Reviewed extends ItemForTagging {
   rejected: string[];
   /** The reviewer's main goal, when recorded. */
   primary?: string | null;
+  /** The item's own identifier, "type value" (the parser stores a Swedish version under the Finnish one: RP as HE). */
+  selfIdentifier?: string | null;
 }
 
 export interface TagStage {
@@ -54,9 +56,16 @@ export function toItemTags(r: TagResult): ItemTags {
   };
 }
 
-/** Reviewers' latest decisions as the learner takes them. */
+/**
+ * Reviewers' latest decisions as the learner takes them. A document's language versions from one source share its own
+ * identifier (a bill and its RP, a written question and its SS): that is their link (`twin`), so that the learner counts
+ * a pair reviewed alike once. A mention links nothing, and neither does a matter, which joins distinct documents.
+ */
 export function toDecisions(reviewed: Reviewed[]): ReviewDecision[] {
-  return reviewed.map((r) => ({ item: toTagInput(r), relevant: r.relevant, confirmed: r.relevant ? r.goals : [], rejected: r.rejected, primary: r.relevant ? (r.primary ?? r.goals[0] ?? null) : null }));
+  return reviewed.map((r) => ({
+    item: toTagInput(r), relevant: r.relevant, confirmed: r.relevant ? r.goals : [], rejected: r.rejected,
+    primary: r.relevant ? (r.primary ?? r.goals[0] ?? null) : null, twin: r.selfIdentifier ? `${r.sourceId} ${r.selfIdentifier}` : null,
+  }));
 }
 
 /** Build the stage from the taxonomy in `feedsDir` (or the shipped one) and the reviews so far. */

@@ -196,6 +196,11 @@ export interface ReviewDecision {
   rejected: GoalId[];
   /** The reviewer's main goal (default: the first confirmed). */
   primary?: GoalId | null;
+  /**
+   * What links the item to its versions in other languages (its matter, source and kind), when the crawl knows it:
+   * linked items reviewed alike are one decision made twice, and count once towards a feature's support.
+   */
+  twin?: string | null;
 }
 
 /** Weights learned from reviewer decisions, applied on top of the taxonomy's rules. */

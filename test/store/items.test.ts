@@ -1,8 +1,9 @@
 import { describe, expect, it, beforeEach } from 'vitest';
 import {
   openDb, syncSources, saveRun, listItems, listItemEvents, getItem, listItemVersions, listReviews, insertReview, type Db,
-  getSourceState, hasItemKey,
+  getSourceState, hasItemKey, listLatestReviews,
 } from '../../src/store/index.js';
+import { toDecisions } from '../../src/tag/stage.js';
 import { startRun } from '../../src/store/runs.js';
 import { toStore } from '../../src/store/tags.js';
 import { describeEvent } from '../../src/present/events.js';
@@ -144,6 +145,19 @@ describe('store: items', () => {
     expect(listItems(db, { goal: 'services' })).toEqual([]);
     expect(listItems(db, { goal: 'welfare-reform' }).map((r) => [r.id, r.goals])).toEqual([[second, ['welfare-reform']]]);
     expect(listItems(db).map((r) => [r.id, r.goals])).toEqual([[second, ['welfare-reform']], [first, []]]);
+  });
+
+  it('links a document\'s language versions for learning: one source, one own identifier (a bill and its RP)', () => {
+    const he = [{ type: 'he', value: 'HE 12/2023 vp', role: 'self' as const }];
+    saveRun(db, { run: run(), items: [
+      item({ key: 'guid:fi', guid: 'fi', identifiers: he }),
+      item({ key: 'guid:sv', guid: 'sv', language: 'sv', title: 'Ändring av räddningslagen', identifiers: he }),
+      // Names the bill without being it (a mention): no link.
+      item({ key: 'guid:news', guid: 'news', title: 'Uutinen', identifiers: [{ type: 'he', value: 'HE 12/2023 vp' }] }),
+    ], nextRunAt: null });
+    for (const r of listItems(db)) insertReview(db, { itemId: r.id, reviewer: 'r', relevant: true, goals: ['services'], rejected: [] });
+    const twins = Object.fromEntries(toDecisions(listLatestReviews(db)).map((d) => [d.item.title, d.twin]));
+    expect(twins).toEqual({ 'Pelastuslain muutos': 'src he HE 12/2023 vp', 'Ändring av räddningslagen': 'src he HE 12/2023 vp', Uutinen: null });
   });
 
   it('filters by source and since', () => {

@@ -124,6 +124,29 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(createTagger(taxonomy, { analyzer, learned: two })(unseen)).toMatchObject({ relevant: true, primary: 'internal-security' });
     });
 
+    // A Finnish/Swedish pair reviewed alike is one decision made twice: the term place both versions match (vaaratiedote,
+    // faromeddelande) counted two reviewed items and took the whole cap from one text's correction (eval-2028-26's
+    // hazard-bulletin statistics, qj271/qj272: +0.9 for internal security on two terms in the fold that reviewed both).
+    // Linked (one `twin` key, as the crawl links a document's language versions), the pair teaches what one item does.
+    it('counts a linked Finnish/Swedish pair reviewed alike once: the pair alone moves no unseen item past the floor', () => {
+      const fi: TagInput = { title: 'Kysely kotitalouksille valmistui', summary: 'Kyselyssä selvitettiin, miten vaaratiedotteet tavoittavat asukkaat.', lang: 'fi' };
+      const sv: TagInput = { title: 'Enkäten till hushållen är klar', summary: 'I enkäten utreddes hur faromeddelandena når invånarna.', lang: 'sv' };
+      const right: TagInput = { title: 'Varoitussireenit uusitaan koko maassa', summary: 'Uudet sireenit asennetaan kolmen vuoden aikana.' };
+      const unseen: TagInput = { title: 'Tutkimus kuuntelutottumuksista julkaistiin', summary: 'Raportissa mainitaan vaaratiedotteet.' };
+      const plain = createTagger(taxonomy, { analyzer });
+      expect([fi, sv, unseen].map((i) => plain(i).relevant)).toEqual([false, false, false]);
+      const confirm = (item: TagInput, twin: string | null): ReviewDecision => ({ item, relevant: true, confirmed: ['internal-security'], rejected: [], primary: 'internal-security', twin });
+      // Unlinked, the pair is two reviewed items and lifts the unseen one (as two texts would).
+      const twice = learnWeights(taxonomy, [confirm(fi, null), confirm(sv, null), confirm(right, null)], { analyzer });
+      expect(createTagger(taxonomy, { analyzer, learned: twice })(unseen).relevant).toBe(true);
+      const once = learnWeights(taxonomy, [confirm(fi, 'HE 1/2053 vp'), confirm(sv, 'HE 1/2053 vp'), confirm(right, null)], { analyzer });
+      expect(once.weights[termKey('vaara+tiedote')]?.['internal-security'] ?? 0).toBeLessThanOrEqual(0.5);
+      expect(createTagger(taxonomy, { analyzer, learned: once })(unseen).scores).toEqual(plain(unseen).scores);
+      // Linked items reviewed differently are two decisions.
+      const apart = learnWeights(taxonomy, [confirm(fi, 'HE 1/2053 vp'), { ...confirm(sv, 'HE 1/2053 vp'), confirmed: ['internal-security', 'services'] }, confirm(right, null)], { analyzer });
+      expect(apart.weights[termKey('vaara+tiedote')]?.['internal-security'] ?? 0).toBeGreaterThan(0.5);
+    });
+
     it('bounds what learning can change on one item, however many decisions agree', () => {
       const many = Array.from({ length: 40 }, (_, i) => ({ item: { ...rescueDogs[i % 4], id: String(i) }, relevant: false, confirmed: [], rejected: ['services'] }));
       const learned = learnWeights(taxonomy, many, { analyzer });
