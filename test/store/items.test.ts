@@ -148,7 +148,7 @@ describe('store: items', () => {
   });
 
   it('links a document\'s language versions for learning: one source, one own identifier (a bill and its RP)', () => {
-    const he = [{ type: 'he', value: 'HE 12/2023 vp', role: 'self' as const }];
+    const he = [{ type: 'he' as const, value: 'HE 12/2023 vp', role: 'self' as const }];
     saveRun(db, { run: run(), items: [
       item({ key: 'guid:fi', guid: 'fi', identifiers: he }),
       item({ key: 'guid:sv', guid: 'sv', language: 'sv', title: 'Ändring av räddningslagen', identifiers: he }),
