@@ -6,7 +6,7 @@ import { assessJoint } from './joint.js';
 import { inferKind } from './kind.js';
 import { compileTerms, type CompiledTerm, type Matcher, type TokenMatches, type WordMatch } from './match.js';
 import { applyPrimaryModel, primaryModelFor, tell, type PrimaryModel } from './primary-model.js';
-import type { Evidence, GoalId, LearnedWeights, TagInput, TagResult, Taxonomy, TermDef } from './types.js';
+import type { Evidence, GoalId, LearnedWeights, ScopeConditional, TagInput, TagResult, Taxonomy, TermDef } from './types.js';
 
 /** Options for createTagger. */
 export interface TaggerOptions {
@@ -155,6 +155,9 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
   const termFeature = matcher.terms.map((t) => termFeatureKey(t.def));
   const scopeKey = scopeMatcher ? scopeMatcher.terms.map((t) => `${t.def.scope!.id}:${t.def.scope!.role}`) : [];
   const scopeKeys = taxonomy.scopes.map((sc) => [`${sc.id}:when`, `${sc.id}:unless`, `${sc.id}:apart`] as const);
+  // Each scope's conditional words (the taxonomy's `conditional`), by scope id.
+  const conditionals = new Map<string, ScopeConditional>();
+  for (const sc of taxonomy.scopes) if (sc.conditional !== null) conditionals.set(sc.id, sc.conditional);
   const zero: Record<GoalId, number> = Object.fromEntries(goalIds.map((g) => [g, 0]));
   const anchorSum: Record<GoalId, number> = { ...zero };
   // The goal sets of title words, shared: a word's set is the one reached by adding its goals in the order found (as a
@@ -705,7 +708,7 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
     const titleScore = reading.title;
     let scale = 1;
     const scopeHits = new Map<string, ScopeHit>();
-    for (let fi = 0; fi < fieldTokens.length; fi++) findScopes(scopeMatcher, fieldTokens[fi][1], fieldTokens[fi][2], fieldTokens[fi][0], lang, scopeHits, scopeKey, scopePer);
+    for (let fi = 0; fi < fieldTokens.length; fi++) findScopes(scopeMatcher, fieldTokens[fi][1], fieldTokens[fi][2], fieldTokens[fi][0], lang, scopeHits, scopeKey, scopePer, conditionals);
     const joint: [GoalId, number][] = [];
     for (let si = 0; si < taxonomy.scopes.length; si++) {
       const sc = taxonomy.scopes[si];
@@ -1410,7 +1413,7 @@ function endsWithin(ends: boolean[], i: number, j: number): boolean {
  * Note which scope terms a field's tokens match (single words and phrases), keyed `scope:role` (`keys`, per term
  * index); the title wins. `per` is scratch space for the tokens' matches.
  */
-function findScopes(m: Matcher, tokens: Token[], denied: Uint8Array | null, field: Field, lang: Lang, out: Map<string, ScopeHit>, keys: string[], per: TokenMatches[]): void {
+function findScopes(m: Matcher, tokens: Token[], denied: Uint8Array | null, field: Field, lang: Lang, out: Map<string, ScopeHit>, keys: string[], per: TokenMatches[], conditionals: ReadonlyMap<string, ScopeConditional>): void {
   const note = (term: CompiledTerm, match: string): void => {
     const key = keys[term.index];
     const prev = out.get(key);
@@ -1429,8 +1432,11 @@ function findScopes(m: Matcher, tokens: Token[], denied: Uint8Array | null, fiel
       // A word that puts the item in a scope is not also its way out: meripelastustoimi is sea rescue (when), not
       // pelastustoimi (unless), though the two terms overlap in it.
       if (s.term.def.scope!.role === 'unless' && insideWhen(x.single, s)) continue;
-      // A call-out word under a condition ("jos konesali vaurioituu", "om datacentralen skadas") tells of no call-out.
-      if (s.term.def.scope!.role === 'when' && s.term.def.scope!.id === 'incident' && conditionalAt(tokens, i)) continue;
+      // A when word under its scope's condition ("jos konesali vaurioituu", "om datacentralen skadas") tells of no call-out.
+      if (s.term.def.scope!.role === 'when') {
+        const c = conditionals.get(s.term.def.scope!.id);
+        if (c !== undefined && conditionalAt(c, tokens, i)) continue;
+      }
       note(s.term, tokens[i].text);
     }
     for (const pw of x.phraseWords) {
@@ -1444,14 +1450,13 @@ function findScopes(m: Matcher, tokens: Token[], denied: Uint8Array | null, fiel
 }
 
 /**
- * Whether token `i` is said under a condition (round forty-seven): a conditional conjunction at most three words before it
- * (jos, mikäli; ifall, and om right before the condition's subject, "om huvuddatacentralen skadas": om further back is
- * mostly the preposition, "flest om rök från bränder"). What might happen is planned for, not a call-out told.
+ * Whether token `i` is said under a condition (round forty-seven): one of the scope's conditional words (the taxonomy's
+ * `conditional`) at most `within` words before it, or exactly `at` words before it for a word with `at`.
  */
-function conditionalAt(tokens: Token[], i: number): boolean {
-  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+function conditionalAt(c: ScopeConditional, tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - c.within); j--) {
     const w = tokens[j].lower;
-    if (w === 'jos' || w === 'mikäli' || w === 'ifall' || (w === 'om' && j === i - 2)) return true;
+    for (let k = 0; k < c.words.length; k++) if (c.words[k].word === w && (c.words[k].at === null || j === i - c.words[k].at!)) return true;
   }
   return false;
 }

@@ -7,7 +7,7 @@ import { StageError } from '../errors.js';
 import { throughCache } from './taxonomy-cache.js';
 import { loaderFile, taxonomyFile } from './taxonomy-file.js';
 import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
-import type { GoalDef, ScopeDef, SourcePrior, Taxonomy, TermDef, Thresholds } from './types.js';
+import type { GoalDef, ScopeConditional, ScopeDef, SourcePrior, Taxonomy, TermDef, Thresholds } from './types.js';
 
 // The yaml library on first parse (its CommonJS build, the one `import 'yaml'` gets too): a process whose taxonomy
 // comes from the cache (taxonomy-cache.ts) never loads it (some 35 ms).
@@ -137,7 +137,7 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
       const sp: Path = ['scopes', si];
       const m = v.map(sp, true)!;
       for (const key of Object.keys(m)) {
-        if (!['id', 'label', 'factor', 'by_field', 'title_only', 'together', 'when', 'unless', 'apart'].includes(key)) fail(keyLine([...sp, key]), `unknown scope key "${key}" (id, label, factor, by_field, title_only, together, when, unless, apart)`);
+        if (!['id', 'label', 'factor', 'by_field', 'title_only', 'together', 'conditional', 'when', 'unless', 'apart'].includes(key)) fail(keyLine([...sp, key]), `unknown scope key "${key}" (id, label, factor, by_field, title_only, together, conditional, when, unless, apart)`);
       }
       const id = v.string([...sp, 'id']);
       if (scopes.some((x) => x.id === id)) fail(lineOf([...sp, 'id']), `scope "${id}" is defined twice`);
@@ -152,7 +152,8 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
       if (factor < 0 || factor > 1 || (factor === 1 && Object.keys(together).length === 0)) fail(lineOf([...sp, 'factor']), `scope "${id}": factor must be at least 0 and below 1 (1 only with together)`);
       // A scope that scales would never scale if it only acted with its way out in the title.
       if (titleOnly && factor !== 1) fail(lineOf([...sp, 'title_only']), `scope "${id}": title_only is for a scope that only names a cooperation (factor 1)`);
-      scopes.push({ id, label: v.label([...sp, 'label']), factor, byField: byField as boolean, titleOnly: titleOnly as boolean, together, line: lineOf(sp) });
+      const conditional = m.conditional === undefined ? null : readConditional(v, [...sp, 'conditional'], id, lineOf, keyLine);
+      scopes.push({ id, label: v.label([...sp, 'label']), factor, byField: byField as boolean, titleOnly: titleOnly as boolean, together, conditional, line: lineOf(sp) });
       for (const role of ['when', 'unless', 'apart'] as const) {
         const rp: Path = [...sp, role];
         const langs = v.map(rp, role === 'when') ?? {};
@@ -171,6 +172,44 @@ export function parseTaxonomy(text: string, file = 'taxonomy.yaml'): Taxonomy {
     }
   }
   return { version, goals, terms, priors, scopes, scopeTerms, kinds, fields, thresholds, jointRecipients, file };
+}
+
+/**
+ * A scope's conditional words (`conditional: {within: 3, fi: [jos], sv: [ifall, {om: {at: 2}}]}`): each a single
+ * lower-case word, `at` a distance from 1 to `within`.
+ */
+function readConditional(v: Validator, path: Path, id: string, lineOf: (p: Path) => number, keyLine: (p: Path) => number): ScopeConditional {
+  const m = v.map(path, true)!;
+  const field = `scope "${id}": conditional`;
+  for (const key of Object.keys(m)) if (!['within', 'fi', 'sv'].includes(key)) v.fail(keyLine([...path, key]), `${field}: unknown key "${key}" (within, fi, sv)`);
+  const within = v.number([...path, 'within']);
+  if (!Number.isInteger(within) || within < 1) v.fail(lineOf([...path, 'within']), `${field}.within must be a whole number of words, at least 1`);
+  const words: ScopeConditional['words'] = [];
+  for (const lang of ['fi', 'sv'] as Lang[]) {
+    if (m[lang] === undefined) continue;
+    v.seq([...path, lang]);
+    const entries = m[lang] as unknown[];
+    for (let i = 0; i < entries.length; i++) {
+      const ep: Path = [...path, lang, i];
+      const entry = entries[i];
+      const opts = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as Record<string, unknown>) : null;
+      if (opts === null && typeof entry !== 'string') v.fail(lineOf(ep), `${field}.${lang}: an entry is a word or {word: {at: N}}`);
+      if (opts !== null && Object.keys(opts).length !== 1) v.fail(lineOf(ep), `${field}.${lang}: an entry is a word or {word: {at: N}}`);
+      const word = opts === null ? (entry as string) : Object.keys(opts)[0];
+      if (!/^\p{Ll}+$/u.test(word)) v.fail(lineOf(ep), `${field}.${lang}: "${word}" must be one lower-case word`);
+      let at: number | null = null;
+      if (opts !== null) {
+        const o = v.map([...ep, word], true)!;
+        for (const key of Object.keys(o)) if (key !== 'at') v.fail(keyLine([...ep, word, key]), `${field}.${lang}: "${word}": unknown key "${key}" (at)`);
+        at = v.number([...ep, word, 'at']);
+        if (!Number.isInteger(at) || at < 1 || at > within) v.fail(lineOf([...ep, word, 'at']), `${field}.${lang}: "${word}": at must be a whole number from 1 to within (${within})`);
+      }
+      if (words.some((w) => w.word === word)) v.fail(lineOf(ep), `${field}.${lang}: "${word}" is listed twice`);
+      words.push({ word, at });
+    }
+  }
+  if (words.length === 0) v.fail(lineOf(path), `${field} needs at least one word under fi or sv`);
+  return { within, words };
 }
 
 /**

@@ -101,7 +101,21 @@ export interface ScopeDef {
    * are authorities' cooperation, which is internal security (goals.md).
    */
   together: Record<GoalId, number>;
+  /**
+   * Words that put a `when` term under a condition, so that it puts the item in no scope ("jos konesali vaurioituu",
+   * "om datacentralen skadas": what might happen is planned for, not a call-out told); null when the scope has none.
+   */
+  conditional: ScopeConditional | null;
   line: number;
+}
+
+/**
+ * A scope's conditional words: a word at most `within` words before the `when` term, or, for a word with `at`, exactly
+ * `at` words before it. Matched on the lower-cased token in either language.
+ */
+export interface ScopeConditional {
+  within: number;
+  words: { word: string; at: number | null }[];
 }
 
 /** Scoring thresholds, kept in the taxonomy so the autumn review can adjust them. */

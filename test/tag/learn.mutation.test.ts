@@ -27,7 +27,7 @@ const taxonomy: Taxonomy = {
   terms: [],
   priors: sources.map((s) => ({ source: s, organisation: null, goals: { [s[0] === 'A' ? A : B]: Number(s.slice(2)) }, requiresEvidence: false, label: s })),
   // Items naming metsä keep half their score (a scope rule with no way out).
-  scopes: [{ id: 'forest', label, factor: 0.5, byField: false, titleOnly: false, together: {}, line: 1 }],
+  scopes: [{ id: 'forest', label, factor: 0.5, byField: false, titleOnly: false, together: {}, conditional: null, line: 1 }],
   scopeTerms: [{ text: 'metsä', lang: 'fi', goals: {}, rule: 'scope', scope: { id: 'forest', role: 'when' }, exact: false, caseSensitive: false, subtopic: null, line: 1 }],
   kinds: { bill: 2 },
   fields: { title: 2, summary: 0.5 },

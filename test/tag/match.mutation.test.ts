@@ -31,7 +31,7 @@ const taxonomy: Taxonomy = {
     { source: null, organisation: 'sisäministeriö', goals: { [B]: 1 }, requiresEvidence: false, label: 'Sisäministeriö' },
   ],
   // Items naming metsä keep a fifth of their score unless they also name a law.
-  scopes: [{ id: 'forest', label, factor: 0.2, byField: false, titleOnly: false, together: {}, line: 90 }],
+  scopes: [{ id: 'forest', label, factor: 0.2, byField: false, titleOnly: false, together: {}, conditional: null, line: 90 }],
   scopeTerms: [
     term('metsä', 'scope', {}, { scope: { id: 'forest', role: 'when' } }),
     term('laki', 'scope', {}, { scope: { id: 'forest', role: 'unless' } }),
@@ -264,7 +264,7 @@ describe('tagger: a scope lifted by its way out, with points for the two togethe
     ...taxonomy,
     terms: [term('ensihoito', 'anchor', { [C]: 3 }), term('pelastuslaitos', 'anchor', { [A]: 1 })],
     priors: [],
-    scopes: [{ id: 'police', label, factor: 0.2, byField: false, titleOnly: false, together: { [B]: 4 }, line: 91 }],
+    scopes: [{ id: 'police', label, factor: 0.2, byField: false, titleOnly: false, together: { [B]: 4 }, conditional: null, line: 91 }],
     scopeTerms: [
       term('poliisi', 'scope', {}, { scope: { id: 'police', role: 'when' } }),
       term('pelastuslaitos', 'scope', {}, { scope: { id: 'police', role: 'unless' } }),

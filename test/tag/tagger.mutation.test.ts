@@ -347,9 +347,9 @@ describe('tagger: scope terms', () => {
   // keeps a fifth unless the rescue services (pelastustoimi) are named apart from it.
   const scoped = taxonomy(basic, {
     scopes: [
-      { id: 'forest', label, factor: 0.2, byField: false, titleOnly: false, together: {}, line: 1 },
-      { id: 'sea', label, factor: 0.2, byField: false, titleOnly: false, together: {}, line: 2 },
-      { id: 'fire', label, factor: 0.5, byField: true, titleOnly: false, together: {}, line: 3 },
+      { id: 'forest', label, factor: 0.2, byField: false, titleOnly: false, together: {}, conditional: null, line: 1 },
+      { id: 'sea', label, factor: 0.2, byField: false, titleOnly: false, together: {}, conditional: null, line: 2 },
+      { id: 'fire', label, factor: 0.5, byField: true, titleOnly: false, together: {}, conditional: null, line: 3 },
     ],
     scopeTerms: [
       term('metsä', 'scope', {}, { scope: { id: 'forest', role: 'when' } }),
@@ -386,7 +386,7 @@ describe('tagger: scope terms', () => {
   it('takes a way out of another scope inside the word that put the item in one', () => {
     // Only the sea scope's own way out is hidden by meripelastus: a word that is also the forest's way out counts.
     const t = createTagger(taxonomy(basic, {
-      scopes: [{ id: 'sea', label, factor: 0.2, byField: false, titleOnly: false, together: {}, line: 1 }, { id: 'forest', label, factor: 0.5, byField: false, titleOnly: false, together: {}, line: 2 }],
+      scopes: [{ id: 'sea', label, factor: 0.2, byField: false, titleOnly: false, together: {}, conditional: null, line: 1 }, { id: 'forest', label, factor: 0.5, byField: false, titleOnly: false, together: {}, conditional: null, line: 2 }],
       scopeTerms: [
         term('meri+pelastus', 'scope', {}, { scope: { id: 'sea', role: 'when' } }),
         term('metsä', 'scope', {}, { scope: { id: 'forest', role: 'when' } }),
@@ -699,8 +699,8 @@ describe('tagger: the rules the goal choice reads', () => {
 describe('tagger: scopes lifted with points for the two together', () => {
   const police = (together: Record<string, number>, more: TermDef[] = []) => createTagger(taxonomy([term('pelastuslaitos', 'anchor', { [A]: 1 }), ...more], {
     scopes: [
-      { id: 'police', label, factor: 0.2, byField: false, titleOnly: false, together, line: 1 },
-      { id: 'forest', label, factor: 0.5, byField: false, titleOnly: false, together: {}, line: 2 },
+      { id: 'police', label, factor: 0.2, byField: false, titleOnly: false, together, conditional: null, line: 1 },
+      { id: 'forest', label, factor: 0.5, byField: false, titleOnly: false, together: {}, conditional: null, line: 2 },
     ],
     scopeTerms: [
       term('poliisi', 'scope', {}, { scope: { id: 'police', role: 'when' } }),
@@ -745,8 +745,8 @@ describe('tagger: scopes lifted with points for the two together', () => {
 describe('tagger: scope terms in one word and scope phrases', () => {
   const sea = createTagger(taxonomy(basic, {
     scopes: [
-      { id: 'sea', label, factor: 0.2, byField: false, titleOnly: false, together: {}, line: 1 },
-      { id: 'forest', label, factor: 0.5, byField: false, titleOnly: false, together: {}, line: 2 },
+      { id: 'sea', label, factor: 0.2, byField: false, titleOnly: false, together: {}, conditional: null, line: 1 },
+      { id: 'forest', label, factor: 0.5, byField: false, titleOnly: false, together: {}, conditional: null, line: 2 },
     ],
     scopeTerms: [
       term('meri+pelastus', 'scope', {}, { scope: { id: 'sea', role: 'when' } }),
@@ -763,7 +763,7 @@ describe('tagger: scope terms in one word and scope phrases', () => {
 
   it('takes a way out that comes before the scope\'s term in the same word (an exercise fire)', () => {
     const fire = createTagger(taxonomy(basic, {
-      scopes: [{ id: 'incident', label, factor: 0.2, byField: false, titleOnly: false, together: {}, line: 1 }],
+      scopes: [{ id: 'incident', label, factor: 0.2, byField: false, titleOnly: false, together: {}, conditional: null, line: 1 }],
       scopeTerms: [term('tulipalo', 'scope', {}, { scope: { id: 'incident', role: 'when' } }), term('harjoitus', 'scope', {}, { scope: { id: 'incident', role: 'unless' } })],
     }), { analyzer });
     expect(fire({ title: 'Paloaseman harjoitustulipalo', lang: 'fi' }).scores[A]).toBe(3);

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/tag/analyze.js';
+import { createTagger } from '../../src/tag/tagger.js';
 import { GOAL_IDS, loadTaxonomy, parseTaxonomy, shippedTaxonomyPath } from '../../src/tag/taxonomy.js';
 
 const shipped = readFileSync(shippedTaxonomyPath(), 'utf8');
@@ -85,6 +87,46 @@ describe('taxonomy', () => {
     const text = lines.join('\n');
     const line = insert.startsWith('  - id') && !message.includes('twice') ? at + 4 : at + 1;
     expect(() => parseTaxonomy(text, 'taxonomy.yaml')).toThrow(new RegExp(`taxonomy\\.yaml:${line}: .*${message.replace(/"/g, '"')}`));
+  });
+
+  // A scope's conditional words (incident's jos, mikäli, ifall, om) are the taxonomy's language data, checked as its terms are.
+  it('loads the incident scope\'s conditional words, and no other scope has any', () => {
+    const t = loadTaxonomy();
+    expect(t.scopes.find((x) => x.id === 'incident')!.conditional).toEqual({
+      within: 3,
+      words: [{ word: 'jos', at: null }, { word: 'mikäli', at: null }, { word: 'ifall', at: null }, { word: 'om', at: 2 }],
+    });
+    expect(t.scopes.filter((x) => x.conditional !== null).map((x) => x.id)).toEqual(['incident']);
+  });
+
+  const conditional = '    conditional: {within: 3, fi: [jos, mikäli], sv: [ifall, {om: {at: 2}}]}';
+  it.each([
+    ['a within of 0', '{within: 0, fi: [jos, mikäli], sv: [ifall, {om: {at: 2}}]}', 'scope "incident": conditional.within must be a whole number of words, at least 1'],
+    ['a within that is not a number', '{within: kolme, fi: [jos, mikäli], sv: [ifall, {om: {at: 2}}]}', 'scopes.0.conditional.within must be a number'],
+    ['an unknown key', '{within: 3, fi: [jos, mikäli], en: [ifall, {om: {at: 2}}]}', 'scope "incident": conditional: unknown key "en" (within, fi, sv)'],
+    ['two words in one entry', '{within: 3, fi: [jos kun, mikäli], sv: [ifall, {om: {at: 2}}]}', 'scope "incident": conditional.fi: "jos kun" must be one lower-case word'],
+    ['an upper-case word', '{within: 3, fi: [Jos, mikäli], sv: [ifall, {om: {at: 2}}]}', 'scope "incident": conditional.fi: "Jos" must be one lower-case word'],
+    ['a word listed twice', '{within: 3, fi: [jos, jos], sv: [ifall, {om: {at: 2}}]}', 'scope "incident": conditional.fi: "jos" is listed twice'],
+    ['an at beyond within', '{within: 3, fi: [jos, mikäli], sv: [ifall, {om: {at: 4}}]}', 'scope "incident": conditional.sv: "om": at must be a whole number from 1 to within (3)'],
+    ['an unknown key of a word', '{within: 3, fi: [jos, mikäli], sv: [ifall, {om: {at: 2, near: 1}}]}', 'scope "incident": conditional.sv: "om": unknown key "near" (at)'],
+    ['an entry that is a list', '{within: 3, fi: [jos, mikäli], sv: [[ifall], {om: {at: 2}}]}', 'scope "incident": conditional.sv: an entry is a word or {word: {at: N}}'],
+    ['no words', '{within: 3}', 'scope "incident": conditional needs at least one word under fi or sv'],
+  ])('names the file, line and field of %s', (_what, value, message) => {
+    const text = shipped.replace(conditional, `    conditional: ${value}`);
+    expect(text).not.toBe(shipped);
+    const line = shipped.split('\n').indexOf(conditional) + 1;
+    expect(() => parseTaxonomy(text, 'taxonomy.yaml')).toThrow(`taxonomy.yaml:${line}: ${message}`);
+  });
+
+  it('reads the conditional words from the taxonomy: without them a call-out under a condition is incident news', () => {
+    const text = shipped.replace(conditional, '    conditional: {within: 3, fi: [mikäli]}');
+    const item = { title: 'Johtokeskusten varayhteydet kahdennetaan toiseen konesaliin', summary: 'Kahdennus pitää pelastuslaitosten johtokeskukset ja hätäkeskukset yhteydessä, jos pääkonesali tuhoutuu.', lang: 'fi' as const, source: 'erillisverkot' };
+    const tag = (t: string) => createTagger(parseTaxonomy(t, 'taxonomy.yaml'), { analyzer: createAnalyzer('snowball') })(item);
+    const incident = (r: ReturnType<ReturnType<typeof createTagger>>) => r.evidence.some((e) => e.rule === 'scope' && e.term.startsWith('incident'));
+    expect(tag(shipped).relevant).toBe(true);
+    expect(incident(tag(shipped))).toBe(false);
+    expect(incident(tag(text))).toBe(true);
+    expect(tag(text).relevant).toBe(false);
   });
 
   it('refuses a scope of factor 1 that names no cooperation, by its line, and takes one that does', () => {
