@@ -234,6 +234,9 @@ function compile(terms: TermDef[], analyzer: Analyzer): Matcher {
         const r = key.length - i;
         if (key.startsWith(w.key, i)) {
           if (w.endsWord && r > w.key.length + 4) continue;
+          // A Swedish adjective in -lig is a word of its own (its key keeps the suffix: analyze.ts), not the noun or verb
+          // it is made from: tillgänglig is no gang (gäng), rörlig no moving (röra).
+          if (lang === 'sv' && key.startsWith('lig', i + w.key.length)) continue;
           out.push({ term, word, start: i, end: i + w.key.length });
         } else if (r <= w.key.length + 1 && commonPrefix(key.slice(i), w.key) >= w.min) {
           out.push({ term, word, start: i, end: key.length });
