@@ -18,3 +18,15 @@ describe.each(roundTaggers('round forty-nine, -lig adjectives'))('round forty-ni
     expect(tag({ title: 'Polisen: gängbrottsligheten bland unga ökar', summary: 'Polisen har fått mer resurser mot gatugängen.', lang: 'sv', source: 'poliisi' }).relevant).toBe(false);
   });
 });
+
+// A Swedish compound term is found with a part of its own between its parts, after a linking s: the welfare area's
+// borrowing authorisation is lånefullmakt and låneupptagningsfullmakt alike (the Finnish says lainanottovaltuus, the
+// control). A derivational suffix between them (styrningsförhandling: -ning) is not a part.
+describe.each(roundTaggers('round forty-nine, inserted parts'))('round forty-nine, a Swedish compound with an inserted part (%s)', (_name, tag) => {
+  it.each([
+    ['Begäran om utlåtande om förordningsutkastet om välfärdsområdets låneupptagningsfullmakt', 'Förordningen gäller beräkningen av fullmakten.', 'sv'],
+    ['Lausuntopyyntö asetusluonnoksesta hyvinvointialueen lainanottovaltuudesta', 'Asetus koskee valtuuden laskentaa.', 'fi'],
+  ] as const)('relevant: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'lausuntopalvelu' }).relevant).toBe(true);
+  });
+});
