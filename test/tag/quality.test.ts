@@ -270,10 +270,14 @@ const evaluation202827 = load('eval-2028-27.jsonl');
 // b1ca4ab); a dev set from round forty-eight on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202828 = load('eval-2028-28.jsonl');
 // Round forty-eight's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
-// and measured before any round-forty-eight change, never tuned on. How it was written and which kinds of items it holds
+// and measured before any round-forty-eight change, never tuned on through round forty-eight (figures in its commit message,
+// 1b3c0621); a dev set from round forty-nine on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202829 = load('eval-2028-29.jsonl');
+// Round forty-nine's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
+// and measured before any round-forty-nine change, never tuned on. How it was written and which kinds of items it holds
 // are in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not
 // print that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202829 = load('eval-2028-29.jsonl');
+const evaluation202830 = load('eval-2028-30.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -911,14 +915,23 @@ function suite(name: string, make: () => Analyzer | null): void {
       // Round forty-eight's end (12-07 16:08 UTC, taxonomy 2026.29, both models refitted): F1 0.971 / 0.971, primary 0.943 / 0.943, goal precision 0.973 / 0.973. F1 and primary bars raised to just below.
       expectBars(evaluation202828, { f1: 0.965, primaryHit: 0.935, goalPrecision: 0.97 }, true);
     });
-    it('holds on the round-forty-eight evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-eight change (12-07
-      // 15:17 UTC, load 19-22, the rules and models of c7f8a47): F1 0.964 / 0.960 (precision 0.971 / 0.971, recall 0.957 /
-      // 0.950), primary 0.943 / 0.936 (chosen the same), goal precision 0.986 / 0.986 (goal recall 0.941 / 0.934),
-      // snowball / voikko; keyword alert 0.915 (precision 0.876, recall 0.957), 0.786 (chosen 0.664), 0.644. Bars just
-      // below (above the goal-precision target; below its F1 and primary-hit targets, where it stands): a fall
+    it('holds on the round-forty-eight evaluation set, a dev set from round forty-nine, above the keyword alert on every figure', () => {
+      // Sealed through round forty-eight; a dev set from round forty-nine on, so its misses are printed. Before any
+      // round-forty-eight change (12-07 15:17 UTC, load 19-22, the rules and models of c7f8a47): F1 0.964 / 0.960 (precision
+      // 0.971 / 0.971, recall 0.957 / 0.950), primary 0.943 / 0.936 (chosen the same), goal precision 0.986 / 0.986 (goal
+      // recall 0.941 / 0.934), snowball / voikko; keyword alert 0.915 (precision 0.876, recall 0.957), 0.786 (chosen
+      // 0.664), 0.644. Bars just below (above the goal-precision target; below its F1 and primary-hit targets,
+      // where it stood): a fall below is a regression. In the learning test from round forty-nine on.
+      expectBars(evaluation202829, { f1: 0.955, primaryHit: 0.93, goalPrecision: 0.98 }, true);
+    });
+    it('holds on the round-forty-nine evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-forty-nine change (12-07
+      // 18:33 UTC, load 20-22, the rules and models of 06b7393d): F1 0.975 / 0.968 (precision 0.978 / 0.978, recall 0.971 /
+      // 0.957), primary 0.943 / 0.914 (chosen 0.929 / 0.907), goal precision 0.917 / 0.909 (goal recall 0.947 / 0.921),
+      // snowball / voikko; keyword alert 0.893 (precision 0.842, recall 0.950), 0.786 (chosen 0.629), 0.633. Bars just
+      // below (above the F1 target; below its primary-hit and goal-precision targets, where it stands): a fall
       // below is a regression.
-      expectBars(evaluation202829, { f1: 0.955, primaryHit: 0.93, goalPrecision: 0.98 }, false);
+      expectBars(evaluation202830, { f1: 0.965, primaryHit: 0.91, goalPrecision: 0.905 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
