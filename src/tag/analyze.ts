@@ -148,6 +148,9 @@ function swedishStem(stemmer: Stemmer, w: string): string {
     const d = `${s}${s.charAt(s.length - 1)}ar`;
     if (w.startsWith(d)) return d;
   }
+  // An adjective in -lig keeps its suffix, which Snowball strips: rörlig (mobile) and tillgänglig (accessible) are not
+  // röra (to move) or a gang (gäng), and a term written with -lig (förenhetliga, brottslighet) keys the same way.
+  if (w.startsWith(`${s}lig`)) return `${s}lig`;
   // The passive past (räddades, was rescued) keeps its ending, apart from the infinitive and the other forms (rädda):
   // a term still finds it by the stem, an exact term only itself.
   return w.endsWith('ades') && w === `${s}ades` ? w : s;

@@ -234,9 +234,21 @@ function compile(terms: TermDef[], analyzer: Analyzer): Matcher {
         const r = key.length - i;
         if (key.startsWith(w.key, i)) {
           if (w.endsWord && r > w.key.length + 4) continue;
+          // A Swedish adjective in -lig is a word of its own (its key keeps the suffix: analyze.ts), not the noun or verb
+          // it is made from: tillgänglig is no gang (gäng), rörlig no moving (röra).
+          if (lang === 'sv' && key.startsWith('lig', i + w.key.length)) continue;
           out.push({ term, word, start: i, end: i + w.key.length });
         } else if (r <= w.key.length + 1 && commonPrefix(key.slice(i), w.key) >= w.min) {
           out.push({ term, word, start: i, end: key.length });
+        } else if (lang === 'sv' && w.parts[0].length >= 2) {
+          // A Swedish compound term with a part of its own (five letters or more, so no -ning) between its parts, after
+          // a linking s: låne+fullmakt in låneupptagningsfullmakt, brand+utredning in brandorsaksutredning.
+          const first = w.parts[0][0];
+          const tail = w.key.slice(first.length);
+          if (tail.length >= 4 && key.startsWith(first, i)) {
+            const j = key.indexOf(tail, i + first.length + 6);
+            if (j > 0 && key.charAt(j - 1) === 's' && key.length - (j + tail.length) <= 4) out.push({ term, word, start: i, end: key.length });
+          }
         }
       }
     }
