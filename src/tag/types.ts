@@ -211,7 +211,8 @@ export interface ReviewDecision {
   /** The reviewer's main goal (default: the first confirmed). */
   primary?: GoalId | null;
   /**
-   * What links the item to its versions in other languages (its matter, source and kind), when the crawl knows it:
+   * What links the item to its versions in other languages (its source and its own identifier; a matter joins distinct
+   * documents, so it links nothing), when the crawl knows it:
    * linked items reviewed alike are one decision made twice, and count once towards a feature's support.
    */
   twin?: string | null;
