@@ -33,10 +33,13 @@ const { values: opts } = parseArgs({ options: { runs: { type: 'string', default:
 const RUNS = Number(opts.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive whole number, not "${opts.runs}"`);
 
-// ---- The feeds, served on 127.0.0.1 with ETag and Last-Modified; a matching conditional GET gets 304. ----
+// ---- The feeds, served on 127.0.0.1 with ETag and Last-Modified; a matching conditional GET gets 304. A set made
+// without validators is sent whole every time, with neither header (a server that keeps no ETag or date). ----
 
 const LAST_MODIFIED = 'Tue, 01 Dec 2026 10:00:00 GMT';
 const bodies = new Map<string, Buffer>();
+/** Feeds sent without ETag or Last-Modified: always 200 with the whole body. */
+const noValidators = new Set<string>();
 /** Responses by status since the last reset, to check that each side really got what the scenario says. */
 let answered = { 200: 0, 304: 0, other: 0 };
 
@@ -47,6 +50,10 @@ const server = http.createServer((req, res) => {
   if (!body) {
     answered.other++;
     return void res.writeHead(404).end();
+  }
+  if (noValidators.has(name)) {
+    answered[200]++;
+    return void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'content-length': body.length }).end(body);
   }
   const etag = `"${name}-1"`;
   if (req.headers['if-none-match'] === etag || (!req.headers['if-none-match'] && req.headers['if-modified-since'] === LAST_MODIFIED)) {
@@ -72,7 +79,7 @@ interface FeedSet {
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-peer-'));
 
-function feedSet(label: string, count: number, perFeed: number, env: Record<string, string> = {}): FeedSet {
+function feedSet(label: string, count: number, perFeed: number, env: Record<string, string> = {}, validators = true): FeedSet {
   const dir = path.join(work, label);
   fs.mkdirSync(path.join(dir, 'feeds', 'sources'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'home'));
@@ -81,6 +88,7 @@ function feedSet(label: string, count: number, perFeed: number, env: Record<stri
     const name = `${label}-${i}.xml`;
     bodies.set(name, Buffer.from(peerFeed(perFeed, `${label}-${i}`)));
     names.push(name);
+    if (!validators) noValidators.add(name);
     fs.writeFileSync(path.join(dir, 'feeds', 'sources', `${label}-${i}.yaml`),
       `id: ${label}-${i}\nname: Bench ${label} ${i}\nurl: ${origin}/${name}\nkind: rss\nlanguage: fi\n`);
   }
@@ -150,8 +158,9 @@ interface Scenario {
   name: string;
   set: FeedSet;
   command: 'crawl' | 'read';
-  /** cold: each run into an empty database; warm: every feed already stored and answering 304. */
-  state: 'cold' | 'warm';
+  /** cold: each run into an empty database; warm: every feed already stored and answering 304; resent: every feed
+   *  already stored and sent again whole, the same content, without validators (200, nothing new). */
+  state: 'cold' | 'warm' | 'resent';
   runs: number;
 }
 
@@ -159,7 +168,7 @@ interface Scenario {
 function expectAnswers(s: Scenario, side: Side, before: typeof answered, after: typeof answered): void {
   const feeds = s.set.names.length;
   const got = { 200: after[200] - before[200], 304: after[304] - before[304], other: after.other - before.other };
-  const want = s.command === 'read' ? { 200: 0, 304: 0 } : s.state === 'cold' ? { 200: feeds, 304: 0 } : { 200: 0, 304: feeds };
+  const want = s.command === 'read' ? { 200: 0, 304: 0 } : s.state === 'warm' ? { 200: 0, 304: feeds } : { 200: feeds, 304: 0 };
   if (got[200] !== want[200] || got[304] !== want[304] || got.other)
     problems.push(`${s.name}, ${side}: the server answered ${got[200]}× 200, ${got[304]}× 304, ${got.other}× other; expected ${want[200]}× 200 and ${want[304]}× 304`);
 }
@@ -176,6 +185,13 @@ async function measure(s: Scenario): Promise<void> {
       await runOnce(side, s.set, 'crawl');
     }
   }
+  if (s.state === 'resent') {
+    // Both store every item once; each measured run then gets the same bodies again and stores nothing new.
+    for (const side of sides) {
+      forget(side, s.set);
+      await runOnce(side, s.set, 'crawl');
+    }
+  }
   // Lakivahti keeps the parsed taxonomy and its words' analyses beside the database (taxonomy-cache.ts), and its writer
   // thread's compiled code (store/writer-boot.cts), and a cold run removes only the database: the first crawl into a
   // folder builds those caches (some 0.25 s), the later ones read them.
@@ -189,7 +205,8 @@ async function measure(s: Scenario): Promise<void> {
       expectAnswers(s, side, before, answered);
       if (side === 'lakivahti' && s.command === 'crawl') {
         const lines = sample.out.split('\n').filter(Boolean);
-        const bad = lines.filter((l) => !(s.state === 'cold' ? / \d+ new,/ : /: not modified$/).test(l));
+        const want = { cold: / \d+ new,/, warm: /: not modified$/, resent: /: 0 new, 0 updated, \d+ found/ }[s.state];
+        const bad = lines.filter((l) => !want.test(l));
         if (lines.length !== s.set.names.length || bad.length)
           problems.push(`${s.name}: lakivahti printed ${lines.length} lines for ${s.set.names.length} feeds${bad.length ? `, e.g. "${bad[0]}"` : ''}`);
       }
@@ -214,11 +231,16 @@ async function measure(s: Scenario): Promise<void> {
 
 const big = feedSet('big', 1, 10_000);
 const many = feedSet('many', 200, 20);
+// The same feeds under other names, served without validators (the case a 304 does not serve).
+const bigResent = feedSet('bigre', 1, 10_000, {}, false);
+const manyResent = feedSet('manyre', 200, 20, {}, false);
 const scenarios: Scenario[] = [
   { name: 'one 10,000-item feed, cold', set: big, command: 'crawl', state: 'cold', runs: RUNS },
   { name: 'the same feed answering 304', set: big, command: 'crawl', state: 'warm', runs: RUNS },
   { name: '200 feeds × 20 items, cold', set: many, command: 'crawl', state: 'cold', runs: RUNS },
   { name: 'the same 200 answering 304', set: many, command: 'crawl', state: 'warm', runs: RUNS },
+  { name: 'the 10,000-item feed sent again whole, no 304', set: bigResent, command: 'crawl', state: 'resent', runs: RUNS },
+  { name: 'the 200 × 20 sent again whole, no 304', set: manyResent, command: 'crawl', state: 'resent', runs: RUNS },
   { name: 'start of a command that does not crawl, 1 feed', set: big, command: 'read', state: 'warm', runs: RUNS },
   { name: 'start of a command that does not crawl, 200 feeds', set: many, command: 'read', state: 'warm', runs: RUNS },
 ];

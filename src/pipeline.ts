@@ -5,7 +5,7 @@ import type { Fetch, Item, RawItem, RunResult, SourceContext, SourceDef, TaggedI
 import { StageError } from './errors.js';
 import { sourceModule } from './sources/index.js';
 import type { Db } from './store/db.js';
-import { getSourceState, sourcesNeverFetched, validatorsOf } from './store/sources.js';
+import { getSourceState, sourcesAnsweredWhole, validatorsOf } from './store/sources.js';
 import { unchangedKeys } from './store/unchanged.js';
 import { inThreadWriter, type RunSink, type StoreWriter } from './store/writer.js';
 import { writeFailure } from './store/write-failure.js';
@@ -263,11 +263,12 @@ export async function crawl(defs: SourceDef[], deps: PipelineDeps, concurrency =
   let failure: { err: unknown } | null = null;
   let next = 0;
   // A source without validators will be answered with its whole feed, whose items the writer stores: it may start
-  // getting ready now, while this thread fetches and parses the first feeds.
+  // getting ready now, while this thread fetches and parses the first feeds. Only the items of a source never fetched
+  // are all new (to be tagged); a feed sent again whole holds mostly items stored already, which nobody tags.
   if (deps.writer?.expectItems) {
-    const fresh = sourcesNeverFetched(deps.db);
-    const sources = defs.filter((d) => fresh.has(d.id)).length;
-    if (sources) deps.writer.expectItems(sources);
+    const whole = sourcesAnsweredWhole(deps.db);
+    const sources = defs.filter((d) => whole.has(d.id));
+    if (sources.length) deps.writer.expectItems(sources.length, sources.filter((d) => whole.get(d.id)).length);
   }
   const worker = async () => {
     // Once the process is stopping no further source is started; those left out have no result.

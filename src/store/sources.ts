@@ -70,11 +70,14 @@ export function getSourceState(db: Db, id: string): SourceState | undefined {
 }
 
 /**
- * The sources with no validators that have not failed since (never fetched, or their URL changed): their next fetch
- * will be answered with the whole feed.
+ * The sources with no validators that have not failed since (never fetched, their URL changed, or a server that sends
+ * none): their next fetch will be answered with the whole feed. Each is true if it has never been fetched with success
+ * (every item of its feed is new), false if it has (its feed sent again may hold nothing new).
  */
-export function sourcesNeverFetched(db: Db): Set<string> {
-  return new Set(prepared(db, 'SELECT id FROM sources WHERE etag IS NULL AND last_modified IS NULL AND error_count = 0').pluck().all() as string[]);
+export function sourcesAnsweredWhole(db: Db): Map<string, boolean> {
+  const rows = prepared(db, 'SELECT id, last_success_at IS NULL FROM sources WHERE etag IS NULL AND last_modified IS NULL AND error_count = 0')
+    .raw(true).all() as [string, number][];
+  return new Map(rows.map(([id, unseen]) => [id, unseen === 1]));
 }
 
 /** The validators to send on the next conditional GET of a source's URL. */

@@ -36,10 +36,11 @@ export interface StoreWriter {
    */
   idle?(): void;
   /**
-   * Runs with items are coming, from `sources` sources never fetched before (see crawl in pipeline.ts): a writer that
-   * gets ready for them only when the first arrives (deferredWorkerWriter) gets ready now.
+   * Runs with items are coming, from `sources` sources answered with their whole feed (see crawl in pipeline.ts), `unseen`
+   * of them never fetched before (all their items new): a writer that gets ready for them only when the first arrives
+   * (deferredWorkerWriter) gets ready now.
    */
-  expectItems?(sources: number): void;
+  expectItems?(sources: number, unseen: number): void;
   close(): Promise<void>;
 }
 
@@ -111,7 +112,10 @@ export function deferredWorkerWriter(db: Db, file: string, tagging?: WriterTaggi
     // crawl of 200 new feeds, and stored until the end. With several new sources it builds the stage before it
     // reports that it has started; with one, which may be a big feed that this thread tags itself, it loads nothing
     // of the tag stage before it is needed (the 10,000-item feed: the code alone took some 1 % more CPU).
-    expectItems: (sources) => void (worker ??= startWorker(sources > 1 ? 'stage' : undefined)),
+    // The stage is built ahead only for several sources never fetched: a crawl of known feeds sent again whole (a
+    // server that sends no validators) tags only their new items, often none (bench:peer's 200 × 20 sent again: the
+    // stage's build, Voikko's and the taxonomy's, was most of the thread's start), and builds it at the first one.
+    expectItems: (_sources, unseen) => void (worker ??= startWorker(unseen > 1 ? 'stage' : undefined)),
     close: async () => {
       await worker?.close();
     },
