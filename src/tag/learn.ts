@@ -67,26 +67,18 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   const readings: ItemReading[] = decisions.map((d) => core.read(d.item));
   // Each count below is of decisions: linked items reviewed alike count once (see `decisionOf`).
   const decision = decisionOf(decisions);
-  const counted = new WeakMap<Map<string, number>, Set<string>>();
-  const count = (map: Map<string, number>, key: string, i: number): void => {
-    const seen = counted.get(map) ?? new Set<string>();
-    counted.set(map, seen);
-    const once = `${key}\u0001${decision[i]}`;
-    if (seen.has(once)) return;
-    seen.add(once);
-    map.set(key, (map.get(key) ?? 0) + 1);
-  };
+  const shared = sharedDecisions(decision);
   const silent = (r: ItemReading): boolean => !Object.values(r.rule).some((v) => v > 0);
-  const df = new Map<string, number>();
+  const df = new Counter(decision, shared);
   // Reviewed items containing each feature, relevant and irrelevant.
-  const pos = new Map<string, number>();
-  const neg = new Map<string, number>();
+  const pos = new Counter(decision, shared);
+  const neg = new Counter(decision, shared);
   readings.forEach((r, i) => {
     // A confirmed item counts for lifting only when the rules found nothing in it either (see `lifts`).
     const side = decisions[i].relevant ? (silent(r) ? pos : null) : neg;
     for (const f of r.features.keys()) {
-      count(df, f, i);
-      if (side) count(side, f, i);
+      df.add(f, i);
+      side?.add(f, i);
     }
   });
   // An item the rules find nothing in is lifted only by words reviewers never rejected, and only when one of them is
@@ -96,14 +88,14 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   // (the environment ministry, sender of fire-safety decrees the rules read and of energy rules they rightly do not)
   // says who writes, not that a silent item is ours (eval-2028-19's energy-performance request, lifted by
   // miljöministeriet from four confirmed items, two of them the rules' own).
-  const lifts = Object.fromEntries([...pos].filter(([f, n]) => n >= support && !neg.has(f)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const lifts = Object.fromEntries([...pos.counts].filter(([f, n]) => n >= support && !neg.counts.has(f)).sort(([a], [b]) => (a < b ? -1 : 1)));
   const learned: LearnedWeights = { analyzer: core.analyzer.name, taxonomyVersion: taxonomy.version, decisions: decisions.length, bound, floor, leadFloor, lifts, liftSupport, weights: {} };
   // Only what several reviewed items share may generalise; a word seen once says nothing about unseen items.
   // (The fit itself uses every such word, also on reviewed items without rule evidence: `lifts` limits only what
   // the weights may do to an unseen item without it.)
   const leads = readings.map((r) => leadingGoal(r.rule));
   const out = readings.map(ruledOut);
-  const eligible = readings.map((r) => [...r.features].filter(([f]) => (df.get(f) ?? 0) >= support));
+  const eligible = readings.map((r) => [...r.features].filter(([f]) => df.get(f) >= support));
 
   const high = Math.max(th.relevant, th.goal) + margin;
   const low = Math.max(0, Math.min(th.relevant, th.goal) - margin);
@@ -144,8 +136,8 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   // whether the rules already serve it or not, since the weight would push it the wrong way. A word common to
   // what the rules already get right on both sides (pelastuslaitos in relevant items and in incident news) so
   // carries no correction; a word of the items the rules get wrong, and of few others, does.
-  const votes = new Map<string, number>();
-  const vote = (key: string, i: number): void => count(votes, key, i);
+  const votes = new Counter(decision, shared);
+  const vote = (key: string, i: number): void => votes.add(key, i);
   decisions.forEach((d, i) => {
     if (d.relevant) for (const [f] of eligible[i]) vote(`${f}\u0000relevant`, i);
     const ruled = (g: GoalId): number => Math.max(0, readings[i].rule[g]) * kindOf(readings[i]);
@@ -163,9 +155,9 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   // none of ours (eval-2028-25: one rejected written question the rules had relevant taught a written question's own
   // words, also in a confirmed one, irrelevance, and together they took an unseen written question out).
   const against = (f: string, g: GoalId, dir: 1 | -1, part: Part): number =>
-    dir === -1 && part === 'relevance' ? (votes.get(`${f}\u0000relevant`) ?? 0) : (votes.get(`${f}\u0000${g}\u0000${-dir}`) ?? 0);
+    dir === -1 && part === 'relevance' ? votes.get(`${f}\u0000relevant`) : votes.get(`${f}\u0000${g}\u0000${-dir}`);
   const agreement = (f: string, g: GoalId, dir: 1 | -1, part: Part): number => {
-    const pro = votes.get(`${f}\u0000${g}\u0000${dir}\u0000${part}`) ?? 0;
+    const pro = votes.get(`${f}\u0000${g}\u0000${dir}\u0000${part}`);
     const con = against(f, g, dir, part);
     return Math.max(0, (pro - con) / (pro + con + smoothing));
   };
@@ -183,7 +175,7 @@ export function learnWeights(taxonomy: Taxonomy, decisions: ReviewDecision[], op
   // against one confirmed taught hätäkeskus −0.82 as a stem and again as a term, and qd051, a written question on
   // Swedish-language emergency calls at night, left the relevant items).
   const reach = (f: string, g: GoalId, dir: 1 | -1, part: Part): number => {
-    const net = (votes.get(`${f}\u0000${g}\u0000${dir}\u0000${part}`) ?? 0) - against(f, g, dir, part);
+    const net = votes.get(`${f}\u0000${g}\u0000${dir}\u0000${part}`) - against(f, g, dir, part);
     return cap * Math.min(1, Math.max(0, net) / support);
   };
 
@@ -271,4 +263,36 @@ const clamp = (v: number, cap: number): number => Math.max(-cap, Math.min(cap, v
  */
 export function decisionOf(decisions: readonly ReviewDecision[]): string[] {
   return decisions.map((d, i) => (d.twin ? `${d.twin}\u0000${d.relevant}\u0000${d.primary ?? d.confirmed[0] ?? ''}\u0000${[...d.confirmed].sort().join(' ')}` : `#${i}`));
+}
+
+/** Which decisions more than one reviewed item makes (a linked pair reviewed alike): only theirs need remembering. */
+function sharedDecisions(decision: readonly string[]): boolean[] {
+  const n = new Map<string, number>();
+  for (const d of decision) n.set(d, (n.get(d) ?? 0) + 1);
+  return decision.map((d) => n.get(d)! > 1);
+}
+
+/**
+ * How many decisions hold each key: `add(key, i)` counts item i's decision once for a key, however many of its linked
+ * items add it. Each item adds a key at most once (a feature, or a feature with one goal's want), so only a decision
+ * shared by several items needs to remember what it has counted.
+ */
+class Counter {
+  readonly counts = new Map<string, number>();
+  private readonly seen = new Set<string>();
+  constructor(
+    private readonly decision: readonly string[],
+    private readonly shared: readonly boolean[],
+  ) {}
+  add(key: string, i: number): void {
+    if (this.shared[i]) {
+      const once = `${key}\u0001${this.decision[i]}`;
+      if (this.seen.has(once)) return;
+      this.seen.add(once);
+    }
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+  get(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
 }
