@@ -1,23 +1,46 @@
-// Helpers for source tests: a context whose fetch reads from a local mirror with global fetch.
+// Helpers for source tests: a context whose fetch reads from a local mirror over node:http.
+import http from 'node:http';
 import type { FetchOptions, FetchResult, RawBatches, RawItem, SourceContext } from '../../src/model.js';
 import { readAll } from '../../src/parse/feed.js';
 
-/** A minimal fetch (no politeness) for driving source modules against a local mirror. */
-export async function plainFetch(url: string, options: FetchOptions = {}): Promise<FetchResult> {
-  const res = await fetch(url, { method: options.method ?? 'GET', headers: options.headers, body: options.body });
-  const body = await res.text();
-  if (res.status >= 400) throw new Error(`fetch: HTTP ${res.status} for ${url}`);
-  return {
-    url: res.url || url,
-    status: res.status,
-    notModified: res.status === 304,
-    body,
-    contentType: res.headers.get('content-type'),
-    charset: 'utf-8',
-    bytes: Buffer.byteLength(body),
-    etag: res.headers.get('etag'),
-    lastModified: res.headers.get('last-modified'),
-  };
+/**
+ * A minimal fetch (no politeness, no redirects) for driving source modules against a local mirror. Each request on a
+ * connection of its own: global fetch kept connections alive, and on a loaded machine the mirror closed one (its 5 s
+ * idle timer) just as the next request went on it, which failed as `fetch failed` (ECONNRESET) with no retry. The
+ * product's client sends such a GET again (src/fetch/exchange.ts); this helper has no pool to go stale.
+ */
+export function plainFetch(url: string, options: FetchOptions = {}): Promise<FetchResult> {
+  return new Promise((resolve, reject) => {
+    const body = options.body;
+    const headers = { ...options.headers, ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }) };
+    const req = http.request(url, { method: options.method ?? 'GET', headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const status = res.statusCode ?? 0;
+        if (status >= 400) return reject(new Error(`fetch: HTTP ${status} for ${url}`));
+        const header = (name: string): string | null => {
+          const v = res.headers[name];
+          return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+        };
+        resolve({
+          url,
+          status,
+          notModified: status === 304,
+          body: text,
+          contentType: header('content-type'),
+          charset: 'utf-8',
+          bytes: Buffer.byteLength(text),
+          etag: header('etag'),
+          lastModified: header('last-modified'),
+        });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** A SourceContext over plainFetch that collects notes. */

@@ -24,11 +24,15 @@ describe('serve and demo: PORT and Ctrl-C', { timeout: 120_000 }, () => {
   it('serve listens on the port PORT names, answers /healthz there, and stops on SIGINT with exit 0', async () => {
     const port = await freePort();
     const child = start(['serve', '--no-schedule', '--db', path.join(dir, 'env.sqlite'), '--feeds', feeds], { env: { PORT: String(port) } });
-    const listening = JSON.parse(await child.line(/"event":"listening"/)) as { url: string };
-    expect(listening.url).toBe(`http://127.0.0.1:${port}/`);
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-    expect([health.status, await health.json()]).toEqual([200, { ok: true }]);
-    child.proc.kill('SIGINT');
+    try {
+      const listening = JSON.parse(await child.line(/"event":"listening"/)) as { url: string };
+      expect(listening.url).toBe(`http://127.0.0.1:${port}/`);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect([health.status, await health.json()]).toEqual([200, { ok: true }]);
+    } finally {
+      // Also when a check above fails: a serve left running outlived the test run (session 59).
+      child.proc.kill('SIGINT');
+    }
     const done = await child.done;
     expect(done.code).toBe(0);
     const events = done.out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { event?: string; signal?: string });
@@ -39,16 +43,20 @@ describe('serve and demo: PORT and Ctrl-C', { timeout: 120_000 }, () => {
   it('--port wins over PORT', async () => {
     const [port, other] = [await freePort(), await freePort()];
     const child = start(['serve', '--no-schedule', '--port', String(port), '--db', path.join(dir, 'both.sqlite'), '--feeds', feeds], { env: { PORT: String(other) } });
-    const listening = JSON.parse(await child.line(/"event":"listening"/)) as { url: string };
-    expect(listening.url).toBe(`http://127.0.0.1:${port}/`);
-    // No answer awaited: a SIGTERM right after "listening" is handled (serve listens for signals before it starts
-    // serving; before that fix it ended the process by signal now and then, seen under load).
-    child.proc.kill('SIGTERM');
+    try {
+      const listening = JSON.parse(await child.line(/"event":"listening"/)) as { url: string };
+      expect(listening.url).toBe(`http://127.0.0.1:${port}/`);
+    } finally {
+      // No answer awaited: a SIGTERM right after "listening" is handled (serve listens for signals before it starts
+      // serving; before that fix it ended the process by signal now and then, seen under load).
+      child.proc.kill('SIGTERM');
+    }
     const done = await child.done;
     expect([done.code, done.signal, done.err]).toEqual([0, null, '']);
   });
 
-  it('a PORT that is not a port number exits 2 naming it, and creates no database', async () => {
+  // Five starts, and the empty-HOST test's four, one after another: each ~1 s of CPU, over 120 s in all at load 33.
+  it('a PORT that is not a port number exits 2 naming it, and creates no database', { timeout: 300_000 }, async () => {
     for (const bad of ['http', '70000', '-1', '0x50', '8e1']) {
       const db = path.join(dir, `bad-${bad}.sqlite`);
       const r = await run(['serve', '--no-schedule', '--db', db, '--feeds', feeds], { env: { PORT: bad } });
@@ -58,7 +66,7 @@ describe('serve and demo: PORT and Ctrl-C', { timeout: 120_000 }, () => {
   });
 
   // An empty HOST (a script's unset variable) listened on 127.0.0.1 while an empty PORT was refused; `--host ""` too.
-  it('an empty HOST or --host exits 2 naming it, before any database is made', async () => {
+  it('an empty HOST or --host exits 2 naming it, before any database is made', { timeout: 300_000 }, async () => {
     for (const [args, env, said] of [
       [['serve', '--no-schedule'], { HOST: '' }, 'lakivahti serve: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
       [['serve', '--no-schedule'], { HOST: ' ' }, 'lakivahti serve: HOST is set but empty: name an address, or unset it for 127.0.0.1\n'],
@@ -98,13 +106,17 @@ describe('serve and demo: PORT and Ctrl-C', { timeout: 120_000 }, () => {
   it('demo listens on the port PORT names and stops on SIGINT with exit 0', async () => {
     const port = await freePort();
     const child = start(['demo', '--db', path.join(dir, 'demo.sqlite')], { env: { PORT: String(port) } });
-    const ready = await child.line(/^demo: crawled \d+ mirrored sources; open http:\/\/127\.0\.0\.1:\d+\/$/, 90_000);
-    expect(ready).toContain(`open http://127.0.0.1:${port}/`);
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    child.proc.kill('SIGINT');
+    try {
+      const ready = await child.line(/^demo: crawled \d+ mirrored sources; open http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(ready).toContain(`open http://127.0.0.1:${port}/`);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      child.proc.kill('SIGINT');
+    }
     const done = await child.done;
     // It stops as serve does, and says so in the same log lines.
     expect(done.code).toBe(0);
     expect(done.out).toMatch(/"event":"stopping","signal":"SIGINT"[\s\S]*"event":"stopped"/);
-  });
+    // demo crawls every mirrored source before it says where it listens: its first crawl took over 90 s at load 33.
+  }, 300_000);
 });

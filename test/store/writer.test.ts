@@ -255,8 +255,10 @@ describe('worker writer: items sent again unchanged', () => {
     const file = path.join(dir, 'db.sqlite');
     const stored = item('1', { title: 'Pelastuslain muutos', tags: { relevant: true, goals: [{ goal: 'services', score: 9 }], primary: 'services',
       scores: { services: 9 }, evidence: [], joint: false, jointReason: '', taxonomyVersion: 'before' }, searchTerms: 'pelastuslaki' });
+    // Item 3 is stored with a verdict too, and sent again edited: a changed item is tagged anew.
+    const edited = item('3', { title: 'Pelastuslain muutos 3', tags: stored.tags, searchTerms: 'pelastuslaki' });
     const first = writer.begin('a', new Date().toISOString());
-    first.add([stored]);
+    first.add([stored, item('3', { title: 'Otsikko 3', tags: stored.tags, searchTerms: 'pelastuslaki' })]);
     await first.finish({ run: run('a'), nextRunAt: null });
     const feeds = path.join(dir, 'feeds');
     fs.mkdirSync(feeds);
@@ -265,10 +267,10 @@ describe('worker writer: items sent again unchanged', () => {
     try {
       const sink = tagging.begin('a', new Date().toISOString(), true);
       const strip = ({ tags: _, searchTerms: __, ...rest }: TaggedItem) => rest;
-      sink.addUntagged!([strip(item('2', { title: 'Pelastuslain muutos 2' })), strip(stored)]);
-      expect((await sink.finish({ run: run('a'), nextRunAt: null })).created).toHaveLength(1);
+      sink.addUntagged!([strip(item('2', { title: 'Pelastuslain muutos 2' })), strip(stored), strip(edited)]);
+      expect((await sink.finish({ run: run('a'), nextRunAt: null }))).toMatchObject({ created: [expect.anything()], updated: [expect.anything()] });
       expect(reader.prepare("SELECT key, relevant, taxonomy_version = 'before' AS kept FROM items ORDER BY key").all())
-        .toEqual([{ key: '1', relevant: 1, kept: 1 }, { key: '2', relevant: 1, kept: 0 }]);
+        .toEqual([{ key: '1', relevant: 1, kept: 1 }, { key: '2', relevant: 1, kept: 0 }, { key: '3', relevant: 1, kept: 0 }]);
     } finally {
       await tagging.close();
     }
