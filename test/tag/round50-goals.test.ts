@@ -1,0 +1,16 @@
+// Round fifty's changes to which goal an item is about: vocabulary by kind of wording, Finnish and Swedish alike
+// (issue 10; wordings are this test's own, not a set's items).
+import { describe, expect, it } from 'vitest';
+import { roundTaggers } from './round-taggers.js';
+
+describe.each(roundTaggers('round fifty, goals'))('round fifty, goals (%s)', (_name, tag) => {
+  // A notification the rescue act requires to the rescue authority (ilmoitus pelastusviranomaiselle, anmälan till
+  // räddningsmyndigheten) is the authority's supervision, whatever is notified: renting flats out is no welfare area's rent.
+  // Before, the rent word (vuokra, hyra) gave the item to the reform's property and the authority (who) followed it.
+  it.each([
+    ['Vuokrattavista loma-asunnoista ilmoitus pelastusviranomaiselle, ehdottaa ministeriö', 'Velvollisuus koskisi asuntoja, joita vuokrataan yli 60 yötä.', 'fi'],
+    ['Fritidsbostäder som hyrs ut ska anmälas till räddningsmyndigheten, föreslår ministeriet', 'Plikten skulle gälla bostäder som hyrs ut mer än 60 nätter.', 'sv'],
+  ] as const)('a notification to the rescue authority: services: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'lausuntopalvelu' })).toMatchObject({ relevant: true, primary: 'services' });
+  });
+});
