@@ -13,4 +13,13 @@ describe.each(roundTaggers('round fifty, goals'))('round fifty, goals (%s)', (_n
   ] as const)('a notification to the rescue authority: services: %s', (title, summary, lang) => {
     expect(tag({ title, summary, lang, source: 'lausuntopalvelu' })).toMatchObject({ relevant: true, primary: 'services' });
   });
+  // What moved to the welfare areas in the reform (hyvinvointialueille siirtyneet, som övergått till välfärdsområdena) is
+  // the reform's transfer, as the compensation for it is: the fire stations named are what moved. Before, the fire
+  // stations spoke for the services and the health stations' negative took the area's points.
+  it.each([
+    ['Kunnat odottavat yhä korvauksia hyvinvointialueille siirtyneistä paloasemista ja terveysasemista', 'Päätökset tehdään ensi vuonna.', 'fi'],
+    ['Kommunförbundet: ersättningen för brandstationer och hälsostationer som övergått till välfärdsområdena försenas', 'Besluten fattas nästa år.', 'sv'],
+  ] as const)('what moved to the welfare areas: the reform: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'kuntaliitto' })).toMatchObject({ relevant: true, primary: 'welfare-reform' });
+  });
 });
