@@ -22,4 +22,13 @@ describe.each(roundTaggers('round fifty, goals'))('round fifty, goals (%s)', (_n
   ] as const)('what moved to the welfare areas: the reform: %s', (title, summary, lang) => {
     expect(tag({ title, summary, lang, source: 'kuntaliitto' })).toMatchObject({ relevant: true, primary: 'welfare-reform' });
   });
+  // A cooperation advisory board (yhteistyöneuvottelukunta, samarbetsdelegation) is the ministry's and the rescue
+  // departments' cooperation structure, as its groups are. Before, the negotiation inside the word (neuvottelu) or the
+  // steering it handles led.
+  it.each([
+    ['Sisäministeriö ja pelastuslaitokset sopivat yhteistyöneuvottelukunnan kokoonpanosta', 'Neuvottelukunta käsittelee pelastustoimen ohjausta.', 'fi'],
+    ['Inrikesministeriet och räddningsverken kom överens om samarbetsdelegationens sammansättning', 'Delegationen behandlar styrningen av räddningsväsendet.', 'sv'],
+  ] as const)('a cooperation advisory board: internal security: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'sisäministeriö' })).toMatchObject({ relevant: true, primary: 'internal-security' });
+  });
 });
