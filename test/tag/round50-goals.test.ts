@@ -31,4 +31,12 @@ describe.each(roundTaggers('round fifty, goals'))('round fifty, goals (%s)', (_n
   ] as const)('a cooperation advisory board: internal security: %s', (title, summary, lang) => {
     expect(tag({ title, summary, lang, source: 'sisäministeriö' })).toMatchObject({ relevant: true, primary: 'internal-security' });
   });
+  // A short-term rental (lyhytvuokra-asunto, korttidsuthyrning) is a flat let to tourists, whose fire safety the rescue
+  // authority supervises: the rent inside the word is no welfare area's rent. Before, it gave the reform a goal or the lead.
+  it.each([
+    ['Lyhytvuokra-asuntojen valvonta alkaa Levillä: pelastuslaitos käy läpi mökit', 'Käynneillä tarkistetaan palovaroittimet ja poistumistiet.', 'fi'],
+    ['Räddningsverket inleder tillsyn av korttidsuthyrningen av stugor i Levi', 'Besöken gäller brandvarnare.', 'sv'],
+  ] as const)('a short-term rental: services alone: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'pelastuslaitos' })).toMatchObject({ relevant: true, goals: ['services'], primary: 'services' });
+  });
 });
