@@ -75,8 +75,9 @@ export function setupDbArg(dbFile: string): string | undefined {
 
 /**
  * A web write's wait for the write lock: the writer thread's commits of a scheduled crawl (a group of runs, tens of
- * milliseconds) are waited out, so a review saved meanwhile is not refused; a lock held longer (a big feed's run, a
- * backup, another process's crawl) is refused with 503 rather than stalling every other request.
+ * milliseconds) are waited out, so a review saved meanwhile is not refused. A lock held longer (a big feed's run, a
+ * backup, another process's crawl) is waited for before the form's handler, off the event loop (web/app.ts
+ * waitForWriteLock), for up to 10 s, and only then refused with 503: never by stalling every other request here.
  */
 const WEB_BUSY_MS = 250;
 /**
