@@ -190,7 +190,14 @@ function waitForWriteLock(db: Db, boundMs: number): RequestHandler {
   return (req, _res, next) => {
     if (req.method !== 'POST') return next();
     const began = Date.now();
-    whenWritable(() => tryWriteLock(db), { stopping: () => Date.now() - began >= boundMs, pollMs: 50 }).then(() => next(), next);
+    // A connection gone meanwhile (the sender left, or a second signal at shutdown cut it before the database closed)
+    // ends the wait with nothing done and no one to answer.
+    const gone = () => req.socket.destroyed;
+    const lock = () => {
+      if (!gone()) tryWriteLock(db);
+    };
+    whenWritable(lock, { stopping: () => gone() || Date.now() - began >= boundMs, pollMs: 50 })
+      .then(() => void (gone() || next()), (err: unknown) => void (gone() || next(err)));
   };
 }
 
