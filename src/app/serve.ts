@@ -24,12 +24,19 @@ export interface Running {
   port: number;
   host: string;
   close(): Promise<void>;
+  /** Cut the connections still answering at once (a second signal during `close`): their answers are not waited for. */
+  cut(): void;
 }
 
 /** How long in-flight runs may take to finish at shutdown before they are abandoned (rolled back). */
 const SHUTDOWN_GRACE_MS = 2500;
 /** How long aborted runs may take to record their error. */
 const SHUTDOWN_ABORT_MS = 1000;
+/**
+ * How long answers in flight at shutdown (a download to a slow reader, a form waiting for the write lock) may take to
+ * finish before their connections are cut.
+ */
+export const SHUTDOWN_DRAIN_MS = 10_000;
 /** How often a running server checks that its database file is still the one it opened. */
 const FILE_CHECK_MS = 10_000;
 /** A page looks at the file at most this often (a stat each request was measurable); /healthz looks every time. */
@@ -75,8 +82,9 @@ export function setupDbArg(dbFile: string): string | undefined {
 
 /**
  * A web write's wait for the write lock: the writer thread's commits of a scheduled crawl (a group of runs, tens of
- * milliseconds) are waited out, so a review saved meanwhile is not refused; a lock held longer (a big feed's run, a
- * backup, another process's crawl) is refused with 503 rather than stalling every other request.
+ * milliseconds) are waited out, so a review saved meanwhile is not refused. A lock held longer (a big feed's run, a
+ * backup, another process's crawl) is waited for before the form's handler, off the event loop (web/app.ts
+ * waitForWriteLock), for up to 10 s, and only then refused with 503: never by stalling every other request here.
  */
 const WEB_BUSY_MS = 250;
 /**
@@ -162,13 +170,23 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
   }
   const watch = setInterval(checkFile, FILE_CHECK_MS);
   watch.unref();
+  let cutAt: 'signal' | 'bound' | null = null;
   return {
     server, scheduler, port, host,
+    cut: () => {
+      if (cutAt) return;
+      cutAt = 'signal';
+      log({ event: 'connections_cut', reason: 'second signal' });
+      server.closeAllConnections();
+    },
     close: async () => {
+      const drainUntil = Date.now() + SHUTDOWN_DRAIN_MS;
       clearInterval(watch);
-      await scheduler?.stop();
+      // No new connection is taken; the idle ones are closed now and each other as its answer ends (keep-alive).
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
+      await scheduler?.stop();
       if (scheduler) {
         // Runs in flight get a short grace; then their requests are aborted, so each records its error and gives
         // its lease back instead of being cut off mid-way.
@@ -179,6 +197,12 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
           await within(settled, SHUTDOWN_ABORT_MS);
         }
       }
+      // Answers in flight finish (up to SHUTDOWN_DRAIN_MS from the signal), then the connections still open are cut.
+      if (!cutAt && !(await within(closed, drainUntil - Date.now()))) {
+        cutAt = 'bound';
+        log({ event: 'connections_cut', reason: `answers still in flight after ${SHUTDOWN_DRAIN_MS / 1000} s` });
+      }
+      clearInterval(idle);
       server.closeAllConnections();
       await closed;
       closeApp();

@@ -64,6 +64,9 @@ export function storedRules(db: Db, configured: { id: string }[], goals: string[
   };
 }
 
+/** The longest organisation name followed (Finland's longest agency names are under 100 characters). */
+const ORGANISATION_CHARS = 200;
+
 /** Check a request against the rules; throws SubscriptionError naming the first field that is wrong. */
 export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRules): CheckedSubscription {
   const fail = (field: string, en: string, word: string, values: Record<string, string> = {}): never => {
@@ -88,6 +91,10 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
     const c = controlCharacter(value);
     if (c) fail(field, controlProblem(option, value)!, field === 'search' ? 'subForm.controlSearch' : 'subForm.controlOrganisation', { code: c.code, at: String(c.at) });
   }
+  // Bounded as a search is (the form's 64 KiB let one of 10,000 characters through): no organisation's name comes near.
+  for (const o of organisations)
+    if (o.length > ORGANISATION_CHARS)
+      fail('organisations', `--organisation is ${o.length} characters long; an organisation's name is at most ${ORGANISATION_CHARS}`, 'subForm.organisationLength', { length: String(o.length), max: String(ORGANISATION_CHARS) });
   if (r.network && follows)
     fail('network', '--network is the whole network digest; it takes no --goal, --source, --organisation, --matter or --search', 'subForm.networkFollows');
   if (r.network && every !== 'weekly') fail('every', 'the network digest is weekly; --every does not apply to --network', 'subForm.networkEvery');

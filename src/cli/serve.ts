@@ -1,6 +1,6 @@
 // `lakivahti serve [--port N] [--host H] [--no-schedule]`: the scheduler and the web view in one process.
 import { closeContext, openTaggingContext, reportConfigErrors } from '../app/context.js';
-import { log, serve, type Running } from '../app/serve.js';
+import { log, serve, SHUTDOWN_DRAIN_MS, type Running } from '../app/serve.js';
 import { onStopSignal, parseCommand, UsageError } from './args.js';
 import { webEnv, type WebEnv } from '../web/env.js';
 
@@ -61,14 +61,21 @@ export async function run(args: string[]): Promise<number> {
 }
 
 /**
- * The one way `serve` and `demo` stop on SIGINT, SIGTERM or SIGHUP: say so, close (runs in flight get a short grace, then are
- * aborted and recorded as interrupted), and say so again; the process ends within 5 s whatever still holds it.
+ * The one way `serve` and `demo` stop on SIGINT, SIGTERM or SIGHUP: say so, close (no new connection; runs in flight get
+ * a short grace, then are aborted and recorded as interrupted; answers in flight get up to SHUTDOWN_DRAIN_MS, a second
+ * signal cuts them at once), and say so again; the process ends within 15 s whatever still holds it.
  */
-export async function stopOn(signal: string, running: Pick<Running, 'close'>): Promise<void> {
+export async function stopOn(signal: string, running: Pick<Running, 'close'> & Partial<Pick<Running, 'cut'>>): Promise<void> {
+  // Listened for before saying so: with no listener, a signal ends the process unhandled.
+  const off = onStopSignal(() => running.cut?.());
   log({ event: 'stopping', signal });
   // A backstop only: the database is closed first, and a fetch abandoned mid-run must not hold the process.
-  setTimeout(() => (log({ event: 'stopped', forced: true }), process.exit(0)), 4500).unref();
-  await running.close();
+  setTimeout(() => (log({ event: 'stopped', forced: true }), process.exit(0)), SHUTDOWN_DRAIN_MS + 4500).unref();
+  try {
+    await running.close();
+  } finally {
+    off();
+  }
   log({ event: 'stopped' });
 }
 

@@ -108,6 +108,10 @@ export const SUBSCRIPTION_WORDS = {
     fi: 'Organisaation nimessä on ohjausmerkki (U+{code}, {at}. merkki); kirjoita nimi yhdelle riville ilman ohjausmerkkejä.',
     sv: 'Organisationens namn innehåller ett styrtecken (U+{code}, tecken {at}); skriv namnet på en rad utan styrtecken.',
   },
+  'subForm.organisationLength': {
+    fi: 'Organisaation nimi on {length} merkkiä pitkä; nimi saa olla enintään {max} merkkiä.',
+    sv: 'Organisationens namn är {length} tecken långt; namnet får vara högst {max} tecken.',
+  },
   'subForm.search': {
     fi: 'Haussa "{search}" ei ole haettavia sanoja, tai se on yli 200 merkkiä pitkä.',
     sv: 'Sökningen "{search}" har inga ord att söka efter, eller så är den längre än 200 tecken.',

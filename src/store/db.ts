@@ -115,6 +115,23 @@ export async function whenWritable<T>(write: () => T, { waiting, stopping, pollM
 }
 
 /**
+ * Take the write lock and give it back at once, waiting for nobody (a busy_timeout of 0 for the moment): throws
+ * SQLITE_BUSY while another connection holds it, so `whenWritable(() => tryWriteLock(db))` waits for the lock with the
+ * event loop free, and a write run in the same turn right after meets no lock but one taken within that moment.
+ */
+export function tryWriteLock(db: Db): void {
+  if (db.inTransaction) return;
+  const busyMs = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+  } finally {
+    db.pragma(`busy_timeout = ${busyMs}`);
+  }
+}
+
+/**
  * The connection to `file`, or why SQLite could not open it: its "unable to open database file" named neither the
  * file nor the cause, a new database in a folder this user may not write (`crawl --db /srv/ro/db.sqlite`) among them.
  */

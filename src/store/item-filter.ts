@@ -1,8 +1,8 @@
 // The items list of the web view: every filter a person can set, newest first, in pages read through an index.
 import { dataVersion } from './data-version.js';
-import { limitRows, prepared, type Db } from './db.js';
+import { eachPage, limitRows, prepared, type Db } from './db.js';
 import { expandPrefixes, ftsDay, FTS_ITEM_ID } from './search-words.js';
-import { HAS_GOAL, listRowSelect, listItems, readListRows, type ItemRow, type ListRow } from './items.js';
+import { HAS_GOAL, LISTING_PAGE, listRowSelect, listItems, readListRows, type ItemRow, type ListRow } from './items.js';
 
 /** What a person can filter the items list by; every field is optional and they all must hold. */
 export interface ItemFilter {
@@ -331,6 +331,26 @@ export function lastPageCursor(db: Db, f: ItemFilter, searchCap?: number): Curso
 /** Up to `limit` filtered items, newest first (for feeds and exports). */
 export function listFilteredItems(db: Db, f: ItemFilter, limit: number): ListRow[] {
   return listItemPage(db, f, { limit }).items;
+}
+
+/**
+ * Up to `limit` filtered items, newest first, a page at a time as the CLI's listing reads them (eachPage, LISTING_PAGE):
+ * the items that matched when the export began, in that order, each page read whole in a read of its own, with no read
+ * left open between pages. An export of thousands of rows is then written page by page with other requests answered
+ * in between (listFilteredItems read all 10,000 rows at once, and the CSV held every request for its whole build).
+ */
+export function* eachFilteredPage(db: Db, f: ItemFilter, limit: number): Generator<ListRow[], void, undefined> {
+  const ids = () => {
+    const { where, args } = filterConditions(f);
+    return prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY i.sort_key DESC, i.id DESC ${limitRows(limit)}`).pluck().all(...args) as number[];
+  };
+  const read = (page: number[]) => {
+    const { sql, args } = hitRowsQuery({ limit: page.length }, JSON.stringify(page));
+    const at = new Map(page.map((id, n) => [id, n]));
+    return readListRows(db, sql, args).rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+  };
+  yield* eachPage(db, ids, LISTING_PAGE, read);
 }
 
 /** Items with a statement deadline on or after `from` (YYYY-MM-DD), nearest first, that match the filter. */

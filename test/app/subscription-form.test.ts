@@ -16,6 +16,8 @@ describe('checkSubscription', () => {
       expect(checkSubscription(ask({ email, goals: ['services'] }), rules).email).toBe(email);
     // An organisation is followed in any letter case: the same one ticked and typed is one, as first written.
     expect(checkSubscription(ask({ organisations: ['Sisäministeriö', 'sisäministeriö ', 'SISÄMINISTERIÖ', 'Eduskunta'] }), rules).organisations).toEqual(['Sisäministeriö', 'Eduskunta']);
+    // A name of 200 characters is taken (after trimming).
+    expect(checkSubscription(ask({ organisations: [` ${'y'.repeat(200)} `] }), rules).organisations).toEqual(['y'.repeat(200)]);
   });
 
   it.each([
@@ -42,6 +44,9 @@ describe('checkSubscription', () => {
     [{ sources: ['yle'] }, 'sources', 'unknown source "yle" (sources: stm, eduskunta)', 'Tuntematon lähde "yle".'],
     [{ matters: ['HE 1'] }, 'matters', '--matter takes a matter\'s number, not "HE 1"', 'Asia annetaan numerona (nyt "HE 1").'],
     [{ matters: ['8'] }, 'matters', 'no matter number 8 (see lakivahti matters)', 'Asiaa numero 8 ei ole.'],
+    // A followed organisation's name was bounded only by the form's 64 KiB (h-probe-58 saved one of 10,000 characters).
+    [{ organisations: ['Sisäministeriö', 'x'.repeat(201)] }, 'organisations', '--organisation is 201 characters long; an organisation\'s name is at most 200',
+      'Organisaation nimi on 201 merkkiä pitkä; nimi saa olla enintään 200 merkkiä.'],
     [{ search: '!!' }, 'search', '--search "!!" has no words to search for (or is longer than 200 characters)', 'Haussa "!!" ei ole haettavia sanoja, tai se on yli 200 merkkiä pitkä.'],
   ] as [Partial<SubscriptionRequest>, string, string, string][])('%j is refused on %s', (over, field, en, fi) => {
     const err = (() => {

@@ -1,8 +1,8 @@
 // `lakivahti serve` while another process (a long crawl storing, a backup) holds the database's write lock. The server
 // has one thread: a write that waited out SQLite's busy_timeout (5 s) there stalled every other request with it, reads
 // and /healthz included, and a signed-in reader's page whose session was due its activity note (a write) waited too and
-// then failed. Reads never wait for a writer in WAL; a write that meets a lock held longer than a commit's moment is
-// refused (503, Retry-After), and the session's activity note is left for a later page.
+// then failed. Reads never wait for a writer in WAL; a form waits for the lock off the event loop for up to 10 s (a
+// crawl's store of a big feed), then is refused (503, Retry-After); the session's activity note is left for a later page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -78,7 +78,10 @@ const reviews = () => {
 };
 
 describe('serve while another process holds the write lock', () => {
-  it('answers a review and a sign-in under a held lock with 503 and Retry-After (after a quarter second at most), and pages and /healthz sent meanwhile answer promptly', async () => {
+  // Session 59: a form waits for the lock (WRITE_WAIT_MS, 10 s) off the event loop instead of 250 ms, so a review sent
+  // while a separate crawl stores a big feed lands (8 of 28 were refused in session 58's probe); only a lock held past
+  // the bound (a backup, a retag) is refused, as promptly as before was a quarter second.
+  it('answers a review and a sign-in under a lock held past the wait with 503 and Retry-After, nothing saved, and pages and /healthz sent meanwhile answer promptly', async () => {
     const token = await browser.token();
     const form = { _csrf: token, goals: 'services', decision: 'relevant', note: 'Lukon aikana kirjoitettu.', back: '/items/1' };
     const before = reviews();
@@ -88,7 +91,7 @@ describe('serve while another process holds the write lock', () => {
       const write = timed(() => browser.post('/items/1/review', form));
       // A sign-in writes a session (a statement of its own, not a transaction that read first).
       const signIn = timed(() => other.post('/login', { _csrf: loginToken, email: 'juristi@example.fi', password: PASSWORD, next: '/' }));
-      // Sent while the writes are (or were) in the server's hands.
+      // Sent while the writes are waiting in the server's hands.
       await new Promise((r) => setTimeout(r, 300));
       const [page, health] = await Promise.all([timed(() => browser.get('/items/1')), timed(() => fetch(`${base}/healthz`))]);
       const login = await timed(() => new Browser(base).get('/login'));
@@ -96,20 +99,48 @@ describe('serve while another process holds the write lock', () => {
       const signedIn = await signIn;
       expect(signedIn.value.res.status).toBe(503);
       expect(signedIn.value.res.headers.get('retry-after')).toBe('10');
-      expect(signedIn.ms).toBeLessThan(PROMPT_MS);
       expect(sent.value.res.status).toBe(503);
       expect(sent.value.res.headers.get('retry-after')).toBe('10');
       expect(sent.value.html).toContain('Lukon aikana kirjoitettu.');
-      expect(sent.ms).toBeLessThan(PROMPT_MS);
+      // Waited the bound, not refused at once.
+      expect(sent.ms).toBeGreaterThanOrEqual(10_000);
       expect(page.value.res.status).toBe(200);
       expect(health.value.status).toBe(200);
       expect([page.ms, health.ms, login.ms].every((ms) => ms < PROMPT_MS), `page ${page.ms} ms, health ${health.ms} ms, login ${login.ms} ms`).toBe(true);
     });
     expect(reviews()).toBe(before);
-    // Sent again once the lock is gone, it is saved.
+    // Sent again once the lock is gone, it is saved once.
     expect((await browser.post('/items/1/review', form)).res.status).toBe(303);
     expect(reviews()).toBe(before + 1);
     expect((await other.signIn('juristi@example.fi')).status).toBe(303);
+  }, 60_000);
+
+  it('saves a review sent while another process holds the lock for a second, and answers a page sent after it first', async () => {
+    const token = await browser.token();
+    const form = { _csrf: token, goals: 'services', decision: 'relevant', note: 'Sekunnin lukon aikana.', back: '/items/3' };
+    const count = () => {
+      const reader = new Database(db, { readonly: true });
+      try {
+        return reader.prepare('SELECT COUNT(*) FROM reviews WHERE item_id = 3').pluck().get() as number;
+      } finally {
+        reader.close();
+      }
+    };
+    const before = count();
+    const holder = new Database(db);
+    holder.exec('BEGIN IMMEDIATE');
+    const order: string[] = [];
+    const released = new Promise<void>((r) => setTimeout(() => (order.push('released'), holder.exec('ROLLBACK'), holder.close(), r()), 1000));
+    const sent = browser.post('/items/3/review', form).then((x) => (order.push('review'), x));
+    await new Promise((r) => setTimeout(r, 200));
+    const page = await browser.get('/items/3');
+    order.push('page');
+    expect(page.res.status).toBe(200);
+    await released;
+    expect((await sent).res.status).toBe(303);
+    // The page sent after the review answered while the review waited; the review only once the lock was free.
+    expect(order).toEqual(['page', 'released', 'review']);
+    expect(count()).toBe(before + 1);
   }, 30_000);
 
   it("waits out a lock held as briefly as a scheduled crawl's commit, and saves the review sent meanwhile", async () => {

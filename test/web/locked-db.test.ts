@@ -1,5 +1,5 @@
 // A reviewer's form sent while another process (a long crawl storing, a backup) holds the database's write lock: the
-// write gives up (serve's web connection at once; this one after its busy_timeout). It was answered as a server error (500, "Sivua ei voitu näyttää
+// write gives up after the form's wait for the lock (writeWaitMs: 10 s in serve, a moment here). It was answered as a server error (500, "Sivua ei voitu näyttää
 // palvelimen virheen vuoksi"); it is a 503 that says the database is busy, nothing was saved, and to send it again,
 // with the note the person typed kept on the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ beforeAll(async () => {
   db = openDb(file);
   seedWorkbench(db);
   const reviewer = await addUser(db, 'juristi@example.fi', 'reviewer');
-  const served = await serveWebApp({ db, sources: SOURCES, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) });
+  const served = await serveWebApp({ db, sources: SOURCES, configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }), writeWaitMs: 300 });
   close = served.close;
   b = new Browser(served.base);
   await b.signIn(reviewer);

@@ -4,11 +4,12 @@
 import net from 'node:net';
 import type { Lang } from '../../model.js';
 import type { Request, RequestHandler, Response } from 'express';
+import type { Writable } from 'node:stream';
 import { Feed } from 'feed';
 import ical from 'ical-generator';
 import { stringify } from 'csv-stringify/sync';
 import { finnishDate, helsinkiDate } from '../../parse/dates.js';
-import { activeUser, listDeadlines, matterItems, matterTitle, listFilteredItems, type ItemRow } from '../../store/index.js';
+import { activeUser, eachFilteredPage, listDeadlines, listFilteredItems, matterItems, matterTitle, type ItemRow, type ListRow } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { parseItemQuery } from './item-query.js';
 import { safeHref } from './item.js';
@@ -227,11 +228,11 @@ const spreadsheetTime = (iso: string | null): string => (iso && !Number.isNaN(Da
 
 /** /items.csv: the filtered list as CSV (semicolons and a byte-order mark, as Excel in Finland reads it). */
 export function itemsCsv(ctx: PageContext): RequestHandler {
-  return (req, res) => {
+  return (req, res, next) => {
     const lang = requesterLang(ctx, res);
     const filter = filterOf(ctx, req, res, lang);
     if (!filter) return;
-    const rows = listFilteredItems(ctx.deps.db, filter, CSV_ROWS).map((r) => {
+    const record = (r: ListRow): string[] => {
       const row: Record<(typeof CSV_COLUMNS)[number], string> = {
         id: String(r.id), title: cell(r.title), source: cell(ctx.sourceName(r.source, lang)), organisation: cell(r.organisation),
         published: spreadsheetTime(r.published), deadline: r.deadline ?? '', goals: cell(r.goals.map((g) => ctx.goalLabel(g, lang)).join(', ')),
@@ -239,9 +240,39 @@ export function itemsCsv(ctx: PageContext): RequestHandler {
         identifiers: cell(r.identifiers.join(', ')), link: safeHref(r.url) ?? '', matter: r.matter === null ? '' : String(r.matter),
       };
       return CSV_COLUMNS.map((c) => row[c]);
-    });
+    };
+    // The rows a page at a time (each a CSV of its own: csv-stringify quotes field by field, so the pages joined are
+    // the whole list's CSV byte for byte); the first read before the answer begins, so a failing one is a page.
+    const csv = (records: string[][], bom = false) => stringify(records, { bom, delimiter: ';', record_delimiter: 'windows' });
     const header = CSV_COLUMNS.map((c) => word(lang, `csv.${c}`));
-    res.type('text/csv; charset=utf-8').attachment(word(lang, 'csv.file'))
-      .send(stringify([header, ...rows], { bom: true, delimiter: ';', record_delimiter: 'windows' }));
+    const pages = eachFilteredPage(ctx.deps.db, filter, CSV_ROWS);
+    const first = pages.next();
+    res.type('text/csv; charset=utf-8').attachment(word(lang, 'csv.file'));
+    const chunks = (function* () {
+      yield csv([header, ...(first.done ? [] : first.value.map(record))], true);
+      for (const page of pages) yield csv(page.map(record));
+    })();
+    writePages(res, chunks).then(() => res.end(), (err: unknown) => {
+      // Headers (and rows) already sent: cut the answer so that the download shows as failed, not as a shorter list.
+      if (!res.headersSent) return next(err);
+      process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, error: String((err as Error)?.stack ?? err) }) + '\n');
+      res.destroy();
+    });
   };
+}
+
+/**
+ * Write each of `chunks` in turn, the event loop free between them (setImmediate: requests that arrived meanwhile are
+ * answered), and the next only once `out` has taken the last (its 'drain'), so a slow reader holds one chunk here, not
+ * the whole export; ends early, unwritten, when `out` is closed (the reader went away).
+ */
+export async function writePages(out: Writable, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (out.destroyed) return;
+    if (!out.write(chunk)) await new Promise<void>((resolve) => {
+      const done = () => (out.off('drain', done), out.off('close', done), resolve());
+      out.on('drain', done).on('close', done);
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
