@@ -16,3 +16,20 @@ describe.each(roundTaggers('round fifty, -e nouns'))('round fifty, a Finnish -e 
     expect(tag({ title: 'Pelastuslaitos: kerrostalopalo, ohjeet asukkaille', summary, lang: 'fi', source: 'pelastustoimi' }).relevant).toBe(true);
   });
 });
+
+// A Swedish neuter noun in unstressed -er (lager, fönster, nummer) writes its other forms without the e (lagret, lagren):
+// the -er is its own, not the plural ending Snowball strips, so lager (a store) is not lag (the act), which lifted the
+// incident scope off a warehouse fire. The Finnish twin says varasto and is the control, as is an act named beside it.
+describe.each(roundTaggers('round fifty, -er neuters'))('round fifty, a Swedish -er neuter (%s)', (_name, tag) => {
+  it.each([
+    ['Brand i en fabrikshall i Björneborg: röken spreds till ett bostadsområde', 'Nyhet inrikesministeriet Räddningsväsendet, 9.2.2056 5:10. Branden började på natten i ett lager med plastförpackningar.', 'sv'],
+    ['Tehdashallin palo Porissa: savu levisi asuinalueelle', 'Uutinen sisäministeriö Pelastustoimi, 9.2.2056 5:10. Palo syttyi yöllä varastossa, jossa oli muovipakkauksia.', 'fi'],
+  ] as const)('not relevant: %s', (title, summary, lang) => {
+    expect(tag({ title, summary, lang, source: 'pelastustoimi' }).relevant).toBe(false);
+  });
+
+  it('still relevant: a warehouse fire with the act that now requires sprinklers', () => {
+    const title = 'Räddningsverket: brand i ett lager – lagen kräver nu sprinkler i stora lagerhallar';
+    expect(tag({ title, summary: 'Branden började på natten.', lang: 'sv', source: 'pelastustoimi' }).relevant).toBe(true);
+  });
+});
