@@ -136,6 +136,11 @@ function swedishStem(stemmer: Stemmer, w: string): string {
   // A fire (brand) keeps its key in every form of a compound: Snowball cuts skogsbranden to skogsbr and skogsbränder to
   // skogsbränd, which neither skogsbrand's key nor its prefix rule reaches (the plural alone, bränder, is brand too).
   if (fire) return `${w.slice(0, fire.index)}brand`;
+  // A neuter noun in unstressed -er (lager, fönster, nummer) drops the e in its other forms (lagret, lagren): the -er is its
+  // own, not the plural ending Snowball strips, so every form keys as the short stem (lagr) and none as another word's
+  // (lager is no lag, the act; läger, a camp, no läge, a situation).
+  const neuter = ER_NEUTER.exec(w);
+  if (neuter) return `${w.slice(0, neuter.index)}${ER_NEUTER_STEM.get(neuter[1]) ?? neuter[2]}`;
   const s = stemmer.stem(w);
   if (s.length < 3) return s;
   // The plural of a -man compound (brandmän, brandmännen, deltidsbrandmän) keys as its singular (brandman), as Voikko's
@@ -160,6 +165,13 @@ const LAKI = /^(?:la(?:in|issa|ista|iksi|illa|ilta|ille|it|ein|eissa|eista|eiksi
 /** A -man compound's plural key (brandmän); män alone and short words are left as they are. */
 const MEN = /^\p{L}{3,}män$/u;
 const AGENT_NOUN = /ar(?:e|en|na|nas|es|ens)$/;
+/** Swedish neuter nouns in unstressed -er and the stem their other forms are written on (lager: lagret, lagren). */
+const ER_NEUTER_STEM = new Map([
+  ['lager', 'lagr'], ['läger', 'lägr'], ['fönster', 'fönstr'], ['mönster', 'mönstr'], ['monster', 'monstr'],
+  ['nummer', 'numr'], ['hinder', 'hindr'], ['filter', 'filtr'], ['register', 'registr'],
+]);
+/** One of those nouns at a word's end, in any form: lager(s), or the stem with -et, -en, -ena (and -s). */
+const ER_NEUTER = new RegExp(`(?:(${[...ER_NEUTER_STEM.keys()].join('|')})|(${[...ER_NEUTER_STEM.values()].join('|')})(?:et|ena?))s?$`);
 const FIRE_NOUN = /(?:(?<=\p{L}{2})branden|bränder(?:na)?)s?$/u;
 
 /** Snowball-only analysis (no compound splitting); the fallback when Voikko is missing. */

@@ -27,6 +27,11 @@ interface CompiledWord {
    * written form instead: this prefix, followed by a vowel when the base form ends in one (pelastuslain|a, |oja).
    */
   surface: { prefix: string; vowel: boolean } | null;
+  /**
+   * A Finnish noun in -e whose Snowball key drops only the e (ohje: ohj, hanke: hank): the noun keeps the e in every form
+   * and compound (ohjeen, ohjeita, ohjekirja; with gradation hankkeen, tiedotteita), so a longer key goes on with it.
+   */
+  eNoun: boolean;
 }
 
 /** What one token matched, and its learning feature (analyzer key), cached per token. */
@@ -91,6 +96,13 @@ function minKeep(key: string, word = ''): number {
   return Math.max(4, k.length);
 }
 
+/** Whether a word's key, after an -e noun's key ending at `end`, is that noun's: it ends there or goes on with (C)e. */
+function eNounGoesOn(key: string, end: number): boolean {
+  if (end === key.length) return true;
+  const next = key.charAt(end);
+  return next === 'e' || (next === key.charAt(end - 1) && key.charAt(end + 1) === 'e');
+}
+
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
@@ -142,6 +154,7 @@ function compile(terms: TermDef[], analyzer: Analyzer): Matcher {
           surface: def.rule === 'false-friend' && words.length === 1 && a.key.length < lower.length - 3
             ? { prefix: VOWEL.test(lower) ? lower.slice(0, -1) : lower, vowel: VOWEL.test(lower) }
             : null,
+          eNoun: def.lang === 'fi' && lower.endsWith('e') && a.key.length === lower.length - 1 && lower.startsWith(a.key),
         };
       }),
     };
@@ -237,6 +250,9 @@ function compile(terms: TermDef[], analyzer: Analyzer): Matcher {
           // A Swedish adjective in -lig is a word of its own (its key keeps the suffix: analyze.ts), not the noun or verb
           // it is made from: tillgänglig is no gang (gäng), rörlig no moving (röra).
           if (lang === 'sv' && key.startsWith('lig', i + w.key.length)) continue;
+          // A Finnish -e noun's key goes on with its e, or with gradation's doubled consonant and the e: ohje is not the
+          // steering of ohjaus or ohjaamo (a cab), nor velvoite the verb of velvoittava.
+          if (w.eNoun && !eNounGoesOn(key, i + w.key.length)) continue;
           out.push({ term, word, start: i, end: i + w.key.length });
         } else if (r <= w.key.length + 1 && commonPrefix(key.slice(i), w.key) >= w.min) {
           out.push({ term, word, start: i, end: key.length });
