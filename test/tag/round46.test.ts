@@ -19,7 +19,7 @@ describe.each(roundTaggers('round forty-six, dampers'))('round forty-six, a damp
     ['Sisäministeriön asetus tulisijojen pelleistä ja nuohouksesta', 'Asetuksella säädetään, että pelti on tarkastettava nuohouksen yhteydessä.', 'fi'],
     ['Inrikesministeriets förordning om spjäll i eldstäder', 'Förordningen kräver att spjället kontrolleras vid sotningen.', 'sv'],
   ] as const)('still relevant: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'finlex' }).relevant).toBe(true);
+    expect(tag({ title, summary, lang, source: 'finlex', titleOnly: true }).relevant).toBe(true);
   });
 });
 
