@@ -12,6 +12,7 @@ import { normalizeItem } from '../src/normalize/index.js';
 import { readAll, readFeed } from '../src/parse/feed.js';
 import { openDb, saveRun, syncSources } from '../src/store/index.js';
 import { createTagStage } from '../src/tag/stage.js';
+import { titleOnlySources } from '../src/config/sources.js';
 import { peerFeed } from './feeds.js';
 import { loadAverage, median } from './stats.js';
 
@@ -24,7 +25,7 @@ const def = (id: string): SourceDef => ({
   tags: [], itemKind: 'news', mayBeEmpty: false, options: {}, file: `${id}.yaml`,
 });
 
-const stage = createTagStage();
+const stage = createTagStage({ titleOnly: titleOnlySources() });
 async function tagged(count: number, perFeed: number, label: string): Promise<{ def: SourceDef; items: TaggedItem[] }[]> {
   const out: { def: SourceDef; items: TaggedItem[] }[] = [];
   for (let i = 0; i < count; i++) {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseLabelled, type LabelledItem } from '../src/tag/evaluate.js';
 import { shippedTaxonomyPath } from '../src/tag/taxonomy-file.js';
+import { titleOnlySources } from '../src/config/sources.js';
 
 export interface LabelledSet {
   /** test/fixtures/tag/FILE.jsonl */
@@ -95,9 +96,16 @@ export const SEALED_AT: readonly [string, string][] = [
 /** The package root: the folder holding feeds/ and test/fixtures/, from src/ or dist/ alike. */
 export const root = (): string => dirname(dirname(shippedTaxonomyPath()));
 
+let shippedTitleOnly: string[] | null = null;
+
+/** A labelled set's text parsed, its items of the shipped title-only sources (Finlex) marked as the crawl marks them. */
+export function parseSet(text: string): LabelledItem[] {
+  return parseLabelled(text, (shippedTitleOnly ??= titleOnlySources()));
+}
+
 /** One labelled set by its file name. */
 export function loadSet(file: string): LabelledItem[] {
-  return parseLabelled(readFileSync(join(root(), 'test', 'fixtures', 'tag', `${file}.jsonl`), 'utf8'));
+  return parseSet(readFileSync(join(root(), 'test', 'fixtures', 'tag', `${file}.jsonl`), 'utf8'));
 }
 
 /** Sets by file name, each with its items. */

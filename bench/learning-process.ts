@@ -11,10 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { evaluate, parseLabelled, type LabelledItem, type Prediction, type Quality } from '../src/tag/evaluate.js';
+import { evaluate, type LabelledItem, type Prediction, type Quality } from '../src/tag/evaluate.js';
 import { fixturesDir, rootDir } from '../src/paths.js';
 import { voikkoAvailable } from '../src/tag/analyze.js';
 import { loadAverage } from './stats.js';
+import { parseSet } from './labelled-sets.js';
 
 const BIN = path.join(rootDir, 'bin', 'lakivahti.js');
 const DEFAULT_SETS = ['eval-2027-07.jsonl', 'eval-2027-08.jsonl', 'eval-2027-09.jsonl'];
@@ -37,7 +38,7 @@ interface Stored extends Prediction {
 }
 
 async function runSet(file: string, analyzer: 'voikko' | 'snowball'): Promise<{ before: Quality; after: Quality; reviewed: number; changed: string }> {
-  const items = parseLabelled(fs.readFileSync(path.join(fixturesDir, 'tag', file), 'utf8'));
+  const items = parseSet(fs.readFileSync(path.join(fixturesDir, 'tag', file), 'utf8'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-learning-'));
   const body = rss(items);
   const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body));

@@ -13,6 +13,7 @@ import { openDb, syncSources } from '../src/store/index.js';
 import { deferredWorkerWriter, workerWriter } from '../src/store/writer.js';
 import type { Item, SourceDef, TaggedItem } from '../src/model.js';
 import { createTagStage } from '../src/tag/stage.js';
+import { titleOnlySources } from '../src/config/sources.js';
 import { loadAverage, median } from './stats.js';
 
 process.env.LAKIVAHTI_ALLOW_PRIVATE_NETWORKS = '1';
@@ -109,7 +110,7 @@ async function throughput(): Promise<() => Promise<void>> {
     `(CPU ratio ${median(cpuRatios).toFixed(2)}: the end-to-end run's CPU is spread over two threads, so its wall-time ratio can be above this)`);
   return async () => {
     // The tag stage (its own issue) on the same feed, measured last so it does not colour the figures above.
-    const stage = createTagStage();
+    const stage = createTagStage({ titleOnly: titleOnlySources() });
     const tagged = await endToEndAt(origin, stage.tag);
     server.close();
     report(`… and tag (${stage.analyzer.name})`, tagged, parseRate);

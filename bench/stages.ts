@@ -14,6 +14,7 @@ import { readAll, readFeed } from '../src/parse/feed.js';
 import { defaultFeedsDir } from '../src/paths.js';
 import { openDb } from '../src/store/db.js';
 import { workerWriter } from '../src/store/writer.js';
+import { titleOnlySources } from '../src/config/sources.js';
 import { peerFeed } from './feeds.js';
 import { loadAverage, median } from './stats.js';
 
@@ -46,7 +47,7 @@ async function writerStart(file: string): Promise<{ ms: number; cpu: number; tot
   const c = process.cpuUsage();
   let started!: () => void;
   const ready = new Promise<void>((resolve) => (started = resolve));
-  const tagging = { feedsDir: defaultFeedsDir, cacheFile: `${file}.taxonomy-cache.json`, prepare: 'stage' as const, onConfigError: (m: string) => console.error(m) };
+  const tagging = { feedsDir: defaultFeedsDir, titleOnly: titleOnlySources(defaultFeedsDir), cacheFile: `${file}.taxonomy-cache.json`, prepare: 'stage' as const, onConfigError: (m: string) => console.error(m) };
   const writer = workerWriter(file, undefined, tagging, () => started());
   const hold = setInterval(() => undefined, 1000); // the thread holds the process open only while a request waits
   await ready;

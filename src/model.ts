@@ -41,6 +41,8 @@ export interface SourceDef {
   itemKind: ItemKind;
   /** A source that may legitimately yield no items (else zero items is a layout-change error). */
   mayBeEmpty: boolean;
+  /** The source's items say no more than their title (Finlex's statutes): the tagger weighs a lone title as title and summary. */
+  titleOnly?: boolean;
   /** Module-specific settings, checked against the module's declared options when definitions load. */
   options: Record<string, unknown>;
   /**

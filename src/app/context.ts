@@ -2,7 +2,7 @@
 // the database, the sources, the fetcher, the tag stage with relearning, the writer, and the health of all that.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadSources, type ConfigError } from '../config/sources.js';
+import { loadSources, titleOnlySources, type ConfigError } from '../config/sources.js';
 import { resolvePaths } from '../paths.js';
 import { note } from '../stderr-line.js';
 // The store's modules one by one, not store/index.js: a command loads only the queries it runs.
@@ -148,7 +148,7 @@ export function openContext(values: { db?: string; feeds?: string }, { tag = fal
     }
   }
   if (tag === true && !tagging) throw new Error('internal: the tag stage is built by openTaggingContext');
-  const buildTagStage = (stage: NonNullable<typeof tagging>) => buildTagStageIn(stage, feedsDir, db, errors);
+  const buildTagStage = (stage: NonNullable<typeof tagging>) => buildTagStageIn(stage, feedsDir, db, errors, titleOnlySources(feedsDir, sources));
   return {
     db, dbFile, feedsDir, sources, configErrors: errors, fetch: lazyFetcher(), tagStage: tag === true ? buildTagStage(tagging!) : null,
     buildTagStage: tag === 'lazy' ? async () => buildTagStage(await loadTagging()) : null, writer: null, readOnly, problems, problemDetail, fileId: fileIdentity(dbFile),
@@ -236,7 +236,7 @@ function learningTag(ctx: AppContext): ((item: Item) => TaggedItem) | undefined 
       if (now !== version) {
         version = now;
         const { analyzer } = ctx.tagStage!;
-        ctx.tagStage = createTagStage({ feedsDir: ctx.feedsDir, reviewed: listLatestReviews(ctx.db), analyzer });
+        ctx.tagStage = createTagStage({ feedsDir: ctx.feedsDir, reviewed: listLatestReviews(ctx.db), analyzer, titleOnly: [...ctx.tagStage!.titleOnly] });
       }
     }
     return ctx.tagStage!.tag(item);
@@ -268,7 +268,7 @@ export function pipelineDeps(ctx: AppContext, { oneShot = false } = {}) {
     ctx.buildTagStage = async () => (await keepTaxonomyBeside(ctx.dbFile), build());
     // The writer thread tags small runs (a feed's 20 items), this thread big ones (see runSource).
     ctx.writer = deferredWorkerWriter(ctx.db, ctx.dbFile, {
-      feedsDir: ctx.feedsDir, cacheFile,
+      feedsDir: ctx.feedsDir, titleOnly: titleOnlySources(ctx.feedsDir, ctx.sources), cacheFile,
       onConfigError: (message) => {
         if (!ctx.configErrors.some((e) => e.file === 'taxonomy' && e.message === message)) ctx.configErrors.push({ file: 'taxonomy', message });
       },

@@ -5,7 +5,7 @@ import type { Lang } from '../model.js';
 import { FREQUENCIES, type Follows, type Frequency, type SubscriptionKind } from '../store/subscriptions.js';
 import { createAnalyzer, type Analyzer } from '../tag/analyze.js';
 import { searchQuery } from '../tag/index-terms.js';
-import { canonicalAddress, invisibleCharacter, invisibleInAddress } from '../parse/address.js';
+import { canonicalAddress, invisibleCharacter, notAnAddress } from '../parse/address.js';
 import { controlCharacter, controlProblem } from './control-chars.js';
 import { organisationKey, organisationKeys } from './organisations.js';
 import { parseId } from '../parse/id.js';
@@ -75,9 +75,13 @@ export function checkSubscription(r: SubscriptionRequest, rules: SubscriptionRul
   const typed = r.email.trim();
   if (!typed) fail('email', "add needs the recipient's e-mail address", 'subForm.noEmail');
   // Named, not shown: the address it is in looks like the one meant (or, after an override, reads backwards).
-  const invisible = invisibleCharacter(typed);
-  if (invisible) fail('email', `${JSON.stringify(typed)} is not an e-mail address: ${invisibleInAddress(typed)}`, 'subForm.emailInvisible', { code: invisible.code, at: String(invisible.at) });
-  const email = canonicalAddress(typed) ?? fail('email', `${JSON.stringify(typed)} is not an e-mail address`, 'subForm.badEmail', { email: typed });
+  const notEmail = notAnAddress(typed);
+  if (notEmail !== null) {
+    const invisible = invisibleCharacter(typed);
+    if (invisible) fail('email', notEmail, 'subForm.emailInvisible', { code: invisible.code, at: String(invisible.at) });
+    fail('email', notEmail, 'subForm.badEmail', { email: typed });
+  }
+  const email = canonicalAddress(typed)!;
   const every = (r.every || 'weekly') as Frequency;
   if (!FREQUENCIES.includes(every)) fail('every', `--every must be one of ${FREQUENCIES.join(', ')}, not "${r.every}"`, 'subForm.every', { every: String(r.every) });
   const lang = (r.lang || 'fi') as Lang;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeContext, openContext } from '../app/context.js';
-import { invisibleInAddress, isMailAddress } from '../parse/address.js';
+import { notAnAddress } from '../parse/address.js';
 import { mailConfig } from '../mail/config.js';
 import { digestEnv } from '../mail/env.js';
 import { describeRefusedAddress, prepareDeliveries, previewAll, sendDue } from '../mail/deliver.js';
@@ -29,7 +29,8 @@ export async function run(args: string[]): Promise<number> {
   if (values.out?.trim() === '') throw new UsageError('--out is empty: name a folder, or leave it out to print');
   if (values.out !== undefined) utf8Path(values.out, '--out');
   // Not an address at all (a typo, a name): refused rather than shown the network digest as nobody's.
-  if (values.to !== undefined && !isMailAddress(values.to.trim())) throw new UsageError(`--to ${JSON.stringify(values.to)} is not an e-mail address${invisibleInAddress(values.to)?.replace(/^/, ': ') ?? ''}`);
+  const notTo = values.to === undefined ? null : notAnAddress(values.to);
+  if (notTo !== null) throw new UsageError(`--to ${notTo}`);
   let config;
   try {
     config = mailConfig();

@@ -49,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     if (!ctx.tagStage) throw new Refused(`the taxonomy cannot be read, nothing was retagged: ${ctx.configErrors.find((e) => e.file === 'taxonomy')?.message}`);
     const stage = ctx.tagStage;
-    const tag = (rows: StoredForTagging[]) => rows.map((row) => ({ row, ...stage.tagInput(toTagInput(row)) }));
+    const tag = (rows: StoredForTagging[]) => rows.map((row) => ({ row, ...stage.tagInput(toTagInput(row, stage.titleOnly)) }));
     const save = (us: ReturnType<typeof tag>) =>
       saveTagsMany(ctx.db, us.map((u) => ({ id: u.row.id, read: u.row, tags: u.tags, searchTerms: u.searchTerms })), new Date().toISOString());
     // A reviewed item is shown as the reviewer decided whatever the tagger now says: its line says so.

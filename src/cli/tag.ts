@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import { createTagger } from '../tag/tagger.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
+import { titleOnlySources } from '../config/sources.js';
 import type { TagInput } from '../tag/types.js';
 import { notUtf8At } from '../bytes.js';
 import { namedPath, utf8Path } from '../paths.js';
@@ -11,8 +12,9 @@ import { byteLines, parseCommand, Refused, UsageError, warn, writeLine } from '.
 
 export const usage = `usage: lakivahti tag --jsonl FILE|- [--feeds DIR]
 
-Tag JSON lines (id, title, optional summary, source, lang, kind, deadline, organisation) without
-touching the database; - reads standard input. Prints one result a line; a bad line is named on
+Tag JSON lines (id, title, optional summary, source, lang, kind, deadline, organisation, titleOnly)
+without touching the database; - reads standard input. A line of a source whose definition says
+titleOnly (Finlex) is read as its title alone unless it says "titleOnly": false. Prints one result a line; a bad line is named on
 stderr and the others are still tagged (exit 1).
 `;
 
@@ -37,6 +39,8 @@ export function toTagInput(value: unknown): TagInput {
   if (kind !== null && !ITEM_KINDS.includes(kind as ItemKind)) throw new Error(`"kind" must be one of ${ITEM_KINDS.join(', ')}`);
   const deadline = str('deadline');
   if (deadline !== null && !/^\d{4}-\d{2}-\d{2}/.test(deadline)) throw new Error('"deadline" must be a date YYYY-MM-DD');
+  const titleOnly = o.titleOnly;
+  if (titleOnly !== undefined && titleOnly !== null && typeof titleOnly !== 'boolean') throw new Error('"titleOnly" must be true or false');
   const c = o.consultation as { distribution?: unknown; answered?: unknown } | undefined | null;
   const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   return {
@@ -49,6 +53,7 @@ export function toTagInput(value: unknown): TagInput {
     kind: kind as ItemKind | null,
     deadline: deadline?.slice(0, 10) ?? null,
     consultation: c && typeof c === 'object' ? { distribution: list(c.distribution), answered: list(c.answered) } : null,
+    ...(typeof titleOnly === 'boolean' ? { titleOnly } : {}),
   };
 }
 
@@ -64,8 +69,10 @@ export async function tagCommand(
   io: { stdin: NodeJS.ReadableStream; stdout: Writable; stderr: NodeJS.WritableStream },
 ): Promise<number> {
   let tag;
+  let titleOnly: string[];
   try {
     tag = createTagger(loadTaxonomy(args.feeds));
+    titleOnly = titleOnlySources(args.feeds);
   } catch (err) {
     throw new Refused((err as Error).message);
   }
@@ -100,6 +107,8 @@ export async function tagCommand(
     let item: TagInput;
     try {
       item = toTagInput(JSON.parse(line));
+      // As the crawl marks it: the item's source says its items are their title alone.
+      if (item.titleOnly === undefined && item.source !== null && titleOnly.includes(item.source!)) item.titleOnly = true;
     } catch (err) {
       bad++;
       const msg = err instanceof SyntaxError ? `not valid JSON (${err.message})` : (err as Error).message;

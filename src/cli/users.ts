@@ -6,7 +6,7 @@ import { notUtf8At } from '../bytes.js';
 import { closeContext, openContext } from '../app/context.js';
 import { fiDateTime } from '../app/format.js';
 import { countAccountSubscriptions } from '../store/subscriptions.js';
-import { canonicalAddress, invisibleInAddress, isMailAddress } from '../parse/address.js';
+import { canonicalAddress, notAnAddress } from '../parse/address.js';
 import { word } from '../present/words-web.js';
 import { Interrupted, parseCommand, Refused, UsageError, writeLine } from './args.js';
 
@@ -107,8 +107,8 @@ export async function run(args: string[]): Promise<number> {
   if (!email) throw new UsageError(`${sub} needs the account's e-mail address`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   // An account stored before the address rule keeps its address: it can still be disabled, enabled or reset.
-  if (!isMailAddress(email) && (sub === 'add' || !(await storedAccount(values, email))))
-    throw new UsageError(`${JSON.stringify(email)} is not an e-mail address${invisibleInAddress(email)?.replace(/^/, ': ') ?? ''}`);
+  const notEmail = notAnAddress(email);
+  if (notEmail !== null && (sub === 'add' || !(await storedAccount(values, email)))) throw new UsageError(notEmail);
   if (sub === 'disable') {
     const ctx = openContext(values, { access: 'change' });
     try {

@@ -10,13 +10,14 @@ import { scheduleProblem } from './schedule.js';
 import { readFlatYaml } from './flat-yaml.js';
 import { byCodeUnit } from '../collate.js';
 import { notUtf8At } from '../bytes.js';
+import { shippedTaxonomyPath } from '../tag/taxonomy-file.js';
 
 // The yaml library is loaded only for a definition that is more than flat `key: value` lines (see flat-yaml.ts).
 const require = createRequire(import.meta.url);
 let yaml: typeof Yaml | null = null;
 
 const FIELDS = new Set([
-  'id', 'name', 'nameSv', 'url', 'kind', 'module', 'schedule', 'language', 'organisation', 'tags', 'itemKind', 'mayBeEmpty', 'options',
+  'id', 'name', 'nameSv', 'url', 'kind', 'module', 'schedule', 'language', 'organisation', 'tags', 'itemKind', 'mayBeEmpty', 'titleOnly', 'options',
   'verified',
 ]);
 export const DEFAULT_SCHEDULE = '*/30 * * * *';
@@ -219,6 +220,8 @@ export function parseSourceDef(text: string, file: string): SourceDef {
   if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) throw new FieldError('field "tags" must be a list of strings', 'tags');
   const mayBeEmpty = raw.mayBeEmpty ?? false;
   if (typeof mayBeEmpty !== 'boolean') throw new FieldError('field "mayBeEmpty" must be true or false', 'mayBeEmpty');
+  const titleOnly = raw.titleOnly ?? false;
+  if (typeof titleOnly !== 'boolean') throw new FieldError('field "titleOnly" must be true or false', 'titleOnly');
   const options = raw.options ?? {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new FieldError('field "options" must be a mapping', 'options');
   const moduleName = kind === 'rss' ? 'rss' : module!;
@@ -240,8 +243,24 @@ export function parseSourceDef(text: string, file: string): SourceDef {
     tags: tags as string[],
     itemKind,
     mayBeEmpty,
+    ...(titleOnly ? { titleOnly } : {}),
     options: withDefaults(moduleOptions(moduleName), options as Record<string, unknown>),
     verified,
     file,
   };
+}
+
+/** The ids of the sources whose definitions say their items are their title alone (`titleOnly: true`). */
+export function titleOnlyIds(sources: readonly SourceDef[]): string[] {
+  return sources.filter((s) => s.titleOnly === true).map((s) => s.id);
+}
+
+/**
+ * The title-only sources a feeds folder defines, or the shipped ones when it has no sources/ folder (as a folder without
+ * taxonomy.yaml uses the shipped taxonomy): what the tag stage, `tag --jsonl` and the labelled sets' evaluation read.
+ * `loaded`: the folder's definitions when already read.
+ */
+export function titleOnlySources(feedsDir?: string, loaded?: readonly SourceDef[]): string[] {
+  const own = feedsDir !== undefined && fs.existsSync(path.join(feedsDir, 'sources'));
+  return titleOnlyIds(own ? (loaded ?? loadSources(feedsDir).sources) : loadSources(path.dirname(shippedTaxonomyPath())).sources);
 }

@@ -18,6 +18,16 @@ export function isMailAddress(text: string): boolean {
   return canonicalAddress(text) !== undefined;
 }
 
+/**
+ * Why `text` is not an e-mail address, in the words the CLI and the subscription form use ("\"x\" is not an e-mail
+ * address", with what is wrong when it is an invisible formatting character), or null when it is one (isMailAddress).
+ */
+export function notAnAddress(text: string): string | null {
+  if (isMailAddress(text)) return null;
+  const invisible = invisibleInAddress(text);
+  return `${JSON.stringify(text)} is not an e-mail address${invisible === null ? '' : `: ${invisible}`}`;
+}
+
 /** What an invisible formatting character in a typed address is said as (its code and place), or null when it has none. */
 export function invisibleInAddress(text: string): string | null {
   const c = invisibleCharacter(text);

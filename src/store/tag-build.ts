@@ -5,10 +5,12 @@ import { listLatestReviews } from './reviews.js';
 import type { TagStage } from '../tag/stage.js';
 import { StageError } from '../errors.js';
 
-export function buildTagStage(stage: typeof import('../tag/stage.js'), feedsDir: string, db: Db, errors: { file: string; message: string }[]): TagStage | null {
+export function buildTagStage(
+  stage: typeof import('../tag/stage.js'), feedsDir: string, db: Db, errors: { file: string; message: string }[], titleOnly: readonly string[],
+): TagStage | null {
   try {
     // Reviewers' decisions so far teach the tagger (learning is cheap; redone at each start).
-    return stage.createTagStage({ feedsDir, reviewed: listLatestReviews(db) });
+    return stage.createTagStage({ feedsDir, reviewed: listLatestReviews(db), titleOnly });
   } catch (err) {
     // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
     errors.push(taxonomyError(err));

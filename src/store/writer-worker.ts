@@ -39,7 +39,7 @@ const CLOSED = -2;
 
 const data = workerData as {
   file: string; smallHeap: boolean; walPages?: number;
-  tagging?: { feedsDir: string; cacheFile: string | null; prepare?: 'code' | 'stage' };
+  tagging?: { feedsDir: string; titleOnly: string[]; cacheFile: string | null; prepare?: 'code' | 'stage' };
   /** Tell the starting thread when this one has started, and write nothing until it answers 'go' (see deferredWorkerWriter). */
   handshake: boolean;
 };
@@ -83,7 +83,7 @@ function tagStage(): ((item: Item) => TaggedItem) | undefined {
     const [stage, { useTaxonomyCache }] = code;
     if (data.tagging.cacheFile) useTaxonomyCache(data.tagging.cacheFile);
     const errors: { file: string; message: string }[] = [];
-    tag = { stage: buildTagStage(stage, data.tagging.feedsDir, db, errors)?.tag };
+    tag = { stage: buildTagStage(stage, data.tagging.feedsDir, db, errors, data.tagging.titleOnly)?.tag };
     configError = errors[0]?.message ?? null;
   }
   return tag.stage;

@@ -142,6 +142,8 @@ const ONE_SHOT_WAL_PAGES = 10_000;
  */
 export interface WriterTagging {
   feedsDir: string;
+  /** The sources whose items are their title alone (config's titleOnlySources). */
+  titleOnly: string[];
   cacheFile: string | null;
   onConfigError(message: string): void;
   /**
@@ -205,7 +207,7 @@ const WORKER_YOUNG_MB = 3;
  * handed over with addUntagged().
  */
 export function workerWriter(file: string, walPages?: number, tagging?: WriterTagging, onStarted?: () => void): StoreWriter {
-  const tag = tagging && { feedsDir: tagging.feedsDir, cacheFile: tagging.cacheFile, prepare: tagging.prepare };
+  const tag = tagging && { feedsDir: tagging.feedsDir, titleOnly: tagging.titleOnly, cacheFile: tagging.cacheFile, prepare: tagging.prepare };
   // So that the thread's start compiles Node's own modules from node's code cache (the flags are set again once it
   // has started, and by the thread itself if they were set before).
   const heapStarted = defaultHeapFlagsWhileThreadStarts();

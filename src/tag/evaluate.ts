@@ -34,9 +34,16 @@ export interface Quality {
   misses: string[];
 }
 
-/** Parse a JSONL file's text into labelled items. */
-export function parseLabelled(text: string): LabelledItem[] {
-  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as LabelledItem);
+/**
+ * Parse a JSONL file's text into labelled items. `titleOnly`: the sources whose definitions say their items are their
+ * title alone (config's titleOnlySources; a labelled item does not say it): their items are marked so, as the crawl marks them.
+ */
+export function parseLabelled(text: string, titleOnly: readonly string[]): LabelledItem[] {
+  return text.split('\n').filter((l) => l.trim() !== '').map((l) => {
+    const item = JSON.parse(l) as LabelledItem;
+    if (item.titleOnly === undefined && item.source != null && titleOnly.includes(item.source)) item.titleOnly = true;
+    return item;
+  });
 }
 
 /** Score predictions against labels. */

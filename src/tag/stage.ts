@@ -28,17 +28,22 @@ export interface TagStage {
   tag(item: Item): TaggedItem;
   /** Tag what the tagger reads of any item (used by retag). */
   tagInput(input: TagInput): { tags: ItemTags; searchTerms: string };
+  /** The sources whose items are their title alone (toTagInput's second argument for a stored item). */
+  titleOnly: ReadonlySet<string>;
 }
 
 /** Kinds a source gives all its items; the title may tell more (a ministry release that asks for statements). */
 const GENERIC_KINDS = new Set<Item['kind']>(['news', 'press-release', 'decision']);
 
-/** The tagger's view of an item. */
-export function toTagInput(i: ItemForTagging): TagInput {
+const NONE: ReadonlySet<string> = new Set();
+
+/** The tagger's view of an item; `titleOnly`: the sources whose definitions say their items are their title alone. */
+export function toTagInput(i: ItemForTagging, titleOnly: ReadonlySet<string> = NONE): TagInput {
   const kind = GENERIC_KINDS.has(i.kind) ? (inferKind(i.title) ?? i.kind) : i.kind;
   return {
     title: i.title, summary: i.summary, source: i.sourceId, lang: i.language, kind,
     organisation: i.organisation, deadline: i.deadline, consultation: i.consultation,
+    ...(titleOnly.has(i.sourceId) ? { titleOnly: true } : {}),
   };
 }
 
@@ -61,19 +66,25 @@ export function toItemTags(r: TagResult): ItemTags {
  * identifier (a bill and its RP, a written question and its SS): that is their link (`twin`), so that the learner counts
  * a pair reviewed alike once. A mention links nothing, and neither does a matter, which joins distinct documents.
  */
-export function toDecisions(reviewed: Reviewed[]): ReviewDecision[] {
+export function toDecisions(reviewed: Reviewed[], titleOnly: ReadonlySet<string> = NONE): ReviewDecision[] {
   return reviewed.map((r) => ({
-    item: toTagInput(r), relevant: r.relevant, confirmed: r.relevant ? r.goals : [], rejected: r.rejected,
+    item: toTagInput(r, titleOnly), relevant: r.relevant, confirmed: r.relevant ? r.goals : [], rejected: r.rejected,
     primary: r.relevant ? (r.primary ?? r.goals[0] ?? null) : null, twin: r.selfIdentifier ? `${r.sourceId} ${r.selfIdentifier}` : null,
   }));
 }
 
-/** Build the stage from the taxonomy in `feedsDir` (or the shipped one) and the reviews so far. */
-export function createTagStage(opts: { feedsDir?: string; reviewed?: Reviewed[]; analyzer?: Analyzer; now?: () => Date } = {}): TagStage {
+/**
+ * Build the stage from the taxonomy in `feedsDir` (or the shipped one) and the reviews so far; `titleOnly`: the ids of the
+ * sources whose items are their title alone (config's titleOnlySources: the stage does not read source definitions).
+ */
+export function createTagStage(
+  opts: { feedsDir?: string; reviewed?: Reviewed[]; analyzer?: Analyzer; now?: () => Date; titleOnly?: readonly string[] } = {},
+): TagStage {
+  const titleOnly: ReadonlySet<string> = new Set(opts.titleOnly ?? []);
   const taxonomy = loadTaxonomy(opts.feedsDir);
   const analyzer = opts.analyzer ?? createAnalyzer();
   const keepAnalyses = primeAnalyzer(taxonomy, analyzer, () => analysisDependencies(analyzer));
-  const decisions = toDecisions(opts.reviewed ?? []);
+  const decisions = toDecisions(opts.reviewed ?? [], titleOnly);
   const learned = decisions.length ? learnWeights(taxonomy, decisions, { analyzer }) : null;
   const tagger = createTagger(taxonomy, { analyzer, learned, now: opts.now });
   keepAnalyses();
@@ -84,6 +95,7 @@ export function createTagStage(opts: { feedsDir?: string; reviewed?: Reviewed[];
   };
   return {
     taxonomy, analyzer, tagger, tagInput,
-    tag: (item) => Object.assign(item, tagInput(toTagInput(item))),
+    tag: (item) => Object.assign(item, tagInput(toTagInput(item, titleOnly))),
+    titleOnly,
   };
 }

@@ -563,9 +563,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
 
   /** The reading's points and evidence from the terms noted, actors' points lent, and priors (before scopes). */
   function score(input: TagInput, lang: Lang, kind: ItemKind | null, features: Map<string, number>): ItemReading {
-    // A Finlex title with no summary (a statute as the crawl stores it) is all the item says: its words weigh as the title's
-    // and the summary's together (round forty-eight: "Lag om statsunderstöd för välfärdsområdenas löneharmonisering").
-    const lone = input.source === 'finlex' && (input.summary ?? '').trim() === '';
+    // A title that is all the item says (its source's items are titles alone: a Finlex statute as the crawl stores it),
+    // with no summary, weighs as the title's and the summary's words together (round forty-eight: "Lag om statsunderstöd
+    // för välfärdsområdenas löneharmonisering").
+    const lone = input.titleOnly === true && (input.summary ?? '').trim() === '';
     const rule: Record<GoalId, number> = { ...zero };
     const evidence: Evidence[] = [];
     // An item is anchored when some goal keeps anchor evidence after its negative terms: a welfare area named

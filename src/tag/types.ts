@@ -162,6 +162,8 @@ export interface TagInput {
   /** Statement deadline, YYYY-MM-DD. */
   deadline?: string | null;
   consultation?: Consultation | null;
+  /** The item says no more than its title (its source's definition says so: Finlex's statutes). */
+  titleOnly?: boolean;
 }
 
 /** One reason behind a tag. */

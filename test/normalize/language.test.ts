@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { detectLanguage } from '../../src/normalize/language.js';
 import { fixturesDir } from '../../src/paths.js';
-import { parseLabelled } from '../../src/tag/evaluate.js';
+import { parseSet } from '../../bench/labelled-sets.js';
 
 describe('detectLanguage', () => {
   it.each<[string, Lang, Lang]>([
@@ -37,7 +37,7 @@ describe('detectLanguage on short feed items, whichever language the source decl
   const sets = ['dev', 'heldout', 'unseen', 'fresh', 'hard-dev', 'round3-dev', 'round4-dev', 'eval-2027-01', 'eval-2027-02', 'eval-2027-03',
     'eval-2027-04', 'eval-2027-05', 'eval-2027-06', 'eval-2027-07', 'eval-2027-08', 'eval-2027-09'];
   it.each(sets)('every item of %s: its language from its title and summary, with either fallback', (name) => {
-    const items = parseLabelled(fs.readFileSync(path.join(fixturesDir, 'tag', `${name}.jsonl`), 'utf8')).filter((i) => i.lang);
+    const items = parseSet(fs.readFileSync(path.join(fixturesDir, 'tag', `${name}.jsonl`), 'utf8')).filter((i) => i.lang);
     expect(items.length).toBeGreaterThan(20);
     const wrong = items.flatMap((i) => (['fi', 'sv'] as const)
       .filter((fallback) => detectLanguage(`${i.title} ${i.summary ?? ''}`, fallback) !== i.lang).map((fallback) => `${i.id} (${fallback}): ${i.title}`));

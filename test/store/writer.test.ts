@@ -196,7 +196,7 @@ describe('worker writer', () => {
     fs.mkdirSync(feeds);
     const pipe = path.join(feeds, 'taxonomy.yaml');
     execFileSync('mkfifo', [pipe]);
-    const tagging = workerWriter(file, undefined, { feedsDir: feeds, cacheFile: null, onConfigError: () => undefined });
+    const tagging = workerWriter(file, undefined, { feedsDir: feeds, titleOnly: [], cacheFile: null, onConfigError: () => undefined });
     const probe = new Database(file, { timeout: 0 });
     try {
       const sink = tagging.begin('a', new Date().toISOString(), true);
@@ -237,7 +237,7 @@ describe('worker writer: items sent again unchanged', () => {
     const feeds = path.join(dir, 'feeds');
     fs.mkdirSync(feeds);
     execFileSync('mkfifo', [path.join(feeds, 'taxonomy.yaml')]);
-    const tagging = workerWriter(file, undefined, { feedsDir: feeds, cacheFile: null, onConfigError: () => undefined });
+    const tagging = workerWriter(file, undefined, { feedsDir: feeds, titleOnly: [], cacheFile: null, onConfigError: () => undefined });
     try {
       const sink = tagging.begin('a', new Date().toISOString(), true);
       const { tags: _, searchTerms: __, ...untagged } = stored;
@@ -263,7 +263,7 @@ describe('worker writer: items sent again unchanged', () => {
     const feeds = path.join(dir, 'feeds');
     fs.mkdirSync(feeds);
     fs.copyFileSync(shippedTaxonomyPath(), path.join(feeds, 'taxonomy.yaml'));
-    const tagging = workerWriter(file, undefined, { feedsDir: feeds, cacheFile: null, onConfigError: () => undefined });
+    const tagging = workerWriter(file, undefined, { feedsDir: feeds, titleOnly: [], cacheFile: null, onConfigError: () => undefined });
     try {
       const sink = tagging.begin('a', new Date().toISOString(), true);
       const strip = ({ tags: _, searchTerms: __, ...rest }: TaggedItem) => rest;

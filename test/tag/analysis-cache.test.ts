@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analysisDependencies, createAnalyzer, createSnowballAnalyzer, voikkoAvailable, voikkoInstall, type Analyzer } from '../../src/tag/analyze.js';
 import { libraryFile, voikkoLibrary } from '../../src/tag/voikko.js';
-import { parseLabelled } from '../../src/tag/evaluate.js';
+import { parseSet } from '../../bench/labelled-sets.js';
+import { titleOnlySources } from '../../src/config/sources.js';
 import { createTagStage, type Reviewed } from '../../src/tag/stage.js';
 import { analysesCacheFile, primeAnalyzer, useTaxonomyCache } from '../../src/tag/taxonomy-cache.js';
 import { loadTaxonomy } from '../../src/tag/taxonomy.js';
@@ -127,8 +128,8 @@ describe('analyses of the taxonomy words beside the taxonomy cache', () => {
 });
 
 const labelled = ['dev.jsonl', 'eval-2026-12.jsonl', 'eval-2027-05.jsonl', 'eval-2027-06.jsonl', 'hard-heldout.jsonl', 'unseen.jsonl']
-  .flatMap((name) => parseLabelled(fs.readFileSync(new URL(`../fixtures/tag/${name}`, import.meta.url), 'utf8')));
-const reviewed: Reviewed[] = parseLabelled(fs.readFileSync(new URL('../fixtures/tag/round4-dev.jsonl', import.meta.url), 'utf8')).map((i) => ({
+  .flatMap((name) => parseSet(fs.readFileSync(new URL(`../fixtures/tag/${name}`, import.meta.url), 'utf8')));
+const reviewed: Reviewed[] = parseSet(fs.readFileSync(new URL('../fixtures/tag/round4-dev.jsonl', import.meta.url), 'utf8')).map((i) => ({
   relevant: i.relevant, goals: i.goals ?? (i.primary ? [i.primary] : []), rejected: [], primary: i.primary ?? null,
   title: i.title, summary: i.summary ?? '', sourceId: i.source ?? 'test', language: i.lang ?? 'fi', kind: i.kind ?? 'news',
   organisation: i.organisation ?? null, deadline: i.deadline ?? null, consultation: i.consultation ?? null,
@@ -136,7 +137,7 @@ const reviewed: Reviewed[] = parseLabelled(fs.readFileSync(new URL('../fixtures/
 
 function tagAll(make: () => Analyzer, cache: boolean): unknown[] {
   if (!cache) useTaxonomyCache(null);
-  const stage = createTagStage({ analyzer: make(), reviewed, now: () => new Date('2027-03-01T00:00:00Z') });
+  const stage = createTagStage({ analyzer: make(), reviewed, now: () => new Date('2027-03-01T00:00:00Z'), titleOnly: titleOnlySources() });
   return labelled.map((i) => stage.tagInput(i));
 }
 

@@ -50,6 +50,22 @@ describe('lakivahti tag --jsonl', () => {
     expect(err.text()).toBe('');
   });
 
+  it('reads a line of a title-only source (Finlex, by its definition) as its title alone unless the line says otherwise', async () => {
+    const title = 'Lag om statsbidrag för välfärdsområdenas lönesystem';
+    const input = [
+      JSON.stringify({ id: 'a', title, summary: '', source: 'finlex', lang: 'sv' }),
+      JSON.stringify({ id: 'b', title, summary: '', source: 'finlex', lang: 'sv', titleOnly: false }),
+      JSON.stringify({ id: 'c', title, summary: '', source: 'statutes', lang: 'sv', titleOnly: true }),
+      JSON.stringify({ id: 'd', title, source: 'finlex', titleOnly: 'yes' }),
+    ];
+    const out = sink();
+    const err = sink();
+    const code = await tagCommand({ jsonl: '-' }, { stdin: Readable.from([input.join('\n')]), stdout: out.stream, stderr: err.stream });
+    expect(code).toBe(1);
+    expect(out.text().trim().split('\n').map((l) => [JSON.parse(l).id, JSON.parse(l).relevant])).toEqual([['a', true], ['b', false], ['c', true]]);
+    expect(err.text()).toContain('line 4: "titleOnly" must be true or false');
+  });
+
   it('refuses a missing file (exit 2), naming it', async () => {
     const err = sink();
     const refused = await tagCommand({ jsonl: '/nonexistent/items.jsonl' }, { stdin: Readable.from([]), stdout: sink().stream, stderr: err.stream }).catch((e: unknown) => e);

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
-import { parseLabelled, type LabelledItem } from '../../src/tag/evaluate.js';
+import { type LabelledItem } from '../../src/tag/evaluate.js';
+import { parseSet } from '../../bench/labelled-sets.js';
 import { learnWeights } from '../../src/tag/learn.js';
 import { createTagger, createTaggerCore, learnedShift, ruledOut } from '../../src/tag/tagger.js';
 import { loadTaxonomy } from '../../src/tag/taxonomy.js';
@@ -47,7 +48,7 @@ const taxonomy = loadTaxonomy();
 // eval-2028-29 (sealed in round forty-eight, a dev set from round forty-nine): here from its sealing on.
 // eval-2028-30 (sealed in round forty-nine, a dev set from round fifty): here from its sealing on.
 const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17', 'eval-2028-18', 'eval-2028-19', 'eval-2028-20', 'eval-2028-21', 'eval-2028-22', 'eval-2028-23', 'eval-2028-24', 'eval-2028-25', 'eval-2028-26', 'eval-2028-27', 'eval-2028-28', 'eval-2028-29', 'eval-2028-30'];
-const load = (f: string): LabelledItem[] => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8'));
+const load = (f: string): LabelledItem[] => parseSet(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8'));
 // eval-2028-03's fire-station property strategy, in Finnish and in Swedish (see the twins' tests below).
 const twinSet = load('eval-2028-03');
 const twins = ['u015', 'u016'];

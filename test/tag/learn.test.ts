@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
-import { evaluate, parseLabelled } from '../../src/tag/evaluate.js';
+import { evaluate } from '../../src/tag/evaluate.js';
+import { parseSet } from '../../bench/labelled-sets.js';
 import { learnWeights } from '../../src/tag/learn.js';
 import { createTagger, termFeatureKey } from '../../src/tag/tagger.js';
 import { loadTaxonomy } from '../../src/tag/taxonomy.js';
@@ -12,7 +13,7 @@ import { crossValidateLearning, summarise } from '../../bench/learning-cv.js';
 const taxonomy = loadTaxonomy();
 /** The learning feature of a taxonomy term, by its text. */
 const termKey = (text: string): string => termFeatureKey(taxonomy.terms.find((t) => t.text === text)!);
-const dev = parseLabelled(readFileSync(new URL('../fixtures/tag/dev.jsonl', import.meta.url), 'utf8'));
+const dev = parseSet(readFileSync(new URL('../fixtures/tag/dev.jsonl', import.meta.url), 'utf8'));
 
 // Rescue dogs are a volunteer hobby: the rules tag them (pelastuskoira is a pelastus- compound), the network does not
 // want them. (Sea rescue, once the example here, is now kept out by the policing scope.)
@@ -164,7 +165,7 @@ function suite(name: string, make: () => Analyzer | null): void {
       ['the round-four tuning items', ['round4-dev']],
       ['the round-five dev set (eval-2027-01)', ['eval-2027-01']],
     ])('never makes unreviewed items worse in 5-fold cross-validation on %s', (_name, files) => {
-      const items = files.flatMap((f) => parseLabelled(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8')));
+      const items = files.flatMap((f) => parseSet(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8')));
       const folds = crossValidateLearning(taxonomy, analyzer, items, 5);
       const f1 = summarise(folds, 'f1');
       const primary = summarise(folds, 'primaryHit');

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
-import { evaluate, parseLabelled } from '../../src/tag/evaluate.js';
+import { evaluate } from '../../src/tag/evaluate.js';
+import { parseSet } from '../../bench/labelled-sets.js';
 import { keywordAlert } from '../../src/tag/keyword-alert.js';
 import { createTagger } from '../../src/tag/tagger.js';
 import { loadTaxonomy } from '../../src/tag/taxonomy.js';
 import { voikkoForTests } from './voikko-gate.js';
 
 const taxonomy = loadTaxonomy();
-const load = (name: string) => parseLabelled(readFileSync(new URL(`../fixtures/tag/${name}`, import.meta.url), 'utf8'));
+const load = (name: string) => parseSet(readFileSync(new URL(`../fixtures/tag/${name}`, import.meta.url), 'utf8'));
 const dev = load('dev.jsonl');
 // Written before tuning, from the kinds of items Finnish ministries, Eduskunta and lausuntopalvelu publish.
 const heldout = load('heldout.jsonl');

@@ -217,7 +217,7 @@ const cases: [string, TagInput, boolean, string | null][] = [
   ['a town’s property company selling flats is no welfare-area property', { title: 'Kaupungin kiinteistöyhtiö myy kolme vuokrataloa', summary: 'Kaupat tehdään keväällä.', source: 'kunta' }, false, null],
   // Storage in attics and cellars (ullakko, kellari; vind, källare) of buildings is fire safety; neither alone is.
   ['attic and cellar storage rules of buildings are fire safety', { title: 'Asetusluonnos: rakennusten ullakko- ja kellarivarastojen säännöt uudistuvat', summary: '', source: 'ym' }, true, 'services'],
-  ['the same in Swedish (vinden, källaren)', { title: 'Förordning om förråd på vinden och i källaren i bostadsbyggnader', summary: '', lang: 'sv', source: 'finlex' }, true, 'services'],
+  ['the same in Swedish (vinden, källaren)', { title: 'Förordning om förråd på vinden och i källaren i bostadsbyggnader', summary: '', lang: 'sv', source: 'finlex', titleOnly: true }, true, 'services'],
   ['attic flats (ullakkoasunnot) built are no fire safety', { title: 'Ullakkoasuntojen rakentaminen yleistyy: asuminen keskustassa houkuttaa', summary: 'Rakennuksiin tehdään uusia asuntoja.', source: 'yle' }, false, null],
   ['a strong wind (vind) damaging buildings is no attic', { title: 'Hård vind skadade byggnader och boenden i Vasa', summary: 'Vinden nådde 30 meter per sekund.', lang: 'sv', source: 'yle' }, false, null],
   // Candles (kynttilä, levande ljus) are the advice scope's reminders; a candle rule in a decree stays relevant.

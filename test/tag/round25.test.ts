@@ -4,43 +4,34 @@
 // incident news; fire resistance is fire safety. Wordings are this test's own, not a set's items.
 import { describe, expect, it } from 'vitest';
 import { roundTaggers } from './round-taggers.js';
+import { tagCases } from './round-cases.js';
 
 describe.each(roundTaggers('round twenty-five'))('round twenty-five (%s)', (_name, tag) => {
 
-  it.each([
+  tagCases(tag, 'a welfare area’s staff negotiations are HR, even when the summary names the rescue department', false, [
     ['Hyvinvointialue aloittaa muutosneuvottelut tukipalveluissa', 'Vähennystarve on 90 tehtävää. Pelastuslaitos jää neuvottelujen ulkopuolelle.', 'fi'],
     ['Välfärdsområdet inleder omställningsförhandlingar inom stödtjänsterna', 'Minskningsbehovet är 90 uppgifter. Räddningsverket lämnas utanför förhandlingarna.', 'sv'],
-  ] as const)('a welfare area’s staff negotiations are HR, even when the summary names the rescue department: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'hyvinvointialue' }).relevant).toBe(false);
-  });
+  ] as const, { source: 'hyvinvointialue' });
 
-  it.each([
+  tagCases(tag, 'the rescue department’s own negotiations are its staffing', { relevant: true, primary: 'services' }, [
     ['Pelastuslaitoksen muutosneuvottelut: kaksi paloasemaa muuttuu sopimuspalokunnan asemaksi', 'Neuvottelut koskevat 30 pelastajaa.', 'fi'],
     ['Räddningsverkets omställningsförhandlingar: två brandstationer blir avtalsbrandkårens stationer', 'Förhandlingarna gäller 30 räddare.', 'sv'],
-  ] as const)('the rescue department’s own negotiations are its staffing: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'services' });
-  });
+  ] as const);
 
-  it.each([
+  tagCases(tag, 'moving the population (the acts’ word for evacuation) is civil protection, the actor lending its points', { relevant: true, primary: 'internal-security', goals: ['internal-security'] }, [
     ['Pelastuslaitos ja kunnat harjoittelivat väestön siirtämistä tulvan uhatessa', 'Harjoituksessa testattiin kuljetuksia ja majoitusta.', 'fi'],
     ['Räddningsverket och kommunerna övade förflyttning av befolkningen vid översvämningshot', 'I övningen testades transporter och inkvartering.', 'sv'],
-  ] as const)('moving the population (the acts’ word for evacuation) is civil protection, the actor lending its points: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
+  ] as const);
 
-  it.each([
+  tagCases(tag, 'preparedness planners and protecting the population are internal security', { relevant: true, primary: 'internal-security' }, [
     ['Kuntien valmiussuunnittelijat koolle Kuopioon', 'Päivien aiheena on väestön suojaaminen pitkissä häiriöissä.', 'fi'],
     ['Kommunernas beredskapsplanerare samlas i Kuopio', 'Dagarnas tema är skydd av befolkningen vid långa störningar.', 'sv'],
-  ] as const)('preparedness planners and protecting the population are internal security: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security' });
-  });
+  ] as const);
 
-  it.each([
+  tagCases(tag, 'municipalities’ preparedness staff are preparedness, not the rescue department’s staffing', { relevant: true, primary: 'internal-security', goals: ['internal-security'] }, [
     ['Pelastuslaitos perehdyttää kuntien valmiushenkilöstön', 'Perehdytys käsittelee väestön varoittamista ja varautumista.', 'fi'],
     ['Räddningsverket introducerar kommunernas beredskapspersonal', 'Introduktionen gäller varning av befolkningen och beredskap.', 'sv'],
-  ] as const)('municipalities’ preparedness staff are preparedness, not the rescue department’s staffing: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
+  ] as const);
 
   it.each([
     ['Häiriönsietodirektiivi: pelastustoimen tehtävät kansallisessa toimeenpanossa', 'Laki valmistellaan sisäministeriössä.', 'fi', true],

@@ -5,15 +5,14 @@
 // who decides, not what about. Wordings are this test's own, not a set's items.
 import { describe, expect, it } from 'vitest';
 import { roundTaggers } from './round-taggers.js';
+import { tagCases } from './round-cases.js';
 
 describe.each(roundTaggers('round twenty-eight'))('round twenty-eight (%s)', (_name, tag) => {
 
-  it.each([
+  tagCases(tag, 'the rescue department as the doer lends the services goal nothing', { relevant: true, primary: 'internal-security', goals: ['internal-security'] }, [
     ['Pelastuslaitos laati kouluille mallin evakuointisuunnitelmaksi', 'Mallissa varaudutaan myös suuronnettomuuteen.', 'fi'],
     ['Räddningsverket övade en storolycka på flygplatsen', 'Polisen och akutvården deltog i övningen.', 'sv'],
-  ] as const)('the rescue department as the doer lends the services goal nothing: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'pelastustoimi' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
+  ] as const, { source: 'pelastustoimi' });
 
   it.each([
     ['Aluehallitus käsitteli valmiussuunnitelman päivitystä', 'Pelastuslaitos esitteli suunnitelman kokouksessa.', 'fi'],
@@ -28,13 +27,11 @@ describe.each(roundTaggers('round twenty-eight'))('round twenty-eight (%s)', (_n
   });
 
   // Guards: what the doer's goal shares stays its own, and an actor in the genitive still says whose matter follows.
-  it.each([
+  tagCases(tag, 'a council approving a budget is the welfare area’s money', { relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] }, [
     ['Aluevaltuusto hyväksyi vuoden 2036 talousarvion', 'Pelastuslaitoksen määrärahat kasvavat kaksi prosenttia.', 'fi'],
     ['Välfärdsområdesfullmäktige godkände budgeten för 2036', 'Räddningsverkets anslag ökar med två procent.', 'sv'],
     ['Välfärdsområdesfullmäktige godkände räddningsverkets budget för 2036', 'Räddningsverket får 40 miljoner euro.', 'sv'],
-  ] as const)('a council approving a budget is the welfare area’s money: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
-  });
+  ] as const, { source: 'hyvinvointialue' });
 
   it('an actor in the genitive is whose matter, not who acts', () => {
     expect(tag({ title: 'Pelastuslaitoksen kyberturvallisuusharjoitus paljasti puutteita', summary: '', source: 'pelastustoimi' }))

@@ -9,6 +9,7 @@
 // Wordings are this test's own, not a set's items.
 import { describe, expect, it } from 'vitest';
 import { roundTaggers } from './round-taggers.js';
+import { tagCases } from './round-cases.js';
 
 describe.each(roundTaggers('round thirty'))('round thirty (%s)', (_name, tag) => {
   it.each([
@@ -20,23 +21,19 @@ describe.each(roundTaggers('round thirty'))('round thirty (%s)', (_name, tag) =>
     expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: goal, goals: [goal] });
   });
 
-  it.each([
+  tagCases(tag, 'an organ’s meeting decides as the organ does', { relevant: true, primary: 'services', goals: ['services'] }, [
     ['Aluevaltuuston kokous: pelastuslaitoksen riskianalyysi hyväksyttiin', 'Riskianalyysi kattaa hyvinvointialueen kaikki kunnat.', 'fi'],
     ['Välfärdsområdesfullmäktiges möte: räddningsverkets riskanalys godkändes', 'Riskanalysen omfattar alla kommuner i välfärdsområdet.', 'sv'],
-  ] as const)('an organ’s meeting decides as the organ does: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
-  });
+  ] as const, { source: 'hyvinvointialue' });
 
   // Guards: the welfare area acting on its own matter (a sale, EMS, its governance rules, its budget), the rescue
   // department as the doer, and care alone.
-  it.each([
+  tagCases(tag, 'the welfare area’s own matter stays the reform’s', { relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] }, [
     ['Hyvinvointialue myy kolme paloasemaa kunnille', 'Kaupat hyväksytään aluevaltuustossa.', 'fi'],
     ['Hyvinvointialue siirtää ensihoidon pelastuslaitokselle', 'Siirto koskee koko aluetta.', 'fi'],
     ['Hyvinvointialue hyväksyi hallintosäännön: pelastusjohtaja johtoryhmään', 'Muutos tulee voimaan tammikuussa.', 'fi'],
     ['Hyvinvointialueen talousarvio hyväksyttiin: pelastuslaitokselle kaksi paloasemaa', 'Säästöjä tehdään terveysasemilla.', 'fi'],
-  ] as const)('the welfare area’s own matter stays the reform’s: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
-  });
+  ] as const, { source: 'hyvinvointialue' });
 
   it('the rescue department deciding is the doer as before', () => {
     expect(tag({ title: 'Hyvinvointialueen pelastuslaitos hyväksyi palotarkastussuunnitelman', summary: 'Suunnitelma koskee hoitolaitoksia.', lang: 'fi', source: 'hyvinvointialue' }))

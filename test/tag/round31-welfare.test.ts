@@ -6,9 +6,10 @@
 // guards. Wordings are this test's own, not a set's items.
 import { describe, expect, it } from 'vitest';
 import { roundTaggers } from './round-taggers.js';
+import { tagCases } from './round-cases.js';
 
 describe.each(roundTaggers('round thirty-one (welfare)'))('round thirty-one, the welfare area (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'a fire station in the welfare area’s property is the reform’s alone', { relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] }, [
     ['Hyvinvointialue irtisanoo kaksi vuokrattua paloasemaa ja rakentaa uuden yhteisaseman', 'Uudelle asemalle sijoittuvat pelastuslaitos ja ensihoito.', 'fi', 'hyvinvointialue'],
     ['Välfärdsområdet säger upp två hyrda brandstationer och bygger en ny gemensam station', 'Räddningsverket och akutvården flyttar in i den nya stationen.', 'sv', 'hyvinvointialue'],
     ['Hyvinvointialueen toimitilaohjelma: kolmen paloaseman peruskorjaus alkaa', 'Ohjelma kattaa myös kaksi terveysasemaa.', 'fi', 'hyvinvointialue'],
@@ -17,19 +18,15 @@ describe.each(roundTaggers('round thirty-one (welfare)'))('round thirty-one, the
     ['Välfärdsområdesfullmäktiges tilläggsanslag täcker takrenoveringen av brandstationen i Norrby', 'Tilläggsanslaget tas från sjukhusets renovering.', 'sv', 'hyvinvointialue'],
     ['Kuntien ja hyvinvointialueen kiinteistöjärjestelyt: kolme paloasemaa siirtyy alueelle', 'Selvitys kokoaa kunnilta ostetut kiinteistöt.', 'fi', 'kuntaliitto'],
     ['Fastighetsarrangemangen mellan kommunerna och välfärdsområdet: tre brandstationer överförs', 'Utredningen samlar fastigheterna som köpts av kommunerna.', 'sv', 'kuntaliitto'],
-  ] as const)('a fire station in the welfare area’s property is the reform’s alone: %s', (title, summary, lang, source) => {
-    expect(tag({ title, summary, lang, source })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
-  });
+  ] as const);
 
   // Guards: the rescue department's own money ("whose": an actor in the genitive), the rescue act's building owner
   // (kiinteistönomistaja, fastighetsägare: not a property deal), and another authority's premises programme.
-  it.each([
+  tagCases(tag, 'the rescue services’ own matter stays theirs', { relevant: true, primary: 'services', goals: ['services'] }, [
     ['Pelastuslaitoksen määrärahat eivät riitä palotarkastuksiin', 'Tarkastajia on liian vähän.', 'fi'],
     ['Kiinteistönomistajat vastaavat nuohouksesta: hyvinvointialueen pelastuslaitos muistuttaa', 'Nuohous on tehtävä määrävälein.', 'fi'],
     ['Fastighetsägarna ansvarar för sotningen: välfärdsområdets räddningsverk påminner', 'Sotningen ska göras regelbundet.', 'sv'],
-  ] as const)('the rescue services’ own matter stays theirs: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
-  });
+  ] as const, { source: 'hyvinvointialue' });
 
   it('another authority’s premises programme is no rescue matter', () => {
     expect(tag({ title: 'Poliisin toimitilaohjelma: kuusi poliisiasemaa suljetaan', summary: 'Säästöt ovat kaksi miljoonaa euroa.', lang: 'fi', source: 'intermin' }))

@@ -4,6 +4,7 @@ import { createAnalyzer } from '../../src/tag/analyze.js';
 import { createTagger } from '../../src/tag/tagger.js';
 import { loadTaxonomy } from '../../src/tag/taxonomy.js';
 import { roundTaggers } from './round-taggers.js';
+import { tagCases } from './round-cases.js';
 import { voikkoForTests } from './voikko-gate.js';
 
 // When the primary-goal model moves the main goal to one the title names by a topic word of its own, the goal the rules led
@@ -11,12 +12,10 @@ import { voikkoForTests } from './voikko-gate.js';
 // further-goal test against the model's choice, as any further goal does: before, it stayed listed because it had led.
 // The first two cases fail on the old tagger with either analyzer (services listed beside internal security).
 describe.each(roundTaggers('round thirty-six, the model’s lead'))('round thirty-six, the model’s lead (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'a cooperation structure whose summary lists service matters is internal security alone', { relevant: true, primary: 'internal-security', goals: ['internal-security'] }, [
     ['Uusi yhteistyörakenne: pelastuslaitosten verkosto ja sisäministeriö tapaavat kuukausittain', 'Työryhmät valmistelevat palvelutasopäätösten ohjetta ja valvontasuunnitelmien mallia.', 'fi'],
     ['Ny samarbetsstruktur: räddningsverkens nätverk och inrikesministeriet träffas varje månad', 'Arbetsgrupperna bereder anvisningen för servicenivåbeslut och modellen för tillsynsplaner.', 'sv'],
-  ] as const)('a cooperation structure whose summary lists service matters is internal security alone: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'sisaministerio' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
+  ] as const, { source: 'sisaministerio' });
 });
 
 // The same rule with a model of fixed weights, so that it does not depend on the shipped model's fit.
@@ -61,13 +60,11 @@ describe.each(['snowball', ...(voikkoForTests('round thirty-six, a fixed model, 
 // of its own. The first three cases fail on the old tagger with either analyzer (the reform listed beside internal
 // security); the last is a guard: the rescue services' funding in the welfare areas names the reform's money too.
 describe.each(roundTaggers('round thirty-six, the welfare area alone'))('round thirty-six, the welfare area alone (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'a security system extended to the welfare areas is internal security alone', { relevant: true, primary: 'internal-security', goals: ['internal-security'] }, [
     ['Turvallisuusverkon yhteydet ulotetaan hyvinvointialueiden päivystyksiin', 'Liittymät rahoitetaan alueiden investointiohjelmista.', 'fi'],
     ['Säkerhetsnätets förbindelser utsträcks till välfärdsområdenas jourer', 'Anslutningarna finansieras ur områdenas investeringsprogram.', 'sv'],
     ['Virve 2.0 -päätelaitteet jaetaan hyvinvointialueille', 'Laitteet hankitaan hyvinvointialueiden investointiohjelmista.', 'fi'],
-  ] as const)('a security system extended to the welfare areas is internal security alone: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'valtiovarainministerio' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
+  ] as const, { source: 'valtiovarainministerio' });
 
   it('the rescue services’ funding in the welfare areas keeps the reform listed', () => {
     expect([...tag({ title: 'Pelastustoimen rahoitus hyvinvointialueilla: kustannukset nousivat', summary: 'Selvitys kattaa kaikki alueet.', lang: 'fi', source: 'sisaministerio' }).goals].sort())
@@ -80,13 +77,11 @@ describe.each(roundTaggers('round thirty-six, the welfare area alone'))('round t
 // the old tagger with either analyzer (the services listed beside internal security); the last is a guard: a fire
 // station's own matter stays the services'.
 describe.each(roundTaggers('round thirty-six, whose place'))('round thirty-six, whose place (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'fire stations’ backup power is internal security alone', { relevant: true, primary: 'internal-security', goals: ['internal-security'] }, [
     ['Paloasemien varavoimajärjestelmät uusitaan neljällä paikkakunnalla', 'Pelastuslaitos varautuu pitkiin sähkökatkoihin.', 'fi'],
     ['Brandstationernas reservkraft förnyas på fyra orter', 'Räddningsverket förbereder sig för långa elavbrott.', 'sv'],
     ['Pelastuslaitos hankkii kolmen paloaseman aggregaatit', 'Hankinnalla varaudutaan pitkiin sähkökatkoihin.', 'fi'],
-  ] as const)('fire stations’ backup power is internal security alone: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'pelastustoimi' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
+  ] as const, { source: 'pelastustoimi' });
 
   it('a fire station’s own matter stays the services’', () => {
     expect(tag({ title: 'Paloasemien sisäilmaongelmat selvitetään', summary: 'Pelastuslaitos kartoittaa asemien kunnon.', lang: 'fi', source: 'pelastustoimi' }))
@@ -98,22 +93,18 @@ describe.each(roundTaggers('round thirty-six, whose place'))('round thirty-six, 
 // it) is a budget word as the programme is: of the welfare area the title names, it is the reform's money whatever fire
 // stations it builds. Both cases fail on the old taxonomy with either analyzer (the services led).
 describe.each(roundTaggers('round thirty-six, investment proposals'))('round thirty-six, investment proposals (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'a welfare area’s investment proposal naming fire stations is the reform’s alone', { relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] }, [
     ['Hyvinvointialueen investointiesitys julkaistiin: kolme paloasemaa ja uusi terveysasema', 'Aluevaltuusto käsittelee esityksen kesäkuussa.', 'fi'],
     ['Välfärdsområdets investeringsförslag publicerat: tre brandstationer och en ny hälsostation', 'Fullmäktige behandlar förslaget i juni.', 'sv'],
-  ] as const)('a welfare area’s investment proposal naming fire stations is the reform’s alone: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
-  });
+  ] as const, { source: 'hyvinvointialue' });
 });
 
 // The fire inspectors by name (palotarkastaja, brandinspektör) are the fire inspection's people, the services' own: paid
 // with the welfare area's money, they were the reform's when no word named the inspections. Both cases fail on the old
 // taxonomy with either analyzer (the reform alone).
 describe.each(roundTaggers('round thirty-six, fire inspectors'))('round thirty-six, fire inspectors (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'fire inspectors paid from the welfare area’s money are the services’', { relevant: true, primary: 'services', goals: ['services'] }, [
     ['Neljä uutta palotarkastajaa aloittaa pelastuslaitoksella – palkat maksetaan hyvinvointialueen lisärahasta', 'Tarkastajat keskittyvät hoitolaitoksiin.', 'fi'],
     ['Fyra nya brandinspektörer börjar vid räddningsverket – lönerna betalas med välfärdsområdets extra pengar', 'Inspektörerna koncentrerar sig på vårdinrättningar.', 'sv'],
-  ] as const)('fire inspectors paid from the welfare area’s money are the services’: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
-  });
+  ] as const, { source: 'hyvinvointialue' });
 });

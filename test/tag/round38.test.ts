@@ -1,24 +1,21 @@
 // Round thirty-eight's changes to which goal(s) an item is about (issue 10; wordings are this test's own, not a set's items).
 import { describe, expect, it } from 'vitest';
 import { roundTaggers } from './round-taggers.js';
+import { tagCases } from './round-cases.js';
 
 // What a summary says the item does not touch ("ei käsittele pelastustointa", "påverkar inte välfärdsområdenas
 // finansiering", "utan att beröra räddningsväsendet") is no evidence of it: the words after the denial, to the end of their
 // sentence, earn no points. A sentence after it still counts. Each case fails with the rule off, with either analyzer.
 describe.each(roundTaggers('round thirty-eight, denials'))('round thirty-eight, what a summary denies (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'a report that says it leaves the rescue services alone is not ours', false, [
     ['Kuntien tietohallinnon vuosiraportti julkaistiin', 'Raportti kertoo kuntien tietojärjestelmien häiriöistä. Se ei käsittele pelastustointa eikä hätäkeskuksia.', 'fi'],
     ['Årsrapporten om kommunernas IT-förvaltning publicerad', 'Rapporten gäller kommunernas informationssystem utan att beröra räddningsväsendet.', 'sv'],
-  ] as const)('a report that says it leaves the rescue services alone is not ours: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang }).relevant).toBe(false);
-  });
+  ] as const);
 
-  it.each([
+  tagCases(tag, 'a rescue-services decree whose summary denies touching the welfare areas’ funding is the services’ alone', { relevant: true, primary: 'services', goals: ['services'] }, [
     ['Uusi asetus pelastustoimen tarkastusväleistä', 'Tarkastukset perustuvat riskeihin; asetus ei vaikuta hyvinvointialueiden rahoituslakiin.', 'fi'],
     ['Ny förordning om räddningsväsendets tillsynsplaner', 'Tillsynen utgår från risker; förordningen påverkar inte välfärdsområdenas finansiering.', 'sv'],
-  ] as const)('a rescue-services decree whose summary denies touching the welfare areas’ funding is the services’ alone: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
-  });
+  ] as const, { source: 'intermin' });
 
   it('a sentence after the denial still counts', () => {
     const r = tag({
@@ -34,12 +31,10 @@ describe.each(roundTaggers('round thirty-eight, denials'))('round thirty-eight, 
 // (round thirty-six's rule said so only before a word of another goal): the backup power that keeps the fire stations
 // working is internal security alone. Each case lists services beside it with the rule off, with either analyzer.
 describe.each(roundTaggers('round thirty-eight, whose fire stations'))('round thirty-eight, whose fire stations (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'backup power for the fire stations’ work is internal security alone', { relevant: true, primary: 'internal-security', goals: ['internal-security'] }, [
     ['Pelastuslaitoksen varavoimahankinnat varmistavat paloasemien toiminnan myrskyjen aikana', 'Hankinnat tehdään ensi vuonna.', 'fi'],
     ['Räddningsverkets reservkraftsinvestering säkrar brandstationernas verksamhet under stormar', 'Anskaffningarna görs nästa år.', 'sv'],
-  ] as const)('backup power for the fire stations’ work is internal security alone: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
+  ] as const, { source: 'hyvinvointialue' });
 
   it('a title about the fire stations themselves keeps them', () => {
     expect(tag({ title: 'Paloasemien peruskorjaukset alkavat keväällä', summary: 'Pelastuslaitos muuttaa väliaikaisiin tiloihin.', lang: 'fi' })).toMatchObject({

@@ -1,6 +1,7 @@
 // Round thirty-nine's changes to which goal(s) an item is about (issue 10; wordings are this test's own, not a set's items).
 import { describe, expect, it } from 'vitest';
 import { roundTaggers } from './round-taggers.js';
+import { tagCases } from './round-cases.js';
 
 // Where each word ends in its text is found once per field (tokenEnds), for the title's headline and for every denial:
 // a summary with two denials keeps the sentence between them, and each denial ends at its own sentence's end.
@@ -30,13 +31,11 @@ describe.each(roundTaggers('round thirty-nine, denials'))('round thirty-nine, tw
 // subject. A shared situation-picture system for the emergency centres, EMS and the rescue department is internal security
 // alone, not EMS (the reform's word) as well. Each case lists the reform beside it with the rule off, with either analyzer.
 describe.each(roundTaggers('round thirty-nine, lists'))('round thirty-nine, a comma lists (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'a shared situation picture whose users are listed is internal security alone', { relevant: true, primary: 'internal-security', goals: ['internal-security'] }, [
     ['Hätäkeskukset, ensihoito ja pelastuslaitokset saavat yhteisen tilannekuvajärjestelmän', 'Järjestelmä otetaan käyttöön ensi vuonna.', 'fi'],
     ['Yhteinen tilannekuvajärjestelmä hätäkeskuksen, ensihoidon ja pelastuslaitoksen käyttöön', 'Järjestelmä otetaan käyttöön ensi vuonna.', 'fi'],
     ['Ett gemensamt lägesbildssystem för nödcentralen, akutsjukvården och räddningsverket', 'Systemet tas i bruk nästa år.', 'sv'],
-  ] as const)('a shared situation picture whose users are listed is internal security alone: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
+  ] as const);
 });
 
 // Buying a fire station or its plot is the welfare area's property deal, the reform's, as selling one is (ostaa, köpa:
@@ -44,12 +43,10 @@ describe.each(roundTaggers('round thirty-nine, lists'))('round thirty-nine, a co
 // engines, in the welfare area's own feed, is not the reform's. Each deal case is the services' with the rule off, and the
 // fire engines the reform's with Voikko when a deal needs no place.
 describe.each(roundTaggers('round thirty-nine, deals'))('round thirty-nine, buying a fire station (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'a fire station’s purchase is the reform’s', { relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] }, [
     ['Hyvinvointialue ostaa vanhan paloaseman tontin kunnalta', 'Kauppa tehdään keväällä.', 'fi'],
     ['Välfärdsområdet köper brandstationens tomt av kommunen', 'Affären görs i vår.', 'sv'],
-  ] as const)('a fire station’s purchase is the reform’s: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
-  });
+  ] as const, { source: 'hyvinvointialue' });
 
   it('fire engines bought are no property deal', () => {
     const r = tag({ title: 'Pelastuslaitos ostaa kaksi uutta sammutusautoa', summary: 'Autot otetaan käyttöön syksyllä.', lang: 'fi', source: 'hyvinvointialue' });
@@ -61,12 +58,10 @@ describe.each(roundTaggers('round thirty-nine, deals'))('round thirty-nine, buyi
 // tillsynsavgift): a title naming it beside the rescue services' actor, whose summary names the emergency centres, is
 // the services'. Each case is internal security's with the terms left out, with either analyzer.
 describe.each(roundTaggers('round thirty-nine, supervision fees'))('round thirty-nine, supervision fees (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'supervision fees are the services’', { relevant: true, primary: 'services', goals: ['services'] }, [
     ['Pelastustoimen valvontamaksut porrastetaan riskin mukaan', 'Uudistusta valmisteltiin yhdessä hätäkeskusten ja pelastuslaitosten kanssa.', 'fi'],
     ['Räddningsväsendets tillsynsavgifter graderas efter risk', 'Reformen bereddes tillsammans med nödcentralerna och räddningsverken.', 'sv'],
-  ] as const)('supervision fees are the services’: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
-  });
+  ] as const, { source: 'intermin' });
 });
 
 // EMS units named in Swedish without akutvård ("prehospitala enheter") are EMS, the reform's, as ensihoitoyksikkö is in
@@ -93,12 +88,10 @@ describe.each(roundTaggers('round thirty-nine, generators'))('round thirty-nine,
 // Outdoor sirens (ulkohälytin, utomhuslarm) are population warning, internal security, as väestöhälytin and larmsiren are,
 // whichever rescue department renews them. Each case is the services' with the terms left out, with either analyzer.
 describe.each(roundTaggers('round thirty-nine, outdoor sirens'))('round thirty-nine, outdoor sirens (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'outdoor sirens are population warning', { relevant: true, primary: 'internal-security', goals: ['internal-security'] }, [
     ['Pelastuslaitos uusii ulkohälyttimet kolmessa kunnassa', 'Uudet laitteet kuuluvat kauemmas.', 'fi'],
     ['Räddningsverket byter ut utomhuslarmen i tre kommuner', 'De nya apparaterna hörs längre.', 'sv'],
-  ] as const)('outdoor sirens are population warning: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'pelastustoimi' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
+  ] as const, { source: 'pelastustoimi' });
 });
 
 // The Ministry of the Interior and the partnership network named together in a title are their cooperation structure,
@@ -106,12 +99,10 @@ describe.each(roundTaggers('round thirty-nine, outdoor sirens'))('round thirty-n
 // the services' (the network's actor) with the scope left out; the guard, the ministry named only in the summary of the
 // network's seminar on self-monitoring, went to internal security when a summary mention lifted the scope too.
 describe.each(roundTaggers('round thirty-nine, ministry and network'))('round thirty-nine, the ministry and the network (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'the ministry and the network together are internal security', { relevant: true, primary: 'internal-security', goals: ['internal-security'] }, [
     ['Sisäministeriö ja kumppanuusverkosto sopivat kuukausittaisista tapaamisista', 'Tapaamisissa seurataan kehittämishankkeita.', 'fi'],
     ['Inrikesministeriet och partnerskapsnätverket kom överens om månatliga möten', 'På mötena följs utvecklingsprojekten upp.', 'sv'],
-  ] as const)('the ministry and the network together are internal security: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
+  ] as const, { source: 'intermin' });
 
   it('the ministry named in the summary only is a mention', () => {
     const r = tag({ title: 'Kumppanuusverkoston seminaari: omavalvonnan ohje valmis', summary: 'Sisäministeriö esitteli ohjetta.', lang: 'fi', source: 'pelastustoimi' });
@@ -125,12 +116,10 @@ describe.each(roundTaggers('round thirty-nine, ministry and network'))('round th
 // reservkraftsinvestering it made the backup power's head name two goals (round thirty-eight's whose-fire-stations test
 // failed). Each investment case is the services' with the words not budget words, with either analyzer.
 describe.each(roundTaggers('round thirty-nine, investments'))('round thirty-nine, the welfare area’s investments (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'investments building fire stations are the reform’s', { relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] }, [
     ['Investoinnit 2050–2054: kaksi uutta paloasemaa rakennetaan', 'Aluevaltuusto käsittelee suunnitelmaa kesäkuussa.', 'fi'],
     ['Investeringar 2050–2054: en brandstation och två hälsostationer renoveras', 'Välfärdsområdesfullmäktige behandlar planen i juni.', 'sv'],
-  ] as const)('investments building fire stations are the reform’s: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
-  });
+  ] as const, { source: 'hyvinvointialue' });
 
   it('the rescue department’s own investments are the services’', () => {
     const r = tag({ title: 'Pelastuslaitoksen investoinnit kalustoon kasvavat', summary: 'Uusia sammutusautoja hankitaan neljä.', lang: 'fi', source: 'hyvinvointialue' });

@@ -1,6 +1,7 @@
 // Round forty's changes to which goal(s) an item is about (issue 10; wordings are this test's own, not a set's items).
 import { describe, expect, it } from 'vitest';
 import { roundTaggers } from './round-taggers.js';
+import { tagCases } from './round-cases.js';
 
 // The ministry-network scope says it is title-only with its own key (title_only), not by being of factor 1 and by field:
 // the ministry and the partnership network both named in the summary are a mention too, not their cooperation structure.
@@ -57,12 +58,10 @@ describe.each(roundTaggers('round forty, EMS service level'))('round forty, the 
 // services share one situational picture, is a command structure as the situation centre is: internal security, not the
 // reform its owner names. The National Emergency Supply Agency (Försörjningsberedskapscentralen) is none.
 describe.each(roundTaggers('round forty, preparedness centre'))('round forty, the preparedness centre (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'the centre is internal security', { relevant: true, primary: 'internal-security', goals: ['internal-security'] }, [
     ['Hyvinvointialueen valmiuskeskus valmistuu syksyllä', 'Keskukseen tulevat pelastuslaitoksen päivystäjät ja ensihoidon kenttäjohtaja.', 'fi'],
     ['Välfärdsområdets beredskapscentral öppnar i höst', 'I centralen arbetar räddningsverkets jourhavande och akutvårdens fältchef.', 'sv'],
-  ] as const)('the centre is internal security: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
+  ] as const, { source: 'hyvinvointialue' });
 
   it('the emergency supply agency is no preparedness centre', () => {
     expect(tag({ title: 'Försörjningsberedskapscentralen utökar lagren av bränsle', summary: 'Lagren ska räcka i fem månader.', lang: 'sv' }).relevant).toBe(false);

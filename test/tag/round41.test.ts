@@ -1,6 +1,7 @@
 // Round forty-one's changes to which goal(s) an item is about (issue 10; wordings are this test's own, not a set's items).
 import { describe, expect, it } from 'vitest';
 import { roundTaggers } from './round-taggers.js';
+import { tagCases } from './round-cases.js';
 
 // The funding's need coefficients (tarvekertoimet) are the reform's money in any inflection: Snowball keys tarvekerroin
 // apart from tarvekertoimet, -en, -ia (kertoim), so the plural named nothing and a title that calls the welfare areas
@@ -19,10 +20,8 @@ describe.each(roundTaggers('round forty-one, need coefficients'))('round forty-o
 // title's head): when the primary-goal model leads with the EU reserve's goal, the rules' former lead, named in the title
 // by the hazard alone, faces the further-goal test, as a lead named by topic words does.
 describe.each(roundTaggers('round forty-one, hazard-led former lead'))('round forty-one, the EU reserve’s forest-fire module (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'internal security alone', { relevant: true, primary: 'internal-security', goals: ['internal-security'] }, [
     ['Suomen maastopalomoduuli liitetään EU:n reserviin – lähtö kahdeksassa tunnissa', 'Moduuli kuuluu EU:n pelastuspalvelumekanismiin; henkilöstö tulee pelastuslaitoksilta.', 'fi'],
     ['Finlands terrängbrandsmodul ansluts till EU:s reserv – avresa inom åtta timmar', 'Modulen hör till EU:s civilskyddsmekanism; personalen kommer från räddningsverken.', 'sv'],
-  ] as const)('internal security alone: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'intermin' })).toMatchObject({ relevant: true, primary: 'internal-security', goals: ['internal-security'] });
-  });
+  ] as const, { source: 'intermin' });
 });

@@ -1,6 +1,7 @@
 // Round forty-six's changes to which goal(s) an item is about (issue 10; wordings are this test's own, not a set's items).
 import { describe, expect, it } from 'vitest';
 import { roundTaggers } from './round-taggers.js';
+import { tagCases } from './round-cases.js';
 
 // One reading of "named as where" for the title's place terms and the summary's topic words (namedAsWhere): a Finnish
 // word in a place case or the illative, a Swedish word with i, vid, på, till, från or med up to three words before it.
@@ -9,20 +10,16 @@ import { roundTaggers } from './round-taggers.js';
 describe.each(roundTaggers('round forty-six, one reading of where'))('round forty-six, one reading of where (%s)', (_name, tag) => {
   // The summary: a shelter the rescue departments' storage rule names as where to (the illative; Swedish till) is the
   // place the rule covers, not a topic to lend their points to: their fire-safety matter, services alone.
-  it.each([
+  tagCases(tag, 'a shelter in the summary named where to: services alone', { relevant: true, primary: 'services', goals: ['services'] }, [
     ['Pelastuslaitokset ja Tukes ohjeistivat taloyhtiöitä sähköpyörien akuista', 'Ohjeen mukaan akkuja ei saa viedä porraskäytäviin eikä väestönsuojiin, ja pelastuslaitos valvoo ohjeen noudattamista.', 'fi'],
     ['Räddningsverken och Tukes gav bostadsbolagen råd om elcykelbatterier', 'Enligt råden får batterierna inte tas med till trapphus eller skyddsrum, och räddningsverket övervakar att råden följs.', 'sv'],
-  ] as const)('a shelter in the summary named where to: services alone: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'tukes' })).toMatchObject({ relevant: true, primary: 'services', goals: ['services'] });
-  });
+  ] as const, { source: 'tukes' });
   // The title: a fire station after a Swedish i is where the EMS base goes, as the Finnish twin's -lle says: the reform's
   // EMS alone, the fire station naming no services subject.
-  it.each([
+  tagCases(tag, 'a fire station in the title named where: the reform alone', { relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] }, [
     ['Prehospitala akutvårdens bas placeras i den nya brandstationen i Kaukola', 'Välfärdsområdet flyttar ambulansen till stationen i augusti.', 'sv'],
     ['Ensihoidon tukikohta sijoitetaan Kaukolan uudelle paloasemalle', 'Hyvinvointialue siirtää ambulanssin asemalle elokuussa.', 'fi'],
-  ] as const)('a fire station in the title named where: the reform alone: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'hyvinvointialue' })).toMatchObject({ relevant: true, primary: 'welfare-reform', goals: ['welfare-reform'] });
-  });
+  ] as const, { source: 'hyvinvointialue' });
 });
 
 // The rescue services' shared ICT service centre by its Swedish name with the English abbreviation (ICT-servicecentret),

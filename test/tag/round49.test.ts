@@ -1,6 +1,7 @@
 // Round forty-nine's relevance classes (issue 10; wordings are this test's own, not a set's items).
 import { describe, expect, it } from 'vitest';
 import { roundTaggers } from './round-taggers.js';
+import { tagCases } from './round-cases.js';
 
 // A Swedish adjective in -lig is a word of its own, not the noun or verb it is made from: Snowball strips the suffix, so
 // tillgänglig (accessible) keyed as tillgäng and held gäng (a gang, which puts an item under the policing scope). The
@@ -23,10 +24,8 @@ describe.each(roundTaggers('round forty-nine, -lig adjectives'))('round forty-ni
 // borrowing authorisation is lånefullmakt and låneupptagningsfullmakt alike (the Finnish says lainanottovaltuus, the
 // control). A derivational suffix between them (styrningsförhandling: -ning) is not a part.
 describe.each(roundTaggers('round forty-nine, inserted parts'))('round forty-nine, a Swedish compound with an inserted part (%s)', (_name, tag) => {
-  it.each([
+  tagCases(tag, 'relevant', true, [
     ['Begäran om utlåtande om förordningsutkastet om välfärdsområdets låneupptagningsfullmakt', 'Förordningen gäller beräkningen av fullmakten.', 'sv'],
     ['Lausuntopyyntö asetusluonnoksesta hyvinvointialueen lainanottovaltuudesta', 'Asetus koskee valtuuden laskentaa.', 'fi'],
-  ] as const)('relevant: %s', (title, summary, lang) => {
-    expect(tag({ title, summary, lang, source: 'lausuntopalvelu' }).relevant).toBe(true);
-  });
+  ] as const, { source: 'lausuntopalvelu' });
 });

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createSnowballAnalyzer, type Analyzer } from '../../src/tag/analyze.js';
-import { parseLabelled } from '../../src/tag/evaluate.js';
+import { parseSet } from '../../bench/labelled-sets.js';
 import { indexTerms } from '../../src/tag/index-terms.js';
 import { createTagStage, toItemTags } from '../../src/tag/stage.js';
 import { createTagger } from '../../src/tag/tagger.js';
@@ -11,7 +11,7 @@ import type { TagInput } from '../../src/tag/types.js';
 import { voikkoForTests } from './voikko-gate.js';
 
 const dir = new URL('../fixtures/tag/', import.meta.url);
-const labelled = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).flatMap((f) => parseLabelled(readFileSync(new URL(f, dir), 'utf8')));
+const labelled = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).flatMap((f) => parseSet(readFileSync(new URL(f, dir), 'utf8')));
 const inputs: TagInput[] = [
   ...labelled.map(({ title, summary, lang, source }) => ({ title, summary, lang, source })),
   // Edge cases of joining the fields: no summary, no title, a hyphen at the seam, a letter whose lower case is longer.
