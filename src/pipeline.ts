@@ -174,7 +174,8 @@ async function runSource(def: SourceDef, deps: PipelineDeps, writer: StoreWriter
             // `serve`'s crawls, sent again whole without a 304 was tagged in full here.
             const unchanged = unchangedKeys(deps.db, def.id, items);
             const stage = unchanged.size < items.length ? (tag ??= { stage: deps.tag ?? (await deps.loadTag?.()) }).stage : undefined;
-            sink.add(tagAll(items, stage, itemNotes, unchanged));
+            // A writer far behind has this wait (see RunSink.add): the batches handed on wait as bytes until stored.
+            await sink.add(tagAll(items, stage, itemNotes, unchanged));
           }
           total += part.length;
           usable += items.length;

@@ -203,8 +203,10 @@ function handle(m: Message): void {
         begin(m.run, m.sourceId, m.startedAt, true);
         return reply(m.id, null);
       case 'add':
-        // Not answered (see addBatch in writer.ts): a failed batch fails the run at finish.
-        return add(m.batch);
+        // Answered only when asked (see addBatch in writer.ts), and only that the batch was taken, so that the crawl's
+        // thread does not run far ahead: nothing acts on it as stored. A failed batch fails the run at finish.
+        add(m.batch);
+        return m.id ? reply(m.id, null) : undefined;
       case 'whole':
         begin(m.run, m.sourceId, m.startedAt, false);
         if (m.batch) add(m.batch);

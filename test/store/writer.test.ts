@@ -358,6 +358,22 @@ describe("worker writer: a streaming run's full-text index", () => {
   });
 });
 
+describe("worker writer: a streaming run's batches wait for the thread", () => {
+  it('has add() return a wait once the thread is far behind, and stores every batch', async () => {
+    // A loop that never yields: no answer of the thread can arrive meanwhile, however fast it stores.
+    const sink = writer.begin('a', new Date().toISOString());
+    const waits: (Promise<void> | void)[] = [];
+    for (let b = 0; b < 200; b++) waits.push(sink.add(Array.from({ length: 25 }, (_, k) => item(`${b * 25 + k}`))));
+    const first = waits.findIndex((w) => w instanceof Promise);
+    // The batches a crawl may hand on ahead of the thread (see STREAM_AHEAD in writer.ts), then each waits.
+    expect(first).toBeGreaterThan(8);
+    expect(first).toBeLessThan(200);
+    await Promise.all(waits);
+    expect((await sink.finish({ run: run('a'), nextRunAt: null })).created).toHaveLength(5000);
+    expect(reader.prepare('SELECT count(*) FROM items').pluck().get()).toBe(5000);
+  });
+});
+
 describe('one-off writer: the worker thread starts while the crawl goes on', () => {
   it("takes leases on the crawl's own connection until the thread has started, then through it", async () => {
     const until = () => new Date(Date.now() + 60_000);
