@@ -50,3 +50,18 @@ describe.each(roundTaggers('round fifty-one, client guidance'))('round fifty-one
     ['Projekti asiakasohjauksen kehittämiseksi sosiaalihuollossa Pohjanmaalla', 'Hyvinvointialue kehittää sosiaalihuollon ja vanhuspalvelujen asiakasohjausta uudella hankkeella.', 'fi'],
   ] as const, { source: 'yle' });
 });
+
+// A purchase (hankinta, hankkia; anskaffning, skaffa) is the rescue services' own means, an investment, whatever
+// incident or weather it is for: weak ice named for what the craft is bought for is no advice on the ice. The reminder
+// itself is the control.
+describe.each(roundTaggers('round fifty-one, purchases'))('round fifty-one, a purchase (%s)', (_name, tag) => {
+  tagCases(tag, 'relevant', true, [
+    ['Pelastuslaitos hankkii kaksi uutta ilmatyynyalusta jäillä pelastamiseen', 'Aluksilla päästään heikoilla jäillä onnettomuuspaikalle. Ne maksavat yhteensä 600 000 euroa.', 'fi'],
+    ['Räddningsverket skaffar två nya svävare för räddningar på isen', 'Med svävarna når man olycksplatser på svag is. De kostar 600 000 euro tillsammans.', 'sv'],
+  ] as const, { source: 'hyvinvointialue' });
+
+  tagCases(tag, 'still not relevant', false, [
+    ['Pelastuslaitos muistuttaa: heikoilla jäillä ei kannata liikkua', 'Jään paksuus vaihtelee paljon lauhan sään jälkeen.', 'fi'],
+    ['Räddningsverket påminner: svag is på sjöarna efter mildvädret', 'Isens tjocklek varierar mycket efter mildvädret.', 'sv'],
+  ] as const, { source: 'hyvinvointialue' });
+});
