@@ -96,6 +96,21 @@ function minKeep(key: string, word = ''): number {
   return Math.max(4, k.length);
 }
 
+/**
+ * The prefix an inflected form of a Swedish term keeps. Swedish has no consonant gradation: Finnish's tolerance would
+ * find vård+kö in every care word (hemvård, vårdar), första in försök, underskott in underskred, släckvatten in
+ * släckväg. A Swedish key tolerates a dropped final vowel (föreslå, föreslog), and a term written with a definite ending
+ * that Snowball keeps in its key (service+nätet, områdenas: områden) its other forms (servicenät, området). -het is
+ * no definite ending, and a key Snowball cut further is not the written word's (räddnings+enhet: räddningsen).
+ */
+function swedishKeep(key: string, written: string): number {
+  if (key.length <= 4) return key.length;
+  const ending = written.startsWith(key) ? written.slice(key.length) : null;
+  if (/e[nt]$/.test(key) && !written.endsWith('het') && (ending === '' || ending === 's' || ending === 'as')) return Math.max(4, key.length - 2);
+  if (VOWEL.test(key)) return key.length - 1;
+  return key.length;
+}
+
 /** Whether a word's key, after an -e noun's key ending at `end`, is that noun's: it ends there or goes on with (C)e. */
 function eNounGoesOn(key: string, end: number): boolean {
   if (end === key.length) return true;
@@ -146,7 +161,7 @@ function compile(terms: TermDef[], analyzer: Analyzer): Matcher {
         return {
           raw: plain,
           key: a.key,
-          min: minKeep(a.key, lower),
+          min: def.lang === 'sv' ? swedishKeep(a.key, lower) : minKeep(a.key, lower),
           parts,
           exact: def.exact,
           headOnly: words.length > 1,
