@@ -9,6 +9,7 @@ import { checkDb, isBusy, openDb, readVersions, tryWriteLock, whenWritable, type
 import { diskFull } from '../store/disk-space.js';
 import { writeFailure, type WriteFailure } from '../store/write-failure.js';
 import type { WebDeps } from './deps.js';
+import { WRITE_WAIT_MS } from './env.js';
 import { configureViews } from './views.js';
 import { allowedMethods } from './methods.js';
 import { mountPages } from './pages.js';
@@ -174,12 +175,6 @@ function refusedForm(req: Request, status: number): { back?: string; typed?: str
   const typed = typeof body.note === 'string' && body.note.trim() ? body.note.slice(0, 4000) : undefined;
   return { back, typed };
 }
-
-/**
- * How long a form waits for another process's write lock before it is refused 503 (send again): a separate `crawl`'s
- * store of a big feed holds the lock for seconds, a backup or a retag may hold it for minutes.
- */
-const WRITE_WAIT_MS = 10_000;
 
 /**
  * A POST waits, off the event loop, until the write lock is free (up to `boundMs`), and its handler runs in the same
