@@ -327,6 +327,9 @@ function sendInParts(req: Request, res: Response, next: NextFunction, head: () =
     return next(err);
   }
   head();
+  // A HEAD answer has no body (node drops what is written): its headers are the GET's, and the other parts, a calendar
+  // of 1,000 events or 10,000 rows of CSV, are not made to be thrown away.
+  if (req.method === 'HEAD') return void res.end();
   const rest = function* () {
     if (!first.done) yield first.value;
     for (let c = chunks.next(); !c.done; c = chunks.next()) yield c.value;
