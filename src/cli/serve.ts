@@ -27,7 +27,7 @@ export function parseHost(value: string | undefined): string {
   return value ?? env ?? '127.0.0.1';
 }
 
-/** LAKIVAHTI_SECURE_COOKIES and LAKIVAHTI_TRUST_PROXY; a malformed one is a usage error, before a database is opened. */
+/** LAKIVAHTI_SECURE_COOKIES, LAKIVAHTI_TRUST_PROXY, LAKIVAHTI_BASE_URL and LAKIVAHTI_WRITE_WAIT_SECONDS; a malformed one is a usage error, before a database is opened. */
 export function parseWebEnv(): WebEnv {
   try {
     return webEnv();

@@ -355,12 +355,25 @@ export function* eachFilteredPage(db: Db, f: ItemFilter, limit: number): Generat
 
 /** Items with a statement deadline on or after `from` (YYYY-MM-DD), nearest first, that match the filter. */
 export function listDeadlines(db: Db, f: ItemFilter, from: string, limit: number): ItemRow[] {
-  const { where, args } = filterConditions(f);
-  where.push('i.deadline >= ?');
-  const ids = prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
-    WHERE ${where.join(' AND ')} ORDER BY i.deadline, i.id ${limitRows(limit)}`).pluck().all(...args, from) as number[];
-  const order = new Map(ids.map((id, n) => [id, n]));
-  return ids.length ? listItems(db, { ids, limit: ids.length }).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : [];
+  return [...eachDeadlinePage(db, f, from, limit)].flat();
+}
+
+/**
+ * The same a page at a time, as eachFilteredPage reads an export's (eachPage, LISTING_PAGE): the calendar of 1,000
+ * deadlines is written page by page with other requests answered in between.
+ */
+export function* eachDeadlinePage(db: Db, f: ItemFilter, from: string, limit: number): Generator<ItemRow[], void, undefined> {
+  const ids = () => {
+    const { where, args } = filterConditions(f);
+    where.push('i.deadline >= ?');
+    return prepared(db, `SELECT i.id FROM items i LEFT JOIN reviews r ON r.id = i.latest_review_id
+      WHERE ${where.join(' AND ')} ORDER BY i.deadline, i.id ${limitRows(limit)}`).pluck().all(...args, from) as number[];
+  };
+  const read = (page: number[]) => {
+    const at = new Map(page.map((id, n) => [id, n]));
+    return listItems(db, { ids: page, limit: page.length }).sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+  };
+  yield* eachPage(db, ids, LISTING_PAGE, read);
 }
 
 /** The organisations items name, in order (a loose index scan: one index seek per name, never a pass over items). */

@@ -5,10 +5,12 @@ import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { formatBytes } from '../bytes.js';
 import { viewsDir } from '../paths.js';
-import { checkDb, isBusy, openDb, readVersions, tryWriteLock, whenWritable, type Db } from '../store/index.js';
+import { checkDb, isBusy, openDb, readVersions, type Db } from '../store/index.js';
 import { diskFull } from '../store/disk-space.js';
 import { writeFailure, type WriteFailure } from '../store/write-failure.js';
 import type { WebDeps } from './deps.js';
+import { WRITE_WAIT_MS } from './env.js';
+import { waitForWriteLock, writeWait, type WriteWait } from './write-wait.js';
 import { configureViews } from './views.js';
 import { allowedMethods } from './methods.js';
 import { mountPages } from './pages.js';
@@ -86,10 +88,12 @@ export function createWebApp(deps: WebDeps): express.Express {
   });
   // A server over a database it cannot write keeps sessions in memory: people can still sign in and read.
   const readOnly = deps.readOnly ?? false;
-  if (!readOnly) app.use(waitForWriteLock(deps.db, deps.writeWaitMs ?? WRITE_WAIT_MS));
+  // Read-only: nothing is waited for (every change is refused, and sessions are in memory).
+  const wait: WriteWait = readOnly ? (req) => Promise.resolve(!req.socket.destroyed) : writeWait(deps.db, deps.writeWaitMs ?? WRITE_WAIT_MS);
+  if (!readOnly) app.use(waitForWriteLock(wait));
   // Before the sign-in gate and its form tokens: the signed link is the authority (RFC 8058 one-click).
   mountUnsubscribe(app, deps);
-  mountAuth(app, { db: deps.db, sessionDb: readOnly ? openDb(':memory:') : deps.db, secureCookies: secure, readOnly, setupDb: deps.setupDb });
+  mountAuth(app, { db: deps.db, sessionDb: readOnly ? openDb(':memory:') : deps.db, secureCookies: secure, readOnly, setupDb: deps.setupDb, writeWait: wait });
   app.use((req, res, next) => {
     // Before any page reads its query: an escape that is not UTF-8 would reach it as U+FFFD and be searched for.
     const part = unreadablePart(req.originalUrl);
@@ -103,7 +107,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   });
   app.get('/board', boardPage(deps));
   mountActions(app, deps);
-  mountAccount(app, deps);
+  mountAccount(app, deps, wait);
   mountDigestPages(app, deps);
   // The read pages: overview, items, item, matter, sources, feeds, calendar and CSV.
   mountPages(app, deps);
@@ -173,32 +177,6 @@ function refusedForm(req: Request, status: number): { back?: string; typed?: str
   const back = localPath(body.back, '') || undefined;
   const typed = typeof body.note === 'string' && body.note.trim() ? body.note.slice(0, 4000) : undefined;
   return { back, typed };
-}
-
-/**
- * How long a form waits for another process's write lock before it is refused 503 (send again): a separate `crawl`'s
- * store of a big feed holds the lock for seconds, a backup or a retag may hold it for minutes.
- */
-const WRITE_WAIT_MS = 10_000;
-
-/**
- * A POST waits, off the event loop, until the write lock is free (up to `boundMs`), and its handler runs in the same
- * turn: a review sent while a separate crawl stored a big feed met the connection's 250 ms busy_timeout and was refused
- * 503 (8 of 28 in session 58's probe). Beyond the bound it is refused as before, with nothing written.
- */
-function waitForWriteLock(db: Db, boundMs: number): RequestHandler {
-  return (req, _res, next) => {
-    if (req.method !== 'POST') return next();
-    const began = Date.now();
-    // A connection gone meanwhile (the sender left, or a second signal at shutdown cut it before the database closed)
-    // ends the wait with nothing done and no one to answer.
-    const gone = () => req.socket.destroyed;
-    const lock = () => {
-      if (!gone()) tryWriteLock(db);
-    };
-    whenWritable(lock, { stopping: () => gone() || Date.now() - began >= boundMs, pollMs: 50 })
-      .then(() => void (gone() || next()), (err: unknown) => void (gone() || next(err)));
-  };
 }
 
 /** The largest form body accepted (a review note is at most 4,000 characters), and its fields at most 200. */

@@ -30,7 +30,7 @@ export interface WebDeps {
    * into a file nobody reads again): every form, a sign-in and an unsubscribe included, is refused 503 with it. Null: fine.
    */
   writesLost?: () => string | null;
-  /** How long a form waits for another process's write lock before it is refused 503 (src/web/app.ts WRITE_WAIT_MS when absent). */
+  /** How long a form waits for another process's write lock before it is refused 503 (LAKIVAHTI_WRITE_WAIT_SECONDS; src/web/env.ts WRITE_WAIT_MS when absent). */
   writeWaitMs?: number;
   /** Start a run of a source now (the scheduler's); absent when nothing is scheduled (--no-schedule, read-only). */
   crawlNow?: (sourceId: string) => boolean;

@@ -1,6 +1,6 @@
 // The web view's settings from the environment, for serving behind an HTTPS proxy; a malformed one is refused naming it.
 import net from 'node:net';
-import { envFlag } from '../env-flag.js';
+import { envFlag, envWhole } from '../env-flag.js';
 import { configuredBaseUrl } from '../mail/config.js';
 
 export interface WebEnv {
@@ -17,7 +17,18 @@ export interface WebEnv {
    * serve starts; unset, the feeds link to the address a request reached and messages to the port serve listens on.
    */
   baseUrl?: string;
+  /**
+   * LAKIVAHTI_WRITE_WAIT_SECONDS: how long a form waits for another process's write lock before it is refused 503
+   * (send again); WRITE_WAIT_MS when unset.
+   */
+  writeWaitMs: number;
 }
+
+/**
+ * How long a form waits for another process's write lock by default: about three times the longest a separate `crawl`
+ * of a big feed held it (3.6 s, session 59); a backup or a retag may hold it for minutes.
+ */
+export const WRITE_WAIT_MS = 10_000;
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -48,5 +59,6 @@ export function webEnv(env: NodeJS.ProcessEnv = process.env): WebEnv {
         `not ${JSON.stringify(env.LAKIVAHTI_TRUST_PROXY)}`);
   }
   const baseUrl = configuredBaseUrl(env);
-  return { secureCookies, ...(trustProxy === undefined ? {} : { trustProxy }), ...(baseUrl === undefined ? {} : { baseUrl }) };
+  const writeWaitMs = envWhole(env, 'LAKIVAHTI_WRITE_WAIT_SECONDS', WRITE_WAIT_MS / 1000, 1, 600) * 1000;
+  return { secureCookies, ...(trustProxy === undefined ? {} : { trustProxy }), ...(baseUrl === undefined ? {} : { baseUrl }), writeWaitMs };
 }

@@ -18,7 +18,9 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the review form\'s refusals in chro
   let contexts: BrowserContext[];
 
   beforeAll(async () => {
-    served = await serveWorkbench('refusals', [[REVIEWER, 'reviewer'], ['toinen@example.fi', 'reviewer']]);
+    // A form waits a second for another process's lock before its 503 (the product's 10 s took half the 503 case's
+    // 20 s wait for the page, at load).
+    served = await serveWorkbench('refusals', [[REVIEWER, 'reviewer'], ['toinen@example.fi', 'reviewer']], undefined, { LAKIVAHTI_WRITE_WAIT_SECONDS: '1' });
     ({ base, browser, contexts } = served);
   }, 90_000);
 
@@ -227,7 +229,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the review form\'s refusals in chro
     let retry: string | undefined;
     try {
       page.once('response', (r) => r.url().endsWith('/items/6/review') && ((status = r.status()), (retry = r.headers()['retry-after'])));
-      await Promise.all([page.waitForURL(`${base}/items/6/review`, { timeout: 20_000 }), page.getByRole('button', { name: 'Tallenna tavoitteet' }).click()]);
+      await Promise.all([page.waitForURL(`${base}/items/6/review`, { timeout: 15_000 }), page.getByRole('button', { name: 'Tallenna tavoitteet' }).click()]);
     } finally {
       holder.exec('ROLLBACK');
       holder.close();

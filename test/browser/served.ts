@@ -22,8 +22,8 @@ export interface ServedWorkbench {
   stop(): Promise<void>;
 }
 
-/** Seed a workbench database (then `adjust` it), add the users (the test password), serve it and start chromium. */
-export async function serveWorkbench(name: string, users: Array<[string, Role]>, adjust?: (conn: Db) => void): Promise<ServedWorkbench> {
+/** Seed a workbench database (then `adjust` it), add the users (the test password), serve it (`env` added to its environment) and start chromium. */
+export async function serveWorkbench(name: string, users: Array<[string, Role]>, adjust?: (conn: Db) => void, env?: Record<string, string>): Promise<ServedWorkbench> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lakivahti-${name}-`));
   const db = path.join(dir, `${name}.sqlite`);
   const contexts: BrowserContext[] = [];
@@ -45,7 +45,7 @@ export async function serveWorkbench(name: string, users: Array<[string, Role]>,
     } finally {
       conn.close();
     }
-    child = start(['serve', '--port', '0', '--no-schedule', '--db', db]);
+    child = start(['serve', '--port', '0', '--no-schedule', '--db', db], { env });
     const base = await listeningAt(child);
     browser = await launch();
     return { dir, db, base, browser, contexts, stop };

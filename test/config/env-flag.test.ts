@@ -34,6 +34,9 @@ describe('envWhole', () => {
     expect(() => mailConfig({ LAKIVAHTI_MAIL_RETRY_SECONDS: '1e3' })).toThrow('LAKIVAHTI_MAIL_RETRY_SECONDS must be a whole number from 0 to 86400, not "1e3"');
     expect(mailConfig({ LAKIVAHTI_DIGEST_MAX_DAYS: ' ', LAKIVAHTI_MAIL_MAX_ATTEMPTS: ' 3 ' })).toMatchObject({ maxDays: 14, maxAttempts: 3 });
     expect(() => mailConfig({ LAKIVAHTI_MAIL_MAX_ATTEMPTS: '0x5' })).toThrow('LAKIVAHTI_MAIL_MAX_ATTEMPTS must be a whole number from 1 to 50, not "0x5"');
+    expect(webEnv({}).writeWaitMs).toBe(10_000);
+    expect(webEnv({ LAKIVAHTI_WRITE_WAIT_SECONDS: ' 1 ' }).writeWaitMs).toBe(1000);
+    expect(() => webEnv({ LAKIVAHTI_WRITE_WAIT_SECONDS: '0.5' })).toThrow('LAKIVAHTI_WRITE_WAIT_SECONDS must be a whole number from 1 to 600, not "0.5"');
     expect(crawlConcurrency({ LAKIVAHTI_CONCURRENCY: ' ' })).toBe(8);
     expect(() => crawlConcurrency({ LAKIVAHTI_CONCURRENCY: '0x8' })).toThrow('config: LAKIVAHTI_CONCURRENCY must be a whole number from 1 to 64, not "0x8"');
   });

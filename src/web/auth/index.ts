@@ -9,6 +9,7 @@ import { decoyHash, verifyPassword } from './password.js';
 import { FailureLimiter, waitMinutes } from './limiter.js';
 import { createSessions, sameToken, type SessionUser } from './session.js';
 import { feedTokenUser } from './feed-token.js';
+import type { WriteWait } from '../write-wait.js';
 
 export type { SessionUser } from './session.js';
 
@@ -28,6 +29,8 @@ export interface AuthOptions {
   readOnly: boolean;
   /** The `--db` the first-run page's commands carry, when the database served is not the default one. */
   setupDb?: string;
+  /** The wait for another process's write lock, after the password's check and before the sign-in's writes. */
+  writeWait: WriteWait;
 }
 
 /** A path on this site to return to after signing in or a POST (never another origin). */
@@ -116,6 +119,8 @@ export function mountAuth(app: express.Express, opts: AuthOptions): void {
       }
       byAccount.reset(account);
       byAddress.forgive(address);
+      // The lock is waited for here, after the slow check, right before the writes (write-wait.ts).
+      if (!(await opts.writeWait(req))) return;
       const who: SessionUser = { id: user.id, email: user.email, role: user.role };
       sessions.signIn(res, who);
       if (!opts.readOnly) logAction(opts.db, { userId: user.id, email: user.email, action: 'sign-in', target: `user:${user.id}`, now: new Date().toISOString() });

@@ -10,9 +10,11 @@ import { HttpError, say, type SessionUser } from '../auth/index.js';
 import { isLang, LANGS, word } from '../../present/words-web.js';
 import type { WebDeps } from '../deps.js';
 import { pageLang } from './form-helpers.js';
+import type { WriteWait } from '../write-wait.js';
 import { parseId } from '../../parse/id.js';
 
-export function mountAccount(app: express.Express, deps: WebDeps): void {
+/** /account and its forms; `writeWait` is the password change's wait for the write lock, after its two hashes. */
+export function mountAccount(app: express.Express, deps: WebDeps, writeWait: WriteWait): void {
   const page = (res: Response, status: number, created?: string, passwordError?: string) => {
     const user = res.locals.user as SessionUser;
     const lang = pageLang(res.locals);
@@ -70,7 +72,10 @@ export function mountAccount(app: express.Express, deps: WebDeps): void {
       const problem = passwordProblem(fresh, user.email);
       if (problem) return refuse(400, problem[lang]);
       if (fresh !== again) return refuse(400, word(lang, 'account.mismatch'));
-      setUserPassword(deps.db, user.email, await hashPassword(fresh), res.locals.sessionIdHash as string);
+      const hash = await hashPassword(fresh);
+      // The lock is waited for here, after the two slow hashes, right before the write (write-wait.ts).
+      if (!(await writeWait(req))) return;
+      setUserPassword(deps.db, user.email, hash, res.locals.sessionIdHash as string);
       logAction(deps.db, { userId: user.id, email: user.email, action: 'password-change', target: `user:${user.id}`, now: new Date().toISOString() });
       say(res, word(lang, 'account.changed'));
       res.redirect(303, '/account');

@@ -3,13 +3,13 @@
 // column headers are in the requester's language (a feed token's owner's, since feed programs send no cookies).
 import net from 'node:net';
 import type { Lang } from '../../model.js';
-import type { Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Writable } from 'node:stream';
 import { Feed } from 'feed';
 import ical from 'ical-generator';
 import { stringify } from 'csv-stringify/sync';
 import { finnishDate, helsinkiDate } from '../../parse/dates.js';
-import { activeUser, eachFilteredPage, listDeadlines, listFilteredItems, matterItems, matterTitle, type ItemRow, type ListRow } from '../../store/index.js';
+import { activeUser, eachDeadlinePage, eachFilteredPage, listFilteredItems, matterItems, matterTitle, type ItemRow, type ListRow } from '../../store/index.js';
 import type { PageContext } from './context.js';
 import { parseItemQuery } from './item-query.js';
 import { safeHref } from './item.js';
@@ -26,6 +26,8 @@ export const CSV_ROWS = 10_000;
 const CALENDAR_ITEMS = 1_000;
 /** Deadlines this many days past stay in the calendar, so a person sees what just closed. */
 const CALENDAR_PAST_DAYS = 60;
+/** A feed's entries are made and written this many at a time (the rows are one read of at most FEED_ITEMS). */
+const FEED_PART = 25;
 
 /**
  * Where the feeds' and the calendar's links lead: LAKIVAHTI_BASE_URL as serve read it at start (as the messages link),
@@ -78,7 +80,7 @@ function withoutToken(url: string): string {
  * the page the feed is of (the filtered list, the matter). Atom requires an author of the feed (RFC 4287 4.1.1: the
  * W3C validator refuses a feed without one) and an id that stays when the person's token is renewed.
  */
-function renderFeed(ctx: PageContext, req: Request, res: Response, lang: Lang, format: 'atom' | 'json', title: string, items: ItemRow[], home: string): void {
+function feedDocument(ctx: PageContext, req: Request, lang: Lang, format: 'atom' | 'json', title: string, items: ItemRow[], home: string): string {
   const base = origin(ctx, req);
   const self = `${base}${req.originalUrl}`;
   const feed = new Feed({
@@ -104,8 +106,62 @@ function renderFeed(ctx: PageContext, req: Request, res: Response, lang: Lang, f
       category: r.goals.map((g) => ({ name: ctx.goalLabel(g, lang), term: g })),
     });
   }
-  if (format === 'atom') res.type('application/atom+xml; charset=utf-8').send(withLanguages(feed.atom1(), lang, items.map((r) => r.language)));
-  else res.type('application/feed+json; charset=utf-8').send(jsonFeedWithLanguages(feed.json1(), lang, items.map((r) => r.language)));
+  return format === 'atom' ? withLanguages(feed.atom1(), lang, items.map((r) => r.language)) : jsonFeedWithLanguages(feed.json1(), lang, items.map((r) => r.language));
+}
+
+/**
+ * Write a feed `FEED_PART` entries at a time: each part's own document is made (as the whole was: the library builds
+ * documents whole), and its entries are cut out of it; the head comes from the first part's, the end from the last's.
+ */
+function sendFeed(ctx: PageContext, req: Request, res: Response, next: NextFunction, lang: Lang, format: 'atom' | 'json', title: string, items: ItemRow[], home: string): void {
+  const parts = Array.from({ length: Math.ceil(items.length / FEED_PART) }, (_, n) => items.slice(n * FEED_PART, (n + 1) * FEED_PART));
+  const type = format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/feed+json; charset=utf-8';
+  const cut = format === 'atom' ? atomEntries : jsonFeedItems;
+  sendInParts(req, res, next, () => res.type(type), inParts(parts, (rows) => feedDocument(ctx, req, lang, format, title, rows, home), cut, format === 'json' ? ',\n' : ''));
+}
+
+/** Where a document's entries are, [start, end), or undefined when it has none. */
+type Entries = (doc: string) => [number, number] | undefined;
+
+/**
+ * Atom's entries: from the line of the first <entry> (with its xml:lang, withLanguages) to the line end after the last
+ * </entry>. Only the entries' own text is in CDATA sections, so the head holds no "<entry" and nothing but the feed's
+ * end follows the last "</entry>".
+ */
+const atomEntries: Entries = (doc) => {
+  const first = doc.search(/<entry[ >]/);
+  return first < 0 ? undefined : [doc.lastIndexOf('\n', first) + 1, doc.lastIndexOf('</entry>') + '</entry>\n'.length];
+};
+
+/** JSON Feed's items: inside the top level's "items" array (each item four spaces deeper; strings hold no line break). */
+const jsonFeedItems: Entries = (doc) => {
+  const open = '"items": [\n';
+  const at = doc.indexOf(open);
+  return at < 0 ? undefined : [at + open.length, doc.indexOf('\n    ]', at)];
+};
+
+/** iCalendar's events: from the first BEGIN:VEVENT line to the line end after the last END:VEVENT. */
+const calendarEvents: Entries = (doc) => {
+  const first = doc.indexOf('\r\nBEGIN:VEVENT\r\n');
+  return first < 0 ? undefined : [first + 2, doc.lastIndexOf('END:VEVENT\r\n') + 'END:VEVENT\r\n'.length];
+};
+
+/**
+ * A document a library builds whole, in parts: `render` makes the whole document of one part's rows, `entries` finds
+ * its entries; the first part's head, every part's entries (`between` separating two parts'), the last part's end.
+ * The first part is made before anything is yielded, so that a failing read or render is an error page. No rows: the
+ * document of none, whole.
+ */
+function* inParts<T>(parts: Iterable<T[]>, render: (rows: T[]) => string, entries: Entries, between: string): Generator<string, void, undefined> {
+  let end: string | undefined;
+  for (const rows of parts) {
+    const doc = render(rows);
+    const at = entries(doc);
+    if (!at) throw new Error('a part of the document has no entries');
+    yield end === undefined ? doc.slice(0, at[1]) : `${between}${doc.slice(at[0], at[1])}`;
+    end = doc.slice(at[1]);
+  }
+  yield end ?? render([]);
 }
 
 /**
@@ -145,25 +201,25 @@ export function withLanguages(xml: string, feedLang: Lang, entryLangs: readonly 
 
 /** /feeds/items.atom and /feeds/items.json: the newest items of any filter. */
 export function itemsFeed(ctx: PageContext, format: 'atom' | 'json'): RequestHandler {
-  return (req, res) => {
+  return (req, res, next) => {
     const lang = requesterLang(ctx, res);
     const filter = filterOf(ctx, req, res, lang);
     if (!filter) return;
     const goal = filter.goal ? `: ${ctx.goalLabel(filter.goal, lang)}` : '';
     const query = withoutToken(req.originalUrl).split('?')[1];
-    renderFeed(ctx, req, res, lang, format, `Lakivahti${goal}`, listFilteredItems(ctx.deps.db, filter, FEED_ITEMS), `/items${query ? `?${query}` : ''}`);
+    sendFeed(ctx, req, res, next, lang, format, `Lakivahti${goal}`, listFilteredItems(ctx.deps.db, filter, FEED_ITEMS), `/items${query ? `?${query}` : ''}`);
   };
 }
 
 /** /feeds/matters/:id.atom and .json: a matter's items, newest first. */
 export function matterFeed(ctx: PageContext, format: 'atom' | 'json'): RequestHandler {
-  return (req, res) => {
+  return (req, res, next) => {
     const id = parseId(req.params.id);
     const m = id === undefined ? undefined : matterTitle(ctx.deps.db, id);
     const lang = requesterLang(ctx, res);
     if (id === undefined || m === undefined) return void res.status(404).type('text/plain; charset=utf-8').send(`${word(lang, 'matter.noSuch', { id: String(req.params.id) })}\n`);
     // Its newest items only, read from the matter's end (a matter of 10,000 items was read whole for each request).
-    renderFeed(ctx, req, res, lang, format, `Lakivahti: ${m}`, matterItems(ctx.deps.db, id, { newest: true, limit: FEED_ITEMS }).items.reverse(), `/matters/${id}`);
+    sendFeed(ctx, req, res, next, lang, format, `Lakivahti: ${m}`, matterItems(ctx.deps.db, id, { newest: true, limit: FEED_ITEMS }).items.reverse(), `/matters/${id}`);
   };
 }
 
@@ -199,23 +255,26 @@ export function withEventLanguages(ics: string, eventLangs: readonly Lang[]): st
 
 /** /feeds/deadlines.ics: statement deadlines of the filtered items as all-day events (Outlook, Google, Apple). */
 export function deadlinesCalendar(ctx: PageContext): RequestHandler {
-  return (req, res) => {
+  return (req, res, next) => {
     const lang = requesterLang(ctx, res);
     const filter = filterOf(ctx, req, res, lang);
     if (!filter) return;
     const base = origin(ctx, req);
     const from = helsinkiDate(new Date(ctx.now().getTime() - CALENDAR_PAST_DAYS * 86_400_000));
-    const cal = ical({ name: word(lang, 'feed.calendar'), prodId: { company: 'Lakivahti', product: 'Lakivahti', language: lang.toUpperCase() } });
-    const rows = listDeadlines(ctx.deps.db, filter, from, CALENDAR_ITEMS);
-    for (const r of rows) {
-      const start = new Date(`${r.deadline}T00:00:00Z`);
-      cal.createEvent({
-        id: `lakivahti-item-${r.id}`, allDay: true, start, end: new Date(start.getTime() + 86_400_000),
-        summary: word(lang, 'feed.event', { title: r.title }), url: `${base}/items/${r.id}`,
-        description: [r.organisation, ctx.sourceName(r.source, lang), safeHref(r.url)].filter(Boolean).join('\n'),
-      });
-    }
-    res.type('text/calendar; charset=utf-8').send(withEventLanguages(cal.toString(), rows.map((r) => itemLang(r.language, lang))));
+    // The calendar of one page of rows, whole; its events are cut out of it (inParts).
+    const calendar = (rows: ItemRow[]) => {
+      const cal = ical({ name: word(lang, 'feed.calendar'), prodId: { company: 'Lakivahti', product: 'Lakivahti', language: lang.toUpperCase() } });
+      for (const r of rows) {
+        const start = new Date(`${r.deadline}T00:00:00Z`);
+        cal.createEvent({
+          id: `lakivahti-item-${r.id}`, allDay: true, start, end: new Date(start.getTime() + 86_400_000),
+          summary: word(lang, 'feed.event', { title: r.title }), url: `${base}/items/${r.id}`,
+          description: [r.organisation, ctx.sourceName(r.source, lang), safeHref(r.url)].filter(Boolean).join('\n'),
+        });
+      }
+      return withEventLanguages(cal.toString(), rows.map((r) => itemLang(r.language, lang)));
+    };
+    sendInParts(req, res, next, () => res.type('text/calendar; charset=utf-8'), inParts(eachDeadlinePage(ctx.deps.db, filter, from, CALENDAR_ITEMS), calendar, calendarEvents, ''));
   };
 }
 
@@ -246,19 +305,40 @@ export function itemsCsv(ctx: PageContext): RequestHandler {
     const csv = (records: string[][], bom = false) => stringify(records, { bom, delimiter: ';', record_delimiter: 'windows' });
     const header = CSV_COLUMNS.map((c) => word(lang, `csv.${c}`));
     const pages = eachFilteredPage(ctx.deps.db, filter, CSV_ROWS);
-    const first = pages.next();
-    res.type('text/csv; charset=utf-8').attachment(word(lang, 'csv.file'));
     const chunks = (function* () {
+      const first = pages.next();
       yield csv([header, ...(first.done ? [] : first.value.map(record))], true);
       for (const page of pages) yield csv(page.map(record));
     })();
-    writePages(res, chunks).then(() => res.end(), (err: unknown) => {
-      // Headers (and rows) already sent: cut the answer so that the download shows as failed, not as a shorter list.
-      if (!res.headersSent) return next(err);
-      process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, error: String((err as Error)?.stack ?? err) }) + '\n');
-      res.destroy();
-    });
+    sendInParts(req, res, next, () => res.type('text/csv; charset=utf-8').attachment(word(lang, 'csv.file')), chunks);
   };
+}
+
+/**
+ * Answer with `chunks`, written in turn (writePages), `head` setting the answer's type. The first is made before the
+ * answer begins, so a failing read there is an error page; a failure after the headers cuts the answer, so that the download shows as
+ * failed, not as a shorter document.
+ */
+function sendInParts(req: Request, res: Response, next: NextFunction, head: () => void, chunks: Iterator<string>): void {
+  let first: IteratorResult<string>;
+  try {
+    first = chunks.next();
+  } catch (err) {
+    return next(err);
+  }
+  head();
+  // A HEAD answer has no body (node drops what is written): its headers are the GET's, and the other parts, a calendar
+  // of 1,000 events or 10,000 rows of CSV, are not made to be thrown away.
+  if (req.method === 'HEAD') return void res.end();
+  const rest = function* () {
+    if (!first.done) yield first.value;
+    for (let c = chunks.next(); !c.done; c = chunks.next()) yield c.value;
+  };
+  writePages(res, rest()).then(() => res.end(), (err: unknown) => {
+    if (!res.headersSent) return next(err);
+    process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, error: String((err as Error)?.stack ?? err) }) + '\n');
+    res.destroy();
+  });
 }
 
 /**
