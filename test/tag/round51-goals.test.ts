@@ -13,4 +13,11 @@ describe.each(roundTaggers('round fifty-one, goals'))('round fifty-one, goals (%
     ['Kokkolaan yhteinen tilannekeskus pelastustoimelle ja ensihoidolle', 'Keskuksessa päivystävät ympäri vuorokauden pelastuslaitoksen ja ensihoidon kenttäjohtajat.', 'fi'],
     ['Välfärdsområdets akutvård och räddningsverket får en gemensam lägescentral', 'I centralen har akutvårdens fältchefer och räddningsverkets jourhavande brandmästare jour.', 'sv'],
   ] as const, { source: 'pelastustoimi' });
+  // Helsinki's separate solution (Helsingin erillisratkaisu, Helsingforslösningen: the city organises social, health and
+  // rescue services itself, outside the welfare areas) is the reform's structure by name. Before, the rescue services
+  // (pelastustoimi, räddningsväsende) named beside it led.
+  tagCases(tag, "Helsinki's separate solution: the reform", { relevant: true, primary: 'welfare-reform' }, [
+    ['Helsingin erillisratkaisu: kaupungin pelastustoimen rahoitusta verrataan alueisiin', 'Ministeriön selvitys valmistuu syksyllä.', 'fi'],
+    ['Helsingforslösningen: finansieringen av stadens räddningsväsende jämförs med områdenas', 'Ministeriets utredning blir klar i höst.', 'sv'],
+  ] as const, { source: 'sisäministeriö' });
 });
