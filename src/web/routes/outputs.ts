@@ -19,6 +19,7 @@ import { word } from '../../present/words-web.js';
 import { itemLang } from '../../present/item-lang.js';
 import type { SessionUser } from '../auth/index.js';
 import { parseId } from '../../parse/id.js';
+import { logRequestFailure } from '../request-log.js';
 
 /** How many items a feed carries, and how many rows an export at most. */
 export const FEED_ITEMS = 100;
@@ -255,7 +256,7 @@ export function itemsCsv(ctx: PageContext): RequestHandler {
     writePages(res, chunks).then(() => res.end(), (err: unknown) => {
       // Headers (and rows) already sent: cut the answer so that the download shows as failed, not as a shorter list.
       if (!res.headersSent) return next(err);
-      process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, error: String((err as Error)?.stack ?? err) }) + '\n');
+      logRequestFailure(req, err);
       res.destroy();
     });
   };
