@@ -8,31 +8,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { listeningAt, run, start, type Child } from '../helpers/process.js';
-import { writeRssSource } from '../helpers/feeds.js';
-import { Browser, PASSWORD, quickHash } from '../helpers/web.js';
-import { seedDatabase } from './seed.js';
+import type { Child } from '../helpers/process.js';
+import { prepareReviewerStore, REVIEWER, serveSignedIn } from '../helpers/serve-reviewer.js';
+import { Browser, PASSWORD } from '../helpers/web.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-serve-lock-'));
-const db = path.join(dir, 'live.sqlite');
-const feeds = path.join(dir, 'feeds');
+let db: string;
 let child: Child;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  writeRssSource(feeds, 'sm', 'http://127.0.0.1:9/feed', 'Sisäministeriö');
-  seedDatabase(db, 30);
-  const added = await run(['users', 'add', 'juristi@example.fi', '--role', 'reviewer', '--db', db, '--feeds', feeds], { input: `${PASSWORD}\n` });
-  expect([added.code, added.err]).toEqual([0, '']);
-  // The account's hash at a low cost (quickHash): the sign-ins timed below take the lock's time, not scrypt's.
-  const conn = new Database(db);
-  conn.prepare('UPDATE users SET password_hash = ?').run(quickHash());
-  conn.close();
-  child = start(['serve', '--port', '0', '--no-schedule', '--db', db, '--feeds', feeds]);
-  base = await listeningAt(child);
-  browser = new Browser(base);
-  expect((await browser.signIn('juristi@example.fi')).status).toBe(303);
+  // The account's hash at a low cost (prepareReviewerStore's quickHash): the sign-ins timed below take the lock's time,
+  // not scrypt's.
+  const store = await prepareReviewerStore(dir);
+  db = store.db;
+  ({ child, base, browser } = await serveSignedIn(store));
 }, 60_000);
 
 afterAll(async () => {
@@ -90,7 +81,7 @@ describe('serve while another process holds the write lock', () => {
     await underLock(async () => {
       const write = timed(() => browser.post('/items/1/review', form));
       // A sign-in writes a session (a statement of its own, not a transaction that read first).
-      const signIn = timed(() => other.post('/login', { _csrf: loginToken, email: 'juristi@example.fi', password: PASSWORD, next: '/' }));
+      const signIn = timed(() => other.post('/login', { _csrf: loginToken, email: REVIEWER, password: PASSWORD, next: '/' }));
       // Sent while the writes are waiting in the server's hands.
       await new Promise((r) => setTimeout(r, 300));
       const [page, health] = await Promise.all([timed(() => browser.get('/items/1')), timed(() => fetch(`${base}/healthz`))]);
@@ -112,7 +103,7 @@ describe('serve while another process holds the write lock', () => {
     // Sent again once the lock is gone, it is saved once.
     expect((await browser.post('/items/1/review', form)).res.status).toBe(303);
     expect(reviews()).toBe(before + 1);
-    expect((await other.signIn('juristi@example.fi')).status).toBe(303);
+    expect((await other.signIn(REVIEWER)).status).toBe(303);
   }, 60_000);
 
   it('saves a review sent while another process holds the lock for a second, and answers a page sent after it first', async () => {
