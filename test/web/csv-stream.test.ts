@@ -146,4 +146,24 @@ describe('writePages', () => {
     await finished;
     expect(written).toEqual(['a', 'b', 'c']);
   });
+
+  it('stops when `out` fails without closing (as writeLine stops: its error or `errored`), not waiting for a drain that never comes', async () => {
+    const written: string[] = [];
+    // A stream that keeps itself open after a failed write (no autoDestroy): no 'drain' and no 'close' follow.
+    const failing = new Writable({
+      highWaterMark: 1,
+      autoDestroy: false,
+      write(chunk, _enc, done) {
+        written.push(String(chunk));
+        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    failing.on('error', () => undefined);
+    let settled = false;
+    const finished = writePages(failing, ['a', 'b', 'c']).then(() => void (settled = true));
+    for (let n = 0; n < 10 && !settled; n++) await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(true);
+    await finished;
+    expect(written).toEqual(['a']);
+  });
 });
