@@ -37,3 +37,13 @@ export async function serveSignedIn(store: { db: string; feeds: string }): Promi
   expect((await browser.signIn(REVIEWER)).status).toBe(303);
   return { child, base, browser };
 }
+
+/** How many reviews of `item` the store at `db` holds, read by a connection of its own (the test's, not the server's). */
+export function reviewsOf(db: string, item: number): number {
+  const reader = new Database(db, { readonly: true });
+  try {
+    return reader.prepare('SELECT COUNT(*) FROM reviews WHERE item_id = ?').pluck().get(item) as number;
+  } finally {
+    reader.close();
+  }
+}

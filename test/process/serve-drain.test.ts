@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { prepareReviewerStore, serveSignedIn } from '../helpers/serve-reviewer.js';
+import { prepareReviewerStore, reviewsOf, serveSignedIn } from '../helpers/serve-reviewer.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-serve-drain-'));
 let store: { db: string; feeds: string };
@@ -18,14 +18,7 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const reviews = (item: number) => {
-  const reader = new Database(store.db, { readonly: true });
-  try {
-    return reader.prepare('SELECT COUNT(*) FROM reviews WHERE item_id = ?').pluck().get(item) as number;
-  } finally {
-    reader.close();
-  }
-};
+const reviews = (item: number) => reviewsOf(store.db, item);
 
 /** A served process, signed in, with a review of `item` sent while this test holds the write lock (the review waits for it). */
 async function reviewInFlight(item: number) {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Child } from '../helpers/process.js';
-import { prepareReviewerStore, REVIEWER, serveSignedIn } from '../helpers/serve-reviewer.js';
+import { prepareReviewerStore, REVIEWER, reviewsOf, serveSignedIn } from '../helpers/serve-reviewer.js';
 import { Browser, PASSWORD } from '../helpers/web.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-serve-lock-'));
@@ -59,14 +59,7 @@ async function underLock<T>(during: () => Promise<T>): Promise<T> {
   }
 }
 
-const reviews = () => {
-  const reader = new Database(db, { readonly: true });
-  try {
-    return (reader.prepare('SELECT COUNT(*) FROM reviews WHERE item_id = 1').pluck().get() as number);
-  } finally {
-    reader.close();
-  }
-};
+const reviews = () => reviewsOf(db, 1);
 
 describe('serve while another process holds the write lock', () => {
   // Session 59: a form waits for the lock (WRITE_WAIT_MS, 10 s) off the event loop instead of 250 ms, so a review sent
@@ -109,14 +102,7 @@ describe('serve while another process holds the write lock', () => {
   it('saves a review sent while another process holds the lock for a second, and answers a page sent after it first', async () => {
     const token = await browser.token();
     const form = { _csrf: token, goals: 'services', decision: 'relevant', note: 'Sekunnin lukon aikana.', back: '/items/3' };
-    const count = () => {
-      const reader = new Database(db, { readonly: true });
-      try {
-        return reader.prepare('SELECT COUNT(*) FROM reviews WHERE item_id = 3').pluck().get() as number;
-      } finally {
-        reader.close();
-      }
-    };
+    const count = () => reviewsOf(db, 3);
     const before = count();
     const holder = new Database(db);
     holder.exec('BEGIN IMMEDIATE');
@@ -137,14 +123,7 @@ describe('serve while another process holds the write lock', () => {
   it("waits out a lock held as briefly as a scheduled crawl's commit, and saves the review sent meanwhile", async () => {
     const token = await browser.token();
     const form = { _csrf: token, goals: 'services', decision: 'relevant', note: 'Lyhyen lukon aikana.', back: '/items/2' };
-    const count = () => {
-      const reader = new Database(db, { readonly: true });
-      try {
-        return reader.prepare('SELECT COUNT(*) FROM reviews WHERE item_id = 2').pluck().get() as number;
-      } finally {
-        reader.close();
-      }
-    };
+    const count = () => reviewsOf(db, 2);
     const before = count();
     const holder = new Database(db);
     holder.exec('BEGIN IMMEDIATE');
