@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stderrLine } from '../stderr-line.js';
+import { writeAndWait } from '../write-wait.js';
 import { pastGlobalOptions } from './global-options.cjs';
 
 /** Global options every command takes. */
@@ -158,27 +159,15 @@ export async function* byteLines(input: AsyncIterable<Buffer | string>): AsyncGe
   if (pieces.length) yield Buffer.concat(pieces);
 }
 
+const NEWLINE = Buffer.from('\n');
+
 /**
- * Write a line to standard output, waiting while the pipe is full; false once the reader has gone
+ * Write a line to standard output, waiting while the pipe is full (writeAndWait); false once the reader has gone
  * (`lakivahti items | head -1`), so a listing can stop instead of filling memory or failing with EPIPE. A line of
  * bytes is one terminalLine made, already shown.
  */
-const NEWLINE = Buffer.from('\n');
-
 export async function writeLine(line: string | Buffer, out: Writable = process.stdout): Promise<boolean> {
-  // `errored`, not only `destroyed`: a write to a pipe whose reader has gone fails at once (EPIPE), but the stream
-  // hears of it on a later tick, which a loop of writes that never waits on anything else does not reach: `items
-  // --json | head -1` and `tag --jsonl - | head -1` read and wrote on to the end of their input.
-  const gone = () => out.destroyed || Boolean(out.errored);
-  if (gone()) return false;
-  if (!out.write(typeof line === 'string' ? line + '\n' : Buffer.concat([line, NEWLINE])) && !gone())
-    await new Promise<void>((resolve) => {
-      const done = () => (out.off('drain', done), out.off('close', done), out.off('error', done), resolve());
-      out.once('drain', done);
-      out.once('close', done);
-      out.once('error', done);
-    });
-  return !gone();
+  return writeAndWait(out, typeof line === 'string' ? line + '\n' : Buffer.concat([line, NEWLINE]));
 }
 
 /**

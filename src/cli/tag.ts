@@ -6,6 +6,7 @@ import { createTagger } from '../tag/tagger.js';
 import { loadTaxonomy } from '../tag/taxonomy.js';
 import { titleOnlySources } from '../config/sources.js';
 import type { TagInput } from '../tag/types.js';
+import { markTitleOnly } from '../tag/title-only.js';
 import { notUtf8At } from '../bytes.js';
 import { namedPath, utf8Path } from '../paths.js';
 import { byteLines, parseCommand, Refused, UsageError, warn, writeLine } from './args.js';
@@ -69,10 +70,10 @@ export async function tagCommand(
   io: { stdin: NodeJS.ReadableStream; stdout: Writable; stderr: NodeJS.WritableStream },
 ): Promise<number> {
   let tag;
-  let titleOnly: string[];
+  let titleOnly: ReadonlySet<string>;
   try {
     tag = createTagger(loadTaxonomy(args.feeds));
-    titleOnly = titleOnlySources(args.feeds);
+    titleOnly = new Set(titleOnlySources(args.feeds));
   } catch (err) {
     throw new Refused((err as Error).message);
   }
@@ -106,9 +107,8 @@ export async function tagCommand(
     if (line.trim() === '') continue;
     let item: TagInput;
     try {
-      item = toTagInput(JSON.parse(line));
       // As the crawl marks it: the item's source says its items are their title alone.
-      if (item.titleOnly === undefined && item.source !== null && titleOnly.includes(item.source!)) item.titleOnly = true;
+      item = markTitleOnly(toTagInput(JSON.parse(line)), titleOnly);
     } catch (err) {
       bad++;
       const msg = err instanceof SyntaxError ? `not valid JSON (${err.message})` : (err as Error).message;

@@ -1,5 +1,6 @@
 // Quality figures for a tagger over a labelled set (the benchmark and the quality test share them).
 import type { GoalId, TagInput } from './types.js';
+import { markTitleOnly } from './title-only.js';
 
 /** One labelled item as in tagging-dev.jsonl. */
 export interface LabelledItem extends TagInput {
@@ -39,11 +40,8 @@ export interface Quality {
  * title alone (config's titleOnlySources; a labelled item does not say it): their items are marked so, as the crawl marks them.
  */
 export function parseLabelled(text: string, titleOnly: readonly string[]): LabelledItem[] {
-  return text.split('\n').filter((l) => l.trim() !== '').map((l) => {
-    const item = JSON.parse(l) as LabelledItem;
-    if (item.titleOnly === undefined && item.source != null && titleOnly.includes(item.source)) item.titleOnly = true;
-    return item;
-  });
+  const marked = new Set(titleOnly);
+  return text.split('\n').filter((l) => l.trim() !== '').map((l) => markTitleOnly(JSON.parse(l) as LabelledItem, marked));
 }
 
 /** Score predictions against labels. */

@@ -7,6 +7,7 @@ import { learnWeights } from './learn.js';
 import { createTagger, type Tagger } from './tagger.js';
 import { loadTaxonomy } from './taxonomy.js';
 import { primeAnalyzer } from './taxonomy-cache.js';
+import { markTitleOnly } from './title-only.js';
 import type { ReviewDecision, TagInput, TagResult, Taxonomy } from './types.js';
 
 /** What the stage needs of a reviewed item (the store's ReviewedItem fits). */
@@ -40,11 +41,11 @@ const NONE: ReadonlySet<string> = new Set();
 /** The tagger's view of an item; `titleOnly`: the sources whose definitions say their items are their title alone. */
 export function toTagInput(i: ItemForTagging, titleOnly: ReadonlySet<string> = NONE): TagInput {
   const kind = GENERIC_KINDS.has(i.kind) ? (inferKind(i.title) ?? i.kind) : i.kind;
-  return {
+  const input: TagInput = {
     title: i.title, summary: i.summary, source: i.sourceId, lang: i.language, kind,
     organisation: i.organisation, deadline: i.deadline, consultation: i.consultation,
-    ...(titleOnly.has(i.sourceId) ? { titleOnly: true } : {}),
   };
+  return markTitleOnly(input, titleOnly);
 }
 
 /** The stored form of a verdict. */

@@ -22,6 +22,7 @@ import { mountUnsubscribe } from './routes/unsubscribe.js';
 import { mountDigestPages } from './routes/digest-pages.js';
 import { word } from '../present/words-web.js';
 import { pageLang } from './routes/form-helpers.js';
+import { logRequestFailure } from './request-log.js';
 
 export type { WebDeps } from './deps.js';
 
@@ -229,9 +230,7 @@ const errorPage = (db: Db): ErrorRequestHandler => (error, req, res, _next) => {
   // was saved, said as that with the note typed kept, where it was "a server error" and the note was lost.
   const failed = busy ? null : unwritable(err, db);
   const status = busy || failed ? 503 : Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500;
-  const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  if (!(err instanceof HttpError))
-    process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, status, error: detail }) + '\n');
+  if (!(err instanceof HttpError)) logRequestFailure(req, err, status);
   if (res.headersSent) return void res.end();
   const lang = pageLang(res.locals);
   // 413: a form over FORM_BYTES or with too many fields (body-parser's), said as such; it was "the request could not be handled".

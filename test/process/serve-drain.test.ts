@@ -7,44 +7,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { listeningAt, run, start } from '../helpers/process.js';
-import { writeRssSource } from '../helpers/feeds.js';
-import { Browser, PASSWORD, quickHash } from '../helpers/web.js';
-import { seedDatabase } from './seed.js';
+import { prepareReviewerStore, reviewsOf, serveSignedIn } from '../helpers/serve-reviewer.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-serve-drain-'));
-const db = path.join(dir, 'live.sqlite');
-const feeds = path.join(dir, 'feeds');
+let store: { db: string; feeds: string };
 
 beforeAll(async () => {
-  writeRssSource(feeds, 'sm', 'http://127.0.0.1:9/feed', 'Sisäministeriö');
-  seedDatabase(db, 30);
-  const added = await run(['users', 'add', 'juristi@example.fi', '--role', 'reviewer', '--db', db, '--feeds', feeds], { input: `${PASSWORD}\n` });
-  expect([added.code, added.err]).toEqual([0, '']);
-  const conn = new Database(db);
-  conn.prepare('UPDATE users SET password_hash = ?').run(quickHash());
-  conn.close();
+  store = await prepareReviewerStore(dir);
 }, 60_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const reviews = (item: number) => {
-  const reader = new Database(db, { readonly: true });
-  try {
-    return reader.prepare('SELECT COUNT(*) FROM reviews WHERE item_id = ?').pluck().get(item) as number;
-  } finally {
-    reader.close();
-  }
-};
+const reviews = (item: number) => reviewsOf(store.db, item);
 
 /** A served process, signed in, with a review of `item` sent while this test holds the write lock (the review waits for it). */
 async function reviewInFlight(item: number) {
-  const child = start(['serve', '--port', '0', '--no-schedule', '--db', db, '--feeds', feeds]);
-  const base = await listeningAt(child);
-  const browser = new Browser(base);
-  expect((await browser.signIn('juristi@example.fi')).status).toBe(303);
+  const { child, base, browser } = await serveSignedIn(store);
   const form = { _csrf: await browser.token(), goals: 'services', decision: 'relevant', note: 'Sammutuksen aikana.', back: `/items/${item}` };
-  const holder = new Database(db);
+  const holder = new Database(store.db);
   holder.exec('BEGIN IMMEDIATE');
   const sent = browser.post(`/items/${item}/review`, form).then((r) => r.res.status, (err: Error) => `failed: ${err.message}`);
   const release = () => (holder.inTransaction && holder.exec('ROLLBACK'), holder.open && holder.close());

@@ -8,31 +8,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { listeningAt, run, start, type Child } from '../helpers/process.js';
-import { writeRssSource } from '../helpers/feeds.js';
-import { Browser, PASSWORD, quickHash } from '../helpers/web.js';
-import { seedDatabase } from './seed.js';
+import type { Child } from '../helpers/process.js';
+import { prepareReviewerStore, REVIEWER, reviewsOf, serveSignedIn } from '../helpers/serve-reviewer.js';
+import { Browser, PASSWORD } from '../helpers/web.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-serve-lock-'));
-const db = path.join(dir, 'live.sqlite');
-const feeds = path.join(dir, 'feeds');
+let db: string;
 let child: Child;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  writeRssSource(feeds, 'sm', 'http://127.0.0.1:9/feed', 'Sisäministeriö');
-  seedDatabase(db, 30);
-  const added = await run(['users', 'add', 'juristi@example.fi', '--role', 'reviewer', '--db', db, '--feeds', feeds], { input: `${PASSWORD}\n` });
-  expect([added.code, added.err]).toEqual([0, '']);
-  // The account's hash at a low cost (quickHash): the sign-ins timed below take the lock's time, not scrypt's.
-  const conn = new Database(db);
-  conn.prepare('UPDATE users SET password_hash = ?').run(quickHash());
-  conn.close();
-  child = start(['serve', '--port', '0', '--no-schedule', '--db', db, '--feeds', feeds]);
-  base = await listeningAt(child);
-  browser = new Browser(base);
-  expect((await browser.signIn('juristi@example.fi')).status).toBe(303);
+  // The account's hash at a low cost (prepareReviewerStore's quickHash): the sign-ins timed below take the lock's time,
+  // not scrypt's.
+  const store = await prepareReviewerStore(dir);
+  db = store.db;
+  ({ child, base, browser } = await serveSignedIn(store));
 }, 60_000);
 
 afterAll(async () => {
@@ -68,14 +59,7 @@ async function underLock<T>(during: () => Promise<T>): Promise<T> {
   }
 }
 
-const reviews = () => {
-  const reader = new Database(db, { readonly: true });
-  try {
-    return (reader.prepare('SELECT COUNT(*) FROM reviews WHERE item_id = 1').pluck().get() as number);
-  } finally {
-    reader.close();
-  }
-};
+const reviews = () => reviewsOf(db, 1);
 
 describe('serve while another process holds the write lock', () => {
   // Session 59: a form waits for the lock (WRITE_WAIT_MS, 10 s) off the event loop instead of 250 ms, so a review sent
@@ -90,7 +74,7 @@ describe('serve while another process holds the write lock', () => {
     await underLock(async () => {
       const write = timed(() => browser.post('/items/1/review', form));
       // A sign-in writes a session (a statement of its own, not a transaction that read first).
-      const signIn = timed(() => other.post('/login', { _csrf: loginToken, email: 'juristi@example.fi', password: PASSWORD, next: '/' }));
+      const signIn = timed(() => other.post('/login', { _csrf: loginToken, email: REVIEWER, password: PASSWORD, next: '/' }));
       // Sent while the writes are waiting in the server's hands.
       await new Promise((r) => setTimeout(r, 300));
       const [page, health] = await Promise.all([timed(() => browser.get('/items/1')), timed(() => fetch(`${base}/healthz`))]);
@@ -112,20 +96,13 @@ describe('serve while another process holds the write lock', () => {
     // Sent again once the lock is gone, it is saved once.
     expect((await browser.post('/items/1/review', form)).res.status).toBe(303);
     expect(reviews()).toBe(before + 1);
-    expect((await other.signIn('juristi@example.fi')).status).toBe(303);
+    expect((await other.signIn(REVIEWER)).status).toBe(303);
   }, 60_000);
 
   it('saves a review sent while another process holds the lock for a second, and answers a page sent after it first', async () => {
     const token = await browser.token();
     const form = { _csrf: token, goals: 'services', decision: 'relevant', note: 'Sekunnin lukon aikana.', back: '/items/3' };
-    const count = () => {
-      const reader = new Database(db, { readonly: true });
-      try {
-        return reader.prepare('SELECT COUNT(*) FROM reviews WHERE item_id = 3').pluck().get() as number;
-      } finally {
-        reader.close();
-      }
-    };
+    const count = () => reviewsOf(db, 3);
     const before = count();
     const holder = new Database(db);
     holder.exec('BEGIN IMMEDIATE');
@@ -146,14 +123,7 @@ describe('serve while another process holds the write lock', () => {
   it("waits out a lock held as briefly as a scheduled crawl's commit, and saves the review sent meanwhile", async () => {
     const token = await browser.token();
     const form = { _csrf: token, goals: 'services', decision: 'relevant', note: 'Lyhyen lukon aikana.', back: '/items/2' };
-    const count = () => {
-      const reader = new Database(db, { readonly: true });
-      try {
-        return reader.prepare('SELECT COUNT(*) FROM reviews WHERE item_id = 2').pluck().get() as number;
-      } finally {
-        reader.close();
-      }
-    };
+    const count = () => reviewsOf(db, 2);
     const before = count();
     const holder = new Database(db);
     holder.exec('BEGIN IMMEDIATE');

@@ -7,7 +7,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { goalLabels } from '../../src/app/goal-labels.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 import { openDb, type Db } from '../../src/store/index.js';
@@ -80,6 +80,46 @@ describe('/items.csv in pages', () => {
   }, 60_000);
 });
 
+describe('/items.csv failing after its first page', () => {
+  it('is cut (not ended as a shorter list) and logged as request_failed without a status, as errorPage logs a failure', async () => {
+    const own = path.join(dir, 'failing.sqlite');
+    seedDatabase(own, 1000);
+    const ownDb = openDb(own);
+    const reader = await addUser(ownDb, 'lukija2@example.fi', 'reader');
+    const app = createWebApp({ db: ownDb, sources: [seedSource], configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) });
+    const s = await new Promise<http.Server>((resolve) => {
+      const made = http.createServer(app).listen(0, '127.0.0.1', () => resolve(made));
+    });
+    const logged: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array, ...rest: unknown[]) =>
+      (String(c).includes('request_failed') ? (logged.push(String(c)), true) : (write as (...a: unknown[]) => boolean)(c, ...rest)));
+    try {
+      const ownBase = `http://127.0.0.1:${(s.address() as { port: number }).port}`;
+      const browser = new Browser(ownBase);
+      await browser.signIn(reader);
+      const outcome = await new Promise<string>((resolve) => {
+        const req = http.get(`${ownBase}/items.csv`, { headers: { cookie: browser.cookie } }, (res) => {
+          // The first page arrived: the database goes away before the next is read.
+          res.once('data', () => ownDb.close());
+          res.on('data', () => undefined).on('end', () => resolve('ended')).on('error', () => resolve('cut')).on('aborted', () => resolve('cut'));
+        });
+        req.on('error', () => resolve('cut'));
+      });
+      expect(outcome).toBe('cut');
+    } finally {
+      spy.mockRestore();
+      await new Promise((r) => s.close(r));
+      if (ownDb.open) ownDb.close();
+    }
+    expect(logged).toHaveLength(1);
+    const line = JSON.parse(logged[0]) as Record<string, unknown>;
+    expect(Object.keys(line)).toEqual(['time', 'event', 'method', 'path', 'error']);
+    expect(line).toMatchObject({ event: 'request_failed', method: 'GET', path: '/items.csv' });
+    expect(line.error).toMatch(/database connection is not open[\s\S]*\bat /);
+  }, 60_000);
+});
+
 describe('writePages', () => {
   it('writes the next page only when the reader has taken the last (backpressure)', async () => {
     const written: string[] = [];
@@ -105,5 +145,25 @@ describe('writePages', () => {
     }
     await finished;
     expect(written).toEqual(['a', 'b', 'c']);
+  });
+
+  it('stops when `out` fails without closing (as writeLine stops: its error or `errored`), not waiting for a drain that never comes', async () => {
+    const written: string[] = [];
+    // A stream that keeps itself open after a failed write (no autoDestroy): no 'drain' and no 'close' follow.
+    const failing = new Writable({
+      highWaterMark: 1,
+      autoDestroy: false,
+      write(chunk, _enc, done) {
+        written.push(String(chunk));
+        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    failing.on('error', () => undefined);
+    let settled = false;
+    const finished = writePages(failing, ['a', 'b', 'c']).then(() => void (settled = true));
+    for (let n = 0; n < 10 && !settled; n++) await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(true);
+    await finished;
+    expect(written).toEqual(['a']);
   });
 });

@@ -19,6 +19,8 @@ import { word } from '../../present/words-web.js';
 import { itemLang } from '../../present/item-lang.js';
 import type { SessionUser } from '../auth/index.js';
 import { parseId } from '../../parse/id.js';
+import { logRequestFailure } from '../request-log.js';
+import { writeAndWait } from '../../write-wait.js';
 
 /** How many items a feed carries, and how many rows an export at most. */
 export const FEED_ITEMS = 100;
@@ -336,23 +338,19 @@ function sendInParts(req: Request, res: Response, next: NextFunction, head: () =
   };
   writePages(res, rest()).then(() => res.end(), (err: unknown) => {
     if (!res.headersSent) return next(err);
-    process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event: 'request_failed', method: req.method, path: req.path, error: String((err as Error)?.stack ?? err) }) + '\n');
+    logRequestFailure(req, err);
     res.destroy();
   });
 }
 
 /**
  * Write each of `chunks` in turn, the event loop free between them (setImmediate: requests that arrived meanwhile are
- * answered), and the next only once `out` has taken the last (its 'drain'), so a slow reader holds one chunk here, not
- * the whole export; ends early, unwritten, when `out` is closed (the reader went away).
+ * answered), and the next only once `out` has taken the last (writeAndWait), so a slow reader holds one chunk here, not
+ * the whole export; ends early, unwritten, when `out` is gone (the reader went away, a write failed).
  */
 export async function writePages(out: Writable, chunks: Iterable<string>): Promise<void> {
   for (const chunk of chunks) {
-    if (out.destroyed) return;
-    if (!out.write(chunk)) await new Promise<void>((resolve) => {
-      const done = () => (out.off('drain', done), out.off('close', done), resolve());
-      out.on('drain', done).on('close', done);
-    });
+    if (!(await writeAndWait(out, chunk))) return;
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
