@@ -1,5 +1,4 @@
 // Signing in to the web app from a test, as a browser does: read the form's token, post it, keep the cookie.
-import { randomBytes, scryptSync } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWebApp } from '../../src/web/app.js';
@@ -8,6 +7,7 @@ import { hashPassword } from '../../src/web/auth/password.js';
 import { insertUser, type Db, type Role } from '../../src/store/index.js';
 import { helsinkiDate } from '../../src/parse/dates.js';
 import { weekMondays } from '../../src/web/routes/week-chart.js';
+import { quickHash as quickHashOf } from './quick-hash.js';
 
 /**
  * Whether a Helsinki date falls in this week (Monday to Sunday in Helsinki), as the overview buckets deadlines: a
@@ -31,16 +31,9 @@ export async function serveWebApp(deps: WebDeps): Promise<{ base: string; close(
   };
 }
 
-/**
- * A stored hash of `password` at scrypt's cost N=2^10 (the product's is 2^17), as a hash stored before a cost raise is:
- * the product checks each at its own cost, so a sign-in against it costs a millisecond where the product's cost takes
- * 0.3 s quietly and 4-11 s at load 15 (measured, session 51). For tests that time a sign-in or make many: their
- * figures are then the product's doing, not the machine's.
- */
+/** quickHash (test/helpers/quick-hash.ts) with this file's default password. */
 export function quickHash(password = PASSWORD): string {
-  const salt = randomBytes(16);
-  const key = scryptSync(password.normalize('NFC'), salt, 32, { N: 2 ** 10, r: 8, p: 1 });
-  return `scrypt$${2 ** 10}$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
+  return quickHashOf(password);
 }
 
 /**

@@ -117,14 +117,16 @@ describe('lakivahti as a process, with pipes', () => {
   }, 60_000);
 
   it('items names the known goals and sources and exits non-zero for an unknown one', async () => {
-    const goal = await run(['items', '--goal', 'servcies', '--db', big, '--feeds', seedFeeds]);
+    // Three reads: the children run at once. One after another they timed out at 30 s at load 40 (sessions 58, 59):
+    // a start of `items --goal` reads the taxonomy, 0.9-1.0 s of CPU and 8-10 s of wall at load 30 (session 60).
+    const [goal, source, five] = await Promise.all([run(['items', '--goal', 'servcies', '--db', big, '--feeds', seedFeeds]),
+      run(['items', '--source', 'nope', '--db', big, '--feeds', seedFeeds]), run(['items', '--goal', 'services', '--limit', '5', '--db', big, '--feeds', seedFeeds])]);
     expect([goal.code, goal.out]).toEqual([2, '']);
     expect(goal.err).toBe('lakivahti items: unknown goal "servcies" (goals: services, welfare-reform, internal-security)\n');
-    const source = await run(['items', '--source', 'nope', '--db', big, '--feeds', seedFeeds]);
     expect([source.code, source.out]).toEqual([2, '']);
     expect(source.err).toBe('lakivahti items: no source "nope" (known: sm)\n');
-    expect(lines((await run(['items', '--goal', 'services', '--limit', '5', '--db', big, '--feeds', seedFeeds])).out)).toHaveLength(5);
-  }, 30_000);
+    expect(lines(five.out)).toHaveLength(5);
+  }, 60_000);
 
   it('global options go before the command as well as after it', async () => {
     const after = await run(['items', '--json', '--limit', '3', '--db', big, '--feeds', seedFeeds]);
@@ -138,28 +140,33 @@ describe('lakivahti as a process, with pipes', () => {
   }, 30_000);
 
   it('a mistaken path or number is named, not answered with a system error or a stack', async () => {
-    const limit = await run(['items', '--limit', '99999999999999999999', '--db', big, '--feeds', seedFeeds]);
-    expect([limit.code, limit.out]).toEqual([2, '']);
-    expect(limit.err).toBe('lakivahti items: --limit must be a positive whole number, not "99999999999999999999"\n');
-    const folder = await run(['tag', '--jsonl', dir]);
-    expect([folder.code, folder.out]).toEqual([2, '']);
-    expect(folder.err).toBe(`lakivahti tag: ${dir} is a folder; give a file of JSON lines (or - for standard input)\n`);
     const file = path.join(dir, 'a-file');
     fs.writeFileSync(file, 'x');
-    const out = await run(['digest', '--preview', '--out', file, '--db', big, '--feeds', seedFeeds]);
+    // Seven refusals, none writing: the children run at once. One after another they timed out at 30 s at load 40
+    // (sessions 58, 59): 0.3-1.1 s of CPU and 4-15 s of wall each at load 30 (`tag` loads the tagger before it looks
+    // at the path; session 60).
+    const [limit, folder, out, folderDb, ...notDbs] = await Promise.all([
+      run(['items', '--limit', '99999999999999999999', '--db', big, '--feeds', seedFeeds]),
+      run(['tag', '--jsonl', dir]),
+      run(['digest', '--preview', '--out', file, '--db', big, '--feeds', seedFeeds]),
+      run(['items', '--db', dir, '--feeds', seedFeeds]),
+      ...[['items'], ['crawl']].map((command) => run([...command, '--db', file, '--feeds', seedFeeds])),
+    ]);
+    expect([limit.code, limit.out]).toEqual([2, '']);
+    expect(limit.err).toBe('lakivahti items: --limit must be a positive whole number, not "99999999999999999999"\n');
+    expect([folder.code, folder.out]).toEqual([2, '']);
+    expect(folder.err).toBe(`lakivahti tag: ${dir} is a folder; give a file of JSON lines (or - for standard input)\n`);
     expect([out.code, out.out]).toEqual([2, '']);
     expect(out.err).toMatch(new RegExp(`^lakivahti digest: --out ${file}: a file by that name exists; give a folder\n\nusage: lakivahti digest `));
     expect(fs.readFileSync(file, 'utf8')).toBe('x');
     // A folder or a file that is not SQLite's (one byte long: SQLite took it for an empty database and wrote one over
     // it) given as the database: named, and the file left as it was.
-    const folderDb = await run(['items', '--db', dir, '--feeds', seedFeeds]);
     expect([folderDb.code, folderDb.err]).toEqual([1, `lakivahti items: ${dir} is a folder, not a database file\n`]);
-    for (const command of [['items'], ['crawl']]) {
-      const notDb = await run([...command, '--db', file, '--feeds', seedFeeds]);
-      expect([notDb.code, notDb.err]).toEqual([1, `lakivahti ${command[0]}: ${file} is not a database (not an SQLite file); nothing was written to it\n`]);
-    }
+    ['items', 'crawl'].forEach((command, i) => {
+      expect([notDbs[i].code, notDbs[i].err]).toEqual([1, `lakivahti ${command}: ${file} is not a database (not an SQLite file); nothing was written to it\n`]);
+    });
     expect(fs.readFileSync(file, 'utf8')).toBe('x');
-  }, 30_000);
+  }, 60_000);
 
   it("a mistaken option is named in the command's words, not parseArgs's, and a stray argument is refused", async () => {
     const cases: [string[], string][] = [
@@ -183,21 +190,25 @@ describe('lakivahti as a process, with pipes', () => {
       [['items', '--source', 'sm', '--source', 'eduskunta'], 'lakivahti items: --source is given twice ("sm", "eduskunta"); give it once'],
       [['--db', 'other.sqlite', 'sources'], `lakivahti sources: --db is given twice ("other.sqlite", "${big}"); give it once`],
     ];
-    // Each is refused before the database is opened: the children run at once (one after another they took a CLI
-    // start each, 17 in a row).
+    // Each is refused before the database is opened, and the three after them only read: the children, all 21, run at
+    // once (one after another they took a CLI start each, 17 in a row). The three ran after the others and this test
+    // timed out at 60 s at load 40 (sessions 58, 59): `tag` loads the tagger, 1.1 s of CPU and 15 s of wall at load 30.
+    const stdinRun = run(['tag', '--jsonl', '-'], { input: '{"id":"a","title":"Pelastuslain muutos"}\n' });
+    const twiceRun = run(['items', '--limit', '2', '--limit=2', '--db', big, '--feeds', seedFeeds]);
+    const eqRun = run(['items', '--limit=-2', '--db', big, '--feeds', seedFeeds]);
     const refused = await Promise.all(cases.map(([args]) => run([...args, '--db', big, '--feeds', seedFeeds])));
     cases.forEach(([args, message], i) => {
       const r = refused[i];
       expect([r.code, r.out, r.err.split('\n')[0]], args.join(' ')).toEqual([2, '', message]);
     });
     // A lone dash is standard input, not an option; a negative number written with = is the option's value.
-    const stdin = await run(['tag', '--jsonl', '-'], { input: '{"id":"a","title":"Pelastuslain muutos"}\n' });
+    const [stdin, twice, eq] = await Promise.all([stdinRun, twiceRun, eqRun]);
     expect([stdin.code, JSON.parse(stdin.out).primary]).toEqual([0, 'services']);
     // The same value twice is no ambiguity.
-    expect((await run(['items', '--limit', '2', '--limit=2', '--db', big, '--feeds', seedFeeds])).code).toBe(0);
-    const eq = await run(['items', '--limit=-2', '--db', big, '--feeds', seedFeeds]);
+    expect(twice.code).toBe(0);
     expect([eq.code, eq.err.split('\n')[0]]).toEqual([2, 'lakivahti items: --limit must be a positive whole number, not "-2"']);
-  }, 60_000);
+    // 21 starts at once: ~8 s of CPU in all (0.3 s each, the tagger's start 1.1 s); 120 s at load 40.
+  }, 120_000);
 
   const noProc = missingOnHost('/proc/self', 'a folder that cannot be made', "Linux's /proc, where no folder can be made");
   it.skipIf(noProc)(noProc ?? 'a folder that cannot be made fails at once (Node 20 loops on /proc/x with recursive mkdir)', async () => {
