@@ -15,7 +15,9 @@ export const usage = `usage: lakivahti items [--json] [--source ID] [--since DAT
 Stored items, newest first (50 unless --limit). Times are Helsinki time; --json prints one object
 a line with ISO 8601 instants (and each item's matter: its number, or null; a statute's
 inForce: the day its text says it comes into force, or null; joint: whether it is an open joint-response candidate
-today, as --joint lists them; jointDeadlineUnknown: a candidate whose deadline is not known). --search finds words in
+today, as --joint lists them; jointDeadlineUnknown: a candidate whose deadline is not known; sources: every source
+carrying the item, and sameAs: the item it is a copy of, or null). A press release reached through several feeds with
+one link is listed once, as the item stored first, naming them all, unless --source asks for another. --search finds words in
 any inflected form; --joint lists open joint-response candidates, nearest deadline first, and after them those whose
 deadline is not known ([määräaika ei tiedossa]). Reads the database without changing it.
 `;
@@ -67,7 +69,7 @@ function itemJson(r: ItemRow, today: string): string {
   const joint = isCandidateOn(r, today);
   const jointDeadlineUnknown = isDeadlineUnknownCandidate(r);
   return JSON.stringify({ id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint,
-    matter, inForce, jointDeadlineUnknown });
+    matter, inForce, jointDeadlineUnknown, sources: r.sources ?? [source], sameAs: r.sameAs ?? null });
 }
 
 /** An item as one line for people. */
@@ -75,5 +77,7 @@ function itemLine(r: ItemRow): Buffer {
   const dl = r.deadline ? `  [määräaika ${finnishDate(r.deadline) ?? r.deadline}]` : isDeadlineUnknownCandidate(r) ? '  [määräaika ei tiedossa]' : '';
   const goals = r.goals.length ? `  {${r.goals.join(', ')}}` : '';
   const matter = r.matter === null ? '' : `  (asia ${r.matter})`;
-  return terminalLine`#${r.id}  ${fiWhen(r.published, '-')}  ${r.source}  ${inlineTitle(r.title)}${dl}${goals}${matter}`;
+  // A release reached through two feeds names them all (valtioneuvosto+stm).
+  const source = (r.sources ?? [r.source]).join('+');
+  return terminalLine`#${r.id}  ${fiWhen(r.published, '-')}  ${source}  ${inlineTitle(r.title)}${dl}${goals}${matter}`;
 }

@@ -134,6 +134,21 @@ function otherLang(language: string | undefined, lang: Lang): { titleLang?: Lang
 const newestFirst = (a: DigestItem, b: DigestItem) =>
   byCodeUnit(b.published ?? b.firstSeenAt, a.published ?? a.firstSeenAt) || b.id - a.id;
 
+/**
+ * A press release reached through several feeds once (see ItemRow.sameAs): as its first stored item when that is among
+ * them, else as the first of its copies; the entry names every source carrying it.
+ */
+function onePerRelease(items: DigestItem[]): DigestItem[] {
+  const firsts = new Set(items.filter((i) => !i.sameAs).map((i) => i.id));
+  const copied = new Set<number>();
+  return items.filter((i) => {
+    if (!i.sameAs) return true;
+    if (firsts.has(i.sameAs) || copied.has(i.sameAs)) return false;
+    copied.add(i.sameAs);
+    return true;
+  });
+}
+
 /** Build the digest for one recipient: the network's (no `follows`) or a personal subscription's. */
 export function buildDigest(input: BuildInput): Digest {
   const { data, lang, labels, follows: f, searchHits, sourceNames } = input;
@@ -147,7 +162,7 @@ export function buildDigest(input: BuildInput): Digest {
     .filter((e) => (f ? f.matters.includes(e.matter) || overlaps(e.goals, f.goals) : e.goals.length > 0))
     .map((e): MovedEntry => ({ ref: `event:${e.id}`, matter: e.matter, title: e.matterTitle, text: describeMatterEvent(e, lang), at: e.at,
       ...otherLang(e.matterTitleLang ?? undefined, lang) }));
-  const items = data.items.filter((i) => (f ? followsItem(i, f, searchHits) : i.relevant === true)).sort(newestFirst);
+  const items = onePerRelease(data.items.filter((i) => (f ? followsItem(i, f, searchHits) : i.relevant === true))).sort(newestFirst);
   const groups = new Map<string, GoalGroup>();
   for (const goal of Object.keys(labels)) groups.set(goal, { goal, label: labels[goal], items: [], more: 0 });
   // Newest first (sorted above), so that a capped group shows the latest, the first of the web list its link opens.
@@ -160,7 +175,8 @@ export function buildDigest(input: BuildInput): Digest {
       continue;
     }
     group.items.push({
-      ref: `item:${i.id}`, item: i.id, title: i.title, url: i.url, source: sourceNames?.[i.source] ?? i.source, organisation: i.organisation,
+      ref: `item:${i.id}`, item: i.id, title: i.title, url: i.url, organisation: i.organisation,
+      source: (i.sources ?? [i.source]).map((s) => sourceNames?.[s] ?? s).join(', '),
       published: i.published, matter: i.matter, why: whyLine(i, labels, lang),
       ...otherLang(i.language, lang),
     });

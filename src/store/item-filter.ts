@@ -80,10 +80,16 @@ function cursorCondition(page: PageRequest): { sql: string; args: (string | numb
 }
 
 /** The WHERE conditions of a filter over `items i LEFT JOIN reviews r ON r.id = i.latest_review_id`. */
+/** Not a copy of a press release another source stored first (see ItemRow.sameAs). */
+const NOT_A_COPY = 'i.same_as IS NULL';
+
 export function filterConditions(f: ItemFilter): { where: string[]; args: (string | number)[] } {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (f.source) where.push('i.source_id = ?'), args.push(f.source);
+  // A press release reached through several feeds is listed once, as its first stored item (naming every source),
+  // unless a source is asked for (see ItemRow.sameAs).
+  else where.push(NOT_A_COPY);
   if (f.organisations?.length) where.push(`i.organisation IN (${f.organisations.map(() => '?').join(', ')})`), args.push(...f.organisations);
   if (f.kind) where.push('i.kind = ?'), args.push(f.kind);
   // Swedish as a literal, so that the planner can read the list of Swedish items from their own (partial) index.
@@ -109,8 +115,9 @@ export function filterConditions(f: ItemFilter): { where: string[]; args: (strin
  */
 export function itemPageQuery(f: ItemFilter, page: PageRequest, hits?: string): { sql: string; args: (string | number)[] } {
   const { where, args } = filterConditions(hits === undefined ? f : { ...f, match: undefined });
-  // Matches with no other filter need only their sort keys: read from items_sort_by_id, not from each item's row.
-  const keysOnly = hits !== undefined && where.length === 0;
+  // Matches with no other filter need only their sort keys (and whether each is a copy): read from items_sort_by_id,
+  // not from each item's row.
+  const keysOnly = hits !== undefined && where.every((w) => w === NOT_A_COPY);
   const newerFirst = !towardNewer(page);
   const cursor = cursorCondition(page);
   if (cursor) where.push(cursor.sql), args.push(...cursor.args);

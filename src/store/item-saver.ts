@@ -3,7 +3,7 @@ import { insertRows, prepared, type Db } from './db.js';
 import type { Consultation } from '../model.js';
 import { goalRows, putTagValues, TAG_ASSIGNMENTS, TAG_COLUMNS, type ItemToStore } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
-import type { ItemVersion } from './items.js';
+import { MARK_COPIES_SQL, type ItemVersion } from './items.js';
 import { createLinker } from './matters.js';
 import { ftsKey, searchWordsWriter } from './search-words.js';
 
@@ -183,6 +183,9 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
     linker.link(id, now);
   };
 
+  // A press release another source stored first under the same link, in the same language, is a copy of it.
+  const markCopies = prepared(db, MARK_COPIES_SQL);
+
   const outcome: SaveOutcome = { created: [], updated: [], duplicates: 0 };
   const seen = new Set<string>();
   const add = (items: ItemToStore[], now: string) => {
@@ -254,6 +257,7 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
     const created = outcome.created.length - firstCreated;
     if (created === 0) return;
     countItems.run(sourceId, created);
+    markCopies.run(JSON.stringify(outcome.created.slice(firstCreated)));
     if (outcome.created.length - indexed >= TEXT_ITEMS) writeText();
   };
   return {

@@ -29,6 +29,13 @@ export interface ItemRow {
   matter: number | null;
   /** A statute's entry into force as its text states it (YYYY-MM-DD), or null (always read; optional for rows built by hand). */
   inForce?: string | null;
+  /**
+   * A press release another source stored first under the same link and language: that first item's id (this one is
+   * its copy, left out of the lists that do not ask for its source); else null (optional for rows built by hand).
+   */
+  sameAs?: number | null;
+  /** Every source carrying the release, the first stored first (only this item's source when no other carries it). */
+  sources?: string[];
 }
 
 export interface ItemQuery {
@@ -49,9 +56,33 @@ export interface ItemQuery {
   matter?: number;
   /** Only these items. */
   ids?: number[];
+  /** With the copies of releases another source stored first (see ItemRow.sameAs): on when a source or ids are asked for. */
+  copies?: boolean;
 }
 
 const MACHINE_GOALS = '(SELECT json_group_array(goal) FROM (SELECT goal FROM item_goals WHERE item_id = i.id ORDER BY rank))';
+
+/**
+ * The sources carrying a press release (see ItemRow.sources), its first stored item's first and then its copies' (by
+ * the same_as index, in id order), comma-separated (source ids have no commas); NULL for an item of any other kind.
+ * One lookup by primary key and one by the same_as index; no sort.
+ */
+const RELEASE_SOURCES = `CASE WHEN i.kind = 'press-release' THEN (SELECT f.source_id FROM items f WHERE f.id = coalesce(i.same_as, i.id))
+  || coalesce((SELECT ',' || group_concat(c.source_id, ',') FROM items c WHERE c.same_as = coalesce(i.same_as, i.id)), '') END`;
+
+/**
+ * The first stored item of each of these new press releases that another source stored under the same link in the same
+ * language (see ItemRow.sameAs; the argument a JSON array of item ids): one statement a batch of new items, by the
+ * partial index of press releases by link.
+ */
+export const MARK_COPIES_SQL = `UPDATE items SET same_as = (SELECT min(o.id) FROM items o
+    WHERE o.url = items.url AND o.language = items.language AND o.kind = 'press-release'
+      AND o.source_id <> items.source_id AND o.id < items.id)
+  WHERE id IN (SELECT value FROM json_each(?)) AND kind = 'press-release' AND url IS NOT NULL`;
+
+/** The other items of the release an item is one of (its first stored item and that one's copies; none if it is no copy). */
+export const RELEASE_COPIES_SQL = `SELECT g.id FROM items i JOIN items g ON g.id = coalesce(i.same_as, i.id) OR g.same_as = coalesce(i.same_as, i.id)
+  WHERE i.id = ? AND i.kind = 'press-release' AND g.id <> i.id`;
 
 /** The columns of an ItemRow, over `items i` joined with its latest review `r` (see rowFrom). */
 const ROW_COLUMNS = `i.id, i.source_id AS source, i.title, i.url, i.published, i.summary, i.language, i.deadline,
@@ -60,6 +91,7 @@ const ROW_COLUMNS = `i.id, i.source_id AS source, i.title, i.url, i.published, i
   COALESCE(r.relevant, i.relevant) AS relevant,
   COALESCE(r.goals, ${MACHINE_GOALS}) AS goals,
   CASE WHEN r.id IS NULL THEN i.primary_goal ELSE r.primary_goal END AS "primary",
+  i.same_as AS sameAs, ${RELEASE_SOURCES} AS sources,
   r.reviewer AS reviewedBy`;
 /** The latest review is kept on the item (latest_review_id, maintained by triggers): one lookup by key. */
 const rowFrom = (items = 'items i') => `${items} LEFT JOIN reviews r ON r.id = i.latest_review_id`;
@@ -73,13 +105,13 @@ const rowFrom = (items = 'items i') => `${items} LEFT JOIN reviews r ON r.id = i
  */
 export const listRowSelect = (items = 'items i', { summaries = true } = {}): string => `SELECT i.id, i.source_id, i.title, i.url, i.published, ${summaries ? 'i.summary' : "''"},
   i.language, i.deadline, i.organisation, i.kind, i.stage, i.joint, i.matter_id, i.in_force, COALESCE(r.relevant, i.relevant),
-  r.goals, CASE WHEN r.id IS NULL THEN i.primary_goal ELSE r.primary_goal END, r.reviewer, m.stage, i.sort_key
+  r.goals, CASE WHEN r.id IS NULL THEN i.primary_goal ELSE r.primary_goal END, r.reviewer, m.stage, i.sort_key, ${RELEASE_SOURCES}, i.same_as
   FROM ${rowFrom(items)} LEFT JOIN matters m ON m.id = i.matter_id`;
 
 type ListColumns = [id: number, source: string, title: string, url: string | null, published: string | null, summary: string,
   language: string, deadline: string | null, organisation: string | null, kind: string, stage: string | null, joint: number,
   matter: number | null, inForce: string | null, relevant: number | null, reviewGoals: string | null, primary: string | null,
-  reviewedBy: string | null, matterStage: string | null, sortKey: string];
+  reviewedBy: string | null, matterStage: string | null, sortKey: string, sources: string | null, sameAs: number | null];
 
 /** A web list row: an ItemRow with its matter's stage. */
 export type ListRow = ItemRow & { matterStage: string | null };
@@ -104,12 +136,12 @@ export function readListRows(db: Db, sql: string, args: unknown[], { identifiers
       AND type <> 'lausuntopalvelu' ORDER BY item_id, type, value`).raw(true).all(ids) as [number, string][])
     (identifiers.get(id) ?? identifiers.set(id, []).get(id)!).push(value);
   const rows = raw.map(([id, source, title, url, published, summary, language, deadline, organisation, kind, stage, joint, matter,
-    inForce, relevant, reviewGoals, primary, reviewedBy, matterStage]): ListRow => ({
+    inForce, relevant, reviewGoals, primary, reviewedBy, matterStage, , sources, sameAs]): ListRow => ({
     id, source, title, url, published, summary, language, identifiers: identifiers.get(id) ?? [], deadline, organisation, kind,
     stage, joint: joint === 1, matter, inForce, relevant: relevant === null ? null : relevant === 1,
     // The reviewer's goals when reviewed (none when judged not relevant), else the tagger's.
     goals: relevant === 0 ? [] : reviewGoals !== null ? (JSON.parse(reviewGoals) as string[]) : (goals.get(id) ?? []),
-    primary, reviewedBy, matterStage,
+    primary, reviewedBy, matterStage, sameAs, sources: sources === null ? [source] : sources.split(','),
   }));
   return { rows, sortKeys: raw.map((r) => r[19]) };
 }
@@ -152,14 +184,15 @@ export function compareBinary(a: string, b: string): number {
   return a.length - b.length;
 }
 
-type RawRow = Omit<ItemRow, 'identifiers' | 'goals' | 'relevant' | 'joint'> & {
-  identifiers: string; goals: string; relevant: number | null; joint: number;
+type RawRow = Omit<ItemRow, 'identifiers' | 'goals' | 'relevant' | 'joint' | 'sources'> & {
+  identifiers: string; goals: string; relevant: number | null; joint: number; sources: string | null;
 };
 
 function toItemRow<T extends RawRow>(r: T): Omit<T, keyof RawRow> & ItemRow {
   return {
     ...r,
     identifiers: JSON.parse(r.identifiers) as string[],
+    sources: r.sources === null ? [r.source] : r.sources.split(','),
     goals: r.relevant === 0 ? [] : (JSON.parse(r.goals) as string[]),
     relevant: r.relevant === null ? null : r.relevant === 1,
     joint: r.joint === 1,
@@ -179,6 +212,8 @@ export function itemListQuery(q: ItemQuery = {}, { idsOnly = false } = {}): { sq
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (q.source) where.push('i.source_id = ?'), args.push(q.source);
+  // A release reached through two feeds is listed once, as its first stored item, unless its source is asked for.
+  if (!(q.copies ?? (q.source !== undefined || q.ids !== undefined))) where.push('i.same_as IS NULL');
   if (q.since) where.push('i.sort_key >= ?'), args.push(q.since);
   // Unary + keeps the planner walking the list order and testing each item against the (materialized) matches,
   // rather than sorting every match: a page needs only the first `limit` of them.

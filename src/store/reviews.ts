@@ -1,6 +1,7 @@
 // Reviewers' decisions on tags: stored with who and when, never overwritten by retagging.
 import { prepared, type Db } from './db.js';
 import type { Consultation, ItemForTagging } from '../model.js';
+import { RELEASE_COPIES_SQL } from './items.js';
 
 /** One decision as a reviewer made it. */
 export interface ReviewInput {
@@ -30,17 +31,24 @@ export function latestReviewIds(db: Db, itemIds: number[]): Map<number, number> 
   return new Map(rows);
 }
 
-/** Record a decision; throws if the item does not exist. */
+/**
+ * Record a decision; throws if the item does not exist. A press release reached through several feeds (see
+ * ItemRow.sameAs) is one release: the decision is recorded on each of its items, and the id returned is the one on
+ * the item named.
+ */
 export function insertReview(db: Db, r: ReviewInput): number {
   const exists = prepared(db, 'SELECT 1 FROM items WHERE id = ?').get(r.itemId);
   if (!exists) throw new Error(`no item with id ${r.itemId}`);
-  return Number(
-    prepared(db, `INSERT INTO reviews (item_id, reviewer, at, relevant, goals, rejected, primary_goal, note)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(r.itemId, r.reviewer, r.at ?? new Date().toISOString(), Number(r.relevant), JSON.stringify(r.goals),
-        JSON.stringify(r.rejected), r.primary ?? r.goals[0] ?? null, r.note ?? null).lastInsertRowid,
-  );
+  const insert = prepared(db, `INSERT INTO reviews (item_id, reviewer, at, relevant, goals, rejected, primary_goal, note)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const at = r.at ?? new Date().toISOString();
+  const values = [r.reviewer, at, Number(r.relevant), JSON.stringify(r.goals), JSON.stringify(r.rejected), r.primary ?? r.goals[0] ?? null, r.note ?? null];
+  const id = Number(insert.run(r.itemId, ...values).lastInsertRowid);
+  for (const other of releaseCopies(db, r.itemId)) insert.run(other, ...values);
+  return id;
 }
+
+const releaseCopies = (db: Db, itemId: number): number[] => prepared(db, RELEASE_COPIES_SQL).pluck().all(itemId) as number[];
 
 /** The latest decision per item, with the item's text, for learning. */
 export interface ReviewedItem extends Omit<ReviewRecord, 'id' | 'note'>, ItemForTagging {
@@ -55,6 +63,8 @@ export function listLatestReviews(db: Db): ReviewedItem[] {
         i.title, i.summary, i.source_id AS sourceId, i.language, i.kind, i.organisation, i.deadline, i.consultation,
         (SELECT MIN(ii.type || ' ' || ii.value) FROM item_identifiers ii WHERE ii.item_id = i.id AND ii.role = 'self') AS selfIdentifier
       FROM items i JOIN reviews r ON r.id = i.latest_review_id
+      -- A release reached through several feeds is learnt from once: from its first stored item when that is reviewed.
+      WHERE i.same_as IS NULL OR NOT EXISTS (SELECT 1 FROM items f WHERE f.id = i.same_as AND f.latest_review_id IS NOT NULL)
       ORDER BY r.at, r.id`)
     .all() as (Omit<ReviewedItem, 'relevant' | 'goals' | 'rejected' | 'consultation'> & {
       relevant: number; goals: string; rejected: string; consultation: string | null;

@@ -76,7 +76,7 @@ export function storedRowHtml(r: ItemRow & { matterStage?: string | null }, ctx:
   for (let i = 0; i < r.goals.length; i++) goals += `${i ? ' ' : ''}<span class="goal">${esc(ctx.goalLabel(r.goals[i]))}</span>`;
   const stage = r.matter ? stageName(r.matterStage, ctx.lang) : null;
   return cells(WORDS.get(ctx.lang)!, unread, `/items/${r.id}`, r.language !== ctx.lang && isLang(r.language) ? ` lang="${esc(r.language)}"` : '',
-    titleHtml ?? escapeHtml(r.title), summaryHtml, ctx.sourceName(r.source), r.organisation, r.published, goals, r.relevant === false,
+    titleHtml ?? escapeHtml(r.title), summaryHtml, (r.sources ?? [r.source]).map((s) => ctx.sourceName(s)).join(', '), r.organisation, r.published, goals, r.relevant === false,
     !!r.reviewedBy, deadlineView(r.deadline, ctx.today, ctx.lang), r.matter, stage ? esc(stage) : null);
 }
 

@@ -4,7 +4,7 @@
 // here; one that no query reads any more fails, and is a candidate to drop (as migration 021 dropped two).
 import { describe, expect, it } from 'vitest';
 import {
-  hasItemKey, itemListQuery, itemPageQuery, listDeadlines, listOrganisations, MATTER_PAGE_SQL, matterItemsQuery,
+  hasItemKey, itemListQuery, MARK_COPIES_SQL, RELEASE_COPIES_SQL, itemPageQuery, listDeadlines, listOrganisations, MATTER_PAGE_SQL, matterItemsQuery,
   openDb, type Db,
 } from '../../src/store/index.js';
 import { explain } from '../helpers/plans.js';
@@ -46,6 +46,10 @@ const readers: Record<string, () => Query[]> = {
   // A matter's items a page at a time (and the foreign key's ON DELETE SET NULL), and its statement requests.
   items_by_matter_sort: () => [matterItemsQuery(1, { limit: 50 }), literal(MATTER_PAGE_SQL.total)],
   items_consulted_by_matter: () => [literal(MATTER_PAGE_SQL.answered)],
+  // A new press release's first stored item under its link (migration 031), and a release's copies, each listed
+  // row's sources and a review's copies (and the foreign key's ON DELETE SET NULL).
+  items_by_release: () => [literal(MARK_COPIES_SQL)],
+  items_by_same_as: () => [literal(RELEASE_COPIES_SQL), itemListQuery({ limit: 50 })],
 };
 
 describe('store: every index on items is read by a query of the store', () => {

@@ -224,3 +224,24 @@ describe('migration 027: one spelling per address', () => {
     expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   });
 });
+
+describe('migration 031: a press release reached through two feeds', () => {
+  it('marks each later copy (another source, the same link and language) with its first stored item', () => {
+    const db = databaseAt(30);
+    db.exec(`
+      INSERT INTO sources (id, name, url, created_at) VALUES ('valtioneuvosto', 'V', 'https://example.fi', 'a'), ('stm', 'S', 'https://example.fi/s', 'a');
+      INSERT INTO items (id, source_id, key, url, title, language, kind, hash, first_seen_at, last_seen_at, changed_at) VALUES
+        (1, 'valtioneuvosto', 'k1', 'https://valtioneuvosto.fi/-/1/a', 'A', 'fi', 'press-release', 'h', 'a', 'a', 'a'),
+        (2, 'stm', 'k2', 'https://valtioneuvosto.fi/-/1/a', 'A', 'fi', 'press-release', 'h', 'a', 'a', 'a'),
+        (3, 'stm', 'k3', 'https://valtioneuvosto.fi/-/1/a', 'A', 'sv', 'press-release', 'h', 'a', 'a', 'a'),
+        (4, 'stm', 'k4', 'https://valtioneuvosto.fi/-/1/b', 'B', 'fi', 'press-release', 'h', 'a', 'a', 'a'),
+        (5, 'valtioneuvosto', 'k5', 'https://valtioneuvosto.fi/-/1/b', 'B', 'fi', 'news', 'h', 'a', 'a', 'a'),
+        (6, 'valtioneuvosto', 'k6', 'https://valtioneuvosto.fi/-/1/c', 'C', 'fi', 'press-release', 'h', 'a', 'a', 'a'),
+        (7, 'valtioneuvosto', 'k7', 'https://valtioneuvosto.fi/-/1/c', 'C', 'fi', 'press-release', 'h2', 'a', 'a', 'a');
+    `);
+    expect(migrate(db)).toEqual(['031-same-release.sql']);
+    // Only 2: 3 is in another language, 5 is no press release, 7 is of the same source as 6.
+    expect(db.prepare('SELECT id, same_as FROM items ORDER BY id').raw(true).all()).toEqual([[1, null], [2, 1], [3, null], [4, null], [5, null], [6, null], [7, null]]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
