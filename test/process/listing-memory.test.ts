@@ -49,7 +49,7 @@ describe('items lists more than fits in memory at once', () => {
     expect(lines).toHaveLength(ITEMS);
     const first = JSON.parse(lines[0]) as Record<string, unknown>;
     expect(Object.keys(first)).toEqual(['id', 'source', 'title', 'url', 'published', 'summary', 'language', 'identifiers', 'deadline',
-      'organisation', 'kind', 'stage', 'relevant', 'goals', 'primary', 'joint', 'matter', 'inForce', 'jointDeadlineUnknown']);
+      'organisation', 'kind', 'stage', 'relevant', 'goals', 'primary', 'joint', 'matter', 'inForce', 'jointDeadlineUnknown', 'sources', 'sameAs']);
     expect(first.id).toBe(ITEMS); // newest first
     expect(first.summary).toBe(`${SUMMARY}${ITEMS}`);
     expect(new Set(lines.map((l) => (JSON.parse(l) as { id: number }).id)).size).toBe(ITEMS);

@@ -157,8 +157,9 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
     expect(Object.keys(items[0]).slice(0, 16)).toEqual(['id', 'source', 'title', 'url', 'published', 'summary', 'language', 'identifiers',
       'deadline', 'organisation', 'kind', 'stage', 'relevant', 'goals', 'primary', 'joint']);
     expect(items.find((i) => i.source === 'stm')!.matter).toBeNull();
-    // A statute's own day of entry into force, added after the earlier fields; null for the rest.
-    expect(Object.keys(items[0]).slice(16)).toEqual(['matter', 'inForce', 'jointDeadlineUnknown']);
+    // A statute's own day of entry into force, added after the earlier fields; null for the rest. Then (session 60) a
+    // press release's sources and the item it is a copy of, after those.
+    expect(Object.keys(items[0]).slice(16)).toEqual(['matter', 'inForce', 'jointDeadlineUnknown', 'sources', 'sameAs']);
     expect(items.map((i) => [i.source, i.inForce]).filter(([, d]) => d !== null)).toEqual([['finlex', '2090-01-01']]);
     const inLife = items.filter((i) => ['hankeikkuna', 'lausuntopalvelu', 'finlex'].includes(i.source as string));
     expect(new Set(inLife.map((i) => i.matter)).size).toBe(1);
