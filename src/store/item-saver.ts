@@ -3,7 +3,7 @@ import { insertRows, prepared, type Db } from './db.js';
 import type { Consultation } from '../model.js';
 import { goalRows, putTagValues, TAG_ASSIGNMENTS, TAG_COLUMNS, type ItemToStore } from './tags.js';
 import { diffItem, type Tracked } from './changes.js';
-import { MARK_COPIES_SQL, type ItemVersion } from './items.js';
+import type { ItemVersion } from './items.js';
 import { createLinker } from './matters.js';
 import { ftsKey, searchWordsWriter } from './search-words.js';
 
@@ -103,6 +103,16 @@ export function textIndexer(db: Db): (ids: string) => void {
     searchWords.add(ids);
   };
 }
+
+/**
+ * The first stored item of each of these new press releases that another source stored under the same link in the same
+ * language (see ItemRow.sameAs; the argument a JSON array of item ids): one statement a batch of new items, by the
+ * partial index of press releases by link. Here, not in items.ts: a crawl that stores nothing loads no reader.
+ */
+export const MARK_COPIES_SQL = `UPDATE items SET same_as = (SELECT min(o.id) FROM items o
+    WHERE o.url = items.url AND o.language = items.language AND o.kind = 'press-release'
+      AND o.source_id <> items.source_id AND o.id < items.id)
+  WHERE id IN (SELECT value FROM json_each(?)) AND kind = 'press-release' AND url IS NOT NULL`;
 
 /**
  * Prepare to save a run's items in one or more batches (statements are prepared once, stored keys read a batch at a time). `textLater`: the

@@ -70,20 +70,6 @@ const MACHINE_GOALS = '(SELECT json_group_array(goal) FROM (SELECT goal FROM ite
 const RELEASE_SOURCES = `CASE WHEN i.kind = 'press-release' THEN (SELECT f.source_id FROM items f WHERE f.id = coalesce(i.same_as, i.id))
   || coalesce((SELECT ',' || group_concat(c.source_id, ',') FROM items c WHERE c.same_as = coalesce(i.same_as, i.id)), '') END`;
 
-/**
- * The first stored item of each of these new press releases that another source stored under the same link in the same
- * language (see ItemRow.sameAs; the argument a JSON array of item ids): one statement a batch of new items, by the
- * partial index of press releases by link.
- */
-export const MARK_COPIES_SQL = `UPDATE items SET same_as = (SELECT min(o.id) FROM items o
-    WHERE o.url = items.url AND o.language = items.language AND o.kind = 'press-release'
-      AND o.source_id <> items.source_id AND o.id < items.id)
-  WHERE id IN (SELECT value FROM json_each(?)) AND kind = 'press-release' AND url IS NOT NULL`;
-
-/** The other items of the release an item is one of (its first stored item and that one's copies; none if it is no copy). */
-export const RELEASE_COPIES_SQL = `SELECT g.id FROM items i JOIN items g ON g.id = coalesce(i.same_as, i.id) OR g.same_as = coalesce(i.same_as, i.id)
-  WHERE i.id = ? AND i.kind = 'press-release' AND g.id <> i.id`;
-
 /** The columns of an ItemRow, over `items i` joined with its latest review `r` (see rowFrom). */
 const ROW_COLUMNS = `i.id, i.source_id AS source, i.title, i.url, i.published, i.summary, i.language, i.deadline,
   i.organisation, i.kind, i.stage, i.joint, i.matter_id AS matter, i.in_force AS inForce,

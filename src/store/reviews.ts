@@ -1,7 +1,6 @@
 // Reviewers' decisions on tags: stored with who and when, never overwritten by retagging.
 import { prepared, type Db } from './db.js';
 import type { Consultation, ItemForTagging } from '../model.js';
-import { RELEASE_COPIES_SQL } from './items.js';
 
 /** One decision as a reviewer made it. */
 export interface ReviewInput {
@@ -48,6 +47,12 @@ export function insertReview(db: Db, r: ReviewInput): number {
   return id;
 }
 
+/**
+ * The other items of the release an item is one of (its first stored item and that one's copies; none if it is no copy).
+ * Here, not in items.ts: a crawl, which reads the reviews to learn from, loads no item reader.
+ */
+export const RELEASE_COPIES_SQL = `SELECT g.id FROM items i JOIN items g ON g.id = coalesce(i.same_as, i.id) OR g.same_as = coalesce(i.same_as, i.id)
+  WHERE i.id = ? AND i.kind = 'press-release' AND g.id <> i.id`;
 const releaseCopies = (db: Db, itemId: number): number[] => prepared(db, RELEASE_COPIES_SQL).pluck().all(itemId) as number[];
 
 /** The latest decision per item, with the item's text, for learning. */
