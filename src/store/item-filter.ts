@@ -2,7 +2,7 @@
 import { dataVersion } from './data-version.js';
 import { eachPage, limitRows, prepared, type Db } from './db.js';
 import { expandPrefixes, ftsDay, FTS_ITEM_ID } from './search-words.js';
-import { HAS_GOAL, LISTING_PAGE, listRowSelect, listItems, readListRows, type ItemRow, type ListRow } from './items.js';
+import { HAS_GOAL, LISTING_PAGE, listRowSelect, listItems, NOT_A_COPY, readListRows, type ItemRow, type ListRow } from './items.js';
 
 /** What a person can filter the items list by; every field is optional and they all must hold. */
 export interface ItemFilter {
@@ -80,9 +80,6 @@ function cursorCondition(page: PageRequest): { sql: string; args: (string | numb
 }
 
 /** The WHERE conditions of a filter over `items i LEFT JOIN reviews r ON r.id = i.latest_review_id`. */
-/** Not a copy of a press release another source stored first (see ItemRow.sameAs). */
-const NOT_A_COPY = 'i.same_as IS NULL';
-
 export function filterConditions(f: ItemFilter): { where: string[]; args: (string | number)[] } {
   const where: string[] = [];
   const args: (string | number)[] = [];

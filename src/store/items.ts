@@ -56,9 +56,10 @@ export interface ItemQuery {
   matter?: number;
   /** Only these items. */
   ids?: number[];
-  /** With the copies of releases another source stored first (see ItemRow.sameAs): on when a source or ids are asked for. */
-  copies?: boolean;
 }
+
+/** Not a copy of a press release another source stored first (see ItemRow.sameAs): the lists' condition. */
+export const NOT_A_COPY = 'i.same_as IS NULL';
 
 const MACHINE_GOALS = '(SELECT json_group_array(goal) FROM (SELECT goal FROM item_goals WHERE item_id = i.id ORDER BY rank))';
 
@@ -198,8 +199,8 @@ export function itemListQuery(q: ItemQuery = {}, { idsOnly = false } = {}): { sq
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (q.source) where.push('i.source_id = ?'), args.push(q.source);
-  // A release reached through two feeds is listed once, as its first stored item, unless its source is asked for.
-  if (!(q.copies ?? (q.source !== undefined || q.ids !== undefined))) where.push('i.same_as IS NULL');
+  // A release reached through two feeds is listed once, as its first stored item, unless its source or ids are asked for.
+  if (q.source === undefined && q.ids === undefined) where.push(NOT_A_COPY);
   if (q.since) where.push('i.sort_key >= ?'), args.push(q.since);
   // Unary + keeps the planner walking the list order and testing each item against the (materialized) matches,
   // rather than sorting every match: a page needs only the first `limit` of them.
