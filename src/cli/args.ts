@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stderrLine } from '../stderr-line.js';
-import { writeAndWait } from '../write-wait.js';
+import { writeAndWait } from '../stream-write.js';
 import { pastGlobalOptions } from './global-options.cjs';
 
 /** Global options every command takes. */

@@ -20,7 +20,7 @@ import { itemLang } from '../../present/item-lang.js';
 import type { SessionUser } from '../auth/index.js';
 import { parseId } from '../../parse/id.js';
 import { logRequestFailure } from '../request-log.js';
-import { writeAndWait } from '../../write-wait.js';
+import { writeAndWait } from '../../stream-write.js';
 
 /** How many items a feed carries, and how many rows an export at most. */
 export const FEED_ITEMS = 100;
