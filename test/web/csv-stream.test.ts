@@ -14,6 +14,7 @@ import { openDb, type Db } from '../../src/store/index.js';
 import { createWebApp } from '../../src/web/app.js';
 import { writePages } from '../../src/web/routes/outputs.js';
 import { addUser, Browser } from '../helpers/web.js';
+import { listenLogged } from '../helpers/logged-server.js';
 import { seedDatabase, seedSource } from '../process/seed.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-csv-stream-'));
@@ -30,16 +31,7 @@ beforeAll(async () => {
   db = openDb(file);
   const reader = await addUser(db, 'lukija@example.fi', 'reader');
   const app = createWebApp({ db, sources: [seedSource], configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) });
-  server = await new Promise<http.Server>((resolve) => {
-    const s = http.createServer((req, res) => {
-      const name = (req.url ?? '').split('?')[0];
-      events.push(`${name} began`);
-      const end = res.end.bind(res) as (...a: unknown[]) => http.ServerResponse;
-      res.end = ((...a: unknown[]) => (events.push(`${name} ended`), end(...a))) as typeof res.end;
-      app(req, res);
-    }).listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  ({ server, base } = await listenLogged(app, events));
   b = new Browser(base);
   await b.signIn(reader);
 }, 60_000);

@@ -13,6 +13,7 @@ import { defaultFeedsDir } from '../../src/paths.js';
 import { openDb, type Db } from '../../src/store/index.js';
 import { createWebApp } from '../../src/web/app.js';
 import { addUser, Browser } from '../helpers/web.js';
+import { listenLogged } from '../helpers/logged-server.js';
 import { seedDatabase, seedSource } from '../process/seed.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-feed-stream-'));
@@ -37,16 +38,7 @@ beforeAll(async () => {
     UPDATE items SET matter_id = 1 WHERE id % 8 = 0;`);
   const reader = await addUser(db, 'lukija@example.fi', 'reader');
   const app = createWebApp({ db, sources: [seedSource], configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) });
-  server = await new Promise<http.Server>((resolve) => {
-    const s = http.createServer((req, res) => {
-      const name = (req.url ?? '').split('?')[0];
-      events.push(`${name} began`);
-      const end = res.end.bind(res) as (...a: unknown[]) => http.ServerResponse;
-      res.end = ((...a: unknown[]) => (events.push(`${name} ended`), end(...a))) as typeof res.end;
-      app(req, res);
-    }).listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  ({ server, base } = await listenLogged(app, events));
   b = new Browser(base);
   await b.signIn(reader);
 }, 60_000);
