@@ -36,6 +36,9 @@ Both are stored with the reviewer and time, never overwritten, and kept by every
 (a later merge can join it), a merge holds whatever identifiers say.
 `;
 
+/** A parliament document's or a statute's number as typed ("HE 1/1899 vp", "5/2200"): its year. */
+const OUT_OF_YEARS = /^(?:[A-Za-zÄÖäö]{1,6}\s*)?\d{1,5}\s*\/\s*(\d{4})(?:\s*(?:vp|rd))?$/i;
+
 /**
  * A matter's number, or the matter holding an identifier (undefined when none does); a UsageError for neither, and
  * for an identifier two or more matters hold (after a reviewer split one): the person picks by number.
@@ -51,6 +54,9 @@ export function resolveMatter(db: Db, ref: string): number | undefined {
     const within = identifierWithin(ref);
     const extra = within && [within.before, within.after].filter(Boolean).map((t) => `"${t}"`).join(' and ');
     if (within) throw new UsageError(`"${ref}" has ${extra} beside the identifier ${within.value}; give the identifier alone`);
+    // Written as a parliament document's or a statute's number, but of a year none has (the identifiers' rule, 1900–2199).
+    const year = OUT_OF_YEARS.exec(ref)?.[1];
+    if (year && !/^(?:19|20|21)/.test(year)) throw new UsageError(`"${ref}" is no identifier: its year ${year} is not within 1900–2199`);
     throw new UsageError(`"${ref}" is neither a matter number nor an identifier (e.g. HE 184/2026 vp, VN/31234/2026)`);
   }
   const found = mattersByIdentifier(db, identifier.type, identifier.value);

@@ -590,13 +590,18 @@ export function splitItem(db: Db, matterId: number, itemId: number, by: Correcti
 }
 
 /**
- * The matter a reviewer's merge took matter `gone` into, as it stands now (the matter its first item is in, after any
- * later merge), or undefined when no merge took it: a link to a merged-away matter (an older digest's, a bookmark)
- * then still leads to the matter. Joins the crawl's linker made leave no record of the number that went.
+ * The matter a reviewer's merge took matter `gone` into, as it stands now (the matter the merge's item of `gone` is in,
+ * or its item of the other matter, after any later merge), or undefined when no merge took it: a link to a
+ * merged-away matter (an older digest's, a bookmark) then still leads to the matter. An item split off after the merge
+ * says nothing of where the matter went (it left it): `gone` led to that item's matter of its own once a second
+ * reviewer split it, while the merge's other items stayed together. Joins the crawl's linker made leave no record of
+ * the number that went.
  */
 export function mergedInto(db: Db, gone: number): number | undefined {
-  return (prepared(db, `SELECT i.matter_id FROM matter_corrections c JOIN items i ON i.id = c.other
-    WHERE c.kind = 'merge' AND c.other_matter = ? AND i.matter_id IS NOT NULL ORDER BY c.id DESC LIMIT 1`).pluck().get(gone) as number | undefined) ?? undefined;
+  return (prepared(db, `SELECT i.matter_id FROM matter_corrections c JOIN items i ON i.id IN (c.other, c.item)
+    WHERE c.kind = 'merge' AND c.other_matter = ? AND i.matter_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM matter_corrections s WHERE s.kind = 'split' AND s.item = i.id AND s.id > c.id)
+    ORDER BY c.id DESC, i.id = c.other DESC LIMIT 1`).pluck().get(gone) as number | undefined) ?? undefined;
 }
 
 /** The corrections that concern a matter: those naming one of its items, and the splits made from it. */

@@ -145,6 +145,34 @@ describe('matter split and matter merge as processes', { timeout: 120_000 }, () 
     expect(listed.filter((id) => id === b)).toEqual([]);
   });
 
+  it('a merged-away number leads to the matter it was merged into, also once the item the merge named is split off again', async () => {
+    const file = path.join(dir, 'contradicted.sqlite');
+    fs.copyFileSync(db, file);
+    const a = (await show(file, 'HE 12/2026 vp')).id;
+    const b = (await show(file, 'HE 184/2026 vp')).id;
+    expect((await run(['matter', 'merge', String(a), String(b), '--reviewer', 'Matti', '--db', file])).code).toBe(0);
+    // The item of B's the merge recorded, split off again by a second reviewer: B's two other items stay in A.
+    const named = new Database(file, { readonly: true });
+    const other = named.prepare("SELECT other FROM matter_corrections WHERE kind = 'merge'").pluck().get() as number;
+    named.close();
+    const split = await run(['matter', 'split', String(a), String(other), '--reviewer', 'Maija', '--db', file]);
+    expect(split.code).toBe(0);
+    const alone = Number(/omaksi asiakseen (\d+)/.exec(split.out)?.[1]);
+    expect((await show(file, String(a))).items).toHaveLength(3);
+    // B leads to A, where the merge took it and most of its items still are; it led to the split item's new matter.
+    const gone = await run(['matter', String(b), '--json', '--db', file]);
+    expect([gone.code, (JSON.parse(gone.out) as { id: number }).id, gone.err])
+      .toEqual([0, a, `lakivahti matter: matter ${b} was merged into matter ${a}; this is matter ${a}\n`]);
+    expect(alone).not.toBe(a);
+    // The merge asked again holds: it was refused, 'matter B was merged into matter <the split item's>: give that'.
+    const again = await run(['matter', 'merge', String(a), String(b), '--reviewer', 'Matti', '--db', file]);
+    expect([again.code, again.err]).toEqual([0, '']);
+    expect(again.out).toMatch(new RegExp(`^${a} ja ${b} ovat jo sama asia ${a}`));
+    // Following B from an older digest follows A, as a subscription to B made before the merge does.
+    const follow = await run(['subscriptions', 'add', 'seuraaja@example.fi', '--matter', String(b), '--db', file]);
+    expect([follow.code, follow.err]).toEqual([0, `lakivahti subscriptions: matter ${b} was merged into matter ${a}; the subscription follows matter ${a}\n`]);
+  });
+
   it('names each mistake with exit 2 and writes nothing, not even to a read-only file', async () => {
     const file = path.join(dir, 'errors.sqlite');
     fs.copyFileSync(db, file);

@@ -103,6 +103,9 @@ describe('matters, matter and relink as processes', { timeout: 120_000 }, () => 
       // "HE 184/2026vp" (the session glued to the year) is the identifier since session 54; a word glued on is not.
       ['HE 184/2026vpk', /"HE 184\/2026vpk" is neither a matter number nor an identifier/],
       ['-1', /^lakivahti matter: "-1" is neither a matter number nor an identifier/m],
+      // Written as an identifier but of a year no identifier has: it said 'neither a matter number nor an identifier'.
+      ['HE 1/1899 vp', /^lakivahti matter: "HE 1\/1899 vp" is no identifier: its year 1899 is not within 1900–2199$/m],
+      ['rp 5 / 2200 rd', /^lakivahti matter: "rp 5 \/ 2200 rd" is no identifier: its year 2200 is not within 1900–2199$/m],
       // Digits that are no matter's number by the one rule (src/parse/id.ts): it said 'no matter 07' (exit 1) beside a
       // matter 7, and merge and split 'no matter 0'.
       ['07', /^lakivahti matter: "07" is not a matter number \(as `matters` shows it: no leading zero, at most 15 digits\)$/m],
