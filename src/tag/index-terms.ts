@@ -102,8 +102,8 @@ const PARTS = /([-−]?)["“”„]([^"“”„]*)["“”„]|[^\s"“”„]
  * (pelastuslaki finds pelastuslain; kunta finds kuntien, lag finds lagarna). Words in double quotes are a phrase: each
  * word found as it is found alone, and the words next to each other in that order in the title or the summary, each
  * as its stem (phraseStem). `OR` in capitals between words gives alternatives (`valmiuslaki OR pelastuslaki`), and
- * a word or phrase written with a minus first is one the item must not have (`pelastuslaki -kunta`), as search engines
- * read them; a query of excluded words alone has nothing to find. Without `lang` (the language of one typed word
+ * a word or phrase written with a minus first is one the item must not have (`pelastuslaki -kunta`), and a word with a
+ * star after it asks for the words it begins (`tied*`), as search engines read them; a query of excluded words alone has nothing to find. Without `lang` (the language of one typed word
  * cannot be told) a word is looked up both ways. Returns null when there are no words to find. The invisible
  * characters stored text drops (a soft hyphen or a zero-width space pasted with a word) are dropped here too, so they
  * join the word they stand in as they do in the index.
@@ -121,7 +121,10 @@ export function searchQuery(text: string, analyzer: Analyzer, lang?: Lang): stri
   }
   const terms = (parts: string[]) => parts.flatMap((p) => {
     if (p.startsWith(ID_MARK)) return [identifierQuery(p.slice(ID_MARK.length))];
-    const words = tokenize(p.replace(/^"/, '')).map((t) => wordQuery(t.lower, analyzer, lang));
+    // A star right after a word (tied*) asks for the words it begins, however short it is.
+    const starred = !p.startsWith('"') && p.endsWith('*');
+    const tokens = tokenize(p.replace(/^"/, ''));
+    const words = tokens.map((t, i) => wordQuery(t.lower, analyzer, lang, starred && i === tokens.length - 1 && t.lower.length >= 2));
     if (!p.startsWith('"') || words.length < 2) return words;
     const stems = tokenize(p.slice(1)).map((t) => `${ftsString(phraseStem(t.lower, analyzer, lang))}*`);
     return [`(${words.join(' AND ')} AND ${WRITTEN} : ${stems.join(' + ')})`];
@@ -188,8 +191,10 @@ function phraseStem(lower: string, analyzer: Analyzer, lang?: Lang): string {
 /** The index's columns that hold the words as written (search_terms holds their keys). */
 const WRITTEN = '{title summary}';
 
-/** The FTS5 alternatives that find one typed word (lowercased): "word"* OR "key" OR … in parentheses. */
-function wordQuery(lower: string, analyzer: Analyzer, lang?: Lang): string {
+/** The FTS5 alternatives that find one typed word (lowercased): "word"* OR "key" OR … in parentheses; a starred word its start. */
+function wordQuery(lower: string, analyzer: Analyzer, lang?: Lang, starred = false): string {
+  // A start asked for (tied*) is that start alone: its letters are no word of their own to read forms of.
+  if (starred) return `(${ftsString(lower)}*)`;
   const finnish = lang !== 'sv';
   const swedish = lang !== 'fi';
   // Compounds that begin with the word (pelastus finds pelastuslaitos), but a short word only as itself:

@@ -118,6 +118,16 @@ describe('searchQuery', () => {
     expect(searchQuery('talous -"kunnan talous"', snowball, 'fi')).toMatch(/^\(\("talous"\*\) NOT \(.* \+ "talou"\*\)\)$/);
   });
 
+  it('reads a star after a word as its start, however short (tied* finds tiedote), as Finlex search does', () => {
+    expect(searchQuery('tied*', snowball, 'fi')).toBe('("tied"*)');
+    expect(searchQuery('lag*', snowball, 'sv')).toMatch(/^\("lag"\*/);
+    expect(searchQuery('palo tied*', snowball, 'fi')).toBe('("palo") AND ("tied"*)');
+    expect(searchQuery('kuu -tied*', snowball, 'fi')).toBe('(("kuu") NOT ("tied"*))');
+    // A star alone, or after one letter, is no start: nothing, or the letter as a word.
+    expect(searchQuery('*', snowball, 'fi')).toBeNull();
+    expect(searchQuery('t*', snowball, 'fi')).toBe(searchQuery('t', snowball, 'fi'));
+  });
+
   it('does not read a base form as the inflection of a shorter word (kunta is not kun, ajan not aj)', () => {
     expect(searchQuery('kunta', snowball, 'fi')).not.toMatch(/"kun"/);
     expect(searchQuery('ajan', snowball)).not.toMatch(/"aj"/);
