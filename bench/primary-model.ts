@@ -35,22 +35,47 @@ const indexed = (index: Map<string, number>, x: string[]): number[] => x.map((f)
 export function fit(examples: Example[], options: FitOptions = {}): Record<string, number> {
   const { l2 = 1, steps = 300, rate = 0.5 } = options;
   const index = indexFeatures(examples.map((e) => e.c.features.flat()), options.support ?? 3);
-  const data = examples.filter((e) => e.c.goals.length > 1).map((e) => ({ gold: e.gold, x: e.c.features.map((fs) => indexed(index, fs)) }));
+  // Flat arrays: example d's candidates are start[d] .. start[d + 1] - 1, candidate k's features featOf[fromOf[k]] ..
+  // featOf[fromOf[k + 1] - 1]. The same sums in the same order as over nested arrays (the same weights to the bit),
+  // without fresh arrays per example and step.
+  const data = examples.filter((e) => e.c.goals.length > 1);
+  const start = new Int32Array(data.length + 1);
+  const gold = new Int32Array(data.length);
+  const from: number[] = [0];
+  const feat: number[] = [];
+  data.forEach((e, d) => {
+    gold[d] = e.gold;
+    for (const fs of e.c.features) {
+      feat.push(...indexed(index, fs));
+      from.push(feat.length);
+    }
+    start[d + 1] = from.length - 1;
+  });
+  const fromOf = Int32Array.from(from);
+  const featOf = Int32Array.from(feat);
   const n = Math.max(1, data.length);
   const w = new Float64Array(index.size);
   const g = new Float64Array(index.size);
+  const z = new Float64Array(Math.max(1, ...data.map((e) => e.c.features.length)));
   // Adagrad: features seen often settle, rare ones keep moving until the penalty holds them.
   const h = new Float64Array(index.size).fill(1e-8);
   for (let step = 0; step < steps; step++) {
     g.fill(0);
-    for (const { gold, x } of data) {
-      const z = x.map((fs) => fs.reduce((s, i) => s + w[i], 0));
-      const max = Math.max(...z);
-      const e = z.map((v) => Math.exp(v - max));
-      const total = e.reduce((a, b) => a + b, 0);
-      for (let k = 0; k < x.length; k++) {
-        const d = e[k] / total - (k === gold ? 1 : 0);
-        for (const i of x[k]) g[i] += d / n;
+    for (let d = 0; d < data.length; d++) {
+      const a = start[d];
+      const b = start[d + 1];
+      let max = -Infinity;
+      for (let k = a; k < b; k++) {
+        let s = 0;
+        for (let f = fromOf[k]; f < fromOf[k + 1]; f++) s += w[featOf[f]];
+        z[k - a] = s;
+        if (s > max) max = s;
+      }
+      let total = 0;
+      for (let k = 0; k < b - a; k++) total += z[k] = Math.exp(z[k] - max);
+      for (let k = a; k < b; k++) {
+        const dk = z[k - a] / total - (k - a === gold[d] ? 1 : 0);
+        for (let f = fromOf[k]; f < fromOf[k + 1]; f++) g[featOf[f]] += dk / n;
       }
     }
     for (let i = 0; i < w.length; i++) {

@@ -148,6 +148,29 @@ function suite(name: string, make: () => Analyzer | null): void {
       expect(apart.weights[termKey('vaara+tiedote')]?.['internal-security'] ?? 0).toBeGreaterThan(0.5);
     });
 
+    // decisionOf's key and the Counter (mutation record, session 61): the goals in another order are the same decision,
+    // another primary is another one, and a pair counted once still counts beside an unlinked item sharing its term.
+    it('counts a linked pair once whatever order it lists its goals in, twice for two primaries, and beside a third item', () => {
+      const fi: TagInput = { title: 'Kysely kotitalouksille valmistui', summary: 'Kyselyssä selvitettiin, miten vaaratiedotteet tavoittavat asukkaat.', lang: 'fi' };
+      const sv: TagInput = { title: 'Enkäten till hushållen är klar', summary: 'I enkäten utreddes hur faromeddelandena når invånarna.', lang: 'sv' };
+      const right: TagInput = { title: 'Varoitussireenit uusitaan koko maassa', summary: 'Uudet sireenit asennetaan kolmen vuoden aikana.' };
+      const third: TagInput = { title: 'Tutkimus kuuntelutottumuksista julkaistiin', summary: 'Raportissa mainitaan vaaratiedotteet.' };
+      const term = termKey('vaara+tiedote');
+      const both = (item: TagInput, confirmed: string[], primary: string, twin: string | null): ReviewDecision => ({ item, relevant: true, confirmed, rejected: [], primary, twin });
+      const twin = 'HE 1/2053 vp';
+      const fit = (a: ReviewDecision, b: ReviewDecision, ...rest: ReviewDecision[]) => learnWeights(taxonomy, [a, b, ...rest, both(right, ['internal-security'], 'internal-security', null)], { analyzer }).weights;
+      // The goals in another order: the same decision.
+      expect(fit(both(fi, ['internal-security', 'services'], 'internal-security', twin), both(sv, ['services', 'internal-security'], 'internal-security', twin)))
+        .toEqual(fit(both(fi, ['internal-security', 'services'], 'internal-security', twin), both(sv, ['internal-security', 'services'], 'internal-security', twin)));
+      // Another primary, with the goals listed alike: two decisions, as if unlinked.
+      const primaries = (link: string | null) => fit(both(fi, ['internal-security', 'services'], 'internal-security', link), both(sv, ['internal-security', 'services'], 'services', link));
+      expect(primaries(twin)).toEqual(primaries(null));
+      // The pair reviewed alike counts once beside an unlinked item with the word: two decisions hold it, so it is weighed
+      // (with the pair not counted, the term stays under half a margin).
+      const beside = fit(both(fi, ['internal-security'], 'internal-security', twin), both(sv, ['internal-security'], 'internal-security', twin), both(third, ['internal-security'], 'internal-security', null));
+      expect(beside[term]?.['internal-security']).toBeGreaterThan(0.5);
+    });
+
     it('bounds what learning can change on one item, however many decisions agree', () => {
       const many = Array.from({ length: 40 }, (_, i) => ({ item: { ...rescueDogs[i % 4], id: String(i) }, relevant: false, confirmed: [], rejected: ['services'] }));
       const learned = learnWeights(taxonomy, many, { analyzer });
