@@ -25,3 +25,25 @@ describe.each(roundTaggers('round fifty-two, title-only statutes'))('round fifty
     ['Lag om ändring av 5 § i lagen om hyra av affärslokal', '', 'sv'],
   ] as const, { source: 'finlex', titleOnly: true });
 });
+
+// The joint systems the rescue services share with the police (Virve, KEJO, ERICA, TUVE) lift the policing scope in
+// Swedish as in Finnish: the Swedish unless list lacked them and the Finnish list's other twins. The Virve network written
+// solid (Virvenätet, Virveverkko) is Virve, which alone matches only as a whole word. The Finnish twin is the control: it
+// was relevant before.
+describe.each(roundTaggers('round fifty-two, policing scope'))('round fifty-two, shared systems lift the policing scope in Swedish (%s)', (_name, tag) => {
+  tagCases(tag, 'relevant', { relevant: true, goals: ['internal-security'] }, [
+    ['Täckningen för Virve förbättras i järnvägstunnlarna', 'Polispatrullernas terminaler ska fungera även inne i tunnlarna.', 'sv'],
+    ['Virvenätets täckning förbättras i järnvägstunnlarna', 'Polispatrullernas terminaler ska fungera även inne i tunnlarna.', 'sv'],
+    ['KEJO tas i bruk hos polisen och tullen', 'Polisens fältenheter övergår till det nya ledningssystemet i vår.', 'sv'],
+    ['Virve-verkon kuuluvuus paranee rautatietunneleissa', 'Poliisipartioiden päätelaitteiden on määrä toimia myös tunneleiden sisällä.', 'fi', 'yle'],
+  ] as const, { source: 'yle-sv' });
+});
+
+// Population warnings by the Finnish compound (väestövaroitus), befolknings+varning's twin: Finnish had only the phrase
+// (väestön varoittaminen). The Swedish twin is the control.
+describe.each(roundTaggers('round fifty-two, population warnings'))('round fifty-two, väestövaroitus (%s)', (_name, tag) => {
+  tagCases(tag, 'relevant', { relevant: true, goals: ['internal-security'] }, [
+    ['Väestövaroitukset halutaan kaikkiin matkapuhelimiin myös ulkomaisilla liittymillä', 'Ministeriö selvittää, miten varoitus tavoittaisi myös matkailijat.', 'fi'],
+    ['Befolkningsvarningar ska nå alla mobiltelefoner även med utländska abonnemang', 'Ministeriet utreder hur varningen också kunde nå turister.', 'sv', 'yle-sv'],
+  ] as const, { source: 'yle' });
+});
