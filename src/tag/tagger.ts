@@ -87,6 +87,8 @@ const OCCASION = 3;
 const SURE = 0.6;
 /** What a budget word in a welfare area's budget title weighs for the reform, as an investment plan does. */
 const MONEY = 2;
+/** The subtopic whose context words a title-only statute's title may name as its subject (see score). */
+const STATUTE_SUBJECT = 'preparedness';
 
 /** Build the reusable core: compiled terms and caches for one taxonomy and analyzer. */
 export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}): TaggerCore {
@@ -627,7 +629,10 @@ export function createTaggerCore(taxonomy: Taxonomy, options: TaggerOptions = {}
         evidence.push({ rule: 'false-friend', term: def.text, field, match, goals: {} });
         continue;
       }
-      if (def.rule === 'context' && !anchored) continue;
+      // A statute's title that is all the item says names its subject: a preparedness word there is the state's
+      // preparedness law, not a bank's or a hospital's own planning, and counts without a rescue word (round fifty-two:
+      // "Valtioneuvoston asetus evakuoitujen henkilöiden rekisteröinnistä"). Other context words stay context there.
+      if (def.rule === 'context' && !anchored && !(lone && field === 'title' && def.subtopic === STATUTE_SUBJECT)) continue;
       if (money !== null && cancels(term, money)) continue;
       const sign = def.rule === 'negative' ? -1 : 1;
       const owner = term.owner;
