@@ -1,0 +1,22 @@
+// Round fifty-two's changes to which goal an item is about: vocabulary by kind of wording, Finnish and Swedish alike
+// (issue 10; wordings are this test's own, not a set's items).
+import { describe } from 'vitest';
+import { roundTaggers } from './round-taggers.js';
+import { tagCases } from './round-cases.js';
+
+describe.each(roundTaggers('round fifty-two, goals'))('round fifty-two, goals (%s)', (_name, tag) => {
+  // EMS's own field command (ensihoidon kenttäjohto, fältledningen inom akutvården) is EMS's, the reform's (the lead's
+  // labelling decision, session 61). Before, its field-command system (kenttäjohtojärjestelmä) or fält+ledning, internal
+  // security's, led.
+  tagCases(tag, "EMS's own field command: the reform", { relevant: true, primary: 'welfare-reform' }, [
+    ['Ensihoidon kenttäjohtojärjestelmän hankinta käynnistyy', 'Pelastuslaitokset tuottavat ensihoidon kenttäjohdon hyvinvointialueilla.', 'fi'],
+    ['Fältledningen inom akutvården flyttas till räddningsverket', 'Områdesstyrelsen beslutade om arrangemanget.', 'sv'],
+  ] as const, { source: 'hyvinvointialue' });
+  // A command centre shared by rescue and EMS (yhteinen johtokeskus, gemensam ledningscentral) reads as the shared
+  // situation centre does: internal security first (the lead's labelling decision, session 61). Before, EMS named in the
+  // title led.
+  tagCases(tag, 'a command centre shared by rescue and EMS: internal security first', { relevant: true, primary: 'internal-security' }, [
+    ['Pelastustoiminta ja ensihoito saavat yhteisen johtokeskuksen', 'Kenttäjohtajat työskentelevät samassa tilassa.', 'fi'],
+    ['Räddningsverksamheten och akutvården får en gemensam ledningscentral', 'Fältcheferna arbetar i samma lokal.', 'sv'],
+  ] as const, { source: 'pelastustoimi' });
+});
