@@ -19,4 +19,10 @@ describe.each(roundTaggers('round fifty-two, goals'))('round fifty-two, goals (%
     ['Pelastustoiminta ja ensihoito saavat yhteisen johtokeskuksen', 'Kenttäjohtajat työskentelevät samassa tilassa.', 'fi'],
     ['Räddningsverksamheten och akutvården får en gemensam ledningscentral', 'Fältcheferna arbetar i samma lokal.', 'sv'],
   ] as const, { source: 'pelastustoimi' });
+  // Pay harmonisation (palkkaharmonisointi, löneharmonisering) follows the staff the reform moved to the welfare areas:
+  // the reform's, the firefighters' pay too. Before, the firefighters (palomies, brandman) led.
+  tagCases(tag, "firefighters' pay harmonisation: the reform", { relevant: true, primary: 'welfare-reform' }, [
+    ['Palomiesten palkkaharmonisointi valmistuu hyvinvointialueella', 'Pelastuslaitoksen henkilöstö tuli alueelle kolmen kunnan palkkausjärjestelmistä.', 'fi'],
+    ['Löneharmoniseringen för brandmän i välfärdsområdet blir klar', 'Räddningsverkets personal kom från fyra kommuner.', 'sv'],
+  ] as const, { source: 'hyvinvointialue' });
 });
