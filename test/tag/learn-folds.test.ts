@@ -48,7 +48,8 @@ const taxonomy = loadTaxonomy();
 // eval-2028-29 (sealed in round forty-eight, a dev set from round forty-nine): here from its sealing on.
 // eval-2028-30 (sealed in round forty-nine, a dev set from round fifty): here from its sealing on.
 // eval-2028-31 (sealed in round fifty, a dev set from round fifty-one): here from its sealing on.
-const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17', 'eval-2028-18', 'eval-2028-19', 'eval-2028-20', 'eval-2028-21', 'eval-2028-22', 'eval-2028-23', 'eval-2028-24', 'eval-2028-25', 'eval-2028-26', 'eval-2028-27', 'eval-2028-28', 'eval-2028-29', 'eval-2028-30', 'eval-2028-31'];
+// eval-2028-32 (sealed in round fifty-one, a dev set from round fifty-two): here from its sealing on.
+const devSets = ['hard-dev', 'eval-2027-03', 'eval-2027-04', 'eval-2027-05', 'eval-2027-12', 'eval-2028-03', 'eval-2028-10', 'eval-2028-12', 'eval-2028-13', 'eval-2028-14', 'eval-2028-15', 'eval-2028-16', 'eval-2028-17', 'eval-2028-18', 'eval-2028-19', 'eval-2028-20', 'eval-2028-21', 'eval-2028-22', 'eval-2028-23', 'eval-2028-24', 'eval-2028-25', 'eval-2028-26', 'eval-2028-27', 'eval-2028-28', 'eval-2028-29', 'eval-2028-30', 'eval-2028-31', 'eval-2028-32'];
 const load = (f: string): LabelledItem[] => parseSet(readFileSync(new URL(`../fixtures/tag/${f}.jsonl`, import.meta.url), 'utf8'));
 // eval-2028-03's fire-station property strategy, in Finnish and in Swedish (see the twins' tests below).
 const twinSet = load('eval-2028-03');

@@ -283,10 +283,14 @@ const evaluation202830 = load('eval-2028-30.jsonl');
 // a35ae919); a dev set from round fifty-one on. How it was written: its note in bench/labelled-sets.ts.
 const evaluation202831 = load('eval-2028-31.jsonl');
 // Round fifty-one's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
-// and measured before any round-fifty-one change, never tuned on. How it was written and which kinds of items it holds are
+// and measured before any round-fifty-one change, never tuned on through round fifty-one (figures in its commit message,
+// df5328ac); a dev set from round fifty-two on. How it was written: its note in bench/labelled-sets.ts.
+const evaluation202832 = load('eval-2028-32.jsonl');
+// Round fifty-two's evaluation set: 280 items (140 Swedish, Finnish/Swedish twins in new wordings; 140 relevant), written
+// and measured before any round-fifty-two change, never tuned on. How it was written and which kinds of items it holds are
 // in its note in bench/labelled-sets.ts and nowhere else while it is the newest sealed set (bench:tagging does not print
 // that note): whoever tunes rules reads this file, and a list of kinds here told them what to tune for.
-const evaluation202832 = load('eval-2028-32.jsonl');
+const evaluation202833 = load('eval-2028-33.jsonl');
 
 type Quality = ReturnType<typeof evaluate>;
 
@@ -951,14 +955,23 @@ function suite(name: string, make: () => Analyzer | null): void {
       // fall below is a regression. In the learning test from round fifty-one on.
       expectBars(evaluation202831, { f1: 0.955, primaryHit: 0.895, goalPrecision: 0.925 }, true);
     });
-    it('holds on the round-fifty-one evaluation set, never tuned on, above the keyword alert on every figure', () => {
-      // Misses are not printed: reading them would make this set a tuning set. Before any round-fifty-one change (12-08 01:13
-      // UTC, load 28-29, the rules and models of bf6ab3e9): F1 0.974 / 0.975 (precision 1.000 / 0.993, recall 0.950 /
-      // 0.957), primary 0.871 / 0.857 (chosen 0.821 / 0.829), goal precision 0.886 / 0.884 (goal recall 0.868 / 0.855),
-      // snowball / voikko; keyword alert 0.938 (precision 0.907, recall 0.971), 0.793 (chosen 0.607), 0.603. Bars just
+    it('holds on the round-fifty-one evaluation set, a dev set from round fifty-two, above the keyword alert on every figure', () => {
+      // Sealed through round fifty-one; a dev set from round fifty-two on, so its misses are printed. Before any
+      // round-fifty-one change (12-08 01:13 UTC, load 28-29, the rules and models of bf6ab3e9): F1 0.974 / 0.975 (precision
+      // 1.000 / 0.993, recall 0.950 / 0.957), primary 0.871 / 0.857 (chosen 0.821 / 0.829), goal precision 0.886 / 0.884
+      // (goal recall 0.868 / 0.855), snowball / voikko; keyword alert 0.938 (precision 0.907, recall 0.971), 0.793 (chosen
+      // 0.607), 0.603. Bars just below (above the F1 target; below its primary-hit and goal-precision targets, where
+      // it stood): a fall below is a regression. In the learning test from round fifty-two on.
+      expectBars(evaluation202832, { f1: 0.965, primaryHit: 0.85, goalPrecision: 0.875 }, true);
+    });
+    it('holds on the round-fifty-two evaluation set, never tuned on, above the keyword alert on every figure', () => {
+      // Misses are not printed: reading them would make this set a tuning set. Before any round-fifty-two change (12-08 04:30
+      // UTC, load 24-26, the rules and models of 8013edd5): F1 0.956 / 0.960 (precision 0.978 / 0.978, recall 0.936 /
+      // 0.943), primary 0.836 / 0.843 (chosen the same), goal precision 0.926 / 0.926 (goal recall 0.822 / 0.829),
+      // snowball / voikko; keyword alert 0.910 (precision 0.880, recall 0.943), 0.714 (chosen 0.550), 0.582. Bars just
       // below (above the F1 target; below its primary-hit and goal-precision targets, where it stands): a fall
       // below is a regression.
-      expectBars(evaluation202832, { f1: 0.965, primaryHit: 0.85, goalPrecision: 0.875 }, false);
+      expectBars(evaluation202833, { f1: 0.95, primaryHit: 0.83, goalPrecision: 0.92 }, false);
     });
     it('holds on the round-three evaluation set, never tuned on, above the keyword alert on every figure', () => {
       // Misses are not printed: reading them would make this set a tuning set.
