@@ -25,4 +25,10 @@ describe.each(roundTaggers('round fifty-two, goals'))('round fifty-two, goals (%
     ['Palomiesten palkkaharmonisointi valmistuu hyvinvointialueella', 'Pelastuslaitoksen henkilöstö tuli alueelle kolmen kunnan palkkausjärjestelmistä.', 'fi'],
     ['Löneharmoniseringen för brandmän i välfärdsområdet blir klar', 'Räddningsverkets personal kom från fyra kommuner.', 'sv'],
   ] as const, { source: 'hyvinvointialue' });
+  // A rescue department run as the welfare area's business enterprise (liikelaitos, affärsverk) and its separate financial
+  // statement are the welfare area's governance and accounting: the reform's. Before, the rescue department led.
+  tagCases(tag, "a rescue department as the welfare area's business enterprise: the reform", { relevant: true, primary: 'welfare-reform' }, [
+    ['Pelastuslaitosliikelaitoksen tunnusluvut julkaistaan ensi kertaa', 'Hyvinvointialueen liikelaitoksena toimivan pelastuslaitoksen erillistilinpäätös esitetään valtuustolle.', 'fi'],
+    ['Räddningsverket som affärsverk redovisar sina nyckeltal för första gången', 'Välfärdsområdets räddningsverk som är affärsverk lägger fram sitt separata bokslut för fullmäktige.', 'sv'],
+  ] as const, { source: 'valtiovarainministerio' });
 });
