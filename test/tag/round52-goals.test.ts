@@ -5,11 +5,9 @@ import { roundTaggers } from './round-taggers.js';
 import { tagCases } from './round-cases.js';
 
 describe.each(roundTaggers('round fifty-two, goals'))('round fifty-two, goals (%s)', (_name, tag) => {
-  // EMS's own field command (ensihoidon kenttäjohto, fältledningen inom akutvården) is EMS's, the reform's (the lead's
-  // labelling decision, session 61). Before, its field-command system (kenttäjohtojärjestelmä) or fält+ledning, internal
-  // security's, led.
+  // EMS's own field command (fältledningen inom akutvården) is EMS's, the reform's (the lead's labelling decision, session
+  // 61). Before, fält+ledning, internal security's, led. (The Finnish phrase was dropped: see the taxonomy.)
   tagCases(tag, "EMS's own field command: the reform", { relevant: true, primary: 'welfare-reform' }, [
-    ['Ensihoidon kenttäjohtojärjestelmän hankinta käynnistyy', 'Pelastuslaitokset tuottavat ensihoidon kenttäjohdon hyvinvointialueilla.', 'fi'],
     ['Fältledningen inom akutvården flyttas till räddningsverket', 'Områdesstyrelsen beslutade om arrangemanget.', 'sv'],
   ] as const, { source: 'hyvinvointialue' });
   // A command centre shared by rescue and EMS (yhteinen johtokeskus, gemensam ledningscentral) reads as the shared
