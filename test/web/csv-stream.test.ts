@@ -12,7 +12,7 @@ import { goalLabels } from '../../src/app/goal-labels.js';
 import { defaultFeedsDir } from '../../src/paths.js';
 import { openDb, type Db } from '../../src/store/index.js';
 import { createWebApp } from '../../src/web/app.js';
-import { writePages } from '../../src/web/routes/outputs.js';
+import { writePages } from '../../src/web/routes/output-parts.js';
 import { addUser, Browser } from '../helpers/web.js';
 import { listenLogged } from '../helpers/logged-server.js';
 import { seedDatabase, seedSource } from '../process/seed.js';
