@@ -2,7 +2,8 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { startScheduler, type Scheduler } from '../schedule/index.js';
-import { createWebApp } from '../web/app.js';
+import { createWebApp, helmetHeaders, pageSecurity } from '../web/app.js';
+import { answerClientErrors } from '../web/client-error.js';
 import { digestJobs } from '../mail/job.js';
 import { closeContext, dbFileProblem, SERVE_CACHE_MIB, diskProblem, healthProblems, pageProblems, pipelineDeps, type AppContext } from './context.js';
 import { taxonomyLabels } from './goal-labels.js';
@@ -158,6 +159,7 @@ export async function serve(ctx: AppContext, opts: { port: number; host?: string
   const linkBase = () => web.baseUrl ?? `http://127.0.0.1:${port}`;
   const { app, checkFile, close: closeApp } = serveApp(ctx, { schedule: opts.schedule, scheduler: () => scheduler, web, linkBase });
   const server = await listen(app, opts.port, host);
+  answerClientErrors(server, app, helmetHeaders(pageSecurity(web.secureCookies)).headers);
   port = (server.address() as { port: number }).port;
   const shown = host.includes(':') ? `[${host}]` : host;
   log({ event: 'listening', url: `http://${shown}:${port}/`, sources: ctx.sources.length });

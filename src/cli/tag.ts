@@ -1,5 +1,5 @@
 // `lakivahti tag --jsonl FILE|-`: tag JSON lines without touching the database.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, statSync, type ReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { ITEM_KINDS, type ItemKind, type Lang } from '../model.js';
 import { createTagger } from '../tag/tagger.js';
@@ -64,32 +64,34 @@ export async function run(args: string[]): Promise<number> {
   return tagCommand({ jsonl: utf8Path(values.jsonl, '--jsonl'), feeds: namedPath(values.feeds, 'feeds', 'LAKIVAHTI_FEEDS') }, process);
 }
 
+/** The lines to tag: standard input for `-`, else the file, opened; a folder or a file that cannot be opened is refused naming it. */
+async function openInput(jsonl: string, stdin: NodeJS.ReadableStream): Promise<NodeJS.ReadableStream> {
+  if (jsonl === '-') return stdin;
+  if (statSync(jsonl, { throwIfNoEntry: false })?.isDirectory()) throw new Refused(`${jsonl} is a folder; give a file of JSON lines (or - for standard input)`);
+  const stream = createReadStream(jsonl);
+  const opened = await new Promise<Error | null>((resolve) => {
+    stream.once('open', () => resolve(null));
+    stream.once('error', (e) => resolve(e));
+  });
+  if (opened) throw new Refused(`cannot read ${jsonl}: ${opened.message}`);
+  return stream;
+}
+
 /** Run the tag command; returns the exit code (0 ok, 1 some lines bad); refused (2) when nothing can be tagged. */
 export async function tagCommand(
   args: { jsonl: string; feeds?: string },
   io: { stdin: NodeJS.ReadableStream; stdout: Writable; stderr: NodeJS.WritableStream },
 ): Promise<number> {
+  // The input first: a folder or a missing file is named at once, before the tagger is built (~0.5 s, Voikko).
+  const input = await openInput(args.jsonl, io.stdin);
   let tag;
   let titleOnly: ReadonlySet<string>;
   try {
     tag = createTagger(loadTaxonomy(args.feeds));
     titleOnly = new Set(titleOnlySources(args.feeds));
   } catch (err) {
+    if (input !== io.stdin) (input as ReadStream).destroy();
     throw new Refused((err as Error).message);
-  }
-  let input: NodeJS.ReadableStream;
-  if (args.jsonl === '-') {
-    input = io.stdin;
-  } else if (statSync(args.jsonl, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new Refused(`${args.jsonl} is a folder; give a file of JSON lines (or - for standard input)`);
-  } else {
-    const stream = createReadStream(args.jsonl);
-    const opened = await new Promise<Error | null>((resolve) => {
-      stream.once('open', () => resolve(null));
-      stream.once('error', (e) => resolve(e));
-    });
-    if (opened) throw new Refused(`cannot read ${args.jsonl}: ${opened.message}`);
-    input = stream;
   }
   let bad = 0;
   let lineNo = 0;

@@ -177,6 +177,10 @@ export const BOARD_WORDS = {
     fi: 'Lomake oli liian suuri (enintään {size}), joten mitään ei tallennettu. Lyhennä tekstiä ja lähetä lomake uudelleen.',
     sv: 'Formuläret var för stort (högst {size}), så ingenting sparades. Korta texten och skicka formuläret igen.',
   },
+  'error.headersTooLarge': {
+    fi: 'Sivun osoite tai pyynnön otsakkeet ovat liian pitkät (yli {size}). Lyhennä osoitetta, esimerkiksi hakua, ja yritä uudelleen.',
+    sv: 'Sidans adress eller begärans rubriker är för långa (över {size}). Korta adressen, till exempel sökningen, och försök igen.',
+  },
   'auth.formExpired': {
     fi: 'Lomakkeen tarkiste puuttui tai oli vanhentunut (esimerkiksi kirjauduit välillä uudelleen toisessa välilehdessä), joten lomaketta ei tallennettu. Lataa sivu uudelleen ja tee muutos sitten uudelleen.',
     sv: 'Formulärets kontrollkod saknades eller hade gått ut (du loggade till exempel in på nytt i en annan flik), så formuläret sparades inte. Ladda om sidan och gör sedan ändringen på nytt.',

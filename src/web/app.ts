@@ -38,19 +38,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   configureViews(app, deps);
   sendRenderedPages(app);
   const secure = deps.secureCookies ?? false;
-  app.use(securityHeaders({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"],
-        objectSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], frameAncestors: ["'none'"],
-        // Only behind HTTPS: on plain http://127.0.0.1 it would send the forms to an address nobody answers.
-        ...(secure ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    strictTransportSecurity: secure ? { maxAge: 31536000 } : false,
-    referrerPolicy: { policy: 'same-origin' },
-  }));
+  app.use(securityHeaders(pageSecurity(secure)));
   const problems = (version?: string) => deps.problems?.(version) ?? [];
   // The review form's goals, labelled in the page's language.
   const goalOptions = {
@@ -124,15 +112,38 @@ export function createWebApp(deps: WebDeps): express.Express {
   return app;
 }
 
-/**
- * The headers helmet sets with these options, worked out once: they depend on nothing in the request, so each
- * answer gets the same list set in one step instead of through helmet's chain of a dozen middleware calls.
- */
-export function securityHeaders(options: HelmetOptions): RequestHandler {
+/** The security headers of every page (helmet's, with the content security policy); HSTS and upgrades behind HTTPS only. */
+export function pageSecurity(secure: boolean): HelmetOptions {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"],
+        objectSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+        // Only behind HTTPS: on plain http://127.0.0.1 it would send the forms to an address nobody answers.
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: secure ? { maxAge: 31536000 } : false,
+    referrerPolicy: { policy: 'same-origin' },
+  };
+}
+
+/** The headers helmet sets with these options, and those it removes: they depend on nothing in the request. */
+export function helmetHeaders(options: HelmetOptions): { headers: [string, string][]; removed: string[] } {
   const headers: [string, string][] = [];
   const removed: string[] = [];
   const capture = { setHeader: (name: string, value: unknown) => void headers.push([name, String(value)]), removeHeader: (name: string) => void removed.push(name) };
   helmet(options)({} as Request, capture as unknown as Response, () => undefined);
+  return { headers, removed };
+}
+
+/**
+ * The headers helmet sets with these options, worked out once (helmetHeaders): each answer gets the same list set in
+ * one step instead of through helmet's chain of a dozen middleware calls.
+ */
+export function securityHeaders(options: HelmetOptions): RequestHandler {
+  const { headers, removed } = helmetHeaders(options);
   return (_req, res, next) => {
     for (const [name, value] of headers) res.setHeader(name, value);
     for (const name of removed) res.removeHeader(name);

@@ -8,7 +8,9 @@ import { itemPage } from './routes/item.js';
 import { matterPage } from './routes/matter.js';
 import { mountSourceActions, sourcesPage } from './routes/sources.js';
 import { mountReads } from './routes/reads.js';
-import { deadlinesCalendar, itemsCsv, itemsFeed, matterFeed } from './routes/outputs.js';
+import { itemsFeed, matterFeed } from './routes/feeds.js';
+import { deadlinesCalendar } from './routes/calendar.js';
+import { itemsCsv } from './routes/items-csv.js';
 
 /** Mount the overview, items, item, matter and sources pages, the feeds, calendar and CSV export, marking read and the sources' actions. */
 export function mountPages(app: express.Express, deps: WebDeps, opts: { now?: () => Date } = {}): void {

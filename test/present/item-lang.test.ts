@@ -1,7 +1,8 @@
 // The one rule the Atom feed, the JSON Feed, the iCalendar feed and the digest mark their items' languages by.
 import { describe, expect, it } from 'vitest';
 import { itemLang } from '../../src/present/item-lang.js';
-import { withLanguages, jsonFeedWithLanguages, withEventLanguages } from '../../src/web/routes/outputs.js';
+import { withLanguages, jsonFeedWithLanguages } from '../../src/web/routes/feeds.js';
+import { withEventLanguages } from '../../src/web/routes/calendar.js';
 
 describe('itemLang', () => {
   it('keeps Finnish and Swedish, and reads anything else as the carrier\'s language', () => {

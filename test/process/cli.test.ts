@@ -143,8 +143,8 @@ describe('lakivahti as a process, with pipes', () => {
     const file = path.join(dir, 'a-file');
     fs.writeFileSync(file, 'x');
     // Seven refusals, none writing: the children run at once. One after another they timed out at 30 s at load 40
-    // (sessions 58, 59): 0.3-1.1 s of CPU and 4-15 s of wall each at load 30 (`tag` loads the tagger before it looks
-    // at the path; session 60).
+    // (sessions 58, 59): 0.3-1.1 s of CPU and 4-15 s of wall each at load 30 (`tag` loaded the tagger before it looked
+    // at the path until session 61: test/process/tag-input.test.ts).
     const [limit, folder, out, folderDb, ...notDbs] = await Promise.all([
       run(['items', '--limit', '99999999999999999999', '--db', big, '--feeds', seedFeeds]),
       run(['tag', '--jsonl', dir]),

@@ -1,6 +1,7 @@
 // serve given addresses it cannot read (percent-escapes that are not UTF-8: a link made by a Latin-1 system, `%ZZ`
 // in a path): the person is told which part of the address, in their language, the log gets no stack, serve stays up.
 import { describe, expect, it } from 'vitest';
+import net from 'node:net';
 import path from 'node:path';
 import { serveForTests } from '../helpers/process.js';
 import { addUser, Browser } from '../helpers/web.js';
@@ -65,6 +66,41 @@ describe('serve and addresses it cannot read', () => {
     expect(res.status).toBe(404);
     expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
     expect(text(html)).toContain(said);
+  });
+
+  // A request line or headers past node's limit (16 KiB) never reach express: node answered a bare 431 with no body.
+  it('an address of 20 KiB gets the error page (431) with the pages\' headers, logged once as a failed request', async () => {
+    const before = served.child.err().split('\n').filter((l) => l.includes('"request_failed"')).length;
+    const url = `/items?q=${'pelastus'.repeat(2560)}`;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const { hostname, port } = new URL(served.base);
+      const socket = net.connect(Number(port), hostname, () => socket.write(`GET ${url} HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`));
+      const chunks: Buffer[] = [];
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+    });
+    const [head, body = ''] = answer.split('\r\n\r\n');
+    const headers = head.split('\r\n');
+    expect(headers[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(headers).toContain('Content-Type: text/html; charset=utf-8');
+    expect(headers).toContain(`Content-Length: ${Buffer.byteLength(body)}`);
+    expect(headers).toContain('Connection: close');
+    expect(headers.some((h) => h.startsWith('Content-Security-Policy: default-src \'self\''))).toBe(true);
+    expect(body).toMatch(/^<!doctype html>\n<html lang="fi">/);
+    expect(text(body)).toContain('Virhe Sivun osoite tai pyynnön otsakkeet ovat liian pitkät (yli 16 KiB).');
+    // Logged as a page's failure is, once, with the start of the address only.
+    let failed: string[] = [];
+    for (let i = 0; i < 100 && failed.length <= before; i++) {
+      failed = served.child.err().split('\n').filter((l) => l.includes('"request_failed"'));
+      if (failed.length <= before) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(failed).toHaveLength(before + 1);
+    const line = JSON.parse(failed[before]) as Record<string, unknown>;
+    expect([line.method, line.status]).toEqual(['GET', 431]);
+    expect(String(line.path)).toMatch(/^\/items\?q=pelastuspelastus.*…$/);
+    expect(String(line.path).length).toBeLessThanOrEqual(200);
+    expect((await fetch(`${served.base}/healthz`)).status).toBe(200);
   });
 
   it('stays up, and logs these as refusals without a stack', async () => {

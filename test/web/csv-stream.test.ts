@@ -2,79 +2,40 @@
 // request for its whole build (6.7 s at load 25, h-probe-58). Now each page of LISTING_PAGE rows is read and written in
 // turn, the event loop free between pages and the next page waiting while a slow reader has not taken the last one.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { goalLabels } from '../../src/app/goal-labels.js';
 import { defaultFeedsDir } from '../../src/paths.js';
-import { openDb, type Db } from '../../src/store/index.js';
+import { openDb } from '../../src/store/index.js';
 import { createWebApp } from '../../src/web/app.js';
-import { writePages } from '../../src/web/routes/outputs.js';
+import { writePages } from '../../src/web/routes/output-parts.js';
 import { addUser, Browser } from '../helpers/web.js';
-import { listenLogged } from '../helpers/logged-server.js';
+import { expectAnsweredDuring, useLoggedSite } from '../helpers/logged-server.js';
 import { seedDatabase, seedSource } from '../process/seed.js';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-csv-stream-'));
-const file = path.join(dir, 'live.sqlite');
-let db: Db;
-let server: http.Server;
-let base: string;
-let b: Browser;
-/** What the server did, in order: each request's arrival and each answer's end (res.end called) by path. */
-const events: string[] = [];
-
-beforeAll(async () => {
-  seedDatabase(file, 2500);
-  db = openDb(file);
-  const reader = await addUser(db, 'lukija@example.fi', 'reader');
-  const app = createWebApp({ db, sources: [seedSource], configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) });
-  ({ server, base } = await listenLogged(app, events));
-  b = new Browser(base);
-  await b.signIn(reader);
-}, 60_000);
-
-afterAll(async () => {
-  await new Promise((r) => server.close(r));
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const site = useLoggedSite('csv-stream', { items: 2500 });
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('/items.csv in pages', () => {
   it('is byte for byte the export built whole before (the whole list and a filtered one)', async () => {
-    const all = await b.get('/items.csv');
+    const all = await site.b.get('/items.csv');
     expect(all.res.status).toBe(200);
     expect(all.res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(all.html.split('\r\n')).toHaveLength(2502);
-    const some = await b.get('/items.csv?goal=services');
+    const some = await site.b.get('/items.csv?goal=services');
     // The digests of session 58's whole-built exports of this seed (2,500 items; 250 with the goal).
     expect([sha(all.html), sha(some.html)]).toEqual(['bc1ce01e3a3965d187cc1b5334e674c79593ead52888a5d2bcebba68c86047c2', '9030e304458da792cacc8813a287bc82f964680e4a8af8741c2d536fd27eacdb']);
   }, 60_000);
 
-  it('answers a page asked for after the export began before the export ends', async () => {
-    events.length = 0;
-    const exported = new Promise<void>((resolve, reject) => {
-      const req = http.get(`${base}/items.csv`, { headers: { cookie: b.cookie } }, (res) => {
-        // The export's first bytes arrived: it has begun; now another page is asked for.
-        res.once('data', () => void b.get('/items/1'));
-        res.on('data', () => undefined).on('end', resolve).on('error', reject);
-      });
-      req.on('error', reject);
-    });
-    await exported;
-    await new Promise((r) => setTimeout(r, 100));
-    expect(events.indexOf('/items/1 ended'), events.join(', ')).toBeGreaterThan(events.indexOf('/items.csv began'));
-    expect(events.indexOf('/items/1 ended'), events.join(', ')).toBeLessThan(events.indexOf('/items.csv ended'));
-  }, 60_000);
+  it('answers a page asked for after the export began before the export ends', () => expectAnsweredDuring(site, '/items.csv'), 60_000);
 });
 
 describe('/items.csv failing after its first page', () => {
   it('is cut (not ended as a shorter list) and logged as request_failed without a status, as errorPage logs a failure', async () => {
-    const own = path.join(dir, 'failing.sqlite');
+    const own = path.join(site.dir, 'failing.sqlite');
     seedDatabase(own, 1000);
     const ownDb = openDb(own);
     const reader = await addUser(ownDb, 'lukija2@example.fi', 'reader');

@@ -3,56 +3,28 @@
 // waiting. The bytes are those of the whole-built documents (digests taken from the code before the change, its clock
 // fixed: ical-generator stamps each event with the time it is made).
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { goalLabels } from '../../src/app/goal-labels.js';
-import { defaultFeedsDir } from '../../src/paths.js';
-import { openDb, type Db } from '../../src/store/index.js';
-import { createWebApp } from '../../src/web/app.js';
-import { addUser, Browser } from '../helpers/web.js';
-import { listenLogged } from '../helpers/logged-server.js';
-import { seedDatabase, seedSource } from '../process/seed.js';
+import { expectAnsweredDuring, useLoggedSite } from '../helpers/logged-server.js';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakivahti-feed-stream-'));
-const file = path.join(dir, 'live.sqlite');
-let db: Db;
-let server: http.Server;
-let base: string;
-let b: Browser;
-/** What the server did, in order: each request's arrival and each answer's end (res.end called) by path. */
-const events: string[] = [];
-
-beforeAll(async () => {
+beforeAll(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-12-01T10:00:00.000Z'));
-  seedDatabase(file, 2500);
-  db = openDb(file);
-  // Deadlines from 20 days past to 2 years ahead (the calendar keeps 60 days past), a Swedish item in every seven,
-  // and a matter of 300 items: each output reaches its cap.
-  db.exec(`UPDATE items SET deadline = date('2026-11-11', '+' || (id % 800) || ' days');
+});
+afterAll(() => vi.useRealTimers());
+// Deadlines from 20 days past to 2 years ahead (the calendar keeps 60 days past), a Swedish item in every seven,
+// and a matter of 300 items: each output reaches its cap.
+const site = useLoggedSite('feed-stream', {
+  items: 2500,
+  prepare: (db) => db.exec(`UPDATE items SET deadline = date('2026-11-11', '+' || (id % 800) || ' days');
     UPDATE items SET language = 'sv', title = 'Ändring av räddningslagen ' || id WHERE id % 7 = 0;
     INSERT INTO matters (id, title, created_at, updated_at) VALUES (1, 'Pelastuslain muutos & uudistus', '2026-11-01', '2026-11-01');
-    UPDATE items SET matter_id = 1 WHERE id % 8 = 0;`);
-  const reader = await addUser(db, 'lukija@example.fi', 'reader');
-  const app = createWebApp({ db, sources: [seedSource], configErrors: [], goalLabels: goalLabels({ tagStage: null, feedsDir: defaultFeedsDir }) });
-  ({ server, base } = await listenLogged(app, events));
-  b = new Browser(base);
-  await b.signIn(reader);
-}, 60_000);
-
-afterAll(async () => {
-  vi.useRealTimers();
-  await new Promise((r) => server.close(r));
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+    UPDATE items SET matter_id = 1 WHERE id % 8 = 0;`),
 });
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 /** The document's digest with the server's port written as PORT (each run listens on another). */
-const digest = (text: string) => sha(text.replaceAll(base, 'http://127.0.0.1:PORT'));
+const digest = (text: string) => sha(text.replaceAll(site.base, 'http://127.0.0.1:PORT'));
 
 describe('the feeds and the calendar in pages', () => {
   it.each([
@@ -68,46 +40,32 @@ describe('the feeds and the calendar in pages', () => {
     ['/feeds/items.json?q=eiloydy', 'application/feed+json; charset=utf-8', '0623a8da2104f96d459d9901952af0bc10960a1c622c27658798293ee50f28fd'],
     ['/feeds/deadlines.ics?q=eiloydy', 'text/calendar; charset=utf-8', '2e0dce595bb5037253eac4434a46cebbaffc9cdb8c2aec6a1dbf358edc7c82b2'],
   ])('%s is byte for byte the document built whole before', async (url, type, want) => {
-    const got = await b.get(url);
+    const got = await site.b.get(url);
     expect(got.res.status).toBe(200);
     expect(got.res.headers.get('content-type')).toBe(type);
     expect(digest(got.html), `${url}: ${got.html.length} characters`).toBe(want);
   }, 60_000);
 
-  it.each(['/feeds/deadlines.ics', '/feeds/items.atom'])('answers a page asked for after %s began before it ends', async (url) => {
-    events.length = 0;
-    const done = new Promise<void>((resolve, reject) => {
-      const req = http.get(`${base}${url}`, { headers: { cookie: b.cookie } }, (res) => {
-        // The document's first bytes arrived: it has begun; now another page is asked for.
-        res.once('data', () => void b.get('/items/1'));
-        res.on('data', () => undefined).on('end', resolve).on('error', reject);
-      });
-      req.on('error', reject);
-    });
-    await done;
-    await new Promise((r) => setTimeout(r, 100));
-    expect(events.indexOf('/items/1 ended'), events.join(', ')).toBeGreaterThan(events.indexOf(`${url} began`));
-    expect(events.indexOf('/items/1 ended'), events.join(', ')).toBeLessThan(events.indexOf(`${url} ended`));
-  }, 60_000);
+  it.each(['/feeds/deadlines.ics', '/feeds/items.atom'])('answers a page asked for after %s began before it ends', (url) => expectAnsweredDuring(site, url), 60_000);
 
-  // A HEAD request read and made every part, a calendar of 1,000 events and an export of 10,000 rows, to throw them away
+  // A HEAD request read and made every part, a calendar of 1,000 site.events and an export of 10,000 rows, to throw them away
   // (as long as the GET, h-web-60's probe): it ends once its headers are set, after the first part (a failing read is
   // still an error page). A page asked for once the HEAD began (this server is in the test's process) comes after it;
   // before, it was answered between the HEAD's parts.
   it.each(['/feeds/deadlines.ics', '/items.csv'])('answers HEAD %s with the headers of its GET, making only the first part', async (url) => {
-    const get = await b.get(url);
-    events.length = 0;
+    const get = await site.b.get(url);
+    site.events.length = 0;
     const head = new Promise<http.IncomingMessage>((resolve, reject) => {
-      const req = http.request(`${base}${url}`, { method: 'HEAD', headers: { cookie: b.cookie } }, (res) => {
+      const req = http.request(`${site.base}${url}`, { method: 'HEAD', headers: { cookie: site.b.cookie } }, (res) => {
         res.resume().on('end', () => resolve(res)).on('error', reject);
       });
       req.on('error', reject).end();
     });
-    while (!events.includes(`${url} began`)) await new Promise((r) => setImmediate(r));
-    const page = b.get('/items/1');
+    while (!site.events.includes(`${url} began`)) await new Promise((r) => setImmediate(r));
+    const page = site.b.get('/items/1');
     const res = await head;
     await page;
     expect([res.statusCode, res.headers['content-type'], res.headers['content-disposition']]).toEqual([200, get.res.headers.get('content-type'), get.res.headers.get('content-disposition') ?? undefined]);
-    expect(events, events.join(', ')).toEqual([`${url} began`, `${url} ended`, '/items/1 began', '/items/1 ended']);
+    expect(site.events, site.events.join(', ')).toEqual([`${url} began`, `${url} ended`, '/items/1 began', '/items/1 ended']);
   }, 60_000);
 });

@@ -6,7 +6,8 @@ import { parseFeed } from '../../src/parse/feed.js';
 import { XmlTree, type Tree } from '../../src/parse/xml-tree.js';
 import { arriveTagged, get, inDays, servePages, webDeps, type Seeded, useSeededSite } from './support.js';
 import { findUser, setUserLanguage, type Db } from '../../src/store/index.js';
-import { CSV_COLUMNS, withLanguages } from '../../src/web/routes/outputs.js';
+import { CSV_COLUMNS } from '../../src/web/routes/items-csv.js';
+import { withLanguages } from '../../src/web/routes/feeds.js';
 
 let db: Db;
 let seeded: Seeded;
