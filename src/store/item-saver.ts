@@ -117,17 +117,20 @@ const FIRST_COPY = `(SELECT min(o.id) FROM items o
  * a crawl that stores nothing loads no reader.
  */
 export const MARK_COPIES_SQL = `UPDATE items SET same_as = ${FIRST_COPY}
-  WHERE id IN (SELECT value FROM json_each(?)) AND kind = 'press-release' AND release_key IS NOT NULL`;
+  WHERE id IN (SELECT value FROM json_each(?)) AND +kind = 'press-release' AND release_key IS NOT NULL`;
 
 /**
  * The same, once these stored items have changed (the argument three times): a changed link may make an item another
  * release's copy or no copy, and the items that were its copies, or that share its new key, are marked again too.
+ * Read from the changed items by id (`+kind`: not the index by kind, a walk through every press release) and by the
+ * same_as and release indexes.
  */
 export const REMARK_COPIES_SQL = `UPDATE items SET same_as = ${FIRST_COPY}
-  WHERE kind = 'press-release' AND id IN (SELECT value FROM json_each(?)
+  WHERE +kind = 'press-release' AND id IN (SELECT value FROM json_each(?)
     UNION SELECT c.id FROM items c WHERE c.same_as IN (SELECT value FROM json_each(?))
-    UNION SELECT o.id FROM items u JOIN items o ON o.release_key = u.release_key AND o.language = u.language
-      AND o.kind = 'press-release' WHERE u.id IN (SELECT value FROM json_each(?)) AND u.kind = 'press-release')`;
+    UNION SELECT o.id FROM json_each(?) j CROSS JOIN items u CROSS JOIN items o
+      WHERE u.id = j.value AND +u.kind = 'press-release' AND o.release_key = u.release_key AND o.language = u.language
+        AND o.kind = 'press-release')`;
 
 /**
  * Prepare to save a run's items in one or more batches (statements are prepared once, stored keys read a batch at a time). `textLater`: the
