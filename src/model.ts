@@ -45,6 +45,8 @@ export interface SourceDef {
   titleOnly?: boolean;
   /** Module-specific settings, checked against the module's declared options when definitions load. */
   options: Record<string, unknown>;
+  /** The hosts that serve one article store (feeds/article-store.yaml), for its press releases' keys; absent: none. */
+  articleHosts?: readonly string[];
   /**
    * False when the URL has no public evidence (an inferred or remembered address); shown to users.
    * The loader always sets it (default true); hand-made definitions may leave it out, meaning true.
@@ -194,6 +196,11 @@ export interface Item {
   inForce?: string | null;
   /** RawItem.stageDays as JSON text, each a Helsinki calendar date (YYYY-MM-DD), stages in order; absent when none. */
   stageDays?: string | null;
+  /**
+   * A press release's key among the copies other feeds carry (see normalize/release-key.ts and ItemRow.sameAs): its
+   * link, or on the hosts of one article store its language prefix and slug; absent for other kinds.
+   */
+  releaseKey?: string | null;
   /** Hash of the fields whose change upstream is recorded as a new version (see normalize/key.ts). */
   hash: string;
 }

@@ -8,6 +8,7 @@ import { parseCommand, Refused, writeLine } from './args.js';
 import { isCandidateOn, isDeadlineUnknownCandidate } from '../store/candidates.js';
 import { dayFaultEnglish, writtenDayFault } from '../app/day-fault.js';
 import { inlineTitle, terminalLine } from '../app/control-chars.js';
+import { itemSources } from '../present/item-sources.js';
 
 export const usage = `usage: lakivahti items [--json] [--source ID] [--since DATE] [--limit N] [--search TEXT]
                       [--relevant] [--goal GOAL] [--joint] [--db PATH] [--feeds DIR]
@@ -69,7 +70,7 @@ function itemJson(r: ItemRow, today: string): string {
   const joint = isCandidateOn(r, today);
   const jointDeadlineUnknown = isDeadlineUnknownCandidate(r);
   return JSON.stringify({ id, source, title, url, published, summary, language, identifiers, deadline, organisation, kind, stage, relevant, goals, primary, joint,
-    matter, inForce, jointDeadlineUnknown, sources: r.sources ?? [source], sameAs: r.sameAs ?? null });
+    matter, inForce, jointDeadlineUnknown, sources: itemSources(r), sameAs: r.sameAs ?? null });
 }
 
 /** An item as one line for people. */
@@ -78,6 +79,6 @@ function itemLine(r: ItemRow): Buffer {
   const goals = r.goals.length ? `  {${r.goals.join(', ')}}` : '';
   const matter = r.matter === null ? '' : `  (asia ${r.matter})`;
   // A release reached through two feeds names them all (valtioneuvosto+stm).
-  const source = (r.sources ?? [r.source]).join('+');
+  const source = itemSources(r).join('+');
   return terminalLine`#${r.id}  ${fiWhen(r.published, '-')}  ${source}  ${inlineTitle(r.title)}${dl}${goals}${matter}`;
 }

@@ -11,6 +11,7 @@ import { readFlatYaml } from './flat-yaml.js';
 import { byCodeUnit } from '../collate.js';
 import { notUtf8At } from '../bytes.js';
 import { shippedTaxonomyPath } from '../tag/taxonomy-file.js';
+import { readArticleHosts } from './article-store.js';
 
 // The yaml library is loaded only for a definition that is more than flat `key: value` lines (see flat-yaml.ts).
 const require = createRequire(import.meta.url);
@@ -69,6 +70,9 @@ export function loadSources(feedsDir: string): LoadedSources {
       errors.push({ file, message: withLine(err as Error, text) });
     }
   }
+  const store = readArticleHosts(feedsDir);
+  if (store.error) errors.push({ file: store.file, message: store.error });
+  if (store.hosts.length) for (const def of sources) def.articleHosts = store.hosts;
   return { sources, errors };
 }
 

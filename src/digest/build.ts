@@ -8,6 +8,7 @@ import { organisationKey, organisationKeys } from '../app/organisations.js';
 import { itemLang } from '../present/item-lang.js';
 import { byCodeUnit } from '../collate.js';
 import type { Lang } from '../model.js';
+import { itemSources } from '../present/item-sources.js';
 
 export interface RespondEntry {
   ref: string;
@@ -136,14 +137,18 @@ const newestFirst = (a: DigestItem, b: DigestItem) =>
 
 /**
  * A press release reached through several feeds once (see ItemRow.sameAs): as its first stored item when that is among
- * them, else as the first of its copies; the entry names every source carrying it.
+ * them, else as the first of its copies; the entry names every source carrying it. Not at all when its first item was
+ * before the recipient's range (firstBefore) and would have been in their digest then (`sent`): a copy crawled later
+ * is new to the range, the release is not.
  */
-function onePerRelease(items: DigestItem[]): DigestItem[] {
+function onePerRelease(items: DigestItem[], sent: (first: DigestItem) => boolean): DigestItem[] {
   const firsts = new Set(items.filter((i) => !i.sameAs).map((i) => i.id));
   const copied = new Set<number>();
   return items.filter((i) => {
     if (!i.sameAs) return true;
     if (firsts.has(i.sameAs) || copied.has(i.sameAs)) return false;
+    // The first item as it was: its source the first of the sources the copy names, its id the copy's sameAs.
+    if (i.firstBefore && sent({ ...i, id: i.sameAs, source: itemSources(i)[0], sameAs: null })) return false;
     copied.add(i.sameAs);
     return true;
   });
@@ -162,7 +167,8 @@ export function buildDigest(input: BuildInput): Digest {
     .filter((e) => (f ? f.matters.includes(e.matter) || overlaps(e.goals, f.goals) : e.goals.length > 0))
     .map((e): MovedEntry => ({ ref: `event:${e.id}`, matter: e.matter, title: e.matterTitle, text: describeMatterEvent(e, lang), at: e.at,
       ...otherLang(e.matterTitleLang ?? undefined, lang) }));
-  const items = onePerRelease(data.items.filter((i) => (f ? followsItem(i, f, searchHits) : i.relevant === true))).sort(newestFirst);
+  const follows = (i: DigestItem) => (f ? followsItem(i, f, searchHits) : i.relevant === true);
+  const items = onePerRelease(data.items.filter(follows), follows).sort(newestFirst);
   const groups = new Map<string, GoalGroup>();
   for (const goal of Object.keys(labels)) groups.set(goal, { goal, label: labels[goal], items: [], more: 0 });
   // Newest first (sorted above), so that a capped group shows the latest, the first of the web list its link opens.
@@ -176,7 +182,7 @@ export function buildDigest(input: BuildInput): Digest {
     }
     group.items.push({
       ref: `item:${i.id}`, item: i.id, title: i.title, url: i.url, organisation: i.organisation,
-      source: (i.sources ?? [i.source]).map((s) => sourceNames?.[s] ?? s).join(', '),
+      source: itemSources(i).map((s) => sourceNames?.[s] ?? s).join(', '),
       published: i.published, matter: i.matter, why: whyLine(i, labels, lang),
       ...otherLang(i.language, lang),
     });
@@ -249,10 +255,15 @@ export function candidateItems(items: readonly DigestItem[], x: ItemIndex, f: Fo
   return [...at].sort((a, b) => a - b).map((n) => items[n]);
 }
 
-/** The part of loaded data one subscriber's range covers (data loaded once for the widest range of many). */
+/**
+ * The part of loaded data one subscriber's range covers (data loaded once for the widest range of many), a press release's
+ * copy marked firstBefore when its first item was before the range (see onePerRelease).
+ */
 export function sliceData(data: DigestData, r: Pick<DigestRange, 'fromItemId' | 'fromEventId' | 'coveredAt' | 'reachBack'>): DigestData {
   return {
-    items: data.items.filter((i) => i.firstSeenAt >= r.reachBack && (i.id > r.fromItemId || i.firstSeenAt > r.coveredAt)),
+    items: data.items.filter((i) => i.firstSeenAt >= r.reachBack && (i.id > r.fromItemId || i.firstSeenAt > r.coveredAt))
+      .map((i) => (i.sameAs && i.sameAsSeenAt !== undefined && i.sameAsSeenAt !== null && !(i.sameAs > r.fromItemId || i.sameAsSeenAt > r.coveredAt)
+        ? { ...i, firstBefore: true } : i)),
     events: data.events.filter((e) => e.at >= r.reachBack && (e.id > r.fromEventId || e.at > r.coveredAt)),
     rounds: data.rounds,
   };

@@ -110,7 +110,8 @@ function draftPeriod(d: StoredDigest, maxDays: number): Period {
 export function networkDigest(env: DigestEnv, draft: StoredDigest | undefined, lang: Lang, now: Date): { digest: Digest; period: Period } {
   const period = draft ? draftPeriod(draft, env.config.maxDays) : nextNetworkPeriod(env.db, now, env.config.maxDays);
   const built = buildDigest({
-    data: loadDigestData(env.db, period, helsinkiDate(now)), lang, labels: env.labels[lang],
+    // Sliced to its own range too: a press release's copy whose first item an earlier digest held is marked (see sliceData).
+    data: sliceData(loadDigestData(env.db, period, helsinkiDate(now)), period), lang, labels: env.labels[lang],
     periodStart: period.periodStart, periodEnd: period.periodEnd, sourceNames: env.sourceNames?.(lang),
   });
   return { digest: draft ? applyDraft(built, listDraftEntries(env.db, draft.id), draft.intro, draft.introSv) : built, period };

@@ -11,6 +11,7 @@ import { detectLanguage } from './language.js';
 import { sanitizeHtml } from './sanitize.js';
 import { cleanText, truncate } from './text.js';
 import { absoluteUrl } from './url.js';
+import { releaseKey } from './release-key.js';
 
 export { absoluteUrl, resolveUrl } from './url.js';
 export { cleanText, truncate } from './text.js';
@@ -97,6 +98,7 @@ export function normalizeItem(raw: RawItem, def: SourceDef, note?: (message: str
     item.contentHtml = capped.html;
     note?.(`content cut from ${formatBytes(capped.fromBytes)} to ${formatBytes(CONTENT_MAX_BYTES)}`);
   }
+  if (item.kind === 'press-release') item.releaseKey = releaseKey(url, def.articleHosts ?? []);
   item.hash = contentHash(item);
   return item;
 }

@@ -24,14 +24,14 @@ export type PackedBatch = { bytes: Uint8Array; tag: boolean };
 const toRow = (i: ItemToStore): unknown[] => [
   i.key, i.hash, i.guid, i.url, i.title, i.summary, i.contentHtml, i.published, i.updated, i.deadline, i.language,
   i.organisation, i.kind, i.stage, i.consultation, i.inForce, i.tags, i.searchTerms, i.signature, i.identifierRows,
-  i.stageDays,
+  i.stageDays, i.releaseKey,
 ];
 
 /** The item toRow wrote. */
 const fromRow = (r: unknown[]): ItemToStore => ({
   key: r[0], hash: r[1], guid: r[2], url: r[3], title: r[4], summary: r[5], contentHtml: r[6], published: r[7],
   updated: r[8], deadline: r[9], language: r[10], organisation: r[11], kind: r[12], stage: r[13], consultation: r[14],
-  inForce: r[15], tags: r[16], searchTerms: r[17], signature: r[18], identifierRows: r[19], stageDays: r[20],
+  inForce: r[15], tags: r[16], searchTerms: r[17], signature: r[18], identifierRows: r[19], stageDays: r[20], releaseKey: r[21],
 }) as ItemToStore;
 
 /** A batch in bytes. */

@@ -12,6 +12,10 @@ export interface DigestItem extends ItemRow {
   firstSeenAt: string;
   /** The tagger's evidence as stored (see tag/types.ts Evidence); [] when untagged. */
   evidence: unknown[];
+  /** A copy's first item's first_seen_at (see ItemRow.sameAs), to tell whether an earlier digest's range held it. */
+  sameAsSeenAt?: string | null;
+  /** Set by sliceData: the copy's first item was before this recipient's range (see DigestRange), so maybe sent. */
+  firstBefore?: boolean;
 }
 
 /** A stage change or deadline move of a matter. */
@@ -73,12 +77,14 @@ export function currentHighWater(db: Db): { itemId: number; eventId: number } {
 
 /** New items in the range, oldest first, with their reviewed goals and the tagger's evidence. */
 export function listDigestItems(db: Db, r: DigestRange): DigestItem[] {
-  const extra = prepared(db, `SELECT id, first_seen_at AS firstSeenAt, evidence FROM items
+  const extra = prepared(db, `SELECT id, first_seen_at AS firstSeenAt, evidence,
+      (SELECT f.first_seen_at FROM items f WHERE f.id = items.same_as) AS sameAsSeenAt FROM items
       WHERE first_seen_at >= ? AND id <= ? AND (id > ? OR first_seen_at > ?) ORDER BY id`)
-    .all(r.reachBack, r.toItemId, r.fromItemId, r.coveredAt) as { id: number; firstSeenAt: string; evidence: string | null }[];
+    .all(r.reachBack, r.toItemId, r.fromItemId, r.coveredAt) as { id: number; firstSeenAt: string; evidence: string | null; sameAsSeenAt: string | null }[];
   if (!extra.length) return [];
   const rows = new Map(listItems(db, { ids: extra.map((e) => e.id), limit: extra.length }).map((row) => [row.id, row]));
-  return extra.map((e) => ({ ...rows.get(e.id)!, firstSeenAt: e.firstSeenAt, evidence: e.evidence ? (JSON.parse(e.evidence) as unknown[]) : [] }));
+  return extra.map((e) => ({ ...rows.get(e.id)!, firstSeenAt: e.firstSeenAt, evidence: e.evidence ? (JSON.parse(e.evidence) as unknown[]) : [],
+    ...(e.sameAsSeenAt === null ? {} : { sameAsSeenAt: e.sameAsSeenAt }) }));
 }
 
 /** Stage changes and deadline moves of matters in the range, in the order they were recorded. */

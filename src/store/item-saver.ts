@@ -22,7 +22,7 @@ const parseConsultation = (json: string | null): Consultation | null => (json ? 
 // Positional binding: named parameters cost more than the insert itself on large runs (see bench/).
 const FIELD_COLUMNS = [
   'guid', 'url', 'title', 'summary', 'content_html', 'published', 'updated', 'deadline', 'language', 'organisation',
-  'kind', 'stage', 'consultation', 'hash', 'in_force', 'published_given', 'stage_days',
+  'kind', 'stage', 'consultation', 'hash', 'in_force', 'published_given', 'stage_days', 'release_key',
 ];
 
 /**
@@ -59,6 +59,7 @@ function putFieldValues(out: unknown[], at: number, i: ItemToStore, hash: string
   out[at + 14] = i.inForce;
   out[at + 15] = published === i.published ? null : i.published;
   out[at + 16] = i.stageDays;
+  out[at + 17] = i.releaseKey;
 }
 
 /** An item's identifier rows (JSON, see ItemToStore) added to `out` as item id, type, value and role (a mention when none). */
@@ -104,15 +105,32 @@ export function textIndexer(db: Db): (ids: string) => void {
   };
 }
 
+/** The first stored item of another source that is the same press release as `items` (see ItemRow.sameAs), or NULL. */
+const FIRST_COPY = `(SELECT min(o.id) FROM items o
+    WHERE o.release_key = items.release_key AND o.language = items.language AND o.kind = 'press-release'
+      AND o.source_id <> items.source_id AND o.id < items.id)`;
+
 /**
- * The first stored item of each of these new press releases that another source stored under the same link in the same
- * language (see ItemRow.sameAs; the argument a JSON array of item ids): one statement a batch of new items, by the
- * partial index of press releases by link. Here, not in items.ts: a crawl that stores nothing loads no reader.
+ * The first stored item of each of these new press releases that another source stored as the same release (the same
+ * release_key, see normalize/release-key.ts) in the same language (see ItemRow.sameAs; the argument a JSON array of
+ * item ids): one statement a batch of new items, by the partial index of press releases by key. Here, not in items.ts:
+ * a crawl that stores nothing loads no reader.
  */
-export const MARK_COPIES_SQL = `UPDATE items SET same_as = (SELECT min(o.id) FROM items o
-    WHERE o.url = items.url AND o.language = items.language AND o.kind = 'press-release'
-      AND o.source_id <> items.source_id AND o.id < items.id)
-  WHERE id IN (SELECT value FROM json_each(?)) AND kind = 'press-release' AND url IS NOT NULL`;
+export const MARK_COPIES_SQL = `UPDATE items SET same_as = ${FIRST_COPY}
+  WHERE id IN (SELECT value FROM json_each(?)) AND +kind = 'press-release' AND release_key IS NOT NULL`;
+
+/**
+ * The same, once these stored items have changed (the argument three times): a changed link may make an item another
+ * release's copy or no copy, and the items that were its copies, or that share its new key, are marked again too.
+ * Read from the changed items by id (`+kind`: not the index by kind, a walk through every press release) and by the
+ * same_as and release indexes.
+ */
+export const REMARK_COPIES_SQL = `UPDATE items SET same_as = ${FIRST_COPY}
+  WHERE +kind = 'press-release' AND id IN (SELECT value FROM json_each(?)
+    UNION SELECT c.id FROM items c WHERE c.same_as IN (SELECT value FROM json_each(?))
+    UNION SELECT o.id FROM json_each(?) j CROSS JOIN items u CROSS JOIN items o
+      WHERE u.id = j.value AND +u.kind = 'press-release' AND o.release_key = u.release_key AND o.language = u.language
+        AND o.kind = 'press-release')`;
 
 /**
  * Prepare to save a run's items in one or more batches (statements are prepared once, stored keys read a batch at a time). `textLater`: the
@@ -193,13 +211,15 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
     linker.link(id, now);
   };
 
-  // A press release another source stored first under the same link, in the same language, is a copy of it.
+  // A press release another source stored first as the same release, in the same language, is a copy of it.
   const markCopies = prepared(db, MARK_COPIES_SQL);
+  const remarkCopies = prepared(db, REMARK_COPIES_SQL);
 
   const outcome: SaveOutcome = { created: [], updated: [], duplicates: 0 };
   const seen = new Set<string>();
   const add = (items: ItemToStore[], now: string) => {
     const firstCreated = outcome.created.length;
+    const firstUpdated = outcome.updated.length;
     const latest = Date.parse(now) + FUTURE_MARGIN_MS;
     const known = new Map((storedRows.all(sourceId, JSON.stringify(items.map((i) => i.key))) as
       { key: string; id: number; hash: string; linkKeys: string | null }[]).map((r) => [r.key, r]));
@@ -264,6 +284,10 @@ export function createItemSaver(db: Db, sourceId: string, runId: number, textLat
     }
     writeIds();
     goals.write();
+    if (outcome.updated.length > firstUpdated) {
+      const updated = JSON.stringify(outcome.updated.slice(firstUpdated));
+      remarkCopies.run(updated, updated, updated);
+    }
     const created = outcome.created.length - firstCreated;
     if (created === 0) return;
     countItems.run(sourceId, created);

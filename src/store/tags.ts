@@ -19,8 +19,8 @@ export type StoredVerdict = Omit<ItemTags, 'scores' | 'evidence' | 'goals'> & { 
  * its identifiers made already: their signature (see linkSignature) and their rows as JSON text,
  * [{"type", "value", "role"?}, …]. The identifiers themselves and the source (the saver's own) are left behind.
  */
-export type ItemToStore = Omit<TaggedItem, 'tags' | 'identifiers' | 'sourceId' | 'inForce' | 'stageDays'> & {
-  inForce: string | null; stageDays: string | null; tags: StoredVerdict | null; signature: string; identifierRows: string;
+export type ItemToStore = Omit<TaggedItem, 'tags' | 'identifiers' | 'sourceId' | 'inForce' | 'stageDays' | 'releaseKey'> & {
+  inForce: string | null; stageDays: string | null; releaseKey: string | null; tags: StoredVerdict | null; signature: string; identifierRows: string;
 };
 
 export const storedVerdict = (tags: ItemTags): StoredVerdict =>
@@ -40,7 +40,7 @@ export const toStore = (item: TaggedItem): ItemToStore => ({
   language: item.language, organisation: item.organisation, kind: item.kind, stage: item.stage,
   consultation: item.consultation, inForce: item.inForce ?? null, tags: item.tags ? storedVerdict(item.tags) : null,
   searchTerms: withStatedIdentifiers(item.searchTerms, item.identifiers), signature: linkSignature(item.identifiers), identifierRows: JSON.stringify(item.identifiers),
-  stageDays: item.stageDays ?? null,
+  stageDays: item.stageDays ?? null, releaseKey: item.releaseKey ?? null,
 });
 
 /**

@@ -9,6 +9,7 @@ import { deadlineView, escapeHtml, type RowContext, type RowView } from './route
 import { fiDate } from './helpers.js';
 import { isLang, LANGS, word } from '../present/words-web.js';
 import { stageName } from '../present/stage-names.js';
+import { itemSources } from '../present/item-sources.js';
 
 const esc = Handlebars.escapeExpression;
 
@@ -76,7 +77,7 @@ export function storedRowHtml(r: ItemRow & { matterStage?: string | null }, ctx:
   for (let i = 0; i < r.goals.length; i++) goals += `${i ? ' ' : ''}<span class="goal">${esc(ctx.goalLabel(r.goals[i]))}</span>`;
   const stage = r.matter ? stageName(r.matterStage, ctx.lang) : null;
   return cells(WORDS.get(ctx.lang)!, unread, `/items/${r.id}`, r.language !== ctx.lang && isLang(r.language) ? ` lang="${esc(r.language)}"` : '',
-    titleHtml ?? escapeHtml(r.title), summaryHtml, (r.sources ?? [r.source]).map((s) => ctx.sourceName(s)).join(', '), r.organisation, r.published, goals, r.relevant === false,
+    titleHtml ?? escapeHtml(r.title), summaryHtml, itemSources(r).map((s) => ctx.sourceName(s)).join(', '), r.organisation, r.published, goals, r.relevant === false,
     !!r.reviewedBy, deadlineView(r.deadline, ctx.today, ctx.lang), r.matter, stage ? esc(stage) : null);
 }
 

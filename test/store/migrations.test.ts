@@ -239,7 +239,7 @@ describe('migration 031: a press release reached through two feeds', () => {
         (6, 'valtioneuvosto', 'k6', 'https://valtioneuvosto.fi/-/1/c', 'C', 'fi', 'press-release', 'h', 'a', 'a', 'a'),
         (7, 'valtioneuvosto', 'k7', 'https://valtioneuvosto.fi/-/1/c', 'C', 'fi', 'press-release', 'h2', 'a', 'a', 'a');
     `);
-    expect(migrate(db)).toEqual(['031-same-release.sql']);
+    expect(migrate(db)).toEqual(['031-same-release.sql', '032-release-key.sql']);
     // Only 2: 3 is in another language, 5 is no press release, 7 is of the same source as 6.
     expect(db.prepare('SELECT id, same_as FROM items ORDER BY id').raw(true).all()).toEqual([[1, null], [2, 1], [3, null], [4, null], [5, null], [6, null], [7, null]]);
     expect(db.pragma('foreign_key_check')).toEqual([]);

@@ -6,6 +6,7 @@ import { finnishDate } from '../../parse/dates.js';
 import { hasWord, isLang, word } from '../../present/words-web.js';
 import { stageName } from '../../present/stage-names.js';
 import { cleanText } from '../../normalize/text.js';
+import { itemSources } from '../../present/item-sources.js';
 
 /** An item kind's name ("lausuntopyyntö", "remiss"); an unknown kind as it is. */
 export const kindLabel = (kind: string, lang: Lang = 'fi'): string => (hasWord(`kind.${kind}`) ? word(lang, `kind.${kind}`) : kind);
@@ -111,7 +112,7 @@ export function rowView(r: ItemRow & { matterStage?: string | null }, ctx: RowCo
     titleHtml: titleHtml ?? escapeHtml(r.title),
     summaryHtml,
     lang: r.language !== ctx.lang && isLang(r.language) ? r.language : null,
-    sourceName: ctx.sourceName(r.source),
+    sourceName: itemSources(r).map((s) => ctx.sourceName(s)).join(', '),
     organisation: r.organisation,
     published: r.published,
     goals: r.goals.map((g) => ({ id: g, label: ctx.goalLabel(g) })),
