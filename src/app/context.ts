@@ -16,7 +16,7 @@ import { diskFull } from '../store/disk-space.js';
 import { writeFailure, type WriteFailure } from '../store/write-failure.js';
 import { dataVersion } from '../store/data-version.js';
 import type { TagStage } from '../tag/stage.js';
-import { deferredWorkerWriter, inThreadWriter, workerWriter, type StoreWriter } from '../store/writer.js';
+import { deferredWorkerWriter, earlyWorkerWriter, inThreadWriter, workerWriter, type EarlyWriter, type StoreWriter } from '../store/writer.js';
 // Not fetch/index.js: that loads the HTTP client, which commands that only read never need.
 import { lazyFetcher } from '../fetch/lazy.js';
 import type { Fetcher } from '../fetch/fetcher.js';
@@ -259,8 +259,11 @@ function lazyTag(ctx: AppContext): () => Promise<((item: Item) => TaggedItem) | 
  * What the pipeline needs from a context; writes go to a worker thread unless the database is in memory. `oneShot`
  * (a process that crawls once and ends): the worker starts only when a run has items to store.
  */
-export function pipelineDeps(ctx: AppContext, { oneShot = false } = {}) {
-  if (ctx.readOnly) throw new Error('the database was opened read-only; nothing can be crawled into it');
+export function pipelineDeps(ctx: AppContext, { oneShot = false, early }: { oneShot?: boolean; early?: EarlyWriter | null } = {}) {
+  if (ctx.readOnly) {
+    early?.abandon();
+    throw new Error('the database was opened read-only; nothing can be crawled into it');
+  }
   const build = ctx.buildTagStage;
   if (oneShot && build && ctx.dbFile !== ':memory:' && !ctx.writer) {
     // The taxonomy, once parsed and validated, is kept beside the database until it (or its loader) changes.
@@ -272,11 +275,33 @@ export function pipelineDeps(ctx: AppContext, { oneShot = false } = {}) {
       onConfigError: (message) => {
         if (!ctx.configErrors.some((e) => e.file === 'taxonomy' && e.message === message)) ctx.configErrors.push({ file: 'taxonomy', message });
       },
-    });
+    }, early ?? undefined);
   }
+  early?.abandon();
   ctx.writer ??= ctx.dbFile === ':memory:' ? inThreadWriter(ctx.db) : oneShot ? deferredWorkerWriter(ctx.db, ctx.dbFile) : workerWriter(ctx.dbFile);
   if (ctx.buildTagStage) return { db: ctx.db, writer: ctx.writer, fetch: ctx.fetch, loadTag: lazyTag(ctx) };
   return { db: ctx.db, writer: ctx.writer, fetch: ctx.fetch, tag: learningTag(ctx) };
+}
+
+/** A source definition's file name (as loadSources reads them). */
+const SOURCE_FILE = /\.ya?ml$/;
+
+/**
+ * A crawl (one-off) into a database not made yet, of several sources: its writer thread, started now, before the
+ * sources are read and the database is made (see earlyWorkerWriter), for pipelineDeps; null otherwise (the thread
+ * starts when the crawl expects items, as for a database that exists, whose sources may all answer 304).
+ * `source`: the crawl's --source, one source.
+ */
+export function startWriterEarly(values: { db?: string; feeds?: string }, source?: string): EarlyWriter | null {
+  const { feedsDir, dbFile } = resolvePaths(values);
+  if (source !== undefined || dbFile === ':memory:' || dbFile === '' || fs.existsSync(dbFile)) return null;
+  let definitions = 0;
+  try {
+    definitions = fs.readdirSync(path.join(feedsDir, 'sources')).filter((f) => SOURCE_FILE.test(f)).length;
+  } catch {
+    return null;
+  }
+  return definitions > 1 ? earlyWorkerWriter(dbFile, { feedsDir, cacheFile: taxonomyCacheFile(dbFile) }) : null;
 }
 
 /** Close the writer, the fetcher's keep-alive sockets and the database, so nothing holds the process open. */

@@ -6,7 +6,7 @@ import { crawlConcurrency } from '../config/crawl.js';
 // The store's modules one by one, not store/index.js: a crawl of 304s needs only a few of them.
 import { listPausedSources } from '../store/sources.js';
 import { mayMoveIntoForce } from '../store/in-force.js';
-import { closeContext, NoSourcesError, openContext, pipelineDeps, reportConfigErrors } from '../app/context.js';
+import { closeContext, NoSourcesError, openContext, pipelineDeps, reportConfigErrors, startWriterEarly } from '../app/context.js';
 import { checkTaxonomy } from '../app/taxonomy-check.js';
 import { onStopSignal, parseCommand, Refused, signalStatus } from './args.js';
 import { note } from '../stderr-line.js';
@@ -52,10 +52,13 @@ export async function run(args: string[]): Promise<number> {
   const concurrency = crawlConcurrency();
   // The tag stage is built when the first new item needs it (see pipelineDeps): a crawl that finds nothing new never
   // builds it.
+  // Into a database not made yet, the writer thread starts first: its start overlaps this thread's (see earlyWorkerWriter).
+  const early = startWriterEarly(values, values.source);
   let ctx: ReturnType<typeof openContext>;
   try {
     ctx = openContext(values, { tag: 'lazy', synchronous: 'NORMAL', needsSources: true });
   } catch (err) {
+    early?.abandon();
     // No source could be read at all (the folder missing, every definition broken): a failure cron must see, not a
     // quiet success, and nothing to make or migrate a database for.
     if (!(err instanceof NoSourcesError)) throw err;
@@ -98,7 +101,7 @@ export async function run(args: string[]): Promise<number> {
       // body on. Not before: V8 takes node's built-in code cache only while its flags are as they were at start, so a
       // crawl of 304s that set them at its start compiled the HTTP client's built-in modules from source (the
       // compiling ~9 → ~4.5 ms of its CPU; 12-05 23:56, load 7–9, six --cpu-prof runs each).
-      const deps = { ...pipelineDeps(ctx, { oneShot: true }), nextScheduled: nextRunOf(), stopping: () => stoppedBy !== null, onBody: keepHeapSmall };
+      const deps = { ...pipelineDeps(ctx, { oneShot: true, early }), nextScheduled: nextRunOf(), stopping: () => stoppedBy !== null, onBody: keepHeapSmall };
       runs = await crawl(defs, deps, concurrency);
     } finally {
       unlisten();
@@ -132,6 +135,8 @@ export async function run(args: string[]): Promise<number> {
     // A folder that defines no source is not broken (one that could not be read was refused above).
     return 0;
   } finally {
+    // Not taken over when the crawl ended before it (an unknown --source): stopped, having opened nothing.
+    early?.abandon();
     await closeContext(ctx);
   }
 }

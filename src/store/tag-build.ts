@@ -8,9 +8,17 @@ import { StageError } from '../errors.js';
 export function buildTagStage(
   stage: typeof import('../tag/stage.js'), feedsDir: string, db: Db, errors: { file: string; message: string }[], titleOnly: readonly string[],
 ): TagStage | null {
+  // Reviewers' decisions so far teach the tagger (learning is cheap; redone at each start).
+  return buildTagStageFrom(stage, feedsDir, listLatestReviews(db), errors, titleOnly);
+}
+
+/** buildTagStage with the reviewed decisions read already; `analyzer`: one built before, kept. */
+export function buildTagStageFrom(
+  stage: typeof import('../tag/stage.js'), feedsDir: string, reviewed: ReturnType<typeof listLatestReviews>, errors: { file: string; message: string }[],
+  titleOnly: readonly string[], analyzer?: TagStage['analyzer'],
+): TagStage | null {
   try {
-    // Reviewers' decisions so far teach the tagger (learning is cheap; redone at each start).
-    return stage.createTagStage({ feedsDir, reviewed: listLatestReviews(db), titleOnly });
+    return stage.createTagStage({ feedsDir, reviewed, titleOnly, analyzer });
   } catch (err) {
     // Crawling goes on untagged; `lakivahti retag` tags the items once the taxonomy is mended.
     errors.push(taxonomyError(err));

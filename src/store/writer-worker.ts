@@ -1,7 +1,7 @@
 // The database writer thread: one connection; leases and small runs committed in groups, a streaming run in its own
 // transaction (see commitGroup).
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkpointLog, openDb } from './db.js';
+import { checkpointLog, openDb, type Db } from './db.js';
 import { writeErrorText } from './write-failure.js';
 import { startRun, type RunSaver } from './runs.js';
 import { textIndexer } from './item-saver.js';
@@ -14,7 +14,8 @@ import { toStore, type ItemToStore } from './tags.js';
 import { applySmallHeapFlags, useDefaultHeapFlags } from '../heap.js';
 import type { Item, TaggedItem } from '../model.js';
 import { tagAll } from '../tag/tag-all.js';
-import { buildTagStage } from './tag-build.js';
+import { buildTagStage, buildTagStageFrom } from './tag-build.js';
+import { listLatestReviews } from './reviews.js';
 
 type Message = WriterRequest & { id: number };
 
@@ -42,15 +43,25 @@ const data = workerData as {
   tagging?: { feedsDir: string; titleOnly: string[]; cacheFile: string | null; prepare?: 'code' | 'stage' };
   /** Tell the starting thread when this one has started, and write nothing until it answers 'go' (see deferredWorkerWriter). */
   handshake: boolean;
+  /**
+   * Started before the database was made ready (see earlyWorkerWriter in writer.ts): the connection opens at 'go',
+   * which brings the title-only sources too, and the tag stage is built ahead from the taxonomy alone.
+   */
+  early?: boolean;
 };
-// Only crawls write through this thread: see Synchronous in db.ts for why NORMAL is safe for them. The thread that
-// started this one has the file open and checked it: reading the header again would drop that connection's locks.
-const db = openDb(data.file, { synchronous: 'NORMAL', checkHeader: false });
-// SQLite's own default page cache (2 MB) rather than better-sqlite3's 16 MB: a crawl's pages are in the operating
-// system's cache anyway, and the larger one was resident memory of every crawl that stored a big feed.
-db.pragma('cache_size = -2000');
-// See ONE_SHOT_WAL_PAGES in writer.ts.
-if (data.walPages !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(data.walPages)}`);
+/** The thread's connection: opened before it reports that it has started, or at 'go' for an early thread. */
+let db!: Db;
+function openConnection(): void {
+  // Only crawls write through this thread: see Synchronous in db.ts for why NORMAL is safe for them. The thread that
+  // started this one has the file open and checked it: reading the header again would drop that connection's locks.
+  db = openDb(data.file, { synchronous: 'NORMAL', checkHeader: false });
+  // SQLite's own default page cache (2 MB) rather than better-sqlite3's 16 MB: a crawl's pages are in the operating
+  // system's cache anyway, and the larger one was resident memory of every crawl that stored a big feed.
+  db.pragma('cache_size = -2000');
+  // See ONE_SHOT_WAL_PAGES in writer.ts.
+  if (data.walPages !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(data.walPages)}`);
+}
+if (!data.early) openConnection();
 const port = parentPort!;
 
 /** Runs of this host's processes that were killed (kill -9, power loss) free their sources now, recorded as interrupted. */
@@ -72,6 +83,8 @@ let code: [typeof import('../tag/stage.js'), typeof import('../tag/taxonomy-cach
 let tag: { stage: ((item: Item) => TaggedItem) | undefined } | null = null;
 /** Why the taxonomy could not be read, until the next finished run reports it. */
 let configError: string | null = null;
+/** An early thread's stage, built before its connection opened (see prebuild). */
+let prebuilt: { stage: ReturnType<typeof buildTagStageFrom>; configError: string | null } | null = null;
 
 const loadTagCode = (): Promise<void> =>
   (tagCode ??= Promise.all([import('../tag/stage.js'), import('../tag/taxonomy-cache.js')]).then((loaded) => void (code = loaded)));
@@ -87,6 +100,44 @@ function tagStage(): ((item: Item) => TaggedItem) | undefined {
     configError = errors[0]?.message ?? null;
   }
   return tag.stage;
+}
+
+/**
+ * An early thread's tag stage from the taxonomy alone (no reviewed decisions, no title-only sources), built while
+ * the crawl's thread still reads its sources and makes the database ready.
+ */
+function prebuild(): void {
+  if (!code || !data.tagging) throw new Error('internal: the tag stage is not loaded');
+  const [stage, { useTaxonomyCache }] = code;
+  if (data.tagging.cacheFile) useTaxonomyCache(data.tagging.cacheFile);
+  const errors: { file: string; message: string }[] = [];
+  prebuilt = { stage: buildTagStageFrom(stage, data.tagging.feedsDir, [], errors, []), configError: errors[0]?.message ?? null };
+}
+
+/**
+ * An early thread's 'go': the database is ready. The stage built ahead is the stage when no decision is stored and no
+ * source is title-only; otherwise it is built again with them (its analyzer kept), as tagStage() would have.
+ */
+function databaseReady(titleOnly: string[]): void {
+  openConnection();
+  if (!data.tagging) return;
+  data.tagging.titleOnly = titleOnly;
+  if (!prebuilt || !code) return;
+  const { stage, configError: failed } = prebuilt;
+  prebuilt = null;
+  if (!stage) {
+    tag = { stage: undefined };
+    configError = failed;
+    return;
+  }
+  const reviewed = listLatestReviews(db);
+  if (!reviewed.length && !titleOnly.length) {
+    tag = { stage: stage.tag };
+    return;
+  }
+  const errors: { file: string; message: string }[] = [];
+  tag = { stage: buildTagStageFrom(code[0], data.tagging.feedsDir, reviewed, errors, titleOnly, stage.analyzer)?.tag };
+  configError = errors[0]?.message ?? null;
 }
 
 /**
@@ -477,6 +528,7 @@ port.on('message', (m: Message) => {
     if (m.op !== 'go') return void early.push(m);
     const before = early;
     early = null;
+    if (data.early) databaseReady(m.titleOnly ?? []);
     recover();
     for (const e of before) receive(e);
     return;
@@ -495,7 +547,7 @@ async function start(): Promise<void> {
   if (data.tagging?.prepare) {
     await loadTagCode();
     try {
-      if (data.tagging.prepare === 'stage') tagStage();
+      if (data.tagging.prepare === 'stage') (data.early ? prebuild : tagStage)();
     } catch {
       /* built again for the first batch to tag, whose run then records the failure (see add), as without preparing */
     }
