@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
+import { readFlatYaml } from './flat-yaml.js';
 
 const require = createRequire(import.meta.url);
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
@@ -13,7 +14,9 @@ export function readArticleHosts(feedsDir: string): { hosts: string[]; file: str
   if (!fs.existsSync(file)) return { hosts: [], file };
   let raw: unknown;
   try {
-    raw = (require('yaml') as typeof Yaml).parse(fs.readFileSync(file, 'utf8'));
+    // A one-line list (hosts: [a.fi, b.fi]) is flat YAML: read without loading the library, as most source definitions are.
+    const text = fs.readFileSync(file, 'utf8');
+    raw = readFlatYaml(text) ?? (require('yaml') as typeof Yaml).parse(text);
   } catch (err) {
     return { hosts: [], file, error: `invalid YAML: ${(err as Error).message.split('\n')[0]}` };
   }
