@@ -115,8 +115,8 @@ function prebuild(): void {
 }
 
 /**
- * An early thread's 'go': the database is ready. The stage built ahead is the stage when no decision is stored and no
- * source is title-only; otherwise it is built again with them (its analyzer kept), as tagStage() would have.
+ * An early thread's 'go': the database is ready. The stage built ahead is the stage when no decision is stored, given
+ * the title-only sources (withTitleOnly); with decisions it is built again (its analyzer kept), as tagStage() would have.
  */
 function databaseReady(titleOnly: string[]): void {
   openConnection();
@@ -131,8 +131,8 @@ function databaseReady(titleOnly: string[]): void {
     return;
   }
   const reviewed = listLatestReviews(db);
-  if (!reviewed.length && !titleOnly.length) {
-    tag = { stage: stage.tag };
+  if (!reviewed.length) {
+    tag = { stage: titleOnly.length ? code[0].withTitleOnly(stage, new Set(titleOnly)).tag : stage.tag };
     return;
   }
   const errors: { file: string; message: string }[] = [];

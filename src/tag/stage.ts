@@ -94,9 +94,15 @@ export function createTagStage(
     const tokens = tokenizeFields(input.title ?? '', input.summary ?? '');
     return { tags: toItemTags(tagger(input, tokens)), searchTerms: indexTerms(tokens, input.lang ?? 'fi', analyzer) };
   };
-  return {
-    taxonomy, analyzer, tagger, tagInput,
-    tag: (item) => Object.assign(item, tagInput(toTagInput(item, titleOnly))),
-    titleOnly,
-  };
+  return withTitleOnly({ taxonomy, analyzer, tagger, tagInput }, titleOnly);
+}
+
+/**
+ * A stage's tagger tagging items with these title-only sources: the sources change what an item says to the tagger, not
+ * its rules, so a stage built without reviewed decisions is the same stage with others (a decision's item is read
+ * with them, see toDecisions).
+ */
+export function withTitleOnly(stage: Pick<TagStage, 'taxonomy' | 'analyzer' | 'tagger' | 'tagInput'>, titleOnly: ReadonlySet<string>): TagStage {
+  const { taxonomy, analyzer, tagger, tagInput } = stage;
+  return { taxonomy, analyzer, tagger, tagInput, tag: (item) => Object.assign(item, tagInput(toTagInput(item, titleOnly))), titleOnly };
 }
